@@ -1,0 +1,28 @@
+package org.plenary;
+
+import java.time.Clock;
+import java.util.Arrays;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableAsync;
+
+/** Plenary: a self-hosted secretariat for standards focus groups. */
+@SpringBootApplication
+@EnableAsync
+public class PlenaryApplication {
+
+  /** {@code --demo} on the command line switches on the demo profile (FG Cloud and the demo sign-ins). */
+  public static void main(String[] args) {
+    SpringApplication application = new SpringApplication(PlenaryApplication.class);
+    if (Arrays.asList(args).contains("--demo")) {
+      application.setAdditionalProfiles("demo");
+    }
+    application.run(args);
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemDefaultZone();
+  }
+}

@@ -1,0 +1,107 @@
+package org.plenary.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal access tokens for API and FTP clients: a random secret shown once, stored as its
+ * SHA-256 (a lookup key, so no slow hash is needed for 256 random bits).
+ */
+@Component
+public class AccessTokens {
+
+  private static final String PREFIX = "plenary_";
+  private final SecureRandom random = new SecureRandom();
+  private final JdbcClient jdbc;
+  private final Accounts accounts;
+  private final AccountDirectory directory;
+  private final Duration validity;
+  private final Clock clock;
+
+  AccessTokens(JdbcClient jdbc, Accounts accounts, AccountDirectory directory,
+      @Value("${plenary.tokens.validity:90d}") Duration validity, Clock clock) {
+    this.jdbc = jdbc;
+    this.accounts = accounts;
+    this.directory = directory;
+    this.validity = validity;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public IssuedToken issue(AccountId account, String name) {
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    Instant now = clock.instant();
+    Instant expires = now.plus(validity);
+    jdbc.sql("""
+            INSERT INTO access_tokens (account_id, name, token_hash, created_at, expires_at)
+            VALUES (?, ?, ?, ?, ?)""")
+        .params(account.value(), name, hash(token), utc(now), utc(expires)).update();
+    return new IssuedToken(token, expires);
+  }
+
+  /** The account a valid, unexpired token belongs to. */
+  @Transactional
+  public Optional<PlenaryUser> authenticate(String token) {
+    if (token == null || !token.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    String hash = hash(token);
+    Instant now = clock.instant();
+    Optional<Long> account = jdbc.sql("SELECT account_id FROM access_tokens WHERE token_hash = ? AND expires_at > ?")
+        .params(hash, utc(now)).query(Long.class).optional();
+    account.ifPresent(id -> jdbc.sql("UPDATE access_tokens SET last_used_at = ? WHERE token_hash = ?")
+        .params(utc(now), hash).update());
+    return account.flatMap(id -> accounts.findById(new AccountId(id))).map(directory::principal);
+  }
+
+  public List<AccessToken> list(AccountId account) {
+    return jdbc.sql("""
+            SELECT id, name, created_at, expires_at, last_used_at FROM access_tokens
+            WHERE account_id = ? ORDER BY created_at DESC""")
+        .param(account.value()).query(this::token).list();
+  }
+
+  @Transactional
+  public void revoke(AccountId account, long tokenId) {
+    jdbc.sql("DELETE FROM access_tokens WHERE id = ? AND account_id = ?").params(tokenId, account.value()).update();
+  }
+
+  private AccessToken token(ResultSet rs, int row) throws SQLException {
+    OffsetDateTime used = rs.getObject("last_used_at", OffsetDateTime.class);
+    return new AccessToken(rs.getLong("id"), rs.getString("name"),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+        used == null ? null : used.toInstant());
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.plenary.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.plenary.shared.InvalidInputException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in person's own page: password and personal access tokens. */
+@Controller
+class AccountController {
+
+  private final AccountDirectory directory;
+  private final AccessTokens tokens;
+  private final OrganizationDirectory organizations;
+
+  AccountController(AccountDirectory directory, AccessTokens tokens, OrganizationDirectory organizations) {
+    this.directory = directory;
+    this.tokens = tokens;
+    this.organizations = organizations;
+  }
+
+  @GetMapping("/account")
+  String show(@AuthenticationPrincipal PlenaryUser user, Model model) {
+    if (!model.containsAttribute("passwordForm")) {
+      model.addAttribute("passwordForm", new PasswordForm());
+    }
+    Account account = directory.get(user.id());
+    model.addAttribute("account", account);
+    model.addAttribute("organization", organizations.find(account.organizationId()).orElse(null));
+    model.addAttribute("tokens", tokens.list(user.id()));
+    return "account/account";
+  }
+
+  @PostMapping("/account/password")
+  String changePassword(@AuthenticationPrincipal PlenaryUser user, @Valid @ModelAttribute PasswordForm passwordForm,
+      BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+    if (!result.hasErrors()) {
+      try {
+        directory.changePassword(user.id(), passwordForm.getCurrentPassword(), passwordForm.getNewPassword());
+        // The session still holds the old account record; signing in again refreshes it.
+        request.getSession().invalidate();
+        return "redirect:/sign-in?password-changed";
+      } catch (InvalidInputException e) {
+        e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      }
+    }
+    return show(user, model);
+  }
+
+  @PostMapping("/account/tokens")
+  String createToken(@AuthenticationPrincipal PlenaryUser user, @RequestParam(defaultValue = "") String name,
+      RedirectAttributes redirect) {
+    String label = name.isBlank() ? "Personal token" : name.strip();
+    redirect.addFlashAttribute("issuedToken", tokens.issue(user.id(), label.substring(0, Math.min(100, label.length()))));
+    return "redirect:/account";
+  }
+
+  @PostMapping("/account/tokens/{id}/revoke")
+  String revokeToken(@AuthenticationPrincipal PlenaryUser user, @PathVariable long id) {
+    tokens.revoke(user.id(), id);
+    return "redirect:/account";
+  }
+}

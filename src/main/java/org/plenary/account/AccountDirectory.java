@@ -1,0 +1,99 @@
+package org.plenary.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.plenary.shared.Violations;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens accounts, checks and changes passwords, assigns roles. */
+@Component
+public class AccountDirectory {
+
+  /** Shortest password accepted. */
+  public static final int MIN_PASSWORD_LENGTH = 8;
+
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
+
+  private final Accounts accounts;
+  private final Countries countries;
+  private final PasswordEncoder passwords;
+  private final Clock clock;
+
+  AccountDirectory(Accounts accounts, Countries countries, PasswordEncoder passwords, Clock clock) {
+    this.accounts = accounts;
+    this.countries = countries;
+    this.passwords = passwords;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public AccountId create(NewAccount account, String password, boolean mustChangePassword) {
+    new Violations()
+        .check(account.username() != null && USERNAME.matcher(account.username()).matches(), "username",
+            "Use 2 to 40 lower-case letters, digits, dots, dashes or underscores.")
+        .check(account.email() != null && account.email().matches("[^@\\s]+@[^@\\s]+"), "email",
+            "Give an e-mail address such as name@example.org.")
+        .check(account.countryCode() == null || countries.exists(account.countryCode()), "countryCode",
+            "Choose a country from the list of ITU Member States.")
+        .check(password != null && password.length() >= MIN_PASSWORD_LENGTH, "password",
+            "Use at least " + MIN_PASSWORD_LENGTH + " characters.")
+        .throwIfAny();
+    new Violations()
+        .check(!accounts.usernameOrEmailTaken(account.username(), account.email()), "username",
+            "That username or e-mail address already has an account.")
+        .throwIfAny();
+    return accounts.insert(account, passwords.encode(password), mustChangePassword, clock.instant());
+  }
+
+  public Optional<Account> find(String username) {
+    return accounts.findByUsername(username);
+  }
+
+  public Account get(AccountId id) {
+    return accounts.findById(id).orElseThrow(() -> new NoSuchElementException("No account " + id.value()));
+  }
+
+  public List<Account> all() {
+    return accounts.all();
+  }
+
+  public boolean any() {
+    return accounts.any();
+  }
+
+  /** The account whose password this is, or nothing; the same answer for unknown users and wrong passwords. */
+  public Optional<Account> verify(String username, String password) {
+    return accounts.findByUsername(username)
+        .filter(account -> accounts.passwordHash(account.id())
+            .map(hash -> passwords.matches(password, hash)).orElse(false));
+  }
+
+  @Transactional
+  public void changePassword(AccountId id, String current, String next) {
+    String hash = accounts.passwordHash(id).orElseThrow();
+    new Violations()
+        .check(passwords.matches(current, hash), "currentPassword", "That is not your current password.")
+        .check(next != null && next.length() >= MIN_PASSWORD_LENGTH, "newPassword",
+            "Use at least " + MIN_PASSWORD_LENGTH + " characters.")
+        .check(next == null || !next.equals(current), "newPassword", "Choose a password different from the current one.")
+        .throwIfAny();
+    accounts.setPassword(id, passwords.encode(next), false);
+  }
+
+  @Transactional
+  public void setRoles(AccountId id, Set<Role> roles) {
+    get(id);
+    accounts.replaceRoles(id, roles);
+  }
+
+  /** The principal for an account authenticated some other way (an access token). */
+  PlenaryUser principal(Account account) {
+    return new PlenaryUser(account, accounts.focalPointOf(account.id()), null);
+  }
+}

@@ -1,0 +1,4 @@
+package org.plenary.account;
+
+/** Identifies an account across modules. */
+public record AccountId(long value) {}

@@ -1,0 +1,122 @@
+package org.plenary.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of accounts, their roles and focal-point appointments. */
+@Repository
+class Accounts {
+
+  private static final String COLUMNS =
+      "id, username, email, display_name, organization_id, country_code, must_change_password";
+
+  private final JdbcClient jdbc;
+
+  Accounts(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  AccountId insert(NewAccount account, String passwordHash, boolean mustChangePassword, Instant now) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO accounts (username, email, display_name, password_hash, organization_id,
+              country_code, must_change_password, enabled, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?)""")
+        .params(account.username(), account.email(), account.displayName(), passwordHash,
+            account.organizationId() == null ? null : account.organizationId().value(),
+            account.countryCode(), mustChangePassword, now.atOffset(ZoneOffset.UTC))
+        .update(keys, "id");
+    AccountId id = new AccountId(keys.getKey().longValue());
+    replaceRoles(id, account.roles());
+    return id;
+  }
+
+  Optional<Account> findByUsername(String username) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE LOWER(username) = LOWER(?) AND enabled")
+        .param(username).query(this::account).optional();
+  }
+
+  Optional<Account> findById(AccountId id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = ?")
+        .param(id.value()).query(this::account).optional();
+  }
+
+  List<Account> all() {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts ORDER BY username").query(this::account).list();
+  }
+
+  boolean usernameOrEmailTaken(String username, String email) {
+    return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE LOWER(username) = LOWER(?) OR LOWER(email) = LOWER(?)")
+        .params(username, email).query(Long.class).single() > 0;
+  }
+
+  boolean any() {
+    return jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single() > 0;
+  }
+
+  Optional<String> passwordHash(AccountId id) {
+    return jdbc.sql("SELECT password_hash FROM accounts WHERE id = ? AND enabled")
+        .param(id.value()).query(String.class).optional();
+  }
+
+  void setPassword(AccountId id, String passwordHash, boolean mustChangePassword) {
+    jdbc.sql("UPDATE accounts SET password_hash = ?, must_change_password = ? WHERE id = ?")
+        .params(passwordHash, mustChangePassword, id.value()).update();
+  }
+
+  void replaceRoles(AccountId id, Set<Role> roles) {
+    jdbc.sql("DELETE FROM account_roles WHERE account_id = ?").param(id.value()).update();
+    for (Role role : roles) {
+      jdbc.sql("INSERT INTO account_roles (account_id, role) VALUES (?, ?)").params(id.value(), role.name()).update();
+    }
+  }
+
+  void appointFocalPoint(OrganizationId organization, AccountId account) {
+    jdbc.sql("DELETE FROM focal_points WHERE organization_id = ? AND account_id = ?")
+        .params(organization.value(), account.value()).update();
+    jdbc.sql("INSERT INTO focal_points (organization_id, account_id) VALUES (?, ?)")
+        .params(organization.value(), account.value()).update();
+  }
+
+  List<OrganizationId> focalPointOf(AccountId account) {
+    return jdbc.sql("SELECT organization_id FROM focal_points WHERE account_id = ? ORDER BY organization_id")
+        .param(account.value()).query((rs, n) -> new OrganizationId(rs.getLong(1))).list();
+  }
+
+  List<Account> focalPointsOf(OrganizationId organization) {
+    return jdbc.sql("SELECT " + COLUMNS + """
+             FROM accounts WHERE id IN (SELECT account_id FROM focal_points WHERE organization_id = ?)
+            ORDER BY username""")
+        .param(organization.value()).query(this::account).list();
+  }
+
+  private Set<Role> roles(long accountId) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    jdbc.sql("SELECT role FROM account_roles WHERE account_id = ?").param(accountId)
+        .query(String.class).list().forEach(role -> roles.add(Role.valueOf(role)));
+    return roles;
+  }
+
+  private Account account(ResultSet rs, int row) throws SQLException {
+    long organization = rs.getLong("organization_id");
+    OrganizationId organizationId = rs.wasNull() ? null : new OrganizationId(organization);
+    return new Account(
+        new AccountId(rs.getLong("id")),
+        rs.getString("username"),
+        rs.getString("email"),
+        rs.getString("display_name"),
+        organizationId,
+        rs.getString("country_code"),
+        roles(rs.getLong("id")),
+        rs.getBoolean("must_change_password"));
+  }
+}

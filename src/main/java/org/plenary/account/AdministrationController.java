@@ -1,0 +1,112 @@
+package org.plenary.account;
+
+import jakarta.validation.Valid;
+import java.util.EnumSet;
+import java.util.Set;
+import org.plenary.shared.InvalidInputException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The administrator's pages: accounts with their roles, organizations with their focal points. */
+@Controller
+@RequestMapping("/admin")
+@PreAuthorize("hasRole('ADMIN')")
+class AdministrationController {
+
+  private final AccountDirectory accounts;
+  private final OrganizationDirectory organizations;
+  private final Countries countries;
+
+  AdministrationController(AccountDirectory accounts, OrganizationDirectory organizations, Countries countries) {
+    this.accounts = accounts;
+    this.organizations = organizations;
+    this.countries = countries;
+  }
+
+  @GetMapping("/accounts")
+  String accounts(Model model) {
+    model.addAttribute("accounts", accounts.all());
+    model.addAttribute("roles", Role.values());
+    if (!model.containsAttribute("newAccountForm")) {
+      model.addAttribute("newAccountForm", new NewAccountForm());
+    }
+    return choices(model, "account/accounts");
+  }
+
+  @PostMapping("/accounts")
+  String createAccount(@Valid @ModelAttribute NewAccountForm newAccountForm, BindingResult result, Model model,
+      RedirectAttributes redirect) {
+    if (!result.hasErrors()) {
+      try {
+        accounts.create(newAccountForm.toNewAccount(), newAccountForm.getPassword(), true);
+        redirect.addFlashAttribute("notice", "Account " + newAccountForm.getUsername() + " opened.");
+        return "redirect:/admin/accounts";
+      } catch (InvalidInputException e) {
+        e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      }
+    }
+    return accounts(model);
+  }
+
+  @PostMapping("/accounts/{id}/roles")
+  String setRoles(@PathVariable long id, @RequestParam(required = false) Set<Role> roles, RedirectAttributes redirect) {
+    accounts.setRoles(new AccountId(id), roles == null ? EnumSet.noneOf(Role.class) : roles);
+    redirect.addFlashAttribute("notice", "Roles of " + accounts.get(new AccountId(id)).username() + " saved.");
+    return "redirect:/admin/accounts";
+  }
+
+  @GetMapping("/organizations")
+  String organizations(Model model) {
+    model.addAttribute("organizations", organizations.all());
+    model.addAttribute("focalPoints", organizations.all().stream()
+        .collect(java.util.stream.Collectors.toMap(Organization::id, o -> organizations.focalPoints(o.id()))));
+    if (!model.containsAttribute("organizationForm")) {
+      model.addAttribute("organizationForm", new OrganizationForm());
+    }
+    return choices(model, "account/organizations");
+  }
+
+  @PostMapping("/organizations")
+  String createOrganization(@Valid @ModelAttribute OrganizationForm organizationForm, BindingResult result, Model model,
+      RedirectAttributes redirect) {
+    if (!result.hasErrors()) {
+      try {
+        String country = organizationForm.getCountryCode();
+        organizations.create(organizationForm.getName().strip(), organizationForm.getCategory(),
+            country == null || country.isBlank() ? null : country);
+        redirect.addFlashAttribute("notice", "Organization " + organizationForm.getName() + " added.");
+        return "redirect:/admin/organizations";
+      } catch (InvalidInputException e) {
+        e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      }
+    }
+    return organizations(model);
+  }
+
+  @PostMapping("/organizations/{id}/focal-points")
+  String appointFocalPoint(@PathVariable long id, @RequestParam String username, RedirectAttributes redirect) {
+    accounts.find(username.strip()).ifPresentOrElse(
+        account -> {
+          organizations.appointFocalPoint(new OrganizationId(id), account.id());
+          redirect.addFlashAttribute("notice", account.username() + " is now a focal point.");
+        },
+        () -> redirect.addFlashAttribute("problem", "There is no account named \"" + username + "\"."));
+    return "redirect:/admin/organizations";
+  }
+
+  private String choices(Model model, String view) {
+    model.addAttribute("countries", countries.all());
+    model.addAttribute("categories", OrganizationCategory.values());
+    model.addAttribute("allOrganizations", organizations.all());
+    return view;
+  }
+}

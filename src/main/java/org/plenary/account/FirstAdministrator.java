@@ -1,0 +1,50 @@
+package org.plenary.account;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Outside demo mode, the first start of an empty database opens an {@code admin} account whose
+ * one-time password is printed once and must be changed at the first sign-in.
+ */
+@Component
+@Profile("!demo")
+class FirstAdministrator implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
+
+  private final AccountDirectory directory;
+  private final String email;
+
+  FirstAdministrator(AccountDirectory directory, @Value("${plenary.admin-email:admin@localhost}") String email) {
+    this.directory = directory;
+    this.email = email;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (directory.any()) {
+      return;
+    }
+    byte[] secret = new byte[12];
+    new SecureRandom().nextBytes(secret);
+    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    directory.create(new NewAccount("admin", email, "Administrator", null, null, Set.of(Role.ADMIN, Role.SECRETARIAT)),
+        password, true);
+    log.warn("""
+
+        ================================================================
+          First start: created the account 'admin'.
+          One-time password: {}
+          Sign in at /sign-in and choose a new password. This is shown once.
+        ================================================================""", password);
+  }
+}

@@ -1,0 +1,92 @@
+package org.plenary.account;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The administrator's form to open an account with a one-time password. */
+public class NewAccountForm {
+
+  @NotBlank(message = "Choose a username.")
+  private String username;
+
+  @NotBlank(message = "Give an e-mail address.")
+  @Email(message = "Give an e-mail address such as name@example.org.")
+  private String email;
+
+  @NotBlank(message = "Give the person's name.")
+  @Size(max = 200)
+  private String displayName;
+
+  private Long organizationId;
+  private String countryCode;
+
+  @NotBlank(message = "Give a one-time password; it must be changed at the first sign-in.")
+  private String password;
+
+  private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+  NewAccount toNewAccount() {
+    return new NewAccount(username == null ? null : username.strip().toLowerCase(), email == null ? null : email.strip(),
+        displayName.strip(), organizationId == null ? null : new OrganizationId(organizationId),
+        countryCode == null || countryCode.isBlank() ? null : countryCode, roles == null ? Set.of() : roles);
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public void setDisplayName(String displayName) {
+    this.displayName = displayName;
+  }
+
+  public Long getOrganizationId() {
+    return organizationId;
+  }
+
+  public void setOrganizationId(Long organizationId) {
+    this.organizationId = organizationId;
+  }
+
+  public String getCountryCode() {
+    return countryCode;
+  }
+
+  public void setCountryCode(String countryCode) {
+    this.countryCode = countryCode;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public Set<Role> getRoles() {
+    return roles;
+  }
+
+  public void setRoles(Set<Role> roles) {
+    this.roles = roles;
+  }
+}

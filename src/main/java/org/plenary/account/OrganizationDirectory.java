@@ -1,0 +1,56 @@
+package org.plenary.account;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.plenary.shared.Violations;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Organizations people represent, with their focal points. */
+@Component
+public class OrganizationDirectory {
+
+  private final Organizations organizations;
+  private final Accounts accounts;
+  private final Countries countries;
+
+  OrganizationDirectory(Organizations organizations, Accounts accounts, Countries countries) {
+    this.organizations = organizations;
+    this.accounts = accounts;
+    this.countries = countries;
+  }
+
+  @Transactional
+  public OrganizationId create(String name, OrganizationCategory category, String countryCode) {
+    new Violations()
+        .check(!organizations.nameTaken(name), "name", "An organization named \"" + name + "\" already exists.")
+        .check(countryCode == null || countries.exists(countryCode), "countryCode",
+            "Choose a country from the list of ITU Member States.")
+        .throwIfAny();
+    return organizations.insert(name, category, countryCode);
+  }
+
+  public List<Organization> all() {
+    return organizations.all();
+  }
+
+  public Optional<Organization> find(OrganizationId id) {
+    return id == null ? Optional.empty() : organizations.find(id);
+  }
+
+  public Organization get(OrganizationId id) {
+    return find(id).orElseThrow(() -> new NoSuchElementException("No organization " + id.value()));
+  }
+
+  /** Makes the account a focal point who approves registrations of the organization's people. */
+  @Transactional
+  public void appointFocalPoint(OrganizationId organization, AccountId account) {
+    get(organization);
+    accounts.appointFocalPoint(organization, account);
+  }
+
+  public List<Account> focalPoints(OrganizationId organization) {
+    return accounts.focalPointsOf(organization);
+  }
+}

@@ -1,0 +1,42 @@
+package org.plenary.account;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The administrator's form to add an organization. */
+public class OrganizationForm {
+
+  @NotBlank(message = "Give the organization's name.")
+  @Size(max = 200, message = "Keep the name under 200 characters.")
+  private String name;
+
+  @NotNull(message = "Choose a category.")
+  private OrganizationCategory category;
+
+  private String countryCode;
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public OrganizationCategory getCategory() {
+    return category;
+  }
+
+  public void setCategory(OrganizationCategory category) {
+    this.category = category;
+  }
+
+  public String getCountryCode() {
+    return countryCode;
+  }
+
+  public void setCountryCode(String countryCode) {
+    this.countryCode = countryCode;
+  }
+}

@@ -1,0 +1,4 @@
+package org.plenary.account;
+
+/** Identifies an organization across modules. */
+public record OrganizationId(long value) {}

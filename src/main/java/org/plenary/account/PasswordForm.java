@@ -1,0 +1,46 @@
+package org.plenary.account;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import java.util.Objects;
+
+/** The change-password form. */
+public class PasswordForm {
+
+  @NotBlank(message = "Enter your current password.")
+  private String currentPassword;
+
+  @NotBlank(message = "Choose a new password.")
+  private String newPassword;
+
+  private String confirmation;
+
+  @AssertTrue(message = "The two new passwords differ.")
+  public boolean isConfirmed() {
+    return Objects.equals(newPassword, confirmation);
+  }
+
+  public String getCurrentPassword() {
+    return currentPassword;
+  }
+
+  public void setCurrentPassword(String currentPassword) {
+    this.currentPassword = currentPassword;
+  }
+
+  public String getNewPassword() {
+    return newPassword;
+  }
+
+  public void setNewPassword(String newPassword) {
+    this.newPassword = newPassword;
+  }
+
+  public String getConfirmation() {
+    return confirmation;
+  }
+
+  public void setConfirmation(String confirmation) {
+    this.confirmation = confirmation;
+  }
+}

@@ -1,0 +1,97 @@
+package org.plenary.account;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in account as Spring Security sees it, on the web and on the API. */
+public final class PlenaryUser implements UserDetails, CredentialsContainer {
+
+  private final Account account;
+  private final List<OrganizationId> focalPointOf;
+  private String passwordHash;
+
+  PlenaryUser(Account account, List<OrganizationId> focalPointOf, String passwordHash) {
+    this.account = account;
+    this.focalPointOf = List.copyOf(focalPointOf);
+    this.passwordHash = passwordHash;
+  }
+
+  /** The account signed in on the current request, if any. */
+  public static Optional<PlenaryUser> current() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && authentication.getPrincipal() instanceof PlenaryUser user
+        ? Optional.of(user) : Optional.empty();
+  }
+
+  public AccountId id() {
+    return account.id();
+  }
+
+  public Account account() {
+    return account;
+  }
+
+  public String displayName() {
+    return account.displayName();
+  }
+
+  public boolean has(Role role) {
+    return account.has(role);
+  }
+
+  /** Secretariat and administrators act on every group and meeting. */
+  public boolean isStaff() {
+    return has(Role.SECRETARIAT) || has(Role.ADMIN);
+  }
+
+  public boolean isFocalPointOf(OrganizationId organization) {
+    return focalPointOf.contains(organization);
+  }
+
+  public boolean mustChangePassword() {
+    return account.mustChangePassword();
+  }
+
+  @Override
+  public Collection<? extends GrantedAuthority> getAuthorities() {
+    var authorities = new java.util.ArrayList<GrantedAuthority>();
+    authorities.add(new SimpleGrantedAuthority("ROLE_PARTICIPANT"));
+    account.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
+    if (!focalPointOf.isEmpty()) {
+      authorities.add(new SimpleGrantedAuthority("ROLE_FOCAL_POINT"));
+    }
+    return authorities;
+  }
+
+  @Override
+  public String getPassword() {
+    return passwordHash;
+  }
+
+  @Override
+  public String getUsername() {
+    return account.username();
+  }
+
+  @Override
+  public void eraseCredentials() {
+    passwordHash = null;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PlenaryUser user && user.account.id().equals(account.id());
+  }
+
+  @Override
+  public int hashCode() {
+    return account.id().hashCode();
+  }
+}

@@ -1,0 +1,63 @@
+package org.plenary.account;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Exchanges a username and password for a personal access token. */
+@RestController
+@Tag(name = "Tokens")
+class TokenApiController {
+
+  record TokenRequest(@NotBlank String username, @NotBlank String password, @Size(max = 100) String name) {}
+
+  record TokenResponse(String token, String username, Instant expiresAt) {}
+
+  private final AccountDirectory directory;
+  private final AccessTokens tokens;
+  private final SignInThrottle throttle;
+
+  TokenApiController(AccountDirectory directory, AccessTokens tokens, SignInThrottle throttle) {
+    this.directory = directory;
+    this.tokens = tokens;
+    this.throttle = throttle;
+  }
+
+  @Operation(summary = "Create a personal access token", description = "Send it as `Authorization: Bearer <token>`.")
+  @PostMapping("/api/v1/tokens")
+  @ResponseStatus(HttpStatus.CREATED)
+  TokenResponse create(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+    String address = http.getRemoteAddr();
+    Instant lockedUntil = throttle.lockedUntil(address);
+    if (lockedUntil != null) {
+      long seconds = Math.max(1, Duration.between(Instant.now(), lockedUntil).toSeconds());
+      var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+          "Too many failed sign-ins from your address. Try again in " + seconds + " seconds.");
+      var tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
+      tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+      throw tooMany;
+    }
+    Account account = directory.verify(request.username(), request.password()).orElseGet(() -> {
+      throttle.failed(address);
+      throw new ErrorResponseException(HttpStatus.UNAUTHORIZED,
+          ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Wrong username or password."), null);
+    });
+    throttle.succeeded(address);
+    String name = request.name() == null || request.name().isBlank() ? "API token" : request.name();
+    IssuedToken issued = tokens.issue(account.id(), name);
+    return new TokenResponse(issued.token(), account.username(), issued.expiresAt());
+  }
+}

@@ -1,0 +1,174 @@
+package org.plenary.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.NewAccount;
+import org.plenary.account.OrganizationCategory;
+import org.plenary.account.OrganizationDirectory;
+import org.plenary.account.OrganizationId;
+import org.plenary.account.Role;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupDraft;
+import org.plenary.group.Leader;
+import org.plenary.group.LeaderRole;
+import org.plenary.group.Milestone;
+import org.plenary.group.Section;
+import org.plenary.meeting.AgendaItem;
+import org.plenary.meeting.Hotel;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingDraft;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * FG Cloud as TSB Circular 114 announced it: TSAG as parent, the annex-1 terms of reference, the
+ * chair and vice-chairs, meeting 1006-gva with the annex-2 agenda and its deadlines, the collocated
+ * focus groups, hotels and organizations; plus a second meeting eight weeks from today and the
+ * demo sign-ins (password {@code <name>-demo}).
+ */
+@Component
+@Profile("demo")
+class DemoData implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+  private static final String GENEVA = "Europe/Zurich";
+  private static final String ITU = "ITU Headquarters, Geneva";
+  private static final String ITU_ADDRESS = "Place des Nations, 1211 Geneva 20, Switzerland";
+
+  private final AccountDirectory accounts;
+  private final OrganizationDirectory organizations;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+  private final Clock clock;
+
+  DemoData(AccountDirectory accounts, OrganizationDirectory organizations, GroupCatalog groups,
+      MeetingCatalog meetings, Clock clock) {
+    this.accounts = accounts;
+    this.organizations = organizations;
+    this.groups = groups;
+    this.meetings = meetings;
+    this.clock = clock;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    OrganizationId orange = organizations.create("France Telecom Orange", OrganizationCategory.SECTOR_MEMBER, "FR");
+    OrganizationId russia = organizations.create("Ministry of Telecom and Mass Communications of the Russian Federation",
+        OrganizationCategory.MEMBER_STATE, "RU");
+    organizations.create("Cisco Systems", OrganizationCategory.SECTOR_MEMBER, "US");
+    organizations.create("ETRI", OrganizationCategory.SECTOR_MEMBER, "KR");
+    organizations.create("ZTE Corporation", OrganizationCategory.SECTOR_MEMBER, "CN");
+    organizations.create("KDDI Corporation", OrganizationCategory.SECTOR_MEMBER, "JP");
+    organizations.create("Federal Office of Communications (OFCOM)", OrganizationCategory.MEMBER_STATE, "CH");
+    organizations.create("University of Geneva", OrganizationCategory.ACADEMIA, "CH");
+
+    account("tsb", "TSB Secretariat", null, null, EnumSet.of(Role.SECRETARIAT, Role.ADMIN));
+    account("chair", "Vladimir Belenkovich", russia, "RU", Set.of());
+    var focal = account("focal", "Françoise Focal", orange, "FR", Set.of());
+    account("alice", "Alice Martin", orange, "FR", Set.of());
+    account("bob", "Bob Durand", orange, "FR", Set.of());
+    organizations.appointFocalPoint(orange, focal);
+
+    groups.create(new GroupDraft("tsag", "TSAG", "Telecommunication Standardization Advisory Group", null, null,
+        "English", 48, null, null, List.of(), List.of(), List.of()));
+    focusGroup("smartgrid", "FG Smart", "Focus Group on Smart Grid");
+    focusGroup("fn", "FG FN", "Focus Group on Future Networks");
+    groups.create(new GroupDraft("cloud", "FG Cloud", "Focus Group on Cloud Computing", "tsag",
+        "Agreement of TSAG (Geneva, 8-11 February 2010) under Recommendation ITU-T A.7, clause 2.1.2.2",
+        "English", 12, "tsbfgcloud@itu.int", "fg-cloud@lists.plenary.example", termsOfReference(), leadership(),
+        List.of(new Milestone(LocalDate.of(2010, 6, 14), "Holding of the first Focus Group meeting (14-16 June 2010)"),
+            new Milestone(LocalDate.of(2011, 2, 8), "Presentation of the first draft of the deliverables as "
+                + "identified in clause 5 at the TSAG meeting 8-11 February 2011"))));
+
+    meetings.schedule("cloud", new MeetingDraft("1006-gva", LocalDate.of(2010, 6, 14), LocalDate.of(2010, 6, 16),
+        GENEVA, ITU, ITU_ADDRESS, "gva", LocalTime.of(9, 30), LocalTime.of(8, 30), "Montbrillant building entrance",
+        "None", "English", true, true, resource("geneva-practical-information.md"),
+        LocalDateTime.of(2010, 6, 1, 23, 59), LocalDateTime.of(2010, 6, 7, 23, 59), null,
+        List.of("Focus Group on Smart Grid (FG Smart)", "Focus Group on Future Networks (FG FN)"), hotels()));
+    meetings.replaceAgenda("cloud", "1006-gva", items("Leadership positions: FG management panel", "Working methods",
+        "Tools", "Focus group structure", "Relationships", "Review of contributions", "Promotion",
+        "SDO/Forums presentations"));
+
+    LocalDate start = LocalDate.now(clock).plusWeeks(8);
+    var upcoming = meetings.schedule("cloud", new MeetingDraft(null, start, start.plusDays(2), GENEVA, ITU,
+        ITU_ADDRESS, "gva", LocalTime.of(9, 30), LocalTime.of(8, 30), "Montbrillant building entrance", "None",
+        "English", true, true, resource("geneva-practical-information.md"), null, null, null, List.of(), hotels()));
+    meetings.replaceAgenda("cloud", upcoming.code(), items("Opening of the meeting", "Approval of the agenda",
+        "Review of contributions", "Progress on the deliverables", "Living list of standards bodies and forums",
+        "Terminology and taxonomy", "Future meetings", "Any other business"));
+    log.info("Demo data loaded: FG Cloud with meetings 1006-gva and {}; sign in as tsb, chair, focal, alice or bob "
+        + "with the password <name>-demo.", upcoming.code());
+  }
+
+  private org.plenary.account.AccountId account(String username, String name, OrganizationId organization,
+      String country, Set<Role> roles) {
+    return accounts.create(new NewAccount(username, username + "@demo.plenary.example", name, organization, country,
+        roles), username + "-demo", false);
+  }
+
+  private void focusGroup(String slug, String acronym, String name) {
+    groups.create(new GroupDraft(slug, acronym, name, "tsag", "Recommendation ITU-T A.7", "English", 12, null, null,
+        List.of(), List.of(), List.of()));
+  }
+
+  private static List<Leader> leadership() {
+    return List.of(
+        new Leader(LeaderRole.CHAIR, "Vladimir Belenkovich", "Russian Federation", "RU", "chair"),
+        new Leader(LeaderRole.VICE_CHAIR, "Monique Morrow", "Cisco Systems", "US", null),
+        new Leader(LeaderRole.VICE_CHAIR, "Jamil Chawki", "France Telecom Orange", "FR", null),
+        new Leader(LeaderRole.VICE_CHAIR, "Kangchan Lee", "ETRI", "KR", null),
+        new Leader(LeaderRole.VICE_CHAIR, "Mingdong Li", "ZTE Corporation", "CN", null),
+        new Leader(LeaderRole.VICE_CHAIR, "Koji Nakao", "KDDI Corporation", "JP", null));
+  }
+
+  private static List<Hotel> hotels() {
+    return List.of(
+        new Hotel("InterContinental Geneva", "Chemin du Petit-Saconnex 7-9, 1209 Geneva", "+41 22 919 39 39",
+            null, "CHF 320", "CHF 360"),
+        new Hotel("Hotel Warwick Geneva", "Rue de Lausanne 14, 1201 Geneva", "+41 22 716 80 00", null,
+            "CHF 235", "CHF 275"),
+        new Hotel("Hotel Royal", "Rue de Lausanne 41-43, 1201 Geneva", "+41 22 906 14 14", null,
+            "CHF 210", "CHF 250"),
+        new Hotel("ibis Genève Centre Nations", "Rue Voltaire 10, 1201 Geneva", "+41 22 338 20 20", null,
+            "CHF 145", "CHF 165"));
+  }
+
+  /** Sections of the terms of reference: each "## " heading starts one. */
+  private static List<Section> termsOfReference() {
+    var sections = new ArrayList<Section>();
+    for (String part : resource("fg-cloud-terms-of-reference.md").split("(?m)^## ")) {
+      if (!part.isBlank()) {
+        int newline = part.indexOf('\n');
+        sections.add(new Section(part.substring(0, newline).strip(), part.substring(newline + 1).strip()));
+      }
+    }
+    return sections;
+  }
+
+  private static List<AgendaItem> items(String... titles) {
+    return java.util.Arrays.stream(titles).map(title -> new AgendaItem(title, null)).toList();
+  }
+
+  private static String resource(String name) {
+    try {
+      return new ClassPathResource("demo/" + name).getContentAsString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

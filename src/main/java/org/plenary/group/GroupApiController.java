@@ -1,0 +1,72 @@
+package org.plenary.group;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Groups as JSON: read by anyone, created by the secretariat, edited by the group's management. */
+@RestController
+@RequestMapping("/api/v1/groups")
+@Tag(name = "Groups")
+class GroupApiController {
+
+  record GroupSummary(String slug, String acronym, String name, String parent) {}
+
+  record Lifetime(int months, LocalDate startsOn, LocalDate endsOn) {}
+
+  record GroupResource(String slug, String acronym, String name, String parent, String establishedBy,
+      String workingLanguage, Lifetime lifetime, String contactEmail, String mailingList,
+      List<Section> termsOfReference, List<Leader> leadership, List<Milestone> milestones) {
+
+    static GroupResource of(Group g) {
+      return new GroupResource(g.slug(), g.acronym(), g.name(), g.parentSlug(), g.establishedBy(),
+          g.workingLanguage(), new Lifetime(g.lifetimeMonths(), g.firstMeetingOn(), g.lifetimeEndsOn().orElse(null)),
+          g.contactEmail(), g.mailingList(), g.sections(), g.leaders(), g.milestones());
+    }
+  }
+
+  private final GroupCatalog catalog;
+
+  GroupApiController(GroupCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @Operation(summary = "List groups")
+  @GetMapping
+  List<GroupSummary> list() {
+    return catalog.all().stream().map(g -> new GroupSummary(g.slug(), g.acronym(), g.name(), g.parentSlug())).toList();
+  }
+
+  @Operation(summary = "A group with its terms of reference, leadership, lifetime and milestones")
+  @GetMapping("/{slug}")
+  GroupResource get(@PathVariable String slug) {
+    return GroupResource.of(catalog.get(slug));
+  }
+
+  @Operation(summary = "Create a group (secretariat)")
+  @PostMapping
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  ResponseEntity<GroupResource> create(@Valid @RequestBody GroupForm form) {
+    Group group = catalog.create(form.toDraft());
+    return ResponseEntity.created(URI.create("/api/v1/groups/" + group.slug())).body(GroupResource.of(group));
+  }
+
+  @Operation(summary = "Replace a group's details, terms of reference, leadership and milestones (management)")
+  @PutMapping("/{slug}")
+  @PreAuthorize("@groupAccess.canManage(#slug)")
+  GroupResource update(@PathVariable String slug, @Valid @RequestBody GroupForm form) {
+    return GroupResource.of(catalog.update(slug, form.toDraft()));
+  }
+}

@@ -1,0 +1,123 @@
+package org.plenary.group;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.AccountId;
+import org.plenary.account.Countries;
+import org.plenary.account.PlenaryUser;
+import org.plenary.shared.Violations;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finds, creates and edits groups; says who may manage them. */
+@Component
+public class GroupCatalog {
+
+  private final Groups groups;
+  private final AccountDirectory accounts;
+  private final Countries countries;
+
+  GroupCatalog(Groups groups, AccountDirectory accounts, Countries countries) {
+    this.groups = groups;
+    this.accounts = accounts;
+    this.countries = countries;
+  }
+
+  public List<Group> all() {
+    return groups.all().stream().map(this::group).toList();
+  }
+
+  public Optional<Group> find(String slug) {
+    return groups.find(slug).map(this::group);
+  }
+
+  /** The group with that slug, or {@link UnknownGroupException}. */
+  public Group get(String slug) {
+    return find(slug).orElseThrow(() -> new UnknownGroupException(slug));
+  }
+
+  public Group get(GroupId id) {
+    return groups.find(id).map(this::group).orElseThrow(() -> new UnknownGroupException("#" + id.value()));
+  }
+
+  @Transactional
+  public Group create(GroupDraft draft) {
+    new Violations()
+        .check(draft.slug() != null && draft.slug().matches("[a-z0-9][a-z0-9-]{1,39}"), "slug",
+            "Use 2 to 40 lower-case letters, digits or dashes, such as \"cloud\".")
+        .check(draft.slug() == null || groups.idOf(draft.slug()).isEmpty(), "slug",
+            "A group with the slug \"" + draft.slug() + "\" already exists.")
+        .throwIfAny();
+    GroupId id = groups.insert(draft, parentOf(draft, null));
+    groups.replaceChildren(id, draft.sections(), leaderRows(draft.leaders()), draft.milestones());
+    return get(id);
+  }
+
+  @Transactional
+  public Group update(String slug, GroupDraft draft) {
+    Group current = get(slug);
+    GroupId parent = parentOf(draft, current.id());
+    groups.update(current.id(), draft, parent);
+    groups.replaceChildren(current.id(), draft.sections(), leaderRows(draft.leaders()), draft.milestones());
+    return get(current.id());
+  }
+
+  /** Kept by the meeting module: the lifetime runs from the first meeting's start. */
+  @Transactional
+  public void recordFirstMeeting(GroupId id, LocalDate firstMeetingOn) {
+    groups.setFirstMeeting(id, firstMeetingOn);
+  }
+
+  /** Whether the person may edit the group and its meetings' agendas: staff, or a leader linked to the account. */
+  public boolean canManage(PlenaryUser user, Group group) {
+    return user != null && (user.isStaff() || group.leaders().stream()
+        .anyMatch(leader -> user.getUsername().equalsIgnoreCase(Objects.toString(leader.username(), ""))));
+  }
+
+  private GroupId parentOf(GroupDraft draft, GroupId self) {
+    if (draft.parentSlug() == null || draft.parentSlug().isBlank()) {
+      return null;
+    }
+    Optional<GroupId> parent = groups.idOf(draft.parentSlug());
+    new Violations()
+        .check(parent.isPresent(), "parentSlug", "There is no group \"" + draft.parentSlug() + "\" to be the parent.")
+        .check(parent.isEmpty() || !parent.get().equals(self), "parentSlug", "A group cannot be its own parent.")
+        .throwIfAny();
+    return parent.get();
+  }
+
+  private List<Groups.LeaderRow> leaderRows(List<Leader> leaders) {
+    var violations = new Violations();
+    var rows = new ArrayList<Groups.LeaderRow>();
+    for (int i = 0; i < leaders.size(); i++) {
+      Leader leader = leaders.get(i);
+      Long accountId = null;
+      if (leader.username() != null && !leader.username().isBlank()) {
+        var account = accounts.find(leader.username());
+        violations.check(account.isPresent(), "leaders[" + i + "].username",
+            "There is no account named \"" + leader.username() + "\".");
+        accountId = account.map(a -> a.id().value()).orElse(null);
+      }
+      violations.check(leader.countryCode() == null || countries.exists(leader.countryCode()),
+          "leaders[" + i + "].countryCode", "Choose a country from the list of ITU Member States.");
+      rows.add(new Groups.LeaderRow(leader.role(), leader.personName(), leader.organization(), leader.countryCode(),
+          accountId));
+    }
+    violations.throwIfAny();
+    return rows;
+  }
+
+  private Group group(Groups.GroupRow row) {
+    List<Leader> leaders = groups.leaders(row.id()).stream()
+        .map(l -> new Leader(l.role(), l.personName(), l.organization(), l.countryCode(),
+            l.accountId() == null ? null : accounts.get(new AccountId(l.accountId())).username()))
+        .toList();
+    return new Group(row.id(), row.slug(), row.acronym(), row.name(), row.parentSlug(), row.establishedBy(),
+        row.workingLanguage(), row.lifetimeMonths(), row.contactEmail(), row.mailingList(), row.firstMeetingOn(),
+        groups.sections(row.id()), leaders, groups.milestones(row.id()));
+  }
+}

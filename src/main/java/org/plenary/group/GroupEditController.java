@@ -1,0 +1,102 @@
+package org.plenary.group;
+
+import jakarta.validation.Valid;
+import org.plenary.account.Countries;
+import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.RowEdits;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages to create a group (secretariat) and edit it (secretariat and the group's management). */
+@Controller
+class GroupEditController {
+
+  private final GroupCatalog catalog;
+  private final Countries countries;
+
+  GroupEditController(GroupCatalog catalog, Countries countries) {
+    this.catalog = catalog;
+    this.countries = countries;
+  }
+
+  @GetMapping("/groups/new")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  String create(Model model) {
+    return form(model, new GroupForm(), null);
+  }
+
+  @PostMapping("/groups/new")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  String create(@Valid @ModelAttribute("groupForm") GroupForm form, BindingResult result,
+      @RequestParam(required = false) String row, Model model, RedirectAttributes redirect) {
+    if (editRows(row, form) || result.hasErrors()) {
+      return form(model, form, null);
+    }
+    try {
+      Group group = catalog.create(form.toDraft());
+      redirect.addFlashAttribute("notice", group.acronym() + " created.");
+      return "redirect:/groups/" + group.slug();
+    } catch (InvalidInputException e) {
+      e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      return form(model, form, null);
+    }
+  }
+
+  @GetMapping("/groups/{slug}/edit")
+  @PreAuthorize("@groupAccess.canManage(#slug)")
+  String edit(@PathVariable String slug, Model model) {
+    Group group = catalog.get(slug);
+    return form(model, GroupForm.of(group), group);
+  }
+
+  @PostMapping("/groups/{slug}/edit")
+  @PreAuthorize("@groupAccess.canManage(#slug)")
+  String edit(@PathVariable String slug, @Valid @ModelAttribute("groupForm") GroupForm form, BindingResult result,
+      @RequestParam(required = false) String row, Model model, RedirectAttributes redirect) {
+    Group group = catalog.get(slug);
+    form.setSlug(slug);
+    if (editRows(row, form) || result.hasErrors()) {
+      return form(model, form, group);
+    }
+    try {
+      catalog.update(slug, form.toDraft());
+      redirect.addFlashAttribute("notice", "Changes to " + group.acronym() + " saved.");
+      return "redirect:/groups/" + slug;
+    } catch (InvalidInputException e) {
+      e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      return form(model, form, group);
+    }
+  }
+
+  /** Applies an add, remove or move button ("sections:add", "leaders:remove:1"); true when one was pressed. */
+  private static boolean editRows(String row, GroupForm form) {
+    if (row == null) {
+      return false;
+    }
+    String[] parts = row.split(":", 2);
+    String action = parts.length == 2 ? parts[1] : "";
+    return switch (parts[0]) {
+      case "sections" -> RowEdits.apply(action, form.getSections(), GroupForm.SectionRow::new);
+      case "leaders" -> RowEdits.apply(action, form.getLeaders(), GroupForm.LeaderRow::new);
+      case "milestones" -> RowEdits.apply(action, form.getMilestones(), GroupForm.MilestoneRow::new);
+      default -> false;
+    };
+  }
+
+  private String form(Model model, GroupForm form, Group group) {
+    model.addAttribute("groupForm", form);
+    model.addAttribute("group", group);
+    model.addAttribute("groups", catalog.all());
+    model.addAttribute("countries", countries.all());
+    model.addAttribute("leaderRoles", LeaderRole.values());
+    return "group/edit";
+  }
+}

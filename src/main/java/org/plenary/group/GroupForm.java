@@ -1,0 +1,312 @@
+package org.plenary.group;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A group as edited on its page and sent to the API ({@code POST /api/v1/groups}, {@code PUT
+ * /api/v1/groups/{slug}}). Every row is validated; there are no blank rows to skip.
+ */
+public class GroupForm {
+
+  @Size(max = 40)
+  private String slug;
+
+  @NotBlank(message = "Give the group's acronym, such as FG Cloud.")
+  @Size(max = 40)
+  private String acronym;
+
+  @NotBlank(message = "Give the group's name.")
+  @Size(max = 200)
+  private String name;
+
+  private String parentSlug;
+
+  @Size(max = 500)
+  private String establishedBy;
+
+  @NotBlank(message = "Give the working language.")
+  @Size(max = 100)
+  private String workingLanguage = "English";
+
+  @Min(value = 1, message = "A lifetime is at least one month.")
+  @Max(value = 120, message = "A lifetime is at most ten years.")
+  private int lifetimeMonths = 12;
+
+  @Email(message = "Give an e-mail address such as tsbfgcloud@itu.int.")
+  @Size(max = 254)
+  private String contactEmail;
+
+  @Email(message = "Give an e-mail address for the mailing list.")
+  @Size(max = 254)
+  private String mailingList;
+
+  @Valid
+  private List<SectionRow> sections = new ArrayList<>();
+
+  @Valid
+  private List<LeaderRow> leaders = new ArrayList<>();
+
+  @Valid
+  private List<MilestoneRow> milestones = new ArrayList<>();
+
+  /** One clause of the terms of reference. */
+  public static class SectionRow {
+    @NotBlank(message = "Give the section a heading.")
+    @Size(max = 200)
+    private String heading;
+
+    @Size(max = 100_000)
+    private String body = "";
+
+    public String getHeading() {
+      return heading;
+    }
+
+    public void setHeading(String heading) {
+      this.heading = heading;
+    }
+
+    public String getBody() {
+      return body;
+    }
+
+    public void setBody(String body) {
+      this.body = body;
+    }
+  }
+
+  /** A chair or vice-chair, optionally linked to an account by username. */
+  public static class LeaderRow {
+    @NotNull(message = "Choose chair or vice-chair.")
+    private LeaderRole role = LeaderRole.VICE_CHAIR;
+
+    @NotBlank(message = "Give the person's name.")
+    @Size(max = 200)
+    private String personName;
+
+    @Size(max = 200)
+    private String organization;
+
+    private String countryCode;
+    private String username;
+
+    public LeaderRole getRole() {
+      return role;
+    }
+
+    public void setRole(LeaderRole role) {
+      this.role = role;
+    }
+
+    public String getPersonName() {
+      return personName;
+    }
+
+    public void setPersonName(String personName) {
+      this.personName = personName;
+    }
+
+    public String getOrganization() {
+      return organization;
+    }
+
+    public void setOrganization(String organization) {
+      this.organization = organization;
+    }
+
+    public String getCountryCode() {
+      return countryCode;
+    }
+
+    public void setCountryCode(String countryCode) {
+      this.countryCode = countryCode;
+    }
+
+    public String getUsername() {
+      return username;
+    }
+
+    public void setUsername(String username) {
+      this.username = username;
+    }
+  }
+
+  /** A dated milestone. */
+  public static class MilestoneRow {
+    @NotNull(message = "Give the milestone's date.")
+    private LocalDate dueOn;
+
+    @NotBlank(message = "Describe the milestone.")
+    @Size(max = 500)
+    private String title;
+
+    public LocalDate getDueOn() {
+      return dueOn;
+    }
+
+    public void setDueOn(LocalDate dueOn) {
+      this.dueOn = dueOn;
+    }
+
+    public String getTitle() {
+      return title;
+    }
+
+    public void setTitle(String title) {
+      this.title = title;
+    }
+  }
+
+  static GroupForm of(Group group) {
+    var form = new GroupForm();
+    form.slug = group.slug();
+    form.acronym = group.acronym();
+    form.name = group.name();
+    form.parentSlug = group.parentSlug();
+    form.establishedBy = group.establishedBy();
+    form.workingLanguage = group.workingLanguage();
+    form.lifetimeMonths = group.lifetimeMonths();
+    form.contactEmail = group.contactEmail();
+    form.mailingList = group.mailingList();
+    group.sections().forEach(s -> {
+      var row = new SectionRow();
+      row.heading = s.heading();
+      row.body = s.body();
+      form.sections.add(row);
+    });
+    group.leaders().forEach(l -> {
+      var row = new LeaderRow();
+      row.role = l.role();
+      row.personName = l.personName();
+      row.organization = l.organization();
+      row.countryCode = l.countryCode();
+      row.username = l.username();
+      form.leaders.add(row);
+    });
+    group.milestones().forEach(m -> {
+      var row = new MilestoneRow();
+      row.dueOn = m.dueOn();
+      row.title = m.title();
+      form.milestones.add(row);
+    });
+    return form;
+  }
+
+  GroupDraft toDraft() {
+    return new GroupDraft(trim(slug), acronym.strip(), name.strip(), trim(parentSlug), trim(establishedBy),
+        workingLanguage.strip(), lifetimeMonths, trim(contactEmail), trim(mailingList),
+        sections.stream().map(s -> new Section(s.heading.strip(), s.body == null ? "" : s.body)).toList(),
+        leaders.stream().map(l -> new Leader(l.role, l.personName.strip(), trim(l.organization), trim(l.countryCode),
+            trim(l.username))).toList(),
+        milestones.stream().map(m -> new Milestone(m.dueOn, m.title.strip())).toList());
+  }
+
+  private static String trim(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  public String getSlug() {
+    return slug;
+  }
+
+  public void setSlug(String slug) {
+    this.slug = slug;
+  }
+
+  public String getAcronym() {
+    return acronym;
+  }
+
+  public void setAcronym(String acronym) {
+    this.acronym = acronym;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getParentSlug() {
+    return parentSlug;
+  }
+
+  public void setParentSlug(String parentSlug) {
+    this.parentSlug = parentSlug;
+  }
+
+  public String getEstablishedBy() {
+    return establishedBy;
+  }
+
+  public void setEstablishedBy(String establishedBy) {
+    this.establishedBy = establishedBy;
+  }
+
+  public String getWorkingLanguage() {
+    return workingLanguage;
+  }
+
+  public void setWorkingLanguage(String workingLanguage) {
+    this.workingLanguage = workingLanguage;
+  }
+
+  public int getLifetimeMonths() {
+    return lifetimeMonths;
+  }
+
+  public void setLifetimeMonths(int lifetimeMonths) {
+    this.lifetimeMonths = lifetimeMonths;
+  }
+
+  public String getContactEmail() {
+    return contactEmail;
+  }
+
+  public void setContactEmail(String contactEmail) {
+    this.contactEmail = contactEmail;
+  }
+
+  public String getMailingList() {
+    return mailingList;
+  }
+
+  public void setMailingList(String mailingList) {
+    this.mailingList = mailingList;
+  }
+
+  public List<SectionRow> getSections() {
+    return sections;
+  }
+
+  public void setSections(List<SectionRow> sections) {
+    this.sections = sections;
+  }
+
+  public List<LeaderRow> getLeaders() {
+    return leaders;
+  }
+
+  public void setLeaders(List<LeaderRow> leaders) {
+    this.leaders = leaders;
+  }
+
+  public List<MilestoneRow> getMilestones() {
+    return milestones;
+  }
+
+  public void setMilestones(List<MilestoneRow> milestones) {
+    this.milestones = milestones;
+  }
+}

@@ -1,0 +1,137 @@
+package org.plenary.group;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.plenary.account.AccountId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of groups and their sections, leaders and milestones. */
+@Repository
+class Groups {
+
+  private static final String SELECT = """
+      SELECT g.id, g.slug, g.acronym, g.name, p.slug AS parent_slug, g.established_by, g.working_language,
+        g.lifetime_months, g.contact_email, g.mailing_list, g.first_meeting_on
+      FROM plenary_groups g LEFT JOIN plenary_groups p ON p.id = g.parent_id""";
+
+  private final JdbcClient jdbc;
+
+  Groups(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A leader row as stored: the account by id, resolved to a username by the caller. */
+  record LeaderRow(LeaderRole role, String personName, String organization, String countryCode, Long accountId) {}
+
+  record GroupRow(GroupId id, String slug, String acronym, String name, String parentSlug, String establishedBy,
+      String workingLanguage, int lifetimeMonths, String contactEmail, String mailingList, LocalDate firstMeetingOn) {}
+
+  List<GroupRow> all() {
+    return jdbc.sql(SELECT + " ORDER BY g.acronym").query(this::row).list();
+  }
+
+  Optional<GroupRow> find(String slug) {
+    return jdbc.sql(SELECT + " WHERE g.slug = ?").param(slug).query(this::row).optional();
+  }
+
+  Optional<GroupRow> find(GroupId id) {
+    return jdbc.sql(SELECT + " WHERE g.id = ?").param(id.value()).query(this::row).optional();
+  }
+
+  Optional<GroupId> idOf(String slug) {
+    return jdbc.sql("SELECT id FROM plenary_groups WHERE slug = ?").param(slug)
+        .query((rs, n) -> new GroupId(rs.getLong(1))).optional();
+  }
+
+  GroupId insert(GroupDraft draft, GroupId parent) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO plenary_groups (slug, acronym, name, parent_id, established_by, working_language,
+              lifetime_months, contact_email, mailing_list)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(draft.slug(), draft.acronym(), draft.name(), parent == null ? null : parent.value(),
+            draft.establishedBy(), draft.workingLanguage(), draft.lifetimeMonths(), draft.contactEmail(),
+            draft.mailingList())
+        .update(keys, "id");
+    return new GroupId(keys.getKey().longValue());
+  }
+
+  void update(GroupId id, GroupDraft draft, GroupId parent) {
+    jdbc.sql("""
+            UPDATE plenary_groups SET acronym = ?, name = ?, parent_id = ?, established_by = ?,
+              working_language = ?, lifetime_months = ?, contact_email = ?, mailing_list = ?
+            WHERE id = ?""")
+        .params(draft.acronym(), draft.name(), parent == null ? null : parent.value(), draft.establishedBy(),
+            draft.workingLanguage(), draft.lifetimeMonths(), draft.contactEmail(), draft.mailingList(), id.value())
+        .update();
+  }
+
+  void setFirstMeeting(GroupId id, LocalDate firstMeetingOn) {
+    jdbc.sql("UPDATE plenary_groups SET first_meeting_on = ? WHERE id = ?")
+        .params(firstMeetingOn == null ? null : Date.valueOf(firstMeetingOn), id.value()).update();
+  }
+
+  void replaceChildren(GroupId id, List<Section> sections, List<LeaderRow> leaders, List<Milestone> milestones) {
+    for (String table : List.of("group_sections", "group_leaders", "group_milestones")) {
+      jdbc.sql("DELETE FROM " + table + " WHERE group_id = ?").param(id.value()).update();
+    }
+    for (int i = 0; i < sections.size(); i++) {
+      jdbc.sql("INSERT INTO group_sections (group_id, ordinal, heading, body) VALUES (?, ?, ?, ?)")
+          .params(id.value(), i, sections.get(i).heading(), sections.get(i).body()).update();
+    }
+    for (int i = 0; i < leaders.size(); i++) {
+      LeaderRow leader = leaders.get(i);
+      jdbc.sql("""
+              INSERT INTO group_leaders (group_id, ordinal, role, person_name, organization, country_code, account_id)
+              VALUES (?, ?, ?, ?, ?, ?, ?)""")
+          .params(id.value(), i, leader.role().name(), leader.personName(), leader.organization(),
+              leader.countryCode(), leader.accountId())
+          .update();
+    }
+    for (int i = 0; i < milestones.size(); i++) {
+      jdbc.sql("INSERT INTO group_milestones (group_id, ordinal, due_on, title) VALUES (?, ?, ?, ?)")
+          .params(id.value(), i, Date.valueOf(milestones.get(i).dueOn()), milestones.get(i).title()).update();
+    }
+  }
+
+  List<Section> sections(GroupId id) {
+    return jdbc.sql("SELECT heading, body FROM group_sections WHERE group_id = ? ORDER BY ordinal")
+        .param(id.value()).query((rs, n) -> new Section(rs.getString(1), rs.getString(2))).list();
+  }
+
+  List<LeaderRow> leaders(GroupId id) {
+    return jdbc.sql("""
+            SELECT role, person_name, organization, country_code, account_id FROM group_leaders
+            WHERE group_id = ? ORDER BY ordinal""")
+        .param(id.value())
+        .query((rs, n) -> new LeaderRow(LeaderRole.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getObject(5) == null ? null : rs.getLong(5)))
+        .list();
+  }
+
+  List<Milestone> milestones(GroupId id) {
+    return jdbc.sql("SELECT due_on, title FROM group_milestones WHERE group_id = ? ORDER BY ordinal")
+        .param(id.value())
+        .query((rs, n) -> new Milestone(rs.getObject(1, LocalDate.class), rs.getString(2))).list();
+  }
+
+  /** Groups whose management includes the account. */
+  List<GroupId> managedBy(AccountId account) {
+    return jdbc.sql("SELECT DISTINCT group_id FROM group_leaders WHERE account_id = ?")
+        .param(account.value()).query((rs, n) -> new GroupId(rs.getLong(1))).list();
+  }
+
+  private GroupRow row(ResultSet rs, int n) throws SQLException {
+    return new GroupRow(new GroupId(rs.getLong("id")), rs.getString("slug"), rs.getString("acronym"),
+        rs.getString("name"), rs.getString("parent_slug"), rs.getString("established_by"),
+        rs.getString("working_language"), rs.getInt("lifetime_months"), rs.getString("contact_email"),
+        rs.getString("mailing_list"), rs.getObject("first_meeting_on", LocalDate.class));
+  }
+
+}

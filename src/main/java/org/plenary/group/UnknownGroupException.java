@@ -1,0 +1,11 @@
+package org.plenary.group;
+
+import java.util.NoSuchElementException;
+
+/** No group has that slug. */
+public class UnknownGroupException extends NoSuchElementException {
+
+  public UnknownGroupException(String slug) {
+    super("There is no group \"" + slug + "\".");
+  }
+}

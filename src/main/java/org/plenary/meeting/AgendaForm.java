@@ -1,0 +1,67 @@
+package org.plenary.meeting;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A meeting's agenda as edited on its page and sent to the API: the items in order. */
+public class AgendaForm {
+
+  @Valid
+  @Size(max = 200, message = "An agenda has at most 200 items.")
+  private List<ItemRow> items = new ArrayList<>();
+
+  /** One agenda item. */
+  public static class ItemRow {
+    @NotBlank(message = "Give the agenda item a title.")
+    @Size(max = 500, message = "Keep the title under 500 characters.")
+    private String title;
+
+    @Size(max = 10_000)
+    private String description;
+
+    public String getTitle() {
+      return title;
+    }
+
+    public void setTitle(String title) {
+      this.title = title;
+    }
+
+    public String getDescription() {
+      return description;
+    }
+
+    public void setDescription(String description) {
+      this.description = description;
+    }
+  }
+
+  static AgendaForm of(Meeting meeting) {
+    var form = new AgendaForm();
+    meeting.agenda().forEach(item -> {
+      var row = new ItemRow();
+      row.title = item.title();
+      row.description = item.description();
+      form.items.add(row);
+    });
+    return form;
+  }
+
+  List<AgendaItem> toAgenda() {
+    return items.stream()
+        .map(row -> new AgendaItem(row.title == null ? null : row.title.strip(),
+            row.description == null || row.description.isBlank() ? null : row.description.strip()))
+        .toList();
+  }
+
+  public List<ItemRow> getItems() {
+    return items;
+  }
+
+  public void setItems(List<ItemRow> items) {
+    this.items = items;
+  }
+}

@@ -1,0 +1,43 @@
+package org.plenary.meeting;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** A deadline: an instant, always shown in the meeting's time zone with that zone named. */
+public record Deadline(Kind kind, Instant dueAt, ZoneId timeZone) {
+
+  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm zzz", Locale.ENGLISH);
+
+  /** What the deadline closes. */
+  public enum Kind {
+    REGISTRATION("Pre-registration"),
+    CONTRIBUTIONS("Contributions"),
+    VISA_SUPPORT("Visa-support requests");
+
+    private final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  public ZonedDateTime local() {
+    return dueAt.atZone(timeZone);
+  }
+
+  /** "Monday 7 June 2010, 23:59 CEST (Europe/Zurich)". */
+  public String display() {
+    return FORMAT.format(local()) + " (" + timeZone.getId() + ")";
+  }
+
+  public boolean isPast(Instant now) {
+    return !now.isBefore(dueAt);
+  }
+}

@@ -1,0 +1,70 @@
+package org.plenary.meeting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.plenary.group.GroupId;
+
+/** A meeting of a group, with its venue, deadlines, agenda, collocated meetings and hotels. */
+public record Meeting(
+    MeetingId id,
+    GroupId groupId,
+    String code,
+    LocalDate startDate,
+    LocalDate endDate,
+    ZoneId timeZone,
+    String venueName,
+    String venueAddress,
+    String venueCode,
+    LocalTime openingTime,
+    LocalTime deskOpensAt,
+    String deskPlace,
+    String fee,
+    String languages,
+    boolean paperless,
+    boolean documentsPublic,
+    String practicalInfo,
+    Instant registrationDeadline,
+    Instant contributionDeadline,
+    Instant visaDeadline,
+    List<String> collocated,
+    List<Hotel> hotels,
+    List<AgendaItem> agenda) {
+
+  public List<Deadline> deadlines() {
+    return List.of(
+        new Deadline(Deadline.Kind.REGISTRATION, registrationDeadline, timeZone),
+        new Deadline(Deadline.Kind.CONTRIBUTIONS, contributionDeadline, timeZone),
+        new Deadline(Deadline.Kind.VISA_SUPPORT, visaDeadline, timeZone));
+  }
+
+  /** "14–16 June 2010", "30 June – 2 July 2010", "29 December 2010 – 2 January 2011". */
+  public String dates() {
+    var day = DateTimeFormatter.ofPattern("d", Locale.ENGLISH);
+    var dayMonth = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
+    var full = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    if (startDate.equals(endDate)) {
+      return full.format(startDate);
+    }
+    if (startDate.getYear() != endDate.getYear()) {
+      return full.format(startDate) + " – " + full.format(endDate);
+    }
+    if (startDate.getMonth() != endDate.getMonth()) {
+      return dayMonth.format(startDate) + " – " + full.format(endDate);
+    }
+    return day.format(startDate) + "–" + full.format(endDate);
+  }
+
+  /** The first day begins, in the venue's time zone, at the opening time (or midnight when none is set). */
+  public Instant opensAt() {
+    return startDate.atTime(openingTime == null ? LocalTime.MIDNIGHT : openingTime).atZone(timeZone).toInstant();
+  }
+
+  public boolean isUpcoming(Instant now) {
+    return !endDate.plusDays(1).atStartOfDay(timeZone).toInstant().isBefore(now);
+  }
+}

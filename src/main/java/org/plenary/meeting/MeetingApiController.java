@@ -1,0 +1,94 @@
+package org.plenary.meeting;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A group's meetings as JSON: read by anyone, scheduled by the secretariat, edited by the group's management. */
+@RestController
+@RequestMapping("/api/v1/groups/{slug}/meetings")
+@Tag(name = "Meetings")
+class MeetingApiController {
+
+  record DeadlineResource(Deadline.Kind kind, String label, OffsetDateTime dueAt, String timeZone, String display) {}
+
+  record MeetingResource(String group, String code, String dates, LocalDate startDate, LocalDate endDate,
+      String timeZone, String venueName, String venueAddress, String venueCode, LocalTime openingTime,
+      LocalTime registrationDeskOpensAt, String registrationDeskPlace, String fee, String languages,
+      boolean paperless, boolean documentsPublic, String practicalInfo, List<DeadlineResource> deadlines,
+      List<AgendaItem> agenda, List<String> collocated, List<Hotel> hotels) {
+
+    static MeetingResource of(Group group, Meeting m) {
+      return new MeetingResource(group.slug(), m.code(), m.dates(), m.startDate(), m.endDate(), m.timeZone().getId(),
+          m.venueName(), m.venueAddress(), m.venueCode(), m.openingTime(), m.deskOpensAt(), m.deskPlace(), m.fee(),
+          m.languages(), m.paperless(), m.documentsPublic(), m.practicalInfo(),
+          m.deadlines().stream().map(d -> new DeadlineResource(d.kind(), d.kind().label(),
+              d.local().toOffsetDateTime(), d.timeZone().getId(), d.display())).toList(),
+          m.agenda(), m.collocated(), m.hotels());
+    }
+  }
+
+  private final MeetingCatalog meetings;
+  private final GroupCatalog groups;
+
+  MeetingApiController(MeetingCatalog meetings, GroupCatalog groups) {
+    this.meetings = meetings;
+    this.groups = groups;
+  }
+
+  @Operation(summary = "A group's meetings, earliest first")
+  @GetMapping
+  List<MeetingResource> list(@PathVariable String slug) {
+    Group group = groups.get(slug);
+    return meetings.of(group).stream().map(m -> MeetingResource.of(group, m)).toList();
+  }
+
+  @Operation(summary = "A meeting with its agenda and deadlines (each in the meeting's time zone)")
+  @GetMapping("/{code}")
+  MeetingResource get(@PathVariable String slug, @PathVariable String code) {
+    return MeetingResource.of(groups.get(slug), meetings.get(slug, code));
+  }
+
+  @Operation(summary = "Schedule a meeting (secretariat); it is announced by e-mail",
+      description = "Deadlines are local date-times in the meeting's time zone; left out they default to "
+          + "14 (registration), 10 (contributions) and 28 (visa support) days before the start, at 23:59. "
+          + "A missing code is derived from the start date and venue code, such as 1006-gva.")
+  @PostMapping
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  ResponseEntity<MeetingResource> schedule(@PathVariable String slug, @Valid @RequestBody MeetingForm form) {
+    Meeting meeting = meetings.schedule(slug, form.toDraft());
+    return ResponseEntity.created(URI.create("/api/v1/groups/" + slug + "/meetings/" + meeting.code()))
+        .body(MeetingResource.of(groups.get(slug), meeting));
+  }
+
+  @Operation(summary = "Replace a meeting's details (secretariat or the group's management)")
+  @PutMapping("/{code}")
+  @PreAuthorize("@groupAccess.canManage(#slug)")
+  MeetingResource update(@PathVariable String slug, @PathVariable String code, @Valid @RequestBody MeetingForm form) {
+    return MeetingResource.of(groups.get(slug), meetings.update(slug, code, form.toDraft()));
+  }
+
+  @Operation(summary = "Replace a meeting's agenda (the group's management)")
+  @PutMapping("/{code}/agenda")
+  @PreAuthorize("@groupAccess.canManage(#slug)")
+  MeetingResource replaceAgenda(@PathVariable String slug, @PathVariable String code,
+      @Valid @RequestBody AgendaForm form) {
+    return MeetingResource.of(groups.get(slug), meetings.replaceAgenda(slug, code, form.toAgenda()));
+  }
+}

@@ -1,0 +1,139 @@
+package org.plenary.meeting;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupId;
+import org.plenary.shared.Violations;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Schedules meetings, keeps their details and agendas, and answers which are coming. */
+@Component
+public class MeetingCatalog {
+
+  /** Contributions are due at least this many calendar days before the meeting (ToR clause 12). */
+  public static final int CONTRIBUTION_DAYS = 10;
+  /** Visa-support requests are taken until four weeks before the meeting. */
+  public static final int VISA_DAYS = 28;
+  /** Pre-registration closes two weeks before the meeting unless the secretariat says otherwise. */
+  public static final int REGISTRATION_DAYS = 14;
+
+  private static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
+
+  private final Meetings meetings;
+  private final GroupCatalog groups;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  MeetingCatalog(Meetings meetings, GroupCatalog groups, ApplicationEventPublisher events, Clock clock) {
+    this.meetings = meetings;
+    this.groups = groups;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public List<Meeting> of(Group group) {
+    return meetings.ofGroup(group.id());
+  }
+
+  /** The meeting, or {@link UnknownMeetingException}; an unknown group is {@code UnknownGroupException}. */
+  public Meeting get(String slug, String code) {
+    Group group = groups.get(slug);
+    return meetings.find(group.id(), code).orElseThrow(() -> new UnknownMeetingException(slug, code));
+  }
+
+  public Meeting get(MeetingId id) {
+    return meetings.find(id).orElseThrow(() -> new UnknownMeetingException("?", "#" + id.value()));
+  }
+
+  /** Meetings of every group that have not ended yet, soonest first. */
+  public List<Meeting> upcoming() {
+    Instant now = clock.instant();
+    return meetings.endingOnOrAfter(LocalDate.now(clock).minusDays(1)).stream()
+        .filter(meeting -> meeting.isUpcoming(now)).toList();
+  }
+
+  @Transactional
+  public Meeting schedule(String slug, MeetingDraft draft) {
+    Group group = groups.get(slug);
+    MeetingId id = meetings.insert(group.id(), resolve(group.id(), draft, null));
+    groups.recordFirstMeeting(group.id(), meetings.firstStart(group.id()).orElse(null));
+    events.publishEvent(new MeetingAnnounced(group.id(), id));
+    return get(id);
+  }
+
+  @Transactional
+  public Meeting update(String slug, String code, MeetingDraft draft) {
+    Meeting current = get(slug, code);
+    meetings.update(current.id(), resolve(current.groupId(), draft, current.id()));
+    groups.recordFirstMeeting(current.groupId(), meetings.firstStart(current.groupId()).orElse(null));
+    return get(current.id());
+  }
+
+  @Transactional
+  public Meeting replaceAgenda(String slug, String code, List<AgendaItem> agenda) {
+    Meeting meeting = get(slug, code);
+    var violations = new Violations();
+    for (int i = 0; i < agenda.size(); i++) {
+      violations.check(agenda.get(i).title() != null && !agenda.get(i).title().isBlank(), "items[" + i + "].title",
+          "Give agenda item " + (i + 1) + " a title.");
+    }
+    violations.throwIfAny();
+    meetings.replaceAgenda(meeting.id(), agenda);
+    return get(meeting.id());
+  }
+
+  /** "1006-gva": two-digit year and month of the start, then the venue code. */
+  public static String deriveCode(LocalDate start, String venueCode) {
+    return DateTimeFormatter.ofPattern("yyMM", Locale.ROOT).format(start) + "-" + venueCode.toLowerCase(Locale.ROOT);
+  }
+
+  private Meetings.Details resolve(GroupId group, MeetingDraft draft, MeetingId self) {
+    ZoneId zone = zone(draft.timeZone());
+    String code = draft.code() == null || draft.code().isBlank()
+        ? deriveCode(draft.startDate(), draft.venueCode()) : draft.code().strip().toLowerCase(Locale.ROOT);
+    LocalDate start = draft.startDate();
+    LocalDateTime registration = orDefault(draft.registrationDeadline(), start, REGISTRATION_DAYS);
+    LocalDateTime contributions = orDefault(draft.contributionDeadline(), start, CONTRIBUTION_DAYS);
+    LocalDateTime visa = orDefault(draft.visaDeadline(), start, VISA_DAYS);
+    String firstDay = "the meeting's first day, " + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(start);
+    new Violations()
+        .check(!draft.endDate().isBefore(start), "endDate", "The meeting cannot end before it starts.")
+        .check(ChronoUnit.DAYS.between(start, draft.endDate()) < 31, "endDate", "A meeting lasts at most 31 days.")
+        .check(code.matches("[a-z0-9][a-z0-9-]{1,39}"), "code",
+            "Use lower-case letters, digits and dashes, such as 1006-gva.")
+        .check(!meetings.codeTaken(group, code, self), "code",
+            "This group already has a meeting " + code + "; choose another code.")
+        .check(!registration.toLocalDate().isAfter(start), "registrationDeadline", "Must be no later than " + firstDay + ".")
+        .check(!contributions.toLocalDate().isAfter(start), "contributionDeadline", "Must be no later than " + firstDay + ".")
+        .check(!visa.toLocalDate().isAfter(start), "visaDeadline", "Must be no later than " + firstDay + ".")
+        .throwIfAny();
+    return new Meetings.Details(draft, code, zone, registration.atZone(zone).toInstant(),
+        contributions.atZone(zone).toInstant(), visa.atZone(zone).toInstant());
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException | NullPointerException e) {
+      new Violations().check(false, "timeZone", "Give a time zone such as Europe/Zurich.").throwIfAny();
+      throw e;
+    }
+  }
+
+  private static LocalDateTime orDefault(LocalDateTime deadline, LocalDate start, int daysBefore) {
+    return deadline != null ? deadline : start.minusDays(daysBefore).atTime(END_OF_DAY);
+  }
+}

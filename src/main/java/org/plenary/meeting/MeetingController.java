@@ -1,0 +1,43 @@
+package org.plenary.meeting;
+
+import org.plenary.account.PlenaryUser;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The public meeting page and each group's iCalendar feed. */
+@Controller
+class MeetingController {
+
+  private static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
+
+  private final MeetingCatalog meetings;
+  private final GroupCatalog groups;
+  private final MeetingCalendar calendar;
+
+  MeetingController(MeetingCatalog meetings, GroupCatalog groups, MeetingCalendar calendar) {
+    this.meetings = meetings;
+    this.groups = groups;
+    this.calendar = calendar;
+  }
+
+  @GetMapping("/groups/{slug}/meetings/{code}")
+  String show(@PathVariable String slug, @PathVariable String code, Model model) {
+    Group group = groups.get(slug);
+    model.addAttribute("group", group);
+    model.addAttribute("meeting", meetings.get(slug, code));
+    model.addAttribute("canManage", PlenaryUser.current().map(user -> groups.canManage(user, group)).orElse(false));
+    return "meeting/show";
+  }
+
+  @GetMapping("/groups/{slug}/meetings.ics")
+  ResponseEntity<String> feed(@PathVariable String slug) {
+    Group group = groups.get(slug);
+    return ResponseEntity.ok().contentType(CALENDAR).body(calendar.of(group, meetings.of(group)));
+  }
+}

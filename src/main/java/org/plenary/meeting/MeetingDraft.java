@@ -1,0 +1,33 @@
+package org.plenary.meeting;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * What the secretariat sets on a meeting. Deadlines are local date-times in the meeting's time
+ * zone; left out, they take their defaults (contributions 10 days, visa support 28 days and
+ * pre-registration 14 days before the start, at 23:59). A blank code is derived ("1006-gva").
+ */
+public record MeetingDraft(
+    String code,
+    LocalDate startDate,
+    LocalDate endDate,
+    String timeZone,
+    String venueName,
+    String venueAddress,
+    String venueCode,
+    LocalTime openingTime,
+    LocalTime deskOpensAt,
+    String deskPlace,
+    String fee,
+    String languages,
+    boolean paperless,
+    boolean documentsPublic,
+    String practicalInfo,
+    LocalDateTime registrationDeadline,
+    LocalDateTime contributionDeadline,
+    LocalDateTime visaDeadline,
+    List<String> collocated,
+    List<Hotel> hotels) {}

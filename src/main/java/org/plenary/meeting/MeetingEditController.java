@@ -1,0 +1,100 @@
+package org.plenary.meeting;
+
+import jakarta.validation.Valid;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.RowEdits;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages to schedule a meeting (secretariat) and edit it (secretariat and the group's management). */
+@Controller
+class MeetingEditController {
+
+  private final MeetingCatalog meetings;
+  private final GroupCatalog groups;
+
+  MeetingEditController(MeetingCatalog meetings, GroupCatalog groups) {
+    this.meetings = meetings;
+    this.groups = groups;
+  }
+
+  @GetMapping("/groups/{slug}/meetings/new")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  String schedule(@PathVariable String slug, Model model) {
+    return form(model, groups.get(slug), null, new MeetingForm());
+  }
+
+  @PostMapping("/groups/{slug}/meetings/new")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  String schedule(@PathVariable String slug, @Valid @ModelAttribute("meetingForm") MeetingForm form,
+      BindingResult result, @RequestParam(required = false) String row, Model model, RedirectAttributes redirect) {
+    Group group = groups.get(slug);
+    if (editRows(row, form) || result.hasErrors()) {
+      return form(model, group, null, form);
+    }
+    try {
+      Meeting meeting = meetings.schedule(slug, form.toDraft());
+      redirect.addFlashAttribute("notice", "Meeting " + meeting.code() + " scheduled and announced.");
+      return "redirect:/groups/" + slug + "/meetings/" + meeting.code();
+    } catch (InvalidInputException e) {
+      e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      return form(model, group, null, form);
+    }
+  }
+
+  @GetMapping("/groups/{slug}/meetings/{code}/edit")
+  @PreAuthorize("@groupAccess.canManage(#slug)")
+  String edit(@PathVariable String slug, @PathVariable String code, Model model) {
+    Meeting meeting = meetings.get(slug, code);
+    return form(model, groups.get(slug), meeting, MeetingForm.of(meeting));
+  }
+
+  @PostMapping("/groups/{slug}/meetings/{code}/edit")
+  @PreAuthorize("@groupAccess.canManage(#slug)")
+  String edit(@PathVariable String slug, @PathVariable String code,
+      @Valid @ModelAttribute("meetingForm") MeetingForm form, BindingResult result,
+      @RequestParam(required = false) String row, Model model, RedirectAttributes redirect) {
+    Meeting meeting = meetings.get(slug, code);
+    if (editRows(row, form) || result.hasErrors()) {
+      return form(model, groups.get(slug), meeting, form);
+    }
+    try {
+      Meeting saved = meetings.update(slug, code, form.toDraft());
+      redirect.addFlashAttribute("notice", "Meeting " + saved.code() + " saved.");
+      return "redirect:/groups/" + slug + "/meetings/" + saved.code();
+    } catch (InvalidInputException e) {
+      e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      return form(model, groups.get(slug), meeting, form);
+    }
+  }
+
+  private static boolean editRows(String row, MeetingForm form) {
+    if (row == null) {
+      return false;
+    }
+    String[] parts = row.split(":", 2);
+    String action = parts.length == 2 ? parts[1] : "";
+    return switch (parts[0]) {
+      case "collocated" -> RowEdits.apply(action, form.getCollocated(), () -> "");
+      case "hotels" -> RowEdits.apply(action, form.getHotels(), MeetingForm.HotelRow::new);
+      default -> false;
+    };
+  }
+
+  private static String form(Model model, Group group, Meeting meeting, MeetingForm form) {
+    model.addAttribute("group", group);
+    model.addAttribute("meeting", meeting);
+    model.addAttribute("meetingForm", form);
+    return "meeting/edit";
+  }
+}

@@ -1,0 +1,367 @@
+package org.plenary.meeting;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * A meeting as edited on its page and sent to the API. Deadlines are local date-times in the
+ * meeting's time zone; left empty they take their defaults.
+ */
+public class MeetingForm {
+
+  @Size(max = 40)
+  private String code;
+
+  @NotNull(message = "Give the first day of the meeting.")
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+  private LocalDate startDate;
+
+  @NotNull(message = "Give the last day of the meeting.")
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+  private LocalDate endDate;
+
+  @NotBlank(message = "Give the venue's time zone, such as Europe/Zurich.")
+  private String timeZone = "Europe/Zurich";
+
+  @NotBlank(message = "Give the venue, such as ITU Headquarters, Geneva.")
+  @Size(max = 200)
+  private String venueName;
+
+  @Size(max = 500)
+  private String venueAddress;
+
+  @NotBlank(message = "Give a short venue code, such as gva.")
+  @Pattern(regexp = "[A-Za-z]{2,10}", message = "Use 2 to 10 letters, such as gva.")
+  private String venueCode;
+
+  @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
+  private LocalTime openingTime;
+
+  @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
+  private LocalTime deskOpensAt;
+
+  @Size(max = 200)
+  private String deskPlace;
+
+  @Size(max = 100)
+  private String fee;
+
+  @NotBlank(message = "Give the working language(s).")
+  @Size(max = 100)
+  private String languages = "English";
+
+  private boolean paperless;
+  private boolean documentsPublic = true;
+
+  @Size(max = 100_000)
+  private String practicalInfo;
+
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+  private LocalDateTime registrationDeadline;
+
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+  private LocalDateTime contributionDeadline;
+
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+  private LocalDateTime visaDeadline;
+
+  private List<@NotBlank(message = "Name the collocated meeting or remove the row.") @Size(max = 200) String> collocated =
+      new ArrayList<>();
+
+  @Valid
+  private List<HotelRow> hotels = new ArrayList<>();
+
+  /** A hotel with the preferential tariff. */
+  public static class HotelRow {
+    @NotBlank(message = "Give the hotel's name.")
+    @Size(max = 200)
+    private String name;
+
+    @Size(max = 500)
+    private String address;
+
+    @Size(max = 50)
+    private String phone;
+
+    @Email(message = "Give an e-mail address such as reservations@hotel.example.")
+    @Size(max = 254)
+    private String email;
+
+    @Size(max = 50)
+    private String singleRate;
+
+    @Size(max = 50)
+    private String doubleRate;
+
+    Hotel toHotel() {
+      return new Hotel(name.strip(), blankToNull(address), blankToNull(phone), blankToNull(email),
+          blankToNull(singleRate), blankToNull(doubleRate));
+    }
+
+    static HotelRow of(Hotel hotel) {
+      var row = new HotelRow();
+      row.name = hotel.name();
+      row.address = hotel.address();
+      row.phone = hotel.phone();
+      row.email = hotel.email();
+      row.singleRate = hotel.singleRate();
+      row.doubleRate = hotel.doubleRate();
+      return row;
+    }
+
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public String getAddress() {
+      return address;
+    }
+
+    public void setAddress(String address) {
+      this.address = address;
+    }
+
+    public String getPhone() {
+      return phone;
+    }
+
+    public void setPhone(String phone) {
+      this.phone = phone;
+    }
+
+    public String getEmail() {
+      return email;
+    }
+
+    public void setEmail(String email) {
+      this.email = email;
+    }
+
+    public String getSingleRate() {
+      return singleRate;
+    }
+
+    public void setSingleRate(String singleRate) {
+      this.singleRate = singleRate;
+    }
+
+    public String getDoubleRate() {
+      return doubleRate;
+    }
+
+    public void setDoubleRate(String doubleRate) {
+      this.doubleRate = doubleRate;
+    }
+  }
+
+  static MeetingForm of(Meeting m) {
+    var form = new MeetingForm();
+    form.code = m.code();
+    form.startDate = m.startDate();
+    form.endDate = m.endDate();
+    form.timeZone = m.timeZone().getId();
+    form.venueName = m.venueName();
+    form.venueAddress = m.venueAddress();
+    form.venueCode = m.venueCode();
+    form.openingTime = m.openingTime();
+    form.deskOpensAt = m.deskOpensAt();
+    form.deskPlace = m.deskPlace();
+    form.fee = m.fee();
+    form.languages = m.languages();
+    form.paperless = m.paperless();
+    form.documentsPublic = m.documentsPublic();
+    form.practicalInfo = m.practicalInfo();
+    form.registrationDeadline = m.registrationDeadline().atZone(m.timeZone()).toLocalDateTime();
+    form.contributionDeadline = m.contributionDeadline().atZone(m.timeZone()).toLocalDateTime();
+    form.visaDeadline = m.visaDeadline().atZone(m.timeZone()).toLocalDateTime();
+    form.collocated = new ArrayList<>(m.collocated());
+    form.hotels = new ArrayList<>(m.hotels().stream().map(HotelRow::of).toList());
+    return form;
+  }
+
+  MeetingDraft toDraft() {
+    return new MeetingDraft(blankToNull(code), startDate, endDate, timeZone.strip(), venueName.strip(),
+        blankToNull(venueAddress), venueCode.strip().toLowerCase(java.util.Locale.ROOT), openingTime, deskOpensAt,
+        blankToNull(deskPlace), blankToNull(fee), languages.strip(), paperless, documentsPublic,
+        blankToNull(practicalInfo), registrationDeadline, contributionDeadline, visaDeadline,
+        collocated.stream().map(String::strip).toList(), hotels.stream().map(HotelRow::toHotel).toList());
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+
+  public LocalDate getStartDate() {
+    return startDate;
+  }
+
+  public void setStartDate(LocalDate startDate) {
+    this.startDate = startDate;
+  }
+
+  public LocalDate getEndDate() {
+    return endDate;
+  }
+
+  public void setEndDate(LocalDate endDate) {
+    this.endDate = endDate;
+  }
+
+  public String getTimeZone() {
+    return timeZone;
+  }
+
+  public void setTimeZone(String timeZone) {
+    this.timeZone = timeZone;
+  }
+
+  public String getVenueName() {
+    return venueName;
+  }
+
+  public void setVenueName(String venueName) {
+    this.venueName = venueName;
+  }
+
+  public String getVenueAddress() {
+    return venueAddress;
+  }
+
+  public void setVenueAddress(String venueAddress) {
+    this.venueAddress = venueAddress;
+  }
+
+  public String getVenueCode() {
+    return venueCode;
+  }
+
+  public void setVenueCode(String venueCode) {
+    this.venueCode = venueCode;
+  }
+
+  public LocalTime getOpeningTime() {
+    return openingTime;
+  }
+
+  public void setOpeningTime(LocalTime openingTime) {
+    this.openingTime = openingTime;
+  }
+
+  public LocalTime getDeskOpensAt() {
+    return deskOpensAt;
+  }
+
+  public void setDeskOpensAt(LocalTime deskOpensAt) {
+    this.deskOpensAt = deskOpensAt;
+  }
+
+  public String getDeskPlace() {
+    return deskPlace;
+  }
+
+  public void setDeskPlace(String deskPlace) {
+    this.deskPlace = deskPlace;
+  }
+
+  public String getFee() {
+    return fee;
+  }
+
+  public void setFee(String fee) {
+    this.fee = fee;
+  }
+
+  public String getLanguages() {
+    return languages;
+  }
+
+  public void setLanguages(String languages) {
+    this.languages = languages;
+  }
+
+  public boolean isPaperless() {
+    return paperless;
+  }
+
+  public void setPaperless(boolean paperless) {
+    this.paperless = paperless;
+  }
+
+  public boolean isDocumentsPublic() {
+    return documentsPublic;
+  }
+
+  public void setDocumentsPublic(boolean documentsPublic) {
+    this.documentsPublic = documentsPublic;
+  }
+
+  public String getPracticalInfo() {
+    return practicalInfo;
+  }
+
+  public void setPracticalInfo(String practicalInfo) {
+    this.practicalInfo = practicalInfo;
+  }
+
+  public LocalDateTime getRegistrationDeadline() {
+    return registrationDeadline;
+  }
+
+  public void setRegistrationDeadline(LocalDateTime registrationDeadline) {
+    this.registrationDeadline = registrationDeadline;
+  }
+
+  public LocalDateTime getContributionDeadline() {
+    return contributionDeadline;
+  }
+
+  public void setContributionDeadline(LocalDateTime contributionDeadline) {
+    this.contributionDeadline = contributionDeadline;
+  }
+
+  public LocalDateTime getVisaDeadline() {
+    return visaDeadline;
+  }
+
+  public void setVisaDeadline(LocalDateTime visaDeadline) {
+    this.visaDeadline = visaDeadline;
+  }
+
+  public List<String> getCollocated() {
+    return collocated;
+  }
+
+  public void setCollocated(List<String> collocated) {
+    this.collocated = collocated;
+  }
+
+  public List<HotelRow> getHotels() {
+    return hotels;
+  }
+
+  public void setHotels(List<HotelRow> hotels) {
+    this.hotels = hotels;
+  }
+}

@@ -1,0 +1,162 @@
+package org.plenary.meeting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.plenary.group.GroupId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of meetings, their agendas, collocated meetings and hotels. */
+@Repository
+class Meetings {
+
+  private static final String SELECT = """
+      SELECT id, group_id, code, start_date, end_date, time_zone, venue_name, venue_address, venue_code,
+        opening_time, desk_opens_at, desk_place, fee, languages, paperless, documents_public, practical_info,
+        registration_deadline, contribution_deadline, visa_deadline
+      FROM meetings""";
+
+  private final JdbcClient jdbc;
+
+  Meetings(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The meeting's columns, resolved: the time zone checked, deadlines as instants. */
+  record Details(MeetingDraft draft, String code, ZoneId zone, Instant registration, Instant contributions,
+      Instant visa) {}
+
+  MeetingId insert(GroupId group, Details d) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO meetings (group_id, code, start_date, end_date, time_zone, venue_name, venue_address,
+              venue_code, opening_time, desk_opens_at, desk_place, fee, languages, paperless, documents_public,
+              practical_info, registration_deadline, contribution_deadline, visa_deadline)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(group.value(), d.code(), d.draft().startDate(), d.draft().endDate(), d.zone().getId(),
+            d.draft().venueName(), d.draft().venueAddress(), d.draft().venueCode(), time(d.draft().openingTime()),
+            time(d.draft().deskOpensAt()), d.draft().deskPlace(), d.draft().fee(), d.draft().languages(),
+            d.draft().paperless(), d.draft().documentsPublic(), d.draft().practicalInfo(), utc(d.registration()),
+            utc(d.contributions()), utc(d.visa()))
+        .update(keys, "id");
+    MeetingId id = new MeetingId(keys.getKey().longValue());
+    replaceVenueLists(id, d.draft());
+    return id;
+  }
+
+  void update(MeetingId id, Details d) {
+    jdbc.sql("""
+            UPDATE meetings SET code = ?, start_date = ?, end_date = ?, time_zone = ?, venue_name = ?,
+              venue_address = ?, venue_code = ?, opening_time = ?, desk_opens_at = ?, desk_place = ?, fee = ?,
+              languages = ?, paperless = ?, documents_public = ?, practical_info = ?, registration_deadline = ?,
+              contribution_deadline = ?, visa_deadline = ?
+            WHERE id = ?""")
+        .params(d.code(), d.draft().startDate(), d.draft().endDate(), d.zone().getId(), d.draft().venueName(),
+            d.draft().venueAddress(), d.draft().venueCode(), time(d.draft().openingTime()),
+            time(d.draft().deskOpensAt()), d.draft().deskPlace(), d.draft().fee(), d.draft().languages(),
+            d.draft().paperless(), d.draft().documentsPublic(), d.draft().practicalInfo(), utc(d.registration()),
+            utc(d.contributions()), utc(d.visa()), id.value())
+        .update();
+    replaceVenueLists(id, d.draft());
+  }
+
+  void replaceAgenda(MeetingId id, List<AgendaItem> agenda) {
+    jdbc.sql("DELETE FROM agenda_items WHERE meeting_id = ?").param(id.value()).update();
+    for (int i = 0; i < agenda.size(); i++) {
+      jdbc.sql("INSERT INTO agenda_items (meeting_id, ordinal, title, description) VALUES (?, ?, ?, ?)")
+          .params(id.value(), i, agenda.get(i).title(), agenda.get(i).description()).update();
+    }
+  }
+
+  Optional<Meeting> find(GroupId group, String code) {
+    return jdbc.sql(SELECT + " WHERE group_id = ? AND code = ?").params(group.value(), code)
+        .query(this::meeting).optional();
+  }
+
+  Optional<Meeting> find(MeetingId id) {
+    return jdbc.sql(SELECT + " WHERE id = ?").param(id.value()).query(this::meeting).optional();
+  }
+
+  List<Meeting> ofGroup(GroupId group) {
+    return jdbc.sql(SELECT + " WHERE group_id = ? ORDER BY start_date").param(group.value()).query(this::meeting).list();
+  }
+
+  /** Meetings not yet over on {@code today} (an upper bound; callers compare in each meeting's zone). */
+  List<Meeting> endingOnOrAfter(LocalDate today) {
+    return jdbc.sql(SELECT + " WHERE end_date >= ? ORDER BY start_date").param(today).query(this::meeting).list();
+  }
+
+  boolean codeTaken(GroupId group, String code, MeetingId except) {
+    return jdbc.sql("SELECT COUNT(*) FROM meetings WHERE group_id = ? AND code = ? AND id <> ?")
+        .params(group.value(), code, except == null ? -1 : except.value()).query(Long.class).single() > 0;
+  }
+
+  Optional<LocalDate> firstStart(GroupId group) {
+    return jdbc.sql("SELECT MIN(start_date) FROM meetings WHERE group_id = ?").param(group.value())
+        .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
+  }
+
+  private void replaceVenueLists(MeetingId id, MeetingDraft draft) {
+    jdbc.sql("DELETE FROM meeting_collocations WHERE meeting_id = ?").param(id.value()).update();
+    jdbc.sql("DELETE FROM meeting_hotels WHERE meeting_id = ?").param(id.value()).update();
+    for (int i = 0; i < draft.collocated().size(); i++) {
+      jdbc.sql("INSERT INTO meeting_collocations (meeting_id, ordinal, name) VALUES (?, ?, ?)")
+          .params(id.value(), i, draft.collocated().get(i)).update();
+    }
+    for (int i = 0; i < draft.hotels().size(); i++) {
+      Hotel h = draft.hotels().get(i);
+      jdbc.sql("""
+              INSERT INTO meeting_hotels (meeting_id, ordinal, name, address, phone, email, single_rate, double_rate)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(id.value(), i, h.name(), h.address(), h.phone(), h.email(), h.singleRate(), h.doubleRate())
+          .update();
+    }
+  }
+
+  private Meeting meeting(ResultSet rs, int row) throws SQLException {
+    long id = rs.getLong("id");
+    return new Meeting(new MeetingId(id), new GroupId(rs.getLong("group_id")), rs.getString("code"),
+        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+        ZoneId.of(rs.getString("time_zone")), rs.getString("venue_name"), rs.getString("venue_address"),
+        rs.getString("venue_code"), localTime(rs, "opening_time"), localTime(rs, "desk_opens_at"),
+        rs.getString("desk_place"), rs.getString("fee"), rs.getString("languages"), rs.getBoolean("paperless"),
+        rs.getBoolean("documents_public"), rs.getString("practical_info"), instant(rs, "registration_deadline"),
+        instant(rs, "contribution_deadline"), instant(rs, "visa_deadline"),
+        jdbc.sql("SELECT name FROM meeting_collocations WHERE meeting_id = ? ORDER BY ordinal").param(id)
+            .query(String.class).list(),
+        jdbc.sql("""
+                SELECT name, address, phone, email, single_rate, double_rate FROM meeting_hotels
+                WHERE meeting_id = ? ORDER BY ordinal""").param(id)
+            .query((h, n) -> new Hotel(h.getString(1), h.getString(2), h.getString(3), h.getString(4),
+                h.getString(5), h.getString(6))).list(),
+        jdbc.sql("SELECT title, description FROM agenda_items WHERE meeting_id = ? ORDER BY ordinal").param(id)
+            .query((a, n) -> new AgendaItem(a.getString(1), a.getString(2))).list());
+  }
+
+  private static Time time(LocalTime time) {
+    return time == null ? null : Time.valueOf(time);
+  }
+
+  private static LocalTime localTime(ResultSet rs, String column) throws SQLException {
+    Time time = rs.getTime(column);
+    return time == null ? null : time.toLocalTime();
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

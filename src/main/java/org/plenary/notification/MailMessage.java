@@ -1,0 +1,11 @@
+package org.plenary.notification;
+
+import java.time.Instant;
+
+/** A message as kept in the outbox. */
+record MailMessage(long id, Instant createdAt, String recipients, String subject, String body, Status status,
+    Instant sentAt, String error) {
+
+  /** KEPT: no SMTP server is configured, the outbox is the delivery; SENT: accepted by SMTP; FAILED: refused. */
+  enum Status { KEPT, SENT, FAILED }
+}

@@ -1,0 +1,77 @@
+package org.plenary.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.Violation;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error of the JSON API as an RFC 9457 problem; invalid fields are listed under {@code errors}. */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalid(InvalidInputException e) {
+    return withErrors(e.violations());
+  }
+
+  @ExceptionHandler(NoSuchElementException.class)
+  ProblemDetail notFound(NoSuchElementException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(DuplicateKeyException.class)
+  ProblemDetail conflict(DuplicateKeyException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Someone else saved the same thing at the same time; try again.");
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+          .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+              "Sign in first: send Authorization: Bearer <token>, created with POST /api/v1/tokens."));
+    }
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your account may not do this."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    var violations = new java.util.ArrayList<Violation>();
+    e.getBindingResult().getFieldErrors()
+        .forEach(error -> violations.add(new Violation(error.getField(), error.getDefaultMessage())));
+    e.getBindingResult().getGlobalErrors()
+        .forEach(error -> violations.add(new Violation(error.getObjectName(), error.getDefaultMessage())));
+    return ResponseEntity.badRequest().body(withErrors(violations));
+  }
+
+  private static ProblemDetail withErrors(List<Violation> violations) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        violations.size() == 1 ? "One field is invalid." : violations.size() + " fields are invalid.");
+    problem.setTitle("Invalid input");
+    problem.setProperty("errors", violations.stream()
+        .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+    return problem;
+  }
+}

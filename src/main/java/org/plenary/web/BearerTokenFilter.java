@@ -1,0 +1,39 @@
+package org.plenary.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.plenary.account.AccessTokens;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates API requests that carry {@code Authorization: Bearer <personal access token>}. */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+  private final AccessTokens tokens;
+
+  BearerTokenFilter(AccessTokens tokens) {
+    this.tokens = tokens;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      var user = tokens.authenticate(header.substring(7).strip());
+      if (user.isEmpty()) {
+        Problems.write(response, 401, "The access token is unknown, revoked or expired. Create a new one with POST /api/v1/tokens.");
+        return;
+      }
+      var context = SecurityContextHolder.createEmptyContext();
+      context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
+          user.get().getAuthorities()));
+      SecurityContextHolder.setContext(context);
+    }
+    chain.doFilter(request, response);
+  }
+}

@@ -1,0 +1,45 @@
+package org.plenary.web;
+
+import java.time.Clock;
+import org.plenary.account.Countries;
+import org.plenary.account.PlenaryUser;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A group's public page. It lives here rather than in {@code group} because it also lists the
+ * group's meetings, and {@code meeting} already depends on {@code group}.
+ */
+@Controller
+class GroupPageController {
+
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+  private final Countries countries;
+  private final Clock clock;
+
+  GroupPageController(GroupCatalog groups, MeetingCatalog meetings, Countries countries, Clock clock) {
+    this.groups = groups;
+    this.meetings = meetings;
+    this.countries = countries;
+    this.clock = clock;
+  }
+
+  @GetMapping("/groups/{slug}")
+  String show(@PathVariable String slug, Model model) {
+    Group group = groups.get(slug);
+    model.addAttribute("group", group);
+    model.addAttribute("parent", group.parentSlug() == null ? null : groups.find(group.parentSlug()).orElse(null));
+    model.addAttribute("meetings", meetings.of(group));
+    model.addAttribute("now", clock.instant());
+    model.addAttribute("countries", countries);
+    model.addAttribute("canManage", PlenaryUser.current().map(user -> groups.canManage(user, group)).orElse(false));
+    model.addAttribute("isStaff", PlenaryUser.current().map(PlenaryUser::isStaff).orElse(false));
+    return "group/show";
+  }
+}

@@ -1,0 +1,74 @@
+package org.plenary.web;
+
+import org.plenary.account.AccessTokens;
+import org.plenary.account.SignInThrottle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains. The API is stateless: bearer tokens only, so no session cookie can be
+ * replayed against it and CSRF does not apply. The pages use a session with CSRF tokens on every
+ * form. Fine-grained rules sit on the controllers ({@code @PreAuthorize}).
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+          + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, AccessTokens tokens) throws Exception {
+    return http.securityMatcher("/api/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
+            .anyRequest().authenticated())
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint(Problems::unauthorized)
+            .accessDeniedHandler(Problems::forbidden))
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
+    var signIn = new ThrottledSignIn(throttle);
+    return http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/account/**", "/admin/**", "/secretariat/**").authenticated()
+            .requestMatchers("/groups/*/edit", "/groups/new", "/groups/*/meetings/new",
+                "/groups/*/meetings/*/edit", "/groups/*/meetings/*/agenda").authenticated()
+            .anyRequest().permitAll())
+        .formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
+            .successHandler(signIn).failureHandler(signIn).permitAll())
+        .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
+        .addFilterBefore(signIn.lockoutFilter(), UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(new PasswordChangeFilter(), UsernamePasswordAuthenticationFilter.class)
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+        .build();
+  }
+}
