@@ -6,6 +6,10 @@ import java.time.Instant;
 record MailMessage(long id, Instant createdAt, String recipients, String subject, String body, Status status,
     Instant sentAt, String error) {
 
+  java.time.OffsetDateTime createdUtc() {
+    return createdAt.atOffset(java.time.ZoneOffset.UTC);
+  }
+
   /** KEPT: no SMTP server is configured, the outbox is the delivery; SENT: accepted by SMTP; FAILED: refused. */
   enum Status { KEPT, SENT, FAILED }
 }

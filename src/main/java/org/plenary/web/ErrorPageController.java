@@ -32,8 +32,15 @@ class ErrorPageController implements ErrorController {
   @RequestMapping
   ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
     HttpStatus status = status(request);
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(status, detail(status)));
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
+    if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+      try {
+        problem.setInstance(java.net.URI.create(uri));
+      } catch (IllegalArgumentException unparsable) {
+        // The problem is still useful without its instance.
+      }
+    }
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   private static HttpStatus status(HttpServletRequest request) {

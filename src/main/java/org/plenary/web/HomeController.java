@@ -28,6 +28,7 @@ class HomeController {
     Map<Long, Group> byId = all.stream().collect(Collectors.toMap(g -> g.id().value(), Function.identity()));
     model.addAttribute("groups", all);
     model.addAttribute("groupsById", byId);
+    model.addAttribute("acronyms", all.stream().collect(Collectors.toMap(Group::slug, Group::acronym)));
     model.addAttribute("upcoming", meetings.upcoming());
     return "home";
   }

@@ -3,14 +3,16 @@ package org.plenary.web;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Renders Markdown (terms of reference, practical information) for pages as
- * {@code th:utext="${@markdown.html(text)}"}. Raw HTML is escaped and script-bearing link schemes
- * are dropped, so a section cannot inject script.
+ * {@code th:utext="${markdown.html(text)}"}: every page model carries it. Raw HTML is escaped and
+ * script-bearing link schemes are dropped, so a section cannot inject script.
  */
-@Component("markdown")
+@ControllerAdvice(annotations = Controller.class)
 public class MarkdownRenderer {
 
   private final Parser parser;
@@ -23,6 +25,11 @@ public class MarkdownRenderer {
         .set(HtmlRenderer.SOFT_BREAK, "\n");
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).build();
+  }
+
+  @ModelAttribute("markdown")
+  MarkdownRenderer markdown() {
+    return this;
   }
 
   public String html(String markdown) {
