@@ -38,7 +38,7 @@ public final class PlenaryUser implements UserDetails, CredentialsContainer {
     return account;
   }
 
-  public String displayName() {
+  public String getDisplayName() {
     return account.displayName();
   }
 

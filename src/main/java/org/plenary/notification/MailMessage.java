@@ -6,7 +6,7 @@ import java.time.Instant;
 record MailMessage(long id, Instant createdAt, String recipients, String subject, String body, Status status,
     Instant sentAt, String error) {
 
-  java.time.OffsetDateTime createdUtc() {
+  public java.time.OffsetDateTime createdUtc() {
     return createdAt.atOffset(java.time.ZoneOffset.UTC);
   }
 

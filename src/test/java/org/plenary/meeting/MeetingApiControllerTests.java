@@ -1,0 +1,123 @@
+package org.plenary.meeting;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.plenary.DemoTest;
+import org.plenary.web.ApiTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DemoTest
+class MeetingApiControllerTests {
+
+  private static final String MEETING = """
+      {"startDate": "%s", "endDate": "%s", "venueName": "ITU Headquarters, Geneva", "venueCode": "gva",
+       "timeZone": "Europe/Zurich", "languages": "English", "documentsPublic": true}""";
+
+  @Autowired MockMvc mvc;
+  @Autowired ApiTokens tokens;
+
+  @Test
+  void anyoneReadsTheMeetingWithItsAgendaAndDeadlinesInItsTimeZone() throws Exception {
+    mvc.perform(get("/api/v1/groups/cloud/meetings/1006-gva"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.code").value("1006-gva"))
+        .andExpect(jsonPath("$.startDate").value("2010-06-14"))
+        .andExpect(jsonPath("$.endDate").value("2010-06-16"))
+        .andExpect(jsonPath("$.timeZone").value("Europe/Zurich"))
+        .andExpect(jsonPath("$.agenda[0].title").value("Leadership positions: FG management panel"))
+        .andExpect(jsonPath("$.agenda.length()").value(8))
+        .andExpect(jsonPath("$.deadlines[0].dueAt").value("2010-06-01T23:59:00+02:00"))
+        .andExpect(jsonPath("$.deadlines[1].kind").value("CONTRIBUTIONS"))
+        .andExpect(jsonPath("$.deadlines[1].display").value("Monday 7 June 2010, 23:59 CEST (Europe/Zurich)"))
+        .andExpect(jsonPath("$.collocated[0]").value("Focus Group on Smart Grid (FG Smart)"));
+    mvc.perform(get("/api/v1/groups/cloud/meetings")).andExpect(jsonPath("$[*].code", hasItem("1006-gva")));
+  }
+
+  @Test
+  void anUnknownMeetingIsANotFoundProblem() throws Exception {
+    mvc.perform(get("/api/v1/groups/cloud/meetings/9912-xxx"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(404))
+        .andExpect(jsonPath("$.detail").value("The group \"cloud\" has no meeting \"9912-xxx\"."));
+    mvc.perform(get("/api/v1/groups/nope/meetings"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.detail").value("There is no group \"nope\"."));
+  }
+
+  @Test
+  void onlyTheSecretariatSchedulesMeetings() throws Exception {
+    String body = MEETING.formatted("2035-01-15", "2035-01-17");
+    mvc.perform(post("/api/v1/groups/smartgrid/meetings").contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().string("WWW-Authenticate", "Bearer"))
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(post("/api/v1/groups/smartgrid/meetings").header("Authorization", tokens.bearer("alice"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.status").value(403));
+    mvc.perform(post("/api/v1/groups/smartgrid/meetings").header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated())
+        .andExpect(header().string("Location", "/api/v1/groups/smartgrid/meetings/3501-gva"))
+        .andExpect(jsonPath("$.deadlines[1].dueAt").value("2035-01-05T23:59:00+01:00"));
+  }
+
+  @Test
+  void invalidMeetingsAreRefusedFieldByField() throws Exception {
+    mvc.perform(post("/api/v1/groups/fn/meetings").header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON).content(MEETING.formatted("2036-05-10", "2036-05-08")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("endDate"))
+        .andExpect(jsonPath("$.errors[0].message").value("The meeting cannot end before it starts."));
+    mvc.perform(post("/api/v1/groups/fn/meetings").header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"venueName\": \"\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("startDate")))
+        .andExpect(jsonPath("$.errors[*].field", hasItem("venueName")));
+    mvc.perform(post("/api/v1/groups/fn/meetings").header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON).content("{not json"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @Test
+  void theChairReplacesTheAgendaAndEveryItemNeedsATitle() throws Exception {
+    mvc.perform(put("/api/v1/groups/cloud/meetings/1006-gva/agenda").header("Authorization", tokens.bearer("chair"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"items\": [{\"title\": \"Opening\"}, {\"title\": \"\"}]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("items[1].title"));
+    mvc.perform(put("/api/v1/groups/smartgrid/meetings/1006-gva/agenda").header("Authorization", tokens.bearer("chair"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"items\": [{\"title\": \"Opening\"}]}"))
+        .andExpect(status().isForbidden());
+    mvc.perform(put("/api/v1/groups/cloud/meetings/1006-gva/agenda").header("Authorization", tokens.bearer("chair"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"items\": [{\"title\": \"Leadership positions: FG management panel\"}, {\"title\": \"Working methods\"},"
+                + "{\"title\": \"Tools\"}, {\"title\": \"Focus group structure\"}, {\"title\": \"Relationships\"},"
+                + "{\"title\": \"Review of contributions\"}, {\"title\": \"Promotion\"}, {\"title\": \"SDO/Forums presentations\"}]}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.agenda.length()").value(8));
+    mvc.perform(put("/api/v1/groups/cloud/meetings/1006-gva/agenda").header("Authorization", tokens.bearer("alice"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"items\": [{\"title\": \"Opening\"}]}"))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void anUnknownTokenIsRefused() throws Exception {
+    mvc.perform(post("/api/v1/groups/fn/meetings").header("Authorization", "Bearer plenary_forged")
+            .contentType(MediaType.APPLICATION_JSON).content(MEETING.formatted("2036-05-10", "2036-05-12")))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("unknown, revoked or expired")));
+  }
+}

@@ -1,0 +1,158 @@
+package org.plenary.web;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.plenary.DemoTest;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupDraft;
+import org.plenary.group.Section;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@DemoTest
+class PageTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired UserDetailsService users;
+  @Autowired GroupCatalog groups;
+
+  @Test
+  void theHomePageLeadsToFgCloudAndItsFirstMeeting() throws Exception {
+    mvc.perform(get("/"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Focus Group on Cloud Computing"), containsString("/groups/cloud"))));
+    mvc.perform(get("/groups/cloud"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(
+            containsString("Terms of reference"), containsString("1 Scope"), containsString("19 Patent Policy"),
+            containsString("Vladimir Belenkovich"), containsString("Koji Nakao"), containsString("KDDI Corporation"),
+            containsString("Parent group: <a href=\"/groups/tsag\">TSAG</a>"),
+            containsString("14 June 2010"), containsString("13 June 2011"), containsString("1006-gva"))));
+  }
+
+  @Test
+  void theMeetingPageShowsTheAgendaAndDeadlinesWithTheirTimeZone() throws Exception {
+    mvc.perform(get("/groups/cloud/meetings/1006-gva"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(
+            containsString("14–16 June 2010"), containsString("SDO/Forums presentations"),
+            containsString("Tuesday 1 June 2010, 23:59 CEST (Europe/Zurich)"),
+            containsString("Monday 7 June 2010, 23:59 CEST (Europe/Zurich)"),
+            containsString("Montbrillant building entrance"), containsString("Focus Group on Future Networks"),
+            containsString("Hotel Royal"), not(containsString("Edit the agenda")))));
+  }
+
+  @Test
+  void unknownGroupsAndMeetingsAreNotFoundPages() throws Exception {
+    mvc.perform(get("/groups/nope")).andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("There is no group &quot;nope&quot;.")));
+    mvc.perform(get("/groups/cloud/meetings/0000-xxx")).andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("has no meeting")));
+  }
+
+  @Test
+  void markdownCannotInjectScript() throws Exception {
+    groups.create(new GroupDraft("hostile", "FG <b>Hostile</b>", "Hostile <script>alert(1)</script>", null, null,
+        "English", 12, null, null,
+        List.of(new Section("Scope", "<script>alert('x')</script>\n\n[click](javascript:alert(1)) <img src=x onerror=alert(1)>")),
+        List.of(), List.of()));
+    mvc.perform(get("/groups/hostile"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+        .andExpect(content().string(allOf(
+            not(containsString("<script>alert")), not(containsString("<img src=x")), not(containsString("javascript:")),
+            not(containsString("<b>Hostile")), containsString("&lt;script&gt;alert"))));
+  }
+
+  @Test
+  void aParticipantMayNotEditAGroupAndAnonymousPeopleAreAskedToSignIn() throws Exception {
+    mvc.perform(get("/groups/cloud/edit").with(as("alice"))).andExpect(status().isForbidden());
+    mvc.perform(get("/groups/cloud/meetings/1006-gva/agenda").with(as("bob"))).andExpect(status().isForbidden());
+    mvc.perform(get("/groups/cloud/edit")).andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/sign-in"));
+    mvc.perform(get("/groups/cloud/edit").with(as("chair"))).andExpect(status().isOk());
+  }
+
+  @Test
+  void formsWithoutTheirCsrfTokenAreRefused() throws Exception {
+    mvc.perform(post("/groups/cloud/meetings/1006-gva/agenda").with(as("tsb")).param("items[0].title", "Opening"))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void theMeetingFormReportsFieldErrors() throws Exception {
+    mvc.perform(post("/groups/tsag/meetings/new").with(as("tsb")).with(csrf())
+            .param("startDate", "2037-06-14").param("endDate", "2037-06-12").param("timeZone", "Europe/Zurich")
+            .param("venueName", "Geneva").param("venueCode", "gva").param("languages", "English")
+            .param("contributionDeadline", "2037-06-20T23:59"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("The meeting cannot end before it starts."),
+            containsString("Must be no later than the meeting&#39;s first day, 14 June 2037."),
+            containsString("aria-invalid=\"true\""))));
+  }
+
+  @Test
+  void theAgendaEditorAddsItemsWithoutJavaScriptAndRequiresTitles() throws Exception {
+    mvc.perform(post("/groups/fn/meetings/new").with(as("tsb")).with(csrf())
+            .param("startDate", "2038-02-01").param("endDate", "2038-02-02").param("timeZone", "Europe/Zurich")
+            .param("venueName", "Geneva").param("venueCode", "gva").param("languages", "English"))
+        .andExpect(redirectedUrl("/groups/fn/meetings/3802-gva"));
+    mvc.perform(post("/groups/fn/meetings/3802-gva/agenda").with(as("tsb")).with(csrf())
+            .param("items[0].title", "Opening").param("row", "add"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Title of item 2")));
+    mvc.perform(post("/groups/fn/meetings/3802-gva/agenda").with(as("tsb")).with(csrf())
+            .param("items[0].title", "Opening").param("items[1].title", " "))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Give the agenda item a title.")));
+    mvc.perform(post("/groups/fn/meetings/3802-gva/agenda").with(as("tsb")).with(csrf())
+            .param("items[0].title", "Opening").param("items[1].title", "Closing"))
+        .andExpect(redirectedUrl("/groups/fn/meetings/3802-gva#agenda"));
+    mvc.perform(get("/groups/fn/meetings/3802-gva"))
+        .andExpect(content().string(allOf(containsString("Opening"), containsString("Closing"))));
+  }
+
+  @Test
+  void theSecretariatReadsKeptMailInTheOutbox() throws Exception {
+    mvc.perform(get("/secretariat/outbox").with(as("tsb")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("FG Cloud meeting, ITU Headquarters, Geneva"),
+            containsString("fg-cloud@lists.plenary.example"), containsString("KEPT"))));
+    mvc.perform(get("/secretariat/outbox").with(as("alice"))).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void theCalendarFeedListsTheMeetingsAsAllDayEvents() throws Exception {
+    mvc.perform(get("/groups/cloud/meetings.ics"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Type", containsString("text/calendar")))
+        .andExpect(content().string(allOf(containsString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+            containsString("DTSTART;VALUE=DATE:20100614\r\n"), containsString("DTEND;VALUE=DATE:20100617\r\n"),
+            containsString("UID:1006-gva.cloud@plenary\r\n"), containsString("END:VCALENDAR\r\n"))));
+  }
+
+  @Test
+  void healthAndMetricsAreExposed() throws Exception {
+    mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(content().string(containsString("UP")));
+    mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+        .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+  }
+
+  private RequestPostProcessor as(String username) {
+    return user(users.loadUserByUsername(username));
+  }
+}
