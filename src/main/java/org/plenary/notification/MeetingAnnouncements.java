@@ -2,7 +2,6 @@ package org.plenary.notification;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
@@ -14,7 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Announces a newly scheduled meeting to the group's mailing list and contact address. */
+/** Announces a newly scheduled meeting to the group's mailing list. */
 @Component
 class MeetingAnnouncements {
 
@@ -37,14 +36,11 @@ class MeetingAnnouncements {
   void on(MeetingAnnounced event) {
     Group group = groups.get(event.group());
     Meeting meeting = meetings.get(event.meeting());
-    List<String> recipients = Stream.of(group.mailingList(), group.contactEmail())
-        .filter(address -> address != null && !address.isBlank()).distinct().toList();
-    if (recipients.isEmpty()) {
-      log.info("{} has no mailing list or contact address; meeting {} not announced by e-mail.",
-          group.acronym(), meeting.code());
+    if (group.mailingList() == null) {
+      log.info("{} has no mailing list; meeting {} is announced on the web only.", group.acronym(), meeting.code());
       return;
     }
-    mailer.send(recipients, group.acronym() + " meeting, " + meeting.venueName() + ", " + meeting.dates(),
+    mailer.send(List.of(group.mailingList()), group.acronym() + " meeting, " + meeting.venueName() + ", " + meeting.dates(),
         body(group, meeting));
   }
 

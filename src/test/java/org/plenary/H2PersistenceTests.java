@@ -1,0 +1,8 @@
+package org.plenary;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-persistence;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data"})
+class H2PersistenceTests extends PersistenceScenarios {}

@@ -1,0 +1,137 @@
+package org.plenary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.plenary.account.AccessTokens;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.AccountId;
+import org.plenary.account.NewAccount;
+import org.plenary.account.OrganizationCategory;
+import org.plenary.account.OrganizationDirectory;
+import org.plenary.account.OrganizationId;
+import org.plenary.account.PlenaryUser;
+import org.plenary.account.Role;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupDraft;
+import org.plenary.group.Leader;
+import org.plenary.group.LeaderRole;
+import org.plenary.group.Milestone;
+import org.plenary.group.Section;
+import org.plenary.meeting.AgendaItem;
+import org.plenary.meeting.Hotel;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingDraft;
+import org.plenary.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What every supported database must keep exactly; run on H2 and on PostgreSQL. */
+abstract class PersistenceScenarios {
+
+  @Autowired AccountDirectory accounts;
+  @Autowired OrganizationDirectory organizations;
+  @Autowired AccessTokens tokens;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void keepsAMeetingWithItsDeadlinesAgendaHotelsAndCollocationsExactly() {
+    groups.create(draft("exact", "fg-exact@lists.plenary.example", List.of()));
+    var hotel = new Hotel("Hôtel Royal", "Rue de Lausanne 41-43, 1201 Genève", "+41 22 906 14 14", "royal@hotel.example",
+        "CHF 210", "CHF 250");
+    meetings.schedule("exact", new MeetingDraft("1006-gva", LocalDate.of(2010, 6, 14), LocalDate.of(2010, 6, 16),
+        "Europe/Zurich", "ITU", "Place des Nations", "gva", LocalTime.of(9, 30), LocalTime.of(8, 30), "Montbrillant",
+        "None", "English", true, true, "**WLAN** everywhere", LocalDateTime.of(2010, 6, 1, 23, 59),
+        LocalDateTime.of(2010, 6, 7, 23, 59), null, List.of("FG Smart", "FG FN"), List.of(hotel)));
+    meetings.replaceAgenda("exact", "1006-gva", List.of(new AgendaItem("Leadership", "Chair and vice-chairs"),
+        new AgendaItem("Working methods", null), new AgendaItem("日本語と Ελληνικά", null)));
+
+    Meeting meeting = meetings.get("exact", "1006-gva");
+    ZoneId geneva = ZoneId.of("Europe/Zurich");
+    assertThat(meeting.contributionDeadline()).isEqualTo(Instant.parse("2010-06-07T21:59:00Z"));
+    assertThat(meeting.registrationDeadline()).isEqualTo(LocalDateTime.of(2010, 6, 1, 23, 59).atZone(geneva).toInstant());
+    assertThat(meeting.visaDeadline()).isEqualTo(LocalDateTime.of(2010, 5, 17, 23, 59).atZone(geneva).toInstant());
+    assertThat(meeting.openingTime()).isEqualTo(LocalTime.of(9, 30));
+    assertThat(meeting.timeZone()).isEqualTo(geneva);
+    assertThat(meeting.hotels()).containsExactly(hotel);
+    assertThat(meeting.collocated()).containsExactly("FG Smart", "FG FN");
+    assertThat(meeting.agenda()).extracting(AgendaItem::title)
+        .containsExactly("Leadership", "Working methods", "日本語と Ελληνικά");
+    assertThat(groups.get("exact").lifetimeEndsOn()).contains(LocalDate.of(2011, 6, 13));
+  }
+
+  @Test
+  void replacesTermsOfReferenceLeadershipAndMilestonesInOrder() {
+    accounts.create(new NewAccount("leader", "leader@plenary.example", "Lead Er", null, "RU", Set.of()), "leader-pass", false);
+    groups.create(draft("ordered", null, List.of()));
+    groups.update("ordered", draft("ordered", null, List.of(
+        new Leader(LeaderRole.CHAIR, "Vladimir Belenkovich", "Russian Federation", "RU", "leader"),
+        new Leader(LeaderRole.VICE_CHAIR, "Monique Morrow", "Cisco Systems", null, null))));
+
+    Group group = groups.get("ordered");
+    assertThat(group.sections()).extracting(Section::heading).containsExactly("1 Scope", "2 Rationale");
+    assertThat(group.leaders()).extracting(Leader::username).containsExactly("leader", null);
+    assertThat(group.milestones()).extracting(Milestone::dueOn).containsExactly(LocalDate.of(2010, 6, 14));
+    assertThat(group.parentSlug()).isNull();
+
+    assertThatThrownBy(() -> groups.update("ordered", draft("ordered", null,
+        List.of(new Leader(LeaderRole.CHAIR, "Ghost", null, "XX", "ghost")))))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+            .extracting(v -> v.field()).containsExactlyInAnyOrder("leaders[0].username", "leaders[0].countryCode"));
+    assertThatThrownBy(() -> groups.create(draft("ordered", null, List.of()))).isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void keepsAccountsRolesFocalPointsAndTokens() {
+    OrganizationId org = organizations.create("Orange " + getClass().getSimpleName(), OrganizationCategory.SECTOR_MEMBER, "FR");
+    AccountId id = accounts.create(new NewAccount("focal-" + getClass().getSimpleName().toLowerCase().substring(0, 6),
+        "focal-" + getClass().getSimpleName() + "@plenary.example", "Françoise", org, "FR", Set.of(Role.SECRETARIAT)),
+        "a-long-password", false);
+    organizations.appointFocalPoint(org, id);
+
+    String token = tokens.issue(id, "ci").token();
+    PlenaryUser user = tokens.authenticate(token).orElseThrow();
+    assertThat(user.id()).isEqualTo(id);
+    assertThat(user.has(Role.SECRETARIAT)).isTrue();
+    assertThat(user.isFocalPointOf(org)).isTrue();
+    assertThat(tokens.list(id)).singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isNotNull());
+    assertThat(tokens.authenticate(token + "x")).isEmpty();
+    assertThat(accounts.verify(user.getUsername(), "a-long-password")).isPresent();
+    assertThat(accounts.verify(user.getUsername(), "wrong")).isEmpty();
+  }
+
+  @Test
+  void deliversTheAnnouncementEventAfterCommit() throws InterruptedException {
+    groups.create(draft("events", "fg-events@lists.plenary.example", List.of()));
+    meetings.schedule("events", new MeetingDraft(null, LocalDate.of(2042, 1, 20), LocalDate.of(2042, 1, 21),
+        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null, null, null,
+        List.of(), List.of()));
+    Instant until = Instant.now().plus(Duration.ofSeconds(10));
+    long kept = 0;
+    while (kept == 0 && Instant.now().isBefore(until)) {
+      Thread.sleep(100);
+      kept = jdbc.sql("SELECT COUNT(*) FROM mail_messages WHERE recipients = 'fg-events@lists.plenary.example'")
+          .query(Long.class).single();
+    }
+    assertThat(kept).isEqualTo(1);
+  }
+
+  private static GroupDraft draft(String slug, String mailingList, List<Leader> leaders) {
+    return new GroupDraft(slug, "FG " + slug, "Focus Group " + slug, null, "ITU-T A.7", "English", 12, null, mailingList,
+        List.of(new Section("1 Scope", "- a\n- b"), new Section("2 Rationale", "Why.")), leaders,
+        List.of(new Milestone(LocalDate.of(2010, 6, 14), "First meeting")));
+  }
+}

@@ -1,0 +1,76 @@
+package org.plenary.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupDraft;
+import org.plenary.meeting.AgendaItem;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingDraft;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Announcements go through a real SMTP server (GreenMail) and stay in the outbox marked SENT. */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-mail;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data",
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=3025",
+    "plenary.mail.from=tsb@plenary.example",
+    "plenary.base-url=https://plenary.example"})
+class MeetingAnnouncementsIntegrationTests {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void announcesANewMeetingToTheGroupsMailingListOverSmtp() throws Exception {
+    groups.create(new GroupDraft("mailtest", "FG Mail", "Focus Group on Mail", null, null, "English", 12,
+        "tsb@plenary.example", "fg-mail@lists.plenary.example", List.of(), List.of(), List.of()));
+    meetings.schedule("mailtest", new MeetingDraft(null, LocalDate.of(2040, 6, 14), LocalDate.of(2040, 6, 16),
+        "Europe/Zurich", "ITU Headquarters, Geneva", "Place des Nations", "gva", LocalTime.of(9, 30),
+        LocalTime.of(8, 30), "Montbrillant building entrance", null, "English", true, true, null, null, null, null,
+        List.of(), List.of()));
+
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    MimeMessage mail = smtp.getReceivedMessages()[0];
+    assertThat(mail.getSubject()).isEqualTo("FG Mail meeting, ITU Headquarters, Geneva, 14–16 June 2040");
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("fg-mail@lists.plenary.example");
+    assertThat(mail.getFrom()[0].toString()).isEqualTo("tsb@plenary.example");
+    String body = (String) mail.getContent();
+    assertThat(body).contains("Registration begins at 08:30 at Montbrillant building entrance.");
+    assertThat(body).contains("Contributions: Monday 4 June 2040, 23:59 CEST (Europe/Zurich)");
+    assertThat(body).contains("https://plenary.example/groups/mailtest/meetings/4006-gva");
+
+    assertThat(jdbc.sql("SELECT status FROM mail_messages WHERE subject LIKE 'FG Mail%'").query(String.class).single())
+        .isEqualTo("SENT");
+  }
+
+  @Test
+  void agendaChangesAreNotAnnouncedAgain() throws Exception {
+    groups.create(new GroupDraft("quiet", "FG Quiet", "Focus Group on Quiet", null, null, "English", 12, null,
+        "fg-quiet@lists.plenary.example", List.of(), List.of(), List.of()));
+    meetings.schedule("quiet", new MeetingDraft(null, LocalDate.of(2041, 3, 1), LocalDate.of(2041, 3, 2),
+        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null, null, null,
+        List.of(), List.of()));
+    meetings.replaceAgenda("quiet", "4103-gva", List.of(new AgendaItem("Opening", null)));
+
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    Thread.sleep(500);
+    assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
+        .containsExactly("FG Quiet meeting, Geneva, 1–2 March 2041");
+  }
+}
