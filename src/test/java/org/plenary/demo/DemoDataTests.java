@@ -1,0 +1,69 @@
+package org.plenary.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.plenary.DemoTest;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.OrganizationCategory;
+import org.plenary.account.OrganizationDirectory;
+import org.plenary.account.Role;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.LeaderRole;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@DemoTest
+class DemoDataTests {
+
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+  @Autowired AccountDirectory accounts;
+  @Autowired OrganizationDirectory organizations;
+
+  @Test
+  void loadsFgCloudAsTheCircularAnnouncedIt() {
+    var cloud = groups.get("cloud");
+    assertThat(cloud.parentSlug()).isEqualTo("tsag");
+    assertThat(cloud.establishedBy()).contains("Recommendation ITU-T A.7, clause 2.1.2.2");
+    assertThat(cloud.sections()).hasSize(19);
+    assertThat(cloud.sections().get(11).body()).contains("at least 10 calendar days before the meeting");
+    assertThat(cloud.leaders(LeaderRole.CHAIR)).singleElement().satisfies(chair -> {
+      assertThat(chair.personName()).isEqualTo("Vladimir Belenkovich");
+      assertThat(chair.countryCode()).isEqualTo("RU");
+      assertThat(chair.username()).isEqualTo("chair");
+    });
+    assertThat(cloud.leaders(LeaderRole.VICE_CHAIR)).hasSize(5);
+
+    Meeting first = meetings.get("cloud", "1006-gva");
+    ZoneId geneva = ZoneId.of("Europe/Zurich");
+    assertThat(first.registrationDeadline().atZone(geneva).toLocalDate()).isEqualTo(LocalDate.of(2010, 6, 1));
+    assertThat(first.contributionDeadline().atZone(geneva).toLocalDate()).isEqualTo(LocalDate.of(2010, 6, 7));
+    assertThat(first.collocated()).hasSize(2);
+    assertThat(first.hotels()).isNotEmpty();
+    assertThat(first.fee()).isEqualTo("None");
+  }
+
+  @Test
+  void schedulesTheNextMeetingEightWeeksFromTodayWithEveryWindowOpen() {
+    Meeting next = meetings.upcoming().stream().filter(m -> !m.code().equals("1006-gva")
+        && m.groupId().equals(groups.get("cloud").id())).findFirst().orElseThrow();
+    assertThat(next.startDate()).isEqualTo(LocalDate.now().plusWeeks(8));
+    assertThat(next.deadlines()).allSatisfy(deadline -> assertThat(deadline.dueAt()).isInTheFuture());
+    assertThat(next.agenda()).isNotEmpty();
+  }
+
+  @Test
+  void opensTheDemoSignInsWithTheirRoles() {
+    assertThat(accounts.verify("tsb", "tsb-demo")).hasValueSatisfying(a -> assertThat(a.has(Role.SECRETARIAT)).isTrue());
+    var alice = accounts.verify("alice", "alice-demo").orElseThrow();
+    var bob = accounts.verify("bob", "bob-demo").orElseThrow();
+    assertThat(bob.organizationId()).isEqualTo(alice.organizationId());
+    assertThat(organizations.get(alice.organizationId()).category()).isEqualTo(OrganizationCategory.SECTOR_MEMBER);
+    assertThat(organizations.focalPoints(alice.organizationId())).extracting(a -> a.username()).containsExactly("focal");
+    assertThat(accounts.verify("chair", "chair-demo")).isPresent();
+  }
+}
