@@ -32,11 +32,12 @@ public class SignInThrottle {
     this.clock = clock;
   }
 
-  /** When the address may try again, or null when it may try now. */
-  public Instant lockedUntil(String address) {
+  /** How long the address must wait before it may try again; zero when it may try now. */
+  public Duration lockedFor(String address) {
     Failures entry = failures.get(address);
     Instant now = clock.instant();
-    return entry != null && entry.lockedUntil() != null && entry.lockedUntil().isAfter(now) ? entry.lockedUntil() : null;
+    return entry != null && entry.lockedUntil() != null && entry.lockedUntil().isAfter(now)
+        ? Duration.between(now, entry.lockedUntil()) : Duration.ZERO;
   }
 
   public void failed(String address) {

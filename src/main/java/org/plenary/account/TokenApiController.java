@@ -41,9 +41,9 @@ class TokenApiController {
   @ResponseStatus(HttpStatus.CREATED)
   TokenResponse create(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
     String address = http.getRemoteAddr();
-    Instant lockedUntil = throttle.lockedUntil(address);
-    if (lockedUntil != null) {
-      long seconds = Math.max(1, Duration.between(Instant.now(), lockedUntil).toSeconds());
+    Duration locked = throttle.lockedFor(address);
+    if (!locked.isZero()) {
+      long seconds = Math.max(1, locked.toSeconds());
       var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
           "Too many failed sign-ins from your address. Try again in " + seconds + " seconds.");
       var tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);

@@ -30,7 +30,7 @@ class MeetingApiController {
 
   record MeetingResource(String group, String code, String dates, LocalDate startDate, LocalDate endDate,
       String timeZone, String venueName, String venueAddress, String venueCode, LocalTime openingTime,
-      LocalTime registrationDeskOpensAt, String registrationDeskPlace, String fee, String languages,
+      LocalTime deskOpensAt, String deskPlace, String fee, String languages,
       boolean paperless, boolean documentsPublic, String practicalInfo, List<DeadlineResource> deadlines,
       List<AgendaItem> agenda, List<String> collocated, List<Hotel> hotels) {
 

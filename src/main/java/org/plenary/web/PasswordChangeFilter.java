@@ -14,7 +14,7 @@ class PasswordChangeFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getServletPath();
+    String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean allowed = path.equals("/account") || path.equals("/account/password") || path.equals("/sign-out")
         || path.startsWith("/css/") || path.equals("/error");
     if (!allowed && PlenaryUser.current().map(PlenaryUser::mustChangePassword).orElse(false)) {

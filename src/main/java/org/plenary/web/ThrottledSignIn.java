@@ -42,8 +42,8 @@ class ThrottledSignIn implements AuthenticationSuccessHandler, AuthenticationFai
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
-        if ("POST".equals(request.getMethod()) && "/sign-in".equals(request.getServletPath())
-            && throttle.lockedUntil(request.getRemoteAddr()) != null) {
+        if ("POST".equals(request.getMethod()) && "/sign-in".equals(request.getRequestURI().substring(request.getContextPath().length()))
+            && !throttle.lockedFor(request.getRemoteAddr()).isZero()) {
           response.sendRedirect(request.getContextPath() + "/sign-in?locked");
           return;
         }

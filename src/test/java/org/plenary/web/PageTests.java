@@ -152,6 +152,56 @@ class PageTests {
         .andExpect(content().string(containsString("jvm_memory_used_bytes")));
   }
 
+  @Test
+  void theChairEditsTheGroupOnItsPage() throws Exception {
+    groups.create(new GroupDraft("chaired", "FG Chaired", "Focus Group on Chairing", "tsag", null, "English", 12, null,
+        null, List.of(new Section("1 Scope", "Old scope.")),
+        List.of(new org.plenary.group.Leader(org.plenary.group.LeaderRole.CHAIR, "Vladimir Belenkovich", null, "RU", "chair")),
+        List.of()));
+    var form = post("/groups/chaired/edit").with(as("chair")).with(csrf())
+        .param("acronym", "FG Chaired").param("name", "Focus Group on Chairing").param("parentSlug", "tsag")
+        .param("workingLanguage", "English").param("lifetimeMonths", "18")
+        .param("leaders[0].role", "CHAIR").param("leaders[0].personName", "Vladimir Belenkovich")
+        .param("leaders[0].countryCode", "RU").param("leaders[0].username", "chair")
+        .param("sections[0].heading", "1 Scope").param("sections[0].body", "New *scope*.");
+    mvc.perform(form.param("row", "milestones:add"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("milestones[0].title")));
+    mvc.perform(post("/groups/chaired/edit").with(as("chair")).with(csrf())
+            .param("acronym", "FG Chaired").param("name", "Focus Group on Chairing").param("parentSlug", "tsag")
+            .param("workingLanguage", "English").param("lifetimeMonths", "18")
+            .param("leaders[0].role", "CHAIR").param("leaders[0].personName", "Vladimir Belenkovich")
+            .param("leaders[0].countryCode", "RU").param("leaders[0].username", "chair")
+            .param("sections[0].heading", "1 Scope").param("sections[0].body", "New *scope*.")
+            .param("milestones[0].dueOn", "2040-02-08").param("milestones[0].title", "Report to TSAG"))
+        .andExpect(redirectedUrl("/groups/chaired"));
+    mvc.perform(get("/groups/chaired"))
+        .andExpect(content().string(allOf(containsString("New <em>scope</em>."), containsString("Report to TSAG"),
+            containsString("18 months from the first meeting"))));
+    mvc.perform(get("/groups/chaired/edit").with(as("alice"))).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void signInIsLockedForAnAddressAfterRepeatedFailures() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(post("/sign-in").param("username", "bob").param("password", "guess" + i).with(csrf()).with(from("10.1.1.1")))
+          .andExpect(redirectedUrl("/sign-in?error"));
+    }
+    mvc.perform(post("/sign-in").param("username", "bob").param("password", "bob-demo").with(csrf()).with(from("10.1.1.1")))
+        .andExpect(redirectedUrl("/sign-in?locked"));
+    mvc.perform(post("/sign-in").param("username", "bob").param("password", "bob-demo").with(csrf()).with(from("10.1.1.2")))
+        .andExpect(redirectedUrl("/"));
+    mvc.perform(get("/sign-in").param("locked", "")).andExpect(content().string(containsString("Too many failed sign-ins")));
+    mvc.perform(get("/sign-out")).andExpect(status().isOk()).andExpect(content().string(containsString("name=\"_csrf\"")));
+  }
+
+  private static RequestPostProcessor from(String address) {
+    return request -> {
+      request.setRemoteAddr(address);
+      return request;
+    };
+  }
+
   private RequestPostProcessor as(String username) {
     return user(users.loadUserByUsername(username));
   }
