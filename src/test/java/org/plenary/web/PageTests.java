@@ -195,6 +195,45 @@ class PageTests {
     mvc.perform(get("/sign-out")).andExpect(status().isOk()).andExpect(content().string(containsString("name=\"_csrf\"")));
   }
 
+  @Test
+  void theAdministratorManagesAccountsOrganizationsAndFocalPoints() throws Exception {
+    mvc.perform(get("/admin/accounts").with(as("alice"))).andExpect(status().isForbidden());
+    mvc.perform(post("/admin/organizations").with(as("tsb")).with(csrf())
+            .param("name", "European Telecommunications Standards Institute").param("category", "OTHER")
+            .param("countryCode", "FR"))
+        .andExpect(redirectedUrl("/admin/organizations"));
+    mvc.perform(post("/admin/organizations").with(as("tsb")).with(csrf())
+            .param("name", "European Telecommunications Standards Institute").param("category", "OTHER"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("already exists")));
+    mvc.perform(post("/admin/accounts").with(as("tsb")).with(csrf())
+            .param("username", "carol").param("displayName", "Carol").param("email", "carol@etsi.example")
+            .param("password", "one-time-pass"))
+        .andExpect(redirectedUrl("/admin/accounts"));
+    mvc.perform(post("/admin/accounts").with(as("tsb")).with(csrf())
+            .param("username", "Carol!").param("displayName", "Carol").param("email", "not-an-address")
+            .param("password", "x"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("e-mail address such as name@example.org"),
+            containsString("Please correct the fields marked below"))));
+    mvc.perform(get("/admin/organizations").with(as("tsb")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("European Telecommunications Standards Institute"),
+            containsString("focal"))));
+    mvc.perform(get("/admin/accounts").with(as("tsb")))
+        .andExpect(content().string(allOf(containsString("carol@etsi.example"), containsString("alice"))));
+  }
+
+  @Test
+  void aTokenIsShownOnceWhenCreated() throws Exception {
+    mvc.perform(post("/account/tokens").with(as("bob")).with(csrf()).param("name", "laptop"))
+        .andExpect(redirectedUrl("/account"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+            .attributeExists("issuedToken"));
+    mvc.perform(get("/account").with(as("bob")))
+        .andExpect(content().string(allOf(containsString("laptop"), not(containsString("shown only this once")))));
+  }
+
   private static RequestPostProcessor from(String address) {
     return request -> {
       request.setRemoteAddr(address);
