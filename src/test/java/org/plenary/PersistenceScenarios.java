@@ -30,6 +30,7 @@ import org.plenary.group.Milestone;
 import org.plenary.group.Section;
 import org.plenary.meeting.AgendaItem;
 import org.plenary.meeting.Hotel;
+import org.plenary.meeting.LatePolicy;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingDraft;
@@ -55,7 +56,7 @@ abstract class PersistenceScenarios {
     meetings.schedule("exact", new MeetingDraft("1006-gva", LocalDate.of(2010, 6, 14), LocalDate.of(2010, 6, 16),
         "Europe/Zurich", "ITU", "Place des Nations", "gva", LocalTime.of(9, 30), LocalTime.of(8, 30), "Montbrillant",
         "None", "English", true, true, "**WLAN** everywhere", LocalDateTime.of(2010, 6, 1, 23, 59),
-        LocalDateTime.of(2010, 6, 7, 23, 59), null, List.of("FG Smart", "FG FN"), List.of(hotel)));
+        LocalDateTime.of(2010, 6, 7, 23, 59), null, LatePolicy.FLAG, List.of("FG Smart", "FG FN"), List.of(hotel)));
     meetings.replaceAgenda("exact", "1006-gva", List.of(new AgendaItem("Leadership", "Chair and vice-chairs"),
         new AgendaItem("Working methods", null), new AgendaItem("日本語と Ελληνικά", null)));
 
@@ -117,7 +118,7 @@ abstract class PersistenceScenarios {
   void deliversTheAnnouncementEventAfterCommit() throws InterruptedException {
     groups.create(draft("events", "fg-events@lists.plenary.example", List.of()));
     meetings.schedule("events", new MeetingDraft(null, LocalDate.of(2042, 1, 20), LocalDate.of(2042, 1, 21),
-        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null, null, null,
+        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null, null, null, LatePolicy.FLAG,
         List.of(), List.of()));
     Instant until = Instant.now().plus(Duration.ofSeconds(10));
     long kept = 0;

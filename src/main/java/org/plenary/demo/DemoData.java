@@ -25,6 +25,7 @@ import org.plenary.group.Milestone;
 import org.plenary.group.Section;
 import org.plenary.meeting.AgendaItem;
 import org.plenary.meeting.Hotel;
+import org.plenary.meeting.LatePolicy;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingDraft;
 import org.slf4j.Logger;
@@ -98,7 +99,7 @@ class DemoData implements ApplicationRunner {
     meetings.schedule("cloud", new MeetingDraft("1006-gva", LocalDate.of(2010, 6, 14), LocalDate.of(2010, 6, 16),
         GENEVA, ITU, ITU_ADDRESS, "gva", LocalTime.of(9, 30), LocalTime.of(8, 30), "Montbrillant building entrance",
         "None", "English", true, true, resource("geneva-practical-information.md"),
-        LocalDateTime.of(2010, 6, 1, 23, 59), LocalDateTime.of(2010, 6, 7, 23, 59), null,
+        LocalDateTime.of(2010, 6, 1, 23, 59), LocalDateTime.of(2010, 6, 7, 23, 59), null, LatePolicy.FLAG,
         List.of("Focus Group on Smart Grid (FG Smart)", "Focus Group on Future Networks (FG FN)"), hotels()));
     meetings.replaceAgenda("cloud", "1006-gva", items("Leadership positions: FG management panel", "Working methods",
         "Tools", "Focus group structure", "Relationships", "Review of contributions", "Promotion",
@@ -107,7 +108,7 @@ class DemoData implements ApplicationRunner {
     LocalDate start = LocalDate.now(clock).plusWeeks(8);
     var upcoming = meetings.schedule("cloud", new MeetingDraft(null, start, start.plusDays(2), GENEVA, ITU,
         ITU_ADDRESS, "gva", LocalTime.of(9, 30), LocalTime.of(8, 30), "Montbrillant building entrance", "None",
-        "English", true, true, resource("geneva-practical-information.md"), null, null, null, List.of(), hotels()));
+        "English", true, true, resource("geneva-practical-information.md"), null, null, null, LatePolicy.FLAG, List.of(), hotels()));
     meetings.replaceAgenda("cloud", upcoming.code(), items("Opening of the meeting", "Approval of the agenda",
         "Review of contributions", "Progress on the deliverables", "Living list of standards bodies and forums",
         "Terminology and taxonomy", "Future meetings", "Any other business"));

@@ -31,6 +31,7 @@ public record Meeting(
     Instant registrationDeadline,
     Instant contributionDeadline,
     Instant visaDeadline,
+    LatePolicy latePolicy,
     List<String> collocated,
     List<Hotel> hotels,
     List<AgendaItem> agenda) {

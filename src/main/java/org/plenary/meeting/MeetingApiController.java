@@ -31,7 +31,7 @@ class MeetingApiController {
   record MeetingResource(String group, String code, String dates, LocalDate startDate, LocalDate endDate,
       String timeZone, String venueName, String venueAddress, String venueCode, LocalTime openingTime,
       LocalTime deskOpensAt, String deskPlace, String fee, String languages,
-      boolean paperless, boolean documentsPublic, String practicalInfo, List<DeadlineResource> deadlines,
+      boolean paperless, boolean documentsPublic, String practicalInfo, List<DeadlineResource> deadlines, LatePolicy latePolicy,
       List<AgendaItem> agenda, List<String> collocated, List<Hotel> hotels) {
 
     static MeetingResource of(Group group, Meeting m) {
@@ -39,7 +39,7 @@ class MeetingApiController {
           m.venueName(), m.venueAddress(), m.venueCode(), m.openingTime(), m.deskOpensAt(), m.deskPlace(), m.fee(),
           m.languages(), m.paperless(), m.documentsPublic(), m.practicalInfo(),
           m.deadlines().stream().map(d -> new DeadlineResource(d.kind(), d.kind().label(),
-              d.local().toOffsetDateTime(), d.timeZone().getId(), d.display())).toList(),
+              d.local().toOffsetDateTime(), d.timeZone().getId(), d.display())).toList(), m.latePolicy(),
           m.agenda(), m.collocated(), m.hotels());
     }
   }

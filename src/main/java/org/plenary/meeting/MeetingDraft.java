@@ -29,5 +29,6 @@ public record MeetingDraft(
     LocalDateTime registrationDeadline,
     LocalDateTime contributionDeadline,
     LocalDateTime visaDeadline,
+    LatePolicy latePolicy,
     List<String> collocated,
     List<Hotel> hotels) {}

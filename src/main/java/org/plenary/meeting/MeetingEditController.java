@@ -95,6 +95,7 @@ class MeetingEditController {
     model.addAttribute("group", group);
     model.addAttribute("meeting", meeting);
     model.addAttribute("meetingForm", form);
+    model.addAttribute("latePolicies", LatePolicy.values());
     return "meeting/edit";
   }
 }

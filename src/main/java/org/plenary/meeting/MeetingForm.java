@@ -75,6 +75,9 @@ public class MeetingForm {
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
   private LocalDateTime visaDeadline;
 
+  @NotNull(message = "Choose what happens to late contributions.")
+  private LatePolicy latePolicy = LatePolicy.FLAG;
+
   private List<@NotBlank(message = "Name the collocated meeting or remove the row.") @Size(max = 200) String> collocated =
       new ArrayList<>();
 
@@ -188,6 +191,7 @@ public class MeetingForm {
     form.registrationDeadline = m.registrationDeadline().atZone(m.timeZone()).toLocalDateTime();
     form.contributionDeadline = m.contributionDeadline().atZone(m.timeZone()).toLocalDateTime();
     form.visaDeadline = m.visaDeadline().atZone(m.timeZone()).toLocalDateTime();
+    form.latePolicy = m.latePolicy();
     form.collocated = new ArrayList<>(m.collocated());
     form.hotels = new ArrayList<>(m.hotels().stream().map(HotelRow::of).toList());
     return form;
@@ -198,7 +202,7 @@ public class MeetingForm {
         blankToNull(venueAddress), venueCode.strip().toLowerCase(java.util.Locale.ROOT), openingTime, deskOpensAt,
         blankToNull(deskPlace), blankToNull(fee), languages.strip(), paperless, documentsPublic,
         blankToNull(practicalInfo), registrationDeadline, contributionDeadline, visaDeadline,
-        collocated.stream().map(String::strip).toList(), hotels.stream().map(HotelRow::toHotel).toList());
+        latePolicy, collocated.stream().map(String::strip).toList(), hotels.stream().map(HotelRow::toHotel).toList());
   }
 
   private static String blankToNull(String value) {
@@ -347,6 +351,14 @@ public class MeetingForm {
 
   public void setVisaDeadline(LocalDateTime visaDeadline) {
     this.visaDeadline = visaDeadline;
+  }
+
+  public LatePolicy getLatePolicy() {
+    return latePolicy;
+  }
+
+  public void setLatePolicy(LatePolicy latePolicy) {
+    this.latePolicy = latePolicy;
   }
 
   public List<String> getCollocated() {

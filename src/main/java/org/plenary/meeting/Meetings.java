@@ -23,7 +23,7 @@ class Meetings {
   private static final String SELECT = """
       SELECT id, group_id, code, start_date, end_date, time_zone, venue_name, venue_address, venue_code,
         opening_time, desk_opens_at, desk_place, fee, languages, paperless, documents_public, practical_info,
-        registration_deadline, contribution_deadline, visa_deadline
+        registration_deadline, contribution_deadline, visa_deadline, late_policy
       FROM meetings""";
 
   private final JdbcClient jdbc;
@@ -41,13 +41,13 @@ class Meetings {
     jdbc.sql("""
             INSERT INTO meetings (group_id, code, start_date, end_date, time_zone, venue_name, venue_address,
               venue_code, opening_time, desk_opens_at, desk_place, fee, languages, paperless, documents_public,
-              practical_info, registration_deadline, contribution_deadline, visa_deadline)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              practical_info, registration_deadline, contribution_deadline, visa_deadline, late_policy)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(group.value(), d.code(), d.draft().startDate(), d.draft().endDate(), d.zone().getId(),
             d.draft().venueName(), d.draft().venueAddress(), d.draft().venueCode(), time(d.draft().openingTime()),
             time(d.draft().deskOpensAt()), d.draft().deskPlace(), d.draft().fee(), d.draft().languages(),
             d.draft().paperless(), d.draft().documentsPublic(), d.draft().practicalInfo(), utc(d.registration()),
-            utc(d.contributions()), utc(d.visa()))
+            utc(d.contributions()), utc(d.visa()), d.draft().latePolicy().name())
         .update(keys, "id");
     MeetingId id = new MeetingId(keys.getKey().longValue());
     replaceVenueLists(id, d.draft());
@@ -59,13 +59,13 @@ class Meetings {
             UPDATE meetings SET code = ?, start_date = ?, end_date = ?, time_zone = ?, venue_name = ?,
               venue_address = ?, venue_code = ?, opening_time = ?, desk_opens_at = ?, desk_place = ?, fee = ?,
               languages = ?, paperless = ?, documents_public = ?, practical_info = ?, registration_deadline = ?,
-              contribution_deadline = ?, visa_deadline = ?
+              contribution_deadline = ?, visa_deadline = ?, late_policy = ?
             WHERE id = ?""")
         .params(d.code(), d.draft().startDate(), d.draft().endDate(), d.zone().getId(), d.draft().venueName(),
             d.draft().venueAddress(), d.draft().venueCode(), time(d.draft().openingTime()),
             time(d.draft().deskOpensAt()), d.draft().deskPlace(), d.draft().fee(), d.draft().languages(),
             d.draft().paperless(), d.draft().documentsPublic(), d.draft().practicalInfo(), utc(d.registration()),
-            utc(d.contributions()), utc(d.visa()), id.value())
+            utc(d.contributions()), utc(d.visa()), d.draft().latePolicy().name(), id.value())
         .update();
     replaceVenueLists(id, d.draft());
   }
@@ -132,6 +132,7 @@ class Meetings {
         rs.getString("desk_place"), rs.getString("fee"), rs.getString("languages"), rs.getBoolean("paperless"),
         rs.getBoolean("documents_public"), rs.getString("practical_info"), instant(rs, "registration_deadline"),
         instant(rs, "contribution_deadline"), instant(rs, "visa_deadline"),
+        LatePolicy.valueOf(rs.getString("late_policy")),
         jdbc.sql("SELECT name FROM meeting_collocations WHERE meeting_id = ? ORDER BY ordinal").param(id)
             .query(String.class).list(),
         jdbc.sql("""

@@ -60,7 +60,7 @@ class MeetingCatalogTests {
 
     var late = new MeetingDraft(null, LocalDate.of(2033, 4, 10), LocalDate.of(2033, 4, 11), "Europe/Zurich", "ITU",
         null, "gva", null, null, null, null, "English", false, true, null, null,
-        LocalDateTime.of(2033, 4, 11, 12, 0), null, List.of(), List.of());
+        LocalDateTime.of(2033, 4, 11, 12, 0), null, LatePolicy.FLAG, List.of(), List.of());
     assertThat(violations(() -> meetings.schedule("refusals", late))).extracting(Violation::field)
         .containsExactly("contributionDeadline");
   }
@@ -97,7 +97,7 @@ class MeetingCatalogTests {
 
   private static MeetingDraft draft(LocalDate start, LocalDate end, String zone) {
     return new MeetingDraft(null, start, end, zone, "Venue", null, "tyo", LocalTime.of(9, 30), null, null, null,
-        "English", false, true, null, null, null, null, List.of(), List.of());
+        "English", false, true, null, null, null, null, LatePolicy.FLAG, List.of(), List.of());
   }
 
   private static List<Violation> violations(Runnable action) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupDraft;
 import org.plenary.meeting.AgendaItem;
+import org.plenary.meeting.LatePolicy;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingDraft;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,7 @@ class MeetingAnnouncementsIntegrationTests {
         "tsb@plenary.example", "fg-mail@lists.plenary.example", List.of(), List.of(), List.of()));
     meetings.schedule("mailtest", new MeetingDraft(null, LocalDate.of(2040, 6, 14), LocalDate.of(2040, 6, 16),
         "Europe/Zurich", "ITU Headquarters, Geneva", "Place des Nations", "gva", LocalTime.of(9, 30),
-        LocalTime.of(8, 30), "Montbrillant building entrance", null, "English", true, true, null, null, null, null,
+        LocalTime.of(8, 30), "Montbrillant building entrance", null, "English", true, true, null, null, null, null, LatePolicy.FLAG,
         List.of(), List.of()));
 
     assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
@@ -64,7 +65,7 @@ class MeetingAnnouncementsIntegrationTests {
     groups.create(new GroupDraft("quiet", "FG Quiet", "Focus Group on Quiet", null, null, "English", 12, null,
         "fg-quiet@lists.plenary.example", List.of(), List.of(), List.of()));
     meetings.schedule("quiet", new MeetingDraft(null, LocalDate.of(2041, 3, 1), LocalDate.of(2041, 3, 2),
-        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null, null, null,
+        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null, null, null, LatePolicy.FLAG,
         List.of(), List.of()));
     meetings.replaceAgenda("quiet", "4103-gva", List.of(new AgendaItem("Opening", null)));
 
