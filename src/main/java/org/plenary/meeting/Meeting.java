@@ -43,6 +43,10 @@ public record Meeting(
         new Deadline(Deadline.Kind.VISA_SUPPORT, visaDeadline, timeZone));
   }
 
+  public Deadline deadline(Deadline.Kind kind) {
+    return deadlines().stream().filter(d -> d.kind() == kind).findFirst().orElseThrow();
+  }
+
   /** "14–16 June 2010", "30 June – 2 July 2010", "29 December 2010 – 2 January 2011". */
   public String dates() {
     var day = DateTimeFormatter.ofPattern("d", Locale.ENGLISH);

@@ -19,8 +19,10 @@ class MeetingController {
   private final MeetingCatalog meetings;
   private final GroupCatalog groups;
   private final MeetingCalendar calendar;
+  private final java.time.Clock clock;
 
-  MeetingController(MeetingCatalog meetings, GroupCatalog groups, MeetingCalendar calendar) {
+  MeetingController(MeetingCatalog meetings, GroupCatalog groups, MeetingCalendar calendar, java.time.Clock clock) {
+    this.clock = clock;
     this.meetings = meetings;
     this.groups = groups;
     this.calendar = calendar;
@@ -31,6 +33,7 @@ class MeetingController {
     Group group = groups.get(slug);
     model.addAttribute("group", group);
     model.addAttribute("meeting", meetings.get(slug, code));
+    model.addAttribute("now", clock.instant());
     model.addAttribute("canManage", PlenaryUser.current().map(user -> groups.canManage(user, group)).orElse(false));
     return "meeting/show";
   }

@@ -32,6 +32,8 @@ public class DocumentStore {
 
   private static final Logger log = LoggerFactory.getLogger(DocumentStore.class);
   private static final String PART = ".part";
+  /** Where uploads are written before the register takes them; see {@link #sweep()}. */
+  public static final String STAGING = "staging";
 
   private final Path root;
 
@@ -82,6 +84,17 @@ public class DocumentStore {
     }
   }
 
+  public void delete(String path) {
+    deleteQuietly(resolve(path));
+  }
+
+  /** Makes a published file read-only on disk: published documents never change. */
+  public void seal(String path) {
+    if (!resolve(path).toFile().setReadOnly()) {
+      log.warn("Could not make {} read-only.", path);
+    }
+  }
+
   /** The file on disk, for sending; it exists for every path a {@link StoredFile} named. */
   public Path file(String path) {
     return resolve(path);
@@ -91,11 +104,16 @@ public class DocumentStore {
     return Files.isRegularFile(resolve(path));
   }
 
-  /** Removes every {@code .part} file: writes a crash interrupted, never acknowledged. */
+  /**
+   * Removes what a crash left unacknowledged: every {@code .part} file, and files staged for an
+   * upload whose transaction never committed.
+   */
   public int sweep() throws IOException {
     int[] removed = {0};
+    Path staging = root.resolve(STAGING);
     try (Stream<Path> files = Files.walk(root)) {
-      files.filter(file -> file.getFileName().toString().endsWith(PART)).forEach(file -> {
+      files.filter(file -> file.getFileName().toString().endsWith(PART)
+          || file.startsWith(staging) && Files.isRegularFile(file)).forEach(file -> {
         deleteQuietly(file);
         removed[0]++;
       });

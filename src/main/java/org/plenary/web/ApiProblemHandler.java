@@ -3,6 +3,7 @@ package org.plenary.web;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.plenary.contribution.ContributionRefusedException;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.Violation;
 import org.springframework.core.Ordered;
@@ -17,6 +18,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -28,9 +31,26 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
+  private final String uploadLimit;
+
+  ApiProblemHandler(@Value("${spring.servlet.multipart.max-file-size}") String uploadLimit) {
+    this.uploadLimit = uploadLimit;
+  }
+
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalid(InvalidInputException e) {
     return withErrors(e.violations());
+  }
+
+  @ExceptionHandler(ContributionRefusedException.class)
+  ProblemDetail refused(ContributionRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.reason().httpStatus()), e.getMessage());
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        "The upload is larger than this server accepts (" + uploadLimit + ").");
   }
 
   @ExceptionHandler(NoSuchElementException.class)

@@ -59,8 +59,12 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/account/**", "/admin/**", "/secretariat/**").authenticated()
             .requestMatchers("/groups/*/edit", "/groups/new", "/groups/*/meetings/new",
-                "/groups/*/meetings/*/edit", "/groups/*/meetings/*/agenda").authenticated()
+                "/groups/*/meetings/*/edit", "/groups/*/meetings/*/agenda", "/groups/*/meetings/*/documents/new",
+                "/groups/*/incoming", "/groups/*/incoming/**").authenticated()
+            .requestMatchers(HttpMethod.POST, "/documents/**").authenticated()
             .anyRequest().permitAll())
+        // The document folders are read-only: no form posts there, and other methods are answered 405.
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**"))
         .formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
             .successHandler(signIn).failureHandler(signIn).permitAll())
         .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))

@@ -1,0 +1,74 @@
+package org.plenary.contribution;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.plenary.group.GroupId;
+import org.plenary.meeting.MeetingId;
+
+/** A numbered contribution to a meeting, with every version of its file. */
+public record Contribution(
+    long id,
+    GroupId groupId,
+    MeetingId meetingId,
+    String number,
+    String title,
+    String source,
+    List<Integer> agendaItems,
+    String contact,
+    String allocatedBy,
+    Instant allocatedAt,
+    List<String> coauthors,
+    boolean lateException,
+    Instant withdrawnAt,
+    List<ContributionFile> files) {
+
+  /** What the register shows. */
+  public enum Status { ALLOCATED, INCOMING, PUBLISHED, WITHDRAWN }
+
+  public Status status() {
+    if (withdrawnAt != null) {
+      return Status.WITHDRAWN;
+    }
+    if (incoming().isPresent()) {
+      return Status.INCOMING;
+    }
+    return published().isPresent() ? Status.PUBLISHED : Status.ALLOCATED;
+  }
+
+  /** The version waiting in the incoming folder, if any. */
+  public Optional<ContributionFile> incoming() {
+    return files.stream().filter(f -> f.state() == FileState.INCOMING).findFirst();
+  }
+
+  /** The newest published version, if any. */
+  public Optional<ContributionFile> published() {
+    return files.stream().filter(f -> f.state() == FileState.PUBLISHED)
+        .max(Comparator.comparingInt(ContributionFile::revision));
+  }
+
+  /** The version the register describes: the one waiting, else the newest published. */
+  public Optional<ContributionFile> current() {
+    return incoming().or(this::published);
+  }
+
+  /** The revision the next upload must carry: 0 until something is published, then one more. */
+  public int nextRevision() {
+    return published().map(f -> f.revision() + 1).orElse(0);
+  }
+
+  /** The first time any version arrived. */
+  public Optional<Instant> receivedAt() {
+    return files.stream().map(ContributionFile::uploadedAt).min(Comparator.naturalOrder());
+  }
+
+  public boolean late() {
+    return current().map(ContributionFile::late).orElse(false);
+  }
+
+  /** The expected file name for a revision, without extension: FG-Cloud-I-0012, FG-Cloud-I-0012r1. */
+  public String baseName(int revision) {
+    return revision == 0 ? number : number + "r" + revision;
+  }
+}

@@ -1,0 +1,121 @@
+package org.plenary.contribution;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import org.plenary.account.PlenaryUser;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Contributions as JSON: the register, number allocation, uploads and the secretariat's actions. */
+@RestController
+@Tag(name = "Contributions")
+class ContributionApiController {
+
+  record Reason(String reason) {}
+
+  record Uploaded(String number, String fileName, int revision, long size, String sha256, boolean late, String state) {}
+
+  private final ContributionDesk desk;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+
+  ContributionApiController(ContributionDesk desk, GroupCatalog groups, MeetingCatalog meetings) {
+    this.desk = desk;
+    this.groups = groups;
+    this.meetings = meetings;
+  }
+
+  @Operation(summary = "The meeting's register of contributions")
+  @GetMapping("/api/v1/groups/{slug}/meetings/{code}/contributions")
+  List<ContributionResource> register(@PathVariable String slug, @PathVariable String code) {
+    return desk.register(slug, code).stream().map(c -> ContributionResource.of(c, slug, code)).toList();
+  }
+
+  @Operation(summary = "Ask for a document number (signed in)",
+      description = "Returns the number (FG-Cloud-I-0001), the expected file name and where to upload it.")
+  @PostMapping("/api/v1/groups/{slug}/meetings/{code}/contributions")
+  @PreAuthorize("isAuthenticated()")
+  ResponseEntity<ContributionResource> allocate(@PathVariable String slug, @PathVariable String code,
+      @Valid @RequestBody AllocationForm form, @AuthenticationPrincipal PlenaryUser user) {
+    Contribution contribution = desk.allocate(slug, code, form.toAllocation(), user);
+    return ResponseEntity.created(URI.create("/api/v1/contributions/" + contribution.number()))
+        .body(ContributionResource.of(contribution, slug, code));
+  }
+
+  @Operation(summary = "One contribution")
+  @GetMapping("/api/v1/contributions/{number}")
+  ContributionResource get(@PathVariable String number) {
+    return resource(desk.get(number));
+  }
+
+  @Operation(summary = "Every action on the contribution: who, when, which file and its SHA-256")
+  @GetMapping("/api/v1/contributions/{number}/audit")
+  List<AuditEvent> audit(@PathVariable String number) {
+    return desk.auditTrail(number);
+  }
+
+  @Operation(summary = "Upload the document or a revision (multipart field 'file')",
+      description = "The file name must be the number, with the revision due after publication "
+          + "(FG-Cloud-I-0012r1.docx), and an allowed extension.")
+  @PostMapping(path = "/api/v1/contributions/{number}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PreAuthorize("isAuthenticated()")
+  ResponseEntity<Uploaded> upload(@PathVariable String number, @RequestParam("file") MultipartFile file,
+      @AuthenticationPrincipal PlenaryUser user) throws IOException {
+    ContributionFile stored;
+    try (InputStream bytes = file.getInputStream()) {
+      stored = desk.upload(number, file.getOriginalFilename(), bytes, user);
+    }
+    return ResponseEntity.created(URI.create("/api/v1/contributions/" + number)).body(new Uploaded(number,
+        stored.fileName(), stored.revision(), stored.size(), stored.sha256(), stored.late(), stored.state().name()));
+  }
+
+  @Operation(summary = "Publish the waiting version into the meeting's read-only folder (secretariat)")
+  @PostMapping("/api/v1/contributions/{number}/publish")
+  @PreAuthorize("isAuthenticated()")
+  ContributionResource publish(@PathVariable String number, @AuthenticationPrincipal PlenaryUser user) {
+    return resource(desk.publish(number, user));
+  }
+
+  @Operation(summary = "Reject the waiting version with a reason sent to the submitter (secretariat)")
+  @PostMapping("/api/v1/contributions/{number}/reject")
+  @PreAuthorize("isAuthenticated()")
+  ContributionResource reject(@PathVariable String number, @RequestBody Reason reason,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return resource(desk.reject(number, reason.reason(), user));
+  }
+
+  @Operation(summary = "Withdraw a published contribution; the number stays used (secretariat)")
+  @PostMapping("/api/v1/contributions/{number}/withdraw")
+  @PreAuthorize("isAuthenticated()")
+  ContributionResource withdraw(@PathVariable String number, @RequestBody(required = false) Reason reason,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return resource(desk.withdraw(number, reason == null ? null : reason.reason(), user));
+  }
+
+  @Operation(summary = "Accept this contribution after the deadline of a meeting that refuses late documents (secretariat)")
+  @PostMapping("/api/v1/contributions/{number}/late-exception")
+  @PreAuthorize("isAuthenticated()")
+  ContributionResource lateException(@PathVariable String number, @AuthenticationPrincipal PlenaryUser user) {
+    return resource(desk.grantLateException(number, user));
+  }
+
+  private ContributionResource resource(Contribution c) {
+    return ContributionResource.of(c, groups.get(c.groupId()).slug(), meetings.get(c.meetingId()).code());
+  }
+}

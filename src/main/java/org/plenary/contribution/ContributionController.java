@@ -1,0 +1,125 @@
+package org.plenary.contribution;
+
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import org.plenary.account.PlenaryUser;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Asking for a number, the document's page with its upload form, and the secretariat's actions on it. */
+@Controller
+class ContributionController {
+
+  private final ContributionDesk desk;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+  private final ContributionSettings settings;
+  private final int ftpPort;
+
+  ContributionController(ContributionDesk desk, GroupCatalog groups, MeetingCatalog meetings,
+      ContributionSettings settings, @Value("${plenary.ftp.port}") int ftpPort) {
+    this.desk = desk;
+    this.groups = groups;
+    this.meetings = meetings;
+    this.settings = settings;
+    this.ftpPort = ftpPort;
+  }
+
+  @GetMapping("/groups/{slug}/meetings/{code}/documents/new")
+  String allocationForm(@PathVariable String slug, @PathVariable String code, Model model) {
+    return allocationPage(model, slug, code, new AllocationForm());
+  }
+
+  @PostMapping("/groups/{slug}/meetings/{code}/documents/new")
+  String allocate(@PathVariable String slug, @PathVariable String code,
+      @Valid @ModelAttribute("allocationForm") AllocationForm form, BindingResult result,
+      @AuthenticationPrincipal PlenaryUser user, Model model, RedirectAttributes redirect) {
+    if (!result.hasErrors()) {
+      try {
+        Contribution contribution = desk.allocate(slug, code, form.toAllocation(), user);
+        redirect.addFlashAttribute("notice", "Your document number is " + contribution.number() + ".");
+        return "redirect:/documents/" + contribution.number();
+      } catch (InvalidInputException e) {
+        e.violations().forEach(v -> result.reject("invalid", v.message()));
+      }
+    }
+    return allocationPage(model, slug, code, form);
+  }
+
+  @GetMapping("/documents/{number}")
+  String show(@PathVariable String number, @AuthenticationPrincipal PlenaryUser user, Model model) {
+    Contribution contribution = desk.get(number);
+    Group group = groups.get(contribution.groupId());
+    Meeting meeting = meetings.get(contribution.meetingId());
+    boolean mayUpload = desk.mayUpload(user, contribution);
+    model.addAttribute("contribution", contribution);
+    model.addAttribute("group", group);
+    model.addAttribute("meeting", meeting);
+    model.addAttribute("mayUpload", mayUpload && contribution.withdrawnAt() == null);
+    model.addAttribute("isStaff", user != null && user.isStaff());
+    model.addAttribute("seesHistory", mayUpload);
+    model.addAttribute("audit", mayUpload ? desk.auditTrail(number) : java.util.List.of());
+    model.addAttribute("expectedName", contribution.baseName(contribution.nextRevision()));
+    model.addAttribute("extensions", String.join(", ", settings.extensions()));
+    model.addAttribute("maxSize", settings.maxSizeText());
+    model.addAttribute("ftpPath", "/t/fg/" + group.slug() + "/docs/incoming");
+    model.addAttribute("ftpPort", ftpPort);
+    model.addAttribute("deadline", meeting.deadline(org.plenary.meeting.Deadline.Kind.CONTRIBUTIONS));
+    return "contribution/show";
+  }
+
+  @PostMapping("/documents/{number}/files")
+  String upload(@PathVariable String number, @RequestParam("file") MultipartFile file,
+      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) throws IOException {
+    try (InputStream bytes = file.getInputStream()) {
+      ContributionFile stored = desk.upload(number, file.getOriginalFilename(), bytes, user);
+      redirect.addFlashAttribute("notice", stored.fileName() + " received (" + stored.size() + " bytes"
+          + (stored.late() ? ", after the deadline: marked late" : "") + "). The secretariat will publish it.");
+    } catch (ContributionRefusedException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    }
+    return "redirect:/documents/" + number;
+  }
+
+  @PostMapping("/documents/{number}/{action:publish|reject|withdraw|late-exception}")
+  String act(@PathVariable String number, @PathVariable String action, @RequestParam(required = false) String reason,
+      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+    try {
+      switch (action) {
+        case "publish" -> desk.publish(number, user);
+        case "reject" -> desk.reject(number, reason, user);
+        case "withdraw" -> desk.withdraw(number, reason, user);
+        default -> desk.grantLateException(number, user);
+      }
+      redirect.addFlashAttribute("notice", number + ": " + action.replace('-', ' ') + " done.");
+    } catch (ContributionRefusedException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("problem", e.violations().get(0).message());
+    }
+    return "redirect:/documents/" + number;
+  }
+
+  private String allocationPage(Model model, String slug, String code, AllocationForm form) {
+    model.addAttribute("group", groups.get(slug));
+    model.addAttribute("meeting", meetings.get(slug, code));
+    model.addAttribute("allocationForm", form);
+    return "contribution/allocate";
+  }
+}

@@ -1,0 +1,363 @@
+package org.plenary.contribution;
+
+import static org.plenary.contribution.ContributionRefusedException.Reason.ALREADY_PUBLISHED;
+import static org.plenary.contribution.ContributionRefusedException.Reason.BAD_FILE_NAME;
+import static org.plenary.contribution.ContributionRefusedException.Reason.LATE;
+import static org.plenary.contribution.ContributionRefusedException.Reason.NOT_ALLOWED;
+import static org.plenary.contribution.ContributionRefusedException.Reason.NOT_YOURS;
+import static org.plenary.contribution.ContributionRefusedException.Reason.TOO_LARGE;
+import static org.plenary.contribution.ContributionRefusedException.Reason.UNKNOWN_NUMBER;
+import static org.plenary.contribution.ContributionRefusedException.Reason.WRONG_STATE;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.ContributionEvents.ContributionPublished;
+import org.plenary.contribution.ContributionEvents.ContributionReceived;
+import org.plenary.contribution.ContributionEvents.ContributionRejected;
+import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
+import org.plenary.contribution.ContributionEvents.NumberAllocated;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Deadline;
+import org.plenary.meeting.LatePolicy;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.Violations;
+import org.plenary.store.DocumentStore;
+import org.plenary.store.StoredFile;
+import org.plenary.store.TooLargeException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every rule about contribution documents, whoever asks: the web, the API and the FTP gateway.
+ * Allocates numbers, receives uploads into the incoming folder, publishes them into the meeting's
+ * read-only folder, rejects and withdraws them, and writes each action to the audit trail.
+ */
+@Component
+public class ContributionDesk {
+
+  private final Contributions contributions;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+  private final AccountDirectory accounts;
+  private final DocumentStore store;
+  private final ContributionSettings settings;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  ContributionDesk(Contributions contributions, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
+      DocumentStore store, ContributionSettings settings, ApplicationEventPublisher events,
+      TransactionTemplate transaction, Clock clock) {
+    this.contributions = contributions;
+    this.groups = groups;
+    this.meetings = meetings;
+    this.accounts = accounts;
+    this.store = store;
+    this.settings = settings;
+    this.events = events;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /** Allocates the next number of the group's series for a document to the meeting. */
+  public Contribution allocate(String slug, String code, Allocation request, PlenaryUser user) {
+    Group group = groups.get(slug);
+    Meeting meeting = meetings.get(slug, code);
+    Instant now = clock.instant();
+    var violations = new Violations()
+        .check(meeting.isUpcoming(now), "meeting", "Meeting " + code + " is over; it takes no more contributions.");
+    for (int item : request.agendaItems()) {
+      violations.check(item >= 1 && item <= meeting.agenda().size(), "agendaItems",
+          "Agenda item " + item + " does not exist; the agenda has " + meeting.agenda().size() + " items.");
+    }
+    var coauthors = request.coauthors().stream().map(name -> accounts.find(name)).toList();
+    for (int i = 0; i < coauthors.size(); i++) {
+      violations.check(coauthors.get(i).isPresent(), "coauthors",
+          "There is no account named \"" + request.coauthors().get(i) + "\".");
+    }
+    violations.throwIfAny();
+    Contribution allocated = transaction.execute(status -> {
+      String prefix = contributions.prefixOf(group.id(), seriesPrefix(group));
+      int sequence = contributions.nextInSeries(group.id(), prefix);
+      String number = "%s-I-%04d".formatted(prefix, sequence);
+      long id = contributions.insert(group.id(), meeting.id(), sequence, number, request.title(), request.source(),
+          request.agendaItems(), request.contact(), user.id().value(), now);
+      coauthors.forEach(account -> contributions.addCoauthor(id, account.orElseThrow().id().value()));
+      contributions.audit(id, "ALLOCATED", user.getUsername(), now, null, null, request.title());
+      events.publishEvent(new NumberAllocated(number));
+      return contributions.findByNumber(number).orElseThrow();
+    });
+    return allocated;
+  }
+
+  public Contribution get(String number) {
+    return contributions.findByNumber(number)
+        .orElseThrow(() -> new ContributionRefusedException(UNKNOWN_NUMBER,
+            number + " has not been allocated; ask for a document number first."));
+  }
+
+  public List<Contribution> register(String slug, String code) {
+    return contributions.ofMeeting(meetings.get(slug, code).id());
+  }
+
+  /** Contributions of the group with a version waiting in the incoming folder: the secretariat's queue. */
+  public List<Contribution> incoming(String slug) {
+    return contributions.incoming(groups.get(slug).id());
+  }
+
+  public List<AuditEvent> auditTrail(String number) {
+    return contributions.auditTrail(get(number).id());
+  }
+
+  /** Whether the person may upload versions of the contribution. */
+  public boolean mayUpload(PlenaryUser user, Contribution contribution) {
+    return user != null && (user.isStaff() || user.getUsername().equals(contribution.allocatedBy())
+        || contribution.coauthors().contains(user.getUsername()));
+  }
+
+  /**
+   * Receives a file for the contribution {@code number} (web and API). The name must be that
+   * number, with the revision due, and an allowed extension.
+   */
+  public ContributionFile upload(String number, String fileName, InputStream bytes, PlenaryUser user) {
+    UploadName name = parse(fileName);
+    if (!name.number().equalsIgnoreCase(number)) {
+      throw new ContributionRefusedException(BAD_FILE_NAME,
+          "The file for " + number + " must be named " + number + "." + name.extension() + ", not " + fileName + ".");
+    }
+    return receive(name, fileName, bytes, user, null);
+  }
+
+  /** Receives a file dropped into a group's incoming folder (FTP): the number comes from its name. */
+  public ContributionFile uploadToIncoming(String slug, String fileName, InputStream bytes, PlenaryUser user) {
+    return receive(parse(fileName), fileName, bytes, user, slug);
+  }
+
+  private ContributionFile receive(UploadName name, String fileName, InputStream bytes, PlenaryUser user, String slug) {
+    Contribution contribution = get(name.number());
+    Group group = groups.get(contribution.groupId());
+    if (slug != null && !slug.equals(group.slug())) {
+      throw new ContributionRefusedException(UNKNOWN_NUMBER,
+          contribution.number() + " is a document of " + group.acronym() + ", not of this folder's group.");
+    }
+    if (!mayUpload(user, contribution)) {
+      throw new ContributionRefusedException(NOT_YOURS, contribution.number() + " is not allocated to you.");
+    }
+    checkRevision(contribution, name);
+    Meeting meeting = meetings.get(contribution.meetingId());
+    boolean late = lateness(contribution, meeting);
+    String storedName = contribution.baseName(name.revision()) + "." + name.extension();
+    StoredFile staged = stage(bytes, storedName);
+    Instant now = clock.instant();
+    try {
+      return transaction.execute(status -> {
+        contributions.lock(contribution.id());
+        Contribution current = get(contribution.number());
+        checkRevision(current, name);
+        var moves = FileMoves.inTransaction(store);
+        current.incoming().ifPresent(previous -> {
+          String history = historyPath(group, previous);
+          moves.move(previous.storePath(), history);
+          contributions.moveFile(previous.id(), FileState.REPLACED, history, null, null);
+          contributions.audit(current.id(), "REPLACED", user.getUsername(), now, previous.fileName(), previous.sha256(),
+              null);
+        });
+        String incoming = incomingPath(group, storedName);
+        moves.move(staged.path(), incoming);
+        long fileId = contributions.insertFile(current.id(), name.revision(), storedName, incoming, staged.size(),
+            staged.sha256(), user.id().value(), now, late);
+        contributions.audit(current.id(), "UPLOADED", user.getUsername(), now, storedName, staged.sha256(),
+            late ? "late" : null);
+        events.publishEvent(new ContributionReceived(current.number(), fileId));
+        return get(current.number()).files().stream().filter(f -> f.id() == fileId).findFirst().orElseThrow();
+      });
+    } finally {
+      if (store.exists(staged.path())) {
+        store.delete(staged.path());
+      }
+    }
+  }
+
+  /** Moves the waiting version into the meeting's read-only folder. */
+  public Contribution publish(String number, PlenaryUser user) {
+    requireStaff(user, "publish documents");
+    return transaction.execute(status -> {
+      Contribution contribution = lockedWithIncoming(number, "publish");
+      ContributionFile file = contribution.incoming().orElseThrow();
+      Group group = groups.get(contribution.groupId());
+      Meeting meeting = meetings.get(contribution.meetingId());
+      String published = "t/fg/" + group.slug() + "/docs/" + meeting.code() + "/in/" + file.fileName();
+      if (store.exists(published)) {
+        throw new ContributionRefusedException(ALREADY_PUBLISHED, file.fileName() + " is already published.");
+      }
+      Instant now = clock.instant();
+      FileMoves.inTransaction(store).move(file.storePath(), published);
+      contributions.moveFile(file.id(), FileState.PUBLISHED, published, now, null);
+      contributions.audit(contribution.id(), "PUBLISHED", user.getUsername(), now, file.fileName(), file.sha256(),
+          meeting.code() + "/in/");
+      events.publishEvent(new ContributionPublished(contribution.number(), file.id()));
+      store.seal(published);
+      return get(number);
+    });
+  }
+
+  /** Refuses the waiting version, with a reason the submitter receives. */
+  public Contribution reject(String number, String reason, PlenaryUser user) {
+    requireStaff(user, "reject documents");
+    new Violations().check(reason != null && !reason.isBlank(), "reason", "Say why the document is rejected.")
+        .throwIfAny();
+    return transaction.execute(status -> {
+      Contribution contribution = lockedWithIncoming(number, "reject");
+      ContributionFile file = contribution.incoming().orElseThrow();
+      Group group = groups.get(contribution.groupId());
+      String history = historyPath(group, file);
+      Instant now = clock.instant();
+      FileMoves.inTransaction(store).move(file.storePath(), history);
+      contributions.moveFile(file.id(), FileState.REJECTED, history, null, reason.strip());
+      contributions.audit(contribution.id(), "REJECTED", user.getUsername(), now, file.fileName(), file.sha256(),
+          reason.strip());
+      events.publishEvent(new ContributionRejected(contribution.number(), file.id(), reason.strip()));
+      return get(number);
+    });
+  }
+
+  /** Withdraws a published contribution: its files leave the folders, the register keeps a tombstone. */
+  public Contribution withdraw(String number, String reason, PlenaryUser user) {
+    requireStaff(user, "withdraw documents");
+    return transaction.execute(status -> {
+      contributions.lock(get(number).id());
+      Contribution contribution = get(number);
+      if (contribution.status() == Contribution.Status.WITHDRAWN || contribution.published().isEmpty()) {
+        throw new ContributionRefusedException(WRONG_STATE,
+            number + " is not published, so there is nothing to withdraw.");
+      }
+      Group group = groups.get(contribution.groupId());
+      Instant now = clock.instant();
+      var moves = FileMoves.inTransaction(store);
+      for (ContributionFile file : contribution.files()) {
+        if (file.state() == FileState.PUBLISHED || file.state() == FileState.INCOMING) {
+          String history = historyPath(group, file);
+          moves.move(file.storePath(), history);
+          contributions.moveFile(file.id(), FileState.WITHDRAWN, history, null, null);
+        }
+      }
+      contributions.withdraw(contribution.id(), now);
+      contributions.audit(contribution.id(), "WITHDRAWN", user.getUsername(), now, null, null,
+          reason == null || reason.isBlank() ? null : reason.strip());
+      events.publishEvent(new ContributionWithdrawn(number));
+      return get(number);
+    });
+  }
+
+  /** Lets one contribution be uploaded after the deadline of a meeting that refuses late documents. */
+  public Contribution grantLateException(String number, PlenaryUser user) {
+    requireStaff(user, "grant late exceptions");
+    return transaction.execute(status -> {
+      Contribution contribution = get(number);
+      contributions.grantLateException(contribution.id());
+      contributions.audit(contribution.id(), "LATE_EXCEPTION", user.getUsername(), clock.instant(), null, null, null);
+      return get(number);
+    });
+  }
+
+  /** The start of the group's document numbers: "FG Cloud" gives FG-Cloud (FG-Cloud-I-0001). */
+  static String seriesPrefix(Group group) {
+    return group.acronym().strip().replaceAll("[^A-Za-z0-9]+", "-");
+  }
+
+  private UploadName parse(String fileName) {
+    UploadName name = UploadName.parse(fileName).orElseThrow(() -> new ContributionRefusedException(BAD_FILE_NAME,
+        "\"" + printable(fileName) + "\" is not a contribution file name: name the file with its number, "
+            + "such as FG-Cloud-I-0042.docx."));
+    if (!settings.extensions().contains(name.extension())) {
+      throw new ContributionRefusedException(BAD_FILE_NAME, "Files ending in ." + name.extension()
+          + " are not accepted; use one of " + String.join(", ", settings.extensions()) + ".");
+    }
+    return name;
+  }
+
+  private static void checkRevision(Contribution contribution, UploadName name) {
+    if (contribution.withdrawnAt() != null) {
+      throw new ContributionRefusedException(WRONG_STATE,
+          contribution.number() + " was withdrawn; ask for a new number.");
+    }
+    int due = contribution.nextRevision();
+    if (name.revision() == due) {
+      return;
+    }
+    String expected = contribution.baseName(due) + "." + name.extension();
+    if (due == 0) {
+      throw new ContributionRefusedException(BAD_FILE_NAME, contribution.number()
+          + " has not been published yet, so it has no revisions: name the file " + expected + ".");
+    }
+    if (name.revision() < due) {
+      throw new ContributionRefusedException(ALREADY_PUBLISHED, contribution.baseName(name.revision())
+          + " is published and cannot change; upload a revision named " + expected + ".");
+    }
+    throw new ContributionRefusedException(BAD_FILE_NAME, "The next revision of " + contribution.number()
+        + " is r" + due + ": name the file " + expected + ".");
+  }
+
+  private boolean lateness(Contribution contribution, Meeting meeting) {
+    var deadline = meeting.deadline(Deadline.Kind.CONTRIBUTIONS);
+    boolean late = deadline.isPast(clock.instant());
+    if (late && meeting.latePolicy() == LatePolicy.REFUSE && !contribution.lateException()) {
+      throw new ContributionRefusedException(LATE, "The contribution deadline of meeting " + meeting.code()
+          + " was " + deadline.display() + "; this meeting refuses late documents. "
+          + "Ask the secretariat for an exception.");
+    }
+    return late;
+  }
+
+  private StoredFile stage(InputStream bytes, String storedName) {
+    try {
+      return store.write(DocumentStore.STAGING + "/" + UUID.randomUUID(), bytes, settings.maxBytes());
+    } catch (TooLargeException e) {
+      throw new ContributionRefusedException(TOO_LARGE,
+          storedName + " is larger than the " + settings.maxSizeText() + " limit.");
+    }
+  }
+
+  private Contribution lockedWithIncoming(String number, String verb) {
+    contributions.lock(get(number).id());
+    Contribution contribution = get(number);
+    if (contribution.incoming().isEmpty()) {
+      throw new ContributionRefusedException(WRONG_STATE,
+          number + " has nothing waiting in the incoming folder to " + verb + ".");
+    }
+    return contribution;
+  }
+
+  private static void requireStaff(PlenaryUser user, String what) {
+    if (user == null || !user.isStaff()) {
+      throw new ContributionRefusedException(NOT_ALLOWED, "Only the secretariat may " + what + ".");
+    }
+  }
+
+  private static String incomingPath(Group group, String fileName) {
+    return "t/fg/" + group.slug() + "/docs/incoming/" + fileName;
+  }
+
+  private static String historyPath(Group group, ContributionFile file) {
+    return "history/" + group.slug() + "/" + file.id() + "-" + file.fileName();
+  }
+
+  /** The name as it may be quoted back: control and bidirectional characters shown as '?'. */
+  static String printable(String name) {
+    if (name == null) {
+      return "";
+    }
+    String cleaned = name.codePoints()
+        .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    return cleaned.length() > 120 ? cleaned.substring(0, 120) + "…" : cleaned;
+  }
+}

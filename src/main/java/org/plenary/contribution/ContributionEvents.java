@@ -1,0 +1,22 @@
+package org.plenary.contribution;
+
+/** What happened to contributions, for mail and feeds. Each names the contribution by its number. */
+public final class ContributionEvents {
+
+  private ContributionEvents() {}
+
+  /** A number was allocated to someone who will upload the document. */
+  public record NumberAllocated(String number) {}
+
+  /** A version arrived in the incoming folder. */
+  public record ContributionReceived(String number, long fileId) {}
+
+  /** The secretariat published a version into the meeting's folder. */
+  public record ContributionPublished(String number, long fileId) {}
+
+  /** The secretariat refused a version, with a reason. */
+  public record ContributionRejected(String number, long fileId, String reason) {}
+
+  /** A published contribution was withdrawn; its number stays used. */
+  public record ContributionWithdrawn(String number) {}
+}

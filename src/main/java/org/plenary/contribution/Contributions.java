@@ -1,0 +1,207 @@
+package org.plenary.contribution;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.plenary.group.GroupId;
+import org.plenary.meeting.MeetingId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of number series, contributions, their files, co-authors and audit trail. Usernames are
+ * read from the account module's table by join, as reference data, so lists cost no extra query.
+ */
+@Repository
+class Contributions {
+
+  private static final String SELECT = """
+      SELECT c.id, c.group_id, c.meeting_id, c.number, c.title, c.source, c.agenda_items, c.contact,
+        a.username AS allocated_by, c.allocated_at, c.late_exception, c.withdrawn_at
+      FROM contributions c JOIN accounts a ON a.id = c.allocated_by""";
+
+  private static final String FILES = """
+      SELECT f.id, f.contribution_id, f.revision, f.file_name, f.store_path, f.size_bytes, f.sha256,
+        a.username AS uploaded_by, f.uploaded_at, f.late, f.state, f.published_at, f.reject_reason
+      FROM contribution_files f JOIN accounts a ON a.id = f.uploaded_by""";
+
+  private final JdbcClient jdbc;
+
+  Contributions(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The next number of the group's series. The UPDATE takes the series row's lock until the
+   * transaction ends, so concurrent callers, on this node or another sharing the database, queue
+   * and each reads its own value: consecutive, never reused.
+   */
+  int nextInSeries(GroupId group, String prefix) {
+    if (jdbc.sql("UPDATE document_series SET last_number = last_number + 1 WHERE group_id = ?")
+        .param(group.value()).update() == 0) {
+      try {
+        jdbc.sql("INSERT INTO document_series (group_id, prefix, last_number) VALUES (?, ?, 1)")
+            .params(group.value(), prefix).update();
+        return 1;
+      } catch (DuplicateKeyException anotherCallerCreatedIt) {
+        return nextInSeries(group, prefix);
+      }
+    }
+    return jdbc.sql("SELECT last_number FROM document_series WHERE group_id = ?").param(group.value())
+        .query(Integer.class).single();
+  }
+
+  String prefixOf(GroupId group, String fallback) {
+    return jdbc.sql("SELECT prefix FROM document_series WHERE group_id = ?").param(group.value())
+        .query(String.class).optional().orElse(fallback);
+  }
+
+  long insert(GroupId group, MeetingId meeting, int sequence, String number, String title, String source,
+      List<Integer> agendaItems, String contact, long accountId, Instant at) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO contributions (group_id, meeting_id, seq_no, number, title, source, agenda_items, contact,
+              allocated_by, allocated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(group.value(), meeting.value(), sequence, number, title, source,
+            agendaItems.stream().map(String::valueOf).collect(Collectors.joining(",")), contact, accountId, utc(at))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  void addCoauthor(long contribution, long account) {
+    jdbc.sql("INSERT INTO contribution_coauthors (contribution_id, account_id) VALUES (?, ?)")
+        .params(contribution, account).update();
+  }
+
+  Optional<Contribution> findByNumber(String number) {
+    return select("LOWER(c.number) = LOWER(?)", number).stream().findFirst();
+  }
+
+  List<Contribution> ofMeeting(MeetingId meeting) {
+    return select("c.meeting_id = ?", meeting.value());
+  }
+
+  /** Contributions of the group with a version waiting in the incoming folder. */
+  List<Contribution> incoming(GroupId group) {
+    return select("c.group_id = ? AND EXISTS (SELECT 1 FROM contribution_files w WHERE w.contribution_id = c.id"
+        + " AND w.state = 'INCOMING')", group.value());
+  }
+
+  /**
+   * Contributions matching {@code where} (on alias {@code c}), in number order, each with its files
+   * and co-authors: three queries whatever the count, so a folder of thousands lists quickly.
+   */
+  private List<Contribution> select(String where, Object parameter) {
+    String ids = "SELECT c.id FROM contributions c WHERE " + where;
+    Map<Long, List<ContributionFile>> files = new HashMap<>();
+    jdbc.sql(FILES + " WHERE f.contribution_id IN (" + ids + ") ORDER BY f.id").param(parameter)
+        .query((rs, n) -> files.computeIfAbsent(rs.getLong("contribution_id"), k -> new ArrayList<>()).add(file(rs)))
+        .list();
+    Map<Long, List<String>> coauthors = new HashMap<>();
+    jdbc.sql("""
+            SELECT x.contribution_id, a.username FROM contribution_coauthors x JOIN accounts a ON a.id = x.account_id
+            WHERE x.contribution_id IN (""" + ids + ") ORDER BY a.username").param(parameter)
+        .query((rs, n) -> coauthors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+        .list();
+    return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY c.seq_no").param(parameter)
+        .query((rs, n) -> contribution(rs, files.getOrDefault(rs.getLong("id"), List.of()),
+            coauthors.getOrDefault(rs.getLong("id"), List.of())))
+        .list();
+  }
+
+  /** The number of the contribution whose file in {@code state} lies at {@code storePath}. */
+  Optional<String> numberAt(String storePath, FileState state) {
+    return jdbc.sql("""
+            SELECT c.number FROM contribution_files f JOIN contributions c ON c.id = f.contribution_id
+            WHERE f.store_path = ? AND f.state = ?""")
+        .params(storePath, state.name()).query(String.class).optional();
+  }
+
+  long insertFile(long contribution, int revision, String fileName, String storePath, long size, String sha256,
+      long accountId, Instant at, boolean late) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO contribution_files (contribution_id, revision, file_name, store_path, size_bytes, sha256,
+              uploaded_by, uploaded_at, late, state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'INCOMING')""")
+        .params(contribution, revision, fileName, storePath, size, sha256, accountId, utc(at), late)
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  void moveFile(long fileId, FileState state, String storePath, Instant publishedAt, String reason) {
+    jdbc.sql("""
+            UPDATE contribution_files SET state = ?, store_path = ?, published_at = COALESCE(?, published_at),
+              reject_reason = COALESCE(?, reject_reason)
+            WHERE id = ?""")
+        .params(state.name(), storePath, publishedAt == null ? null : utc(publishedAt), reason, fileId).update();
+  }
+
+  /** Takes the contribution's row lock until the transaction ends: one change at a time per document. */
+  void lock(long contribution) {
+    jdbc.sql("UPDATE contributions SET id = id WHERE id = ?").param(contribution).update();
+  }
+
+  void grantLateException(long contribution) {
+    jdbc.sql("UPDATE contributions SET late_exception = TRUE WHERE id = ?").param(contribution).update();
+  }
+
+  void withdraw(long contribution, Instant at) {
+    jdbc.sql("UPDATE contributions SET withdrawn_at = ? WHERE id = ?").params(utc(at), contribution).update();
+  }
+
+  void audit(long contribution, String action, String actor, Instant at, String fileName, String sha256, String detail) {
+    jdbc.sql("""
+            INSERT INTO contribution_events (contribution_id, action, actor, occurred_at, file_name, sha256, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        .params(contribution, action, actor, utc(at), fileName, sha256, detail).update();
+  }
+
+  List<AuditEvent> auditTrail(long contribution) {
+    return jdbc.sql("""
+            SELECT action, actor, occurred_at, file_name, sha256, detail FROM contribution_events
+            WHERE contribution_id = ? ORDER BY id""")
+        .param(contribution)
+        .query((rs, n) -> new AuditEvent(rs.getString(1), rs.getString(2), instant(rs, "occurred_at"),
+            rs.getString(4), rs.getString(5), rs.getString(6)))
+        .list();
+  }
+
+  private Contribution contribution(ResultSet rs, List<ContributionFile> files, List<String> coauthors)
+      throws SQLException {
+    String items = rs.getString("agenda_items");
+    return new Contribution(rs.getLong("id"), new GroupId(rs.getLong("group_id")),
+        new MeetingId(rs.getLong("meeting_id")), rs.getString("number"), rs.getString("title"), rs.getString("source"),
+        items == null || items.isBlank() ? List.of() : Arrays.stream(items.split(",")).map(Integer::valueOf).toList(),
+        rs.getString("contact"), rs.getString("allocated_by"), instant(rs, "allocated_at"), coauthors,
+        rs.getBoolean("late_exception"), instant(rs, "withdrawn_at"), files);
+  }
+
+  private ContributionFile file(ResultSet rs) throws SQLException {
+    return new ContributionFile(rs.getLong("id"), rs.getInt("revision"), rs.getString("file_name"),
+        rs.getString("store_path"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
+        instant(rs, "uploaded_at"), rs.getBoolean("late"), FileState.valueOf(rs.getString("state")),
+        instant(rs, "published_at"), rs.getString("reject_reason"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,92 @@
+package org.plenary.contribution;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.stereotype.Component;
+
+/**
+ * The circular's folders, read from the register: {@code /t/fg/<group>/docs/} holds
+ * {@code incoming/} and one folder per meeting code, each holding {@code in/} with the published
+ * documents. HTTP and FTP list and serve exactly these.
+ */
+@Component
+public class DocumentFolders {
+
+  /** Where a path of the folder tree points. */
+  public record Location(Group group, Meeting meeting, Kind kind) {
+    /** Which folder. */
+    public enum Kind { DOCS, INCOMING, MEETING, PUBLISHED }
+  }
+
+  private final ContributionDesk desk;
+  private final Contributions contributions;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+
+  DocumentFolders(ContributionDesk desk, Contributions contributions, GroupCatalog groups, MeetingCatalog meetings) {
+    this.desk = desk;
+    this.contributions = contributions;
+    this.groups = groups;
+    this.meetings = meetings;
+  }
+
+  /** {@code /t/fg/<group>/docs/}: the incoming folder and one folder per meeting, newest first. */
+  public List<FolderEntry> docs(String slug) {
+    Group group = groups.get(slug);
+    var entries = new ArrayList<FolderEntry>();
+    entries.add(FolderEntry.folder("incoming"));
+    meetings.of(group).stream().sorted(Comparator.comparing(Meeting::startDate).reversed())
+        .forEach(meeting -> entries.add(FolderEntry.folder(meeting.code())));
+    return entries;
+  }
+
+  /** {@code /t/fg/<group>/docs/incoming/}: versions waiting for the secretariat. */
+  public List<FolderEntry> incoming(String slug) {
+    return desk.incoming(slug).stream()
+        .map(c -> FolderEntry.file(c, c.incoming().orElseThrow(), c.incoming().orElseThrow().uploadedAt()))
+        .sorted(Comparator.comparing(FolderEntry::name)).toList();
+  }
+
+  /** {@code /t/fg/<group>/docs/<code>/in/}: every published version of the meeting's documents. */
+  public List<FolderEntry> published(String slug, String code) {
+    var entries = new ArrayList<FolderEntry>();
+    for (Contribution contribution : desk.register(slug, code)) {
+      contribution.files().stream().filter(f -> f.state() == FileState.PUBLISHED)
+          .forEach(f -> entries.add(FolderEntry.file(contribution, f, f.publishedAt())));
+    }
+    entries.sort(Comparator.comparing(FolderEntry::name));
+    return entries;
+  }
+
+  public Optional<FolderEntry> incomingFile(String slug, String name) {
+    return fileAt("t/fg/" + slug + "/docs/incoming/" + name, FileState.INCOMING);
+  }
+
+  public Optional<FolderEntry> publishedFile(String slug, String code, String name) {
+    return fileAt("t/fg/" + slug + "/docs/" + code + "/in/" + name, FileState.PUBLISHED);
+  }
+
+  /** One indexed look-up by path, so serving a file does not read the whole register. */
+  private Optional<FolderEntry> fileAt(String path, FileState state) {
+    return contributions.numberAt(path, state).map(desk::get).flatMap(contribution -> contribution.files().stream()
+        .filter(f -> f.state() == state && f.storePath().equals(path)).findFirst()
+        .map(f -> FolderEntry.file(contribution, f, state == FileState.PUBLISHED ? f.publishedAt() : f.uploadedAt())));
+  }
+
+  /** Whether a published file of that name was withdrawn (answered 410 Gone rather than 404). */
+  public boolean withdrawn(String slug, String code, String name) {
+    return desk.register(slug, code).stream().flatMap(c -> c.files().stream())
+        .anyMatch(f -> f.state() == FileState.WITHDRAWN && f.publishedAt() != null && f.fileName().equals(name));
+  }
+
+  /** The meeting whose {@code in/} folder this is, or {@code UnknownMeetingException}. */
+  public Meeting meeting(String slug, String code) {
+    return meetings.get(slug, code);
+  }
+}

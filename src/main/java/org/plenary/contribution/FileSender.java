@@ -1,0 +1,190 @@
+package org.plenary.contribution;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * Sends a stored file over HTTP as a careful file server does: ETag and Last-Modified with
+ * conditional requests (304), byte ranges (206, multipart for several, 416 when none fits,
+ * If-Range), an RFC 6266 Content-Disposition, and Tomcat's sendfile for whole files and single
+ * ranges so that large files never pass through the heap.
+ */
+final class FileSender {
+
+  /** More ranges than this, or overlapping ones, are answered with the whole file (as Apache httpd does). */
+  static final int MAX_RANGES = 16;
+
+  private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+  private static final Map<String, String> TYPES = Map.ofEntries(
+      Map.entry("doc", "application/msword"),
+      Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+      Map.entry("pdf", "application/pdf"),
+      Map.entry("ppt", "application/vnd.ms-powerpoint"),
+      Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+      Map.entry("xls", "application/vnd.ms-excel"),
+      Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+      Map.entry("zip", "application/zip"),
+      Map.entry("txt", "text/plain;charset=UTF-8"),
+      Map.entry("rtf", "application/rtf"),
+      Map.entry("odt", "application/vnd.oasis.opendocument.text"));
+
+  private FileSender() {}
+
+  static String contentType(String name) {
+    int dot = name.lastIndexOf('.');
+    return TYPES.getOrDefault(dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
+  }
+
+  static void send(HttpServletRequest request, HttpServletResponse response, Path file, FolderEntry entry)
+      throws IOException {
+    String etag = "\"" + entry.sha256() + "\"";
+    Instant modified = entry.modified();
+    if (new ServletWebRequest(request, response).checkNotModified(etag, modified.toEpochMilli())) {
+      return;
+    }
+    long length = entry.size();
+    response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(entry.name(), StandardCharsets.UTF_8).build().toString());
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+    boolean head = "HEAD".equals(request.getMethod());
+    List<HttpRange> ranges = ranges(request, etag, length);
+    if (ranges == null) {
+      response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+      response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
+      return;
+    }
+    String type = contentType(entry.name());
+    if (ranges.isEmpty()) {
+      response.setContentType(type);
+      response.setContentLengthLong(length);
+      if (!head) {
+        transfer(request, response, file, 0, length);
+      }
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+    if (ranges.size() == 1) {
+      long start = ranges.get(0).getRangeStart(length);
+      long end = ranges.get(0).getRangeEnd(length);
+      response.setContentType(type);
+      response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + length);
+      response.setContentLengthLong(end - start + 1);
+      if (!head) {
+        transfer(request, response, file, start, end + 1);
+      }
+      return;
+    }
+    multipart(response, file, ranges, length, type, head);
+  }
+
+  /** No ranges (send everything), the ranges to send, or null when none can be satisfied (416). */
+  private static List<HttpRange> ranges(HttpServletRequest request, String etag, long length) {
+    String header = request.getHeader(HttpHeaders.RANGE);
+    String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+    if (header == null || ifRange != null && !ifRange.equals(etag)) {
+      return List.of();
+    }
+    List<HttpRange> parsed;
+    try {
+      parsed = HttpRange.parseRanges(header);
+    } catch (IllegalArgumentException malformedOrTooMany) {
+      return List.of();
+    }
+    if (parsed.size() > MAX_RANGES) {
+      return List.of();
+    }
+    var satisfiable = new ArrayList<HttpRange>();
+    for (HttpRange range : parsed) {
+      try {
+        range.getRangeStart(length);
+        range.getRangeEnd(length);
+        if (length > 0 && range.getRangeStart(length) < length) {
+          satisfiable.add(range);
+        }
+      } catch (IllegalArgumentException outside) {
+        // Not satisfiable; skipped, as RFC 9110 says.
+      }
+    }
+    if (satisfiable.isEmpty()) {
+      return null;
+    }
+    var sorted = new ArrayList<>(satisfiable);
+    sorted.sort(Comparator.comparingLong(r -> r.getRangeStart(length)));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).getRangeStart(length) <= sorted.get(i - 1).getRangeEnd(length)) {
+        return List.of();
+      }
+    }
+    return satisfiable;
+  }
+
+  private static void transfer(HttpServletRequest request, HttpServletResponse response, Path file, long start, long end)
+      throws IOException {
+    if (Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT)) && end - start > 48 * 1024) {
+      request.setAttribute("org.apache.tomcat.sendfile.filename", file.toAbsolutePath().toString());
+      request.setAttribute("org.apache.tomcat.sendfile.start", start);
+      request.setAttribute("org.apache.tomcat.sendfile.end", end);
+      return;
+    }
+    try (OutputStream out = response.getOutputStream()) {
+      copy(file, start, end, out);
+    }
+  }
+
+  private static void multipart(HttpServletResponse response, Path file, List<HttpRange> ranges, long length,
+      String type, boolean head) throws IOException {
+    String boundary = UUID.randomUUID().toString().replace("-", "");
+    var parts = new ArrayList<byte[]>();
+    long total = 0;
+    for (HttpRange range : ranges) {
+      long start = range.getRangeStart(length);
+      long end = range.getRangeEnd(length);
+      byte[] header = ("\r\n--" + boundary + "\r\nContent-Type: " + type + "\r\nContent-Range: bytes " + start + "-" + end
+          + "/" + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+      parts.add(header);
+      total += header.length + (end - start + 1);
+    }
+    byte[] closing = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+    response.setContentType("multipart/byteranges; boundary=" + boundary);
+    response.setContentLengthLong(total + closing.length);
+    if (head) {
+      return;
+    }
+    try (OutputStream out = response.getOutputStream()) {
+      for (int i = 0; i < ranges.size(); i++) {
+        out.write(parts.get(i));
+        copy(file, ranges.get(i).getRangeStart(length), ranges.get(i).getRangeEnd(length) + 1, out);
+      }
+      out.write(closing);
+    }
+  }
+
+  private static void copy(Path file, long start, long end, OutputStream out) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      var target = Channels.newChannel(out);
+      long position = start;
+      while (position < end) {
+        position += channel.transferTo(position, end - position, target);
+      }
+    }
+  }
+}

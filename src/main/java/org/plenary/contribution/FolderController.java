@@ -1,0 +1,146 @@
+package org.plenary.contribution;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.plenary.account.PlenaryUser;
+import org.plenary.store.DocumentStore;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The circular's folders over HTTP, read-only: {@code /t/fg/cloud/docs/}, {@code …/incoming/},
+ * {@code …/1006-gva/in/}. A listing page by default, JSON for {@code Accept: application/json};
+ * files with ranges, ETag and sendfile. Nothing here writes: other methods are 405.
+ */
+@Controller
+@RequestMapping("/t/fg/{slug}/docs")
+class FolderController {
+
+  private final DocumentFolders folders;
+  private final DocumentStore store;
+  private final JsonMapper json;
+
+  FolderController(DocumentFolders folders, DocumentStore store, JsonMapper json) {
+    this.folders = folders;
+    this.store = store;
+    this.json = json;
+  }
+
+  @GetMapping("/")
+  ModelAndView docs(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    return listing(request, response, "/t/fg/" + slug + "/docs/", folders.docs(slug), false);
+  }
+
+  @GetMapping("/incoming/")
+  ModelAndView incoming(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    return listing(request, response, "/t/fg/" + slug + "/docs/incoming/", folders.incoming(slug), true);
+  }
+
+  @GetMapping("/{code}/")
+  ModelAndView meeting(@PathVariable String slug, @PathVariable String code, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    readable(slug, code);
+    return listing(request, response, "/t/fg/" + slug + "/docs/" + code + "/", List.of(FolderEntry.folder("in")), false);
+  }
+
+  @GetMapping("/{code}/in/")
+  ModelAndView published(@PathVariable String slug, @PathVariable String code, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    readable(slug, code);
+    return listing(request, response, "/t/fg/" + slug + "/docs/" + code + "/in/", folders.published(slug, code), true);
+  }
+
+  @GetMapping({"", "/incoming", "/{code}", "/{code}/in"})
+  String withSlash(HttpServletRequest request) {
+    return "redirect:" + request.getRequestURI() + "/";
+  }
+
+  @GetMapping("/incoming/{name}")
+  void incomingFile(@PathVariable String slug, @PathVariable String name, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    FolderEntry entry = folders.incomingFile(slug, name).orElseThrow(() -> missing(name));
+    FileSender.send(request, response, store.file(entry.storePath()), entry);
+  }
+
+  @GetMapping("/{code}/in/{name}")
+  void publishedFile(@PathVariable String slug, @PathVariable String code, @PathVariable String name,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    readable(slug, code);
+    var entry = folders.publishedFile(slug, code, name);
+    if (entry.isEmpty() && folders.withdrawn(slug, code, name)) {
+      response.sendError(HttpServletResponse.SC_GONE);
+      return;
+    }
+    FolderEntry file = entry.orElseThrow(() -> missing(name));
+    FileSender.send(request, response, store.file(file.storePath()), file);
+  }
+
+  @RequestMapping(path = {"/**"}, method = {RequestMethod.PUT, RequestMethod.DELETE, RequestMethod.POST,
+      RequestMethod.PATCH})
+  ResponseEntity<ProblemDetail> readOnly() {
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "GET, HEAD")
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
+            "These folders are read-only: upload on the document's page, with the API or by FTP."));
+  }
+
+  private ModelAndView listing(HttpServletRequest request, HttpServletResponse response, String path,
+      List<FolderEntry> entries, boolean files) throws IOException {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    if (accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE) && !accept.contains(MediaType.TEXT_HTML_VALUE)) {
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      json.writeValue(response.getOutputStream(), Map.of("path", path, "entries", entries.stream()
+          .map(FolderController::jsonEntry).toList()));
+      return null;
+    }
+    var page = new ModelAndView("contribution/folder");
+    page.addObject("path", path);
+    page.addObject("entries", entries);
+    page.addObject("files", files);
+    return page;
+  }
+
+  private static Map<String, Object> jsonEntry(FolderEntry e) {
+    if (e.folder()) {
+      return Map.of("name", e.name(), "type", "folder");
+    }
+    var map = new java.util.LinkedHashMap<String, Object>();
+    map.put("name", e.name());
+    map.put("type", "file");
+    map.put("size", e.size());
+    map.put("modified", e.modified().toString());
+    map.put("sha256", e.sha256());
+    map.put("number", e.number());
+    map.put("title", e.title());
+    map.put("source", e.source());
+    map.put("late", e.late());
+    return map;
+  }
+
+  /** Documents of a meeting whose documents are not public are for signed-in people only. */
+  private void readable(String slug, String code) {
+    if (!folders.meeting(slug, code).documentsPublic() && PlenaryUser.current().isEmpty()) {
+      throw new AccessDeniedException("The documents of this meeting are for participants only.");
+    }
+  }
+
+  private static java.util.NoSuchElementException missing(String name) {
+    return new java.util.NoSuchElementException("There is no file \"" + ContributionDesk.printable(name) + "\" here.");
+  }
+}

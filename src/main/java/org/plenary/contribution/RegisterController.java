@@ -1,0 +1,106 @@
+package org.plenary.contribution;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A meeting's register of documents: a sortable, filterable page, CSV, and an Atom feed of publications. */
+@Controller
+class RegisterController {
+
+  private final ContributionDesk desk;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+  private final String baseUrl;
+
+  RegisterController(ContributionDesk desk, GroupCatalog groups, MeetingCatalog meetings,
+      @Value("${plenary.base-url}") String baseUrl) {
+    this.desk = desk;
+    this.groups = groups;
+    this.meetings = meetings;
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+  }
+
+  @GetMapping("/groups/{slug}/meetings/{code}/documents")
+  String register(@PathVariable String slug, @PathVariable String code, @RequestParam(required = false) Integer item,
+      @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "number") String sort,
+      @RequestParam(defaultValue = "asc") String dir, Model model) {
+    Meeting meeting = meetings.get(slug, code);
+    String query = q.strip().toLowerCase(Locale.ROOT);
+    List<Contribution> rows = desk.register(slug, code).stream()
+        .filter(c -> item == null || c.agendaItems().contains(item))
+        .filter(c -> query.isEmpty() || (c.number() + " " + c.title() + " " + c.source()).toLowerCase(Locale.ROOT)
+            .contains(query))
+        .sorted("desc".equals(dir) ? order(sort).reversed() : order(sort))
+        .toList();
+    model.addAttribute("group", groups.get(slug));
+    model.addAttribute("meeting", meeting);
+    model.addAttribute("rows", rows);
+    model.addAttribute("item", item);
+    model.addAttribute("q", q);
+    model.addAttribute("sort", sort);
+    model.addAttribute("dir", dir);
+    return "contribution/register";
+  }
+
+  @GetMapping(path = "/groups/{slug}/meetings/{code}/documents.csv")
+  ResponseEntity<String> csv(@PathVariable String slug, @PathVariable String code) {
+    var out = new StringBuilder("number,title,source,agenda_items,status,revision,file,size,sha256,late,received,published\r\n");
+    for (Contribution c : desk.register(slug, code)) {
+      var r = ContributionResource.of(c, slug, code);
+      out.append(String.join(",", csvCell(r.number()), csvCell(r.title()), csvCell(r.source()),
+          csvCell(r.agendaItems().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElse("")),
+          r.status().name(), r.revision() < 0 ? "" : String.valueOf(r.revision()), csvCell(r.fileName()),
+          r.size() == null ? "" : r.size().toString(), r.sha256() == null ? "" : r.sha256(), String.valueOf(r.late()),
+          r.receivedAt() == null ? "" : r.receivedAt().toString(),
+          r.publishedAt() == null ? "" : r.publishedAt().toString())).append("\r\n");
+    }
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(slug + "-" + code + "-register.csv").build().toString())
+        .body(out.toString());
+  }
+
+  @GetMapping(path = "/groups/{slug}/meetings/{code}/documents.atom")
+  ResponseEntity<String> atom(@PathVariable String slug, @PathVariable String code) {
+    Group group = groups.get(slug);
+    Meeting meeting = meetings.get(slug, code);
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+        .body(AtomFeed.of(baseUrl, group, meeting, desk.register(slug, code)));
+  }
+
+  private static Comparator<Contribution> order(String sort) {
+    return switch (sort) {
+      case "title" -> Comparator.comparing(c -> c.title().toLowerCase(Locale.ROOT));
+      case "source" -> Comparator.comparing(c -> c.source().toLowerCase(Locale.ROOT));
+      case "received" -> Comparator.comparing(c -> c.receivedAt().orElse(null), Comparator.nullsLast(Comparator.naturalOrder()));
+      case "size" -> Comparator.comparing(c -> c.current().map(ContributionFile::size).orElse(-1L));
+      default -> Comparator.comparing(Contribution::number);
+    };
+  }
+
+  /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so spreadsheets do not run it as a formula. */
+  static String csvCell(String value) {
+    if (value == null) {
+      return "";
+    }
+    String safe = value.matches("(?s)[=+\\-@\t\r].*") ? "'" + value : value;
+    return "\"" + safe.replace("\"", "\"\"") + "\"";
+  }
+}

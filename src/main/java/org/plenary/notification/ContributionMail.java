@@ -1,0 +1,131 @@
+package org.plenary.notification;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.plenary.account.Account;
+import org.plenary.account.AccountDirectory;
+import org.plenary.contribution.Contribution;
+import org.plenary.contribution.ContributionDesk;
+import org.plenary.contribution.ContributionEvents.ContributionPublished;
+import org.plenary.contribution.ContributionEvents.ContributionReceived;
+import org.plenary.contribution.ContributionEvents.ContributionRejected;
+import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
+import org.plenary.contribution.ContributionEvents.NumberAllocated;
+import org.plenary.contribution.ContributionFile;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Deadline;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Mail for each step of a contribution: number allocated, document received, published, rejected, withdrawn. */
+@Component
+class ContributionMail {
+
+  private final ContributionDesk desk;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+  private final AccountDirectory accounts;
+  private final Mailer mailer;
+  private final String baseUrl;
+  private final int ftpPort;
+
+  ContributionMail(ContributionDesk desk, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
+      Mailer mailer, @Value("${plenary.base-url}") String baseUrl, @Value("${plenary.ftp.port}") int ftpPort) {
+    this.desk = desk;
+    this.groups = groups;
+    this.meetings = meetings;
+    this.accounts = accounts;
+    this.mailer = mailer;
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+    this.ftpPort = ftpPort;
+  }
+
+  @ApplicationModuleListener
+  void on(NumberAllocated event) {
+    Contribution c = desk.get(event.number());
+    Group group = groups.get(c.groupId());
+    Meeting meeting = meetings.get(c.meetingId());
+    String host = baseUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
+    send(c, List.of(c.allocatedBy()), "Document number " + c.number() + ": " + c.title(), """
+        Your contribution "%s" to %s meeting %s has the number %s.
+
+        Name the file %s.docx (or .pdf, .pptx…) and upload it:
+          - on its page: %s/documents/%s
+          - by FTP: ftp://%s:%d%s/ (sign in with your username and password or a personal access token)
+          - with the API: POST %s/api/v1/contributions/%s/files (multipart field "file")
+
+        Contributions are due %s.
+        """.formatted(c.title(), group.acronym(), meeting.code(), c.number(), c.number(), baseUrl, c.number(), host,
+        ftpPort, "/t/fg/" + group.slug() + "/docs/incoming", baseUrl, c.number(),
+        meeting.deadline(Deadline.Kind.CONTRIBUTIONS).display()));
+  }
+
+  @ApplicationModuleListener
+  void on(ContributionReceived event) {
+    Contribution c = desk.get(event.number());
+    ContributionFile file = file(c, event.fileId());
+    send(c, List.of(c.allocatedBy(), file.uploadedBy()), "Received: " + file.fileName(), """
+        %s (%d bytes, SHA-256 %s) is in the incoming folder%s.
+        The secretariat will check it and publish it in the meeting's folder.
+
+        %s/documents/%s
+        """.formatted(file.fileName(), file.size(), file.sha256(),
+        file.late() ? ", marked late: it arrived after the contribution deadline" : "", baseUrl, c.number()));
+  }
+
+  @ApplicationModuleListener
+  void on(ContributionPublished event) {
+    Contribution c = desk.get(event.number());
+    ContributionFile file = file(c, event.fileId());
+    Group group = groups.get(c.groupId());
+    Meeting meeting = meetings.get(c.meetingId());
+    send(c, everyone(c), "Published: " + file.fileName(), """
+        %s is published:
+        %s/t/fg/%s/docs/%s/in/%s
+        """.formatted(file.fileName(), baseUrl, group.slug(), meeting.code(), file.fileName()));
+  }
+
+  @ApplicationModuleListener
+  void on(ContributionRejected event) {
+    Contribution c = desk.get(event.number());
+    ContributionFile file = file(c, event.fileId());
+    send(c, List.of(c.allocatedBy(), file.uploadedBy()), "Rejected: " + file.fileName(), """
+        The secretariat did not publish %s.
+        Reason: %s
+
+        Upload a corrected file on %s/documents/%s
+        """.formatted(file.fileName(), event.reason(), baseUrl, c.number()));
+  }
+
+  @ApplicationModuleListener
+  void on(ContributionWithdrawn event) {
+    Contribution c = desk.get(event.number());
+    send(c, everyone(c), "Withdrawn: " + c.number(), """
+        %s "%s" was withdrawn. The register keeps it as withdrawn and its number stays used.
+        """.formatted(c.number(), c.title()));
+  }
+
+  private void send(Contribution c, List<String> usernames, String subject, String body) {
+    Set<String> addresses = new LinkedHashSet<>();
+    usernames.forEach(name -> accounts.find(name).map(Account::email).ifPresent(addresses::add));
+    if (!addresses.isEmpty()) {
+      mailer.send(List.copyOf(addresses), subject, body);
+    }
+  }
+
+  private static List<String> everyone(Contribution c) {
+    var names = new java.util.ArrayList<String>();
+    names.add(c.allocatedBy());
+    names.addAll(c.coauthors());
+    return names;
+  }
+
+  private static ContributionFile file(Contribution c, long id) {
+    return c.files().stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+  }
+}
