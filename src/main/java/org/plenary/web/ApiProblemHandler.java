@@ -47,10 +47,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.reason().httpStatus()), e.getMessage());
   }
 
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-        "The upload is larger than this server accepts (" + uploadLimit + ").");
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
+        HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than this server accepts (" + uploadLimit + ")."));
   }
 
   @ExceptionHandler(NoSuchElementException.class)
