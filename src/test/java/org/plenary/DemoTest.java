@@ -18,7 +18,7 @@ import org.plenary.web.ApiTokens;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-demo;DB_CLOSE_DELAY=-1",
-    "plenary.data-dir=target/test-data"})
+    "plenary.data-dir=target/test-data/${random.uuid}"})
 @ActiveProfiles("demo")
 @AutoConfigureMockMvc
 @Import(ApiTokens.class)

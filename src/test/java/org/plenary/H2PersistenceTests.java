@@ -4,5 +4,5 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-persistence;DB_CLOSE_DELAY=-1",
-    "plenary.data-dir=target/test-data"})
+    "plenary.data-dir=target/test-data/${random.uuid}"})
 class H2PersistenceTests extends PersistenceScenarios {}

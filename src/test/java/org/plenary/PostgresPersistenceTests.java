@@ -5,7 +5,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The same scenarios on a real PostgreSQL, in a fresh database; skipped, visibly, when none is reachable. */
-@SpringBootTest(properties = "plenary.data-dir=target/test-data")
+@SpringBootTest(properties = "plenary.data-dir=target/test-data/${random.uuid}")
 @EnabledIfPostgres
 class PostgresPersistenceTests extends PersistenceScenarios {
 

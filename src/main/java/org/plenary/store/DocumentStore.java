@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -21,7 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The document store under {@code <data-dir>/documents}. Paths are relative, with forward slashes
+ * The document store under {@code <data-dir>/documents} ({@code plenary.documents-dir}). Paths are relative, with forward slashes
  * ({@code t/fg/cloud/docs/incoming/FG-Cloud-I-0001.docx}); every one is checked to stay inside the
  * root. A write is complete (size and SHA-256 known, bytes on disk) or absent: bytes go to a
  * {@code .part} file beside the target, which is forced to disk and renamed into place. Files
@@ -37,8 +36,12 @@ public class DocumentStore {
 
   private final Path root;
 
-  DocumentStore(@Value("${plenary.data-dir}") String dataDir) throws IOException {
-    this.root = Path.of(dataDir, "documents").toAbsolutePath().normalize();
+  DocumentStore(@Value("${plenary.documents-dir:${plenary.data-dir}/documents}") String documentsDir,
+      @Value("${plenary.documents-reset-on-start:false}") boolean reset) throws IOException {
+    this.root = Path.of(documentsDir).toAbsolutePath().normalize();
+    if (reset) {
+      org.springframework.util.FileSystemUtils.deleteRecursively(root);
+    }
     Files.createDirectories(root);
     sweep();
   }
@@ -60,7 +63,7 @@ public class DocumentStore {
         out.flush();
         channel.force(true);
       }
-      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+      renameWithoutReplacing(part, target);
       return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
     } catch (IOException e) {
       deleteQuietly(part);
@@ -78,7 +81,7 @@ public class DocumentStore {
     Path target = resolve(to);
     try {
       Files.createDirectories(target.getParent());
-      Files.move(resolve(from), target, StandardCopyOption.ATOMIC_MOVE);
+      renameWithoutReplacing(resolve(from), target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -133,6 +136,23 @@ public class DocumentStore {
       throw new IllegalArgumentException("Outside the store: " + path);
     }
     return resolved;
+  }
+
+  /**
+   * Puts {@code from} at {@code to} in one step, failing if {@code to} exists: a hard link appears
+   * atomically with the complete content and never replaces a file (rename would, on POSIX).
+   */
+  private static void renameWithoutReplacing(Path from, Path to) throws IOException {
+    try {
+      Files.createLink(to, from);
+    } catch (UnsupportedOperationException | java.nio.file.FileSystemException noHardLinks) {
+      if (noHardLinks instanceof java.nio.file.FileAlreadyExistsException exists) {
+        throw exists;
+      }
+      Files.move(from, to);
+      return;
+    }
+    Files.delete(from);
   }
 
   private static long copy(InputStream in, OutputStream out, long maxSize) throws IOException {

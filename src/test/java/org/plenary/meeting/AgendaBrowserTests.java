@@ -26,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The secretariat edits the agenda of 1006-gva in a real headless Chromium, without JavaScript of ours. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-browser;DB_CLOSE_DELAY=-1",
-    "plenary.data-dir=target/test-data"})
+    "plenary.data-dir=target/test-data/${random.uuid}"})
 @ActiveProfiles("demo")
 @ExtendWith(AgendaBrowserTests.ChromiumInstalled.class)
 class AgendaBrowserTests {

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Announcements go through a real SMTP server (GreenMail) and stay in the outbox marked SENT. */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-mail;DB_CLOSE_DELAY=-1",
-    "plenary.data-dir=target/test-data",
+    "plenary.data-dir=target/test-data/${random.uuid}",
     "spring.mail.host=127.0.0.1",
     "spring.mail.port=3025",
     "plenary.mail.from=tsb@plenary.example",

@@ -1,0 +1,73 @@
+package org.plenary.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocumentStoreTests {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void recordsSizeAndSha256OfACompleteWrite() throws Exception {
+    var store = new DocumentStore(dataDir.resolve("documents").toString(), false);
+    StoredFile file = store.write("t/fg/cloud/docs/incoming/FG-Cloud-I-0001.txt", new ByteArrayInputStream("abc".getBytes()), 10);
+    assertThat(file.size()).isEqualTo(3);
+    assertThat(file.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(Files.readString(store.file(file.path()))).isEqualTo("abc");
+    assertThatThrownBy(() -> store.write(file.path(), new ByteArrayInputStream(new byte[1]), 10))
+        .as("a complete file is never overwritten").isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void leavesNothingBehindWhenTheLimitIsPassedOrTheSenderFails() throws Exception {
+    var store = new DocumentStore(dataDir.resolve("documents").toString(), false);
+    assertThatThrownBy(() -> store.write("a/big.txt", new ByteArrayInputStream(new byte[11]), 10))
+        .isInstanceOf(TooLargeException.class);
+    InputStream broken = new InputStream() {
+      int sent;
+
+      @Override
+      public int read() throws java.io.IOException {
+        if (sent++ > 1000) {
+          throw new java.io.IOException("connection reset");
+        }
+        return 'x';
+      }
+    };
+    assertThatThrownBy(() -> store.write("a/broken.txt", broken, 1_000_000)).isInstanceOf(java.io.UncheckedIOException.class);
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      assertThat(files.filter(Files::isRegularFile)).isEmpty();
+    }
+  }
+
+  @Test
+  void sweepsWhatACrashLeftAtStartUp() throws Exception {
+    Path incoming = Files.createDirectories(dataDir.resolve("documents/t/fg/cloud/docs/incoming"));
+    Files.writeString(incoming.resolve(".0b1c.part"), "half an upload");
+    Files.createDirectories(dataDir.resolve("documents/staging"));
+    Files.writeString(dataDir.resolve("documents/staging/5d2e"), "staged, never committed");
+    Files.writeString(incoming.resolve("FG-Cloud-I-0001.docx"), "complete");
+
+    var store = new DocumentStore(dataDir.resolve("documents").toString(), false);
+
+    assertThat(incoming.resolve(".0b1c.part")).doesNotExist();
+    assertThat(dataDir.resolve("documents/staging/5d2e")).doesNotExist();
+    assertThat(store.exists("t/fg/cloud/docs/incoming/FG-Cloud-I-0001.docx")).isTrue();
+  }
+
+  @Test
+  void refusesPathsOutsideTheStore() throws Exception {
+    var store = new DocumentStore(dataDir.resolve("documents").toString(), false);
+    for (String path : new String[] {"../outside", "t/../../outside", "/etc/passwd", "a\\b", ""}) {
+      assertThatThrownBy(() -> store.file(path)).as(path).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+}
