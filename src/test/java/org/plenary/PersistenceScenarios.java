@@ -21,6 +21,8 @@ import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.OrganizationId;
 import org.plenary.account.PlenaryUser;
 import org.plenary.account.Role;
+import org.plenary.contribution.Allocation;
+import org.plenary.contribution.ContributionDesk;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupDraft;
@@ -47,6 +49,7 @@ abstract class PersistenceScenarios {
   @Autowired GroupCatalog groups;
   @Autowired MeetingCatalog meetings;
   @Autowired JdbcClient jdbc;
+  @Autowired ContributionDesk desk;
 
   @Test
   void keepsAMeetingWithItsDeadlinesAgendaHotelsAndCollocationsExactly() {
@@ -128,6 +131,45 @@ abstract class PersistenceScenarios {
           .query(Long.class).single();
     }
     assertThat(kept).isEqualTo(1);
+  }
+
+  @Test
+  void allocatesConsecutiveNumbersUnderConcurrency() throws Exception {
+    List<String> numbers = allocateConcurrently(desk, "concurrent", 1000, 50);
+    assertThat(numbers).doesNotHaveDuplicates().hasSize(1000);
+    assertThat(numbers.stream().map(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1))).sorted())
+        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 1000).boxed().toList());
+    assertThat(numbers).allMatch(n -> n.matches("FG-concurrent-I-\\d{4}"));
+  }
+
+  /** Creates the group and an upcoming meeting if needed, then allocates {@code count} numbers from {@code threads} threads. */
+  List<String> allocateConcurrently(ContributionDesk onNode, String slug, int count, int threads) throws Exception {
+    if (groups.find(slug).isEmpty()) {
+      groups.create(draft(slug, null, List.of()));
+      meetings.schedule(slug, new MeetingDraft("next", LocalDate.now().plusDays(30), LocalDate.now().plusDays(31),
+          "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null, null,
+          null, LatePolicy.FLAG, List.of(), List.of()));
+      accounts.create(new NewAccount("author-" + slug, slug + "@plenary.example", "Author", null, null, Set.of()),
+          "author-password", false);
+    }
+    PlenaryUser author = tokens.authenticate(tokens.issue(accounts.find("author-" + slug).orElseThrow().id(), "t").token())
+        .orElseThrow();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        futures.add(pool.submit(() -> onNode.allocate(slug, "next",
+            new Allocation("Document " + n, "Source", List.of(), null, List.of()), author).number()));
+      }
+      var numbers = new java.util.ArrayList<String>();
+      for (var future : futures) {
+        numbers.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return numbers;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static GroupDraft draft(String slug, String mailingList, List<Leader> leaders) {

@@ -1,6 +1,16 @@
 package org.plenary;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.plenary.contribution.ContributionDesk;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,11 +19,39 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIfPostgres
 class PostgresPersistenceTests extends PersistenceScenarios {
 
+  private static TestPostgres.Database database;
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    TestPostgres.Database database = TestPostgres.freshDatabase();
+    database = TestPostgres.freshDatabase();
     registry.add("spring.datasource.url", database::url);
     registry.add("spring.datasource.username", database::user);
     registry.add("spring.datasource.password", database::password);
+  }
+
+  @Test
+  void twoNodesSharingTheDatabaseAllocateDistinctConsecutiveNumbers() throws Exception {
+    allocateConcurrently(desk, "shared", 1, 1);
+    try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(PlenaryApplication.class)
+        .run("--server.port=0", "--spring.datasource.url=" + database.url(),
+            "--spring.datasource.username=" + database.user(), "--spring.datasource.password=" + database.password(),
+            "--plenary.data-dir=target/test-data/second-node")) {
+      ContributionDesk other = secondNode.getBean(ContributionDesk.class);
+      var here = CompletableFuture.supplyAsync(() -> allocate(desk));
+      var there = CompletableFuture.supplyAsync(() -> allocate(other));
+      List<String> numbers = new ArrayList<>(here.get());
+      numbers.addAll(there.get());
+      assertThat(numbers).doesNotHaveDuplicates().hasSize(400);
+      assertThat(numbers.stream().map(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1))).sorted())
+          .containsExactlyElementsOf(IntStream.rangeClosed(2, 401).boxed().toList());
+    }
+  }
+
+  private List<String> allocate(ContributionDesk node) {
+    try {
+      return allocateConcurrently(node, "shared", 200, 20);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -42,16 +42,16 @@ class Accounts {
 
   Optional<Account> findByUsername(String username) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE LOWER(username) = LOWER(?) AND enabled")
-        .param(username).query(this::account).optional();
+        .param(username).query(this::account).optional().map(this::withRoles);
   }
 
   Optional<Account> findById(AccountId id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = ?")
-        .param(id.value()).query(this::account).optional();
+        .param(id.value()).query(this::account).optional().map(this::withRoles);
   }
 
   List<Account> all() {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts ORDER BY username").query(this::account).list();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts ORDER BY username").query(this::account).stream().map(this::withRoles).toList();
   }
 
   boolean usernameOrEmailTaken(String username, String email) {
@@ -96,14 +96,16 @@ class Accounts {
     return jdbc.sql("SELECT " + COLUMNS + """
              FROM accounts WHERE id IN (SELECT account_id FROM focal_points WHERE organization_id = ?)
             ORDER BY username""")
-        .param(organization.value()).query(this::account).list();
+        .param(organization.value()).query(this::account).stream().map(this::withRoles).toList();
   }
 
-  private Set<Role> roles(long accountId) {
+  /** Roles are read after the account's row: a query inside a row mapper would need a second connection. */
+  private Account withRoles(Account a) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    jdbc.sql("SELECT role FROM account_roles WHERE account_id = ?").param(accountId)
+    jdbc.sql("SELECT role FROM account_roles WHERE account_id = ?").param(a.id().value())
         .query(String.class).list().forEach(role -> roles.add(Role.valueOf(role)));
-    return roles;
+    return new Account(a.id(), a.username(), a.email(), a.displayName(), a.organizationId(), a.countryCode(), roles,
+        a.mustChangePassword());
   }
 
   private Account account(ResultSet rs, int row) throws SQLException {
@@ -116,7 +118,7 @@ class Accounts {
         rs.getString("display_name"),
         organizationId,
         rs.getString("country_code"),
-        roles(rs.getLong("id")),
+        Set.of(),
         rs.getBoolean("must_change_password"));
   }
 }

@@ -84,9 +84,12 @@ public class ContributionDesk {
           "There is no account named \"" + request.coauthors().get(i) + "\".");
     }
     violations.throwIfAny();
+    if (!contributions.seriesExists(group.id())) {
+      transaction.executeWithoutResult(status -> contributions.createSeries(group.id(), seriesPrefix(group)));
+    }
     Contribution allocated = transaction.execute(status -> {
+      int sequence = contributions.nextInSeries(group.id());
       String prefix = contributions.prefixOf(group.id(), seriesPrefix(group));
-      int sequence = contributions.nextInSeries(group.id(), prefix);
       String number = "%s-I-%04d".formatted(prefix, sequence);
       long id = contributions.insert(group.id(), meeting.id(), sequence, number, request.title(), request.source(),
           request.agendaItems(), request.contact(), user.id().value(), now);

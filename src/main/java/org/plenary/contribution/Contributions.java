@@ -42,22 +42,29 @@ class Contributions {
     this.jdbc = jdbc;
   }
 
+  /** Whether the group's series exists; created, outside the allocation's transaction, by {@link #createSeries}. */
+  boolean seriesExists(GroupId group) {
+    return jdbc.sql("SELECT COUNT(*) FROM document_series WHERE group_id = ?").param(group.value())
+        .query(Long.class).single() > 0;
+  }
+
+  /** Starts the group's series at zero; a caller that loses the race to create it finds it made. */
+  void createSeries(GroupId group, String prefix) {
+    try {
+      jdbc.sql("INSERT INTO document_series (group_id, prefix, last_number) VALUES (?, ?, 0)")
+          .params(group.value(), prefix).update();
+    } catch (DuplicateKeyException anotherCallerCreatedIt) {
+      // The series exists, which is all that was wanted.
+    }
+  }
+
   /**
    * The next number of the group's series. The UPDATE takes the series row's lock until the
    * transaction ends, so concurrent callers, on this node or another sharing the database, queue
    * and each reads its own value: consecutive, never reused.
    */
-  int nextInSeries(GroupId group, String prefix) {
-    if (jdbc.sql("UPDATE document_series SET last_number = last_number + 1 WHERE group_id = ?")
-        .param(group.value()).update() == 0) {
-      try {
-        jdbc.sql("INSERT INTO document_series (group_id, prefix, last_number) VALUES (?, ?, 1)")
-            .params(group.value(), prefix).update();
-        return 1;
-      } catch (DuplicateKeyException anotherCallerCreatedIt) {
-        return nextInSeries(group, prefix);
-      }
-    }
+  int nextInSeries(GroupId group) {
+    jdbc.sql("UPDATE document_series SET last_number = last_number + 1 WHERE group_id = ?").param(group.value()).update();
     return jdbc.sql("SELECT last_number FROM document_series WHERE group_id = ?").param(group.value())
         .query(Integer.class).single();
   }

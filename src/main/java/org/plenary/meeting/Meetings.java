@@ -80,20 +80,20 @@ class Meetings {
 
   Optional<Meeting> find(GroupId group, String code) {
     return jdbc.sql(SELECT + " WHERE group_id = ? AND code = ?").params(group.value(), code)
-        .query(this::meeting).optional();
+        .query(this::meeting).optional().map(this::withLists);
   }
 
   Optional<Meeting> find(MeetingId id) {
-    return jdbc.sql(SELECT + " WHERE id = ?").param(id.value()).query(this::meeting).optional();
+    return jdbc.sql(SELECT + " WHERE id = ?").param(id.value()).query(this::meeting).optional().map(this::withLists);
   }
 
   List<Meeting> ofGroup(GroupId group) {
-    return jdbc.sql(SELECT + " WHERE group_id = ? ORDER BY start_date").param(group.value()).query(this::meeting).list();
+    return jdbc.sql(SELECT + " WHERE group_id = ? ORDER BY start_date").param(group.value()).query(this::meeting).stream().map(this::withLists).toList();
   }
 
   /** Meetings not yet over on {@code today} (an upper bound; callers compare in each meeting's zone). */
   List<Meeting> endingOnOrAfter(LocalDate today) {
-    return jdbc.sql(SELECT + " WHERE end_date >= ? ORDER BY start_date").param(today).query(this::meeting).list();
+    return jdbc.sql(SELECT + " WHERE end_date >= ? ORDER BY start_date").param(today).query(this::meeting).stream().map(this::withLists).toList();
   }
 
   boolean codeTaken(GroupId group, String code, MeetingId except) {
@@ -124,15 +124,26 @@ class Meetings {
   }
 
   private Meeting meeting(ResultSet rs, int row) throws SQLException {
-    long id = rs.getLong("id");
-    return new Meeting(new MeetingId(id), new GroupId(rs.getLong("group_id")), rs.getString("code"),
+    return new Meeting(new MeetingId(rs.getLong("id")), new GroupId(rs.getLong("group_id")), rs.getString("code"),
         rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
         ZoneId.of(rs.getString("time_zone")), rs.getString("venue_name"), rs.getString("venue_address"),
         rs.getString("venue_code"), localTime(rs, "opening_time"), localTime(rs, "desk_opens_at"),
         rs.getString("desk_place"), rs.getString("fee"), rs.getString("languages"), rs.getBoolean("paperless"),
         rs.getBoolean("documents_public"), rs.getString("practical_info"), instant(rs, "registration_deadline"),
         instant(rs, "contribution_deadline"), instant(rs, "visa_deadline"),
-        LatePolicy.valueOf(rs.getString("late_policy")),
+        LatePolicy.valueOf(rs.getString("late_policy")), List.of(), List.of(), List.of());
+  }
+
+  /**
+   * The meeting with its collocations, hotels and agenda, read after the meeting's own row: a query
+   * inside a row mapper would need a second connection while the first is held.
+   */
+  private Meeting withLists(Meeting m) {
+    long id = m.id().value();
+    return new Meeting(m.id(), m.groupId(), m.code(), m.startDate(), m.endDate(), m.timeZone(), m.venueName(),
+        m.venueAddress(), m.venueCode(), m.openingTime(), m.deskOpensAt(), m.deskPlace(), m.fee(), m.languages(),
+        m.paperless(), m.documentsPublic(), m.practicalInfo(), m.registrationDeadline(), m.contributionDeadline(),
+        m.visaDeadline(), m.latePolicy(),
         jdbc.sql("SELECT name FROM meeting_collocations WHERE meeting_id = ? ORDER BY ordinal").param(id)
             .query(String.class).list(),
         jdbc.sql("""
