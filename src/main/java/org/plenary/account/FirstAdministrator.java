@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Outside demo mode, the first start of an empty database opens an {@code admin} account whose
- * one-time password is printed once and must be changed at the first sign-in.
+ * one-time password is printed once and must be changed at the first sign-in. An automated
+ * install may give the password instead ({@code plenary.admin-password}); it is then not printed.
  */
 @Component
 @Profile("!demo")
@@ -23,10 +24,13 @@ class FirstAdministrator implements ApplicationRunner {
 
   private final AccountDirectory directory;
   private final String email;
+  private final String configuredPassword;
 
-  FirstAdministrator(AccountDirectory directory, @Value("${plenary.admin-email:admin@localhost}") String email) {
+  FirstAdministrator(AccountDirectory directory, @Value("${plenary.admin-email:admin@localhost}") String email,
+      @Value("${plenary.admin-password:}") String configuredPassword) {
     this.directory = directory;
     this.email = email;
+    this.configuredPassword = configuredPassword;
   }
 
   @Override
@@ -34,11 +38,16 @@ class FirstAdministrator implements ApplicationRunner {
     if (directory.any()) {
       return;
     }
+    var roles = Set.of(Role.ADMIN, Role.SECRETARIAT);
+    if (!configuredPassword.isBlank()) {
+      directory.create(new NewAccount("admin", email, "Administrator", null, null, roles), configuredPassword, false);
+      log.info("First start: created the account 'admin' with the password from plenary.admin-password.");
+      return;
+    }
     byte[] secret = new byte[12];
     new SecureRandom().nextBytes(secret);
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    directory.create(new NewAccount("admin", email, "Administrator", null, null, Set.of(Role.ADMIN, Role.SECRETARIAT)),
-        password, true);
+    directory.create(new NewAccount("admin", email, "Administrator", null, null, roles), password, true);
     log.warn("""
 
         ================================================================

@@ -56,6 +56,10 @@ class TokenApiController {
           ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Wrong username or password."), null);
     });
     throttle.succeeded(address);
+    if (account.mustChangePassword()) {
+      throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+          "Your password is a one-time password: sign in on the web and choose your own before creating tokens."), null);
+    }
     String name = request.name() == null || request.name().isBlank() ? "API token" : request.name();
     IssuedToken issued = tokens.issue(account.id(), name);
     return new TokenResponse(issued.token(), account.username(), issued.expiresAt());

@@ -1,0 +1,175 @@
+# Shared helpers for the benchmark scripts in this folder. Sourced, not run.
+#
+# Environment read here:
+#   PLENARY_JAR         jar to run (default: $ROOT/target/plenary.jar, built with Maven if missing)
+#   PLENARY_JAVA_OPTS   extra JVM options for the server (default: none)
+#   BENCH_START_TIMEOUT seconds to wait for /actuator/health to say UP (default: 120)
+#   BENCH_KEEP=1        keep the temporary folder (data, logs) instead of removing it
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 2; }
+
+# --- cleanup -----------------------------------------------------------------------------------
+# Every process a script starts goes into BENCH_PIDS; extra cleanup commands into BENCH_CLEANUP.
+BENCH_PIDS=()
+BENCH_CLEANUP=()
+BENCH_TMP=$(mktemp -d "${TMPDIR:-/tmp}/plenary-bench.XXXXXX")
+
+stop_pid() {
+  local pid=$1 i
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 40); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.5
+  done
+  log "process $pid did not stop in 20 s, killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+bench_cleanup() {
+  local rc=$? pid cmd
+  trap - EXIT INT TERM
+  for pid in "${BENCH_PIDS[@]}"; do stop_pid "$pid"; done
+  for cmd in "${BENCH_CLEANUP[@]}"; do eval "$cmd" || true; done
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then
+    log "kept $BENCH_TMP (BENCH_KEEP=1)"
+  else
+    rm -rf "$BENCH_TMP"
+  fi
+  exit "$rc"
+}
+trap bench_cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- tools -------------------------------------------------------------------------------------
+BENCH_APT_UPDATED=0
+# need COMMAND PACKAGE [FALLBACK_PACKAGE...]: installs the first package that apt-get can install
+# when COMMAND is missing (apt-get update runs once, and only when something must be installed).
+need() {
+  local cmd=$1 pkg
+  shift
+  case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/sbin:/sbin" ;; esac
+  command -v "$cmd" >/dev/null 2>&1 && return 0
+  [ "$(id -u)" = 0 ] || die "'$cmd' is missing; install the Debian package '$1' (needs root)"
+  command -v apt-get >/dev/null 2>&1 || die "'$cmd' is missing and there is no apt-get to install '$1'"
+  if [ "$BENCH_APT_UPDATED" = 0 ]; then
+    log "apt-get update (to install $*)"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || die "apt-get update failed"
+    BENCH_APT_UPDATED=1
+  fi
+  for pkg in "$@"; do
+    log "apt-get install -y $pkg"
+    if DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >&2; then break; fi
+  done
+  command -v "$cmd" >/dev/null 2>&1 || die "could not install '$cmd' (tried: $*)"
+}
+
+# --- ports -------------------------------------------------------------------------------------
+BENCH_PORTS_TAKEN=" "
+# free_port START: the first port from START on that nothing listens on (and this script has not
+# handed out already).
+free_port() {
+  local port=$1 end=$(( $1 + 200 ))
+  while [ "$port" -lt "$end" ]; do
+    case "$BENCH_PORTS_TAKEN" in *" $port "*) port=$((port + 1)); continue ;; esac
+    if python3 - "$port" <<'EOF' 2>/dev/null
+import socket, sys
+s = socket.socket()
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.close()
+EOF
+    then
+      BENCH_PORTS_TAKEN="$BENCH_PORTS_TAKEN$port "
+      echo "$port"
+      return 0
+    fi
+    port=$((port + 1))
+  done
+  die "no free port between $1 and $end"
+}
+
+# --- Plenary -----------------------------------------------------------------------------------
+# resolve_jar: sets JAR; builds target/plenary.jar with Maven only when it is missing.
+resolve_jar() {
+  need java openjdk-17-jre-headless
+  if [ -n "${PLENARY_JAR:-}" ]; then
+    JAR=$PLENARY_JAR
+    [ -f "$JAR" ] || die "PLENARY_JAR=$JAR does not exist"
+    return 0
+  fi
+  JAR=$ROOT/target/plenary.jar
+  if [ ! -f "$JAR" ]; then
+    need mvn maven
+    log "$JAR is missing: building it (mvn -q -B -DskipTests package)"
+    (cd "$ROOT" && mvn -q -B -DskipTests package) >&2 || die "the Maven build failed"
+    [ -f "$JAR" ] || die "the build did not produce $JAR"
+  fi
+}
+
+# start_plenary PORT DATADIR [ARGS...]: starts the server in demo mode on 127.0.0.1:PORT, sets
+# PLENARY_PID, and waits until /actuator/health says UP.
+start_plenary() {
+  local port=$1 dir=$2 timeout=${BENCH_START_TIMEOUT:-120} i
+  shift 2
+  mkdir -p "$dir/tmp"
+  log "starting Plenary on 127.0.0.1:$port (data in $dir, log in $dir/plenary.log)"
+  # shellcheck disable=SC2086
+  java ${PLENARY_JAVA_OPTS:-} -Djava.io.tmpdir="$dir/tmp" -jar "$JAR" --demo \
+    --server.address=127.0.0.1 --server.port="$port" --plenary.data-dir="$dir" \
+    --plenary.base-url="http://127.0.0.1:$port" "$@" >"$dir/plenary.log" 2>&1 &
+  PLENARY_PID=$!
+  BENCH_PIDS+=("$PLENARY_PID")
+  for i in $(seq 1 "$timeout"); do
+    if curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+      log "Plenary is up after ${i} s (pid $PLENARY_PID)"
+      return 0
+    fi
+    if ! kill -0 "$PLENARY_PID" 2>/dev/null; then
+      tail -n 40 "$dir/plenary.log" >&2
+      die "Plenary exited during start-up (log above)"
+    fi
+    sleep 1
+  done
+  tail -n 40 "$dir/plenary.log" >&2
+  die "Plenary was not UP within $timeout s (log above)"
+}
+
+stop_plenary() {
+  stop_pid "$PLENARY_PID"
+}
+
+# token BASE USER PASSWORD: a personal access token.
+token() {
+  local t
+  t=$(curl -sf -H 'Content-Type: application/json' -d "{\"username\":\"$2\",\"password\":\"$3\"}" \
+    "$1/api/v1/tokens" | jq -r '.token // empty') || true
+  [ -n "$t" ] || die "could not get a token for $2 from $1/api/v1/tokens"
+  echo "$t"
+}
+
+# upcoming_meeting BASE: code of the demo's upcoming FG Cloud meeting (the last one listed).
+upcoming_meeting() {
+  local code
+  code=$(curl -sf "$1/api/v1/groups/cloud/meetings" | jq -r '.[-1].code // empty') || true
+  [ -n "$code" ] || die "could not read the meetings of group cloud from $1"
+  echo "$code"
+}
+
+# --- numbers -----------------------------------------------------------------------------------
+# calc EXPR: floating-point arithmetic with awk, e.g. calc '1/3' -> 0.333333
+calc() { awk "BEGIN { printf \"%.6g\", $1 }"; }
+# fmt DIGITS VALUE
+fmt() { awk -v d="$1" -v v="$2" 'BEGIN { printf "%.*f", d, v }'; }
+# verdict VALUE OP GOAL: PASS or FAIL (OP is >= or <=)
+verdict() {
+  if awk -v v="$1" -v g="$3" -v op="$2" 'BEGIN { exit !((op == ">=") ? (v >= g) : (v <= g)) }'; then
+    echo PASS
+  else
+    echo FAIL
+  fi
+}

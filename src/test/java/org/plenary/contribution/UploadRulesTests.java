@@ -1,0 +1,152 @@
+package org.plenary.contribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.plenary.account.AccessTokens;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.NewAccount;
+import org.plenary.account.PlenaryUser;
+import org.plenary.account.Role;
+import org.plenary.contribution.ContributionRefusedException.Reason;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupDraft;
+import org.plenary.meeting.LatePolicy;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingDraft;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Deadlines under both late policies, the late exception, the size cap and the FTP-style drop into a folder. */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-upload-rules;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}",
+    "plenary.contributions.max-size=1KB"})
+class UploadRulesTests {
+
+  @Autowired ContributionDesk desk;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+  @Autowired AccountDirectory accounts;
+  @Autowired AccessTokens tokens;
+  @Value("${plenary.data-dir}") String dataDir;
+
+  PlenaryUser author;
+  PlenaryUser secretariat;
+
+  @BeforeEach
+  void setUp() {
+    if (groups.find("rules").isEmpty()) {
+      groups.create(new GroupDraft("rules", "FG Rules", "Focus Group on Rules", null, null, "English", 12, null, null,
+          List.of(), List.of(), List.of()));
+      groups.create(new GroupDraft("other", "FG Other", "Focus Group on Others", null, null, "English", 12, null, null,
+          List.of(), List.of(), List.of()));
+      meeting("flag", LatePolicy.FLAG);
+      meeting("refuse", LatePolicy.REFUSE);
+      accounts.create(new NewAccount("writer", "writer@plenary.example", "Writer", null, null, Set.of()), "writer-pass", false);
+      accounts.create(new NewAccount("clerk", "clerk@plenary.example", "Clerk", null, null, Set.of(Role.SECRETARIAT)),
+          "clerk-pass", false);
+    }
+    author = user("writer");
+    secretariat = user("clerk");
+  }
+
+  @Test
+  void marksLateUploadsWhenTheMeetingFlagsThem() {
+    Contribution c = desk.allocate("rules", "flag", allocation(), author);
+    ContributionFile file = desk.upload(c.number(), c.number() + ".txt", bytes("late but welcome"), author);
+    assertThat(file.late()).isTrue();
+    assertThat(desk.get(c.number()).late()).isTrue();
+  }
+
+  @Test
+  void refusesLateUploadsWhenTheMeetingSaysSoUnlessTheSecretariatGrantsAnException() {
+    Contribution c = desk.allocate("rules", "refuse", allocation(), author);
+    assertThatThrownBy(() -> desk.upload(c.number(), c.number() + ".txt", bytes("too late"), author))
+        .isInstanceOfSatisfying(ContributionRefusedException.class, e -> {
+          assertThat(e.reason()).isEqualTo(Reason.LATE);
+          assertThat(e.reason().ftpReply()).isEqualTo(553);
+          assertThat(e.getMessage()).contains("was " + java.time.format.DateTimeFormatter
+              .ofPattern("EEEE d MMMM yyyy, HH:mm zzz", java.util.Locale.ENGLISH)
+              .format(yesterdayEvening().atZone(java.time.ZoneId.of("Europe/Zurich"))) + " (Europe/Zurich)")
+              .contains("refuses late documents");
+        });
+    assertThatThrownBy(() -> desk.grantLateException(c.number(), author)).isInstanceOf(ContributionRefusedException.class);
+    desk.grantLateException(c.number(), secretariat);
+    assertThat(desk.upload(c.number(), c.number() + ".txt", bytes("excused"), author).late()).isTrue();
+    assertThat(desk.auditTrail(c.number())).extracting(AuditEvent::action)
+        .containsExactly("ALLOCATED", "LATE_EXCEPTION", "UPLOADED");
+  }
+
+  @Test
+  void refusesUploadsOverTheSizeCapAndKeepsNothingOfThem() throws Exception {
+    Contribution c = desk.allocate("rules", "flag", allocation(), author);
+    assertThatThrownBy(() -> desk.upload(c.number(), c.number() + ".pdf", new ByteArrayInputStream(new byte[1025]), author))
+        .isInstanceOfSatisfying(ContributionRefusedException.class, e -> {
+          assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE);
+          assertThat(e.reason().ftpReply()).isEqualTo(552);
+          assertThat(e.getMessage()).isEqualTo(c.number() + ".pdf is larger than the 1024 bytes limit.");
+        });
+    assertThat(desk.get(c.number()).files()).isEmpty();
+    try (Stream<Path> files = Files.walk(Path.of(dataDir, "documents"))) {
+      assertThat(files.filter(Files::isRegularFile).map(Path::getFileName).map(Path::toString))
+          .noneMatch(name -> name.startsWith(c.number()) || name.endsWith(".part"));
+    }
+    assertThat(desk.upload(c.number(), c.number() + ".pdf", new ByteArrayInputStream(new byte[1024]), author).size())
+        .isEqualTo(1024);
+  }
+
+  @Test
+  void aFileDroppedIntoAGroupsIncomingFolderMustBelongToThatGroup() {
+    Contribution c = desk.allocate("rules", "flag", allocation(), author);
+    assertThatThrownBy(() -> desk.uploadToIncoming("other", c.number() + ".txt", bytes("x"), author))
+        .isInstanceOfSatisfying(ContributionRefusedException.class,
+            e -> assertThat(e.getMessage()).isEqualTo(c.number() + " is a document of FG Rules, not of this folder's group."));
+    assertThatThrownBy(() -> desk.uploadToIncoming("rules", "notes.txt", bytes("x"), author))
+        .hasMessageContaining("is not a contribution file name");
+    assertThat(desk.uploadToIncoming("rules", c.number() + ".txt", bytes("x"), author).state()).isEqualTo(FileState.INCOMING);
+  }
+
+  @Test
+  void refusesNumbersForAMeetingThatIsOverAndAgendaItemsThatDoNotExist() {
+    assertThatThrownBy(() -> desk.allocate("rules", "flag",
+        new Allocation("T", "S", List.of(7), null, List.of("nobody")), author))
+        .isInstanceOfSatisfying(org.plenary.shared.InvalidInputException.class, e -> assertThat(e.violations())
+            .extracting(v -> v.message()).containsExactly(
+                "Agenda item 7 does not exist; the agenda has 0 items.", "There is no account named \"nobody\"."));
+  }
+
+  private void meeting(String code, LatePolicy policy) {
+    meetings.schedule("rules", new MeetingDraft(code, LocalDate.now().plusDays(3), LocalDate.now().plusDays(4),
+        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null,
+        yesterdayEvening(), null, policy, List.of(), List.of()));
+  }
+
+  private static LocalDateTime yesterdayEvening() {
+    return LocalDate.now(java.time.ZoneId.of("Europe/Zurich")).minusDays(1).atTime(23, 59);
+  }
+
+  private PlenaryUser user(String username) {
+    return tokens.authenticate(tokens.issue(accounts.find(username).orElseThrow().id(), "test").token()).orElseThrow();
+  }
+
+  private static Allocation allocation() {
+    return new Allocation("A contribution", "An organization", List.of(), null, List.of());
+  }
+
+  private static ByteArrayInputStream bytes(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
+}
