@@ -59,38 +59,41 @@ need() {
   command -v apt-get >/dev/null 2>&1 || die "'$cmd' is missing and there is no apt-get to install '$1'"
   if [ "$BENCH_APT_UPDATED" = 0 ]; then
     log "apt-get update (to install $*)"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || die "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >"$BENCH_TMP/apt.log" 2>&1 \
+      || { cat "$BENCH_TMP/apt.log" >&2; die "apt-get update failed"; }
     BENCH_APT_UPDATED=1
   fi
   for pkg in "$@"; do
     log "apt-get install -y $pkg"
-    if DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >&2; then break; fi
+    if DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >>"$BENCH_TMP/apt.log" 2>&1; then break; fi
+    tail -n 5 "$BENCH_TMP/apt.log" >&2
   done
   command -v "$cmd" >/dev/null 2>&1 || die "could not install '$cmd' (tried: $*)"
 }
 
 # --- ports -------------------------------------------------------------------------------------
 BENCH_PORTS_TAKEN=" "
-# free_port START: the first port from START on that nothing listens on (and this script has not
-# handed out already).
+# free_port VAR START: sets VAR to the first port from START on that nothing listens on (and that
+# this script has not handed out already). Not for $(...): it must remember what it handed out.
 free_port() {
-  local port=$1 end=$(( $1 + 200 ))
+  local var=$1 port=$2 end=$(( $2 + 200 ))
   while [ "$port" -lt "$end" ]; do
     case "$BENCH_PORTS_TAKEN" in *" $port "*) port=$((port + 1)); continue ;; esac
     if python3 - "$port" <<'EOF' 2>/dev/null
 import socket, sys
 s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as servers do: TIME_WAIT is no obstacle
 s.bind(("127.0.0.1", int(sys.argv[1])))
 s.close()
 EOF
     then
       BENCH_PORTS_TAKEN="$BENCH_PORTS_TAKEN$port "
-      echo "$port"
+      printf -v "$var" '%s' "$port"
       return 0
     fi
     port=$((port + 1))
   done
-  die "no free port between $1 and $end"
+  die "no free port between $2 and $end"
 }
 
 # --- Plenary -----------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ class Accounts {
   }
 
   List<Account> all() {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts ORDER BY username").query(this::account).stream().map(this::withRoles).toList();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts ORDER BY username").query(this::account).list().stream().map(this::withRoles).toList();
   }
 
   boolean usernameOrEmailTaken(String username, String email) {
@@ -96,7 +96,7 @@ class Accounts {
     return jdbc.sql("SELECT " + COLUMNS + """
              FROM accounts WHERE id IN (SELECT account_id FROM focal_points WHERE organization_id = ?)
             ORDER BY username""")
-        .param(organization.value()).query(this::account).stream().map(this::withRoles).toList();
+        .param(organization.value()).query(this::account).list().stream().map(this::withRoles).toList();
   }
 
   /** Roles are read after the account's row: a query inside a row mapper would need a second connection. */

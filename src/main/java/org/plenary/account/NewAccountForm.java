@@ -16,7 +16,7 @@ public class NewAccountForm {
   @Email(message = "Give an e-mail address such as name@example.org.")
   private String email;
 
-  @NotBlank(message = "Give the person's name.")
+  @NotBlank(message = "Give the person’s name.")
   @Size(max = 200)
   private String displayName;
 

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 /** The administrator's form to add an organization. */
 public class OrganizationForm {
 
-  @NotBlank(message = "Give the organization's name.")
+  @NotBlank(message = "Give the organization’s name.")
   @Size(max = 200, message = "Keep the name under 200 characters.")
   private String name;
 

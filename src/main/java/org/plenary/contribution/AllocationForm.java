@@ -9,7 +9,7 @@ import java.util.List;
 /** The request for a document number, on the page and on the API. */
 public class AllocationForm {
 
-  @NotBlank(message = "Give the document's title.")
+  @NotBlank(message = "Give the title of the document.")
   @Size(max = 500, message = "Keep the title under 500 characters.")
   private String title;
 

@@ -20,11 +20,11 @@ public class GroupForm {
   @Size(max = 40)
   private String slug;
 
-  @NotBlank(message = "Give the group's acronym, such as FG Cloud.")
+  @NotBlank(message = "Give the group’s acronym, such as FG Cloud.")
   @Size(max = 40)
   private String acronym;
 
-  @NotBlank(message = "Give the group's name.")
+  @NotBlank(message = "Give the group’s name.")
   @Size(max = 200)
   private String name;
 
@@ -89,7 +89,7 @@ public class GroupForm {
     @NotNull(message = "Choose chair or vice-chair.")
     private LeaderRole role = LeaderRole.VICE_CHAIR;
 
-    @NotBlank(message = "Give the person's name.")
+    @NotBlank(message = "Give the person’s name.")
     @Size(max = 200)
     private String personName;
 
@@ -142,7 +142,7 @@ public class GroupForm {
 
   /** A dated milestone. */
   public static class MilestoneRow {
-    @NotNull(message = "Give the milestone's date.")
+    @NotNull(message = "Give the milestone’s date.")
     private LocalDate dueOn;
 
     @NotBlank(message = "Describe the milestone.")

@@ -30,7 +30,7 @@ public class MeetingForm {
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate endDate;
 
-  @NotBlank(message = "Give the venue's time zone, such as Europe/Zurich.")
+  @NotBlank(message = "Give the venue’s time zone, such as Europe/Zurich.")
   private String timeZone = "Europe/Zurich";
 
   @NotBlank(message = "Give the venue, such as ITU Headquarters, Geneva.")
@@ -86,7 +86,7 @@ public class MeetingForm {
 
   /** A hotel with the preferential tariff. */
   public static class HotelRow {
-    @NotBlank(message = "Give the hotel's name.")
+    @NotBlank(message = "Give the hotel’s name.")
     @Size(max = 200)
     private String name;
 

@@ -88,12 +88,12 @@ class Meetings {
   }
 
   List<Meeting> ofGroup(GroupId group) {
-    return jdbc.sql(SELECT + " WHERE group_id = ? ORDER BY start_date").param(group.value()).query(this::meeting).stream().map(this::withLists).toList();
+    return jdbc.sql(SELECT + " WHERE group_id = ? ORDER BY start_date").param(group.value()).query(this::meeting).list().stream().map(this::withLists).toList();
   }
 
   /** Meetings not yet over on {@code today} (an upper bound; callers compare in each meeting's zone). */
   List<Meeting> endingOnOrAfter(LocalDate today) {
-    return jdbc.sql(SELECT + " WHERE end_date >= ? ORDER BY start_date").param(today).query(this::meeting).stream().map(this::withLists).toList();
+    return jdbc.sql(SELECT + " WHERE end_date >= ? ORDER BY start_date").param(today).query(this::meeting).list().stream().map(this::withLists).toList();
   }
 
   boolean codeTaken(GroupId group, String code, MeetingId except) {

@@ -53,6 +53,7 @@ class ErrorPageController implements ErrorController {
   private static String detail(HttpStatus status) {
     return switch (status) {
       case NOT_FOUND -> "There is nothing at this address.";
+      case GONE -> "This document was withdrawn; the register keeps its entry.";
       case FORBIDDEN -> "Your account may not do this.";
       case UNAUTHORIZED -> "Sign in first.";
       case METHOD_NOT_ALLOWED -> "This address does not accept that method.";

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Published-file downloads: Plenary against nginx serving the very same files.
+#
+# Measures: a demo server and an nginx (sendfile on, its root = Plenary's document folder, so both
+#   send identical bytes) on two loopback ports. A 1 MiB and a 1 GiB PDF are allocated, uploaded
+#   over the API and published into /t/fg/cloud/docs/CODE/in/. Then
+#   (a) wrk -t2 -c64 for BENCH_SECONDS (15) on the 1 MiB file against each: requests/s;
+#   (b) the big file downloaded 3 times from each with curl -o /dev/null: best throughput.
+# Goals: (a) Plenary/nginx requests/s >= 0.5; (b) Plenary/nginx throughput >= 0.8.
+#
+# Usage: bench/download.sh
+# Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_NGINX_PORT (18081), BENCH_SECONDS (15),
+#   BENCH_WARMUP (5, seconds of wrk before each measured run), BENCH_BIG_MB (1024),
+#   BENCH_BIG_RUNS (3), and those in bench/lib.sh.
+# Exit status: 0 when both goals pass, 1 when one fails, 2 when the run itself broke.
+set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+SECONDS_=${BENCH_SECONDS:-15}
+WARMUP=${BENCH_WARMUP:-5}
+BIG_MB=${BENCH_BIG_MB:-1024}
+BIG_RUNS=${BENCH_BIG_RUNS:-3}
+GOAL_RPS=0.5
+GOAL_BIG=0.8
+
+need curl curl
+need jq jq
+need python3 python3
+need wrk wrk
+need nginx nginx-light nginx
+resolve_jar
+free_port PORT "${BENCH_PORT:-18080}"
+free_port NGINX_PORT "${BENCH_NGINX_PORT:-18081}"
+P=http://127.0.0.1:$PORT
+N=http://127.0.0.1:$NGINX_PORT
+DATA=$BENCH_TMP/plenary
+mkdir -p "$DATA" "$BENCH_TMP/files"
+
+# The upload cap (100 MB by default) is raised for the big file on this server only.
+CAP_MB=$(( BIG_MB + 64 ))
+start_plenary "$PORT" "$DATA" --plenary.contributions.max-size="${CAP_MB}MB" \
+  --spring.servlet.multipart.max-file-size="$((CAP_MB + 1))MB" \
+  --spring.servlet.multipart.max-request-size="$((CAP_MB + 1))MB"
+ALICE=$(token "$P" alice alice-demo)
+TSB=$(token "$P" tsb tsb-demo)
+CODE=$(upcoming_meeting "$P")
+DOCS=$DATA/demo/documents
+
+# publish_file TITLE SIZE_BYTES: allocates a number, uploads NUMBER.pdf of SIZE random bytes,
+# publishes it, checks the on-disk copy, and prints the number.
+publish_file() {
+  local title=$1 size=$2 number file status
+  number=$(curl -sf -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' \
+    -d "{\"title\":\"$title\",\"source\":\"bench/download.sh\"}" \
+    "$P/api/v1/groups/cloud/meetings/$CODE/contributions" | jq -r '.number // empty') || true
+  [ -n "$number" ] || die "could not allocate a number for $title"
+  file=$BENCH_TMP/files/$number.pdf
+  log "$number: writing $size random bytes, uploading, publishing"
+  head -c "$size" /dev/urandom >"$file"
+  status=$(curl -s -o "$BENCH_TMP/upload.json" -w '%{http_code}' --max-time 1200 \
+    -H "Authorization: Bearer $ALICE" -F "file=@$file;type=application/pdf" "$P/api/v1/contributions/$number/files")
+  [ "$status" = 201 ] || die "upload of $number answered $status: $(head -c 500 "$BENCH_TMP/upload.json")"
+  status=$(curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$number/publish" | jq -r .status) || true
+  [ "$status" = PUBLISHED ] || die "could not publish $number (status: $status)"
+  cmp -s "$file" "$DOCS/t/fg/cloud/docs/$CODE/in/$number.pdf" \
+    || die "the published copy of $number in $DOCS differs from the upload"
+  rm -f "$file"
+  echo "$number"
+}
+
+SMALL=$(publish_file "Benchmark 1 MiB" $((1024 * 1024)))
+BIG=$(publish_file "Benchmark $BIG_MB MiB" $((BIG_MB * 1024 * 1024)))
+SMALL_PATH=/t/fg/cloud/docs/$CODE/in/$SMALL.pdf
+BIG_PATH=/t/fg/cloud/docs/$CODE/in/$BIG.pdf
+
+# nginx: foreground master (daemon off) in the background, everything under $BENCH_TMP/nginx.
+NG=$BENCH_TMP/nginx
+mkdir -p "$NG"
+cat >"$NG/nginx.conf" <<EOF
+# Written by bench/download.sh: a static server for Plenary's document folder.
+daemon off;
+worker_processes auto;
+$( [ "$(id -u)" = 0 ] && echo "user root;  # the mktemp folder is private (0700) to its owner" )
+pid $NG/nginx.pid;
+error_log $NG/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  default_type application/octet-stream;
+  types { application/pdf pdf; text/plain txt; }
+  client_body_temp_path $NG/client_body;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $DOCS;
+    location / { }
+  }
+}
+EOF
+log "starting nginx on 127.0.0.1:$NGINX_PORT (root $DOCS)"
+nginx -p "$NG" -c "$NG/nginx.conf" -e "$NG/error.log" &
+BENCH_PIDS+=($!)
+NGINX_PID=$!
+for i in $(seq 1 50); do
+  curl -sf -o /dev/null "$N$SMALL_PATH" && break
+  kill -0 "$NGINX_PID" 2>/dev/null || { cat "$NG/error.log" >&2 || true; die "nginx exited (log above)"; }
+  [ "$i" -lt 50 ] || die "nginx did not answer within 10 s"
+  sleep 0.2
+done
+
+# Both must send the same bytes.
+ref=$(sha256sum <"$DOCS$SMALL_PATH" | cut -d' ' -f1)
+for base in "$P" "$N"; do
+  got=$(curl -sf "$base$SMALL_PATH" | sha256sum | cut -d' ' -f1)
+  [ "$got" = "$ref" ] || die "$base$SMALL_PATH does not serve the published bytes"
+done
+log "both servers send the same 1 MiB file ($ref)"
+
+# wrk_rps URL LABEL: a warm-up, then a measured run; prints requests/s.
+wrk_rps() {
+  local url=$1 label=$2 out
+  if [ "$WARMUP" -gt 0 ]; then
+    log "$label: wrk warm-up ${WARMUP} s"
+    wrk -t2 -c64 -d"${WARMUP}s" "$url" >/dev/null
+  fi
+  log "$label: wrk -t2 -c64 -d${SECONDS_}s $url"
+  out=$(wrk -t2 -c64 -d"${SECONDS_}s" "$url")
+  printf '%s\n' "$out" | sed 's/^/    /' >&2
+  if printf '%s\n' "$out" | grep -q 'Non-2xx'; then die "$label answered errors under load (above)"; fi
+  printf '%s\n' "$out" | awk '/^Requests\/sec:/ { print $2 }'
+}
+
+echo "(a) 1 MiB file, wrk -t2 -c64 -d${SECONDS_}s" >&2
+RPS_P=$(wrk_rps "$P$SMALL_PATH" Plenary)
+RPS_N=$(wrk_rps "$N$SMALL_PATH" nginx)
+
+# best_speed URL LABEL: BIG_RUNS downloads of the big file; prints the best bytes/s.
+best_speed() {
+  local url=$1 label=$2 best=0 i out code size speed
+  for i in $(seq 1 "$BIG_RUNS"); do
+    out=$(curl -s -o /dev/null --max-time 600 -w '%{http_code} %{size_download} %{speed_download}' "$url")
+    read -r code size speed <<<"$out"
+    [ "$code" = 200 ] && [ "$size" = $((BIG_MB * 1024 * 1024)) ] \
+      || die "$label: download $i of the big file answered $code with $size bytes"
+    log "$label: download $i: $(fmt 1 "$(calc "$speed / 1048576")") MiB/s"
+    best=$(awk -v a="$best" -v b="$speed" 'BEGIN { print (b > a) ? b : a }')
+  done
+  echo "$best"
+}
+
+echo "(b) $BIG_MB MiB file, curl -o /dev/null, best of $BIG_RUNS" >&2
+BIG_P=$(best_speed "$P$BIG_PATH" Plenary)
+BIG_N=$(best_speed "$N$BIG_PATH" nginx)
+
+R_RPS=$(calc "$RPS_P / $RPS_N")
+R_BIG=$(calc "$BIG_P / $BIG_N")
+V_RPS=$(verdict "$R_RPS" '>=' "$GOAL_RPS")
+V_BIG=$(verdict "$R_BIG" '>=' "$GOAL_BIG")
+echo
+echo "=== Summary: downloads of published files, Plenary vs nginx (sendfile) on 127.0.0.1 ==="
+printf '%-38s %14s %14s %8s %8s  %s\n' measure Plenary nginx ratio goal result
+printf '%-38s %14s %14s %8s %8s  %s\n' "(a) 1 MiB file, requests/s (wrk ${SECONDS_}s)" "$(fmt 1 "$RPS_P")" \
+  "$(fmt 1 "$RPS_N")" "$(fmt 2 "$R_RPS")" ">= $GOAL_RPS" "$V_RPS"
+printf '%-38s %14s %14s %8s %8s  %s\n' "(b) $BIG_MB MiB file, best MiB/s of $BIG_RUNS" "$(fmt 1 "$(calc "$BIG_P / 1048576")")" \
+  "$(fmt 1 "$(calc "$BIG_N / 1048576")")" "$(fmt 2 "$R_BIG")" ">= $GOAL_BIG" "$V_BIG"
+echo "files: $SMALL_PATH (1 MiB), $BIG_PATH ($BIG_MB MiB); ratio = Plenary / nginx"
+if [ "$V_RPS" = PASS ] && [ "$V_BIG" = PASS ]; then exit 0; else exit 1; fi

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Folder listing of a large meeting.
+#
+# Measures: a demo server whose upcoming meeting holds BENCH_DOCS (5,000) published documents
+#   (each: allocate a number, upload a tiny NUMBER.txt, publish; done by parallel API clients), then
+#   the latency of the folder listing /t/fg/cloud/docs/CODE/in/ as HTML and as JSON
+#   (Accept: application/json), with wrk --latency -t1 -c4 for BENCH_SECONDS (15) each.
+# Goal: p99 <= 50 ms for both listings.
+#
+# Usage: bench/listing.sh
+# Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_DOCS (5000), BENCH_POPULATE_CLIENTS (8),
+#   BENCH_SECONDS (15), BENCH_WARMUP (5, seconds of wrk before each measured run),
+#   BENCH_CONNECTIONS (4), BENCH_GOAL_P99_MS (50), and those in bench/lib.sh.
+# Exit status: 0 when both listings meet the goal, 1 when one does not, 2 when the run itself broke.
+set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+DOCS=${BENCH_DOCS:-5000}
+POP_CLIENTS=${BENCH_POPULATE_CLIENTS:-8}
+SECONDS_=${BENCH_SECONDS:-15}
+WARMUP=${BENCH_WARMUP:-5}
+CONNS=${BENCH_CONNECTIONS:-4}
+GOAL=${BENCH_GOAL_P99_MS:-50}
+
+need curl curl
+need jq jq
+need python3 python3
+need wrk wrk
+resolve_jar
+free_port PORT "${BENCH_PORT:-18080}"
+P=http://127.0.0.1:$PORT
+DATA=$BENCH_TMP/plenary
+mkdir -p "$DATA"
+
+start_plenary "$PORT" "$DATA"
+ALICE=$(token "$P" alice alice-demo)
+TSB=$(token "$P" tsb tsb-demo)
+CODE=$(upcoming_meeting "$P")
+FOLDER=/t/fg/cloud/docs/$CODE/in/
+
+log "publishing $DOCS documents into $FOLDER with $POP_CLIENTS parallel clients"
+python3 "$BENCH_DIR/load.py" populate --base "$P" --meeting "$CODE" --token "$ALICE" \
+  --secretariat-token "$TSB" --count "$DOCS" --clients "$POP_CLIENTS" >"$BENCH_TMP/populate.json" \
+  || die "could not publish the documents: $(cat "$BENCH_TMP/populate.json")"
+log "published $DOCS documents in $(jq -r '.seconds | floor' "$BENCH_TMP/populate.json") s"
+
+# Both listings must show every document.
+curl -sf -H 'Accept: application/json' "$P$FOLDER" >"$BENCH_TMP/listing.json"
+curl -sf -H 'Accept: text/html' "$P$FOLDER" >"$BENCH_TMP/listing.html"
+JSON_N=$(jq '[.entries[] | select(.type == "file")] | length' "$BENCH_TMP/listing.json")
+HTML_N=$(grep -o 'FG-Cloud-I-[0-9]*\.txt' "$BENCH_TMP/listing.html" | sort -u | wc -l)
+[ "$JSON_N" -ge "$DOCS" ] || die "the JSON listing shows $JSON_N files, expected $DOCS"
+[ "$HTML_N" -ge "$DOCS" ] || die "the HTML listing names $HTML_N files, expected $DOCS"
+JSON_KB=$(( $(stat -c %s "$BENCH_TMP/listing.json") / 1024 ))
+HTML_KB=$(( $(stat -c %s "$BENCH_TMP/listing.html") / 1024 ))
+log "listing sizes: HTML ${HTML_KB} KiB ($HTML_N files), JSON ${JSON_KB} KiB ($JSON_N files)"
+
+# measure LABEL ACCEPT: wrk --latency; prints "p50_ms p99_ms requests_per_s".
+measure() {
+  local label=$1 accept=$2 out
+  if [ "$WARMUP" -gt 0 ]; then
+    log "$label: wrk warm-up ${WARMUP} s"
+    wrk -t1 -c"$CONNS" -d"${WARMUP}s" -H "Accept: $accept" "$P$FOLDER" >/dev/null
+  fi
+  log "$label: wrk --latency -t1 -c$CONNS -d${SECONDS_}s -H 'Accept: $accept' $P$FOLDER"
+  out=$(wrk --latency -t1 -c"$CONNS" -d"${SECONDS_}s" -H "Accept: $accept" "$P$FOLDER")
+  printf '%s\n' "$out" | sed 's/^/    /' >&2
+  if printf '%s\n' "$out" | grep -q 'Non-2xx'; then die "$label answered errors under load (above)"; fi
+  printf '%s\n' "$out" | awk '
+    function ms(v) {
+      if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
+      if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
+      if (v ~ /m$/)  return substr(v, 1, length(v) - 1) * 60000
+      if (v ~ /s$/)  return substr(v, 1, length(v) - 1) * 1000
+      return v + 0
+    }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    $1 == "Requests/sec:" { rps = $2 }
+    END { if (p50 == "" || p99 == "") exit 1; printf "%s %s %s\n", p50, p99, rps }'
+}
+
+HTML=$(measure HTML text/html) || die "could not measure the HTML listing"
+JSON=$(measure JSON application/json) || die "could not measure the JSON listing"
+read -r HTML_P50 HTML_P99 HTML_RPS <<<"$HTML"
+read -r JSON_P50 JSON_P99 JSON_RPS <<<"$JSON"
+V_HTML=$(verdict "$HTML_P99" '<=' "$GOAL")
+V_JSON=$(verdict "$JSON_P99" '<=' "$GOAL")
+
+echo
+echo "=== Summary: folder listing of $FOLDER with $DOCS documents (wrk -t1 -c$CONNS -d${SECONDS_}s; goal p99 <= $GOAL ms) ==="
+printf '%-6s %9s %9s %9s %12s %10s %12s  %s\n' format "size KiB" "p50 ms" "p99 ms" "p99/goal" "req/s" "files" result
+printf '%-6s %9s %9s %9s %12s %10s %12s  %s\n' HTML "$HTML_KB" "$(fmt 1 "$HTML_P50")" "$(fmt 1 "$HTML_P99")" \
+  "$(fmt 2 "$(calc "$HTML_P99 / $GOAL")")" "$(fmt 1 "$HTML_RPS")" "$HTML_N" "$V_HTML"
+printf '%-6s %9s %9s %9s %12s %10s %12s  %s\n' JSON "$JSON_KB" "$(fmt 1 "$JSON_P50")" "$(fmt 1 "$JSON_P99")" \
+  "$(fmt 2 "$(calc "$JSON_P99 / $GOAL")")" "$(fmt 1 "$JSON_RPS")" "$JSON_N" "$V_JSON"
+echo "HTML/JSON p99 ratio: $(fmt 2 "$(calc "$HTML_P99 / $JSON_P99")")"
+if [ "$V_HTML" = PASS ] && [ "$V_JSON" = PASS ]; then exit 0; else exit 1; fi

@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""Concurrent API clients for the benchmark scripts (standard library only).
+
+  load.py allocate --base URL --meeting CODE --token T [--count 1000] [--clients 50] [--out FILE]
+      Asks for COUNT document numbers from CLIENTS concurrent keep-alive connections, then checks in
+      the meeting's register that the numbers are distinct and consecutive, following the highest
+      number the group's series held before the run. Writes a JSON summary to FILE.
+
+  load.py populate --base URL --meeting CODE --token T --secretariat-token S [--count 5000]
+                   [--clients 8]
+      Creates COUNT published documents: allocate a number, upload NUMBER.txt, publish.
+
+Only for servers on this machine: the base URL must be on 127.0.0.1 or localhost.
+"""
+import argparse
+import http.client
+import json
+import re
+import sys
+import threading
+import time
+import urllib.parse
+
+NUMBER = re.compile(r"^(.*?)(\d+)$")
+
+
+class Client:
+    """One keep-alive HTTP connection, reopened once when the server closed it."""
+
+    def __init__(self, base, token=None):
+        url = urllib.parse.urlsplit(base)
+        if url.hostname not in ("127.0.0.1", "localhost", "::1"):
+            raise SystemExit(f"refusing to send load to {url.hostname}: loopback only")
+        self.host, self.port = url.hostname, url.port or 80
+        self.token = token
+        self.conn = None
+
+    def request(self, method, path, body=None, headers=None):
+        headers = dict(headers or {})
+        if self.token:
+            headers["Authorization"] = "Bearer " + self.token
+        for attempt in (1, 2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=120)
+            try:
+                self.conn.request(method, path, body=body, headers=headers)
+                resp = self.conn.getresponse()
+                data = resp.read()
+                if resp.getheader("Connection", "").lower() == "close":
+                    self.close()
+                return resp.status, data
+            except (ConnectionError, http.client.HTTPException):
+                self.close()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def json(self, method, path, payload=None, expect=200):
+        body = None if payload is None else json.dumps(payload).encode()
+        status, data = self.request(method, path, body, {"Content-Type": "application/json",
+                                                         "Accept": "application/json"})
+        if status != expect:
+            raise RuntimeError(f"{method} {path}: HTTP {status} {data[:300]!r}")
+        return json.loads(data) if data else None
+
+    def close(self):
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
+def percentile(values, p):
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, int(round(p / 100.0 * len(values) + 0.5)) - 1))
+    return values[k]
+
+
+def run_workers(clients, count, work):
+    """Runs work(client_index, item_index) for item 0..count-1 on `clients` threads.
+
+    Threads are started and wait on a barrier, so the clock measures the requests only.
+    Returns (seconds, errors)."""
+    lock = threading.Lock()
+    next_item = [0]
+    errors = []
+    barrier = threading.Barrier(clients + 1)
+
+    def worker(ci):
+        barrier.wait()
+        while True:
+            with lock:
+                i = next_item[0]
+                if i >= count:
+                    return
+                next_item[0] += 1
+            try:
+                work(ci, i)
+            except Exception as e:  # noqa: BLE001 - reported and counted
+                with lock:
+                    errors.append(f"item {i}: {e}")
+
+    threads = [threading.Thread(target=worker, args=(c,), daemon=True) for c in range(clients)]
+    for t in threads:
+        t.start()
+    barrier.wait()
+    start = time.perf_counter()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - start, errors
+
+
+def allocate(args):
+    path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/contributions"
+    admin = Client(args.base)
+    before = {}
+    for meeting in admin.json("GET", f"/api/v1/groups/{args.group}/meetings"):
+        for c in admin.json("GET", f"/api/v1/groups/{args.group}/meetings/{meeting['code']}/contributions"):
+            m = NUMBER.match(c.get("number") or "")
+            if m:
+                before.setdefault(m.group(1), []).append(int(m.group(2)))
+
+    before_here = {c["number"] for c in admin.json("GET", path)}
+    clients = [Client(args.base, args.token) for _ in range(args.clients)]
+    for c in clients:  # open the connections before the clock starts
+        c.request("GET", "/actuator/health")
+    numbers = [None] * args.count
+    latencies = [0.0] * args.count
+
+    def work(ci, i):
+        t0 = time.perf_counter()
+        result = clients[ci].json("POST", path, {"title": f"Benchmark allocation {i + 1}",
+                                                 "source": "bench/allocate.sh"}, expect=201)
+        latencies[i] = (time.perf_counter() - t0) * 1000.0
+        numbers[i] = result["number"]
+
+    print(f"  {args.count} allocations from {args.clients} concurrent clients ...", file=sys.stderr, flush=True)
+    seconds, errors = run_workers(args.clients, args.count, work)
+    for c in clients:
+        c.close()
+    got = [n for n in numbers if n]
+    ok_lat = [latencies[i] for i, n in enumerate(numbers) if n]
+
+    checks = []
+
+    def check(name, passed, detail=""):
+        checks.append({"check": name, "pass": bool(passed), "detail": detail})
+
+    check("every request answered 201", not errors and len(got) == args.count,
+          f"{len(got)}/{args.count} ok" + (f"; first error: {errors[0]}" if errors else ""))
+    check("returned numbers are distinct", len(set(got)) == len(got), f"{len(set(got))} distinct of {len(got)}")
+    parsed = [NUMBER.match(n) for n in got]
+    prefixes = {m.group(1) for m in parsed if m}
+    check("one series", len(prefixes) == 1 and all(parsed), ", ".join(sorted(prefixes)))
+    prefix = next(iter(prefixes)) if len(prefixes) == 1 else ""
+    start = max(before.get(prefix, [0])) + 1
+    register = [c["number"] for c in admin.json("GET", path)]
+    by_value = sorted(got, key=lambda n: int(NUMBER.match(n).group(2)) if NUMBER.match(n) else -1) or [None]
+    in_series = sorted(int(m.group(2)) for m in (NUMBER.match(n) for n in register) if m and m.group(1) == prefix
+                       and int(m.group(2)) >= start)
+    expected = list(range(start, start + args.count))
+    new_in_register = set(register) - before_here
+    check("register's new entries are exactly the returned numbers", new_in_register == set(got),
+          f"{len(new_in_register)} new entries in the register")
+    check(f"numbers are consecutive {start}..{start + args.count - 1}", in_series == expected,
+          f"{by_value[0]} .. {by_value[-1]}" if in_series == expected else
+          f"got {len(in_series)} numbers from {in_series[:1]} to {in_series[-1:]}")
+    admin.close()
+
+    result = {
+        "count": args.count, "clients": args.clients, "ok": len(got), "errors": len(errors),
+        "seconds": seconds, "rate": len(got) / seconds if seconds > 0 else 0.0,
+        "p50_ms": percentile(ok_lat, 50), "p99_ms": percentile(ok_lat, 99), "max_ms": max(ok_lat or [0]),
+        "first": by_value[0], "last": by_value[-1],
+        "checks": checks, "numbers_ok": all(c["pass"] for c in checks),
+    }
+    for c in checks:
+        print(f"  [{'ok' if c['pass'] else 'FAILED'}] {c['check']}: {c['detail']}", file=sys.stderr)
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump(result, f, indent=2)
+    print(json.dumps(result))
+    return 0 if result["numbers_ok"] else 1
+
+
+def populate(args):
+    path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/contributions"
+    authors = [Client(args.base, args.token) for _ in range(args.clients)]
+    secretariat = [Client(args.base, args.secretariat_token) for _ in range(args.clients)]
+    done = [0]
+    lock = threading.Lock()
+    step = max(1, args.count // 20)
+    t_start = time.perf_counter()
+    boundary = "----plenary-bench-boundary"
+
+    def work(ci, i):
+        number = authors[ci].json("POST", path, {"title": f"Benchmark document {i + 1}",
+                                                 "source": "bench/listing.sh"}, expect=201)["number"]
+        content = f"Benchmark document {i + 1} ({number})\n".encode()
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{number}.txt\"\r\n"
+                f"Content-Type: text/plain\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+        status, data = authors[ci].request("POST", f"/api/v1/contributions/{number}/files", body,
+                                           {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        if status != 201:
+            raise RuntimeError(f"upload {number}: HTTP {status} {data[:300]!r}")
+        published = secretariat[ci].json("POST", f"/api/v1/contributions/{number}/publish")
+        if published.get("status") != "PUBLISHED":
+            raise RuntimeError(f"publish {number}: status {published.get('status')}")
+        with lock:
+            done[0] += 1
+            n = done[0]
+        if n % step == 0 or n == args.count:
+            elapsed = time.perf_counter() - t_start
+            rate = n / elapsed
+            print(f"  {n:>6}/{args.count} documents published  ({rate:6.1f}/s, "
+                  f"~{(args.count - n) / rate:4.0f} s left)", file=sys.stderr, flush=True)
+
+    seconds, errors = run_workers(args.clients, args.count, work)
+    for c in authors + secretariat:
+        c.close()
+    for e in errors[:5]:
+        print(f"  error: {e}", file=sys.stderr)
+    print(json.dumps({"count": args.count, "published": done[0], "errors": len(errors), "seconds": seconds}))
+    return 0 if not errors else 1
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    for name in ("allocate", "populate"):
+        s = sub.add_parser(name)
+        s.add_argument("--base", required=True)
+        s.add_argument("--group", default="cloud")
+        s.add_argument("--meeting", required=True)
+        s.add_argument("--token", required=True)
+        if name == "allocate":
+            s.add_argument("--count", type=int, default=1000)
+            s.add_argument("--clients", type=int, default=50)
+            s.add_argument("--out")
+        else:
+            s.add_argument("--secretariat-token", required=True)
+            s.add_argument("--count", type=int, default=5000)
+            s.add_argument("--clients", type=int, default=8)
+    args = p.parse_args()
+    return allocate(args) if args.cmd == "allocate" else populate(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

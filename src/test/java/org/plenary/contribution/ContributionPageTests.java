@@ -1,0 +1,97 @@
+package org.plenary.contribution;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.plenary.DemoTest;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The pages delegates and the secretariat use: number, upload, queue, publication. */
+@DemoTest
+class ContributionPageTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired UserDetailsService users;
+
+  @Test
+  void aDelegateGetsANumberUploadsOnItsPageAndTheSecretariatPublishesFromTheQueue() throws Exception {
+    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String form = "/groups/cloud/meetings/" + code + "/documents/new";
+    mvc.perform(get(form)).andExpect(redirectedUrl("/sign-in"));
+    mvc.perform(get(form).with(as("alice"))).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Review of contributions")));
+    mvc.perform(post(form).with(as("alice")).with(csrf()).param("title", "").param("source", "Orange"))
+        .andExpect(status().isOk()).andExpect(content().string(containsString("Give the title of the document.")));
+
+    String first = allocate(form, "Use cases");
+    String second = allocate(form, "Requirements");
+    mvc.perform(get("/documents/" + first).with(as("alice")))
+        .andExpect(content().string(allOf(containsString("Name the file <strong><span>" + first + "</span>"),
+            containsString("/t/fg/cloud/docs/incoming"), containsString("upload-progress"))));
+    mvc.perform(get("/documents/" + first).with(as("bob")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("upload-form"))));
+
+    for (String number : new String[] {first, second}) {
+      mvc.perform(multipart("/documents/" + number + "/files").file(new MockMultipartFile("file", number + ".docx",
+              "application/octet-stream", "content".getBytes())).with(as("alice")).with(csrf()))
+          .andExpect(redirectedUrl("/documents/" + number))
+          .andExpect(flash().attribute("notice", containsString(number + ".docx received")));
+    }
+    mvc.perform(multipart("/documents/" + first + "/files").file(new MockMultipartFile("file", "FG-Cloud-I-9999.docx",
+            "application/octet-stream", "x".getBytes())).with(as("alice")).with(csrf()))
+        .andExpect(flash().attribute("problem", containsString("must be named " + first + ".docx")));
+
+    mvc.perform(get("/groups/cloud/incoming").with(as("alice"))).andExpect(status().isForbidden());
+    mvc.perform(get("/groups/cloud/incoming").with(as("tsb")))
+        .andExpect(content().string(allOf(containsString(first + ".docx"), containsString(second + ".docx"))));
+    mvc.perform(post("/groups/cloud/incoming/publish").with(as("tsb")).with(csrf()).param("number", first, second))
+        .andExpect(flash().attribute("notice", "Published: " + first + ", " + second + "."));
+    mvc.perform(get("/t/fg/cloud/docs/" + code + "/in/").accept("text/html"))
+        .andExpect(content().string(allOf(containsString("Index of /t/fg/cloud/docs/" + code + "/in/"),
+            containsString(first + ".docx"), containsString("Use cases"))));
+    mvc.perform(get("/groups/cloud/meetings/" + code + "/documents").param("item", "3"))
+        .andExpect(content().string(allOf(containsString(first), containsString(second))));
+    mvc.perform(get("/groups/cloud/meetings/" + code))
+        .andExpect(content().string(containsString("/groups/cloud/meetings/" + code + "/documents?item=3")));
+  }
+
+  @Test
+  void folderErrorsAnswerInTheFormatAsked() throws Exception {
+    mvc.perform(get("/t/fg/cloud/docs/incoming/FG-Cloud-I-9999.docx").accept("application/json"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.detail").value("There is no file \"FG-Cloud-I-9999.docx\" here."));
+    mvc.perform(get("/t/fg/nope/docs/").accept("text/html"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("There is no group &quot;nope&quot;.")));
+  }
+
+  private String allocate(String form, String title) throws Exception {
+    String location = mvc.perform(post(form).with(as("alice")).with(csrf()).param("title", title)
+            .param("source", "France Telecom Orange").param("agendaItems", "3"))
+        .andExpect(redirectedUrlPattern("/documents/FG-Cloud-I-*"))
+        .andReturn().getResponse().getRedirectedUrl();
+    return location.substring("/documents/".length());
+  }
+
+  private RequestPostProcessor as(String username) {
+    return user(users.loadUserByUsername(username));
+  }
+}
