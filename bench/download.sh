@@ -124,12 +124,15 @@ wrk_rps() {
   local url=$1 label=$2 out
   if [ "$WARMUP" -gt 0 ]; then
     log "$label: wrk warm-up ${WARMUP} s"
-    wrk -t2 -c64 -d"${WARMUP}s" "$url" >/dev/null
+    wrk -t2 -c64 -d"${WARMUP}s" --timeout 30s "$url" >/dev/null
   fi
-  log "$label: wrk -t2 -c64 -d${SECONDS_}s $url"
-  out=$(wrk -t2 -c64 -d"${SECONDS_}s" "$url")
+  log "$label: wrk -t2 -c64 -d${SECONDS_}s --timeout 30s $url"
+  out=$(wrk -t2 -c64 -d"${SECONDS_}s" --timeout 30s "$url")
   printf '%s\n' "$out" | sed 's/^/    /' >&2
   if printf '%s\n' "$out" | grep -q 'Non-2xx'; then die "$label answered errors under load (above)"; fi
+  if printf '%s\n' "$out" | grep -q 'Socket errors'; then
+    log "WARNING: $label had socket errors or timeouts (above); those requests are not counted"
+  fi
   printf '%s\n' "$out" | awk '/^Requests\/sec:/ { print $2 }'
 }
 

@@ -10,6 +10,11 @@ import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.plenary.account.AccessTokens;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.NewAccount;
+import org.plenary.contribution.Allocation;
+import org.plenary.contribution.ContributionDesk;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupDraft;
 import org.plenary.meeting.AgendaItem;
@@ -36,6 +41,9 @@ class MeetingAnnouncementsIntegrationTests {
   @Autowired GroupCatalog groups;
   @Autowired MeetingCatalog meetings;
   @Autowired JdbcClient jdbc;
+  @Autowired ContributionDesk desk;
+  @Autowired AccountDirectory accounts;
+  @Autowired AccessTokens tokens;
 
   @Test
   void announcesANewMeetingToTheGroupsMailingListOverSmtp() throws Exception {
@@ -58,6 +66,40 @@ class MeetingAnnouncementsIntegrationTests {
 
     assertThat(jdbc.sql("SELECT status FROM mail_messages WHERE subject LIKE 'FG Mail%'").query(String.class).single())
         .isEqualTo("SENT");
+  }
+
+  @Test
+  void confirmsANumberAndSaysHowToUploadThenReportsTheRejection() throws Exception {
+    groups.create(new GroupDraft("numbers", "FG Numbers", "Focus Group on Numbers", null, null, "English", 12, null, null,
+        List.of(), List.of(), List.of()));
+    meetings.schedule("numbers", new MeetingDraft("next", java.time.LocalDate.now().plusDays(30),
+        java.time.LocalDate.now().plusDays(31), "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English",
+        false, true, null, null, null, null, LatePolicy.FLAG, List.of(), List.of()));
+    accounts.create(new NewAccount("delegate", "delegate@orange.example", "Delegate", null, null, java.util.Set.of()),
+        "delegate-pass", false);
+    accounts.create(new NewAccount("clerk", "clerk@plenary.example", "Clerk", null, null,
+        java.util.Set.of(org.plenary.account.Role.SECRETARIAT)), "clerk-pass", false);
+    var delegate = tokens.authenticate(tokens.issue(accounts.find("delegate").orElseThrow().id(), "t").token()).orElseThrow();
+    var clerk = tokens.authenticate(tokens.issue(accounts.find("clerk").orElseThrow().id(), "t").token()).orElseThrow();
+
+    var contribution = desk.allocate("numbers", "next", new Allocation("Proposal", "Orange", List.of(), null, List.of()), delegate);
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    MimeMessage allocated = smtp.getReceivedMessages()[0];
+    assertThat(allocated.getSubject()).isEqualTo("Document number FG-Numbers-I-0001: Proposal");
+    assertThat(allocated.getAllRecipients()[0].toString()).isEqualTo("delegate@orange.example");
+    assertThat((String) allocated.getContent()).contains("has the number FG-Numbers-I-0001",
+        "ftp://plenary.example:2121/t/fg/numbers/docs/incoming/", "https://plenary.example/documents/FG-Numbers-I-0001");
+
+    desk.upload(contribution.number(), contribution.number() + ".txt",
+        new java.io.ByteArrayInputStream("draft".getBytes()), delegate);
+    desk.reject(contribution.number(), "Please use the template.", clerk);
+    assertThat(smtp.waitForIncomingEmail(10_000, 3)).isTrue();
+    assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
+        .contains("Received: FG-Numbers-I-0001.txt", "Rejected: FG-Numbers-I-0001.txt");
+    MimeMessage rejected = java.util.Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> { try { return m.getSubject().startsWith("Rejected"); } catch (Exception e) { return false; } })
+        .findFirst().orElseThrow();
+    assertThat((String) rejected.getContent()).contains("Reason: Please use the template.");
   }
 
   @Test
