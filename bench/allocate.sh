@@ -15,7 +15,7 @@
 #   PGUSER (postgres), PGPASSWORD (empty), BENCH_PG_DB (plenary_bench), and those in bench/lib.sh.
 # Exit status: 0 when every check and goal passes, 1 when one fails, 2 when the run itself broke.
 set -euo pipefail
-# shellcheck source=bench/lib.sh
+# shellcheck source=lib.sh disable=SC1091
 source "$(dirname "$0")/lib.sh"
 
 COUNT=${BENCH_COUNT:-1000}
@@ -32,13 +32,14 @@ need curl curl
 need jq jq
 need python3 python3
 resolve_jar
+PORT=""
 free_port PORT "${BENCH_PORT:-18080}"
 BASE=http://127.0.0.1:$PORT
 
 # run_one LABEL [SERVER ARGS...]: one fresh server, one allocation run; the result goes to
 # $BENCH_TMP/LABEL.json.
 run_one() {
-  local label=$1 dir=$BENCH_TMP/$1 t code i
+  local label=$1 dir=$BENCH_TMP/$1 t code
   shift
   mkdir -p "$dir"
   log "=== $label ==="
@@ -46,7 +47,7 @@ run_one() {
   t=$(token "$BASE" alice alice-demo)
   code=$(upcoming_meeting "$BASE")
   log "meeting $code; warming up the HTTP path with 200 GETs of the register (no numbers used)"
-  for i in $(seq 1 200); do curl -sf -o /dev/null "$BASE/api/v1/groups/cloud/meetings/$code/contributions"; done
+  for _ in $(seq 1 200); do curl -sf -o /dev/null "$BASE/api/v1/groups/cloud/meetings/$code/contributions"; done
   python3 "$BENCH_DIR/load.py" allocate --base "$BASE" --meeting "$code" --token "$t" \
     --count "$COUNT" --clients "$CLIENTS" --out "$BENCH_TMP/$label.json" >/dev/null || true
   [ -s "$BENCH_TMP/$label.json" ] || die "the allocation run on $label produced no result"

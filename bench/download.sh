@@ -14,7 +14,7 @@
 #   BENCH_BIG_RUNS (3), and those in bench/lib.sh.
 # Exit status: 0 when both goals pass, 1 when one fails, 2 when the run itself broke.
 set -euo pipefail
-# shellcheck source=bench/lib.sh
+# shellcheck source=lib.sh disable=SC1091
 source "$(dirname "$0")/lib.sh"
 
 SECONDS_=${BENCH_SECONDS:-15}
@@ -30,6 +30,7 @@ need python3 python3
 need wrk wrk
 need nginx nginx-light nginx
 resolve_jar
+PORT="" NGINX_PORT=""
 free_port PORT "${BENCH_PORT:-18080}"
 free_port NGINX_PORT "${BENCH_NGINX_PORT:-18081}"
 P=http://127.0.0.1:$PORT
@@ -146,8 +147,9 @@ best_speed() {
   for i in $(seq 1 "$BIG_RUNS"); do
     out=$(curl -s -o /dev/null --max-time 600 -w '%{http_code} %{size_download} %{speed_download}' "$url")
     read -r code size speed <<<"$out"
-    [ "$code" = 200 ] && [ "$size" = $((BIG_MB * 1024 * 1024)) ] \
-      || die "$label: download $i of the big file answered $code with $size bytes"
+    if [ "$code" != 200 ] || [ "$size" != $((BIG_MB * 1024 * 1024)) ]; then
+      die "$label: download $i of the big file answered $code with $size bytes"
+    fi
     log "$label: download $i: $(fmt 1 "$(calc "$speed / 1048576")") MiB/s"
     best=$(awk -v a="$best" -v b="$speed" 'BEGIN { print (b > a) ? b : a }')
   done

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the benchmark scripts in this folder. Sourced, not run.
 #
 # Environment read here:
@@ -33,6 +34,7 @@ stop_pid() {
 bench_cleanup() {
   local rc=$? pid cmd
   trap - EXIT INT TERM
+  [ "${#BENCH_PIDS[@]}" = 0 ] || log "cleaning up: stopping ${BENCH_PIDS[*]}"
   for pid in "${BENCH_PIDS[@]}"; do stop_pid "$pid"; done
   for cmd in "${BENCH_CLEANUP[@]}"; do eval "$cmd" || true; done
   if [ "${BENCH_KEEP:-0}" = 1 ]; then

@@ -13,7 +13,7 @@
 #   BENCH_CONNECTIONS (4), BENCH_GOAL_P99_MS (50), and those in bench/lib.sh.
 # Exit status: 0 when both listings meet the goal, 1 when one does not, 2 when the run itself broke.
 set -euo pipefail
-# shellcheck source=bench/lib.sh
+# shellcheck source=lib.sh disable=SC1091
 source "$(dirname "$0")/lib.sh"
 
 DOCS=${BENCH_DOCS:-5000}
@@ -28,6 +28,7 @@ need jq jq
 need python3 python3
 need wrk wrk
 resolve_jar
+PORT=""
 free_port PORT "${BENCH_PORT:-18080}"
 P=http://127.0.0.1:$PORT
 DATA=$BENCH_TMP/plenary

@@ -66,11 +66,11 @@ class AgendaBrowserTests {
     assertThat(tools.getAttribute("value")).isEqualTo("Tools");
     tools.clear();
     tools.sendKeys("Tools and collaboration platforms");
-    browser.findElement(By.id("add-item")).click();
+    clickAndWaitForNextPage(By.id("add-item"));
     browser.findElement(By.id("items8.title")).sendKeys("Any other business");
-    browser.findElement(By.xpath("//button[text()='Move item 9 up']")).click();
+    clickAndWaitForNextPage(By.xpath("//button[text()='Move item 9 up']"));
     assertThat(browser.findElement(By.id("items7.title")).getAttribute("value")).isEqualTo("Any other business");
-    browser.findElement(By.id("save-agenda")).click();
+    clickAndWaitForNextPage(By.id("save-agenda"));
 
     assertThat(browser.getCurrentUrl()).contains("/groups/cloud/meetings/1006-gva");
     List<String> agenda = browser.findElements(By.cssSelector("ol.agenda .title")).stream().map(WebElement::getText).toList();
@@ -87,12 +87,20 @@ class AgendaBrowserTests {
     browser.findElement(By.id("password")).sendKeys("chair-demo", Keys.ENTER);
     browser.get(url("/groups/cloud/meetings/1006-gva/agenda"));
     browser.findElement(By.id("items0.title")).clear();
-    browser.findElement(By.id("save-agenda")).click();
+    clickAndWaitForNextPage(By.id("save-agenda"));
 
     WebElement field = browser.findElement(By.id("items0.title"));
     assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(browser.findElement(By.id("items0.title-error")).getText()).isEqualTo("Give the agenda item a title.");
     assertThat(browser.findElement(By.cssSelector("[role=alert] a")).getAttribute("href")).endsWith("#items0.title");
+  }
+
+  /** Clicks a submit button and waits until the page it leaves is gone, so no element of it is read. */
+  private void clickAndWaitForNextPage(By button) {
+    WebElement old = browser.findElement(By.tagName("main"));
+    browser.findElement(button).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
   }
 
   private String url(String path) {
