@@ -96,7 +96,9 @@ public class ContributionDesk {
       coauthors.forEach(account -> contributions.addCoauthor(id, account.orElseThrow().id().value()));
       contributions.audit(id, "ALLOCATED", user.getUsername(), now, null, null, request.title());
       events.publishEvent(new NumberAllocated(number));
-      return contributions.findByNumber(number).orElseThrow();
+      return new Contribution(id, group.id(), meeting.id(), number, request.title(), request.source(),
+          request.agendaItems(), request.contact(), user.getUsername(), now,
+          coauthors.stream().map(account -> account.orElseThrow().username()).sorted().toList(), false, null, List.of());
     });
     return allocated;
   }

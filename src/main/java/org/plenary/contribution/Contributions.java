@@ -42,6 +42,14 @@ class Contributions {
     this.jdbc = jdbc;
   }
 
+  /**
+   * A number that grows with every change to any contribution or file: each change writes an audit
+   * event. Folder listings are cached against it, on every node sharing the database.
+   */
+  long version() {
+    return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM contribution_events").query(Long.class).single();
+  }
+
   /** Whether the group's series exists; created, outside the allocation's transaction, by {@link #createSeries}. */
   boolean seriesExists(GroupId group) {
     return jdbc.sql("SELECT COUNT(*) FROM document_series WHERE group_id = ?").param(group.value())

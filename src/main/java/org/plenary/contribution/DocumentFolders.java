@@ -3,6 +3,8 @@ package org.plenary.contribution;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
@@ -24,6 +26,11 @@ public class DocumentFolders {
     public enum Kind { DOCS, INCOMING, MEETING, PUBLISHED }
   }
 
+  /** A value computed at a {@link Contributions#version()}. */
+  private record Versioned<T>(long version, T value) {}
+
+  private final Map<String, Versioned<List<FolderEntry>>> listings = new ConcurrentHashMap<>();
+  private final Map<String, Versioned<Optional<FolderEntry>>> files = new ConcurrentHashMap<>();
   private final ContributionDesk desk;
   private final Contributions contributions;
   private final GroupCatalog groups;
@@ -46,15 +53,28 @@ public class DocumentFolders {
     return entries;
   }
 
+  /** The version the folders are at now: listings and files change only when it does. */
+  public long version() {
+    return contributions.version();
+  }
+
   /** {@code /t/fg/<group>/docs/incoming/}: versions waiting for the secretariat. */
   public List<FolderEntry> incoming(String slug) {
+    return cached(listings, "incoming:" + slug, () -> incomingNow(slug));
+  }
+
+  /** {@code /t/fg/<group>/docs/<code>/in/}: every published version of the meeting's documents. */
+  public List<FolderEntry> published(String slug, String code) {
+    return cached(listings, "published:" + slug + "/" + code, () -> publishedNow(slug, code));
+  }
+
+  private List<FolderEntry> incomingNow(String slug) {
     return desk.incoming(slug).stream()
         .map(c -> FolderEntry.file(c, c.incoming().orElseThrow(), c.incoming().orElseThrow().uploadedAt()))
         .sorted(Comparator.comparing(FolderEntry::name)).toList();
   }
 
-  /** {@code /t/fg/<group>/docs/<code>/in/}: every published version of the meeting's documents. */
-  public List<FolderEntry> published(String slug, String code) {
+  private List<FolderEntry> publishedNow(String slug, String code) {
     var entries = new ArrayList<FolderEntry>();
     for (Contribution contribution : desk.register(slug, code)) {
       contribution.files().stream().filter(f -> f.state() == FileState.PUBLISHED)
@@ -74,6 +94,10 @@ public class DocumentFolders {
 
   /** One indexed look-up by path, so serving a file does not read the whole register. */
   private Optional<FolderEntry> fileAt(String path, FileState state) {
+    return cached(files, path, () -> fileAtNow(path, state));
+  }
+
+  private Optional<FolderEntry> fileAtNow(String path, FileState state) {
     return contributions.numberAt(path, state).map(desk::get).flatMap(contribution -> contribution.files().stream()
         .filter(f -> f.state() == state && f.storePath().equals(path)).findFirst()
         .map(f -> FolderEntry.file(contribution, f, state == FileState.PUBLISHED ? f.publishedAt() : f.uploadedAt())));
@@ -83,6 +107,24 @@ public class DocumentFolders {
   public boolean withdrawn(String slug, String code, String name) {
     return desk.register(slug, code).stream().flatMap(c -> c.files().stream())
         .anyMatch(f -> f.state() == FileState.WITHDRAWN && f.publishedAt() != null && f.fileName().equals(name));
+  }
+
+  /**
+   * The value for {@code key} at the current version, computed again only when a contribution
+   * changed; the cache is bounded by forgetting everything when it grows past 10,000 keys.
+   */
+  private <T> T cached(Map<String, Versioned<T>> cache, String key, java.util.function.Supplier<T> compute) {
+    long version = contributions.version();
+    Versioned<T> hit = cache.get(key);
+    if (hit != null && hit.version() == version) {
+      return hit.value();
+    }
+    T value = compute.get();
+    if (cache.size() > 10_000) {
+      cache.clear();
+    }
+    cache.put(key, new Versioned<>(version, value));
+    return value;
   }
 
   /** The meeting whose {@code in/} folder this is, or {@code UnknownMeetingException}. */

@@ -30,14 +30,17 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/t/fg/{slug}/docs")
 class FolderController {
 
+  private record Rendered(long version, byte[] body) {}
+
+  private final Map<String, Rendered> rendered = new java.util.concurrent.ConcurrentHashMap<>();
   private final DocumentFolders folders;
   private final DocumentStore store;
-  private final JsonMapper json;
+  private final JsonMapper jsonMapper;
 
   FolderController(DocumentFolders folders, DocumentStore store, JsonMapper json) {
     this.folders = folders;
     this.store = store;
-    this.json = json;
+    this.jsonMapper = json;
   }
 
   @GetMapping("/")
@@ -100,20 +103,39 @@ class FolderController {
             "These folders are read-only: upload on the document's page, with the API or by FTP."));
   }
 
+  /**
+   * Sends a listing as a page or, for {@code Accept: application/json}, as JSON. Both are kept
+   * rendered until a contribution changes ({@link DocumentFolders#version()}), and carry that
+   * version as their ETag, so a client that has the listing gets 304.
+   */
   private ModelAndView listing(HttpServletRequest request, HttpServletResponse response, String path,
       List<FolderEntry> entries, boolean files) throws IOException {
     String accept = request.getHeader(HttpHeaders.ACCEPT);
-    if (accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE) && !accept.contains(MediaType.TEXT_HTML_VALUE)) {
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), Map.of("path", path, "entries", entries.stream()
-          .map(FolderController::jsonEntry).toList()));
+    boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)
+        && !accept.contains(MediaType.TEXT_HTML_VALUE);
+    long version = folders.version();
+    String key = (json ? "json:" : "html:") + path;
+    Rendered rendered = this.rendered.get(key);
+    if (rendered == null || rendered.version() != version) {
+      byte[] body = json ? jsonMapper.writeValueAsBytes(Map.of("path", path, "entries",
+          entries.stream().map(FolderController::jsonEntry).toList())) : FolderPage.html(path, entries, files);
+      rendered = new Rendered(version, body);
+      if (this.rendered.size() > 10_000) {
+        this.rendered.clear();
+      }
+      this.rendered.put(key, rendered);
+    }
+    String etag = "\"v" + version + (json ? "j" : "h") + "\"";
+    response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    if (new org.springframework.web.context.request.ServletWebRequest(request, response).checkNotModified(etag)) {
       return null;
     }
-    var page = new ModelAndView("contribution/folder");
-    page.addObject("path", path);
-    page.addObject("entries", entries);
-    page.addObject("files", files);
-    return page;
+    response.setContentType(json ? MediaType.APPLICATION_JSON_VALUE : "text/html;charset=UTF-8");
+    response.setContentLength(rendered.body().length);
+    if (!"HEAD".equals(request.getMethod())) {
+      response.getOutputStream().write(rendered.body());
+    }
+    return null;
   }
 
   private static Map<String, Object> jsonEntry(FolderEntry e) {

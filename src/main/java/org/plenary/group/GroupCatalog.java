@@ -1,5 +1,7 @@
 package org.plenary.group;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.plenary.account.AccountDirectory;
 import org.plenary.account.AccountId;
 import org.plenary.account.Countries;
 import org.plenary.account.PlenaryUser;
+import org.plenary.shared.TtlCache;
 import org.plenary.shared.Violations;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +23,13 @@ public class GroupCatalog {
   private final Groups groups;
   private final AccountDirectory accounts;
   private final Countries countries;
+  private final TtlCache<Object, Optional<Group>> cache;
 
-  GroupCatalog(Groups groups, AccountDirectory accounts, Countries countries) {
+  GroupCatalog(Groups groups, AccountDirectory accounts, Countries countries, Clock clock) {
     this.groups = groups;
     this.accounts = accounts;
     this.countries = countries;
+    this.cache = new TtlCache<>(Duration.ofSeconds(5), 1000, clock);
   }
 
   public List<Group> all() {
@@ -32,7 +37,7 @@ public class GroupCatalog {
   }
 
   public Optional<Group> find(String slug) {
-    return groups.find(slug).map(this::group);
+    return cache.get(slug, () -> groups.find(slug).map(this::group));
   }
 
   /** The group with that slug, or {@link UnknownGroupException}. */
@@ -41,7 +46,8 @@ public class GroupCatalog {
   }
 
   public Group get(GroupId id) {
-    return groups.find(id).map(this::group).orElseThrow(() -> new UnknownGroupException("#" + id.value()));
+    return cache.get(id, () -> groups.find(id).map(this::group))
+        .orElseThrow(() -> new UnknownGroupException("#" + id.value()));
   }
 
   @Transactional
@@ -52,6 +58,7 @@ public class GroupCatalog {
         .check(draft.slug() == null || groups.idOf(draft.slug()).isEmpty(), "slug",
             "A group with the slug \"" + draft.slug() + "\" already exists.")
         .throwIfAny();
+    cache.clear();
     GroupId id = groups.insert(draft, parentOf(draft, null));
     groups.replaceChildren(id, draft.sections(), leaderRows(draft.leaders()), draft.milestones());
     return get(id);
@@ -60,6 +67,7 @@ public class GroupCatalog {
   @Transactional
   public Group update(String slug, GroupDraft draft) {
     Group current = get(slug);
+    cache.clear();
     GroupId parent = parentOf(draft, current.id());
     groups.update(current.id(), draft, parent);
     groups.replaceChildren(current.id(), draft.sections(), leaderRows(draft.leaders()), draft.milestones());
@@ -69,6 +77,7 @@ public class GroupCatalog {
   /** Kept by the meeting module: the lifetime runs from the first meeting's start. */
   @Transactional
   public void recordFirstMeeting(GroupId id, LocalDate firstMeetingOn) {
+    cache.clear();
     groups.setFirstMeeting(id, firstMeetingOn);
   }
 

@@ -2,6 +2,7 @@ package org.plenary.meeting;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,9 +12,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupId;
+import org.plenary.shared.TtlCache;
 import org.plenary.shared.Violations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -36,12 +39,14 @@ public class MeetingCatalog {
   private final GroupCatalog groups;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final TtlCache<Object, Optional<Meeting>> cache;
 
   MeetingCatalog(Meetings meetings, GroupCatalog groups, ApplicationEventPublisher events, Clock clock) {
     this.meetings = meetings;
     this.groups = groups;
     this.events = events;
     this.clock = clock;
+    this.cache = new TtlCache<>(Duration.ofSeconds(5), 5000, clock);
   }
 
   public List<Meeting> of(Group group) {
@@ -51,11 +56,12 @@ public class MeetingCatalog {
   /** The meeting, or {@link UnknownMeetingException}; an unknown group is {@code UnknownGroupException}. */
   public Meeting get(String slug, String code) {
     Group group = groups.get(slug);
-    return meetings.find(group.id(), code).orElseThrow(() -> new UnknownMeetingException(slug, code));
+    return cache.get(List.of(group.id(), code), () -> meetings.find(group.id(), code))
+        .orElseThrow(() -> new UnknownMeetingException(slug, code));
   }
 
   public Meeting get(MeetingId id) {
-    return meetings.find(id).orElseThrow(() -> new UnknownMeetingException("?", "#" + id.value()));
+    return cache.get(id, () -> meetings.find(id)).orElseThrow(() -> new UnknownMeetingException("?", "#" + id.value()));
   }
 
   /** Meetings of every group that have not ended yet, soonest first. */
@@ -68,6 +74,7 @@ public class MeetingCatalog {
   @Transactional
   public Meeting schedule(String slug, MeetingDraft draft) {
     Group group = groups.get(slug);
+    cache.clear();
     MeetingId id = meetings.insert(group.id(), resolve(group.id(), draft, null));
     groups.recordFirstMeeting(group.id(), meetings.firstStart(group.id()).orElse(null));
     events.publishEvent(new MeetingAnnounced(group.id(), id));
@@ -77,6 +84,7 @@ public class MeetingCatalog {
   @Transactional
   public Meeting update(String slug, String code, MeetingDraft draft) {
     Meeting current = get(slug, code);
+    cache.clear();
     meetings.update(current.id(), resolve(current.groupId(), draft, current.id()));
     groups.recordFirstMeeting(current.groupId(), meetings.firstStart(current.groupId()).orElse(null));
     return get(current.id());
@@ -91,6 +99,7 @@ public class MeetingCatalog {
           "Give agenda item " + (i + 1) + " a title.");
     }
     violations.throwIfAny();
+    cache.clear();
     meetings.replaceAgenda(meeting.id(), agenda);
     return get(meeting.id());
   }
