@@ -59,18 +59,20 @@ public class AccessTokens {
   }
 
   /** The account a valid, unexpired token belongs to. */
-  @Transactional
   public Optional<PlenaryUser> authenticate(String token) {
     if (token == null || !token.startsWith(PREFIX)) {
       return Optional.empty();
     }
     String hash = hash(token);
     Instant now = clock.instant();
-    Optional<Long> account = jdbc.sql("SELECT account_id FROM access_tokens WHERE token_hash = ? AND expires_at > ?")
-        .params(hash, utc(now)).query(Long.class).optional();
-    account.ifPresent(id -> jdbc.sql("UPDATE access_tokens SET last_used_at = ? WHERE token_hash = ?")
-        .params(utc(now), hash).update());
-    return account.flatMap(id -> accounts.findById(new AccountId(id))).map(directory::principal);
+    record Use(long account, OffsetDateTime lastUsed) {}
+    Optional<Use> use = jdbc.sql("SELECT account_id, last_used_at FROM access_tokens WHERE token_hash = ? AND expires_at > ?")
+        .params(hash, utc(now)).query((rs, n) -> new Use(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).optional();
+    // "Last used" is kept to the minute: writing it on every request would cost a commit each time.
+    use.filter(u -> u.lastUsed() == null || u.lastUsed().toInstant().isBefore(now.minusSeconds(60)))
+        .ifPresent(u -> jdbc.sql("UPDATE access_tokens SET last_used_at = ? WHERE token_hash = ?")
+            .params(utc(now), hash).update());
+    return use.flatMap(u -> accounts.findById(new AccountId(u.account()))).map(directory::principal);
   }
 
   public List<AccessToken> list(AccountId account) {

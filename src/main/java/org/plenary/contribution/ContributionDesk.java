@@ -20,7 +20,6 @@ import org.plenary.contribution.ContributionEvents.ContributionPublished;
 import org.plenary.contribution.ContributionEvents.ContributionReceived;
 import org.plenary.contribution.ContributionEvents.ContributionRejected;
 import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
-import org.plenary.contribution.ContributionEvents.NumberAllocated;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Deadline;
@@ -52,10 +51,12 @@ public class ContributionDesk {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final NumberAllocator allocator;
 
-  ContributionDesk(Contributions contributions, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
+  ContributionDesk(NumberAllocator allocator, Contributions contributions, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
       DocumentStore store, ContributionSettings settings, ApplicationEventPublisher events,
       TransactionTemplate transaction, Clock clock) {
+    this.allocator = allocator;
     this.contributions = contributions;
     this.groups = groups;
     this.meetings = meetings;
@@ -87,20 +88,10 @@ public class ContributionDesk {
     if (!contributions.seriesExists(group.id())) {
       transaction.executeWithoutResult(status -> contributions.createSeries(group.id(), seriesPrefix(group)));
     }
-    Contribution allocated = transaction.execute(status -> {
-      int sequence = contributions.nextInSeries(group.id());
-      String prefix = contributions.prefixOf(group.id(), seriesPrefix(group));
-      String number = "%s-I-%04d".formatted(prefix, sequence);
-      long id = contributions.insert(group.id(), meeting.id(), sequence, number, request.title(), request.source(),
-          request.agendaItems(), request.contact(), user.id().value(), now);
-      coauthors.forEach(account -> contributions.addCoauthor(id, account.orElseThrow().id().value()));
-      contributions.audit(id, "ALLOCATED", user.getUsername(), now, null, null, request.title());
-      events.publishEvent(new NumberAllocated(number));
-      return new Contribution(id, group.id(), meeting.id(), number, request.title(), request.source(),
-          request.agendaItems(), request.contact(), user.getUsername(), now,
-          coauthors.stream().map(account -> account.orElseThrow().username()).sorted().toList(), false, null, List.of());
-    });
-    return allocated;
+    return allocator.allocate(new NumberAllocator.Request(group, meeting, request, user,
+        coauthors.stream().map(account -> account.orElseThrow().username()).sorted().toList(),
+        coauthors.stream().map(account -> account.orElseThrow().id().value()).toList(), now,
+        new java.util.concurrent.CompletableFuture<>()));
   }
 
   public Contribution get(String number) {

@@ -67,12 +67,14 @@ class Contributions {
   }
 
   /**
-   * The next number of the group's series. The UPDATE takes the series row's lock until the
-   * transaction ends, so concurrent callers, on this node or another sharing the database, queue
-   * and each reads its own value: consecutive, never reused.
+   * Reserves the next {@code count} numbers of the group's series and returns the last of them. The
+   * UPDATE takes the series row's lock until the transaction ends, so concurrent callers, on this
+   * node or another sharing the database, queue and each reads its own range: consecutive, never
+   * reused.
    */
-  int nextInSeries(GroupId group) {
-    jdbc.sql("UPDATE document_series SET last_number = last_number + 1 WHERE group_id = ?").param(group.value()).update();
+  int reserve(GroupId group, int count) {
+    jdbc.sql("UPDATE document_series SET last_number = last_number + ? WHERE group_id = ?")
+        .params(count, group.value()).update();
     return jdbc.sql("SELECT last_number FROM document_series WHERE group_id = ?").param(group.value())
         .query(Integer.class).single();
   }
