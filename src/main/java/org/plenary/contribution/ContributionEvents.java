@@ -5,8 +5,11 @@ public final class ContributionEvents {
 
   private ContributionEvents() {}
 
-  /** A number was allocated to someone who will upload the document. */
-  public record NumberAllocated(String number) {}
+  /**
+   * Numbers were allocated to people who will upload the documents; one event for all the numbers
+   * one transaction allocated together.
+   */
+  public record NumbersAllocated(java.util.List<String> numbers) {}
 
   /** A version arrived in the incoming folder. */
   public record ContributionReceived(String number, long fileId) {}

@@ -88,10 +88,10 @@ class Contributions {
       List<Integer> agendaItems, String contact, long accountId, Instant at) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
-            INSERT INTO contributions (group_id, meeting_id, seq_no, number, title, source, agenda_items, contact,
-              allocated_by, allocated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(group.value(), meeting.value(), sequence, number, title, source,
+            INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source, agenda_items,
+              contact, allocated_by, allocated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(group.value(), meeting.value(), sequence, number, number.toUpperCase(java.util.Locale.ROOT), title, source,
             agendaItems.stream().map(String::valueOf).collect(Collectors.joining(",")), contact, accountId, utc(at))
         .update(keys, "id");
     return keys.getKey().longValue();
@@ -103,7 +103,7 @@ class Contributions {
   }
 
   Optional<Contribution> findByNumber(String number) {
-    return select("LOWER(c.number) = LOWER(?)", number).stream().findFirst();
+    return select("c.number_key = ?", number.toUpperCase(java.util.Locale.ROOT)).stream().findFirst();
   }
 
   List<Contribution> ofMeeting(MeetingId meeting) {

@@ -13,7 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.plenary.account.PlenaryUser;
-import org.plenary.contribution.ContributionEvents.NumberAllocated;
+import org.plenary.contribution.ContributionEvents.NumbersAllocated;
 import org.plenary.group.Group;
 import org.plenary.meeting.Meeting;
 import org.slf4j.Logger;
@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NumberAllocator {
 
   private static final Logger log = LoggerFactory.getLogger(NumberAllocator.class);
-  private static final int BATCH = 200;
+  private static final int BATCH = 100;
 
   /** One waiting request and where its answer goes. */
   record Request(Group group, Meeting meeting, Allocation allocation, PlenaryUser user, List<String> coauthors,
@@ -117,11 +117,12 @@ class NumberAllocator {
             a.agendaItems(), a.contact(), r.user().id().value(), r.at());
         r.coauthorIds().forEach(account -> contributions.addCoauthor(id, account));
         contributions.audit(id, "ALLOCATED", r.user().getUsername(), r.at(), null, null, a.title());
-        events.publishEvent(new NumberAllocated(number));
         made.put(r, new Contribution(id, group.id(), r.meeting().id(), number, a.title(), a.source(), a.agendaItems(),
             a.contact(), r.user().getUsername(), r.at(), r.coauthors(), false, null, List.of()));
       }
     }
-    return batch.stream().map(made::get).toList();
+    List<Contribution> answers = batch.stream().map(made::get).toList();
+    events.publishEvent(new NumbersAllocated(answers.stream().map(Contribution::number).toList()));
+    return answers;
   }
 }

@@ -11,7 +11,7 @@ import org.plenary.contribution.ContributionEvents.ContributionPublished;
 import org.plenary.contribution.ContributionEvents.ContributionReceived;
 import org.plenary.contribution.ContributionEvents.ContributionRejected;
 import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
-import org.plenary.contribution.ContributionEvents.NumberAllocated;
+import org.plenary.contribution.ContributionEvents.NumbersAllocated;
 import org.plenary.contribution.ContributionFile;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
@@ -46,8 +46,12 @@ class ContributionMail {
   }
 
   @ApplicationModuleListener
-  void on(NumberAllocated event) {
-    Contribution c = desk.get(event.number());
+  void on(NumbersAllocated event) {
+    event.numbers().forEach(this::numberAllocated);
+  }
+
+  private void numberAllocated(String number) {
+    Contribution c = desk.get(number);
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
     String host = baseUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
