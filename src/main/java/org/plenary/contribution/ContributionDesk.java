@@ -52,6 +52,8 @@ public class ContributionDesk {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final NumberAllocator allocator;
+  /** Groups whose number series exists; a series is never removed, so this only grows. */
+  private final java.util.Set<org.plenary.group.GroupId> knownSeries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   ContributionDesk(NumberAllocator allocator, Contributions contributions, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
       DocumentStore store, ContributionSettings settings, ApplicationEventPublisher events,
@@ -85,8 +87,11 @@ public class ContributionDesk {
           "There is no account named \"" + request.coauthors().get(i) + "\".");
     }
     violations.throwIfAny();
-    if (!contributions.seriesExists(group.id())) {
-      transaction.executeWithoutResult(status -> contributions.createSeries(group.id(), seriesPrefix(group)));
+    if (!knownSeries.contains(group.id())) {
+      if (!contributions.seriesExists(group.id())) {
+        transaction.executeWithoutResult(status -> contributions.createSeries(group.id(), seriesPrefix(group)));
+      }
+      knownSeries.add(group.id());
     }
     return allocator.allocate(new NumberAllocator.Request(group, meeting, request, user,
         coauthors.stream().map(account -> account.orElseThrow().username()).sorted().toList(),
