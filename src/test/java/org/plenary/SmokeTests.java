@@ -68,6 +68,28 @@ class SmokeTests {
     assertThat(Files.exists(Path.of("target/test-data/smoke/demo"))).isFalse();
   }
 
+  @Test
+  void folderPathsCannotEscapeTheirRootWhateverTheEncoding() throws Exception {
+    for (String path : new String[] {"/t/fg/cloud/docs/../../../../etc/passwd", "/t/fg/cloud/docs/%2e%2e/%2e%2e/etc/passwd",
+        "/t/fg/cloud/docs/%252e%252e/%252e%252e/etc/passwd", "/t/fg/cloud/docs/incoming/..%5c..%5c..%5cetc%5cpasswd",
+        "/t/fg/cloud/docs/..;/..;/..;/etc/passwd", "/t/fg/cloud/docs/incoming/%2e%2e%2fdb%2fplenary.mv.db",
+        "/t/fg/cloud/docs/incoming/..\\..\\db\\plenary.mv.db"}) {
+      String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      String status = answer.substring(9, 12);
+      assertThat(status).as(path).isIn("400", "404");
+      assertThat(answer).as(path).doesNotContain("root:").doesNotContain("H:2,");
+    }
+  }
+
+  /** Sends bytes exactly as written: no client normalises the path first. */
+  private String raw(String request) throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
   private HttpResponse<String> signIn(String username, String password) throws Exception {
     String page = get("/sign-in").body();
     return post("/sign-in", Map.of("_csrf", csrf(page), "username", username, "password", password));
