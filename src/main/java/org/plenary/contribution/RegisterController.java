@@ -8,6 +8,7 @@ import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.Csv;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -63,9 +64,9 @@ class RegisterController {
     var out = new StringBuilder("number,title,source,agenda_items,status,revision,file,size,sha256,late,received,published\r\n");
     for (Contribution c : desk.register(slug, code)) {
       var r = ContributionResource.of(c, slug, code);
-      out.append(String.join(",", csvCell(r.number()), csvCell(r.title()), csvCell(r.source()),
-          csvCell(r.agendaItems().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElse("")),
-          r.status().name(), r.revision() < 0 ? "" : String.valueOf(r.revision()), csvCell(r.fileName()),
+      out.append(String.join(",", Csv.cell(r.number()), Csv.cell(r.title()), Csv.cell(r.source()),
+          Csv.cell(r.agendaItems().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElse("")),
+          r.status().name(), r.revision() < 0 ? "" : String.valueOf(r.revision()), Csv.cell(r.fileName()),
           r.size() == null ? "" : r.size().toString(), r.sha256() == null ? "" : r.sha256(), String.valueOf(r.late()),
           r.receivedAt() == null ? "" : r.receivedAt().toString(),
           r.publishedAt() == null ? "" : r.publishedAt().toString())).append("\r\n");
@@ -95,12 +96,4 @@ class RegisterController {
     };
   }
 
-  /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so spreadsheets do not run it as a formula. */
-  static String csvCell(String value) {
-    if (value == null) {
-      return "";
-    }
-    String safe = value.matches("(?s)[=+\\-@\t\r].*") ? "'" + value : value;
-    return "\"" + safe.replace("\"", "\"\"") + "\"";
-  }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.plenary.contribution.ContributionRefusedException;
+import org.plenary.registration.RegistrationRefusedException;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.Violation;
 import org.springframework.core.Ordered;
@@ -52,6 +53,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
         HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than this server accepts (" + uploadLimit + ")."));
+  }
+
+  @ExceptionHandler(RegistrationRefusedException.class)
+  ProblemDetail refused(RegistrationRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.httpStatus()), e.getMessage());
   }
 
   @ExceptionHandler(NoSuchElementException.class)

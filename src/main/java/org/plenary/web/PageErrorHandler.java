@@ -2,6 +2,8 @@ package org.plenary.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.NoSuchElementException;
+import org.plenary.contribution.ContributionRefusedException;
+import org.plenary.registration.RegistrationRefusedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,14 +14,28 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.json.JacksonJsonView;
 
 /**
- * An unknown group, meeting, document or file on a page: a 404 naming what was not found, as the
- * error page for browsers and as an RFC 9457 problem for {@code Accept: application/json}.
+ * An unknown group, meeting, document or file on a page (404), or an action a rule refused: the
+ * error page naming it for browsers, an RFC 9457 problem for {@code Accept: application/json}.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrorHandler {
 
   @ExceptionHandler(NoSuchElementException.class)
   ModelAndView notFound(NoSuchElementException e, HttpServletRequest request) {
+    return page(HttpStatus.NOT_FOUND, e.getMessage(), request);
+  }
+
+  @ExceptionHandler(ContributionRefusedException.class)
+  ModelAndView refused(ContributionRefusedException e, HttpServletRequest request) {
+    return page(HttpStatus.valueOf(e.reason().httpStatus()), e.getMessage(), request);
+  }
+
+  @ExceptionHandler(RegistrationRefusedException.class)
+  ModelAndView refused(RegistrationRefusedException e, HttpServletRequest request) {
+    return page(HttpStatus.valueOf(e.httpStatus()), e.getMessage(), request);
+  }
+
+  private static ModelAndView page(HttpStatus status, String detail, HttpServletRequest request) {
     String accept = request.getHeader(HttpHeaders.ACCEPT);
     boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)
         && !accept.contains(MediaType.TEXT_HTML_VALUE);
@@ -29,15 +45,15 @@ class PageErrorHandler {
       view.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       view.setExtractValueFromSingleKeyModel(false);
       page = new ModelAndView(view);
-      page.setStatus(HttpStatus.NOT_FOUND);
+      page.setStatus(status);
       page.addObject("type", "about:blank");
       page.addObject("instance", request.getRequestURI());
     } else {
-      page = new ModelAndView("error", HttpStatus.NOT_FOUND);
+      page = new ModelAndView("error", status);
     }
-    page.addObject("status", 404);
-    page.addObject("title", "Not Found");
-    page.addObject("detail", e.getMessage());
+    page.addObject("status", status.value());
+    page.addObject("title", status.getReasonPhrase());
+    page.addObject("detail", detail);
     return page;
   }
 }

@@ -62,6 +62,9 @@ class SecurityConfiguration {
                 "/groups/*/meetings/*/edit", "/groups/*/meetings/*/agenda", "/groups/*/meetings/*/documents/new",
                 "/groups/*/incoming", "/groups/*/incoming/**").authenticated()
             .requestMatchers(HttpMethod.POST, "/documents/**").authenticated()
+            .requestMatchers("/registrations", "/registrations/**", "/groups/*/meetings/*/register",
+                "/groups/*/meetings/*/participants", "/groups/*/meetings/*/participants.csv",
+                "/groups/*/registration-policy").authenticated()
             .anyRequest().permitAll())
         // The document folders are read-only: no form posts there, and other methods are answered 405.
         .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**"))

@@ -1,0 +1,112 @@
+package org.plenary.registration;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.plenary.account.Countries;
+import org.plenary.account.Organization;
+import org.plenary.account.OrganizationDirectory;
+import org.plenary.account.PlenaryUser;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.Csv;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The participant list of a meeting for the secretariat and the group's management: filters, CSV,
+ * and counts by category and by country (material for the report to the parent group).
+ */
+@Controller
+class ParticipantListController {
+
+  private final RegistrationDesk desk;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+  private final OrganizationDirectory organizations;
+  private final Countries countries;
+
+  ParticipantListController(RegistrationDesk desk, GroupCatalog groups, MeetingCatalog meetings,
+      OrganizationDirectory organizations, Countries countries) {
+    this.desk = desk;
+    this.groups = groups;
+    this.meetings = meetings;
+    this.organizations = organizations;
+    this.countries = countries;
+  }
+
+  @GetMapping("/groups/{slug}/meetings/{code}/participants")
+  String list(@PathVariable String slug, @PathVariable String code, @RequestParam(required = false) RegistrationStatus status,
+      @RequestParam(defaultValue = "") String country, @RequestParam(defaultValue = "") String q,
+      @AuthenticationPrincipal PlenaryUser user, Model model) {
+    List<Registration> all = desk.participants(slug, code, user);
+    String query = q.strip().toLowerCase(Locale.ROOT);
+    List<Registration> rows = all.stream()
+        .filter(r -> status == null || r.status() == status)
+        .filter(r -> country.isBlank() || r.countryCode().equals(country))
+        .filter(r -> query.isEmpty() || (r.fullName() + " " + r.email()).toLowerCase(Locale.ROOT).contains(query))
+        .toList();
+    model.addAttribute("group", groups.get(slug));
+    model.addAttribute("meeting", meetings.get(slug, code));
+    model.addAttribute("rows", rows);
+    model.addAttribute("organizations", organizationNames());
+    model.addAttribute("countries", countries);
+    model.addAttribute("byCategory", count(all, Registration::category));
+    model.addAttribute("byCountry", count(all, r -> countries.name(r.countryCode())));
+    model.addAttribute("statuses", RegistrationStatus.values());
+    model.addAttribute("status", status);
+    model.addAttribute("country", country);
+    model.addAttribute("q", q);
+    model.addAttribute("individualsAllowed", desk.individualsAllowed(slug));
+    return "registration/participants";
+  }
+
+  @GetMapping("/groups/{slug}/meetings/{code}/participants.csv")
+  ResponseEntity<String> csv(@PathVariable String slug, @PathVariable String code,
+      @AuthenticationPrincipal PlenaryUser user) {
+    Map<Long, String> names = organizationNames();
+    var out = new StringBuilder("registration,number,status,name,email,organization,category,country,function,first_time,attendance\r\n");
+    for (Registration r : desk.participants(slug, code, user)) {
+      out.append(String.join(",", String.valueOf(r.id()), Csv.cell(r.number()), r.status().name(), Csv.cell(r.fullName()),
+          Csv.cell(r.email()), Csv.cell(r.organizationId() == null ? "" : names.get(r.organizationId().value())), r.category(),
+          Csv.cell(countries.name(r.countryCode())), Csv.cell(r.function()), String.valueOf(r.firstTime()), r.attendance().name()))
+          .append("\r\n");
+    }
+    return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(slug + "-" + code + "-participants.csv").build().toString())
+        .body(out.toString());
+  }
+
+  @PostMapping("/groups/{slug}/registration-policy")
+  String policy(@PathVariable String slug, @RequestParam(defaultValue = "false") boolean individualsAllowed,
+      @RequestParam String back, @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+    desk.setIndividualsAllowed(slug, individualsAllowed, user);
+    redirect.addFlashAttribute("notice", individualsAllowed ? "Individuals from Member States may register."
+        : "Only Member States, Sector Members and Associates may register.");
+    return "redirect:" + (back.startsWith("/groups/" + slug + "/") ? back : "/groups/" + slug);
+  }
+
+  private Map<Long, String> organizationNames() {
+    return organizations.all().stream().collect(Collectors.toMap(o -> o.id().value(), Organization::name));
+  }
+
+  private static Map<String, Long> count(List<Registration> all, Function<Registration, String> key) {
+    return all.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
+  }
+
+}

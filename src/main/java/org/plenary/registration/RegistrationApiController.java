@@ -1,0 +1,65 @@
+package org.plenary.registration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.plenary.account.PlenaryUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registrations as JSON: register, see, approve and reject. */
+@RestController
+@Tag(name = "Registrations")
+@PreAuthorize("isAuthenticated()")
+class RegistrationApiController {
+
+  record Reason(String reason) {}
+
+  private final RegistrationDesk desk;
+
+  RegistrationApiController(RegistrationDesk desk) {
+    this.desk = desk;
+  }
+
+  @Operation(summary = "The meeting's registrations you may see (all for the secretariat and the group's management)")
+  @GetMapping("/api/v1/groups/{slug}/meetings/{code}/registrations")
+  List<RegistrationResource> list(@PathVariable String slug, @PathVariable String code,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return desk.visibleTo(slug, code, user).stream().map(RegistrationResource::of).toList();
+  }
+
+  @Operation(summary = "Register for the meeting (before its pre-registration deadline)")
+  @PostMapping("/api/v1/groups/{slug}/meetings/{code}/registrations")
+  ResponseEntity<RegistrationResource> register(@PathVariable String slug, @PathVariable String code,
+      @Valid @RequestBody RegistrationForm form, @AuthenticationPrincipal PlenaryUser user) {
+    Registration registration = desk.register(slug, code, form, user);
+    return ResponseEntity.created(URI.create("/api/v1/registrations/" + registration.id()))
+        .body(RegistrationResource.of(registration));
+  }
+
+  @Operation(summary = "One registration (its participant, a focal point of its organization, the secretariat)")
+  @GetMapping("/api/v1/registrations/{id}")
+  RegistrationResource get(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
+    return RegistrationResource.of(desk.get(id, user));
+  }
+
+  @Operation(summary = "Approve (a focal point of the participant's organization or the secretariat)")
+  @PostMapping("/api/v1/registrations/{id}/approve")
+  RegistrationResource approve(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
+    return RegistrationResource.of(desk.approve(id, user));
+  }
+
+  @Operation(summary = "Reject with a reason the participant receives")
+  @PostMapping("/api/v1/registrations/{id}/reject")
+  RegistrationResource reject(@PathVariable long id, @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
+    return RegistrationResource.of(desk.reject(id, reason.reason(), user));
+  }
+}

@@ -1,0 +1,123 @@
+package org.plenary.registration;
+
+import jakarta.validation.Valid;
+import org.plenary.account.Account;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.Countries;
+import org.plenary.account.OrganizationDirectory;
+import org.plenary.account.PlenaryUser;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.InvalidInputException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Registering for a meeting, one's registrations, and the decisions of focal points and the secretariat. */
+@Controller
+class RegistrationController {
+
+  private final RegistrationDesk desk;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+  private final AccountDirectory accounts;
+  private final OrganizationDirectory organizations;
+  private final Countries countries;
+
+  RegistrationController(RegistrationDesk desk, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
+      OrganizationDirectory organizations, Countries countries) {
+    this.desk = desk;
+    this.groups = groups;
+    this.meetings = meetings;
+    this.accounts = accounts;
+    this.organizations = organizations;
+    this.countries = countries;
+  }
+
+  @GetMapping("/groups/{slug}/meetings/{code}/register")
+  String form(@PathVariable String slug, @PathVariable String code, @AuthenticationPrincipal PlenaryUser user,
+      Model model) {
+    Account account = accounts.get(user.id());
+    var form = new RegistrationForm();
+    form.setFullName(account.displayName());
+    form.setEmail(account.email());
+    form.setOrganizationId(account.organizationId() == null ? null : account.organizationId().value());
+    form.setCountryCode(account.countryCode());
+    return page(model, slug, code, form);
+  }
+
+  @PostMapping("/groups/{slug}/meetings/{code}/register")
+  String register(@PathVariable String slug, @PathVariable String code,
+      @Valid @ModelAttribute("registrationForm") RegistrationForm form, BindingResult result,
+      @AuthenticationPrincipal PlenaryUser user, Model model, RedirectAttributes redirect) {
+    if (!result.hasErrors()) {
+      try {
+        Registration registration = desk.register(slug, code, form, user);
+        redirect.addFlashAttribute("notice", "You are registered; a focal point of your organization or the "
+            + "secretariat will approve it.");
+        return "redirect:/registrations/" + registration.id();
+      } catch (InvalidInputException e) {
+        e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      } catch (RegistrationRefusedException e) {
+        model.addAttribute("problem", e.getMessage());
+      }
+    }
+    return page(model, slug, code, form);
+  }
+
+  @GetMapping("/registrations")
+  String mine(@AuthenticationPrincipal PlenaryUser user, Model model) {
+    model.addAttribute("mine", desk.of(user));
+    model.addAttribute("waiting", desk.waitingFor(user));
+    model.addAttribute("meetings", meetings);
+    return "registration/list";
+  }
+
+  @GetMapping("/registrations/{id}")
+  String show(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user, Model model) {
+    Registration registration = desk.get(id, user);
+    Meeting meeting = meetings.get(registration.meetingId());
+    model.addAttribute("registration", registration);
+    model.addAttribute("meeting", meeting);
+    model.addAttribute("group", groups.get(meeting.groupId()));
+    model.addAttribute("organization", organizations.find(registration.organizationId()).orElse(null));
+    model.addAttribute("country", countries.name(registration.countryCode()));
+    model.addAttribute("mayDecide", desk.mayDecide(user, registration)
+        && registration.status() == RegistrationStatus.SUBMITTED);
+    return "registration/show";
+  }
+
+  @PostMapping("/registrations/{id}/{decision:approve|reject}")
+  String decide(@PathVariable long id, @PathVariable String decision, @RequestParam(required = false) String reason,
+      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+    try {
+      Registration registration = "approve".equals(decision) ? desk.approve(id, user) : desk.reject(id, reason, user);
+      redirect.addFlashAttribute("notice", "Registration of " + registration.fullName() + " "
+          + registration.status().name().toLowerCase() + ".");
+    } catch (RegistrationRefusedException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("problem", e.violations().get(0).message());
+    }
+    return "redirect:/registrations/" + id;
+  }
+
+  private String page(Model model, String slug, String code, RegistrationForm form) {
+    model.addAttribute("group", groups.get(slug));
+    model.addAttribute("meeting", meetings.get(slug, code));
+    model.addAttribute("registrationForm", form);
+    model.addAttribute("organizations", organizations.all());
+    model.addAttribute("countries", countries.all());
+    model.addAttribute("attendances", Attendance.values());
+    model.addAttribute("individualsAllowed", desk.individualsAllowed(slug));
+    return "registration/form";
+  }
+}

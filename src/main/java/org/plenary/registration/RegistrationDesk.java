@@ -1,0 +1,205 @@
+package org.plenary.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.plenary.account.Countries;
+import org.plenary.account.Organization;
+import org.plenary.account.OrganizationCategory;
+import org.plenary.account.OrganizationDirectory;
+import org.plenary.account.OrganizationId;
+import org.plenary.account.PlenaryUser;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Deadline;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.registration.RegistrationEvents.RegistrationApproved;
+import org.plenary.registration.RegistrationEvents.RegistrationRejected;
+import org.plenary.registration.RegistrationEvents.RegistrationSubmitted;
+import org.plenary.shared.Violations;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registration for meetings: open until the pre-registration deadline, to Member States, Sector
+ * Members and Associates, and to individuals from Member States where the group allows it; one per
+ * person and meeting; approved or rejected by a focal point of the person's organization or the
+ * secretariat, and numbered when approved.
+ */
+@Component
+public class RegistrationDesk {
+
+  private static final Set<String> MEMBERS = Set.of(OrganizationCategory.MEMBER_STATE.name(),
+      OrganizationCategory.SECTOR_MEMBER.name(), OrganizationCategory.ASSOCIATE.name());
+
+  private final Registrations registrations;
+  private final MeetingCatalog meetings;
+  private final GroupCatalog groups;
+  private final OrganizationDirectory organizations;
+  private final Countries countries;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  RegistrationDesk(Registrations registrations, MeetingCatalog meetings, GroupCatalog groups,
+      OrganizationDirectory organizations, Countries countries, ApplicationEventPublisher events,
+      TransactionTemplate transaction, Clock clock) {
+    this.registrations = registrations;
+    this.meetings = meetings;
+    this.groups = groups;
+    this.organizations = organizations;
+    this.countries = countries;
+    this.events = events;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  public Registration register(String slug, String code, RegistrationForm form, PlenaryUser user) {
+    Group group = groups.get(slug);
+    Meeting meeting = meetings.get(slug, code);
+    Deadline deadline = meeting.deadline(Deadline.Kind.REGISTRATION);
+    if (deadline.isPast(clock.instant())) {
+      throw new RegistrationRefusedException(403, "Pre-registration for meeting " + code + " closed on "
+          + deadline.display() + ".");
+    }
+    registrations.find(meeting.id(), user.id()).ifPresent(existing -> {
+      throw new RegistrationRefusedException(409, "You are already registered for meeting " + code + " (registration "
+          + existing.id() + ", " + existing.status().name().toLowerCase() + ").");
+    });
+    var organization = form.getOrganizationId() == null ? java.util.Optional.<Organization>empty()
+        : organizations.find(new OrganizationId(form.getOrganizationId()));
+    new Violations()
+        .check(countries.exists(form.getCountryCode()), "countryCode", "Choose a country from the list of ITU Member States.")
+        .check(form.getOrganizationId() == null || organization.isPresent(), "organizationId",
+            "Choose an organization from the list, or none to register in your own name.")
+        .throwIfAny();
+    String category = organization.map(o -> o.category().name()).orElse(Registration.INDIVIDUAL);
+    if (!MEMBERS.contains(category) && !registrations.individualsAllowed(group.id())) {
+      throw new RegistrationRefusedException(403, group.acronym() + " meetings are open to Member States, Sector "
+          + "Members and Associates; " + organization.map(o -> o.name() + " is " + o.category().label())
+          .orElse("you registered in your own name") + ".");
+    }
+    Instant now = clock.instant();
+    try {
+      return transaction.execute(status -> {
+        long id = registrations.insert(meeting.id(), user.id(), form, category, now);
+        events.publishEvent(new RegistrationSubmitted(id));
+        return registrations.find(id).orElseThrow();
+      });
+    } catch (DuplicateKeyException twice) {
+      throw new RegistrationRefusedException(409, "You are already registered for meeting " + code + ".");
+    }
+  }
+
+  /** The registration, for its participant, a focal point of its organization, the secretariat or the group's management. */
+  public Registration get(long id, PlenaryUser user) {
+    Registration registration = registrations.find(id)
+        .orElseThrow(() -> new RegistrationRefusedException(404, "There is no registration " + id + "."));
+    if (!mayDecide(user, registration) && !user.id().equals(registration.accountId()) && !manages(user, registration)) {
+      throw new RegistrationRefusedException(403, "Registration " + id + " is not yours to see.");
+    }
+    return registration;
+  }
+
+  public Registration approve(long id, PlenaryUser user) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return approveOnce(id, user);
+      } catch (DuplicateKeyException anotherApprovalTookTheNumber) {
+        if (attempt == 5) {
+          throw anotherApprovalTookTheNumber;
+        }
+      }
+    }
+  }
+
+  private Registration approveOnce(long id, PlenaryUser user) {
+    return transaction.execute(status -> {
+      Registration registration = decidable(id, user);
+      Meeting meeting = meetings.get(registration.meetingId());
+      String number = "%s-%04d".formatted(meeting.code().toUpperCase(), registrations.nextNumber(meeting.id()));
+      registrations.decide(id, RegistrationStatus.APPROVED, number, user.getUsername(), clock.instant(), null);
+      events.publishEvent(new RegistrationApproved(id));
+      return registrations.find(id).orElseThrow();
+    });
+  }
+
+  public Registration reject(long id, String reason, PlenaryUser user) {
+    new Violations().check(reason != null && !reason.isBlank(), "reason", "Say why the registration is rejected.")
+        .throwIfAny();
+    return transaction.execute(status -> {
+      decidable(id, user);
+      registrations.decide(id, RegistrationStatus.REJECTED, null, user.getUsername(), clock.instant(), reason.strip());
+      events.publishEvent(new RegistrationRejected(id));
+      return registrations.find(id).orElseThrow();
+    });
+  }
+
+  /** Every registration for the meeting: for the secretariat and the group's management. */
+  public List<Registration> participants(String slug, String code, PlenaryUser user) {
+    Group group = groups.get(slug);
+    if (!groups.canManage(user, group)) {
+      throw new RegistrationRefusedException(403, "The participant list is for the secretariat and the group's management.");
+    }
+    return registrations.ofMeeting(meetings.get(slug, code).id());
+  }
+
+  /** What the person may see of the meeting's registrations: all for its managers, else their own and their organizations'. */
+  public List<Registration> visibleTo(String slug, String code, PlenaryUser user) {
+    Group group = groups.get(slug);
+    List<Registration> all = registrations.ofMeeting(meetings.get(slug, code).id());
+    if (groups.canManage(user, group)) {
+      return all;
+    }
+    return all.stream().filter(r -> user.id().equals(r.accountId()) || mayDecide(user, r)).toList();
+  }
+
+  /** Registrations waiting for this person's decision: all for the secretariat, their organizations' for a focal point. */
+  public List<Registration> waitingFor(PlenaryUser user) {
+    return registrations.submitted().stream().filter(r -> mayDecide(user, r)).toList();
+  }
+
+  public List<Registration> of(PlenaryUser user) {
+    return registrations.ofAccount(user.id());
+  }
+
+  public boolean individualsAllowed(String slug) {
+    return registrations.individualsAllowed(groups.get(slug).id());
+  }
+
+  public void setIndividualsAllowed(String slug, boolean allowed, PlenaryUser user) {
+    Group group = groups.get(slug);
+    if (!groups.canManage(user, group)) {
+      throw new RegistrationRefusedException(403, "Only the secretariat and the group's management set who may register.");
+    }
+    transaction.executeWithoutResult(status -> registrations.setIndividualsAllowed(group.id(), allowed));
+  }
+
+  public boolean mayDecide(PlenaryUser user, Registration registration) {
+    return user != null && (user.isStaff()
+        || registration.organizationId() != null && user.isFocalPointOf(registration.organizationId()));
+  }
+
+  private boolean manages(PlenaryUser user, Registration registration) {
+    Meeting meeting = meetings.get(registration.meetingId());
+    return groups.canManage(user, groups.get(meeting.groupId()));
+  }
+
+  private Registration decidable(long id, PlenaryUser user) {
+    Registration registration = registrations.find(id)
+        .orElseThrow(() -> new RegistrationRefusedException(404, "There is no registration " + id + "."));
+    if (!mayDecide(user, registration)) {
+      throw new RegistrationRefusedException(403,
+          "Only a focal point of the participant's organization or the secretariat may decide on registration " + id + ".");
+    }
+    if (registration.status() != RegistrationStatus.SUBMITTED) {
+      throw new RegistrationRefusedException(409, "Registration " + id + " is already "
+          + registration.status().name().toLowerCase() + ".");
+    }
+    return registration;
+  }
+}

@@ -1,0 +1,89 @@
+package org.plenary.registration;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The registration form, on the page and on the API. */
+public class RegistrationForm {
+
+  @NotBlank(message = "Give your name as it should appear on the participant list.")
+  @Size(max = 200)
+  private String fullName;
+
+  @NotBlank(message = "Give your e-mail address.")
+  @Email(message = "Give an e-mail address such as name@example.org.")
+  @Size(max = 254)
+  private String email;
+
+  /** The organization represented; empty for someone registering in their own name. */
+  private Long organizationId;
+
+  @NotBlank(message = "Choose your country.")
+  private String countryCode;
+
+  @Size(max = 200)
+  private String function;
+
+  private boolean firstTime;
+
+  @NotNull(message = "Say how you will attend.")
+  private Attendance attendance = Attendance.IN_PERSON;
+
+  public String getFullName() {
+    return fullName;
+  }
+
+  public void setFullName(String fullName) {
+    this.fullName = fullName;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public Long getOrganizationId() {
+    return organizationId;
+  }
+
+  public void setOrganizationId(Long organizationId) {
+    this.organizationId = organizationId;
+  }
+
+  public String getCountryCode() {
+    return countryCode;
+  }
+
+  public void setCountryCode(String countryCode) {
+    this.countryCode = countryCode;
+  }
+
+  public String getFunction() {
+    return function;
+  }
+
+  public void setFunction(String function) {
+    this.function = function;
+  }
+
+  public boolean isFirstTime() {
+    return firstTime;
+  }
+
+  public void setFirstTime(boolean firstTime) {
+    this.firstTime = firstTime;
+  }
+
+  public Attendance getAttendance() {
+    return attendance;
+  }
+
+  public void setAttendance(Attendance attendance) {
+    this.attendance = attendance;
+  }
+}

@@ -1,0 +1,113 @@
+package org.plenary.registration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.plenary.account.AccountId;
+import org.plenary.account.OrganizationId;
+import org.plenary.group.GroupId;
+import org.plenary.meeting.MeetingId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of registrations and of each group's eligibility policy. */
+@Repository
+class Registrations {
+
+  private static final String SELECT = """
+      SELECT id, meeting_id, account_id, full_name, email, organization_id, category, country_code, function_title,
+        first_time, attendance, status, registration_number, submitted_at, decided_by, decided_at, reject_reason
+      FROM registrations""";
+
+  private final JdbcClient jdbc;
+
+  Registrations(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(MeetingId meeting, AccountId account, RegistrationForm form, String category, Instant at) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO registrations (meeting_id, account_id, full_name, email, organization_id, category, country_code,
+              function_title, first_time, attendance, status, submitted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?)""")
+        .params(meeting.value(), account.value(), form.getFullName().strip(), form.getEmail().strip(),
+            form.getOrganizationId(), category, form.getCountryCode(), blankToNull(form.getFunction()), form.isFirstTime(),
+            form.getAttendance().name(), utc(at))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  Optional<Registration> find(long id) {
+    return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::registration).optional();
+  }
+
+  Optional<Registration> find(MeetingId meeting, AccountId account) {
+    return jdbc.sql(SELECT + " WHERE meeting_id = ? AND account_id = ?").params(meeting.value(), account.value())
+        .query(this::registration).optional();
+  }
+
+  List<Registration> ofMeeting(MeetingId meeting) {
+    return jdbc.sql(SELECT + " WHERE meeting_id = ? ORDER BY full_name").param(meeting.value()).query(this::registration)
+        .list();
+  }
+
+  List<Registration> submitted() {
+    return jdbc.sql(SELECT + " WHERE status = 'SUBMITTED' ORDER BY submitted_at").query(this::registration).list();
+  }
+
+  List<Registration> ofAccount(AccountId account) {
+    return jdbc.sql(SELECT + " WHERE account_id = ? ORDER BY submitted_at DESC").param(account.value())
+        .query(this::registration).list();
+  }
+
+  /** The next registration number of the meeting; two approvals racing for it meet the unique constraint. */
+  int nextNumber(MeetingId meeting) {
+    return jdbc.sql("SELECT COUNT(*) FROM registrations WHERE meeting_id = ? AND registration_number IS NOT NULL")
+        .param(meeting.value()).query(Integer.class).single() + 1;
+  }
+
+  void decide(long id, RegistrationStatus status, String number, String by, Instant at, String reason) {
+    jdbc.sql("""
+            UPDATE registrations SET status = ?, registration_number = ?, decided_by = ?, decided_at = ?, reject_reason = ?
+            WHERE id = ?""")
+        .params(status.name(), number, by, utc(at), reason, id).update();
+  }
+
+  boolean individualsAllowed(GroupId group) {
+    return jdbc.sql("SELECT individuals_allowed FROM registration_policies WHERE group_id = ?").param(group.value())
+        .query(Boolean.class).optional().orElse(true);
+  }
+
+  void setIndividualsAllowed(GroupId group, boolean allowed) {
+    jdbc.sql("DELETE FROM registration_policies WHERE group_id = ?").param(group.value()).update();
+    jdbc.sql("INSERT INTO registration_policies (group_id, individuals_allowed) VALUES (?, ?)")
+        .params(group.value(), allowed).update();
+  }
+
+  private Registration registration(ResultSet rs, int row) throws SQLException {
+    long organization = rs.getLong("organization_id");
+    OrganizationId organizationId = rs.wasNull() ? null : new OrganizationId(organization);
+    OffsetDateTime decided = rs.getObject("decided_at", OffsetDateTime.class);
+    return new Registration(rs.getLong("id"), new MeetingId(rs.getLong("meeting_id")),
+        new AccountId(rs.getLong("account_id")), rs.getString("full_name"), rs.getString("email"), organizationId,
+        rs.getString("category"), rs.getString("country_code"), rs.getString("function_title"),
+        rs.getBoolean("first_time"), Attendance.valueOf(rs.getString("attendance")),
+        RegistrationStatus.valueOf(rs.getString("status")), rs.getString("registration_number"),
+        rs.getObject("submitted_at", OffsetDateTime.class).toInstant(), rs.getString("decided_by"),
+        decided == null ? null : decided.toInstant(), rs.getString("reject_reason"));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
