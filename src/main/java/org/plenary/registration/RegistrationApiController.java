@@ -6,6 +6,9 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.plenary.account.PlenaryUser;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,9 +27,21 @@ class RegistrationApiController {
   record Reason(String reason) {}
 
   private final RegistrationDesk desk;
+  private final RegistrationConfirmation confirmation;
 
-  RegistrationApiController(RegistrationDesk desk) {
+  RegistrationApiController(RegistrationDesk desk, RegistrationConfirmation confirmation) {
     this.desk = desk;
+    this.confirmation = confirmation;
+  }
+
+  @Operation(summary = "The confirmation of an approved registration, as PDF")
+  @GetMapping(path = "/api/v1/registrations/{id}/confirmation.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  ResponseEntity<byte[]> confirmation(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
+    Registration registration = desk.get(id, user);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename("registration-" + registration.number() + ".pdf").build().toString())
+        .body(confirmation.pdf(registration));
   }
 
   @Operation(summary = "The meeting's registrations you may see (all for the secretariat and the group's management)")

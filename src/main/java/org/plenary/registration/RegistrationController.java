@@ -31,9 +31,11 @@ class RegistrationController {
   private final AccountDirectory accounts;
   private final OrganizationDirectory organizations;
   private final Countries countries;
+  private final RegistrationConfirmation confirmationPdf;
 
-  RegistrationController(RegistrationDesk desk, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
+  RegistrationController(RegistrationConfirmation confirmationPdf, RegistrationDesk desk, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
       OrganizationDirectory organizations, Countries countries) {
+    this.confirmationPdf = confirmationPdf;
     this.desk = desk;
     this.groups = groups;
     this.meetings = meetings;
@@ -93,6 +95,16 @@ class RegistrationController {
     model.addAttribute("mayDecide", desk.mayDecide(user, registration)
         && registration.status() == RegistrationStatus.SUBMITTED);
     return "registration/show";
+  }
+
+  @GetMapping("/registrations/{id}/confirmation.pdf")
+  org.springframework.http.ResponseEntity<byte[]> confirmation(@PathVariable long id,
+      @AuthenticationPrincipal PlenaryUser user) {
+    Registration registration = desk.get(id, user);
+    return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
+            .filename("registration-" + registration.number() + ".pdf").build().toString())
+        .body(confirmationPdf.pdf(registration));
   }
 
   @PostMapping("/registrations/{id}/{decision:approve|reject}")

@@ -65,6 +65,16 @@ class RegistrationApiControllerTests {
         .andExpect(jsonPath("$.decidedBy").value("focal"));
     mvc.perform(post("/api/v1/registrations/" + id + "/approve").header("Authorization", tokens.bearer("tsb")))
         .andExpect(status().isConflict());
+    byte[] pdf = mvc.perform(get("/api/v1/registrations/" + id + "/confirmation.pdf").header("Authorization", tokens.bearer("alice")))
+        .andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+            .string("Content-Type", "application/pdf"))
+        .andReturn().getResponse().getContentAsByteArray();
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      org.assertj.core.api.Assertions.assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+          .contains(code.toUpperCase() + "-0001", "Alice <script>alert(1)</script> Martin", "France Telecom Orange",
+              "Focus Group on Cloud Computing", "ITU Headquarters, Geneva", "from 08:30, Montbrillant building entrance");
+    }
     mvc.perform(get("/api/v1/registrations/" + id).header("Authorization", tokens.bearer("bob")))
         .andExpect(status().isForbidden());
     mvc.perform(get(path).header("Authorization", tokens.bearer("bob")))

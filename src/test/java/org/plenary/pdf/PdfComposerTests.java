@@ -1,0 +1,42 @@
+package org.plenary.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+class PdfComposerTests {
+
+  private final PdfRenderer renderer = new PdfRenderer();
+
+  @Test
+  void drawsTheNamesPeopleHaveAndReadsThemBack() throws Exception {
+    byte[] pdf = renderer.compose("Registration confirmation")
+        .field("Participant", "Zoë Ñúñez-Øster")
+        .field("Участник", "Владимир Беленкович")
+        .field("参加者", "李明东")
+        .field("Korean", "이강찬")
+        .field("Hostile", "<script>alert(1)</script>\r\nSet-Cookie: x")
+        .fillIn("Credit card (to fill in by hand)")
+        .toBytes();
+    try (var document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains("Registration confirmation", "Zoë Ñúñez-Øster", "Владимир Беленкович", "李明东",
+          "이강찬", "<script>alert(1)</script>", "Credit card (to fill in by hand):");
+      assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Registration confirmation");
+    }
+  }
+
+  @Test
+  void wrapsLongTextOntoFurtherLinesAndPages() throws Exception {
+    var composer = renderer.compose("Long");
+    for (int i = 0; i < 120; i++) {
+      composer.paragraph("Paragraph " + i + " " + "words that wrap across the width of the page ".repeat(4));
+    }
+    try (var document = Loader.loadPDF(composer.toBytes())) {
+      assertThat(document.getNumberOfPages()).isGreaterThan(3);
+      assertThat(new PDFTextStripper().getText(document)).contains("Paragraph 119");
+    }
+  }
+}
