@@ -43,7 +43,7 @@ class SecurityConfiguration {
         .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/v1/tokens", "/api/v1/groups/*/meetings/*/hotel-form").permitAll()
             .anyRequest().authenticated())
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(Problems::unauthorized)

@@ -1,0 +1,160 @@
+package org.plenary.hotel;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * What the annex-3 form asks, on the page and on the API. There is deliberately no field for a
+ * credit card: the printed form leaves it blank for the participant to fill in by hand.
+ */
+public class HotelForm {
+
+  /** The hotel's place in the meeting's list, from 1. */
+  @NotNull(message = "Choose a hotel.")
+  private Integer hotel;
+
+  @NotNull(message = "Choose a single or a double room.")
+  private RoomType room = RoomType.SINGLE;
+
+  @Min(value = 1, message = "Book at least one room.")
+  @Max(value = 9, message = "Book at most nine rooms on one form.")
+  private int rooms = 1;
+
+  @NotNull(message = "Give your arrival date.")
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+  private LocalDate arrival;
+
+  @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
+  private LocalTime arrivalTime;
+
+  @NotNull(message = "Give your departure date.")
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+  private LocalDate departure;
+
+  @NotBlank(message = "Give your family name.")
+  @Size(max = 100)
+  private String familyName;
+
+  @NotBlank(message = "Give your first name.")
+  @Size(max = 100)
+  private String firstName;
+
+  @Size(max = 300)
+  private String address;
+
+  @Size(max = 50)
+  private String telephone;
+
+  @Size(max = 50)
+  private String fax;
+
+  @Email(message = "Give an e-mail address such as name@example.org.")
+  @Size(max = 254)
+  private String email;
+
+  /** Single or double. */
+  public enum RoomType { SINGLE, DOUBLE }
+
+  public Integer getHotel() {
+    return hotel;
+  }
+
+  public void setHotel(Integer hotel) {
+    this.hotel = hotel;
+  }
+
+  public RoomType getRoom() {
+    return room;
+  }
+
+  public void setRoom(RoomType room) {
+    this.room = room;
+  }
+
+  public int getRooms() {
+    return rooms;
+  }
+
+  public void setRooms(int rooms) {
+    this.rooms = rooms;
+  }
+
+  public LocalDate getArrival() {
+    return arrival;
+  }
+
+  public void setArrival(LocalDate arrival) {
+    this.arrival = arrival;
+  }
+
+  public LocalTime getArrivalTime() {
+    return arrivalTime;
+  }
+
+  public void setArrivalTime(LocalTime arrivalTime) {
+    this.arrivalTime = arrivalTime;
+  }
+
+  public LocalDate getDeparture() {
+    return departure;
+  }
+
+  public void setDeparture(LocalDate departure) {
+    this.departure = departure;
+  }
+
+  public String getFamilyName() {
+    return familyName;
+  }
+
+  public void setFamilyName(String familyName) {
+    this.familyName = familyName;
+  }
+
+  public String getFirstName() {
+    return firstName;
+  }
+
+  public void setFirstName(String firstName) {
+    this.firstName = firstName;
+  }
+
+  public String getAddress() {
+    return address;
+  }
+
+  public void setAddress(String address) {
+    this.address = address;
+  }
+
+  public String getTelephone() {
+    return telephone;
+  }
+
+  public void setTelephone(String telephone) {
+    this.telephone = telephone;
+  }
+
+  public String getFax() {
+    return fax;
+  }
+
+  public void setFax(String fax) {
+    this.fax = fax;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+}
