@@ -10,6 +10,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
 /** Plenary: a self-hosted secretariat for standards focus groups. */
 @SpringBootApplication
 @EnableAsync
+@org.springframework.scheduling.annotation.EnableScheduling
 public class PlenaryApplication {
 
   /** {@code --demo} on the command line switches on the demo profile (FG Cloud and the demo sign-ins). */

@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import org.plenary.contribution.ContributionRefusedException;
 import org.plenary.registration.RegistrationRefusedException;
 import org.plenary.shared.InvalidInputException;
+import org.plenary.visa.VisaRefusedException;
 import org.plenary.shared.Violation;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -53,6 +54,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
         HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than this server accepts (" + uploadLimit + ")."));
+  }
+
+  @ExceptionHandler(VisaRefusedException.class)
+  ProblemDetail refused(VisaRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.httpStatus()), e.getMessage());
   }
 
   @ExceptionHandler(RegistrationRefusedException.class)

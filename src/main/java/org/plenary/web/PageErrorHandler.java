@@ -30,6 +30,11 @@ class PageErrorHandler {
     return page(HttpStatus.valueOf(e.reason().httpStatus()), e.getMessage(), request);
   }
 
+  @ExceptionHandler(org.plenary.visa.VisaRefusedException.class)
+  ModelAndView refused(org.plenary.visa.VisaRefusedException e, HttpServletRequest request) {
+    return page(HttpStatus.valueOf(e.httpStatus()), e.getMessage(), request);
+  }
+
   @ExceptionHandler(RegistrationRefusedException.class)
   ModelAndView refused(RegistrationRefusedException e, HttpServletRequest request) {
     return page(HttpStatus.valueOf(e.httpStatus()), e.getMessage(), request);

@@ -62,6 +62,8 @@ class SecurityConfiguration {
                 "/groups/*/meetings/*/edit", "/groups/*/meetings/*/agenda", "/groups/*/meetings/*/documents/new",
                 "/groups/*/incoming", "/groups/*/incoming/**").authenticated()
             .requestMatchers(HttpMethod.POST, "/documents/**").authenticated()
+            .requestMatchers("/visa/verify").permitAll()
+            .requestMatchers("/visa/**").authenticated()
             .requestMatchers("/registrations", "/registrations/**", "/groups/*/meetings/*/register",
                 "/groups/*/meetings/*/participants", "/groups/*/meetings/*/participants.csv",
                 "/groups/*/registration-policy").authenticated()

@@ -1,0 +1,43 @@
+package org.plenary.notification;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.plenary.account.Account;
+import org.plenary.account.OrganizationDirectory;
+import org.plenary.registration.Registration;
+import org.plenary.registration.RegistrationLookup;
+import org.plenary.visa.VisaLetterReady;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Tells the participant and their focal points that a visa-support letter is ready; the mail holds no passport data. */
+@Component
+class VisaMail {
+
+  private final RegistrationLookup registrations;
+  private final OrganizationDirectory organizations;
+  private final Mailer mailer;
+  private final String baseUrl;
+
+  VisaMail(RegistrationLookup registrations, OrganizationDirectory organizations, Mailer mailer,
+      @Value("${plenary.base-url}") String baseUrl) {
+    this.registrations = registrations;
+    this.organizations = organizations;
+    this.mailer = mailer;
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+  }
+
+  @ApplicationModuleListener
+  void on(VisaLetterReady event) {
+    Registration r = registrations.byId(event.registration());
+    var recipients = new ArrayList<String>(List.of(r.email()));
+    if (r.organizationId() != null) {
+      organizations.focalPoints(r.organizationId()).stream().map(Account::email).forEach(recipients::add);
+    }
+    mailer.send(recipients.stream().distinct().toList(), "Visa-support letter ready: " + r.fullName(), """
+        The visa-support letter for %s is ready. Sign in to download it:
+        %s/visa/%d
+        """.formatted(r.fullName(), baseUrl, event.request()));
+  }
+}

@@ -1,0 +1,83 @@
+package org.plenary.visa;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.plenary.account.PlenaryUser;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Visa support over the API: request, read (logged), approve, letter, verification. */
+@RestController
+@Tag(name = "Visa support")
+class VisaApiController {
+
+  record Filed(VisaRequest request, List<String> warnings) {}
+
+  record Details(VisaRequest request, Passport passport) {}
+
+  record Verification(String reference, String fullName, String meeting, String dates) {}
+
+  private final VisaDesk desk;
+  private final VisaLetter letter;
+  private final org.plenary.meeting.MeetingCatalog meetings;
+
+  VisaApiController(VisaDesk desk, VisaLetter letter, org.plenary.meeting.MeetingCatalog meetings) {
+    this.desk = desk;
+    this.letter = letter;
+    this.meetings = meetings;
+  }
+
+  @Operation(summary = "Ask for visa support (the participant, approved registration, before the visa deadline)")
+  @PostMapping("/api/v1/registrations/{id}/visa")
+  ResponseEntity<Filed> request(@PathVariable long id, @Valid @RequestBody VisaForm form,
+      @AuthenticationPrincipal PlenaryUser user) {
+    VisaDesk.Filed filed = desk.request(id, form, user);
+    return ResponseEntity.created(URI.create("/api/v1/visa/" + filed.request().id()))
+        .body(new Filed(filed.request(), filed.warnings()));
+  }
+
+  @Operation(summary = "A request with its passport details (participant, focal point, secretariat; the read is logged)")
+  @GetMapping("/api/v1/visa/{id}")
+  Details get(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
+    return new Details(desk.get(id, user), desk.passport(id, user, "api").orElse(null));
+  }
+
+  @Operation(summary = "Approve the request and issue the letter (secretariat)")
+  @PostMapping("/api/v1/visa/{id}/approve")
+  VisaRequest approve(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
+    return desk.approve(id, user);
+  }
+
+  @Operation(summary = "The visa-support letter as PDF")
+  @GetMapping(path = "/api/v1/visa/{id}/letter.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  ResponseEntity<byte[]> letter(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
+    return pdf(letter.pdf(id, user), id);
+  }
+
+  @Operation(summary = "Verify a letter by its reference; no passport data is shown")
+  @GetMapping("/api/v1/visa/verify/{reference}")
+  Verification verify(@PathVariable String reference) {
+    VisaRequest request = desk.verify(reference)
+        .orElseThrow(() -> new VisaRefusedException(404, "No visa-support letter has the reference " + reference + "."));
+    var meeting = meetings.get(request.meetingId());
+    return new Verification(request.reference(), request.fullName(), meeting.code(), meeting.dates());
+  }
+
+  static ResponseEntity<byte[]> pdf(byte[] bytes, long id) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("visa-support-" + id + ".pdf")
+            .build().toString())
+        .body(bytes);
+  }
+}

@@ -1,0 +1,113 @@
+package org.plenary.visa;
+
+import jakarta.validation.Valid;
+import org.plenary.account.PlenaryUser;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.registration.RegistrationDesk;
+import org.plenary.shared.InvalidInputException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Visa-support pages: the request form, the request (passport shown to those who may see it), the letter, verification. */
+@Controller
+class VisaController {
+
+  private final VisaDesk desk;
+  private final VisaLetter letter;
+  private final RegistrationDesk registrations;
+  private final MeetingCatalog meetings;
+
+  VisaController(VisaDesk desk, VisaLetter letter, RegistrationDesk registrations, MeetingCatalog meetings) {
+    this.desk = desk;
+    this.letter = letter;
+    this.registrations = registrations;
+    this.meetings = meetings;
+  }
+
+  @GetMapping("/registrations/{id}/visa")
+  String form(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user, Model model) {
+    var existing = desk.ofRegistration(registrations.get(id, user).id());
+    if (existing.isPresent()) {
+      return "redirect:/visa/" + existing.get().id();
+    }
+    var form = new VisaForm();
+    form.setFullName(registrations.get(id, user).fullName());
+    return page(model, id, user, form);
+  }
+
+  @PostMapping("/registrations/{id}/visa")
+  String request(@PathVariable long id, @Valid @ModelAttribute("visaForm") VisaForm form, BindingResult result,
+      @AuthenticationPrincipal PlenaryUser user, Model model, RedirectAttributes redirect) {
+    if (!result.hasErrors()) {
+      try {
+        VisaDesk.Filed filed = desk.request(id, form, user);
+        redirect.addFlashAttribute("notice", "Your request is filed; the secretariat will prepare the letter. "
+            + String.join(" ", filed.warnings()));
+        return "redirect:/visa/" + filed.request().id();
+      } catch (InvalidInputException e) {
+        e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      } catch (VisaRefusedException e) {
+        model.addAttribute("problem", e.getMessage());
+      }
+    }
+    return page(model, id, user, form);
+  }
+
+  @GetMapping("/visa/{id}")
+  String show(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user, Model model) {
+    VisaRequest request = desk.get(id, user);
+    model.addAttribute("request", request);
+    model.addAttribute("meeting", meetings.get(request.meetingId()));
+    model.addAttribute("passport", desk.passport(id, user, "page").orElse(null));
+    model.addAttribute("isStaff", user.isStaff());
+    model.addAttribute("reads", user.isStaff() ? desk.reads(id, user) : java.util.List.of());
+    return "visa/show";
+  }
+
+  @PostMapping("/visa/{id}/approve")
+  String approve(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+    try {
+      redirect.addFlashAttribute("notice", "Approved: letter " + desk.approve(id, user).reference() + ".");
+    } catch (VisaRefusedException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    }
+    return "redirect:/visa/" + id;
+  }
+
+  @GetMapping("/visa/{id}/letter.pdf")
+  ResponseEntity<byte[]> letter(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
+    return VisaApiController.pdf(letter.pdf(id, user), id);
+  }
+
+  @GetMapping("/visa/verify")
+  String verify(@RequestParam(defaultValue = "") String reference, Model model) {
+    model.addAttribute("reference", reference);
+    model.addAttribute("found", reference.isBlank() ? null : desk.verify(reference).orElse(null));
+    model.addAttribute("meetings", meetings);
+    return "visa/verify";
+  }
+
+  @GetMapping("/secretariat/visa")
+  String waiting(@AuthenticationPrincipal PlenaryUser user, Model model) {
+    model.addAttribute("waiting", desk.waiting(user));
+    model.addAttribute("meetings", meetings);
+    return "visa/waiting";
+  }
+
+  private String page(Model model, long registrationId, PlenaryUser user, VisaForm form) {
+    var registration = registrations.get(registrationId, user);
+    model.addAttribute("registration", registration);
+    model.addAttribute("meeting", meetings.get(registration.meetingId()));
+    model.addAttribute("visaForm", form);
+    return "visa/form";
+  }
+}

@@ -1,0 +1,179 @@
+package org.plenary.visa;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.plenary.account.OrganizationCategory;
+import org.plenary.account.PlenaryUser;
+import org.plenary.meeting.Deadline;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.registration.Registration;
+import org.plenary.registration.RegistrationDesk;
+import org.plenary.registration.RegistrationStatus;
+import org.plenary.shared.Violations;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Visa support as the circular allows it: for representatives of Member States, Sector Members and
+ * Associates with an approved registration, until the visa deadline. Passport details are kept
+ * encrypted, read only by the participant, their focal point and the secretariat (each read is
+ * logged), and purged {@code plenary.visa.purge-after} after the meeting.
+ */
+@Component
+public class VisaDesk {
+
+  /** A request as filed, with the warnings the participant should see (a passport close to expiry). */
+  public record Filed(VisaRequest request, List<String> warnings) {}
+
+  private static final Set<String> ELIGIBLE = Set.of(OrganizationCategory.MEMBER_STATE.name(),
+      OrganizationCategory.SECTOR_MEMBER.name(), OrganizationCategory.ASSOCIATE.name());
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  private final VisaRequests requests;
+  private final RegistrationDesk registrations;
+  private final MeetingCatalog meetings;
+  private final PassportCipher cipher;
+  private final JsonMapper json;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+  private final Period margin;
+
+  VisaDesk(VisaRequests requests, RegistrationDesk registrations, MeetingCatalog meetings, PassportCipher cipher,
+      JsonMapper json, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
+      @Value("${plenary.visa.passport-margin:P3M}") Period margin) {
+    this.requests = requests;
+    this.registrations = registrations;
+    this.meetings = meetings;
+    this.cipher = cipher;
+    this.json = json;
+    this.events = events;
+    this.transaction = transaction;
+    this.clock = clock;
+    this.margin = margin;
+  }
+
+  public Filed request(long registrationId, VisaForm form, PlenaryUser user) {
+    Registration registration = registrations.get(registrationId, user);
+    if (!user.id().equals(registration.accountId())) {
+      throw new VisaRefusedException(403, "Only the participant may ask for visa support for their registration.");
+    }
+    if (registration.status() != RegistrationStatus.APPROVED) {
+      throw new VisaRefusedException(409, "Visa support needs an approved registration; this one is "
+          + registration.status().name().toLowerCase() + ".");
+    }
+    if (!ELIGIBLE.contains(registration.category())) {
+      throw new VisaRefusedException(403, "ITU can assist only representatives of Member States, Sector Members and "
+          + "Associates with visa requests.");
+    }
+    Meeting meeting = meetings.get(registration.meetingId());
+    Deadline deadline = meeting.deadline(Deadline.Kind.VISA_SUPPORT);
+    if (deadline.isPast(clock.instant())) {
+      throw new VisaRefusedException(403, "Visa-support requests for meeting " + meeting.code() + " closed on "
+          + deadline.display() + ".");
+    }
+    requests.ofRegistration(registrationId).ifPresent(existing -> {
+      throw new VisaRefusedException(409, "Visa support was already requested for this registration.");
+    });
+    LocalDate today = LocalDate.now(clock);
+    new Violations()
+        .check(!form.getBirthDate().isAfter(today), "birthDate", "A date of birth cannot be in the future.")
+        .check(!form.getIssuedOn().isAfter(today), "issuedOn", "A passport cannot be issued in the future.")
+        .check(!form.getExpiresOn().isBefore(meeting.endDate()), "expiresOn", "The passport expires on "
+            + DATE.format(form.getExpiresOn()) + ", before the meeting ends on " + DATE.format(meeting.endDate())
+            + "; renew it first.")
+        .throwIfAny();
+    var warnings = new ArrayList<String>();
+    if (form.getExpiresOn().isBefore(meeting.endDate().plus(margin))) {
+      warnings.add("Your passport expires less than " + margin.toTotalMonths() + " months after the meeting: "
+          + "Schengen visas usually require that margin. Check with the Swiss mission.");
+    }
+    String sealed = cipher.encrypt(json.writeValueAsString(form.passport()));
+    long id = transaction.execute(status -> requests.insert(registrationId, meeting.id(), form.getFullName().strip(),
+        blankToNull(form.getFunction()), form.getMission().strip(), sealed, clock.instant()));
+    return new Filed(requests.find(id).orElseThrow(), warnings);
+  }
+
+  public VisaRequest get(long id, PlenaryUser user) {
+    VisaRequest request = requests.find(id).orElseThrow(() -> new VisaRefusedException(404, "There is no visa request " + id + "."));
+    if (!mayReadPassport(user, request)) {
+      throw new VisaRefusedException(403, "Visa request " + id + " is not yours to see.");
+    }
+    return request;
+  }
+
+  /** The passport details, for the participant, their focal point and the secretariat; every read is logged. */
+  public Optional<Passport> passport(long id, PlenaryUser user, String purpose) {
+    VisaRequest request = get(id, user);
+    requests.logRead(request.id(), user.getUsername(), purpose, clock.instant());
+    return requests.encryptedPassport(request.id()).map(sealed -> json.readValue(cipher.decrypt(sealed), Passport.class));
+  }
+
+  public VisaRequest approve(long id, PlenaryUser user) {
+    if (user == null || !user.isStaff()) {
+      throw new VisaRefusedException(403, "Only the secretariat approves visa-support letters.");
+    }
+    return transaction.execute(status -> {
+      VisaRequest request = get(id, user);
+      if (request.status() != VisaStatus.REQUESTED) {
+        throw new VisaRefusedException(409, "Visa request " + id + " is already " + request.status().name().toLowerCase() + ".");
+      }
+      Meeting meeting = meetings.get(request.meetingId());
+      String reference = "VISA-%s-%04d".formatted(meeting.code().toUpperCase(), id);
+      requests.decide(id, VisaStatus.APPROVED, reference, user.getUsername(), clock.instant());
+      events.publishEvent(new VisaLetterReady(id, request.registrationId()));
+      return requests.find(id).orElseThrow();
+    });
+  }
+
+  public List<VisaRequest> waiting(PlenaryUser user) {
+    return user != null && user.isStaff() ? requests.waiting() : List.of();
+  }
+
+  public Optional<VisaRequest> ofRegistration(long registrationId) {
+    return requests.ofRegistration(registrationId);
+  }
+
+  /** What the public verification page may say of a letter: nothing of the passport. */
+  public Optional<VisaRequest> verify(String reference) {
+    return requests.byReference(reference == null ? "" : reference.strip().toUpperCase())
+        .filter(r -> r.status() == VisaStatus.APPROVED);
+  }
+
+  public List<String> reads(long id, PlenaryUser user) {
+    return requests.reads(get(id, user).id());
+  }
+
+  boolean mayReadPassport(PlenaryUser user, VisaRequest request) {
+    if (user == null) {
+      return false;
+    }
+    Registration registration;
+    try {
+      registration = registrations.get(request.registrationId(), user);
+    } catch (RuntimeException notAllowed) {
+      return false;
+    }
+    return user.id().equals(registration.accountId()) || registrations.mayDecide(user, registration);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+}

@@ -1,0 +1,136 @@
+package org.plenary.visa;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** What a visa-support request asks, on the page and on the API. */
+public class VisaForm {
+
+  @NotBlank(message = "Give your full name exactly as in the passport.")
+  @Size(max = 200)
+  private String fullName;
+
+  @Size(max = 200)
+  private String function;
+
+  @NotNull(message = "Give your date of birth.")
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+  private LocalDate birthDate;
+
+  @NotBlank(message = "Give your place of birth.")
+  @Size(max = 200)
+  private String birthPlace;
+
+  @NotBlank(message = "Give your nationality.")
+  @Size(max = 100)
+  private String nationality;
+
+  @NotBlank(message = "Give the passport number.")
+  @Pattern(regexp = "[A-Za-z0-9]{5,20}", message = "A passport number has 5 to 20 letters and digits.")
+  private String passportNumber;
+
+  @NotBlank(message = "Give the country that issued the passport.")
+  @Size(max = 100)
+  private String issuingCountry;
+
+  @NotNull(message = "Give the passport’s date of issue.")
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+  private LocalDate issuedOn;
+
+  @NotNull(message = "Give the passport’s date of expiry.")
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+  private LocalDate expiresOn;
+
+  @NotBlank(message = "Give the Swiss embassy or consulate where you will apply.")
+  @Size(max = 300)
+  private String mission;
+
+  Passport passport() {
+    return new Passport(passportNumber.strip().toUpperCase(), issuingCountry.strip(), issuedOn, expiresOn, birthDate,
+        birthPlace.strip(), nationality.strip());
+  }
+
+  public String getFullName() {
+    return fullName;
+  }
+
+  public void setFullName(String fullName) {
+    this.fullName = fullName;
+  }
+
+  public String getFunction() {
+    return function;
+  }
+
+  public void setFunction(String function) {
+    this.function = function;
+  }
+
+  public LocalDate getBirthDate() {
+    return birthDate;
+  }
+
+  public void setBirthDate(LocalDate birthDate) {
+    this.birthDate = birthDate;
+  }
+
+  public String getBirthPlace() {
+    return birthPlace;
+  }
+
+  public void setBirthPlace(String birthPlace) {
+    this.birthPlace = birthPlace;
+  }
+
+  public String getNationality() {
+    return nationality;
+  }
+
+  public void setNationality(String nationality) {
+    this.nationality = nationality;
+  }
+
+  public String getPassportNumber() {
+    return passportNumber;
+  }
+
+  public void setPassportNumber(String passportNumber) {
+    this.passportNumber = passportNumber;
+  }
+
+  public String getIssuingCountry() {
+    return issuingCountry;
+  }
+
+  public void setIssuingCountry(String issuingCountry) {
+    this.issuingCountry = issuingCountry;
+  }
+
+  public LocalDate getIssuedOn() {
+    return issuedOn;
+  }
+
+  public void setIssuedOn(LocalDate issuedOn) {
+    this.issuedOn = issuedOn;
+  }
+
+  public LocalDate getExpiresOn() {
+    return expiresOn;
+  }
+
+  public void setExpiresOn(LocalDate expiresOn) {
+    this.expiresOn = expiresOn;
+  }
+
+  public String getMission() {
+    return mission;
+  }
+
+  public void setMission(String mission) {
+    this.mission = mission;
+  }
+}

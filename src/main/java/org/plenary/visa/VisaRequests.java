@@ -1,0 +1,106 @@
+package org.plenary.visa;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.plenary.meeting.MeetingId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of visa-support requests and of the log of passport reads. */
+@Repository
+class VisaRequests {
+
+  private static final String SELECT = """
+      SELECT id, registration_id, meeting_id, full_name, function_title, mission, status, reference, requested_at,
+        decided_by, decided_at, purged_at FROM visa_requests""";
+
+  private final JdbcClient jdbc;
+
+  VisaRequests(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(long registration, MeetingId meeting, String fullName, String function, String mission,
+      String encryptedPassport, Instant at) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO visa_requests (registration_id, meeting_id, full_name, function_title, mission, passport, status,
+              requested_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?)""")
+        .params(registration, meeting.value(), fullName, function, mission, encryptedPassport, utc(at))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  Optional<VisaRequest> find(long id) {
+    return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::request).optional();
+  }
+
+  Optional<VisaRequest> byReference(String reference) {
+    return jdbc.sql(SELECT + " WHERE reference = ?").param(reference).query(this::request).optional();
+  }
+
+  Optional<VisaRequest> ofRegistration(long registration) {
+    return jdbc.sql(SELECT + " WHERE registration_id = ?").param(registration).query(this::request).optional();
+  }
+
+  List<VisaRequest> waiting() {
+    return jdbc.sql(SELECT + " WHERE status = 'REQUESTED' ORDER BY requested_at").query(this::request).list();
+  }
+
+  Optional<String> encryptedPassport(long id) {
+    return jdbc.sql("SELECT passport FROM visa_requests WHERE id = ?").param(id).query(String.class).optional();
+  }
+
+  void decide(long id, VisaStatus status, String reference, String by, Instant at) {
+    jdbc.sql("UPDATE visa_requests SET status = ?, reference = ?, decided_by = ?, decided_at = ? WHERE id = ?")
+        .params(status.name(), reference, by, utc(at), id).update();
+  }
+
+  void logRead(long id, String actor, String purpose, Instant at) {
+    jdbc.sql("INSERT INTO visa_reads (request_id, actor, read_at, purpose) VALUES (?, ?, ?, ?)")
+        .params(id, actor, utc(at), purpose).update();
+  }
+
+  List<String> reads(long id) {
+    return jdbc.sql("SELECT actor || ' ' || purpose FROM visa_reads WHERE request_id = ? ORDER BY id").param(id)
+        .query(String.class).list();
+  }
+
+  List<MeetingId> meetingsWithPassports() {
+    return jdbc.sql("SELECT DISTINCT meeting_id FROM visa_requests WHERE purged_at IS NULL")
+        .query((rs, n) -> new MeetingId(rs.getLong(1))).list();
+  }
+
+  /** Removes the passport data of requests whose meeting is in {@code meetings}; returns how many. */
+  int purge(List<MeetingId> meetings, Instant at) {
+    int purged = 0;
+    for (MeetingId meeting : meetings) {
+      purged += jdbc.sql("UPDATE visa_requests SET passport = NULL, purged_at = ? WHERE meeting_id = ? AND purged_at IS NULL")
+          .params(utc(at), meeting.value()).update();
+    }
+    return purged;
+  }
+
+  private VisaRequest request(ResultSet rs, int row) throws SQLException {
+    return new VisaRequest(rs.getLong("id"), rs.getLong("registration_id"), new MeetingId(rs.getLong("meeting_id")),
+        rs.getString("full_name"), rs.getString("function_title"), rs.getString("mission"),
+        VisaStatus.valueOf(rs.getString("status")), rs.getString("reference"), instant(rs, "requested_at"),
+        rs.getString("decided_by"), instant(rs, "decided_at"), instant(rs, "purged_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
