@@ -35,6 +35,7 @@ class VisaIntegrationTests {
   @Autowired VisaRequests requests;
   @Autowired VisaPurge purge;
   @Autowired MeetingCatalog meetings;
+  @Autowired org.plenary.account.AccountDirectory accounts;
 
   @Test
   void aDelegateGetsAVerifiableLetterAndOnlyThoseWhoNeedItSeeThePassport() throws Exception {
@@ -42,7 +43,11 @@ class VisaIntegrationTests {
     LocalDate end = LocalDate.now().plusWeeks(8).plusDays(2);
     long orange = organizations.all().stream().filter(o -> o.name().equals("France Telecom Orange")).findFirst()
         .orElseThrow().id().value();
-    String bob = tokens.bearer("bob");
+    if (accounts.find("carla").isEmpty()) {
+      accounts.create(new org.plenary.account.NewAccount("carla", "carla@orange.example", "Carla Petit",
+          new org.plenary.account.OrganizationId(orange), "FR", java.util.Set.of()), "carla-pass", false);
+    }
+    String bob = tokens.bearer("carla");
     String registration = mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/registrations").header("Authorization", bob)
             .contentType(MediaType.APPLICATION_JSON).content("{\"fullName\": \"Bob Durand\", \"email\": \"bob@orange.example\", "
                 + "\"organizationId\": " + orange + ", \"countryCode\": \"FR\", \"attendance\": \"IN_PERSON\"}"))
@@ -93,7 +98,7 @@ class VisaIntegrationTests {
     mvc.perform(get("/visa/verify").param("reference", reference))
         .andExpect(content().string(containsString("is a valid letter for")))
         .andExpect(content().string(not(containsString("X1234567"))));
-    assertThat(requests.reads(id)).contains("focal api", "bob letter");
+    assertThat(requests.reads(id)).contains("focal api", "carla letter");
   }
 
   @Test
