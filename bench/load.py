@@ -10,6 +10,11 @@
                    [--clients 8]
       Creates COUNT published documents: allocate a number, upload NUMBER.txt, publish.
 
+  load.py registrations --base URL --meeting CODE --token ADMIN_TOKEN [--count 500] [--pdf-seconds 10]
+      Opens COUNT accounts of a Sector Member, then sends their COUNT registrations all at once
+      (one thread each, released together), checks that the meeting holds exactly COUNT new
+      registrations, one per person, approves them, and renders confirmation PDFs for PDF_SECONDS.
+
 Only for servers on this machine: the base URL must be on 127.0.0.1 or localhost.
 """
 import argparse
@@ -225,6 +230,88 @@ def populate(args):
     return 0 if not errors else 1
 
 
+def registrations(args):
+    admin = Client(args.base, args.token)
+    orange = next(o["id"] for o in admin.json("GET", "/api/v1/organizations") if o["category"] == "SECTOR_MEMBER")
+    path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/registrations"
+    before = {r["email"] for r in admin.json("GET", path)}
+    run_id = int(time.time())
+    people = [f"bench{run_id}x{i}" for i in range(args.count)]
+    print(f"  opening {args.count} accounts and their tokens ...", file=sys.stderr, flush=True)
+    setup = [Client(args.base, args.token) for _ in range(8)]
+    tokens = [None] * args.count
+
+    def open_account(ci, i):
+        setup[ci].json("POST", "/api/v1/accounts", {
+            "username": people[i], "email": people[i] + "@bench.example", "displayName": f"Delegate {i}",
+            "organizationId": orange, "countryCode": "FR", "password": "bench-password", "oneTimePassword": False},
+            expect=201)
+        tokens[i] = Client(args.base).json("POST", "/api/v1/tokens", {
+            "username": people[i], "password": "bench-password"}, expect=201)["token"]
+
+    _, errors = run_workers(8, args.count, open_account)
+    if errors:
+        raise SystemExit(f"could not open the accounts: {errors[0]}")
+    clients = [Client(args.base, t) for t in tokens]
+    for c in clients:
+        c.request("GET", "/actuator/health")
+    if args.warmup_meeting:
+        print(f"  warming up: the same people register for meeting {args.warmup_meeting} (unmeasured) ...",
+              file=sys.stderr, flush=True)
+        warm = f"/api/v1/groups/{args.group}/meetings/{args.warmup_meeting}/registrations"
+        run_workers(50, args.count, lambda ci, i: clients[i].json("POST", warm, {
+            "fullName": f"Delegate {i}", "email": people[i] + "@bench.example", "organizationId": orange,
+            "countryCode": "FR", "attendance": "IN_PERSON"}, expect=201))
+    latencies = [0.0] * args.count
+    ids = [None] * args.count
+
+    def register(ci, i):
+        t0 = time.perf_counter()
+        r = clients[i].json("POST", path, {"fullName": f"Delegate {i}", "email": people[i] + "@bench.example",
+                                           "organizationId": orange, "countryCode": "FR", "attendance": "IN_PERSON"},
+                            expect=201)
+        latencies[i] = (time.perf_counter() - t0) * 1000.0
+        ids[i] = r["id"]
+
+    print(f"  {args.count} registrations at once ...", file=sys.stderr, flush=True)
+    seconds, errors = run_workers(args.count, args.count, register)
+    after = [r for r in admin.json("GET", path) if r["email"] not in before]
+    emails = [r["email"] for r in after]
+    checks = [
+        {"check": "every registration answered 201", "pass": not errors, "detail": errors[0] if errors else ""},
+        {"check": "none lost", "pass": len(after) == args.count, "detail": f"{len(after)} new of {args.count}"},
+        {"check": "none duplicated", "pass": len(set(emails)) == len(emails), "detail": f"{len(set(emails))} distinct"},
+    ]
+    print("  approving them ...", file=sys.stderr, flush=True)
+    _, errors = run_workers(8, args.count, lambda ci, i: setup[ci].json("POST", f"/api/v1/registrations/{ids[i]}/approve"))
+    checks.append({"check": "all approved", "pass": not errors, "detail": errors[0] if errors else ""})
+    done = [0]
+    lock = threading.Lock()
+    stop = time.perf_counter() + args.pdf_seconds
+
+    def pdfs(ci, i):
+        n = 0
+        while time.perf_counter() < stop:
+            status, data = setup[ci].request("GET", f"/api/v1/registrations/{ids[n % len(ids)]}/confirmation.pdf")
+            if status != 200 or not data.startswith(b"%PDF"):
+                raise RuntimeError(f"confirmation PDF: HTTP {status}")
+            n += 1
+        with lock:
+            done[0] += n
+
+    print(f"  rendering confirmation PDFs for {args.pdf_seconds} s ...", file=sys.stderr, flush=True)
+    pdf_seconds, errors = run_workers(8, 8, pdfs)
+    checks.append({"check": "every PDF rendered", "pass": not errors, "detail": errors[0] if errors else ""})
+    result = {"count": args.count, "seconds": seconds, "rate": args.count / seconds,
+              "p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99), "max_ms": max(latencies),
+              "pdfs": done[0], "pdf_rate": done[0] / pdf_seconds, "checks": checks,
+              "ok": all(c["pass"] for c in checks)}
+    for c in checks:
+        print(f"  [{'ok' if c['pass'] else 'FAILED'}] {c['check']}: {c['detail']}", file=sys.stderr)
+    print(json.dumps(result))
+    return 0 if result["ok"] else 1
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -242,8 +329,16 @@ def main():
             s.add_argument("--secretariat-token", required=True)
             s.add_argument("--count", type=int, default=5000)
             s.add_argument("--clients", type=int, default=8)
+    s = sub.add_parser("registrations")
+    s.add_argument("--base", required=True)
+    s.add_argument("--group", default="cloud")
+    s.add_argument("--meeting", required=True)
+    s.add_argument("--token", required=True)
+    s.add_argument("--count", type=int, default=500)
+    s.add_argument("--pdf-seconds", type=int, default=10)
+    s.add_argument("--warmup-meeting")
     args = p.parse_args()
-    return allocate(args) if args.cmd == "allocate" else populate(args)
+    return {"allocate": allocate, "populate": populate, "registrations": registrations}[args.cmd](args)
 
 
 if __name__ == "__main__":
