@@ -19,7 +19,10 @@ import org.plenary.shared.TtlCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Personal access tokens for API and FTP clients: a random secret shown once, stored as its
@@ -36,8 +39,11 @@ public class AccessTokens {
   private final Duration validity;
   private final Clock clock;
   private final TtlCache<String, Optional<PlenaryUser>> recent;
+  private final java.util.Map<String, Instant> lastUse = new java.util.concurrent.ConcurrentHashMap<>();
+  private final TransactionTemplate readOnly;
+  private final TransactionTemplate readWrite;
 
-  AccessTokens(JdbcClient jdbc, Accounts accounts, AccountDirectory directory,
+  AccessTokens(PlatformTransactionManager transactions, JdbcClient jdbc, Accounts accounts, AccountDirectory directory,
       @Value("${plenary.tokens.validity:90d}") Duration validity, Clock clock) {
     this.jdbc = jdbc;
     this.accounts = accounts;
@@ -45,6 +51,9 @@ public class AccessTokens {
     this.validity = validity;
     this.clock = clock;
     this.recent = new TtlCache<>(RECHECK, 10_000, clock);
+    this.readWrite = new TransactionTemplate(transactions);
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
   }
 
   @Transactional
@@ -74,22 +83,37 @@ public class AccessTokens {
     return recent.get(hash, () -> lookUp(hash));
   }
 
+  /** One read-only transaction, so a look-up holds one pooled connection rather than four in turn. */
   private Optional<PlenaryUser> lookUp(String hash) {
     Instant now = clock.instant();
-    record Use(long account, OffsetDateTime lastUsed) {}
-    Optional<Use> use = jdbc.sql("SELECT account_id, last_used_at FROM access_tokens WHERE token_hash = ? AND expires_at > ?")
-        .params(hash, utc(now)).query((rs, n) -> new Use(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).optional();
-    // "Last used" is kept to the minute: writing it on every request would cost a commit each time.
-    use.filter(u -> u.lastUsed() == null || u.lastUsed().toInstant().isBefore(now.minusSeconds(60)))
-        .ifPresent(u -> jdbc.sql("UPDATE access_tokens SET last_used_at = ? WHERE token_hash = ?")
-            .params(utc(now), hash).update());
-    return use.flatMap(u -> accounts.findById(new AccountId(u.account()))).map(directory::principal);
+    return readOnly.execute(status -> {
+      Optional<Long> account = jdbc.sql("SELECT account_id FROM access_tokens WHERE token_hash = ? AND expires_at > ?")
+          .params(hash, utc(now)).query(Long.class).optional();
+      account.ifPresent(id -> lastUse.put(hash, now));
+      return account.flatMap(id -> accounts.findById(new AccountId(id))).map(directory::principal);
+    });
+  }
+
+  /**
+   * Writes when tokens were last used, at most once a minute and in one transaction: a write per
+   * request would cost a commit each time, on the request's path.
+   */
+  @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+  public void recordUse() {
+    if (lastUse.isEmpty()) {
+      return;
+    }
+    var uses = new java.util.HashMap<>(lastUse);
+    uses.keySet().forEach(lastUse::remove);
+    readWrite.executeWithoutResult(status -> uses.forEach((hash, at) ->
+        jdbc.sql("UPDATE access_tokens SET last_used_at = ? WHERE token_hash = ?").params(utc(at), hash).update()));
   }
 
   /** How long a token's answer is reused before the database is asked again. */
   public static final Duration RECHECK = Duration.ofSeconds(5);
 
   public List<AccessToken> list(AccountId account) {
+    recordUse();
     return jdbc.sql("""
             SELECT id, name, created_at, expires_at, last_used_at FROM access_tokens
             WHERE account_id = ? ORDER BY created_at DESC""")

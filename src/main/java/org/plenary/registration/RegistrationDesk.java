@@ -59,6 +59,15 @@ public class RegistrationDesk {
   }
 
   public Registration register(String slug, String code, RegistrationForm form, PlenaryUser user) {
+    try {
+      // One transaction for the checks and the insert: one pooled connection per registration.
+      return transaction.execute(status -> registerNow(slug, code, form, user));
+    } catch (DuplicateKeyException twice) {
+      throw new RegistrationRefusedException(409, "You are already registered for meeting " + code + ".");
+    }
+  }
+
+  private Registration registerNow(String slug, String code, RegistrationForm form, PlenaryUser user) {
     Group group = groups.get(slug);
     Meeting meeting = meetings.get(slug, code);
     Deadline deadline = meeting.deadline(Deadline.Kind.REGISTRATION);
@@ -83,16 +92,9 @@ public class RegistrationDesk {
           + "Members and Associates; " + organization.map(o -> o.name() + " is " + o.category().label())
           .orElse("you registered in your own name") + ".");
     }
-    Instant now = clock.instant();
-    try {
-      return transaction.execute(status -> {
-        long id = registrations.insert(meeting.id(), user.id(), form, category, now);
-        events.publishEvent(new RegistrationSubmitted(id));
-        return registrations.find(id).orElseThrow();
-      });
-    } catch (DuplicateKeyException twice) {
-      throw new RegistrationRefusedException(409, "You are already registered for meeting " + code + ".");
-    }
+    long id = registrations.insert(meeting.id(), user.id(), form, category, clock.instant());
+    events.publishEvent(new RegistrationSubmitted(id));
+    return registrations.find(id).orElseThrow();
   }
 
   /** The registration, for its participant, a focal point of its organization, the secretariat or the group's management. */
