@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -59,7 +58,8 @@ class AgendaBrowserTests {
     browser.get(url("/groups/cloud/meetings/1006-gva/agenda"));
     assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
     browser.findElement(By.id("username")).sendKeys("tsb");
-    browser.findElement(By.id("password")).sendKeys("tsb-demo", Keys.ENTER);
+    browser.findElement(By.id("password")).sendKeys("tsb-demo");
+    clickAndWaitForNextPage(By.id("sign-in"));
 
     assertThat(browser.getCurrentUrl()).contains("/groups/cloud/meetings/1006-gva/agenda");
     WebElement tools = browser.findElement(By.id("items2.title"));
@@ -84,7 +84,8 @@ class AgendaBrowserTests {
   void anEmptyTitleIsReportedBesideItsField() {
     browser.get(url("/sign-in"));
     browser.findElement(By.id("username")).sendKeys("chair");
-    browser.findElement(By.id("password")).sendKeys("chair-demo", Keys.ENTER);
+    browser.findElement(By.id("password")).sendKeys("chair-demo");
+    clickAndWaitForNextPage(By.id("sign-in"));
     browser.get(url("/groups/cloud/meetings/1006-gva/agenda"));
     browser.findElement(By.id("items0.title")).clear();
     clickAndWaitForNextPage(By.id("save-agenda"));
@@ -99,8 +100,15 @@ class AgendaBrowserTests {
   private void clickAndWaitForNextPage(By button) {
     WebElement old = browser.findElement(By.tagName("main"));
     browser.findElement(button).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+      try {
+        old.isEnabled();
+        return false;
+      } catch (org.openqa.selenium.WebDriverException gone) {
+        // Stale, or (while the new page loads) a node that no longer belongs to the document.
+        return true;
+      }
+    });
   }
 
   private String url(String path) {
