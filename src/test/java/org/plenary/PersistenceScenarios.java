@@ -50,6 +50,7 @@ abstract class PersistenceScenarios {
   @Autowired MeetingCatalog meetings;
   @Autowired JdbcClient jdbc;
   @Autowired ContributionDesk desk;
+  @Autowired org.plenary.registration.RegistrationDesk registrations;
 
   @Test
   void keepsAMeetingWithItsDeadlinesAgendaHotelsAndCollocationsExactly() {
@@ -140,6 +141,37 @@ abstract class PersistenceScenarios {
     assertThat(numbers.stream().map(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1))).sorted())
         .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 1000).boxed().toList());
     assertThat(numbers).allMatch(n -> n.matches("FG-concurrent-I-\\d{4}"));
+  }
+
+  @Test
+  void concurrentApprovalsGiveDistinctConsecutiveRegistrationNumbers() throws Exception {
+    allocateConcurrently(desk, "approvals", 1, 1);
+    var clerk = tokens.authenticate(tokens.issue(accounts.create(new NewAccount("clerk-" + getClass().getSimpleName()
+        .toLowerCase().substring(0, 6), "clerk@" + getClass().getSimpleName() + ".example", "Clerk", null, null,
+        Set.of(Role.SECRETARIAT)), "clerk-password", false), "t").token()).orElseThrow();
+    var ids = new java.util.ArrayList<Long>();
+    for (int i = 0; i < 40; i++) {
+      var person = tokens.authenticate(tokens.issue(accounts.create(new NewAccount("person" + i, "person" + i + "@example.org",
+          "Person " + i, null, "FR", Set.of()), "person-password", false), "t").token()).orElseThrow();
+      var form = new org.plenary.registration.RegistrationForm();
+      form.setFullName("Person " + i);
+      form.setEmail("person" + i + "@example.org");
+      form.setCountryCode("FR");
+      ids.add(registrations.register("approvals", "next", form, person).id());
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var numbers = new java.util.ArrayList<String>();
+      for (var future : pool.invokeAll(ids.stream()
+          .map(id -> (java.util.concurrent.Callable<String>) () -> registrations.approve(id, clerk).number()).toList())) {
+        numbers.add(future.get());
+      }
+      assertThat(numbers).doesNotHaveDuplicates();
+      assertThat(numbers.stream().map(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1))).sorted())
+          .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 40).boxed().toList());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Creates the group and an upcoming meeting if needed, then allocates {@code count} numbers from {@code threads} threads. */

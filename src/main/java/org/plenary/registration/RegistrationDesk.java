@@ -108,19 +108,10 @@ public class RegistrationDesk {
   }
 
   public Registration approve(long id, PlenaryUser user) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return approveOnce(id, user);
-      } catch (DuplicateKeyException anotherApprovalTookTheNumber) {
-        if (attempt == 5) {
-          throw anotherApprovalTookTheNumber;
-        }
-      }
-    }
-  }
-
-  private Registration approveOnce(long id, PlenaryUser user) {
+    Registration found = decidable(id, user);
+    transaction.executeWithoutResult(status -> registrations.createCounter(found.meetingId()));
     return transaction.execute(status -> {
+      registrations.lock(id);
       Registration registration = decidable(id, user);
       Meeting meeting = meetings.get(registration.meetingId());
       String number = "%s-%04d".formatted(meeting.code().toUpperCase(), registrations.nextNumber(meeting.id()));
@@ -134,6 +125,7 @@ public class RegistrationDesk {
     new Violations().check(reason != null && !reason.isBlank(), "reason", "Say why the registration is rejected.")
         .throwIfAny();
     return transaction.execute(status -> {
+      registrations.lock(id);
       decidable(id, user);
       registrations.decide(id, RegistrationStatus.REJECTED, null, user.getUsername(), clock.instant(), reason.strip());
       events.publishEvent(new RegistrationRejected(id));

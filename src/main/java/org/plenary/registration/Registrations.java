@@ -66,10 +66,30 @@ class Registrations {
         .query(this::registration).list();
   }
 
-  /** The next registration number of the meeting; two approvals racing for it meet the unique constraint. */
+  /** Takes the registration's row lock until the transaction ends: one decision at a time. */
+  void lock(long id) {
+    jdbc.sql("UPDATE registrations SET id = id WHERE id = ?").param(id).update();
+  }
+
+  /** Starts the meeting's counter; a caller that loses the race to create it finds it made. */
+  void createCounter(MeetingId meeting) {
+    if (jdbc.sql("SELECT COUNT(*) FROM registration_counters WHERE meeting_id = ?").param(meeting.value())
+        .query(Long.class).single() > 0) {
+      return;
+    }
+    try {
+      jdbc.sql("INSERT INTO registration_counters (meeting_id, last_number) VALUES (?, 0)").param(meeting.value()).update();
+    } catch (org.springframework.dao.DuplicateKeyException madeByAnother) {
+      // It exists, which is all that was wanted.
+    }
+  }
+
+  /** The next registration number of the meeting; the counter row stays locked until the transaction ends. */
   int nextNumber(MeetingId meeting) {
-    return jdbc.sql("SELECT COUNT(*) FROM registrations WHERE meeting_id = ? AND registration_number IS NOT NULL")
-        .param(meeting.value()).query(Integer.class).single() + 1;
+    jdbc.sql("UPDATE registration_counters SET last_number = last_number + 1 WHERE meeting_id = ?")
+        .param(meeting.value()).update();
+    return jdbc.sql("SELECT last_number FROM registration_counters WHERE meeting_id = ?").param(meeting.value())
+        .query(Integer.class).single();
   }
 
   void decide(long id, RegistrationStatus status, String number, String by, Instant at, String reason) {
