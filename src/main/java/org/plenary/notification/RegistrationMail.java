@@ -43,16 +43,21 @@ class RegistrationMail {
     Registration r = registrations.byId(event.registration());
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
-    var recipients = new ArrayList<String>(List.of(r.email()));
-    if (r.organizationId() != null) {
-      organizations.focalPoints(r.organizationId()).stream().map(Account::email).forEach(recipients::add);
-    }
-    mailer.send(recipients.stream().distinct().toList(), "Registration received: " + r.fullName() + ", "
+    mailer.send(participantAndFocalPoints(r, organizations), "Registration received: " + r.fullName() + ", "
         + group.acronym() + " " + meeting.code(), """
         %s registered for the %s meeting, %s, %s.
         A focal point of the organization or the secretariat approves it here:
         %s/registrations/%d
         """.formatted(r.fullName(), group.acronym(), meeting.venueName(), meeting.dates(), baseUrl, r.id()));
+  }
+
+  /** The participant and the focal points of their organization, each once. */
+  static List<String> participantAndFocalPoints(Registration r, OrganizationDirectory organizations) {
+    var recipients = new ArrayList<String>(List.of(r.email()));
+    if (r.organizationId() != null) {
+      organizations.focalPoints(r.organizationId()).stream().map(Account::email).forEach(recipients::add);
+    }
+    return recipients.stream().distinct().toList();
   }
 
   @ApplicationModuleListener

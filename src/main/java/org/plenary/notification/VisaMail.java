@@ -1,8 +1,5 @@
 package org.plenary.notification;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.plenary.account.Account;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.registration.Registration;
 import org.plenary.registration.RegistrationLookup;
@@ -31,11 +28,7 @@ class VisaMail {
   @ApplicationModuleListener
   void on(VisaLetterReady event) {
     Registration r = registrations.byId(event.registration());
-    var recipients = new ArrayList<String>(List.of(r.email()));
-    if (r.organizationId() != null) {
-      organizations.focalPoints(r.organizationId()).stream().map(Account::email).forEach(recipients::add);
-    }
-    mailer.send(recipients.stream().distinct().toList(), "Visa-support letter ready: " + r.fullName(), """
+    mailer.send(RegistrationMail.participantAndFocalPoints(r, organizations), "Visa-support letter ready: " + r.fullName(), """
         The visa-support letter for %s is ready. Sign in to download it:
         %s/visa/%d
         """.formatted(r.fullName(), baseUrl, event.request()));
