@@ -105,6 +105,11 @@ public class ContributionDesk {
             number + " has not been allocated; ask for a document number first."));
   }
 
+  /** The contributions with these numbers, read together. */
+  public List<Contribution> all(List<String> numbers) {
+    return contributions.findByNumbers(numbers);
+  }
+
   public List<Contribution> register(String slug, String code) {
     return contributions.ofMeeting(meetings.get(slug, code).id());
   }

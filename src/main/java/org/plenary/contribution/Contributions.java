@@ -103,16 +103,22 @@ class Contributions {
   }
 
   Optional<Contribution> findByNumber(String number) {
-    return select("c.number_key = ?", number.toUpperCase(java.util.Locale.ROOT)).stream().findFirst();
+    return select("c.number_key = :p", number.toUpperCase(java.util.Locale.ROOT)).stream().findFirst();
+  }
+
+  /** Several contributions by number, in one read (three queries). */
+  List<Contribution> findByNumbers(List<String> numbers) {
+    return numbers.isEmpty() ? List.of()
+        : select("c.number_key IN (:p)", numbers.stream().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList());
   }
 
   List<Contribution> ofMeeting(MeetingId meeting) {
-    return select("c.meeting_id = ?", meeting.value());
+    return select("c.meeting_id = :p", meeting.value());
   }
 
   /** Contributions of the group with a version waiting in the incoming folder. */
   List<Contribution> incoming(GroupId group) {
-    return select("c.group_id = ? AND EXISTS (SELECT 1 FROM contribution_files w WHERE w.contribution_id = c.id"
+    return select("c.group_id = :p AND EXISTS (SELECT 1 FROM contribution_files w WHERE w.contribution_id = c.id"
         + " AND w.state = 'INCOMING')", group.value());
   }
 
@@ -120,19 +126,20 @@ class Contributions {
    * Contributions matching {@code where} (on alias {@code c}), in number order, each with its files
    * and co-authors: three queries whatever the count, so a folder of thousands lists quickly.
    */
+  /** {@code where} names its one parameter {@code :p}; a collection there expands to a list. */
   private List<Contribution> select(String where, Object parameter) {
     String ids = "SELECT c.id FROM contributions c WHERE " + where;
     Map<Long, List<ContributionFile>> files = new HashMap<>();
-    jdbc.sql(FILES + " WHERE f.contribution_id IN (" + ids + ") ORDER BY f.id").param(parameter)
+    jdbc.sql(FILES + " WHERE f.contribution_id IN (" + ids + ") ORDER BY f.id").param("p", parameter)
         .query((rs, n) -> files.computeIfAbsent(rs.getLong("contribution_id"), k -> new ArrayList<>()).add(file(rs)))
         .list();
     Map<Long, List<String>> coauthors = new HashMap<>();
     jdbc.sql("""
             SELECT x.contribution_id, a.username FROM contribution_coauthors x JOIN accounts a ON a.id = x.account_id
-            WHERE x.contribution_id IN (""" + ids + ") ORDER BY a.username").param(parameter)
+            WHERE x.contribution_id IN (""" + ids + ") ORDER BY a.username").param("p", parameter)
         .query((rs, n) -> coauthors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
         .list();
-    return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY c.seq_no").param(parameter)
+    return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY c.seq_no").param("p", parameter)
         .query((rs, n) -> contribution(rs, files.getOrDefault(rs.getLong("id"), List.of()),
             coauthors.getOrDefault(rs.getLong("id"), List.of())))
         .list();

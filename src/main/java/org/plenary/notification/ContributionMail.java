@@ -47,11 +47,10 @@ class ContributionMail {
 
   @ApplicationModuleListener
   void on(NumbersAllocated event) {
-    event.numbers().forEach(this::numberAllocated);
+    desk.all(event.numbers()).forEach(this::numberAllocated);
   }
 
-  private void numberAllocated(String number) {
-    Contribution c = desk.get(number);
+  private void numberAllocated(Contribution c) {
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
     String host = baseUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
