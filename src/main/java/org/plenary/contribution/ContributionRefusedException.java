@@ -1,10 +1,12 @@
 package org.plenary.contribution;
 
+import org.plenary.shared.RefusedException;
+
 /**
  * A rule of the contribution desk refused an action. The reason decides the HTTP status and the FTP
  * reply code; the message is a sentence for the delegate.
  */
-public class ContributionRefusedException extends RuntimeException {
+public class ContributionRefusedException extends RefusedException {
 
   /** Why, with the HTTP status and FTP reply that say it. */
   public enum Reason {
@@ -37,7 +39,7 @@ public class ContributionRefusedException extends RuntimeException {
   private final Reason reason;
 
   public ContributionRefusedException(Reason reason, String message) {
-    super(message);
+    super(reason.httpStatus(), message);
     this.reason = reason;
   }
 

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.plenary.account.AccountId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -119,12 +118,6 @@ class Groups {
     return jdbc.sql("SELECT due_on, title FROM group_milestones WHERE group_id = ? ORDER BY ordinal")
         .param(id.value())
         .query((rs, n) -> new Milestone(rs.getObject(1, LocalDate.class), rs.getString(2))).list();
-  }
-
-  /** Groups whose management includes the account. */
-  List<GroupId> managedBy(AccountId account) {
-    return jdbc.sql("SELECT DISTINCT group_id FROM group_leaders WHERE account_id = ?")
-        .param(account.value()).query((rs, n) -> new GroupId(rs.getLong(1))).list();
   }
 
   private GroupRow row(ResultSet rs, int n) throws SQLException {

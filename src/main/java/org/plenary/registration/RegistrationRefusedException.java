@@ -1,16 +1,11 @@
 package org.plenary.registration;
 
-/** A registration rule refused the request; the status says how (403 closed or not allowed, 404, 409 twice). */
-public class RegistrationRefusedException extends RuntimeException {
+import org.plenary.shared.RefusedException;
 
-  private final int httpStatus;
+/** A registration rule refused the request; the status says how (403 closed or not allowed, 404, 409 twice). */
+public class RegistrationRefusedException extends RefusedException {
 
   public RegistrationRefusedException(int httpStatus, String message) {
-    super(message);
-    this.httpStatus = httpStatus;
-  }
-
-  public int httpStatus() {
-    return httpStatus;
+    super(httpStatus, message);
   }
 }

@@ -1,7 +1,6 @@
 package org.plenary.visa;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
@@ -171,9 +170,5 @@ public class VisaDesk {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  Instant now() {
-    return clock.instant();
   }
 }

@@ -1,16 +1,11 @@
 package org.plenary.visa;
 
-/** A visa-support rule refused the request; the status says how (403, 404, 409). */
-public class VisaRefusedException extends RuntimeException {
+import org.plenary.shared.RefusedException;
 
-  private final int httpStatus;
+/** A visa-support rule refused the request; the status says how (403, 404, 409). */
+public class VisaRefusedException extends RefusedException {
 
   public VisaRefusedException(int httpStatus, String message) {
-    super(message);
-    this.httpStatus = httpStatus;
-  }
-
-  public int httpStatus() {
-    return httpStatus;
+    super(httpStatus, message);
   }
 }

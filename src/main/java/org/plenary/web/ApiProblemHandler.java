@@ -3,10 +3,8 @@ package org.plenary.web;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.plenary.contribution.ContributionRefusedException;
-import org.plenary.registration.RegistrationRefusedException;
 import org.plenary.shared.InvalidInputException;
-import org.plenary.visa.VisaRefusedException;
+import org.plenary.shared.RefusedException;
 import org.plenary.shared.Violation;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -44,11 +42,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return withErrors(e.violations());
   }
 
-  @ExceptionHandler(ContributionRefusedException.class)
-  ProblemDetail refused(ContributionRefusedException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.reason().httpStatus()), e.getMessage());
-  }
-
   @Override
   protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -56,13 +49,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than this server accepts (" + uploadLimit + ")."));
   }
 
-  @ExceptionHandler(VisaRefusedException.class)
-  ProblemDetail refused(VisaRefusedException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.httpStatus()), e.getMessage());
-  }
-
-  @ExceptionHandler(RegistrationRefusedException.class)
-  ProblemDetail refused(RegistrationRefusedException e) {
+  @ExceptionHandler(RefusedException.class)
+  ProblemDetail refused(RefusedException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.httpStatus()), e.getMessage());
   }
 

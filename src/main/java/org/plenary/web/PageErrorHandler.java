@@ -2,8 +2,7 @@ package org.plenary.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.NoSuchElementException;
-import org.plenary.contribution.ContributionRefusedException;
-import org.plenary.registration.RegistrationRefusedException;
+import org.plenary.shared.RefusedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,18 +24,8 @@ class PageErrorHandler {
     return page(HttpStatus.NOT_FOUND, e.getMessage(), request);
   }
 
-  @ExceptionHandler(ContributionRefusedException.class)
-  ModelAndView refused(ContributionRefusedException e, HttpServletRequest request) {
-    return page(HttpStatus.valueOf(e.reason().httpStatus()), e.getMessage(), request);
-  }
-
-  @ExceptionHandler(org.plenary.visa.VisaRefusedException.class)
-  ModelAndView refused(org.plenary.visa.VisaRefusedException e, HttpServletRequest request) {
-    return page(HttpStatus.valueOf(e.httpStatus()), e.getMessage(), request);
-  }
-
-  @ExceptionHandler(RegistrationRefusedException.class)
-  ModelAndView refused(RegistrationRefusedException e, HttpServletRequest request) {
+  @ExceptionHandler(RefusedException.class)
+  ModelAndView refused(RefusedException e, HttpServletRequest request) {
     return page(HttpStatus.valueOf(e.httpStatus()), e.getMessage(), request);
   }
 
