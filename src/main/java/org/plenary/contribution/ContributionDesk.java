@@ -5,7 +5,6 @@ import static org.plenary.contribution.ContributionRefusedException.Reason.BAD_F
 import static org.plenary.contribution.ContributionRefusedException.Reason.LATE;
 import static org.plenary.contribution.ContributionRefusedException.Reason.NOT_ALLOWED;
 import static org.plenary.contribution.ContributionRefusedException.Reason.NOT_YOURS;
-import static org.plenary.contribution.ContributionRefusedException.Reason.TOO_LARGE;
 import static org.plenary.contribution.ContributionRefusedException.Reason.UNKNOWN_NUMBER;
 import static org.plenary.contribution.ContributionRefusedException.Reason.WRONG_STATE;
 
@@ -29,7 +28,6 @@ import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.Violations;
 import org.plenary.store.DocumentStore;
 import org.plenary.store.StoredFile;
-import org.plenary.store.TooLargeException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -139,15 +137,22 @@ public class ContributionDesk {
       throw new ContributionRefusedException(BAD_FILE_NAME,
           "The file for " + number + " must be named " + number + "." + name.extension() + ", not " + fileName + ".");
     }
-    return receive(name, fileName, bytes, user, null);
+    try (IncomingUpload upload = open(name, user, null)) {
+      upload.transfer(bytes);
+      return upload.complete();
+    }
   }
 
-  /** Receives a file dropped into a group's incoming folder (FTP): the number comes from its name. */
-  public ContributionFile uploadToIncoming(String slug, String fileName, InputStream bytes, PlenaryUser user) {
-    return receive(parse(fileName), fileName, bytes, user, slug);
+  /**
+   * Opens an upload into a group's incoming folder (FTP): the number comes from the file's name.
+   * Every rule that can be checked before the bytes arrive is checked here, so a refused upload
+   * costs no transfer.
+   */
+  public IncomingUpload openIncoming(String slug, String fileName, PlenaryUser user) {
+    return open(parse(fileName), user, slug);
   }
 
-  private ContributionFile receive(UploadName name, String fileName, InputStream bytes, PlenaryUser user, String slug) {
+  private IncomingUpload open(UploadName name, PlenaryUser user, String slug) {
     Contribution contribution = get(name.number());
     Group group = groups.get(contribution.groupId());
     if (slug != null && !slug.equals(group.slug())) {
@@ -161,35 +166,36 @@ public class ContributionDesk {
     Meeting meeting = meetings.get(contribution.meetingId());
     boolean late = lateness(contribution, meeting);
     String storedName = contribution.baseName(name.revision()) + "." + name.extension();
-    StoredFile staged = stage(bytes, storedName);
+    var writer = store.create(DocumentStore.STAGING + "/" + UUID.randomUUID(), settings.maxBytes());
+    return new IncomingUpload(storedName, settings.maxSizeText(), store, writer,
+        staged -> register(contribution, group, name, storedName, staged, late, user));
+  }
+
+  /** Enters a complete staged file in the register and moves it into the incoming folder. */
+  private ContributionFile register(Contribution contribution, Group group, UploadName name, String storedName,
+      StoredFile staged, boolean late, PlenaryUser user) {
     Instant now = clock.instant();
-    try {
-      return transaction.execute(status -> {
-        contributions.lock(contribution.id());
-        Contribution current = get(contribution.number());
-        checkRevision(current, name);
-        var moves = FileMoves.inTransaction(store);
-        current.incoming().ifPresent(previous -> {
-          String history = historyPath(group, previous);
-          moves.move(previous.storePath(), history);
-          contributions.moveFile(previous.id(), FileState.REPLACED, history, null, null);
-          contributions.audit(current.id(), "REPLACED", user.getUsername(), now, previous.fileName(), previous.sha256(),
-              null);
-        });
-        String incoming = incomingPath(group, storedName);
-        moves.move(staged.path(), incoming);
-        long fileId = contributions.insertFile(current.id(), name.revision(), storedName, incoming, staged.size(),
-            staged.sha256(), user.id().value(), now, late);
-        contributions.audit(current.id(), "UPLOADED", user.getUsername(), now, storedName, staged.sha256(),
-            late ? "late" : null);
-        events.publishEvent(new ContributionReceived(current.number(), fileId));
-        return get(current.number()).files().stream().filter(f -> f.id() == fileId).findFirst().orElseThrow();
+    return transaction.execute(status -> {
+      contributions.lock(contribution.id());
+      Contribution current = get(contribution.number());
+      checkRevision(current, name);
+      var moves = FileMoves.inTransaction(store);
+      current.incoming().ifPresent(previous -> {
+        String history = historyPath(group, previous);
+        moves.move(previous.storePath(), history);
+        contributions.moveFile(previous.id(), FileState.REPLACED, history, null, null);
+        contributions.audit(current.id(), "REPLACED", user.getUsername(), now, previous.fileName(), previous.sha256(),
+            null);
       });
-    } finally {
-      if (store.exists(staged.path())) {
-        store.delete(staged.path());
-      }
-    }
+      String incoming = incomingPath(group, storedName);
+      moves.move(staged.path(), incoming);
+      long fileId = contributions.insertFile(current.id(), name.revision(), storedName, incoming, staged.size(),
+          staged.sha256(), user.id().value(), now, late);
+      contributions.audit(current.id(), "UPLOADED", user.getUsername(), now, storedName, staged.sha256(),
+          late ? "late" : null);
+      events.publishEvent(new ContributionReceived(current.number(), fileId));
+      return get(current.number()).files().stream().filter(f -> f.id() == fileId).findFirst().orElseThrow();
+    });
   }
 
   /** Moves the waiting version into the meeting's read-only folder. */
@@ -321,15 +327,6 @@ public class ContributionDesk {
           + "Ask the secretariat for an exception.");
     }
     return late;
-  }
-
-  private StoredFile stage(InputStream bytes, String storedName) {
-    try {
-      return store.write(DocumentStore.STAGING + "/" + UUID.randomUUID(), bytes, settings.maxBytes());
-    } catch (TooLargeException e) {
-      throw new ContributionRefusedException(TOO_LARGE,
-          storedName + " is larger than the " + settings.maxSizeText() + " limit.");
-    }
   }
 
   private Contribution lockedWithIncoming(String number, String verb) {

@@ -2,13 +2,12 @@ package org.plenary.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -51,28 +50,96 @@ public class DocumentStore {
    * {@link TooLargeException} past {@code maxSize} bytes, leaving nothing behind.
    */
   public StoredFile write(String path, InputStream bytes, long maxSize) {
+    try (Writer writer = create(path, maxSize)) {
+      byte[] buffer = new byte[256 * 1024];
+      for (int read; (read = bytes.read(buffer)) != -1; ) {
+        writer.write(ByteBuffer.wrap(buffer, 0, read));
+      }
+      return writer.complete();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Opens a file to be written piece by piece (an FTP transfer arriving in network buffers). It
+   * appears at {@code path} only when {@link Writer#complete()} succeeds; closing it before that
+   * removes every byte written.
+   */
+  public Writer create(String path, long maxSize) {
     Path target = resolve(path);
     Path part = target.resolveSibling("." + UUID.randomUUID() + PART);
     try {
       Files.createDirectories(target.getParent());
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      long size;
-      try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(channel), sha256)) {
-        size = copy(bytes, out, maxSize);
-        out.flush();
-        channel.force(true);
-      }
-      renameWithoutReplacing(part, target);
-      return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
+      return new Writer(path, target, part, FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+          maxSize);
     } catch (IOException e) {
-      deleteQuietly(part);
       throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
-      deleteQuietly(part);
-      throw e;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A file being written: complete, with size and SHA-256, or removed on {@link #close()}. */
+  public static final class Writer implements AutoCloseable {
+    private final String path;
+    private final Path target;
+    private final Path part;
+    private final FileChannel channel;
+    private final long maxSize;
+    private final MessageDigest sha256;
+    private long size;
+    private boolean completed;
+
+    private Writer(String path, Path target, Path part, FileChannel channel, long maxSize) {
+      this.path = path;
+      this.target = target;
+      this.part = part;
+      this.channel = channel;
+      this.maxSize = maxSize;
+      try {
+        this.sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+    }
+
+    /** Appends the buffer's remaining bytes; past the limit, throws {@link TooLargeException} and keeps nothing. */
+    public void write(ByteBuffer bytes) throws IOException {
+      if (size + bytes.remaining() > maxSize) {
+        close();
+        throw new TooLargeException(maxSize);
+      }
+      size += bytes.remaining();
+      ByteBuffer digested = bytes.duplicate();
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      sha256.update(digested);
+    }
+
+    public long size() {
+      return size;
+    }
+
+    /** Forces the bytes to disk and puts the file at its path in one step. */
+    public StoredFile complete() throws IOException {
+      channel.force(true);
+      channel.close();
+      renameWithoutReplacing(part, target);
+      completed = true;
+      return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /** Abandons an incomplete file: nothing of it remains. */
+    @Override
+    public void close() {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        log.warn("Could not close {}: {}", part, e.getMessage());
+      }
+      if (!completed) {
+        deleteQuietly(part);
+      }
     }
   }
 
@@ -153,19 +220,6 @@ public class DocumentStore {
       return;
     }
     Files.delete(from);
-  }
-
-  private static long copy(InputStream in, OutputStream out, long maxSize) throws IOException {
-    byte[] buffer = new byte[256 * 1024];
-    long total = 0;
-    for (int read; (read = in.read(buffer)) != -1; ) {
-      total += read;
-      if (total > maxSize) {
-        throw new TooLargeException(maxSize);
-      }
-      out.write(buffer, 0, read);
-    }
-    return total;
   }
 
   private static void deleteQuietly(Path file) {

@@ -109,14 +109,17 @@ class UploadRulesTests {
   }
 
   @Test
-  void aFileDroppedIntoAGroupsIncomingFolderMustBelongToThatGroup() {
+  void aFileDroppedIntoAGroupsIncomingFolderMustBelongToThatGroup() throws Exception {
     Contribution c = desk.allocate("rules", "flag", allocation(), author);
-    assertThatThrownBy(() -> desk.uploadToIncoming("other", c.number() + ".txt", bytes("x"), author))
+    assertThatThrownBy(() -> desk.openIncoming("other", c.number() + ".txt", author))
         .isInstanceOfSatisfying(ContributionRefusedException.class,
             e -> assertThat(e.getMessage()).isEqualTo(c.number() + " is a document of FG Rules, not of this folder's group."));
-    assertThatThrownBy(() -> desk.uploadToIncoming("rules", "notes.txt", bytes("x"), author))
+    assertThatThrownBy(() -> desk.openIncoming("rules", "notes.txt", author))
         .hasMessageContaining("is not a contribution file name");
-    assertThat(desk.uploadToIncoming("rules", c.number() + ".txt", bytes("x"), author).state()).isEqualTo(FileState.INCOMING);
+    try (IncomingUpload upload = desk.openIncoming("rules", c.number() + ".txt", author)) {
+      upload.write(java.nio.ByteBuffer.wrap("x".getBytes()));
+      assertThat(upload.complete().state()).isEqualTo(FileState.INCOMING);
+    }
   }
 
   @Test

@@ -1,0 +1,87 @@
+package org.plenary.contribution;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.function.Function;
+import org.plenary.store.DocumentStore;
+import org.plenary.store.StoredFile;
+import org.plenary.store.TooLargeException;
+
+/**
+ * An upload the contribution desk has accepted to receive: its name, owner, revision and deadline
+ * were checked. Bytes arrive through {@link #write} (FTP network buffers) or a stream (the web);
+ * {@link #complete()} stores the file and enters it in the register, re-checking what may have
+ * changed meanwhile. Closing it before completion keeps nothing.
+ */
+public final class IncomingUpload implements AutoCloseable {
+
+  private final String fileName;
+  private final String sizeLimit;
+  private final DocumentStore store;
+  private final DocumentStore.Writer writer;
+  private final Function<StoredFile, ContributionFile> register;
+
+  IncomingUpload(String fileName, String sizeLimit, DocumentStore store, DocumentStore.Writer writer,
+      Function<StoredFile, ContributionFile> register) {
+    this.fileName = fileName;
+    this.sizeLimit = sizeLimit;
+    this.store = store;
+    this.writer = writer;
+    this.register = register;
+  }
+
+  /** The name the file will have in the incoming folder (FG-Cloud-I-0042.docx). */
+  public String fileName() {
+    return fileName;
+  }
+
+  /** Bytes received so far. */
+  public long size() {
+    return writer.size();
+  }
+
+  /** Appends bytes; past the size limit the upload is refused ({@code TOO_LARGE}) and nothing is kept. */
+  public void write(ByteBuffer bytes) throws IOException {
+    try {
+      writer.write(bytes);
+    } catch (TooLargeException e) {
+      throw new ContributionRefusedException(ContributionRefusedException.Reason.TOO_LARGE,
+          fileName + " is larger than the " + sizeLimit + " limit.");
+    }
+  }
+
+  void transfer(InputStream bytes) {
+    byte[] buffer = new byte[256 * 1024];
+    try {
+      for (int read; (read = bytes.read(buffer)) != -1; ) {
+        write(ByteBuffer.wrap(buffer, 0, read));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Puts the complete file on disk and in the register; the version then waits in the incoming folder. */
+  public ContributionFile complete() {
+    StoredFile staged;
+    try {
+      staged = writer.complete();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      return register.apply(staged);
+    } finally {
+      if (store.exists(staged.path())) {
+        store.delete(staged.path());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+  }
+}

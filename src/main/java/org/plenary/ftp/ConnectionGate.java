@@ -1,0 +1,79 @@
+package org.plenary.ftp;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.AttributeKey;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts control connections in all and per address, before any sign-in, and turns away those
+ * over the limits with a 421 reply: one busy or hostile address cannot take every slot.
+ */
+@Sharable
+final class ConnectionGate extends ChannelInboundHandlerAdapter {
+
+  private static final AttributeKey<InetAddress> COUNTED = AttributeKey.valueOf("plenary.ftp.counted");
+
+  private final int maxTotal;
+  private final int maxPerAddress;
+  private final AtomicInteger total = new AtomicInteger();
+  private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+
+  ConnectionGate(int maxTotal, int maxPerAddress) {
+    this.maxTotal = maxTotal;
+    this.maxPerAddress = maxPerAddress;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+    String refusal = admit(address);
+    if (refusal != null) {
+      ctx.writeAndFlush(Unpooled.copiedBuffer(refusal + "\r\n", StandardCharsets.UTF_8))
+          .addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    ctx.channel().attr(COUNTED).set(address);
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    InetAddress address = ctx.channel().attr(COUNTED).getAndSet(null);
+    if (address != null) {
+      total.decrementAndGet();
+      perAddress.computeIfPresent(address, (key, count) -> count.decrementAndGet() == 0 ? null : count);
+      ctx.fireChannelInactive();
+    }
+  }
+
+  /** Takes a slot for the address, or says why there is none. */
+  private String admit(InetAddress address) {
+    if (total.incrementAndGet() > maxTotal) {
+      total.decrementAndGet();
+      return "421 The server has too many connections; try again in a minute.";
+    }
+    boolean[] admitted = {false};
+    perAddress.compute(address, (key, count) -> {
+      AtomicInteger current = count == null ? new AtomicInteger() : count;
+      admitted[0] = current.get() < maxPerAddress;
+      if (admitted[0]) {
+        current.incrementAndGet();
+      }
+      return current.get() == 0 ? null : current;
+    });
+    if (!admitted[0]) {
+      total.decrementAndGet();
+      return "421 Too many connections from your address (the limit is " + maxPerAddress + "); close one and try again.";
+    }
+    return null;
+  }
+}

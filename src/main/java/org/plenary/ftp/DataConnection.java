@@ -1,0 +1,132 @@
+package org.plenary.ftp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data connection of one transfer. Passive: a listener on a port of the passive range that
+ * accepts one connection, only from the control connection's address (anyone else is closed at
+ * once: no passive hijacking), and gives up after the data timeout. Active: a connection Plenary
+ * opens to the client's own address, on a port the command checked. Either way the accepted
+ * channel does not read until the transfer starts.
+ */
+final class DataConnection {
+
+  private static final Logger log = LoggerFactory.getLogger(DataConnection.class);
+
+  private final Gateway gateway;
+  private final Promise<Channel> ready;
+  private final InetSocketAddress activeTarget;
+  private Channel listener;
+
+  private DataConnection(Gateway gateway, InetSocketAddress activeTarget) {
+    this.gateway = gateway;
+    this.ready = gateway.dataLoops().next().newPromise();
+    this.activeTarget = activeTarget;
+  }
+
+  /** Listens on the control connection's local address, on a port of the passive range. */
+  static DataConnection passive(FtpSession session) {
+    Gateway gateway = session.gateway;
+    var connection = new DataConnection(gateway, null);
+    InetAddress local = ((InetSocketAddress) session.control().localAddress()).getAddress();
+    InetAddress client = session.clientAddress();
+    ServerBootstrap bootstrap = new ServerBootstrap().group(gateway.dataLoops()).channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 1)
+        .childOption(ChannelOption.AUTO_READ, false)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            if (!channel.remoteAddress().getAddress().equals(client)) {
+              log.warn("Refused a passive data connection from {}: the session belongs to {}.", channel.remoteAddress(), client);
+              channel.close();
+            } else if (!connection.ready.trySuccess(channel)) {
+              channel.close();
+            } else {
+              connection.closeListener();
+            }
+          }
+        });
+    connection.listener = bind(bootstrap, local, gateway);
+    long timeout = gateway.settings().dataTimeout().toMillis();
+    connection.listener.eventLoop().schedule(() -> {
+      if (connection.ready.tryFailure(new IllegalStateException("no data connection"))) {
+        connection.closeListener();
+      }
+    }, timeout, TimeUnit.MILLISECONDS);
+    return connection;
+  }
+
+  /** Prepares a connection to the client's address and port, opened when the transfer starts. */
+  static DataConnection active(FtpSession session, InetSocketAddress target) {
+    return new DataConnection(session.gateway, target);
+  }
+
+  int port() {
+    return ((InetSocketAddress) listener.localAddress()).getPort();
+  }
+
+  /** The connected data channel, once there is one. */
+  Future<Channel> open() {
+    if (activeTarget != null && !ready.isDone()) {
+      ChannelFuture connect = new Bootstrap().group(gateway.dataLoops()).channel(NioSocketChannel.class)
+          .option(ChannelOption.AUTO_READ, false)
+          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) gateway.settings().dataTimeout().toMillis())
+          .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
+          .connect(activeTarget);
+      connect.addListener(done -> {
+        if (done.isSuccess()) {
+          if (!ready.trySuccess(connect.channel())) {
+            connect.channel().close();
+          }
+        } else {
+          ready.tryFailure(done.cause());
+        }
+      });
+    }
+    return ready;
+  }
+
+  void close() {
+    closeListener();
+    if (!ready.tryFailure(new IllegalStateException("closed")) && ready.isSuccess()) {
+      ready.getNow().close();
+    }
+  }
+
+  private void closeListener() {
+    if (listener != null) {
+      listener.close();
+    }
+  }
+
+  private static Channel bind(ServerBootstrap bootstrap, InetAddress local, Gateway gateway) {
+    int[] range = gateway.settings().passivePortRange();
+    if (range[0] == 0) {
+      return bootstrap.bind(local, 0).syncUninterruptibly().channel();
+    }
+    int size = range[1] - range[0] + 1;
+    for (int attempt = 0; attempt < size; attempt++) {
+      int port = range[0] + Math.floorMod(gateway.nextPassivePort().getAndIncrement(), size);
+      ChannelFuture bound = bootstrap.bind(local, port).awaitUninterruptibly();
+      if (bound.isSuccess()) {
+        return bound.channel();
+      }
+    }
+    throw new FtpRefusal(425, "Every passive port is in use; try again in a moment.");
+  }
+}

@@ -1,0 +1,118 @@
+package org.plenary.ftp;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Moving around and reading the tree: PWD, CWD, CDUP, LIST, NLST, MLSD, MLST, SIZE, MDTM, STAT; and what is refused. */
+final class FolderCommands {
+
+  private FolderCommands() {}
+
+  static void addTo(Map<String, Gateway.Command> table) {
+    Gateway.Handler pwd = (s, a) -> new Reply(257, "\"" + s.cwd.toString().replace("\"", "\"\"") + "\" is the current folder.");
+    table.put("PWD", new Gateway.Command(true, pwd));
+    table.put("XPWD", new Gateway.Command(true, pwd));
+    Gateway.Handler cwd = FolderCommands::cwd;
+    table.put("CWD", new Gateway.Command(true, cwd));
+    table.put("XCWD", new Gateway.Command(true, cwd));
+    Gateway.Handler cdup = (s, a) -> cwd(s, "..");
+    table.put("CDUP", new Gateway.Command(true, cdup));
+    table.put("XCUP", new Gateway.Command(true, cdup));
+    table.put("LIST", new Gateway.Command(true, (s, a) -> {
+      FtpPath path = path(s, withoutOptions(a));
+      return Transfers.sendText(s, "the listing", ListingFormat.list(entries(s, path), s.hasAccount(), Instant.now()));
+    }));
+    table.put("NLST", new Gateway.Command(true, (s, a) ->
+        Transfers.sendText(s, "the list of names", ListingFormat.names(entries(s, path(s, withoutOptions(a)))))));
+    table.put("MLSD", new Gateway.Command(true, (s, a) -> {
+      FtpPath path = path(s, a);
+      return Transfers.sendText(s, "the listing", ListingFormat.machine(folder(s, path), s.hasAccount()));
+    }));
+    table.put("MLST", new Gateway.Command(true, (s, a) -> {
+      FtpPath path = path(s, a);
+      FolderTree.Node node = node(s, path);
+      return new Reply(250, "Listing " + path + "\n " + ListingFormat.facts(node, s.hasAccount()) + " " + path + "\nEnd");
+    }));
+    table.put("SIZE", new Gateway.Command(true, (s, a) -> new Reply(213, Long.toString(file(s, path(s, a)).size()))));
+    table.put("MDTM", new Gateway.Command(true, (s, a) ->
+        new Reply(213, ListingFormat.time(node(s, path(s, a)).modified()))));
+    table.put("STAT", new Gateway.Command(false, FolderCommands::stat));
+    Gateway.Handler folders = (s, a) -> new Reply(550, "Folders are made by Plenary: you cannot create or remove one.");
+    for (String verb : List.of("MKD", "XMKD", "RMD", "XRMD")) {
+      table.put(verb, new Gateway.Command(true, folders));
+    }
+    table.put("DELE", new Gateway.Command(true, (s, a) -> new Reply(550,
+        "Documents cannot be deleted over FTP; an upload waiting in incoming is replaced by uploading it again, "
+            + "and the secretariat rejects or withdraws documents.")));
+    Gateway.Handler rename = (s, a) -> new Reply(550, "Documents cannot be renamed: upload a file named with its number.");
+    table.put("RNFR", new Gateway.Command(true, rename));
+    table.put("RNTO", new Gateway.Command(true, rename));
+  }
+
+  private static Reply cwd(FtpSession session, String argument) {
+    FtpPath path = path(session, argument);
+    FolderTree.Node node = session.gateway.tree().find(path, session.hasAccount())
+        .orElseThrow(() -> new FtpRefusal(550, "There is no folder " + path + " here."));
+    if (!node.folder()) {
+      throw new FtpRefusal(550, path + " is a file, not a folder.");
+    }
+    session.gateway.tree().list(path, session.hasAccount());
+    session.cwd = path;
+    return new Reply(250, "The current folder is now " + path + ".");
+  }
+
+  private static Reply stat(FtpSession session, String argument) {
+    if (argument.isEmpty()) {
+      String who = session.hasAccount() ? "signed in as " + session.user.getUsername()
+          : session.anonymous ? "signed in anonymously" : "not signed in";
+      return new Reply(211, "Plenary FTP gateway status:\n Connected from " + session.clientKey() + ", " + who + "."
+          + "\n Control connection " + (session.tls ? "in TLS" : "in clear text") + "; data connections "
+          + (session.protectData ? "in TLS" : "in clear text") + ".\n Current folder " + session.cwd + ".\nEnd of status.");
+    }
+    if (!session.signedIn()) {
+      return new Reply(530, "Sign in first with USER and PASS.");
+    }
+    FtpPath path = path(session, withoutOptions(argument));
+    String listing = ListingFormat.list(entries(session, path), session.hasAccount(), Instant.now());
+    return new Reply(213, "Status of " + path + ":\n" + listing.replace("\r\n", "\n") + "End of status.");
+  }
+
+  /** The folder's entries, or the file itself when the path names a file (as ls does). */
+  private static List<FolderTree.Node> entries(FtpSession session, FtpPath path) {
+    FolderTree.Node node = node(session, path);
+    return node.folder() ? session.gateway.tree().list(path, session.hasAccount()) : List.of(node);
+  }
+
+  private static List<FolderTree.Node> folder(FtpSession session, FtpPath path) {
+    return session.gateway.tree().list(path, session.hasAccount());
+  }
+
+  static FolderTree.Node node(FtpSession session, FtpPath path) {
+    return session.gateway.tree().find(path, session.hasAccount())
+        .orElseThrow(() -> new FtpRefusal(550, "There is no file or folder " + path + " here."));
+  }
+
+  static FolderTree.Node file(FtpSession session, FtpPath path) {
+    FolderTree.Node node = node(session, path);
+    if (node.folder()) {
+      throw new FtpRefusal(550, path + " is a folder, not a file.");
+    }
+    return node;
+  }
+
+  static FtpPath path(FtpSession session, String argument) {
+    return session.cwd.resolve(argument)
+        .orElseThrow(() -> new FtpRefusal(550, "That is not a path here: use names and / only (no \\, ~ or control characters)."));
+  }
+
+  /** LIST -la and the like: clients send ls options, which change nothing here. */
+  private static String withoutOptions(String argument) {
+    String rest = argument;
+    while (rest.startsWith("-")) {
+      int space = rest.indexOf(' ');
+      rest = space < 0 ? "" : rest.substring(space + 1).strip();
+    }
+    return rest;
+  }
+}

@@ -1,0 +1,131 @@
+package org.plenary.ftp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.plenary.contribution.DocumentFolders;
+import org.plenary.contribution.FolderEntry;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.UnknownGroupException;
+import org.plenary.meeting.UnknownMeetingException;
+
+/**
+ * The folders the gateway shows, all read from the register (nothing here touches the disk, so no
+ * symbolic link or stray file can ever be reached):
+ * {@code /t/fg/<group>/docs/incoming/} and {@code /t/fg/<group>/docs/<meeting>/in/}, with the
+ * folders above them. The same tree, names and rules as over HTTP.
+ */
+final class FolderTree {
+
+  /** A folder or a file, as listed. */
+  record Node(String name, boolean folder, long size, Instant modified, String storePath, boolean incoming) {
+
+    static Node folder(String name, Instant modified, boolean incoming) {
+      return new Node(name, true, 0, modified, null, incoming);
+    }
+  }
+
+  private final DocumentFolders folders;
+  private final GroupCatalog groups;
+  private final Instant started;
+
+  FolderTree(DocumentFolders folders, GroupCatalog groups, Instant started) {
+    this.folders = folders;
+    this.groups = groups;
+    this.started = started;
+  }
+
+  /** What the folder holds; {@link FtpRefusal} 550 when it is not a folder someone may read. */
+  List<Node> list(FtpPath path, boolean signedIn) {
+    try {
+      return listing(path, signedIn).orElseThrow(() -> noFolder(path));
+    } catch (UnknownGroupException | UnknownMeetingException e) {
+      throw noFolder(path);
+    }
+  }
+
+  /** The folder or file at the path, if it exists and may be read. */
+  Optional<Node> find(FtpPath path, boolean signedIn) {
+    if (path.depth() == 0) {
+      return Optional.of(Node.folder("/", started, false));
+    }
+    try {
+      return listing(path.parent(), signedIn)
+          .flatMap(nodes -> nodes.stream().filter(node -> node.name().equals(path.name())).findFirst());
+    } catch (UnknownGroupException | UnknownMeetingException e) {
+      return Optional.empty();
+    } catch (FtpRefusal hidden) {
+      return Optional.empty();
+    }
+  }
+
+  /** The group whose incoming folder this is, if it is one. */
+  Optional<String> incomingOf(FtpPath folder) {
+    return folder.depth() == 5 && isDocs(folder) && folder.segment(4).equals("incoming")
+        ? Optional.of(folder.segment(2)) : Optional.empty();
+  }
+
+  private Optional<List<Node>> listing(FtpPath path, boolean signedIn) {
+    int depth = path.depth();
+    if (depth == 0) {
+      return Optional.of(List.of(Node.folder("t", started, false)));
+    }
+    if (!path.segment(0).equals("t")) {
+      return Optional.empty();
+    }
+    if (depth == 1) {
+      return Optional.of(List.of(Node.folder("fg", started, false)));
+    }
+    if (!path.segment(1).equals("fg")) {
+      return Optional.empty();
+    }
+    if (depth == 2) {
+      return Optional.of(groups.all().stream().map(Group::slug).sorted().map(slug -> Node.folder(slug, started, false))
+          .toList());
+    }
+    String slug = path.segment(2);
+    groups.get(slug);
+    if (depth == 3) {
+      return Optional.of(List.of(Node.folder("docs", started, false)));
+    }
+    if (!path.segment(3).equals("docs")) {
+      return Optional.empty();
+    }
+    if (depth == 4) {
+      return Optional.of(folders.docs(slug).stream().map(entry -> {
+        String name = entry.name().substring(0, entry.name().length() - 1);
+        return Node.folder(name, started, name.equals("incoming"));
+      }).toList());
+    }
+    String folder = path.segment(4);
+    if (folder.equals("incoming")) {
+      return depth == 5 ? Optional.of(files(folders.incoming(slug))) : Optional.empty();
+    }
+    if (!folders.meeting(slug, folder).documentsPublic() && !signedIn) {
+      throw new FtpRefusal(550, "The documents of meeting " + folder + " are for participants only; sign in to read them.");
+    }
+    if (depth == 5) {
+      return Optional.of(List.of(Node.folder("in", started, false)));
+    }
+    return depth == 6 && path.segment(5).equals("in") ? Optional.of(files(folders.published(slug, folder)))
+        : Optional.empty();
+  }
+
+  private static boolean isDocs(FtpPath path) {
+    return path.segment(0).equals("t") && path.segment(1).equals("fg") && path.segment(3).equals("docs");
+  }
+
+  private static List<Node> files(List<FolderEntry> entries) {
+    var nodes = new ArrayList<Node>(entries.size());
+    for (FolderEntry entry : entries) {
+      nodes.add(new Node(entry.name(), false, entry.size(), entry.modified(), entry.storePath(), false));
+    }
+    return nodes;
+  }
+
+  private static FtpRefusal noFolder(FtpPath path) {
+    return new FtpRefusal(550, "There is no folder " + path + " here.");
+  }
+}

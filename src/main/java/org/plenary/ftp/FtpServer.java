@@ -1,0 +1,117 @@
+package org.plenary.ftp;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.plenary.account.Credentials;
+import org.plenary.account.SignInThrottle;
+import org.plenary.contribution.ContributionDesk;
+import org.plenary.contribution.DocumentFolders;
+import org.plenary.group.GroupCatalog;
+import org.plenary.store.DocumentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts and stops the FTP gateway with the application: one acceptor thread, a few event-loop
+ * threads for every connection, and a small pool of workers for commands that wait on the
+ * database or a password hash.
+ */
+@Component
+@EnableConfigurationProperties(FtpSettings.class)
+public class FtpServer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(FtpServer.class);
+
+  private final FtpSettings settings;
+  private final Gateway gateway;
+  private final ThreadPoolExecutor workers;
+  private final EventLoopGroup acceptor;
+  private final EventLoopGroup loops;
+  private Channel server;
+
+  FtpServer(FtpSettings settings, DocumentFolders folders, GroupCatalog groups, ContributionDesk desk,
+      DocumentStore store, Credentials credentials, SignInThrottle throttle, @Value("${plenary.data-dir}") String dataDir) {
+    this.settings = settings;
+    settings.passivePortRange();
+    this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), new DefaultThreadFactory("ftp-worker", true));
+    workers.allowCoreThreadTimeOut(true);
+    this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ftp-accept", true), NioIoHandler.newFactory());
+    this.loops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("ftp-io", true), NioIoHandler.newFactory());
+    Map<String, Gateway.Command> commands = new HashMap<>();
+    SessionCommands.addTo(commands);
+    FolderCommands.addTo(commands);
+    TransferCommands.addTo(commands);
+    this.gateway = new Gateway(settings, new FolderTree(folders, groups, Instant.now()), desk, store, credentials, throttle,
+        new FtpTls(settings.tls(), Path.of(dataDir).toAbsolutePath()), loops, workers, Map.copyOf(commands),
+        new AtomicInteger());
+  }
+
+  @Override
+  public void start() {
+    if (!settings.enabled()) {
+      log.info("The FTP gateway is off (plenary.ftp.enabled=false).");
+      return;
+    }
+    var gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress());
+    ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, loops).channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            channel.pipeline().addLast(gate,
+                new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
+                new ControlLineDecoder(settings.maxLineLength()),
+                new FtpSession(gateway));
+          }
+        });
+    InetSocketAddress address = settings.address().isBlank() ? new InetSocketAddress(settings.port())
+        : new InetSocketAddress(settings.address(), settings.port());
+    server = bootstrap.bind(address).syncUninterruptibly().channel();
+    log.info("FTP gateway listening on {}.", server.localAddress());
+  }
+
+  @Override
+  public void stop() {
+    if (server != null) {
+      server.close().awaitUninterruptibly();
+      server = null;
+    }
+    loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    workers.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return server != null;
+  }
+
+  /** The control port in use (the configured one, or the one picked for port 0). */
+  public int port() {
+    return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+}

@@ -1,0 +1,304 @@
+package org.plenary.ftp;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.ContributionRefusedException;
+import org.plenary.shared.RefusedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One control connection. Commands run one at a time, in order, on the gateway's worker threads
+ * (they may need the database or a password hash); lines that arrive meanwhile wait in a short
+ * queue. ABOR, STAT and QUIT are answered at once during a transfer. No thread is held while a
+ * session is idle or a transfer runs.
+ */
+final class FtpSession extends ChannelInboundHandlerAdapter {
+
+  private static final Logger log = LoggerFactory.getLogger(FtpSession.class);
+  private static final int MAX_QUEUED = 32;
+  /** Commands that use the prepared data connection; when one is refused, the connection is closed. */
+  private static final java.util.Set<String> TRANSFERS = java.util.Set.of("LIST", "NLST", "MLSD", "RETR", "STOR", "APPE",
+      "STOU");
+
+  /** A running transfer, which ABOR or a closed control connection stops. */
+  interface Transfer {
+    void abort();
+
+    long bytes();
+  }
+
+  final Gateway gateway;
+  private Channel control;
+  private final ArrayDeque<String> queue = new ArrayDeque<>();
+  private boolean busy;
+  private boolean abortRequested;
+
+  // What the commands read and change; one command runs at a time, so no two threads write these at once.
+  volatile PlenaryUser user;
+  volatile boolean anonymous;
+  volatile String pendingUser;
+  volatile FtpPath cwd = FtpPath.ROOT;
+  volatile long restartAt;
+  volatile boolean tls;
+  volatile boolean protectData;
+  volatile boolean epsvAll;
+  private volatile DataConnection data;
+  private volatile Transfer transfer;
+
+  FtpSession(Gateway gateway) {
+    this.gateway = gateway;
+  }
+
+  Channel control() {
+    return control;
+  }
+
+  InetAddress clientAddress() {
+    return ((InetSocketAddress) control.remoteAddress()).getAddress();
+  }
+
+  String clientKey() {
+    return clientAddress().getHostAddress();
+  }
+
+  boolean signedIn() {
+    return user != null || anonymous;
+  }
+
+  /** Signed in with an account (not anonymously): may upload. */
+  boolean hasAccount() {
+    return user != null;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    control = ctx.channel();
+    if (!gateway.throttle().lockedFor(clientKey()).isZero()) {
+      send(new Reply(421, "Too many failed sign-ins from your address; try again later."));
+      control.close();
+      return;
+    }
+    send(new Reply(220, "Plenary FTP gateway. Upload contributions to /t/fg/<group>/docs/incoming/; "
+        + "published documents are in /t/fg/<group>/docs/<meeting>/in/."));
+    long timeout = gateway.settings().signInTimeout().toMillis();
+    ctx.executor().schedule(() -> {
+      if (!signedIn() && control.isActive()) {
+        send(new Reply(421, "No sign-in within " + timeout / 1000 + " seconds; closing the connection."));
+        control.close();
+      }
+    }, timeout, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object message) {
+    if (message instanceof ControlLineDecoder.Refused refused) {
+      control.writeAndFlush(Unpooled.wrappedBuffer((refused.reply() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      if (refused.close()) {
+        control.close();
+      }
+      return;
+    }
+    received((String) message);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent && transfer == null) {
+      send(new Reply(421, "No command for " + gateway.settings().idleTimeout().toSeconds()
+          + " seconds; closing the connection."));
+      control.close();
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    synchronized (this) {
+      queue.clear();
+    }
+    Transfer running = transfer;
+    if (running != null) {
+      running.abort();
+    }
+    closeData();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.debug("FTP control connection from {} failed: {}", control.remoteAddress(), cause.toString());
+    ctx.close();
+  }
+
+  private void received(String line) {
+    String verb = verb(line);
+    synchronized (this) {
+      if (transfer != null && (verb.equals("ABOR") || verb.equals("STAT") || verb.equals("QUIT"))) {
+        duringTransfer(verb);
+        return;
+      }
+      if (busy) {
+        if (queue.size() >= MAX_QUEUED) {
+          send(new Reply(421, "Too many commands sent without waiting for replies; closing the connection."));
+          control.close();
+        } else {
+          queue.add(line);
+        }
+        return;
+      }
+      busy = true;
+    }
+    dispatch(line);
+  }
+
+  private void duringTransfer(String verb) {
+    switch (verb) {
+      case "ABOR" -> {
+        abortRequested = true;
+        transfer.abort();
+      }
+      case "STAT" -> send(new Reply(213, "Transferring: " + transfer.bytes() + " bytes so far."));
+      default -> {
+        transfer.abort();
+        send(new Reply(221, "Goodbye; the transfer was stopped."));
+        control.close();
+      }
+    }
+  }
+
+  private void dispatch(String line) {
+    try {
+      gateway.workers().execute(() -> finish(run(line)));
+    } catch (RejectedExecutionException shuttingDown) {
+      send(new Reply(421, "The server is shutting down."));
+      control.close();
+    }
+  }
+
+  private Reply run(String line) {
+    String verb = verb(line);
+    String argument = line.length() > verb.length() ? line.substring(verb.length()).strip() : "";
+    Gateway.Command command = gateway.commands().get(verb);
+    if (command == null) {
+      return new Reply(502, "Command " + (verb.length() > 20 ? verb.substring(0, 20) : verb) + " is not known here; HELP lists them.");
+    }
+    if (command.needsSignIn() && !signedIn()) {
+      return new Reply(530, "Sign in first with USER and PASS.");
+    }
+    if (!verb.equals("REST") && !verb.equals("RETR") && !verb.equals("STOR")) {
+      restartAt = 0;
+    }
+    Reply reply;
+    try {
+      reply = command.handler().run(this, argument);
+    } catch (FtpRefusal refusal) {
+      reply = new Reply(refusal.code(), refusal.getMessage());
+    } catch (ContributionRefusedException refusal) {
+      reply = new Reply(refusal.reason().ftpReply(), refusal.getMessage());
+    } catch (RefusedException refusal) {
+      reply = new Reply(550, refusal.getMessage());
+    } catch (Exception e) {
+      log.error("FTP command {} from {} failed", verb, control.remoteAddress(), e);
+      reply = new Reply(451, "The server failed on this command; nothing was changed. The error was logged.");
+    }
+    if (reply.code() >= 400 && TRANSFERS.contains(verb)) {
+      closeData();
+    }
+    return reply;
+  }
+
+  /** Sends the replies of the finished command, then runs the next queued line. */
+  void finish(Reply... replies) {
+    for (Reply reply : replies) {
+      if (reply != Reply.LATER) {
+        send(reply);
+      }
+    }
+    if (replies.length == 1 && replies[0] == Reply.LATER) {
+      return;
+    }
+    String next;
+    synchronized (this) {
+      next = queue.poll();
+      busy = next != null;
+    }
+    if (next != null) {
+      dispatch(next);
+    }
+  }
+
+  void send(Reply reply) {
+    control.writeAndFlush(Unpooled.wrappedBuffer(reply.bytes()));
+  }
+
+  /** Sends the reply and closes the control connection. */
+  void sendAndClose(Reply reply) {
+    control.writeAndFlush(Unpooled.wrappedBuffer(reply.bytes())).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** A transfer started: ABOR and a closed control connection now stop it. */
+  void started(Transfer running) {
+    transfer = running;
+    if (!control.isActive()) {
+      running.abort();
+    }
+  }
+
+  /** The transfer is over: its reply, and "226" for ABOR after a stopped transfer. */
+  void transferEnded(Reply reply) {
+    boolean aborted;
+    synchronized (this) {
+      transfer = null;
+      aborted = abortRequested;
+      abortRequested = false;
+    }
+    if (aborted) {
+      finish(new Reply(426, "Transfer stopped by ABOR; nothing more was sent or kept."),
+          new Reply(226, "ABOR done."));
+    } else {
+      finish(reply);
+    }
+  }
+
+  /** The data connection PASV, EPSV, PORT or EPRT prepared, for the next transfer; it can be used once. */
+  DataConnection takeData() {
+    DataConnection prepared = data;
+    data = null;
+    if (prepared == null) {
+      throw new FtpRefusal(425, "Send PASV or EPSV (or PORT) first, then the transfer command.");
+    }
+    return prepared;
+  }
+
+  void prepareData(DataConnection connection) {
+    closeData();
+    data = connection;
+    if (!control.isActive()) {
+      closeData();
+    }
+  }
+
+  void closeData() {
+    DataConnection prepared = data;
+    data = null;
+    if (prepared != null) {
+      prepared.close();
+    }
+  }
+
+  /** The verb of a command line, in upper case. */
+  static String verb(String line) {
+    int space = line.indexOf(' ');
+    return (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
+  }
+}

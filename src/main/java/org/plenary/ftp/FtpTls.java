@@ -1,0 +1,122 @@
+package org.plenary.ftp;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * TLS for explicit FTPS (AUTH TLS), TLS 1.2 and 1.3 only. The certificate comes from
+ * {@code plenary.ftp.tls.keystore}; without one, a self-signed certificate is made with the JDK's
+ * keytool into {@code <data-dir>/ftp-tls.p12} the first time a client asks for TLS, and reused.
+ */
+final class FtpTls {
+
+  private static final Logger log = LoggerFactory.getLogger(FtpTls.class);
+
+  private final FtpSettings.Tls settings;
+  private final Path dataDir;
+  private volatile SslContext context;
+
+  FtpTls(FtpSettings.Tls settings, Path dataDir) {
+    this.settings = settings;
+    this.dataDir = dataDir;
+  }
+
+  /** A handler for the control connection after "234": it lets that reply out in clear text first. */
+  SslHandler controlHandler(ByteBufAllocator alloc) {
+    return new SslHandler(context().newEngine(alloc), true);
+  }
+
+  /** A handler for a data connection under PROT P. */
+  SslHandler dataHandler(ByteBufAllocator alloc) {
+    return context().newHandler(alloc);
+  }
+
+  private SslContext context() {
+    SslContext current = context;
+    if (current == null) {
+      synchronized (this) {
+        if (context == null) {
+          context = build();
+        }
+        current = context;
+      }
+    }
+    return current;
+  }
+
+  private SslContext build() {
+    try {
+      Path keystore;
+      char[] password;
+      if (settings.keystore().isBlank()) {
+        keystore = dataDir.resolve("ftp-tls.p12");
+        password = selfSignedPassword(keystore);
+      } else {
+        keystore = Path.of(settings.keystore());
+        password = settings.keystorePassword().toCharArray();
+      }
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(keystore)) {
+        store.load(in, password);
+      }
+      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, password);
+      return SslContextBuilder.forServer(keys).protocols("TLSv1.3", "TLSv1.2").build();
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("The FTPS certificate could not be loaded: " + e.getMessage(), e);
+    }
+  }
+
+  /** The password of the self-signed keystore, making both the first time. */
+  private char[] selfSignedPassword(Path keystore) throws IOException {
+    Path passwordFile = dataDir.resolve("ftp-tls.password");
+    if (Files.exists(keystore) && Files.exists(passwordFile)) {
+      return Files.readString(passwordFile).strip().toCharArray();
+    }
+    byte[] secret = new byte[18];
+    new SecureRandom().nextBytes(secret);
+    String password = HexFormat.of().formatHex(secret);
+    Files.deleteIfExists(keystore);
+    Files.createDirectories(dataDir);
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "plenary-ftp", "-keyalg", "RSA",
+        "-keysize", "2048", "-validity", "3650", "-dname", "CN=Plenary FTP gateway", "-ext",
+        "SAN=dns:localhost,ip:127.0.0.1,ip:::1", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+        "-storepass", password, "-keypass", password)).redirectErrorStream(true).start();
+    try {
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IOException("keytool failed: " + output.strip());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while making the certificate", e);
+    }
+    Files.writeString(passwordFile, password);
+    try {
+      Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(keystore, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException notPosix) {
+      log.debug("No POSIX permissions here for {}", passwordFile);
+    }
+    log.info("Made a self-signed FTPS certificate in {}; set plenary.ftp.tls.keystore to use your own.", keystore);
+    return password.toCharArray();
+  }
+}

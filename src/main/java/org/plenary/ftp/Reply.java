@@ -1,0 +1,45 @@
+package org.plenary.ftp;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One FTP reply: a code and a text, one line or several ("211-…" then "211 End"). Text lines that
+ * begin with a space are sent as they are (FEAT, MLST). Control characters in the text never reach
+ * the client, so no name a user sent can forge a reply line.
+ */
+record Reply(int code, String text) {
+
+  /** Returned by a command that answers later itself (a transfer, a delayed refusal). */
+  static final Reply LATER = new Reply(0, "");
+
+  byte[] bytes() {
+    String[] lines = text.split("\n", -1);
+    var out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < lines.length; i++) {
+      boolean last = i == lines.length - 1;
+      String line = printable(lines[i]);
+      if (!last && i > 0 && line.startsWith(" ")) {
+        out.append(line);
+      } else {
+        out.append(code).append(last ? ' ' : '-').append(line);
+      }
+      out.append("\r\n");
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String printable(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
+      if (control && out == null) {
+        out = new StringBuilder(text.substring(0, i));
+      }
+      if (out != null) {
+        out.append(control ? '?' : c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+}

@@ -1,0 +1,135 @@
+package org.plenary.ftp;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.stream.ChunkedNioFile;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.plenary.contribution.IncomingUpload;
+
+/**
+ * The three kinds of transfer on a data connection: a listing (text), a file sent without copying
+ * through the heap (sendfile; in TLS, 64 KiB chunks), and an upload received into the contribution
+ * desk. Each answers "150" when its data connection is there and "226" only when it completed.
+ */
+final class Transfers {
+
+  private Transfers() {}
+
+  static Reply sendText(FtpSession session, String what, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return withData(session, null, channel -> {
+      session.send(new Reply(150, "Here comes " + what + "."));
+      send(session, channel, channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)), bytes.length);
+    });
+  }
+
+  static Reply sendFile(FtpSession session, String name, Path file, long offset, long length) {
+    return withData(session, null, channel -> {
+      session.send(new Reply(150, "Sending " + name + " (" + length + " bytes" + (offset > 0 ? " from byte " + offset : "")
+          + ")."));
+      Object body;
+      if (session.protectData) {
+        try {
+          body = new ChunkedNioFile(FileChannel.open(file), offset, length, 64 * 1024);
+        } catch (IOException e) {
+          channel.close();
+          session.transferEnded(new Reply(451, "The file could not be read; nothing was sent."));
+          return;
+        }
+      } else {
+        body = new DefaultFileRegion(file.toFile(), offset, length);
+      }
+      send(session, channel, channel.writeAndFlush(body), length);
+    });
+  }
+
+  static Reply receive(FtpSession session, IncomingUpload upload) {
+    return withData(session, upload, channel -> {
+      session.send(new Reply(150, "Ready to receive " + upload.fileName() + "."));
+      var receiver = new UploadReceiver(session, upload);
+      channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64 * 1024, 256 * 1024, 1024 * 1024));
+      channel.pipeline().addLast(receiver);
+      session.started(receiver);
+      channel.config().setAutoRead(true);
+    });
+  }
+
+  /**
+   * Waits (without a thread) for the prepared data connection, sets it up for the session (TLS
+   * under PROT P, the data timeout) and hands it to {@code start}; tells the client when none came.
+   */
+  private static Reply withData(FtpSession session, IncomingUpload upload, Consumer<Channel> start) {
+    DataConnection data;
+    try {
+      data = session.takeData();
+    } catch (FtpRefusal refusal) {
+      if (upload != null) {
+        upload.close();
+      }
+      throw refusal;
+    }
+    data.open().addListener(opened -> {
+      if (!opened.isSuccess()) {
+        if (upload != null) {
+          upload.close();
+        }
+        session.finish(new Reply(425, "No data connection could be opened; nothing was transferred. "
+            + "Send PASV or EPSV again and connect to the port it gives."));
+        return;
+      }
+      Channel channel = (Channel) opened.getNow();
+      if (session.protectData) {
+        channel.pipeline().addLast(session.gateway.tls().dataHandler(channel.alloc()));
+        channel.pipeline().addLast(new ChunkedWriteHandler());
+      }
+      long timeout = session.gateway.settings().dataTimeout().toMillis();
+      channel.pipeline().addLast(new IdleStateHandler(true, 0, 0, timeout, TimeUnit.MILLISECONDS));
+      channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+          if (event instanceof IdleStateEvent) {
+            ctx.fireExceptionCaught(new IOException("no data for " + timeout / 1000 + " seconds"));
+            ctx.close();
+          } else {
+            ctx.fireUserEventTriggered(event);
+          }
+        }
+      });
+      start.accept(channel);
+    });
+    return Reply.LATER;
+  }
+
+  /** Ends a send: the data connection closes, then "226" if every byte went out, "426" if not. */
+  private static void send(FtpSession session, Channel channel, ChannelFuture written, long bytes) {
+    session.started(new FtpSession.Transfer() {
+      @Override
+      public void abort() {
+        channel.close();
+      }
+
+      @Override
+      public long bytes() {
+        return written.isDone() ? bytes : 0;
+      }
+    });
+    channel.config().setAutoRead(true);
+    written.addListener(done -> channel.close().addListener(closed -> session.transferEnded(done.isSuccess()
+        ? new Reply(226, "Transfer complete.")
+        : new Reply(426, "The data connection closed before the transfer completed."))));
+  }
+}

@@ -1,0 +1,123 @@
+package org.plenary.ftp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.plenary.contribution.ContributionFile;
+import org.plenary.contribution.ContributionRefusedException;
+import org.plenary.contribution.IncomingUpload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives a STOR on the data connection, writing each network buffer straight into the upload's
+ * temporary file. The end of the stream completes the upload (on a worker thread: it forces the
+ * file to disk and writes the register); a broken connection, ABOR, a closed control connection or
+ * the size cap abandons it, and nothing of it remains.
+ */
+final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSession.Transfer {
+
+  private static final Logger log = LoggerFactory.getLogger(UploadReceiver.class);
+
+  private final FtpSession session;
+  private final IncomingUpload upload;
+  private volatile Reply failure;
+  private volatile boolean ended;
+  private volatile Channel channel;
+
+  UploadReceiver(FtpSession session, IncomingUpload upload) {
+    this.session = session;
+    this.upload = upload;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object message) {
+    ByteBuf bytes = (ByteBuf) message;
+    try {
+      if (failure == null) {
+        for (ByteBuffer buffer : bytes.nioBuffers()) {
+          upload.write(buffer);
+        }
+      }
+    } catch (ContributionRefusedException refused) {
+      fail(ctx, new Reply(refused.reason().ftpReply(), refused.getMessage() + " Nothing was kept."));
+    } catch (IOException | RuntimeException e) {
+      log.error("Writing an FTP upload of {} failed", upload.fileName(), e);
+      fail(ctx, new Reply(451, "The server could not write " + upload.fileName() + "; nothing was kept."));
+    } finally {
+      bytes.release();
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    fail(ctx, new Reply(426, "The data connection broke (" + cause.getMessage() + "); nothing of "
+        + upload.fileName() + " was kept. Send it again."));
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    Reply failed = failure;
+    if (failed != null) {
+      upload.close();
+      session.transferEnded(failed);
+      return;
+    }
+    session.gateway.workers().execute(this::complete);
+  }
+
+  private void complete() {
+    Reply reply;
+    try {
+      if (failure != null || !session.control().isActive()) {
+        reply = failure != null ? failure : new Reply(426, "The control connection closed; nothing was kept.");
+      } else {
+        ContributionFile file = upload.complete();
+        reply = new Reply(226, "Received " + file.fileName() + " (" + file.size() + " bytes, SHA-256 " + file.sha256()
+            + "); it waits in the incoming folder for the secretariat.");
+      }
+    } catch (ContributionRefusedException refused) {
+      reply = new Reply(refused.reason().ftpReply(), refused.getMessage() + " Nothing was kept.");
+    } catch (RuntimeException e) {
+      log.error("Completing the FTP upload of {} failed", upload.fileName(), e);
+      reply = new Reply(451, "The server could not store " + upload.fileName() + "; nothing was kept.");
+    } finally {
+      upload.close();
+    }
+    session.transferEnded(reply);
+  }
+
+  private void fail(ChannelHandlerContext ctx, Reply reply) {
+    if (failure == null) {
+      failure = reply;
+    }
+    ctx.close();
+  }
+
+  /** ABOR or the control connection closing: the data connection closes and the upload is abandoned. */
+  @Override
+  public void abort() {
+    failure = new Reply(426, "The transfer was stopped; nothing of " + upload.fileName() + " was kept.");
+    Channel data = channel;
+    if (data != null) {
+      data.close();
+    }
+  }
+
+  @Override
+  public long bytes() {
+    return upload.size();
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    channel = ctx.channel();
+  }
+}
