@@ -46,7 +46,7 @@ final class FolderTree {
     }
   }
 
-  /** The folder or file at the path, if it exists and may be read. */
+  /** The folder or file at the path, if it exists; {@link FtpRefusal} when it is in a folder the session may not read. */
   Optional<Node> find(FtpPath path, boolean signedIn) {
     if (path.depth() == 0) {
       return Optional.of(Node.folder("/", started, false));
@@ -55,8 +55,6 @@ final class FolderTree {
       return listing(path.parent(), signedIn)
           .flatMap(nodes -> nodes.stream().filter(node -> node.name().equals(path.name())).findFirst());
     } catch (UnknownGroupException | UnknownMeetingException e) {
-      return Optional.empty();
-    } catch (FtpRefusal hidden) {
       return Optional.empty();
     }
   }

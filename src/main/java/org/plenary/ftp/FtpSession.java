@@ -195,9 +195,6 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     if (command.needsSignIn() && !signedIn()) {
       return new Reply(530, "Sign in first with USER and PASS.");
     }
-    if (!verb.equals("REST") && !verb.equals("RETR") && !verb.equals("STOR")) {
-      restartAt = 0;
-    }
     Reply reply;
     try {
       reply = command.handler().run(this, argument);

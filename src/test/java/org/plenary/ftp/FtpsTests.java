@@ -1,0 +1,101 @@
+package org.plenary.ftp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import javax.net.ssl.SSLSocket;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPSClient;
+import org.apache.commons.net.util.TrustManagerUtils;
+import org.junit.jupiter.api.Test;
+import org.plenary.account.AccessTokens;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.NewAccount;
+import org.plenary.contribution.Allocation;
+import org.plenary.contribution.Contribution;
+import org.plenary.contribution.ContributionDesk;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupDraft;
+import org.plenary.meeting.LatePolicy;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingDraft;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Explicit FTPS with a server that takes passwords only over TLS, and its self-signed certificate. */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-ftps;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}",
+    "plenary.ftp.require-tls=true"})
+class FtpsTests {
+
+  @Autowired FtpServer server;
+  @Autowired ContributionDesk desk;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+  @Autowired AccountDirectory accounts;
+  @Autowired AccessTokens tokens;
+  @Value("${plenary.data-dir}") String dataDir;
+
+  @Test
+  void refusesAPasswordBeforeAuthTlsButLetsAnonymousUsersRead() throws Exception {
+    try (RawFtp ftp = new RawFtp(server.port())) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER someone")).startsWith("530 This server takes passwords only over TLS");
+      assertThat(ftp.command("PASS secret")).startsWith("503 ");
+      assertThat(ftp.command("PBSZ 0")).startsWith("503 ");
+      assertThat(ftp.command("USER anonymous")).startsWith("331 ");
+      assertThat(ftp.command("PASS guest@example.org")).startsWith("230 ");
+    }
+  }
+
+  @Test
+  void uploadsAndDownloadsOverTlsWithEncryptedData() throws Exception {
+    if (groups.find("tls").isEmpty()) {
+      groups.create(new GroupDraft("tls", "FG TLS", "Focus Group on TLS", null, null, "English", 12, null, null,
+          List.of(), List.of(), List.of()));
+      meetings.schedule("tls", new MeetingDraft("m1", LocalDate.now().plusDays(30), LocalDate.now().plusDays(31),
+          "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null,
+          LocalDateTime.now().plusDays(20), null, LatePolicy.FLAG, List.of(), List.of()));
+      accounts.create(new NewAccount("tls-author", "author@tls.example", "Author", null, null, Set.of()), "author-pass", false);
+    }
+    var author = tokens.authenticate(tokens.issue(accounts.find("tls-author").orElseThrow().id(), "t").token()).orElseThrow();
+    Contribution c = desk.allocate("tls", "m1", new Allocation("Over TLS", "Org", List.of(), null, List.of()), author);
+
+    var ftps = new FTPSClient(false) {
+      String protocol() {
+        return ((SSLSocket) _socket_).getSession().getProtocol();
+      }
+    };
+    ftps.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+    ftps.setDefaultTimeout(10_000);
+    ftps.connect("127.0.0.1", server.port());
+    assertThat(ftps.protocol()).isIn("TLSv1.3", "TLSv1.2");
+    assertThat(ftps.login("tls-author", "author-pass")).as(ftps.getReplyString()).isTrue();
+    ftps.execPBSZ(0);
+    ftps.execPROT("P");
+    ftps.enterLocalPassiveMode();
+    ftps.setFileType(FTP.BINARY_FILE_TYPE);
+    byte[] content = new byte[500_000];
+    new java.util.Random(7).nextBytes(content);
+    String path = "/t/fg/tls/docs/incoming/" + c.number() + ".pdf";
+    assertThat(ftps.storeFile(path, new ByteArrayInputStream(content))).as(ftps.getReplyString()).isTrue();
+    var out = new ByteArrayOutputStream();
+    assertThat(ftps.retrieveFile(path, out)).as(ftps.getReplyString()).isTrue();
+    assertThat(out.toByteArray()).isEqualTo(content);
+    assertThat(ftps.listNames("/t/fg/tls/docs/incoming")).containsExactly(c.number() + ".pdf");
+    assertThat(ftps.getStatus()).contains("Control connection in TLS; data connections in TLS.");
+    ftps.logout();
+    ftps.disconnect();
+    assertThat(Path.of(dataDir, "ftp-tls.p12")).as("the self-signed certificate made at first use").exists();
+    assertThat(Files.getPosixFilePermissions(Path.of(dataDir, "ftp-tls.password")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+  }
+}
