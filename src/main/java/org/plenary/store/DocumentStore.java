@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * The document store under {@code <data-dir>/documents} ({@code plenary.documents-dir}). Paths are relative, with forward slashes
  * ({@code t/fg/cloud/docs/incoming/FG-Cloud-I-0001.docx}); every one is checked to stay inside the
- * root. A write is complete (size and SHA-256 known, bytes on disk) or absent: bytes go to a
- * {@code .part} file beside the target, which is forced to disk and renamed into place. Files
- * left as {@code .part} by a crash are swept at start-up.
+ * root. A write is complete (size and SHA-256 known) or absent: bytes go to a {@code .part} file
+ * beside the target, which is linked into place only when every byte was written, so a killed
+ * process never leaves a partial file where one is expected. With {@code plenary.documents.fsync}
+ * the file is also forced to the disk first, so that it survives a power cut too. Files left as
+ * {@code .part} by a crash are swept at start-up.
  */
 @Component
 public class DocumentStore {
@@ -34,10 +36,13 @@ public class DocumentStore {
   public static final String STAGING = "staging";
 
   private final Path root;
+  private final boolean fsync;
 
   DocumentStore(@Value("${plenary.documents-dir:${plenary.data-dir}/documents}") String documentsDir,
-      @Value("${plenary.documents-reset-on-start:false}") boolean reset) throws IOException {
+      @Value("${plenary.documents-reset-on-start:false}") boolean reset,
+      @Value("${plenary.documents.fsync:false}") boolean fsync) throws IOException {
     this.root = Path.of(documentsDir).toAbsolutePath().normalize();
+    this.fsync = fsync;
     if (reset) {
       org.springframework.util.FileSystemUtils.deleteRecursively(root);
     }
@@ -71,15 +76,23 @@ public class DocumentStore {
     Path part = target.resolveSibling("." + UUID.randomUUID() + PART);
     try {
       Files.createDirectories(target.getParent());
-      return new Writer(path, target, part, FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-          maxSize);
+      return new Writer(path, target, part,
+          FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ), maxSize,
+          fsync);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** A file being written: complete, with size and SHA-256, or removed on {@link #close()}. */
+  /**
+   * A file being written: complete, with size and SHA-256, or removed on {@link #close()}. Past
+   * {@link #LARGE} bytes the SHA-256 is computed on another thread ({@link DigestBehind}), or, when
+   * every document must be forced to disk ({@code plenary.documents.fsync}), the rest goes to the
+   * disk with O_DIRECT where the file system allows ({@link DirectWrites}).
+   */
   public static final class Writer implements AutoCloseable {
+    /** From this size on, a file is large: hashed behind the writer, or (with fsync) written with O_DIRECT. */
+    static final long LARGE = 8L << 20;
     private final String path;
     private final Path target;
     private final Path part;
@@ -88,8 +101,13 @@ public class DocumentStore {
     private final MessageDigest sha256;
     private long size;
     private boolean completed;
+    private final boolean sync;
+    private boolean large;
+    private DirectWrites direct;
+    private DigestBehind digestBehind;
 
-    private Writer(String path, Path target, Path part, FileChannel channel, long maxSize) {
+    private Writer(String path, Path target, Path part, FileChannel channel, long maxSize, boolean sync) {
+      this.sync = sync;
       this.path = path;
       this.target = target;
       this.part = part;
@@ -108,12 +126,28 @@ public class DocumentStore {
         close();
         throw new TooLargeException(maxSize);
       }
+      if (!large && size >= LARGE) {
+        large = true;
+        if (sync) {
+          direct = DirectWrites.continuing(part, channel, size).orElse(null);
+        } else {
+          digestBehind = new DigestBehind(part, sha256, size);
+        }
+      }
       size += bytes.remaining();
       ByteBuffer digested = bytes.duplicate();
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
+      if (direct != null) {
+        direct.write(bytes);
+      } else {
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
       }
-      sha256.update(digested);
+      if (digestBehind != null) {
+        digestBehind.written(size);
+      } else {
+        sha256.update(digested);
+      }
     }
 
     public long size() {
@@ -122,7 +156,16 @@ public class DocumentStore {
 
     /** Forces the bytes to disk and puts the file at its path in one step. */
     public StoredFile complete() throws IOException {
-      channel.force(true);
+      if (digestBehind != null) {
+        digestBehind.finish(size);
+        digestBehind.close();
+      }
+      if (direct != null) {
+        direct.finish(size);
+        direct.close();
+      } else if (sync) {
+        channel.force(true);
+      }
       channel.close();
       renameWithoutReplacing(part, target);
       completed = true;
@@ -132,6 +175,12 @@ public class DocumentStore {
     /** Abandons an incomplete file: nothing of it remains. */
     @Override
     public void close() {
+      if (direct != null) {
+        direct.close();
+      }
+      if (digestBehind != null) {
+        digestBehind.close();
+      }
       try {
         channel.close();
       } catch (IOException e) {
