@@ -69,7 +69,8 @@ public class DocumentFolders {
   }
 
   private List<FolderEntry> incomingNow(String slug) {
-    return desk.incoming(slug).stream()
+    // The queue and each contribution's files are read apart: a version replaced in between is skipped.
+    return desk.incoming(slug).stream().filter(c -> c.incoming().isPresent())
         .map(c -> FolderEntry.file(c, c.incoming().orElseThrow(), c.incoming().orElseThrow().uploadedAt()))
         .sorted(Comparator.comparing(FolderEntry::name)).toList();
   }

@@ -171,7 +171,6 @@ final class TransferCommands {
     if (offset > 0) {
       return new Reply(554, "Uploads cannot resume at byte " + offset + ": send the whole file again.");
     }
-    session.gateway.tree().list(folder, true);
     IncomingUpload upload = session.gateway.desk().openIncoming(slug.get(), path.name(), session.user);
     return Transfers.receive(session, upload);
   }

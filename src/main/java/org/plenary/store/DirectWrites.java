@@ -16,8 +16,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The rest of a large file written with O_DIRECT, straight from aligned buffers to the disk: no copy
- * into the page cache (which on a busy machine costs more CPU than the disk costs time) and no long
- * flush at the end, since the bytes are already on the device. A writer thread of its own writes
+ * into the page cache (which costs as much CPU as the disk costs time, and competes with hashing
+ * and the network for the cores) and no long flush at the end, since the bytes are already on the
+ * device: a large upload is durable when it is acknowledged. A writer thread of its own writes
  * one 4 MiB chunk while the caller fills the next; the caller waits only when the disk is behind.
  * Buffers come from a pool of {@value #POOL_CHUNKS} chunks for the whole process; when the pool is
  * empty, or the file system has no O_DIRECT (tmpfs), the file is written the ordinary way.

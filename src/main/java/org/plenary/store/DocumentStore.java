@@ -37,12 +37,15 @@ public class DocumentStore {
 
   private final Path root;
   private final boolean fsync;
+  private final boolean directIo;
 
   DocumentStore(@Value("${plenary.documents-dir:${plenary.data-dir}/documents}") String documentsDir,
       @Value("${plenary.documents-reset-on-start:false}") boolean reset,
-      @Value("${plenary.documents.fsync:false}") boolean fsync) throws IOException {
+      @Value("${plenary.documents.fsync:false}") boolean fsync,
+      @Value("${plenary.documents.direct-io:true}") boolean directIo) throws IOException {
     this.root = Path.of(documentsDir).toAbsolutePath().normalize();
     this.fsync = fsync;
+    this.directIo = directIo;
     if (reset) {
       org.springframework.util.FileSystemUtils.deleteRecursively(root);
     }
@@ -78,7 +81,7 @@ public class DocumentStore {
       Files.createDirectories(target.getParent());
       return new Writer(path, target, part,
           FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ), maxSize,
-          fsync);
+          fsync, directIo);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -86,12 +89,13 @@ public class DocumentStore {
 
   /**
    * A file being written: complete, with size and SHA-256, or removed on {@link #close()}. Past
-   * {@link #LARGE} bytes the SHA-256 is computed on another thread ({@link DigestBehind}), or, when
-   * every document must be forced to disk ({@code plenary.documents.fsync}), the rest goes to the
-   * disk with O_DIRECT where the file system allows ({@link DirectWrites}).
+   * {@link #LARGE} bytes the rest goes to the disk with O_DIRECT where the file system allows
+   * ({@link DirectWrites}, {@code plenary.documents.direct-io}), and is on the device when
+   * {@link #complete()} returns; otherwise the SHA-256 is computed on another thread
+   * ({@link DigestBehind}). Small files are forced to disk only with {@code plenary.documents.fsync}.
    */
   public static final class Writer implements AutoCloseable {
-    /** From this size on, a file is large: hashed behind the writer, or (with fsync) written with O_DIRECT. */
+    /** From this size on, a file is large: written with O_DIRECT, or hashed behind the writer. */
     static final long LARGE = 8L << 20;
     private final String path;
     private final Path target;
@@ -102,12 +106,15 @@ public class DocumentStore {
     private long size;
     private boolean completed;
     private final boolean sync;
+    private final boolean directIo;
     private boolean large;
     private DirectWrites direct;
     private DigestBehind digestBehind;
 
-    private Writer(String path, Path target, Path part, FileChannel channel, long maxSize, boolean sync) {
+    private Writer(String path, Path target, Path part, FileChannel channel, long maxSize, boolean sync,
+        boolean directIo) {
       this.sync = sync;
+      this.directIo = directIo;
       this.path = path;
       this.target = target;
       this.part = part;
@@ -128,9 +135,8 @@ public class DocumentStore {
       }
       if (!large && size >= LARGE) {
         large = true;
-        if (sync) {
-          direct = DirectWrites.continuing(part, channel, size).orElse(null);
-        } else {
+        direct = directIo ? DirectWrites.continuing(part, channel, size).orElse(null) : null;
+        if (direct == null) {
           digestBehind = new DigestBehind(part, sha256, size);
         }
       }

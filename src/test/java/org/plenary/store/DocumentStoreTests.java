@@ -17,7 +17,7 @@ class DocumentStoreTests {
 
   @Test
   void recordsSizeAndSha256OfACompleteWrite() throws Exception {
-    var store = new DocumentStore(dataDir.resolve("documents").toString(), false, false);
+    var store = new DocumentStore(dataDir.resolve("documents").toString(), false, false, true);
     StoredFile file = store.write("t/fg/cloud/docs/incoming/FG-Cloud-I-0001.txt", new ByteArrayInputStream("abc".getBytes()), 10);
     assertThat(file.size()).isEqualTo(3);
     assertThat(file.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -28,7 +28,7 @@ class DocumentStoreTests {
 
   @Test
   void leavesNothingBehindWhenTheLimitIsPassedOrTheSenderFails() throws Exception {
-    var store = new DocumentStore(dataDir.resolve("documents").toString(), false, false);
+    var store = new DocumentStore(dataDir.resolve("documents").toString(), false, false, true);
     assertThatThrownBy(() -> store.write("a/big.txt", new ByteArrayInputStream(new byte[11]), 10))
         .isInstanceOf(TooLargeException.class);
     InputStream broken = new InputStream() {
@@ -56,7 +56,7 @@ class DocumentStoreTests {
     Files.writeString(dataDir.resolve("documents/staging/5d2e"), "staged, never committed");
     Files.writeString(incoming.resolve("FG-Cloud-I-0001.docx"), "complete");
 
-    var store = new DocumentStore(dataDir.resolve("documents").toString(), false, false);
+    var store = new DocumentStore(dataDir.resolve("documents").toString(), false, false, true);
 
     assertThat(incoming.resolve(".0b1c.part")).doesNotExist();
     assertThat(dataDir.resolve("documents/staging/5d2e")).doesNotExist();
@@ -65,16 +65,16 @@ class DocumentStoreTests {
 
   @Test
   void refusesPathsOutsideTheStore() throws Exception {
-    var store = new DocumentStore(dataDir.resolve("documents").toString(), false, false);
+    var store = new DocumentStore(dataDir.resolve("documents").toString(), false, false, true);
     for (String path : new String[] {"../outside", "t/../../outside", "/etc/passwd", "a\\b", ""}) {
       assertThatThrownBy(() -> store.file(path)).as(path).isInstanceOf(IllegalArgumentException.class);
     }
   }
 
-  @org.junit.jupiter.params.ParameterizedTest(name = "fsync {0}")
+  @org.junit.jupiter.params.ParameterizedTest(name = "direct I/O {0}")
   @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-  void writesALargeFileInPiecesExactlyAndAbandonsOneWithoutATrace(boolean fsync) throws Exception {
-    var store = new DocumentStore(dataDir.resolve("documents").toString(), true, fsync);
+  void writesALargeFileInPiecesExactlyAndAbandonsOneWithoutATrace(boolean directIo) throws Exception {
+    var store = new DocumentStore(dataDir.resolve("documents").toString(), true, false, directIo);
     byte[] content = new byte[21 * 1024 * 1024 + 4321];
     new java.util.Random(42).nextBytes(content);
     StoredFile file;

@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# FTP gateway: Plenary against vsftpd, on loopback, with the same client for both.
+#
+# Measures, with vsftpd (anonymous upload into a scratch folder) and a demo Plenary (uploads as
+#   alice with a personal access token into /t/fg/cloud/docs/incoming/, every rule applied) started
+#   side by side on 127.0.0.1:
+#   (a) STOR of a BENCH_BIG_MB (1024) MiB file with curl -T, BENCH_BIG_RUNS (3) times each,
+#       alternating, with `sync` before every run so neither inherits the other's dirty pages,
+#       after one unmeasured upload to each: median seconds;
+#   (b) RETR of that file with curl -o /dev/null, BENCH_RETR_RUNS (7) times each after one
+#       unmeasured read: median seconds;
+#   (c) BENCH_CLIENTS (200) concurrent clients each uploading BENCH_FILES (10) files of 200 KiB
+#       (bench/ftpload.py, ftplib, passive mode): wall time and failed files;
+#   (d) BENCH_SIGNINS (300) concurrent sign-ins (asyncio): wall time, failures, and the server's
+#       peak resident memory (Plenary: the JVM; vsftpd: every vsftpd process, summed).
+# Goals: (a) and (b) vsftpd time / Plenary time >= 0.9; (c) no failure and Plenary's wall time
+#   <= 1.2 x vsftpd's; (d) every sign-in succeeds (time and memory are reported, not judged).
+# Plenary computes the SHA-256 of every upload, keeps the register, and writes large files to the
+#   disk with O_DIRECT (on the device at 226); vsftpd does none of that. BENCH_FSYNC=1 also forces
+#   small documents to disk before 226 (--plenary.documents.fsync=true).
+#
+# Usage: bench/ftp.sh      (as root when vsftpd must be installed: apt-get install vsftpd)
+# Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_FTP_PORT (12121), BENCH_VSFTPD_PORT (12221),
+#   BENCH_BIG_MB, BENCH_BIG_RUNS, BENCH_RETR_RUNS, BENCH_CLIENTS, BENCH_FILES, BENCH_SIGNINS, BENCH_FSYNC, and those
+#   in bench/lib.sh.
+# Exit status: 0 when every goal passes, 1 when one fails, 2 when the run itself broke.
+set -euo pipefail
+# shellcheck source=lib.sh disable=SC1091
+source "$(dirname "$0")/lib.sh"
+
+BIG_MB=${BENCH_BIG_MB:-1024}
+RUNS=${BENCH_BIG_RUNS:-3}
+RETR_RUNS=${BENCH_RETR_RUNS:-7}
+CLIENTS=${BENCH_CLIENTS:-200}
+FILES=${BENCH_FILES:-10}
+SIGNINS=${BENCH_SIGNINS:-300}
+GOAL_BIG=0.9
+GOAL_MANY=1.2
+
+need curl curl
+need jq jq
+need python3 python3
+need vsftpd vsftpd
+resolve_jar
+PORT="" FTP_PORT="" VS_PORT=""
+free_port PORT "${BENCH_PORT:-18080}"
+free_port FTP_PORT "${BENCH_FTP_PORT:-12121}"
+free_port VS_PORT "${BENCH_VSFTPD_PORT:-12221}"
+P=http://127.0.0.1:$PORT
+
+# --- vsftpd: anonymous uploads into $VS_ROOT/up (the root itself must not be writable) -----------
+VS_ROOT=$BENCH_TMP/vsftpd-root
+mkdir -p "$VS_ROOT/up" /var/run/vsftpd/empty 2>/dev/null || mkdir -p "$VS_ROOT/up"
+id ftp >/dev/null 2>&1 || die "vsftpd needs the system user 'ftp' (made by the Debian package)"
+chown ftp "$VS_ROOT/up"
+chmod 555 "$VS_ROOT"
+cat >"$BENCH_TMP/vsftpd.conf" <<CONF
+listen=YES
+listen_ipv6=NO
+listen_address=127.0.0.1
+listen_port=$VS_PORT
+background=NO
+anonymous_enable=YES
+anon_root=$VS_ROOT
+anon_upload_enable=YES
+write_enable=YES
+no_anon_password=YES
+local_enable=NO
+anon_umask=022
+pasv_enable=YES
+pasv_min_port=41000
+pasv_max_port=41999
+seccomp_sandbox=NO
+xferlog_enable=NO
+max_clients=5000
+max_per_ip=0
+secure_chroot_dir=/var/run/vsftpd/empty
+CONF
+log "starting vsftpd on 127.0.0.1:$VS_PORT"
+vsftpd "$BENCH_TMP/vsftpd.conf" >"$BENCH_TMP/vsftpd.log" 2>&1 &
+BENCH_PIDS+=("$!")
+for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$VS_PORT") 2>/dev/null && break; sleep 0.1; done
+(exec 3<>"/dev/tcp/127.0.0.1/$VS_PORT") 2>/dev/null || { cat "$BENCH_TMP/vsftpd.log" >&2; die "vsftpd did not start"; }
+VS=ftp://127.0.0.1:$VS_PORT/up
+
+# --- Plenary ----------------------------------------------------------------------------------
+FSYNC=false
+[ "${BENCH_FSYNC:-0}" = 1 ] && FSYNC=true
+start_plenary "$PORT" "$BENCH_TMP/plenary" --plenary.ftp.port="$FTP_PORT" --plenary.ftp.address=127.0.0.1 \
+  --plenary.contributions.max-size=$((BIG_MB + 64))MB --plenary.documents.fsync=$FSYNC \
+  --plenary.ftp.max-connections=5000 --plenary.ftp.max-connections-per-address=5000
+T=$(token "$P" alice alice-demo)
+CODE=$(upcoming_meeting "$P")
+PF=ftp://127.0.0.1:$FTP_PORT/t/fg/cloud/docs/incoming
+
+# allocate COUNT: allocates COUNT numbers for alice and prints them, one per line.
+allocate() {
+  python3 "$BENCH_DIR/load.py" allocate --base "$P" --meeting "$CODE" --token "$T" --count "$1" --clients 10 \
+    --out "$BENCH_TMP/alloc.json" >/dev/null 2>&1 || die "allocating $1 numbers failed"
+  jq -r '"\(.first) \(.last)"' "$BENCH_TMP/alloc.json" | {
+    read -r first last
+    prefix=${first%-*}
+    for n in $(seq "$((10#${first##*-}))" "$((10#${last##*-}))"); do printf '%s-%04d\n' "$prefix" "$n"; done
+  }
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# timed LABEL CURL-ARGS...: one curl transfer; prints its total seconds (dies when it fails).
+timed() {
+  local label=$1 out
+  shift
+  out=$(curl -sS --max-time 900 -w '%{time_total}' "$@") || die "$label failed"
+  log "$label: $out s"
+  echo "$out"
+}
+
+# --- (a), (b): one big file -------------------------------------------------------------------
+BIG=$BENCH_TMP/big.bin
+log "making a $BIG_MB MiB file of random bytes"
+head -c "$((BIG_MB * 1024 * 1024))" /dev/urandom >"$BIG"
+mapfile -t BIG_NUMBERS < <(allocate "$RUNS")
+mapfile -t -O "$RUNS" BIG_NUMBERS < <(allocate 1)
+ln -sf "$BIG" "$BENCH_TMP/${BIG_NUMBERS[$RUNS]}.pdf"
+sync
+timed "Plenary STOR (unmeasured)" -u "alice:$T" -T "$BENCH_TMP/${BIG_NUMBERS[$RUNS]}.pdf" "$PF/" >/dev/null
+sync
+timed "vsftpd STOR (unmeasured)" -T "$BIG" "$VS/big0.bin" >/dev/null
+STOR_P=() STOR_V=()
+for i in $(seq 1 "$RUNS"); do
+  name=${BIG_NUMBERS[$((i - 1))]}.pdf
+  ln -sf "$BIG" "$BENCH_TMP/$name"
+  sync
+  STOR_P+=("$(timed "Plenary STOR $i" -u "alice:$T" -T "$BENCH_TMP/$name" "$PF/")")
+  sync
+  STOR_V+=("$(timed "vsftpd STOR $i" -T "$BIG" "$VS/big$i.bin")")
+done
+LAST=${BIG_NUMBERS[$((RUNS - 1))]}.pdf
+[ "$(curl -s -u "alice:$T" -I "$PF/$LAST" | awk '/Content-Length/ { print $2 }' | tr -d '\r')" = $((BIG_MB * 1024 * 1024)) ] \
+  || die "Plenary does not list $LAST at its full size"
+timed "Plenary RETR (unmeasured)" -u "alice:$T" -o /dev/null "$PF/$LAST" >/dev/null
+timed "vsftpd RETR (unmeasured)" -o /dev/null "$VS/big$RUNS.bin" >/dev/null
+RETR_P=() RETR_V=()
+for i in $(seq 1 "$RETR_RUNS"); do
+  RETR_P+=("$(timed "Plenary RETR $i" -u "alice:$T" -o /dev/null "$PF/$LAST")")
+  RETR_V+=("$(timed "vsftpd RETR $i" -o /dev/null "$VS/big$RUNS.bin")")
+done
+rm -f "$VS_ROOT"/up/big*.bin
+S_P=$(printf '%s\n' "${STOR_P[@]}" | median); S_V=$(printf '%s\n' "${STOR_V[@]}" | median)
+R_P=$(printf '%s\n' "${RETR_P[@]}" | median); R_V=$(printf '%s\n' "${RETR_V[@]}" | median)
+
+# --- (c): many clients, many small files ------------------------------------------------------
+log "allocating $((CLIENTS * FILES)) numbers for (c)"
+allocate "$((CLIENTS * FILES))" | sed 's/$/.docx/' >"$BENCH_TMP/plenary-names"
+seq -f 'small-%05g.bin' 1 "$((CLIENTS * FILES))" >"$BENCH_TMP/vsftpd-names"
+sync
+log "(c) Plenary: $CLIENTS clients x $FILES files of 200 KiB"
+MANY_P=$(python3 "$BENCH_DIR/ftpload.py" uploads --port "$FTP_PORT" --user alice --password "$T" \
+  --dir /t/fg/cloud/docs/incoming --names "$BENCH_TMP/plenary-names" --clients "$CLIENTS" --files "$FILES")
+log "    $MANY_P"
+sync
+log "(c) vsftpd: $CLIENTS clients x $FILES files of 200 KiB"
+MANY_V=$(python3 "$BENCH_DIR/ftpload.py" uploads --port "$VS_PORT" --user anonymous --password bench@localhost \
+  --dir /up --names "$BENCH_TMP/vsftpd-names" --clients "$CLIENTS" --files "$FILES")
+log "    $MANY_V"
+LISTED=$(curl -s -u "alice:$T" -l "$PF/" | grep -cFf "$BENCH_TMP/plenary-names" || true)
+[ "$LISTED" = $((CLIENTS * FILES)) ] || die "Plenary lists $LISTED of the $((CLIENTS * FILES)) uploaded files"
+
+# --- (d): many sign-ins at once ---------------------------------------------------------------
+log "(d) $SIGNINS sign-ins at once"
+SIGN_P=$(python3 "$BENCH_DIR/ftpload.py" signins --port "$FTP_PORT" --user alice --password "$T" --count "$SIGNINS" \
+  --pids "$PLENARY_PID")
+log "    Plenary (token): $SIGN_P"
+SIGN_PW=$(python3 "$BENCH_DIR/ftpload.py" signins --port "$FTP_PORT" --user alice --password alice-demo \
+  --count "$SIGNINS" --pids "$PLENARY_PID")
+log "    Plenary (password, bcrypt): $SIGN_PW"
+SIGN_V=$(python3 "$BENCH_DIR/ftpload.py" signins --port "$VS_PORT" --user anonymous --password bench@localhost \
+  --count "$SIGNINS" --process-name vsftpd)
+log "    vsftpd (anonymous): $SIGN_V"
+
+# --- summary ----------------------------------------------------------------------------------
+RA=$(calc "$S_V / $S_P")
+RB=$(calc "$R_V / $R_P")
+C_P=$(jq -r .seconds <<<"$MANY_P"); C_V=$(jq -r .seconds <<<"$MANY_V")
+RC=$(calc "$C_P / $C_V")
+FAILED_C=$(( $(jq -r .failed <<<"$MANY_P") + $(jq -r .failed <<<"$MANY_V") ))
+FAILED_D=$(( $(jq -r .failed <<<"$SIGN_P") + $(jq -r .failed <<<"$SIGN_PW") + $(jq -r .failed <<<"$SIGN_V") ))
+VA=$(verdict "$RA" '>=' "$GOAL_BIG")
+VB=$(verdict "$RB" '>=' "$GOAL_BIG")
+VC=$(verdict "$RC" '<=' "$GOAL_MANY")
+[ "$FAILED_C" = 0 ] || VC=FAIL
+VD=PASS
+[ "$FAILED_D" = 0 ] || VD=FAIL
+echo
+echo "=== Summary: FTP, Plenary vs vsftpd on 127.0.0.1 (documents.fsync=$FSYNC) ==="
+printf '%-44s %12s %12s %8s %9s  %s\n' measure Plenary vsftpd ratio goal result
+printf '%-44s %12s %12s %8s %9s  %s\n' "(a) STOR $BIG_MB MiB, median s of $RUNS" "$(fmt 2 "$S_P")" "$(fmt 2 "$S_V")" \
+  "$(fmt 2 "$RA")" ">= $GOAL_BIG" "$VA"
+printf '%-44s %12s %12s %8s %9s  %s\n' "(b) RETR $BIG_MB MiB, median s of $RETR_RUNS" "$(fmt 2 "$R_P")" "$(fmt 2 "$R_V")" \
+  "$(fmt 2 "$RB")" ">= $GOAL_BIG" "$VB"
+printf '%-44s %12s %12s %8s %9s  %s\n' "(c) $CLIENTS clients x $FILES x 200 KiB, wall s" "$(fmt 2 "$C_P")" "$(fmt 2 "$C_V")" \
+  "$(fmt 2 "$RC")" "<= $GOAL_MANY" "$VC ($FAILED_C failed)"
+printf '%-44s %12s %12s %8s %9s  %s\n' "(d) $SIGNINS sign-ins at once, wall s" \
+  "$(fmt 2 "$(jq -r .seconds <<<"$SIGN_P")")" "$(fmt 2 "$(jq -r .seconds <<<"$SIGN_V")")" "" "all ok" "$VD ($FAILED_D failed)"
+printf '%-44s %12s %12s\n' "    peak resident memory, MiB" "$(fmt 0 "$(jq -r .rss_peak_mib <<<"$SIGN_P")")" \
+  "$(fmt 0 "$(jq -r .rss_peak_mib <<<"$SIGN_V")")"
+printf '%-44s %12s\n' "    with passwords (bcrypt), wall s" "$(fmt 2 "$(jq -r .seconds <<<"$SIGN_PW")")"
+echo "ratios (a), (b): vsftpd time / Plenary time (higher is faster); (c): Plenary time / vsftpd time"
+if [ "$VA" = PASS ] && [ "$VB" = PASS ] && [ "$VC" = PASS ] && [ "$VD" = PASS ]; then exit 0; else exit 1; fi

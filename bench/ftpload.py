@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""FTP load for bench/ftp.sh, the same client code against Plenary and vsftpd.
+
+  uploads  --port P --user U --password W --dir D --names FILE --clients C --files F --size BYTES
+           C concurrent clients (threads, ftplib, passive mode) each sign in once and STOR F files
+           of BYTES bytes; the names come from FILE (one per line, C*F of them). Prints JSON with
+           the wall time and the number of failed files.
+  signins  --port P --user U --password W --count N [--pids PID,...] [--process-name NAME]
+           N clients connect at once (asyncio), sign in, and QUIT. Prints JSON with the wall time,
+           failures, and the peak resident memory of the server (the PIDs given, or every process
+           called NAME, summed) sampled every 20 ms during the run.
+"""
+import argparse
+import asyncio
+import ftplib
+import io
+import json
+import os
+import sys
+import threading
+import time
+
+
+def uploads(args):
+    names = [line.strip() for line in open(args.names) if line.strip()]
+    need = args.clients * args.files
+    if len(names) < need:
+        sys.exit(f"{args.names} has {len(names)} names, {need} needed")
+    payload = os.urandom(args.size)
+    failures = []
+    barrier = threading.Barrier(args.clients + 1)
+
+    def client(ci):
+        ftp = None
+        try:
+            ftp = ftplib.FTP()
+            ftp.connect("127.0.0.1", args.port, timeout=120)
+            ftp.login(args.user, args.password)
+            ftp.cwd(args.dir)
+        except Exception as e:  # noqa: BLE001 - every failure is counted and reported
+            failures.append(f"client {ci} sign-in: {e}")
+            barrier.wait()
+            return
+        barrier.wait()
+        for j in range(args.files):
+            name = names[ci * args.files + j]
+            try:
+                reply = ftp.storbinary(f"STOR {name}", io.BytesIO(payload), blocksize=64 * 1024)
+                if not reply.startswith("226"):
+                    failures.append(f"{name}: {reply}")
+            except Exception as e:  # noqa: BLE001
+                failures.append(f"{name}: {e}")
+        try:
+            ftp.quit()
+        except Exception:  # noqa: BLE001
+            pass
+
+    threads = [threading.Thread(target=client, args=(ci,)) for ci in range(args.clients)]
+    for t in threads:
+        t.start()
+    barrier.wait()  # every client signed in: the clock starts with the first STOR
+    start = time.perf_counter()
+    for t in threads:
+        t.join()
+    seconds = time.perf_counter() - start
+    print(json.dumps({"clients": args.clients, "files": need, "failed": len(failures), "seconds": seconds,
+                      "first_failure": failures[0] if failures else None}))
+
+
+def rss_kib(pids, name):
+    total = 0
+    if name:
+        pids = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/comm") as f:
+                        if f.read().strip() == name:
+                            pids.append(entry)
+                except OSError:
+                    pass
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+async def sign_in(port, user, password, results):
+    try:
+        reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), 60)
+
+        async def reply():
+            line = await asyncio.wait_for(reader.readline(), 60)
+            code = line[:3]
+            while line[3:4] == b"-":
+                line = await asyncio.wait_for(reader.readline(), 60)
+                if line[:3] == code and line[3:4] == b" ":
+                    break
+            return line.decode(errors="replace")
+
+        greeting = await reply()
+        if not greeting.startswith("220"):
+            raise RuntimeError(greeting.strip())
+        writer.write(f"USER {user}\r\n".encode())
+        await writer.drain()
+        r = await reply()
+        if not r.startswith("331"):
+            raise RuntimeError(r.strip())
+        writer.write(f"PASS {password}\r\n".encode())
+        await writer.drain()
+        r = await reply()
+        if not r.startswith("230"):
+            raise RuntimeError(r.strip())
+        writer.write(b"QUIT\r\n")
+        await writer.drain()
+        await reply()
+        writer.close()
+        results.append(None)
+    except Exception as e:  # noqa: BLE001
+        results.append(str(e) or type(e).__name__)
+
+
+def signins(args):
+    pids = [p for p in (args.pids or "").split(",") if p]
+    peak = [rss_kib(pids, args.process_name)]
+    before = peak[0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], rss_kib(pids, args.process_name))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    results = []
+
+    async def run():
+        await asyncio.gather(*(sign_in(args.port, args.user, args.password, results) for _ in range(args.count)))
+
+    start = time.perf_counter()
+    asyncio.run(run())
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    failures = [r for r in results if r]
+    print(json.dumps({"count": args.count, "failed": len(failures), "seconds": seconds,
+                      "rss_before_mib": before / 1024, "rss_peak_mib": peak[0] / 1024,
+                      "first_failure": failures[0] if failures else None}))
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", required=True)
+    for name in ("uploads", "signins"):
+        s = sub.add_parser(name)
+        s.add_argument("--port", type=int, required=True)
+        s.add_argument("--user", required=True)
+        s.add_argument("--password", required=True)
+    u = sub.choices["uploads"]
+    u.add_argument("--dir", required=True)
+    u.add_argument("--names", required=True)
+    u.add_argument("--clients", type=int, default=200)
+    u.add_argument("--files", type=int, default=10)
+    u.add_argument("--size", type=int, default=200 * 1024)
+    s = sub.choices["signins"]
+    s.add_argument("--count", type=int, default=300)
+    s.add_argument("--pids")
+    s.add_argument("--process-name")
+    args = p.parse_args()
+    uploads(args) if args.command == "uploads" else signins(args)
+
+
+if __name__ == "__main__":
+    main()
