@@ -109,11 +109,10 @@ async def sign_in(port, user, password, results):
         writer.write(f"USER {user}\r\n".encode())
         await writer.drain()
         r = await reply()
-        if not r.startswith("331"):
-            raise RuntimeError(r.strip())
-        writer.write(f"PASS {password}\r\n".encode())
-        await writer.drain()
-        r = await reply()
+        if r.startswith("331"):  # vsftpd signs anonymous users in at USER (no_anon_password)
+            writer.write(f"PASS {password}\r\n".encode())
+            await writer.drain()
+            r = await reply()
         if not r.startswith("230"):
             raise RuntimeError(r.strip())
         writer.write(b"QUIT\r\n")

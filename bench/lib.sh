@@ -148,6 +148,23 @@ stop_plenary() {
   stop_pid "$PLENARY_PID"
 }
 
+# wait_quiet PID: waits (at most 120 s) until the process uses less than 5 % of a core over a
+# second, so that work it queued (mails after thousands of allocations) does not fall into the next
+# measurement.
+wait_quiet() {
+  local pid=$1 hz before after i
+  hz=$(getconf CLK_TCK)
+  for i in $(seq 1 120); do
+    before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+    sleep 1
+    after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+    if [ $((after - before)) -lt $((hz / 20 + 1)) ]; then
+      return 0
+    fi
+  done
+  log "process $pid was still busy after 120 s"
+}
+
 # token BASE USER PASSWORD: a personal access token.
 token() {
   local t

@@ -17,6 +17,7 @@ import org.plenary.account.AccountDirectory;
 import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.ContributionEvents.ContributionPublished;
 import org.plenary.contribution.ContributionEvents.ContributionReceived;
+import org.plenary.contribution.ContributionEvents.ContributionsReceived;
 import org.plenary.contribution.ContributionEvents.ContributionRejected;
 import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
 import org.plenary.group.Group;
@@ -50,6 +51,7 @@ public class ContributionDesk {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final NumberAllocator allocator;
+  private final BatchWorker<Receipt, ContributionFile> registrar;
   /** Groups whose number series exists; a series is never removed, so this only grows. */
   private final java.util.Set<org.plenary.group.GroupId> knownSeries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -66,6 +68,7 @@ public class ContributionDesk {
     this.events = events;
     this.transaction = transaction;
     this.clock = clock;
+    this.registrar = new BatchWorker<>("upload register", 64, transaction, this::register);
   }
 
   /** Allocates the next number of the group's series for a document to the meeting. */
@@ -93,8 +96,7 @@ public class ContributionDesk {
     }
     return allocator.allocate(new NumberAllocator.Request(group, meeting, request, user,
         coauthors.stream().map(account -> account.orElseThrow().username()).sorted().toList(),
-        coauthors.stream().map(account -> account.orElseThrow().id().value()).toList(), now,
-        new java.util.concurrent.CompletableFuture<>()));
+        coauthors.stream().map(account -> account.orElseThrow().id().value()).toList(), now));
   }
 
   public Contribution get(String number) {
@@ -167,35 +169,50 @@ public class ContributionDesk {
     boolean late = lateness(contribution, meeting);
     String storedName = contribution.baseName(name.revision()) + "." + name.extension();
     var writer = store.create(DocumentStore.STAGING + "/" + UUID.randomUUID(), settings.maxBytes());
-    return new IncomingUpload(storedName, settings.maxSizeText(), store, writer,
-        staged -> register(contribution, group, name, storedName, staged, late, user));
+    return new IncomingUpload(storedName, settings.maxSizeText(), store, writer, staged -> registrar.submit(
+        new Receipt(contribution, group, name, storedName, staged, late, user, clock.instant())));
   }
 
-  /** Enters a complete staged file in the register and moves it into the incoming folder. */
-  private ContributionFile register(Contribution contribution, Group group, UploadName name, String storedName,
-      StoredFile staged, boolean late, PlenaryUser user) {
-    Instant now = clock.instant();
-    return transaction.execute(status -> {
-      contributions.lock(contribution.id());
-      Contribution current = get(contribution.number());
-      checkRevision(current, name);
-      var moves = FileMoves.inTransaction(store);
+  /** A complete staged upload waiting to enter the register. */
+  private record Receipt(Contribution contribution, Group group, UploadName name, String storedName, StoredFile staged,
+      boolean late, PlenaryUser user, Instant at) {}
+
+  /**
+   * Enters complete staged files in the register and moves them into the incoming folder, in one
+   * transaction for all the uploads that completed together (each re-checked under its lock).
+   */
+  private List<ContributionFile> register(List<Receipt> receipts) {
+    var moves = FileMoves.inTransaction(store);
+    var received = new java.util.ArrayList<ContributionFile>(receipts.size());
+    var announced = new java.util.ArrayList<ContributionReceived>(receipts.size());
+    for (Receipt r : receipts) {
+      contributions.lock(r.contribution().id());
+      Contribution current = get(r.contribution().number());
+      checkRevision(current, r.name());
+      String who = r.user().getUsername();
       current.incoming().ifPresent(previous -> {
-        String history = historyPath(group, previous);
+        String history = historyPath(r.group(), previous);
         moves.move(previous.storePath(), history);
         contributions.moveFile(previous.id(), FileState.REPLACED, history, null, null);
-        contributions.audit(current.id(), "REPLACED", user.getUsername(), now, previous.fileName(), previous.sha256(),
-            null);
+        contributions.audit(current.id(), "REPLACED", who, r.at(), previous.fileName(), previous.sha256(), null);
       });
-      String incoming = incomingPath(group, storedName);
-      moves.move(staged.path(), incoming);
-      long fileId = contributions.insertFile(current.id(), name.revision(), storedName, incoming, staged.size(),
-          staged.sha256(), user.id().value(), now, late);
-      contributions.audit(current.id(), "UPLOADED", user.getUsername(), now, storedName, staged.sha256(),
-          late ? "late" : null);
-      events.publishEvent(new ContributionReceived(current.number(), fileId));
-      return get(current.number()).files().stream().filter(f -> f.id() == fileId).findFirst().orElseThrow();
-    });
+      String incoming = incomingPath(r.group(), r.storedName());
+      moves.move(r.staged().path(), incoming);
+      long fileId = contributions.insertFile(current.id(), r.name().revision(), r.storedName(), incoming,
+          r.staged().size(), r.staged().sha256(), r.user().id().value(), r.at(), r.late());
+      contributions.audit(current.id(), "UPLOADED", who, r.at(), r.storedName(), r.staged().sha256(),
+          r.late() ? "late" : null);
+      received.add(new ContributionFile(fileId, r.name().revision(), r.storedName(), incoming, r.staged().size(),
+          r.staged().sha256(), who, r.at(), r.late(), FileState.INCOMING, null, null));
+      announced.add(new ContributionReceived(current.number(), fileId));
+    }
+    events.publishEvent(new ContributionsReceived(announced));
+    return received;
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    registrar.stop();
   }
 
   /** Moves the waiting version into the meeting's read-only folder. */

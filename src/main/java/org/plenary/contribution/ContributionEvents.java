@@ -14,6 +14,9 @@ public final class ContributionEvents {
   /** A version arrived in the incoming folder. */
   public record ContributionReceived(String number, long fileId) {}
 
+  /** Versions arrived in incoming folders; one event for all that one transaction registered together. */
+  public record ContributionsReceived(java.util.List<ContributionReceived> received) {}
+
   /** The secretariat published a version into the meeting's folder. */
   public record ContributionPublished(String number, long fileId) {}
 

@@ -6,18 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.ContributionEvents.NumbersAllocated;
 import org.plenary.group.Group;
 import org.plenary.meeting.Meeting;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,71 +24,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class NumberAllocator {
 
-  private static final Logger log = LoggerFactory.getLogger(NumberAllocator.class);
   private static final int BATCH = 100;
 
   /** One waiting request and where its answer goes. */
   record Request(Group group, Meeting meeting, Allocation allocation, PlenaryUser user, List<String> coauthors,
-      List<Long> coauthorIds, Instant at, CompletableFuture<Contribution> answer) {}
+      List<Long> coauthorIds, Instant at) {}
 
-  private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
   private final Contributions contributions;
   private final ApplicationEventPublisher events;
-  private final TransactionTemplate transaction;
-  private final Thread worker;
+  private final BatchWorker<Request, Contribution> worker;
 
   NumberAllocator(Contributions contributions, ApplicationEventPublisher events, TransactionTemplate transaction) {
     this.contributions = contributions;
     this.events = events;
-    this.transaction = transaction;
-    this.worker = new Thread(this::work, "number-allocator");
-    this.worker.setDaemon(true);
-    this.worker.start();
+    this.worker = new BatchWorker<>("number allocator", BATCH, transaction, this::record);
   }
 
   Contribution allocate(Request request) {
-    queue.add(request);
-    try {
-      return request.answer().get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for a document number.", e);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("No document number could be allocated within a minute; try again.", e);
-    }
+    return worker.submit(request);
   }
 
   @PreDestroy
   void stop() {
-    worker.interrupt();
-  }
-
-  private void work() {
-    while (!Thread.currentThread().isInterrupted()) {
-      var batch = new ArrayList<Request>();
-      try {
-        batch.add(queue.take());
-      } catch (InterruptedException stopping) {
-        return;
-      }
-      queue.drainTo(batch, BATCH - 1);
-      try {
-        List<Contribution> made = transaction.execute(status -> record(batch));
-        for (int i = 0; i < batch.size(); i++) {
-          batch.get(i).answer().complete(made.get(i));
-        }
-      } catch (RuntimeException failed) {
-        if (batch.size() == 1) {
-          batch.get(0).answer().completeExceptionally(failed);
-        } else {
-          log.warn("Allocating {} numbers together failed ({}); allocating them one by one.", batch.size(),
-              failed.toString());
-          batch.forEach(queue::add);
-        }
-      }
-    }
+    worker.stop();
   }
 
   /** Reserves the batch's numbers group by group and records each contribution; all or nothing. */

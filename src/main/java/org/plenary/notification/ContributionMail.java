@@ -9,6 +9,7 @@ import org.plenary.contribution.Contribution;
 import org.plenary.contribution.ContributionDesk;
 import org.plenary.contribution.ContributionEvents.ContributionPublished;
 import org.plenary.contribution.ContributionEvents.ContributionReceived;
+import org.plenary.contribution.ContributionEvents.ContributionsReceived;
 import org.plenary.contribution.ContributionEvents.ContributionRejected;
 import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
 import org.plenary.contribution.ContributionEvents.NumbersAllocated;
@@ -69,9 +70,15 @@ class ContributionMail {
   }
 
   @ApplicationModuleListener
-  void on(ContributionReceived event) {
-    Contribution c = desk.get(event.number());
-    ContributionFile file = file(c, event.fileId());
+  void on(ContributionsReceived event) {
+    var byNumber = new java.util.HashMap<String, Contribution>();
+    desk.all(event.received().stream().map(ContributionReceived::number).distinct().toList())
+        .forEach(c -> byNumber.put(c.number(), c));
+    event.received().forEach(received -> received(byNumber.get(received.number()), received.fileId()));
+  }
+
+  private void received(Contribution c, long fileId) {
+    ContributionFile file = file(c, fileId);
     send(c, List.of(c.allocatedBy(), file.uploadedBy()), "Received: " + file.fileName(), """
         %s (%d bytes, SHA-256 %s) is in the incoming folder%s.
         The secretariat will check it and publish it in the meeting's folder.

@@ -198,6 +198,33 @@ public class DocumentStore {
     }
   }
 
+  /**
+   * Has the JIT compile SHA-256 while the server is idle after start-up. Until the optimizing
+   * compiler has it (behind everything else the start queued), every upload is hashed several
+   * times slower, and a burst of uploads soon after a start would pay for it.
+   */
+  @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  void warmUpHashing() {
+    Thread warmUp = new Thread(() -> {
+      try {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        ByteBuffer block = ByteBuffer.allocateDirect(256 * 1024);
+        for (int i = 0; i < 1024; i++) {
+          sha256.update(block.clear());
+          if (i % 64 == 63) {
+            sha256.digest();
+            Thread.sleep(20);
+          }
+        }
+      } catch (NoSuchAlgorithmException | InterruptedException e) {
+        log.debug("SHA-256 warm-up stopped: {}", e.toString());
+      }
+    }, "store-hash-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.setPriority(Thread.MIN_PRIORITY);
+    warmUp.start();
+  }
+
   /** Moves a complete file to another path in one step (publication); the target must not exist. */
   public void move(String from, String to) {
     Path target = resolve(to);

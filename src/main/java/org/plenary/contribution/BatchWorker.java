@@ -1,0 +1,95 @@
+package org.plenary.contribution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs requests that arrive together in one transaction: a worker thread takes every waiting
+ * request (up to a limit) and hands the list to {@code work}, which returns one answer per request.
+ * One commit then serves many requests. If a batch fails, its requests are run again one by one, so
+ * one refused request gets its own refusal and the others still succeed.
+ */
+final class BatchWorker<T, R> {
+
+  private static final Logger log = LoggerFactory.getLogger(BatchWorker.class);
+
+  private record Waiting<T, R>(T request, CompletableFuture<R> answer) {}
+
+  private final BlockingQueue<Waiting<T, R>> queue = new LinkedBlockingQueue<>();
+  private final String name;
+  private final int limit;
+  private final TransactionTemplate transaction;
+  private final Function<List<T>, List<R>> work;
+  private final Thread worker;
+
+  BatchWorker(String name, int limit, TransactionTemplate transaction, Function<List<T>, List<R>> work) {
+    this.name = name;
+    this.limit = limit;
+    this.transaction = transaction;
+    this.work = work;
+    this.worker = new Thread(this::run, name);
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /** Queues the request and waits (at most a minute) for its answer; a refusal is rethrown as it was. */
+  R submit(T request) {
+    var waiting = new Waiting<T, R>(request, new CompletableFuture<>());
+    queue.add(waiting);
+    try {
+      return waiting.answer().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the " + name + ".", e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("The " + name + " did not answer within a minute; try again.", e);
+    }
+  }
+
+  void stop() {
+    worker.interrupt();
+  }
+
+  private void run() {
+    while (!Thread.currentThread().isInterrupted()) {
+      var batch = new ArrayList<Waiting<T, R>>();
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException stopping) {
+        return;
+      }
+      queue.drainTo(batch, limit - 1);
+      try {
+        List<R> answers = transaction.execute(status -> work.apply(batch.stream().map(Waiting::request).toList()));
+        for (int i = 0; i < batch.size(); i++) {
+          batch.get(i).answer().complete(answers.get(i));
+        }
+      } catch (RuntimeException failed) {
+        if (batch.size() == 1) {
+          batch.get(0).answer().completeExceptionally(failed);
+        } else {
+          log.debug("A batch of {} in the {} failed ({}); running them one by one.", batch.size(), name, failed.toString());
+          for (Waiting<T, R> one : batch) {
+            try {
+              one.answer().complete(transaction.execute(status -> work.apply(List.of(one.request()))).get(0));
+            } catch (RuntimeException refused) {
+              one.answer().completeExceptionally(refused);
+            }
+          }
+        }
+      }
+    }
+  }
+}
