@@ -45,28 +45,33 @@ public class FtpServer implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(FtpServer.class);
 
   private final FtpSettings settings;
-  private final Gateway gateway;
-  private final ThreadPoolExecutor workers;
-  private final EventLoopGroup acceptor;
-  private final EventLoopGroup loops;
+  private final FolderTree tree;
+  private final ContributionDesk desk;
+  private final DocumentStore store;
+  private final Credentials credentials;
+  private final SignInThrottle throttle;
+  private final FtpTls tls;
+  private final Map<String, Gateway.Command> commands;
+  private ThreadPoolExecutor workers;
+  private EventLoopGroup acceptor;
+  private EventLoopGroup loops;
   private Channel server;
 
   FtpServer(FtpSettings settings, DocumentFolders folders, GroupCatalog groups, ContributionDesk desk,
       DocumentStore store, Credentials credentials, SignInThrottle throttle, @Value("${plenary.data-dir}") String dataDir) {
     this.settings = settings;
     settings.passivePortRange();
-    this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), new DefaultThreadFactory("ftp-worker", true));
-    workers.allowCoreThreadTimeOut(true);
-    this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ftp-accept", true), NioIoHandler.newFactory());
-    this.loops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("ftp-io", true), NioIoHandler.newFactory());
-    Map<String, Gateway.Command> commands = new HashMap<>();
-    SessionCommands.addTo(commands);
-    FolderCommands.addTo(commands);
-    TransferCommands.addTo(commands);
-    this.gateway = new Gateway(settings, new FolderTree(folders, groups, Instant.now()), desk, store, credentials, throttle,
-        new FtpTls(settings.tls(), Path.of(dataDir).toAbsolutePath()), loops, workers, Map.copyOf(commands),
-        new AtomicInteger());
+    this.tree = new FolderTree(folders, groups, Instant.now());
+    this.desk = desk;
+    this.store = store;
+    this.credentials = credentials;
+    this.throttle = throttle;
+    this.tls = new FtpTls(settings.tls(), Path.of(dataDir).toAbsolutePath());
+    Map<String, Gateway.Command> table = new HashMap<>();
+    SessionCommands.addTo(table);
+    FolderCommands.addTo(table);
+    TransferCommands.addTo(table);
+    this.commands = Map.copyOf(table);
   }
 
   @Override
@@ -75,6 +80,13 @@ public class FtpServer implements SmartLifecycle {
       log.info("The FTP gateway is off (plenary.ftp.enabled=false).");
       return;
     }
+    workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), new DefaultThreadFactory("ftp-worker", true));
+    workers.allowCoreThreadTimeOut(true);
+    acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ftp-accept", true), NioIoHandler.newFactory());
+    loops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("ftp-io", true), NioIoHandler.newFactory());
+    var gateway = new Gateway(settings, tree, desk, store, credentials, throttle, tls, loops, workers, commands,
+        new AtomicInteger());
     var gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress());
     ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, loops).channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
@@ -94,12 +106,14 @@ public class FtpServer implements SmartLifecycle {
     log.info("FTP gateway listening on {}.", server.localAddress());
   }
 
+  /** Closes the port and every connection; {@link #start()} may open them again (a paused test context does). */
   @Override
   public void stop() {
-    if (server != null) {
-      server.close().awaitUninterruptibly();
-      server = null;
+    if (server == null) {
+      return;
     }
+    server.close().awaitUninterruptibly();
+    server = null;
     loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     workers.shutdownNow();

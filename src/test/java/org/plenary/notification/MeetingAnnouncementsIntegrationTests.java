@@ -32,7 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "spring.mail.host=127.0.0.1",
     "spring.mail.port=3025",
     "plenary.mail.from=tsb@plenary.example",
-    "plenary.base-url=https://plenary.example"})
+    "plenary.base-url=https://plenary.example",
+    "plenary.ftp.enabled=false",
+    "plenary.ftp.port=2121"})
 class MeetingAnnouncementsIntegrationTests {
 
   @RegisterExtension
