@@ -112,11 +112,15 @@ public class FtpServer implements SmartLifecycle {
     if (server == null) {
       return;
     }
-    server.close().awaitUninterruptibly();
+    server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     server = null;
-    loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-    acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    // Bounded waits: a stuck connection must never keep the application from stopping.
+    var loopsDone = loops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    var acceptorDone = acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     workers.shutdownNow();
+    if (!loopsDone.awaitUninterruptibly(5, TimeUnit.SECONDS) || !acceptorDone.awaitUninterruptibly(5, TimeUnit.SECONDS)) {
+      log.warn("The FTP gateway's threads did not all stop within 5 seconds.");
+    }
   }
 
   @Override

@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TLS for explicit FTPS (AUTH TLS), TLS 1.2 and 1.3 only. The certificate comes from
+ * TLS for explicit FTPS (AUTH TLS): TLS 1.3 or 1.2 on the control connection, TLS 1.2 on data
+ * connections (see {@link #dataHandler}). The certificate comes from
  * {@code plenary.ftp.tls.keystore}; without one, a self-signed certificate is made with the JDK's
  * keytool into {@code <data-dir>/ftp-tls.p12} the first time a client asks for TLS, and reused.
  */
@@ -32,6 +33,7 @@ final class FtpTls {
   private final FtpSettings.Tls settings;
   private final Path dataDir;
   private volatile SslContext context;
+  private volatile SslContext dataContext;
 
   FtpTls(FtpSettings.Tls settings, Path dataDir) {
     this.settings = settings;
@@ -43,9 +45,15 @@ final class FtpTls {
     return new SslHandler(context().newEngine(alloc), true);
   }
 
-  /** A handler for a data connection under PROT P. */
+  /**
+   * A handler for a data connection under PROT P, in TLS 1.2. Under TLS 1.3 the server sends
+   * session tickets after the handshake; a client that only writes (an upload) never reads them,
+   * so its operating system resets the connection when it closes it, and the end of the upload
+   * cannot be told from a broken one (curl does this about one time in four).
+   */
   SslHandler dataHandler(ByteBufAllocator alloc) {
-    return context().newHandler(alloc);
+    context();
+    return dataContext.newHandler(alloc);
   }
 
   private SslContext context() {
@@ -53,7 +61,9 @@ final class FtpTls {
     if (current == null) {
       synchronized (this) {
         if (context == null) {
-          context = build();
+          KeyManagerFactory keys = keys();
+          dataContext = build(keys, "TLSv1.2");
+          context = build(keys, "TLSv1.3", "TLSv1.2");
         }
         current = context;
       }
@@ -61,7 +71,15 @@ final class FtpTls {
     return current;
   }
 
-  private SslContext build() {
+  private static SslContext build(KeyManagerFactory keys, String... protocols) {
+    try {
+      return SslContextBuilder.forServer(keys).protocols(protocols).build();
+    } catch (javax.net.ssl.SSLException e) {
+      throw new IllegalStateException("TLS could not be set up: " + e.getMessage(), e);
+    }
+  }
+
+  private KeyManagerFactory keys() {
     try {
       Path keystore;
       char[] password;
@@ -78,7 +96,7 @@ final class FtpTls {
       }
       KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, password);
-      return SslContextBuilder.forServer(keys).protocols("TLSv1.3", "TLSv1.2").build();
+      return keys;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("The FTPS certificate could not be loaded: " + e.getMessage(), e);
     }

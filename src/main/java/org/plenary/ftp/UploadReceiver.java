@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.plenary.contribution.ContributionFile;
@@ -26,6 +27,7 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
   private final IncomingUpload upload;
   private volatile Reply failure;
   private volatile boolean ended;
+  private volatile boolean closedCleanly;
   private volatile Channel channel;
 
   UploadReceiver(FtpSession session, IncomingUpload upload) {
@@ -52,8 +54,22 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
     }
   }
 
+  /** Under TLS, the client's close_notify says the file is complete; a reset after it loses nothing. */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof SslCloseCompletionEvent closed && closed.isSuccess()) {
+      closedCleanly = true;
+    }
+    ctx.fireUserEventTriggered(event);
+  }
+
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (closedCleanly) {
+      log.debug("Data connection of {} failed after the client's close_notify: {}", upload.fileName(), cause.toString());
+      ctx.close();
+      return;
+    }
     fail(ctx, new Reply(426, "The data connection broke (" + cause.getMessage() + "); nothing of "
         + upload.fileName() + " was kept. Send it again."));
   }
