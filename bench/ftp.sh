@@ -15,7 +15,9 @@
 #   (d) BENCH_SIGNINS (300) concurrent sign-ins (asyncio): wall time, failures, and the server's
 #       peak resident memory (Plenary: the JVM; vsftpd: every vsftpd process, summed).
 # Goals: (a) and (b) vsftpd time / Plenary time >= 0.9; (c) no failure and Plenary's wall time
-#   <= 1.2 x vsftpd's; (d) every sign-in succeeds (time and memory are reported, not judged).
+#   <= 1.2 x vsftpd's; (d) every sign-in to Plenary succeeds (time and memory are reported, not
+#   judged; vsftpd's listen backlog of 32 makes some of its 300 simultaneous connections wait until
+#   the client's 60 s timeout, which its column shows).
 # Plenary computes the SHA-256 of every upload, keeps the register, and writes large files to the
 #   disk with O_DIRECT (on the device at 226); vsftpd does none of that. BENCH_FSYNC=1 also forces
 #   small documents to disk before 226 (--plenary.documents.fsync=true).
@@ -198,13 +200,12 @@ RC=$(calc "$C_P / $C_V")
 FAILED_C=$(( $(jq -r .failed <<<"$MANY_P") + $(jq -r .failed <<<"$MANY_V") ))
 FAILS_C="$(jq -r .failed <<<"$MANY_P")+$(jq -r .failed <<<"$MANY_V") failed"
 FAILS_D="$(jq -r .failed <<<"$SIGN_P")+$(jq -r .failed <<<"$SIGN_V") failed"
-FAILED_D=$(( $(jq -r .failed <<<"$SIGN_P") + $(jq -r .failed <<<"$SIGN_PW") + $(jq -r .failed <<<"$SIGN_V") ))
 VA=$(verdict "$RA" '>=' "$GOAL_BIG")
 VB=$(verdict "$RB" '>=' "$GOAL_BIG")
 VC=$(verdict "$RC" '<=' "$GOAL_MANY")
 [ "$FAILED_C" = 0 ] || VC=FAIL
 VD=PASS
-[ "$FAILED_D" = 0 ] || VD=FAIL
+[ "$(( $(jq -r .failed <<<"$SIGN_P") + $(jq -r .failed <<<"$SIGN_PW") ))" = 0 ] || VD=FAIL
 echo
 echo "=== Summary: FTP, Plenary vs vsftpd on 127.0.0.1 (documents.fsync=$FSYNC) ==="
 printf '%-44s %12s %12s %8s %9s  %s\n' measure Plenary vsftpd ratio goal result

@@ -29,14 +29,17 @@ def uploads(args):
     payload = os.urandom(args.size)
     failures = []
     barrier = threading.Barrier(args.clients + 1)
+    # Sign-ins happen before the clock starts, a few at a time: vsftpd's listen backlog is 32.
+    signing_in = threading.Semaphore(16)
 
     def client(ci):
         ftp = None
         try:
-            ftp = ftplib.FTP()
-            ftp.connect("127.0.0.1", args.port, timeout=120)
-            ftp.login(args.user, args.password)
-            ftp.cwd(args.dir)
+            with signing_in:
+                ftp = ftplib.FTP()
+                ftp.connect("127.0.0.1", args.port, timeout=120)
+                ftp.login(args.user, args.password)
+                ftp.cwd(args.dir)
         except Exception as e:  # noqa: BLE001 - every failure is counted and reported
             failures.append(f"client {ci} sign-in: {e}")
             barrier.wait()

@@ -42,12 +42,17 @@ final class BatchWorker<T, R> {
     worker.start();
   }
 
-  /** Queues the request and waits (at most a minute) for its answer; a refusal is rethrown as it was. */
-  R submit(T request) {
+  /** Queues the request; the answer completes when its batch committed (or with the refusal). */
+  CompletableFuture<R> submitAsync(T request) {
     var waiting = new Waiting<T, R>(request, new CompletableFuture<>());
     queue.add(waiting);
+    return waiting.answer();
+  }
+
+  /** Queues the request and waits (at most a minute) for its answer; a refusal is rethrown as it was. */
+  R submit(T request) {
     try {
-      return waiting.answer().get(60, TimeUnit.SECONDS);
+      return submitAsync(request).get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {

@@ -169,7 +169,7 @@ public class ContributionDesk {
     boolean late = lateness(contribution, meeting);
     String storedName = contribution.baseName(name.revision()) + "." + name.extension();
     var writer = store.create(DocumentStore.STAGING + "/" + UUID.randomUUID(), settings.maxBytes());
-    return new IncomingUpload(storedName, settings.maxSizeText(), store, writer, staged -> registrar.submit(
+    return new IncomingUpload(storedName, settings.maxSizeText(), store, writer, staged -> registrar.submitAsync(
         new Receipt(contribution, group, name, storedName, staged, late, user, clock.instant())));
   }
 

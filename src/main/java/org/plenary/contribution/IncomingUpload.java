@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.plenary.store.DocumentStore;
 import org.plenary.store.StoredFile;
@@ -21,10 +23,10 @@ public final class IncomingUpload implements AutoCloseable {
   private final String sizeLimit;
   private final DocumentStore store;
   private final DocumentStore.Writer writer;
-  private final Function<StoredFile, ContributionFile> register;
+  private final Function<StoredFile, CompletableFuture<ContributionFile>> register;
 
   IncomingUpload(String fileName, String sizeLimit, DocumentStore store, DocumentStore.Writer writer,
-      Function<StoredFile, ContributionFile> register) {
+      Function<StoredFile, CompletableFuture<ContributionFile>> register) {
     this.fileName = fileName;
     this.sizeLimit = sizeLimit;
     this.store = store;
@@ -65,19 +67,30 @@ public final class IncomingUpload implements AutoCloseable {
 
   /** Puts the complete file on disk and in the register; the version then waits in the incoming folder. */
   public ContributionFile complete() {
+    try {
+      return completeAsync().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  /**
+   * As {@link #complete()}, without waiting for the register: uploads that complete together are
+   * registered in one transaction, and the caller's thread is free meanwhile (the FTP gateway's
+   * workers serve other sessions). The future fails with the refusal, if any.
+   */
+  public CompletableFuture<ContributionFile> completeAsync() {
     StoredFile staged;
     try {
       staged = writer.complete();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return CompletableFuture.failedFuture(new UncheckedIOException(e));
     }
-    try {
-      return register.apply(staged);
-    } finally {
+    return register.apply(staged).whenComplete((file, failure) -> {
       if (store.exists(staged.path())) {
         store.delete(staged.path());
       }
-    }
+    });
   }
 
   @Override

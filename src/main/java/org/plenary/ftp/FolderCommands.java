@@ -57,7 +57,6 @@ final class FolderCommands {
     if (!node.folder()) {
       throw new FtpRefusal(550, path + " is a file, not a folder.");
     }
-    session.gateway.tree().list(path, session.hasAccount());
     session.cwd = path;
     return new Reply(250, "The current folder is now " + path + ".");
   }

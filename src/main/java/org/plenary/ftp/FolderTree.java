@@ -46,12 +46,25 @@ final class FolderTree {
     }
   }
 
-  /** The folder or file at the path, if it exists; {@link FtpRefusal} when it is in a folder the session may not read. */
+  /**
+   * The folder or file at the path, if it exists; {@link FtpRefusal} when it is, or is in, a
+   * meeting folder the session may not read. A file is looked up by its path in the register, and a
+   * folder in its parent's short listing: neither reads a whole folder of documents.
+   */
   Optional<Node> find(FtpPath path, boolean signedIn) {
     if (path.depth() == 0) {
       return Optional.of(Node.folder("/", started, false));
     }
     try {
+      if (path.depth() >= 5 && isDocs(path) && !path.segment(4).equals("incoming")) {
+        readable(path.segment(2), path.segment(4), signedIn);
+      }
+      if (path.depth() == 6 && isDocs(path) && path.segment(4).equals("incoming")) {
+        return folders.incomingFile(path.segment(2), path.name()).map(FolderTree::file);
+      }
+      if (path.depth() == 7 && isDocs(path) && path.segment(5).equals("in")) {
+        return folders.publishedFile(path.segment(2), path.segment(4), path.name()).map(FolderTree::file);
+      }
       return listing(path.parent(), signedIn)
           .flatMap(nodes -> nodes.stream().filter(node -> node.name().equals(path.name())).findFirst());
     } catch (UnknownGroupException | UnknownMeetingException e) {
@@ -101,9 +114,7 @@ final class FolderTree {
     if (folder.equals("incoming")) {
       return depth == 5 ? Optional.of(files(folders.incoming(slug))) : Optional.empty();
     }
-    if (!folders.meeting(slug, folder).documentsPublic() && !signedIn) {
-      throw new FtpRefusal(550, "The documents of meeting " + folder + " are for participants only; sign in to read them.");
-    }
+    readable(slug, folder, signedIn);
     if (depth == 5) {
       return Optional.of(List.of(Node.folder("in", started, false)));
     }
@@ -111,16 +122,24 @@ final class FolderTree {
         : Optional.empty();
   }
 
+  private void readable(String slug, String code, boolean signedIn) {
+    if (!folders.meeting(slug, code).documentsPublic() && !signedIn) {
+      throw new FtpRefusal(550, "The documents of meeting " + code + " are for participants only; sign in to read them.");
+    }
+  }
+
   private static boolean isDocs(FtpPath path) {
-    return path.segment(0).equals("t") && path.segment(1).equals("fg") && path.segment(3).equals("docs");
+    return path.depth() >= 4 && path.segment(0).equals("t") && path.segment(1).equals("fg") && path.segment(3).equals("docs");
   }
 
   private static List<Node> files(List<FolderEntry> entries) {
     var nodes = new ArrayList<Node>(entries.size());
-    for (FolderEntry entry : entries) {
-      nodes.add(new Node(entry.name(), false, entry.size(), entry.modified(), entry.storePath(), false));
-    }
+    entries.forEach(entry -> nodes.add(file(entry)));
     return nodes;
+  }
+
+  private static Node file(FolderEntry entry) {
+    return new Node(entry.name(), false, entry.size(), entry.modified(), entry.storePath(), false);
   }
 
   private static FtpRefusal noFolder(FtpPath path) {

@@ -89,25 +89,32 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
     session.gateway.workers().execute(this::complete);
   }
 
+  /** On a worker: forces and links the file, then hands it to the register without waiting for it. */
   private void complete() {
-    Reply reply;
-    try {
-      if (failure != null || !session.control().isActive()) {
-        reply = failure != null ? failure : new Reply(426, "The control connection closed; nothing was kept.");
-      } else {
-        ContributionFile file = upload.complete();
-        reply = new Reply(226, "Received " + file.fileName() + " (" + file.size() + " bytes, SHA-256 " + file.sha256()
-            + "); it waits in the incoming folder for the secretariat.");
-      }
-    } catch (ContributionRefusedException refused) {
-      reply = new Reply(refused.reason().ftpReply(), refused.getMessage() + " Nothing was kept.");
-    } catch (RuntimeException e) {
-      log.error("Completing the FTP upload of {} failed", upload.fileName(), e);
-      reply = new Reply(451, "The server could not store " + upload.fileName() + "; nothing was kept.");
-    } finally {
+    if (failure != null || !session.control().isActive()) {
       upload.close();
+      session.transferEnded(failure != null ? failure : new Reply(426, "The control connection closed; nothing was kept."));
+      return;
     }
-    session.transferEnded(reply);
+    upload.completeAsync().whenComplete((file, error) -> {
+      upload.close();
+      session.transferEnded(error == null ? received(file) : refusal(error));
+    });
+  }
+
+  private static Reply received(ContributionFile file) {
+    return new Reply(226, "Received " + file.fileName() + " (" + file.size() + " bytes, SHA-256 " + file.sha256()
+        + "); it waits in the incoming folder for the secretariat.");
+  }
+
+  private Reply refusal(Throwable error) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (cause instanceof ContributionRefusedException refused) {
+      return new Reply(refused.reason().ftpReply(), refused.getMessage() + " Nothing was kept.");
+    }
+    log.error("Completing the FTP upload of {} failed", upload.fileName(), cause);
+    return new Reply(451, "The server could not store " + upload.fileName() + "; nothing was kept.");
   }
 
   private void fail(ChannelHandlerContext ctx, Reply reply) {
