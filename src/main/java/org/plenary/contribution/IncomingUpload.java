@@ -49,20 +49,23 @@ public final class IncomingUpload implements AutoCloseable {
     try {
       writer.write(bytes);
     } catch (TooLargeException e) {
-      throw new ContributionRefusedException(ContributionRefusedException.Reason.TOO_LARGE,
-          fileName + " is larger than the " + sizeLimit + " limit.");
+      throw tooLarge();
     }
   }
 
   void transfer(InputStream bytes) {
-    byte[] buffer = new byte[256 * 1024];
     try {
-      for (int read; (read = bytes.read(buffer)) != -1; ) {
-        write(ByteBuffer.wrap(buffer, 0, read));
-      }
+      writer.writeAll(bytes);
+    } catch (TooLargeException e) {
+      throw tooLarge();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private ContributionRefusedException tooLarge() {
+    return new ContributionRefusedException(ContributionRefusedException.Reason.TOO_LARGE,
+        fileName + " is larger than the " + sizeLimit + " limit.");
   }
 
   /** Puts the complete file on disk and in the register; the version then waits in the incoming folder. */

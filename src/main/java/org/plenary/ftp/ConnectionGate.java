@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,10 +34,9 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
-    String refusal = admit(address);
+    Reply refusal = admit(address);
     if (refusal != null) {
-      ctx.writeAndFlush(Unpooled.copiedBuffer(refusal + "\r\n", StandardCharsets.UTF_8))
-          .addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(Unpooled.wrappedBuffer(refusal.bytes())).addListener(ChannelFutureListener.CLOSE);
       return;
     }
     ctx.channel().attr(COUNTED).set(address);
@@ -56,10 +54,10 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
   }
 
   /** Takes a slot for the address, or says why there is none. */
-  private String admit(InetAddress address) {
+  private Reply admit(InetAddress address) {
     if (total.incrementAndGet() > maxTotal) {
       total.decrementAndGet();
-      return "421 The server has too many connections; try again in a minute.";
+      return new Reply(421, "The server has too many connections; try again in a minute.");
     }
     boolean[] admitted = {false};
     perAddress.compute(address, (key, count) -> {
@@ -72,7 +70,8 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     });
     if (!admitted[0]) {
       total.decrementAndGet();
-      return "421 Too many connections from your address (the limit is " + maxPerAddress + "); close one and try again.";
+      return new Reply(421, "Too many connections from your address (the limit is " + maxPerAddress
+          + "); close one and try again.");
     }
     return null;
   }

@@ -18,7 +18,7 @@ import java.util.List;
 final class ControlLineDecoder extends ByteToMessageDecoder {
 
   /** A line that is not a command: the reply to give, and whether to close the connection after it. */
-  record Refused(String reply, boolean close) {}
+  record Refused(Reply reply, boolean close) {}
 
   private static final int IAC = 0xFF;
   private final int maxLength;
@@ -37,7 +37,7 @@ final class ControlLineDecoder extends ByteToMessageDecoder {
           in.skipBytes(in.readableBytes());
           if (!discarding) {
             discarding = true;
-            out.add(new Refused("500 Command line too long: the limit is " + maxLength + " bytes.", true));
+            out.add(new Refused(new Reply(500, "Command line too long: the limit is " + maxLength + " bytes."), true));
           }
         }
         return;
@@ -62,13 +62,13 @@ final class ControlLineDecoder extends ByteToMessageDecoder {
       start += 2;
     }
     if (line.forEachByte(start, end - start, ByteProcessor.FIND_NUL) >= 0) {
-      return new Refused("501 The command contains a NUL byte; send it again without.", false);
+      return new Refused(new Reply(501, "The command contains a NUL byte; send it again without."), false);
     }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(line.nioBuffer(start, end - start)).toString();
     } catch (CharacterCodingException e) {
-      return new Refused("501 The command is not valid UTF-8; this server speaks UTF-8 only.", false);
+      return new Refused(new Reply(501, "The command is not valid UTF-8; this server speaks UTF-8 only."), false);
     }
   }
 }

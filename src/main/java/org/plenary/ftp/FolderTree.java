@@ -59,6 +59,10 @@ final class FolderTree {
       if (path.depth() >= 5 && isDocs(path) && !path.segment(4).equals("incoming")) {
         readable(path.segment(2), path.segment(4), signedIn);
       }
+      if (path.depth() == 5 && incomingOf(path).isPresent()) {
+        groups.get(path.segment(2));
+        return Optional.of(Node.folder("incoming", started, true));
+      }
       if (path.depth() == 6 && isDocs(path) && path.segment(4).equals("incoming")) {
         return folders.incomingFile(path.segment(2), path.name()).map(FolderTree::file);
       }

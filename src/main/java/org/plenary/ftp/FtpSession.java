@@ -86,8 +86,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   public void channelActive(ChannelHandlerContext ctx) {
     control = ctx.channel();
     if (!gateway.throttle().lockedFor(clientKey()).isZero()) {
-      send(new Reply(421, "Too many failed sign-ins from your address; try again later."));
-      control.close();
+      sendAndClose(new Reply(421, "Too many failed sign-ins from your address; try again later."));
       return;
     }
     send(new Reply(220, "Plenary FTP gateway. Upload contributions to /t/fg/<group>/docs/incoming/; "
@@ -104,9 +103,10 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object message) {
     if (message instanceof ControlLineDecoder.Refused refused) {
-      control.writeAndFlush(Unpooled.wrappedBuffer((refused.reply() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       if (refused.close()) {
-        control.close();
+        sendAndClose(refused.reply());
+      } else {
+        send(refused.reply());
       }
       return;
     }

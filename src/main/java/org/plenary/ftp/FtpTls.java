@@ -32,8 +32,10 @@ final class FtpTls {
 
   private final FtpSettings.Tls settings;
   private final Path dataDir;
-  private volatile SslContext context;
-  private volatile SslContext dataContext;
+  /** The control connection's context and the data connections' one, made together on first use. */
+  private record Contexts(SslContext control, SslContext data) {}
+
+  private volatile Contexts contexts;
 
   FtpTls(FtpSettings.Tls settings, Path dataDir) {
     this.settings = settings;
@@ -42,7 +44,7 @@ final class FtpTls {
 
   /** A handler for the control connection after "234": it lets that reply out in clear text first. */
   SslHandler controlHandler(ByteBufAllocator alloc) {
-    return new SslHandler(context().newEngine(alloc), true);
+    return new SslHandler(contexts().control().newEngine(alloc), true);
   }
 
   /**
@@ -52,20 +54,18 @@ final class FtpTls {
    * cannot be told from a broken one (curl does this about one time in four).
    */
   SslHandler dataHandler(ByteBufAllocator alloc) {
-    context();
-    return dataContext.newHandler(alloc);
+    return contexts().data().newHandler(alloc);
   }
 
-  private SslContext context() {
-    SslContext current = context;
+  private Contexts contexts() {
+    Contexts current = contexts;
     if (current == null) {
       synchronized (this) {
-        if (context == null) {
+        if (contexts == null) {
           KeyManagerFactory keys = keys();
-          dataContext = build(keys, "TLSv1.2");
-          context = build(keys, "TLSv1.3", "TLSv1.2");
+          contexts = new Contexts(build(keys, "TLSv1.3", "TLSv1.2"), build(keys, "TLSv1.2"));
         }
-        current = context;
+        current = contexts;
       }
     }
     return current;

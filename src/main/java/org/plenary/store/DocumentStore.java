@@ -59,10 +59,7 @@ public class DocumentStore {
    */
   public StoredFile write(String path, InputStream bytes, long maxSize) {
     try (Writer writer = create(path, maxSize)) {
-      byte[] buffer = new byte[256 * 1024];
-      for (int read; (read = bytes.read(buffer)) != -1; ) {
-        writer.write(ByteBuffer.wrap(buffer, 0, read));
-      }
+      writer.writeAll(bytes);
       return writer.complete();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -153,6 +150,14 @@ public class DocumentStore {
         digestBehind.written(size);
       } else {
         sha256.update(digested);
+      }
+    }
+
+    /** Appends everything the stream has, to its end. */
+    public void writeAll(InputStream bytes) throws IOException {
+      byte[] buffer = new byte[256 * 1024];
+      for (int read; (read = bytes.read(buffer)) != -1; ) {
+        write(ByteBuffer.wrap(buffer, 0, read));
       }
     }
 
