@@ -2,9 +2,13 @@
 """Concurrent API clients for the benchmark scripts (standard library only).
 
   load.py allocate --base URL --meeting CODE --token T [--count 1000] [--clients 50] [--out FILE]
-      Asks for COUNT document numbers from CLIENTS concurrent keep-alive connections, then checks in
-      the meeting's register that the numbers are distinct and consecutive, following the highest
+      Asks for COUNT document numbers from CLIENTS concurrent keep-alive connections (curl
+      --parallel), then checks in the meeting's register that the numbers are distinct and consecutive, following the highest
       number the group's series held before the run. Writes a JSON summary to FILE.
+
+  load.py warm --base URL --meeting CODE --token T [--seconds 40] [--count 1000] [--clients 50]
+      Asks for document numbers in rounds of COUNT from CLIENTS connections for about SECONDS,
+      unmeasured, so that the server's JIT has compiled the allocation path; prints each round's rate.
 
   load.py populate --base URL --meeting CODE --token T --secretariat-token S [--count 5000]
                    [--clients 8]
@@ -21,7 +25,9 @@ import argparse
 import http.client
 import json
 import re
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -116,6 +122,61 @@ def run_workers(clients, count, work):
     return time.perf_counter() - start, errors
 
 
+def run_posts(base, token, path, bodies, clients):
+    """Sends one JSON POST per body with curl --parallel: CLIENTS transfers at a time over reused
+    keep-alive connections, from one C process that takes little CPU beside the server (a Python
+    client took as much CPU per request as the server). The clock runs from curl's start to its end.
+    Returns (seconds, results): results[i] is (status or None, Location header, milliseconds)."""
+    url = urllib.parse.urlsplit(base)
+    if url.hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise SystemExit(f"refusing to send load to {url.hostname}: loopback only")
+
+    def quoted(text):
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = []
+    for body in bodies:
+        if lines:
+            lines.append("next")
+        lines += [f"url = {quoted(base + path)}", f"header = {quoted('Authorization: Bearer ' + token)}",
+                  'header = "Content-Type: application/json"', f"data = {quoted(body.decode())}",
+                  'output = "/dev/null"', r'write-out = "%{http_code} %{time_total} %header{location}\n"']
+    with tempfile.NamedTemporaryFile("w", suffix=".curl") as config:
+        config.write("\n".join(lines) + "\n")
+        config.flush()
+        start = time.perf_counter()
+        out = subprocess.run(["curl", "-s", "--parallel", "--parallel-immediate", "--parallel-max", str(clients),
+                              "-K", config.name], capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+    # curl writes the lines in the order transfers end, not the order of the bodies
+    results = []
+    for line in out.stdout.splitlines():
+        code, total, *location = line.split()
+        results.append((int(code) if code != "000" else None, location[0] if location else "",
+                        float(total) * 1000.0))
+    results += [(None, f"no answer (curl exit {out.returncode}: {out.stderr.strip()[:200]})", 0.0)] * (
+        len(bodies) - len(results))
+    return seconds, results
+
+
+def bench_bodies(count, first=1):
+    return [json.dumps({"title": f"Benchmark allocation {i}", "source": "bench/allocate.sh"}).encode()
+            for i in range(first, first + count)]
+
+
+def warm(args):
+    path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/contributions"
+    end, sent = time.perf_counter() + args.seconds, 0
+    while time.perf_counter() < end:
+        seconds, results = run_posts(args.base, args.token, path, bench_bodies(args.count, sent + 1), args.clients)
+        failed = [r for r in results if r[0] != 201]
+        if failed:
+            raise SystemExit(f"warm-up: {len(failed)} of {args.count} requests failed, first: {failed[0][:2]!r}")
+        sent += args.count
+        print(f"  warm-up round: {args.count / seconds:.0f} allocations/s", file=sys.stderr, flush=True)
+    return 0
+
+
 def allocate(args):
     path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/contributions"
     admin = Client(args.base)
@@ -127,25 +188,12 @@ def allocate(args):
                 before.setdefault(m.group(1), []).append(int(m.group(2)))
 
     before_here = {c["number"] for c in admin.json("GET", path)}
-    clients = [Client(args.base, args.token) for _ in range(args.clients)]
-    for c in clients:  # open the connections before the clock starts
-        c.request("GET", "/actuator/health")
-    numbers = [None] * args.count
-    latencies = [0.0] * args.count
-
-    def work(ci, i):
-        t0 = time.perf_counter()
-        result = clients[ci].json("POST", path, {"title": f"Benchmark allocation {i + 1}",
-                                                 "source": "bench/allocate.sh"}, expect=201)
-        latencies[i] = (time.perf_counter() - t0) * 1000.0
-        numbers[i] = result["number"]
-
+    bodies = bench_bodies(args.count)
     print(f"  {args.count} allocations from {args.clients} concurrent clients ...", file=sys.stderr, flush=True)
-    seconds, errors = run_workers(args.clients, args.count, work)
-    for c in clients:
-        c.close()
-    got = [n for n in numbers if n]
-    ok_lat = [latencies[i] for i, n in enumerate(numbers) if n]
+    seconds, results = run_posts(args.base, args.token, path, bodies, args.clients)
+    errors = [f"HTTP {s}" if s else d for s, d, _ in results if s != 201]
+    got = [location.rsplit("/", 1)[-1] for s, location, _ in results if s == 201]
+    ok_lat = [ms for s, _, ms in results if s == 201]
 
     checks = []
 
@@ -315,16 +363,19 @@ def registrations(args):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
-    for name in ("allocate", "populate"):
+    for name in ("allocate", "warm", "populate"):
         s = sub.add_parser(name)
         s.add_argument("--base", required=True)
         s.add_argument("--group", default="cloud")
         s.add_argument("--meeting", required=True)
         s.add_argument("--token", required=True)
-        if name == "allocate":
+        if name in ("allocate", "warm"):
             s.add_argument("--count", type=int, default=1000)
             s.add_argument("--clients", type=int, default=50)
-            s.add_argument("--out")
+            if name == "allocate":
+                s.add_argument("--out")
+            else:
+                s.add_argument("--seconds", type=float, default=40)
         else:
             s.add_argument("--secretariat-token", required=True)
             s.add_argument("--count", type=int, default=5000)
@@ -338,7 +389,7 @@ def main():
     s.add_argument("--pdf-seconds", type=int, default=10)
     s.add_argument("--warmup-meeting")
     args = p.parse_args()
-    return {"allocate": allocate, "populate": populate, "registrations": registrations}[args.cmd](args)
+    return {"allocate": allocate, "warm": warm, "populate": populate, "registrations": registrations}[args.cmd](args)
 
 
 if __name__ == "__main__":

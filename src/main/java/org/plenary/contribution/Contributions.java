@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.plenary.group.GroupId;
 import org.plenary.meeting.MeetingId;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -36,10 +37,20 @@ class Contributions {
         a.username AS uploaded_by, f.uploaded_at, f.late, f.state, f.published_at, f.reject_reason
       FROM contribution_files f JOIN accounts a ON a.id = f.uploaded_by""";
 
-  private final JdbcClient jdbc;
+  /** A contribution to record: its place in the series, its number and what the author said of it. */
+  record NewContribution(MeetingId meeting, int sequence, String number, String title, String source,
+      List<Integer> agendaItems, String contact, long accountId, Instant at) {}
 
-  Contributions(JdbcClient jdbc) {
+  /** One line of the audit trail. */
+  record Audit(long contribution, String action, String actor, Instant at, String fileName, String sha256,
+      String detail) {}
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
+
+  Contributions(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   /**
@@ -84,22 +95,47 @@ class Contributions {
         .query(String.class).optional().orElse(fallback);
   }
 
-  long insert(GroupId group, MeetingId meeting, int sequence, String number, String title, String source,
-      List<Integer> agendaItems, String contact, long accountId, Instant at) {
-    var keys = new GeneratedKeyHolder();
-    jdbc.sql("""
+  /**
+   * Records contributions of one group in one batch of statements and returns their ids by
+   * sequence number (read back by the series' range, which the caller holds reserved).
+   */
+  Map<Integer, Long> insertAll(GroupId group, List<NewContribution> rows) {
+    batches.batchUpdate("""
             INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source, agenda_items,
               contact, allocated_by, allocated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(group.value(), meeting.value(), sequence, number, number.toUpperCase(java.util.Locale.ROOT), title, source,
-            agendaItems.stream().map(String::valueOf).collect(Collectors.joining(",")), contact, accountId, utc(at))
-        .update(keys, "id");
-    return keys.getKey().longValue();
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, r) -> {
+          ps.setLong(1, group.value());
+          ps.setLong(2, r.meeting().value());
+          ps.setInt(3, r.sequence());
+          ps.setString(4, r.number());
+          ps.setString(5, r.number().toUpperCase(java.util.Locale.ROOT));
+          ps.setString(6, r.title());
+          ps.setString(7, r.source());
+          ps.setString(8, r.agendaItems().stream().map(String::valueOf).collect(Collectors.joining(",")));
+          ps.setString(9, r.contact());
+          ps.setLong(10, r.accountId());
+          ps.setObject(11, utc(r.at()));
+        });
+    int first = rows.stream().mapToInt(NewContribution::sequence).min().orElse(0);
+    int last = rows.stream().mapToInt(NewContribution::sequence).max().orElse(-1);
+    Map<Integer, Long> ids = new HashMap<>();
+    jdbc.sql("SELECT seq_no, id FROM contributions WHERE group_id = ? AND seq_no BETWEEN ? AND ?")
+        .params(group.value(), first, last)
+        .query(rs -> {
+          ids.put(rs.getInt(1), rs.getLong(2));
+        });
+    return ids;
   }
 
-  void addCoauthor(long contribution, long account) {
-    jdbc.sql("INSERT INTO contribution_coauthors (contribution_id, account_id) VALUES (?, ?)")
-        .params(contribution, account).update();
+  /** Co-authors as (contribution id, account id) pairs, in one batch. */
+  void addCoauthors(List<long[]> pairs) {
+    if (!pairs.isEmpty()) {
+      batches.batchUpdate("INSERT INTO contribution_coauthors (contribution_id, account_id) VALUES (?, ?)", pairs,
+          pairs.size(), (ps, pair) -> {
+            ps.setLong(1, pair[0]);
+            ps.setLong(2, pair[1]);
+          });
+    }
   }
 
   Optional<Contribution> findByNumber(String number) {
@@ -187,10 +223,22 @@ class Contributions {
   }
 
   void audit(long contribution, String action, String actor, Instant at, String fileName, String sha256, String detail) {
-    jdbc.sql("""
+    auditAll(List.of(new Audit(contribution, action, actor, at, fileName, sha256, detail)));
+  }
+
+  /** Several lines of the audit trail in one batch. */
+  void auditAll(List<Audit> lines) {
+    batches.batchUpdate("""
             INSERT INTO contribution_events (contribution_id, action, actor, occurred_at, file_name, sha256, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""")
-        .params(contribution, action, actor, utc(at), fileName, sha256, detail).update();
+            VALUES (?, ?, ?, ?, ?, ?, ?)""", lines, lines.size(), (ps, a) -> {
+          ps.setLong(1, a.contribution());
+          ps.setString(2, a.action());
+          ps.setString(3, a.actor());
+          ps.setObject(4, utc(a.at()));
+          ps.setString(5, a.fileName());
+          ps.setString(6, a.sha256());
+          ps.setString(7, a.detail());
+        });
   }
 
   List<AuditEvent> auditTrail(long contribution) {

@@ -3,6 +3,7 @@ package org.plenary.contribution;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,27 +50,39 @@ class NumberAllocator {
     worker.stop();
   }
 
-  /** Reserves the batch's numbers group by group and records each contribution; all or nothing. */
+  /**
+   * Reserves the batch's numbers group by group and records the contributions, their co-authors and
+   * audit lines, each in one batch of statements; all or nothing.
+   */
   private List<Contribution> record(List<Request> batch) {
     Map<Long, List<Request>> byGroup = new LinkedHashMap<>();
     batch.forEach(r -> byGroup.computeIfAbsent(r.group().id().value(), k -> new ArrayList<>()).add(r));
-    Map<Request, Contribution> made = new java.util.IdentityHashMap<>();
+    Map<Request, Contribution> made = new IdentityHashMap<>();
     for (List<Request> requests : byGroup.values()) {
       Group group = requests.get(0).group();
       int last = contributions.reserve(group.id(), requests.size());
       String prefix = contributions.prefixOf(group.id(), ContributionDesk.seriesPrefix(group));
-      int sequence = last - requests.size();
+      var rows = new ArrayList<Contributions.NewContribution>(requests.size());
       for (Request r : requests) {
-        sequence++;
-        String number = "%s-I-%04d".formatted(prefix, sequence);
+        int sequence = last - requests.size() + rows.size() + 1;
         Allocation a = r.allocation();
-        long id = contributions.insert(group.id(), r.meeting().id(), sequence, number, a.title(), a.source(),
-            a.agendaItems(), a.contact(), r.user().id().value(), r.at());
-        r.coauthorIds().forEach(account -> contributions.addCoauthor(id, account));
-        contributions.audit(id, "ALLOCATED", r.user().getUsername(), r.at(), null, null, a.title());
-        made.put(r, new Contribution(id, group.id(), r.meeting().id(), number, a.title(), a.source(), a.agendaItems(),
-            a.contact(), r.user().getUsername(), r.at(), r.coauthors(), false, null, List.of()));
+        rows.add(new Contributions.NewContribution(r.meeting().id(), sequence, "%s-I-%04d".formatted(prefix, sequence),
+            a.title(), a.source(), a.agendaItems(), a.contact(), r.user().id().value(), r.at()));
       }
+      Map<Integer, Long> ids = contributions.insertAll(group.id(), rows);
+      var coauthors = new ArrayList<long[]>();
+      var audit = new ArrayList<Contributions.Audit>(requests.size());
+      for (int i = 0; i < requests.size(); i++) {
+        Request r = requests.get(i);
+        Contributions.NewContribution row = rows.get(i);
+        long id = ids.get(row.sequence());
+        r.coauthorIds().forEach(account -> coauthors.add(new long[] {id, account}));
+        audit.add(new Contributions.Audit(id, "ALLOCATED", r.user().getUsername(), r.at(), null, null, row.title()));
+        made.put(r, new Contribution(id, group.id(), row.meeting(), row.number(), row.title(), row.source(),
+            row.agendaItems(), row.contact(), r.user().getUsername(), r.at(), r.coauthors(), false, null, List.of()));
+      }
+      contributions.addCoauthors(coauthors);
+      contributions.auditAll(audit);
     }
     List<Contribution> answers = batch.stream().map(made::get).toList();
     events.publishEvent(new NumbersAllocated(answers.stream().map(Contribution::number).toList()));

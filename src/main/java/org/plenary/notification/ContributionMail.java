@@ -1,7 +1,10 @@
 package org.plenary.notification;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.plenary.account.Account;
 import org.plenary.account.AccountDirectory;
@@ -48,14 +51,15 @@ class ContributionMail {
 
   @ApplicationModuleListener
   void on(NumbersAllocated event) {
-    desk.all(event.numbers()).forEach(this::numberAllocated);
+    var emails = new HashMap<String, Optional<String>>();
+    desk.all(event.numbers()).forEach(c -> numberAllocated(c, emails));
   }
 
-  private void numberAllocated(Contribution c) {
+  private void numberAllocated(Contribution c, Map<String, Optional<String>> emails) {
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
     String host = baseUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
-    send(c, List.of(c.allocatedBy()), "Document number " + c.number() + ": " + c.title(), """
+    send(emails, List.of(c.allocatedBy()), "Document number " + c.number() + ": " + c.title(), """
         Your contribution "%s" to %s meeting %s has the number %s.
 
         Name the file %s.docx (or .pdf, .pptx…) and upload it:
@@ -71,15 +75,16 @@ class ContributionMail {
 
   @ApplicationModuleListener
   void on(ContributionsReceived event) {
-    var byNumber = new java.util.HashMap<String, Contribution>();
+    var byNumber = new HashMap<String, Contribution>();
+    var emails = new HashMap<String, Optional<String>>();
     desk.all(event.received().stream().map(ContributionReceived::number).distinct().toList())
         .forEach(c -> byNumber.put(c.number(), c));
-    event.received().forEach(received -> received(byNumber.get(received.number()), received.fileId()));
+    event.received().forEach(received -> received(byNumber.get(received.number()), received.fileId(), emails));
   }
 
-  private void received(Contribution c, long fileId) {
+  private void received(Contribution c, long fileId, Map<String, Optional<String>> emails) {
     ContributionFile file = file(c, fileId);
-    send(c, List.of(c.allocatedBy(), file.uploadedBy()), "Received: " + file.fileName(), """
+    send(emails, List.of(c.allocatedBy(), file.uploadedBy()), "Received: " + file.fileName(), """
         %s (%d bytes, SHA-256 %s) is in the incoming folder%s.
         The secretariat will check it and publish it in the meeting's folder.
 
@@ -94,7 +99,7 @@ class ContributionMail {
     ContributionFile file = file(c, event.fileId());
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
-    send(c, everyone(c), "Published: " + file.fileName(), """
+    send(new HashMap<>(), everyone(c), "Published: " + file.fileName(), """
         %s is published:
         %s/t/fg/%s/docs/%s/in/%s
         """.formatted(file.fileName(), baseUrl, group.slug(), meeting.code(), file.fileName()));
@@ -104,7 +109,7 @@ class ContributionMail {
   void on(ContributionRejected event) {
     Contribution c = desk.get(event.number());
     ContributionFile file = file(c, event.fileId());
-    send(c, List.of(c.allocatedBy(), file.uploadedBy()), "Rejected: " + file.fileName(), """
+    send(new HashMap<>(), List.of(c.allocatedBy(), file.uploadedBy()), "Rejected: " + file.fileName(), """
         The secretariat did not publish %s.
         Reason: %s
 
@@ -115,14 +120,16 @@ class ContributionMail {
   @ApplicationModuleListener
   void on(ContributionWithdrawn event) {
     Contribution c = desk.get(event.number());
-    send(c, everyone(c), "Withdrawn: " + c.number(), """
+    send(new HashMap<>(), everyone(c), "Withdrawn: " + c.number(), """
         %s "%s" was withdrawn. The register keeps it as withdrawn and its number stays used.
         """.formatted(c.number(), c.title()));
   }
 
-  private void send(Contribution c, List<String> usernames, String subject, String body) {
+  /** Mails the accounts' addresses; {@code emails} remembers addresses already read for this event. */
+  private void send(Map<String, Optional<String>> emails, List<String> usernames, String subject, String body) {
     Set<String> addresses = new LinkedHashSet<>();
-    usernames.forEach(name -> accounts.find(name).map(Account::email).ifPresent(addresses::add));
+    usernames.forEach(name -> emails.computeIfAbsent(name, n -> accounts.find(n).map(Account::email))
+        .ifPresent(addresses::add));
     if (!addresses.isEmpty()) {
       mailer.send(List.copyOf(addresses), subject, body);
     }

@@ -21,21 +21,21 @@ class Mailer {
   private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
   private final Outbox outbox;
-  private final ObjectProvider<JavaMailSender> smtp;
+  private final JavaMailSender smtp;
   private final String from;
   private final Clock clock;
 
   Mailer(Outbox outbox, ObjectProvider<JavaMailSender> smtp, @Value("${plenary.mail.from:plenary@localhost}") String from,
       Clock clock) {
     this.outbox = outbox;
-    this.smtp = smtp;
+    this.smtp = smtp.getIfAvailable(); // looked up once: a look-up per mail cost more than the mail
     this.from = from;
     this.clock = clock;
   }
 
   void send(List<String> recipients, String subject, String body) {
     long id = outbox.keep(clock.instant(), String.join(", ", recipients), subject, body);
-    JavaMailSender sender = smtp.getIfAvailable();
+    JavaMailSender sender = smtp;
     if (sender == null) {
       return;
     }
