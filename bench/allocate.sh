@@ -58,7 +58,7 @@ run_one() {
   python3 "$BENCH_DIR/load.py" warm --base "$BASE" --meeting "$code" --token "$t" --seconds "$WARMUP" \
     --count "$COUNT" --clients "$CLIENTS" || die "the warm-up allocations failed on $label"
   for run in $(seq 1 "$RUNS"); do
-    wait_quiet "$PLENARY_PID"
+    wait_quiet "$PLENARY_PID" postgres
     python3 "$BENCH_DIR/load.py" allocate --base "$BASE" --meeting "$code" --token "$t" \
       --count "$COUNT" --clients "$CLIENTS" --out "$BENCH_TMP/$label.$run.json" >/dev/null || true
     [ -s "$BENCH_TMP/$label.$run.json" ] || die "allocation run $run on $label produced no result"

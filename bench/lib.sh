@@ -148,21 +148,34 @@ stop_plenary() {
   stop_pid "$PLENARY_PID"
 }
 
-# wait_quiet PID: waits (at most 120 s) until the process uses less than 5 % of a core over a
-# second, so that work it queued (mails after thousands of allocations) does not fall into the next
-# measurement.
+# wait_quiet PID [NAME...]: waits (at most 120 s) until the process, and every process named NAME
+# (postgres, say), together use less than 5 % of a core over a second, so that work they queued
+# (mails after thousands of allocations, a checkpoint) does not fall into the next measurement.
 wait_quiet() {
   local pid=$1 hz before after i
+  shift
   hz=$(getconf CLK_TCK)
   for i in $(seq 1 120); do
-    before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+    before=$(busy_ticks "$pid" "$@")
     sleep 1
-    after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+    after=$(busy_ticks "$pid" "$@")
     if [ $((after - before)) -lt $((hz / 20 + 1)) ]; then
       return 0
     fi
   done
-  log "process $pid was still busy after 120 s"
+  log "process $pid${1:+ and $*} still busy after 120 s"
+}
+
+# busy_ticks PID [NAME...]: CPU clock ticks used so far by PID and by the processes named NAME.
+busy_ticks() {
+  local pid=$1 p
+  shift
+  {
+    cat "/proc/$pid/stat"
+    for name in "$@"; do
+      for p in $(pgrep -x "$name"); do cat "/proc/$p/stat" 2>/dev/null; done
+    done
+  } | awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
 }
 
 # token BASE USER PASSWORD: a personal access token.
