@@ -41,6 +41,8 @@ class UploadRulesTests {
   @Autowired MeetingCatalog meetings;
   @Autowired AccountDirectory accounts;
   @Autowired AccessTokens tokens;
+  @Autowired Contributions contributions;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
   @Value("${plenary.data-dir}") String dataDir;
 
   PlenaryUser author;
@@ -129,6 +131,37 @@ class UploadRulesTests {
         .isInstanceOfSatisfying(org.plenary.shared.InvalidInputException.class, e -> assertThat(e.violations())
             .extracting(v -> v.message()).containsExactly(
                 "Agenda item 7 does not exist; the agenda has 0 items.", "There is no account named \"nobody\"."));
+  }
+
+  @Test
+  void aContributionsLockHoldsAnotherTransactionBackUntilTheFirstEnds() throws Exception {
+    long id = desk.allocate("rules", "flag", allocation(), author).id();
+    var locked = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var first = java.util.concurrent.CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+      contributions.lock(id);
+      locked.countDown();
+      await(release);
+    }));
+    assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
+      contributions.lock(id);
+      return System.nanoTime();
+    }));
+    Thread.sleep(300);
+    assertThat(second).as("the second lock waits while the first transaction holds it").isNotDone();
+    long released = System.nanoTime();
+    release.countDown();
+    first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS)).isGreaterThan(released);
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void meeting(String code, LatePolicy policy) {
