@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs requests that arrive together in one transaction: a worker thread takes every waiting
  * request (up to a limit) and hands the list to {@code work}, which returns one answer per request.
- * One commit then serves many requests. If a batch fails, its requests are run again one by one, so
- * one refused request gets its own refusal and the others still succeed.
+ * One commit then serves many requests; under load a batch also waits a few milliseconds for more
+ * to join it. If a batch fails, its requests are run again one by one, so one refused request gets
+ * its own refusal and the others still succeed.
  */
 final class BatchWorker<T, R> {
 
@@ -102,7 +103,7 @@ final class BatchWorker<T, R> {
         try {
           linger(batch);
         } catch (InterruptedException stopping) {
-          return;
+          Thread.currentThread().interrupt(); // the batch in hand is still run and answered
         }
       }
       underLoad = batch.size() > 1;

@@ -35,8 +35,7 @@ class Mailer {
 
   void send(List<String> recipients, String subject, String body) {
     long id = outbox.keep(clock.instant(), String.join(", ", recipients), subject, body);
-    JavaMailSender sender = smtp;
-    if (sender == null) {
+    if (smtp == null) {
       return;
     }
     var message = new SimpleMailMessage();
@@ -45,7 +44,7 @@ class Mailer {
     message.setSubject(subject);
     message.setText(body);
     try {
-      sender.send(message);
+      smtp.send(message);
       outbox.sent(id, clock.instant());
     } catch (MailException e) {
       log.warn("SMTP refused message {} to {}: {}", id, recipients, e.getMessage());
