@@ -86,7 +86,10 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
       session.transferEnded(failed);
       return;
     }
-    session.gateway.workers().execute(this::complete);
+    // Through the control connection's event loop, which reads what has arrived before it runs
+    // tasks: a client that closed the control connection before the data connection is then seen
+    // as gone, and its unfinished file is not registered.
+    session.control().eventLoop().execute(() -> session.gateway.workers().execute(this::complete));
   }
 
   /** On a worker: forces and links the file, then hands it to the register without waiting for it. */
