@@ -35,13 +35,19 @@ import urllib.parse
 NUMBER = re.compile(r"^(.*?)(\d+)$")
 
 
+def loopback(base):
+    """The base URL, split; exits unless it names this machine."""
+    url = urllib.parse.urlsplit(base)
+    if url.hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise SystemExit(f"refusing to send load to {url.hostname}: loopback only")
+    return url
+
+
 class Client:
     """One keep-alive HTTP connection, reopened once when the server closed it."""
 
     def __init__(self, base, token=None):
-        url = urllib.parse.urlsplit(base)
-        if url.hostname not in ("127.0.0.1", "localhost", "::1"):
-            raise SystemExit(f"refusing to send load to {url.hostname}: loopback only")
+        url = loopback(base)
         self.host, self.port = url.hostname, url.port or 80
         self.token = token
         self.conn = None
@@ -127,9 +133,7 @@ def run_posts(base, token, path, bodies, clients):
     keep-alive connections, from one C process that takes little CPU beside the server (a Python
     client took as much CPU per request as the server). The clock runs from curl's start to its end.
     Returns (seconds, results): results[i] is (status or None, Location header, milliseconds)."""
-    url = urllib.parse.urlsplit(base)
-    if url.hostname not in ("127.0.0.1", "localhost", "::1"):
-        raise SystemExit(f"refusing to send load to {url.hostname}: loopback only")
+    loopback(base)
 
     def quoted(text):
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

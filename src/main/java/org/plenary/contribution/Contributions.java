@@ -77,22 +77,19 @@ class Contributions {
     }
   }
 
+  /** What a reservation took: the last of its numbers, and the series' prefix. */
+  record Reserved(int last, String prefix) {}
+
   /**
-   * Reserves the next {@code count} numbers of the group's series and returns the last of them. The
-   * UPDATE takes the series row's lock until the transaction ends, so concurrent callers, on this
-   * node or another sharing the database, queue and each reads its own range: consecutive, never
-   * reused.
+   * Reserves the next {@code count} numbers of the group's series. The UPDATE takes the series row's
+   * lock until the transaction ends, so concurrent callers, on this node or another sharing the
+   * database, queue and each reads its own range: consecutive, never reused.
    */
-  int reserve(GroupId group, int count) {
+  Reserved reserve(GroupId group, int count) {
     jdbc.sql("UPDATE document_series SET last_number = last_number + ? WHERE group_id = ?")
         .params(count, group.value()).update();
-    return jdbc.sql("SELECT last_number FROM document_series WHERE group_id = ?").param(group.value())
-        .query(Integer.class).single();
-  }
-
-  String prefixOf(GroupId group, String fallback) {
-    return jdbc.sql("SELECT prefix FROM document_series WHERE group_id = ?").param(group.value())
-        .query(String.class).optional().orElse(fallback);
+    return jdbc.sql("SELECT last_number, prefix FROM document_series WHERE group_id = ?").param(group.value())
+        .query((rs, row) -> new Reserved(rs.getInt(1), rs.getString(2))).single();
   }
 
   /**

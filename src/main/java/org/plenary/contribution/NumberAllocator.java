@@ -60,13 +60,13 @@ class NumberAllocator {
     Map<Request, Contribution> made = new IdentityHashMap<>();
     for (List<Request> requests : byGroup.values()) {
       Group group = requests.get(0).group();
-      int last = contributions.reserve(group.id(), requests.size());
-      String prefix = contributions.prefixOf(group.id(), ContributionDesk.seriesPrefix(group));
+      Contributions.Reserved reserved = contributions.reserve(group.id(), requests.size());
       var rows = new ArrayList<Contributions.NewContribution>(requests.size());
       for (Request r : requests) {
-        int sequence = last - requests.size() + rows.size() + 1;
+        int sequence = reserved.last() - requests.size() + rows.size() + 1;
         Allocation a = r.allocation();
-        rows.add(new Contributions.NewContribution(r.meeting().id(), sequence, "%s-I-%04d".formatted(prefix, sequence),
+        rows.add(new Contributions.NewContribution(r.meeting().id(), sequence,
+            "%s-I-%04d".formatted(reserved.prefix(), sequence),
             a.title(), a.source(), a.agendaItems(), a.contact(), r.user().id().value(), r.at()));
       }
       Map<Integer, Long> ids = contributions.insertAll(group.id(), rows);

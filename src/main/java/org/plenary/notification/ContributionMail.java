@@ -99,7 +99,7 @@ class ContributionMail {
     ContributionFile file = file(c, event.fileId());
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
-    send(new HashMap<>(), everyone(c), "Published: " + file.fileName(), """
+    send(everyone(c), "Published: " + file.fileName(), """
         %s is published:
         %s/t/fg/%s/docs/%s/in/%s
         """.formatted(file.fileName(), baseUrl, group.slug(), meeting.code(), file.fileName()));
@@ -109,7 +109,7 @@ class ContributionMail {
   void on(ContributionRejected event) {
     Contribution c = desk.get(event.number());
     ContributionFile file = file(c, event.fileId());
-    send(new HashMap<>(), List.of(c.allocatedBy(), file.uploadedBy()), "Rejected: " + file.fileName(), """
+    send(List.of(c.allocatedBy(), file.uploadedBy()), "Rejected: " + file.fileName(), """
         The secretariat did not publish %s.
         Reason: %s
 
@@ -120,9 +120,13 @@ class ContributionMail {
   @ApplicationModuleListener
   void on(ContributionWithdrawn event) {
     Contribution c = desk.get(event.number());
-    send(new HashMap<>(), everyone(c), "Withdrawn: " + c.number(), """
+    send(everyone(c), "Withdrawn: " + c.number(), """
         %s "%s" was withdrawn. The register keeps it as withdrawn and its number stays used.
         """.formatted(c.number(), c.title()));
+  }
+
+  private void send(List<String> usernames, String subject, String body) {
+    send(new HashMap<>(), usernames, subject, body);
   }
 
   /** Mails the accounts' addresses; {@code emails} remembers addresses already read for this event. */
