@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
 import org.plenary.contribution.ContributionFile;
 import org.plenary.contribution.ContributionRefusedException;
 import org.plenary.contribution.IncomingUpload;
@@ -86,10 +87,13 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
       session.transferEnded(failed);
       return;
     }
-    // Through the control connection's event loop, which reads what has arrived before it runs
-    // tasks: a client that closed the control connection before the data connection is then seen
-    // as gone, and its unfinished file is not registered.
-    session.control().eventLoop().execute(() -> session.gateway.workers().execute(this::complete));
+    // Decided one I/O pass of the control connection's event loop later (a task scheduled there
+    // runs after its next read of the sockets; one merely queued could run before it), so that a
+    // control connection that closed just before the data connection is more often seen as gone
+    // and its file dropped. Not always: the two connections' packets are not ordered, and in
+    // stream mode a data connection that ends cleanly is a whole file.
+    session.control().eventLoop().schedule(() -> session.gateway.workers().execute(this::complete), 0,
+        TimeUnit.MILLISECONDS);
   }
 
   /** On a worker: forces and links the file, then hands it to the register without waiting for it. */
