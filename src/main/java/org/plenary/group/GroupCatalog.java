@@ -11,6 +11,7 @@ import org.plenary.account.AccountDirectory;
 import org.plenary.account.AccountId;
 import org.plenary.account.Countries;
 import org.plenary.account.PlenaryUser;
+import org.plenary.shared.TreeNames;
 import org.plenary.shared.TtlCache;
 import org.plenary.shared.Violations;
 import org.springframework.stereotype.Component;
@@ -52,9 +53,9 @@ public class GroupCatalog {
 
   @Transactional
   public Group create(GroupDraft draft) {
+    Optional<String> badSlug = TreeNames.folderProblem(draft.slug(), "slug", "\"cloud\"");
     new Violations()
-        .check(draft.slug() != null && draft.slug().matches("[a-z0-9][a-z0-9-]{1,39}"), "slug",
-            "Use 2 to 40 lower-case letters, digits or dashes, such as \"cloud\".")
+        .check(badSlug.isEmpty(), "slug", badSlug.orElse(null))
         .check(draft.slug() == null || groups.idOf(draft.slug()).isEmpty(), "slug",
             "A group with the slug \"" + draft.slug() + "\" already exists.")
         .throwIfAny();

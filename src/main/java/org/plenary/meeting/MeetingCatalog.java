@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupId;
+import org.plenary.shared.TreeNames;
 import org.plenary.shared.TtlCache;
 import org.plenary.shared.Violations;
 import org.springframework.context.ApplicationEventPublisher;
@@ -117,12 +118,12 @@ public class MeetingCatalog {
     LocalDateTime registration = orDefault(draft.registrationDeadline(), start, REGISTRATION_DAYS);
     LocalDateTime contributions = orDefault(draft.contributionDeadline(), start, CONTRIBUTION_DAYS);
     LocalDateTime visa = orDefault(draft.visaDeadline(), start, VISA_DAYS);
+    Optional<String> badCode = TreeNames.folderProblem(code, "code", "1006-gva");
     String firstDay = "the meeting's first day, " + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(start);
     new Violations()
         .check(!draft.endDate().isBefore(start), "endDate", "The meeting cannot end before it starts.")
         .check(ChronoUnit.DAYS.between(start, draft.endDate()) < 31, "endDate", "A meeting lasts at most 31 days.")
-        .check(code.matches("[a-z0-9][a-z0-9-]{1,39}"), "code",
-            "Use lower-case letters, digits and dashes, such as 1006-gva.")
+        .check(badCode.isEmpty(), "code", badCode.orElse(null))
         .check(!meetings.codeTaken(group, code, self), "code",
             "This group already has a meeting " + code + "; choose another code.")
         .check(!registration.toLocalDate().isAfter(start), "registrationDeadline", "Must be no later than " + firstDay + ".")

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.plenary.shared.TreeNames;
 import org.plenary.web.MarkdownRenderer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -150,6 +151,99 @@ class ContentAttackTests {
     assertThat(meetingPage).contains("Practical information").contains("Read <strong>the report</strong> first.");
     assertThat(rendered(groupPage)).hasSize(1).allSatisfy(part -> assertSafe("the group page", part));
     assertThat(rendered(meetingPage)).hasSize(3).allSatisfy(part -> assertSafe("the meeting page", part));
+  }
+
+  /** Names of the tree, in the spellings an attacker tries: case, padding, dots, archives, manifests. */
+  static final List<String> TREE_NAMES = List.of("incoming", "in", "out", "docs", "t", "fg", ".", "..", "IN",
+      "Incoming", " incoming ", "in.zip", "out.zip", "MANIFEST.json", "manifest.json", "new", "edit", "../in",
+      "in/", "in%2f", ".hidden", "-in", "in\u0000", "ｉｎ");
+
+  @Test
+  void noGroupSlugOrMeetingCodeMayNameOrShadowAFolderOfTheTreeOnTheApiWhetherCreatedOrRenamed() throws Exception {
+    var web = new Web(port);
+    String token = web.token("tsb");
+    assertThat(web.json("POST", "/api/v1/groups", token, group("names-api")).statusCode()).isEqualTo(201);
+    assertThat(web.json("POST", "/api/v1/groups/names-api/meetings", token, meeting("4002-gva")).statusCode())
+        .isEqualTo(201);
+    for (String name : TREE_NAMES) {
+      var created = web.json("POST", "/api/v1/groups", token, group(name));
+      assertThat(created.statusCode()).as("group %s: %s", name, created.body()).isEqualTo(400);
+      assertThat(created.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+      assertThat(JsonPath.<List<String>>read(created.body(), "$.errors[*].field")).as(name).contains("slug");
+
+      var scheduled = web.json("POST", "/api/v1/groups/names-api/meetings", token, meeting(name));
+      assertThat(scheduled.statusCode()).as("meeting %s: %s", name, scheduled.body()).isEqualTo(400);
+      assertThat(JsonPath.<List<String>>read(scheduled.body(), "$.errors[*].field")).as(name).contains("code");
+
+      var renamed = web.json("PUT", "/api/v1/groups/names-api/meetings/4002-gva", token, meeting(name));
+      assertThat(renamed.statusCode()).as("rename to %s: %s", name, renamed.body()).isEqualTo(400);
+      assertThat(JsonPath.<List<String>>read(renamed.body(), "$.errors[*].field")).as(name).contains("code");
+
+      // A group's slug is its identity: a PUT naming another slug leaves the group where it is.
+      var regrouped = web.json("PUT", "/api/v1/groups/names-api", token, group(name));
+      assertThat(regrouped.statusCode()).as("group rename to %s", name).isEqualTo(200);
+      assertThat(JsonPath.<String>read(regrouped.body(), "$.slug")).isEqualTo("names-api");
+    }
+    assertThat(web.get("/api/v1/groups/names-api/meetings/4002-gva").statusCode()).isEqualTo(200);
+    assertThat(web.get("/t/fg/names-api/docs/").body()).contains("4002-gva");
+    assertThat(web.json("PUT", "/api/v1/groups/names-api/meetings/4002-gva", token, meeting("4002-geneva"))
+        .statusCode()).as("an ordinary rename still works").isEqualTo(200);
+  }
+
+  @Test
+  void noGroupSlugOrMeetingCodeMayNameOrShadowAFolderOfTheTreeOnThePagesWhetherCreatedOrRenamed() throws Exception {
+    var web = new Web(port).signIn("tsb");
+    String token = web.token("tsb");
+    assertThat(web.json("POST", "/api/v1/groups", token, group("names-page")).statusCode()).isEqualTo(201);
+    assertThat(web.json("POST", "/api/v1/groups/names-page/meetings", token, meeting("4003-gva")).statusCode())
+        .isEqualTo(201);
+    for (String name : List.of("incoming", "In", "docs", "..", "MANIFEST.json", "in.zip", "new")) {
+      var group = web.post("/groups/new", "/groups/new", List.of(Map.entry("slug", name),
+          Map.entry("acronym", "FG Names"), Map.entry("name", "Names"), Map.entry("workingLanguage", "English"),
+          Map.entry("lifetimeMonths", "12")));
+      assertThat(group.statusCode()).as("group page %s", name).isEqualTo(200);
+      assertThat(group.body()).as(name).containsAnyOf("is a name the folder tree and the pages use for themselves",
+          "Use 2 to 40 lower-case letters");
+
+      var meetingFields = List.of(Map.entry("code", name), Map.entry("startDate", "2040-03-01"),
+          Map.entry("endDate", "2040-03-02"), Map.entry("timeZone", "Europe/Zurich"), Map.entry("venueName", "ITU"),
+          Map.entry("venueCode", "gva"), Map.entry("languages", "English"), Map.entry("latePolicy", "FLAG"));
+      var scheduled = web.post("/groups/names-page/meetings/new", "/groups/names-page/meetings/new", meetingFields);
+      assertThat(scheduled.statusCode()).as("meeting page %s", name).isEqualTo(200);
+      assertThat(scheduled.body()).as(name).containsAnyOf("is a name the folder tree and the pages use for themselves",
+          "Use 2 to 40 lower-case letters");
+
+      var renamed = web.post("/groups/names-page/meetings/4003-gva/edit", "/groups/names-page/meetings/4003-gva/edit",
+          meetingFields);
+      assertThat(renamed.statusCode()).as("rename page %s", name).isEqualTo(200);
+      assertThat(renamed.body()).as(name).containsAnyOf("is a name the folder tree and the pages use for themselves",
+          "Use 2 to 40 lower-case letters");
+    }
+    assertThat(web.get("/groups/names-page/meetings/4003-gva").statusCode()).isEqualTo(200);
+    assertThat(web.get("/api/v1/groups/names-page/meetings").body()).doesNotContain("\"incoming\"", "\"in\"");
+  }
+
+  @Test
+  void theTreeNamesRuleReservesFoldersArchivesAndManifestsButNotADocumentOfItsOwn() {
+    for (String name : List.of("incoming", "IN", "out", "docs", "t", "fg", ".", "..", ".ftpaccess", "MANIFEST.json",
+        "in.zip", "OUT.ZIP", "incoming.zip", " in ")) {
+      assertThat(TreeNames.reserved(name)).as(name).isTrue();
+    }
+    for (String name : List.of("FG-Cloud-I-0001.zip", "FG-Cloud-I-0001r1.docx", "1006-gva", "cloud", "inbox", "input")) {
+      assertThat(TreeNames.reserved(name)).as(name).isFalse();
+    }
+  }
+
+  private static String group(String slug) {
+    return """
+        {"slug": %s, "acronym": "FG Names", "name": "Focus Group on Names", "workingLanguage": "English",
+         "lifetimeMonths": 12, "sections": [], "leaders": [], "milestones": []}""".formatted(Web.quote(slug));
+  }
+
+  private static String meeting(String code) {
+    return """
+        {"code": %s, "startDate": "2040-02-10", "endDate": "2040-02-12", "venueName": "ITU", "venueCode": "gva",
+         "timeZone": "Europe/Zurich", "languages": "English", "documentsPublic": true}""".formatted(Web.quote(code));
   }
 
   /** The parts of a page that show rendered Markdown (the sanitizer lets no div through, so each ends at the next). */
