@@ -79,6 +79,38 @@ abstract class PersistenceScenarios {
   }
 
   @Test
+  void keepsDocumentsOnTheirAgendaItemsThroughRenamingInsertingReorderingAndRefusesRemovingThem() {
+    groups.create(draft("filed", null, List.of()));
+    meetings.schedule("filed", new MeetingDraft("next", LocalDate.now().plusDays(30), LocalDate.now().plusDays(31),
+        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null, null,
+        null, LatePolicy.FLAG, List.of(), List.of()));
+    meetings.replaceAgenda("filed", "next", List.of(new AgendaItem("Opening", null),
+        new AgendaItem("Working methods", null), new AgendaItem("Deliverables", null)));
+    List<AgendaItem> items = meetings.get("filed", "next").agenda();
+    accounts.create(new NewAccount("filer", "filer@plenary.example", "Filer", null, null, Set.of()), "filer-password",
+        false);
+    PlenaryUser filer = tokens.authenticate(tokens.issue(accounts.find("filer").orElseThrow().id(), "t").token())
+        .orElseThrow();
+    String onTwo = desk.allocate("filed", "next", new Allocation("On two", "S", List.of(2), null, List.of()), filer)
+        .number();
+
+    meetings.replaceAgenda("filed", "next", List.of(new AgendaItem("Approval of the agenda", null),
+        new AgendaItem(items.get(2).id(), "Deliverables", null), new AgendaItem(items.get(1).id(), "Methods", "Renamed"),
+        new AgendaItem(items.get(0).id(), "Opening", null)));
+
+    Meeting meeting = meetings.get("filed", "next");
+    assertThat(meeting.agenda()).extracting(AgendaItem::title)
+        .containsExactly("Approval of the agenda", "Deliverables", "Methods", "Opening");
+    assertThat(meeting.agenda().get(2).id()).isEqualTo(items.get(1).id());
+    assertThat(desk.get(onTwo).agendaItemIds()).containsExactly(items.get(1).id());
+    assertThat(meeting.agendaNumbers(desk.get(onTwo).agendaItemIds())).containsExactly(3);
+    assertThatThrownBy(() -> meetings.replaceAgenda("filed", "next", List.of(new AgendaItem("Only", null))))
+        .isInstanceOf(org.plenary.meeting.AgendaItemInUseException.class).hasMessageContaining(onTwo)
+        .hasMessageContaining("item 3 (Methods)");
+    assertThat(meetings.get("filed", "next").agenda()).hasSize(4);
+  }
+
+  @Test
   void replacesTermsOfReferenceLeadershipAndMilestonesInOrder() {
     accounts.create(new NewAccount("leader", "leader@plenary.example", "Lead Er", null, "RU", Set.of()), "leader-pass", false);
     groups.create(draft("ordered", null, List.of()));

@@ -17,7 +17,11 @@ public class AllocationForm {
   @Size(max = 500, message = "Keep the source under 500 characters.")
   private String source;
 
+  /** Agenda items by their number on the agenda as it stands. */
   private List<Integer> agendaItems = new ArrayList<>();
+
+  /** Agenda items by id (as the meeting resource gives them): stays true if the agenda changes meanwhile. */
+  private List<Long> agendaItemIds = new ArrayList<>();
 
   @Size(max = 500)
   private String contact;
@@ -29,7 +33,8 @@ public class AllocationForm {
   Allocation toAllocation() {
     return new Allocation(title.strip(), source.strip(), agendaItems == null ? List.of() : agendaItems,
         contact == null || contact.isBlank() ? null : contact.strip(),
-        coauthors == null ? List.of() : Arrays.stream(coauthors.split("[,\\s]+")).filter(s -> !s.isBlank()).toList());
+        coauthors == null ? List.of() : Arrays.stream(coauthors.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
+        agendaItemIds == null ? List.of() : agendaItemIds);
   }
 
   public String getTitle() {
@@ -54,6 +59,14 @@ public class AllocationForm {
 
   public void setAgendaItems(List<Integer> agendaItems) {
     this.agendaItems = agendaItems;
+  }
+
+  public List<Long> getAgendaItemIds() {
+    return agendaItemIds;
+  }
+
+  public void setAgendaItemIds(List<Long> agendaItemIds) {
+    this.agendaItemIds = agendaItemIds;
   }
 
   public String getContact() {

@@ -15,7 +15,7 @@ public record Contribution(
     String number,
     String title,
     String source,
-    List<Integer> agendaItems,
+    List<Long> agendaItemIds,
     String contact,
     String allocatedBy,
     Instant allocatedAt,

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +45,8 @@ class ContributionApiController {
   @Operation(summary = "The meeting's register of contributions")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/contributions")
   List<ContributionResource> register(@PathVariable String slug, @PathVariable String code) {
-    return desk.register(slug, code).stream().map(c -> ContributionResource.of(c, slug, code)).toList();
+    Meeting meeting = meetings.get(slug, code);
+    return desk.register(slug, code).stream().map(c -> ContributionResource.of(c, slug, meeting)).toList();
   }
 
   @Operation(summary = "Ask for a document number (signed in)",
@@ -55,7 +57,7 @@ class ContributionApiController {
       @Valid @RequestBody AllocationForm form, @AuthenticationPrincipal PlenaryUser user) {
     Contribution contribution = desk.allocate(slug, code, form.toAllocation(), user);
     return ResponseEntity.created(URI.create("/api/v1/contributions/" + contribution.number()))
-        .body(ContributionResource.of(contribution, slug, code));
+        .body(ContributionResource.of(contribution, slug, meetings.get(contribution.meetingId())));
   }
 
   @Operation(summary = "One contribution")
@@ -116,6 +118,6 @@ class ContributionApiController {
   }
 
   private ContributionResource resource(Contribution c) {
-    return ContributionResource.of(c, groups.get(c.groupId()).slug(), meetings.get(c.meetingId()).code());
+    return ContributionResource.of(c, groups.get(c.groupId()).slug(), meetings.get(c.meetingId()));
   }
 }

@@ -78,9 +78,15 @@ public class ContributionDesk {
     Instant now = clock.instant();
     var violations = new Violations()
         .check(meeting.isUpcoming(now), "meeting", "Meeting " + code + " is over; it takes no more contributions.");
+    var agendaItemIds = new java.util.TreeSet<Long>(request.agendaItemIds());
     for (int item : request.agendaItems()) {
       violations.check(item >= 1 && item <= meeting.agenda().size(), "agendaItems",
           "Agenda item " + item + " does not exist; the agenda has " + meeting.agenda().size() + " items.");
+      meeting.agendaItemId(item).ifPresent(agendaItemIds::add);
+    }
+    for (long item : request.agendaItemIds()) {
+      violations.check(meeting.agendaNumber(item) > 0, "agendaItemIds",
+          "The agenda of meeting " + code + " has no item with id " + item + ".");
     }
     var coauthors = request.coauthors().stream().map(name -> accounts.find(name)).toList();
     for (int i = 0; i < coauthors.size(); i++) {
@@ -94,7 +100,9 @@ public class ContributionDesk {
       }
       knownSeries.add(group.id());
     }
-    return allocator.allocate(new NumberAllocator.Request(group, meeting, request, user,
+    var resolved = new Allocation(request.title(), request.source(), List.of(), request.contact(), request.coauthors(),
+        List.copyOf(agendaItemIds));
+    return allocator.allocate(new NumberAllocator.Request(group, meeting, resolved, user,
         coauthors.stream().map(account -> account.orElseThrow().username()).sorted().toList(),
         coauthors.stream().map(account -> account.orElseThrow().id().value()).toList(), now));
   }

@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.plenary.group.GroupId;
 import org.plenary.meeting.MeetingId;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,7 +26,7 @@ import org.springframework.stereotype.Repository;
 class Contributions {
 
   private static final String SELECT = """
-      SELECT c.id, c.group_id, c.meeting_id, c.number, c.title, c.source, c.agenda_items, c.contact,
+      SELECT c.id, c.group_id, c.meeting_id, c.number, c.title, c.source, c.contact,
         a.username AS allocated_by, c.allocated_at, c.late_exception, c.withdrawn_at
       FROM contributions c JOIN accounts a ON a.id = c.allocated_by""";
 
@@ -39,7 +37,7 @@ class Contributions {
 
   /** A contribution to record: its place in the series, its number and what the author said of it. */
   record NewContribution(MeetingId meeting, int sequence, String number, String title, String source,
-      List<Integer> agendaItems, String contact, long accountId, Instant at) {}
+      List<Long> agendaItemIds, String contact, long accountId, Instant at) {}
 
   /** One line of the audit trail. */
   record Audit(long contribution, String action, String actor, Instant at, String fileName, String sha256,
@@ -98,9 +96,9 @@ class Contributions {
    */
   Map<Integer, Long> insertAll(GroupId group, List<NewContribution> rows) {
     batches.batchUpdate("""
-            INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source, agenda_items,
+            INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,
               contact, allocated_by, allocated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, r) -> {
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, r) -> {
           ps.setLong(1, group.value());
           ps.setLong(2, r.meeting().value());
           ps.setInt(3, r.sequence());
@@ -108,10 +106,9 @@ class Contributions {
           ps.setString(5, r.number().toUpperCase(java.util.Locale.ROOT));
           ps.setString(6, r.title());
           ps.setString(7, r.source());
-          ps.setString(8, r.agendaItems().stream().map(String::valueOf).collect(Collectors.joining(",")));
-          ps.setString(9, r.contact());
-          ps.setLong(10, r.accountId());
-          ps.setObject(11, utc(r.at()));
+          ps.setString(8, r.contact());
+          ps.setLong(9, r.accountId());
+          ps.setObject(10, utc(r.at()));
         });
     int first = rows.stream().mapToInt(NewContribution::sequence).min().orElse(0);
     int last = rows.stream().mapToInt(NewContribution::sequence).max().orElse(-1);
@@ -135,11 +132,40 @@ class Contributions {
     }
   }
 
+  /**
+   * Files contributions under agenda items, as (contribution id, agenda item id) pairs, in one batch.
+   * An item removed since the allocation checked it is skipped rather than failing the whole batch.
+   */
+  void addAgendaItems(List<long[]> pairs) {
+    if (!pairs.isEmpty()) {
+      batches.batchUpdate("""
+              INSERT INTO contribution_agenda_items (contribution_id, agenda_item_id)
+              SELECT ?, id FROM meeting_agenda_items WHERE id = ?""", pairs, pairs.size(), (ps, pair) -> {
+            ps.setLong(1, pair[0]);
+            ps.setLong(2, pair[1]);
+          });
+    }
+  }
+
+  /** The numbers of the contributions filed under each of these agenda items. */
+  Map<Long, List<String>> numbersOnAgendaItems(java.util.Collection<Long> agendaItemIds) {
+    Map<Long, List<String>> numbers = new HashMap<>();
+    if (!agendaItemIds.isEmpty()) {
+      jdbc.sql("""
+              SELECT x.agenda_item_id, c.number FROM contribution_agenda_items x
+              JOIN contributions c ON c.id = x.contribution_id WHERE x.agenda_item_id IN (:items) ORDER BY c.seq_no""")
+          .param("items", agendaItemIds)
+          .query((rs, n) -> numbers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+          .list();
+    }
+    return numbers;
+  }
+
   Optional<Contribution> findByNumber(String number) {
     return select("c.number_key = :p", number.toUpperCase(java.util.Locale.ROOT)).stream().findFirst();
   }
 
-  /** Several contributions by number, in one read (three queries). */
+  /** Several contributions by number, in one read (four queries). */
   List<Contribution> findByNumbers(List<String> numbers) {
     return numbers.isEmpty() ? List.of()
         : select("c.number_key IN (:p)", numbers.stream().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList());
@@ -156,8 +182,8 @@ class Contributions {
   }
 
   /**
-   * Contributions matching {@code where} (on alias {@code c}), in number order, each with its files
-   * and co-authors: three queries whatever the count, so a folder of thousands lists quickly.
+   * Contributions matching {@code where} (on alias {@code c}), in number order, each with its files,
+   * co-authors and agenda items: four queries whatever the count, so a folder of thousands lists quickly.
    */
   /** {@code where} names its one parameter {@code :p}; a collection there expands to a list. */
   private List<Contribution> select(String where, Object parameter) {
@@ -172,9 +198,16 @@ class Contributions {
             WHERE x.contribution_id IN (""" + ids + ") ORDER BY a.username").param("p", parameter)
         .query((rs, n) -> coauthors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
         .list();
+    Map<Long, List<Long>> agendaItems = new HashMap<>();
+    jdbc.sql("""
+            SELECT x.contribution_id, x.agenda_item_id FROM contribution_agenda_items x
+            JOIN meeting_agenda_items a ON a.id = x.agenda_item_id
+            WHERE x.contribution_id IN (""" + ids + ") ORDER BY a.ordinal").param("p", parameter)
+        .query((rs, n) -> agendaItems.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
+        .list();
     return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY c.seq_no").param("p", parameter)
         .query((rs, n) -> contribution(rs, files.getOrDefault(rs.getLong("id"), List.of()),
-            coauthors.getOrDefault(rs.getLong("id"), List.of())))
+            coauthors.getOrDefault(rs.getLong("id"), List.of()), agendaItems.getOrDefault(rs.getLong("id"), List.of())))
         .list();
   }
 
@@ -252,13 +285,11 @@ class Contributions {
         .list();
   }
 
-  private Contribution contribution(ResultSet rs, List<ContributionFile> files, List<String> coauthors)
-      throws SQLException {
-    String items = rs.getString("agenda_items");
+  private Contribution contribution(ResultSet rs, List<ContributionFile> files, List<String> coauthors,
+      List<Long> agendaItemIds) throws SQLException {
     return new Contribution(rs.getLong("id"), new GroupId(rs.getLong("group_id")),
         new MeetingId(rs.getLong("meeting_id")), rs.getString("number"), rs.getString("title"), rs.getString("source"),
-        items == null || items.isBlank() ? List.of() : Arrays.stream(items.split(",")).map(Integer::valueOf).toList(),
-        rs.getString("contact"), rs.getString("allocated_by"), instant(rs, "allocated_at"), coauthors,
+        agendaItemIds, rs.getString("contact"), rs.getString("allocated_by"), instant(rs, "allocated_at"), coauthors,
         rs.getBoolean("late_exception"), instant(rs, "withdrawn_at"), files);
   }
 

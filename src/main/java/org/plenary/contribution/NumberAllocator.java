@@ -67,21 +67,24 @@ class NumberAllocator {
         Allocation a = r.allocation();
         rows.add(new Contributions.NewContribution(r.meeting().id(), sequence,
             "%s-I-%04d".formatted(reserved.prefix(), sequence),
-            a.title(), a.source(), a.agendaItems(), a.contact(), r.user().id().value(), r.at()));
+            a.title(), a.source(), a.agendaItemIds(), a.contact(), r.user().id().value(), r.at()));
       }
       Map<Integer, Long> ids = contributions.insertAll(group.id(), rows);
       var coauthors = new ArrayList<long[]>();
+      var agendaItems = new ArrayList<long[]>();
       var audit = new ArrayList<Contributions.Audit>(requests.size());
       for (int i = 0; i < requests.size(); i++) {
         Request r = requests.get(i);
         Contributions.NewContribution row = rows.get(i);
         long id = ids.get(row.sequence());
         r.coauthorIds().forEach(account -> coauthors.add(new long[] {id, account}));
+        row.agendaItemIds().forEach(item -> agendaItems.add(new long[] {id, item}));
         audit.add(new Contributions.Audit(id, "ALLOCATED", r.user().getUsername(), r.at(), null, null, row.title()));
         made.put(r, new Contribution(id, group.id(), row.meeting(), row.number(), row.title(), row.source(),
-            row.agendaItems(), row.contact(), r.user().getUsername(), r.at(), r.coauthors(), false, null, List.of()));
+            row.agendaItemIds(), row.contact(), r.user().getUsername(), r.at(), r.coauthors(), false, null, List.of()));
       }
       contributions.addCoauthors(coauthors);
+      contributions.addAgendaItems(agendaItems);
       contributions.auditAll(audit);
     }
     List<Contribution> answers = batch.stream().map(made::get).toList();

@@ -44,7 +44,7 @@ class RegisterController {
     Meeting meeting = meetings.get(slug, code);
     String query = q.strip().toLowerCase(Locale.ROOT);
     List<Contribution> rows = desk.register(slug, code).stream()
-        .filter(c -> item == null || c.agendaItems().contains(item))
+        .filter(c -> item == null || meeting.agendaItemId(item).filter(c.agendaItemIds()::contains).isPresent())
         .filter(c -> query.isEmpty() || (c.number() + " " + c.title() + " " + c.source()).toLowerCase(Locale.ROOT)
             .contains(query))
         .sorted("desc".equals(dir) ? order(sort).reversed() : order(sort))
@@ -62,8 +62,9 @@ class RegisterController {
   @GetMapping(path = "/groups/{slug}/meetings/{code}/documents.csv")
   ResponseEntity<String> csv(@PathVariable String slug, @PathVariable String code) {
     var out = new StringBuilder("number,title,source,agenda_items,status,revision,file,size,sha256,late,received,published\r\n");
+    Meeting meeting = meetings.get(slug, code);
     for (Contribution c : desk.register(slug, code)) {
-      var r = ContributionResource.of(c, slug, code);
+      var r = ContributionResource.of(c, slug, meeting);
       out.append(String.join(",", Csv.cell(r.number()), Csv.cell(r.title()), Csv.cell(r.source()),
           Csv.cell(r.agendaItems().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElse("")),
           r.status().name(), r.revision() < 0 ? "" : String.valueOf(r.revision()), Csv.cell(r.fileName()),

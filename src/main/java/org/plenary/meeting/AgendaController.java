@@ -49,6 +49,9 @@ class AgendaController {
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
       return form(model, slug, meeting, form);
+    } catch (AgendaItemInUseException e) {
+      result.rejectValue("items", "in-use", e.getMessage());
+      return form(model, slug, meeting, form);
     }
   }
 

@@ -6,21 +6,34 @@ import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A meeting's agenda as edited on its page and sent to the API: the items in order. */
+/**
+ * A meeting's agenda as edited on its page and sent to the API: the items in order, each with the
+ * id it has (absent for a new item), so that documents stay on their items whatever moves.
+ */
 public class AgendaForm {
 
   @Valid
   @Size(max = 200, message = "An agenda has at most 200 items.")
   private List<ItemRow> items = new ArrayList<>();
 
-  /** One agenda item. */
+  /** One agenda item: its id when it is already on the agenda (kept through every edit), none when new. */
   public static class ItemRow {
+    private Long id;
+
     @NotBlank(message = "Give the agenda item a title.")
     @Size(max = 500, message = "Keep the title under 500 characters.")
     private String title;
 
     @Size(max = 10_000)
     private String description;
+
+    public Long getId() {
+      return id;
+    }
+
+    public void setId(Long id) {
+      this.id = id;
+    }
 
     public String getTitle() {
       return title;
@@ -43,6 +56,7 @@ public class AgendaForm {
     var form = new AgendaForm();
     meeting.agenda().forEach(item -> {
       var row = new ItemRow();
+      row.id = item.id();
       row.title = item.title();
       row.description = item.description();
       form.items.add(row);
@@ -52,7 +66,7 @@ public class AgendaForm {
 
   List<AgendaItem> toAgenda() {
     return items.stream()
-        .map(row -> new AgendaItem(row.title == null ? null : row.title.strip(),
+        .map(row -> new AgendaItem(row.id, row.title == null ? null : row.title.strip(),
             row.description == null || row.description.isBlank() ? null : row.description.strip()))
         .toList();
   }

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.plenary.group.GroupId;
 
 /** A meeting of a group, with its venue, deadlines, agenda, collocated meetings and hotels. */
@@ -45,6 +47,26 @@ public record Meeting(
 
   public Deadline deadline(Deadline.Kind kind) {
     return deadlines().stream().filter(d -> d.kind() == kind).findFirst().orElseThrow();
+  }
+
+  /** The number (from 1) of the agenda item with this id on the agenda as it stands; 0 when it is not on it. */
+  public int agendaNumber(long itemId) {
+    for (int i = 0; i < agenda.size(); i++) {
+      if (agenda.get(i).id() != null && agenda.get(i).id() == itemId) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** The numbers these items have now, in agenda order; ids not on the agenda are left out. */
+  public List<Integer> agendaNumbers(Collection<Long> itemIds) {
+    return itemIds.stream().mapToInt(this::agendaNumber).filter(n -> n > 0).sorted().boxed().toList();
+  }
+
+  /** The id of the item numbered {@code number} (from 1), if the agenda has that many. */
+  public Optional<Long> agendaItemId(int number) {
+    return number >= 1 && number <= agenda.size() ? Optional.ofNullable(agenda.get(number - 1).id()) : Optional.empty();
   }
 
   /** "14–16 June 2010", "30 June – 2 July 2010", "29 December 2010 – 2 January 2011". */

@@ -10,16 +10,21 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupId;
 import org.plenary.shared.TreeNames;
 import org.plenary.shared.TtlCache;
 import org.plenary.shared.Violations;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +46,12 @@ public class MeetingCatalog {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final TtlCache<Object, Optional<Meeting>> cache;
+  private final ObjectProvider<AgendaItemDocuments> documents;
 
-  MeetingCatalog(Meetings meetings, GroupCatalog groups, ApplicationEventPublisher events, Clock clock) {
+  MeetingCatalog(Meetings meetings, GroupCatalog groups, ApplicationEventPublisher events, Clock clock,
+      ObjectProvider<AgendaItemDocuments> documents) {
     this.meetings = meetings;
+    this.documents = documents;
     this.groups = groups;
     this.events = events;
     this.clock = clock;
@@ -91,18 +99,57 @@ public class MeetingCatalog {
     return get(current.id());
   }
 
+  /**
+   * Replaces the agenda: items with an id keep it (renamed, moved or not), items without one are
+   * new, items left out are removed, unless documents are filed under them
+   * ({@link AgendaItemInUseException}, which lists them). An id from elsewhere is invalid input.
+   */
   @Transactional
   public Meeting replaceAgenda(String slug, String code, List<AgendaItem> agenda) {
-    Meeting meeting = get(slug, code);
+    MeetingId id = get(slug, code).id();
+    meetings.lock(id);
+    Meeting current = meetings.find(id).orElseThrow();
+    var known = current.agenda().stream().map(AgendaItem::id).toList();
+    var seen = new HashSet<Long>();
     var violations = new Violations();
     for (int i = 0; i < agenda.size(); i++) {
-      violations.check(agenda.get(i).title() != null && !agenda.get(i).title().isBlank(), "items[" + i + "].title",
+      AgendaItem item = agenda.get(i);
+      violations.check(item.title() != null && !item.title().isBlank(), "items[" + i + "].title",
           "Give agenda item " + (i + 1) + " a title.");
+      violations.check(item.id() == null || known.contains(item.id()), "items[" + i + "].id",
+          "Agenda item " + (i + 1) + " names an item (id " + item.id() + ") this meeting's agenda does not have;"
+              + " leave the id out for a new item.");
+      violations.check(item.id() == null || !known.contains(item.id()) || seen.add(item.id()), "items[" + i + "].id",
+          "Agenda item " + (i + 1) + " repeats the id of another item.");
     }
     violations.throwIfAny();
+    refuseRemovingItemsWithDocuments(current, agenda);
     cache.clear();
-    meetings.replaceAgenda(meeting.id(), agenda);
-    return get(meeting.id());
+    try {
+      meetings.replaceAgenda(id, agenda);
+    } catch (DataIntegrityViolationException documentFiledMeanwhile) {
+      throw new AgendaItemInUseException("A document was filed under an item this edit removes while you edited;"
+          + " reload the agenda and try again.");
+    }
+    return get(id);
+  }
+
+  private void refuseRemovingItemsWithDocuments(Meeting current, List<AgendaItem> agenda) {
+    var kept = agenda.stream().map(AgendaItem::id).filter(Objects::nonNull).toList();
+    var removed = current.agenda().stream().map(AgendaItem::id).filter(item -> !kept.contains(item)).toList();
+    if (removed.isEmpty()) {
+      return;
+    }
+    var filed = new TreeMap<Integer, String>();
+    documents.orderedStream().forEach(answer -> answer.documentsOn(removed).forEach((item, numbers) -> {
+      int number = current.agendaNumber(item);
+      filed.put(number, "item " + number + " (" + current.agenda().get(number - 1).title() + ") has "
+          + String.join(", ", numbers.stream().sorted().toList()));
+    }));
+    if (!filed.isEmpty()) {
+      throw new AgendaItemInUseException("Agenda items with documents cannot be removed: " + String.join("; ",
+          filed.values()) + ". Keep the item (renaming or moving it keeps its documents).");
+    }
   }
 
   /** "1006-gva": two-digit year and month of the start, then the venue code. */

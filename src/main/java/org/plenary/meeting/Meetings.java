@@ -70,11 +70,37 @@ class Meetings {
     replaceVenueLists(id, d.draft());
   }
 
+  /** Takes the meeting's row lock until the transaction ends: one agenda edit at a time per meeting. */
+  void lock(MeetingId id) {
+    jdbc.sql("SELECT id FROM meetings WHERE id = ? FOR UPDATE").param(id.value()).query(Long.class).list();
+  }
+
+  /** The ids of the meeting's agenda items, in order. */
+  List<Long> agendaItemIds(MeetingId id) {
+    return jdbc.sql("SELECT id FROM meeting_agenda_items WHERE meeting_id = ? ORDER BY ordinal").param(id.value())
+        .query(Long.class).list();
+  }
+
+  /**
+   * Makes the agenda {@code agenda}, in that order: items with an id are updated in place (they keep
+   * their id), items without one are added, and the meeting's other items are removed.
+   */
   void replaceAgenda(MeetingId id, List<AgendaItem> agenda) {
-    jdbc.sql("DELETE FROM agenda_items WHERE meeting_id = ?").param(id.value()).update();
+    var kept = agenda.stream().map(AgendaItem::id).filter(java.util.Objects::nonNull).toList();
+    for (Long old : agendaItemIds(id)) {
+      if (!kept.contains(old)) {
+        jdbc.sql("DELETE FROM meeting_agenda_items WHERE id = ? AND meeting_id = ?").params(old, id.value()).update();
+      }
+    }
     for (int i = 0; i < agenda.size(); i++) {
-      jdbc.sql("INSERT INTO agenda_items (meeting_id, ordinal, title, description) VALUES (?, ?, ?, ?)")
-          .params(id.value(), i, agenda.get(i).title(), agenda.get(i).description()).update();
+      AgendaItem item = agenda.get(i);
+      if (item.id() == null) {
+        jdbc.sql("INSERT INTO meeting_agenda_items (meeting_id, ordinal, title, description) VALUES (?, ?, ?, ?)")
+            .params(id.value(), i, item.title(), item.description()).update();
+      } else {
+        jdbc.sql("UPDATE meeting_agenda_items SET ordinal = ?, title = ?, description = ? WHERE id = ? AND meeting_id = ?")
+            .params(i, item.title(), item.description(), item.id(), id.value()).update();
+      }
     }
   }
 
@@ -151,8 +177,8 @@ class Meetings {
                 WHERE meeting_id = ? ORDER BY ordinal""").param(id)
             .query((h, n) -> new Hotel(h.getString(1), h.getString(2), h.getString(3), h.getString(4),
                 h.getString(5), h.getString(6))).list(),
-        jdbc.sql("SELECT title, description FROM agenda_items WHERE meeting_id = ? ORDER BY ordinal").param(id)
-            .query((a, n) -> new AgendaItem(a.getString(1), a.getString(2))).list());
+        jdbc.sql("SELECT id, title, description FROM meeting_agenda_items WHERE meeting_id = ? ORDER BY ordinal")
+            .param(id).query((a, n) -> new AgendaItem(a.getLong(1), a.getString(2), a.getString(3))).list());
   }
 
   private static Time time(LocalTime time) {
