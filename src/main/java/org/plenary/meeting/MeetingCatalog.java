@@ -10,12 +10,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupId;
@@ -109,21 +107,12 @@ public class MeetingCatalog {
     MeetingId id = get(slug, code).id();
     meetings.lock(id);
     Meeting current = meetings.find(id).orElseThrow();
-    var known = current.agenda().stream().map(AgendaItem::id).toList();
-    var seen = new HashSet<Long>();
-    var violations = new Violations();
-    for (int i = 0; i < agenda.size(); i++) {
-      AgendaItem item = agenda.get(i);
-      violations.check(item.title() != null && !item.title().isBlank(), "items[" + i + "].title",
-          "Give agenda item " + (i + 1) + " a title.");
-      violations.check(item.id() == null || known.contains(item.id()), "items[" + i + "].id",
-          "Agenda item " + (i + 1) + " names an item (id " + item.id() + ") this meeting's agenda does not have;"
-              + " leave the id out for a new item.");
-      violations.check(item.id() == null || !known.contains(item.id()) || seen.add(item.id()), "items[" + i + "].id",
-          "Agenda item " + (i + 1) + " repeats the id of another item.");
+    List<Long> removed = AgendaRules.removedBy(current, agenda);
+    if (!removed.isEmpty()) {
+      var filed = new HashMap<Long, List<String>>();
+      documents.orderedStream().forEach(answer -> filed.putAll(answer.documentsOn(removed)));
+      AgendaRules.refuseRemovingFiled(current, filed);
     }
-    violations.throwIfAny();
-    refuseRemovingItemsWithDocuments(current, agenda);
     cache.clear();
     try {
       meetings.replaceAgenda(id, agenda);
@@ -132,24 +121,6 @@ public class MeetingCatalog {
           + " reload the agenda and try again.");
     }
     return get(id);
-  }
-
-  private void refuseRemovingItemsWithDocuments(Meeting current, List<AgendaItem> agenda) {
-    var kept = agenda.stream().map(AgendaItem::id).filter(Objects::nonNull).toList();
-    var removed = current.agenda().stream().map(AgendaItem::id).filter(item -> !kept.contains(item)).toList();
-    if (removed.isEmpty()) {
-      return;
-    }
-    var filed = new TreeMap<Integer, String>();
-    documents.orderedStream().forEach(answer -> answer.documentsOn(removed).forEach((item, numbers) -> {
-      int number = current.agendaNumber(item);
-      filed.put(number, "item " + number + " (" + current.agenda().get(number - 1).title() + ") has "
-          + String.join(", ", numbers.stream().sorted().toList()));
-    }));
-    if (!filed.isEmpty()) {
-      throw new AgendaItemInUseException("Agenda items with documents cannot be removed: " + String.join("; ",
-          filed.values()) + ". Keep the item (renaming or moving it keeps its documents).");
-    }
   }
 
   /** "1006-gva": two-digit year and month of the start, then the venue code. */
