@@ -68,7 +68,8 @@ class MeetingApiController {
   @Operation(summary = "Schedule a meeting (secretariat); it is announced by e-mail",
       description = "Deadlines are local date-times in the meeting's time zone; left out they default to "
           + "14 (registration), 10 (contributions) and 28 (visa support) days before the start, at 23:59. "
-          + "A missing code is derived from the start date and venue code, such as 1006-gva.")
+          + "A missing code is derived from the start date and venue code, such as 1006-gva. A code is lower-case "
+          + "letters, digits and dashes and never a name the folder tree uses (incoming, in, out, docs, ...).")
   @PostMapping
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
   ResponseEntity<MeetingResource> schedule(@PathVariable String slug, @Valid @RequestBody MeetingForm form) {
@@ -84,7 +85,11 @@ class MeetingApiController {
     return MeetingResource.of(groups.get(slug), meetings.update(slug, code, form.toDraft()));
   }
 
-  @Operation(summary = "Replace a meeting's agenda (the group's management)")
+  @Operation(summary = "Replace a meeting's agenda (the group's management)",
+      description = "Items in their new order. An item with an id keeps it (documents stay filed under it, whatever "
+          + "its new title or place); an item without id is new; items left out are removed. An id that is not "
+          + "this meeting's, or repeated, is a 400 problem; removing an item that has documents is refused with "
+          + "409, naming them.")
   @PutMapping("/{code}/agenda")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   MeetingResource replaceAgenda(@PathVariable String slug, @PathVariable String code,
