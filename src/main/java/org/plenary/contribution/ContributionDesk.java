@@ -78,7 +78,7 @@ public class ContributionDesk {
     Instant now = clock.instant();
     var violations = new Violations()
         .check(meeting.isUpcoming(now), "meeting", "Meeting " + code + " is over; it takes no more contributions.");
-    var agendaItemIds = new java.util.TreeSet<Long>(request.agendaItemIds());
+    var agendaItemIds = new java.util.LinkedHashSet<Long>(request.agendaItemIds());
     for (int item : request.agendaItems()) {
       violations.check(item >= 1 && item <= meeting.agenda().size(), "agendaItems",
           "Agenda item " + item + " does not exist; the agenda has " + meeting.agenda().size() + " items.");

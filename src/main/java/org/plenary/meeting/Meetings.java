@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.plenary.group.GroupId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,7 +87,7 @@ class Meetings {
    * their id), items without one are added, and the meeting's other items are removed.
    */
   void replaceAgenda(MeetingId id, List<AgendaItem> agenda) {
-    var kept = agenda.stream().map(AgendaItem::id).filter(java.util.Objects::nonNull).toList();
+    var kept = agenda.stream().map(AgendaItem::id).filter(Objects::nonNull).toList();
     for (Long old : agendaItemIds(id)) {
       if (!kept.contains(old)) {
         jdbc.sql("DELETE FROM meeting_agenda_items WHERE id = ? AND meeting_id = ?").params(old, id.value()).update();
