@@ -3,7 +3,6 @@ package org.plenary.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -68,7 +67,6 @@ class OpenApiConfiguration {
   OpenAPI plenaryOpenApi() {
     return new OpenAPI()
         .info(new Info().title("Plenary API").version("v1")
-            .license(new License().name("Apache-2.0").identifier("Apache-2.0"))
             .description("Groups, meetings, registrations, contributions and visa letters of standards focus "
                 + "groups. Public reads need no token; everything else needs a personal access token from "
                 + "POST /api/v1/tokens, sent as Authorization: Bearer. Errors are RFC 9457 problems "
@@ -83,9 +81,8 @@ class OpenApiConfiguration {
   OperationCustomizer operationTruth() {
     return (operation, handler) -> {
       boolean secured = secured(handler);
-      if (secured) {
-        operation.setSecurity(List.of(new SecurityRequirement().addList(TOKEN)));
-      }
+      // Public operations say so with an empty list, so that no tool assumes a default.
+      operation.setSecurity(secured ? List.of(new SecurityRequirement().addList(TOKEN)) : List.of());
       RequestMethod method = httpMethod(handler);
       List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
       boolean pathVariables = parameters.stream().anyMatch(p -> "path".equals(p.getIn()));
