@@ -1,6 +1,8 @@
 package org.plenary.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -19,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Administration")
 class AccountApiController {
 
-  record AccountResource(String username, String email, String displayName, Long organizationId, String countryCode,
+  record AccountResource(String username, String email, String displayName,
+      @Schema(nullable = true) Long organizationId, @Schema(nullable = true) String countryCode,
       Set<Role> roles, boolean mustChangePassword) {
 
     static AccountResource of(Account a) {
@@ -42,7 +45,8 @@ class AccountApiController {
     }
   }
 
-  record OrganizationResource(long id, String name, OrganizationCategory category, String countryCode) {}
+  record OrganizationResource(long id, String name, OrganizationCategory category,
+      @Schema(nullable = true) String countryCode) {}
 
   private final AccountDirectory accounts;
   private final OrganizationDirectory organizations;
@@ -52,14 +56,15 @@ class AccountApiController {
     this.organizations = organizations;
   }
 
-  @Operation(summary = "Every account (administrators)")
+  @Operation(operationId = "listAccounts", summary = "Every account (administrators)")
   @GetMapping("/api/v1/accounts")
   @PreAuthorize("hasRole('ADMIN')")
   List<AccountResource> accounts() {
     return accounts.all().stream().map(AccountResource::of).toList();
   }
 
-  @Operation(summary = "Open an account (administrators); its password is one-time unless said otherwise")
+  @Operation(operationId = "createAccount", summary = "Open an account (administrators); its password is one-time unless said otherwise")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping("/api/v1/accounts")
   @PreAuthorize("hasRole('ADMIN')")
   ResponseEntity<AccountResource> create(@Valid @RequestBody NewAccountRequest request) {
@@ -68,14 +73,15 @@ class AccountApiController {
     return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.username())).body(AccountResource.of(account));
   }
 
-  @Operation(summary = "Every organization with its ITU category and country")
+  @Operation(operationId = "listOrganizations", summary = "Every organization with its ITU category and country")
   @GetMapping("/api/v1/organizations")
   List<OrganizationResource> organizations() {
     return organizations.all().stream()
         .map(o -> new OrganizationResource(o.id().value(), o.name(), o.category(), o.countryCode())).toList();
   }
 
-  @Operation(summary = "Add an organization (administrators)")
+  @Operation(operationId = "createOrganization", summary = "Add an organization (administrators)")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping("/api/v1/organizations")
   @PreAuthorize("hasRole('ADMIN')")
   ResponseEntity<OrganizationResource> createOrganization(@Valid @RequestBody OrganizationForm form) {
@@ -86,7 +92,7 @@ class AccountApiController {
         .body(new OrganizationResource(id.value(), o.name(), o.category(), o.countryCode()));
   }
 
-  @Operation(summary = "Make an account a focal point of the organization (administrators)")
+  @Operation(operationId = "appointFocalPoint", summary = "Make an account a focal point of the organization (administrators)")
   @PostMapping("/api/v1/organizations/{id}/focal-points/{username}")
   @PreAuthorize("hasRole('ADMIN')")
   ResponseEntity<Void> appoint(@PathVariable long id, @PathVariable String username) {

@@ -1,4 +1,11 @@
 package org.plenary.account;
 
-/** Identifies an account across modules. */
-public record AccountId(long value) {}
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Identifies an account across modules; written in JSON as its plain number. */
+public record AccountId(@JsonValue long value) {
+
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public AccountId {}
+}

@@ -1,4 +1,11 @@
 package org.plenary.account;
 
-/** Identifies an organization across modules. */
-public record OrganizationId(long value) {}
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Identifies an organization across modules; written in JSON as its plain number. */
+public record OrganizationId(@JsonValue long value) {
+
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public OrganizationId {}
+}

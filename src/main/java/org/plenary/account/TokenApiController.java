@@ -1,6 +1,7 @@
 package org.plenary.account;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -36,7 +37,11 @@ class TokenApiController {
     this.throttle = throttle;
   }
 
-  @Operation(summary = "Create a personal access token", description = "Send it as `Authorization: Bearer <token>`.")
+  @Operation(operationId = "createToken", summary = "Create a personal access token", description = "Send it as `Authorization: Bearer <token>`.")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "401", description = "Wrong username or password.")
+  @ApiResponse(responseCode = "403", description = "The password is a one-time password: choose your own on the web first.")
+  @ApiResponse(responseCode = "429", description = "Too many failed sign-ins: the problem and Retry-After say when to try again.")
   @PostMapping("/api/v1/tokens")
   @ResponseStatus(HttpStatus.CREATED)
   TokenResponse create(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {

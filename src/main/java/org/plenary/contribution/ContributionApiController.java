@@ -1,6 +1,7 @@
 package org.plenary.contribution;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -42,15 +43,16 @@ class ContributionApiController {
     this.meetings = meetings;
   }
 
-  @Operation(summary = "The meeting's register of contributions")
+  @Operation(operationId = "listContributions", summary = "The meeting's register of contributions")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/contributions")
   List<ContributionResource> register(@PathVariable String slug, @PathVariable String code) {
     Meeting meeting = meetings.get(slug, code);
     return desk.register(slug, code).stream().map(c -> ContributionResource.of(c, slug, meeting)).toList();
   }
 
-  @Operation(summary = "Ask for a document number (signed in)",
+  @Operation(operationId = "allocateContribution", summary = "Ask for a document number (signed in)",
       description = "Returns the number (FG-Cloud-I-0001), the expected file name and where to upload it.")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping("/api/v1/groups/{slug}/meetings/{code}/contributions")
   @PreAuthorize("isAuthenticated()")
   ResponseEntity<ContributionResource> allocate(@PathVariable String slug, @PathVariable String code,
@@ -60,21 +62,22 @@ class ContributionApiController {
         .body(ContributionResource.of(contribution, slug, meetings.get(contribution.meetingId())));
   }
 
-  @Operation(summary = "One contribution")
+  @Operation(operationId = "getContribution", summary = "One contribution")
   @GetMapping("/api/v1/contributions/{number}")
   ContributionResource get(@PathVariable String number) {
     return resource(desk.get(number));
   }
 
-  @Operation(summary = "Every action on the contribution: who, when, which file and its SHA-256")
+  @Operation(operationId = "getContributionAuditTrail", summary = "Every action on the contribution: who, when, which file and its SHA-256")
   @GetMapping("/api/v1/contributions/{number}/audit")
   List<AuditEvent> audit(@PathVariable String number) {
     return desk.auditTrail(number);
   }
 
-  @Operation(summary = "Upload the document or a revision (multipart field 'file')",
+  @Operation(operationId = "uploadContributionFile", summary = "Upload the document or a revision (multipart field 'file')",
       description = "The file name must be the number, with the revision due after publication "
           + "(FG-Cloud-I-0012r1.docx), and an allowed extension.")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping(path = "/api/v1/contributions/{number}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @PreAuthorize("isAuthenticated()")
   ResponseEntity<Uploaded> upload(@PathVariable String number, @RequestParam("file") MultipartFile file,
@@ -87,14 +90,14 @@ class ContributionApiController {
         stored.fileName(), stored.revision(), stored.size(), stored.sha256(), stored.late(), stored.state().name()));
   }
 
-  @Operation(summary = "Publish the waiting version into the meeting's read-only folder (secretariat)")
+  @Operation(operationId = "publishContribution", summary = "Publish the waiting version into the meeting's read-only folder (secretariat)")
   @PostMapping("/api/v1/contributions/{number}/publish")
   @PreAuthorize("isAuthenticated()")
   ContributionResource publish(@PathVariable String number, @AuthenticationPrincipal PlenaryUser user) {
     return resource(desk.publish(number, user));
   }
 
-  @Operation(summary = "Reject the waiting version with a reason sent to the submitter (secretariat)")
+  @Operation(operationId = "rejectContribution", summary = "Reject the waiting version with a reason sent to the submitter (secretariat)")
   @PostMapping("/api/v1/contributions/{number}/reject")
   @PreAuthorize("isAuthenticated()")
   ContributionResource reject(@PathVariable String number, @RequestBody Reason reason,
@@ -102,7 +105,7 @@ class ContributionApiController {
     return resource(desk.reject(number, reason.reason(), user));
   }
 
-  @Operation(summary = "Withdraw a published contribution; the number stays used (secretariat)")
+  @Operation(operationId = "withdrawContribution", summary = "Withdraw a published contribution; the number stays used (secretariat)")
   @PostMapping("/api/v1/contributions/{number}/withdraw")
   @PreAuthorize("isAuthenticated()")
   ContributionResource withdraw(@PathVariable String number, @RequestBody(required = false) Reason reason,
@@ -110,7 +113,7 @@ class ContributionApiController {
     return resource(desk.withdraw(number, reason == null ? null : reason.reason(), user));
   }
 
-  @Operation(summary = "Accept this contribution after the deadline of a meeting that refuses late documents (secretariat)")
+  @Operation(operationId = "grantLateException", summary = "Accept this contribution after the deadline of a meeting that refuses late documents (secretariat)")
   @PostMapping("/api/v1/contributions/{number}/late-exception")
   @PreAuthorize("isAuthenticated()")
   ContributionResource lateException(@PathVariable String number, @AuthenticationPrincipal PlenaryUser user) {

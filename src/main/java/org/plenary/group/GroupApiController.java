@@ -1,6 +1,8 @@
 package org.plenary.group;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -22,12 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Groups")
 class GroupApiController {
 
-  record GroupSummary(String slug, String acronym, String name, String parent) {}
+  record GroupSummary(String slug, String acronym, String name, @Schema(nullable = true) String parent) {}
 
-  record Lifetime(int months, LocalDate startsOn, LocalDate endsOn) {}
+  record Lifetime(int months, @Schema(nullable = true) LocalDate startsOn, @Schema(nullable = true) LocalDate endsOn) {}
 
-  record GroupResource(String slug, String acronym, String name, String parent, String establishedBy,
-      String workingLanguage, Lifetime lifetime, String contactEmail, String mailingList,
+  record GroupResource(String slug, String acronym, String name, @Schema(nullable = true) String parent,
+      @Schema(nullable = true) String establishedBy, String workingLanguage, Lifetime lifetime,
+      @Schema(nullable = true) String contactEmail, @Schema(nullable = true) String mailingList,
       List<Section> termsOfReference, List<Leader> leadership, List<Milestone> milestones) {
 
     static GroupResource of(Group g) {
@@ -43,19 +46,20 @@ class GroupApiController {
     this.catalog = catalog;
   }
 
-  @Operation(summary = "List groups")
+  @Operation(operationId = "listGroups", summary = "List groups")
   @GetMapping
   List<GroupSummary> list() {
     return catalog.all().stream().map(g -> new GroupSummary(g.slug(), g.acronym(), g.name(), g.parentSlug())).toList();
   }
 
-  @Operation(summary = "A group with its terms of reference, leadership, lifetime and milestones")
+  @Operation(operationId = "getGroup", summary = "A group with its terms of reference, leadership, lifetime and milestones")
   @GetMapping("/{slug}")
   GroupResource get(@PathVariable String slug) {
     return GroupResource.of(catalog.get(slug));
   }
 
-  @Operation(summary = "Create a group (secretariat)")
+  @Operation(operationId = "createGroup", summary = "Create a group (secretariat)")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
   ResponseEntity<GroupResource> create(@Valid @RequestBody GroupForm form) {
@@ -63,7 +67,7 @@ class GroupApiController {
     return ResponseEntity.created(URI.create("/api/v1/groups/" + group.slug())).body(GroupResource.of(group));
   }
 
-  @Operation(summary = "Replace a group's details, terms of reference, leadership and milestones (management)")
+  @Operation(operationId = "updateGroup", summary = "Replace a group's details, terms of reference, leadership and milestones (management)")
   @PutMapping("/{slug}")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   GroupResource update(@PathVariable String slug, @Valid @RequestBody GroupForm form) {

@@ -30,7 +30,7 @@ class HotelApiController {
     this.meetings = meetings;
   }
 
-  @Operation(summary = "The hotel reservation confirmation form, prefilled, as PDF (no card data is taken)")
+  @Operation(operationId = "getHotelForm", summary = "The hotel reservation confirmation form, prefilled, as PDF (no card data is taken)")
   @PostMapping(path = "/api/v1/groups/{slug}/meetings/{code}/hotel-form", produces = MediaType.APPLICATION_PDF_VALUE)
   ResponseEntity<byte[]> pdf(@PathVariable String slug, @PathVariable String code, @Valid @RequestBody HotelForm hotelForm) {
     Meeting meeting = meetings.get(slug, code);

@@ -1,6 +1,8 @@
 package org.plenary.meeting;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -29,9 +31,11 @@ class MeetingApiController {
   record DeadlineResource(Deadline.Kind kind, String label, OffsetDateTime dueAt, String timeZone, String display) {}
 
   record MeetingResource(String group, String code, String dates, LocalDate startDate, LocalDate endDate,
-      String timeZone, String venueName, String venueAddress, String venueCode, LocalTime openingTime,
-      LocalTime deskOpensAt, String deskPlace, String fee, String languages,
-      boolean paperless, boolean documentsPublic, String practicalInfo, List<DeadlineResource> deadlines, LatePolicy latePolicy,
+      String timeZone, String venueName, @Schema(nullable = true) String venueAddress, String venueCode,
+      @Schema(nullable = true) LocalTime openingTime, @Schema(nullable = true) LocalTime deskOpensAt,
+      @Schema(nullable = true) String deskPlace, @Schema(nullable = true) String fee, String languages,
+      boolean paperless, boolean documentsPublic, @Schema(nullable = true) String practicalInfo,
+      List<DeadlineResource> deadlines, LatePolicy latePolicy,
       List<AgendaItem> agenda, List<String> collocated, List<Hotel> hotels) {
 
     static MeetingResource of(Group group, Meeting m) {
@@ -52,24 +56,25 @@ class MeetingApiController {
     this.groups = groups;
   }
 
-  @Operation(summary = "A group's meetings, earliest first")
+  @Operation(operationId = "listMeetings", summary = "A group's meetings, earliest first")
   @GetMapping
   List<MeetingResource> list(@PathVariable String slug) {
     Group group = groups.get(slug);
     return meetings.of(group).stream().map(m -> MeetingResource.of(group, m)).toList();
   }
 
-  @Operation(summary = "A meeting with its agenda and deadlines (each in the meeting's time zone)")
+  @Operation(operationId = "getMeeting", summary = "A meeting with its agenda and deadlines (each in the meeting's time zone)")
   @GetMapping("/{code}")
   MeetingResource get(@PathVariable String slug, @PathVariable String code) {
     return MeetingResource.of(groups.get(slug), meetings.get(slug, code));
   }
 
-  @Operation(summary = "Schedule a meeting (secretariat); it is announced by e-mail",
+  @Operation(operationId = "scheduleMeeting", summary = "Schedule a meeting (secretariat); it is announced by e-mail",
       description = "Deadlines are local date-times in the meeting's time zone; left out they default to "
           + "14 (registration), 10 (contributions) and 28 (visa support) days before the start, at 23:59. "
           + "A missing code is derived from the start date and venue code, such as 1006-gva. A code is lower-case "
           + "letters, digits and dashes and never a name the folder tree uses (incoming, in, out, docs, ...).")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
   ResponseEntity<MeetingResource> schedule(@PathVariable String slug, @Valid @RequestBody MeetingForm form) {
@@ -78,14 +83,14 @@ class MeetingApiController {
         .body(MeetingResource.of(groups.get(slug), meeting));
   }
 
-  @Operation(summary = "Replace a meeting's details (secretariat or the group's management)")
+  @Operation(operationId = "updateMeeting", summary = "Replace a meeting's details (secretariat or the group's management)")
   @PutMapping("/{code}")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   MeetingResource update(@PathVariable String slug, @PathVariable String code, @Valid @RequestBody MeetingForm form) {
     return MeetingResource.of(groups.get(slug), meetings.update(slug, code, form.toDraft()));
   }
 
-  @Operation(summary = "Replace a meeting's agenda (the group's management)",
+  @Operation(operationId = "replaceAgenda", summary = "Replace a meeting's agenda (the group's management)",
       description = "Items in their new order. An item with an id keeps it (documents stay filed under it, whatever "
           + "its new title or place); an item without id is new; items left out are removed. An id that is not "
           + "this meeting's, or repeated, is a 400 problem; removing an item that has documents is refused with "

@@ -1,6 +1,7 @@
 package org.plenary.registration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -34,7 +35,7 @@ class RegistrationApiController {
     this.confirmation = confirmation;
   }
 
-  @Operation(summary = "The confirmation of an approved registration, as PDF")
+  @Operation(operationId = "getRegistrationConfirmation", summary = "The confirmation of an approved registration, as PDF")
   @GetMapping(path = "/api/v1/registrations/{id}/confirmation.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
   ResponseEntity<byte[]> confirmation(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
     Registration registration = desk.get(id, user);
@@ -44,14 +45,15 @@ class RegistrationApiController {
         .body(confirmation.pdf(registration));
   }
 
-  @Operation(summary = "The meeting's registrations you may see (all for the secretariat and the group's management)")
+  @Operation(operationId = "listRegistrations", summary = "The meeting's registrations you may see (all for the secretariat and the group's management)")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/registrations")
   List<RegistrationResource> list(@PathVariable String slug, @PathVariable String code,
       @AuthenticationPrincipal PlenaryUser user) {
     return desk.visibleTo(slug, code, user).stream().map(RegistrationResource::of).toList();
   }
 
-  @Operation(summary = "Register for the meeting (before its pre-registration deadline)")
+  @Operation(operationId = "registerForMeeting", summary = "Register for the meeting (before its pre-registration deadline)")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping("/api/v1/groups/{slug}/meetings/{code}/registrations")
   ResponseEntity<RegistrationResource> register(@PathVariable String slug, @PathVariable String code,
       @Valid @RequestBody RegistrationForm form, @AuthenticationPrincipal PlenaryUser user) {
@@ -60,19 +62,19 @@ class RegistrationApiController {
         .body(RegistrationResource.of(registration));
   }
 
-  @Operation(summary = "One registration (its participant, a focal point of its organization, the secretariat)")
+  @Operation(operationId = "getRegistration", summary = "One registration (its participant, a focal point of its organization, the secretariat)")
   @GetMapping("/api/v1/registrations/{id}")
   RegistrationResource get(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
     return RegistrationResource.of(desk.get(id, user));
   }
 
-  @Operation(summary = "Approve (a focal point of the participant's organization or the secretariat)")
+  @Operation(operationId = "approveRegistration", summary = "Approve (a focal point of the participant's organization or the secretariat)")
   @PostMapping("/api/v1/registrations/{id}/approve")
   RegistrationResource approve(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
     return RegistrationResource.of(desk.approve(id, user));
   }
 
-  @Operation(summary = "Reject with a reason the participant receives")
+  @Operation(operationId = "rejectRegistration", summary = "Reject with a reason the participant receives")
   @PostMapping("/api/v1/registrations/{id}/reject")
   RegistrationResource reject(@PathVariable long id, @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
     return RegistrationResource.of(desk.reject(id, reason.reason(), user));

@@ -1,6 +1,7 @@
 package org.plenary.visa;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -10,6 +11,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +40,9 @@ class VisaApiController {
     this.meetings = meetings;
   }
 
-  @Operation(summary = "Ask for visa support (the participant, approved registration, before the visa deadline)")
+  @Operation(operationId = "requestVisaSupport", summary = "Ask for visa support (the participant, approved registration, before the visa deadline)")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+  @PreAuthorize("isAuthenticated()")
   @PostMapping("/api/v1/registrations/{id}/visa")
   ResponseEntity<Filed> request(@PathVariable long id, @Valid @RequestBody VisaForm form,
       @AuthenticationPrincipal PlenaryUser user) {
@@ -47,25 +51,28 @@ class VisaApiController {
         .body(new Filed(filed.request(), filed.warnings()));
   }
 
-  @Operation(summary = "A request with its passport details (participant, focal point, secretariat; the read is logged)")
+  @Operation(operationId = "getVisaRequest", summary = "A request with its passport details (participant, focal point, secretariat; the read is logged)")
+  @PreAuthorize("isAuthenticated()")
   @GetMapping("/api/v1/visa/{id}")
   Details get(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
     return new Details(desk.get(id, user), desk.passport(id, user, "api").orElse(null));
   }
 
-  @Operation(summary = "Approve the request and issue the letter (secretariat)")
+  @Operation(operationId = "approveVisaRequest", summary = "Approve the request and issue the letter (secretariat)")
+  @PreAuthorize("isAuthenticated()")
   @PostMapping("/api/v1/visa/{id}/approve")
   VisaRequest approve(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
     return desk.approve(id, user);
   }
 
-  @Operation(summary = "The visa-support letter as PDF")
+  @Operation(operationId = "getVisaLetter", summary = "The visa-support letter as PDF")
+  @PreAuthorize("isAuthenticated()")
   @GetMapping(path = "/api/v1/visa/{id}/letter.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
   ResponseEntity<byte[]> letter(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
     return pdf(letter.pdf(id, user), id);
   }
 
-  @Operation(summary = "Verify a letter by its reference; no passport data is shown")
+  @Operation(operationId = "verifyVisaLetter", summary = "Verify a letter by its reference; no passport data is shown")
   @GetMapping("/api/v1/visa/verify/{reference}")
   Verification verify(@PathVariable String reference) {
     VisaRequest request = desk.verify(reference)

@@ -3,23 +3,171 @@ package org.plenary.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.plenary.account.AccountId;
+import org.plenary.account.OrganizationId;
+import org.plenary.group.GroupId;
+import org.plenary.meeting.MeetingId;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
 
-/** The title of the OpenAPI description and its bearer-token scheme. */
+/**
+ * The OpenAPI description at {@code /v3/api-docs}, kept true to what the server sends: security
+ * per operation (an operation needs a token exactly when its controller says
+ * {@code @PreAuthorize} or acts for the signed-in account), the RFC 9457 problems each operation can answer, binary bodies for PDFs
+ * and CSV, and id records described as the plain numbers they are written as.
+ */
 @Configuration
 class OpenApiConfiguration {
+
+  static final String TOKEN = "token";
+  private static final String PROBLEM_REF = "#/components/schemas/Problem";
+  private static final Map<Integer, String> REASONS = Map.of(400, "The request is invalid (see `errors`).",
+      401, "No valid token was sent.", 403, "The token's account may not do this.",
+      404, "There is no such resource.", 409, "The resource's state does not allow this now.",
+      410, "The resource was withdrawn.", 413, "The upload is larger than the server accepts.",
+      415, "The request body has a media type this operation does not take.",
+      429, "Too many failed attempts: wait until the time the problem gives.");
+
+  static {
+    // The id records are written as their number (@JsonValue): describe them so.
+    for (Class<?> id : List.of(AccountId.class, OrganizationId.class, GroupId.class, MeetingId.class)) {
+      SpringDocUtils.getConfig().replaceWithClass(id, Long.class);
+    }
+    // A local time of day ("09:30") has no standard format: say it with a pattern instead of "time-local".
+    SpringDocUtils.getConfig().replaceWithSchema(LocalTime.class,
+        new StringSchema().pattern("^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$").example("09:30"));
+  }
 
   @Bean
   OpenAPI plenaryOpenApi() {
     return new OpenAPI()
-        .info(new Info().title("Plenary API").version("v1").description(
-            "Groups, meetings and their agendas. Reading is open; writing needs a personal access token from "
-                + "POST /api/v1/tokens, sent as Authorization: Bearer. Errors are RFC 9457 problems."))
-        .components(new Components().addSecuritySchemes("token",
-            new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
-        .addSecurityItem(new SecurityRequirement().addList("token"));
+        .info(new Info().title("Plenary API").version("v1")
+            .description("Groups, meetings, registrations, contributions and visa letters of standards focus "
+                + "groups. Public reads need no token; everything else needs a personal access token from "
+                + "POST /api/v1/tokens, sent as Authorization: Bearer. Errors are RFC 9457 problems "
+                + "(application/problem+json)."))
+        .components(new Components()
+            .addSecuritySchemes(TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("A personal access token from POST /api/v1/tokens.")));
+  }
+
+  /** Security, problem responses and media types of one operation, from its handler method. */
+  @Bean
+  OperationCustomizer operationTruth() {
+    return (operation, handler) -> {
+      boolean secured = secured(handler);
+      // Public operations say so with an empty list, so that no tool assumes a default.
+      operation.setSecurity(secured ? List.of(new SecurityRequirement().addList(TOKEN)) : List.of());
+      RequestMethod method = httpMethod(handler);
+      List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+      boolean pathVariables = parameters.stream().anyMatch(p -> "path".equals(p.getIn()));
+      boolean inputs = !parameters.isEmpty() || operation.getRequestBody() != null;
+      ApiResponses responses = operation.getResponses();
+      if (inputs) {
+        problem(responses, 400);
+      }
+      if (secured) {
+        problem(responses, 401);
+        problem(responses, 403);
+      }
+      if (pathVariables) {
+        problem(responses, 404);
+      }
+      if (secured && method != RequestMethod.GET) {
+        problem(responses, 409);
+      }
+      if (operation.getRequestBody() != null) {
+        problem(responses, 415);
+        if (operation.getRequestBody().getContent().containsKey("multipart/form-data")) {
+          problem(responses, 413);
+        }
+      }
+      return operation;
+    };
+  }
+
+  /**
+   * Problem responses declared on a method ({@code @ApiResponse(responseCode = "429")}) get the
+   * problem body too; non-JSON bodies (PDF, CSV, Atom) are binary strings, not byte arrays.
+   */
+  @Bean
+  OpenApiCustomizer problemBodiesAndBinaries() {
+    return api -> {
+      api.getComponents().addSchemas("Problem", problemSchema());
+      api.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
+        operation.getResponses().forEach((code, response) -> {
+          if (code.startsWith("4") || code.startsWith("5")) {
+            response.setContent(problemContent());
+            if (response.getDescription() == null || response.getDescription().isBlank()) {
+              response.setDescription(REASONS.getOrDefault(Integer.parseInt(code), "A problem."));
+            }
+          } else if (response.getContent() != null) {
+            response.getContent().forEach((type, media) -> {
+              if (!type.contains("json")) {
+                media.setSchema(new StringSchema().format("binary"));
+              }
+            });
+          }
+        })));
+    };
+  }
+
+  /** Whether the operation needs a token: it says {@code @PreAuthorize}, or it acts for the signed-in account. */
+  private static boolean secured(HandlerMethod handler) {
+    return AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class)
+        || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class)
+        || Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(AuthenticationPrincipal.class));
+  }
+
+  private static RequestMethod httpMethod(HandlerMethod handler) {
+    RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+    return mapping == null || mapping.method().length == 0 ? RequestMethod.GET : mapping.method()[0];
+  }
+
+  private static void problem(ApiResponses responses, int status) {
+    responses.computeIfAbsent(String.valueOf(status), code -> new ApiResponse().description(REASONS.get(status)));
+  }
+
+  private static Content problemContent() {
+    return new Content().addMediaType("application/problem+json",
+        new MediaType().schema(new Schema<>().$ref(PROBLEM_REF)));
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static Schema problemSchema() {
+    Schema error = new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
+    return new ObjectSchema().description("An RFC 9457 problem.")
+        .addProperty("type", new StringSchema().format("uri-reference")._default("about:blank"))
+        .addProperty("title", new StringSchema())
+        .addProperty("status", new IntegerSchema().format("int32"))
+        .addProperty("detail", new StringSchema())
+        .addProperty("instance", new StringSchema().format("uri-reference"))
+        .addProperty("errors", new ArraySchema().items(error).description("The invalid fields (400 only)."))
+        .required(List.of("status"));
   }
 }

@@ -48,7 +48,7 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, AccessTokens tokens) throws Exception {
-    return http.securityMatcher("/api/**")
+    return http.securityMatcher("/api/v1/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
