@@ -32,19 +32,23 @@ class ContributionApiController {
   record Uploaded(String number, String fileName, int revision, long size, String sha256, boolean late, String state) {}
 
   private final ContributionDesk desk;
+  private final DocumentAccess access;
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
 
-  ContributionApiController(ContributionDesk desk, GroupCatalog groups, MeetingCatalog meetings) {
+  ContributionApiController(ContributionDesk desk, DocumentAccess access, GroupCatalog groups,
+      MeetingCatalog meetings) {
     this.desk = desk;
+    this.access = access;
     this.groups = groups;
     this.meetings = meetings;
   }
 
-  @Operation(summary = "The meeting's register of contributions")
+  @Operation(summary = "The meeting's register of contributions",
+      description = "Sign in to read the register of a meeting whose documents are for participants only (401).")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/contributions")
   List<ContributionResource> register(@PathVariable String slug, @PathVariable String code) {
-    return desk.register(slug, code).stream().map(c -> ContributionResource.of(c, slug, code)).toList();
+    return access.register(slug, code, Reader.current()).stream().map(c -> ContributionResource.of(c, slug, code)).toList();
   }
 
   @Operation(summary = "Ask for a document number (signed in)",
@@ -58,16 +62,18 @@ class ContributionApiController {
         .body(ContributionResource.of(contribution, slug, code));
   }
 
-  @Operation(summary = "One contribution")
+  @Operation(summary = "One contribution",
+      description = "A contribution of a meeting whose documents are for participants only is, to a reader who has "
+          + "not signed in, answered as a number that does not exist (404).")
   @GetMapping("/api/v1/contributions/{number}")
   ContributionResource get(@PathVariable String number) {
-    return resource(desk.get(number));
+    return resource(access.contribution(number, Reader.current()));
   }
 
   @Operation(summary = "Every action on the contribution: who, when, which file and its SHA-256")
   @GetMapping("/api/v1/contributions/{number}/audit")
   List<AuditEvent> audit(@PathVariable String number) {
-    return desk.auditTrail(number);
+    return desk.auditTrail(access.contribution(number, Reader.current()).number());
   }
 
   @Operation(summary = "Upload the document or a revision (multipart field 'file')",
