@@ -43,11 +43,14 @@ public class DocumentFolders {
   /** An entry and the meeting whose document it is, which decides who may read it. */
   private record Held(FolderEntry entry, MeetingId meeting) {}
 
-  /** The incoming folder for every reader, and the meetings its documents belong to. */
-  private record Queue(List<Held> held, List<MeetingId> meetings) {}
+  /**
+   * The incoming folder for every reader, the meetings its documents belong to, and the listing
+   * for each variant asked so far (computed from these entries, so never from another version).
+   */
+  private record Queue(List<Held> held, List<MeetingId> meetings, Map<String, List<FolderEntry>> views) {}
 
   private final Map<String, Versioned<Queue>> queues = new ConcurrentHashMap<>();
-  private final Map<String, Versioned<List<FolderEntry>>> filtered = new ConcurrentHashMap<>();
+  private final Map<String, Versioned<List<FolderEntry>>> publishedListings = new ConcurrentHashMap<>();
   private final Map<String, Versioned<Optional<Held>>> files = new ConcurrentHashMap<>();
   private final ContributionDesk desk;
   private final DocumentAccess access;
@@ -89,7 +92,7 @@ public class DocumentFolders {
     queue.meetings().stream().filter(meeting -> !access.mayRead(meeting, reader))
         .forEach(meeting -> hidden.add(meeting.value()));
     String variant = hidden.isEmpty() ? "" : "without" + hidden;
-    return new Listing(cached(filtered, "incoming:" + slug + ":" + variant, () -> queue.held().stream()
+    return new Listing(queue.views().computeIfAbsent(variant, v -> queue.held().stream()
         .filter(held -> !hidden.contains(held.meeting().value())).map(Held::entry).toList()), variant);
   }
 
@@ -99,7 +102,7 @@ public class DocumentFolders {
    */
   public Listing published(String slug, String code, Reader reader) {
     access.readableMeeting(slug, code, reader);
-    return new Listing(cached(filtered, "published:" + slug + "/" + code, () -> publishedNow(slug, code)), "");
+    return new Listing(cached(publishedListings, "published:" + slug + "/" + code, () -> publishedNow(slug, code)), "");
   }
 
   private Queue incomingNow(String slug) {
@@ -108,7 +111,7 @@ public class DocumentFolders {
         .map(c -> new Held(FolderEntry.file(c, c.incoming().orElseThrow(), c.incoming().orElseThrow().uploadedAt()),
             c.meetingId()))
         .sorted(Comparator.comparing(h -> h.entry().name())).toList();
-    return new Queue(held, held.stream().map(Held::meeting).distinct().toList());
+    return new Queue(held, held.stream().map(Held::meeting).distinct().toList(), new ConcurrentHashMap<>());
   }
 
   private List<FolderEntry> publishedNow(String slug, String code) {
