@@ -130,8 +130,8 @@ class AtomFeedTests {
   }
 
   private static MeetingDraft draft(String code, String venue) {
-    return new MeetingDraft(code, LocalDate.now().plusDays(50), LocalDate.now().plusDays(51), "Europe/Zurich", venue, null,
-        "gva", null, null, null, null, "English", false, true, null, null, LocalDateTime.now().plusDays(40), null,
+    return new MeetingDraft(code, LocalDate.now().plusDays(200), LocalDate.now().plusDays(201), "Europe/Zurich", venue, null,
+        "gva", null, null, null, null, "English", false, true, null, null, LocalDateTime.now().plusDays(190), null,
         LatePolicy.FLAG, List.of(), List.of());
   }
 }
