@@ -7,24 +7,35 @@ import java.util.List;
 import org.plenary.group.Group;
 import org.plenary.meeting.Meeting;
 
-/** An Atom feed (RFC 4287) of a meeting's published documents, newest first. */
+/**
+ * An Atom feed (RFC 4287) of a meeting's published documents, newest first. Each published file is
+ * an entry whose link, size and SHA-256 are that file's. A withdrawn document stays in the feed as
+ * an update of its entries (same id, newer {@code updated}, a title that says so), so readers learn
+ * it was withdrawn. The feed's {@code updated} is its newest entry's, or the meeting's last change
+ * when that is newer (a feed without entries).
+ */
 final class AtomFeed {
 
-  private record Item(Contribution contribution, ContributionFile file) {}
+  private record Item(Contribution contribution, ContributionFile file, Instant updated, boolean withdrawn) {}
 
   private AtomFeed() {}
 
-  static String of(String baseUrl, Group group, Meeting meeting, List<Contribution> register) {
+  static String of(String baseUrl, Group group, Meeting meeting, Instant meetingChanged, List<Contribution> register) {
     var items = new ArrayList<Item>();
     for (Contribution c : register) {
-      if (c.withdrawnAt() == null) {
-        c.files().stream().filter(f -> f.state() == FileState.PUBLISHED).forEach(f -> items.add(new Item(c, f)));
+      for (ContributionFile f : c.files()) {
+        if (c.withdrawnAt() == null && f.state() == FileState.PUBLISHED) {
+          items.add(new Item(c, f, f.publishedAt(), false));
+        } else if (c.withdrawnAt() != null && f.state() == FileState.WITHDRAWN && f.publishedAt() != null) {
+          items.add(new Item(c, f, c.withdrawnAt(), true));
+        }
       }
     }
-    items.sort(Comparator.comparing((Item i) -> i.file().publishedAt()).reversed());
+    items.sort(Comparator.comparing(Item::updated).reversed());
     String folder = baseUrl + "/t/fg/" + group.slug() + "/docs/" + meeting.code() + "/in/";
     String self = baseUrl + "/groups/" + group.slug() + "/meetings/" + meeting.code() + "/documents.atom";
-    Instant updated = items.isEmpty() ? Instant.EPOCH : items.get(0).file().publishedAt();
+    Instant updated = items.isEmpty() || items.get(0).updated().isBefore(meetingChanged)
+        ? meetingChanged : items.get(0).updated();
     var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
         .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
         .append("  <title>").append(escape(group.acronym() + " documents for meeting " + meeting.code())).append("</title>\n")
@@ -33,15 +44,29 @@ final class AtomFeed {
         .append("  <updated>").append(updated).append("</updated>\n")
         .append("  <author><name>").append(escape(group.acronym())).append("</name></author>\n");
     for (Item item : items) {
-      String url = folder + item.file().fileName();
+      ContributionFile file = item.file();
+      String url = folder + file.fileName();
+      String page = baseUrl + "/documents/" + item.contribution().number();
+      String title = (item.withdrawn() ? "Withdrawn: " : "") + file.fileName() + ": " + item.contribution().title();
+      String summary = item.withdrawn()
+          ? file.fileName() + " was withdrawn on " + item.updated() + "; the number stays used. Source: "
+              + item.contribution().source()
+          : "Source: " + item.contribution().source() + (file.late() ? " (late)" : "") + ". " + file.size()
+              + " bytes, SHA-256 " + file.sha256() + ".";
       xml.append("  <entry>\n")
           .append("    <id>").append(escape(url)).append("</id>\n")
-          .append("    <title>").append(escape(item.file().fileName() + ": " + item.contribution().title())).append("</title>\n")
-          .append("    <link href=\"").append(escape(url)).append("\"/>\n")
-          .append("    <updated>").append(item.file().publishedAt()).append("</updated>\n")
+          .append("    <title>").append(escape(title)).append("</title>\n");
+      if (item.withdrawn()) {
+        xml.append("    <link rel=\"alternate\" href=\"").append(escape(page)).append("\"/>\n");
+      } else {
+        xml.append("    <link href=\"").append(escape(url)).append("\"/>\n")
+            .append("    <link rel=\"enclosure\" type=\"").append(escape(FileSender.contentType(file.fileName())))
+            .append("\" length=\"").append(file.size()).append("\" href=\"").append(escape(url)).append("\"/>\n");
+      }
+      xml.append("    <published>").append(file.publishedAt()).append("</published>\n")
+          .append("    <updated>").append(item.updated()).append("</updated>\n")
           .append("    <author><name>").append(escape(item.contribution().source())).append("</name></author>\n")
-          .append("    <summary>").append(escape("Source: " + item.contribution().source()
-              + (item.file().late() ? " (late)" : ""))).append("</summary>\n")
+          .append("    <summary>").append(escape(summary)).append("</summary>\n")
           .append("  </entry>\n");
     }
     return xml.append("</feed>\n").toString();

@@ -34,20 +34,25 @@ class ContributionApiController {
   record Uploaded(String number, String fileName, int revision, long size, String sha256, boolean late, String state) {}
 
   private final ContributionDesk desk;
+  private final DocumentAccess access;
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
 
-  ContributionApiController(ContributionDesk desk, GroupCatalog groups, MeetingCatalog meetings) {
+  ContributionApiController(ContributionDesk desk, DocumentAccess access, GroupCatalog groups,
+      MeetingCatalog meetings) {
     this.desk = desk;
+    this.access = access;
     this.groups = groups;
     this.meetings = meetings;
   }
 
-  @Operation(operationId = "listContributions", summary = "The meeting's register of contributions")
+  @Operation(operationId = "listContributions", summary = "The meeting's register of contributions",
+      description = "Sign in to read the register of a meeting whose documents are for participants only (401).")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/contributions")
   List<ContributionResource> register(@PathVariable String slug, @PathVariable String code) {
     Meeting meeting = meetings.get(slug, code);
-    return desk.register(slug, code).stream().map(c -> ContributionResource.of(c, slug, meeting)).toList();
+    return access.register(slug, code, Reader.current()).stream().map(c -> ContributionResource.of(c, slug, meeting))
+        .toList();
   }
 
   @Operation(operationId = "allocateContribution", summary = "Ask for a document number (signed in)",
@@ -62,16 +67,18 @@ class ContributionApiController {
         .body(ContributionResource.of(contribution, slug, meetings.get(contribution.meetingId())));
   }
 
-  @Operation(operationId = "getContribution", summary = "One contribution")
+  @Operation(operationId = "getContribution", summary = "One contribution",
+      description = "A contribution of a meeting whose documents are for participants only is, to a reader who has "
+          + "not signed in, answered as a number that does not exist (404).")
   @GetMapping("/api/v1/contributions/{number}")
   ContributionResource get(@PathVariable String number) {
-    return resource(desk.get(number));
+    return resource(access.contribution(number, Reader.current()));
   }
 
   @Operation(operationId = "getContributionAuditTrail", summary = "Every action on the contribution: who, when, which file and its SHA-256")
   @GetMapping("/api/v1/contributions/{number}/audit")
   List<AuditEvent> audit(@PathVariable String number) {
-    return desk.auditTrail(number);
+    return desk.auditTrail(access.contribution(number, Reader.current()).number());
   }
 
   @Operation(operationId = "uploadContributionFile", summary = "Upload the document or a revision (multipart field 'file')",

@@ -27,14 +27,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ContributionController {
 
   private final ContributionDesk desk;
+  private final DocumentAccess access;
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
   private final ContributionSettings settings;
   private final int ftpPort;
 
-  ContributionController(ContributionDesk desk, GroupCatalog groups, MeetingCatalog meetings,
+  ContributionController(ContributionDesk desk, DocumentAccess access, GroupCatalog groups, MeetingCatalog meetings,
       ContributionSettings settings, @Value("${plenary.ftp.port}") int ftpPort) {
     this.desk = desk;
+    this.access = access;
     this.groups = groups;
     this.meetings = meetings;
     this.settings = settings;
@@ -64,7 +66,7 @@ class ContributionController {
 
   @GetMapping("/documents/{number}")
   String show(@PathVariable String number, @AuthenticationPrincipal PlenaryUser user, Model model) {
-    Contribution contribution = desk.get(number);
+    Contribution contribution = access.contribution(number, Reader.of(user));
     Group group = groups.get(contribution.groupId());
     Meeting meeting = meetings.get(contribution.meetingId());
     boolean mayUpload = desk.mayUpload(user, contribution);

@@ -108,9 +108,13 @@ public class ContributionDesk {
   }
 
   public Contribution get(String number) {
-    return contributions.findByNumber(number)
-        .orElseThrow(() -> new ContributionRefusedException(UNKNOWN_NUMBER,
-            number + " has not been allocated; ask for a document number first."));
+    return contributions.findByNumber(number).orElseThrow(() -> unknownNumber(number));
+  }
+
+  /** What a number that was never allocated is answered: also a number the reader may not read. */
+  static ContributionRefusedException unknownNumber(String number) {
+    return new ContributionRefusedException(UNKNOWN_NUMBER,
+        printable(number) + " has not been allocated; ask for a document number first.");
   }
 
   /** The contributions with these numbers, read together. */

@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingId;
 import org.springframework.stereotype.Component;
 
 /**
  * The circular's folders, read from the register: {@code /t/fg/<group>/docs/} holds
  * {@code incoming/} and one folder per meeting code, each holding {@code in/} with the published
- * documents. HTTP and FTP list and serve exactly these.
+ * documents. HTTP and FTP list and serve exactly these, each as its {@link Reader} may see them
+ * ({@link DocumentAccess}): the documents of a private meeting are left out of {@code incoming/}
+ * and their files are not found, and its {@code in/} folder is refused.
  */
 @Component
 public class DocumentFolders {
@@ -26,18 +30,38 @@ public class DocumentFolders {
     public enum Kind { DOCS, INCOMING, MEETING, PUBLISHED }
   }
 
+  /**
+   * A folder's entries as one reader may see them. {@code variant} is empty when nothing was left
+   * out, and otherwise differs for every different set left out: whatever caches a listing (or its
+   * rendering) keys it by path, version and variant, so no reader is served another's listing.
+   */
+  public record Listing(List<FolderEntry> entries, String variant) {}
+
   /** A value computed at a {@link Contributions#version()}. */
   private record Versioned<T>(long version, T value) {}
 
-  private final Map<String, Versioned<List<FolderEntry>>> listings = new ConcurrentHashMap<>();
-  private final Map<String, Versioned<Optional<FolderEntry>>> files = new ConcurrentHashMap<>();
+  /** An entry and the meeting whose document it is, which decides who may read it. */
+  private record Held(FolderEntry entry, MeetingId meeting) {}
+
+  /**
+   * The incoming folder for every reader, the meetings its documents belong to, and the listing
+   * for each variant asked so far (computed from these entries, so never from another version).
+   */
+  private record Queue(List<Held> held, List<MeetingId> meetings, Map<String, List<FolderEntry>> views) {}
+
+  private final Map<String, Versioned<Queue>> queues = new ConcurrentHashMap<>();
+  private final Map<String, Versioned<List<FolderEntry>>> publishedListings = new ConcurrentHashMap<>();
+  private final Map<String, Versioned<Optional<Held>>> files = new ConcurrentHashMap<>();
   private final ContributionDesk desk;
+  private final DocumentAccess access;
   private final Contributions contributions;
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
 
-  DocumentFolders(ContributionDesk desk, Contributions contributions, GroupCatalog groups, MeetingCatalog meetings) {
+  DocumentFolders(ContributionDesk desk, DocumentAccess access, Contributions contributions, GroupCatalog groups,
+      MeetingCatalog meetings) {
     this.desk = desk;
+    this.access = access;
     this.contributions = contributions;
     this.groups = groups;
     this.meetings = meetings;
@@ -58,21 +82,36 @@ public class DocumentFolders {
     return contributions.version();
   }
 
-  /** {@code /t/fg/<group>/docs/incoming/}: versions waiting for the secretariat. */
-  public List<FolderEntry> incoming(String slug) {
-    return cached(listings, "incoming:" + slug, () -> incomingNow(slug));
+  /**
+   * {@code /t/fg/<group>/docs/incoming/}: versions waiting for the secretariat, without those of
+   * meetings whose documents the reader may not read.
+   */
+  public Listing incoming(String slug, Reader reader) {
+    Queue queue = cached(queues, "incoming:" + slug, () -> incomingNow(slug));
+    var hidden = new TreeSet<Long>();
+    queue.meetings().stream().filter(meeting -> !access.mayRead(meeting, reader))
+        .forEach(meeting -> hidden.add(meeting.value()));
+    String variant = hidden.isEmpty() ? "" : "without" + hidden;
+    return new Listing(queue.views().computeIfAbsent(variant, v -> queue.held().stream()
+        .filter(held -> !hidden.contains(held.meeting().value())).map(Held::entry).toList()), variant);
   }
 
-  /** {@code /t/fg/<group>/docs/<code>/in/}: every published version of the meeting's documents. */
-  public List<FolderEntry> published(String slug, String code) {
-    return cached(listings, "published:" + slug + "/" + code, () -> publishedNow(slug, code));
+  /**
+   * {@code /t/fg/<group>/docs/<code>/in/}: every published version of the meeting's documents, or
+   * {@link DocumentsPrivateException} when the reader may not read them.
+   */
+  public Listing published(String slug, String code, Reader reader) {
+    access.readableMeeting(slug, code, reader);
+    return new Listing(cached(publishedListings, "published:" + slug + "/" + code, () -> publishedNow(slug, code)), "");
   }
 
-  private List<FolderEntry> incomingNow(String slug) {
+  private Queue incomingNow(String slug) {
     // The queue and each contribution's files are read apart: a version replaced in between is skipped.
-    return desk.incoming(slug).stream().filter(c -> c.incoming().isPresent())
-        .map(c -> FolderEntry.file(c, c.incoming().orElseThrow(), c.incoming().orElseThrow().uploadedAt()))
-        .sorted(Comparator.comparing(FolderEntry::name)).toList();
+    List<Held> held = desk.incoming(slug).stream().filter(c -> c.incoming().isPresent())
+        .map(c -> new Held(FolderEntry.file(c, c.incoming().orElseThrow(), c.incoming().orElseThrow().uploadedAt()),
+            c.meetingId()))
+        .sorted(Comparator.comparing(h -> h.entry().name())).toList();
+    return new Queue(held, held.stream().map(Held::meeting).distinct().toList(), new ConcurrentHashMap<>());
   }
 
   private List<FolderEntry> publishedNow(String slug, String code) {
@@ -85,28 +124,36 @@ public class DocumentFolders {
     return entries;
   }
 
-  public Optional<FolderEntry> incomingFile(String slug, String name) {
-    return fileAt("t/fg/" + slug + "/docs/incoming/" + name, FileState.INCOMING);
+  /** A file waiting in {@code incoming/}; not found when the reader may not read its meeting's documents. */
+  public Optional<FolderEntry> incomingFile(String slug, String name, Reader reader) {
+    return fileAt("t/fg/" + slug + "/docs/incoming/" + name, FileState.INCOMING)
+        .filter(held -> access.mayRead(held.meeting(), reader)).map(Held::entry);
   }
 
-  public Optional<FolderEntry> publishedFile(String slug, String code, String name) {
-    return fileAt("t/fg/" + slug + "/docs/" + code + "/in/" + name, FileState.PUBLISHED);
+  /** A published file, or {@link DocumentsPrivateException} when the reader may not read the meeting's documents. */
+  public Optional<FolderEntry> publishedFile(String slug, String code, String name, Reader reader) {
+    access.readableMeeting(slug, code, reader);
+    return fileAt("t/fg/" + slug + "/docs/" + code + "/in/" + name, FileState.PUBLISHED).map(Held::entry);
   }
 
   /** One indexed look-up by path, so serving a file does not read the whole register. */
-  private Optional<FolderEntry> fileAt(String path, FileState state) {
+  private Optional<Held> fileAt(String path, FileState state) {
     return cached(files, path, () -> fileAtNow(path, state));
   }
 
-  private Optional<FolderEntry> fileAtNow(String path, FileState state) {
+  private Optional<Held> fileAtNow(String path, FileState state) {
     return contributions.numberAt(path, state).map(desk::get).flatMap(contribution -> contribution.files().stream()
         .filter(f -> f.state() == state && f.storePath().equals(path)).findFirst()
-        .map(f -> FolderEntry.file(contribution, f, state == FileState.PUBLISHED ? f.publishedAt() : f.uploadedAt())));
+        .map(f -> new Held(FolderEntry.file(contribution, f,
+            state == FileState.PUBLISHED ? f.publishedAt() : f.uploadedAt()), contribution.meetingId())));
   }
 
-  /** Whether a published file of that name was withdrawn (answered 410 Gone rather than 404). */
-  public boolean withdrawn(String slug, String code, String name) {
-    return desk.register(slug, code).stream().flatMap(c -> c.files().stream())
+  /**
+   * Whether a published file of that name was withdrawn (answered 410 Gone rather than 404), or
+   * {@link DocumentsPrivateException} when the reader may not read the meeting's documents.
+   */
+  public boolean withdrawn(String slug, String code, String name, Reader reader) {
+    return access.register(slug, code, reader).stream().flatMap(c -> c.files().stream())
         .anyMatch(f -> f.state() == FileState.WITHDRAWN && f.publishedAt() != null && f.fileName().equals(name));
   }
 
@@ -128,8 +175,11 @@ public class DocumentFolders {
     return value;
   }
 
-  /** The meeting whose {@code in/} folder this is, or {@code UnknownMeetingException}. */
-  public Meeting meeting(String slug, String code) {
-    return meetings.get(slug, code);
+  /**
+   * The meeting whose folder this is, or {@code UnknownMeetingException}, or
+   * {@link DocumentsPrivateException} when the reader may not read its documents.
+   */
+  public Meeting meeting(String slug, String code, Reader reader) {
+    return access.readableMeeting(slug, code, reader);
   }
 }

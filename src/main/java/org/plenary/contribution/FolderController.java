@@ -5,14 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.plenary.account.PlenaryUser;
 import org.plenary.store.DocumentStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/t/fg/{slug}/docs")
 class FolderController {
 
-  private record Rendered(long version, byte[] body) {}
+  /** A listing as sent, with an ETag made from its bytes, so two readers' listings never share one. */
+  private record Rendered(long version, byte[] body, String etag) {}
 
   private final Map<String, Rendered> rendered = new java.util.concurrent.ConcurrentHashMap<>();
   private final DocumentFolders folders;
@@ -46,27 +45,30 @@ class FolderController {
   @GetMapping("/")
   ModelAndView docs(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    return listing(request, response, "/t/fg/" + slug + "/docs/", folders.docs(slug), false);
+    return listing(request, response, "/t/fg/" + slug + "/docs/", new DocumentFolders.Listing(folders.docs(slug), ""),
+        false);
   }
 
   @GetMapping("/incoming/")
   ModelAndView incoming(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    return listing(request, response, "/t/fg/" + slug + "/docs/incoming/", folders.incoming(slug), true);
+    return listing(request, response, "/t/fg/" + slug + "/docs/incoming/", folders.incoming(slug, Reader.current()),
+        true);
   }
 
   @GetMapping("/{code}/")
   ModelAndView meeting(@PathVariable String slug, @PathVariable String code, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
-    readable(slug, code);
-    return listing(request, response, "/t/fg/" + slug + "/docs/" + code + "/", List.of(FolderEntry.folder("in")), false);
+    folders.meeting(slug, code, Reader.current());
+    return listing(request, response, "/t/fg/" + slug + "/docs/" + code + "/",
+        new DocumentFolders.Listing(List.of(FolderEntry.folder("in")), ""), false);
   }
 
   @GetMapping("/{code}/in/")
   ModelAndView published(@PathVariable String slug, @PathVariable String code, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
-    readable(slug, code);
-    return listing(request, response, "/t/fg/" + slug + "/docs/" + code + "/in/", folders.published(slug, code), true);
+    return listing(request, response, "/t/fg/" + slug + "/docs/" + code + "/in/",
+        folders.published(slug, code, Reader.current()), true);
   }
 
   @GetMapping({"", "/incoming", "/{code}", "/{code}/in"})
@@ -77,16 +79,16 @@ class FolderController {
   @GetMapping("/incoming/{name}")
   void incomingFile(@PathVariable String slug, @PathVariable String name, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
-    FolderEntry entry = folders.incomingFile(slug, name).orElseThrow(() -> missing(name));
+    FolderEntry entry = folders.incomingFile(slug, name, Reader.current()).orElseThrow(() -> missing(name));
     FileSender.send(request, response, store.file(entry.storePath()), entry);
   }
 
   @GetMapping("/{code}/in/{name}")
   void publishedFile(@PathVariable String slug, @PathVariable String code, @PathVariable String name,
       HttpServletRequest request, HttpServletResponse response) throws IOException {
-    readable(slug, code);
-    var entry = folders.publishedFile(slug, code, name);
-    if (entry.isEmpty() && folders.withdrawn(slug, code, name)) {
+    Reader reader = Reader.current();
+    var entry = folders.publishedFile(slug, code, name, reader);
+    if (entry.isEmpty() && folders.withdrawn(slug, code, name, reader)) {
       response.sendError(HttpServletResponse.SC_GONE);
       return;
     }
@@ -105,29 +107,30 @@ class FolderController {
 
   /**
    * Sends a listing as a page or, for {@code Accept: application/json}, as JSON. Both are kept
-   * rendered until a contribution changes ({@link DocumentFolders#version()}), and carry that
-   * version as their ETag, so a client that has the listing gets 304.
+   * rendered until a contribution changes ({@link DocumentFolders#version()}), one rendering per
+   * variant of what the reader may see, and carry a hash of their bytes as their ETag, so a client
+   * that has the listing gets 304 and one that saw another reader's listing does not.
    */
   private ModelAndView listing(HttpServletRequest request, HttpServletResponse response, String path,
-      List<FolderEntry> entries, boolean files) throws IOException {
+      DocumentFolders.Listing listing, boolean files) throws IOException {
+    List<FolderEntry> entries = listing.entries();
     String accept = request.getHeader(HttpHeaders.ACCEPT);
     boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)
         && !accept.contains(MediaType.TEXT_HTML_VALUE);
     long version = folders.version();
-    String key = (json ? "json:" : "html:") + path;
+    String key = (json ? "json:" : "html:") + path + "|" + listing.variant();
     Rendered rendered = this.rendered.get(key);
     if (rendered == null || rendered.version() != version) {
       byte[] body = json ? jsonMapper.writeValueAsBytes(Map.of("path", path, "entries",
           entries.stream().map(FolderController::jsonEntry).toList())) : FolderPage.html(path, entries, files);
-      rendered = new Rendered(version, body);
+      rendered = new Rendered(version, body, etag(body, json));
       if (this.rendered.size() > 10_000) {
         this.rendered.clear();
       }
       this.rendered.put(key, rendered);
     }
-    String etag = "\"v" + version + (json ? "j" : "h") + "\"";
     response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-    if (new org.springframework.web.context.request.ServletWebRequest(request, response).checkNotModified(etag)) {
+    if (new org.springframework.web.context.request.ServletWebRequest(request, response).checkNotModified(rendered.etag())) {
       return null;
     }
     response.setContentType(json ? MediaType.APPLICATION_JSON_VALUE : "text/html;charset=UTF-8");
@@ -136,6 +139,16 @@ class FolderController {
       response.getOutputStream().write(rendered.body());
     }
     return null;
+  }
+
+  private static String etag(byte[] body, boolean json) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+      return "\"" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22)
+          + (json ? "j" : "h") + "\"";
+    } catch (java.security.NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
   }
 
   private static Map<String, Object> jsonEntry(FolderEntry e) {
@@ -153,13 +166,6 @@ class FolderController {
     map.put("source", e.source());
     map.put("late", e.late());
     return map;
-  }
-
-  /** Documents of a meeting whose documents are not public are for signed-in people only. */
-  private void readable(String slug, String code) {
-    if (!folders.meeting(slug, code).documentsPublic() && PlenaryUser.current().isEmpty()) {
-      throw new AccessDeniedException("The documents of this meeting are for participants only.");
-    }
   }
 
   private static java.util.NoSuchElementException missing(String name) {

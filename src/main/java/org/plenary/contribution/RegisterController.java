@@ -20,18 +20,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** A meeting's register of documents: a sortable, filterable page, CSV, and an Atom feed of publications. */
+/**
+ * A meeting's register of documents: a sortable, filterable page, CSV, and an Atom feed of
+ * publications; each for readers who may read the meeting's documents ({@link DocumentAccess}).
+ * A published file and a revision waiting in incoming are always described apart.
+ */
 @Controller
 class RegisterController {
 
-  private final ContributionDesk desk;
+  private final DocumentAccess access;
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
   private final String baseUrl;
 
-  RegisterController(ContributionDesk desk, GroupCatalog groups, MeetingCatalog meetings,
+  RegisterController(DocumentAccess access, GroupCatalog groups, MeetingCatalog meetings,
       @Value("${plenary.base-url}") String baseUrl) {
-    this.desk = desk;
+    this.access = access;
     this.groups = groups;
     this.meetings = meetings;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -43,7 +47,7 @@ class RegisterController {
       @RequestParam(defaultValue = "asc") String dir, Model model) {
     Meeting meeting = meetings.get(slug, code);
     String query = q.strip().toLowerCase(Locale.ROOT);
-    List<Contribution> rows = desk.register(slug, code).stream()
+    List<Contribution> rows = access.register(slug, code, Reader.current()).stream()
         .filter(c -> item == null || meeting.agendaItemId(item).filter(c.agendaItemIds()::contains).isPresent())
         .filter(c -> query.isEmpty() || (c.number() + " " + c.title() + " " + c.source()).toLowerCase(Locale.ROOT)
             .contains(query))
@@ -61,16 +65,10 @@ class RegisterController {
 
   @GetMapping(path = "/groups/{slug}/meetings/{code}/documents.csv")
   ResponseEntity<String> csv(@PathVariable String slug, @PathVariable String code) {
-    var out = new StringBuilder("number,title,source,agenda_items,status,revision,file,size,sha256,late,received,published\r\n");
     Meeting meeting = meetings.get(slug, code);
-    for (Contribution c : desk.register(slug, code)) {
-      var r = ContributionResource.of(c, slug, meeting);
-      out.append(String.join(",", Csv.cell(r.number()), Csv.cell(r.title()), Csv.cell(r.source()),
-          Csv.cell(r.agendaItems().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElse("")),
-          r.status().name(), r.revision() < 0 ? "" : String.valueOf(r.revision()), Csv.cell(r.fileName()),
-          r.size() == null ? "" : r.size().toString(), r.sha256() == null ? "" : r.sha256(), String.valueOf(r.late()),
-          r.receivedAt() == null ? "" : r.receivedAt().toString(),
-          r.publishedAt() == null ? "" : r.publishedAt().toString())).append("\r\n");
+    var out = new StringBuilder(RegisterCsv.HEADER);
+    for (Contribution c : access.register(slug, code, Reader.current())) {
+      out.append(RegisterCsv.row(ContributionResource.of(c, slug, meeting)));
     }
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -83,8 +81,9 @@ class RegisterController {
   ResponseEntity<String> atom(@PathVariable String slug, @PathVariable String code) {
     Group group = groups.get(slug);
     Meeting meeting = meetings.get(slug, code);
+    List<Contribution> register = access.register(slug, code, Reader.current());
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-        .body(AtomFeed.of(baseUrl, group, meeting, desk.register(slug, code)));
+        .body(AtomFeed.of(baseUrl, group, meeting, meetings.lastChange(meeting.id()), register));
   }
 
   private static Comparator<Contribution> order(String sort) {
@@ -92,7 +91,7 @@ class RegisterController {
       case "title" -> Comparator.comparing(c -> c.title().toLowerCase(Locale.ROOT));
       case "source" -> Comparator.comparing(c -> c.source().toLowerCase(Locale.ROOT));
       case "received" -> Comparator.comparing(c -> c.receivedAt().orElse(null), Comparator.nullsLast(Comparator.naturalOrder()));
-      case "size" -> Comparator.comparing(c -> c.current().map(ContributionFile::size).orElse(-1L));
+      case "size" -> Comparator.comparing(c -> c.published().map(ContributionFile::size).orElse(-1L));
       default -> Comparator.comparing(Contribution::number);
     };
   }

@@ -3,6 +3,7 @@ package org.plenary.ftp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.plenary.contribution.Reader;
 
 /** Moving around and reading the tree: PWD, CWD, CDUP, LIST, NLST, MLSD, MLST, SIZE, MDTM, STAT; and what is refused. */
 final class FolderCommands {
@@ -52,7 +53,7 @@ final class FolderCommands {
 
   private static Reply cwd(FtpSession session, String argument) {
     FtpPath path = path(session, argument);
-    FolderTree.Node node = session.gateway.tree().find(path, session.hasAccount())
+    FolderTree.Node node = session.gateway.tree().find(path, reader(session))
         .orElseThrow(() -> new FtpRefusal(550, "There is no folder " + path + " here."));
     if (!node.folder()) {
       throw new FtpRefusal(550, path + " is a file, not a folder.");
@@ -80,15 +81,15 @@ final class FolderCommands {
   /** The folder's entries, or the file itself when the path names a file (as ls does). */
   private static List<FolderTree.Node> entries(FtpSession session, FtpPath path) {
     FolderTree.Node node = node(session, path);
-    return node.folder() ? session.gateway.tree().list(path, session.hasAccount()) : List.of(node);
+    return node.folder() ? session.gateway.tree().list(path, reader(session)) : List.of(node);
   }
 
   private static List<FolderTree.Node> folder(FtpSession session, FtpPath path) {
-    return session.gateway.tree().list(path, session.hasAccount());
+    return session.gateway.tree().list(path, reader(session));
   }
 
   static FolderTree.Node node(FtpSession session, FtpPath path) {
-    return session.gateway.tree().find(path, session.hasAccount())
+    return session.gateway.tree().find(path, reader(session))
         .orElseThrow(() -> new FtpRefusal(550, "There is no file or folder " + path + " here."));
   }
 
@@ -98,6 +99,11 @@ final class FolderCommands {
       throw new FtpRefusal(550, path + " is a folder, not a file.");
     }
     return node;
+  }
+
+  /** Who reads, for the documents' access rule: the account, or nobody for anonymous FTP. */
+  static Reader reader(FtpSession session) {
+    return session.hasAccount() ? Reader.of(session.user) : Reader.ANONYMOUS;
   }
 
   static FtpPath path(FtpSession session, String argument) {

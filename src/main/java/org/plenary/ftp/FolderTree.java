@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.plenary.contribution.DocumentFolders;
+import org.plenary.contribution.DocumentsPrivateException;
 import org.plenary.contribution.FolderEntry;
+import org.plenary.contribution.Reader;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.UnknownGroupException;
@@ -37,42 +39,51 @@ final class FolderTree {
     this.started = started;
   }
 
-  /** What the folder holds; {@link FtpRefusal} 550 when it is not a folder someone may read. */
-  List<Node> list(FtpPath path, boolean signedIn) {
+  /**
+   * What the folder holds, as the reader may see it ({@link org.plenary.contribution.DocumentAccess});
+   * {@link FtpRefusal} 550 when it is not a folder the reader may read.
+   */
+  List<Node> list(FtpPath path, Reader reader) {
     try {
-      return listing(path, signedIn).orElseThrow(() -> noFolder(path));
+      return listing(path, reader).orElseThrow(() -> noFolder(path));
     } catch (UnknownGroupException | UnknownMeetingException e) {
       throw noFolder(path);
+    } catch (DocumentsPrivateException e) {
+      throw new FtpRefusal(550, e.getMessage());
     }
   }
 
   /**
    * The folder or file at the path, if it exists; {@link FtpRefusal} when it is, or is in, a
-   * meeting folder the session may not read. A file is looked up by its path in the register, and a
-   * folder in its parent's short listing: neither reads a whole folder of documents.
+   * meeting folder the reader may not read. A file of a private meeting in {@code incoming} is not
+   * found by a reader who may not read it, exactly as a file that does not exist. A file is looked
+   * up by its path in the register, and a folder in its parent's short listing: neither reads a
+   * whole folder of documents.
    */
-  Optional<Node> find(FtpPath path, boolean signedIn) {
+  Optional<Node> find(FtpPath path, Reader reader) {
     if (path.depth() == 0) {
       return Optional.of(Node.folder("/", started, false));
     }
     try {
       if (path.depth() >= 5 && isDocs(path) && !path.segment(4).equals("incoming")) {
-        readable(path.segment(2), path.segment(4), signedIn);
+        folders.meeting(path.segment(2), path.segment(4), reader);
       }
       if (path.depth() == 5 && incomingOf(path).isPresent()) {
         groups.get(path.segment(2));
         return Optional.of(Node.folder("incoming", started, true));
       }
       if (path.depth() == 6 && isDocs(path) && path.segment(4).equals("incoming")) {
-        return folders.incomingFile(path.segment(2), path.name()).map(FolderTree::file);
+        return folders.incomingFile(path.segment(2), path.name(), reader).map(FolderTree::file);
       }
       if (path.depth() == 7 && isDocs(path) && path.segment(5).equals("in")) {
-        return folders.publishedFile(path.segment(2), path.segment(4), path.name()).map(FolderTree::file);
+        return folders.publishedFile(path.segment(2), path.segment(4), path.name(), reader).map(FolderTree::file);
       }
-      return listing(path.parent(), signedIn)
+      return listing(path.parent(), reader)
           .flatMap(nodes -> nodes.stream().filter(node -> node.name().equals(path.name())).findFirst());
     } catch (UnknownGroupException | UnknownMeetingException e) {
       return Optional.empty();
+    } catch (DocumentsPrivateException e) {
+      throw new FtpRefusal(550, e.getMessage());
     }
   }
 
@@ -82,7 +93,7 @@ final class FolderTree {
         ? Optional.of(folder.segment(2)) : Optional.empty();
   }
 
-  private Optional<List<Node>> listing(FtpPath path, boolean signedIn) {
+  private Optional<List<Node>> listing(FtpPath path, Reader reader) {
     int depth = path.depth();
     if (depth == 0) {
       return Optional.of(List.of(Node.folder("t", started, false)));
@@ -116,20 +127,14 @@ final class FolderTree {
     }
     String folder = path.segment(4);
     if (folder.equals("incoming")) {
-      return depth == 5 ? Optional.of(files(folders.incoming(slug))) : Optional.empty();
+      return depth == 5 ? Optional.of(files(folders.incoming(slug, reader).entries())) : Optional.empty();
     }
-    readable(slug, folder, signedIn);
+    folders.meeting(slug, folder, reader);
     if (depth == 5) {
       return Optional.of(List.of(Node.folder("in", started, false)));
     }
-    return depth == 6 && path.segment(5).equals("in") ? Optional.of(files(folders.published(slug, folder)))
+    return depth == 6 && path.segment(5).equals("in") ? Optional.of(files(folders.published(slug, folder, reader).entries()))
         : Optional.empty();
-  }
-
-  private void readable(String slug, String code, boolean signedIn) {
-    if (!folders.meeting(slug, code).documentsPublic() && !signedIn) {
-      throw new FtpRefusal(550, "The documents of meeting " + code + " are for participants only; sign in to read them.");
-    }
   }
 
   private static boolean isDocs(FtpPath path) {

@@ -71,6 +71,11 @@ public class MeetingCatalog {
     return cache.get(id, () -> meetings.find(id)).orElseThrow(() -> new UnknownMeetingException("?", "#" + id.value()));
   }
 
+  /** When the meeting was last scheduled, edited or given a new agenda (feeds give it as their time). */
+  public Instant lastChange(MeetingId id) {
+    return meetings.changedAt(id).orElseThrow(() -> new UnknownMeetingException("?", "#" + id.value()));
+  }
+
   /** Meetings of every group that have not ended yet, soonest first. */
   public List<Meeting> upcoming() {
     Instant now = clock.instant();
@@ -83,6 +88,7 @@ public class MeetingCatalog {
     Group group = groups.get(slug);
     cache.clear();
     MeetingId id = meetings.insert(group.id(), resolve(group.id(), draft, null));
+    meetings.touch(id, clock.instant());
     groups.recordFirstMeeting(group.id(), meetings.firstStart(group.id()).orElse(null));
     events.publishEvent(new MeetingAnnounced(group.id(), id));
     return get(id);
@@ -93,6 +99,7 @@ public class MeetingCatalog {
     Meeting current = get(slug, code);
     cache.clear();
     meetings.update(current.id(), resolve(current.groupId(), draft, current.id()));
+    meetings.touch(current.id(), clock.instant());
     groups.recordFirstMeeting(current.groupId(), meetings.firstStart(current.groupId()).orElse(null));
     return get(current.id());
   }
@@ -120,6 +127,7 @@ public class MeetingCatalog {
       throw new AgendaItemInUseException("A document was filed under an item this edit removes while you edited;"
           + " reload the agenda and try again.");
     }
+    meetings.touch(id, clock.instant());
     return get(id);
   }
 

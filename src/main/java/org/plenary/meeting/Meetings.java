@@ -105,6 +105,16 @@ class Meetings {
     }
   }
 
+  /** Records that the meeting changed (scheduled, edited, its agenda replaced). */
+  void touch(MeetingId id, Instant at) {
+    jdbc.sql("UPDATE meetings SET changed_at = ? WHERE id = ?").params(utc(at), id.value()).update();
+  }
+
+  Optional<Instant> changedAt(MeetingId id) {
+    return jdbc.sql("SELECT changed_at FROM meetings WHERE id = ?").param(id.value())
+        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
+  }
+
   Optional<Meeting> find(GroupId group, String code) {
     return jdbc.sql(SELECT + " WHERE group_id = ? AND code = ?").params(group.value(), code)
         .query(this::meeting).optional().map(this::withLists);

@@ -183,6 +183,13 @@ class ContributionApiControllerTests {
   }
 
   @Test
+  void theOpenApiDocumentDescribesThePublishedFileAndTheWaitingRevisionApart() throws Exception {
+    String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(docs).contains("\"ContributionFileVersion\"", "The top-level file fields describe the latest published version only",
+        "\"incoming\"", "\"files\"");
+  }
+
+  @Test
   void theGroupOffersAContributionTemplate() throws Exception {
     byte[] docx = mvc.perform(get("/groups/cloud/template.docx"))
         .andExpect(status().isOk())
