@@ -30,6 +30,7 @@ import org.plenary.store.TooLargeException;
 public final class IncomingUpload implements AutoCloseable {
 
   private static final String LATENCY = "plenary.upload.latency";
+  private static final String FTP = "ftp";
 
   private final String fileName;
   private final String sizeLimit;
@@ -60,7 +61,9 @@ public final class IncomingUpload implements AutoCloseable {
 
   /** Appends bytes; past the size limit the upload is refused ({@code TOO_LARGE}) and nothing is kept. */
   public void write(ByteBuffer bytes) throws IOException {
-    channel = "ftp";
+    if (channel != FTP) {
+      channel = FTP;
+    }
     try {
       writer.write(bytes);
     } catch (TooLargeException e) {
