@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The FTP gateway with the clients delegates use: curl and lftp, in clear text and in FTPS.
+# The FTP gateway with the clients delegates use: curl, lftp, tnftp (the classic ftp(1)), ncftp and
+# rclone, in clear text and in FTPS, with their default settings.
 #
-# Starts a demo Plenary (target/plenary.jar) on free loopback ports, allocates a number for alice
+# Starts a demo Plenary (target/plenary.jar) on free loopback ports, allocates numbers for alice
 # and checks, each step printed: upload, listing, download (whole and resumed), replacement before
-# publication, FTPS with encrypted data, anonymous reading without writing, a wrong password, and
-# what the server refuses (mkdir, rm, rename). `.ci/run` runs it after `mvn -B verify`.
+# publication, FTPS with encrypted data, anonymous reading without writing, a wrong password, what
+# the server refuses (mkdir, rm, rename), `lftp mirror -R` (exit 0 although SITE is not offered),
+# `mget *.pdf` in tnftp and a path pattern in ncftpget, and rclone's FTP backend (lsjson, copy,
+# check). `.ci/run` runs it after `mvn -B verify`.
 #
 # Usage: src/test/shell/ftp-clients.sh     Exit status: 0 when every check passes, 1 otherwise.
 set -euo pipefail
@@ -14,6 +17,9 @@ source "$(dirname "$0")/../../../bench/lib.sh"
 need curl curl
 need lftp lftp
 need jq jq
+need tnftp tnftp
+need ncftpget ncftp
+need rclone rclone
 resolve_jar
 PORT="" FTP_PORT=""
 free_port PORT 18280
@@ -22,9 +28,12 @@ P=http://127.0.0.1:$PORT
 start_plenary "$PORT" "$BENCH_TMP/plenary" --plenary.ftp.port="$FTP_PORT" --plenary.ftp.address=127.0.0.1
 T=$(token "$P" alice alice-demo)
 CODE=$(upcoming_meeting "$P")
-NUMBER=$(curl -sf -H "Authorization: Bearer $T" -H 'Content-Type: application/json' \
-  -d '{"title":"FTP clients","source":"France Telecom Orange","agendaItems":[1]}' \
-  "$P/api/v1/groups/cloud/meetings/$CODE/contributions" | jq -r .number)
+allocate() {
+  curl -sf -H "Authorization: Bearer $T" -H 'Content-Type: application/json' \
+    -d '{"title":"FTP clients","source":"France Telecom Orange","agendaItems":[1]}' \
+    "$P/api/v1/groups/cloud/meetings/$CODE/contributions" | jq -r .number
+}
+NUMBER=$(allocate)
 FTP=ftp://127.0.0.1:$FTP_PORT
 IN=$FTP/t/fg/cloud/docs/incoming
 W=$BENCH_TMP/work
@@ -54,7 +63,9 @@ refused_with() {
 }
 same() { cmp -s "$1" "$2"; }
 
-echo "curl $(curl --version | head -n 1 | cut -d' ' -f2), lftp $(lftp --version | head -n 1 | awk '{ print $4 }'); document $NUMBER"
+echo "curl $(curl --version | head -n 1 | cut -d' ' -f2), lftp $(lftp --version | head -n 1 | awk '{ print $4 }'),\
+ tnftp $(dpkg-query -W -f='${Version}' tnftp 2>/dev/null), ncftp $(dpkg-query -W -f='${Version}' ncftp 2>/dev/null),\
+ $(rclone version | head -n 1); document $NUMBER"
 check "curl uploads $NUMBER.docx into incoming" curl -sSf -u "alice:alice-demo" -T "$W/$NUMBER.docx" "$IN/"
 check "curl lists it" bash -c "curl -sSf -u alice:$T '$IN/' | grep -q ' $NUMBER.docx\$'"
 check "curl downloads the same bytes" bash -c "curl -sSf -u alice:$T -o '$W/back.docx' '$IN/$NUMBER.docx' && cmp -s '$W/back.docx' '$W/$NUMBER.docx'"
@@ -89,6 +100,36 @@ check "lftp cannot rename a document (550)" refused_with 550 lftp -u "alice,$T" 
   -e "$LFTP_TLS; cd /t/fg/cloud/docs/incoming; mv $NUMBER.docx other.docx; bye" 127.0.0.1
 check "anonymous lftp reads the meeting folders" bash -c "lftp -p $FTP_PORT -e 'cls /t/fg/cloud/docs/; bye' 127.0.0.1 \
   | grep -q '$CODE/'"
+MIRRORED=$(allocate)
+mkdir -p "$W/up" "$W/mget" "$W/ncftp" "$W/rclone" "$W/rclone-back"
+head -c 300000 /dev/urandom >"$W/up/$MIRRORED.pdf"
+check "lftp mirror -R uploads a folder and exits 0 (SITE CHMOD/UTIME answered 502)" lftp -u "alice,$T" \
+  -p "$FTP_PORT" -e "$LFTP_TLS; mirror -R $W/up /t/fg/cloud/docs/incoming; bye" 127.0.0.1
+check "the mirrored file is listed and whole" bash -c "curl -sSf -u alice:$T '$IN/' | grep -q ' $MIRRORED.pdf\$' \
+  && curl -sSf -u alice:$T -o '$W/mirrored.pdf' '$IN/$MIRRORED.pdf' && cmp -s '$W/mirrored.pdf' '$W/up/$MIRRORED.pdf'"
+check "lftp mirror -R again finds nothing to upload and exits 0" lftp -u "alice,$T" -p "$FTP_PORT" \
+  -e "$LFTP_TLS; mirror -R $W/up /t/fg/cloud/docs/incoming; bye" 127.0.0.1
+check "tnftp (ftp(1)) mget *.pdf fetches what the pattern names, and only that" bash -c "cd '$W/mget' \
+  && printf 'open 127.0.0.1 %s\nuser alice alice-demo\ncd /t/fg/cloud/docs/incoming\nbinary\nprompt\nmget *.pdf\nquit\n' \
+  $FTP_PORT | tnftp -n -v && cmp -s '$W/mget/$MIRRORED.pdf' '$W/up/$MIRRORED.pdf' && [ \$(ls | wc -l) = 1 ]"
+check "ncftpget fetches a path ending in a pattern (/t/fg/cloud/docs/incoming/*.pdf)" bash -c "HOME='$W' ncftpget -V \
+  -u alice -p alice-demo -P $FTP_PORT 127.0.0.1 '$W/ncftp' '/t/fg/cloud/docs/incoming/*.pdf' \
+  && cmp -s '$W/ncftp/$MIRRORED.pdf' '$W/up/$MIRRORED.pdf'"
+
+CLONED=$(allocate)
+head -c 250000 /dev/urandom >"$W/rclone/$CLONED.pdf"
+export RCLONE_CONFIG=/dev/null RCLONE_FTP_HOST=127.0.0.1 RCLONE_FTP_PORT=$FTP_PORT RCLONE_FTP_USER=alice
+RCLONE_FTP_PASS=$(rclone obscure "$T")
+export RCLONE_FTP_PASS
+check "rclone copy uploads over FTP" rclone copy "$W/rclone" :ftp:/t/fg/cloud/docs/incoming
+check "rclone lsjson lists it with its size" bash -c "rclone lsjson :ftp:/t/fg/cloud/docs/incoming \
+  | jq -e --arg n '$CLONED.pdf' '.[] | select(.Name == \$n and .Size == 250000)'"
+check "rclone check --download finds it identical" rclone check --one-way --download "$W/rclone" \
+  :ftp:/t/fg/cloud/docs/incoming
+check "rclone over FTPS (explicit TLS) copies it back, identical" bash -c "RCLONE_FTP_EXPLICIT_TLS=true \
+  RCLONE_FTP_NO_CHECK_CERTIFICATE=true rclone copy ':ftp:/t/fg/cloud/docs/incoming/$CLONED.pdf' '$W/rclone-back' \
+  && cmp -s '$W/rclone-back/$CLONED.pdf' '$W/rclone/$CLONED.pdf'"
+
 check "the document is still there, whole" bash -c "curl -sSf -u alice:$T -o '$W/final.docx' '$IN/$NUMBER.docx' && cmp -s '$W/final.docx' '$W/v2.docx'"
 
 if [ "$FAILED" = 0 ]; then echo "every FTP client check passed"; else echo "some FTP client checks FAILED"; fi

@@ -23,12 +23,14 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
   private final int maxTotal;
   private final int maxPerAddress;
+  private final FtpMetrics metrics;
   private final AtomicInteger total = new AtomicInteger();
   private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
-  ConnectionGate(int maxTotal, int maxPerAddress) {
+  ConnectionGate(int maxTotal, int maxPerAddress, FtpMetrics metrics) {
     this.maxTotal = maxTotal;
     this.maxPerAddress = maxPerAddress;
+    this.metrics = metrics;
   }
 
   @Override
@@ -36,6 +38,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
     Reply refusal = admit(address);
     if (refusal != null) {
+      metrics.replied(refusal);
       ctx.writeAndFlush(Unpooled.wrappedBuffer(refusal.bytes())).addListener(ChannelFutureListener.CLOSE);
       return;
     }

@@ -52,6 +52,15 @@ final class ControlLineDecoder extends ByteToMessageDecoder {
     }
   }
 
+  /** Drops the bytes of an unfinished line (sent in clear before TLS starts); returns how many there were. */
+  int discardBuffered() {
+    ByteBuf buffered = internalBuffer();
+    int bytes = buffered.readableBytes();
+    buffered.skipBytes(bytes);
+    discarding = false;
+    return bytes;
+  }
+
   private static Object decodeLine(ByteBuf line) {
     int start = line.readerIndex();
     int end = line.writerIndex();

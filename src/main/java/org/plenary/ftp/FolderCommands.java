@@ -20,12 +20,10 @@ final class FolderCommands {
     Gateway.Handler cdup = (s, a) -> cwd(s, "..");
     table.put("CDUP", new Gateway.Command(true, cdup));
     table.put("XCUP", new Gateway.Command(true, cdup));
-    table.put("LIST", new Gateway.Command(true, (s, a) -> {
-      FtpPath path = path(s, withoutOptions(a));
-      return Transfers.sendText(s, "the listing", ListingFormat.list(entries(s, path), s.hasAccount(), Instant.now()));
-    }));
+    table.put("LIST", new Gateway.Command(true, (s, a) ->
+        Transfers.sendText(s, "the listing", ListingFormat.list(listed(s, a), s.hasAccount(), Instant.now()))));
     table.put("NLST", new Gateway.Command(true, (s, a) ->
-        Transfers.sendText(s, "the list of names", ListingFormat.names(entries(s, path(s, withoutOptions(a)))))));
+        Transfers.sendText(s, "the list of names", ListingFormat.names(listed(s, a), namePrefix(a)))));
     table.put("MLSD", new Gateway.Command(true, (s, a) -> {
       FtpPath path = path(s, a);
       return Transfers.sendText(s, "the listing", ListingFormat.machine(folder(s, path), s.hasAccount()));
@@ -73,9 +71,9 @@ final class FolderCommands {
     if (!session.signedIn()) {
       return new Reply(530, "Sign in first with USER and PASS.");
     }
-    FtpPath path = path(session, withoutOptions(argument));
-    String listing = ListingFormat.list(entries(session, path), session.hasAccount(), Instant.now());
-    return new Reply(213, "Status of " + path + ":\n" + listing.replace("\r\n", "\n") + "End of status.");
+    String listing = ListingFormat.list(listed(session, argument), session.hasAccount(), Instant.now());
+    return new Reply(213, "Status of " + path(session, withoutOptions(argument)) + ":\n" + listing.replace("\r\n", "\n")
+        + "End of status.");
   }
 
   /** The folder's entries, or the file itself when the path names a file (as ls does). */
@@ -109,6 +107,31 @@ final class FolderCommands {
   static FtpPath path(FtpSession session, String argument) {
     return session.cwd.resolve(argument)
         .orElseThrow(() -> new FtpRefusal(550, "That is not a path here: use names and / only (no \\, ~ or control characters)."));
+  }
+
+  /**
+   * What LIST, NLST and STAT name (after ls options): a folder's entries, a file, or, when the last
+   * part of the path is a pattern ({@code *.pdf}, {@code /t/fg/cloud/docs/incoming/FG-Cloud-I-00*}),
+   * the entries of its folder whose names match it, as the shell's {@code ls} would; none is an
+   * empty listing. The folder is read through the tree, with its access rule.
+   */
+  private static List<FolderTree.Node> listed(FtpSession session, String argument) {
+    FtpPath path = path(session, withoutOptions(argument));
+    if (path.depth() == 0 || !Glob.isPattern(path.name())) {
+      return entries(session, path);
+    }
+    return folder(session, path.parent()).stream().filter(node -> Glob.matches(path.name(), node.name())).toList();
+  }
+
+  /**
+   * NLST names a pattern's matches as the client wrote their folder ({@code in/*.pdf} gives
+   * {@code in/FG-Cloud-I-0001.pdf}), as vsftpd and wu-ftpd do, so that mget can RETR each as given;
+   * a folder's entries are plain names.
+   */
+  private static String namePrefix(String argument) {
+    String given = withoutOptions(argument);
+    int slash = given.lastIndexOf('/');
+    return slash >= 0 && Glob.isPattern(given.substring(slash + 1)) ? given.substring(0, slash + 1) : "";
   }
 
   /** LIST -la and the like: clients send ls options, which change nothing here. */

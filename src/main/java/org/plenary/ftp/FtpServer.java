@@ -11,6 +11,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.store.DocumentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -51,6 +54,7 @@ public class FtpServer implements SmartLifecycle {
   private final Credentials credentials;
   private final SignInThrottle throttle;
   private final FtpTls tls;
+  private final FtpMetrics metrics;
   private final Map<String, Gateway.Command> commands;
   private ThreadPoolExecutor workers;
   private EventLoopGroup acceptor;
@@ -58,7 +62,8 @@ public class FtpServer implements SmartLifecycle {
   private Channel server;
 
   FtpServer(FtpSettings settings, DocumentFolders folders, GroupCatalog groups, ContributionDesk desk,
-      DocumentStore store, Credentials credentials, SignInThrottle throttle, @Value("${plenary.data-dir}") String dataDir) {
+      DocumentStore store, Credentials credentials, SignInThrottle throttle, @Value("${plenary.data-dir}") String dataDir,
+      ObjectProvider<MeterRegistry> registry) {
     this.settings = settings;
     settings.passivePortRange();
     this.tree = new FolderTree(folders, groups, Instant.now());
@@ -67,6 +72,7 @@ public class FtpServer implements SmartLifecycle {
     this.credentials = credentials;
     this.throttle = throttle;
     this.tls = new FtpTls(settings.tls(), Path.of(dataDir).toAbsolutePath());
+    this.metrics = new FtpMetrics(registry.getIfAvailable(() -> Metrics.globalRegistry));
     Map<String, Gateway.Command> table = new HashMap<>();
     SessionCommands.addTo(table);
     FolderCommands.addTo(table);
@@ -85,9 +91,9 @@ public class FtpServer implements SmartLifecycle {
     workers.allowCoreThreadTimeOut(true);
     acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ftp-accept", true), NioIoHandler.newFactory());
     loops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("ftp-io", true), NioIoHandler.newFactory());
-    var gateway = new Gateway(settings, tree, desk, store, credentials, throttle, tls, loops, workers, commands,
+    var gateway = new Gateway(settings, tree, desk, store, credentials, throttle, tls, metrics, loops, workers, commands,
         new AtomicInteger());
-    var gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress());
+    var gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress(), metrics);
     ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, loops).channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -41,7 +42,8 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
 
   final Gateway gateway;
   private Channel control;
-  private final ArrayDeque<String> queue = new ArrayDeque<>();
+  /** Lines (or {@link ControlLineDecoder.Refused} lines) that arrived while a command ran, in order. */
+  private final ArrayDeque<Object> queue = new ArrayDeque<>();
   private boolean busy;
   private boolean abortRequested;
 
@@ -52,10 +54,12 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   volatile FtpPath cwd = FtpPath.ROOT;
   volatile long restartAt;
   volatile boolean tls;
+  volatile boolean pbsz;
   volatile boolean protectData;
   volatile boolean epsvAll;
   private volatile DataConnection data;
   private volatile Transfer transfer;
+  private boolean counted;
 
   FtpSession(Gateway gateway) {
     this.gateway = gateway;
@@ -85,6 +89,8 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     control = ctx.channel();
+    counted = true;
+    gateway.metrics().sessionOpened();
     if (!gateway.throttle().lockedFor(clientKey()).isZero()) {
       sendAndClose(new Reply(421, "Too many failed sign-ins from your address; try again later."));
       return;
@@ -102,15 +108,11 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object message) {
-    if (message instanceof ControlLineDecoder.Refused refused) {
-      if (refused.close()) {
-        sendAndClose(refused.reply());
-      } else {
-        send(refused.reply());
-      }
+    if (message instanceof ControlLineDecoder.Refused refused && refused.close()) {
+      sendAndClose(refused.reply());
       return;
     }
-    received((String) message);
+    received(message);
   }
 
   @Override
@@ -124,6 +126,10 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    if (counted) {
+      counted = false;
+      gateway.metrics().sessionClosed();
+    }
     synchronized (this) {
       queue.clear();
     }
@@ -140,8 +146,9 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     ctx.close();
   }
 
-  private void received(String line) {
-    String verb = verb(line);
+  /** A command line, or a line the decoder refused: answered in turn, after the commands before it. */
+  private void received(Object line) {
+    String verb = line instanceof String text ? verb(text) : "";
     synchronized (this) {
       if (transfer != null && (verb.equals("ABOR") || verb.equals("STAT") || verb.equals("QUIT"))) {
         duringTransfer(verb);
@@ -176,9 +183,13 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void dispatch(String line) {
+  private void dispatch(Object line) {
+    if (line instanceof ControlLineDecoder.Refused refused) {
+      finish(refused.reply());
+      return;
+    }
     try {
-      gateway.workers().execute(() -> finish(run(line)));
+      gateway.workers().execute(() -> finish(run((String) line)));
     } catch (RejectedExecutionException shuttingDown) {
       send(new Reply(421, "The server is shutting down."));
       control.close();
@@ -190,7 +201,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     String argument = line.length() > verb.length() ? line.substring(verb.length()).strip() : "";
     Gateway.Command command = gateway.commands().get(verb);
     if (command == null) {
-      return new Reply(502, "Command " + (verb.length() > 20 ? verb.substring(0, 20) : verb) + " is not known here; HELP lists them.");
+      return new Reply(500, "Command " + (verb.length() > 20 ? verb.substring(0, 20) : verb) + " is not known here; HELP lists them.");
     }
     if (command.needsSignIn() && !signedIn()) {
       return new Reply(530, "Sign in first with USER and PASS.");
@@ -224,7 +235,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     if (replies.length == 1 && replies[0] == Reply.LATER) {
       return;
     }
-    String next;
+    Object next;
     synchronized (this) {
       next = queue.poll();
       busy = next != null;
@@ -235,12 +246,39 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   }
 
   void send(Reply reply) {
+    gateway.metrics().replied(reply);
     control.writeAndFlush(Unpooled.wrappedBuffer(reply.bytes()));
   }
 
   /** Sends the reply and closes the control connection. */
   void sendAndClose(Reply reply) {
+    gateway.metrics().replied(reply);
     control.writeAndFlush(Unpooled.wrappedBuffer(reply.bytes())).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /**
+   * After AUTH TLS, on the control connection's event loop: everything the client sent in clear
+   * after the AUTH line (lines waiting in the queue, bytes the decoder holds) is dropped, never
+   * run inside TLS (the STARTTLS command injection of CVE-2011-0411); then TLS starts and "234"
+   * goes out as the last clear-text reply. Nothing can arrive in between: reads run on this loop.
+   */
+  void startTls(SslHandler handler, Reply reply) {
+    control.eventLoop().execute(() -> {
+      int dropped;
+      synchronized (this) {
+        dropped = queue.size();
+        queue.clear();
+      }
+      int bytes = control.pipeline().get(ControlLineDecoder.class).discardBuffered();
+      if (dropped > 0 || bytes > 0) {
+        log.info("Dropped {} command lines and {} bytes that {} sent in clear after AUTH TLS.", dropped, bytes,
+            control.remoteAddress());
+      }
+      control.pipeline().addFirst("tls", handler);
+      tls = true;
+      pendingUser = null;
+      finish(reply);
+    });
   }
 
   /** A transfer started: ABOR and a closed control connection now stop it. */

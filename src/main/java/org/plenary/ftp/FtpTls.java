@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +23,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * TLS for explicit FTPS (AUTH TLS): TLS 1.3 or 1.2 on the control connection, TLS 1.2 on data
- * connections (see {@link #dataHandler}). The certificate comes from
+ * connections (see {@link #dataHandler}), forward-secret cipher suites only on both (ECDHE or DHE
+ * key exchange with AEAD ciphers in TLS 1.2, as Mozilla's "intermediate" list; every TLS 1.3
+ * suite is forward secret): a recorded session cannot be read later with the server's key. The certificate comes from
  * {@code plenary.ftp.tls.keystore}; without one, a self-signed certificate is made with the JDK's
  * keytool into {@code <data-dir>/ftp-tls.p12} the first time a client asks for TLS, and reused.
  */
 final class FtpTls {
 
   private static final Logger log = LoggerFactory.getLogger(FtpTls.class);
+
+  /** The suites offered, TLS 1.3 first; those the JDK lacks are left out. */
+  static final List<String> CIPHER_SUITES = List.of(
+      "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+      "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+      "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
+      "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
   private final FtpSettings.Tls settings;
   private final Path dataDir;
@@ -73,7 +85,8 @@ final class FtpTls {
 
   private static SslContext build(KeyManagerFactory keys, String... protocols) {
     try {
-      return SslContextBuilder.forServer(keys).protocols(protocols).build();
+      return SslContextBuilder.forServer(keys).protocols(protocols)
+          .ciphers(CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE).build();
     } catch (javax.net.ssl.SSLException e) {
       throw new IllegalStateException("TLS could not be set up: " + e.getMessage(), e);
     }

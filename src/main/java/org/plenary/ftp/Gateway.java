@@ -18,6 +18,7 @@ record Gateway(
     Credentials credentials,
     SignInThrottle throttle,
     FtpTls tls,
+    FtpMetrics metrics,
     EventLoopGroup dataLoops,
     ExecutorService workers,
     Map<String, Command> commands,

@@ -31,9 +31,10 @@ final class ListingFormat {
     return out.toString();
   }
 
-  static String names(List<FolderTree.Node> nodes) {
+  /** NLST: one name a line, each after {@code prefix} (the folder as the client wrote it, or nothing). */
+  static String names(List<FolderTree.Node> nodes, String prefix) {
     var out = new StringBuilder(nodes.size() * 32);
-    nodes.forEach(node -> out.append(node.name()).append("\r\n"));
+    nodes.forEach(node -> out.append(prefix).append(node.name()).append("\r\n"));
     return out.toString();
   }
 

@@ -31,12 +31,11 @@ final class SessionCommands {
     table.put("USER", new Gateway.Command(false, SessionCommands::user));
     table.put("PASS", new Gateway.Command(false, SessionCommands::pass));
     table.put("AUTH", new Gateway.Command(false, SessionCommands::auth));
-    table.put("PBSZ", new Gateway.Command(false, (s, a) -> {
-      requireTls(s, "PBSZ");
-      return new Reply(200, "PBSZ=0");
-    }));
+    table.put("PBSZ", new Gateway.Command(false, SessionCommands::pbsz));
     table.put("PROT", new Gateway.Command(false, SessionCommands::prot));
-    table.put("CCC", new Gateway.Command(false, (s, a) -> new Reply(534, "The control connection stays encrypted.")));
+    table.put("CCC", new Gateway.Command(false, (s, a) -> new Reply(533, s.tls
+        ? "CCC is refused: the control connection stays encrypted until QUIT."
+        : "CCC is refused: the control connection is not encrypted (send AUTH TLS to encrypt it).")));
     table.put("QUIT", new Gateway.Command(false, (s, a) -> {
       s.sendAndClose(new Reply(221, "Goodbye."));
       return Reply.LATER;
@@ -45,7 +44,7 @@ final class SessionCommands {
     table.put("SYST", new Gateway.Command(false, (s, a) -> new Reply(215, "UNIX Type: L8")));
     table.put("FEAT", new Gateway.Command(false, (s, a) -> new Reply(211, FEATURES)));
     table.put("HELP", new Gateway.Command(false, (s, a) -> new Reply(214, "Commands:\n "
-        + String.join(" ", new java.util.TreeSet<>(table.keySet())) + "\nHelp ok.")));
+        + String.join(" ", new java.util.TreeSet<>(offered(table))) + "\nHelp ok.")));
     table.put("OPTS", new Gateway.Command(false, SessionCommands::opts));
     table.put("TYPE", new Gateway.Command(true, SessionCommands::type));
     table.put("MODE", new Gateway.Command(true, (s, a) -> a.equalsIgnoreCase("S") ? new Reply(200, "Mode set to S.")
@@ -54,8 +53,14 @@ final class SessionCommands {
         : new Reply(504, "Only file structure (STRU F) is offered.")));
     table.put("ALLO", new Gateway.Command(true, (s, a) -> new Reply(202, "No storage allocation needed.")));
     table.put("ACCT", new Gateway.Command(false, (s, a) -> new Reply(202, "No account needed.")));
-    table.put("REIN", new Gateway.Command(false, (s, a) -> new Reply(502, "REIN is not offered; QUIT and connect again.")));
-    table.put("SITE", new Gateway.Command(true, (s, a) -> new Reply(550, "SITE commands are not available here.")));
+    NotOffered.addTo(table);
+  }
+
+  /** The verbs HELP lists: those the gateway does something with. */
+  private static Set<String> offered(Map<String, Gateway.Command> table) {
+    var verbs = new java.util.HashSet<>(table.keySet());
+    verbs.removeAll(NotOffered.VERBS);
+    return verbs;
   }
 
   private static Reply user(FtpSession session, String name) {
@@ -106,6 +111,7 @@ final class SessionCommands {
       return new Reply(530, "This account must choose a new password on the web before it can use FTP.");
     }
     throttle.failed(address);
+    session.gateway.metrics().signInFailed();
     Reply reply = throttle.lockedFor(address).isZero() ? new Reply(530, "Wrong username or password.") : null;
     session.control().eventLoop().schedule(() -> {
       if (reply == null) {
@@ -122,25 +128,42 @@ final class SessionCommands {
     return Reply.LATER;
   }
 
+  /**
+   * AUTH TLS, before signing in and once (as vsftpd). What the client sent after this line in
+   * clear text is dropped by {@link FtpSession#startTls}, and the USER given before it, if any, is
+   * forgotten: the sign-in happens inside TLS or not at all.
+   */
   private static Reply auth(FtpSession session, String mechanism) {
     String upper = mechanism.toUpperCase(Locale.ROOT);
     if (!upper.equals("TLS") && !upper.equals("TLS-C") && !upper.equals("SSL")) {
       return new Reply(504, "Only AUTH TLS is offered.");
     }
     if (session.tls) {
-      return new Reply(503, "TLS is already on.");
+      return new Reply(503, "TLS is already on; AUTH is accepted once per connection.");
     }
-    var handler = session.gateway.tls().controlHandler(session.control().alloc());
-    session.control().eventLoop().execute(() -> {
-      session.control().pipeline().addFirst("tls", handler);
-      session.tls = true;
-      session.finish(new Reply(234, "Proceed with the TLS handshake."));
-    });
+    if (session.signedIn()) {
+      return new Reply(503, "AUTH TLS comes before signing in; QUIT, connect again and send AUTH TLS first.");
+    }
+    session.startTls(session.gateway.tls().controlHandler(session.control().alloc()),
+        new Reply(234, "Proceed with the TLS handshake."));
     return Reply.LATER;
+  }
+
+  /** PBSZ 0 (RFC 4217): after AUTH TLS, before PROT; the buffer size is always 0 in TLS. */
+  private static Reply pbsz(FtpSession session, String size) {
+    requireTls(session, "PBSZ");
+    if (!size.matches("[0-9]{1,10}")) {
+      return new Reply(501, "PBSZ takes a number: send PBSZ 0.");
+    }
+    session.pbsz = true;
+    return new Reply(200, "PBSZ=0");
   }
 
   private static Reply prot(FtpSession session, String level) {
     requireTls(session, "PROT");
+    if (!session.pbsz) {
+      return new Reply(503, "Send PBSZ 0 before PROT.");
+    }
     switch (level.toUpperCase(Locale.ROOT)) {
       case "P" -> {
         session.protectData = true;
@@ -150,8 +173,11 @@ final class SessionCommands {
         session.protectData = false;
         return new Reply(200, "Data connections are in clear text (PROT C).");
       }
+      case "S", "E" -> {
+        return new Reply(536, "Only PROT P and PROT C are offered.");
+      }
       default -> {
-        return new Reply(504, "Only PROT P and PROT C are offered.");
+        return new Reply(504, "PROT takes P (private) or C (clear).");
       }
     }
   }

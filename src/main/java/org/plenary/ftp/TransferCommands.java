@@ -8,8 +8,8 @@ import java.util.Map;
 import org.plenary.contribution.IncomingUpload;
 
 /**
- * Data connections (PASV, EPSV, PORT, EPRT) and transfers (RETR, STOR, REST, ABOR); APPE and STOU
- * are refused. Active mode connects only to the client's own address, on ports 1024 and up: no
+ * Data connections (PASV, EPSV, PORT, EPRT) and transfers (RETR, STOR, REST, ABOR); APPE is
+ * refused. Active mode connects only to the client's own address, on ports 1024 and up: no
  * FTP bounce.
  */
 final class TransferCommands {
@@ -26,8 +26,6 @@ final class TransferCommands {
     table.put("STOR", new Gateway.Command(true, TransferCommands::stor));
     table.put("APPE", new Gateway.Command(true, (s, a) -> new Reply(550,
         "Appending is not allowed: a document is always uploaded whole, with STOR.")));
-    table.put("STOU", new Gateway.Command(true, (s, a) -> new Reply(550,
-        "STOU is not offered: name the file with its document number and use STOR.")));
     table.put("ABOR", new Gateway.Command(false, (s, a) -> {
       s.closeData();
       return new Reply(225, "No transfer to abort.");

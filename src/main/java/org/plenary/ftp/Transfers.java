@@ -27,13 +27,15 @@ import org.plenary.contribution.IncomingUpload;
  */
 final class Transfers {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Transfers.class);
+
   private Transfers() {}
 
   static Reply sendText(FtpSession session, String what, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     return withData(session, null, channel -> {
       session.send(new Reply(150, "Here comes " + what + "."));
-      send(session, channel, channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)), bytes.length);
+      send(session, channel, channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)), bytes.length, null);
     });
   }
 
@@ -53,7 +55,7 @@ final class Transfers {
       } else {
         body = new DefaultFileRegion(file.toFile(), offset, length);
       }
-      send(session, channel, channel.writeAndFlush(body), length);
+      send(session, channel, channel.writeAndFlush(body), length, FtpMetrics.Direction.DOWNLOAD);
     });
   }
 
@@ -114,8 +116,20 @@ final class Transfers {
     return Reply.LATER;
   }
 
-  /** Ends a send: the data connection closes, then "226" if every byte went out, "426" if not. */
-  private static void send(FtpSession session, Channel channel, ChannelFuture written, long bytes) {
+  /**
+   * Ends a send: the data connection closes, then "226" if every byte went out (counted as a
+   * transfer in {@code direction}, none for a listing), "426" if not.
+   */
+  private static void send(FtpSession session, Channel channel, ChannelFuture written, long bytes,
+      FtpMetrics.Direction direction) {
+    channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+      @Override
+      public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A failed TLS handshake or a reset: the write fails too, and its listener answers 426.
+        log.debug("Data connection of a download failed: {}", cause.toString());
+        ctx.close();
+      }
+    });
     session.started(new FtpSession.Transfer() {
       @Override
       public void abort() {
@@ -128,8 +142,12 @@ final class Transfers {
       }
     });
     channel.config().setAutoRead(true);
-    written.addListener(done -> channel.close().addListener(closed -> session.transferEnded(done.isSuccess()
-        ? new Reply(226, "Transfer complete.")
-        : new Reply(426, "The data connection closed before the transfer completed."))));
+    written.addListener(done -> channel.close().addListener(closed -> {
+      if (done.isSuccess() && direction != null) {
+        session.gateway.metrics().transferred(direction, bytes);
+      }
+      session.transferEnded(done.isSuccess() ? new Reply(226, "Transfer complete.")
+          : new Reply(426, "The data connection closed before the transfer completed."));
+    }));
   }
 }

@@ -105,6 +105,9 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
     }
     upload.completeAsync().whenComplete((file, error) -> {
       upload.close();
+      if (error == null) {
+        session.gateway.metrics().transferred(FtpMetrics.Direction.UPLOAD, file.size());
+      }
       session.transferEnded(error == null ? received(file) : refusal(error));
     });
   }

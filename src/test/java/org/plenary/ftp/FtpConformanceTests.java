@@ -1,0 +1,230 @@
+package org.plenary.ftp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.plenary.account.AccessTokens;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.NewAccount;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.Allocation;
+import org.plenary.contribution.Contribution;
+import org.plenary.contribution.ContributionDesk;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupDraft;
+import org.plenary.meeting.LatePolicy;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingDraft;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * What the clients delegates bring expect of the gateway (issue 11): RFC 959 reply codes for what
+ * is not offered, shell patterns in LIST and NLST (mget), and the metrics a dashboard reads.
+ * The same context as {@link FtpGatewayTests}, with a group of its own.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-ftp;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}",
+    "plenary.contributions.max-size=2MB",
+    "plenary.ftp.failed-sign-in-delay=20ms",
+    "plenary.ftp.data-timeout=5s"})
+class FtpConformanceTests {
+
+  static final String INCOMING = "/t/fg/conf/docs/incoming";
+
+  @Autowired FtpServer server;
+  @Autowired ContributionDesk desk;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+  @Autowired AccountDirectory accounts;
+  @Autowired AccessTokens tokens;
+  @Autowired MeterRegistry registry;
+
+  PlenaryUser author;
+
+  @BeforeEach
+  void setUp() {
+    if (groups.find("conf").isEmpty()) {
+      groups.create(new GroupDraft("conf", "FG Conf", "Focus Group on Conformance", null, null, "English", 12, null, null,
+          List.of(), List.of(), List.of()));
+      meeting("open", true);
+      meeting("closed", false);
+      accounts.create(new NewAccount("conf-author", "author@conf.example", "Author", null, null, Set.of()), "author-pass",
+          false);
+    }
+    author = tokens.authenticate(tokens.issue(accounts.find("conf-author").orElseThrow().id(), "test").token()).orElseThrow();
+  }
+
+  @Test
+  void commandsTheGatewayDoesNotOfferAnswer502AndUnknownOnes500() throws Exception {
+    try (RawFtp ftp = new RawFtp(server.port())) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER anonymous")).startsWith("331 ");
+      assertThat(ftp.command("PASS guest@example.org")).startsWith("230 ");
+      assertThat(ftp.command("SITE CHMOD 644 ./FG-Conf-I-0001.pdf")).startsWith("502 SITE CHMOD is not offered");
+      assertThat(ftp.command("site utime 20261202130107 FG-Conf-I-0001.pdf")).startsWith("502 SITE UTIME is not offered");
+      assertThat(ftp.command("SITE")).startsWith("502 ");
+      assertThat(ftp.command("SITE HELP")).startsWith("502 ");
+      assertThat(ftp.command("MFMT 20261202130107 FG-Conf-I-0001.pdf")).startsWith("502 ");
+      assertThat(ftp.command("STOU")).startsWith("502 ");
+      assertThat(ftp.command("REIN")).startsWith("502 ");
+      assertThat(ftp.command("SMNT /")).startsWith("502 ");
+      assertThat(ftp.command("XYZZY")).startsWith("500 ");
+      String hostile = ftp.command("SITE " + "\u202eX".repeat(800));
+      assertThat(hostile).startsWith("502 ").hasSizeLessThan(200).doesNotContain("\u202e");
+      assertThat(ftp.command("HELP")).contains("STOR", "NLST").doesNotContain("SITE", "REIN", "MFMT");
+      assertThat(ftp.command("NOOP")).startsWith("200 ");
+    }
+  }
+
+  @Test
+  void listAndNlstAcceptShellPatternsAsArgumentAndAtTheEndOfAPath() throws Exception {
+    List<String> pdfs = List.of(uploaded("pdf"), uploaded("pdf"));
+    String docx = uploaded("docx");
+    String prefix = pdfs.get(0).substring(0, pdfs.get(0).length() - "01.pdf".length());
+    FTPClient ftp = signIn("anonymous", "guest@example.org");
+    assertThat(ftp.changeWorkingDirectory(INCOMING)).isTrue();
+
+    assertThat(ftp.listNames("*.pdf")).containsExactlyInAnyOrderElementsOf(pdfs);
+    assertThat(ftp.listNames(INCOMING + "/*.pdf")).as("named as the client wrote the folder, for mget's RETR")
+        .containsExactlyInAnyOrderElementsOf(pdfs.stream().map(name -> INCOMING + "/" + name).toList());
+    assertThat(ftp.listNames("../incoming/*.docx")).containsExactly("../incoming/" + docx);
+    assertThat(ftp.listNames(prefix + "*")).contains(pdfs.get(0), pdfs.get(1), docx);
+    assertThat(ftp.listNames("FG-Conf-I-????.pdf")).containsExactlyInAnyOrderElementsOf(pdfs);
+    assertThat(ftp.listNames("*.[dx]ocx")).containsExactly(docx);
+    assertThat(ftp.listNames("*.[!p]*")).containsExactly(docx);
+    assertThat(ftp.listNames("*.xls")).as("no match: an empty list, 226").isEmpty();
+    assertThat(ftp.getReplyCode()).isEqualTo(226);
+    assertThat(names(ftp.listFiles("-la *.pdf"))).containsExactlyInAnyOrderElementsOf(pdfs);
+    assertThat(names(ftp.listFiles(INCOMING + "/*.docx"))).containsExactly(docx);
+    assertThat(ftp.listNames()).contains(pdfs.get(0), docx).doesNotContain(INCOMING + "/" + docx);
+    assertThat(ftp.listNames("/t/fg/conf/docs/*")).contains("/t/fg/conf/docs/incoming", "/t/fg/conf/docs/open");
+
+    String pathological = "*a".repeat(400) + "*b";
+    assertThat(ftp.listNames(pathological)).as("a hostile pattern is matched in linear time").isEmpty();
+    assertThat(ftp.listNames("/t/fg/conf/docs/closed/in/*")).as("a pattern reads its folder through the access rule")
+        .isNull();
+    assertThat(ftp.getReplyCode()).isEqualTo(550);
+    assertThat(ftp.listNames("/t/fg/nowhere/*.pdf")).isNull();
+    assertThat(ftp.getReplyCode()).isEqualTo(550);
+
+    var out = new ByteArrayOutputStream();
+    assertThat(ftp.retrieveFile(ftp.listNames(INCOMING + "/*.docx")[0], out)).as(ftp.getReplyString()).isTrue();
+    assertThat(out.toString()).isEqualTo("content of " + docx);
+    ftp.disconnect();
+  }
+
+  @Test
+  void exportsSessionsSignInFailuresTransfersBytesRefusalsAndUploadLatency() throws Exception {
+    double uploads = count("plenary.ftp.transfers", "direction", "upload");
+    double downloads = count("plenary.ftp.transfers", "direction", "download");
+    double bytesUp = count("plenary.ftp.bytes", "direction", "upload");
+    double bytesDown = count("plenary.ftp.bytes", "direction", "download");
+    double failures = registry.get("plenary.ftp.sign.in.failures").counter().count();
+    double notOffered = count("plenary.ftp.refusals", "code", "502");
+    long ftpLatency = latencies("ftp");
+    long webLatency = latencies("web");
+    double sessions = steadySessions();
+
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    try (RawFtp second = new RawFtp(server.port())) {
+      assertThat(second.reply()).startsWith("220 ");
+      assertThat(registry.get("plenary.ftp.sessions").gauge().value()).isEqualTo(sessions + 2);
+    }
+    Contribution c = desk.allocate("conf", "open", allocation(), author);
+    byte[] content = new byte[123_456];
+    assertThat(ftp.storeFile(INCOMING + "/" + c.number() + ".pdf", new ByteArrayInputStream(content)))
+        .as(ftp.getReplyString()).isTrue();
+    assertThat(ftp.retrieveFile(INCOMING + "/" + c.number() + ".pdf", new ByteArrayOutputStream())).isTrue();
+    assertThat(ftp.sendSiteCommand("UTIME 20260101000000 x")).isFalse();
+    ftp.disconnect();
+    try (RawFtp wrong = new RawFtp(server.port(), "127.0.0.91")) {
+      wrong.reply();
+      wrong.command("USER conf-author");
+      assertThat(wrong.command("PASS not-the-password")).startsWith("530 ");
+    }
+    desk.upload(c.number(), c.number() + ".pdf", new ByteArrayInputStream(content), author);
+
+    assertThat(count("plenary.ftp.transfers", "direction", "upload")).isEqualTo(uploads + 1);
+    assertThat(count("plenary.ftp.transfers", "direction", "download")).isEqualTo(downloads + 1);
+    assertThat(count("plenary.ftp.bytes", "direction", "upload")).isEqualTo(bytesUp + content.length);
+    assertThat(count("plenary.ftp.bytes", "direction", "download")).isEqualTo(bytesDown + content.length);
+    assertThat(registry.get("plenary.ftp.sign.in.failures").counter().count()).isEqualTo(failures + 1);
+    assertThat(count("plenary.ftp.refusals", "code", "502")).isEqualTo(notOffered + 1);
+    assertThat(latencies("ftp")).isEqualTo(ftpLatency + 1);
+    assertThat(latencies("web")).isEqualTo(webLatency + 1);
+    assertThat(steadySessions()).isEqualTo(sessions);
+  }
+
+  /** The open sessions once connections other tests closed are seen closed (no change for 300 ms). */
+  private double steadySessions() throws InterruptedException {
+    double value = registry.get("plenary.ftp.sessions").gauge().value();
+    for (int unchanged = 0; unchanged < 15; unchanged++) {
+      Thread.sleep(20);
+      double now = registry.get("plenary.ftp.sessions").gauge().value();
+      if (now != value) {
+        value = now;
+        unchanged = -1;
+      }
+    }
+    return value;
+  }
+
+  private double count(String name, String tag, String value) {
+    var counter = registry.find(name).tag(tag, value).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private long latencies(String channel) {
+    var timer = registry.find("plenary.upload.latency").tag("channel", channel).tag("outcome", "stored").timer();
+    return timer == null ? 0 : timer.count();
+  }
+
+  private String uploaded(String extension) {
+    Contribution c = desk.allocate("conf", "open", allocation(), author);
+    String name = c.number() + "." + extension;
+    desk.upload(c.number(), name, new ByteArrayInputStream(("content of " + name).getBytes()), author);
+    return name;
+  }
+
+  private static List<String> names(FTPFile[] files) {
+    return Arrays.stream(files).map(FTPFile::getName).toList();
+  }
+
+  private FTPClient signIn(String username, String password) throws IOException {
+    FTPClient ftp = new FTPClient();
+    ftp.setDefaultTimeout(10_000);
+    ftp.setDataTimeout(Duration.ofSeconds(10));
+    ftp.connect(InetAddress.getByName("127.0.0.1"), server.port());
+    assertThat(ftp.login(username, password)).as(ftp.getReplyString()).isTrue();
+    ftp.enterLocalPassiveMode();
+    ftp.setFileType(FTP.BINARY_FILE_TYPE);
+    return ftp;
+  }
+
+  private void meeting(String code, boolean documentsPublic) {
+    meetings.schedule("conf", new MeetingDraft(code, LocalDate.now().plusDays(30), LocalDate.now().plusDays(31),
+        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, documentsPublic, null, null,
+        LocalDateTime.now().plusDays(20), null, LatePolicy.FLAG, List.of(), List.of()));
+  }
+
+  private static Allocation allocation() {
+    return new Allocation("A conformance contribution", "An organization", List.of(), null, List.of());
+  }
+}
