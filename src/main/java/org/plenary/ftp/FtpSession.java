@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.plenary.account.PlenaryUser;
+import org.plenary.account.SignInResult;
+import org.plenary.account.Standing;
 import org.plenary.contribution.ContributionRefusedException;
 import org.plenary.shared.RefusedException;
 import org.slf4j.Logger;
@@ -85,8 +87,9 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     control = ctx.channel();
-    if (!gateway.throttle().lockedFor(clientKey()).isZero()) {
-      sendAndClose(new Reply(421, "Too many failed sign-ins from your address; try again later."));
+    var locked = gateway.throttle().lockedUntil(clientKey());
+    if (locked.isPresent()) {
+      sendAndClose(new Reply(421, SignInResult.LockedOut.message(locked.get(), java.time.Instant.now())));
       return;
     }
     send(new Reply(220, "Plenary FTP gateway. Upload contributions to /t/fg/<group>/docs/incoming/; "
@@ -194,6 +197,15 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     }
     if (command.needsSignIn() && !signedIn()) {
       return new Reply(530, "Sign in first with USER and PASS.");
+    }
+    if (command.needsSignIn() && user != null) {
+      // Rights are checked on every command: a disabled account, a changed password or a revoked token ends the session.
+      Standing standing = gateway.credentials().recheck(user);
+      if (!standing.stands()) {
+        sendAndClose(new Reply(421, standing.ended().message() + " Closing the connection."));
+        return Reply.LATER;
+      }
+      user = standing.user();
     }
     Reply reply;
     try {
