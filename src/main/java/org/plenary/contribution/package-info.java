@@ -4,5 +4,5 @@
  * and the FTP gateway all go through {@link org.plenary.contribution.ContributionDesk}.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"meeting", "group", "account", "store", "shared"})
+    allowedDependencies = {"meeting", "group", "account", "registration", "store", "shared"})
 package org.plenary.contribution;
