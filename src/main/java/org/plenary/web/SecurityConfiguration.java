@@ -2,7 +2,6 @@ package org.plenary.web;
 
 import org.plenary.account.AccessTokens;
 import org.plenary.account.Credentials;
-import org.plenary.account.PasswordSignIn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -85,10 +84,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http, PasswordSignIn passwordSignIn, Credentials credentials) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, Credentials credentials) throws Exception {
+    // The form is checked by the application's one AuthenticationProvider, PasswordSignIn (not added
+    // here as well: a chain's own provider that refuses falls through to the global one, counting twice).
     var signIn = new ThrottledSignIn();
     return http
-        .authenticationProvider(passwordSignIn)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/account/**", "/admin/**", "/secretariat/**").authenticated()
             .requestMatchers("/groups/*/edit", "/groups/new", "/groups/*/meetings/new",

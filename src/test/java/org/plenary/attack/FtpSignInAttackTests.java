@@ -113,7 +113,7 @@ class FtpSignInAttackTests {
     assertThat(command(ftp, "CWD /t")).startsWith("421 ").contains("Your account was disabled");
     assertThat(ftp.getReplyString()).startsWith("421 ");
     assertThatThrownBy(ftp::sendNoOp).as("the connection is closed").isInstanceOf(IOException.class);
-    accounts.setEnabled(accounts.find("ftp-open").orElseThrow().id(), true);
+    accounts.setEnabled(accounts.findEvenDisabled("ftp-open").orElseThrow().id(), true);
     ftp.disconnect();
   }
 

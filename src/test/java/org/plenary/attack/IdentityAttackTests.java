@@ -124,10 +124,14 @@ class IdentityAttackTests {
   }
 
   @Test
-  void guessesAtOneAccountFromManyAddressesAreCapped() throws Exception {
-    for (int i = 0; i < 3; i++) {
-      assertThat(token(address(), "roaming", "guess-" + i).status()).isEqualTo(401);
-    }
+  void guessesAtOneAccountFromManyAddressesAreCappedWithOneCounterForTheFormAndTheApi() throws Exception {
+    assertThat(formSignIn(address(), "roaming", "guess-a")).contains("/sign-in?error");
+    assertThat(formSignIn(address(), "roaming", "guess-b")).contains("/sign-in?error");
+    assertThat(formSignIn(address(), "roaming", "roaming-pass")).as("two failures are counted as two")
+        .doesNotContain("error", "locked");
+    assertThat(formSignIn(address(), "roaming", "guess-0")).contains("/sign-in?error");
+    assertThat(token(address(), "Roaming", "guess-1").status()).isEqualTo(401);
+    assertThat(formSignIn(address(), "ROAMING", "guess-2")).contains("/sign-in?error");
     Response locked = token(address(), "roaming", "roaming-pass");
     assertThat(locked.status()).isEqualTo(429);
     assertThat(locked.body()).containsPattern(RETRY);
