@@ -27,7 +27,9 @@ class SignInController {
     if (locked != null) {
       Instant now = clock.instant();
       Instant until = locked.matches("\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(locked)) : now;
-      model.addAttribute("lockedMessage", SignInResult.LockedOut.message(until.isAfter(now) ? until : now, now));
+      // The time comes from the address bar: shown only when it is a plausible lock-out, never one of days.
+      boolean plausible = until.isAfter(now) && until.isBefore(now.plus(java.time.Duration.ofDays(1)));
+      model.addAttribute("lockedMessage", SignInResult.LockedOut.message(plausible ? until : now, now));
     }
     if (ended != null) {
       Standing.Ended.ofCode(ended).ifPresent(reason -> model.addAttribute("endedMessage", reason.message()));

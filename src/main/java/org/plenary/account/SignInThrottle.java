@@ -44,8 +44,8 @@ public class SignInThrottle {
     this.lockout = lockout;
     this.clock = clock;
     // A counter lasts the lock-out period after its last failure.
-    this.byUsername = Caffeine.newBuilder().expireAfterWrite(lockout).maximumSize(tracked).build();
-    this.byAddress = Caffeine.newBuilder().expireAfterWrite(lockout).maximumSize(tracked).build();
+    this.byUsername = Caffeine.newBuilder().expireAfterWrite(lockout).maximumSize(tracked).executor(Runnable::run).build();
+    this.byAddress = Caffeine.newBuilder().expireAfterWrite(lockout).maximumSize(tracked).executor(Runnable::run).build();
   }
 
   /** Until when this address may not try any sign-in; empty when it may try now. */
@@ -70,6 +70,13 @@ public class SignInThrottle {
   /** A successful sign-in clears its username's counter, never the address's. */
   public void succeeded(String username) {
     byUsername.invalidate(key(username));
+  }
+
+  /** How many usernames and addresses are remembered now (at most twice {@code plenary.sign-in.tracked}). */
+  long tracked() {
+    byUsername.cleanUp();
+    byAddress.cleanUp();
+    return byUsername.estimatedSize() + byAddress.estimatedSize();
   }
 
   private void count(Cache<String, Failures> counters, String key, int limit) {

@@ -87,7 +87,7 @@ class SecurityConfiguration {
   SecurityFilterChain pages(HttpSecurity http, Credentials credentials) throws Exception {
     // The form is checked by the application's one AuthenticationProvider, PasswordSignIn (not added
     // here as well: a chain's own provider that refuses falls through to the global one, counting twice).
-    var signIn = new ThrottledSignIn();
+    var signIn = new SignInRedirects();
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/account/**", "/admin/**", "/secretariat/**").authenticated()

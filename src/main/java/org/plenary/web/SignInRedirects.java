@@ -16,7 +16,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
  * per address): the page asked for, the form again with "wrong username or password", or the form
  * with the time to retry.
  */
-class ThrottledSignIn implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+class SignInRedirects implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
   private final SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
 
