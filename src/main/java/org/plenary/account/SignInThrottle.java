@@ -53,6 +53,11 @@ public class SignInThrottle {
     return locked(byAddress.getIfPresent(address));
   }
 
+  /** The lock-out of this address, with the time to retry, or empty when it may try now. */
+  public Optional<SignInResult.LockedOut> lockedOut(String address) {
+    return lockedUntil(address).map(until -> new SignInResult.LockedOut(until, clock.instant()));
+  }
+
   /** Until when a sign-in as this username from this address is refused; empty when it may be tried now. */
   public Optional<Instant> lockedUntil(String address, String username) {
     Optional<Instant> forAddress = lockedUntil(address);

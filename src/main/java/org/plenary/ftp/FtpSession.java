@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.plenary.account.PlenaryUser;
-import org.plenary.account.SignInResult;
 import org.plenary.account.Standing;
 import org.plenary.contribution.ContributionRefusedException;
 import org.plenary.shared.RefusedException;
@@ -87,9 +86,9 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     control = ctx.channel();
-    var locked = gateway.throttle().lockedUntil(clientKey());
+    var locked = gateway.throttle().lockedOut(clientKey());
     if (locked.isPresent()) {
-      sendAndClose(new Reply(421, SignInResult.LockedOut.message(locked.get(), java.time.Instant.now())));
+      sendAndClose(new Reply(421, locked.get().message()));
       return;
     }
     send(new Reply(220, "Plenary FTP gateway. Upload contributions to /t/fg/<group>/docs/incoming/; "

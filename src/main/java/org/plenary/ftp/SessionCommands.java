@@ -102,11 +102,11 @@ final class SessionCommands {
       session.user = signedIn.user();
       return new Reply(230, "Signed in as " + signedIn.user().getUsername() + ".");
     }
-    var addressLocked = session.gateway.throttle().lockedUntil(address);
+    var addressLocked = session.gateway.throttle().lockedOut(address);
     Reply reply = new Reply(530, "Wrong username or password.");
     session.control().eventLoop().schedule(() -> {
       if (addressLocked.isPresent()) {
-        lockedOut(session, SignInResult.LockedOut.message(addressLocked.get(), java.time.Instant.now()));
+        lockedOut(session, addressLocked.get().message());
       } else {
         session.finish(reply);
       }
