@@ -217,12 +217,16 @@ class IdentityAttackTests {
     laptop.signIn("mover", "mover-pass");
     phone.signIn("mover", "mover-pass");
     assertThat(laptop.get("/account").statusCode()).isEqualTo(200);
+    String laptopCsrf = laptop.csrf("/account");
     var changed = phone.post("/account/password", Map.of("currentPassword", "mover-pass", "newPassword", "mover-pass-2",
         "confirmation", "mover-pass-2"), "/account");
     assertThat(changed.statusCode()).isEqualTo(302);
-    HttpResponse<String> after = laptop.get("/account");
-    assertThat(after.statusCode()).isEqualTo(302);
-    assertThat(after.headers().firstValue("Location").orElseThrow()).contains("/sign-in?ended=password-changed");
+    // The old session, with a valid CSRF token, cannot act any more: no token is created for it.
+    HttpResponse<String> stale = laptop.postWithCsrf("/account/tokens", Map.of("name", "stale"), laptopCsrf);
+    assertThat(stale.headers().firstValue("Location").orElseThrow()).contains("/sign-in?ended=password-changed");
+    assertThat(tokens.list(accounts.find("mover").orElseThrow().id())).isEmpty();
+    var oldPassword = laptop.post("/sign-in", Map.of("username", "mover", "password", "mover-pass"), "/sign-in");
+    assertThat(oldPassword.headers().firstValue("Location").orElseThrow()).contains("/sign-in?error");
     assertThat(laptop.get("/account").headers().firstValue("Location").orElseThrow())
         .as("the old session is gone, not only refused once").contains("/sign-in");
     assertThat(laptop.get("/sign-in?ended=password-changed").body()).contains("Your password was changed");
@@ -398,9 +402,17 @@ class IdentityAttackTests {
 
     /** Posts a form of the page {@code formPage}, with its CSRF token. */
     HttpResponse<String> post(String path, Map<String, String> fields, String formPage) throws Exception {
+      return postWithCsrf(path, fields, csrf(formPage));
+    }
+
+    String csrf(String formPage) throws Exception {
       Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(formPage).body());
       assertThat(csrf.find()).isTrue();
-      var body = new StringBuilder("_csrf=" + enc(csrf.group(1)));
+      return csrf.group(1);
+    }
+
+    HttpResponse<String> postWithCsrf(String path, Map<String, String> fields, String csrf) throws Exception {
+      var body = new StringBuilder("_csrf=" + enc(csrf));
       fields.forEach((k, v) -> body.append('&').append(k).append('=').append(enc(v)));
       return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
           .header("Content-Type", "application/x-www-form-urlencoded")
