@@ -14,6 +14,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.plenary.account.AccessTokens;
 import org.plenary.account.AccountDirectory;
+import org.plenary.account.Credentials;
+import org.plenary.account.SignInResult;
+import org.plenary.account.Standing;
 import org.plenary.account.AccountId;
 import org.plenary.account.NewAccount;
 import org.plenary.account.OrganizationCategory;
@@ -46,6 +49,7 @@ abstract class PersistenceScenarios {
   @Autowired AccountDirectory accounts;
   @Autowired OrganizationDirectory organizations;
   @Autowired AccessTokens tokens;
+  @Autowired Credentials credentials;
   @Autowired GroupCatalog groups;
   @Autowired MeetingCatalog meetings;
   @Autowired JdbcClient jdbc;
@@ -146,8 +150,20 @@ abstract class PersistenceScenarios {
     assertThat(user.isFocalPointOf(org)).isTrue();
     assertThat(tokens.list(id)).singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isNotNull());
     assertThat(tokens.authenticate(token + "x")).isEmpty();
-    assertThat(accounts.verify(user.getUsername(), "a-long-password")).isPresent();
-    assertThat(accounts.verify(user.getUsername(), "wrong")).isEmpty();
+    String address = "192.0.2." + getClass().getSimpleName().length();
+    assertThat(credentials.signIn(address, user.getUsername(), "wrong")).isInstanceOf(SignInResult.Refused.class);
+    var signedIn = credentials.signIn(address, user.getUsername(), "a-long-password");
+    assertThat(signedIn).isInstanceOf(SignInResult.SignedIn.class);
+    PlenaryUser session = ((SignInResult.SignedIn) signedIn).user();
+    assertThat(credentials.recheck(session).stands()).isTrue();
+    accounts.changePassword(id, "a-long-password", "another-long-password");
+    assertThat(credentials.recheck(session).ended()).isEqualTo(Standing.Ended.PASSWORD_CHANGED);
+    assertThat(credentials.recheck(user).stands()).as("a token session outlives a password change").isTrue();
+    accounts.setEnabled(id, false);
+    assertThat(tokens.authenticate(token)).isEmpty();
+    assertThat(credentials.recheck(user).ended()).isEqualTo(Standing.Ended.ACCOUNT_DISABLED);
+    accounts.setEnabled(id, true);
+    assertThat(tokens.authenticate(token)).isPresent();
   }
 
   @Test

@@ -34,20 +34,19 @@ public class AccessTokens {
   private static final String PREFIX = "plenary_";
   private final SecureRandom random = new SecureRandom();
   private final JdbcClient jdbc;
-  private final Accounts accounts;
-  private final AccountDirectory directory;
+  private final CurrentAccounts accounts;
   private final Duration validity;
   private final Clock clock;
-  private final TtlCache<String, Optional<PlenaryUser>> recent;
+  /** Token hash to the id of its account, for valid tokens. */
+  private final TtlCache<String, Optional<Long>> recent;
   private final java.util.Map<String, Instant> lastUse = new java.util.concurrent.ConcurrentHashMap<>();
   private final TransactionTemplate readOnly;
   private final TransactionTemplate readWrite;
 
-  AccessTokens(PlatformTransactionManager transactions, JdbcClient jdbc, Accounts accounts, AccountDirectory directory,
+  AccessTokens(PlatformTransactionManager transactions, JdbcClient jdbc, CurrentAccounts accounts,
       @Value("${plenary.tokens.validity:90d}") Duration validity, Clock clock) {
     this.jdbc = jdbc;
     this.accounts = accounts;
-    this.directory = directory;
     this.validity = validity;
     this.clock = clock;
     this.recent = new TtlCache<>(RECHECK, 10_000, clock);
@@ -71,26 +70,36 @@ public class AccessTokens {
   }
 
   /**
-   * The account a valid, unexpired token belongs to. Answers are kept for a few seconds, so a busy
-   * API client does not cost four queries per request; a revoked token stops working within
-   * {@link #RECHECK}.
+   * The enabled account a valid, unexpired token belongs to, with its roles as they are now. Which
+   * account a token belongs to is kept for a few seconds, so a busy API client does not cost a query
+   * per request: a token revoked on this node stops working at once, one revoked on another node
+   * within {@link #RECHECK}. A disabled account's tokens stop working at once on this node
+   * ({@link CurrentAccounts}).
    */
   public Optional<PlenaryUser> authenticate(String token) {
     if (token == null || !token.startsWith(PREFIX)) {
       return Optional.empty();
     }
     String hash = hash(token);
+    return owner(hash).flatMap(id -> accounts.get(new AccountId(id))).map(state -> new PlenaryUser(state, hash));
+  }
+
+  /** Whether the token with this hash is still valid (not revoked, not expired). */
+  boolean valid(String hash) {
+    return owner(hash).isPresent();
+  }
+
+  private Optional<Long> owner(String hash) {
     return recent.get(hash, () -> lookUp(hash));
   }
 
-  /** One read-only transaction, so a look-up holds one pooled connection rather than four in turn. */
-  private Optional<PlenaryUser> lookUp(String hash) {
+  private Optional<Long> lookUp(String hash) {
     Instant now = clock.instant();
     return readOnly.execute(status -> {
       Optional<Long> account = jdbc.sql("SELECT account_id FROM access_tokens WHERE token_hash = ? AND expires_at > ?")
           .params(hash, utc(now)).query(Long.class).optional();
       account.ifPresent(id -> lastUse.put(hash, now));
-      return account.flatMap(id -> accounts.findById(new AccountId(id))).map(directory::principal);
+      return account;
     });
   }
 

@@ -11,7 +11,8 @@ public record Account(
     OrganizationId organizationId,
     String countryCode,
     Set<Role> roles,
-    boolean mustChangePassword) {
+    boolean mustChangePassword,
+    boolean enabled) {
 
   public boolean has(Role role) {
     return roles.contains(role);

@@ -6,8 +6,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,14 +29,16 @@ class AccountApiController {
 
   record AccountResource(String username, String email, String displayName,
       @Schema(nullable = true) Long organizationId, @Schema(nullable = true) String countryCode,
-      Set<Role> roles, boolean mustChangePassword) {
+      Set<Role> roles, boolean mustChangePassword, boolean enabled) {
 
     static AccountResource of(Account a) {
       return new AccountResource(a.username(), a.email(), a.displayName(),
           a.organizationId() == null ? null : a.organizationId().value(), a.countryCode(), a.roles(),
-          a.mustChangePassword());
+          a.mustChangePassword(), a.enabled());
     }
   }
+
+  record RolesRequest(@jakarta.validation.constraints.NotNull Set<Role> roles) {}
 
   /** The account form plus whether its password is a one-time password (the default). */
   static class NewAccountRequest extends NewAccountForm {
@@ -71,6 +79,44 @@ class AccountApiController {
     AccountId id = accounts.create(request.toNewAccount(), request.getPassword(), request.isOneTimePassword());
     Account account = accounts.get(id);
     return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.username())).body(AccountResource.of(account));
+  }
+
+  @Operation(operationId = "setAccountRoles", summary = "Replace an account's roles (administrators); "
+      + "open sessions and tokens of the account have the new roles at their next request")
+  @PutMapping("/api/v1/accounts/{username}/roles")
+  @PreAuthorize("hasRole('ADMIN')")
+  AccountResource setRoles(@PathVariable String username, @Valid @RequestBody RolesRequest request) {
+    Account account = named(username);
+    accounts.setRoles(account.id(), request.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(request.roles()));
+    return AccountResource.of(accounts.get(account.id()));
+  }
+
+  @Operation(operationId = "disableAccount", summary = "Disable an account (administrators): it cannot sign in, "
+      + "and its open web and FTP sessions and its tokens stop working at their next request")
+  @PostMapping("/api/v1/accounts/{username}/disable")
+  @PreAuthorize("hasRole('ADMIN')")
+  AccountResource disable(@PathVariable String username, @AuthenticationPrincipal PlenaryUser admin) {
+    Account account = named(username);
+    if (account.id().equals(admin.id())) {
+      throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+          "You cannot disable your own account; ask another administrator."), null);
+    }
+    accounts.setEnabled(account.id(), false);
+    return AccountResource.of(accounts.get(account.id()));
+  }
+
+  @Operation(operationId = "enableAccount", summary = "Enable a disabled account again (administrators)")
+  @PostMapping("/api/v1/accounts/{username}/enable")
+  @PreAuthorize("hasRole('ADMIN')")
+  AccountResource enable(@PathVariable String username) {
+    Account account = named(username);
+    accounts.setEnabled(account.id(), true);
+    return AccountResource.of(accounts.get(account.id()));
+  }
+
+  private Account named(String username) {
+    return accounts.findEvenDisabled(username).orElseThrow(() -> new java.util.NoSuchElementException(
+        "There is no account named \"" + username + "\"."));
   }
 
   @Operation(operationId = "listOrganizations", summary = "Every organization with its ITU category and country")

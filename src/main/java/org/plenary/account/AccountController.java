@@ -46,7 +46,7 @@ class AccountController {
     if (!result.hasErrors()) {
       try {
         directory.changePassword(user.id(), passwordForm.getCurrentPassword(), passwordForm.getNewPassword());
-        // The session still holds the old account record; signing in again refreshes it.
+        // Every session opened with the old password ends (their credentials version is behind), this one too.
         request.getSession().invalidate();
         return "redirect:/sign-in?password-changed";
       } catch (InvalidInputException e) {

@@ -21,12 +21,14 @@ public class AccountDirectory {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
   private final Accounts accounts;
+  private final CurrentAccounts currentAccounts;
   private final Countries countries;
   private final PasswordEncoder passwords;
   private final Clock clock;
 
-  AccountDirectory(Accounts accounts, Countries countries, PasswordEncoder passwords, Clock clock) {
+  AccountDirectory(Accounts accounts, CurrentAccounts current, Countries countries, PasswordEncoder passwords, Clock clock) {
     this.accounts = accounts;
+    this.currentAccounts = current;
     this.countries = countries;
     this.passwords = passwords;
     this.clock = clock;
@@ -55,6 +57,11 @@ public class AccountDirectory {
     return accounts.findByUsername(username);
   }
 
+  /** The account with this username, even a disabled one: for administrators. */
+  public Optional<Account> findEvenDisabled(String username) {
+    return accounts.findAnyByUsername(username);
+  }
+
   public Account get(AccountId id) {
     return accounts.findById(id).orElseThrow(() -> new NoSuchElementException("No account " + id.value()));
   }
@@ -67,13 +74,6 @@ public class AccountDirectory {
     return accounts.any();
   }
 
-  /** The account whose password this is, or nothing; the same answer for unknown users and wrong passwords. */
-  public Optional<Account> verify(String username, String password) {
-    return accounts.findByUsername(username)
-        .filter(account -> accounts.passwordHash(account.id())
-            .map(hash -> passwords.matches(password, hash)).orElse(false));
-  }
-
   @Transactional
   public void changePassword(AccountId id, String current, String next) {
     String hash = accounts.passwordHash(id).orElseThrow();
@@ -84,16 +84,25 @@ public class AccountDirectory {
         .check(next == null || !next.equals(current), "newPassword", "Choose a password different from the current one.")
         .throwIfAny();
     accounts.setPassword(id, passwords.encode(next), false);
+    currentAccounts.changed(id);
+  }
+
+  /**
+   * Disables or enables an account. A disabled account cannot sign in, and its open sessions and
+   * access tokens stop working at the next request or FTP command.
+   */
+  @Transactional
+  public void setEnabled(AccountId id, boolean enabled) {
+    if (!accounts.setEnabled(id, enabled)) {
+      throw new NoSuchElementException("No account " + id.value());
+    }
+    currentAccounts.changed(id);
   }
 
   @Transactional
   public void setRoles(AccountId id, Set<Role> roles) {
     get(id);
     accounts.replaceRoles(id, roles);
-  }
-
-  /** The principal for an account authenticated some other way (an access token). */
-  PlenaryUser principal(Account account) {
-    return new PlenaryUser(account, accounts.focalPointOf(account.id()), null);
+    currentAccounts.changed(id);
   }
 }

@@ -17,7 +17,10 @@ import org.springframework.stereotype.Repository;
 class Accounts {
 
   private static final String COLUMNS =
-      "id, username, email, display_name, organization_id, country_code, must_change_password";
+      "id, username, email, display_name, organization_id, country_code, must_change_password, enabled";
+
+  /** What a sign-in needs: the account's id, password hash and credentials version. */
+  record SignInRow(AccountId id, String passwordHash, int credentialsVersion) {}
 
   private final JdbcClient jdbc;
 
@@ -45,6 +48,28 @@ class Accounts {
         .param(username).query(this::account).optional().map(this::withRoles);
   }
 
+  /** The account with this username, enabled or not (for administrators). */
+  Optional<Account> findAnyByUsername(String username) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE LOWER(username) = LOWER(?)")
+        .param(username).query(this::account).optional().map(this::withRoles);
+  }
+
+  /** One query, whether or not the account exists, so that an unknown name costs what a known one does. */
+  Optional<SignInRow> signInRow(String username) {
+    return jdbc.sql("SELECT id, password_hash, credentials_version FROM accounts WHERE LOWER(username) = LOWER(?) AND enabled")
+        .param(username)
+        .query((rs, n) -> new SignInRow(new AccountId(rs.getLong(1)), rs.getString(2), rs.getInt(3))).optional();
+  }
+
+  /** An enabled account as it stands now, or nothing when it is disabled or gone. */
+  Optional<AccountState> state(AccountId id) {
+    return jdbc.sql("SELECT " + COLUMNS + ", credentials_version FROM accounts WHERE id = ? AND enabled")
+        .param(id.value())
+        .query((rs, n) -> new AccountState(account(rs, n), List.of(), rs.getInt("credentials_version")))
+        .optional()
+        .map(s -> new AccountState(withRoles(s.account()), focalPointOf(id), s.credentialsVersion()));
+  }
+
   Optional<Account> findById(AccountId id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = ?")
         .param(id.value()).query(this::account).optional().map(this::withRoles);
@@ -68,9 +93,16 @@ class Accounts {
         .param(id.value()).query(String.class).optional();
   }
 
+  /** Sets the password and raises the credentials version, which ends the sessions opened with the old one. */
   void setPassword(AccountId id, String passwordHash, boolean mustChangePassword) {
-    jdbc.sql("UPDATE accounts SET password_hash = ?, must_change_password = ? WHERE id = ?")
+    jdbc.sql("""
+            UPDATE accounts SET password_hash = ?, must_change_password = ?, credentials_version = credentials_version + 1
+            WHERE id = ?""")
         .params(passwordHash, mustChangePassword, id.value()).update();
+  }
+
+  boolean setEnabled(AccountId id, boolean enabled) {
+    return jdbc.sql("UPDATE accounts SET enabled = ? WHERE id = ?").params(enabled, id.value()).update() > 0;
   }
 
   void replaceRoles(AccountId id, Set<Role> roles) {
@@ -105,7 +137,7 @@ class Accounts {
     jdbc.sql("SELECT role FROM account_roles WHERE account_id = ?").param(a.id().value())
         .query(String.class).list().forEach(role -> roles.add(Role.valueOf(role)));
     return new Account(a.id(), a.username(), a.email(), a.displayName(), a.organizationId(), a.countryCode(), roles,
-        a.mustChangePassword());
+        a.mustChangePassword(), a.enabled());
   }
 
   private Account account(ResultSet rs, int row) throws SQLException {
@@ -119,6 +151,7 @@ class Accounts {
         organizationId,
         rs.getString("country_code"),
         Set.of(),
-        rs.getBoolean("must_change_password"));
+        rs.getBoolean("must_change_password"),
+        rs.getBoolean("enabled"));
   }
 }

@@ -64,6 +64,20 @@ class AdministrationController {
     return "redirect:/admin/accounts";
   }
 
+  /** Disabling ends the account's open sessions and stops its tokens at their next request. */
+  @PostMapping("/accounts/{id}/enabled")
+  String setEnabled(@PathVariable long id, @RequestParam boolean enabled,
+      @org.springframework.security.core.annotation.AuthenticationPrincipal PlenaryUser admin, RedirectAttributes redirect) {
+    AccountId account = new AccountId(id);
+    if (!enabled && account.equals(admin.id())) {
+      redirect.addFlashAttribute("problem", "You cannot disable your own account; ask another administrator.");
+      return "redirect:/admin/accounts";
+    }
+    accounts.setEnabled(account, enabled);
+    redirect.addFlashAttribute("notice", "Account " + accounts.get(account).username() + (enabled ? " enabled." : " disabled."));
+    return "redirect:/admin/accounts";
+  }
+
   @GetMapping("/organizations")
   String organizations(Model model) {
     model.addAttribute("organizations", organizations.all());

@@ -1,32 +1,106 @@
 package org.plenary.account;
 
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks what a client that cannot use the sign-in page sends (the FTP gateway): a username with
- * its password, or with one of the account's personal access tokens.
+ * The one sign-in rule of every channel (the web form, {@code POST /api/v1/tokens}, FTP), and the
+ * check that a session opened earlier still stands.
+ *
+ * <p>A sign-in is refused without any check while {@link SignInThrottle} locks the username or the
+ * address out. An unknown or disabled username costs the same password-hash work as a wrong
+ * password (it is compared with a dummy hash of the same encoder), so neither the reply nor its
+ * time tells whether an account exists.
  */
 @Component
 public class Credentials {
 
-  private final AccountDirectory directory;
-  private final AccessTokens tokens;
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
-  Credentials(AccountDirectory directory, AccessTokens tokens) {
-    this.directory = directory;
+  private final Accounts accounts;
+  private final CurrentAccounts current;
+  private final AccessTokens tokens;
+  private final SignInThrottle throttle;
+  private final PasswordEncoder passwords;
+  private final Clock clock;
+  private final String dummyHash;
+
+  Credentials(Accounts accounts, CurrentAccounts current, AccessTokens tokens, SignInThrottle throttle,
+      PasswordEncoder passwords, Clock clock) {
+    this.accounts = accounts;
+    this.current = current;
     this.tokens = tokens;
+    this.throttle = throttle;
+    this.passwords = passwords;
+    this.clock = clock;
+    byte[] random = new byte[16];
+    new SecureRandom().nextBytes(random);
+    this.dummyHash = passwords.encode(HexFormat.of().formatHex(random));
   }
 
-  /** The account, or nothing: the same answer for an unknown user, a wrong password and a wrong token. */
-  public Optional<PlenaryUser> check(String username, String secret) {
-    if (username == null || secret == null) {
+  /** A username and password from {@code address} (web form, token API). */
+  public SignInResult signIn(String address, String username, String password) {
+    return attempt(address, username, () -> checkPassword(username, password));
+  }
+
+  /** A username with its password or with one of its personal access tokens (FTP clients keep either). */
+  public SignInResult signInWithPasswordOrToken(String address, String username, String secret) {
+    return attempt(address, username, () -> tokens.authenticate(secret)
+        .filter(user -> user.getUsername().equalsIgnoreCase(username))
+        .or(() -> checkPassword(username, secret)));
+  }
+
+  /**
+   * Whether a session opened earlier still stands, with the account's rights as they are now: it
+   * ends when the account is disabled, when a session opened with a password sees the password
+   * changed, and when a session opened with a token sees the token revoked or expired.
+   */
+  public Standing recheck(PlenaryUser user) {
+    if (user.tokenHash() != null && !tokens.valid(user.tokenHash())) {
+      return Standing.ended(Standing.Ended.TOKEN_REVOKED);
+    }
+    Optional<AccountState> state = current.get(user.id());
+    if (state.isEmpty()) {
+      return Standing.ended(Standing.Ended.ACCOUNT_DISABLED);
+    }
+    if (user.tokenHash() == null && state.get().credentialsVersion() != user.credentialsVersion()) {
+      return Standing.ended(Standing.Ended.PASSWORD_CHANGED);
+    }
+    return Standing.stands(new PlenaryUser(state.get(), user.tokenHash()));
+  }
+
+  private SignInResult attempt(String address, String username, java.util.function.Supplier<Optional<PlenaryUser>> check) {
+    String name = username == null ? "" : username.toLowerCase(Locale.ROOT);
+    var locked = throttle.lockedUntil(address, name);
+    if (locked.isPresent()) {
+      return new SignInResult.LockedOut(locked.get(), clock.instant());
+    }
+    Optional<PlenaryUser> user = check.get();
+    if (user.isPresent()) {
+      throttle.succeeded(name);
+      return new SignInResult.SignedIn(user.get());
+    }
+    throttle.failed(address, name);
+    return new SignInResult.Refused();
+  }
+
+  private Optional<PlenaryUser> checkPassword(String username, String password) {
+    String name = username == null ? "" : username.toLowerCase(Locale.ROOT);
+    var row = USERNAME.matcher(name).matches() ? accounts.signInRow(name) : Optional.<Accounts.SignInRow>empty();
+    boolean matches = passwords.matches(password == null ? "" : password, row.map(Accounts.SignInRow::passwordHash).orElse(dummyHash));
+    if (row.isEmpty() || !matches) {
       return Optional.empty();
     }
-    Optional<PlenaryUser> byToken = tokens.authenticate(secret);
-    if (byToken.isPresent()) {
-      return byToken.filter(user -> user.getUsername().equalsIgnoreCase(username));
-    }
-    return directory.verify(username, secret).map(directory::principal);
+    // Read the account afresh: a password changed on another node a second ago must not be judged on an old read.
+    current.changed(row.get().id());
+    return current.get(row.get().id())
+        .filter(state -> state.credentialsVersion() == row.get().credentialsVersion())
+        .map(state -> new PlenaryUser(state, null));
   }
 }

@@ -14,8 +14,10 @@ public class OrganizationDirectory {
   private final Organizations organizations;
   private final Accounts accounts;
   private final Countries countries;
+  private final CurrentAccounts currentAccounts;
 
-  OrganizationDirectory(Organizations organizations, Accounts accounts, Countries countries) {
+  OrganizationDirectory(Organizations organizations, Accounts accounts, CurrentAccounts currentAccounts, Countries countries) {
+    this.currentAccounts = currentAccounts;
     this.organizations = organizations;
     this.accounts = accounts;
     this.countries = countries;
@@ -48,6 +50,7 @@ public class OrganizationDirectory {
   public void appointFocalPoint(OrganizationId organization, AccountId account) {
     get(organization);
     accounts.appointFocalPoint(organization, account);
+    currentAccounts.changed(account);
   }
 
   public List<Account> focalPoints(OrganizationId organization) {

@@ -4,23 +4,28 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The signed-in account as Spring Security sees it, on the web and on the API. */
-public final class PlenaryUser implements UserDetails, CredentialsContainer {
+/**
+ * The signed-in account as Spring Security sees it, on the web, the API and FTP. It remembers how
+ * the session was opened (the credentials version of a password sign-in, or the token's hash), so
+ * that {@link Credentials#recheck} can tell whether the session still stands.
+ */
+public final class PlenaryUser implements UserDetails {
 
   private final Account account;
   private final List<OrganizationId> focalPointOf;
-  private String passwordHash;
+  private final int credentialsVersion;
+  private final String tokenHash;
 
-  PlenaryUser(Account account, List<OrganizationId> focalPointOf, String passwordHash) {
-    this.account = account;
-    this.focalPointOf = List.copyOf(focalPointOf);
-    this.passwordHash = passwordHash;
+  PlenaryUser(AccountState state, String tokenHash) {
+    this.account = state.account();
+    this.focalPointOf = List.copyOf(state.focalPointOf());
+    this.credentialsVersion = state.credentialsVersion();
+    this.tokenHash = tokenHash;
   }
 
   /** The account signed in on the current request, if any. */
@@ -59,6 +64,15 @@ public final class PlenaryUser implements UserDetails, CredentialsContainer {
     return account.mustChangePassword();
   }
 
+  int credentialsVersion() {
+    return credentialsVersion;
+  }
+
+  /** The SHA-256 of the access token this session was opened with; null for a password sign-in. */
+  String tokenHash() {
+    return tokenHash;
+  }
+
   @Override
   public Collection<? extends GrantedAuthority> getAuthorities() {
     var authorities = new java.util.ArrayList<GrantedAuthority>();
@@ -70,19 +84,15 @@ public final class PlenaryUser implements UserDetails, CredentialsContainer {
     return authorities;
   }
 
+  /** Never kept: the password is checked by {@link Credentials} and forgotten. */
   @Override
   public String getPassword() {
-    return passwordHash;
+    return null;
   }
 
   @Override
   public String getUsername() {
     return account.username();
-  }
-
-  @Override
-  public void eraseCredentials() {
-    passwordHash = null;
   }
 
   @Override

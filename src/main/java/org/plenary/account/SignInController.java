@@ -1,14 +1,39 @@
 package org.plenary.account;
 
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-in and sign-out pages; Spring Security handles their forms' POSTs. */
 @Controller
 class SignInController {
 
+  private final Clock clock;
+
+  SignInController(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * {@code ?locked=<epoch second>} says until when sign-ins are refused; {@code ?ended=<reason>}
+   * why a session was ended (account disabled, password changed elsewhere).
+   */
   @GetMapping("/sign-in")
-  String signIn() {
+  String signIn(@RequestParam(required = false) String locked, @RequestParam(required = false) String ended,
+      Model model) {
+    if (locked != null) {
+      Instant now = clock.instant();
+      Instant until = locked.matches("\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(locked)) : now;
+      // The time comes from the address bar: shown only when it is a plausible lock-out, never one of days.
+      boolean plausible = until.isAfter(now) && until.isBefore(now.plus(java.time.Duration.ofDays(1)));
+      model.addAttribute("lockedMessage", SignInResult.LockedOut.message(plausible ? until : now, now));
+    }
+    if (ended != null) {
+      Standing.Ended.ofCode(ended).ifPresent(reason -> model.addAttribute("endedMessage", reason.message()));
+    }
     return "account/sign-in";
   }
 

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,17 +26,17 @@ class TokenApiController {
 
   record TokenResponse(String token, String username, Instant expiresAt) {}
 
-  private final AccountDirectory directory;
+  private final Credentials credentials;
   private final AccessTokens tokens;
-  private final SignInThrottle throttle;
 
-  TokenApiController(AccountDirectory directory, AccessTokens tokens, SignInThrottle throttle) {
-    this.directory = directory;
+  TokenApiController(Credentials credentials, AccessTokens tokens) {
+    this.credentials = credentials;
     this.tokens = tokens;
-    this.throttle = throttle;
   }
 
-  @Operation(operationId = "createToken", summary = "Create a personal access token", description = "Send it as `Authorization: Bearer <token>`.")
+  @Operation(operationId = "createToken", summary = "Create a personal access token", description = "Send it as "
+      + "`Authorization: Bearer <token>`. Failed attempts are counted per username and per client address; past the "
+      + "limit the answer is 429 with `Retry-After`.")
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "401", description = "Wrong username or password.")
   @ApiResponse(responseCode = "403", description = "The password is a one-time password: choose your own on the web first.")
@@ -45,28 +44,26 @@ class TokenApiController {
   @PostMapping("/api/v1/tokens")
   @ResponseStatus(HttpStatus.CREATED)
   TokenResponse create(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
-    String address = http.getRemoteAddr();
-    Duration locked = throttle.lockedFor(address);
-    if (!locked.isZero()) {
-      long seconds = Math.max(1, locked.toSeconds());
-      var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-          "Too many failed sign-ins from your address. Try again in " + seconds + " seconds.");
-      var tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
-      tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    SignInResult result = credentials.signIn(http.getRemoteAddr(), request.username(), request.password());
+    if (result instanceof SignInResult.LockedOut locked) {
+      var tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
+          ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, locked.message()), null);
+      tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
       throw tooMany;
     }
-    Account account = directory.verify(request.username(), request.password()).orElseGet(() -> {
-      throttle.failed(address);
-      throw new ErrorResponseException(HttpStatus.UNAUTHORIZED,
+    if (!(result instanceof SignInResult.SignedIn signedIn)) {
+      var wrong = new ErrorResponseException(HttpStatus.UNAUTHORIZED,
           ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Wrong username or password."), null);
-    });
-    throttle.succeeded(address);
-    if (account.mustChangePassword()) {
+      wrong.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"plenary\"");
+      throw wrong;
+    }
+    PlenaryUser user = signedIn.user();
+    if (user.mustChangePassword()) {
       throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
           "Your password is a one-time password: sign in on the web and choose your own before creating tokens."), null);
     }
     String name = request.name() == null || request.name().isBlank() ? "API token" : request.name();
-    IssuedToken issued = tokens.issue(account.id(), name);
-    return new TokenResponse(issued.token(), account.username(), issued.expiresAt());
+    IssuedToken issued = tokens.issue(user.id(), name);
+    return new TokenResponse(issued.token(), user.getUsername(), issued.expiresAt());
   }
 }

@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.plenary.account.Account;
 import org.plenary.account.AccountDirectory;
+import org.plenary.account.AccountId;
+import org.plenary.account.OrganizationId;
 import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.ContributionEvents.ContributionPublished;
 import org.plenary.contribution.ContributionEvents.ContributionReceived;
@@ -26,6 +29,7 @@ import org.plenary.meeting.Deadline;
 import org.plenary.meeting.LatePolicy;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.registration.RegistrationLookup;
 import org.plenary.shared.Violations;
 import org.plenary.store.DocumentStore;
 import org.plenary.store.StoredFile;
@@ -45,6 +49,7 @@ public class ContributionDesk {
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
   private final AccountDirectory accounts;
+  private final RegistrationLookup registrations;
   private final DocumentStore store;
   private final ContributionSettings settings;
   private final ApplicationEventPublisher events;
@@ -56,13 +61,14 @@ public class ContributionDesk {
   private final java.util.Set<org.plenary.group.GroupId> knownSeries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   ContributionDesk(NumberAllocator allocator, Contributions contributions, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
-      DocumentStore store, ContributionSettings settings, ApplicationEventPublisher events,
+      RegistrationLookup registrations, DocumentStore store, ContributionSettings settings, ApplicationEventPublisher events,
       TransactionTemplate transaction, Clock clock) {
     this.allocator = allocator;
     this.contributions = contributions;
     this.groups = groups;
     this.meetings = meetings;
     this.accounts = accounts;
+    this.registrations = registrations;
     this.store = store;
     this.settings = settings;
     this.events = events;
@@ -88,10 +94,10 @@ public class ContributionDesk {
       violations.check(meeting.agendaNumber(item) > 0, "agendaItemIds",
           "The agenda of meeting " + code + " has no item with id " + item + ".");
     }
-    var coauthors = request.coauthors().stream().map(name -> accounts.find(name)).toList();
+    var coauthors = request.coauthors().stream().map(name -> coauthor(name, meeting, user)).toList();
     for (int i = 0; i < coauthors.size(); i++) {
-      violations.check(coauthors.get(i).isPresent(), "coauthors",
-          "There is no account named \"" + request.coauthors().get(i) + "\".");
+      violations.check(coauthors.get(i).isPresent(), "coauthors", "You cannot name \"" + request.coauthors().get(i)
+          + "\" as a co-author: name, by username, people of your organization or registered for this meeting.");
     }
     violations.throwIfAny();
     if (!knownSeries.contains(group.id())) {
@@ -105,6 +111,19 @@ public class ContributionDesk {
     return allocator.allocate(new NumberAllocator.Request(group, meeting, resolved, user,
         coauthors.stream().map(account -> account.orElseThrow().username()).sorted().toList(),
         coauthors.stream().map(account -> account.orElseThrow().id().value()).toList(), now));
+  }
+
+  /**
+   * A co-author the author may know of: someone of the author's organization or registered for the
+   * meeting (staff may name anyone). Every other name gets the same answer, at the same cost,
+   * whether or not it has an account, so the field cannot be used to find out who has one.
+   */
+  private java.util.Optional<Account> coauthor(String name, Meeting meeting, PlenaryUser author) {
+    var account = accounts.find(name);
+    boolean registered = registrations.registered(meeting.id(), account.map(Account::id).orElse(new AccountId(-1)));
+    OrganizationId organization = author.account().organizationId();
+    return account.filter(a -> author.isStaff() || registered
+        || (organization != null && organization.equals(a.organizationId())));
   }
 
   public Contribution get(String number) {

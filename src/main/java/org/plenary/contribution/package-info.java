@@ -5,5 +5,5 @@
  * shows documents, on any channel, asks {@link org.plenary.contribution.DocumentAccess} who may read them.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"meeting", "group", "account", "store", "shared"})
+    allowedDependencies = {"meeting", "group", "account", "registration", "store", "shared"})
 package org.plenary.contribution;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.plenary.account.PlenaryUser;
+import org.plenary.account.Standing;
 import org.plenary.contribution.ContributionRefusedException;
 import org.plenary.shared.RefusedException;
 import org.slf4j.Logger;
@@ -91,8 +92,9 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     control = ctx.channel();
     counted = true;
     gateway.metrics().sessionOpened();
-    if (!gateway.throttle().lockedFor(clientKey()).isZero()) {
-      sendAndClose(new Reply(421, "Too many failed sign-ins from your address; try again later."));
+    var locked = gateway.throttle().lockedOut(clientKey());
+    if (locked.isPresent()) {
+      sendAndClose(new Reply(421, locked.get().message()));
       return;
     }
     send(new Reply(220, "Plenary FTP gateway. Upload contributions to /t/fg/<group>/docs/incoming/; "
@@ -205,6 +207,15 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     }
     if (command.needsSignIn() && !signedIn()) {
       return new Reply(530, "Sign in first with USER and PASS.");
+    }
+    if (command.needsSignIn() && user != null) {
+      // Rights are checked on every command: a disabled account, a changed password or a revoked token ends the session.
+      Standing standing = gateway.credentials().recheck(user);
+      if (!standing.stands()) {
+        sendAndClose(new Reply(421, standing.ended().message() + " Closing the connection."));
+        return Reply.LATER;
+      }
+      user = standing.user();
     }
     Reply reply;
     try {

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.plenary.account.PlenaryUser;
+import org.plenary.account.SignInResult;
 
 /** Sign-in (USER, PASS, AUTH TLS, PBSZ, PROT) and the commands about the session itself. */
 final class SessionCommands {
@@ -95,27 +95,24 @@ final class SessionCommands {
       session.anonymous = true;
       return new Reply(230, "Signed in anonymously: you may read every public folder.");
     }
-    var throttle = session.gateway.throttle();
     String address = session.clientKey();
-    if (!throttle.lockedFor(address).isZero()) {
-      return lockedOut(session);
+    var result = session.gateway.credentials().signInWithPasswordOrToken(address, name, secret);
+    if (result instanceof SignInResult.LockedOut locked) {
+      return lockedOut(session, locked.message());
     }
-    var account = session.gateway.credentials().check(name, secret);
-    if (account.isPresent() && !account.get().mustChangePassword()) {
-      throttle.succeeded(address);
-      PlenaryUser user = account.get();
-      session.user = user;
-      return new Reply(230, "Signed in as " + user.getUsername() + ".");
+    if (result instanceof SignInResult.SignedIn signedIn) {
+      if (signedIn.user().mustChangePassword()) {
+        return new Reply(530, "This account must choose a new password on the web before it can use FTP.");
+      }
+      session.user = signedIn.user();
+      return new Reply(230, "Signed in as " + signedIn.user().getUsername() + ".");
     }
-    if (account.isPresent()) {
-      return new Reply(530, "This account must choose a new password on the web before it can use FTP.");
-    }
-    throttle.failed(address);
+    var addressLocked = session.gateway.throttle().lockedOut(address);
     session.gateway.metrics().signInFailed();
-    Reply reply = throttle.lockedFor(address).isZero() ? new Reply(530, "Wrong username or password.") : null;
+    Reply reply = new Reply(530, "Wrong username or password.");
     session.control().eventLoop().schedule(() -> {
-      if (reply == null) {
-        lockedOut(session);
+      if (addressLocked.isPresent()) {
+        lockedOut(session, addressLocked.get().message());
       } else {
         session.finish(reply);
       }
@@ -123,9 +120,16 @@ final class SessionCommands {
     return Reply.LATER;
   }
 
-  private static Reply lockedOut(FtpSession session) {
-    session.sendAndClose(new Reply(421, "Too many failed sign-ins from your address; try again later."));
-    return Reply.LATER;
+  /**
+   * A locked-out address is told when to retry and disconnected (421); a locked-out username only
+   * hears when to retry (530), as the same connection may sign in as someone else.
+   */
+  private static Reply lockedOut(FtpSession session, String message) {
+    if (session.gateway.throttle().lockedUntil(session.clientKey()).isPresent()) {
+      session.sendAndClose(new Reply(421, message));
+      return Reply.LATER;
+    }
+    return new Reply(530, message);
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.plenary.registration;
 
+import org.plenary.account.AccountId;
+import org.plenary.meeting.MeetingId;
 import org.springframework.stereotype.Component;
 
 /** Registrations by id, for modules that act on registration events (no access check: events are internal). */
@@ -14,5 +16,10 @@ public class RegistrationLookup {
 
   public Registration byId(long id) {
     return registrations.find(id).orElseThrow();
+  }
+
+  /** Whether the account has a registration for the meeting that was not rejected. */
+  public boolean registered(MeetingId meeting, AccountId account) {
+    return registrations.find(meeting, account).filter(r -> r.status() != RegistrationStatus.REJECTED).isPresent();
   }
 }

@@ -10,7 +10,11 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates API requests that carry {@code Authorization: Bearer <personal access token>}. */
+/**
+ * Authenticates API requests that carry {@code Authorization: Bearer <personal access token>},
+ * on every request: a revoked token, or one of a disabled account, is refused with 401 and
+ * {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750).
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
   private final AccessTokens tokens;
@@ -26,6 +30,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       var user = tokens.authenticate(header.substring(7).strip());
       if (user.isEmpty()) {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"plenary\", error=\"invalid_token\", "
+            + "error_description=\"The access token is unknown, revoked or expired\"");
         Problems.write(response, 401, "The access token is unknown, revoked or expired. Create a new one with POST /api/v1/tokens.");
         return;
       }

@@ -1,7 +1,7 @@
 package org.plenary.web;
 
 import org.plenary.account.AccessTokens;
-import org.plenary.account.SignInThrottle;
+import org.plenary.account.Credentials;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,12 +15,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two filter chains. The API is stateless: bearer tokens only, so no session cookie can be
- * replayed against it and CSRF does not apply. The pages use a session with CSRF tokens on every
- * form. Fine-grained rules sit on the controllers ({@code @PreAuthorize}).
+ * Three filter chains. The management endpoints and the API are stateless: bearer tokens only, so
+ * no session cookie can be replayed against them and CSRF does not apply; of the management
+ * endpoints only health (with its liveness and readiness groups) is public, the rest (metrics,
+ * Prometheus, info) need an administrator's token. The pages use a session with CSRF tokens on
+ * every form, and every request of a session runs with the account as it is now
+ * ({@link SessionRecheckFilter}). Fine-grained rules sit on the controllers ({@code @PreAuthorize}).
  */
 @Configuration
 @EnableMethodSecurity
@@ -46,6 +50,22 @@ class SecurityConfiguration {
   }
 
   @Bean
+  @Order(0)
+  SecurityFilterChain management(HttpSecurity http, AccessTokens tokens) throws Exception {
+    return http.securityMatcher("/actuator", "/actuator/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+            .anyRequest().hasRole("ADMIN"))
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint(Problems::unauthorized)
+            .accessDeniedHandler(Problems::forbidden))
+        .build();
+  }
+
+  @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, AccessTokens tokens) throws Exception {
     return http.securityMatcher("/api/v1/**")
@@ -64,8 +84,10 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
-    var signIn = new ThrottledSignIn(throttle);
+  SecurityFilterChain pages(HttpSecurity http, Credentials credentials) throws Exception {
+    // The form is checked by the application's one AuthenticationProvider, PasswordSignIn (not added
+    // here as well: a chain's own provider that refuses falls through to the global one, counting twice).
+    var signIn = new SignInRedirects();
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/account/**", "/admin/**", "/secretariat/**").authenticated()
@@ -84,7 +106,7 @@ class SecurityConfiguration {
         .formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
             .successHandler(signIn).failureHandler(signIn).permitAll())
         .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
-        .addFilterBefore(signIn.lockoutFilter(), UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(new SessionRecheckFilter(credentials), SecurityContextHolderFilter.class)
         .addFilterAfter(new PasswordChangeFilter(), UsernamePasswordAuthenticationFilter.class)
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

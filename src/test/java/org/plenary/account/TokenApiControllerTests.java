@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class TokenApiControllerTests {
 
   @Autowired MockMvc mvc;
+  @Autowired AccountDirectory accounts;
 
   @Test
   void exchangesAPasswordForATokenThatTheApiAccepts() throws Exception {
@@ -44,16 +45,21 @@ class TokenApiControllerTests {
   }
 
   @Test
-  void locksOutAnAddressAfterRepeatedFailuresButNotOthers() throws Exception {
+  void locksOutAUsernameAfterRepeatedFailuresFromAnyAddressButNotOtherUsernames() throws Exception {
+    accounts.create(new NewAccount("token-locked", "token-locked@example.org", "Locked", null, null, java.util.Set.of()),
+        "token-locked-pass", false);
     for (int i = 0; i < 5; i++) {
       mvc.perform(post("/api/v1/tokens").with(from("10.0.0.3")).contentType(MediaType.APPLICATION_JSON)
-          .content("{\"username\": \"alice\", \"password\": \"guess" + i + "\"}")).andExpect(status().isUnauthorized());
+          .content("{\"username\": \"token-locked\", \"password\": \"guess" + i + "\"}")).andExpect(status().isUnauthorized());
+    }
+    for (String address : new String[] {"10.0.0.3", "10.0.0.4"}) {
+      mvc.perform(post("/api/v1/tokens").with(from(address)).contentType(MediaType.APPLICATION_JSON)
+              .content("{\"username\": \"token-locked\", \"password\": \"token-locked-pass\"}"))
+          .andExpect(status().isTooManyRequests())
+          .andExpect(header().exists("Retry-After"))
+          .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Try again after")));
     }
     mvc.perform(post("/api/v1/tokens").with(from("10.0.0.3")).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"username\": \"alice\", \"password\": \"alice-demo\"}"))
-        .andExpect(status().isTooManyRequests())
-        .andExpect(header().exists("Retry-After"));
-    mvc.perform(post("/api/v1/tokens").with(from("10.0.0.4")).contentType(MediaType.APPLICATION_JSON)
             .content("{\"username\": \"alice\", \"password\": \"alice-demo\"}"))
         .andExpect(status().isCreated());
   }

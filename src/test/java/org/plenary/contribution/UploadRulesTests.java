@@ -130,7 +130,8 @@ class UploadRulesTests {
         new Allocation("T", "S", List.of(7), null, List.of("nobody")), author))
         .isInstanceOfSatisfying(org.plenary.shared.InvalidInputException.class, e -> assertThat(e.violations())
             .extracting(v -> v.message()).containsExactly(
-                "Agenda item 7 does not exist; the agenda has 0 items.", "There is no account named \"nobody\"."));
+                "Agenda item 7 does not exist; the agenda has 0 items.", "You cannot name \"nobody\" as a co-author: name, by username, people of your organization or "
+                + "registered for this meeting."));
   }
 
   @Test

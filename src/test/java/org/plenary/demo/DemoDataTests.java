@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.plenary.DemoTest;
-import org.plenary.account.AccountDirectory;
+import org.plenary.account.Account;
+import org.plenary.account.Credentials;
+import org.plenary.account.SignInResult;
 import org.plenary.account.OrganizationCategory;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.Role;
@@ -21,7 +23,7 @@ class DemoDataTests {
 
   @Autowired GroupCatalog groups;
   @Autowired MeetingCatalog meetings;
-  @Autowired AccountDirectory accounts;
+  @Autowired Credentials credentials;
   @Autowired OrganizationDirectory organizations;
 
   @Test
@@ -58,12 +60,18 @@ class DemoDataTests {
 
   @Test
   void opensTheDemoSignInsWithTheirRoles() {
-    assertThat(accounts.verify("tsb", "tsb-demo")).hasValueSatisfying(a -> assertThat(a.has(Role.SECRETARIAT)).isTrue());
-    var alice = accounts.verify("alice", "alice-demo").orElseThrow();
-    var bob = accounts.verify("bob", "bob-demo").orElseThrow();
+    assertThat(signIn("tsb", "tsb-demo").has(Role.SECRETARIAT)).isTrue();
+    var alice = signIn("alice", "alice-demo");
+    var bob = signIn("bob", "bob-demo");
     assertThat(bob.organizationId()).isEqualTo(alice.organizationId());
     assertThat(organizations.get(alice.organizationId()).category()).isEqualTo(OrganizationCategory.SECTOR_MEMBER);
     assertThat(organizations.focalPoints(alice.organizationId())).extracting(a -> a.username()).containsExactly("focal");
-    assertThat(accounts.verify("chair", "chair-demo")).isPresent();
+    assertThat(signIn("chair", "chair-demo").username()).isEqualTo("chair");
+  }
+
+  private Account signIn(String username, String password) {
+    var result = credentials.signIn("192.0.2.1", username, password);
+    assertThat(result).isInstanceOf(SignInResult.SignedIn.class);
+    return ((SignInResult.SignedIn) result).user().account();
   }
 }

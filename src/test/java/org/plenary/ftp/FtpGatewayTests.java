@@ -59,6 +59,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "plenary.data-dir=target/test-data/${random.uuid}",
     "plenary.contributions.max-size=2MB",
     "plenary.ftp.failed-sign-in-delay=20ms",
+    "plenary.sign-in.max-failures-per-address=5",
     "plenary.ftp.data-timeout=5s"})
 class FtpGatewayTests {
 

@@ -1,0 +1,39 @@
+package org.plenary.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** What a sign-in attempt came to, on any channel. */
+public sealed interface SignInResult {
+
+  /** The name and secret match an enabled account. */
+  record SignedIn(PlenaryUser user) implements SignInResult {}
+
+  /** Wrong username or password: the same answer whether or not the account exists. */
+  record Refused() implements SignInResult {}
+
+  /** Too many failed sign-ins for this username or from this address: nothing is checked until {@code until}. */
+  record LockedOut(Instant until, Instant now) implements SignInResult {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+
+    /** Whole seconds to wait, at least one: the value of {@code Retry-After}. */
+    public long retryAfterSeconds() {
+      return Math.max(1, Duration.between(now, until).toSeconds() + 1);
+    }
+
+    /** The sentence every channel shows, with the time to retry. */
+    public String message() {
+      return message(until, now);
+    }
+
+    /** "Too many failed sign-ins ... Try again after 14:32 UTC (in 12 minutes)." */
+    public static String message(Instant until, Instant now) {
+      long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
+      return "Too many failed sign-ins for this username or from your address. Try again after "
+          + TIME.format(until.plusSeconds(59)) + " UTC (in " + minutes + (minutes == 1 ? " minute" : " minutes") + ").";
+    }
+  }
+}

@@ -1,0 +1,468 @@
+package org.plenary.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.plenary.account.AccessTokens;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.NewAccount;
+import org.plenary.account.OrganizationCategory;
+import org.plenary.account.OrganizationDirectory;
+import org.plenary.account.OrganizationId;
+import org.plenary.account.Role;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupDraft;
+import org.plenary.meeting.LatePolicy;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingDraft;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Attacks on identity over real HTTP (issue 10, items 3, 4, 5 and the management part of 10): a
+ * hostile client guessing passwords from one address or many, probing whether accounts exist by
+ * wording or timing, keeping a session open after its rights were taken away, and reading the
+ * management endpoints. Requests that must come from several addresses are written on sockets
+ * bound to addresses of 127.0.0.0/8.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = IdentityAttackTests.SETTINGS)
+class IdentityAttackTests {
+
+  /** Shared with {@link FtpSignInAttackTests}, so both run in one context. */
+  static final String SETTINGS = """
+      spring.datasource.url=jdbc:h2:mem:identity-attack;DB_CLOSE_DELAY=-1
+      plenary.data-dir=target/test-data/identity-attack-${random.uuid}
+      plenary.admin-password=admin-attack-pass
+      plenary.sign-in.max-failures=3
+      plenary.sign-in.max-failures-per-address=6
+      plenary.ftp.failed-sign-in-delay=1ms
+      """;
+
+  /** Each test takes fresh client addresses, so no test inherits another's counters. */
+  static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
+
+  private static final Pattern RETRY = Pattern.compile("Try again after \\d\\d:\\d\\d UTC \\(in \\d+ minutes?\\)\\.");
+
+  @LocalServerPort int port;
+  @Autowired AccountDirectory accounts;
+  @Autowired OrganizationDirectory organizations;
+  @Autowired AccessTokens tokens;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+
+  @BeforeEach
+  void accounts() {
+    account("victim", Set.of());
+    account("mallory", Set.of());
+    account("spread", Set.of());
+    account("clerk", Set.of(Role.SECRETARIAT));
+    account("roaming", Set.of());
+    account("leaver", Set.of());
+    for (int i = 0; i < 10; i++) {
+      account("timing-" + i, Set.of());
+    }
+  }
+
+  @Test
+  void signingInAsOneAccountGivesNoMoreGuessesAtAnotherOnTheTokenApiAndTheWebForm() throws Exception {
+    String attacker = address();
+    // Two wrong guesses at victim (the limit is three), then a success as the attacker's own account.
+    assertThat(token(attacker, "victim", "guess-1").status()).isEqualTo(401);
+    assertThat(token(attacker, "VICTIM", "guess-2").status()).as("case does not make a new username").isEqualTo(401);
+    assertThat(token(attacker, "mallory", "mallory-pass").status()).isEqualTo(201);
+    assertThat(formSignIn(attacker, "mallory", "mallory-pass")).doesNotContain("error", "locked");
+    // The success reset nothing about victim: the third guess locks it, from this address and every other.
+    assertThat(token(attacker, "Victim", "guess-3").status()).isEqualTo(401);
+    Response locked = token(attacker, "victim", "victim-pass");
+    assertThat(locked.status()).isEqualTo(429);
+    assertThat(locked.header("retry-after")).matches("\\d+");
+    assertThat(Long.parseLong(locked.header("retry-after"))).isBetween(1L, 15 * 60L + 1);
+    assertThat(locked.body()).containsPattern(RETRY);
+    assertThat(token(address(), "victim", "victim-pass").status()).isEqualTo(429);
+    String page = formSignIn(address(), "victim", "victim-pass");
+    assertThat(page).contains("/sign-in?locked=");
+    assertThat(get(address(), page.substring(page.indexOf("/sign-in?locked="))).body()).containsPattern(RETRY);
+
+    // The address's own counter is not reset by a success either: spraying over many names is capped.
+    String sprayer = address();
+    for (int i = 0; i < 5; i++) {
+      assertThat(token(sprayer, "spray-" + i, "guess").status()).isEqualTo(401);
+      assertThat(token(sprayer, "spread", "spread-pass").status()).as("own account between guesses").isEqualTo(201);
+    }
+    assertThat(token(sprayer, "spray-5", "guess").status()).isEqualTo(401);
+    Response addressLocked = token(sprayer, "spread", "spread-pass");
+    assertThat(addressLocked.status()).isEqualTo(429);
+    assertThat(addressLocked.body()).containsPattern(RETRY);
+    assertThat(token(address(), "spread", "spread-pass").status()).as("other addresses may still sign in").isEqualTo(201);
+  }
+
+  @Test
+  void guessesAtOneAccountFromManyAddressesAreCappedWithOneCounterForTheFormAndTheApi() throws Exception {
+    assertThat(formSignIn(address(), "roaming", "guess-a")).contains("/sign-in?error");
+    assertThat(formSignIn(address(), "roaming", "guess-b")).contains("/sign-in?error");
+    assertThat(formSignIn(address(), "roaming", "roaming-pass")).as("two failures are counted as two")
+        .doesNotContain("error", "locked");
+    assertThat(formSignIn(address(), "roaming", "guess-0")).contains("/sign-in?error");
+    assertThat(token(address(), "Roaming", "guess-1").status()).isEqualTo(401);
+    assertThat(formSignIn(address(), "ROAMING", "guess-2")).contains("/sign-in?error");
+    Response locked = token(address(), "roaming", "roaming-pass");
+    assertThat(locked.status()).isEqualTo(429);
+    assertThat(locked.body()).containsPattern(RETRY);
+    assertThat(formSignIn(address(), "ROAMING", "roaming-pass")).contains("/sign-in?locked=");
+  }
+
+  @Test
+  void anUnknownUsernameCostsTheSameWorkAndGetsTheSameReplyAsAWrongPassword() throws Exception {
+    accounts.setEnabled(accounts.find("leaver").orElseThrow().id(), false);
+    var unknownApi = new ArrayList<Long>();
+    var wrongApi = new ArrayList<Long>();
+    var unknownForm = new ArrayList<Long>();
+    var wrongForm = new ArrayList<Long>();
+    for (int i = 0; i < 10; i++) {
+      String from = address();
+      long start = System.nanoTime();
+      Response unknown = token(from, "nobody-" + i, "guess");
+      unknownApi.add(System.nanoTime() - start);
+      start = System.nanoTime();
+      Response wrong = token(from, "timing-" + i, "guess");
+      wrongApi.add(System.nanoTime() - start);
+      assertThat(unknown.status()).isEqualTo(wrong.status()).isEqualTo(401);
+      assertThat(unknown.body()).isEqualTo(wrong.body());
+      if (i < 2) {
+        assertThat(token(from, "leaver", "leaver-pass").body()).as("a disabled account").isEqualTo(wrong.body());
+      }
+
+      String other = address();
+      Form unknownSignIn = signInForm(other);
+      start = System.nanoTime();
+      String unknownPage = unknownSignIn.submit("nobody-" + i, "guess");
+      unknownForm.add(System.nanoTime() - start);
+      Form wrongSignIn = signInForm(other);
+      start = System.nanoTime();
+      String wrongPage = wrongSignIn.submit("timing-" + i, "guess");
+      wrongForm.add(System.nanoTime() - start);
+      assertThat(unknownPage).isEqualTo(wrongPage).contains("/sign-in?error");
+    }
+    assertThat(median(unknownApi) / median(wrongApi)).as("token API: unknown user / wrong password").isBetween(0.5, 2.0);
+    assertThat(median(unknownForm) / median(wrongForm)).as("sign-in form: unknown user / wrong password").isBetween(0.5, 2.0);
+  }
+
+  @Test
+  void coAuthorsAreNamedOnlyAmongPeopleTheAuthorMayKnowWithOneAnswerForEveryOtherName() throws Exception {
+    if (groups.find("idattack").isEmpty()) {
+      groups.create(new GroupDraft("idattack", "FG Identity", "Focus Group on Identity", null, null, "English", 12, null,
+          null, List.of(), List.of(), List.of()));
+      meetings.schedule("idattack", new MeetingDraft("open", LocalDate.now().plusDays(30), LocalDate.now().plusDays(31),
+          "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null,
+          LocalDateTime.now().plusDays(20), null, LatePolicy.FLAG, List.of(), List.of()));
+      OrganizationId org = organizations.create("Identity Attack Org", OrganizationCategory.SECTOR_MEMBER, "CH");
+      accounts.create(new NewAccount("author-a", "author-a@attack.example", "Author A", org, "CH", Set.of()), "author-pass", false);
+      accounts.create(new NewAccount("colleague", "colleague@attack.example", "Colleague", org, "CH", Set.of()), "colleague-pass", false);
+      accounts.create(new NewAccount("stranger", "stranger@attack.example", "Stranger", null, "CH", Set.of()), "stranger-pass", false);
+    }
+    String bearer = "Bearer " + tokens.issue(accounts.find("author-a").orElseThrow().id(), "attack").token();
+    String path = "/api/v1/groups/idattack/meetings/open/contributions";
+    Response existing = post(address(), path, bearer, "{\"title\":\"T\",\"source\":\"S\",\"coauthors\":\"stranger\"}");
+    Response missing = post(address(), path, bearer, "{\"title\":\"T\",\"source\":\"S\",\"coauthors\":\"strangers\"}");
+    assertThat(existing.status()).isEqualTo(missing.status()).isEqualTo(400);
+    assertThat(existing.body().replace("stranger", "NAME")).isEqualTo(missing.body().replace("strangers", "NAME"));
+    assertThat(post(address(), path, bearer, "{\"title\":\"T\",\"source\":\"S\",\"coauthors\":\"colleague\"}").status())
+        .as("a colleague of the same organization").isEqualTo(201);
+  }
+
+  @Test
+  void aLiveWebSessionLosesARoleTakenAwayAtItsNextRequest() throws Exception {
+    account("clerk-live", Set.of(Role.SECRETARIAT));
+    Browser clerk = new Browser();
+    clerk.signIn("clerk-live", "clerk-live-pass");
+    assertThat(clerk.get("/secretariat/outbox").statusCode()).isEqualTo(200);
+    Response removed = put(address(), "/api/v1/accounts/clerk-live/roles", admin(), "{\"roles\":[]}");
+    assertThat(removed.status()).isEqualTo(200);
+    assertThat(clerk.get("/secretariat/outbox").statusCode()).isEqualTo(403);
+    assertThat(clerk.get("/account").statusCode()).as("still signed in, as a participant").isEqualTo(200);
+  }
+
+  @Test
+  void changingThePasswordEndsTheOtherWebSessionsOfTheAccount() throws Exception {
+    account("mover", Set.of());
+    Browser laptop = new Browser();
+    Browser phone = new Browser();
+    laptop.signIn("mover", "mover-pass");
+    phone.signIn("mover", "mover-pass");
+    assertThat(laptop.get("/account").statusCode()).isEqualTo(200);
+    String laptopCsrf = laptop.csrf("/account");
+    var changed = phone.post("/account/password", Map.of("currentPassword", "mover-pass", "newPassword", "mover-pass-2",
+        "confirmation", "mover-pass-2"), "/account");
+    assertThat(changed.statusCode()).isEqualTo(302);
+    // The old session, with a valid CSRF token, cannot act any more: no token is created for it.
+    HttpResponse<String> stale = laptop.postWithCsrf("/account/tokens", Map.of("name", "stale"), laptopCsrf);
+    assertThat(stale.headers().firstValue("Location").orElseThrow()).contains("/sign-in?ended=password-changed");
+    assertThat(tokens.list(accounts.find("mover").orElseThrow().id())).isEmpty();
+    var oldPassword = laptop.post("/sign-in", Map.of("username", "mover", "password", "mover-pass"), "/sign-in");
+    assertThat(oldPassword.headers().firstValue("Location").orElseThrow()).contains("/sign-in?error");
+    assertThat(laptop.get("/account").headers().firstValue("Location").orElseThrow())
+        .as("the old session is gone, not only refused once").contains("/sign-in");
+    assertThat(laptop.get("/sign-in?ended=password-changed").body()).contains("Your password was changed");
+  }
+
+  @Test
+  void disablingAnAccountEndsItsWebSessionAndItsTokensAndARevokedTokenIsRefused() throws Exception {
+    account("quitter", Set.of());
+    Browser browser = new Browser();
+    browser.signIn("quitter", "quitter-pass");
+    String kept = "Bearer " + tokens.issue(accounts.find("quitter").orElseThrow().id(), "kept").token();
+    assertThat(get(address(), "/api/v1/groups", kept).status()).isEqualTo(200);
+
+    var issued = tokens.issue(accounts.find("victim").orElseThrow().id(), "to revoke");
+    String revoked = "Bearer " + issued.token();
+    assertThat(get(address(), "/api/v1/groups", revoked).status()).isEqualTo(200);
+    tokens.revoke(accounts.find("victim").orElseThrow().id(),
+        tokens.list(accounts.find("victim").orElseThrow().id()).stream().filter(t -> t.name().equals("to revoke"))
+            .findFirst().orElseThrow().id());
+    Response refused = get(address(), "/api/v1/groups", revoked);
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.header("www-authenticate")).contains("Bearer", "error=\"invalid_token\"");
+
+    assertThat(post(address(), "/api/v1/accounts/quitter/disable", admin(), "").status()).isEqualTo(200);
+    HttpResponse<String> page = browser.get("/account");
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location").orElseThrow()).contains("/sign-in?ended=disabled");
+    Response token = get(address(), "/api/v1/groups", kept);
+    assertThat(token.status()).isEqualTo(401);
+    assertThat(token.header("www-authenticate")).contains("error=\"invalid_token\"");
+    assertThat(formSignIn(address(), "quitter", "quitter-pass")).contains("/sign-in?error");
+  }
+
+  @Test
+  void every401OnTheApiCarriesWwwAuthenticate() throws Exception {
+    Response anonymous = post(address(), "/api/v1/groups/tsag/meetings", null, "{}");
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.header("www-authenticate")).startsWith("Bearer");
+    for (String bad : List.of("Bearer plenary_forged", "Bearer not-even-a-token", "bearer plenary_%00")) {
+      Response invalid = get(address(), "/api/v1/groups", bad);
+      assertThat(invalid.status()).as(bad).isEqualTo(401);
+      assertThat(invalid.header("www-authenticate")).as(bad).contains("Bearer", "error=\"invalid_token\"");
+    }
+    Response wrongPassword = token(address(), "nobody-401", "wrong");
+    assertThat(wrongPassword.status()).isEqualTo(401);
+    assertThat(wrongPassword.header("www-authenticate")).startsWith("Bearer");
+  }
+
+  @Test
+  void managementEndpointsOtherThanHealthNeedAnAdministrator() throws Exception {
+    String participant = "Bearer " + tokens.issue(accounts.find("victim").orElseThrow().id(), "metrics").token();
+    for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/info", "/actuator",
+        "/actuator/prometheus/", "/actuator/%70rometheus", "/actuator/PROMETHEUS", "/actuator;x=1/prometheus",
+        "/actuator//prometheus", "/actuator/./prometheus", "/actuator/health/../prometheus")) {
+      Response anonymous = get(address(), path, null);
+      assertThat(anonymous.status()).as(path).isIn(400, 401, 403, 404);
+      assertThat(anonymous.body()).as(path).doesNotContain("jvm_memory", "jvm.memory");
+      if (anonymous.status() == 401) {
+        assertThat(anonymous.header("www-authenticate")).as(path).startsWith("Bearer");
+      }
+      Response asParticipant = get(address(), path, participant);
+      assertThat(asParticipant.status()).as(path).isIn(400, 403, 404);
+      assertThat(asParticipant.body()).as(path).doesNotContain("jvm_memory", "jvm.memory");
+    }
+    assertThat(get(address(), "/actuator/health", null).status()).isEqualTo(200);
+    assertThat(get(address(), "/actuator/health/liveness", null).status()).isEqualTo(200);
+    assertThat(get(address(), "/actuator/health/readiness", null).status()).isEqualTo(200);
+    Response metrics = get(address(), "/actuator/prometheus", admin());
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+  }
+
+  // --- helpers ---
+
+  private void account(String username, Set<Role> roles) {
+    if (accounts.find(username).isEmpty() && accounts.findEvenDisabled(username).isEmpty()) {
+      accounts.create(new NewAccount(username, username + "@attack.example", username, null, null, roles),
+          username + "-pass", false);
+    }
+  }
+
+  private String admin() {
+    return "Bearer " + tokens.issue(accounts.find("admin").orElseThrow().id(), "admin").token();
+  }
+
+  static String address() {
+    int n = NEXT_ADDRESS.getAndIncrement();
+    return "127.1." + (n / 250) + "." + (n % 250 + 1);
+  }
+
+  static double median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private Response token(String from, String username, String password) throws IOException {
+    return post(from, "/api/v1/tokens", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+  }
+
+  private Response get(String from, String path) throws IOException {
+    return get(from, path, null);
+  }
+
+  private Response get(String from, String path, String authorization) throws IOException {
+    return Response.exchange(port, from, "GET", path, authorization == null ? Map.of() : Map.of("Authorization", authorization), null);
+  }
+
+  private Response post(String from, String path, String authorization, String json) throws IOException {
+    return send(from, "POST", path, authorization, json);
+  }
+
+  private Response put(String from, String path, String authorization, String json) throws IOException {
+    return send(from, "PUT", path, authorization, json);
+  }
+
+  private Response send(String from, String method, String path, String authorization, String json) throws IOException {
+    var headers = new LinkedHashMap<String, String>();
+    headers.put("Content-Type", "application/json");
+    if (authorization != null) {
+      headers.put("Authorization", authorization);
+    }
+    return Response.exchange(port, from, method, path, headers, json);
+  }
+
+  /** Signs in on the form from an address; returns where the server sent the browser. */
+  private String formSignIn(String from, String username, String password) throws IOException {
+    return signInForm(from).submit(username, password);
+  }
+
+  private Form signInForm(String from) throws IOException {
+    Response page = get(from, "/sign-in");
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+    assertThat(csrf.find()).isTrue();
+    String cookie = page.header("set-cookie");
+    return new Form(from, csrf.group(1), cookie == null ? "" : cookie.split(";")[0]);
+  }
+
+  private final class Form {
+    private final String from;
+    private final String csrf;
+    private final String cookie;
+
+    Form(String from, String csrf, String cookie) {
+      this.from = from;
+      this.csrf = csrf;
+      this.cookie = cookie;
+    }
+
+    /** The Location of the answer to the form's POST. */
+    String submit(String username, String password) throws IOException {
+      Response answer = Response.exchange(port, from, "POST", "/sign-in",
+          Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie),
+          "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrf));
+      assertThat(answer.status()).isEqualTo(302);
+      return answer.header("location");
+    }
+  }
+
+  /** A browser from 127.0.0.1 with its own cookies, following no redirects. */
+  final class Browser {
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    void signIn(String username, String password) throws Exception {
+      var answer = post("/sign-in", Map.of("username", username, "password", password), "/sign-in");
+      assertThat(answer.headers().firstValue("Location").orElseThrow()).doesNotContain("error", "locked");
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+      return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a form of the page {@code formPage}, with its CSRF token. */
+    HttpResponse<String> post(String path, Map<String, String> fields, String formPage) throws Exception {
+      return postWithCsrf(path, fields, csrf(formPage));
+    }
+
+    String csrf(String formPage) throws Exception {
+      Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(formPage).body());
+      assertThat(csrf.find()).isTrue();
+      return csrf.group(1);
+    }
+
+    HttpResponse<String> postWithCsrf(String path, Map<String, String> fields, String csrf) throws Exception {
+      var body = new StringBuilder("_csrf=" + enc(csrf));
+      fields.forEach((k, v) -> body.append('&').append(k).append('=').append(enc(v)));
+      return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** An HTTP/1.0 exchange on a socket bound to a loopback address of our choosing. */
+  record Response(int status, Map<String, String> headers, String body) {
+
+    String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    static Response exchange(int port, String from, String method, String path, Map<String, String> headers, String body)
+        throws IOException {
+      try (Socket socket = new Socket()) {
+        socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.setSoTimeout(20_000);
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        var request = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\n");
+        headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+        if (body != null) {
+          request.append("Content-Length: ").append(content.length).append("\r\n");
+        }
+        request.append("\r\n");
+        OutputStream out = socket.getOutputStream();
+        out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(content);
+        out.flush();
+        InputStream in = socket.getInputStream();
+        var all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        String text = all.toString(StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        String[] lines = text.substring(0, end < 0 ? text.length() : end).split("\r\n");
+        var parsed = new LinkedHashMap<String, String>();
+        for (int i = 1; i < lines.length; i++) {
+          int colon = lines[i].indexOf(':');
+          if (colon > 0) {
+            parsed.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+          }
+        }
+        return new Response(Integer.parseInt(lines[0].split(" ")[1]), parsed, end < 0 ? "" : text.substring(end + 4));
+      }
+    }
+  }
+}
