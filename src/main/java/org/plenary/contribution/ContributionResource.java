@@ -1,5 +1,6 @@
 package org.plenary.contribution;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -39,8 +40,8 @@ record ContributionResource(
     @Schema(nullable = true, description = "When the latest published file was published") Instant publishedAt,
     @Schema(nullable = true, description = "Where the latest published file is served (null when none, or withdrawn)")
     String url,
-    @Schema(nullable = true, description = "The version waiting in the incoming folder for the secretariat, if any")
-    FileVersion incoming,
+    @Schema(description = "The version waiting in the incoming folder for the secretariat; absent when none waits")
+    @JsonInclude(JsonInclude.Include.NON_NULL) FileVersion incoming,
     @Schema(description = "Every version readers may fetch or that was withdrawn, oldest first, each with its own "
         + "name, url, size and SHA-256")
     List<FileVersion> files,
