@@ -109,6 +109,8 @@ class KillCycleTests {
       }
     }
     assertOnlyTheServiceUserCanRead();
+    System.out.printf("kill-cycle: %d cycles, %d uploads acknowledged and intact, %d unacknowledged numbers uploaded again%n",
+        CYCLES, acknowledged.size(), allocated.size() - acknowledged.size());
   }
 
   @Test
