@@ -154,6 +154,8 @@ class StoreAttackTests {
       }
     }
     assertThat(seen).contains("/t/", "/t/fg/", "/t/fg/cloud/", "/t/fg/cloud/docs/", "/t/fg/cloud/docs/incoming/");
+    // Mirroring tools stay in the tree: the site's pages (/groups/cloud and /groups/cloud/...) cannot be files and folders.
+    assertThat(get("/robots.txt", "text/plain").body()).contains("User-agent: Wget\nUser-agent: HTTrack\nAllow: /t/\nDisallow: /");
   }
 
   // --- Issue 11 item 4: HTTP as RFC 9110 says ---
