@@ -158,6 +158,30 @@ class StoreAttackTests {
     assertThat(get("/robots.txt", "text/plain").body()).contains("User-agent: Wget\nUser-agent: HTTrack\nAllow: /t/\nDisallow: /");
   }
 
+  @Test
+  void aSignedInPersonSeesTheirOwnHeaderOnAListingAndAStrangerNeverSeesIt() throws Exception {
+    String anonymousFirst = get("/t/fg/cloud/docs/incoming/", "text/html").body();
+    assertThat(anonymousFirst).contains("Sign in").doesNotContain("Sign out");
+
+    var browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String signInPage = browser.send(HttpRequest.newBuilder(url("/sign-in")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(signInPage);
+    assertThat(csrf.find()).isTrue();
+    browser.send(HttpRequest.newBuilder(url("/sign-in")).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=alice&password=alice-demo&_csrf="
+            + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(url("/t/fg/cloud/docs/incoming/")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(200);
+    assertThat(signedIn.body()).contains("Sign out", "Index of /t/fg/cloud/docs/incoming/", "name=\"_csrf\"")
+        .doesNotContain(">Sign in<");
+    String etag = signedIn.headers().firstValue("ETag").orElseThrow();
+
+    HttpResponse<String> stranger = send(HttpRequest.newBuilder(url("/t/fg/cloud/docs/incoming/")).header("If-None-Match", etag));
+    assertThat(stranger.statusCode()).as("a signed-in person's page is not a stranger's").isEqualTo(200);
+    assertThat(stranger.body()).contains("Sign in").doesNotContain("Sign out");
+  }
+
   // --- Issue 11 item 4: HTTP as RFC 9110 says ---
 
   @Test
