@@ -170,7 +170,7 @@ public class ContributionDesk {
       throw new ContributionRefusedException(BAD_FILE_NAME,
           "The file for " + number + " must be named " + number + "." + name.extension() + ", not " + fileName + ".");
     }
-    try (IncomingUpload upload = open(name, user, null)) {
+    try (IncomingUpload upload = open(name, fileName, user, null)) {
       upload.transfer(bytes);
       return upload.complete();
     }
@@ -182,10 +182,10 @@ public class ContributionDesk {
    * costs no transfer.
    */
   public IncomingUpload openIncoming(String slug, String fileName, PlenaryUser user) {
-    return open(parse(fileName), user, slug);
+    return open(parse(fileName), fileName, user, slug);
   }
 
-  private IncomingUpload open(UploadName name, PlenaryUser user, String slug) {
+  private IncomingUpload open(UploadName name, String sent, PlenaryUser user, String slug) {
     Contribution contribution = get(name.number());
     Group group = groups.get(contribution.groupId());
     if (slug != null && !slug.equals(group.slug())) {
@@ -196,9 +196,14 @@ public class ContributionDesk {
       throw new ContributionRefusedException(NOT_YOURS, contribution.number() + " is not allocated to you.");
     }
     checkRevision(contribution, name);
+    String storedName = contribution.baseName(name.revision()) + "." + name.extension();
+    if (!storedName.equals(sent)) {
+      // One name per document, on every channel: never stored under another name than the one sent.
+      throw new ContributionRefusedException(BAD_FILE_NAME, "Name the file exactly " + storedName
+          + " (letter case counts, and the extension is in lower case), not " + printable(sent) + ".");
+    }
     Meeting meeting = meetings.get(contribution.meetingId());
     boolean late = lateness(contribution, meeting);
-    String storedName = contribution.baseName(name.revision()) + "." + name.extension();
     var writer = store.create(DocumentStore.STAGING + "/" + UUID.randomUUID(), settings.maxBytes());
     return new IncomingUpload(storedName, settings.maxSizeText(), store, writer, staged -> registrar.submitAsync(
         new Receipt(contribution, group, name, storedName, staged, late, user, clock.instant())));
@@ -228,6 +233,11 @@ public class ContributionDesk {
         contributions.audit(current.id(), "REPLACED", who, r.at(), previous.fileName(), previous.sha256(), null);
       });
       String incoming = incomingPath(r.group(), r.storedName());
+      if (store.exists(incoming)) {
+        // The version waiting was moved away above: a file still here is one no register entry knows
+        // (left by a crash before this version of Plenary). It must not stop the upload.
+        store.quarantine(incoming);
+      }
       moves.move(r.staged().path(), incoming);
       long fileId = contributions.insertFile(current.id(), r.name().revision(), r.storedName(), incoming,
           r.staged().size(), r.staged().sha256(), r.user().id().value(), r.at(), r.late());
@@ -255,6 +265,9 @@ public class ContributionDesk {
       Group group = groups.get(contribution.groupId());
       Meeting meeting = meetings.get(contribution.meetingId());
       String published = "t/fg/" + group.slug() + "/docs/" + meeting.code() + "/in/" + file.fileName();
+      if (store.exists(published) && !contributions.knows(published)) {
+        store.quarantine(published);
+      }
       if (store.exists(published)) {
         throw new ContributionRefusedException(ALREADY_PUBLISHED, file.fileName() + " is already published.");
       }

@@ -244,6 +244,17 @@ class Contributions {
    * (A SELECT FOR UPDATE: an UPDATE of the row, even to the same value, made H2 rewrite every index
    * entry of it, which was the largest cost of registering an upload.)
    */
+  /** Where every file the register knows lies in the store, whatever its state. */
+  java.util.Set<String> storePaths() {
+    return new java.util.HashSet<>(jdbc.sql("SELECT store_path FROM contribution_files").query(String.class).list());
+  }
+
+  /** Whether a file of the register lies at this store path. */
+  boolean knows(String storePath) {
+    return jdbc.sql("SELECT COUNT(*) FROM contribution_files WHERE store_path = ?").param(storePath)
+        .query(Long.class).single() > 0;
+  }
+
   void lock(long contribution) {
     jdbc.sql("SELECT id FROM contributions WHERE id = ? FOR UPDATE").param(contribution).query(Long.class).list();
   }

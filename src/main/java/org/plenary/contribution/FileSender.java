@@ -23,7 +23,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * Sends a stored file over HTTP as a careful file server does: ETag and Last-Modified with
- * conditional requests (304), byte ranges (206, multipart for several, 416 when none fits,
+ * conditional requests (304, and 412 for an If-Match that fails; see {@link Preconditions}), byte ranges (206, multipart for several, 416 when none fits,
  * If-Range), an RFC 6266 Content-Disposition, and Tomcat's sendfile for whole files and single
  * ranges so that large files never pass through the heap.
  */
@@ -57,7 +57,8 @@ final class FileSender {
       throws IOException {
     String etag = "\"" + entry.sha256() + "\"";
     Instant modified = entry.modified();
-    if (new ServletWebRequest(request, response).checkNotModified(etag, modified.toEpochMilli())) {
+    if (Preconditions.answered(request, response, etag)
+        || new ServletWebRequest(request, response).checkNotModified(etag, modified.toEpochMilli())) {
       return;
     }
     long length = entry.size();

@@ -8,9 +8,10 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
- * A folder listing as a page, written directly rather than through the template engine: a folder
+ * A folder listing's table, written directly rather than through the template engine: a folder
  * holds thousands of documents and is listed often, so it must cost little more than nginx's
- * autoindex. Every name and title is HTML-escaped and isolated with {@code <bdi>}.
+ * autoindex ({@link Listings} puts the site's layout around it). Every name and title is
+ * HTML-escaped and isolated with {@code <bdi>}.
  */
 final class FolderPage {
 
@@ -18,20 +19,23 @@ final class FolderPage {
 
   private FolderPage() {}
 
-  static byte[] html(String path, List<FolderEntry> entries, boolean files) {
+  /** The page's title: "Index of /t/fg/cloud/docs/incoming/". */
+  static String title(String path) {
+    return "Index of " + path;
+  }
+
+  /** The listing itself, the content of the page's {@code <main>}; the site's layout goes around it. */
+  static String html(String path, List<FolderEntry> entries, boolean files) {
     var out = new StringBuilder(512 + entries.size() * 240);
-    String title = "Index of " + HtmlUtils.htmlEscape(path);
-    out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(title).append(" — Plenary</title>\n")
-        .append("<link rel=\"stylesheet\" href=\"/css/plenary.css\">\n</head>\n<body>\n")
-        .append("<header class=\"site\"><nav aria-label=\"Site\"><a class=\"brand\" href=\"/\">Plenary</a></nav></header>\n")
-        .append("<main id=\"main\">\n<h1>").append(title).append("</h1>\n<table>\n<thead><tr><th scope=\"col\">Name</th>");
+    out.append("\n<h1>").append(HtmlUtils.htmlEscape(title(path))).append("</h1>\n<table>\n<thead><tr><th scope=\"col\">Name</th>");
     if (files) {
       out.append("<th scope=\"col\">Size</th><th scope=\"col\">Date (UTC)</th><th scope=\"col\">Title</th>")
           .append("<th scope=\"col\">Source</th>");
     }
-    out.append("</tr></thead>\n<tbody>\n<tr><td><a href=\"../\">../</a></td></tr>\n");
+    out.append("</tr></thead>\n<tbody>\n");
+    if (!path.equals("/")) {
+      out.append("<tr><td><a href=\"../\">../</a></td></tr>\n");
+    }
     for (FolderEntry e : entries) {
       String href = e.folder() ? UriUtils.encodePathSegment(e.name().substring(0, e.name().length() - 1),
           StandardCharsets.UTF_8) + "/" : UriUtils.encodePathSegment(e.name(), StandardCharsets.UTF_8);
@@ -52,7 +56,6 @@ final class FolderPage {
     if (entries.isEmpty()) {
       out.append("<p>This folder is empty.</p>\n");
     }
-    out.append("</main>\n</body>\n</html>\n");
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return out.toString();
   }
 }

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.plenary.shared.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +26,11 @@ import org.springframework.stereotype.Component;
  * beside the target, which is linked into place only when every byte was written, so a killed
  * process never leaves a partial file where one is expected. With {@code plenary.documents.fsync}
  * the file is also forced to the disk first, so that it survives a power cut too. Files left as
- * {@code .part} by a crash are swept at start-up.
+ * {@code .part} by a crash are swept at start-up. Folders are created 0700 and files 0600 whatever
+ * the umask ({@link PrivateFiles}); the tree is set so at every start. Moves that must follow a
+ * database transaction are written to a journal first ({@link #journal}), so that the register's
+ * owner can finish or undo them after a crash; files it does not know leave the store through
+ * {@link #quarantine}.
  */
 @Component
 public class DocumentStore {
@@ -35,22 +40,36 @@ public class DocumentStore {
   /** Where uploads are written before the register takes them; see {@link #sweep()}. */
   public static final String STAGING = "staging";
 
+  private static final String JOURNALS = ".journal";
+
+  /** One move of a journal: the file went, or was about to go, from {@code from} to {@code to}. */
+  public record Move(String from, String to) {}
+
   private final Path root;
+  private final Path orphans;
   private final boolean fsync;
   private final boolean directIo;
 
+  @org.springframework.beans.factory.annotation.Autowired
   DocumentStore(@Value("${plenary.documents-dir:${plenary.data-dir}/documents}") String documentsDir,
       @Value("${plenary.documents-reset-on-start:false}") boolean reset,
       @Value("${plenary.documents.fsync:false}") boolean fsync,
-      @Value("${plenary.documents.direct-io:true}") boolean directIo) throws IOException {
+      @Value("${plenary.documents.direct-io:true}") boolean directIo,
+      @Value("${plenary.documents.orphans-dir:${plenary.data-dir}/orphans}") String orphansDir) throws IOException {
     this.root = Path.of(documentsDir).toAbsolutePath().normalize();
+    this.orphans = Path.of(orphansDir).toAbsolutePath().normalize()
+        .resolve(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(java.time.LocalDateTime.now()));
     this.fsync = fsync;
     this.directIo = directIo;
     if (reset) {
       org.springframework.util.FileSystemUtils.deleteRecursively(root);
     }
-    Files.createDirectories(root);
+    PrivateFiles.createDirectories(root);
     sweep();
+  }
+
+  DocumentStore(String documentsDir, boolean reset, boolean fsync, boolean directIo) throws IOException {
+    this(documentsDir, reset, fsync, directIo, Path.of(documentsDir).resolveSibling("orphans").toString());
   }
 
   /**
@@ -75,10 +94,11 @@ public class DocumentStore {
     Path target = resolve(path);
     Path part = target.resolveSibling("." + UUID.randomUUID() + PART);
     try {
-      Files.createDirectories(target.getParent());
-      return new Writer(path, target, part,
-          FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ), maxSize,
-          fsync, directIo);
+      PrivateFiles.createDirectories(target.getParent());
+      FileChannel channel = FileChannel.open(part, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+          StandardOpenOption.READ), PrivateFiles.fileAttribute());
+      PrivateFiles.set(part, PrivateFiles.FILE);
+      return new Writer(path, target, part, channel, maxSize, fsync, directIo);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -234,7 +254,7 @@ public class DocumentStore {
   public void move(String from, String to) {
     Path target = resolve(to);
     try {
-      Files.createDirectories(target.getParent());
+      PrivateFiles.createDirectories(target.getParent());
       renameWithoutReplacing(resolve(from), target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -247,8 +267,10 @@ public class DocumentStore {
 
   /** Makes a published file read-only on disk: published documents never change. */
   public void seal(String path) {
-    if (!resolve(path).toFile().setReadOnly()) {
-      log.warn("Could not make {} read-only.", path);
+    try {
+      PrivateFiles.set(resolve(path), PrivateFiles.SEALED);
+    } catch (IOException e) {
+      log.warn("Could not make {} read-only: {}", path, e.getMessage());
     }
   }
 
@@ -263,16 +285,24 @@ public class DocumentStore {
 
   /**
    * Removes what a crash left unacknowledged: every {@code .part} file, and files staged for an
-   * upload whose transaction never committed.
+   * upload whose transaction never committed. Sets every folder to 0700 and takes group and other
+   * bits from every file (a store written before, or by hand, becomes private too).
    */
   public int sweep() throws IOException {
     int[] removed = {0};
     Path staging = root.resolve(STAGING);
     try (Stream<Path> files = Files.walk(root)) {
-      files.filter(file -> file.getFileName().toString().endsWith(PART)
-          || file.startsWith(staging) && Files.isRegularFile(file)).forEach(file -> {
-        deleteQuietly(file);
-        removed[0]++;
+      files.forEach(file -> {
+        if (file.getFileName().toString().endsWith(PART) || file.startsWith(staging) && Files.isRegularFile(file)) {
+          deleteQuietly(file);
+          removed[0]++;
+          return;
+        }
+        try {
+          PrivateFiles.restrict(file);
+        } catch (IOException e) {
+          log.warn("Could not make {} private: {}", file, e.getMessage());
+        }
       });
     }
     if (removed[0] > 0) {
@@ -281,8 +311,101 @@ public class DocumentStore {
     return removed[0];
   }
 
+  /**
+   * Every file under these top folders of the store ({@code t}, {@code history}), as store paths;
+   * files being written ({@code .part}) are not listed.
+   */
+  public java.util.List<String> files(String... folders) throws IOException {
+    var found = new java.util.ArrayList<String>();
+    for (String folder : folders) {
+      Path top = resolve(folder);
+      if (!Files.isDirectory(top)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(top)) {
+        files.filter(file -> Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !file.getFileName().toString().endsWith(PART))
+            .forEach(file -> found.add(root.relativize(file).toString().replace('\\', '/')));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Moves a file that no register knows out of the store, into the orphans folder of this start
+   * ({@code plenary.documents.orphans-dir}/yyyyMMdd-HHmmss/path), where an operator can look at it;
+   * returns where it went.
+   */
+  public Path quarantine(String path) {
+    Path file = resolve(path);
+    Path target = orphans.resolve(path);
+    try {
+      PrivateFiles.createDirectories(target.getParent());
+      while (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        target = target.resolveSibling(target.getFileName() + "~");
+      }
+      Files.move(file, target);
+      log.warn("Moved {}, a file the register does not know, to {}.", path, target);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Notes in the journal {@code id}, before it is done, that a file moves from {@code from} to
+   * {@code to}: if the process dies before {@link #endJournal}, {@link #journals()} tells what to
+   * finish or undo.
+   */
+  public void journal(String id, String from, String to) {
+    Path journal = root.resolve(JOURNALS).resolve(id);
+    resolve(from);
+    resolve(to);
+    try {
+      PrivateFiles.createDirectories(journal.getParent());
+      try (var channel = FileChannel.open(journal, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND), PrivateFiles.fileAttribute())) {
+        channel.write(ByteBuffer.wrap((from + "\t" + to + "\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (fsync) {
+          channel.force(true);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The moves of journal {@code id} are settled (committed, or undone): forgets it. */
+  public void endJournal(String id) {
+    deleteQuietly(root.resolve(JOURNALS).resolve(id));
+  }
+
+  /** The journals a stopped process left, each with its moves in the order they were made. */
+  public java.util.Map<String, java.util.List<Move>> journals() throws IOException {
+    var journals = new java.util.TreeMap<String, java.util.List<Move>>();
+    Path folder = root.resolve(JOURNALS);
+    if (!Files.isDirectory(folder)) {
+      return journals;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        var moves = new java.util.ArrayList<Move>();
+        for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+          String[] parts = line.split("\t");
+          if (parts.length == 2) {
+            moves.add(new Move(parts[0], parts[1]));
+          }
+        }
+        journals.put(file.getFileName().toString(), moves);
+      }
+    }
+    return journals;
+  }
+
   private Path resolve(String path) {
-    if (path == null || path.isEmpty() || path.contains("\\") || path.contains("\0")) {
+    if (path == null || path.isEmpty() || path.contains("\\") || path.contains("\0") || path.contains("\n")
+        || path.contains("\t")) {
       throw new IllegalArgumentException("Not a store path: " + path);
     }
     Path resolved = root.resolve(path).normalize();

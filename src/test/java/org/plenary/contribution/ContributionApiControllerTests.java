@@ -98,7 +98,9 @@ class ContributionApiControllerTests {
         .andExpect(jsonPath("$.detail").value(containsString("has not been published yet")));
     upload(alice, number, "evil\r\nSet-Cookie: x.docx", "x").andExpect(status().isBadRequest())
         .andExpect(header().doesNotExist("Set-Cookie"));
-    upload(alice, number, number.toLowerCase() + ".DOCX", "case does not matter").andExpect(status().isCreated())
+    upload(alice, number, number.toLowerCase() + ".DOCX", "case matters").andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(containsString("Name the file exactly " + number + ".docx")));
+    upload(alice, number, number + ".docx", "exact").andExpect(status().isCreated())
         .andExpect(jsonPath("$.fileName").value(number + ".docx"));
   }
 
@@ -158,7 +160,7 @@ class ContributionApiControllerTests {
     mvc.perform(get(path).header("Range", "bytes=0-0,1-1,2-2,3-3,4-4,5-5,6-6,7-7,8-8,9-9,0-0,1-1,2-2,3-3,4-4,5-5,6-6"))
         .andExpect(status().isOk());
     mvc.perform(get(path).header("Range", "bytes=2-4").header("If-Range", "\"stale\"")).andExpect(status().isOk());
-    mvc.perform(put(path).content("overwrite")).andExpect(status().isMethodNotAllowed()).andExpect(header().string("Allow", "GET, HEAD"));
+    mvc.perform(put(path).content("overwrite")).andExpect(status().isMethodNotAllowed()).andExpect(header().string("Allow", "GET, HEAD, OPTIONS"));
     mvc.perform(delete(path)).andExpect(status().isMethodNotAllowed());
     mvc.perform(get(path)).andExpect(content().string("0123456789"));
     mvc.perform(get("/t/fg/cloud/docs/")).andExpect(content().string(allOf(containsString("incoming/"), containsString(code + "/"))));

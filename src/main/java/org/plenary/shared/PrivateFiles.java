@@ -1,0 +1,90 @@
+package org.plenary.shared;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Folders and files readable by the service's user only: 0700 folders and 0600 files, set
+ * explicitly rather than left to the umask (which may be 000). On a file system without POSIX
+ * permissions these are no-ops.
+ */
+public final class PrivateFiles {
+
+  public static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+  public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+  /** A published file: read-only, and for the owner only. */
+  public static final Set<PosixFilePermission> SEALED = PosixFilePermissions.fromString("r--------");
+
+  private PrivateFiles() {}
+
+  /** The attribute that creates a file as 0600 (before the umask, which can only take bits away). */
+  public static FileAttribute<Set<PosixFilePermission>> fileAttribute() {
+    return PosixFilePermissions.asFileAttribute(FILE);
+  }
+
+  /** Creates the folder and any missing parents, each created one set to 0700; returns it. */
+  public static Path createDirectories(Path folder) throws IOException {
+    Path absolute = folder.toAbsolutePath().normalize();
+    if (Files.isDirectory(absolute)) {
+      return absolute;
+    }
+    Path parent = absolute.getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      createDirectories(parent);
+    }
+    try {
+      Files.createDirectory(absolute);
+      set(absolute, FOLDER);
+    } catch (java.nio.file.FileAlreadyExistsException raced) {
+      if (!Files.isDirectory(absolute)) {
+        throw raced;
+      }
+    }
+    return absolute;
+  }
+
+  /**
+   * Takes every group and other bit away from the file or folder (a folder becomes 0700, a file
+   * keeps only its owner's bits: 0600, or 0400 when sealed). Returns whether it changed anything.
+   */
+  public static boolean restrict(Path path) throws IOException {
+    if (!posix(path)) {
+      return false;
+    }
+    Set<PosixFilePermission> now = Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    Set<PosixFilePermission> wanted = Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? FOLDER
+        : ownerOnly(now);
+    if (now.equals(wanted)) {
+      return false;
+    }
+    Files.setPosixFilePermissions(path, wanted);
+    return true;
+  }
+
+  /** Sets exactly these permissions, where the file system has them. */
+  public static void set(Path path, Set<PosixFilePermission> permissions) throws IOException {
+    if (posix(path)) {
+      Files.setPosixFilePermissions(path, permissions);
+    }
+  }
+
+  private static Set<PosixFilePermission> ownerOnly(Set<PosixFilePermission> now) {
+    var kept = java.util.EnumSet.noneOf(PosixFilePermission.class);
+    for (PosixFilePermission p : now) {
+      if (p == PosixFilePermission.OWNER_READ || p == PosixFilePermission.OWNER_WRITE
+          || p == PosixFilePermission.OWNER_EXECUTE) {
+        kept.add(p);
+      }
+    }
+    return kept;
+  }
+
+  private static boolean posix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+}

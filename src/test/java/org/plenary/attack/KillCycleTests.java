@@ -1,0 +1,306 @@
+package org.plenary.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plenary.PlenaryApplication;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plenary as its own process (the built classes), started with a umask of 000, killed with SIGKILL
+ * at random moments while four clients upload over HTTP, and started again on the same data folder.
+ * Afterwards every acknowledged upload is in the register with the SHA-256 the client computed,
+ * and on disk with those bytes; no file lies in the store that the register does not know; every
+ * number whose upload was not acknowledged can be uploaded again; and the data folder, database
+ * and documents are the service user's alone. {@code -Dplenary.killcycle.cycles=20} runs more
+ * cycles ({@code bench/killcycle.sh}).
+ */
+class KillCycleTests {
+
+  private static final int CYCLES = Integer.getInteger("plenary.killcycle.cycles", 3);
+  private static final int UPLOADERS = 4;
+  private static final String INCOMING = "t/fg/kill/docs/incoming/";
+
+  @TempDir Path dataDir;
+  @TempDir Path logs;
+  Process server;
+  int port;
+  String token;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final JsonMapper json = JsonMapper.builder().build();
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (server != null) {
+      server.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void killingTheServerAtRandomMomentsOfConcurrentUploadsLosesNoAcknowledgedUploadAndStrandsNoNumber() throws Exception {
+    start();
+    prepare();
+    Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    Set<String> allocated = ConcurrentHashMap.newKeySet();
+    for (int cycle = 1; cycle <= CYCLES; cycle++) {
+      if (cycle > 1) {
+        start();
+      }
+      var running = new AtomicBoolean(true);
+      var uploaders = new ArrayList<Thread>();
+      for (int i = 0; i < UPLOADERS; i++) {
+        var uploader = new Thread(() -> upload(running, allocated, acknowledged), "uploader-" + i);
+        uploader.start();
+        uploaders.add(uploader);
+      }
+      Thread.sleep(ThreadLocalRandom.current().nextLong(400, 2500));
+      server.destroyForcibly().waitFor();
+      running.set(false);
+      for (Thread uploader : uploaders) {
+        uploader.join(30_000);
+      }
+    }
+    start();
+
+    Map<String, String> registered = incoming();
+    assertThat(acknowledged).as("some uploads were acknowledged").isNotEmpty();
+    acknowledged.forEach((number, sha256) -> {
+      assertThat(registered.get(number + ".pdf")).as("acknowledged " + number + " is registered").isEqualTo(sha256);
+    });
+    Path store = dataDir.resolve("documents");
+    for (var file : registered.entrySet()) {
+      assertThat(sha256(Files.readAllBytes(store.resolve(INCOMING + file.getKey())))).as(file.getKey())
+          .isEqualTo(file.getValue());
+    }
+    assertThat(filesUnder(store.resolve("t"))).as("no file the register does not know")
+        .containsExactlyInAnyOrderElementsOf(registered.keySet().stream().map(name -> INCOMING + name).toList());
+    assertThat(filesUnder(store.resolve("staging"))).isEmpty();
+    assertThat(filesUnder(store.resolve(".journal"))).isEmpty();
+    for (String number : allocated) {
+      if (!acknowledged.containsKey(number)) {
+        HttpResponse<String> again = upload(number, randomBytes(2000));
+        assertThat(again.statusCode()).as(number + " can be uploaded again: " + again.body()).isEqualTo(201);
+      }
+    }
+    assertOnlyTheServiceUserCanRead();
+    System.out.printf("kill-cycle: %d cycles, %d uploads acknowledged and intact, %d unacknowledged numbers uploaded again%n",
+        CYCLES, acknowledged.size(), allocated.size() - acknowledged.size());
+  }
+
+  @Test
+  void aRestartUndoesAMoveWhoseTransactionNeverCommittedAndMovesUnknownFilesAside() throws Exception {
+    start();
+    prepare();
+    String replaced = allocate();
+    String stranded = allocate();
+    String unknown = allocate();
+    byte[] kept = randomBytes(50_000);
+    assertThat(upload(replaced, kept).statusCode()).isEqualTo(201);
+    server.destroyForcibly().waitFor();
+
+    // What a kill leaves between the moves of a replacing upload and its commit: the waiting version
+    // moved to the history, the new one in its place, and the journal of both moves.
+    Path store = dataDir.resolve("documents");
+    Path incoming = store.resolve(INCOMING);
+    Files.createDirectories(store.resolve("history/kill"));
+    Files.move(incoming.resolve(replaced + ".pdf"), store.resolve("history/kill/999-" + replaced + ".pdf"));
+    Files.write(incoming.resolve(replaced + ".pdf"), randomBytes(50_000));
+    Files.createDirectories(store.resolve(".journal"));
+    Files.writeString(store.resolve(".journal/one"), INCOMING + replaced + ".pdf\thistory/kill/999-" + replaced + ".pdf\n"
+        + "staging/a\t" + INCOMING + replaced + ".pdf\n");
+    // ... and between the move of a first upload and its commit; and a file from elsewhere.
+    Files.write(incoming.resolve(stranded + ".pdf"), randomBytes(1000));
+    Files.writeString(store.resolve(".journal/two"), "staging/b\t" + INCOMING + stranded + ".pdf\n");
+    Files.write(incoming.resolve(unknown + ".pdf"), randomBytes(1000));
+    Files.createDirectories(store.resolve("staging"));
+    Files.write(store.resolve("staging/c"), randomBytes(1000));
+
+    start();
+    assertThat(incoming()).containsOnlyKeys(replaced + ".pdf").containsEntry(replaced + ".pdf", sha256(kept));
+    assertThat(Files.readAllBytes(incoming.resolve(replaced + ".pdf"))).isEqualTo(kept);
+    assertThat(filesUnder(store)).containsExactly(INCOMING + replaced + ".pdf");
+    assertThat(filesUnder(dataDir.resolve("orphans"))).anyMatch(path -> path.endsWith("/" + INCOMING + unknown + ".pdf"));
+    for (String number : List.of(stranded, unknown, replaced)) {
+      assertThat(upload(number, randomBytes(3000)).statusCode()).as(number).isEqualTo(201);
+    }
+    assertOnlyTheServiceUserCanRead();
+  }
+
+  /** Folders 0700 and files without group or other bits, although the server ran with umask 000. */
+  private void assertOnlyTheServiceUserCanRead() throws IOException {
+    assertThat(mode(dataDir)).isEqualTo("rwx------");
+    assertThat(mode(dataDir.resolve("db"))).isEqualTo("rwx------");
+    assertThat(mode(dataDir.resolve("db/plenary.mv.db"))).as("H2's database file, set at start").isEqualTo("rw-------");
+    for (Path top : List.of(dataDir.resolve("documents"), dataDir.resolve("orphans"))) {
+      if (!Files.exists(top)) {
+        continue;
+      }
+      try (Stream<Path> paths = Files.walk(top)) {
+        for (Path path : paths.toList()) {
+          assertThat(mode(path)).as(path.toString()).isIn("rwx------", "rw-------", "r--------");
+          assertThat(Files.isDirectory(path) ? mode(path) : "rwx------").as(path.toString()).isEqualTo("rwx------");
+        }
+      }
+    }
+  }
+
+  private static String mode(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+
+  /** One client: asks for a number, uploads a file of random size, notes the number if acknowledged. */
+  private void upload(AtomicBoolean running, Set<String> allocated, Map<String, String> acknowledged) {
+    while (running.get()) {
+      try {
+        String number = allocate();
+        allocated.add(number);
+        int size = ThreadLocalRandom.current().nextInt(10) == 0 ? 9 << 20 : ThreadLocalRandom.current().nextInt(1, 600_000);
+        byte[] bytes = randomBytes(size);
+        if (upload(number, bytes).statusCode() == 201) {
+          acknowledged.put(number, sha256(bytes));
+        }
+      } catch (Exception killed) {
+        sleepQuietly();
+      } catch (AssertionError killed) {
+        sleepQuietly();
+      }
+    }
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void prepare() throws Exception {
+    token = field(post("/api/v1/tokens", null, "{\"username\":\"admin\",\"password\":\"kill-cycle-admin\"}"), "token");
+    post("/api/v1/groups", token, "{\"slug\":\"kill\",\"acronym\":\"FG Kill\",\"name\":\"Focus Group on Killing\","
+        + "\"workingLanguage\":\"English\",\"lifetimeMonths\":12}");
+    post("/api/v1/groups/kill/meetings", token, "{\"code\":\"next\",\"startDate\":\"" + java.time.LocalDate.now().plusDays(20)
+        + "\",\"endDate\":\"" + java.time.LocalDate.now().plusDays(21) + "\",\"venueName\":\"Geneva\",\"venueCode\":\"gva\","
+        + "\"timeZone\":\"Europe/Zurich\",\"languages\":\"English\",\"latePolicy\":\"FLAG\"}");
+  }
+
+  private String allocate() throws Exception {
+    return field(post("/api/v1/groups/kill/meetings/next/contributions", token, "{\"title\":\"T\",\"source\":\"S\"}"), "number");
+  }
+
+  /** The incoming folder as the register lists it: file name to SHA-256. */
+  private Map<String, String> incoming() throws Exception {
+    HttpResponse<String> listing = http.send(HttpRequest.newBuilder(url("/t/fg/kill/docs/incoming/"))
+        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(listing.statusCode()).isEqualTo(200);
+    var files = new HashMap<String, String>();
+    for (JsonNode entry : json.readTree(listing.body()).get("entries")) {
+      files.put(entry.get("name").asString(), entry.get("sha256").asString());
+    }
+    return files;
+  }
+
+  private List<String> filesUnder(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return List.of();
+    }
+    Path root = folder.getFileName().toString().equals("documents") ? folder : folder.getParent();
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files.filter(Files::isRegularFile).map(file -> root.relativize(file).toString()).toList();
+    }
+  }
+
+  private void start() throws Exception {
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    var command = new ArrayList<>(List.of("/bin/sh", "-c", "umask 000 && exec \"$@\"", "sh",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), PlenaryApplication.class.getName(),
+        "--server.port=" + port, "--plenary.ftp.port=0", "--plenary.data-dir=" + dataDir,
+        "--plenary.admin-password=kill-cycle-admin", "--logging.level.root=WARN"));
+    Path log = logs.resolve("server-" + port + ".log");
+    server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Instant until = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(until) && server.isAlive()) {
+      try {
+        if (http.send(HttpRequest.newBuilder(url("/actuator/health")).build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError("Plenary did not start: " + Files.readString(log));
+  }
+
+  private String post(String path, String bearer, String body) throws Exception {
+    var request = HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(200, 201);
+    return response.body();
+  }
+
+  private HttpResponse<String> upload(String number, byte[] bytes) throws Exception {
+    byte[] head = ("--kill\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + number
+        + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = "\r\n--kill--\r\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] body = new byte[head.length + bytes.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(bytes, 0, body, head.length, bytes.length);
+    System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+    return http.send(HttpRequest.newBuilder(url("/api/v1/contributions/" + number + "/files"))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=kill")
+        .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String field(String body, String name) {
+    return body.replaceAll("(?s).*\"" + name + "\":\"([^\"]+)\".*", "$1");
+  }
+
+  private static byte[] randomBytes(int size) {
+    byte[] bytes = new byte[size];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return bytes;
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  private URI url(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The HTTP folder tree with the clients people bring: wget and curl, with their default settings.
+#
+# Starts a demo Plenary (target/plenary.jar) on free loopback ports, uploads a document for alice
+# and checks, each step printed: `wget -m` of a meeting folder WITHOUT -np (it climbs the `../`
+# links to /t/ and follows every link of every listing; /robots.txt keeps mirroring tools inside
+# /t/, whose folders map to a disk, while the site's pages do not) ends with status 0; the folders above the groups are listings; OPTIONS answers Allow: GET, HEAD, OPTIONS on files
+# and folders; If-Match that does not match is 412, If-None-Match: * is 304, If-None-Match with the
+# ETag is 304, a range is 206; a write is 405 with Allow; a name that differs only by case is
+# refused with a 4xx that names the exact name.
+#
+# Usage: src/test/shell/http-clients.sh     Exit status: 0 when every check passes, 1 otherwise.
+set -euo pipefail
+# shellcheck source=../../../bench/lib.sh disable=SC1091
+source "$(dirname "$0")/../../../bench/lib.sh"
+
+need curl curl
+need wget wget
+need jq jq
+resolve_jar
+PORT="" FTP_PORT=""
+free_port PORT 18380
+free_port FTP_PORT 12421
+P=http://127.0.0.1:$PORT
+start_plenary "$PORT" "$BENCH_TMP/plenary" --plenary.ftp.port="$FTP_PORT" --plenary.ftp.address=127.0.0.1
+T=$(token "$P" alice alice-demo)
+CODE=$(upcoming_meeting "$P")
+NUMBER=$(curl -sf -H "Authorization: Bearer $T" -H 'Content-Type: application/json' \
+  -d '{"title":"HTTP clients","source":"France Telecom Orange","agendaItems":[1]}' \
+  "$P/api/v1/groups/cloud/meetings/$CODE/contributions" | jq -r .number)
+W=$BENCH_TMP/work
+mkdir -p "$W/mirror"
+head -c 300000 /dev/urandom >"$W/$NUMBER.pdf"
+curl -sf -H "Authorization: Bearer $T" -F "file=@$W/$NUMBER.pdf" "$P/api/v1/contributions/$NUMBER/files" >/dev/null \
+  || die "could not upload $NUMBER.pdf"
+FILE=$P/t/fg/cloud/docs/incoming/$NUMBER.pdf
+FAILED=0
+
+check() {
+  local what=$1
+  shift
+  if "$@" >"$W/out" 2>&1; then
+    echo "  ok    $what"
+  else
+    echo "  FAIL  $what"
+    sed 's/^/        /' "$W/out" | tail -n 8
+    FAILED=1
+  fi
+}
+# status EXPECTED CURL-ARGS...: curl answers with that status.
+status() {
+  local expected=$1 got
+  shift
+  got=$(curl -s -o /dev/null -w '%{http_code}' "$@")
+  echo "status $got (expected $expected)"
+  [ "$got" = "$expected" ]
+}
+# allows URL [CURL-ARGS...]: the response's Allow header is exactly GET, HEAD, OPTIONS (any order).
+allows() {
+  local url=$1 allow
+  shift
+  allow=$(curl -s -o /dev/null -D - "$@" "$url" | tr -d '\r' | awk -F': ' 'tolower($1) == "allow" { print $2 }')
+  echo "Allow: $allow"
+  [ "$(tr -d ' ' <<<"$allow" | tr ',' '\n' | sort | paste -sd,)" = "GET,HEAD,OPTIONS" ]
+}
+
+echo "wget $(wget --version | head -n 1 | cut -d' ' -f3), curl $(curl --version | head -n 1 | cut -d' ' -f2); document $NUMBER"
+check "wget -m of /t/fg/cloud/docs/1006-gva/in/ without -np ends with status 0" \
+  bash -c "cd '$W/mirror' && wget -m -nv '$P/t/fg/cloud/docs/1006-gva/in/'"
+check "wget's mirror did not leave /t/" bash -c "[ -z \"\$(ls '$W/mirror/127.0.0.1:$PORT' | grep -vx -e t -e robots.txt)\" ]"
+check "the mirror climbed to /t/ and holds the document" bash -c "ls '$W/mirror/127.0.0.1:$PORT/t/index.html' \
+  '$W/mirror/127.0.0.1:$PORT/t/fg/cloud/index.html' && cmp -s '$W/mirror/127.0.0.1:$PORT/t/fg/cloud/docs/incoming/$NUMBER.pdf' '$W/$NUMBER.pdf'"
+check "/t/, /t/fg/ and /t/fg/cloud/ are listings" bash -c "curl -sf '$P/t/' | grep -q 'href=\"fg/\"' \
+  && curl -sf '$P/t/fg/' | grep -q 'href=\"cloud/\"' && curl -sf '$P/t/fg/cloud/' | grep -q 'href=\"docs/\"'"
+check "a listing carries the site's header and footer" bash -c "curl -sf '$P/t/fg/cloud/docs/incoming/' \
+  | grep -q '<header' && curl -sf '$P/t/fg/cloud/docs/incoming/' | grep -q '<footer'"
+check "OPTIONS on a file answers Allow: GET, HEAD, OPTIONS" allows "$FILE" -X OPTIONS
+check "OPTIONS on a folder answers Allow: GET, HEAD, OPTIONS" allows "$P/t/fg/cloud/docs/incoming/" -X OPTIONS
+check "PUT on a file is 405 with Allow" allows "$FILE" -X PUT -H "Authorization: Bearer $T" --data-binary x
+check "PUT on a file is 405" status 405 -X PUT -H "Authorization: Bearer $T" --data-binary x "$FILE"
+check "If-Match that does not match is 412 (GET)" status 412 -H 'If-Match: "nope"' "$FILE"
+check "If-Match that does not match is 412 (HEAD)" status 412 -I -H 'If-Match: "nope"' "$FILE"
+check "If-Match with the ETag is 200" bash -c "etag=\$(curl -sI '$FILE' | tr -d '\r' | awk -F': ' 'tolower(\$1)==\"etag\"{print \$2}') \
+  && [ \"\$(curl -s -o /dev/null -w '%{http_code}' -H \"If-Match: \$etag\" '$FILE')\" = 200 ]"
+check "If-None-Match: * on an existing file is 304 (GET)" status 304 -H 'If-None-Match: *' "$FILE"
+check "If-None-Match: * on an existing file is 304 (HEAD)" status 304 -I -H 'If-None-Match: *' "$FILE"
+check "If-None-Match with the ETag is 304" bash -c "etag=\$(curl -sI '$FILE' | tr -d '\r' | awk -F': ' 'tolower(\$1)==\"etag\"{print \$2}') \
+  && [ \"\$(curl -s -o /dev/null -w '%{http_code}' -H \"If-None-Match: \$etag\" '$FILE')\" = 304 ]"
+check "a byte range is 206 with the right bytes" bash -c "curl -sf -r 1000-1999 -o '$W/range' '$FILE' \
+  && cmp -s '$W/range' <(tail -c +1001 '$W/$NUMBER.pdf' | head -c 1000)"
+check "If-Match that does not match is 412 on a listing" status 412 -H 'If-Match: "nope"' "$P/t/fg/cloud/docs/incoming/"
+LOWER=$(tr 'A-Z' 'a-z' <<<"$NUMBER")
+cp "$W/$NUMBER.pdf" "$W/$LOWER.pdf"
+check "an upload named $LOWER.pdf is refused naming $NUMBER.pdf" bash -c "[ \"\$(curl -s -o '$W/problem' -w '%{http_code}' \
+  -H 'Authorization: Bearer $T' -F 'file=@$W/$LOWER.pdf' '$P/api/v1/contributions/$NUMBER/files')\" = 400 ] \
+  && grep -q '$NUMBER.pdf' '$W/problem'"
+
+if [ "$FAILED" = 0 ]; then echo "every HTTP client check passed"; else echo "some HTTP client checks FAILED"; fi
+exit "$FAILED"
