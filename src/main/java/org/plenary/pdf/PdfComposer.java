@@ -2,27 +2,36 @@ package org.plenary.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Lays out a simple A4 document top to bottom: a title, headings, wrapped paragraphs, labelled
  * fields and lines left blank to fill in by hand. Text is drawn with DejaVu Sans, and characters it
  * lacks (Chinese, Japanese, Korean) with Droid Sans Fallback; control characters become spaces.
+ * Arabic is shaped and right-to-left text put in visual order ({@link BidiLine}); a line whose
+ * base direction is right to left is aligned right. The text extracted from the PDF is the text
+ * given here, in logical order, with no ligature glyphs ({@link PdfFonts}, {@link ToUnicode}).
  */
 public final class PdfComposer {
 
   private static final float MARGIN = 56;
   private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
-  private record Run(String text, boolean bold) {}
+  record Run(String text, boolean bold) {}
+
+  private enum Face { REGULAR, BOLD, CJK }
+
+  private record Piece(String text, Face face) {}
 
   private record Line(List<Run> runs, float size, float gapBefore) {}
 
@@ -59,12 +68,19 @@ public final class PdfComposer {
   }
 
   public byte[] toBytes() {
-    try (var document = new PDDocument()) {
+    var regularFile = PdfFonts.withoutSubstitution(fonts.regular);
+    var boldFile = PdfFonts.withoutSubstitution(fonts.bold);
+    var cjkFile = needsCjk() ? PdfFonts.withoutSubstitution(fonts.cjk) : null;
+    try (var document = new PDDocument(); regularFile; boldFile) {
       document.getDocumentInformation().setTitle(title);
       document.getDocumentInformation().setProducer("Plenary");
-      var regular = PDType0Font.load(document, new java.io.ByteArrayInputStream(fonts.regular), true);
-      var bold = PDType0Font.load(document, new java.io.ByteArrayInputStream(fonts.bold), true);
-      PDFont cjk = needsCjk() ? PDType0Font.load(document, new java.io.ByteArrayInputStream(fonts.cjk), true) : null;
+      var faces = new EnumMap<Face, PDType0Font>(Face.class);
+      faces.put(Face.REGULAR, PDType0Font.load(document, regularFile, true));
+      faces.put(Face.BOLD, PDType0Font.load(document, boldFile, true));
+      if (cjkFile != null) {
+        faces.put(Face.CJK, PDType0Font.load(document, cjkFile, true));
+      }
+      var toUnicode = new ToUnicode();
       PDPageContentStream content = null;
       float y = 0;
       for (Line line : lines) {
@@ -79,27 +95,37 @@ public final class PdfComposer {
           y = PDRectangle.A4.getHeight() - MARGIN;
         }
         y -= height;
-        float x = MARGIN;
-        for (Run run : line.runs()) {
-          for (Run piece : byFont(run)) {
-            PDFont font = font(piece, regular, bold, cjk);
-            content.beginText();
-            content.setFont(font, line.size());
-            content.newLineAtOffset(x, y);
-            content.showText(piece.text());
-            content.endText();
-            x += font.getStringWidth(piece.text()) / 1000 * line.size();
-          }
+        var visual = BidiLine.of(line.runs());
+        var pieces = visual.runs().stream().flatMap(run -> byFont(run).stream()).toList();
+        float width = 0;
+        for (Piece piece : pieces) {
+          width += faces.get(piece.face()).getStringWidth(piece.text()) / 1000 * line.size();
+        }
+        float x = visual.rightToLeft() ? MARGIN + Math.max(0, WIDTH - width) : MARGIN;
+        for (Piece piece : pieces) {
+          PDType0Font font = faces.get(piece.face());
+          content.beginText();
+          content.setFont(font, line.size());
+          content.newLineAtOffset(x, y);
+          content.showText(piece.text());
+          content.endText();
+          toUnicode.drawn(font, piece.text());
+          x += font.getStringWidth(piece.text()) / 1000 * line.size();
         }
       }
       if (content != null) {
         content.close();
       }
+      // The first save subsets the fonts (and writes PDFBox's ToUnicode maps); ours replace them.
+      document.save(OutputStream.nullOutputStream());
+      toUnicode.apply(document);
       var out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      closeQuietly(cjkFile);
     }
   }
 
@@ -150,37 +176,38 @@ public final class PdfComposer {
     return tokens;
   }
 
-  /** Splits a run where the font must change, and replaces what no font draws with '?'. */
-  private List<Run> byFont(Run run) {
-    var pieces = new ArrayList<Run>();
+  /** Splits a run where the face must change: bold where bold has the glyph, else regular, else CJK, else '?'. */
+  private List<Piece> byFont(Run run) {
+    var pieces = new ArrayList<Piece>();
     var piece = new StringBuilder();
-    Boolean cjkPiece = null;
+    Face current = null;
     for (int i = 0; i < run.text().length(); ) {
       int c = run.text().codePointAt(i);
       i += Character.charCount(c);
-      boolean latin = fonts.latinCovers(c);
-      boolean cjk = !latin && fonts.cjkCovers(c);
-      int drawn = latin || cjk ? c : '?';
-      boolean useCjk = cjk;
-      if (cjkPiece != null && cjkPiece != useCjk) {
-        pieces.add(new Run(piece.toString(), cjkPiece ? false : run.bold()));
+      Face face = run.bold() && fonts.boldCovers(c) ? Face.BOLD
+          : fonts.latinCovers(c) ? Face.REGULAR : fonts.cjkCovers(c) ? Face.CJK : run.bold() ? Face.BOLD : Face.REGULAR;
+      int drawn = face == Face.CJK || fonts.latinCovers(c) ? c : '?';
+      if (current != null && current != face) {
+        pieces.add(new Piece(piece.toString(), current));
         piece.setLength(0);
       }
       piece.appendCodePoint(drawn);
-      cjkPiece = useCjk;
+      current = face;
     }
     if (piece.length() > 0) {
-      pieces.add(new Run(piece.toString(), Boolean.TRUE.equals(cjkPiece) ? false : run.bold()));
+      pieces.add(new Piece(piece.toString(), current));
     }
     return pieces;
   }
 
-  private PDFont font(Run piece, PDFont regular, PDFont bold, PDFont cjk) {
-    int first = piece.text().codePointAt(0);
-    if (cjk != null && !fonts.latinCovers(first) && fonts.cjkCovers(first)) {
-      return cjk;
+  private static void closeQuietly(TrueTypeFont font) {
+    if (font != null) {
+      try {
+        font.close();
+      } catch (IOException ignored) {
+        // An in-memory font; nothing is left open.
+      }
     }
-    return piece.bold() ? bold : regular;
   }
 
   private boolean needsCjk() {
