@@ -39,8 +39,13 @@ class VisaController {
     if (existing.isPresent()) {
       return "redirect:/visa/" + existing.get().id();
     }
+    var registration = registrations.get(id, user);
     var form = new VisaForm();
-    form.setFullName(registrations.get(id, user).fullName());
+    form.setFullName(registration.fullName());
+    if (registration.attendance() != org.plenary.registration.Attendance.IN_PERSON) {
+      model.addAttribute("problem", "Visa support is for participants who attend in person; this registration is for "
+          + "remote attendance.");
+    }
     return page(model, id, user, form);
   }
 

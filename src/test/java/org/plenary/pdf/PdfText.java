@@ -52,7 +52,9 @@ public record PdfText(String stripped, String rawGlyphs, String pdftotext) {
       Process process = new ProcessBuilder("pdftotext", file.toString(), "-").redirectErrorStream(true).start();
       String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       process.waitFor();
-      return text;
+      // pdftotext wraps right-to-left runs in embedding marks (U+202B ... U+202C); they are invisible and
+      // sit outside the words, so a search for a word finds it: drop them to compare phrases.
+      return text.replaceAll("[\u200E\u200F\u202A-\u202E\u2066-\u2069]", "");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
