@@ -63,22 +63,12 @@ class VisaAndRegistrationAttackTests {
   void aStrangerCannotListVisaApplicantsByCountingReferences() throws Exception {
     Cast cast = cast();
     String name = "Bob Countable " + NEXT.incrementAndGet();
-    long registration = approvedRegistration(cast.bob(), cast.focalB(), name, "IN_PERSON");
+    long registration = approvedRegistration(cast.bob(), cast.orgB(), cast.focalB(), name, "IN_PERSON");
     long request = visaRequest(cast.bob(), registration, name, "Lyon").get("request").get("id").asLong();
     String reference = json(send("POST", "/api/v1/visa/" + request + "/approve", token("tsb"), null)).get("reference")
         .asString();
 
-    // The letter prints the whole reference in a form a consulate can type.
-    assertThat(reference).matches(PRINTED_REFERENCE);
-    PdfText letter = PdfText.of(bytes("/api/v1/visa/" + request + "/letter.pdf", token(cast.bob())));
-    assertThat(letter.stripped()).contains(reference, name);
-    // The letter's reference verifies, typed as a person types it (lower case, spaces, O for 0).
-    assertThat(send("GET", "/api/v1/visa/verify/" + reference, null, null).body()).contains(name);
-    String typed = reference.toLowerCase().replace("-", " ").replace('0', 'o');
-    assertThat(page("/visa/verify?reference=" + encode(typed)).body()).contains("is a valid letter for", name);
-
     // Counting: every number near the real one, in the old form, the new form without its code, or with a guessed code.
-    String publicPart = reference.substring(0, reference.length() - 20);
     String guessedCode = "-0000-0000-0000-0000";
     for (long n = Math.max(1, request - 3); n <= request + 3; n++) {
       for (String guess : new String[] {"VISA-" + meeting.toUpperCase() + "-%04d".formatted(n),
@@ -91,6 +81,17 @@ class VisaAndRegistrationAttackTests {
             .doesNotContain(name).doesNotContain("is a valid letter");
       }
     }
+
+    // The letter prints the whole reference in a form a consulate can type.
+    assertThat(reference).matches(PRINTED_REFERENCE);
+    PdfText letter = PdfText.of(bytes("/api/v1/visa/" + request + "/letter.pdf", token(cast.bob())));
+    assertThat(letter.stripped()).contains(reference, name);
+    // The letter's reference verifies, typed as a person types it (lower case, spaces, O for 0).
+    assertThat(send("GET", "/api/v1/visa/verify/" + reference, null, null).body()).contains(name);
+    String typed = reference.toLowerCase().replace("-", " ").replace('0', 'o');
+    assertThat(page("/visa/verify?reference=" + encode(typed)).body()).contains("is a valid letter for", name);
+
+    String publicPart = reference.substring(0, reference.length() - 20);
 
     // A wrong code on a real reference and a reference that does not exist get the same answer.
     String wrongCode = publicPart + guessedCode;
@@ -107,7 +108,7 @@ class VisaAndRegistrationAttackTests {
   void visaSupportIsRefusedToParticipantsAttendingRemotely() throws Exception {
     Cast cast = cast();
     String name = "Alice Remote " + NEXT.incrementAndGet();
-    long registration = approvedRegistration(cast.alice(), cast.focalA(), name, "REMOTE");
+    long registration = approvedRegistration(cast.alice(), cast.orgA(), cast.focalA(), name, "REMOTE");
 
     HttpResponse<String> refused = send("POST", "/api/v1/registrations/" + registration + "/visa", token(cast.alice()),
         visaForm(name, "Paris"));
@@ -174,7 +175,7 @@ class VisaAndRegistrationAttackTests {
   void onlyTheAdministratorCorrectsTheOrganizationOfARegistration() throws Exception {
     Cast cast = cast();
     String name = "Alice Moved " + NEXT.incrementAndGet();
-    long id = json(send("POST", registrations(), token(cast.alice()), registrationJson(name, null, "IN_PERSON")))
+    long id = json(send("POST", registrations(), token(cast.alice()), registrationJson(name, cast.orgA(), "IN_PERSON")))
         .get("id").asLong();
     String toB = "{\"organizationId\": " + cast.orgB() + "}";
     for (String who : new String[] {cast.alice(), cast.focalA(), cast.focalB(), "chair"}) {
@@ -212,7 +213,7 @@ class VisaAndRegistrationAttackTests {
   void everyPdfPlenaryMakesHasSearchableTextWithArabicNamesInLogicalOrder() throws Exception {
     Cast cast = cast();
     String arabic = "محمد عبدالله";
-    long registration = approvedRegistration(cast.bob(), cast.focalB(), arabic, "IN_PERSON");
+    long registration = approvedRegistration(cast.bob(), cast.orgB(), cast.focalB(), arabic, "IN_PERSON");
 
     PdfText confirmation = PdfText.of(bytes("/api/v1/registrations/" + registration + "/confirmation.pdf",
         token(cast.bob())));
@@ -262,8 +263,11 @@ class VisaAndRegistrationAttackTests {
     return username;
   }
 
-  private long approvedRegistration(String participant, String focal, String name, String attendance) throws Exception {
-    HttpResponse<String> created = send("POST", registrations(), token(participant), registrationJson(name, null, attendance));
+  /** Registers (naming the account's own organization, as the page does) and has the focal point approve. */
+  private long approvedRegistration(String participant, long organization, String focal, String name, String attendance)
+      throws Exception {
+    HttpResponse<String> created = send("POST", registrations(), token(participant),
+        registrationJson(name, organization, attendance));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     long id = json(created).get("id").asLong();
     assertThat(send("POST", "/api/v1/registrations/" + id + "/approve", token(focal), null).statusCode()).isEqualTo(200);
