@@ -1,7 +1,5 @@
 package org.plenary.pdf;
 
-import com.ibm.icu.lang.UCharacter;
-import com.ibm.icu.lang.UCharacterDirection;
 import com.ibm.icu.text.ArabicShaping;
 import com.ibm.icu.text.ArabicShapingException;
 import com.ibm.icu.text.Bidi;
@@ -63,9 +61,11 @@ final class BidiLine {
   }
 
   private static boolean hasRightToLeft(String text) {
+    // The JDK's table answers this, so a document without right-to-left text never loads ICU's data.
     return text.codePoints().anyMatch(c -> {
-      int direction = UCharacter.getDirection(c);
-      return direction == UCharacterDirection.RIGHT_TO_LEFT || direction == UCharacterDirection.RIGHT_TO_LEFT_ARABIC;
+      byte direction = Character.getDirectionality(c);
+      return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+          || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
     });
   }
 

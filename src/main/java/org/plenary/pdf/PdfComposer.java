@@ -116,9 +116,12 @@ public final class PdfComposer {
       if (content != null) {
         content.close();
       }
-      // The first save subsets the fonts (and writes PDFBox's ToUnicode maps); ours replace them.
-      document.save(OutputStream.nullOutputStream());
-      toUnicode.apply(document);
+      if (toUnicode.needed()) {
+        // The first save subsets the fonts and writes PDFBox's ToUnicode maps, which name the shaped
+        // forms themselves; ours, giving the plain letters, replace them before the real save.
+        document.save(OutputStream.nullOutputStream());
+        toUnicode.apply(document);
+      }
       var out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();

@@ -1,9 +1,9 @@
 package org.plenary.pdf;
 
-import com.ibm.icu.text.Normalizer2;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,9 +20,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 final class ToUnicode {
 
-  private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
-
   private final Map<PDType0Font, Map<Integer, String>> fonts = new LinkedHashMap<>();
+  private boolean shaped;
 
   /** Notes the codes of {@code text} drawn with {@code font}. */
   void drawn(PDType0Font font, String text) throws IOException {
@@ -31,8 +30,15 @@ final class ToUnicode {
       int c = text.codePointAt(i);
       i += Character.charCount(c);
       byte[] code = font.encode(new String(Character.toChars(c)));
-      codes.putIfAbsent(((code[0] & 0xff) << 8) | (code[1] & 0xff), letters(c));
+      String letters = letters(c);
+      shaped |= letters.length() != Character.charCount(c) || letters.codePointAt(0) != c;
+      codes.putIfAbsent(((code[0] & 0xff) << 8) | (code[1] & 0xff), letters);
     }
+  }
+
+  /** Whether a glyph stands for other letters than its own code point: only then must the maps be replaced. */
+  boolean needed() {
+    return shaped;
   }
 
   /** Replaces each font's ToUnicode stream; call after the fonts were subset (after a first save). */
@@ -49,7 +55,7 @@ final class ToUnicode {
   static String letters(int c) {
     boolean presentation = c >= 0xFB00 && c <= 0xFDFF || c >= 0xFE70 && c <= 0xFEFF;
     String text = new String(Character.toChars(c));
-    return presentation ? NFKC.normalize(text) : text;
+    return presentation ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
   }
 
   private static String cmap(Map<Integer, String> codes) {

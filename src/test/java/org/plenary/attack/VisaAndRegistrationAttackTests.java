@@ -82,6 +82,12 @@ class VisaAndRegistrationAttackTests {
       }
     }
 
+    // The focal point of another organization sees neither the request nor its letter.
+    for (String path : new String[] {"/api/v1/visa/" + request, "/api/v1/visa/" + request + "/letter.pdf"}) {
+      assertThat(send("GET", path, token(cast.focalA()), null).statusCode()).as(path).isEqualTo(403);
+    }
+    assertThat(page(signedIn(cast.focalA()), "/visa/" + request).statusCode()).isEqualTo(403);
+
     // The letter prints the whole reference in a form a consulate can type.
     assertThat(reference).matches(PRINTED_REFERENCE);
     PdfText letter = PdfText.of(bytes("/api/v1/visa/" + request + "/letter.pdf", token(cast.bob())));
