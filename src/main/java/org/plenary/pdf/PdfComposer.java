@@ -1,39 +1,25 @@
 package org.plenary.pdf;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Lays out a simple A4 document top to bottom: a title, headings, wrapped paragraphs, labelled
- * fields and lines left blank to fill in by hand. Text is drawn with DejaVu Sans, and characters it
- * lacks (Chinese, Japanese, Korean) with Droid Sans Fallback; control characters become spaces.
- * Arabic is shaped and right-to-left text put in visual order ({@link BidiLine}); a line whose
- * base direction is right to left is aligned right. The text extracted from the PDF is the text
- * given here, in logical order, with no ligature glyphs ({@link PdfFonts}, {@link ToUnicode}).
+ * fields and lines left blank to fill in by hand; control characters become spaces. The lines are
+ * painted by {@link PdfPainter}: DejaVu Sans, Droid Sans Fallback for Chinese, Japanese and Korean,
+ * Arabic shaped and right-to-left text in visual order, and text that extracts as it was given.
  */
 public final class PdfComposer {
 
-  private static final float MARGIN = 56;
-  private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+  static final float MARGIN = 56;
+  static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
+  /** Text in one style. */
   record Run(String text, boolean bold) {}
 
-  private enum Face { REGULAR, BOLD, CJK }
-
-  private record Piece(String text, Face face) {}
-
-  private record Line(List<Run> runs, float size, float gapBefore) {}
+  /** One line of the page: its runs in logical order, the font size and the space above it. */
+  record Line(List<Run> runs, float size, float gapBefore) {}
 
   private final PdfFonts fonts;
   private final String title;
@@ -68,68 +54,7 @@ public final class PdfComposer {
   }
 
   public byte[] toBytes() {
-    var regularFile = PdfFonts.withoutSubstitution(fonts.regular);
-    var boldFile = PdfFonts.withoutSubstitution(fonts.bold);
-    var cjkFile = needsCjk() ? PdfFonts.withoutSubstitution(fonts.cjk) : null;
-    try (var document = new PDDocument(); regularFile; boldFile) {
-      document.getDocumentInformation().setTitle(title);
-      document.getDocumentInformation().setProducer("Plenary");
-      var faces = new EnumMap<Face, PDType0Font>(Face.class);
-      faces.put(Face.REGULAR, PDType0Font.load(document, regularFile, true));
-      faces.put(Face.BOLD, PDType0Font.load(document, boldFile, true));
-      if (cjkFile != null) {
-        faces.put(Face.CJK, PDType0Font.load(document, cjkFile, true));
-      }
-      var toUnicode = new ToUnicode();
-      PDPageContentStream content = null;
-      float y = 0;
-      for (Line line : lines) {
-        float height = line.size() * 1.4f + line.gapBefore();
-        if (content == null || y - height < MARGIN) {
-          if (content != null) {
-            content.close();
-          }
-          var page = new PDPage(PDRectangle.A4);
-          document.addPage(page);
-          content = new PDPageContentStream(document, page);
-          y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-        y -= height;
-        var visual = BidiLine.of(line.runs());
-        var pieces = visual.runs().stream().flatMap(run -> byFont(run).stream()).toList();
-        float width = 0;
-        for (Piece piece : pieces) {
-          width += faces.get(piece.face()).getStringWidth(piece.text()) / 1000 * line.size();
-        }
-        float x = visual.rightToLeft() ? MARGIN + Math.max(0, WIDTH - width) : MARGIN;
-        for (Piece piece : pieces) {
-          PDType0Font font = faces.get(piece.face());
-          content.beginText();
-          content.setFont(font, line.size());
-          content.newLineAtOffset(x, y);
-          content.showText(piece.text());
-          content.endText();
-          toUnicode.drawn(font, piece.text());
-          x += font.getStringWidth(piece.text()) / 1000 * line.size();
-        }
-      }
-      if (content != null) {
-        content.close();
-      }
-      if (toUnicode.needed()) {
-        // The first save subsets the fonts and writes PDFBox's ToUnicode maps, which name the shaped
-        // forms themselves; ours, giving the plain letters, replace them before the real save.
-        document.save(OutputStream.nullOutputStream());
-        toUnicode.apply(document);
-      }
-      var out = new ByteArrayOutputStream();
-      document.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      closeQuietly(cjkFile);
-    }
+    return new PdfPainter(fonts, title, needsCjk()).paint(lines);
   }
 
   /** Breaks runs into lines no wider than the page, at spaces, or anywhere in CJK text. */
@@ -177,40 +102,6 @@ public final class PdfComposer {
       tokens.add(word.toString());
     }
     return tokens;
-  }
-
-  /** Splits a run where the face must change: bold where bold has the glyph, else regular, else CJK, else '?'. */
-  private List<Piece> byFont(Run run) {
-    var pieces = new ArrayList<Piece>();
-    var piece = new StringBuilder();
-    Face current = null;
-    for (int i = 0; i < run.text().length(); ) {
-      int c = run.text().codePointAt(i);
-      i += Character.charCount(c);
-      Face face = run.bold() && fonts.boldCovers(c) ? Face.BOLD
-          : fonts.latinCovers(c) ? Face.REGULAR : fonts.cjkCovers(c) ? Face.CJK : run.bold() ? Face.BOLD : Face.REGULAR;
-      int drawn = face == Face.CJK || fonts.latinCovers(c) ? c : '?';
-      if (current != null && current != face) {
-        pieces.add(new Piece(piece.toString(), current));
-        piece.setLength(0);
-      }
-      piece.appendCodePoint(drawn);
-      current = face;
-    }
-    if (piece.length() > 0) {
-      pieces.add(new Piece(piece.toString(), current));
-    }
-    return pieces;
-  }
-
-  private static void closeQuietly(TrueTypeFont font) {
-    if (font != null) {
-      try {
-        font.close();
-      } catch (IOException ignored) {
-        // An in-memory font; nothing is left open.
-      }
-    }
   }
 
   private boolean needsCjk() {

@@ -6,6 +6,7 @@ import org.plenary.account.AccountDirectory;
 import org.plenary.account.Countries;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.PlenaryUser;
+import org.plenary.account.Role;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
@@ -97,7 +98,7 @@ class RegistrationController {
     model.addAttribute("country", countries.name(registration.countryCode()));
     model.addAttribute("mayDecide", desk.mayDecide(user, registration)
         && registration.status() == RegistrationStatus.SUBMITTED);
-    model.addAttribute("mayCorrect", user.has(org.plenary.account.Role.ADMIN));
+    model.addAttribute("mayCorrect", user.has(Role.ADMIN));
     model.addAttribute("organizations", organizations.all());
     return "registration/show";
   }

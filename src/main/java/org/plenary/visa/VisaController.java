@@ -3,6 +3,7 @@ package org.plenary.visa;
 import jakarta.validation.Valid;
 import org.plenary.account.PlenaryUser;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.registration.Attendance;
 import org.plenary.registration.RegistrationDesk;
 import org.plenary.shared.InvalidInputException;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +43,7 @@ class VisaController {
     var registration = registrations.get(id, user);
     var form = new VisaForm();
     form.setFullName(registration.fullName());
-    if (registration.attendance() != org.plenary.registration.Attendance.IN_PERSON) {
+    if (registration.attendance() != Attendance.IN_PERSON) {
       model.addAttribute("problem", "Visa support is for participants who attend in person; this registration is for "
           + "remote attendance.");
     }
