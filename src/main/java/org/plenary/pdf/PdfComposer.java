@@ -1,30 +1,25 @@
 package org.plenary.pdf;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Lays out a simple A4 document top to bottom: a title, headings, wrapped paragraphs, labelled
- * fields and lines left blank to fill in by hand. Text is drawn with DejaVu Sans, and characters it
- * lacks (Chinese, Japanese, Korean) with Droid Sans Fallback; control characters become spaces.
+ * fields and lines left blank to fill in by hand; control characters become spaces. The lines are
+ * painted by {@link PdfPainter}: DejaVu Sans, Droid Sans Fallback for Chinese, Japanese and Korean,
+ * Arabic shaped and right-to-left text in visual order, and text that extracts as it was given.
  */
 public final class PdfComposer {
 
-  private static final float MARGIN = 56;
-  private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+  static final float MARGIN = 56;
+  static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
-  private record Run(String text, boolean bold) {}
+  /** Text in one style. */
+  record Run(String text, boolean bold) {}
 
-  private record Line(List<Run> runs, float size, float gapBefore) {}
+  /** One line of the page: its runs in logical order, the font size and the space above it. */
+  record Line(List<Run> runs, float size, float gapBefore) {}
 
   private final PdfFonts fonts;
   private final String title;
@@ -59,48 +54,7 @@ public final class PdfComposer {
   }
 
   public byte[] toBytes() {
-    try (var document = new PDDocument()) {
-      document.getDocumentInformation().setTitle(title);
-      document.getDocumentInformation().setProducer("Plenary");
-      var regular = PDType0Font.load(document, new java.io.ByteArrayInputStream(fonts.regular), true);
-      var bold = PDType0Font.load(document, new java.io.ByteArrayInputStream(fonts.bold), true);
-      PDFont cjk = needsCjk() ? PDType0Font.load(document, new java.io.ByteArrayInputStream(fonts.cjk), true) : null;
-      PDPageContentStream content = null;
-      float y = 0;
-      for (Line line : lines) {
-        float height = line.size() * 1.4f + line.gapBefore();
-        if (content == null || y - height < MARGIN) {
-          if (content != null) {
-            content.close();
-          }
-          var page = new PDPage(PDRectangle.A4);
-          document.addPage(page);
-          content = new PDPageContentStream(document, page);
-          y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-        y -= height;
-        float x = MARGIN;
-        for (Run run : line.runs()) {
-          for (Run piece : byFont(run)) {
-            PDFont font = font(piece, regular, bold, cjk);
-            content.beginText();
-            content.setFont(font, line.size());
-            content.newLineAtOffset(x, y);
-            content.showText(piece.text());
-            content.endText();
-            x += font.getStringWidth(piece.text()) / 1000 * line.size();
-          }
-        }
-      }
-      if (content != null) {
-        content.close();
-      }
-      var out = new ByteArrayOutputStream();
-      document.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new PdfPainter(fonts, title, needsCjk()).paint(lines);
   }
 
   /** Breaks runs into lines no wider than the page, at spaces, or anywhere in CJK text. */
@@ -148,39 +102,6 @@ public final class PdfComposer {
       tokens.add(word.toString());
     }
     return tokens;
-  }
-
-  /** Splits a run where the font must change, and replaces what no font draws with '?'. */
-  private List<Run> byFont(Run run) {
-    var pieces = new ArrayList<Run>();
-    var piece = new StringBuilder();
-    Boolean cjkPiece = null;
-    for (int i = 0; i < run.text().length(); ) {
-      int c = run.text().codePointAt(i);
-      i += Character.charCount(c);
-      boolean latin = fonts.latinCovers(c);
-      boolean cjk = !latin && fonts.cjkCovers(c);
-      int drawn = latin || cjk ? c : '?';
-      boolean useCjk = cjk;
-      if (cjkPiece != null && cjkPiece != useCjk) {
-        pieces.add(new Run(piece.toString(), cjkPiece ? false : run.bold()));
-        piece.setLength(0);
-      }
-      piece.appendCodePoint(drawn);
-      cjkPiece = useCjk;
-    }
-    if (piece.length() > 0) {
-      pieces.add(new Run(piece.toString(), Boolean.TRUE.equals(cjkPiece) ? false : run.bold()));
-    }
-    return pieces;
-  }
-
-  private PDFont font(Run piece, PDFont regular, PDFont bold, PDFont cjk) {
-    int first = piece.text().codePointAt(0);
-    if (cjk != null && !fonts.latinCovers(first) && fonts.cjkCovers(first)) {
-      return cjk;
-    }
-    return piece.bold() ? bold : regular;
   }
 
   private boolean needsCjk() {

@@ -16,6 +16,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,12 +28,18 @@ class RegistrationApiController {
 
   record Reason(String reason) {}
 
+  /** The organization a registration is for; null for the person's own name. */
+  record OrganizationChange(Long organizationId) {}
+
   private final RegistrationDesk desk;
   private final RegistrationConfirmation confirmation;
+  private final RepresentedOrganization represented;
 
-  RegistrationApiController(RegistrationDesk desk, RegistrationConfirmation confirmation) {
+  RegistrationApiController(RegistrationDesk desk, RegistrationConfirmation confirmation,
+      RepresentedOrganization represented) {
     this.desk = desk;
     this.confirmation = confirmation;
+    this.represented = represented;
   }
 
   @Operation(operationId = "getRegistrationConfirmation", summary = "The confirmation of an approved registration, as PDF")
@@ -52,7 +59,15 @@ class RegistrationApiController {
     return desk.visibleTo(slug, code, user).stream().map(RegistrationResource::of).toList();
   }
 
-  @Operation(operationId = "registerForMeeting", summary = "Register for the meeting (before its pre-registration deadline)")
+  @Operation(operationId = "correctRegistrationOrganization", summary = "Correct the organization a registration is for (the administrator)")
+  @PutMapping("/api/v1/registrations/{id}/organization")
+  RegistrationResource correctOrganization(@PathVariable long id, @RequestBody OrganizationChange change,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return RegistrationResource.of(represented.correct(id, change.organizationId(), user));
+  }
+
+  @Operation(operationId = "registerForMeeting", summary = "Register for the meeting (before its pre-registration "
+      + "deadline), for your account's organization; an account without one may choose one, or none")
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping("/api/v1/groups/{slug}/meetings/{code}/registrations")
   ResponseEntity<RegistrationResource> register(@PathVariable String slug, @PathVariable String code,

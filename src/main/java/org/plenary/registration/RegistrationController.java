@@ -6,6 +6,7 @@ import org.plenary.account.AccountDirectory;
 import org.plenary.account.Countries;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.PlenaryUser;
+import org.plenary.account.Role;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
@@ -32,10 +33,13 @@ class RegistrationController {
   private final OrganizationDirectory organizations;
   private final Countries countries;
   private final RegistrationConfirmation confirmationPdf;
+  private final RepresentedOrganization represented;
 
-  RegistrationController(RegistrationConfirmation confirmationPdf, RegistrationDesk desk, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
-      OrganizationDirectory organizations, Countries countries) {
+  RegistrationController(RegistrationConfirmation confirmationPdf, RegistrationDesk desk, GroupCatalog groups,
+      MeetingCatalog meetings, AccountDirectory accounts, OrganizationDirectory organizations, Countries countries,
+      RepresentedOrganization represented) {
     this.confirmationPdf = confirmationPdf;
+    this.represented = represented;
     this.desk = desk;
     this.groups = groups;
     this.meetings = meetings;
@@ -53,7 +57,7 @@ class RegistrationController {
     form.setEmail(account.email());
     form.setOrganizationId(account.organizationId() == null ? null : account.organizationId().value());
     form.setCountryCode(account.countryCode());
-    return page(model, slug, code, form);
+    return page(model, slug, code, form, user);
   }
 
   @PostMapping("/groups/{slug}/meetings/{code}/register")
@@ -72,7 +76,7 @@ class RegistrationController {
         model.addAttribute("problem", e.getMessage());
       }
     }
-    return page(model, slug, code, form);
+    return page(model, slug, code, form, user);
   }
 
   @GetMapping("/registrations")
@@ -94,6 +98,8 @@ class RegistrationController {
     model.addAttribute("country", countries.name(registration.countryCode()));
     model.addAttribute("mayDecide", desk.mayDecide(user, registration)
         && registration.status() == RegistrationStatus.SUBMITTED);
+    model.addAttribute("mayCorrect", user.has(Role.ADMIN));
+    model.addAttribute("organizations", organizations.all());
     return "registration/show";
   }
 
@@ -122,11 +128,27 @@ class RegistrationController {
     return "redirect:/registrations/" + id;
   }
 
-  private String page(Model model, String slug, String code, RegistrationForm form) {
+  @PostMapping("/registrations/{id}/organization")
+  String correctOrganization(@PathVariable long id, @RequestParam(required = false) Long organizationId,
+      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+    try {
+      Registration registration = represented.correct(id, organizationId, user);
+      redirect.addFlashAttribute("notice", "The registration of " + registration.fullName() + " is now for "
+          + organizations.find(registration.organizationId()).map(o -> o.name()).orElse("their own name") + ".");
+    } catch (RegistrationRefusedException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("problem", e.violations().get(0).message());
+    }
+    return "redirect:/registrations/" + id;
+  }
+
+  private String page(Model model, String slug, String code, RegistrationForm form, PlenaryUser user) {
     model.addAttribute("group", groups.get(slug));
     model.addAttribute("meeting", meetings.get(slug, code));
     model.addAttribute("registrationForm", form);
     model.addAttribute("organizations", organizations.all());
+    model.addAttribute("accountOrganization", represented.ofAccount(user).orElse(null));
     model.addAttribute("countries", countries.all());
     model.addAttribute("attendances", Attendance.values());
     model.addAttribute("individualsAllowed", desk.individualsAllowed(slug));

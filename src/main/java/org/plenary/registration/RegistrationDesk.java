@@ -7,8 +7,6 @@ import java.util.Set;
 import org.plenary.account.Countries;
 import org.plenary.account.Organization;
 import org.plenary.account.OrganizationCategory;
-import org.plenary.account.OrganizationDirectory;
-import org.plenary.account.OrganizationId;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
@@ -39,19 +37,19 @@ public class RegistrationDesk {
   private final Registrations registrations;
   private final MeetingCatalog meetings;
   private final GroupCatalog groups;
-  private final OrganizationDirectory organizations;
   private final Countries countries;
+  private final RepresentedOrganization represented;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   RegistrationDesk(Registrations registrations, MeetingCatalog meetings, GroupCatalog groups,
-      OrganizationDirectory organizations, Countries countries, ApplicationEventPublisher events,
-      TransactionTemplate transaction, Clock clock) {
+      Countries countries, RepresentedOrganization represented,
+      ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+    this.represented = represented;
     this.registrations = registrations;
     this.meetings = meetings;
     this.groups = groups;
-    this.organizations = organizations;
     this.countries = countries;
     this.events = events;
     this.transaction = transaction;
@@ -79,12 +77,9 @@ public class RegistrationDesk {
       throw new RegistrationRefusedException(409, "You are already registered for meeting " + code + " (registration "
           + existing.id() + ", " + existing.status().name().toLowerCase() + ").");
     });
-    var organization = form.getOrganizationId() == null ? java.util.Optional.<Organization>empty()
-        : organizations.find(new OrganizationId(form.getOrganizationId()));
+    var organization = represented.forRegistration(form.getOrganizationId(), user);
     new Violations()
         .check(countries.exists(form.getCountryCode()), "countryCode", "Choose a country from the list of ITU Member States.")
-        .check(form.getOrganizationId() == null || organization.isPresent(), "organizationId",
-            "Choose an organization from the list, or none to register in your own name.")
         .throwIfAny();
     String category = organization.map(o -> o.category().name()).orElse(Registration.INDIVIDUAL);
     if (!MEMBERS.contains(category) && !registrations.individualsAllowed(group.id())) {
@@ -92,7 +87,8 @@ public class RegistrationDesk {
           + "Members and Associates; " + organization.map(o -> o.name() + " is " + o.category().label())
           .orElse("you registered in your own name") + ".");
     }
-    long id = registrations.insert(meeting.id(), user.id(), form, category, clock.instant());
+    long id = registrations.insert(meeting.id(), user.id(), form, organization.map(Organization::id).orElse(null),
+        category, clock.instant());
     events.publishEvent(new RegistrationSubmitted(id));
     return registrations.find(id).orElseThrow();
   }

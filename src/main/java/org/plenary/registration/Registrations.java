@@ -30,14 +30,15 @@ class Registrations {
     this.jdbc = jdbc;
   }
 
-  long insert(MeetingId meeting, AccountId account, RegistrationForm form, String category, Instant at) {
+  long insert(MeetingId meeting, AccountId account, RegistrationForm form, OrganizationId organization, String category,
+      Instant at) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO registrations (meeting_id, account_id, full_name, email, organization_id, category, country_code,
               function_title, first_time, attendance, status, submitted_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?)""")
         .params(meeting.value(), account.value(), form.getFullName().strip(), form.getEmail().strip(),
-            form.getOrganizationId(), category, form.getCountryCode(), blankToNull(form.getFunction()), form.isFirstTime(),
+            organization == null ? null : organization.value(), category, form.getCountryCode(), blankToNull(form.getFunction()), form.isFirstTime(),
             form.getAttendance().name(), utc(at))
         .update(keys, "id");
     return keys.getKey().longValue();
@@ -97,6 +98,11 @@ class Registrations {
             UPDATE registrations SET status = ?, registration_number = ?, decided_by = ?, decided_at = ?, reject_reason = ?
             WHERE id = ?""")
         .params(status.name(), number, by, utc(at), reason, id).update();
+  }
+
+  void setOrganization(long id, OrganizationId organization, String category) {
+    jdbc.sql("UPDATE registrations SET organization_id = ?, category = ? WHERE id = ?")
+        .params(organization == null ? null : organization.value(), category, id).update();
   }
 
   boolean individualsAllowed(GroupId group) {

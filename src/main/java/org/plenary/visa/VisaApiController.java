@@ -72,11 +72,12 @@ class VisaApiController {
     return pdf(letter.pdf(id, user), id);
   }
 
-  @Operation(operationId = "verifyVisaLetter", summary = "Verify a letter by its reference; no passport data is shown")
+  @Operation(operationId = "verifyVisaLetter", summary = "Verify a letter by its full reference, verification code "
+      + "included; no passport data is shown")
   @GetMapping("/api/v1/visa/verify/{reference}")
   Verification verify(@PathVariable String reference) {
-    VisaRequest request = desk.verify(reference)
-        .orElseThrow(() -> new VisaRefusedException(404, "No visa-support letter has the reference " + reference + "."));
+    VisaRequest request = desk.verify(reference).orElseThrow(() -> new VisaRefusedException(404,
+        "No visa-support letter has this reference. Type it as printed on the letter, with its last four groups."));
     var meeting = meetings.get(request.meetingId());
     return new Verification(request.reference(), request.fullName(), meeting.code(), meeting.dates());
   }

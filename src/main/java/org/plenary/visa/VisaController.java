@@ -3,6 +3,7 @@ package org.plenary.visa;
 import jakarta.validation.Valid;
 import org.plenary.account.PlenaryUser;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.registration.Attendance;
 import org.plenary.registration.RegistrationDesk;
 import org.plenary.shared.InvalidInputException;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +40,13 @@ class VisaController {
     if (existing.isPresent()) {
       return "redirect:/visa/" + existing.get().id();
     }
+    var registration = registrations.get(id, user);
     var form = new VisaForm();
-    form.setFullName(registrations.get(id, user).fullName());
+    form.setFullName(registration.fullName());
+    if (registration.attendance() != Attendance.IN_PERSON) {
+      model.addAttribute("problem", "Visa support is for participants who attend in person; this registration is for "
+          + "remote attendance.");
+    }
     return page(model, id, user, form);
   }
 

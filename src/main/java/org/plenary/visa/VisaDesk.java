@@ -14,6 +14,7 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.meeting.Deadline;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.registration.Attendance;
 import org.plenary.registration.Registration;
 import org.plenary.registration.RegistrationDesk;
 import org.plenary.registration.RegistrationStatus;
@@ -73,6 +74,10 @@ public class VisaDesk {
       throw new VisaRefusedException(409, "Visa support needs an approved registration; this one is "
           + registration.status().name().toLowerCase() + ".");
     }
+    if (registration.attendance() != Attendance.IN_PERSON) {
+      throw new VisaRefusedException(409, "Visa support is for participants who attend in person; registration "
+          + registration.id() + " is for remote attendance.");
+    }
     if (!ELIGIBLE.contains(registration.category())) {
       throw new VisaRefusedException(403, "ITU can assist only representatives of Member States, Sector Members and "
           + "Associates with visa requests.");
@@ -130,7 +135,7 @@ public class VisaDesk {
         throw new VisaRefusedException(409, "Visa request " + id + " is already " + request.status().name().toLowerCase() + ".");
       }
       Meeting meeting = meetings.get(request.meetingId());
-      String reference = "VISA-%s-%04d".formatted(meeting.code().toUpperCase(), id);
+      String reference = "%s-V-%04d".formatted(meeting.code().toUpperCase(), id);
       requests.decide(id, VisaStatus.APPROVED, reference, user.getUsername(), clock.instant());
       events.publishEvent(new VisaLetterReady(id, request.registrationId()));
       return requests.find(id).orElseThrow();
@@ -145,10 +150,15 @@ public class VisaDesk {
     return requests.ofRegistration(registrationId);
   }
 
-  /** What the public verification page may say of a letter: nothing of the passport. */
+  /**
+   * What the public verification page may say of a letter: nothing of the passport, and nothing at
+   * all unless the reference carries the letter's verification code. A wrong code, a reference
+   * without one and an unknown reference get the same empty answer.
+   */
   public Optional<VisaRequest> verify(String reference) {
-    return requests.byReference(reference == null ? "" : reference.strip().toUpperCase())
-        .filter(r -> r.status() == VisaStatus.APPROVED);
+    return VerificationCode.Typed.parse(reference).flatMap(typed -> requests.byCode(typed.code())
+        .filter(r -> r.status() == VisaStatus.APPROVED)
+        .filter(r -> requests.publicReference(r.id()).filter(typed::names).isPresent()));
   }
 
   public List<String> reads(long id, PlenaryUser user) {

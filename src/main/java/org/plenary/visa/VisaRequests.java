@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 class VisaRequests {
 
   private static final String SELECT = """
-      SELECT id, registration_id, meeting_id, full_name, function_title, mission, status, reference, requested_at,
-        decided_by, decided_at, purged_at FROM visa_requests""";
+      SELECT id, registration_id, meeting_id, full_name, function_title, mission, status, reference, verification_code,
+        requested_at, decided_by, decided_at, purged_at FROM visa_requests""";
 
   private final JdbcClient jdbc;
 
@@ -31,9 +31,10 @@ class VisaRequests {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO visa_requests (registration_id, meeting_id, full_name, function_title, mission, passport, status,
-              requested_at)
-            VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?)""")
-        .params(registration, meeting.value(), fullName, function, mission, encryptedPassport, utc(at))
+              requested_at, verification_code)
+            VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?)""")
+        .params(registration, meeting.value(), fullName, function, mission, encryptedPassport, utc(at),
+            VerificationCode.generate())
         .update(keys, "id");
     return keys.getKey().longValue();
   }
@@ -42,8 +43,14 @@ class VisaRequests {
     return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::request).optional();
   }
 
-  Optional<VisaRequest> byReference(String reference) {
-    return jdbc.sql(SELECT + " WHERE reference = ?").param(reference).query(this::request).optional();
+  /** The request with this verification code (80 random bits, unique), with its public reference. */
+  Optional<VisaRequest> byCode(String code) {
+    return jdbc.sql(SELECT + " WHERE verification_code = ?").param(code).query(this::request).optional();
+  }
+
+  /** The public part of a request's reference, as stored (set at approval). */
+  Optional<String> publicReference(long id) {
+    return jdbc.sql("SELECT reference FROM visa_requests WHERE id = ?").param(id).query(String.class).optional();
   }
 
   Optional<VisaRequest> ofRegistration(long registration) {
@@ -91,8 +98,14 @@ class VisaRequests {
   private VisaRequest request(ResultSet rs, int row) throws SQLException {
     return new VisaRequest(rs.getLong("id"), rs.getLong("registration_id"), new MeetingId(rs.getLong("meeting_id")),
         rs.getString("full_name"), rs.getString("function_title"), rs.getString("mission"),
-        VisaStatus.valueOf(rs.getString("status")), rs.getString("reference"), instant(rs, "requested_at"),
+        VisaStatus.valueOf(rs.getString("status")), printed(rs.getString("reference"), rs.getString("verification_code")),
+        instant(rs, "requested_at"),
         rs.getString("decided_by"), instant(rs, "decided_at"), instant(rs, "purged_at"));
+  }
+
+  /** The reference as the letter prints it: the public part, then the verification code in groups. */
+  private static String printed(String reference, String code) {
+    return reference == null ? null : reference + "-" + VerificationCode.grouped(code);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -39,4 +39,22 @@ class PdfComposerTests {
       assertThat(new PDFTextStripper().getText(document)).contains("Paragraph 119");
     }
   }
+
+  @Test
+  void extractedTextHasPlainWordsAndArabicAndHebrewInLogicalOrder() throws Exception {
+    byte[] pdf = renderer.compose("Registration confirmation")
+        .paragraph("The office files the official confirmation and flows; first fluent affiliation.")
+        .field("Participant", "محمد بن سلمان عبدالله")
+        .field("Address", "شارع الملك فهد، الرياض")
+        .field("Hebrew", "שלום עולם")
+        .paragraph("مرحبا بكم في جنيف")
+        .toBytes();
+    PdfText text = PdfText.of(pdf);
+    assertThat(text.hasPresentationForms()).as("ligature or presentation-form glyphs in %s", text).isFalse();
+    for (String extracted : text.pdftotext() == null ? java.util.List.of(text.stripped())
+        : java.util.List.of(text.stripped(), text.pdftotext())) {
+      assertThat(extracted).contains("Registration confirmation", "office files the official confirmation and flows",
+          "first fluent affiliation", "محمد بن سلمان عبدالله", "الملك فهد", "שלום עולם", "مرحبا بكم في جنيف");
+    }
+  }
 }

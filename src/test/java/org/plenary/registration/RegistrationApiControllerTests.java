@@ -34,6 +34,7 @@ class RegistrationApiControllerTests {
   @Autowired ApiTokens tokens;
   @Autowired OrganizationDirectory organizations;
   @Autowired UserDetailsService users;
+  @Autowired org.plenary.account.AccountDirectory accounts;
 
   @Test
   void aFocalPointApprovesARegistrationOfTheirOrganizationAndNobodyElseDoes() throws Exception {
@@ -129,12 +130,15 @@ class RegistrationApiControllerTests {
 
     String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
     long university = organizations.create("Université de Test", OrganizationCategory.ACADEMIA, "FR").value();
+    // An account without an organization chooses one; bob's account is France Telecom Orange's.
+    accounts.create(new org.plenary.account.NewAccount("bruno", "bruno@univ.example", "Bruno", null, "FR",
+        java.util.Set.of()), "bruno-pass", false);
     mvc.perform(post("/groups/cloud/registration-policy").with(user(users.loadUserByUsername("tsb")))
             .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
             .param("individualsAllowed", "false").param("back", "/groups/cloud"))
         .andExpect(status().is3xxRedirection());
-    mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/registrations").header("Authorization", tokens.bearer("bob"))
-            .contentType(MediaType.APPLICATION_JSON).content(FORM.formatted("Bob", "bob@univ.example", university)))
+    mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/registrations").header("Authorization", tokens.bearer("bruno"))
+            .contentType(MediaType.APPLICATION_JSON).content(FORM.formatted("Bruno", "bruno@univ.example", university)))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.detail").value(containsString("Université de Test is Academia")));
     mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/registrations").header("Authorization", tokens.bearer("bob"))
@@ -146,8 +150,8 @@ class RegistrationApiControllerTests {
             .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
             .param("individualsAllowed", "true").param("back", "/groups/cloud"))
         .andExpect(status().is3xxRedirection());
-    mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/registrations").header("Authorization", tokens.bearer("bob"))
-            .contentType(MediaType.APPLICATION_JSON).content(FORM.formatted("Bob", "bob@univ.example", university)))
+    mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/registrations").header("Authorization", tokens.bearer("bruno"))
+            .contentType(MediaType.APPLICATION_JSON).content(FORM.formatted("Bruno", "bruno@univ.example", university)))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.category").value("ACADEMIA"));
   }

@@ -1,0 +1,73 @@
+package org.plenary.registration;
+
+import java.util.Optional;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.Organization;
+import org.plenary.account.OrganizationDirectory;
+import org.plenary.account.OrganizationId;
+import org.plenary.account.PlenaryUser;
+import org.plenary.account.Role;
+import org.plenary.shared.Violations;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Which organization a registration is for, one rule for the page and the API: the organization of
+ * the person's account; only an account without one chooses (an organization from the list, or none
+ * to register in their own name). Whatever a form or JSON body says otherwise is refused, so nobody
+ * reaches another organization's focal point, or its visa eligibility, by editing a request. The
+ * administrator corrects a registration's organization when the account's was wrong.
+ */
+@Component
+public class RepresentedOrganization {
+
+  private final AccountDirectory accounts;
+  private final OrganizationDirectory organizations;
+  private final Registrations registrations;
+  private final TransactionTemplate transaction;
+
+  RepresentedOrganization(AccountDirectory accounts, OrganizationDirectory organizations, Registrations registrations,
+      TransactionTemplate transaction) {
+    this.accounts = accounts;
+    this.organizations = organizations;
+    this.registrations = registrations;
+    this.transaction = transaction;
+  }
+
+  /** The account's organization, if it has one: a registration can only be for it. */
+  public Optional<Organization> ofAccount(PlenaryUser user) {
+    return organizations.find(accounts.get(user.id()).organizationId());
+  }
+
+  /** The organization this person registers for, or empty for their own name; refuses a forged choice. */
+  Optional<Organization> forRegistration(Long chosen, PlenaryUser user) {
+    Optional<Organization> own = ofAccount(user);
+    if (own.isPresent()) {
+      new Violations().check(chosen == null || chosen == own.get().id().value(), "organizationId",
+          "You register for your account's organization, " + own.get().name()
+              + ". If that is wrong, ask the administrator to correct your account.").throwIfAny();
+      return own;
+    }
+    Optional<Organization> picked = chosen == null ? Optional.empty() : organizations.find(new OrganizationId(chosen));
+    new Violations().check(chosen == null || picked.isPresent(), "organizationId",
+        "Choose an organization from the list, or none to register in your own name.").throwIfAny();
+    return picked;
+  }
+
+  /** The administrator sets the registration's organization (null: in the person's own name). */
+  public Registration correct(long id, Long organizationId, PlenaryUser user) {
+    if (user == null || !user.has(Role.ADMIN)) {
+      throw new RegistrationRefusedException(403, "Only the administrator corrects the organization of a registration.");
+    }
+    Optional<Organization> organization = organizationId == null ? Optional.empty()
+        : organizations.find(new OrganizationId(organizationId));
+    new Violations().check(organizationId == null || organization.isPresent(), "organizationId",
+        "Choose an organization from the list, or none for the person's own name.").throwIfAny();
+    return transaction.execute(status -> {
+      registrations.find(id).orElseThrow(() -> new RegistrationRefusedException(404, "There is no registration " + id + "."));
+      registrations.setOrganization(id, organization.map(Organization::id).orElse(null),
+          organization.map(o -> o.category().name()).orElse(Registration.INDIVIDUAL));
+      return registrations.find(id).orElseThrow();
+    });
+  }
+}
