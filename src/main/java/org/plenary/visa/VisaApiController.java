@@ -1,6 +1,8 @@
 package org.plenary.visa;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,7 +28,10 @@ class VisaApiController {
 
   record Filed(VisaRequest request, List<String> warnings) {}
 
-  record Details(VisaRequest request, Passport passport) {}
+  /** The request; its passport details only for those who may read them, and until they are purged. */
+  record Details(VisaRequest request,
+      @Schema(description = "Absent for readers who may not see it and once purged")
+      @JsonInclude(JsonInclude.Include.NON_NULL) Passport passport) {}
 
   record Verification(String reference, String fullName, String meeting, String dates) {}
 

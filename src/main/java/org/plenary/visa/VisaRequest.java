@@ -1,9 +1,11 @@
 package org.plenary.visa;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.plenary.meeting.MeetingId;
 
 /** A request for a visa-support letter; its passport details are read separately, and logged. */
-public record VisaRequest(long id, long registrationId, MeetingId meetingId, String fullName, String function,
-    String mission, VisaStatus status, String reference, Instant requestedAt, String decidedBy, Instant decidedAt,
-    Instant purgedAt) {}
+public record VisaRequest(long id, long registrationId, MeetingId meetingId, String fullName,
+    @Schema(nullable = true) String function, String mission, VisaStatus status, @Schema(nullable = true) String reference,
+    Instant requestedAt, @Schema(nullable = true) String decidedBy, @Schema(nullable = true) Instant decidedAt,
+    @Schema(nullable = true) Instant purgedAt) {}

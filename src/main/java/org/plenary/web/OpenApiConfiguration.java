@@ -59,8 +59,9 @@ class OpenApiConfiguration {
       SpringDocUtils.getConfig().replaceWithClass(id, Long.class);
     }
     // A local time of day ("09:30") has no standard format: say it with a pattern instead of "time-local".
+    // Every one of them is optional (opening time, desk time, arrival time), hence nullable.
     SpringDocUtils.getConfig().replaceWithSchema(LocalTime.class,
-        new StringSchema().pattern("^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$").example("09:30"));
+        new StringSchema().pattern("^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$").example("09:30").nullable(true));
   }
 
   @Bean
