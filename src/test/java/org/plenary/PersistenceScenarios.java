@@ -75,7 +75,8 @@ abstract class PersistenceScenarios {
     assertThat(meeting.visaDeadline()).isEqualTo(LocalDateTime.of(2010, 5, 17, 23, 59).atZone(geneva).toInstant());
     assertThat(meeting.openingTime()).isEqualTo(LocalTime.of(9, 30));
     assertThat(meeting.timeZone()).isEqualTo(geneva);
-    assertThat(meeting.hotels()).containsExactly(hotel);
+    assertThat(meeting.hotels()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("id").containsExactly(hotel);
+    assertThat(meeting.hotels().get(0).id()).isNotNull();
     assertThat(meeting.collocated()).containsExactly("FG Smart", "FG FN");
     assertThat(meeting.agenda()).extracting(AgendaItem::title)
         .containsExactly("Leadership", "Working methods", "日本語と Ελληνικά");

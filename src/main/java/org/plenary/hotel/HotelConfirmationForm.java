@@ -26,15 +26,14 @@ class HotelConfirmationForm {
   }
 
   byte[] pdf(Group group, Meeting meeting, HotelForm form) {
+    Hotel hotel = meeting.hotels().stream().filter(h -> h.id().equals(form.getHotel())).findFirst().orElse(null);
     new Violations()
-        .check(form.getHotel() >= 1 && form.getHotel() <= meeting.hotels().size(), "hotel",
-            "Choose one of the meeting’s " + meeting.hotels().size() + " hotels.")
+        .check(hotel != null, "hotel", "Choose one of the meeting’s " + meeting.hotels().size() + " hotels.")
         .check(form.getDeparture().isAfter(form.getArrival()), "departure", "The departure must be after the arrival.")
         .check(!form.getArrival().isBefore(meeting.startDate().minusDays(14))
             && !form.getDeparture().isAfter(meeting.endDate().plusDays(14)), "arrival",
             "The stay must be around the meeting, " + meeting.dates() + ".")
         .throwIfAny();
-    Hotel hotel = meeting.hotels().get(form.getHotel() - 1);
     String room = form.getRoom() == HotelForm.RoomType.SINGLE ? "single" : "double";
     String rate = form.getRoom() == HotelForm.RoomType.SINGLE ? hotel.singleRate() : hotel.doubleRate();
     return pdf.compose("Hotel reservation confirmation — " + group.acronym() + " " + meeting.code())

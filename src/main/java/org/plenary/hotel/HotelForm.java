@@ -16,9 +16,9 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public class HotelForm {
 
-  /** The hotel's place in the meeting's list, from 1. */
+  /** The hotel's id, as the meeting lists it ({@code hotels[].id}). */
   @NotNull(message = "Choose a hotel.")
-  private Integer hotel;
+  private Long hotel;
 
   @NotNull(message = "Choose a single or a double room.")
   private RoomType room = RoomType.SINGLE;
@@ -62,11 +62,11 @@ public class HotelForm {
   /** Single or double. */
   public enum RoomType { SINGLE, DOUBLE }
 
-  public Integer getHotel() {
+  public Long getHotel() {
     return hotel;
   }
 
-  public void setHotel(Integer hotel) {
+  public void setHotel(Long hotel) {
     this.hotel = hotel;
   }
 

@@ -86,6 +86,9 @@ public class MeetingForm {
 
   /** A hotel with the preferential tariff. */
   public static class HotelRow {
+    /** The hotel's id when it is already on the meeting; none for a new hotel. */
+    private Long id;
+
     @NotBlank(message = "Give the hotel’s name.")
     @Size(max = 200)
     private String name;
@@ -107,12 +110,13 @@ public class MeetingForm {
     private String doubleRate;
 
     Hotel toHotel() {
-      return new Hotel(name.strip(), blankToNull(address), blankToNull(phone), blankToNull(email),
+      return new Hotel(id, name.strip(), blankToNull(address), blankToNull(phone), blankToNull(email),
           blankToNull(singleRate), blankToNull(doubleRate));
     }
 
     static HotelRow of(Hotel hotel) {
       var row = new HotelRow();
+      row.id = hotel.id();
       row.name = hotel.name();
       row.address = hotel.address();
       row.phone = hotel.phone();
@@ -120,6 +124,14 @@ public class MeetingForm {
       row.singleRate = hotel.singleRate();
       row.doubleRate = hotel.doubleRate();
       return row;
+    }
+
+    public Long getId() {
+      return id;
+    }
+
+    public void setId(Long id) {
+      this.id = id;
     }
 
     public String getName() {

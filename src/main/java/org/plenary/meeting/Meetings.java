@@ -145,19 +145,41 @@ class Meetings {
 
   private void replaceVenueLists(MeetingId id, MeetingDraft draft) {
     jdbc.sql("DELETE FROM meeting_collocations WHERE meeting_id = ?").param(id.value()).update();
-    jdbc.sql("DELETE FROM meeting_hotels WHERE meeting_id = ?").param(id.value()).update();
     for (int i = 0; i < draft.collocated().size(); i++) {
       jdbc.sql("INSERT INTO meeting_collocations (meeting_id, ordinal, name) VALUES (?, ?, ?)")
           .params(id.value(), i, draft.collocated().get(i)).update();
     }
-    for (int i = 0; i < draft.hotels().size(); i++) {
-      Hotel h = draft.hotels().get(i);
+    replaceHotels(id, draft.hotels());
+  }
+
+  /**
+   * Hotels with an id of this meeting keep it (edited and moved in place); the others are new, and
+   * hotels left out are removed. An id of another meeting's hotel never touches that hotel.
+   */
+  private void replaceHotels(MeetingId id, List<Hotel> hotels) {
+    var kept = new java.util.ArrayList<Long>();
+    for (int i = 0; i < hotels.size(); i++) {
+      Hotel h = hotels.get(i);
+      int updated = h.id() == null ? 0 : jdbc.sql("""
+              UPDATE meeting_hotel_offers SET ordinal = ?, name = ?, address = ?, phone = ?, email = ?, single_rate = ?,
+              double_rate = ? WHERE id = ? AND meeting_id = ?""")
+          .params(i, h.name(), h.address(), h.phone(), h.email(), h.singleRate(), h.doubleRate(), h.id(), id.value())
+          .update();
+      if (updated == 1) {
+        kept.add(h.id());
+        continue;
+      }
+      var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
       jdbc.sql("""
-              INSERT INTO meeting_hotels (meeting_id, ordinal, name, address, phone, email, single_rate, double_rate)
+              INSERT INTO meeting_hotel_offers (meeting_id, ordinal, name, address, phone, email, single_rate, double_rate)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(id.value(), i, h.name(), h.address(), h.phone(), h.email(), h.singleRate(), h.doubleRate())
-          .update();
+          .update(key, "id");
+      kept.add(key.getKey().longValue());
     }
+    jdbc.sql("SELECT id FROM meeting_hotel_offers WHERE meeting_id = ?").param(id.value()).query(Long.class).list()
+        .stream().filter(old -> !kept.contains(old))
+        .forEach(old -> jdbc.sql("DELETE FROM meeting_hotel_offers WHERE id = ?").param(old).update());
   }
 
   private Meeting meeting(ResultSet rs, int row) throws SQLException {
@@ -184,10 +206,10 @@ class Meetings {
         jdbc.sql("SELECT name FROM meeting_collocations WHERE meeting_id = ? ORDER BY ordinal").param(id)
             .query(String.class).list(),
         jdbc.sql("""
-                SELECT name, address, phone, email, single_rate, double_rate FROM meeting_hotels
+                SELECT id, name, address, phone, email, single_rate, double_rate FROM meeting_hotel_offers
                 WHERE meeting_id = ? ORDER BY ordinal""").param(id)
-            .query((h, n) -> new Hotel(h.getString(1), h.getString(2), h.getString(3), h.getString(4),
-                h.getString(5), h.getString(6))).list(),
+            .query((h, n) -> new Hotel(h.getLong(1), h.getString(2), h.getString(3), h.getString(4), h.getString(5),
+                h.getString(6), h.getString(7))).list(),
         jdbc.sql("SELECT id, title, description FROM meeting_agenda_items WHERE meeting_id = ? ORDER BY ordinal")
             .param(id).query((a, n) -> new AgendaItem(a.getLong(1), a.getString(2), a.getString(3))).list());
   }

@@ -51,6 +51,7 @@ class VisaAndRegistrationAttackTests {
 
   @LocalServerPort int port;
   @Autowired AccountDirectory accounts;
+  @Autowired MeetingCatalog meetings;
   @Autowired OrganizationDirectory organizations;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -232,9 +233,9 @@ class VisaAndRegistrationAttackTests {
 
     LocalDate start = LocalDate.now().plusWeeks(8);
     String hotelForm = """
-        {"hotel": 1, "room": "SINGLE", "rooms": 1, "arrival": "%s", "departure": "%s", "familyName": "عبدالله",
+        {"hotel": %d, "room": "SINGLE", "rooms": 1, "arrival": "%s", "departure": "%s", "familyName": "عبدالله",
          "firstName": "محمد", "address": "شارع الملك فهد، الرياض", "email": "m@example.org"}"""
-        .formatted(start.minusDays(1), start.plusDays(3));
+        .formatted(meetings.get("cloud", meeting).hotels().get(0).id(), start.minusDays(1), start.plusDays(3));
     HttpResponse<byte[]> hotel = http.send(request("POST", "/api/v1/groups/cloud/meetings/" + meeting + "/hotel-form",
         null, hotelForm), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(hotel.statusCode()).isEqualTo(200);

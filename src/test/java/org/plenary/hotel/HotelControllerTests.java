@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -17,6 +18,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.plenary.DemoTest;
+import org.plenary.meeting.Hotel;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,6 +31,13 @@ class HotelControllerTests {
 
   @Autowired MockMvc mvc;
   @Autowired UserDetailsService users;
+  @Autowired MeetingCatalog meetings;
+  @Autowired ApiTokens tokens;
+
+  private long hotelId(String code, String name) {
+    return meetings.get("cloud", code).hotels().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow()
+        .id();
+  }
 
   @Test
   void prefillsTheAnnexThreeFormAndLeavesTheCardBlank() throws Exception {
@@ -35,7 +46,7 @@ class HotelControllerTests {
         .andExpect(content().string(allOf(containsString("Hotel Royal"), containsString("value=\"Martin\""),
             containsString("value=\"2010-06-13\""), not(containsString("name=\"card")))));
     byte[] pdf = mvc.perform(post("/groups/cloud/meetings/1006-gva/hotel-form").with(csrf())
-            .param("hotel", "3").param("room", "DOUBLE").param("rooms", "1").param("arrival", "2010-06-13")
+            .param("hotel", String.valueOf(hotelId("1006-gva", "Hotel Royal"))).param("room", "DOUBLE").param("rooms", "1").param("arrival", "2010-06-13")
             .param("arrivalTime", "18:30").param("departure", "2010-06-17").param("familyName", "Беленкович")
             .param("firstName", "Владимир").param("address", "Moscow").param("telephone", "+7 495 000 00 00")
             .param("email", "chair@example.org").param("cardNumber", "4111111111111111"))
@@ -53,8 +64,10 @@ class HotelControllerTests {
 
   @Test
   void refusesADepartureBeforeTheArrivalAndAnUnknownHotel() throws Exception {
+    String otherMeetingsHotel = String.valueOf(meetings.upcoming().stream().filter(m -> !m.hotels().isEmpty())
+        .findFirst().orElseThrow().hotels().get(0).id());
     mvc.perform(post("/groups/cloud/meetings/1006-gva/hotel-form").with(csrf())
-            .param("hotel", "9").param("room", "SINGLE").param("rooms", "1").param("arrival", "2010-06-15")
+            .param("hotel", otherMeetingsHotel).param("room", "SINGLE").param("rooms", "1").param("arrival", "2010-06-15")
             .param("departure", "2010-06-14").param("familyName", "Durand").param("firstName", "Bob"))
         .andExpect(status().isOk())
         .andExpect(content().string(allOf(containsString("Choose one of the meeting’s 4 hotels."),
@@ -63,5 +76,39 @@ class HotelControllerTests {
             .content("{\"hotel\": 1, \"room\": \"SINGLE\", \"rooms\": 1, \"arrival\": \"2010-06-13\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItem("departure")));
+  }
+
+  @Test
+  void hotelsKeepTheirIdsWhenTheMeetingIsEditedAndTheFormNamesAHotelById() throws Exception {
+    String meeting = """
+        {"code": "2211-hot", "startDate": "2022-11-07", "endDate": "2022-11-09", "timeZone": "Europe/Zurich",
+         "venueName": "ITU", "venueCode": "hot", "languages": "English", "latePolicy": "FLAG", "hotels": %s}""";
+    mvc.perform(post("/api/v1/groups/cloud/meetings").header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(meeting.formatted("[{\"name\": \"Hotel A\"}, {\"name\": \"Hotel B\"}]")))
+        .andExpect(status().isCreated());
+    long a = hotelId("2211-hot", "Hotel A");
+    long b = hotelId("2211-hot", "Hotel B");
+    long foreign = hotelId("1006-gva", "Hotel Royal");
+    mvc.perform(put("/api/v1/groups/cloud/meetings/2211-hot").header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON).content(meeting.formatted("""
+                [{"name": "New hotel"}, {"id": %d, "name": "Hotel B, renamed"}, {"id": %d, "name": "Hotel A"},
+                 {"id": %d, "name": "Not the Royal"}]""".formatted(b, a, foreign))))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.hotels[1].id").value(b))
+        .andExpect(jsonPath("$.hotels[1].name").value("Hotel B, renamed"))
+        .andExpect(jsonPath("$.hotels[2].id").value(a));
+    var hotels = meetings.get("cloud", "2211-hot").hotels();
+    assertThat(hotels).extracting(Hotel::id).doesNotContain(foreign).doesNotHaveDuplicates();
+    assertThat(meetings.get("cloud", "1006-gva").hotels()).extracting(Hotel::name).contains("Hotel Royal");
+
+    byte[] pdf = mvc.perform(post("/api/v1/groups/cloud/meetings/2211-hot/hotel-form")
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"hotel": %d, "room": "SINGLE", "rooms": 1, "arrival": "2022-11-06", "departure": "2022-11-10",
+                 "familyName": "Durand", "firstName": "Bob"}""".formatted(a)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    try (var document = Loader.loadPDF(pdf)) {
+      assertThat(new PDFTextStripper().getText(document)).contains("Hotel A").doesNotContain("Hotel B");
+    }
   }
 }
