@@ -71,6 +71,7 @@ class ContributionController {
     Meeting meeting = meetings.get(contribution.meetingId());
     boolean mayUpload = desk.mayUpload(user, contribution);
     model.addAttribute("contribution", contribution);
+    model.addAttribute("allocatedBy", desk.personName(contribution.allocatedBy()));
     model.addAttribute("group", group);
     model.addAttribute("meeting", meeting);
     model.addAttribute("mayUpload", mayUpload && contribution.withdrawnAt() == null);

@@ -150,8 +150,18 @@ public class ContributionDesk {
     return contributions.incoming(groups.get(slug).id());
   }
 
+  /**
+   * Every action on the contribution, each naming the person who acted by their name, never by
+   * their username: the trail is public, and usernames are half of a sign-in.
+   */
   public List<AuditEvent> auditTrail(String number) {
-    return contributions.auditTrail(get(number).id());
+    return contributions.auditTrail(get(number).id()).stream().map(e -> new AuditEvent(e.action(),
+        e.actor() == null ? null : personName(e.actor()), e.at(), e.fileName(), e.sha256(), e.detail())).toList();
+  }
+
+  /** The name a reader sees for an account: its display name, never the username it signs in with. */
+  public String personName(String username) {
+    return accounts.findEvenDisabled(username).map(a -> a.displayName()).orElse("a former account");
   }
 
   /** Whether the person may upload versions of the contribution. */
