@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.plenary.account.PlenaryUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
@@ -65,7 +66,9 @@ final class FileSender {
     response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
         ContentDisposition.attachment().filename(entry.name(), StandardCharsets.UTF_8).build().toString());
-    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+    // A file served because of who asks (signed in: perhaps a private meeting's) is never kept by a shared cache.
+    response.setHeader(HttpHeaders.CACHE_CONTROL,
+        PlenaryUser.current().isPresent() ? "private, no-cache" : "no-cache");
     boolean head = "HEAD".equals(request.getMethod());
     List<HttpRange> ranges = ranges(request, etag, length);
     if (ranges == null) {

@@ -251,7 +251,10 @@ class PrivateMeetingAttackTests {
     assertThat(send(browser, get(INCOMING).build()).body()).contains(fixture.incomingB(), fixture.revisionA(), "Xylophone");
     assertThat(send(browser, get(INCOMING).header("Accept", "application/json").build()).body())
         .contains(fixture.incomingB(), sha256("secret waiting B"));
-    assertThat(send(browser, get(INCOMING + fixture.incomingB()).build()).body()).isEqualTo("secret waiting B");
+    HttpResponse<String> waiting = send(browser, get(INCOMING + fixture.incomingB()).build());
+    assertThat(waiting.body()).isEqualTo("secret waiting B");
+    assertThat(waiting.headers().firstValue("Cache-Control")).as("no shared cache keeps a file served to a participant")
+        .hasValue("private, no-cache");
     assertThat(send(browser, get("/t/fg/priv/docs/secret/in/").build()).body()).contains(fixture.publishedA());
     assertThat(send(browser, get("/t/fg/priv/docs/secret/in/" + fixture.publishedA()).build()).body())
         .isEqualTo("secret original A");
