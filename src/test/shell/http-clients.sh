@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The HTTP folder tree with the clients people bring: wget and curl, with their default settings.
+# The HTTP folder tree with the clients people bring: wget, curl and rclone, with their default settings.
 #
 # Starts a demo Plenary (target/plenary.jar) on free loopback ports, uploads a document for alice
 # and checks, each step printed: `wget -m` of a meeting folder WITHOUT -np (it climbs the `../`
@@ -17,6 +17,7 @@ source "$(dirname "$0")/../../../bench/lib.sh"
 need curl curl
 need wget wget
 need jq jq
+need rclone rclone
 resolve_jar
 PORT="" FTP_PORT=""
 free_port PORT 18380
@@ -89,6 +90,13 @@ check "If-None-Match with the ETag is 304" bash -c "etag=\$(curl -sI '$FILE' | t
 check "a byte range is 206 with the right bytes" bash -c "curl -sf -r 1000-1999 -o '$W/range' '$FILE' \
   && cmp -s '$W/range' <(tail -c +1001 '$W/$NUMBER.pdf' | head -c 1000)"
 check "If-Match that does not match is 412 on a listing" status 412 -H 'If-Match: "nope"' "$P/t/fg/cloud/docs/incoming/"
+# rclone's HTTP backend reads the same listings a browser does (no configuration file: an on-the-fly remote).
+RC=(rclone --config /dev/null --http-url "$P/t/fg/cloud/docs/")
+check "rclone lsjson over HTTP lists $NUMBER.pdf with its size" bash -c "$(printf '%q ' "${RC[@]}") lsjson :http:incoming \
+  | jq -e '.[] | select(.Name == \"$NUMBER.pdf\" and .Size == 300000)'"
+check "rclone copy over HTTP fetches the folder" "${RC[@]}" copy :http:incoming "$W/rclone"
+check "rclone check over HTTP finds the copy identical" "${RC[@]}" check --one-way :http:incoming "$W/rclone"
+check "rclone's copy has the uploaded bytes" cmp "$W/rclone/$NUMBER.pdf" "$W/$NUMBER.pdf"
 LOWER=$(tr 'A-Z' 'a-z' <<<"$NUMBER")
 cp "$W/$NUMBER.pdf" "$W/$LOWER.pdf"
 check "an upload named $LOWER.pdf is refused naming $NUMBER.pdf" bash -c "[ \"\$(curl -s -o '$W/problem' -w '%{http_code}' \

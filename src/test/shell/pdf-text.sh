@@ -41,7 +41,8 @@ VISA=$(api -H "Authorization: Bearer $BOB" -d "{\"fullName\":\"$NAME\",\"birthDa
 api -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/visa/$VISA/approve" >/dev/null
 api -H "Authorization: Bearer $BOB" -o "$W/letter.pdf" "$P/api/v1/visa/$VISA/letter.pdf"
 START=$(curl -sSf "$P/api/v1/groups/cloud/meetings/$CODE" | jq -r .startDate)
-api -o "$W/hotel.pdf" -d "{\"hotel\":1,\"room\":\"SINGLE\",\"rooms\":1,\"arrival\":\"$START\",\
+HOTEL=$(curl -sSf "$P/api/v1/groups/cloud/meetings/$CODE" | jq -r '.hotels[0].id')
+api -o "$W/hotel.pdf" -d "{\"hotel\":$HOTEL,\"room\":\"SINGLE\",\"rooms\":1,\"arrival\":\"$START\",\
 \"departure\":\"$(date -d "$START + 3 days" +%F)\",\"familyName\":\"عبدالله\",\"firstName\":\"محمد\",\
 \"address\":\"شارع الملك فهد، الرياض\",\"email\":\"m@example.org\"}" "$P/api/v1/groups/cloud/meetings/$CODE/hotel-form"
 

@@ -78,7 +78,7 @@ class ContributionApiController {
   @Operation(operationId = "getContributionAuditTrail", summary = "Every action on the contribution: who, when, which file and its SHA-256")
   @GetMapping("/api/v1/contributions/{number}/audit")
   List<AuditEvent> audit(@PathVariable String number) {
-    return desk.auditTrail(access.contribution(number, Reader.current()).number());
+    return desk.readersAuditTrail(access.contribution(number, Reader.current()).number());
   }
 
   @Operation(operationId = "uploadContributionFile", summary = "Upload the document or a revision (multipart field 'file')",

@@ -77,7 +77,7 @@ class ContributionController {
     model.addAttribute("mayUpload", mayUpload && contribution.withdrawnAt() == null);
     model.addAttribute("isStaff", user != null && user.isStaff());
     model.addAttribute("seesHistory", mayUpload);
-    model.addAttribute("audit", mayUpload ? desk.auditTrail(number) : java.util.List.of());
+    model.addAttribute("audit", mayUpload ? desk.readersAuditTrail(number) : java.util.List.of());
     model.addAttribute("expectedName", contribution.baseName(contribution.nextRevision()));
     model.addAttribute("extensions", String.join(", ", settings.extensions()));
     model.addAttribute("maxSize", settings.maxSizeText());

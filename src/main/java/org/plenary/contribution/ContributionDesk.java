@@ -150,12 +150,17 @@ public class ContributionDesk {
     return contributions.incoming(groups.get(slug).id());
   }
 
-  /**
-   * Every action on the contribution, each naming the person who acted by their name, never by
-   * their username: the trail is public, and usernames are half of a sign-in.
-   */
+  /** Every action on the contribution, with the username of the account that acted. */
   public List<AuditEvent> auditTrail(String number) {
-    return contributions.auditTrail(get(number).id()).stream().map(e -> new AuditEvent(e.action(),
+    return contributions.auditTrail(get(number).id());
+  }
+
+  /**
+   * The trail as readers see it (page and API): each action names the person who acted by their
+   * name, never by their username, as the trail is public and usernames are half of a sign-in.
+   */
+  public List<AuditEvent> readersAuditTrail(String number) {
+    return auditTrail(number).stream().map(e -> new AuditEvent(e.action(),
         e.actor() == null ? null : personName(e.actor()), e.at(), e.fileName(), e.sha256(), e.detail())).toList();
   }
 
