@@ -208,8 +208,9 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     if (command.needsSignIn() && !signedIn()) {
       return new Reply(530, "Sign in first with USER and PASS.");
     }
-    if (command.needsSignIn() && user != null) {
-      // Rights are checked on every command: a disabled account, a changed password or a revoked token ends the session.
+    if (user != null) {
+      // Rights are checked on every command of a signed-in session, also those anyone may send (STAT with a path reads
+      // as the account): a disabled account, a changed password or a revoked token ends the session.
       Standing standing = gateway.credentials().recheck(user);
       if (!standing.stands()) {
         sendAndClose(new Reply(421, standing.ended().message() + " Closing the connection."));

@@ -118,6 +118,17 @@ class FtpSignInAttackTests {
   }
 
   @Test
+  void commandsThatNeedNoSignInStillReadNothingForADisabledAccount() throws Exception {
+    FTPClient ftp = connect(IdentityAttackTests.address());
+    assertThat(ftp.login("ftp-open", "ftp-open-pass")).isTrue();
+    accounts.setEnabled(accounts.find("ftp-open").orElseThrow().id(), false);
+    assertThat(command(ftp, "STAT /t/fg/")).as("STAT with a path reads as the account").startsWith("421 ")
+        .contains("Your account was disabled");
+    accounts.setEnabled(accounts.findEvenDisabled("ftp-open").orElseThrow().id(), true);
+    ftp.disconnect();
+  }
+
+  @Test
   void anOpenFtpSessionEndsWhenThePasswordChangesOrItsTokenIsRevoked() throws Exception {
     FTPClient byPassword = connect(IdentityAttackTests.address());
     assertThat(byPassword.login("ftp-pass", "ftp-pass-pass")).isTrue();
