@@ -68,13 +68,16 @@ class Listings {
     String etag = "\"" + (json ? "j" : "h") + Long.toHexString(stamp)
         + (json || user.isEmpty() ? "" : "-" + Integer.toHexString(user.get().getUsername().hashCode())) + "\"";
     response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    if (user.isPresent()) {
+      // What a signed-in reader sees may hold private meetings' files: no shared cache keeps it (page or JSON).
+      response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+    }
     if (Preconditions.answered(request, response, etag)
         || new ServletWebRequest(request, response).checkNotModified(etag)) {
       return null;
     }
     if (!json && user.isPresent()) {
       response.setHeader(HttpHeaders.ETAG, etag);
-      response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
       return new ModelAndView("contribution/listing",
           Map.of("title", FolderPage.title(path), "listing",
               rendered(path + "|" + variant, path, entries, files, stamp, false, null).main()));

@@ -1,6 +1,7 @@
 package org.plenary.registration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,7 +30,7 @@ class RegistrationApiController {
   record Reason(String reason) {}
 
   /** The organization a registration is for; null for the person's own name. */
-  record OrganizationChange(Long organizationId) {}
+  record OrganizationChange(@Schema(nullable = true) Long organizationId) {}
 
   private final RegistrationDesk desk;
   private final RegistrationConfirmation confirmation;

@@ -249,8 +249,10 @@ class PrivateMeetingAttackTests {
     send(browser, post("/sign-in", "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
         + "&username=pm-alice&password=alice-pass-2026"));
     assertThat(send(browser, get(INCOMING).build()).body()).contains(fixture.incomingB(), fixture.revisionA(), "Xylophone");
-    assertThat(send(browser, get(INCOMING).header("Accept", "application/json").build()).body())
-        .contains(fixture.incomingB(), sha256("secret waiting B"));
+    HttpResponse<String> json = send(browser, get(INCOMING).header("Accept", "application/json").build());
+    assertThat(json.body()).contains(fixture.incomingB(), sha256("secret waiting B"));
+    assertThat(json.headers().firstValue("Cache-Control")).as("no shared cache keeps a participant's listing")
+        .hasValue("private, no-cache");
     HttpResponse<String> waiting = send(browser, get(INCOMING + fixture.incomingB()).build());
     assertThat(waiting.body()).isEqualTo("secret waiting B");
     assertThat(waiting.headers().firstValue("Cache-Control")).as("no shared cache keeps a file served to a participant")
