@@ -48,6 +48,7 @@ class ContributionApiController {
 
   @Operation(operationId = "listContributions", summary = "The meeting's register of contributions",
       description = "Sign in to read the register of a meeting whose documents are for participants only (401).")
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "401", description = "The meeting's documents are for participants only: send a token.")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/contributions")
   List<ContributionResource> register(@PathVariable String slug, @PathVariable String code) {
