@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
  * The folders above the groups' document folders, as over FTP: {@code /t/} holds {@code fg/},
  * {@code /t/fg/} one folder per group, {@code /t/fg/<group>/} its {@code docs/}. So every listing's
  * {@code ../} leads somewhere and a mirror (wget -m) of any folder finds no hole. The whole tree is
- * read-only: OPTIONS says so, and every other method is 405 with {@code Allow}.
+ * read-only: OPTIONS says so, and PUT, DELETE, POST and PATCH are 405 with {@code Allow}.
  */
 @Controller
 class FolderTreeController {
