@@ -68,9 +68,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-          .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-              "Sign in first: send Authorization: Bearer <token>, created with POST /api/v1/tokens."));
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, Problems.CHALLENGE)
+          .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, Problems.SIGN_IN_FIRST));
     }
     return ResponseEntity.status(HttpStatus.FORBIDDEN)
         .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your account may not do this."));

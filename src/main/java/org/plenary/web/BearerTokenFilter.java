@@ -30,7 +30,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       var user = tokens.authenticate(header.substring(7).strip());
       if (user.isEmpty()) {
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"plenary\", error=\"invalid_token\", "
+        response.setHeader("WWW-Authenticate", Problems.CHALLENGE + ", error=\"invalid_token\", "
             + "error_description=\"The access token is unknown, revoked or expired\"");
         Problems.write(response, 401, "The access token is unknown, revoked or expired. Create a new one with POST /api/v1/tokens.");
         return;

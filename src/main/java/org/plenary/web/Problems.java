@@ -11,12 +11,17 @@ import org.springframework.security.core.AuthenticationException;
 /** RFC 9457 problems written by the security filters, before any controller runs. */
 final class Problems {
 
+  /** The challenge of every 401 of the API (RFC 6750). */
+  static final String CHALLENGE = "Bearer realm=\"plenary\"";
+  /** What a 401 tells someone who sent no token. */
+  static final String SIGN_IN_FIRST = "Sign in first: send Authorization: Bearer <token>, created with POST /api/v1/tokens.";
+
   private Problems() {}
 
   static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    response.setHeader("WWW-Authenticate", "Bearer");
-    write(response, 401, "Sign in first: send Authorization: Bearer <token>, created with POST /api/v1/tokens.");
+    response.setHeader("WWW-Authenticate", CHALLENGE);
+    write(response, 401, SIGN_IN_FIRST);
   }
 
   static void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)

@@ -60,7 +60,7 @@ class MeetingApiControllerTests {
     String body = MEETING.formatted("2035-01-15", "2035-01-17");
     mvc.perform(post("/api/v1/groups/smartgrid/meetings").contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isUnauthorized())
-        .andExpect(header().string("WWW-Authenticate", "Bearer"))
+        .andExpect(header().string("WWW-Authenticate", "Bearer realm=\"plenary\""))
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     mvc.perform(post("/api/v1/groups/smartgrid/meetings").header("Authorization", tokens.bearer("alice"))
             .contentType(MediaType.APPLICATION_JSON).content(body))
