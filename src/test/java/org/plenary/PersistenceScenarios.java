@@ -55,6 +55,8 @@ abstract class PersistenceScenarios {
   @Autowired JdbcClient jdbc;
   @Autowired ContributionDesk desk;
   @Autowired org.plenary.registration.RegistrationDesk registrations;
+  @Autowired org.plenary.contribution.DocumentFolders folders;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
   @Test
   void keepsAMeetingWithItsDeadlinesAgendaHotelsAndCollocationsExactly() {
@@ -251,6 +253,39 @@ abstract class PersistenceScenarios {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void theRegistersVersionGrowsInCommitOrderWhenTheLowerEventIdCommitsLast() throws Exception {
+    groups.create(draft("versioned", null, List.of()));
+    meetings.schedule("versioned", new MeetingDraft("next", LocalDate.now().plusDays(40), LocalDate.now().plusDays(41),
+        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null, null, null,
+        LatePolicy.FLAG, List.of(), List.of()));
+    accounts.create(new NewAccount("versioner", "versioner@plenary.example", "Versioner", null, null,
+        Set.of(Role.SECRETARIAT)), "versioner-pass", false);
+    PlenaryUser clerk = tokens.authenticate(tokens.issue(accounts.find("versioner").orElseThrow().id(), "t").token())
+        .orElseThrow();
+    String first = desk.allocate("versioned", "next", new Allocation("First", "S", List.of(), null, List.of()), clerk)
+        .number();
+    String second = desk.allocate("versioned", "next", new Allocation("Second", "S", List.of(), null, List.of()), clerk)
+        .number();
+    var written = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var open = java.util.concurrent.CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+      desk.grantLateException(first, clerk);
+      written.countDown();
+      try {
+        release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }));
+    assertThat(written.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    desk.grantLateException(second, clerk);
+    long afterSecond = folders.version();
+    release.countDown();
+    open.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(folders.version()).isGreaterThan(afterSecond);
   }
 
   private static GroupDraft draft(String slug, String mailingList, List<Leader> leaders) {

@@ -64,7 +64,7 @@ class ContributionApiController {
   @PreAuthorize("isAuthenticated()")
   ResponseEntity<ContributionResource> allocate(@PathVariable String slug, @PathVariable String code,
       @Valid @RequestBody AllocationForm form, @AuthenticationPrincipal PlenaryUser user) {
-    Contribution contribution = desk.allocate(slug, code, form.toAllocation(), user);
+    Contribution contribution = desk.allocate(slug, code, form.toAllocation(), user, UploadChannel.API);
     return ResponseEntity.created(URI.create("/api/v1/contributions/" + contribution.number()))
         .body(ContributionResource.of(contribution, slug, meetings.get(contribution.meetingId())));
   }
@@ -93,7 +93,7 @@ class ContributionApiController {
       @AuthenticationPrincipal PlenaryUser user) throws IOException {
     ContributionFile stored;
     try (InputStream bytes = file.getInputStream()) {
-      stored = desk.upload(number, file.getOriginalFilename(), bytes, user);
+      stored = desk.upload(number, file.getOriginalFilename(), bytes, user, UploadChannel.API);
     }
     return ResponseEntity.created(URI.create("/api/v1/contributions/" + number)).body(new Uploaded(number,
         stored.fileName(), stored.revision(), stored.size(), stored.sha256(), stored.late(), stored.state().name()));

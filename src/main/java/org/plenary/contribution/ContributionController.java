@@ -54,7 +54,7 @@ class ContributionController {
       @AuthenticationPrincipal PlenaryUser user, Model model, RedirectAttributes redirect) {
     if (!result.hasErrors()) {
       try {
-        Contribution contribution = desk.allocate(slug, code, form.toAllocation(), user);
+        Contribution contribution = desk.allocate(slug, code, form.toAllocation(), user, UploadChannel.WEB);
         redirect.addFlashAttribute("notice", "Your document number is " + contribution.number() + ".");
         return "redirect:/documents/" + contribution.number();
       } catch (InvalidInputException e) {
@@ -91,7 +91,7 @@ class ContributionController {
   String upload(@PathVariable String number, @RequestParam("file") MultipartFile file,
       @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) throws IOException {
     try (InputStream bytes = file.getInputStream()) {
-      ContributionFile stored = desk.upload(number, file.getOriginalFilename(), bytes, user);
+      ContributionFile stored = desk.upload(number, file.getOriginalFilename(), bytes, user, UploadChannel.WEB);
       redirect.addFlashAttribute("notice", stored.fileName() + " received (" + stored.size() + " bytes"
           + (stored.late() ? ", after the deadline: marked late" : "") + "). The secretariat will publish it.");
     } catch (ContributionRefusedException e) {

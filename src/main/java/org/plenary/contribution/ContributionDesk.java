@@ -30,9 +30,13 @@ import org.plenary.meeting.LatePolicy;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.registration.RegistrationLookup;
+import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.Violations;
 import org.plenary.store.DocumentStore;
 import org.plenary.store.StoredFile;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,13 +61,15 @@ public class ContributionDesk {
   private final Clock clock;
   private final NumberAllocator allocator;
   private final BatchWorker<Receipt, ContributionFile> registrar;
+  private final Refusals refusals;
   /** Groups whose number series exists; a series is never removed, so this only grows. */
   private final java.util.Set<org.plenary.group.GroupId> knownSeries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   ContributionDesk(NumberAllocator allocator, Contributions contributions, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
       RegistrationLookup registrations, DocumentStore store, ContributionSettings settings, ApplicationEventPublisher events,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, Clock clock, ObjectProvider<MeterRegistry> registry) {
     this.allocator = allocator;
+    this.refusals = new Refusals(registry.getIfAvailable(() -> Metrics.globalRegistry));
     this.contributions = contributions;
     this.groups = groups;
     this.meetings = meetings;
@@ -77,8 +83,25 @@ public class ContributionDesk {
     this.registrar = new BatchWorker<>("upload register", 64, transaction, this::register);
   }
 
-  /** Allocates the next number of the group's series for a document to the meeting. */
+  /** As {@link #allocate(String, String, Allocation, PlenaryUser, UploadChannel)} for a caller inside the server. */
   public Contribution allocate(String slug, String code, Allocation request, PlenaryUser user) {
+    return allocate(slug, code, request, user, UploadChannel.OTHER);
+  }
+
+  /**
+   * Allocates the next number of the group's series for a document to the meeting; a refusal is
+   * counted for the channel that asked.
+   */
+  public Contribution allocate(String slug, String code, Allocation request, PlenaryUser user, UploadChannel channel) {
+    try {
+      return allocateNumber(slug, code, request, user);
+    } catch (ContributionRefusedException | InvalidInputException refusal) {
+      refusals.count(refusal, channel);
+      throw refusal;
+    }
+  }
+
+  private Contribution allocateNumber(String slug, String code, Allocation request, PlenaryUser user) {
     Group group = groups.get(slug);
     Meeting meeting = meetings.get(slug, code);
     Instant now = clock.instant();
@@ -145,6 +168,10 @@ public class ContributionDesk {
     return contributions.ofMeeting(meetings.get(slug, code).id());
   }
 
+  List<Contribution> register(org.plenary.meeting.MeetingId meeting) {
+    return contributions.ofMeeting(meeting);
+  }
+
   /** Contributions of the group with a version waiting in the incoming folder: the secretariat's queue. */
   public List<Contribution> incoming(String slug) {
     return contributions.incoming(groups.get(slug).id());
@@ -175,17 +202,31 @@ public class ContributionDesk {
         || contribution.coauthors().contains(user.getUsername()));
   }
 
+  /** As {@link #upload(String, String, InputStream, PlenaryUser, UploadChannel)} for a caller inside the server. */
+  public ContributionFile upload(String number, String fileName, InputStream bytes, PlenaryUser user) {
+    return upload(number, fileName, bytes, user, UploadChannel.OTHER);
+  }
+
   /**
    * Receives a file for the contribution {@code number} (web and API). The name must be that
    * number, with the revision due, and an allowed extension.
    */
-  public ContributionFile upload(String number, String fileName, InputStream bytes, PlenaryUser user) {
-    UploadName name = parse(fileName);
-    if (!name.number().equalsIgnoreCase(number)) {
-      throw new ContributionRefusedException(BAD_FILE_NAME,
-          "The file for " + number + " must be named " + number + "." + name.extension() + ", not " + fileName + ".");
+  public ContributionFile upload(String number, String fileName, InputStream bytes, PlenaryUser user,
+      UploadChannel channel) {
+    IncomingUpload opened;
+    try {
+      UploadName name = parse(fileName);
+      if (!name.number().equalsIgnoreCase(number)) {
+        throw new ContributionRefusedException(BAD_FILE_NAME, "The file for " + number + " must be named " + number
+            + "." + name.extension() + ", not " + fileName + ".");
+      }
+      opened = open(name, fileName, user, null, channel);
+    } catch (ContributionRefusedException refusal) {
+      refusals.count(refusal, channel);
+      throw refusal;
     }
-    try (IncomingUpload upload = open(name, fileName, user, null)) {
+    // From here the upload reports its own refusals (too large, a rule re-checked at completion).
+    try (IncomingUpload upload = opened) {
       upload.transfer(bytes);
       return upload.complete();
     }
@@ -197,10 +238,15 @@ public class ContributionDesk {
    * costs no transfer.
    */
   public IncomingUpload openIncoming(String slug, String fileName, PlenaryUser user) {
-    return open(parse(fileName), fileName, user, slug);
+    try {
+      return open(parse(fileName), fileName, user, slug, UploadChannel.FTP);
+    } catch (ContributionRefusedException refusal) {
+      refusals.count(refusal, UploadChannel.FTP);
+      throw refusal;
+    }
   }
 
-  private IncomingUpload open(UploadName name, String sent, PlenaryUser user, String slug) {
+  private IncomingUpload open(UploadName name, String sent, PlenaryUser user, String slug, UploadChannel channel) {
     Contribution contribution = get(name.number());
     Group group = groups.get(contribution.groupId());
     if (slug != null && !slug.equals(group.slug())) {
@@ -220,8 +266,9 @@ public class ContributionDesk {
     Meeting meeting = meetings.get(contribution.meetingId());
     boolean late = lateness(contribution, meeting);
     var writer = store.create(DocumentStore.STAGING + "/" + UUID.randomUUID(), settings.maxBytes());
-    return new IncomingUpload(storedName, settings.maxSizeText(), store, writer, staged -> registrar.submitAsync(
-        new Receipt(contribution, group, name, storedName, staged, late, user, clock.instant())));
+    return new IncomingUpload(storedName, channel, settings.maxSizeText(), store, writer,
+        staged -> registrar.submitAsync(new Receipt(contribution, group, name, storedName, staged, late, user,
+            clock.instant())), refusal -> refusals.count(refusal, channel));
   }
 
   /** A complete staged upload waiting to enter the register. */

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The SQL of number series, contributions, their files, co-authors and audit trail. Usernames are
@@ -43,6 +45,14 @@ class Contributions {
   record Audit(long contribution, String action, String actor, Instant at, String fileName, String sha256,
       String detail) {}
 
+  /** Registered once with each transaction that writes the register; stateless, so one serves them all. */
+  private final TransactionSynchronization versionChange = new TransactionSynchronization() {
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      incrementVersion();
+    }
+  };
+
   private final JdbcClient jdbc;
   private final JdbcTemplate batches;
 
@@ -52,11 +62,31 @@ class Contributions {
   }
 
   /**
-   * A number that grows with every change to any contribution or file: each change writes an audit
-   * event. Folder listings are cached against it, on every node sharing the database.
+   * A number that grows with every committed change to any contribution or file, in commit order:
+   * each change writes an audit event, and {@link #auditAll} has its transaction increment the
+   * version row just before it commits. Folder listings are cached against it, on every node sharing
+   * the database.
    */
   long version() {
-    return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM contribution_events").query(Long.class).single();
+    return jdbc.sql("SELECT version FROM contribution_register_version WHERE id = 1").query(Long.class).single();
+  }
+
+  /**
+   * Increments the version once per transaction, as its last statement: the row's lock, held only
+   * from there to the commit, orders the commits of writers, so a later commit always has a greater
+   * version, whatever the ids of its rows. Outside a transaction, at once.
+   */
+  private void changeVersionAtCommit() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      incrementVersion();
+    } else if (!TransactionSynchronizationManager.getSynchronizations().contains(versionChange)) {
+      // Synchronizations belong to one transaction (suspended with it): an inner new transaction registers its own.
+      TransactionSynchronizationManager.registerSynchronization(versionChange);
+    }
+  }
+
+  private void incrementVersion() {
+    jdbc.sql("UPDATE contribution_register_version SET version = version + 1 WHERE id = 1").update();
   }
 
   /** Whether the group's series exists; created, outside the allocation's transaction, by {@link #createSeries}. */
@@ -171,6 +201,12 @@ class Contributions {
         : select("c.number_key IN (:p)", numbers.stream().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList());
   }
 
+  /** Whether any number was allocated to the meeting. */
+  boolean anyOfMeeting(MeetingId meeting) {
+    return jdbc.sql("SELECT COUNT(*) FROM contributions WHERE meeting_id = ?").param(meeting.value())
+        .query(Long.class).single() > 0;
+  }
+
   List<Contribution> ofMeeting(MeetingId meeting) {
     return select("c.meeting_id = :p", meeting.value());
   }
@@ -271,8 +307,12 @@ class Contributions {
     auditAll(List.of(new Audit(contribution, action, actor, at, fileName, sha256, detail)));
   }
 
-  /** Several lines of the audit trail in one batch. */
+  /**
+   * Several lines of the audit trail in one batch. Every change to the register writes its audit
+   * lines here, which is why the register's version changes here.
+   */
   void auditAll(List<Audit> lines) {
+    changeVersionAtCommit();
     batches.batchUpdate("""
             INSERT INTO contribution_events (contribution_id, action, actor, occurred_at, file_name, sha256, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?)""", lines, lines.size(), (ps, a) -> {

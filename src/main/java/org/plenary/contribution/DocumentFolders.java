@@ -101,8 +101,9 @@ public class DocumentFolders {
    * {@link DocumentsPrivateException} when the reader may not read them.
    */
   public Listing published(String slug, String code, Reader reader) {
-    access.readableMeeting(slug, code, reader);
-    return new Listing(cached(publishedListings, "published:" + slug + "/" + code, () -> publishedNow(slug, code)), "");
+    Meeting meeting = access.readableMeeting(slug, code, reader);
+    return new Listing(cached(publishedListings, "published:" + meeting.id().value() + ":" + slug + "/" + code,
+        () -> publishedNow(slug, meeting)), "");
   }
 
   private Queue incomingNow(String slug) {
@@ -114,10 +115,13 @@ public class DocumentFolders {
     return new Queue(held, held.stream().map(Held::meeting).distinct().toList(), new ConcurrentHashMap<>());
   }
 
-  private List<FolderEntry> publishedNow(String slug, String code) {
+  /** The meeting's published files that lie in its folder: a listing names only files the folder serves. */
+  private List<FolderEntry> publishedNow(String slug, Meeting meeting) {
+    String folder = publishedFolder(slug, meeting.code());
     var entries = new ArrayList<FolderEntry>();
-    for (Contribution contribution : desk.register(slug, code)) {
-      contribution.files().stream().filter(f -> f.state() == FileState.PUBLISHED)
+    for (Contribution contribution : desk.register(meeting.id())) {
+      contribution.files().stream()
+          .filter(f -> f.state() == FileState.PUBLISHED && f.storePath().equals(folder + f.fileName()))
           .forEach(f -> entries.add(FolderEntry.file(contribution, f, f.publishedAt())));
     }
     entries.sort(Comparator.comparing(FolderEntry::name));
@@ -130,10 +134,19 @@ public class DocumentFolders {
         .filter(held -> access.mayRead(held.meeting(), reader)).map(Held::entry);
   }
 
-  /** A published file, or {@link DocumentsPrivateException} when the reader may not read the meeting's documents. */
+  /**
+   * A published file of this meeting, or {@link DocumentsPrivateException} when the reader may not
+   * read the meeting's documents. A file at that path that belongs to another meeting (one that had
+   * this code before) is not found: the reader was allowed this meeting's documents, not that one's.
+   */
   public Optional<FolderEntry> publishedFile(String slug, String code, String name, Reader reader) {
-    access.readableMeeting(slug, code, reader);
-    return fileAt("t/fg/" + slug + "/docs/" + code + "/in/" + name, FileState.PUBLISHED).map(Held::entry);
+    Meeting meeting = access.readableMeeting(slug, code, reader);
+    return fileAt(publishedFolder(slug, code) + name, FileState.PUBLISHED)
+        .filter(held -> held.meeting().equals(meeting.id())).map(Held::entry);
+  }
+
+  private static String publishedFolder(String slug, String code) {
+    return "t/fg/" + slug + "/docs/" + code + "/in/";
   }
 
   /** One indexed look-up by path, so serving a file does not read the whole register. */

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.plenary.store.DocumentStore;
 import org.plenary.store.StoredFile;
@@ -23,26 +24,30 @@ import org.plenary.store.TooLargeException;
  *
  * <p>Completion is timed as {@code plenary.upload.latency} ({@code plenary_upload_latency_seconds}
  * in Prometheus): from the last byte received to the file in the register, the wait a client sees
- * after sending, tagged by channel ({@code ftp}, {@code web}) and outcome ({@code stored},
- * {@code refused}, {@code failed}). It goes to Micrometer's global registry, which Spring Boot binds
- * its own to: the upload path stays free of wiring.
+ * after sending, tagged by channel ({@code ftp}, {@code web}, {@code api}: {@link UploadChannel}, given
+ * when the desk opens the upload) and outcome ({@code stored}, {@code refused}, {@code failed}). It
+ * goes to Micrometer's global registry, which Spring Boot binds its own to: the upload path stays free
+ * of wiring. A refusal after the upload opened (too large, or a rule re-checked at completion) is
+ * reported to the desk, which counts every refusal.
  */
 public final class IncomingUpload implements AutoCloseable {
 
   private static final String LATENCY = "plenary.upload.latency";
-  private static final String FTP = "ftp";
 
   private final String fileName;
   private final String sizeLimit;
   private final DocumentStore store;
   private final DocumentStore.Writer writer;
   private final Function<StoredFile, CompletableFuture<ContributionFile>> register;
-  /** Where the bytes came from: network buffers (FTP) or a stream (the web and the API). */
-  private volatile String channel = "web";
+  private final UploadChannel channel;
+  private final Consumer<ContributionRefusedException> refused;
 
-  IncomingUpload(String fileName, String sizeLimit, DocumentStore store, DocumentStore.Writer writer,
-      Function<StoredFile, CompletableFuture<ContributionFile>> register) {
+  IncomingUpload(String fileName, UploadChannel channel, String sizeLimit, DocumentStore store,
+      DocumentStore.Writer writer, Function<StoredFile, CompletableFuture<ContributionFile>> register,
+      Consumer<ContributionRefusedException> refused) {
     this.fileName = fileName;
+    this.channel = channel;
+    this.refused = refused;
     this.sizeLimit = sizeLimit;
     this.store = store;
     this.writer = writer;
@@ -61,9 +66,6 @@ public final class IncomingUpload implements AutoCloseable {
 
   /** Appends bytes; past the size limit the upload is refused ({@code TOO_LARGE}) and nothing is kept. */
   public void write(ByteBuffer bytes) throws IOException {
-    if (channel != FTP) {
-      channel = FTP;
-    }
     try {
       writer.write(bytes);
     } catch (TooLargeException e) {
@@ -82,8 +84,10 @@ public final class IncomingUpload implements AutoCloseable {
   }
 
   private ContributionRefusedException tooLarge() {
-    return new ContributionRefusedException(ContributionRefusedException.Reason.TOO_LARGE,
+    var refusal = new ContributionRefusedException(ContributionRefusedException.Reason.TOO_LARGE,
         fileName + " is larger than the " + sizeLimit + " limit.");
+    refused.accept(refusal);
+    return refusal;
   }
 
   /** Puts the complete file on disk and in the register; the version then waits in the incoming folder. */
@@ -114,13 +118,16 @@ public final class IncomingUpload implements AutoCloseable {
         store.delete(staged.path());
       }
       Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (cause instanceof ContributionRefusedException refusal) {
+        refused.accept(refusal);
+      }
       timed(started, failure == null ? "stored" : cause instanceof ContributionRefusedException ? "refused" : "failed");
     });
   }
 
   private void timed(long started, String outcome) {
-    Timer.builder(LATENCY).tag("channel", channel).tag("outcome", outcome)
-        .description("Time from an upload's last byte to its entry in the register (web and FTP)")
+    Timer.builder(LATENCY).tag("channel", channel.tag()).tag("outcome", outcome)
+        .description("Time from an upload's last byte to its entry in the register, by channel")
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
         .register(Metrics.globalRegistry).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
   }

@@ -83,7 +83,10 @@ class MeetingApiController {
         .body(MeetingResource.of(groups.get(slug), meeting));
   }
 
-  @Operation(operationId = "updateMeeting", summary = "Replace a meeting's details (secretariat or the group's management)")
+  @Operation(operationId = "updateMeeting", summary = "Replace a meeting's details (secretariat or the group's management)",
+      description = "A missing code keeps the meeting's code (it is never derived again from new dates). Once a "
+          + "document number was allocated to the meeting its code names the folder of its documents and cannot "
+          + "change: a different code is a 409 problem.")
   @PutMapping("/{code}")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   MeetingResource update(@PathVariable String slug, @PathVariable String code, @Valid @RequestBody MeetingForm form) {

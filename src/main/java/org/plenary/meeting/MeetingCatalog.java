@@ -45,11 +45,13 @@ public class MeetingCatalog {
   private final Clock clock;
   private final TtlCache<Object, Optional<Meeting>> cache;
   private final ObjectProvider<AgendaItemDocuments> documents;
+  private final ObjectProvider<MeetingDocuments> meetingDocuments;
 
   MeetingCatalog(Meetings meetings, GroupCatalog groups, ApplicationEventPublisher events, Clock clock,
-      ObjectProvider<AgendaItemDocuments> documents) {
+      ObjectProvider<AgendaItemDocuments> documents, ObjectProvider<MeetingDocuments> meetingDocuments) {
     this.meetings = meetings;
     this.documents = documents;
+    this.meetingDocuments = meetingDocuments;
     this.groups = groups;
     this.events = events;
     this.clock = clock;
@@ -87,18 +89,33 @@ public class MeetingCatalog {
   public Meeting schedule(String slug, MeetingDraft draft) {
     Group group = groups.get(slug);
     cache.clear();
-    MeetingId id = meetings.insert(group.id(), resolve(group.id(), draft, null));
+    String code = draft.code() == null || draft.code().isBlank() ? deriveCode(draft.startDate(), draft.venueCode())
+        : normalized(draft.code());
+    MeetingId id = meetings.insert(group.id(), resolve(group.id(), draft, code, null));
     meetings.touch(id, clock.instant());
     groups.recordFirstMeeting(group.id(), meetings.firstStart(group.id()).orElse(null));
     events.publishEvent(new MeetingAnnounced(group.id(), id));
     return get(id);
   }
 
+  /**
+   * Replaces the meeting's details. A draft without a code keeps the current one (a new date never
+   * renames a meeting); a new code is refused ({@link MeetingCodeInUseException}) once the meeting
+   * has documents, as the code names the folder they are published in.
+   */
   @Transactional
   public Meeting update(String slug, String code, MeetingDraft draft) {
-    Meeting current = get(slug, code);
+    MeetingId id = get(slug, code).id();
+    meetings.lock(id);
+    Meeting current = meetings.find(id).orElseThrow(() -> new UnknownMeetingException(slug, code));
+    String newCode = draft.code() == null || draft.code().isBlank() ? current.code() : normalized(draft.code());
+    if (!newCode.equals(current.code())
+        && meetingDocuments.orderedStream().anyMatch(answer -> answer.anyFor(current.id()))) {
+      throw new MeetingCodeInUseException("Meeting " + current.code() + " has documents, published in folders"
+          + " named after its code: its code cannot change. Leave the code as it is.");
+    }
     cache.clear();
-    meetings.update(current.id(), resolve(current.groupId(), draft, current.id()));
+    meetings.update(current.id(), resolve(current.groupId(), draft, newCode, current.id()));
     meetings.touch(current.id(), clock.instant());
     groups.recordFirstMeeting(current.groupId(), meetings.firstStart(current.groupId()).orElse(null));
     return get(current.id());
@@ -136,10 +153,12 @@ public class MeetingCatalog {
     return DateTimeFormatter.ofPattern("yyMM", Locale.ROOT).format(start) + "-" + venueCode.toLowerCase(Locale.ROOT);
   }
 
-  private Meetings.Details resolve(GroupId group, MeetingDraft draft, MeetingId self) {
+  private static String normalized(String code) {
+    return code.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private Meetings.Details resolve(GroupId group, MeetingDraft draft, String code, MeetingId self) {
     ZoneId zone = zone(draft.timeZone());
-    String code = draft.code() == null || draft.code().isBlank()
-        ? deriveCode(draft.startDate(), draft.venueCode()) : draft.code().strip().toLowerCase(Locale.ROOT);
     LocalDate start = draft.startDate();
     LocalDateTime registration = orDefault(draft.registrationDeadline(), start, REGISTRATION_DAYS);
     LocalDateTime contributions = orDefault(draft.contributionDeadline(), start, CONTRIBUTION_DAYS);

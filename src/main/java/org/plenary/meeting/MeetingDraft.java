@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What the secretariat sets on a meeting. Deadlines are local date-times in the meeting's time
  * zone; left out, they take their defaults (contributions 10 days, visa support 28 days and
- * pre-registration 14 days before the start, at 23:59). A blank code is derived ("1006-gva").
+ * pre-registration 14 days before the start, at 23:59). A blank code is derived ("1006-gva") when
+ * the meeting is scheduled, and keeps the meeting's code when it is edited.
  */
 public record MeetingDraft(
     String code,

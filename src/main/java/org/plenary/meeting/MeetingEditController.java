@@ -75,6 +75,9 @@ class MeetingEditController {
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
       return form(model, groups.get(slug), meeting, form);
+    } catch (MeetingCodeInUseException e) {
+      result.rejectValue("code", "in-use", e.getMessage());
+      return form(model, groups.get(slug), meeting, form);
     }
   }
 

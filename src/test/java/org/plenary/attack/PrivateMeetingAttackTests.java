@@ -48,6 +48,7 @@ import org.plenary.meeting.MeetingDraft;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 10, item 1: a meeting whose documents are not public shows nothing of its documents to a
@@ -76,6 +77,7 @@ class PrivateMeetingAttackTests {
   @Autowired MeetingCatalog meetings;
   @Autowired AccountDirectory accounts;
   @Autowired AccessTokens tokens;
+  @Autowired JdbcClient jdbc;
 
   @BeforeEach
   void setUp() {
@@ -312,6 +314,117 @@ class PrivateMeetingAttackTests {
     assertThat(send(loggedIn(), get(INCOMING).build()).body()).contains(fixture.flipD(), "Quokka");
   }
 
+  @Test
+  void aMeetingWithDocumentsKeepsItsCodeWhenItsDatesChangeAndRefusesANewCodeOnTheApiAndThePage() throws Exception {
+    String bearer = "Bearer " + tokens.issue(accounts.find("pm-clerk").orElseThrow().id(), "attack").token();
+    LocalDate start = LocalDate.now().plusDays(60).withDayOfMonth(10);
+    HttpResponse<String> scheduled = send(HttpClient.newHttpClient(), get("/api/v1/groups/priv/meetings")
+        .header("Authorization", bearer).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(meetingJson(start, null, "kcd"))).build());
+    assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+    String code = MeetingCatalog.deriveCode(start, "kcd");
+    assertThat(scheduled.body()).contains("\"code\":\"" + code + "\"");
+    PlenaryUser alice = user("pm-alice");
+    Contribution doc = desk.allocate("priv", code, new Allocation("Kept code", "Keepco", List.of(), null, List.of()), alice);
+    desk.upload(doc.number(), doc.number() + ".pdf", new ByteArrayInputStream(bytes("kept in its folder")), alice);
+    desk.publish(doc.number(), user("pm-clerk"));
+    String file = "/t/fg/priv/docs/" + code + "/in/" + doc.number() + ".pdf";
+
+    // A new month, no code: the meeting keeps its code (it was re-derived as the next month's before).
+    LocalDate later = start.plusMonths(1);
+    HttpResponse<String> moved = send(HttpClient.newHttpClient(), get("/api/v1/groups/priv/meetings/" + code)
+        .header("Authorization", bearer).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(meetingJson(later, null, "kcd"))).build());
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    assertThat(moved.body()).contains("\"code\":\"" + code + "\"", "\"startDate\":\"" + later + "\"");
+    assertThat(send(loggedIn(), get(file).build()).body()).isEqualTo("kept in its folder");
+
+    // An explicit new code (any spelling) is refused with a problem; so is the page's code field.
+    for (String other : List.of(MeetingCatalog.deriveCode(later, "kcd"), "renamed-kcd", " RENAMED-KCD ")) {
+      HttpResponse<String> renamed = send(HttpClient.newHttpClient(), get("/api/v1/groups/priv/meetings/" + code)
+          .header("Authorization", bearer).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(meetingJson(later, other, "kcd"))).build());
+      assertThat(renamed.statusCode()).as(other + ": " + renamed.body()).isEqualTo(409);
+      assertThat(renamed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(renamed.body()).contains("its code cannot change");
+    }
+    HttpResponse<String> same = send(HttpClient.newHttpClient(), get("/api/v1/groups/priv/meetings/" + code)
+        .header("Authorization", bearer).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(meetingJson(later, code.toUpperCase(Locale.ROOT), "kcd"))).build());
+    assertThat(same.statusCode()).as("its own code, in any case, is no change").isEqualTo(200);
+    HttpClient clerk = loggedIn("pm-clerk", "clerk-pass-2026");
+    String editPath = "/groups/priv/meetings/" + code + "/edit";
+    Matcher csrf = CSRF.matcher(send(clerk, get(editPath).build()).body());
+    assertThat(csrf.find()).isTrue();
+    HttpResponse<String> page = send(clerk, post(editPath, "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+        + "&code=renamed-kcd&startDate=" + later + "&endDate=" + later.plusDays(1) + "&timeZone=Europe/Zurich"
+        + "&venueName=Geneva&venueCode=kcd&languages=English&documentsPublic=false&latePolicy=FLAG"));
+    assertThat(page.statusCode()).as("the form is shown again").isEqualTo(200);
+    assertThat(page.body()).as("a field error").contains("Leave the code as it is");
+    HttpResponse<String> blank = send(clerk, post(editPath, "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+        + "&code=&startDate=" + later.plusMonths(1) + "&endDate=" + later.plusMonths(1).plusDays(1)
+        + "&timeZone=Europe/Zurich&venueName=Geneva&venueCode=kcd&languages=English&documentsPublic=false&latePolicy=FLAG"));
+    assertThat(blank.statusCode()).isEqualTo(302);
+    assertThat(blank.headers().firstValue("Location").orElseThrow()).as("an empty code field keeps the code")
+        .endsWith("/groups/priv/meetings/" + code);
+    assertThat(meetings.get("priv", code).startDate()).isEqualTo(later.plusMonths(1));
+    assertThat(send(loggedIn(), get(file).build()).body()).isEqualTo("kept in its folder");
+  }
+
+  @Test
+  void aPublicMeetingGivenTheCodeAPrivateMeetingOnceHadNeverServesOrListsThePrivateMeetingsFiles() throws Exception {
+    LocalDate start = LocalDate.now().plusDays(50);
+    meetings.schedule("priv", draftOn("was-secret", start, false));
+    PlenaryUser alice = user("pm-alice");
+    Contribution doc = desk.allocate("priv", "was-secret", new Allocation("Stranded Walrus plan", "Strandco", List.of(),
+        null, List.of()), alice);
+    desk.upload(doc.number(), doc.number() + ".pdf", new ByteArrayInputStream(bytes("stranded walrus secret")), alice);
+    desk.publish(doc.number(), user("pm-clerk"));
+    // A code changed by a version of Plenary that allowed it: the file stays where it was published.
+    jdbc.sql("UPDATE meetings SET code = 'now-secret' WHERE code = 'was-secret'").update();
+    String bearer = "Bearer " + tokens.issue(accounts.find("pm-clerk").orElseThrow().id(), "attack").token();
+    HttpResponse<String> taken = send(HttpClient.newHttpClient(), get("/api/v1/groups/priv/meetings")
+        .header("Authorization", bearer).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(meetingJson(start, "was-secret", "gva").replace(
+            "\"documentsPublic\":false", "\"documentsPublic\":true"))).build());
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+    String name = doc.number() + ".pdf";
+    String folder = "/t/fg/priv/docs/was-secret/in/";
+    for (String path : List.of(folder + name, folder + name + ";x=y", "/t/fg/priv/docs//was-secret/in/" + name,
+        folder + encodeAll(name))) {
+      for (String method : List.of("GET", "HEAD")) {
+        Raw answer = raw(method, path, "");
+        assertThat(answer.status()).as(method + " " + path + " by a stranger").isNotIn(200, 206, 304);
+        assertThat(answer.all()).doesNotContain("walrus");
+      }
+    }
+    assertThat(raw("GET", folder + name, "").status()).as("as a file that does not exist").isEqualTo(404);
+    for (String accept : List.of("text/html", "application/json")) {
+      Raw listing = raw("GET", folder, "Accept: " + accept + "\r\n");
+      assertThat(listing.status()).isEqualTo(200);
+      assertThat(listing.body()).doesNotContain(name, "Walrus");
+    }
+    assertThat(send(loggedIn(), get(folder + name).build()).statusCode()).as("nor to a participant, from that folder")
+        .isEqualTo(404);
+    FTPClient ftp = ftp("anonymous", "guest@example.org");
+    for (String command : List.of("SIZE", "MDTM", "MLST", "RETR")) {
+      assertThat(reply(ftp, command, folder + name)).as(command).startsWith("550");
+    }
+    assertThat(reply(ftp, "NLST", folder)).doesNotContain(name);
+    ftp.disconnect();
+  }
+
+  private String meetingJson(LocalDate start, String code, String venueCode) {
+    return "{" + (code == null ? "" : "\"code\":\"" + code + "\",") + "\"startDate\":\"" + start + "\",\"endDate\":\""
+        + start.plusDays(1) + "\",\"timeZone\":\"Europe/Zurich\",\"venueName\":\"Geneva\",\"venueCode\":\"" + venueCode
+        + "\",\"languages\":\"English\",\"documentsPublic\":false,\"latePolicy\":\"FLAG\"}";
+  }
+
+  private static MeetingDraft draftOn(String code, LocalDate start, boolean documentsPublic) {
+    return new MeetingDraft(code, start, start.plusDays(1), "Europe/Zurich", "Geneva", null, "gva", null, null, null,
+        null, "English", false, documentsPublic, null, null, null, null, LatePolicy.FLAG, List.of(), List.of());
+  }
+
   // --- HTTP ---
 
   /** The status, the headers a file would carry, and the body of an answer read off the socket. */
@@ -414,11 +527,15 @@ class PrivateMeetingAttackTests {
 
   /** A browser signed in with the participant's password on the sign-in form. */
   private HttpClient loggedIn() throws Exception {
+    return loggedIn("pm-alice", "alice-pass-2026");
+  }
+
+  private HttpClient loggedIn(String username, String password) throws Exception {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     Matcher csrf = CSRF.matcher(send(browser, get("/sign-in").build()).body());
     assertThat(csrf.find()).isTrue();
     send(browser, post("/sign-in", "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
-        + "&username=pm-alice&password=alice-pass-2026"));
+        + "&username=" + username + "&password=" + password));
     return browser;
   }
 

@@ -25,6 +25,7 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.Allocation;
 import org.plenary.contribution.Contribution;
 import org.plenary.contribution.ContributionDesk;
+import org.plenary.contribution.UploadChannel;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupDraft;
 import org.plenary.meeting.LatePolicy;
@@ -159,7 +160,7 @@ class FtpConformanceTests {
       wrong.command("USER conf-author");
       assertThat(wrong.command("PASS not-the-password")).startsWith("530 ");
     }
-    desk.upload(c.number(), c.number() + ".pdf", new ByteArrayInputStream(content), author);
+    desk.upload(c.number(), c.number() + ".pdf", new ByteArrayInputStream(content), author, UploadChannel.WEB);
 
     assertThat(count("plenary.ftp.transfers", "direction", "upload")).isEqualTo(uploads + 1);
     assertThat(count("plenary.ftp.transfers", "direction", "download")).isEqualTo(downloads + 1);

@@ -1,0 +1,11 @@
+package org.plenary.meeting;
+
+import org.plenary.shared.RefusedException;
+
+/** An edit would change the code of a meeting that has documents, whose folder the code names. */
+public class MeetingCodeInUseException extends RefusedException {
+
+  MeetingCodeInUseException(String message) {
+    super(409, message);
+  }
+}
