@@ -76,6 +76,7 @@ class IdentityAttackTests {
   @Autowired AccessTokens tokens;
   @Autowired GroupCatalog groups;
   @Autowired MeetingCatalog meetings;
+  @Autowired org.plenary.ftp.FtpServer ftpServer;
 
   @BeforeEach
   void accounts() {
@@ -173,6 +174,35 @@ class IdentityAttackTests {
       assertThat(token(sprayer, "sprayer-own", "sprayer-own-pass").status()).isEqualTo(429);
     }
     assertThat(token(address(), "sprayer-own", "sprayer-own-pass").status()).isEqualTo(201);
+  }
+
+  @Test
+  void parallelFtpPassCommandsOnManyConnectionsGetNoMoreThanTheLimitChecked() throws Exception {
+    account("ftp-parallel", Set.of());
+    List<String> addresses = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      addresses.add(address());
+    }
+    List<String> replies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    concurrently(30, i -> {
+      var ftp = new org.apache.commons.net.ftp.FTPClient();
+      ftp.setDefaultTimeout(20_000);
+      ftp.connect(InetAddress.getLoopbackAddress(), ftpServer.port(), InetAddress.getByName(addresses.get(i)), 0);
+      try {
+        ftp.sendCommand("USER " + (i % 2 == 0 ? "ftp-parallel" : "FTP-Parallel"));
+        ftp.sendCommand("PASS guess-" + i);
+        replies.add(ftp.getReplyString());
+        return ftp.getReplyCode();
+      } finally {
+        ftp.disconnect();
+      }
+    });
+    assertThat(replies).allMatch(r -> r.startsWith("530 "));
+    assertThat(replies.stream().filter(r -> r.contains("Wrong username or password")).count())
+        .as("guesses checked (limit 3)").isLessThanOrEqualTo(3);
+    assertThat(replies.stream().filter(r -> RETRY.matcher(r).find()).count()).isGreaterThanOrEqualTo(27);
+    assertThat(token(address(), "ftp-parallel", "ftp-parallel-pass").status()).as("one counter for every channel")
+        .isEqualTo(429);
   }
 
   @Test
