@@ -159,7 +159,7 @@ abstract class PersistenceScenarios {
     assertThat(signedIn).isInstanceOf(SignInResult.SignedIn.class);
     PlenaryUser session = ((SignInResult.SignedIn) signedIn).user();
     assertThat(credentials.recheck(session).stands()).isTrue();
-    accounts.changePassword(id, "a-long-password", "another-long-password");
+    accounts.changePassword(id, address, "a-long-password", "another-long-password");
     assertThat(credentials.recheck(session).ended()).isEqualTo(Standing.Ended.PASSWORD_CHANGED);
     assertThat(credentials.recheck(user).stands()).as("a token session outlives a password change").isTrue();
     accounts.setEnabled(id, false);

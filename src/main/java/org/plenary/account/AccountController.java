@@ -45,7 +45,7 @@ class AccountController {
       BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
     if (!result.hasErrors()) {
       try {
-        directory.changePassword(user.id(), passwordForm.getCurrentPassword(), passwordForm.getNewPassword());
+        directory.changePassword(user.id(), request.getRemoteAddr(), passwordForm.getCurrentPassword(), passwordForm.getNewPassword());
         // Every session opened with the old password ends (their credentials version is behind), this one too.
         request.getSession().invalidate();
         return "redirect:/sign-in?password-changed";

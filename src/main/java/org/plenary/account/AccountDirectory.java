@@ -6,6 +6,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.Violation;
 import org.plenary.shared.Violations;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -21,13 +23,16 @@ public class AccountDirectory {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
   private final Accounts accounts;
+  private final Credentials credentials;
   private final CurrentAccounts currentAccounts;
   private final Countries countries;
   private final PasswordEncoder passwords;
   private final Clock clock;
 
-  AccountDirectory(Accounts accounts, CurrentAccounts current, Countries countries, PasswordEncoder passwords, Clock clock) {
+  AccountDirectory(Accounts accounts, Credentials credentials, CurrentAccounts current, Countries countries,
+      PasswordEncoder passwords, Clock clock) {
     this.accounts = accounts;
+    this.credentials = credentials;
     this.currentAccounts = current;
     this.countries = countries;
     this.passwords = passwords;
@@ -74,11 +79,20 @@ public class AccountDirectory {
     return accounts.any();
   }
 
+  /**
+   * Changes the password of a signed-in account asked from {@code address}. The current password
+   * is checked by {@link Credentials#confirmPassword}, so wrong guesses count towards the same
+   * lock-out as sign-ins (whatever else is wrong in the form), and a locked-out account or address
+   * is told when to retry instead.
+   */
   @Transactional
-  public void changePassword(AccountId id, String current, String next) {
-    String hash = accounts.passwordHash(id).orElseThrow();
+  public void changePassword(AccountId id, String address, String current, String next) {
+    SignInResult confirmed = credentials.confirmPassword(address, id, current);
+    if (confirmed instanceof SignInResult.LockedOut locked) {
+      throw new InvalidInputException(List.of(new Violation("currentPassword", locked.message())));
+    }
     new Violations()
-        .check(passwords.matches(current, hash), "currentPassword", "That is not your current password.")
+        .check(confirmed instanceof SignInResult.SignedIn, "currentPassword", "That is not your current password.")
         .check(next != null && next.length() >= MIN_PASSWORD_LENGTH, "newPassword",
             "Use at least " + MIN_PASSWORD_LENGTH + " characters.")
         .check(next == null || !next.equals(current), "newPassword", "Choose a password different from the current one.")

@@ -88,11 +88,6 @@ class Accounts {
     return jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single() > 0;
   }
 
-  Optional<String> passwordHash(AccountId id) {
-    return jdbc.sql("SELECT password_hash FROM accounts WHERE id = ? AND enabled")
-        .param(id.value()).query(String.class).optional();
-  }
-
   /** Sets the password and raises the credentials version, which ends the sessions opened with the old one. */
   void setPassword(AccountId id, String passwordHash, boolean mustChangePassword) {
     jdbc.sql("""

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -13,10 +14,11 @@ import org.springframework.stereotype.Component;
  * The one sign-in rule of every channel (the web form, {@code POST /api/v1/tokens}, FTP), and the
  * check that a session opened earlier still stands.
  *
- * <p>A sign-in is refused without any check while {@link SignInThrottle} locks the username or the
- * address out. An unknown or disabled username costs the same password-hash work as a wrong
- * password (it is compared with a dummy hash of the same encoder), so neither the reply nor its
- * time tells whether an account exists.
+ * <p>Every attempt is counted by {@link SignInThrottle} before the password is checked, and refused
+ * without any check while the username or the address is locked out; confirming the current
+ * password before changing it counts the same way. An unknown or disabled username costs the same
+ * password-hash work as a wrong password (it is compared with a dummy hash of the same encoder),
+ * so neither the reply nor its time tells whether an account exists.
  */
 @Component
 public class Credentials {
@@ -57,6 +59,16 @@ public class Credentials {
   }
 
   /**
+   * Whether {@code password} is the current password of a signed-in account, asked from
+   * {@code address} before changing it: counted and locked out like a sign-in, so a stolen session
+   * cannot be used to guess the password that works on every channel.
+   */
+  public SignInResult confirmPassword(String address, AccountId id, String password) {
+    String username = accounts.findById(id).map(Account::username).orElse("");
+    return attempt(address, username, () -> checkPassword(username, password));
+  }
+
+  /**
    * Whether a session opened earlier still stands, with the account's rights as they are now: it
    * ends when the account is disabled, when a session opened with a password sees the password
    * changed, and when a session opened with a token sees the token revoked or expired.
@@ -75,19 +87,19 @@ public class Credentials {
     return Standing.stands(new PlenaryUser(state.get(), user.tokenHash()));
   }
 
-  private SignInResult attempt(String address, String username, java.util.function.Supplier<Optional<PlenaryUser>> check) {
+  private SignInResult attempt(String address, String username, Supplier<Optional<PlenaryUser>> check) {
     String name = username == null ? "" : username.toLowerCase(Locale.ROOT);
-    var locked = throttle.lockedUntil(address, name);
+    // Counted before the check, so guesses sent in parallel cannot all pass while the first are hashed.
+    var locked = throttle.attempt(address, name);
     if (locked.isPresent()) {
-      return new SignInResult.LockedOut(locked.get(), clock.instant());
+      return locked.get();
     }
     Optional<PlenaryUser> user = check.get();
-    if (user.isPresent()) {
-      throttle.succeeded(name);
-      return new SignInResult.SignedIn(user.get());
+    if (user.isEmpty()) {
+      return new SignInResult.Refused();
     }
-    throttle.failed(address, name);
-    return new SignInResult.Refused();
+    throttle.succeeded(address, name);
+    return new SignInResult.SignedIn(user.get());
   }
 
   private Optional<PlenaryUser> checkPassword(String username, String password) {

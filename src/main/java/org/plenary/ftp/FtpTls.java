@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -18,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
+import org.plenary.shared.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,13 +124,36 @@ final class FtpTls {
     byte[] secret = new byte[18];
     new SecureRandom().nextBytes(secret);
     String password = HexFormat.of().formatHex(secret);
-    Files.deleteIfExists(keystore);
-    Files.createDirectories(dataDir);
+    PrivateFiles.createDirectories(dataDir);
+    // keytool creates its file with the umask's mode: it writes into a folder only we may enter, and
+    // the bytes are then written owner-only from the first byte under their real name.
+    Path workshop = PrivateFiles.createTempDirectory(dataDir, ".ftp-tls-");
+    try {
+      Path made = workshop.resolve("ftp-tls.p12");
+      keytool(made, password);
+      PrivateFiles.write(passwordFile, password.getBytes(StandardCharsets.UTF_8));
+      PrivateFiles.write(keystore, Files.readAllBytes(made));
+    } finally {
+      try (var files = Files.list(workshop)) {
+        for (Path file : files.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+      Files.deleteIfExists(workshop);
+    }
+    log.info("Made a self-signed FTPS certificate in {}; set plenary.ftp.tls.keystore to use your own.", keystore);
+    return password.toCharArray();
+  }
+
+  private static void keytool(Path keystore, String password) throws IOException {
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "plenary-ftp", "-keyalg", "RSA",
+    // The password goes in keytool's environment, not on its command line, which every local user may list.
+    var builder = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "plenary-ftp", "-keyalg", "RSA",
         "-keysize", "2048", "-validity", "3650", "-dname", "CN=Plenary FTP gateway", "-ext",
         "SAN=dns:localhost,ip:127.0.0.1,ip:::1", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-        "-storepass", password, "-keypass", password)).redirectErrorStream(true).start();
+        "-storepass:env", "PLENARY_KEYSTORE_PASSWORD", "-keypass:env", "PLENARY_KEYSTORE_PASSWORD"));
+    builder.environment().put("PLENARY_KEYSTORE_PASSWORD", password);
+    Process process = builder.redirectErrorStream(true).start();
     try {
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -140,14 +163,5 @@ final class FtpTls {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while making the certificate", e);
     }
-    Files.writeString(passwordFile, password);
-    try {
-      Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
-      Files.setPosixFilePermissions(keystore, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException notPosix) {
-      log.debug("No POSIX permissions here for {}", passwordFile);
-    }
-    log.info("Made a self-signed FTPS certificate in {}; set plenary.ftp.tls.keystore to use your own.", keystore);
-    return password.toCharArray();
   }
 }

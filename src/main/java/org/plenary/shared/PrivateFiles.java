@@ -1,8 +1,10 @@
 package org.plenary.shared;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,6 +27,54 @@ public final class PrivateFiles {
   /** The attribute that creates a file as 0600 (before the umask, which can only take bits away). */
   public static FileAttribute<Set<PosixFilePermission>> fileAttribute() {
     return PosixFilePermissions.asFileAttribute(FILE);
+  }
+
+  /**
+   * Writes {@code bytes} as {@code target}, replacing it, readable by the owner only from the first
+   * byte whatever the umask: they go to a temporary file created 0600 in the same folder, which then
+   * takes the target's name in one rename. A handle opened on an older file of that name (perhaps
+   * while it was readable by others) never sees the new bytes.
+   */
+  public static void write(Path target, byte[] bytes) throws IOException {
+    Path temporary = temporaryBeside(target);
+    try {
+      Files.write(temporary, bytes);
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /**
+   * Creates {@code target} with {@code bytes}, readable by the owner only from the first byte, unless
+   * a file of that name exists already (then it is left as it is and this returns false). The file
+   * appears whole or not at all: a process that finds it never reads it half written.
+   */
+  public static boolean create(Path target, byte[] bytes) throws IOException {
+    Path temporary = temporaryBeside(target);
+    try {
+      Files.write(temporary, bytes);
+      Files.createLink(target, temporary);
+      return true;
+    } catch (FileAlreadyExistsException exists) {
+      return false;
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** A new, empty folder inside {@code parent}, 0700 from its creation. */
+  public static Path createTempDirectory(Path parent, String prefix) throws IOException {
+    return posix(parent) ? Files.createTempDirectory(parent, prefix, PosixFilePermissions.asFileAttribute(FOLDER))
+        : Files.createTempDirectory(parent, prefix);
+  }
+
+  /** An empty file beside {@code target}, 0600 from its creation. */
+  private static Path temporaryBeside(Path target) throws IOException {
+    Path folder = target.toAbsolutePath().getParent();
+    String prefix = "." + target.getFileName() + ".";
+    return posix(folder) ? Files.createTempFile(folder, prefix, ".tmp", fileAttribute())
+        : Files.createTempFile(folder, prefix, ".tmp");
   }
 
   /** Creates the folder and any missing parents, each created one set to 0700; returns it. */

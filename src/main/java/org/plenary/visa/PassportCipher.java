@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.plenary.shared.PrivateFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -65,6 +65,10 @@ class PassportCipher {
     return bytes;
   }
 
+  /**
+   * The key in {@code file}, made the first time: created owner-only from its first byte, and
+   * never replaced, so two processes starting at once on one data folder end up with the same key.
+   */
   private byte[] fileKey(Path file) {
     try {
       if (Files.exists(file)) {
@@ -72,12 +76,9 @@ class PassportCipher {
       }
       byte[] fresh = new byte[32];
       random.nextBytes(fresh);
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        // The file system has no POSIX permissions; the data folder's own protection applies.
+      PrivateFiles.createDirectories(file.getParent());
+      if (!PrivateFiles.create(file, Base64.getEncoder().encode(fresh))) {
+        return decode(Files.readString(file));
       }
       return fresh;
     } catch (IOException e) {

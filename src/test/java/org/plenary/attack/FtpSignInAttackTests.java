@@ -133,7 +133,7 @@ class FtpSignInAttackTests {
     FTPClient byPassword = connect(IdentityAttackTests.address());
     assertThat(byPassword.login("ftp-pass", "ftp-pass-pass")).isTrue();
     var id = accounts.find("ftp-pass").orElseThrow().id();
-    accounts.changePassword(id, "ftp-pass-pass", "ftp-pass-new");
+    accounts.changePassword(id, IdentityAttackTests.address(), "ftp-pass-pass", "ftp-pass-new");
     assertThat(command(byPassword, "PWD")).startsWith("421 ").contains("Your password was changed");
     byPassword.disconnect();
 

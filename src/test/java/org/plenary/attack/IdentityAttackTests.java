@@ -76,6 +76,7 @@ class IdentityAttackTests {
   @Autowired AccessTokens tokens;
   @Autowired GroupCatalog groups;
   @Autowired MeetingCatalog meetings;
+  @Autowired org.plenary.ftp.FtpServer ftpServer;
 
   @BeforeEach
   void accounts() {
@@ -136,6 +137,103 @@ class IdentityAttackTests {
     assertThat(locked.status()).isEqualTo(429);
     assertThat(locked.body()).containsPattern(RETRY);
     assertThat(formSignIn(address(), "ROAMING", "roaming-pass")).contains("/sign-in?locked=");
+  }
+
+  @Test
+  void parallelGuessesAtOneAccountFromManyAddressesGetNoMoreThanTheLimitChecked() throws Exception {
+    account("parallel", Set.of());
+    account("parallel-own", Set.of());
+    List<String> addresses = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      addresses.add(address());
+    }
+    List<Integer> statuses = concurrently(40, i -> token(addresses.get(i), i % 2 == 0 ? "parallel" : "PARALLEL",
+        "guess-" + i).status());
+    assertThat(statuses).isSubsetOf(401, 429);
+    assertThat(statuses.stream().filter(s -> s == 401).count()).as("guesses checked (limit 3)").isLessThanOrEqualTo(3);
+    // The guessers' own accounts sign in fine from the same addresses, and that resets nothing about the target.
+    assertThat(token(addresses.get(0), "parallel-own", "parallel-own-pass").status()).isEqualTo(201);
+    assertThat(formSignIn(addresses.get(1), "parallel-own", "parallel-own-pass")).doesNotContain("error", "locked");
+    assertThat(token(addresses.get(0), "parallel", "parallel-pass").status()).isEqualTo(429);
+    assertThat(token(address(), "parallel", "parallel-pass").status()).isEqualTo(429);
+  }
+
+  @Test
+  void parallelGuessesFromOneAddressOverManyAccountsStopAtTheAddressLimitEvenWithOwnSignInsMixedIn() throws Exception {
+    account("sprayer-own", Set.of());
+    String sprayer = address();
+    // 30 guesses at different usernames and 10 sign-ins as the sprayer's own account, all at once.
+    List<Integer> statuses = concurrently(40, i -> i % 4 == 0
+        ? token(sprayer, "sprayer-own", "sprayer-own-pass").status()
+        : token(sprayer, "parallel-spray-" + i, "guess").status());
+    assertThat(statuses).isSubsetOf(201, 401, 429);
+    assertThat(statuses.stream().filter(s -> s == 401).count()).as("guesses checked (address limit 6)")
+        .isLessThanOrEqualTo(6);
+    // Successes took back only their own attempts: the failures still lock the address.
+    if (statuses.stream().filter(s -> s == 401).count() == 6) {
+      assertThat(token(sprayer, "sprayer-own", "sprayer-own-pass").status()).isEqualTo(429);
+    }
+    assertThat(token(address(), "sprayer-own", "sprayer-own-pass").status()).isEqualTo(201);
+  }
+
+  @Test
+  void parallelFtpPassCommandsOnManyConnectionsGetNoMoreThanTheLimitChecked() throws Exception {
+    account("ftp-parallel", Set.of());
+    List<String> addresses = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      addresses.add(address());
+    }
+    List<String> replies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    concurrently(30, i -> {
+      var ftp = new org.apache.commons.net.ftp.FTPClient();
+      ftp.setDefaultTimeout(20_000);
+      ftp.connect(InetAddress.getLoopbackAddress(), ftpServer.port(), InetAddress.getByName(addresses.get(i)), 0);
+      try {
+        ftp.sendCommand("USER " + (i % 2 == 0 ? "ftp-parallel" : "FTP-Parallel"));
+        ftp.sendCommand("PASS guess-" + i);
+        replies.add(ftp.getReplyString());
+        return ftp.getReplyCode();
+      } finally {
+        ftp.disconnect();
+      }
+    });
+    assertThat(replies).allMatch(r -> r.startsWith("530 "));
+    assertThat(replies.stream().filter(r -> r.contains("Wrong username or password")).count())
+        .as("guesses checked (limit 3)").isLessThanOrEqualTo(3);
+    assertThat(replies.stream().filter(r -> RETRY.matcher(r).find()).count()).isGreaterThanOrEqualTo(27);
+    assertThat(token(address(), "ftp-parallel", "ftp-parallel-pass").status()).as("one counter for every channel")
+        .isEqualTo(429);
+  }
+
+  @Test
+  void thePasswordChangeFormCountsWrongCurrentPasswordsLikeSignInsAndLocksOut() throws Exception {
+    account("changer", Set.of());
+    Session stolen = Session.signIn(this, address(), "changer", "changer-pass");
+    // A stolen session cookie used from several addresses, with a new password that is itself invalid: all counted.
+    String first = stolen.changePassword(address(), "guess-1", "short");
+    assertThat(first).contains("That is not your current password.");
+    assertThat(stolen.changePassword(address(), "guess-2", "a-new-password")).contains("That is not your current password.");
+    assertThat(stolen.changePassword(address(), "guess-3", "a-new-password")).contains("That is not your current password.");
+    String locked = stolen.changePassword(address(), "changer-pass", "a-new-password");
+    assertThat(locked).containsPattern(RETRY).doesNotContain("/sign-in?password-changed");
+    // The same counter as every sign-in channel: the real password is refused on the API too, and the session stands.
+    assertThat(token(address(), "changer", "changer-pass").status()).isEqualTo(429);
+    assertThat(stolen.get(address(), "/account").status()).as("the password was not changed").isEqualTo(200);
+  }
+
+  @Test
+  void aWrongCurrentPasswordOnThePasswordFormCountsAgainstTheAddressToo() throws Exception {
+    account("changer-two", Set.of());
+    String from = address();
+    Session session = Session.signIn(this, from, "changer-two", "changer-two-pass");
+    for (int i = 0; i < 2; i++) {
+      assertThat(session.changePassword(from, "guess-" + i, "a-new-password")).contains("That is not your current password.");
+    }
+    // Four more wrong guesses from the same address at other names reach its limit of six.
+    for (int i = 0; i < 4; i++) {
+      assertThat(token(from, "addr-" + i, "guess").status()).isEqualTo(401);
+    }
+    assertThat(session.changePassword(from, "changer-two-pass", "a-new-password")).containsPattern(RETRY);
   }
 
   @Test
@@ -300,6 +398,63 @@ class IdentityAttackTests {
   }
 
   // --- helpers ---
+
+  interface Call {
+    int status(int i) throws Exception;
+  }
+
+  /** Runs {@code n} calls at once (released together by a latch); returns their statuses. */
+  static List<Integer> concurrently(int n, Call call) throws Exception {
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      var futures = new ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> {
+          start.await();
+          return call.status(index);
+        }));
+      }
+      start.countDown();
+      var statuses = new ArrayList<Integer>();
+      for (var future : futures) {
+        statuses.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return statuses;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A web session signed in from one address, whose cookie can then be used from any address. */
+  record Session(int port, String cookie) {
+
+    static Session signIn(IdentityAttackTests test, String from, String username, String password) throws IOException {
+      Form form = test.signInForm(from);
+      Response answer = Response.exchange(test.port, from, "POST", "/sign-in",
+          Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", form.cookie),
+          "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(form.csrf));
+      assertThat(answer.header("location")).doesNotContain("error", "locked");
+      String cookie = answer.header("set-cookie");
+      return new Session(test.port, cookie == null ? form.cookie : cookie.split(";")[0]);
+    }
+
+    Response get(String from, String path) throws IOException {
+      return Response.exchange(port, from, "GET", path, Map.of("Cookie", cookie), null);
+    }
+
+    /** Posts the password form from {@code from}; returns the page shown, or the Location of a redirect. */
+    String changePassword(String from, String current, String next) throws IOException {
+      Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(from, "/account").body());
+      assertThat(csrf.find()).isTrue();
+      Response answer = Response.exchange(port, from, "POST", "/account/password",
+          Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie),
+          "currentPassword=" + enc(current) + "&newPassword=" + enc(next) + "&confirmation=" + enc(next)
+              + "&_csrf=" + enc(csrf.group(1)));
+      return answer.status() == 302 ? answer.header("location") : answer.body();
+    }
+  }
 
   private void account(String username, Set<Role> roles) {
     if (accounts.find(username).isEmpty() && accounts.findEvenDisabled(username).isEmpty()) {
