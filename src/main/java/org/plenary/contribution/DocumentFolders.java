@@ -24,12 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocumentFolders {
 
-  /** Where a path of the folder tree points. */
-  public record Location(Group group, Meeting meeting, Kind kind) {
-    /** Which folder. */
-    public enum Kind { DOCS, INCOMING, MEETING, PUBLISHED }
-  }
-
   /**
    * A folder's entries as one reader may see them. {@code variant} is empty when nothing was left
    * out, and otherwise differs for every different set left out: whatever caches a listing (or its
@@ -65,6 +59,29 @@ public class DocumentFolders {
     this.contributions = contributions;
     this.groups = groups;
     this.meetings = meetings;
+  }
+
+  /**
+   * The folders above the documents, the same for every channel: {@code /} holds {@code t/},
+   * {@code /t/} holds {@code fg/}, {@code /t/fg/} one folder per group, {@code /t/fg/<group>/}
+   * holds {@code docs/}. Empty for any other path of at most three segments (and for deeper ones).
+   */
+  public Optional<List<FolderEntry>> above(List<String> segments) {
+    return switch (segments.size()) {
+      case 0 -> Optional.of(List.of(FolderEntry.folder("t")));
+      case 1 -> segments.get(0).equals("t") ? Optional.of(List.of(FolderEntry.folder("fg"))) : Optional.empty();
+      case 2 -> segments.equals(List.of("t", "fg"))
+          ? Optional.of(groups.all().stream().map(Group::slug).sorted().map(FolderEntry::folder).toList())
+          : Optional.empty();
+      case 3 -> {
+        if (!segments.subList(0, 2).equals(List.of("t", "fg"))) {
+          yield Optional.empty();
+        }
+        groups.get(segments.get(2));
+        yield Optional.of(List.of(FolderEntry.folder("docs")));
+      }
+      default -> Optional.empty();
+    };
   }
 
   /** {@code /t/fg/<group>/docs/}: the incoming folder and one folder per meeting, newest first. */

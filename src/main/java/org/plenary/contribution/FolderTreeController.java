@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.plenary.group.Group;
-import org.plenary.group.GroupCatalog;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,32 +28,35 @@ class FolderTreeController {
   /** The methods that work on every folder and file of the tree. */
   static final String ALLOW = "GET, HEAD, OPTIONS";
 
-  private final GroupCatalog groups;
   private final DocumentFolders folders;
   private final Listings listings;
 
-  FolderTreeController(GroupCatalog groups, DocumentFolders folders, Listings listings) {
-    this.groups = groups;
+  FolderTreeController(DocumentFolders folders, Listings listings) {
     this.folders = folders;
     this.listings = listings;
   }
 
   @GetMapping("/t/")
   ModelAndView top(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    return listings.send(request, response, "/t/", List.of(FolderEntry.folder("fg")), false, 0);
+    return listing(request, response, "t");
   }
 
   @GetMapping("/t/fg/")
   ModelAndView groups(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    var entries = groups.all().stream().map(Group::slug).sorted().map(FolderEntry::folder).toList();
-    return listings.send(request, response, "/t/fg/", entries, false, folders.version());
+    return listing(request, response, "t", "fg");
   }
 
   @GetMapping("/t/fg/{slug}/")
   ModelAndView group(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    groups.get(slug);
-    return listings.send(request, response, "/t/fg/" + slug + "/", List.of(FolderEntry.folder("docs")), false, 0);
+    return listing(request, response, "t", "fg", slug);
+  }
+
+  /** A folder above the documents, as {@link DocumentFolders#above} says (FTP lists the same). */
+  private ModelAndView listing(HttpServletRequest request, HttpServletResponse response, String... segments)
+      throws IOException {
+    List<FolderEntry> entries = folders.above(List.of(segments)).orElseThrow();
+    return listings.send(request, response, "/" + String.join("/", segments) + "/", entries, false, folders.version());
   }
 
   @GetMapping({"/t", "/t/fg", "/t/fg/{slug}"})

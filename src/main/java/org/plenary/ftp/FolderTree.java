@@ -8,7 +8,6 @@ import org.plenary.contribution.DocumentFolders;
 import org.plenary.contribution.DocumentsPrivateException;
 import org.plenary.contribution.FolderEntry;
 import org.plenary.contribution.Reader;
-import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.UnknownGroupException;
 import org.plenary.meeting.UnknownMeetingException;
@@ -95,30 +94,19 @@ final class FolderTree {
 
   private Optional<List<Node>> listing(FtpPath path, Reader reader) {
     int depth = path.depth();
-    if (depth == 0) {
-      return Optional.of(List.of(Node.folder("t", started, false)));
-    }
-    if (!path.segment(0).equals("t")) {
-      return Optional.empty();
-    }
-    if (depth == 1) {
-      return Optional.of(List.of(Node.folder("fg", started, false)));
-    }
-    if (!path.segment(1).equals("fg")) {
-      return Optional.empty();
-    }
-    if (depth == 2) {
-      return Optional.of(groups.all().stream().map(Group::slug).sorted().map(slug -> Node.folder(slug, started, false))
-          .toList());
+    if (depth <= 3) {
+      var segments = new ArrayList<String>();
+      for (int i = 0; i < depth; i++) {
+        segments.add(path.segment(i));
+      }
+      return folders.above(segments).map(entries -> entries.stream()
+          .map(entry -> Node.folder(entry.name().substring(0, entry.name().length() - 1), started, false)).toList());
     }
     String slug = path.segment(2);
-    groups.get(slug);
-    if (depth == 3) {
-      return Optional.of(List.of(Node.folder("docs", started, false)));
-    }
-    if (!path.segment(3).equals("docs")) {
+    if (!isDocs(path)) {
       return Optional.empty();
     }
+    groups.get(slug);
     if (depth == 4) {
       return Optional.of(folders.docs(slug).stream().map(entry -> {
         String name = entry.name().substring(0, entry.name().length() - 1);
