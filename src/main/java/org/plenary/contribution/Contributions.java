@@ -223,22 +223,25 @@ class Contributions {
    */
   /** {@code where} names its one parameter {@code :p}; a collection there expands to a list. */
   private List<Contribution> select(String where, Object parameter) {
-    String ids = "SELECT c.id FROM contributions c WHERE " + where;
+    // Joins, not "IN (SELECT …)": H2 turns a subquery of more than its in-memory row limit into an
+    // external sorted result and fails (ArrayIndexOutOfBoundsException) on a register that large.
+    String of = " JOIN contributions c ON c.id = x.contribution_id WHERE " + where;
     Map<Long, List<ContributionFile>> files = new HashMap<>();
-    jdbc.sql(FILES + " WHERE f.contribution_id IN (" + ids + ") ORDER BY f.id").param("p", parameter)
+    String filesOf = FILES.replace("FROM contribution_files f",
+        "FROM contribution_files f JOIN contributions c ON c.id = f.contribution_id");
+    jdbc.sql(filesOf + " WHERE " + where + " ORDER BY f.id").param("p", parameter)
         .query((rs, n) -> files.computeIfAbsent(rs.getLong("contribution_id"), k -> new ArrayList<>()).add(file(rs)))
         .list();
     Map<Long, List<String>> coauthors = new HashMap<>();
     jdbc.sql("""
-            SELECT x.contribution_id, a.username FROM contribution_coauthors x JOIN accounts a ON a.id = x.account_id
-            WHERE x.contribution_id IN (""" + ids + ") ORDER BY a.username").param("p", parameter)
+            SELECT x.contribution_id, a.username FROM contribution_coauthors x JOIN accounts a ON a.id = x.account_id"""
+            + of + " ORDER BY a.username").param("p", parameter)
         .query((rs, n) -> coauthors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
         .list();
     Map<Long, List<Long>> agendaItems = new HashMap<>();
     jdbc.sql("""
             SELECT x.contribution_id, x.agenda_item_id FROM contribution_agenda_items x
-            JOIN meeting_agenda_items a ON a.id = x.agenda_item_id
-            WHERE x.contribution_id IN (""" + ids + ") ORDER BY a.ordinal").param("p", parameter)
+            JOIN meeting_agenda_items a ON a.id = x.agenda_item_id""" + of + " ORDER BY a.ordinal").param("p", parameter)
         .query((rs, n) -> agendaItems.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
         .list();
     return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY c.seq_no").param("p", parameter)
