@@ -89,13 +89,20 @@ public class Credentials {
 
   private SignInResult attempt(String address, String username, Supplier<Optional<PlenaryUser>> check) {
     String name = username == null ? "" : username.toLowerCase(Locale.ROOT);
-    // Counted before the check, so guesses sent in parallel cannot all pass while the first are hashed.
+    // Admitted before the check, so guesses sent in parallel cannot all pass while the first are hashed.
     var locked = throttle.attempt(address, name);
     if (locked.isPresent()) {
       return locked.get();
     }
-    Optional<PlenaryUser> user = check.get();
+    Optional<PlenaryUser> user;
+    try {
+      user = check.get();
+    } catch (RuntimeException broken) {
+      throttle.released(address, name);
+      throw broken;
+    }
     if (user.isEmpty()) {
+      throttle.failed(address, name);
       return new SignInResult.Refused();
     }
     throttle.succeeded(address, name);

@@ -11,18 +11,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing on every channel, with two independent counters of sign-in
+ * Slows down password guessing on every channel, with two independent counters of failed sign-in
  * attempts: one per username ({@code plenary.sign-in.max-failures}, whatever the address, so
  * guesses at one account from many addresses are capped) and one per client address
  * ({@code plenary.sign-in.max-failures-per-address}, whatever the username, so one address cannot
  * spray guesses over many accounts). Either one reached locks out for
  * {@code plenary.sign-in.lockout}.
  *
- * <p>An attempt is counted, atomically, before its password is checked ({@link #attempt}), and
- * refused when its counter is already at the limit: guesses sent in parallel cannot all pass the
- * gate while the first ones are still being hashed. A success ({@link #succeeded}) clears its own
- * username's counter and takes back only its own attempt from the address's counter: signing in
- * as one account never buys guesses at another, nor clears the address's earlier failures.
+ * <p>An attempt is admitted ({@link #attempt}) before its password is checked, and each counter
+ * admits at most as many attempts at once as it has failures left: guesses sent in parallel cannot
+ * all pass the gate while the first ones are still being hashed. An attempt beyond that waits for
+ * one being checked to end (up to {@link #WAIT}) rather than being refused, so many correct
+ * sign-ins at once (a client opening several connections) all succeed. Each admitted attempt ends
+ * as {@link #succeeded} (clears its username's failures; the address's failures stay),
+ * {@link #failed} (counts a failure on both) or {@link #released} (the check itself broke).
  * Counters exist for unknown usernames too, so a lock-out says nothing about whether an account
  * exists; each map holds at most {@code plenary.sign-in.tracked} entries, the least recently used
  * going first.
@@ -30,12 +32,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignInThrottle {
 
-  /** Attempts counted (failed, or still being checked) and, once at the limit, until when they lock out. */
-  private record Attempts(int count, Instant lockedUntil) {
+  /** How long an attempt waits for attempts being checked before it is refused as busy. */
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  /** Failures counted, attempts being checked and, once failures reach the limit, until when they lock out. */
+  private record Attempts(int failures, int checking, Instant lockedUntil) {
 
     boolean locks(Instant now) {
       return lockedUntil != null && lockedUntil.isAfter(now);
     }
+  }
+
+  /** What a counter answered: admitted, busy (all its places taken by attempts being checked), or locked. */
+  private record Gate(boolean admitted, Instant lockedUntil) {
+    static final Gate ADMITTED = new Gate(true, null);
+    static final Gate BUSY = new Gate(false, null);
   }
 
   private final Cache<String, Attempts> byUsername;
@@ -55,7 +66,7 @@ public class SignInThrottle {
     this.maxFailuresPerAddress = maxFailuresPerAddress;
     this.lockout = lockout;
     this.clock = clock;
-    // A counter lasts the lock-out period after its last attempt.
+    // A counter lasts the lock-out period after its last change.
     this.byUsername = Caffeine.newBuilder().expireAfterWrite(lockout).maximumSize(tracked).executor(Runnable::run).build();
     this.byAddress = Caffeine.newBuilder().expireAfterWrite(lockout).maximumSize(tracked).executor(Runnable::run).build();
   }
@@ -79,31 +90,52 @@ public class SignInThrottle {
   }
 
   /**
-   * Counts an attempt to prove a password (or token) for this username from this address, before
-   * it is checked. Returns the lock-out, counting nothing, when either counter is already at its
-   * limit; otherwise the attempt stands as a failure unless {@link #succeeded} takes it back.
+   * Admits an attempt to prove a password (or token) for this username from this address, before
+   * it is checked; the caller then ends it with {@link #succeeded}, {@link #failed} or
+   * {@link #released}. Returns the lock-out, admitting nothing, when either counter locks out;
+   * waits while either has no place left for another attempt being checked.
    */
   public Optional<SignInResult.LockedOut> attempt(String address, String username) {
-    Instant now = clock.instant();
-    Optional<Instant> refused = take(byAddress, address, maxFailuresPerAddress, now);
-    if (refused.isPresent()) {
-      return refused.map(until -> new SignInResult.LockedOut(until, now));
+    Instant deadline = clock.instant().plus(WAIT);
+    while (true) {
+      Instant now = clock.instant();
+      Gate forAddress = enter(byAddress, address, maxFailuresPerAddress, now);
+      Gate forUsername = forAddress.admitted() ? enter(byUsername, key(username), maxFailures, now) : Gate.BUSY;
+      if (forAddress.admitted() && forUsername.admitted()) {
+        return Optional.empty();
+      }
+      if (forAddress.admitted()) {
+        leave(byAddress, address, false, maxFailuresPerAddress, now);
+      }
+      Instant locked = forAddress.lockedUntil() != null ? forAddress.lockedUntil() : forUsername.lockedUntil();
+      if (locked != null) {
+        return Optional.of(new SignInResult.LockedOut(locked, now));
+      }
+      if (!clock.instant().isBefore(deadline) || !pause()) {
+        return Optional.of(new SignInResult.LockedOut(now.plus(Duration.ofMinutes(1)), now));
+      }
     }
-    Optional<Instant> forUsername = take(byUsername, key(username), maxFailures, now);
-    if (forUsername.isPresent()) {
-      giveBack(address);
-      return forUsername.map(until -> new SignInResult.LockedOut(until, now));
-    }
-    return Optional.empty();
   }
 
-  /**
-   * The attempt proved the password: its username's counter is cleared, and only this one attempt
-   * is taken back from the address's counter (its earlier failures, at any username, stay).
-   */
+  /** The attempt proved the password: its username's failures are cleared; the address's stay. */
   public void succeeded(String address, String username) {
-    byUsername.invalidate(key(username));
-    giveBack(address);
+    Instant now = clock.instant();
+    byUsername.asMap().computeIfPresent(key(username), (k, entry) -> tidy(new Attempts(0, entry.checking() - 1, null)));
+    leave(byAddress, address, false, maxFailuresPerAddress, now);
+  }
+
+  /** The attempt did not prove the password: a failure on both counters. */
+  public void failed(String address, String username) {
+    Instant now = clock.instant();
+    leave(byUsername, key(username), true, maxFailures, now);
+    leave(byAddress, address, true, maxFailuresPerAddress, now);
+  }
+
+  /** The check itself broke (not the password's fault): the attempt ends without counting. */
+  public void released(String address, String username) {
+    Instant now = clock.instant();
+    leave(byUsername, key(username), false, maxFailures, now);
+    leave(byAddress, address, false, maxFailuresPerAddress, now);
   }
 
   /** How many usernames and addresses are remembered now (at most twice {@code plenary.sign-in.tracked}). */
@@ -114,28 +146,50 @@ public class SignInThrottle {
   }
 
   /**
-   * Counts one attempt unless the counter is at its limit and still locks; returns until when it
-   * locks in that case. A counter at its limit whose lock-out has passed starts again from zero.
+   * Admits one attempt when failures and attempts being checked leave room under the limit; a
+   * counter whose lock-out has passed starts again from zero failures.
    */
-  private Optional<Instant> take(Cache<String, Attempts> counters, String key, int limit, Instant now) {
-    Instant[] refused = new Instant[1];
+  private Gate enter(Cache<String, Attempts> counters, String key, int limit, Instant now) {
+    Gate[] gate = {Gate.ADMITTED};
     counters.asMap().compute(key, (k, entry) -> {
-      if (entry != null && entry.count() >= limit && entry.locks(now)) {
-        refused[0] = entry.lockedUntil();
+      if (entry != null && entry.locks(now)) {
+        gate[0] = new Gate(false, entry.lockedUntil());
         return entry;
       }
-      int count = entry == null || entry.count() >= limit ? 1 : entry.count() + 1;
-      return new Attempts(count, count >= limit ? now.plus(lockout) : null);
+      int failures = entry == null || entry.lockedUntil() != null ? 0 : entry.failures();
+      int checking = entry == null ? 0 : entry.checking();
+      if (failures + checking >= limit) {
+        gate[0] = Gate.BUSY;
+        return entry;
+      }
+      return new Attempts(failures, checking + 1, null);
     });
-    return Optional.ofNullable(refused[0]);
+    return gate[0];
   }
 
-  /** Takes one attempt back from the address's counter, lifting a lock-out that attempt had set. */
-  private void giveBack(String address) {
-    byAddress.asMap().computeIfPresent(address, (k, entry) -> {
-      int count = entry.count() - 1;
-      return count <= 0 ? null : new Attempts(count, count >= maxFailuresPerAddress ? entry.lockedUntil() : null);
+  /** Ends one attempt being checked, counting a failure if it was one (and locking out at the limit). */
+  private void leave(Cache<String, Attempts> counters, String key, boolean failure, int limit, Instant now) {
+    counters.asMap().computeIfPresent(key, (k, entry) -> {
+      int failures = entry.failures() + (failure ? 1 : 0);
+      Instant until = entry.locks(now) ? entry.lockedUntil() : failures >= limit ? now.plus(lockout) : null;
+      return tidy(new Attempts(failures, Math.max(0, entry.checking() - 1), until));
     });
+  }
+
+  /** A counter with nothing left to remember is removed. */
+  private static Attempts tidy(Attempts entry) {
+    return entry.failures() == 0 && entry.checking() <= 0 && entry.lockedUntil() == null ? null : entry;
+  }
+
+  /** Waits a little for attempts being checked to end; false when interrupted. */
+  private static boolean pause() {
+    try {
+      Thread.sleep(10);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private Optional<Instant> locked(Attempts entry) {

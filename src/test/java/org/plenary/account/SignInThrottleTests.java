@@ -6,6 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTests {
@@ -16,39 +21,101 @@ class SignInThrottleTests {
   void millionsOfUsernamesAndAddressesDoNotGrowTheCountersPastTheirBound() {
     var throttle = new SignInThrottle(5, 20, Duration.ofMinutes(15), 1_000, clock);
     for (int i = 0; i < 1_000_000; i++) {
-      throttle.attempt("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255), "guess-" + i);
+      String address = "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
+      throttle.attempt(address, "guess-" + i);
+      throttle.failed(address, "guess-" + i);
     }
     assertThat(throttle.tracked()).isLessThanOrEqualTo(2_000);
   }
 
   @Test
-  void countsPerUsernameAndPerAddressAndASuccessClearsOnlyItsOwnUsernameAndItsOwnAttempt() {
+  void countsPerUsernameAndPerAddressAndASuccessClearsOnlyItsOwnUsername() {
     var throttle = new SignInThrottle(3, 5, Duration.ofMinutes(15), 1_000, clock);
-    assertThat(throttle.attempt("192.0.2.1", "victim")).isEmpty();
-    assertThat(throttle.attempt("192.0.2.2", "VICTIM")).isEmpty();
+    guess(throttle, "192.0.2.1", "victim");
+    guess(throttle, "192.0.2.2", "VICTIM");
     assertThat(throttle.attempt("192.0.2.1", "mallory")).isEmpty();
     throttle.succeeded("192.0.2.1", "mallory");
-    assertThat(throttle.attempt("192.0.2.3", "Victim")).isEmpty();
+    guess(throttle, "192.0.2.3", "Victim");
     assertThat(throttle.lockedUntil("198.51.100.7", "victim")).contains(Instant.parse("2026-06-14T07:45:00Z"));
     assertThat(throttle.attempt("198.51.100.7", "victim")).isPresent();
     assertThat(throttle.lockedUntil("198.51.100.7", "mallory")).as("a refused attempt is not counted").isEmpty();
 
     for (int i = 0; i < 4; i++) {
-      assertThat(throttle.attempt("203.0.113.9", "spray-" + i)).isEmpty();
+      guess(throttle, "203.0.113.9", "spray-" + i);
       assertThat(throttle.attempt("203.0.113.9", "own")).isEmpty();
       throttle.succeeded("203.0.113.9", "own");
     }
-    assertThat(throttle.attempt("203.0.113.9", "spray-4")).as("the fifth failure, after four successes").isEmpty();
-    assertThat(throttle.lockedUntil("203.0.113.9", "own")).isPresent();
+    guess(throttle, "203.0.113.9", "spray-4");
+    assertThat(throttle.lockedUntil("203.0.113.9", "own")).as("the fifth failure, after four successes").isPresent();
     assertThat(throttle.attempt("203.0.113.9", "own")).isPresent();
     assertThat(throttle.lockedUntil("203.0.113.10", "own")).isEmpty();
   }
 
   @Test
-  void attemptsStillBeingCheckedCountSoParallelGuessesStopAtTheLimit() {
+  void parallelGuessesGetNoMoreChecksThanTheLimit() throws Exception {
     var throttle = new SignInThrottle(3, 100, Duration.ofMinutes(15), 1_000, clock);
-    long admitted = java.util.stream.IntStream.range(0, 200).parallel()
-        .filter(i -> throttle.attempt("192.0.2." + (i % 50), "victim").isEmpty()).count();
-    assertThat(admitted).isEqualTo(3);
+    var checked = new AtomicInteger();
+    run(40, i -> {
+      if (throttle.attempt("192.0.2." + (i % 50), "victim").isEmpty()) {
+        checked.incrementAndGet();
+        pause();
+        throttle.failed("192.0.2." + (i % 50), "victim");
+      }
+    });
+    assertThat(checked).hasValue(3);
+  }
+
+  @Test
+  void manyCorrectSignInsAtOnceAllSucceedWithNoMoreThanTheLimitBeingChecked() throws Exception {
+    var throttle = new SignInThrottle(3, 5, Duration.ofMinutes(15), 1_000, clock);
+    var checking = new AtomicInteger();
+    var most = new AtomicInteger();
+    var refused = new AtomicInteger();
+    run(60, i -> {
+      if (throttle.attempt("192.0.2.1", "alice").isPresent()) {
+        refused.incrementAndGet();
+        return;
+      }
+      most.accumulateAndGet(checking.incrementAndGet(), Math::max);
+      pause();
+      checking.decrementAndGet();
+      throttle.succeeded("192.0.2.1", "alice");
+    });
+    assertThat(refused).hasValue(0);
+    assertThat(most.get()).isBetween(1, 3);
+    assertThat(throttle.lockedUntil("192.0.2.1", "alice")).isEmpty();
+  }
+
+  private static void guess(SignInThrottle throttle, String address, String username) {
+    assertThat(throttle.attempt(address, username)).isEmpty();
+    throttle.failed(address, username);
+  }
+
+  private interface Task {
+    void run(int i) throws Exception;
+  }
+
+  /** Runs {@code count} tasks released together on as many threads, and waits for them all. */
+  private static void run(int count, Task task) throws Exception {
+    var pool = Executors.newFixedThreadPool(count);
+    var start = new CountDownLatch(1);
+    var futures = new ArrayList<Future<?>>();
+    for (int i = 0; i < count; i++) {
+      int n = i;
+      futures.add(pool.submit(() -> {
+        start.await();
+        task.run(n);
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+  }
+
+  private static void pause() throws InterruptedException {
+    Thread.sleep(20);
   }
 }
