@@ -208,3 +208,18 @@ verdict() {
     echo FAIL
   fi
 }
+
+# check WHAT COMMAND...: runs the command of a client check and prints "ok" or "FAIL" with the end
+# of its output; a failure sets FAILED=1 (the client scripts under src/test/shell exit with it).
+FAILED=0
+check() {
+  local what=$1
+  shift
+  if "$@" >"$BENCH_TMP/check.out" 2>&1; then
+    echo "  ok    $what"
+  else
+    echo "  FAIL  $what"
+    sed 's/^/        /' "$BENCH_TMP/check.out" | tail -n 8
+    FAILED=1
+  fi
+}

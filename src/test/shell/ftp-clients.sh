@@ -39,19 +39,6 @@ IN=$FTP/t/fg/cloud/docs/incoming
 W=$BENCH_TMP/work
 mkdir -p "$W/mirror"
 head -c 1500000 /dev/urandom >"$W/$NUMBER.docx"
-FAILED=0
-
-check() {
-  local what=$1
-  shift
-  if "$@" >"$W/out" 2>&1; then
-    echo "  ok    $what"
-  else
-    echo "  FAIL  $what"
-    sed 's/^/        /' "$W/out" | tail -n 8
-    FAILED=1
-  fi
-}
 refused() { ! "$@"; }
 # refused_with CODE COMMAND...: the command fails and the server's reply CODE is in its output.
 refused_with() {

@@ -35,19 +35,6 @@ head -c 300000 /dev/urandom >"$W/$NUMBER.pdf"
 curl -sf -H "Authorization: Bearer $T" -F "file=@$W/$NUMBER.pdf" "$P/api/v1/contributions/$NUMBER/files" >/dev/null \
   || die "could not upload $NUMBER.pdf"
 FILE=$P/t/fg/cloud/docs/incoming/$NUMBER.pdf
-FAILED=0
-
-check() {
-  local what=$1
-  shift
-  if "$@" >"$W/out" 2>&1; then
-    echo "  ok    $what"
-  else
-    echo "  FAIL  $what"
-    sed 's/^/        /' "$W/out" | tail -n 8
-    FAILED=1
-  fi
-}
 # status EXPECTED CURL-ARGS...: curl answers with that status.
 status() {
   local expected=$1 got

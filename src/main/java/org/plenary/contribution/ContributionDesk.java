@@ -187,8 +187,10 @@ public class ContributionDesk {
    * name, never by their username, as the trail is public and usernames are half of a sign-in.
    */
   public List<AuditEvent> readersAuditTrail(String number) {
+    var names = new java.util.HashMap<String, String>();
     return auditTrail(number).stream().map(e -> new AuditEvent(e.action(),
-        e.actor() == null ? null : personName(e.actor()), e.at(), e.fileName(), e.sha256(), e.detail())).toList();
+        e.actor() == null ? null : names.computeIfAbsent(e.actor(), this::personName), e.at(), e.fileName(), e.sha256(),
+        e.detail())).toList();
   }
 
   /** The name a reader sees for an account: its display name, never the username it signs in with. */

@@ -3,27 +3,19 @@ package org.plenary.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.NewAccount;
 import org.plenary.ftp.FtpServer;
+import org.plenary.ftp.RawFtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -57,7 +49,7 @@ class FtpProtocolAttackTests {
   void credentialsAndCommandsSentInClearAfterAuthTlsAreDroppedNotRunInsideTls() throws Exception {
     for (String injected : new String[] {"USER mallory\r\nPASS mallory-pass\r\nSTAT\r\n",
         "USER anonymous\r\nPASS a@b\r\nSTAT\r\n", "user Mallory\r\npass mallory-pass\r\n\r\nNOOP\r\n"}) {
-      try (Control ftp = new Control(server.port())) {
+      try (RawFtp ftp = new RawFtp(server.port())) {
         ftp.reply();
         ftp.send("AUTH TLS\r\n" + injected);
         assertThat(ftp.reply()).startsWith("234 ");
@@ -72,7 +64,7 @@ class FtpProtocolAttackTests {
 
   @Test
   void aCommandPipelinedBehindAuthTlsIsNeverAnsweredInsideTls() throws Exception {
-    try (Control ftp = new Control(server.port())) {
+    try (RawFtp ftp = new RawFtp(server.port())) {
       ftp.reply();
       ftp.send("AUTH TLS\r\nDELE /t/fg/cloud/docs/incoming/FG-Cloud-I-0001.docx\r\nQUIT\r\n");
       assertThat(ftp.reply()).startsWith("234 ");
@@ -84,7 +76,7 @@ class FtpProtocolAttackTests {
 
   @Test
   void halfALineSentInClearBeforeTheHandshakeIsNotJoinedToTheFirstLineInsideTls() throws Exception {
-    try (Control ftp = new Control(server.port())) {
+    try (RawFtp ftp = new RawFtp(server.port())) {
       ftp.reply();
       ftp.send("AUTH TLS\r\nUSER anonymous\r\nPASS a@b\r\nPW");
       assertThat(ftp.reply()).startsWith("234 ");
@@ -96,7 +88,7 @@ class FtpProtocolAttackTests {
 
   @Test
   void pbszProtAndCccAreRefusedOutOfOrderAndAuthTlsOnlyOnceBeforeSignIn() throws Exception {
-    try (Control ftp = new Control(server.port())) {
+    try (RawFtp ftp = new RawFtp(server.port())) {
       ftp.reply();
       assertThat(ftp.command("PBSZ 0")).startsWith("503 ");
       assertThat(ftp.command("PROT P")).startsWith("503 ");
@@ -116,7 +108,7 @@ class FtpProtocolAttackTests {
       assertThat(ftp.command("STAT")).contains("signed in as mallory").contains("Control connection in TLS")
           .contains("data connections in TLS");
     }
-    try (Control ftp = new Control(server.port())) {
+    try (RawFtp ftp = new RawFtp(server.port())) {
       ftp.reply();
       assertThat(ftp.command("USER anonymous")).startsWith("331 ");
       assertThat(ftp.command("PASS a@b")).startsWith("230 ");
@@ -128,13 +120,13 @@ class FtpProtocolAttackTests {
   @Test
   void theControlConnectionRefusesCipherSuitesWithoutForwardSecrecy() throws Exception {
     for (String suite : new String[] {NOT_FORWARD_SECRET, "TLS_RSA_WITH_AES_256_CBC_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA"}) {
-      try (Control ftp = new Control(server.port())) {
+      try (RawFtp ftp = new RawFtp(server.port())) {
         ftp.reply();
         assertThat(ftp.command("AUTH TLS")).startsWith("234 ");
         assertThatThrownBy(() -> ftp.handshake(suite)).as(suite).isInstanceOf(SSLException.class);
       }
     }
-    try (Control ftp = new Control(server.port())) {
+    try (RawFtp ftp = new RawFtp(server.port())) {
       ftp.reply();
       assertThat(ftp.command("AUTH TLS")).startsWith("234 ");
       ftp.handshake(FORWARD_SECRET);
@@ -144,7 +136,7 @@ class FtpProtocolAttackTests {
 
   @Test
   void theDataConnectionRefusesCipherSuitesWithoutForwardSecrecy() throws Exception {
-    try (Control ftp = new Control(server.port())) {
+    try (RawFtp ftp = new RawFtp(server.port())) {
       ftp.reply();
       assertThat(ftp.command("AUTH TLS")).startsWith("234 ");
       ftp.handshake(FORWARD_SECRET);
@@ -157,7 +149,7 @@ class FtpProtocolAttackTests {
       try (Socket data = new Socket("127.0.0.1", port)) {
         ftp.send("NLST /\r\n");
         assertThat(ftp.reply()).startsWith("150 ");
-        assertThatThrownBy(() -> Control.tls(data, NOT_FORWARD_SECRET).startHandshake()).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> RawFtp.tls(data, NOT_FORWARD_SECRET).startHandshake()).isInstanceOf(IOException.class);
         assertThat(ftp.reply()).startsWith("426 ");
       }
 
@@ -165,7 +157,7 @@ class FtpProtocolAttackTests {
       try (Socket data = new Socket("127.0.0.1", port)) {
         ftp.send("NLST /\r\n");
         assertThat(ftp.reply()).startsWith("150 ");
-        SSLSocket tls = Control.tls(data, FORWARD_SECRET);
+        SSLSocket tls = RawFtp.tls(data, FORWARD_SECRET);
         tls.startHandshake();
         assertThat(new String(tls.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("t\r\n");
         assertThat(ftp.reply()).startsWith("226 ");
@@ -177,119 +169,5 @@ class FtpProtocolAttackTests {
     assertThat(reply).startsWith("229 ");
     int end = reply.lastIndexOf('|');
     return Integer.parseInt(reply.substring(reply.lastIndexOf('|', end - 1) + 1, end));
-  }
-
-  /** A control connection written byte by byte, that can switch to TLS in place (AUTH TLS). */
-  static final class Control implements AutoCloseable {
-
-    private final Socket plain;
-    private Socket socket;
-    private InputStream in;
-    private OutputStream out;
-
-    Control(int port) throws IOException {
-      plain = new Socket();
-      plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-      plain.setSoTimeout(10_000);
-      socket = plain;
-      in = plain.getInputStream();
-      out = plain.getOutputStream();
-    }
-
-    /** A TLS client over the socket, offering TLS 1.2 with only {@code suite}, or the JDK's defaults when null. */
-    static SSLSocket tls(Socket over, String suite) throws Exception {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
-      var tls = (SSLSocket) context.getSocketFactory().createSocket(over, "127.0.0.1", over.getPort(), true);
-      if (suite != null) {
-        tls.setEnabledProtocols(new String[] {"TLSv1.2"});
-        tls.setEnabledCipherSuites(new String[] {suite});
-      }
-      tls.setSoTimeout(10_000);
-      return tls;
-    }
-
-    void handshake(String suite) throws Exception {
-      SSLSocket tls = tls(plain, suite);
-      tls.startHandshake();
-      socket = tls;
-      in = tls.getInputStream();
-      out = tls.getOutputStream();
-    }
-
-    void send(String text) throws IOException {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-      out.flush();
-    }
-
-    String command(String line) throws IOException {
-      send(line + "\r\n");
-      return reply();
-    }
-
-    /** One reply, all its lines. */
-    String reply() throws IOException {
-      var all = new StringBuilder();
-      String first = null;
-      while (true) {
-        String line = line();
-        if (line == null) {
-          return all.toString();
-        }
-        all.append(line).append('\n');
-        if (first == null) {
-          first = line;
-          if (line.length() < 4 || line.charAt(3) != '-') {
-            return all.toString();
-          }
-        } else if (line.startsWith(first.substring(0, 3) + " ")) {
-          return all.toString();
-        }
-      }
-    }
-
-    /** Whether the server sends nothing for the given time. */
-    boolean nothingWithin(int millis) throws IOException {
-      socket.setSoTimeout(millis);
-      try {
-        return in.read() < 0;
-      } catch (SocketTimeoutException expected) {
-        return true;
-      } finally {
-        socket.setSoTimeout(10_000);
-      }
-    }
-
-    private String line() throws IOException {
-      var bytes = new ByteArrayOutputStream();
-      for (int b; (b = in.read()) != -1; ) {
-        if (b == '\n') {
-          String line = bytes.toString(StandardCharsets.UTF_8);
-          return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-        }
-        bytes.write(b);
-      }
-      return bytes.size() == 0 ? null : bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-      plain.close();
-    }
-  }
-
-  /** The gateway's certificate is self-signed; what is tested here is the protocol, not the certificate. */
-  static final class TrustAll implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
-    }
   }
 }

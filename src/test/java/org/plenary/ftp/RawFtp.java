@@ -7,33 +7,68 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
-/** A control connection written byte by byte, for what real clients never send. */
-final class RawFtp implements AutoCloseable {
+/** A control connection written byte by byte, for what real clients never send; it can switch to TLS in place. */
+public final class RawFtp implements AutoCloseable {
 
-  final Socket socket;
-  private final InputStream in;
-  private final OutputStream out;
+  private final Socket plain;
+  Socket socket;
+  private InputStream in;
+  private OutputStream out;
 
-  RawFtp(int port) throws IOException {
+  public RawFtp(int port) throws IOException {
     this(port, "127.0.0.1");
   }
 
   /** Connects from the given loopback address (Linux answers for all of 127.0.0.0/8). */
   RawFtp(int port, String from) throws IOException {
-    socket = new Socket();
-    socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-    socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-    socket.setSoTimeout(10_000);
-    in = socket.getInputStream();
-    out = socket.getOutputStream();
+    plain = new Socket();
+    plain.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+    plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+    plain.setSoTimeout(10_000);
+    socket = plain;
+    in = plain.getInputStream();
+    out = plain.getOutputStream();
+  }
+
+  /** A TLS client over the socket, offering TLS 1.2 with only {@code suite}, or the JDK's defaults when null. */
+  public static SSLSocket tls(Socket over, String suite) throws Exception {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
+    var tls = (SSLSocket) context.getSocketFactory().createSocket(over, "127.0.0.1", over.getPort(), true);
+    if (suite != null) {
+      tls.setEnabledProtocols(new String[] {"TLSv1.2"});
+      tls.setEnabledCipherSuites(new String[] {suite});
+    }
+    tls.setSoTimeout(10_000);
+    return tls;
+  }
+
+  /** Switches the control connection to TLS (after AUTH TLS), offering {@code suite} or the defaults. */
+  public void handshake(String suite) throws Exception {
+    SSLSocket tls = tls(plain, suite);
+    tls.startHandshake();
+    socket = tls;
+    in = tls.getInputStream();
+    out = tls.getOutputStream();
   }
 
   /** Sends a line with CRLF and returns the whole reply. */
-  String command(String line) throws IOException {
-    send((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+  public String command(String line) throws IOException {
+    send(line + "\r\n");
     return reply();
+  }
+
+  public void send(String text) throws IOException {
+    send(text.getBytes(StandardCharsets.UTF_8));
   }
 
   void send(byte[] bytes) throws IOException {
@@ -41,8 +76,20 @@ final class RawFtp implements AutoCloseable {
     out.flush();
   }
 
+  /** Whether the server sends nothing for the given time. */
+  public boolean nothingWithin(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+    try {
+      return in.read() < 0;
+    } catch (SocketTimeoutException expected) {
+      return true;
+    } finally {
+      socket.setSoTimeout(10_000);
+    }
+  }
+
   /** One reply, all of its lines; empty when the server closed the connection. */
-  String reply() throws IOException {
+  public String reply() throws IOException {
     var all = new StringBuilder();
     String first = null;
     while (true) {
@@ -96,5 +143,20 @@ final class RawFtp implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.close();
+    plain.close();
+  }
+
+  /** The gateway's certificate is self-signed; what these tests check is the protocol, not the certificate. */
+  static final class TrustAll implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
   }
 }
