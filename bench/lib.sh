@@ -101,7 +101,7 @@ EOF
 # --- Plenary -----------------------------------------------------------------------------------
 # resolve_jar: sets JAR; builds target/plenary.jar with Maven only when it is missing.
 resolve_jar() {
-  need java openjdk-17-jre-headless
+  use_java_25
   if [ -n "${PLENARY_JAR:-}" ]; then
     JAR=$PLENARY_JAR
     [ -f "$JAR" ] || die "PLENARY_JAR=$JAR does not exist"
@@ -114,6 +114,19 @@ resolve_jar() {
     (cd "$ROOT" && mvn -q -B -DskipTests package) >&2 || die "the Maven build failed"
     [ -f "$JAR" ] || die "the build did not produce $JAR"
   fi
+}
+
+# use_java_25: puts a JDK 25 first on PATH (JAVA_HOME when it is one, else the newest 25 under
+# /usr/lib/jvm): the jar is built for Java 25.
+use_java_25() {
+  local jdk
+  if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
+    jdk=$JAVA_HOME
+  else
+    jdk=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$jdk" ] || die "Plenary needs a JDK 25: set JAVA_HOME to one"
+  fi
+  export JAVA_HOME=$jdk PATH="$jdk/bin:$PATH"
 }
 
 # start_plenary PORT DATADIR [ARGS...]: starts the server in demo mode on 127.0.0.1:PORT, sets
