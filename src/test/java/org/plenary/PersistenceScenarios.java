@@ -54,6 +54,7 @@ abstract class PersistenceScenarios {
   @Autowired MeetingCatalog meetings;
   @Autowired JdbcClient jdbc;
   @Autowired ContributionDesk desk;
+  @Autowired org.plenary.contribution.OutputDesk outputDesk;
   @Autowired org.plenary.registration.RegistrationDesk registrations;
   @Autowired org.plenary.contribution.DocumentFolders folders;
   @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
@@ -192,6 +193,43 @@ abstract class PersistenceScenarios {
     assertThat(numbers.stream().map(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1))).sorted())
         .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 1000).boxed().toList());
     assertThat(numbers).allMatch(n -> n.matches("FG-concurrent-I-\\d{4}"));
+  }
+
+  @Test
+  void allocatesConsecutiveOutputNumbersUnderConcurrencyBesideInputs() throws Exception {
+    allocateConcurrently(desk, "produce", 1, 1);
+    var secretary = tokens.authenticate(tokens.issue(accounts.create(new NewAccount("sec-" + getClass().getSimpleName()
+        .toLowerCase().substring(0, 6), "sec@" + getClass().getSimpleName() + ".example", "Secretary", null, null,
+        Set.of(Role.SECRETARIAT)), "secretary-password", false), "t").token()).orElseThrow();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(40);
+    try {
+      var outputs = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+      var inputs = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+      for (int i = 0; i < 500; i++) {
+        int n = i;
+        outputs.add(pool.submit(() -> outputDesk.allocate("produce", "next", new org.plenary.contribution.OutputAllocation(
+            "Output " + n, null, org.plenary.contribution.OutputType.MEETING_REPORT, List.of(), List.of()), secretary)
+            .number()));
+        inputs.add(pool.submit(() -> desk.allocate("produce", "next",
+            new Allocation("Input " + n, "Source", List.of(), null, List.of()), secretary).number()));
+      }
+      var outputNumbers = new java.util.ArrayList<String>();
+      var inputNumbers = new java.util.ArrayList<String>();
+      for (int i = 0; i < 500; i++) {
+        outputNumbers.add(outputs.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS));
+        inputNumbers.add(inputs.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(outputNumbers).doesNotHaveDuplicates().allMatch(n -> n.matches("FG-produce-O-\\d{4}"));
+      assertThat(outputNumbers.stream().map(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1))).sorted())
+          .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 500).boxed().toList());
+      assertThat(inputNumbers).doesNotHaveDuplicates().allMatch(n -> n.matches("FG-produce-I-\\d{4}"));
+      assertThat(inputNumbers.stream().map(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1))).sorted())
+          .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(2, 501).boxed().toList());
+      assertThat(outputDesk.ofGroup("produce", org.plenary.contribution.Reader.ANONYMOUS)).hasSize(500)
+          .allMatch(o -> o.type() == org.plenary.contribution.OutputType.MEETING_REPORT);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

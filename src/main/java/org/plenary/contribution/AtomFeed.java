@@ -32,7 +32,7 @@ final class AtomFeed {
       }
     }
     items.sort(Comparator.comparing(Item::updated).reversed());
-    String folder = baseUrl + "/t/fg/" + group.slug() + "/docs/" + meeting.code() + "/in/";
+    String folder = baseUrl + "/t/fg/" + group.slug() + "/docs/" + meeting.code() + "/";
     String self = baseUrl + "/groups/" + group.slug() + "/meetings/" + meeting.code() + "/documents.atom";
     Instant updated = items.isEmpty() || items.get(0).updated().isBefore(meetingChanged)
         ? meetingChanged : items.get(0).updated();
@@ -45,7 +45,7 @@ final class AtomFeed {
         .append("  <author><name>").append(escape(group.acronym())).append("</name></author>\n");
     for (Item item : items) {
       ContributionFile file = item.file();
-      String url = folder + file.fileName();
+      String url = folder + item.contribution().series().folder() + "/" + file.fileName();
       String page = baseUrl + "/documents/" + item.contribution().number();
       String title = (item.withdrawn() ? "Withdrawn: " : "") + file.fileName() + ": " + item.contribution().title();
       String summary = item.withdrawn()

@@ -67,6 +67,11 @@ public record Contribution(
     return current().map(ContributionFile::late).orElse(false);
   }
 
+  /** Input or output: read from the number's series letter. */
+  public DocumentSeries series() {
+    return DocumentSeries.of(number);
+  }
+
   /** The expected file name for a revision, without extension: FG-Cloud-I-0012, FG-Cloud-I-0012r1. */
   public String baseName(int revision) {
     return revision == 0 ? number : number + "r" + revision;

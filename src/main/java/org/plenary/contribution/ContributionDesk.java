@@ -62,8 +62,8 @@ public class ContributionDesk {
   private final NumberAllocator allocator;
   private final BatchWorker<Receipt, ContributionFile> registrar;
   private final Refusals refusals;
-  /** Groups whose number series exists; a series is never removed, so this only grows. */
-  private final java.util.Set<org.plenary.group.GroupId> knownSeries = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Series (group id and series) that exist; a series is never removed, so this only grows. */
+  private final java.util.Set<String> knownSeries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   ContributionDesk(NumberAllocator allocator, Contributions contributions, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
       RegistrationLookup registrations, DocumentStore store, ContributionSettings settings, ApplicationEventPublisher events,
@@ -123,17 +123,28 @@ public class ContributionDesk {
           + "\" as a co-author: name, by username, people of your organization or registered for this meeting.");
     }
     violations.throwIfAny();
-    if (!knownSeries.contains(group.id())) {
-      if (!contributions.seriesExists(group.id())) {
-        transaction.executeWithoutResult(status -> contributions.createSeries(group.id(), seriesPrefix(group)));
-      }
-      knownSeries.add(group.id());
-    }
     var resolved = new Allocation(request.title(), request.source(), List.of(), request.contact(), request.coauthors(),
         List.copyOf(agendaItemIds));
-    return allocator.allocate(new NumberAllocator.Request(group, meeting, resolved, user,
-        coauthors.stream().map(account -> account.orElseThrow().username()).sorted().toList(),
-        coauthors.stream().map(account -> account.orElseThrow().id().value()).toList(), now));
+    return allocateIn(DocumentSeries.INPUT, group, meeting, resolved,
+        coauthors.stream().map(java.util.Optional::orElseThrow).toList(), null, user, now);
+  }
+
+  /**
+   * Queues the allocation of the next number of the group's series, once the request was checked;
+   * the series is created first if it does not exist (outside the allocation's transaction).
+   */
+  Contribution allocateIn(DocumentSeries series, Group group, Meeting meeting, Allocation resolved,
+      List<Account> coauthors, NumberAllocator.OutputDetails output, PlenaryUser user, Instant now) {
+    String key = group.id().value() + ":" + series;
+    if (!knownSeries.contains(key)) {
+      if (!contributions.seriesExists(group.id(), series)) {
+        transaction.executeWithoutResult(status -> contributions.createSeries(group.id(), series, seriesPrefix(group)));
+      }
+      knownSeries.add(key);
+    }
+    return allocator.allocate(new NumberAllocator.Request(series, group, meeting, resolved, user,
+        coauthors.stream().map(Account::username).sorted().toList(),
+        coauthors.stream().map(account -> account.id().value()).toList(), output, now));
   }
 
   /**
@@ -266,7 +277,8 @@ public class ContributionDesk {
           + " (letter case counts, and the extension is in lower case), not " + printable(sent) + ".");
     }
     Meeting meeting = meetings.get(contribution.meetingId());
-    boolean late = lateness(contribution, meeting);
+    // Outputs are written at and after the meeting: the contribution deadline is not theirs.
+    boolean late = contribution.series() == DocumentSeries.INPUT && lateness(contribution, meeting);
     var writer = store.create(DocumentStore.STAGING + "/" + UUID.randomUUID(), settings.maxBytes());
     return new IncomingUpload(storedName, channel, settings.maxSizeText(), store, writer,
         staged -> registrar.submitAsync(new Receipt(contribution, group, name, storedName, staged, late, user,
@@ -328,7 +340,8 @@ public class ContributionDesk {
       ContributionFile file = contribution.incoming().orElseThrow();
       Group group = groups.get(contribution.groupId());
       Meeting meeting = meetings.get(contribution.meetingId());
-      String published = "t/fg/" + group.slug() + "/docs/" + meeting.code() + "/in/" + file.fileName();
+      String folder = contribution.series().folder();
+      String published = "t/fg/" + group.slug() + "/docs/" + meeting.code() + "/" + folder + "/" + file.fileName();
       if (store.exists(published) && !contributions.knows(published)) {
         store.quarantine(published);
       }
@@ -339,7 +352,7 @@ public class ContributionDesk {
       FileMoves.inTransaction(store).move(file.storePath(), published);
       contributions.moveFile(file.id(), FileState.PUBLISHED, published, now, null);
       contributions.audit(contribution.id(), "PUBLISHED", user.getUsername(), now, file.fileName(), file.sha256(),
-          meeting.code() + "/in/");
+          meeting.code() + "/" + folder + "/");
       events.publishEvent(new ContributionPublished(contribution.number(), file.id()));
       store.seal(published);
       return get(number);

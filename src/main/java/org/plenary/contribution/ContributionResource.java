@@ -83,7 +83,8 @@ record ContributionResource(
   static String url(ContributionFile file, String slug, String code) {
     return switch (file.state()) {
       case INCOMING -> "/t/fg/" + slug + "/docs/incoming/" + file.fileName();
-      case PUBLISHED -> "/t/fg/" + slug + "/docs/" + code + "/in/" + file.fileName();
+      case PUBLISHED -> "/t/fg/" + slug + "/docs/" + code + "/" + DocumentSeries.of(file.fileName()).folder() + "/"
+          + file.fileName();
       default -> null;
     };
   }

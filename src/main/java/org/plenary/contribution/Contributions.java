@@ -38,7 +38,7 @@ class Contributions {
       FROM contribution_files f JOIN accounts a ON a.id = f.uploaded_by""";
 
   /** A contribution to record: its place in the series, its number and what the author said of it. */
-  record NewContribution(MeetingId meeting, int sequence, String number, String title, String source,
+  record NewContribution(MeetingId meeting, DocumentSeries series, int sequence, String number, String title, String source,
       List<Long> agendaItemIds, String contact, long accountId, Instant at) {}
 
   /** One line of the audit trail. */
@@ -89,16 +89,21 @@ class Contributions {
     jdbc.sql("UPDATE contribution_register_version SET version = version + 1 WHERE id = 1").update();
   }
 
+  /** The table holding a series' counter: inputs in document_series, outputs in output_series. */
+  private static String seriesTable(DocumentSeries series) {
+    return series == DocumentSeries.OUTPUT ? "output_series" : "document_series";
+  }
+
   /** Whether the group's series exists; created, outside the allocation's transaction, by {@link #createSeries}. */
-  boolean seriesExists(GroupId group) {
-    return jdbc.sql("SELECT COUNT(*) FROM document_series WHERE group_id = ?").param(group.value())
+  boolean seriesExists(GroupId group, DocumentSeries series) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + seriesTable(series) + " WHERE group_id = ?").param(group.value())
         .query(Long.class).single() > 0;
   }
 
   /** Starts the group's series at zero; a caller that loses the race to create it finds it made. */
-  void createSeries(GroupId group, String prefix) {
+  void createSeries(GroupId group, DocumentSeries series, String prefix) {
     try {
-      jdbc.sql("INSERT INTO document_series (group_id, prefix, last_number) VALUES (?, ?, 0)")
+      jdbc.sql("INSERT INTO " + seriesTable(series) + " (group_id, prefix, last_number) VALUES (?, ?, 0)")
           .params(group.value(), prefix).update();
     } catch (DuplicateKeyException anotherCallerCreatedIt) {
       // The series exists, which is all that was wanted.
@@ -113,10 +118,11 @@ class Contributions {
    * lock until the transaction ends, so concurrent callers, on this node or another sharing the
    * database, queue and each reads its own range: consecutive, never reused.
    */
-  Reserved reserve(GroupId group, int count) {
-    jdbc.sql("UPDATE document_series SET last_number = last_number + ? WHERE group_id = ?")
+  Reserved reserve(GroupId group, DocumentSeries series, int count) {
+    String table = seriesTable(series);
+    jdbc.sql("UPDATE " + table + " SET last_number = last_number + ? WHERE group_id = ?")
         .params(count, group.value()).update();
-    return jdbc.sql("SELECT last_number, prefix FROM document_series WHERE group_id = ?").param(group.value())
+    return jdbc.sql("SELECT last_number, prefix FROM " + table + " WHERE group_id = ?").param(group.value())
         .query((rs, row) -> new Reserved(rs.getInt(1), rs.getString(2))).single();
   }
 
@@ -124,11 +130,11 @@ class Contributions {
    * Records contributions of one group in one batch of statements and returns their ids by
    * sequence number (read back by the series' range, which the caller holds reserved).
    */
-  Map<Integer, Long> insertAll(GroupId group, List<NewContribution> rows) {
+  Map<Integer, Long> insertAll(GroupId group, DocumentSeries series, List<NewContribution> rows) {
     batches.batchUpdate("""
             INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,
-              contact, allocated_by, allocated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, r) -> {
+              contact, allocated_by, allocated_at, series)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, r) -> {
           ps.setLong(1, group.value());
           ps.setLong(2, r.meeting().value());
           ps.setInt(3, r.sequence());
@@ -139,16 +145,58 @@ class Contributions {
           ps.setString(8, r.contact());
           ps.setLong(9, r.accountId());
           ps.setObject(10, utc(r.at()));
+          ps.setString(11, String.valueOf(series.letter()));
         });
     int first = rows.stream().mapToInt(NewContribution::sequence).min().orElse(0);
     int last = rows.stream().mapToInt(NewContribution::sequence).max().orElse(-1);
     Map<Integer, Long> ids = new HashMap<>();
-    jdbc.sql("SELECT seq_no, id FROM contributions WHERE group_id = ? AND seq_no BETWEEN ? AND ?")
-        .params(group.value(), first, last)
+    jdbc.sql("SELECT seq_no, id FROM contributions WHERE group_id = ? AND series = ? AND seq_no BETWEEN ? AND ?")
+        .params(group.value(), String.valueOf(series.letter()), first, last)
         .query(rs -> {
           ids.put(rs.getInt(1), rs.getLong(2));
         });
     return ids;
+  }
+
+  /** An output document's type and the input numbers it answers. */
+  record OutputRow(long contribution, OutputType type, List<String> answers) {}
+
+  /** Records the type and answered inputs of output documents, in two batches. */
+  void addOutputs(List<OutputRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    batches.batchUpdate("INSERT INTO output_documents (contribution_id, output_type) VALUES (?, ?)", rows, rows.size(),
+        (ps, r) -> {
+          ps.setLong(1, r.contribution());
+          ps.setString(2, r.type().name());
+        });
+    var answers = new ArrayList<Object[]>();
+    rows.forEach(r -> {
+      for (int i = 0; i < r.answers().size(); i++) {
+        answers.add(new Object[] {r.contribution(), i, r.answers().get(i)});
+      }
+    });
+    if (!answers.isEmpty()) {
+      batches.batchUpdate("INSERT INTO output_answers (contribution_id, ordinal, input_number) VALUES (?, ?, ?)", answers);
+    }
+  }
+
+  /** The type and answered inputs of the output documents among these contribution ids. */
+  Map<Long, OutputRow> outputs(java.util.Collection<Long> ids) {
+    Map<Long, OutputRow> rows = new HashMap<>();
+    if (ids.isEmpty()) {
+      return rows;
+    }
+    Map<Long, List<String>> answers = new HashMap<>();
+    jdbc.sql("SELECT contribution_id, input_number FROM output_answers WHERE contribution_id IN (:ids) ORDER BY ordinal")
+        .param("ids", ids)
+        .query((rs, n) -> answers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2))).list();
+    jdbc.sql("SELECT contribution_id, output_type FROM output_documents WHERE contribution_id IN (:ids)").param("ids", ids)
+        .query((rs, n) -> rows.put(rs.getLong(1), new OutputRow(rs.getLong(1), OutputType.valueOf(rs.getString(2)),
+            answers.getOrDefault(rs.getLong(1), List.of()))))
+        .list();
+    return rows;
   }
 
   /** Co-authors as (contribution id, account id) pairs, in one batch. */
@@ -209,6 +257,11 @@ class Contributions {
 
   List<Contribution> ofMeeting(MeetingId meeting) {
     return select("c.meeting_id = :p", meeting.value());
+  }
+
+  /** The group's documents of one series, in number order. */
+  List<Contribution> ofGroup(GroupId group, DocumentSeries series) {
+    return select("c.group_id = :p AND c.series = '" + series.letter() + "'", group.value());
   }
 
   /** Contributions of the group with a version waiting in the incoming folder. */

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The circular's folders, read from the register: {@code /t/fg/<group>/docs/} holds
- * {@code incoming/} and one folder per meeting code, each holding {@code in/} with the published
- * documents. HTTP and FTP list and serve exactly these, each as its {@link Reader} may see them
+ * {@code incoming/} and one folder per meeting code, each holding its published folders
+ * ({@link DocumentSeries#FOLDERS}: {@code in/} with the input documents, {@code out/} with the
+ * output documents). HTTP and FTP list and serve exactly these, each as its {@link Reader} may see them
  * ({@link DocumentAccess}): the documents of a private meeting are left out of {@code incoming/}
  * and their files are not found, and its {@code in/} folder is refused.
  */
@@ -113,14 +114,30 @@ public class DocumentFolders {
         .filter(held -> !hidden.contains(held.meeting().value())).map(Held::entry).toList()), variant);
   }
 
-  /**
-   * {@code /t/fg/<group>/docs/<code>/in/}: every published version of the meeting's documents, or
-   * {@link DocumentsPrivateException} when the reader may not read them.
-   */
+  /** {@code /t/fg/<group>/docs/<code>/in/}: as {@link #published(String, String, String, Reader)} of {@code in}. */
   public Listing published(String slug, String code, Reader reader) {
+    return published(slug, code, DocumentSeries.INPUT.folder(), reader);
+  }
+
+  /**
+   * {@code /t/fg/<group>/docs/<code>/<folder>/} (a folder of {@link DocumentSeries#FOLDERS}): every
+   * published version of the meeting's documents of that series, or {@link DocumentsPrivateException}
+   * when the reader may not read them; empty for a folder that is not a published folder.
+   */
+  public Listing published(String slug, String code, String folder, Reader reader) {
     Meeting meeting = access.readableMeeting(slug, code, reader);
-    return new Listing(cached(publishedListings, "published:" + meeting.id().value() + ":" + slug + "/" + code,
-        () -> publishedNow(slug, meeting)), "");
+    if (!DocumentSeries.FOLDERS.contains(folder)) {
+      return new Listing(List.of(), "");
+    }
+    return new Listing(cached(publishedListings,
+        "published:" + meeting.id().value() + ":" + slug + "/" + code + "/" + folder,
+        () -> publishedNow(slug, meeting, folder)), "");
+  }
+
+  /** {@code /t/fg/<group>/docs/<code>/}: the meeting's published folders, or {@link DocumentsPrivateException}. */
+  public List<FolderEntry> meetingFolders(String slug, String code, Reader reader) {
+    access.readableMeeting(slug, code, reader);
+    return DocumentSeries.FOLDERS.stream().map(FolderEntry::folder).toList();
   }
 
   private Queue incomingNow(String slug) {
@@ -133,8 +150,8 @@ public class DocumentFolders {
   }
 
   /** The meeting's published files that lie in its folder: a listing names only files the folder serves. */
-  private List<FolderEntry> publishedNow(String slug, Meeting meeting) {
-    String folder = publishedFolder(slug, meeting.code());
+  private List<FolderEntry> publishedNow(String slug, Meeting meeting, String name) {
+    String folder = publishedFolder(slug, meeting.code(), name);
     var entries = new ArrayList<FolderEntry>();
     for (Contribution contribution : desk.register(meeting.id())) {
       contribution.files().stream()
@@ -157,13 +174,21 @@ public class DocumentFolders {
    * this code before) is not found: the reader was allowed this meeting's documents, not that one's.
    */
   public Optional<FolderEntry> publishedFile(String slug, String code, String name, Reader reader) {
+    return publishedFile(slug, code, DocumentSeries.INPUT.folder(), name, reader);
+  }
+
+  /** As {@link #publishedFile(String, String, String, Reader)}, in the meeting's published folder {@code folder}. */
+  public Optional<FolderEntry> publishedFile(String slug, String code, String folder, String name, Reader reader) {
     Meeting meeting = access.readableMeeting(slug, code, reader);
-    return fileAt(publishedFolder(slug, code) + name, FileState.PUBLISHED)
+    if (!DocumentSeries.FOLDERS.contains(folder)) {
+      return Optional.empty();
+    }
+    return fileAt(publishedFolder(slug, code, folder) + name, FileState.PUBLISHED)
         .filter(held -> held.meeting().equals(meeting.id())).map(Held::entry);
   }
 
-  private static String publishedFolder(String slug, String code) {
-    return "t/fg/" + slug + "/docs/" + code + "/in/";
+  private static String publishedFolder(String slug, String code, String folder) {
+    return "t/fg/" + slug + "/docs/" + code + "/" + folder + "/";
   }
 
   /** One indexed look-up by path, so serving a file does not read the whole register. */
@@ -183,7 +208,13 @@ public class DocumentFolders {
    * {@link DocumentsPrivateException} when the reader may not read the meeting's documents.
    */
   public boolean withdrawn(String slug, String code, String name, Reader reader) {
-    return access.register(slug, code, reader).stream().flatMap(c -> c.files().stream())
+    return withdrawn(slug, code, DocumentSeries.INPUT.folder(), name, reader);
+  }
+
+  /** As {@link #withdrawn(String, String, String, Reader)}, in the meeting's published folder {@code folder}. */
+  public boolean withdrawn(String slug, String code, String folder, String name, Reader reader) {
+    return access.register(slug, code, reader).stream().filter(c -> c.series().folder().equals(folder))
+        .flatMap(c -> c.files().stream())
         .anyMatch(f -> f.state() == FileState.WITHDRAWN && f.publishedAt() != null && f.fileName().equals(name));
   }
 

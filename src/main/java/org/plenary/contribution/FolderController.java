@@ -3,7 +3,6 @@ package org.plenary.contribution;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.plenary.store.DocumentStore;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The circular's folders over HTTP, read-only: {@code /t/fg/cloud/docs/}, {@code …/incoming/},
- * {@code …/1006-gva/in/}. A listing page by default, JSON for {@code Accept: application/json};
+ * {@code …/1006-gva/in/}, {@code …/1006-gva/out/}. A listing page by default, JSON for {@code Accept: application/json};
  * files with ranges, ETag and sendfile. Nothing here writes: other methods are 405, and the folders
  * above ({@code /t/}, {@code /t/fg/}, {@code /t/fg/cloud/}) are {@link FolderTreeController}'s.
  */
@@ -48,19 +47,18 @@ class FolderController {
   @GetMapping("/{code}/")
   ModelAndView meeting(@PathVariable String slug, @PathVariable String code, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
-    folders.meeting(slug, code, Reader.current());
     return listing(request, response, "/t/fg/" + slug + "/docs/" + code + "/",
-        new DocumentFolders.Listing(List.of(FolderEntry.folder("in")), ""), false);
+        new DocumentFolders.Listing(folders.meetingFolders(slug, code, Reader.current()), ""), false);
   }
 
-  @GetMapping("/{code}/in/")
-  ModelAndView published(@PathVariable String slug, @PathVariable String code, HttpServletRequest request,
-      HttpServletResponse response) throws IOException {
-    return listing(request, response, "/t/fg/" + slug + "/docs/" + code + "/in/",
-        folders.published(slug, code, Reader.current()), true);
+  @GetMapping("/{code}/{folder:in|out}/")
+  ModelAndView published(@PathVariable String slug, @PathVariable String code, @PathVariable String folder,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    return listing(request, response, "/t/fg/" + slug + "/docs/" + code + "/" + folder + "/",
+        folders.published(slug, code, folder, Reader.current()), true);
   }
 
-  @GetMapping({"", "/incoming", "/{code}", "/{code}/in"})
+  @GetMapping({"", "/incoming", "/{code}", "/{code}/{folder:in|out}"})
   String withSlash(HttpServletRequest request) {
     return "redirect:" + request.getRequestURI() + "/";
   }
@@ -72,12 +70,12 @@ class FolderController {
     FileSender.send(request, response, store.file(entry.storePath()), entry);
   }
 
-  @GetMapping("/{code}/in/{name}")
-  void publishedFile(@PathVariable String slug, @PathVariable String code, @PathVariable String name,
-      HttpServletRequest request, HttpServletResponse response) throws IOException {
+  @GetMapping("/{code}/{folder:in|out}/{name}")
+  void publishedFile(@PathVariable String slug, @PathVariable String code, @PathVariable String folder,
+      @PathVariable String name, HttpServletRequest request, HttpServletResponse response) throws IOException {
     Reader reader = Reader.current();
-    var entry = folders.publishedFile(slug, code, name, reader);
-    if (entry.isEmpty() && folders.withdrawn(slug, code, name, reader)) {
+    var entry = folders.publishedFile(slug, code, folder, name, reader);
+    if (entry.isEmpty() && folders.withdrawn(slug, code, folder, name, reader)) {
       response.sendError(HttpServletResponse.SC_GONE);
       return;
     }

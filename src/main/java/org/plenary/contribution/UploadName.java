@@ -5,11 +5,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A file name as a delegate sends it, read as number, revision and extension: FG-Cloud-I-0012r1.docx. */
+/** A file name as a delegate sends it, read as number, revision and extension: FG-Cloud-I-0012r1.docx, FG-Cloud-O-0003.pdf. */
 record UploadName(String number, int revision, String extension) {
 
   private static final Pattern NAME =
-      Pattern.compile("([A-Za-z0-9-]{1,60}-[Ii]-\\d{4,6})(?:[Rr](\\d{1,3}))?\\.([A-Za-z0-9]{1,5})");
+      Pattern.compile("([A-Za-z0-9-]{1,60}-[IiOo]-\\d{4,6})(?:[Rr](\\d{1,3}))?\\.([A-Za-z0-9]{1,5})");
 
   static Optional<UploadName> parse(String name) {
     Matcher matcher = name == null ? null : NAME.matcher(name);

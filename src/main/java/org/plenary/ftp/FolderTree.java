@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.plenary.contribution.DocumentFolders;
+import org.plenary.contribution.DocumentSeries;
 import org.plenary.contribution.DocumentsPrivateException;
 import org.plenary.contribution.FolderEntry;
 import org.plenary.contribution.Reader;
@@ -15,7 +16,7 @@ import org.plenary.meeting.UnknownMeetingException;
 /**
  * The folders the gateway shows, all read from the register (nothing here touches the disk, so no
  * symbolic link or stray file can ever be reached):
- * {@code /t/fg/<group>/docs/incoming/} and {@code /t/fg/<group>/docs/<meeting>/in/}, with the
+ * {@code /t/fg/<group>/docs/incoming/} and {@code /t/fg/<group>/docs/<meeting>/in/} and {@code …/out/}, with the
  * folders above them. The same tree, names and rules as over HTTP.
  */
 final class FolderTree {
@@ -74,8 +75,9 @@ final class FolderTree {
       if (path.depth() == 6 && isDocs(path) && path.segment(4).equals("incoming")) {
         return folders.incomingFile(path.segment(2), path.name(), reader).map(FolderTree::file);
       }
-      if (path.depth() == 7 && isDocs(path) && path.segment(5).equals("in")) {
-        return folders.publishedFile(path.segment(2), path.segment(4), path.name(), reader).map(FolderTree::file);
+      if (path.depth() == 7 && isDocs(path) && DocumentSeries.FOLDERS.contains(path.segment(5))) {
+        return folders.publishedFile(path.segment(2), path.segment(4), path.segment(5), path.name(), reader)
+            .map(FolderTree::file);
       }
       return listing(path.parent(), reader)
           .flatMap(nodes -> nodes.stream().filter(node -> node.name().equals(path.name())).findFirst());
@@ -117,12 +119,13 @@ final class FolderTree {
     if (folder.equals("incoming")) {
       return depth == 5 ? Optional.of(files(folders.incoming(slug, reader).entries())) : Optional.empty();
     }
-    folders.meeting(slug, folder, reader);
     if (depth == 5) {
-      return Optional.of(List.of(Node.folder("in", started, false)));
+      return Optional.of(folders.meetingFolders(slug, folder, reader).stream()
+          .map(entry -> Node.folder(entry.name().substring(0, entry.name().length() - 1), started, false)).toList());
     }
-    return depth == 6 && path.segment(5).equals("in") ? Optional.of(files(folders.published(slug, folder, reader).entries()))
-        : Optional.empty();
+    folders.meeting(slug, folder, reader);
+    return depth == 6 && DocumentSeries.FOLDERS.contains(path.segment(5))
+        ? Optional.of(files(folders.published(slug, folder, path.segment(5), reader).entries())) : Optional.empty();
   }
 
   private static boolean isDocs(FtpPath path) {
