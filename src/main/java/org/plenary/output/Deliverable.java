@@ -1,0 +1,111 @@
+package org.plenary.output;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.plenary.meeting.Meeting;
+
+/**
+ * A deliverable of a group and its state machine: a draft gets versions (each an output document);
+ * it is agreed at a meeting of the group once held, with the meeting's decision and either consensus
+ * or the objections by name; once agreed it is transferred to the parent group on a date. Every
+ * other step is refused with a sentence that says why.
+ */
+public record Deliverable(
+    long id,
+    String title,
+    DeliverableKind kind,
+    @Schema(nullable = true) String milestone,
+    List<String> editors,
+    DeliverableState state,
+    @Schema(nullable = true, description = "The code of the meeting that agreed it.") String agreedAt,
+    @Schema(nullable = true) String decision,
+    @Schema(nullable = true) Boolean consensus,
+    List<String> objections,
+    @Schema(nullable = true) LocalDate transferredOn,
+    List<Version> versions,
+    Instant createdAt) {
+
+  /** One version: an output document of the group. */
+  public record Version(int version, String outputNumber, String addedBy, Instant addedAt) {}
+
+  public Deliverable {
+    editors = editors == null ? List.of() : List.copyOf(editors);
+    objections = objections == null ? List.of() : List.copyOf(objections);
+    versions = versions == null ? List.of() : List.copyOf(versions);
+  }
+
+  /** The newest version's output number, if any. */
+  @Schema(hidden = true)
+  public String currentVersion() {
+    return versions.isEmpty() ? null : versions.get(versions.size() - 1).outputNumber();
+  }
+
+  /** A new version: only while a draft, and never an output number it already has. */
+  Deliverable withVersion(String outputNumber, String by, Instant at) {
+    if (state != DeliverableState.DRAFT) {
+      throw OutputRefusedException.state("\"" + title + "\" is " + state.label().toLowerCase()
+          + "; an agreed deliverable does not change. Start a new deliverable for a revision.");
+    }
+    if (versions.stream().anyMatch(v -> v.outputNumber().equals(outputNumber))) {
+      throw OutputRefusedException.state(outputNumber + " is already a version of \"" + title + "\".");
+    }
+    var more = new ArrayList<>(versions);
+    more.add(new Version(versions.size() + 1, outputNumber, by, at));
+    return new Deliverable(id, title, kind, milestone, editors, state, agreedAt, decision, consensus, objections,
+        transferredOn, more, createdAt);
+  }
+
+  /** Agreed at the meeting, which must have started by {@code today}. */
+  Deliverable agree(Meeting meeting, LocalDate today, String decisionText, boolean byConsensus, List<String> objectors) {
+    if (state != DeliverableState.DRAFT) {
+      throw OutputRefusedException.state("\"" + title + "\" was already agreed at meeting " + agreedAt
+          + "; only a draft can be agreed.");
+    }
+    if (versions.isEmpty()) {
+      throw OutputRefusedException.state("\"" + title + "\" has no version yet: add the output document the meeting"
+          + " agrees before recording the agreement.");
+    }
+    if (meeting.startDate().isAfter(today)) {
+      throw OutputRefusedException.state("Meeting " + meeting.code() + " has not started yet; a deliverable is agreed"
+          + " at a meeting that is held.");
+    }
+    if (decisionText == null || decisionText.isBlank()) {
+      throw OutputRefusedException.state("Record the meeting's decision that agrees \"" + title + "\".");
+    }
+    List<String> names = objectors == null ? List.of()
+        : objectors.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).toList();
+    if (byConsensus && !names.isEmpty()) {
+      throw OutputRefusedException.state("An agreement by consensus has no objections; either untick consensus or"
+          + " remove the objections.");
+    }
+    if (!byConsensus && names.isEmpty()) {
+      throw OutputRefusedException.state("Without consensus, record the objections by name.");
+    }
+    return new Deliverable(id, title, kind, milestone, editors, DeliverableState.AGREED, meeting.code(),
+        decisionText.strip(), byConsensus, names, null, versions, createdAt);
+  }
+
+  /** Transferred to the parent group on a date, not before the meeting that agreed it. */
+  Deliverable transfer(LocalDate on, LocalDate agreedOn) {
+    if (state == DeliverableState.DRAFT) {
+      throw OutputRefusedException.state("\"" + title + "\" is a draft: it must be agreed at a meeting before it is"
+          + " transferred to the parent group.");
+    }
+    if (state == DeliverableState.TRANSFERRED) {
+      throw OutputRefusedException.state("\"" + title + "\" was already transferred to the parent group on "
+          + transferredOn + ".");
+    }
+    if (on == null) {
+      throw OutputRefusedException.state("Give the date of the transfer to the parent group.");
+    }
+    if (agreedOn != null && on.isBefore(agreedOn)) {
+      throw OutputRefusedException.state("The transfer cannot be dated " + on + ", before meeting " + agreedAt
+          + " agreed the deliverable (" + agreedOn + ").");
+    }
+    return new Deliverable(id, title, kind, milestone, editors, DeliverableState.TRANSFERRED, agreedAt, decision,
+        consensus, objections, on, versions, createdAt);
+  }
+}

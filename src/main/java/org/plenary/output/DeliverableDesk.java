@@ -1,0 +1,151 @@
+package org.plenary.output;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.OutputDesk;
+import org.plenary.contribution.OutputDocument;
+import org.plenary.contribution.Reader;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.Violations;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every rule about deliverables, for the pages and the API: the group's management (or the
+ * secretariat) creates them, adds versions (output documents of the group), records their agreement
+ * at a meeting and their transfer to the parent group. Readers see the versions whose output
+ * documents they may read ({@link org.plenary.contribution.DocumentAccess}, through {@link OutputDesk}).
+ */
+@Component
+public class DeliverableDesk {
+
+  private final Deliverables deliverables;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+  private final OutputDesk outputs;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  DeliverableDesk(Deliverables deliverables, GroupCatalog groups, MeetingCatalog meetings, OutputDesk outputs,
+      TransactionTemplate transaction, Clock clock) {
+    this.deliverables = deliverables;
+    this.groups = groups;
+    this.meetings = meetings;
+    this.outputs = outputs;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /** The group's deliverables, each with the versions the reader may read. */
+  public List<Deliverable> list(String slug, Reader reader) {
+    Group group = groups.get(slug);
+    Set<String> readable = readableOutputs(slug, reader);
+    return deliverables.ofGroup(group.id()).stream().map(d -> visible(d, readable)).toList();
+  }
+
+  public Deliverable get(String slug, long id, Reader reader) {
+    return visible(find(groups.get(slug), id), readableOutputs(slug, reader));
+  }
+
+  /** The group's latest changes to deliverables, newest first (for the feed). */
+  public List<DeliverableChange> changes(String slug) {
+    return deliverables.events(groups.get(slug).id(), 50);
+  }
+
+  public Deliverable create(String slug, String title, DeliverableKind kind, String milestone, List<String> editors,
+      PlenaryUser user) {
+    Group group = manageable(slug, user);
+    new Violations()
+        .check(title != null && !title.isBlank(), "title", "Give the deliverable a title.")
+        .check(kind != null, "kind", "Say whether it is a technical report, a technical specification or a guideline.")
+        .check(milestone == null || milestone.isBlank() || group.milestones().stream()
+            .anyMatch(m -> m.title().equals(milestone)), "milestone", "The group has no milestone \"" + milestone + "\".")
+        .throwIfAny();
+    return transaction.execute(status -> {
+      long id = deliverables.insert(group.id(), title.strip(), kind,
+          milestone == null || milestone.isBlank() ? null : milestone, editors == null ? List.of() : editors,
+          clock.instant());
+      deliverables.event(id, "CREATED", user.getUsername(), clock.instant(), kind.label());
+      return find(group, id);
+    });
+  }
+
+  /** Adds an output document of the group as the next version of a draft. */
+  public Deliverable addVersion(String slug, long id, String outputNumber, PlenaryUser user) {
+    Group group = manageable(slug, user);
+    OutputDocument output = outputs.ofGroup(slug, Reader.of(user)).stream()
+        .filter(o -> o.number().equalsIgnoreCase(outputNumber == null ? "" : outputNumber.strip())).findFirst()
+        .orElseThrow(() -> OutputRefusedException.state("\"" + outputNumber + "\" is not an output document of "
+            + group.acronym() + "; number it first (FG-Cloud-O-…)."));
+    return transaction.execute(status -> {
+      deliverables.lock(id);
+      Deliverable next = find(group, id).withVersion(output.number(), user.getUsername(), clock.instant());
+      deliverables.addVersion(id, next.versions().get(next.versions().size() - 1));
+      deliverables.event(id, "VERSION", user.getUsername(), clock.instant(), output.number());
+      return find(group, id);
+    });
+  }
+
+  /** Records the agreement at a meeting of the group: its decision, and consensus or the objections by name. */
+  public Deliverable agree(String slug, long id, String meetingCode, String decision, boolean consensus,
+      List<String> objections, PlenaryUser user) {
+    Group group = manageable(slug, user);
+    Meeting meeting = meetings.get(slug, meetingCode);
+    return transaction.execute(status -> {
+      deliverables.lock(id);
+      Deliverable agreed = find(group, id).agree(meeting, LocalDate.now(clock.withZone(meeting.timeZone())),
+          decision, consensus, objections);
+      deliverables.saveState(agreed, meeting.id().value());
+      deliverables.event(id, "AGREED", user.getUsername(), clock.instant(), "at " + meeting.code() + ": "
+          + agreed.decision() + (consensus ? " (by consensus)" : " (objections: " + String.join(", ", agreed.objections()) + ")"));
+      return find(group, id);
+    });
+  }
+
+  /** Records the transfer to the parent group on a date. */
+  public Deliverable transfer(String slug, long id, LocalDate on, PlenaryUser user) {
+    Group group = manageable(slug, user);
+    return transaction.execute(status -> {
+      deliverables.lock(id);
+      Deliverable current = find(group, id);
+      LocalDate agreedOn = current.agreedAt() == null ? null : meetings.get(slug, current.agreedAt()).startDate();
+      Deliverable moved = current.transfer(on, agreedOn);
+      Long meetingId = current.agreedAt() == null ? null : meetings.get(slug, current.agreedAt()).id().value();
+      deliverables.saveState(moved, meetingId);
+      deliverables.event(id, "TRANSFERRED", user.getUsername(), clock.instant(),
+          "to " + (group.parentSlug() == null ? "the parent group" : group.parentSlug().toUpperCase()) + " on " + on);
+      return find(group, id);
+    });
+  }
+
+  private Group manageable(String slug, PlenaryUser user) {
+    Group group = groups.get(slug);
+    if (!groups.canManage(user, group)) {
+      throw OutputRefusedException.notAllowed("Only the group's management or the secretariat may change its deliverables.");
+    }
+    return group;
+  }
+
+  private Deliverable find(Group group, long id) {
+    return deliverables.find(group.id(), id).orElseThrow(() -> new java.util.NoSuchElementException(
+        group.acronym() + " has no deliverable " + id + "."));
+  }
+
+  private Set<String> readableOutputs(String slug, Reader reader) {
+    return outputs.ofGroup(slug, reader).stream().map(OutputDocument::number).collect(Collectors.toSet());
+  }
+
+  private static Deliverable visible(Deliverable d, Set<String> readable) {
+    var versions = d.versions().stream().filter(v -> readable.contains(v.outputNumber())).toList();
+    return versions.size() == d.versions().size() ? d : new Deliverable(d.id(), d.title(), d.kind(), d.milestone(),
+        d.editors(), d.state(), d.agreedAt(), d.decision(), d.consensus(), d.objections(), d.transferredOn(), versions,
+        d.createdAt());
+  }
+}

@@ -1,0 +1,127 @@
+package org.plenary.output;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.plenary.group.GroupId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of deliverables, their versions and their events. */
+@Repository
+class Deliverables {
+
+
+  private static final String SELECT = """
+      SELECT d.id, d.title, d.kind, d.milestone, d.editors, d.state, m.code AS agreed_at, d.decision, d.consensus,
+        d.objections, d.transferred_on, d.created_at
+      FROM deliverables d LEFT JOIN meetings m ON m.id = d.agreed_meeting_id""";
+
+  private final JdbcClient jdbc;
+
+  Deliverables(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(GroupId group, String title, DeliverableKind kind, String milestone, List<String> editors, Instant at) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO deliverables (group_id, title, kind, milestone, editors, state, created_at)
+            VALUES (?, ?, ?, ?, ?, 'DRAFT', ?)""")
+        .params(group.value(), title, kind.name(), milestone, String.join(", ", editors), utc(at)).update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  List<Deliverable> ofGroup(GroupId group) {
+    return select("d.group_id = ?", group.value());
+  }
+
+  Optional<Deliverable> find(GroupId group, long id) {
+    return select("d.group_id = ? AND d.id = " + id, group.value()).stream().findFirst();
+  }
+
+  /** Takes the deliverable's row lock until the transaction ends: one change at a time. */
+  void lock(long id) {
+    jdbc.sql("SELECT id FROM deliverables WHERE id = ? FOR UPDATE").param(id).query(Long.class).list();
+  }
+
+  void addVersion(long id, Deliverable.Version version) {
+    jdbc.sql("""
+            INSERT INTO deliverable_versions (deliverable_id, version, output_number, added_by, added_at)
+            VALUES (?, ?, ?, ?, ?)""")
+        .params(id, version.version(), version.outputNumber(), version.addedBy(), utc(version.addedAt())).update();
+  }
+
+  void saveState(Deliverable d, Long agreedMeetingId) {
+    jdbc.sql("""
+            UPDATE deliverables SET state = ?, agreed_meeting_id = ?, decision = ?, consensus = ?, objections = ?,
+              transferred_on = ? WHERE id = ?""")
+        .params(d.state().name(), agreedMeetingId, d.decision(), d.consensus(),
+            d.objections().isEmpty() ? null : String.join("\n", d.objections()), d.transferredOn(), d.id())
+        .update();
+  }
+
+  void event(long id, String action, String actor, Instant at, String detail) {
+    jdbc.sql("""
+            INSERT INTO deliverable_events (deliverable_id, action, actor, occurred_at, detail) VALUES (?, ?, ?, ?, ?)""")
+        .params(id, action, actor, utc(at), detail).update();
+  }
+
+  /** The group's changes, newest first. */
+  List<DeliverableChange> events(GroupId group, int limit) {
+    return jdbc.sql("""
+            SELECT e.deliverable_id, d.title, e.action, e.actor, e.occurred_at, e.detail
+            FROM deliverable_events e JOIN deliverables d ON d.id = e.deliverable_id
+            WHERE d.group_id = ? ORDER BY e.id DESC""")
+        .param(group.value())
+        .query((rs, n) -> new DeliverableChange(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            instant(rs, "occurred_at"), rs.getString(6)))
+        .list().stream().limit(limit).toList();
+  }
+
+  private List<Deliverable> select(String where, Object parameter) {
+    Map<Long, List<Deliverable.Version>> versions = new HashMap<>();
+    jdbc.sql("""
+            SELECT v.deliverable_id, v.version, v.output_number, v.added_by, v.added_at
+            FROM deliverable_versions v JOIN deliverables d ON d.id = v.deliverable_id WHERE """ + " " + where
+            + " ORDER BY v.version")
+        .param(parameter)
+        .query((rs, n) -> versions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+            .add(new Deliverable.Version(rs.getInt(2), rs.getString(3), rs.getString(4), instant(rs, "added_at"))))
+        .list();
+    return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY d.id").param(parameter)
+        .query((rs, n) -> row(rs, versions.getOrDefault(rs.getLong("id"), List.of()))).list();
+  }
+
+  private static Deliverable row(ResultSet rs, List<Deliverable.Version> versions) throws SQLException {
+    String editors = rs.getString("editors");
+    String objections = rs.getString("objections");
+    Object consensus = rs.getObject("consensus");
+    return new Deliverable(rs.getLong("id"), rs.getString("title"), DeliverableKind.valueOf(rs.getString("kind")),
+        rs.getString("milestone"),
+        editors == null || editors.isBlank() ? List.of() : Arrays.stream(editors.split(",\\s*")).toList(),
+        DeliverableState.valueOf(rs.getString("state")), rs.getString("agreed_at"), rs.getString("decision"),
+        consensus == null ? null : rs.getBoolean("consensus"),
+        objections == null ? List.of() : Arrays.stream(objections.split("\n")).toList(),
+        rs.getObject("transferred_on", LocalDate.class), versions, instant(rs, "created_at"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,90 @@
+package org.plenary.output;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.Reader;
+import org.plenary.output.OutputRequests.EntryRequest;
+import org.plenary.output.OutputRequests.MeetingRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The living list of standards bodies as JSON and CSV, as it stands or as a meeting agreed it. */
+@RestController
+@Tag(name = "Living list")
+class LivingListApiController {
+
+  private final LivingListDesk desk;
+
+  LivingListApiController(LivingListDesk desk) {
+    this.desk = desk;
+  }
+
+  @Operation(operationId = "getLivingList", summary = "The living list as it stands, or as the meeting agreedAt agreed it")
+  @GetMapping("/api/v1/groups/{slug}/living-list")
+  LivingList get(@PathVariable String slug,
+      @Parameter(description = "A meeting code") @RequestParam(required = false) String agreedAt) {
+    return list(slug, agreedAt);
+  }
+
+  @Operation(operationId = "getLivingListCsv", summary = "The living list as CSV")
+  @GetMapping(path = "/api/v1/groups/{slug}/living-list.csv", produces = "text/csv")
+  ResponseEntity<String> csv(@PathVariable String slug, @RequestParam(required = false) String agreedAt) {
+    return OutputCsv.response(OutputCsv.livingList(list(slug, agreedAt)), slug + "-living-list.csv");
+  }
+
+  @Operation(operationId = "addLivingListEntry", summary = "Add an entry (group management or secretariat)")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+  @PostMapping("/api/v1/groups/{slug}/living-list")
+  @PreAuthorize("isAuthenticated()")
+  ResponseEntity<LivingListEntry> add(@PathVariable String slug, @Valid @RequestBody EntryRequest request,
+      @AuthenticationPrincipal PlenaryUser user) {
+    LivingListEntry entry = desk.save(slug, null, request.draft(), user);
+    return ResponseEntity.created(URI.create("/api/v1/groups/" + slug + "/living-list")).body(entry);
+  }
+
+  @Operation(operationId = "editLivingListEntry", summary = "Edit an entry: a new version of the list")
+  @PutMapping("/api/v1/groups/{slug}/living-list/{id}")
+  @PreAuthorize("isAuthenticated()")
+  LivingListEntry edit(@PathVariable String slug, @PathVariable long id, @Valid @RequestBody EntryRequest request,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return desk.save(slug, id, request.draft(), user);
+  }
+
+  @Operation(operationId = "removeLivingListEntry", summary = "Remove an entry: a new version of the list")
+  @ApiResponse(responseCode = "204", description = "Removed")
+  @DeleteMapping("/api/v1/groups/{slug}/living-list/{id}")
+  @PreAuthorize("isAuthenticated()")
+  ResponseEntity<Void> remove(@PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
+    desk.remove(slug, id, user);
+    return ResponseEntity.noContent().build();
+  }
+
+  @Operation(operationId = "agreeLivingList", summary = "Record the list as it stands as agreed at a meeting")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+  @PostMapping("/api/v1/groups/{slug}/living-list/agreements")
+  @PreAuthorize("isAuthenticated()")
+  ResponseEntity<LivingList> agree(@PathVariable String slug, @Valid @RequestBody MeetingRequest request,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return ResponseEntity.created(URI.create("/api/v1/groups/" + slug + "/living-list?agreedAt=" + request.meeting()))
+        .body(desk.agree(slug, request.meeting(), user));
+  }
+
+  private LivingList list(String slug, String agreedAt) {
+    return agreedAt == null || agreedAt.isBlank() ? desk.current(slug, Reader.current())
+        : desk.agreedAt(slug, agreedAt, Reader.current());
+  }
+}

@@ -1,0 +1,168 @@
+package org.plenary.output;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.Contribution;
+import org.plenary.contribution.OutputDesk;
+import org.plenary.contribution.OutputDocument;
+import org.plenary.contribution.Reader;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.Violations;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every rule about the living list: public to read (as it stands, or as a meeting agreed it); the
+ * group's management (or the secretariat) adds, edits and removes entries, each edit a new version,
+ * and records the list as agreed at a meeting. Liaison statements named on an entry are documents of
+ * the group, shown to a reader only if the reader may read them.
+ */
+@Component
+public class LivingListDesk {
+
+  /** What the management gives for an entry; liaisons are document numbers separated by spaces or commas. */
+  public record EntryDraft(String organization, String bodyGroup, String url, String topics, String contact,
+      java.time.LocalDate lastReviewed, String liaisons) {
+
+    List<String> liaisonNumbers() {
+      return liaisons == null ? List.of()
+          : Arrays.stream(liaisons.split("[,\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
+    }
+  }
+
+  private final LivingListEntries entries;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+  private final OutputDesk outputs;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  LivingListDesk(LivingListEntries entries, GroupCatalog groups, MeetingCatalog meetings, OutputDesk outputs,
+      TransactionTemplate transaction, Clock clock) {
+    this.entries = entries;
+    this.groups = groups;
+    this.meetings = meetings;
+    this.outputs = outputs;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /** The list as it stands. */
+  public LivingList current(String slug, Reader reader) {
+    Group group = groups.get(slug);
+    long version = entries.version(group.id());
+    return new LivingList(version, null, visible(slug, entries.at(group.id(), version), reader));
+  }
+
+  /** The list as the meeting agreed it, or {@link NoSuchElementException} when the meeting did not. */
+  public LivingList agreedAt(String slug, String code, Reader reader) {
+    Group group = groups.get(slug);
+    Meeting meeting = meetings.get(slug, code);
+    long version = entries.agreedVersion(group.id(), meeting.id()).orElseThrow(() -> new NoSuchElementException(
+        "Meeting " + code + " did not agree the living list of " + group.acronym() + "."));
+    return new LivingList(version, code, visible(slug, entries.at(group.id(), version), reader));
+  }
+
+  /** The codes of the meetings that agreed the list. */
+  public List<String> agreements(String slug) {
+    return entries.agreements(groups.get(slug).id());
+  }
+
+  /** Adds an entry ({@code id} null) or edits one: a new version of the list. */
+  public LivingListEntry save(String slug, Long id, EntryDraft draft, PlenaryUser user) {
+    Group group = manageable(slug, user);
+    List<String> liaisons = checked(slug, draft, user);
+    return transaction.execute(status -> {
+      long version = entries.nextVersion(group.id());
+      long entryId = id == null ? entries.newEntry(group.id()) : existing(group, id);
+      var entry = new LivingListEntry(entryId, draft.organization().strip(), blankToNull(draft.bodyGroup()),
+          blankToNull(draft.url()), blankToNull(draft.topics()), blankToNull(draft.contact()), draft.lastReviewed(),
+          liaisons);
+      entries.record(group.id(), version, entry, false, user.getUsername(), clock.instant());
+      return entry;
+    });
+  }
+
+  public void remove(String slug, long id, PlenaryUser user) {
+    Group group = manageable(slug, user);
+    transaction.executeWithoutResult(status -> {
+      existing(group, id);
+      long version = entries.nextVersion(group.id());
+      LivingListEntry current = entries.at(group.id(), version).stream().filter(e -> e.id() == id).findFirst()
+          .orElseThrow(() -> new NoSuchElementException("Entry " + id + " is not on the list."));
+      entries.record(group.id(), version, current, true, user.getUsername(), clock.instant());
+    });
+  }
+
+  /** Records the list as it stands as agreed at the meeting. */
+  public LivingList agree(String slug, String code, PlenaryUser user) {
+    Group group = manageable(slug, user);
+    Meeting meeting = meetings.get(slug, code);
+    Instant now = clock.instant();
+    if (meeting.startDate().isAfter(java.time.LocalDate.now(clock.withZone(meeting.timeZone())))) {
+      throw OutputRefusedException.state("Meeting " + code + " has not started yet; the list is agreed at a meeting that is held.");
+    }
+    transaction.executeWithoutResult(status ->
+        entries.agree(group.id(), meeting.id(), entries.version(group.id()), user.getUsername(), now));
+    return agreedAt(slug, code, Reader.of(user));
+  }
+
+  private List<String> checked(String slug, EntryDraft draft, PlenaryUser user) {
+    List<String> liaisons = draft.liaisonNumbers();
+    Set<String> known = documents(slug, Reader.of(user));
+    var violations = new Violations()
+        .check(draft.organization() != null && !draft.organization().isBlank(), "organization",
+            "Name the organization.")
+        .check(draft.url() == null || draft.url().isBlank() || draft.url().strip().matches("https?://\\S+"), "url",
+            "Give the address as http:// or https://…");
+    for (String number : liaisons) {
+      violations.check(known.contains(number), "liaisons", "\"" + number + "\" is not a document of the group.");
+    }
+    violations.throwIfAny();
+    return liaisons;
+  }
+
+  /** The numbers of the group's documents (inputs and outputs) the reader may read. */
+  private Set<String> documents(String slug, Reader reader) {
+    return Stream.concat(outputs.ofGroup(slug, reader).stream().map(OutputDocument::number),
+        outputs.inputsOfGroup(slug, reader).stream().map(Contribution::number)).collect(Collectors.toSet());
+  }
+
+  private List<LivingListEntry> visible(String slug, List<LivingListEntry> list, Reader reader) {
+    if (list.stream().allMatch(e -> e.liaisons().isEmpty())) {
+      return list;
+    }
+    Set<String> readable = documents(slug, reader);
+    return list.stream().map(e -> new LivingListEntry(e.id(), e.organization(), e.bodyGroup(), e.url(), e.topics(),
+        e.contact(), e.lastReviewed(), e.liaisons().stream().filter(readable::contains).toList())).toList();
+  }
+
+  private long existing(Group group, long id) {
+    if (!entries.exists(group.id(), id)) {
+      throw new NoSuchElementException(group.acronym() + "'s living list has no entry " + id + ".");
+    }
+    return id;
+  }
+
+  private Group manageable(String slug, PlenaryUser user) {
+    Group group = groups.get(slug);
+    if (!groups.canManage(user, group)) {
+      throw OutputRefusedException.notAllowed("Only the group's management or the secretariat may edit the living list.");
+    }
+    return group;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

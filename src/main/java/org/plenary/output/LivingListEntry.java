@@ -1,0 +1,19 @@
+package org.plenary.output;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A standards body or forum on the group's living list: organization, its group working on the
+ * topic, URL, topics, the group's contact with them, when the entry was last reviewed, and the
+ * liaison statements exchanged (document numbers of the group's outputs and inputs).
+ */
+public record LivingListEntry(long id, String organization, @Schema(nullable = true) String bodyGroup,
+    @Schema(nullable = true) String url, @Schema(nullable = true) String topics, @Schema(nullable = true) String contact,
+    @Schema(nullable = true) LocalDate lastReviewed, List<String> liaisons) {
+
+  public LivingListEntry {
+    liaisons = liaisons == null ? List.of() : List.copyOf(liaisons);
+  }
+}

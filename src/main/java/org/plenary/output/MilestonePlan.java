@@ -1,0 +1,79 @@
+package org.plenary.output;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.Reader;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.shared.Violations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The group's plan as it stands: its milestones against the deliverables serving them, and its
+ * lifetime with the extensions decided by the parent group.
+ */
+@Component
+public class MilestonePlan {
+
+  private final GroupCatalog groups;
+  private final DeliverableDesk deliverables;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  MilestonePlan(GroupCatalog groups, DeliverableDesk deliverables, JdbcClient jdbc, Clock clock) {
+    this.groups = groups;
+    this.deliverables = deliverables;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** The group's milestones in date order, each against its deliverables, as the reader may see them. */
+  public List<TrackedMilestone> milestones(String slug, Reader reader) {
+    Group group = groups.get(slug);
+    List<Deliverable> all = deliverables.list(slug, reader);
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    return group.milestones().stream().sorted(java.util.Comparator.comparing(org.plenary.group.Milestone::dueOn))
+        .map(m -> TrackedMilestone.of(m.dueOn(), m.title(),
+            all.stream().filter(d -> m.title().equals(d.milestone())).toList(), today))
+        .toList();
+  }
+
+  public Lifetime lifetime(String slug) {
+    Group group = groups.get(slug);
+    List<Lifetime.Extension> extensions = jdbc.sql("""
+            SELECT months, decided_by, decided_on FROM lifetime_extensions WHERE group_id = ? ORDER BY decided_on, id""")
+        .param(group.id().value())
+        .query((rs, n) -> new Lifetime.Extension(rs.getInt(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+        .list();
+    int months = extensions.stream().mapToInt(Lifetime.Extension::months).sum();
+    return new Lifetime(group.firstMeetingOn(),
+        group.lifetimeEndsOn().map(end -> end.plusDays(1).plusMonths(months).minusDays(1)).orElse(null), extensions);
+  }
+
+  /** Records an extension of the lifetime decided by the parent group (secretariat or management). */
+  public Lifetime extend(String slug, int months, String decidedBy, LocalDate decidedOn, PlenaryUser user) {
+    Group group = groups.get(slug);
+    if (!groups.canManage(user, group)) {
+      throw OutputRefusedException.notAllowed("Only the group's management or the secretariat may record an extension.");
+    }
+    new Violations()
+        .check(months >= 1 && months <= 24, "months", "An extension is of 1 to 24 months.")
+        .check(decidedBy != null && !decidedBy.isBlank(), "decidedBy",
+            "Name the parent group's decision (meeting and document).")
+        .check(decidedOn != null, "decidedOn", "Give the date of the parent group's decision.")
+        .throwIfAny();
+    Instant now = clock.instant();
+    jdbc.sql("""
+            INSERT INTO lifetime_extensions (group_id, months, decided_by, decided_on, recorded_at)
+            VALUES (?, ?, ?, ?, ?)""")
+        .params(group.id().value(), months, decidedBy.strip(), Date.valueOf(decidedOn), now.atOffset(ZoneOffset.UTC))
+        .update();
+    return lifetime(slug);
+  }
+}

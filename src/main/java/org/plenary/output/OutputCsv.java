@@ -1,0 +1,46 @@
+package org.plenary.output;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.plenary.shared.Csv;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The terminology register and the living list as CSV (formula-safe cells, CRLF rows). */
+final class OutputCsv {
+
+  private OutputCsv() {}
+
+  static String terms(List<Term> terms) {
+    var out = new StringBuilder("term,definition,source,note,status,agreed_at,superseded_by,related,version,translations\r\n");
+    for (Term t : terms) {
+      out.append(String.join(",", Csv.cell(t.term()), Csv.cell(t.definition()), Csv.cell(t.source()),
+          Csv.cell(t.note()), Csv.cell(t.status().name()), Csv.cell(t.agreedAt()), Csv.cell(t.supersededBy()),
+          Csv.cell(String.join("; ", t.related())), Csv.cell(String.valueOf(t.version())),
+          Csv.cell(t.translations().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+              .map(e -> e.getKey() + ": " + e.getValue().term()).collect(Collectors.joining("; ")))))
+          .append("\r\n");
+    }
+    return out.toString();
+  }
+
+  static String livingList(LivingList list) {
+    var out = new StringBuilder("organization,group,url,topics,contact,last_reviewed,liaisons\r\n");
+    for (LivingListEntry e : list.entries()) {
+      out.append(String.join(",", Csv.cell(e.organization()), Csv.cell(e.bodyGroup()), Csv.cell(e.url()),
+          Csv.cell(e.topics()), Csv.cell(e.contact()),
+          Csv.cell(e.lastReviewed() == null ? null : e.lastReviewed().toString()),
+          Csv.cell(String.join(" ", e.liaisons())))).append("\r\n");
+    }
+    return out.toString();
+  }
+
+  static ResponseEntity<String> response(String body, String fileName) {
+    return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+        .body(body);
+  }
+}

@@ -1,0 +1,66 @@
+package org.plenary.output;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON bodies of the outputs API. */
+final class OutputRequests {
+
+  private OutputRequests() {}
+
+  record DeliverableRequest(
+      @NotBlank(message = "Give the deliverable a title.") @Size(max = 500) String title,
+      @NotNull(message = "Say whether it is a technical report, a technical specification or a guideline.") DeliverableKind kind,
+      @Schema(nullable = true, description = "The title of the group's milestone it serves.") String milestone,
+      @Schema(nullable = true) List<String> editors) {}
+
+  record VersionRequest(@NotBlank(message = "Name the output document (FG-Cloud-O-…).") String outputNumber) {}
+
+  record AgreementRequest(
+      @NotBlank(message = "Name the meeting by its code.") String meeting,
+      @NotBlank(message = "Record the meeting's decision.") @Size(max = 4000) String decision,
+      boolean consensus,
+      @Schema(nullable = true, description = "Without consensus, who objected, by name.") List<String> objections) {}
+
+  record TransferRequest(@NotNull(message = "Give the date of the transfer.") LocalDate on) {}
+
+  record TermRequest(
+      @NotBlank(message = "Give the term.") @Size(max = 200) String term,
+      @NotBlank(message = "Give the definition.") @Size(max = 4000) String definition,
+      @Schema(nullable = true, description = "Another body's document, or this group's.") @Size(max = 500) String source,
+      @Schema(nullable = true) @Size(max = 2000) String note,
+      @Schema(nullable = true) List<String> related) {
+
+    TermDesk.TermDraft draft() {
+      return new TermDesk.TermDraft(term, definition, source, note, related == null ? null : String.join(";", related));
+    }
+  }
+
+  record MeetingRequest(@NotBlank(message = "Name the meeting by its code.") String meeting) {}
+
+  record SupersessionRequest(@NotBlank(message = "Name the term that supersedes it.") String by) {}
+
+  record TranslationRequest(@NotBlank(message = "Give the term in that language.") @Size(max = 200) String term,
+      @Schema(nullable = true) @Size(max = 4000) String definition) {}
+
+  record EntryRequest(
+      @NotBlank(message = "Name the organization.") @Size(max = 200) String organization,
+      @Schema(nullable = true) @Size(max = 200) String group,
+      @Schema(nullable = true) @Size(max = 500) String url,
+      @Schema(nullable = true) @Size(max = 1000) String topics,
+      @Schema(nullable = true) @Size(max = 1000) String contact,
+      @Schema(nullable = true) LocalDate lastReviewed,
+      @Schema(nullable = true, description = "Document numbers of the liaison statements exchanged.") List<String> liaisons) {
+
+    LivingListDesk.EntryDraft draft() {
+      return new LivingListDesk.EntryDraft(organization, group, url, topics, contact, lastReviewed,
+          liaisons == null ? null : String.join(" ", liaisons));
+    }
+  }
+
+  record IssuedReport(String number, String fileName) {}
+}

@@ -1,0 +1,38 @@
+package org.plenary.output;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.plenary.contribution.OutputDocument;
+
+/**
+ * The progress report of a group to its parent group for a period: the meetings held with their
+ * participation and documents, output documents, deliverables, the living list and terminology as
+ * they stand, milestones against plan, the lifetime and the chair's paragraphs.
+ */
+public record ProgressReport(
+    String groupSlug,
+    String groupAcronym,
+    String groupName,
+    String parent,
+    LocalDate from,
+    LocalDate to,
+    Instant generatedAt,
+    List<MeetingHeld> meetings,
+    List<OutputDocument> outputs,
+    List<Deliverable> deliverables,
+    LivingList livingList,
+    List<Term> terms,
+    List<TrackedMilestone> milestones,
+    Lifetime lifetime,
+    String chairParagraphs) {
+
+  /** A meeting held in the period, who took part (approved registrations) and its documents. */
+  public record MeetingHeld(String code, String dates, String venue, String chair, int participants,
+      Map<String, Long> byCategory, Map<String, Long> byCountry, Map<String, Long> organizations, int inputs,
+      List<AgendaItemDocuments> inputsByAgendaItem, List<String> outputs) {}
+
+  /** The input documents filed under one agenda item. */
+  public record AgendaItemDocuments(int number, String title, List<String> documents) {}
+}

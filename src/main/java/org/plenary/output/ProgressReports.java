@@ -1,0 +1,158 @@
+package org.plenary.output;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.plenary.account.Countries;
+import org.plenary.account.OrganizationCategory;
+import org.plenary.account.OrganizationDirectory;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.Contribution;
+import org.plenary.contribution.OutputDesk;
+import org.plenary.contribution.OutputDocument;
+import org.plenary.contribution.Reader;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.LeaderRole;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.registration.Registration;
+import org.plenary.registration.RegistrationDesk;
+import org.plenary.registration.RegistrationStatus;
+import org.plenary.shared.Violations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Assembles the progress report for a period, for the group's management and the secretariat (it
+ * counts participants from the registrations, which only they see); documents through
+ * {@link OutputDesk}, so as {@link org.plenary.contribution.DocumentAccess} lets the reader see them.
+ */
+@Component
+public class ProgressReports {
+
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+  private final RegistrationDesk registrations;
+  private final OrganizationDirectory organizations;
+  private final Countries countries;
+  private final OutputDesk outputs;
+  private final DeliverableDesk deliverables;
+  private final LivingListDesk livingList;
+  private final TermDesk terms;
+  private final MilestonePlan plan;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  ProgressReports(GroupCatalog groups, MeetingCatalog meetings, RegistrationDesk registrations,
+      OrganizationDirectory organizations, Countries countries, OutputDesk outputs, DeliverableDesk deliverables,
+      LivingListDesk livingList, TermDesk terms, MilestonePlan plan, JdbcClient jdbc, Clock clock) {
+    this.groups = groups;
+    this.meetings = meetings;
+    this.registrations = registrations;
+    this.organizations = organizations;
+    this.countries = countries;
+    this.outputs = outputs;
+    this.deliverables = deliverables;
+    this.livingList = livingList;
+    this.terms = terms;
+    this.plan = plan;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** The report for meetings starting within [from, to]; the chair's paragraphs as last saved for that period. */
+  public ProgressReport report(String slug, LocalDate from, LocalDate to, PlenaryUser user) {
+    Group group = manageable(slug, user);
+    new Violations().check(from != null, "from", "Give the first day of the period.")
+        .check(to != null, "to", "Give the last day of the period.")
+        .check(from == null || to == null || !to.isBefore(from), "to", "The period ends after it starts.")
+        .throwIfAny();
+    Reader reader = Reader.of(user);
+    List<Contribution> inputs = outputs.inputsOfGroup(slug, reader);
+    List<OutputDocument> outs = outputs.ofGroup(slug, reader);
+    String chair = group.leaders(LeaderRole.CHAIR).stream().map(l -> l.personName()).collect(Collectors.joining(", "));
+    var held = new ArrayList<ProgressReport.MeetingHeld>();
+    for (Meeting m : meetings.of(group).stream().sorted(Comparator.comparing(Meeting::startDate)).toList()) {
+      if (m.startDate().isBefore(from) || m.startDate().isAfter(to)) {
+        continue;
+      }
+      held.add(held(slug, m, chair, inputs, outs, user));
+    }
+    List<OutputDocument> periodOutputs = outs.stream().filter(o -> held.stream()
+        .anyMatch(h -> h.outputs().contains(o.number()))).toList();
+    return new ProgressReport(slug, group.acronym(), group.name(),
+        group.parentSlug() == null ? null : groups.get(group.parentSlug()).acronym(), from, to, clock.instant(),
+        held, periodOutputs, deliverables.list(slug, reader), livingList.current(slug, reader),
+        terms.search(slug, null), plan.milestones(slug, reader), plan.lifetime(slug), notes(group, from, to));
+  }
+
+  /** Saves the chair's paragraphs for the period. */
+  public void saveNotes(String slug, LocalDate from, LocalDate to, String body, PlenaryUser user) {
+    Group group = manageable(slug, user);
+    jdbc.sql("DELETE FROM progress_report_notes WHERE group_id = ? AND period_from = ? AND period_to = ?")
+        .params(group.id().value(), from, to).update();
+    if (body != null && !body.isBlank()) {
+      jdbc.sql("""
+              INSERT INTO progress_report_notes (group_id, period_from, period_to, body, written_by, written_at)
+              VALUES (?, ?, ?, ?, ?, ?)""")
+          .params(group.id().value(), from, to, body.strip(), user.getUsername(), clock.instant().atOffset(ZoneOffset.UTC))
+          .update();
+    }
+  }
+
+  private String notes(Group group, LocalDate from, LocalDate to) {
+    return jdbc.sql("SELECT body FROM progress_report_notes WHERE group_id = ? AND period_from = ? AND period_to = ?")
+        .params(group.id().value(), from, to).query(String.class).optional().orElse(null);
+  }
+
+  private ProgressReport.MeetingHeld held(String slug, Meeting m, String chair, List<Contribution> inputs,
+      List<OutputDocument> outs, PlenaryUser user) {
+    List<Registration> approved = registrations.participants(slug, m.code(), user).stream()
+        .filter(r -> r.status() == RegistrationStatus.APPROVED).toList();
+    List<Contribution> mine = inputs.stream().filter(c -> c.meetingId().equals(m.id())).toList();
+    var byItem = new ArrayList<ProgressReport.AgendaItemDocuments>();
+    for (int i = 0; i < m.agenda().size(); i++) {
+      Long itemId = m.agenda().get(i).id();
+      byItem.add(new ProgressReport.AgendaItemDocuments(i + 1, m.agenda().get(i).title(), mine.stream()
+          .filter(c -> c.agendaItemIds().contains(itemId)).map(Contribution::number).toList()));
+    }
+    return new ProgressReport.MeetingHeld(m.code(), m.dates(), m.venueName(), chair, approved.size(),
+        count(approved, this::category), count(approved, r -> r.countryCode() == null ? "—" : countries.name(r.countryCode())),
+        count(approved, r -> r.organizationId() == null ? "In their own name"
+            : organizations.find(r.organizationId()).map(o -> o.name()).orElse("—")),
+        mine.size(), byItem,
+        outs.stream().filter(o -> o.document().meetingId().equals(m.id())).map(OutputDocument::number).toList());
+  }
+
+  private String category(Registration r) {
+    if (r.category() == null || Registration.INDIVIDUAL.equals(r.category())) {
+      return "Individuals";
+    }
+    try {
+      return OrganizationCategory.valueOf(r.category()).label();
+    } catch (IllegalArgumentException unknown) {
+      return r.category();
+    }
+  }
+
+  private static Map<String, Long> count(List<Registration> registrations, Function<Registration, String> key) {
+    return registrations.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
+  }
+
+  private Group manageable(String slug, PlenaryUser user) {
+    Group group = groups.get(slug);
+    if (!groups.canManage(user, group)) {
+      throw OutputRefusedException.notAllowed(
+          "The progress report is prepared by the group's management and the secretariat.");
+    }
+    return group;
+  }
+}

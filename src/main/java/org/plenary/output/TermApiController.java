@@ -1,0 +1,114 @@
+package org.plenary.output;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.plenary.account.PlenaryUser;
+import org.plenary.group.GroupCatalog;
+import org.plenary.output.OutputRequests.MeetingRequest;
+import org.plenary.output.OutputRequests.SupersessionRequest;
+import org.plenary.output.OutputRequests.TermRequest;
+import org.plenary.output.OutputRequests.TranslationRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The terminology register as JSON, CSV and PDF; the group's management proposes, edits, agrees and supersedes terms. */
+@RestController
+@Tag(name = "Terminology")
+class TermApiController {
+
+  private final TermDesk desk;
+  private final GroupCatalog groups;
+  private final TermsPdf pdf;
+
+  TermApiController(TermDesk desk, GroupCatalog groups, TermsPdf pdf) {
+    this.desk = desk;
+    this.groups = groups;
+    this.pdf = pdf;
+  }
+
+  @Operation(operationId = "listTerms", summary = "The terminology register; q searches terms and definitions")
+  @GetMapping("/api/v1/groups/{slug}/terms")
+  List<Term> list(@PathVariable String slug, @RequestParam(required = false) String q) {
+    return desk.search(slug, q);
+  }
+
+  @Operation(operationId = "listTermsCsv", summary = "The terminology register as CSV")
+  @GetMapping(path = "/api/v1/groups/{slug}/terms.csv", produces = "text/csv")
+  ResponseEntity<String> csv(@PathVariable String slug, @RequestParam(required = false) String q) {
+    return OutputCsv.response(OutputCsv.terms(desk.search(slug, q)), slug + "-terms.csv");
+  }
+
+  @Operation(operationId = "getTermsPdf", summary = "The terminology register as a formatted document (PDF)")
+  @GetMapping(path = "/api/v1/groups/{slug}/terms.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  ResponseEntity<byte[]> pdf(@PathVariable String slug) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .body(pdf.render(groups.get(slug).acronym(), desk.search(slug, null)));
+  }
+
+  @Operation(operationId = "getTerm", summary = "One term")
+  @GetMapping("/api/v1/groups/{slug}/terms/{id}")
+  Term get(@PathVariable String slug, @PathVariable long id) {
+    return desk.get(slug, id);
+  }
+
+  @Operation(operationId = "getTermHistory", summary = "Every change of the term, oldest first")
+  @GetMapping("/api/v1/groups/{slug}/terms/{id}/history")
+  List<TermChange> history(@PathVariable String slug, @PathVariable long id) {
+    return desk.history(slug, id);
+  }
+
+  @Operation(operationId = "proposeTerm", summary = "Propose a term (group management or secretariat)")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+  @PostMapping("/api/v1/groups/{slug}/terms")
+  @PreAuthorize("isAuthenticated()")
+  ResponseEntity<Term> propose(@PathVariable String slug, @Valid @RequestBody TermRequest request,
+      @AuthenticationPrincipal PlenaryUser user) {
+    Term made = desk.propose(slug, request.draft(), user);
+    return ResponseEntity.created(URI.create("/api/v1/groups/" + slug + "/terms/" + made.id())).body(made);
+  }
+
+  @Operation(operationId = "editTerm", summary = "Edit a proposed term")
+  @PutMapping("/api/v1/groups/{slug}/terms/{id}")
+  @PreAuthorize("isAuthenticated()")
+  Term edit(@PathVariable String slug, @PathVariable long id, @Valid @RequestBody TermRequest request,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return desk.edit(slug, id, request.draft(), user);
+  }
+
+  @Operation(operationId = "agreeTerm", summary = "Record the term as agreed at a meeting")
+  @PostMapping("/api/v1/groups/{slug}/terms/{id}/agreement")
+  @PreAuthorize("isAuthenticated()")
+  Term agree(@PathVariable String slug, @PathVariable long id, @Valid @RequestBody MeetingRequest request,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return desk.agree(slug, id, request.meeting(), user);
+  }
+
+  @Operation(operationId = "supersedeTerm", summary = "Record that another term supersedes this agreed term")
+  @PostMapping("/api/v1/groups/{slug}/terms/{id}/supersession")
+  @PreAuthorize("isAuthenticated()")
+  Term supersede(@PathVariable String slug, @PathVariable long id, @Valid @RequestBody SupersessionRequest request,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return desk.supersede(slug, id, request.by(), user);
+  }
+
+  @Operation(operationId = "translateTerm", summary = "Set the term in one of the six UN languages (ar, zh, en, fr, ru, es)")
+  @PutMapping("/api/v1/groups/{slug}/terms/{id}/translations/{lang}")
+  @PreAuthorize("isAuthenticated()")
+  Term translate(@PathVariable String slug, @PathVariable long id, @PathVariable String lang,
+      @Valid @RequestBody TranslationRequest request, @AuthenticationPrincipal PlenaryUser user) {
+    return desk.translate(slug, id, lang, request.term(), request.definition(), user);
+  }
+}

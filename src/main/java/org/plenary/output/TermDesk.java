@@ -1,0 +1,156 @@
+package org.plenary.output;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.plenary.account.PlenaryUser;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.Violations;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every rule about the terminology register, for the pages and the API: anyone reads and searches
+ * it; the group's management (or the secretariat) proposes, edits, agrees, supersedes and
+ * translates terms, and every change is kept in the term's history.
+ */
+@Component
+public class TermDesk {
+
+  /** What the management gives for a term. */
+  public record TermDraft(String term, String definition, String source, String note, String related) {
+
+    List<String> relatedTerms() {
+      return related == null ? List.of()
+          : Arrays.stream(related.split("[;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+  }
+
+  private final Terms terms;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  TermDesk(Terms terms, GroupCatalog groups, MeetingCatalog meetings, TransactionTemplate transaction, Clock clock) {
+    this.terms = terms;
+    this.groups = groups;
+    this.meetings = meetings;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /** The register, alphabetically; with words, the terms whose term or definition contains each of them. */
+  public List<Term> search(String slug, String query) {
+    return terms.search(groups.get(slug).id(), query);
+  }
+
+  public Term get(String slug, long id) {
+    Group group = groups.get(slug);
+    return terms.find(group.id(), id)
+        .orElseThrow(() -> new NoSuchElementException(group.acronym() + " has no term " + id + "."));
+  }
+
+  public List<TermChange> history(String slug, long id) {
+    return terms.history(get(slug, id).id());
+  }
+
+  public Term propose(String slug, TermDraft draft, PlenaryUser user) {
+    Group group = manageable(slug, user);
+    check(draft);
+    new Violations().check(terms.findByName(group.id(), draft.term().strip()).isEmpty(), "term",
+        "\"" + draft.term().strip() + "\" is already in the register; edit it, or supersede it once agreed.").throwIfAny();
+    return transaction.execute(status -> {
+      var fresh = new Term(0, draft.term().strip(), draft.definition().strip(), blankToNull(draft.source()),
+          blankToNull(draft.note()), TermStatus.PROPOSED, null, null, draft.relatedTerms(), 1, null);
+      long id = terms.insert(group.id(), fresh);
+      Term made = get(slug, id);
+      terms.history(made, null, "PROPOSED", user.getUsername(), clock.instant());
+      return made;
+    });
+  }
+
+  public Term edit(String slug, long id, TermDraft draft, PlenaryUser user) {
+    manageable(slug, user);
+    check(draft);
+    return transaction.execute(status -> {
+      terms.lock(id);
+      Term edited = get(slug, id).edited(draft.term().strip(), draft.definition().strip(), blankToNull(draft.source()),
+          blankToNull(draft.note()), draft.relatedTerms());
+      terms.update(edited, null);
+      terms.history(edited, null, "EDITED", user.getUsername(), clock.instant());
+      return get(slug, id);
+    });
+  }
+
+  public Term agree(String slug, long id, String meetingCode, PlenaryUser user) {
+    manageable(slug, user);
+    Meeting meeting = meetings.get(slug, meetingCode);
+    return transaction.execute(status -> {
+      terms.lock(id);
+      Term agreed = get(slug, id).agreed(meeting, LocalDate.now(clock.withZone(meeting.timeZone())));
+      terms.update(agreed, meeting.id().value());
+      terms.history(agreed, meeting.id().value(), "AGREED", user.getUsername(), clock.instant());
+      return get(slug, id);
+    });
+  }
+
+  public Term supersede(String slug, long id, String byTerm, PlenaryUser user) {
+    Group group = manageable(slug, user);
+    Term by = terms.findByName(group.id(), byTerm == null ? "" : byTerm.strip()).orElseThrow(() ->
+        OutputRefusedException.state("\"" + byTerm + "\" is not in the register; propose it first."));
+    return transaction.execute(status -> {
+      terms.lock(id);
+      Term current = get(slug, id);
+      Long meetingId = current.agreedAt() == null ? null : meetings.get(slug, current.agreedAt()).id().value();
+      Term superseded = current.supersededBy(by);
+      terms.update(superseded, meetingId);
+      terms.history(superseded, meetingId, "SUPERSEDED", user.getUsername(), clock.instant());
+      return get(slug, id);
+    });
+  }
+
+  /** The term in another of the languages Plenary speaks. */
+  public Term translate(String slug, long id, String lang, String term, String definition, PlenaryUser user) {
+    manageable(slug, user);
+    new Violations()
+        .check(lang != null && Term.LANGUAGES.contains(lang), "lang",
+            "Choose one of the languages Plenary speaks: " + String.join(", ", Term.LANGUAGES) + ".")
+        .check(term != null && !term.isBlank(), "term", "Give the term in that language.")
+        .throwIfAny();
+    return transaction.execute(status -> {
+      terms.lock(id);
+      Term current = get(slug, id);
+      terms.translate(current.id(), lang, term.strip(), blankToNull(definition));
+      terms.history(current, null, "TRANSLATED " + lang, user.getUsername(), clock.instant());
+      return get(slug, id);
+    });
+  }
+
+  private static void check(TermDraft draft) {
+    new Violations()
+        .check(draft.term() != null && !draft.term().isBlank(), "term", "Give the term.")
+        .check(draft.term() == null || draft.term().strip().length() <= 200, "term", "Keep the term under 200 characters.")
+        .check(draft.definition() != null && !draft.definition().isBlank(), "definition", "Give the definition.")
+        .check(draft.definition() == null || draft.definition().length() <= 4000, "definition",
+            "Keep the definition under 4,000 characters.")
+        .throwIfAny();
+  }
+
+  private Group manageable(String slug, PlenaryUser user) {
+    Group group = groups.get(slug);
+    if (!groups.canManage(user, group)) {
+      throw OutputRefusedException.notAllowed("Only the group's management or the secretariat may change its terminology.");
+    }
+    return group;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

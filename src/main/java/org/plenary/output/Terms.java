@@ -1,0 +1,132 @@
+package org.plenary.output;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.plenary.group.GroupId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of the terminology register, its history and translations. */
+@Repository
+class Terms {
+
+  private static final String SELECT = """
+      SELECT t.id, t.term, t.definition, t.source, t.note, t.status, m.code AS agreed_at, t.superseded_by, t.related,
+        t.version
+      FROM terms t LEFT JOIN meetings m ON m.id = t.agreed_meeting_id""";
+
+  private final JdbcClient jdbc;
+
+  Terms(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(GroupId group, Term term) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO terms (group_id, term, definition, source, note, status, related, version)
+            VALUES (?, ?, ?, ?, ?, 'PROPOSED', ?, 1)""")
+        .params(group.value(), term.term(), term.definition(), term.source(), term.note(), joined(term.related()))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  void update(Term term, Long agreedMeetingId) {
+    jdbc.sql("""
+            UPDATE terms SET term = ?, definition = ?, source = ?, note = ?, status = ?, agreed_meeting_id = ?,
+              superseded_by = ?, related = ?, version = ? WHERE id = ?""")
+        .params(term.term(), term.definition(), term.source(), term.note(), term.status().name(), agreedMeetingId,
+            term.supersededBy(), joined(term.related()), term.version(), term.id())
+        .update();
+  }
+
+  void history(Term term, Long agreedMeetingId, String change, String by, Instant at) {
+    jdbc.sql("""
+            INSERT INTO term_history (term_id, version, change, term, definition, source, note, status,
+              agreed_meeting_id, superseded_by, related, changed_by, changed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(term.id(), term.version(), change, term.term(), term.definition(), term.source(), term.note(),
+            term.status().name(), agreedMeetingId, term.supersededBy(), joined(term.related()), by, Deliverables.utc(at))
+        .update();
+  }
+
+  List<TermChange> history(long termId) {
+    return jdbc.sql("""
+            SELECT version, change, term, definition, source, note, status, superseded_by, changed_by, changed_at
+            FROM term_history WHERE term_id = ? ORDER BY id""")
+        .param(termId)
+        .query((rs, n) -> new TermChange(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), TermStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
+            Deliverables.instant(rs, "changed_at")))
+        .list();
+  }
+
+  void translate(long termId, String lang, String term, String definition) {
+    jdbc.sql("DELETE FROM term_translations WHERE term_id = ? AND lang = ?").params(termId, lang).update();
+    jdbc.sql("INSERT INTO term_translations (term_id, lang, term, definition) VALUES (?, ?, ?, ?)")
+        .params(termId, lang, term, definition).update();
+  }
+
+  void lock(long id) {
+    jdbc.sql("SELECT id FROM terms WHERE id = ? FOR UPDATE").param(id).query(Long.class).list();
+  }
+
+  /** The group's terms, alphabetically; with a query, those whose term or definition contains its words. */
+  List<Term> search(GroupId group, String query) {
+    var where = new StringBuilder("t.group_id = :group");
+    var words = query == null ? List.<String>of()
+        : Arrays.stream(query.toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isBlank()).limit(8).toList();
+    var params = new HashMap<String, Object>();
+    params.put("group", group.value());
+    for (int i = 0; i < words.size(); i++) {
+      where.append(" AND (LOWER(t.term) LIKE :w").append(i).append(" ESCAPE '\\' OR LOWER(t.definition) LIKE :w")
+          .append(i).append(" ESCAPE '\\')");
+      params.put("w" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+    return select(where.toString(), params);
+  }
+
+  Optional<Term> find(GroupId group, long id) {
+    return select("t.group_id = :group AND t.id = :id", Map.of("group", group.value(), "id", id)).stream().findFirst();
+  }
+
+  Optional<Term> findByName(GroupId group, String term) {
+    return select("t.group_id = :group AND LOWER(t.term) = :term",
+        Map.of("group", group.value(), "term", term.toLowerCase(Locale.ROOT))).stream()
+        .filter(t -> t.status() != TermStatus.SUPERSEDED).findFirst();
+  }
+
+  private List<Term> select(String where, Map<String, Object> params) {
+    Map<Long, Map<String, Term.Translation>> translations = new HashMap<>();
+    jdbc.sql("SELECT x.term_id, x.lang, x.term, x.definition FROM term_translations x JOIN terms t ON t.id = x.term_id"
+            + " WHERE " + where)
+        .params(params)
+        .query((rs, n) -> translations.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+            .put(rs.getString(2), new Term.Translation(rs.getString(3), rs.getString(4))))
+        .list();
+    return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY LOWER(t.term), t.id").params(params)
+        .query((rs, n) -> row(rs, translations.getOrDefault(rs.getLong("id"), Map.of()))).list();
+  }
+
+  private static Term row(ResultSet rs, Map<String, Term.Translation> translations) throws SQLException {
+    String related = rs.getString("related");
+    return new Term(rs.getLong("id"), rs.getString("term"), rs.getString("definition"), rs.getString("source"),
+        rs.getString("note"), TermStatus.valueOf(rs.getString("status")), rs.getString("agreed_at"),
+        rs.getString("superseded_by"),
+        related == null || related.isBlank() ? List.of() : new ArrayList<>(Arrays.asList(related.split(";\\s*"))),
+        rs.getInt("version"), translations);
+  }
+
+  private static String joined(List<String> values) {
+    return values.isEmpty() ? null : String.join("; ", values);
+  }
+}
