@@ -56,9 +56,11 @@ class DemoData implements ApplicationRunner {
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
   private final Clock clock;
+  private final DemoOutputs outputs;
 
   DemoData(AccountDirectory accounts, OrganizationDirectory organizations, GroupCatalog groups,
-      MeetingCatalog meetings, Clock clock) {
+      MeetingCatalog meetings, Clock clock, DemoOutputs outputs) {
+    this.outputs = outputs;
     this.accounts = accounts;
     this.organizations = organizations;
     this.groups = groups;
@@ -112,6 +114,7 @@ class DemoData implements ApplicationRunner {
     meetings.replaceAgenda("cloud", upcoming.code(), items("Opening of the meeting", "Approval of the agenda",
         "Review of contributions", "Progress on the deliverables", "Living list of standards bodies and forums",
         "Terminology and taxonomy", "Future meetings", "Any other business"));
+    outputs.load();
     log.info("Demo data loaded: FG Cloud with meetings 1006-gva and {}; sign in as tsb, chair, focal, alice or bob "
         + "with the password <name>-demo.", upcoming.code());
   }

@@ -54,9 +54,15 @@ public class DeliverableDesk {
     return visible(find(groups.get(slug), id), readableOutputs(slug, reader));
   }
 
-  /** The group's latest changes to deliverables, newest first (for the feed). */
-  public List<DeliverableChange> changes(String slug) {
-    return deliverables.events(groups.get(slug).id(), 50);
+  /**
+   * The group's latest changes to deliverables, newest first (for the feed); a new version whose
+   * output document the reader may not read is shown without its number.
+   */
+  public List<DeliverableChange> changes(String slug, Reader reader) {
+    List<DeliverableChange> changes = deliverables.events(groups.get(slug).id(), 50);
+    Set<String> readable = readableOutputs(slug, reader);
+    return changes.stream().map(c -> !"VERSION".equals(c.action()) || readable.contains(c.detail()) ? c
+        : new DeliverableChange(c.deliverableId(), c.title(), c.action(), c.actor(), c.at(), null)).toList();
   }
 
   public Deliverable create(String slug, String title, DeliverableKind kind, String milestone, List<String> editors,

@@ -22,8 +22,11 @@ class GroupPageController {
   private final MeetingCatalog meetings;
   private final Countries countries;
   private final Clock clock;
+  private final org.plenary.output.DeliverableDesk deliverables;
 
-  GroupPageController(GroupCatalog groups, MeetingCatalog meetings, Countries countries, Clock clock) {
+  GroupPageController(GroupCatalog groups, MeetingCatalog meetings, Countries countries, Clock clock,
+      org.plenary.output.DeliverableDesk deliverables) {
+    this.deliverables = deliverables;
     this.groups = groups;
     this.meetings = meetings;
     this.countries = countries;
@@ -36,6 +39,7 @@ class GroupPageController {
     model.addAttribute("group", group);
     model.addAttribute("parent", group.parentSlug() == null ? null : groups.find(group.parentSlug()).orElse(null));
     model.addAttribute("meetings", meetings.of(group));
+    model.addAttribute("deliverables", deliverables.list(slug, org.plenary.contribution.Reader.current()));
     model.addAttribute("now", clock.instant());
     model.addAttribute("countries", countries);
     model.addAttribute("canManage", PlenaryUser.current().map(user -> groups.canManage(user, group)).orElse(false));

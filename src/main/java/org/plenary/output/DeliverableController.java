@@ -1,0 +1,152 @@
+package org.plenary.output;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.Reader;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.InvalidInputException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The group's plan as pages: milestones against their deliverables, the lifetime, and each
+ * deliverable with its versions and the management's actions. A refused action comes back as a
+ * sentence above the form.
+ */
+@Controller
+class DeliverableController {
+
+  private final DeliverableDesk desk;
+  private final MilestonePlan plan;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+
+  DeliverableController(DeliverableDesk desk, MilestonePlan plan, GroupCatalog groups, MeetingCatalog meetings) {
+    this.desk = desk;
+    this.plan = plan;
+    this.groups = groups;
+    this.meetings = meetings;
+  }
+
+  @GetMapping("/groups/{slug}/deliverables")
+  String list(@PathVariable String slug, Model model) {
+    Group group = common(slug, model);
+    model.addAttribute("deliverables", desk.list(slug, Reader.current()));
+    model.addAttribute("milestones", plan.milestones(slug, Reader.current()));
+    model.addAttribute("lifetime", plan.lifetime(slug));
+    model.addAttribute("kinds", DeliverableKind.values());
+    model.addAttribute("groupMilestones", group.milestones());
+    return "output/deliverables";
+  }
+
+  @PreAuthorize("isAuthenticated()")
+  @PostMapping("/groups/{slug}/deliverables")
+  String create(@PathVariable String slug, @RequestParam(required = false) String title,
+      @RequestParam(required = false) DeliverableKind kind, @RequestParam(required = false) String milestone,
+      @RequestParam(required = false) String editors, RedirectAttributes redirect) {
+    return act(redirect, "/groups/" + slug + "/deliverables", () -> {
+      Deliverable made = desk.create(slug, title, kind, milestone, split(editors), user());
+      return "/groups/" + slug + "/deliverables/" + made.id();
+    }, "Deliverable created.");
+  }
+
+  @PreAuthorize("isAuthenticated()")
+  @PostMapping("/groups/{slug}/lifetime-extensions")
+  String extend(@PathVariable String slug, @RequestParam(defaultValue = "0") int months,
+      @RequestParam(required = false) String decidedBy,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+      RedirectAttributes redirect) {
+    String back = "/groups/" + slug + "/deliverables";
+    return act(redirect, back, () -> {
+      plan.extend(slug, months, decidedBy, decidedOn, user());
+      return back;
+    }, "Extension recorded.");
+  }
+
+  @GetMapping("/groups/{slug}/deliverables/{id}")
+  String show(@PathVariable String slug, @PathVariable long id, Model model) {
+    Group group = common(slug, model);
+    model.addAttribute("deliverable", desk.get(slug, id, Reader.current()));
+    model.addAttribute("meetings", meetings.of(group));
+    model.addAttribute("changes", desk.changes(slug, org.plenary.contribution.Reader.current()).stream().filter(c -> c.deliverableId() == id).toList());
+    return "output/deliverable";
+  }
+
+  @PreAuthorize("isAuthenticated()")
+  @PostMapping("/groups/{slug}/deliverables/{id}/versions")
+  String version(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String outputNumber,
+      RedirectAttributes redirect) {
+    String back = "/groups/" + slug + "/deliverables/" + id;
+    return act(redirect, back, () -> {
+      desk.addVersion(slug, id, outputNumber, user());
+      return back;
+    }, "Version added.");
+  }
+
+  @PreAuthorize("isAuthenticated()")
+  @PostMapping("/groups/{slug}/deliverables/{id}/agreement")
+  String agree(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String meeting,
+      @RequestParam(required = false) String decision, @RequestParam(defaultValue = "false") boolean consensus,
+      @RequestParam(required = false) String objections, RedirectAttributes redirect) {
+    String back = "/groups/" + slug + "/deliverables/" + id;
+    return act(redirect, back, () -> {
+      desk.agree(slug, id, meeting, decision, consensus,
+          objections == null ? List.of() : Arrays.stream(objections.split("\\R")).toList(), user());
+      return back;
+    }, "Agreement recorded.");
+  }
+
+  @PreAuthorize("isAuthenticated()")
+  @PostMapping("/groups/{slug}/deliverables/{id}/transfer")
+  String transfer(@PathVariable String slug, @PathVariable long id,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+      RedirectAttributes redirect) {
+    String back = "/groups/" + slug + "/deliverables/" + id;
+    return act(redirect, back, () -> {
+      desk.transfer(slug, id, on, user());
+      return back;
+    }, "Transfer recorded.");
+  }
+
+  private Group common(String slug, Model model) {
+    Group group = groups.get(slug);
+    model.addAttribute("group", group);
+    model.addAttribute("canManage", PlenaryUser.current().map(u -> groups.canManage(u, group)).orElse(false));
+    return group;
+  }
+
+  /** Runs the action; a refusal or invalid input returns to {@code back} with the sentence as the page's problem. */
+  static String act(RedirectAttributes redirect, String back, java.util.function.Supplier<String> action, String done) {
+    try {
+      String next = action.get();
+      redirect.addFlashAttribute("notice", done);
+      return "redirect:" + next;
+    } catch (OutputRefusedException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("problem", String.join(" ", e.violations().stream().map(v -> v.message()).toList()));
+    } catch (java.util.NoSuchElementException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    }
+    return "redirect:" + back;
+  }
+
+  static PlenaryUser user() {
+    return PlenaryUser.current().orElse(null);
+  }
+
+  static List<String> split(String names) {
+    return names == null ? List.of() : Arrays.stream(names.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+  }
+}

@@ -1,0 +1,68 @@
+package org.plenary.output;
+
+import java.util.List;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** An Atom feed of the changes to the group's deliverables: created, new version, agreed, transferred. */
+@Controller
+class DeliverableFeedController {
+
+  private final DeliverableDesk desk;
+  private final GroupCatalog groups;
+  private final String baseUrl;
+
+  DeliverableFeedController(DeliverableDesk desk, GroupCatalog groups,
+      @Value("${plenary.base-url:http://localhost:8080}") String baseUrl) {
+    this.desk = desk;
+    this.groups = groups;
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+  }
+
+  @GetMapping(path = "/groups/{slug}/deliverables.atom")
+  ResponseEntity<String> feed(@PathVariable String slug) {
+    Group group = groups.get(slug);
+    List<DeliverableChange> changes = desk.changes(slug, org.plenary.contribution.Reader.current());
+    String self = baseUrl + "/groups/" + slug + "/deliverables.atom";
+    var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
+        .append("  <title>").append(escape(group.acronym() + " deliverables")).append("</title>\n")
+        .append("  <id>").append(escape(self)).append("</id>\n")
+        .append("  <link rel=\"self\" href=\"").append(escape(self)).append("\"/>\n")
+        .append("  <updated>").append(changes.isEmpty() ? group.firstMeetingOn() == null ? "2000-01-01T00:00:00Z"
+            : group.firstMeetingOn() + "T00:00:00Z" : changes.get(0).at().toString()).append("</updated>\n")
+        .append("  <author><name>").append(escape(group.acronym())).append("</name></author>\n");
+    for (DeliverableChange c : changes) {
+      String page = baseUrl + "/groups/" + slug + "/deliverables/" + c.deliverableId();
+      xml.append("  <entry>\n")
+          .append("    <title>").append(escape(label(c.action()) + ": " + c.title())).append("</title>\n")
+          .append("    <id>").append(escape(page + "#" + c.action() + "-" + c.at().toEpochMilli())).append("</id>\n")
+          .append("    <link href=\"").append(escape(page)).append("\"/>\n")
+          .append("    <updated>").append(c.at()).append("</updated>\n")
+          .append("    <summary>").append(escape(c.detail() == null ? label(c.action()) : c.detail())).append("</summary>\n")
+          .append("  </entry>\n");
+    }
+    xml.append("</feed>\n");
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+        .body(xml.toString());
+  }
+
+  private static String label(String action) {
+    return switch (action) {
+      case "CREATED" -> "New draft";
+      case "VERSION" -> "New version";
+      case "AGREED" -> "Agreed";
+      case "TRANSFERRED" -> "Transferred";
+      default -> action;
+    };
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

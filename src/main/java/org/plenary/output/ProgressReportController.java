@@ -1,0 +1,69 @@
+package org.plenary.output;
+
+import java.time.LocalDate;
+import org.plenary.contribution.OutputDocument;
+import org.plenary.group.GroupCatalog;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The progress report as a page for the management: choose the period, write the chair's paragraphs, issue it. */
+@Controller
+@PreAuthorize("@groupAccess.canManage(#slug)")
+class ProgressReportController {
+
+  private final ProgressReports reports;
+  private final ProgressReportIssuer issuer;
+  private final GroupCatalog groups;
+
+  ProgressReportController(ProgressReports reports, ProgressReportIssuer issuer, GroupCatalog groups) {
+    this.reports = reports;
+    this.issuer = issuer;
+    this.groups = groups;
+  }
+
+  @GetMapping("/groups/{slug}/progress-report")
+  String show(@PathVariable String slug,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+    var group = groups.get(slug);
+    LocalDate start = from != null ? from : group.firstMeetingOn() != null ? group.firstMeetingOn() : LocalDate.now().minusYears(1);
+    LocalDate end = to != null ? to : start.plusYears(1).minusDays(1);
+    model.addAttribute("group", group);
+    model.addAttribute("report", reports.report(slug, start, end, DeliverableController.user()));
+    return "output/progress-report";
+  }
+
+  @GetMapping(path = "/groups/{slug}/progress-report.pdf")
+  org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String slug,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        .body(issuer.pdf(slug, from, to, DeliverableController.user()));
+  }
+
+  @PostMapping("/groups/{slug}/progress-report/notes")
+  String notes(@PathVariable String slug, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String body, RedirectAttributes redirect) {
+    reports.saveNotes(slug, from, to, body, DeliverableController.user());
+    redirect.addFlashAttribute("notice", "The chair's paragraphs are saved.");
+    return "redirect:/groups/" + slug + "/progress-report?from=" + from + "&to=" + to;
+  }
+
+  @PostMapping("/groups/{slug}/progress-report/issue")
+  String issue(@PathVariable String slug, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, RedirectAttributes redirect) {
+    String back = "/groups/" + slug + "/progress-report?from=" + from + "&to=" + to;
+    return DeliverableController.act(redirect, back, () -> {
+      OutputDocument output = issuer.issue(slug, from, to, DeliverableController.user());
+      return "/documents/" + output.number();
+    }, "The report is issued as an output document, waiting for the secretariat to publish it.");
+  }
+}

@@ -1,0 +1,75 @@
+package org.plenary.output;
+
+import org.plenary.account.PlenaryUser;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The terminology register as a page: search for everyone; propose, agree and supersede for the management. */
+@Controller
+class TermController {
+
+  private final TermDesk desk;
+  private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
+
+  TermController(TermDesk desk, GroupCatalog groups, MeetingCatalog meetings) {
+    this.desk = desk;
+    this.groups = groups;
+    this.meetings = meetings;
+  }
+
+  @GetMapping("/groups/{slug}/terms")
+  String list(@PathVariable String slug, @RequestParam(required = false) String q, Model model) {
+    Group group = groups.get(slug);
+    model.addAttribute("group", group);
+    model.addAttribute("canManage", PlenaryUser.current().map(u -> groups.canManage(u, group)).orElse(false));
+    model.addAttribute("terms", desk.search(slug, q));
+    model.addAttribute("q", q);
+    model.addAttribute("meetings", meetings.of(group));
+    return "output/terms";
+  }
+
+  @PreAuthorize("isAuthenticated()")
+  @PostMapping("/groups/{slug}/terms")
+  String propose(@PathVariable String slug, @RequestParam(required = false) String term,
+      @RequestParam(required = false) String definition, @RequestParam(required = false) String source,
+      @RequestParam(required = false) String note, @RequestParam(required = false) String related,
+      RedirectAttributes redirect) {
+    String back = "/groups/" + slug + "/terms";
+    return DeliverableController.act(redirect, back, () -> {
+      desk.propose(slug, new TermDesk.TermDraft(term, definition, source, note, related), DeliverableController.user());
+      return back;
+    }, "Term proposed.");
+  }
+
+  @PreAuthorize("isAuthenticated()")
+  @PostMapping("/groups/{slug}/terms/{id}/agreement")
+  String agree(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String meeting,
+      RedirectAttributes redirect) {
+    String back = "/groups/" + slug + "/terms";
+    return DeliverableController.act(redirect, back, () -> {
+      desk.agree(slug, id, meeting, DeliverableController.user());
+      return back;
+    }, "Term agreed.");
+  }
+
+  @PreAuthorize("isAuthenticated()")
+  @PostMapping("/groups/{slug}/terms/{id}/supersession")
+  String supersede(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String by,
+      RedirectAttributes redirect) {
+    String back = "/groups/" + slug + "/terms";
+    return DeliverableController.act(redirect, back, () -> {
+      desk.supersede(slug, id, by, DeliverableController.user());
+      return back;
+    }, "Term superseded.");
+  }
+}
