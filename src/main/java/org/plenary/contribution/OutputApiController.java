@@ -27,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 class OutputApiController {
 
   private final OutputDesk outputs;
+  private final ContributionDesk desk;
   private final MeetingCatalog meetings;
 
-  OutputApiController(OutputDesk outputs, MeetingCatalog meetings) {
+  OutputApiController(OutputDesk outputs, ContributionDesk desk, MeetingCatalog meetings) {
     this.outputs = outputs;
+    this.desk = desk;
     this.meetings = meetings;
   }
 
@@ -41,7 +43,7 @@ class OutputApiController {
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/outputs")
   List<OutputResource> list(@PathVariable String slug, @PathVariable String code) {
     Meeting meeting = meetings.get(slug, code);
-    return outputs.ofMeeting(slug, code, Reader.current()).stream().map(o -> OutputResource.of(o, slug, meeting))
+    return outputs.ofMeeting(slug, code, Reader.current()).stream().map(o -> OutputResource.of(o, slug, meeting, desk))
         .toList();
   }
 
@@ -55,6 +57,6 @@ class OutputApiController {
       @Valid @RequestBody OutputRequest request, @AuthenticationPrincipal PlenaryUser user) {
     OutputDocument output = outputs.allocate(slug, code, request.toAllocation(), user);
     return ResponseEntity.created(URI.create("/api/v1/contributions/" + output.number()))
-        .body(OutputResource.of(output, slug, meetings.get(slug, code)));
+        .body(OutputResource.of(output, slug, meetings.get(slug, code), desk));
   }
 }

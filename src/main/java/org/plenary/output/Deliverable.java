@@ -29,7 +29,7 @@ public record Deliverable(
     Instant createdAt) {
 
   /** One version: an output document of the group. */
-  public record Version(int version, String outputNumber, String addedBy, Instant addedAt) {}
+  public record Version(int version, String outputNumber, Instant addedAt) {}
 
   public Deliverable {
     editors = editors == null ? List.of() : List.copyOf(editors);
@@ -44,7 +44,7 @@ public record Deliverable(
   }
 
   /** A new version: only while a draft, and never an output number it already has. */
-  Deliverable withVersion(String outputNumber, String by, Instant at) {
+  Deliverable withVersion(String outputNumber, Instant at) {
     if (state != DeliverableState.DRAFT) {
       throw OutputRefusedException.state("\"" + title + "\" is " + state.label().toLowerCase()
           + "; an agreed deliverable does not change. Start a new deliverable for a revision.");
@@ -53,7 +53,7 @@ public record Deliverable(
       throw OutputRefusedException.state(outputNumber + " is already a version of \"" + title + "\".");
     }
     var more = new ArrayList<>(versions);
-    more.add(new Version(versions.size() + 1, outputNumber, by, at));
+    more.add(new Version(versions.size() + 1, outputNumber, at));
     return new Deliverable(id, title, kind, milestone, editors, state, agreedAt, decision, consensus, objections,
         transferredOn, more, createdAt);
   }

@@ -92,8 +92,8 @@ public class DeliverableDesk {
             + group.acronym() + "; number it first (FG-Cloud-O-…)."));
     return transaction.execute(status -> {
       deliverables.lock(id);
-      Deliverable next = find(group, id).withVersion(output.number(), user.getUsername(), clock.instant());
-      deliverables.addVersion(id, next.versions().get(next.versions().size() - 1));
+      Deliverable next = find(group, id).withVersion(output.number(), clock.instant());
+      deliverables.addVersion(id, next.versions().get(next.versions().size() - 1), user.getUsername());
       deliverables.event(id, "VERSION", user.getUsername(), clock.instant(), output.number());
       return find(group, id);
     });

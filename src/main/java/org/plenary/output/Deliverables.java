@@ -55,11 +55,11 @@ class Deliverables {
     jdbc.sql("SELECT id FROM deliverables WHERE id = ? FOR UPDATE").param(id).query(Long.class).list();
   }
 
-  void addVersion(long id, Deliverable.Version version) {
+  void addVersion(long id, Deliverable.Version version, String by) {
     jdbc.sql("""
             INSERT INTO deliverable_versions (deliverable_id, version, output_number, added_by, added_at)
             VALUES (?, ?, ?, ?, ?)""")
-        .params(id, version.version(), version.outputNumber(), version.addedBy(), utc(version.addedAt())).update();
+        .params(id, version.version(), version.outputNumber(), by, utc(version.addedAt())).update();
   }
 
   void saveState(Deliverable d, Long agreedMeetingId) {
@@ -97,7 +97,7 @@ class Deliverables {
             + " ORDER BY v.version")
         .param(parameter)
         .query((rs, n) -> versions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-            .add(new Deliverable.Version(rs.getInt(2), rs.getString(3), rs.getString(4), instant(rs, "added_at"))))
+            .add(new Deliverable.Version(rs.getInt(2), rs.getString(3), instant(rs, "added_at"))))
         .list();
     return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY d.id").param(parameter)
         .query((rs, n) -> row(rs, versions.getOrDefault(rs.getLong("id"), List.of()))).list();

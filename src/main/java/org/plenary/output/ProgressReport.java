@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.plenary.contribution.OutputDocument;
+import org.plenary.contribution.OutputType;
 
 /**
  * The progress report of a group to its parent group for a period: the meetings held with their
@@ -20,7 +20,7 @@ public record ProgressReport(
     LocalDate to,
     Instant generatedAt,
     List<MeetingHeld> meetings,
-    List<OutputDocument> outputs,
+    List<OutputSummary> outputs,
     List<Deliverable> deliverables,
     LivingList livingList,
     List<Term> terms,
@@ -32,6 +32,9 @@ public record ProgressReport(
   public record MeetingHeld(String code, String dates, String venue, String chair, int participants,
       Map<String, Long> byCategory, Map<String, Long> byCountry, Map<String, Long> organizations, int inputs,
       List<AgendaItemDocuments> inputsByAgendaItem, List<String> outputs) {}
+
+  /** An output document of the period: number, type and title. */
+  public record OutputSummary(String number, OutputType type, String title) {}
 
   /** The input documents filed under one agenda item. */
   public record AgendaItemDocuments(int number, String title, List<String> documents) {}

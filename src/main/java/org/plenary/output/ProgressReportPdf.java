@@ -4,7 +4,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.plenary.contribution.OutputDocument;
 import org.plenary.pdf.PdfComposer;
 import org.plenary.pdf.PdfRenderer;
 import org.springframework.stereotype.Component;
@@ -48,8 +47,8 @@ class ProgressReportPdf {
       pdf.field("Output documents", m.outputs().isEmpty() ? "none" : String.join(", ", m.outputs()));
     }
     pdf.heading("Output documents (" + r.outputs().size() + ")");
-    for (OutputDocument o : r.outputs()) {
-      pdf.field(o.number(), o.type().label() + ": " + o.document().title());
+    for (ProgressReport.OutputSummary o : r.outputs()) {
+      pdf.field(o.number(), o.type().label() + ": " + o.title());
     }
     pdf.heading("Deliverables (" + r.deliverables().size() + ")");
     for (Deliverable d : r.deliverables()) {

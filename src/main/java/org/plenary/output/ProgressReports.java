@@ -86,8 +86,9 @@ public class ProgressReports {
       }
       held.add(held(slug, m, chair, inputs, outs, user));
     }
-    List<OutputDocument> periodOutputs = outs.stream().filter(o -> held.stream()
-        .anyMatch(h -> h.outputs().contains(o.number()))).toList();
+    List<ProgressReport.OutputSummary> periodOutputs = outs.stream().filter(o -> held.stream()
+        .anyMatch(h -> h.outputs().contains(o.number())))
+        .map(o -> new ProgressReport.OutputSummary(o.number(), o.type(), o.document().title())).toList();
     return new ProgressReport(slug, group.acronym(), group.name(),
         group.parentSlug() == null ? null : groups.get(group.parentSlug()).acronym(), from, to, clock.instant(),
         held, periodOutputs, deliverables.list(slug, reader), livingList.current(slug, reader),

@@ -36,8 +36,11 @@ public class TermDesk {
   private final MeetingCatalog meetings;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final org.plenary.account.AccountDirectory accounts;
 
-  TermDesk(Terms terms, GroupCatalog groups, MeetingCatalog meetings, TransactionTemplate transaction, Clock clock) {
+  TermDesk(Terms terms, GroupCatalog groups, MeetingCatalog meetings, TransactionTemplate transaction, Clock clock,
+      org.plenary.account.AccountDirectory accounts) {
+    this.accounts = accounts;
     this.terms = terms;
     this.groups = groups;
     this.meetings = meetings;
@@ -56,8 +59,13 @@ public class TermDesk {
         .orElseThrow(() -> new NoSuchElementException(group.acronym() + " has no term " + id + "."));
   }
 
+  /** Every change of the term, oldest first, each naming who changed it by name (never by username). */
   public List<TermChange> history(String slug, long id) {
-    return terms.history(get(slug, id).id());
+    var names = new java.util.HashMap<String, String>();
+    return terms.history(get(slug, id).id()).stream().map(c -> new TermChange(c.version(), c.change(), c.term(),
+        c.definition(), c.source(), c.note(), c.status(), c.supersededBy(), names.computeIfAbsent(c.changedBy(),
+            u -> accounts.findEvenDisabled(u).map(a -> a.displayName()).orElse("a former account")), c.changedAt()))
+        .toList();
   }
 
   public Term propose(String slug, TermDraft draft, PlenaryUser user) {

@@ -55,7 +55,7 @@ class OutputApiControllerTests {
         .andExpect(jsonPath("$.document.number").value(matchesPattern("FG-Cloud-O-\\d{4}")))
         .andExpect(jsonPath("$.document.source").value("FG Cloud"))
         .andExpect(jsonPath("$.type").value("MEETING_REPORT"))
-        .andExpect(jsonPath("$.editors[0]").value("bob"))
+        .andExpect(jsonPath("$.editors[0]").value("Bob Durand"))
         .andExpect(jsonPath("$.answers[0]").value(input))
         .andReturn().getResponse().getContentAsString();
     String number = json.replaceAll(".*\"number\":\"(FG-Cloud-O-\\d{4})\".*", "$1");

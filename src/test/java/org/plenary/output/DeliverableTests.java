@@ -25,7 +25,7 @@ class DeliverableTests {
 
   @Test
   void aDraftWithAVersionIsAgreedAtAHeldMeetingByConsensusThenTransferred() {
-    Deliverable agreed = draft.withVersion("FG-Cloud-O-0001", "chair", Instant.EPOCH)
+    Deliverable agreed = draft.withVersion("FG-Cloud-O-0001", Instant.EPOCH)
         .agree(HELD, TODAY, "Agreed as the first draft for TSAG.", true, List.of());
     assertThat(agreed.state()).isEqualTo(DeliverableState.AGREED);
     assertThat(agreed.agreedAt()).isEqualTo("1006-gva");
@@ -37,7 +37,7 @@ class DeliverableTests {
 
   @Test
   void withoutConsensusTheObjectionsAreRecordedByName() {
-    Deliverable agreed = draft.withVersion("FG-Cloud-O-0001", "chair", Instant.EPOCH)
+    Deliverable agreed = draft.withVersion("FG-Cloud-O-0001", Instant.EPOCH)
         .agree(HELD, TODAY, "Agreed.", false, List.of(" Orange ", "", "KDDI"));
     assertThat(agreed.objections()).containsExactly("Orange", "KDDI");
     assertThat(agreed.consensus()).isFalse();
@@ -47,8 +47,8 @@ class DeliverableTests {
   void refusesEveryIllegalStepWithASentence() {
     assertThatThrownBy(() -> draft.agree(HELD, TODAY, "Agreed.", true, List.of()))
         .isInstanceOf(OutputRefusedException.class).hasMessageContaining("has no version yet");
-    Deliverable versioned = draft.withVersion("FG-Cloud-O-0001", "chair", Instant.EPOCH);
-    assertThatThrownBy(() -> versioned.withVersion("FG-Cloud-O-0001", "chair", Instant.EPOCH))
+    Deliverable versioned = draft.withVersion("FG-Cloud-O-0001", Instant.EPOCH);
+    assertThatThrownBy(() -> versioned.withVersion("FG-Cloud-O-0001", Instant.EPOCH))
         .hasMessage("FG-Cloud-O-0001 is already a version of \"Benefits\".");
     assertThatThrownBy(() -> versioned.agree(COMING, TODAY, "Agreed.", true, List.of()))
         .hasMessageContaining("Meeting 1011-gva has not started yet");
@@ -63,7 +63,7 @@ class DeliverableTests {
     Deliverable agreed = versioned.agree(HELD, TODAY, "Agreed.", true, List.of());
     assertThatThrownBy(() -> agreed.agree(HELD, TODAY, "Again.", true, List.of()))
         .hasMessageContaining("was already agreed at meeting 1006-gva");
-    assertThatThrownBy(() -> agreed.withVersion("FG-Cloud-O-0002", "chair", Instant.EPOCH))
+    assertThatThrownBy(() -> agreed.withVersion("FG-Cloud-O-0002", Instant.EPOCH))
         .hasMessageContaining("an agreed deliverable does not change");
     assertThatThrownBy(() -> agreed.transfer(LocalDate.of(2010, 6, 1), HELD.startDate()))
         .hasMessageContaining("before meeting 1006-gva agreed the deliverable");
