@@ -44,20 +44,20 @@ public class MilestonePlan {
         .toList();
   }
 
-  public Lifetime lifetime(String slug) {
+  public GroupLifetime lifetime(String slug) {
     Group group = groups.get(slug);
-    List<Lifetime.Extension> extensions = jdbc.sql("""
+    List<GroupLifetime.Extension> extensions = jdbc.sql("""
             SELECT months, decided_by, decided_on FROM lifetime_extensions WHERE group_id = ? ORDER BY decided_on, id""")
         .param(group.id().value())
-        .query((rs, n) -> new Lifetime.Extension(rs.getInt(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+        .query((rs, n) -> new GroupLifetime.Extension(rs.getInt(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
         .list();
-    int months = extensions.stream().mapToInt(Lifetime.Extension::months).sum();
-    return new Lifetime(group.firstMeetingOn(),
+    int months = extensions.stream().mapToInt(GroupLifetime.Extension::months).sum();
+    return new GroupLifetime(group.firstMeetingOn(),
         group.lifetimeEndsOn().map(end -> end.plusDays(1).plusMonths(months).minusDays(1)).orElse(null), extensions);
   }
 
   /** Records an extension of the lifetime decided by the parent group (secretariat or management). */
-  public Lifetime extend(String slug, int months, String decidedBy, LocalDate decidedOn, PlenaryUser user) {
+  public GroupLifetime extend(String slug, int months, String decidedBy, LocalDate decidedOn, PlenaryUser user) {
     Group group = groups.get(slug);
     if (!groups.canManage(user, group)) {
       throw OutputRefusedException.notAllowed("Only the group's management or the secretariat may record an extension.");

@@ -15,7 +15,7 @@ public record ProgressReport(
     String groupSlug,
     String groupAcronym,
     String groupName,
-    String parent,
+    @io.swagger.v3.oas.annotations.media.Schema(nullable = true) String parent,
     LocalDate from,
     LocalDate to,
     Instant generatedAt,
@@ -25,17 +25,17 @@ public record ProgressReport(
     LivingList livingList,
     List<Term> terms,
     List<TrackedMilestone> milestones,
-    Lifetime lifetime,
-    String chairParagraphs) {
+    GroupLifetime lifetime,
+    @io.swagger.v3.oas.annotations.media.Schema(nullable = true) String chairParagraphs) {
 
   /** A meeting held in the period, who took part (approved registrations) and its documents. */
   public record MeetingHeld(String code, String dates, String venue, String chair, int participants,
       Map<String, Long> byCategory, Map<String, Long> byCountry, Map<String, Long> organizations, int inputs,
-      List<AgendaItemDocuments> inputsByAgendaItem, List<String> outputs) {}
+      List<ItemDocuments> inputsByAgendaItem, List<String> outputs) {}
 
   /** An output document of the period: number, type and title. */
   public record OutputSummary(String number, OutputType type, String title) {}
 
   /** The input documents filed under one agenda item. */
-  public record AgendaItemDocuments(int number, String title, List<String> documents) {}
+  public record ItemDocuments(int number, String title, List<String> documents) {}
 }

@@ -24,7 +24,7 @@ class ProgressReportPdf {
     PdfComposer pdf = renderer.compose("Progress report of " + r.groupAcronym()
         + (r.parent() == null ? "" : " to " + r.parent()) + ", " + DAY.format(r.from()) + " to " + DAY.format(r.to()));
     pdf.field("Group", r.groupName() + " (" + r.groupAcronym() + ")");
-    pdf.field("Lifetime", r.lifetime().endsOn() == null ? "from the first meeting, not yet scheduled"
+    pdf.field("GroupLifetime", r.lifetime().endsOn() == null ? "from the first meeting, not yet scheduled"
         : DAY.format(r.lifetime().startsOn()) + " to " + DAY.format(r.lifetime().endsOn()));
     r.lifetime().extensions().forEach(e -> pdf.field("Extension", e.months() + " months, decided by " + e.decidedBy()
         + " on " + DAY.format(e.decidedOn())));

@@ -119,10 +119,10 @@ public class ProgressReports {
     List<Registration> approved = registrations.participants(slug, m.code(), user).stream()
         .filter(r -> r.status() == RegistrationStatus.APPROVED).toList();
     List<Contribution> mine = inputs.stream().filter(c -> c.meetingId().equals(m.id())).toList();
-    var byItem = new ArrayList<ProgressReport.AgendaItemDocuments>();
+    var byItem = new ArrayList<ProgressReport.ItemDocuments>();
     for (int i = 0; i < m.agenda().size(); i++) {
       Long itemId = m.agenda().get(i).id();
-      byItem.add(new ProgressReport.AgendaItemDocuments(i + 1, m.agenda().get(i).title(), mine.stream()
+      byItem.add(new ProgressReport.ItemDocuments(i + 1, m.agenda().get(i).title(), mine.stream()
           .filter(c -> c.agendaItemIds().contains(itemId)).map(Contribution::number).toList()));
     }
     return new ProgressReport.MeetingHeld(m.code(), m.dates(), m.venueName(), chair, approved.size(),
