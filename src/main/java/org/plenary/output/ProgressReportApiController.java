@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The progress report to the parent group, for the group's management and the secretariat. */
 @RestController
 @Tag(name = "Progress report")
+// The period is required, but checked after the sign-in (by ProgressReports, as field errors), so a stranger gets 401.
 class ProgressReportApiController {
 
   private final ProgressReports reports;
@@ -37,8 +38,8 @@ class ProgressReportApiController {
   @Operation(operationId = "getProgressReport", summary = "The progress report for a period, as JSON")
   @GetMapping("/api/v1/groups/{slug}/progress-report")
   @PreAuthorize("isAuthenticated()")
-  ProgressReport get(@PathVariable String slug, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @AuthenticationPrincipal PlenaryUser user) {
+  ProgressReport get(@PathVariable String slug, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @AuthenticationPrincipal PlenaryUser user) {
     return reports.report(slug, from, to, user);
   }
 
@@ -46,8 +47,8 @@ class ProgressReportApiController {
   @GetMapping(path = "/api/v1/groups/{slug}/progress-report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
   @PreAuthorize("isAuthenticated()")
   ResponseEntity<byte[]> pdf(@PathVariable String slug,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @AuthenticationPrincipal PlenaryUser user) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @AuthenticationPrincipal PlenaryUser user) {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
             .filename(slug + "-progress-report-" + from + "-" + to + ".pdf").build().toString())
@@ -59,8 +60,8 @@ class ProgressReportApiController {
   @PostMapping("/api/v1/groups/{slug}/progress-report/issue")
   @PreAuthorize("isAuthenticated()")
   ResponseEntity<IssuedReport> issue(@PathVariable String slug,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @AuthenticationPrincipal PlenaryUser user) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @AuthenticationPrincipal PlenaryUser user) {
     OutputDocument output = issuer.issue(slug, from, to, user);
     return ResponseEntity.created(URI.create("/api/v1/contributions/" + output.number()))
         .body(new IssuedReport(output.number(), output.number() + ".pdf"));
