@@ -82,6 +82,7 @@ public class LivingListDesk {
   public LivingListEntry save(String slug, Long id, EntryDraft draft, PlenaryUser user) {
     Group group = manageable(slug, user);
     List<String> liaisons = checked(slug, draft, user);
+    counter(group);
     return transaction.execute(status -> {
       long version = entries.nextVersion(group.id());
       long entryId = id == null ? entries.newEntry(group.id()) : existing(group, id);
@@ -95,6 +96,7 @@ public class LivingListDesk {
 
   public void remove(String slug, long id, PlenaryUser user) {
     Group group = manageable(slug, user);
+    counter(group);
     transaction.executeWithoutResult(status -> {
       existing(group, id);
       long version = entries.nextVersion(group.id());
@@ -145,6 +147,14 @@ public class LivingListDesk {
     Set<String> readable = documents(slug, reader);
     return list.stream().map(e -> new LivingListEntry(e.id(), e.organization(), e.bodyGroup(), e.url(), e.topics(),
         e.contact(), e.lastReviewed(), e.liaisons().stream().filter(readable::contains).toList())).toList();
+  }
+
+  private void counter(Group group) {
+    try {
+      transaction.executeWithoutResult(status -> entries.createCounter(group.id()));
+    } catch (org.springframework.dao.DuplicateKeyException madeByAConcurrentFirstEdit) {
+      // The counter exists, which is all that was wanted.
+    }
   }
 
   private long existing(Group group, long id) {

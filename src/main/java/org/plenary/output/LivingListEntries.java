@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.plenary.group.GroupId;
 import org.plenary.meeting.MeetingId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -27,15 +26,23 @@ class LivingListEntries {
   }
 
   /**
+   * Starts the group's version counter at zero, in a transaction of its own (a failed insert would
+   * abort the caller's transaction on PostgreSQL); a caller that loses the race gets a
+   * {@code DuplicateKeyException} and finds it made.
+   */
+  void createCounter(GroupId group) {
+    if (jdbc.sql("SELECT COUNT(*) FROM living_list_versions WHERE group_id = ?").param(group.value())
+        .query(Long.class).single() > 0) {
+      return;
+    }
+    jdbc.sql("INSERT INTO living_list_versions (group_id, version) VALUES (?, 0)").param(group.value()).update();
+  }
+
+  /**
    * The group's next list version, holding the group's version row until the transaction ends, so
-   * that edits on any node follow one another.
+   * that edits on any node follow one another. {@link #createCounter} made the row.
    */
   long nextVersion(GroupId group) {
-    try {
-      jdbc.sql("INSERT INTO living_list_versions (group_id, version) VALUES (?, 0)").param(group.value()).update();
-    } catch (DuplicateKeyException exists) {
-      // Made by an earlier edit.
-    }
     jdbc.sql("UPDATE living_list_versions SET version = version + 1 WHERE group_id = ?").param(group.value()).update();
     return version(group);
   }
