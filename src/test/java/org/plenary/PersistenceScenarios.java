@@ -55,6 +55,9 @@ abstract class PersistenceScenarios {
   @Autowired JdbcClient jdbc;
   @Autowired ContributionDesk desk;
   @Autowired org.plenary.contribution.OutputDesk outputDesk;
+  @Autowired org.plenary.output.LivingListDesk livingList;
+  @Autowired org.plenary.output.TermDesk terms;
+  @Autowired org.plenary.output.DeliverableDesk deliverables;
   @Autowired org.plenary.registration.RegistrationDesk registrations;
   @Autowired org.plenary.contribution.DocumentFolders folders;
   @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
@@ -230,6 +233,56 @@ abstract class PersistenceScenarios {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void keepsTheLivingListByVersionTermsWithTheirHistoryAndDeliverablesThroughTheirStates() {
+    groups.create(draft("outlist", null, List.of()));
+    meetings.schedule("outlist", new MeetingDraft("held", LocalDate.of(2010, 6, 14), LocalDate.of(2010, 6, 16),
+        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null, null,
+        null, LatePolicy.FLAG, List.of(), List.of()));
+    var clerk = tokens.authenticate(tokens.issue(accounts.create(new NewAccount("lister-" + getClass().getSimpleName()
+        .toLowerCase().substring(0, 6), "lister@" + getClass().getSimpleName() + ".example", "Lister", null, null,
+        Set.of(Role.SECRETARIAT)), "lister-password", false), "t").token()).orElseThrow();
+    var list = livingList;
+    var kept = list.save("outlist", null, new org.plenary.output.LivingListDesk.EntryDraft("DMTF", "OCSI",
+        "https://www.dmtf.org", "Management", null, LocalDate.of(2010, 6, 16), null), clerk);
+    var gone = list.save("outlist", null, new org.plenary.output.LivingListDesk.EntryDraft("SNIA", null, null, null,
+        null, null, null), clerk);
+    list.agree("outlist", "held", clerk);
+    list.save("outlist", kept.id(), new org.plenary.output.LivingListDesk.EntryDraft("DMTF", "CMWG",
+        "https://www.dmtf.org", "Management", null, null, null), clerk);
+    list.remove("outlist", gone.id(), clerk);
+    var reader = org.plenary.contribution.Reader.ANONYMOUS;
+    assertThat(list.current("outlist", reader).entries()).extracting(e -> e.bodyGroup()).containsExactly("CMWG");
+    assertThat(list.agreedAt("outlist", "held", reader).entries()).extracting(e -> e.organization() + " " + e.bodyGroup())
+        .containsExactly("DMTF OCSI", "SNIA null");
+
+    var term = terms.propose("outlist", new org.plenary.output.TermDesk.TermDraft("cloud_x", "Available 100% of the"
+        + " time.", null, null, null), clerk);
+    terms.propose("outlist", new org.plenary.output.TermDesk.TermDraft("cloudyx", "Available most of the time.", null,
+        null, null), clerk);
+    assertThat(terms.search("outlist", "100%")).extracting(t -> t.term()).containsExactly("cloud_x");
+    assertThat(terms.search("outlist", "d_x")).extracting(t -> t.term()).containsExactly("cloud_x");
+    assertThat(terms.search("outlist", "AVAILABLE time")).hasSize(2);
+    terms.agree("outlist", term.id(), "held", clerk);
+    assertThat(terms.history("outlist", term.id())).extracting(c -> c.change() + " " + c.status())
+        .containsExactly("PROPOSED PROPOSED", "AGREED AGREED");
+
+    String draftNumber = outputDesk.allocate("outlist", "held", new org.plenary.contribution.OutputAllocation("Draft",
+        null, org.plenary.contribution.OutputType.DELIVERABLE_DRAFT, List.of(), List.of()), clerk).number();
+    var tr = deliverables.create("outlist", "TR", org.plenary.output.DeliverableKind.TECHNICAL_REPORT, "First meeting",
+        List.of("Editor One"), clerk);
+    deliverables.addVersion("outlist", tr.id(), draftNumber, clerk);
+    deliverables.agree("outlist", tr.id(), "held", "Agreed.", false, List.of("KDDI", "ZTE"), clerk);
+    var moved = deliverables.transfer("outlist", tr.id(), LocalDate.of(2011, 2, 8), clerk);
+    assertThat(moved.state()).isEqualTo(org.plenary.output.DeliverableState.TRANSFERRED);
+    assertThat(moved.objections()).containsExactly("KDDI", "ZTE");
+    assertThat(moved.consensus()).isFalse();
+    assertThat(moved.agreedAt()).isEqualTo("held");
+    assertThat(moved.editors()).containsExactly("Editor One");
+    assertThat(deliverables.changes("outlist", reader)).extracting(c -> c.action())
+        .containsExactly("TRANSFERRED", "AGREED", "VERSION", "CREATED");
   }
 
   @Test
