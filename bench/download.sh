@@ -3,10 +3,11 @@
 #
 # Measures: a demo server and an nginx (sendfile on, its root = Plenary's document folder, so both
 #   send identical bytes) on two loopback ports. A 1 MiB and a 1 GiB PDF are allocated, uploaded
-#   over the API and published into /t/fg/cloud/docs/CODE/in/. Then
+#   over the API and published into /t/fg/cloud/docs/CODE/in/, and a 16 KiB one. Then
 #   (a) wrk -t2 -c64 for BENCH_SECONDS (15) on the 1 MiB file against each: requests/s;
+#   (a') the same on the 16 KiB file;
 #   (b) the big file downloaded 3 times from each with curl -o /dev/null: best throughput.
-# Goals: (a) Plenary/nginx requests/s >= 0.5; (b) Plenary/nginx throughput >= 0.8.
+# Goals: (a) Plenary/nginx requests/s >= 0.8; (a') >= 0.5; (b) Plenary/nginx throughput >= 0.8.
 #
 # Usage: bench/download.sh
 # Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_NGINX_PORT (18081), BENCH_SECONDS (15),
@@ -21,7 +22,8 @@ SECONDS_=${BENCH_SECONDS:-15}
 WARMUP=${BENCH_WARMUP:-5}
 BIG_MB=${BENCH_BIG_MB:-1024}
 BIG_RUNS=${BENCH_BIG_RUNS:-3}
-GOAL_RPS=0.5
+GOAL_RPS=0.8
+GOAL_TINY=0.5
 GOAL_BIG=0.8
 
 need curl curl
@@ -40,7 +42,8 @@ mkdir -p "$DATA" "$BENCH_TMP/files"
 
 # The upload cap (100 MB by default) is raised for the big file on this server only.
 CAP_MB=$(( BIG_MB + 64 ))
-start_plenary "$PORT" "$DATA" --plenary.contributions.max-size="${CAP_MB}MB" \
+start_plenary "$PORT" "$DATA" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port=0 \
+  --plenary.contributions.max-size="${CAP_MB}MB" \
   --spring.servlet.multipart.max-file-size="$((CAP_MB + 1))MB" \
   --spring.servlet.multipart.max-request-size="$((CAP_MB + 1))MB"
 ALICE=$(token "$P" alice alice-demo)
@@ -73,6 +76,8 @@ publish_file() {
 SMALL=$(publish_file "Benchmark 1 MiB" $((1024 * 1024)))
 BIG=$(publish_file "Benchmark $BIG_MB MiB" $((BIG_MB * 1024 * 1024)))
 SMALL_PATH=/t/fg/cloud/docs/$CODE/in/$SMALL.pdf
+TINY=$(publish_file "Benchmark 16 KiB" $((16 * 1024)))
+TINY_PATH=/t/fg/cloud/docs/$CODE/in/$TINY.pdf
 BIG_PATH=/t/fg/cloud/docs/$CODE/in/$BIG.pdf
 
 # nginx: foreground master (daemon off) in the background, everything under $BENCH_TMP/nginx.
@@ -113,12 +118,14 @@ for i in $(seq 1 50); do
 done
 
 # Both must send the same bytes.
-ref=$(sha256sum <"$DOCS$SMALL_PATH" | cut -d' ' -f1)
-for base in "$P" "$N"; do
-  got=$(curl -sf "$base$SMALL_PATH" | sha256sum | cut -d' ' -f1)
-  [ "$got" = "$ref" ] || die "$base$SMALL_PATH does not serve the published bytes"
+for file in "$SMALL_PATH" "$TINY_PATH"; do
+  ref=$(sha256sum <"$DOCS$file" | cut -d' ' -f1)
+  for base in "$P" "$N"; do
+    got=$(curl -sf "$base$file" | sha256sum | cut -d' ' -f1)
+    [ "$got" = "$ref" ] || die "$base$file does not serve the published bytes"
+  done
+  log "both servers send the same $file ($ref)"
 done
-log "both servers send the same 1 MiB file ($ref)"
 
 # wrk_rps URL LABEL: a warm-up, then a measured run; prints requests/s.
 wrk_rps() {
@@ -140,6 +147,9 @@ wrk_rps() {
 echo "(a) 1 MiB file, wrk -t2 -c64 -d${SECONDS_}s" >&2
 RPS_P=$(wrk_rps "$P$SMALL_PATH" Plenary)
 RPS_N=$(wrk_rps "$N$SMALL_PATH" nginx)
+echo "(a') 16 KiB file, wrk -t2 -c64 -d${SECONDS_}s" >&2
+TINY_P=$(wrk_rps "$P$TINY_PATH" Plenary)
+TINY_N=$(wrk_rps "$N$TINY_PATH" nginx)
 
 # best_speed URL LABEL: BIG_RUNS downloads of the big file; prints the best bytes/s.
 best_speed() {
@@ -163,13 +173,17 @@ BIG_N=$(best_speed "$N$BIG_PATH" nginx)
 R_RPS=$(calc "$RPS_P / $RPS_N")
 R_BIG=$(calc "$BIG_P / $BIG_N")
 V_RPS=$(verdict "$R_RPS" '>=' "$GOAL_RPS")
+R_TINY=$(calc "$TINY_P / $TINY_N")
+V_TINY=$(verdict "$R_TINY" '>=' "$GOAL_TINY")
 V_BIG=$(verdict "$R_BIG" '>=' "$GOAL_BIG")
 echo
 echo "=== Summary: downloads of published files, Plenary vs nginx (sendfile) on 127.0.0.1 ==="
 printf '%-38s %14s %14s %8s %8s  %s\n' measure Plenary nginx ratio goal result
 printf '%-38s %14s %14s %8s %8s  %s\n' "(a) 1 MiB file, requests/s (wrk ${SECONDS_}s)" "$(fmt 1 "$RPS_P")" \
   "$(fmt 1 "$RPS_N")" "$(fmt 2 "$R_RPS")" ">= $GOAL_RPS" "$V_RPS"
+printf '%-38s %14s %14s %8s %8s  %s\n' "(a') 16 KiB file, requests/s (wrk ${SECONDS_}s)" "$(fmt 1 "$TINY_P")" \
+  "$(fmt 1 "$TINY_N")" "$(fmt 2 "$R_TINY")" ">= $GOAL_TINY" "$V_TINY"
 printf '%-38s %14s %14s %8s %8s  %s\n' "(b) $BIG_MB MiB file, best MiB/s of $BIG_RUNS" "$(fmt 1 "$(calc "$BIG_P / 1048576")")" \
   "$(fmt 1 "$(calc "$BIG_N / 1048576")")" "$(fmt 2 "$R_BIG")" ">= $GOAL_BIG" "$V_BIG"
-echo "files: $SMALL_PATH (1 MiB), $BIG_PATH ($BIG_MB MiB); ratio = Plenary / nginx"
-if [ "$V_RPS" = PASS ] && [ "$V_BIG" = PASS ]; then exit 0; else exit 1; fi
+echo "files: $SMALL_PATH (1 MiB), $TINY_PATH (16 KiB), $BIG_PATH ($BIG_MB MiB); ratio = Plenary / nginx"
+if [ "$V_RPS" = PASS ] && [ "$V_TINY" = PASS ] && [ "$V_BIG" = PASS ]; then exit 0; else exit 1; fi

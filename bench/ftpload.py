@@ -9,6 +9,10 @@
            N clients connect at once (asyncio), sign in, and QUIT. Prints JSON with the wall time,
            failures, and the peak resident memory of the server (the PIDs given, or every process
            called NAME, summed) sampled every 20 ms during the run.
+  idle     --port P --user U --password W --count N [--sources K] [--concurrency C] [--hold S] [--pids PID]
+           N sessions signed in from K loopback addresses (127.0.0.2 ...), at most C being opened at
+           once, all kept open and idle for S seconds; then each must answer NOOP. Prints JSON with
+           how many signed in and stayed alive, and the resident memory of PID before and after.
 """
 import argparse
 import asyncio
@@ -156,10 +160,78 @@ def signins(args):
                       "first_failure": failures[0] if failures else None}))
 
 
+async def idle_session(port, source, user, password, opened, sessions):
+    """Connects from SOURCE, signs in, and keeps the session open; appends (reader, writer) or an error."""
+    async with opened:
+        try:
+            reader, writer = await asyncio.wait_for(
+                asyncio.open_connection("127.0.0.1", port, local_addr=(source, 0)), 120)
+
+            async def reply():
+                line = await asyncio.wait_for(reader.readline(), 120)
+                code = line[:3]
+                while line[3:4] == b"-":
+                    line = await asyncio.wait_for(reader.readline(), 120)
+                    if line[:3] == code and line[3:4] == b" ":
+                        break
+                return line.decode(errors="replace")
+
+            greeting = await reply()
+            if not greeting.startswith("220"):
+                raise RuntimeError(greeting.strip())
+            writer.write(f"USER {user}\r\nPASS {password}\r\n".encode())
+            await writer.drain()
+            r = await reply()
+            if r.startswith("331"):
+                r = await reply()
+            if not r.startswith("230"):
+                raise RuntimeError(r.strip())
+            sessions.append((reader, writer, reply))
+        except Exception as e:  # noqa: BLE001
+            sessions.append(str(e) or type(e).__name__)
+
+
+def idle(args):
+    """Opens COUNT signed-in sessions spread over SOURCES loopback addresses, keeps them idle for
+    HOLD seconds, checks each still answers NOOP, and prints the server's resident memory."""
+    pids = [p for p in (args.pids or "").split(",") if p]
+    before = rss_kib(pids, None)
+    sources = [f"127.0.0.{i}" for i in range(2, 2 + args.sources)]
+
+    async def run():
+        opened = asyncio.Semaphore(args.concurrency)
+        sessions = []
+        start = time.perf_counter()
+        await asyncio.gather(*(idle_session(args.port, sources[i % len(sources)], args.user, args.password,
+                                            opened, sessions) for i in range(args.count)))
+        open_seconds = time.perf_counter() - start
+        live = [s for s in sessions if not isinstance(s, str)]
+        failures = [s for s in sessions if isinstance(s, str)]
+        await asyncio.sleep(args.hold)
+        held = rss_kib(pids, None)
+
+        async def noop(session):
+            reader, writer, reply = session
+            writer.write(b"NOOP\r\n")
+            await writer.drain()
+            return (await reply()).startswith("200")
+
+        answered = await asyncio.gather(*(noop(s) for s in live), return_exceptions=True)
+        alive = sum(1 for a in answered if a is True)
+        for reader, writer, reply in live:
+            writer.close()
+        return open_seconds, len(live), alive, failures, held
+
+    open_seconds, signed_in, alive, failures, held = asyncio.run(run())
+    print(json.dumps({"count": args.count, "signed_in": signed_in, "alive": alive, "failed": len(failures),
+                      "open_seconds": open_seconds, "rss_before_mib": before / 1024, "rss_mib": held / 1024,
+                      "first_failure": failures[0] if failures else None}))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
-    for name in ("uploads", "signins"):
+    for name in ("uploads", "signins", "idle"):
         s = sub.add_parser(name)
         s.add_argument("--port", type=int, required=True)
         s.add_argument("--user", required=True)
@@ -170,12 +242,18 @@ def main():
     u.add_argument("--clients", type=int, default=200)
     u.add_argument("--files", type=int, default=10)
     u.add_argument("--size", type=int, default=200 * 1024)
+    i = sub.choices["idle"]
+    i.add_argument("--count", type=int, default=10000)
+    i.add_argument("--sources", type=int, default=10)
+    i.add_argument("--concurrency", type=int, default=200)
+    i.add_argument("--hold", type=float, default=10)
+    i.add_argument("--pids")
     s = sub.choices["signins"]
     s.add_argument("--count", type=int, default=300)
     s.add_argument("--pids")
     s.add_argument("--process-name")
     args = p.parse_args()
-    uploads(args) if args.command == "uploads" else signins(args)
+    {"uploads": uploads, "signins": signins, "idle": idle}[args.command](args)
 
 
 if __name__ == "__main__":

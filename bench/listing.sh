@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Folder listing of a large meeting.
 #
-# Measures: a demo server whose upcoming meeting holds BENCH_DOCS (5,000) published documents
+# Measures: a demo server whose upcoming meeting holds BENCH_DOCS (100,000) published documents
 #   (each: allocate a number, upload a tiny NUMBER.txt, publish; done by parallel API clients), then
 #   the latency of the folder listing /t/fg/cloud/docs/CODE/in/ as HTML and as JSON
-#   (Accept: application/json), with wrk --latency -t1 -c4 for BENCH_SECONDS (15) each.
+#   (Accept: application/json), with wrk --latency -t1 -c4 for BENCH_SECONDS (15) each; then the
+#   same folder over FTP with MLSD (anonymous, passive), BENCH_MLSD_RUNS (5) times: every document
+#   must be listed; best time, and the server's resident memory before and after (the listing is
+#   streamed in 64 KiB chunks, never held as one text).
 # Goal: p99 <= 50 ms for both listings.
 #
 # Usage: bench/listing.sh
-# Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_DOCS (5000), BENCH_POPULATE_CLIENTS (8),
+# Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_DOCS (100000), BENCH_POPULATE_CLIENTS (8),
 #   BENCH_SECONDS (15), BENCH_WARMUP (5, seconds of wrk before each measured run),
 #   BENCH_CONNECTIONS (4), BENCH_GOAL_P99_MS (50), and those in bench/lib.sh.
 # Exit status: 0 when both listings meet the goal, 1 when one does not, 2 when the run itself broke.
@@ -16,7 +19,7 @@ set -euo pipefail
 # shellcheck source=lib.sh disable=SC1091
 source "$(dirname "$0")/lib.sh"
 
-DOCS=${BENCH_DOCS:-5000}
+DOCS=${BENCH_DOCS:-100000}
 POP_CLIENTS=${BENCH_POPULATE_CLIENTS:-8}
 SECONDS_=${BENCH_SECONDS:-15}
 WARMUP=${BENCH_WARMUP:-5}
@@ -30,11 +33,13 @@ need wrk wrk
 resolve_jar
 PORT=""
 free_port PORT "${BENCH_PORT:-18080}"
+FTP_PORT=""
+free_port FTP_PORT 12121
 P=http://127.0.0.1:$PORT
 DATA=$BENCH_TMP/plenary
 mkdir -p "$DATA"
 
-start_plenary "$PORT" "$DATA"
+start_plenary "$PORT" "$DATA" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port="$FTP_PORT"
 ALICE=$(token "$P" alice alice-demo)
 TSB=$(token "$P" tsb tsb-demo)
 CODE=$(upcoming_meeting "$P")
@@ -93,6 +98,33 @@ V_JSON=$(verdict "$JSON_P99" '<=' "$GOAL")
 [ "$HTML_ERR" = 0 ] || V_HTML="FAIL ($HTML_ERR socket errors/timeouts)"
 [ "$JSON_ERR" = 0 ] || V_JSON="FAIL ($JSON_ERR socket errors/timeouts)"
 
+# MLSD over FTP: every document listed, then the best of BENCH_MLSD_RUNS and the server's memory.
+rss_mib() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$PLENARY_PID/status"; }
+RSS_BEFORE=$(rss_mib)
+MLSD=$(python3 - "$FTP_PORT" "$FOLDER" "${BENCH_MLSD_RUNS:-5}" <<'PY'
+import ftplib, sys, time
+port, folder, runs = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+best, files, size = None, 0, 0
+for _ in range(runs):
+    ftp = ftplib.FTP()
+    ftp.connect("127.0.0.1", port, timeout=120)
+    ftp.login()
+    lines = []
+    t0 = time.perf_counter()
+    ftp.retrlines("MLSD " + folder, lines.append)
+    t = time.perf_counter() - t0
+    ftp.quit()
+    files = sum(1 for line in lines if line.startswith("type=file;"))
+    size = sum(len(line) + 2 for line in lines)
+    best = t if best is None else min(best, t)
+print(f"{files} {size} {best * 1000:.1f}")
+PY
+) || die "MLSD of $FOLDER failed"
+read -r MLSD_N MLSD_BYTES MLSD_MS <<<"$MLSD"
+RSS_AFTER=$(rss_mib)
+[ "$MLSD_N" -ge "$DOCS" ] || die "MLSD listed $MLSD_N files, expected $DOCS"
+log "MLSD: $MLSD_N files, $((MLSD_BYTES / 1024)) KiB, best ${MLSD_MS} ms; server RSS ${RSS_BEFORE} MiB before, ${RSS_AFTER} MiB after"
+
 echo
 echo "=== Summary: folder listing of $FOLDER with $DOCS documents (wrk -t1 -c$CONNS -d${SECONDS_}s; goal p99 <= $GOAL ms) ==="
 printf '%-6s %9s %9s %9s %12s %10s %12s  %s\n' format "size KiB" "p50 ms" "p99 ms" "p99/goal" "req/s" "files" result
@@ -100,5 +132,6 @@ printf '%-6s %9s %9s %9s %12s %10s %12s  %s\n' HTML "$HTML_KB" "$(fmt 1 "$HTML_P
   "$(fmt 2 "$(calc "$HTML_P99 / $GOAL")")" "$(fmt 1 "$HTML_RPS")" "$HTML_N" "$V_HTML"
 printf '%-6s %9s %9s %9s %12s %10s %12s  %s\n' JSON "$JSON_KB" "$(fmt 1 "$JSON_P50")" "$(fmt 1 "$JSON_P99")" \
   "$(fmt 2 "$(calc "$JSON_P99 / $GOAL")")" "$(fmt 1 "$JSON_RPS")" "$JSON_N" "$V_JSON"
+echo "MLSD over FTP: $MLSD_N files, $((MLSD_BYTES / 1024)) KiB, best of ${BENCH_MLSD_RUNS:-5}: $MLSD_MS ms; server RSS $RSS_BEFORE MiB before, $RSS_AFTER MiB after"
 echo "HTML/JSON p99 ratio: $(fmt 2 "$(calc "$HTML_P99 / $JSON_P99")")"
 if [ "$V_HTML" = PASS ] && [ "$V_JSON" = PASS ]; then exit 0; else exit 1; fi

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The one sign-in rule of every channel (the web form, {@code POST /api/v1/tokens}, FTP), and the
@@ -31,7 +32,8 @@ public class Credentials {
   private final SignInThrottle throttle;
   private final PasswordEncoder passwords;
   private final Clock clock;
-  private final String dummyHash;
+  /** Hashed at the first sign-in of an unknown name, not at start-up (a bcrypt hash is slow on purpose). */
+  private final SingletonSupplier<String> dummyHash;
 
   Credentials(Accounts accounts, CurrentAccounts current, AccessTokens tokens, SignInThrottle throttle,
       PasswordEncoder passwords, Clock clock) {
@@ -41,9 +43,11 @@ public class Credentials {
     this.throttle = throttle;
     this.passwords = passwords;
     this.clock = clock;
-    byte[] random = new byte[16];
-    new SecureRandom().nextBytes(random);
-    this.dummyHash = passwords.encode(HexFormat.of().formatHex(random));
+    this.dummyHash = SingletonSupplier.of(() -> {
+      byte[] random = new byte[16];
+      new SecureRandom().nextBytes(random);
+      return passwords.encode(HexFormat.of().formatHex(random));
+    });
   }
 
   /** A username and password from {@code address} (web form, token API). */
@@ -112,7 +116,8 @@ public class Credentials {
   private Optional<PlenaryUser> checkPassword(String username, String password) {
     String name = username == null ? "" : username.toLowerCase(Locale.ROOT);
     var row = USERNAME.matcher(name).matches() ? accounts.signInRow(name) : Optional.<Accounts.SignInRow>empty();
-    boolean matches = passwords.matches(password == null ? "" : password, row.map(Accounts.SignInRow::passwordHash).orElse(dummyHash));
+    boolean matches = passwords.matches(password == null ? "" : password,
+        row.map(Accounts.SignInRow::passwordHash).orElseGet(dummyHash::obtain));
     if (row.isEmpty() || !matches) {
       return Optional.empty();
     }

@@ -20,13 +20,21 @@ final class FolderCommands {
     Gateway.Handler cdup = (s, a) -> cwd(s, "..");
     table.put("CDUP", new Gateway.Command(true, cdup));
     table.put("XCUP", new Gateway.Command(true, cdup));
-    table.put("LIST", new Gateway.Command(true, (s, a) ->
-        Transfers.sendText(s, "the listing", ListingFormat.list(listed(s, a), s.hasAccount(), Instant.now()))));
-    table.put("NLST", new Gateway.Command(true, (s, a) ->
-        Transfers.sendText(s, "the list of names", ListingFormat.names(listed(s, a), namePrefix(a)))));
+    // Listings are written line by line as the data connection takes them: a folder of 100,000
+    // documents is never held a second time as one text.
+    table.put("LIST", new Gateway.Command(true, (s, a) -> {
+      Instant now = Instant.now();
+      boolean mayUpload = s.hasAccount();
+      return Transfers.sendLines(s, "the listing", listed(s, a), node -> ListingFormat.listLine(node, mayUpload, now));
+    }));
+    table.put("NLST", new Gateway.Command(true, (s, a) -> {
+      String prefix = namePrefix(a);
+      return Transfers.sendLines(s, "the list of names", listed(s, a), node -> ListingFormat.nameLine(node, prefix));
+    }));
     table.put("MLSD", new Gateway.Command(true, (s, a) -> {
       FtpPath path = path(s, a);
-      return Transfers.sendText(s, "the listing", ListingFormat.machine(folder(s, path), s.hasAccount()));
+      boolean mayUpload = s.hasAccount();
+      return Transfers.sendLines(s, "the listing", folder(s, path), node -> ListingFormat.machineLine(node, mayUpload));
     }));
     table.put("MLST", new Gateway.Command(true, (s, a) -> {
       FtpPath path = path(s, a);

@@ -1,6 +1,7 @@
 package org.plenary.ftp;
 
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -132,10 +133,19 @@ final class FolderTree {
     return path.depth() >= 4 && path.segment(0).equals("t") && path.segment(1).equals("fg") && path.segment(3).equals("docs");
   }
 
+  /** The entries as nodes, each made when it is read: a listing of 100,000 files is not copied. */
   private static List<Node> files(List<FolderEntry> entries) {
-    var nodes = new ArrayList<Node>(entries.size());
-    entries.forEach(entry -> nodes.add(file(entry)));
-    return nodes;
+    return new AbstractList<>() {
+      @Override
+      public Node get(int index) {
+        return file(entries.get(index));
+      }
+
+      @Override
+      public int size() {
+        return entries.size();
+      }
+    };
   }
 
   private static Node file(FolderEntry entry) {

@@ -18,30 +18,30 @@ final class ListingFormat {
 
   private ListingFormat() {}
 
+  /** LIST's lines as one text, for STAT's reply on the control connection. */
   static String list(List<FolderTree.Node> nodes, boolean mayUpload, Instant now) {
     var out = new StringBuilder(nodes.size() * 80);
-    for (FolderTree.Node node : nodes) {
-      String mode = node.folder() ? (node.incoming() && mayUpload ? "drwxr-xr-x" : "dr-xr-xr-x") : "-r--r--r--";
-      Instant modified = node.modified();
-      boolean recent = modified.isAfter(now.minus(180, ChronoUnit.DAYS)) && !modified.isAfter(now.plus(1, ChronoUnit.DAYS));
-      out.append(mode).append(" 1 plenary plenary ")
-          .append(String.format(Locale.ROOT, "%12d", node.size())).append(' ')
-          .append((recent ? RECENT : OLD).format(modified)).append(' ').append(node.name()).append("\r\n");
-    }
+    nodes.forEach(node -> out.append(listLine(node, mayUpload, now)));
     return out.toString();
   }
 
-  /** NLST: one name a line, each after {@code prefix} (the folder as the client wrote it, or nothing). */
-  static String names(List<FolderTree.Node> nodes, String prefix) {
-    var out = new StringBuilder(nodes.size() * 32);
-    nodes.forEach(node -> out.append(prefix).append(node.name()).append("\r\n"));
-    return out.toString();
+  /** One line of LIST, as {@code ls -l} writes it. */
+  static String listLine(FolderTree.Node node, boolean mayUpload, Instant now) {
+    String mode = node.folder() ? (node.incoming() && mayUpload ? "drwxr-xr-x" : "dr-xr-xr-x") : "-r--r--r--";
+    Instant modified = node.modified();
+    boolean recent = modified.isAfter(now.minus(180, ChronoUnit.DAYS)) && !modified.isAfter(now.plus(1, ChronoUnit.DAYS));
+    return mode + " 1 plenary plenary " + String.format(Locale.ROOT, "%12d", node.size()) + ' '
+        + (recent ? RECENT : OLD).format(modified) + ' ' + node.name() + "\r\n";
   }
 
-  static String machine(List<FolderTree.Node> nodes, boolean mayUpload) {
-    var out = new StringBuilder(nodes.size() * 80);
-    nodes.forEach(node -> out.append(facts(node, mayUpload)).append(' ').append(node.name()).append("\r\n"));
-    return out.toString();
+  /** One line of NLST: the name after {@code prefix} (the folder as the client wrote it, or nothing). */
+  static String nameLine(FolderTree.Node node, String prefix) {
+    return prefix + node.name() + "\r\n";
+  }
+
+  /** One line of MLSD: the entry's facts and its name. */
+  static String machineLine(FolderTree.Node node, boolean mayUpload) {
+    return facts(node, mayUpload) + ' ' + node.name() + "\r\n";
   }
 
   /** The RFC 3659 facts of one entry: type, size, modify, perm. */

@@ -1,6 +1,5 @@
 package org.plenary.ftp;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,10 +13,12 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.plenary.contribution.IncomingUpload;
 
 /**
@@ -31,11 +32,19 @@ final class Transfers {
 
   private Transfers() {}
 
-  static Reply sendText(FtpSession session, String what, String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+  /**
+   * Sends one line of text per node, written in chunks of about 64 KiB as the client reads them
+   * ({@link ListingChunks}), so a listing costs a chunk of memory, whatever the folder's size.
+   */
+  static Reply sendLines(FtpSession session, String what, List<FolderTree.Node> nodes,
+      Function<FolderTree.Node, String> line) {
     return withData(session, null, channel -> {
       session.send(new Reply(150, "Here comes " + what + "."));
-      send(session, channel, channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)), bytes.length, null);
+      if (!session.protectData) {
+        channel.pipeline().addLast(new ChunkedWriteHandler());
+      }
+      var chunks = new ListingChunks(nodes, line);
+      send(session, channel, channel.writeAndFlush(chunks), chunks::bytes, null);
     });
   }
 
@@ -55,7 +64,7 @@ final class Transfers {
       } else {
         body = new DefaultFileRegion(file.toFile(), offset, length);
       }
-      send(session, channel, channel.writeAndFlush(body), length, FtpMetrics.Direction.DOWNLOAD);
+      send(session, channel, channel.writeAndFlush(body), () -> length, FtpMetrics.Direction.DOWNLOAD);
     });
   }
 
@@ -120,7 +129,7 @@ final class Transfers {
    * Ends a send: the data connection closes, then "226" if every byte went out (counted as a
    * transfer in {@code direction}, none for a listing), "426" if not.
    */
-  private static void send(FtpSession session, Channel channel, ChannelFuture written, long bytes,
+  private static void send(FtpSession session, Channel channel, ChannelFuture written, LongSupplier bytes,
       FtpMetrics.Direction direction) {
     channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
       @Override
@@ -138,13 +147,13 @@ final class Transfers {
 
       @Override
       public long bytes() {
-        return written.isDone() ? bytes : 0;
+        return written.isDone() ? bytes.getAsLong() : 0;
       }
     });
     channel.config().setAutoRead(true);
     written.addListener(done -> channel.close().addListener(closed -> {
       if (done.isSuccess() && direction != null) {
-        session.gateway.metrics().transferred(direction, bytes);
+        session.gateway.metrics().transferred(direction, bytes.getAsLong());
       }
       session.transferEnded(done.isSuccess() ? new Reply(226, "Transfer complete.")
           : new Reply(426, "The data connection closed before the transfer completed."));
