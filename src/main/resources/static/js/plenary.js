@@ -64,10 +64,65 @@
     });
   }
 
+  // List editors (the agenda) move rows up and down in place; without the script each move is a form post.
+  function reorder() {
+    document.querySelectorAll('ol[data-reorder]').forEach(function (list) {
+      var prefix = list.getAttribute('data-reorder');
+      var announce = document.getElementById('agenda-announce');
+      list.addEventListener('click', function (event) {
+        var button = event.target.closest('button[name="row"]');
+        if (!button || !/^(up|down):\d+$/.test(button.value)) { return; }
+        event.preventDefault();
+        var row = button.closest('li');
+        var up = button.value.indexOf('up:') === 0;
+        var other = up ? row.previousElementSibling : row.nextElementSibling;
+        if (!other) { return; }
+        list.insertBefore(up ? row : other, up ? other : row);
+        renumber(list, prefix);
+        var moved = row.querySelector('button[value^="' + (up ? 'up:' : 'down:') + '"]:not([hidden])')
+          || row.querySelector('button[name="row"]:not([hidden])');
+        if (moved) { moved.focus(); }
+        var position = Array.prototype.indexOf.call(list.children, row) + 1;
+        if (announce) { announce.textContent = 'Moved to position ' + position + ' of ' + list.children.length + '.'; }
+      });
+    });
+  }
+
+  function renumber(list, prefix) {
+    var rows = Array.prototype.slice.call(list.children);
+    rows.forEach(function (row, k) {
+      var n = k + 1;
+      row.querySelectorAll('[name^="' + prefix + '["]').forEach(function (field) {
+        field.name = field.name.replace(/^(\w+)\[\d+\]/, '$1[' + k + ']');
+      });
+      row.querySelectorAll('[id^="' + prefix + '"]').forEach(function (el) {
+        el.id = el.id.replace(new RegExp('^' + prefix + '\\d+'), prefix + k);
+      });
+      row.querySelectorAll('[for^="' + prefix + '"]').forEach(function (label) {
+        label.htmlFor = label.htmlFor.replace(new RegExp('^' + prefix + '\\d+'), prefix + k);
+        label.textContent = label.textContent.replace(/item \d+/, 'item ' + n);
+      });
+      row.querySelectorAll('[aria-describedby^="' + prefix + '"]').forEach(function (el) {
+        el.setAttribute('aria-describedby', el.getAttribute('aria-describedby').replace(new RegExp('^' + prefix + '\\d+'), prefix + k));
+      });
+      row.querySelectorAll('summary').forEach(function (summary) {
+        summary.textContent = summary.textContent.replace(/item \d+/, 'item ' + n);
+      });
+      row.querySelectorAll('button[name="row"]').forEach(function (button) {
+        var kind = button.value.split(':')[0];
+        button.value = kind + ':' + k;
+        button.textContent = button.textContent.replace(/item \d+/, 'item ' + n);
+        if (kind === 'up') { button.hidden = k === 0; }
+        if (kind === 'down') { button.hidden = k === rows.length - 1; }
+      });
+    });
+  }
+
   function ready() {
     localTimes();
     errorSummary();
     menu();
+    reorder();
   }
 
   if (document.readyState === 'loading') {
