@@ -198,6 +198,21 @@ class DeskBrowserTests {
   }
 
   @Test
+  void thePagesAroundTheDeskPassAxeForTheSecretariat() {
+    browser.signIn("tsb", "tsb-demo");
+    for (String path : List.of("/", "/groups/cloud", "/groups/cloud/meetings/" + code, "/groups/cloud/meetings/1006-gva",
+        "/groups/cloud/meetings/" + code + "/agenda", "/groups/cloud/meetings/" + code + "/participants",
+        "/groups/cloud/meetings/1006-gva/documents", "/groups/cloud/incoming", "/registrations", "/secretariat/outbox",
+        "/secretariat/visa", "/account", "/admin/accounts", "/admin/organizations", "/visa/verify",
+        "/groups/cloud/meetings/" + code + "/documents/new", "/groups/cloud/meetings/" + code + "/hotel-form")) {
+      browser.open(path);
+      assertThat(browser.driver().getTitle()).as(path).endsWith("— Plenary").isNotEqualTo("— Plenary");
+      assertThat(browser.all(By.cssSelector("link[rel=icon]"))).as(path).hasSize(1);
+      browser.assertAccessible();
+    }
+  }
+
+  @Test
   void axeReportsAViolationWhenAPageHasOne() {
     browser.open("/");
     browser.script("var img = document.createElement('img'); img.src = '/favicon.svg';"
