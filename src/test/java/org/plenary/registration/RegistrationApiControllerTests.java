@@ -74,9 +74,9 @@ class RegistrationApiControllerTests {
     try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
       org.assertj.core.api.Assertions.assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
           .contains(code.toUpperCase() + "-0001", "Alice <script>alert(1)</script> Martin", "France Telecom Orange",
-              "Focus Group on Cloud Computing", "ITU Headquarters, Geneva", "08:30 CE", "(Europe/Zurich), Montbrillant building entrance",
-              "Françoise Focal")
-          .doesNotContain("Approved by focal");
+              "Focus Group on Cloud Computing", "ITU Headquarters, Geneva", "Opening: ", "09:30 CE", "from ", "08:30 CE", "(Europe/Zurich)",
+              "Montbrillant building entrance", "Approved by: Françoise Focal")
+          .doesNotContain("Approved by: focal");
     }
     mvc.perform(get("/api/v1/registrations/" + id).header("Authorization", tokens.bearer("bob")))
         .andExpect(status().isForbidden());
