@@ -32,7 +32,8 @@ public class Times {
     if (at == null) {
       return "";
     }
-    ZoneId shown = zone == null ? ZoneOffset.UTC : zone;
+    // ZoneOffset.UTC would print "Z": UTC is always named "UTC".
+    ZoneId shown = zone == null || zone.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
     String text = FORMAT.format(at.atZone(shown));
     return shown.normalized().equals(ZoneOffset.UTC) ? text : text + " (" + shown.getId() + ")";
   }

@@ -109,15 +109,7 @@ class DeskBrowserTests {
     String person = account("bform" + NEXT.incrementAndGet(), null);
     browser.signIn(person, person + "-pass");
     browser.open("/groups/cloud/meetings/" + code + "/register");
-    for (WebElement radio : browser.all(By.cssSelector("input[type=radio], input[type=checkbox]"))) {
-      WebElement label = browser.find(By.cssSelector("label[for='" + radio.getAttribute("id") + "']"));
-      double lineHeight = Double.parseDouble(String.valueOf(browser.script(
-          "return parseFloat(getComputedStyle(arguments[0]).lineHeight)", label)));
-      assertThat((double) radio.getRect().getWidth()).as("width of %s", radio.getAttribute("id")).isLessThanOrEqualTo(lineHeight);
-      assertThat(label.getRect().getX() - (radio.getRect().getX() + radio.getRect().getWidth()))
-          .as("gap between %s and its label", radio.getAttribute("id")).isBetween(0, 24);
-      assertThat(Math.abs(label.getRect().getY() - radio.getRect().getY())).isLessThan((int) lineHeight);
-    }
+    assertRadiosSitWithTheirLabels(2);
     WebElement name = browser.find(By.id("fullName"));
     name.clear();
     name.sendKeys(" ".repeat(201));
@@ -137,6 +129,30 @@ class DeskBrowserTests {
     browser.assertAccessible();
     browser.find(By.cssSelector(".error-summary a[href='#email']")).click();
     assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("email");
+  }
+
+  @Test
+  void theHotelAndNewMeetingFormsHaveTheirRadiosBesideTheirLabels() {
+    browser.open("/groups/cloud/meetings/" + code + "/hotel-form");
+    assertRadiosSitWithTheirLabels(4);
+    browser.signIn("tsb", "tsb-demo");
+    browser.open("/groups/cloud/meetings/new");
+    assertRadiosSitWithTheirLabels(2);
+  }
+
+  /** Each radio and checkbox of the form is a box no wider than its label's line, right beside the label. */
+  private void assertRadiosSitWithTheirLabels(int atLeast) {
+    List<WebElement> boxes = browser.all(By.cssSelector("main input[type=radio], main input[type=checkbox]"));
+    assertThat(boxes).as("radios and checkboxes on %s", browser.path()).hasSizeGreaterThanOrEqualTo(atLeast);
+    for (WebElement box : boxes) {
+      WebElement label = browser.find(By.cssSelector("label[for='" + box.getAttribute("id") + "']"));
+      double lineHeight = Double.parseDouble(String.valueOf(browser.script(
+          "return parseFloat(getComputedStyle(arguments[0]).lineHeight)", label)));
+      assertThat((double) box.getRect().getWidth()).as("width of %s", box.getAttribute("id")).isLessThanOrEqualTo(lineHeight);
+      assertThat(label.getRect().getX() - (box.getRect().getX() + box.getRect().getWidth()))
+          .as("gap between %s and its label", box.getAttribute("id")).isBetween(0, 24);
+      assertThat(Math.abs(label.getRect().getY() - box.getRect().getY())).isLessThan((int) lineHeight);
+    }
   }
 
   @Test
