@@ -60,6 +60,11 @@ public final class PlenaryUser implements UserDetails {
     return focalPointOf.contains(organization);
   }
 
+  /** The organizations whose registrations this person decides on as focal point. */
+  public List<OrganizationId> focalPointOf() {
+    return focalPointOf;
+  }
+
   public boolean mustChangePassword() {
     return account.mustChangePassword();
   }

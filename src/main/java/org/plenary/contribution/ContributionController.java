@@ -32,9 +32,12 @@ class ContributionController {
   private final MeetingCatalog meetings;
   private final ContributionSettings settings;
   private final int ftpPort;
+  private final org.plenary.account.OrganizationDirectory organizations;
 
   ContributionController(ContributionDesk desk, DocumentAccess access, GroupCatalog groups, MeetingCatalog meetings,
-      ContributionSettings settings, @Value("${plenary.ftp.port}") int ftpPort) {
+      ContributionSettings settings, @Value("${plenary.ftp.port}") int ftpPort,
+      org.plenary.account.OrganizationDirectory organizations) {
+    this.organizations = organizations;
     this.desk = desk;
     this.access = access;
     this.groups = groups;
@@ -44,8 +47,14 @@ class ContributionController {
   }
 
   @GetMapping("/groups/{slug}/meetings/{code}/documents/new")
-  String allocationForm(@PathVariable String slug, @PathVariable String code, Model model) {
-    return allocationPage(model, slug, code, new AllocationForm());
+  String allocationForm(@PathVariable String slug, @PathVariable String code,
+      @AuthenticationPrincipal PlenaryUser user, Model model) {
+    // Source and contact as the account and its organization know them; the author may change both.
+    var form = new AllocationForm();
+    var account = user.account();
+    form.setSource(organizations.find(account.organizationId()).map(o -> o.name()).orElse(account.displayName()));
+    form.setContact(account.displayName() + " <" + account.email() + ">");
+    return allocationPage(model, slug, code, form);
   }
 
   @PostMapping("/groups/{slug}/meetings/{code}/documents/new")

@@ -188,6 +188,18 @@ public class ContributionDesk {
     return contributions.incoming(groups.get(slug).id());
   }
 
+  /** The contributions this person asked for or co-authors, in number order. */
+  public List<Contribution> of(PlenaryUser user) {
+    return contributions.ofPerson(user.id().value());
+  }
+
+  /** How many contributions of each group wait in its incoming folder (groups with none are left out). */
+  public java.util.Map<org.plenary.group.GroupId, Long> incomingCounts() {
+    var counts = new java.util.HashMap<org.plenary.group.GroupId, Long>();
+    contributions.incomingCounts().forEach((group, count) -> counts.put(new org.plenary.group.GroupId(group), count));
+    return counts;
+  }
+
   /** Every action on the contribution, with the username of the account that acted. */
   public List<AuditEvent> auditTrail(String number) {
     return contributions.auditTrail(get(number).id());

@@ -270,6 +270,22 @@ class Contributions {
         + " AND w.state = 'INCOMING')", group.value());
   }
 
+  /** Contributions the account asked for or co-authors. */
+  List<Contribution> ofPerson(long accountId) {
+    return select("(c.allocated_by = :p OR EXISTS (SELECT 1 FROM contribution_coauthors y"
+        + " WHERE y.contribution_id = c.id AND y.account_id = :p))", accountId);
+  }
+
+  /** How many contributions of each group have a version waiting in the incoming folder, by group id. */
+  Map<Long, Long> incomingCounts() {
+    Map<Long, Long> counts = new HashMap<>();
+    jdbc.sql("""
+            SELECT c.group_id, COUNT(DISTINCT c.id) FROM contributions c
+            JOIN contribution_files f ON f.contribution_id = c.id WHERE f.state = 'INCOMING' GROUP BY c.group_id""")
+        .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+    return counts;
+  }
+
   /**
    * Contributions matching {@code where} (on alias {@code c}), in number order, each with its files,
    * co-authors and agenda items: four queries whatever the count, so a folder of thousands lists quickly.

@@ -37,6 +37,8 @@ class IncomingController {
     model.addAttribute("queue", desk.incoming(slug));
     model.addAttribute("codes", meetings.of(group).stream()
         .collect(java.util.stream.Collectors.toMap(m -> m.id().value(), m -> m.code())));
+    model.addAttribute("zones", meetings.of(group).stream()
+        .collect(java.util.stream.Collectors.toMap(m -> m.id().value(), m -> m.timeZone().getId())));
     return "contribution/incoming";
   }
 

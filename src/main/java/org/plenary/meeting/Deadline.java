@@ -3,13 +3,9 @@ package org.plenary.meeting;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** A deadline: an instant, always shown in the meeting's time zone with that zone named. */
 public record Deadline(Kind kind, Instant dueAt, ZoneId timeZone) {
-
-  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm zzz", Locale.ENGLISH);
 
   /** What the deadline closes. */
   public enum Kind {
@@ -34,7 +30,7 @@ public record Deadline(Kind kind, Instant dueAt, ZoneId timeZone) {
 
   /** "Monday 7 June 2010, 23:59 CEST (Europe/Zurich)". */
   public String display() {
-    return FORMAT.format(local()) + " (" + timeZone.getId() + ")";
+    return org.plenary.shared.Times.display(dueAt, timeZone);
   }
 
   public boolean isPast(Instant now) {

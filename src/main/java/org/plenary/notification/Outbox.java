@@ -40,6 +40,10 @@ class Outbox {
         .params(error.length() > 1000 ? error.substring(0, 1000) : error, id).update();
   }
 
+  long countFailed() {
+    return jdbc.sql("SELECT COUNT(*) FROM mail_messages WHERE status = 'FAILED'").query(Long.class).single();
+  }
+
   List<MailMessage> latest(int limit) {
     return jdbc.sql("SELECT * FROM mail_messages ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
         .query(this::message).list();

@@ -34,10 +34,12 @@ class RegistrationController {
   private final Countries countries;
   private final RegistrationConfirmation confirmationPdf;
   private final RepresentedOrganization represented;
+  private final java.time.Clock clock;
 
   RegistrationController(RegistrationConfirmation confirmationPdf, RegistrationDesk desk, GroupCatalog groups,
       MeetingCatalog meetings, AccountDirectory accounts, OrganizationDirectory organizations, Countries countries,
-      RepresentedOrganization represented) {
+      RepresentedOrganization represented, java.time.Clock clock) {
+    this.clock = clock;
     this.confirmationPdf = confirmationPdf;
     this.represented = represented;
     this.desk = desk;
@@ -99,6 +101,8 @@ class RegistrationController {
     model.addAttribute("mayDecide", desk.mayDecide(user, registration)
         && registration.status() == RegistrationStatus.SUBMITTED);
     model.addAttribute("mayCorrect", user.has(Role.ADMIN));
+    model.addAttribute("decidedBy", registration.decidedBy() == null ? null
+        : accounts.findEvenDisabled(registration.decidedBy()).map(Account::displayName).orElse(registration.decidedBy()));
     model.addAttribute("organizations", organizations.all());
     return "registration/show";
   }
@@ -152,6 +156,10 @@ class RegistrationController {
     model.addAttribute("countries", countries.all());
     model.addAttribute("attendances", Attendance.values());
     model.addAttribute("individualsAllowed", desk.individualsAllowed(slug));
+    // A person already registered sees their registration, and a closed meeting says so, before anyone types.
+    Meeting meeting = meetings.get(slug, code);
+    model.addAttribute("existing", desk.mine(meeting.id(), user).orElse(null));
+    model.addAttribute("closed", meeting.deadline(org.plenary.meeting.Deadline.Kind.REGISTRATION).isPast(clock.instant()));
     return "registration/form";
   }
 }

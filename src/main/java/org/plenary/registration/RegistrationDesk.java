@@ -153,6 +153,21 @@ public class RegistrationDesk {
     return registrations.submitted().stream().filter(r -> mayDecide(user, r)).toList();
   }
 
+  /** How many registrations wait for this person's decision (all submitted ones for the secretariat). */
+  public long waitingCount(PlenaryUser user) {
+    return user == null ? 0 : registrations.countSubmitted(user.focalPointOf(), user.isStaff());
+  }
+
+  /** The registrations of the people of the organizations this person is focal point of, newest first. */
+  public List<Registration> ofPeopleOf(PlenaryUser user) {
+    return registrations.ofOrganizations(user.focalPointOf());
+  }
+
+  /** This person's own registration for the meeting, whatever its state. */
+  public java.util.Optional<Registration> mine(org.plenary.meeting.MeetingId meeting, PlenaryUser user) {
+    return registrations.find(meeting, user.id());
+  }
+
   public List<Registration> of(PlenaryUser user) {
     return registrations.ofAccount(user.id());
   }

@@ -67,6 +67,25 @@ class Registrations {
         .query(this::registration).list();
   }
 
+  List<Registration> ofOrganizations(List<OrganizationId> organizations) {
+    if (organizations.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(SELECT + " WHERE organization_id IN (:ids) ORDER BY submitted_at DESC")
+        .param("ids", organizations.stream().map(OrganizationId::value).toList()).query(this::registration).list();
+  }
+
+  long countSubmitted(List<OrganizationId> organizations, boolean all) {
+    if (all) {
+      return jdbc.sql("SELECT COUNT(*) FROM registrations WHERE status = 'SUBMITTED'").query(Long.class).single();
+    }
+    if (organizations.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("SELECT COUNT(*) FROM registrations WHERE status = 'SUBMITTED' AND organization_id IN (:ids)")
+        .param("ids", organizations.stream().map(OrganizationId::value).toList()).query(Long.class).single();
+  }
+
   /** Takes the registration's row lock until the transaction ends: one decision at a time. */
   void lock(long id) {
     jdbc.sql("UPDATE registrations SET id = id WHERE id = ?").param(id).update();

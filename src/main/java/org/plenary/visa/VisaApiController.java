@@ -70,6 +70,24 @@ class VisaApiController {
     return desk.approve(id, user);
   }
 
+  record Reason(String reason) {}
+
+  @Operation(operationId = "refuseVisaRequest", summary = "Refuse the request with a reason the participant reads (secretariat)")
+  @PreAuthorize("isAuthenticated()")
+  @PostMapping("/api/v1/visa/{id}/refuse")
+  VisaRequest refuse(@PathVariable long id, @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
+    return desk.refuse(id, reason.reason(), user);
+  }
+
+  @Operation(operationId = "returnVisaRequest", summary = "Send the request back to the participant for correction, "
+      + "saying what to correct (secretariat); the participant sends it again with POST …/registrations/{id}/visa")
+  @PreAuthorize("isAuthenticated()")
+  @PostMapping("/api/v1/visa/{id}/return")
+  VisaRequest returnForCorrection(@PathVariable long id, @RequestBody Reason reason,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return desk.returnForCorrection(id, reason.reason(), user);
+  }
+
   @Operation(operationId = "getVisaLetter", summary = "The visa-support letter as PDF")
   @PreAuthorize("isAuthenticated()")
   @GetMapping(path = "/api/v1/visa/{id}/letter.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

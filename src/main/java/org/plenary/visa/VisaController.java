@@ -26,8 +26,11 @@ class VisaController {
   private final VisaLetter letter;
   private final RegistrationDesk registrations;
   private final MeetingCatalog meetings;
+  private final org.plenary.account.AccountDirectory accounts;
 
-  VisaController(VisaDesk desk, VisaLetter letter, RegistrationDesk registrations, MeetingCatalog meetings) {
+  VisaController(VisaDesk desk, VisaLetter letter, RegistrationDesk registrations, MeetingCatalog meetings,
+      org.plenary.account.AccountDirectory accounts) {
+    this.accounts = accounts;
     this.desk = desk;
     this.letter = letter;
     this.registrations = registrations;
@@ -37,12 +40,18 @@ class VisaController {
   @GetMapping("/registrations/{id}/visa")
   String form(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user, Model model) {
     var existing = desk.ofRegistration(registrations.get(id, user).id());
-    if (existing.isPresent()) {
+    if (existing.isPresent() && existing.get().status() != VisaStatus.RETURNED) {
       return "redirect:/visa/" + existing.get().id();
     }
     var registration = registrations.get(id, user);
     var form = new VisaForm();
-    form.setFullName(registration.fullName());
+    // What the registration (or the returned request) already knows; passport details are typed again.
+    form.setFullName(existing.map(VisaRequest::fullName).orElse(registration.fullName()));
+    form.setFunction(existing.map(VisaRequest::function).orElse(registration.function()));
+    existing.ifPresent(returned -> {
+      form.setMission(returned.mission());
+      model.addAttribute("returned", returned);
+    });
     if (registration.attendance() != Attendance.IN_PERSON) {
       model.addAttribute("problem", "Visa support is for participants who attend in person; this registration is for "
           + "remote attendance.");
@@ -75,8 +84,35 @@ class VisaController {
     model.addAttribute("meeting", meetings.get(request.meetingId()));
     model.addAttribute("passport", desk.passport(id, user, "page").orElse(null));
     model.addAttribute("isStaff", user.isStaff());
-    model.addAttribute("reads", user.isStaff() ? desk.reads(id, user) : java.util.List.of());
+    model.addAttribute("reads", user.isStaff() ? desk.reads(id, user).stream()
+        .map(r -> new Read(accounts.findEvenDisabled(r.actor()).map(a -> a.displayName()).orElse(r.actor()), r.at(),
+            r.purpose())).toList() : java.util.List.of());
+    model.addAttribute("decidedBy", request.decidedBy() == null ? null
+        : accounts.findEvenDisabled(request.decidedBy()).map(a -> a.displayName()).orElse(request.decidedBy()));
+    model.addAttribute("mayResubmit", request.status() == VisaStatus.RETURNED);
+    model.addAttribute("zone", meetings.get(request.meetingId()).timeZone());
     return "visa/show";
+  }
+
+  /** One read of the passport details as the page shows it: the reader's name, the time, the channel. */
+  record Read(String name, java.time.Instant at, String purpose) {}
+
+  @PostMapping("/visa/{id}/{decision:refuse|return}")
+  String refuseOrReturn(@PathVariable long id, @PathVariable String decision,
+      @RequestParam(required = false) String reason, @AuthenticationPrincipal PlenaryUser user,
+      RedirectAttributes redirect) {
+    try {
+      VisaRequest request = "refuse".equals(decision) ? desk.refuse(id, reason, user)
+          : desk.returnForCorrection(id, reason, user);
+      redirect.addFlashAttribute("notice", "refuse".equals(decision)
+          ? "Refused; " + request.fullName() + " sees your reason."
+          : "Returned to " + request.fullName() + " for correction.");
+    } catch (VisaRefusedException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("problem", e.violations().get(0).message());
+    }
+    return "redirect:/visa/" + id;
   }
 
   @PostMapping("/visa/{id}/approve")
@@ -114,6 +150,10 @@ class VisaController {
     model.addAttribute("registration", registration);
     model.addAttribute("meeting", meetings.get(registration.meetingId()));
     model.addAttribute("visaForm", form);
+    if (!model.containsAttribute("returned")) {
+      desk.ofRegistration(registrationId).filter(r -> r.status() == VisaStatus.RETURNED)
+          .ifPresent(r -> model.addAttribute("returned", r));
+    }
     return "visa/form";
   }
 }

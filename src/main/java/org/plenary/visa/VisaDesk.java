@@ -37,6 +37,9 @@ public class VisaDesk {
   /** A request as filed, with the warnings the participant should see (a passport close to expiry). */
   public record Filed(VisaRequest request, List<String> warnings) {}
 
+  /** One read of a request's passport details: by whom (username), when, through what (page, api, letter). */
+  public record PassportRead(String actor, java.time.Instant at, String purpose) {}
+
   private static final Set<String> ELIGIBLE = Set.of(OrganizationCategory.MEMBER_STATE.name(),
       OrganizationCategory.SECTOR_MEMBER.name(), OrganizationCategory.ASSOCIATE.name());
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
@@ -88,9 +91,10 @@ public class VisaDesk {
       throw new VisaRefusedException(403, "Visa-support requests for meeting " + meeting.code() + " closed on "
           + deadline.display() + ".");
     }
-    requests.ofRegistration(registrationId).ifPresent(existing -> {
+    var existing = requests.ofRegistration(registrationId);
+    if (existing.isPresent() && existing.get().status() != VisaStatus.RETURNED) {
       throw new VisaRefusedException(409, "Visa support was already requested for this registration.");
-    });
+    }
     LocalDate today = LocalDate.now(clock);
     new Violations()
         .check(!form.getBirthDate().isAfter(today), "birthDate", "A date of birth cannot be in the future.")
@@ -105,8 +109,9 @@ public class VisaDesk {
           + "Schengen visas usually require that margin. Check with the Swiss mission.");
     }
     String sealed = cipher.encrypt(json.writeValueAsString(form.passport()));
-    long id = transaction.execute(status -> requests.insert(registrationId, meeting.id(), form.getFullName().strip(),
-        blankToNull(form.getFunction()), form.getMission().strip(), sealed, clock.instant()));
+    long id = existing.isPresent() ? resubmit(existing.get().id(), form, sealed)
+        : transaction.execute(status -> requests.insert(registrationId, meeting.id(), form.getFullName().strip(),
+            blankToNull(form.getFunction()), form.getMission().strip(), sealed, clock.instant()));
     return new Filed(requests.find(id).orElseThrow(), warnings);
   }
 
@@ -142,6 +147,49 @@ public class VisaDesk {
     });
   }
 
+  private long resubmit(long id, VisaForm form, String sealed) {
+    transaction.executeWithoutResult(status -> requests.resubmit(id, form.getFullName().strip(),
+        blankToNull(form.getFunction()), form.getMission().strip(), sealed, clock.instant()));
+    return id;
+  }
+
+  /** The secretariat refuses the request for good, saying why; the participant reads the reason. */
+  public VisaRequest refuse(long id, String reason, PlenaryUser user) {
+    return decideWithReason(id, VisaStatus.REFUSED, reason, user);
+  }
+
+  /** The secretariat sends the request back to the participant to correct, saying what; it can then be sent again. */
+  public VisaRequest returnForCorrection(long id, String reason, PlenaryUser user) {
+    return decideWithReason(id, VisaStatus.RETURNED, reason, user);
+  }
+
+  private VisaRequest decideWithReason(long id, VisaStatus outcome, String reason, PlenaryUser user) {
+    if (user == null || !user.isStaff()) {
+      throw new VisaRefusedException(403, "Only the secretariat decides on visa-support requests.");
+    }
+    new Violations().check(reason != null && !reason.isBlank(), "reason",
+        outcome == VisaStatus.REFUSED ? "Say why the request is refused." : "Say what the participant should correct.")
+        .throwIfAny();
+    return transaction.execute(status -> {
+      VisaRequest request = get(id, user);
+      if (request.status() != VisaStatus.REQUESTED) {
+        throw new VisaRefusedException(409, "Visa request " + id + " is already " + request.status().name().toLowerCase() + ".");
+      }
+      requests.decideWithReason(id, outcome, reason.strip(), user.getUsername(), clock.instant());
+      return requests.find(id).orElseThrow();
+    });
+  }
+
+  /** The requests of these registrations (a person's own, or a focal point's people's), newest first. */
+  public List<VisaRequest> ofRegistrations(List<Long> registrationIds) {
+    return requests.ofRegistrations(registrationIds);
+  }
+
+  /** How many requests wait for the secretariat. */
+  public long waitingCount() {
+    return requests.countWaiting();
+  }
+
   public List<VisaRequest> waiting(PlenaryUser user) {
     return user != null && user.isStaff() ? requests.waiting() : List.of();
   }
@@ -161,8 +209,8 @@ public class VisaDesk {
         .filter(r -> requests.publicReference(r.id()).filter(typed::names).isPresent()));
   }
 
-  public List<String> reads(long id, PlenaryUser user) {
-    return requests.reads(get(id, user).id());
+  public List<PassportRead> reads(long id, PlenaryUser user) {
+    return requests.readLog(get(id, user).id());
   }
 
   boolean mayReadPassport(PlenaryUser user, VisaRequest request) {

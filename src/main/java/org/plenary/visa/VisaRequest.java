@@ -8,4 +8,5 @@ import org.plenary.meeting.MeetingId;
 public record VisaRequest(long id, long registrationId, MeetingId meetingId, String fullName,
     @Schema(nullable = true) String function, String mission, VisaStatus status, @Schema(nullable = true) String reference,
     Instant requestedAt, @Schema(nullable = true) String decidedBy, @Schema(nullable = true) Instant decidedAt,
-    @Schema(nullable = true) Instant purgedAt) {}
+    @Schema(nullable = true) Instant purgedAt,
+    @Schema(nullable = true, description = "Why the request was refused or returned for correction") String reason) {}

@@ -18,7 +18,7 @@ class VisaRequests {
 
   private static final String SELECT = """
       SELECT id, registration_id, meeting_id, full_name, function_title, mission, status, reference, verification_code,
-        requested_at, decided_by, decided_at, purged_at FROM visa_requests""";
+        requested_at, decided_by, decided_at, purged_at, decision_reason FROM visa_requests""";
 
   private final JdbcClient jdbc;
 
@@ -70,6 +70,37 @@ class VisaRequests {
         .params(status.name(), reference, by, utc(at), id).update();
   }
 
+  /** Records a refusal or a return for correction, with its reason. */
+  void decideWithReason(long id, VisaStatus status, String reason, String by, Instant at) {
+    jdbc.sql("UPDATE visa_requests SET status = ?, decision_reason = ?, decided_by = ?, decided_at = ? WHERE id = ?")
+        .params(status.name(), reason, by, utc(at), id).update();
+  }
+
+  /** A returned request, corrected and sent again: waiting for the secretariat once more. */
+  void resubmit(long id, String fullName, String function, String mission, String encryptedPassport, Instant at) {
+    jdbc.sql("""
+            UPDATE visa_requests SET full_name = ?, function_title = ?, mission = ?, passport = ?, status = 'REQUESTED',
+              requested_at = ? WHERE id = ?""")
+        .params(fullName, function, mission, encryptedPassport, utc(at), id).update();
+  }
+
+  List<VisaRequest> ofRegistrations(List<Long> registrations) {
+    return registrations.isEmpty() ? List.of()
+        : jdbc.sql(SELECT + " WHERE registration_id IN (:ids) ORDER BY requested_at DESC").param("ids", registrations)
+            .query(this::request).list();
+  }
+
+  long countWaiting() {
+    return jdbc.sql("SELECT COUNT(*) FROM visa_requests WHERE status = 'REQUESTED'").query(Long.class).single();
+  }
+
+  /** Who read the passport details of the request, and when, oldest first. */
+  List<VisaDesk.PassportRead> readLog(long id) {
+    return jdbc.sql("SELECT actor, read_at, purpose FROM visa_reads WHERE request_id = ? ORDER BY id").param(id)
+        .query((rs, n) -> new VisaDesk.PassportRead(rs.getString("actor"), instant(rs, "read_at"),
+            rs.getString("purpose"))).list();
+  }
+
   void logRead(long id, String actor, String purpose, Instant at) {
     jdbc.sql("INSERT INTO visa_reads (request_id, actor, read_at, purpose) VALUES (?, ?, ?, ?)")
         .params(id, actor, utc(at), purpose).update();
@@ -100,7 +131,7 @@ class VisaRequests {
         rs.getString("full_name"), rs.getString("function_title"), rs.getString("mission"),
         VisaStatus.valueOf(rs.getString("status")), printed(rs.getString("reference"), rs.getString("verification_code")),
         instant(rs, "requested_at"),
-        rs.getString("decided_by"), instant(rs, "decided_at"), instant(rs, "purged_at"));
+        rs.getString("decided_by"), instant(rs, "decided_at"), instant(rs, "purged_at"), rs.getString("decision_reason"));
   }
 
   /** The reference as the letter prints it: the public part, then the verification code in groups. */

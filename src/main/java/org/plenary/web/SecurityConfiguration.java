@@ -90,7 +90,7 @@ class SecurityConfiguration {
     var signIn = new SignInRedirects();
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/account/**", "/admin/**", "/secretariat/**").authenticated()
+            .requestMatchers("/account/**", "/admin/**", "/secretariat/**", "/desk", "/desk/**").authenticated()
             .requestMatchers("/groups/*/edit", "/groups/new", "/groups/*/meetings/new",
                 "/groups/*/meetings/*/edit", "/groups/*/meetings/*/agenda", "/groups/*/meetings/*/documents/new",
                 "/groups/*/incoming", "/groups/*/incoming/**").authenticated()

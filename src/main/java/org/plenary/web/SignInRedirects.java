@@ -13,12 +13,17 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 
 /**
  * Where the sign-in form goes after {@link PasswordSignIn} (which counts failures per username and
- * per address): the page asked for, the form again with "wrong username or password", or the form
+ * per address): the page asked for (else the person's desk), the form again with "wrong username or password", or the form
  * with the time to retry.
  */
 class SignInRedirects implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
   private final SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+
+  SignInRedirects() {
+    // Without a page asked for first, a person lands on their desk: what waits for them.
+    success.setDefaultTargetUrl("/desk");
+  }
 
   @Override
   public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,

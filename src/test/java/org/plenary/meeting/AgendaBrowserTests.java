@@ -22,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The secretariat edits the agenda of 1006-gva in a real headless Chromium, without JavaScript of ours. */
+/** The secretariat edits the agenda of 1006-gva in a real headless Chromium (moves in place with the page's script). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-browser;DB_CLOSE_DELAY=-1",
     "plenary.data-dir=target/test-data/${random.uuid}"})
@@ -68,8 +68,16 @@ class AgendaBrowserTests {
     tools.sendKeys("Tools and collaboration platforms");
     clickAndWaitForNextPage(By.id("add-item"));
     browser.findElement(By.id("items8.title")).sendKeys("Any other business");
-    clickAndWaitForNextPage(By.xpath("//button[text()='Move item 9 up']"));
+    // Notes fold, so that a long agenda is not several screens tall.
+    assertThat(browser.findElement(By.id("items0.description")).isDisplayed()).isFalse();
+    // With the script, a move happens in place: the page is not reloaded and the rows are renumbered.
+    WebElement page = browser.findElement(By.tagName("main"));
+    browser.findElement(By.xpath("//button[text()='Move item 9 up']")).click();
+    assertThat(page.isDisplayed()).isTrue();
     assertThat(browser.findElement(By.id("items7.title")).getAttribute("value")).isEqualTo("Any other business");
+    assertThat(browser.findElement(By.id("items8.title")).getAttribute("value")).isEqualTo("SDO/Forums presentations");
+    assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Move item 8 up");
+    assertThat(browser.findElement(By.id("agenda-announce")).getAttribute("textContent")).isEqualTo("Moved to position 8 of 9.");
     clickAndWaitForNextPage(By.id("save-agenda"));
 
     assertThat(browser.getCurrentUrl()).contains("/groups/cloud/meetings/1006-gva");

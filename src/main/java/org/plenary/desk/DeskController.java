@@ -1,0 +1,80 @@
+package org.plenary.desk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.plenary.account.PlenaryUser;
+import org.plenary.registration.Registration;
+import org.plenary.registration.RegistrationDesk;
+import org.plenary.shared.RefusedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The desk page, where a person lands after signing in, and the focal point's decisions in place:
+ * approve or reject one registration, or approve several at once, without leaving the desk.
+ */
+@Controller
+class DeskController {
+
+  private final PersonalDesk desk;
+  private final RegistrationDesk registrations;
+
+  DeskController(PersonalDesk desk, RegistrationDesk registrations) {
+    this.desk = desk;
+    this.registrations = registrations;
+  }
+
+  @GetMapping("/desk")
+  String desk(@AuthenticationPrincipal PlenaryUser user, Model model) {
+    model.addAttribute("desk", desk.of(user));
+    return "desk/desk";
+  }
+
+  /**
+   * One form for the table of registrations to decide: {@code action} is {@code approve:<id>},
+   * {@code reject:<id>} (with {@code reason-<id>}) or {@code approve-selected} (the ticked {@code selected}).
+   */
+  @PostMapping("/desk/registrations")
+  String decide(@RequestParam(defaultValue = "") String action, @RequestParam(required = false) List<Long> selected,
+      @RequestParam Map<String, String> params, @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+    var done = new ArrayList<String>();
+    var problems = new ArrayList<String>();
+    if (action.equals("approve-selected")) {
+      if (selected == null || selected.isEmpty()) {
+        problems.add("Tick the registrations to approve first.");
+      } else {
+        selected.forEach(id -> decideOne(id, true, null, user, done, problems));
+      }
+    } else if (action.matches("(approve|reject):\\d+")) {
+      long id = Long.parseLong(action.substring(action.indexOf(':') + 1));
+      decideOne(id, action.startsWith("approve"), params.get("reason-" + id), user, done, problems);
+    } else {
+      problems.add("Choose Approve or Reject beside a registration, or tick some and approve them together.");
+    }
+    if (!done.isEmpty()) {
+      redirect.addFlashAttribute("notice", String.join(" ", done));
+    }
+    if (!problems.isEmpty()) {
+      redirect.addFlashAttribute("problem", String.join(" ", problems));
+    }
+    return "redirect:/desk#decide";
+  }
+
+  private void decideOne(long id, boolean approve, String reason, PlenaryUser user, List<String> done,
+      List<String> problems) {
+    try {
+      Registration r = approve ? registrations.approve(id, user) : registrations.reject(id, reason, user);
+      done.add((approve ? "Approved " : "Rejected ") + r.fullName() + (approve ? " (" + r.number() + ")." : "."));
+    } catch (RefusedException e) {
+      problems.add(e.getMessage());
+    } catch (org.plenary.shared.InvalidInputException e) {
+      problems.add("Registration " + id + ": " + e.violations().get(0).message());
+    }
+  }
+}

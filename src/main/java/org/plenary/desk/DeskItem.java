@@ -1,0 +1,37 @@
+package org.plenary.desk;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/**
+ * One thing on a desk, with the link that does it. {@code state} is the code of the thing's module
+ * ({@code SUBMITTED}, {@code RETURNED}, {@code ALLOCATED}…): pages show it in words, the API keeps it.
+ */
+public record DeskItem(
+    @Schema(description = "REGISTRATION, VISA_REQUEST, DOCUMENT, DEADLINE, MILESTONE, INCOMING_QUEUE or MAIL")
+    Kind kind,
+    @Schema(nullable = true, description = "The registration's or visa request's id") Long id,
+    String title,
+    @Schema(nullable = true, description = "The state's code, as the thing's own resource has it") String state,
+    @Schema(nullable = true, description = "Who or what it concerns (a person's name, a meeting code, a category)") String detail,
+    @Schema(nullable = true, description = "Why: a rejection's or a refusal's reason") String reason,
+    @Schema(nullable = true, description = "When it is due or closes") Instant due,
+    @Schema(nullable = true, description = "The meeting's time zone, in which the due time is shown") String timeZone,
+    @Schema(nullable = true, description = "How many (queues and counts)") Long count,
+    @Schema(description = "The page that does it") String link) {
+
+  /** What the item is. */
+  public enum Kind { REGISTRATION, VISA_REQUEST, DOCUMENT, DEADLINE, MILESTONE, INCOMING_QUEUE, MAIL }
+
+  /** The message key of the state's words, e.g. registration.status.SUBMITTED. */
+  public String stateKey() {
+    String module = switch (kind) {
+      case REGISTRATION -> "registration.status.";
+      case VISA_REQUEST -> "visa.status.";
+      case DOCUMENT -> "contribution.status.";
+      case DEADLINE -> "deadline.kind.";
+      default -> "desk.state.";
+    };
+    return module + state;
+  }
+}

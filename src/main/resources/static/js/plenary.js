@@ -1,0 +1,133 @@
+// Enhancements of every page; each page works without them.
+(function () {
+  'use strict';
+
+  // Times are printed in the meeting's zone; where the reader's own zone differs, show it beside.
+  function localTimes() {
+    var zone;
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+    if (!zone) { return; }
+    var format = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
+      hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone: zone });
+    var shown = false;
+    document.querySelectorAll('time[data-local]').forEach(function (time) {
+      var text = time.textContent;
+      if (text.indexOf('(' + zone + ')') >= 0 || (zone === 'UTC' && / UTC$/.test(text))) { return; }
+      var at = new Date(time.getAttribute('datetime'));
+      if (isNaN(at.getTime())) { return; }
+      var local = document.createElement('span');
+      local.className = 'local-time';
+      local.textContent = ' (your time: ' + format.format(at) + ')';
+      time.after(local);
+      shown = true;
+    });
+    if (shown) {
+      document.querySelectorAll('.local-zone').forEach(function (el) {
+        el.textContent = ', with your own (' + zone + ') beside them';
+      });
+    }
+  }
+
+  // The error summary: in the order of the fields on the page, links that reach their field, focused.
+  function errorSummary() {
+    var summary = document.querySelector('.error-summary');
+    if (!summary) { return; }
+    var list = summary.querySelector('ul');
+    var items = list ? Array.prototype.slice.call(list.children) : [];
+    items.forEach(function (item) {
+      var link = item.querySelector('a[href^="#"]');
+      if (!link) { return; }
+      var id = decodeURIComponent(link.getAttribute('href').slice(1));
+      var target = document.getElementById(id) || document.querySelector('[name="' + id.replace(/"/g, '') + '"]');
+      if (target && !target.id) { target.id = id + '-field'; }
+      if (target) { link.setAttribute('href', '#' + target.id); }
+      item.target = target;
+    });
+    items.sort(function (a, b) {
+      if (!a.target || !b.target) { return a.target ? -1 : (b.target ? 1 : 0); }
+      return a.target.compareDocumentPosition(b.target) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    }).forEach(function (item) { list.appendChild(item); });
+    summary.focus();
+  }
+
+  // Below 600 px the navigation folds into a menu button.
+  function menu() {
+    var button = document.querySelector('.menu-toggle');
+    var menuList = button && document.getElementById(button.getAttribute('aria-controls'));
+    if (!menuList) { return; }
+    button.hidden = false;
+    document.documentElement.classList.add('js-menu');
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      menuList.classList.toggle('open', open);
+    });
+  }
+
+  // List editors (the agenda) move rows up and down in place; without the script each move is a form post.
+  function reorder() {
+    document.querySelectorAll('ol[data-reorder]').forEach(function (list) {
+      var prefix = list.getAttribute('data-reorder');
+      var announce = document.getElementById('agenda-announce');
+      list.addEventListener('click', function (event) {
+        var button = event.target.closest('button[name="row"]');
+        if (!button || !/^(up|down):\d+$/.test(button.value)) { return; }
+        event.preventDefault();
+        var row = button.closest('li');
+        var up = button.value.indexOf('up:') === 0;
+        var other = up ? row.previousElementSibling : row.nextElementSibling;
+        if (!other) { return; }
+        list.insertBefore(up ? row : other, up ? other : row);
+        renumber(list, prefix);
+        var moved = row.querySelector('button[value^="' + (up ? 'up:' : 'down:') + '"]:not([hidden])')
+          || row.querySelector('button[name="row"]:not([hidden])');
+        if (moved) { moved.focus(); }
+        var position = Array.prototype.indexOf.call(list.children, row) + 1;
+        if (announce) { announce.textContent = 'Moved to position ' + position + ' of ' + list.children.length + '.'; }
+      });
+    });
+  }
+
+  function renumber(list, prefix) {
+    var rows = Array.prototype.slice.call(list.children);
+    rows.forEach(function (row, k) {
+      var n = k + 1;
+      row.querySelectorAll('[name^="' + prefix + '["]').forEach(function (field) {
+        field.name = field.name.replace(/^(\w+)\[\d+\]/, '$1[' + k + ']');
+      });
+      row.querySelectorAll('[id^="' + prefix + '"]').forEach(function (el) {
+        el.id = el.id.replace(new RegExp('^' + prefix + '\\d+'), prefix + k);
+      });
+      row.querySelectorAll('[for^="' + prefix + '"]').forEach(function (label) {
+        label.htmlFor = label.htmlFor.replace(new RegExp('^' + prefix + '\\d+'), prefix + k);
+        label.textContent = label.textContent.replace(/item \d+/, 'item ' + n);
+      });
+      row.querySelectorAll('[aria-describedby^="' + prefix + '"]').forEach(function (el) {
+        el.setAttribute('aria-describedby', el.getAttribute('aria-describedby').replace(new RegExp('^' + prefix + '\\d+'), prefix + k));
+      });
+      row.querySelectorAll('summary').forEach(function (summary) {
+        summary.textContent = summary.textContent.replace(/item \d+/, 'item ' + n);
+      });
+      row.querySelectorAll('button[name="row"]').forEach(function (button) {
+        var kind = button.value.split(':')[0];
+        button.value = kind + ':' + k;
+        button.textContent = button.textContent.replace(/item \d+/, 'item ' + n);
+        if (kind === 'up') { button.hidden = k === 0; }
+        if (kind === 'down') { button.hidden = k === rows.length - 1; }
+      });
+    });
+  }
+
+  function ready() {
+    localTimes();
+    errorSummary();
+    menu();
+    reorder();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', ready);
+  } else {
+    ready();
+  }
+})();

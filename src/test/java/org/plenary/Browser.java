@@ -1,0 +1,155 @@
+package org.plenary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium for the browser tests, with axe-core (WCAG 2.2 AA rules) run inside the
+ * page, a form sign-in and keyboard-only moves.
+ */
+public final class Browser implements AutoCloseable {
+
+  public static final java.io.File CHROMIUM = new java.io.File(System.getProperty("plenary.test.chromium", "/usr/bin/chromium"));
+  public static final java.io.File CHROMEDRIVER = new java.io.File(System.getProperty("plenary.test.chromedriver", "/usr/bin/chromedriver"));
+
+  private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+  private final WebDriver driver;
+  private final int port;
+
+  public Browser(int port, int width, int height) {
+    this.port = port;
+    var options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=" + width + "," + height);
+    var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String path) {
+    driver.get("http://localhost:" + port + path);
+  }
+
+  public String path() {
+    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  public WebElement find(By by) {
+    return driver.findElement(by);
+  }
+
+  public List<WebElement> all(By by) {
+    return driver.findElements(by);
+  }
+
+  /** Signs in on the form, typing only, and waits for the page it leads to. */
+  public void signIn(String username, String password) {
+    open("/sign-in");
+    find(By.id("username")).sendKeys(username);
+    find(By.id("password")).sendKeys(password);
+    submitAndWait(() -> find(By.id("password")).sendKeys(Keys.ENTER));
+  }
+
+  public void clickAndWait(By button) {
+    submitAndWait(() -> find(button).click());
+  }
+
+  /** Does something that leaves the page, and waits until the page it left is gone. */
+  public void submitAndWait(Runnable action) {
+    WebElement old = find(By.tagName("main"));
+    action.run();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+      try {
+        old.isEnabled();
+        return false;
+      } catch (WebDriverException gone) {
+        return true;
+      }
+    });
+  }
+
+  /** Presses Tab (at most 80 times) until the focused element matches; fails otherwise. */
+  public WebElement tabTo(String what, Predicate<WebElement> wanted) {
+    for (int i = 0; i < 80; i++) {
+      driver.switchTo().activeElement().sendKeys(Keys.TAB);
+      WebElement focused = driver.switchTo().activeElement();
+      if (wanted.test(focused)) {
+        return focused;
+      }
+    }
+    throw new AssertionError("Tab never reached " + what + " on " + driver.getCurrentUrl());
+  }
+
+  public Object script(String script, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  /** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page; asserts there is no violation. */
+  public void assertAccessible() {
+    script(axeSource());
+    Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+        var done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+          .then(function (r) { done(JSON.stringify(r.violations.map(function (v) {
+            return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(function (n) { return n.target.join(' '); })};
+          }))); })
+          .catch(function (e) { done('axe failed: ' + e); });""", WCAG_22_AA);
+    assertThat(String.valueOf(result)).as("axe WCAG 2.2 AA violations on %s", driver.getCurrentUrl()).isEqualTo("[]");
+  }
+
+  private static String axe;
+
+  private static synchronized String axeSource() {
+    if (axe == null) {
+      try (InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+        axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return axe;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+
+  /** Skips, with a message, where Debian's chromium and chromium-driver are not installed. */
+  public static class Installed implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (CHROMIUM.canExecute() && CHROMEDRIVER.canExecute()) {
+        return ConditionEvaluationResult.enabled("Chromium found");
+      }
+      String message = "SKIPPED " + context.getDisplayName() + ": " + CHROMIUM + " or " + CHROMEDRIVER
+          + " is missing (apt-get install chromium chromium-driver).";
+      System.err.println("[WARNING] " + message);
+      return ConditionEvaluationResult.disabled(message);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package org.plenary.desk;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.plenary.DemoTest;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.NewAccount;
+import org.plenary.account.OrganizationCategory;
+import org.plenary.account.OrganizationDirectory;
+import org.plenary.account.OrganizationId;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.Allocation;
+import org.plenary.contribution.ContributionDesk;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.registration.Attendance;
+import org.plenary.registration.Registration;
+import org.plenary.registration.RegistrationDesk;
+import org.plenary.registration.RegistrationForm;
+import org.plenary.web.ApiTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Each role's desk, page and API, and the focal point's decisions in place. */
+@DemoTest
+class DeskTests {
+
+  private static final AtomicInteger NEXT = new AtomicInteger();
+
+  @Autowired MockMvc mvc;
+  @Autowired ApiTokens tokens;
+  @Autowired UserDetailsService users;
+  @Autowired AccountDirectory accounts;
+  @Autowired OrganizationDirectory organizations;
+  @Autowired RegistrationDesk registrations;
+  @Autowired ContributionDesk contributions;
+
+  private final String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+
+  /** An organization with its focal point and two participants, fresh for each test. */
+  record Cast(OrganizationId organization, String focal, String first, String second) {}
+
+  @Test
+  void aParticipantSeesTheirRegistrationTheirDocumentAndTheNextDeadlineWithItsTimeZone() throws Exception {
+    Cast cast = cast();
+    register(cast.first(), cast.organization(), Attendance.REMOTE);
+    register(cast.second(), cast.organization(), Attendance.IN_PERSON);
+    String number = contributions.allocate("cloud", code, new Allocation("Desk test", "Orange", List.of(), null, List.of()),
+        as(cast.first())).number();
+
+    mvc.perform(get("/api/v1/me/desk").header("Authorization", tokens.bearer(cast.first())))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.roles[0]").value("PARTICIPANT"))
+        .andExpect(jsonPath("$.registrations[0].state").value("SUBMITTED"))
+        .andExpect(jsonPath("$.documents[0].title").value(number + " Desk test"))
+        .andExpect(jsonPath("$.documents[0].state").value("ALLOCATED"))
+        .andExpect(jsonPath("$.documents[0].timeZone").value("Europe/Zurich"))
+        .andExpect(jsonPath("$.deadlines[0].state").value("CONTRIBUTIONS"))
+        .andExpect(jsonPath("$.toDecide").isEmpty())
+        .andExpect(jsonPath("$.incoming").isEmpty());
+    // Visa support closes before contributions, but only for those who attend in person.
+    mvc.perform(get("/api/v1/me/desk").header("Authorization", tokens.bearer(cast.second())))
+        .andExpect(jsonPath("$.deadlines[0].state").value("VISA_SUPPORT"));
+    mvc.perform(get("/desk").with(user(users.loadUserByUsername(cast.first()))))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Your next deadlines"), containsString("waiting for approval"),
+            containsString("number allocated, not uploaded yet"), containsString("CET (Europe/Zurich)"),
+            containsString("href=\"/documents/" + number + "\""), not(containsString("SUBMITTED")),
+            not(containsString("ALLOCATED")), not(containsString("Registrations to decide")))));
+  }
+
+  @Test
+  void theFocalPointApprovesOneAndThenSeveralAtOnceWithoutLeavingTheDesk() throws Exception {
+    Cast cast = cast();
+    long first = register(cast.first(), cast.organization(), Attendance.REMOTE).id();
+    long second = register(cast.second(), cast.organization(), Attendance.REMOTE).id();
+    String third = account("p3-" + NEXT.incrementAndGet(), cast.organization());
+    long thirdId = register(third, cast.organization(), Attendance.REMOTE).id();
+    var focal = user(users.loadUserByUsername(cast.focal()));
+
+    mvc.perform(get("/desk").with(focal))
+        .andExpect(content().string(allOf(containsString("Registrations to decide"),
+            containsString("value=\"approve:" + first + "\""), containsString("Approve the selected registrations"))));
+    mvc.perform(get("/").with(focal)).andExpect(content().string(containsString("To decide <span class=\"count\">3</span>")));
+
+    mvc.perform(post("/desk/registrations").with(focal).with(csrf()).param("action", "approve:" + first))
+        .andExpect(redirectedUrl("/desk#decide"))
+        .andExpect(flash().attribute("notice", containsString("Approved")));
+    mvc.perform(post("/desk/registrations").with(focal).with(csrf()).param("action", "reject:" + thirdId))
+        .andExpect(flash().attribute("problem", containsString("Say why the registration is rejected.")));
+    mvc.perform(post("/desk/registrations").with(focal).with(csrf()).param("action", "approve-selected")
+            .param("selected", String.valueOf(second)).param("selected", String.valueOf(thirdId)))
+        .andExpect(flash().attribute("notice", allOf(containsString("Approved"), containsString("-0"))));
+
+    mvc.perform(get("/api/v1/me/desk").header("Authorization", tokens.bearer(cast.focal())))
+        .andExpect(jsonPath("$.roles", hasItem("FOCAL_POINT")))
+        .andExpect(jsonPath("$.toDecide").isEmpty());
+    mvc.perform(get("/api/v1/me/desk").header("Authorization", tokens.bearer(cast.second())))
+        .andExpect(jsonPath("$.registrations[0].state").value("APPROVED"));
+  }
+
+  @Test
+  void aFocalPointCannotDecideForAnotherOrganizationFromTheDesk() throws Exception {
+    Cast mine = cast();
+    Cast other = cast();
+    long theirs = register(other.first(), other.organization(), Attendance.REMOTE).id();
+    mvc.perform(post("/desk/registrations").with(user(users.loadUserByUsername(mine.focal()))).with(csrf())
+            .param("action", "approve:" + theirs))
+        .andExpect(flash().attribute("problem", containsString("Only a focal point of the participant's organization")));
+    mvc.perform(get("/api/v1/me/desk").header("Authorization", tokens.bearer(other.focal())))
+        .andExpect(jsonPath("$.toDecide[0].id").value(theirs));
+  }
+
+  @Test
+  void theSecretariatSeesEveryQueueAndTheChairTheirMeetings() throws Exception {
+    mvc.perform(get("/api/v1/me/desk").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(jsonPath("$.roles", hasItem("SECRETARIAT")))
+        .andExpect(jsonPath("$.incoming[*].title", hasItem("FG Cloud")))
+        .andExpect(jsonPath("$.failedMails").value(0));
+    mvc.perform(get("/desk").with(user(users.loadUserByUsername("tsb"))))
+        .andExpect(content().string(allOf(containsString("Incoming queues"), containsString("Visa requests waiting"),
+            containsString("Registrations waiting longer than 7 days"), containsString("0 mails failed to send"))));
+    mvc.perform(get("/api/v1/me/desk").header("Authorization", tokens.bearer("chair")))
+        .andExpect(jsonPath("$.roles", hasItem("MANAGEMENT")))
+        .andExpect(jsonPath("$.meetings[*].code", hasItem(code)))
+        .andExpect(jsonPath("$.incoming").isEmpty());
+    mvc.perform(get("/desk").with(user(users.loadUserByUsername("chair"))))
+        .andExpect(content().string(allOf(containsString("Your groups' coming meetings"),
+            containsString("/groups/cloud/meetings/" + code + "/agenda"))));
+  }
+
+  @Test
+  void theDeskIsForSignedInPeople() throws Exception {
+    mvc.perform(get("/api/v1/me/desk")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/desk")).andExpect(redirectedUrl("/sign-in"));
+  }
+
+  @Test
+  void theRegistrationPageShowsAnExistingRegistrationAndAClosedMeetingInsteadOfTheForm() throws Exception {
+    Cast cast = cast();
+    long id = register(cast.first(), cast.organization(), Attendance.REMOTE).id();
+    var first = user(users.loadUserByUsername(cast.first()));
+    mvc.perform(get("/groups/cloud/meetings/" + code + "/register").with(first))
+        .andExpect(content().string(allOf(containsString("You are registered for this meeting"),
+            containsString("href=\"/registrations/" + id + "\""), not(containsString("name=\"fullName\"")))));
+    mvc.perform(get("/groups/cloud/meetings/1006-gva/register").with(first))
+        .andExpect(content().string(allOf(containsString("Pre-registration is closed"),
+            containsString("Tuesday 1 June 2010, 23:59 CEST (Europe/Zurich)"), not(containsString("name=\"fullName\"")))));
+    mvc.perform(get("/groups/cloud/meetings/" + code + "/register").with(user(users.loadUserByUsername(cast.second()))))
+        .andExpect(content().string(allOf(containsString("name=\"fullName\""), containsString("Meeting " + code))));
+  }
+
+  private Cast cast() {
+    int n = NEXT.incrementAndGet();
+    OrganizationId organization = organizations.create("Desk Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    String focal = account("dfocal" + n, organization);
+    organizations.appointFocalPoint(organization, accounts.find(focal).orElseThrow().id());
+    return new Cast(organization, focal, account("dfirst" + n, organization), account("dsecond" + n, organization));
+  }
+
+  private String account(String username, OrganizationId organization) {
+    accounts.create(new NewAccount(username, username + "@example.org", "Person " + username, organization, "FR", Set.of()),
+        username + "-pass", false);
+    return username;
+  }
+
+  private Registration register(String username, OrganizationId organization, Attendance attendance) {
+    var form = new RegistrationForm();
+    form.setFullName("Person " + username);
+    form.setEmail(username + "@example.org");
+    form.setOrganizationId(organization.value());
+    form.setCountryCode("FR");
+    form.setAttendance(attendance);
+    return registrations.register("cloud", code, form, as(username));
+  }
+
+  private PlenaryUser as(String username) {
+    return (PlenaryUser) users.loadUserByUsername(username);
+  }
+}
