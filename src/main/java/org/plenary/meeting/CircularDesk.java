@@ -85,6 +85,15 @@ public class CircularDesk {
     return circulars.issuedOfGroup(group);
   }
 
+  /** Today in the meeting's time zone: a new circular's date. */
+  public LocalDate today(Meeting meeting) {
+    return LocalDate.now(clock.withZone(meeting.timeZone()));
+  }
+
+  public Meeting meetingOfCode(String slug, String code) {
+    return meetings.get(slug, code);
+  }
+
   public Meeting meetingOf(Circular circular) {
     return meetings.get(circular.meetingId());
   }

@@ -5,6 +5,7 @@ import org.plenary.account.Countries;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.CircularDesk;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +22,12 @@ class GroupPageController {
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
   private final Countries countries;
+  private final CircularDesk circulars;
   private final Clock clock;
 
-  GroupPageController(GroupCatalog groups, MeetingCatalog meetings, Countries countries, Clock clock) {
+  GroupPageController(GroupCatalog groups, MeetingCatalog meetings, Countries countries, CircularDesk circulars,
+      Clock clock) {
+    this.circulars = circulars;
     this.groups = groups;
     this.meetings = meetings;
     this.countries = countries;
@@ -36,6 +40,7 @@ class GroupPageController {
     model.addAttribute("group", group);
     model.addAttribute("parent", group.parentSlug() == null ? null : groups.find(group.parentSlug()).orElse(null));
     model.addAttribute("meetings", meetings.of(group));
+    model.addAttribute("circulars", circulars.issuedOf(group.id()));
     model.addAttribute("now", clock.instant());
     model.addAttribute("countries", countries);
     model.addAttribute("canManage", PlenaryUser.current().map(user -> groups.canManage(user, group)).orElse(false));
