@@ -61,7 +61,7 @@ class CircularApiController {
 
   @Operation(operationId = "listCirculars", summary = "A meeting's circulars and their addenda (drafts: secretariat only)")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/circulars")
-  List<CircularResource> list(@PathVariable String slug, @PathVariable String code, @RequestParam(required = false) String lang) {
+  List<CircularResource> list(@PathVariable String slug, @PathVariable String code) {
     Meeting meeting = desk.meetingOfCode(slug, code);
     return desk.of(meeting.id(), staff()).stream().map(c -> resource(c, null)).toList();
   }
