@@ -3,6 +3,7 @@ package org.plenary.meeting;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The circular's page form: number, date, signature and added paragraphs (one textarea, paragraphs
@@ -12,6 +13,7 @@ import java.util.List;
 public class CircularForm {
 
   private String number;
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate dated;
   private String signatory;
   private String signatoryTitle;
