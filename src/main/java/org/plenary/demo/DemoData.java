@@ -24,6 +24,9 @@ import org.plenary.group.LeaderRole;
 import org.plenary.group.Milestone;
 import org.plenary.group.Section;
 import org.plenary.meeting.AgendaItem;
+import org.plenary.meeting.CircularDesk;
+import org.plenary.meeting.CircularDraft;
+import org.plenary.meeting.CircularWarning;
 import org.plenary.meeting.Hotel;
 import org.plenary.meeting.LatePolicy;
 import org.plenary.meeting.MeetingCatalog;
@@ -55,12 +58,14 @@ class DemoData implements ApplicationRunner {
   private final OrganizationDirectory organizations;
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
+  private final CircularDesk circulars;
   private final Clock clock;
   private final DemoOutputs outputs;
 
   DemoData(AccountDirectory accounts, OrganizationDirectory organizations, GroupCatalog groups,
-      MeetingCatalog meetings, Clock clock, DemoOutputs outputs) {
+      MeetingCatalog meetings, CircularDesk circulars, Clock clock, DemoOutputs outputs) {
     this.outputs = outputs;
+    this.circulars = circulars;
     this.accounts = accounts;
     this.organizations = organizations;
     this.groups = groups;
@@ -106,6 +111,7 @@ class DemoData implements ApplicationRunner {
     meetings.replaceAgenda("cloud", "1006-gva", items("Leadership positions: FG management panel", "Working methods",
         "Tools", "Focus group structure", "Relationships", "Review of contributions", "Promotion",
         "SDO/Forums presentations"));
+    issueCircular114();
 
     LocalDate start = LocalDate.now(clock).plusWeeks(8);
     var upcoming = meetings.schedule("cloud", new MeetingDraft(null, start, start.plusDays(2), GENEVA, ITU,
@@ -117,6 +123,20 @@ class DemoData implements ApplicationRunner {
     outputs.load();
     log.info("Demo data loaded: FG Cloud with meetings 1006-gva and {}; sign in as tsb, chair, focal, alice or bob "
         + "with the password <name>-demo.", upcoming.code());
+  }
+
+  /**
+   * TSB Circular 114, generated from 1006-gva and issued on the day the demo gives it (the seed does not
+   * carry the circular's date). Its contribution deadline, 7 June for 14 June, is shorter than the ten
+   * days of the terms of reference: the exception the group's management agreed, confirmed as such.
+   */
+  private void issueCircular114() {
+    LocalDate dated = LocalDate.of(2010, 5, 10);
+    var circular = circulars.draft("cloud", "1006-gva", new CircularDraft("TSB Circular 114", dated, "Malcolm Johnson",
+        "", List.of()), "tsb");
+    circulars.issueAsOf(circular.id(), java.util.Map.of(CircularWarning.Rule.SHORT_CONTRIBUTION_WINDOW,
+            "The management of the focus group agreed 7 June 2010 as the deadline for its first meeting."), "tsb",
+        dated.atTime(10, 0).atZone(java.time.ZoneId.of(GENEVA)).toInstant());
   }
 
   private org.plenary.account.AccountId account(String username, String name, OrganizationId organization,

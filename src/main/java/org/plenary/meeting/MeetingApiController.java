@@ -36,22 +36,27 @@ class MeetingApiController {
       @Schema(nullable = true) String deskPlace, @Schema(nullable = true) String fee, String languages,
       boolean paperless, boolean documentsPublic, @Schema(nullable = true) String practicalInfo,
       List<DeadlineResource> deadlines, LatePolicy latePolicy,
-      List<AgendaItem> agenda, List<String> collocated, List<Hotel> hotels) {
+      List<AgendaItem> agenda, List<String> collocated, List<Hotel> hotels,
+      @Schema(nullable = true, description = "When the meeting's circular was issued; null until then")
+      OffsetDateTime announcedAt) {
 
-    static MeetingResource of(Group group, Meeting m) {
+    static MeetingResource of(Group group, Meeting m, CircularDesk circulars) {
       return new MeetingResource(group.slug(), m.code(), m.dates(), m.startDate(), m.endDate(), m.timeZone().getId(),
           m.venueName(), m.venueAddress(), m.venueCode(), m.openingTime(), m.deskOpensAt(), m.deskPlace(), m.fee(),
           m.languages(), m.paperless(), m.documentsPublic(), m.practicalInfo(),
           m.deadlines().stream().map(d -> new DeadlineResource(d.kind(), d.kind().label(),
               d.local().toOffsetDateTime(), d.timeZone().getId(), d.display())).toList(), m.latePolicy(),
-          m.agenda(), m.collocated(), m.hotels());
+          m.agenda(), m.collocated(), m.hotels(),
+          circulars.announcedAt(m.id()).map(at -> at.atOffset(java.time.ZoneOffset.UTC)).orElse(null));
     }
   }
 
   private final MeetingCatalog meetings;
   private final GroupCatalog groups;
+  private final CircularDesk circulars;
 
-  MeetingApiController(MeetingCatalog meetings, GroupCatalog groups) {
+  MeetingApiController(MeetingCatalog meetings, GroupCatalog groups, CircularDesk circulars) {
+    this.circulars = circulars;
     this.meetings = meetings;
     this.groups = groups;
   }
@@ -60,13 +65,13 @@ class MeetingApiController {
   @GetMapping
   List<MeetingResource> list(@PathVariable String slug) {
     Group group = groups.get(slug);
-    return meetings.of(group).stream().map(m -> MeetingResource.of(group, m)).toList();
+    return meetings.of(group).stream().map(m -> MeetingResource.of(group, m, circulars)).toList();
   }
 
   @Operation(operationId = "getMeeting", summary = "A meeting with its agenda and deadlines (each in the meeting's time zone)")
   @GetMapping("/{code}")
   MeetingResource get(@PathVariable String slug, @PathVariable String code) {
-    return MeetingResource.of(groups.get(slug), meetings.get(slug, code));
+    return MeetingResource.of(groups.get(slug), meetings.get(slug, code), circulars);
   }
 
   @Operation(operationId = "scheduleMeeting", summary = "Schedule a meeting (secretariat); it is announced by e-mail",
@@ -80,7 +85,7 @@ class MeetingApiController {
   ResponseEntity<MeetingResource> schedule(@PathVariable String slug, @Valid @RequestBody MeetingForm form) {
     Meeting meeting = meetings.schedule(slug, form.toDraft());
     return ResponseEntity.created(URI.create("/api/v1/groups/" + slug + "/meetings/" + meeting.code()))
-        .body(MeetingResource.of(groups.get(slug), meeting));
+        .body(MeetingResource.of(groups.get(slug), meeting, circulars));
   }
 
   @Operation(operationId = "updateMeeting", summary = "Replace a meeting's details (secretariat or the group's management)",
@@ -90,7 +95,7 @@ class MeetingApiController {
   @PutMapping("/{code}")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   MeetingResource update(@PathVariable String slug, @PathVariable String code, @Valid @RequestBody MeetingForm form) {
-    return MeetingResource.of(groups.get(slug), meetings.update(slug, code, form.toDraft()));
+    return MeetingResource.of(groups.get(slug), meetings.update(slug, code, form.toDraft()), circulars);
   }
 
   @Operation(operationId = "replaceAgenda", summary = "Replace a meeting's agenda (the group's management)",
@@ -102,6 +107,6 @@ class MeetingApiController {
   @PreAuthorize("@groupAccess.canManage(#slug)")
   MeetingResource replaceAgenda(@PathVariable String slug, @PathVariable String code,
       @Valid @RequestBody AgendaForm form) {
-    return MeetingResource.of(groups.get(slug), meetings.replaceAgenda(slug, code, form.toAgenda()));
+    return MeetingResource.of(groups.get(slug), meetings.replaceAgenda(slug, code, form.toAgenda()), circulars);
   }
 }

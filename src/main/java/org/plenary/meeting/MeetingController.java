@@ -19,9 +19,12 @@ class MeetingController {
   private final MeetingCatalog meetings;
   private final GroupCatalog groups;
   private final MeetingCalendar calendar;
+  private final CircularDesk circulars;
   private final java.time.Clock clock;
 
-  MeetingController(MeetingCatalog meetings, GroupCatalog groups, MeetingCalendar calendar, java.time.Clock clock) {
+  MeetingController(MeetingCatalog meetings, GroupCatalog groups, MeetingCalendar calendar, CircularDesk circulars,
+      java.time.Clock clock) {
+    this.circulars = circulars;
     this.clock = clock;
     this.meetings = meetings;
     this.groups = groups;
@@ -32,7 +35,12 @@ class MeetingController {
   String show(@PathVariable String slug, @PathVariable String code, Model model) {
     Group group = groups.get(slug);
     model.addAttribute("group", group);
-    model.addAttribute("meeting", meetings.get(slug, code));
+    Meeting meeting = meetings.get(slug, code);
+    boolean staff = PlenaryUser.current().map(PlenaryUser::isStaff).orElse(false);
+    model.addAttribute("meeting", meeting);
+    model.addAttribute("circulars", circulars.of(meeting.id(), staff));
+    model.addAttribute("announcedAt", circulars.announcedAt(meeting.id()).orElse(null));
+    model.addAttribute("isStaff", staff);
     model.addAttribute("now", clock.instant());
     model.addAttribute("canManage", PlenaryUser.current().map(user -> groups.canManage(user, group)).orElse(false));
     return "meeting/show";

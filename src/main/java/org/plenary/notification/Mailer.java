@@ -6,7 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -43,8 +48,37 @@ class Mailer {
     message.setTo(recipients.toArray(String[]::new));
     message.setSubject(subject);
     message.setText(body);
+    deliver(id, recipients, () -> smtp.send(message));
+  }
+
+  /** A file sent with the message (a circular's PDF); the outbox keeps the body, which names it. */
+  record Attachment(String name, String contentType, byte[] bytes) {}
+
+  void send(List<String> recipients, String subject, String body, Attachment attachment) {
+    long id = outbox.keep(clock.instant(), String.join(", ", recipients), subject,
+        body + "\nAttached: " + attachment.name() + " (" + attachment.bytes().length + " bytes)\n");
+    if (smtp == null) {
+      return;
+    }
+    deliver(id, recipients, () -> {
+      try {
+        MimeMessage message = smtp.createMimeMessage();
+        var helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(recipients.toArray(String[]::new));
+        helper.setSubject(subject);
+        helper.setText(body);
+        helper.addAttachment(attachment.name(), new ByteArrayResource(attachment.bytes()), attachment.contentType());
+        smtp.send(message);
+      } catch (MessagingException e) {
+        throw new MailPreparationException(e);
+      }
+    });
+  }
+
+  private void deliver(long id, List<String> recipients, Runnable send) {
     try {
-      smtp.send(message);
+      send.run();
       outbox.sent(id, clock.instant());
     } catch (MailException e) {
       log.warn("SMTP refused message {} to {}: {}", id, recipients, e.getMessage());

@@ -18,8 +18,16 @@ public final class PdfComposer {
   /** Text in one style. */
   record Run(String text, boolean bold) {}
 
-  /** One line of the page: its runs in logical order, the font size and the space above it. */
-  record Line(List<Run> runs, float size, float gapBefore) {}
+  /**
+   * One line of the page: its runs in logical order, the font size, the space above it, how far it
+   * is indented, and whether it starts a new page.
+   */
+  record Line(List<Run> runs, float size, float gapBefore, float indent, boolean newPage) {
+
+    Line(List<Run> runs, float size, float gapBefore) {
+      this(runs, size, gapBefore, 0, false);
+    }
+  }
 
   private final PdfFonts fonts;
   private final String title;
@@ -53,20 +61,50 @@ public final class PdfComposer {
     return this;
   }
 
+  /** A numbered paragraph ("1", "2."): the number hangs in the margin, the text wraps beside it. */
+  public PdfComposer numbered(String number, String text) {
+    wrap(List.of(new Run(clean(number), true)), 10.5f, 6);
+    Line numberLine = lines.removeLast();
+    int from = lines.size();
+    wrap(List.of(new Run(clean(text), false)), 10.5f, 6, 22);
+    Line first = lines.get(from);
+    var runs = new ArrayList<Run>(numberLine.runs());
+    runs.add(new Run("   ", false));
+    runs.addAll(first.runs());
+    lines.set(from, new Line(runs, first.size(), first.gapBefore(), 0, false));
+    return this;
+  }
+
+  /** An item of a list, after a dash, indented. */
+  public PdfComposer bullet(String text) {
+    wrap(List.of(new Run("–  " + clean(text), false)), 10.5f, 3, 22);
+    return this;
+  }
+
+  /** What follows starts on a new page (an annex). */
+  public PdfComposer newPage() {
+    lines.add(new Line(List.of(), 10.5f, 0, 0, true));
+    return this;
+  }
+
   public byte[] toBytes() {
     return new PdfPainter(fonts, title, needsCjk()).paint(lines);
   }
 
   /** Breaks runs into lines no wider than the page, at spaces, or anywhere in CJK text. */
   private void wrap(List<Run> runs, float size, float gapBefore) {
+    wrap(runs, size, gapBefore, 0);
+  }
+
+  private void wrap(List<Run> runs, float size, float gapBefore, float indent) {
     var line = new ArrayList<Run>();
     float width = 0;
     float gap = gapBefore;
     for (Run run : runs) {
       for (String token : tokens(run.text())) {
         float tokenWidth = width(token, size);
-        if (width + tokenWidth > WIDTH && !line.isEmpty() && !token.isBlank()) {
-          lines.add(new Line(List.copyOf(line), size, gap));
+        if (width + tokenWidth > WIDTH - indent && !line.isEmpty() && !token.isBlank()) {
+          lines.add(new Line(List.copyOf(line), size, gap, indent, false));
           line.clear();
           width = 0;
           gap = 0;
@@ -78,7 +116,7 @@ public final class PdfComposer {
         width += tokenWidth;
       }
     }
-    lines.add(new Line(List.copyOf(line), size, gap));
+    lines.add(new Line(List.copyOf(line), size, gap, indent, false));
   }
 
   private static List<String> tokens(String text) {

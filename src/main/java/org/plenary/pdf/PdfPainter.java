@@ -61,6 +61,11 @@ final class PdfPainter {
       float y = 0;
       for (Line line : lines) {
         float height = line.size() * 1.4f + line.gapBefore();
+        if (line.newPage() && content != null) {
+          content.close();
+          content = null;
+          continue;
+        }
         if (content == null || y - height < MARGIN) {
           if (content != null) {
             content.close();
@@ -101,7 +106,7 @@ final class PdfPainter {
     for (Piece piece : pieces) {
       width += faces.get(piece.face()).getStringWidth(piece.text()) / 1000 * line.size();
     }
-    float x = visual.rightToLeft() ? MARGIN + Math.max(0, WIDTH - width) : MARGIN;
+    float x = visual.rightToLeft() ? MARGIN + Math.max(0, WIDTH - width) : MARGIN + line.indent();
     for (Piece piece : pieces) {
       PDType0Font font = faces.get(piece.face());
       content.beginText();

@@ -5,6 +5,7 @@ import org.plenary.account.Countries;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.CircularDesk;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,12 +22,14 @@ class GroupPageController {
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
   private final Countries countries;
+  private final CircularDesk circulars;
   private final Clock clock;
   private final org.plenary.output.DeliverableDesk deliverables;
 
-  GroupPageController(GroupCatalog groups, MeetingCatalog meetings, Countries countries, Clock clock,
-      org.plenary.output.DeliverableDesk deliverables) {
+  GroupPageController(GroupCatalog groups, MeetingCatalog meetings, Countries countries, CircularDesk circulars,
+      Clock clock, org.plenary.output.DeliverableDesk deliverables) {
     this.deliverables = deliverables;
+    this.circulars = circulars;
     this.groups = groups;
     this.meetings = meetings;
     this.countries = countries;
@@ -40,6 +43,7 @@ class GroupPageController {
     model.addAttribute("parent", group.parentSlug() == null ? null : groups.find(group.parentSlug()).orElse(null));
     model.addAttribute("meetings", meetings.of(group));
     model.addAttribute("deliverables", deliverables.list(slug, org.plenary.contribution.Reader.current()));
+    model.addAttribute("circulars", circulars.issuedOf(group.id()));
     model.addAttribute("now", clock.instant());
     model.addAttribute("countries", countries);
     model.addAttribute("canManage", PlenaryUser.current().map(user -> groups.canManage(user, group)).orElse(false));

@@ -1,0 +1,53 @@
+package org.plenary.meeting;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An invitation circular of a meeting ({@code TSB Circular 114}), or an addendum or corrigendum to
+ * one. A draft is generated from the meeting each time it is read; an issued one is frozen: its
+ * PDFs, the facts it was generated from and the warnings confirmed at issue never change.
+ */
+public record Circular(
+    CircularId id,
+    MeetingId meetingId,
+    Kind kind,
+    @Schema(nullable = true) CircularId parentId,
+    int sequence,
+    String number,
+    LocalDate dated,
+    String signatory,
+    String signatoryTitle,
+    List<String> paragraphs,
+    Status status,
+    Instant createdAt,
+    @Schema(nullable = true) Instant issuedAt,
+    @Schema(nullable = true) String issuedBy,
+    Map<String, String> facts,
+    List<FactChange> changes,
+    List<CircularWarning> confirmations) {
+
+  /** A circular, or a later notice to it. */
+  public enum Kind { CIRCULAR, ADDENDUM, CORRIGENDUM }
+
+  public enum Status { DRAFT, ISSUED }
+
+  /** One fact of the meeting as an issued circular stated it ({@code before}) and as it stands now. */
+  public record FactChange(String fact, @Schema(nullable = true) String before, @Schema(nullable = true) String after) {}
+
+  /** "TSB Circular 114", "Addendum 1 to TSB Circular 114". */
+  public String title() {
+    return switch (kind) {
+      case CIRCULAR -> number;
+      case ADDENDUM -> "Addendum " + sequence + " to " + number;
+      case CORRIGENDUM -> "Corrigendum " + sequence + " to " + number;
+    };
+  }
+
+  public boolean issued() {
+    return status == Status.ISSUED;
+  }
+}

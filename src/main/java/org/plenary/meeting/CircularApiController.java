@@ -1,0 +1,147 @@
+package org.plenary.meeting;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.plenary.account.PlenaryUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Circulars as JSON and PDF: issued ones for anyone, drafts and issuing for the secretariat. */
+@RestController
+@Tag(name = "Circulars")
+class CircularApiController {
+
+  record CircularResource(long id, String title, Circular.Kind kind, String number, @Schema(nullable = true) Long parentId,
+      LocalDate dated, String signatory, String signatoryTitle, List<String> paragraphs, Circular.Status status,
+      @Schema(nullable = true) Instant issuedAt, String url, String pdfUrl, List<String> languages,
+      Map<String, String> sha256, List<CircularWarning> warnings, List<Circular.FactChange> changes,
+      List<Circular.FactChange> changedSinceIssue, @Schema(nullable = true) CircularDocument document) {}
+
+  record CircularRequest(@NotBlank @Size(max = 100) String number, @NotNull LocalDate dated, @NotBlank String signatory,
+      @Schema(nullable = true) String signatoryTitle, @Schema(nullable = true) List<String> paragraphs) {
+
+    CircularDraft toDraft() {
+      return new CircularDraft(number, dated, signatory, signatoryTitle, paragraphs);
+    }
+  }
+
+  record Confirmation(@NotNull CircularWarning.Rule rule, @NotBlank String reason) {}
+
+  record IssueRequest(@Schema(nullable = true) List<@Valid Confirmation> confirmations) {}
+
+  record NoticeRequest(@NotNull Circular.Kind kind) {}
+
+  private final CircularDesk desk;
+
+  CircularApiController(CircularDesk desk) {
+    this.desk = desk;
+  }
+
+  @Operation(operationId = "listCirculars", summary = "A meeting's circulars and their addenda (drafts: secretariat only)")
+  @GetMapping("/api/v1/groups/{slug}/meetings/{code}/circulars")
+  List<CircularResource> list(@PathVariable String slug, @PathVariable String code) {
+    Meeting meeting = desk.meetingOfCode(slug, code);
+    return desk.of(meeting.id(), staff()).stream().map(c -> resource(c, null)).toList();
+  }
+
+  @Operation(operationId = "draftCircular", summary = "Draft the meeting's circular (secretariat)",
+      description = "The text is generated from the meeting each time a draft is read; paragraphs are added after "
+          + "the generated ones. A number already given to another circular is a 400 problem.")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+  @PostMapping("/api/v1/groups/{slug}/meetings/{code}/circulars")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  ResponseEntity<CircularResource> draft(@PathVariable String slug, @PathVariable String code,
+      @Valid @RequestBody CircularRequest request) {
+    Circular circular = desk.draft(slug, code, request.toDraft(), actor());
+    return ResponseEntity.created(URI.create("/api/v1/circulars/" + circular.id().value())).body(resource(circular, "en"));
+  }
+
+  @Operation(operationId = "getCircular", summary = "A circular with its text in a language (lang: en, zh, ...)")
+  @GetMapping("/api/v1/circulars/{id:\\d+}")
+  CircularResource get(@PathVariable long id, @RequestParam(required = false) String lang) {
+    return resource(desk.get(new CircularId(id), staff()), desk.language(lang));
+  }
+
+  @Operation(operationId = "getCircularPdf", summary = "A circular as PDF: the frozen file once issued (lang: en, zh, ...)")
+  @GetMapping(path = "/api/v1/circulars/{id:\\d+}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(required = false) String lang) {
+    return CircularController.pdfResponse(desk, new CircularId(id), lang, staff());
+  }
+
+  @Operation(operationId = "issueCircular", summary = "Issue a circular (secretariat)",
+      description = "Checks the group's announcement rules (announced at least N weeks ahead, contributions due at "
+          + "least N calendar days before the meeting). A warning not confirmed with a reason is a 409 problem that "
+          + "lists it under `warnings`. Issuing freezes the PDFs, mails the group's list and every focal point, and "
+          + "sets the meeting's announcedAt.")
+  @PostMapping("/api/v1/circulars/{id:\\d+}/issue")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  CircularResource issue(@PathVariable long id, @Valid @RequestBody IssueRequest request) {
+    var reasons = new EnumMap<CircularWarning.Rule, String>(CircularWarning.Rule.class);
+    if (request.confirmations() != null) {
+      request.confirmations().forEach(c -> reasons.put(c.rule(), c.reason()));
+    }
+    return resource(desk.issue(new CircularId(id), reasons, actor()), "en");
+  }
+
+  @Operation(operationId = "draftCircularNotice", summary = "Draft an addendum or corrigendum to an issued circular (secretariat)",
+      description = "It states the facts of the meeting that changed since the circular (or its latest notice) was "
+          + "issued; 409 when nothing changed.")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+  @PostMapping("/api/v1/circulars/{id:\\d+}/notices")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  ResponseEntity<CircularResource> notice(@PathVariable long id, @Valid @RequestBody NoticeRequest request) {
+    Circular notice = desk.notice(new CircularId(id), request.kind(), actor());
+    return ResponseEntity.created(URI.create("/api/v1/circulars/" + notice.id().value())).body(resource(notice, "en"));
+  }
+
+  /** A refusal to issue lists the warnings that still need a reason. */
+  @ExceptionHandler(CircularRefusedException.class)
+  ResponseEntity<ProblemDetail> refused(CircularRefusedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    if (!e.warnings().isEmpty()) {
+      problem.setProperty("warnings", e.warnings().stream()
+          .map(w -> Map.of("rule", w.rule().name(), "message", w.message())).toList());
+    }
+    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  private CircularResource resource(Circular c, String lang) {
+    String url = desk.address(c.id());
+    return new CircularResource(c.id().value(), c.title(), c.kind(), c.number(),
+        c.parentId() == null ? null : c.parentId().value(), c.dated(), c.signatory(), c.signatoryTitle(), c.paragraphs(),
+        c.status(), c.issuedAt(), url, url + ".pdf", desk.languages(), desk.sha256s(c.id()),
+        c.issued() ? c.confirmations() : desk.warnings(c.id()), c.changes(),
+        c.issued() && c.kind() == Circular.Kind.CIRCULAR ? desk.changesSinceIssue(c.id()) : List.of(),
+        lang == null ? null : desk.document(c.id(), lang, true));
+  }
+
+  private static boolean staff() {
+    return PlenaryUser.current().map(PlenaryUser::isStaff).orElse(false);
+  }
+
+  private static String actor() {
+    return PlenaryUser.current().map(PlenaryUser::getUsername).orElseThrow();
+  }
+}

@@ -1,0 +1,166 @@
+package org.plenary.meeting;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.plenary.account.PlenaryUser;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The secretariat drafts, reviews, edits and issues a circular; anyone reads an issued one and its PDF. */
+@Controller
+class CircularController {
+
+  private final CircularDesk desk;
+  private final GroupCatalog groups;
+  private final String director;
+
+  CircularController(CircularDesk desk, GroupCatalog groups,
+      @Value("${plenary.circular.signatory:The Director}") String director) {
+    this.desk = desk;
+    this.groups = groups;
+    this.director = director;
+  }
+
+  @GetMapping("/groups/{slug}/meetings/{code}/circulars/new")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  String draft(@PathVariable String slug, @PathVariable String code, Model model) {
+    var form = new CircularForm();
+    Meeting meeting = desk.meetingOfCode(slug, code);
+    form.setDated(desk.today(meeting));
+    form.setSignatory(director);
+    return form(model, groups.get(slug), meeting, null, form);
+  }
+
+  @PostMapping("/groups/{slug}/meetings/{code}/circulars/new")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  String draft(@PathVariable String slug, @PathVariable String code, @ModelAttribute("circularForm") CircularForm form,
+      BindingResult result, Model model, RedirectAttributes redirect) {
+    try {
+      Circular circular = desk.draft(slug, code, form.toDraft(), actor());
+      redirect.addFlashAttribute("notice", circular.title() + " drafted from the meeting: review it, then issue it.");
+      return "redirect:/circulars/" + circular.id().value();
+    } catch (InvalidInputException e) {
+      e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      return form(model, groups.get(slug), desk.meetingOfCode(slug, code), null, form);
+    }
+  }
+
+  @GetMapping("/circulars/{id:\\d+}")
+  String show(@PathVariable long id, @RequestParam(required = false) String lang, Model model) {
+    boolean staff = staff();
+    Circular circular = desk.get(new CircularId(id), staff);
+    Meeting meeting = desk.meetingOf(circular);
+    model.addAttribute("circular", circular);
+    model.addAttribute("meeting", meeting);
+    model.addAttribute("group", groups.get(meeting.groupId()));
+    model.addAttribute("document", desk.document(circular.id(), lang, staff));
+    model.addAttribute("languages", desk.languages());
+    model.addAttribute("sha256s", desk.sha256s(circular.id()));
+    model.addAttribute("warnings", desk.warnings(circular.id()));
+    model.addAttribute("changes", circular.issued() && circular.kind() == Circular.Kind.CIRCULAR
+        ? desk.changesSinceIssue(circular.id()) : java.util.List.of());
+    model.addAttribute("audit", staff ? desk.auditTrail(circular.id()) : java.util.List.of());
+    model.addAttribute("staff", staff);
+    return "meeting/circular";
+  }
+
+  @GetMapping("/circulars/{id:\\d+}.pdf")
+  ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(required = false) String lang) {
+    return pdfResponse(desk, new CircularId(id), lang, staff());
+  }
+
+  @GetMapping("/circulars/{id:\\d+}/edit")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  String edit(@PathVariable long id, Model model) {
+    Circular circular = desk.get(new CircularId(id), true);
+    Meeting meeting = desk.meetingOf(circular);
+    return form(model, groups.get(meeting.groupId()), meeting, circular, CircularForm.of(circular));
+  }
+
+  @PostMapping("/circulars/{id:\\d+}/edit")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  String edit(@PathVariable long id, @ModelAttribute("circularForm") CircularForm form, BindingResult result, Model model,
+      RedirectAttributes redirect) {
+    Circular circular = desk.get(new CircularId(id), true);
+    try {
+      desk.edit(circular.id(), form.toDraft(), actor());
+      redirect.addFlashAttribute("notice", circular.title() + " saved.");
+      return "redirect:/circulars/" + id;
+    } catch (InvalidInputException e) {
+      e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      Meeting meeting = desk.meetingOf(circular);
+      return form(model, groups.get(meeting.groupId()), meeting, circular, form);
+    }
+  }
+
+  @PostMapping("/circulars/{id:\\d+}/issue")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  String issue(@PathVariable long id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+    var reasons = new EnumMap<CircularWarning.Rule, String>(CircularWarning.Rule.class);
+    for (CircularWarning.Rule rule : CircularWarning.Rule.values()) {
+      reasons.put(rule, params.getOrDefault("reason-" + rule.name(), ""));
+    }
+    try {
+      Circular issued = desk.issue(new CircularId(id), reasons, actor());
+      redirect.addFlashAttribute("notice", issued.title() + " issued: mailed to the group and every focal point.");
+    } catch (CircularRefusedException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    }
+    return "redirect:/circulars/" + id;
+  }
+
+  @PostMapping("/circulars/{id:\\d+}/notices")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
+  String notice(@PathVariable long id, @RequestParam Circular.Kind kind, RedirectAttributes redirect) {
+    try {
+      Circular notice = desk.notice(new CircularId(id), kind, actor());
+      redirect.addFlashAttribute("notice", notice.title() + " drafted with the changes: review it, then issue it.");
+      return "redirect:/circulars/" + notice.id().value();
+    } catch (CircularRefusedException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+      return "redirect:/circulars/" + id;
+    }
+  }
+
+  static ResponseEntity<byte[]> pdfResponse(CircularDesk desk, CircularId id, String lang, boolean staff) {
+    Circular circular = desk.get(id, staff);
+    String language = desk.language(lang);
+    String name = circular.title().replaceAll("[^A-Za-z0-9]+", "-") + "-" + language + ".pdf";
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, circular.issued() ? "public, max-age=300" : "no-store")
+        .body(desk.pdf(id, language, staff));
+  }
+
+  private static String form(Model model, Group group, Meeting meeting, Circular circular, CircularForm form) {
+    model.addAttribute("group", group);
+    model.addAttribute("meeting", meeting);
+    model.addAttribute("circular", circular);
+    model.addAttribute("circularForm", form);
+    return "meeting/circular-form";
+  }
+
+  private static boolean staff() {
+    return PlenaryUser.current().map(PlenaryUser::isStaff).orElse(false);
+  }
+
+  private static String actor() {
+    return PlenaryUser.current().map(PlenaryUser::getUsername).orElseThrow();
+  }
+}

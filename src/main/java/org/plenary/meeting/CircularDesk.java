@@ -1,0 +1,347 @@
+package org.plenary.meeting;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupId;
+import org.plenary.shared.Violations;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The circular of a meeting, from draft to issue: the secretariat numbers and dates it, reviews the
+ * text generated from the meeting, adds paragraphs and issues it. Issuing checks the group's
+ * announcement rules (each warning confirmed with a reason), freezes a PDF per language with its
+ * SHA-256 in the audit trail, sets the meeting's {@code announcedAt} and publishes
+ * {@link CircularIssued}. A change of the meeting afterwards is stated in an addendum or corrigendum,
+ * never by changing the issued circular.
+ */
+@Component
+public class CircularDesk {
+
+  /** Languages a circular is written in, when their bundle exists; each is frozen at issue. */
+  private static final List<String> CANDIDATE_LANGUAGES = List.of("en", "zh", "fr", "es", "ru", "ar");
+
+  private final Circulars circulars;
+  private final MeetingCatalog meetings;
+  private final GroupCatalog groups;
+  private final CircularText text;
+  private final CircularPdf pdf;
+  private final CircularAddresses addresses;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  CircularDesk(Circulars circulars, MeetingCatalog meetings, GroupCatalog groups, CircularText text, CircularPdf pdf,
+      CircularAddresses addresses, ApplicationEventPublisher events, Clock clock) {
+    this.circulars = circulars;
+    this.meetings = meetings;
+    this.groups = groups;
+    this.text = text;
+    this.pdf = pdf;
+    this.addresses = addresses;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** The languages circulars are written in: English and each language with a bundle. */
+  public List<String> languages() {
+    return CANDIDATE_LANGUAGES.stream().filter(CircularText::speaks).toList();
+  }
+
+  /** {@code lang} when circulars are written in it, else English. */
+  public String language(String lang) {
+    return lang != null && languages().contains(lang) ? lang : "en";
+  }
+
+  /** The circular; a draft only for the secretariat ({@code staff}), otherwise as unknown. */
+  public Circular get(CircularId id, boolean staff) {
+    Circular c = circulars.find(id).orElseThrow(() -> new UnknownCircularException(id));
+    if (!c.issued() && !staff) {
+      throw new UnknownCircularException(id);
+    }
+    return c.issued() || c.kind() == Circular.Kind.CIRCULAR ? c : withLiveChanges(c);
+  }
+
+  /** The meeting's circulars and notices, oldest first; drafts only for the secretariat. */
+  public List<Circular> of(MeetingId meeting, boolean staff) {
+    return circulars.ofMeeting(meeting).stream().filter(c -> staff || c.issued()).toList();
+  }
+
+  /** The group's issued circulars and notices, newest first. */
+  public List<Circular> issuedOf(GroupId group) {
+    return circulars.issuedOfGroup(group);
+  }
+
+  /** Today in the meeting's time zone: a new circular's date. */
+  public LocalDate today(Meeting meeting) {
+    return LocalDate.now(clock.withZone(meeting.timeZone()));
+  }
+
+  public Meeting meetingOfCode(String slug, String code) {
+    return meetings.get(slug, code);
+  }
+
+  public Meeting meetingOf(Circular circular) {
+    return meetings.get(circular.meetingId());
+  }
+
+  public Optional<Instant> announcedAt(MeetingId meeting) {
+    return circulars.announcedAt(meeting);
+  }
+
+  public AnnouncementRules rules(GroupId group) {
+    return circulars.rules(group).orElse(AnnouncementRules.DEFAULTS);
+  }
+
+  @Transactional
+  public AnnouncementRules setRules(String slug, AnnouncementRules rules) {
+    new Violations()
+        .check(rules.announceWeeks() >= 0 && rules.announceWeeks() <= 52, "announceWeeks", "Give 0 to 52 weeks.")
+        .check(rules.contributionDays() >= 0 && rules.contributionDays() <= 90, "contributionDays", "Give 0 to 90 days.")
+        .throwIfAny();
+    circulars.setRules(groups.get(slug).id(), rules);
+    return rules;
+  }
+
+  @Transactional
+  public Circular draft(String slug, String code, CircularDraft draft, String actor) {
+    Meeting meeting = meetings.get(slug, code);
+    check(draft, null, true);
+    Instant now = clock.instant();
+    CircularId id = circulars.insert(meeting.id(), Circular.Kind.CIRCULAR, null, 0, draft.number().strip(),
+        draft.dated(), draft.signatory().strip(), blankToEmpty(draft.signatoryTitle()), paragraphs(draft), now);
+    circulars.audit(id, now, actor, "DRAFTED", draft.number().strip());
+    return get(id, true);
+  }
+
+  @Transactional
+  public Circular edit(CircularId id, CircularDraft draft, String actor) {
+    Circular current = get(id, true);
+    frozenIfIssued(current);
+    check(draft, id, current.kind() == Circular.Kind.CIRCULAR);
+    String number = current.kind() == Circular.Kind.CIRCULAR ? draft.number().strip() : current.number();
+    if (circulars.updateDraft(id, number, draft.dated(), draft.signatory().strip(), blankToEmpty(draft.signatoryTitle()),
+        paragraphs(draft)) == 0) {
+      frozenIfIssued(get(id, true));
+    }
+    circulars.audit(id, clock.instant(), actor, "EDITED", null);
+    return get(id, true);
+  }
+
+  /** The facts of the meeting that changed since the circular (or its latest issued notice) was issued. */
+  public List<Circular.FactChange> changesSinceIssue(CircularId id) {
+    Circular root = root(get(id, true));
+    if (!root.issued()) {
+      return List.of();
+    }
+    Circular latest = Stream.concat(Stream.of(root), circulars.ofMeeting(root.meetingId()).stream()
+            .filter(c -> c.issued() && root.id().equals(c.parentId())))
+        .max(Comparator.comparing(Circular::issuedAt)).orElse(root);
+    return CircularFacts.changes(latest.facts(), facts(meetings.get(root.meetingId())));
+  }
+
+  /** Drafts an addendum (or a corrigendum) to an issued circular, stating what changed since. */
+  @Transactional
+  public Circular notice(CircularId of, Circular.Kind kind, String actor) {
+    Circular root = root(get(of, true));
+    if (kind == Circular.Kind.CIRCULAR || !root.issued()) {
+      throw new CircularRefusedException("An addendum or corrigendum follows an issued circular; " + root.title()
+          + " is not issued yet: edit it instead.");
+    }
+    if (changesSinceIssue(root.id()).isEmpty()) {
+      throw new CircularRefusedException("Nothing the circular states has changed since " + root.title()
+          + " was issued: there is nothing to announce.");
+    }
+    Instant now = clock.instant();
+    int sequence = circulars.nextSequence(root.id());
+    CircularId id = circulars.insert(root.meetingId(), kind, root.id(), sequence, root.number(),
+        LocalDate.now(clock.withZone(meetings.get(root.meetingId()).timeZone())), root.signatory(),
+        root.signatoryTitle(), List.of(), now);
+    circulars.audit(id, now, actor, "DRAFTED", kind.name().toLowerCase() + " " + sequence + " to " + root.number());
+    return get(id, true);
+  }
+
+  /** What the circular says in {@code lang}: as frozen when issued, else as the meeting stands now. */
+  public CircularDocument document(CircularId id, String lang, boolean staff) {
+    Circular c = get(id, staff);
+    String language = language(lang);
+    if (c.issued()) {
+      return circulars.document(id, language).or(() -> circulars.document(id, "en"))
+          .orElseThrow(() -> new UnknownCircularException(id));
+    }
+    return write(c, language);
+  }
+
+  /** The PDF in {@code lang}: the frozen bytes once issued, else rendered now. */
+  public byte[] pdf(CircularId id, String lang, boolean staff) {
+    Circular c = get(id, staff);
+    String language = language(lang);
+    if (c.issued()) {
+      return circulars.pdf(id, language).or(() -> circulars.pdf(id, "en"))
+          .orElseThrow(() -> new UnknownCircularException(id));
+    }
+    return pdf.render(write(c, language));
+  }
+
+  /** The SHA-256 of each frozen PDF, by language (empty for a draft). */
+  public Map<String, String> sha256s(CircularId id) {
+    return circulars.sha256s(id);
+  }
+
+  List<Circulars.AuditLine> auditTrail(CircularId id) {
+    return circulars.auditTrail(id);
+  }
+
+  /** The rules issuing now would break; confirmed ones, with their reason, once issued. */
+  public List<CircularWarning> warnings(CircularId id) {
+    Circular c = get(id, true);
+    return c.issued() ? c.confirmations() : check(c, clock.instant());
+  }
+
+  /** Issues the circular now; see {@link #issueAsOf}. */
+  @Transactional
+  public Circular issue(CircularId id, Map<CircularWarning.Rule, String> reasons, String actor) {
+    return issueAsOf(id, reasons, actor, clock.instant());
+  }
+
+  /**
+   * Issues the circular as of {@code at}: {@code issue} passes now; a circular issued before it was
+   * kept in Plenary (the demo's Circular 114) passes its day. Each warning needs a reason in
+   * {@code reasons}, or nothing happens ({@link CircularRefusedException} lists them).
+   */
+  @Transactional
+  public Circular issueAsOf(CircularId id, Map<CircularWarning.Rule, String> reasons, String actor, Instant at) {
+    Circular c = get(id, true);
+    frozenIfIssued(c);
+    List<CircularWarning> open = check(c, at);
+    List<CircularWarning> unconfirmed = open.stream()
+        .filter(w -> reasons.getOrDefault(w.rule(), "").isBlank()).toList();
+    if (!unconfirmed.isEmpty()) {
+      throw new CircularRefusedException("Confirm each warning with a reason before issuing " + c.title() + ": "
+          + String.join(" ", unconfirmed.stream().map(CircularWarning::message).toList()), unconfirmed);
+    }
+    List<CircularWarning> confirmed = open.stream()
+        .map(w -> new CircularWarning(w.rule(), w.message(), reasons.get(w.rule()).strip(), actor, at)).toList();
+    Meeting meeting = meetings.get(c.meetingId());
+    Map<String, String> facts = facts(meeting);
+    List<Circular.FactChange> changes = c.kind() == Circular.Kind.CIRCULAR ? List.of() : changesSinceIssue(c.id());
+    if (circulars.markIssued(id, at, actor, facts, changes, confirmed) == 0) {
+      throw new CircularRefusedException(c.title() + " was issued meanwhile; it cannot be issued again.");
+    }
+    Circular issued = circulars.find(id).orElseThrow();
+    var digests = new ArrayList<String>();
+    for (String lang : languages()) {
+      CircularDocument document = write(issued, lang);
+      byte[] bytes = pdf.render(document);
+      String sha256 = sha256(bytes);
+      circulars.keepPdf(id, lang, bytes, sha256, document);
+      digests.add(lang + " " + sha256);
+    }
+    confirmed.forEach(w -> circulars.audit(id, at, actor, "WARNING_CONFIRMED", w.message() + " Reason: " + w.reason()));
+    circulars.audit(id, at, actor, "ISSUED", "PDF SHA-256: " + String.join("; ", digests));
+    if (c.kind() == Circular.Kind.CIRCULAR) {
+      circulars.markAnnounced(c.meetingId(), at);
+    }
+    events.publishEvent(new CircularIssued(id, meeting.groupId(), meeting.id()));
+    return issued;
+  }
+
+  /** The stable address of the circular's page; its PDF adds {@code .pdf}. */
+  public String address(CircularId id) {
+    return addresses.circular(id);
+  }
+
+  private List<CircularWarning> check(Circular c, Instant at) {
+    Meeting m = meetings.get(c.meetingId());
+    AnnouncementRules rules = rules(m.groupId());
+    var warnings = new ArrayList<CircularWarning>();
+    LocalDate announced = at.atZone(m.timeZone()).toLocalDate();
+    LocalDate latest = m.startDate().minusWeeks(rules.announceWeeks());
+    if (c.kind() == Circular.Kind.CIRCULAR && announced.isAfter(latest)) {
+      warnings.add(CircularWarning.open(CircularWarning.Rule.LATE_ANNOUNCEMENT, "Issued on " + announced + ", "
+          + ChronoUnit.DAYS.between(announced, m.startDate()) + " days before the meeting: the group announces its "
+          + "meetings at least " + rules.announceWeeks() + " weeks in advance (by " + latest + ")."));
+    }
+    LocalDate due = m.contributionDeadline().atZone(m.timeZone()).toLocalDate();
+    long days = ChronoUnit.DAYS.between(due, m.startDate());
+    if (days < rules.contributionDays()) {
+      warnings.add(CircularWarning.open(CircularWarning.Rule.SHORT_CONTRIBUTION_WINDOW, "The contribution deadline, "
+          + due + ", is " + days + " days before the meeting: the group asks for contributions at least "
+          + rules.contributionDays() + " calendar days before it."));
+    }
+    return warnings;
+  }
+
+  private CircularDocument write(Circular c, String lang) {
+    Meeting meeting = meetings.get(c.meetingId());
+    Group group = groups.get(meeting.groupId());
+    String parentAcronym = group.parentSlug() == null ? null : groups.find(group.parentSlug()).map(Group::acronym).orElse(null);
+    boolean first = meetings.of(group).stream().findFirst().map(m -> m.id().equals(meeting.id())).orElse(false);
+    Circular parent = c.parentId() == null ? null : circulars.find(c.parentId()).orElseThrow();
+    return text.write(c, parent, group, parentAcronym, meeting, first, lang);
+  }
+
+  private Map<String, String> facts(Meeting meeting) {
+    return CircularFacts.of(groups.get(meeting.groupId()), meeting, addresses);
+  }
+
+  private Circular root(Circular c) {
+    return c.parentId() == null ? c : circulars.find(c.parentId()).orElseThrow();
+  }
+
+  private Circular withLiveChanges(Circular c) {
+    return new Circular(c.id(), c.meetingId(), c.kind(), c.parentId(), c.sequence(), c.number(), c.dated(),
+        c.signatory(), c.signatoryTitle(), c.paragraphs(), c.status(), c.createdAt(), c.issuedAt(), c.issuedBy(),
+        c.facts(), changesSinceIssue(c.parentId()), c.confirmations());
+  }
+
+  private void check(CircularDraft draft, CircularId self, boolean ownNumber) {
+    new Violations()
+        .check(draft.number() != null && !draft.number().isBlank() && draft.number().length() <= 100, "number",
+            "Give the circular its number, such as TSB Circular 114.")
+        .check(draft.dated() != null, "dated", "Give the circular its date.")
+        .check(draft.signatory() != null && !draft.signatory().isBlank(), "signatory", "Say who signs the circular.")
+        .throwIfAny();
+    new Violations()
+        .check(!ownNumber || !circulars.numberTaken(draft.number().strip(), self), "number",
+            draft.number() + " is the number of another circular; choose another.")
+        .throwIfAny();
+  }
+
+  private static void frozenIfIssued(Circular c) {
+    if (c.issued()) {
+      throw new CircularRefusedException(c.title() + " is issued and cannot change; announce a change of the meeting"
+          + " with an addendum or a corrigendum.");
+    }
+  }
+
+  private static List<String> paragraphs(CircularDraft draft) {
+    return draft.paragraphs() == null ? List.of()
+        : draft.paragraphs().stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+  }
+
+  private static String blankToEmpty(String text) {
+    return text == null ? "" : text.strip();
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.plenary.meeting;
+
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A group's circulars feed, and its announcement rules (set by the secretariat or the group's management). */
+@Controller
+class CircularRulesController {
+
+  private final CircularDesk desk;
+  private final GroupCatalog groups;
+  private final String baseUrl;
+
+  CircularRulesController(CircularDesk desk, GroupCatalog groups,
+      @Value("${plenary.base-url:http://localhost:8080}") String baseUrl) {
+    this.desk = desk;
+    this.groups = groups;
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+  }
+
+  @GetMapping("/groups/{slug}/circulars.atom")
+  ResponseEntity<String> feed(@PathVariable String slug) {
+    Group group = groups.get(slug);
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+        .body(CircularFeed.of(baseUrl, group, desk.issuedOf(group.id()), desk));
+  }
+
+  @GetMapping("/groups/{slug}/circulars/rules")
+  @PreAuthorize("@groupAccess.canManage(#slug)")
+  String rules(@PathVariable String slug, Model model) {
+    Group group = groups.get(slug);
+    AnnouncementRules rules = desk.rules(group.id());
+    return page(model, group, String.valueOf(rules.announceWeeks()), String.valueOf(rules.contributionDays()), null);
+  }
+
+  @PostMapping("/groups/{slug}/circulars/rules")
+  @PreAuthorize("@groupAccess.canManage(#slug)")
+  String rules(@PathVariable String slug, @RequestParam String announceWeeks, @RequestParam String contributionDays,
+      Model model, RedirectAttributes redirect) {
+    Group group = groups.get(slug);
+    try {
+      desk.setRules(slug, new AnnouncementRules(Integer.parseInt(announceWeeks.strip()),
+          Integer.parseInt(contributionDays.strip())));
+    } catch (NumberFormatException | InvalidInputException e) {
+      return page(model, group, announceWeeks, contributionDays, "Give whole numbers: 0 to 52 weeks, 0 to 90 days.");
+    }
+    redirect.addFlashAttribute("notice", "Announcement rules saved.");
+    return "redirect:/groups/" + slug;
+  }
+
+  private static String page(Model model, Group group, String weeks, String days, String problem) {
+    model.addAttribute("group", group);
+    model.addAttribute("announceWeeks", weeks);
+    model.addAttribute("contributionDays", days);
+    model.addAttribute("problem", problem);
+    return "meeting/circular-rules";
+  }
+}
