@@ -51,9 +51,11 @@ public class DocumentFolders {
   private final Contributions contributions;
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
+  private final org.springframework.beans.factory.ObjectProvider<FolderSupplements> supplements;
 
   DocumentFolders(ContributionDesk desk, DocumentAccess access, Contributions contributions, GroupCatalog groups,
-      MeetingCatalog meetings) {
+      MeetingCatalog meetings, org.springframework.beans.factory.ObjectProvider<FolderSupplements> supplements) {
+    this.supplements = supplements;
     this.desk = desk;
     this.access = access;
     this.contributions = contributions;
@@ -141,6 +143,7 @@ public class DocumentFolders {
           .filter(f -> f.state() == FileState.PUBLISHED && f.storePath().equals(folder + f.fileName()))
           .forEach(f -> entries.add(FolderEntry.file(contribution, f, f.publishedAt())));
     }
+    supplements.ifAvailable(made -> entries.addAll(made.of(meeting.id(), folder)));
     entries.sort(Comparator.comparing(FolderEntry::name));
     return entries;
   }
@@ -158,6 +161,11 @@ public class DocumentFolders {
    */
   public Optional<FolderEntry> publishedFile(String slug, String code, String name, Reader reader) {
     Meeting meeting = access.readableMeeting(slug, code, reader);
+    var supplement = supplements.getIfAvailable();
+    var made = supplement == null ? Optional.<FolderEntry>empty() : supplement.find(meeting.id(), publishedFolder(slug, code), name);
+    if (made.isPresent()) {
+      return made;
+    }
     return fileAt(publishedFolder(slug, code) + name, FileState.PUBLISHED)
         .filter(held -> held.meeting().equals(meeting.id())).map(Held::entry);
   }
