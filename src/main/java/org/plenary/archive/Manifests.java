@@ -120,8 +120,8 @@ class Manifests {
 
   /** The entries a change added or withdrew. */
   List<ManifestEntry> touchedBy(long meeting, String folder, int version) {
-    return jdbc.sql(ENTRIES + """
-         WHERE meeting_id = ? AND folder = ? AND (added_version = ? OR withdrawn_version = ?) ORDER BY name, id""")
+    return jdbc.sql(ENTRIES
+        + " WHERE meeting_id = ? AND folder = ? AND (added_version = ? OR withdrawn_version = ?) ORDER BY name, id")
         .param(meeting).param(folder).param(version).param(version).query(Manifests::entry).list();
   }
 
