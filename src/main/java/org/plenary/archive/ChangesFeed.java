@@ -58,22 +58,25 @@ class ChangesFeed {
     long after = cursor != null ? cursor : since != null ? manifests.cursorBefore(groupId, since) : 0;
     var changes = new ArrayList<Change>();
     long scanned = after;
-    boolean more = false;
-    while (changes.size() < limit) {
+    // One visible change past the page says whether there is more; hidden ones never count.
+    while (changes.size() <= limit) {
       List<ManifestVersion> batch = manifests.changesAfter(groupId, scanned, SCAN);
       for (ManifestVersion v : batch) {
-        if (changes.size() == limit) {
-          more = true;
-          break;
-        }
         scanned = v.changeSeq();
         if (access.mayRead(new MeetingId(v.meetingId()), reader)) {
           changes.add(change(v));
+          if (changes.size() > limit) {
+            break;
+          }
         }
       }
-      if (more || batch.size() < SCAN) {
+      if (batch.size() < SCAN) {
         break;
       }
+    }
+    boolean more = changes.size() > limit;
+    if (more) {
+      changes.removeLast();
     }
     long next = changes.isEmpty() ? after : changes.getLast().cursor();
     return new Page(changes, next, more);
