@@ -91,8 +91,10 @@ public class ManifestLog {
   }
 
   /**
-   * Writes a new version of the folder's manifest when what the register shows in it differs from
-   * the last version: files published since are added, files no longer there are marked withdrawn.
+   * Writes a new version of the folder's manifest when what the register shows of the changed
+   * contribution in the folder differs from the last version: its files published since are added,
+   * those no longer there are marked withdrawn. The folder's first version takes in every file the
+   * register shows there (documents published before manifests existed included).
    */
   void sync(String folder, Contribution changed, String kind, String number) {
     Meeting meeting = meetings.get(changed.meetingId());
@@ -108,7 +110,10 @@ public class ManifestLog {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     boolean changedAny = false;
     var actors = new HashMap<String, String>();
-    for (Contribution contribution : desk.register(group.slug(), meeting.code())) {
+    List<Contribution> looked = head.isEmpty() ? desk.register(group.slug(), meeting.code()) : List.of(changed);
+    var numbers = new java.util.HashSet<String>();
+    for (Contribution contribution : looked) {
+      numbers.add(contribution.number());
       for (ContributionFile file : contribution.files()) {
         if (file.state() != FileState.PUBLISHED || !file.storePath().equals(folder + file.fileName())) {
           continue;
@@ -122,6 +127,9 @@ public class ManifestLog {
       }
     }
     for (ManifestEntry gone : live.values()) {
+      if (!numbers.contains(gone.number())) {
+        continue;
+      }
       manifests.withdraw(meetingId, folder, gone.name(), gone.sha256(), version, now,
           actor(gone.number(), "WITHDRAWN", null, actors));
       changedAny = true;
