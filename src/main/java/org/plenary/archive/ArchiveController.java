@@ -80,7 +80,16 @@ class ArchiveController {
     if ("HEAD".equals(request.getMethod())) {
       return;
     }
-    var out = response.getOutputStream();
+    // Large writes: the container's buffer (8 KiB by default) would cut the body into small socket writes.
+    response.setBufferSize(1 << 20);
+    // Commit through the filters' wrappers (they add their headers then), then write to the container's
+    // own stream, which takes direct buffers as they are (the wrappers copy each into a new array).
+    response.flushBuffer();
+    jakarta.servlet.ServletResponse raw = response;
+    while (raw instanceof jakarta.servlet.ServletResponseWrapper wrapper) {
+      raw = wrapper.getResponse();
+    }
+    var out = raw.getOutputStream();
     try {
       // File contents go out as direct buffers read straight from the disk: no copy through the heap.
       download.zip().write(start, end, out, buffer -> {
