@@ -142,6 +142,7 @@ class ArchiveIntegrationTests {
     String etag = full.headers().firstValue("ETag").orElseThrow();
     assertThat(etag).isEqualTo("\"" + Digests.sha256Hex(get(IN + "MANIFEST.json").body()) + "\"");
     assertThat(full.headers().firstValue("Content-Disposition").orElseThrow()).contains("arch-m1-in.zip");
+    assertThat(full.headers().firstValue("X-Content-Type-Options")).as("the security filters' headers").hasValue("nosniff");
     assertThat(get("/t/fg/arch/docs/m1/in.zip").body()).as("deterministic").isEqualTo(whole);
     for (int cut : new int[] {1, 30, 100, whole.length / 2, whole.length - 22, whole.length - 1}) {
       HttpResponse<byte[]> rest = get("/t/fg/arch/docs/m1/in.zip", "Range", "bytes=" + cut + "-", "If-Range", etag);
