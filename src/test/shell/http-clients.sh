@@ -97,9 +97,9 @@ curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$NUMBE
   || die "could not publish $NUMBER"
 IN=$P/t/fg/cloud/docs/$CODE/in
 check "wget -m -np of the published folder holds MANIFEST.json, and verify says ok" bash -c "cd '$W' && mkdir -p wget-in \
-  && cd wget-in && wget -m -np -nH --cut-dirs=5 -nv -R 'index.html*' '$IN/' && ls MANIFEST.json $NUMBER.pdf \
-  && java -jar '$JAR' verify ."
-check "verify finds a changed byte in the wget mirror" bash -c "cd '$W/wget-in' && cp $NUMBER.pdf ../keep.pdf \
+  && cd wget-in && wget -m -np -nH --cut-dirs=5 -nv -R 'index.html*' '$IN/' && ls in/MANIFEST.json in/$NUMBER.pdf \
+  && java -jar '$JAR' verify in"
+check "verify finds a changed byte in the wget mirror" bash -c "cd '$W/wget-in/in' && cp $NUMBER.pdf ../keep.pdf \
   && printf x | dd of=$NUMBER.pdf bs=1 seek=10 conv=notrunc 2>/dev/null; java -jar '$JAR' verify . | grep -q 'changed: $NUMBER.pdf'; \
   r=\$?; cp ../keep.pdf $NUMBER.pdf; exit \$r"
 check "rclone copy of the published folder passes verify" bash -c "$(printf '%q ' "${RC[@]}") copy :http:$CODE/in '$W/rclone-in' \

@@ -57,8 +57,9 @@ final class FolderPage {
       out.append("<p>This folder is empty.</p>\n");
     }
     String[] segments = path.split("/");
-    if (files && segments.length == 7 && segments[4].equals("docs")) {
-      // A meeting's published folder (in/, out/): the whole folder in one download, and its signed manifest.
+    if (files && segments.length == 7 && segments[4].equals("docs")
+        && entries.stream().anyMatch(e -> e.name().equals("MANIFEST.json"))) {
+      // A meeting's published folder (in/, out/) with publications, hence a manifest: the whole folder in one download.
       String zip = UriUtils.encodePathSegment(segments[6], StandardCharsets.UTF_8) + ".zip";
       out.append("<p>The whole folder in one download: <a href=\"../").append(HtmlUtils.htmlEscape(zip)).append("\">")
           .append(HtmlUtils.htmlEscape(zip)).append("</a> (with MANIFEST.json, signed: check it with ")
