@@ -119,5 +119,13 @@ check "rclone over FTPS (explicit TLS) copies it back, identical" bash -c "RCLON
 
 check "the document is still there, whole" bash -c "curl -sSf -u alice:$T -o '$W/final.docx' '$IN/$NUMBER.docx' && cmp -s '$W/final.docx' '$W/v2.docx'"
 
+# Issue 16: the README's lftp recipe: an anonymous mirror of a published folder holds MANIFEST.json and passes verify.
+TSB=$(token "$P" tsb tsb-demo)
+curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$NUMBER/publish" >/dev/null \
+  || die "could not publish $NUMBER"
+check "anonymous lftp mirror of the published folder passes java -jar plenary.jar verify" bash -c "lftp -p $FTP_PORT \
+  -e 'mirror /t/fg/cloud/docs/$CODE/in $W/lftp-in; bye' 127.0.0.1 && ls '$W/lftp-in/MANIFEST.json' \
+  && java -jar '$JAR' verify '$W/lftp-in'"
+
 if [ "$FAILED" = 0 ]; then echo "every FTP client check passed"; else echo "some FTP client checks FAILED"; fi
 exit "$FAILED"

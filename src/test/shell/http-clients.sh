@@ -18,6 +18,7 @@ need curl curl
 need wget wget
 need jq jq
 need rclone rclone
+need unzip unzip
 resolve_jar
 PORT="" FTP_PORT=""
 free_port PORT 18380
@@ -89,6 +90,26 @@ cp "$W/$NUMBER.pdf" "$W/$LOWER.pdf"
 check "an upload named $LOWER.pdf is refused naming $NUMBER.pdf" bash -c "[ \"\$(curl -s -o '$W/problem' -w '%{http_code}' \
   -H 'Authorization: Bearer $T' -F 'file=@$W/$LOWER.pdf' '$P/api/v1/contributions/$NUMBER/files')\" = 400 ] \
   && grep -q '$NUMBER.pdf' '$W/problem'"
+
+# Issue 16: the published folder as a mirror and as one ZIP, each checked with `java -jar plenary.jar verify`.
+TSB=$(token "$P" tsb tsb-demo)
+curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$NUMBER/publish" >/dev/null \
+  || die "could not publish $NUMBER"
+IN=$P/t/fg/cloud/docs/$CODE/in
+check "wget -m -np of the published folder holds MANIFEST.json, and verify says ok" bash -c "cd '$W' && mkdir -p wget-in \
+  && cd wget-in && wget -m -np -nH --cut-dirs=5 -nv -R 'index.html*' '$IN/' && ls in/MANIFEST.json in/$NUMBER.pdf \
+  && java -jar '$JAR' verify in"
+check "verify finds a changed byte in the wget mirror" bash -c "cd '$W/wget-in/in' && cp $NUMBER.pdf ../keep.pdf \
+  && printf x | dd of=$NUMBER.pdf bs=1 seek=10 conv=notrunc 2>/dev/null; java -jar '$JAR' verify . | grep -q 'changed: $NUMBER.pdf'; \
+  r=\$?; cp ../keep.pdf $NUMBER.pdf; exit \$r"
+check "rclone copy of the published folder passes verify" bash -c "$(printf '%q ' "${RC[@]}") copy :http:$CODE/in '$W/rclone-in' \
+  && java -jar '$JAR' verify '$W/rclone-in'"
+check "in.zip passes unzip -t and verify" bash -c "curl -sf -o '$W/in.zip' '$IN.zip' && unzip -tqq '$W/in.zip' \
+  && java -jar '$JAR' verify '$W/in.zip'"
+check "in.zip cut at 1000 bytes and resumed with curl -C - is byte-identical" bash -c "curl -sf -r 0-999 -o '$W/part.zip' '$IN.zip' \
+  && curl -sf -C - -o '$W/part.zip' '$IN.zip' && cmp '$W/part.zip' '$W/in.zip'"
+check "the changes feed lists the publication" bash -c "curl -sf '$P/api/v1/groups/cloud/changes?since=0' \
+  | jq -e '.changes[] | select(.number == \"$NUMBER\" and .kind == \"PUBLISHED\")'"
 
 if [ "$FAILED" = 0 ]; then echo "every HTTP client check passed"; else echo "some HTTP client checks FAILED"; fi
 exit "$FAILED"

@@ -13,8 +13,15 @@ import org.springframework.scheduling.annotation.EnableAsync;
 @org.springframework.scheduling.annotation.EnableScheduling
 public class PlenaryApplication {
 
-  /** {@code --demo} on the command line switches on the demo profile (FG Cloud and the demo sign-ins). */
+  /**
+   * {@code --demo} on the command line switches on the demo profile (FG Cloud and the demo sign-ins);
+   * {@code verify <folder-or-zip>} checks a download against its manifest instead of starting.
+   */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("verify")) {
+      // Checks a downloaded folder or ZIP without starting the server (no database, no ports).
+      System.exit(org.plenary.archive.Verifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
     SpringApplication application = new SpringApplication(PlenaryApplication.class);
     if (Arrays.asList(args).contains("--demo")) {
       application.setAdditionalProfiles("demo");

@@ -52,9 +52,11 @@ public class DocumentFolders {
   private final Contributions contributions;
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
+  private final org.springframework.beans.factory.ObjectProvider<FolderSupplements> supplements;
 
   DocumentFolders(ContributionDesk desk, DocumentAccess access, Contributions contributions, GroupCatalog groups,
-      MeetingCatalog meetings) {
+      MeetingCatalog meetings, org.springframework.beans.factory.ObjectProvider<FolderSupplements> supplements) {
+    this.supplements = supplements;
     this.desk = desk;
     this.access = access;
     this.contributions = contributions;
@@ -158,6 +160,7 @@ public class DocumentFolders {
           .filter(f -> f.state() == FileState.PUBLISHED && f.storePath().equals(folder + f.fileName()))
           .forEach(f -> entries.add(FolderEntry.file(contribution, f, f.publishedAt())));
     }
+    supplements.ifAvailable(made -> entries.addAll(made.of(meeting.id(), folder)));
     entries.sort(Comparator.comparing(FolderEntry::name));
     return entries;
   }
@@ -183,7 +186,13 @@ public class DocumentFolders {
     if (!DocumentSeries.FOLDERS.contains(folder)) {
       return Optional.empty();
     }
-    return fileAt(publishedFolder(slug, code, folder) + name, FileState.PUBLISHED)
+    String path = publishedFolder(slug, code, folder);
+    var supplement = supplements.getIfAvailable();
+    var made = supplement == null ? Optional.<FolderEntry>empty() : supplement.find(meeting.id(), path, name);
+    if (made.isPresent()) {
+      return made;
+    }
+    return fileAt(path + name, FileState.PUBLISHED)
         .filter(held -> held.meeting().equals(meeting.id())).map(Held::entry);
   }
 

@@ -43,6 +43,7 @@ final class FileSender {
       Map.entry("xls", "application/vnd.ms-excel"),
       Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
       Map.entry("zip", "application/zip"),
+      Map.entry("json", "application/json"),
       Map.entry("txt", "text/plain;charset=UTF-8"),
       Map.entry("rtf", "application/rtf"),
       Map.entry("odt", "application/vnd.oasis.opendocument.text"));

@@ -56,6 +56,15 @@ final class FolderPage {
     if (entries.isEmpty()) {
       out.append("<p>This folder is empty.</p>\n");
     }
+    String[] segments = path.split("/");
+    if (files && segments.length == 7 && segments[4].equals("docs")
+        && entries.stream().anyMatch(e -> e.name().equals("MANIFEST.json"))) {
+      // A meeting's published folder (in/, out/) with publications, hence a manifest: the whole folder in one download.
+      String zip = UriUtils.encodePathSegment(segments[6], StandardCharsets.UTF_8) + ".zip";
+      out.append("<p>The whole folder in one download: <a href=\"../").append(HtmlUtils.htmlEscape(zip)).append("\">")
+          .append(HtmlUtils.htmlEscape(zip)).append("</a> (with MANIFEST.json, signed: check it with ")
+          .append("<code>java -jar plenary.jar verify</code>).</p>\n");
+    }
     return out.toString();
   }
 }

@@ -1,0 +1,157 @@
+package org.plenary.archive;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.Reader;
+import org.plenary.shared.InvalidInputException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * A published folder in one download, {@code /t/fg/cloud/docs/1006-gva/in.zip} (and {@code out.zip},
+ * {@code ?since=} a time), with Content-Length, ETag (the manifest's SHA-256), Last-Modified and one
+ * byte range (206, 416, If-Range) so an interrupted download resumes; older manifests at
+ * {@code MANIFEST.json?version=N}; the public key at {@code /.well-known/plenary-manifest-key}.
+ */
+@Controller
+class ArchiveController {
+
+  private final FolderArchives archives;
+  private final ManifestKey key;
+
+  ArchiveController(FolderArchives archives, ManifestKey key) {
+    this.archives = archives;
+    this.key = key;
+  }
+
+  @GetMapping("/t/fg/{slug}/docs/{code}/{kind:in|out}.zip")
+  void zip(@PathVariable String slug, @PathVariable String code, @PathVariable String kind,
+      @RequestParam(required = false) String since, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    FolderArchives.Download download = archives.zip(slug, code, kind, instant(since), Reader.current());
+    if (new ServletWebRequest(request, response).checkNotModified(download.etag(),
+        download.modified().toEpochMilli())) {
+      return;
+    }
+    long length = download.zip().length();
+    response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(download.fileName(), StandardCharsets.UTF_8).build().toString());
+    response.setHeader(HttpHeaders.CACHE_CONTROL, PlenaryUser.current().isPresent() ? "private, no-cache" : "no-cache");
+    response.setContentType("application/zip");
+    long start = 0;
+    long end = length;
+    HttpRange range = range(request, download.etag());
+    if (range != null) {
+      try {
+        start = range.getRangeStart(length);
+        end = range.getRangeEnd(length) + 1;
+      } catch (IllegalArgumentException outside) {
+        response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+        response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
+        return;
+      }
+      if (start >= length) {
+        response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+        response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
+        return;
+      }
+      response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+      response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + (end - 1) + "/" + length);
+    }
+    response.setContentLengthLong(end - start);
+    if ("HEAD".equals(request.getMethod())) {
+      return;
+    }
+    // Large writes: the container's buffer (8 KiB by default) would cut the body into small socket writes.
+    response.setBufferSize(1 << 20);
+    // Commit through the filters' wrappers (they add their headers then), then write to the container's
+    // own stream, which takes direct buffers as they are (the wrappers copy each into a new array).
+    response.flushBuffer();
+    jakarta.servlet.ServletResponse raw = response;
+    while (raw instanceof jakarta.servlet.ServletResponseWrapper wrapper) {
+      raw = wrapper.getResponse();
+    }
+    var out = raw.getOutputStream();
+    try {
+      // File contents go out as direct buffers read straight from the disk: no copy through the heap.
+      download.zip().write(start, end, out, buffer -> {
+        try {
+          out.write(buffer);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** One range to send, or null for the whole archive (none asked, several asked, or an If-Range that no longer holds). */
+  private static HttpRange range(HttpServletRequest request, String etag) {
+    String header = request.getHeader(HttpHeaders.RANGE);
+    String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+    if (header == null || ifRange != null && !ifRange.equals(etag)) {
+      return null;
+    }
+    try {
+      List<HttpRange> ranges = HttpRange.parseRanges(header);
+      return ranges.size() == 1 ? ranges.get(0) : null;
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
+  }
+
+  @GetMapping(value = {"/t/fg/{slug}/docs/{code}/in/MANIFEST.json", "/t/fg/{slug}/docs/{code}/out/MANIFEST.json"},
+      params = "version")
+  ResponseEntity<byte[]> manifestVersion(@PathVariable String slug, @PathVariable String code,
+      @RequestParam String version, HttpServletRequest request) {
+    String kind = request.getRequestURI().contains("/out/MANIFEST.json") ? "out" : "in";
+    int number;
+    try {
+      number = Integer.parseInt(version);
+    } catch (NumberFormatException e) {
+      throw new NoSuchElementException("There is no version \"" + version.replaceAll("[^0-9A-Za-z-]", "?")
+          + "\" of this manifest.");
+    }
+    byte[] bytes = archives.manifest(slug, code, kind, number, Reader.current())
+        .orElseThrow(() -> new NoSuchElementException("There is no version " + number + " of this manifest."));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        .header(HttpHeaders.CACHE_CONTROL, PlenaryUser.current().isPresent() ? "private, no-cache" : "no-cache")
+        .eTag("\"" + Digests.sha256Hex(bytes) + "\"").body(bytes);
+  }
+
+  @GetMapping(value = "/.well-known/plenary-manifest-key", produces = "application/x-pem-file")
+  @ResponseBody
+  String publicKey() {
+    return key.publicPem();
+  }
+
+  static Instant instant(String since) {
+    if (since == null || since.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(since.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("since", "Give since as a time in UTC such as 2026-12-02T09:30:00Z.");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.plenary.archive;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A file of a published folder as its manifests know it: what it was when published, the version
+ * of the folder's manifest that added it, and, once withdrawn, the version that recorded that.
+ */
+record ManifestEntry(
+    long meetingId,
+    String folder,
+    String name,
+    String number,
+    String storePath,
+    long size,
+    String sha256,
+    long crc32,
+    Instant publishedAt,
+    String publisher,
+    int addedVersion,
+    Integer withdrawnVersion,
+    Instant withdrawnAt,
+    String withdrawnBy) {
+
+  boolean withdrawnAt(int version) {
+    return withdrawnVersion != null && withdrawnVersion <= version;
+  }
+
+  /** The entry as the manifest of {@code version} writes it, keys in their fixed order. */
+  Map<String, Object> json(int version) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("name", name);
+    json.put("number", number);
+    json.put("size", size);
+    json.put("sha256", sha256);
+    json.put("published", publishedAt.toString());
+    json.put("publisher", publisher);
+    if (withdrawnAt(version)) {
+      json.put("withdrawn", withdrawnAt.toString());
+      json.put("withdrawnBy", withdrawnBy);
+    }
+    return json;
+  }
+}

@@ -1,0 +1,241 @@
+package org.plenary.archive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.plenary.contribution.AuditEvent;
+import org.plenary.contribution.Contribution;
+import org.plenary.contribution.ContributionDesk;
+import org.plenary.contribution.ContributionEvents.ContributionPublished;
+import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
+import org.plenary.contribution.ContributionFile;
+import org.plenary.contribution.FileState;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.store.DocumentStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps each published folder's manifest in step with the folder. A new version is written in the
+ * very transaction that publishes or withdraws (a synchronous listener of the desk's events, which
+ * are published inside it): the folder and its manifest commit together or not at all, so no
+ * reader ever sees a folder its manifest does not describe. Each version lists the files the
+ * register shows in the folder, keeps every withdrawn one as an entry marked withdrawn, names the
+ * SHA-256 of the version before, and is signed with the site's key. Versions of one group are
+ * ordered by its feed row's lock, which also numbers them in the group's changes feed.
+ */
+@Component
+public class ManifestLog {
+
+  /** The name of the manifest in each published folder. */
+  public static final String NAME = "MANIFEST.json";
+  static final String FORMAT = "plenary-manifest/1";
+
+  private final Manifests manifests;
+  private final ContributionDesk desk;
+  private final MeetingCatalog meetings;
+  private final GroupCatalog groups;
+  private final DocumentStore store;
+  private final ManifestKey key;
+  private final Clock clock;
+  private final TransactionTemplate separately;
+  private final String keyUrl;
+
+  ManifestLog(Manifests manifests, ContributionDesk desk, MeetingCatalog meetings, GroupCatalog groups,
+      DocumentStore store, ManifestKey key, Clock clock, PlatformTransactionManager transactions,
+      @Value("${plenary.base-url}") String baseUrl) {
+    this.manifests = manifests;
+    this.desk = desk;
+    this.meetings = meetings;
+    this.groups = groups;
+    this.store = store;
+    this.key = key;
+    this.clock = clock;
+    this.separately = new TransactionTemplate(transactions);
+    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.keyUrl = baseUrl.replaceAll("/+$", "") + "/.well-known/plenary-manifest-key";
+  }
+
+  @EventListener
+  void on(ContributionPublished event) {
+    Contribution contribution = desk.get(event.number());
+    contribution.files().stream().filter(f -> f.id() == event.fileId()).findFirst().ifPresent(file -> {
+      String folder = file.storePath().substring(0, file.storePath().lastIndexOf('/') + 1);
+      sync(folder, contribution, file.revision() > 0 ? "REVISED" : "PUBLISHED", contribution.number());
+    });
+  }
+
+  @EventListener
+  void on(ContributionWithdrawn event) {
+    Contribution contribution = desk.get(event.number());
+    for (String folder : manifests.foldersListing(contribution.meetingId().value(), event.number())) {
+      sync(folder, contribution, "WITHDRAWN", contribution.number());
+    }
+  }
+
+  /**
+   * Writes a new version of the folder's manifest when what the register shows of the changed
+   * contribution in the folder differs from the last version: its files published since are added,
+   * those no longer there are marked withdrawn. The folder's first version takes in every file the
+   * register shows there (documents published before manifests existed included).
+   */
+  void sync(String folder, Contribution changed, String kind, String number) {
+    Meeting meeting = meetings.get(changed.meetingId());
+    Group group = groups.get(changed.groupId());
+    lockFeed(group.id().value());
+    long lastChange = manifests.lockFeed(group.id().value());
+    long meetingId = meeting.id().value();
+    Optional<ManifestVersion> head = manifests.head(meetingId, folder);
+    int version = head.map(ManifestVersion::version).orElse(0) + 1;
+    Map<String, ManifestEntry> live = new LinkedHashMap<>();
+    head.ifPresent(h -> manifests.entries(meetingId, folder, h.version()).stream().filter(e -> !e.withdrawnAt(h.version()))
+        .forEach(e -> live.put(e.name() + "/" + e.sha256(), e)));
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    boolean changedAny = false;
+    var actors = new HashMap<String, String>();
+    List<Contribution> looked = head.isEmpty() ? desk.register(group.slug(), meeting.code()) : List.of(changed);
+    var numbers = new java.util.HashSet<String>();
+    for (Contribution contribution : looked) {
+      numbers.add(contribution.number());
+      for (ContributionFile file : contribution.files()) {
+        if (file.state() != FileState.PUBLISHED || !file.storePath().equals(folder + file.fileName())) {
+          continue;
+        }
+        if (live.remove(file.fileName() + "/" + file.sha256()) == null) {
+          manifests.insert(new ManifestEntry(meetingId, folder, file.fileName(), contribution.number(), file.storePath(),
+              file.size(), file.sha256(), crc32(file.storePath()), file.publishedAt().truncatedTo(ChronoUnit.MILLIS),
+              actor(contribution.number(), "PUBLISHED", file.fileName(), actors), version, null, null, null));
+          changedAny = true;
+        }
+      }
+    }
+    for (ManifestEntry gone : live.values()) {
+      if (!numbers.contains(gone.number())) {
+        continue;
+      }
+      manifests.withdraw(meetingId, folder, gone.name(), gone.sha256(), version, now,
+          actor(gone.number(), "WITHDRAWN", null, actors));
+      changedAny = true;
+    }
+    if (!changedAny) {
+      return;
+    }
+    var draft = new ManifestVersion(group.id().value(), meeting.id().value(), folder, version, lastChange + 1, kind,
+        number, now, head.map(ManifestVersion::sha256).orElse(null), null, 0, null, keyUrl, key.id());
+    Map<String, Object> json = json(draft, manifests.entries(meetingId, folder, version));
+    String signature = key.sign(CanonicalJson.bytes(json));
+    json.put("signature", signature);
+    byte[] bytes = CanonicalJson.bytes(json);
+    manifests.insert(new ManifestVersion(draft.groupId(), draft.meetingId(), folder, version, draft.changeSeq(), kind,
+        number, now, draft.previousSha256(), Digests.sha256Hex(bytes), bytes.length, signature, keyUrl, key.id()));
+    manifests.setLastChange(group.id().value(), draft.changeSeq());
+  }
+
+  /** The group's feed row, created once by a transaction of its own (two first publications may race). */
+  private void lockFeed(long group) {
+    if (!manifests.feedExists(group)) {
+      try {
+        separately.executeWithoutResult(status -> manifests.createFeed(group));
+      } catch (DuplicateKeyException createdByAnother) {
+        // The other transaction made it: the row is there to lock.
+      }
+    }
+  }
+
+  /** The display name of whoever did the last such action on the number (never a username). */
+  private String actor(String number, String action, String fileName, Map<String, String> seen) {
+    return seen.computeIfAbsent(number + "/" + action + "/" + fileName, k -> {
+      List<AuditEvent> trail = new ArrayList<>(desk.auditTrail(number));
+      for (int i = trail.size() - 1; i >= 0; i--) {
+        AuditEvent event = trail.get(i);
+        if (event.action().equals(action) && (fileName == null || fileName.equals(event.fileName()))
+            && event.actor() != null) {
+          return desk.personName(event.actor());
+        }
+      }
+      return "the secretariat";
+    });
+  }
+
+  private long crc32(String storePath) {
+    try {
+      return Digests.crc32(store.file(storePath));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The manifest of a version without its signature, keys in their fixed order. */
+  static Map<String, Object> json(ManifestVersion v, List<ManifestEntry> entries) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("format", FORMAT);
+    json.put("folder", "/" + v.folder());
+    json.put("version", v.version());
+    json.put("issued", v.issuedAt().toString());
+    json.put("change", v.kind());
+    json.put("number", v.number());
+    json.put("previous", v.previousSha256());
+    json.put("key", v.keyUrl());
+    json.put("keyId", v.keyId());
+    json.put("files", entries.stream().filter(e -> !e.withdrawnAt(v.version())).map(e -> e.json(v.version())).toList());
+    json.put("withdrawn", entries.stream().filter(e -> e.withdrawnAt(v.version())).map(e -> e.json(v.version())).toList());
+    return json;
+  }
+
+  /** The newest version of the meeting's folder's manifest, if anything was ever published in it. */
+  Optional<ManifestVersion> head(long meeting, String folder) {
+    return manifests.head(meeting, folder);
+  }
+
+  Optional<ManifestVersion> version(long meeting, String folder, int version) {
+    return manifests.version(meeting, folder, version);
+  }
+
+  /** The files a version lists (withdrawn ones too), by name. */
+  List<ManifestEntry> entries(ManifestVersion v) {
+    return manifests.entries(v.meetingId(), v.folder(), v.version());
+  }
+
+  /** The bytes of a version, exactly as first signed and hashed, rebuilt from its entries. */
+  byte[] bytes(ManifestVersion v) {
+    Map<String, Object> json = json(v, entries(v));
+    json.put("signature", v.signature());
+    byte[] bytes = CanonicalJson.bytes(json);
+    if (!Digests.sha256Hex(bytes).equals(v.sha256())) {
+      throw new IllegalStateException("The manifest " + v.folder() + " version " + v.version()
+          + " no longer matches its recorded SHA-256: the database was changed behind Plenary.");
+    }
+    return bytes;
+  }
+
+  /** The version's bytes as a file of the document store (written at first need, then kept). */
+  Path file(ManifestVersion v) {
+    if (!store.exists(v.storePath())) {
+      try {
+        store.write(v.storePath(), new java.io.ByteArrayInputStream(bytes(v)), Long.MAX_VALUE);
+      } catch (RuntimeException raced) {
+        if (!store.exists(v.storePath())) {
+          throw raced;
+        }
+      }
+    }
+    return store.file(v.storePath());
+  }
+}

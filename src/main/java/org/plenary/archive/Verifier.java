@@ -1,0 +1,199 @@
+package org.plenary.archive;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar plenary.jar verify <folder-or-zip> [--key URL-or-file] [--no-history] [--partial]}:
+ * checks a downloaded folder or ZIP against its signed manifest, without starting the server. The
+ * key is never taken from the manifest itself (that would prove nothing): it is fetched from the
+ * site's well-known address that the manifest names, or given with {@code --key}. Prints one line
+ * per difference ({@code changed:}, {@code missing:}, {@code added:}, {@code withdrawn:},
+ * {@code history rewritten at version N}) and exits 0 when all is well, 1 on any difference, 2 on a
+ * usage error or when nothing could be checked.
+ */
+public final class Verifier {
+
+  private static final String USAGE = "usage: java -jar plenary.jar verify <folder-or-zip> [--key URL-or-file]"
+      + " [--no-history] [--partial]";
+
+  private final PrintStream out;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+      .followRedirects(HttpClient.Redirect.NORMAL).build();
+  private int differences;
+
+  private Verifier(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Runs the command and answers its exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    String target = null;
+    String key = null;
+    boolean history = true;
+    boolean partial = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--key" -> key = i + 1 < args.length ? args[++i] : null;
+        case "--no-history" -> history = false;
+        case "--partial" -> partial = true;
+        default -> {
+          if (target != null || args[i].startsWith("--")) {
+            err.println(USAGE);
+            return 2;
+          }
+          target = args[i];
+        }
+      }
+    }
+    if (target == null || (key == null && List.of(args).contains("--key"))) {
+      err.println(USAGE);
+      return 2;
+    }
+    try {
+      return new Verifier(out).verify(Path.of(target), key, history, partial);
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private int verify(Path target, String keySource, boolean history, boolean partial)
+      throws IOException, GeneralSecurityException {
+    Downloaded downloaded = Downloaded.read(target);
+    if (downloaded.manifest().isEmpty()) {
+      out.println("missing: " + ManifestLog.NAME + " (nothing to check " + downloaded.description() + " against)");
+      return 1;
+    }
+    Map<String, Object> manifest = parse(downloaded.manifest().get());
+    String source = keySource != null ? keySource : (String) manifest.get("key");
+    PublicKey key = ManifestKey.parsePem(new String(fetch(source), StandardCharsets.US_ASCII));
+    out.println("key: " + source + " (id " + ManifestKey.id(key) + ")");
+    if (!signed(manifest, key, "this manifest")) {
+      return 1;
+    }
+    var listed = new LinkedHashMap<String, Map<String, Object>>();
+    ((List<Map<String, Object>>) manifest.get("files")).forEach(f -> listed.put((String) f.get("name"), f));
+    var withdrawn = new LinkedHashMap<String, Map<String, Object>>();
+    ((List<Map<String, Object>>) manifest.get("withdrawn")).forEach(f -> withdrawn.put((String) f.get("name"), f));
+    downloaded.files().forEach((name, sum) -> {
+      Map<String, Object> expected = listed.get(name);
+      if (expected == null) {
+        Map<String, Object> gone = withdrawn.get(name);
+        difference(gone != null ? "withdrawn: " + name + " (withdrawn " + gone.get("withdrawn") + " by "
+            + gone.get("withdrawnBy") + "; the folder no longer holds it)" : "added: " + name
+            + " (not in the manifest)");
+      } else if (!expected.get("sha256").equals(sum.sha256()) || ((Number) expected.get("size")).longValue() != sum.size()) {
+        difference("changed: " + name + " (SHA-256 " + sum.sha256() + ", " + sum.size() + " bytes; expected "
+            + expected.get("sha256") + ", " + expected.get("size") + " bytes)");
+      }
+    });
+    if (!partial) {
+      listed.keySet().stream().filter(name -> !downloaded.files().containsKey(name))
+          .forEach(name -> difference("missing: " + name));
+    }
+    int version = ((Number) manifest.get("version")).intValue();
+    if (history) {
+      history(manifest, key);
+    }
+    if (differences == 0) {
+      out.println("ok: " + downloaded.files().size() + " files of " + downloaded.description() + " match version "
+          + version + " of the manifest of " + manifest.get("folder")
+          + (history ? ", and its chain back to version 1 holds" : ""));
+      return 0;
+    }
+    out.println(differences + (differences == 1 ? " difference" : " differences"));
+    return 1;
+  }
+
+  /**
+   * Walks the chain from the manifest back to version 1, fetching each older version from the site:
+   * each must hash to what the next names as {@code previous}, carry a good signature, and no file
+   * may leave the folder without becoming a withdrawal entry, nor change.
+   */
+  @SuppressWarnings("unchecked")
+  private void history(Map<String, Object> newer, PublicKey key) throws IOException {
+    String base = URI.create((String) newer.get("key")).resolve("/").toString();
+    String folder = (String) newer.get("folder");
+    for (int version = ((Number) newer.get("version")).intValue() - 1; version >= 1; version--) {
+      byte[] bytes = fetch(base + folder.substring(1) + ManifestLog.NAME + "?version=" + version);
+      Map<String, Object> older = parse(bytes);
+      if (!Digests.sha256Hex(bytes).equals(newer.get("previous"))
+          || ((Number) older.get("version")).intValue() != version || !signed(older, key, "version " + version)) {
+        difference("history rewritten at version " + version + " (its SHA-256 is not the one version "
+            + (version + 1) + " names)");
+        return;
+      }
+      var kept = new LinkedHashMap<String, Object>();
+      for (String list : List.of("files", "withdrawn")) {
+        ((List<Map<String, Object>>) newer.get(list)).forEach(f -> kept.put(f.get("name") + " " + f.get("sha256"), f));
+      }
+      for (String list : List.of("files", "withdrawn")) {
+        for (Map<String, Object> file : (List<Map<String, Object>>) older.get(list)) {
+          if (!kept.containsKey(file.get("name") + " " + file.get("sha256"))) {
+            difference("history rewritten at version " + (version + 1) + ": " + file.get("name")
+                + " left the folder without a withdrawal entry");
+          }
+        }
+      }
+      newer = older;
+    }
+    if (newer.get("previous") != null) {
+      difference("history rewritten at version 1 (it names a version before it)");
+    }
+  }
+
+  private boolean signed(Map<String, Object> manifest, PublicKey key, String what) {
+    var unsigned = new LinkedHashMap<>(manifest);
+    Object signature = unsigned.remove("signature");
+    if (signature instanceof String s && ManifestKey.verify(key, CanonicalJson.bytes(unsigned), s)) {
+      return true;
+    }
+    difference("signature: " + what + " is not signed by the key (id " + ManifestKey.id(key)
+        + "): it was changed after it was signed, or signed by another key (it names " + manifest.get("keyId") + ")");
+    return false;
+  }
+
+  private void difference(String line) {
+    differences++;
+    out.println(line);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parse(byte[] bytes) {
+    return JsonMapper.builder().build().readValue(bytes, LinkedHashMap.class);
+  }
+
+  private byte[] fetch(String source) throws IOException {
+    if (!source.startsWith("http://") && !source.startsWith("https://")) {
+      return Files.readAllBytes(Path.of(source));
+    }
+    try {
+      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(source))
+          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IOException(source + " answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while fetching " + source, e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.plenary.archive;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import org.plenary.account.AccessTokens;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.NewAccount;
+import org.plenary.account.PlenaryUser;
+import org.plenary.account.Role;
+import org.plenary.contribution.Allocation;
+import org.plenary.contribution.Contribution;
+import org.plenary.contribution.ContributionDesk;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupDraft;
+import org.plenary.meeting.LatePolicy;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingDraft;
+
+/** A group with meetings, an author and a clerk, and the steps tests take with documents. */
+public record ArchiveFixture(ContributionDesk desk, PlenaryUser author, PlenaryUser clerk, String slug) {
+
+  public static ArchiveFixture create(String slug, String acronym, GroupCatalog groups, AccountDirectory accounts,
+      AccessTokens tokens) {
+    groups.create(new GroupDraft(slug, acronym, "Focus Group " + slug, null, null, "English", 12, null, null, List.of(),
+        List.of(), List.of()));
+    accounts.create(new NewAccount(slug + "-author", slug + "-author@example.org", "Ada Author", null, null, Set.of()),
+        "author-pass-2026", false);
+    accounts.create(new NewAccount(slug + "-clerk", slug + "-clerk@example.org", "Clem Clerk", null, null,
+        Set.of(Role.SECRETARIAT)), "clerk-pass-2026", false);
+    return new ArchiveFixture(null, user(slug + "-author", accounts, tokens), user(slug + "-clerk", accounts, tokens),
+        slug);
+  }
+
+  public ArchiveFixture with(ContributionDesk desk) {
+    return new ArchiveFixture(desk, author, clerk, slug);
+  }
+
+  public static void meeting(MeetingCatalog meetings, String slug, String code, boolean documentsPublic) {
+    meetings.schedule(slug, new MeetingDraft(code, LocalDate.now().plusDays(40), LocalDate.now().plusDays(41),
+        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, documentsPublic, null, null,
+        LocalDateTime.now().plusDays(30), null, LatePolicy.FLAG, List.of(), List.of()));
+  }
+
+  /** Allocates a number, uploads the text as its PDF and publishes it; answers the number. */
+  public String publish(String code, String title, String text) {
+    Contribution c = desk.allocate(slug, code, new Allocation(title, "Source of " + title, List.of(), null, List.of()),
+        author);
+    desk.upload(c.number(), c.number() + ".pdf", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), author);
+    desk.publish(c.number(), clerk);
+    return c.number();
+  }
+
+  public void revise(String number, int revision, String text) {
+    desk.upload(number, number + "r" + revision + ".pdf", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+        author);
+    desk.publish(number, clerk);
+  }
+
+  public void withdraw(String number) {
+    desk.withdraw(number, "Withdrawn by its author", clerk);
+  }
+
+  private static PlenaryUser user(String username, AccountDirectory accounts, AccessTokens tokens) {
+    return tokens.authenticate(tokens.issue(accounts.find(username).orElseThrow().id(), "test").token()).orElseThrow();
+  }
+}

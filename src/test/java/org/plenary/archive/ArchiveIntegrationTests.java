@@ -1,0 +1,366 @@
+package org.plenary.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipFile;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plenary.account.AccessTokens;
+import org.plenary.account.AccountDirectory;
+import org.plenary.contribution.ContributionDesk;
+import org.plenary.ftp.FtpServer;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 16, parts 2 to 5 over real sockets: the signed, chained MANIFEST.json of a folder (HTTP and
+ * FTP), the folder's ZIP (a resumed download byte-identical to a full one), {@code verify} detecting
+ * each kind of tampering, the changes feed and the hash look-up.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-archive;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/archive-${random.uuid}"})
+class ArchiveIntegrationTests {
+
+  static final int PORT = freePort();
+  static final String IN = "/t/fg/arch/docs/m1/in/";
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static String a;
+  static String b;
+  static String c;
+
+  @DynamicPropertySource
+  static void port(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+    registry.add("plenary.base-url", () -> "http://127.0.0.1:" + PORT);
+  }
+
+  @Autowired ContributionDesk desk;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+  @Autowired AccountDirectory accounts;
+  @Autowired AccessTokens tokens;
+  @Autowired FtpServer ftpServer;
+  @Autowired ManifestLog log;
+  @Autowired ManifestKey key;
+  @Autowired JdbcClient jdbc;
+  @TempDir Path dir;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  static ArchiveFixture fixture;
+
+  @BeforeEach
+  void publish() {
+    if (fixture == null) {
+      fixture = ArchiveFixture.create("arch", "FG Arch", groups, accounts, tokens).with(desk);
+      ArchiveFixture.meeting(meetings, "arch", "m1", true);
+      ArchiveFixture.meeting(meetings, "arch", "m2", true);
+      a = fixture.publish("m1", "Alpha", "alpha original");
+      b = fixture.publish("m1", "Bravo", "bravo original");
+      c = fixture.publish("m1", "Charlie", "charlie original");
+      fixture.revise(a, 1, "alpha revised");
+      fixture.withdraw(b);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void eachPublicationAndWithdrawalMakesASignedVersionChainedToThePreviousOne() throws Exception {
+    HttpResponse<byte[]> served = get(IN + "MANIFEST.json");
+    assertThat(served.statusCode()).isEqualTo(200);
+    byte[] bytes = served.body();
+    assertThat(served.headers().firstValue("ETag")).hasValue("\"" + Digests.sha256Hex(bytes) + "\"");
+    assertThat(served.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    Map<String, Object> manifest = JSON.readValue(bytes, LinkedHashMap.class);
+    assertThat(manifest.get("version")).isEqualTo(5);
+    assertThat(manifest.get("change")).isEqualTo("WITHDRAWN");
+    assertThat(manifest.get("key")).isEqualTo("http://127.0.0.1:" + PORT + "/.well-known/plenary-manifest-key");
+    assertThat(((List<Map<String, Object>>) manifest.get("files")).stream().map(f -> f.get("name")))
+        .containsExactly(a + ".pdf", a + "r1.pdf", c + ".pdf");
+    List<Map<String, Object>> withdrawn = (List<Map<String, Object>>) manifest.get("withdrawn");
+    assertThat(withdrawn).singleElement().satisfies(w -> {
+      assertThat(w.get("name")).isEqualTo(b + ".pdf");
+      assertThat(w.get("sha256")).isEqualTo(sha256("bravo original"));
+      assertThat(w.get("publisher")).isEqualTo("Clem Clerk");
+      assertThat(w.get("withdrawnBy")).isEqualTo("Clem Clerk");
+    });
+    var pem = new String(get("/.well-known/plenary-manifest-key").body(), StandardCharsets.US_ASCII);
+    assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----");
+    var publicKey = ManifestKey.parsePem(pem);
+    var unsigned = new LinkedHashMap<>(manifest);
+    String signature = (String) unsigned.remove("signature");
+    assertThat(ManifestKey.verify(publicKey, CanonicalJson.bytes(unsigned), signature)).isTrue();
+    assertThat(CanonicalJson.bytes(manifest)).as("canonical form is the served form").isEqualTo(bytes);
+    Map<String, Object> newer = manifest;
+    for (int version = 4; version >= 1; version--) {
+      byte[] older = get(IN + "MANIFEST.json?version=" + version).body();
+      assertThat(newer.get("previous")).as("version %d names the SHA-256 of version %d", version + 1, version)
+          .isEqualTo(Digests.sha256Hex(older));
+      newer = JSON.readValue(older, LinkedHashMap.class);
+      assertThat(newer.get("version")).isEqualTo(version);
+    }
+    assertThat(newer.get("previous")).isNull();
+    assertThat(newer.get("change")).isEqualTo("PUBLISHED");
+    assertThat(get(IN + "MANIFEST.json?version=9").statusCode()).isEqualTo(404);
+    var listing = new String(getJson(IN).body(), StandardCharsets.UTF_8);
+    assertThat(listing).contains("\"name\":\"MANIFEST.json\"", "\"sha256\":\"" + Digests.sha256Hex(bytes) + "\"");
+    assertThat(ftpRetr(IN + "MANIFEST.json")).isEqualTo(bytes);
+    assertThat(ftpList(IN)).contains("MANIFEST.json");
+  }
+
+  @Test
+  void aResumedZipDownloadIsByteIdenticalToAFullOne() throws Exception {
+    HttpResponse<byte[]> full = get("/t/fg/arch/docs/m1/in.zip");
+    assertThat(full.statusCode()).isEqualTo(200);
+    byte[] whole = full.body();
+    assertThat(full.headers().firstValueAsLong("Content-Length")).hasValue(whole.length);
+    String etag = full.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).isEqualTo("\"" + Digests.sha256Hex(get(IN + "MANIFEST.json").body()) + "\"");
+    assertThat(full.headers().firstValue("Content-Disposition").orElseThrow()).contains("arch-m1-in.zip");
+    assertThat(full.headers().firstValue("X-Content-Type-Options")).as("the security filters' headers").hasValue("nosniff");
+    assertThat(get("/t/fg/arch/docs/m1/in.zip").body()).as("deterministic").isEqualTo(whole);
+    for (int cut : new int[] {1, 30, 100, whole.length / 2, whole.length - 22, whole.length - 1}) {
+      HttpResponse<byte[]> rest = get("/t/fg/arch/docs/m1/in.zip", "Range", "bytes=" + cut + "-", "If-Range", etag);
+      assertThat(rest.statusCode()).isEqualTo(206);
+      assertThat(rest.headers().firstValue("Content-Range")).hasValue("bytes " + cut + "-" + (whole.length - 1) + "/"
+          + whole.length);
+      var resumed = new ByteArrayOutputStream();
+      resumed.write(whole, 0, cut);
+      resumed.write(rest.body());
+      assertThat(resumed.toByteArray()).as("first %d bytes, then the rest", cut).isEqualTo(whole);
+    }
+    assertThat(get("/t/fg/arch/docs/m1/in.zip", "Range", "bytes=10-", "If-Range", "\"stale\"").statusCode())
+        .as("a changed folder is sent whole").isEqualTo(200);
+    assertThat(get("/t/fg/arch/docs/m1/in.zip", "Range", "bytes=" + whole.length + "-").statusCode()).isEqualTo(416);
+    assertThat(get("/t/fg/arch/docs/m1/in.zip", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    Path zip = Files.write(dir.resolve("in.zip"), whole);
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      assertThat(file.stream().map(e -> e.getName())).containsExactly("arch-m1-in/MANIFEST.json",
+          "arch-m1-in/" + a + ".pdf", "arch-m1-in/" + a + "r1.pdf", "arch-m1-in/" + c + ".pdf");
+      assertThat(file.getInputStream(file.getEntry("arch-m1-in/" + a + "r1.pdf")).readAllBytes())
+          .isEqualTo("alpha revised".getBytes(StandardCharsets.UTF_8));
+    }
+    ZipArchiveTests.assertTool(zip, "unzip", "-t", zip.toString());
+    assertThat(get("/t/fg/arch/docs/m1/out.zip").statusCode()).as("no output folder yet").isEqualTo(404);
+    assertThat(get("/t/fg/arch/docs/m2/in.zip").statusCode()).as("nothing published yet").isEqualTo(404);
+    String since = Instant.now().minusSeconds(3600).toString();
+    try (ZipFile file = new ZipFile(Files.write(dir.resolve("since.zip"),
+        get("/t/fg/arch/docs/m1/in.zip?since=" + since).body()).toFile())) {
+      assertThat(file.size()).isEqualTo(4);
+    }
+    try (ZipFile file = new ZipFile(Files.write(dir.resolve("none.zip"),
+        get("/t/fg/arch/docs/m1/in.zip?since=" + Instant.now().plusSeconds(60)).body()).toFile())) {
+      assertThat(file.size()).as("only the manifest").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void verifyAcceptsTheZipAndAMirrorAndNamesEveryKindOfTampering() throws Exception {
+    Path zip = Files.write(dir.resolve("in.zip"), get("/t/fg/arch/docs/m1/in.zip").body());
+    assertThat(verify(zip.toString())).startsWith("0\n").contains("ok: 3 files", "chain back to version 1 holds");
+    Path mirror = Files.createDirectories(dir.resolve("mirror"));
+    for (String name : List.of("MANIFEST.json", a + ".pdf", a + "r1.pdf", c + ".pdf")) {
+      Files.write(mirror.resolve(name), get(IN + name).body());
+    }
+    Files.writeString(mirror.resolve("index.html"), "<html>listing saved by wget</html>");
+    assertThat(verify(mirror.toString())).startsWith("0\n");
+
+    byte[] original = Files.readAllBytes(mirror.resolve(c + ".pdf"));
+    byte[] tampered = original.clone();
+    tampered[3] ^= 1;
+    Files.write(mirror.resolve(c + ".pdf"), tampered);
+    assertThat(verify(mirror.toString())).startsWith("1\n")
+        .contains("changed: " + c + ".pdf (SHA-256 " + Digests.sha256Hex(tampered)).contains("expected "
+            + sha256("charlie original"));
+    Files.writeString(mirror.resolve(c + ".pdf"), "a whole other document");
+    assertThat(verify(mirror.toString())).startsWith("1\n").contains("changed: " + c + ".pdf");
+    Files.delete(mirror.resolve(c + ".pdf"));
+    assertThat(verify(mirror.toString())).startsWith("1\n").contains("missing: " + c + ".pdf");
+    Files.write(mirror.resolve(c + ".pdf"), original);
+    Files.writeString(mirror.resolve("FG-Arch-I-0099.pdf"), "slipped in");
+    assertThat(verify(mirror.toString())).startsWith("1\n").contains("added: FG-Arch-I-0099.pdf");
+    Files.delete(mirror.resolve("FG-Arch-I-0099.pdf"));
+    Files.writeString(mirror.resolve(b + ".pdf"), "bravo original");
+    assertThat(verify(mirror.toString())).startsWith("1\n").contains("withdrawn: " + b + ".pdf");
+    Files.delete(mirror.resolve(b + ".pdf"));
+    assertThat(verify(mirror.toString())).startsWith("0\n");
+
+    // A removed manifest entry: the file and its line gone, the rest of the manifest left as it was.
+    String manifest = Files.readString(mirror.resolve("MANIFEST.json"));
+    int start = manifest.indexOf("{\"name\":\"" + c + ".pdf\"");
+    int end = manifest.indexOf('}', start) + 1;
+    Files.writeString(mirror.resolve("MANIFEST.json"), manifest.substring(0, start - 1) + manifest.substring(end));
+    Files.delete(mirror.resolve(c + ".pdf"));
+    assertThat(verify(mirror.toString())).startsWith("1\n").contains("signature: this manifest is not signed by the key");
+    assertThat(verify(dir.resolve("nowhere").toString())).startsWith("2\n");
+    assertThat(run()).startsWith("2\n");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void verifyFindsAHistoryRewrittenEvenWhenEachVersionIsSignedWithTheSiteKey() throws Exception {
+    String first = fixture.publish("m2", "Delta", "delta original");
+    fixture.publish("m2", "Echo", "echo original");
+    Path zip = Files.write(dir.resolve("m2.zip"), get("/t/fg/arch/docs/m2/in.zip").body());
+    assertThat(verify(zip.toString())).startsWith("0\n");
+    // Someone holding the database and the key re-signs version 1 with another time: a valid signature, a new hash.
+    ManifestVersion v1 = log.version(meetingId("m2"), "t/fg/arch/docs/m2/in/", 1).orElseThrow();
+    var forged = new ManifestVersion(v1.groupId(), v1.meetingId(), v1.folder(), 1, v1.changeSeq(), v1.kind(),
+        v1.number(), v1.issuedAt().minusSeconds(86_400), null, null, 0, null, v1.keyUrl(), v1.keyId());
+    Map<String, Object> json = ManifestLog.json(forged, log.entries(v1));
+    String signature = key.sign(CanonicalJson.bytes(json));
+    json.put("signature", signature);
+    byte[] bytes = CanonicalJson.bytes(json);
+    jdbc.sql("UPDATE archive_manifests SET issued_at = ?, sha256 = ?, size_bytes = ?, signature = ? WHERE meeting_id = ?"
+        + " AND version = 1").params(forged.issuedAt().atOffset(java.time.ZoneOffset.UTC), Digests.sha256Hex(bytes),
+        bytes.length, signature, meetingId("m2")).update();
+    assertThat(verify(zip.toString())).startsWith("1\n").contains("history rewritten at version 1");
+    assertThat(verify(zip.toString(), "--no-history")).startsWith("0\n");
+    assertThat(first).isNotBlank();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theChangesFeedListsPublicationsRevisionsAndWithdrawalsInOrderAndPages() throws Exception {
+    Map<String, Object> page = json("/api/v1/groups/arch/changes?since=0&limit=100");
+    List<Map<String, Object>> changes = (List<Map<String, Object>>) page.get("changes");
+    List<Map<String, Object>> m1 = changes.stream().filter(ch -> ch.get("meeting").equals("m1")).toList();
+    assertThat(m1.stream().map(ch -> ch.get("kind")))
+        .containsExactly("PUBLISHED", "PUBLISHED", "PUBLISHED", "REVISED", "WITHDRAWN");
+    assertThat(m1.stream().map(ch -> ((Number) ch.get("cursor")).longValue()).toList()).isSorted();
+    Map<String, Object> withdrawal = m1.get(4);
+    assertThat(withdrawal.get("number")).isEqualTo(b);
+    assertThat((List<Map<String, Object>>) withdrawal.get("files")).singleElement()
+        .satisfies(f -> assertThat(f).containsEntry("state", "withdrawn").containsEntry("url", null));
+    Map<String, Object> revision = m1.get(3);
+    assertThat((List<Map<String, Object>>) revision.get("files")).singleElement().satisfies(f -> assertThat(f)
+        .containsEntry("name", a + "r1.pdf").containsEntry("url", "http://127.0.0.1:" + PORT + IN + a + "r1.pdf"));
+    Map<String, Object> two = json("/api/v1/groups/arch/changes?since=0&limit=2");
+    assertThat((List<Object>) two.get("changes")).hasSize(2);
+    assertThat(two.get("more")).isEqualTo(true);
+    Map<String, Object> rest = json("/api/v1/groups/arch/changes?since=" + two.get("next"));
+    assertThat(((List<Object>) rest.get("changes")).size()).isEqualTo(changes.size() - 2);
+    assertThat(((List<Map<String, Object>>) rest.get("changes")).getFirst().get("cursor"))
+        .isEqualTo(changes.get(2).get("cursor"));
+    Map<String, Object> after = json("/api/v1/groups/arch/changes?since=" + page.get("next"));
+    assertThat((List<Object>) after.get("changes")).isEmpty();
+    assertThat(after.get("next")).isEqualTo(page.get("next"));
+    Map<String, Object> byTime = json("/api/v1/groups/arch/changes?since=" + Instant.now().minusSeconds(3600));
+    assertThat((List<Object>) byTime.get("changes")).hasSize(changes.size());
+    assertThat(get("/api/v1/groups/arch/changes?since=yesterday").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theHashOfAFileSaysWhereItWasPublished() throws Exception {
+    Map<String, Object> found = json("/api/v1/verify?sha256=" + sha256("charlie original"));
+    assertThat((List<Map<String, Object>>) found.get("files")).singleElement().satisfies(f -> assertThat(f)
+        .containsEntry("name", c + ".pdf").containsEntry("folder", IN).containsEntry("withdrawn", null));
+    Map<String, Object> gone = json("/api/v1/verify?sha256=" + sha256("bravo original"));
+    assertThat((List<Map<String, Object>>) gone.get("files")).singleElement()
+        .satisfies(f -> assertThat(f.get("withdrawn")).isNotNull());
+    assertThat(get("/api/v1/verify?sha256=" + sha256("never published")).statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/verify?sha256=nothex").statusCode()).isEqualTo(400);
+  }
+
+  private long meetingId(String code) {
+    return meetings.get("arch", code).id().value();
+  }
+
+  private static String verify(String... args) {
+    return run(args);
+  }
+
+  /** The exit status, a newline, then everything the command printed. */
+  private static String run(String... args) {
+    var out = new ByteArrayOutputStream();
+    var print = new PrintStream(out, true, StandardCharsets.UTF_8);
+    int status = Verifier.run(args, print, print);
+    return status + "\n" + out.toString(StandardCharsets.UTF_8);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> json(String path) throws Exception {
+    HttpResponse<byte[]> response = get(path);
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return JSON.readValue(response.body(), LinkedHashMap.class);
+  }
+
+  private HttpResponse<byte[]> getJson(String path) throws Exception {
+    return get(path, "Accept", "application/json");
+  }
+
+  HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private byte[] ftpRetr(String path) throws IOException {
+    FTPClient ftp = anonymous();
+    try {
+      var out = new ByteArrayOutputStream();
+      assertThat(ftp.retrieveFile(path, out)).as(ftp.getReplyString()).isTrue();
+      return out.toByteArray();
+    } finally {
+      ftp.disconnect();
+    }
+  }
+
+  private List<String> ftpList(String path) throws IOException {
+    FTPClient ftp = anonymous();
+    try {
+      return List.of(ftp.listNames(path)).stream().map(n -> n.substring(n.lastIndexOf('/') + 1)).toList();
+    } finally {
+      ftp.disconnect();
+    }
+  }
+
+  private FTPClient anonymous() throws IOException {
+    FTPClient ftp = new FTPClient();
+    ftp.connect(InetAddress.getLoopbackAddress(), ftpServer.port());
+    assertThat(ftp.login("anonymous", "guest@example.org")).isTrue();
+    ftp.enterLocalPassiveMode();
+    ftp.setFileType(FTP.BINARY_FILE_TYPE);
+    return ftp;
+  }
+
+  static String sha256(String text) {
+    return Digests.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
