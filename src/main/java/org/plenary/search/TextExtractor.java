@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
-import org.plenary.pdf.PdfText;
+import org.plenary.pdf.PdfTextExtractor;
 
 /**
  * Reads the words of one file by its extension — .docx, .doc, .pptx, .ppt, .xlsx, .xls (Apache
@@ -59,8 +59,8 @@ final class TextExtractor {
 
   private static void pdf(Path file, BoundedText out) throws UnreadableException, IOException {
     try {
-      PdfText.extract(file, out);
-    } catch (PdfText.UnreadableException e) {
+      PdfTextExtractor.extract(file, out);
+    } catch (PdfTextExtractor.UnreadableException e) {
       throw new UnreadableException(e.getMessage(), e);
     }
   }

@@ -16,7 +16,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * holds unchanged. Streams are cached in a temporary file past a small buffer, so a large PDF
  * does not fill the heap; the caller's {@link Writer} bounds the text (and may stop it).
  */
-public final class PdfText {
+public final class PdfTextExtractor {
 
   /** A PDF whose text cannot be read, with the reason a reader is shown. */
   public static final class UnreadableException extends Exception {
@@ -28,7 +28,7 @@ public final class PdfText {
   private static final RandomAccessStreamCache.StreamCacheCreateFunction CACHE =
       MemoryUsageSetting.setupMixed(4L * 1024 * 1024).streamCache;
 
-  private PdfText() {}
+  private PdfTextExtractor() {}
 
   /** Writes the text of every page, in reading order, to {@code out}; IOExceptions of {@code out} pass through. */
   public static void extract(Path file, Writer out) throws UnreadableException, IOException {
