@@ -3,7 +3,6 @@ package org.plenary.search;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -42,11 +41,13 @@ final class RtfText {
   }
 
   static void read(Path file, BoundedText out) throws UnreadableException, IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 65536)) {
-      if (!new String(in.readNBytes(5), java.nio.charset.StandardCharsets.US_ASCII).equals("{\\rtf")) {
+    try (PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(Files.newInputStream(file), 65536), 8)) {
+      byte[] head = in.readNBytes(5);
+      if (!new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("{\\rtf")) {
         throw new UnreadableException("not an RTF file");
       }
-      new RtfText(new PushbackInputStream(in), out).run();
+      in.unread(head);
+      new RtfText(in, out).run();
     }
   }
 

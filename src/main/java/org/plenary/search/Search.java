@@ -2,8 +2,6 @@ package org.plenary.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,9 +40,7 @@ import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
-import org.plenary.meeting.MeetingId;
 import org.plenary.search.IndexEntry.Facet;
-import org.plenary.shared.TtlCache;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,21 +72,21 @@ public class Search {
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
   private final int maxChars;
-  private final TtlCache<String, List<Meeting>> allMeetings;
 
   Search(SearchIndex index, DocumentAccess access, GroupCatalog groups, MeetingCatalog meetings,
-      ExtractionLimits limits, Clock clock) {
+      ExtractionLimits limits) {
     this.index = index;
     this.access = access;
     this.groups = groups;
     this.meetings = meetings;
     this.maxChars = limits.maxChars();
-    this.allMeetings = new TtlCache<>(Duration.ofSeconds(5), 1, clock);
   }
 
   public SearchResults search(SearchQuery query, Reader reader) {
     Query words = parse(query.q());
-    List<Meeting> every = allMeetings.get("all", () -> groups.all().stream().flatMap(g -> meetings.of(g).stream()).toList());
+    // Read afresh at every search: a meeting created a moment ago must be in the list, or its
+    // documents would escape the filter below.
+    List<Meeting> every = groups.all().stream().flatMap(g -> meetings.of(g).stream()).toList();
     List<Meeting> readable = access.readable(every, Meeting::id, reader);
     BooleanQuery.Builder built = new BooleanQuery.Builder().add(words, Occur.MUST);
     if (readable.size() < every.size()) {
@@ -218,6 +214,7 @@ public class Search {
     }
     MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, Analysis.analyzer(), BOOSTS);
     parser.setDefaultOperator(QueryParser.Operator.AND);
+    parser.setSplitOnWhitespace(true);
     parser.setAutoGeneratePhraseQueries(true);
     parser.setAllowLeadingWildcard(false);
     try {
@@ -226,10 +223,5 @@ public class Search {
       throw new BadQueryException("The search \"" + q + "\" could not be understood: check its quotes, brackets "
           + "and AND/OR/NOT, or put a word with special characters (+ - ! ( ) : ^ [ ] \" { } ~ * ? \\ /) in quotes.");
     }
-  }
-
-  /** Readers of a meeting's documents; used by tests to state the rule they check. */
-  boolean mayRead(MeetingId meeting, Reader reader) {
-    return access.mayRead(meeting, reader);
   }
 }

@@ -49,6 +49,7 @@ class SearchIndexer implements SmartLifecycle {
   private final Entries entries;
   private final Clock clock;
   private final Duration catchUpEvery;
+  private final boolean enabled;
   private final Set<String> pending = new LinkedHashSet<>();
   private final AtomicBoolean draining = new AtomicBoolean();
   private ScheduledExecutorService worker;
@@ -61,7 +62,9 @@ class SearchIndexer implements SmartLifecycle {
 
   SearchIndexer(SearchIndex index, ContributionDesk desk, RegisterChanges changes, MeetingCatalog meetings,
       GroupCatalog groups, DocumentStore store, ExtractionLimits limits, Clock clock,
-      @Value("${plenary.search.catch-up:5s}") Duration catchUpEvery) {
+      @Value("${plenary.search.catch-up:5s}") Duration catchUpEvery,
+      @Value("${plenary.search.indexing:true}") boolean enabled) {
+    this.enabled = enabled;
     this.index = index;
     this.desk = desk;
     this.changes = changes;
@@ -81,6 +84,9 @@ class SearchIndexer implements SmartLifecycle {
 
   /** Empties the index and queues every number of the register; returns how many. */
   int rebuild() {
+    if (!enabled) {
+      throw new IllegalStateException("Indexing is off on this node (plenary.search.indexing=false)");
+    }
     try {
       return worker.submit(this::rebuildNow).get();
     } catch (Exception e) {
@@ -94,6 +100,8 @@ class SearchIndexer implements SmartLifecycle {
       pending.clear();
     }
     index.deleteAll();
+    // Entries are compared with what the index holds: it must hold nothing now.
+    index.refresh();
     lastVersion = changes.version();
     List<String> numbers = changes.numbers();
     markWhenDrained = started;
@@ -124,7 +132,7 @@ class SearchIndexer implements SmartLifecycle {
   }
 
   private void schedule() {
-    if (running && draining.compareAndSet(false, true)) {
+    if (running && enabled && draining.compareAndSet(false, true)) {
       worker.execute(this::drain);
     }
   }
@@ -223,6 +231,11 @@ class SearchIndexer implements SmartLifecycle {
 
   @Override
   public void start() {
+    if (!enabled) {
+      log.warn("Search index: indexing is off (plenary.search.indexing=false); searches answer from the index as it is");
+      running = true;
+      return;
+    }
     worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread t = new Thread(runnable, "search-indexer");
       t.setDaemon(true);
@@ -249,6 +262,9 @@ class SearchIndexer implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
+    if (worker == null) {
+      return;
+    }
     worker.shutdownNow();
     try {
       worker.awaitTermination(10, TimeUnit.SECONDS);
