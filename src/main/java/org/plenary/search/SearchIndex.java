@@ -44,16 +44,23 @@ class SearchIndex implements DisposableBean {
   private final boolean created;
   private volatile View view;
 
-  SearchIndex(@Value("${plenary.search.index-dir:${plenary.data-dir}/search}") String folder) throws IOException {
+  SearchIndex(@Value("${plenary.search.index-dir:${plenary.data-dir}/search}") String folder,
+      @Value("${plenary.search.reset-on-start:false}") boolean reset) throws IOException {
     this.folder = Path.of(folder).toAbsolutePath().normalize();
     PrivateFiles.createDirectories(this.folder);
     PrivateFiles.restrict(this.folder);
-    PrivateFiles.createDirectories(this.folder.resolve("scratch"));
+    Path scratch = PrivateFiles.createDirectories(this.folder.resolve("scratch"));
+    // Entries of archives a stopped server was reading.
+    try (var left = java.nio.file.Files.list(scratch)) {
+      for (Path file : left.toList()) {
+        java.nio.file.Files.deleteIfExists(file);
+      }
+    }
     Path lucene = PrivateFiles.createDirectories(this.folder.resolve("lucene"));
     this.directory = FSDirectory.open(lucene);
-    this.created = !DirectoryReader.indexExists(directory);
+    this.created = reset || !DirectoryReader.indexExists(directory);
     IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setOpenMode(reset ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setRAMBufferSizeMB(64);
     this.writer = new IndexWriter(directory, config);
     if (created) {
