@@ -39,8 +39,8 @@ final class Entries {
     this.maxChars = maxChars;
   }
 
-  /** The entry, or empty when the index already holds exactly this. */
-  Optional<IndexEntry> of(Contribution c, Optional<Document> indexed) {
+  /** The entry, or empty when the index already holds exactly this ({@code indexed}: its small fields; {@code indexedBody}: its text). */
+  Optional<IndexEntry> of(Contribution c, Optional<Document> indexed, java.util.function.Supplier<String> indexedBody) {
     Meeting meeting = meetings.get(c.meetingId());
     List<ContributionFile> files = readable(c);
     String fileKey = files.stream().map(ContributionFile::sha256).collect(Collectors.joining(","));
@@ -55,7 +55,7 @@ final class Entries {
     Set<String> languages;
     String previousKey = indexed.map(d -> stampFiles(d.get(IndexEntry.STAMP))).orElse(null);
     if (indexed.isPresent() && fileKey.equals(previousKey)) {
-      body = Objects.requireNonNullElse(indexed.get().get(Analysis.BODY), "");
+      body = Objects.requireNonNullElse(indexedBody.get(), "");
       problem = emptyToNull(indexed.get().get("problem"));
       languages = new LinkedHashSet<>(List.of(indexed.get().get("languages").split(",")));
       languages.remove("");

@@ -91,13 +91,28 @@ class SearchIndex implements DisposableBean {
     writer.deleteAll();
   }
 
-  /** The stored fields of a contribution's entry, as last indexed (a refreshed view). */
+  private static final java.util.Set<String> SUMMARY = java.util.Set.of(IndexEntry.STAMP, "problem", "languages");
+
+  /** The small stored fields of a contribution's entry (stamp, problem, languages), as last indexed. */
   Optional<Document> stored(String number) throws IOException {
+    return stored(number, SUMMARY);
+  }
+
+  /** The text of a contribution's entry, as last indexed ("" when none). */
+  String body(String number) {
+    try {
+      return stored(number, java.util.Set.of(Analysis.BODY)).map(d -> d.get(Analysis.BODY)).orElse("");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Optional<Document> stored(String number, java.util.Set<String> fields) throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
       TopDocs top = searcher.search(new TermQuery(new Term(IndexEntry.ID, key(number))), 1);
       return top.scoreDocs.length == 0 ? Optional.empty()
-          : Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
+          : Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc, fields));
     } finally {
       searchers.release(searcher);
     }

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Keeps this node's index up to date on one background thread, so that uploads and publications
  * never wait for it: numbers the events name are queued; every few seconds the register's version
  * is compared with the last one seen and, when it moved (on any node), the numbers with an action
- * since the last look (less a margin for transactions that committed late) are queued too. An
+ * since the last look (less 30 s for transactions that committed late) are queued too. An
  * index missing at start-up is built from the register; {@link #rebuild()} does the same on demand.
  */
 @Component
@@ -39,7 +39,7 @@ class SearchIndexer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
   private static final String CAUGHT_UP = "caught-up-to";
-  private static final Duration MARGIN = Duration.ofMinutes(2);
+  private static final Duration MARGIN = Duration.ofSeconds(30);
   private static final int BATCH = 100;
 
   private final SearchIndex index;
@@ -56,6 +56,7 @@ class SearchIndexer implements SmartLifecycle {
   private volatile boolean running;
   private volatile Instant caughtUpTo;
   private volatile Instant markWhenDrained;
+  private volatile Instant lookedAt;
   private volatile long lastVersion = Long.MIN_VALUE;
   private volatile long lastCommit;
   private volatile long indexed;
@@ -105,6 +106,7 @@ class SearchIndexer implements SmartLifecycle {
     lastVersion = changes.version();
     List<String> numbers = changes.numbers();
     markWhenDrained = started;
+    lookedAt = started;
     enqueue(numbers);
     log.info("Search index: building from the register, {} documents", numbers.size());
     return numbers.size();
@@ -182,7 +184,7 @@ class SearchIndexer implements SmartLifecycle {
     Set<String> gone = new HashSet<>(numbers);
     for (Contribution c : found) {
       gone.remove(c.number());
-      var entry = entries.of(c, index.stored(c.number()));
+      var entry = entries.of(c, index.stored(c.number()), () -> index.body(c.number()));
       if (entry.isPresent()) {
         index.put(entry.get());
         indexed++;
@@ -215,9 +217,12 @@ class SearchIndexer implements SmartLifecycle {
         return;
       }
       Instant started = clock.instant();
-      Instant since = caughtUpTo == null ? Instant.EPOCH : caughtUpTo.minus(MARGIN);
+      // From the last look on this node; after a start, from what the index had caught up to.
+      Instant from = lookedAt != null ? lookedAt : caughtUpTo;
+      Instant since = from == null ? Instant.EPOCH : from.minus(MARGIN);
       List<String> numbers = changes.changedSince(since);
       lastVersion = version;
+      lookedAt = started;
       markWhenDrained = started;
       if (numbers.isEmpty()) {
         caughtUpTo = started;
