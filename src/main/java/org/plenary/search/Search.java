@@ -2,6 +2,8 @@ package org.plenary.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +43,7 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.search.IndexEntry.Facet;
+import org.plenary.shared.TtlCache;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,28 +74,28 @@ public class Search {
   private final DocumentAccess access;
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
-  private final int maxChars;
+  private final int highlightedChars;
+  private final TtlCache<String, List<Meeting>> allMeetings;
 
   Search(SearchIndex index, DocumentAccess access, GroupCatalog groups, MeetingCatalog meetings,
-      ExtractionLimits limits) {
+      ExtractionLimits limits, Clock clock) {
     this.index = index;
     this.access = access;
     this.groups = groups;
     this.meetings = meetings;
-    this.maxChars = limits.maxChars();
+    this.highlightedChars = Math.min(limits.maxChars(), 1_000_000);
+    this.allMeetings = new TtlCache<>(Duration.ofSeconds(5), 1, clock);
   }
 
   public SearchResults search(SearchQuery query, Reader reader) {
     Query words = parse(query.q());
-    // Read afresh at every search: a meeting created a moment ago must be in the list, or its
-    // documents would escape the filter below.
-    List<Meeting> every = groups.all().stream().flatMap(g -> meetings.of(g).stream()).toList();
+    List<Meeting> every = allMeetings.get("all", () -> groups.all().stream().flatMap(g -> meetings.of(g).stream()).toList());
     List<Meeting> readable = access.readable(every, Meeting::id, reader);
-    BooleanQuery.Builder built = new BooleanQuery.Builder().add(words, Occur.MUST);
-    if (readable.size() < every.size()) {
-      built.add(readable.isEmpty() ? new MatchNoDocsQuery() : new TermInSetQuery(IndexEntry.MEETING_ID,
-          readable.stream().map(m -> new BytesRef(Long.toString(m.id().value()))).toList()), Occur.FILTER);
-    }
+    // Always a positive list of what DocumentAccess allowed: a meeting newer than the (5 s) list is
+    // left out of every reader's results until the list is read again, never let through.
+    BooleanQuery.Builder built = new BooleanQuery.Builder().add(words, Occur.MUST)
+        .add(readable.isEmpty() ? new MatchNoDocsQuery() : new TermInSetQuery(IndexEntry.MEETING_ID,
+            readable.stream().map(m -> new BytesRef(Long.toString(m.id().value()))).toList()), Occur.FILTER);
     filter(built, Facet.MEETING, query.meeting());
     filter(built, Facet.AGENDA_ITEM, query.agendaItem() == null ? null : query.agendaItem().toString());
     filter(built, Facet.SOURCE, query.source());
@@ -136,7 +139,7 @@ public class Search {
       return new String[0];
     }
     UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.analyzer())
-        .withMaxLength(maxChars)
+        .withMaxLength(highlightedChars)
         .withHighlightPhrasesStrictly(true)
         .withHandleMultiTermQuery(true)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
