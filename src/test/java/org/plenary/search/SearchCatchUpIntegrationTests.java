@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two nodes share one database (each with its own data folder and index): what is uploaded and
+ * Two nodes share one database and one document store (each with its own data folder and index): what is uploaded and
  * published on one is found on the other, which gets none of the events, by the catch-up with the
  * register's version.
  */
@@ -34,6 +34,7 @@ class SearchCatchUpIntegrationTests {
   @Autowired AccountDirectory accounts;
   @Autowired AccessTokens tokens;
   @Autowired ContributionDesk desk;
+  @org.springframework.beans.factory.annotation.Value("${plenary.data-dir}") String dataDir;
 
   @Test
   void aSecondNodeFindsWhatTheFirstIndexedWithoutItsEvents() throws Exception {
@@ -44,7 +45,9 @@ class SearchCatchUpIntegrationTests {
     fixture.person("n-clerk", Role.SECRETARIAT);
     try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PlenaryApplication.class).run(
         "--server.port=0", "--plenary.ftp.port=0", "--spring.datasource.url=jdbc:h2:mem:plenary-search-nodes;DB_CLOSE_DELAY=-1",
-        "--plenary.data-dir=target/test-data/search-node2-" + System.nanoTime(), "--plenary.search.catch-up=200ms")) {
+        "--plenary.data-dir=target/test-data/search-node2-" + System.nanoTime(), "--plenary.search.catch-up=200ms",
+        // Nodes share the document store (one folder here; a bucket in production), each keeps its own index.
+        "--plenary.documents-dir=" + dataDir + "/documents")) {
       Search there = second.getBean(Search.class);
       String number = fixture.upload("nodes", "one", "Roaming", "ITU", List.of(), "txt",
           "otherwordnode uploaded on the first node".getBytes(StandardCharsets.UTF_8), fixture.user("n-alice"));
