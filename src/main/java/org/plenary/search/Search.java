@@ -83,7 +83,8 @@ public class Search {
     this.access = access;
     this.groups = groups;
     this.meetings = meetings;
-    this.highlightedChars = Math.min(limits.maxChars(), 1_000_000);
+    // Passages are looked for in the beginning only: on a text of megabytes, scoring every match of a common word cost seconds.
+    this.highlightedChars = Math.min(limits.maxChars(), 100_000);
     this.allMeetings = new TtlCache<>(Duration.ofSeconds(5), 1, clock);
   }
 
