@@ -286,6 +286,18 @@ class Contributions {
     return counts;
   }
 
+  /** Every number, in allocation order (the search index is rebuilt from them). */
+  List<String> allNumbers() {
+    return jdbc.sql("SELECT number FROM contributions ORDER BY id").query(String.class).list();
+  }
+
+  /** Numbers with an action in the audit trail at or after {@code since}. */
+  List<String> changedSince(Instant since) {
+    return jdbc.sql("""
+            SELECT DISTINCT c.number FROM contribution_events e JOIN contributions c ON c.id = e.contribution_id
+            WHERE e.occurred_at >= ?""").param(utc(since)).query(String.class).list();
+  }
+
   /**
    * Contributions matching {@code where} (on alias {@code c}), in number order, each with its files,
    * co-authors and agenda items: four queries whatever the count, so a folder of thousands lists quickly.

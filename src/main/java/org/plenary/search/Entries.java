@@ -1,0 +1,110 @@
+package org.plenary.search;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
+import org.plenary.contribution.Contribution;
+import org.plenary.contribution.ContributionFile;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.AgendaItem;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.store.DocumentStore;
+
+/**
+ * Makes a contribution's {@link IndexEntry}: the register's fields, and the text of the files a
+ * reader can fetch — the version waiting in incoming/ and the newest published one. Text already in
+ * the index for the same files (by SHA-256) is taken from there instead of being read again, so a
+ * publication or a catch-up costs no parsing.
+ */
+final class Entries {
+
+  private final MeetingCatalog meetings;
+  private final GroupCatalog groups;
+  private final DocumentStore store;
+  private final FileReading reading;
+  private final int maxChars;
+
+  Entries(MeetingCatalog meetings, GroupCatalog groups, DocumentStore store, FileReading reading, int maxChars) {
+    this.meetings = meetings;
+    this.groups = groups;
+    this.store = store;
+    this.reading = reading;
+    this.maxChars = maxChars;
+  }
+
+  /** The entry, or empty when the index already holds exactly this ({@code indexed}: its small fields; {@code indexedBody}: its text). */
+  Optional<IndexEntry> of(Contribution c, Optional<Document> indexed, java.util.function.Supplier<String> indexedBody) {
+    Meeting meeting = meetings.get(c.meetingId());
+    List<ContributionFile> files = readable(c);
+    String fileKey = files.stream().map(ContributionFile::sha256).collect(Collectors.joining(","));
+    String stamp = String.join("|", c.title(), c.source(), String.valueOf(c.agendaItemIds()), c.status().name(),
+        fileKey, files.stream().map(f -> f.fileName() + ":" + f.state()).collect(Collectors.joining(",")),
+        String.valueOf(c.withdrawnAt()));
+    if (indexed.isPresent() && stamp.equals(indexed.get().get(IndexEntry.STAMP))) {
+      return Optional.empty();
+    }
+    String body;
+    String problem;
+    Set<String> languages;
+    String previousKey = indexed.map(d -> stampFiles(d.get(IndexEntry.STAMP))).orElse(null);
+    if (indexed.isPresent() && fileKey.equals(previousKey)) {
+      body = Objects.requireNonNullElse(indexedBody.get(), "");
+      problem = emptyToNull(indexed.get().get("problem"));
+      languages = new LinkedHashSet<>(List.of(indexed.get().get("languages").split(",")));
+      languages.remove("");
+    } else {
+      StringBuilder text = new StringBuilder();
+      List<String> problems = new ArrayList<>();
+      for (ContributionFile file : files) {
+        FileReading.Text read = reading.read(store.file(file.storePath()), file.fileName(),
+            Math.max(maxChars - text.length(), 0));
+        if (read.text() != null) {
+          text.append(read.text()).append('\n');
+        }
+        if (read.problem() != null) {
+          problems.add(file.fileName() + ": " + read.problem());
+        }
+      }
+      body = text.toString();
+      problem = problems.isEmpty() ? null : String.join("; ", problems);
+      languages = Analysis.languages(c.title() + "\n" + body);
+    }
+    String agendaText = meeting.agenda().stream().filter(i -> i.id() != null && c.agendaItemIds().contains(i.id()))
+        .map(AgendaItem::title).collect(Collectors.joining("\n"));
+    Optional<ContributionFile> current = c.current();
+    return Optional.of(new IndexEntry(c.number(), c.meetingId().value(),
+        groups.get(c.groupId()).slug() + "/" + meeting.code(), c.title(), c.source(), c.agendaItemIds(), agendaText,
+        c.status().name(), current.map(f -> TextExtractor.extension(f.fileName())).orElse(null),
+        current.map(ContributionFile::fileName).orElse(null), date(c).toEpochMilli(), body, languages, problem, stamp));
+  }
+
+  /** The files a reader can fetch: the version waiting in incoming/ and the newest published one. */
+  private static List<ContributionFile> readable(Contribution c) {
+    List<ContributionFile> files = new ArrayList<>();
+    c.incoming().ifPresent(files::add);
+    c.published().filter(p -> files.stream().noneMatch(f -> f.sha256().equals(p.sha256()))).ifPresent(files::add);
+    return files;
+  }
+
+  private static String stampFiles(String stamp) {
+    String[] parts = stamp == null ? new String[0] : stamp.split("\\|", -1);
+    return parts.length >= 7 ? parts[parts.length - 3] : null;
+  }
+
+  private static Instant date(Contribution c) {
+    return c.files().stream()
+        .map(f -> f.publishedAt() != null ? f.publishedAt() : f.uploadedAt())
+        .max(Instant::compareTo).orElse(c.allocatedAt());
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

@@ -1,0 +1,89 @@
+package org.plenary.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one file's text on a thread of its own, within the time limit: the text and, when it is
+ * incomplete or missing, why. A parser that overruns the limit is interrupted and abandoned (its
+ * thread is replaced), and the file is indexed by its register entry alone.
+ */
+final class FileReading implements AutoCloseable {
+
+  /** The text read (null when none could be) and the reason it is incomplete or missing (null when complete). */
+  record Text(String text, String problem) {}
+
+  private static final Logger log = LoggerFactory.getLogger(FileReading.class);
+
+  private final TextExtractor extractor;
+  private final ExtractionLimits limits;
+  private ExecutorService thread = newThread();
+
+  FileReading(ExtractionLimits limits, Path scratch) {
+    this.limits = limits;
+    this.extractor = new TextExtractor(limits, scratch);
+  }
+
+  Text read(Path file, String fileName, int maxChars) {
+    if (!TextExtractor.READABLE.contains(TextExtractor.extension(fileName))) {
+      return new Text(null, "." + TextExtractor.extension(fileName) + " files are not searched");
+    }
+    long timeout = limits.timeout().toNanos();
+    BoundedText out = new BoundedText(maxChars, System.nanoTime() + timeout);
+    Future<?> reading = thread.submit(() -> {
+      extractor.extract(file, fileName, out);
+      return null;
+    });
+    try {
+      reading.get(timeout + TimeUnit.SECONDS.toNanos(2), TimeUnit.NANOSECONDS);
+      return new Text(out.toString(), out.note());
+    } catch (TimeoutException e) {
+      reading.cancel(true);
+      thread.shutdownNow();
+      thread = newThread();
+      log.warn("Reading {} took longer than {}; indexed by its register entry only", fileName, limits.timeout());
+      return new Text(null, "took longer than " + limits.timeout().toSeconds() + " s to read");
+    } catch (ExecutionException e) {
+      return failed(fileName, e.getCause(), out);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reading.cancel(true);
+      return new Text(null, "not read: the server was stopping");
+    }
+  }
+
+  private static Text failed(String fileName, Throwable cause, BoundedText out) {
+    if (cause instanceof BoundedText.Stop stop) {
+      return new Text(out.toString(), stop.getMessage());
+    }
+    if (cause instanceof UnreadableException unreadable) {
+      return new Text(null, unreadable.getMessage());
+    }
+    if (cause instanceof OutOfMemoryError) {
+      return new Text(null, "too large to read");
+    }
+    log.warn("Cannot read the text of {}", fileName, cause);
+    return new Text(null, cause instanceof IOException ? "could not be read" : "damaged file");
+  }
+
+  private static ExecutorService newThread() {
+    return Executors.newSingleThreadExecutor(runnable -> {
+      Thread t = new Thread(runnable, "search-reader");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}

@@ -1,0 +1,96 @@
+package org.plenary.search;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * One contribution as the index holds it: its register entry, the text of its files (the version
+ * waiting in incoming/ and the newest published one) and, when a file could not be read, why.
+ * {@code stamp} sums up everything it was made from, so that an unchanged contribution is not read again.
+ */
+record IndexEntry(String number, long meetingId, String meeting, String title, String source,
+    List<Long> agendaItemIds, String agendaText, String state, String type, String fileName, long date,
+    String body, Set<String> languages, String problem, String stamp) {
+
+  static final String ID = "id";
+  static final String MEETING_ID = "meeting_id";
+  static final String DATE = "date";
+  static final String STAMP = "stamp";
+
+  /** The facets: meeting, agenda item, source, type and state. */
+  static final FacetsConfig FACETS = new FacetsConfig();
+
+  static {
+    FACETS.setMultiValued(Facet.AGENDA_ITEM.field(), true);
+  }
+
+  /** Facet dimensions, each also a filter field of the same name. */
+  enum Facet {
+    MEETING("meeting"), AGENDA_ITEM("agendaItem"), SOURCE("source"), TYPE("type"), STATE("state");
+
+    private final String field;
+
+    Facet(String field) {
+      this.field = field;
+    }
+
+    String field() {
+      return field;
+    }
+  }
+
+  private static final FieldType BODY = new FieldType();
+
+  static {
+    BODY.setTokenized(true);
+    BODY.setStored(true);
+    BODY.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    BODY.freeze();
+  }
+
+  Document toDocument() throws java.io.IOException {
+    Document doc = new Document();
+    doc.add(new StringField(ID, number.toUpperCase(java.util.Locale.ROOT), Field.Store.NO));
+    doc.add(new StoredField("number", number));
+    doc.add(new StringField(MEETING_ID, Long.toString(meetingId), Field.Store.YES));
+    doc.add(new StoredField("title", title));
+    doc.add(new StoredField("source", source));
+    doc.add(new StoredField("fileName", fileName == null ? "" : fileName));
+    doc.add(new StoredField("problem", problem == null ? "" : problem));
+    doc.add(new StoredField("languages", String.join(",", languages)));
+    doc.add(new StoredField(STAMP, stamp));
+    doc.add(new NumericDocValuesField(DATE, date));
+    doc.add(new StoredField(DATE, date));
+    facet(doc, Facet.MEETING, meeting);
+    for (Long item : agendaItemIds) {
+      facet(doc, Facet.AGENDA_ITEM, Long.toString(item));
+    }
+    facet(doc, Facet.SOURCE, source.isBlank() ? "—" : source);
+    if (type != null) {
+      facet(doc, Facet.TYPE, type);
+    }
+    facet(doc, Facet.STATE, state);
+    String register = number + "\n" + title + "\n" + source + "\n" + agendaText + "\n" + (fileName == null ? "" : fileName);
+    doc.add(new TextField(Analysis.META, register, Field.Store.NO));
+    doc.add(new Field(Analysis.BODY, body, BODY));
+    for (String language : languages) {
+      doc.add(new TextField(Analysis.stemmedField(language), title + "\n" + source + "\n" + body, Field.Store.NO));
+    }
+    return FACETS.build(doc);
+  }
+
+  private static void facet(Document doc, Facet facet, String value) {
+    doc.add(new StringField(facet.field(), value, Field.Store.YES));
+    doc.add(new SortedSetDocValuesFacetField(facet.field(), value));
+  }
+}

@@ -1,0 +1,185 @@
+package org.plenary.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.plenary.shared.PrivateFiles;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Lucene index of this node, under {@code <data-dir>/search} (owner-only, like the rest of
+ * the data folder). One writer (the indexer's thread), many readers through a
+ * {@link SearcherManager}; what the indexer adds is visible after {@link #refresh()} and durable
+ * after {@link #commit(Map)}, whose data records how far the index has caught up with the register.
+ */
+@Component
+class SearchIndex implements DisposableBean {
+
+  /** A searcher and the facet state of the same reader. */
+  record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets) {}
+
+  private final Path folder;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final boolean created;
+  private volatile View view;
+
+  SearchIndex(@Value("${plenary.search.index-dir:${plenary.data-dir}/search}") String folder,
+      @Value("${plenary.search.reset-on-start:false}") boolean reset) throws IOException {
+    this.folder = Path.of(folder).toAbsolutePath().normalize();
+    PrivateFiles.createDirectories(this.folder);
+    PrivateFiles.restrict(this.folder);
+    Path scratch = PrivateFiles.createDirectories(this.folder.resolve("scratch"));
+    // Entries of archives a stopped server was reading.
+    try (var left = java.nio.file.Files.list(scratch)) {
+      for (Path file : left.toList()) {
+        java.nio.file.Files.deleteIfExists(file);
+      }
+    }
+    Path lucene = PrivateFiles.createDirectories(this.folder.resolve("lucene"));
+    this.directory = FSDirectory.open(lucene);
+    this.created = reset || !DirectoryReader.indexExists(directory);
+    IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
+        .setOpenMode(reset ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setRAMBufferSizeMB(64);
+    this.writer = new IndexWriter(directory, config);
+    if (created) {
+      writer.commit();
+    }
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /** Whether the index had to be made at this start (nothing was there: it must be built from the register). */
+  boolean created() {
+    return created;
+  }
+
+  /** Scratch space for the entries of archives being read. */
+  Path scratch() {
+    return folder.resolve("scratch");
+  }
+
+  void put(IndexEntry entry) throws IOException {
+    writer.updateDocument(new Term(IndexEntry.ID, key(entry.number())), entry.toDocument());
+  }
+
+  void delete(String number) throws IOException {
+    writer.deleteDocuments(new Term(IndexEntry.ID, key(number)));
+  }
+
+  void deleteAll() throws IOException {
+    writer.deleteAll();
+  }
+
+  private static final java.util.Set<String> SUMMARY = java.util.Set.of(IndexEntry.STAMP, "problem", "languages");
+
+  /** The small stored fields of a contribution's entry (stamp, problem, languages), as last indexed. */
+  Optional<Document> stored(String number) throws IOException {
+    return stored(number, SUMMARY);
+  }
+
+  /** The text of a contribution's entry, as last indexed ("" when none). */
+  String body(String number) {
+    try {
+      return stored(number, java.util.Set.of(Analysis.BODY)).map(d -> d.get(Analysis.BODY)).orElse("");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Optional<Document> stored(String number, java.util.Set<String> fields) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(IndexEntry.ID, key(number))), 1);
+      return top.scoreDocs.length == 0 ? Optional.empty()
+          : Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc, fields));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  void commit(Map<String, String> data) throws IOException {
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+  }
+
+  /** What the last commit recorded. */
+  Map<String, String> committed() throws IOException {
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    return data;
+  }
+
+  int size() {
+    return writer.getDocStats().numDocs;
+  }
+
+  /** Runs {@code work} on a current searcher and its facet state. */
+  <T> T read(java.util.function.Function<View, T> work) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return work.apply(view(searcher));
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private View view(IndexSearcher searcher) throws IOException {
+    View current = view;
+    if (current != null && current.searcher().getIndexReader() == searcher.getIndexReader()) {
+      return current;
+    }
+    IndexReader reader = searcher.getIndexReader();
+    SortedSetDocValuesReaderState facets = hasFacets(reader)
+        ? new DefaultSortedSetDocValuesReaderState(reader, IndexEntry.FACETS) : null;
+    View made = new View(searcher, facets);
+    view = made;
+    return made;
+  }
+
+  private static boolean hasFacets(IndexReader reader) {
+    return reader.leaves().stream().anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo("$facets") != null);
+  }
+
+  private static String key(String number) {
+    return number.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  @Override
+  public void destroy() throws IOException {
+    searchers.close();
+    writer.close();
+    directory.close();
+  }
+}

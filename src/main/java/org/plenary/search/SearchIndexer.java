@@ -1,0 +1,286 @@
+package org.plenary.search;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.plenary.contribution.Contribution;
+import org.plenary.contribution.ContributionDesk;
+import org.plenary.contribution.RegisterChanges;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.store.DocumentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this node's index up to date on one background thread, so that uploads and publications
+ * never wait for it: numbers the events name are queued; every few seconds the register's version
+ * is compared with the last one seen and, when it moved (on any node), the numbers with an action
+ * since the last look (less 30 s for transactions that committed late) are queued too. An
+ * index missing at start-up is built from the register; {@link #rebuild()} does the same on demand.
+ */
+@Component
+class SearchIndexer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+  private static final String CAUGHT_UP = "caught-up-to";
+  private static final Duration MARGIN = Duration.ofSeconds(30);
+  private static final int BATCH = 100;
+
+  private final SearchIndex index;
+  private final ContributionDesk desk;
+  private final RegisterChanges changes;
+  private final FileReading reading;
+  private final Entries entries;
+  private final Clock clock;
+  private final Duration catchUpEvery;
+  private final boolean enabled;
+  private final Set<String> pending = new LinkedHashSet<>();
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private ScheduledExecutorService worker;
+  private volatile boolean running;
+  private volatile Instant caughtUpTo;
+  private volatile Instant markWhenDrained;
+  private volatile Instant lookedAt;
+  private volatile long lastVersion = Long.MIN_VALUE;
+  private volatile long lastCommit;
+  private volatile long indexed;
+
+  SearchIndexer(SearchIndex index, ContributionDesk desk, RegisterChanges changes, MeetingCatalog meetings,
+      GroupCatalog groups, DocumentStore store, ExtractionLimits limits, Clock clock,
+      @Value("${plenary.search.catch-up:5s}") Duration catchUpEvery,
+      @Value("${plenary.search.indexing:true}") boolean enabled) {
+    this.enabled = enabled;
+    this.index = index;
+    this.desk = desk;
+    this.changes = changes;
+    this.clock = clock;
+    this.catchUpEvery = catchUpEvery;
+    this.reading = new FileReading(limits, index.scratch());
+    this.entries = new Entries(meetings, groups, store, reading, limits.maxChars());
+  }
+
+  /** Queues numbers to be indexed again (their entries are made afresh, or removed if gone). */
+  void enqueue(Collection<String> numbers) {
+    synchronized (pending) {
+      pending.addAll(numbers);
+    }
+    schedule();
+  }
+
+  /** Empties the index and queues every number of the register; returns how many. */
+  int rebuild() {
+    if (!enabled) {
+      throw new IllegalStateException("Indexing is off on this node (plenary.search.indexing=false)");
+    }
+    try {
+      return worker.submit(this::rebuildNow).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("The search index could not be rebuilt", e);
+    }
+  }
+
+  private int rebuildNow() throws IOException {
+    Instant started = clock.instant();
+    synchronized (pending) {
+      pending.clear();
+    }
+    index.deleteAll();
+    // Entries are compared with what the index holds: it must hold nothing now.
+    index.refresh();
+    lastVersion = changes.version();
+    List<String> numbers = changes.numbers();
+    markWhenDrained = started;
+    lookedAt = started;
+    enqueue(numbers);
+    log.info("Search index: building from the register, {} documents", numbers.size());
+    return numbers.size();
+  }
+
+  /** Documents in the index and numbers waiting. */
+  record Status(int documents, int pending, Instant caughtUpTo) {}
+
+  Status status() {
+    synchronized (pending) {
+      return new Status(index.size(), pending.size() + (draining.get() ? 1 : 0), caughtUpTo);
+    }
+  }
+
+  /** Waits until nothing is queued (tests and the benchmark). */
+  boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (status().pending() == 0) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
+  }
+
+  private void schedule() {
+    if (running && enabled && draining.compareAndSet(false, true)) {
+      worker.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    try {
+      while (running) {
+        List<String> batch = next();
+        if (batch.isEmpty()) {
+          break;
+        }
+        index(batch);
+        index.refresh();
+        if (System.currentTimeMillis() - lastCommit > 5_000) {
+          commit(false);
+        }
+      }
+      commit(true);
+    } catch (IOException | RuntimeException e) {
+      log.error("Search index: indexing failed; the next catch-up tries again", e);
+    } finally {
+      draining.set(false);
+      boolean more;
+      synchronized (pending) {
+        more = !pending.isEmpty();
+      }
+      if (more) {
+        schedule();
+      }
+    }
+  }
+
+  private List<String> next() {
+    synchronized (pending) {
+      List<String> batch = new ArrayList<>(BATCH);
+      var it = pending.iterator();
+      while (it.hasNext() && batch.size() < BATCH) {
+        batch.add(it.next());
+        it.remove();
+      }
+      return batch;
+    }
+  }
+
+  private void index(List<String> numbers) throws IOException {
+    List<Contribution> found = desk.all(numbers);
+    Set<String> gone = new HashSet<>(numbers);
+    for (Contribution c : found) {
+      gone.remove(c.number());
+      var entry = entries.of(c, index.stored(c.number()), () -> index.body(c.number()));
+      if (entry.isPresent()) {
+        index.put(entry.get());
+        indexed++;
+      }
+    }
+    for (String number : gone) {
+      index.delete(number);
+    }
+  }
+
+  private void commit(boolean drained) throws IOException {
+    if (drained && markWhenDrained != null) {
+      synchronized (pending) {
+        if (pending.isEmpty()) {
+          caughtUpTo = markWhenDrained;
+        }
+      }
+    }
+    if (caughtUpTo != null) {
+      index.commit(Map.of(CAUGHT_UP, caughtUpTo.toString()));
+    }
+    lastCommit = System.currentTimeMillis();
+  }
+
+  /** Queues what changed in the register since the last look, when its version moved. */
+  private void catchUp() {
+    try {
+      long version = changes.version();
+      if (version == lastVersion) {
+        return;
+      }
+      Instant started = clock.instant();
+      // From the last look on this node; after a start, from what the index had caught up to.
+      Instant from = lookedAt != null ? lookedAt : caughtUpTo;
+      Instant since = from == null ? Instant.EPOCH : from.minus(MARGIN);
+      List<String> numbers = changes.changedSince(since);
+      lastVersion = version;
+      lookedAt = started;
+      markWhenDrained = started;
+      if (numbers.isEmpty()) {
+        caughtUpTo = started;
+      } else {
+        enqueue(numbers);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Search index: catching up with the register failed; trying again in {}", catchUpEvery, e);
+    }
+  }
+
+  @Override
+  public void start() {
+    if (!enabled) {
+      log.warn("Search index: indexing is off (plenary.search.indexing=false); searches answer from the index as it is");
+      running = true;
+      return;
+    }
+    worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread t = new Thread(runnable, "search-indexer");
+      t.setDaemon(true);
+      return t;
+    });
+    running = true;
+    worker.execute(() -> {
+      try {
+        String committed = index.committed().get(CAUGHT_UP);
+        if (index.created() || committed == null) {
+          rebuildNow();
+        } else {
+          caughtUpTo = Instant.parse(committed);
+          catchUp();
+        }
+      } catch (IOException | RuntimeException e) {
+        log.error("Search index: could not start indexing", e);
+      }
+    });
+    long every = catchUpEvery.toMillis();
+    worker.scheduleWithFixedDelay(this::catchUp, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    if (worker == null) {
+      return;
+    }
+    worker.shutdownNow();
+    try {
+      worker.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    reading.close();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

@@ -1,0 +1,157 @@
+package org.plenary.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Words come out of real files of every format, and hostile files cost no more than the limits allow. */
+class TextExtractorTests {
+
+  static final ExtractionLimits LIMITS = new ExtractionLimits(10_000_000, 3, 10_000, 64L << 20, 256L << 20, 100,
+      Duration.ofSeconds(30));
+
+  @TempDir Path folder;
+
+  @Test
+  void readsTheWordsOfEveryFormat() throws Exception {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("a.docx", TestDocuments.docx("Elasticity of docxword clouds"));
+    files.put("a.pptx", TestDocuments.pptx("Slides about pptxword"));
+    files.put("a.ppt", TestDocuments.ppt("Old slides about pptword"));
+    files.put("a.xlsx", TestDocuments.xlsx("Cell with xlsxword"));
+    files.put("a.xls", TestDocuments.xls("Cell with xlsword"));
+    files.put("a.pdf", TestDocuments.pdf("Portable pdfword document"));
+    files.put("a.odt", TestDocuments.odt("Open odtword text"));
+    files.put("a.rtf", TestDocuments.rtf("Rich rtfword text, caf\u00e9 \u4e91\u8ba1\u7b97"));
+    files.put("a.txt", "Plain txtword \u4e91\u8ba1\u7b97\u7126\u70b9\u7ec4".getBytes(StandardCharsets.UTF_8));
+    for (var file : files.entrySet()) {
+      String word = file.getKey().substring(2) + "word";
+      assertThat(text(file.getKey(), file.getValue())).as(file.getKey()).contains(word);
+    }
+    assertThat(text("a.rtf", files.get("a.rtf"))).contains("caf\u00e9", "\u4e91\u8ba1\u7b97")
+        .doesNotContain("Times New Roman", "Hidden", "Invisible", "1Rich");
+    assertThat(text("a.txt", files.get("a.txt"))).contains("\u4e91\u8ba1\u7b97\u7126\u70b9\u7ec4");
+  }
+
+  @Test
+  void readsTheDocumentsInsideAZipAndAZipInsideIt() throws Exception {
+    byte[] inner = TestDocuments.zip(Map.of("deep.txt", "nestedword".getBytes(StandardCharsets.UTF_8)));
+    byte[] outer = TestDocuments.zip(Map.of("FG-Cloud-I-0001.docx", TestDocuments.docx("zippeddocxword"),
+        "notes.pdf", TestDocuments.pdf("zippedpdfword"), "inner.zip", inner));
+    assertThat(text("a.zip", outer)).contains("zippeddocxword", "zippedpdfword", "nestedword", "FG-Cloud-I-0001.docx");
+  }
+
+  @Test
+  void stopsAtTheNestingLimit() throws Exception {
+    byte[] zip = TestDocuments.zip(Map.of("level3.txt", "deepestword".getBytes(StandardCharsets.UTF_8)));
+    for (int i = 0; i < 3; i++) {
+      zip = TestDocuments.zip(Map.of("level" + i + ".zip", zip));
+    }
+    BoundedText out = extract("a.zip", zip);
+    assertThat(out.toString()).doesNotContain("deepestword");
+    assertThat(out.note()).contains("nested more than 3 deep");
+  }
+
+  @Test
+  void aZipBombIsRefusedWithItsReasonBeforeItIsExpanded() throws Exception {
+    byte[] bomb = TestDocuments.zipBomb(200);
+    assertThat(bomb.length).isLessThan(1 << 20);
+    assertThatThrownBy(() -> extract("a.zip", bomb)).isInstanceOf(UnreadableException.class)
+        .hasMessageStartingWith("zip bomb: FG-Cloud-I-0666.txt expands more than 100 times");
+    assertThat(Files.list(folder.resolve("scratch"))).as("nothing left in the scratch folder").isEmpty();
+  }
+
+  @Test
+  void aDocumentThatIsAZipBombInsideIsRefused() throws Exception {
+    byte[] docx = TestDocuments.withSpaces(TestDocuments.docx("bombword"), "word/document.xml", 40 << 20);
+    assertThatThrownBy(() -> extract("a.docx", docx)).isInstanceOf(UnreadableException.class)
+        .hasMessageContaining("zip bomb");
+    byte[] odt = TestDocuments.withSpaces(TestDocuments.odt("bombword"), "content.xml", 40 << 20);
+    assertThatThrownBy(() -> extract("a.odt", odt)).isInstanceOf(UnreadableException.class)
+        .hasMessageContaining("zip bomb: content.xml expands more than 100 times");
+  }
+
+  @Test
+  void aPasswordProtectedPdfOrDocxIsReportedAsSuch() throws Exception {
+    assertThatThrownBy(() -> extract("a.pdf", TestDocuments.pdf("secretword", "pass")))
+        .isInstanceOf(UnreadableException.class).hasMessage("password-protected PDF");
+    assertThatThrownBy(() -> extract("a.docx", TestDocuments.encryptedDocx("secretword", "pass")))
+        .isInstanceOf(UnreadableException.class).hasMessage("password-protected document");
+  }
+
+  @Test
+  void aDamagedFileIsReportedAsSuch() throws Exception {
+    byte[] junk = "this is not what the name says".getBytes(StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> extract("a.pdf", junk)).isInstanceOf(UnreadableException.class).hasMessageStartingWith("damaged PDF");
+    assertThatThrownBy(() -> extract("a.docx", junk)).isInstanceOf(UnreadableException.class).hasMessage("damaged or not a .docx file");
+    assertThatThrownBy(() -> extract("a.zip", junk)).isInstanceOf(UnreadableException.class).hasMessage("damaged .zip file");
+  }
+
+  @Test
+  void anOdtWithEntityExpansionIsNotExpanded() throws Exception {
+    String laughs = """
+        <?xml version="1.0"?>
+        <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+        <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+        <r xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><text:p>&lol3;</text:p></r>""";
+    byte[] odt = TestDocuments.zip(Map.of("content.xml", laughs.getBytes(StandardCharsets.UTF_8)));
+    String text;
+    try {
+      text = extract("a.odt", odt).toString();
+    } catch (UnreadableException refused) {
+      text = "";
+    }
+    assertThat(text).doesNotContain("lollol");
+  }
+
+  @Test
+  void keepsOnlyTheFirstCharactersOfAHugeText() throws Exception {
+    byte[] big = "word ".repeat(1_000_000).getBytes(StandardCharsets.US_ASCII);
+    Path file = write("a.txt", big);
+    BoundedText out = new BoundedText(1000, System.nanoTime() + Duration.ofSeconds(30).toNanos());
+    assertThatThrownBy(() -> extractor().extract(file, "a.txt", out)).isInstanceOf(BoundedText.Stop.class);
+    assertThat(out.toString()).hasSize(1000);
+    assertThat(out.note()).contains("longer than 1,000 characters");
+  }
+
+  @Test
+  void aReadingThatOverrunsItsTimeIsStoppedWithItsReason() throws Exception {
+    var limits = new ExtractionLimits(10_000_000, 3, 10_000, 64L << 20, 256L << 20, 100, Duration.ofMillis(1));
+    Files.createDirectories(folder.resolve("scratch"));
+    try (FileReading reading = new FileReading(limits, folder.resolve("scratch"))) {
+      Path file = write("big.txt", "word ".repeat(2_000_000).getBytes(StandardCharsets.US_ASCII));
+      Thread.sleep(2);
+      FileReading.Text text = reading.read(file, "big.txt", 10_000_000);
+      assertThat(text.problem()).contains("too long");
+      assertThat(text.text().length()).isLessThan(10_000_000);
+    }
+  }
+
+  private String text(String name, byte[] bytes) throws Exception {
+    return extract(name, bytes).toString();
+  }
+
+  private BoundedText extract(String name, byte[] bytes) throws IOException, UnreadableException {
+    Path file = write(name, bytes);
+    BoundedText out = new BoundedText(10_000_000, System.nanoTime() + Duration.ofSeconds(30).toNanos());
+    extractor().extract(file, name, out);
+    return out;
+  }
+
+  private TextExtractor extractor() throws IOException {
+    return new TextExtractor(LIMITS, Files.createDirectories(folder.resolve("scratch")));
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    return Files.write(folder.resolve(name), bytes);
+  }
+}
