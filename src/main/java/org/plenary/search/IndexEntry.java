@@ -26,6 +26,9 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
   static final String MEETING_ID = "meeting_id";
   static final String DATE = "date";
   static final String STAMP = "stamp";
+  /** The beginning of the text, stored apart with its offsets so that snippets never load a text of megabytes. */
+  static final String PREVIEW = "preview";
+  static final int PREVIEW_CHARS = 100_000;
 
   /** The facets: meeting, agenda item, source, type and state. */
   static final FacetsConfig FACETS = new FacetsConfig();
@@ -82,11 +85,14 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     facet(doc, Facet.STATE, state);
     String register = number + "\n" + title + "\n" + source + "\n" + agendaText + "\n" + (fileName == null ? "" : fileName);
     doc.add(new TextField(Analysis.META, register, Field.Store.NO));
-    doc.add(new Field(Analysis.BODY, body, BODY));
+    doc.add(new Field(PREVIEW, body.substring(0, Math.min(body.length(), PREVIEW_CHARS)), BODY));
     for (String language : languages) {
       doc.add(new TextField(Analysis.stemmedField(language), title + "\n" + source + "\n" + body, Field.Store.NO));
     }
-    return FACETS.build(doc);
+    Document built = FACETS.build(doc);
+    // Stored last: a search reads the stored fields before it and stops there (Search.Visitor).
+    built.add(new Field(Analysis.BODY, body, BODY));
+    return built;
   }
 
   private static void facet(Document doc, Facet facet, String value) {

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
@@ -17,7 +19,10 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -84,7 +89,7 @@ public class Search {
     this.groups = groups;
     this.meetings = meetings;
     // Passages are looked for in the beginning only: on a text of megabytes, scoring every match of a common word cost seconds.
-    this.highlightedChars = Math.min(limits.maxChars(), 100_000);
+    this.highlightedChars = Math.min(limits.maxChars(), IndexEntry.PREVIEW_CHARS);
     this.allMeetings = new TtlCache<>(Duration.ofSeconds(5), 1, clock);
   }
 
@@ -128,7 +133,9 @@ public class Search {
     String[] snippets = snippets(searcher, words, result.topDocs(), page);
     List<SearchResults.Hit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
-      hits.add(hit(searcher.storedFields().document(page[i].doc), snippets[i]));
+      Visitor visitor = new Visitor(HIT_FIELDS);
+      searcher.storedFields().document(page[i].doc, visitor);
+      hits.add(hit(visitor.getDocument(), snippets[i]));
     }
     List<SearchResults.Facet> facets = view.facets() == null || total == 0 ? List.of()
         : facets(new SortedSetDocValuesFacetCounts(view.facets(), collected), readable);
@@ -139,13 +146,48 @@ public class Search {
     if (page.length == 0) {
       return new String[0];
     }
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.analyzer())
+    UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, Analysis.analyzer())
         .withMaxLength(highlightedChars)
         .withHighlightPhrasesStrictly(true)
         .withHandleMultiTermQuery(true)
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-        .build();
-    return highlighter.highlight(Analysis.BODY, words, new TopDocs(top.totalHits, page), 2);
+        // The words asked of the text are marked in its stored beginning, by the offsets in its postings.
+        .withFieldMatcher(field -> field.equals(Analysis.BODY) || field.equals(IndexEntry.PREVIEW))
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true));
+    UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+      @Override
+      protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+          throws IOException {
+        List<CharSequence[]> values = new ArrayList<>();
+        var stored = searcher.storedFields();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          Visitor visitor = new Visitor(Set.of(fields));
+          stored.document(doc, visitor);
+          values.add(Arrays.stream(fields).map(f -> Objects.requireNonNullElse(visitor.getDocument().get(f), ""))
+              .toArray(CharSequence[]::new));
+        }
+        return values;
+      }
+    };
+    return highlighter.highlight(IndexEntry.PREVIEW, words, new TopDocs(top.totalHits, page), 2);
+  }
+
+  private static final Set<String> HIT_FIELDS = Set.of("number", "title", "source", "fileName", "problem", IndexEntry.DATE,
+      Facet.MEETING.field(), Facet.AGENDA_ITEM.field(), Facet.STATE.field(), Facet.TYPE.field());
+
+  /**
+   * Reads the stored fields asked for and stops at the text, stored last: a text of megabytes is
+   * never decompressed to show a hit or its snippet.
+   */
+  private static final class Visitor extends DocumentStoredFieldVisitor {
+
+    Visitor(Set<String> fields) {
+      super(fields);
+    }
+
+    @Override
+    public Status needsField(FieldInfo field) throws IOException {
+      return field.name.equals(Analysis.BODY) ? Status.STOP : super.needsField(field);
+    }
   }
 
   private static SearchResults.Hit hit(Document doc, String snippet) {
