@@ -39,6 +39,9 @@ class SearchIndexer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
   private static final String CAUGHT_UP = "caught-up-to";
+  /** What each index document holds; an index written with another layout is rebuilt at start. */
+  private static final String LAYOUT = "layout";
+  private static final String CURRENT_LAYOUT = "2: preview field for snippets";
   private static final Duration MARGIN = Duration.ofSeconds(30);
   private static final int BATCH = 100;
 
@@ -204,7 +207,7 @@ class SearchIndexer implements SmartLifecycle {
       }
     }
     if (caughtUpTo != null) {
-      index.commit(Map.of(CAUGHT_UP, caughtUpTo.toString()));
+      index.commit(Map.of(CAUGHT_UP, caughtUpTo.toString(), LAYOUT, CURRENT_LAYOUT));
     }
     lastCommit = System.currentTimeMillis();
   }
@@ -249,8 +252,9 @@ class SearchIndexer implements SmartLifecycle {
     running = true;
     worker.execute(() -> {
       try {
-        String committed = index.committed().get(CAUGHT_UP);
-        if (index.created() || committed == null) {
+        Map<String, String> data = index.committed();
+        String committed = data.get(CAUGHT_UP);
+        if (index.created() || committed == null || !CURRENT_LAYOUT.equals(data.get(LAYOUT))) {
           rebuildNow();
         } else {
           caughtUpTo = Instant.parse(committed);
