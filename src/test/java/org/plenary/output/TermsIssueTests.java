@@ -70,4 +70,15 @@ class TermsIssueTests {
         .andExpect(status().is3xxRedirection())
         .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/documents/FG-Cloud-O-")));
   }
+
+  @Test
+  void aRefusedTermShowsItsMessageBesideItsField() throws Exception {
+    var chair = users.loadUserByUsername("chair");
+    var sent = mvc.perform(post("/groups/cloud/terms").param("term", "").param("definition", "")
+        .with(user(chair)).with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+    String page = mvc.perform(get("/groups/cloud/terms").with(user(chair))
+        .flashAttrs(sent.getFlashMap())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(page).containsPattern("<p class=\"error\" id=\"term-error\">[^<]+</p>")
+        .contains("aria-describedby=\"term-error\"");
+  }
 }
