@@ -136,6 +136,10 @@ class DeliverableController {
       redirect.addFlashAttribute("problem", e.getMessage());
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("problem", String.join(" ", e.violations().stream().map(v -> v.message()).toList()));
+      // Each message also sits beside its field on the form that sent it (first message per field).
+      var fieldErrors = new java.util.LinkedHashMap<String, String>();
+      e.violations().forEach(v -> fieldErrors.putIfAbsent(v.field(), v.message()));
+      redirect.addFlashAttribute("fieldErrors", fieldErrors);
     } catch (java.util.NoSuchElementException e) {
       redirect.addFlashAttribute("problem", e.getMessage());
     }

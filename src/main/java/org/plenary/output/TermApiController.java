@@ -7,7 +7,9 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.OutputDocument;
 import org.plenary.group.GroupCatalog;
+import org.plenary.output.OutputRequests.IssuedReport;
 import org.plenary.output.OutputRequests.MeetingRequest;
 import org.plenary.output.OutputRequests.SupersessionRequest;
 import org.plenary.output.OutputRequests.TermRequest;
@@ -32,11 +34,13 @@ class TermApiController {
   private final TermDesk desk;
   private final GroupCatalog groups;
   private final TermsPdf pdf;
+  private final TermsIssuer issuer;
 
-  TermApiController(TermDesk desk, GroupCatalog groups, TermsPdf pdf) {
+  TermApiController(TermDesk desk, GroupCatalog groups, TermsPdf pdf, TermsIssuer issuer) {
     this.desk = desk;
     this.groups = groups;
     this.pdf = pdf;
+    this.issuer = issuer;
   }
 
   @Operation(operationId = "listTerms", summary = "The terminology register; q searches terms and definitions")
@@ -56,6 +60,18 @@ class TermApiController {
   ResponseEntity<byte[]> pdf(@PathVariable String slug) {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .body(pdf.render(groups.get(slug).acronym(), desk.search(slug, null)));
+  }
+
+  @Operation(operationId = "issueTerms",
+      summary = "Issue the terminology register: numbered as a terminology output document of the meeting, its PDF uploaded")
+  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+  @PostMapping("/api/v1/groups/{slug}/terms/issue")
+  @PreAuthorize("isAuthenticated()")
+  ResponseEntity<IssuedReport> issue(@PathVariable String slug, @RequestParam(required = false) String meeting,
+      @AuthenticationPrincipal PlenaryUser user) {
+    OutputDocument output = issuer.issue(slug, meeting, user);
+    return ResponseEntity.created(URI.create("/api/v1/contributions/" + output.number()))
+        .body(new IssuedReport(output.number(), output.number() + ".pdf"));
   }
 
   @Operation(operationId = "getTerm", summary = "One term")

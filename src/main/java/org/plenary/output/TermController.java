@@ -20,8 +20,10 @@ class TermController {
   private final TermDesk desk;
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
+  private final TermsIssuer issuer;
 
-  TermController(TermDesk desk, GroupCatalog groups, MeetingCatalog meetings) {
+  TermController(TermDesk desk, GroupCatalog groups, MeetingCatalog meetings, TermsIssuer issuer) {
+    this.issuer = issuer;
     this.desk = desk;
     this.groups = groups;
     this.meetings = meetings;
@@ -71,5 +73,13 @@ class TermController {
       desk.supersede(slug, id, by, DeliverableController.user());
       return back;
     }, "Term superseded.");
+  }
+
+  @PreAuthorize("isAuthenticated()")
+  @PostMapping("/groups/{slug}/terms/issue")
+  String issue(@PathVariable String slug, @RequestParam(required = false) String meeting, RedirectAttributes redirect) {
+    return DeliverableController.act(redirect, "/groups/" + slug + "/terms",
+        () -> "/documents/" + issuer.issue(slug, meeting, DeliverableController.user()).number(),
+        "The terminology is issued as an output document, waiting for the secretariat to publish it.");
   }
 }

@@ -5,6 +5,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +28,7 @@ import org.plenary.meeting.MeetingDraft;
 import org.plenary.output.DeliverableDesk;
 import org.plenary.output.DeliverableKind;
 import org.plenary.output.LivingListDesk;
+import org.plenary.ftp.FtpServer;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -47,6 +52,7 @@ class OutputAccessAttackTests {
   @Autowired DeliverableDesk deliverables;
   @Autowired LivingListDesk livingList;
   @Autowired UserDetailsService users;
+  @Autowired FtpServer ftpServer;
 
   @Test
   void aStrangerLearnsNothingOfAPrivateMeetingsOutputs() throws Exception {
@@ -78,6 +84,7 @@ class OutputAccessAttackTests {
       assertThat(body).as(path).doesNotContain(number);
     }
     assertThat(deliverables.get("hush", deliverable.id(), Reader.ANONYMOUS).versions()).isEmpty();
+    assertFtpStrangerSeesNothing(number);
 
     String participant = tokens.bearer("alice");
     mvc.perform(get("/api/v1/groups/hush/meetings/closed/outputs").header("Authorization", participant))
@@ -87,5 +94,27 @@ class OutputAccessAttackTests {
         .andExpect(result -> assertThat(result.getResponse().getContentAsString()).contains(number));
     mvc.perform(get("/api/v1/groups/hush/living-list").header("Authorization", participant))
         .andExpect(result -> assertThat(result.getResponse().getContentAsString()).contains(number));
+  }
+
+  /** Over anonymous FTP the private meeting's out/ folder neither lists nor serves the output, nor names it anywhere above. */
+  private void assertFtpStrangerSeesNothing(String number) throws Exception {
+    FTPClient ftp = new FTPClient();
+    ftp.connect(InetAddress.getLoopbackAddress(), ftpServer.port());
+    try {
+      assertThat(ftp.login("anonymous", "stranger@example.org")).isTrue();
+      ftp.enterLocalPassiveMode();
+      ftp.setFileType(FTP.BINARY_FILE_TYPE);
+      for (String folder : List.of("/t/fg/hush/docs/closed/out/", "/t/fg/hush/docs/closed/", "/t/fg/hush/docs/")) {
+        String[] names = ftp.listNames(folder);
+        assertThat(names == null ? List.of() : List.of(names)).as(folder).noneMatch(n -> n.contains(number));
+      }
+      var bytes = new ByteArrayOutputStream();
+      assertThat(ftp.retrieveFile("/t/fg/hush/docs/closed/out/" + number + ".pdf", bytes)).as(ftp.getReplyString())
+          .isFalse();
+      assertThat(ftp.getReplyCode()).isGreaterThanOrEqualTo(400);
+      assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("secret");
+    } finally {
+      ftp.disconnect();
+    }
   }
 }

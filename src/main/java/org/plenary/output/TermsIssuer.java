@@ -1,0 +1,55 @@
+package org.plenary.output;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.ContributionDesk;
+import org.plenary.contribution.OutputAllocation;
+import org.plenary.contribution.OutputDesk;
+import org.plenary.contribution.OutputDocument;
+import org.plenary.contribution.OutputType;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues the terminology register in one action: numbers it as a terminology output document of
+ * a meeting and uploads the register's PDF, as it reads now, as that document's file, for the
+ * secretariat to publish into the meeting's {@code out/} folder like any output.
+ */
+@Component
+class TermsIssuer {
+
+  private final TermDesk desk;
+  private final TermsPdf pdf;
+  private final GroupCatalog groups;
+  private final OutputDesk outputs;
+  private final ContributionDesk documents;
+
+  TermsIssuer(TermDesk desk, TermsPdf pdf, GroupCatalog groups, OutputDesk outputs, ContributionDesk documents) {
+    this.desk = desk;
+    this.pdf = pdf;
+    this.groups = groups;
+    this.outputs = outputs;
+    this.documents = documents;
+  }
+
+  OutputDocument issue(String slug, String meeting, PlenaryUser user) {
+    Group group = groups.get(slug);
+    if (user == null || !groups.canManage(user, group)) {
+      throw OutputRefusedException.notAllowed("Only the group's management or the secretariat may issue its terminology.");
+    }
+    if (meeting == null || meeting.isBlank()) {
+      throw OutputRefusedException.state("Choose the meeting whose output document the terminology becomes.");
+    }
+    List<Term> terms = desk.search(slug, null);
+    if (terms.isEmpty()) {
+      throw OutputRefusedException.state(group.acronym() + " has no term yet; there is no terminology to issue.");
+    }
+    OutputDocument output = outputs.allocate(slug, meeting.strip(), new OutputAllocation("Terminology of "
+        + group.acronym(), null, OutputType.TERMINOLOGY, List.of(), List.of()), user);
+    documents.upload(output.number(), output.number() + ".pdf",
+        new ByteArrayInputStream(pdf.render(group.acronym(), terms)), user);
+    return output;
+  }
+}
