@@ -38,6 +38,10 @@ final class FileReading implements AutoCloseable {
     }
     long timeout = limits.timeout().toNanos();
     BoundedText out = new BoundedText(maxChars, System.nanoTime() + timeout);
+    if (thread.isShutdown()) {
+      // The indexer was stopped and started again (a paused test context, a lifecycle restart).
+      thread = newThread();
+    }
     Future<?> reading = thread.submit(() -> {
       extractor.extract(file, fileName, out);
       return null;

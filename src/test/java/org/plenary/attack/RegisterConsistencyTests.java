@@ -71,6 +71,11 @@ class RegisterConsistencyTests {
       groups.create(new GroupDraft("reg", "FG Reg", "Focus Group on Registers", null, null, "English", 12, null, null,
           List.of(), List.of(), List.of()));
       meetings.schedule("reg", draft("m1", LatePolicy.FLAG, null));
+      // A second group: publications in one folder are ordered by its manifest's lock (archive), so
+      // two that commit out of order are in two groups' folders.
+      groups.create(new GroupDraft("reg2", "FG Reg2", "Focus Group on Registers, too", null, null, "English", 12, null,
+          null, List.of(), List.of(), List.of()));
+      meetings.schedule("reg2", draft("m1", LatePolicy.FLAG, null));
       meetings.schedule("reg", draft("closed", LatePolicy.REFUSE, LocalDateTime.now().minusDays(1)));
       accounts.create(new NewAccount("rc-alice", "alice@reg.example", "Alice", null, null, Set.of()), "alice-pass-2026",
           false);
@@ -86,7 +91,7 @@ class RegisterConsistencyTests {
     PlenaryUser alice = user("rc-alice");
     PlenaryUser clerk = user("rc-clerk");
     Contribution early = uploaded(alice, "written first, committed last");
-    Contribution late = uploaded(alice, "written second, committed first");
+    Contribution late = uploaded("reg2", alice, "written second, committed first");
     CountDownLatch written = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     // The first transaction writes its audit line (the lower id) and stays open until released.
@@ -103,7 +108,8 @@ class RegisterConsistencyTests {
     desk.publish(late.number(), clerk);
     long afterSecond = folders.version();
     String file = PUBLISHED + early.number() + ".pdf";
-    assertThat(get(PUBLISHED).body()).contains(late.number()).doesNotContain(early.number());
+    assertThat(get("/t/fg/reg2/docs/m1/in/").body()).contains(late.number());
+    assertThat(get(PUBLISHED).body()).doesNotContain(early.number());
     assertThat(get(file).statusCode()).isEqualTo(404);
     FTPClient ftp = ftp("anonymous", "guest@example.org");
     assertThat(ftp.listNames(PUBLISHED)).doesNotContain(early.number() + ".pdf");
@@ -112,7 +118,7 @@ class RegisterConsistencyTests {
     first.get(20, TimeUnit.SECONDS);
     assertThat(folders.version()).as("the version after the late commit").isGreaterThan(afterSecond);
     HttpResponse<String> listing = get(PUBLISHED);
-    assertThat(listing.body()).contains(early.number(), late.number());
+    assertThat(listing.body()).contains(early.number());
     assertThat(HttpClient.newHttpClient().send(request(PUBLISHED).header("Accept", "application/json").build(),
         HttpResponse.BodyHandlers.ofString()).body()).contains(early.number());
     HttpResponse<String> download = get(file);
@@ -173,7 +179,11 @@ class RegisterConsistencyTests {
   }
 
   private Contribution uploaded(PlenaryUser author, String content) {
-    Contribution c = desk.allocate("reg", "m1", allocation(), author);
+    return uploaded("reg", author, content);
+  }
+
+  private Contribution uploaded(String group, PlenaryUser author, String content) {
+    Contribution c = desk.allocate(group, "m1", allocation(), author);
     desk.upload(c.number(), c.number() + ".pdf", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
         author);
     return c;

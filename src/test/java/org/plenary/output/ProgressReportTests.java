@@ -93,7 +93,7 @@ class ProgressReportTests {
     assertThat(m.code()).isEqualTo("first");
     assertThat(m.chair()).isEqualTo("Report Chair");
     assertThat(m.participants()).isEqualTo(4);
-    assertThat(m.byCategory()).isEqualTo(Map.of("Sector Member", 2L, "Member State administration", 1L, "Individuals", 1L));
+    assertThat(m.byCategory()).isEqualTo(Map.of("Sector Member", 2L, "Member State", 1L, "Individuals", 1L));
     assertThat(m.byCountry()).containsEntry("France", 2L).containsEntry("Switzerland", 1L).hasSize(3);
     assertThat(m.organizations()).isEqualTo(Map.of("Report Telco", 2L, "Report Ministry", 1L, "In their own name", 1L));
     assertThat(m.inputs()).isEqualTo(3);
