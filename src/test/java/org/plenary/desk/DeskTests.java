@@ -127,7 +127,7 @@ class DeskTests {
     mvc.perform(get("/desk").with(focal))
         .andExpect(content().string(allOf(
             containsString("id=\"reason-" + first + "\" form=\"reject-form-" + first + "\""),
-            containsString("value=\"reject:" + first + "\" form=\"reject-form-" + first + "\""),
+            containsString("value=\"reject:" + first + "\" id=\"reject-" + first + "\" form=\"reject-form-" + first + "\""),
             containsString("id=\"reject-form-" + first + "\""))));
     // A browser that sends the table's form instead (its hidden default button, action none): the row with a reason.
     mvc.perform(post("/desk/registrations").with(focal).with(csrf()).param("action", "none")
