@@ -3,6 +3,9 @@ package org.plenary.contribution;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.plenary.meeting.MeetingCatalog;
 import org.plenary.store.DocumentStore;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,39 +26,41 @@ class FolderController {
   private final DocumentFolders folders;
   private final DocumentStore store;
   private final Listings listings;
+  private final MeetingCatalog meetings;
 
-  FolderController(DocumentFolders folders, DocumentStore store, Listings listings) {
+  FolderController(DocumentFolders folders, DocumentStore store, Listings listings, MeetingCatalog meetings) {
     this.folders = folders;
     this.store = store;
     this.listings = listings;
+    this.meetings = meetings;
   }
 
   @GetMapping("/")
   ModelAndView docs(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     return listing(request, response, "/t/fg/" + slug + "/docs/", new DocumentFolders.Listing(folders.docs(slug), ""),
-        false);
+        false, ZoneOffset.UTC);
   }
 
   @GetMapping("/incoming/")
   ModelAndView incoming(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     return listing(request, response, "/t/fg/" + slug + "/docs/incoming/", folders.incoming(slug, Reader.current()),
-        true);
+        true, ZoneOffset.UTC);
   }
 
   @GetMapping("/{code}/")
   ModelAndView meeting(@PathVariable String slug, @PathVariable String code, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
     return listing(request, response, "/t/fg/" + slug + "/docs/" + code + "/",
-        new DocumentFolders.Listing(folders.meetingFolders(slug, code, Reader.current()), ""), false);
+        new DocumentFolders.Listing(folders.meetingFolders(slug, code, Reader.current()), ""), false, ZoneOffset.UTC);
   }
 
   @GetMapping("/{code}/{folder:in|out}/")
   ModelAndView published(@PathVariable String slug, @PathVariable String code, @PathVariable String folder,
       HttpServletRequest request, HttpServletResponse response) throws IOException {
     return listing(request, response, "/t/fg/" + slug + "/docs/" + code + "/" + folder + "/",
-        folders.published(slug, code, folder, Reader.current()), true);
+        folders.published(slug, code, folder, Reader.current()), true, meetings.get(slug, code).timeZone());
   }
 
   @GetMapping({"", "/incoming", "/{code}", "/{code}/{folder:in|out}"})
@@ -84,8 +89,8 @@ class FolderController {
   }
 
   private ModelAndView listing(HttpServletRequest request, HttpServletResponse response, String path,
-      DocumentFolders.Listing listing, boolean files) throws IOException {
-    return listings.send(request, response, path, listing.entries(), files, folders.version(), listing.variant());
+      DocumentFolders.Listing listing, boolean files, ZoneId zone) throws IOException {
+    return listings.send(request, response, path, listing.entries(), files, folders.version(), listing.variant(), zone);
   }
 
   private static java.util.NoSuchElementException missing(String name) {

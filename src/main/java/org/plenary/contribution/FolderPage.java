@@ -1,9 +1,9 @@
 package org.plenary.contribution;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.List;
+import org.plenary.shared.Times;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
@@ -15,8 +15,6 @@ import org.springframework.web.util.UriUtils;
  */
 final class FolderPage {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-
   private FolderPage() {}
 
   /** The page's title: "Index of /t/fg/cloud/docs/incoming/". */
@@ -24,13 +22,16 @@ final class FolderPage {
     return "Index of " + path;
   }
 
-  /** The listing itself, the content of the page's {@code <main>}; the site's layout goes around it. */
-  static String html(String path, List<FolderEntry> entries, boolean files) {
+  /**
+   * The listing itself, the content of the page's {@code <main>}; the site's layout goes around it.
+   * Dates are shown through {@link Times} in {@code zone}: the meeting's for its folders, UTC for incoming.
+   */
+  static String html(String path, List<FolderEntry> entries, boolean files, ZoneId zone) {
     var out = new StringBuilder(512 + entries.size() * 240);
     out.append("\n<h1>").append(HtmlUtils.htmlEscape(title(path))).append("</h1>\n<table>\n<thead><tr><th scope=\"col\">Name</th>");
     if (files) {
-      out.append("<th scope=\"col\">Size</th><th scope=\"col\">Date (UTC)</th><th scope=\"col\">Title</th>")
-          .append("<th scope=\"col\">Source</th>");
+      out.append("<th scope=\"col\">Size</th><th scope=\"col\">Date</th><th scope=\"col\">Title</th>")
+          .append("<th scope=\"col\">Source</th><th scope=\"col\">SHA-256</th>");
     }
     out.append("</tr></thead>\n<tbody>\n");
     if (!path.equals("/")) {
@@ -47,8 +48,9 @@ final class FolderPage {
       out.append("</td>");
       if (files) {
         out.append("<td>").append(e.size()).append("</td><td><time datetime=\"").append(e.modified()).append("\">")
-            .append(TIME.format(e.modified())).append("</time></td><td><bdi>").append(HtmlUtils.htmlEscape(e.title()))
-            .append("</bdi></td><td><bdi>").append(HtmlUtils.htmlEscape(e.source())).append("</bdi></td>");
+            .append(HtmlUtils.htmlEscape(Times.display(e.modified(), zone))).append("</time></td><td><bdi>")
+            .append(HtmlUtils.htmlEscape(e.title())).append("</bdi></td><td><bdi>").append(HtmlUtils.htmlEscape(e.source()))
+            .append("</bdi></td><td>").append(hash(e.sha256())).append("</td>");
       }
       out.append("</tr>\n");
     }
@@ -66,5 +68,15 @@ final class FolderPage {
           .append("<code>java -jar plenary.jar verify</code>).</p>\n");
     }
     return out.toString();
+  }
+
+  /** The {@code hash} fragment of the layout, written here: the first 12 digits, the whole hash on demand. */
+  static String hash(String sha256) {
+    if (sha256 == null || sha256.length() < 12) {
+      return sha256 == null ? "" : HtmlUtils.htmlEscape(sha256);
+    }
+    String value = HtmlUtils.htmlEscape(sha256);
+    return "<details class=\"hash\"><summary><span>" + value.substring(0, 12) + "…</span><span class=\"visually-hidden\">"
+        + " (show the whole SHA-256)</span></summary><span>" + value + "</span></details>";
   }
 }

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +51,7 @@ class Listings {
   /** A listing that is the same for every reader. */
   ModelAndView send(HttpServletRequest request, HttpServletResponse response, String path, List<FolderEntry> entries,
       boolean files, long version) throws IOException {
-    return send(request, response, path, entries, files, version, "");
+    return send(request, response, path, entries, files, version, "", ZoneOffset.UTC);
   }
 
   /**
@@ -57,9 +59,10 @@ class Listings {
    * change only with it; a listing of folders also changes with the folders it names. {@code variant}
    * names what {@link DocumentAccess} left out for this reader: listings of different variants are
    * kept apart and never share an ETag, so one reader's listing is never served or revalidated to another.
+   * Dates are shown in {@code zone} (the meeting's for its folders, UTC for incoming).
    */
   ModelAndView send(HttpServletRequest request, HttpServletResponse response, String path, List<FolderEntry> entries,
-      boolean files, long version, String variant) throws IOException {
+      boolean files, long version, String variant, ZoneId zone) throws IOException {
     String accept = request.getHeader(HttpHeaders.ACCEPT);
     boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)
         && !accept.contains(MediaType.TEXT_HTML_VALUE);
@@ -80,10 +83,10 @@ class Listings {
       response.setHeader(HttpHeaders.ETAG, etag);
       return new ModelAndView("contribution/listing",
           Map.of("title", FolderPage.title(path), "listing",
-              rendered(path + "|" + variant, path, entries, files, stamp, false, null).main()));
+              rendered(path + "|" + variant, path, entries, files, stamp, false, null, zone).main()));
     }
     byte[] body = json ? jsonBytes(path + "|" + variant, path, entries, stamp)
-        : rendered(path + "|" + variant, path, entries, files, stamp, true, layout(request, response)).anonymousPage();
+        : rendered(path + "|" + variant, path, entries, files, stamp, true, layout(request, response), zone).anonymousPage();
     response.setContentType(json ? MediaType.APPLICATION_JSON_VALUE : "text/html;charset=UTF-8");
     response.setContentLength(body.length);
     if (!"HEAD".equals(request.getMethod())) {
@@ -93,13 +96,13 @@ class Listings {
   }
 
   private Rendered rendered(String cacheKey, String path, List<FolderEntry> entries, boolean files, long stamp,
-      boolean page, byte[][] layout) {
+      boolean page, byte[][] layout, ZoneId zone) {
     String key = "html:" + cacheKey;
     Rendered hit = rendered.get(key);
     if (hit != null && hit.stamp() == stamp && (!page || hit.anonymousPage() != null)) {
       return hit;
     }
-    String main = hit != null && hit.stamp() == stamp ? hit.main() : FolderPage.html(path, entries, files);
+    String main = hit != null && hit.stamp() == stamp ? hit.main() : FolderPage.html(path, entries, files, zone);
     byte[] anonymousPage = null;
     if (page) {
       byte[] title = HtmlUtils.htmlEscape(FolderPage.title(path)).getBytes(StandardCharsets.UTF_8);

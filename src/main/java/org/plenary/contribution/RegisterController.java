@@ -68,7 +68,7 @@ class RegisterController {
     Meeting meeting = meetings.get(slug, code);
     var out = new StringBuilder(RegisterCsv.HEADER);
     for (Contribution c : access.register(slug, code, Reader.current())) {
-      out.append(RegisterCsv.row(ContributionResource.of(c, slug, meeting)));
+      out.append(RegisterCsv.row(ContributionResource.of(c, slug, meeting), meeting.timeZone()));
     }
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -54,6 +54,10 @@ class DeskController {
     } else if (action.matches("(approve|reject):\\d+")) {
       long id = Long.parseLong(action.substring(action.indexOf(':') + 1));
       decideOne(id, action.startsWith("approve"), params.get("reason-" + id), user, done, problems);
+    } else if (reasonsGiven(params).size() == 1) {
+      // Enter in a reason field of a browser that sends the table's form: the one row with a reason is rejected.
+      long id = reasonsGiven(params).get(0);
+      decideOne(id, false, params.get("reason-" + id), user, done, problems);
     } else {
       problems.add("Choose Approve or Reject beside a registration, or tick some and approve them together.");
     }
@@ -64,6 +68,12 @@ class DeskController {
       redirect.addFlashAttribute("problem", String.join(" ", problems));
     }
     return "redirect:/desk#decide";
+  }
+
+  private static List<Long> reasonsGiven(Map<String, String> params) {
+    return params.entrySet().stream()
+        .filter(e -> e.getKey().matches("reason-\\d+") && !e.getValue().isBlank())
+        .map(e -> Long.parseLong(e.getKey().substring("reason-".length()))).toList();
   }
 
   private void decideOne(long id, boolean approve, String reason, PlenaryUser user, List<String> done,

@@ -1,13 +1,13 @@
 package org.plenary.hotel;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.plenary.group.Group;
 import org.plenary.meeting.Hotel;
 import org.plenary.meeting.Meeting;
 import org.plenary.pdf.PdfRenderer;
+import org.plenary.shared.Times;
 import org.plenary.shared.Violations;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +40,13 @@ class HotelConfirmationForm {
         .paragraph("This confirmation form should be sent direct to the hotel of your choice.")
         .paragraph("Telecommunication Standardization Sector")
         .field(group.name(), "from " + DATE.format(meeting.startDate()) + " to " + DATE.format(meeting.endDate()))
-        .field("Confirmation of the reservation made on", DATE.format(LocalDate.now(clock)))
+        .field("Confirmation of the reservation made on", Times.dayIn(clock.instant(), meeting.timeZone()))
         .field("with", hotel.name() + (hotel.address() == null ? "" : ", " + hotel.address()))
         .paragraph("at the ITU preferential tariff" + (rate == null ? "" : " (" + rate + " per " + room + " room)"))
         .field("Rooms", form.getRooms() + " " + room + " room" + (form.getRooms() > 1 ? "s" : ""))
-        .field("Arriving on", DATE.format(form.getArrival())
-            + (form.getArrivalTime() == null ? "" : " at " + form.getArrivalTime()))
+        .field("Arriving on", form.getArrivalTime() == null ? DATE.format(form.getArrival())
+            : Times.display(form.getArrival().atTime(form.getArrivalTime()).atZone(meeting.timeZone()).toInstant(),
+                meeting.timeZone()))
         .field("Departing on", DATE.format(form.getDeparture()))
         .paragraph("gva".equals(meeting.venueCode()) ? "GENEVA TRANSPORT CARD: Hotels and residences in the canton "
             + "of Geneva provide a free Geneva Transport Card valid for the duration of the stay, giving free access to "

@@ -53,6 +53,11 @@ public class Times {
     return at == null ? "" : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 
+  /** The day an instant falls on in the zone (null: UTC), for dated letters: "7 June 2010". */
+  public static String dayIn(Instant at, ZoneId zone) {
+    return DAY.format(at.atZone(zone == null ? ZoneOffset.UTC : zone));
+  }
+
   /** The day of an instant taken at midnight UTC (a date without a time): "8 February 2011". */
   public String day(Instant at) {
     return DAY.format(at.atZone(ZoneOffset.UTC));

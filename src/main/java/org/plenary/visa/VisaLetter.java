@@ -1,7 +1,6 @@
 package org.plenary.visa;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.plenary.account.PlenaryUser;
@@ -12,6 +11,7 @@ import org.plenary.meeting.MeetingCatalog;
 import org.plenary.pdf.PdfRenderer;
 import org.plenary.registration.Registration;
 import org.plenary.registration.RegistrationDesk;
+import org.plenary.shared.Times;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +53,7 @@ class VisaLetter {
     return pdf.compose("Visa support " + request.reference())
         .paragraph("International Telecommunication Union — Telecommunication Standardization Bureau")
         .field("Reference", request.reference())
-        .field("Date", DATE.format(LocalDate.now(clock)))
+        .field("Date", Times.dayIn(clock.instant(), meeting.timeZone()))
         .field("To", "The Embassy or Consulate of Switzerland — " + request.mission())
         .heading("Visa request for " + request.fullName())
         .paragraph("The Telecommunication Standardization Bureau confirms that the person named below is registered "

@@ -2,6 +2,7 @@ package org.plenary.contribution;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -62,6 +63,10 @@ class ContributionPageTests {
     mvc.perform(get("/groups/cloud/incoming").with(as("alice"))).andExpect(status().isForbidden());
     mvc.perform(get("/groups/cloud/incoming").with(as("tsb")))
         .andExpect(content().string(allOf(containsString(first + ".docx"), containsString(second + ".docx"))));
+    // Incoming belongs to no one meeting: its listing names UTC; hashes are shortened, the whole one on demand.
+    mvc.perform(get("/t/fg/cloud/docs/incoming/").with(as("tsb")).accept("text/html"))
+        .andExpect(content().string(allOf(containsString(" UTC</time>"), containsString("<details class=\"hash\">"),
+            not(containsString("Date (UTC)")))));
     mvc.perform(post("/groups/cloud/incoming/publish").with(as("tsb")).with(csrf()).param("number", first, second))
         .andExpect(flash().attribute("notice", "Published: " + first + ", " + second + "."));
     mvc.perform(get("/t/fg/cloud/docs/" + code + "/in/").accept("text/html"))
@@ -69,6 +74,15 @@ class ContributionPageTests {
             containsString(first + ".docx"), containsString("Use cases"))));
     mvc.perform(get("/groups/cloud/meetings/" + code + "/documents").param("item", "3"))
         .andExpect(content().string(allOf(containsString(first), containsString(second))));
+    // The meeting's folder, register and CSV show times in the meeting's zone with its abbreviation, and short hashes.
+    mvc.perform(get("/t/fg/cloud/docs/" + code + "/in/").accept("text/html"))
+        .andExpect(content().string(allOf(containsString(" (Europe/Zurich)</time>"), containsString("<details class=\"hash\">"))));
+    mvc.perform(get("/groups/cloud/meetings/" + code + "/documents"))
+        .andExpect(content().string(allOf(containsString("(Europe/Zurich)</time>"), containsString("class=\"hash\""),
+            containsString("(show the whole SHA-256)"))));
+    mvc.perform(get("/groups/cloud/meetings/" + code + "/documents.csv"))
+        .andExpect(content().string(allOf(containsString(",received,received_in_meeting_zone,published,published_in_meeting_zone,"),
+            containsString(" (Europe/Zurich)\""))));
     mvc.perform(get("/groups/cloud/meetings/" + code))
         .andExpect(content().string(containsString("/groups/cloud/meetings/" + code + "/documents?item=3")));
   }

@@ -117,6 +117,36 @@ class DeskTests {
   }
 
   @Test
+  void enterInARejectReasonRejectsThatRowOnly() throws Exception {
+    Cast cast = cast();
+    long first = register(cast.first(), cast.organization(), Attendance.REMOTE).id();
+    long second = register(cast.second(), cast.organization(), Attendance.REMOTE).id();
+    var focal = user(users.loadUserByUsername(cast.focal()));
+
+    // The reason and its Reject button belong to the row's own form, whose first (default) button is that Reject.
+    String page = mvc.perform(get("/desk").with(focal)).andReturn().getResponse().getContentAsString();
+    String reason = page.substring(page.indexOf("<input type=\"text\" name=\"reason-" + first + "\""));
+    org.assertj.core.api.Assertions.assertThat(reason.substring(0, reason.indexOf('>')))
+        .contains("form=\"reject-form-" + first + "\"");
+    String reject = page.substring(page.indexOf("value=\"reject:" + first + "\""));
+    org.assertj.core.api.Assertions.assertThat(reject.substring(0, reject.indexOf('>')))
+        .contains("form=\"reject-form-" + first + "\"");
+    org.assertj.core.api.Assertions.assertThat(page).contains("id=\"reject-form-" + first + "\"");
+    // A browser that sends the table's form instead (its hidden default button, action none): the row with a reason.
+    mvc.perform(post("/desk/registrations").with(focal).with(csrf()).param("action", "none")
+            .param("reason-" + first, "Not a member of the delegation.").param("reason-" + second, " "))
+        .andExpect(flash().attribute("notice", containsString("Rejected")))
+        .andExpect(flash().attribute("problem", org.hamcrest.Matchers.nullValue()));
+    org.assertj.core.api.Assertions.assertThat(registrations.get(first, as(cast.focal())).status())
+        .isEqualTo(org.plenary.registration.RegistrationStatus.REJECTED);
+    org.assertj.core.api.Assertions.assertThat(registrations.get(second, as(cast.focal())).status())
+        .isEqualTo(org.plenary.registration.RegistrationStatus.SUBMITTED);
+    // Nothing to go by: nothing is decided.
+    mvc.perform(post("/desk/registrations").with(focal).with(csrf()).param("action", "none"))
+        .andExpect(flash().attribute("problem", containsString("Choose Approve or Reject")));
+  }
+
+  @Test
   void aFocalPointCannotDecideForAnotherOrganizationFromTheDesk() throws Exception {
     Cast mine = cast();
     Cast other = cast();

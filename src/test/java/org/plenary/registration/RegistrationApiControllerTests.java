@@ -123,6 +123,20 @@ class RegistrationApiControllerTests {
   }
 
   @Test
+  void thePagesErrorSummaryListsTheFieldsInFormOrderWithoutJavaScript() throws Exception {
+    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String page = mvc.perform(post("/groups/cloud/meetings/" + code + "/register").with(user(users.loadUserByUsername("bob")))
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .param("fullName", "").param("email", "not an address").param("countryCode", "").param("attendance", ""))
+        .andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    String summary = page.substring(page.indexOf("error-summary"), page.indexOf("</ul>", page.indexOf("error-summary")));
+    java.util.List<String> order = java.util.regex.Pattern.compile("href=\"#([A-Za-z]+)\"").matcher(summary).results()
+        .map(m -> m.group(1)).toList();
+    org.assertj.core.api.Assertions.assertThat(order).containsExactly("fullName", "email", "countryCode", "attendance");
+  }
+
+  @Test
   void refusesRegistrationAfterTheDeadlineAndFromIneligibleCategories() throws Exception {
     mvc.perform(post("/api/v1/groups/cloud/meetings/1006-gva/registrations").header("Authorization", tokens.bearer("bob"))
             .contentType(MediaType.APPLICATION_JSON).content(FORM.formatted("Bob", "bob@orange.example", "null")))

@@ -27,6 +27,13 @@ class TimesTests {
   }
 
   @Test
+  void datesALetterOnTheDayItIsInTheMeetingsZone() {
+    Instant lateEvening = Instant.parse("2010-06-07T22:30:00Z");
+    assertThat(Times.dayIn(lateEvening, ZoneId.of("Europe/Zurich"))).isEqualTo("8 June 2010");
+    assertThat(Times.dayIn(lateEvening, null)).isEqualTo("7 June 2010");
+  }
+
+  @Test
   void saysHowLongIsLeftOrHowLongAgoItPassed() {
     Instant now = Instant.parse("2010-06-04T18:59:00Z");
     assertThat(Times.left(DEADLINE, now)).isEqualTo("in 3 days, 3 hours");
