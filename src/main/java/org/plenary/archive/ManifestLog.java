@@ -97,6 +97,18 @@ public class ManifestLog {
    * register shows there (documents published before manifests existed included).
    */
   void sync(String folder, Contribution changed, String kind, String number) {
+    write(folder, changed, kind, number);
+  }
+
+  /**
+   * Writes the folder's first version (every file the register shows there) unless it has one by the
+   * time the group's lock is held; answers whether it wrote it. Must run inside a transaction.
+   */
+  boolean first(String folder, Contribution latest, String kind) {
+    return write(folder, latest, kind, latest.number());
+  }
+
+  private boolean write(String folder, Contribution changed, String kind, String number) {
     Meeting meeting = meetings.get(changed.meetingId());
     Group group = groups.get(changed.groupId());
     lockFeed(group.id().value());
@@ -135,7 +147,7 @@ public class ManifestLog {
       changedAny = true;
     }
     if (!changedAny) {
-      return;
+      return false;
     }
     var draft = new ManifestVersion(group.id().value(), meeting.id().value(), folder, version, lastChange + 1, kind,
         number, now, head.map(ManifestVersion::sha256).orElse(null), null, 0, null, keyUrl, key.id());
@@ -146,6 +158,7 @@ public class ManifestLog {
     manifests.insert(new ManifestVersion(draft.groupId(), draft.meetingId(), folder, version, draft.changeSeq(), kind,
         number, now, draft.previousSha256(), Digests.sha256Hex(bytes), bytes.length, signature, keyUrl, key.id()));
     manifests.setLastChange(group.id().value(), draft.changeSeq());
+    return true;
   }
 
   /** The group's feed row, created once by a transaction of its own (two first publications may race). */
