@@ -56,7 +56,7 @@ class HotelControllerTests {
     try (var document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document);
       assertThat(text).contains("Focus Group on Cloud Computing: from 14 June 2010 to 16 June 2010", "Hotel Royal",
-          "1 double room", "Arriving on: 13 June 2010 at 18:30", "Departing on: 17 June 2010", "Беленкович",
+          "1 double room", "Arriving on: Sunday 13 June 2010, 18:30 CEST (Europe/Zurich)", "Departing on: 17 June 2010", "Беленкович",
           "Владимир", "GENEVA TRANSPORT CARD", "Credit card to guarantee this reservation")
           .doesNotContain("4111111111111111");
     }
