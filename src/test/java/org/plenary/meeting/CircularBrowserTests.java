@@ -17,8 +17,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,12 +40,8 @@ class CircularBrowserTests {
 
   @BeforeEach
   void openBrowser() {
-    var options = new ChromeOptions().setBinary(AgendaBrowserTests.CHROMIUM).addArguments("--headless=new",
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1200,900");
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(AgendaBrowserTests.CHROMEDRIVER)
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    // The shared helper's Chromium (flags, driver); this test keeps its own longer wait.
+    browser = new org.plenary.Browser(port, 1200, 900).driver();
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
   }
 

@@ -12,8 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.OutputAllocation;
@@ -44,12 +42,8 @@ class ChairPathBrowserTests {
 
   @BeforeEach
   void openBrowser() {
-    var options = new ChromeOptions().setBinary(AgendaBrowserTestsAccess.CHROMIUM).addArguments("--headless=new",
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1200,900");
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(AgendaBrowserTestsAccess.CHROMEDRIVER)
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    // The shared helper's Chromium (flags, driver); this test keeps its own longer wait.
+    browser = new org.plenary.Browser(port, 1200, 900).driver();
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
   }
 
