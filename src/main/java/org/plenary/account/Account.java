@@ -2,7 +2,11 @@ package org.plenary.account;
 
 import java.util.Set;
 
-/** A person who signs in. The password hash never leaves the module. */
+/**
+ * A person who signs in. The password hash never leaves the module. {@code language} is the
+ * preferred language as a BCP 47 tag (one of {@link org.plenary.shared.Languages}), or null when the
+ * person has not chosen one.
+ */
 public record Account(
     AccountId id,
     String username,
@@ -12,7 +16,8 @@ public record Account(
     String countryCode,
     Set<Role> roles,
     boolean mustChangePassword,
-    boolean enabled) {
+    boolean enabled,
+    String language) {
 
   public boolean has(Role role) {
     return roles.contains(role);

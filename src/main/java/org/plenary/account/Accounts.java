@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class Accounts {
 
   private static final String COLUMNS =
-      "id, username, email, display_name, organization_id, country_code, must_change_password, enabled";
+      "id, username, email, display_name, organization_id, country_code, must_change_password, enabled, language";
 
   /** What a sign-in needs: the account's id, password hash and credentials version. */
   record SignInRow(AccountId id, String passwordHash, int credentialsVersion) {}
@@ -132,7 +132,7 @@ class Accounts {
     jdbc.sql("SELECT role FROM account_roles WHERE account_id = ?").param(a.id().value())
         .query(String.class).list().forEach(role -> roles.add(Role.valueOf(role)));
     return new Account(a.id(), a.username(), a.email(), a.displayName(), a.organizationId(), a.countryCode(), roles,
-        a.mustChangePassword(), a.enabled());
+        a.mustChangePassword(), a.enabled(), a.language());
   }
 
   private Account account(ResultSet rs, int row) throws SQLException {
@@ -147,6 +147,7 @@ class Accounts {
         rs.getString("country_code"),
         Set.of(),
         rs.getBoolean("must_change_password"),
-        rs.getBoolean("enabled"));
+        rs.getBoolean("enabled"),
+        rs.getString("language"));
   }
 }
