@@ -29,12 +29,14 @@ class AccountApiController {
 
   record AccountResource(String username, String email, String displayName,
       @Schema(nullable = true) Long organizationId, @Schema(nullable = true) String countryCode,
-      Set<Role> roles, boolean mustChangePassword, boolean enabled) {
+      Set<Role> roles, boolean mustChangePassword, boolean enabled,
+      @Schema(nullable = true, description = "Preferred language of pages and mails (BCP 47: en, fr, es, ru, zh, ar); "
+          + "null when the person follows the browser", example = "fr") String language) {
 
     static AccountResource of(Account a) {
       return new AccountResource(a.username(), a.email(), a.displayName(),
           a.organizationId() == null ? null : a.organizationId().value(), a.countryCode(), a.roles(),
-          a.mustChangePassword(), a.enabled());
+          a.mustChangePassword(), a.enabled(), a.language());
     }
   }
 

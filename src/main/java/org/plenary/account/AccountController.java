@@ -1,5 +1,7 @@
 package org.plenary.account;
 
+import org.plenary.shared.Languages;
+import org.plenary.shared.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.plenary.shared.InvalidInputException;
@@ -21,8 +23,10 @@ class AccountController {
   private final AccountDirectory directory;
   private final AccessTokens tokens;
   private final OrganizationDirectory organizations;
+  private final Words words;
 
-  AccountController(AccountDirectory directory, AccessTokens tokens, OrganizationDirectory organizations) {
+  AccountController(AccountDirectory directory, AccessTokens tokens, OrganizationDirectory organizations, Words words) {
+    this.words = words;
     this.directory = directory;
     this.tokens = tokens;
     this.organizations = organizations;
@@ -37,6 +41,7 @@ class AccountController {
     model.addAttribute("account", account);
     model.addAttribute("organization", organizations.find(account.organizationId()).orElse(null));
     model.addAttribute("tokens", tokens.list(user.id()));
+    model.addAttribute("languages", Languages.SUPPORTED);
     return "account/account";
   }
 
@@ -56,10 +61,20 @@ class AccountController {
     return show(user, model);
   }
 
+  /** The preferred language (one of the six, or blank to follow the browser); the next page is in it. */
+  @PostMapping("/account/language")
+  String changeLanguage(@AuthenticationPrincipal PlenaryUser user, @RequestParam(defaultValue = "") String language,
+      RedirectAttributes redirect) {
+    directory.changeLanguage(user.id(), language);
+    String saved = language.isBlank() ? Words.reader().toLanguageTag() : language;
+    redirect.addFlashAttribute("notice", words.in(Languages.nearest(java.util.Locale.forLanguageTag(saved)), "account.language.saved"));
+    return "redirect:/account";
+  }
+
   @PostMapping("/account/tokens")
   String createToken(@AuthenticationPrincipal PlenaryUser user, @RequestParam(defaultValue = "") String name,
       RedirectAttributes redirect) {
-    String label = name.isBlank() ? "Personal token" : name.strip();
+    String label = name.isBlank() ? words.get("account.tokens.default") : name.strip();
     redirect.addFlashAttribute("issuedToken", tokens.issue(user.id(), label.substring(0, Math.min(100, label.length()))));
     return "redirect:/account";
   }

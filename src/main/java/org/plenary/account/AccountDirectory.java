@@ -1,5 +1,7 @@
 package org.plenary.account;
 
+import org.plenary.shared.Languages;
+import org.plenary.shared.Words;
 import java.time.Clock;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -28,9 +30,11 @@ public class AccountDirectory {
   private final Countries countries;
   private final PasswordEncoder passwords;
   private final Clock clock;
+  private final Words words;
 
   AccountDirectory(Accounts accounts, Credentials credentials, CurrentAccounts current, Countries countries,
-      PasswordEncoder passwords, Clock clock) {
+      PasswordEncoder passwords, Clock clock, Words words) {
+    this.words = words;
     this.accounts = accounts;
     this.credentials = credentials;
     this.currentAccounts = current;
@@ -43,17 +47,17 @@ public class AccountDirectory {
   public AccountId create(NewAccount account, String password, boolean mustChangePassword) {
     new Violations()
         .check(account.username() != null && USERNAME.matcher(account.username()).matches(), "username",
-            "Use 2 to 40 lower-case letters, digits, dots, dashes or underscores.")
+            words.get("account.new.username.invalid"))
         .check(account.email() != null && account.email().matches("[^@\\s]+@[^@\\s]+"), "email",
-            "Give an e-mail address such as name@example.org.")
+            words.get("account.new.email.invalid"))
         .check(account.countryCode() == null || countries.exists(account.countryCode()), "countryCode",
-            "Choose a country from the list of ITU Member States.")
+            words.get("account.new.country.invalid"))
         .check(password != null && password.length() >= MIN_PASSWORD_LENGTH, "password",
-            "Use at least " + MIN_PASSWORD_LENGTH + " characters.")
+            words.get("account.password.short", MIN_PASSWORD_LENGTH))
         .throwIfAny();
     new Violations()
         .check(!accounts.usernameOrEmailTaken(account.username(), account.email()), "username",
-            "That username or e-mail address already has an account.")
+            words.get("account.new.taken"))
         .throwIfAny();
     return accounts.insert(account, passwords.encode(password), mustChangePassword, clock.instant());
   }
@@ -89,13 +93,13 @@ public class AccountDirectory {
   public void changePassword(AccountId id, String address, String current, String next) {
     SignInResult confirmed = credentials.confirmPassword(address, id, current);
     if (confirmed instanceof SignInResult.LockedOut locked) {
-      throw new InvalidInputException(List.of(new Violation("currentPassword", locked.message())));
+      throw new InvalidInputException(List.of(new Violation("currentPassword", locked.message(words))));
     }
     new Violations()
-        .check(confirmed instanceof SignInResult.SignedIn, "currentPassword", "That is not your current password.")
+        .check(confirmed instanceof SignInResult.SignedIn, "currentPassword", words.get("account.password.wrong"))
         .check(next != null && next.length() >= MIN_PASSWORD_LENGTH, "newPassword",
-            "Use at least " + MIN_PASSWORD_LENGTH + " characters.")
-        .check(next == null || !next.equals(current), "newPassword", "Choose a password different from the current one.")
+            words.get("account.password.short", MIN_PASSWORD_LENGTH))
+        .check(next == null || !next.equals(current), "newPassword", words.get("account.password.same"))
         .throwIfAny();
     accounts.setPassword(id, passwords.encode(next), false);
     currentAccounts.changed(id);
@@ -110,6 +114,20 @@ public class AccountDirectory {
     if (!accounts.setEnabled(id, enabled)) {
       throw new NoSuchElementException("No account " + id.value());
     }
+    currentAccounts.changed(id);
+  }
+
+  /**
+   * The person's preferred language for pages and mails: a tag of one of the six languages, or null
+   * (blank) to follow the browser again.
+   */
+  @Transactional
+  public void changeLanguage(AccountId id, String tag) {
+    String language = tag == null || tag.isBlank() ? null
+        : Languages.supported(tag).map(java.util.Locale::toLanguageTag).orElseThrow(() -> new InvalidInputException(
+            List.of(new Violation("language", words.get("account.language.unknown", tag)))));
+    get(id);
+    accounts.setLanguage(id, language);
     currentAccounts.changed(id);
   }
 

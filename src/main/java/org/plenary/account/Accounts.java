@@ -75,6 +75,10 @@ class Accounts {
         .param(id.value()).query(this::account).optional().map(this::withRoles);
   }
 
+  void setLanguage(AccountId id, String language) {
+    jdbc.sql("UPDATE accounts SET language = ? WHERE id = ?").params(language, id.value()).update();
+  }
+
   List<Account> all() {
     return jdbc.sql("SELECT " + COLUMNS + " FROM accounts ORDER BY username").query(this::account).list().stream().map(this::withRoles).toList();
   }

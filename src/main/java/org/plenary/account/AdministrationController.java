@@ -1,5 +1,7 @@
 package org.plenary.account;
 
+import org.plenary.shared.Names;
+import org.plenary.shared.Words;
 import jakarta.validation.Valid;
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,8 +27,10 @@ class AdministrationController {
   private final AccountDirectory accounts;
   private final OrganizationDirectory organizations;
   private final Countries countries;
+  private final Words words;
 
-  AdministrationController(AccountDirectory accounts, OrganizationDirectory organizations, Countries countries) {
+  AdministrationController(AccountDirectory accounts, OrganizationDirectory organizations, Countries countries, Words words) {
+    this.words = words;
     this.accounts = accounts;
     this.organizations = organizations;
     this.countries = countries;
@@ -34,7 +38,7 @@ class AdministrationController {
 
   @GetMapping("/accounts")
   String accounts(Model model) {
-    model.addAttribute("accounts", accounts.all());
+    model.addAttribute("accounts", Names.sorted(accounts.all(), Account::displayName));
     model.addAttribute("roles", Role.values());
     if (!model.containsAttribute("newAccountForm")) {
       model.addAttribute("newAccountForm", new NewAccountForm());
@@ -48,7 +52,7 @@ class AdministrationController {
     if (!result.hasErrors()) {
       try {
         accounts.create(newAccountForm.toNewAccount(), newAccountForm.getPassword(), true);
-        redirect.addFlashAttribute("notice", "Account " + newAccountForm.getUsername() + " opened.");
+        redirect.addFlashAttribute("notice", words.get("account.accounts.opened", newAccountForm.getUsername()));
         return "redirect:/admin/accounts";
       } catch (InvalidInputException e) {
         e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
@@ -60,7 +64,7 @@ class AdministrationController {
   @PostMapping("/accounts/{id}/roles")
   String setRoles(@PathVariable long id, @RequestParam(required = false) Set<Role> roles, RedirectAttributes redirect) {
     accounts.setRoles(new AccountId(id), roles == null ? EnumSet.noneOf(Role.class) : roles);
-    redirect.addFlashAttribute("notice", "Roles of " + accounts.get(new AccountId(id)).username() + " saved.");
+    redirect.addFlashAttribute("notice", words.get("account.accounts.roles-saved", accounts.get(new AccountId(id)).username()));
     return "redirect:/admin/accounts";
   }
 
@@ -70,11 +74,11 @@ class AdministrationController {
       @org.springframework.security.core.annotation.AuthenticationPrincipal PlenaryUser admin, RedirectAttributes redirect) {
     AccountId account = new AccountId(id);
     if (!enabled && account.equals(admin.id())) {
-      redirect.addFlashAttribute("problem", "You cannot disable your own account; ask another administrator.");
+      redirect.addFlashAttribute("problem", words.get("account.accounts.not-yourself"));
       return "redirect:/admin/accounts";
     }
     accounts.setEnabled(account, enabled);
-    redirect.addFlashAttribute("notice", "Account " + accounts.get(account).username() + (enabled ? " enabled." : " disabled."));
+    redirect.addFlashAttribute("notice", words.get(enabled ? "account.accounts.enabled-notice" : "account.accounts.disabled-notice", accounts.get(account).username()));
     return "redirect:/admin/accounts";
   }
 
@@ -97,7 +101,7 @@ class AdministrationController {
         String country = organizationForm.getCountryCode();
         organizations.create(organizationForm.getName().strip(), organizationForm.getCategory(),
             country == null || country.isBlank() ? null : country);
-        redirect.addFlashAttribute("notice", "Organization " + organizationForm.getName() + " added.");
+        redirect.addFlashAttribute("notice", words.get("account.organizations.added", organizationForm.getName()));
         return "redirect:/admin/organizations";
       } catch (InvalidInputException e) {
         e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
@@ -111,9 +115,9 @@ class AdministrationController {
     accounts.find(username.strip()).ifPresentOrElse(
         account -> {
           organizations.appointFocalPoint(new OrganizationId(id), account.id());
-          redirect.addFlashAttribute("notice", account.username() + " is now a focal point.");
+          redirect.addFlashAttribute("notice", words.get("account.organizations.appointed", account.username()));
         },
-        () -> redirect.addFlashAttribute("problem", "There is no account named \"" + username + "\"."));
+        () -> redirect.addFlashAttribute("problem", words.get("account.accounts.unknown", username)));
     return "redirect:/admin/organizations";
   }
 

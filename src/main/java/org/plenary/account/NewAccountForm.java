@@ -9,21 +9,21 @@ import java.util.Set;
 /** The administrator's form to open an account with a one-time password. */
 public class NewAccountForm {
 
-  @NotBlank(message = "Choose a username.")
+  @NotBlank(message = "{account.new.username.required}")
   private String username;
 
-  @NotBlank(message = "Give an e-mail address.")
-  @Email(message = "Give an e-mail address such as name@example.org.")
+  @NotBlank(message = "{account.new.email.required}")
+  @Email(message = "{account.new.email.invalid}")
   private String email;
 
-  @NotBlank(message = "Give the person’s name.")
+  @NotBlank(message = "{account.new.name.required}")
   @Size(max = 200)
   private String displayName;
 
   private Long organizationId;
   private String countryCode;
 
-  @NotBlank(message = "Give a one-time password; it must be changed at the first sign-in.")
+  @NotBlank(message = "{account.new.password.required}")
   private String password;
 
   private Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -1,5 +1,7 @@
 package org.plenary.account;
 
+import org.plenary.shared.Names;
+import org.plenary.shared.Words;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -15,8 +17,11 @@ public class OrganizationDirectory {
   private final Accounts accounts;
   private final Countries countries;
   private final CurrentAccounts currentAccounts;
+  private final Words words;
 
-  OrganizationDirectory(Organizations organizations, Accounts accounts, CurrentAccounts currentAccounts, Countries countries) {
+  OrganizationDirectory(Organizations organizations, Accounts accounts, CurrentAccounts currentAccounts, Countries countries,
+      Words words) {
+    this.words = words;
     this.currentAccounts = currentAccounts;
     this.organizations = organizations;
     this.accounts = accounts;
@@ -26,15 +31,16 @@ public class OrganizationDirectory {
   @Transactional
   public OrganizationId create(String name, OrganizationCategory category, String countryCode) {
     new Violations()
-        .check(!organizations.nameTaken(name), "name", "An organization named \"" + name + "\" already exists.")
+        .check(!organizations.nameTaken(name), "name", words.get("account.organizations.name.taken", name))
         .check(countryCode == null || countries.exists(countryCode), "countryCode",
-            "Choose a country from the list of ITU Member States.")
+            words.get("account.new.country.invalid"))
         .throwIfAny();
     return organizations.insert(name, category, countryCode);
   }
 
+  /** Every organization, sorted by name in the reader's alphabetical order. */
   public List<Organization> all() {
-    return organizations.all();
+    return Names.sorted(organizations.all(), Organization::name);
   }
 
   public Optional<Organization> find(OrganizationId id) {

@@ -7,11 +7,11 @@ import jakarta.validation.constraints.Size;
 /** The administrator's form to add an organization. */
 public class OrganizationForm {
 
-  @NotBlank(message = "Give the organization’s name.")
-  @Size(max = 200, message = "Keep the name under 200 characters.")
+  @NotBlank(message = "{account.organizations.name.required}")
+  @Size(max = 200, message = "{account.organizations.name.long}")
   private String name;
 
-  @NotNull(message = "Choose a category.")
+  @NotNull(message = "{account.organizations.category.required}")
   private OrganizationCategory category;
 
   private String countryCode;

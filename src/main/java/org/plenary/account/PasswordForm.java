@@ -7,15 +7,15 @@ import java.util.Objects;
 /** The change-password form. */
 public class PasswordForm {
 
-  @NotBlank(message = "Enter your current password.")
+  @NotBlank(message = "{account.password.current.required}")
   private String currentPassword;
 
-  @NotBlank(message = "Choose a new password.")
+  @NotBlank(message = "{account.password.new.required}")
   private String newPassword;
 
   private String confirmation;
 
-  @AssertTrue(message = "The two new passwords differ.")
+  @AssertTrue(message = "{account.password.differ}")
   public boolean isConfirmed() {
     return Objects.equals(newPassword, confirmation);
   }

@@ -1,5 +1,6 @@
 package org.plenary.account;
 
+import org.plenary.shared.Words;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Controller;
@@ -12,8 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInController {
 
   private final Clock clock;
+  private final Words words;
 
-  SignInController(Clock clock) {
+  SignInController(Clock clock, Words words) {
+    this.words = words;
     this.clock = clock;
   }
 
@@ -29,10 +32,10 @@ class SignInController {
       Instant until = locked.matches("\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(locked)) : now;
       // The time comes from the address bar: shown only when it is a plausible lock-out, never one of days.
       boolean plausible = until.isAfter(now) && until.isBefore(now.plus(java.time.Duration.ofDays(1)));
-      model.addAttribute("lockedMessage", SignInResult.LockedOut.message(plausible ? until : now, now));
+      model.addAttribute("lockedMessage", SignInResult.LockedOut.message(words, plausible ? until : now, now));
     }
     if (ended != null) {
-      Standing.Ended.ofCode(ended).ifPresent(reason -> model.addAttribute("endedMessage", reason.message()));
+      Standing.Ended.ofCode(ended).ifPresent(reason -> model.addAttribute("endedMessage", words.get("account.ended." + reason.code())));
     }
     return "account/sign-in";
   }

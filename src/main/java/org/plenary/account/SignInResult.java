@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.plenary.shared.Times;
+import org.plenary.shared.Words;
 
 /** What a sign-in attempt came to, on any channel. */
 public sealed interface SignInResult {
@@ -27,6 +29,18 @@ public sealed interface SignInResult {
     /** The sentence every channel shows, with the time to retry. */
     public String message() {
       return message(until, now);
+    }
+
+    /** {@link #message()} in the reader's language. */
+    public String message(Words words) {
+      return message(words, until, now);
+    }
+
+    /** {@link #message(Instant, Instant)} in the reader's language. */
+    public static String message(Words words, Instant until, Instant now) {
+      long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
+      return words.get("account.sign-in.locked", TIME.format(until.plusSeconds(59)),
+          Times.amount(Duration.ofMinutes(minutes), Words.reader()));
     }
 
     /** "Too many failed sign-ins ... Try again after 14:32 UTC (in 12 minutes)." */

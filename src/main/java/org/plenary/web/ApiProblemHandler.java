@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.RefusedException;
 import org.plenary.shared.Violation;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,9 +33,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   private final String uploadLimit;
+  private final Problems problems;
 
-  ApiProblemHandler(@Value("${spring.servlet.multipart.max-file-size}") String uploadLimit) {
+  ApiProblemHandler(@Value("${spring.servlet.multipart.max-file-size}") String uploadLimit, Problems problems) {
     this.uploadLimit = uploadLimit;
+    this.problems = problems;
   }
 
   @ExceptionHandler(InvalidInputException.class)
@@ -45,23 +48,23 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
-        HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than this server accepts (" + uploadLimit + ")."));
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+        text("web.problem.too-large", uploadLimit)));
   }
 
   @ExceptionHandler(RefusedException.class)
   ProblemDetail refused(RefusedException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.httpStatus()), e.getMessage());
+    return problem(HttpStatus.valueOf(e.httpStatus()), e.getMessage());
   }
 
   @ExceptionHandler(NoSuchElementException.class)
   ProblemDetail notFound(NoSuchElementException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    return problem(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
   @ExceptionHandler(DuplicateKeyException.class)
   ProblemDetail conflict(DuplicateKeyException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Someone else saved the same thing at the same time; try again.");
+    return problem(HttpStatus.CONFLICT, text("web.problem.conflict"));
   }
 
   @ExceptionHandler(AccessDeniedException.class)
@@ -69,10 +72,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, Problems.CHALLENGE)
-          .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, Problems.SIGN_IN_FIRST));
+          .body(problem(HttpStatus.UNAUTHORIZED, text("web.problem.sign-in-first")));
     }
     return ResponseEntity.status(HttpStatus.FORBIDDEN)
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your account may not do this."));
+        .body(problem(HttpStatus.FORBIDDEN, text("web.problem.forbidden")));
   }
 
   @Override
@@ -86,10 +89,30 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(withErrors(violations));
   }
 
-  private static ProblemDetail withErrors(List<Violation> violations) {
+  /** Every problem of the framework's own handlers gets its title in the request's language too. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem && HttpStatus.resolve(status.value()) != null) {
+      problem.setTitle(problems.title(HttpStatus.valueOf(status.value()), LocaleContextHolder.getLocale()));
+    }
+    return super.handleExceptionInternal(e, body, headers, status, request);
+  }
+
+  private ProblemDetail problem(HttpStatus status, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(problems.title(status, LocaleContextHolder.getLocale()));
+    return problem;
+  }
+
+  private String text(String key, Object... args) {
+    return problems.text(key, LocaleContextHolder.getLocale(), args);
+  }
+
+  private ProblemDetail withErrors(List<Violation> violations) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        violations.size() == 1 ? "One field is invalid." : violations.size() + " fields are invalid.");
-    problem.setTitle("Invalid input");
+        text("web.problem.invalid.count", violations.size()));
+    problem.setTitle(text("web.problem.invalid"));
     problem.setProperty("errors", violations.stream()
         .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
     return problem;

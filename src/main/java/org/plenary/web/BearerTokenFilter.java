@@ -18,9 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerTokenFilter extends OncePerRequestFilter {
 
   private final AccessTokens tokens;
+  private final Problems problems;
 
-  BearerTokenFilter(AccessTokens tokens) {
+  BearerTokenFilter(AccessTokens tokens, Problems problems) {
     this.tokens = tokens;
+    this.problems = problems;
   }
 
   @Override
@@ -32,7 +34,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
       if (user.isEmpty()) {
         response.setHeader("WWW-Authenticate", Problems.CHALLENGE + ", error=\"invalid_token\", "
             + "error_description=\"The access token is unknown, revoked or expired\"");
-        Problems.write(response, 401, "The access token is unknown, revoked or expired. Create a new one with POST /api/v1/tokens.");
+        problems.write(request, response, 401, "web.problem.token-unknown");
         return;
       }
       var context = SecurityContextHolder.createEmptyContext();

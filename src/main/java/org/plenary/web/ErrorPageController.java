@@ -2,6 +2,8 @@ package org.plenary.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,20 +21,31 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("/error")
 class ErrorPageController implements ErrorController {
 
+  private static final java.util.Set<Integer> EXPLAINED = java.util.Set.of(400, 401, 403, 404, 405, 410);
+
+  private final Problems problems;
+
+  ErrorPageController(Problems problems) {
+    this.problems = problems;
+  }
+
   @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
   ModelAndView page(HttpServletRequest request) {
     HttpStatus status = status(request);
     var page = new ModelAndView("error", status);
     page.addObject("status", status.value());
-    page.addObject("title", status.getReasonPhrase());
-    page.addObject("detail", detail(status));
+    Locale locale = LocaleContextHolder.getLocale();
+    page.addObject("title", problems.title(status, locale));
+    page.addObject("detail", detail(status, locale));
     return page;
   }
 
   @RequestMapping
   ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
     HttpStatus status = status(request);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
+    Locale locale = Problems.locale(request);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, locale));
+    problem.setTitle(problems.title(status, locale));
     if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
       try {
         problem.setInstance(java.net.URI.create(uri));
@@ -49,17 +62,12 @@ class ErrorPageController implements ErrorController {
     return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
   }
 
-  /** Container messages may leak internals, so each status gets a fixed sentence. */
-  private static String detail(HttpStatus status) {
-    return switch (status) {
-      case NOT_FOUND -> "There is nothing at this address.";
-      case GONE -> "This document was withdrawn; the register keeps its entry.";
-      case FORBIDDEN -> "Your account may not do this.";
-      case UNAUTHORIZED -> "Sign in first.";
-      case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
-      case BAD_REQUEST -> "The request could not be understood.";
-      default -> status.is5xxServerError() ? "Something went wrong on our side; it has been logged."
-          : status.getReasonPhrase() + ".";
-    };
+  /** Container messages may leak internals, so each status gets a fixed sentence, in the reader's language. */
+  private String detail(HttpStatus status, Locale locale) {
+    if (EXPLAINED.contains(status.value())) {
+      return problems.text("web.error.detail." + status.value(), locale);
+    }
+    return status.is5xxServerError() ? problems.text("web.error.detail.500", locale)
+        : problems.text("web.error.detail.other", locale, problems.title(status, locale));
   }
 }

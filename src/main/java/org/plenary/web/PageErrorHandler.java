@@ -2,6 +2,7 @@ package org.plenary.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.NoSuchElementException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.plenary.shared.RefusedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,12 @@ import org.springframework.web.servlet.view.json.JacksonJsonView;
 @ControllerAdvice(annotations = Controller.class)
 class PageErrorHandler {
 
+  private final Problems problems;
+
+  PageErrorHandler(Problems problems) {
+    this.problems = problems;
+  }
+
   @ExceptionHandler(NoSuchElementException.class)
   ModelAndView notFound(NoSuchElementException e, HttpServletRequest request) {
     return page(HttpStatus.NOT_FOUND, e.getMessage(), request);
@@ -29,7 +36,7 @@ class PageErrorHandler {
     return page(HttpStatus.valueOf(e.httpStatus()), e.getMessage(), request);
   }
 
-  private static ModelAndView page(HttpStatus status, String detail, HttpServletRequest request) {
+  private ModelAndView page(HttpStatus status, String detail, HttpServletRequest request) {
     String accept = request.getHeader(HttpHeaders.ACCEPT);
     boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)
         && !accept.contains(MediaType.TEXT_HTML_VALUE);
@@ -46,7 +53,7 @@ class PageErrorHandler {
       page = new ModelAndView("error", status);
     }
     page.addObject("status", status.value());
-    page.addObject("title", status.getReasonPhrase());
+    page.addObject("title", problems.title(status, json ? Problems.locale(request) : LocaleContextHolder.getLocale()));
     page.addObject("detail", detail);
     return page;
   }

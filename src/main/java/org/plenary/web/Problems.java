@@ -4,37 +4,64 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
 
-/** RFC 9457 problems written by the security filters, before any controller runs. */
-final class Problems {
+/**
+ * RFC 9457 problems written by the security filters, before any controller runs, and the words of
+ * every problem: {@code title} and {@code detail} in the language of {@code Accept-Language}
+ * ({@code type} and status never change).
+ */
+@Component
+class Problems {
 
   /** The challenge of every 401 of the API (RFC 6750). */
   static final String CHALLENGE = "Bearer realm=\"plenary\"";
-  /** What a 401 tells someone who sent no token. */
-  static final String SIGN_IN_FIRST = "Sign in first: send Authorization: Bearer <token>, created with POST /api/v1/tokens.";
 
-  private Problems() {}
+  private final MessageSource messages;
 
-  static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+  Problems(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader("WWW-Authenticate", CHALLENGE);
-    write(response, 401, SIGN_IN_FIRST);
+    write(request, response, 401, "web.problem.sign-in-first");
   }
 
-  static void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+  void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    write(response, 403, "Your account may not do this.");
+    write(request, response, 403, "web.problem.forbidden");
   }
 
-  static void write(HttpServletResponse response, int status, String detail) throws IOException {
+  /** The title of a status in {@code locale} ("Not found", "Introuvable"), else its reason phrase. */
+  String title(HttpStatus status, Locale locale) {
+    return messages.getMessage("web.status." + status.value(), null, status.getReasonPhrase(), locale);
+  }
+
+  String text(String key, Locale locale, Object... args) {
+    return messages.getMessage(key, args, locale);
+  }
+
+  /** The language of a request's problems: the best of the six for its {@code Accept-Language}. */
+  static Locale locale(HttpServletRequest request) {
+    return LanguageResolver.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+  }
+
+  void write(HttpServletRequest request, HttpServletResponse response, int status, String key) throws IOException {
+    Locale locale = locale(request);
     response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + HttpStatus.valueOf(status).getReasonPhrase()
-        + "\",\"status\":" + status + ",\"detail\":\"" + json(detail) + "\"}");
+    response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + json(title(HttpStatus.valueOf(status), locale))
+        + "\",\"status\":" + status + ",\"detail\":\"" + json(text(key, locale)) + "\"}");
   }
 
   private static String json(String text) {

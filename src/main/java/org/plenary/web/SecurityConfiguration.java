@@ -51,34 +51,34 @@ class SecurityConfiguration {
 
   @Bean
   @Order(0)
-  SecurityFilterChain management(HttpSecurity http, AccessTokens tokens) throws Exception {
+  SecurityFilterChain management(HttpSecurity http, AccessTokens tokens, Problems problems) throws Exception {
     return http.securityMatcher("/actuator", "/actuator/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+        .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
             .anyRequest().hasRole("ADMIN"))
         .exceptionHandling(errors -> errors
-            .authenticationEntryPoint(Problems::unauthorized)
-            .accessDeniedHandler(Problems::forbidden))
+            .authenticationEntryPoint(problems::unauthorized)
+            .accessDeniedHandler(problems::forbidden))
         .build();
   }
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, AccessTokens tokens) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, Problems problems) throws Exception {
     return http.securityMatcher("/api/v1/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+        .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/v1/tokens", "/api/v1/groups/*/meetings/*/hotel-form").permitAll()
             .anyRequest().authenticated())
         .exceptionHandling(errors -> errors
-            .authenticationEntryPoint(Problems::unauthorized)
-            .accessDeniedHandler(Problems::forbidden))
+            .authenticationEntryPoint(problems::unauthorized)
+            .accessDeniedHandler(problems::forbidden))
         .build();
   }
 

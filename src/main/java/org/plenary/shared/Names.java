@@ -1,0 +1,37 @@
+package org.plenary.shared;
+
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Sorting people's and organizations' names as a reader of the language expects (ICU4J's
+ * collation: accents after the plain letter in French, Ё with Е in Russian, pinyin order in Chinese),
+ * not by code point. Case and accents decide only between otherwise equal names.
+ */
+public final class Names {
+
+  private Names() {}
+
+  /** A comparator of names in {@code locale}'s order. */
+  public static Comparator<String> order(Locale locale) {
+    Collator collator = Collator.getInstance(ULocale.forLocale(locale == null ? Languages.DEFAULT : locale));
+    collator.setStrength(Collator.TERTIARY);
+    Collator frozen = collator.freeze();
+    return (a, b) -> frozen.compare(a == null ? "" : a, b == null ? "" : b);
+  }
+
+  /** {@code items} sorted by the name {@code name} gives, in the reader's language ({@link Words#reader()}). */
+  public static <T> List<T> sorted(List<T> items, Function<T, String> name) {
+    return sorted(items, name, Words.reader());
+  }
+
+  /** {@code items} sorted by the name {@code name} gives, in {@code locale}'s order. */
+  public static <T> List<T> sorted(List<T> items, Function<T, String> name, Locale locale) {
+    Comparator<String> order = order(locale);
+    return items.stream().sorted(Comparator.comparing(name, order)).toList();
+  }
+}

@@ -1,0 +1,36 @@
+package org.plenary.shared;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sentences from the message bundles for Java code: {@link #get} in the reader's language (the
+ * request's locale, English outside a request), {@link #in} in a recipient's (mails, PDFs).
+ */
+@Component
+public class Words {
+
+  private final MessageSource messages;
+
+  public Words(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  /** The message in the language of the current request (English outside a request). */
+  public String get(String key, Object... args) {
+    return messages.getMessage(key, args, reader());
+  }
+
+  /** The message in {@code locale}. */
+  public String in(Locale locale, String key, Object... args) {
+    return messages.getMessage(key, args, locale == null ? Languages.DEFAULT : locale);
+  }
+
+  /** The current request's locale (one of the six, or the pseudo-locale), else English. */
+  public static Locale reader() {
+    return LocaleContextHolder.getLocaleContext() == null || LocaleContextHolder.getLocaleContext().getLocale() == null
+        ? Languages.DEFAULT : LocaleContextHolder.getLocaleContext().getLocale();
+  }
+}
