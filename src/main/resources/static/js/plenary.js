@@ -2,12 +2,21 @@
 (function () {
   'use strict';
 
+  // Words come from the page (the layout's #plenary-words, in the reader's language), never from here.
+  function word(name, args) {
+    var holder = document.getElementById('plenary-words');
+    var text = holder ? holder.getAttribute('data-' + name) || '' : '';
+    (args || []).forEach(function (value, i) { text = text.split('{' + i + '}').join(value); });
+    return text;
+  }
+
   // Times are printed in the meeting's zone; where the reader's own zone differs, show it beside.
   function localTimes() {
     var zone;
     try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
     if (!zone) { return; }
-    var format = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
+    var lang = document.documentElement.lang || 'en';
+    var format = new Intl.DateTimeFormat(lang === 'en' || lang === 'en-XA' ? 'en-GB' : lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
       hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone: zone });
     var shown = false;
     document.querySelectorAll('time[data-local]').forEach(function (time) {
@@ -17,13 +26,13 @@
       if (isNaN(at.getTime())) { return; }
       var local = document.createElement('span');
       local.className = 'local-time';
-      local.textContent = ' (your time: ' + format.format(at) + ')';
+      local.textContent = ' ' + word('your-time', [format.format(at)]);
       time.after(local);
       shown = true;
     });
     if (shown) {
       document.querySelectorAll('.local-zone').forEach(function (el) {
-        el.textContent = ', with your own (' + zone + ') beside them';
+        el.textContent = word('own-zone', [zone]);
       });
     }
   }
@@ -83,7 +92,7 @@
           || row.querySelector('button[name="row"]:not([hidden])');
         if (moved) { moved.focus(); }
         var position = Array.prototype.indexOf.call(list.children, row) + 1;
-        if (announce) { announce.textContent = 'Moved to position ' + position + ' of ' + list.children.length + '.'; }
+        if (announce) { announce.textContent = word('moved', [position, list.children.length]); }
       });
     });
   }
@@ -100,18 +109,18 @@
       });
       row.querySelectorAll('[for^="' + prefix + '"]').forEach(function (label) {
         label.htmlFor = label.htmlFor.replace(new RegExp('^' + prefix + '\\d+'), prefix + k);
-        label.textContent = label.textContent.replace(/item \d+/, 'item ' + n);
+        label.textContent = label.textContent.replace(/\d+/, n);
       });
       row.querySelectorAll('[aria-describedby^="' + prefix + '"]').forEach(function (el) {
         el.setAttribute('aria-describedby', el.getAttribute('aria-describedby').replace(new RegExp('^' + prefix + '\\d+'), prefix + k));
       });
       row.querySelectorAll('summary').forEach(function (summary) {
-        summary.textContent = summary.textContent.replace(/item \d+/, 'item ' + n);
+        summary.textContent = summary.textContent.replace(/\d+/, n);
       });
       row.querySelectorAll('button[name="row"]').forEach(function (button) {
         var kind = button.value.split(':')[0];
         button.value = kind + ':' + k;
-        button.textContent = button.textContent.replace(/item \d+/, 'item ' + n);
+        button.textContent = button.textContent.replace(/\d+/, n);
         if (kind === 'up') { button.hidden = k === 0; }
         if (kind === 'down') { button.hidden = k === rows.length - 1; }
       });

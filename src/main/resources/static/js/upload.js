@@ -1,5 +1,7 @@
 // Progress bar for the upload form. Without JavaScript the form posts normally.
 document.addEventListener('DOMContentLoaded', () => {
+  // Words come from the page (the layout's #plenary-words, in the reader's language).
+  const words = (name) => (document.getElementById('plenary-words') || { getAttribute: () => '' }).getAttribute('data-' + name) || '';
   const form = document.getElementById('upload-form');
   if (!form || !window.XMLHttpRequest || !window.FormData) {
     return;
@@ -16,7 +18,7 @@ document.addEventListener('DOMContentLoaded', () => {
         const percent = Math.round((e.loaded / e.total) * 100);
         bar.value = percent;
         bar.textContent = percent + '%';
-        status.textContent = 'Uploading: ' + percent + '%';
+        status.textContent = words('uploading').split('{0}').join(percent);
       }
     });
     // The answer is the document's page with the outcome (the redirect was followed): show it.
@@ -26,7 +28,7 @@ document.addEventListener('DOMContentLoaded', () => {
       document.write(request.responseText);
       document.close();
     });
-    request.addEventListener('error', () => { status.textContent = 'The upload failed; try again.'; });
+    request.addEventListener('error', () => { status.textContent = words('upload-failed'); });
     request.send(new FormData(form));
   });
 });
