@@ -113,6 +113,7 @@ class I18nBrowserTests {
         browser.open(path);
         assertThat(browser.find(By.tagName("html")).getAttribute("lang")).as(path).isEqualTo("en-XA");
         assertThat(browser.driver().getTitle()).as(path).startsWith("[!!");
+        assertThat(browser.find(By.cssSelector("nav.languages a[hreflang=ar]")).isDisplayed()).as("switcher on %s", path).isTrue();
         assertThat((List<?>) browser.script(UNWRAPPED)).as("text not from a message on %s", path).isEmpty();
         assertThat((Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth;"))
             .as("horizontal overflow of %s at %d px", path, width).isLessThanOrEqualTo(0L);
