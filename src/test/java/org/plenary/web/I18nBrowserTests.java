@@ -58,6 +58,14 @@ class I18nBrowserTests {
       }
       return found;""";
 
+  /** The innermost elements that reach past the window's edge, to name the culprit of an overflow. */
+  private static final String WIDE = """
+      return Array.from(document.querySelectorAll('body *')).filter(function (e) {
+        var r = e.getBoundingClientRect();
+        return r.right > window.innerWidth + 1 && !Array.from(e.children).some(function (c) {
+          return c.getBoundingClientRect().right > window.innerWidth + 1; });
+      }).slice(0, 5).map(function (e) { return e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width); });""";
+
   @LocalServerPort int port;
   @Autowired MeetingCatalog meetings;
   private Browser browser;
@@ -116,7 +124,8 @@ class I18nBrowserTests {
         assertThat(browser.find(By.cssSelector("nav.languages a[hreflang=ar]")).isDisplayed()).as("switcher on %s", path).isTrue();
         assertThat((List<?>) browser.script(UNWRAPPED)).as("text not from a message on %s", path).isEmpty();
         assertThat((Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth;"))
-            .as("horizontal overflow of %s at %d px", path, width).isLessThanOrEqualTo(0L);
+            .as("horizontal overflow of %s at %d px, past the edge: %s", path, width, browser.script(WIDE))
+            .isLessThanOrEqualTo(0L);
         shoot("pseudo-" + width + path.replaceAll("[^a-z]+", "-"));
       }
     }
