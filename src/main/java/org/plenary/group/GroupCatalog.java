@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 import org.plenary.account.AccountDirectory;
@@ -22,12 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class GroupCatalog {
 
   private final Groups groups;
+  private final GroupTranslations translations;
   private final AccountDirectory accounts;
   private final Countries countries;
   private final TtlCache<Object, Optional<Group>> cache;
 
-  GroupCatalog(Groups groups, AccountDirectory accounts, Countries countries, Clock clock) {
+  GroupCatalog(Groups groups, GroupTranslations translations, AccountDirectory accounts, Countries countries,
+      Clock clock) {
     this.groups = groups;
+    this.translations = translations;
     this.accounts = accounts;
     this.countries = countries;
     this.cache = new TtlCache<>(Duration.ofSeconds(5), 1000, clock);
@@ -53,6 +58,12 @@ public class GroupCatalog {
 
   @Transactional
   public Group create(GroupDraft draft) {
+    return create(draft, Map.of());
+  }
+
+  /** Creates the group with its name and terms of reference in other languages (keyed by tag: "fr"). */
+  @Transactional
+  public Group create(GroupDraft draft, Map<String, GroupTranslation> translated) {
     Optional<String> badSlug = TreeNames.folderProblem(draft.slug(), "slug", "\"cloud\"");
     new Violations()
         .check(badSlug.isEmpty(), "slug", badSlug.orElse(null))
@@ -62,16 +73,29 @@ public class GroupCatalog {
     cache.clear();
     GroupId id = groups.insert(draft, parentOf(draft, null));
     groups.replaceChildren(id, draft.sections(), leaderRows(draft.leaders()), draft.milestones());
+    translations.replace(id, checked(translated));
     return get(id);
   }
 
   @Transactional
   public Group update(String slug, GroupDraft draft) {
+    return update(slug, draft, null);
+  }
+
+  /**
+   * Replaces the group's details and, when {@code translated} is not null, its translations (null keeps
+   * them: a client that does not know translations does not erase them).
+   */
+  @Transactional
+  public Group update(String slug, GroupDraft draft, Map<String, GroupTranslation> translated) {
     Group current = get(slug);
     cache.clear();
     GroupId parent = parentOf(draft, current.id());
     groups.update(current.id(), draft, parent);
     groups.replaceChildren(current.id(), draft.sections(), leaderRows(draft.leaders()), draft.milestones());
+    if (translated != null) {
+      translations.replace(current.id(), checked(translated));
+    }
     return get(current.id());
   }
 
@@ -86,6 +110,18 @@ public class GroupCatalog {
   public boolean canManage(PlenaryUser user, Group group) {
     return user != null && (user.isStaff() || group.leaders().stream()
         .anyMatch(leader -> user.getUsername().equalsIgnoreCase(Objects.toString(leader.username(), ""))));
+  }
+
+  private static Map<String, GroupTranslation> checked(Map<String, GroupTranslation> translated) {
+    var violations = new Violations();
+    var keyed = new TreeMap<String, GroupTranslation>();
+    translated.forEach((tag, t) -> {
+      var key = ContentLanguages.key(tag);
+      violations.check(key.isPresent(), "translations", "Translations are in en, fr, es, ru, zh or ar, not \"" + tag + "\".");
+      key.ifPresent(k -> keyed.put(k, t == null ? new GroupTranslation(null, List.of()) : t));
+    });
+    violations.throwIfAny();
+    return keyed;
   }
 
   private GroupId parentOf(GroupDraft draft, GroupId self) {
@@ -128,6 +164,6 @@ public class GroupCatalog {
         .toList();
     return new Group(row.id(), row.slug(), row.acronym(), row.name(), row.parentSlug(), row.establishedBy(),
         row.workingLanguage(), row.lifetimeMonths(), row.contactEmail(), row.mailingList(), row.firstMeetingOn(),
-        groups.sections(row.id()), leaders, groups.milestones(row.id()));
+        groups.sections(row.id()), leaders, groups.milestones(row.id()), translations.of(row.id()));
   }
 }

@@ -41,7 +41,7 @@ class GroupEditController {
       return form(model, form, null);
     }
     try {
-      Group group = catalog.create(form.toDraft());
+      Group group = catalog.create(form.toDraft(), form.toTranslations() == null ? java.util.Map.of() : form.toTranslations());
       redirect.addFlashAttribute("notice", group.acronym() + " created.");
       return "redirect:/groups/" + group.slug();
     } catch (InvalidInputException e) {
@@ -67,7 +67,7 @@ class GroupEditController {
       return form(model, form, group);
     }
     try {
-      catalog.update(slug, form.toDraft());
+      catalog.update(slug, form.toDraft(), form.toTranslations());
       redirect.addFlashAttribute("notice", "Changes to " + group.acronym() + " saved.");
       return "redirect:/groups/" + slug;
     } catch (InvalidInputException e) {
@@ -84,7 +84,12 @@ class GroupEditController {
     String[] parts = row.split(":", 2);
     String action = parts.length == 2 ? parts[1] : "";
     return switch (parts[0]) {
-      case "sections" -> RowEdits.apply(action, form.getSections(), GroupForm.SectionRow::new);
+      case "sections" -> {
+        if (form.getTranslations() != null) {
+          form.getTranslations().values().forEach(t -> RowEdits.apply(action, t.getTermsOfReference(), TranslationRow.Clause::new));
+        }
+        yield RowEdits.apply(action, form.getSections(), GroupForm.SectionRow::new);
+      }
       case "leaders" -> RowEdits.apply(action, form.getLeaders(), GroupForm.LeaderRow::new);
       case "milestones" -> RowEdits.apply(action, form.getMilestones(), GroupForm.MilestoneRow::new);
       default -> false;
@@ -92,6 +97,7 @@ class GroupEditController {
   }
 
   private String form(Model model, GroupForm form, Group group) {
+    form.offerTranslations(group == null ? java.util.Map.of() : group.translations());
     model.addAttribute("groupForm", form);
     model.addAttribute("group", group);
     model.addAttribute("groups", catalog.all());

@@ -9,7 +9,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.plenary.shared.Languages;
 
 /**
  * A group as edited on its page and sent to the API ({@code POST /api/v1/groups}, {@code PUT
@@ -57,6 +61,10 @@ public class GroupForm {
 
   @Valid
   private List<MilestoneRow> milestones = new ArrayList<>();
+
+  /** The name and terms of reference in other languages, by tag ("fr"); null keeps those the group has. */
+  @Valid
+  private Map<String, TranslationRow> translations;
 
   /** One clause of the terms of reference. */
   public static class SectionRow {
@@ -208,6 +216,44 @@ public class GroupForm {
         leaders.stream().map(l -> new Leader(l.role, l.personName.strip(), trim(l.organization), trim(l.countryCode),
             trim(l.username))).toList(),
         milestones.stream().map(m -> new Milestone(m.dueOn, m.title.strip())).toList());
+  }
+
+  /** The translations to save, by tag; null when none were sent. */
+  Map<String, GroupTranslation> toTranslations() {
+    if (translations == null) {
+      return null;
+    }
+    var all = new LinkedHashMap<String, GroupTranslation>();
+    translations.forEach((tag, row) -> all.put(tag, row == null ? new GroupTranslation(null, null) : row.toTranslation()));
+    return all;
+  }
+
+  /** Gives every language but the working one a row with a field per clause, for the edit page. */
+  void offerTranslations(Map<String, GroupTranslation> existing) {
+    Locale working = ContentLanguages.of(workingLanguage);
+    var rows = new LinkedHashMap<String, TranslationRow>();
+    for (Locale language : Languages.SUPPORTED) {
+      String tag = language.getLanguage();
+      if (!language.equals(working)) {
+        TranslationRow row = translations == null ? null : translations.get(tag);
+        if (row == null) {
+          row = TranslationRow.of(existing.get(tag), sections.size());
+        }
+        while (row.getTermsOfReference().size() < sections.size()) {
+          row.getTermsOfReference().add(new TranslationRow.Clause());
+        }
+        rows.put(tag, row);
+      }
+    }
+    translations = rows;
+  }
+
+  public Map<String, TranslationRow> getTranslations() {
+    return translations;
+  }
+
+  public void setTranslations(Map<String, TranslationRow> translations) {
+    this.translations = translations;
   }
 
   private static String trim(String value) {

@@ -56,6 +56,7 @@ class AgendaController {
   }
 
   private String form(Model model, String slug, Meeting meeting, AgendaForm form) {
+    form.offerTranslations(groups.get(slug).workingLocale());
     model.addAttribute("group", groups.get(slug));
     model.addAttribute("meeting", meeting);
     model.addAttribute("agendaForm", form);

@@ -4,7 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A meeting's agenda as edited on its page and sent to the API: the items in order, each with the
@@ -26,6 +28,17 @@ public class AgendaForm {
 
     @Size(max = 10_000)
     private String description;
+
+    /** The title in other languages, by tag ("fr"); null keeps those the item has. */
+    private Map<String, String> translations;
+
+    public Map<String, String> getTranslations() {
+      return translations;
+    }
+
+    public void setTranslations(Map<String, String> translations) {
+      this.translations = translations;
+    }
 
     public Long getId() {
       return id;
@@ -59,6 +72,7 @@ public class AgendaForm {
       row.id = item.id();
       row.title = item.title();
       row.description = item.description();
+      row.translations = item.translations() == null ? null : new LinkedHashMap<>(item.translations());
       form.items.add(row);
     });
     return form;
@@ -67,8 +81,22 @@ public class AgendaForm {
   List<AgendaItem> toAgenda() {
     return items.stream()
         .map(row -> new AgendaItem(row.id, row.title == null ? null : row.title.strip(),
-            row.description == null || row.description.isBlank() ? null : row.description.strip()))
+            row.description == null || row.description.isBlank() ? null : row.description.strip(), row.translations))
         .toList();
+  }
+
+  /** Gives every item a field per language but the working one, for the agenda page. */
+  void offerTranslations(java.util.Locale working) {
+    for (ItemRow row : items) {
+      var offered = new LinkedHashMap<String, String>();
+      for (java.util.Locale language : org.plenary.shared.Languages.SUPPORTED) {
+        if (!language.equals(working)) {
+          String tag = language.getLanguage();
+          offered.put(tag, row.translations == null ? null : row.translations.get(tag));
+        }
+      }
+      row.translations = offered;
+    }
   }
 
   public List<ItemRow> getItems() {

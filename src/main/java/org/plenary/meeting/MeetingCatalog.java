@@ -13,7 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.plenary.group.ContentLanguages;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupId;
@@ -40,6 +43,7 @@ public class MeetingCatalog {
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
 
   private final Meetings meetings;
+  private final MeetingTranslations translations;
   private final GroupCatalog groups;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -47,9 +51,10 @@ public class MeetingCatalog {
   private final ObjectProvider<AgendaItemDocuments> documents;
   private final ObjectProvider<MeetingDocuments> meetingDocuments;
 
-  MeetingCatalog(Meetings meetings, GroupCatalog groups, ApplicationEventPublisher events, Clock clock,
+  MeetingCatalog(Meetings meetings, MeetingTranslations translations, GroupCatalog groups, ApplicationEventPublisher events, Clock clock,
       ObjectProvider<AgendaItemDocuments> documents, ObjectProvider<MeetingDocuments> meetingDocuments) {
     this.meetings = meetings;
+    this.translations = translations;
     this.documents = documents;
     this.meetingDocuments = meetingDocuments;
     this.groups = groups;
@@ -87,11 +92,18 @@ public class MeetingCatalog {
 
   @Transactional
   public Meeting schedule(String slug, MeetingDraft draft) {
+    return schedule(slug, draft, Map.of());
+  }
+
+  /** Schedules the meeting with its practical information in other languages (by tag: "fr"). */
+  @Transactional
+  public Meeting schedule(String slug, MeetingDraft draft, Map<String, MeetingTranslation> translated) {
     Group group = groups.get(slug);
     cache.clear();
     String code = draft.code() == null || draft.code().isBlank() ? deriveCode(draft.startDate(), draft.venueCode())
         : normalized(draft.code());
     MeetingId id = meetings.insert(group.id(), resolve(group.id(), draft, code, null));
+    translations.replace(id, checked(translated));
     meetings.touch(id, clock.instant());
     groups.recordFirstMeeting(group.id(), meetings.firstStart(group.id()).orElse(null));
     events.publishEvent(new MeetingAnnounced(group.id(), id));
@@ -105,6 +117,12 @@ public class MeetingCatalog {
    */
   @Transactional
   public Meeting update(String slug, String code, MeetingDraft draft) {
+    return update(slug, code, draft, null);
+  }
+
+  /** As {@link #update(String, String, MeetingDraft)}, and replaces the translations unless {@code translated} is null. */
+  @Transactional
+  public Meeting update(String slug, String code, MeetingDraft draft, Map<String, MeetingTranslation> translated) {
     MeetingId id = get(slug, code).id();
     meetings.lock(id);
     Meeting current = meetings.find(id).orElseThrow(() -> new UnknownMeetingException(slug, code));
@@ -116,6 +134,9 @@ public class MeetingCatalog {
     }
     cache.clear();
     meetings.update(current.id(), resolve(current.groupId(), draft, newCode, current.id()));
+    if (translated != null) {
+      translations.replace(current.id(), checked(translated));
+    }
     meetings.touch(current.id(), clock.instant());
     groups.recordFirstMeeting(current.groupId(), meetings.firstStart(current.groupId()).orElse(null));
     return get(current.id());
@@ -138,14 +159,31 @@ public class MeetingCatalog {
       AgendaRules.refuseRemovingFiled(current, filed);
     }
     cache.clear();
+    List<Map<String, String>> titles = agenda.stream().map(item -> checkedTitles(item.translations())).toList();
     try {
-      meetings.replaceAgenda(id, agenda);
+      translations.replaceAgendaTitles(meetings.replaceAgenda(id, agenda), titles);
     } catch (DataIntegrityViolationException documentFiledMeanwhile) {
       throw new AgendaItemInUseException("A document was filed under an item this edit removes while you edited;"
           + " reload the agenda and try again.");
     }
     meetings.touch(id, clock.instant());
     return get(id);
+  }
+
+  private static <T> Map<String, T> checked(Map<String, T> translated) {
+    var violations = new Violations();
+    var keyed = new TreeMap<String, T>();
+    translated.forEach((tag, t) -> {
+      var key = ContentLanguages.key(tag);
+      violations.check(key.isPresent(), "translations", "Translations are in en, fr, es, ru, zh or ar, not \"" + tag + "\".");
+      key.ifPresent(k -> keyed.put(k, t));
+    });
+    violations.throwIfAny();
+    return keyed;
+  }
+
+  private static Map<String, String> checkedTitles(Map<String, String> titles) {
+    return titles == null ? null : checked(titles);
   }
 
   /** "1006-gva": two-digit year and month of the start, then the venue code. */

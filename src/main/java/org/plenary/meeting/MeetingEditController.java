@@ -43,7 +43,8 @@ class MeetingEditController {
       return form(model, group, null, form);
     }
     try {
-      Meeting meeting = meetings.schedule(slug, form.toDraft());
+      Meeting meeting = meetings.schedule(slug, form.toDraft(),
+          form.toTranslations() == null ? java.util.Map.of() : form.toTranslations());
       redirect.addFlashAttribute("notice", "Meeting " + meeting.code() + " scheduled and announced.");
       return "redirect:/groups/" + slug + "/meetings/" + meeting.code();
     } catch (InvalidInputException e) {
@@ -69,7 +70,7 @@ class MeetingEditController {
       return form(model, groups.get(slug), meeting, form);
     }
     try {
-      Meeting saved = meetings.update(slug, code, form.toDraft());
+      Meeting saved = meetings.update(slug, code, form.toDraft(), form.toTranslations());
       redirect.addFlashAttribute("notice", "Meeting " + saved.code() + " saved.");
       return "redirect:/groups/" + slug + "/meetings/" + saved.code();
     } catch (InvalidInputException e) {
@@ -97,6 +98,7 @@ class MeetingEditController {
   private static String form(Model model, Group group, Meeting meeting, MeetingForm form) {
     model.addAttribute("group", group);
     model.addAttribute("meeting", meeting);
+    form.offerTranslations(meeting == null ? java.util.Map.of() : meeting.translations(), group.workingLocale());
     model.addAttribute("meetingForm", form);
     model.addAttribute("latePolicies", LatePolicy.values());
     return "meeting/edit";

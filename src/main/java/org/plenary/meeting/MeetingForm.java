@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -65,6 +67,10 @@ public class MeetingForm {
 
   @Size(max = 100_000)
   private String practicalInfo;
+
+  /** The practical information in other languages, by tag ("fr"); null keeps those the meeting has. */
+  @Valid
+  private Map<String, MeetingTranslationRow> translations;
 
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
   private LocalDateTime registrationDeadline;
@@ -215,6 +221,29 @@ public class MeetingForm {
         blankToNull(deskPlace), blankToNull(fee), languages.strip(), paperless, documentsPublic,
         blankToNull(practicalInfo), registrationDeadline, contributionDeadline, visaDeadline,
         latePolicy, collocated.stream().map(String::strip).toList(), hotels.stream().map(HotelRow::toHotel).toList());
+  }
+
+  /** The translations to save, by tag; null when none were sent. */
+  Map<String, MeetingTranslation> toTranslations() {
+    if (translations == null) {
+      return null;
+    }
+    var all = new LinkedHashMap<String, MeetingTranslation>();
+    translations.forEach((tag, row) -> all.put(tag, row == null ? new MeetingTranslation(null) : row.toTranslation()));
+    return all;
+  }
+
+  /** Offers a field per language but the group's working one, for the edit page. */
+  void offerTranslations(Map<String, MeetingTranslation> existing, java.util.Locale working) {
+    translations = MeetingTranslationRow.offered(translations, existing, working);
+  }
+
+  public Map<String, MeetingTranslationRow> getTranslations() {
+    return translations;
+  }
+
+  public void setTranslations(Map<String, MeetingTranslationRow> translations) {
+    this.translations = translations;
   }
 
   private static String blankToNull(String value) {
