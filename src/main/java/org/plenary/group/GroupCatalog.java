@@ -16,6 +16,8 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.shared.TreeNames;
 import org.plenary.shared.TtlCache;
 import org.plenary.shared.Violations;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,10 +29,12 @@ public class GroupCatalog {
   private final GroupTranslations translations;
   private final AccountDirectory accounts;
   private final Countries countries;
+  private final MessageSource messages;
   private final TtlCache<Object, Optional<Group>> cache;
 
   GroupCatalog(Groups groups, GroupTranslations translations, AccountDirectory accounts, Countries countries,
-      Clock clock) {
+      MessageSource messages, Clock clock) {
+    this.messages = messages;
     this.groups = groups;
     this.translations = translations;
     this.accounts = accounts;
@@ -48,12 +52,12 @@ public class GroupCatalog {
 
   /** The group with that slug, or {@link UnknownGroupException}. */
   public Group get(String slug) {
-    return find(slug).orElseThrow(() -> new UnknownGroupException(slug));
+    return find(slug).orElseThrow(() -> new UnknownGroupException(slug, text("group.error.unknown", slug)));
   }
 
   public Group get(GroupId id) {
     return cache.get(id, () -> groups.find(id).map(this::group))
-        .orElseThrow(() -> new UnknownGroupException("#" + id.value()));
+        .orElseThrow(() -> new UnknownGroupException("#" + id.value(), text("group.error.unknown", "#" + id.value())));
   }
 
   @Transactional
@@ -68,7 +72,7 @@ public class GroupCatalog {
     new Violations()
         .check(badSlug.isEmpty(), "slug", badSlug.orElse(null))
         .check(draft.slug() == null || groups.idOf(draft.slug()).isEmpty(), "slug",
-            "A group with the slug \"" + draft.slug() + "\" already exists.")
+            text("group.error.slugTaken", draft.slug()))
         .throwIfAny();
     cache.clear();
     GroupId id = groups.insert(draft, parentOf(draft, null));
@@ -112,16 +116,21 @@ public class GroupCatalog {
         .anyMatch(leader -> user.getUsername().equalsIgnoreCase(Objects.toString(leader.username(), ""))));
   }
 
-  private static Map<String, GroupTranslation> checked(Map<String, GroupTranslation> translated) {
+  private Map<String, GroupTranslation> checked(Map<String, GroupTranslation> translated) {
     var violations = new Violations();
     var keyed = new TreeMap<String, GroupTranslation>();
     translated.forEach((tag, t) -> {
       var key = ContentLanguages.key(tag);
-      violations.check(key.isPresent(), "translations", "Translations are in en, fr, es, ru, zh or ar, not \"" + tag + "\".");
+      violations.check(key.isPresent(), "translations", text("group.error.language", tag));
       key.ifPresent(k -> keyed.put(k, t == null ? new GroupTranslation(null, List.of()) : t));
     });
     violations.throwIfAny();
     return keyed;
+  }
+
+  /** A sentence for the person who asked, in their language (the page's or the API request's). */
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, LocaleContextHolder.getLocale());
   }
 
   private GroupId parentOf(GroupDraft draft, GroupId self) {
@@ -130,8 +139,8 @@ public class GroupCatalog {
     }
     Optional<GroupId> parent = groups.idOf(draft.parentSlug());
     new Violations()
-        .check(parent.isPresent(), "parentSlug", "There is no group \"" + draft.parentSlug() + "\" to be the parent.")
-        .check(parent.isEmpty() || !parent.get().equals(self), "parentSlug", "A group cannot be its own parent.")
+        .check(parent.isPresent(), "parentSlug", text("group.error.noParent", draft.parentSlug()))
+        .check(parent.isEmpty() || !parent.get().equals(self), "parentSlug", text("group.error.ownParent"))
         .throwIfAny();
     return parent.get();
   }
@@ -145,11 +154,11 @@ public class GroupCatalog {
       if (leader.username() != null && !leader.username().isBlank()) {
         var account = accounts.find(leader.username());
         violations.check(account.isPresent(), "leaders[" + i + "].username",
-            "There is no account named \"" + leader.username() + "\".");
+            text("group.error.noAccount", leader.username()));
         accountId = account.map(a -> a.id().value()).orElse(null);
       }
       violations.check(leader.countryCode() == null || countries.exists(leader.countryCode()),
-          "leaders[" + i + "].countryCode", "Choose a country from the list of ITU Member States.");
+          "leaders[" + i + "].countryCode", text("group.error.country"));
       rows.add(new Groups.LeaderRow(leader.role(), leader.personName(), leader.organization(), leader.countryCode(),
           accountId));
     }

@@ -24,11 +24,11 @@ public class GroupForm {
   @Size(max = 40)
   private String slug;
 
-  @NotBlank(message = "Give the group’s acronym, such as FG Cloud.")
+  @NotBlank(message = "{group.form.acronym.required}")
   @Size(max = 40)
   private String acronym;
 
-  @NotBlank(message = "Give the group’s name.")
+  @NotBlank(message = "{group.form.name.required}")
   @Size(max = 200)
   private String name;
 
@@ -37,19 +37,19 @@ public class GroupForm {
   @Size(max = 500)
   private String establishedBy;
 
-  @NotBlank(message = "Give the working language.")
+  @NotBlank(message = "{group.form.workingLanguage.required}")
   @Size(max = 100)
   private String workingLanguage = "English";
 
-  @Min(value = 1, message = "A lifetime is at least one month.")
-  @Max(value = 120, message = "A lifetime is at most ten years.")
+  @Min(value = 1, message = "{group.form.lifetime.min}")
+  @Max(value = 120, message = "{group.form.lifetime.max}")
   private int lifetimeMonths = 12;
 
-  @Email(message = "Give an e-mail address such as tsbfgcloud@itu.int.")
+  @Email(message = "{group.form.contactEmail.invalid}")
   @Size(max = 254)
   private String contactEmail;
 
-  @Email(message = "Give an e-mail address for the mailing list.")
+  @Email(message = "{group.form.mailingList.invalid}")
   @Size(max = 254)
   private String mailingList;
 
@@ -68,7 +68,7 @@ public class GroupForm {
 
   /** One clause of the terms of reference. */
   public static class SectionRow {
-    @NotBlank(message = "Give the section a heading.")
+    @NotBlank(message = "{group.form.section.heading.required}")
     @Size(max = 200)
     private String heading;
 
@@ -94,10 +94,10 @@ public class GroupForm {
 
   /** A chair or vice-chair, optionally linked to an account by username. */
   public static class LeaderRow {
-    @NotNull(message = "Choose chair or vice-chair.")
+    @NotNull(message = "{group.form.leader.role.required}")
     private LeaderRole role = LeaderRole.VICE_CHAIR;
 
-    @NotBlank(message = "Give the person’s name.")
+    @NotBlank(message = "{group.form.leader.name.required}")
     @Size(max = 200)
     private String personName;
 
@@ -150,10 +150,10 @@ public class GroupForm {
 
   /** A dated milestone. */
   public static class MilestoneRow {
-    @NotNull(message = "Give the milestone’s date.")
+    @NotNull(message = "{group.form.milestone.date.required}")
     private LocalDate dueOn;
 
-    @NotBlank(message = "Describe the milestone.")
+    @NotBlank(message = "{group.form.milestone.title.required}")
     @Size(max = 500)
     private String title;
 

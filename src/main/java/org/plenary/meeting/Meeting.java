@@ -84,6 +84,12 @@ public record Meeting(
     return number >= 1 && number <= agenda.size() ? Optional.ofNullable(agenda.get(number - 1).id()) : Optional.empty();
   }
 
+  /** The dates in the reader's language: {@link #dates()} in English, "14 juin 2010 – 16 juin 2010" in French. */
+  public String dates(Locale reader) {
+    return org.plenary.shared.Languages.nearest(reader).getLanguage().equals("en") ? dates()
+        : org.plenary.group.Days.range(startDate, endDate, reader);
+  }
+
   /** "14–16 June 2010", "30 June – 2 July 2010", "29 December 2010 – 2 January 2011". */
   public String dates() {
     var day = DateTimeFormatter.ofPattern("d", Locale.ENGLISH);
