@@ -11,4 +11,9 @@ public class ContentLanguageNames {
   public String name(String tag) {
     return Locale.forLanguageTag(tag).getDisplayLanguage(LocaleContextHolder.getLocale());
   }
+
+  /** The language's name in itself, for a link to that version of a text: "Français", "中文". */
+  public String nameInItself(String tag) {
+    return org.plenary.shared.Languages.nativeName(Locale.forLanguageTag(tag));
+  }
 }

@@ -15,15 +15,15 @@ import java.util.Map;
 public class AgendaForm {
 
   @Valid
-  @Size(max = 200, message = "An agenda has at most 200 items.")
+  @Size(max = 200, message = "{meeting.form.agenda.size}")
   private List<ItemRow> items = new ArrayList<>();
 
   /** One agenda item: its id when it is already on the agenda (kept through every edit), none when new. */
   public static class ItemRow {
     private Long id;
 
-    @NotBlank(message = "Give the agenda item a title.")
-    @Size(max = 500, message = "Keep the title under 500 characters.")
+    @NotBlank(message = "{meeting.form.agenda.title.required}")
+    @Size(max = 500, message = "{meeting.form.agenda.title.size}")
     private String title;
 
     @Size(max = 10_000)

@@ -25,6 +25,8 @@ import org.plenary.shared.TtlCache;
 import org.plenary.shared.Violations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,12 +49,15 @@ public class MeetingCatalog {
   private final GroupCatalog groups;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final MessageSource messages;
   private final TtlCache<Object, Optional<Meeting>> cache;
   private final ObjectProvider<AgendaItemDocuments> documents;
   private final ObjectProvider<MeetingDocuments> meetingDocuments;
 
   MeetingCatalog(Meetings meetings, MeetingTranslations translations, GroupCatalog groups, ApplicationEventPublisher events, Clock clock,
-      ObjectProvider<AgendaItemDocuments> documents, ObjectProvider<MeetingDocuments> meetingDocuments) {
+      ObjectProvider<AgendaItemDocuments> documents, ObjectProvider<MeetingDocuments> meetingDocuments,
+      MessageSource messages) {
+    this.messages = messages;
     this.meetings = meetings;
     this.translations = translations;
     this.documents = documents;
@@ -129,8 +134,7 @@ public class MeetingCatalog {
     String newCode = draft.code() == null || draft.code().isBlank() ? current.code() : normalized(draft.code());
     if (!newCode.equals(current.code())
         && meetingDocuments.orderedStream().anyMatch(answer -> answer.anyFor(current.id()))) {
-      throw new MeetingCodeInUseException("Meeting " + current.code() + " has documents, published in folders"
-          + " named after its code: its code cannot change. Leave the code as it is.");
+      throw new MeetingCodeInUseException(text("meeting.error.codeInUse", current.code()));
     }
     cache.clear();
     meetings.update(current.id(), resolve(current.groupId(), draft, newCode, current.id()));
@@ -170,20 +174,25 @@ public class MeetingCatalog {
     return get(id);
   }
 
-  private static <T> Map<String, T> checked(Map<String, T> translated) {
+  private <T> Map<String, T> checked(Map<String, T> translated) {
     var violations = new Violations();
     var keyed = new TreeMap<String, T>();
     translated.forEach((tag, t) -> {
       var key = ContentLanguages.key(tag);
-      violations.check(key.isPresent(), "translations", "Translations are in en, fr, es, ru, zh or ar, not \"" + tag + "\".");
+      violations.check(key.isPresent(), "translations", text("meeting.error.language", tag));
       key.ifPresent(k -> keyed.put(k, t));
     });
     violations.throwIfAny();
     return keyed;
   }
 
-  private static Map<String, String> checkedTitles(Map<String, String> titles) {
+  private Map<String, String> checkedTitles(Map<String, String> titles) {
     return titles == null ? null : checked(titles);
+  }
+
+  /** A sentence for the person acting, in their language (the page's or the API request's). */
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, LocaleContextHolder.getLocale());
   }
 
   /** "1006-gva": two-digit year and month of the start, then the venue code. */
@@ -202,26 +211,26 @@ public class MeetingCatalog {
     LocalDateTime contributions = orDefault(draft.contributionDeadline(), start, CONTRIBUTION_DAYS);
     LocalDateTime visa = orDefault(draft.visaDeadline(), start, VISA_DAYS);
     Optional<String> badCode = TreeNames.folderProblem(code, "code", "1006-gva");
-    String firstDay = "the meeting's first day, " + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(start);
+    String firstDay = text("meeting.error.noLaterThan", org.plenary.group.Days.day(start, LocaleContextHolder.getLocale()));
     new Violations()
-        .check(!draft.endDate().isBefore(start), "endDate", "The meeting cannot end before it starts.")
-        .check(ChronoUnit.DAYS.between(start, draft.endDate()) < 31, "endDate", "A meeting lasts at most 31 days.")
+        .check(!draft.endDate().isBefore(start), "endDate", text("meeting.error.endBeforeStart"))
+        .check(ChronoUnit.DAYS.between(start, draft.endDate()) < 31, "endDate", text("meeting.error.tooLong"))
         .check(badCode.isEmpty(), "code", badCode.orElse(null))
         .check(!meetings.codeTaken(group, code, self), "code",
-            "This group already has a meeting " + code + "; choose another code.")
-        .check(!registration.toLocalDate().isAfter(start), "registrationDeadline", "Must be no later than " + firstDay + ".")
-        .check(!contributions.toLocalDate().isAfter(start), "contributionDeadline", "Must be no later than " + firstDay + ".")
-        .check(!visa.toLocalDate().isAfter(start), "visaDeadline", "Must be no later than " + firstDay + ".")
+            text("meeting.error.codeTaken", code))
+        .check(!registration.toLocalDate().isAfter(start), "registrationDeadline", firstDay)
+        .check(!contributions.toLocalDate().isAfter(start), "contributionDeadline", firstDay)
+        .check(!visa.toLocalDate().isAfter(start), "visaDeadline", firstDay)
         .throwIfAny();
     return new Meetings.Details(draft, code, zone, registration.atZone(zone).toInstant(),
         contributions.atZone(zone).toInstant(), visa.atZone(zone).toInstant());
   }
 
-  private static ZoneId zone(String id) {
+  private ZoneId zone(String id) {
     try {
       return ZoneId.of(id);
     } catch (DateTimeException | NullPointerException e) {
-      new Violations().check(false, "timeZone", "Give a time zone such as Europe/Zurich.").throwIfAny();
+      new Violations().check(false, "timeZone", text("meeting.error.timeZone")).throwIfAny();
       throw e;
     }
   }

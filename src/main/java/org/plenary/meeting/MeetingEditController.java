@@ -20,10 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MeetingEditController {
 
+  private final org.springframework.context.MessageSource messages;
   private final MeetingCatalog meetings;
   private final GroupCatalog groups;
 
-  MeetingEditController(MeetingCatalog meetings, GroupCatalog groups) {
+  MeetingEditController(MeetingCatalog meetings, GroupCatalog groups, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.meetings = meetings;
     this.groups = groups;
   }
@@ -45,7 +47,7 @@ class MeetingEditController {
     try {
       Meeting meeting = meetings.schedule(slug, form.toDraft(),
           form.toTranslations() == null ? java.util.Map.of() : form.toTranslations());
-      redirect.addFlashAttribute("notice", "Meeting " + meeting.code() + " scheduled and announced.");
+      redirect.addFlashAttribute("notice", text("meeting.edit.scheduled", meeting.code()));
       return "redirect:/groups/" + slug + "/meetings/" + meeting.code();
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
@@ -71,7 +73,7 @@ class MeetingEditController {
     }
     try {
       Meeting saved = meetings.update(slug, code, form.toDraft(), form.toTranslations());
-      redirect.addFlashAttribute("notice", "Meeting " + saved.code() + " saved.");
+      redirect.addFlashAttribute("notice", text("meeting.edit.saved", saved.code()));
       return "redirect:/groups/" + slug + "/meetings/" + saved.code();
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
@@ -102,5 +104,9 @@ class MeetingEditController {
     model.addAttribute("meetingForm", form);
     model.addAttribute("latePolicies", LatePolicy.values());
     return "meeting/edit";
+  }
+
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 }

@@ -24,26 +24,26 @@ public class MeetingForm {
   @Size(max = 40)
   private String code;
 
-  @NotNull(message = "Give the first day of the meeting.")
+  @NotNull(message = "{meeting.form.startDate.required}")
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate startDate;
 
-  @NotNull(message = "Give the last day of the meeting.")
+  @NotNull(message = "{meeting.form.endDate.required}")
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate endDate;
 
-  @NotBlank(message = "Give the venue’s time zone, such as Europe/Zurich.")
+  @NotBlank(message = "{meeting.form.timeZone.required}")
   private String timeZone = "Europe/Zurich";
 
-  @NotBlank(message = "Give the venue, such as ITU Headquarters, Geneva.")
+  @NotBlank(message = "{meeting.form.venue.required}")
   @Size(max = 200)
   private String venueName;
 
   @Size(max = 500)
   private String venueAddress;
 
-  @NotBlank(message = "Give a short venue code, such as gva.")
-  @Pattern(regexp = "[A-Za-z]{2,10}", message = "Use 2 to 10 letters, such as gva.")
+  @NotBlank(message = "{meeting.form.venueCode.required}")
+  @Pattern(regexp = "[A-Za-z]{2,10}", message = "{meeting.form.venueCode.pattern}")
   private String venueCode;
 
   @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
@@ -58,7 +58,7 @@ public class MeetingForm {
   @Size(max = 100)
   private String fee;
 
-  @NotBlank(message = "Give the working language(s).")
+  @NotBlank(message = "{meeting.form.languages.required}")
   @Size(max = 100)
   private String languages = "English";
 
@@ -81,10 +81,10 @@ public class MeetingForm {
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
   private LocalDateTime visaDeadline;
 
-  @NotNull(message = "Choose what happens to late contributions.")
+  @NotNull(message = "{meeting.form.latePolicy.required}")
   private LatePolicy latePolicy = LatePolicy.FLAG;
 
-  private List<@NotBlank(message = "Name the collocated meeting or remove the row.") @Size(max = 200) String> collocated =
+  private List<@NotBlank(message = "{meeting.form.collocated.required}") @Size(max = 200) String> collocated =
       new ArrayList<>();
 
   @Valid
@@ -95,7 +95,7 @@ public class MeetingForm {
     /** The hotel's id when it is already on the meeting; none for a new hotel. */
     private Long id;
 
-    @NotBlank(message = "Give the hotel’s name.")
+    @NotBlank(message = "{meeting.form.hotel.name.required}")
     @Size(max = 200)
     private String name;
 
@@ -105,7 +105,7 @@ public class MeetingForm {
     @Size(max = 50)
     private String phone;
 
-    @Email(message = "Give an e-mail address such as reservations@hotel.example.")
+    @Email(message = "{meeting.form.hotel.email.invalid}")
     @Size(max = 254)
     private String email;
 
