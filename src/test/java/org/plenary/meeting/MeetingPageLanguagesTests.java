@@ -64,6 +64,15 @@ class MeetingPageLanguagesTests {
   }
 
   @Test
+  void theCircularPageSpeaksTheReadersLanguageAndOffersEachVersionNamedInItself() throws Exception {
+    mvc.perform(get("/circulars/1").header("Accept-Language", "fr"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Publiée le"), containsString("Texte"),
+            containsString("Règles confirmées lors de la publication"), containsString(">العربية<"),
+            containsString(">Français<"), containsString("PDF en arabe"), not(containsString("Issued on")))));
+  }
+
+  @Test
   void theCalendarFeedIsTitledInTheReadersLanguage() throws Exception {
     mvc.perform(get("/groups/cloud/meetings.ics").header("Accept-Language", "fr"))
         .andExpect(status().isOk())
