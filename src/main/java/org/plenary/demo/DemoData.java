@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.NewAccount;
@@ -19,6 +20,7 @@ import org.plenary.account.OrganizationId;
 import org.plenary.account.Role;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupDraft;
+import org.plenary.group.GroupTranslation;
 import org.plenary.group.Leader;
 import org.plenary.group.LeaderRole;
 import org.plenary.group.Milestone;
@@ -101,25 +103,35 @@ class DemoData implements ApplicationRunner {
         "English", 12, "tsbfgcloud@itu.int", "fg-cloud@lists.plenary.example", termsOfReference(), leadership(),
         List.of(new Milestone(LocalDate.of(2010, 6, 14), "Holding of the first Focus Group meeting (14-16 June 2010)"),
             new Milestone(LocalDate.of(2011, 2, 8), "Presentation of the first draft of the deliverables as "
-                + "identified in clause 5 at the TSAG meeting 8-11 February 2011"))));
+                + "identified in clause 5 at the TSAG meeting 8-11 February 2011"))),
+        Map.of("fr", new GroupTranslation("Groupe spécialisé sur l'informatique en nuage", List.of()),
+            "zh", new GroupTranslation("云计算焦点组", List.of())));
 
     meetings.schedule("cloud", new MeetingDraft("1006-gva", LocalDate.of(2010, 6, 14), LocalDate.of(2010, 6, 16),
         GENEVA, ITU, ITU_ADDRESS, "gva", LocalTime.of(9, 30), LocalTime.of(8, 30), "Montbrillant building entrance",
         "None", "English", true, true, resource("geneva-practical-information.md"),
         LocalDateTime.of(2010, 6, 1, 23, 59), LocalDateTime.of(2010, 6, 7, 23, 59), null, LatePolicy.FLAG,
         List.of("Focus Group on Smart Grid (FG Smart)", "Focus Group on Future Networks (FG FN)"), hotels()));
-    meetings.replaceAgenda("cloud", "1006-gva", items("Leadership positions: FG management panel", "Working methods",
+    var agenda1006 = new java.util.ArrayList<>(items("Leadership positions: FG management panel", "Working methods",
         "Tools", "Focus group structure", "Relationships", "Review of contributions", "Promotion",
         "SDO/Forums presentations"));
+    agenda1006.set(1, translated("Working methods", "Méthodes de travail", "工作方法"));
+    agenda1006.set(5, translated("Review of contributions", "Examen des contributions", "审议文稿"));
+    meetings.replaceAgenda("cloud", "1006-gva", agenda1006);
     issueCircular114();
 
     LocalDate start = LocalDate.now(clock).plusWeeks(8);
     var upcoming = meetings.schedule("cloud", new MeetingDraft(null, start, start.plusDays(2), GENEVA, ITU,
         ITU_ADDRESS, "gva", LocalTime.of(9, 30), LocalTime.of(8, 30), "Montbrillant building entrance", "None",
         "English", true, true, resource("geneva-practical-information.md"), null, null, null, LatePolicy.FLAG, List.of(), hotels()));
-    meetings.replaceAgenda("cloud", upcoming.code(), items("Opening of the meeting", "Approval of the agenda",
-        "Review of contributions", "Progress on the deliverables", "Living list of standards bodies and forums",
-        "Terminology and taxonomy", "Future meetings", "Any other business"));
+    meetings.replaceAgenda("cloud", upcoming.code(), List.of(
+        translated("Opening of the meeting", "Ouverture de la réunion", "会议开幕"),
+        translated("Approval of the agenda", "Adoption de l'ordre du jour", "通过议程"),
+        translated("Review of contributions", "Examen des contributions", "审议文稿"),
+        new AgendaItem("Progress on the deliverables", null),
+        new AgendaItem("Living list of standards bodies and forums", null),
+        new AgendaItem("Terminology and taxonomy", null), new AgendaItem("Future meetings", null),
+        translated("Any other business", "Questions diverses", "其他事项")));
     outputs.load();
     log.info("Demo data loaded: FG Cloud with meetings 1006-gva and {}; sign in as tsb, chair, focal, alice or bob "
         + "with the password <name>-demo.", upcoming.code());
@@ -182,6 +194,11 @@ class DemoData implements ApplicationRunner {
       }
     }
     return sections;
+  }
+
+  /** An agenda item whose title the demo also gives in French and Chinese (issue 13, content in several languages). */
+  private static AgendaItem translated(String title, String french, String chinese) {
+    return new AgendaItem(null, title, null, Map.of("fr", french, "zh", chinese));
   }
 
   private static List<AgendaItem> items(String... titles) {

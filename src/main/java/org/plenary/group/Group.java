@@ -1,7 +1,10 @@
 package org.plenary.group;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,7 +25,33 @@ public record Group(
     LocalDate firstMeetingOn,
     List<Section> sections,
     List<Leader> leaders,
-    List<Milestone> milestones) {
+    List<Milestone> milestones,
+    Map<String, GroupTranslation> translations) {
+
+  /** The supported language the group works in, read from {@link #workingLanguage()} ("English" → en). */
+  public Locale workingLocale() {
+    return ContentLanguages.of(workingLanguage);
+  }
+
+  /** The name in the reader's language when given, else in the working language. */
+  public Shown<String> name(Locale reader) {
+    return ContentLanguages.pick(name, workingLocale(), translations, GroupTranslation::name, reader);
+  }
+
+  /** Each clause of the terms of reference in the reader's language when given, else in the working language. */
+  public List<Shown<Section>> sections(Locale reader) {
+    var shown = new ArrayList<Shown<Section>>();
+    for (int i = 0; i < sections.size(); i++) {
+      int index = i;
+      shown.add(ContentLanguages.pick(sections.get(i), workingLocale(), translations, t -> t.clause(index), reader));
+    }
+    return shown;
+  }
+
+  /** Whether something the reader sees of the group is in the working language rather than theirs. */
+  public boolean fallsBack(Locale reader) {
+    return name(reader).fallback() || sections(reader).stream().anyMatch(Shown::fallback);
+  }
 
   /** The last day of the group's lifetime, once its first meeting is scheduled. */
   public Optional<LocalDate> lifetimeEndsOn() {

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +32,15 @@ class GroupApiController {
   record GroupResource(String slug, String acronym, String name, @Schema(nullable = true) String parent,
       @Schema(nullable = true) String establishedBy, String workingLanguage, Lifetime lifetime,
       @Schema(nullable = true) String contactEmail, @Schema(nullable = true) String mailingList,
-      List<Section> termsOfReference, List<Leader> leadership, List<Milestone> milestones) {
+      List<Section> termsOfReference, List<Leader> leadership, List<Milestone> milestones,
+      @Schema(description = "The name and terms of reference in other languages, by language tag (fr, es, ru, zh, ar, en); "
+          + "name and termsOfReference above are in the working language")
+      Map<String, GroupTranslation> translations) {
 
     static GroupResource of(Group g) {
       return new GroupResource(g.slug(), g.acronym(), g.name(), g.parentSlug(), g.establishedBy(),
           g.workingLanguage(), new Lifetime(g.lifetimeMonths(), g.firstMeetingOn(), g.lifetimeEndsOn().orElse(null)),
-          g.contactEmail(), g.mailingList(), g.sections(), g.leaders(), g.milestones());
+          g.contactEmail(), g.mailingList(), g.sections(), g.leaders(), g.milestones(), g.translations());
     }
   }
 
@@ -63,7 +67,7 @@ class GroupApiController {
   @PostMapping
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
   ResponseEntity<GroupResource> create(@Valid @RequestBody GroupForm form) {
-    Group group = catalog.create(form.toDraft());
+    Group group = catalog.create(form.toDraft(), form.toTranslations() == null ? Map.of() : form.toTranslations());
     return ResponseEntity.created(URI.create("/api/v1/groups/" + group.slug())).body(GroupResource.of(group));
   }
 
@@ -71,6 +75,6 @@ class GroupApiController {
   @PutMapping("/{slug}")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   GroupResource update(@PathVariable String slug, @Valid @RequestBody GroupForm form) {
-    return GroupResource.of(catalog.update(slug, form.toDraft()));
+    return GroupResource.of(catalog.update(slug, form.toDraft(), form.toTranslations()));
   }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 import org.plenary.account.AccountDirectory;
@@ -14,6 +16,8 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.shared.TreeNames;
 import org.plenary.shared.TtlCache;
 import org.plenary.shared.Violations;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,12 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class GroupCatalog {
 
   private final Groups groups;
+  private final GroupTranslations translations;
   private final AccountDirectory accounts;
   private final Countries countries;
+  private final MessageSource messages;
   private final TtlCache<Object, Optional<Group>> cache;
 
-  GroupCatalog(Groups groups, AccountDirectory accounts, Countries countries, Clock clock) {
+  GroupCatalog(Groups groups, GroupTranslations translations, AccountDirectory accounts, Countries countries,
+      MessageSource messages, Clock clock) {
+    this.messages = messages;
     this.groups = groups;
+    this.translations = translations;
     this.accounts = accounts;
     this.countries = countries;
     this.cache = new TtlCache<>(Duration.ofSeconds(5), 1000, clock);
@@ -43,35 +52,54 @@ public class GroupCatalog {
 
   /** The group with that slug, or {@link UnknownGroupException}. */
   public Group get(String slug) {
-    return find(slug).orElseThrow(() -> new UnknownGroupException(slug));
+    return find(slug).orElseThrow(() -> new UnknownGroupException(slug, text("group.error.unknown", slug)));
   }
 
   public Group get(GroupId id) {
     return cache.get(id, () -> groups.find(id).map(this::group))
-        .orElseThrow(() -> new UnknownGroupException("#" + id.value()));
+        .orElseThrow(() -> new UnknownGroupException("#" + id.value(), text("group.error.unknown", "#" + id.value())));
   }
 
   @Transactional
   public Group create(GroupDraft draft) {
+    return create(draft, Map.of());
+  }
+
+  /** Creates the group with its name and terms of reference in other languages (keyed by tag: "fr"). */
+  @Transactional
+  public Group create(GroupDraft draft, Map<String, GroupTranslation> translated) {
     Optional<String> badSlug = TreeNames.folderProblem(draft.slug(), "slug", "\"cloud\"");
     new Violations()
         .check(badSlug.isEmpty(), "slug", badSlug.orElse(null))
         .check(draft.slug() == null || groups.idOf(draft.slug()).isEmpty(), "slug",
-            "A group with the slug \"" + draft.slug() + "\" already exists.")
+            text("group.error.slugTaken", draft.slug()))
         .throwIfAny();
     cache.clear();
     GroupId id = groups.insert(draft, parentOf(draft, null));
     groups.replaceChildren(id, draft.sections(), leaderRows(draft.leaders()), draft.milestones());
+    translations.replace(id, checked(translated));
     return get(id);
   }
 
   @Transactional
   public Group update(String slug, GroupDraft draft) {
+    return update(slug, draft, null);
+  }
+
+  /**
+   * Replaces the group's details and, when {@code translated} is not null, its translations (null keeps
+   * them: a client that does not know translations does not erase them).
+   */
+  @Transactional
+  public Group update(String slug, GroupDraft draft, Map<String, GroupTranslation> translated) {
     Group current = get(slug);
     cache.clear();
     GroupId parent = parentOf(draft, current.id());
     groups.update(current.id(), draft, parent);
     groups.replaceChildren(current.id(), draft.sections(), leaderRows(draft.leaders()), draft.milestones());
+    if (translated != null) {
+      translations.replace(current.id(), checked(translated));
+    }
     return get(current.id());
   }
 
@@ -88,14 +116,31 @@ public class GroupCatalog {
         .anyMatch(leader -> user.getUsername().equalsIgnoreCase(Objects.toString(leader.username(), ""))));
   }
 
+  private Map<String, GroupTranslation> checked(Map<String, GroupTranslation> translated) {
+    var violations = new Violations();
+    var keyed = new TreeMap<String, GroupTranslation>();
+    translated.forEach((tag, t) -> {
+      var key = ContentLanguages.key(tag);
+      violations.check(key.isPresent(), "translations", text("group.error.language", tag));
+      key.ifPresent(k -> keyed.put(k, t == null ? new GroupTranslation(null, List.of()) : t));
+    });
+    violations.throwIfAny();
+    return keyed;
+  }
+
+  /** A sentence for the person who asked, in their language (the page's or the API request's). */
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+  }
+
   private GroupId parentOf(GroupDraft draft, GroupId self) {
     if (draft.parentSlug() == null || draft.parentSlug().isBlank()) {
       return null;
     }
     Optional<GroupId> parent = groups.idOf(draft.parentSlug());
     new Violations()
-        .check(parent.isPresent(), "parentSlug", "There is no group \"" + draft.parentSlug() + "\" to be the parent.")
-        .check(parent.isEmpty() || !parent.get().equals(self), "parentSlug", "A group cannot be its own parent.")
+        .check(parent.isPresent(), "parentSlug", text("group.error.noParent", draft.parentSlug()))
+        .check(parent.isEmpty() || !parent.get().equals(self), "parentSlug", text("group.error.ownParent"))
         .throwIfAny();
     return parent.get();
   }
@@ -109,11 +154,11 @@ public class GroupCatalog {
       if (leader.username() != null && !leader.username().isBlank()) {
         var account = accounts.find(leader.username());
         violations.check(account.isPresent(), "leaders[" + i + "].username",
-            "There is no account named \"" + leader.username() + "\".");
+            text("group.error.noAccount", leader.username()));
         accountId = account.map(a -> a.id().value()).orElse(null);
       }
       violations.check(leader.countryCode() == null || countries.exists(leader.countryCode()),
-          "leaders[" + i + "].countryCode", "Choose a country from the list of ITU Member States.");
+          "leaders[" + i + "].countryCode", text("group.error.country"));
       rows.add(new Groups.LeaderRow(leader.role(), leader.personName(), leader.organization(), leader.countryCode(),
           accountId));
     }
@@ -128,6 +173,6 @@ public class GroupCatalog {
         .toList();
     return new Group(row.id(), row.slug(), row.acronym(), row.name(), row.parentSlug(), row.establishedBy(),
         row.workingLanguage(), row.lifetimeMonths(), row.contactEmail(), row.mailingList(), row.firstMeetingOn(),
-        groups.sections(row.id()), leaders, groups.milestones(row.id()));
+        groups.sections(row.id()), leaders, groups.milestones(row.id()), translations.of(row.id()));
   }
 }

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import org.plenary.account.Countries;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.RowEdits;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,8 +23,10 @@ class GroupEditController {
 
   private final GroupCatalog catalog;
   private final Countries countries;
+  private final MessageSource messages;
 
-  GroupEditController(GroupCatalog catalog, Countries countries) {
+  GroupEditController(GroupCatalog catalog, Countries countries, MessageSource messages) {
+    this.messages = messages;
     this.catalog = catalog;
     this.countries = countries;
   }
@@ -36,13 +40,13 @@ class GroupEditController {
   @PostMapping("/groups/new")
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
   String create(@Valid @ModelAttribute("groupForm") GroupForm form, BindingResult result,
-      @RequestParam(required = false) String row, Model model, RedirectAttributes redirect) {
+      @RequestParam(required = false) String row, Model model, RedirectAttributes redirect, Locale locale) {
     if (editRows(row, form) || result.hasErrors()) {
       return form(model, form, null);
     }
     try {
-      Group group = catalog.create(form.toDraft());
-      redirect.addFlashAttribute("notice", group.acronym() + " created.");
+      Group group = catalog.create(form.toDraft(), form.toTranslations() == null ? java.util.Map.of() : form.toTranslations());
+      redirect.addFlashAttribute("notice", messages.getMessage("group.edit.created", new Object[] {group.acronym()}, locale));
       return "redirect:/groups/" + group.slug();
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
@@ -60,15 +64,15 @@ class GroupEditController {
   @PostMapping("/groups/{slug}/edit")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   String edit(@PathVariable String slug, @Valid @ModelAttribute("groupForm") GroupForm form, BindingResult result,
-      @RequestParam(required = false) String row, Model model, RedirectAttributes redirect) {
+      @RequestParam(required = false) String row, Model model, RedirectAttributes redirect, Locale locale) {
     Group group = catalog.get(slug);
     form.setSlug(slug);
     if (editRows(row, form) || result.hasErrors()) {
       return form(model, form, group);
     }
     try {
-      catalog.update(slug, form.toDraft());
-      redirect.addFlashAttribute("notice", "Changes to " + group.acronym() + " saved.");
+      catalog.update(slug, form.toDraft(), form.toTranslations());
+      redirect.addFlashAttribute("notice", messages.getMessage("group.edit.saved", new Object[] {group.acronym()}, locale));
       return "redirect:/groups/" + slug;
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
@@ -84,7 +88,12 @@ class GroupEditController {
     String[] parts = row.split(":", 2);
     String action = parts.length == 2 ? parts[1] : "";
     return switch (parts[0]) {
-      case "sections" -> RowEdits.apply(action, form.getSections(), GroupForm.SectionRow::new);
+      case "sections" -> {
+        if (form.getTranslations() != null) {
+          form.getTranslations().values().forEach(t -> RowEdits.apply(action, t.getTermsOfReference(), TranslationRow.Clause::new));
+        }
+        yield RowEdits.apply(action, form.getSections(), GroupForm.SectionRow::new);
+      }
       case "leaders" -> RowEdits.apply(action, form.getLeaders(), GroupForm.LeaderRow::new);
       case "milestones" -> RowEdits.apply(action, form.getMilestones(), GroupForm.MilestoneRow::new);
       default -> false;
@@ -92,6 +101,7 @@ class GroupEditController {
   }
 
   private String form(Model model, GroupForm form, Group group) {
+    form.offerTranslations(group == null ? java.util.Map.of() : group.translations());
     model.addAttribute("groupForm", form);
     model.addAttribute("group", group);
     model.addAttribute("groups", catalog.all());

@@ -9,7 +9,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.plenary.shared.Languages;
 
 /**
  * A group as edited on its page and sent to the API ({@code POST /api/v1/groups}, {@code PUT
@@ -20,11 +24,11 @@ public class GroupForm {
   @Size(max = 40)
   private String slug;
 
-  @NotBlank(message = "Give the group’s acronym, such as FG Cloud.")
+  @NotBlank(message = "{group.form.acronym.required}")
   @Size(max = 40)
   private String acronym;
 
-  @NotBlank(message = "Give the group’s name.")
+  @NotBlank(message = "{group.form.name.required}")
   @Size(max = 200)
   private String name;
 
@@ -33,19 +37,19 @@ public class GroupForm {
   @Size(max = 500)
   private String establishedBy;
 
-  @NotBlank(message = "Give the working language.")
+  @NotBlank(message = "{group.form.workingLanguage.required}")
   @Size(max = 100)
   private String workingLanguage = "English";
 
-  @Min(value = 1, message = "A lifetime is at least one month.")
-  @Max(value = 120, message = "A lifetime is at most ten years.")
+  @Min(value = 1, message = "{group.form.lifetime.min}")
+  @Max(value = 120, message = "{group.form.lifetime.max}")
   private int lifetimeMonths = 12;
 
-  @Email(message = "Give an e-mail address such as tsbfgcloud@itu.int.")
+  @Email(message = "{group.form.contactEmail.invalid}")
   @Size(max = 254)
   private String contactEmail;
 
-  @Email(message = "Give an e-mail address for the mailing list.")
+  @Email(message = "{group.form.mailingList.invalid}")
   @Size(max = 254)
   private String mailingList;
 
@@ -58,9 +62,13 @@ public class GroupForm {
   @Valid
   private List<MilestoneRow> milestones = new ArrayList<>();
 
+  /** The name and terms of reference in other languages, by tag ("fr"); null keeps those the group has. */
+  @Valid
+  private Map<String, TranslationRow> translations;
+
   /** One clause of the terms of reference. */
   public static class SectionRow {
-    @NotBlank(message = "Give the section a heading.")
+    @NotBlank(message = "{group.form.section.heading.required}")
     @Size(max = 200)
     private String heading;
 
@@ -86,10 +94,10 @@ public class GroupForm {
 
   /** A chair or vice-chair, optionally linked to an account by username. */
   public static class LeaderRow {
-    @NotNull(message = "Choose chair or vice-chair.")
+    @NotNull(message = "{group.form.leader.role.required}")
     private LeaderRole role = LeaderRole.VICE_CHAIR;
 
-    @NotBlank(message = "Give the person’s name.")
+    @NotBlank(message = "{group.form.leader.name.required}")
     @Size(max = 200)
     private String personName;
 
@@ -142,10 +150,10 @@ public class GroupForm {
 
   /** A dated milestone. */
   public static class MilestoneRow {
-    @NotNull(message = "Give the milestone’s date.")
+    @NotNull(message = "{group.form.milestone.date.required}")
     private LocalDate dueOn;
 
-    @NotBlank(message = "Describe the milestone.")
+    @NotBlank(message = "{group.form.milestone.title.required}")
     @Size(max = 500)
     private String title;
 
@@ -208,6 +216,44 @@ public class GroupForm {
         leaders.stream().map(l -> new Leader(l.role, l.personName.strip(), trim(l.organization), trim(l.countryCode),
             trim(l.username))).toList(),
         milestones.stream().map(m -> new Milestone(m.dueOn, m.title.strip())).toList());
+  }
+
+  /** The translations to save, by tag; null when none were sent. */
+  Map<String, GroupTranslation> toTranslations() {
+    if (translations == null) {
+      return null;
+    }
+    var all = new LinkedHashMap<String, GroupTranslation>();
+    translations.forEach((tag, row) -> all.put(tag, row == null ? new GroupTranslation(null, null) : row.toTranslation()));
+    return all;
+  }
+
+  /** Gives every language but the working one a row with a field per clause, for the edit page. */
+  void offerTranslations(Map<String, GroupTranslation> existing) {
+    Locale working = ContentLanguages.of(workingLanguage);
+    var rows = new LinkedHashMap<String, TranslationRow>();
+    for (Locale language : Languages.SUPPORTED) {
+      String tag = language.getLanguage();
+      if (!language.equals(working)) {
+        TranslationRow row = translations == null ? null : translations.get(tag);
+        if (row == null) {
+          row = TranslationRow.of(existing.get(tag), sections.size());
+        }
+        while (row.getTermsOfReference().size() < sections.size()) {
+          row.getTermsOfReference().add(new TranslationRow.Clause());
+        }
+        rows.put(tag, row);
+      }
+    }
+    translations = rows;
+  }
+
+  public Map<String, TranslationRow> getTranslations() {
+    return translations;
+  }
+
+  public void setTranslations(Map<String, TranslationRow> translations) {
+    this.translations = translations;
   }
 
   private static String trim(String value) {

@@ -8,4 +8,9 @@ public class UnknownGroupException extends NoSuchElementException {
   public UnknownGroupException(String slug) {
     super("There is no group \"" + slug + "\".");
   }
+
+  /** With the sentence already in the reader's language. */
+  UnknownGroupException(String slug, String sentence) {
+    super(sentence);
+  }
 }

@@ -20,10 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("@groupAccess.canManage(#slug)")
 class AgendaController {
 
+  private final org.springframework.context.MessageSource messages;
   private final MeetingCatalog meetings;
   private final GroupCatalog groups;
 
-  AgendaController(MeetingCatalog meetings, GroupCatalog groups) {
+  AgendaController(MeetingCatalog meetings, GroupCatalog groups, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.meetings = meetings;
     this.groups = groups;
   }
@@ -44,7 +46,7 @@ class AgendaController {
     }
     try {
       meetings.replaceAgenda(slug, code, form.toAgenda());
-      redirect.addFlashAttribute("notice", "Agenda saved.");
+      redirect.addFlashAttribute("notice", text("meeting.agenda.saved"));
       return "redirect:/groups/" + slug + "/meetings/" + code + "#agenda";
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
@@ -56,9 +58,14 @@ class AgendaController {
   }
 
   private String form(Model model, String slug, Meeting meeting, AgendaForm form) {
+    form.offerTranslations(groups.get(slug).workingLocale());
     model.addAttribute("group", groups.get(slug));
     model.addAttribute("meeting", meeting);
     model.addAttribute("agendaForm", form);
     return "meeting/agenda";
+  }
+
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 }

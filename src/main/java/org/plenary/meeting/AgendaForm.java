@@ -4,7 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A meeting's agenda as edited on its page and sent to the API: the items in order, each with the
@@ -13,19 +15,30 @@ import java.util.List;
 public class AgendaForm {
 
   @Valid
-  @Size(max = 200, message = "An agenda has at most 200 items.")
+  @Size(max = 200, message = "{meeting.form.agenda.size}")
   private List<ItemRow> items = new ArrayList<>();
 
   /** One agenda item: its id when it is already on the agenda (kept through every edit), none when new. */
   public static class ItemRow {
     private Long id;
 
-    @NotBlank(message = "Give the agenda item a title.")
-    @Size(max = 500, message = "Keep the title under 500 characters.")
+    @NotBlank(message = "{meeting.form.agenda.title.required}")
+    @Size(max = 500, message = "{meeting.form.agenda.title.size}")
     private String title;
 
     @Size(max = 10_000)
     private String description;
+
+    /** The title in other languages, by tag ("fr"); null keeps those the item has. */
+    private Map<String, String> translations;
+
+    public Map<String, String> getTranslations() {
+      return translations;
+    }
+
+    public void setTranslations(Map<String, String> translations) {
+      this.translations = translations;
+    }
 
     public Long getId() {
       return id;
@@ -59,6 +72,7 @@ public class AgendaForm {
       row.id = item.id();
       row.title = item.title();
       row.description = item.description();
+      row.translations = item.translations() == null ? null : new LinkedHashMap<>(item.translations());
       form.items.add(row);
     });
     return form;
@@ -67,8 +81,22 @@ public class AgendaForm {
   List<AgendaItem> toAgenda() {
     return items.stream()
         .map(row -> new AgendaItem(row.id, row.title == null ? null : row.title.strip(),
-            row.description == null || row.description.isBlank() ? null : row.description.strip()))
+            row.description == null || row.description.isBlank() ? null : row.description.strip(), row.translations))
         .toList();
+  }
+
+  /** Gives every item a field per language but the working one, for the agenda page. */
+  void offerTranslations(java.util.Locale working) {
+    for (ItemRow row : items) {
+      var offered = new LinkedHashMap<String, String>();
+      for (java.util.Locale language : org.plenary.shared.Languages.SUPPORTED) {
+        if (!language.equals(working)) {
+          String tag = language.getLanguage();
+          offered.put(tag, row.translations == null ? null : row.translations.get(tag));
+        }
+      }
+      row.translations = offered;
+    }
   }
 
   public List<ItemRow> getItems() {

@@ -18,6 +18,8 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupId;
 import org.plenary.shared.Violations;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,9 +45,11 @@ public class CircularDesk {
   private final CircularAddresses addresses;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final MessageSource messages;
 
   CircularDesk(Circulars circulars, MeetingCatalog meetings, GroupCatalog groups, CircularText text, CircularPdf pdf,
-      CircularAddresses addresses, ApplicationEventPublisher events, Clock clock) {
+      CircularAddresses addresses, ApplicationEventPublisher events, Clock clock, MessageSource messages) {
+    this.messages = messages;
     this.circulars = circulars;
     this.meetings = meetings;
     this.groups = groups;
@@ -158,12 +162,10 @@ public class CircularDesk {
   public Circular notice(CircularId of, Circular.Kind kind, String actor) {
     Circular root = root(get(of, true));
     if (kind == Circular.Kind.CIRCULAR || !root.issued()) {
-      throw new CircularRefusedException("An addendum or corrigendum follows an issued circular; " + root.title()
-          + " is not issued yet: edit it instead.");
+      throw new CircularRefusedException(text("meeting.circular.error.notIssued", root.title()));
     }
     if (changesSinceIssue(root.id()).isEmpty()) {
-      throw new CircularRefusedException("Nothing the circular states has changed since " + root.title()
-          + " was issued: there is nothing to announce.");
+      throw new CircularRefusedException(text("meeting.circular.error.unchanged", root.title()));
     }
     Instant now = clock.instant();
     int sequence = circulars.nextSequence(root.id());
@@ -230,8 +232,8 @@ public class CircularDesk {
     List<CircularWarning> unconfirmed = open.stream()
         .filter(w -> reasons.getOrDefault(w.rule(), "").isBlank()).toList();
     if (!unconfirmed.isEmpty()) {
-      throw new CircularRefusedException("Confirm each warning with a reason before issuing " + c.title() + ": "
-          + String.join(" ", unconfirmed.stream().map(CircularWarning::message).toList()), unconfirmed);
+      throw new CircularRefusedException(text("meeting.circular.error.confirm", c.title(),
+          String.join(" ", unconfirmed.stream().map(CircularWarning::message).toList())), unconfirmed);
     }
     List<CircularWarning> confirmed = open.stream()
         .map(w -> new CircularWarning(w.rule(), w.message(), reasons.get(w.rule()).strip(), actor, at)).toList();
@@ -239,7 +241,7 @@ public class CircularDesk {
     Map<String, String> facts = facts(meeting);
     List<Circular.FactChange> changes = c.kind() == Circular.Kind.CIRCULAR ? List.of() : changesSinceIssue(c.id());
     if (circulars.markIssued(id, at, actor, facts, changes, confirmed) == 0) {
-      throw new CircularRefusedException(c.title() + " was issued meanwhile; it cannot be issued again.");
+      throw new CircularRefusedException(text("meeting.circular.error.issuedMeanwhile", c.title()));
     }
     Circular issued = circulars.find(id).orElseThrow();
     var digests = new ArrayList<String>();
@@ -259,6 +261,11 @@ public class CircularDesk {
     return issued;
   }
 
+  /** A sentence for the person acting, in their language (the page's or the API request's). */
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+  }
+
   /** The stable address of the circular's page; its PDF adds {@code .pdf}. */
   public String address(CircularId id) {
     return addresses.circular(id);
@@ -271,16 +278,14 @@ public class CircularDesk {
     LocalDate announced = at.atZone(m.timeZone()).toLocalDate();
     LocalDate latest = m.startDate().minusWeeks(rules.announceWeeks());
     if (c.kind() == Circular.Kind.CIRCULAR && announced.isAfter(latest)) {
-      warnings.add(CircularWarning.open(CircularWarning.Rule.LATE_ANNOUNCEMENT, "Issued on " + announced + ", "
-          + ChronoUnit.DAYS.between(announced, m.startDate()) + " days before the meeting: the group announces its "
-          + "meetings at least " + rules.announceWeeks() + " weeks in advance (by " + latest + ")."));
+      warnings.add(CircularWarning.open(CircularWarning.Rule.LATE_ANNOUNCEMENT, text("meeting.circular.warning.late",
+          announced.toString(), ChronoUnit.DAYS.between(announced, m.startDate()), rules.announceWeeks(), latest.toString())));
     }
     LocalDate due = m.contributionDeadline().atZone(m.timeZone()).toLocalDate();
     long days = ChronoUnit.DAYS.between(due, m.startDate());
     if (days < rules.contributionDays()) {
-      warnings.add(CircularWarning.open(CircularWarning.Rule.SHORT_CONTRIBUTION_WINDOW, "The contribution deadline, "
-          + due + ", is " + days + " days before the meeting: the group asks for contributions at least "
-          + rules.contributionDays() + " calendar days before it."));
+      warnings.add(CircularWarning.open(CircularWarning.Rule.SHORT_CONTRIBUTION_WINDOW, text("meeting.circular.warning.short",
+          due.toString(), days, rules.contributionDays())));
     }
     return warnings;
   }
@@ -317,14 +322,13 @@ public class CircularDesk {
         .throwIfAny();
     new Violations()
         .check(!ownNumber || !circulars.numberTaken(draft.number().strip(), self), "number",
-            draft.number() + " is the number of another circular; choose another.")
+            text("meeting.circular.error.numberTaken", draft.number()))
         .throwIfAny();
   }
 
-  private static void frozenIfIssued(Circular c) {
+  private void frozenIfIssued(Circular c) {
     if (c.issued()) {
-      throw new CircularRefusedException(c.title() + " is issued and cannot change; announce a change of the meeting"
-          + " with an addendum or a corrigendum.");
+      throw new CircularRefusedException(text("meeting.circular.error.frozen", c.title()));
     }
   }
 

@@ -19,12 +19,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CircularRulesController {
 
+  private final org.springframework.context.MessageSource messages;
   private final CircularDesk desk;
   private final GroupCatalog groups;
   private final String baseUrl;
 
   CircularRulesController(CircularDesk desk, GroupCatalog groups,
-      @Value("${plenary.base-url:http://localhost:8080}") String baseUrl) {
+      @Value("${plenary.base-url:http://localhost:8080}") String baseUrl, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.desk = desk;
     this.groups = groups;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -34,7 +36,8 @@ class CircularRulesController {
   ResponseEntity<String> feed(@PathVariable String slug) {
     Group group = groups.get(slug);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-        .body(CircularFeed.of(baseUrl, group, desk.issuedOf(group.id()), desk));
+        .body(CircularFeed.of(baseUrl, group, desk.issuedOf(group.id()), desk, messages,
+            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
   }
 
   @GetMapping("/groups/{slug}/circulars/rules")
@@ -54,9 +57,9 @@ class CircularRulesController {
       desk.setRules(slug, new AnnouncementRules(Integer.parseInt(announceWeeks.strip()),
           Integer.parseInt(contributionDays.strip())));
     } catch (NumberFormatException | InvalidInputException e) {
-      return page(model, group, announceWeeks, contributionDays, "Give whole numbers: 0 to 52 weeks, 0 to 90 days.");
+      return page(model, group, announceWeeks, contributionDays, text("meeting.rules.invalid"));
     }
-    redirect.addFlashAttribute("notice", "Announcement rules saved.");
+    redirect.addFlashAttribute("notice", text("meeting.rules.saved"));
     return "redirect:/groups/" + slug;
   }
 
@@ -66,5 +69,9 @@ class CircularRulesController {
     model.addAttribute("contributionDays", days);
     model.addAttribute("problem", problem);
     return "meeting/circular-rules";
+  }
+
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 }

@@ -8,8 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.plenary.group.ContentLanguages;
 import org.plenary.group.GroupId;
+import org.plenary.group.Shown;
 
 /** A meeting of a group, with its venue, deadlines, agenda, collocated meetings and hotels. */
 public record Meeting(
@@ -36,7 +39,19 @@ public record Meeting(
     LatePolicy latePolicy,
     List<String> collocated,
     List<Hotel> hotels,
-    List<AgendaItem> agenda) {
+    List<AgendaItem> agenda,
+    Map<String, MeetingTranslation> translations) {
+
+  /** The practical information in the reader's language when given, else in the group's working language. */
+  public Shown<String> practicalInfo(Locale reader, Locale working) {
+    return ContentLanguages.pick(practicalInfo, working, translations, MeetingTranslation::practicalInfo, reader);
+  }
+
+  /** Whether the practical information or an agenda title is shown in the working language rather than the reader's. */
+  public boolean fallsBack(Locale reader, Locale working) {
+    return (practicalInfo != null && practicalInfo(reader, working).fallback())
+        || agenda.stream().anyMatch(item -> item.title(reader, working).fallback());
+  }
 
   public List<Deadline> deadlines() {
     return List.of(
@@ -67,6 +82,12 @@ public record Meeting(
   /** The id of the item numbered {@code number} (from 1), if the agenda has that many. */
   public Optional<Long> agendaItemId(int number) {
     return number >= 1 && number <= agenda.size() ? Optional.ofNullable(agenda.get(number - 1).id()) : Optional.empty();
+  }
+
+  /** The dates in the reader's language: {@link #dates()} in English, "14 juin 2010 – 16 juin 2010" in French. */
+  public String dates(Locale reader) {
+    return org.plenary.shared.Languages.nearest(reader).getLanguage().equals("en") ? dates()
+        : org.plenary.group.Days.range(startDate, endDate, reader);
   }
 
   /** "14–16 June 2010", "30 June – 2 July 2010", "29 December 2010 – 2 January 2011". */

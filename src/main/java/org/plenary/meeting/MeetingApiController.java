@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +39,10 @@ class MeetingApiController {
       List<DeadlineResource> deadlines, LatePolicy latePolicy,
       List<AgendaItem> agenda, List<String> collocated, List<Hotel> hotels,
       @Schema(nullable = true, description = "When the meeting's circular was issued; null until then")
-      OffsetDateTime announcedAt) {
+      OffsetDateTime announcedAt,
+      @Schema(description = "The practical information in other languages, by language tag (fr, es, ru, zh, ar, en); "
+          + "practicalInfo above is in the group's working language")
+      Map<String, MeetingTranslation> translations) {
 
     static MeetingResource of(Group group, Meeting m, CircularDesk circulars) {
       return new MeetingResource(group.slug(), m.code(), m.dates(), m.startDate(), m.endDate(), m.timeZone().getId(),
@@ -47,7 +51,8 @@ class MeetingApiController {
           m.deadlines().stream().map(d -> new DeadlineResource(d.kind(), d.kind().label(),
               d.local().toOffsetDateTime(), d.timeZone().getId(), d.display())).toList(), m.latePolicy(),
           m.agenda(), m.collocated(), m.hotels(),
-          circulars.announcedAt(m.id()).map(at -> at.atOffset(java.time.ZoneOffset.UTC)).orElse(null));
+          circulars.announcedAt(m.id()).map(at -> at.atOffset(java.time.ZoneOffset.UTC)).orElse(null),
+          m.translations());
     }
   }
 
@@ -83,7 +88,8 @@ class MeetingApiController {
   @PostMapping
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
   ResponseEntity<MeetingResource> schedule(@PathVariable String slug, @Valid @RequestBody MeetingForm form) {
-    Meeting meeting = meetings.schedule(slug, form.toDraft());
+    Meeting meeting = meetings.schedule(slug, form.toDraft(),
+        form.toTranslations() == null ? Map.of() : form.toTranslations());
     return ResponseEntity.created(URI.create("/api/v1/groups/" + slug + "/meetings/" + meeting.code()))
         .body(MeetingResource.of(groups.get(slug), meeting, circulars));
   }
@@ -95,7 +101,7 @@ class MeetingApiController {
   @PutMapping("/{code}")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   MeetingResource update(@PathVariable String slug, @PathVariable String code, @Valid @RequestBody MeetingForm form) {
-    return MeetingResource.of(groups.get(slug), meetings.update(slug, code, form.toDraft()), circulars);
+    return MeetingResource.of(groups.get(slug), meetings.update(slug, code, form.toDraft(), form.toTranslations()), circulars);
   }
 
   @Operation(operationId = "replaceAgenda", summary = "Replace a meeting's agenda (the group's management)",

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.plenary.group.Group;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** Writes a group's meetings as an RFC 5545 calendar: all-day events, escaped text, folded lines. */
@@ -18,19 +20,24 @@ class MeetingCalendar {
   private final Clock clock;
   private final String baseUrl;
 
-  MeetingCalendar(Clock clock, @Value("${plenary.base-url:http://localhost:8080}") String baseUrl) {
+  private final MessageSource messages;
+
+  MeetingCalendar(Clock clock, @Value("${plenary.base-url:http://localhost:8080}") String baseUrl,
+      MessageSource messages) {
+    this.messages = messages;
     this.clock = clock;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
-  String of(Group group, List<Meeting> meetings) {
+  /** The calendar, its titles in {@code locale} (the reader's: {@code Accept-Language}, {@code ?lang=}). */
+  String of(Group group, List<Meeting> meetings, Locale locale) {
     var out = new StringBuilder();
     line(out, "BEGIN:VCALENDAR");
     line(out, "VERSION:2.0");
     line(out, "PRODID:-//Plenary//Meetings//EN");
     line(out, "CALSCALE:GREGORIAN");
     line(out, "METHOD:PUBLISH");
-    line(out, "X-WR-CALNAME:" + text(group.acronym() + " meetings"));
+    line(out, "X-WR-CALNAME:" + text(messages.getMessage("meeting.feed.calendar", new Object[] {group.acronym()}, locale)));
     String stamp = STAMP.format(clock.instant().atOffset(ZoneOffset.UTC));
     for (Meeting m : meetings) {
       String url = baseUrl + "/groups/" + group.slug() + "/meetings/" + m.code();
@@ -39,10 +46,10 @@ class MeetingCalendar {
       line(out, "DTSTAMP:" + stamp);
       line(out, "DTSTART;VALUE=DATE:" + DATE.format(m.startDate()));
       line(out, "DTEND;VALUE=DATE:" + DATE.format(m.endDate().plusDays(1)));
-      line(out, "SUMMARY:" + text(group.acronym() + " meeting, " + m.venueName()));
+      line(out, "SUMMARY:" + text(messages.getMessage("meeting.feed.event", new Object[] {group.acronym(), m.venueName()}, locale)));
       line(out, "LOCATION:" + text(m.venueAddress() == null ? m.venueName() : m.venueName() + ", " + m.venueAddress()));
       line(out, "DESCRIPTION:" + text(m.deadlines().stream()
-          .map(d -> d.kind().label() + ": " + d.display()).reduce(url, (a, b) -> a + "\n" + b)));
+          .map(d -> messages.getMessage("meeting.deadline." + d.kind(), null, locale) + ": " + d.display()).reduce(url, (a, b) -> a + "\n" + b)));
       line(out, "URL:" + url);
       line(out, "END:VEVENT");
     }

@@ -13,7 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.plenary.group.ContentLanguages;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupId;
@@ -22,6 +25,8 @@ import org.plenary.shared.TtlCache;
 import org.plenary.shared.Violations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,16 +45,21 @@ public class MeetingCatalog {
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
 
   private final Meetings meetings;
+  private final MeetingTranslations translations;
   private final GroupCatalog groups;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final MessageSource messages;
   private final TtlCache<Object, Optional<Meeting>> cache;
   private final ObjectProvider<AgendaItemDocuments> documents;
   private final ObjectProvider<MeetingDocuments> meetingDocuments;
 
-  MeetingCatalog(Meetings meetings, GroupCatalog groups, ApplicationEventPublisher events, Clock clock,
-      ObjectProvider<AgendaItemDocuments> documents, ObjectProvider<MeetingDocuments> meetingDocuments) {
+  MeetingCatalog(Meetings meetings, MeetingTranslations translations, GroupCatalog groups, ApplicationEventPublisher events, Clock clock,
+      ObjectProvider<AgendaItemDocuments> documents, ObjectProvider<MeetingDocuments> meetingDocuments,
+      MessageSource messages) {
+    this.messages = messages;
     this.meetings = meetings;
+    this.translations = translations;
     this.documents = documents;
     this.meetingDocuments = meetingDocuments;
     this.groups = groups;
@@ -87,11 +97,18 @@ public class MeetingCatalog {
 
   @Transactional
   public Meeting schedule(String slug, MeetingDraft draft) {
+    return schedule(slug, draft, Map.of());
+  }
+
+  /** Schedules the meeting with its practical information in other languages (by tag: "fr"). */
+  @Transactional
+  public Meeting schedule(String slug, MeetingDraft draft, Map<String, MeetingTranslation> translated) {
     Group group = groups.get(slug);
     cache.clear();
     String code = draft.code() == null || draft.code().isBlank() ? deriveCode(draft.startDate(), draft.venueCode())
         : normalized(draft.code());
     MeetingId id = meetings.insert(group.id(), resolve(group.id(), draft, code, null));
+    translations.replace(id, checked(translated));
     meetings.touch(id, clock.instant());
     groups.recordFirstMeeting(group.id(), meetings.firstStart(group.id()).orElse(null));
     events.publishEvent(new MeetingAnnounced(group.id(), id));
@@ -105,17 +122,25 @@ public class MeetingCatalog {
    */
   @Transactional
   public Meeting update(String slug, String code, MeetingDraft draft) {
+    return update(slug, code, draft, null);
+  }
+
+  /** As {@link #update(String, String, MeetingDraft)}, and replaces the translations unless {@code translated} is null. */
+  @Transactional
+  public Meeting update(String slug, String code, MeetingDraft draft, Map<String, MeetingTranslation> translated) {
     MeetingId id = get(slug, code).id();
     meetings.lock(id);
     Meeting current = meetings.find(id).orElseThrow(() -> new UnknownMeetingException(slug, code));
     String newCode = draft.code() == null || draft.code().isBlank() ? current.code() : normalized(draft.code());
     if (!newCode.equals(current.code())
         && meetingDocuments.orderedStream().anyMatch(answer -> answer.anyFor(current.id()))) {
-      throw new MeetingCodeInUseException("Meeting " + current.code() + " has documents, published in folders"
-          + " named after its code: its code cannot change. Leave the code as it is.");
+      throw new MeetingCodeInUseException(text("meeting.error.codeInUse", current.code()));
     }
     cache.clear();
     meetings.update(current.id(), resolve(current.groupId(), draft, newCode, current.id()));
+    if (translated != null) {
+      translations.replace(current.id(), checked(translated));
+    }
     meetings.touch(current.id(), clock.instant());
     groups.recordFirstMeeting(current.groupId(), meetings.firstStart(current.groupId()).orElse(null));
     return get(current.id());
@@ -138,14 +163,36 @@ public class MeetingCatalog {
       AgendaRules.refuseRemovingFiled(current, filed);
     }
     cache.clear();
+    List<Map<String, String>> titles = agenda.stream().map(item -> checkedTitles(item.translations())).toList();
     try {
-      meetings.replaceAgenda(id, agenda);
+      translations.replaceAgendaTitles(meetings.replaceAgenda(id, agenda), titles);
     } catch (DataIntegrityViolationException documentFiledMeanwhile) {
       throw new AgendaItemInUseException("A document was filed under an item this edit removes while you edited;"
           + " reload the agenda and try again.");
     }
     meetings.touch(id, clock.instant());
     return get(id);
+  }
+
+  private <T> Map<String, T> checked(Map<String, T> translated) {
+    var violations = new Violations();
+    var keyed = new TreeMap<String, T>();
+    translated.forEach((tag, t) -> {
+      var key = ContentLanguages.key(tag);
+      violations.check(key.isPresent(), "translations", text("meeting.error.language", tag));
+      key.ifPresent(k -> keyed.put(k, t));
+    });
+    violations.throwIfAny();
+    return keyed;
+  }
+
+  private Map<String, String> checkedTitles(Map<String, String> titles) {
+    return titles == null ? null : checked(titles);
+  }
+
+  /** A sentence for the person acting, in their language (the page's or the API request's). */
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, LocaleContextHolder.getLocale());
   }
 
   /** "1006-gva": two-digit year and month of the start, then the venue code. */
@@ -164,26 +211,26 @@ public class MeetingCatalog {
     LocalDateTime contributions = orDefault(draft.contributionDeadline(), start, CONTRIBUTION_DAYS);
     LocalDateTime visa = orDefault(draft.visaDeadline(), start, VISA_DAYS);
     Optional<String> badCode = TreeNames.folderProblem(code, "code", "1006-gva");
-    String firstDay = "the meeting's first day, " + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(start);
+    String firstDay = text("meeting.error.noLaterThan", org.plenary.group.Days.day(start, LocaleContextHolder.getLocale()));
     new Violations()
-        .check(!draft.endDate().isBefore(start), "endDate", "The meeting cannot end before it starts.")
-        .check(ChronoUnit.DAYS.between(start, draft.endDate()) < 31, "endDate", "A meeting lasts at most 31 days.")
+        .check(!draft.endDate().isBefore(start), "endDate", text("meeting.error.endBeforeStart"))
+        .check(ChronoUnit.DAYS.between(start, draft.endDate()) < 31, "endDate", text("meeting.error.tooLong"))
         .check(badCode.isEmpty(), "code", badCode.orElse(null))
         .check(!meetings.codeTaken(group, code, self), "code",
-            "This group already has a meeting " + code + "; choose another code.")
-        .check(!registration.toLocalDate().isAfter(start), "registrationDeadline", "Must be no later than " + firstDay + ".")
-        .check(!contributions.toLocalDate().isAfter(start), "contributionDeadline", "Must be no later than " + firstDay + ".")
-        .check(!visa.toLocalDate().isAfter(start), "visaDeadline", "Must be no later than " + firstDay + ".")
+            text("meeting.error.codeTaken", code))
+        .check(!registration.toLocalDate().isAfter(start), "registrationDeadline", firstDay)
+        .check(!contributions.toLocalDate().isAfter(start), "contributionDeadline", firstDay)
+        .check(!visa.toLocalDate().isAfter(start), "visaDeadline", firstDay)
         .throwIfAny();
     return new Meetings.Details(draft, code, zone, registration.atZone(zone).toInstant(),
         contributions.atZone(zone).toInstant(), visa.atZone(zone).toInstant());
   }
 
-  private static ZoneId zone(String id) {
+  private ZoneId zone(String id) {
     try {
       return ZoneId.of(id);
     } catch (DateTimeException | NullPointerException e) {
-      new Violations().check(false, "timeZone", "Give a time zone such as Europe/Zurich.").throwIfAny();
+      new Violations().check(false, "timeZone", text("meeting.error.timeZone")).throwIfAny();
       throw e;
     }
   }

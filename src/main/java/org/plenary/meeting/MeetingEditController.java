@@ -20,10 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MeetingEditController {
 
+  private final org.springframework.context.MessageSource messages;
   private final MeetingCatalog meetings;
   private final GroupCatalog groups;
 
-  MeetingEditController(MeetingCatalog meetings, GroupCatalog groups) {
+  MeetingEditController(MeetingCatalog meetings, GroupCatalog groups, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.meetings = meetings;
     this.groups = groups;
   }
@@ -43,8 +45,9 @@ class MeetingEditController {
       return form(model, group, null, form);
     }
     try {
-      Meeting meeting = meetings.schedule(slug, form.toDraft());
-      redirect.addFlashAttribute("notice", "Meeting " + meeting.code() + " scheduled and announced.");
+      Meeting meeting = meetings.schedule(slug, form.toDraft(),
+          form.toTranslations() == null ? java.util.Map.of() : form.toTranslations());
+      redirect.addFlashAttribute("notice", text("meeting.edit.scheduled", meeting.code()));
       return "redirect:/groups/" + slug + "/meetings/" + meeting.code();
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
@@ -69,8 +72,8 @@ class MeetingEditController {
       return form(model, groups.get(slug), meeting, form);
     }
     try {
-      Meeting saved = meetings.update(slug, code, form.toDraft());
-      redirect.addFlashAttribute("notice", "Meeting " + saved.code() + " saved.");
+      Meeting saved = meetings.update(slug, code, form.toDraft(), form.toTranslations());
+      redirect.addFlashAttribute("notice", text("meeting.edit.saved", saved.code()));
       return "redirect:/groups/" + slug + "/meetings/" + saved.code();
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
@@ -97,8 +100,13 @@ class MeetingEditController {
   private static String form(Model model, Group group, Meeting meeting, MeetingForm form) {
     model.addAttribute("group", group);
     model.addAttribute("meeting", meeting);
+    form.offerTranslations(meeting == null ? java.util.Map.of() : meeting.translations(), group.workingLocale());
     model.addAttribute("meetingForm", form);
     model.addAttribute("latePolicies", LatePolicy.values());
     return "meeting/edit";
+  }
+
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 }

@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -22,26 +24,26 @@ public class MeetingForm {
   @Size(max = 40)
   private String code;
 
-  @NotNull(message = "Give the first day of the meeting.")
+  @NotNull(message = "{meeting.form.startDate.required}")
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate startDate;
 
-  @NotNull(message = "Give the last day of the meeting.")
+  @NotNull(message = "{meeting.form.endDate.required}")
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate endDate;
 
-  @NotBlank(message = "Give the venue’s time zone, such as Europe/Zurich.")
+  @NotBlank(message = "{meeting.form.timeZone.required}")
   private String timeZone = "Europe/Zurich";
 
-  @NotBlank(message = "Give the venue, such as ITU Headquarters, Geneva.")
+  @NotBlank(message = "{meeting.form.venue.required}")
   @Size(max = 200)
   private String venueName;
 
   @Size(max = 500)
   private String venueAddress;
 
-  @NotBlank(message = "Give a short venue code, such as gva.")
-  @Pattern(regexp = "[A-Za-z]{2,10}", message = "Use 2 to 10 letters, such as gva.")
+  @NotBlank(message = "{meeting.form.venueCode.required}")
+  @Pattern(regexp = "[A-Za-z]{2,10}", message = "{meeting.form.venueCode.pattern}")
   private String venueCode;
 
   @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
@@ -56,7 +58,7 @@ public class MeetingForm {
   @Size(max = 100)
   private String fee;
 
-  @NotBlank(message = "Give the working language(s).")
+  @NotBlank(message = "{meeting.form.languages.required}")
   @Size(max = 100)
   private String languages = "English";
 
@@ -65,6 +67,10 @@ public class MeetingForm {
 
   @Size(max = 100_000)
   private String practicalInfo;
+
+  /** The practical information in other languages, by tag ("fr"); null keeps those the meeting has. */
+  @Valid
+  private Map<String, MeetingTranslationRow> translations;
 
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
   private LocalDateTime registrationDeadline;
@@ -75,10 +81,10 @@ public class MeetingForm {
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
   private LocalDateTime visaDeadline;
 
-  @NotNull(message = "Choose what happens to late contributions.")
+  @NotNull(message = "{meeting.form.latePolicy.required}")
   private LatePolicy latePolicy = LatePolicy.FLAG;
 
-  private List<@NotBlank(message = "Name the collocated meeting or remove the row.") @Size(max = 200) String> collocated =
+  private List<@NotBlank(message = "{meeting.form.collocated.required}") @Size(max = 200) String> collocated =
       new ArrayList<>();
 
   @Valid
@@ -89,7 +95,7 @@ public class MeetingForm {
     /** The hotel's id when it is already on the meeting; none for a new hotel. */
     private Long id;
 
-    @NotBlank(message = "Give the hotel’s name.")
+    @NotBlank(message = "{meeting.form.hotel.name.required}")
     @Size(max = 200)
     private String name;
 
@@ -99,7 +105,7 @@ public class MeetingForm {
     @Size(max = 50)
     private String phone;
 
-    @Email(message = "Give an e-mail address such as reservations@hotel.example.")
+    @Email(message = "{meeting.form.hotel.email.invalid}")
     @Size(max = 254)
     private String email;
 
@@ -215,6 +221,29 @@ public class MeetingForm {
         blankToNull(deskPlace), blankToNull(fee), languages.strip(), paperless, documentsPublic,
         blankToNull(practicalInfo), registrationDeadline, contributionDeadline, visaDeadline,
         latePolicy, collocated.stream().map(String::strip).toList(), hotels.stream().map(HotelRow::toHotel).toList());
+  }
+
+  /** The translations to save, by tag; null when none were sent. */
+  Map<String, MeetingTranslation> toTranslations() {
+    if (translations == null) {
+      return null;
+    }
+    var all = new LinkedHashMap<String, MeetingTranslation>();
+    translations.forEach((tag, row) -> all.put(tag, row == null ? new MeetingTranslation(null) : row.toTranslation()));
+    return all;
+  }
+
+  /** Offers a field per language but the group's working one, for the edit page. */
+  void offerTranslations(Map<String, MeetingTranslation> existing, java.util.Locale working) {
+    translations = MeetingTranslationRow.offered(translations, existing, working);
+  }
+
+  public Map<String, MeetingTranslationRow> getTranslations() {
+    return translations;
+  }
+
+  public void setTranslations(Map<String, MeetingTranslationRow> translations) {
+    this.translations = translations;
   }
 
   private static String blankToNull(String value) {

@@ -28,9 +28,11 @@ class Meetings {
       FROM meetings""";
 
   private final JdbcClient jdbc;
+  private final MeetingTranslations translations;
 
-  Meetings(JdbcClient jdbc) {
+  Meetings(JdbcClient jdbc, MeetingTranslations translations) {
     this.jdbc = jdbc;
+    this.translations = translations;
   }
 
   /** The meeting's columns, resolved: the time zone checked, deadlines as instants. */
@@ -86,23 +88,28 @@ class Meetings {
    * Makes the agenda {@code agenda}, in that order: items with an id are updated in place (they keep
    * their id), items without one are added, and the meeting's other items are removed.
    */
-  void replaceAgenda(MeetingId id, List<AgendaItem> agenda) {
+  List<Long> replaceAgenda(MeetingId id, List<AgendaItem> agenda) {
     var kept = agenda.stream().map(AgendaItem::id).filter(Objects::nonNull).toList();
     for (Long old : agendaItemIds(id)) {
       if (!kept.contains(old)) {
         jdbc.sql("DELETE FROM meeting_agenda_items WHERE id = ? AND meeting_id = ?").params(old, id.value()).update();
       }
     }
+    var ids = new java.util.ArrayList<Long>();
     for (int i = 0; i < agenda.size(); i++) {
       AgendaItem item = agenda.get(i);
       if (item.id() == null) {
+        var key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO meeting_agenda_items (meeting_id, ordinal, title, description) VALUES (?, ?, ?, ?)")
-            .params(id.value(), i, item.title(), item.description()).update();
+            .params(id.value(), i, item.title(), item.description()).update(key, "id");
+        ids.add(key.getKey().longValue());
       } else {
         jdbc.sql("UPDATE meeting_agenda_items SET ordinal = ?, title = ?, description = ? WHERE id = ? AND meeting_id = ?")
             .params(i, item.title(), item.description(), item.id(), id.value()).update();
+        ids.add(item.id());
       }
     }
+    return ids;
   }
 
   /** Records that the meeting changed (scheduled, edited, its agenda replaced). */
@@ -190,7 +197,7 @@ class Meetings {
         rs.getString("desk_place"), rs.getString("fee"), rs.getString("languages"), rs.getBoolean("paperless"),
         rs.getBoolean("documents_public"), rs.getString("practical_info"), instant(rs, "registration_deadline"),
         instant(rs, "contribution_deadline"), instant(rs, "visa_deadline"),
-        LatePolicy.valueOf(rs.getString("late_policy")), List.of(), List.of(), List.of());
+        LatePolicy.valueOf(rs.getString("late_policy")), List.of(), List.of(), List.of(), java.util.Map.of());
   }
 
   /**
@@ -199,6 +206,7 @@ class Meetings {
    */
   private Meeting withLists(Meeting m) {
     long id = m.id().value();
+    var titles = translations.agendaTitles(m.id());
     return new Meeting(m.id(), m.groupId(), m.code(), m.startDate(), m.endDate(), m.timeZone(), m.venueName(),
         m.venueAddress(), m.venueCode(), m.openingTime(), m.deskOpensAt(), m.deskPlace(), m.fee(), m.languages(),
         m.paperless(), m.documentsPublic(), m.practicalInfo(), m.registrationDeadline(), m.contributionDeadline(),
@@ -211,7 +219,9 @@ class Meetings {
             .query((h, n) -> new Hotel(h.getLong(1), h.getString(2), h.getString(3), h.getString(4), h.getString(5),
                 h.getString(6), h.getString(7))).list(),
         jdbc.sql("SELECT id, title, description FROM meeting_agenda_items WHERE meeting_id = ? ORDER BY ordinal")
-            .param(id).query((a, n) -> new AgendaItem(a.getLong(1), a.getString(2), a.getString(3))).list());
+            .param(id).query((a, n) -> new AgendaItem(a.getLong(1), a.getString(2), a.getString(3),
+                titles.getOrDefault(a.getLong(1), java.util.Map.of()))).list(),
+        translations.of(m.id()));
   }
 
   private static Time time(LocalTime time) {

@@ -3,6 +3,8 @@ package org.plenary.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,6 +75,32 @@ class CircularTests {
     for (String item : AGENDA) {
       assertThat(text).contains(item.replaceAll("\\s+", ""));
     }
+  }
+
+  @Test
+  void theDemoCircular114ReadsInFrenchInTheRegisterOfATsbCircular() throws Exception {
+    String text = words(extracted(circulars.pdf(circular114().id(), "fr", false)));
+    assertThat(text).contains("UNION INTERNATIONALE DES TÉLÉCOMMUNICATIONS", "Genève, le 10 mai 2010",
+        "Administrations des États Membres de l’Union", "Membres du Secteur UIT-T", "Associés de l’UIT-T",
+        "Création d’un nouveau Focus Group on Cloud Computing (FG Cloud)", "Madame, Monsieur,",
+        "La réunion s’ouvrira à 09:30 le 14 juin 2010", "14-16 juin 2010",
+        "Aucun droit d’inscription n’est perçu", "au plus tard le 1 juin 2010, 23:59 (Europe/Zurich)",
+        "La date limite de soumission des contributions à cette réunion est fixée au 7 juin 2010",
+        "FG-Cloud-I-nnnn", "/t/fg/cloud/docs/incoming", "Vladimir Belenkovich (Russian Federation) présidera le groupe",
+        "Veuillez agréer, Madame, Monsieur, l’assurance de ma haute considération.",
+        "Directeur du Bureau de la normalisation des télécommunications", "ANNEXE 1", "(de la TSB Circular 114)",
+        "ANNEXE 3", "Formulaire de confirmation de réservation d’hôtel", "Hotel Royal");
+  }
+
+  @Test
+  void theDemoCircular114ReadsInArabicInLogicalOrderWithCodesAndNumbersLeftToRight() throws Exception {
+    byte[] pdf = circulars.pdf(circular114().id(), "ar", false);
+    String text = words(extracted(pdf));
+    assertThat(text).contains("الاتحاد الدولي للاتصالات", "مكتب تقييس الاتصالات", "إدارات الدول الأعضاء في الاتحاد",
+        "أعضاء قطاع تقييس الاتصالات", "حضرات السادة والسيدات،", "رسوم تسجيل على هذا الاجتماع",
+        "مدير مكتب تقييس الاتصالات", "الملحق 1", "FG-Cloud-I-nnnn", "/t/fg/cloud/docs/incoming", "09:30",
+        "Vladimir Belenkovich");
+    assertThat(PdfText.of(pdf).hasPresentationForms()).as("shaped glyphs map back to the letters typed").isFalse();
   }
 
   @Test
@@ -196,6 +224,19 @@ class CircularTests {
     return new MeetingDraft(null, start, start.plusDays(2), "Europe/Zurich", venue, "Place des Nations", "gva",
         LocalTime.of(9, 30), LocalTime.of(8, 30), "Montbrillant building entrance", "None", "English", true, true, null,
         null, contributions, null, LatePolicy.FLAG, List.of(), List.of());
+  }
+
+  /** The PDF's text as Plenary's own extractor (search) reads it: in logical order. */
+  private static String extracted(byte[] pdf) throws Exception {
+    Path file = Files.createTempFile("circular", ".pdf");
+    try {
+      Files.write(file, pdf);
+      var out = new java.io.StringWriter();
+      org.plenary.pdf.PdfTextExtractor.extract(file, out);
+      return out.toString();
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   private static String words(String text) {

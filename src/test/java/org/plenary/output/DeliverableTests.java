@@ -76,6 +76,6 @@ class DeliverableTests {
   static Meeting meeting(String code, LocalDate start) {
     return new Meeting(new MeetingId(1), new GroupId(1), code, start, start.plusDays(2), ZoneId.of("Europe/Zurich"),
         "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null, null, null, LatePolicy.FLAG,
-        List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), java.util.Map.of());
   }
 }

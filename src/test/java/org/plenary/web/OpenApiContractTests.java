@@ -193,6 +193,20 @@ class OpenApiContractTests {
     valid("GET", "/api/v1/accounts", get("/api/v1/accounts").header("Authorization", token), 403);
   }
 
+  @Test
+  void contentTranslationsAreDescribedBesideTheWorkingLanguageFieldsAndAnswerAsDescribed() throws Exception {
+    JsonNode schemas = json.readTree(document).get("components").get("schemas");
+    assertThat(schemas.get("GroupResource").get("properties").has("translations")).isTrue();
+    assertThat(schemas.get("GroupResource").get("properties").has("name")).isTrue();
+    assertThat(schemas.get("GroupTranslation").get("properties").has("termsOfReference")).isTrue();
+    assertThat(schemas.get("MeetingResource").get("properties").has("translations")).isTrue();
+    assertThat(schemas.get("AgendaItem").get("properties").has("translations")).isTrue();
+    assertThat(valid("GET", "/api/v1/groups/cloud", get("/api/v1/groups/cloud"), 200))
+        .contains("\"translations\":{\"fr\":{\"name\":\"Groupe spécialisé sur l'informatique en nuage\"");
+    assertThat(valid("GET", "/api/v1/groups/cloud/meetings/1006-gva", get("/api/v1/groups/cloud/meetings/1006-gva"), 200))
+        .contains("\"translations\":{\"fr\":\"Méthodes de travail\",\"zh\":\"工作方法\"}");
+  }
+
   /** Performs the call, checks its status, validates the response against the description and returns its body. */
   private String valid(String method, String path, RequestBuilder call, int status) throws Exception {
     MockHttpServletResponse response = mvc.perform(call).andReturn().getResponse();

@@ -1,0 +1,21 @@
+package org.plenary.group;
+
+import org.plenary.EnabledIfPostgres;
+import org.plenary.TestPostgres;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Content translations on a real PostgreSQL, in a fresh database; skipped, visibly, when none is reachable. */
+@SpringBootTest(properties = "plenary.data-dir=target/test-data/${random.uuid}")
+@EnabledIfPostgres
+class PostgresContentTranslationTests extends ContentTranslationScenarios {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestPostgres.Database database = TestPostgres.freshDatabase();
+    registry.add("spring.datasource.url", database::url);
+    registry.add("spring.datasource.username", database::user);
+    registry.add("spring.datasource.password", database::password);
+  }
+}
