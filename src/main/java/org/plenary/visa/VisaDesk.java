@@ -71,29 +71,26 @@ public class VisaDesk {
   public Filed request(long registrationId, VisaForm form, PlenaryUser user) {
     Registration registration = registrations.get(registrationId, user);
     if (!user.id().equals(registration.accountId())) {
-      throw new VisaRefusedException(403, "Only the participant may ask for visa support for their registration.");
+      throw VisaRefusedException.of(403, "visa.refused.participantOnly");
     }
     if (registration.status() != RegistrationStatus.APPROVED) {
-      throw new VisaRefusedException(409, "Visa support needs an approved registration; this one is "
-          + registration.status().name().toLowerCase() + ".");
+      throw VisaRefusedException.of(409, "visa.refused.notApproved",
+          VisaRefusedException.word("registration.status." + registration.status().name(), registration.status().name().toLowerCase()));
     }
     if (registration.attendance() != Attendance.IN_PERSON) {
-      throw new VisaRefusedException(409, "Visa support is for participants who attend in person; registration "
-          + registration.id() + " is for remote attendance.");
+      throw VisaRefusedException.of(409, "visa.refused.remote", registration.id());
     }
     if (!ELIGIBLE.contains(registration.category())) {
-      throw new VisaRefusedException(403, "ITU can assist only representatives of Member States, Sector Members and "
-          + "Associates with visa requests.");
+      throw VisaRefusedException.of(403, "visa.refused.category");
     }
     Meeting meeting = meetings.get(registration.meetingId());
     Deadline deadline = meeting.deadline(Deadline.Kind.VISA_SUPPORT);
     if (deadline.isPast(clock.instant())) {
-      throw new VisaRefusedException(403, "Visa-support requests for meeting " + meeting.code() + " closed on "
-          + deadline.display() + ".");
+      throw VisaRefusedException.of(403, "visa.refused.closed", meeting.code(), deadline.display());
     }
     var existing = requests.ofRegistration(registrationId);
     if (existing.isPresent() && existing.get().status() != VisaStatus.RETURNED) {
-      throw new VisaRefusedException(409, "Visa support was already requested for this registration.");
+      throw VisaRefusedException.of(409, "visa.refused.already");
     }
     LocalDate today = LocalDate.now(clock);
     new Violations()
@@ -116,9 +113,9 @@ public class VisaDesk {
   }
 
   public VisaRequest get(long id, PlenaryUser user) {
-    VisaRequest request = requests.find(id).orElseThrow(() -> new VisaRefusedException(404, "There is no visa request " + id + "."));
+    VisaRequest request = requests.find(id).orElseThrow(() -> VisaRefusedException.of(404, "visa.refused.unknown", id));
     if (!mayReadPassport(user, request)) {
-      throw new VisaRefusedException(403, "Visa request " + id + " is not yours to see.");
+      throw VisaRefusedException.of(403, "visa.refused.notYours", id);
     }
     return request;
   }
@@ -132,12 +129,13 @@ public class VisaDesk {
 
   public VisaRequest approve(long id, PlenaryUser user) {
     if (user == null || !user.isStaff()) {
-      throw new VisaRefusedException(403, "Only the secretariat approves visa-support letters.");
+      throw VisaRefusedException.of(403, "visa.refused.approveStaff");
     }
     return transaction.execute(status -> {
       VisaRequest request = get(id, user);
       if (request.status() != VisaStatus.REQUESTED) {
-        throw new VisaRefusedException(409, "Visa request " + id + " is already " + request.status().name().toLowerCase() + ".");
+        throw VisaRefusedException.of(409, "visa.refused.decided", id,
+            VisaRefusedException.word("visa.status." + request.status().name(), request.status().name().toLowerCase()));
       }
       Meeting meeting = meetings.get(request.meetingId());
       String reference = "%s-V-%04d".formatted(meeting.code().toUpperCase(), id);
@@ -165,7 +163,7 @@ public class VisaDesk {
 
   private VisaRequest decideWithReason(long id, VisaStatus outcome, String reason, PlenaryUser user) {
     if (user == null || !user.isStaff()) {
-      throw new VisaRefusedException(403, "Only the secretariat decides on visa-support requests.");
+      throw VisaRefusedException.of(403, "visa.refused.decideStaff");
     }
     new Violations().check(reason != null && !reason.isBlank(), "reason",
         outcome == VisaStatus.REFUSED ? "Say why the request is refused." : "Say what the participant should correct.")
@@ -173,7 +171,8 @@ public class VisaDesk {
     return transaction.execute(status -> {
       VisaRequest request = get(id, user);
       if (request.status() != VisaStatus.REQUESTED) {
-        throw new VisaRefusedException(409, "Visa request " + id + " is already " + request.status().name().toLowerCase() + ".");
+        throw VisaRefusedException.of(409, "visa.refused.decided", id,
+            VisaRefusedException.word("visa.status." + request.status().name(), request.status().name().toLowerCase()));
       }
       requests.decideWithReason(id, outcome, reason.strip(), user.getUsername(), clock.instant());
       return requests.find(id).orElseThrow();

@@ -9,7 +9,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import org.apache.commons.net.ftp.FTPClient;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.plenary.account.AccessTokens;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.NewAccount;
+import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.Allocation;
+import org.plenary.contribution.ContributionDesk;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupDraft;
+import org.plenary.meeting.LatePolicy;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingDraft;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.MessageSource;
@@ -29,6 +44,37 @@ class FtpLanguageTests {
 
   @Autowired FtpServer server;
   @Autowired MessageSource messages;
+  @Autowired ContributionDesk desk;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+  @Autowired AccountDirectory accounts;
+  @Autowired AccessTokens tokens;
+
+  @Test
+  void theDesksRefusalOfAnUploadIsSaidInTheSessionsLanguage() throws Exception {
+    if (groups.find("ftplang").isEmpty()) {
+      groups.create(new GroupDraft("ftplang", "FG FtpLang", "Focus Group on FTP Languages", null, null, "English", 12,
+          null, null, List.of(), List.of(), List.of()));
+      meetings.schedule("ftplang", new MeetingDraft("open", LocalDate.now().plusDays(30), LocalDate.now().plusDays(31),
+          "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null,
+          LocalDateTime.now().plusDays(20), null, LatePolicy.FLAG, List.of(), List.of()));
+      accounts.create(new NewAccount("ftplang-a", "a@ftplang.example", "A", null, null, Set.of()), "a-pass-123", false);
+      accounts.create(new NewAccount("ftplang-b", "b@ftplang.example", "B", null, null, Set.of()), "b-pass-123", false);
+    }
+    PlenaryUser a = tokens.authenticate(tokens.issue(accounts.find("ftplang-a").orElseThrow().id(), "test").token())
+        .orElseThrow();
+    String number = desk.allocate("ftplang", "open", new Allocation("Langues", "Orange", List.of(), null, List.of()), a)
+        .number();
+    FTPClient ftp = connect();
+    assertThat(ftp.sendCommand("LANG", "fr")).isEqualTo(200);
+    assertThat(ftp.login("ftplang-b", "b-pass-123")).isTrue();
+    assertThat(ftp.getReplyString()).startsWith("230 Connecté en tant que ftplang-b.");
+    ftp.enterLocalPassiveMode();
+    assertThat(ftp.storeFile("/t/fg/ftplang/docs/incoming/" + number + ".docx",
+        new java.io.ByteArrayInputStream("x".getBytes()))).isFalse();
+    assertThat(ftp.getReplyString()).startsWith("553 " + number + " ne vous est pas attribué.");
+    ftp.disconnect();
+  }
 
   @Test
   void featListsTheSixLanguagesEnglishFirst() throws Exception {
