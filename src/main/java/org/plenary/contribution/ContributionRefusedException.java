@@ -74,7 +74,8 @@ public class ContributionRefusedException extends RefusedException implements Me
   private static String english(String key, Object[] args) {
     var words = ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    return new MessageFormat(words.getString(key), Locale.ENGLISH).format(args);
+    // As the message source does: a sentence without arguments is not a MessageFormat pattern.
+    return args.length == 0 ? words.getString(key) : new MessageFormat(words.getString(key), Locale.ENGLISH).format(args);
   }
 
   @Override

@@ -48,7 +48,7 @@ class CircularMail {
     // circular's PDF in that language when the circular has it, else in English.
     for (String recipient : recipients) {
       mailer.sendEach(List.of(recipient), words -> new MailWords.Letter(words.say("notification.circular.subject",
-          circular.title(), group.acronym(), meeting.venueName(), words.dates(meeting.startDate(), meeting.endDate())),
+          circular.title(), group.acronym(), meeting.venueName(), words.dates(meeting)),
           body(words, circular, group, meeting)), language -> attachment(circular, language));
     }
   }
@@ -65,7 +65,7 @@ class CircularMail {
     lines.add(words.say("notification.circular.greeting"));
     lines.add("");
     lines.add(words.say("notification.circular.announces", circular.title(), group.name(), group.acronym(),
-        meeting.venueName(), words.dates(meeting.startDate(), meeting.endDate())));
+        meeting.venueName(), words.dates(meeting)));
     lines.add("  " + address);
     lines.add("");
     lines.add(words.say("notification.circular.languages"));

@@ -28,8 +28,13 @@ record MailWords(MessageSource messages, Locale locale) {
         : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
   }
 
-  /** The first and last day of a meeting. */
-  String dates(LocalDate start, LocalDate end) {
+  /** The days of a meeting: in English as the meeting writes them ("14–16 June 2040"), else from day to day. */
+  String dates(org.plenary.meeting.Meeting meeting) {
+    if ("en".equals(locale.getLanguage())) {
+      return meeting.dates();
+    }
+    LocalDate start = meeting.startDate();
+    LocalDate end = meeting.endDate();
     return start.equals(end) ? date(start) : say("notification.dates", date(start), date(end));
   }
 }

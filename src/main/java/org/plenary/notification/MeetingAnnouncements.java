@@ -42,14 +42,14 @@ class MeetingAnnouncements {
     }
     // A list address has no account: the announcement is in English.
     mailer.sendEach(List.of(group.mailingList()), words -> new MailWords.Letter(words.say("notification.meeting.subject",
-        group.acronym(), meeting.venueName(), words.dates(meeting.startDate(), meeting.endDate())), body(words, group, meeting)));
+        group.acronym(), meeting.venueName(), words.dates(meeting)), body(words, group, meeting)));
   }
 
   private String body(MailWords words, Group group, Meeting meeting) {
     var lines = new ArrayList<String>();
     lines.add(words.say("notification.meeting.meets", group.name(), group.acronym(), meeting.venueName()
         + (meeting.venueAddress() == null ? "" : ", " + meeting.venueAddress()),
-        words.dates(meeting.startDate(), meeting.endDate())));
+        words.dates(meeting)));
     if (meeting.openingTime() != null) {
       lines.add(words.say("notification.meeting.opens", meeting.openingTime().toString()));
     }

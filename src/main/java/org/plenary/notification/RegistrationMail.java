@@ -48,7 +48,7 @@ class RegistrationMail {
     Group group = groups.get(meeting.groupId());
     mailer.sendEach(participantAndFocalPoints(r, organizations), words -> words.letter("notification.registration.received",
         new Object[] {r.fullName(), group.acronym(), meeting.code()}, r.fullName(), group.acronym(), meeting.venueName(),
-        words.dates(meeting.startDate(), meeting.endDate()), baseUrl + "/registrations/" + r.id()));
+        words.dates(meeting), baseUrl + "/registrations/" + r.id()));
   }
 
   /** The participant and the focal points of their organization, each once. */
@@ -66,7 +66,7 @@ class RegistrationMail {
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
     mailer.sendEach(List.of(r.email()), words -> words.letter("notification.registration.approved",
-        new Object[] {r.number()}, group.acronym(), meeting.venueName(), words.dates(meeting.startDate(), meeting.endDate()),
+        new Object[] {r.number()}, group.acronym(), meeting.venueName(), words.dates(meeting),
         r.number(), meeting.deskOpensAt() == null ? "" : meeting.deskPlace() == null
             ? words.say("notification.registration.desk", meeting.deskOpensAt().toString())
             : words.say("notification.registration.deskAt", meeting.deskOpensAt().toString(), meeting.deskPlace()),
@@ -79,7 +79,7 @@ class RegistrationMail {
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
     mailer.sendEach(List.of(r.email()), words -> words.letter("notification.registration.rejected",
-        new Object[] {group.acronym(), meeting.code()}, group.acronym(), words.dates(meeting.startDate(), meeting.endDate()),
+        new Object[] {group.acronym(), meeting.code()}, group.acronym(), words.dates(meeting),
         r.rejectReason()));
   }
 }

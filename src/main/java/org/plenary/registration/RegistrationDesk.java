@@ -43,9 +43,18 @@ public class RegistrationDesk {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
+  private final org.springframework.context.MessageSource messages;
+
+  /** A sentence of the bundle in the language of whoever asked (the page's or the API's {@code Accept-Language}). */
+  private String say(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+  }
+
   RegistrationDesk(Registrations registrations, MeetingCatalog meetings, GroupCatalog groups,
       Countries countries, RepresentedOrganization represented,
-      ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+      ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
+      org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.represented = represented;
     this.registrations = registrations;
     this.meetings = meetings;
@@ -78,7 +87,7 @@ public class RegistrationDesk {
     });
     var organization = represented.forRegistration(form.getOrganizationId(), user);
     new Violations()
-        .check(countries.exists(form.getCountryCode()), "countryCode", "Choose a country from the list of ITU Member States.")
+        .check(countries.exists(form.getCountryCode()), "countryCode", say("registration.error.countryList"))
         .throwIfAny();
     String category = organization.map(o -> o.category().name()).orElse(Registration.INDIVIDUAL);
     if (!MEMBERS.contains(category) && !registrations.individualsAllowed(group.id())) {
@@ -117,7 +126,7 @@ public class RegistrationDesk {
   }
 
   public Registration reject(long id, String reason, PlenaryUser user) {
-    new Violations().check(reason != null && !reason.isBlank(), "reason", "Say why the registration is rejected.")
+    new Violations().check(reason != null && !reason.isBlank(), "reason", say("registration.error.rejectReason"))
         .throwIfAny();
     return transaction.execute(status -> {
       registrations.lock(id);

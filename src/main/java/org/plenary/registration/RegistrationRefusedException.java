@@ -46,7 +46,8 @@ public class RegistrationRefusedException extends RefusedException implements Me
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     Object[] plain = Arrays.stream(args)
         .map(a -> a instanceof MessageSourceResolvable r ? r.getDefaultMessage() : a).toArray();
-    return new MessageFormat(words.getString(key), Locale.ENGLISH).format(plain);
+    // As the message source does: a sentence without arguments is not a MessageFormat pattern.
+    return plain.length == 0 ? words.getString(key) : new MessageFormat(words.getString(key), Locale.ENGLISH).format(plain);
   }
 
   @Override

@@ -54,9 +54,24 @@ public class VisaDesk {
   private final Clock clock;
   private final Period margin;
 
+  private final org.springframework.context.MessageSource messages;
+
+  /** A day as the asker reads it: "7 June 2010", "7 juin 2010". */
+  private static String day(LocalDate date) {
+    Locale locale = org.plenary.shared.Languages.nearest(org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    return "en".equals(locale.getLanguage()) ? DATE.format(date)
+        : DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale).format(date);
+  }
+
+  /** A sentence of the bundle in the language of whoever asked (the page's or the API's {@code Accept-Language}). */
+  private String say(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+  }
+
   VisaDesk(VisaRequests requests, RegistrationDesk registrations, MeetingCatalog meetings, PassportCipher cipher,
       JsonMapper json, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
-      @Value("${plenary.visa.passport-margin:P3M}") Period margin) {
+      @Value("${plenary.visa.passport-margin:P3M}") Period margin, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.requests = requests;
     this.registrations = registrations;
     this.meetings = meetings;
@@ -94,16 +109,14 @@ public class VisaDesk {
     }
     LocalDate today = LocalDate.now(clock);
     new Violations()
-        .check(!form.getBirthDate().isAfter(today), "birthDate", "A date of birth cannot be in the future.")
-        .check(!form.getIssuedOn().isAfter(today), "issuedOn", "A passport cannot be issued in the future.")
-        .check(!form.getExpiresOn().isBefore(meeting.endDate()), "expiresOn", "The passport expires on "
-            + DATE.format(form.getExpiresOn()) + ", before the meeting ends on " + DATE.format(meeting.endDate())
-            + "; renew it first.")
+        .check(!form.getBirthDate().isAfter(today), "birthDate", say("visa.error.birthFuture"))
+        .check(!form.getIssuedOn().isAfter(today), "issuedOn", say("visa.error.issuedFuture"))
+        .check(!form.getExpiresOn().isBefore(meeting.endDate()), "expiresOn", say("visa.error.expires",
+            day(form.getExpiresOn()), day(meeting.endDate())))
         .throwIfAny();
     var warnings = new ArrayList<String>();
     if (form.getExpiresOn().isBefore(meeting.endDate().plus(margin))) {
-      warnings.add("Your passport expires less than " + margin.toTotalMonths() + " months after the meeting: "
-          + "Schengen visas usually require that margin. Check with the Swiss mission.");
+      warnings.add(say("visa.warning.margin", String.valueOf(margin.toTotalMonths())));
     }
     String sealed = cipher.encrypt(json.writeValueAsString(form.passport()));
     long id = existing.isPresent() ? resubmit(existing.get().id(), form, sealed)
@@ -166,7 +179,7 @@ public class VisaDesk {
       throw VisaRefusedException.of(403, "visa.refused.decideStaff");
     }
     new Violations().check(reason != null && !reason.isBlank(), "reason",
-        outcome == VisaStatus.REFUSED ? "Say why the request is refused." : "Say what the participant should correct.")
+        say(outcome == VisaStatus.REFUSED ? "visa.error.refuseReason" : "visa.error.returnReason"))
         .throwIfAny();
     return transaction.execute(status -> {
       VisaRequest request = get(id, user);
