@@ -9,12 +9,12 @@ import java.util.List;
 /** The request for a document number, on the page and on the API. */
 public class AllocationForm {
 
-  @NotBlank(message = "Give the title of the document.")
-  @Size(max = 500, message = "Keep the title under 500 characters.")
+  @NotBlank(message = "{contribution.error.title}")
+  @Size(max = 500, message = "{contribution.error.titleSize}")
   private String title;
 
-  @NotBlank(message = "Give the source: the organization or organizations submitting it.")
-  @Size(max = 500, message = "Keep the source under 500 characters.")
+  @NotBlank(message = "{contribution.error.source}")
+  @Size(max = 500, message = "{contribution.error.sourceSize}")
   private String source;
 
   /** Agenda items by their number on the agenda as it stands. */

@@ -34,9 +34,21 @@ class ContributionController {
   private final int ftpPort;
   private final org.plenary.account.OrganizationDirectory organizations;
 
+  private final org.springframework.context.MessageSource messages;
+
+  /** A sentence of the contribution bundle, or a refusal, in the reader's language. */
+  private String say(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+  }
+
+  private String say(ContributionRefusedException refusal) {
+    return messages.getMessage(refusal, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+  }
+
   ContributionController(ContributionDesk desk, DocumentAccess access, GroupCatalog groups, MeetingCatalog meetings,
       ContributionSettings settings, @Value("${plenary.ftp.port}") int ftpPort,
-      org.plenary.account.OrganizationDirectory organizations) {
+      org.plenary.account.OrganizationDirectory organizations, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.organizations = organizations;
     this.desk = desk;
     this.access = access;
@@ -64,7 +76,7 @@ class ContributionController {
     if (!result.hasErrors()) {
       try {
         Contribution contribution = desk.allocate(slug, code, form.toAllocation(), user, UploadChannel.WEB);
-        redirect.addFlashAttribute("notice", "Your document number is " + contribution.number() + ".");
+        redirect.addFlashAttribute("notice", say("contribution.notice.number", contribution.number()));
         return "redirect:/documents/" + contribution.number();
       } catch (InvalidInputException e) {
         e.violations().forEach(v -> result.reject("invalid", v.message()));
@@ -101,10 +113,10 @@ class ContributionController {
       @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) throws IOException {
     try (InputStream bytes = file.getInputStream()) {
       ContributionFile stored = desk.upload(number, file.getOriginalFilename(), bytes, user, UploadChannel.WEB);
-      redirect.addFlashAttribute("notice", stored.fileName() + " received (" + stored.size() + " bytes"
-          + (stored.late() ? ", after the deadline: marked late" : "") + "). The secretariat will publish it.");
+      redirect.addFlashAttribute("notice", say(stored.late() ? "contribution.notice.receivedLate" : "contribution.notice.received",
+          stored.fileName(), String.valueOf(stored.size())));
     } catch (ContributionRefusedException e) {
-      redirect.addFlashAttribute("problem", e.getMessage());
+      redirect.addFlashAttribute("problem", say(e));
     }
     return "redirect:/documents/" + number;
   }
@@ -119,9 +131,9 @@ class ContributionController {
         case "withdraw" -> desk.withdraw(number, reason, user);
         default -> desk.grantLateException(number, user);
       }
-      redirect.addFlashAttribute("notice", number + ": " + action.replace('-', ' ') + " done.");
+      redirect.addFlashAttribute("notice", say("contribution.notice." + action, number));
     } catch (ContributionRefusedException e) {
-      redirect.addFlashAttribute("problem", e.getMessage());
+      redirect.addFlashAttribute("problem", say(e));
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("problem", e.violations().get(0).message());
     }

@@ -166,8 +166,7 @@ public class ContributionDesk {
 
   /** What a number that was never allocated is answered: also a number the reader may not read. */
   static ContributionRefusedException unknownNumber(String number) {
-    return new ContributionRefusedException(UNKNOWN_NUMBER,
-        printable(number) + " has not been allocated; ask for a document number first.");
+    return ContributionRefusedException.of(UNKNOWN_NUMBER, "contribution.refused.unknownNumber", printable(number));
   }
 
   /** The contributions with these numbers, read together. */
@@ -242,8 +241,8 @@ public class ContributionDesk {
     try {
       UploadName name = parse(fileName);
       if (!name.number().equalsIgnoreCase(number)) {
-        throw new ContributionRefusedException(BAD_FILE_NAME, "The file for " + number + " must be named " + number
-            + "." + name.extension() + ", not " + fileName + ".");
+        throw ContributionRefusedException.of(BAD_FILE_NAME, "contribution.refused.nameFor", number,
+            number + "." + name.extension(), fileName);
       }
       opened = open(name, fileName, user, null, channel);
     } catch (ContributionRefusedException refusal) {
@@ -275,18 +274,18 @@ public class ContributionDesk {
     Contribution contribution = get(name.number());
     Group group = groups.get(contribution.groupId());
     if (slug != null && !slug.equals(group.slug())) {
-      throw new ContributionRefusedException(UNKNOWN_NUMBER,
-          contribution.number() + " is a document of " + group.acronym() + ", not of this folder's group.");
+      throw ContributionRefusedException.of(UNKNOWN_NUMBER, "contribution.refused.otherGroup",
+          contribution.number(), group.acronym());
     }
     if (!mayUpload(user, contribution)) {
-      throw new ContributionRefusedException(NOT_YOURS, contribution.number() + " is not allocated to you.");
+      throw ContributionRefusedException.of(NOT_YOURS, "contribution.refused.notYours", contribution.number());
     }
     checkRevision(contribution, name);
     String storedName = contribution.baseName(name.revision()) + "." + name.extension();
     if (!storedName.equals(sent)) {
       // One name per document, on every channel: never stored under another name than the one sent.
-      throw new ContributionRefusedException(BAD_FILE_NAME, "Name the file exactly " + storedName
-          + " (letter case counts, and the extension is in lower case), not " + printable(sent) + ".");
+      throw ContributionRefusedException.of(BAD_FILE_NAME, "contribution.refused.exactName", storedName,
+          printable(sent));
     }
     Meeting meeting = meetings.get(contribution.meetingId());
     // Outputs are written at and after the meeting: the contribution deadline is not theirs.
@@ -346,7 +345,7 @@ public class ContributionDesk {
 
   /** Moves the waiting version into the meeting's read-only folder. */
   public Contribution publish(String number, PlenaryUser user) {
-    requireStaff(user, "publish documents");
+    requireStaff(user, "publish");
     return transaction.execute(status -> {
       Contribution contribution = lockedWithIncoming(number, "publish");
       ContributionFile file = contribution.incoming().orElseThrow();
@@ -358,7 +357,7 @@ public class ContributionDesk {
         store.quarantine(published);
       }
       if (store.exists(published)) {
-        throw new ContributionRefusedException(ALREADY_PUBLISHED, file.fileName() + " is already published.");
+        throw ContributionRefusedException.of(ALREADY_PUBLISHED, "contribution.refused.alreadyPublished", file.fileName());
       }
       Instant now = clock.instant();
       FileMoves.inTransaction(store).move(file.storePath(), published);
@@ -373,7 +372,7 @@ public class ContributionDesk {
 
   /** Refuses the waiting version, with a reason the submitter receives. */
   public Contribution reject(String number, String reason, PlenaryUser user) {
-    requireStaff(user, "reject documents");
+    requireStaff(user, "reject");
     new Violations().check(reason != null && !reason.isBlank(), "reason", "Say why the document is rejected.")
         .throwIfAny();
     return transaction.execute(status -> {
@@ -393,13 +392,12 @@ public class ContributionDesk {
 
   /** Withdraws a published contribution: its files leave the folders, the register keeps a tombstone. */
   public Contribution withdraw(String number, String reason, PlenaryUser user) {
-    requireStaff(user, "withdraw documents");
+    requireStaff(user, "withdraw");
     return transaction.execute(status -> {
       contributions.lock(get(number).id());
       Contribution contribution = get(number);
       if (contribution.status() == Contribution.Status.WITHDRAWN || contribution.published().isEmpty()) {
-        throw new ContributionRefusedException(WRONG_STATE,
-            number + " is not published, so there is nothing to withdraw.");
+        throw ContributionRefusedException.of(WRONG_STATE, "contribution.refused.notPublished", number);
       }
       Group group = groups.get(contribution.groupId());
       Instant now = clock.instant();
@@ -421,7 +419,7 @@ public class ContributionDesk {
 
   /** Lets one contribution be uploaded after the deadline of a meeting that refuses late documents. */
   public Contribution grantLateException(String number, PlenaryUser user) {
-    requireStaff(user, "grant late exceptions");
+    requireStaff(user, "grantLate");
     return transaction.execute(status -> {
       Contribution contribution = get(number);
       contributions.grantLateException(contribution.id());
@@ -436,20 +434,19 @@ public class ContributionDesk {
   }
 
   private UploadName parse(String fileName) {
-    UploadName name = UploadName.parse(fileName).orElseThrow(() -> new ContributionRefusedException(BAD_FILE_NAME,
-        "\"" + printable(fileName) + "\" is not a contribution file name: name the file with its number, "
-            + "such as FG-Cloud-I-0042.docx."));
+    UploadName name = UploadName.parse(fileName).orElseThrow(() -> ContributionRefusedException.of(BAD_FILE_NAME,
+        "contribution.refused.notAName", printable(fileName)));
     if (!settings.extensions().contains(name.extension())) {
-      throw new ContributionRefusedException(BAD_FILE_NAME, "Files ending in ." + name.extension()
-          + " are not accepted; use one of " + String.join(", ", settings.extensions()) + ".");
+      throw ContributionRefusedException.of(BAD_FILE_NAME, "contribution.refused.extension",
+          name.extension(), String.join(", ", settings.extensions()));
     }
     return name;
   }
 
   private static void checkRevision(Contribution contribution, UploadName name) {
     if (contribution.withdrawnAt() != null) {
-      throw new ContributionRefusedException(WRONG_STATE,
-          contribution.number() + " was withdrawn; ask for a new number.");
+      throw ContributionRefusedException.of(WRONG_STATE, "contribution.refused.withdrawn",
+          contribution.number());
     }
     int due = contribution.nextRevision();
     if (name.revision() == due) {
@@ -457,24 +454,23 @@ public class ContributionDesk {
     }
     String expected = contribution.baseName(due) + "." + name.extension();
     if (due == 0) {
-      throw new ContributionRefusedException(BAD_FILE_NAME, contribution.number()
-          + " has not been published yet, so it has no revisions: name the file " + expected + ".");
+      throw ContributionRefusedException.of(BAD_FILE_NAME, "contribution.refused.noRevisions",
+          contribution.number(), expected);
     }
     if (name.revision() < due) {
-      throw new ContributionRefusedException(ALREADY_PUBLISHED, contribution.baseName(name.revision())
-          + " is published and cannot change; upload a revision named " + expected + ".");
+      throw ContributionRefusedException.of(ALREADY_PUBLISHED, "contribution.refused.publishedRevision",
+          contribution.baseName(name.revision()), expected);
     }
-    throw new ContributionRefusedException(BAD_FILE_NAME, "The next revision of " + contribution.number()
-        + " is r" + due + ": name the file " + expected + ".");
+    throw ContributionRefusedException.of(BAD_FILE_NAME, "contribution.refused.nextRevision",
+        contribution.number(), due, expected);
   }
 
   private boolean lateness(Contribution contribution, Meeting meeting) {
     var deadline = meeting.deadline(Deadline.Kind.CONTRIBUTIONS);
     boolean late = deadline.isPast(clock.instant());
     if (late && meeting.latePolicy() == LatePolicy.REFUSE && !contribution.lateException()) {
-      throw new ContributionRefusedException(LATE, "The contribution deadline of meeting " + meeting.code()
-          + " was " + deadline.display() + "; this meeting refuses late documents. "
-          + "Ask the secretariat for an exception.");
+      throw ContributionRefusedException.of(LATE, "contribution.refused.late", meeting.code(),
+          deadline.display());
     }
     return late;
   }
@@ -483,15 +479,15 @@ public class ContributionDesk {
     contributions.lock(get(number).id());
     Contribution contribution = get(number);
     if (contribution.incoming().isEmpty()) {
-      throw new ContributionRefusedException(WRONG_STATE,
-          number + " has nothing waiting in the incoming folder to " + verb + ".");
+      throw ContributionRefusedException.of(WRONG_STATE,
+          "contribution.refused.nothingIncoming." + verb, number);
     }
     return contribution;
   }
 
   private static void requireStaff(PlenaryUser user, String what) {
     if (user == null || !user.isStaff()) {
-      throw new ContributionRefusedException(NOT_ALLOWED, "Only the secretariat may " + what + ".");
+      throw ContributionRefusedException.of(NOT_ALLOWED, "contribution.refused.staffOnly." + what);
     }
   }
 

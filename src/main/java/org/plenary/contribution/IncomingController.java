@@ -24,7 +24,20 @@ class IncomingController {
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
 
-  IncomingController(ContributionDesk desk, GroupCatalog groups, MeetingCatalog meetings) {
+  private final org.springframework.context.MessageSource messages;
+
+  /** A sentence of the contribution bundle, or a refusal, in the reader's language. */
+  private String say(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+  }
+
+  private String say(ContributionRefusedException refusal) {
+    return messages.getMessage(refusal, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+  }
+
+  IncomingController(ContributionDesk desk, GroupCatalog groups, MeetingCatalog meetings,
+      org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.desk = desk;
     this.groups = groups;
     this.meetings = meetings;
@@ -46,7 +59,7 @@ class IncomingController {
   String publish(@PathVariable String slug, @RequestParam(name = "number", required = false) List<String> numbers,
       @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
     if (numbers == null || numbers.isEmpty()) {
-      redirect.addFlashAttribute("problem", "Tick the documents to publish first.");
+      redirect.addFlashAttribute("problem", say("contribution.problem.tickFirst"));
       return "redirect:/groups/" + slug + "/incoming";
     }
     var published = new ArrayList<String>();
@@ -56,11 +69,11 @@ class IncomingController {
         desk.publish(number, user);
         published.add(number);
       } catch (ContributionRefusedException e) {
-        problems.add(e.getMessage());
+        problems.add(say(e));
       }
     }
     if (!published.isEmpty()) {
-      redirect.addFlashAttribute("notice", "Published: " + String.join(", ", published) + ".");
+      redirect.addFlashAttribute("notice", say("contribution.notice.published", String.join(", ", published)));
     }
     if (!problems.isEmpty()) {
       redirect.addFlashAttribute("problem", String.join(" ", problems));

@@ -84,8 +84,8 @@ public final class IncomingUpload implements AutoCloseable {
   }
 
   private ContributionRefusedException tooLarge() {
-    var refusal = new ContributionRefusedException(ContributionRefusedException.Reason.TOO_LARGE,
-        fileName + " is larger than the " + sizeLimit + " limit.");
+    var refusal = ContributionRefusedException.of(ContributionRefusedException.Reason.TOO_LARGE,
+        "contribution.refused.tooLarge", fileName, sizeLimit);
     refused.accept(refusal);
     return refusal;
   }

@@ -49,8 +49,7 @@ public class OutputDesk {
     Group group = groups.get(slug);
     Meeting meeting = meetings.get(slug, code);
     if (!groups.canManage(user, group)) {
-      throw new ContributionRefusedException(NOT_ALLOWED,
-          "Only the group's management or the secretariat may number output documents.");
+      throw ContributionRefusedException.of(NOT_ALLOWED, "contribution.refused.outputNumbers");
     }
     var violations = new Violations()
         .check(request.title() != null && !request.title().isBlank(), "title", "Give the output document a title.")

@@ -25,7 +25,10 @@ class DeskController {
   private final PersonalDesk desk;
   private final RegistrationDesk registrations;
 
-  DeskController(PersonalDesk desk, RegistrationDesk registrations) {
+  private final org.springframework.context.MessageSource messages;
+
+  DeskController(PersonalDesk desk, RegistrationDesk registrations, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.desk = desk;
     this.registrations = registrations;
   }
@@ -47,7 +50,7 @@ class DeskController {
     var problems = new ArrayList<String>();
     if (action.equals("approve-selected")) {
       if (selected == null || selected.isEmpty()) {
-        problems.add("Tick the registrations to approve first.");
+        problems.add(say("desk.problem.tickFirst"));
       } else {
         selected.forEach(id -> decideOne(id, true, null, user, done, problems));
       }
@@ -59,7 +62,7 @@ class DeskController {
       long id = reasonsGiven(params).get(0);
       decideOne(id, false, params.get("reason-" + id), user, done, problems);
     } else {
-      problems.add("Choose Approve or Reject beside a registration, or tick some and approve them together.");
+      problems.add(say("desk.problem.choose"));
     }
     if (!done.isEmpty()) {
       redirect.addFlashAttribute("notice", String.join(" ", done));
@@ -68,6 +71,11 @@ class DeskController {
       redirect.addFlashAttribute("problem", String.join(" ", problems));
     }
     return "redirect:/desk#decide";
+  }
+
+  /** A sentence of the desk bundle in the reader's language. */
+  private String say(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 
   private static List<Long> reasonsGiven(Map<String, String> params) {
@@ -80,11 +88,12 @@ class DeskController {
       List<String> problems) {
     try {
       Registration r = approve ? registrations.approve(id, user) : registrations.reject(id, reason, user);
-      done.add((approve ? "Approved " : "Rejected ") + r.fullName() + (approve ? " (" + r.number() + ")." : "."));
+      done.add(approve ? say("desk.notice.approved", r.fullName(), r.number()) : say("desk.notice.rejected", r.fullName()));
     } catch (RefusedException e) {
-      problems.add(e.getMessage());
+      problems.add(e instanceof org.springframework.context.MessageSourceResolvable said
+          ? messages.getMessage(said, org.springframework.context.i18n.LocaleContextHolder.getLocale()) : e.getMessage());
     } catch (org.plenary.shared.InvalidInputException e) {
-      problems.add("Registration " + id + ": " + e.violations().get(0).message());
+      problems.add(say("desk.problem.registration", String.valueOf(id), e.violations().get(0).message()));
     }
   }
 }

@@ -27,7 +27,10 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
   private final AtomicInteger total = new AtomicInteger();
   private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
-  ConnectionGate(int maxTotal, int maxPerAddress, FtpMetrics metrics) {
+  private final FtpWords english;
+
+  ConnectionGate(int maxTotal, int maxPerAddress, FtpMetrics metrics, FtpWords english) {
+    this.english = english;
     this.maxTotal = maxTotal;
     this.maxPerAddress = maxPerAddress;
     this.metrics = metrics;
@@ -39,7 +42,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     Reply refusal = admit(address);
     if (refusal != null) {
       metrics.replied(refusal);
-      ctx.writeAndFlush(Unpooled.wrappedBuffer(refusal.bytes())).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(Unpooled.wrappedBuffer(refusal.bytes(english))).addListener(ChannelFutureListener.CLOSE);
       return;
     }
     ctx.channel().attr(COUNTED).set(address);
@@ -60,7 +63,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
   private Reply admit(InetAddress address) {
     if (total.incrementAndGet() > maxTotal) {
       total.decrementAndGet();
-      return new Reply(421, "The server has too many connections; try again in a minute.");
+      return Reply.of(421, "ftp.gate.full");
     }
     boolean[] admitted = {false};
     perAddress.compute(address, (key, count) -> {
@@ -73,8 +76,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     });
     if (!admitted[0]) {
       total.decrementAndGet();
-      return new Reply(421, "Too many connections from your address (the limit is " + maxPerAddress
-          + "); close one and try again.");
+      return Reply.of(421, "ftp.gate.perAddress", maxPerAddress);
     }
     return null;
   }

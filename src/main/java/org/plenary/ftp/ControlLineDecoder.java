@@ -37,7 +37,7 @@ final class ControlLineDecoder extends ByteToMessageDecoder {
           in.skipBytes(in.readableBytes());
           if (!discarding) {
             discarding = true;
-            out.add(new Refused(new Reply(500, "Command line too long: the limit is " + maxLength + " bytes."), true));
+            out.add(new Refused(Reply.of(500, "ftp.line.tooLong", maxLength), true));
           }
         }
         return;
@@ -71,13 +71,13 @@ final class ControlLineDecoder extends ByteToMessageDecoder {
       start += 2;
     }
     if (line.forEachByte(start, end - start, ByteProcessor.FIND_NUL) >= 0) {
-      return new Refused(new Reply(501, "The command contains a NUL byte; send it again without."), false);
+      return new Refused(Reply.of(501, "ftp.line.nul"), false);
     }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(line.nioBuffer(start, end - start)).toString();
     } catch (CharacterCodingException e) {
-      return new Refused(new Reply(501, "The command is not valid UTF-8; this server speaks UTF-8 only."), false);
+      return new Refused(Reply.of(501, "ftp.line.notUtf8"), false);
     }
   }
 }

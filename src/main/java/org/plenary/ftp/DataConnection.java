@@ -127,6 +127,6 @@ final class DataConnection {
         return bound.channel();
       }
     }
-    throw new FtpRefusal(425, "Every passive port is in use; try again in a moment.");
+    throw new FtpRefusal(425, "ftp.pasv.full");
   }
 }

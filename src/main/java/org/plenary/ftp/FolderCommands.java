@@ -11,7 +11,7 @@ final class FolderCommands {
   private FolderCommands() {}
 
   static void addTo(Map<String, Gateway.Command> table) {
-    Gateway.Handler pwd = (s, a) -> new Reply(257, "\"" + s.cwd.toString().replace("\"", "\"\"") + "\" is the current folder.");
+    Gateway.Handler pwd = (s, a) -> Reply.of(257, "ftp.pwd", "\"" + s.cwd.toString().replace("\"", "\"\"") + "\"");
     table.put("PWD", new Gateway.Command(true, pwd));
     table.put("XPWD", new Gateway.Command(true, pwd));
     Gateway.Handler cwd = FolderCommands::cwd;
@@ -25,34 +25,32 @@ final class FolderCommands {
     table.put("LIST", new Gateway.Command(true, (s, a) -> {
       Instant now = Instant.now();
       boolean mayUpload = s.hasAccount();
-      return Transfers.sendLines(s, "the listing", listed(s, a), node -> ListingFormat.listLine(node, mayUpload, now));
+      return Transfers.sendLines(s, "ftp.transfer.listing", listed(s, a), node -> ListingFormat.listLine(node, mayUpload, now));
     }));
     table.put("NLST", new Gateway.Command(true, (s, a) -> {
       String prefix = namePrefix(a);
-      return Transfers.sendLines(s, "the list of names", listed(s, a), node -> ListingFormat.nameLine(node, prefix));
+      return Transfers.sendLines(s, "ftp.transfer.names", listed(s, a), node -> ListingFormat.nameLine(node, prefix));
     }));
     table.put("MLSD", new Gateway.Command(true, (s, a) -> {
       FtpPath path = path(s, a);
       boolean mayUpload = s.hasAccount();
-      return Transfers.sendLines(s, "the listing", folder(s, path), node -> ListingFormat.machineLine(node, mayUpload));
+      return Transfers.sendLines(s, "ftp.transfer.listing", folder(s, path), node -> ListingFormat.machineLine(node, mayUpload));
     }));
     table.put("MLST", new Gateway.Command(true, (s, a) -> {
       FtpPath path = path(s, a);
       FolderTree.Node node = node(s, path);
-      return new Reply(250, "Listing " + path + "\n " + ListingFormat.facts(node, s.hasAccount()) + " " + path + "\nEnd");
+      return Reply.of(250, "ftp.mlst", path.toString(), ListingFormat.facts(node, s.hasAccount()) + " " + path);
     }));
     table.put("SIZE", new Gateway.Command(true, (s, a) -> new Reply(213, Long.toString(file(s, path(s, a)).size()))));
     table.put("MDTM", new Gateway.Command(true, (s, a) ->
         new Reply(213, ListingFormat.time(node(s, path(s, a)).modified()))));
     table.put("STAT", new Gateway.Command(false, FolderCommands::stat));
-    Gateway.Handler folders = (s, a) -> new Reply(550, "Folders are made by Plenary: you cannot create or remove one.");
+    Gateway.Handler folders = (s, a) -> Reply.of(550, "ftp.folders.fixed");
     for (String verb : List.of("MKD", "XMKD", "RMD", "XRMD")) {
       table.put(verb, new Gateway.Command(true, folders));
     }
-    table.put("DELE", new Gateway.Command(true, (s, a) -> new Reply(550,
-        "Documents cannot be deleted over FTP; an upload waiting in incoming is replaced by uploading it again, "
-            + "and the secretariat rejects or withdraws documents.")));
-    Gateway.Handler rename = (s, a) -> new Reply(550, "Documents cannot be renamed: upload a file named with its number.");
+    table.put("DELE", new Gateway.Command(true, (s, a) -> Reply.of(550, "ftp.dele.refused")));
+    Gateway.Handler rename = (s, a) -> Reply.of(550, "ftp.rename.refused");
     table.put("RNFR", new Gateway.Command(true, rename));
     table.put("RNTO", new Gateway.Command(true, rename));
   }
@@ -60,28 +58,29 @@ final class FolderCommands {
   private static Reply cwd(FtpSession session, String argument) {
     FtpPath path = path(session, argument);
     FolderTree.Node node = session.gateway.tree().find(path, reader(session))
-        .orElseThrow(() -> new FtpRefusal(550, "There is no folder " + path + " here."));
+        .orElseThrow(() -> new FtpRefusal(550, "ftp.noFolder", path.toString()));
     if (!node.folder()) {
-      throw new FtpRefusal(550, path + " is a file, not a folder.");
+      throw new FtpRefusal(550, "ftp.notFolder", path.toString());
     }
     session.cwd = path;
-    return new Reply(250, "The current folder is now " + path + ".");
+    return Reply.of(250, "ftp.cwd", path.toString());
   }
 
   private static Reply stat(FtpSession session, String argument) {
     if (argument.isEmpty()) {
-      String who = session.hasAccount() ? "signed in as " + session.user.getUsername()
-          : session.anonymous ? "signed in anonymously" : "not signed in";
-      return new Reply(211, "Plenary FTP gateway status:\n Connected from " + session.clientKey() + ", " + who + "."
-          + "\n Control connection " + (session.tls ? "in TLS" : "in clear text") + "; data connections "
-          + (session.protectData ? "in TLS" : "in clear text") + ".\n Current folder " + session.cwd + ".\nEnd of status.");
+      var words = session.words();
+      String who = session.hasAccount() ? words.say("ftp.status.signedIn", session.user.getUsername())
+          : words.say(session.anonymous ? "ftp.status.anonymous" : "ftp.status.notSignedIn");
+      return Reply.of(211, "ftp.status", session.clientKey(), who,
+          words.say(session.tls ? "ftp.status.tls" : "ftp.status.clear"),
+          words.say(session.protectData ? "ftp.status.tls" : "ftp.status.clear"), session.cwd.toString());
     }
     if (!session.signedIn()) {
-      return new Reply(530, "Sign in first with USER and PASS.");
+      return Reply.of(530, "ftp.signInFirst");
     }
     String listing = ListingFormat.list(listed(session, argument), session.hasAccount(), Instant.now());
-    return new Reply(213, "Status of " + path(session, withoutOptions(argument)) + ":\n" + listing.replace("\r\n", "\n")
-        + "End of status.");
+    return Reply.of(213, "ftp.statusOf", path(session, withoutOptions(argument)).toString(),
+        listing.replace("\r\n", "\n"));
   }
 
   /** The folder's entries, or the file itself when the path names a file (as ls does). */
@@ -96,13 +95,13 @@ final class FolderCommands {
 
   static FolderTree.Node node(FtpSession session, FtpPath path) {
     return session.gateway.tree().find(path, reader(session))
-        .orElseThrow(() -> new FtpRefusal(550, "There is no file or folder " + path + " here."));
+        .orElseThrow(() -> new FtpRefusal(550, "ftp.noNode", path.toString()));
   }
 
   static FolderTree.Node file(FtpSession session, FtpPath path) {
     FolderTree.Node node = node(session, path);
     if (node.folder()) {
-      throw new FtpRefusal(550, path + " is a folder, not a file.");
+      throw new FtpRefusal(550, "ftp.notFile", path.toString());
     }
     return node;
   }
@@ -114,7 +113,7 @@ final class FolderCommands {
 
   static FtpPath path(FtpSession session, String argument) {
     return session.cwd.resolve(argument)
-        .orElseThrow(() -> new FtpRefusal(550, "That is not a path here: use names and / only (no \\, ~ or control characters)."));
+        .orElseThrow(() -> new FtpRefusal(550, "ftp.badPath"));
   }
 
   /**

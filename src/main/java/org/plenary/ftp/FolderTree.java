@@ -50,7 +50,7 @@ final class FolderTree {
     } catch (UnknownGroupException | UnknownMeetingException e) {
       throw noFolder(path);
     } catch (DocumentsPrivateException e) {
-      throw new FtpRefusal(550, e.getMessage());
+      throw FtpRefusal.saying(550, e.getMessage());
     }
   }
 
@@ -85,7 +85,7 @@ final class FolderTree {
     } catch (UnknownGroupException | UnknownMeetingException e) {
       return Optional.empty();
     } catch (DocumentsPrivateException e) {
-      throw new FtpRefusal(550, e.getMessage());
+      throw FtpRefusal.saying(550, e.getMessage());
     }
   }
 
@@ -153,6 +153,6 @@ final class FolderTree {
   }
 
   private static FtpRefusal noFolder(FtpPath path) {
-    return new FtpRefusal(550, "There is no folder " + path + " here.");
+    return new FtpRefusal(550, "ftp.noFolder", path.toString());
   }
 }

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +57,7 @@ public class FtpServer implements SmartLifecycle {
   private final FtpTls tls;
   private final FtpMetrics metrics;
   private final Map<String, Gateway.Command> commands;
+  private final MessageSource messages;
   private ThreadPoolExecutor workers;
   private EventLoopGroup acceptor;
   private EventLoopGroup loops;
@@ -63,7 +65,8 @@ public class FtpServer implements SmartLifecycle {
 
   FtpServer(FtpSettings settings, DocumentFolders folders, GroupCatalog groups, ContributionDesk desk,
       DocumentStore store, Credentials credentials, SignInThrottle throttle, @Value("${plenary.data-dir}") String dataDir,
-      ObjectProvider<MeterRegistry> registry) {
+      ObjectProvider<MeterRegistry> registry, MessageSource messages) {
+    this.messages = messages;
     this.settings = settings;
     settings.passivePortRange();
     this.tree = new FolderTree(folders, groups, Instant.now());
@@ -92,8 +95,9 @@ public class FtpServer implements SmartLifecycle {
     acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ftp-accept", true), NioIoHandler.newFactory());
     loops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("ftp-io", true), NioIoHandler.newFactory());
     var gateway = new Gateway(settings, tree, desk, store, credentials, throttle, tls, metrics, loops, workers, commands,
-        new AtomicInteger());
-    var gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress(), metrics);
+        new AtomicInteger(), messages);
+    var gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress(), metrics,
+        FtpWords.english(messages));
     ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, loops).channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)

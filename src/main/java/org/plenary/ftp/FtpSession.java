@@ -61,9 +61,20 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   private volatile DataConnection data;
   private volatile Transfer transfer;
   private boolean counted;
+  /** The language of the replies' sentences: English until the client sends LANG (RFC 2640). */
+  private volatile FtpWords words;
 
   FtpSession(Gateway gateway) {
     this.gateway = gateway;
+    this.words = FtpWords.english(gateway.messages());
+  }
+
+  FtpWords words() {
+    return words;
+  }
+
+  void speak(java.util.Locale language) {
+    words = new FtpWords(gateway.messages(), language);
   }
 
   Channel control() {
@@ -94,15 +105,14 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     gateway.metrics().sessionOpened();
     var locked = gateway.throttle().lockedOut(clientKey());
     if (locked.isPresent()) {
-      sendAndClose(new Reply(421, locked.get().message()));
+      sendAndClose(Reply.of(421, "ftp.refused", locked.get().message()));
       return;
     }
-    send(new Reply(220, "Plenary FTP gateway. Upload contributions to /t/fg/<group>/docs/incoming/; "
-        + "published documents are in /t/fg/<group>/docs/<meeting>/in/."));
+    send(Reply.of(220, "ftp.welcome"));
     long timeout = gateway.settings().signInTimeout().toMillis();
     ctx.executor().schedule(() -> {
       if (!signedIn() && control.isActive()) {
-        send(new Reply(421, "No sign-in within " + timeout / 1000 + " seconds; closing the connection."));
+        send(Reply.of(421, "ftp.signInTimeout", timeout / 1000));
         control.close();
       }
     }, timeout, TimeUnit.MILLISECONDS);
@@ -120,8 +130,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof IdleStateEvent && transfer == null) {
-      send(new Reply(421, "No command for " + gateway.settings().idleTimeout().toSeconds()
-          + " seconds; closing the connection."));
+      send(Reply.of(421, "ftp.idle", gateway.settings().idleTimeout().toSeconds()));
       control.close();
     }
   }
@@ -158,7 +167,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       }
       if (busy) {
         if (queue.size() >= MAX_QUEUED) {
-          send(new Reply(421, "Too many commands sent without waiting for replies; closing the connection."));
+          send(Reply.of(421, "ftp.queueFull"));
           control.close();
         } else {
           queue.add(line);
@@ -176,10 +185,10 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
         abortRequested = true;
         transfer.abort();
       }
-      case "STAT" -> send(new Reply(213, "Transferring: " + transfer.bytes() + " bytes so far."));
+      case "STAT" -> send(Reply.of(213, "ftp.transferring", transfer.bytes()));
       default -> {
         transfer.abort();
-        send(new Reply(221, "Goodbye; the transfer was stopped."));
+        send(Reply.of(221, "ftp.goodbyeStopped"));
         control.close();
       }
     }
@@ -193,7 +202,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     try {
       gateway.workers().execute(() -> finish(run((String) line)));
     } catch (RejectedExecutionException shuttingDown) {
-      send(new Reply(421, "The server is shutting down."));
+      send(Reply.of(421, "ftp.shuttingDown"));
       control.close();
     }
   }
@@ -203,17 +212,17 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     String argument = line.length() > verb.length() ? line.substring(verb.length()).strip() : "";
     Gateway.Command command = gateway.commands().get(verb);
     if (command == null) {
-      return new Reply(500, "Command " + (verb.length() > 20 ? verb.substring(0, 20) : verb) + " is not known here; HELP lists them.");
+      return Reply.of(500, "ftp.unknownCommand", verb.length() > 20 ? verb.substring(0, 20) : verb);
     }
     if (command.needsSignIn() && !signedIn()) {
-      return new Reply(530, "Sign in first with USER and PASS.");
+      return Reply.of(530, "ftp.signInFirst");
     }
     if (user != null) {
       // Rights are checked on every command of a signed-in session, also those anyone may send (STAT with a path reads
       // as the account): a disabled account, a changed password or a revoked token ends the session.
       Standing standing = gateway.credentials().recheck(user);
       if (!standing.stands()) {
-        sendAndClose(new Reply(421, standing.ended().message() + " Closing the connection."));
+        sendAndClose(Reply.of(421, "ftp.sessionEnded", standing.ended().message()));
         return Reply.LATER;
       }
       user = standing.user();
@@ -222,14 +231,14 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     try {
       reply = command.handler().run(this, argument);
     } catch (FtpRefusal refusal) {
-      reply = new Reply(refusal.code(), refusal.getMessage());
+      reply = refusal.reply();
     } catch (ContributionRefusedException refusal) {
-      reply = new Reply(refusal.reason().ftpReply(), refusal.getMessage());
+      reply = Reply.of(refusal.reason().ftpReply(), "ftp.refused", refusal);
     } catch (RefusedException refusal) {
-      reply = new Reply(550, refusal.getMessage());
+      reply = Reply.of(550, "ftp.refused", refusal.getMessage());
     } catch (Exception e) {
       log.error("FTP command {} from {} failed", verb, control.remoteAddress(), e);
-      reply = new Reply(451, "The server failed on this command; nothing was changed. The error was logged.");
+      reply = Reply.of(451, "ftp.failed");
     }
     if (reply.code() >= 400 && TRANSFERS.contains(verb)) {
       closeData();
@@ -259,13 +268,13 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
 
   void send(Reply reply) {
     gateway.metrics().replied(reply);
-    control.writeAndFlush(Unpooled.wrappedBuffer(reply.bytes()));
+    control.writeAndFlush(Unpooled.wrappedBuffer(reply.bytes(words)));
   }
 
   /** Sends the reply and closes the control connection. */
   void sendAndClose(Reply reply) {
     gateway.metrics().replied(reply);
-    control.writeAndFlush(Unpooled.wrappedBuffer(reply.bytes())).addListener(ChannelFutureListener.CLOSE);
+    control.writeAndFlush(Unpooled.wrappedBuffer(reply.bytes(words))).addListener(ChannelFutureListener.CLOSE);
   }
 
   /**
@@ -310,8 +319,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       abortRequested = false;
     }
     if (aborted) {
-      finish(new Reply(426, "Transfer stopped by ABOR; nothing more was sent or kept."),
-          new Reply(226, "ABOR done."));
+      finish(Reply.of(426, "ftp.abor.stopped"), Reply.of(226, "ftp.abor.done"));
     } else {
       finish(reply);
     }
@@ -322,7 +330,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     DataConnection prepared = data;
     data = null;
     if (prepared == null) {
-      throw new FtpRefusal(425, "Send PASV or EPSV (or PORT) first, then the transfer command.");
+      throw new FtpRefusal(425, "ftp.noData");
     }
     return prepared;
   }

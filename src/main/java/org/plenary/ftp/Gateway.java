@@ -8,6 +8,7 @@ import org.plenary.account.Credentials;
 import org.plenary.account.SignInThrottle;
 import org.plenary.contribution.ContributionDesk;
 import org.plenary.store.DocumentStore;
+import org.springframework.context.MessageSource;
 
 /** What every session of the gateway shares: settings, the application's services, threads, the command table. */
 record Gateway(
@@ -22,7 +23,8 @@ record Gateway(
     EventLoopGroup dataLoops,
     ExecutorService workers,
     Map<String, Command> commands,
-    AtomicInteger nextPassivePort) {
+    AtomicInteger nextPassivePort,
+    MessageSource messages) {
 
   /** A command of the table: whether it needs a signed-in session, and what it does. */
   record Command(boolean needsSignIn, Handler handler) {}

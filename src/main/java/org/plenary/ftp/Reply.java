@@ -5,14 +5,31 @@ import java.nio.charset.StandardCharsets;
 /**
  * One FTP reply: a code and a text, one line or several ("211-…" then "211 End"). Text lines that
  * begin with a space are sent as they are (FEAT, MLST). Control characters in the text never reach
- * the client, so no name a user sent can forge a reply line.
+ * the client, so no name a user sent can forge a reply line. A sentence is a key of the {@code ftp}
+ * bundle with its arguments, said in the session's language ({@code LANG}, else English); a text
+ * that is no sentence (FEAT, SIZE, MDTM) is sent as it is.
  */
-record Reply(int code, String text) {
+record Reply(int code, String text, String key, Object[] args) {
 
   /** Returned by a command that answers later itself (a transfer, a delayed refusal). */
   static final Reply LATER = new Reply(0, "");
 
-  byte[] bytes() {
+  /** A text sent as it is, in every language. */
+  Reply(int code, String text) {
+    this(code, text, null, new Object[0]);
+  }
+
+  /** A sentence of the {@code ftp} bundle. */
+  static Reply of(int code, String key, Object... args) {
+    return new Reply(code, null, key, args);
+  }
+
+  String text(FtpWords words) {
+    return key == null ? text : words.say(key, args);
+  }
+
+  byte[] bytes(FtpWords words) {
+    String text = text(words);
     String[] lines = text.split("\n", -1);
     var out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < lines.length; i++) {

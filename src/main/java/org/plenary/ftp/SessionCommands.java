@@ -2,9 +2,11 @@ package org.plenary.ftp;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.plenary.account.SignInResult;
+import org.plenary.shared.Languages;
 
 /** Sign-in (USER, PASS, AUTH TLS, PBSZ, PROT) and the commands about the session itself. */
 final class SessionCommands {
@@ -14,6 +16,7 @@ final class SessionCommands {
       Features:
        AUTH TLS
        EPSV
+       LANG EN*;FR;ES;RU;ZH;AR
        MDTM
        MLST type*;size*;modify*;perm*;
        PASV
@@ -33,26 +36,25 @@ final class SessionCommands {
     table.put("AUTH", new Gateway.Command(false, SessionCommands::auth));
     table.put("PBSZ", new Gateway.Command(false, SessionCommands::pbsz));
     table.put("PROT", new Gateway.Command(false, SessionCommands::prot));
-    table.put("CCC", new Gateway.Command(false, (s, a) -> new Reply(533, s.tls
-        ? "CCC is refused: the control connection stays encrypted until QUIT."
-        : "CCC is refused: the control connection is not encrypted (send AUTH TLS to encrypt it).")));
+    table.put("CCC", new Gateway.Command(false, (s, a) -> Reply.of(533, s.tls ? "ftp.ccc.tls" : "ftp.ccc.clear")));
     table.put("QUIT", new Gateway.Command(false, (s, a) -> {
-      s.sendAndClose(new Reply(221, "Goodbye."));
+      s.sendAndClose(Reply.of(221, "ftp.goodbye"));
       return Reply.LATER;
     }));
-    table.put("NOOP", new Gateway.Command(false, (s, a) -> new Reply(200, "NOOP ok.")));
+    table.put("NOOP", new Gateway.Command(false, (s, a) -> Reply.of(200, "ftp.noop")));
     table.put("SYST", new Gateway.Command(false, (s, a) -> new Reply(215, "UNIX Type: L8")));
     table.put("FEAT", new Gateway.Command(false, (s, a) -> new Reply(211, FEATURES)));
-    table.put("HELP", new Gateway.Command(false, (s, a) -> new Reply(214, "Commands:\n "
-        + String.join(" ", new java.util.TreeSet<>(offered(table))) + "\nHelp ok.")));
+    table.put("HELP", new Gateway.Command(false, (s, a) -> Reply.of(214, "ftp.help",
+        String.join(" ", new java.util.TreeSet<>(offered(table))))));
     table.put("OPTS", new Gateway.Command(false, SessionCommands::opts));
+    table.put("LANG", new Gateway.Command(false, SessionCommands::lang));
     table.put("TYPE", new Gateway.Command(true, SessionCommands::type));
-    table.put("MODE", new Gateway.Command(true, (s, a) -> a.equalsIgnoreCase("S") ? new Reply(200, "Mode set to S.")
-        : new Reply(504, "Only stream mode (MODE S) is offered; MODE Z and others are off.")));
-    table.put("STRU", new Gateway.Command(true, (s, a) -> a.equalsIgnoreCase("F") ? new Reply(200, "Structure set to F.")
-        : new Reply(504, "Only file structure (STRU F) is offered.")));
-    table.put("ALLO", new Gateway.Command(true, (s, a) -> new Reply(202, "No storage allocation needed.")));
-    table.put("ACCT", new Gateway.Command(false, (s, a) -> new Reply(202, "No account needed.")));
+    table.put("MODE", new Gateway.Command(true, (s, a) -> a.equalsIgnoreCase("S") ? Reply.of(200, "ftp.mode")
+        : Reply.of(504, "ftp.mode.refused")));
+    table.put("STRU", new Gateway.Command(true, (s, a) -> a.equalsIgnoreCase("F") ? Reply.of(200, "ftp.stru")
+        : Reply.of(504, "ftp.stru.refused")));
+    table.put("ALLO", new Gateway.Command(true, (s, a) -> Reply.of(202, "ftp.allo")));
+    table.put("ACCT", new Gateway.Command(false, (s, a) -> Reply.of(202, "ftp.acct")));
     NotOffered.addTo(table);
   }
 
@@ -65,35 +67,35 @@ final class SessionCommands {
 
   private static Reply user(FtpSession session, String name) {
     if (session.signedIn()) {
-      return new Reply(530, "You are already signed in; QUIT and connect again to change user.");
+      return Reply.of(530, "ftp.user.already");
     }
     if (name.isEmpty()) {
-      return new Reply(501, "Give your username: USER <name>.");
+      return Reply.of(501, "ftp.user.missing");
     }
     boolean anonymous = ANONYMOUS.contains(name.toLowerCase(Locale.ROOT));
     if (anonymous && !session.gateway.settings().anonymous()) {
-      return new Reply(530, "Anonymous sign-in is off on this server; sign in with your account.");
+      return Reply.of(530, "ftp.user.noAnonymous");
     }
     if (!anonymous && session.gateway.settings().requireTls() && !session.tls) {
-      return new Reply(530, "This server takes passwords only over TLS: send AUTH TLS first (use FTPS), then USER.");
+      return Reply.of(530, "ftp.user.tlsFirst");
     }
     session.pendingUser = name;
-    return anonymous ? new Reply(331, "Anonymous sign-in: send your e-mail address as the password.")
-        : new Reply(331, "Send the password or a personal access token for this account.");
+    return anonymous ? Reply.of(331, "ftp.user.anonymous")
+        : Reply.of(331, "ftp.user.password");
   }
 
   private static Reply pass(FtpSession session, String secret) {
     String name = session.pendingUser;
     session.pendingUser = null;
     if (session.signedIn()) {
-      return new Reply(503, "You are already signed in.");
+      return Reply.of(503, "ftp.pass.already");
     }
     if (name == null) {
-      return new Reply(503, "Send USER first.");
+      return Reply.of(503, "ftp.pass.userFirst");
     }
     if (ANONYMOUS.contains(name.toLowerCase(Locale.ROOT))) {
       session.anonymous = true;
-      return new Reply(230, "Signed in anonymously: you may read every public folder.");
+      return Reply.of(230, "ftp.pass.anonymous");
     }
     String address = session.clientKey();
     var result = session.gateway.credentials().signInWithPasswordOrToken(address, name, secret);
@@ -102,14 +104,14 @@ final class SessionCommands {
     }
     if (result instanceof SignInResult.SignedIn signedIn) {
       if (signedIn.user().mustChangePassword()) {
-        return new Reply(530, "This account must choose a new password on the web before it can use FTP.");
+        return Reply.of(530, "ftp.pass.mustChange");
       }
       session.user = signedIn.user();
-      return new Reply(230, "Signed in as " + signedIn.user().getUsername() + ".");
+      return Reply.of(230, "ftp.pass.signedIn", signedIn.user().getUsername());
     }
     var addressLocked = session.gateway.throttle().lockedOut(address);
     session.gateway.metrics().signInFailed();
-    Reply reply = new Reply(530, "Wrong username or password.");
+    Reply reply = Reply.of(530, "ftp.pass.wrong");
     session.control().eventLoop().schedule(() -> {
       if (addressLocked.isPresent()) {
         lockedOut(session, addressLocked.get().message());
@@ -126,10 +128,10 @@ final class SessionCommands {
    */
   private static Reply lockedOut(FtpSession session, String message) {
     if (session.gateway.throttle().lockedUntil(session.clientKey()).isPresent()) {
-      session.sendAndClose(new Reply(421, message));
+      session.sendAndClose(Reply.of(421, "ftp.refused", message));
       return Reply.LATER;
     }
-    return new Reply(530, message);
+    return Reply.of(530, "ftp.refused", message);
   }
 
   /**
@@ -140,16 +142,16 @@ final class SessionCommands {
   private static Reply auth(FtpSession session, String mechanism) {
     String upper = mechanism.toUpperCase(Locale.ROOT);
     if (!upper.equals("TLS") && !upper.equals("TLS-C") && !upper.equals("SSL")) {
-      return new Reply(504, "Only AUTH TLS is offered.");
+      return Reply.of(504, "ftp.auth.only");
     }
     if (session.tls) {
-      return new Reply(503, "TLS is already on; AUTH is accepted once per connection.");
+      return Reply.of(503, "ftp.auth.again");
     }
     if (session.signedIn()) {
-      return new Reply(503, "AUTH TLS comes before signing in; QUIT, connect again and send AUTH TLS first.");
+      return Reply.of(503, "ftp.auth.late");
     }
     session.startTls(session.gateway.tls().controlHandler(session.control().alloc()),
-        new Reply(234, "Proceed with the TLS handshake."));
+        Reply.of(234, "ftp.auth.proceed"));
     return Reply.LATER;
   }
 
@@ -157,7 +159,7 @@ final class SessionCommands {
   private static Reply pbsz(FtpSession session, String size) {
     requireTls(session, "PBSZ");
     if (!size.matches("[0-9]{1,10}")) {
-      return new Reply(501, "PBSZ takes a number: send PBSZ 0.");
+      return Reply.of(501, "ftp.pbsz.number");
     }
     session.pbsz = true;
     return new Reply(200, "PBSZ=0");
@@ -166,48 +168,65 @@ final class SessionCommands {
   private static Reply prot(FtpSession session, String level) {
     requireTls(session, "PROT");
     if (!session.pbsz) {
-      return new Reply(503, "Send PBSZ 0 before PROT.");
+      return Reply.of(503, "ftp.prot.pbszFirst");
     }
     switch (level.toUpperCase(Locale.ROOT)) {
       case "P" -> {
         session.protectData = true;
-        return new Reply(200, "Data connections are encrypted (PROT P).");
+        return Reply.of(200, "ftp.prot.private");
       }
       case "C" -> {
         session.protectData = false;
-        return new Reply(200, "Data connections are in clear text (PROT C).");
+        return Reply.of(200, "ftp.prot.clear");
       }
       case "S", "E" -> {
-        return new Reply(536, "Only PROT P and PROT C are offered.");
+        return Reply.of(536, "ftp.prot.only");
       }
       default -> {
-        return new Reply(504, "PROT takes P (private) or C (clear).");
+        return Reply.of(504, "ftp.prot.argument");
       }
     }
   }
 
   private static void requireTls(FtpSession session, String command) {
     if (!session.tls) {
-      throw new FtpRefusal(503, command + " comes after AUTH TLS.");
+      throw new FtpRefusal(503, "ftp.afterAuth", command);
     }
   }
 
   private static Reply opts(FtpSession session, String option) {
     String upper = option.toUpperCase(Locale.ROOT);
     if (upper.startsWith("UTF8")) {
-      return new Reply(200, "Always in UTF-8.");
+      return Reply.of(200, "ftp.opts.utf8");
     }
     if (upper.startsWith("MLST")) {
       return new Reply(200, "MLST OPTS type;size;modify;perm;");
     }
-    return new Reply(501, "Option not understood; OPTS UTF8 ON and OPTS MLST are offered.");
+    return Reply.of(501, "ftp.opts.unknown");
+  }
+
+  /**
+   * RFC 2640: {@code LANG fr} turns the sentences of the following replies into French ({@code LANG}
+   * alone back into English); the codes and the formats clients parse stay as they are.
+   */
+  private static Reply lang(FtpSession session, String tag) {
+    if (tag.isBlank()) {
+      session.speak(Languages.DEFAULT);
+      return Reply.of(200, "ftp.lang");
+    }
+    var language = tag.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*") ? Languages.supported(tag) : Optional.<Locale>empty();
+    if (language.isEmpty()) {
+      return Reply.of(504, "ftp.lang.unknown", tag.length() > 20 ? tag.substring(0, 20) : tag);
+    }
+    session.speak(language.get());
+    return Reply.of(200, "ftp.lang");
   }
 
   private static Reply type(FtpSession session, String type) {
     return switch (type.toUpperCase(Locale.ROOT)) {
-      case "I", "L 8" -> new Reply(200, "Switching to binary mode.");
-      case "A", "A N" -> new Reply(200, "Switching to ASCII mode (files are sent as they are stored).");
-      default -> new Reply(504, "TYPE I (binary) and TYPE A are offered.");
+      case "I", "L 8" -> Reply.of(200, "ftp.type.binary");
+      case "A", "A N" -> Reply.of(200, "ftp.type.ascii");
+      default -> Reply.of(504, "ftp.type.unknown");
     };
   }
 }

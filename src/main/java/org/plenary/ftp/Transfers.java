@@ -36,10 +36,10 @@ final class Transfers {
    * Sends one line of text per node, written in chunks of about 64 KiB as the client reads them
    * ({@link ListingChunks}), so a listing costs a chunk of memory, whatever the folder's size.
    */
-  static Reply sendLines(FtpSession session, String what, List<FolderTree.Node> nodes,
+  static Reply sendLines(FtpSession session, String comesKey, List<FolderTree.Node> nodes,
       Function<FolderTree.Node, String> line) {
     return withData(session, null, channel -> {
-      session.send(new Reply(150, "Here comes " + what + "."));
+      session.send(Reply.of(150, comesKey));
       if (!session.protectData) {
         channel.pipeline().addLast(new ChunkedWriteHandler());
       }
@@ -50,15 +50,14 @@ final class Transfers {
 
   static Reply sendFile(FtpSession session, String name, Path file, long offset, long length) {
     return withData(session, null, channel -> {
-      session.send(new Reply(150, "Sending " + name + " (" + length + " bytes" + (offset > 0 ? " from byte " + offset : "")
-          + ")."));
+      session.send(offset > 0 ? Reply.of(150, "ftp.retr.sendingFrom", name, length, offset) : Reply.of(150, "ftp.retr.sending", name, length));
       Object body;
       if (session.protectData) {
         try {
           body = new ChunkedNioFile(FileChannel.open(file), offset, length, 64 * 1024);
         } catch (IOException e) {
           channel.close();
-          session.transferEnded(new Reply(451, "The file could not be read; nothing was sent."));
+          session.transferEnded(Reply.of(451, "ftp.retr.unreadable"));
           return;
         }
       } else {
@@ -70,7 +69,7 @@ final class Transfers {
 
   static Reply receive(FtpSession session, IncomingUpload upload) {
     return withData(session, upload, channel -> {
-      session.send(new Reply(150, "Ready to receive " + upload.fileName() + "."));
+      session.send(Reply.of(150, "ftp.stor.ready", upload.fileName()));
       var receiver = new UploadReceiver(session, upload);
       channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64 * 1024, 256 * 1024, 1024 * 1024));
       channel.pipeline().addLast(receiver);
@@ -98,8 +97,7 @@ final class Transfers {
         if (upload != null) {
           upload.close();
         }
-        session.finish(new Reply(425, "No data connection could be opened; nothing was transferred. "
-            + "Send PASV or EPSV again and connect to the port it gives."));
+        session.finish(Reply.of(425, "ftp.data.noConnection"));
         return;
       }
       Channel channel = (Channel) opened.getNow();
@@ -155,8 +153,8 @@ final class Transfers {
       if (done.isSuccess() && direction != null) {
         session.gateway.metrics().transferred(direction, bytes.getAsLong());
       }
-      session.transferEnded(done.isSuccess() ? new Reply(226, "Transfer complete.")
-          : new Reply(426, "The data connection closed before the transfer completed."));
+      session.transferEnded(done.isSuccess() ? Reply.of(226, "ftp.transfer.complete")
+          : Reply.of(426, "ftp.transfer.broken"));
     }));
   }
 }

@@ -46,10 +46,10 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
         }
       }
     } catch (ContributionRefusedException refused) {
-      fail(ctx, new Reply(refused.reason().ftpReply(), refused.getMessage() + " Nothing was kept."));
+      fail(ctx, Reply.of(refused.reason().ftpReply(), "ftp.upload.refused", refused));
     } catch (IOException | RuntimeException e) {
       log.error("Writing an FTP upload of {} failed", upload.fileName(), e);
-      fail(ctx, new Reply(451, "The server could not write " + upload.fileName() + "; nothing was kept."));
+      fail(ctx, Reply.of(451, "ftp.upload.writeFailed", upload.fileName()));
     } finally {
       bytes.release();
     }
@@ -71,8 +71,7 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
       ctx.close();
       return;
     }
-    fail(ctx, new Reply(426, "The data connection broke (" + cause.getMessage() + "); nothing of "
-        + upload.fileName() + " was kept. Send it again."));
+    fail(ctx, Reply.of(426, "ftp.upload.broken", String.valueOf(cause.getMessage()), upload.fileName()));
   }
 
   @Override
@@ -100,7 +99,7 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
   private void complete() {
     if (failure != null || !session.control().isActive()) {
       upload.close();
-      session.transferEnded(failure != null ? failure : new Reply(426, "The control connection closed; nothing was kept."));
+      session.transferEnded(failure != null ? failure : Reply.of(426, "ftp.upload.controlClosed"));
       return;
     }
     upload.completeAsync().whenComplete((file, error) -> {
@@ -113,18 +112,17 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
   }
 
   private static Reply received(ContributionFile file) {
-    return new Reply(226, "Received " + file.fileName() + " (" + file.size() + " bytes, SHA-256 " + file.sha256()
-        + "); it waits in the incoming folder for the secretariat.");
+    return Reply.of(226, "ftp.upload.received", file.fileName(), file.size(), file.sha256());
   }
 
   private Reply refusal(Throwable error) {
     Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
         ? error.getCause() : error;
     if (cause instanceof ContributionRefusedException refused) {
-      return new Reply(refused.reason().ftpReply(), refused.getMessage() + " Nothing was kept.");
+      return Reply.of(refused.reason().ftpReply(), "ftp.upload.refused", refused);
     }
     log.error("Completing the FTP upload of {} failed", upload.fileName(), cause);
-    return new Reply(451, "The server could not store " + upload.fileName() + "; nothing was kept.");
+    return Reply.of(451, "ftp.upload.storeFailed", upload.fileName());
   }
 
   private void fail(ChannelHandlerContext ctx, Reply reply) {
@@ -137,7 +135,7 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
   /** ABOR or the control connection closing: the data connection closes and the upload is abandoned. */
   @Override
   public void abort() {
-    failure = new Reply(426, "The transfer was stopped; nothing of " + upload.fileName() + " was kept.");
+    failure = Reply.of(426, "ftp.upload.stopped", upload.fileName());
     Channel data = channel;
     if (data != null) {
       data.close();

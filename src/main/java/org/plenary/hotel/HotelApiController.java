@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The hotel form over the API: the answers in, the prefilled annex-3 PDF out. */
@@ -32,9 +33,16 @@ class HotelApiController {
 
   @Operation(operationId = "getHotelForm", summary = "The hotel reservation confirmation form, prefilled, as PDF (no card data is taken)")
   @PostMapping(path = "/api/v1/groups/{slug}/meetings/{code}/hotel-form", produces = MediaType.APPLICATION_PDF_VALUE)
-  ResponseEntity<byte[]> pdf(@PathVariable String slug, @PathVariable String code, @Valid @RequestBody HotelForm hotelForm) {
+  ResponseEntity<byte[]> pdf(@PathVariable String slug, @PathVariable String code, @Valid @RequestBody HotelForm hotelForm,
+      @RequestParam(required = false) String lang) {
     Meeting meeting = meetings.get(slug, code);
-    return attachment(meeting, form.pdf(groups.get(slug), meeting, hotelForm));
+    return attachment(meeting, form.pdf(groups.get(slug), meeting, hotelForm, language(lang)));
+  }
+
+  /** The language asked for with {@code ?lang=}, else the reader's. */
+  static java.util.Locale language(String lang) {
+    return org.plenary.shared.Languages.supported(lang)
+        .orElseGet(() -> org.plenary.shared.Languages.nearest(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
   }
 
   static ResponseEntity<byte[]> attachment(Meeting meeting, byte[] pdf) {

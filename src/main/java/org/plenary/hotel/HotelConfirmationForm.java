@@ -1,67 +1,69 @@
 package org.plenary.hotel;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.plenary.group.Group;
 import org.plenary.meeting.Hotel;
 import org.plenary.meeting.Meeting;
 import org.plenary.pdf.PdfRenderer;
-import org.plenary.shared.Times;
+import org.plenary.pdf.PdfWords;
 import org.plenary.shared.Violations;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** Annex 3 of the circular, prefilled: the form the participant sends to the hotel of their choice. */
 @Component
 class HotelConfirmationForm {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
   private final PdfRenderer pdf;
+  private final MessageSource messages;
   private final Clock clock;
 
-  HotelConfirmationForm(PdfRenderer pdf, Clock clock) {
+  HotelConfirmationForm(PdfRenderer pdf, MessageSource messages, Clock clock) {
     this.pdf = pdf;
+    this.messages = messages;
     this.clock = clock;
   }
 
-  byte[] pdf(Group group, Meeting meeting, HotelForm form) {
+  /** In {@code language}: the reader's, or the one asked for with {@code ?lang=}. */
+  byte[] pdf(Group group, Meeting meeting, HotelForm form, Locale language) {
+    var words = new PdfWords(messages, language);
     Hotel hotel = meeting.hotels().stream().filter(h -> h.id().equals(form.getHotel())).findFirst().orElse(null);
     new Violations()
-        .check(hotel != null, "hotel", "Choose one of the meeting’s " + meeting.hotels().size() + " hotels.")
-        .check(form.getDeparture().isAfter(form.getArrival()), "departure", "The departure must be after the arrival.")
+        .check(hotel != null, "hotel", words.say("pdf.hotel.error.hotel", meeting.hotels().size()))
+        .check(form.getDeparture().isAfter(form.getArrival()), "departure", words.say("pdf.hotel.error.departure"))
         .check(!form.getArrival().isBefore(meeting.startDate().minusDays(14))
             && !form.getDeparture().isAfter(meeting.endDate().plusDays(14)), "arrival",
-            "The stay must be around the meeting, " + meeting.dates() + ".")
+            words.say("pdf.hotel.error.stay", words.dates(meeting.startDate(), meeting.endDate(), meeting.dates())))
         .throwIfAny();
-    String room = form.getRoom() == HotelForm.RoomType.SINGLE ? "single" : "double";
-    String rate = form.getRoom() == HotelForm.RoomType.SINGLE ? hotel.singleRate() : hotel.doubleRate();
-    return pdf.compose("Hotel reservation confirmation — " + group.acronym() + " " + meeting.code())
-        .paragraph("This confirmation form should be sent direct to the hotel of your choice.")
-        .paragraph("Telecommunication Standardization Sector")
-        .field(group.name(), "from " + DATE.format(meeting.startDate()) + " to " + DATE.format(meeting.endDate()))
-        .field("Confirmation of the reservation made on", Times.dayIn(clock.instant(), meeting.timeZone()))
-        .field("with", hotel.name() + (hotel.address() == null ? "" : ", " + hotel.address()))
-        .paragraph("at the ITU preferential tariff" + (rate == null ? "" : " (" + rate + " per " + room + " room)"))
-        .field("Rooms", form.getRooms() + " " + room + " room" + (form.getRooms() > 1 ? "s" : ""))
-        .field("Arriving on", form.getArrivalTime() == null ? DATE.format(form.getArrival())
-            : Times.display(form.getArrival().atTime(form.getArrivalTime()).atZone(meeting.timeZone()).toInstant(),
+    boolean single = form.getRoom() == HotelForm.RoomType.SINGLE;
+    String rate = single ? hotel.singleRate() : hotel.doubleRate();
+    String room = words.say(single ? "pdf.hotel.room.single" : "pdf.hotel.room.double");
+    return pdf.compose(words.say("pdf.hotel.title", group.acronym(), meeting.code()))
+        .paragraph(words.say("pdf.hotel.sendDirect"))
+        .paragraph(words.say("pdf.hotel.sector"))
+        .field(group.name(), words.say("pdf.hotel.fromTo", words.date(meeting.startDate()), words.date(meeting.endDate())))
+        .field(words.say("pdf.hotel.madeOn"), words.date(clock.instant().atZone(meeting.timeZone()).toLocalDate()))
+        .field(words.say("pdf.hotel.with"), hotel.name() + (hotel.address() == null ? "" : ", " + hotel.address()))
+        .paragraph(rate == null ? words.say("pdf.hotel.tariff") : words.say("pdf.hotel.tariffRate", rate, room))
+        .field(words.say("pdf.hotel.rooms"), words.say(form.getRooms() > 1 ? "pdf.hotel.roomsMany" : "pdf.hotel.roomsOne",
+            form.getRooms(), room))
+        .field(words.say("pdf.hotel.arriving"), form.getArrivalTime() == null ? words.date(form.getArrival())
+            : words.time(form.getArrival().atTime(form.getArrivalTime()).atZone(meeting.timeZone()).toInstant(),
                 meeting.timeZone()))
-        .field("Departing on", DATE.format(form.getDeparture()))
-        .paragraph("gva".equals(meeting.venueCode()) ? "GENEVA TRANSPORT CARD: Hotels and residences in the canton "
-            + "of Geneva provide a free Geneva Transport Card valid for the duration of the stay, giving free access to "
-            + "Geneva public transport, including buses, trams, boats and trains as far as Versoix and the airport." : "")
-        .field("Family name", form.getFamilyName())
-        .field("First name", form.getFirstName())
-        .field("Address", form.getAddress())
-        .field("Tel", form.getTelephone())
-        .field("Fax", form.getFax())
-        .field("E-mail", form.getEmail())
-        .fillIn("Credit card to guarantee this reservation: AX/VISA/DINERS/EC (or other)")
-        .fillIn("No.")
-        .fillIn("Valid until")
-        .fillIn("Date")
-        .fillIn("Signature")
+        .field(words.say("pdf.hotel.departing"), words.date(form.getDeparture()))
+        .paragraph("gva".equals(meeting.venueCode()) ? words.say("pdf.hotel.genevaCard") : "")
+        .field(words.say("pdf.hotel.familyName"), form.getFamilyName())
+        .field(words.say("pdf.hotel.firstName"), form.getFirstName())
+        .field(words.say("pdf.hotel.address"), form.getAddress())
+        .field(words.say("pdf.hotel.telephone"), form.getTelephone())
+        .field(words.say("pdf.hotel.fax"), form.getFax())
+        .field(words.say("pdf.hotel.email"), form.getEmail())
+        .fillIn(words.say("pdf.hotel.card"))
+        .fillIn(words.say("pdf.hotel.cardNumber"))
+        .fillIn(words.say("pdf.hotel.validUntil"))
+        .fillIn(words.say("pdf.hotel.date"))
+        .fillIn(words.say("pdf.hotel.signature"))
         .toBytes();
   }
 }

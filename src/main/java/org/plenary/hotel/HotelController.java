@@ -58,11 +58,12 @@ class HotelController {
   @PostMapping("/groups/{slug}/meetings/{code}/hotel-form")
   String download(@PathVariable String slug, @PathVariable String code,
       @Valid @ModelAttribute("hotelForm") HotelForm hotelForm, BindingResult result, Model model,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String lang,
       jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
     Meeting meeting = meetings.get(slug, code);
     if (!result.hasErrors()) {
       try {
-        ResponseEntity<byte[]> pdf = pdf(groups.get(slug), meeting, hotelForm);
+        ResponseEntity<byte[]> pdf = pdf(groups.get(slug), meeting, hotelForm, lang);
         response.setContentType(MediaType.APPLICATION_PDF_VALUE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, pdf.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION));
         response.getOutputStream().write(pdf.getBody());
@@ -74,8 +75,8 @@ class HotelController {
     return show(model, slug, meeting, hotelForm);
   }
 
-  private ResponseEntity<byte[]> pdf(Group group, Meeting meeting, HotelForm hotelForm) {
-    return HotelApiController.attachment(meeting, form.pdf(group, meeting, hotelForm));
+  private ResponseEntity<byte[]> pdf(Group group, Meeting meeting, HotelForm hotelForm, String lang) {
+    return HotelApiController.attachment(meeting, form.pdf(group, meeting, hotelForm, HotelApiController.language(lang)));
   }
 
   private String show(Model model, String slug, Meeting meeting, HotelForm hotelForm) {

@@ -17,32 +17,32 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class HotelForm {
 
   /** The hotel's id, as the meeting lists it ({@code hotels[].id}). */
-  @NotNull(message = "Choose a hotel.")
+  @NotNull(message = "{hotel.error.chooseAHotel}")
   private Long hotel;
 
-  @NotNull(message = "Choose a single or a double room.")
+  @NotNull(message = "{hotel.error.chooseASingleOr}")
   private RoomType room = RoomType.SINGLE;
 
-  @Min(value = 1, message = "Book at least one room.")
-  @Max(value = 9, message = "Book at most nine rooms on one form.")
+  @Min(value = 1, message = "{hotel.error.bookAtLeastOne}")
+  @Max(value = 9, message = "{hotel.error.bookAtMostNine}")
   private int rooms = 1;
 
-  @NotNull(message = "Give your arrival date.")
+  @NotNull(message = "{hotel.error.giveYourArrivalDate}")
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate arrival;
 
   @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
   private LocalTime arrivalTime;
 
-  @NotNull(message = "Give your departure date.")
+  @NotNull(message = "{hotel.error.giveYourDepartureDate}")
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate departure;
 
-  @NotBlank(message = "Give your family name.")
+  @NotBlank(message = "{hotel.error.giveYourFamilyName}")
   @Size(max = 100)
   private String familyName;
 
-  @NotBlank(message = "Give your first name.")
+  @NotBlank(message = "{hotel.error.giveYourFirstName}")
   @Size(max = 100)
   private String firstName;
 
@@ -55,7 +55,7 @@ public class HotelForm {
   @Size(max = 50)
   private String fax;
 
-  @Email(message = "Give an e-mail address such as name@example.org.")
+  @Email(message = "{hotel.error.giveAnEmailAddress}")
   @Size(max = 254)
   private String email;
 

@@ -44,29 +44,35 @@ class CircularMail {
       recipients.add(group.mailingList());
     }
     organizations.all().forEach(o -> organizations.focalPoints(o.id()).stream().map(Account::email).forEach(recipients::add));
-    String subject = circular.title() + ": " + group.acronym() + " meeting, " + meeting.venueName() + ", " + meeting.dates();
-    String body = body(circular, group, meeting);
-    var pdf = new Mailer.Attachment(circular.title().replaceAll("[^A-Za-z0-9]+", "-") + ".pdf", "application/pdf",
-        circulars.pdf(circular.id(), "en", true));
+    // One mail per address, as before; each in the recipient's language (a list address in English), with the
+    // circular's PDF in that language when the circular has it, else in English.
     for (String recipient : recipients) {
-      mailer.send(List.of(recipient), subject, body, pdf);
+      mailer.sendEach(List.of(recipient), words -> new MailWords.Letter(words.say("notification.circular.subject",
+          circular.title(), group.acronym(), meeting.venueName(), words.dates(meeting)),
+          body(words, circular, group, meeting)), language -> attachment(circular, language));
     }
   }
 
-  private String body(Circular circular, Group group, Meeting meeting) {
+  private Mailer.Attachment attachment(Circular circular, java.util.Locale language) {
+    String lang = circulars.languages().contains(language.getLanguage()) ? language.getLanguage() : "en";
+    return new Mailer.Attachment(circular.title().replaceAll("[^A-Za-z0-9]+", "-") + ".pdf", "application/pdf",
+        circulars.pdf(circular.id(), lang, true));
+  }
+
+  private String body(MailWords words, Circular circular, Group group, Meeting meeting) {
     String address = circulars.address(circular.id());
     var lines = new ArrayList<String>();
-    lines.add("Dear Sir/Madam,");
+    lines.add(words.say("notification.circular.greeting"));
     lines.add("");
-    lines.add(circular.title() + " announces the meeting of the " + group.name() + " (" + group.acronym() + "), "
-        + meeting.venueName() + ", " + meeting.dates() + ". It is attached (PDF) and published at:");
+    lines.add(words.say("notification.circular.announces", circular.title(), group.name(), group.acronym(),
+        meeting.venueName(), words.dates(meeting)));
     lines.add("  " + address);
     lines.add("");
-    lines.add("The circular in each language:");
+    lines.add(words.say("notification.circular.languages"));
     circulars.languages().forEach(lang -> lines.add("  " + lang + ": " + address + ".pdf?lang=" + lang));
     lines.add("");
-    lines.add("Circulars of " + group.acronym() + " as a feed: " + address.replaceAll("/circulars/\\d+$", "")
-        + "/groups/" + group.slug() + "/circulars.atom");
+    lines.add(words.say("notification.circular.feed", group.acronym(), address.replaceAll("/circulars/\\d+$", "")
+        + "/groups/" + group.slug() + "/circulars.atom"));
     return String.join("\n", lines) + "\n";
   }
 }

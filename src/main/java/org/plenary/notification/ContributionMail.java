@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.plenary.account.Account;
 import org.plenary.account.AccountDirectory;
 import org.plenary.contribution.Contribution;
@@ -26,7 +27,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Mail for each step of a contribution: number allocated, document received, published, rejected, withdrawn. */
+/**
+ * Mail for each step of a contribution: number allocated, document received, published, rejected,
+ * withdrawn; each recipient reads it in their account's language.
+ */
 @Component
 class ContributionMail {
 
@@ -59,18 +63,10 @@ class ContributionMail {
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
     String host = baseUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
-    send(emails, List.of(c.allocatedBy()), "Document number " + c.number() + ": " + c.title(), """
-        Your contribution "%s" to %s meeting %s has the number %s.
-
-        Name the file %s.docx (or .pdf, .pptx…) and upload it:
-          - on its page: %s/documents/%s
-          - by FTP: ftp://%s:%d%s/ (sign in with your username and password or a personal access token)
-          - with the API: POST %s/api/v1/contributions/%s/files (multipart field "file")
-
-        Contributions are due %s.
-        """.formatted(c.title(), group.acronym(), meeting.code(), c.number(), c.number(), baseUrl, c.number(), host,
-        ftpPort, "/t/fg/" + group.slug() + "/docs/incoming", baseUrl, c.number(),
-        meeting.deadline(Deadline.Kind.CONTRIBUTIONS).display()));
+    send(emails, List.of(c.allocatedBy()), words -> words.letter("notification.contribution.number",
+        new Object[] {c.number(), c.title()}, c.title(), group.acronym(), meeting.code(), c.number(),
+        baseUrl + "/documents/" + c.number(), "ftp://" + host + ":" + ftpPort + "/t/fg/" + group.slug() + "/docs/incoming/",
+        baseUrl + "/api/v1/contributions/" + c.number() + "/files", meeting.deadline(Deadline.Kind.CONTRIBUTIONS).display()));
   }
 
   @ApplicationModuleListener
@@ -84,13 +80,9 @@ class ContributionMail {
 
   private void received(Contribution c, long fileId, Map<String, Optional<String>> emails) {
     ContributionFile file = file(c, fileId);
-    send(emails, List.of(c.allocatedBy(), file.uploadedBy()), "Received: " + file.fileName(), """
-        %s (%d bytes, SHA-256 %s) is in the incoming folder%s.
-        The secretariat will check it and publish it in the meeting's folder.
-
-        %s/documents/%s
-        """.formatted(file.fileName(), file.size(), file.sha256(),
-        file.late() ? ", marked late: it arrived after the contribution deadline" : "", baseUrl, c.number()));
+    send(emails, List.of(c.allocatedBy(), file.uploadedBy()), words -> words.letter(
+        file.late() ? "notification.contribution.receivedLate" : "notification.contribution.received",
+        new Object[] {file.fileName()}, file.fileName(), file.size(), file.sha256(), baseUrl + "/documents/" + c.number()));
   }
 
   @ApplicationModuleListener
@@ -99,43 +91,37 @@ class ContributionMail {
     ContributionFile file = file(c, event.fileId());
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
-    send(everyone(c), "Published: " + file.fileName(), """
-        %s is published:
-        %s/t/fg/%s/docs/%s/in/%s
-        """.formatted(file.fileName(), baseUrl, group.slug(), meeting.code(), file.fileName()));
+    send(everyone(c), words -> words.letter("notification.contribution.published", new Object[] {file.fileName()},
+        file.fileName(), baseUrl + "/t/fg/" + group.slug() + "/docs/" + meeting.code() + "/in/" + file.fileName()));
   }
 
   @ApplicationModuleListener
   void on(ContributionRejected event) {
     Contribution c = desk.get(event.number());
     ContributionFile file = file(c, event.fileId());
-    send(List.of(c.allocatedBy(), file.uploadedBy()), "Rejected: " + file.fileName(), """
-        The secretariat did not publish %s.
-        Reason: %s
-
-        Upload a corrected file on %s/documents/%s
-        """.formatted(file.fileName(), event.reason(), baseUrl, c.number()));
+    send(List.of(c.allocatedBy(), file.uploadedBy()), words -> words.letter("notification.contribution.rejected",
+        new Object[] {file.fileName()}, file.fileName(), event.reason(), baseUrl + "/documents/" + c.number()));
   }
 
   @ApplicationModuleListener
   void on(ContributionWithdrawn event) {
     Contribution c = desk.get(event.number());
-    send(everyone(c), "Withdrawn: " + c.number(), """
-        %s "%s" was withdrawn. The register keeps it as withdrawn and its number stays used.
-        """.formatted(c.number(), c.title()));
+    send(everyone(c), words -> words.letter("notification.contribution.withdrawn", new Object[] {c.number()},
+        c.number(), c.title()));
   }
 
-  private void send(List<String> usernames, String subject, String body) {
-    send(new HashMap<>(), usernames, subject, body);
+  private void send(List<String> usernames, Function<MailWords, MailWords.Letter> write) {
+    send(new HashMap<>(), usernames, write);
   }
 
   /** Mails the accounts' addresses; {@code emails} remembers addresses already read for this event. */
-  private void send(Map<String, Optional<String>> emails, List<String> usernames, String subject, String body) {
+  private void send(Map<String, Optional<String>> emails, List<String> usernames,
+      Function<MailWords, MailWords.Letter> write) {
     Set<String> addresses = new LinkedHashSet<>();
     usernames.forEach(name -> emails.computeIfAbsent(name, n -> accounts.find(n).map(Account::email))
         .ifPresent(addresses::add));
     if (!addresses.isEmpty()) {
-      mailer.send(List.copyOf(addresses), subject, body);
+      mailer.sendEach(List.copyOf(addresses), write);
     }
   }
 

@@ -2,10 +2,12 @@ package org.plenary.notification;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.core.io.ByteArrayResource;
@@ -30,12 +32,37 @@ class Mailer {
   private final String from;
   private final Clock clock;
 
+  private final Recipients recipients;
+  private final MessageSource messages;
+
   Mailer(Outbox outbox, ObjectProvider<JavaMailSender> smtp, @Value("${plenary.mail.from:plenary@localhost}") String from,
-      Clock clock) {
+      Clock clock, Recipients recipients, MessageSource messages) {
+    this.recipients = recipients;
+    this.messages = messages;
     this.outbox = outbox;
     this.smtp = smtp.getIfAvailable(); // looked up once: a look-up per mail cost more than the mail
     this.from = from;
     this.clock = clock;
+  }
+
+  /**
+   * One mail per language among the recipients, each written by {@code write} in that language
+   * (the account's preferred one, else English).
+   */
+  void sendEach(List<String> addresses, Function<MailWords, MailWords.Letter> write) {
+    recipients.byLanguage(addresses).forEach((language, group) -> {
+      MailWords.Letter letter = write.apply(new MailWords(messages, language));
+      send(group, letter.subject(), letter.body());
+    });
+  }
+
+  /** {@link #sendEach} with a file: {@code attach} gives the file for a language. */
+  void sendEach(List<String> addresses, Function<MailWords, MailWords.Letter> write,
+      Function<java.util.Locale, Attachment> attach) {
+    recipients.byLanguage(addresses).forEach((language, group) -> {
+      MailWords.Letter letter = write.apply(new MailWords(messages, language));
+      send(group, letter.subject(), letter.body(), attach.apply(language));
+    });
   }
 
   void send(List<String> recipients, String subject, String body) {
@@ -52,11 +79,17 @@ class Mailer {
   }
 
   /** A file sent with the message (a circular's PDF); the outbox keeps the body, which names it. */
-  record Attachment(String name, String contentType, byte[] bytes) {}
+  record Attachment(String name, String contentType, byte[] bytes, String note) {
+
+    /** The file with the line the outbox keeps in its place, in English. */
+    Attachment(String name, String contentType, byte[] bytes) {
+      this(name, contentType, bytes, "Attached: " + name + " (" + bytes.length + " bytes)");
+    }
+  }
 
   void send(List<String> recipients, String subject, String body, Attachment attachment) {
     long id = outbox.keep(clock.instant(), String.join(", ", recipients), subject,
-        body + "\nAttached: " + attachment.name() + " (" + attachment.bytes().length + " bytes)\n");
+        body + "\n" + attachment.note() + "\n");
     if (smtp == null) {
       return;
     }

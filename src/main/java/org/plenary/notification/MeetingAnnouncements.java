@@ -40,34 +40,37 @@ class MeetingAnnouncements {
       log.info("{} has no mailing list; meeting {} is announced on the web only.", group.acronym(), meeting.code());
       return;
     }
-    mailer.send(List.of(group.mailingList()), group.acronym() + " meeting, " + meeting.venueName() + ", " + meeting.dates(),
-        body(group, meeting));
+    // A list address has no account: the announcement is in English.
+    mailer.sendEach(List.of(group.mailingList()), words -> new MailWords.Letter(words.say("notification.meeting.subject",
+        group.acronym(), meeting.venueName(), words.dates(meeting)), body(words, group, meeting)));
   }
 
-  private String body(Group group, Meeting meeting) {
+  private String body(MailWords words, Group group, Meeting meeting) {
     var lines = new ArrayList<String>();
-    lines.add("The " + group.name() + " (" + group.acronym() + ") will meet at " + meeting.venueName()
-        + (meeting.venueAddress() == null ? "" : ", " + meeting.venueAddress()) + ", " + meeting.dates() + ".");
+    lines.add(words.say("notification.meeting.meets", group.name(), group.acronym(), meeting.venueName()
+        + (meeting.venueAddress() == null ? "" : ", " + meeting.venueAddress()),
+        words.dates(meeting)));
     if (meeting.openingTime() != null) {
-      lines.add("The meeting opens at " + meeting.openingTime() + " on the first day.");
+      lines.add(words.say("notification.meeting.opens", meeting.openingTime().toString()));
     }
     if (meeting.deskOpensAt() != null) {
-      lines.add("Registration begins at " + meeting.deskOpensAt()
-          + (meeting.deskPlace() == null ? "" : " at " + meeting.deskPlace()) + ".");
+      lines.add(meeting.deskPlace() == null ? words.say("notification.meeting.desk", meeting.deskOpensAt().toString())
+          : words.say("notification.meeting.deskAt", meeting.deskOpensAt().toString(), meeting.deskPlace()));
     }
     lines.add("");
-    lines.add("Deadlines:");
-    meeting.deadlines().forEach(d -> lines.add("  " + d.kind().label() + ": " + d.display()));
+    lines.add(words.say("notification.meeting.deadlines"));
+    meeting.deadlines().forEach(d -> lines.add("  " + words.say("notification.deadline." + d.kind().name()) + ": "
+        + d.display()));
     if (!meeting.agenda().isEmpty()) {
       lines.add("");
-      lines.add("Draft agenda:");
+      lines.add(words.say("notification.meeting.agenda"));
       for (int i = 0; i < meeting.agenda().size(); i++) {
         lines.add("  " + (i + 1) + ". " + meeting.agenda().get(i).title());
       }
     }
     lines.add("");
-    lines.add("Details, registration and documents: " + baseUrl + "/groups/" + group.slug() + "/meetings/"
-        + meeting.code());
+    lines.add(words.say("notification.meeting.details", baseUrl + "/groups/" + group.slug() + "/meetings/"
+        + meeting.code()));
     return String.join("\n", lines) + "\n";
   }
 }

@@ -23,20 +23,13 @@ class MilestoneMail {
       return;
     }
     String plan = baseUrl + "/groups/" + notice.groupSlug() + "/deliverables";
-    switch (notice.kind()) {
-      case DUE_SOON -> mailer.send(notice.recipients(),
-          notice.groupAcronym() + " milestone due on " + notice.dueOn() + ": " + notice.subject(),
-          "The milestone \"" + notice.subject() + "\" of " + notice.groupAcronym() + " is due on " + notice.dueOn()
-              + ", within 14 days.\n\nThe plan and its deliverables: " + plan + "\n");
-      case OVERDUE -> mailer.send(notice.recipients(),
-          notice.groupAcronym() + " milestone overdue since " + notice.dueOn() + ": " + notice.subject(),
-          "The milestone \"" + notice.subject() + "\" of " + notice.groupAcronym() + " was due on " + notice.dueOn()
-              + " and is not met: a deliverable serving it is still a draft, or none serves it.\n\n"
-              + "The plan and its deliverables: " + plan + "\n");
-      case LIFETIME_ENDING -> mailer.send(notice.recipients(),
-          notice.groupAcronym() + " lifetime ends on " + notice.dueOn(),
-          "The lifetime of " + notice.groupAcronym() + " ends on " + notice.dueOn() + ", within 60 days. An extension"
-              + " is decided by the parent group; once decided, record it on the group's plan: " + plan + "\n");
-    }
+    String key = switch (notice.kind()) {
+      case DUE_SOON -> "notification.milestone.dueSoon";
+      case OVERDUE -> "notification.milestone.overdue";
+      case LIFETIME_ENDING -> "notification.milestone.lifetimeEnding";
+    };
+    mailer.sendEach(notice.recipients(), words -> words.letter(key,
+        new Object[] {notice.groupAcronym(), notice.dueOn().toString(), notice.subject()},
+        notice.groupAcronym(), notice.dueOn().toString(), notice.subject(), plan));
   }
 }

@@ -17,7 +17,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Mail for each step of a registration: received (to the participant and the focal points), approved, rejected. */
+/**
+ * Mail for each step of a registration: received (to the participant and the focal points), approved,
+ * rejected; each recipient reads it in their account's language.
+ */
 @Component
 class RegistrationMail {
 
@@ -43,12 +46,9 @@ class RegistrationMail {
     Registration r = registrations.byId(event.registration());
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
-    mailer.send(participantAndFocalPoints(r, organizations), "Registration received: " + r.fullName() + ", "
-        + group.acronym() + " " + meeting.code(), """
-        %s registered for the %s meeting, %s, %s.
-        A focal point of the organization or the secretariat approves it here:
-        %s/registrations/%d
-        """.formatted(r.fullName(), group.acronym(), meeting.venueName(), meeting.dates(), baseUrl, r.id()));
+    mailer.sendEach(participantAndFocalPoints(r, organizations), words -> words.letter("notification.registration.received",
+        new Object[] {r.fullName(), group.acronym(), meeting.code()}, r.fullName(), group.acronym(), meeting.venueName(),
+        words.dates(meeting), baseUrl + "/registrations/" + r.id()));
   }
 
   /** The participant and the focal points of their organization, each once. */
@@ -65,13 +65,12 @@ class RegistrationMail {
     Registration r = registrations.byId(event.registration());
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
-    mailer.send(List.of(r.email()), "Registration approved: " + r.number(), """
-        Your registration for the %s meeting, %s, %s, is approved. Your registration number is %s.
-        %s
-        %s/registrations/%d
-        """.formatted(group.acronym(), meeting.venueName(), meeting.dates(), r.number(),
-        meeting.deskOpensAt() == null ? "" : "Registration at the venue opens at " + meeting.deskOpensAt()
-            + (meeting.deskPlace() == null ? "" : ", " + meeting.deskPlace()) + ".", baseUrl, r.id()));
+    mailer.sendEach(List.of(r.email()), words -> words.letter("notification.registration.approved",
+        new Object[] {r.number()}, group.acronym(), meeting.venueName(), words.dates(meeting),
+        r.number(), meeting.deskOpensAt() == null ? "" : meeting.deskPlace() == null
+            ? words.say("notification.registration.desk", meeting.deskOpensAt().toString())
+            : words.say("notification.registration.deskAt", meeting.deskOpensAt().toString(), meeting.deskPlace()),
+        baseUrl + "/registrations/" + r.id()));
   }
 
   @ApplicationModuleListener
@@ -79,9 +78,8 @@ class RegistrationMail {
     Registration r = registrations.byId(event.registration());
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
-    mailer.send(List.of(r.email()), "Registration not approved: " + group.acronym() + " " + meeting.code(), """
-        Your registration for the %s meeting, %s, was not approved.
-        Reason: %s
-        """.formatted(group.acronym(), meeting.dates(), r.rejectReason()));
+    mailer.sendEach(List.of(r.email()), words -> words.letter("notification.registration.rejected",
+        new Object[] {group.acronym(), meeting.code()}, group.acronym(), words.dates(meeting),
+        r.rejectReason()));
   }
 }

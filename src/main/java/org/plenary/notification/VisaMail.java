@@ -28,9 +28,7 @@ class VisaMail {
   @ApplicationModuleListener
   void on(VisaLetterReady event) {
     Registration r = registrations.byId(event.registration());
-    mailer.send(RegistrationMail.participantAndFocalPoints(r, organizations), "Visa-support letter ready: " + r.fullName(), """
-        The visa-support letter for %s is ready. Sign in to download it:
-        %s/visa/%d
-        """.formatted(r.fullName(), baseUrl, event.request()));
+    mailer.sendEach(RegistrationMail.participantAndFocalPoints(r, organizations), words -> words.letter(
+        "notification.visa.ready", new Object[] {r.fullName()}, r.fullName(), baseUrl + "/visa/" + event.request()));
   }
 }

@@ -25,7 +25,7 @@ final class BidiLine {
 
   static Visual of(List<Run> logical) {
     if (logical.stream().noneMatch(r -> hasRightToLeft(r.text()))) {
-      return new Visual(logical, false);
+      return new Visual(withoutIsolates(logical), false);
     }
     var shaped = new ArrayList<Run>();
     var text = new StringBuilder();
@@ -57,7 +57,13 @@ final class BidiLine {
       }
       visual.addAll(pieces);
     }
-    return new Visual(visual, (bidi.getParaLevel() & 1) == 1);
+    return new Visual(withoutIsolates(visual), (bidi.getParaLevel() & 1) == 1);
+  }
+
+  /** The directional isolates have ordered the line; they are not painted. */
+  private static List<Run> withoutIsolates(List<Run> runs) {
+    return runs.stream().map(r -> new Run(r.text().replaceAll("[\u2066-\u2069]", ""), r.bold()))
+        .filter(r -> !r.text().isEmpty()).toList();
   }
 
   private static boolean hasRightToLeft(String text) {

@@ -13,6 +13,14 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 public final class PdfComposer {
 
   static final float MARGIN = 56;
+
+  /**
+   * First-strong isolate and pop directional isolate (Unicode bidi): a value between them keeps its
+   * own direction inside a line of the other, so "2701-GVA-0001" stays in one piece in Arabic text.
+   * They order the line and are never painted.
+   */
+  public static final String ISOLATE = "\u2068";
+  public static final String END_ISOLATE = "\u2069";
   static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
   /** Text in one style. */
@@ -35,8 +43,9 @@ public final class PdfComposer {
 
   PdfComposer(PdfFonts fonts, String title) {
     this.fonts = fonts;
-    this.title = clean(title);
-    wrap(List.of(new Run(this.title, true)), 16, 0);
+    // The metadata title is plain text; the painted one keeps its isolates to order its line.
+    this.title = clean(title).replaceAll("[\u2066-\u2069]", "");
+    wrap(List.of(new Run(clean(title), true)), 16, 0);
   }
 
   public PdfComposer heading(String text) {
@@ -51,7 +60,8 @@ public final class PdfComposer {
 
   /** "Label: value", the label in bold. */
   public PdfComposer field(String label, String value) {
-    wrap(List.of(new Run(clean(label) + ": ", true), new Run(clean(value == null ? "" : value), false)), 10.5f, 3);
+    wrap(List.of(new Run(clean(label) + ": ", true),
+        new Run(value == null || value.isEmpty() ? "" : ISOLATE + clean(value) + END_ISOLATE, false)), 10.5f, 3);
     return this;
   }
 
@@ -149,12 +159,14 @@ public final class PdfComposer {
 
   /** An estimate good enough to wrap by: CJK characters are one em, others about half. */
   private float width(String token, float size) {
-    return (float) token.codePoints().mapToDouble(c -> fonts.latinCovers(c) ? 0.58 : 1.0).sum() * size;
+    return (float) token.codePoints().filter(c -> c < 0x2066 || c > 0x2069)
+        .mapToDouble(c -> fonts.latinCovers(c) ? 0.58 : 1.0).sum() * size;
   }
 
   private static String clean(String text) {
     return text == null ? "" : text.codePoints()
-        .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? ' ' : c)
+        .map(c -> Character.isISOControl(c) || (Character.getType(c) == Character.FORMAT && (c < 0x2066 || c > 0x2069))
+            ? ' ' : c)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
   }
 }

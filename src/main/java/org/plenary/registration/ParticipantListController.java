@@ -40,8 +40,11 @@ class ParticipantListController {
   private final OrganizationDirectory organizations;
   private final Countries countries;
 
+  private final org.springframework.context.MessageSource messages;
+
   ParticipantListController(RegistrationDesk desk, GroupCatalog groups, MeetingCatalog meetings,
-      OrganizationDirectory organizations, Countries countries) {
+      OrganizationDirectory organizations, Countries countries, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.desk = desk;
     this.groups = groups;
     this.meetings = meetings;
@@ -96,8 +99,8 @@ class ParticipantListController {
   String policy(@PathVariable String slug, @RequestParam(defaultValue = "false") boolean individualsAllowed,
       @RequestParam String back, @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
     desk.setIndividualsAllowed(slug, individualsAllowed, user);
-    redirect.addFlashAttribute("notice", individualsAllowed ? "Individuals from Member States may register."
-        : "Only Member States, Sector Members and Associates may register.");
+    redirect.addFlashAttribute("notice", messages.getMessage(individualsAllowed ? "registration.notice.individuals"
+        : "registration.notice.membersOnly", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     return "redirect:" + (back.startsWith("/groups/" + slug + "/") ? back : "/groups/" + slug);
   }
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Registrations as JSON: register, see, approve and reject. */
@@ -45,12 +46,13 @@ class RegistrationApiController {
 
   @Operation(operationId = "getRegistrationConfirmation", summary = "The confirmation of an approved registration, as PDF")
   @GetMapping(path = "/api/v1/registrations/{id}/confirmation.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-  ResponseEntity<byte[]> confirmation(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
+  ResponseEntity<byte[]> confirmation(@PathVariable long id,
+      @RequestParam(required = false) String lang, @AuthenticationPrincipal PlenaryUser user) {
     Registration registration = desk.get(id, user);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
             .filename("registration-" + registration.number() + ".pdf").build().toString())
-        .body(confirmation.pdf(registration));
+        .body(confirmation.pdf(registration, org.plenary.shared.Languages.supported(lang)));
   }
 
   @Operation(operationId = "listRegistrations", summary = "The meeting's registrations you may see (all for the secretariat and the group's management)")

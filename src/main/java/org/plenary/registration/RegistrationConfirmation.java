@@ -1,16 +1,23 @@
 package org.plenary.registration;
 
-import org.plenary.account.Countries;
+import java.util.Locale;
+import java.util.Optional;
+import org.plenary.account.AccountDirectory;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.pdf.PdfRenderer;
-import org.plenary.shared.Times;
+import org.plenary.pdf.PdfWords;
+import org.plenary.shared.Languages;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** The confirmation of an approved registration, as a PDF the participant prints or shows at the desk. */
+/**
+ * The confirmation of an approved registration, as a PDF the participant prints or shows at the
+ * desk: in the participant's language (their account's), or in the one asked for ({@code ?lang=}).
+ */
 @Component
 class RegistrationConfirmation {
 
@@ -18,45 +25,61 @@ class RegistrationConfirmation {
   private final MeetingCatalog meetings;
   private final GroupCatalog groups;
   private final OrganizationDirectory organizations;
-  private final Countries countries;
-  private final org.plenary.account.AccountDirectory accounts;
+  private final AccountDirectory accounts;
+  private final MessageSource messages;
 
   RegistrationConfirmation(PdfRenderer pdf, MeetingCatalog meetings, GroupCatalog groups,
-      OrganizationDirectory organizations, Countries countries, org.plenary.account.AccountDirectory accounts) {
-    this.accounts = accounts;
+      OrganizationDirectory organizations, AccountDirectory accounts, MessageSource messages) {
     this.pdf = pdf;
     this.meetings = meetings;
     this.groups = groups;
     this.organizations = organizations;
-    this.countries = countries;
+    this.accounts = accounts;
+    this.messages = messages;
   }
 
   byte[] pdf(Registration r) {
+    return pdf(r, Optional.empty());
+  }
+
+  /** In {@code asked} when given (a supported language), else in the participant's language, else English. */
+  byte[] pdf(Registration r, Optional<Locale> asked) {
     if (r.status() != RegistrationStatus.APPROVED) {
-      throw new RegistrationRefusedException(409, "Registration " + r.id() + " is " + r.status().name().toLowerCase()
-          + "; its confirmation exists once it is approved.");
+      throw RegistrationRefusedException.of(409, "registration.refused.confirmation", r.id(),
+          RegistrationRefusedException.word("registration.status." + r.status().name(), r.status().name().toLowerCase()));
     }
+    var words = new PdfWords(messages, asked.orElseGet(() -> participantLanguage(r)));
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
-    // Times of day as every page shows them: in the meeting's zone, with its abbreviation and name.
-    java.util.function.Function<java.time.LocalTime, String> atVenue = time -> Times.display(
+    java.util.function.Function<java.time.LocalTime, String> atVenue = time -> words.time(
         meeting.startDate().atTime(time).atZone(meeting.timeZone()).toInstant(), meeting.timeZone());
-    return pdf.compose("Registration confirmation " + r.number())
-        .paragraph("International Telecommunication Union — Telecommunication Standardization Sector")
+    return pdf.compose(words.say("pdf.confirmation.title", r.number()))
+        .paragraph(words.say("pdf.confirmation.union"))
         .heading(group.name() + " (" + group.acronym() + ")")
-        .field("Registration number", r.number())
-        .field("Participant", r.fullName())
-        .field("Organization", organizations.find(r.organizationId()).map(o -> o.name()).orElse("In own name"))
-        .field("Country", countries.name(r.countryCode()))
-        .field("Attendance", r.attendance().label())
-        .heading("Meeting " + meeting.code())
-        .field("Dates", meeting.dates())
-        .field("Venue", meeting.venueName() + (meeting.venueAddress() == null ? "" : ", " + meeting.venueAddress()))
-        .field("Opening", meeting.openingTime() == null ? "See the meeting page" : atVenue.apply(meeting.openingTime()))
-        .field("Registration desk", meeting.deskOpensAt() == null ? "See the meeting page"
-            : "from " + atVenue.apply(meeting.deskOpensAt()) + (meeting.deskPlace() == null ? "" : ", " + meeting.deskPlace()))
-        .field("Approved by", accounts.findEvenDisabled(r.decidedBy()).map(a -> a.displayName()).orElse(r.decidedBy()))
-        .paragraph("Show this confirmation at the registration desk. It may also accompany a request for visa support.")
+        .field(words.say("pdf.confirmation.number"), r.number())
+        .field(words.say("pdf.confirmation.participant"), r.fullName())
+        .field(words.say("pdf.confirmation.organization"), organizations.find(r.organizationId()).map(o -> o.name())
+            .orElse(words.say("pdf.confirmation.ownName")))
+        .field(words.say("pdf.confirmation.country"), words.country(r.countryCode()))
+        .field(words.say("pdf.confirmation.attendance"), words.say("pdf.confirmation.attendance." + r.attendance().name()))
+        .heading(words.say("pdf.confirmation.meeting", meeting.code()))
+        .field(words.say("pdf.confirmation.dates"), words.dates(meeting.startDate(), meeting.endDate(), meeting.dates()))
+        .field(words.say("pdf.confirmation.venue"), meeting.venueName()
+            + (meeting.venueAddress() == null ? "" : ", " + meeting.venueAddress()))
+        .field(words.say("pdf.confirmation.opening"), meeting.openingTime() == null
+            ? words.say("pdf.confirmation.seeMeetingPage") : atVenue.apply(meeting.openingTime()))
+        .field(words.say("pdf.confirmation.desk"), meeting.deskOpensAt() == null
+            ? words.say("pdf.confirmation.seeMeetingPage")
+            : words.say("pdf.confirmation.deskFrom", atVenue.apply(meeting.deskOpensAt()))
+                + (meeting.deskPlace() == null ? "" : ", " + meeting.deskPlace()))
+        .field(words.say("pdf.confirmation.approvedBy"),
+            accounts.findEvenDisabled(r.decidedBy()).map(a -> a.displayName()).orElse(r.decidedBy()))
+        .paragraph(words.say("pdf.confirmation.showAtDesk"))
         .toBytes();
+  }
+
+  private Locale participantLanguage(Registration r) {
+    String tag = r.accountId() == null ? null : accounts.get(r.accountId()).language();
+    return tag == null ? Languages.DEFAULT : Languages.nearest(Locale.forLanguageTag(tag));
   }
 }

@@ -36,9 +36,17 @@ class RegistrationController {
   private final RepresentedOrganization represented;
   private final java.time.Clock clock;
 
+  private final org.springframework.context.MessageSource messages;
+
+  /** A sentence of the registration bundle in the reader's language. */
+  private String say(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+  }
+
   RegistrationController(RegistrationConfirmation confirmationPdf, RegistrationDesk desk, GroupCatalog groups,
       MeetingCatalog meetings, AccountDirectory accounts, OrganizationDirectory organizations, Countries countries,
-      RepresentedOrganization represented, java.time.Clock clock) {
+      RepresentedOrganization represented, java.time.Clock clock, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.clock = clock;
     this.confirmationPdf = confirmationPdf;
     this.represented = represented;
@@ -69,13 +77,12 @@ class RegistrationController {
     if (!result.hasErrors()) {
       try {
         Registration registration = desk.register(slug, code, form, user);
-        redirect.addFlashAttribute("notice", "You are registered; a focal point of your organization or the "
-            + "secretariat will approve it.");
+        redirect.addFlashAttribute("notice", say("registration.notice.registered"));
         return "redirect:/registrations/" + registration.id();
       } catch (InvalidInputException e) {
         e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
       } catch (RegistrationRefusedException e) {
-        model.addAttribute("problem", e.getMessage());
+        model.addAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
       }
     }
     return page(model, slug, code, form, user);
@@ -109,12 +116,12 @@ class RegistrationController {
 
   @GetMapping("/registrations/{id}/confirmation.pdf")
   org.springframework.http.ResponseEntity<byte[]> confirmation(@PathVariable long id,
-      @AuthenticationPrincipal PlenaryUser user) {
+      @RequestParam(required = false) String lang, @AuthenticationPrincipal PlenaryUser user) {
     Registration registration = desk.get(id, user);
     return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
         .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
             .filename("registration-" + registration.number() + ".pdf").build().toString())
-        .body(confirmationPdf.pdf(registration));
+        .body(confirmationPdf.pdf(registration, org.plenary.shared.Languages.supported(lang)));
   }
 
   @PostMapping("/registrations/{id}/{decision:approve|reject}")
@@ -122,10 +129,9 @@ class RegistrationController {
       @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
     try {
       Registration registration = "approve".equals(decision) ? desk.approve(id, user) : desk.reject(id, reason, user);
-      redirect.addFlashAttribute("notice", "Registration of " + registration.fullName() + " "
-          + registration.status().name().toLowerCase() + ".");
+      redirect.addFlashAttribute("notice", say("registration.notice." + decision + "d", registration.fullName()));
     } catch (RegistrationRefusedException e) {
-      redirect.addFlashAttribute("problem", e.getMessage());
+      redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("problem", e.violations().get(0).message());
     }
@@ -137,10 +143,11 @@ class RegistrationController {
       @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
     try {
       Registration registration = represented.correct(id, organizationId, user);
-      redirect.addFlashAttribute("notice", "The registration of " + registration.fullName() + " is now for "
-          + organizations.find(registration.organizationId()).map(o -> o.name()).orElse("their own name") + ".");
+      redirect.addFlashAttribute("notice", organizations.find(registration.organizationId())
+          .map(o -> say("registration.notice.organization", registration.fullName(), o.name()))
+          .orElseGet(() -> say("registration.notice.ownName", registration.fullName())));
     } catch (RegistrationRefusedException e) {
-      redirect.addFlashAttribute("problem", e.getMessage());
+      redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("problem", e.violations().get(0).message());
     }

@@ -43,9 +43,18 @@ public class RegistrationDesk {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
+  private final org.springframework.context.MessageSource messages;
+
+  /** A sentence of the bundle in the language of whoever asked (the page's or the API's {@code Accept-Language}). */
+  private String say(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+  }
+
   RegistrationDesk(Registrations registrations, MeetingCatalog meetings, GroupCatalog groups,
       Countries countries, RepresentedOrganization represented,
-      ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+      ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
+      org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.represented = represented;
     this.registrations = registrations;
     this.meetings = meetings;
@@ -61,7 +70,7 @@ public class RegistrationDesk {
       // One transaction for the checks and the insert: one pooled connection per registration.
       return transaction.execute(status -> registerNow(slug, code, form, user));
     } catch (DuplicateKeyException twice) {
-      throw new RegistrationRefusedException(409, "You are already registered for meeting " + code + ".");
+      throw RegistrationRefusedException.of(409, "registration.refused.already", code);
     }
   }
 
@@ -70,22 +79,21 @@ public class RegistrationDesk {
     Meeting meeting = meetings.get(slug, code);
     Deadline deadline = meeting.deadline(Deadline.Kind.REGISTRATION);
     if (deadline.isPast(clock.instant())) {
-      throw new RegistrationRefusedException(403, "Pre-registration for meeting " + code + " closed on "
-          + deadline.display() + ".");
+      throw RegistrationRefusedException.of(403, "registration.refused.closed", code, deadline.display());
     }
     registrations.find(meeting.id(), user.id()).ifPresent(existing -> {
-      throw new RegistrationRefusedException(409, "You are already registered for meeting " + code + " (registration "
-          + existing.id() + ", " + existing.status().name().toLowerCase() + ").");
+      throw RegistrationRefusedException.of(409, "registration.refused.alreadyAs", code, existing.id(),
+          RegistrationRefusedException.word("registration.status." + existing.status().name(), existing.status().name().toLowerCase()));
     });
     var organization = represented.forRegistration(form.getOrganizationId(), user);
     new Violations()
-        .check(countries.exists(form.getCountryCode()), "countryCode", "Choose a country from the list of ITU Member States.")
+        .check(countries.exists(form.getCountryCode()), "countryCode", say("registration.error.countryList"))
         .throwIfAny();
     String category = organization.map(o -> o.category().name()).orElse(Registration.INDIVIDUAL);
     if (!MEMBERS.contains(category) && !registrations.individualsAllowed(group.id())) {
-      throw new RegistrationRefusedException(403, group.acronym() + " meetings are open to Member States, Sector "
-          + "Members and Associates; " + organization.map(o -> o.name() + " is " + o.category().label())
-          .orElse("you registered in your own name") + ".");
+      throw organization.map(o -> RegistrationRefusedException.of(403, "registration.refused.category", group.acronym(),
+          o.name(), RegistrationRefusedException.word("organization.category." + o.category().name(), o.category().label())))
+          .orElseGet(() -> RegistrationRefusedException.of(403, "registration.refused.ownName", group.acronym()));
     }
     long id = registrations.insert(meeting.id(), user.id(), form, organization.map(Organization::id).orElse(null),
         category, clock.instant());
@@ -96,9 +104,9 @@ public class RegistrationDesk {
   /** The registration, for its participant, a focal point of its organization, the secretariat or the group's management. */
   public Registration get(long id, PlenaryUser user) {
     Registration registration = registrations.find(id)
-        .orElseThrow(() -> new RegistrationRefusedException(404, "There is no registration " + id + "."));
+        .orElseThrow(() -> RegistrationRefusedException.of(404, "registration.refused.unknown", id));
     if (!mayDecide(user, registration) && !user.id().equals(registration.accountId()) && !manages(user, registration)) {
-      throw new RegistrationRefusedException(403, "Registration " + id + " is not yours to see.");
+      throw RegistrationRefusedException.of(403, "registration.refused.notYours", id);
     }
     return registration;
   }
@@ -118,7 +126,7 @@ public class RegistrationDesk {
   }
 
   public Registration reject(long id, String reason, PlenaryUser user) {
-    new Violations().check(reason != null && !reason.isBlank(), "reason", "Say why the registration is rejected.")
+    new Violations().check(reason != null && !reason.isBlank(), "reason", say("registration.error.rejectReason"))
         .throwIfAny();
     return transaction.execute(status -> {
       registrations.lock(id);
@@ -133,7 +141,7 @@ public class RegistrationDesk {
   public List<Registration> participants(String slug, String code, PlenaryUser user) {
     Group group = groups.get(slug);
     if (!groups.canManage(user, group)) {
-      throw new RegistrationRefusedException(403, "The participant list is for the secretariat and the group's management.");
+      throw RegistrationRefusedException.of(403, "registration.refused.list");
     }
     return registrations.ofMeeting(meetings.get(slug, code).id());
   }
@@ -179,7 +187,7 @@ public class RegistrationDesk {
   public void setIndividualsAllowed(String slug, boolean allowed, PlenaryUser user) {
     Group group = groups.get(slug);
     if (!groups.canManage(user, group)) {
-      throw new RegistrationRefusedException(403, "Only the secretariat and the group's management set who may register.");
+      throw RegistrationRefusedException.of(403, "registration.refused.policy");
     }
     transaction.executeWithoutResult(status -> registrations.setIndividualsAllowed(group.id(), allowed));
   }
@@ -196,14 +204,13 @@ public class RegistrationDesk {
 
   private Registration decidable(long id, PlenaryUser user) {
     Registration registration = registrations.find(id)
-        .orElseThrow(() -> new RegistrationRefusedException(404, "There is no registration " + id + "."));
+        .orElseThrow(() -> RegistrationRefusedException.of(404, "registration.refused.unknown", id));
     if (!mayDecide(user, registration)) {
-      throw new RegistrationRefusedException(403,
-          "Only a focal point of the participant's organization or the secretariat may decide on registration " + id + ".");
+      throw RegistrationRefusedException.of(403, "registration.refused.decide", id);
     }
     if (registration.status() != RegistrationStatus.SUBMITTED) {
-      throw new RegistrationRefusedException(409, "Registration " + id + " is already "
-          + registration.status().name().toLowerCase() + ".");
+      throw RegistrationRefusedException.of(409, "registration.refused.decided", id,
+          RegistrationRefusedException.word("registration.status." + registration.status().name(), registration.status().name().toLowerCase()));
     }
     return registration;
   }

@@ -8,19 +8,19 @@ import jakarta.validation.constraints.Size;
 /** The registration form, on the page and on the API. */
 public class RegistrationForm {
 
-  @NotBlank(message = "Give your name as it should appear on the participant list.")
+  @NotBlank(message = "{registration.error.fullName}")
   @Size(max = 200)
   private String fullName;
 
-  @NotBlank(message = "Give your e-mail address.")
-  @Email(message = "Give an e-mail address such as name@example.org.")
+  @NotBlank(message = "{registration.error.email}")
+  @Email(message = "{registration.error.emailFormat}")
   @Size(max = 254)
   private String email;
 
   /** The organization represented; empty for someone registering in their own name. */
   private Long organizationId;
 
-  @NotBlank(message = "Choose your country.")
+  @NotBlank(message = "{registration.error.country}")
   private String countryCode;
 
   @Size(max = 200)
@@ -28,7 +28,7 @@ public class RegistrationForm {
 
   private boolean firstTime;
 
-  @NotNull(message = "Say how you will attend.")
+  @NotNull(message = "{registration.error.attendance}")
   private Attendance attendance = Attendance.IN_PERSON;
 
   public String getFullName() {

@@ -57,14 +57,14 @@ public class RepresentedOrganization {
   /** The administrator sets the registration's organization (null: in the person's own name). */
   public Registration correct(long id, Long organizationId, PlenaryUser user) {
     if (user == null || !user.has(Role.ADMIN)) {
-      throw new RegistrationRefusedException(403, "Only the administrator corrects the organization of a registration.");
+      throw RegistrationRefusedException.of(403, "registration.refused.correct");
     }
     Optional<Organization> organization = organizationId == null ? Optional.empty()
         : organizations.find(new OrganizationId(organizationId));
     new Violations().check(organizationId == null || organization.isPresent(), "organizationId",
         "Choose an organization from the list, or none for the person's own name.").throwIfAny();
     return transaction.execute(status -> {
-      registrations.find(id).orElseThrow(() -> new RegistrationRefusedException(404, "There is no registration " + id + "."));
+      registrations.find(id).orElseThrow(() -> RegistrationRefusedException.of(404, "registration.refused.unknown", id));
       registrations.setOrganization(id, organization.map(Organization::id).orElse(null),
           organization.map(o -> o.category().name()).orElse(Registration.INDIVIDUAL));
       return registrations.find(id).orElseThrow();

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Visa support over the API: request, read (logged), approve, letter, verification. */
@@ -91,16 +92,16 @@ class VisaApiController {
   @Operation(operationId = "getVisaLetter", summary = "The visa-support letter as PDF")
   @PreAuthorize("isAuthenticated()")
   @GetMapping(path = "/api/v1/visa/{id}/letter.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-  ResponseEntity<byte[]> letter(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
-    return pdf(letter.pdf(id, user), id);
+  ResponseEntity<byte[]> letter(@PathVariable long id, @RequestParam(required = false) String lang,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return pdf(letter.pdf(id, user, org.plenary.shared.Languages.supported(lang)), id);
   }
 
   @Operation(operationId = "verifyVisaLetter", summary = "Verify a letter by its full reference, verification code "
       + "included; no passport data is shown")
   @GetMapping("/api/v1/visa/verify/{reference}")
   Verification verify(@PathVariable String reference) {
-    VisaRequest request = desk.verify(reference).orElseThrow(() -> new VisaRefusedException(404,
-        "No visa-support letter has this reference. Type it as printed on the letter, with its last four groups."));
+    VisaRequest request = desk.verify(reference).orElseThrow(() -> VisaRefusedException.of(404, "visa.refused.noLetter"));
     var meeting = meetings.get(request.meetingId());
     return new Verification(request.reference(), request.fullName(), meeting.code(), meeting.dates());
   }

@@ -28,13 +28,21 @@ class VisaController {
   private final MeetingCatalog meetings;
   private final org.plenary.account.AccountDirectory accounts;
 
+  private final org.springframework.context.MessageSource messages;
+
   VisaController(VisaDesk desk, VisaLetter letter, RegistrationDesk registrations, MeetingCatalog meetings,
-      org.plenary.account.AccountDirectory accounts) {
+      org.plenary.account.AccountDirectory accounts, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.accounts = accounts;
     this.desk = desk;
     this.letter = letter;
     this.registrations = registrations;
     this.meetings = meetings;
+  }
+
+  /** A sentence of the visa bundle in the reader's language. */
+  private String say(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 
   @GetMapping("/registrations/{id}/visa")
@@ -53,8 +61,7 @@ class VisaController {
       model.addAttribute("returned", returned);
     });
     if (registration.attendance() != Attendance.IN_PERSON) {
-      model.addAttribute("problem", "Visa support is for participants who attend in person; this registration is for "
-          + "remote attendance.");
+      model.addAttribute("problem", say("visa.notice.remote"));
     }
     return page(model, id, user, form);
   }
@@ -65,13 +72,12 @@ class VisaController {
     if (!result.hasErrors()) {
       try {
         VisaDesk.Filed filed = desk.request(id, form, user);
-        redirect.addFlashAttribute("notice", "Your request is filed; the secretariat will prepare the letter. "
-            + String.join(" ", filed.warnings()));
+        redirect.addFlashAttribute("notice", say("visa.notice.filed", String.join(" ", filed.warnings())));
         return "redirect:/visa/" + filed.request().id();
       } catch (InvalidInputException e) {
         e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
       } catch (VisaRefusedException e) {
-        model.addAttribute("problem", e.getMessage());
+        model.addAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
       }
     }
     return page(model, id, user, form);
@@ -104,11 +110,9 @@ class VisaController {
     try {
       VisaRequest request = "refuse".equals(decision) ? desk.refuse(id, reason, user)
           : desk.returnForCorrection(id, reason, user);
-      redirect.addFlashAttribute("notice", "refuse".equals(decision)
-          ? "Refused; " + request.fullName() + " sees your reason."
-          : "Returned to " + request.fullName() + " for correction.");
+      redirect.addFlashAttribute("notice", say("visa.notice." + decision, request.fullName()));
     } catch (VisaRefusedException e) {
-      redirect.addFlashAttribute("problem", e.getMessage());
+      redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("problem", e.violations().get(0).message());
     }
@@ -118,16 +122,17 @@ class VisaController {
   @PostMapping("/visa/{id}/approve")
   String approve(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
     try {
-      redirect.addFlashAttribute("notice", "Approved: letter " + desk.approve(id, user).reference() + ".");
+      redirect.addFlashAttribute("notice", say("visa.notice.approved", desk.approve(id, user).reference()));
     } catch (VisaRefusedException e) {
-      redirect.addFlashAttribute("problem", e.getMessage());
+      redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
     return "redirect:/visa/" + id;
   }
 
   @GetMapping("/visa/{id}/letter.pdf")
-  ResponseEntity<byte[]> letter(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
-    return VisaApiController.pdf(letter.pdf(id, user), id);
+  ResponseEntity<byte[]> letter(@PathVariable long id, @RequestParam(required = false) String lang,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return VisaApiController.pdf(letter.pdf(id, user, org.plenary.shared.Languages.supported(lang)), id);
   }
 
   @GetMapping("/visa/verify")

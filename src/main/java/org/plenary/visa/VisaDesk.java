@@ -54,9 +54,24 @@ public class VisaDesk {
   private final Clock clock;
   private final Period margin;
 
+  private final org.springframework.context.MessageSource messages;
+
+  /** A day as the asker reads it: "7 June 2010", "7 juin 2010". */
+  private static String day(LocalDate date) {
+    Locale locale = org.plenary.shared.Languages.nearest(org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    return "en".equals(locale.getLanguage()) ? DATE.format(date)
+        : DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale).format(date);
+  }
+
+  /** A sentence of the bundle in the language of whoever asked (the page's or the API's {@code Accept-Language}). */
+  private String say(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+  }
+
   VisaDesk(VisaRequests requests, RegistrationDesk registrations, MeetingCatalog meetings, PassportCipher cipher,
       JsonMapper json, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
-      @Value("${plenary.visa.passport-margin:P3M}") Period margin) {
+      @Value("${plenary.visa.passport-margin:P3M}") Period margin, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.requests = requests;
     this.registrations = registrations;
     this.meetings = meetings;
@@ -71,42 +86,37 @@ public class VisaDesk {
   public Filed request(long registrationId, VisaForm form, PlenaryUser user) {
     Registration registration = registrations.get(registrationId, user);
     if (!user.id().equals(registration.accountId())) {
-      throw new VisaRefusedException(403, "Only the participant may ask for visa support for their registration.");
+      throw VisaRefusedException.of(403, "visa.refused.participantOnly");
     }
     if (registration.status() != RegistrationStatus.APPROVED) {
-      throw new VisaRefusedException(409, "Visa support needs an approved registration; this one is "
-          + registration.status().name().toLowerCase() + ".");
+      throw VisaRefusedException.of(409, "visa.refused.notApproved",
+          VisaRefusedException.word("registration.status." + registration.status().name(), registration.status().name().toLowerCase()));
     }
     if (registration.attendance() != Attendance.IN_PERSON) {
-      throw new VisaRefusedException(409, "Visa support is for participants who attend in person; registration "
-          + registration.id() + " is for remote attendance.");
+      throw VisaRefusedException.of(409, "visa.refused.remote", registration.id());
     }
     if (!ELIGIBLE.contains(registration.category())) {
-      throw new VisaRefusedException(403, "ITU can assist only representatives of Member States, Sector Members and "
-          + "Associates with visa requests.");
+      throw VisaRefusedException.of(403, "visa.refused.category");
     }
     Meeting meeting = meetings.get(registration.meetingId());
     Deadline deadline = meeting.deadline(Deadline.Kind.VISA_SUPPORT);
     if (deadline.isPast(clock.instant())) {
-      throw new VisaRefusedException(403, "Visa-support requests for meeting " + meeting.code() + " closed on "
-          + deadline.display() + ".");
+      throw VisaRefusedException.of(403, "visa.refused.closed", meeting.code(), deadline.display());
     }
     var existing = requests.ofRegistration(registrationId);
     if (existing.isPresent() && existing.get().status() != VisaStatus.RETURNED) {
-      throw new VisaRefusedException(409, "Visa support was already requested for this registration.");
+      throw VisaRefusedException.of(409, "visa.refused.already");
     }
     LocalDate today = LocalDate.now(clock);
     new Violations()
-        .check(!form.getBirthDate().isAfter(today), "birthDate", "A date of birth cannot be in the future.")
-        .check(!form.getIssuedOn().isAfter(today), "issuedOn", "A passport cannot be issued in the future.")
-        .check(!form.getExpiresOn().isBefore(meeting.endDate()), "expiresOn", "The passport expires on "
-            + DATE.format(form.getExpiresOn()) + ", before the meeting ends on " + DATE.format(meeting.endDate())
-            + "; renew it first.")
+        .check(!form.getBirthDate().isAfter(today), "birthDate", say("visa.error.birthFuture"))
+        .check(!form.getIssuedOn().isAfter(today), "issuedOn", say("visa.error.issuedFuture"))
+        .check(!form.getExpiresOn().isBefore(meeting.endDate()), "expiresOn", say("visa.error.expires",
+            day(form.getExpiresOn()), day(meeting.endDate())))
         .throwIfAny();
     var warnings = new ArrayList<String>();
     if (form.getExpiresOn().isBefore(meeting.endDate().plus(margin))) {
-      warnings.add("Your passport expires less than " + margin.toTotalMonths() + " months after the meeting: "
-          + "Schengen visas usually require that margin. Check with the Swiss mission.");
+      warnings.add(say("visa.warning.margin", String.valueOf(margin.toTotalMonths())));
     }
     String sealed = cipher.encrypt(json.writeValueAsString(form.passport()));
     long id = existing.isPresent() ? resubmit(existing.get().id(), form, sealed)
@@ -116,9 +126,9 @@ public class VisaDesk {
   }
 
   public VisaRequest get(long id, PlenaryUser user) {
-    VisaRequest request = requests.find(id).orElseThrow(() -> new VisaRefusedException(404, "There is no visa request " + id + "."));
+    VisaRequest request = requests.find(id).orElseThrow(() -> VisaRefusedException.of(404, "visa.refused.unknown", id));
     if (!mayReadPassport(user, request)) {
-      throw new VisaRefusedException(403, "Visa request " + id + " is not yours to see.");
+      throw VisaRefusedException.of(403, "visa.refused.notYours", id);
     }
     return request;
   }
@@ -132,12 +142,13 @@ public class VisaDesk {
 
   public VisaRequest approve(long id, PlenaryUser user) {
     if (user == null || !user.isStaff()) {
-      throw new VisaRefusedException(403, "Only the secretariat approves visa-support letters.");
+      throw VisaRefusedException.of(403, "visa.refused.approveStaff");
     }
     return transaction.execute(status -> {
       VisaRequest request = get(id, user);
       if (request.status() != VisaStatus.REQUESTED) {
-        throw new VisaRefusedException(409, "Visa request " + id + " is already " + request.status().name().toLowerCase() + ".");
+        throw VisaRefusedException.of(409, "visa.refused.decided", id,
+            VisaRefusedException.word("visa.status." + request.status().name(), request.status().name().toLowerCase()));
       }
       Meeting meeting = meetings.get(request.meetingId());
       String reference = "%s-V-%04d".formatted(meeting.code().toUpperCase(), id);
@@ -165,15 +176,16 @@ public class VisaDesk {
 
   private VisaRequest decideWithReason(long id, VisaStatus outcome, String reason, PlenaryUser user) {
     if (user == null || !user.isStaff()) {
-      throw new VisaRefusedException(403, "Only the secretariat decides on visa-support requests.");
+      throw VisaRefusedException.of(403, "visa.refused.decideStaff");
     }
     new Violations().check(reason != null && !reason.isBlank(), "reason",
-        outcome == VisaStatus.REFUSED ? "Say why the request is refused." : "Say what the participant should correct.")
+        say(outcome == VisaStatus.REFUSED ? "visa.error.refuseReason" : "visa.error.returnReason"))
         .throwIfAny();
     return transaction.execute(status -> {
       VisaRequest request = get(id, user);
       if (request.status() != VisaStatus.REQUESTED) {
-        throw new VisaRefusedException(409, "Visa request " + id + " is already " + request.status().name().toLowerCase() + ".");
+        throw VisaRefusedException.of(409, "visa.refused.decided", id,
+            VisaRefusedException.word("visa.status." + request.status().name(), request.status().name().toLowerCase()));
       }
       requests.decideWithReason(id, outcome, reason.strip(), user.getUsername(), clock.instant());
       return requests.find(id).orElseThrow();

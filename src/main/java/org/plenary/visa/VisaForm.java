@@ -10,42 +10,42 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** What a visa-support request asks, on the page and on the API. */
 public class VisaForm {
 
-  @NotBlank(message = "Give your full name exactly as in the passport.")
+  @NotBlank(message = "{visa.error.giveYourFullName}")
   @Size(max = 200)
   private String fullName;
 
   @Size(max = 200)
   private String function;
 
-  @NotNull(message = "Give your date of birth.")
+  @NotNull(message = "{visa.error.giveYourDateOf}")
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate birthDate;
 
-  @NotBlank(message = "Give your place of birth.")
+  @NotBlank(message = "{visa.error.giveYourPlaceOf}")
   @Size(max = 200)
   private String birthPlace;
 
-  @NotBlank(message = "Give your nationality.")
+  @NotBlank(message = "{visa.error.giveYourNationality}")
   @Size(max = 100)
   private String nationality;
 
-  @NotBlank(message = "Give the passport number.")
-  @Pattern(regexp = "[A-Za-z0-9]{5,20}", message = "A passport number has 5 to 20 letters and digits.")
+  @NotBlank(message = "{visa.error.giveThePassportNumber}")
+  @Pattern(regexp = "[A-Za-z0-9]{5,20}", message = "{visa.error.aPassportNumberHas}")
   private String passportNumber;
 
-  @NotBlank(message = "Give the country that issued the passport.")
+  @NotBlank(message = "{visa.error.giveTheCountryThat}")
   @Size(max = 100)
   private String issuingCountry;
 
-  @NotNull(message = "Give the passport’s date of issue.")
+  @NotNull(message = "{visa.error.giveThePassportsDate}")
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate issuedOn;
 
-  @NotNull(message = "Give the passport’s date of expiry.")
+  @NotNull(message = "{visa.error.giveThePassportsExpiry}")
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate expiresOn;
 
-  @NotBlank(message = "Give the Swiss embassy or consulate where you will apply.")
+  @NotBlank(message = "{visa.error.giveTheSwissEmbassy}")
   @Size(max = 300)
   private String mission;
 

@@ -1,76 +1,93 @@
 package org.plenary.visa;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
+import org.plenary.account.AccountDirectory;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.pdf.PdfRenderer;
+import org.plenary.pdf.PdfWords;
 import org.plenary.registration.Registration;
 import org.plenary.registration.RegistrationDesk;
-import org.plenary.shared.Times;
+import org.plenary.shared.Languages;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** The visa-support letter, addressed to the Swiss mission, with the meeting's facts and the passport details. */
+/**
+ * The visa-support letter, addressed to the Swiss mission, with the meeting's facts and the passport
+ * details: in the participant's language (their account's) or the one asked for ({@code ?lang=}),
+ * its fixed wording translated with it.
+ */
 @Component
 class VisaLetter {
-
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   private final VisaDesk desk;
   private final RegistrationDesk registrations;
   private final MeetingCatalog meetings;
   private final GroupCatalog groups;
+  private final AccountDirectory accounts;
   private final PdfRenderer pdf;
+  private final MessageSource messages;
   private final Clock clock;
   private final String baseUrl;
 
   VisaLetter(VisaDesk desk, RegistrationDesk registrations, MeetingCatalog meetings, GroupCatalog groups,
-      PdfRenderer pdf, Clock clock, @Value("${plenary.base-url}") String baseUrl) {
+      AccountDirectory accounts, PdfRenderer pdf, MessageSource messages, Clock clock,
+      @Value("${plenary.base-url}") String baseUrl) {
     this.desk = desk;
     this.registrations = registrations;
     this.meetings = meetings;
     this.groups = groups;
+    this.accounts = accounts;
     this.pdf = pdf;
+    this.messages = messages;
     this.clock = clock;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
   byte[] pdf(long id, PlenaryUser user) {
+    return pdf(id, user, Optional.empty());
+  }
+
+  byte[] pdf(long id, PlenaryUser user, Optional<Locale> asked) {
     VisaRequest request = desk.get(id, user);
     if (request.status() != VisaStatus.APPROVED) {
-      throw new VisaRefusedException(409, "The letter exists once the secretariat has approved the request.");
+      throw VisaRefusedException.of(409, "visa.refused.notYetApproved");
     }
     Passport passport = desk.passport(id, user, "letter").orElseThrow(() ->
-        new VisaRefusedException(410, "The passport details were purged after the meeting; the letter can no longer be made."));
+        VisaRefusedException.of(410, "visa.refused.purged"));
     Registration registration = registrations.get(request.registrationId(), user);
+    var words = new PdfWords(messages, asked.orElseGet(() -> participantLanguage(registration)));
     Meeting meeting = meetings.get(request.meetingId());
     Group group = groups.get(meeting.groupId());
-    return pdf.compose("Visa support " + request.reference())
-        .paragraph("International Telecommunication Union — Telecommunication Standardization Bureau")
-        .field("Reference", request.reference())
-        .field("Date", Times.dayIn(clock.instant(), meeting.timeZone()))
-        .field("To", "The Embassy or Consulate of Switzerland — " + request.mission())
-        .heading("Visa request for " + request.fullName())
-        .paragraph("The Telecommunication Standardization Bureau confirms that the person named below is registered "
-            + "(registration " + registration.number() + ") for the meeting of the " + group.name() + " ("
-            + group.acronym() + "), " + meeting.venueName() + ", " + meeting.dates() + ", and asks that a visa be "
-            + "granted for the duration of the meeting.")
-        .field("Full name", request.fullName())
-        .field("Function", request.function())
-        .field("Date of birth", DATE.format(passport.birthDate()))
-        .field("Place of birth", passport.birthPlace())
-        .field("Nationality", passport.nationality())
-        .field("Passport number", passport.number())
-        .field("Issued by", passport.issuingCountry())
-        .field("Issued on", DATE.format(passport.issuedOn()))
-        .field("Valid until", DATE.format(passport.expiresOn()))
-        .paragraph("This letter can be verified at " + baseUrl + "/visa/verify?reference=" + request.reference()
-            + " (the verification shows no passport data).")
+    return pdf.compose(words.say("pdf.visa.title", request.reference()))
+        .paragraph(words.say("pdf.visa.union"))
+        .field(words.say("pdf.visa.reference"), request.reference())
+        .field(words.say("pdf.visa.date"), words.date(clock.instant().atZone(meeting.timeZone()).toLocalDate()))
+        .field(words.say("pdf.visa.to"), words.say("pdf.visa.mission", request.mission()))
+        .heading(words.say("pdf.visa.heading", request.fullName()))
+        .paragraph(words.say("pdf.visa.body", registration.number(), group.name(), group.acronym(), meeting.venueName(),
+            words.dates(meeting.startDate(), meeting.endDate(), meeting.dates())))
+        .field(words.say("pdf.visa.fullName"), request.fullName())
+        .field(words.say("pdf.visa.function"), request.function())
+        .field(words.say("pdf.visa.birthDate"), words.date(passport.birthDate()))
+        .field(words.say("pdf.visa.birthPlace"), passport.birthPlace())
+        .field(words.say("pdf.visa.nationality"), passport.nationality())
+        .field(words.say("pdf.visa.passportNumber"), passport.number())
+        .field(words.say("pdf.visa.issuedBy"), passport.issuingCountry())
+        .field(words.say("pdf.visa.issuedOn"), words.date(passport.issuedOn()))
+        .field(words.say("pdf.visa.validUntil"), words.date(passport.expiresOn()))
+        .paragraph(words.say("pdf.visa.verify", baseUrl + "/visa/verify?reference=" + request.reference()))
         .toBytes();
+  }
+
+  private Locale participantLanguage(Registration registration) {
+    String tag = registration.accountId() == null ? null : accounts.get(registration.accountId()).language();
+    return tag == null ? Languages.DEFAULT : Languages.nearest(Locale.forLanguageTag(tag));
   }
 }

@@ -172,7 +172,7 @@ class DeskTests {
         .andExpect(jsonPath("$.meetings[*].code", hasItem(code)))
         .andExpect(jsonPath("$.incoming").isEmpty());
     mvc.perform(get("/desk").with(user(users.loadUserByUsername("chair"))))
-        .andExpect(content().string(allOf(containsString("Your groups' coming meetings"),
+        .andExpect(content().string(allOf(containsString("Your groups&#39; coming meetings"),
             containsString("/groups/cloud/meetings/" + code + "/agenda"))));
   }
 
