@@ -149,7 +149,7 @@ final class TransferCommands {
     if (offset > file.size()) {
       return new Reply(554, "REST " + offset + " is past the end of " + file.name() + " (" + file.size() + " bytes).");
     }
-    return Transfers.sendFile(session, file.name(), session.gateway.store().file(file.storePath()), offset,
+    return Transfers.sendFile(session, file.name(), session.gateway.store(), file.storePath(), offset,
         file.size() - offset);
   }
 
