@@ -91,7 +91,11 @@ public interface DocumentStore {
    */
   int sweep() throws IOException;
 
-  /** Every complete file under these top folders ({@code t}, {@code history}), as store paths. */
+  /**
+   * Every complete file under these top folders ({@code t}, {@code history}), as store paths; on a
+   * shared store only those older than its stale bound (a younger one may be a move in progress on
+   * another node, not yet in the register).
+   */
   List<String> files(String... folders) throws IOException;
 
   /** Moves a file that no register knows out of the way, where an operator can look at it; says where. */

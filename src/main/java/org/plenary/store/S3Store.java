@@ -49,6 +49,7 @@ public class S3Store implements DocumentStore {
   private final S3Claims claims;
   private final Duration staleAfter;
   private final int partSize;
+  private final java.util.concurrent.atomic.AtomicLong moves = new java.util.concurrent.atomic.AtomicLong();
   private final String orphans = "orphans/" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
 
   S3Store(@Value("${plenary.documents.s3.endpoint:}") String endpoint,
@@ -169,13 +170,13 @@ public class S3Store implements DocumentStore {
     return "s3://" + bucket.name() + "/" + target;
   }
 
-  /** One object per move ({@code .journal/<id>/<nanos>-<uuid>}): objects cannot be appended to. */
+  /** One object per move ({@code .journal/<id>/<millis>-<sequence>-<uuid>}): objects cannot be appended to. */
   @Override
   public void journal(String id, String from, String to) {
     StorePaths.check(from);
     StorePaths.check(to);
-    String key = JOURNALS + StorePaths.check(id) + "/" + String.format("%020d", System.currentTimeMillis() * 1000
-        + System.nanoTime() % 1000) + "-" + UUID.randomUUID();
+    String key = JOURNALS + StorePaths.check(id) + "/" + String.format("%013d-%09d", System.currentTimeMillis(),
+        moves.incrementAndGet() % 1_000_000_000) + "-" + UUID.randomUUID();
     bucket.put(key, RequestBody.fromString(from + "\t" + to + "\n", StandardCharsets.UTF_8));
   }
 
