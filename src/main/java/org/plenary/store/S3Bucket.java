@@ -138,8 +138,10 @@ final class S3Bucket implements AutoCloseable {
     return s3.getObject(b -> b.bucket(bucket).key(key).range(range));
   }
 
+  /** The objects under {@code prefix}, without the folder markers some servers list (keys ending in /). */
   Stream<S3Object> list(String prefix) {
-    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream();
+    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+        .filter(o -> !o.key().endsWith("/"));
   }
 
   @Override

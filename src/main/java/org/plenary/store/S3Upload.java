@@ -89,7 +89,8 @@ final class S3Upload implements DocumentStore.Writer {
     filled = 0;
   }
 
-  private void awaitSending() throws IOException {
+  /** Waits for the part being sent, if any. */
+  void awaitSending() throws IOException {
     if (sending == null) {
       return;
     }
