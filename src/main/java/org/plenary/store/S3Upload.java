@@ -140,7 +140,12 @@ final class S3Upload implements DocumentStore.Writer {
     }
     completed = true;
     if (sending != null) {
-      sending.cancel(true);
+      // A part still on its way would bring the upload back after the abort: let it arrive first.
+      try {
+        sending.join();
+      } catch (RuntimeException failed) {
+        // the abort below removes whatever did arrive
+      }
     }
     if (uploadId != null) {
       store.abortMultipart(path, uploadId);
