@@ -52,6 +52,7 @@ public class S3Store implements DocumentStore {
   private final java.util.concurrent.atomic.AtomicLong moves = new java.util.concurrent.atomic.AtomicLong();
   private final String orphans = "orphans/" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
 
+  @org.springframework.beans.factory.annotation.Autowired
   S3Store(@Value("${plenary.documents.s3.endpoint:}") String endpoint,
       @Value("${plenary.documents.s3.bucket:plenary}") String bucket,
       @Value("${plenary.documents.s3.region:us-east-1}") String region,
