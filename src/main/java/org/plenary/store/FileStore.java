@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.plenary.shared.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,41 +138,14 @@ public class FileStore implements DocumentStore {
    */
   @Override
   public int sweep() throws IOException {
-    int[] removed = {0};
-    Path staging = root.resolve(STAGING);
-    try (Stream<Path> files = Files.walk(root)) {
-      files.forEach(file -> {
-        if (file.getFileName().toString().endsWith(PART) || file.startsWith(staging) && Files.isRegularFile(file)) {
-          deleteQuietly(file);
-          removed[0]++;
-          return;
-        }
-        try {
-          PrivateFiles.restrict(file);
-        } catch (IOException e) {
-          log.warn("Could not make {} private: {}", file, e.getMessage());
-        }
-      });
-    }
-    if (removed[0] > 0) {
-      log.warn("Removed {} incomplete upload(s) left by an interrupted write.", removed[0]);
-    }
-    return removed[0];
+    return FileTree.sweep(root, root.resolve(STAGING), PART);
   }
 
   @Override
   public List<String> files(String... folders) throws IOException {
     var found = new ArrayList<String>();
     for (String folder : folders) {
-      Path top = resolve(folder);
-      if (!Files.isDirectory(top)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(top)) {
-        files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                && !file.getFileName().toString().endsWith(PART))
-            .forEach(file -> found.add(root.relativize(file).toString().replace('\\', '/')));
-      }
+      found.addAll(FileTree.files(root, resolve(folder), PART));
     }
     return found;
   }
