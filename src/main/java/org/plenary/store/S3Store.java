@@ -3,7 +3,6 @@ package org.plenary.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,8 +22,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * The document store in a bucket of an S3-compatible object store ({@code plenary.documents.store=s3},
@@ -43,13 +38,12 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 public class S3Store implements DocumentStore {
 
   private static final Logger log = LoggerFactory.getLogger(S3Store.class);
-  private static final String JOURNALS = ".journal/";
 
   private final S3Bucket bucket;
   private final S3Claims claims;
   private final Duration staleAfter;
   private final int partSize;
-  private final java.util.concurrent.atomic.AtomicLong moves = new java.util.concurrent.atomic.AtomicLong();
+  private final S3Journals journals;
   private final String orphans = "orphans/" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
 
   @org.springframework.beans.factory.annotation.Autowired
@@ -74,6 +68,7 @@ public class S3Store implements DocumentStore {
     this.claims = claims;
     this.staleAfter = staleAfter;
     this.partSize = partSize;
+    this.journals = new S3Journals(bucket);
     if (bucket.ensureExists()) {
       log.info("Created the bucket {} for documents.", bucket.name());
     }
@@ -82,7 +77,7 @@ public class S3Store implements DocumentStore {
 
   @Override
   public Writer create(String path, long maxSize) {
-    return new S3Upload(this, StorePaths.check(path), maxSize, partSize);
+    return new S3Upload(bucket, this, StorePaths.check(path), maxSize, partSize);
   }
 
   @Override
@@ -171,44 +166,20 @@ public class S3Store implements DocumentStore {
     return "s3://" + bucket.name() + "/" + target;
   }
 
-  /** One object per move ({@code .journal/<id>/<millis>-<sequence>-<uuid>}): objects cannot be appended to. */
   @Override
   public void journal(String id, String from, String to) {
-    StorePaths.check(from);
-    StorePaths.check(to);
-    String key = JOURNALS + StorePaths.check(id) + "/" + String.format("%013d-%09d", System.currentTimeMillis(),
-        moves.incrementAndGet() % 1_000_000_000) + "-" + UUID.randomUUID();
-    bucket.put(key, RequestBody.fromString(from + "\t" + to + "\n", StandardCharsets.UTF_8));
+    journals.append(id, StorePaths.check(from), StorePaths.check(to));
   }
 
   @Override
   public void endJournal(String id) {
-    bucket.list(JOURNALS + StorePaths.check(id) + "/").forEach(o -> bucket.delete(o.key()));
+    journals.end(id);
   }
 
   /** Only journals whose latest move is older than the stale bound: a younger one may be a live node's. */
   @Override
-  public Map<String, List<Move>> journals() throws IOException {
-    var lines = new TreeMap<String, List<String>>();
-    var latest = new TreeMap<String, Instant>();
-    bucket.list(JOURNALS).forEach(o -> {
-      String id = o.key().substring(JOURNALS.length(), o.key().lastIndexOf('/'));
-      latest.merge(id, o.lastModified(), (a, b) -> a.isAfter(b) ? a : b);
-      try (InputStream in = bucket.get(o.key(), 0, Long.MAX_VALUE)) {
-        lines.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(new String(in.readAllBytes(),
-            StandardCharsets.UTF_8).strip());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    Instant settled = Instant.now().minus(staleAfter);
-    var journals = new TreeMap<String, List<Move>>();
-    lines.forEach((id, moves) -> {
-      if (latest.get(id).isBefore(settled)) {
-        journals.put(id, FileJournals.parse(moves));
-      }
-    });
-    return journals;
+  public Map<String, List<Move>> journals() {
+    return journals.olderThan(Instant.now().minus(staleAfter));
   }
 
   @Override
@@ -231,29 +202,5 @@ public class S3Store implements DocumentStore {
     if (!path.startsWith(STAGING + "/")) {
       claims.release(path);
     }
-  }
-
-  String startMultipart(String path) {
-    return bucket.startMultipart(path);
-  }
-
-  CompletedPart uploadPart(String path, String uploadId, int number, byte[] bytes, int length) {
-    return bucket.uploadPart(path, uploadId, number, bytes, length);
-  }
-
-  void completeMultipart(String path, String uploadId, List<CompletedPart> parts) {
-    bucket.completeMultipart(path, uploadId, parts);
-  }
-
-  void abortMultipart(String path, String uploadId) {
-    try {
-      bucket.abortMultipart(path, uploadId);
-    } catch (SdkException e) {
-      log.warn("Could not abort the upload of {} (the stale upload clean-up will): {}", path, e.getMessage());
-    }
-  }
-
-  void put(String path, RequestBody body) {
-    bucket.put(path, body);
   }
 }

@@ -27,6 +27,7 @@ final class S3Upload implements DocumentStore.Writer {
 
   private static final ExecutorService PARTS = Executors.newVirtualThreadPerTaskExecutor();
 
+  private final S3Bucket bucket;
   private final S3Store store;
   private final String path;
   private final long maxSize;
@@ -42,7 +43,8 @@ final class S3Upload implements DocumentStore.Writer {
   private boolean claimed;
   private boolean completed;
 
-  S3Upload(S3Store store, String path, long maxSize, int partSize) {
+  S3Upload(S3Bucket bucket, S3Store store, String path, long maxSize, int partSize) {
+    this.bucket = bucket;
     this.store = store;
     this.path = path;
     this.maxSize = maxSize;
@@ -77,13 +79,13 @@ final class S3Upload implements DocumentStore.Writer {
 
   private void sendPart() throws IOException {
     if (uploadId == null) {
-      uploadId = store.startMultipart(path);
+      uploadId = bucket.startMultipart(path);
     }
     awaitSending();
     byte[] full = part;
     int length = filled;
     int number = parts.size() + 1;
-    sending = CompletableFuture.supplyAsync(() -> store.uploadPart(path, uploadId, number, full, length), PARTS);
+    sending = CompletableFuture.supplyAsync(() -> bucket.uploadPart(path, uploadId, number, full, length), PARTS);
     part = spare != null ? spare : new byte[partSize];
     spare = full;
     filled = 0;
@@ -118,9 +120,9 @@ final class S3Upload implements DocumentStore.Writer {
       store.claim(path);
       claimed = true;
       if (uploadId == null) {
-        store.put(path, RequestBody.fromBytes(java.util.Arrays.copyOf(part, filled)));
+        bucket.put(path, RequestBody.fromBytes(java.util.Arrays.copyOf(part, filled)));
       } else {
-        store.completeMultipart(path, uploadId, parts);
+        bucket.completeMultipart(path, uploadId, parts);
       }
       completed = true;
       return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
@@ -148,7 +150,12 @@ final class S3Upload implements DocumentStore.Writer {
       }
     }
     if (uploadId != null) {
-      store.abortMultipart(path, uploadId);
+      try {
+        bucket.abortMultipart(path, uploadId);
+      } catch (SdkException e) {
+        org.slf4j.LoggerFactory.getLogger(S3Upload.class)
+            .warn("Could not abort the upload of {} (the stale upload clean-up will): {}", path, e.getMessage());
+      }
     }
     if (claimed) {
       store.release(path);
