@@ -6,7 +6,7 @@
 #   On each: BENCH_SMALL_COUNT (20) uploads of 1 MiB, one after the other, and one of
 #   BENCH_BIG_MB (1024) MiB, through POST /api/v1/contributions/{number}/files with curl. Every
 #   upload's SHA-256 (answered by the API) is checked against the file sent, and the big one is
-#   downloaded back and checked too, before anything is printed.
+#   published, downloaded back and checked too, before anything is printed.
 # Goal: upload time on S3 / on the file system <= 1.5 for 1 MiB (mean) and for the big file.
 #
 # Usage: bench/s3.sh
@@ -52,7 +52,7 @@ upload() {
   rm -f "$BENCH_TMP/files/$number.pdf"
   [ "${out%% *}" = 201 ] || die "upload of $number answered ${out%% *}: $(head -c 500 "$BENCH_TMP/upload.json")"
   grep -q "$sha" "$BENCH_TMP/upload.json" || die "the SHA-256 recorded for $number is not the file's"
-  LAST=$number
+  echo "$number" >"$BENCH_TMP/last"  # (run in $(...): a variable would not come back)
   echo "${out#* }"
 }
 
@@ -65,6 +65,7 @@ run() {
     --spring.servlet.multipart.max-file-size="$((CAP_MB + 1))MB" \
     --spring.servlet.multipart.max-request-size="$((CAP_MB + 1))MB" "$@"
   ALICE=$(token "$P" alice alice-demo)
+  TSB=$(token "$P" tsb tsb-demo)
   CODE=$(upcoming_meeting "$P")
   upload "$BENCH_TMP/files/small" "$SMALL_SHA" >/dev/null  # warm-up
   for i in $(seq 1 "$COUNT"); do
@@ -72,7 +73,10 @@ run() {
     total=$(calc "$total + $t")
   done
   big=$(upload "$BENCH_TMP/files/big" "$BIG_SHA")
-  curl -sf -H "Authorization: Bearer $ALICE" "$P/t/fg/cloud/docs/incoming/$LAST.pdf" | sha256sum \
+  LAST=$(cat "$BENCH_TMP/last")
+  curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$LAST/publish" >/dev/null \
+    || die "could not publish $LAST"
+  curl -sf "$P/t/fg/cloud/docs/$CODE/in/$LAST.pdf" | sha256sum \
     | grep -q "$BIG_SHA" || die "the $BIG_MB MiB file read back from the $store store differs"
   printf -v "SMALL_$store" '%s' "$(calc "$total / $COUNT")"
   printf -v "BIG_$store" '%s' "$big"

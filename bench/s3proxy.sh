@@ -9,7 +9,8 @@
 #   --plenary.documents.store=s3 --plenary.documents.s3.endpoint=http://127.0.0.1:PORT
 #   --plenary.documents.s3.access-key=plenary --plenary.documents.s3.secret-key=plenary-secret
 #   --plenary.documents.s3.path-style=true   (the bucket, "plenary" by default, is created by Plenary)
-# The class path is resolved once with Maven (offline when possible) into DIR/classpath.
+# The class path is resolved once with Maven (offline when possible) into DIR/classpath, or taken
+# from the file S3PROXY_CLASSPATH names (the output of mvn dependency:build-classpath -Dmdep.includeScope=test).
 # Exit status: 0 on success, 2 when it could not start or stop.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,7 +23,9 @@ start() {
   [ ! -f "$dir/s3proxy.pid" ] || ! kill -0 "$(cat "$dir/s3proxy.pid")" 2>/dev/null \
     || die "an S3Proxy already runs on $dir (pid $(cat "$dir/s3proxy.pid"))"
   jdk=${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | sort -V | tail -n 1)}
-  if [ ! -s "$dir/classpath" ]; then
+  if [ -n "${S3PROXY_CLASSPATH:-}" ]; then
+    cp "$S3PROXY_CLASSPATH" "$dir/classpath"
+  elif [ ! -s "$dir/classpath" ]; then
     local lock=""
     if command -v flock >/dev/null && [ -e /tmp/plenary-mvn.lock ]; then lock="flock /tmp/plenary-mvn.lock"; fi
     (cd "$ROOT" && { $lock mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test \
