@@ -40,9 +40,14 @@ final class Digests {
   }
 
   static long crc32(Path file) throws IOException {
+    return crc32(Files.newInputStream(file));
+  }
+
+  /** The CRC-32 of everything the stream has; closes it. */
+  static long crc32(InputStream bytes) throws IOException {
     CRC32 crc = new CRC32();
     byte[] buffer = new byte[1 << 20];
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = bytes) {
       for (int n; (n = in.read(buffer)) > 0;) {
         crc.update(buffer, 0, n);
       }

@@ -62,7 +62,7 @@ class FolderArchives {
     for (ManifestEntry e : log.entries(head)) {
       if (!e.withdrawnAt(head.version()) && (since == null || e.publishedAt().isAfter(since))) {
         members.add(new ZipArchive.Member(prefix + e.name(), e.size(), e.crc32(), e.publishedAt(),
-            store.file(e.storePath()), null));
+            ZipArchive.Content.of(store, e.storePath()), null));
       }
     }
     return new ZipArchive(members);

@@ -17,13 +17,15 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.plenary.shared.PrivateFiles;
+import org.plenary.store.DocumentStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The site's Ed25519 key that signs every manifest (JDK, no library). Made at first start in
  * {@code <data-dir>/manifest.key}, owner-only from its first byte and never replaced, so nodes
- * starting together on one data folder all end up with the same key; the public half is published
+ * starting together on one data folder all end up with the same key; with documents on S3 it lives
+ * in the bucket ({@value #SHARED}), so that every node signs with the same key; the public half is published
  * as PEM at {@code /.well-known/plenary-manifest-key}.
  */
 @Component
@@ -32,17 +34,13 @@ public class ManifestKey {
   private final PrivateKey privateKey;
   private final PublicKey publicKey;
 
-  ManifestKey(@Value("${plenary.data-dir}") String dataDir) {
+  /** Where the key is kept in a store that is not local (S3), so that every node signs with it. */
+  static final String SHARED = ".keys/manifest.key";
+
+  ManifestKey(@Value("${plenary.data-dir}") String dataDir, DocumentStore store) {
     Path file = Path.of(dataDir, "manifest.key");
     try {
-      PrivateFiles.createDirectories(file.getParent());
-      if (!Files.exists(file)) {
-        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        String text = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n"
-            + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n";
-        PrivateFiles.create(file, text.getBytes(StandardCharsets.US_ASCII));
-      }
-      String[] lines = Files.readString(file, StandardCharsets.US_ASCII).strip().split("\n");
+      String[] lines = (store.local(SHARED).isPresent() ? local(file) : shared(file, store)).strip().split("\n");
       KeyFactory factory = KeyFactory.getInstance("Ed25519");
       privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines[0].strip())));
       publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(lines[1].strip())));
@@ -51,6 +49,41 @@ public class ManifestKey {
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new IllegalStateException(file + " is not a manifest key written by Plenary: " + e.getMessage(), e);
     }
+  }
+
+  /** The key in {@code <data-dir>/manifest.key}, made there at first start. */
+  private static String local(Path file) throws IOException, GeneralSecurityException {
+    PrivateFiles.createDirectories(file.getParent());
+    if (!Files.exists(file)) {
+      PrivateFiles.create(file, newKey().getBytes(StandardCharsets.US_ASCII));
+    }
+    return Files.readString(file, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * The key every node shares, in the store: the one this node had on disk, if any, or a new one,
+   * put there by whichever node comes first (the store never replaces an object); then read back.
+   */
+  private static String shared(Path file, DocumentStore store) throws IOException, GeneralSecurityException {
+    if (!store.exists(SHARED)) {
+      String key = Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII) : newKey();
+      try {
+        store.write(SHARED, new java.io.ByteArrayInputStream(key.getBytes(StandardCharsets.US_ASCII)), 4096);
+      } catch (RuntimeException raced) {
+        if (!store.exists(SHARED)) {
+          throw raced;
+        }
+      }
+    }
+    try (var in = store.open(SHARED, 0, Long.MAX_VALUE)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
+  }
+
+  private static String newKey() throws GeneralSecurityException {
+    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    return Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n"
+        + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n";
   }
 
   /** The Ed25519 signature of the bytes, in base64. */

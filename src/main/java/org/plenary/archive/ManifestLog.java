@@ -189,7 +189,7 @@ public class ManifestLog {
 
   private long crc32(String storePath) {
     try {
-      return Digests.crc32(store.file(storePath));
+      return Digests.crc32(store.open(storePath, 0, Long.MAX_VALUE));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -238,8 +238,8 @@ public class ManifestLog {
     return bytes;
   }
 
-  /** The version's bytes as a file of the document store (written at first need, then kept). */
-  Path file(ManifestVersion v) {
+  /** The version's bytes as a file of the document store (written at first need, then kept); its store path. */
+  String file(ManifestVersion v) {
     if (!store.exists(v.storePath())) {
       try {
         store.write(v.storePath(), new java.io.ByteArrayInputStream(bytes(v)), Long.MAX_VALUE);
@@ -249,6 +249,6 @@ public class ManifestLog {
         }
       }
     }
-    return store.file(v.storePath());
+    return v.storePath();
   }
 }

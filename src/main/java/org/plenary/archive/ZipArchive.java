@@ -2,6 +2,9 @@ package org.plenary.archive;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import org.plenary.store.DocumentStore;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -27,8 +30,42 @@ import java.util.function.Consumer;
  */
 final class ZipArchive {
 
-  /** A file to put in the archive: its content is a file on disk, or bytes held here. */
-  record Member(String name, long size, long crc32, Instant modified, Path file, byte[] bytes) {
+  /** Where a member's bytes are read from: a file on disk, or a document of a store that is not local. */
+  interface Content {
+
+    /** The file on this machine's disk, when there is one. */
+    Optional<Path> local();
+
+    /** The bytes {@code from} (inclusive) to {@code to} (exclusive). */
+    InputStream open(long from, long to) throws IOException;
+
+    static Content of(Path file) {
+      return new Content() {
+        public Optional<Path> local() {
+          return Optional.of(file);
+        }
+
+        public InputStream open(long from, long to) throws IOException {
+          throw new UnsupportedOperationException("read through the local file");
+        }
+      };
+    }
+
+    static Content of(DocumentStore store, String path) {
+      return new Content() {
+        public Optional<Path> local() {
+          return store.local(path);
+        }
+
+        public InputStream open(long from, long to) throws IOException {
+          return store.open(path, from, to);
+        }
+      };
+    }
+  }
+
+  /** A file to put in the archive: its content is a file on disk or in the store, or bytes held here. */
+  record Member(String name, long size, long crc32, Instant modified, Content file, byte[] bytes) {
 
     static Member ofBytes(String name, byte[] bytes, Instant modified) {
       var crc = new java.util.zip.CRC32();
@@ -119,8 +156,15 @@ final class ZipArchive {
     }
   }
 
-  private static void copy(Path file, long from, long to, ByteBuffer buffer, OutputStream out,
+  private static void copy(Content content, long from, long to, ByteBuffer buffer, OutputStream out,
       Consumer<ByteBuffer> direct) throws IOException {
+    Path file = content.local().orElse(null);
+    if (file == null) {
+      try (InputStream in = content.open(from, to)) {
+        in.transferTo(out);
+      }
+      return;
+    }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long position = from;
       while (position < to) {

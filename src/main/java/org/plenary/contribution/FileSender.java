@@ -3,6 +3,8 @@ package org.plenary.contribution;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import org.plenary.store.DocumentStore;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -55,8 +57,13 @@ final class FileSender {
     return TYPES.getOrDefault(dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
   }
 
-  static void send(HttpServletRequest request, HttpServletResponse response, Path file, FolderEntry entry)
+  /**
+   * Sends a document of the store with ETag, conditional requests and ranges: with sendfile when
+   * the store is local, otherwise streamed from the store (ranged reads of an S3 object).
+   */
+  static void send(HttpServletRequest request, HttpServletResponse response, DocumentStore store, FolderEntry entry)
       throws IOException {
+    Source file = new Source(store, entry.storePath());
     String etag = "\"" + entry.sha256() + "\"";
     Instant modified = entry.modified();
     if (Preconditions.answered(request, response, etag)
@@ -142,20 +149,24 @@ final class FileSender {
     return satisfiable;
   }
 
-  private static void transfer(HttpServletRequest request, HttpServletResponse response, Path file, long start, long end)
-      throws IOException {
-    if (Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT)) && end - start > 48 * 1024) {
+  /** A document of the store, read through its local file when there is one. */
+  private record Source(DocumentStore store, String path) {}
+
+  private static void transfer(HttpServletRequest request, HttpServletResponse response, Source source, long start,
+      long end) throws IOException {
+    Path file = source.store().local(source.path()).orElse(null);
+    if (file != null && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT)) && end - start > 48 * 1024) {
       request.setAttribute("org.apache.tomcat.sendfile.filename", file.toAbsolutePath().toString());
       request.setAttribute("org.apache.tomcat.sendfile.start", start);
       request.setAttribute("org.apache.tomcat.sendfile.end", end);
       return;
     }
     try (OutputStream out = response.getOutputStream()) {
-      copy(file, start, end, out);
+      copy(source, start, end, out);
     }
   }
 
-  private static void multipart(HttpServletResponse response, Path file, List<HttpRange> ranges, long length,
+  private static void multipart(HttpServletResponse response, Source file, List<HttpRange> ranges, long length,
       String type, boolean head) throws IOException {
     String boundary = UUID.randomUUID().toString().replace("-", "");
     var parts = new ArrayList<byte[]>();
@@ -183,7 +194,14 @@ final class FileSender {
     }
   }
 
-  private static void copy(Path file, long start, long end, OutputStream out) throws IOException {
+  private static void copy(Source source, long start, long end, OutputStream out) throws IOException {
+    Path file = source.store().local(source.path()).orElse(null);
+    if (file == null) {
+      try (InputStream in = source.store().open(source.path(), start, end)) {
+        in.transferTo(out);
+      }
+      return;
+    }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       var target = Channels.newChannel(out);
       long position = start;

@@ -72,7 +72,7 @@ class FolderController {
   void incomingFile(@PathVariable String slug, @PathVariable String name, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
     FolderEntry entry = folders.incomingFile(slug, name, Reader.current()).orElseThrow(() -> missing(name));
-    FileSender.send(request, response, store.file(entry.storePath()), entry);
+    FileSender.send(request, response, store, entry);
   }
 
   @GetMapping("/{code}/{folder:in|out}/{name}")
@@ -85,7 +85,7 @@ class FolderController {
       return;
     }
     FolderEntry file = entry.orElseThrow(() -> missing(name));
-    FileSender.send(request, response, store.file(file.storePath()), file);
+    FileSender.send(request, response, store, file);
   }
 
   private ModelAndView listing(HttpServletRequest request, HttpServletResponse response, String path,

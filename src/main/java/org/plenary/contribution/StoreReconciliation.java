@@ -60,13 +60,15 @@ class StoreReconciliation implements SmartInitializingSingleton {
       }
       store.sweep();
       int quarantined = 0;
-      for (String path : store.files("t", "history")) {
+      // Listed once: on S3 a look-up per known file would cost a request each at every start.
+      Set<String> listed = new java.util.HashSet<>(store.files("t", "history"));
+      for (String path : listed) {
         if (!known.contains(path)) {
           store.quarantine(path);
           quarantined++;
         }
       }
-      List<String> missing = known.stream().filter(path -> !store.exists(path)).sorted().toList();
+      List<String> missing = known.stream().filter(path -> !listed.contains(path) && !store.exists(path)).sorted().toList();
       if (!missing.isEmpty()) {
         log.error("{} file(s) of the register are missing from the document store: {}", missing.size(),
             missing.subList(0, Math.min(20, missing.size())));

@@ -147,7 +147,7 @@ final class TransferCommands {
     if (offset > file.size()) {
       return Reply.of(554, "ftp.rest.pastEnd", offset, file.name(), file.size());
     }
-    return Transfers.sendFile(session, file.name(), session.gateway.store().file(file.storePath()), offset,
+    return Transfers.sendFile(session, file.name(), session.gateway.store(), file.storePath(), offset,
         file.size() - offset);
   }
 

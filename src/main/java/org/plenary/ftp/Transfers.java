@@ -14,6 +14,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import org.plenary.store.DocumentStore;
+import io.netty.handler.stream.ChunkedStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -48,20 +50,31 @@ final class Transfers {
     });
   }
 
-  static Reply sendFile(FtpSession session, String name, Path file, long offset, long length) {
+  /**
+   * Sends a document of the store from {@code offset}: as a file region (zero copy) or NIO chunks
+   * under TLS when the store is local, otherwise as a stream of the store's ranged read.
+   */
+  static Reply sendFile(FtpSession session, String name, DocumentStore store, String storePath, long offset,
+      long length) {
+    Path file = store.local(storePath).orElse(null);
     return withData(session, null, channel -> {
       session.send(offset > 0 ? Reply.of(150, "ftp.retr.sendingFrom", name, length, offset) : Reply.of(150, "ftp.retr.sending", name, length));
       Object body;
-      if (session.protectData) {
-        try {
+      try {
+        if (file == null) {
+          if (!session.protectData) {
+            channel.pipeline().addLast(new ChunkedWriteHandler());
+          }
+          body = new ChunkedStream(store.open(storePath, offset, offset + length), 64 * 1024);
+        } else if (session.protectData) {
           body = new ChunkedNioFile(FileChannel.open(file), offset, length, 64 * 1024);
-        } catch (IOException e) {
-          channel.close();
-          session.transferEnded(Reply.of(451, "ftp.retr.unreadable"));
-          return;
+        } else {
+          body = new DefaultFileRegion(file.toFile(), offset, length);
         }
-      } else {
-        body = new DefaultFileRegion(file.toFile(), offset, length);
+      } catch (IOException e) {
+        channel.close();
+        session.transferEnded(Reply.of(451, "ftp.retr.unreadable"));
+        return;
       }
       send(session, channel, channel.writeAndFlush(body), () -> length, FtpMetrics.Direction.DOWNLOAD);
     });

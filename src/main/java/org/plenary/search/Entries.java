@@ -63,8 +63,7 @@ final class Entries {
       StringBuilder text = new StringBuilder();
       List<String> problems = new ArrayList<>();
       for (ContributionFile file : files) {
-        FileReading.Text read = reading.read(store.file(file.storePath()), file.fileName(),
-            Math.max(maxChars - text.length(), 0));
+        FileReading.Text read = read(file, Math.max(maxChars - text.length(), 0));
         if (read.text() != null) {
           text.append(read.text()).append('\n');
         }
@@ -106,5 +105,27 @@ final class Entries {
 
   private static String emptyToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
+  }
+
+  /** The file's text: read in place when the store is local, else from a temporary copy (S3). */
+  private FileReading.Text read(ContributionFile file, int max) {
+    var local = store.local(file.storePath());
+    if (local.isPresent()) {
+      return reading.read(local.get(), file.fileName(), max);
+    }
+    java.nio.file.Path copy = null;
+    try {
+      copy = java.nio.file.Files.createTempFile("plenary-index-", ".tmp");
+      try (var in = store.open(file.storePath(), 0, Long.MAX_VALUE)) {
+        java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return reading.read(copy, file.fileName(), max);
+    } catch (java.io.IOException e) {
+      return new FileReading.Text(null, "could not be read from the document store: " + e.getMessage());
+    } finally {
+      if (copy != null) {
+        copy.toFile().delete();
+      }
+    }
   }
 }

@@ -116,7 +116,7 @@ class ZipArchiveTests {
       file.setLength(size);
     }
     long crc = Digests.crc32(large);
-    ZipArchive zip = new ZipArchive(List.of(new ZipArchive.Member("in/large.bin", size, crc, PUBLISHED, large, null),
+    ZipArchive zip = new ZipArchive(List.of(new ZipArchive.Member("in/large.bin", size, crc, PUBLISHED, ZipArchive.Content.of(large), null),
         ZipArchive.Member.ofBytes("in/after.txt", "after the large one".getBytes(StandardCharsets.UTF_8), PUBLISHED)));
     assertThat(zip.length()).isGreaterThan(size);
     Path out = dir.resolve("large.zip");

@@ -11,24 +11,24 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DocumentStoreTests {
+class FileStoreTests {
 
   @TempDir Path dataDir;
 
   @Test
   void recordsSizeAndSha256OfACompleteWrite() throws Exception {
-    var store = new DocumentStore(dataDir.resolve("documents").toString(), false, false, true);
+    var store = new FileStore(dataDir.resolve("documents").toString(), false, false, true);
     StoredFile file = store.write("t/fg/cloud/docs/incoming/FG-Cloud-I-0001.txt", new ByteArrayInputStream("abc".getBytes()), 10);
     assertThat(file.size()).isEqualTo(3);
     assertThat(file.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    assertThat(Files.readString(store.file(file.path()))).isEqualTo("abc");
+    assertThat(Files.readString(store.local(file.path()).orElseThrow())).isEqualTo("abc");
     assertThatThrownBy(() -> store.write(file.path(), new ByteArrayInputStream(new byte[1]), 10))
         .as("a complete file is never overwritten").isInstanceOf(RuntimeException.class);
   }
 
   @Test
   void leavesNothingBehindWhenTheLimitIsPassedOrTheSenderFails() throws Exception {
-    var store = new DocumentStore(dataDir.resolve("documents").toString(), false, false, true);
+    var store = new FileStore(dataDir.resolve("documents").toString(), false, false, true);
     assertThatThrownBy(() -> store.write("a/big.txt", new ByteArrayInputStream(new byte[11]), 10))
         .isInstanceOf(TooLargeException.class);
     InputStream broken = new InputStream() {
@@ -56,7 +56,7 @@ class DocumentStoreTests {
     Files.writeString(dataDir.resolve("documents/staging/5d2e"), "staged, never committed");
     Files.writeString(incoming.resolve("FG-Cloud-I-0001.docx"), "complete");
 
-    var store = new DocumentStore(dataDir.resolve("documents").toString(), false, false, true);
+    var store = new FileStore(dataDir.resolve("documents").toString(), false, false, true);
 
     assertThat(incoming.resolve(".0b1c.part")).doesNotExist();
     assertThat(dataDir.resolve("documents/staging/5d2e")).doesNotExist();
@@ -65,16 +65,16 @@ class DocumentStoreTests {
 
   @Test
   void refusesPathsOutsideTheStore() throws Exception {
-    var store = new DocumentStore(dataDir.resolve("documents").toString(), false, false, true);
+    var store = new FileStore(dataDir.resolve("documents").toString(), false, false, true);
     for (String path : new String[] {"../outside", "t/../../outside", "/etc/passwd", "a\\b", ""}) {
-      assertThatThrownBy(() -> store.file(path)).as(path).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> store.local(path).orElseThrow()).as(path).isInstanceOf(IllegalArgumentException.class);
     }
   }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "direct I/O {0}")
   @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
   void writesALargeFileInPiecesExactlyAndAbandonsOneWithoutATrace(boolean directIo) throws Exception {
-    var store = new DocumentStore(dataDir.resolve("documents").toString(), true, false, directIo);
+    var store = new FileStore(dataDir.resolve("documents").toString(), true, false, directIo);
     byte[] content = new byte[21 * 1024 * 1024 + 4321];
     new java.util.Random(42).nextBytes(content);
     StoredFile file;
@@ -86,7 +86,7 @@ class DocumentStoreTests {
       }
       file = writer.complete();
     }
-    assertThat(Files.readAllBytes(store.file("big/whole.bin"))).isEqualTo(content);
+    assertThat(Files.readAllBytes(store.local("big/whole.bin").orElseThrow())).isEqualTo(content);
     assertThat(file.size()).isEqualTo(content.length);
     assertThat(file.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
         java.security.MessageDigest.getInstance("SHA-256").digest(content)));

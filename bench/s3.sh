@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Uploads over HTTP with documents on S3 (S3Proxy on loopback) beside the file-system store.
+#
+# Measures: the same demo server started twice, on the file-system store and on S3
+#   (--plenary.documents.store=s3, S3Proxy started with bench/s3proxy.sh), one after the other.
+#   On each: BENCH_SMALL_COUNT (20) uploads of 1 MiB, one after the other, and one of
+#   BENCH_BIG_MB (1024) MiB, through POST /api/v1/contributions/{number}/files with curl. Every
+#   upload's SHA-256 (answered by the API) is checked against the file sent, and the big one is
+#   published, downloaded back and checked too, before anything is printed.
+# Goal: upload time on S3 / on the file system <= 1.5 for 1 MiB (mean) and for the big file.
+#
+# Usage: bench/s3.sh
+# Environment: PLENARY_JAR, BENCH_PORT (14400), BENCH_S3_PORT (14401), BENCH_SMALL_COUNT (20),
+#   BENCH_BIG_MB (1024), and those in bench/lib.sh.
+# Exit status: 0 when both ratios meet the goal, 1 when one does not, 2 when the run itself broke.
+set -euo pipefail
+# shellcheck source=lib.sh disable=SC1091
+source "$(dirname "$0")/lib.sh"
+
+COUNT=${BENCH_SMALL_COUNT:-20}
+BIG_MB=${BENCH_BIG_MB:-1024}
+GOAL=1.5
+
+need curl curl
+need jq jq
+need sha256sum coreutils
+resolve_jar
+PORT="" S3_PORT=""
+free_port PORT "${BENCH_PORT:-14400}"
+free_port S3_PORT "${BENCH_S3_PORT:-14401}"
+P=http://127.0.0.1:$PORT
+mkdir -p "$BENCH_TMP/files"
+CAP_MB=$(( BIG_MB + 64 ))
+
+head -c $((1024 * 1024)) /dev/urandom >"$BENCH_TMP/files/small"
+head -c $((BIG_MB * 1024 * 1024)) /dev/urandom >"$BENCH_TMP/files/big"
+SMALL_SHA=$(sha256sum "$BENCH_TMP/files/small" | cut -d' ' -f1)
+BIG_SHA=$(sha256sum "$BENCH_TMP/files/big" | cut -d' ' -f1)
+
+# upload FILE SHA: allocates a number, uploads FILE as NUMBER.pdf, checks the SHA-256 the API
+# answers, and prints the seconds the upload took.
+upload() {
+  local file=$1 sha=$2 number out
+  number=$(curl -sf -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' \
+    -d '{"title":"S3 benchmark","source":"bench/s3.sh"}' \
+    "$P/api/v1/groups/cloud/meetings/$CODE/contributions" | jq -r '.number // empty') || true
+  [ -n "$number" ] || die "could not allocate a number"
+  cp "$file" "$BENCH_TMP/files/$number.pdf"
+  out=$(curl -s -o "$BENCH_TMP/upload.json" -w '%{http_code} %{time_total}' --max-time 1200 \
+    -H "Authorization: Bearer $ALICE" -F "file=@$BENCH_TMP/files/$number.pdf;type=application/pdf" \
+    "$P/api/v1/contributions/$number/files")
+  rm -f "$BENCH_TMP/files/$number.pdf"
+  [ "${out%% *}" = 201 ] || die "upload of $number answered ${out%% *}: $(head -c 500 "$BENCH_TMP/upload.json")"
+  grep -q "$sha" "$BENCH_TMP/upload.json" || die "the SHA-256 recorded for $number is not the file's"
+  echo "$number" >"$BENCH_TMP/last"  # (run in $(...): a variable would not come back)
+  echo "${out#* }"
+}
+
+# run STORE [ARGS...]: starts Plenary on that store, measures, stops it; sets SMALL_<STORE>, BIG_<STORE>.
+run() {
+  local store=$1 total=0 i t big
+  shift
+  start_plenary "$PORT" "$BENCH_TMP/$store" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port=0 \
+    --plenary.contributions.max-size="${CAP_MB}MB" \
+    --spring.servlet.multipart.max-file-size="$((CAP_MB + 1))MB" \
+    --spring.servlet.multipart.max-request-size="$((CAP_MB + 1))MB" "$@"
+  ALICE=$(token "$P" alice alice-demo)
+  TSB=$(token "$P" tsb tsb-demo)
+  CODE=$(upcoming_meeting "$P")
+  upload "$BENCH_TMP/files/small" "$SMALL_SHA" >/dev/null  # warm-up
+  for i in $(seq 1 "$COUNT"); do
+    t=$(upload "$BENCH_TMP/files/small" "$SMALL_SHA")
+    total=$(calc "$total + $t")
+  done
+  big=$(upload "$BENCH_TMP/files/big" "$BIG_SHA")
+  LAST=$(cat "$BENCH_TMP/last")
+  curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$LAST/publish" >/dev/null \
+    || die "could not publish $LAST"
+  curl -sf "$P/t/fg/cloud/docs/$CODE/in/$LAST.pdf" | sha256sum \
+    | grep -q "$BIG_SHA" || die "the $BIG_MB MiB file read back from the $store store differs"
+  printf -v "SMALL_$store" '%s' "$(calc "$total / $COUNT")"
+  printf -v "BIG_$store" '%s' "$big"
+  log "$store: 1 MiB mean $(calc "$total / $COUNT") s, $BIG_MB MiB $big s"
+  stop_pid "$PLENARY_PID"
+}
+
+run fs
+"$BENCH_DIR/s3proxy.sh" start "$BENCH_TMP/s3proxy" "$S3_PORT" >/dev/null
+BENCH_CLEANUP+=("'$BENCH_DIR/s3proxy.sh' stop '$BENCH_TMP/s3proxy'")
+run s3 --plenary.documents.store=s3 --plenary.documents.s3.endpoint="http://127.0.0.1:$S3_PORT" \
+  --plenary.documents.s3.access-key=plenary --plenary.documents.s3.secret-key=plenary-secret \
+  --plenary.documents.s3.path-style=true
+
+echo "S3 (S3Proxy on loopback) against the file-system store, HTTP uploads (SHA-256 checked):"
+printf '  1 MiB (mean of %s): fs %s s, s3 %s s, ratio %s\n' "$COUNT" "$(fmt 4 "$SMALL_fs")" "$(fmt 4 "$SMALL_s3")" \
+  "$(fmt 2 "$(calc "$SMALL_s3 / $SMALL_fs")")"
+printf '  %s MiB: fs %s s, s3 %s s, ratio %s\n' "$BIG_MB" "$(fmt 2 "$BIG_fs")" "$(fmt 2 "$BIG_s3")" \
+  "$(fmt 2 "$(calc "$BIG_s3 / $BIG_fs")")"
+STATUS=0
+for ratio in "$(calc "$SMALL_s3 / $SMALL_fs")" "$(calc "$BIG_s3 / $BIG_fs")"; do
+  [ "$(verdict "$ratio" "<=" "$GOAL")" = PASS ] || STATUS=1
+done
+[ "$STATUS" = 0 ] && echo "PASS (goal: ratios <= $GOAL)" || echo "FAIL (goal: ratios <= $GOAL)"
+exit "$STATUS"

@@ -1,0 +1,151 @@
+package org.plenary.store;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** One bucket through the AWS SDK for Java v2 (Apache HTTP client): the few operations the store uses. */
+final class S3Bucket implements AutoCloseable {
+
+  /** How to reach the bucket: {@code plenary.documents.s3.*}. */
+  record Settings(String endpoint, String bucket, String region, String accessKey, String secretKey,
+      boolean pathStyle) {}
+
+  private final S3Client s3;
+  private final String bucket;
+
+  S3Bucket(Settings settings) {
+    S3ClientBuilder builder = S3Client.builder()
+        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(256))
+        .region(Region.of(settings.region()))
+        .forcePathStyle(settings.pathStyle())
+        // Checksums only where S3 requires them: S3-compatible servers differ on the newer ones,
+        // and every upload's SHA-256 is computed by the store anyway.
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .credentialsProvider(settings.accessKey() == null || settings.accessKey().isBlank()
+            ? DefaultCredentialsProvider.builder().build()
+            : StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())));
+    if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
+      builder.endpointOverride(URI.create(settings.endpoint()));
+    }
+    this.s3 = builder.build();
+    this.bucket = settings.bucket();
+  }
+
+  String name() {
+    return bucket;
+  }
+
+  /** Creates the bucket when it is missing; true when it did. */
+  boolean ensureExists() {
+    try {
+      s3.headBucket(b -> b.bucket(bucket));
+      return false;
+    } catch (NoSuchBucketException missing) {
+      s3.createBucket(b -> b.bucket(bucket));
+      return true;
+    } catch (S3Exception e) {
+      if (e.statusCode() != 404) {
+        throw e;
+      }
+      s3.createBucket(b -> b.bucket(bucket));
+      return true;
+    }
+  }
+
+  void headBucket() {
+    s3.headBucket(b -> b.bucket(bucket));
+  }
+
+  /** Puts an object; asks S3 not to replace one ({@code If-None-Match: *}) where the server honours it. */
+  void put(String key, RequestBody body) {
+    s3.putObject(b -> b.bucket(bucket).key(key).ifNoneMatch("*"), body);
+  }
+
+  String startMultipart(String key) {
+    return s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+  }
+
+  CompletedPart uploadPart(String key, String uploadId, int number, byte[] bytes, int length) {
+    String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
+        .contentLength((long) length), RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(bytes, 0, length))).eTag();
+    return CompletedPart.builder().partNumber(number).eTag(etag).build();
+  }
+
+  void completeMultipart(String key, String uploadId, List<CompletedPart> parts) {
+    s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId).ifNoneMatch("*")
+        .multipartUpload(u -> u.parts(parts)));
+  }
+
+  void abortMultipart(String key, String uploadId) {
+    s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+  }
+
+  /** Multipart uploads started before {@code before} and never completed nor aborted. */
+  List<MultipartUpload> uploadsStartedBefore(Instant before) {
+    return s3.listMultipartUploadsPaginator(b -> b.bucket(bucket)).uploads().stream()
+        .filter(u -> u.initiated() == null || u.initiated().isBefore(before)).toList();
+  }
+
+  void copy(String from, String to) {
+    s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket).destinationKey(to));
+  }
+
+  void delete(String key) {
+    s3.deleteObject(b -> b.bucket(bucket).key(key));
+  }
+
+  /** When the object was last written; empty when there is none. */
+  Optional<Instant> modified(String key) {
+    try {
+      return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)).lastModified());
+    } catch (NoSuchKeyException missing) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Bytes {@code from} (inclusive) to {@code to} (exclusive, or the end) with one ranged GET. */
+  InputStream get(String key, long from, long to) {
+    if (from == 0 && to == Long.MAX_VALUE) {
+      return s3.getObject(b -> b.bucket(bucket).key(key));
+    }
+    String range = "bytes=" + from + "-" + (to == Long.MAX_VALUE ? "" : String.valueOf(to - 1));
+    return s3.getObject(b -> b.bucket(bucket).key(key).range(range));
+  }
+
+  /** The objects under {@code prefix}, without the folder markers some servers list (keys ending in /). */
+  Stream<S3Object> list(String prefix) {
+    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+        .filter(o -> !o.key().endsWith("/"));
+  }
+
+  @Override
+  public void close() {
+    s3.close();
+  }
+}

@@ -1,0 +1,206 @@
+package org.plenary.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.unit.DataSize;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The document store in a bucket of an S3-compatible object store ({@code plenary.documents.store=s3},
+ * {@code plenary.documents.s3.*}), shared by every node. Store paths are object keys. Writes are
+ * {@link S3Upload}s (one PUT, or a multipart upload completed only when every byte arrived);
+ * names are claimed in the database ({@link S3Claims}) so that no object is ever replaced, even by
+ * two nodes at once; a move is a copy, then a delete. Reads are ranged GETs. What a crash leaves
+ * (multipart uploads never completed, staged objects, claims without an object) is removed once it
+ * is older than {@code plenary.documents.s3.stale-after}, at start and every
+ * {@code plenary.documents.s3.clean-every}: younger ones may belong to a node still writing.
+ */
+@Component("documentStore")
+@ConditionalOnProperty(name = "plenary.documents.store", havingValue = "s3")
+public class S3Store implements DocumentStore {
+
+  private static final Logger log = LoggerFactory.getLogger(S3Store.class);
+
+  private final S3Bucket bucket;
+  private final S3Claims claims;
+  private final Duration staleAfter;
+  private final int partSize;
+  private final S3Journals journals;
+  private final String orphans = "orphans/" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
+
+  @org.springframework.beans.factory.annotation.Autowired
+  S3Store(@Value("${plenary.documents.s3.endpoint:}") String endpoint,
+      @Value("${plenary.documents.s3.bucket:plenary}") String bucket,
+      @Value("${plenary.documents.s3.region:us-east-1}") String region,
+      @Value("${plenary.documents.s3.access-key:}") String accessKey,
+      @Value("${plenary.documents.s3.secret-key:}") String secretKey,
+      @Value("${plenary.documents.s3.path-style:false}") boolean pathStyle,
+      @Value("${plenary.documents.s3.stale-after:1h}") Duration staleAfter,
+      @Value("${plenary.documents.s3.part-size:8MB}") DataSize partSize,
+      JdbcClient jdbc, PlatformTransactionManager transactions) throws IOException {
+    this(new S3Bucket(new S3Bucket.Settings(endpoint, bucket, region, accessKey, secretKey, pathStyle)),
+        new S3Claims(jdbc, transactions), staleAfter, (int) partSize.toBytes());
+  }
+
+  S3Store(S3Bucket bucket, S3Claims claims, Duration staleAfter, int partSize) throws IOException {
+    if (partSize < 5 << 20) {
+      throw new IllegalArgumentException("plenary.documents.s3.part-size must be at least 5MB (S3's smallest part).");
+    }
+    this.bucket = bucket;
+    this.claims = claims;
+    this.staleAfter = staleAfter;
+    this.partSize = partSize;
+    this.journals = new S3Journals(bucket);
+    if (bucket.ensureExists()) {
+      log.info("Created the bucket {} for documents.", bucket.name());
+    }
+    sweep();
+  }
+
+  @Override
+  public Writer create(String path, long maxSize) {
+    return new S3Upload(bucket, this, StorePaths.check(path), maxSize, partSize);
+  }
+
+  @Override
+  public void move(String from, String to) {
+    StorePaths.check(from);
+    try {
+      claim(StorePaths.check(to));
+      try {
+        bucket.copy(from, to);
+      } catch (SdkException e) {
+        release(to);
+        throw e;
+      }
+      delete(from);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void delete(String path) {
+    bucket.delete(StorePaths.check(path));
+    release(path);
+  }
+
+  /** Nothing to do: no object is ever replaced ({@link S3Claims}), so a published one never changes. */
+  @Override
+  public void seal(String path) {
+  }
+
+  @Override
+  public boolean exists(String path) {
+    return bucket.modified(StorePaths.check(path)).isPresent();
+  }
+
+  @Override
+  public InputStream open(String path, long from, long to) throws IOException {
+    if (from >= to) {
+      return InputStream.nullInputStream();
+    }
+    try {
+      return bucket.get(StorePaths.check(path), from, to);
+    } catch (SdkException e) {
+      throw new IOException("Could not read " + path + " from the bucket: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<Path> local(String path) {
+    StorePaths.check(path);
+    return Optional.empty();
+  }
+
+  @Override
+  public int sweep() {
+    return S3Sweep.run(bucket, claims, Instant.now().minus(staleAfter));
+  }
+
+  @Scheduled(initialDelayString = "${plenary.documents.s3.clean-every:15m}",
+      fixedDelayString = "${plenary.documents.s3.clean-every:15m}")
+  void sweepPeriodically() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      log.warn("Cleaning stale uploads from the bucket failed: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public List<String> files(String... folders) {
+    Instant settled = Instant.now().minus(staleAfter);
+    return java.util.Arrays.stream(folders).flatMap(folder -> bucket.list(StorePaths.check(folder) + "/"))
+        .filter(o -> o.lastModified().isBefore(settled)).map(o -> o.key()).toList();
+  }
+
+  /** Into {@code orphans/yyyyMMdd-HHmmss/path} of the bucket. */
+  @Override
+  public String quarantine(String path) {
+    String target = orphans + "/" + path;
+    while (exists(target)) {
+      target += "~";
+    }
+    bucket.copy(StorePaths.check(path), target);
+    delete(path);
+    log.warn("Moved {}, a file the register does not know, to {} in the bucket.", path, target);
+    return "s3://" + bucket.name() + "/" + target;
+  }
+
+  @Override
+  public void journal(String id, String from, String to) {
+    journals.append(id, StorePaths.check(from), StorePaths.check(to));
+  }
+
+  @Override
+  public void endJournal(String id) {
+    journals.end(id);
+  }
+
+  /** Only journals whose latest move is older than the stale bound: a younger one may be a live node's. */
+  @Override
+  public Map<String, List<Move>> journals() {
+    return journals.olderThan(Instant.now().minus(staleAfter));
+  }
+
+  @Override
+  public Optional<String> problem() {
+    try {
+      bucket.headBucket();
+      return Optional.empty();
+    } catch (SdkException e) {
+      return Optional.of("The bucket " + bucket.name() + " does not answer: " + e.getMessage());
+    }
+  }
+
+  void claim(String path) throws FileAlreadyExistsException {
+    if (!path.startsWith(STAGING + "/")) {
+      claims.claim(path);
+    }
+  }
+
+  void release(String path) {
+    if (!path.startsWith(STAGING + "/")) {
+      claims.release(path);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.plenary.store;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+
+/**
+ * A file of the {@link S3Store} being written: bytes are hashed as they arrive and gathered into
+ * parts of {@code partSize} bytes (a buffer that grows with the file up to one part). A file smaller than one part is sent with one PUT when it is
+ * complete; a larger one becomes a multipart upload whose parts are sent on another thread while
+ * the next part fills (two parts in memory at most), completed only in {@link #complete()} and
+ * aborted in {@link #close()} otherwise. The path is claimed ({@link S3Claims}) just before the
+ * object appears, so a path already taken is refused and nothing is replaced.
+ */
+final class S3Upload implements DocumentStore.Writer {
+
+  private static final ExecutorService PARTS = Executors.newVirtualThreadPerTaskExecutor();
+
+  private final S3Bucket bucket;
+  private final S3Store store;
+  private final String path;
+  private final long maxSize;
+  private final int partSize;
+  private final MessageDigest sha256 = PartFile.sha256();
+  private final List<CompletedPart> parts = new ArrayList<>();
+  private byte[] part;
+  private byte[] spare;
+  private int filled;
+  private long size;
+  private String uploadId;
+  private CompletableFuture<CompletedPart> sending;
+  private boolean claimed;
+  private boolean completed;
+
+  S3Upload(S3Bucket bucket, S3Store store, String path, long maxSize, int partSize) {
+    this.bucket = bucket;
+    this.store = store;
+    this.path = path;
+    this.maxSize = maxSize;
+    this.partSize = partSize;
+    this.part = new byte[Math.min(partSize, 64 * 1024)];
+  }
+
+  @Override
+  public void write(ByteBuffer bytes) throws IOException {
+    if (size + bytes.remaining() > maxSize) {
+      close();
+      throw new TooLargeException(maxSize);
+    }
+    size += bytes.remaining();
+    sha256.update(bytes.duplicate());
+    while (bytes.hasRemaining()) {
+      if (filled == part.length && part.length < partSize) {
+        part = java.util.Arrays.copyOf(part, Math.min(partSize, part.length * 2));
+      } else if (filled == part.length) {
+        sendPart();
+      }
+      int count = Math.min(part.length - filled, bytes.remaining());
+      bytes.get(part, filled, count);
+      filled += count;
+    }
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  private void sendPart() throws IOException {
+    if (uploadId == null) {
+      uploadId = bucket.startMultipart(path);
+    }
+    awaitSending();
+    byte[] full = part;
+    int length = filled;
+    int number = parts.size() + 1;
+    sending = CompletableFuture.supplyAsync(() -> bucket.uploadPart(path, uploadId, number, full, length), PARTS);
+    part = spare != null ? spare : new byte[partSize];
+    spare = full;
+    filled = 0;
+  }
+
+  /** Waits for the part being sent, if any. */
+  void awaitSending() throws IOException {
+    if (sending == null) {
+      return;
+    }
+    try {
+      parts.add(sending.get());
+      sending = null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while sending a part");
+    } catch (ExecutionException e) {
+      sending = null;
+      throw new IOException("Sending a part to the bucket failed: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  @Override
+  public StoredFile complete() throws IOException {
+    try {
+      if (uploadId != null) {
+        if (filled > 0) {
+          sendPart();
+        }
+        awaitSending();
+      }
+      store.claim(path);
+      claimed = true;
+      if (uploadId == null) {
+        bucket.put(path, RequestBody.fromBytes(java.util.Arrays.copyOf(part, filled)));
+      } else {
+        bucket.completeMultipart(path, uploadId, parts);
+      }
+      completed = true;
+      return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
+    } catch (SdkException e) {
+      throw new IOException("The bucket refused " + path + ": " + e.getMessage(), e);
+    } finally {
+      if (!completed) {
+        close();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (completed) {
+      return;
+    }
+    completed = true;
+    if (sending != null) {
+      // A part still on its way would bring the upload back after the abort: let it arrive first.
+      try {
+        sending.join();
+      } catch (RuntimeException failed) {
+        // the abort below removes whatever did arrive
+      }
+    }
+    if (uploadId != null) {
+      try {
+        bucket.abortMultipart(path, uploadId);
+      } catch (SdkException e) {
+        org.slf4j.LoggerFactory.getLogger(S3Upload.class)
+            .warn("Could not abort the upload of {} (the stale upload clean-up will): {}", path, e.getMessage());
+      }
+    }
+    if (claimed) {
+      store.release(path);
+    }
+    part = null;
+    spare = null;
+  }
+}
