@@ -174,9 +174,10 @@ public class SignInThrottle {
    */
   private Gate enter(Cache<String, Attempts> counters, String kind, String key, int limit, Instant now) {
     Gate[] gate = {Gate.ADMITTED};
-    // With shared counters, failures and lock-out are the database's (all nodes); attempts being checked this node's.
-    Attempts stored = shared == null ? null : stored(kind + key);
     counters.asMap().compute(key, (k, local) -> {
+      // With shared counters, failures and lock-out are the database's (all nodes), read while this key is held so
+      // that a failure written meanwhile by an attempt ending on this node is seen; attempts being checked are this node's.
+      Attempts stored = shared == null ? null : stored(kind + key);
       Attempts entry = stored == null ? local
           : new Attempts(stored.failures(), local == null ? 0 : local.checking(), stored.lockedUntil());
       if (entry != null && entry.locks(now)) {
