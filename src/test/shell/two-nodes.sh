@@ -55,6 +55,10 @@ psql -q -d postgres -c "CREATE DATABASE $DB" || die "cannot create the database 
 BENCH_CLEANUP+=("psql -q -d postgres -c 'DROP DATABASE IF EXISTS $DB WITH (FORCE)'")
 
 STORE_ARGS=(--plenary.documents-dir="$BENCH_TMP/documents")
+# What every node must share besides the database and the documents: the passport key and the manifest key.
+mkdir -p "$BENCH_TMP/shared"
+chmod 700 "$BENCH_TMP/shared"
+VISA_KEY=$(head -c 32 /dev/urandom | base64)
 if [ "${PLENARY_TWO_NODES_STORE:-fs}" = s3 ]; then
   # The S3 store: bench/s3proxy.sh starts S3Proxy on loopback and prints the --plenary.documents.* arguments.
   [ -x "$BENCH_DIR/s3proxy.sh" ] || die "PLENARY_TWO_NODES_STORE=s3 needs bench/s3proxy.sh"
@@ -72,7 +76,8 @@ node() {
     --plenary.base-url="$LB" --plenary.ftp.port="$ftp" --plenary.ftp.address=127.0.0.1 \
     --plenary.ftp.passive-ports="$passive" --plenary.ftp.passive-address=127.0.0.1 \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
-    --spring.datasource.password="$PGPASSWORD" "${STORE_ARGS[@]}" >"$dir/plenary.log" 2>&1 &
+    --spring.datasource.password="$PGPASSWORD" --plenary.visa.key="$VISA_KEY" \
+    --plenary.manifest-key="$BENCH_TMP/shared/manifest.key" "${STORE_ARGS[@]}" >"$dir/plenary.log" 2>&1 &
   NODE_PID=$!
   BENCH_PIDS+=("$NODE_PID")
 }
@@ -106,7 +111,8 @@ pid $BENCH_TMP/nginx/nginx.pid;
 error_log $BENCH_TMP/nginx/error.log warn;
 events { worker_connections 1024; }
 http {
-  access_log off;
+  log_format upstream '\$request_uri \$upstream_addr \$status';
+  access_log $BENCH_TMP/nginx/access.log upstream;
   client_body_temp_path $BENCH_TMP/nginx/body;
   proxy_temp_path $BENCH_TMP/nginx/proxy;
   fastcgi_temp_path $BENCH_TMP/nginx/fastcgi;
@@ -145,9 +151,10 @@ TSB=$(token "$LB" tsb tsb-demo)
 FOCAL=$(token "$LB" focal focal-demo)
 BOB=$(token "$LB" bob bob-demo)
 CODE=$(upcoming_meeting "$LB")
-check "the demo was loaded once on the shared database (one meeting $CODE, one account alice)" bash -c \
-  "[ \"\$(psql -tA -d $DB -c \"SELECT COUNT(*) FROM accounts WHERE username = 'alice'\")\" = 1 ] \
-   && [ \"\$(curl -sf '$A/api/v1/groups/cloud/meetings' | jq length)\" = \"\$(curl -sf '$B/api/v1/groups/cloud/meetings' | jq length)\" ]"
+check "--demo on both: one node loaded the demo, the other joined it (same meetings on both)" bash -c \
+  "[ \"\$(cat '$BENCH_TMP/a/plenary.log' '$BENCH_TMP/b/plenary.log' | grep -c 'Demo data loaded')\" = 1 ] \
+   && [ \"\$(cat '$BENCH_TMP/a/plenary.log' '$BENCH_TMP/b/plenary.log' | grep -c 'this node joins it')\" = 1 ] \
+   && [ \"\$(curl -sf '$A/api/v1/groups/cloud/meetings' | jq -c 'map(.code)')\" = \"\$(curl -sf '$B/api/v1/groups/cloud/meetings' | jq -c 'map(.code)')\" ]"
 
 # allocate BASE: a new number for alice on that node.
 allocate() {
@@ -193,8 +200,10 @@ web_session() {
   echo "10 pages and 4 form posts, signed in throughout"
 }
 check "a web session signed in through the balancer works on every request, form posts with CSRF too" web_session
-check "the balancer sent that session's requests to both nodes (sessions in the database)" bash -c \
-  "grep -q . <(psql -tA -d $DB -c 'SELECT 1 FROM spring_session LIMIT 1')"
+check "the balancer sent that session's signed-in requests to both nodes (the session is in the database)" bash -c \
+  "grep '^/account ' '$BENCH_TMP/nginx/access.log' | grep -q ':$A_PORT 200' \
+   && grep '^/account ' '$BENCH_TMP/nginx/access.log' | grep -q ':$B_PORT 200' \
+   && [ \"\$(psql -tA -d $DB -c 'SELECT COUNT(*) FROM spring_session')\" -ge 1 ]"
 
 # --- documents across nodes -------------------------------------------------------------------
 N1=${NUMBERS[0]} N2=${NUMBERS[1]}
@@ -230,7 +239,7 @@ check "a registration made on node A is approved on node B" register
 # --- node A killed during uploads ---------------------------------------------------------------
 KILL_NUMBERS=("${NUMBERS[@]:2:18}")
 mkdir -p "$W/kill"
-for n in "${KILL_NUMBERS[@]}"; do head -c $((2000000 + RANDOM * 10)) /dev/urandom >"$W/kill/$n.docx"; done
+for n in "${KILL_NUMBERS[@]}"; do head -c $((6000000 + RANDOM * 10)) /dev/urandom >"$W/kill/$n.docx"; done
 # upload_retrying NUMBER: uploads through the balancer, retrying (as a client should) until acknowledged.
 upload_retrying() {
   local n=$1 i
@@ -240,18 +249,24 @@ upload_retrying() {
       echo "$n $(sha256sum <"$W/kill/$n.docx" | cut -d' ' -f1)" >>"$W/acknowledged"
       return 0
     fi
+    echo "$n" >>"$W/retried"
     sleep 0.5
   done
 }
 : >"$W/acknowledged"
-(for n in "${KILL_NUMBERS[@]:0:9}"; do upload_retrying "$n"; done) &
-U1=$!
-(for n in "${KILL_NUMBERS[@]:9:9}"; do upload_retrying "$n"; done) &
-U2=$!
-sleep 1.5
+: >"$W/retried"
+UPLOADERS=()
+for part in 0 6 12; do
+  (for n in "${KILL_NUMBERS[@]:$part:6}"; do upload_retrying "$n"; done) &
+  UPLOADERS+=($!)
+done
+# Kill node A once the first uploads are acknowledged, while the others are still being sent.
+for _ in $(seq 1 100); do [ "$(wc -l <"$W/acknowledged")" -ge 2 ] && break; sleep 0.1; done
 kill -KILL "$A_PID"
-log "node A killed (SIGKILL) during uploads; $(wc -l <"$W/acknowledged") acknowledged so far"
-wait "$U1" "$U2"
+log "node A killed (SIGKILL) during uploads; $(wc -l <"$W/acknowledged") of 18 acknowledged so far"
+wait "${UPLOADERS[@]}"
+check "uploads cut by the kill failed and were retried by their clients ($(sort -u "$W/retried" | wc -l) of them)" \
+  test -s "$W/retried"
 nothing_lost() {
   local n sha got listed size
   [ "$(wc -l <"$W/acknowledged")" = 18 ] || { echo "only $(wc -l <"$W/acknowledged") of 18 uploads acknowledged"; return 1; }

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The site's Ed25519 key that signs every manifest (JDK, no library). Made at first start in
- * {@code <data-dir>/manifest.key}, owner-only from its first byte and never replaced, so nodes
- * starting together on one data folder all end up with the same key; the public half is published
+ * {@code <data-dir>/manifest.key} ({@code plenary.manifest-key}), owner-only from its first byte and
+ * never replaced, so nodes starting together on one data folder (or one shared key file) all end up
+ * with the same key; the public half is published
  * as PEM at {@code /.well-known/plenary-manifest-key}.
  */
 @Component
@@ -32,8 +33,8 @@ public class ManifestKey {
   private final PrivateKey privateKey;
   private final PublicKey publicKey;
 
-  ManifestKey(@Value("${plenary.data-dir}") String dataDir) {
-    Path file = Path.of(dataDir, "manifest.key");
+  ManifestKey(@Value("${plenary.manifest-key:${plenary.data-dir}/manifest.key}") String keyFile) {
+    Path file = Path.of(keyFile).toAbsolutePath();
     try {
       PrivateFiles.createDirectories(file.getParent());
       if (!Files.exists(file)) {
