@@ -333,14 +333,16 @@ if [ "$BENCH" = 1 ]; then
     echo "$best"
   }
   RATE=$(best_rate "$LB" "both nodes through nginx")
-  RATE_ONE=$(best_rate "$A" "node A alone")
+  lb "$A_PORT"
+  RATE_ONE=$(best_rate "$LB" "node A alone through nginx")
+  lb "$A_PORT" "$B_PORT"
   for run in "$W"/alloc-*.json; do
     check "$(basename "$run" .json): $COUNT numbers distinct and consecutive" jq -e '.numbers_ok' "$run"
   done
   echo "speed: 1 MiB uploads/s through nginx: two nodes $(fmt 1 "$TWO"), one node $(fmt 1 "$ONE") \
 (ratio $(fmt 2 "$(calc "$TWO / $ONE")"); goal: no loss from coordination, ratio >= 0.95 on this shared machine: \
 $(verdict "$(calc "$TWO / $ONE")" '>=' 0.95)); allocations, best of 3 runs of $COUNT from 50 clients: across two nodes \
-$(fmt 0 "$RATE")/s (goal >= 1,000: $(verdict "$RATE" '>=' 1000)), node A alone $(fmt 0 "$RATE_ONE")/s; \
+$(fmt 0 "$RATE")/s (goal >= 1,000: $(verdict "$RATE" '>=' 1000)), node A alone $(fmt 0 "$RATE_ONE")/s (both through nginx); \
 loopback, one machine of $(nproc) cores shared by the nodes, nginx, PostgreSQL and the clients"
 fi
 
