@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +36,11 @@ class TwoNodesIntegrationTests {
   @BeforeAll
   static void startTwoNodes() {
     var database = TestPostgres.freshDatabase();
-    a = start("a", database);
-    b = start("b", database);
+    // Started together on the empty database: both migrate it and look for the first administrator at once.
+    var startingA = CompletableFuture.supplyAsync(() -> start("a", database));
+    var startingB = CompletableFuture.supplyAsync(() -> start("b", database));
+    a = startingA.join();
+    b = startingB.join();
     a.getBean(AccountDirectory.class).create(new NewAccount("roaming", "roaming@nodes.example", "Roaming Delegate",
         null, null, Set.of()), "roaming-pass", false);
   }
@@ -57,6 +61,13 @@ class TwoNodesIntegrationTests {
     if (a != null) {
       a.close();
     }
+  }
+
+  @Test
+  void twoNodesStartedTogetherOnAnEmptyDatabaseOpenOneAdministrator() {
+    assertThat(a.getBean(AccountDirectory.class).all().stream().filter(account -> account.username().equals("admin")))
+        .hasSize(1);
+    assertThat(b.getBean(AccountDirectory.class).find("admin")).isPresent();
   }
 
   @Test
