@@ -17,7 +17,7 @@ public record Account(
     Set<Role> roles,
     boolean mustChangePassword,
     boolean enabled,
-    String language) {
+    String language) implements java.io.Serializable {
 
   public boolean has(Role role) {
     return roles.contains(role);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Identifies an account across modules; written in JSON as its plain number. */
-public record AccountId(@JsonValue long value) {
+public record AccountId(@JsonValue long value) implements java.io.Serializable {
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public AccountId {}

@@ -1,8 +1,10 @@
 package org.plenary.account;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
+import org.plenary.shared.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,16 +27,36 @@ class FirstAdministrator implements ApplicationRunner {
   private final AccountDirectory directory;
   private final String email;
   private final String configuredPassword;
+  private final Leases leases;
 
   FirstAdministrator(AccountDirectory directory, @Value("${plenary.admin-email:admin@localhost}") String email,
-      @Value("${plenary.admin-password:}") String configuredPassword) {
+      @Value("${plenary.admin-password:}") String configuredPassword, Leases leases) {
     this.directory = directory;
+    this.leases = leases;
     this.email = email;
     this.configuredPassword = configuredPassword;
   }
 
+  /**
+   * Under the lease {@code first-administrator}: of several nodes starting together on an empty
+   * database, one opens the account and the others, waiting for the lease, then find it.
+   */
   @Override
-  public void run(ApplicationArguments args) {
+  public void run(ApplicationArguments args) throws InterruptedException {
+    for (int waited = 0; !leases.tryAcquire("first-administrator", Duration.ofMinutes(1)); waited++) {
+      if (waited > 600) {
+        throw new IllegalStateException("Another node has held the lease 'first-administrator' for a minute; start again.");
+      }
+      Thread.sleep(100);
+    }
+    try {
+      openIfNone();
+    } finally {
+      leases.release("first-administrator");
+    }
+  }
+
+  private void openIfNone() {
     if (directory.any()) {
       return;
     }

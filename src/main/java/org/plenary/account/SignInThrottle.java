@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +30,17 @@ import org.springframework.stereotype.Component;
  * Counters exist for unknown usernames too, so a lock-out says nothing about whether an account
  * exists; each map holds at most {@code plenary.sign-in.tracked} entries, the least recently used
  * going first.
+ *
+ * <p>Several nodes on one database share the failures and lock-outs ({@code sign_in_failures}, read
+ * on every attempt, written on every failure): guesses spread over the nodes behind a load balancer
+ * count together. Attempts being checked are counted per node, so at most nodes &times; limit
+ * guesses can be checked at once across nodes before the failures reach the database.
  */
 @Component
 public class SignInThrottle {
+
+  private static final String USERNAME = "u:";
+  private static final String ADDRESS = "a:";
 
   /** How long an attempt waits for attempts being checked before it is refused as busy. */
   static final Duration WAIT = Duration.ofSeconds(10);
@@ -55,13 +65,22 @@ public class SignInThrottle {
   private final int maxFailuresPerAddress;
   private final Duration lockout;
   private final Clock clock;
+  private final SignInFailures shared;
 
+  /** Counters in this node's memory only (one node, or tests). */
+  SignInThrottle(int maxFailures, int maxFailuresPerAddress, Duration lockout, long tracked, Clock clock) {
+    this(maxFailures, maxFailuresPerAddress, lockout, tracked, clock, null);
+  }
+
+  /** Failures counted in the database, shared by every node on it; attempts being checked counted per node. */
+  @Autowired
   SignInThrottle(
       @Value("${plenary.sign-in.max-failures:5}") int maxFailures,
       @Value("${plenary.sign-in.max-failures-per-address:20}") int maxFailuresPerAddress,
       @Value("${plenary.sign-in.lockout:15m}") Duration lockout,
       @Value("${plenary.sign-in.tracked:100000}") long tracked,
-      Clock clock) {
+      Clock clock, SignInFailures shared) {
+    this.shared = shared;
     this.maxFailures = maxFailures;
     this.maxFailuresPerAddress = maxFailuresPerAddress;
     this.lockout = lockout;
@@ -73,7 +92,7 @@ public class SignInThrottle {
 
   /** Until when this address may not try any sign-in; empty when it may try now. */
   public Optional<Instant> lockedUntil(String address) {
-    return locked(byAddress.getIfPresent(address));
+    return shared == null ? locked(byAddress.getIfPresent(address)) : locked(stored(ADDRESS + address));
   }
 
   /** The lock-out of this address, with the time to retry, or empty when it may try now. */
@@ -84,7 +103,8 @@ public class SignInThrottle {
   /** Until when a sign-in as this username from this address is refused; empty when it may be tried now. */
   public Optional<Instant> lockedUntil(String address, String username) {
     Optional<Instant> forAddress = lockedUntil(address);
-    Optional<Instant> forUsername = locked(byUsername.getIfPresent(key(username)));
+    Optional<Instant> forUsername = shared == null ? locked(byUsername.getIfPresent(key(username)))
+        : locked(stored(USERNAME + key(username)));
     return forAddress.isEmpty() ? forUsername
         : forUsername.isEmpty() ? forAddress : forAddress.get().isAfter(forUsername.get()) ? forAddress : forUsername;
   }
@@ -99,13 +119,13 @@ public class SignInThrottle {
     Instant deadline = clock.instant().plus(WAIT);
     while (true) {
       Instant now = clock.instant();
-      Gate forAddress = enter(byAddress, address, maxFailuresPerAddress, now);
-      Gate forUsername = forAddress.admitted() ? enter(byUsername, key(username), maxFailures, now) : Gate.BUSY;
+      Gate forAddress = enter(byAddress, ADDRESS, address, maxFailuresPerAddress, now);
+      Gate forUsername = forAddress.admitted() ? enter(byUsername, USERNAME, key(username), maxFailures, now) : Gate.BUSY;
       if (forAddress.admitted() && forUsername.admitted()) {
         return Optional.empty();
       }
       if (forAddress.admitted()) {
-        leave(byAddress, address, false, maxFailuresPerAddress, now);
+        leave(byAddress, ADDRESS, address, false, maxFailuresPerAddress, now);
       }
       Instant locked = forAddress.lockedUntil() != null ? forAddress.lockedUntil() : forUsername.lockedUntil();
       if (locked != null) {
@@ -120,22 +140,25 @@ public class SignInThrottle {
   /** The attempt proved the password: its username's failures are cleared; the address's stay. */
   public void succeeded(String address, String username) {
     Instant now = clock.instant();
+    if (shared != null) {
+      shared.clear(USERNAME + key(username));
+    }
     byUsername.asMap().computeIfPresent(key(username), (k, entry) -> tidy(new Attempts(0, entry.checking() - 1, null)));
-    leave(byAddress, address, false, maxFailuresPerAddress, now);
+    leave(byAddress, ADDRESS, address, false, maxFailuresPerAddress, now);
   }
 
   /** The attempt did not prove the password: a failure on both counters. */
   public void failed(String address, String username) {
     Instant now = clock.instant();
-    leave(byUsername, key(username), true, maxFailures, now);
-    leave(byAddress, address, true, maxFailuresPerAddress, now);
+    leave(byUsername, USERNAME, key(username), true, maxFailures, now);
+    leave(byAddress, ADDRESS, address, true, maxFailuresPerAddress, now);
   }
 
   /** The check itself broke (not the password's fault): the attempt ends without counting. */
   public void released(String address, String username) {
     Instant now = clock.instant();
-    leave(byUsername, key(username), false, maxFailures, now);
-    leave(byAddress, address, false, maxFailuresPerAddress, now);
+    leave(byUsername, USERNAME, key(username), false, maxFailures, now);
+    leave(byAddress, ADDRESS, address, false, maxFailuresPerAddress, now);
   }
 
   /** How many usernames and addresses are remembered now (at most twice {@code plenary.sign-in.tracked}). */
@@ -149,9 +172,14 @@ public class SignInThrottle {
    * Admits one attempt when failures and attempts being checked leave room under the limit; a
    * counter whose lock-out has passed starts again from zero failures.
    */
-  private Gate enter(Cache<String, Attempts> counters, String key, int limit, Instant now) {
+  private Gate enter(Cache<String, Attempts> counters, String kind, String key, int limit, Instant now) {
     Gate[] gate = {Gate.ADMITTED};
-    counters.asMap().compute(key, (k, entry) -> {
+    counters.asMap().compute(key, (k, local) -> {
+      // With shared counters, failures and lock-out are the database's (all nodes), read while this key is held so
+      // that a failure written meanwhile by an attempt ending on this node is seen; attempts being checked are this node's.
+      Attempts stored = shared == null ? null : stored(kind + key);
+      Attempts entry = stored == null ? local
+          : new Attempts(stored.failures(), local == null ? 0 : local.checking(), stored.lockedUntil());
       if (entry != null && entry.locks(now)) {
         gate[0] = new Gate(false, entry.lockedUntil());
         return entry;
@@ -168,7 +196,14 @@ public class SignInThrottle {
   }
 
   /** Ends one attempt being checked, counting a failure if it was one (and locking out at the limit). */
-  private void leave(Cache<String, Attempts> counters, String key, boolean failure, int limit, Instant now) {
+  private void leave(Cache<String, Attempts> counters, String kind, String key, boolean failure, int limit, Instant now) {
+    if (shared != null) {
+      SignInFailures.Counter counted = failure ? shared.fail(kind + key, limit, lockout, now) : null;
+      counters.asMap().computeIfPresent(key, (k, entry) -> tidy(counted == null
+          ? new Attempts(entry.failures(), Math.max(0, entry.checking() - 1), entry.lockedUntil())
+          : new Attempts(counted.failures(), Math.max(0, entry.checking() - 1), counted.lockedUntil())));
+      return;
+    }
     counters.asMap().computeIfPresent(key, (k, entry) -> {
       int failures = entry.failures() + (failure ? 1 : 0);
       Instant until = entry.locks(now) ? entry.lockedUntil() : failures >= limit ? now.plus(lockout) : null;
@@ -189,6 +224,20 @@ public class SignInThrottle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /** The shared counter of this key, as an entry with no attempt being checked. */
+  private Attempts stored(String key) {
+    SignInFailures.Counter counter = shared.find(key, lockout, clock.instant());
+    return new Attempts(counter.failures(), 0, counter.lockedUntil());
+  }
+
+  /** Every node removes the shared counters that count nothing any more (several nodes doing so is harmless). */
+  @Scheduled(initialDelay = 300_000, fixedDelay = 600_000)
+  void purgeShared() {
+    if (shared != null) {
+      shared.purge(lockout, clock.instant());
     }
   }
 

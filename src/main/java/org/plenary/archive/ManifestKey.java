@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The site's Ed25519 key that signs every manifest (JDK, no library). Made at first start in
- * {@code <data-dir>/manifest.key}, owner-only from its first byte and never replaced, so nodes
- * starting together on one data folder all end up with the same key; with documents on S3 it lives
- * in the bucket ({@value #SHARED}), so that every node signs with the same key; the public half is published
+ * {@code <data-dir>/manifest.key} ({@code plenary.manifest-key}), owner-only from its first byte and
+ * never replaced, so nodes starting together on one data folder (or one shared key file) all end up
+ * with the same key; with documents on S3 it lives in the bucket ({@value #SHARED}), so that every
+ * node signs with the same key; the public half is published
  * as PEM at {@code /.well-known/plenary-manifest-key}.
  */
 @Component
@@ -37,8 +38,8 @@ public class ManifestKey {
   /** Where the key is kept in a store that is not local (S3), so that every node signs with it. */
   static final String SHARED = ".keys/manifest.key";
 
-  ManifestKey(@Value("${plenary.data-dir}") String dataDir, DocumentStore store) {
-    Path file = Path.of(dataDir, "manifest.key");
+  ManifestKey(@Value("${plenary.manifest-key:${plenary.data-dir}/manifest.key}") String keyFile, DocumentStore store) {
+    Path file = Path.of(keyFile).toAbsolutePath();
     try {
       String[] lines = (store.local(SHARED).isPresent() ? local(file) : shared(file, store)).strip().split("\n");
       KeyFactory factory = KeyFactory.getInstance("Ed25519");

@@ -35,8 +35,6 @@ import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingDraft;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -49,7 +47,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-class DemoData implements ApplicationRunner {
+class DemoData {
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
   private static final String GENEVA = "Europe/Zurich";
@@ -75,8 +73,8 @@ class DemoData implements ApplicationRunner {
     this.clock = clock;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
+  /** Loads it all, through the modules' public API; {@link DemoStart} decides when. */
+  void load() {
     OrganizationId orange = organizations.create("France Telecom Orange", OrganizationCategory.SECTOR_MEMBER, "FR");
     OrganizationId russia = organizations.create("Ministry of Telecom and Mass Communications of the Russian Federation",
         OrganizationCategory.MEMBER_STATE, "RU");

@@ -10,6 +10,10 @@ record MailMessage(long id, Instant createdAt, String recipients, String subject
     return createdAt.atOffset(java.time.ZoneOffset.UTC);
   }
 
-  /** KEPT: no SMTP server is configured, the outbox is the delivery; SENT: accepted by SMTP; FAILED: refused. */
-  enum Status { KEPT, SENT, FAILED }
+  /**
+   * KEPT: no SMTP server is configured, the outbox is the delivery (or, with one, not yet claimed for
+   * sending); SENDING: claimed by one node, which is handing it to SMTP; SENT: accepted by SMTP;
+   * FAILED: refused.
+   */
+  enum Status { KEPT, SENDING, SENT, FAILED }
 }

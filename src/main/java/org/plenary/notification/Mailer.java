@@ -3,6 +3,7 @@ package org.plenary.notification;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
+import org.plenary.shared.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps every message in the outbox and, when an SMTP server is configured ({@code
- * spring.mail.host}), sends it there too. A refused message stays in the outbox marked FAILED.
+ * spring.mail.host}), sends it there too, after claiming it (so that of several nodes only one sends
+ * it). A refused message stays in the outbox marked FAILED.
  */
 @Component
 class Mailer {
@@ -31,15 +33,17 @@ class Mailer {
   private final JavaMailSender smtp;
   private final String from;
   private final Clock clock;
+  private final Leases leases;
 
   private final Recipients recipients;
   private final MessageSource messages;
 
   Mailer(Outbox outbox, ObjectProvider<JavaMailSender> smtp, @Value("${plenary.mail.from:plenary@localhost}") String from,
-      Clock clock, Recipients recipients, MessageSource messages) {
+      Clock clock, Recipients recipients, MessageSource messages, Leases leases) {
     this.recipients = recipients;
     this.messages = messages;
     this.outbox = outbox;
+    this.leases = leases;
     this.smtp = smtp.getIfAvailable(); // looked up once: a look-up per mail cost more than the mail
     this.from = from;
     this.clock = clock;
@@ -70,12 +74,30 @@ class Mailer {
     if (smtp == null) {
       return;
     }
+    deliver(id, recipients, () -> smtp.send(plain(recipients, subject, body)));
+  }
+
+  /** Whether messages go to an SMTP server (otherwise the outbox is the delivery). */
+  boolean sending() {
+    return smtp != null;
+  }
+
+  /**
+   * Sends a message its node kept but did not send (it stopped in between), as plain text: an
+   * attachment is not kept in the outbox, its body names it.
+   */
+  void resend(MailMessage kept) {
+    List<String> recipients = List.of(kept.recipients().split(", "));
+    deliver(kept.id(), recipients, () -> smtp.send(plain(recipients, kept.subject(), kept.body())));
+  }
+
+  private SimpleMailMessage plain(List<String> recipients, String subject, String body) {
     var message = new SimpleMailMessage();
     message.setFrom(from);
     message.setTo(recipients.toArray(String[]::new));
     message.setSubject(subject);
     message.setText(body);
-    deliver(id, recipients, () -> smtp.send(message));
+    return message;
   }
 
   /** A file sent with the message (a circular's PDF); the outbox keeps the body, which names it. */
@@ -109,7 +131,11 @@ class Mailer {
     });
   }
 
+  /** Sends a kept message once across all nodes: only the node whose claim succeeds hands it to SMTP. */
   private void deliver(long id, List<String> recipients, Runnable send) {
+    if (!outbox.claim(id, leases.node(), clock.instant())) {
+      return;
+    }
     try {
       send.run();
       outbox.sent(id, clock.instant());

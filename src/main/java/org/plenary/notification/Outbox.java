@@ -30,6 +30,28 @@ class Outbox {
     return keys.getKey().longValue();
   }
 
+  /**
+   * Claims a kept message for this node: one conditional UPDATE, so of several nodes trying at once
+   * exactly one gets it (true) and only that one sends it.
+   */
+  boolean claim(long id, String node, Instant now) {
+    return jdbc.sql("UPDATE mail_messages SET status = 'SENDING', claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'KEPT'")
+        .params(node, now.atOffset(ZoneOffset.UTC), id).update() == 1;
+  }
+
+  /** Kept messages created before {@code before}: left unsent (a node stopped between keeping and sending). */
+  List<Long> keptBefore(Instant before, int limit) {
+    return jdbc.sql("SELECT id FROM mail_messages WHERE status = 'KEPT' AND created_at < ? ORDER BY id FETCH FIRST "
+            + limit + " ROWS ONLY")
+        .param(before.atOffset(ZoneOffset.UTC)).query(Long.class).list();
+  }
+
+  /** Gives back claims older than {@code before} (their node died while sending): they are kept again, to be claimed anew. */
+  int releaseClaimsBefore(Instant before) {
+    return jdbc.sql("UPDATE mail_messages SET status = 'KEPT', claimed_by = NULL, claimed_at = NULL WHERE status = 'SENDING' AND claimed_at < ?")
+        .param(before.atOffset(ZoneOffset.UTC)).update();
+  }
+
   void sent(long id, Instant at) {
     jdbc.sql("UPDATE mail_messages SET status = 'SENT', sent_at = ?, error = NULL WHERE id = ?")
         .params(at.atOffset(ZoneOffset.UTC), id).update();

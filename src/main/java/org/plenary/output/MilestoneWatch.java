@@ -1,6 +1,7 @@
 package org.plenary.output;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,7 @@ import org.plenary.account.Role;
 import org.plenary.contribution.Reader;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.Leases;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +38,11 @@ class MilestoneWatch {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Leases leases;
 
   MilestoneWatch(GroupCatalog groups, MilestonePlan plan, AccountDirectory accounts, JdbcClient jdbc,
-      ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+      ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, Leases leases) {
+    this.leases = leases;
     this.groups = groups;
     this.plan = plan;
     this.accounts = accounts;
@@ -48,9 +52,10 @@ class MilestoneWatch {
     this.clock = clock;
   }
 
+  /** Hourly, on one node of several sharing the database (a lease). */
   @Scheduled(initialDelay = 120_000, fixedDelay = 3_600_000)
   void scheduled() {
-    check();
+    leases.runOnce("milestone-watch", Duration.ofHours(1), this::check);
   }
 
   /** Announces what is due and not yet announced; returns the notices sent. */

@@ -82,6 +82,6 @@ class MilestoneWatchTests {
   private MilestoneWatch watchAt(LocalDate day) {
     Clock clock = Clock.fixed(Instant.parse(day + "T08:00:00Z"), ZoneOffset.UTC);
     MilestonePlan plan = new MilestonePlan(groups, deliverables, jdbc, clock);
-    return new MilestoneWatch(groups, plan, accounts, jdbc, events, transaction, clock);
+    return new MilestoneWatch(groups, plan, accounts, jdbc, events, transaction, clock, new org.plenary.shared.Leases(jdbc, clock, "test", "0"));
   }
 }

@@ -1,0 +1,64 @@
+package org.plenary.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.plenary.account.AccountDirectory;
+import org.plenary.shared.Leases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo at start. On the embedded demo database (rebuilt empty at every start) it always
+ * does. On an external database ({@code spring.datasource.url} set, e.g. PostgreSQL shared by several
+ * nodes) it loads the demo only when that database holds no account, under the lease
+ * {@code demo-load}: of several nodes started together one loads it while the others wait for it to
+ * finish, then join it; a node started later joins at once.
+ */
+@Component
+@Profile("demo")
+class DemoStart implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoStart.class);
+  private static final Duration LOADING = Duration.ofMinutes(10);
+
+  private final DemoData demo;
+  private final AccountDirectory accounts;
+  private final Leases leases;
+  private final boolean external;
+
+  DemoStart(DemoData demo, AccountDirectory accounts, Leases leases, Environment environment) {
+    this.demo = demo;
+    this.accounts = accounts;
+    this.leases = leases;
+    this.external = DemoEnvironment.external(environment);
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws InterruptedException {
+    if (!external) {
+      demo.load();
+      return;
+    }
+    Instant giveUp = Instant.now().plus(LOADING);
+    while (!leases.tryAcquire("demo-load", LOADING)) {
+      if (Instant.now().isAfter(giveUp)) {
+        throw new IllegalStateException("Another node has been loading the demo for " + LOADING + "; start again.");
+      }
+      Thread.sleep(500); // another node is loading the demo: wait for it to finish
+    }
+    try {
+      if (accounts.any()) {
+        log.info("The database already holds accounts: the demo is not loaded again; this node joins it.");
+      } else {
+        demo.load();
+      }
+    } finally {
+      leases.release("demo-load");
+    }
+  }
+}
