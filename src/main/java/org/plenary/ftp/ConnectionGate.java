@@ -26,6 +26,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
   private final FtpMetrics metrics;
   private final AtomicInteger total = new AtomicInteger();
   private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+  private volatile boolean closing;
 
   ConnectionGate(int maxTotal, int maxPerAddress, FtpMetrics metrics) {
     this.maxTotal = maxTotal;
@@ -56,8 +57,16 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** From now on every new connection is turned away: the server is stopping. */
+  void close() {
+    closing = true;
+  }
+
   /** Takes a slot for the address, or says why there is none. */
   private Reply admit(InetAddress address) {
+    if (closing) {
+      return new Reply(421, "Plenary is shutting down; connect again in a minute.");
+    }
     if (total.incrementAndGet() > maxTotal) {
       total.decrementAndGet();
       return new Reply(421, "The server has too many connections; try again in a minute.");

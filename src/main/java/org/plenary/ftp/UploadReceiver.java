@@ -48,6 +48,11 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
     } catch (ContributionRefusedException refused) {
       fail(ctx, new Reply(refused.reason().ftpReply(), refused.getMessage() + " Nothing was kept."));
     } catch (IOException | RuntimeException e) {
+      if (org.plenary.shared.DiskFull.causedBy(e)) {
+        log.error("The document store is full: refused the FTP upload of {}", upload.fileName());
+        fail(ctx, new Reply(552, org.plenary.shared.DiskFull.SENTENCE));
+        return;
+      }
       log.error("Writing an FTP upload of {} failed", upload.fileName(), e);
       fail(ctx, new Reply(451, "The server could not write " + upload.fileName() + "; nothing was kept."));
     } finally {
@@ -122,6 +127,10 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
         ? error.getCause() : error;
     if (cause instanceof ContributionRefusedException refused) {
       return new Reply(refused.reason().ftpReply(), refused.getMessage() + " Nothing was kept.");
+    }
+    if (org.plenary.shared.DiskFull.causedBy(cause)) {
+      log.error("The document store is full: refused the FTP upload of {}", upload.fileName());
+      return new Reply(552, org.plenary.shared.DiskFull.SENTENCE);
     }
     log.error("Completing the FTP upload of {} failed", upload.fileName(), cause);
     return new Reply(451, "The server could not store " + upload.fileName() + "; nothing was kept.");
