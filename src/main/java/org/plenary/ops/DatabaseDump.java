@@ -61,7 +61,7 @@ final class DatabaseDump {
       }
       if (target.postgres()) {
         PostgresTools.run(target, "pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
-            dump.toString());
+            "--dbname=" + PostgresTools.database(target), dump.toString());
       } else {
         try (var statement = connection.createStatement()) {
           statement.execute("RUNSCRIPT FROM '" + dump.toString().replace("'", "''") + "' COMPRESSION GZIP");
@@ -115,6 +115,10 @@ final class DatabaseDump {
   /** Runs pg_dump or pg_restore with the JDBC URL's host, port and database, and the configured user and password. */
   static final class PostgresTools {
     private PostgresTools() {}
+
+    static String database(BackupTarget target) {
+      return URI.create(target.url().substring("jdbc:".length())).getPath().substring(1);
+    }
 
     static void run(BackupTarget target, String tool, String... arguments) throws IOException, InterruptedException {
       URI uri = URI.create(target.url().substring("jdbc:".length()));

@@ -53,11 +53,21 @@ class UnavailableAnswers extends OncePerRequestFilter {
     }
   }
 
+  /**
+   * A connection that could not be had, or was lost: SQL states of class 08 (connection exception) and
+   * 57P (PostgreSQL shut down or restarting).
+   */
   static boolean databaseUnreachable(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException
           || cause instanceof SQLNonTransientConnectionException
-          || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+          || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+              && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+      // A connection lost mid-transaction fails the rollback too, which hides the first error.
+      if (cause instanceof org.springframework.transaction.TransactionSystemException failed
+          && failed.getApplicationException() != null && databaseUnreachable(failed.getApplicationException())) {
         return true;
       }
     }
