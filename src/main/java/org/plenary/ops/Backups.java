@@ -29,8 +29,8 @@ final class Backups {
 
   /** Top folders of the file-system store that hold documents the register names. */
   static final List<String> DOCUMENT_FOLDERS = List.of("t", "history");
-  /** Files of the data folder that go with the data: the manifests' signing key, the FTPS certificate. */
-  static final List<String> KEYS = List.of("manifest.key", "ftp-tls.p12");
+  /** Files of the data folder that go with the data: the manifests' signing key, the passport key, the FTPS certificate. */
+  static final List<String> KEYS = List.of("manifest.key", "visa.key", "ftp-tls.p12");
   private static final int ATTEMPTS = 3;
 
   private Backups() {}
