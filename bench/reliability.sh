@@ -177,11 +177,13 @@ if wants d; then
   heap() { jcmd "$PLENARY_PID" GC.run >/dev/null; sleep 1; jcmd "$PLENARY_PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { sub(/K,?/, "", $(i+1)); print $(i+1); exit } }'; }
   fds() { ls "/proc/$PLENARY_PID/fd" | wc -l; }
   load_start d
-  sleep 30
+  sleep 60
   heap0=$(heap) fd0=$(fds)
   log "(d) soak of $SOAK min: heap after GC ${heap0} KiB, ${fd0} descriptors at the start"
   sleep $((SOAK * 60))
   heap1=$(heap) fd1=$(fds)
+  log "(d) what the heap holds at the end (largest classes after a full GC):"
+  jcmd "$PLENARY_PID" GC.class_histogram 2>/dev/null | sed -n 1,18p >&2 || true
   load_stop
   missing=$(intact) errors=$(server_errors) requests=$(wc -l <"$LOAD/status")
   verdict_d=PASS
