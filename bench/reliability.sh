@@ -91,7 +91,7 @@ server_errors() { grep -cE ' 5[0-9][0-9]$' "$LOAD/status" || true; }
 if wants a; then
   log "(a) $CYCLES kill cycles"
   if KILLCYCLE_CYCLES=$CYCLES "$BENCH_DIR/killcycle.sh" >"$BENCH_TMP/a.log" 2>&1; then
-    result a "SIGKILL x$CYCLES under uploads, allocations" PASS "$(grep -ho 'kill-cycle: .*' "$ROOT"/target/surefire-reports/*KillCycleTests-output.txt 2>/dev/null | tail -1)"
+    result a "SIGKILL x$CYCLES under uploads, allocations" PASS "$(grep -ho 'kill-cycle: [0-9][^&<]*' "$ROOT"/target/surefire-reports/TEST-org.plenary.attack.KillCycleTests.xml 2>/dev/null | tail -1)"
   else
     result a "SIGKILL x$CYCLES under uploads, allocations" FAIL "see target/surefire-reports/org.plenary.attack.KillCycleTests.txt"
   fi
