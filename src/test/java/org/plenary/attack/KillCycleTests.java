@@ -110,6 +110,8 @@ class KillCycleTests {
         assertThat(again.statusCode()).as(number + " can be uploaded again: " + again.body()).isEqualTo(201);
       }
     }
+    assertThat(registeredNumbers()).as("numbers in the register are distinct and consecutive from 1")
+        .isEqualTo(java.util.stream.IntStream.rangeClosed(1, registeredNumbers().size()).boxed().toList());
     assertOnlyTheServiceUserCanRead();
     System.out.printf("kill-cycle: %d cycles, %d uploads acknowledged and intact, %d unacknowledged numbers uploaded again%n",
         CYCLES, acknowledged.size(), allocated.size() - acknowledged.size());
@@ -236,6 +238,19 @@ class KillCycleTests {
 
   private String allocate() throws Exception {
     return field(post("/api/v1/groups/kill/meetings/next/contributions", token, "{\"title\":\"T\",\"source\":\"S\"}"), "number");
+  }
+
+  /** The sequence numbers of the meeting's register, in order. */
+  private List<Integer> registeredNumbers() throws Exception {
+    HttpResponse<String> register = http.send(HttpRequest.newBuilder(url("/api/v1/groups/kill/meetings/next/contributions"))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(register.statusCode()).isEqualTo(200);
+    var numbers = new ArrayList<Integer>();
+    for (JsonNode contribution : json.readTree(register.body())) {
+      numbers.add(Integer.parseInt(contribution.get("number").asString().replaceAll(".*-", "")));
+    }
+    numbers.sort(null);
+    return numbers;
   }
 
   /** The incoming folder as the register lists it: file name to SHA-256. */
