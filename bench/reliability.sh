@@ -4,7 +4,8 @@
 #   (a) kill cycles: bench/killcycle.sh (KillCycleTests) with RELIABILITY_CYCLES (100) cycles of SIGKILL
 #       during concurrent uploads and allocations; after the last start every acknowledged upload is
 #       registered with its SHA-256 and on disk with those bytes, nothing partial or unknown is in the
-#       store, and every unacknowledged number can still be uploaded (numbers are never stranded).
+#       store, every unacknowledged number can still be uploaded (never stranded), and the register's
+#       numbers are distinct and consecutive.
 #   (b) PostgreSQL restarted under load: a private cluster (initdb/pg_ctl from /usr/lib/postgresql/*/bin,
 #       port 16432, run as the postgres user; never the shared 5432) is stopped for 8 s while workers
 #       upload over HTTP and FTP and allocate numbers; every probe meanwhile must answer 503 with a
