@@ -3,7 +3,7 @@
 #
 # Runs org.plenary.attack.KillCycleTests (the test that the build runs with 3 cycles) with
 # KILLCYCLE_CYCLES (20) cycles: Plenary runs as its own process (the built classes, umask 000, a
-# fresh data folder), four clients upload over HTTP (sizes from 1 byte to 600 KB, one in ten 9 MiB),
+# fresh data folder), four clients upload over HTTP or FTP at random (sizes from 1 byte to 600 KB, one in ten 9 MiB),
 # the process is killed with SIGKILL at a random moment (0.4 to 2.5 s into each cycle) and started
 # again on the same folder. After the last start it checks that every acknowledged (201) upload is
 # registered with the SHA-256 the client computed and lies on disk with those bytes, that the store
@@ -23,7 +23,7 @@ LOCK=${PLENARY_MVN_LOCK-/tmp/plenary-mvn.lock}
 OFFLINE=${MVN_OPTS_OFFLINE--o}
 command=(mvn -B -q ${OFFLINE:+"$OFFLINE"} test -Dtest='KillCycleTests#killing*' -Dsurefire.failIfNoSpecifiedTests=false
   -Dplenary.killcycle.cycles="$CYCLES")
-echo "[$(date +%H:%M:%S)] kill-cycle: $CYCLES cycles of SIGKILL under 4 concurrent HTTP uploaders" >&2
+echo "[$(date +%H:%M:%S)] kill-cycle: $CYCLES cycles of SIGKILL under 4 concurrent HTTP and FTP uploaders" >&2
 if [ -n "$LOCK" ] && command -v flock >/dev/null; then
   flock "$LOCK" "${command[@]}" && rc=0 || rc=$?
 else

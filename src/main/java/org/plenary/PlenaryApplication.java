@@ -15,12 +15,17 @@ public class PlenaryApplication {
 
   /**
    * {@code --demo} on the command line switches on the demo profile (FG Cloud and the demo sign-ins);
-   * {@code verify <folder-or-zip>} checks a download against its manifest instead of starting.
+   * {@code verify <folder-or-zip>} checks a download against its manifest instead of starting;
+   * {@code backup}, {@code restore} and {@code backup-verify} work on backups instead of starting.
    */
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("verify")) {
       // Checks a downloaded folder or ZIP without starting the server (no database, no ports).
       System.exit(org.plenary.archive.Verifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
+    if (args.length > 0 && org.plenary.ops.BackupCommand.NAMES.contains(args[0])) {
+      // Backs up, restores or checks a backup without starting the server (README "Backup and restore").
+      System.exit(org.plenary.ops.BackupCommand.run(args, System.out, System.err));
     }
     SpringApplication application = new SpringApplication(PlenaryApplication.class);
     if (Arrays.asList(args).contains("--demo")) {

@@ -26,6 +26,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
   private final FtpMetrics metrics;
   private final AtomicInteger total = new AtomicInteger();
   private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+  private volatile boolean closing;
 
   private final FtpWords english;
 
@@ -59,8 +60,16 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** From now on every new connection is turned away: the server is stopping. */
+  void close() {
+    closing = true;
+  }
+
   /** Takes a slot for the address, or says why there is none. */
   private Reply admit(InetAddress address) {
+    if (closing) {
+      return Reply.of(421, "ftp.gate.closing");
+    }
     if (total.incrementAndGet() > maxTotal) {
       total.decrementAndGet();
       return Reply.of(421, "ftp.gate.full");

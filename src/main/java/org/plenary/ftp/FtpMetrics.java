@@ -24,6 +24,7 @@ final class FtpMetrics {
 
   private final MeterRegistry registry;
   private final AtomicInteger sessions = new AtomicInteger();
+  private final AtomicInteger transfersRunning = new AtomicInteger();
   private final Counter signInFailures;
   private final Counter[] transfers = new Counter[2];
   private final Counter[] bytes = new Counter[2];
@@ -48,6 +49,19 @@ final class FtpMetrics {
 
   void sessionClosed() {
     sessions.decrementAndGet();
+  }
+
+  /** A transfer (STOR, RETR, a listing) started; a graceful stop waits for those running. */
+  void transferStarted() {
+    transfersRunning.incrementAndGet();
+  }
+
+  void transferStopped() {
+    transfersRunning.decrementAndGet();
+  }
+
+  int transfersRunning() {
+    return transfersRunning.get();
   }
 
   void signInFailed() {

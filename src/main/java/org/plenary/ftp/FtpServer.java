@@ -58,6 +58,8 @@ public class FtpServer implements SmartLifecycle {
   private final FtpMetrics metrics;
   private final Map<String, Gateway.Command> commands;
   private final MessageSource messages;
+  private final java.time.Duration grace;
+  private ConnectionGate gate;
   private ThreadPoolExecutor workers;
   private EventLoopGroup acceptor;
   private EventLoopGroup loops;
@@ -65,9 +67,11 @@ public class FtpServer implements SmartLifecycle {
 
   FtpServer(FtpSettings settings, DocumentFolders folders, GroupCatalog groups, ContributionDesk desk,
       DocumentStore store, Credentials credentials, SignInThrottle throttle, @Value("${plenary.data-dir}") String dataDir,
-      ObjectProvider<MeterRegistry> registry, MessageSource messages) {
+      ObjectProvider<MeterRegistry> registry, MessageSource messages,
+      @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") java.time.Duration grace) {
     this.messages = messages;
     this.settings = settings;
+    this.grace = grace;
     settings.passivePortRange();
     this.tree = new FolderTree(folders, groups, Instant.now());
     this.desk = desk;
@@ -96,7 +100,7 @@ public class FtpServer implements SmartLifecycle {
     loops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("ftp-io", true), NioIoHandler.newFactory());
     var gateway = new Gateway(settings, tree, desk, store, credentials, throttle, tls, metrics, loops, workers, commands,
         new AtomicInteger(), messages);
-    var gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress(), metrics,
+    gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress(), metrics,
         FtpWords.english(messages));
     ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, loops).channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
@@ -116,9 +120,47 @@ public class FtpServer implements SmartLifecycle {
     log.info("FTP gateway listening on {}.", server.localAddress());
   }
 
+  /**
+   * A graceful stop, in the web server's shutdown phase so that both drain at once: new connections
+   * get 421, transfers in progress get {@code spring.lifecycle.timeout-per-shutdown-phase} (less a
+   * second) to end, then every connection is closed, which abandons an unfinished upload (the store
+   * keeps nothing of it).
+   */
+  @Override
+  public void stop(Runnable callback) {
+    if (server == null) {
+      callback.run();
+      return;
+    }
+    gate.close();
+    Thread.ofPlatform().name("ftp-drain").daemon().start(() -> {
+      long until = System.nanoTime() + Math.max(0, grace.toNanos() - 1_000_000_000L);
+      while (metrics.transfersRunning() > 0 && System.nanoTime() < until) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          break;
+        }
+      }
+      if (metrics.transfersRunning() > 0) {
+        log.warn("Stopping the FTP gateway with {} transfer(s) unfinished; they are abandoned.", metrics.transfersRunning());
+      }
+      try {
+        stop();
+      } finally {
+        callback.run();
+      }
+    });
+  }
+
+  @Override
+  public int getPhase() {
+    return org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE;
+  }
+
   /** Closes the port and every connection; {@link #start()} may open them again (a paused test context does). */
   @Override
-  public void stop() {
+  public synchronized void stop() {
     if (server == null) {
       return;
     }

@@ -304,7 +304,10 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
 
   /** A transfer started: ABOR and a closed control connection now stop it. */
   void started(Transfer running) {
-    transfer = running;
+    synchronized (this) {
+      transfer = running;
+    }
+    gateway.metrics().transferStarted();
     if (!control.isActive()) {
       running.abort();
     }
@@ -313,10 +316,15 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   /** The transfer is over: its reply, and "226" for ABOR after a stopped transfer. */
   void transferEnded(Reply reply) {
     boolean aborted;
+    boolean wasRunning;
     synchronized (this) {
+      wasRunning = transfer != null;
       transfer = null;
       aborted = abortRequested;
       abortRequested = false;
+    }
+    if (wasRunning) {
+      gateway.metrics().transferStopped();
     }
     if (aborted) {
       finish(Reply.of(426, "ftp.abor.stopped"), Reply.of(226, "ftp.abor.done"));

@@ -48,6 +48,11 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
     } catch (ContributionRefusedException refused) {
       fail(ctx, Reply.of(refused.reason().ftpReply(), "ftp.upload.refused", refused));
     } catch (IOException | RuntimeException e) {
+      if (org.plenary.shared.DiskFull.causedBy(e)) {
+        log.error("The document store is full: refused the FTP upload of {}", upload.fileName());
+        fail(ctx, new Reply(552, org.plenary.shared.DiskFull.SENTENCE));
+        return;
+      }
       log.error("Writing an FTP upload of {} failed", upload.fileName(), e);
       fail(ctx, Reply.of(451, "ftp.upload.writeFailed", upload.fileName()));
     } finally {
@@ -120,6 +125,10 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
         ? error.getCause() : error;
     if (cause instanceof ContributionRefusedException refused) {
       return Reply.of(refused.reason().ftpReply(), "ftp.upload.refused", refused);
+    }
+    if (org.plenary.shared.DiskFull.causedBy(cause)) {
+      log.error("The document store is full: refused the FTP upload of {}", upload.fileName());
+      return new Reply(552, org.plenary.shared.DiskFull.SENTENCE);
     }
     log.error("Completing the FTP upload of {} failed", upload.fileName(), cause);
     return Reply.of(451, "ftp.upload.storeFailed", upload.fileName());

@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plenary as its own process (the built classes), started with a umask of 000, killed with SIGKILL
- * at random moments while four clients upload over HTTP, and started again on the same data folder.
+ * at random moments while four clients upload (each upload over HTTP or FTP at random), and started
+ * again on the same data folder.
  * Afterwards every acknowledged upload is in the register with the SHA-256 the client computed,
  * and on disk with those bytes; no file lies in the store that the register does not know; every
  * number whose upload was not acknowledged can be uploaded again; and the data folder, database
@@ -51,6 +52,7 @@ class KillCycleTests {
   @TempDir Path logs;
   Process server;
   int port;
+  int ftpPort;
   String token;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final JsonMapper json = JsonMapper.builder().build();
@@ -108,6 +110,8 @@ class KillCycleTests {
         assertThat(again.statusCode()).as(number + " can be uploaded again: " + again.body()).isEqualTo(201);
       }
     }
+    assertThat(registeredNumbers()).as("numbers in the register are distinct and consecutive from 1")
+        .isEqualTo(java.util.stream.IntStream.rangeClosed(1, registeredNumbers().size()).boxed().toList());
     assertOnlyTheServiceUserCanRead();
     System.out.printf("kill-cycle: %d cycles, %d uploads acknowledged and intact, %d unacknowledged numbers uploaded again%n",
         CYCLES, acknowledged.size(), allocated.size() - acknowledged.size());
@@ -182,13 +186,35 @@ class KillCycleTests {
         allocated.add(number);
         int size = ThreadLocalRandom.current().nextInt(10) == 0 ? 9 << 20 : ThreadLocalRandom.current().nextInt(1, 600_000);
         byte[] bytes = randomBytes(size);
-        if (upload(number, bytes).statusCode() == 201) {
+        boolean stored = ThreadLocalRandom.current().nextBoolean() ? upload(number, bytes).statusCode() == 201
+            : ftpUpload(number, bytes);
+        if (stored) {
           acknowledged.put(number, sha256(bytes));
         }
       } catch (Exception killed) {
         sleepQuietly();
       } catch (AssertionError killed) {
         sleepQuietly();
+      }
+    }
+  }
+
+  /** STOR over FTP; true when the server acknowledged it (226). */
+  private boolean ftpUpload(String number, byte[] bytes) throws IOException {
+    var ftp = new org.apache.commons.net.ftp.FTPClient();
+    ftp.setDefaultTimeout(20_000);
+    ftp.setDataTimeout(Duration.ofSeconds(20));
+    try {
+      ftp.connect("127.0.0.1", ftpPort);
+      if (!ftp.login("admin", "kill-cycle-admin")) {
+        return false;
+      }
+      ftp.enterLocalPassiveMode();
+      ftp.setFileType(org.apache.commons.net.ftp.FTP.BINARY_FILE_TYPE);
+      return ftp.storeFile("/" + INCOMING + number + ".pdf", new java.io.ByteArrayInputStream(bytes));
+    } finally {
+      if (ftp.isConnected()) {
+        ftp.disconnect();
       }
     }
   }
@@ -214,6 +240,19 @@ class KillCycleTests {
     return field(post("/api/v1/groups/kill/meetings/next/contributions", token, "{\"title\":\"T\",\"source\":\"S\"}"), "number");
   }
 
+  /** The sequence numbers of the meeting's register, in order. */
+  private List<Integer> registeredNumbers() throws Exception {
+    HttpResponse<String> register = http.send(HttpRequest.newBuilder(url("/api/v1/groups/kill/meetings/next/contributions"))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(register.statusCode()).isEqualTo(200);
+    var numbers = new ArrayList<Integer>();
+    for (JsonNode contribution : json.readTree(register.body())) {
+      numbers.add(Integer.parseInt(contribution.get("number").asString().replaceAll(".*-", "")));
+    }
+    numbers.sort(null);
+    return numbers;
+  }
+
   /** The incoming folder as the register lists it: file name to SHA-256. */
   private Map<String, String> incoming() throws Exception {
     HttpResponse<String> listing = http.send(HttpRequest.newBuilder(url("/t/fg/kill/docs/incoming/"))
@@ -237,13 +276,14 @@ class KillCycleTests {
   }
 
   private void start() throws Exception {
-    try (ServerSocket free = new ServerSocket(0)) {
+    try (ServerSocket free = new ServerSocket(0); ServerSocket freeFtp = new ServerSocket(0)) {
       port = free.getLocalPort();
+      ftpPort = freeFtp.getLocalPort();
     }
     var command = new ArrayList<>(List.of("/bin/sh", "-c", "umask 000 && exec \"$@\"", "sh",
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), PlenaryApplication.class.getName(),
-        "--server.port=" + port, "--plenary.ftp.port=0", "--plenary.data-dir=" + dataDir,
+        "--server.port=" + port, "--plenary.ftp.port=" + ftpPort, "--plenary.data-dir=" + dataDir,
         "--plenary.admin-password=kill-cycle-admin", "--logging.level.root=WARN"));
     Path log = logs.resolve("server-" + port + ".log");
     server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Reliability suite: Plenary killed, its database restarted, its disk filled and soaked, on loopback.
+#
+#   (a) kill cycles: bench/killcycle.sh (KillCycleTests) with RELIABILITY_CYCLES (100) cycles of SIGKILL
+#       during concurrent uploads and allocations; after the last start every acknowledged upload is
+#       registered with its SHA-256 and on disk with those bytes, nothing partial or unknown is in the
+#       store, every unacknowledged number can still be uploaded (never stranded), and the register's
+#       numbers are distinct and consecutive.
+#   (b) PostgreSQL restarted under load: a private cluster (initdb/pg_ctl from /usr/lib/postgresql/*/bin,
+#       port 16432, run as the postgres user; never the shared 5432) is stopped for 8 s while workers
+#       upload over HTTP and FTP and allocate numbers; every probe meanwhile must answer 503 with a
+#       problem body (never 500), and the service must answer again by itself once it is back.
+#   (c) disk full: the documents folder on an 8 MiB tmpfs (mounted here, so as root): uploads of 1 MiB
+#       until 507, then an FTP STOR that must get 552; nothing partial in the folder; listing,
+#       numbering and a small upload still work.
+#   (d) soak: RELIABILITY_SOAK (--soak MINUTES, default 30) minutes of the mixed load on H2; heap after a
+#       full GC and open file descriptors at the start and the end (flat: within 10 %), no 5xx.
+#
+# Usage: bench/reliability.sh [--cycles N] [--soak MINUTES] [--only a,b,c,d]
+# Ports: HTTP 16080, FTP 16021, passive 16100-16199, PostgreSQL 16432. Prints a summary table; exit 0
+# when every part passed, 1 otherwise. Figures measured on a shared machine vary with its load.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+CYCLES=${RELIABILITY_CYCLES:-100}
+SOAK=${RELIABILITY_SOAK:-30}
+ONLY=a,b,c,d
+while [ $# -gt 0 ]; do
+  case $1 in
+    --cycles) CYCLES=$2; shift 2 ;;
+    --soak) SOAK=$2; shift 2 ;;
+    --only) ONLY=$2; shift 2 ;;
+    *) die "unknown argument $1 (see the head of $0)" ;;
+  esac
+done
+need curl curl
+need jq jq
+resolve_jar
+HTTP=16080 FTP=16021 PGPORT=16432
+P=http://127.0.0.1:$HTTP
+SUMMARY=()
+FAILED=0
+result() { SUMMARY+=("$(printf '%-4s %-44s %-5s %s' "$1" "$2" "$3" "$4")"); [ "$3" = PASS ] || FAILED=1; }
+wants() { [[ ",$ONLY," == *",$1,"* ]]; }
+start() { start_plenary "$HTTP" "$1" --plenary.ftp.port=$FTP --plenary.ftp.passive-ports=16100-16199 "${@:2}"; }
+
+# mixed_load SECONDS_OR_FLAG: 4 workers allocate, upload by HTTP and by FTP, and list, while $RUN exists.
+# Each request's status goes to $LOAD/status; acknowledged uploads "number sha256" to $LOAD/acked.
+worker() {
+  local id=$1 i=0 number code file
+  while [ -f "$RUN" ]; do
+    i=$((i + 1))
+    code=$(curl -s -m 30 -o "$LOAD/alloc.$id" -w '%{http_code}' -H "Authorization: Bearer $T" \
+      -H 'Content-Type: application/json' -d '{"title":"Reliability","source":"bench"}' \
+      "$P/api/v1/groups/cloud/meetings/$CODE/contributions") || code=000
+    echo "allocate $code" >>"$LOAD/status"
+    [ "$code" = 201 ] || { sleep 0.2; continue; }
+    number=$(jq -r .number "$LOAD/alloc.$id")
+    file=$LOAD/w$id/$number.pdf
+    mkdir -p "$LOAD/w$id"
+    head -c $((RANDOM * 8 + 1)) /dev/urandom >"$file"
+    if [ $((i % 2)) = 0 ]; then
+      code=$(curl -s -m 60 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $T" -F "file=@$file" \
+        "$P/api/v1/contributions/$number/files") || code=000
+      echo "http-upload $code" >>"$LOAD/status"
+    else
+      if curl -s -m 60 -u "alice:$T" -T "$file" "ftp://127.0.0.1:$FTP/t/fg/cloud/docs/incoming/"; then code=226; else code=ftp-$?; fi
+      echo "ftp-upload $code" >>"$LOAD/status"
+    fi
+    case $code in 201 | 226) echo "$number $(sha256sum <"$file" | cut -c1-64)" >>"$LOAD/acked" ;; esac
+    rm -f "$file"
+    code=$(curl -s -m 30 -o /dev/null -w '%{http_code}' "$P/t/fg/cloud/docs/incoming/") || code=000
+    echo "list $code" >>"$LOAD/status"
+  done
+}
+load_start() {
+  LOAD=$BENCH_TMP/load-$1 RUN=$BENCH_TMP/run-$1
+  mkdir -p "$LOAD" && : >"$LOAD/status" && : >"$LOAD/acked" && touch "$RUN"
+  T=$(token "$P" alice alice-demo)
+  CODE=$(upcoming_meeting "$P")
+  WORKERS=()
+  for w in 1 2 3 4; do worker "$w" & WORKERS+=($!); done
+}
+load_stop() { rm -f "$RUN"; wait "${WORKERS[@]}" 2>/dev/null || true; }
+# intact: every acknowledged upload is listed in incoming/ with its SHA-256 (prints the count missing).
+intact() {
+  curl -s -H 'Accept: application/json' "$P/t/fg/cloud/docs/incoming/" | jq -r '.entries[] | "\(.name) \(.sha256)"' \
+    | sed 's/\.pdf / /' | sort >"$LOAD/listed"
+  sort "$LOAD/acked" | comm -23 - "$LOAD/listed" | wc -l
+}
+server_errors() { grep -cE ' 5[0-9][0-9]$' "$LOAD/status" || true; }
+
+if wants a; then
+  log "(a) $CYCLES kill cycles"
+  if KILLCYCLE_CYCLES=$CYCLES "$BENCH_DIR/killcycle.sh" >"$BENCH_TMP/a.log" 2>&1; then
+    result a "SIGKILL x$CYCLES under uploads, allocations" PASS "$(grep -ho 'kill-cycle: [0-9][^&<]*' "$ROOT"/target/surefire-reports/TEST-org.plenary.attack.KillCycleTests.xml 2>/dev/null | tail -1)"
+  else
+    result a "SIGKILL x$CYCLES under uploads, allocations" FAIL "see target/surefire-reports/org.plenary.attack.KillCycleTests.txt"
+  fi
+fi
+
+if wants b; then
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  PGDIR=$(mktemp -d /tmp/ops-reliability-pg.XXXXXX)
+  chown postgres "$PGDIR"
+  pg() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1" "$@" >/dev/null; }
+  BENCH_CLEANUP+=("runuser -u postgres -- $PGBIN/pg_ctl -D $PGDIR/data stop -m immediate >/dev/null 2>&1; rm -rf $PGDIR")
+  runuser -u postgres -- "$PGBIN/initdb" -D "$PGDIR/data" -A trust -U postgres >/dev/null
+  pg start -w
+  runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p $PGPORT -U postgres -qc 'CREATE DATABASE ops_reliability'
+  start "$BENCH_TMP/b" --spring.datasource.url=jdbc:postgresql://127.0.0.1:$PGPORT/ops_reliability \
+    --spring.datasource.username=postgres --spring.datasource.hikari.connection-timeout=2000
+  load_start b
+  sleep 5
+  log "(b) stopping PostgreSQL for 8 s under load"
+  pg stop -m fast -w
+  down_ok=0 down_bad=0
+  until_s=$((SECONDS + 8))
+  while [ $SECONDS -lt $until_s ]; do
+    body=$(curl -s -m 10 -w ' %{http_code}' -H "Authorization: Bearer $T" -H 'Content-Type: application/json' \
+      -d '{"title":"Probe","source":"bench"}' "$P/api/v1/groups/cloud/meetings/$CODE/contributions") || body="curl-failed 000"
+    if [ "${body##* }" = 503 ] && [[ $body == *'"status":503'* ]]; then down_ok=$((down_ok + 1)); else down_bad=$((down_bad + 1)); log "probe: $body"; fi
+    sleep 0.5
+  done
+  pg start -w
+  back=$SECONDS
+  while [ $((SECONDS - back)) -lt 60 ]; do
+    [ "$(curl -s -m 10 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $T" -H 'Content-Type: application/json' \
+      -d '{"title":"Probe","source":"bench"}' "$P/api/v1/groups/cloud/meetings/$CODE/contributions")" = 201 ] && break
+    sleep 0.5
+  done
+  recovered=$((SECONDS - back))
+  sleep 3
+  load_stop
+  missing=$(intact)
+  fivehundreds=$(grep -c ' 500$' "$LOAD/status" || true)
+  verdict_b=PASS
+  { [ "$down_bad" = 0 ] && [ "$down_ok" -gt 0 ] && [ "$recovered" -lt 60 ] && [ "$missing" = 0 ] && [ "$fivehundreds" = 0 ]; } || verdict_b=FAIL
+  result b "PostgreSQL stopped 8 s under load" $verdict_b \
+    "probes 503+problem $down_ok, other $down_bad; recovered ${recovered} s after restart; $(wc -l <"$LOAD/acked") acked, $missing lost; 500s: $fivehundreds"
+  stop_plenary
+  pg stop -m fast -w
+fi
+
+if wants c; then
+  FULL=$(mktemp -d /tmp/ops-reliability-full.XXXXXX)
+  if mount -t tmpfs -o size=8m,mode=0700 tmpfs "$FULL" 2>/dev/null; then
+    BENCH_CLEANUP+=("umount $FULL; rmdir $FULL")
+    start "$BENCH_TMP/c" --plenary.documents-dir="$FULL/documents" --plenary.health.min-free-space=1KB
+    T=$(token "$P" alice alice-demo)
+    CODE=$(upcoming_meeting "$P")
+    alloc() { curl -s -H "Authorization: Bearer $T" -H 'Content-Type: application/json' -d '{"title":"Full","source":"bench"}' \
+      "$P/api/v1/groups/cloud/meetings/$CODE/contributions" | jq -r .number; }
+    refused="" accepted=0
+    for i in $(seq 1 20); do
+      n=$(alloc); head -c 1048576 /dev/urandom >"$BENCH_TMP/$n.pdf"
+      out=$(curl -s -w ' %{http_code}' -H "Authorization: Bearer $T" -F "file=@$BENCH_TMP/$n.pdf" "$P/api/v1/contributions/$n/files")
+      if [ "${out##* }" = 201 ]; then accepted=$((accepted + 1)); else refused=$out; break; fi
+    done
+    n=$(alloc); head -c 1048576 /dev/urandom >"$BENCH_TMP/$n.pdf"
+    ftp=$(curl -sv -u "alice:$T" -T "$BENCH_TMP/$n.pdf" "ftp://127.0.0.1:$FTP/t/fg/cloud/docs/incoming/" 2>&1 | grep -o '< 552.*' | head -1 || true)
+    partial=$(find "$FULL" -name '*.part' -o -path '*/staging/*' -type f | wc -l)
+    n=$(alloc); head -c 1000 /dev/urandom >"$BENCH_TMP/$n.pdf"
+    small=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $T" -F "file=@$BENCH_TMP/$n.pdf" "$P/api/v1/contributions/$n/files")
+    listing=$(curl -s -o /dev/null -w '%{http_code}' "$P/t/fg/cloud/docs/incoming/")
+    verdict_c=PASS
+    { [[ $refused == *'The document store is full'*' 507' ]] && [[ $ftp == *'552 The document store is full'* ]] \
+      && [ "$partial" = 0 ] && [ "$small" = 201 ] && [ "$listing" = 200 ] && [ -n "$n" ]; } || verdict_c=FAIL
+    result c "documents on a full 8 MiB tmpfs" $verdict_c \
+      "$accepted x 1 MiB kept, then HTTP ${refused##* }, FTP ${ftp:2:3}; partial files $partial; 1 kB upload $small, listing $listing"
+    stop_plenary
+  else
+    result c "documents on a full 8 MiB tmpfs" SKIP "cannot mount a tmpfs (needs root)"
+  fi
+fi
+
+if wants d; then
+  start "$BENCH_TMP/d"
+  heap() { jcmd "$PLENARY_PID" GC.run >/dev/null; sleep 1; jcmd "$PLENARY_PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { sub(/K,?/, "", $(i+1)); print $(i+1); exit } }'; }
+  fds() { ls "/proc/$PLENARY_PID/fd" | wc -l; }
+  load_start d
+  sleep 60
+  heap0=$(heap) fd0=$(fds)
+  log "(d) soak of $SOAK min: heap after GC ${heap0} KiB, ${fd0} descriptors at the start"
+  sleep $((SOAK * 60))
+  heap1=$(heap) fd1=$(fds)
+  log "(d) what the heap holds at the end (largest classes after a full GC):"
+  jcmd "$PLENARY_PID" GC.class_histogram 2>/dev/null | sed -n 1,18p >&2 || true
+  load_stop
+  missing=$(intact) errors=$(server_errors) requests=$(wc -l <"$LOAD/status")
+  verdict_d=PASS
+  { [ "$heap1" -le $((heap0 * 110 / 100)) ] && [ "$fd1" -le $((fd0 * 110 / 100)) ] && [ "$errors" = 0 ] && [ "$missing" = 0 ]; } || verdict_d=FAIL
+  result d "soak of $SOAK min, mixed load" $verdict_d \
+    "$requests requests, 5xx $errors, $(wc -l <"$LOAD/acked") uploads acked, $missing lost; heap after GC ${heap0}->${heap1} KiB; fds ${fd0}->${fd1}"
+  stop_plenary
+fi
+
+printf '\n%-4s %-44s %-5s %s\n' part scenario verdict figures
+printf '%s\n' "${SUMMARY[@]}"
+exit "$FAILED"

@@ -1,0 +1,46 @@
+package org.plenary.ops;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * What a backup reads or a restore writes, resolved exactly as the server resolves it (application
+ * properties, {@code config/}, environment variables, {@code --key=value} arguments), without starting
+ * anything: the database's URL and credentials, the data folder and the documents folder.
+ */
+record BackupTarget(String url, String username, String password, Path dataDir, Path documents) {
+
+  boolean postgres() {
+    return url.startsWith("jdbc:postgresql:");
+  }
+
+  /** Resolves the settings from the {@code --key=value} arguments and the usual configuration sources. */
+  static BackupTarget resolve(List<String> springArguments) {
+    var application = new SpringApplication(Nothing.class);
+    application.setWebApplicationType(WebApplicationType.NONE);
+    application.setBannerMode(Banner.Mode.OFF);
+    application.setLogStartupInfo(false);
+    application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
+    var arguments = new ArrayList<>(springArguments);
+    try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
+      Environment environment = context.getEnvironment();
+      Path dataDir = Path.of(environment.getRequiredProperty("plenary.data-dir")).toAbsolutePath().normalize();
+      String documents = environment.getProperty("plenary.documents-dir", dataDir.resolve("documents").toString());
+      return new BackupTarget(environment.getRequiredProperty("spring.datasource.url"),
+          environment.getProperty("spring.datasource.username", ""), environment.getProperty("spring.datasource.password", ""),
+          dataDir, Path.of(documents).toAbsolutePath().normalize());
+    }
+  }
+
+  /** An empty context: only its environment is used. */
+  @Configuration(proxyBeanMethods = false)
+  static class Nothing {}
+}

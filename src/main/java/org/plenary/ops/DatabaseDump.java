@@ -1,0 +1,113 @@
+package org.plenary.ops;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Saves and loads the whole database. H2: {@code SCRIPT TO … COMPRESSION GZIP} and {@code RUNSCRIPT}
+ * (H2 lets one process open its file, so the server is stopped and the copy is consistent by itself).
+ * PostgreSQL: {@code pg_dump --format=custom} and {@code pg_restore}, from the PATH, reading the snapshot
+ * of a REPEATABLE READ read-only transaction ({@code pg_export_snapshot()}) in which the register is
+ * read too, so that the dump and the documents checked against it agree while the server keeps running.
+ */
+final class DatabaseDump {
+
+  /** What was saved: the dump's file name, rows per table, schema version and the register's SHA-256 by store path. */
+  record Saved(String file, Map<String, Long> rows, String schemaVersion, Map<String, Set<String>> register) {}
+
+  private DatabaseDump() {}
+
+  static Connection connect(BackupTarget target) throws SQLException {
+    return DriverManager.getConnection(target.url(), target.username(), target.password());
+  }
+
+  static Saved save(BackupTarget target, Path folder) throws SQLException, IOException, InterruptedException {
+    try (Connection connection = connect(target)) {
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setReadOnly(target.postgres());
+      String file;
+      if (target.postgres()) {
+        file = "database.dump";
+        String snapshot = single(connection, "SELECT pg_export_snapshot()");
+        PostgresTools.run(target, "pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--snapshot=" + snapshot,
+            "--file=" + folder.resolve(file));
+      } else {
+        file = "database.sql.gz";
+        try (var statement = connection.createStatement()) {
+          statement.execute("SCRIPT TO '" + folder.resolve(file).toString().replace("'", "''") + "' COMPRESSION GZIP");
+        }
+      }
+      var saved = new Saved(file, rows(connection), schemaVersion(connection), register(connection));
+      connection.commit();
+      return saved;
+    }
+  }
+
+  /** Loads a dump into the configured database, which must hold no table yet. */
+  static void load(BackupTarget target, Path dump) throws SQLException, IOException, InterruptedException {
+    try (Connection connection = connect(target)) {
+      if (!rows(connection).isEmpty()) {
+        throw new IllegalStateException("The database " + target.url() + " already has tables; restore only into an empty one.");
+      }
+      if (target.postgres()) {
+        PostgresTools.run(target, "pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
+            "--dbname=" + PostgresTools.database(target), dump.toString());
+      } else {
+        try (var statement = connection.createStatement()) {
+          statement.execute("RUNSCRIPT FROM '" + dump.toString().replace("'", "''") + "' COMPRESSION GZIP");
+        }
+      }
+    }
+  }
+
+  static Map<String, Long> rows(Connection connection) throws SQLException {
+    var tables = new TreeMap<String, Long>();
+    try (var statement = connection.createStatement();
+        var result = statement.executeQuery("SELECT table_schema, table_name FROM information_schema.tables"
+            + " WHERE LOWER(table_schema) = 'public' AND table_type = 'BASE TABLE'")) {
+      while (result.next()) {
+        tables.put(result.getString(1) + "\u0000" + result.getString(2), 0L);
+      }
+    }
+    var rows = new TreeMap<String, Long>();
+    for (String table : tables.keySet()) {
+      String[] name = table.split("\u0000");
+      rows.put(name[1].toLowerCase(java.util.Locale.ROOT),
+          Long.parseLong(single(connection, "SELECT COUNT(*) FROM \"" + name[0] + "\".\"" + name[1] + "\"")));
+    }
+    return rows;
+  }
+
+  private static String schemaVersion(Connection connection) throws SQLException {
+    return single(connection, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"
+        + " ORDER BY \"installed_rank\" DESC FETCH FIRST 1 ROWS ONLY");
+  }
+
+  /** Every SHA-256 the register records for each store path (contribution files and published archive entries). */
+  private static Map<String, Set<String>> register(Connection connection) throws SQLException {
+    var register = new HashMap<String, Set<String>>();
+    try (var statement = connection.createStatement();
+        var result = statement.executeQuery("SELECT store_path, sha256 FROM contribution_files"
+            + " UNION ALL SELECT store_path, sha256 FROM archive_entries")) {
+      while (result.next()) {
+        register.computeIfAbsent(result.getString(1), path -> new HashSet<>()).add(result.getString(2).strip());
+      }
+    }
+    return register;
+  }
+
+  private static String single(Connection connection, String sql) throws SQLException {
+    try (var statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
+      return result.next() ? result.getString(1) : null;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.plenary.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code backup}, {@code backup-verify} and {@code restore} on the embedded H2 database. */
+class BackupTests {
+
+  @TempDir Path original;
+  @TempDir Path copy;
+  @TempDir Path backups;
+
+  @Test
+  void aBackupRestoredIntoAnotherDataFolderHasTheSameRegisterAndTheSameBytes() throws Exception {
+    Map<String, String> uploaded;
+    try (var plenary = new RunningPlenary("--plenary.data-dir=" + original)) {
+      uploaded = BackupScenario.populate(plenary);
+    }
+    Path backup = backups.resolve("one");
+    var made = BackupScenario.run("backup", "--to", backup.toString(), "--plenary.data-dir=" + original);
+    assertThat(made.status()).as(made.err()).isZero();
+    assertThat(made.out()).contains("h2 database").contains("4 documents");
+    assertThat(backup.resolve("backup-manifest.json")).exists();
+    assertThat(BackupScenario.run("backup-verify", backup.toString()).status()).isZero();
+
+    var restored = BackupScenario.run("restore", "--from", backup.toString(), "--plenary.data-dir=" + copy);
+    assertThat(restored.status()).as(restored.err()).isZero();
+    List<String> before = BackupScenario.register(BackupScenario.h2(original), "sa", "", original.resolve("documents"));
+    List<String> after = BackupScenario.register(BackupScenario.h2(copy), "sa", "", copy.resolve("documents"));
+    assertThat(after).hasSize(4).isEqualTo(before).noneMatch(row -> row.endsWith("absent"));
+    assertThat(Files.readAllBytes(copy.resolve("manifest.key"))).isEqualTo(Files.readAllBytes(original.resolve("manifest.key")));
+
+    var again = BackupScenario.run("restore", "--from", backup.toString(), "--plenary.data-dir=" + copy);
+    assertThat(again.status()).isEqualTo(1);
+    assertThat(again.err()).contains("restore only into an empty");
+
+    try (var plenary = new RunningPlenary("--plenary.data-dir=" + copy)) {
+      uploaded.forEach((number, sha256) -> assertThat(get(plenary, "/api/v1/contributions/" + number)).contains(sha256));
+    }
+  }
+
+  @Test
+  void aTamperedBackupIsDetectedAndNotRestored() throws Exception {
+    try (var plenary = new RunningPlenary("--plenary.data-dir=" + original)) {
+      BackupScenario.populate(plenary);
+    }
+    Path backup = backups.resolve("two");
+    assertThat(BackupScenario.run("backup", "--to", backup.toString(), "--plenary.data-dir=" + original).status()).isZero();
+    Path document;
+    try (var files = Files.walk(backup.resolve("documents"))) {
+      document = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(document);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(document, bytes);
+    Files.writeString(backup.resolve("documents/extra.pdf"), "not from Plenary");
+
+    var verified = BackupScenario.run("backup-verify", backup.toString());
+    assertThat(verified.status()).isEqualTo(1);
+    assertThat(verified.err()).contains("DAMAGED: " + backup.relativize(document) + " has changed")
+        .contains("documents/extra.pdf is not in the manifest");
+    var restored = BackupScenario.run("restore", "--from", backup.toString(), "--plenary.data-dir=" + copy);
+    assertThat(restored.status()).isEqualTo(1);
+    assertThat(restored.err()).contains("damaged; nothing was restored");
+    assertThat(copy.resolve("documents/t")).doesNotExist();
+  }
+
+  @Test
+  void backingUpIntoAFolderThatIsNotEmptyIsRefused() throws Exception {
+    Files.writeString(backups.resolve("something"), "x");
+    var refused = BackupScenario.run("backup", "--to", backups.toString(), "--plenary.data-dir=" + original);
+    assertThat(refused.status()).isEqualTo(1);
+    assertThat(refused.err()).contains("is not empty");
+  }
+
+  static String get(RunningPlenary plenary, String path) {
+    try {
+      return plenary.get(path).body();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
