@@ -9,10 +9,12 @@ import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -101,7 +103,19 @@ class SearchIndex implements DisposableBean {
   /** The text of a contribution's entry, as last indexed ("" when none). */
   String body(String number) {
     try {
-      return stored(number, java.util.Set.of(Analysis.BODY)).map(d -> d.get(Analysis.BODY)).orElse("");
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        TopDocs top = searcher.search(new TermQuery(new Term(IndexEntry.ID, key(number))), 1);
+        if (top.scoreDocs.length == 0) {
+          return "";
+        }
+        int doc = top.scoreDocs[0].doc;
+        var leaf = searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+        BinaryDocValues texts = leaf.reader().getBinaryDocValues(IndexEntry.TEXT);
+        return texts != null && texts.advanceExact(doc - leaf.docBase) ? Deflated.text(texts.binaryValue()) : "";
+      } finally {
+        searchers.release(searcher);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
