@@ -18,7 +18,6 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -124,17 +123,11 @@ public class Search {
     ScoreDoc[] all = result.topDocs().scoreDocs;
     int from = Math.min((query.page() - 1) * SearchQuery.PAGE_SIZE, all.length);
     ScoreDoc[] page = Arrays.copyOfRange(all, from, Math.min(from + SearchQuery.PAGE_SIZE, all.length));
-    Map<Integer, Document> stored = new HashMap<>();
-    var storedFields = searcher.storedFields();
-    for (ScoreDoc hit : page) {
-      var visitor = new DocumentStoredFieldVisitor(HIT_FIELDS);
-      storedFields.document(hit.doc, visitor);
-      stored.put(hit.doc, visitor.getDocument());
-    }
-    String[] snippets = Snippets.of(searcher, words, result.topDocs(), page, stored, highlightedChars);
+    String[] snippets = Snippets.of(searcher, words, result.topDocs(), page, highlightedChars);
     List<SearchResults.Hit> hits = new ArrayList<>();
+    var stored = searcher.storedFields();
     for (int i = 0; i < page.length; i++) {
-      hits.add(hit(stored.get(page[i].doc), snippets[i]));
+      hits.add(hit(stored.document(page[i].doc, HIT_FIELDS), snippets[i]));
     }
     List<SearchResults.Facet> facets = view.facets() == null || total == 0 ? List.of()
         : facets(new SortedSetDocValuesFacetCounts(view.facets(), collected), readable);
@@ -142,7 +135,7 @@ public class Search {
   }
 
   private static final Set<String> HIT_FIELDS = Set.of("number", "title", "source", "fileName", "problem", IndexEntry.DATE,
-      IndexEntry.PREVIEW, Facet.MEETING.field(), Facet.AGENDA_ITEM.field(), Facet.STATE.field(), Facet.TYPE.field());
+      Facet.MEETING.field(), Facet.AGENDA_ITEM.field(), Facet.STATE.field(), Facet.TYPE.field());
 
 
   private static SearchResults.Hit hit(Document doc, String snippet) {

@@ -41,7 +41,7 @@ class SearchIndexer implements SmartLifecycle {
   private static final String CAUGHT_UP = "caught-up-to";
   /** What each index document holds; an index written with another layout is rebuilt at start. */
   private static final String LAYOUT = "layout";
-  private static final String CURRENT_LAYOUT = "3: 20,000-character preview, text deflated";
+  private static final String CURRENT_LAYOUT = "3: preview and text as doc values";
   private static final Duration MARGIN = Duration.ofSeconds(30);
   private static final int BATCH = 100;
 

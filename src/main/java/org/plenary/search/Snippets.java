@@ -3,9 +3,11 @@ package org.plenary.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import org.apache.lucene.document.Document;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -15,12 +17,12 @@ import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * The highlighted passages of a page of hits. The words asked of the text are marked in its stored
- * beginning (the preview) by the offsets in the preview's postings, so the text is never analysed
- * again; the preview is the one the hit's own stored fields were read with, so each hit's stored
- * document is decompressed once per search.
+ * The highlighted passages of a page of hits. The words asked of the text are marked in its
+ * beginning (the preview, read from its doc value) by the offsets in the preview's postings, so the
+ * text is neither analysed again nor decompressed.
  */
 final class Snippets {
 
@@ -29,9 +31,9 @@ final class Snippets {
 
   private Snippets() {}
 
-  /** One snippet per hit of {@code page} (null when nothing could be shown), from {@code previews} by document. */
-  static String[] of(IndexSearcher searcher, Query words, TopDocs top, ScoreDoc[] page, Map<Integer, Document> stored,
-      int maxLength) throws IOException {
+  /** One snippet per hit of {@code page} (null when nothing could be shown). */
+  static String[] of(IndexSearcher searcher, Query words, TopDocs top, ScoreDoc[] page, int maxLength)
+      throws IOException {
     if (page.length == 0) {
       return new String[0];
     }
@@ -52,12 +54,17 @@ final class Snippets {
       protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
           throws IOException {
         List<CharSequence[]> values = new ArrayList<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          Document document = stored.get(doc);
-          CharSequence[] texts = new CharSequence[fields.length];
-          for (int f = 0; f < fields.length; f++) {
-            texts[f] = document == null ? "" : Objects.requireNonNullElse(document.get(fields[f]), "");
+          LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+          BinaryDocValues previews = leaf.reader().getBinaryDocValues(IndexEntry.PREVIEW_TEXT);
+          String preview = "";
+          if (previews != null && previews.advanceExact(doc - leaf.docBase)) {
+            BytesRef bytes = previews.binaryValue();
+            preview = new String(bytes.bytes, bytes.offset, bytes.length, StandardCharsets.UTF_8);
           }
+          CharSequence[] texts = new CharSequence[fields.length];
+          Arrays.fill(texts, preview);
           values.add(texts);
         }
         return values;
