@@ -25,7 +25,7 @@ final class FileReading implements AutoCloseable {
 
   private final TextExtractor extractor;
   private final ExtractionLimits limits;
-  private ExecutorService thread = newThread();
+  private volatile ExecutorService thread = newThread();
 
   FileReading(ExtractionLimits limits, Path scratch) {
     this.limits = limits;

@@ -44,6 +44,7 @@ class SearchIndexer implements SmartLifecycle {
   private static final String CURRENT_LAYOUT = "3: preview and text as doc values";
   private static final Duration MARGIN = Duration.ofSeconds(30);
   private static final int BATCH = 100;
+  private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
   private final SearchIndex index;
   private final ContributionDesk desk;
@@ -188,6 +189,15 @@ class SearchIndexer implements SmartLifecycle {
     for (Contribution c : found) {
       gone.remove(c.number());
       var entry = entries.of(c, index.stored(c.number()), () -> index.body(c.number()));
+      if (!running) {
+        // Stopping: a file read was cut short. What is left of the batch waits for the next start.
+        List<String> rest = numbers.subList(numbers.indexOf(c.number()), numbers.size());
+        synchronized (pending) {
+          pending.addAll(rest);
+        }
+        gone.removeAll(rest);
+        break;
+      }
       if (entry.isPresent()) {
         index.put(entry.get());
         indexed++;
@@ -244,6 +254,16 @@ class SearchIndexer implements SmartLifecycle {
       running = true;
       return;
     }
+    try {
+      if (index.reopenIfBroken()) {
+        // What was written after the last commit is gone: catch up from the committed mark.
+        lookedAt = null;
+        lastVersion = Long.MIN_VALUE;
+        log.warn("Search index: reopened after a failure; catching up from its last commit");
+      }
+    } catch (IOException e) {
+      log.error("Search index: could not reopen the index; searches answer from the index as it was", e);
+    }
     worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread t = new Thread(runnable, "search-indexer");
       t.setDaemon(true);
@@ -268,19 +288,28 @@ class SearchIndexer implements SmartLifecycle {
     worker.scheduleWithFixedDelay(this::catchUp, every, every, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Lets the batch being written finish and commits it. The indexer's thread is never interrupted
+   * while it writes: an interrupt closes the index's file channels and, with them, the writer. The
+   * file being read is abandoned at once (its number stays queued).
+   */
   @Override
   public void stop() {
     running = false;
     if (worker == null) {
       return;
     }
-    worker.shutdownNow();
+    worker.shutdown();
+    reading.close();
     try {
-      worker.awaitTermination(10, TimeUnit.SECONDS);
+      if (!worker.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+        log.warn("Search index: indexing did not stop within {}; interrupting it", STOP_WAIT);
+        worker.shutdownNow();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    reading.close();
   }
 
   @Override
