@@ -186,22 +186,22 @@ class SearchIndexer implements SmartLifecycle {
   private void index(List<String> numbers) throws IOException {
     List<Contribution> found = desk.all(numbers);
     Set<String> gone = new HashSet<>(numbers);
+    Set<String> done = new HashSet<>();
     for (Contribution c : found) {
       gone.remove(c.number());
       var entry = entries.of(c, index.stored(c.number()), () -> index.body(c.number()));
       if (!running) {
-        // Stopping: a file read was cut short. What is left of the batch waits for the next start.
-        List<String> rest = numbers.subList(numbers.indexOf(c.number()), numbers.size());
+        // Stopping: a file read may have been cut short. What is not done waits for the next start.
         synchronized (pending) {
-          pending.addAll(rest);
+          numbers.stream().filter(n -> !done.contains(n)).forEach(pending::add);
         }
-        gone.removeAll(rest);
-        break;
+        return;
       }
       if (entry.isPresent()) {
         index.put(entry.get());
         indexed++;
       }
+      done.add(c.number());
     }
     for (String number : gone) {
       index.delete(number);
@@ -284,6 +284,8 @@ class SearchIndexer implements SmartLifecycle {
         log.error("Search index: could not start indexing", e);
       }
     });
+    // Numbers a stop left queued (a restart in the same process) are indexed without waiting for a change.
+    schedule();
     long every = catchUpEvery.toMillis();
     worker.scheduleWithFixedDelay(this::catchUp, every, every, TimeUnit.MILLISECONDS);
   }
