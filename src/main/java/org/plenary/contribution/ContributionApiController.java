@@ -1,6 +1,9 @@
 package org.plenary.contribution;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +15,7 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Contributions as JSON: the register, number allocation, uploads and the secretariat's actions. */
 @RestController
@@ -47,14 +52,27 @@ class ContributionApiController {
   }
 
   @Operation(operationId = "listContributions", summary = "The meeting's register of contributions",
-      description = "Sign in to read the register of a meeting whose documents are for participants only (401).")
-  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+      description = "Sign in to read the register of a meeting whose documents are for participants only (401). "
+          + "Paged on demand: `limit` (1-1000) entries after the number `after` (the last one of the previous page); "
+          + "the `Link` header names the next page (rel=\"next\") while there is one. Without either, the whole register.")
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true, headers = @Header(name = "Link",
+      description = "`<…/contributions?limit=N&after=NUMBER>; rel=\"next\"` when a paged register goes on",
+      schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "400", description = "A limit outside 1-1000, or an `after` that is not in the register.")
   @ApiResponse(responseCode = "401", description = "The meeting's documents are for participants only: send a token.")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/contributions")
-  List<ContributionResource> register(@PathVariable String slug, @PathVariable String code) {
+  ResponseEntity<List<ContributionResource>> register(@PathVariable String slug, @PathVariable String code,
+      @Parameter(description = "at most this many contributions (1-1000)") @RequestParam(required = false) Integer limit,
+      @Parameter(description = "the last number of the previous page") @RequestParam(required = false) String after) {
     Meeting meeting = meetings.get(slug, code);
-    return access.register(slug, code, Reader.current()).stream().map(c -> ContributionResource.of(c, slug, meeting))
-        .toList();
+    RegisterPage page = RegisterPage.of(access.register(slug, code, Reader.current()), after, limit);
+    var answer = ResponseEntity.ok();
+    if (page.next() != null) {
+      String next = UriComponentsBuilder.fromPath("/api/v1/groups/{slug}/meetings/{code}/contributions")
+          .queryParam("limit", limit).queryParam("after", page.next()).buildAndExpand(slug, code).encode().toUriString();
+      answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+    }
+    return answer.body(page.entries().stream().map(c -> ContributionResource.of(c, slug, meeting)).toList());
   }
 
   @Operation(operationId = "allocateContribution", summary = "Ask for a document number (signed in)",

@@ -2,6 +2,7 @@ package org.plenary.search;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +26,7 @@ final class FileReading implements AutoCloseable {
 
   private final TextExtractor extractor;
   private final ExtractionLimits limits;
-  private ExecutorService thread = newThread();
+  private volatile ExecutorService thread = newThread();
 
   FileReading(ExtractionLimits limits, Path scratch) {
     this.limits = limits;
@@ -61,6 +62,8 @@ final class FileReading implements AutoCloseable {
       Thread.currentThread().interrupt();
       reading.cancel(true);
       return new Text(null, "not read: the server was stopping");
+    } catch (CancellationException e) {
+      return new Text(null, "not read: the server was stopping");
     }
   }
 
@@ -86,8 +89,13 @@ final class FileReading implements AutoCloseable {
     });
   }
 
+  /** Interrupts the reading under way, and cancels one not yet begun (its caller would wait out the time limit). */
   @Override
   public void close() {
-    thread.shutdownNow();
+    for (Runnable waiting : thread.shutdownNow()) {
+      if (waiting instanceof Future<?> reading) {
+        reading.cancel(true);
+      }
+    }
   }
 }

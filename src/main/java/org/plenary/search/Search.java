@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
@@ -19,10 +18,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.document.DocumentStoredFieldVisitor;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -37,9 +33,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 import org.plenary.contribution.DocumentAccess;
 import org.plenary.contribution.Reader;
@@ -130,65 +123,20 @@ public class Search {
     ScoreDoc[] all = result.topDocs().scoreDocs;
     int from = Math.min((query.page() - 1) * SearchQuery.PAGE_SIZE, all.length);
     ScoreDoc[] page = Arrays.copyOfRange(all, from, Math.min(from + SearchQuery.PAGE_SIZE, all.length));
-    String[] snippets = snippets(searcher, words, result.topDocs(), page);
+    String[] snippets = Snippets.of(searcher, words, result.topDocs(), page, highlightedChars);
     List<SearchResults.Hit> hits = new ArrayList<>();
+    var stored = searcher.storedFields();
     for (int i = 0; i < page.length; i++) {
-      Visitor visitor = new Visitor(HIT_FIELDS);
-      searcher.storedFields().document(page[i].doc, visitor);
-      hits.add(hit(visitor.getDocument(), snippets[i]));
+      hits.add(hit(stored.document(page[i].doc, HIT_FIELDS), snippets[i]));
     }
     List<SearchResults.Facet> facets = view.facets() == null || total == 0 ? List.of()
         : facets(new SortedSetDocValuesFacetCounts(view.facets(), collected), readable);
     return new SearchResults(query.q(), query.sort(), total, query.page(), SearchQuery.PAGE_SIZE, hits, facets);
   }
 
-  private String[] snippets(IndexSearcher searcher, Query words, TopDocs top, ScoreDoc[] page) throws IOException {
-    if (page.length == 0) {
-      return new String[0];
-    }
-    UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, Analysis.analyzer())
-        .withMaxLength(highlightedChars)
-        .withHighlightPhrasesStrictly(true)
-        .withHandleMultiTermQuery(true)
-        // The words asked of the text are marked in its stored beginning, by the offsets in its postings.
-        .withFieldMatcher(field -> field.equals(Analysis.BODY) || field.equals(IndexEntry.PREVIEW))
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true));
-    UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
-      @Override
-      protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
-          throws IOException {
-        List<CharSequence[]> values = new ArrayList<>();
-        var stored = searcher.storedFields();
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          Visitor visitor = new Visitor(Set.of(fields));
-          stored.document(doc, visitor);
-          values.add(Arrays.stream(fields).map(f -> Objects.requireNonNullElse(visitor.getDocument().get(f), ""))
-              .toArray(CharSequence[]::new));
-        }
-        return values;
-      }
-    };
-    return highlighter.highlight(IndexEntry.PREVIEW, words, new TopDocs(top.totalHits, page), 2);
-  }
-
   private static final Set<String> HIT_FIELDS = Set.of("number", "title", "source", "fileName", "problem", IndexEntry.DATE,
       Facet.MEETING.field(), Facet.AGENDA_ITEM.field(), Facet.STATE.field(), Facet.TYPE.field());
 
-  /**
-   * Reads the stored fields asked for and stops at the text, stored last: a text of megabytes is
-   * never decompressed to show a hit or its snippet.
-   */
-  private static final class Visitor extends DocumentStoredFieldVisitor {
-
-    Visitor(Set<String> fields) {
-      super(fields);
-    }
-
-    @Override
-    public Status needsField(FieldInfo field) throws IOException {
-      return field.name.equals(Analysis.BODY) ? Status.STOP : super.needsField(field);
-    }
-  }
 
   private static SearchResults.Hit hit(Document doc, String snippet) {
     String[] meeting = doc.get(Facet.MEETING.field()).split("/", 2);

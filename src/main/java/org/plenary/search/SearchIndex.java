@@ -9,10 +9,12 @@ import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -39,8 +41,8 @@ class SearchIndex implements DisposableBean {
 
   private final Path folder;
   private final Directory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private volatile IndexWriter writer;
+  private volatile SearcherManager searchers;
   private final boolean created;
   private volatile View view;
 
@@ -59,14 +61,37 @@ class SearchIndex implements DisposableBean {
     Path lucene = PrivateFiles.createDirectories(this.folder.resolve("lucene"));
     this.directory = FSDirectory.open(lucene);
     this.created = reset || !DirectoryReader.indexExists(directory);
-    IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
-        .setOpenMode(reset ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setRAMBufferSizeMB(64);
-    this.writer = new IndexWriter(directory, config);
+    this.writer = new IndexWriter(directory, config(reset));
     if (created) {
       writer.commit();
     }
     this.searchers = new SearcherManager(writer, null);
+  }
+
+  private static IndexWriterConfig config(boolean reset) {
+    return new IndexWriterConfig(Analysis.analyzer())
+        .setOpenMode(reset ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setRAMBufferSizeMB(64);
+  }
+
+  /**
+   * Opens the writer again when a failure closed it (a full disk, an interrupted write): the
+   * index as last committed is kept, and what was lost after it is indexed again by the catch-up.
+   */
+  synchronized boolean reopenIfBroken() throws IOException {
+    if (healthy()) {
+      return false;
+    }
+    SearcherManager old = searchers;
+    writer = new IndexWriter(directory, config(false));
+    searchers = new SearcherManager(writer, null);
+    old.close();
+    return true;
+  }
+
+  /** Whether the writer is open and no failure closed it. */
+  boolean healthy() {
+    return writer.isOpen() && writer.getTragicException() == null;
   }
 
   /** Whether the index had to be made at this start (nothing was there: it must be built from the register). */
@@ -101,20 +126,34 @@ class SearchIndex implements DisposableBean {
   /** The text of a contribution's entry, as last indexed ("" when none). */
   String body(String number) {
     try {
-      return stored(number, java.util.Set.of(Analysis.BODY)).map(d -> d.get(Analysis.BODY)).orElse("");
+      SearcherManager manager = searchers;
+      IndexSearcher searcher = manager.acquire();
+      try {
+        TopDocs top = searcher.search(new TermQuery(new Term(IndexEntry.ID, key(number))), 1);
+        if (top.scoreDocs.length == 0) {
+          return "";
+        }
+        int doc = top.scoreDocs[0].doc;
+        var leaf = searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+        BinaryDocValues texts = leaf.reader().getBinaryDocValues(IndexEntry.TEXT);
+        return texts != null && texts.advanceExact(doc - leaf.docBase) ? Deflated.text(texts.binaryValue()) : "";
+      } finally {
+        manager.release(searcher);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private Optional<Document> stored(String number, java.util.Set<String> fields) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
     try {
       TopDocs top = searcher.search(new TermQuery(new Term(IndexEntry.ID, key(number))), 1);
       return top.scoreDocs.length == 0 ? Optional.empty()
           : Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc, fields));
     } finally {
-      searchers.release(searcher);
+      manager.release(searcher);
     }
   }
 
@@ -144,11 +183,12 @@ class SearchIndex implements DisposableBean {
   /** Runs {@code work} on a current searcher and its facet state. */
   <T> T read(java.util.function.Function<View, T> work) {
     try {
-      IndexSearcher searcher = searchers.acquire();
+      SearcherManager manager = searchers;
+      IndexSearcher searcher = manager.acquire();
       try {
         return work.apply(view(searcher));
       } finally {
-        searchers.release(searcher);
+        manager.release(searcher);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

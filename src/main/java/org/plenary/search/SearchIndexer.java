@@ -41,9 +41,10 @@ class SearchIndexer implements SmartLifecycle {
   private static final String CAUGHT_UP = "caught-up-to";
   /** What each index document holds; an index written with another layout is rebuilt at start. */
   private static final String LAYOUT = "layout";
-  private static final String CURRENT_LAYOUT = "2: preview field for snippets";
+  private static final String CURRENT_LAYOUT = "3: preview and text as doc values";
   private static final Duration MARGIN = Duration.ofSeconds(30);
   private static final int BATCH = 100;
+  private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
   private final SearchIndex index;
   private final ContributionDesk desk;
@@ -185,13 +186,22 @@ class SearchIndexer implements SmartLifecycle {
   private void index(List<String> numbers) throws IOException {
     List<Contribution> found = desk.all(numbers);
     Set<String> gone = new HashSet<>(numbers);
+    Set<String> done = new HashSet<>();
     for (Contribution c : found) {
       gone.remove(c.number());
       var entry = entries.of(c, index.stored(c.number()), () -> index.body(c.number()));
+      if (!running) {
+        // Stopping: a file read may have been cut short. What is not done waits for the next start.
+        synchronized (pending) {
+          numbers.stream().filter(n -> !done.contains(n)).forEach(pending::add);
+        }
+        return;
+      }
       if (entry.isPresent()) {
         index.put(entry.get());
         indexed++;
       }
+      done.add(c.number());
     }
     for (String number : gone) {
       index.delete(number);
@@ -244,6 +254,16 @@ class SearchIndexer implements SmartLifecycle {
       running = true;
       return;
     }
+    try {
+      if (index.reopenIfBroken()) {
+        // What was written after the last commit is gone: catch up from the committed mark.
+        lookedAt = null;
+        lastVersion = Long.MIN_VALUE;
+        log.warn("Search index: reopened after a failure; catching up from its last commit");
+      }
+    } catch (IOException e) {
+      log.error("Search index: could not reopen the index; searches answer from the index as it was", e);
+    }
     worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread t = new Thread(runnable, "search-indexer");
       t.setDaemon(true);
@@ -264,23 +284,34 @@ class SearchIndexer implements SmartLifecycle {
         log.error("Search index: could not start indexing", e);
       }
     });
+    // Numbers a stop left queued (a restart in the same process) are indexed without waiting for a change.
+    schedule();
     long every = catchUpEvery.toMillis();
     worker.scheduleWithFixedDelay(this::catchUp, every, every, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Lets the batch being written finish and commits it. The indexer's thread is never interrupted
+   * while it writes: an interrupt closes the index's file channels and, with them, the writer. The
+   * file being read is abandoned at once (its number stays queued).
+   */
   @Override
   public void stop() {
     running = false;
     if (worker == null) {
       return;
     }
-    worker.shutdownNow();
+    worker.shutdown();
+    reading.close();
     try {
-      worker.awaitTermination(10, TimeUnit.SECONDS);
+      if (!worker.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+        log.warn("Search index: indexing did not stop within {}; interrupting it", STOP_WAIT);
+        worker.shutdownNow();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    reading.close();
   }
 
   @Override

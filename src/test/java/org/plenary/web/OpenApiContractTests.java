@@ -163,6 +163,8 @@ class OpenApiContractTests {
     valid("POST", "/api/v1/contributions/" + number + "/publish", post("/api/v1/contributions/" + number + "/publish")
         .header("Authorization", tokens.bearer("tsb")), 200);
     valid("GET", meeting + "/contributions", get(meeting + "/contributions"), 200);
+    valid("GET", meeting + "/contributions", get(meeting + "/contributions?limit=1"), 200);
+    valid("GET", meeting + "/contributions", get(meeting + "/contributions?limit=0"), 400);
     valid("GET", "/api/v1/contributions/" + number + "/audit", get("/api/v1/contributions/" + number + "/audit"), 200);
     valid("GET", "/api/v1/contributions/FG-Cloud-I-9999", get("/api/v1/contributions/FG-Cloud-I-9999"), 404);
 

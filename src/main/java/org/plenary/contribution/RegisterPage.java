@@ -1,0 +1,43 @@
+package org.plenary.contribution;
+
+import java.util.List;
+import org.plenary.shared.InvalidInputException;
+
+/**
+ * One page of a meeting's register for the API: the contributions after the number {@code after}
+ * (the last one of the previous page), at most {@code limit} of them, in register order. A cursor
+ * rather than a page number, so that numbers allocated while a mirror pages through are neither
+ * skipped nor listed twice. {@code next} is the cursor of the following page, null on the last one.
+ */
+record RegisterPage(List<Contribution> entries, String next) {
+
+  static final int MAX_LIMIT = 1000;
+
+  /** Without {@code limit} and {@code after}, the whole register (as before paging existed). */
+  static RegisterPage of(List<Contribution> register, String after, Integer limit) {
+    if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+      throw new InvalidInputException("limit", "Ask for 1 to " + MAX_LIMIT + " contributions per page.");
+    }
+    int from = 0;
+    if (after != null && !after.isBlank()) {
+      from = indexOf(register, after.strip()) + 1;
+      if (from == 0) {
+        throw new InvalidInputException("after", "\"" + ContributionDesk.printable(after)
+            + "\" is not a number of this meeting's register: pass the last number of the previous page.");
+      }
+    }
+    int to = limit == null ? register.size() : (int) Math.min(register.size(), (long) from + limit);
+    List<Contribution> entries = register.subList(from, to);
+    String next = to < register.size() && !entries.isEmpty() ? entries.getLast().number() : null;
+    return new RegisterPage(entries, next);
+  }
+
+  private static int indexOf(List<Contribution> register, String number) {
+    for (int i = 0; i < register.size(); i++) {
+      if (register.get(i).number().equalsIgnoreCase(number)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
