@@ -53,7 +53,8 @@ class OutboxAcrossNodesTests {
     sender.setPort(15025);
     var smtpProvider = new StaticListableBeanFactory(Map.of("smtp", sender)).getBeanProvider(JavaMailSender.class);
     var outbox = new Outbox(jdbc);
-    var mailer = new Mailer(outbox, smtpProvider, "plenary@localhost", clock, new Leases(jdbc, clock, name, "0"));
+    // Delivery of kept messages needs neither the recipients' languages nor the words: only writing a mail does.
+    var mailer = new Mailer(outbox, smtpProvider, "plenary@localhost", clock, null, null, new Leases(jdbc, clock, name, "0"));
     return new Node(outbox, mailer, new OutboxDelivery(outbox, mailer, clock));
   }
 
