@@ -1,5 +1,6 @@
 package org.plenary.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -85,6 +86,13 @@ class PageTests {
     mvc.perform(get("/groups/cloud/edit")).andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/sign-in"));
     mvc.perform(get("/groups/cloud/edit").with(as("chair"))).andExpect(status().isOk());
+  }
+
+  @Test
+  void aFormPageHasOneSearchBoxHoweverManyFieldsItHas() throws Exception {
+    String page = mvc.perform(get("/groups/cloud/edit").with(as("chair"))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(page.split("id=\"site-search-q\"", -1)).hasSize(2);
   }
 
   @Test
