@@ -17,7 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.HtmlUtils;
+import org.plenary.shared.Languages;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,11 +45,13 @@ class Listings {
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
   private final JsonMapper jsonMapper;
   private final ITemplateEngine templates;
-  private volatile byte[][] layout;
+  private final Map<Locale, byte[][]> layouts = new ConcurrentHashMap<>();
+  private final ApplicationContext context;
 
-  Listings(JsonMapper jsonMapper, ITemplateEngine templates) {
+  Listings(JsonMapper jsonMapper, ITemplateEngine templates, ApplicationContext context) {
     this.jsonMapper = jsonMapper;
     this.templates = templates;
+    this.context = context;
   }
 
   /** A listing that is the same for every reader. */
@@ -85,8 +91,10 @@ class Listings {
           Map.of("title", FolderPage.title(path), "listing",
               rendered(path + "|" + variant, path, entries, files, stamp, false, null, zone).main()));
     }
+    Locale locale = Languages.nearest(LocaleContextHolder.getLocale());
     byte[] body = json ? jsonBytes(path + "|" + variant, path, entries, stamp)
-        : rendered(path + "|" + variant, path, entries, files, stamp, true, layout(request, response), zone).anonymousPage();
+        : rendered(path + "|" + variant + "|" + locale.toLanguageTag(), path, entries, files, stamp, true,
+            layout(request, response, locale), zone).anonymousPage();
     response.setContentType(json ? MediaType.APPLICATION_JSON_VALUE : "text/html;charset=UTF-8");
     response.setContentLength(body.length);
     if (!"HEAD".equals(request.getMethod())) {
@@ -136,22 +144,27 @@ class Listings {
     return value;
   }
 
-  /** The page around a listing for someone not signed in: before the title, between title and listing, after. */
-  private byte[][] layout(HttpServletRequest request, HttpServletResponse response) {
-    byte[][] parts = layout;
-    if (parts == null) {
-      var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
-          .buildExchange(request, response);
-      String page = templates.process("contribution/listing",
-          new WebContext(exchange, Locale.ENGLISH, Map.of("title", TITLE, "listing", LISTING)));
-      int title = page.indexOf(TITLE);
-      int listing = page.indexOf(LISTING);
-      parts = new byte[][] {page.substring(0, title).getBytes(StandardCharsets.UTF_8),
-          page.substring(title + TITLE.length(), listing).getBytes(StandardCharsets.UTF_8),
-          page.substring(listing + LISTING.length()).getBytes(StandardCharsets.UTF_8)};
-      layout = parts;
-    }
-    return parts;
+  /**
+   * The page around a listing for someone not signed in, in one of the six languages: before the title,
+   * between title and listing, after. Made once per language (its links are relative, see the layout's
+   * language switcher), with the application's beans at hand as on any page.
+   */
+  private byte[][] layout(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    return layouts.computeIfAbsent(locale, l -> layoutIn(request, response, l));
+  }
+
+  private byte[][] layoutIn(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+        .buildExchange(request, response);
+    var variables = new WebContext(exchange, locale, Map.of("title", TITLE, "listing", LISTING));
+    variables.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+        new ThymeleafEvaluationContext(context, null));
+    String page = templates.process("contribution/listing", variables);
+    int title = page.indexOf(TITLE);
+    int listing = page.indexOf(LISTING);
+    return new byte[][] {page.substring(0, title).getBytes(StandardCharsets.UTF_8),
+        page.substring(title + TITLE.length(), listing).getBytes(StandardCharsets.UTF_8),
+        page.substring(listing + LISTING.length()).getBytes(StandardCharsets.UTF_8)};
   }
 
   private static Map<String, Object> jsonEntry(FolderEntry e) {

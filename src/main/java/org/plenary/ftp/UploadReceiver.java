@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.plenary.contribution.ContributionFile;
 import org.plenary.contribution.ContributionRefusedException;
@@ -96,8 +97,24 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
     // control connection that closed just before the data connection is more often seen as gone
     // and its file dropped. Not always: the two connections' packets are not ordered, and in
     // stream mode a data connection that ends cleanly is a whole file.
-    session.control().eventLoop().schedule(() -> session.gateway.workers().execute(this::complete), 0,
-        TimeUnit.MILLISECONDS);
+    try {
+      session.control().eventLoop().schedule(this::completeOnAWorker, 0, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      abandon();
+    }
+  }
+
+  private void completeOnAWorker() {
+    try {
+      session.gateway.workers().execute(this::complete);
+    } catch (RejectedExecutionException stopping) {
+      abandon();
+    }
+  }
+
+  /** The server is stopping and no worker will take the file: it is dropped, nothing is left behind. */
+  private void abandon() {
+    upload.close();
   }
 
   /** On a worker: forces and links the file, then hands it to the register without waiting for it. */

@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * file ends in {@code .part}, so one left by a crash is swept at the next start.
  */
 @Component("documentsFolderHealthIndicator")
-@ConditionalOnProperty(name = "plenary.documents.store", havingValue = "filesystem", matchIfMissing = true)
+@ConditionalOnProperty(name = "plenary.documents.store", havingValue = "fs", matchIfMissing = true)
 class DocumentsFolderHealth implements HealthIndicator {
 
   private final Path folder;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,8 +53,11 @@ final class Entries {
     String problem;
     Set<String> languages;
     String previousKey = indexed.map(d -> stampFiles(d.get(IndexEntry.STAMP))).orElse(null);
-    if (indexed.isPresent() && fileKey.equals(previousKey)) {
-      body = Objects.requireNonNullElse(indexedBody.get(), "");
+    // The text kept in the index is reused when the files did not change; when it cannot be read back
+    // (null), the files are read again.
+    String kept = indexed.isPresent() && fileKey.equals(previousKey) ? indexedBody.get() : null;
+    if (kept != null) {
+      body = kept;
       problem = emptyToNull(indexed.get().get("problem"));
       languages = new LinkedHashSet<>(List.of(indexed.get().get("languages").split(",")));
       languages.remove("");

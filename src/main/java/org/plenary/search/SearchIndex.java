@@ -1,5 +1,7 @@
 package org.plenary.search;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SearchIndex implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
   /** A searcher and the facet state of the same reader. */
   record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets) {}
@@ -123,7 +127,7 @@ class SearchIndex implements DisposableBean {
     return stored(number, SUMMARY);
   }
 
-  /** The text of a contribution's entry, as last indexed ("" when none). */
+  /** The text of a contribution's entry, as last indexed ("" when none, null when it cannot be read back). */
   String body(String number) {
     try {
       SearcherManager manager = searchers;
@@ -136,7 +140,16 @@ class SearchIndex implements DisposableBean {
         int doc = top.scoreDocs[0].doc;
         var leaf = searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
         BinaryDocValues texts = leaf.reader().getBinaryDocValues(IndexEntry.TEXT);
-        return texts != null && texts.advanceExact(doc - leaf.docBase) ? Deflated.text(texts.binaryValue()) : "";
+        if (texts == null || !texts.advanceExact(doc - leaf.docBase)) {
+          return "";
+        }
+        try {
+          return Deflated.text(texts.binaryValue());
+        } catch (IllegalStateException unreadable) {
+          log.warn("Search index: the kept text of {} cannot be read back ({}); its files are read again", number,
+              unreadable.getMessage());
+          return null;
+        }
       } finally {
         manager.release(searcher);
       }

@@ -10,7 +10,12 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The language switcher of every page ({@code @languageLinks} in the layout): the current page in each of the six. */
+/**
+ * The language switcher of every page ({@code @languageLinks} in the layout): the current page in each
+ * of the six. The links carry only a query ({@code ?lang=fr}, other parameters kept), which a browser
+ * resolves against the page's own address: right on every page, on error pages under their original
+ * address, and in the folder listings' layout that is rendered once and shared by every folder.
+ */
 @Component("languageLinks")
 public class LanguageLinks {
 
@@ -28,11 +33,10 @@ public class LanguageLinks {
   private static String here() {
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
       HttpServletRequest request = attributes.getRequest();
-      Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
-      String path = original instanceof String uri ? uri : request.getRequestURI();
-      String query = original == null ? request.getQueryString() : null;
-      return query == null ? path : path + "?" + query;
+      boolean error = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) != null;
+      String query = error ? null : request.getQueryString();
+      return query == null ? "" : "?" + query;
     }
-    return "/";
+    return "";
   }
 }

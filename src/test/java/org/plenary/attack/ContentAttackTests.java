@@ -248,7 +248,7 @@ class ContentAttackTests {
 
   /** The parts of a page that show rendered Markdown (the sanitizer lets no div through, so each ends at the next). */
   static List<String> rendered(String page) {
-    return Pattern.compile("<div class=\"markdown\">(.*?)</div>", Pattern.DOTALL).matcher(page).results()
+    return Pattern.compile("<div class=\"markdown\"[^>]*>(.*?)</div>", Pattern.DOTALL).matcher(page).results()
         .map(m -> m.group(1)).toList();
   }
 
