@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
-import java.util.NoSuchElementException;
+import org.plenary.shared.UnknownException;
 import org.plenary.contribution.DocumentAccess;
 import org.plenary.contribution.Reader;
 import org.plenary.meeting.MeetingId;
@@ -85,7 +85,7 @@ class ArchiveApiController {
             e.addedVersion()))
         .toList();
     if (files.isEmpty()) {
-      throw new NoSuchElementException("No published file you may read has the SHA-256 " + hash + ".");
+      throw new UnknownException("archive", "archive.error.noFile", hash);
     }
     return new Verification(hash, files);
   }
