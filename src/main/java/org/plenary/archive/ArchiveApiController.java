@@ -75,7 +75,8 @@ class ArchiveApiController {
   Verification verify(@RequestParam String sha256) {
     String hash = sha256.strip().toLowerCase(java.util.Locale.ROOT);
     if (!hash.matches("[0-9a-f]{64}")) {
-      throw new InvalidInputException("sha256", "Give the SHA-256 as 64 hexadecimal digits (sha256sum prints it).");
+      throw new InvalidInputException("sha256", org.plenary.shared.Words.said(
+          new org.springframework.context.support.DefaultMessageSourceResolvable("archive.error.sha256")));
     }
     Reader reader = Reader.current();
     List<PublishedFile> files = manifests.withSha256(hash).stream()
