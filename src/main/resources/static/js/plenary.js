@@ -97,10 +97,20 @@
     });
   }
 
+  function numbered(element, n) {
+    return element.getAttribute('data-pattern').split('{n}').join(String(n));
+  }
+
   function renumber(list, prefix) {
     var rows = Array.prototype.slice.call(list.children);
     rows.forEach(function (row, k) {
       var n = k + 1;
+      // Texts with the row's number come from the server as patterns with {n}, in the page's language.
+      row.querySelectorAll('[data-label-for]').forEach(function (hint) {
+        var label = row.querySelector('label[for="' + hint.getAttribute('data-label-for') + '"]');
+        if (label) { label.textContent = numbered(hint, n); }
+        hint.setAttribute('data-label-for', hint.getAttribute('data-label-for').replace(new RegExp('^' + prefix + '\\d+'), prefix + k));
+      });
       row.querySelectorAll('[name^="' + prefix + '["]').forEach(function (field) {
         field.name = field.name.replace(/^(\w+)\[\d+\]/, '$1[' + k + ']');
       });
@@ -109,18 +119,17 @@
       });
       row.querySelectorAll('[for^="' + prefix + '"]').forEach(function (label) {
         label.htmlFor = label.htmlFor.replace(new RegExp('^' + prefix + '\\d+'), prefix + k);
-        label.textContent = label.textContent.replace(/\d+/, n);
       });
       row.querySelectorAll('[aria-describedby^="' + prefix + '"]').forEach(function (el) {
         el.setAttribute('aria-describedby', el.getAttribute('aria-describedby').replace(new RegExp('^' + prefix + '\\d+'), prefix + k));
       });
-      row.querySelectorAll('summary').forEach(function (summary) {
-        summary.textContent = summary.textContent.replace(/\d+/, n);
+      row.querySelectorAll('summary[data-pattern]').forEach(function (summary) {
+        summary.textContent = numbered(summary, n);
       });
       row.querySelectorAll('button[name="row"]').forEach(function (button) {
         var kind = button.value.split(':')[0];
         button.value = kind + ':' + k;
-        button.textContent = button.textContent.replace(/\d+/, n);
+        if (button.hasAttribute('data-pattern')) { button.textContent = numbered(button, n); }
         if (kind === 'up') { button.hidden = k === 0; }
         if (kind === 'down') { button.hidden = k === rows.length - 1; }
       });

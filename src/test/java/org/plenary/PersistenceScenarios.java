@@ -117,7 +117,7 @@ abstract class PersistenceScenarios {
     assertThat(meeting.agendaNumbers(desk.get(onTwo).agendaItemIds())).containsExactly(3);
     assertThatThrownBy(() -> meetings.replaceAgenda("filed", "next", List.of(new AgendaItem("Only", null))))
         .isInstanceOf(org.plenary.meeting.AgendaItemInUseException.class).hasMessageContaining(onTwo)
-        .hasMessageContaining("item 3 (Methods)");
+        .hasMessageContaining("item 3 (Methods): ");
     assertThat(meetings.get("filed", "next").agenda()).hasSize(4);
   }
 

@@ -1,5 +1,7 @@
 package org.plenary.account;
 
+import org.plenary.shared.UnknownException;
+import org.plenary.shared.Words;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -101,7 +103,7 @@ class AccountApiController {
     Account account = named(username);
     if (account.id().equals(admin.id())) {
       throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-          "You cannot disable your own account; ask another administrator."), null);
+          Words.said(new org.springframework.context.support.DefaultMessageSourceResolvable("account.api.disableSelf"))), null);
     }
     accounts.setEnabled(account.id(), false);
     return AccountResource.of(accounts.get(account.id()));
@@ -117,8 +119,7 @@ class AccountApiController {
   }
 
   private Account named(String username) {
-    return accounts.findEvenDisabled(username).orElseThrow(() -> new java.util.NoSuchElementException(
-        "There is no account named \"" + username + "\"."));
+    return accounts.findEvenDisabled(username).orElseThrow(() -> new UnknownException("account", "account.api.unknown", username));
   }
 
   @Operation(operationId = "listOrganizations", summary = "Every organization with its ITU category and country")
@@ -144,8 +145,7 @@ class AccountApiController {
   @PostMapping("/api/v1/organizations/{id}/focal-points/{username}")
   @PreAuthorize("hasRole('ADMIN')")
   ResponseEntity<Void> appoint(@PathVariable long id, @PathVariable String username) {
-    Account account = accounts.find(username).orElseThrow(() -> new java.util.NoSuchElementException(
-        "There is no account named \"" + username + "\"."));
+    Account account = accounts.find(username).orElseThrow(() -> new UnknownException("account", "account.api.unknown", username));
     organizations.appointFocalPoint(new OrganizationId(id), account.id());
     return ResponseEntity.noContent().build();
   }

@@ -2,6 +2,8 @@ package org.plenary.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.plenary.shared.Times;
@@ -38,9 +40,18 @@ public sealed interface SignInResult {
 
     /** {@link #message(Instant, Instant)} in the reader's language. */
     public static String message(Words words, Instant until, Instant now) {
+      return words.get("account.sign-in.locked", TIME.format(until.plusSeconds(59)), wait(until, now, Words.reader()));
+    }
+
+    /** {@link #message()} in {@code locale} (an FTP session's language after {@code LANG}). */
+    public String message(MessageSource messages, Locale locale) {
+      return messages.getMessage("account.sign-in.locked",
+          new Object[] {TIME.format(until.plusSeconds(59)), wait(until, now, locale)}, locale);
+    }
+
+    private static String wait(Instant until, Instant now, Locale locale) {
       long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
-      return words.get("account.sign-in.locked", TIME.format(until.plusSeconds(59)),
-          Times.amount(Duration.ofMinutes(minutes), Words.reader()));
+      return Times.amount(Duration.ofMinutes(minutes), locale);
     }
 
     /** "Too many failed sign-ins ... Try again after 14:32 UTC (in 12 minutes)." */

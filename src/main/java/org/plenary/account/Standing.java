@@ -6,7 +6,7 @@ package org.plenary.account;
  */
 public record Standing(PlenaryUser user, Ended ended) {
 
-  /** Why a session ended; {@link #code()} goes into the sign-in page's address, {@link #message()} to the person. */
+  /** Why a session ended; {@link #code()} goes into the sign-in page's address, {@link #sentence()} to the person. */
   public enum Ended {
     ACCOUNT_DISABLED("disabled", "Your account was disabled or removed; ask the secretariat."),
     PASSWORD_CHANGED("password-changed", "Your password was changed since you signed in; sign in again with the new one."),
@@ -24,8 +24,15 @@ public record Standing(PlenaryUser user, Ended ended) {
       return code;
     }
 
+    /** The sentence in English (logs). */
     public String message() {
       return message;
+    }
+
+    /** The sentence in the reader's language: {@code account.ended.<code>}, English when a language lacks it. */
+    public org.springframework.context.MessageSourceResolvable sentence() {
+      return new org.springframework.context.support.DefaultMessageSourceResolvable(
+          new String[] {"account.ended." + code}, message);
     }
 
     /** The reason with this code, for the sign-in page. */

@@ -1,5 +1,6 @@
 package org.plenary.account;
 
+import org.plenary.shared.Words;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,10 +29,12 @@ class TokenApiController {
 
   private final Credentials credentials;
   private final AccessTokens tokens;
+  private final Words words;
 
-  TokenApiController(Credentials credentials, AccessTokens tokens) {
+  TokenApiController(Credentials credentials, AccessTokens tokens, Words words) {
     this.credentials = credentials;
     this.tokens = tokens;
+    this.words = words;
   }
 
   @Operation(operationId = "createToken", summary = "Create a personal access token", description = "Send it as "
@@ -47,20 +50,20 @@ class TokenApiController {
     SignInResult result = credentials.signIn(http.getRemoteAddr(), request.username(), request.password());
     if (result instanceof SignInResult.LockedOut locked) {
       var tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
-          ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, locked.message()), null);
+          ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, locked.message(words)), null);
       tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
       throw tooMany;
     }
     if (!(result instanceof SignInResult.SignedIn signedIn)) {
       var wrong = new ErrorResponseException(HttpStatus.UNAUTHORIZED,
-          ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Wrong username or password."), null);
+          ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, words.get("account.api.wrongPassword")), null);
       wrong.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"plenary\"");
       throw wrong;
     }
     PlenaryUser user = signedIn.user();
     if (user.mustChangePassword()) {
       throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-          "Your password is a one-time password: sign in on the web and choose your own before creating tokens."), null);
+          words.get("account.api.oneTimePassword")), null);
     }
     String name = request.name() == null || request.name().isBlank() ? "API token" : request.name();
     IssuedToken issued = tokens.issue(user.id(), name);

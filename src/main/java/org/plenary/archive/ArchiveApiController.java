@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
-import java.util.NoSuchElementException;
+import org.plenary.shared.UnknownException;
 import org.plenary.contribution.DocumentAccess;
 import org.plenary.contribution.Reader;
 import org.plenary.meeting.MeetingId;
@@ -75,7 +75,8 @@ class ArchiveApiController {
   Verification verify(@RequestParam String sha256) {
     String hash = sha256.strip().toLowerCase(java.util.Locale.ROOT);
     if (!hash.matches("[0-9a-f]{64}")) {
-      throw new InvalidInputException("sha256", "Give the SHA-256 as 64 hexadecimal digits (sha256sum prints it).");
+      throw new InvalidInputException("sha256", org.plenary.shared.Words.said(
+          new org.springframework.context.support.DefaultMessageSourceResolvable("archive.error.sha256")));
     }
     Reader reader = Reader.current();
     List<PublishedFile> files = manifests.withSha256(hash).stream()
@@ -85,7 +86,7 @@ class ArchiveApiController {
             e.addedVersion()))
         .toList();
     if (files.isEmpty()) {
-      throw new NoSuchElementException("No published file you may read has the SHA-256 " + hash + ".");
+      throw new UnknownException("archive", "archive.error.noFile", hash);
     }
     return new Verification(hash, files);
   }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.NoSuchElementException;
+import org.plenary.shared.UnknownException;
 import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.Reader;
 import org.plenary.shared.InvalidInputException;
@@ -128,11 +128,10 @@ class ArchiveController {
     try {
       number = Integer.parseInt(version);
     } catch (NumberFormatException e) {
-      throw new NoSuchElementException("There is no version \"" + version.replaceAll("[^0-9A-Za-z-]", "?")
-          + "\" of this manifest.");
+      throw new UnknownException("archive", "archive.error.noVersion", version.replaceAll("[^0-9A-Za-z-]", "?"));
     }
     byte[] bytes = archives.manifest(slug, code, kind, number, Reader.current())
-        .orElseThrow(() -> new NoSuchElementException("There is no version " + number + " of this manifest."));
+        .orElseThrow(() -> new UnknownException("archive", "archive.error.noVersion", number));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
         .header(HttpHeaders.CACHE_CONTROL, PlenaryUser.current().isPresent() ? "private, no-cache" : "no-cache")
         .eTag("\"" + Digests.sha256Hex(bytes) + "\"").body(bytes);

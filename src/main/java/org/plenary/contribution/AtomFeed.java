@@ -1,5 +1,6 @@
 package org.plenary.contribution;
 
+import org.plenary.shared.Words;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,8 @@ final class AtomFeed {
 
   private AtomFeed() {}
 
-  static String of(String baseUrl, Group group, Meeting meeting, Instant meetingChanged, List<Contribution> register) {
+  static String of(String baseUrl, Group group, Meeting meeting, Instant meetingChanged, List<Contribution> register,
+      Words words) {
     var items = new ArrayList<Item>();
     for (Contribution c : register) {
       for (ContributionFile f : c.files()) {
@@ -38,7 +40,7 @@ final class AtomFeed {
         ? meetingChanged : items.get(0).updated();
     var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
         .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
-        .append("  <title>").append(escape(group.acronym() + " documents for meeting " + meeting.code())).append("</title>\n")
+        .append("  <title>").append(escape(words.get("contribution.feed.title", group.acronym(), meeting.code()))).append("</title>\n")
         .append("  <id>").append(escape(self)).append("</id>\n")
         .append("  <link rel=\"self\" href=\"").append(escape(self)).append("\"/>\n")
         .append("  <updated>").append(updated).append("</updated>\n")
@@ -47,12 +49,13 @@ final class AtomFeed {
       ContributionFile file = item.file();
       String url = folder + item.contribution().series().folder() + "/" + file.fileName();
       String page = baseUrl + "/documents/" + item.contribution().number();
-      String title = (item.withdrawn() ? "Withdrawn: " : "") + file.fileName() + ": " + item.contribution().title();
+      String title = words.get(item.withdrawn() ? "contribution.feed.withdrawnTitle" : "contribution.feed.entryTitle",
+          file.fileName(), item.contribution().title());
       String summary = item.withdrawn()
-          ? file.fileName() + " was withdrawn on " + item.updated() + "; the number stays used. Source: "
-              + item.contribution().source()
-          : "Source: " + item.contribution().source() + (file.late() ? " (late)" : "") + ". " + file.size()
-              + " bytes, SHA-256 " + file.sha256() + ".";
+          ? words.get("contribution.feed.withdrawnSummary", file.fileName(), item.updated().toString(),
+              item.contribution().source())
+          : words.get(file.late() ? "contribution.feed.lateSummary" : "contribution.feed.summary",
+              item.contribution().source(), String.valueOf(file.size()), file.sha256());
       xml.append("  <entry>\n")
           .append("    <id>").append(escape(url)).append("</id>\n")
           .append("    <title>").append(escape(title)).append("</title>\n");

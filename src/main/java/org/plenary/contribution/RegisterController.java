@@ -1,5 +1,6 @@
 package org.plenary.contribution;
 
+import org.plenary.shared.Words;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -32,9 +33,11 @@ class RegisterController {
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
   private final String baseUrl;
+  private final Words words;
 
   RegisterController(DocumentAccess access, GroupCatalog groups, MeetingCatalog meetings,
-      @Value("${plenary.base-url}") String baseUrl) {
+      @Value("${plenary.base-url}") String baseUrl, Words words) {
+    this.words = words;
     this.access = access;
     this.groups = groups;
     this.meetings = meetings;
@@ -82,8 +85,11 @@ class RegisterController {
     Group group = groups.get(slug);
     Meeting meeting = meetings.get(slug, code);
     List<Contribution> register = access.register(slug, code, Reader.current());
+    // The titles are in the reader's language: caches keep one feed per language.
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-        .body(AtomFeed.of(baseUrl, group, meeting, meetings.lastChange(meeting.id()), register));
+        .header(HttpHeaders.CONTENT_LANGUAGE, Words.reader().toLanguageTag())
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE)
+        .body(AtomFeed.of(baseUrl, group, meeting, meetings.lastChange(meeting.id()), register, words));
   }
 
   private static Comparator<Contribution> order(String sort) {

@@ -105,7 +105,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     gateway.metrics().sessionOpened();
     var locked = gateway.throttle().lockedOut(clientKey());
     if (locked.isPresent()) {
-      sendAndClose(Reply.of(421, "ftp.refused", locked.get().message()));
+      sendAndClose(Reply.of(421, "ftp.refused", locked.get().message(words.messages(), words.locale())));
       return;
     }
     send(Reply.of(220, "ftp.welcome"));
@@ -222,7 +222,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       // as the account): a disabled account, a changed password or a revoked token ends the session.
       Standing standing = gateway.credentials().recheck(user);
       if (!standing.stands()) {
-        sendAndClose(Reply.of(421, "ftp.sessionEnded", standing.ended().message()));
+        sendAndClose(Reply.of(421, "ftp.sessionEnded", standing.ended().sentence()));
         return Reply.LATER;
       }
       user = standing.user();

@@ -100,7 +100,7 @@ final class SessionCommands {
     String address = session.clientKey();
     var result = session.gateway.credentials().signInWithPasswordOrToken(address, name, secret);
     if (result instanceof SignInResult.LockedOut locked) {
-      return lockedOut(session, locked.message());
+      return lockedOut(session, locked.message(session.words().messages(), session.words().locale()));
     }
     if (result instanceof SignInResult.SignedIn signedIn) {
       if (signedIn.user().mustChangePassword()) {
@@ -114,7 +114,7 @@ final class SessionCommands {
     Reply reply = Reply.of(530, "ftp.pass.wrong");
     session.control().eventLoop().schedule(() -> {
       if (addressLocked.isPresent()) {
-        lockedOut(session, addressLocked.get().message());
+        lockedOut(session, addressLocked.get().message(session.words().messages(), session.words().locale()));
       } else {
         session.finish(reply);
       }

@@ -52,7 +52,7 @@ class AgendaController {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
       return form(model, slug, meeting, form);
     } catch (AgendaItemInUseException e) {
-      result.rejectValue("items", "in-use", e.getMessage());
+      result.rejectValue("items", "in-use", org.plenary.shared.Words.said(e));
       return form(model, slug, meeting, form);
     }
   }

@@ -41,12 +41,11 @@ final class AgendaRules {
     var lines = new TreeMap<Integer, String>();
     filed.forEach((item, numbers) -> {
       int number = current.agendaNumber(item);
-      lines.put(number, "item " + number + " (" + current.agenda().get(number - 1).title() + ") has "
+      lines.put(number, number + " (" + current.agenda().get(number - 1).title() + "): "
           + String.join(", ", numbers.stream().sorted().toList()));
     });
     if (!lines.isEmpty()) {
-      throw new AgendaItemInUseException("Agenda items with documents cannot be removed: "
-          + String.join("; ", lines.values()) + ". Keep the item (renaming or moving it keeps its documents).");
+      throw new AgendaItemInUseException("meeting.agenda.error.filed", String.join("; ", lines.values()));
     }
   }
 }

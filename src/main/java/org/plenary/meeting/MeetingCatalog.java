@@ -167,8 +167,7 @@ public class MeetingCatalog {
     try {
       translations.replaceAgendaTitles(meetings.replaceAgenda(id, agenda), titles);
     } catch (DataIntegrityViolationException documentFiledMeanwhile) {
-      throw new AgendaItemInUseException("A document was filed under an item this edit removes while you edited;"
-          + " reload the agenda and try again.");
+      throw new AgendaItemInUseException("meeting.agenda.error.filedMeanwhile");
     }
     meetings.touch(id, clock.instant());
     return get(id);

@@ -1,11 +1,11 @@
 package org.plenary.meeting;
 
-import java.util.NoSuchElementException;
+import org.plenary.shared.UnknownException;
 
 /** There is no such circular, or it is a draft that only the secretariat may read. */
-public class UnknownCircularException extends NoSuchElementException {
+public class UnknownCircularException extends UnknownException {
 
   UnknownCircularException(CircularId id) {
-    super("There is no circular " + id.value() + ".");
+    super("meeting", "meeting.circular.error.unknown", String.valueOf(id.value()));
   }
 }

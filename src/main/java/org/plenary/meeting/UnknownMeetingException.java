@@ -1,11 +1,11 @@
 package org.plenary.meeting;
 
-import java.util.NoSuchElementException;
+import org.plenary.shared.UnknownException;
 
 /** The group has no meeting with that code. */
-public class UnknownMeetingException extends NoSuchElementException {
+public class UnknownMeetingException extends UnknownException {
 
   public UnknownMeetingException(String slug, String code) {
-    super("The group \"" + slug + "\" has no meeting \"" + code + "\".");
+    super("meeting", "meeting.error.unknown", slug, code);
   }
 }

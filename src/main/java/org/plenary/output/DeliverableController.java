@@ -133,7 +133,7 @@ class DeliverableController {
       redirect.addFlashAttribute("notice", done);
       return "redirect:" + next;
     } catch (OutputRefusedException e) {
-      redirect.addFlashAttribute("problem", e.getMessage());
+      redirect.addFlashAttribute("problem", org.plenary.shared.Words.said(e));
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("problem", String.join(" ", e.violations().stream().map(v -> v.message()).toList()));
       // Each message also sits beside its field on the form that sent it (first message per field).
@@ -141,7 +141,7 @@ class DeliverableController {
       e.violations().forEach(v -> fieldErrors.putIfAbsent(v.field(), v.message()));
       redirect.addFlashAttribute("fieldErrors", fieldErrors);
     } catch (java.util.NoSuchElementException e) {
-      redirect.addFlashAttribute("problem", e.getMessage());
+      redirect.addFlashAttribute("problem", e instanceof org.springframework.context.MessageSourceResolvable said ? org.plenary.shared.Words.said(said) : e.getMessage());
     }
     return "redirect:" + back;
   }

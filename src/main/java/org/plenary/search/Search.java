@@ -204,7 +204,7 @@ public class Search {
       return new MatchAllDocsQuery();
     }
     if (q.length() > 1000) {
-      throw new BadQueryException("The search is too long: use at most 1,000 characters.");
+      throw new BadQueryException("search.error.tooLong", 1000);
     }
     MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, Analysis.analyzer(), BOOSTS);
     parser.setDefaultOperator(QueryParser.Operator.AND);
@@ -214,8 +214,8 @@ public class Search {
     try {
       return parser.parse(q);
     } catch (ParseException | IndexSearcher.TooManyClauses e) {
-      throw new BadQueryException("The search \"" + q + "\" could not be understood: check its quotes, brackets "
-          + "and AND/OR/NOT, or put a word with special characters (+ - ! ( ) : ^ [ ] \" { } ~ * ? \\ /) in quotes.");
+      // The special characters are an argument: a pattern would have to quote the braces.
+      throw new BadQueryException("search.error.unparsable", q, "+ - ! ( ) : ^ [ ] \" { } ~ * ? \\ /");
     }
   }
 }

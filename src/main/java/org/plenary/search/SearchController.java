@@ -37,7 +37,7 @@ class SearchController {
     try {
       model.addAttribute("results", search.search(query, Reader.current()));
     } catch (BadQueryException e) {
-      model.addAttribute("problem", e.getMessage());
+      model.addAttribute("problem", org.plenary.shared.Words.said(e));
     }
     return "search/search";
   }

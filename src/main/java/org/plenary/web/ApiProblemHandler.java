@@ -54,12 +54,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(RefusedException.class)
   ProblemDetail refused(RefusedException e) {
-    return problem(HttpStatus.valueOf(e.httpStatus()), e.getMessage());
+    return problem(HttpStatus.valueOf(e.httpStatus()), problems.detail(e, LocaleContextHolder.getLocale()));
   }
 
   @ExceptionHandler(NoSuchElementException.class)
   ProblemDetail notFound(NoSuchElementException e) {
-    return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    return problem(HttpStatus.NOT_FOUND, problems.detail(e, LocaleContextHolder.getLocale()));
   }
 
   @ExceptionHandler(DuplicateKeyException.class)

@@ -28,15 +28,15 @@ class PageErrorHandler {
 
   @ExceptionHandler(NoSuchElementException.class)
   ModelAndView notFound(NoSuchElementException e, HttpServletRequest request) {
-    return page(HttpStatus.NOT_FOUND, e.getMessage(), request);
+    return page(HttpStatus.NOT_FOUND, e, request);
   }
 
   @ExceptionHandler(RefusedException.class)
   ModelAndView refused(RefusedException e, HttpServletRequest request) {
-    return page(HttpStatus.valueOf(e.httpStatus()), e.getMessage(), request);
+    return page(HttpStatus.valueOf(e.httpStatus()), e, request);
   }
 
-  private ModelAndView page(HttpStatus status, String detail, HttpServletRequest request) {
+  private ModelAndView page(HttpStatus status, RuntimeException e, HttpServletRequest request) {
     String accept = request.getHeader(HttpHeaders.ACCEPT);
     boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)
         && !accept.contains(MediaType.TEXT_HTML_VALUE);
@@ -53,8 +53,9 @@ class PageErrorHandler {
       page = new ModelAndView("error", status);
     }
     page.addObject("status", status.value());
-    page.addObject("title", problems.title(status, json ? Problems.locale(request) : LocaleContextHolder.getLocale()));
-    page.addObject("detail", detail);
+    var locale = json ? Problems.locale(request) : LocaleContextHolder.getLocale();
+    page.addObject("title", problems.title(status, locale));
+    page.addObject("detail", problems.detail(e, locale));
     return page;
   }
 }

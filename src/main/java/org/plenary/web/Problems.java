@@ -45,6 +45,12 @@ class Problems {
     return messages.getMessage("web.status." + status.value(), null, status.getReasonPhrase(), locale);
   }
 
+  /** The sentence of an exception in {@code locale} when it carries a message key, else its own message. */
+  String detail(Exception e, Locale locale) {
+    return e instanceof org.springframework.context.MessageSourceResolvable said
+        ? messages.getMessage(said, locale) : e.getMessage();
+  }
+
   String text(String key, Locale locale, Object... args) {
     return messages.getMessage(key, args, locale);
   }

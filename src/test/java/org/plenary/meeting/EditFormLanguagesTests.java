@@ -45,6 +45,16 @@ class EditFormLanguagesTests {
   }
 
   @Test
+  void theAgendaEditorGivesTheScriptItsNumberedTextsAsArabicPatternsToRenumberMovedRows() throws Exception {
+    mvc.perform(get("/groups/cloud/meetings/1006-gva/agenda").with(as("tsb")).header("Accept-Language", "ar"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(
+            containsString("data-label-for=\"items1.title\" data-pattern=\"عنوان البند {n}\""),
+            containsString("data-label-for=\"items1.translationsfr\""),
+            containsString("data-pattern=\"عنوان البند {n} بلغات أخرى\""))));
+  }
+
+  @Test
   void aFieldErrorOfTheGroupFormIsInTheReadersLanguage() throws Exception {
     mvc.perform(post("/groups/new").with(as("tsb")).with(csrf()).header("Accept-Language", "fr")
             .param("slug", "errors-fr").param("acronym", "").param("name", "x").param("workingLanguage", "English")
