@@ -19,7 +19,7 @@ import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingId;
 import org.plenary.registration.RegistrationEvents.RegistrationApproved;
 import org.plenary.registration.RegistrationEvents.RegistrationRejected;
-import org.plenary.registration.RegistrationEvents.RegistrationSubmitted;
+import org.plenary.registration.RegistrationEvents.RegistrationsSubmitted;
 import org.plenary.shared.BatchWorker;
 import org.plenary.shared.Violations;
 import org.springframework.context.ApplicationEventPublisher;
@@ -122,11 +122,11 @@ public class RegistrationDesk {
 
   /** Records a batch of checked registrations in the worker's transaction: all or nothing. */
   private List<Registration> record(List<Checked> batch) {
-    return batch.stream().map(c -> {
-      long id = registrations.insert(c.meeting(), c.account(), c.form(), c.organization(), c.category(), c.at());
-      events.publishEvent(new RegistrationSubmitted(id));
-      return registrations.find(id).orElseThrow();
-    }).toList();
+    List<Long> ids = batch.stream()
+        .map(c -> registrations.insert(c.meeting(), c.account(), c.form(), c.organization(), c.category(), c.at()))
+        .toList();
+    events.publishEvent(new RegistrationsSubmitted(ids));
+    return ids.stream().map(id -> registrations.find(id).orElseThrow()).toList();
   }
 
   /** The registration, for its participant, a focal point of its organization, the secretariat or the group's management. */
