@@ -316,6 +316,49 @@ abstract class PersistenceScenarios {
     }
   }
 
+  @Test
+  void registrationsSentAtOnceAreEachRecordedOnceAndTheSecondOfAPersonIsRefused() throws Exception {
+    allocateConcurrently(desk, "atonce", 1, 1);
+    var people = new java.util.ArrayList<PlenaryUser>();
+    for (int i = 0; i < 30; i++) {
+      people.add(tokens.authenticate(tokens.issue(accounts.create(new NewAccount("atonce" + i, "atonce" + i + "@example.org",
+          "At Once " + i, null, "FR", Set.of()), "person-password", false), "t").token()).orElseThrow());
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      // every person twice, all at once: 60 requests, batched together by the recorder
+      var tasks = new java.util.ArrayList<java.util.concurrent.Callable<Object>>();
+      for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < people.size(); i++) {
+          int n = i;
+          tasks.add(() -> {
+            var form = new org.plenary.registration.RegistrationForm();
+            form.setFullName("At Once " + n);
+            form.setEmail("atonce" + n + "@example.org");
+            form.setCountryCode("FR");
+            try {
+              return registrations.register("atonce", "next", form, people.get(n)).id();
+            } catch (org.plenary.registration.RegistrationRefusedException refused) {
+              return refused.httpStatus();
+            }
+          });
+        }
+      }
+      var answers = new java.util.ArrayList<Object>();
+      for (var future : pool.invokeAll(tasks)) {
+        answers.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      var ids = answers.stream().filter(Long.class::isInstance).toList();
+      assertThat(ids).hasSize(30).doesNotHaveDuplicates();
+      assertThat(answers.stream().filter(Integer.class::isInstance)).hasSize(30).containsOnly(409);
+      long meeting = meetings.get("atonce", "next").id().value();
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM registrations WHERE meeting_id = ?").param(meeting).query(Long.class)
+          .single()).isEqualTo(30);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** Creates the group and an upcoming meeting if needed, then allocates {@code count} numbers from {@code threads} threads. */
   List<String> allocateConcurrently(ContributionDesk onNode, String slug, int count, int threads) throws Exception {
     if (groups.find(slug).isEmpty()) {

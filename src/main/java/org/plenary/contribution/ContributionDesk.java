@@ -30,6 +30,7 @@ import org.plenary.meeting.LatePolicy;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.registration.RegistrationLookup;
+import org.plenary.shared.BatchWorker;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.Violations;
 import org.plenary.store.DocumentStore;

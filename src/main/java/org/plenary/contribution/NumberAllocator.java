@@ -11,6 +11,7 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.ContributionEvents.NumbersAllocated;
 import org.plenary.group.Group;
 import org.plenary.meeting.Meeting;
+import org.plenary.shared.BatchWorker;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -12,6 +12,7 @@ import org.plenary.registration.Registration;
 import org.plenary.registration.RegistrationEvents.RegistrationApproved;
 import org.plenary.registration.RegistrationEvents.RegistrationRejected;
 import org.plenary.registration.RegistrationEvents.RegistrationSubmitted;
+import org.plenary.registration.RegistrationEvents.RegistrationsSubmitted;
 import org.plenary.registration.RegistrationLookup;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -41,9 +42,20 @@ class RegistrationMail {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
+  /** Each registration of the batch is mailed in this one transaction. */
+  @ApplicationModuleListener
+  void on(RegistrationsSubmitted event) {
+    event.registrations().forEach(this::received);
+  }
+
+  /** An event published before registrations were batched, left outstanding at an upgrade. */
   @ApplicationModuleListener
   void on(RegistrationSubmitted event) {
-    Registration r = registrations.byId(event.registration());
+    received(event.registration());
+  }
+
+  private void received(long registration) {
+    Registration r = registrations.byId(registration);
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
     mailer.sendEach(participantAndFocalPoints(r, organizations), words -> words.letter("notification.registration.received",

@@ -1,11 +1,19 @@
 package org.plenary.registration;
 
+import java.util.List;
+
 /** What happened to registrations, for mail. */
 public final class RegistrationEvents {
 
   private RegistrationEvents() {}
 
-  /** Someone registered; the focal points of their organization (or the secretariat) decide. */
+  /**
+   * People registered (those recorded in one transaction, in one event: one mail transaction for
+   * them all); the focal points of each one's organization (or the secretariat) decide.
+   */
+  public record RegistrationsSubmitted(List<Long> registrations) {}
+
+  /** Someone registered: published before registrations were recorded in batches, still mailed when left outstanding. */
   public record RegistrationSubmitted(long registration) {}
 
   /** A focal point or the secretariat approved the registration; it now has its number. */

@@ -1,4 +1,4 @@
-package org.plenary.contribution;
+package org.plenary.shared;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to join it. If a batch fails, its requests are run again one by one, so one refused request gets
  * its own refusal and the others still succeed.
  */
-final class BatchWorker<T, R> {
+public final class BatchWorker<T, R> {
 
   private static final Logger log = LoggerFactory.getLogger(BatchWorker.class);
 
@@ -36,7 +36,7 @@ final class BatchWorker<T, R> {
   private final Function<List<T>, List<R>> work;
   private final Thread worker;
 
-  BatchWorker(String name, int limit, TransactionTemplate transaction, Function<List<T>, List<R>> work) {
+  public BatchWorker(String name, int limit, TransactionTemplate transaction, Function<List<T>, List<R>> work) {
     this.name = name;
     this.limit = limit;
     this.transaction = transaction;
@@ -47,14 +47,14 @@ final class BatchWorker<T, R> {
   }
 
   /** Queues the request; the answer completes when its batch committed (or with the refusal). */
-  CompletableFuture<R> submitAsync(T request) {
+  public CompletableFuture<R> submitAsync(T request) {
     var waiting = new Waiting<T, R>(request, new CompletableFuture<>());
     queue.add(waiting);
     return waiting.answer();
   }
 
   /** Queues the request and waits (at most a minute) for its answer; a refusal is rethrown as it was. */
-  R submit(T request) {
+  public R submit(T request) {
     try {
       return submitAsync(request).get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -67,7 +67,7 @@ final class BatchWorker<T, R> {
     }
   }
 
-  void stop() {
+  public void stop() {
     worker.interrupt();
   }
 
