@@ -41,9 +41,12 @@ class Listings {
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
   private final JsonMapper jsonMapper;
   private final ITemplateEngine templates;
+  /** For the layout's {@code @bean} expressions (the language links), which a bare WebContext cannot resolve. */
+  private final org.springframework.context.ApplicationContext beans;
   private volatile byte[][] layout;
 
-  Listings(JsonMapper jsonMapper, ITemplateEngine templates) {
+  Listings(JsonMapper jsonMapper, ITemplateEngine templates, org.springframework.context.ApplicationContext beans) {
+    this.beans = beans;
     this.jsonMapper = jsonMapper;
     this.templates = templates;
   }
@@ -142,8 +145,11 @@ class Listings {
     if (parts == null) {
       var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
           .buildExchange(request, response);
-      String page = templates.process("contribution/listing",
-          new WebContext(exchange, Locale.ENGLISH, Map.of("title", TITLE, "listing", LISTING)));
+      WebContext context = new WebContext(exchange, Locale.ENGLISH, Map.of("title", TITLE, "listing", LISTING));
+      context.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext
+          .THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+          new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(beans, null));
+      String page = templates.process("contribution/listing", context);
       int title = page.indexOf(TITLE);
       int listing = page.indexOf(LISTING);
       parts = new byte[][] {page.substring(0, title).getBytes(StandardCharsets.UTF_8),
