@@ -2,11 +2,13 @@
 # Two Plenary nodes behind nginx on one PostgreSQL database and one shared document store: any node
 # answers any request, and one node killed during uploads loses nothing acknowledged.
 #
-# Starts (all on loopback): a scratch PostgreSQL database (created here, dropped at the end), two jars
-# (target/plenary.jar) with --demo on it (the first to take the lease loads the demo, the other joins
-# it), each with its own data folder (search index, logs) and one shared documents folder, and nginx as
-# a round-robin balancer in front of their HTTP ports; FTP goes straight to each node. With
-# PLENARY_TWO_NODES_STORE=s3 the documents go to an S3 server started by bench/s3proxy.sh instead.
+# Starts (all on loopback): a scratch PostgreSQL database (created here, dropped at the end), an S3
+# server (S3Proxy, started by bench/s3proxy.sh on a scratch folder) holding the documents of both nodes
+# in one bucket, two jars (target/plenary.jar) with --demo on them (the first to take the lease loads
+# the demo, the other joins it), each with its own data folder (search index, logs), and nginx as a
+# round-robin balancer in front of their HTTP ports; FTP goes straight to each node. Without S3Proxy's
+# jar in the local Maven repository (~/.m2, there after `mvn verify`: a test dependency), or with
+# PLENARY_TWO_NODES_STORE=fs, the two nodes share one documents folder instead (and say so).
 # Checks, each step printed:
 #   numbers allocated alternately on node A and node B are distinct and consecutive;
 #   a web session signed in through the balancer is signed in on every request, form posts with CSRF too;
@@ -20,7 +22,8 @@
 # Usage: src/test/shell/two-nodes.sh [--bench]
 # Environment: PLENARY_JAR, TWO_NODES_PORT_BASE (15000: nginx on it, HTTP +80/+81, FTP +21/+22, passive
 #   ports +100..+199), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD,
-#   PLENARY_TWO_NODES_STORE (fs or s3), BENCH_UPLOADS (200), BENCH_COUNT (2000), and those in bench/lib.sh.
+#   PLENARY_TWO_NODES_STORE (s3 when S3Proxy's jar is there, else fs; s3 fails without it), MAVEN_REPO
+#   (~/.m2/repository), S3PROXY_CLASSPATH (see bench/s3proxy.sh), BENCH_UPLOADS (200), BENCH_COUNT (2000), and those in bench/lib.sh.
 # Exit status: 0 when every check passes, 1 when one fails, 2 when the run itself broke. Bounded in
 # time: every client call has a timeout; the whole run takes about two minutes (four with --bench).
 set -euo pipefail
@@ -59,12 +62,29 @@ STORE_ARGS=(--plenary.documents-dir="$BENCH_TMP/documents")
 mkdir -p "$BENCH_TMP/shared"
 chmod 700 "$BENCH_TMP/shared"
 VISA_KEY=$(head -c 32 /dev/urandom | base64)
-if [ "${PLENARY_TWO_NODES_STORE:-fs}" = s3 ]; then
-  # The S3 store: bench/s3proxy.sh starts S3Proxy on loopback and prints the --plenary.documents.* arguments.
-  [ -x "$BENCH_DIR/s3proxy.sh" ] || die "PLENARY_TWO_NODES_STORE=s3 needs bench/s3proxy.sh"
-  mapfile -t STORE_ARGS < <("$BENCH_DIR/s3proxy.sh" start "$BENCH_TMP/s3" $((BASE_PORT + 90)))
-  BENCH_CLEANUP+=("'$BENCH_DIR/s3proxy.sh' stop '$BENCH_TMP/s3'")
+# The document store: S3 (one bucket for both nodes) whenever S3Proxy can be started, else one folder.
+STORE=${PLENARY_TWO_NODES_STORE:-}
+if [ -z "$STORE" ]; then
+  if [ -n "${S3PROXY_CLASSPATH:-}" ] \
+    || compgen -G "${MAVEN_REPO:-$HOME/.m2/repository}/org/gaul/s3proxy/*/s3proxy-*.jar" >/dev/null; then
+    STORE=s3
+  else
+    STORE=fs
+    echo "  NOTE  S3Proxy's jar is not in ${MAVEN_REPO:-$HOME/.m2/repository} (run mvn verify first): the two nodes share one documents folder instead of S3"
+  fi
 fi
+case "$STORE" in
+  fs) ;;
+  s3)
+    # bench/s3proxy.sh prints the endpoint once S3Proxy answers; keys plenary / plenary-secret, path-style.
+    BENCH_CLEANUP+=("'$BENCH_DIR/s3proxy.sh' stop '$BENCH_TMP/s3'")
+    S3_ENDPOINT=$("$BENCH_DIR/s3proxy.sh" start "$BENCH_TMP/s3" $((BASE_PORT + 90))) \
+      || die "S3Proxy did not start (PLENARY_TWO_NODES_STORE=fs runs the test on a shared folder)"
+    STORE_ARGS=(--plenary.documents.store=s3 --plenary.documents.s3.endpoint="$S3_ENDPOINT"
+      --plenary.documents.s3.bucket=plenary --plenary.documents.s3.access-key=plenary
+      --plenary.documents.s3.secret-key=plenary-secret --plenary.documents.s3.path-style=true) ;;
+  *) die "PLENARY_TWO_NODES_STORE must be s3 or fs, not '$STORE'" ;;
+esac
 
 # node NAME HTTP FTP PASSIVE-RANGE: starts one node on the shared database and store; sets NODE_PID.
 node() {
@@ -90,7 +110,7 @@ wait_up() {
   done
   die "node $name was not UP within 180 s"
 }
-log "two nodes on database $DB: A http $A_PORT ftp $A_FTP, B http $B_PORT ftp $B_FTP; nginx on $LB_PORT"
+log "two nodes on database $DB, documents on $STORE${S3_ENDPOINT:+ ($S3_ENDPOINT, bucket plenary)}: A http $A_PORT ftp $A_FTP, B http $B_PORT ftp $B_FTP; nginx on $LB_PORT"
 node a "$A_PORT" "$A_FTP" "$((BASE_PORT + 100))-$((BASE_PORT + 149))"
 A_PID=$NODE_PID
 node b "$B_PORT" "$B_FTP" "$((BASE_PORT + 150))-$((BASE_PORT + 199))"
@@ -221,6 +241,19 @@ check "node A serves the same bytes (HTTP) and node A's FTP lists them" bash -c 
   "${C[*]} -f -o '$W/back1' '$A/t/fg/cloud/docs/$CODE/in/$N1.docx' && cmp '$W/back1' '$W/$N1.docx' \
    && ${C[*]} -f -o '$W/back2' '$A/t/fg/cloud/docs/$CODE/in/$N2.pdf' && cmp '$W/back2' '$W/$N2.pdf' \
    && ${C[*]} -f 'ftp://127.0.0.1:$A_FTP/t/fg/cloud/docs/$CODE/in/' | grep -q '$N2.pdf'"
+
+# where_stored: the published bytes are in the shared store (the bucket, or the shared folder), on no node's disk.
+where_stored() {
+  local shared=$BENCH_TMP/documents n found
+  [ "$STORE" = s3 ] && shared=$BENCH_TMP/s3/objects/plenary
+  for n in "$N1.docx" "$N2.pdf"; do
+    found=$(find "$shared" -type f -name "$n" | head -n 1)
+    [ -n "$found" ] && cmp -s "$found" "$W/$n" || { echo "$n is not in $shared"; return 1; }
+    [ -z "$(find "$BENCH_TMP/a" "$BENCH_TMP/b" -type f -name "$n" | head -n 1)" ] || { echo "$n is on a node's disk"; return 1; }
+  done
+  echo "both in $shared (${STORE}), on neither node's data folder"
+}
+check "the published documents are in the one shared store ($STORE), not on a node's disk" where_stored
 
 # --- a registration made on A, approved on B ---------------------------------------------------
 register() {

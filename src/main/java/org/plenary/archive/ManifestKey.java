@@ -71,13 +71,29 @@ public class ManifestKey {
       try {
         store.write(SHARED, new java.io.ByteArrayInputStream(key.getBytes(StandardCharsets.US_ASCII)), 4096);
       } catch (RuntimeException raced) {
-        if (!store.exists(SHARED)) {
-          throw raced;
-        }
+        awaitOtherNode(store, raced);
       }
     }
     try (var in = store.open(SHARED, 0, Long.MAX_VALUE)) {
       return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
+  }
+
+  /**
+   * Another node starting at the same moment claimed the key's name first: its object appears once
+   * that node's write completes (a few milliseconds; 30 s at most before giving up).
+   */
+  private static void awaitOtherNode(DocumentStore store, RuntimeException raced) {
+    for (int i = 0; i < 300 && !store.exists(SHARED); i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw raced;
+      }
+    }
+    if (!store.exists(SHARED)) {
+      throw raced;
     }
   }
 

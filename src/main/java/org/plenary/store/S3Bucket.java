@@ -16,6 +16,8 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -56,20 +58,29 @@ final class S3Bucket implements AutoCloseable {
     return bucket;
   }
 
-  /** Creates the bucket when it is missing; true when it did. */
+  /** Creates the bucket when it is missing; true when it did (false when another node did it first). */
   boolean ensureExists() {
     try {
       s3.headBucket(b -> b.bucket(bucket));
       return false;
     } catch (NoSuchBucketException missing) {
-      s3.createBucket(b -> b.bucket(bucket));
-      return true;
+      return create();
     } catch (S3Exception e) {
       if (e.statusCode() != 404) {
         throw e;
       }
+      return create();
+    }
+  }
+
+  /** Nodes starting together all find the bucket missing: the ones whose creation comes second get 409. */
+  private boolean create() {
+    try {
       s3.createBucket(b -> b.bucket(bucket));
       return true;
+    } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException createdMeanwhile) {
+      s3.headBucket(b -> b.bucket(bucket));
+      return false;
     }
   }
 
