@@ -78,7 +78,7 @@ public class GroupCatalog {
     GroupId id = groups.insert(draft, parentOf(draft, null));
     groups.replaceChildren(id, draft.sections(), leaderRows(draft.leaders()), draft.milestones());
     translations.replace(id, checked(translated));
-    return get(id);
+    return groups.find(id).map(this::group).orElseThrow(); // never the cache: see MeetingCatalog.fresh
   }
 
   @Transactional
@@ -100,7 +100,7 @@ public class GroupCatalog {
     if (translated != null) {
       translations.replace(current.id(), checked(translated));
     }
-    return get(current.id());
+    return groups.find(current.id()).map(this::group).orElseThrow(); // never the cache: see MeetingCatalog.fresh
   }
 
   /** Kept by the meeting module: the lifetime runs from the first meeting's start. */

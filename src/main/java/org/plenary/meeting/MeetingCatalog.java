@@ -112,7 +112,15 @@ public class MeetingCatalog {
     meetings.touch(id, clock.instant());
     groups.recordFirstMeeting(group.id(), meetings.firstStart(group.id()).orElse(null));
     events.publishEvent(new MeetingAnnounced(group.id(), id));
-    return get(id);
+    return fresh(id);
+  }
+
+  /**
+   * The meeting as this transaction wrote it, never from the cache: another thread may have cached the
+   * state of just before the write between the cache's clearing and this read.
+   */
+  private Meeting fresh(MeetingId id) {
+    return meetings.find(id).orElseThrow(() -> new UnknownMeetingException("?", "#" + id.value()));
   }
 
   /**
@@ -143,7 +151,7 @@ public class MeetingCatalog {
     }
     meetings.touch(current.id(), clock.instant());
     groups.recordFirstMeeting(current.groupId(), meetings.firstStart(current.groupId()).orElse(null));
-    return get(current.id());
+    return fresh(current.id());
   }
 
   /**
@@ -170,7 +178,7 @@ public class MeetingCatalog {
       throw new AgendaItemInUseException("meeting.agenda.error.filedMeanwhile");
     }
     meetings.touch(id, clock.instant());
-    return get(id);
+    return fresh(id);
   }
 
   private <T> Map<String, T> checked(Map<String, T> translated) {
