@@ -137,6 +137,11 @@ if wants b; then
   { [ "$down_bad" = 0 ] && [ "$down_ok" -gt 0 ] && [ "$recovered" -lt 60 ] && [ "$missing" = 0 ] && [ "$fivehundreds" = 0 ]; } || verdict_b=FAIL
   result b "PostgreSQL stopped 8 s under load" $verdict_b \
     "probes 503+problem $down_ok, other $down_bad; recovered ${recovered} s after restart; $(wc -l <"$LOAD/acked") acked, $missing lost; 500s: $fivehundreds"
+  if [ $verdict_b = FAIL ]; then
+    # What failed and why, for whoever reads the log of a run they cannot repeat.
+    log "(b) requests that answered 5xx: $(grep -E ' 5[0-9][0-9]$' "$LOAD/status" | sort | uniq -c | tr '\n' ';')"
+    grep -n -A 25 -E ' ERROR |Exception' "$BENCH_TMP/b/plenary.log" | grep -v '^\S*-\s*at org.apache\|^\S*-\s*at java' | head -120 || true
+  fi
   stop_plenary
   pg stop -m fast -w
 fi
