@@ -14,6 +14,7 @@ import org.plenary.output.OutputRequests.MeetingRequest;
 import org.plenary.output.OutputRequests.SupersessionRequest;
 import org.plenary.output.OutputRequests.TermRequest;
 import org.plenary.output.OutputRequests.TranslationRequest;
+import org.plenary.shared.Words;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,7 +60,7 @@ class TermApiController {
   @GetMapping(path = "/api/v1/groups/{slug}/terms.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
   ResponseEntity<byte[]> pdf(@PathVariable String slug) {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .body(pdf.render(groups.get(slug).acronym(), desk.search(slug, null)));
+        .body(pdf.render(groups.get(slug).acronym(), desk.search(slug, null), Words.reader()));
   }
 
   @Operation(operationId = "issueTerms",
