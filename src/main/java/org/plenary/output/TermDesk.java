@@ -67,7 +67,7 @@ public class TermDesk {
     var names = new java.util.HashMap<String, String>();
     return terms.history(get(slug, id).id()).stream().map(c -> new TermChange(c.version(), c.change(), c.term(),
         c.definition(), c.source(), c.note(), c.status(), c.supersededBy(), names.computeIfAbsent(c.changedBy(),
-            u -> accounts.findEvenDisabled(u).map(a -> a.displayName()).orElse("a former account")), c.changedAt()))
+            u -> accounts.findEvenDisabled(u).map(a -> a.displayName()).orElse(words.get("output.history.formerAccount"))), c.changedAt()))
         .toList();
   }
 
@@ -75,7 +75,7 @@ public class TermDesk {
     Group group = manageable(slug, user);
     check(draft);
     new Violations().check(terms.findByName(group.id(), draft.term().strip()).isEmpty(), "term",
-        "\"" + draft.term().strip() + "\" is already in the register; edit it, or supersede it once agreed.").throwIfAny();
+        words.get("output.error.termExists", draft.term().strip())).throwIfAny();
     return transaction.execute(status -> {
       var fresh = new Term(0, draft.term().strip(), draft.definition().strip(), blankToNull(draft.source()),
           blankToNull(draft.note()), TermStatus.PROPOSED, null, null, draft.relatedTerms(), 1, null);
