@@ -43,9 +43,10 @@ class ProgressReportController {
   @GetMapping(path = "/groups/{slug}/progress-report.pdf")
   org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String slug,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String lang) {
     return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-        .body(issuer.pdf(slug, from, to, DeliverableController.user()));
+        .body(issuer.pdf(slug, from, to, DeliverableController.user(), lang));
   }
 
   @PostMapping("/groups/{slug}/progress-report/notes")

@@ -10,6 +10,7 @@ import org.plenary.contribution.OutputDesk;
 import org.plenary.contribution.OutputDocument;
 import org.plenary.contribution.OutputType;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.Languages;
 import org.plenary.shared.Words;
 import org.plenary.pdf.PdfWords;
 import org.springframework.context.MessageSource;
@@ -40,9 +41,9 @@ public class ProgressReportIssuer {
     this.documents = documents;
   }
 
-  /** The report's PDF, as generated now, in the reader's language ({@code ?lang=} or theirs). */
-  public byte[] pdf(String slug, LocalDate from, LocalDate to, PlenaryUser user) {
-    return pdf.render(reports.report(slug, from, to, user), Words.reader());
+  /** The report's PDF, as generated now, in {@code lang} when it is one of the six languages, else the reader's. */
+  public byte[] pdf(String slug, LocalDate from, LocalDate to, PlenaryUser user, String lang) {
+    return pdf.render(reports.report(slug, from, to, user), Languages.supported(lang).orElseGet(Words::reader));
   }
 
   /** Numbers the report as an output document of the period's last meeting and uploads its PDF. */
