@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CircularDesk {
 
   /** Languages a circular is written in, when their bundle exists; each is frozen at issue. */
-  private static final List<String> CANDIDATE_LANGUAGES = List.of("en", "zh", "fr", "es", "ru", "ar");
+  private static final List<String> CANDIDATE_LANGUAGES = org.plenary.shared.Languages.SUPPORTED.stream()
+      .map(java.util.Locale::getLanguage).toList();
 
   private final Circulars circulars;
   private final MeetingCatalog meetings;

@@ -27,8 +27,9 @@ public record Term(
   /** The term and its definition in another language. */
   public record Translation(String term, @Schema(nullable = true) String definition) {}
 
-  /** The languages Plenary speaks: the six official languages of the United Nations. */
-  public static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es");
+  /** The languages Plenary speaks ({@link org.plenary.shared.Languages#SUPPORTED}), by their tags. */
+  public static final List<String> LANGUAGES = org.plenary.shared.Languages.SUPPORTED.stream()
+      .map(java.util.Locale::getLanguage).toList();
 
   public Term {
     related = related == null ? List.of() : List.copyOf(related);
