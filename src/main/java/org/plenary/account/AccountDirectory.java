@@ -4,7 +4,7 @@ import org.plenary.shared.Languages;
 import org.plenary.shared.Words;
 import java.time.Clock;
 import java.util.List;
-import java.util.NoSuchElementException;
+import org.plenary.shared.UnknownException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -72,7 +72,7 @@ public class AccountDirectory {
   }
 
   public Account get(AccountId id) {
-    return accounts.findById(id).orElseThrow(() -> new NoSuchElementException("No account " + id.value()));
+    return accounts.findById(id).orElseThrow(() -> new UnknownException("account", "account.unknown.account", id.value()));
   }
 
   public List<Account> all() {
@@ -112,7 +112,7 @@ public class AccountDirectory {
   @Transactional
   public void setEnabled(AccountId id, boolean enabled) {
     if (!accounts.setEnabled(id, enabled)) {
-      throw new NoSuchElementException("No account " + id.value());
+      throw new UnknownException("account", "account.unknown.account", id.value());
     }
     currentAccounts.changed(id);
   }

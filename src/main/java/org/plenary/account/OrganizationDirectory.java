@@ -3,7 +3,7 @@ package org.plenary.account;
 import org.plenary.shared.Names;
 import org.plenary.shared.Words;
 import java.util.List;
-import java.util.NoSuchElementException;
+import org.plenary.shared.UnknownException;
 import java.util.Optional;
 import org.plenary.shared.Violations;
 import org.springframework.stereotype.Component;
@@ -48,7 +48,7 @@ public class OrganizationDirectory {
   }
 
   public Organization get(OrganizationId id) {
-    return find(id).orElseThrow(() -> new NoSuchElementException("No organization " + id.value()));
+    return find(id).orElseThrow(() -> new UnknownException("account", "account.unknown.organization", id.value()));
   }
 
   /** Makes the account a focal point who approves registrations of the organization's people. */

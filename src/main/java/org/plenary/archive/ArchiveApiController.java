@@ -53,7 +53,7 @@ class ArchiveApiController {
   ChangesFeed.Page changes(@PathVariable String slug, @RequestParam(required = false) String since,
       @RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 1000) {
-      throw new InvalidInputException("limit", "Ask for 1 to 1000 changes at a time.");
+      throw InvalidInputException.of("limit", "archive", "archive.error.limit");
     }
     Long cursor = null;
     Instant time = null;

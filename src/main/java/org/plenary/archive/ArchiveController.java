@@ -150,7 +150,7 @@ class ArchiveController {
     try {
       return Instant.parse(since.strip());
     } catch (DateTimeParseException e) {
-      throw new InvalidInputException("since", "Give since as a time in UTC such as 2026-12-02T09:30:00Z.");
+      throw InvalidInputException.of("since", "archive", "archive.error.since");
     }
   }
 }

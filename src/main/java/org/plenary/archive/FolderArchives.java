@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.NoSuchElementException;
+import org.plenary.shared.UnknownException;
 import java.util.Optional;
 import org.plenary.contribution.DocumentAccess;
 import org.plenary.contribution.Reader;
@@ -44,8 +44,8 @@ class FolderArchives {
   Download zip(String slug, String code, String kind, Instant since, Reader reader) {
     Meeting meeting = access.readableMeeting(slug, code, reader);
     String folder = "t/fg/" + slug + "/docs/" + meeting.code() + "/" + kind + "/";
-    ManifestVersion head = log.head(meeting.id().value(), folder).orElseThrow(() -> new NoSuchElementException(
-        "Nothing has been published in /" + folder + " yet, so there is no ZIP of it."));
+    ManifestVersion head = log.head(meeting.id().value(), folder).orElseThrow(() -> new UnknownException("archive",
+        "archive.error.noZip", folder));
     ZipArchive zip = layouts.get(new Key(meeting.id().value(), folder, head.version(), since),
         key -> layout(head, since));
     String name = slug + "-" + meeting.code() + "-" + kind;

@@ -107,21 +107,21 @@ public class ContributionDesk {
     Meeting meeting = meetings.get(slug, code);
     Instant now = clock.instant();
     var violations = new Violations()
-        .check(meeting.isUpcoming(now), "meeting", "Meeting " + code + " is over; it takes no more contributions.");
+        .check(meeting.isUpcoming(now), "meeting", "contribution", "contribution.error.meetingOver", code);
     var agendaItemIds = new java.util.LinkedHashSet<Long>(request.agendaItemIds());
     for (int item : request.agendaItems()) {
-      violations.check(item >= 1 && item <= meeting.agenda().size(), "agendaItems",
-          "Agenda item " + item + " does not exist; the agenda has " + meeting.agenda().size() + " items.");
+      violations.check(item >= 1 && item <= meeting.agenda().size(), "agendaItems", "contribution",
+          "contribution.error.noAgendaItem", item, meeting.agenda().size());
       meeting.agendaItemId(item).ifPresent(agendaItemIds::add);
     }
     for (long item : request.agendaItemIds()) {
-      violations.check(meeting.agendaNumber(item) > 0, "agendaItemIds",
-          "The agenda of meeting " + code + " has no item with id " + item + ".");
+      violations.check(meeting.agendaNumber(item) > 0, "agendaItemIds", "contribution",
+          "contribution.error.noAgendaItemId", code, item);
     }
     var coauthors = request.coauthors().stream().map(name -> coauthor(name, meeting, user)).toList();
     for (int i = 0; i < coauthors.size(); i++) {
-      violations.check(coauthors.get(i).isPresent(), "coauthors", "You cannot name \"" + request.coauthors().get(i)
-          + "\" as a co-author: name, by username, people of your organization or registered for this meeting.");
+      violations.check(coauthors.get(i).isPresent(), "coauthors", "contribution",
+          "contribution.error.coauthor", request.coauthors().get(i));
     }
     violations.throwIfAny();
     var resolved = new Allocation(request.title(), request.source(), List.of(), request.contact(), request.coauthors(),
@@ -374,7 +374,7 @@ public class ContributionDesk {
   /** Refuses the waiting version, with a reason the submitter receives. */
   public Contribution reject(String number, String reason, PlenaryUser user) {
     requireStaff(user, "reject");
-    new Violations().check(reason != null && !reason.isBlank(), "reason", "Say why the document is rejected.")
+    new Violations().check(reason != null && !reason.isBlank(), "reason", "contribution", "contribution.error.rejectReason")
         .throwIfAny();
     return transaction.execute(status -> {
       Contribution contribution = lockedWithIncoming(number, "reject");

@@ -41,12 +41,6 @@ public class ContributionRefusedException extends RefusedException {
 
   private final Reason reason;
 
-  /** A sentence already written (in English): said as it is in every language. */
-  public ContributionRefusedException(Reason reason, String message) {
-    super(reason.httpStatus(), message);
-    this.reason = reason;
-  }
-
   private ContributionRefusedException(Reason reason, String key, Object[] args) {
     super(reason.httpStatus(), "contribution", key, args);
     this.reason = reason;

@@ -94,6 +94,6 @@ class FolderController {
   }
 
   private static java.util.NoSuchElementException missing(String name) {
-    return new java.util.NoSuchElementException("There is no file \"" + ContributionDesk.printable(name) + "\" here.");
+    return new org.plenary.shared.UnknownException("contribution", "contribution.unknown.file", ContributionDesk.printable(name));
   }
 }

@@ -3,7 +3,9 @@ package org.plenary.contribution;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import org.plenary.shared.Times;
+import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
@@ -11,28 +13,33 @@ import org.springframework.web.util.UriUtils;
  * A folder listing's table, written directly rather than through the template engine: a folder
  * holds thousands of documents and is listed often, so it must cost little more than nginx's
  * autoindex ({@link Listings} puts the site's layout around it). Every name and title is
- * HTML-escaped and isolated with {@code <bdi>}.
+ * HTML-escaped and isolated with {@code <bdi>}. Its words and dates are in the reader's language.
  */
 final class FolderPage {
 
   private FolderPage() {}
 
-  /** The page's title: "Index of /t/fg/cloud/docs/incoming/". */
-  static String title(String path) {
-    return "Index of " + path;
+  /** The page's title: "Index of /t/fg/cloud/docs/incoming/", "Index de /t/fg/cloud/docs/incoming/". */
+  static String title(String path, MessageSource words, Locale locale) {
+    return words.getMessage("contribution.listing.title", new Object[] {path}, locale);
   }
 
   /**
    * The listing itself, the content of the page's {@code <main>}; the site's layout goes around it.
    * Dates are shown through {@link Times} in {@code zone}: the meeting's for its folders, UTC for incoming.
    */
-  static String html(String path, List<FolderEntry> entries, boolean files, ZoneId zone) {
+  static String html(String path, List<FolderEntry> entries, boolean files, ZoneId zone, MessageSource words,
+      Locale locale) {
     var out = new StringBuilder(512 + entries.size() * 240);
-    out.append("\n<h1>").append(HtmlUtils.htmlEscape(title(path))).append("</h1>\n<table>\n<thead><tr><th scope=\"col\">Name</th>");
+    out.append("\n<h1>").append(HtmlUtils.htmlEscape(title(path, words, locale))).append("</h1>\n<table>\n<thead><tr>");
+    header(out, words, locale, "name");
     if (files) {
-      out.append("<th scope=\"col\">Size</th><th scope=\"col\">Date</th><th scope=\"col\">Title</th>")
-          .append("<th scope=\"col\">Source</th><th scope=\"col\">SHA-256</th>");
+      for (String column : List.of("size", "date", "title", "source", "sha256")) {
+        header(out, words, locale, column);
+      }
     }
+    String late = HtmlUtils.htmlEscape(words.getMessage("contribution.late", null, locale));
+    String whole = HtmlUtils.htmlEscape(words.getMessage("web.hash.show", null, locale));
     out.append("</tr></thead>\n<tbody>\n");
     if (!path.equals("/")) {
       out.append("<tr><td><a href=\"../\">../</a></td></tr>\n");
@@ -43,40 +50,51 @@ final class FolderPage {
       out.append("<tr><td><a href=\"").append(HtmlUtils.htmlEscape(href)).append("\">")
           .append(HtmlUtils.htmlEscape(e.name())).append("</a>");
       if (e.late()) {
-        out.append(" <strong class=\"late\">late</strong>");
+        out.append(" <strong class=\"late\">").append(late).append("</strong>");
       }
       out.append("</td>");
       if (files) {
         out.append("<td>").append(e.size()).append("</td><td><time datetime=\"").append(e.modified()).append("\">")
-            .append(HtmlUtils.htmlEscape(Times.display(e.modified(), zone))).append("</time></td><td><bdi>")
+            .append(HtmlUtils.htmlEscape(Times.display(e.modified(), zone, locale))).append("</time></td><td><bdi>")
             .append(HtmlUtils.htmlEscape(e.title())).append("</bdi></td><td><bdi>").append(HtmlUtils.htmlEscape(e.source()))
-            .append("</bdi></td><td>").append(hash(e.sha256())).append("</td>");
+            .append("</bdi></td><td>").append(hash(e.sha256(), whole)).append("</td>");
       }
       out.append("</tr>\n");
     }
     out.append("</tbody>\n</table>\n");
     if (entries.isEmpty()) {
-      out.append("<p>This folder is empty.</p>\n");
+      out.append("<p>").append(HtmlUtils.htmlEscape(words.getMessage("contribution.listing.empty", null, locale)))
+          .append("</p>\n");
     }
     String[] segments = path.split("/");
     if (files && segments.length == 7 && segments[4].equals("docs")
         && entries.stream().anyMatch(e -> e.name().equals("MANIFEST.json"))) {
       // A meeting's published folder (in/, out/) with publications, hence a manifest: the whole folder in one download.
       String zip = UriUtils.encodePathSegment(segments[6], StandardCharsets.UTF_8) + ".zip";
-      out.append("<p>The whole folder in one download: <a href=\"../").append(HtmlUtils.htmlEscape(zip)).append("\">")
-          .append(HtmlUtils.htmlEscape(zip)).append("</a> (with MANIFEST.json, signed: check it with ")
-          .append("<code>java -jar plenary.jar verify</code>).</p>\n");
+      String link = "<a href=\"../" + HtmlUtils.htmlEscape(zip) + "\">" + HtmlUtils.htmlEscape(zip) + "</a>";
+      // The sentence is escaped first, then the link and the command are put in its places.
+      String sentence = HtmlUtils.htmlEscape(words.getMessage("contribution.listing.zip", new Object[] {"\uE000", "\uE001"}, locale));
+      out.append("<p>").append(sentence.replace("\uE000", link).replace("\uE001", "<code>java -jar plenary.jar verify</code>"))
+          .append("</p>\n");
     }
     return out.toString();
   }
 
-  /** The {@code hash} fragment of the layout, written here: the first 12 digits, the whole hash on demand. */
-  static String hash(String sha256) {
+  private static void header(StringBuilder out, MessageSource words, Locale locale, String column) {
+    out.append("<th scope=\"col\">").append(HtmlUtils.htmlEscape(words.getMessage("contribution.listing.column." + column, null, locale)))
+        .append("</th>");
+  }
+
+  /**
+   * The {@code hash} fragment of the layout, written here: the first 12 digits, the whole hash on demand;
+   * {@code whole} is the hidden label of the button, already escaped ("(show the whole SHA-256)").
+   */
+  static String hash(String sha256, String whole) {
     if (sha256 == null || sha256.length() < 12) {
       return sha256 == null ? "" : HtmlUtils.htmlEscape(sha256);
     }
     String value = HtmlUtils.htmlEscape(sha256);
     return "<details class=\"hash\"><summary><span>" + value.substring(0, 12) + "…</span><span class=\"visually-hidden\">"
-        + " (show the whole SHA-256)</span></summary><span>" + value + "</span></details>";
+        + " " + whole + "</span></summary><span>" + value + "</span></details>";
   }
 }

@@ -72,9 +72,14 @@ class FolderTreeController {
   @RequestMapping(path = "/t/**", method = {RequestMethod.PUT, RequestMethod.DELETE, RequestMethod.POST,
       RequestMethod.PATCH})
   ResponseEntity<ProblemDetail> readOnly() {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, said("contribution.listing.readOnly"));
+    problem.setTitle(said("web.status.405"));
     return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, ALLOW)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
-            "These folders are read-only: upload on the document's page, with the API or by FTP."));
+        .body(problem);
+  }
+
+  private static String said(String key) {
+    return org.plenary.shared.Words.said(new org.springframework.context.support.DefaultMessageSourceResolvable(key));
   }
 }

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.HtmlUtils;
-import org.plenary.shared.Languages;
+import org.plenary.shared.Words;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.MessageSource;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.context.WebContext;
@@ -33,6 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * around the listing is the {@code contribution/listing} template: for people who are not signed
  * in (almost every request of a mirror or a crawler) it is rendered once and kept as bytes; a
  * signed-in person's page, whose header names them, is rendered by the template engine each time.
+ * A page is in the reader's language (account, {@code ?lang=}, cookie or {@code Accept-Language}):
+ * pages are kept per language, the language is part of their ETag, and they vary on
+ * {@code Accept-Language} and {@code Cookie}, so that no cache serves or revalidates one language to
+ * a reader of another. JSON has no words and is the same in every language.
  */
 @Component
 class Listings {
@@ -47,8 +51,10 @@ class Listings {
   private final ITemplateEngine templates;
   private final Map<Locale, byte[][]> layouts = new ConcurrentHashMap<>();
   private final ApplicationContext context;
+  private final MessageSource words;
 
-  Listings(JsonMapper jsonMapper, ITemplateEngine templates, ApplicationContext context) {
+  Listings(JsonMapper jsonMapper, ITemplateEngine templates, ApplicationContext context, MessageSource words) {
+    this.words = words;
     this.jsonMapper = jsonMapper;
     this.templates = templates;
     this.context = context;
@@ -74,9 +80,16 @@ class Listings {
         && !accept.contains(MediaType.TEXT_HTML_VALUE);
     long stamp = (files ? version : version * 31 + entries.hashCode()) * 31 + variant.hashCode();
     var user = PlenaryUser.current();
+    Locale locale = Words.reader();
     String etag = "\"" + (json ? "j" : "h") + Long.toHexString(stamp)
+        + (json ? "" : "-" + locale.toLanguageTag())
         + (json || user.isEmpty() ? "" : "-" + Integer.toHexString(user.get().getUsername().hashCode())) + "\"";
-    response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    // The page's language follows Accept-Language and the language cookie (and the account, for which the page is private).
+    response.setHeader(HttpHeaders.VARY, json ? HttpHeaders.ACCEPT
+        : HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE);
+    if (!json) {
+      response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+    }
     if (user.isPresent()) {
       // What a signed-in reader sees may hold private meetings' files: no shared cache keeps it (page or JSON).
       response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
@@ -88,13 +101,13 @@ class Listings {
     if (!json && user.isPresent()) {
       response.setHeader(HttpHeaders.ETAG, etag);
       return new ModelAndView("contribution/listing",
-          Map.of("title", FolderPage.title(path), "listing",
-              rendered(path + "|" + variant, path, entries, files, stamp, false, null, zone).main()));
+          Map.of("title", FolderPage.title(path, words, locale), "listing",
+              rendered(path + "|" + variant + "|" + locale.toLanguageTag(), path, entries, files, stamp, false, null,
+                  zone, locale).main()));
     }
-    Locale locale = Languages.nearest(LocaleContextHolder.getLocale());
     byte[] body = json ? jsonBytes(path + "|" + variant, path, entries, stamp)
         : rendered(path + "|" + variant + "|" + locale.toLanguageTag(), path, entries, files, stamp, true,
-            layout(request, response, locale), zone).anonymousPage();
+            layout(request, response, locale), zone, locale).anonymousPage();
     response.setContentType(json ? MediaType.APPLICATION_JSON_VALUE : "text/html;charset=UTF-8");
     response.setContentLength(body.length);
     if (!"HEAD".equals(request.getMethod())) {
@@ -104,16 +117,16 @@ class Listings {
   }
 
   private Rendered rendered(String cacheKey, String path, List<FolderEntry> entries, boolean files, long stamp,
-      boolean page, byte[][] layout, ZoneId zone) {
+      boolean page, byte[][] layout, ZoneId zone, Locale locale) {
     String key = "html:" + cacheKey;
     Rendered hit = rendered.get(key);
     if (hit != null && hit.stamp() == stamp && (!page || hit.anonymousPage() != null)) {
       return hit;
     }
-    String main = hit != null && hit.stamp() == stamp ? hit.main() : FolderPage.html(path, entries, files, zone);
+    String main = hit != null && hit.stamp() == stamp ? hit.main() : FolderPage.html(path, entries, files, zone, words, locale);
     byte[] anonymousPage = null;
     if (page) {
-      byte[] title = HtmlUtils.htmlEscape(FolderPage.title(path)).getBytes(StandardCharsets.UTF_8);
+      byte[] title = HtmlUtils.htmlEscape(FolderPage.title(path, words, locale)).getBytes(StandardCharsets.UTF_8);
       byte[] listing = main.getBytes(StandardCharsets.UTF_8);
       anonymousPage = new byte[layout[0].length + title.length + layout[1].length + listing.length + layout[2].length];
       int at = 0;

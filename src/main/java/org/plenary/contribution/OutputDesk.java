@@ -52,20 +52,20 @@ public class OutputDesk {
       throw ContributionRefusedException.of(NOT_ALLOWED, "contribution.refused.outputNumbers");
     }
     var violations = new Violations()
-        .check(request.title() != null && !request.title().isBlank(), "title", "Give the output document a title.")
-        .check(request.type() != null, "type", "Say what the output document is (deliverable draft, meeting report…).");
+        .check(request.title() != null && !request.title().isBlank(), "title", "contribution", "contribution.error.outputTitle")
+        .check(request.type() != null, "type", "contribution", "contribution.error.outputType");
     var editors = new ArrayList<Account>();
     for (String name : request.editors()) {
       Optional<Account> editor = accounts.find(name);
-      violations.check(editor.isPresent(), "editors", "There is no account named \"" + name + "\" to be an editor.");
+      violations.check(editor.isPresent(), "editors", "contribution", "contribution.error.editor", name);
       editor.filter(a -> editors.stream().noneMatch(e -> e.id().equals(a.id()))).ifPresent(editors::add);
     }
     var answered = contributions.findByNumbers(request.answers());
     for (String number : request.answers()) {
       boolean known = answered.stream().anyMatch(c -> c.number().equalsIgnoreCase(number)
           && c.groupId().equals(group.id()) && c.series() == DocumentSeries.INPUT);
-      violations.check(known, "answers", "\"" + ContributionDesk.printable(number) + "\" is not an input document of "
-          + group.acronym() + ".");
+      violations.check(known, "answers", "contribution", "contribution.error.answers",
+          ContributionDesk.printable(number), group.acronym());
     }
     violations.throwIfAny();
     List<String> answers = request.answers().stream().map(n -> answered.stream()

@@ -8,9 +8,9 @@ import java.util.List;
 
 /** The request for an output document number, on the API. */
 record OutputRequest(
-    @NotBlank(message = "Give the output document a title.") @Size(max = 500, message = "Keep the title under 500 characters.") String title,
+    @NotBlank(message = "{contribution.error.outputTitle}") @Size(max = 500, message = "{contribution.error.outputTitleLength}") String title,
     @Schema(nullable = true, description = "Defaults to the group's acronym.") @Size(max = 500) String source,
-    @NotNull(message = "Say what the output document is.") OutputType type,
+    @NotNull(message = "{contribution.error.outputType}") OutputType type,
     @Schema(nullable = true, description = "Usernames of the editors, who may upload its versions.") List<@Size(max = 40) String> editors,
     @Schema(nullable = true, description = "Numbers of the input documents it answers.") List<@Size(max = 80) String> answers) {
 

@@ -16,14 +16,14 @@ record RegisterPage(List<Contribution> entries, String next) {
   /** Without {@code limit} and {@code after}, the whole register (as before paging existed). */
   static RegisterPage of(List<Contribution> register, String after, Integer limit) {
     if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-      throw new InvalidInputException("limit", "Ask for 1 to " + MAX_LIMIT + " contributions per page.");
+      throw InvalidInputException.of("limit", "contribution", "contribution.error.pageLimit", MAX_LIMIT);
     }
     int from = 0;
     if (after != null && !after.isBlank()) {
       from = indexOf(register, after.strip()) + 1;
       if (from == 0) {
-        throw new InvalidInputException("after", "\"" + ContributionDesk.printable(after)
-            + "\" is not a number of this meeting's register: pass the last number of the previous page.");
+        throw InvalidInputException.of("after", "contribution", "contribution.error.pageAfter",
+            ContributionDesk.printable(after));
       }
     }
     int to = limit == null ? register.size() : (int) Math.min(register.size(), (long) from + limit);

@@ -50,7 +50,7 @@ final class FolderTree {
     } catch (UnknownGroupException | UnknownMeetingException e) {
       throw noFolder(path);
     } catch (DocumentsPrivateException e) {
-      throw FtpRefusal.saying(550, e.getMessage());
+      throw new FtpRefusal(550, "ftp.refused", e);
     }
   }
 
@@ -85,7 +85,7 @@ final class FolderTree {
     } catch (UnknownGroupException | UnknownMeetingException e) {
       return Optional.empty();
     } catch (DocumentsPrivateException e) {
-      throw FtpRefusal.saying(550, e.getMessage());
+      throw new FtpRefusal(550, "ftp.refused", e);
     }
   }
 

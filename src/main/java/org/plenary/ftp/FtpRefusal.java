@@ -14,11 +14,6 @@ final class FtpRefusal extends RuntimeException {
     this.reply = reply;
   }
 
-  /** Refuses with a sentence another module already wrote. */
-  static FtpRefusal saying(int code, String sentence) {
-    return new FtpRefusal(Reply.of(code, "ftp.refused", sentence));
-  }
-
   int code() {
     return reply.code();
   }

@@ -235,7 +235,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     } catch (ContributionRefusedException refusal) {
       reply = Reply.of(refusal.reason().ftpReply(), "ftp.refused", refusal);
     } catch (RefusedException refusal) {
-      reply = Reply.of(550, "ftp.refused", refusal.getMessage());
+      reply = Reply.of(550, "ftp.refused", refusal);
     } catch (Exception e) {
       log.error("FTP command {} from {} failed", verb, control.remoteAddress(), e);
       reply = Reply.of(451, "ftp.failed");

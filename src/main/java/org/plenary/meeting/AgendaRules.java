@@ -23,13 +23,12 @@ final class AgendaRules {
     for (int i = 0; i < agenda.size(); i++) {
       AgendaItem item = agenda.get(i);
       String field = "items[" + i + "].";
-      violations.check(item.title() != null && !item.title().isBlank(), field + "title",
-          "Give agenda item " + (i + 1) + " a title.");
-      violations.check(item.id() == null || known.contains(item.id()), field + "id",
-          "Agenda item " + (i + 1) + " names an item (id " + item.id() + ") this meeting's agenda does not have;"
-              + " leave the id out for a new item.");
-      violations.check(item.id() == null || !known.contains(item.id()) || seen.add(item.id()), field + "id",
-          "Agenda item " + (i + 1) + " repeats the id of another item.");
+      violations.check(item.title() != null && !item.title().isBlank(), field + "title", "meeting",
+          "meeting.agenda.error.title", i + 1);
+      violations.check(item.id() == null || known.contains(item.id()), field + "id", "meeting",
+          "meeting.agenda.error.unknownId", i + 1, item.id());
+      violations.check(item.id() == null || !known.contains(item.id()) || seen.add(item.id()), field + "id", "meeting",
+          "meeting.agenda.error.repeatedId", i + 1);
     }
     violations.throwIfAny();
     var kept = agenda.stream().map(AgendaItem::id).filter(Objects::nonNull).toList();

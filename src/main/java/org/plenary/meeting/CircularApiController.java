@@ -15,12 +15,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.plenary.account.PlenaryUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -114,17 +111,6 @@ class CircularApiController {
   ResponseEntity<CircularResource> notice(@PathVariable long id, @Valid @RequestBody NoticeRequest request) {
     Circular notice = desk.notice(new CircularId(id), request.kind(), actor());
     return ResponseEntity.created(URI.create("/api/v1/circulars/" + notice.id().value())).body(resource(notice, "en"));
-  }
-
-  /** A refusal to issue lists the warnings that still need a reason. */
-  @ExceptionHandler(CircularRefusedException.class)
-  ResponseEntity<ProblemDetail> refused(CircularRefusedException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    if (!e.warnings().isEmpty()) {
-      problem.setProperty("warnings", e.warnings().stream()
-          .map(w -> Map.of("rule", w.rule().name(), "message", w.message())).toList());
-    }
-    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   private CircularResource resource(Circular c, String lang) {

@@ -6,6 +6,7 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.Words;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,7 +54,7 @@ class CircularController {
       BindingResult result, Model model, RedirectAttributes redirect) {
     try {
       Circular circular = desk.draft(slug, code, form.toDraft(), actor());
-      redirect.addFlashAttribute("notice", circular.title() + " drafted from the meeting: review it, then issue it.");
+      redirect.addFlashAttribute("notice", said("meeting.circular.notice.drafted", circular.title()));
       return "redirect:/circulars/" + circular.id().value();
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
@@ -118,9 +119,9 @@ class CircularController {
     }
     try {
       Circular issued = desk.issue(new CircularId(id), reasons, actor());
-      redirect.addFlashAttribute("notice", issued.title() + " issued: mailed to the group and every focal point.");
+      redirect.addFlashAttribute("notice", said("meeting.circular.notice.issued", issued.title()));
     } catch (CircularRefusedException e) {
-      redirect.addFlashAttribute("problem", e.getMessage());
+      redirect.addFlashAttribute("problem", Words.said(e));
     }
     return "redirect:/circulars/" + id;
   }
@@ -130,10 +131,10 @@ class CircularController {
   String notice(@PathVariable long id, @RequestParam Circular.Kind kind, RedirectAttributes redirect) {
     try {
       Circular notice = desk.notice(new CircularId(id), kind, actor());
-      redirect.addFlashAttribute("notice", notice.title() + " drafted with the changes: review it, then issue it.");
+      redirect.addFlashAttribute("notice", said("meeting.circular.notice.changes", notice.title()));
       return "redirect:/circulars/" + notice.id().value();
     } catch (CircularRefusedException e) {
-      redirect.addFlashAttribute("problem", e.getMessage());
+      redirect.addFlashAttribute("problem", Words.said(e));
       return "redirect:/circulars/" + id;
     }
   }
@@ -162,5 +163,9 @@ class CircularController {
 
   private static String actor() {
     return PlenaryUser.current().map(PlenaryUser::getUsername).orElseThrow();
+  }
+
+  private static String said(String key, Object... args) {
+    return Words.said(new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {key}, args));
   }
 }

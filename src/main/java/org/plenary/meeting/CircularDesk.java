@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CircularDesk {
 
   /** Languages a circular is written in, when their bundle exists; each is frozen at issue. */
-  private static final List<String> CANDIDATE_LANGUAGES = List.of("en", "zh", "fr", "es", "ru", "ar");
+  private static final List<String> CANDIDATE_LANGUAGES = org.plenary.shared.Languages.SUPPORTED.stream()
+      .map(java.util.Locale::getLanguage).toList();
 
   private final Circulars circulars;
   private final MeetingCatalog meetings;
@@ -113,8 +114,8 @@ public class CircularDesk {
   @Transactional
   public AnnouncementRules setRules(String slug, AnnouncementRules rules) {
     new Violations()
-        .check(rules.announceWeeks() >= 0 && rules.announceWeeks() <= 52, "announceWeeks", "Give 0 to 52 weeks.")
-        .check(rules.contributionDays() >= 0 && rules.contributionDays() <= 90, "contributionDays", "Give 0 to 90 days.")
+        .check(rules.announceWeeks() >= 0 && rules.announceWeeks() <= 52, "announceWeeks", text("meeting.circular.error.weeks"))
+        .check(rules.contributionDays() >= 0 && rules.contributionDays() <= 90, "contributionDays", text("meeting.circular.error.days"))
         .throwIfAny();
     circulars.setRules(groups.get(slug).id(), rules);
     return rules;
@@ -162,10 +163,10 @@ public class CircularDesk {
   public Circular notice(CircularId of, Circular.Kind kind, String actor) {
     Circular root = root(get(of, true));
     if (kind == Circular.Kind.CIRCULAR || !root.issued()) {
-      throw new CircularRefusedException(text("meeting.circular.error.notIssued", root.title()));
+      throw new CircularRefusedException("meeting.circular.error.notIssued", root.title());
     }
     if (changesSinceIssue(root.id()).isEmpty()) {
-      throw new CircularRefusedException(text("meeting.circular.error.unchanged", root.title()));
+      throw new CircularRefusedException("meeting.circular.error.unchanged", root.title());
     }
     Instant now = clock.instant();
     int sequence = circulars.nextSequence(root.id());
@@ -232,8 +233,8 @@ public class CircularDesk {
     List<CircularWarning> unconfirmed = open.stream()
         .filter(w -> reasons.getOrDefault(w.rule(), "").isBlank()).toList();
     if (!unconfirmed.isEmpty()) {
-      throw new CircularRefusedException(text("meeting.circular.error.confirm", c.title(),
-          String.join(" ", unconfirmed.stream().map(CircularWarning::message).toList())), unconfirmed);
+      throw new CircularRefusedException(unconfirmed, "meeting.circular.error.confirm", c.title(),
+          String.join(" ", unconfirmed.stream().map(CircularWarning::message).toList()));
     }
     List<CircularWarning> confirmed = open.stream()
         .map(w -> new CircularWarning(w.rule(), w.message(), reasons.get(w.rule()).strip(), actor, at)).toList();
@@ -241,7 +242,7 @@ public class CircularDesk {
     Map<String, String> facts = facts(meeting);
     List<Circular.FactChange> changes = c.kind() == Circular.Kind.CIRCULAR ? List.of() : changesSinceIssue(c.id());
     if (circulars.markIssued(id, at, actor, facts, changes, confirmed) == 0) {
-      throw new CircularRefusedException(text("meeting.circular.error.issuedMeanwhile", c.title()));
+      throw new CircularRefusedException("meeting.circular.error.issuedMeanwhile", c.title());
     }
     Circular issued = circulars.find(id).orElseThrow();
     var digests = new ArrayList<String>();
@@ -316,9 +317,9 @@ public class CircularDesk {
   private void check(CircularDraft draft, CircularId self, boolean ownNumber) {
     new Violations()
         .check(draft.number() != null && !draft.number().isBlank() && draft.number().length() <= 100, "number",
-            "Give the circular its number, such as TSB Circular 114.")
-        .check(draft.dated() != null, "dated", "Give the circular its date.")
-        .check(draft.signatory() != null && !draft.signatory().isBlank(), "signatory", "Say who signs the circular.")
+            text("meeting.circular.error.number"))
+        .check(draft.dated() != null, "dated", text("meeting.circular.error.dated"))
+        .check(draft.signatory() != null && !draft.signatory().isBlank(), "signatory", text("meeting.circular.error.signatory"))
         .throwIfAny();
     new Violations()
         .check(!ownNumber || !circulars.numberTaken(draft.number().strip(), self), "number",
@@ -328,7 +329,7 @@ public class CircularDesk {
 
   private void frozenIfIssued(Circular c) {
     if (c.issued()) {
-      throw new CircularRefusedException(text("meeting.circular.error.frozen", c.title()));
+      throw new CircularRefusedException("meeting.circular.error.frozen", c.title());
     }
   }
 

@@ -142,7 +142,7 @@ public class MeetingCatalog {
     String newCode = draft.code() == null || draft.code().isBlank() ? current.code() : normalized(draft.code());
     if (!newCode.equals(current.code())
         && meetingDocuments.orderedStream().anyMatch(answer -> answer.anyFor(current.id()))) {
-      throw new MeetingCodeInUseException(text("meeting.error.codeInUse", current.code()));
+      throw new MeetingCodeInUseException("meeting.error.codeInUse", current.code());
     }
     cache.clear();
     meetings.update(current.id(), resolve(current.groupId(), draft, newCode, current.id()));

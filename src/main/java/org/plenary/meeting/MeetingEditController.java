@@ -79,7 +79,7 @@ class MeetingEditController {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
       return form(model, groups.get(slug), meeting, form);
     } catch (MeetingCodeInUseException e) {
-      result.rejectValue("code", "in-use", e.getMessage());
+      result.rejectValue("code", "in-use", org.plenary.shared.Words.said(e));
       return form(model, groups.get(slug), meeting, form);
     }
   }

@@ -1,6 +1,6 @@
 package org.plenary.notification;
 
-import java.util.NoSuchElementException;
+import org.plenary.shared.UnknownException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +26,7 @@ class OutboxController {
 
   @GetMapping("/secretariat/outbox/{id}")
   String show(@PathVariable long id, Model model) {
-    model.addAttribute("message", outbox.find(id).orElseThrow(() -> new NoSuchElementException("No message " + id + ".")));
+    model.addAttribute("message", outbox.find(id).orElseThrow(() -> new UnknownException("notification", "notification.unknown.message", id)));
     return "notification/message";
   }
 }

@@ -46,11 +46,10 @@ public record Deliverable(
   /** A new version: only while a draft, and never an output number it already has. */
   Deliverable withVersion(String outputNumber, Instant at) {
     if (state != DeliverableState.DRAFT) {
-      throw OutputRefusedException.state("\"" + title + "\" is " + state.label().toLowerCase()
-          + "; an agreed deliverable does not change. Start a new deliverable for a revision.");
+      throw OutputRefusedException.state("output.refused.deliverable.notDraft." + state.name(), title);
     }
     if (versions.stream().anyMatch(v -> v.outputNumber().equals(outputNumber))) {
-      throw OutputRefusedException.state(outputNumber + " is already a version of \"" + title + "\".");
+      throw OutputRefusedException.state("output.refused.deliverable.sameVersion", outputNumber, title);
     }
     var more = new ArrayList<>(versions);
     more.add(new Version(versions.size() + 1, outputNumber, at));
@@ -61,28 +60,24 @@ public record Deliverable(
   /** Agreed at the meeting, which must have started by {@code today}. */
   Deliverable agree(Meeting meeting, LocalDate today, String decisionText, boolean byConsensus, List<String> objectors) {
     if (state != DeliverableState.DRAFT) {
-      throw OutputRefusedException.state("\"" + title + "\" was already agreed at meeting " + agreedAt
-          + "; only a draft can be agreed.");
+      throw OutputRefusedException.state("output.refused.deliverable.agreedAlready", title, agreedAt);
     }
     if (versions.isEmpty()) {
-      throw OutputRefusedException.state("\"" + title + "\" has no version yet: add the output document the meeting"
-          + " agrees before recording the agreement.");
+      throw OutputRefusedException.state("output.refused.deliverable.noVersion", title);
     }
     if (meeting.startDate().isAfter(today)) {
-      throw OutputRefusedException.state("Meeting " + meeting.code() + " has not started yet; a deliverable is agreed"
-          + " at a meeting that is held.");
+      throw OutputRefusedException.state("output.refused.deliverable.notStarted", meeting.code());
     }
     if (decisionText == null || decisionText.isBlank()) {
-      throw OutputRefusedException.state("Record the meeting's decision that agrees \"" + title + "\".");
+      throw OutputRefusedException.state("output.refused.deliverable.decision", title);
     }
     List<String> names = objectors == null ? List.of()
         : objectors.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).toList();
     if (byConsensus && !names.isEmpty()) {
-      throw OutputRefusedException.state("An agreement by consensus has no objections; either untick consensus or"
-          + " remove the objections.");
+      throw OutputRefusedException.state("output.refused.deliverable.consensusObjected");
     }
     if (!byConsensus && names.isEmpty()) {
-      throw OutputRefusedException.state("Without consensus, record the objections by name.");
+      throw OutputRefusedException.state("output.refused.deliverable.objectionsUnnamed");
     }
     return new Deliverable(id, title, kind, milestone, editors, DeliverableState.AGREED, meeting.code(),
         decisionText.strip(), byConsensus, names, null, versions, createdAt);
@@ -91,19 +86,16 @@ public record Deliverable(
   /** Transferred to the parent group on a date, not before the meeting that agreed it. */
   Deliverable transfer(LocalDate on, LocalDate agreedOn) {
     if (state == DeliverableState.DRAFT) {
-      throw OutputRefusedException.state("\"" + title + "\" is a draft: it must be agreed at a meeting before it is"
-          + " transferred to the parent group.");
+      throw OutputRefusedException.state("output.refused.deliverable.transferDraft", title);
     }
     if (state == DeliverableState.TRANSFERRED) {
-      throw OutputRefusedException.state("\"" + title + "\" was already transferred to the parent group on "
-          + transferredOn + ".");
+      throw OutputRefusedException.state("output.refused.deliverable.transferredAlready", title, transferredOn);
     }
     if (on == null) {
-      throw OutputRefusedException.state("Give the date of the transfer to the parent group.");
+      throw OutputRefusedException.state("output.refused.deliverable.transferDate");
     }
     if (agreedOn != null && on.isBefore(agreedOn)) {
-      throw OutputRefusedException.state("The transfer cannot be dated " + on + ", before meeting " + agreedAt
-          + " agreed the deliverable (" + agreedOn + ").");
+      throw OutputRefusedException.state("output.refused.deliverable.transferEarly", on, agreedAt, agreedOn);
     }
     return new Deliverable(id, title, kind, milestone, editors, DeliverableState.TRANSFERRED, agreedAt, decision,
         consensus, objections, on, versions, createdAt);

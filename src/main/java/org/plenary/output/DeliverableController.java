@@ -58,7 +58,7 @@ class DeliverableController {
     return act(redirect, "/groups/" + slug + "/deliverables", () -> {
       Deliverable made = desk.create(slug, title, kind, milestone, split(editors), user());
       return "/groups/" + slug + "/deliverables/" + made.id();
-    }, "Deliverable created.");
+    }, "output.notice.deliverableCreated");
   }
 
   @PreAuthorize("isAuthenticated()")
@@ -71,7 +71,7 @@ class DeliverableController {
     return act(redirect, back, () -> {
       plan.extend(slug, months, decidedBy, decidedOn, user());
       return back;
-    }, "Extension recorded.");
+    }, "output.notice.extensionRecorded");
   }
 
   @GetMapping("/groups/{slug}/deliverables/{id}")
@@ -91,7 +91,7 @@ class DeliverableController {
     return act(redirect, back, () -> {
       desk.addVersion(slug, id, outputNumber, user());
       return back;
-    }, "Version added.");
+    }, "output.notice.versionAdded");
   }
 
   @PreAuthorize("isAuthenticated()")
@@ -104,7 +104,7 @@ class DeliverableController {
       desk.agree(slug, id, meeting, decision, consensus,
           objections == null ? List.of() : Arrays.stream(objections.split("\\R")).toList(), user());
       return back;
-    }, "Agreement recorded.");
+    }, "output.notice.agreementRecorded");
   }
 
   @PreAuthorize("isAuthenticated()")
@@ -116,7 +116,7 @@ class DeliverableController {
     return act(redirect, back, () -> {
       desk.transfer(slug, id, on, user());
       return back;
-    }, "Transfer recorded.");
+    }, "output.notice.transferRecorded");
   }
 
   private Group common(String slug, Model model) {
@@ -126,11 +126,16 @@ class DeliverableController {
     return group;
   }
 
-  /** Runs the action; a refusal or invalid input returns to {@code back} with the sentence as the page's problem. */
-  static String act(RedirectAttributes redirect, String back, java.util.function.Supplier<String> action, String done) {
+  /**
+   * Runs the action and says {@code done} (a key of the {@code output} bundle with its arguments); a refusal
+   * or invalid input returns to {@code back} with the sentence as the page's problem.
+   */
+  static String act(RedirectAttributes redirect, String back, java.util.function.Supplier<String> action, String done,
+      Object... args) {
     try {
       String next = action.get();
-      redirect.addFlashAttribute("notice", done);
+      redirect.addFlashAttribute("notice", org.plenary.shared.Words.said(
+          new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {done}, args)));
       return "redirect:" + next;
     } catch (OutputRefusedException e) {
       redirect.addFlashAttribute("problem", org.plenary.shared.Words.said(e));

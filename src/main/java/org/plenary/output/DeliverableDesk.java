@@ -14,6 +14,7 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.Violations;
+import org.plenary.shared.Words;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,9 +33,11 @@ public class DeliverableDesk {
   private final OutputDesk outputs;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Words words;
 
   DeliverableDesk(Deliverables deliverables, GroupCatalog groups, MeetingCatalog meetings, OutputDesk outputs,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, Clock clock, Words words) {
+    this.words = words;
     this.deliverables = deliverables;
     this.groups = groups;
     this.meetings = meetings;
@@ -69,10 +72,10 @@ public class DeliverableDesk {
       PlenaryUser user) {
     Group group = manageable(slug, user);
     new Violations()
-        .check(title != null && !title.isBlank(), "title", "Give the deliverable a title.")
-        .check(kind != null, "kind", "Say whether it is a technical report, a technical specification or a guideline.")
+        .check(title != null && !title.isBlank(), "title", words.get("output.error.deliverableTitle"))
+        .check(kind != null, "kind", words.get("output.error.kind"))
         .check(milestone == null || milestone.isBlank() || group.milestones().stream()
-            .anyMatch(m -> m.title().equals(milestone)), "milestone", "The group has no milestone \"" + milestone + "\".")
+            .anyMatch(m -> m.title().equals(milestone)), "milestone", words.get("output.error.milestone", milestone))
         .throwIfAny();
     return transaction.execute(status -> {
       long id = deliverables.insert(group.id(), title.strip(), kind,
@@ -88,8 +91,7 @@ public class DeliverableDesk {
     Group group = manageable(slug, user);
     OutputDocument output = outputs.ofGroup(slug, Reader.of(user)).stream()
         .filter(o -> o.number().equalsIgnoreCase(outputNumber == null ? "" : outputNumber.strip())).findFirst()
-        .orElseThrow(() -> OutputRefusedException.state("\"" + outputNumber + "\" is not an output document of "
-            + group.acronym() + "; number it first (FG-Cloud-O-…)."));
+        .orElseThrow(() -> OutputRefusedException.state("output.refused.deliverable.notAnOutput", outputNumber, group.acronym()));
     return transaction.execute(status -> {
       deliverables.lock(id);
       Deliverable next = find(group, id).withVersion(output.number(), clock.instant());
@@ -134,14 +136,14 @@ public class DeliverableDesk {
   private Group manageable(String slug, PlenaryUser user) {
     Group group = groups.get(slug);
     if (!groups.canManage(user, group)) {
-      throw OutputRefusedException.notAllowed("Only the group's management or the secretariat may change its deliverables.");
+      throw OutputRefusedException.notAllowed("output.refused.manage.deliverables");
     }
     return group;
   }
 
   private Deliverable find(Group group, long id) {
-    return deliverables.find(group.id(), id).orElseThrow(() -> new java.util.NoSuchElementException(
-        group.acronym() + " has no deliverable " + id + "."));
+    return deliverables.find(group.id(), id).orElseThrow(() -> new org.plenary.shared.UnknownException("output",
+        "output.unknown.deliverable", group.acronym(), id));
   }
 
   private Set<String> readableOutputs(String slug, Reader reader) {

@@ -3,6 +3,7 @@ package org.plenary.output;
 import java.util.List;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.Words;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,9 +18,11 @@ class DeliverableFeedController {
   private final DeliverableDesk desk;
   private final GroupCatalog groups;
   private final String baseUrl;
+  private final Words words;
 
   DeliverableFeedController(DeliverableDesk desk, GroupCatalog groups,
-      @Value("${plenary.base-url:http://localhost:8080}") String baseUrl) {
+      @Value("${plenary.base-url:http://localhost:8080}") String baseUrl, Words words) {
+    this.words = words;
     this.desk = desk;
     this.groups = groups;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -31,7 +34,7 @@ class DeliverableFeedController {
     List<DeliverableChange> changes = desk.changes(slug, org.plenary.contribution.Reader.current());
     String self = baseUrl + "/groups/" + slug + "/deliverables.atom";
     var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
-        .append("  <title>").append(escape(group.acronym() + " deliverables")).append("</title>\n")
+        .append("  <title>").append(escape(words.get("output.feed.title", group.acronym()))).append("</title>\n")
         .append("  <id>").append(escape(self)).append("</id>\n")
         .append("  <link rel=\"self\" href=\"").append(escape(self)).append("\"/>\n")
         .append("  <updated>").append(changes.isEmpty() ? group.firstMeetingOn() == null ? "2000-01-01T00:00:00Z"
@@ -40,7 +43,7 @@ class DeliverableFeedController {
     for (DeliverableChange c : changes) {
       String page = baseUrl + "/groups/" + slug + "/deliverables/" + c.deliverableId();
       xml.append("  <entry>\n")
-          .append("    <title>").append(escape(label(c.action()) + ": " + c.title())).append("</title>\n")
+          .append("    <title>").append(escape(words.get("output.feed.entry", label(c.action()), c.title()))).append("</title>\n")
           .append("    <id>").append(escape(page + "#" + c.action() + "-" + c.at().toEpochMilli())).append("</id>\n")
           .append("    <link href=\"").append(escape(page)).append("\"/>\n")
           .append("    <updated>").append(c.at()).append("</updated>\n")
@@ -52,12 +55,9 @@ class DeliverableFeedController {
         .body(xml.toString());
   }
 
-  private static String label(String action) {
+  private String label(String action) {
     return switch (action) {
-      case "CREATED" -> "New draft";
-      case "VERSION" -> "New version";
-      case "AGREED" -> "Agreed";
-      case "TRANSFERRED" -> "Transferred";
+      case "CREATED", "VERSION", "AGREED", "TRANSFERRED" -> words.get("output.feed." + action);
       default -> action;
     };
   }

@@ -55,7 +55,7 @@ class LivingListController {
       desk.save(slug, id, new LivingListDesk.EntryDraft(organization, bodyGroup, url, topics, contact, lastReviewed,
           liaisons), DeliverableController.user());
       return back;
-    }, "Entry saved.");
+    }, "output.notice.entrySaved");
   }
 
   @PreAuthorize("isAuthenticated()")
@@ -65,6 +65,6 @@ class LivingListController {
     return DeliverableController.act(redirect, back, () -> {
       desk.agree(slug, meeting, DeliverableController.user());
       return back + "?agreedAt=" + meeting;
-    }, "The list is recorded as agreed at " + meeting + ".");
+    }, "output.notice.listAgreed", meeting);
   }
 }

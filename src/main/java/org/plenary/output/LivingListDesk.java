@@ -17,7 +17,9 @@ import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.UnknownException;
 import org.plenary.shared.Violations;
+import org.plenary.shared.Words;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,9 +48,11 @@ public class LivingListDesk {
   private final OutputDesk outputs;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Words words;
 
   LivingListDesk(LivingListEntries entries, GroupCatalog groups, MeetingCatalog meetings, OutputDesk outputs,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, Clock clock, Words words) {
+    this.words = words;
     this.entries = entries;
     this.groups = groups;
     this.meetings = meetings;
@@ -68,8 +72,8 @@ public class LivingListDesk {
   public LivingList agreedAt(String slug, String code, Reader reader) {
     Group group = groups.get(slug);
     Meeting meeting = meetings.get(slug, code);
-    long version = entries.agreedVersion(group.id(), meeting.id()).orElseThrow(() -> new NoSuchElementException(
-        "Meeting " + code + " did not agree the living list of " + group.acronym() + "."));
+    long version = entries.agreedVersion(group.id(), meeting.id()).orElseThrow(() -> new UnknownException("output",
+        "output.unknown.agreedList", code, group.acronym()));
     return new LivingList(version, code, visible(slug, entries.at(group.id(), version), reader));
   }
 
@@ -101,7 +105,7 @@ public class LivingListDesk {
       existing(group, id);
       long version = entries.nextVersion(group.id());
       LivingListEntry current = entries.at(group.id(), version).stream().filter(e -> e.id() == id).findFirst()
-          .orElseThrow(() -> new NoSuchElementException("Entry " + id + " is not on the list."));
+          .orElseThrow(() -> new UnknownException("output", "output.unknown.livingListEntry", group.acronym(), id));
       entries.record(group.id(), version, current, true, user.getUsername(), clock.instant());
     });
   }
@@ -112,7 +116,7 @@ public class LivingListDesk {
     Meeting meeting = meetings.get(slug, code);
     Instant now = clock.instant();
     if (meeting.startDate().isAfter(java.time.LocalDate.now(clock.withZone(meeting.timeZone())))) {
-      throw OutputRefusedException.state("Meeting " + code + " has not started yet; the list is agreed at a meeting that is held.");
+      throw OutputRefusedException.state("output.refused.livingList.notStarted", code);
     }
     transaction.executeWithoutResult(status ->
         entries.agree(group.id(), meeting.id(), entries.version(group.id()), user.getUsername(), now));
@@ -123,12 +127,10 @@ public class LivingListDesk {
     List<String> liaisons = draft.liaisonNumbers();
     Set<String> known = documents(slug, Reader.of(user));
     var violations = new Violations()
-        .check(draft.organization() != null && !draft.organization().isBlank(), "organization",
-            "Name the organization.")
-        .check(draft.url() == null || draft.url().isBlank() || draft.url().strip().matches("https?://\\S+"), "url",
-            "Give the address as http:// or https://…");
+        .check(draft.organization() != null && !draft.organization().isBlank(), "organization", words.get("output.error.organization"))
+        .check(draft.url() == null || draft.url().isBlank() || draft.url().strip().matches("https?://\\S+"), "url", words.get("output.error.url"));
     for (String number : liaisons) {
-      violations.check(known.contains(number), "liaisons", "\"" + number + "\" is not a document of the group.");
+      violations.check(known.contains(number), "liaisons", words.get("output.error.liaison", number));
     }
     violations.throwIfAny();
     return liaisons;
@@ -159,7 +161,7 @@ public class LivingListDesk {
 
   private long existing(Group group, long id) {
     if (!entries.exists(group.id(), id)) {
-      throw new NoSuchElementException(group.acronym() + "'s living list has no entry " + id + ".");
+      throw new UnknownException("output", "output.unknown.livingListEntry", group.acronym(), id);
     }
     return id;
   }
@@ -167,7 +169,7 @@ public class LivingListDesk {
   private Group manageable(String slug, PlenaryUser user) {
     Group group = groups.get(slug);
     if (!groups.canManage(user, group)) {
-      throw OutputRefusedException.notAllowed("Only the group's management or the secretariat may edit the living list.");
+      throw OutputRefusedException.notAllowed("output.refused.manage.livingList");
     }
     return group;
   }

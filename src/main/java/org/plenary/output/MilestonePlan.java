@@ -12,6 +12,7 @@ import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.shared.Violations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.plenary.shared.Words;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +26,10 @@ public class MilestonePlan {
   private final DeliverableDesk deliverables;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final Words words;
 
-  MilestonePlan(GroupCatalog groups, DeliverableDesk deliverables, JdbcClient jdbc, Clock clock) {
+  MilestonePlan(GroupCatalog groups, DeliverableDesk deliverables, JdbcClient jdbc, Clock clock, Words words) {
+    this.words = words;
     this.groups = groups;
     this.deliverables = deliverables;
     this.jdbc = jdbc;
@@ -60,13 +63,12 @@ public class MilestonePlan {
   public GroupLifetime extend(String slug, int months, String decidedBy, LocalDate decidedOn, PlenaryUser user) {
     Group group = groups.get(slug);
     if (!groups.canManage(user, group)) {
-      throw OutputRefusedException.notAllowed("Only the group's management or the secretariat may record an extension.");
+      throw OutputRefusedException.notAllowed("output.refused.manage.extension");
     }
     new Violations()
-        .check(months >= 1 && months <= 24, "months", "An extension is of 1 to 24 months.")
-        .check(decidedBy != null && !decidedBy.isBlank(), "decidedBy",
-            "Name the parent group's decision (meeting and document).")
-        .check(decidedOn != null, "decidedOn", "Give the date of the parent group's decision.")
+        .check(months >= 1 && months <= 24, "months", words.get("output.error.months"))
+        .check(decidedBy != null && !decidedBy.isBlank(), "decidedBy", words.get("output.error.decidedBy"))
+        .check(decidedOn != null, "decidedOn", words.get("output.error.decidedOn"))
         .throwIfAny();
     Instant now = clock.instant();
     jdbc.sql("""

@@ -2,18 +2,21 @@ package org.plenary.output;
 
 import org.plenary.shared.RefusedException;
 
-/** A rule of the group's outputs refused a change; the sentence says why (409 not in this state, 403 not allowed). */
+/**
+ * A rule of the group's outputs refused a change (409 not in this state, 403 not allowed); the sentence
+ * is a key of the {@code output} bundle, said in the reader's language.
+ */
 public class OutputRefusedException extends RefusedException {
 
-  OutputRefusedException(int httpStatus, String message) {
-    super(httpStatus, message);
+  private OutputRefusedException(int httpStatus, String key, Object[] args) {
+    super(httpStatus, "output", key, args);
   }
 
-  static OutputRefusedException state(String message) {
-    return new OutputRefusedException(409, message);
+  static OutputRefusedException state(String key, Object... args) {
+    return new OutputRefusedException(409, key, args);
   }
 
-  static OutputRefusedException notAllowed(String message) {
-    return new OutputRefusedException(403, message);
+  static OutputRefusedException notAllowed(String key, Object... args) {
+    return new OutputRefusedException(403, key, args);
   }
 }

@@ -13,24 +13,24 @@ final class OutputRequests {
   private OutputRequests() {}
 
   record DeliverableRequest(
-      @NotBlank(message = "Give the deliverable a title.") @Size(max = 500) String title,
-      @NotNull(message = "Say whether it is a technical report, a technical specification or a guideline.") DeliverableKind kind,
+      @NotBlank(message = "{output.error.deliverableTitle}") @Size(max = 500) String title,
+      @NotNull(message = "{output.error.kind}") DeliverableKind kind,
       @Schema(nullable = true, description = "The title of the group's milestone it serves.") String milestone,
       @Schema(nullable = true) List<String> editors) {}
 
-  record VersionRequest(@NotBlank(message = "Name the output document (FG-Cloud-O-…).") String outputNumber) {}
+  record VersionRequest(@NotBlank(message = "{output.error.outputNumber}") String outputNumber) {}
 
   record AgreementRequest(
-      @NotBlank(message = "Name the meeting by its code.") String meeting,
-      @NotBlank(message = "Record the meeting's decision.") @Size(max = 4000) String decision,
+      @NotBlank(message = "{output.error.meetingCode}") String meeting,
+      @NotBlank(message = "{output.error.decision}") @Size(max = 4000) String decision,
       boolean consensus,
       @Schema(nullable = true, description = "Without consensus, who objected, by name.") List<String> objections) {}
 
-  record TransferRequest(@NotNull(message = "Give the date of the transfer.") LocalDate on) {}
+  record TransferRequest(@NotNull(message = "{output.error.transferDate}") LocalDate on) {}
 
   record TermRequest(
-      @NotBlank(message = "Give the term.") @Size(max = 200) String term,
-      @NotBlank(message = "Give the definition.") @Size(max = 4000) String definition,
+      @NotBlank(message = "{output.error.term}") @Size(max = 200) String term,
+      @NotBlank(message = "{output.error.definition}") @Size(max = 4000) String definition,
       @Schema(nullable = true, description = "Another body's document, or this group's.") @Size(max = 500) String source,
       @Schema(nullable = true) @Size(max = 2000) String note,
       @Schema(nullable = true) List<String> related) {
@@ -40,15 +40,15 @@ final class OutputRequests {
     }
   }
 
-  record MeetingRequest(@NotBlank(message = "Name the meeting by its code.") String meeting) {}
+  record MeetingRequest(@NotBlank(message = "{output.error.meetingCode}") String meeting) {}
 
-  record SupersessionRequest(@NotBlank(message = "Name the term that supersedes it.") String by) {}
+  record SupersessionRequest(@NotBlank(message = "{output.error.supersededBy}") String by) {}
 
-  record TranslationRequest(@NotBlank(message = "Give the term in that language.") @Size(max = 200) String term,
+  record TranslationRequest(@NotBlank(message = "{output.error.translatedTerm}") @Size(max = 200) String term,
       @Schema(nullable = true) @Size(max = 4000) String definition) {}
 
   record EntryRequest(
-      @NotBlank(message = "Name the organization.") @Size(max = 200) String organization,
+      @NotBlank(message = "{output.error.organization}") @Size(max = 200) String organization,
       @Schema(nullable = true) @Size(max = 200) String group,
       @Schema(nullable = true) @Size(max = 500) String url,
       @Schema(nullable = true) @Size(max = 1000) String topics,

@@ -1,6 +1,7 @@
 package org.plenary.output;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -48,11 +49,13 @@ class ProgressReportApiController {
   @PreAuthorize("isAuthenticated()")
   ResponseEntity<byte[]> pdf(@PathVariable String slug,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @AuthenticationPrincipal PlenaryUser user) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @Parameter(description = "One of ar, zh, en, fr, ru, es; without it, the language of Accept-Language")
+      @RequestParam(required = false) String lang, @AuthenticationPrincipal PlenaryUser user) {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
             .filename(slug + "-progress-report-" + from + "-" + to + ".pdf").build().toString())
-        .body(issuer.pdf(slug, from, to, user));
+        .body(issuer.pdf(slug, from, to, user, lang));
   }
 
   @Operation(operationId = "issueProgressReport", summary = "Issue the report: numbered as an output document of the period's last meeting, its PDF uploaded")

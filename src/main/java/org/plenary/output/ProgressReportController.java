@@ -43,9 +43,10 @@ class ProgressReportController {
   @GetMapping(path = "/groups/{slug}/progress-report.pdf")
   org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String slug,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String lang) {
     return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-        .body(issuer.pdf(slug, from, to, DeliverableController.user()));
+        .body(issuer.pdf(slug, from, to, DeliverableController.user(), lang));
   }
 
   @PostMapping("/groups/{slug}/progress-report/notes")
@@ -53,7 +54,8 @@ class ProgressReportController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String body, RedirectAttributes redirect) {
     reports.saveNotes(slug, from, to, body, DeliverableController.user());
-    redirect.addFlashAttribute("notice", "The chair's paragraphs are saved.");
+    redirect.addFlashAttribute("notice", org.plenary.shared.Words.said(
+        new org.springframework.context.support.DefaultMessageSourceResolvable("output.notice.notesSaved")));
     return "redirect:/groups/" + slug + "/progress-report?from=" + from + "&to=" + to;
   }
 
@@ -64,6 +66,6 @@ class ProgressReportController {
     return DeliverableController.act(redirect, back, () -> {
       OutputDocument output = issuer.issue(slug, from, to, DeliverableController.user());
       return "/documents/" + output.number();
-    }, "The report is issued as an output document, waiting for the secretariat to publish it.");
+    }, "output.notice.reportIssued");
   }
 }

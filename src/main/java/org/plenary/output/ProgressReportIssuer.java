@@ -2,12 +2,18 @@ package org.plenary.output;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.ContributionDesk;
 import org.plenary.contribution.OutputAllocation;
 import org.plenary.contribution.OutputDesk;
 import org.plenary.contribution.OutputDocument;
 import org.plenary.contribution.OutputType;
+import org.plenary.group.GroupCatalog;
+import org.plenary.shared.Languages;
+import org.plenary.shared.Words;
+import org.plenary.pdf.PdfWords;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,31 +28,43 @@ public class ProgressReportIssuer {
   private final ProgressReportPdf pdf;
   private final OutputDesk outputs;
   private final ContributionDesk documents;
+  private final GroupCatalog groups;
+  private final MessageSource messages;
 
-  ProgressReportIssuer(ProgressReports reports, ProgressReportPdf pdf, OutputDesk outputs, ContributionDesk documents) {
+  ProgressReportIssuer(ProgressReports reports, ProgressReportPdf pdf, OutputDesk outputs, ContributionDesk documents,
+      GroupCatalog groups, MessageSource messages) {
+    this.groups = groups;
+    this.messages = messages;
     this.reports = reports;
     this.pdf = pdf;
     this.outputs = outputs;
     this.documents = documents;
   }
 
-  /** The report's PDF, as generated now. */
-  public byte[] pdf(String slug, LocalDate from, LocalDate to, PlenaryUser user) {
-    return pdf.render(reports.report(slug, from, to, user));
+  /** The report's PDF, as generated now, in {@code lang} when it is one of the six languages, else the reader's. */
+  public byte[] pdf(String slug, LocalDate from, LocalDate to, PlenaryUser user, String lang) {
+    return pdf.render(reports.report(slug, from, to, user), Languages.supported(lang).orElseGet(Words::reader));
   }
 
   /** Numbers the report as an output document of the period's last meeting and uploads its PDF. */
   public OutputDocument issue(String slug, LocalDate from, LocalDate to, PlenaryUser user) {
     ProgressReport report = reports.report(slug, from, to, user);
     if (report.meetings().isEmpty()) {
-      throw OutputRefusedException.state("No meeting of " + report.groupAcronym() + " was held between " + from
-          + " and " + to + "; a progress report is kept as an output document of a meeting of its period.");
+      throw OutputRefusedException.state("output.refused.report.noMeeting", report.groupAcronym(), from, to);
     }
     String code = report.meetings().get(report.meetings().size() - 1).code();
-    OutputDocument output = outputs.allocate(slug, code, new OutputAllocation("Progress report of "
-        + report.groupAcronym() + (report.parent() == null ? "" : " to " + report.parent()) + ", " + from + " to " + to,
+    // An output document of the group: titled and written in the group's working language.
+    Locale language = groups.get(slug).workingLocale();
+    OutputDocument output = outputs.allocate(slug, code, new OutputAllocation(title(report, language),
         null, OutputType.PROGRESS_REPORT, java.util.List.of(), java.util.List.of()), user);
-    documents.upload(output.number(), output.number() + ".pdf", new ByteArrayInputStream(pdf.render(report)), user);
+    documents.upload(output.number(), output.number() + ".pdf", new ByteArrayInputStream(pdf.render(report, language)), user);
     return output;
+  }
+
+  private String title(ProgressReport report, Locale language) {
+    var w = new PdfWords(messages, language);
+    return report.parent() == null
+        ? w.say("output.pdf.report.title", report.groupAcronym(), w.date(report.from()), w.date(report.to()))
+        : w.say("output.pdf.report.titleTo", report.groupAcronym(), report.parent(), w.date(report.from()), w.date(report.to()));
   }
 }

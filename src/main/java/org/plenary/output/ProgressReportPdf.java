@@ -1,86 +1,92 @@
 package org.plenary.output;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.plenary.pdf.PdfComposer;
 import org.plenary.pdf.PdfRenderer;
+import org.plenary.pdf.PdfWords;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** The progress report as a PDF, section by section as on its page. */
+/** The progress report as a PDF, section by section as on its page, in one of the six languages. */
 @Component
 class ProgressReportPdf {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
   private final PdfRenderer renderer;
+  private final MessageSource messages;
 
-  ProgressReportPdf(PdfRenderer renderer) {
+  ProgressReportPdf(PdfRenderer renderer, MessageSource messages) {
     this.renderer = renderer;
+    this.messages = messages;
   }
 
-  byte[] render(ProgressReport r) {
-    PdfComposer pdf = renderer.compose("Progress report of " + r.groupAcronym()
-        + (r.parent() == null ? "" : " to " + r.parent()) + ", " + DAY.format(r.from()) + " to " + DAY.format(r.to()));
-    pdf.field("Group", r.groupName() + " (" + r.groupAcronym() + ")");
-    pdf.field("GroupLifetime", r.lifetime().endsOn() == null ? "from the first meeting, not yet scheduled"
-        : DAY.format(r.lifetime().startsOn()) + " to " + DAY.format(r.lifetime().endsOn()));
-    r.lifetime().extensions().forEach(e -> pdf.field("Extension", e.months() + " months, decided by " + e.decidedBy()
-        + " on " + DAY.format(e.decidedOn())));
+  byte[] render(ProgressReport r, Locale language) {
+    var w = new PdfWords(messages, language);
+    PdfComposer pdf = renderer.compose(r.parent() == null
+        ? w.say("output.pdf.report.title", r.groupAcronym(), w.date(r.from()), w.date(r.to()))
+        : w.say("output.pdf.report.titleTo", r.groupAcronym(), r.parent(), w.date(r.from()), w.date(r.to())));
+    pdf.field(w.say("output.pdf.report.group"), r.groupName() + " (" + r.groupAcronym() + ")");
+    pdf.field(w.say("output.lifetime"), r.lifetime().endsOn() == null ? w.say("output.pdf.report.lifetimeUnscheduled")
+        : w.say("output.pdf.report.period", w.date(r.lifetime().startsOn()), w.date(r.lifetime().endsOn())));
+    r.lifetime().extensions().forEach(e -> pdf.field(w.say("output.pdf.report.extension"),
+        w.say("output.pdf.report.extensionValue", e.months(), e.decidedBy(), w.date(e.decidedOn()))));
     if (r.chairParagraphs() != null) {
-      pdf.heading("From the chair");
+      pdf.heading(w.say("output.pdf.report.chair"));
       for (String paragraph : r.chairParagraphs().split("\\R\\s*\\R")) {
         pdf.paragraph(paragraph.strip());
       }
     }
-    pdf.heading("Meetings held (" + r.meetings().size() + ")");
+    pdf.heading(w.say("output.pdf.report.meetings", r.meetings().size()));
     for (ProgressReport.MeetingHeld m : r.meetings()) {
-      pdf.field("Meeting " + m.code(), m.dates() + ", " + m.venue() + (m.chair().isEmpty() ? "" : "; chair " + m.chair()));
-      pdf.field("Participants", String.valueOf(m.participants()));
-      pdf.field("By category", counts(m.byCategory()));
-      pdf.field("By country", counts(m.byCountry()));
-      pdf.field("Organizations", counts(m.organizations()));
-      pdf.field("Input documents", String.valueOf(m.inputs()));
+      pdf.field(w.say("output.pdf.report.meeting", m.code()), m.chair().isEmpty()
+          ? w.say("output.pdf.report.held", m.dates(), m.venue()) : w.say("output.pdf.report.heldChair", m.dates(), m.venue(), m.chair()));
+      pdf.field(w.say("output.pdf.report.participants"), String.valueOf(m.participants()));
+      pdf.field(w.say("output.pdf.report.byCategory"), counts(w, m.byCategory()));
+      pdf.field(w.say("output.pdf.report.byCountry"), counts(w, m.byCountry()));
+      pdf.field(w.say("output.pdf.report.organizations"), counts(w, m.organizations()));
+      pdf.field(w.say("output.pdf.report.inputs"), String.valueOf(m.inputs()));
       m.inputsByAgendaItem().stream().filter(i -> !i.documents().isEmpty()).forEach(i -> pdf.field(
-          "  Item " + i.number() + " " + i.title(), i.documents().size() + ": " + String.join(", ", i.documents())));
-      pdf.field("Output documents", m.outputs().isEmpty() ? "none" : String.join(", ", m.outputs()));
+          "  " + w.say("output.pdf.report.item", i.number(), i.title()),
+          i.documents().size() + ": " + String.join(", ", i.documents())));
+      pdf.field(w.say("output.pdf.report.outputs"),
+          m.outputs().isEmpty() ? w.say("output.pdf.none") : String.join(", ", m.outputs()));
     }
-    pdf.heading("Output documents (" + r.outputs().size() + ")");
+    pdf.heading(w.say("output.pdf.report.outputDocuments", r.outputs().size()));
     for (ProgressReport.OutputSummary o : r.outputs()) {
-      pdf.field(o.number(), o.type().label() + ": " + o.title());
+      pdf.field(o.number(), w.say("output.outputType." + o.type().name()) + ": " + o.title());
     }
-    pdf.heading("Deliverables (" + r.deliverables().size() + ")");
+    pdf.heading(w.say("output.pdf.report.deliverables", r.deliverables().size()));
     for (Deliverable d : r.deliverables()) {
-      pdf.field(d.title(), d.kind().label() + "; " + state(d)
-          + (d.currentVersion() == null ? "" : "; latest version " + d.currentVersion()));
+      String kind = w.say("output.kind." + d.kind().name());
+      pdf.field(d.title(), d.currentVersion() == null ? w.say("output.pdf.report.deliverable", kind, state(w, d))
+          : w.say("output.pdf.report.deliverableVersion", kind, state(w, d), d.currentVersion()));
     }
-    pdf.heading("Milestones against plan");
-    r.milestones().forEach(m -> pdf.field(DAY.format(m.dueOn()) + " " + m.title(), m.standing().label()
+    pdf.heading(w.say("output.pdf.report.milestones"));
+    r.milestones().forEach(m -> pdf.field(w.date(m.dueOn()) + " " + m.title(), w.say("output.standing." + m.standing().name())
         + (m.deliverables().isEmpty() ? "" : " (" + m.deliverables().stream().map(d -> d.title() + ": "
-            + d.state().label()).collect(Collectors.joining("; ")) + ")")));
-    pdf.heading("Living list (" + r.livingList().entries().size() + " entries)");
+            + w.say("output.state." + d.state().name())).collect(Collectors.joining("; ")) + ")")));
+    pdf.heading(w.say("output.pdf.report.livingList", r.livingList().entries().size()));
     r.livingList().entries().forEach(e -> pdf.field(e.organization() + (e.bodyGroup() == null ? "" : " " + e.bodyGroup()),
         (e.topics() == null ? "" : e.topics()) + (e.url() == null ? "" : " " + e.url())));
-    pdf.heading("Terminology (" + r.terms().size() + " terms)");
-    r.terms().forEach(t -> pdf.field(t.term() + " [" + t.status().label()
-        + (t.agreedAt() == null ? "" : " at " + t.agreedAt()) + "]", t.definition()));
-    pdf.paragraph("Generated by Plenary on " + r.generatedAt() + ".");
+    pdf.heading(w.say("output.pdf.report.terms", r.terms().size()));
+    r.terms().forEach(t -> pdf.field(t.term() + " [" + (t.agreedAt() == null ? w.say("output.term." + t.status().name())
+        : w.say("output.pdf.term.statusAt", w.say("output.term." + t.status().name()), t.agreedAt())) + "]", t.definition()));
+    pdf.paragraph(w.say("output.pdf.report.generated", r.generatedAt().toString()));
     return pdf.toBytes();
   }
 
-  static String state(Deliverable d) {
+  static String state(PdfWords w, Deliverable d) {
     return switch (d.state()) {
-      case DRAFT -> "draft";
-      case AGREED -> "agreed at meeting " + d.agreedAt() + (Boolean.TRUE.equals(d.consensus()) ? " by consensus"
-          : " with objections from " + String.join(", ", d.objections()));
-      case TRANSFERRED -> "agreed at meeting " + d.agreedAt() + ", transferred to the parent group on "
-          + DAY.format(d.transferredOn());
+      case DRAFT -> w.say("output.pdf.deliverable.draft");
+      case AGREED -> Boolean.TRUE.equals(d.consensus()) ? w.say("output.pdf.deliverable.consensus", d.agreedAt())
+          : w.say("output.pdf.deliverable.objections", d.agreedAt(), String.join(", ", d.objections()));
+      case TRANSFERRED -> w.say("output.pdf.deliverable.transferred", d.agreedAt(), w.date(d.transferredOn()));
     };
   }
 
-  private static String counts(Map<String, Long> counts) {
-    return counts.isEmpty() ? "none" : counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+  private static String counts(PdfWords w, Map<String, Long> counts) {
+    return counts.isEmpty() ? w.say("output.pdf.none") : counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
         .collect(Collectors.joining(", "));
   }
 }

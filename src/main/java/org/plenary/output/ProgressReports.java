@@ -28,6 +28,7 @@ import org.plenary.registration.RegistrationDesk;
 import org.plenary.registration.RegistrationStatus;
 import org.plenary.shared.Violations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.plenary.shared.Words;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,10 +51,12 @@ public class ProgressReports {
   private final MilestonePlan plan;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final Words words;
 
   ProgressReports(GroupCatalog groups, MeetingCatalog meetings, RegistrationDesk registrations,
       OrganizationDirectory organizations, Countries countries, OutputDesk outputs, DeliverableDesk deliverables,
-      LivingListDesk livingList, TermDesk terms, MilestonePlan plan, JdbcClient jdbc, Clock clock) {
+      LivingListDesk livingList, TermDesk terms, MilestonePlan plan, JdbcClient jdbc, Clock clock, Words words) {
+    this.words = words;
     this.groups = groups;
     this.meetings = meetings;
     this.registrations = registrations;
@@ -71,9 +74,9 @@ public class ProgressReports {
   /** The report for meetings starting within [from, to]; the chair's paragraphs as last saved for that period. */
   public ProgressReport report(String slug, LocalDate from, LocalDate to, PlenaryUser user) {
     Group group = manageable(slug, user);
-    new Violations().check(from != null, "from", "Give the first day of the period.")
-        .check(to != null, "to", "Give the last day of the period.")
-        .check(from == null || to == null || !to.isBefore(from), "to", "The period ends after it starts.")
+    new Violations().check(from != null, "from", words.get("output.error.from"))
+        .check(to != null, "to", words.get("output.error.to"))
+        .check(from == null || to == null || !to.isBefore(from), "to", words.get("output.error.period"))
         .throwIfAny();
     Reader reader = Reader.of(user);
     List<Contribution> inputs = outputs.inputsOfGroup(slug, reader);
@@ -127,7 +130,7 @@ public class ProgressReports {
     }
     return new ProgressReport.MeetingHeld(m.code(), m.dates(), m.venueName(), chair, approved.size(),
         count(approved, this::category), count(approved, r -> r.countryCode() == null ? "—" : countries.name(r.countryCode())),
-        count(approved, r -> r.organizationId() == null ? "In their own name"
+        count(approved, r -> r.organizationId() == null ? words.get("output.report.ownName")
             : organizations.find(r.organizationId()).map(o -> o.name()).orElse("—")),
         mine.size(), byItem,
         outs.stream().filter(o -> o.document().meetingId().equals(m.id())).map(OutputDocument::number).toList());
@@ -135,10 +138,10 @@ public class ProgressReports {
 
   private String category(Registration r) {
     if (r.category() == null || Registration.INDIVIDUAL.equals(r.category())) {
-      return "Individuals";
+      return words.get("output.report.individuals");
     }
     try {
-      return OrganizationCategory.valueOf(r.category()).label();
+      return words.get("organization.category." + OrganizationCategory.valueOf(r.category()).name());
     } catch (IllegalArgumentException unknown) {
       return r.category();
     }
@@ -151,8 +154,7 @@ public class ProgressReports {
   private Group manageable(String slug, PlenaryUser user) {
     Group group = groups.get(slug);
     if (!groups.canManage(user, group)) {
-      throw OutputRefusedException.notAllowed(
-          "The progress report is prepared by the group's management and the secretariat.");
+      throw OutputRefusedException.notAllowed("output.refused.manage.report");
     }
     return group;
   }

@@ -27,8 +27,9 @@ public record Term(
   /** The term and its definition in another language. */
   public record Translation(String term, @Schema(nullable = true) String definition) {}
 
-  /** The languages Plenary speaks: the six official languages of the United Nations. */
-  public static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es");
+  /** The languages Plenary speaks ({@link org.plenary.shared.Languages#SUPPORTED}), by their tags. */
+  public static final List<String> LANGUAGES = org.plenary.shared.Languages.SUPPORTED.stream()
+      .map(java.util.Locale::getLanguage).toList();
 
   public Term {
     related = related == null ? List.of() : List.copyOf(related);
@@ -37,9 +38,8 @@ public record Term(
 
   Term edited(String newTerm, String newDefinition, String newSource, String newNote, List<String> newRelated) {
     if (status != TermStatus.PROPOSED) {
-      throw OutputRefusedException.state("\"" + term + "\" is " + status.label().toLowerCase()
-          + (agreedAt == null ? "" : " (at meeting " + agreedAt + ")")
-          + "; an agreed term does not change: propose a new term that supersedes it.");
+      throw OutputRefusedException.state("output.refused.term.notProposed." + status.name(), term,
+          agreedAt == null ? "—" : agreedAt);
     }
     return new Term(id, newTerm, newDefinition, newSource, newNote, status, null, null, newRelated, version + 1,
         translations);
@@ -47,15 +47,13 @@ public record Term(
 
   Term agreed(Meeting meeting, LocalDate today) {
     if (status == TermStatus.AGREED) {
-      throw OutputRefusedException.state("\"" + term + "\" was already agreed at meeting " + agreedAt + ".");
+      throw OutputRefusedException.state("output.refused.term.agreedAlready", term, agreedAt);
     }
     if (status == TermStatus.SUPERSEDED) {
-      throw OutputRefusedException.state("\"" + term + "\" was superseded by \"" + supersededBy
-          + "\"; a superseded term is not agreed again.");
+      throw OutputRefusedException.state("output.refused.term.supersededNotAgreed", term, supersededBy);
     }
     if (meeting.startDate().isAfter(today)) {
-      throw OutputRefusedException.state("Meeting " + meeting.code() + " has not started yet; a term is agreed at a"
-          + " meeting that is held.");
+      throw OutputRefusedException.state("output.refused.term.notStarted", meeting.code());
     }
     return new Term(id, term, definition, source, note, TermStatus.AGREED, meeting.code(), null, related, version + 1,
         translations);
@@ -63,17 +61,16 @@ public record Term(
 
   Term supersededBy(Term other) {
     if (status == TermStatus.PROPOSED) {
-      throw OutputRefusedException.state("\"" + term + "\" is only proposed: edit it instead; only an agreed term is"
-          + " superseded.");
+      throw OutputRefusedException.state("output.refused.term.onlyProposed", term);
     }
     if (status == TermStatus.SUPERSEDED) {
-      throw OutputRefusedException.state("\"" + term + "\" was already superseded by \"" + supersededBy + "\".");
+      throw OutputRefusedException.state("output.refused.term.supersededAlready", term, supersededBy);
     }
     if (other.id() == id) {
-      throw OutputRefusedException.state("A term cannot supersede itself.");
+      throw OutputRefusedException.state("output.refused.term.supersedesItself");
     }
     if (other.status() == TermStatus.SUPERSEDED) {
-      throw OutputRefusedException.state("\"" + other.term() + "\" is itself superseded; name the term in force.");
+      throw OutputRefusedException.state("output.refused.term.byASuperseded", other.term());
     }
     return new Term(id, term, definition, source, note, TermStatus.SUPERSEDED, agreedAt, other.term(), related,
         version + 1, translations);

@@ -1,6 +1,7 @@
 package org.plenary.output;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import org.plenary.output.OutputRequests.MeetingRequest;
 import org.plenary.output.OutputRequests.SupersessionRequest;
 import org.plenary.output.OutputRequests.TermRequest;
 import org.plenary.output.OutputRequests.TranslationRequest;
+import org.plenary.shared.Words;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,9 +59,11 @@ class TermApiController {
 
   @Operation(operationId = "getTermsPdf", summary = "The terminology register as a formatted document (PDF)")
   @GetMapping(path = "/api/v1/groups/{slug}/terms.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-  ResponseEntity<byte[]> pdf(@PathVariable String slug) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .body(pdf.render(groups.get(slug).acronym(), desk.search(slug, null)));
+  ResponseEntity<byte[]> pdf(@PathVariable String slug,
+      @Parameter(description = "One of ar, zh, en, fr, ru, es; without it, the language of Accept-Language")
+      @RequestParam(required = false) String lang) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(pdf.render(groups.get(slug).acronym(),
+        desk.search(slug, null), org.plenary.shared.Languages.supported(lang).orElseGet(Words::reader)));
   }
 
   @Operation(operationId = "issueTerms",

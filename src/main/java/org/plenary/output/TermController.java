@@ -50,7 +50,7 @@ class TermController {
     return DeliverableController.act(redirect, back, () -> {
       desk.propose(slug, new TermDesk.TermDraft(term, definition, source, note, related), DeliverableController.user());
       return back;
-    }, "Term proposed.");
+    }, "output.notice.termProposed");
   }
 
   @PreAuthorize("isAuthenticated()")
@@ -61,7 +61,7 @@ class TermController {
     return DeliverableController.act(redirect, back, () -> {
       desk.agree(slug, id, meeting, DeliverableController.user());
       return back;
-    }, "Term agreed.");
+    }, "output.notice.termAgreed");
   }
 
   @PreAuthorize("isAuthenticated()")
@@ -72,7 +72,7 @@ class TermController {
     return DeliverableController.act(redirect, back, () -> {
       desk.supersede(slug, id, by, DeliverableController.user());
       return back;
-    }, "Term superseded.");
+    }, "output.notice.termSuperseded");
   }
 
   @PreAuthorize("isAuthenticated()")
@@ -80,6 +80,6 @@ class TermController {
   String issue(@PathVariable String slug, @RequestParam(required = false) String meeting, RedirectAttributes redirect) {
     return DeliverableController.act(redirect, "/groups/" + slug + "/terms",
         () -> "/documents/" + issuer.issue(slug, meeting, DeliverableController.user()).number(),
-        "The terminology is issued as an output document, waiting for the secretariat to publish it.");
+        "output.notice.termsIssued");
   }
 }

@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.UnknownException;
 import org.plenary.shared.Violations;
+import org.plenary.shared.Words;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,10 +37,12 @@ public class TermDesk {
   private final MeetingCatalog meetings;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Words words;
   private final org.plenary.account.AccountDirectory accounts;
 
   TermDesk(Terms terms, GroupCatalog groups, MeetingCatalog meetings, TransactionTemplate transaction, Clock clock,
-      org.plenary.account.AccountDirectory accounts) {
+      org.plenary.account.AccountDirectory accounts, Words words) {
+    this.words = words;
     this.accounts = accounts;
     this.terms = terms;
     this.groups = groups;
@@ -56,7 +59,7 @@ public class TermDesk {
   public Term get(String slug, long id) {
     Group group = groups.get(slug);
     return terms.find(group.id(), id)
-        .orElseThrow(() -> new NoSuchElementException(group.acronym() + " has no term " + id + "."));
+        .orElseThrow(() -> new UnknownException("output", "output.unknown.term", group.acronym(), id));
   }
 
   /** Every change of the term, oldest first, each naming who changed it by name (never by username). */
@@ -64,7 +67,7 @@ public class TermDesk {
     var names = new java.util.HashMap<String, String>();
     return terms.history(get(slug, id).id()).stream().map(c -> new TermChange(c.version(), c.change(), c.term(),
         c.definition(), c.source(), c.note(), c.status(), c.supersededBy(), names.computeIfAbsent(c.changedBy(),
-            u -> accounts.findEvenDisabled(u).map(a -> a.displayName()).orElse("a former account")), c.changedAt()))
+            u -> accounts.findEvenDisabled(u).map(a -> a.displayName()).orElse(words.get("output.history.formerAccount"))), c.changedAt()))
         .toList();
   }
 
@@ -72,7 +75,7 @@ public class TermDesk {
     Group group = manageable(slug, user);
     check(draft);
     new Violations().check(terms.findByName(group.id(), draft.term().strip()).isEmpty(), "term",
-        "\"" + draft.term().strip() + "\" is already in the register; edit it, or supersede it once agreed.").throwIfAny();
+        words.get("output.error.termExists", draft.term().strip())).throwIfAny();
     return transaction.execute(status -> {
       var fresh = new Term(0, draft.term().strip(), draft.definition().strip(), blankToNull(draft.source()),
           blankToNull(draft.note()), TermStatus.PROPOSED, null, null, draft.relatedTerms(), 1, null);
@@ -111,7 +114,7 @@ public class TermDesk {
   public Term supersede(String slug, long id, String byTerm, PlenaryUser user) {
     Group group = manageable(slug, user);
     Term by = terms.findByName(group.id(), byTerm == null ? "" : byTerm.strip()).orElseThrow(() ->
-        OutputRefusedException.state("\"" + byTerm + "\" is not in the register; propose it first."));
+        OutputRefusedException.state("output.refused.term.unknownSuccessor", byTerm));
     return transaction.execute(status -> {
       terms.lock(id);
       Term current = get(slug, id);
@@ -128,8 +131,8 @@ public class TermDesk {
     manageable(slug, user);
     new Violations()
         .check(lang != null && Term.LANGUAGES.contains(lang), "lang",
-            "Choose one of the languages Plenary speaks: " + String.join(", ", Term.LANGUAGES) + ".")
-        .check(term != null && !term.isBlank(), "term", "Give the term in that language.")
+            words.get("output.error.language", String.join(", ", Term.LANGUAGES)))
+        .check(term != null && !term.isBlank(), "term", words.get("output.error.translatedTerm"))
         .throwIfAny();
     return transaction.execute(status -> {
       terms.lock(id);
@@ -140,20 +143,20 @@ public class TermDesk {
     });
   }
 
-  private static void check(TermDraft draft) {
+  private void check(TermDraft draft) {
     new Violations()
-        .check(draft.term() != null && !draft.term().isBlank(), "term", "Give the term.")
-        .check(draft.term() == null || draft.term().strip().length() <= 200, "term", "Keep the term under 200 characters.")
-        .check(draft.definition() != null && !draft.definition().isBlank(), "definition", "Give the definition.")
+        .check(draft.term() != null && !draft.term().isBlank(), "term", words.get("output.error.term"))
+        .check(draft.term() == null || draft.term().strip().length() <= 200, "term", words.get("output.error.termLength"))
+        .check(draft.definition() != null && !draft.definition().isBlank(), "definition", words.get("output.error.definition"))
         .check(draft.definition() == null || draft.definition().length() <= 4000, "definition",
-            "Keep the definition under 4,000 characters.")
+            words.get("output.error.definitionLength"))
         .throwIfAny();
   }
 
   private Group manageable(String slug, PlenaryUser user) {
     Group group = groups.get(slug);
     if (!groups.canManage(user, group)) {
-      throw OutputRefusedException.notAllowed("Only the group's management or the secretariat may change its terminology.");
+      throw OutputRefusedException.notAllowed("output.refused.manage.terms");
     }
     return group;
   }

@@ -10,6 +10,7 @@ import org.plenary.contribution.OutputDocument;
 import org.plenary.contribution.OutputType;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.Words;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +26,11 @@ class TermsIssuer {
   private final GroupCatalog groups;
   private final OutputDesk outputs;
   private final ContributionDesk documents;
+  private final Words words;
 
-  TermsIssuer(TermDesk desk, TermsPdf pdf, GroupCatalog groups, OutputDesk outputs, ContributionDesk documents) {
+  TermsIssuer(TermDesk desk, TermsPdf pdf, GroupCatalog groups, OutputDesk outputs, ContributionDesk documents,
+      Words words) {
+    this.words = words;
     this.desk = desk;
     this.pdf = pdf;
     this.groups = groups;
@@ -37,19 +41,19 @@ class TermsIssuer {
   OutputDocument issue(String slug, String meeting, PlenaryUser user) {
     Group group = groups.get(slug);
     if (user == null || !groups.canManage(user, group)) {
-      throw OutputRefusedException.notAllowed("Only the group's management or the secretariat may issue its terminology.");
+      throw OutputRefusedException.notAllowed("output.refused.manage.issueTerms");
     }
     if (meeting == null || meeting.isBlank()) {
-      throw OutputRefusedException.state("Choose the meeting whose output document the terminology becomes.");
+      throw OutputRefusedException.state("output.refused.terms.meeting");
     }
     List<Term> terms = desk.search(slug, null);
     if (terms.isEmpty()) {
-      throw OutputRefusedException.state(group.acronym() + " has no term yet; there is no terminology to issue.");
+      throw OutputRefusedException.state("output.refused.terms.none", group.acronym());
     }
-    OutputDocument output = outputs.allocate(slug, meeting.strip(), new OutputAllocation("Terminology of "
-        + group.acronym(), null, OutputType.TERMINOLOGY, List.of(), List.of()), user);
+    OutputDocument output = outputs.allocate(slug, meeting.strip(), new OutputAllocation(
+        words.in(group.workingLocale(), "output.pdf.terms.title", group.acronym()), null, OutputType.TERMINOLOGY, List.of(), List.of()), user);
     documents.upload(output.number(), output.number() + ".pdf",
-        new ByteArrayInputStream(pdf.render(group.acronym(), terms)), user);
+        new ByteArrayInputStream(pdf.render(group.acronym(), terms, group.workingLocale())), user);
     return output;
   }
 }

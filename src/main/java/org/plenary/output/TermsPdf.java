@@ -1,8 +1,11 @@
 package org.plenary.output;
 
 import java.util.List;
+import java.util.Locale;
 import org.plenary.pdf.PdfComposer;
 import org.plenary.pdf.PdfRenderer;
+import org.plenary.pdf.PdfWords;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** The terminology register as a formatted document, which the group can number as an output document. */
@@ -10,29 +13,34 @@ import org.springframework.stereotype.Component;
 class TermsPdf {
 
   private final PdfRenderer renderer;
+  private final MessageSource messages;
 
-  TermsPdf(PdfRenderer renderer) {
+  TermsPdf(PdfRenderer renderer, MessageSource messages) {
     this.renderer = renderer;
+    this.messages = messages;
   }
 
-  byte[] render(String acronym, List<Term> terms) {
-    PdfComposer pdf = renderer.compose("Terminology of " + acronym);
+  byte[] render(String acronym, List<Term> terms, Locale language) {
+    var w = new PdfWords(messages, language);
+    PdfComposer pdf = renderer.compose(w.say("output.pdf.terms.title", acronym));
     for (Term t : terms) {
       pdf.heading(t.term());
       pdf.paragraph(t.definition());
       if (t.source() != null) {
-        pdf.field("Source", t.source());
+        pdf.field(w.say("output.pdf.terms.source"), t.source());
       }
       if (t.note() != null) {
-        pdf.field("Note", t.note());
+        pdf.field(w.say("output.pdf.terms.note"), t.note());
       }
-      pdf.field("Status", t.status().label() + (t.agreedAt() == null ? "" : " at meeting " + t.agreedAt())
-          + (t.supersededBy() == null ? "" : ", superseded by " + t.supersededBy()));
+      String status = w.say("output.term." + t.status().name());
+      String at = t.agreedAt() == null ? status : w.say("output.pdf.term.statusAt", status, t.agreedAt());
+      pdf.field(w.say("output.pdf.terms.status"), t.supersededBy() == null ? at
+          : w.say("output.pdf.terms.supersededBy", at, t.supersededBy()));
       if (!t.related().isEmpty()) {
-        pdf.field("Related terms", String.join(", ", t.related()));
+        pdf.field(w.say("output.pdf.terms.related"), String.join(", ", t.related()));
       }
       t.translations().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-          .forEach(e -> pdf.field(e.getKey(), e.getValue().term()
+          .forEach(e -> pdf.field(Locale.forLanguageTag(e.getKey()).getDisplayLanguage(language), e.getValue().term()
               + (e.getValue().definition() == null ? "" : ": " + e.getValue().definition())));
     }
     return pdf.toBytes();

@@ -11,11 +11,6 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  */
 public class RegistrationRefusedException extends RefusedException {
 
-  /** A sentence already written (in English): said as it is in every language. */
-  public RegistrationRefusedException(int httpStatus, String message) {
-    super(httpStatus, message);
-  }
-
   private RegistrationRefusedException(int httpStatus, String key, Object[] args) {
     super(httpStatus, "registration", key, args);
   }

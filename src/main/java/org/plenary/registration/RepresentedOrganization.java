@@ -44,13 +44,12 @@ public class RepresentedOrganization {
     Optional<Organization> own = ofAccount(user);
     if (own.isPresent()) {
       new Violations().check(chosen == null || chosen == own.get().id().value(), "organizationId",
-          "You register for your account's organization, " + own.get().name()
-              + ". If that is wrong, ask the administrator to correct your account.").throwIfAny();
+          "registration", "registration.error.ownOrganization", own.get().name()).throwIfAny();
       return own;
     }
     Optional<Organization> picked = chosen == null ? Optional.empty() : organizations.find(new OrganizationId(chosen));
     new Violations().check(chosen == null || picked.isPresent(), "organizationId",
-        "Choose an organization from the list, or none to register in your own name.").throwIfAny();
+        "registration", "registration.error.chooseOrganization").throwIfAny();
     return picked;
   }
 
@@ -62,7 +61,7 @@ public class RepresentedOrganization {
     Optional<Organization> organization = organizationId == null ? Optional.empty()
         : organizations.find(new OrganizationId(organizationId));
     new Violations().check(organizationId == null || organization.isPresent(), "organizationId",
-        "Choose an organization from the list, or none for the person's own name.").throwIfAny();
+        "registration", "registration.error.correctOrganization").throwIfAny();
     return transaction.execute(status -> {
       registrations.find(id).orElseThrow(() -> RegistrationRefusedException.of(404, "registration.refused.unknown", id));
       registrations.setOrganization(id, organization.map(Organization::id).orElse(null),

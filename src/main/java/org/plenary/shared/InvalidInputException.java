@@ -20,6 +20,11 @@ public class InvalidInputException extends RuntimeException {
     this(List.of(new Violation(field, message)));
   }
 
+  /** One field's error: the sentence {@code key} of the bundle {@code i18n/messages/<bundle>}, in the reader's language. */
+  public static InvalidInputException of(String field, String bundle, String key, Object... args) {
+    return new InvalidInputException(field, Sentences.said(bundle, key, args));
+  }
+
   public List<Violation> violations() {
     return violations;
   }

@@ -5,22 +5,15 @@ import org.springframework.context.MessageSourceResolvable;
 /**
  * A rule refused what someone asked, with the HTTP status that says how (403 not allowed, 404
  * unknown, 409 not now, …) and a sentence for them. Pages and the API show every subclass alike:
- * a refusal made with a key of a module's bundle is said in the reader's language
- * ({@code messageSource.getMessage(refusal, locale)}); {@link #getMessage()} is the English sentence.
+ * the sentence is always a key of a module's bundle, said in the reader's language
+ * ({@code messageSource.getMessage(refusal, locale)}); {@link #getMessage()} is the English sentence
+ * (for logs). There is deliberately no constructor taking a sentence already written.
  */
 public abstract class RefusedException extends RuntimeException implements MessageSourceResolvable {
 
   private final int httpStatus;
   private final String key;
   private final Object[] args;
-
-  /** A sentence already written: said as it is in every language. */
-  protected RefusedException(int httpStatus, String message) {
-    super(message);
-    this.httpStatus = httpStatus;
-    this.key = null;
-    this.args = new Object[0];
-  }
 
   /** The sentence {@code key} of the bundle {@code i18n/messages/<bundle>}, with its arguments. */
   protected RefusedException(int httpStatus, String bundle, String key, Object... args) {
@@ -34,9 +27,14 @@ public abstract class RefusedException extends RuntimeException implements Messa
     return httpStatus;
   }
 
+  /** Members the API's problem carries beside {@code title} and {@code detail} (codes and data, never sentences to translate). */
+  public java.util.Map<String, Object> problemProperties() {
+    return java.util.Map.of();
+  }
+
   @Override
   public String[] getCodes() {
-    return key == null ? null : new String[] {key};
+    return new String[] {key};
   }
 
   @Override

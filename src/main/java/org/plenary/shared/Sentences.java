@@ -17,6 +17,13 @@ final class Sentences {
     return Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
   }
 
+  /** {@code key} of {@code i18n/messages/<bundle>} in the current request's language, else in English. */
+  static String said(String bundle, String key, Object[] args) {
+    Object[] plain = plain(args);
+    return Words.said(new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {key}, plain,
+        english(bundle, key, plain)));
+  }
+
   /** {@code key} of {@code i18n/messages/<bundle>} in English with {@code args}, as the message source formats it. */
   static String english(String bundle, String key, Object[] args) {
     var words = ResourceBundle.getBundle(MessageBundles.FOLDER.replace('/', '.') + bundle, Locale.ROOT,

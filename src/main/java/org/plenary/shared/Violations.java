@@ -16,6 +16,17 @@ public final class Violations {
     return this;
   }
 
+  /**
+   * Records the sentence {@code key} of the bundle {@code i18n/messages/<bundle>} for {@code field} unless
+   * {@code holds}, in the reader's language (English outside a request); for code that holds no message source.
+   */
+  public Violations check(boolean holds, String field, String bundle, String key, Object... args) {
+    if (!holds) {
+      found.add(new Violation(field, Sentences.said(bundle, key, args)));
+    }
+    return this;
+  }
+
   public void throwIfAny() {
     if (!found.isEmpty()) {
       throw new InvalidInputException(found);

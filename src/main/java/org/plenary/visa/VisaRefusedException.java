@@ -11,11 +11,6 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  */
 public class VisaRefusedException extends RefusedException {
 
-  /** A sentence already written (in English): said as it is in every language. */
-  public VisaRefusedException(int httpStatus, String message) {
-    super(httpStatus, message);
-  }
-
   private VisaRefusedException(int httpStatus, String key, Object[] args) {
     super(httpStatus, "visa", key, args);
   }

@@ -54,7 +54,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(RefusedException.class)
   ProblemDetail refused(RefusedException e) {
-    return problem(HttpStatus.valueOf(e.httpStatus()), problems.detail(e, LocaleContextHolder.getLocale()));
+    ProblemDetail problem = problem(HttpStatus.valueOf(e.httpStatus()), problems.detail(e, LocaleContextHolder.getLocale()));
+    e.problemProperties().forEach(problem::setProperty);
+    return problem;
   }
 
   @ExceptionHandler(NoSuchElementException.class)

@@ -66,8 +66,10 @@ class PseudoLocale implements BeanPostProcessor {
       if (!LOCALE.equals(locale)) {
         return source.getMessage(code, args, defaultMessage, locale);
       }
-      String marked = source.getMessage(code, markers(args), defaultMessage, Locale.ENGLISH);
-      return marked == null ? null : fill(pseudo(marked), args);
+      // Only the bundle's sentence is made pseudo; a default message given in code stays as it is.
+      String marked = source.getMessage(code, markers(args), null, Locale.ENGLISH);
+      return marked == null ? defaultMessage == null ? null : source.getMessage(code, args, defaultMessage, Locale.ENGLISH)
+          : fill(pseudo(marked), args);
     }
 
     @Override
@@ -78,10 +80,23 @@ class PseudoLocale implements BeanPostProcessor {
       return fill(pseudo(source.getMessage(code, markers(args), Locale.ENGLISH)), args);
     }
 
+    /**
+     * Only a sentence found in a bundle under one of the resolvable's codes is made pseudo; its default
+     * message (a sentence written in code, a framework's English) is left as it is, so that the browser
+     * test sees it unwrapped, as untranslated text.
+     */
     @Override
     public String getMessage(MessageSourceResolvable resolvable, Locale locale) throws NoSuchMessageException {
-      String text = source.getMessage(resolvable, LOCALE.equals(locale) ? Locale.ENGLISH : locale);
-      return LOCALE.equals(locale) ? pseudo(text) : text;
+      if (!LOCALE.equals(locale)) {
+        return source.getMessage(resolvable, locale);
+      }
+      for (String code : resolvable.getCodes() == null ? new String[0] : resolvable.getCodes()) {
+        String found = getMessage(code, resolvable.getArguments(), null, LOCALE);
+        if (found != null) {
+          return found;
+        }
+      }
+      return source.getMessage(resolvable, Locale.ENGLISH);
     }
 
     private Object[] markers(Object[] args) {

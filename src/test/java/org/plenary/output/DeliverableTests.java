@@ -53,7 +53,7 @@ class DeliverableTests {
     assertThatThrownBy(() -> versioned.agree(COMING, TODAY, "Agreed.", true, List.of()))
         .hasMessageContaining("Meeting 1011-gva has not started yet");
     assertThatThrownBy(() -> versioned.agree(HELD, TODAY, " ", true, List.of()))
-        .hasMessageContaining("Record the meeting's decision");
+        .hasMessageContaining("Record the meeting’s decision");
     assertThatThrownBy(() -> versioned.agree(HELD, TODAY, "Agreed.", false, List.of()))
         .hasMessage("Without consensus, record the objections by name.");
     assertThatThrownBy(() -> versioned.agree(HELD, TODAY, "Agreed.", true, List.of("KDDI")))

@@ -37,6 +37,7 @@ class MilestoneWatchTests {
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate transaction;
+  @Autowired org.plenary.shared.Words words;
 
   @Test
   void mailsDueSoonOverdueAndLifetimeEndingOncePerMilestoneAndKind() throws Exception {
@@ -81,7 +82,7 @@ class MilestoneWatchTests {
 
   private MilestoneWatch watchAt(LocalDate day) {
     Clock clock = Clock.fixed(Instant.parse(day + "T08:00:00Z"), ZoneOffset.UTC);
-    MilestonePlan plan = new MilestonePlan(groups, deliverables, jdbc, clock);
+    MilestonePlan plan = new MilestonePlan(groups, deliverables, jdbc, clock, words);
     return new MilestoneWatch(groups, plan, accounts, jdbc, events, transaction, clock, new org.plenary.shared.Leases(jdbc, clock, "test", "0"));
   }
 }

@@ -106,7 +106,7 @@ class ProgressReportTests {
     });
     assertThat(r.chairParagraphs()).isEqualTo("First paragraph.\n\nSecond paragraph.");
 
-    byte[] pdf = issuer.pdf("reported", start.minusDays(1), start.plusDays(30), chair);
+    byte[] pdf = issuer.pdf("reported", start.minusDays(1), start.plusDays(30), chair, null);
     assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     assertThat(PdfText.of(pdf).stripped().replaceAll("\\s+", " ")).contains("Use cases TR", "Sector Member 2", "Second paragraph.");
 
