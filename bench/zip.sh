@@ -7,6 +7,8 @@
 # `curl -C -` is byte-identical, then publishes that very ZIP as a document of a second meeting so
 # that Plenary serves the same bytes as one file (sendfile). Then BENCH_ZIP_RUNS (3) alternating
 # downloads of each with `curl -o /dev/null`: best MiB/s. Goal: ZIP / one file >= 0.8.
+# Beside each download, the processor time the server spent on it (user + system, from /proc): the
+# cost per GiB, which other processes on the machine do not change as much as they change MiB/s.
 #
 # Usage: bench/zip.sh     Exit status: 0 when the goal and every check pass, 1 otherwise, 2 when the run broke.
 set -euo pipefail
@@ -83,12 +85,19 @@ ONE=$(publish_file "$OTHER" "$BENCH_TMP/folder.zip" "The ZIP as one file" zip)
 ONE_URL=$P/t/fg/cloud/docs/$OTHER/in/$ONE.zip
 rm -f "$BENCH_TMP/folder.zip"
 
+HZ=$(getconf CLK_TCK)
+# speed URL LABEL [CPU_FILE]: downloads URL once, prints its bytes/s; appends the server's processor
+# seconds per GiB for it to CPU_FILE.
 speed() {
-  local url=$1 label=$2 out code size speed
+  local url=$1 label=$2 cpu_file=${3:-/dev/null} out code size speed before after cpu
+  before=$(busy_ticks "$PLENARY_PID")
   out=$(curl -s -o /dev/null --max-time 600 -w '%{http_code} %{size_download} %{speed_download}' "$url")
+  after=$(busy_ticks "$PLENARY_PID")
   read -r code size speed <<<"$out"
   [ "$code" = 200 ] && [ "$size" = "$SIZE" ] || die "$label answered $code with $size bytes (expected $SIZE)"
-  log "$label: $(fmt 1 "$(calc "$speed / 1048576")") MiB/s"
+  cpu=$(calc "($after - $before) / $HZ / ($SIZE / 1073741824)")
+  echo "$cpu" >>"$cpu_file"
+  log "$label: $(fmt 1 "$(calc "$speed / 1048576")") MiB/s, server $(fmt 2 "$cpu") processor s/GiB (load $(cut -d' ' -f1 /proc/loadavg))"
   echo "$speed"
 }
 
@@ -96,15 +105,19 @@ speed "$ZIP_URL" "in.zip (unmeasured warm-up)" >/dev/null
 speed "$ONE_URL" "one file (unmeasured warm-up)" >/dev/null
 BEST_ZIP=0 BEST_ONE=0
 for i in $(seq 1 "$RUNS"); do
-  s=$(speed "$ZIP_URL" "in.zip, run $i"); BEST_ZIP=$(awk -v a="$BEST_ZIP" -v b="$s" 'BEGIN { print (b > a) ? b : a }')
-  s=$(speed "$ONE_URL" "one file, run $i"); BEST_ONE=$(awk -v a="$BEST_ONE" -v b="$s" 'BEGIN { print (b > a) ? b : a }')
+  s=$(speed "$ZIP_URL" "in.zip, run $i" "$BENCH_TMP/cpu-zip"); BEST_ZIP=$(awk -v a="$BEST_ZIP" -v b="$s" 'BEGIN { print (b > a) ? b : a }')
+  s=$(speed "$ONE_URL" "one file, run $i" "$BENCH_TMP/cpu-one"); BEST_ONE=$(awk -v a="$BEST_ONE" -v b="$s" 'BEGIN { print (b > a) ? b : a }')
 done
 RATIO=$(calc "$BEST_ZIP / $BEST_ONE")
+median() { sort -g "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+CPU_ZIP=$(median "$BENCH_TMP/cpu-zip")
+CPU_ONE=$(median "$BENCH_TMP/cpu-one")
 V=$(verdict "$RATIO" '>=' "$GOAL")
 echo
 echo "=== Summary: the ZIP of a $TOTAL_MB MiB folder ($PARTS files) vs the same bytes as one file, Plenary on 127.0.0.1 ==="
 printf '%-44s %14s %14s %8s %8s  %s\n' measure in.zip "one file" ratio goal result
 printf '%-44s %14s %14s %8s %8s  %s\n' "best MiB/s of $RUNS, curl -o /dev/null" "$(fmt 1 "$(calc "$BEST_ZIP / 1048576")")" \
   "$(fmt 1 "$(calc "$BEST_ONE / 1048576")")" "$(fmt 2 "$RATIO")" ">= $GOAL" "$V"
-echo "bytes: $SIZE; ratio = in.zip / one file"
+printf '%-44s %14s %14s\n' "server processor s/GiB, median of $RUNS" "$(fmt 2 "$CPU_ZIP")" "$(fmt 2 "$CPU_ONE")"
+echo "bytes: $SIZE; ratio = in.zip / one file; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$V" = PASS ] && [ "$FAILED" = 0 ]; then exit 0; else exit 1; fi

@@ -91,7 +91,7 @@ class ArchiveController {
     }
     var out = raw.getOutputStream();
     try {
-      // File contents go out as direct buffers read straight from the disk: no copy through the heap.
+      // File contents go out as buffers mapped from the files: from the page cache to the socket's buffer.
       download.zip().write(start, end, out, buffer -> {
         try {
           out.write(buffer);

@@ -8,10 +8,8 @@ import org.plenary.store.DocumentStore;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -46,7 +44,7 @@ final class ZipArchive {
         }
 
         public InputStream open(long from, long to) throws IOException {
-          throw new UnsupportedOperationException("read through the local file");
+          return FileRegion.open(file, from, to);
         }
       };
     }
@@ -77,7 +75,7 @@ final class ZipArchive {
   static final long MAGIC32 = 0xFFFFFFFFL;
   private static final int MAGIC16 = 0xFFFF;
   private static final int UTF8 = 0x0800;
-  private static final int BUFFER = 1 << 20;
+  private static final int BUFFER = 256 << 10;
 
   /** Parts of the archive in order: headers as bytes, contents as members; {@code starts[i]} is where part i begins. */
   private final Object[] parts;
@@ -123,8 +121,9 @@ final class ZipArchive {
   }
 
   /**
-   * As {@link #write(long, long, OutputStream)}; {@code direct}, when given, takes file contents as
-   * direct buffers read straight from the disk (a servlet's {@code write(ByteBuffer)}), sparing a copy.
+   * As {@link #write(long, long, OutputStream)}; {@code direct}, when given, takes the contents of
+   * files on this machine's disk as buffers mapped from them (a servlet's {@code write(ByteBuffer)}):
+   * the bytes go from the page cache to the socket's buffer without a read call or a copy in the heap.
    */
   void write(long from, long to, OutputStream out, Consumer<ByteBuffer> direct) throws IOException {
     if (from >= to) {
@@ -134,7 +133,6 @@ final class ZipArchive {
     if (i < 0) {
       i = -i - 2;
     }
-    ByteBuffer buffer = null;
     for (long at = from; at < to; i++) {
       long partStart = starts[i];
       long partEnd = i + 1 < starts.length ? starts[i + 1] : length;
@@ -146,41 +144,28 @@ final class ZipArchive {
         if (member.bytes() != null) {
           out.write(member.bytes(), (int) (at - partStart), (int) (end - at));
         } else {
-          if (buffer == null) {
-            buffer = direct != null ? ByteBuffer.allocateDirect(BUFFER) : ByteBuffer.allocate(BUFFER);
-          }
-          copy(member.file(), at - partStart, end - partStart, buffer, out, direct);
+          copy(member.file(), at - partStart, end - partStart, out, direct);
         }
       }
       at = end;
     }
   }
 
-  private static void copy(Content content, long from, long to, ByteBuffer buffer, OutputStream out,
-      Consumer<ByteBuffer> direct) throws IOException {
-    Path file = content.local().orElse(null);
-    if (file == null) {
-      try (InputStream in = content.open(from, to)) {
-        in.transferTo(out);
-      }
+  private static void copy(Content content, long from, long to, OutputStream out, Consumer<ByteBuffer> direct)
+      throws IOException {
+    Path file = direct == null ? null : content.local().orElse(null);
+    if (file != null) {
+      FileRegion.send(file, from, to, direct);
       return;
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long position = from;
-      while (position < to) {
-        buffer.clear();
-        buffer.limit((int) Math.min(buffer.capacity(), to - position));
-        int n = channel.read(buffer, position);
-        if (n < 0) {
-          throw new IOException(file + " is shorter than its manifest says.");
-        }
-        buffer.flip();
-        if (direct != null) {
-          direct.accept(buffer);
-        } else {
-          out.write(buffer.array(), 0, n);
-        }
-        position += n;
+    try (InputStream in = content.open(from, to)) {
+      byte[] buffer = new byte[BUFFER];
+      long left = to - from;
+      for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; left -= n) {
+        out.write(buffer, 0, n);
+      }
+      if (left > 0) {
+        throw new IOException("A member of the archive ended " + left + " bytes before its manifest says.");
       }
     }
   }

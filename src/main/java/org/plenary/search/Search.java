@@ -2,8 +2,6 @@ package org.plenary.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,12 +34,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.plenary.contribution.DocumentAccess;
 import org.plenary.contribution.Reader;
-import org.plenary.group.Group;
-import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
-import org.plenary.meeting.MeetingCatalog;
 import org.plenary.search.IndexEntry.Facet;
-import org.plenary.shared.TtlCache;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,26 +64,21 @@ public class Search {
 
   private final SearchIndex index;
   private final DocumentAccess access;
-  private final GroupCatalog groups;
-  private final MeetingCatalog meetings;
+  private final KnownMeetings known;
   private final int highlightedChars;
-  private final TtlCache<String, List<Meeting>> allMeetings;
 
-  Search(SearchIndex index, DocumentAccess access, GroupCatalog groups, MeetingCatalog meetings,
-      ExtractionLimits limits, Clock clock) {
+  Search(SearchIndex index, DocumentAccess access, KnownMeetings known, ExtractionLimits limits) {
     this.index = index;
     this.access = access;
-    this.groups = groups;
-    this.meetings = meetings;
+    this.known = known;
     // Passages are looked for in the beginning only: on a text of megabytes, scoring every match of a common word cost seconds.
     this.highlightedChars = Math.min(limits.maxChars(), IndexEntry.PREVIEW_CHARS);
-    this.allMeetings = new TtlCache<>(Duration.ofSeconds(5), 1, clock);
   }
 
   public SearchResults search(SearchQuery query, Reader reader) {
     Query words = parse(query.q());
-    List<Meeting> every = allMeetings.get("all", () -> groups.all().stream().flatMap(g -> meetings.of(g).stream()).toList());
-    List<Meeting> readable = access.readable(every, Meeting::id, reader);
+    KnownMeetings.Snapshot every = known.current();
+    List<Meeting> readable = access.readable(every.meetings(), Meeting::id, reader);
     // Always a positive list of what DocumentAccess allowed: a meeting newer than the (5 s) list is
     // left out of every reader's results until the list is read again, never let through.
     BooleanQuery.Builder built = new BooleanQuery.Builder().add(words, Occur.MUST)
@@ -106,7 +95,7 @@ public class Search {
     int wanted = Math.min(query.page() * SearchQuery.PAGE_SIZE, MAX_RESULTS);
     return index.read(view -> {
       try {
-        return run(view, query, words, full, sort, wanted, readable);
+        return run(view, query, words, full, sort, wanted, every.labels());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -114,7 +103,7 @@ public class Search {
   }
 
   private SearchResults run(SearchIndex.View view, SearchQuery query, Query words, Query full, Sort sort, int wanted,
-      List<Meeting> readable) throws IOException {
+      Map<String, String> labels) throws IOException {
     IndexSearcher searcher = view.searcher();
     FacetsCollectorManager.FacetsResult result =
         FacetsCollectorManager.search(searcher, full, Math.max(wanted, 1), sort, new FacetsCollectorManager());
@@ -130,7 +119,7 @@ public class Search {
       hits.add(hit(stored.document(page[i].doc, HIT_FIELDS), snippets[i]));
     }
     List<SearchResults.Facet> facets = view.facets() == null || total == 0 ? List.of()
-        : facets(new SortedSetDocValuesFacetCounts(view.facets(), collected), readable);
+        : facets(new SortedSetDocValuesFacetCounts(view.facets(), collected), labels);
     return new SearchResults(query.q(), query.sort(), total, query.page(), SearchQuery.PAGE_SIZE, hits, facets);
   }
 
@@ -150,8 +139,8 @@ public class Search {
         "/documents/" + doc.get("number"));
   }
 
-  private List<SearchResults.Facet> facets(Facets counts, List<Meeting> readable) throws IOException {
-    Map<String, String> labels = labels(readable);
+  /** Counts by dimension; the values are those of the documents found, all readable, so only their labels are shown. */
+  private List<SearchResults.Facet> facets(Facets counts, Map<String, String> labels) throws IOException {
     List<SearchResults.Facet> facets = new ArrayList<>();
     for (Facet facet : Facet.values()) {
       FacetResult top;
@@ -171,26 +160,6 @@ public class Search {
       facets.add(new SearchResults.Facet(facet.field(), values));
     }
     return facets;
-  }
-
-  /** What meeting and agenda-item values stand for, on the agenda as it stands. */
-  private Map<String, String> labels(List<Meeting> readable) {
-    Map<String, String> labels = new HashMap<>();
-    for (Meeting meeting : readable) {
-      Group group = groups.get(meeting.groupId());
-      labels.put(Facet.MEETING.field() + ":" + group.slug() + "/" + meeting.code(), group.acronym() + " " + meeting.code());
-      for (int i = 0; i < meeting.agenda().size(); i++) {
-        var item = meeting.agenda().get(i);
-        if (item.id() != null) {
-          labels.put(Facet.AGENDA_ITEM.field() + ":" + item.id(), meeting.code() + " · " + (i + 1) + ". " + item.title());
-        }
-      }
-    }
-    labels.put("state:ALLOCATED", "Number allocated");
-    labels.put("state:INCOMING", "Incoming");
-    labels.put("state:PUBLISHED", "Published");
-    labels.put("state:WITHDRAWN", "Withdrawn");
-    return labels;
   }
 
   private static void filter(BooleanQuery.Builder query, Facet facet, String value) {

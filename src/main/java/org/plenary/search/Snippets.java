@@ -45,19 +45,32 @@ final class Snippets {
         .withWeightMatches(false)
         .withFieldMatcher(field -> field.equals(Analysis.BODY) || field.equals(IndexEntry.PREVIEW))
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withScorer(new PassageRanking())
         // A sentence iterator walked the whole preview for every match when the text had no sentence
         // end it recognised (tables, lists, lower-case text), and made a snippet of the whole preview.
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new CustomSeparatorBreakIterator(' '),
             PASSAGE_CHARS, 0.4f));
     UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
       @Override
+      protected OffsetSource getOffsetSource(String field) {
+        // Known from IndexEntry: asking Lucene merges the field infos of every segment at each search.
+        return OffsetSource.POSTINGS;
+      }
+
+      @Override
       protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
           throws IOException {
         List<CharSequence[]> values = new ArrayList<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        // Documents come in increasing order: one doc-values reader per segment (each allocates a
+        // buffer as long as the segment's longest preview), not one per hit.
+        LeafReaderContext leaf = null;
+        BinaryDocValues previews = null;
         for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-          BinaryDocValues previews = leaf.reader().getBinaryDocValues(IndexEntry.PREVIEW_TEXT);
+          if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+            leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            previews = leaf.reader().getBinaryDocValues(IndexEntry.PREVIEW_TEXT);
+          }
           String preview = "";
           if (previews != null && previews.advanceExact(doc - leaf.docBase)) {
             BytesRef bytes = previews.binaryValue();

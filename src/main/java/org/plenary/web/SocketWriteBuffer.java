@@ -6,11 +6,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The size of each connection's socket write buffer. Tomcat copies every body byte that does not go
- * out by sendfile (a folder's ZIP, pages, JSON) through this buffer and writes it to the socket one
+ * Each connection's socket buffers. Tomcat copies every body byte that does not go out by sendfile
+ * (a folder's ZIP, pages, JSON) into the connection's write buffer and writes it to the socket one
  * buffer at a time: at Tomcat's 8 KiB default a 1 GiB ZIP takes 131,072 copies and write calls, the
  * cost that kept {@code in.zip} at 0.45 of a sendfile download. Each connection holds one such
  * buffer, so it stays modest: 64 KiB by default ({@code plenary.http.socket-write-buffer}).
+ * The buffers are direct (outside the heap): a heap buffer is copied once more, by the JDK, into a
+ * temporary direct buffer at every write call.
  */
 @Component
 class SocketWriteBuffer implements TomcatConnectorCustomizer {
@@ -23,8 +25,9 @@ class SocketWriteBuffer implements TomcatConnectorCustomizer {
 
   @Override
   public void customize(org.apache.catalina.connector.Connector connector) {
-    if (!connector.setProperty("socket.appWriteBufSize", Long.toString(size.toBytes()))) {
-      throw new IllegalStateException("This Tomcat connector does not take socket.appWriteBufSize.");
+    if (!connector.setProperty("socket.appWriteBufSize", Long.toString(size.toBytes()))
+        || !connector.setProperty("socket.directBuffer", "true")) {
+      throw new IllegalStateException("This Tomcat connector does not take socket.appWriteBufSize and socket.directBuffer.");
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.plenary.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -77,6 +78,70 @@ class ZipArchiveTests {
     zip.write(0, 1000, resumed);
     zip.write(1000, whole.length, resumed);
     assertThat(resumed.toByteArray()).isEqualTo(whole);
+  }
+
+  /**
+   * Members read from files: every range is the same slice whether the contents are streamed or
+   * handed out as mapped buffers (as the servlet sends them), across the 16 MiB mapping windows.
+   */
+  @Test
+  void fileMembersGiveTheSameBytesStreamedAndMapped() throws Exception {
+    var members = new ArrayList<ZipArchive.Member>();
+    for (int i = 0; i < 3; i++) {
+      byte[] bytes = new byte[i == 1 ? (17 << 20) + 123 : 5000 + i];
+      new Random(100 + i).nextBytes(bytes);
+      Path file = Files.write(dir.resolve("part" + i + ".pdf"), bytes);
+      members.add(new ZipArchive.Member("in/part" + i + ".pdf", bytes.length, Digests.crc32(file), PUBLISHED,
+          ZipArchive.Content.of(file), null));
+    }
+    ZipArchive zip = new ZipArchive(members);
+    byte[] whole = all(zip);
+    assertThat(mapped(zip, 0, zip.length())).isEqualTo(whole);
+    var buffers = new ArrayList<Integer>();
+    zip.write(0, zip.length(), OutputStream.nullOutputStream(), buffer -> buffers.add(buffer.remaining()));
+    assertThat(buffers).as("file contents handed out as mapped windows of at most 16 MiB")
+        .containsExactly(5000, 16 << 20, (1 << 20) + 123, 5002);
+    Path written = Files.write(dir.resolve("files.zip"), whole);
+    try (ZipFile file = new ZipFile(written.toFile())) {
+      assertThat(file.getInputStream(file.getEntry("in/part1.pdf")).readAllBytes())
+          .isEqualTo(Files.readAllBytes(dir.resolve("part1.pdf")));
+    }
+    Random random = new Random(16);
+    for (int i = 0; i < 16; i++) {
+      int from = random.nextInt(whole.length);
+      int to = from + random.nextInt(whole.length - from + 1);
+      assertThat(mapped(zip, from, to)).as("mapped bytes %d-%d", from, to).isEqualTo(Arrays.copyOfRange(whole, from, to));
+      var out = new ByteArrayOutputStream();
+      zip.write(from, to, out);
+      assertThat(out.toByteArray()).as("streamed bytes %d-%d", from, to).isEqualTo(Arrays.copyOfRange(whole, from, to));
+    }
+  }
+
+  @Test
+  void aFileReadsAsTheRangeAskedAndOneShorterThanItsManifestIsAnError() throws Exception {
+    byte[] bytes = content(3);
+    Path file = Files.write(dir.resolve("short.pdf"), bytes);
+    try (var in = ZipArchive.Content.of(file).open(100, 2100)) {
+      assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(bytes, 100, 2100));
+    }
+    ZipArchive zip = new ZipArchive(List.of(new ZipArchive.Member("in/short.pdf", bytes.length + 10, 0, PUBLISHED,
+        ZipArchive.Content.of(file), null)));
+    assertThatThrownBy(() -> zip.write(0, zip.length(), new ByteArrayOutputStream()))
+        .isInstanceOf(IOException.class).hasMessageContaining("shorter than its manifest");
+    assertThatThrownBy(() -> mapped(zip, 0, zip.length()))
+        .isInstanceOf(IOException.class).hasMessageContaining("shorter than its manifest");
+  }
+
+  /** The bytes as the servlet sends them: headers to the stream, file contents as mapped buffers. */
+  private static byte[] mapped(ZipArchive zip, long from, long to) throws IOException {
+    var out = new ByteArrayOutputStream();
+    zip.write(from, to, out, buffer -> {
+      assertThat(buffer.isDirect()).isTrue();
+      byte[] copy = new byte[buffer.remaining()];
+      buffer.get(copy);
+      out.writeBytes(copy);
+    });
+    return out.toByteArray();
   }
 
   @Test
