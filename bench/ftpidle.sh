@@ -34,7 +34,7 @@ ulimit -n $((SESSIONS * 2 + 4096)) 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 PORT=""
 free_port PORT "${BENCH_PORT:-18080}"
 FTP_PORT=""
-free_port FTP_PORT 12121
+free_port FTP_PORT "${BENCH_FTP_PORT:-12121}"
 P=http://127.0.0.1:$PORT
 PER_ADDRESS=$(( SESSIONS / SOURCES + 10 ))
 start_plenary "$PORT" "$BENCH_TMP/plenary" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port="$FTP_PORT" \

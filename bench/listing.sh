@@ -34,7 +34,7 @@ resolve_jar
 PORT=""
 free_port PORT "${BENCH_PORT:-18080}"
 FTP_PORT=""
-free_port FTP_PORT 12121
+free_port FTP_PORT "${BENCH_FTP_PORT:-12121}"
 P=http://127.0.0.1:$PORT
 DATA=$BENCH_TMP/plenary
 mkdir -p "$DATA"

@@ -23,6 +23,7 @@ public class AccountDirectory {
   public static final int MIN_PASSWORD_LENGTH = 8;
 
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
+  private static final Pattern BCRYPT_HASH = Pattern.compile("\\{bcrypt}\\$2[aby]\\$(1[0-9]|2[0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
   private final Accounts accounts;
   private final Credentials credentials;
@@ -45,21 +46,45 @@ public class AccountDirectory {
 
   @Transactional
   public AccountId create(NewAccount account, String password, boolean mustChangePassword) {
-    new Violations()
+    newAccountChecks(account)
+        .check(password != null && password.length() >= MIN_PASSWORD_LENGTH, "password",
+            words.get("account.password.short", MIN_PASSWORD_LENGTH))
+        .throwIfAny();
+    checkFree(account);
+    return accounts.insert(account, passwords.encode(password), mustChangePassword, clock.instant());
+  }
+
+  /**
+   * Opens an account whose password comes already hashed in this server's own format
+   * ({@code {bcrypt}$2a$10$…}): seed accounts whose hashes ship with the code (the demo's), so that a
+   * start does not spend a bcrypt computation on each. Anything else is refused.
+   */
+  @Transactional
+  public AccountId createWithPasswordHash(NewAccount account, String passwordHash, boolean mustChangePassword) {
+    if (passwordHash == null || !BCRYPT_HASH.matcher(passwordHash).matches()) {
+      throw new IllegalArgumentException("Not a {bcrypt} password hash of strength 10 or more for " + account.username());
+    }
+    newAccountChecks(account).throwIfAny();
+    checkFree(account);
+    return accounts.insert(account, passwordHash, mustChangePassword, clock.instant());
+  }
+
+  /** The checks of a new account's fields, to which {@link #create} adds the password's. */
+  private Violations newAccountChecks(NewAccount account) {
+    return new Violations()
         .check(account.username() != null && USERNAME.matcher(account.username()).matches(), "username",
             words.get("account.new.username.invalid"))
         .check(account.email() != null && account.email().matches("[^@\\s]+@[^@\\s]+"), "email",
             words.get("account.new.email.invalid"))
         .check(account.countryCode() == null || countries.exists(account.countryCode()), "countryCode",
-            words.get("account.new.country.invalid"))
-        .check(password != null && password.length() >= MIN_PASSWORD_LENGTH, "password",
-            words.get("account.password.short", MIN_PASSWORD_LENGTH))
-        .throwIfAny();
+            words.get("account.new.country.invalid"));
+  }
+
+  private void checkFree(NewAccount account) {
     new Violations()
         .check(!accounts.usernameOrEmailTaken(account.username(), account.email()), "username",
             words.get("account.new.taken"))
         .throwIfAny();
-    return accounts.insert(account, passwords.encode(password), mustChangePassword, clock.instant());
   }
 
   public Optional<Account> find(String username) {

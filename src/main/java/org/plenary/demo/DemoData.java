@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.NewAccount;
@@ -43,7 +44,7 @@ import org.springframework.stereotype.Component;
  * FG Cloud as TSB Circular 114 announced it: TSAG as parent, the annex-1 terms of reference, the
  * chair and vice-chairs, meeting 1006-gva with the annex-2 agenda and its deadlines, the collocated
  * focus groups, hotels and organizations; plus a second meeting eight weeks from today and the
- * demo sign-ins (password {@code <name>-demo}).
+ * demo sign-ins (password {@code <name>-demo}, hashed once in {@code demo/password-hashes.properties}).
  */
 @Component
 @Profile("demo")
@@ -53,6 +54,7 @@ class DemoData {
   private static final String GENEVA = "Europe/Zurich";
   private static final String ITU = "ITU Headquarters, Geneva";
   private static final String ITU_ADDRESS = "Place des Nations, 1211 Geneva 20, Switzerland";
+  private static final Properties PASSWORD_HASHES = passwordHashes();
 
   private final AccountDirectory accounts;
   private final OrganizationDirectory organizations;
@@ -149,10 +151,25 @@ class DemoData {
         dated.atTime(10, 0).atZone(java.time.ZoneId.of(GENEVA)).toInstant());
   }
 
+  /** A demo sign-in, password {@code <username>-demo}, whose hash comes from {@code demo/password-hashes.properties}. */
   private org.plenary.account.AccountId account(String username, String name, OrganizationId organization,
       String country, Set<Role> roles) {
-    return accounts.create(new NewAccount(username, username + "@demo.plenary.example", name, organization, country,
-        roles), username + "-demo", false);
+    String hash = PASSWORD_HASHES.getProperty(username);
+    if (hash == null) {
+      throw new IllegalStateException("demo/password-hashes.properties has no hash for " + username);
+    }
+    return accounts.createWithPasswordHash(new NewAccount(username, username + "@demo.plenary.example", name,
+        organization, country, roles), hash, false);
+  }
+
+  private static Properties passwordHashes() {
+    var hashes = new Properties();
+    try (var in = new ClassPathResource("demo/password-hashes.properties").getInputStream()) {
+      hashes.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return hashes;
   }
 
   private void focusGroup(String slug, String acronym, String name) {

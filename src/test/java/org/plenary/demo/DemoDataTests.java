@@ -1,12 +1,16 @@
 package org.plenary.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.plenary.DemoTest;
 import org.plenary.account.Account;
+import org.plenary.account.AccountDirectory;
+import org.plenary.account.NewAccount;
 import org.plenary.account.Credentials;
 import org.plenary.account.SignInResult;
 import org.plenary.account.OrganizationCategory;
@@ -25,6 +29,7 @@ class DemoDataTests {
   @Autowired MeetingCatalog meetings;
   @Autowired Credentials credentials;
   @Autowired OrganizationDirectory organizations;
+  @Autowired AccountDirectory accounts;
 
   @Test
   void loadsFgCloudAsTheCircularAnnouncedIt() {
@@ -67,6 +72,20 @@ class DemoDataTests {
     assertThat(organizations.get(alice.organizationId()).category()).isEqualTo(OrganizationCategory.SECTOR_MEMBER);
     assertThat(organizations.focalPoints(alice.organizationId())).extracting(a -> a.username()).containsExactly("focal");
     assertThat(signIn("chair", "chair-demo").username()).isEqualTo("chair");
+    assertThat(signIn("focal", "focal-demo").username()).isEqualTo("focal");
+  }
+
+  @Test
+  void theShippedPasswordHashesAreTheServersOwnAndNothingElseIsTakenForOne() {
+    assertThat(credentials.signIn("192.0.2.2", "alice", "bob-demo")).isNotInstanceOf(SignInResult.SignedIn.class);
+    var account = new NewAccount("carol", "carol@demo.plenary.example", "Carol", null, null, Set.of());
+    assertThatThrownBy(() -> accounts.createWithPasswordHash(account, "carol-demo", false))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> accounts.createWithPasswordHash(account, "{noop}carol-demo", false))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> accounts.createWithPasswordHash(account, "{bcrypt}$2a$04$" + "a".repeat(53), false))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(accounts.find("carol")).isEmpty();
   }
 
   private Account signIn(String username, String password) {
