@@ -94,6 +94,9 @@ class KillCycleTests {
       var registrar = new Thread(() -> register(running, registered, approved), "registrar");
       registrar.start();
       uploaders.add(registrar);
+      // The kill falls at a random moment once the clients are at work: on a loaded machine the first
+      // answers of a fresh server can take longer than the whole window.
+      awaitProgress(acknowledged, registered);
       Thread.sleep(ThreadLocalRandom.current().nextLong(400, 2500));
       server.destroyForcibly().waitFor();
       running.set(false);
@@ -240,6 +243,16 @@ class KillCycleTests {
       } catch (AssertionError killed) {
         sleepQuietly();
       }
+    }
+  }
+
+  /** Waits (at most a minute) until one more upload or registration has been acknowledged. */
+  private static void awaitProgress(Map<String, String> acknowledged, Map<String, Long> registered)
+      throws InterruptedException {
+    int before = acknowledged.size() + registered.size();
+    Instant until = Instant.now().plus(Duration.ofMinutes(1));
+    while (acknowledged.size() + registered.size() == before && Instant.now().isBefore(until)) {
+      Thread.sleep(20);
     }
   }
 
