@@ -2,7 +2,8 @@
 # Reliability suite: Plenary killed, its database restarted, its disk filled and soaked, on loopback.
 #
 #   (a) kill cycles: bench/killcycle.sh (KillCycleTests) with RELIABILITY_CYCLES (100) cycles of SIGKILL
-#       during concurrent uploads and allocations; after the last start every acknowledged upload is
+#       during concurrent uploads, allocations, registrations and approvals; after each start every
+#       acknowledged registration is there once; after the last start every acknowledged upload is
 #       registered with its SHA-256 and on disk with those bytes, nothing partial or unknown is in the
 #       store, every unacknowledged number can still be uploaded (never stranded), and the register's
 #       numbers are distinct and consecutive.
@@ -13,12 +14,15 @@
 #   (c) disk full: the documents folder on an 8 MiB tmpfs (mounted here, so as root): uploads of 1 MiB
 #       until 507, then an FTP STOR that must get 552; nothing partial in the folder; listing,
 #       numbering and a small upload still work.
-#   (d) soak: RELIABILITY_SOAK (--soak MINUTES, default 30) minutes of the mixed load on H2; heap after a
-#       full GC and open file descriptors at the start and the end (flat: within 10 %), no 5xx.
+#   (d) soak: RELIABILITY_SOAK (--soak MINUTES, default 30) minutes of the mixed load on H2, registrations
+#       and approvals included; the live heap (a full GC's class histogram) and open file descriptors at the
+#       start and the end (flat: within 10 %; the classes that grew most are printed), no 5xx, no
+#       acknowledged upload or registration missing (or a registration there twice).
 #
 # Usage: bench/reliability.sh [--cycles N] [--soak MINUTES] [--only a,b,c,d]
-# Ports: HTTP 16080, FTP 16021, passive 16100-16199, PostgreSQL 16432. Prints a summary table; exit 0
-# when every part passed, 1 otherwise. Figures measured on a shared machine vary with its load.
+# Ports from RELIABILITY_PORT_BASE (16000): HTTP base+80, FTP base+21, passive base+100 to base+199,
+# PostgreSQL base+432; the kill cycles of part (a) use base+500 to base+999. Prints a summary table;
+# exit 0 when every part passed, 1 otherwise. Figures measured on a shared machine vary with its load.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 CYCLES=${RELIABILITY_CYCLES:-100}
@@ -35,15 +39,16 @@ done
 need curl curl
 need jq jq
 resolve_jar
-HTTP=16080 FTP=16021 PGPORT=16432
+PORT_BASE=${RELIABILITY_PORT_BASE:-16000}
+HTTP=$((PORT_BASE + 80)) FTP=$((PORT_BASE + 21)) PGPORT=$((PORT_BASE + 432))
 P=http://127.0.0.1:$HTTP
 SUMMARY=()
 FAILED=0
 result() { SUMMARY+=("$(printf '%-4s %-44s %-5s %s' "$1" "$2" "$3" "$4")"); [ "$3" = PASS ] || FAILED=1; }
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
-start() { start_plenary "$HTTP" "$1" --plenary.ftp.port=$FTP --plenary.ftp.passive-ports=16100-16199 "${@:2}"; }
+start() { start_plenary "$HTTP" "$1" --plenary.ftp.port=$FTP --plenary.ftp.passive-ports=$((PORT_BASE + 100))-$((PORT_BASE + 199)) "${@:2}"; }
 
-# mixed_load SECONDS_OR_FLAG: 4 workers allocate, upload by HTTP and by FTP, and list, while $RUN exists.
+# mixed_load SECONDS_OR_FLAG: 4 workers allocate, upload by HTTP and by FTP, list (and register), while $RUN exists.
 # Each request's status goes to $LOAD/status; acknowledged uploads "number sha256" to $LOAD/acked.
 worker() {
   local id=$1 i=0 number code file
@@ -70,13 +75,46 @@ worker() {
     rm -f "$file"
     code=$(curl -s -m 30 -o /dev/null -w '%{http_code}' "$P/t/fg/cloud/docs/incoming/") || code=000
     echo "list $code" >>"$LOAD/status"
+    if [ "$REGISTER" = 1 ] && [ $((i % 3)) = 0 ]; then register "$id" "$i"; fi
   done
 }
+# register WORKER I: the secretariat opens an account of Orange, whose person registers for the meeting, and
+# Orange's focal point approves. Acknowledged (201) registrations go to $LOAD/registered as "email id",
+# acknowledged approvals (200) to $LOAD/approved as "id number".
+register() {
+  local who=rel$1x$2x$RANDOM code person body
+  code=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$who\",\"email\":\"$who@bench.example\",\"displayName\":\"Delegate $who\",\"organizationId\":$ORANGE,\"countryCode\":\"FR\",\"password\":\"bench-password\",\"oneTimePassword\":false}" \
+    "$P/api/v1/accounts") || code=000
+  echo "account $code" >>"$LOAD/status"
+  [ "$code" = 201 ] || return 0
+  person=$(curl -s -m 30 -H 'Content-Type: application/json' -d "{\"username\":\"$who\",\"password\":\"bench-password\"}" \
+    "$P/api/v1/tokens" | jq -r '.token // empty' 2>/dev/null) || person=""
+  [ -n "$person" ] || { echo "token 000" >>"$LOAD/status"; return 0; }
+  body=$(curl -s -m 30 -w ' %{http_code}' -H "Authorization: Bearer $person" -H 'Content-Type: application/json' \
+    -d "{\"fullName\":\"Delegate $who\",\"email\":\"$who@bench.example\",\"organizationId\":$ORANGE,\"countryCode\":\"FR\",\"attendance\":\"IN_PERSON\"}" \
+    "$P/api/v1/groups/cloud/meetings/$CODE/registrations") || body="curl-failed 000"
+  echo "register ${body##* }" >>"$LOAD/status"
+  [ "${body##* }" = 201 ] || return 0
+  local id=${body% *}
+  id=$(jq -r .id <<<"$id")
+  echo "$who@bench.example $id" >>"$LOAD/registered"
+  body=$(curl -s -m 30 -w ' %{http_code}' -X POST -H "Authorization: Bearer $FOCAL" "$P/api/v1/registrations/$id/approve") \
+    || body="curl-failed 000"
+  echo "approve ${body##* }" >>"$LOAD/status"
+  [ "${body##* }" = 200 ] && echo "$id $(jq -r .registrationNumber <<<"${body% *}")" >>"$LOAD/approved"
+  return 0
+}
+# load_start NAME [registrations]: with "registrations", every third round of a worker also registers someone.
 load_start() {
-  LOAD=$BENCH_TMP/load-$1 RUN=$BENCH_TMP/run-$1
-  mkdir -p "$LOAD" && : >"$LOAD/status" && : >"$LOAD/acked" && touch "$RUN"
+  LOAD=$BENCH_TMP/load-$1 RUN=$BENCH_TMP/run-$1 REGISTER=0
+  [ "${2:-}" = registrations ] && REGISTER=1
+  mkdir -p "$LOAD" && : >"$LOAD/status" && : >"$LOAD/acked" && : >"$LOAD/registered" && : >"$LOAD/approved" && touch "$RUN"
   T=$(token "$P" alice alice-demo)
+  ADMIN=$(token "$P" tsb tsb-demo)
+  FOCAL=$(token "$P" focal focal-demo)
   CODE=$(upcoming_meeting "$P")
+  ORANGE=$(curl -sf "$P/api/v1/organizations" | jq -r '[.[] | select(.name == "France Telecom Orange")][0].id')
   WORKERS=()
   for w in 1 2 3 4; do worker "$w" & WORKERS+=($!); done
 }
@@ -87,14 +125,35 @@ intact() {
     | sed 's/\.pdf / /' | sort >"$LOAD/listed"
   sort "$LOAD/acked" | comm -23 - "$LOAD/listed" | wc -l
 }
+# histogram_growth START END: classes of two jcmd GC.class_histogram outputs by bytes grown, largest first.
+histogram_growth() {
+  awk 'FNR == 1 { file++ } $1 ~ /^[0-9]+:$/ { bytes[$4] += (file == 1 ? -$3 : $3); count[$4] += (file == 1 ? -$2 : $2) }
+    END { for (c in bytes) if (bytes[c] != 0) printf "%10d KiB %9d objects  %s\n", bytes[c] / 1024, count[c], c }' "$1" "$2" \
+    | sort -k1,1nr
+}
+# registrations_intact: every acknowledged registration is in the meeting's list exactly once, and every
+# acknowledged approval is APPROVED there with its number (prints the count of those that are not).
+registrations_intact() {
+  curl -s -H "Authorization: Bearer $ADMIN" "$P/api/v1/groups/cloud/meetings/$CODE/registrations" \
+    | jq -r '.[] | "\(.email) \(.id) \(.status) \(.registrationNumber)"' >"$LOAD/registrations"
+  local bad=0 email id n number
+  while read -r email id; do
+    n=$(grep -c "^$email " "$LOAD/registrations" || true)
+    [ "$n" = 1 ] && grep -q "^$email $id " "$LOAD/registrations" || bad=$((bad + 1))
+  done <"$LOAD/registered"
+  while read -r id number; do
+    grep -qE "^[^ ]+ $id APPROVED $number\$" "$LOAD/registrations" || bad=$((bad + 1))
+  done <"$LOAD/approved"
+  echo "$bad"
+}
 server_errors() { grep -cE ' 5[0-9][0-9]$' "$LOAD/status" || true; }
 
 if wants a; then
   log "(a) $CYCLES kill cycles"
-  if KILLCYCLE_CYCLES=$CYCLES "$BENCH_DIR/killcycle.sh" >"$BENCH_TMP/a.log" 2>&1; then
-    result a "SIGKILL x$CYCLES under uploads, allocations" PASS "$(grep -ho 'kill-cycle: [0-9][^&<]*' "$ROOT"/target/surefire-reports/TEST-org.plenary.attack.KillCycleTests.xml 2>/dev/null | tail -1)"
+  if KILLCYCLE_CYCLES=$CYCLES KILLCYCLE_PORT_BASE=$((PORT_BASE + 500)) "$BENCH_DIR/killcycle.sh" >"$BENCH_TMP/a.log" 2>&1; then
+    result a "SIGKILL x$CYCLES under uploads, allocations, registrations" PASS "$(grep -ho 'kill-cycle: [0-9][^&<]*' "$ROOT"/target/surefire-reports/TEST-org.plenary.attack.KillCycleTests.xml 2>/dev/null | tail -1)"
   else
-    result a "SIGKILL x$CYCLES under uploads, allocations" FAIL "see target/surefire-reports/org.plenary.attack.KillCycleTests.txt"
+    result a "SIGKILL x$CYCLES under uploads, allocations, registrations" FAIL "see target/surefire-reports/org.plenary.attack.KillCycleTests.txt"
   fi
 fi
 
@@ -180,22 +239,26 @@ fi
 
 if wants d; then
   start "$BENCH_TMP/d"
-  heap() { jcmd "$PLENARY_PID" GC.run >/dev/null; sleep 1; jcmd "$PLENARY_PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { sub(/K,?/, "", $(i+1)); print $(i+1); exit } }'; }
+  # The live heap: what a full GC keeps, as the class histogram counts it at that GC (not the heap's "used" a
+  # moment later, which includes whatever the load allocated since).
+  heap() { jcmd "$PLENARY_PID" GC.class_histogram >"$1" && awk '$1 == "Total" { print int($3 / 1024) }' "$1"; }
   fds() { ls "/proc/$PLENARY_PID/fd" | wc -l; }
-  load_start d
+  load_start d registrations
   sleep 60
-  heap0=$(heap) fd0=$(fds)
+  heap0=$(heap "$BENCH_TMP/histogram.start") fd0=$(fds)
   log "(d) soak of $SOAK min: heap after GC ${heap0} KiB, ${fd0} descriptors at the start"
   sleep $((SOAK * 60))
-  heap1=$(heap) fd1=$(fds)
-  log "(d) what the heap holds at the end (largest classes after a full GC):"
-  jcmd "$PLENARY_PID" GC.class_histogram 2>/dev/null | sed -n 1,18p >&2 || true
+  heap1=$(heap "$BENCH_TMP/histogram.end") fd1=$(fds)
+  log "(d) what grew on the heap (after a full GC, end minus start, the 15 largest growths in KiB):"
+  histogram_growth "$BENCH_TMP/histogram.start" "$BENCH_TMP/histogram.end" | head -n 15 >&2
   load_stop
-  missing=$(intact) errors=$(server_errors) requests=$(wc -l <"$LOAD/status")
+  missing=$(intact) errors=$(server_errors) requests=$(wc -l <"$LOAD/status") regs=$(registrations_intact)
+  listed=$(wc -l <"$LOAD/listed")
   verdict_d=PASS
-  { [ "$heap1" -le $((heap0 * 110 / 100)) ] && [ "$fd1" -le $((fd0 * 110 / 100)) ] && [ "$errors" = 0 ] && [ "$missing" = 0 ]; } || verdict_d=FAIL
+  { [ "$heap1" -le $((heap0 * 110 / 100)) ] && [ "$fd1" -le $((fd0 * 110 / 100)) ] && [ "$errors" = 0 ] && [ "$missing" = 0 ] \
+    && [ "$regs" = 0 ] && [ -s "$LOAD/registered" ]; } || verdict_d=FAIL
   result d "soak of $SOAK min, mixed load" $verdict_d \
-    "$requests requests, 5xx $errors, $(wc -l <"$LOAD/acked") uploads acked, $missing lost; heap after GC ${heap0}->${heap1} KiB; fds ${fd0}->${fd1}"
+    "$requests requests, 5xx $errors, $(wc -l <"$LOAD/acked") uploads acked, $missing lost; $(wc -l <"$LOAD/registered") registrations and $(wc -l <"$LOAD/approved") approvals acked, $regs missing or twice; live heap after full GC ${heap0}->${heap1} KiB with $listed documents in incoming/; fds ${fd0}->${fd1}"
   stop_plenary
 fi
 

@@ -29,7 +29,13 @@ class FolderArchives {
   private final DocumentAccess access;
   private final ManifestLog log;
   private final DocumentStore store;
-  private final Cache<Key, ZipArchive> layouts = Caffeine.newBuilder().maximumSize(64).build();
+  /**
+   * Layouts by folder version and {@code since}: bounded by their parts (a layout of a large folder
+   * weighs as much as thousands of small ones; {@code since} is the client's to vary), and dropped
+   * when nobody asked for them for ten minutes.
+   */
+  private final Cache<Key, ZipArchive> layouts = Caffeine.newBuilder().maximumWeight(200_000)
+      .weigher((Key key, ZipArchive zip) -> 1 + zip.parts()).expireAfterAccess(java.time.Duration.ofMinutes(10)).build();
 
   FolderArchives(DocumentAccess access, ManifestLog log, DocumentStore store) {
     this.access = access;

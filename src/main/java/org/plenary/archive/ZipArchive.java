@@ -82,6 +82,11 @@ final class ZipArchive {
   private final long[] starts;
   private final long length;
 
+  /** How many parts (headers and members) the layout holds: what a cache of layouts weighs it by. */
+  int parts() {
+    return parts.length;
+  }
+
   ZipArchive(List<Member> members) {
     var parts = new ArrayList<Object>(members.size() * 2 + 2);
     var starts = new ArrayList<Long>(members.size() * 2 + 2);

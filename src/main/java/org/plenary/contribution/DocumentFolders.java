@@ -1,5 +1,8 @@
 package org.plenary.contribution;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,9 +47,20 @@ public class DocumentFolders {
    */
   private record Queue(List<Held> held, List<MeetingId> meetings, Map<String, List<FolderEntry>> views) {}
 
-  private final Map<String, Versioned<Queue>> queues = new ConcurrentHashMap<>();
-  private final Map<String, Versioned<List<FolderEntry>>> publishedListings = new ConcurrentHashMap<>();
-  private final Map<String, Versioned<Optional<Held>>> files = new ConcurrentHashMap<>();
+  /** How many folder entries the kept listings may hold together; past it the least used listings are dropped. */
+  static final long MAX_LISTED_ENTRIES = 100_000;
+  /** How many single files' look-ups are kept (a path asked for, found or not). */
+  static final long MAX_FILES = 10_000;
+  /** A kept value nobody asked for in this long is dropped. */
+  static final Duration IDLE = Duration.ofMinutes(10);
+
+  private final Cache<String, Versioned<Queue>> queues = Caffeine.newBuilder().maximumWeight(MAX_LISTED_ENTRIES)
+      .weigher((String key, Versioned<Queue> queue) -> 1 + queue.value().held().size()).expireAfterAccess(IDLE).build();
+  private final Cache<String, Versioned<List<FolderEntry>>> publishedListings = Caffeine.newBuilder()
+      .maximumWeight(MAX_LISTED_ENTRIES).weigher((String key, Versioned<List<FolderEntry>> listing) -> 1 + listing.value().size())
+      .expireAfterAccess(IDLE).build();
+  private final Cache<String, Versioned<Optional<Held>>> files = Caffeine.newBuilder().maximumSize(MAX_FILES)
+      .expireAfterAccess(IDLE).build();
   private final ContributionDesk desk;
   private final DocumentAccess access;
   private final Contributions contributions;
@@ -229,18 +243,16 @@ public class DocumentFolders {
 
   /**
    * The value for {@code key} at the current version, computed again only when a contribution
-   * changed; the cache is bounded by forgetting everything when it grows past 10,000 keys.
+   * changed; each cache is bounded (entries or keys, and idle time), so a path asked for once, or a
+   * folder nobody reads any more, does not stay in memory.
    */
-  private <T> T cached(Map<String, Versioned<T>> cache, String key, java.util.function.Supplier<T> compute) {
+  private <T> T cached(Cache<String, Versioned<T>> cache, String key, java.util.function.Supplier<T> compute) {
     long version = contributions.version();
-    Versioned<T> hit = cache.get(key);
+    Versioned<T> hit = cache.getIfPresent(key);
     if (hit != null && hit.version() == version) {
       return hit.value();
     }
     T value = compute.get();
-    if (cache.size() > 10_000) {
-      cache.clear();
-    }
     cache.put(key, new Versioned<>(version, value));
     return value;
   }

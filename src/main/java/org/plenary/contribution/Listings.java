@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import org.plenary.account.PlenaryUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,9 +47,25 @@ class Listings {
   private static final String TITLE = "@@plenary-listing-title@@";
   private static final String LISTING = "@@plenary-listing-body@@";
 
-  private record Rendered(long stamp, byte[] anonymousPage, String main) {}
+  private record Rendered(long stamp, byte[] anonymousPage, String main) {
 
-  private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    /** About the bytes it holds: the page (or JSON) and the listing's HTML (one byte a character, mostly). */
+    int weight() {
+      return 64 + (anonymousPage == null ? 0 : anonymousPage.length) + (main == null ? 0 : main.length());
+    }
+  }
+
+  /** What the kept renderings may hold at most, in bytes: past it the least used are dropped. */
+  static final long MAX_RENDERED_BYTES = 32L << 20;
+
+  /**
+   * Renderings by path, variant and language (and HTML or JSON): bounded by their size, not their
+   * number (one listing of a large folder weighs more than thousands of small ones), and dropped
+   * when nobody asked for them for ten minutes.
+   */
+  private final Cache<String, Rendered> rendered = Caffeine.newBuilder().maximumWeight(MAX_RENDERED_BYTES)
+      .weigher((String key, Rendered value) -> key.length() + value.weight())
+      .expireAfterAccess(Duration.ofMinutes(10)).build();
   private final JsonMapper jsonMapper;
   private final ITemplateEngine templates;
   private final Map<Locale, byte[][]> layouts = new ConcurrentHashMap<>();
@@ -119,7 +138,7 @@ class Listings {
   private Rendered rendered(String cacheKey, String path, List<FolderEntry> entries, boolean files, long stamp,
       boolean page, byte[][] layout, ZoneId zone, Locale locale) {
     String key = "html:" + cacheKey;
-    Rendered hit = rendered.get(key);
+    Rendered hit = rendered.getIfPresent(key);
     if (hit != null && hit.stamp() == stamp && (!page || hit.anonymousPage() != null)) {
       return hit;
     }
@@ -140,7 +159,7 @@ class Listings {
 
   private byte[] jsonBytes(String cacheKey, String path, List<FolderEntry> entries, long stamp) {
     String key = "json:" + cacheKey;
-    Rendered hit = rendered.get(key);
+    Rendered hit = rendered.getIfPresent(key);
     if (hit != null && hit.stamp() == stamp) {
       return hit.anonymousPage();
     }
@@ -150,9 +169,6 @@ class Listings {
   }
 
   private Rendered remember(String key, Rendered value) {
-    if (rendered.size() > 10_000) {
-      rendered.clear();
-    }
     rendered.put(key, value);
     return value;
   }

@@ -47,7 +47,7 @@ class CircularMail {
     // One mail per address, as before; each in the recipient's language (a list address in English), with the
     // circular's PDF in that language when the circular has it, else in English.
     for (String recipient : recipients) {
-      mailer.sendEach(List.of(recipient), words -> new MailWords.Letter(words.say("notification.circular.subject",
+      mailer.sendEach("CircularIssued:" + circular.id().value(), List.of(recipient), words -> new MailWords.Letter(words.say("notification.circular.subject",
           circular.title(), group.acronym(), meeting.venueName(), words.dates(meeting)),
           body(words, circular, group, meeting)), language -> attachment(circular, language));
     }

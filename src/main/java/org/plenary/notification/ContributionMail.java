@@ -63,7 +63,7 @@ class ContributionMail {
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
     String host = baseUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
-    send(emails, List.of(c.allocatedBy()), words -> words.letter("notification.contribution.number",
+    send("NumbersAllocated:" + c.number(), emails, List.of(c.allocatedBy()), words -> words.letter("notification.contribution.number",
         new Object[] {c.number(), c.title()}, c.title(), group.acronym(), meeting.code(), c.number(),
         baseUrl + "/documents/" + c.number(), "ftp://" + host + ":" + ftpPort + "/t/fg/" + group.slug() + "/docs/incoming/",
         baseUrl + "/api/v1/contributions/" + c.number() + "/files", meeting.deadline(Deadline.Kind.CONTRIBUTIONS).display()));
@@ -80,7 +80,7 @@ class ContributionMail {
 
   private void received(Contribution c, long fileId, Map<String, Optional<String>> emails) {
     ContributionFile file = file(c, fileId);
-    send(emails, List.of(c.allocatedBy(), file.uploadedBy()), words -> words.letter(
+    send("ContributionReceived:" + fileId, emails, List.of(c.allocatedBy(), file.uploadedBy()), words -> words.letter(
         file.late() ? "notification.contribution.receivedLate" : "notification.contribution.received",
         new Object[] {file.fileName()}, file.fileName(), file.size(), file.sha256(), baseUrl + "/documents/" + c.number()));
   }
@@ -91,7 +91,7 @@ class ContributionMail {
     ContributionFile file = file(c, event.fileId());
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
-    send(everyone(c), words -> words.letter("notification.contribution.published", new Object[] {file.fileName()},
+    send("ContributionPublished:" + event.fileId(), everyone(c), words -> words.letter("notification.contribution.published", new Object[] {file.fileName()},
         file.fileName(), baseUrl + "/t/fg/" + group.slug() + "/docs/" + meeting.code() + "/in/" + file.fileName()));
   }
 
@@ -99,29 +99,29 @@ class ContributionMail {
   void on(ContributionRejected event) {
     Contribution c = desk.get(event.number());
     ContributionFile file = file(c, event.fileId());
-    send(List.of(c.allocatedBy(), file.uploadedBy()), words -> words.letter("notification.contribution.rejected",
+    send("ContributionRejected:" + event.fileId(), List.of(c.allocatedBy(), file.uploadedBy()), words -> words.letter("notification.contribution.rejected",
         new Object[] {file.fileName()}, file.fileName(), event.reason(), baseUrl + "/documents/" + c.number()));
   }
 
   @ApplicationModuleListener
   void on(ContributionWithdrawn event) {
     Contribution c = desk.get(event.number());
-    send(everyone(c), words -> words.letter("notification.contribution.withdrawn", new Object[] {c.number()},
+    send("ContributionWithdrawn:" + event.number(), everyone(c), words -> words.letter("notification.contribution.withdrawn", new Object[] {c.number()},
         c.number(), c.title()));
   }
 
-  private void send(List<String> usernames, Function<MailWords, MailWords.Letter> write) {
-    send(new HashMap<>(), usernames, write);
+  private void send(String occasion, List<String> usernames, Function<MailWords, MailWords.Letter> write) {
+    send(occasion, new HashMap<>(), usernames, write);
   }
 
   /** Mails the accounts' addresses; {@code emails} remembers addresses already read for this event. */
-  private void send(Map<String, Optional<String>> emails, List<String> usernames,
+  private void send(String occasion, Map<String, Optional<String>> emails, List<String> usernames,
       Function<MailWords, MailWords.Letter> write) {
     Set<String> addresses = new LinkedHashSet<>();
     usernames.forEach(name -> emails.computeIfAbsent(name, n -> accounts.find(n).map(Account::email))
         .ifPresent(addresses::add));
     if (!addresses.isEmpty()) {
-      mailer.sendEach(List.copyOf(addresses), write);
+      mailer.sendEach(occasion, List.copyOf(addresses), write);
     }
   }
 

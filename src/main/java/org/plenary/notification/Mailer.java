@@ -1,147 +1,114 @@
 package org.plenary.notification;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
-import org.plenary.shared.Leases;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps every message in the outbox and, when an SMTP server is configured ({@code
- * spring.mail.host}), sends it there too, after claiming it (so that of several nodes only one sends
- * it). A refused message stays in the outbox marked FAILED.
+ * spring.mail.host}), hands it to {@link SmtpHandover} once the transaction that kept it has
+ * committed. Each message is written for an occasion (an event, and the thing it is about when the
+ * event is about several): a recipient already mailed for that occasion is not mailed again, so an
+ * event delivered a second time (republished when a node starts) sends nothing twice.
  */
 @Component
 class Mailer {
 
-  private static final Logger log = LoggerFactory.getLogger(Mailer.class);
-
   private final Outbox outbox;
-  private final JavaMailSender smtp;
-  private final String from;
+  private final SmtpHandover handover;
   private final Clock clock;
-  private final Leases leases;
-
   private final Recipients recipients;
   private final MessageSource messages;
 
-  Mailer(Outbox outbox, ObjectProvider<JavaMailSender> smtp, @Value("${plenary.mail.from:plenary@localhost}") String from,
-      Clock clock, Recipients recipients, MessageSource messages, Leases leases) {
+  Mailer(Outbox outbox, SmtpHandover handover, Clock clock, Recipients recipients, MessageSource messages) {
+    this.outbox = outbox;
+    this.handover = handover;
+    this.clock = clock;
     this.recipients = recipients;
     this.messages = messages;
-    this.outbox = outbox;
-    this.leases = leases;
-    this.smtp = smtp.getIfAvailable(); // looked up once: a look-up per mail cost more than the mail
-    this.from = from;
-    this.clock = clock;
   }
 
   /**
-   * One mail per language among the recipients, each written by {@code write} in that language
-   * (the account's preferred one, else English).
+   * One mail per language among the recipients not yet mailed for {@code occasion}, each written by
+   * {@code write} in that language (the account's preferred one, else English).
    */
-  void sendEach(List<String> addresses, Function<MailWords, MailWords.Letter> write) {
-    recipients.byLanguage(addresses).forEach((language, group) -> {
-      MailWords.Letter letter = write.apply(new MailWords(messages, language));
-      send(group, letter.subject(), letter.body());
-    });
+  void sendEach(String occasion, List<String> addresses, Function<MailWords, MailWords.Letter> write) {
+    sendEach(occasion, addresses, write, language -> null);
   }
 
   /** {@link #sendEach} with a file: {@code attach} gives the file for a language. */
-  void sendEach(List<String> addresses, Function<MailWords, MailWords.Letter> write,
-      Function<java.util.Locale, Attachment> attach) {
-    recipients.byLanguage(addresses).forEach((language, group) -> {
+  void sendEach(String occasion, List<String> addresses, Function<MailWords, MailWords.Letter> write,
+      Function<Locale, Attachment> attach) {
+    String key = bounded(occasion);
+    Set<String> mailed = outbox.alreadyMailed(key, addresses);
+    List<String> due = addresses.stream().filter(a -> !mailed.contains(a.toLowerCase(Locale.ROOT))).toList();
+    if (due.isEmpty()) {
+      return;
+    }
+    recipients.byLanguage(due).forEach((language, group) -> {
       MailWords.Letter letter = write.apply(new MailWords(messages, language));
-      send(group, letter.subject(), letter.body(), attach.apply(language));
+      send(key, group, letter.subject(), letter.body(), attach.apply(language));
     });
   }
 
-  void send(List<String> recipients, String subject, String body) {
-    long id = outbox.keep(clock.instant(), String.join(", ", recipients), subject, body);
-    if (smtp == null) {
-      return;
+  /** The occasion as the outbox keeps it: as said when short, else its start and its SHA-256. */
+  static String bounded(String occasion) {
+    if (occasion.length() <= 200) {
+      return occasion;
     }
-    deliver(id, recipients, () -> smtp.send(plain(recipients, subject, body)));
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(occasion.getBytes(StandardCharsets.UTF_8));
+      return occasion.substring(0, 120) + "#" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
-  /** Whether messages go to an SMTP server (otherwise the outbox is the delivery). */
-  boolean sending() {
-    return smtp != null;
-  }
-
-  /**
-   * Sends a message its node kept but did not send (it stopped in between), as plain text: an
-   * attachment is not kept in the outbox, its body names it.
-   */
-  void resend(MailMessage kept) {
-    List<String> recipients = List.of(kept.recipients().split(", "));
-    deliver(kept.id(), recipients, () -> smtp.send(plain(recipients, kept.subject(), kept.body())));
-  }
-
-  private SimpleMailMessage plain(List<String> recipients, String subject, String body) {
-    var message = new SimpleMailMessage();
-    message.setFrom(from);
-    message.setTo(recipients.toArray(String[]::new));
-    message.setSubject(subject);
-    message.setText(body);
-    return message;
-  }
-
-  /** A file sent with the message (a circular's PDF); the outbox keeps the body, which names it. */
+  /** A file sent with the message (a circular's PDF), kept beside it in the outbox. */
   record Attachment(String name, String contentType, byte[] bytes, String note) {
 
-    /** The file with the line the outbox keeps in its place, in English. */
+    /** The file with the line the outbox's body shows for it, in English. */
     Attachment(String name, String contentType, byte[] bytes) {
       this(name, contentType, bytes, "Attached: " + name + " (" + bytes.length + " bytes)");
     }
   }
 
-  void send(List<String> recipients, String subject, String body, Attachment attachment) {
-    long id = outbox.keep(clock.instant(), String.join(", ", recipients), subject,
-        body + "\n" + attachment.note() + "\n");
-    if (smtp == null) {
-      return;
+  private void send(String occasion, List<String> to, String subject, String body, Attachment attachment) {
+    long id = outbox.keep(clock.instant(), String.join(", ", to), subject,
+        attachment == null ? body : body + "\n" + attachment.note() + "\n");
+    if (attachment != null) {
+      outbox.keepAttachment(id, attachment);
     }
-    deliver(id, recipients, () -> {
-      try {
-        MimeMessage message = smtp.createMimeMessage();
-        var helper = new MimeMessageHelper(message, true, "UTF-8");
-        helper.setFrom(from);
-        helper.setTo(recipients.toArray(String[]::new));
-        helper.setSubject(subject);
-        helper.setText(body);
-        helper.addAttachment(attachment.name(), new ByteArrayResource(attachment.bytes()), attachment.contentType());
-        smtp.send(message);
-      } catch (MessagingException e) {
-        throw new MailPreparationException(e);
-      }
-    });
+    to.forEach(recipient -> outbox.delivered(occasion, recipient, id));
+    if (handover.sending()) {
+      afterCommit(() -> handover.handOver(new SmtpHandover.Kept(id, to, subject, body, attachment)));
+    }
   }
 
-  /** Sends a kept message once across all nodes: only the node whose claim succeeds hands it to SMTP. */
-  private void deliver(long id, List<String> recipients, Runnable send) {
-    if (!outbox.claim(id, leases.node(), clock.instant())) {
+  /**
+   * Runs {@code send} once the caller's transaction has committed (at once without one): a message is
+   * handed to SMTP only when it, and the note of whom it mails, are in the outbox for good.
+   */
+  private static void afterCommit(Runnable send) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      send.run();
       return;
     }
-    try {
-      send.run();
-      outbox.sent(id, clock.instant());
-    } catch (MailException e) {
-      log.warn("SMTP refused message {} to {}: {}", id, recipients, e.getMessage());
-      outbox.failed(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        send.run();
+      }
+    });
   }
 }

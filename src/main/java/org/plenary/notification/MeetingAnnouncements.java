@@ -41,7 +41,7 @@ class MeetingAnnouncements {
       return;
     }
     // A list address has no account: the announcement is in English.
-    mailer.sendEach(List.of(group.mailingList()), words -> new MailWords.Letter(words.say("notification.meeting.subject",
+    mailer.sendEach("MeetingAnnounced:" + meeting.id().value(), List.of(group.mailingList()), words -> new MailWords.Letter(words.say("notification.meeting.subject",
         group.acronym(), meeting.venueName(), words.dates(meeting)), body(words, group, meeting)));
   }
 

@@ -28,7 +28,8 @@ class MilestoneMail {
       case OVERDUE -> "notification.milestone.overdue";
       case LIFETIME_ENDING -> "notification.milestone.lifetimeEnding";
     };
-    mailer.sendEach(notice.recipients(), words -> words.letter(key,
+    mailer.sendEach("MilestoneNotice:" + notice.kind() + ":" + notice.groupSlug() + ":" + notice.dueOn() + ":"
+        + notice.subject(), notice.recipients(), words -> words.letter(key,
         new Object[] {notice.groupAcronym(), notice.dueOn().toString(), notice.subject()},
         notice.groupAcronym(), notice.dueOn().toString(), notice.subject(), plan));
   }

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -30,6 +32,35 @@ class Outbox {
     return keys.getKey().longValue();
   }
 
+  /** Keeps the file sent with message {@code id}, so that a later attempt sends the same file. */
+  void keepAttachment(long id, Mailer.Attachment attachment) {
+    jdbc.sql("INSERT INTO mail_attachments (message_id, file_name, content_type, bytes) VALUES (?, ?, ?, ?)")
+        .params(id, attachment.name(), attachment.contentType(), attachment.bytes()).update();
+  }
+
+  Optional<Mailer.Attachment> attachment(long id) {
+    return jdbc.sql("SELECT file_name, content_type, bytes FROM mail_attachments WHERE message_id = ?").param(id)
+        .query((rs, row) -> new Mailer.Attachment(rs.getString("file_name"), rs.getString("content_type"),
+            rs.getBytes("bytes"))).optional();
+  }
+
+  /** Notes that message {@code id} mails {@code recipient} for {@code occasion}; a second note for both is refused. */
+  void delivered(String occasion, String recipient, long id) {
+    jdbc.sql("INSERT INTO mail_deliveries (occasion, recipient, message_id) VALUES (?, ?, ?)")
+        .params(occasion, recipient.toLowerCase(java.util.Locale.ROOT), id).update();
+  }
+
+  /** Which of these addresses a message was already written to for {@code occasion} (lower case). */
+  Set<String> alreadyMailed(String occasion, List<String> recipients) {
+    if (recipients.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.sql("SELECT recipient FROM mail_deliveries WHERE occasion = :occasion AND recipient IN (:recipients)")
+        .param("occasion", occasion)
+        .param("recipients", recipients.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).toList())
+        .query(String.class).list());
+  }
+
   /**
    * Claims a kept message for this node: one conditional UPDATE, so of several nodes trying at once
    * exactly one gets it (true) and only that one sends it.
@@ -39,11 +70,14 @@ class Outbox {
         .params(node, now.atOffset(ZoneOffset.UTC), id).update() == 1;
   }
 
-  /** Kept messages created before {@code before}: left unsent (a node stopped between keeping and sending). */
-  List<Long> keptBefore(Instant before, int limit) {
-    return jdbc.sql("SELECT id FROM mail_messages WHERE status = 'KEPT' AND created_at < ? ORDER BY id FETCH FIRST "
-            + limit + " ROWS ONLY")
-        .param(before.atOffset(ZoneOffset.UTC)).query(Long.class).list();
+  /**
+   * Kept messages created before {@code before} and due for an attempt at {@code now}: left unsent
+   * (a node stopped between keeping and sending), or refused for a passing reason and due again.
+   */
+  List<Long> keptBefore(Instant before, Instant now, int limit) {
+    return jdbc.sql("SELECT id FROM mail_messages WHERE status = 'KEPT' AND created_at < ?"
+            + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")
+        .params(before.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)).query(Long.class).list();
   }
 
   /** Gives back claims older than {@code before} (their node died while sending): they are kept again, to be claimed anew. */
@@ -57,9 +91,17 @@ class Outbox {
         .params(at.atOffset(ZoneOffset.UTC), id).update();
   }
 
-  void failed(long id, String error) {
-    jdbc.sql("UPDATE mail_messages SET status = 'FAILED', error = ? WHERE id = ?")
-        .params(error.length() > 1000 ? error.substring(0, 1000) : error, id).update();
+  /** An attempt failed: the message is FAILED for good, or KEPT again until {@code next} when given. */
+  void failed(long id, String error, Instant next) {
+    jdbc.sql("UPDATE mail_messages SET status = ?, error = ?, attempts = attempts + 1, next_attempt_at = ?,"
+            + " claimed_by = NULL, claimed_at = NULL WHERE id = ?")
+        .params(next == null ? "FAILED" : "KEPT", error.length() > 1000 ? error.substring(0, 1000) : error,
+            next == null ? null : next.atOffset(ZoneOffset.UTC), id).update();
+  }
+
+  /** How many attempts to send message {@code id} have failed so far. */
+  int attempts(long id) {
+    return jdbc.sql("SELECT attempts FROM mail_messages WHERE id = ?").param(id).query(Integer.class).single();
   }
 
   long countFailed() {

@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends what a node kept but did not send: a message still KEPT a minute after it was written (its
- * node stopped before claiming it), or claimed for sending ten minutes ago and never finished (its
- * node died while sending; such a message may then reach SMTP twice, never zero times). Runs every
- * 30 seconds on every node, only when an SMTP server is configured; the claims make it safe on
- * several nodes at once.
+ * node stopped before claiming it), one whose attempt failed for a passing reason and is due again
+ * ({@link SmtpHandover}), or one claimed for sending ten minutes ago and never finished (its node
+ * died while sending; such a message may then reach SMTP twice, never zero times). Attachments are
+ * read back from the outbox. Runs every 30 seconds on every node, only when an SMTP server is
+ * configured; the claims make it safe on several nodes at once.
  */
 @Component
 class OutboxDelivery {
@@ -24,31 +25,30 @@ class OutboxDelivery {
   private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
   private final Outbox outbox;
-  private final Mailer mailer;
+  private final SmtpHandover handover;
   private final Clock clock;
 
-  OutboxDelivery(Outbox outbox, Mailer mailer, Clock clock) {
+  OutboxDelivery(Outbox outbox, SmtpHandover handover, Clock clock) {
     this.outbox = outbox;
-    this.mailer = mailer;
+    this.handover = handover;
     this.clock = clock;
   }
 
   @Scheduled(initialDelay = 30_000, fixedDelay = 30_000)
   void scheduled() {
-    if (mailer.sending()) {
-      deliverLeftovers();
+    if (handover.sending()) {
+      deliverLeftovers(clock.instant());
     }
   }
 
   /** Returns how many left-over messages were looked at. */
-  int deliverLeftovers() {
-    Instant now = clock.instant();
+  int deliverLeftovers(Instant now) {
     int released = outbox.releaseClaimsBefore(now.minus(STALE_CLAIM));
     if (released > 0) {
       log.warn("{} message(s) claimed by a node that did not finish sending them are sent again.", released);
     }
-    var ids = outbox.keptBefore(now.minus(UNCLAIMED), 100);
-    ids.forEach(id -> outbox.find(id).ifPresent(mailer::resend));
+    var ids = outbox.keptBefore(now.minus(UNCLAIMED), now, 100);
+    ids.forEach(id -> outbox.find(id).map(handover::kept).ifPresent(handover::handOver));
     return ids.size();
   }
 }

@@ -58,7 +58,9 @@ class RegistrationMail {
     Registration r = registrations.byId(registration);
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
-    mailer.sendEach(participantAndFocalPoints(r, organizations), words -> words.letter("notification.registration.received",
+    // One occasion for both events: a registration is received once, whichever event told of it.
+    mailer.sendEach("RegistrationSubmitted:" + r.id(), participantAndFocalPoints(r, organizations),
+        words -> words.letter("notification.registration.received",
         new Object[] {r.fullName(), group.acronym(), meeting.code()}, r.fullName(), group.acronym(), meeting.venueName(),
         words.dates(meeting), baseUrl + "/registrations/" + r.id()));
   }
@@ -77,7 +79,7 @@ class RegistrationMail {
     Registration r = registrations.byId(event.registration());
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
-    mailer.sendEach(List.of(r.email()), words -> words.letter("notification.registration.approved",
+    mailer.sendEach("RegistrationApproved:" + r.id(), List.of(r.email()), words -> words.letter("notification.registration.approved",
         new Object[] {r.number()}, group.acronym(), meeting.venueName(), words.dates(meeting),
         r.number(), meeting.deskOpensAt() == null ? "" : meeting.deskPlace() == null
             ? words.say("notification.registration.desk", meeting.deskOpensAt().toString())
@@ -90,7 +92,7 @@ class RegistrationMail {
     Registration r = registrations.byId(event.registration());
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
-    mailer.sendEach(List.of(r.email()), words -> words.letter("notification.registration.rejected",
+    mailer.sendEach("RegistrationRejected:" + r.id(), List.of(r.email()), words -> words.letter("notification.registration.rejected",
         new Object[] {group.acronym(), meeting.code()}, group.acronym(), words.dates(meeting),
         r.rejectReason()));
   }

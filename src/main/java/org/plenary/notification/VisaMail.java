@@ -28,7 +28,7 @@ class VisaMail {
   @ApplicationModuleListener
   void on(VisaLetterReady event) {
     Registration r = registrations.byId(event.registration());
-    mailer.sendEach(RegistrationMail.participantAndFocalPoints(r, organizations), words -> words.letter(
+    mailer.sendEach("VisaLetterReady:" + event.request(), RegistrationMail.participantAndFocalPoints(r, organizations), words -> words.letter(
         "notification.visa.ready", new Object[] {r.fullName()}, r.fullName(), baseUrl + "/visa/" + event.request()));
   }
 }

@@ -1,45 +1,43 @@
 package org.plenary.shared;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A small read-through cache for reference data that changes rarely (groups, meetings). Writes on
- * this node clear it at once; a change made by another node sharing the database is seen within
- * {@code ttl}.
+ * A small read-through cache for reference data that changes rarely (groups, meetings, tokens). Writes
+ * on this node clear it at once; a change made by another node sharing the database is seen within
+ * {@code ttl}. An entry is dropped once it is {@code ttl} old (measured on {@code clock}), and past
+ * {@code maxEntries} the least used are: expired entries do not pile up until the cache is full.
  */
 public final class TtlCache<K, V> {
 
-  private record Entry<V>(V value, long expiresAt) {}
-
-  private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
-  private final long ttlMillis;
-  private final Clock clock;
-  private final int maxEntries;
+  private final Cache<K, V> entries;
 
   public TtlCache(Duration ttl, int maxEntries, Clock clock) {
-    this.ttlMillis = ttl.toMillis();
-    this.maxEntries = maxEntries;
-    this.clock = clock;
+    this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries)
+        .ticker(() -> clock.millis() * 1_000_000L).executor(Runnable::run).build();
   }
 
+  /** The value kept for {@code key}, or the one {@code load} gives (never null), kept from now on. */
   public V get(K key, Supplier<V> load) {
-    long now = clock.millis();
-    Entry<V> entry = entries.get(key);
-    if (entry != null && entry.expiresAt() > now) {
-      return entry.value();
+    V hit = entries.getIfPresent(key);
+    if (hit != null) {
+      return hit;
     }
     V value = load.get();
-    if (entries.size() >= maxEntries) {
-      entries.clear();
-    }
-    entries.put(key, new Entry<>(value, now + ttlMillis));
+    entries.put(key, value);
     return value;
+  }
+
+  /** How many entries are kept now (expired ones already dropped). */
+  long size() {
+    entries.cleanUp();
+    return entries.estimatedSize();
   }
 
   /**
@@ -47,12 +45,12 @@ public final class TtlCache<K, V> {
    * reader caches the state of just before the write.
    */
   public void clear() {
-    entries.clear();
+    entries.invalidateAll();
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCompletion(int status) {
-          entries.clear();
+          entries.invalidateAll();
         }
       });
     }

@@ -34,19 +34,23 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plenary as its own process (the built classes), started with a umask of 000, killed with SIGKILL
- * at random moments while four clients upload (each upload over HTTP or FTP at random), and started
- * again on the same data folder.
- * Afterwards every acknowledged upload is in the register with the SHA-256 the client computed,
- * and on disk with those bytes; no file lies in the store that the register does not know; every
- * number whose upload was not acknowledged can be uploaded again; and the data folder, database
- * and documents are the service user's alone. {@code -Dplenary.killcycle.cycles=20} runs more
- * cycles ({@code bench/killcycle.sh}).
+ * at random moments while four clients upload (each upload over HTTP or FTP at random) and a fifth
+ * registers people for the meeting and has their focal point approve them, and started again on the
+ * same data folder.
+ * After each restart every acknowledged registration is there once, and every acknowledged approval
+ * with its number. Afterwards every acknowledged upload is in the register with the SHA-256 the
+ * client computed, and on disk with those bytes; no file lies in the store that the register does
+ * not know; every number whose upload was not acknowledged can be uploaded again; and the data
+ * folder, database and documents are the service user's alone. {@code -Dplenary.killcycle.cycles=20}
+ * runs more cycles ({@code bench/killcycle.sh}); {@code -Dplenary.killcycle.port-base=P} takes the
+ * server's ports from P to P+499 (HTTP and FTP from P to P+399, passive from P+400) instead of any free ones.
  */
 class KillCycleTests {
 
   private static final int CYCLES = Integer.getInteger("plenary.killcycle.cycles", 3);
   private static final int UPLOADERS = 4;
   private static final String INCOMING = "t/fg/kill/docs/incoming/";
+  private static final int PORT_BASE = Integer.getInteger("plenary.killcycle.port-base", 0);
 
   @TempDir Path dataDir;
   @TempDir Path logs;
@@ -54,6 +58,9 @@ class KillCycleTests {
   int port;
   int ftpPort;
   String token;
+  String focalToken;
+  long organization;
+  int starts;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final JsonMapper json = JsonMapper.builder().build();
 
@@ -70,9 +77,12 @@ class KillCycleTests {
     prepare();
     Map<String, String> acknowledged = new ConcurrentHashMap<>();
     Set<String> allocated = ConcurrentHashMap.newKeySet();
+    Map<String, Long> registered = new ConcurrentHashMap<>();
+    Map<Long, String> approved = new ConcurrentHashMap<>();
     for (int cycle = 1; cycle <= CYCLES; cycle++) {
       if (cycle > 1) {
         start();
+        assertRegistrationsKept(registered, approved, cycle - 1);
       }
       var running = new AtomicBoolean(true);
       var uploaders = new ArrayList<Thread>();
@@ -81,6 +91,12 @@ class KillCycleTests {
         uploader.start();
         uploaders.add(uploader);
       }
+      var registrar = new Thread(() -> register(running, registered, approved), "registrar");
+      registrar.start();
+      uploaders.add(registrar);
+      // The kill falls at a random moment once the clients are at work: on a loaded machine the first
+      // answers of a fresh server can take longer than the whole window.
+      awaitProgress(acknowledged, registered);
       Thread.sleep(ThreadLocalRandom.current().nextLong(400, 2500));
       server.destroyForcibly().waitFor();
       running.set(false);
@@ -89,19 +105,21 @@ class KillCycleTests {
       }
     }
     start();
+    assertRegistrationsKept(registered, approved, CYCLES);
 
-    Map<String, String> registered = incoming();
+    Map<String, String> listed = incoming();
     assertThat(acknowledged).as("some uploads were acknowledged").isNotEmpty();
+    assertThat(registered).as("some registrations were acknowledged").isNotEmpty();
     acknowledged.forEach((number, sha256) -> {
-      assertThat(registered.get(number + ".pdf")).as("acknowledged " + number + " is registered").isEqualTo(sha256);
+      assertThat(listed.get(number + ".pdf")).as("acknowledged " + number + " is registered").isEqualTo(sha256);
     });
     Path store = dataDir.resolve("documents");
-    for (var file : registered.entrySet()) {
+    for (var file : listed.entrySet()) {
       assertThat(sha256(Files.readAllBytes(store.resolve(INCOMING + file.getKey())))).as(file.getKey())
           .isEqualTo(file.getValue());
     }
     assertThat(filesUnder(store.resolve("t"))).as("no file the register does not know")
-        .containsExactlyInAnyOrderElementsOf(registered.keySet().stream().map(name -> INCOMING + name).toList());
+        .containsExactlyInAnyOrderElementsOf(listed.keySet().stream().map(name -> INCOMING + name).toList());
     assertThat(filesUnder(store.resolve("staging"))).isEmpty();
     assertThat(filesUnder(store.resolve(".journal"))).isEmpty();
     for (String number : allocated) {
@@ -113,8 +131,9 @@ class KillCycleTests {
     assertThat(registeredNumbers()).as("numbers in the register are distinct and consecutive from 1")
         .isEqualTo(java.util.stream.IntStream.rangeClosed(1, registeredNumbers().size()).boxed().toList());
     assertOnlyTheServiceUserCanRead();
-    System.out.printf("kill-cycle: %d cycles, %d uploads acknowledged and intact, %d unacknowledged numbers uploaded again%n",
-        CYCLES, acknowledged.size(), allocated.size() - acknowledged.size());
+    System.out.printf("kill-cycle: %d cycles, %d uploads acknowledged and intact, %d unacknowledged numbers uploaded again, "
+        + "%d registrations and %d approvals acknowledged and kept%n",
+        CYCLES, acknowledged.size(), allocated.size() - acknowledged.size(), registered.size(), approved.size());
   }
 
   @Test
@@ -199,6 +218,72 @@ class KillCycleTests {
     }
   }
 
+  /**
+   * One client: the administrator opens an account of the organization, the person registers for the
+   * meeting, the organization's focal point approves; notes what was acknowledged (201, 200).
+   */
+  private void register(AtomicBoolean running, Map<String, Long> registered, Map<Long, String> approved) {
+    while (running.get()) {
+      try {
+        String person = "kp" + System.nanoTime();
+        post("/api/v1/accounts", token, "{\"username\":\"" + person + "\",\"email\":\"" + person + "@kill.example\","
+            + "\"displayName\":\"Delegate " + person + "\",\"organizationId\":" + organization + ",\"countryCode\":\"FR\","
+            + "\"password\":\"kill-cycle-person\",\"oneTimePassword\":false}");
+        String personToken = field(post("/api/v1/tokens", null, "{\"username\":\"" + person
+            + "\",\"password\":\"kill-cycle-person\"}"), "token");
+        JsonNode registration = json.readTree(post("/api/v1/groups/kill/meetings/next/registrations", personToken,
+            "{\"fullName\":\"Delegate " + person + "\",\"email\":\"" + person + "@kill.example\",\"organizationId\":"
+                + organization + ",\"countryCode\":\"FR\",\"attendance\":\"IN_PERSON\"}"));
+        long id = registration.get("id").asLong();
+        registered.put(person + "@kill.example", id);
+        JsonNode decided = json.readTree(post("/api/v1/registrations/" + id + "/approve", focalToken, ""));
+        approved.put(id, decided.get("registrationNumber").asString());
+      } catch (Exception killed) {
+        sleepQuietly();
+      } catch (AssertionError killed) {
+        sleepQuietly();
+      }
+    }
+  }
+
+  /** Waits (at most a minute) until one more upload or registration has been acknowledged. */
+  private static void awaitProgress(Map<String, String> acknowledged, Map<String, Long> registered)
+      throws InterruptedException {
+    int before = acknowledged.size() + registered.size();
+    Instant until = Instant.now().plus(Duration.ofMinutes(1));
+    while (acknowledged.size() + registered.size() == before && Instant.now().isBefore(until)) {
+      Thread.sleep(20);
+    }
+  }
+
+  /** Every acknowledged registration is in the meeting's list once, every acknowledged approval with its number. */
+  private void assertRegistrationsKept(Map<String, Long> registered, Map<Long, String> approved, int cycle)
+      throws Exception {
+    HttpResponse<String> list = http.send(HttpRequest.newBuilder(url("/api/v1/groups/kill/meetings/next/registrations"))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(list.statusCode()).isEqualTo(200);
+    var byEmail = new HashMap<String, List<JsonNode>>();
+    var numbers = new ArrayList<String>();
+    for (JsonNode registration : json.readTree(list.body())) {
+      byEmail.computeIfAbsent(registration.get("email").asString(), e -> new ArrayList<>()).add(registration);
+      if (registration.get("status").asString().equals("APPROVED")) {
+        numbers.add(registration.get("registrationNumber").asString());
+      }
+    }
+    registered.forEach((email, id) -> {
+      assertThat(byEmail.get(email)).as("after kill " + cycle + ": acknowledged registration " + email + " once").hasSize(1);
+      assertThat(byEmail.get(email).get(0).get("id").asLong()).isEqualTo(id);
+    });
+    var byId = new HashMap<Long, JsonNode>();
+    byEmail.values().forEach(same -> same.forEach(r -> byId.put(r.get("id").asLong(), r)));
+    approved.forEach((id, number) -> {
+      assertThat(byId.get(id)).as("after kill " + cycle + ": approved registration " + id).isNotNull();
+      assertThat(byId.get(id).get("status").asString()).isEqualTo("APPROVED");
+      assertThat(byId.get(id).get("registrationNumber").asString()).isEqualTo(number);
+    });
+    assertThat(numbers).as("after kill " + cycle + ": registration numbers are distinct").doesNotHaveDuplicates();
+  }
+
   /** STOR over FTP; true when the server acknowledged it (226). */
   private boolean ftpUpload(String number, byte[] bytes) throws IOException {
     var ftp = new org.apache.commons.net.ftp.FTPClient();
@@ -234,6 +319,13 @@ class KillCycleTests {
     post("/api/v1/groups/kill/meetings", token, "{\"code\":\"next\",\"startDate\":\"" + java.time.LocalDate.now().plusDays(20)
         + "\",\"endDate\":\"" + java.time.LocalDate.now().plusDays(21) + "\",\"venueName\":\"Geneva\",\"venueCode\":\"gva\","
         + "\"timeZone\":\"Europe/Zurich\",\"languages\":\"English\",\"latePolicy\":\"FLAG\"}");
+    organization = json.readTree(post("/api/v1/organizations", token,
+        "{\"name\":\"Kill Telecom\",\"category\":\"SECTOR_MEMBER\",\"countryCode\":\"FR\"}")).get("id").asLong();
+    post("/api/v1/accounts", token, "{\"username\":\"killfocal\",\"email\":\"focal@kill.example\",\"displayName\":\"Focal\","
+        + "\"organizationId\":" + organization + ",\"countryCode\":\"FR\",\"password\":\"kill-cycle-focal\","
+        + "\"oneTimePassword\":false}");
+    post("/api/v1/organizations/" + organization + "/focal-points/killfocal", token, "");
+    focalToken = field(post("/api/v1/tokens", null, "{\"username\":\"killfocal\",\"password\":\"kill-cycle-focal\"}"), "token");
   }
 
   private String allocate() throws Exception {
@@ -276,15 +368,24 @@ class KillCycleTests {
   }
 
   private void start() throws Exception {
-    try (ServerSocket free = new ServerSocket(0); ServerSocket freeFtp = new ServerSocket(0)) {
-      port = free.getLocalPort();
-      ftpPort = freeFtp.getLocalPort();
+    if (PORT_BASE > 0) {
+      // A new pair for each start: a killed server's ports may still be held by connections closing.
+      port = PORT_BASE + 2 * (starts++ % 200);
+      ftpPort = port + 1;
+    } else {
+      try (ServerSocket free = new ServerSocket(0); ServerSocket freeFtp = new ServerSocket(0)) {
+        port = free.getLocalPort();
+        ftpPort = freeFtp.getLocalPort();
+      }
     }
     var command = new ArrayList<>(List.of("/bin/sh", "-c", "umask 000 && exec \"$@\"", "sh",
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), PlenaryApplication.class.getName(),
         "--server.port=" + port, "--plenary.ftp.port=" + ftpPort, "--plenary.data-dir=" + dataDir,
         "--plenary.admin-password=kill-cycle-admin", "--logging.level.root=WARN"));
+    if (PORT_BASE > 0) {
+      command.add("--plenary.ftp.passive-ports=" + (PORT_BASE + 400) + "-" + (PORT_BASE + 499));
+    }
     Path log = logs.resolve("server-" + port + ".log");
     server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Instant until = Instant.now().plus(Duration.ofSeconds(90));
@@ -308,7 +409,7 @@ class KillCycleTests {
       request.header("Authorization", "Bearer " + bearer);
     }
     HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(200, 201);
+    assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(200, 204);
     return response.body();
   }
 

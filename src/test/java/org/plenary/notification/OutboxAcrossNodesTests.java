@@ -44,18 +44,19 @@ class OutboxAcrossNodesTests {
         .locations("classpath:db/migration").load().migrate();
   }
 
-  private record Node(Outbox outbox, Mailer mailer, OutboxDelivery delivery) {}
+  private record Node(Outbox outbox, OutboxDelivery delivery) {}
 
   private static Node node(String name, Clock clock) {
-    var jdbc = JdbcClient.create(new DriverManagerDataSource(database.url(), database.user(), database.password()));
+    var dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
+    var jdbc = JdbcClient.create(dataSource);
     var sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(15025);
     var smtpProvider = new StaticListableBeanFactory(Map.of("smtp", sender)).getBeanProvider(JavaMailSender.class);
     var outbox = new Outbox(jdbc);
-    // Delivery of kept messages needs neither the recipients' languages nor the words: only writing a mail does.
-    var mailer = new Mailer(outbox, smtpProvider, "plenary@localhost", clock, null, null, new Leases(jdbc, clock, name, "0"));
-    return new Node(outbox, mailer, new OutboxDelivery(outbox, mailer, clock));
+    var handover = new SmtpHandover(outbox, smtpProvider, "plenary@localhost", clock, new Leases(jdbc, clock, name, "0"),
+        new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
+    return new Node(outbox, new OutboxDelivery(outbox, handover, clock));
   }
 
   @Test
@@ -72,7 +73,7 @@ class OutboxAcrossNodesTests {
     for (Node node : List.of(a, b, a, b)) {
       tasks.add(CompletableFuture.supplyAsync(() -> {
         await(start);
-        return node.delivery().deliverLeftovers();
+        return node.delivery().deliverLeftovers(later.instant());
       }));
     }
     start.countDown();

@@ -1,0 +1,171 @@
+package org.plenary.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupDraft;
+import org.plenary.meeting.LatePolicy;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingAnnounced;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingDraft;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox's delivery over a real SMTP server (GreenMail): a message the server could not take is
+ * sent again later with its attachment, and an event delivered twice mails nobody twice.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-mail-delivery;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}",
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=17025",
+    "plenary.mail.from=tsb@plenary.example",
+    "plenary.base-url=https://plenary.example",
+    "plenary.ftp.enabled=false",
+    "plenary.ftp.port=2121"})
+class MailDeliveryTests {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(17025, "127.0.0.1", "smtp"));
+
+  @Autowired Mailer mailer;
+  @Autowired Outbox outbox;
+  @Autowired OutboxDelivery delivery;
+  @Autowired MeetingAnnouncements announcements;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+  @Autowired TransactionTemplate transaction;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void aMailTheServerRefusedAtFirstIsSentAgainLaterWithItsAttachment() throws Exception {
+    byte[] pdf = new byte[40_000];
+    ThreadLocalRandom.current().nextBytes(pdf);
+    smtp.stop();
+    mailer.sendEach("Test:retry", List.of("focal@retry.example"),
+        words -> new MailWords.Letter("Circular 7", "The circular is attached.\n"),
+        language -> new Mailer.Attachment("circular-7.pdf", "application/pdf", pdf));
+    MailMessage refused = only("Circular 7");
+    assertThat(refused.status()).as("kept for another attempt").isEqualTo(MailMessage.Status.KEPT);
+    assertThat(refused.error()).isNotBlank();
+    assertThat(outbox.attempts(refused.id())).isEqualTo(1);
+    assertThat(nextAttempt(refused.id())).isBetween(Instant.now().plusSeconds(30), Instant.now().plusSeconds(61));
+
+    smtp.start();
+    assertThat(delivery.deliverLeftovers(Instant.now().plus(Duration.ofMinutes(3)))).isEqualTo(1);
+
+    MimeMessage mail = received("retry.example");
+    assertThat(mail.getSubject()).isEqualTo("Circular 7");
+    assertThat(attachment(mail, "circular-7.pdf")).as("the same file as the first attempt").isEqualTo(pdf);
+    assertThat(outbox.find(refused.id()).orElseThrow().status()).isEqualTo(MailMessage.Status.SENT);
+  }
+
+  @Test
+  void aMailStillRefusedAtItsFifthAttemptStaysFailed() {
+    smtp.stop();
+    mailer.sendEach("Test:refused", List.of("someone@refused.example"),
+        words -> new MailWords.Letter("Never taken", "body\n"));
+    MailMessage refused = only("Never taken");
+    for (int attempt = 2; attempt <= SmtpHandover.MAX_ATTEMPTS; attempt++) {
+      assertThat(outbox.find(refused.id()).orElseThrow().status()).isEqualTo(MailMessage.Status.KEPT);
+      delivery.deliverLeftovers(Instant.now().plus(Duration.ofDays(1)));
+      assertThat(outbox.attempts(refused.id())).isEqualTo(attempt);
+    }
+    assertThat(outbox.find(refused.id()).orElseThrow().status()).isEqualTo(MailMessage.Status.FAILED);
+    assertThat(delivery.deliverLeftovers(Instant.now().plus(Duration.ofDays(2)))).as("a failed message is left").isZero();
+  }
+
+  @Test
+  void anAnnouncementDeliveredAgainMailsTheListOnce() throws Exception {
+    groups.create(new GroupDraft("twice", "FG Twice", "Focus Group on Twice", null, null, "English", 12,
+        "tsb@plenary.example", "fg-twice@lists.plenary.example", List.of(), List.of(), List.of()));
+    Meeting meeting = meetings.schedule("twice", new MeetingDraft(null, LocalDate.now().plusDays(60),
+        LocalDate.now().plusDays(61), "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", true,
+        true, null, null, null, null, LatePolicy.FLAG, List.of(), List.of()));
+    assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("the announcement").isTrue();
+
+    // What a node does with an event publication left incomplete when it starts: the listener runs again.
+    MeetingAnnouncements listener = AopTestUtils.getTargetObject(announcements);
+    var again = new MeetingAnnounced(groups.get("twice").id(), meeting.id());
+    transaction.executeWithoutResult(status -> listener.on(again));
+    listener.on(again);
+
+    assertThat(smtp.getReceivedMessagesForDomain("lists.plenary.example")).hasSize(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_messages WHERE recipients = 'fg-twice@lists.plenary.example'")
+        .query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void anOccasionMailsEachRecipientOnceWhoeverElseItMails() throws Exception {
+    mailer.sendEach("Test:once", List.of("a@one.example", "b@two.example"), words -> new MailWords.Letter("Once", "body\n"));
+    mailer.sendEach("Test:once", List.of("A@one.example", "b@two.example"), words -> new MailWords.Letter("Once", "body\n"));
+    mailer.sendEach("Test:once", List.of("a@one.example", "c@three.example"), words -> new MailWords.Letter("Once", "body\n"));
+    mailer.sendEach("Test:other", List.of("a@one.example"), words -> new MailWords.Letter("Other", "body\n"));
+
+    assertThat(subjectsTo("a@one.example")).containsExactlyInAnyOrder("Once", "Other");
+    assertThat(subjectsTo("b@two.example")).containsExactly("Once");
+    assertThat(subjectsTo("c@three.example")).containsExactly("Once");
+  }
+
+  /** The subjects of the distinct messages sent to this address (GreenMail keeps a copy per recipient). */
+  private static List<String> subjectsTo(String address) throws Exception {
+    var subjects = new java.util.LinkedHashMap<String, String>();
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      if (List.of(mail.getAllRecipients()).stream().anyMatch(r -> r.toString().equalsIgnoreCase(address))) {
+        subjects.put(mail.getMessageID(), mail.getSubject());
+      }
+    }
+    return List.copyOf(subjects.values());
+  }
+
+  private MailMessage only(String subject) {
+    return jdbc.sql("SELECT id FROM mail_messages WHERE subject = ?").param(subject).query(Long.class).list().stream()
+        .map(id -> outbox.find(id).orElseThrow()).reduce((a, b) -> {
+          throw new AssertionError("more than one message " + subject);
+        }).orElseThrow();
+  }
+
+  private Instant nextAttempt(long id) {
+    return jdbc.sql("SELECT next_attempt_at FROM mail_messages WHERE id = ?").param(id)
+        .query(OffsetDateTime.class).single().toInstant();
+  }
+
+  private static MimeMessage received(String domain) {
+    MimeMessage[] mails = smtp.getReceivedMessagesForDomain(domain);
+    assertThat(mails).hasSize(1);
+    return mails[0];
+  }
+
+  private static byte[] attachment(MimeMessage mail, String name) throws Exception {
+    var parts = (Multipart) mail.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      BodyPart part = parts.getBodyPart(i);
+      if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) && name.equals(part.getFileName())) {
+        var bytes = new ByteArrayOutputStream();
+        part.getInputStream().transferTo(bytes);
+        return bytes.toByteArray();
+      }
+    }
+    throw new AssertionError("no attachment " + name);
+  }
+}
