@@ -6,13 +6,21 @@
       --parallel), then checks in the meeting's register that the numbers are distinct and consecutive, following the highest
       number the group's series held before the run. Writes a JSON summary to FILE.
 
-  load.py warm --base URL --meeting CODE --token T [--seconds 40] [--count 1000] [--clients 50]
+  load.py warm --base URL --meeting CODE --token T [--seconds 40] [--count 1000] [--clients 50] [--out FILE]
       Asks for document numbers in rounds of COUNT from CLIENTS connections for about SECONDS,
-      unmeasured, so that the server's JIT has compiled the allocation path; prints each round's rate.
+      unmeasured, so that the server's JIT has compiled the allocation path; prints each round's rate
+      (and writes them to FILE: the first round of a fresh server is the cold rate).
 
   load.py populate --base URL --meeting CODE --token T --secretariat-token S [--count 5000]
                    [--clients 8]
       Creates COUNT published documents: allocate a number, upload NUMBER.txt, publish.
+
+  load.py cycle --base URL --meeting CODE --token T --secretariat-token S [--count 2000] [--clients 8]
+                [--size 204800] [--out FILE]
+      The whole document cycle COUNT times from CLIENTS threads: allocate a number, upload a SIZE-byte
+      file, publish it. Checks that every step answered as it should, that each publication names
+      the SHA-256 of the bytes sent, and that the meeting's register holds exactly COUNT new numbers,
+      all published; prints (and writes to FILE) documents per second and latency percentiles.
 
   load.py registrations --base URL --meeting CODE --token ADMIN_TOKEN [--count 500] [--pdf-seconds 10]
       Opens COUNT accounts of a Sector Member, then sends their COUNT registrations all at once
@@ -170,14 +178,18 @@ def bench_bodies(count, first=1):
 
 def warm(args):
     path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/contributions"
-    end, sent = time.perf_counter() + args.seconds, 0
+    end, sent, rates = time.perf_counter() + args.seconds, 0, []
     while time.perf_counter() < end:
         seconds, results = run_posts(args.base, args.token, path, bench_bodies(args.count, sent + 1), args.clients)
         failed = [r for r in results if r[0] != 201]
         if failed:
             raise SystemExit(f"warm-up: {len(failed)} of {args.count} requests failed, first: {failed[0][:2]!r}")
         sent += args.count
-        print(f"  warm-up round: {args.count / seconds:.0f} allocations/s", file=sys.stderr, flush=True)
+        rates.append(args.count / seconds)
+        print(f"  warm-up round: {rates[-1]:.0f} allocations/s", file=sys.stderr, flush=True)
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump({"rounds": rates}, f)
     return 0
 
 
@@ -282,6 +294,68 @@ def populate(args):
     return 0 if not errors else 1
 
 
+def cycle(args):
+    import hashlib
+    path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/contributions"
+    admin = Client(args.base)
+    before = {c["number"] for c in admin.json("GET", path)}
+    authors = [Client(args.base, args.token) for _ in range(args.clients)]
+    secretariat = [Client(args.base, args.secretariat_token) for _ in range(args.clients)]
+    boundary = "----plenary-bench-boundary"
+    padding = bytes(range(256)) * (args.size // 256 + 1)
+    latencies = [0.0] * args.count
+    numbers = [None] * args.count
+
+    def work(ci, i):
+        t0 = time.perf_counter()
+        number = authors[ci].json("POST", path, {"title": f"Cycle document {i + 1}", "source": "bench/allocate.sh"},
+                                  expect=201)["number"]
+        head = f"Cycle document {i + 1} ({number})\n".encode()
+        content = head + padding[:args.size - len(head)]
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{number}.txt\"\r\n"
+                f"Content-Type: text/plain\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+        status, data = authors[ci].request("POST", f"/api/v1/contributions/{number}/files", body,
+                                           {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        if status != 201:
+            raise RuntimeError(f"upload {number}: HTTP {status} {data[:300]!r}")
+        published = secretariat[ci].json("POST", f"/api/v1/contributions/{number}/publish")
+        if published.get("status") != "PUBLISHED":
+            raise RuntimeError(f"publish {number}: status {published.get('status')}")
+        if published.get("sha256") != hashlib.sha256(content).hexdigest():
+            raise RuntimeError(f"publish {number}: SHA-256 {published.get('sha256')} is not that of the bytes sent")
+        latencies[i] = (time.perf_counter() - t0) * 1000.0
+        numbers[i] = number
+
+    print(f"  {args.count} documents (allocate, upload {args.size} bytes, publish) from {args.clients} clients ...",
+          file=sys.stderr, flush=True)
+    seconds, errors = run_workers(args.clients, args.count, work)
+    for c in authors + secretariat:
+        c.close()
+    done = [n for n in numbers if n]
+    register = {c["number"]: c for c in admin.json("GET", path) if c["number"] not in before}
+    admin.close()
+    checks = [
+        {"check": "every step answered as it should", "pass": not errors,
+         "detail": f"{len(errors)} failed" + (f", first: {errors[0]}" if errors else "")},
+        {"check": "numbers distinct", "pass": len(set(done)) == len(done), "detail": f"{len(set(done))} of {len(done)}"},
+        {"check": "the register's new entries are exactly these, all published",
+         "pass": set(register) == set(done) and all(c.get("status") == "PUBLISHED" for c in register.values()),
+         "detail": f"{len(register)} new entries, {sum(c.get('status') == 'PUBLISHED' for c in register.values())} published"},
+    ]
+    ok_lat = [latencies[i] for i in range(args.count) if numbers[i]]
+    result = {"count": args.count, "clients": args.clients, "size": args.size, "published": len(done),
+              "seconds": seconds, "rate": len(done) / seconds if seconds > 0 else 0.0,
+              "p50_ms": percentile(ok_lat, 50), "p99_ms": percentile(ok_lat, 99),
+              "checks": checks, "ok": all(c["pass"] for c in checks)}
+    for c in checks:
+        print(f"  [{'ok' if c['pass'] else 'FAILED'}] {c['check']}: {c['detail']}", file=sys.stderr)
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump(result, f, indent=2)
+    print(json.dumps(result))
+    return 0 if result["ok"] else 1
+
+
 def registrations(args):
     admin = Client(args.base, args.token)
     orange = next(o["id"] for o in admin.json("GET", "/api/v1/organizations") if o["category"] == "SECTOR_MEMBER")
@@ -376,14 +450,23 @@ def main():
         if name in ("allocate", "warm"):
             s.add_argument("--count", type=int, default=1000)
             s.add_argument("--clients", type=int, default=50)
-            if name == "allocate":
-                s.add_argument("--out")
-            else:
+            s.add_argument("--out")
+            if name == "warm":
                 s.add_argument("--seconds", type=float, default=40)
         else:
             s.add_argument("--secretariat-token", required=True)
             s.add_argument("--count", type=int, default=5000)
             s.add_argument("--clients", type=int, default=8)
+    s = sub.add_parser("cycle")
+    s.add_argument("--base", required=True)
+    s.add_argument("--group", default="cloud")
+    s.add_argument("--meeting", required=True)
+    s.add_argument("--token", required=True)
+    s.add_argument("--secretariat-token", required=True)
+    s.add_argument("--count", type=int, default=2000)
+    s.add_argument("--clients", type=int, default=8)
+    s.add_argument("--size", type=int, default=200 * 1024)
+    s.add_argument("--out")
     s = sub.add_parser("registrations")
     s.add_argument("--base", required=True)
     s.add_argument("--group", default="cloud")
@@ -393,7 +476,8 @@ def main():
     s.add_argument("--pdf-seconds", type=int, default=10)
     s.add_argument("--warmup-meeting")
     args = p.parse_args()
-    return {"allocate": allocate, "warm": warm, "populate": populate, "registrations": registrations}[args.cmd](args)
+    return {"allocate": allocate, "warm": warm, "populate": populate, "cycle": cycle,
+            "registrations": registrations}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -100,6 +100,14 @@ public class AccountDirectory {
     return accounts.findById(id).orElseThrow(() -> new UnknownException("account", "account.unknown.account", id.value()));
   }
 
+  /**
+   * The preferred language (a BCP 47 tag) of each account among these addresses, by address in lower
+   * case; addresses of no account, or of an account without a language, are left out.
+   */
+  public java.util.Map<String, String> languagesByEmail(java.util.Collection<String> emails) {
+    return accounts.languagesByEmail(emails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
+  }
+
   public List<Account> all() {
     return accounts.all();
   }

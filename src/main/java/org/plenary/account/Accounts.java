@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +80,21 @@ class Accounts {
 
   void setLanguage(AccountId id, String language) {
     jdbc.sql("UPDATE accounts SET language = ? WHERE id = ?").params(language, id.value()).update();
+  }
+
+  /**
+   * The preferred language of the accounts with these addresses (compared in lower case), by lower-case
+   * address; the first account by username when two addresses differ only in case. One query.
+   */
+  Map<String, String> languagesByEmail(Collection<String> lowerCaseEmails) {
+    var languages = new LinkedHashMap<String, String>();
+    if (!lowerCaseEmails.isEmpty()) {
+      jdbc.sql("SELECT LOWER(email), language FROM accounts WHERE LOWER(email) IN (:emails) AND language IS NOT NULL"
+              + " ORDER BY username")
+          .param("emails", lowerCaseEmails)
+          .query((rs, n) -> languages.putIfAbsent(rs.getString(1), rs.getString(2))).list();
+    }
+    return languages;
   }
 
   List<Account> all() {

@@ -291,11 +291,12 @@ class Contributions {
     return jdbc.sql("SELECT number FROM contributions ORDER BY id").query(String.class).list();
   }
 
-  /** Numbers with an action in the audit trail at or after {@code since}. */
-  List<String> changedSince(Instant since) {
+  /** The actions of the audit trail at or after {@code since}, each with its number, in id order. */
+  List<RegisterChanges.Action> changedSince(Instant since) {
     return jdbc.sql("""
-            SELECT DISTINCT c.number FROM contribution_events e JOIN contributions c ON c.id = e.contribution_id
-            WHERE e.occurred_at >= ?""").param(utc(since)).query(String.class).list();
+            SELECT e.id, c.number FROM contribution_events e JOIN contributions c ON c.id = e.contribution_id
+            WHERE e.occurred_at >= ? ORDER BY e.id""").param(utc(since))
+        .query((rs, n) -> new RegisterChanges.Action(rs.getLong(1), rs.getString(2))).list();
   }
 
   /**

@@ -28,8 +28,14 @@ public class RegisterChanges {
     return contributions.allNumbers();
   }
 
-  /** The numbers something happened to (allocation, upload, publication, rejection, withdrawal…) at or after {@code since}. */
-  public List<String> changedSince(Instant since) {
+  /**
+   * What happened (allocation, upload, publication, rejection, withdrawal…) at or after {@code since},
+   * in id order: a copy that remembers the ids it has seen handles only the actions new to it.
+   */
+  public List<Action> changedSince(Instant since) {
     return contributions.changedSince(since);
   }
+
+  /** One action of the audit trail: its id (never reused) and the number it happened to. */
+  public record Action(long id, String number) {}
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.plenary.account.Account;
 import org.plenary.account.AccountDirectory;
 import org.plenary.shared.Languages;
 import org.springframework.stereotype.Component;
@@ -24,17 +23,13 @@ class Recipients {
 
   /** The addresses by language, in the order of the first address of each language. */
   Map<Locale, List<String>> byLanguage(List<String> addresses) {
-    Map<String, Locale> known = new LinkedHashMap<>();
-    // The directory has no look-up by address; a mail reads the accounts once, not once per address.
-    for (Account account : accounts.all()) {
-      if (account.language() != null && account.email() != null) {
-        known.putIfAbsent(account.email().toLowerCase(Locale.ROOT),
-            Languages.nearest(Locale.forLanguageTag(account.language())));
-      }
-    }
+    // Only the recipients' accounts, in one query: reading every account (and its roles) for each mail
+    // cost a thousand queries a mail once a meeting had a thousand participants.
+    Map<String, String> known = accounts.languagesByEmail(addresses);
     var grouped = new LinkedHashMap<Locale, List<String>>();
     for (String address : addresses) {
-      Locale language = known.getOrDefault(address.toLowerCase(Locale.ROOT), Languages.DEFAULT);
+      String tag = known.get(address.toLowerCase(Locale.ROOT));
+      Locale language = tag == null ? Languages.DEFAULT : Languages.nearest(Locale.forLanguageTag(tag));
       grouped.computeIfAbsent(language, l -> new java.util.ArrayList<>()).add(address);
     }
     return grouped;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -45,6 +46,13 @@ class SearchIndexer implements SmartLifecycle {
   private static final Duration MARGIN = Duration.ofSeconds(30);
   private static final int BATCH = 100;
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+  /**
+   * How long queued numbers wait before they are indexed, so that a burst (thousands of numbers a
+   * second, each batch its own event) is indexed in a few large batches, not in one small batch per
+   * event; and how often, while numbers keep coming, what was indexed is made visible to searches.
+   */
+  private static final Duration GATHER = Duration.ofMillis(250);
+  private static final long REFRESH_EVERY_MILLIS = 1_000;
 
   private final SearchIndex index;
   private final ContributionDesk desk;
@@ -63,6 +71,12 @@ class SearchIndexer implements SmartLifecycle {
   private volatile Instant lookedAt;
   private volatile long lastVersion = Long.MIN_VALUE;
   private volatile long lastCommit;
+  /**
+   * Ids of the actions the last look at the register found, ascending. The look queues only the
+   * numbers of actions it has not seen (new ones, and ones that committed late): during a burst the
+   * same 35 s of actions come back at every look, and were each read and compared again.
+   */
+  private volatile long[] seenActions = new long[0];
   private volatile long indexed;
 
   SearchIndexer(SearchIndex index, ContributionDesk desk, RegisterChanges changes, MeetingCatalog meetings,
@@ -104,6 +118,7 @@ class SearchIndexer implements SmartLifecycle {
     synchronized (pending) {
       pending.clear();
     }
+    seenActions = new long[0];
     index.deleteAll();
     // Entries are compared with what the index holds: it must hold nothing now.
     index.refresh();
@@ -139,25 +154,34 @@ class SearchIndexer implements SmartLifecycle {
 
   private void schedule() {
     if (running && enabled && draining.compareAndSet(false, true)) {
-      worker.execute(this::drain);
+      worker.schedule(this::drain, GATHER.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
   private void drain() {
     try {
+      long refreshed = System.currentTimeMillis();
       while (running) {
         List<String> batch = next();
         if (batch.isEmpty()) {
           break;
         }
+        // Entries are compared with the searcher's view, which may lag by up to a second: an entry
+        // not yet visible is only written again, never lost.
         index(batch);
-        index.refresh();
+        if (System.currentTimeMillis() - refreshed > REFRESH_EVERY_MILLIS) {
+          index.refresh();
+          refreshed = System.currentTimeMillis();
+        }
         if (System.currentTimeMillis() - lastCommit > 5_000) {
           commit(false);
         }
       }
+      index.refresh();
       commit(true);
     } catch (IOException | RuntimeException e) {
+      // What was queued by a look is not queued by the next one: forget what was seen, so it is.
+      seenActions = new long[0];
       log.error("Search index: indexing failed; the next catch-up tries again", e);
     } finally {
       draining.set(false);
@@ -222,6 +246,12 @@ class SearchIndexer implements SmartLifecycle {
     lastCommit = System.currentTimeMillis();
   }
 
+  private boolean idle() {
+    synchronized (pending) {
+      return pending.isEmpty() && !draining.get();
+    }
+  }
+
   /** Queues what changed in the register since the last look, when its version moved. */
   private void catchUp() {
     try {
@@ -233,11 +263,19 @@ class SearchIndexer implements SmartLifecycle {
       // From the last look on this node; after a start, from what the index had caught up to.
       Instant from = lookedAt != null ? lookedAt : caughtUpTo;
       Instant since = from == null ? Instant.EPOCH : from.minus(MARGIN);
-      List<String> numbers = changes.changedSince(since);
+      List<RegisterChanges.Action> actions = changes.changedSince(since);
+      long[] seen = seenActions;
+      Set<String> numbers = new LinkedHashSet<>();
+      for (RegisterChanges.Action action : actions) {
+        if (Arrays.binarySearch(seen, action.id()) < 0) {
+          numbers.add(action.number());
+        }
+      }
+      seenActions = actions.stream().mapToLong(RegisterChanges.Action::id).toArray();
       lastVersion = version;
       lookedAt = started;
       markWhenDrained = started;
-      if (numbers.isEmpty()) {
+      if (numbers.isEmpty() && idle()) {
         caughtUpTo = started;
       } else {
         enqueue(numbers);
