@@ -9,10 +9,10 @@ import static org.plenary.contribution.ContributionRefusedException.Reason.UNKNO
 import static org.plenary.contribution.ContributionRefusedException.Reason.WRONG_STATE;
 
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.plenary.account.Account;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.AccountId;
@@ -291,7 +291,8 @@ public class ContributionDesk {
     Meeting meeting = meetings.get(contribution.meetingId());
     // Outputs are written at and after the meeting: the contribution deadline is not theirs.
     boolean late = contribution.series() == DocumentSeries.INPUT && lateness(contribution, meeting);
-    var writer = store.create(DocumentStore.STAGING + "/" + UUID.randomUUID(), settings.maxBytes());
+    // Staged towards the incoming folder: on S3 the register's move lands it there without a copy.
+    var writer = store.stage(incomingPath(group, storedName), settings.maxBytes());
     return new IncomingUpload(storedName, channel, settings.maxSizeText(), store, writer,
         staged -> registrar.submitAsync(new Receipt(contribution, group, name, storedName, staged, late, user,
             clock.instant())), refusal -> refusals.count(refusal, channel));
@@ -321,12 +322,18 @@ public class ContributionDesk {
         contributions.audit(current.id(), "REPLACED", who, r.at(), previous.fileName(), previous.sha256(), null);
       });
       String incoming = incomingPath(r.group(), r.storedName());
-      if (store.exists(incoming)) {
+      try {
+        moves.move(r.staged().path(), incoming);
+      } catch (UncheckedIOException taken) {
+        if (!(taken.getCause() instanceof java.nio.file.FileAlreadyExistsException)) {
+          throw taken;
+        }
         // The version waiting was moved away above: a file still here is one no register entry knows
-        // (left by a crash before this version of Plenary). It must not stop the upload.
+        // (left by a crash before this version of Plenary). It must not stop the upload. Asked only
+        // when the move finds the name taken: on S3 a look-up before every upload is a request.
         store.quarantine(incoming);
+        moves.move(r.staged().path(), incoming);
       }
-      moves.move(r.staged().path(), incoming);
       long fileId = contributions.insertFile(current.id(), r.name().revision(), r.storedName(), incoming,
           r.staged().size(), r.staged().sha256(), r.user().id().value(), r.at(), r.late());
       contributions.audit(current.id(), "UPLOADED", who, r.at(), r.storedName(), r.staged().sha256(),

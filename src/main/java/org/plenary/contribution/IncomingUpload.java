@@ -114,7 +114,9 @@ public final class IncomingUpload implements AutoCloseable {
       return CompletableFuture.failedFuture(new UncheckedIOException(e));
     }
     return register.apply(staged).whenComplete((file, failure) -> {
-      if (store.exists(staged.path())) {
+      if (failure != null) {
+        // Registered, the staged file was moved with the transaction; refused or rolled back, it is
+        // (back) at its staged path. Not asked otherwise: on S3 the question is a request.
         store.delete(staged.path());
       }
       Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import org.plenary.store.DocumentStore;
-import io.netty.handler.stream.ChunkedStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -57,27 +56,41 @@ final class Transfers {
   static Reply sendFile(FtpSession session, String name, DocumentStore store, String storePath, long offset,
       long length) {
     Path file = store.local(storePath).orElse(null);
-    return withData(session, null, channel -> {
-      session.send(offset > 0 ? Reply.of(150, "ftp.retr.sendingFrom", name, length, offset) : Reply.of(150, "ftp.retr.sending", name, length));
-      Object body;
+    StreamChunks remote = null;
+    if (file == null) {
+      // Opened here, on the command's worker: the request to a remote store never runs on the event loop.
       try {
-        if (file == null) {
-          if (!session.protectData) {
-            channel.pipeline().addLast(new ChunkedWriteHandler());
-          }
-          body = new ChunkedStream(store.open(storePath, offset, offset + length), 64 * 1024);
-        } else if (session.protectData) {
-          body = new ChunkedNioFile(FileChannel.open(file), offset, length, 64 * 1024);
-        } else {
-          body = new DefaultFileRegion(file.toFile(), offset, length);
-        }
+        remote = new StreamChunks(store.open(storePath, offset, offset + length), length);
       } catch (IOException e) {
-        channel.close();
-        session.transferEnded(Reply.of(451, "ftp.retr.unreadable"));
-        return;
+        return Reply.of(451, "ftp.retr.unreadable");
       }
-      send(session, channel, channel.writeAndFlush(body), () -> length, FtpMetrics.Direction.DOWNLOAD);
-    });
+    }
+    StreamChunks chunks = remote;
+    return withData(session, chunks, channel -> sendOn(session, channel, name, file, chunks, offset, length));
+  }
+
+  private static void sendOn(FtpSession session, Channel channel, String name, Path file, StreamChunks remote,
+      long offset, long length) {
+    session.send(offset > 0 ? Reply.of(150, "ftp.retr.sendingFrom", name, length, offset) : Reply.of(150, "ftp.retr.sending", name, length));
+    Object body;
+    try {
+      if (remote != null) {
+        if (!session.protectData) {
+          channel.pipeline().addLast(new ChunkedWriteHandler());
+        }
+        ChunkedWriteHandler writer = channel.pipeline().get(ChunkedWriteHandler.class);
+        body = remote.start(writer::resumeTransfer);
+      } else if (session.protectData) {
+        body = new ChunkedNioFile(FileChannel.open(file), offset, length, 64 * 1024);
+      } else {
+        body = new DefaultFileRegion(file.toFile(), offset, length);
+      }
+    } catch (IOException e) {
+      channel.close();
+      session.transferEnded(Reply.of(451, "ftp.retr.unreadable"));
+      return;
+    }
+    send(session, channel, channel.writeAndFlush(body), () -> length, FtpMetrics.Direction.DOWNLOAD);
   }
 
   static Reply receive(FtpSession session, IncomingUpload upload) {
@@ -95,21 +108,17 @@ final class Transfers {
    * Waits (without a thread) for the prepared data connection, sets it up for the session (TLS
    * under PROT P, the data timeout) and hands it to {@code start}; tells the client when none came.
    */
-  private static Reply withData(FtpSession session, IncomingUpload upload, Consumer<Channel> start) {
+  private static Reply withData(FtpSession session, AutoCloseable held, Consumer<Channel> start) {
     DataConnection data;
     try {
       data = session.takeData();
     } catch (FtpRefusal refusal) {
-      if (upload != null) {
-        upload.close();
-      }
+      closeQuietly(held);
       throw refusal;
     }
     data.open().addListener(opened -> {
       if (!opened.isSuccess()) {
-        if (upload != null) {
-          upload.close();
-        }
+        closeQuietly(held);
         session.finish(Reply.of(425, "ftp.data.noConnection"));
         return;
       }
@@ -134,6 +143,18 @@ final class Transfers {
       start.accept(channel);
     });
     return Reply.LATER;
+  }
+
+  /** Drops what a transfer that never started held: an upload, or a stream from the store. */
+  private static void closeQuietly(AutoCloseable held) {
+    if (held == null) {
+      return;
+    }
+    try {
+      held.close();
+    } catch (Exception e) {
+      log.debug("Closing what a transfer that never started held failed: {}", e.toString());
+    }
   }
 
   /**

@@ -68,6 +68,20 @@ public interface DocumentStore {
   /** Opens a file to be written piece by piece (an FTP transfer arriving in network buffers). */
   Writer create(String path, long maxSize);
 
+  /**
+   * Opens a file that a transaction will {@link #move} to {@code destination} once it is complete (an
+   * upload waiting for the register). {@link Writer#complete()} answers a path under {@link #STAGING},
+   * which may only be moved to {@code destination} or deleted. The file system stages it as a file of
+   * its own and moves it by a link; a store whose moves are copies (S3) sends the bytes towards the
+   * destination at once and the move only makes them appear there. Nothing is visible at the
+   * destination before the move; nothing at all remains if the writer closes or the staged path is
+   * deleted first.
+   */
+  default Writer stage(String destination, long maxSize) {
+    StorePaths.check(destination);
+    return create(STAGING + "/" + java.util.UUID.randomUUID(), maxSize);
+  }
+
   /** Moves a complete file to another path (publication); the target must not exist. */
   void move(String from, String to);
 

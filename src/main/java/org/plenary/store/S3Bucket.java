@@ -30,14 +30,20 @@ final class S3Bucket implements AutoCloseable {
 
   /** How to reach the bucket: {@code plenary.documents.s3.*}. */
   record Settings(String endpoint, String bucket, String region, String accessKey, String secretKey,
-      boolean pathStyle) {}
+      boolean pathStyle, boolean signPayload) {}
+
+  /** The largest object one CopyObject may copy; past it, a multipart copy. */
+  static final long COPY_LIMIT = 5L << 30;
+  /** The part of a multipart copy. */
+  private static final long COPY_PART = 1L << 30;
 
   private final S3Client s3;
   private final String bucket;
 
   S3Bucket(Settings settings) {
     S3ClientBuilder builder = S3Client.builder()
-        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(256))
+        // No "Expect: 100-continue" round trip before each PUT: the bytes follow the headers at once.
+        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(256).expectContinueEnabled(false))
         .region(Region.of(settings.region()))
         .forcePathStyle(settings.pathStyle())
         // Checksums only where S3 requires them: S3-compatible servers differ on the newer ones,
@@ -47,6 +53,9 @@ final class S3Bucket implements AutoCloseable {
         .credentialsProvider(settings.accessKey() == null || settings.accessKey().isBlank()
             ? DefaultCredentialsProvider.builder().build()
             : StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())));
+    if (!settings.signPayload()) {
+      builder.putAuthScheme(UnsignedPayload.scheme());
+    }
     if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
       builder.endpointOverride(URI.create(settings.endpoint()));
     }
@@ -118,8 +127,28 @@ final class S3Bucket implements AutoCloseable {
         .filter(u -> u.initiated() == null || u.initiated().isBefore(before)).toList();
   }
 
+  /** Copies an object inside the bucket: one CopyObject up to 5 GiB, a multipart copy of 1 GiB parts past it. */
   void copy(String from, String to) {
-    s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket).destinationKey(to));
+    long size = s3.headObject(b -> b.bucket(bucket).key(from)).contentLength();
+    if (size <= COPY_LIMIT) {
+      s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket).destinationKey(to));
+      return;
+    }
+    String uploadId = startMultipart(to);
+    try {
+      var parts = new java.util.ArrayList<CompletedPart>();
+      for (long at = 0; at < size; at += COPY_PART) {
+        int number = parts.size() + 1;
+        String range = "bytes=" + at + "-" + (Math.min(size, at + COPY_PART) - 1);
+        String etag = s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket)
+            .destinationKey(to).uploadId(uploadId).partNumber(number).copySourceRange(range)).copyPartResult().eTag();
+        parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+      }
+      completeMultipart(to, uploadId, parts);
+    } catch (RuntimeException e) {
+      abortMultipart(to, uploadId);
+      throw e;
+    }
   }
 
   void delete(String key) {

@@ -1,63 +1,57 @@
 package org.plenary.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.core.sync.RequestBody;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The journals of the {@link S3Store}, in the bucket: objects cannot be appended to, so each move is
- * an object of its own, {@code .journal/<id>/<millis>-<sequence>-<uuid>}, listed in key order.
+ * The journals of the {@link S3Store}, in the database ({@code store_journal}, V041): a move is one
+ * row, written in a transaction of its own (it must outlive the caller's, which may roll back) before
+ * the move is made. An object per move in the bucket cost three S3 requests per upload (write, list,
+ * delete); a row costs a fraction of one, and every node sees it.
  */
 final class S3Journals {
 
-  private static final String PREFIX = ".journal/";
+  private final JdbcClient jdbc;
+  private final TransactionTemplate own;
+  private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
 
-  private final S3Bucket bucket;
-  private final AtomicLong sequence = new AtomicLong();
-
-  S3Journals(S3Bucket bucket) {
-    this.bucket = bucket;
+  S3Journals(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.own = new TransactionTemplate(transactions);
+    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
+  /** A journal is written by one process, so this process's increasing sequence orders its moves. */
   void append(String id, String from, String to) {
-    String key = PREFIX + StorePaths.check(id) + "/" + String.format("%013d-%09d", System.currentTimeMillis(),
-        sequence.incrementAndGet() % 1_000_000_000) + "-" + UUID.randomUUID();
-    bucket.put(key, RequestBody.fromString(from + "\t" + to + "\n", StandardCharsets.UTF_8));
+    own.executeWithoutResult(status -> jdbc.sql(
+        "INSERT INTO store_journal (journal, seq, from_path, to_path, written_at) VALUES (?, ?, ?, ?, ?)")
+        .params(StorePaths.check(id), sequence.incrementAndGet(), from, to, Timestamp.from(Instant.now())).update());
   }
 
   void end(String id) {
-    bucket.list(PREFIX + StorePaths.check(id) + "/").forEach(o -> bucket.delete(o.key()));
+    own.executeWithoutResult(status -> jdbc.sql("DELETE FROM store_journal WHERE journal = ?").param(id).update());
   }
 
-  /** The journals whose latest move was written before {@code before}. */
+  /** The journals whose latest move was written before {@code before}, each move in the order it was made. */
   Map<String, List<DocumentStore.Move>> olderThan(Instant before) {
-    var lines = new TreeMap<String, List<String>>();
-    var latest = new TreeMap<String, Instant>();
-    bucket.list(PREFIX).forEach(o -> {
-      String id = o.key().substring(PREFIX.length(), o.key().lastIndexOf('/'));
-      latest.merge(id, o.lastModified(), (a, b) -> a.isAfter(b) ? a : b);
-      try (InputStream in = bucket.get(o.key(), 0, Long.MAX_VALUE)) {
-        lines.computeIfAbsent(id, k -> new ArrayList<>()).add(new String(in.readAllBytes(), StandardCharsets.UTF_8)
-            .strip());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    var journals = new TreeMap<String, List<DocumentStore.Move>>();
-    lines.forEach((id, moves) -> {
-      if (latest.get(id).isBefore(before)) {
-        journals.put(id, FileJournals.parse(moves));
-      }
-    });
+    var journals = new LinkedHashMap<String, List<DocumentStore.Move>>();
+    jdbc.sql("""
+        SELECT journal, from_path, to_path FROM store_journal WHERE journal IN
+          (SELECT journal FROM store_journal GROUP BY journal HAVING MAX(written_at) < ?)
+        ORDER BY journal, seq""").param(Timestamp.from(before))
+        .query(row -> {
+          journals.computeIfAbsent(row.getString(1), id -> new ArrayList<>())
+              .add(new DocumentStore.Move(row.getString(2), row.getString(3)));
+        });
     return journals;
   }
 }

@@ -28,10 +28,13 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@code plenary.documents.s3.*}), shared by every node. Store paths are object keys. Writes are
  * {@link S3Upload}s (one PUT, or a multipart upload completed only when every byte arrived);
  * names are claimed in the database ({@link S3Claims}) so that no object is ever replaced, even by
- * two nodes at once; a move is a copy, then a delete. Reads are ranged GETs. What a crash leaves
- * (multipart uploads never completed, staged objects, claims without an object) is removed once it
- * is older than {@code plenary.documents.s3.stale-after}, at start and every
- * {@code plenary.documents.s3.clean-every}: younger ones may belong to a node still writing.
+ * two nodes at once. An upload for the register is staged towards its destination
+ * ({@link #stage}, {@link S3StagedUpload}): its transaction's move lands it there, with no copy.
+ * Other moves are a copy (a multipart copy past 5 GiB), then a delete. Move journals are rows of
+ * the database ({@link S3Journals}). Reads are ranged GETs. What a crash leaves (multipart uploads
+ * never completed, staged objects, claims without an object) is removed once it is older than
+ * {@code plenary.documents.s3.stale-after}, at start and every {@code plenary.documents.s3.clean-every}:
+ * younger ones may belong to a node still writing. The client is closed with the application.
  */
 @Component("documentStore")
 @ConditionalOnProperty(name = "plenary.documents.store", havingValue = "s3")
@@ -44,6 +47,8 @@ public class S3Store implements DocumentStore {
   private final Duration staleAfter;
   private final int partSize;
   private final S3Journals journals;
+  /** Staged uploads of this process that finished and wait for their move, by staging path. */
+  private final Map<String, S3Upload> waiting = new java.util.concurrent.ConcurrentHashMap<>();
   private final String orphans = "orphans/" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
 
   @org.springframework.beans.factory.annotation.Autowired
@@ -55,12 +60,14 @@ public class S3Store implements DocumentStore {
       @Value("${plenary.documents.s3.path-style:false}") boolean pathStyle,
       @Value("${plenary.documents.s3.stale-after:1h}") Duration staleAfter,
       @Value("${plenary.documents.s3.part-size:8MB}") DataSize partSize,
+      @Value("${plenary.documents.s3.sign-payload:false}") boolean signPayload,
       JdbcClient jdbc, PlatformTransactionManager transactions) throws IOException {
-    this(new S3Bucket(new S3Bucket.Settings(endpoint, bucket, region, accessKey, secretKey, pathStyle)),
-        new S3Claims(jdbc, transactions), staleAfter, (int) partSize.toBytes());
+    this(new S3Bucket(new S3Bucket.Settings(endpoint, bucket, region, accessKey, secretKey, pathStyle, signPayload)),
+        new S3Claims(jdbc, transactions), new S3Journals(jdbc, transactions), staleAfter, (int) partSize.toBytes());
   }
 
-  S3Store(S3Bucket bucket, S3Claims claims, Duration staleAfter, int partSize) throws IOException {
+  S3Store(S3Bucket bucket, S3Claims claims, S3Journals journals, Duration staleAfter, int partSize)
+      throws IOException {
     if (partSize < 5 << 20) {
       throw new IllegalArgumentException("plenary.documents.s3.part-size must be at least 5MB (S3's smallest part).");
     }
@@ -68,7 +75,7 @@ public class S3Store implements DocumentStore {
     this.claims = claims;
     this.staleAfter = staleAfter;
     this.partSize = partSize;
-    this.journals = new S3Journals(bucket);
+    this.journals = journals;
     if (bucket.ensureExists()) {
       log.info("Created the bucket {} for documents.", bucket.name());
     }
@@ -81,9 +88,25 @@ public class S3Store implements DocumentStore {
   }
 
   @Override
+  public Writer stage(String destination, long maxSize) {
+    var upload = new S3Upload(bucket, this, StorePaths.check(destination), maxSize, partSize);
+    return new S3StagedUpload(upload, STAGING + "/" + java.util.UUID.randomUUID(), waiting);
+  }
+
+  /** A staged upload of this process lands at its destination; anything else is copied, then deleted. */
+  @Override
   public void move(String from, String to) {
     StorePaths.check(from);
+    S3Upload staged = waiting.get(from);
     try {
+      if (staged != null) {
+        if (!staged.key().equals(StorePaths.check(to))) {
+          throw new IllegalArgumentException(from + " was staged for " + staged.key() + ", not for " + to);
+        }
+        staged.land();
+        waiting.remove(from);
+        return;
+      }
       claim(StorePaths.check(to));
       try {
         bucket.copy(from, to);
@@ -99,7 +122,12 @@ public class S3Store implements DocumentStore {
 
   @Override
   public void delete(String path) {
-    bucket.delete(StorePaths.check(path));
+    S3Upload staged = waiting.remove(StorePaths.check(path));
+    if (staged != null) {
+      staged.close();
+      return;
+    }
+    bucket.delete(path);
     release(path);
   }
 
@@ -110,7 +138,7 @@ public class S3Store implements DocumentStore {
 
   @Override
   public boolean exists(String path) {
-    return bucket.modified(StorePaths.check(path)).isPresent();
+    return waiting.containsKey(StorePaths.check(path)) || bucket.modified(path).isPresent();
   }
 
   @Override
@@ -160,7 +188,13 @@ public class S3Store implements DocumentStore {
     while (exists(target)) {
       target += "~";
     }
-    bucket.copy(StorePaths.check(path), target);
+    if (bucket.modified(StorePaths.check(path)).isEmpty()) {
+      // A claim whose object never came (a crash between the two): nothing to move, the name is free again.
+      release(path);
+      log.warn("Released {}, a name claimed in the bucket with no object.", path);
+      return "s3://" + bucket.name() + "/" + path;
+    }
+    bucket.copy(path, target);
     delete(path);
     log.warn("Moved {}, a file the register does not know, to {} in the bucket.", path, target);
     return "s3://" + bucket.name() + "/" + target;
@@ -190,6 +224,14 @@ public class S3Store implements DocumentStore {
     } catch (SdkException e) {
       return Optional.of("The bucket " + bucket.name() + " does not answer: " + e.getMessage());
     }
+  }
+
+  /** Aborts the staged uploads still waiting and closes the S3 client (its connection pool). */
+  @jakarta.annotation.PreDestroy
+  void close() {
+    waiting.values().forEach(S3Upload::close);
+    waiting.clear();
+    bucket.close();
   }
 
   void claim(String path) throws FileAlreadyExistsException {

@@ -17,11 +17,13 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * A file of the {@link S3Store} being written: bytes are hashed as they arrive and gathered into
- * parts of {@code partSize} bytes (a buffer that grows with the file up to one part). A file smaller than one part is sent with one PUT when it is
- * complete; a larger one becomes a multipart upload whose parts are sent on another thread while
- * the next part fills (two parts in memory at most), completed only in {@link #complete()} and
- * aborted in {@link #close()} otherwise. The path is claimed ({@link S3Claims}) just before the
- * object appears, so a path already taken is refused and nothing is replaced.
+ * parts of {@code partSize} bytes (a buffer that grows with the file up to one part). A file smaller than one part is sent with one PUT when it lands; a larger one becomes a multipart upload whose parts are sent on another thread while
+ * the next part fills (two parts in memory at most). Writing ends in two steps: {@link #finish()}
+ * once the client's transfer ended well (every part sent, nothing visible yet), then {@link #land()},
+ * which claims the key ({@link S3Claims}) and makes the object appear (the PUT, or the completion of
+ * the multipart upload). {@link #complete()} does both; a staged upload ({@link S3Store#stage}) lands
+ * when its transaction moves it. Until it lands, {@link #close()} aborts it and nothing remains. A
+ * key already taken is refused, and nothing is replaced.
  */
 final class S3Upload implements DocumentStore.Writer {
 
@@ -41,6 +43,7 @@ final class S3Upload implements DocumentStore.Writer {
   private String uploadId;
   private CompletableFuture<CompletedPart> sending;
   private boolean claimed;
+  private boolean finished;
   private boolean completed;
 
   S3Upload(S3Bucket bucket, S3Store store, String path, long maxSize, int partSize) {
@@ -110,6 +113,20 @@ final class S3Upload implements DocumentStore.Writer {
 
   @Override
   public StoredFile complete() throws IOException {
+    StoredFile file = finish();
+    land();
+    return file;
+  }
+
+  String key() {
+    return path;
+  }
+
+  /** The client's transfer ended well: sends what remains of the parts, without making the object appear. */
+  StoredFile finish() throws IOException {
+    if (completed || finished) {
+      throw new IllegalStateException("The upload of " + path + " is already finished or abandoned.");
+    }
     try {
       if (uploadId != null) {
         if (filled > 0) {
@@ -117,15 +134,35 @@ final class S3Upload implements DocumentStore.Writer {
         }
         awaitSending();
       }
-      store.claim(path);
-      claimed = true;
+      finished = true;
+      return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
+    } finally {
+      if (!finished) {
+        close();
+      }
+    }
+  }
+
+  /**
+   * Claims the key and makes the object appear there. A key already taken throws
+   * {@link java.nio.file.FileAlreadyExistsException} and leaves the upload as it was (finished, not
+   * landed: it may land once the key is free, or be closed); any other failure abandons it.
+   */
+  void land() throws IOException {
+    if (!finished || completed) {
+      throw new IllegalStateException("The upload of " + path + " is not finished, or already landed.");
+    }
+    store.claim(path);
+    claimed = true;
+    try {
       if (uploadId == null) {
-        bucket.put(path, RequestBody.fromBytes(java.util.Arrays.copyOf(part, filled)));
+        bucket.put(path, RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(part, 0, filled)));
       } else {
         bucket.completeMultipart(path, uploadId, parts);
       }
       completed = true;
-      return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
+      part = null;
+      spare = null;
     } catch (SdkException e) {
       throw new IOException("The bucket refused " + path + ": " + e.getMessage(), e);
     } finally {

@@ -175,6 +175,92 @@ abstract class DocumentStoreContract {
     assertThat(afterTheStaleBound().journals()).isEmpty();
   }
 
+  static StoredFile writeInPieces(DocumentStore.Writer writer, byte[] bytes) throws IOException {
+    for (int at = 0; at < bytes.length; at += 100_003) {
+      writer.write(ByteBuffer.wrap(bytes, at, Math.min(100_003, bytes.length - at)));
+    }
+    return writer.complete();
+  }
+
+  @Test
+  void showsAStagedFileAtItsDestinationOnlyOnceMovedThereByteForByte() throws Exception {
+    byte[] bytes = random(12 << 20, 6);
+    String destination = "t/s/docs/incoming/FG-Cloud-I-0007.bin";
+    try (var writer = store().stage(destination, Long.MAX_VALUE)) {
+      StoredFile staged = writeInPieces(writer, bytes);
+      assertThat(staged.path()).startsWith(DocumentStore.STAGING + "/");
+      assertThat(staged.size()).isEqualTo(bytes.length);
+      assertThat(staged.sha256()).isEqualTo(sha256(bytes));
+      assertThat(store().exists(destination)).isFalse();
+      store().move(staged.path(), destination);
+    }
+    assertThat(sha256(read(store(), destination, 0, Long.MAX_VALUE))).isEqualTo(sha256(bytes));
+    assertThat(read(store(), destination, (11 << 20) + 3, bytes.length))
+        .isEqualTo(java.util.Arrays.copyOfRange(bytes, (11 << 20) + 3, bytes.length));
+    assertThat(unfinishedWrites()).isZero();
+  }
+
+  @Test
+  void keepsNothingOfAStagedFileDeletedClosedOrCutOffBeforeItsMove() throws Exception {
+    String destination = "t/s/docs/incoming/FG-Cloud-I-0008.bin";
+    var refused = store().stage(destination, Long.MAX_VALUE);
+    StoredFile staged = writeInPieces(refused, random(11 << 20, 7));
+    store().delete(staged.path());
+    refused.close();
+    var cut = store().stage(destination, Long.MAX_VALUE);
+    cut.write(ByteBuffer.wrap(random(11 << 20, 8)));
+    cut.close();
+    assertThat(store().exists(destination)).isFalse();
+    assertThat(unfinishedWrites()).isZero();
+    var crashed = store().stage(destination, Long.MAX_VALUE);
+    crashed.write(ByteBuffer.wrap(random(11 << 20, 9)));
+    settle(crashed);
+    afterTheStaleBound().sweep();
+    assertThat(store().exists(destination)).isFalse();
+    assertThat(unfinishedWrites()).isZero();
+  }
+
+  @Test
+  void landsExactlyOneOfConcurrentStagedUploadsOfOneName() throws Exception {
+    int writers = 6;
+    String destination = "t/s/docs/incoming/FG-Cloud-I-0009.bin";
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<byte[]> sent = new ArrayList<>();
+    List<Future<Boolean>> results = new ArrayList<>();
+    for (int i = 0; i < writers; i++) {
+      byte[] bytes = random(i % 2 == 0 ? 6 << 20 : 300_000, 10 + i);
+      sent.add(bytes);
+      results.add(pool.submit(() -> {
+        try (var writer = store().stage(destination, Long.MAX_VALUE)) {
+          StoredFile staged = writeInPieces(writer, bytes);
+          start.await();
+          try {
+            store().move(staged.path(), destination);
+            return true;
+          } catch (UncheckedIOException taken) {
+            assertThat(taken.getCause()).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+            store().delete(staged.path());
+            return false;
+          }
+        }
+      }));
+    }
+    start.countDown();
+    int won = 0;
+    byte[] winner = null;
+    for (int i = 0; i < writers; i++) {
+      if (results.get(i).get()) {
+        won++;
+        winner = sent.get(i);
+      }
+    }
+    pool.shutdown();
+    assertThat(won).isEqualTo(1);
+    assertThat(sha256(read(store(), destination, 0, Long.MAX_VALUE))).isEqualTo(sha256(winner));
+    assertThat(unfinishedWrites()).isZero();
+  }
+
   @Test
   void refusesPathsOutsideTheStore() {
     for (String path : List.of("../x", "/etc/passwd", "t/../../x", "a\\b", "")) {

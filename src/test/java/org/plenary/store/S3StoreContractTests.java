@@ -21,6 +21,7 @@ class S3StoreContractTests extends DocumentStoreContract {
   private static S3Proxy proxy;
   private S3Bucket bucket;
   private S3Claims claims;
+  private S3Journals journals;
   private S3Store store;
 
   @BeforeAll
@@ -37,13 +38,17 @@ class S3StoreContractTests extends DocumentStoreContract {
   void open() throws IOException {
     String name = "test-" + UUID.randomUUID().toString().substring(0, 8);
     bucket = new S3Bucket(new S3Bucket.Settings(proxy.endpoint(), name, "us-east-1", S3Proxy.ACCESS_KEY,
-        S3Proxy.SECRET_KEY, true));
+        S3Proxy.SECRET_KEY, true, false));
     var database = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
     JdbcClient jdbc = JdbcClient.create(database);
-    jdbc.sql(new String(getClass().getResourceAsStream("/db/migration/V039__store_claims.sql").readAllBytes())
-        .replaceAll("(?m)^--.*$", "")).update();
-    claims = new S3Claims(jdbc, new DataSourceTransactionManager(database));
-    store = new S3Store(bucket, claims, Duration.ofHours(1), 5 << 20);
+    for (String migration : new String[] {"V039__store_claims.sql", "V041__store_journal.sql"}) {
+      jdbc.sql(new String(getClass().getResourceAsStream("/db/migration/" + migration).readAllBytes())
+          .replaceAll("(?m)^--.*$", "")).update();
+    }
+    var transactions = new DataSourceTransactionManager(database);
+    claims = new S3Claims(jdbc, transactions);
+    journals = new S3Journals(jdbc, transactions);
+    store = new S3Store(bucket, claims, journals, Duration.ofHours(1), 5 << 20);
   }
 
   @Override
@@ -58,11 +63,15 @@ class S3StoreContractTests extends DocumentStoreContract {
 
   @Override
   void settle(DocumentStore.Writer writer) throws IOException {
-    ((S3Upload) writer).awaitSending();
+    if (writer instanceof S3StagedUpload staged) {
+      staged.awaitSending();
+    } else {
+      ((S3Upload) writer).awaitSending();
+    }
   }
 
   @Override
   DocumentStore afterTheStaleBound() throws IOException {
-    return new S3Store(bucket, claims, Duration.ofSeconds(-5), 5 << 20);
+    return new S3Store(bucket, claims, journals, Duration.ofSeconds(-5), 5 << 20);
   }
 }
