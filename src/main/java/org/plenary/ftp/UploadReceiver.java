@@ -51,7 +51,7 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
     } catch (IOException | RuntimeException e) {
       if (org.plenary.shared.DiskFull.causedBy(e)) {
         log.error("The document store is full: refused the FTP upload of {}", upload.fileName());
-        fail(ctx, new Reply(552, org.plenary.shared.DiskFull.SENTENCE));
+        fail(ctx, Reply.of(552, org.plenary.shared.DiskFull.SENTENCE));
         return;
       }
       log.error("Writing an FTP upload of {} failed", upload.fileName(), e);
@@ -145,7 +145,7 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
     }
     if (org.plenary.shared.DiskFull.causedBy(cause)) {
       log.error("The document store is full: refused the FTP upload of {}", upload.fileName());
-      return new Reply(552, org.plenary.shared.DiskFull.SENTENCE);
+      return Reply.of(552, org.plenary.shared.DiskFull.SENTENCE);
     }
     log.error("Completing the FTP upload of {} failed", upload.fileName(), cause);
     return Reply.of(451, "ftp.upload.storeFailed", upload.fileName());

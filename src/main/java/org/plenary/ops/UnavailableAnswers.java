@@ -5,17 +5,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
+import org.plenary.shared.DatabaseUnreachable;
 import org.plenary.shared.DiskFull;
+import org.plenary.shared.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Outside every other filter: a request that failed because the database could not be reached
@@ -28,7 +31,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class UnavailableAnswers extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(UnavailableAnswers.class);
-  static final String DATABASE_DOWN = "The database cannot be reached just now; nothing was changed. Try again in a few seconds.";
+
+  private final MessageSource messages;
+  private final ObjectProvider<LocaleResolver> languages;
+
+  UnavailableAnswers(MessageSource messages, ObjectProvider<LocaleResolver> languages) {
+    this.messages = messages;
+    this.languages = languages;
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -42,46 +52,46 @@ class UnavailableAnswers extends OncePerRequestFilter {
       if (DiskFull.causedBy(e)) {
         log.error("The document store is full: refused {} {}", request.getMethod(), request.getRequestURI());
         problem(response, HttpStatus.INSUFFICIENT_STORAGE, DiskFull.SENTENCE, request);
-      } else if (databaseUnreachable(e)) {
+      } else if (DatabaseUnreachable.causedBy(e)) {
         log.warn("The database cannot be reached: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
             e.toString());
         response.setHeader("Retry-After", "5");
-        problem(response, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_DOWN, request);
+        problem(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnreachable.SENTENCE, request);
       } else {
         throw e;
       }
     }
   }
 
-  /**
-   * A connection that could not be had, or was lost: SQL states of class 08 (connection exception) and
-   * 57P (PostgreSQL shut down or restarting).
-   */
-  static boolean databaseUnreachable(Throwable error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException
-          || cause instanceof SQLNonTransientConnectionException
-          || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-              && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-        return true;
-      }
-      // A connection lost mid-transaction fails the rollback too, which hides the first error.
-      if (cause instanceof org.springframework.transaction.TransactionSystemException failed
-          && failed.getApplicationException() != null && databaseUnreachable(failed.getApplicationException())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void problem(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
+  /** An RFC 9457 problem whose title and detail are the bundle's {@code sentence} (and its title) in the reader's language. */
+  private void problem(HttpServletResponse response, HttpStatus status, String sentence, HttpServletRequest request)
       throws IOException {
+    Locale locale = language(request);
+    String title = messages.getMessage(sentence + ".title", null, status.getReasonPhrase(), locale);
+    String detail = messages.getMessage(sentence, null, locale);
     response.resetBuffer();
     response.setStatus(status.value());
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-        + status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}");
+    response.setHeader("Content-Language", locale.toLanguageTag());
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":"
+        + status.value() + ",\"detail\":\"" + json(detail) + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}");
+  }
+
+  /**
+   * The reader's language as the pages choose it; when that choice needs the database that is not
+   * there (an account's preferred language), the browser's {@code Accept-Language}.
+   */
+  private Locale language(HttpServletRequest request) {
+    try {
+      LocaleResolver resolver = languages.getIfAvailable();
+      if (resolver != null) {
+        return resolver.resolveLocale(request);
+      }
+    } catch (RuntimeException unavailableToo) {
+      log.debug("The reader's language could not be resolved ({}); Accept-Language is used", unavailableToo.toString());
+    }
+    return Languages.nearest(request.getLocale());
   }
 
   private static String json(String text) {

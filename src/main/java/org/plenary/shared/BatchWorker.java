@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * request (up to a limit) and hands the list to {@code work}, which returns one answer per request.
  * One commit then serves many requests; under load a batch also waits a few milliseconds for more
  * to join it. If a batch fails, its requests are run again one by one, so one refused request gets
- * its own refusal and the others still succeed.
+ * its own refusal and the others still succeed; unless the database could not be reached, which every
+ * request of the batch is told at once.
  */
 public final class BatchWorker<T, R> {
 
@@ -114,8 +115,10 @@ public final class BatchWorker<T, R> {
           batch.get(i).answer().complete(answers.get(i));
         }
       } catch (RuntimeException failed) {
-        if (batch.size() == 1) {
-          batch.get(0).answer().completeExceptionally(failed);
+        if (batch.size() == 1 || DatabaseUnreachable.causedBy(failed)) {
+          // Without a database every request of the batch fails alike: trying each alone would only make
+          // the later ones wait a connection timeout apiece before they are told so.
+          batch.forEach(one -> one.answer().completeExceptionally(failed));
         } else {
           log.debug("A batch of {} in the {} failed ({}); running them one by one.", batch.size(), name, failed.toString());
           for (Waiting<T, R> one : batch) {

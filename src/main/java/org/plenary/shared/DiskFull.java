@@ -4,13 +4,13 @@ import java.io.IOException;
 
 /**
  * Recognises a write refused because the disk (or the user's quota) is full, wherever it surfaced,
- * so that every channel answers it the same way: HTTP 507, FTP 552, with {@link #SENTENCE}.
+ * so that every channel answers it the same way: HTTP 507, FTP 552, with the sentence {@link #SENTENCE}
+ * (a key of the {@code common} bundle) in the reader's language.
  */
 public final class DiskFull {
 
-  /** What a client is told; nothing of the upload was kept. */
-  public static final String SENTENCE =
-      "The document store is full, so the file was not kept; try again later (the secretariat can see the store's state).";
+  /** The bundle key of what a client is told: nothing of the upload was kept. */
+  public static final String SENTENCE = "common.unavailable.diskFull";
 
   private DiskFull() {}
 

@@ -40,6 +40,9 @@ class DatabaseDownTests {
       assertThat(read.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
       assertThat(read.headers().firstValue("Retry-After")).hasValue("5");
       assertThat(read.body()).contains("\"status\":503", "The database cannot be reached just now");
+      HttpResponse<String> inArabic = plenary.get("/api/v1/contributions/" + number, "ar");
+      assertThat(inArabic.statusCode()).isEqualTo(503);
+      assertThat(inArabic.body()).contains("\"status\":503", "\"title\":\"غير متاح\"", "يتعذر الوصول إلى قاعدة البيانات");
       assertThat(plenary.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
 
       admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.plenary.shared.DatabaseUnreachable;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +25,7 @@ class DatabaseTransactionsTests {
     Throwable failure = commitOnAConnectionTheDatabaseEnds(new DatabaseTransactions.LostConnectionAware(dataSource()));
 
     assertThat(failure).isNotNull();
-    assertThat(UnavailableAnswers.databaseUnreachable(failure)).as(failure.toString()).isTrue();
+    assertThat(DatabaseUnreachable.causedBy(failure)).as(failure.toString()).isTrue();
   }
 
   /** Why the manager exists: Spring's own rolls back on the closed connection, and that error hides the cause. */
@@ -32,7 +33,7 @@ class DatabaseTransactionsTests {
   void springsOwnManagerReportsTheRollbackOnTheClosedConnectionInstead() {
     Throwable failure = commitOnAConnectionTheDatabaseEnds(new JdbcTransactionManager(dataSource()));
 
-    assertThat(UnavailableAnswers.databaseUnreachable(failure)).as(failure.toString()).isFalse();
+    assertThat(DatabaseUnreachable.causedBy(failure)).as(failure.toString()).isFalse();
   }
 
   private static Throwable commitOnAConnectionTheDatabaseEnds(PlatformTransactionManager transactions) {

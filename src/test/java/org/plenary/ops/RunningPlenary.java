@@ -88,8 +88,12 @@ final class RunningPlenary implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(url(path)).header("Accept", "application/json").build(),
-        HttpResponse.BodyHandlers.ofString());
+    return get(path, "en");
+  }
+
+  HttpResponse<String> get(String path, String language) throws Exception {
+    return http.send(HttpRequest.newBuilder(url(path)).header("Accept", "application/json")
+        .header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   URI url(String path) {
