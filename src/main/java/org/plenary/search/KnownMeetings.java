@@ -89,10 +89,6 @@ class KnownMeetings {
       ofGroup.forEach(meeting -> label(labels, group, meeting));
       return ofGroup.stream();
     }).toList();
-    labels.put("state:ALLOCATED", "Number allocated");
-    labels.put("state:INCOMING", "Incoming");
-    labels.put("state:PUBLISHED", "Published");
-    labels.put("state:WITHDRAWN", "Withdrawn");
     return new Snapshot(all, Map.copyOf(labels), readAt);
   }
 

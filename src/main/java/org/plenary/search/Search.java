@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -36,6 +37,7 @@ import org.plenary.contribution.DocumentAccess;
 import org.plenary.contribution.Reader;
 import org.plenary.meeting.Meeting;
 import org.plenary.search.IndexEntry.Facet;
+import org.plenary.shared.Words;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,8 +68,10 @@ public class Search {
   private final DocumentAccess access;
   private final KnownMeetings known;
   private final int highlightedChars;
+  private final Words words;
 
-  Search(SearchIndex index, DocumentAccess access, KnownMeetings known, ExtractionLimits limits) {
+  Search(SearchIndex index, DocumentAccess access, KnownMeetings known, ExtractionLimits limits, Words words) {
+    this.words = words;
     this.index = index;
     this.access = access;
     this.known = known;
@@ -154,12 +158,19 @@ public class Search {
       }
       List<SearchResults.FacetValue> values = new ArrayList<>();
       for (LabelAndValue v : top.labelValues) {
-        values.add(new SearchResults.FacetValue(v.label,
-            labels.getOrDefault(facet.field() + ":" + v.label, v.label), v.value.longValue()));
+        String label = facet == Facet.STATE ? stateWord(v.label) : labels.getOrDefault(facet.field() + ":" + v.label, v.label);
+        values.add(new SearchResults.FacetValue(v.label, label, v.value.longValue()));
       }
       facets.add(new SearchResults.Facet(facet.field(), values));
     }
     return facets;
+  }
+
+  /** A document state as the facet names it, in the reader's language ("Published", "Publié", "已发布"). */
+  private String stateWord(String state) {
+    Locale reader = Words.reader();
+    String word = words.in(reader, "search.state." + state);
+    return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(reader) + word.substring(1);
   }
 
   private static void filter(BooleanQuery.Builder query, Facet facet, String value) {

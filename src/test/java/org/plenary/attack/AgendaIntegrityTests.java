@@ -115,7 +115,7 @@ class AgendaIntegrityTests {
     var tampered = web.post(page, page, rows(item(foreign, "Taken"), item(now.get(1), "Opening"),
         item(now.get(2), "Deliverables"), item(now.get(3), "Working methods, renamed")));
     assertThat(tampered.statusCode()).isEqualTo(200);
-    assertThat(tampered.body()).contains("this meeting&#39;s agenda does not have");
+    assertThat(tampered.body()).contains("this meeting’s agenda does not have");
     assertThat(ids(web, meeting)).isEqualTo(now);
 
     // Removing the item with the document is refused with its number; the page keeps the edit.
