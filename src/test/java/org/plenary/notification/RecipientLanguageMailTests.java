@@ -98,6 +98,10 @@ class RecipientLanguageMailTests {
     assertThat(toIvan.getSubject()).isEqualTo("Номер документа " + ivans + ": Языки");
     assertThat(body(toIvan)).contains("присвоен номер " + ivans, "Назовите файл " + ivans + ".docx")
         .doesNotContain("Name the file");
+    // The deadline is written in the recipient's language, though the mail is sent outside any request.
+    var deadline = meeting.deadline(org.plenary.meeting.Deadline.Kind.CONTRIBUTIONS);
+    assertThat(body(toIvan)).contains(deadline.display(java.util.Locale.forLanguageTag("ru")))
+        .doesNotContain(deadline.display(java.util.Locale.ENGLISH));
     MimeMessage toEmma = mailTo("emma@rostelecom.example");
     assertThat(toEmma.getSubject()).isEqualTo("Document number " + emmas + ": Languages");
     assertThat(body(toEmma)).contains("Name the file " + emmas + ".docx");
