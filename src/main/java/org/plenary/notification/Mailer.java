@@ -64,8 +64,11 @@ class Mailer {
   void sendEach(List<String> addresses, Function<MailWords, MailWords.Letter> write,
       Function<java.util.Locale, Attachment> attach) {
     recipients.byLanguage(addresses).forEach((language, group) -> {
-      MailWords.Letter letter = write.apply(new MailWords(messages, language));
-      send(group, letter.subject(), letter.body(), attach.apply(language));
+      MailWords words = new MailWords(messages, language);
+      MailWords.Letter letter = write.apply(words);
+      Attachment attachment = attach.apply(language);
+      send(group, letter.subject(), letter.body(), attachment,
+          words.say("notification.attached", attachment.name(), attachment.bytes().length));
     });
   }
 
@@ -101,17 +104,11 @@ class Mailer {
   }
 
   /** A file sent with the message (a circular's PDF); the outbox keeps the body, which names it. */
-  record Attachment(String name, String contentType, byte[] bytes, String note) {
+  record Attachment(String name, String contentType, byte[] bytes) {}
 
-    /** The file with the line the outbox keeps in its place, in English. */
-    Attachment(String name, String contentType, byte[] bytes) {
-      this(name, contentType, bytes, "Attached: " + name + " (" + bytes.length + " bytes)");
-    }
-  }
-
-  void send(List<String> recipients, String subject, String body, Attachment attachment) {
-    long id = outbox.keep(clock.instant(), String.join(", ", recipients), subject,
-        body + "\n" + attachment.note() + "\n");
+  /** {@code note}: the line the outbox keeps in the file's place, in the recipients' language. */
+  void send(List<String> recipients, String subject, String body, Attachment attachment, String note) {
+    long id = outbox.keep(clock.instant(), String.join(", ", recipients), subject, body + "\n" + note + "\n");
     if (smtp == null) {
       return;
     }
