@@ -53,6 +53,8 @@ class UserFacingSentenceTests {
 
   /** A string literal that reads as words: a letter, a space, a letter. */
   static final Pattern SENTENCE = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\\p{L}[ ,;:]+\\p{L}(?:[^\"\\\\]|\\\\.)*\"");
+  /** A literal that ends a sentence begun by a value: {@code circular.title() + " saved."}. */
+  static final Pattern FRAGMENT = Pattern.compile("\"[ ]+\\p{L}{2,}(?:[^\"\\\\]|\\\\.)*\"");
   static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
   static final Pattern ANNOTATION_MESSAGE = Pattern.compile("@\\w+\\([^)]*\\bmessage\\s*=\\s*\"(?!\\{)");
 
@@ -73,7 +75,8 @@ class UserFacingSentenceTests {
             found.add(where(file, source, call.at()) + " " + sink.why());
             continue;
           }
-          if (call.args().size() > sink.index() && SENTENCE.matcher(call.args().get(sink.index())).find()) {
+          if (call.args().size() > sink.index() && (SENTENCE.matcher(call.args().get(sink.index())).find()
+              || FRAGMENT.matcher(call.args().get(sink.index())).find())) {
             found.add(where(file, source, call.at()) + " " + call.args().get(sink.index()) + " — " + sink.why());
           }
         }
@@ -146,6 +149,9 @@ class UserFacingSentenceTests {
     assertThat(calls(source, "addFlashAttribute(")).extracting(c -> c.args().get(1))
         .containsExactly("\"Entry saved.\"", "words.get(\"output.notice.entrySaved\")");
     assertThat(SENTENCE.matcher("words.get(\"output.notice.entrySaved\")").find()).isFalse();
+    assertThat(FRAGMENT.matcher("circular.title() + \" saved.\"").find()).isTrue();
+    assertThat(FRAGMENT.matcher("a + \" \" + b").find()).isFalse();
+    assertThat(FRAGMENT.matcher("said(\"meeting.circular.notice.saved.\" + kind)").find()).isFalse();
     assertThat(calls("redirect.addFlashAttribute(\"problem\", e.getMessage());", "addFlashAttribute(").getFirst().args().get(1))
         .matches("[\\w.()]*\\.getMessage\\(\\)");
     assertThat(ANNOTATION_MESSAGE.matcher("@NotBlank(message = \"Give the term.\") String term").find()).isTrue();
