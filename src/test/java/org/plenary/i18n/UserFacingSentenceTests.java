@@ -129,6 +129,45 @@ class UserFacingSentenceTests {
         .allMatch(types -> types.equals(List.of(int.class, String.class, String.class, Object[].class)));
   }
 
+  /** An enum's English {@code label()} (a kind, state, status, type, category, role, standing, attendance). */
+  static final Pattern ENUM_LABEL = Pattern.compile(
+      "\\b(?:kind|state|status|type|category|role|standing|attendance|latePolicy)(?:\\(\\))?\\.label\\(\\)");
+
+  /**
+   * Where an enum's English label may still be used: API data (documented as English), the canonical English
+   * name of a circular's fact (said through {@code fact.*}), a key's default, and reading back rows stored in English.
+   */
+  static final Set<String> ENGLISH_LABEL_ALLOWED = Set.of("MeetingApiController.java", "PersonalDesk.java",
+      "RegistrationDesk.java", "CircularFacts.java", "ChangeDetail.java");
+
+  @Test
+  void enumLabelsInEnglishReachOnlyTheApi() throws IOException {
+    var found = new ArrayList<String>();
+    for (Path file : javaFiles()) {
+      if (ENGLISH_LABEL_ALLOWED.contains(file.getFileName().toString())) {
+        continue;
+      }
+      String source = withoutComments(Files.readString(file, StandardCharsets.UTF_8));
+      Matcher m = ENUM_LABEL.matcher(source);
+      while (m.find()) {
+        found.add(where(file, source, m.start()) + " " + m.group() + " — say the code through the bundles ('output.kind.' + kind)");
+      }
+    }
+    try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+      for (Path template : templates.filter(f -> f.toString().endsWith(".html")).toList()) {
+        String html = Files.readString(template, StandardCharsets.UTF_8);
+        Matcher m = ENUM_LABEL.matcher(html);
+        while (m.find()) {
+          found.add(template + " " + m.group());
+        }
+      }
+    }
+    assertThat(found).as("English enum labels shown to a person").isEmpty();
+    assertThat(ENUM_LABEL.matcher("deliverables.event(id, \"CREATED\", user, now, kind.label())").find()).isTrue();
+    assertThat(ENUM_LABEL.matcher("v.label()").find()).isFalse();
+    assertThat(ENUM_LABEL.matcher("words.say(d.kind().label())").find()).isTrue();
+  }
+
   @Test
   void theScanFindsTheSentencesItLooksFor() {
     String source = withoutComments("""

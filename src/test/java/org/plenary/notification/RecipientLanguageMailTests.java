@@ -22,6 +22,7 @@ import org.plenary.contribution.Allocation;
 import org.plenary.contribution.ContributionDesk;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupDraft;
+import org.plenary.meeting.Deadline;
 import org.plenary.meeting.LatePolicy;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingDraft;
@@ -99,7 +100,7 @@ class RecipientLanguageMailTests {
     assertThat(body(toIvan)).contains("присвоен номер " + ivans, "Назовите файл " + ivans + ".docx")
         .doesNotContain("Name the file");
     // The deadline is written in the recipient's language, though the mail is sent outside any request.
-    var deadline = meeting.deadline(org.plenary.meeting.Deadline.Kind.CONTRIBUTIONS);
+    var deadline = meeting.deadline(Deadline.Kind.CONTRIBUTIONS);
     assertThat(body(toIvan)).contains(deadline.display(java.util.Locale.forLanguageTag("ru")))
         .doesNotContain(deadline.display(java.util.Locale.ENGLISH));
     MimeMessage toEmma = mailTo("emma@rostelecom.example");
