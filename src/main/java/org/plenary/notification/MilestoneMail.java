@@ -29,7 +29,7 @@ class MilestoneMail {
       case LIFETIME_ENDING -> "notification.milestone.lifetimeEnding";
     };
     mailer.sendEach(notice.recipients(), words -> words.letter(key,
-        new Object[] {notice.groupAcronym(), notice.dueOn().toString(), notice.subject()},
-        notice.groupAcronym(), notice.dueOn().toString(), notice.subject(), plan));
+        new Object[] {notice.groupAcronym(), words.date(notice.dueOn()), notice.subject()},
+        notice.groupAcronym(), words.date(notice.dueOn()), notice.subject(), plan));
   }
 }
