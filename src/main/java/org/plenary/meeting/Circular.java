@@ -38,6 +38,15 @@ public record Circular(
   /** One fact of the meeting as an issued circular stated it ({@code before}) and as it stands now. */
   public record FactChange(String fact, @Schema(nullable = true) String before, @Schema(nullable = true) String after) {}
 
+  /**
+   * The title in the reader's language ({@code meeting.circular.title.<kind>} with the sequence and the
+   * circular's number), for pages and notices; {@link #title()} is its English form, for the API and logs.
+   */
+  public org.springframework.context.MessageSourceResolvable titled() {
+    return new org.springframework.context.support.DefaultMessageSourceResolvable(
+        new String[] {"meeting.circular.title." + kind}, new Object[] {sequence, number}, title());
+  }
+
   /** "TSB Circular 114", "Addendum 1 to TSB Circular 114". */
   public String title() {
     return switch (kind) {

@@ -54,7 +54,7 @@ class CircularController {
       BindingResult result, Model model, RedirectAttributes redirect) {
     try {
       Circular circular = desk.draft(slug, code, form.toDraft(), actor());
-      redirect.addFlashAttribute("notice", said("meeting.circular.notice.drafted", circular.title()));
+      redirect.addFlashAttribute("notice", said("meeting.circular.notice.drafted." + circular.kind(), Words.said(circular.titled())));
       return "redirect:/circulars/" + circular.id().value();
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
@@ -68,6 +68,7 @@ class CircularController {
     Circular circular = desk.get(new CircularId(id), staff);
     Meeting meeting = desk.meetingOf(circular);
     model.addAttribute("circular", circular);
+    model.addAttribute("circularTitle", Words.said(circular.titled()));
     model.addAttribute("meeting", meeting);
     model.addAttribute("group", groups.get(meeting.groupId()));
     model.addAttribute("document", desk.document(circular.id(), lang, staff));
@@ -101,7 +102,7 @@ class CircularController {
     Circular circular = desk.get(new CircularId(id), true);
     try {
       desk.edit(circular.id(), form.toDraft(), actor());
-      redirect.addFlashAttribute("notice", circular.title() + " saved.");
+      redirect.addFlashAttribute("notice", said("meeting.circular.notice.saved." + circular.kind(), Words.said(circular.titled())));
       return "redirect:/circulars/" + id;
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
@@ -119,7 +120,7 @@ class CircularController {
     }
     try {
       Circular issued = desk.issue(new CircularId(id), reasons, actor());
-      redirect.addFlashAttribute("notice", said("meeting.circular.notice.issued", issued.title()));
+      redirect.addFlashAttribute("notice", said("meeting.circular.notice.issued." + issued.kind(), Words.said(issued.titled())));
     } catch (CircularRefusedException e) {
       redirect.addFlashAttribute("problem", Words.said(e));
     }
@@ -131,7 +132,7 @@ class CircularController {
   String notice(@PathVariable long id, @RequestParam Circular.Kind kind, RedirectAttributes redirect) {
     try {
       Circular notice = desk.notice(new CircularId(id), kind, actor());
-      redirect.addFlashAttribute("notice", said("meeting.circular.notice.changes", notice.title()));
+      redirect.addFlashAttribute("notice", said("meeting.circular.notice.changes." + notice.kind(), Words.said(notice.titled())));
       return "redirect:/circulars/" + notice.id().value();
     } catch (CircularRefusedException e) {
       redirect.addFlashAttribute("problem", Words.said(e));
@@ -153,6 +154,7 @@ class CircularController {
     model.addAttribute("group", group);
     model.addAttribute("meeting", meeting);
     model.addAttribute("circular", circular);
+    model.addAttribute("circularTitle", circular == null ? null : Words.said(circular.titled()));
     model.addAttribute("circularForm", form);
     return "meeting/circular-form";
   }

@@ -37,7 +37,9 @@ final class CircularFacts {
     facts.put("Fee", Objects.toString(m.fee(), ""));
     facts.put("Paperless", m.paperless() ? "yes" : "no");
     facts.put("Documents", m.documentsPublic() ? "public" : "participants only");
-    m.deadlines().forEach(d -> facts.put(d.kind().label() + " deadline", d.display()));
+    // In one language whoever reads: the facts an issued circular froze are compared with these, and a
+    // date written in the reader's language would show as a change.
+    m.deadlines().forEach(d -> facts.put(d.kind().label() + " deadline", d.display(org.plenary.shared.Languages.DEFAULT)));
     facts.put("Draft agenda", IntStream.range(0, m.agenda().size())
         .mapToObj(i -> (i + 1) + ". " + m.agenda().get(i).title()).collect(Collectors.joining(" | ")));
     facts.put("Hotels", m.hotels().stream().map(Hotel::name).collect(Collectors.joining("; ")));

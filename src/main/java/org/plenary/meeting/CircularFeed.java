@@ -28,17 +28,18 @@ final class CircularFeed {
     for (Circular c : issued) {
       String page = desk.address(c.id());
       Meeting meeting = desk.meetingOf(c);
+      String title = messages.getMessage(c.titled(), locale);
       xml.append("  <entry>\n")
           .append("    <id>").append(escape(page)).append("</id>\n")
           .append("    <title>").append(escape(messages.getMessage("meeting.feed.circular",
-              new Object[] {c.title(), group.acronym(), meeting.venueName(), meeting.dates(locale)}, locale))).append("</title>\n")
+              new Object[] {title, group.acronym(), meeting.venueName(), meeting.dates(locale)}, locale))).append("</title>\n")
           .append("    <link href=\"").append(escape(page)).append("\"/>\n")
           .append("    <link rel=\"enclosure\" type=\"application/pdf\" href=\"").append(escape(page + ".pdf"))
           .append("\"/>\n")
           .append("    <published>").append(c.issuedAt()).append("</published>\n")
           .append("    <updated>").append(c.issuedAt()).append("</updated>\n")
           .append("    <summary>").append(escape(messages.getMessage("meeting.feed.circularSummary",
-              new Object[] {c.title(), c.dated().toString(), desk.sha256s(c.id()).getOrDefault("en", "-")}, locale))).append("</summary>\n")
+              new Object[] {title, c.dated().toString(), desk.sha256s(c.id()).getOrDefault("en", "-")}, locale))).append("</summary>\n")
           .append("  </entry>\n");
     }
     return xml.append("</feed>\n").toString();

@@ -152,7 +152,7 @@ class CircularText {
     for (Circular.FactChange change : circular.changes()) {
       String fact = w.sayOr("fact." + change.fact().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-")
           .replaceAll("^-|-$", ""), change.fact());
-      w.bullet(w.say("addendum.change", fact, blankAsNone(w, change.after()), blankAsNone(w, change.before())));
+      w.bullet(w.say("addendum.change", fact, value(w, change.fact(), change.after()), value(w, change.fact(), change.before())));
     }
     w.paragraph(w.say("addendum.rest", reference));
   }
@@ -214,8 +214,17 @@ class CircularText {
     return text == null || text.isBlank() ? "—" : text;
   }
 
-  private static String blankAsNone(Writer w, String text) {
-    return text == null || text.isBlank() ? w.say("fact.none") : text;
+  /**
+   * A fact's value in the circular's language: the words the facts store (Paperless: yes, no; Documents: public,
+   * participants only) through {@code value.<fact>.<value>}, anything else (names, addresses) as it is.
+   */
+  private static String value(Writer w, String fact, String text) {
+    return text == null || text.isBlank() ? w.say("fact.none")
+        : w.sayOr("value." + slug(fact) + "." + slug(text), text);
+  }
+
+  private static String slug(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
   }
 
   /** The blocks being written, in one language. */

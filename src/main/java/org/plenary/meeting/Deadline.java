@@ -28,9 +28,14 @@ public record Deadline(Kind kind, Instant dueAt, ZoneId timeZone) {
     return dueAt.atZone(timeZone);
   }
 
-  /** "Monday 7 June 2010, 23:59 CEST (Europe/Zurich)". */
+  /** "Monday 7 June 2010, 23:59 CEST (Europe/Zurich)", in the language of the current request (English outside one). */
   public String display() {
     return org.plenary.shared.Times.display(dueAt, timeZone);
+  }
+
+  /** The same in {@code locale}: for mails and feeds, written outside the reader's request. */
+  public String display(java.util.Locale locale) {
+    return org.plenary.shared.Times.display(dueAt, timeZone, locale);
   }
 
   public boolean isPast(Instant now) {

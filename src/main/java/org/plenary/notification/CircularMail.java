@@ -48,7 +48,7 @@ class CircularMail {
     // circular's PDF in that language when the circular has it, else in English.
     for (String recipient : recipients) {
       mailer.sendEach("CircularIssued:" + circular.id().value(), List.of(recipient), words -> new MailWords.Letter(words.say("notification.circular.subject",
-          circular.title(), group.acronym(), meeting.venueName(), words.dates(meeting)),
+          words.say(circular.titled()), group.acronym(), meeting.venueName(), words.dates(meeting)),
           body(words, circular, group, meeting)), language -> attachment(circular, language));
     }
   }
@@ -64,7 +64,7 @@ class CircularMail {
     var lines = new ArrayList<String>();
     lines.add(words.say("notification.circular.greeting"));
     lines.add("");
-    lines.add(words.say("notification.circular.announces", circular.title(), group.name(), group.acronym(),
+    lines.add(words.say("notification.circular.announces", words.say(circular.titled()), group.name(), group.acronym(),
         meeting.venueName(), words.dates(meeting)));
     lines.add("  " + address);
     lines.add("");

@@ -66,7 +66,7 @@ class ContributionMail {
     send("NumbersAllocated:" + c.number(), emails, List.of(c.allocatedBy()), words -> words.letter("notification.contribution.number",
         new Object[] {c.number(), c.title()}, c.title(), group.acronym(), meeting.code(), c.number(),
         baseUrl + "/documents/" + c.number(), "ftp://" + host + ":" + ftpPort + "/t/fg/" + group.slug() + "/docs/incoming/",
-        baseUrl + "/api/v1/contributions/" + c.number() + "/files", meeting.deadline(Deadline.Kind.CONTRIBUTIONS).display()));
+        baseUrl + "/api/v1/contributions/" + c.number() + "/files", meeting.deadline(Deadline.Kind.CONTRIBUTIONS).display(words.locale())));
   }
 
   @ApplicationModuleListener

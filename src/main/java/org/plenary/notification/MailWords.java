@@ -13,6 +13,11 @@ record MailWords(MessageSource messages, Locale locale) {
   /** A subject and a body. */
   record Letter(String subject, String body) {}
 
+  /** A sentence carried as codes and arguments (a circular's title), in the recipient's language. */
+  String say(org.springframework.context.MessageSourceResolvable sentence) {
+    return messages.getMessage(sentence, locale);
+  }
+
   String say(String key, Object... args) {
     Object[] plain = Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
     return messages.getMessage(key, plain, locale);

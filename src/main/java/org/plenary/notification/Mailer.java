@@ -56,8 +56,11 @@ class Mailer {
       return;
     }
     recipients.byLanguage(due).forEach((language, group) -> {
-      MailWords.Letter letter = write.apply(new MailWords(messages, language));
-      send(key, group, letter.subject(), letter.body(), attach.apply(language));
+      MailWords words = new MailWords(messages, language);
+      MailWords.Letter letter = write.apply(words);
+      Attachment attachment = attach.apply(language);
+      send(key, group, letter.subject(), letter.body(), attachment, attachment == null ? null
+          : words.say("notification.attached", attachment.name(), attachment.bytes().length));
     });
   }
 
@@ -75,17 +78,12 @@ class Mailer {
   }
 
   /** A file sent with the message (a circular's PDF), kept beside it in the outbox. */
-  record Attachment(String name, String contentType, byte[] bytes, String note) {
+  record Attachment(String name, String contentType, byte[] bytes) {}
 
-    /** The file with the line the outbox's body shows for it, in English. */
-    Attachment(String name, String contentType, byte[] bytes) {
-      this(name, contentType, bytes, "Attached: " + name + " (" + bytes.length + " bytes)");
-    }
-  }
-
-  private void send(String occasion, List<String> to, String subject, String body, Attachment attachment) {
+  /** {@code note}: the line the outbox's body shows in the file's place, in the recipients' language. */
+  private void send(String occasion, List<String> to, String subject, String body, Attachment attachment, String note) {
     long id = outbox.keep(clock.instant(), String.join(", ", to), subject,
-        attachment == null ? body : body + "\n" + attachment.note() + "\n");
+        attachment == null ? body : body + "\n" + note + "\n");
     if (attachment != null) {
       outbox.keepAttachment(id, attachment);
     }

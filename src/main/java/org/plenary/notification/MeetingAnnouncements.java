@@ -60,7 +60,7 @@ class MeetingAnnouncements {
     lines.add("");
     lines.add(words.say("notification.meeting.deadlines"));
     meeting.deadlines().forEach(d -> lines.add("  " + words.say("notification.deadline." + d.kind().name()) + ": "
-        + d.display()));
+        + d.display(words.locale())));
     if (!meeting.agenda().isEmpty()) {
       lines.add("");
       lines.add(words.say("notification.meeting.agenda"));

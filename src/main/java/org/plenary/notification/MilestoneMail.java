@@ -30,7 +30,7 @@ class MilestoneMail {
     };
     mailer.sendEach("MilestoneNotice:" + notice.kind() + ":" + notice.groupSlug() + ":" + notice.dueOn() + ":"
         + notice.subject(), notice.recipients(), words -> words.letter(key,
-        new Object[] {notice.groupAcronym(), notice.dueOn().toString(), notice.subject()},
-        notice.groupAcronym(), notice.dueOn().toString(), notice.subject(), plan));
+        new Object[] {notice.groupAcronym(), words.date(notice.dueOn()), notice.subject()},
+        notice.groupAcronym(), words.date(notice.dueOn()), notice.subject(), plan));
   }
 }

@@ -32,7 +32,14 @@ class DeliverableController {
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
 
-  DeliverableController(DeliverableDesk desk, MilestonePlan plan, GroupCatalog groups, MeetingCatalog meetings) {
+  /** A line of a deliverable's history: when, what, and its detail in the reader's language. */
+  record HistoryLine(java.time.Instant at, String action, String detail) {}
+
+  private final org.plenary.shared.Words words;
+
+  DeliverableController(DeliverableDesk desk, MilestonePlan plan, GroupCatalog groups, MeetingCatalog meetings,
+      org.plenary.shared.Words words) {
+    this.words = words;
     this.desk = desk;
     this.plan = plan;
     this.groups = groups;
@@ -79,7 +86,10 @@ class DeliverableController {
     Group group = common(slug, model);
     model.addAttribute("deliverable", desk.get(slug, id, Reader.current()));
     model.addAttribute("meetings", meetings.of(group));
-    model.addAttribute("changes", desk.changes(slug, org.plenary.contribution.Reader.current()).stream().filter(c -> c.deliverableId() == id).toList());
+    model.addAttribute("changes", desk.changes(slug, org.plenary.contribution.Reader.current()).stream()
+        .filter(c -> c.deliverableId() == id)
+        .map(c -> new HistoryLine(c.at(), c.action(), ChangeDetail.said(c, words, org.plenary.shared.Words.reader())))
+        .toList());
     return "output/deliverable";
   }
 

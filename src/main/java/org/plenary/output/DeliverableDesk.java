@@ -81,7 +81,7 @@ public class DeliverableDesk {
       long id = deliverables.insert(group.id(), title.strip(), kind,
           milestone == null || milestone.isBlank() ? null : milestone, editors == null ? List.of() : editors,
           clock.instant());
-      deliverables.event(id, "CREATED", user.getUsername(), clock.instant(), kind.label());
+      deliverables.event(id, "CREATED", user.getUsername(), clock.instant(), ChangeDetail.created(kind));
       return find(group, id);
     });
   }
@@ -111,8 +111,8 @@ public class DeliverableDesk {
       Deliverable agreed = find(group, id).agree(meeting, LocalDate.now(clock.withZone(meeting.timeZone())),
           decision, consensus, objections);
       deliverables.saveState(agreed, meeting.id().value());
-      deliverables.event(id, "AGREED", user.getUsername(), clock.instant(), "at " + meeting.code() + ": "
-          + agreed.decision() + (consensus ? " (by consensus)" : " (objections: " + String.join(", ", agreed.objections()) + ")"));
+      deliverables.event(id, "AGREED", user.getUsername(), clock.instant(),
+          ChangeDetail.agreed(meeting.code(), agreed.decision(), consensus, agreed.objections()));
       return find(group, id);
     });
   }
@@ -128,7 +128,7 @@ public class DeliverableDesk {
       Long meetingId = current.agreedAt() == null ? null : meetings.get(slug, current.agreedAt()).id().value();
       deliverables.saveState(moved, meetingId);
       deliverables.event(id, "TRANSFERRED", user.getUsername(), clock.instant(),
-          "to " + (group.parentSlug() == null ? "the parent group" : group.parentSlug().toUpperCase()) + " on " + on);
+          ChangeDetail.transferred(group.parentSlug() == null ? null : group.parentSlug().toUpperCase(), on));
       return find(group, id);
     });
   }

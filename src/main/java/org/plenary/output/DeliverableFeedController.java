@@ -47,12 +47,17 @@ class DeliverableFeedController {
           .append("    <id>").append(escape(page + "#" + c.action() + "-" + c.at().toEpochMilli())).append("</id>\n")
           .append("    <link href=\"").append(escape(page)).append("\"/>\n")
           .append("    <updated>").append(c.at()).append("</updated>\n")
-          .append("    <summary>").append(escape(c.detail() == null ? label(c.action()) : c.detail())).append("</summary>\n")
+          .append("    <summary>").append(escape(summary(c))).append("</summary>\n")
           .append("  </entry>\n");
     }
     xml.append("</feed>\n");
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
         .body(xml.toString());
+  }
+
+  private String summary(DeliverableChange c) {
+    String detail = ChangeDetail.said(c, words, Words.reader());
+    return detail == null ? label(c.action()) : detail;
   }
 
   private String label(String action) {

@@ -43,18 +43,20 @@ public class ProgressReportIssuer {
 
   /** The report's PDF, as generated now, in {@code lang} when it is one of the six languages, else the reader's. */
   public byte[] pdf(String slug, LocalDate from, LocalDate to, PlenaryUser user, String lang) {
-    return pdf.render(reports.report(slug, from, to, user), Languages.supported(lang).orElseGet(Words::reader));
+    Locale language = Languages.supported(lang).orElseGet(Words::reader);
+    return pdf.render(reports.report(slug, from, to, user, language), language);
   }
 
   /** Numbers the report as an output document of the period's last meeting and uploads its PDF. */
   public OutputDocument issue(String slug, LocalDate from, LocalDate to, PlenaryUser user) {
-    ProgressReport report = reports.report(slug, from, to, user);
+    // An output document of the group: titled and written in the group's working language, the counts by
+    // category, country and organization too, whoever issues it.
+    Locale language = groups.get(slug).workingLocale();
+    ProgressReport report = reports.report(slug, from, to, user, language);
     if (report.meetings().isEmpty()) {
       throw OutputRefusedException.state("output.refused.report.noMeeting", report.groupAcronym(), from, to);
     }
     String code = report.meetings().get(report.meetings().size() - 1).code();
-    // An output document of the group: titled and written in the group's working language.
-    Locale language = groups.get(slug).workingLocale();
     OutputDocument output = outputs.allocate(slug, code, new OutputAllocation(title(report, language),
         null, OutputType.PROGRESS_REPORT, java.util.List.of(), java.util.List.of()), user);
     documents.upload(output.number(), output.number() + ".pdf", new ByteArrayInputStream(pdf.render(report, language)), user);

@@ -71,8 +71,16 @@ public class ProgressReports {
     this.clock = clock;
   }
 
-  /** The report for meetings starting within [from, to]; the chair's paragraphs as last saved for that period. */
+  /** The report for meetings starting within [from, to], in the reader's language; the chair's paragraphs as last saved. */
   public ProgressReport report(String slug, LocalDate from, LocalDate to, PlenaryUser user) {
+    return report(slug, from, to, user, org.plenary.shared.Words.reader());
+  }
+
+  /**
+   * The report with its counts by category, country and organization named in {@code language} (an issued
+   * report: the group's working language, whoever issues it).
+   */
+  public ProgressReport report(String slug, LocalDate from, LocalDate to, PlenaryUser user, java.util.Locale language) {
     Group group = manageable(slug, user);
     new Violations().check(from != null, "from", words.get("output.error.from"))
         .check(to != null, "to", words.get("output.error.to"))
@@ -87,7 +95,7 @@ public class ProgressReports {
       if (m.startDate().isBefore(from) || m.startDate().isAfter(to)) {
         continue;
       }
-      held.add(held(slug, m, chair, inputs, outs, user));
+      held.add(held(slug, m, chair, inputs, outs, user, language));
     }
     List<ProgressReport.OutputSummary> periodOutputs = outs.stream().filter(o -> held.stream()
         .anyMatch(h -> h.outputs().contains(o.number())))
@@ -118,7 +126,7 @@ public class ProgressReports {
   }
 
   private ProgressReport.MeetingHeld held(String slug, Meeting m, String chair, List<Contribution> inputs,
-      List<OutputDocument> outs, PlenaryUser user) {
+      List<OutputDocument> outs, PlenaryUser user, java.util.Locale language) {
     List<Registration> approved = registrations.participants(slug, m.code(), user).stream()
         .filter(r -> r.status() == RegistrationStatus.APPROVED).toList();
     List<Contribution> mine = inputs.stream().filter(c -> c.meetingId().equals(m.id())).toList();
@@ -129,19 +137,20 @@ public class ProgressReports {
           .filter(c -> c.agendaItemIds().contains(itemId)).map(Contribution::number).toList()));
     }
     return new ProgressReport.MeetingHeld(m.code(), m.dates(), m.venueName(), chair, approved.size(),
-        count(approved, this::category), count(approved, r -> r.countryCode() == null ? "—" : countries.name(r.countryCode())),
-        count(approved, r -> r.organizationId() == null ? words.get("output.report.ownName")
+        count(approved, r -> category(r, language)),
+        count(approved, r -> r.countryCode() == null ? "—" : countries.name(r.countryCode(), language)),
+        count(approved, r -> r.organizationId() == null ? words.in(language, "output.report.ownName")
             : organizations.find(r.organizationId()).map(o -> o.name()).orElse("—")),
         mine.size(), byItem,
         outs.stream().filter(o -> o.document().meetingId().equals(m.id())).map(OutputDocument::number).toList());
   }
 
-  private String category(Registration r) {
+  private String category(Registration r, java.util.Locale language) {
     if (r.category() == null || Registration.INDIVIDUAL.equals(r.category())) {
-      return words.get("output.report.individuals");
+      return words.in(language, "output.report.individuals");
     }
     try {
-      return words.get("organization.category." + OrganizationCategory.valueOf(r.category()).name());
+      return words.in(language, "organization.category." + OrganizationCategory.valueOf(r.category()).name());
     } catch (IllegalArgumentException unknown) {
       return r.category();
     }

@@ -18,10 +18,18 @@ import org.apache.pdfbox.text.PDFTextStripper;
  */
 public final class PdfTextExtractor {
 
-  /** A PDF whose text cannot be read, with the reason a reader is shown. */
+  /** A PDF whose text cannot be read: protected by a password, or damaged (the message is for the log). */
   public static final class UnreadableException extends Exception {
-    public UnreadableException(String reason, Throwable cause) {
+    private final boolean passwordProtected;
+
+    public UnreadableException(String reason, boolean passwordProtected, Throwable cause) {
       super(reason, cause);
+      this.passwordProtected = passwordProtected;
+    }
+
+    /** Whether the PDF asks for a password (else it is damaged). */
+    public boolean passwordProtected() {
+      return passwordProtected;
     }
   }
 
@@ -36,9 +44,9 @@ public final class PdfTextExtractor {
     try {
       document = Loader.loadPDF(file.toFile(), "", null, null, CACHE);
     } catch (InvalidPasswordException e) {
-      throw new UnreadableException("password-protected PDF", e);
+      throw new UnreadableException("password-protected PDF", true, e);
     } catch (IOException e) {
-      throw new UnreadableException("damaged PDF (" + e.getMessage() + ")", e);
+      throw new UnreadableException("damaged PDF (" + e.getMessage() + ")", false, e);
     }
     try (document) {
       PDFTextStripper stripper = new PDFTextStripper();

@@ -12,10 +12,17 @@ import java.util.zip.ZipEntry;
  */
 final class ArchiveBudget {
 
-  /** An archive that expands past a limit: the message is the reason readers see. */
+  /** An archive that expands past a limit: {@link #problem()} is the reason readers see. */
   static final class BombException extends IOException {
-    BombException(String reason) {
-      super(reason);
+    private final ReadProblem problem;
+
+    BombException(ReadProblem problem) {
+      super(problem.code() + " " + problem.args());
+      this.problem = problem;
+    }
+
+    ReadProblem problem() {
+      return problem;
     }
   }
 
@@ -29,7 +36,7 @@ final class ArchiveBudget {
 
   void countEntry() throws BombException {
     if (++entries > limits.maxEntries()) {
-      throw new BombException("zip bomb: more than " + String.format("%,d", limits.maxEntries()) + " entries");
+      throw new BombException(ReadProblem.of("bombEntries", limits.maxEntries()));
     }
   }
 
@@ -60,17 +67,17 @@ final class ArchiveBudget {
 
   private void check(String name, long read, long compressed) throws BombException {
     if (read > limits.maxEntryBytes()) {
-      throw new BombException("zip bomb: " + name + " expands past " + megabytes(limits.maxEntryBytes()));
+      throw new BombException(ReadProblem.of("bombEntry", name, megabytes(limits.maxEntryBytes())));
     }
     if (expanded > limits.maxTotalBytes()) {
-      throw new BombException("zip bomb: the archive expands past " + megabytes(limits.maxTotalBytes()));
+      throw new BombException(ReadProblem.of("bombTotal", megabytes(limits.maxTotalBytes())));
     }
     if (read > ExtractionLimits.RATIO_FLOOR && read / compressed > limits.maxRatio()) {
-      throw new BombException("zip bomb: " + name + " expands more than " + limits.maxRatio() + " times");
+      throw new BombException(ReadProblem.of("bombRatio", name, limits.maxRatio()));
     }
   }
 
-  private static String megabytes(long bytes) {
-    return bytes / (1024 * 1024) + " MB";
+  private static long megabytes(long bytes) {
+    return bytes / (1024 * 1024);
   }
 }

@@ -10,17 +10,24 @@ import java.io.Writer;
  */
 final class BoundedText extends Writer {
 
-  /** Thrown into the extractor to stop it; {@link #reason()} says why. */
+  /** Thrown into the extractor to stop it; {@link #problem()} says why. */
   static final class Stop extends IOException {
-    Stop(String reason) {
-      super(reason);
+    private final ReadProblem problem;
+
+    Stop(ReadProblem problem) {
+      super(problem.code());
+      this.problem = problem;
+    }
+
+    ReadProblem problem() {
+      return problem;
     }
   }
 
   private final StringBuilder text = new StringBuilder();
   private final int maxChars;
   private final long deadlineNanos;
-  private String note;
+  private ReadProblem note;
 
   BoundedText(int maxChars, long deadlineNanos) {
     this.maxChars = maxChars;
@@ -30,12 +37,12 @@ final class BoundedText extends Writer {
   @Override
   public void write(char[] chars, int offset, int length) throws IOException {
     if (System.nanoTime() - deadlineNanos > 0) {
-      throw new Stop("took too long to read; only its beginning is searchable");
+      throw new Stop(ReadProblem.of("slow"));
     }
     int room = maxChars - text.length();
     if (length > room) {
       text.append(chars, offset, Math.max(room, 0));
-      note = "longer than " + String.format("%,d", maxChars) + " characters; only its beginning is searchable";
+      note = ReadProblem.of("tooLong", maxChars);
       throw new Stop(note);
     }
     text.append(chars, offset, length);
@@ -51,11 +58,11 @@ final class BoundedText extends Writer {
   }
 
   /** Why the text is not complete, or null. */
-  String note() {
+  ReadProblem note() {
     return note;
   }
 
-  void note(String note) {
+  void note(ReadProblem note) {
     this.note = note;
   }
 

@@ -24,6 +24,8 @@ import org.plenary.store.DocumentStore;
  */
 final class Entries {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Entries.class);
+
   private final MeetingCatalog meetings;
   private final GroupCatalog groups;
   private final DocumentStore store;
@@ -46,7 +48,9 @@ final class Entries {
     String stamp = String.join("|", c.title(), c.source(), String.valueOf(c.agendaItemIds()), c.status().name(),
         fileKey, files.stream().map(f -> f.fileName() + ":" + f.state()).collect(Collectors.joining(",")),
         String.valueOf(c.withdrawnAt()));
-    if (indexed.isPresent() && stamp.equals(indexed.get().get(IndexEntry.STAMP))) {
+    // An entry whose problem an earlier version stored as English text is read again, so that it holds a code.
+    boolean legacy = indexed.isPresent() && ReadProblem.legacy(indexed.get().get("problem"));
+    if (indexed.isPresent() && !legacy && stamp.equals(indexed.get().get(IndexEntry.STAMP))) {
       return Optional.empty();
     }
     String body;
@@ -55,7 +59,7 @@ final class Entries {
     String previousKey = indexed.map(d -> stampFiles(d.get(IndexEntry.STAMP))).orElse(null);
     // The text kept in the index is reused when the files did not change; when it cannot be read back
     // (null), the files are read again.
-    String kept = indexed.isPresent() && fileKey.equals(previousKey) ? indexedBody.get() : null;
+    String kept = indexed.isPresent() && !legacy && fileKey.equals(previousKey) ? indexedBody.get() : null;
     if (kept != null) {
       body = kept;
       problem = emptyToNull(indexed.get().get("problem"));
@@ -63,18 +67,18 @@ final class Entries {
       languages.remove("");
     } else {
       StringBuilder text = new StringBuilder();
-      List<String> problems = new ArrayList<>();
+      List<ReadProblem.OfFile> problems = new ArrayList<>();
       for (ContributionFile file : files) {
         FileReading.Text read = read(file, Math.max(maxChars - text.length(), 0));
         if (read.text() != null) {
           text.append(read.text()).append('\n');
         }
         if (read.problem() != null) {
-          problems.add(file.fileName() + ": " + read.problem());
+          problems.add(new ReadProblem.OfFile(file.fileName(), read.problem()));
         }
       }
       body = text.toString();
-      problem = problems.isEmpty() ? null : String.join("; ", problems);
+      problem = problems.isEmpty() ? null : ReadProblem.store(problems);
       languages = Analysis.languages(c.title() + "\n" + body);
     }
     String agendaText = meeting.agenda().stream().filter(i -> i.id() != null && c.agendaItemIds().contains(i.id()))
@@ -123,7 +127,8 @@ final class Entries {
       }
       return reading.read(copy, file.fileName(), max);
     } catch (java.io.IOException e) {
-      return new FileReading.Text(null, "could not be read from the document store: " + e.getMessage());
+      log.warn("Search index: {} could not be read from the document store", file.fileName(), e);
+      return new FileReading.Text(null, ReadProblem.of("store"));
     } finally {
       if (copy != null) {
         copy.toFile().delete();

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class FileReading implements AutoCloseable {
 
   /** The text read (null when none could be) and the reason it is incomplete or missing (null when complete). */
-  record Text(String text, String problem) {}
+  record Text(String text, ReadProblem problem) {}
 
   private static final Logger log = LoggerFactory.getLogger(FileReading.class);
 
@@ -35,7 +35,7 @@ final class FileReading implements AutoCloseable {
 
   Text read(Path file, String fileName, int maxChars) {
     if (!TextExtractor.READABLE.contains(TextExtractor.extension(fileName))) {
-      return new Text(null, "." + TextExtractor.extension(fileName) + " files are not searched");
+      return new Text(null, ReadProblem.of("notSearched", TextExtractor.extension(fileName)));
     }
     long timeout = limits.timeout().toNanos();
     BoundedText out = new BoundedText(maxChars, System.nanoTime() + timeout);
@@ -55,30 +55,30 @@ final class FileReading implements AutoCloseable {
       thread.shutdownNow();
       thread = newThread();
       log.warn("Reading {} took longer than {}; indexed by its register entry only", fileName, limits.timeout());
-      return new Text(null, "took longer than " + limits.timeout().toSeconds() + " s to read");
+      return new Text(null, ReadProblem.of("timeout", limits.timeout().toSeconds()));
     } catch (ExecutionException e) {
       return failed(fileName, e.getCause(), out);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       reading.cancel(true);
-      return new Text(null, "not read: the server was stopping");
+      return new Text(null, ReadProblem.of("stopping"));
     } catch (CancellationException e) {
-      return new Text(null, "not read: the server was stopping");
+      return new Text(null, ReadProblem.of("stopping"));
     }
   }
 
   private static Text failed(String fileName, Throwable cause, BoundedText out) {
     if (cause instanceof BoundedText.Stop stop) {
-      return new Text(out.toString(), stop.getMessage());
+      return new Text(out.toString(), stop.problem());
     }
     if (cause instanceof UnreadableException unreadable) {
-      return new Text(null, unreadable.getMessage());
+      return new Text(null, unreadable.problem());
     }
     if (cause instanceof OutOfMemoryError) {
-      return new Text(null, "too large to read");
+      return new Text(null, ReadProblem.of("tooLarge"));
     }
     log.warn("Cannot read the text of {}", fileName, cause);
-    return new Text(null, cause instanceof IOException ? "could not be read" : "damaged file");
+    return new Text(null, cause instanceof IOException ? ReadProblem.of("unreadable") : ReadProblem.of("damaged"));
   }
 
   private static ExecutorService newThread() {

@@ -25,14 +25,14 @@ final class OdtText {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       ZipEntry content = zip.getEntry("content.xml");
       if (content == null) {
-        throw new UnreadableException("damaged .odt file (no content.xml)");
+        throw new UnreadableException(ReadProblem.of("damagedType", "odt"));
       }
       budget.countEntry();
       try (InputStream in = budget.open(content, zip.getInputStream(content))) {
         paragraphs(in, out);
       }
     } catch (ZipException e) {
-      throw new UnreadableException("damaged .odt file", e);
+      throw new UnreadableException(ReadProblem.of("damagedType", "odt"), e);
     }
   }
 
@@ -71,7 +71,7 @@ final class OdtText {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      throw new UnreadableException("damaged .odt file (" + e.getMessage() + ")", e);
+      throw new UnreadableException(ReadProblem.of("damagedType", "odt"), e);
     }
   }
 }

@@ -31,22 +31,22 @@ final class OfficeText {
       extractor.setCloseFilesystem(true);
       text = extractor.getText();
     } catch (EncryptedDocumentException e) {
-      throw new UnreadableException("password-protected document", e);
+      throw new UnreadableException(ReadProblem.of("password"), e);
     } catch (IOException | RuntimeException e) {
       throw new UnreadableException(reason(e, extension), e);
     }
     out.write(text == null ? "" : text);
   }
 
-  private static String reason(Exception e, String extension) {
+  private static ReadProblem reason(Exception e, String extension) {
     String message = String.valueOf(e.getMessage());
     String lower = message.toLowerCase(Locale.ROOT);
     if (lower.contains("zip bomb")) {
-      return "zip bomb: the document expands more than its limits allow";
+      return ReadProblem.of("bombDocument");
     }
     if (lower.contains("encrypt") || lower.contains("password")) {
-      return "password-protected document";
+      return ReadProblem.of("password");
     }
-    return "damaged or not a ." + extension + " file";
+    return ReadProblem.of("damagedType", extension);
   }
 }

@@ -44,7 +44,7 @@ final class RtfText {
     try (PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(Files.newInputStream(file), 65536), 8)) {
       byte[] head = in.readNBytes(5);
       if (!new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("{\\rtf")) {
-        throw new UnreadableException("not an RTF file");
+        throw new UnreadableException(ReadProblem.of("damagedType", "rtf"));
       }
       in.unread(head);
       new RtfText(in, out).run();

@@ -134,13 +134,27 @@ public class Search {
   private static SearchResults.Hit hit(Document doc, String snippet) {
     String[] meeting = doc.get(Facet.MEETING.field()).split("/", 2);
     List<Long> items = Arrays.stream(doc.getValues(Facet.AGENDA_ITEM.field())).map(Long::valueOf).toList();
-    String problem = doc.get("problem");
+    List<ReadProblem.OfFile> problems = ReadProblem.stored(doc.get("problem"));
     String fileName = doc.get("fileName");
     return new SearchResults.Hit(doc.get("number"), doc.get("title"), doc.get("source"), meeting[0], meeting[1], items,
         doc.get(Facet.STATE.field()), doc.get(Facet.TYPE.field()), fileName.isEmpty() ? null : fileName,
         Instant.ofEpochMilli(doc.getField(IndexEntry.DATE).numericValue().longValue()),
-        snippet == null || snippet.isBlank() ? null : snippet, problem == null || problem.isEmpty() ? null : problem,
+        snippet == null || snippet.isBlank() ? null : snippet, said(problems),
+        problems.stream().map(p -> new SearchResults.Problem(p.fileName().isEmpty() ? null : p.fileName(),
+            p.problem().code(), p.problem().args())).toList(),
         "/documents/" + doc.get("number"));
+  }
+
+  /** The problems as one sentence in the reader's language, or null when there are none. */
+  private static String said(List<ReadProblem.OfFile> problems) {
+    if (problems.isEmpty()) {
+      return null;
+    }
+    java.util.function.BiFunction<String, Object[], String> sentence = (key, args) ->
+        org.plenary.shared.Words.said(new org.springframework.context.support.DefaultMessageSourceResolvable(
+            new String[] {key}, args, key));
+    List<String> each = problems.stream().map(p -> p.said(sentence)).toList();
+    return String.join(sentence.apply("search.reason.separator", new Object[0]), each);
   }
 
   /** Counts by dimension; the values are those of the documents found, all readable, so only their labels are shown. */

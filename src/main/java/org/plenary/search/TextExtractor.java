@@ -42,10 +42,10 @@ final class TextExtractor {
         case "rtf" -> RtfText.read(file, out);
         case "txt" -> PlainText.read(file, out);
         case "zip" -> ZipText.read(file, out, this, depth, budget);
-        default -> throw new UnreadableException("." + extension + " files are not searched");
+        default -> throw new UnreadableException(ReadProblem.of("notSearched", extension));
       }
     } catch (ArchiveBudget.BombException e) {
-      throw new UnreadableException(e.getMessage(), e);
+      throw new UnreadableException(e.problem(), e);
     }
   }
 
@@ -61,7 +61,7 @@ final class TextExtractor {
     try {
       PdfTextExtractor.extract(file, out);
     } catch (PdfTextExtractor.UnreadableException e) {
-      throw new UnreadableException(e.getMessage(), e);
+      throw new UnreadableException(e.passwordProtected() ? ReadProblem.of("password") : ReadProblem.of("damagedType", "pdf"), e);
     }
   }
 

@@ -1,13 +1,21 @@
 package org.plenary.search;
 
-/** A file whose text cannot be read at all; the message is the reason readers are shown. */
+/** A file whose text cannot be read at all; {@link #problem()} is the reason readers are shown, in their language. */
 final class UnreadableException extends Exception {
 
-  UnreadableException(String reason) {
-    super(reason);
+  private final ReadProblem problem;
+
+  UnreadableException(ReadProblem problem) {
+    super(problem.code() + " " + problem.args());
+    this.problem = problem;
   }
 
-  UnreadableException(String reason, Throwable cause) {
-    super(reason, cause);
+  UnreadableException(ReadProblem problem, Throwable cause) {
+    super(problem.code() + " " + problem.args(), cause);
+    this.problem = problem;
+  }
+
+  ReadProblem problem() {
+    return problem;
   }
 }

@@ -22,7 +22,7 @@ final class ZipText {
   static void read(Path file, BoundedText out, TextExtractor extractor, int depth, ArchiveBudget budget)
       throws UnreadableException, IOException {
     if (depth >= extractor.limits().maxDepth()) {
-      out.note("archives nested more than " + extractor.limits().maxDepth() + " deep are left out");
+      out.note(ReadProblem.of("nested", extractor.limits().maxDepth()));
       return;
     }
     try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -40,7 +40,7 @@ final class ZipText {
         }
       }
     } catch (ZipException e) {
-      throw new UnreadableException("damaged .zip file", e);
+      throw new UnreadableException(ReadProblem.of("damagedType", "zip"), e);
     }
   }
 
@@ -54,11 +54,11 @@ final class ZipText {
       try {
         extractor.extract(scratch, entry.getName(), out, depth + 1, budget);
       } catch (UnreadableException e) {
-        if (e.getMessage().startsWith("zip bomb")) {
+        if (e.problem().bomb()) {
           throw e;
         }
         // One unreadable entry does not hide the others.
-        out.note(entry.getName() + ": " + e.getMessage());
+        out.note(ReadProblem.inArchive(entry.getName(), e.problem()));
       }
       out.paragraph();
     } finally {

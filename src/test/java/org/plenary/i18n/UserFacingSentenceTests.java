@@ -53,6 +53,8 @@ class UserFacingSentenceTests {
 
   /** A string literal that reads as words: a letter, a space, a letter. */
   static final Pattern SENTENCE = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\\p{L}[ ,;:]+\\p{L}(?:[^\"\\\\]|\\\\.)*\"");
+  /** A literal that ends a sentence begun by a value: {@code circular.title() + " saved."}. */
+  static final Pattern FRAGMENT = Pattern.compile("\"[ ]+\\p{L}{2,}(?:[^\"\\\\]|\\\\.)*\"");
   static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
   static final Pattern ANNOTATION_MESSAGE = Pattern.compile("@\\w+\\([^)]*\\bmessage\\s*=\\s*\"(?!\\{)");
 
@@ -73,7 +75,8 @@ class UserFacingSentenceTests {
             found.add(where(file, source, call.at()) + " " + sink.why());
             continue;
           }
-          if (call.args().size() > sink.index() && SENTENCE.matcher(call.args().get(sink.index())).find()) {
+          if (call.args().size() > sink.index() && (SENTENCE.matcher(call.args().get(sink.index())).find()
+              || FRAGMENT.matcher(call.args().get(sink.index())).find())) {
             found.add(where(file, source, call.at()) + " " + call.args().get(sink.index()) + " — " + sink.why());
           }
         }
@@ -126,6 +129,45 @@ class UserFacingSentenceTests {
         .allMatch(types -> types.equals(List.of(int.class, String.class, String.class, Object[].class)));
   }
 
+  /** An enum's English {@code label()} (a kind, state, status, type, category, role, standing, attendance). */
+  static final Pattern ENUM_LABEL = Pattern.compile(
+      "\\b(?:kind|state|status|type|category|role|standing|attendance|latePolicy)(?:\\(\\))?\\.label\\(\\)");
+
+  /**
+   * Where an enum's English label may still be used: API data (documented as English), the canonical English
+   * name of a circular's fact (said through {@code fact.*}), a key's default, and reading back rows stored in English.
+   */
+  static final Set<String> ENGLISH_LABEL_ALLOWED = Set.of("MeetingApiController.java", "PersonalDesk.java",
+      "RegistrationDesk.java", "CircularFacts.java", "ChangeDetail.java");
+
+  @Test
+  void enumLabelsInEnglishReachOnlyTheApi() throws IOException {
+    var found = new ArrayList<String>();
+    for (Path file : javaFiles()) {
+      if (ENGLISH_LABEL_ALLOWED.contains(file.getFileName().toString())) {
+        continue;
+      }
+      String source = withoutComments(Files.readString(file, StandardCharsets.UTF_8));
+      Matcher m = ENUM_LABEL.matcher(source);
+      while (m.find()) {
+        found.add(where(file, source, m.start()) + " " + m.group() + " — say the code through the bundles ('output.kind.' + kind)");
+      }
+    }
+    try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+      for (Path template : templates.filter(f -> f.toString().endsWith(".html")).toList()) {
+        String html = Files.readString(template, StandardCharsets.UTF_8);
+        Matcher m = ENUM_LABEL.matcher(html);
+        while (m.find()) {
+          found.add(template + " " + m.group());
+        }
+      }
+    }
+    assertThat(found).as("English enum labels shown to a person").isEmpty();
+    assertThat(ENUM_LABEL.matcher("deliverables.event(id, \"CREATED\", user, now, kind.label())").find()).isTrue();
+    assertThat(ENUM_LABEL.matcher("v.label()").find()).isFalse();
+    assertThat(ENUM_LABEL.matcher("words.say(d.kind().label())").find()).isTrue();
+  }
+
   @Test
   void theScanFindsTheSentencesItLooksFor() {
     String source = withoutComments("""
@@ -146,6 +188,9 @@ class UserFacingSentenceTests {
     assertThat(calls(source, "addFlashAttribute(")).extracting(c -> c.args().get(1))
         .containsExactly("\"Entry saved.\"", "words.get(\"output.notice.entrySaved\")");
     assertThat(SENTENCE.matcher("words.get(\"output.notice.entrySaved\")").find()).isFalse();
+    assertThat(FRAGMENT.matcher("circular.title() + \" saved.\"").find()).isTrue();
+    assertThat(FRAGMENT.matcher("a + \" \" + b").find()).isFalse();
+    assertThat(FRAGMENT.matcher("said(\"meeting.circular.notice.saved.\" + kind)").find()).isFalse();
     assertThat(calls("redirect.addFlashAttribute(\"problem\", e.getMessage());", "addFlashAttribute(").getFirst().args().get(1))
         .matches("[\\w.()]*\\.getMessage\\(\\)");
     assertThat(ANNOTATION_MESSAGE.matcher("@NotBlank(message = \"Give the term.\") String term").find()).isTrue();

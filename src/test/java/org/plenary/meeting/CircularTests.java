@@ -140,6 +140,13 @@ class CircularTests {
 
     meetings.update("frozen", meeting.code(), draftOf(meeting.startDate(), "CICG, Geneva", null));
     assertThat(circulars.changesSinceIssue(issued.id())).extracting(Circular.FactChange::fact).containsExactly("Venue");
+    // The facts are written in one language whoever reads: a French reader sees no deadline "changed".
+    org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
+    try {
+      assertThat(circulars.changesSinceIssue(issued.id())).extracting(Circular.FactChange::fact).containsExactly("Venue");
+    } finally {
+      org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+    }
     assertThat(sha256(circulars.pdf(issued.id(), "en", false))).isEqualTo(sha256);
     assertThat(words(PdfText.of(circulars.pdf(issued.id(), "en", false)).stripped())).contains("ITU Headquarters")
         .doesNotContain("CICG");

@@ -51,6 +51,8 @@ class CircularMailIntegrationTests {
   @Autowired CircularDesk circulars;
   @Autowired AccountDirectory accounts;
   @Autowired OrganizationDirectory organizations;
+  @Autowired Outbox outbox;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void mailsTheIssuedCircularWithItsPdfToTheListAndEveryFocalPoint() throws Exception {
@@ -60,6 +62,7 @@ class CircularMailIntegrationTests {
         orange, "FR", Set.of()), "focal-pass", false));
     organizations.appointFocalPoint(etri, accounts.create(new NewAccount("focal-e", "focal@etri.example", "Focal E",
         etri, "KR", Set.of()), "focal-pass", false));
+    jdbc.sql("UPDATE accounts SET language = 'fr' WHERE username = 'focal-e'").update();
     groups.create(new GroupDraft("circ", "FG Circ", "Focus Group on Circulars", null, null, "English", 12,
         "tsb@plenary.example", "fg-circ@lists.plenary.example", List.of(), List.of(), List.of()));
     var meeting = meetings.schedule("circ", new MeetingDraft(null, LocalDate.of(2042, 6, 14), LocalDate.of(2042, 6, 16),
@@ -78,7 +81,10 @@ class CircularMailIntegrationTests {
     for (MimeMessage mail : mails) {
       recipients.add(mail.getAllRecipients()[0].toString());
       assertThat(mail.getAllRecipients()).hasSize(1);
-      assertThat(mail.getSubject()).isEqualTo("TSB Circular 777: FG Circ meeting, ITU Headquarters, Geneva, 14–16 June 2042");
+      boolean french = mail.getAllRecipients()[0].toString().equals("focal@etri.example");
+      assertThat(mail.getSubject()).isEqualTo(french
+          ? "TSB Circular 777 : réunion du FG Circ, ITU Headquarters, Geneva, du 14 juin 2042 au 16 juin 2042"
+          : "TSB Circular 777: FG Circ meeting, ITU Headquarters, Geneva, 14–16 June 2042");
       Multipart parts = (Multipart) mail.getContent();
       String body = (String) text(parts).getContent();
       assertThat(body).contains("https://plenary.example/circulars/" + draft.id().value(),
@@ -91,6 +97,12 @@ class CircularMailIntegrationTests {
     }
     assertThat(recipients).containsExactlyInAnyOrder("fg-circ@lists.plenary.example", "focal@orange.example",
         "focal@etri.example");
+    // The outbox keeps, in the attachment's place, a line in the recipient's language.
+    var kept = outbox.latest(10).stream().filter(m -> m.subject().startsWith("TSB Circular 777")).toList();
+    assertThat(kept).filteredOn(m -> m.recipients().equals("focal@etri.example")).singleElement()
+        .satisfies(m -> assertThat(m.body()).contains("Pièce jointe : TSB-Circular-777.pdf (").doesNotContain("Attached"));
+    assertThat(kept).filteredOn(m -> m.recipients().equals("focal@orange.example")).singleElement()
+        .satisfies(m -> assertThat(m.body()).contains("Attached: TSB-Circular-777.pdf ("));
   }
 
   private static BodyPart text(Multipart parts) throws Exception {

@@ -22,6 +22,7 @@ import org.plenary.contribution.Allocation;
 import org.plenary.contribution.ContributionDesk;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupDraft;
+import org.plenary.meeting.Deadline;
 import org.plenary.meeting.LatePolicy;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingDraft;
@@ -98,6 +99,10 @@ class RecipientLanguageMailTests {
     assertThat(toIvan.getSubject()).isEqualTo("Номер документа " + ivans + ": Языки");
     assertThat(body(toIvan)).contains("присвоен номер " + ivans, "Назовите файл " + ivans + ".docx")
         .doesNotContain("Name the file");
+    // The deadline is written in the recipient's language, though the mail is sent outside any request.
+    var deadline = meeting.deadline(Deadline.Kind.CONTRIBUTIONS);
+    assertThat(body(toIvan)).contains(deadline.display(java.util.Locale.forLanguageTag("ru")))
+        .doesNotContain(deadline.display(java.util.Locale.ENGLISH));
     MimeMessage toEmma = mailTo("emma@rostelecom.example");
     assertThat(toEmma.getSubject()).isEqualTo("Document number " + emmas + ": Languages");
     assertThat(body(toEmma)).contains("Name the file " + emmas + ".docx");

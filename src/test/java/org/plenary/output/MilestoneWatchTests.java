@@ -71,11 +71,13 @@ class MilestoneWatchTests {
           .query(String.class).list();
       Thread.sleep(100);
     }
+    // Dates are written the recipient's way ("7 June 2027"), not as ISO codes.
+    var day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
     assertThat(subjects).containsExactlyInAnyOrder(
-        "FG Watched milestone overdue since " + base.minusDays(5) + ": First draft",
-        "FG Watched milestone due on " + base.plusDays(10) + ": Second draft",
-        "FG Watched lifetime ends on " + end,
-        "FG Watched milestone overdue since " + base.plusDays(10) + ": Second draft");
+        "FG Watched milestone overdue since " + day.format(base.minusDays(5)) + ": First draft",
+        "FG Watched milestone due on " + day.format(base.plusDays(10)) + ": Second draft",
+        "FG Watched lifetime ends on " + day.format(end),
+        "FG Watched milestone overdue since " + day.format(base.plusDays(10)) + ": Second draft");
     assertThat(jdbc.sql("SELECT recipients FROM mail_messages WHERE subject LIKE 'FG Watched lifetime%'")
         .query(String.class).single()).contains("watchchair@example.org").contains("tsb@demo.plenary.example");
   }

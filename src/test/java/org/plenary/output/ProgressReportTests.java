@@ -48,6 +48,7 @@ class ProgressReportTests {
   @Autowired DeliverableDesk deliverables;
   @Autowired ProgressReports reports;
   @Autowired ProgressReportIssuer issuer;
+  @Autowired org.plenary.shared.Words words;
   @Autowired UserDetailsService users;
 
   @Test
@@ -105,6 +106,20 @@ class ProgressReportTests {
       assertThat(d.currentVersion()).isEqualTo(draft.number());
     });
     assertThat(r.chairParagraphs()).isEqualTo("First paragraph.\n\nSecond paragraph.");
+
+    // In the report's language, not the reader's: an issued report is in the group's working language.
+    var french = java.util.Locale.FRENCH;
+    ProgressReport.MeetingHeld inFrench = reports.report("reported", start.minusDays(1), start.plusDays(30), chair, french)
+        .meetings().get(0);
+    assertThat(inFrench.byCategory()).isEqualTo(Map.of(words.in(french, "organization.category.SECTOR_MEMBER"), 2L,
+        words.in(french, "organization.category.MEMBER_STATE"), 1L, words.in(french, "output.report.individuals"), 1L));
+    assertThat(inFrench.byCategory()).doesNotContainKeys("Sector Member", "Member State", "Individuals");
+    assertThat(inFrench.byCountry()).containsEntry("Suisse", 1L);
+    assertThat(inFrench.organizations()).containsEntry(words.in(french, "output.report.ownName"), 1L)
+        .doesNotContainKey("In their own name");
+    assertThat(PdfText.of(issuer.pdf("reported", start.minusDays(1), start.plusDays(30), chair, "fr")).stripped()
+        .replaceAll("\\s+", " ")).contains(words.in(french, "organization.category.SECTOR_MEMBER") + " 2")
+        .doesNotContain("Sector Member", "In their own name");
 
     byte[] pdf = issuer.pdf("reported", start.minusDays(1), start.plusDays(30), chair, null);
     assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");

@@ -154,10 +154,27 @@ class SearchIntegrationTests {
   void aPasswordProtectedPdfAndAZipBombAreFoundByTheirRegisterEntryWithTheReason() throws Exception {
     JsonNode locked = search("q=" + q("locked proposal")).at("/hits/0");
     assertThat(locked.get("number").asString()).isEqualTo(numbers.get("locked"));
-    assertThat(locked.get("problem").asString()).endsWith("password-protected PDF");
+    assertThat(locked.get("problem").asString()).endsWith("password-protected document");
+    assertThat(locked.at("/problems/0/code").asString()).isEqualTo("password");
     assertThat(numbers(search("q=lockedword"))).isEmpty();
     JsonNode bomb = search("q=exploding").at("/hits/0");
     assertThat(bomb.get("problem").asString()).contains("zip bomb");
+    assertThat(bomb.at("/problems/0/code").asString()).startsWith("bomb");
+  }
+
+  @Test
+  void theReasonIsSaidInTheReadersLanguageAndItsCodeStaysTheSame() throws Exception {
+    for (var language : java.util.Map.of("fr", "protégé par mot de passe", "ru", "защищён паролем",
+        "zh", "受密码保护", "ar", "محمية بكلمة سر", "es", "protegido con contraseña").entrySet()) {
+      HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://localhost:" + port + "/api/v1/search?q=" + q("locked proposal")))
+          .header("Accept-Language", language.getKey()).build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode locked = JSON.readTree(answer.body()).at("/hits/0");
+      assertThat(locked.get("problem").asString()).as(language.getKey()).contains(language.getValue())
+          .doesNotContain("password");
+      assertThat(locked.at("/problems/0/code").asString()).isEqualTo("password");
+      assertThat(locked.at("/problems/0/fileName").asString()).endsWith(".pdf");
+    }
   }
 
   @Test
