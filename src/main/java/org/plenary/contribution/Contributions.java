@@ -55,6 +55,7 @@ class Contributions {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batches;
+  private final SharedRead sharedVersion = new SharedRead(this::versionNow);
 
   Contributions(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
@@ -68,6 +69,12 @@ class Contributions {
    * the database.
    */
   long version() {
+    // Inside a transaction, its own connection (and snapshot); otherwise one read shared by the
+    // requests asking at once, none of them answered from a read that started before it asked.
+    return TransactionSynchronizationManager.isActualTransactionActive() ? versionNow() : sharedVersion.get();
+  }
+
+  private long versionNow() {
     return jdbc.sql("SELECT version FROM contribution_register_version WHERE id = 1").query(Long.class).single();
   }
 
