@@ -48,9 +48,11 @@ final class Entries {
     String stamp = String.join("|", c.title(), c.source(), String.valueOf(c.agendaItemIds()), c.status().name(),
         fileKey, files.stream().map(f -> f.fileName() + ":" + f.state()).collect(Collectors.joining(",")),
         String.valueOf(c.withdrawnAt()));
-    // An entry whose problem an earlier version stored as English text is read again, so that it holds a code.
-    boolean legacy = indexed.isPresent() && ReadProblem.legacy(indexed.get().get("problem"));
-    if (indexed.isPresent() && !legacy && stamp.equals(indexed.get().get(IndexEntry.STAMP))) {
+    // An entry whose problem an earlier version stored as English text is read again, so that it holds a code;
+    // so is one whose file moved while it was read, or was not read as the server stopped.
+    String indexedProblem = indexed.map(d -> d.get("problem")).orElse(null);
+    boolean readAgain = ReadProblem.legacy(indexedProblem) || ReadProblem.passing(indexedProblem);
+    if (indexed.isPresent() && !readAgain && stamp.equals(indexed.get().get(IndexEntry.STAMP))) {
       return Optional.empty();
     }
     String body;
@@ -59,7 +61,7 @@ final class Entries {
     String previousKey = indexed.map(d -> stampFiles(d.get(IndexEntry.STAMP))).orElse(null);
     // The text kept in the index is reused when the files did not change; when it cannot be read back
     // (null), the files are read again.
-    String kept = indexed.isPresent() && !legacy && fileKey.equals(previousKey) ? indexedBody.get() : null;
+    String kept = indexed.isPresent() && !readAgain && fileKey.equals(previousKey) ? indexedBody.get() : null;
     if (kept != null) {
       body = kept;
       problem = emptyToNull(indexed.get().get("problem"));
@@ -126,6 +128,8 @@ final class Entries {
         java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
       return reading.read(copy, file.fileName(), max);
+    } catch (java.nio.file.NoSuchFileException moved) {
+      return new FileReading.Text(null, ReadProblem.of(ReadProblem.MOVED));
     } catch (java.io.IOException e) {
       log.warn("Search index: {} could not be read from the document store", file.fileName(), e);
       return new FileReading.Text(null, ReadProblem.of("store"));

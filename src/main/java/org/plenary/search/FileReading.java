@@ -57,6 +57,12 @@ final class FileReading implements AutoCloseable {
       log.warn("Reading {} took longer than {}; indexed by its register entry only", fileName, limits.timeout());
       return new Text(null, ReadProblem.of("timeout", limits.timeout().toSeconds()));
     } catch (ExecutionException e) {
+      if (!java.nio.file.Files.exists(file)) {
+        // The register moved it (published, replaced) between reading its entry and opening it; parsers
+        // report that as a damaged file, so the file's absence is what is asked.
+        log.debug("{} moved while its text was to be read; it is read again with its next change", fileName);
+        return new Text(null, ReadProblem.of(ReadProblem.MOVED));
+      }
       return failed(fileName, e.getCause(), out);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -19,6 +19,14 @@ record ReadProblem(String code, List<String> args) {
   /** The code of a problem an earlier version stored as an English sentence (rebuild the index to translate it). */
   static final String LEGACY = "legacy";
 
+  /** The file moved (published, replaced) between reading its register entry and opening it. */
+  static final String MOVED = "moved";
+  /**
+   * Problems that say nothing about the file itself: an entry holding one has its files read again at its
+   * next indexing rather than its kept text reused (the file's SHA-256 did not change, its text was never read).
+   */
+  private static final java.util.Set<String> PASSING = java.util.Set.of(MOVED, "stopping");
+
   ReadProblem {
     args = List.copyOf(args);
   }
@@ -104,6 +112,11 @@ record ReadProblem(String code, List<String> args) {
           f.length > 2 ? Arrays.asList(f).subList(2, f.length) : List.of())));
     }
     return problems;
+  }
+
+  /** Whether a stored value holds a problem that passes (the file moved, the server was stopping). */
+  static boolean passing(String value) {
+    return !legacy(value) && stored(value).stream().anyMatch(p -> PASSING.contains(p.problem().code()));
   }
 
   /** Whether a stored value was written by an earlier version (English text). */

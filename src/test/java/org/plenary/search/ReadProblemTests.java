@@ -27,6 +27,17 @@ class ReadProblemTests {
   }
 
   @Test
+  void aFileThatMovedOrWasNotReadAsTheServerStoppedIsReadAgainButADamagedOneIsNot() {
+    assertThat(ReadProblem.passing(ReadProblem.store(List.of(new ReadProblem.OfFile("a.pdf", ReadProblem.of("moved")))))).isTrue();
+    assertThat(ReadProblem.passing(ReadProblem.store(List.of(new ReadProblem.OfFile("a.pdf", ReadProblem.of("damaged")),
+        new ReadProblem.OfFile("b.pdf", ReadProblem.of("stopping")))))).isTrue();
+    assertThat(ReadProblem.passing(ReadProblem.store(List.of(new ReadProblem.OfFile("a.pdf", ReadProblem.of("damaged")))))).isFalse();
+    assertThat(ReadProblem.passing("")).isFalse();
+    assertThat(ReadProblem.passing(null)).isFalse();
+    assertThat(ReadProblem.passing("could not be read")).isFalse();
+  }
+
+  @Test
   void problemsAreStoredAsCodesAndReadBack() {
     var problems = List.of(new ReadProblem.OfFile("a.zip", ReadProblem.inArchive("b.docx", ReadProblem.of("password"))),
         new ReadProblem.OfFile("c.txt", ReadProblem.of("tooLong", 10_000_000)));

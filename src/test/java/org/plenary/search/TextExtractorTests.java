@@ -129,6 +129,18 @@ class TextExtractorTests {
   }
 
   @Test
+  void aFileGoneFromItsPathBeforeItIsReadMovedRatherThanBeingUnreadable() throws Exception {
+    Files.createDirectories(folder.resolve("scratch"));
+    try (FileReading reading = new FileReading(LIMITS, folder.resolve("scratch"))) {
+      for (String name : List.of("gone.txt", "gone.pdf", "gone.docx")) {
+        FileReading.Text text = reading.read(folder.resolve("incoming").resolve(name), name, 10_000);
+        assertThat(text.problem()).as(name).isEqualTo(ReadProblem.of("moved"));
+        assertThat(text.text()).isNull();
+      }
+    }
+  }
+
+  @Test
   void aReadingThatOverrunsItsTimeIsStoppedWithItsReason() throws Exception {
     var limits = new ExtractionLimits(10_000_000, 3, 10_000, 64L << 20, 256L << 20, 100, Duration.ofMillis(1));
     Files.createDirectories(folder.resolve("scratch"));
