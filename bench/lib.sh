@@ -236,3 +236,18 @@ check() {
     FAILED=1
   fi
 }
+
+# search_queries DIR: DIR/queries.txt, the 1,000 two-word queries of the search benchmarks (seed 16), and
+# DIR/queries.lua, a wrk script that sends them in turn to GET /api/v1/search.
+search_queries() {
+  python3 "$BENCH_DIR/searchload.py" queries --seed 16 --count 1000 >"$1/queries.txt"
+  cat >"$1/queries.lua" <<LUA
+local queries = {}
+for line in io.lines("$1/queries.txt") do queries[#queries + 1] = line end
+local i = 0
+request = function()
+  i = i % #queries + 1
+  return wrk.format("GET", "/api/v1/search?q=" .. queries[i])
+end
+LUA
+}

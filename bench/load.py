@@ -253,6 +253,24 @@ def allocate(args):
     return 0 if result["numbers_ok"] else 1
 
 
+BOUNDARY = "----plenary-bench-boundary"
+
+
+def upload_and_publish(author, secretariat, number, content):
+    """Uploads content as NUMBER.txt with the author's client, publishes it with the secretariat's;
+    returns the publication (checked: upload 201, state PUBLISHED)."""
+    body = (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{number}.txt\"\r\n"
+            f"Content-Type: text/plain\r\n\r\n").encode() + content + f"\r\n--{BOUNDARY}--\r\n".encode()
+    status, data = author.request("POST", f"/api/v1/contributions/{number}/files", body,
+                                  {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"})
+    if status != 201:
+        raise RuntimeError(f"upload {number}: HTTP {status} {data[:300]!r}")
+    published = secretariat.json("POST", f"/api/v1/contributions/{number}/publish")
+    if published.get("status") != "PUBLISHED":
+        raise RuntimeError(f"publish {number}: status {published.get('status')}")
+    return published
+
+
 def populate(args):
     path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/contributions"
     authors = [Client(args.base, args.token) for _ in range(args.clients)]
@@ -261,21 +279,12 @@ def populate(args):
     lock = threading.Lock()
     step = max(1, args.count // 20)
     t_start = time.perf_counter()
-    boundary = "----plenary-bench-boundary"
 
     def work(ci, i):
         number = authors[ci].json("POST", path, {"title": f"Benchmark document {i + 1}",
                                                  "source": "bench/listing.sh"}, expect=201)["number"]
         content = f"Benchmark document {i + 1} ({number})\n".encode()
-        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{number}.txt\"\r\n"
-                f"Content-Type: text/plain\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
-        status, data = authors[ci].request("POST", f"/api/v1/contributions/{number}/files", body,
-                                           {"Content-Type": f"multipart/form-data; boundary={boundary}"})
-        if status != 201:
-            raise RuntimeError(f"upload {number}: HTTP {status} {data[:300]!r}")
-        published = secretariat[ci].json("POST", f"/api/v1/contributions/{number}/publish")
-        if published.get("status") != "PUBLISHED":
-            raise RuntimeError(f"publish {number}: status {published.get('status')}")
+        upload_and_publish(authors[ci], secretariat[ci], number, content)
         with lock:
             done[0] += 1
             n = done[0]
@@ -301,7 +310,6 @@ def cycle(args):
     before = {c["number"] for c in admin.json("GET", path)}
     authors = [Client(args.base, args.token) for _ in range(args.clients)]
     secretariat = [Client(args.base, args.secretariat_token) for _ in range(args.clients)]
-    boundary = "----plenary-bench-boundary"
     padding = bytes(range(256)) * (args.size // 256 + 1)
     latencies = [0.0] * args.count
     numbers = [None] * args.count
@@ -312,15 +320,7 @@ def cycle(args):
                                   expect=201)["number"]
         head = f"Cycle document {i + 1} ({number})\n".encode()
         content = head + padding[:args.size - len(head)]
-        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{number}.txt\"\r\n"
-                f"Content-Type: text/plain\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
-        status, data = authors[ci].request("POST", f"/api/v1/contributions/{number}/files", body,
-                                           {"Content-Type": f"multipart/form-data; boundary={boundary}"})
-        if status != 201:
-            raise RuntimeError(f"upload {number}: HTTP {status} {data[:300]!r}")
-        published = secretariat[ci].json("POST", f"/api/v1/contributions/{number}/publish")
-        if published.get("status") != "PUBLISHED":
-            raise RuntimeError(f"publish {number}: status {published.get('status')}")
+        published = upload_and_publish(authors[ci], secretariat[ci], number, content)
         if published.get("sha256") != hashlib.sha256(content).hexdigest():
             raise RuntimeError(f"publish {number}: SHA-256 {published.get('sha256')} is not that of the bytes sent")
         latencies[i] = (time.perf_counter() - t0) * 1000.0

@@ -82,18 +82,9 @@ INDEX_DIR_MB=$(( $(du -sk "$BENCH_TMP/plenary/demo/search" | cut -f1) / 1024 ))
 
 # 3. Two-word queries under 8 concurrent clients.
 wait_quiet "$PLENARY_PID"
-python3 "$BENCH_DIR/searchload.py" queries --seed 16 --count 1000 >"$BENCH_TMP/queries.txt"
+search_queries "$BENCH_TMP"
 HITS=$(curl -sf "$P/api/v1/search?q=$(head -n 1 "$BENCH_TMP/queries.txt")" | jq -r '.total')
 log "first query '$(head -n 1 "$BENCH_TMP/queries.txt")' finds $HITS documents"
-cat >"$BENCH_TMP/queries.lua" <<LUA
-local queries = {}
-for line in io.lines("$BENCH_TMP/queries.txt") do queries[#queries + 1] = line end
-local i = 0
-request = function()
-  i = i % #queries + 1
-  return wrk.format("GET", "/api/v1/search?q=" .. queries[i])
-end
-LUA
 wrk -t2 -c"$CLIENTS" -d5s -s "$BENCH_TMP/queries.lua" "$P" >/dev/null 2>&1 || true
 wrk -t2 -c"$CLIENTS" -d"${SECONDS_}s" --latency -s "$BENCH_TMP/queries.lua" "$P" >"$BENCH_TMP/wrk.txt" 2>&1
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 } else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 } }'; }

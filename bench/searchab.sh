@@ -70,16 +70,7 @@ if [ ! -f "$DATA/populated" ]; then
   stop_plenary
   echo "$DOCS" >"$DATA/populated"
 fi
-python3 "$BENCH_DIR/searchload.py" queries --seed 16 --count 1000 >"$BENCH_TMP/queries.txt"
-cat >"$BENCH_TMP/queries.lua" <<LUA
-local queries = {}
-for line in io.lines("$BENCH_TMP/queries.txt") do queries[#queries + 1] = line end
-local i = 0
-request = function()
-  i = i % #queries + 1
-  return wrk.format("GET", "/api/v1/search?q=" .. queries[i])
-end
-LUA
+search_queries "$BENCH_TMP"
 
 measure() {
   local label=$1 before after

@@ -131,7 +131,7 @@ public class Search {
       Facet.MEETING.field(), Facet.AGENDA_ITEM.field(), Facet.STATE.field(), Facet.TYPE.field());
 
 
-  private static SearchResults.Hit hit(Document doc, String snippet) {
+  private SearchResults.Hit hit(Document doc, String snippet) {
     String[] meeting = doc.get(Facet.MEETING.field()).split("/", 2);
     List<Long> items = Arrays.stream(doc.getValues(Facet.AGENDA_ITEM.field())).map(Long::valueOf).toList();
     List<ReadProblem.OfFile> problems = ReadProblem.stored(doc.get("problem"));
@@ -146,13 +146,11 @@ public class Search {
   }
 
   /** The problems as one sentence in the reader's language, or null when there are none. */
-  private static String said(List<ReadProblem.OfFile> problems) {
+  private String said(List<ReadProblem.OfFile> problems) {
     if (problems.isEmpty()) {
       return null;
     }
-    java.util.function.BiFunction<String, Object[], String> sentence = (key, args) ->
-        org.plenary.shared.Words.said(new org.springframework.context.support.DefaultMessageSourceResolvable(
-            new String[] {key}, args, key));
+    java.util.function.BiFunction<String, Object[], String> sentence = words::get;
     List<String> each = problems.stream().map(p -> p.said(sentence)).toList();
     return String.join(sentence.apply("search.reason.separator", new Object[0]), each);
   }
