@@ -5,10 +5,10 @@ import java.util.Map;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.Download;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.Words;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -76,7 +76,7 @@ class CircularController {
     model.addAttribute("sha256s", desk.sha256s(circular.id()));
     model.addAttribute("warnings", desk.warnings(circular.id()));
     model.addAttribute("changes", circular.issued() && circular.kind() == Circular.Kind.CIRCULAR
-        ? desk.changesSinceIssue(circular.id()) : java.util.List.of());
+        ? desk.changesSinceIssue(circular.id(), Words.reader()) : java.util.List.of());
     model.addAttribute("audit", staff ? desk.auditTrail(circular.id()) : java.util.List.of());
     model.addAttribute("staff", staff);
     return "meeting/circular";
@@ -143,11 +143,11 @@ class CircularController {
   static ResponseEntity<byte[]> pdfResponse(CircularDesk desk, CircularId id, String lang, boolean staff) {
     Circular circular = desk.get(id, staff);
     String language = desk.language(lang);
-    String name = circular.title().replaceAll("[^A-Za-z0-9]+", "-") + "-" + language + ".pdf";
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
+    var pdf = new Download(desk.pdf(id, language, staff), MediaType.APPLICATION_PDF,
+        circular.title() + "-" + language + ".pdf", desk.title(circular, language) + "-" + language + ".pdf");
+    return ResponseEntity.ok().headers(pdf.inline().getHeaders())
         .header(HttpHeaders.CACHE_CONTROL, circular.issued() ? "public, max-age=300" : "no-store")
-        .body(desk.pdf(id, language, staff));
+        .body(pdf.body());
   }
 
   private static String form(Model model, Group group, Meeting meeting, Circular circular, CircularForm form) {

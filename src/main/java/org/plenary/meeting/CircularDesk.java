@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -146,6 +147,16 @@ public class CircularDesk {
     return get(id, true);
   }
 
+  /** The circular's title in {@code lang} ("Circulaire TSB 114"), as its PDF names it. */
+  public String title(Circular circular, String lang) {
+    return messages.getMessage(circular.titled(), Locale.forLanguageTag(lang));
+  }
+
+  /** {@link #changesSinceIssue(CircularId)} with the values said in {@code reader}'s language, for the page. */
+  public List<Circular.FactChange> changesSinceIssue(CircularId id, Locale reader) {
+    return text.said(changesSinceIssue(id), reader);
+  }
+
   /** The facts of the meeting that changed since the circular (or its latest issued notice) was issued. */
   public List<Circular.FactChange> changesSinceIssue(CircularId id) {
     Circular root = root(get(id, true));
@@ -163,10 +174,10 @@ public class CircularDesk {
   public Circular notice(CircularId of, Circular.Kind kind, String actor) {
     Circular root = root(get(of, true));
     if (kind == Circular.Kind.CIRCULAR || !root.issued()) {
-      throw new CircularRefusedException("meeting.circular.error.notIssued", root.title());
+      throw new CircularRefusedException("meeting.circular.error.notIssued", root.titled());
     }
     if (changesSinceIssue(root.id()).isEmpty()) {
-      throw new CircularRefusedException("meeting.circular.error.unchanged", root.title());
+      throw new CircularRefusedException("meeting.circular.error.unchanged", root.titled());
     }
     Instant now = clock.instant();
     int sequence = circulars.nextSequence(root.id());

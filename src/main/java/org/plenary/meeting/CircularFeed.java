@@ -39,7 +39,7 @@ final class CircularFeed {
           .append("    <published>").append(c.issuedAt()).append("</published>\n")
           .append("    <updated>").append(c.issuedAt()).append("</updated>\n")
           .append("    <summary>").append(escape(messages.getMessage("meeting.feed.circularSummary",
-              new Object[] {title, c.dated().toString(), desk.sha256s(c.id()).getOrDefault("en", "-")}, locale))).append("</summary>\n")
+              new Object[] {title, org.plenary.group.Days.day(c.dated(), locale), desk.sha256s(c.id()).getOrDefault("en", "-")}, locale))).append("</summary>\n")
           .append("  </entry>\n");
     }
     return xml.append("</feed>\n").toString();

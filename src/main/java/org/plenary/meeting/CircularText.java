@@ -1,8 +1,10 @@
 package org.plenary.meeting;
 
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -11,6 +13,7 @@ import org.plenary.group.Leader;
 import org.plenary.group.LeaderRole;
 import org.plenary.meeting.CircularDocument.Block;
 import org.plenary.meeting.CircularDocument.Type;
+import org.plenary.shared.Times;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
@@ -51,8 +54,9 @@ class CircularText {
   CircularDocument write(Circular circular, Circular parent, Group group, String parentAcronym, Meeting meeting,
       boolean firstMeeting, String lang) {
     var w = new Writer(Locale.forLanguageTag(lang));
-    String reference = parent == null ? circular.number() : parent.number();
-    String title = circular.kind() == Circular.Kind.CIRCULAR ? circular.number()
+    String number = parent == null ? circular.number() : parent.number();
+    String reference = w.number(number, true);
+    String title = circular.kind() == Circular.Kind.CIRCULAR ? w.number(number, false)
         : w.say("title." + circular.kind(), circular.sequence(), reference);
     w.line(w.say("letterhead.1"));
     w.line(w.say("letterhead.2"));
@@ -113,7 +117,7 @@ class CircularText {
     w.numbered(w.say("p.web", addresses.meeting(group, m)));
     w.paragraph(opening(w, m) + " " + (m.fee() == null || m.fee().isBlank() || m.fee().equalsIgnoreCase("none")
         ? w.say("p.fee.none") : w.say("p.fee", m.fee())));
-    w.paragraph(w.say("p.language", m.languages()));
+    w.paragraph(w.say("p.language", language(m.languages(), w.locale)));
     w.paragraph(w.say(m.documentsPublic() ? "p.documents.public" : "p.documents.private") + " "
         + w.say("p.template", addresses.group(group) + "/template.docx"));
     w.bullet(w.say("b.number", addresses.meeting(group, m) + "/documents/new"));
@@ -214,13 +218,43 @@ class CircularText {
     return text == null || text.isBlank() ? "—" : text;
   }
 
+  /** The changes with their values said in {@code locale}, for the page that lists them. */
+  List<Circular.FactChange> said(List<Circular.FactChange> changes, Locale locale) {
+    var w = new Writer(locale);
+    return changes.stream().map(c -> new Circular.FactChange(c.fact(), value(w, c.fact(), c.before()),
+        value(w, c.fact(), c.after()))).toList();
+  }
+
   /**
-   * A fact's value in the circular's language: the words the facts store (Paperless: yes, no; Documents: public,
-   * participants only) through {@code value.<fact>.<value>}, anything else (names, addresses) as it is.
+   * A fact's value in the circular's language: the meeting's dates and the deadlines (kept in ISO-8601) written
+   * the reader's way, the deadline's time zone named in their language; a working language by its name in theirs
+   * ("anglais"); the words the facts store (Paperless: yes, no; Documents: public, participants only; Fee: none)
+   * through {@code value.<fact>.<value>}; anything else (names, addresses) as it is.
    */
   private static String value(Writer w, String fact, String text) {
-    return text == null || text.isBlank() ? w.say("fact.none")
-        : w.sayOr("value." + slug(fact) + "." + slug(text), text);
+    if (text == null || text.isBlank()) {
+      return w.say("fact.none");
+    }
+    var dates = CircularFacts.ISO_DATES.matcher(text);
+    if (dates.matches()) {
+      return w.range(LocalDate.parse(dates.group(1)), LocalDate.parse(dates.group(2)));
+    }
+    if (fact.endsWith(" deadline") && text.matches("\\d{4}-\\d{2}-\\d{2}T.*\\[.+]")) {
+      ZonedDateTime at = ZonedDateTime.parse(text);
+      return Times.display(at.toInstant(), at.getZone(), w.locale);
+    }
+    if (fact.equals("Working language")) {
+      return language(text, w.locale);
+    }
+    return w.sayOr("value." + slug(fact) + "." + slug(text), text);
+  }
+
+  /** A language typed by its English name ("English") named in {@code locale} ("anglais", "英语"); else as typed. */
+  static String language(String typed, Locale locale) {
+    String name = typed == null ? "" : typed.strip();
+    return Arrays.stream(Locale.getISOLanguages()).map(Locale::of)
+        .filter(l -> l.getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(name)).findFirst()
+        .map(l -> l.getDisplayLanguage(locale)).orElse(typed);
   }
 
   private static String slug(String text) {
@@ -243,6 +277,12 @@ class CircularText {
 
     String sayOr(String key, String fallback) {
       return messages.getMessage(key, null, fallback, locale);
+    }
+
+    /** A circular's number as said in this language ("Circulaire TSB 114"), {@code to} after "to" (Russian dative). */
+    String number(String typed, boolean to) {
+      var tsb = Circular.TSB_NUMBER.matcher(typed);
+      return tsb.matches() ? say(to ? "number.TSB.to" : "number.TSB", tsb.group(1)) : typed;
     }
 
     String date(LocalDate date) {

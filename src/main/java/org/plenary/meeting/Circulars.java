@@ -169,8 +169,10 @@ class Circulars {
             : Arrays.stream(paragraphs.split(PARAGRAPH_BREAK)).filter(p -> !p.isBlank()).toList(),
         Circular.Status.valueOf(rs.getString("status")), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         issued == null ? null : issued.toInstant(), rs.getString("issued_by"),
-        facts == null ? Map.of() : JSON.readValue(facts, new TypeReference<LinkedHashMap<String, String>>() {}),
-        changes == null ? List.of() : JSON.readValue(changes, new TypeReference<List<Circular.FactChange>>() {}),
+        facts == null ? Map.of()
+            : CircularFacts.read(JSON.readValue(facts, new TypeReference<LinkedHashMap<String, String>>() {})),
+        changes == null ? List.of()
+            : CircularFacts.readChanges(JSON.readValue(changes, new TypeReference<List<Circular.FactChange>>() {})),
         confirmations == null ? List.of() : JSON.readValue(confirmations, new TypeReference<List<CircularWarning>>() {}));
   }
 

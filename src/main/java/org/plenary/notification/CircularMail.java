@@ -55,7 +55,8 @@ class CircularMail {
 
   private Mailer.Attachment attachment(Circular circular, java.util.Locale language) {
     String lang = circulars.languages().contains(language.getLanguage()) ? language.getLanguage() : "en";
-    return new Mailer.Attachment(circular.title().replaceAll("[^A-Za-z0-9]+", "-") + ".pdf", "application/pdf",
+    // Named as its download is, in its own language ("Circulaire TSB 114-fr.pdf"); the mail encodes the name (RFC 2231).
+    return new Mailer.Attachment(circulars.title(circular, lang) + "-" + lang + ".pdf", "application/pdf",
         circulars.pdf(circular.id(), lang, true));
   }
 

@@ -70,4 +70,30 @@ class CircularNoticeWordsTests {
     assertThat(MESSAGES.getMessage(addendum.titled(), Locale.forLanguageTag("ru"))).isEqualTo("Дополнение 1 к TSB 114");
     assertThat(MESSAGES.getMessage(addendum.titled(), Locale.forLanguageTag("zh"))).isEqualTo("TSB 114增编1");
   }
+
+  @Test
+  void aTsbCircularsNumberIsSaidAsANativeReaderWritesIt() {
+    Circular circular = circular(Circular.Kind.CIRCULAR, "TSB Circular 114");
+    Circular addendum = circular(Circular.Kind.ADDENDUM, "TSB Circular 114");
+    assertThat(title(circular, "en")).isEqualTo("TSB Circular 114");
+    assertThat(title(circular, "fr")).isEqualTo("Circulaire TSB 114");
+    assertThat(title(addendum, "fr")).isEqualTo("Addendum 1 à la Circulaire TSB 114");
+    assertThat(title(addendum, "es")).isEqualTo("Addéndum 1 a la Circular TSB 114");
+    assertThat(title(circular, "ru")).isEqualTo("Циркуляр 114 БСЭ");
+    assertThat(title(addendum, "ru")).as("dative after к").isEqualTo("Дополнение 1 к Циркуляру 114 БСЭ");
+    assertThat(title(circular, "zh")).isEqualTo("电信标准化局第114号通函");
+    assertThat(title(addendum, "zh")).isEqualTo("电信标准化局第114号通函增编1");
+    assertThat(title(addendum, "ar")).isEqualTo("الإضافة 1 إلى الرسالة المعممة 114 لمكتب تقييس الاتصالات");
+    assertThat(addendum.title()).as("the API's and the logs' English form").isEqualTo("Addendum 1 to TSB Circular 114");
+  }
+
+  private static String title(Circular circular, String language) {
+    return MESSAGES.getMessage(circular.titled(), Locale.forLanguageTag(language));
+  }
+
+  private static Circular circular(Circular.Kind kind, String number) {
+    return new Circular(new CircularId(2), new MeetingId(1), kind, kind == Circular.Kind.CIRCULAR ? null : new CircularId(1),
+        kind == Circular.Kind.CIRCULAR ? 0 : 1, number, LocalDate.of(2026, 1, 5), "Director", "Director", List.of(),
+        Circular.Status.DRAFT, Instant.EPOCH, null, null, Map.of(), List.of(), List.of());
+  }
 }

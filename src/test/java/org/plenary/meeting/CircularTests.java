@@ -71,7 +71,8 @@ class CircularTests {
         "尊敬的先生/女士", "会议将于2010年6月14日09:30开始", "与会者的注册工作将自08:30在Montbrillantbuildingentrance开始",
         "参加本次会议无须交纳注册费", "本次会议将是一次无纸会议", "本次会议的文件提交截止时间为2010年6月7日",
         "不迟于2010年6月1日", "不迟于2010年5月17日", "/t/fg/cloud/docs/incoming", "VladimirBelenkovich",
-        "顺致敬意", "电信标准化局主任", "附件1", "附件2", "会议议程草案", "附件3", "atleast10calendardaysbeforethemeeting");
+        "顺致敬意", "电信标准化局主任", "附件1", "附件2", "会议议程草案", "附件3", "atleast10calendardaysbeforethemeeting",
+        "电信标准化局第114号通函", "讨论将仅用英语进行");
     for (String item : AGENDA) {
       assertThat(text).contains(item.replaceAll("\\s+", ""));
     }
@@ -88,7 +89,7 @@ class CircularTests {
         "La date limite de soumission des contributions à cette réunion est fixée au 7 juin 2010",
         "FG-Cloud-I-nnnn", "/t/fg/cloud/docs/incoming", "Vladimir Belenkovich (Russian Federation) présidera le groupe",
         "Veuillez agréer, Madame, Monsieur, l’assurance de ma haute considération.",
-        "Directeur du Bureau de la normalisation des télécommunications", "ANNEXE 1", "(de la TSB Circular 114)",
+        "Directeur du Bureau de la normalisation des télécommunications", "ANNEXE 1", "(de la Circulaire TSB 114)", "Réf.: Circulaire TSB 114",
         "ANNEXE 3", "Formulaire de confirmation de réservation d’hôtel", "Hotel Royal");
   }
 
@@ -162,6 +163,40 @@ class CircularTests {
     assertThat(circulars.changesSinceIssue(issued.id())).isEmpty();
     assertThat(circulars.get(addendum.id(), false).changes()).extracting(Circular.FactChange::after)
         .containsExactly("CICG, Geneva, Place des Nations");
+  }
+
+  @Test
+  void anAddendumSaysMovedDatesAndDeadlinesTheReadersWayWithTheZoneNamedInTheirLanguage() {
+    LocalDate start = LocalDate.now().plusMonths(3).withDayOfMonth(10);
+    Meeting meeting = scheduleIn("moved", start, null);
+    Circular issued = circulars.issue(circulars.draft("moved", meeting.code(), new CircularDraft("TSB Circular 912",
+        LocalDate.now(), "The Director", "", List.of()), "tsb").id(), Map.of(), "tsb");
+    meetings.update("moved", meeting.code(), draftOf(start.plusDays(7), "ITU Headquarters, Geneva", null));
+    assertThat(circulars.changesSinceIssue(issued.id())).extracting(Circular.FactChange::fact)
+        .contains("Dates", "Pre-registration deadline", "Visa-support requests deadline");
+    Circular addendum = circulars.notice(issued.id(), Circular.Kind.ADDENDUM, "tsb");
+
+    String english = circulars.document(addendum.id(), "en", true).plainText();
+    String month = start.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+    assertThat(english).contains("Addendum 1 to TSB Circular 912", "Dates: " + (start.getDayOfMonth() + 7) + "–",
+        "(previously: " + start.getDayOfMonth() + "–", month + " " + start.getYear(), "(Europe/Zurich)")
+        .doesNotContain(start.toString(), "[Europe/Zurich]");
+    var visa = meetings.get("moved", meeting.code()).deadline(Deadline.Kind.VISA_SUPPORT).local();
+    for (String language : List.of("fr", "es", "ru", "zh", "ar")) {
+      var locale = java.util.Locale.forLanguageTag(language);
+      String text = circulars.document(addendum.id(), language, true).plainText();
+      String zone = java.time.format.DateTimeFormatter.ofPattern("zzzz", locale).format(visa);
+      assertThat(text).as(language).contains(zone, "Europe/Zurich")
+          .doesNotContain(start.toString(), "[Europe/Zurich]", month, "CEST (Europe", "CET (Europe");
+    }
+    assertThat(circulars.document(addendum.id(), "fr", true).plainText()).contains("Addendum 1 à la Circulaire TSB 912",
+        start.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.FRENCH));
+    // The page that lists the changes says them the same way.
+    circulars.issue(addendum.id(), Map.of(), "tsb");
+    meetings.update("moved", meeting.code(), draftOf(start.plusDays(14), "ITU Headquarters, Geneva", null));
+    assertThat(circulars.changesSinceIssue(issued.id(), java.util.Locale.CHINESE)).filteredOn(c -> c.fact().equals("Dates"))
+        .singleElement().satisfies(c -> assertThat(c.before() + c.after()).contains(start.getYear() + "年")
+            .doesNotContain(start.toString()));
   }
 
   @Test
