@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import java.util.Locale;
 import org.plenary.group.Group;
+import org.plenary.shared.Languages;
+import org.springframework.context.MessageSource;
 
 /**
  * The basic contribution template the circular asks the group to offer: a Word (.docx) document
  * with the header table delegates fill in (number, meeting, source, title, agenda item, contact,
- * abstract), written as the minimal Office Open XML package.
+ * abstract), written as the minimal Office Open XML package, in the reader's language.
  */
 final class ContributionTemplate {
 
@@ -31,34 +34,34 @@ final class ContributionTemplate {
 
   private ContributionTemplate() {}
 
-  static byte[] docx(Group group) {
+  /** In {@code language}: every label and hint from {@code contribution.template.*}, right to left in Arabic. */
+  static byte[] docx(Group group, MessageSource messages, Locale language) {
+    java.util.function.Function<String, String> say = key -> messages.getMessage("contribution.template." + key,
+        new Object[] {ContributionDesk.seriesPrefix(group)}, language);
+    boolean rtl = Languages.rightToLeft(language);
     var document = new StringBuilder("""
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>""");
-    paragraph(document, "INTERNATIONAL TELECOMMUNICATION UNION — TELECOMMUNICATION STANDARDIZATION SECTOR", true);
-    paragraph(document, group.name() + " (" + group.acronym() + ")", true);
-    document.append("<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>")
+    paragraph(document, say.apply("union"), true, rtl);
+    paragraph(document, group.name() + " (" + group.acronym() + ")", true, rtl);
+    document.append("<w:tbl><w:tblPr>").append(rtl ? "<w:bidiVisual/>" : "")
+        .append("<w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>")
         .append("<w:top w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/>")
         .append("<w:insideH w:val=\"single\" w:sz=\"4\"/></w:tblBorders></w:tblPr>");
-    for (String[] row : new String[][] {
-        {"Document number:", ContributionDesk.seriesPrefix(group) + "-I-nnnn (ask Plenary for the number)"},
-        {"Meeting:", "meeting code and place, e.g. 1006-gva, Geneva"},
-        {"Source:", "organization(s) submitting the contribution"},
-        {"Title:", ""},
-        {"Agenda item:", ""},
-        {"Contact:", "name, organization, country, telephone, e-mail"}}) {
+    for (String[] row : new String[][] {{"number", "numberHint"}, {"meeting", "meetingHint"}, {"source", "sourceHint"},
+        {"title", null}, {"agendaItem", null}, {"contact", "contactHint"}}) {
       document.append("<w:tr>");
-      cell(document, row[0], true);
-      cell(document, row[1], false);
+      cell(document, say.apply(row[0]), true, rtl);
+      cell(document, row[1] == null ? "" : say.apply(row[1]), false, rtl);
       document.append("</w:tr>");
     }
     document.append("</w:tbl>");
-    paragraph(document, "Abstract:", true);
-    paragraph(document, "One paragraph saying what the contribution proposes.", false);
-    paragraph(document, "1 Introduction", true);
-    paragraph(document, "", false);
-    paragraph(document, "2 Proposal", true);
-    paragraph(document, "", false);
+    paragraph(document, say.apply("abstract"), true, rtl);
+    paragraph(document, say.apply("abstractHint"), false, rtl);
+    paragraph(document, say.apply("introduction"), true, rtl);
+    paragraph(document, "", false, rtl);
+    paragraph(document, say.apply("proposal"), true, rtl);
+    paragraph(document, "", false, rtl);
     document.append("</w:body></w:document>");
     var bytes = new ByteArrayOutputStream();
     try (var zip = new ZipOutputStream(bytes)) {
@@ -71,14 +74,15 @@ final class ContributionTemplate {
     return bytes.toByteArray();
   }
 
-  private static void paragraph(StringBuilder xml, String text, boolean bold) {
-    xml.append("<w:p><w:r>").append(bold ? "<w:rPr><w:b/></w:rPr>" : "")
+  private static void paragraph(StringBuilder xml, String text, boolean bold, boolean rtl) {
+    xml.append("<w:p>").append(rtl ? "<w:pPr><w:bidi/></w:pPr>" : "").append("<w:r>")
+        .append(bold || rtl ? "<w:rPr>" + (bold ? "<w:b/><w:bCs/>" : "") + (rtl ? "<w:rtl/>" : "") + "</w:rPr>" : "")
         .append("<w:t xml:space=\"preserve\">").append(AtomFeed.escape(text)).append("</w:t></w:r></w:p>");
   }
 
-  private static void cell(StringBuilder xml, String text, boolean bold) {
+  private static void cell(StringBuilder xml, String text, boolean bold, boolean rtl) {
     xml.append("<w:tc>");
-    paragraph(xml, text, bold);
+    paragraph(xml, text, bold, rtl);
     xml.append("</w:tc>");
   }
 

@@ -1,5 +1,6 @@
 package org.plenary.contribution;
 
+import org.plenary.shared.CsvWords;
 import org.plenary.shared.Words;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -11,7 +12,6 @@ import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.Csv;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,16 +67,18 @@ class RegisterController {
   }
 
   @GetMapping(path = "/groups/{slug}/meetings/{code}/documents.csv")
-  ResponseEntity<String> csv(@PathVariable String slug, @PathVariable String code) {
+  ResponseEntity<String> csv(@PathVariable String slug, @PathVariable String code,
+      @RequestParam(required = false) String lang) {
     Meeting meeting = meetings.get(slug, code);
-    var out = new StringBuilder(RegisterCsv.HEADER);
+    CsvWords csv = words.csv(lang);
+    var out = new StringBuilder(RegisterCsv.header(csv));
     for (Contribution c : access.register(slug, code, Reader.current())) {
-      out.append(RegisterCsv.row(ContributionResource.of(c, slug, meeting), meeting.timeZone()));
+      out.append(RegisterCsv.row(ContributionResource.of(c, slug, meeting), meeting.timeZone(), csv));
     }
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(slug + "-" + code + "-register.csv").build().toString())
+        .header(HttpHeaders.CONTENT_DISPOSITION, csv.disposition(slug + "-" + code + "-register.csv",
+            "contribution.file.register", slug, code))
         .body(out.toString());
   }
 

@@ -6,8 +6,6 @@ import jakarta.validation.Valid;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +34,7 @@ class HotelApiController {
   ResponseEntity<byte[]> pdf(@PathVariable String slug, @PathVariable String code, @Valid @RequestBody HotelForm hotelForm,
       @RequestParam(required = false) String lang) {
     Meeting meeting = meetings.get(slug, code);
-    return attachment(meeting, form.pdf(groups.get(slug), meeting, hotelForm, language(lang)));
+    return form.download(groups.get(slug), meeting, hotelForm, language(lang)).attachment();
   }
 
   /** The language asked for with {@code ?lang=}, else the reader's. */
@@ -45,10 +43,4 @@ class HotelApiController {
         .orElseGet(() -> org.plenary.shared.Languages.nearest(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
   }
 
-  static ResponseEntity<byte[]> attachment(Meeting meeting, byte[] pdf) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("hotel-confirmation-" + meeting.code() + ".pdf").build().toString())
-        .body(pdf);
-  }
 }

@@ -7,8 +7,10 @@ import org.plenary.meeting.Hotel;
 import org.plenary.meeting.Meeting;
 import org.plenary.pdf.PdfRenderer;
 import org.plenary.pdf.PdfWords;
+import org.plenary.shared.Download;
 import org.plenary.shared.Violations;
 import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /** Annex 3 of the circular, prefilled: the form the participant sends to the hotel of their choice. */
@@ -23,6 +25,13 @@ class HotelConfirmationForm {
     this.pdf = pdf;
     this.messages = messages;
     this.clock = clock;
+  }
+
+  /** {@link #pdf} named in its language, the meeting's code unchanged. */
+  Download download(Group group, Meeting meeting, HotelForm form, Locale language) {
+    return new Download(pdf(group, meeting, form, language), MediaType.APPLICATION_PDF,
+        "hotel-confirmation-" + meeting.code() + ".pdf",
+        messages.getMessage("hotel.file.form", new Object[] {meeting.code()}, language) + ".pdf");
   }
 
   /** In {@code language}: the reader's, or the one asked for with {@code ?lang=}. */

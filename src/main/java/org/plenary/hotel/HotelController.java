@@ -76,7 +76,7 @@ class HotelController {
   }
 
   private ResponseEntity<byte[]> pdf(Group group, Meeting meeting, HotelForm hotelForm, String lang) {
-    return HotelApiController.attachment(meeting, form.pdf(group, meeting, hotelForm, HotelApiController.language(lang)));
+    return form.download(group, meeting, hotelForm, HotelApiController.language(lang)).attachment();
   }
 
   private String show(Model model, String slug, Meeting meeting, HotelForm hotelForm) {

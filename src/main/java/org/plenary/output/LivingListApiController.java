@@ -29,8 +29,11 @@ class LivingListApiController {
 
   private final LivingListDesk desk;
 
-  LivingListApiController(LivingListDesk desk) {
+  private final org.plenary.shared.Words words;
+
+  LivingListApiController(LivingListDesk desk, org.plenary.shared.Words words) {
     this.desk = desk;
+    this.words = words;
   }
 
   @Operation(operationId = "getLivingList", summary = "The living list as it stands, or as the meeting agreedAt agreed it")
@@ -42,8 +45,12 @@ class LivingListApiController {
 
   @Operation(operationId = "getLivingListCsv", summary = "The living list as CSV")
   @GetMapping(path = "/api/v1/groups/{slug}/living-list.csv", produces = "text/csv")
-  ResponseEntity<String> csv(@PathVariable String slug, @RequestParam(required = false) String agreedAt) {
-    return OutputCsv.response(OutputCsv.livingList(list(slug, agreedAt)), slug + "-living-list.csv");
+  ResponseEntity<String> csv(@PathVariable String slug, @RequestParam(required = false) String agreedAt,
+      @Parameter(description = "One of ar, zh, en, fr, ru, es: the header in that language; without it, the column codes")
+      @RequestParam(required = false) String lang) {
+    var csv = words.csv(lang);
+    return OutputCsv.response(OutputCsv.livingList(list(slug, agreedAt), csv),
+        csv.disposition(slug + "-living-list.csv", "output.file.livingList", slug));
   }
 
   @Operation(operationId = "addLivingListEntry", summary = "Add an entry (group management or secretariat)")

@@ -4,21 +4,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.plenary.shared.Csv;
-import org.springframework.http.ContentDisposition;
+import org.plenary.shared.CsvWords;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The terminology register and the living list as CSV (formula-safe cells, CRLF rows). */
+/**
+ * The terminology register and the living list as CSV (formula-safe cells, CRLF rows): column codes, or the
+ * header and the terms' states in the language asked with {@code ?lang=} ({@link CsvWords}).
+ */
 final class OutputCsv {
 
   private OutputCsv() {}
 
-  static String terms(List<Term> terms) {
-    var out = new StringBuilder("term,definition,source,note,status,agreed_at,superseded_by,related,version,translations\r\n");
+  static String terms(List<Term> terms, CsvWords words) {
+    var out = new StringBuilder(words.header("output.csv.terms", "term", "definition", "source", "note", "status",
+        "agreed_at", "superseded_by", "related", "version", "translations"));
     for (Term t : terms) {
       out.append(String.join(",", Csv.cell(t.term()), Csv.cell(t.definition()), Csv.cell(t.source()),
-          Csv.cell(t.note()), Csv.cell(t.status().name()), Csv.cell(t.agreedAt()), Csv.cell(t.supersededBy()),
+          Csv.cell(t.note()), words.language() == null ? Csv.cell(t.status().name())
+              : words.word("output.term." + t.status().name(), t.status().name()), Csv.cell(t.agreedAt()), Csv.cell(t.supersededBy()),
           Csv.cell(String.join("; ", t.related())), Csv.cell(String.valueOf(t.version())),
           Csv.cell(t.translations().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
               .map(e -> e.getKey() + ": " + e.getValue().term()).collect(Collectors.joining("; ")))))
@@ -27,8 +32,9 @@ final class OutputCsv {
     return out.toString();
   }
 
-  static String livingList(LivingList list) {
-    var out = new StringBuilder("organization,group,url,topics,contact,last_reviewed,liaisons\r\n");
+  static String livingList(LivingList list, CsvWords words) {
+    var out = new StringBuilder(words.header("output.csv.livingList", "organization", "group", "url", "topics", "contact",
+        "last_reviewed", "liaisons"));
     for (LivingListEntry e : list.entries()) {
       out.append(String.join(",", Csv.cell(e.organization()), Csv.cell(e.bodyGroup()), Csv.cell(e.url()),
           Csv.cell(e.topics()), Csv.cell(e.contact()),
@@ -38,9 +44,9 @@ final class OutputCsv {
     return out.toString();
   }
 
-  static ResponseEntity<String> response(String body, String fileName) {
+  static ResponseEntity<String> response(String body, String disposition) {
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+        .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
         .body(body);
   }
 }

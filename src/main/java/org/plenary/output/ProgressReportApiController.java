@@ -10,8 +10,6 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.OutputDocument;
 import org.plenary.output.OutputRequests.IssuedReport;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,10 +50,7 @@ class ProgressReportApiController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @Parameter(description = "One of ar, zh, en, fr, ru, es; without it, the language of Accept-Language")
       @RequestParam(required = false) String lang, @AuthenticationPrincipal PlenaryUser user) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-            .filename(slug + "-progress-report-" + from + "-" + to + ".pdf").build().toString())
-        .body(issuer.pdf(slug, from, to, user, lang));
+    return issuer.pdf(slug, from, to, user, lang).inline();
   }
 
   @Operation(operationId = "issueProgressReport", summary = "Issue the report: numbered as an output document of the period's last meeting, its PDF uploaded")

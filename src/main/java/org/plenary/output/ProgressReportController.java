@@ -45,8 +45,7 @@ class ProgressReportController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String lang) {
-    return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-        .body(issuer.pdf(slug, from, to, DeliverableController.user(), lang));
+    return issuer.pdf(slug, from, to, DeliverableController.user(), lang).inline();
   }
 
   @PostMapping("/groups/{slug}/progress-report/notes")

@@ -10,10 +10,12 @@ import org.plenary.contribution.OutputDesk;
 import org.plenary.contribution.OutputDocument;
 import org.plenary.contribution.OutputType;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.Download;
 import org.plenary.shared.Languages;
 import org.plenary.shared.Words;
 import org.plenary.pdf.PdfWords;
 import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,9 +44,11 @@ public class ProgressReportIssuer {
   }
 
   /** The report's PDF, as generated now, in {@code lang} when it is one of the six languages, else the reader's. */
-  public byte[] pdf(String slug, LocalDate from, LocalDate to, PlenaryUser user, String lang) {
+  public Download pdf(String slug, LocalDate from, LocalDate to, PlenaryUser user, String lang) {
     Locale language = Languages.supported(lang).orElseGet(Words::reader);
-    return pdf.render(reports.report(slug, from, to, user, language), language);
+    return new Download(pdf.render(reports.report(slug, from, to, user, language), language), MediaType.APPLICATION_PDF,
+        slug + "-progress-report-" + from + "-" + to + ".pdf", messages.getMessage("output.file.progressReport",
+            new Object[] {slug, String.valueOf(from), String.valueOf(to)}, language) + ".pdf");
   }
 
   /** Numbers the report as an output document of the period's last meeting and uploads its PDF. */

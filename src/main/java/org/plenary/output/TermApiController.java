@@ -15,6 +15,7 @@ import org.plenary.output.OutputRequests.MeetingRequest;
 import org.plenary.output.OutputRequests.SupersessionRequest;
 import org.plenary.output.OutputRequests.TermRequest;
 import org.plenary.output.OutputRequests.TranslationRequest;
+import org.plenary.shared.CsvWords;
 import org.plenary.shared.Words;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +39,10 @@ class TermApiController {
   private final TermsPdf pdf;
   private final TermsIssuer issuer;
 
-  TermApiController(TermDesk desk, GroupCatalog groups, TermsPdf pdf, TermsIssuer issuer) {
+  private final Words words;
+
+  TermApiController(TermDesk desk, GroupCatalog groups, TermsPdf pdf, TermsIssuer issuer, Words words) {
+    this.words = words;
     this.desk = desk;
     this.groups = groups;
     this.pdf = pdf;
@@ -53,8 +57,12 @@ class TermApiController {
 
   @Operation(operationId = "listTermsCsv", summary = "The terminology register as CSV")
   @GetMapping(path = "/api/v1/groups/{slug}/terms.csv", produces = "text/csv")
-  ResponseEntity<String> csv(@PathVariable String slug, @RequestParam(required = false) String q) {
-    return OutputCsv.response(OutputCsv.terms(desk.search(slug, q)), slug + "-terms.csv");
+  ResponseEntity<String> csv(@PathVariable String slug, @RequestParam(required = false) String q,
+      @Parameter(description = "One of ar, zh, en, fr, ru, es: the header and the states in that language; without it, "
+          + "the column codes and state codes") @RequestParam(required = false) String lang) {
+    CsvWords csv = words.csv(lang);
+    return OutputCsv.response(OutputCsv.terms(desk.search(slug, q), csv),
+        csv.disposition(slug + "-terms.csv", "output.file.terms", slug));
   }
 
   @Operation(operationId = "getTermsPdf", summary = "The terminology register as a formatted document (PDF)")
@@ -62,8 +70,8 @@ class TermApiController {
   ResponseEntity<byte[]> pdf(@PathVariable String slug,
       @Parameter(description = "One of ar, zh, en, fr, ru, es; without it, the language of Accept-Language")
       @RequestParam(required = false) String lang) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(pdf.render(groups.get(slug).acronym(),
-        desk.search(slug, null), org.plenary.shared.Languages.supported(lang).orElseGet(Words::reader)));
+    return pdf.download(slug, groups.get(slug).acronym(), desk.search(slug, null),
+        org.plenary.shared.Languages.supported(lang).orElseGet(Words::reader)).inline();
   }
 
   @Operation(operationId = "issueTerms",

@@ -5,7 +5,9 @@ import java.util.Locale;
 import org.plenary.pdf.PdfComposer;
 import org.plenary.pdf.PdfRenderer;
 import org.plenary.pdf.PdfWords;
+import org.plenary.shared.Download;
 import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /** The terminology register as a formatted document, which the group can number as an output document. */
@@ -18,6 +20,12 @@ class TermsPdf {
   TermsPdf(PdfRenderer renderer, MessageSource messages) {
     this.renderer = renderer;
     this.messages = messages;
+  }
+
+  /** {@link #render} named in its language: {@code <slug>-terms.pdf} in ASCII. */
+  Download download(String slug, String acronym, List<Term> terms, Locale language) {
+    return new Download(render(acronym, terms, language), MediaType.APPLICATION_PDF, slug + "-terms.pdf",
+        messages.getMessage("output.file.terms", new Object[] {slug}, language) + ".pdf");
   }
 
   byte[] render(String acronym, List<Term> terms, Locale language) {

@@ -14,7 +14,7 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.Csv;
-import org.springframework.http.ContentDisposition;
+import org.plenary.shared.CsvWords;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -80,18 +80,23 @@ class ParticipantListController {
 
   @GetMapping("/groups/{slug}/meetings/{code}/participants.csv")
   ResponseEntity<String> csv(@PathVariable String slug, @PathVariable String code,
-      @AuthenticationPrincipal PlenaryUser user) {
+      @RequestParam(required = false) String lang, @AuthenticationPrincipal PlenaryUser user) {
     Map<Long, String> names = organizationNames();
-    var out = new StringBuilder("registration,number,status,name,email,organization,category,country,function,first_time,attendance\r\n");
+    CsvWords csv = CsvWords.of(messages, lang);
+    var out = new StringBuilder(csv.header("registration.csv", "registration", "number", "status", "name", "email",
+        "organization", "category", "country", "function", "first_time", "attendance"));
     for (Registration r : desk.participants(slug, code, user)) {
-      out.append(String.join(",", String.valueOf(r.id()), Csv.cell(r.number()), r.status().name(), Csv.cell(r.fullName()),
-          Csv.cell(r.email()), Csv.cell(r.organizationId() == null ? "" : names.get(r.organizationId().value())), r.category(),
-          Csv.cell(countries.name(r.countryCode())), Csv.cell(r.function()), String.valueOf(r.firstTime()), r.attendance().name()))
+      out.append(String.join(",", String.valueOf(r.id()), Csv.cell(r.number()),
+          csv.word("registration.status." + r.status().name(), r.status().name()), Csv.cell(r.fullName()),
+          Csv.cell(r.email()), Csv.cell(r.organizationId() == null ? "" : names.get(r.organizationId().value())),
+          csv.word("organization.category." + r.category(), r.category()),
+          Csv.cell(countries.name(r.countryCode(), csv.locale())), Csv.cell(r.function()), csv.yesNo(r.firstTime()),
+          csv.word("registration.attendance." + r.attendance().name(), r.attendance().name())))
           .append("\r\n");
     }
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(slug + "-" + code + "-participants.csv").build().toString())
+        .header(HttpHeaders.CONTENT_DISPOSITION, csv.disposition(slug + "-" + code + "-participants.csv",
+            "registration.file.participants", slug, code))
         .body(out.toString());
   }
 

@@ -8,8 +8,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.plenary.account.PlenaryUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,10 +47,7 @@ class RegistrationApiController {
   ResponseEntity<byte[]> confirmation(@PathVariable long id,
       @RequestParam(required = false) String lang, @AuthenticationPrincipal PlenaryUser user) {
     Registration registration = desk.get(id, user);
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-            .filename("registration-" + registration.number() + ".pdf").build().toString())
-        .body(confirmation.pdf(registration, org.plenary.shared.Languages.supported(lang)));
+    return confirmation.download(registration, org.plenary.shared.Languages.supported(lang)).inline();
   }
 
   @Operation(operationId = "listRegistrations", summary = "The meeting's registrations you may see (all for the secretariat and the group's management)")

@@ -2,6 +2,8 @@ package org.plenary.registration;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.plenary.shared.Download;
+import org.springframework.http.MediaType;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.group.Group;
@@ -40,6 +42,13 @@ class RegistrationConfirmation {
 
   byte[] pdf(Registration r) {
     return pdf(r, Optional.empty());
+  }
+
+  /** {@link #pdf(Registration, Optional)} named in its language, the number unchanged. */
+  Download download(Registration r, Optional<Locale> asked) {
+    Locale language = asked.orElseGet(() -> participantLanguage(r));
+    return new Download(pdf(r, Optional.of(language)), MediaType.APPLICATION_PDF, "registration-" + r.number() + ".pdf",
+        messages.getMessage("registration.file.confirmation", new Object[] {r.number()}, language) + ".pdf");
   }
 
   /** In {@code asked} when given (a supported language), else in the participant's language, else English. */

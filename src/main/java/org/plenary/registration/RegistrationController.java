@@ -118,10 +118,7 @@ class RegistrationController {
   org.springframework.http.ResponseEntity<byte[]> confirmation(@PathVariable long id,
       @RequestParam(required = false) String lang, @AuthenticationPrincipal PlenaryUser user) {
     Registration registration = desk.get(id, user);
-    return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-        .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
-            .filename("registration-" + registration.number() + ".pdf").build().toString())
-        .body(confirmationPdf.pdf(registration, org.plenary.shared.Languages.supported(lang)));
+    return confirmationPdf.download(registration, org.plenary.shared.Languages.supported(lang)).inline();
   }
 
   @PostMapping("/registrations/{id}/{decision:approve|reject}")

@@ -32,6 +32,11 @@ public class Words {
     return messages.getMessage(key, args, locale == null ? Languages.DEFAULT : locale);
   }
 
+  /** The words of a CSV export asked for with {@code lang} (see {@link CsvWords}). */
+  public CsvWords csv(String lang) {
+    return CsvWords.of(messages, lang);
+  }
+
   /**
    * A sentence carried by a refusal or another exception ({@link RefusedException}, {@link UnknownException})
    * in the language of the current request, through the request's application context; its English

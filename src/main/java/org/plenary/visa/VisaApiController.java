@@ -9,8 +9,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.plenary.account.PlenaryUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -94,7 +92,7 @@ class VisaApiController {
   @GetMapping(path = "/api/v1/visa/{id}/letter.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
   ResponseEntity<byte[]> letter(@PathVariable long id, @RequestParam(required = false) String lang,
       @AuthenticationPrincipal PlenaryUser user) {
-    return pdf(letter.pdf(id, user, org.plenary.shared.Languages.supported(lang)), id);
+    return letter.download(id, user, org.plenary.shared.Languages.supported(lang)).inline();
   }
 
   @Operation(operationId = "verifyVisaLetter", summary = "Verify a letter by its full reference, verification code "
@@ -106,10 +104,4 @@ class VisaApiController {
     return new Verification(request.reference(), request.fullName(), meeting.code(), meeting.dates());
   }
 
-  static ResponseEntity<byte[]> pdf(byte[] bytes, long id) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("visa-support-" + id + ".pdf")
-            .build().toString())
-        .body(bytes);
-  }
 }

@@ -132,7 +132,7 @@ class VisaController {
   @GetMapping("/visa/{id}/letter.pdf")
   ResponseEntity<byte[]> letter(@PathVariable long id, @RequestParam(required = false) String lang,
       @AuthenticationPrincipal PlenaryUser user) {
-    return VisaApiController.pdf(letter.pdf(id, user, org.plenary.shared.Languages.supported(lang)), id);
+    return letter.download(id, user, org.plenary.shared.Languages.supported(lang)).inline();
   }
 
   @GetMapping("/visa/verify")

@@ -3,6 +3,8 @@ package org.plenary.visa;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import org.plenary.shared.Download;
+import org.springframework.http.MediaType;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
@@ -52,6 +54,13 @@ class VisaLetter {
 
   byte[] pdf(long id, PlenaryUser user) {
     return pdf(id, user, Optional.empty());
+  }
+
+  /** {@link #pdf(long, PlenaryUser, Optional)} named in its language, the request's id unchanged. */
+  Download download(long id, PlenaryUser user, Optional<Locale> asked) {
+    Locale language = asked.orElseGet(() -> participantLanguage(registrations.get(desk.get(id, user).registrationId(), user)));
+    return new Download(pdf(id, user, Optional.of(language)), MediaType.APPLICATION_PDF, "visa-support-" + id + ".pdf",
+        messages.getMessage("visa.file.letter", new Object[] {String.valueOf(id)}, language) + ".pdf");
   }
 
   byte[] pdf(long id, PlenaryUser user, Optional<Locale> asked) {

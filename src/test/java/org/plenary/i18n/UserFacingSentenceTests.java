@@ -168,6 +168,31 @@ class UserFacingSentenceTests {
     assertThat(ENUM_LABEL.matcher("words.say(d.kind().label())").find()).isTrue();
   }
 
+  /**
+   * Where Spring's {@code ContentDisposition} builder may still name a file: a document under its own name (its
+   * number, as uploaded) and a folder's archive, named by codes only. Every other file written for a reader (PDFs,
+   * CSVs, the template) goes through {@code shared.Download}: an ASCII name and the name in the reader's language.
+   */
+  static final Set<String> OWN_NAMES = Set.of("FileSender.java", "ArchiveController.java");
+
+  @Test
+  void everyFileWrittenForAReaderIsNamedInTheirLanguage() throws IOException {
+    var found = new ArrayList<String>();
+    Pattern builder = Pattern.compile("\\bContentDisposition\\.|\"Content-Disposition\"");
+    for (Path file : javaFiles()) {
+      if (OWN_NAMES.contains(file.getFileName().toString())) {
+        continue;
+      }
+      String source = withoutComments(Files.readString(file, StandardCharsets.UTF_8));
+      Matcher m = builder.matcher(source);
+      while (m.find()) {
+        found.add(where(file, source, m.start()) + " " + m.group()
+            + " — name the file with shared.Download (filename and filename* in the reader's language)");
+      }
+    }
+    assertThat(found).as("downloads named in English only").isEmpty();
+  }
+
   @Test
   void theScanFindsTheSentencesItLooksFor() {
     String source = withoutComments("""

@@ -117,11 +117,11 @@ class ProgressReportTests {
     assertThat(inFrench.byCountry()).containsEntry("Suisse", 1L);
     assertThat(inFrench.organizations()).containsEntry(words.in(french, "output.report.ownName"), 1L)
         .doesNotContainKey("In their own name");
-    assertThat(PdfText.of(issuer.pdf("reported", start.minusDays(1), start.plusDays(30), chair, "fr")).stripped()
+    assertThat(PdfText.of(issuer.pdf("reported", start.minusDays(1), start.plusDays(30), chair, "fr").body()).stripped()
         .replaceAll("\\s+", " ")).contains(words.in(french, "organization.category.SECTOR_MEMBER") + " 2")
         .doesNotContain("Sector Member", "In their own name");
 
-    byte[] pdf = issuer.pdf("reported", start.minusDays(1), start.plusDays(30), chair, null);
+    byte[] pdf = issuer.pdf("reported", start.minusDays(1), start.plusDays(30), chair, null).body();
     assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     assertThat(PdfText.of(pdf).stripped().replaceAll("\\s+", " ")).contains("Use cases TR", "Sector Member 2", "Second paragraph.");
 
