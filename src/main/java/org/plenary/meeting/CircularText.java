@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.plenary.group.ContentLanguageNames;
 import org.plenary.group.Group;
 import org.plenary.group.Leader;
 import org.plenary.group.LeaderRole;
@@ -117,7 +117,7 @@ class CircularText {
     w.numbered(w.say("p.web", addresses.meeting(group, m)));
     w.paragraph(opening(w, m) + " " + (m.fee() == null || m.fee().isBlank() || m.fee().equalsIgnoreCase("none")
         ? w.say("p.fee.none") : w.say("p.fee", m.fee())));
-    w.paragraph(w.say("p.language", language(m.languages(), w.locale)));
+    w.paragraph(w.say("p.language", ContentLanguageNames.typed(m.languages(), w.locale)));
     w.paragraph(w.say(m.documentsPublic() ? "p.documents.public" : "p.documents.private") + " "
         + w.say("p.template", addresses.group(group) + "/template.docx"));
     w.bullet(w.say("b.number", addresses.meeting(group, m) + "/documents/new"));
@@ -244,17 +244,9 @@ class CircularText {
       return Times.display(at.toInstant(), at.getZone(), w.locale);
     }
     if (fact.equals("Working language")) {
-      return language(text, w.locale);
+      return ContentLanguageNames.typed(text, w.locale);
     }
     return w.sayOr("value." + slug(fact) + "." + slug(text), text);
-  }
-
-  /** A language typed by its English name ("English") named in {@code locale} ("anglais", "英语"); else as typed. */
-  static String language(String typed, Locale locale) {
-    String name = typed == null ? "" : typed.strip();
-    return Arrays.stream(Locale.getISOLanguages()).map(Locale::of)
-        .filter(l -> l.getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(name)).findFirst()
-        .map(l -> l.getDisplayLanguage(locale)).orElse(typed);
   }
 
   private static String slug(String text) {

@@ -28,6 +28,7 @@ class GroupPageLanguagesTests {
             containsString("<span lang=\"fr\">Groupe spécialisé sur l&#39;informatique en nuage</span>"),
             containsString("14 juin 2010"),
             containsString("Affiché en anglais, langue de travail du groupe"),
+            containsString("<dt>Langue de travail</dt><dd>anglais</dd>"),
             containsString("<section id=\"tor-1\" class=\"tor\" lang=\"en\">"),
             not(containsString("<dt>Working language</dt>")))));
   }

@@ -54,6 +54,23 @@ class TemplateTextTests {
     assertThat(problems).as("literal text in templates (use th:text=\"#{key}\" and a key in every language)").isEmpty();
   }
 
+  /**
+   * {@code web.LanguageDialect} gives every page's {@code <html>} its {@code lang} and {@code dir} from the reader's
+   * language; a template that sets them itself ({@code th:lang="${#locale.language}"}) overrides it, and the
+   * pseudo-locale {@code en-XA} or a regional tag came out as {@code lang="en"}.
+   */
+  @Test
+  void noTemplateNamesThePagesLanguage() throws IOException {
+    var found = new ArrayList<String>();
+    Pattern html = Pattern.compile("<html\\b[^>]*\\bth:(?:lang|dir|attr)\\b");
+    for (Path template : templates()) {
+      if (html.matcher(Files.readString(template, StandardCharsets.UTF_8)).find()) {
+        found.add(TEMPLATES.relativize(template).toString());
+      }
+    }
+    assertThat(found).as("templates that set <html> lang or dir themselves (LanguageDialect does)").isEmpty();
+  }
+
   @Test
   void findsLiteralTextAttributesAndWordsInExpressions() throws IOException {
     Path sample = Files.createTempFile("sample", ".html");
