@@ -102,8 +102,12 @@ public class PersonalDesk {
     return group.leaders().stream().anyMatch(l -> user.getUsername().equalsIgnoreCase(Objects.toString(l.username(), "")));
   }
 
+  /** "FG Cloud meeting 2701-gva, 28–30 January 2027" in the reader's language ("Réunion du FG Cloud …"). */
   private String meetingName(Meeting meeting) {
-    return groups.get(meeting.groupId()).acronym() + " meeting " + meeting.code() + ", " + meeting.dates();
+    String acronym = groups.get(meeting.groupId()).acronym();
+    return org.plenary.shared.Words.said(new org.springframework.context.support.DefaultMessageSourceResolvable(
+        new String[] {"desk.item.meeting"}, new Object[] {acronym, meeting.code(), meeting.dates(org.plenary.shared.Words.reader())},
+        acronym + " meeting " + meeting.code() + ", " + meeting.dates()));
   }
 
   private DeskItem registration(Registration r) {

@@ -84,6 +84,10 @@ class DeskTests {
             containsString("number allocated, not uploaded yet"), containsString("CET (Europe/Zurich)"),
             containsString("href=\"/documents/" + number + "\""), not(containsString("SUBMITTED")),
             not(containsString("ALLOCATED")), not(containsString("Registrations to decide")))));
+    // The registration's meeting is named in the reader's language, its dates too.
+    mvc.perform(get("/desk").with(user(users.loadUserByUsername(cast.first()))).locale(java.util.Locale.FRENCH))
+        .andExpect(content().string(allOf(containsString("Réunion du FG Cloud " + code + ", "),
+            not(containsString("FG Cloud meeting " + code)))));
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.plenary.meeting.MeetingCatalog;
 import org.plenary.pdf.PdfTextExtractor;
 import org.plenary.pdf.PdfWords;
 import org.plenary.web.ApiTokens;
+import org.plenary.web.Dispositions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -70,8 +71,12 @@ class DocumentLanguagesTests {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()
         .replaceAll(".*\"registrationNumber\":\"([^\"]+)\".*", "$1");
 
-    String chinese = text(mvc.perform(get("/api/v1/registrations/" + registrationId + "/confirmation.pdf")
-        .header("Authorization", lin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+    var confirmation = mvc.perform(get("/api/v1/registrations/" + registrationId + "/confirmation.pdf")
+        .header("Authorization", lin)).andExpect(status().isOk()).andReturn().getResponse();
+    // Named in the participant's language too, the ASCII name and the number unchanged.
+    assertThat(Dispositions.of(confirmation.getHeader("Content-Disposition")))
+        .isEqualTo(new Dispositions("inline", "registration-" + number + ".pdf", "注册确认-" + number + ".pdf"));
+    String chinese = text(confirmation.getContentAsByteArray());
     var zh = new PdfWords(messages, CHINESE);
     assertThat(chinese).contains(flat(zh.say("pdf.confirmation.title", number)), flat(zh.say("pdf.confirmation.union")),
         flat(zh.say("pdf.confirmation.number") + ":" + number), flat(zh.say("pdf.confirmation.attendance.IN_PERSON")),
@@ -111,8 +116,11 @@ class DocumentLanguagesTests {
         flat(zh.say("pdf.visa.birthDate") + ":" + zh.date(LocalDate.of(1984, 3, 7))),
         flat(zh.say("pdf.visa.mission", "Embassy of Switzerland in Beijing")), reference, "E7654321");
 
-    String letterAr = text(mvc.perform(get("/api/v1/visa/" + id + "/letter.pdf").param("lang", "ar")
-        .header("Authorization", lin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+    var letter = mvc.perform(get("/api/v1/visa/" + id + "/letter.pdf").param("lang", "ar")
+        .header("Authorization", lin)).andExpect(status().isOk()).andReturn().getResponse();
+    assertThat(Dispositions.of(letter.getHeader("Content-Disposition")))
+        .isEqualTo(new Dispositions("inline", "visa-support-" + id + ".pdf", "رسالة-دعم-التأشيرة-" + id + ".pdf"));
+    String letterAr = text(letter.getContentAsByteArray());
     assertThat(letterAr).contains(flat(ar.say("pdf.visa.union")), reference, flat(ar.say("pdf.visa.passportNumber")),
         "E7654321", flat(ar.say("pdf.visa.birthDate") + ":" + ar.date(LocalDate.of(1984, 3, 7))), "يشهد مكتب تقييس الاتصالات بأن الشخص المذكور أدناه مسجل".replace(" ", ""));
     assertThat(letterAr).doesNotContain("Visa", "Telecommunication");
