@@ -77,7 +77,7 @@ class CircularController {
     model.addAttribute("warnings", desk.warnings(circular.id()));
     model.addAttribute("changes", circular.issued() && circular.kind() == Circular.Kind.CIRCULAR
         ? desk.changesSinceIssue(circular.id(), Words.reader()) : java.util.List.of());
-    model.addAttribute("audit", staff ? desk.auditTrail(circular.id()) : java.util.List.of());
+    model.addAttribute("audit", staff ? desk.auditTrail(circular.id(), Words.reader()) : java.util.List.of());
     model.addAttribute("staff", staff);
     return "meeting/circular";
   }

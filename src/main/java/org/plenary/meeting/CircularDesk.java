@@ -35,6 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CircularDesk {
 
+  /** How details of the audit trail began before they were kept in no language. */
+  private static final String LEGACY_PDFS = "PDF SHA-256: ";
+  private static final String LEGACY_REASON = " Reason: ";
+
   /** Languages a circular is written in, when their bundle exists; each is frozen at issue. */
   private static final List<String> CANDIDATE_LANGUAGES = org.plenary.shared.Languages.SUPPORTED.stream()
       .map(java.util.Locale::getLanguage).toList();
@@ -215,8 +219,39 @@ public class CircularDesk {
     return circulars.sha256s(id);
   }
 
-  List<Circulars.AuditLine> auditTrail(CircularId id) {
-    return circulars.auditTrail(id);
+  /**
+   * The circular's audit trail, its details said in {@code reader}'s language: a draft names the
+   * circular by its title, an issue the SHA-256 of each PDF, a confirmed warning the warning (as the
+   * issuer read it) and the reason typed. Rows written before details were kept in no language
+   * ("PDF SHA-256: …", "… Reason: …") are read back the same way.
+   */
+  List<Circulars.AuditLine> auditTrail(CircularId id, Locale reader) {
+    Circular circular = get(id, true);
+    return circulars.auditTrail(id).stream().map(line -> new Circulars.AuditLine(line.at(), line.actor(), line.action(),
+        detail(circular, line, reader))).toList();
+  }
+
+  private String detail(Circular circular, Circulars.AuditLine line, Locale reader) {
+    String detail = line.detail();
+    if (detail == null) {
+      return null;
+    }
+    return switch (line.action()) {
+      case "DRAFTED" -> messages.getMessage(circular.titled(), reader);
+      case "ISSUED" -> messages.getMessage("meeting.circular.auditDetail.issued",
+          new Object[] {detail.startsWith(LEGACY_PDFS) ? detail.substring(LEGACY_PDFS.length()) : detail}, reader);
+      case "WARNING_CONFIRMED" -> {
+        int cut = detail.indexOf('\n');
+        int legacy = detail.lastIndexOf(LEGACY_REASON);
+        if (cut < 0 && legacy < 0) {
+          yield detail;
+        }
+        yield messages.getMessage("meeting.circular.auditDetail.warning", cut >= 0
+            ? new Object[] {detail.substring(0, cut), detail.substring(cut + 1)}
+            : new Object[] {detail.substring(0, legacy), detail.substring(legacy + LEGACY_REASON.length())}, reader);
+      }
+      default -> detail;
+    };
   }
 
   /** The rules issuing now would break; confirmed ones, with their reason, once issued. */
@@ -264,8 +299,9 @@ public class CircularDesk {
       circulars.keepPdf(id, lang, bytes, sha256, document);
       digests.add(lang + " " + sha256);
     }
-    confirmed.forEach(w -> circulars.audit(id, at, actor, "WARNING_CONFIRMED", w.message() + " Reason: " + w.reason()));
-    circulars.audit(id, at, actor, "ISSUED", "PDF SHA-256: " + String.join("; ", digests));
+    // Details kept in no language (said per reader by auditTrail): the warning as the issuer read it, then the reason.
+    confirmed.forEach(w -> circulars.audit(id, at, actor, "WARNING_CONFIRMED", w.message() + "\n" + w.reason()));
+    circulars.audit(id, at, actor, "ISSUED", String.join("; ", digests));
     if (c.kind() == Circular.Kind.CIRCULAR) {
       circulars.markAnnounced(c.meetingId(), at);
     }

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.plenary.DemoTest;
@@ -112,7 +113,7 @@ class CircularTests {
       assertThat(w.message()).contains("2010-06-07", "7 days", "10 calendar days");
       assertThat(w.reason()).contains("management");
     });
-    assertThat(circulars.auditTrail(c114.id())).extracting(Circulars.AuditLine::action)
+    assertThat(circulars.auditTrail(c114.id(), Locale.ENGLISH)).extracting(Circulars.AuditLine::action)
         .containsExactly("DRAFTED", "WARNING_CONFIRMED", "ISSUED");
     assertThat(circulars.announcedAt(c114.meetingId())).contains(Instant.parse("2010-05-10T08:00:00Z"));
   }
@@ -131,7 +132,12 @@ class CircularTests {
     String sha256 = circulars.sha256s(issued.id()).get("en");
     assertThat(sha256).isEqualTo(sha256(frozen));
     assertThat(circulars.sha256s(issued.id())).containsKeys("en", "zh");
-    assertThat(circulars.auditTrail(issued.id()).getLast().detail()).contains("en " + sha256);
+    assertThat(circulars.auditTrail(issued.id(), Locale.ENGLISH).getLast().detail()).startsWith("PDF SHA-256: ")
+        .contains("en " + sha256);
+    assertThat(circulars.auditTrail(issued.id(), Locale.FRENCH).getLast().detail()).startsWith("SHA-256 des PDF : ")
+        .contains("en " + sha256);
+    assertThat(circulars.auditTrail(issued.id(), Locale.CHINESE).getFirst().detail()).as("the draft named by its title")
+        .contains("第901号通函").doesNotContain("TSB Circular");
     assertThat(circulars.announcedAt(meeting.id())).isPresent();
     assertThat(circulars.changesSinceIssue(issued.id())).isEmpty();
     assertThatThrownBy(() -> circulars.edit(issued.id(), new CircularDraft("TSB Circular 901", LocalDate.now(), "X", "",
@@ -218,8 +224,10 @@ class CircularTests {
         "The venue was confirmed late.", CircularWarning.Rule.SHORT_CONTRIBUTION_WINDOW, "Agreed by the chair."), "tsb");
     assertThat(issued.confirmations()).extracting(CircularWarning::reason)
         .containsExactly("The venue was confirmed late.", "Agreed by the chair.");
-    assertThat(circulars.auditTrail(issued.id())).filteredOn(a -> a.action().equals("WARNING_CONFIRMED"))
-        .extracting(Circulars.AuditLine::detail).anySatisfy(d -> assertThat(d).contains("Reason: Agreed by the chair."));
+    assertThat(circulars.auditTrail(issued.id(), Locale.ENGLISH)).filteredOn(a -> a.action().equals("WARNING_CONFIRMED"))
+        .extracting(Circulars.AuditLine::detail).anySatisfy(d -> assertThat(d).endsWith(" Reason: Agreed by the chair."));
+    assertThat(circulars.auditTrail(issued.id(), Locale.forLanguageTag("es"))).filteredOn(a -> a.action().equals("WARNING_CONFIRMED"))
+        .extracting(Circulars.AuditLine::detail).anySatisfy(d -> assertThat(d).endsWith(" Motivo: Agreed by the chair."));
   }
 
   @Test
