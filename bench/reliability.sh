@@ -15,9 +15,11 @@
 #       until 507, then an FTP STOR that must get 552; nothing partial in the folder; listing,
 #       numbering and a small upload still work.
 #   (d) soak: RELIABILITY_SOAK (--soak MINUTES, default 30) minutes of the mixed load on H2, registrations
-#       and approvals included; the live heap (a full GC's class histogram) and open file descriptors at the
-#       start and the end (flat: within 10 %; the classes that grew most are printed), no 5xx, no
-#       acknowledged upload or registration missing (or a registration there twice).
+#       and approvals included, after RELIABILITY_SOAK_WARMUP (5) minutes of the same load (the JIT, H2's
+#       page cache and the per-node caches reach their working size); the live heap (a full GC's class
+#       histogram) and open file descriptors at the start of the measured minutes, every 5 minutes and at
+#       the end (flat: the end within 10 % of the start; the classes that grew most are printed), no 5xx,
+#       no acknowledged upload or registration missing (or a registration there twice).
 #
 # Usage: bench/reliability.sh [--cycles N] [--soak MINUTES] [--only a,b,c,d]
 # Ports from RELIABILITY_PORT_BASE (16000): HTTP base+80, FTP base+21, passive base+100 to base+199,
@@ -27,6 +29,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 CYCLES=${RELIABILITY_CYCLES:-100}
 SOAK=${RELIABILITY_SOAK:-30}
+SOAK_WARMUP=${RELIABILITY_SOAK_WARMUP:-5}
 ONLY=a,b,c,d
 while [ $# -gt 0 ]; do
   case $1 in
@@ -244,11 +247,20 @@ if wants d; then
   heap() { jcmd "$PLENARY_PID" GC.class_histogram >"$1" && awk '$1 == "Total" { print int($3 / 1024) }' "$1"; }
   fds() { ls "/proc/$PLENARY_PID/fd" | wc -l; }
   load_start d registrations
-  sleep 60
+  log "(d) $SOAK_WARMUP min of the load before the soak's first measure"
+  sleep $((SOAK_WARMUP * 60))
   heap0=$(heap "$BENCH_TMP/histogram.start") fd0=$(fds)
   log "(d) soak of $SOAK min: heap after GC ${heap0} KiB, ${fd0} descriptors at the start"
-  sleep $((SOAK * 60))
-  heap1=$(heap "$BENCH_TMP/histogram.end") fd1=$(fds)
+  samples="$heap0" elapsed=0
+  while [ "$elapsed" -lt "$SOAK" ]; do
+    step=$((SOAK - elapsed < 5 ? SOAK - elapsed : 5))
+    sleep $((step * 60))
+    elapsed=$((elapsed + step))
+    [ "$elapsed" -lt "$SOAK" ] || break
+    sample=$(heap "$BENCH_TMP/histogram.sample") samples="$samples $sample"
+    log "(d) after $elapsed min: heap after GC $sample KiB, $(fds) descriptors, $(wc -l <"$LOAD/listed") documents in incoming/"
+  done
+  heap1=$(heap "$BENCH_TMP/histogram.end") fd1=$(fds) samples="$samples $heap1"
   log "(d) what grew on the heap (after a full GC, end minus start, the 15 largest growths in KiB):"
   histogram_growth "$BENCH_TMP/histogram.start" "$BENCH_TMP/histogram.end" | head -n 15 >&2
   load_stop
@@ -258,7 +270,7 @@ if wants d; then
   { [ "$heap1" -le $((heap0 * 110 / 100)) ] && [ "$fd1" -le $((fd0 * 110 / 100)) ] && [ "$errors" = 0 ] && [ "$missing" = 0 ] \
     && [ "$regs" = 0 ] && [ -s "$LOAD/registered" ]; } || verdict_d=FAIL
   result d "soak of $SOAK min, mixed load" $verdict_d \
-    "$requests requests, 5xx $errors, $(wc -l <"$LOAD/acked") uploads acked, $missing lost; $(wc -l <"$LOAD/registered") registrations and $(wc -l <"$LOAD/approved") approvals acked, $regs missing or twice; live heap after full GC ${heap0}->${heap1} KiB with $listed documents in incoming/; fds ${fd0}->${fd1}"
+    "$requests requests, 5xx $errors, $(wc -l <"$LOAD/acked") uploads acked, $missing lost; $(wc -l <"$LOAD/registered") registrations and $(wc -l <"$LOAD/approved") approvals acked, $regs missing or twice; live heap after full GC ${heap0}->${heap1} KiB (every 5 min: ${samples// /, }) with $listed documents in incoming/; fds ${fd0}->${fd1}"
   stop_plenary
 fi
 

@@ -66,7 +66,9 @@ public final class BackupCommand {
   private static int report(PrintStream out, String done, BackupManifest manifest, Path folder) {
     out.printf("%s %s: %s database (schema %s, %d rows in %d tables) and %d documents (%d bytes) of %s.%n", done, folder,
         manifest.database(), manifest.schemaVersion(), manifest.rows().values().stream().mapToLong(Long::longValue).sum(),
-        manifest.rows().size(), manifest.documents().size(), manifest.documentBytes(), manifest.createdAt());
+        manifest.rows().size(),
+        manifest.documents().stream().filter(e -> !e.path().startsWith("documents/" + Backups.STORE_KEYS + "/")).count(),
+        manifest.documentBytes(), manifest.createdAt());
     return 0;
   }
 }

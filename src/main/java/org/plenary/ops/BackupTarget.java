@@ -4,22 +4,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.plenary.store.StoreFiles;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertyResolver;
 
 /**
  * What a backup reads or a restore writes, resolved exactly as the server resolves it (application
  * properties, {@code config/}, environment variables, {@code --key=value} arguments), without starting
- * anything: the database's URL and credentials, the data folder and the documents folder.
+ * anything: the database's URL and credentials, the data folder and the document store (the documents
+ * folder, or the bucket of {@code plenary.documents.store=s3}).
  */
-record BackupTarget(String url, String username, String password, Path dataDir, Path documents) {
+record BackupTarget(String url, String username, String password, Path dataDir, PropertyResolver settings) {
 
   boolean postgres() {
     return url.startsWith("jdbc:postgresql:");
+  }
+
+  /** The document store the settings name; close it after use. */
+  StoreFiles store() {
+    return StoreFiles.of(settings);
   }
 
   /** Resolves the settings from the {@code --key=value} arguments and the usual configuration sources. */
@@ -33,10 +41,9 @@ record BackupTarget(String url, String username, String password, Path dataDir, 
     try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
       Environment environment = context.getEnvironment();
       Path dataDir = Path.of(environment.getRequiredProperty("plenary.data-dir")).toAbsolutePath().normalize();
-      String documents = environment.getProperty("plenary.documents-dir", dataDir.resolve("documents").toString());
       return new BackupTarget(environment.getRequiredProperty("spring.datasource.url"),
           environment.getProperty("spring.datasource.username", ""), environment.getProperty("spring.datasource.password", ""),
-          dataDir, Path.of(documents).toAbsolutePath().normalize());
+          dataDir, environment);
     }
   }
 

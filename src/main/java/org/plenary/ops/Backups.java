@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.plenary.ops.BackupManifest.Entry;
 import org.plenary.shared.PrivateFiles;
+import org.plenary.store.StoreFiles;
 
 /**
  * A backup: the database dump first, then every document the saved register knows, copied with its
@@ -27,8 +28,13 @@ import org.plenary.shared.PrivateFiles;
  */
 final class Backups {
 
-  /** Top folders of the file-system store that hold documents the register names. */
-  static final List<String> DOCUMENT_FOLDERS = List.of("t", "history");
+  /**
+   * The store's own folder of keys: with documents on S3 the manifests' signing key lives in the bucket
+   * (every node signs with it), claimed in the database like any object, so it goes with them.
+   */
+  static final String STORE_KEYS = ".keys";
+  /** What a backup copies from the store (the documents the register names, and those keys); a restore requires it empty. */
+  static final List<String> STORE_FOLDERS = List.of("t", "history", STORE_KEYS);
   /** Files of the data folder that go with the data: the manifests' signing key, the passport key, the FTPS certificate. */
   static final List<String> KEYS = List.of("manifest.key", "visa.key", "ftp-tls.p12");
   private static final int ATTEMPTS = 3;
@@ -61,30 +67,35 @@ final class Backups {
     Instant createdAt = Instant.now();
     DatabaseDump.Saved saved = DatabaseDump.save(target, folder);
     var documents = new ArrayList<Entry>();
-    for (String path : documentPaths(target.documents())) {
-      Set<String> known = saved.register().get(path);
-      if (known == null) {
-        continue;
-      }
-      Entry copied;
-      try {
-        copied = copy(target.documents().resolve(path), folder.resolve("documents").resolve(path), "documents/" + path);
-      } catch (NoSuchFileException moved) {
-        throw new ConcurrentChangeException(path + " moved");
-      }
-      if (!known.contains(copied.sha256())) {
-        if (target.postgres()) {
-          throw new ConcurrentChangeException(path + " changed");
+    try (StoreFiles store = target.store()) {
+      for (String path : store.list(STORE_FOLDERS)) {
+        boolean key = path.startsWith(STORE_KEYS + "/");
+        Set<String> known = saved.register().get(path);
+        if (known == null && !key) {
+          continue;
         }
-        throw new IllegalStateException(path + " has SHA-256 " + copied.sha256() + ", not the register's " + known
-            + ": the document store does not match the database.");
+        Entry copied;
+        try (InputStream in = store.open(path)) {
+          copied = copy(in, folder.resolve("documents").resolve(path), "documents/" + path);
+        } catch (NoSuchFileException moved) {
+          throw new ConcurrentChangeException(path + " moved");
+        }
+        if (!key && !known.contains(copied.sha256())) {
+          if (target.postgres()) {
+            throw new ConcurrentChangeException(path + " changed");
+          }
+          throw new IllegalStateException(path + " has SHA-256 " + copied.sha256() + ", not the register's " + known
+              + ": the document store does not match the database.");
+        }
+        documents.add(copied);
       }
-      documents.add(copied);
     }
     var keys = new ArrayList<Entry>();
     for (String key : KEYS) {
       if (Files.isRegularFile(target.dataDir().resolve(key))) {
-        keys.add(copy(target.dataDir().resolve(key), folder.resolve("keys").resolve(key), "keys/" + key));
+        try (InputStream in = Files.newInputStream(target.dataDir().resolve(key))) {
+          keys.add(copy(in, folder.resolve("keys").resolve(key), "keys/" + key));
+        }
       }
     }
     Entry dump = entry(folder.resolve(saved.file()), saved.file());
@@ -94,29 +105,12 @@ final class Backups {
     return manifest;
   }
 
-  /** Store paths of every complete document under the store's document folders, in name order. */
-  static List<String> documentPaths(Path root) throws IOException {
-    var paths = new ArrayList<String>();
-    for (String top : DOCUMENT_FOLDERS) {
-      if (!Files.isDirectory(root.resolve(top))) {
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(root.resolve(top))) {
-        files.filter(file -> Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                && !file.getFileName().toString().endsWith(".part"))
-            .forEach(file -> paths.add(root.relativize(file).toString().replace('\\', '/')));
-      }
-    }
-    paths.sort(null);
-    return paths;
-  }
-
-  /** Copies a file (owner-only), computing its SHA-256 from the bytes read. */
-  static Entry copy(Path from, Path to, String name) throws IOException {
+  /** Copies bytes into a new file (owner-only), computing their SHA-256. */
+  static Entry copy(InputStream from, Path to, String name) throws IOException {
     PrivateFiles.createDirectories(to.getParent());
     MessageDigest sha256 = sha256();
     long size;
-    try (InputStream in = new DigestInputStream(Files.newInputStream(from), sha256);
+    try (InputStream in = new DigestInputStream(from, sha256);
         OutputStream out = Files.newOutputStream(to, java.nio.file.StandardOpenOption.CREATE_NEW)) {
       PrivateFiles.set(to, PrivateFiles.FILE);
       size = in.transferTo(out);

@@ -1,14 +1,20 @@
 package org.plenary.ops;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.plenary.ops.BackupManifest.Entry;
+import org.plenary.store.StoreFiles;
 
 /**
  * {@code restore}: checks the backup first (nothing is written from a damaged one), refuses a data
- * folder that already holds documents or keys and a database that already has tables, then loads the
- * database and copies the documents and keys back, each checked against the manifest again.
+ * folder or store that already holds documents or keys and a database that already has tables, then
+ * loads the database and copies the documents (into the folder or the bucket the settings name) and
+ * keys back, each checked against the manifest again.
  */
 final class Restore {
 
@@ -25,28 +31,35 @@ final class Restore {
       throw new IllegalStateException("This backup is of a " + manifest.database() + " database; " + target.url()
           + " is not one.");
     }
-    if (!Backups.documentPaths(target.documents()).isEmpty()) {
-      throw new IllegalStateException(target.documents() + " already holds documents; restore only into an empty data folder.");
-    }
-    for (String key : Backups.KEYS) {
-      if (Files.exists(target.dataDir().resolve(key))) {
-        throw new IllegalStateException(target.dataDir().resolve(key) + " exists; restore only into an empty data folder.");
+    try (StoreFiles store = target.store()) {
+      if (!store.list(Backups.STORE_FOLDERS).isEmpty()) {
+        throw new IllegalStateException(store.where() + " already holds documents; restore only into an empty data folder"
+            + " and an empty store.");
+      }
+      for (String key : Backups.KEYS) {
+        if (Files.exists(target.dataDir().resolve(key))) {
+          throw new IllegalStateException(target.dataDir().resolve(key) + " exists; restore only into an empty data folder.");
+        }
+      }
+      DatabaseDump.load(target, folder.resolve(manifest.dump().path()));
+      for (Entry document : manifest.documents()) {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(folder.resolve(document.path())), sha256)) {
+          store.add(document.path().substring("documents/".length()), in, document.size());
+        }
+        check(document, HexFormat.of().formatHex(sha256.digest()));
       }
     }
-    DatabaseDump.load(target, folder.resolve(manifest.dump().path()));
-    for (Entry document : manifest.documents()) {
-      String path = document.path().substring("documents/".length());
-      check(document, Backups.copy(folder.resolve(document.path()), target.documents().resolve(path), document.path()));
-    }
     for (Entry key : manifest.keys()) {
-      check(key, Backups.copy(folder.resolve(key.path()), target.dataDir().resolve(key.path().substring("keys/".length())),
-          key.path()));
+      try (InputStream in = Files.newInputStream(folder.resolve(key.path()))) {
+        check(key, Backups.copy(in, target.dataDir().resolve(key.path().substring("keys/".length())), key.path()).sha256());
+      }
     }
     return manifest;
   }
 
-  private static void check(Entry expected, Entry copied) {
-    if (!expected.sha256().equals(copied.sha256())) {
+  private static void check(Entry expected, String copied) {
+    if (!expected.sha256().equals(copied)) {
       throw new IllegalStateException(expected.path() + " changed while it was restored.");
     }
   }

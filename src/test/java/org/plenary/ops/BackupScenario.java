@@ -3,9 +3,10 @@ package org.plenary.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.plenary.store.StoreFiles;
 
 /** What the H2 and PostgreSQL backup tests share: data to back up, the commands, and the comparison. */
 final class BackupScenario {
@@ -49,8 +51,15 @@ final class BackupScenario {
 
   record Result(int status, String out, String err) {}
 
-  /** The register as rows "number | path | size | sha256 | state", and the documents' bytes beside it. */
-  static List<String> register(String url, String user, String password, Path documents) throws Exception {
+  /** The arguments of a command with its folder option, then the settings ({@code --key=value}). */
+  static String[] command(String command, String option, Path folder, String... settings) {
+    var all = new ArrayList<>(List.of(command, option, folder.toString()));
+    all.addAll(List.of(settings));
+    return all.toArray(String[]::new);
+  }
+
+  /** The register as rows "number | path | size | sha256 | state", and the SHA-256 of the bytes the store holds beside it. */
+  static List<String> register(String url, String user, String password, StoreFiles documents) throws Exception {
     var rows = new ArrayList<String>();
     try (Connection connection = DriverManager.getConnection(url, user, password);
         var statement = connection.createStatement();
@@ -58,13 +67,22 @@ final class BackupScenario {
             + " FROM contribution_files f JOIN contributions c ON c.id = f.contribution_id ORDER BY f.id")) {
       while (result.next()) {
         String path = result.getString(2);
-        Path file = documents.resolve(path);
-        String bytes = Files.isRegularFile(file) ? RunningPlenary.sha256(Files.readAllBytes(file)) : "absent";
+        String bytes;
+        try (InputStream in = documents.open(path)) {
+          bytes = RunningPlenary.sha256(in.readAllBytes());
+        } catch (NoSuchFileException absent) {
+          bytes = "absent";
+        }
         rows.add(String.join(" | ", result.getString(1), path, result.getString(3), result.getString(4).strip(),
             result.getString(5), bytes));
       }
     }
     return rows;
+  }
+
+  /** The documents folder of a data folder, as the backup reads it. */
+  static StoreFiles folder(Path dataDir) {
+    return new StoreFiles.Folder(dataDir.resolve("documents"));
   }
 
   static String h2(Path dataDir) {

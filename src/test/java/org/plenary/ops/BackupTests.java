@@ -31,8 +31,8 @@ class BackupTests {
 
     var restored = BackupScenario.run("restore", "--from", backup.toString(), "--plenary.data-dir=" + copy);
     assertThat(restored.status()).as(restored.err()).isZero();
-    List<String> before = BackupScenario.register(BackupScenario.h2(original), "sa", "", original.resolve("documents"));
-    List<String> after = BackupScenario.register(BackupScenario.h2(copy), "sa", "", copy.resolve("documents"));
+    List<String> before = BackupScenario.register(BackupScenario.h2(original), "sa", "", BackupScenario.folder(original));
+    List<String> after = BackupScenario.register(BackupScenario.h2(copy), "sa", "", BackupScenario.folder(copy));
     assertThat(after).hasSize(4).isEqualTo(before).noneMatch(row -> row.endsWith("absent"));
     assertThat(Files.readAllBytes(copy.resolve("manifest.key"))).isEqualTo(Files.readAllBytes(original.resolve("manifest.key")));
 

@@ -38,18 +38,18 @@ class PostgresBackupTests {
     Map<String, String> uploaded;
     try (var plenary = new RunningPlenary(arguments(first, original))) {
       uploaded = BackupScenario.populate(plenary);
-      var made = BackupScenario.run(concat("backup", "--to", backup.toString(), arguments(first, original)));
+      var made = BackupScenario.run(BackupScenario.command("backup", "--to", backup, arguments(first, original)));
       assertThat(made.status()).as(made.err()).isZero();
       assertThat(made.out()).contains("postgresql database").contains("4 documents");
     }
     assertThat(BackupScenario.run("backup-verify", backup.toString()).status()).isZero();
-    var restored = BackupScenario.run(concat("restore", "--from", backup.toString(), arguments(second, copy)));
+    var restored = BackupScenario.run(BackupScenario.command("restore", "--from", backup, arguments(second, copy)));
     assertThat(restored.status()).as(restored.err()).isZero();
 
-    List<String> before = BackupScenario.register(first.url(), first.user(), first.password(), original.resolve("documents"));
-    List<String> after = BackupScenario.register(second.url(), second.user(), second.password(), copy.resolve("documents"));
+    List<String> before = BackupScenario.register(first.url(), first.user(), first.password(), BackupScenario.folder(original));
+    List<String> after = BackupScenario.register(second.url(), second.user(), second.password(), BackupScenario.folder(copy));
     assertThat(after).hasSize(4).isEqualTo(before).noneMatch(row -> row.endsWith("absent"));
-    var again = BackupScenario.run(concat("restore", "--from", backup.toString(), arguments(second, backups.resolve("empty"))));
+    var again = BackupScenario.run(BackupScenario.command("restore", "--from", backup, arguments(second, backups.resolve("empty"))));
     assertThat(again.err()).contains("already has tables");
 
     try (var plenary = new RunningPlenary(arguments(second, copy))) {
@@ -61,11 +61,5 @@ class PostgresBackupTests {
   private static String[] arguments(TestPostgres.Database database, Path dataDir) {
     return new String[] {"--plenary.data-dir=" + dataDir, "--spring.datasource.url=" + database.url(),
         "--spring.datasource.username=" + database.user(), "--spring.datasource.password=" + database.password()};
-  }
-
-  private static String[] concat(String command, String option, String folder, String[] rest) {
-    var all = new java.util.ArrayList<>(List.of(command, option, folder));
-    all.addAll(List.of(rest));
-    return all.toArray(String[]::new);
   }
 }
