@@ -27,7 +27,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 class DocumentFileMapping extends AbstractHandlerMapping {
 
   /** {@code ArchiveController}'s file in each published folder; left to the ordinary mapping. */
-  private static final String MANIFEST = "MANIFEST.json";
+  static final String MANIFEST = "MANIFEST.json";
   private static final String PUBLISHED_PATTERN = "/t/fg/{slug}/docs/{code}/{folder:in|out}/{name}";
   private static final String INCOMING_PATTERN = "/t/fg/{slug}/docs/incoming/{name}";
 
