@@ -84,8 +84,7 @@ final class FileSender {
     }
     long length = entry.size();
     response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename(entry.name(), StandardCharsets.UTF_8).build().toString());
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(entry.name()));
     response.setHeader(HttpHeaders.CACHE_CONTROL, reader.signedIn() ? "private, no-cache" : "no-cache");
     boolean head = "HEAD".equals(request.getMethod());
     List<HttpRange> ranges = ranges(request, etag, length);
@@ -116,6 +115,21 @@ final class FileSender {
       return;
     }
     multipart(response, file, ranges, length, type, head);
+  }
+
+  /**
+   * The RFC 6266 Content-Disposition of a download named {@code name}: written out for a name of
+   * letters, digits, '.', '_' and '-' (every document number's file), as Spring's builder writes it
+   * (which costs a twentieth of a small download), else built by it.
+   */
+  static String attachment(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+        return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
+      }
+    }
+    return "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name;
   }
 
   /** No ranges (send everything), the ranges to send, or null when none can be satisfied (416). */
