@@ -124,12 +124,16 @@ final class FileSender {
    */
   static String attachment(String name) {
     for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+      if (!plain(name.charAt(i))) {
         return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
       }
     }
     return "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name;
+  }
+
+  /** Whether {@code c} is a letter or digit of ASCII, '.', '_' or '-': nothing to quote, encode or decode. */
+  static boolean plain(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
   }
 
   /** No ranges (send everything), the ranges to send, or null when none can be satisfied (416). */

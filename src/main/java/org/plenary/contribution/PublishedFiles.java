@@ -84,8 +84,7 @@ public class PublishedFiles {
       return false;
     }
     for (int i = from; i < end; i++) {
-      char c = uri.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+      if (!FileSender.plain(uri.charAt(i))) {
         return false;
       }
     }
