@@ -4,7 +4,9 @@
 # Measures: a demo server and an nginx (sendfile on, its root = Plenary's document folder, so both
 #   send identical bytes) on two loopback ports. A 1 MiB and a 1 GiB PDF are allocated, uploaded
 #   over the API and published into /t/fg/cloud/docs/CODE/in/, and a 16 KiB one. Then
-#   (a) wrk -t2 -c64 for BENCH_SECONDS (15) on the 1 MiB file against each: requests/s;
+#   (a) wrk -t2 -c64 for BENCH_SECONDS (15) on the 1 MiB file against each: requests/s, and the
+#       server's CPU time per request (user + system, from /proc: Plenary's JVM, nginx's master and
+#       workers), which the other load on the machine disturbs less than the rate;
 #   (a') the same on the 16 KiB file;
 #   (b) the big file downloaded 3 times from each with curl -o /dev/null: best throughput.
 # Goals: (a) Plenary/nginx requests/s >= 0.8; (a') >= 0.5; (b) Plenary/nginx throughput >= 0.8.
@@ -127,29 +129,46 @@ for file in "$SMALL_PATH" "$TINY_PATH"; do
   log "both servers send the same $file ($ref)"
 done
 
-# wrk_rps URL LABEL: a warm-up, then a measured run; prints requests/s.
+# tree_ticks PID: CPU ticks (user + system) used so far by PID and its children.
+tree_ticks() {
+  local pid=$1 child total
+  total=$(busy_ticks "$pid")
+  for child in $(pgrep -P "$pid"); do total=$((total + $(busy_ticks "$child"))); done
+  echo "$total"
+}
+
+# wrk_rps URL LABEL PID: a warm-up, then a measured run; prints requests/s and the server's CPU
+# microseconds per request (PID and its children).
 wrk_rps() {
-  local url=$1 label=$2 out
+  local url=$1 label=$2 pid=$3 out ticks requests
   if [ "$WARMUP" -gt 0 ]; then
     log "$label: wrk warm-up ${WARMUP} s"
     wrk -t2 -c64 -d"${WARMUP}s" --timeout 30s "$url" >/dev/null
   fi
-  log "$label: wrk -t2 -c64 -d${SECONDS_}s --timeout 30s $url"
+  log "$label: wrk -t2 -c64 -d${SECONDS_}s --timeout 30s $url (load average $(cut -d' ' -f1 /proc/loadavg))"
+  ticks=$(tree_ticks "$pid")
   out=$(wrk -t2 -c64 -d"${SECONDS_}s" --timeout 30s "$url")
+  ticks=$(( $(tree_ticks "$pid") - ticks ))
   printf '%s\n' "$out" | sed 's/^/    /' >&2
   if printf '%s\n' "$out" | grep -q 'Non-2xx'; then die "$label answered errors under load (above)"; fi
   if printf '%s\n' "$out" | grep -q 'Socket errors'; then
     log "WARNING: $label had socket errors or timeouts (above); those requests are not counted"
   fi
-  printf '%s\n' "$out" | awk '/^Requests\/sec:/ { print $2 }'
+  requests=$(printf '%s\n' "$out" | awk '/ requests in / { print $1 }')
+  printf '%s %s\n' "$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ { print $2 }')" \
+    "$(calc "$ticks * 1000000 / $(getconf CLK_TCK) / $requests")"
 }
 
 echo "(a) 1 MiB file, wrk -t2 -c64 -d${SECONDS_}s" >&2
-RPS_P=$(wrk_rps "$P$SMALL_PATH" Plenary)
-RPS_N=$(wrk_rps "$N$SMALL_PATH" nginx)
+OUT=$(wrk_rps "$P$SMALL_PATH" Plenary "$PLENARY_PID")
+read -r RPS_P CPU_P <<<"$OUT"
+OUT=$(wrk_rps "$N$SMALL_PATH" nginx "$NGINX_PID")
+read -r RPS_N CPU_N <<<"$OUT"
 echo "(a') 16 KiB file, wrk -t2 -c64 -d${SECONDS_}s" >&2
-TINY_P=$(wrk_rps "$P$TINY_PATH" Plenary)
-TINY_N=$(wrk_rps "$N$TINY_PATH" nginx)
+OUT=$(wrk_rps "$P$TINY_PATH" Plenary "$PLENARY_PID")
+read -r TINY_P TCPU_P <<<"$OUT"
+OUT=$(wrk_rps "$N$TINY_PATH" nginx "$NGINX_PID")
+read -r TINY_N TCPU_N <<<"$OUT"
 
 # best_speed URL LABEL: BIG_RUNS downloads of the big file; prints the best bytes/s.
 best_speed() {
@@ -183,7 +202,12 @@ printf '%-38s %14s %14s %8s %8s  %s\n' "(a) 1 MiB file, requests/s (wrk ${SECOND
   "$(fmt 1 "$RPS_N")" "$(fmt 2 "$R_RPS")" ">= $GOAL_RPS" "$V_RPS"
 printf '%-38s %14s %14s %8s %8s  %s\n' "(a') 16 KiB file, requests/s (wrk ${SECONDS_}s)" "$(fmt 1 "$TINY_P")" \
   "$(fmt 1 "$TINY_N")" "$(fmt 2 "$R_TINY")" ">= $GOAL_TINY" "$V_TINY"
+printf '%-38s %14s %14s %8s\n' "(a) server CPU µs per request" "$(fmt 0 "$CPU_P")" "$(fmt 0 "$CPU_N")" \
+  "$(fmt 2 "$(calc "$CPU_P / $CPU_N")")"
+printf '%-38s %14s %14s %8s\n' "(a') server CPU µs per request" "$(fmt 0 "$TCPU_P")" "$(fmt 0 "$TCPU_N")" \
+  "$(fmt 2 "$(calc "$TCPU_P / $TCPU_N")")"
 printf '%-38s %14s %14s %8s %8s  %s\n' "(b) $BIG_MB MiB file, best MiB/s of $BIG_RUNS" "$(fmt 1 "$(calc "$BIG_P / 1048576")")" \
   "$(fmt 1 "$(calc "$BIG_N / 1048576")")" "$(fmt 2 "$R_BIG")" ">= $GOAL_BIG" "$V_BIG"
-echo "files: $SMALL_PATH (1 MiB), $TINY_PATH (16 KiB), $BIG_PATH ($BIG_MB MiB); ratio = Plenary / nginx"
+echo "files: $SMALL_PATH (1 MiB), $TINY_PATH (16 KiB), $BIG_PATH ($BIG_MB MiB); ratio = Plenary / nginx;" \
+  "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$V_RPS" = PASS ] && [ "$V_TINY" = PASS ] && [ "$V_BIG" = PASS ]; then exit 0; else exit 1; fi

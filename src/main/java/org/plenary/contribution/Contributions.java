@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.plenary.group.GroupId;
 import org.plenary.meeting.MeetingId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,15 +52,25 @@ class Contributions {
     public void beforeCommit(boolean readOnly) {
       incrementVersion();
     }
+
+    @Override
+    public void afterCompletion(int status) {
+      if (knownVersion != null) {
+        knownVersion.changed();
+      }
+    }
   };
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batches;
   private final SharedRead sharedVersion = new SharedRead(this::versionNow);
+  /** The version kept between changes, when only this process writes the database; otherwise null. */
+  private final KnownVersion knownVersion;
 
-  Contributions(JdbcClient jdbc, JdbcTemplate batches) {
+  Contributions(JdbcClient jdbc, JdbcTemplate batches, @Value("${spring.datasource.url:}") String url) {
     this.jdbc = jdbc;
     this.batches = batches;
+    this.knownVersion = KnownVersion.appliesTo(url) ? new KnownVersion(sharedVersion::get) : null;
   }
 
   /**
@@ -70,8 +81,12 @@ class Contributions {
    */
   long version() {
     // Inside a transaction, its own connection (and snapshot); otherwise one read shared by the
-    // requests asking at once, none of them answered from a read that started before it asked.
-    return TransactionSynchronizationManager.isActualTransactionActive() ? versionNow() : sharedVersion.get();
+    // requests asking at once, none of them answered from a read that started before it asked, and
+    // on the embedded database the read kept until the next change.
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return versionNow();
+    }
+    return knownVersion != null ? knownVersion.get() : sharedVersion.get();
   }
 
   private long versionNow() {
@@ -86,6 +101,9 @@ class Contributions {
   private void changeVersionAtCommit() {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       incrementVersion();
+      if (knownVersion != null) {
+        knownVersion.changed();
+      }
     } else if (!TransactionSynchronizationManager.getSynchronizations().contains(versionChange)) {
       // Synchronizations belong to one transaction (suspended with it): an inner new transaction registers its own.
       TransactionSynchronizationManager.registerSynchronization(versionChange);

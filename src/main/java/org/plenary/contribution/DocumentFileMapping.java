@@ -27,8 +27,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 class DocumentFileMapping extends AbstractHandlerMapping {
 
   /** {@code ArchiveController}'s file in each published folder; left to the ordinary mapping. */
-  private static final String MANIFEST = "MANIFEST.json";
-  private static final String PUBLISHED_PATTERN = "/t/fg/{slug}/docs/{code}/{folder:in|out}/{name}";
+  static final String MANIFEST = "MANIFEST.json";
   private static final String INCOMING_PATTERN = "/t/fg/{slug}/docs/incoming/{name}";
 
   private final HandlerMethod published;
@@ -67,7 +66,7 @@ class DocumentFileMapping extends AbstractHandlerMapping {
     }
     String folder = segments.size() == 7 ? segments.get(5) : "";
     if (("in".equals(folder) || "out".equals(folder)) && !MANIFEST.equals(segments.get(6))) {
-      return matched(request, published, PUBLISHED_PATTERN, Map.of("slug", segments.get(2),
+      return matched(request, published, PublishedFiles.PATTERN, Map.of("slug", segments.get(2),
           "code", segments.get(4), "folder", folder, "name", segments.get(6)));
     }
     return null;

@@ -67,6 +67,7 @@ public class DocumentFolders {
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
   private final org.springframework.beans.factory.ObjectProvider<FolderSupplements> supplements;
+  private volatile FolderSupplements supplement;
 
   DocumentFolders(ContributionDesk desk, DocumentAccess access, Contributions contributions, GroupCatalog groups,
       MeetingCatalog meetings, org.springframework.beans.factory.ObjectProvider<FolderSupplements> supplements) {
@@ -201,13 +202,36 @@ public class DocumentFolders {
       return Optional.empty();
     }
     String path = publishedFolder(slug, code, folder);
-    var supplement = supplements.getIfAvailable();
+    var supplement = supplement();
     var made = supplement == null ? Optional.<FolderEntry>empty() : supplement.find(meeting.id(), path, name);
     if (made.isPresent()) {
       return made;
     }
     return fileAt(path + name, FileState.PUBLISHED)
         .filter(held -> held.meeting().equals(meeting.id())).map(Held::entry);
+  }
+
+  /**
+   * A published file that anyone may read (signed in or not), or empty for every other answer: an
+   * unknown group or meeting, a meeting whose documents are not public, a file missing or withdrawn
+   * ({@link #publishedFile} and {@link #withdrawn} say which).
+   */
+  public Optional<FolderEntry> publicFile(String slug, String code, String folder, String name) {
+    try {
+      return publishedFile(slug, code, folder, name, Reader.ANONYMOUS);
+    } catch (java.util.NoSuchElementException | DocumentsPrivateException notForAnyone) {
+      return Optional.empty();
+    }
+  }
+
+  /** The supplements' bean, asked for once it exists (asking the bean factory at every download cost a twentieth of it). */
+  private FolderSupplements supplement() {
+    FolderSupplements found = supplement;
+    if (found == null) {
+      found = supplements.getIfAvailable();
+      supplement = found;
+    }
+    return found;
   }
 
   private static String publishedFolder(String slug, String code, String folder) {

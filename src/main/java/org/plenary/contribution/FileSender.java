@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.plenary.account.PlenaryUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
@@ -28,12 +27,16 @@ import org.springframework.web.context.request.ServletWebRequest;
  * Sends a stored file over HTTP as a careful file server does: ETag and Last-Modified with
  * conditional requests (304, and 412 for an If-Match that fails; see {@link Preconditions}), byte ranges (206, multipart for several, 416 when none fits,
  * If-Range), an RFC 6266 Content-Disposition, and Tomcat's sendfile for whole files and single
- * ranges so that large files never pass through the heap.
+ * ranges longer than {@link #SMALL} so that large files never pass through the heap; shorter ones
+ * are copied into the response, from memory when the caller holds their bytes ({@link PublishedFiles}).
  */
 final class FileSender {
 
   /** More ranges than this, or overlapping ones, are answered with the whole file (as Apache httpd does). */
   static final int MAX_RANGES = 16;
+
+  /** Up to this many bytes are copied into the response rather than sent with sendfile (cheaper for so few). */
+  static final int SMALL = 48 * 1024;
 
   private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
   private static final Map<String, String> TYPES = Map.ofEntries(
@@ -61,9 +64,18 @@ final class FileSender {
    * Sends a document of the store with ETag, conditional requests and ranges: with sendfile when
    * the store is local, otherwise streamed from the store (ranged reads of an S3 object).
    */
-  static void send(HttpServletRequest request, HttpServletResponse response, DocumentStore store, FolderEntry entry)
-      throws IOException {
-    Source file = new Source(store, entry.storePath());
+  static void send(HttpServletRequest request, HttpServletResponse response, DocumentStore store, FolderEntry entry,
+      Reader reader) throws IOException {
+    send(request, response, new Source(store, entry.storePath(), null), entry, reader);
+  }
+
+  /**
+   * As {@link #send(HttpServletRequest, HttpServletResponse, DocumentStore, FolderEntry, Reader)}, from
+   * {@code file}; a file sent because of who reads it (signed in: perhaps a private meeting's) is
+   * never kept by a shared cache.
+   */
+  static void send(HttpServletRequest request, HttpServletResponse response, Source file, FolderEntry entry,
+      Reader reader) throws IOException {
     String etag = "\"" + entry.sha256() + "\"";
     Instant modified = entry.modified();
     if (Preconditions.answered(request, response, etag)
@@ -72,11 +84,8 @@ final class FileSender {
     }
     long length = entry.size();
     response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename(entry.name(), StandardCharsets.UTF_8).build().toString());
-    // A file served because of who asks (signed in: perhaps a private meeting's) is never kept by a shared cache.
-    response.setHeader(HttpHeaders.CACHE_CONTROL,
-        PlenaryUser.current().isPresent() ? "private, no-cache" : "no-cache");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(entry.name()));
+    response.setHeader(HttpHeaders.CACHE_CONTROL, reader.signedIn() ? "private, no-cache" : "no-cache");
     boolean head = "HEAD".equals(request.getMethod());
     List<HttpRange> ranges = ranges(request, etag, length);
     if (ranges == null) {
@@ -106,6 +115,25 @@ final class FileSender {
       return;
     }
     multipart(response, file, ranges, length, type, head);
+  }
+
+  /**
+   * The RFC 6266 Content-Disposition of a download named {@code name}: written out for a name of
+   * letters, digits, '.', '_' and '-' (every document number's file), as Spring's builder writes it
+   * (which costs a twentieth of a small download), else built by it.
+   */
+  static String attachment(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (!plain(name.charAt(i))) {
+        return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
+      }
+    }
+    return "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name;
+  }
+
+  /** Whether {@code c} is a letter or digit of ASCII, '.', '_' or '-': nothing to quote, encode or decode. */
+  static boolean plain(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
   }
 
   /** No ranges (send everything), the ranges to send, or null when none can be satisfied (416). */
@@ -149,13 +177,16 @@ final class FileSender {
     return satisfiable;
   }
 
-  /** A document of the store, read through its local file when there is one. */
-  private record Source(DocumentStore store, String path) {}
+  /**
+   * A document of the store, read through its local file when there is one, or from {@code held},
+   * its whole content when the caller has it in memory (null otherwise).
+   */
+  record Source(DocumentStore store, String path, byte[] held) {}
 
   private static void transfer(HttpServletRequest request, HttpServletResponse response, Source source, long start,
       long end) throws IOException {
-    Path file = source.store().local(source.path()).orElse(null);
-    if (file != null && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT)) && end - start > 48 * 1024) {
+    Path file = source.held() != null ? null : source.store().local(source.path()).orElse(null);
+    if (file != null && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT)) && end - start > SMALL) {
       request.setAttribute("org.apache.tomcat.sendfile.filename", file.toAbsolutePath().toString());
       request.setAttribute("org.apache.tomcat.sendfile.start", start);
       request.setAttribute("org.apache.tomcat.sendfile.end", end);
@@ -195,6 +226,10 @@ final class FileSender {
   }
 
   private static void copy(Source source, long start, long end, OutputStream out) throws IOException {
+    if (source.held() != null) {
+      out.write(source.held(), (int) start, (int) (end - start));
+      return;
+    }
     Path file = source.store().local(source.path()).orElse(null);
     if (file == null) {
       try (InputStream in = source.store().open(source.path(), start, end)) {

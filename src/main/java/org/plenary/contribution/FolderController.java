@@ -27,12 +27,15 @@ class FolderController {
   private final DocumentStore store;
   private final Listings listings;
   private final MeetingCatalog meetings;
+  private final PublishedFiles files;
 
-  FolderController(DocumentFolders folders, DocumentStore store, Listings listings, MeetingCatalog meetings) {
+  FolderController(DocumentFolders folders, DocumentStore store, Listings listings, MeetingCatalog meetings,
+      PublishedFiles files) {
     this.folders = folders;
     this.store = store;
     this.listings = listings;
     this.meetings = meetings;
+    this.files = files;
   }
 
   @GetMapping("/")
@@ -71,8 +74,9 @@ class FolderController {
   @GetMapping("/incoming/{name}")
   void incomingFile(@PathVariable String slug, @PathVariable String name, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
-    FolderEntry entry = folders.incomingFile(slug, name, Reader.current()).orElseThrow(() -> missing(name));
-    FileSender.send(request, response, store, entry);
+    Reader reader = Reader.current();
+    FolderEntry entry = folders.incomingFile(slug, name, reader).orElseThrow(() -> missing(name));
+    FileSender.send(request, response, store, entry, reader);
   }
 
   @GetMapping("/{code}/{folder:in|out}/{name}")
@@ -84,8 +88,7 @@ class FolderController {
       response.sendError(HttpServletResponse.SC_GONE);
       return;
     }
-    FolderEntry file = entry.orElseThrow(() -> missing(name));
-    FileSender.send(request, response, store, file);
+    files.send(entry.orElseThrow(() -> missing(name)), reader, request, response);
   }
 
   private ModelAndView listing(HttpServletRequest request, HttpServletResponse response, String path,

@@ -1,9 +1,15 @@
 package org.plenary.web;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import org.plenary.account.AccessTokens;
 import org.plenary.account.Credentials;
+import org.plenary.contribution.PublishedFiles;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -16,7 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.web.http.CookieSerializer;
 
 /**
  * Three filter chains. The management endpoints and the API are stateless: bearer tokens only, so
@@ -80,6 +88,22 @@ class SecurityConfiguration {
             .authenticationEntryPoint(problems::unauthorized)
             .accessDeniedHandler(problems::forbidden))
         .build();
+  }
+
+  /**
+   * {@link PublicFileFilter}: after the request metrics ({@code HIGHEST_PRECEDENCE + 1}) and the
+   * database-outage answers ({@code + 20}), before the sessions ({@code + 50}) and Spring Security;
+   * its answers carry the headers of the page chain's own {@link HeaderWriterFilter}.
+   */
+  @Bean
+  FilterRegistrationBean<PublicFileFilter> publicFiles(PublishedFiles files, CookieSerializer sessionCookies,
+      @Qualifier("pages") SecurityFilterChain pages) {
+    Filter headers = pages.getFilters().stream().filter(HeaderWriterFilter.class::isInstance).findFirst()
+        .orElseThrow(() -> new IllegalStateException("The page chain writes no security headers."));
+    var registration = new FilterRegistrationBean<>(new PublicFileFilter(files, sessionCookies, headers));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    return registration;
   }
 
   @Bean

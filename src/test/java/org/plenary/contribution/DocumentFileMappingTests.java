@@ -15,7 +15,7 @@ class DocumentFileMappingTests {
   private final DocumentFileMapping mapping;
 
   DocumentFileMappingTests() throws NoSuchMethodException {
-    mapping = new DocumentFileMapping(new FolderController(null, null, null, null));
+    mapping = new DocumentFileMapping(new FolderController(null, null, null, null, null));
   }
 
   @Test
