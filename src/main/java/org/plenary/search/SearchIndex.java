@@ -40,8 +40,8 @@ class SearchIndex implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
-  /** A searcher and the facet state of the same reader. */
-  record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets) {}
+  /** A searcher, the facet state and the term lookups of the same reader: made once per refresh, not per search. */
+  record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets, TermLookups terms) {}
 
   private final Path folder;
   private final Directory directory;
@@ -216,7 +216,7 @@ class SearchIndex implements DisposableBean {
     IndexReader reader = searcher.getIndexReader();
     SortedSetDocValuesReaderState facets = hasFacets(reader)
         ? new DefaultSortedSetDocValuesReaderState(reader, IndexEntry.FACETS) : null;
-    View made = new View(searcher, facets);
+    View made = new View(searcher, facets, new TermLookups(searcher));
     view = made;
     return made;
   }
