@@ -18,7 +18,7 @@ import org.apache.lucene.util.IOSupplier;
 /**
  * The offsets of the words in a hit's preview, read from the postings as Lucene's own strategy does,
  * but each word found in the segment through {@link TermLookups} instead of walking the terms
- * dictionary again for every hit (a fifth of what the snippets allocated).
+ * dictionary again for every hit (a sixth of what the snippets allocated).
  */
 final class KnownTermOffsets extends PostingsOffsetStrategy {
 

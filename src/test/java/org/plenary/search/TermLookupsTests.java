@@ -79,7 +79,8 @@ class TermLookupsTests {
 
   /** One segment per two documents; the word "cloud" is in some segments only once, "terminology" in one. */
   private static DirectoryReader segments(ByteBuffersDirectory directory) throws IOException {
-    try (var writer = new IndexWriter(directory, new IndexWriterConfig(Analysis.analyzer()).setMergePolicy(NoMergePolicy.INSTANCE))) {
+    var config = new IndexWriterConfig(Analysis.analyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
+    try (var writer = new IndexWriter(directory, config)) {
       for (int i = 0; i < TEXTS.length; i++) {
         String number = "FG-Test-I-%04d".formatted(i + 1);
         writer.addDocument(new IndexEntry(number, 1, "test/one", "Document " + (i + 1), "ITU", List.of(), "", "INCOMING",
