@@ -9,7 +9,8 @@
 #      8 API clients as bench/search.sh does (BENCH_LARGE (20) of 3-6 MB), then waits for the index;
 #   2. BENCH_AB_ROUNDS (2) rounds of: jar A, then jar B, each started on that data, 10 s of warm-up,
 #      then GET /api/v1/search?q=<two words> under wrk -c8 for BENCH_SECONDS (20) s; one line each
-#      with p50, p99, requests/s and the load average before and after.
+#      with p50, p99, requests/s, the server's CPU time per query (from /proc: what the load disturbs
+#      least), its young collections and the load average before and after.
 # BENCH_AB_JFR=1 records a Java Flight Recorder profile of every measured run beside the data.
 #
 # Usage: bench/searchab.sh A.jar B.jar
@@ -72,8 +73,13 @@ if [ ! -f "$DATA/populated" ]; then
 fi
 search_queries "$BENCH_TMP"
 
+# young_collections PID: the server's young garbage collections so far (jstat reads the JVM's counters, not the JVM).
+young_collections() {
+  jstat -gc "$1" | awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "YGC") c = i } NR == 2 { print $c }'
+}
+
 measure() {
-  local label=$1 before after
+  local label=$1 before after ticks requests gcs
   start_on_data "$2"
   wait_index "$(token "$P" tsb tsb-demo)" "$(cat "$DATA/populated")"
   wait_quiet "$PLENARY_PID"
@@ -82,13 +88,19 @@ measure() {
     jcmd "$PLENARY_PID" JFR.start name=ab settings=profile filename="$DATA/$label.jfr" >/dev/null
   fi
   before=$(cut -d' ' -f1 /proc/loadavg)
+  gcs=$(young_collections "$PLENARY_PID")
+  ticks=$(busy_ticks "$PLENARY_PID")
   wrk -t2 -c8 -d"${SECONDS_}s" --latency -s "$BENCH_TMP/queries.lua" "$P" >"$BENCH_TMP/wrk.txt" 2>&1
   after=$(cut -d' ' -f1 /proc/loadavg)
+  ticks=$(($(busy_ticks "$PLENARY_PID") - ticks))
+  gcs=$(($(young_collections "$PLENARY_PID") - gcs))
   [ "${BENCH_AB_JFR:-0}" = 1 ] && jcmd "$PLENARY_PID" JFR.stop name=ab >/dev/null
   stop_plenary
-  printf '%-6s p50 %9s  p99 %9s  %8s requests/s  load average %s..%s\n' "$label" \
+  requests=$(awk '/requests in/ { print $1 }' "$BENCH_TMP/wrk.txt")
+  printf '%-6s p50 %9s  p99 %9s  %8s requests/s  %5s ms CPU/query  %4s GCs  load average %s..%s\n' "$label" \
     "$(awk '$1 == "50%" { print $2 }' "$BENCH_TMP/wrk.txt")" "$(awk '$1 == "99%" { print $2 }' "$BENCH_TMP/wrk.txt")" \
-    "$(awk '/Requests\/sec/ { print $2 }' "$BENCH_TMP/wrk.txt")" "$before" "$after"
+    "$(awk '/Requests\/sec/ { print $2 }' "$BENCH_TMP/wrk.txt")" \
+    "$(fmt 2 "$(calc "$ticks * 1000 / $(getconf CLK_TCK) / ${requests:-1}")")" "$gcs" "$before" "$after"
 }
 
 echo "two-word queries, 8 clients, ${SECONDS_} s, $(cat "$DATA/populated") documents; A=$JAR_A B=$JAR_B"

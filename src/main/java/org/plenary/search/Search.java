@@ -109,14 +109,14 @@ public class Search {
   private SearchResults run(SearchIndex.View view, SearchQuery query, Query words, Query full, Sort sort, int wanted,
       Map<String, String> labels) throws IOException {
     IndexSearcher searcher = view.searcher();
-    FacetsCollectorManager.FacetsResult result =
-        FacetsCollectorManager.search(searcher, full, Math.max(wanted, 1), sort, new FacetsCollectorManager());
+    FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, view.terms().resolve(full),
+        Math.max(wanted, 1), sort, new FacetsCollectorManager());
     FacetsCollector collected = result.facetsCollector();
     long total = collected.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
     ScoreDoc[] all = result.topDocs().scoreDocs;
     int from = Math.min((query.page() - 1) * SearchQuery.PAGE_SIZE, all.length);
     ScoreDoc[] page = Arrays.copyOfRange(all, from, Math.min(from + SearchQuery.PAGE_SIZE, all.length));
-    String[] snippets = Snippets.of(searcher, words, result.topDocs(), page, highlightedChars);
+    String[] snippets = Snippets.of(view, words, result.topDocs(), page, highlightedChars);
     List<SearchResults.Hit> hits = new ArrayList<>();
     var stored = searcher.storedFields();
     for (int i = 0; i < page.length; i++) {
@@ -191,7 +191,7 @@ public class Search {
     }
   }
 
-  private static Query parse(String q) {
+  static Query parse(String q) {
     if (q.isEmpty()) {
       return new MatchAllDocsQuery();
     }

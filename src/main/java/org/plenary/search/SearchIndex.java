@@ -19,6 +19,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -40,8 +42,8 @@ class SearchIndex implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
-  /** A searcher and the facet state of the same reader. */
-  record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets) {}
+  /** A searcher, the facet state and the term lookups of the same reader: made once per refresh, not per search. */
+  record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets, TermLookups terms) {}
 
   private final Path folder;
   private final Directory directory;
@@ -49,6 +51,13 @@ class SearchIndex implements DisposableBean {
   private volatile SearcherManager searchers;
   private final boolean created;
   private volatile View view;
+  /**
+   * The filters of searches (the meetings a reader may read, facet values), matched once per segment
+   * and kept. Lucene's default cache keeps nothing for a segment under 10,000 documents (every
+   * segment of an index of 10,000) nor for a filter ten times denser than the words' matches (the
+   * readable meetings: nearly every document), so every search matched the list of meetings again.
+   */
+  private final LRUQueryCache filters = new LRUQueryCache(256, 16 * 1024 * 1024, leaf -> true, Float.POSITIVE_INFINITY);
 
   SearchIndex(@Value("${plenary.search.index-dir:${plenary.data-dir}/search}") String folder,
       @Value("${plenary.search.reset-on-start:false}") boolean reset) throws IOException {
@@ -69,7 +78,18 @@ class SearchIndex implements DisposableBean {
     if (created) {
       writer.commit();
     }
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers = new SearcherManager(writer, searcherFactory());
+  }
+
+  private SearcherFactory searcherFactory() {
+    return new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setQueryCache(filters);
+        return searcher;
+      }
+    };
   }
 
   private static IndexWriterConfig config(boolean reset) {
@@ -88,7 +108,7 @@ class SearchIndex implements DisposableBean {
     }
     SearcherManager old = searchers;
     writer = new IndexWriter(directory, config(false));
-    searchers = new SearcherManager(writer, null);
+    searchers = new SearcherManager(writer, searcherFactory());
     old.close();
     return true;
   }
@@ -216,7 +236,7 @@ class SearchIndex implements DisposableBean {
     IndexReader reader = searcher.getIndexReader();
     SortedSetDocValuesReaderState facets = hasFacets(reader)
         ? new DefaultSortedSetDocValuesReaderState(reader, IndexEntry.FACETS) : null;
-    View made = new View(searcher, facets);
+    View made = new View(searcher, facets, new TermLookups(searcher));
     view = made;
     return made;
   }

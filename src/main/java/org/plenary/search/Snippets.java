@@ -15,6 +15,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
@@ -32,8 +34,9 @@ final class Snippets {
   private Snippets() {}
 
   /** One snippet per hit of {@code page} (null when nothing could be shown). */
-  static String[] of(IndexSearcher searcher, Query words, TopDocs top, ScoreDoc[] page, int maxLength)
+  static String[] of(SearchIndex.View view, Query words, TopDocs top, ScoreDoc[] page, int maxLength)
       throws IOException {
+    IndexSearcher searcher = view.searcher();
     if (page.length == 0) {
       return new String[0];
     }
@@ -55,6 +58,13 @@ final class Snippets {
       protected OffsetSource getOffsetSource(String field) {
         // Known from IndexEntry: asking Lucene merges the field infos of every segment at each search.
         return OffsetSource.POSTINGS;
+      }
+
+      @Override
+      protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+        return source == OffsetSource.POSTINGS && !components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
+            ? new KnownTermOffsets(components, searcher.getIndexReader().leaves(), view.terms())
+            : super.getOffsetStrategy(source, components);
       }
 
       @Override

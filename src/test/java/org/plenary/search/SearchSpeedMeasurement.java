@@ -23,7 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * A repeatable measurement, not a test: indexes {@code search.bench.docs} synthetic documents
  * (Zipf-drawn words, 2-20 KB, {@code search.bench.large} (20) of 3-6 MB) straight into the index and
  * times two-word queries of mid-frequency words through {@link Search} from 8 threads for
- * {@code search.bench.seconds} (10), printing p50 and p99. Off unless {@code -Dsearch.bench.docs=N}:
+ * {@code search.bench.seconds} (10), printing p50 and p99, and the processor time and bytes allocated per
+ * query. Off unless {@code -Dsearch.bench.docs=N}:
  * <pre>mvn -o -q -Dtest=SearchSpeedMeasurement -Dsearch.bench.docs=10000 -Dsurefire.failIfNoSpecifiedTests=false test</pre>
  */
 @EnabledIfSystemProperty(named = "search.bench.docs", matches = "\\d+")
@@ -71,17 +72,25 @@ class SearchSpeedMeasurement {
     }
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    // Processor time and bytes allocated by the searching threads: what the machine's load disturbs least.
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    var cpuNanos = new java.util.concurrent.atomic.AtomicLong();
+    var allocatedBytes = new java.util.concurrent.atomic.AtomicLong();
     try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
       List<Future<?>> running = new ArrayList<>();
       for (int c = 0; c < 8; c++) {
         int offset = c * 125;
         running.add(clients.submit(() -> {
+          long cpu = threads.getCurrentThreadCpuTime();
+          long allocated = threads.getCurrentThreadAllocatedBytes();
           for (int i = offset; System.nanoTime() < end; i++) {
             long t = System.nanoTime();
             search.search(new SearchQuery(queries.get(i % queries.size()), null, null, null, null, null, null, 1),
                 Reader.ANONYMOUS);
             latencies.add(System.nanoTime() - t);
           }
+          cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
+          allocatedBytes.addAndGet(threads.getCurrentThreadAllocatedBytes() - allocated);
         }));
       }
       for (Future<?> f : running) {
@@ -92,6 +101,9 @@ class SearchSpeedMeasurement {
     Collections.sort(sorted);
     System.out.printf("%d queries in %d s, 8 clients: p50 %.1f ms, p99 %.1f ms, %.0f queries/s%n", sorted.size(), seconds,
         sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 99 / 100) / 1e6, sorted.size() / (double) seconds);
+    System.out.printf("per query: %.2f ms of processor, %.0f KB allocated (load average %.1f)%n",
+        cpuNanos.get() / 1e6 / sorted.size(), allocatedBytes.get() / 1024.0 / sorted.size(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   private static List<String> vocabulary(Random rng) {
