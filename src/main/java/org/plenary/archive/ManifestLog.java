@@ -1,5 +1,7 @@
 package org.plenary.archive;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +60,12 @@ public class ManifestLog {
   private final Clock clock;
   private final TransactionTemplate separately;
   private final String keyUrl;
+  /**
+   * Each folder's head as this node last wrote or read it, so that a version costs its change and
+   * not a read of the whole folder; weighed by entries (about a kilobyte each).
+   */
+  private final Cache<String, FolderHead> heads = Caffeine.newBuilder().maximumWeight(200_000)
+      .weigher((String folder, FolderHead head) -> head.size() + 1).build();
 
   ManifestLog(Manifests manifests, ContributionDesk desk, MeetingCatalog meetings, GroupCatalog groups,
       DocumentStore store, ManifestKey key, Clock clock, PlatformTransactionManager transactions,
@@ -116,49 +125,62 @@ public class ManifestLog {
     long meetingId = meeting.id().value();
     Optional<ManifestVersion> head = manifests.head(meetingId, folder);
     int version = head.map(ManifestVersion::version).orElse(0) + 1;
-    Map<String, ManifestEntry> live = new LinkedHashMap<>();
-    head.ifPresent(h -> manifests.entries(meetingId, folder, h.version()).stream().filter(e -> !e.withdrawnAt(h.version()))
-        .forEach(e -> live.put(e.name() + "/" + e.sha256(), e)));
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    boolean changedAny = false;
-    var actors = new HashMap<String, String>();
-    List<Contribution> looked = head.isEmpty() ? desk.register(group.slug(), meeting.code()) : List.of(changed);
-    var numbers = new java.util.HashSet<String>();
-    for (Contribution contribution : looked) {
-      numbers.add(contribution.number());
-      for (ContributionFile file : contribution.files()) {
-        if (file.state() != FileState.PUBLISHED || !file.storePath().equals(folder + file.fileName())) {
-          continue;
-        }
-        if (live.remove(file.fileName() + "/" + file.sha256()) == null) {
-          manifests.insert(new ManifestEntry(meetingId, folder, file.fileName(), contribution.number(), file.storePath(),
-              file.size(), file.sha256(), crc32(file.storePath()), file.publishedAt().truncatedTo(ChronoUnit.MILLIS),
-              actor(contribution.number(), "PUBLISHED", file.fileName(), actors), version, null, null, null));
-          changedAny = true;
+    FolderHead state = heads.get(meetingId + ":" + folder, k -> new FolderHead());
+    // The group's lock orders this node's writers in the database; the monitor makes what the last one
+    // left in the head visible to this thread.
+    synchronized (state) {
+      if (!state.describes(head.orElse(null))) {
+        state = head.map(h -> new FolderHead(h, FolderHead.ordered(manifests.entries(meetingId, folder, h.version()))))
+            .orElseGet(FolderHead::new);
+        heads.put(meetingId + ":" + folder, state);
+      }
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      var actors = new HashMap<String, String>();
+      List<Contribution> looked = head.isEmpty() ? desk.register(group.slug(), meeting.code()) : List.of(changed);
+      var numbers = new HashSet<String>();
+      var stillListed = new HashSet<String>();
+      var added = new ArrayList<ManifestEntry>();
+      for (Contribution contribution : looked) {
+        numbers.add(contribution.number());
+        for (ContributionFile file : contribution.files()) {
+          if (file.state() != FileState.PUBLISHED || !file.storePath().equals(folder + file.fileName())) {
+            continue;
+          }
+          stillListed.add(file.fileName() + "/" + file.sha256());
+          if (!state.lists(file.fileName(), file.sha256())) {
+            var entry = new ManifestEntry(0, meetingId, folder, file.fileName(), contribution.number(),
+                file.storePath(), file.size(), file.sha256(), crc32(file.storePath()),
+                file.publishedAt().truncatedTo(ChronoUnit.MILLIS),
+                actor(contribution.number(), "PUBLISHED", file.fileName(), actors), version, null, null, null);
+            added.add(entry.withId(manifests.insert(entry)));
+          }
         }
       }
-    }
-    for (ManifestEntry gone : live.values()) {
-      if (!numbers.contains(gone.number())) {
-        continue;
+      var gone = new ArrayList<ManifestEntry>();
+      for (ManifestEntry listed : state.listedOf(numbers)) {
+        if (!stillListed.contains(listed.name() + "/" + listed.sha256())) {
+          String by = actor(listed.number(), "WITHDRAWN", null, actors);
+          manifests.withdraw(meetingId, folder, listed.name(), listed.sha256(), version, now, by);
+          gone.add(listed.withdrawn(version, now, by));
+        }
       }
-      manifests.withdraw(meetingId, folder, gone.name(), gone.sha256(), version, now,
-          actor(gone.number(), "WITHDRAWN", null, actors));
-      changedAny = true;
+      if (added.isEmpty() && gone.isEmpty()) {
+        return false;
+      }
+      state.apply(version, added, gone);
+      var draft = new ManifestVersion(group.id().value(), meetingId, folder, version, lastChange + 1, kind,
+          number, now, head.map(ManifestVersion::sha256).orElse(null), null, 0, null, keyUrl, key.id());
+      Map<String, Object> header = header(draft);
+      String signature = key.sign(state.bytes(header, null));
+      byte[] bytes = state.bytes(header, signature);
+      String sha256 = Digests.sha256Hex(bytes);
+      manifests.insert(new ManifestVersion(draft.groupId(), meetingId, folder, version, draft.changeSeq(), kind,
+          number, now, draft.previousSha256(), sha256, bytes.length, signature, keyUrl, key.id()));
+      manifests.setLastChange(group.id().value(), draft.changeSeq());
+      state.describe(version, sha256);
+      heads.put(meetingId + ":" + folder, state);
+      return true;
     }
-    if (!changedAny) {
-      return false;
-    }
-    var draft = new ManifestVersion(group.id().value(), meeting.id().value(), folder, version, lastChange + 1, kind,
-        number, now, head.map(ManifestVersion::sha256).orElse(null), null, 0, null, keyUrl, key.id());
-    Map<String, Object> json = json(draft, manifests.entries(meetingId, folder, version));
-    String signature = key.sign(CanonicalJson.bytes(json));
-    json.put("signature", signature);
-    byte[] bytes = CanonicalJson.bytes(json);
-    manifests.insert(new ManifestVersion(draft.groupId(), draft.meetingId(), folder, version, draft.changeSeq(), kind,
-        number, now, draft.previousSha256(), Digests.sha256Hex(bytes), bytes.length, signature, keyUrl, key.id()));
-    manifests.setLastChange(group.id().value(), draft.changeSeq());
-    return true;
   }
 
   /** The group's feed row, created once by a transaction of its own (two first publications may race). */
@@ -197,6 +219,14 @@ public class ManifestLog {
 
   /** The manifest of a version without its signature, keys in their fixed order. */
   static Map<String, Object> json(ManifestVersion v, List<ManifestEntry> entries) {
+    Map<String, Object> json = header(v);
+    json.put("files", entries.stream().filter(e -> !e.withdrawnAt(v.version())).map(e -> e.json(v.version())).toList());
+    json.put("withdrawn", entries.stream().filter(e -> e.withdrawnAt(v.version())).map(e -> e.json(v.version())).toList());
+    return json;
+  }
+
+  /** The keys of a version's manifest before its entries, in their fixed order. */
+  static Map<String, Object> header(ManifestVersion v) {
     var json = new LinkedHashMap<String, Object>();
     json.put("format", FORMAT);
     json.put("folder", "/" + v.folder());
@@ -207,8 +237,6 @@ public class ManifestLog {
     json.put("previous", v.previousSha256());
     json.put("key", v.keyUrl());
     json.put("keyId", v.keyId());
-    json.put("files", entries.stream().filter(e -> !e.withdrawnAt(v.version())).map(e -> e.json(v.version())).toList());
-    json.put("withdrawn", entries.stream().filter(e -> e.withdrawnAt(v.version())).map(e -> e.json(v.version())).toList());
     return json;
   }
 
@@ -228,14 +256,19 @@ public class ManifestLog {
 
   /** The bytes of a version, exactly as first signed and hashed, rebuilt from its entries. */
   byte[] bytes(ManifestVersion v) {
-    Map<String, Object> json = json(v, entries(v));
-    json.put("signature", v.signature());
-    byte[] bytes = CanonicalJson.bytes(json);
-    if (!Digests.sha256Hex(bytes).equals(v.sha256())) {
-      throw new IllegalStateException("The manifest " + v.folder() + " version " + v.version()
-          + " no longer matches its recorded SHA-256: the database was changed behind Plenary.");
+    List<ManifestEntry> rows = entries(v);
+    // Entries are in Java's order of names (FolderHead's); versions written before it are in the database's
+    // order, the same on H2 and under a C collation, perhaps not under another.
+    for (List<ManifestEntry> order : List.of(FolderHead.ordered(rows), rows)) {
+      Map<String, Object> json = json(v, order);
+      json.put("signature", v.signature());
+      byte[] bytes = CanonicalJson.bytes(json);
+      if (Digests.sha256Hex(bytes).equals(v.sha256())) {
+        return bytes;
+      }
     }
-    return bytes;
+    throw new IllegalStateException("The manifest " + v.folder() + " version " + v.version()
+        + " no longer matches its recorded SHA-256: the database was changed behind Plenary.");
   }
 
   /** The version's bytes as a file of the document store (written at first need, then kept); its store path. */
