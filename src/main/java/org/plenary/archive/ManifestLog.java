@@ -15,10 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.plenary.contribution.AuditEvent;
 import org.plenary.contribution.Contribution;
 import org.plenary.contribution.ContributionDesk;
 import org.plenary.contribution.ContributionEvents.ContributionPublished;
+import org.plenary.contribution.ContributionEvents.ContributionsPublished;
 import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
 import org.plenary.contribution.ContributionFile;
 import org.plenary.contribution.FileState;
@@ -82,31 +84,30 @@ public class ManifestLog {
     this.keyUrl = baseUrl.replaceAll("/+$", "") + "/.well-known/plenary-manifest-key";
   }
 
+  /**
+   * One version per publication, in the order they were made: a folder's first version leaves out the
+   * files the same transaction publishes after it, which get their own versions.
+   */
   @EventListener
-  void on(ContributionPublished event) {
-    Contribution contribution = desk.get(event.number());
-    contribution.files().stream().filter(f -> f.id() == event.fileId()).findFirst().ifPresent(file -> {
-      String folder = file.storePath().substring(0, file.storePath().lastIndexOf('/') + 1);
-      sync(folder, contribution, file.revision() > 0 ? "REVISED" : "PUBLISHED", contribution.number());
-    });
+  void on(ContributionsPublished event) {
+    var notYet = new HashSet<Long>();
+    event.published().forEach(published -> notYet.add(published.fileId()));
+    for (ContributionPublished published : event.published()) {
+      notYet.remove(published.fileId());
+      Contribution contribution = desk.get(published.number());
+      contribution.files().stream().filter(f -> f.id() == published.fileId()).findFirst().ifPresent(file -> {
+        String folder = file.storePath().substring(0, file.storePath().lastIndexOf('/') + 1);
+        write(folder, contribution, file.revision() > 0 ? "REVISED" : "PUBLISHED", contribution.number(), notYet);
+      });
+    }
   }
 
   @EventListener
   void on(ContributionWithdrawn event) {
     Contribution contribution = desk.get(event.number());
     for (String folder : manifests.foldersListing(contribution.meetingId().value(), event.number())) {
-      sync(folder, contribution, "WITHDRAWN", contribution.number());
+      write(folder, contribution, "WITHDRAWN", contribution.number(), Set.of());
     }
-  }
-
-  /**
-   * Writes a new version of the folder's manifest when what the register shows of the changed
-   * contribution in the folder differs from the last version: its files published since are added,
-   * those no longer there are marked withdrawn. The folder's first version takes in every file the
-   * register shows there (documents published before manifests existed included).
-   */
-  void sync(String folder, Contribution changed, String kind, String number) {
-    write(folder, changed, kind, number);
   }
 
   /**
@@ -114,10 +115,17 @@ public class ManifestLog {
    * time the group's lock is held; answers whether it wrote it. Must run inside a transaction.
    */
   boolean first(String folder, Contribution latest, String kind) {
-    return write(folder, latest, kind, latest.number());
+    return write(folder, latest, kind, latest.number(), Set.of());
   }
 
-  private boolean write(String folder, Contribution changed, String kind, String number) {
+  /**
+   * Writes a new version of the folder's manifest when what the register shows of the changed
+   * contribution in the folder differs from the last version: its files published since are added,
+   * those no longer there are marked withdrawn. The folder's first version takes in every file the
+   * register shows there (documents published before manifests existed included) but those
+   * {@code notYet} (by file id); answers whether it wrote a version.
+   */
+  private boolean write(String folder, Contribution changed, String kind, String number, Set<Long> notYet) {
     Meeting meeting = meetings.get(changed.meetingId());
     Group group = groups.get(changed.groupId());
     lockFeed(group.id().value());
@@ -143,7 +151,8 @@ public class ManifestLog {
       for (Contribution contribution : looked) {
         numbers.add(contribution.number());
         for (ContributionFile file : contribution.files()) {
-          if (file.state() != FileState.PUBLISHED || !file.storePath().equals(folder + file.fileName())) {
+          if (file.state() != FileState.PUBLISHED || !file.storePath().equals(folder + file.fileName())
+              || notYet.contains(file.id())) {
             continue;
           }
           stillListed.add(file.fileName() + "/" + file.sha256());
