@@ -37,11 +37,21 @@ final class FolderHead {
   private int version;
   private String sha256;
 
-  /** The head of a folder that has no manifest yet. */
+  /** Made as the head of a folder that has no manifest yet. */
   FolderHead() {}
 
-  /** The head as the database holds it at {@code head} (entries as {@link Manifests#entries} reads them). */
-  FolderHead(ManifestVersion head, List<ManifestEntry> entries) {
+  /**
+   * Takes the folder as the database holds it at {@code head} (null: no manifest yet), its entries
+   * as {@link Manifests#entries} reads them, in place of what this head held.
+   */
+  void read(ManifestVersion head, List<ManifestEntry> entries) {
+    files.clear();
+    withdrawn.clear();
+    live.clear();
+    if (head == null) {
+      describe(0, null);
+      return;
+    }
     for (ManifestEntry e : entries) {
       if (e.withdrawnAt(head.version())) {
         withdrawn.put(key(e), new Item(e, json(e, head.version())));

@@ -135,12 +135,11 @@ public class ManifestLog {
     int version = head.map(ManifestVersion::version).orElse(0) + 1;
     FolderHead state = heads.get(meetingId + ":" + folder, k -> new FolderHead());
     // The group's lock orders this node's writers in the database; the monitor makes what the last one
-    // left in the head visible to this thread.
+    // left in the head (or half left, if it failed) visible to this thread.
     synchronized (state) {
       if (!state.describes(head.orElse(null))) {
-        state = head.map(h -> new FolderHead(h, FolderHead.ordered(manifests.entries(meetingId, folder, h.version()))))
-            .orElseGet(FolderHead::new);
-        heads.put(meetingId + ":" + folder, state);
+        state.read(head.orElse(null),
+            head.map(h -> FolderHead.ordered(manifests.entries(meetingId, folder, h.version()))).orElse(List.of()));
       }
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       var actors = new HashMap<String, String>();
@@ -187,7 +186,7 @@ public class ManifestLog {
           number, now, draft.previousSha256(), sha256, bytes.length, signature, keyUrl, key.id()));
       manifests.setLastChange(group.id().value(), draft.changeSeq());
       state.describe(version, sha256);
-      heads.put(meetingId + ":" + folder, state);
+      heads.put(meetingId + ":" + folder, state); // weighed again
       return true;
     }
   }

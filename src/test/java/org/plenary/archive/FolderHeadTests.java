@@ -20,7 +20,8 @@ class FolderHeadTests {
         entry(1, "FG-X-I-0001.pdf", "FG-X-I-0001", 1), entry(2, "FG-X-I-0001r1.pdf", "FG-X-I-0001", 2),
         entry(4, "FG-X-I-0003 \"quoted\".pdf", "FG-X-I-0003", 2).withdrawn(2, T, "Clem Clerk")));
     ManifestVersion v2 = version(2, "aa");
-    var head = new FolderHead(v2, FolderHead.ordered(rows));
+    var head = new FolderHead();
+    head.read(v2, FolderHead.ordered(rows));
     assertThat(head.describes(v2)).isTrue();
     assertThat(head.bytes(ManifestLog.header(v2), "c2ln")).isEqualTo(rebuilt(v2, rows, "c2ln"));
     assertThat(head.lists("FG-X-I-0002.pdf", "sha-3")).isTrue();
@@ -44,6 +45,9 @@ class FolderHeadTests {
     assertThat(head.describes(version(4, "bb"))).isFalse();
     assertThat(new FolderHead().describes(null)).isTrue();
     assertThat(head.describes(null)).isFalse();
+    head.read(null, List.of());
+    assertThat(head.describes(null)).as("read again: the folder's manifest is gone").isTrue();
+    assertThat(head.size()).isZero();
   }
 
   private static byte[] rebuilt(ManifestVersion v, List<ManifestEntry> rows, String signature) {
