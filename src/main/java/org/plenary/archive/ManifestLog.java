@@ -64,9 +64,10 @@ public class ManifestLog {
   private final String keyUrl;
   /**
    * Each folder's head as this node last wrote or read it, so that a version costs its change and
-   * not a read of the whole folder; weighed by entries (about a kilobyte each).
+   * not a read of the whole folder; weighed by entries (about a kilobyte each, so at most about 50 MB).
+   * A folder past the bound is read again at each version, as every folder was before.
    */
-  private final Cache<String, FolderHead> heads = Caffeine.newBuilder().maximumWeight(200_000)
+  private final Cache<String, FolderHead> heads = Caffeine.newBuilder().maximumWeight(50_000)
       .weigher((String folder, FolderHead head) -> head.size() + 1).build();
 
   ManifestLog(Manifests manifests, ContributionDesk desk, MeetingCatalog meetings, GroupCatalog groups,

@@ -90,7 +90,7 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     doc.add(new StoredField("languages", String.join(",", languages)));
     doc.add(new BinaryDocValuesField(STAMP, new BytesRef(stamp)));
     doc.add(new NumericDocValuesField(DATE, date));
-    doc.add(new NumericDocValuesField(Facet.STATE.field(), stateOrdinal()));
+    doc.add(new NumericDocValuesField(Facet.STATE.field(), ordinal(state)));
     facet(doc, Facet.MEETING, meeting);
     for (Long item : agendaItemIds) {
       facet(doc, Facet.AGENDA_ITEM, Long.toString(item));
@@ -115,11 +115,11 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
 
   /** The fields a change of state rewrites: state, date and stamp, all doc values. */
   static Field[] restated(String state, long date, String stamp) {
-    return new Field[] {new NumericDocValuesField(Facet.STATE.field(), Contribution.Status.valueOf(state).ordinal()),
+    return new Field[] {new NumericDocValuesField(Facet.STATE.field(), ordinal(state)),
         new NumericDocValuesField(DATE, date), new BinaryDocValuesField(STAMP, new BytesRef(stamp))};
   }
 
-  private int stateOrdinal() {
+  private static int ordinal(String state) {
     return Contribution.Status.valueOf(state).ordinal();
   }
 

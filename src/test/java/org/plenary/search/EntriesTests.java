@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** What indexing a contribution writes: the text is read and analysed when its files change, never for a change of state. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:plenary-search-snippets;DB_CLOSE_DELAY=-1",
-    "plenary.data-dir=target/test-data/search-snippets-${random.uuid}", "plenary.search.indexing=false"})
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:plenary-search-entries;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/search-entries-${random.uuid}", "plenary.search.indexing=false"})
 class EntriesTests {
 
   @Autowired GroupCatalog groups;
