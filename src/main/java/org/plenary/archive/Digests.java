@@ -46,7 +46,7 @@ final class Digests {
   /** The CRC-32 of everything the stream has; closes it. */
   static long crc32(InputStream bytes) throws IOException {
     CRC32 crc = new CRC32();
-    byte[] buffer = new byte[1 << 20];
+    byte[] buffer = new byte[1 << 16];
     try (InputStream in = bytes) {
       for (int n; (n = in.read(buffer)) > 0;) {
         crc.update(buffer, 0, n);

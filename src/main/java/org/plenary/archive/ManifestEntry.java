@@ -9,6 +9,7 @@ import java.util.Map;
  * of the folder's manifest that added it, and, once withdrawn, the version that recorded that.
  */
 record ManifestEntry(
+    long id,
     long meetingId,
     String folder,
     String name,
@@ -23,6 +24,18 @@ record ManifestEntry(
     Integer withdrawnVersion,
     Instant withdrawnAt,
     String withdrawnBy) {
+
+  /** The entry as inserted, with its row's id. */
+  ManifestEntry withId(long rowId) {
+    return new ManifestEntry(rowId, meetingId, folder, name, number, storePath, size, sha256, crc32, publishedAt,
+        publisher, addedVersion, withdrawnVersion, withdrawnAt, withdrawnBy);
+  }
+
+  /** The entry once withdrawn by {@code version}. */
+  ManifestEntry withdrawn(int version, Instant at, String by) {
+    return new ManifestEntry(id, meetingId, folder, name, number, storePath, size, sha256, crc32, publishedAt,
+        publisher, addedVersion, version, at, by);
+  }
 
   boolean withdrawnAt(int version) {
     return withdrawnVersion != null && withdrawnVersion <= version;

@@ -1,5 +1,7 @@
 package org.plenary.archive;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -8,14 +10,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.plenary.contribution.AuditEvent;
 import org.plenary.contribution.Contribution;
 import org.plenary.contribution.ContributionDesk;
 import org.plenary.contribution.ContributionEvents.ContributionPublished;
+import org.plenary.contribution.ContributionEvents.ContributionsPublished;
 import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
 import org.plenary.contribution.ContributionFile;
 import org.plenary.contribution.FileState;
@@ -57,6 +62,13 @@ public class ManifestLog {
   private final Clock clock;
   private final TransactionTemplate separately;
   private final String keyUrl;
+  /**
+   * Each folder's head as this node last wrote or read it, so that a version costs its change and
+   * not a read of the whole folder; weighed by entries (about a kilobyte each, so at most about 50 MB).
+   * A folder past the bound is read again at each version, as every folder was before.
+   */
+  private final Cache<String, FolderHead> heads = Caffeine.newBuilder().maximumWeight(50_000)
+      .weigher((String folder, FolderHead head) -> head.size() + 1).build();
 
   ManifestLog(Manifests manifests, ContributionDesk desk, MeetingCatalog meetings, GroupCatalog groups,
       DocumentStore store, ManifestKey key, Clock clock, PlatformTransactionManager transactions,
@@ -73,31 +85,30 @@ public class ManifestLog {
     this.keyUrl = baseUrl.replaceAll("/+$", "") + "/.well-known/plenary-manifest-key";
   }
 
+  /**
+   * One version per publication, in the order they were made: a folder's first version leaves out the
+   * files the same transaction publishes after it, which get their own versions.
+   */
   @EventListener
-  void on(ContributionPublished event) {
-    Contribution contribution = desk.get(event.number());
-    contribution.files().stream().filter(f -> f.id() == event.fileId()).findFirst().ifPresent(file -> {
-      String folder = file.storePath().substring(0, file.storePath().lastIndexOf('/') + 1);
-      sync(folder, contribution, file.revision() > 0 ? "REVISED" : "PUBLISHED", contribution.number());
-    });
+  void on(ContributionsPublished event) {
+    var notYet = new HashSet<Long>();
+    event.published().forEach(published -> notYet.add(published.fileId()));
+    for (ContributionPublished published : event.published()) {
+      notYet.remove(published.fileId());
+      Contribution contribution = desk.get(published.number());
+      contribution.files().stream().filter(f -> f.id() == published.fileId()).findFirst().ifPresent(file -> {
+        String folder = file.storePath().substring(0, file.storePath().lastIndexOf('/') + 1);
+        write(folder, contribution, file.revision() > 0 ? "REVISED" : "PUBLISHED", contribution.number(), notYet);
+      });
+    }
   }
 
   @EventListener
   void on(ContributionWithdrawn event) {
     Contribution contribution = desk.get(event.number());
     for (String folder : manifests.foldersListing(contribution.meetingId().value(), event.number())) {
-      sync(folder, contribution, "WITHDRAWN", contribution.number());
+      write(folder, contribution, "WITHDRAWN", contribution.number(), Set.of());
     }
-  }
-
-  /**
-   * Writes a new version of the folder's manifest when what the register shows of the changed
-   * contribution in the folder differs from the last version: its files published since are added,
-   * those no longer there are marked withdrawn. The folder's first version takes in every file the
-   * register shows there (documents published before manifests existed included).
-   */
-  void sync(String folder, Contribution changed, String kind, String number) {
-    write(folder, changed, kind, number);
   }
 
   /**
@@ -105,10 +116,17 @@ public class ManifestLog {
    * time the group's lock is held; answers whether it wrote it. Must run inside a transaction.
    */
   boolean first(String folder, Contribution latest, String kind) {
-    return write(folder, latest, kind, latest.number());
+    return write(folder, latest, kind, latest.number(), Set.of());
   }
 
-  private boolean write(String folder, Contribution changed, String kind, String number) {
+  /**
+   * Writes a new version of the folder's manifest when what the register shows of the changed
+   * contribution in the folder differs from the last version: its files published since are added,
+   * those no longer there are marked withdrawn. The folder's first version takes in every file the
+   * register shows there (documents published before manifests existed included) but those
+   * {@code notYet} (by file id); answers whether it wrote a version.
+   */
+  private boolean write(String folder, Contribution changed, String kind, String number, Set<Long> notYet) {
     Meeting meeting = meetings.get(changed.meetingId());
     Group group = groups.get(changed.groupId());
     lockFeed(group.id().value());
@@ -116,49 +134,62 @@ public class ManifestLog {
     long meetingId = meeting.id().value();
     Optional<ManifestVersion> head = manifests.head(meetingId, folder);
     int version = head.map(ManifestVersion::version).orElse(0) + 1;
-    Map<String, ManifestEntry> live = new LinkedHashMap<>();
-    head.ifPresent(h -> manifests.entries(meetingId, folder, h.version()).stream().filter(e -> !e.withdrawnAt(h.version()))
-        .forEach(e -> live.put(e.name() + "/" + e.sha256(), e)));
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    boolean changedAny = false;
-    var actors = new HashMap<String, String>();
-    List<Contribution> looked = head.isEmpty() ? desk.register(group.slug(), meeting.code()) : List.of(changed);
-    var numbers = new java.util.HashSet<String>();
-    for (Contribution contribution : looked) {
-      numbers.add(contribution.number());
-      for (ContributionFile file : contribution.files()) {
-        if (file.state() != FileState.PUBLISHED || !file.storePath().equals(folder + file.fileName())) {
-          continue;
-        }
-        if (live.remove(file.fileName() + "/" + file.sha256()) == null) {
-          manifests.insert(new ManifestEntry(meetingId, folder, file.fileName(), contribution.number(), file.storePath(),
-              file.size(), file.sha256(), crc32(file.storePath()), file.publishedAt().truncatedTo(ChronoUnit.MILLIS),
-              actor(contribution.number(), "PUBLISHED", file.fileName(), actors), version, null, null, null));
-          changedAny = true;
+    FolderHead state = heads.get(meetingId + ":" + folder, k -> new FolderHead());
+    // The group's lock orders this node's writers in the database; the monitor makes what the last one
+    // left in the head (or half left, if it failed) visible to this thread.
+    synchronized (state) {
+      if (!state.describes(head.orElse(null))) {
+        state.read(head.orElse(null),
+            head.map(h -> FolderHead.ordered(manifests.entries(meetingId, folder, h.version()))).orElse(List.of()));
+      }
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      var actors = new HashMap<String, String>();
+      List<Contribution> looked = head.isEmpty() ? desk.register(group.slug(), meeting.code()) : List.of(changed);
+      var numbers = new HashSet<String>();
+      var stillListed = new HashSet<String>();
+      var added = new ArrayList<ManifestEntry>();
+      for (Contribution contribution : looked) {
+        numbers.add(contribution.number());
+        for (ContributionFile file : contribution.files()) {
+          if (file.state() != FileState.PUBLISHED || !file.storePath().equals(folder + file.fileName())
+              || notYet.contains(file.id())) {
+            continue;
+          }
+          stillListed.add(file.fileName() + "/" + file.sha256());
+          if (!state.lists(file.fileName(), file.sha256())) {
+            var entry = new ManifestEntry(0, meetingId, folder, file.fileName(), contribution.number(),
+                file.storePath(), file.size(), file.sha256(), crc32(file.storePath()),
+                file.publishedAt().truncatedTo(ChronoUnit.MILLIS),
+                actor(contribution.number(), "PUBLISHED", file.fileName(), actors), version, null, null, null);
+            added.add(entry.withId(manifests.insert(entry)));
+          }
         }
       }
-    }
-    for (ManifestEntry gone : live.values()) {
-      if (!numbers.contains(gone.number())) {
-        continue;
+      var gone = new ArrayList<ManifestEntry>();
+      for (ManifestEntry listed : state.listedOf(numbers)) {
+        if (!stillListed.contains(listed.name() + "/" + listed.sha256())) {
+          String by = actor(listed.number(), "WITHDRAWN", null, actors);
+          manifests.withdraw(meetingId, folder, listed.name(), listed.sha256(), version, now, by);
+          gone.add(listed.withdrawn(version, now, by));
+        }
       }
-      manifests.withdraw(meetingId, folder, gone.name(), gone.sha256(), version, now,
-          actor(gone.number(), "WITHDRAWN", null, actors));
-      changedAny = true;
+      if (added.isEmpty() && gone.isEmpty()) {
+        return false;
+      }
+      state.apply(version, added, gone);
+      var draft = new ManifestVersion(group.id().value(), meetingId, folder, version, lastChange + 1, kind,
+          number, now, head.map(ManifestVersion::sha256).orElse(null), null, 0, null, keyUrl, key.id());
+      Map<String, Object> header = header(draft);
+      String signature = key.sign(state.bytes(header, null));
+      byte[] bytes = state.bytes(header, signature);
+      String sha256 = Digests.sha256Hex(bytes);
+      manifests.insert(new ManifestVersion(draft.groupId(), meetingId, folder, version, draft.changeSeq(), kind,
+          number, now, draft.previousSha256(), sha256, bytes.length, signature, keyUrl, key.id()));
+      manifests.setLastChange(group.id().value(), draft.changeSeq());
+      state.describe(version, sha256);
+      heads.put(meetingId + ":" + folder, state); // weighed again
+      return true;
     }
-    if (!changedAny) {
-      return false;
-    }
-    var draft = new ManifestVersion(group.id().value(), meeting.id().value(), folder, version, lastChange + 1, kind,
-        number, now, head.map(ManifestVersion::sha256).orElse(null), null, 0, null, keyUrl, key.id());
-    Map<String, Object> json = json(draft, manifests.entries(meetingId, folder, version));
-    String signature = key.sign(CanonicalJson.bytes(json));
-    json.put("signature", signature);
-    byte[] bytes = CanonicalJson.bytes(json);
-    manifests.insert(new ManifestVersion(draft.groupId(), draft.meetingId(), folder, version, draft.changeSeq(), kind,
-        number, now, draft.previousSha256(), Digests.sha256Hex(bytes), bytes.length, signature, keyUrl, key.id()));
-    manifests.setLastChange(group.id().value(), draft.changeSeq());
-    return true;
   }
 
   /** The group's feed row, created once by a transaction of its own (two first publications may race). */
@@ -197,6 +228,14 @@ public class ManifestLog {
 
   /** The manifest of a version without its signature, keys in their fixed order. */
   static Map<String, Object> json(ManifestVersion v, List<ManifestEntry> entries) {
+    Map<String, Object> json = header(v);
+    json.put("files", entries.stream().filter(e -> !e.withdrawnAt(v.version())).map(e -> e.json(v.version())).toList());
+    json.put("withdrawn", entries.stream().filter(e -> e.withdrawnAt(v.version())).map(e -> e.json(v.version())).toList());
+    return json;
+  }
+
+  /** The keys of a version's manifest before its entries, in their fixed order. */
+  static Map<String, Object> header(ManifestVersion v) {
     var json = new LinkedHashMap<String, Object>();
     json.put("format", FORMAT);
     json.put("folder", "/" + v.folder());
@@ -207,8 +246,6 @@ public class ManifestLog {
     json.put("previous", v.previousSha256());
     json.put("key", v.keyUrl());
     json.put("keyId", v.keyId());
-    json.put("files", entries.stream().filter(e -> !e.withdrawnAt(v.version())).map(e -> e.json(v.version())).toList());
-    json.put("withdrawn", entries.stream().filter(e -> e.withdrawnAt(v.version())).map(e -> e.json(v.version())).toList());
     return json;
   }
 
@@ -228,14 +265,19 @@ public class ManifestLog {
 
   /** The bytes of a version, exactly as first signed and hashed, rebuilt from its entries. */
   byte[] bytes(ManifestVersion v) {
-    Map<String, Object> json = json(v, entries(v));
-    json.put("signature", v.signature());
-    byte[] bytes = CanonicalJson.bytes(json);
-    if (!Digests.sha256Hex(bytes).equals(v.sha256())) {
-      throw new IllegalStateException("The manifest " + v.folder() + " version " + v.version()
-          + " no longer matches its recorded SHA-256: the database was changed behind Plenary.");
+    List<ManifestEntry> rows = entries(v);
+    // Entries are in Java's order of names (FolderHead's); versions written before it are in the database's
+    // order, the same on H2 and under a C collation, perhaps not under another.
+    for (List<ManifestEntry> order : List.of(FolderHead.ordered(rows), rows)) {
+      Map<String, Object> json = json(v, order);
+      json.put("signature", v.signature());
+      byte[] bytes = CanonicalJson.bytes(json);
+      if (Digests.sha256Hex(bytes).equals(v.sha256())) {
+        return bytes;
+      }
     }
-    return bytes;
+    throw new IllegalStateException("The manifest " + v.folder() + " version " + v.version()
+        + " no longer matches its recorded SHA-256: the database was changed behind Plenary.");
   }
 
   /** The version's bytes as a file of the document store (written at first need, then kept); its store path. */

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The SQL of manifest versions, their entries and each group's feed counter. */
@@ -19,7 +20,7 @@ class Manifests {
         size_bytes, signature, key_url, key_id FROM archive_manifests""";
 
   private static final String ENTRIES = """
-      SELECT meeting_id, folder, name, number, store_path, size_bytes, sha256, crc32, published_at, publisher, added_version,
+      SELECT id, meeting_id, folder, name, number, store_path, size_bytes, sha256, crc32, published_at, publisher, added_version,
         withdrawn_version, withdrawn_at, withdrawn_by FROM archive_entries""";
 
   private final JdbcClient jdbc;
@@ -72,13 +73,16 @@ class Manifests {
         .param(meeting).param(folder).param(version).query(Manifests::entry).list();
   }
 
-  void insert(ManifestEntry e) {
+  /** Inserts the entry; answers its row's id. */
+  long insert(ManifestEntry e) {
+    var keys = new GeneratedKeyHolder();
     jdbc.sql("""
         INSERT INTO archive_entries (meeting_id, folder, name, number, store_path, size_bytes, sha256, crc32,
           published_at, publisher, added_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(e.meetingId(), e.folder(), e.name(), e.number(), e.storePath(), e.size(), e.sha256(), e.crc32(),
             utc(e.publishedAt()), e.publisher(), e.addedVersion())
-        .update();
+        .update(keys, "id");
+    return keys.getKey().longValue();
   }
 
   /** The entries of any folder with this SHA-256 (published, perhaps withdrawn since), oldest first. */
@@ -135,7 +139,7 @@ class Manifests {
   private static ManifestEntry entry(ResultSet rs, int row) throws SQLException {
     int withdrawn = rs.getInt("withdrawn_version");
     boolean live = rs.wasNull();
-    return new ManifestEntry(rs.getLong("meeting_id"), rs.getString("folder"), rs.getString("name"), rs.getString("number"),
+    return new ManifestEntry(rs.getLong("id"), rs.getLong("meeting_id"), rs.getString("folder"), rs.getString("name"), rs.getString("number"),
         rs.getString("store_path"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getLong("crc32"),
         instant(rs, "published_at"), rs.getString("publisher"), rs.getInt("added_version"),
         live ? null : withdrawn, instant(rs, "withdrawn_at"), rs.getString("withdrawn_by"));

@@ -19,6 +19,7 @@ import org.plenary.account.AccountId;
 import org.plenary.account.OrganizationId;
 import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.ContributionEvents.ContributionPublished;
+import org.plenary.contribution.ContributionEvents.ContributionsPublished;
 import org.plenary.contribution.ContributionEvents.ContributionReceived;
 import org.plenary.contribution.ContributionEvents.ContributionsReceived;
 import org.plenary.contribution.ContributionEvents.ContributionRejected;
@@ -40,6 +41,7 @@ import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,6 +64,7 @@ public class ContributionDesk {
   private final Clock clock;
   private final NumberAllocator allocator;
   private final BatchWorker<Receipt, ContributionFile> registrar;
+  private final BatchWorker<Publication, Contribution> publisher;
   private final Refusals refusals;
   /** Series (group id and series) that exist; a series is never removed, so this only grows. */
   private final java.util.Set<String> knownSeries = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -82,6 +85,7 @@ public class ContributionDesk {
     this.transaction = transaction;
     this.clock = clock;
     this.registrar = new BatchWorker<>("upload register", 64, transaction, this::register);
+    this.publisher = new BatchWorker<>("publisher", 64, transaction, this::publish);
   }
 
   /** As {@link #allocate(String, String, Allocation, PlenaryUser, UploadChannel)} for a caller inside the server. */
@@ -349,33 +353,54 @@ public class ContributionDesk {
   @jakarta.annotation.PreDestroy
   void stop() {
     registrar.stop();
+    publisher.stop();
   }
 
-  /** Moves the waiting version into the meeting's read-only folder. */
+  /**
+   * Moves the waiting version into the meeting's read-only folder. Publications asked for together
+   * are made in one transaction (each checked under its contribution's lock; a refused one is told
+   * alone, the others are made), so that one commit, one event and one mail transaction serve them all.
+   * Asked inside a transaction, the publication joins it instead, and commits or rolls back with it.
+   */
   public Contribution publish(String number, PlenaryUser user) {
     requireStaff(user, "publish");
-    return transaction.execute(status -> {
-      Contribution contribution = lockedWithIncoming(number, "publish");
+    var publication = new Publication(number, user);
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return publish(List.of(publication)).getFirst();
+    }
+    return publisher.submit(publication);
+  }
+
+  private record Publication(String number, PlenaryUser user) {}
+
+  private List<Contribution> publish(List<Publication> publications) {
+    var moves = FileMoves.inTransaction(store);
+    var published = new java.util.ArrayList<ContributionPublished>(publications.size());
+    var sealed = new java.util.ArrayList<String>(publications.size());
+    for (Publication p : publications) {
+      Contribution contribution = lockedWithIncoming(p.number(), "publish");
       ContributionFile file = contribution.incoming().orElseThrow();
       Group group = groups.get(contribution.groupId());
       Meeting meeting = meetings.get(contribution.meetingId());
       String folder = contribution.series().folder();
-      String published = "t/fg/" + group.slug() + "/docs/" + meeting.code() + "/" + folder + "/" + file.fileName();
-      if (store.exists(published) && !contributions.knows(published)) {
-        store.quarantine(published);
+      String path = "t/fg/" + group.slug() + "/docs/" + meeting.code() + "/" + folder + "/" + file.fileName();
+      if (store.exists(path) && !contributions.knows(path)) {
+        store.quarantine(path);
       }
-      if (store.exists(published)) {
+      if (store.exists(path)) {
         throw ContributionRefusedException.of(ALREADY_PUBLISHED, "contribution.refused.alreadyPublished", file.fileName());
       }
       Instant now = clock.instant();
-      FileMoves.inTransaction(store).move(file.storePath(), published);
-      contributions.moveFile(file.id(), FileState.PUBLISHED, published, now, null);
-      contributions.audit(contribution.id(), "PUBLISHED", user.getUsername(), now, file.fileName(), file.sha256(),
+      moves.move(file.storePath(), path);
+      contributions.moveFile(file.id(), FileState.PUBLISHED, path, now, null);
+      contributions.audit(contribution.id(), "PUBLISHED", p.user().getUsername(), now, file.fileName(), file.sha256(),
           meeting.code() + "/" + folder + "/");
-      events.publishEvent(new ContributionPublished(contribution.number(), file.id()));
-      store.seal(published);
-      return get(number);
-    });
+      published.add(new ContributionPublished(contribution.number(), file.id()));
+      sealed.add(path);
+    }
+    events.publishEvent(new ContributionsPublished(published));
+    sealed.forEach(store::seal);
+    return publications.stream().map(p -> get(p.number())).toList();
   }
 
   /** Refuses the waiting version, with a reason the submitter receives. */

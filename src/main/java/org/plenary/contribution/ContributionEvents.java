@@ -20,6 +20,12 @@ public final class ContributionEvents {
   /** The secretariat published a version into the meeting's folder. */
   public record ContributionPublished(String number, long fileId) {}
 
+  /**
+   * Versions were published; one event for all that one transaction published together, in the order
+   * they were published. Listeners inside that transaction (the folders' manifests) see it before it commits.
+   */
+  public record ContributionsPublished(java.util.List<ContributionPublished> published) {}
+
   /** The secretariat refused a version, with a reason. */
   public record ContributionRejected(String number, long fileId, String reason) {}
 

@@ -13,6 +13,7 @@ import org.plenary.contribution.Contribution;
 import org.plenary.contribution.ContributionDesk;
 import org.plenary.contribution.ContributionEvents.ContributionPublished;
 import org.plenary.contribution.ContributionEvents.ContributionReceived;
+import org.plenary.contribution.ContributionEvents.ContributionsPublished;
 import org.plenary.contribution.ContributionEvents.ContributionsReceived;
 import org.plenary.contribution.ContributionEvents.ContributionRejected;
 import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
@@ -86,12 +87,19 @@ class ContributionMail {
   }
 
   @ApplicationModuleListener
-  void on(ContributionPublished event) {
-    Contribution c = desk.get(event.number());
-    ContributionFile file = file(c, event.fileId());
+  void on(ContributionsPublished event) {
+    var byNumber = new HashMap<String, Contribution>();
+    var emails = new HashMap<String, Optional<String>>();
+    desk.all(event.published().stream().map(ContributionPublished::number).distinct().toList())
+        .forEach(c -> byNumber.put(c.number(), c));
+    event.published().forEach(published -> published(byNumber.get(published.number()), published.fileId(), emails));
+  }
+
+  private void published(Contribution c, long fileId, Map<String, Optional<String>> emails) {
+    ContributionFile file = file(c, fileId);
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
-    send("ContributionPublished:" + event.fileId(), everyone(c), words -> words.letter("notification.contribution.published", new Object[] {file.fileName()},
+    send("ContributionPublished:" + fileId, emails, everyone(c), words -> words.letter("notification.contribution.published", new Object[] {file.fileName()},
         file.fileName(), baseUrl + "/t/fg/" + group.slug() + "/docs/" + meeting.code() + "/in/" + file.fileName()));
   }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.lucene.document.Document;
 import org.plenary.contribution.Contribution;
 import org.plenary.contribution.ContributionFile;
 import org.plenary.group.GroupCatalog;
@@ -40,32 +39,61 @@ final class Entries {
     this.maxChars = maxChars;
   }
 
-  /** The entry, or empty when the index already holds exactly this ({@code indexed}: its small fields; {@code indexedBody}: its text). */
-  Optional<IndexEntry> of(Contribution c, Optional<Document> indexed, java.util.function.Supplier<String> indexedBody) {
+  /** What indexing a contribution writes: its entry afresh, or only its state (the text and register fields unchanged). */
+  sealed interface Change {
+    void applyTo(SearchIndex index) throws java.io.IOException;
+  }
+
+  record Rewrite(IndexEntry entry) implements Change {
+    @Override
+    public void applyTo(SearchIndex index) throws java.io.IOException {
+      index.put(entry);
+    }
+  }
+
+  record Restate(String number, String state, long date, String stamp) implements Change {
+    @Override
+    public void applyTo(SearchIndex index) throws java.io.IOException {
+      index.restate(number, state, date, stamp);
+    }
+  }
+
+  /**
+   * What to write for the contribution, or empty when the index already holds exactly this
+   * ({@code indexed}: its small fields as last indexed; {@code indexedBody}: its text). A change of
+   * state alone (an upload published, a document withdrawn: the same files by SHA-256, the same
+   * register fields) rewrites only the state, date and stamp, without reading or analysing the text again.
+   */
+  Optional<Change> of(Contribution c, Optional<SearchIndex.Indexed> indexed, java.util.function.Supplier<String> indexedBody) {
     Meeting meeting = meetings.get(c.meetingId());
     List<ContributionFile> files = readable(c);
     String fileKey = files.stream().map(ContributionFile::sha256).collect(Collectors.joining(","));
-    String stamp = String.join("|", c.title(), c.source(), String.valueOf(c.agendaItemIds()), c.status().name(),
-        fileKey, files.stream().map(f -> f.fileName() + ":" + f.state()).collect(Collectors.joining(",")),
-        String.valueOf(c.withdrawnAt()));
+    // The stamp: what the text and register fields come from, a line break, then the state (the files' states included).
+    String content = String.join("|", c.title(), c.source(), String.valueOf(c.agendaItemIds()),
+        files.stream().map(ContributionFile::fileName).collect(Collectors.joining(",")), fileKey);
+    String stamp = content + "\n" + String.join("|", c.status().name(),
+        files.stream().map(f -> f.state().name()).collect(Collectors.joining(",")), String.valueOf(c.withdrawnAt()));
     // An entry whose problem an earlier version stored as English text is read again, so that it holds a code;
     // so is one whose file moved while it was read, or was not read as the server stopped.
-    String indexedProblem = indexed.map(d -> d.get("problem")).orElse(null);
+    String indexedProblem = indexed.map(SearchIndex.Indexed::problem).orElse(null);
     boolean readAgain = ReadProblem.legacy(indexedProblem) || ReadProblem.passing(indexedProblem);
-    if (indexed.isPresent() && !readAgain && stamp.equals(indexed.get().get(IndexEntry.STAMP))) {
+    String previous = indexed.map(SearchIndex.Indexed::stamp).filter(p -> !readAgain).orElse(null);
+    if (stamp.equals(previous)) {
       return Optional.empty();
+    }
+    if (previous != null && content.equals(content(previous))) {
+      return Optional.of(new Restate(c.number(), c.status().name(), date(c).toEpochMilli(), stamp));
     }
     String body;
     String problem;
     Set<String> languages;
-    String previousKey = indexed.map(d -> stampFiles(d.get(IndexEntry.STAMP))).orElse(null);
     // The text kept in the index is reused when the files did not change; when it cannot be read back
     // (null), the files are read again.
-    String kept = indexed.isPresent() && !readAgain && fileKey.equals(previousKey) ? indexedBody.get() : null;
+    String kept = previous != null && fileKey.equals(filesOf(previous)) ? indexedBody.get() : null;
     if (kept != null) {
       body = kept;
-      problem = emptyToNull(indexed.get().get("problem"));
-      languages = new LinkedHashSet<>(List.of(indexed.get().get("languages").split(",")));
+      problem = emptyToNull(indexed.get().problem());
+      languages = new LinkedHashSet<>(List.of(indexed.get().languages().split(",")));
       languages.remove("");
     } else {
       StringBuilder text = new StringBuilder();
@@ -86,10 +114,10 @@ final class Entries {
     String agendaText = meeting.agenda().stream().filter(i -> i.id() != null && c.agendaItemIds().contains(i.id()))
         .map(AgendaItem::title).collect(Collectors.joining("\n"));
     Optional<ContributionFile> current = c.current();
-    return Optional.of(new IndexEntry(c.number(), c.meetingId().value(),
+    return Optional.of(new Rewrite(new IndexEntry(c.number(), c.meetingId().value(),
         groups.get(c.groupId()).slug() + "/" + meeting.code(), c.title(), c.source(), c.agendaItemIds(), agendaText,
         c.status().name(), current.map(f -> TextExtractor.extension(f.fileName())).orElse(null),
-        current.map(ContributionFile::fileName).orElse(null), date(c).toEpochMilli(), body, languages, problem, stamp));
+        current.map(ContributionFile::fileName).orElse(null), date(c).toEpochMilli(), body, languages, problem, stamp)));
   }
 
   /** The files a reader can fetch: the version waiting in incoming/ and the newest published one. */
@@ -100,9 +128,16 @@ final class Entries {
     return files;
   }
 
-  private static String stampFiles(String stamp) {
-    String[] parts = stamp == null ? new String[0] : stamp.split("\\|", -1);
-    return parts.length >= 7 ? parts[parts.length - 3] : null;
+  /** The part of a stamp the text and register fields come from. */
+  private static String content(String stamp) {
+    int state = stamp.lastIndexOf('\n');
+    return state < 0 ? null : stamp.substring(0, state);
+  }
+
+  /** The SHA-256s of the files a stamp was made from. */
+  private static String filesOf(String stamp) {
+    String content = content(stamp);
+    return content == null ? null : content.substring(content.lastIndexOf('|') + 1);
   }
 
   private static Instant date(Contribution c) {

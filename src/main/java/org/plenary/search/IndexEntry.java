@@ -14,6 +14,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
+import org.plenary.contribution.Contribution;
 
 /**
  * One contribution as the index holds it: its register entry, the text of its files (the version
@@ -43,7 +44,11 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
    */
   static final String TEXT = "text";
 
-  /** The facets: meeting, agenda item, source, type and state. */
+  /**
+   * The facets: meeting, agenda item, source and type, and the state, which is a doc value (its
+   * {@link Contribution.Status} ordinal) like the date and the stamp, so that a change of state alone
+   * is written with {@link #restated} without analysing the text again.
+   */
   static final FacetsConfig FACETS = new FacetsConfig();
 
   static {
@@ -83,9 +88,9 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     doc.add(new StoredField("fileName", fileName == null ? "" : fileName));
     doc.add(new StoredField("problem", problem == null ? "" : problem));
     doc.add(new StoredField("languages", String.join(",", languages)));
-    doc.add(new StoredField(STAMP, stamp));
+    doc.add(new BinaryDocValuesField(STAMP, new BytesRef(stamp)));
     doc.add(new NumericDocValuesField(DATE, date));
-    doc.add(new StoredField(DATE, date));
+    doc.add(new NumericDocValuesField(Facet.STATE.field(), ordinal(state)));
     facet(doc, Facet.MEETING, meeting);
     for (Long item : agendaItemIds) {
       facet(doc, Facet.AGENDA_ITEM, Long.toString(item));
@@ -94,7 +99,6 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     if (type != null) {
       facet(doc, Facet.TYPE, type);
     }
-    facet(doc, Facet.STATE, state);
     String register = number + "\n" + title + "\n" + source + "\n" + agendaText + "\n" + (fileName == null ? "" : fileName);
     doc.add(new TextField(Analysis.META, register, Field.Store.NO));
     String preview = body.substring(0, Math.min(body.length(), PREVIEW_CHARS));
@@ -107,6 +111,16 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     built.add(new Field(Analysis.BODY, body, BODY));
     built.add(new BinaryDocValuesField(TEXT, new BytesRef(Deflated.of(body))));
     return built;
+  }
+
+  /** The fields a change of state rewrites: state, date and stamp, all doc values. */
+  static Field[] restated(String state, long date, String stamp) {
+    return new Field[] {new NumericDocValuesField(Facet.STATE.field(), ordinal(state)),
+        new NumericDocValuesField(DATE, date), new BinaryDocValuesField(STAMP, new BytesRef(stamp))};
+  }
+
+  private static int ordinal(String state) {
+    return Contribution.Status.valueOf(state).ordinal();
   }
 
   private static void facet(Document doc, Facet facet, String value) {

@@ -5,6 +5,7 @@ import org.plenary.contribution.ContributionEvents.ContributionPublished;
 import org.plenary.contribution.ContributionEvents.ContributionReceived;
 import org.plenary.contribution.ContributionEvents.ContributionRejected;
 import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
+import org.plenary.contribution.ContributionEvents.ContributionsPublished;
 import org.plenary.contribution.ContributionEvents.ContributionsReceived;
 import org.plenary.contribution.ContributionEvents.NumbersAllocated;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -31,8 +32,8 @@ class IndexingListener {
   }
 
   @ApplicationModuleListener
-  void on(ContributionPublished event) {
-    indexer.enqueue(List.of(event.number()));
+  void on(ContributionsPublished event) {
+    indexer.enqueue(event.published().stream().map(ContributionPublished::number).toList());
   }
 
   @ApplicationModuleListener

@@ -5,24 +5,30 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -33,6 +39,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.plenary.contribution.Contribution;
 import org.plenary.contribution.DocumentAccess;
 import org.plenary.contribution.Reader;
 import org.plenary.meeting.Meeting;
@@ -92,7 +99,9 @@ public class Search {
     filter(built, Facet.AGENDA_ITEM, query.agendaItem() == null ? null : query.agendaItem().toString());
     filter(built, Facet.SOURCE, query.source());
     filter(built, Facet.TYPE, query.type());
-    filter(built, Facet.STATE, query.state());
+    if (query.state() != null && !query.state().isBlank()) {
+      built.add(stateIs(query.state()), Occur.FILTER);
+    }
     Query full = built.build();
     Sort sort = query.newest() || query.q().isEmpty()
         ? new Sort(new SortField(IndexEntry.DATE, SortField.Type.LONG, true)) : Sort.RELEVANCE;
@@ -119,26 +128,69 @@ public class Search {
     String[] snippets = Snippets.of(view, words, result.topDocs(), page, highlightedChars);
     List<SearchResults.Hit> hits = new ArrayList<>();
     var stored = searcher.storedFields();
+    var leaves = searcher.getIndexReader().leaves();
     for (int i = 0; i < page.length; i++) {
-      hits.add(hit(stored.document(page[i].doc, HIT_FIELDS), snippets[i]));
+      var leaf = leaves.get(ReaderUtil.subIndex(page[i].doc, leaves));
+      int doc = page[i].doc - leaf.docBase;
+      hits.add(hit(stored.document(page[i].doc, HIT_FIELDS), value(leaf, Facet.STATE.field(), doc),
+          value(leaf, IndexEntry.DATE, doc), snippets[i]));
     }
-    List<SearchResults.Facet> facets = view.facets() == null || total == 0 ? List.of()
-        : facets(new SortedSetDocValuesFacetCounts(view.facets(), collected), labels);
+    List<SearchResults.Facet> facets = new ArrayList<>();
+    if (view.facets() != null && total > 0) {
+      facets.addAll(facets(new SortedSetDocValuesFacetCounts(view.facets(), collected), labels));
+    }
+    if (total > 0) {
+      facets.add(states(collected));
+    }
     return new SearchResults(query.q(), query.sort(), total, query.page(), SearchQuery.PAGE_SIZE, hits, facets);
   }
 
-  private static final Set<String> HIT_FIELDS = Set.of("number", "title", "source", "fileName", "problem", IndexEntry.DATE,
-      Facet.MEETING.field(), Facet.AGENDA_ITEM.field(), Facet.STATE.field(), Facet.TYPE.field());
+  private static final Set<String> HIT_FIELDS = Set.of("number", "title", "source", "fileName", "problem",
+      Facet.MEETING.field(), Facet.AGENDA_ITEM.field(), Facet.TYPE.field());
 
 
-  private SearchResults.Hit hit(Document doc, String snippet) {
+  /** A document's numeric doc value (its state's ordinal, its date). */
+  private static long value(LeafReaderContext leaf, String field, int doc) throws IOException {
+    NumericDocValues values = leaf.reader().getNumericDocValues(field);
+    return values != null && values.advanceExact(doc) ? values.longValue() : 0;
+  }
+
+  /**
+   * The state facet, counted from the state's doc value (updated in place, so not a facet field), in
+   * the order of the other facets: most documents first, then by name.
+   */
+  private SearchResults.Facet states(FacetsCollector collected) throws IOException {
+    Contribution.Status[] all = Contribution.Status.values();
+    long[] counts = new long[all.length];
+    for (FacetsCollector.MatchingDocs matching : collected.getMatchingDocs()) {
+      NumericDocValues values = matching.context().reader().getNumericDocValues(Facet.STATE.field());
+      DocIdSetIterator docs = matching.bits().iterator();
+      for (int doc = docs.nextDoc(); values != null && doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (values.advanceExact(doc)) {
+          counts[(int) values.longValue()]++;
+        }
+      }
+    }
+    return new SearchResults.Facet(Facet.STATE.field(), Arrays.stream(all).filter(s -> counts[s.ordinal()] > 0)
+        .sorted(Comparator.comparingLong((Contribution.Status s) -> -counts[s.ordinal()]).thenComparing(Enum::name))
+        .map(s -> new SearchResults.FacetValue(s.name(), stateWord(s.name()), counts[s.ordinal()])).toList());
+  }
+
+  /** Documents in the state named (none for a name that is not a state). */
+  private static Query stateIs(String state) {
+    return Arrays.stream(Contribution.Status.values()).filter(s -> s.name().equals(state)).findFirst()
+        .map(s -> NumericDocValuesField.newSlowExactQuery(Facet.STATE.field(), s.ordinal()))
+        .orElseGet(MatchNoDocsQuery::new);
+  }
+
+  private SearchResults.Hit hit(Document doc, long state, long date, String snippet) {
     String[] meeting = doc.get(Facet.MEETING.field()).split("/", 2);
     List<Long> items = Arrays.stream(doc.getValues(Facet.AGENDA_ITEM.field())).map(Long::valueOf).toList();
     List<ReadProblem.OfFile> problems = ReadProblem.stored(doc.get("problem"));
     String fileName = doc.get("fileName");
     return new SearchResults.Hit(doc.get("number"), doc.get("title"), doc.get("source"), meeting[0], meeting[1], items,
-        doc.get(Facet.STATE.field()), doc.get(Facet.TYPE.field()), fileName.isEmpty() ? null : fileName,
-        Instant.ofEpochMilli(doc.getField(IndexEntry.DATE).numericValue().longValue()),
+        Contribution.Status.values()[(int) state].name(), doc.get(Facet.TYPE.field()),
+        fileName.isEmpty() ? null : fileName, Instant.ofEpochMilli(date),
         snippet == null || snippet.isBlank() ? null : snippet, said(problems),
         problems.stream().map(p -> new SearchResults.Problem(p.fileName().isEmpty() ? null : p.fileName(),
             p.problem().code(), p.problem().args())).toList(),
@@ -159,6 +211,9 @@ public class Search {
   private List<SearchResults.Facet> facets(Facets counts, Map<String, String> labels) throws IOException {
     List<SearchResults.Facet> facets = new ArrayList<>();
     for (Facet facet : Facet.values()) {
+      if (facet == Facet.STATE) {
+        continue;
+      }
       FacetResult top;
       try {
         top = counts.getTopChildren(20, facet.field());
@@ -170,7 +225,7 @@ public class Search {
       }
       List<SearchResults.FacetValue> values = new ArrayList<>();
       for (LabelAndValue v : top.labelValues) {
-        String label = facet == Facet.STATE ? stateWord(v.label) : labels.getOrDefault(facet.field() + ":" + v.label, v.label);
+        String label = labels.getOrDefault(facet.field() + ":" + v.label, v.label);
         values.add(new SearchResults.FacetValue(v.label, label, v.value.longValue()));
       }
       facets.add(new SearchResults.Facet(facet.field(), values));

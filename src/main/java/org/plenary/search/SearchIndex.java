@@ -140,11 +140,34 @@ class SearchIndex implements DisposableBean {
     writer.deleteAll();
   }
 
-  private static final java.util.Set<String> SUMMARY = java.util.Set.of(IndexEntry.STAMP, "problem", "languages");
+  private static final java.util.Set<String> SUMMARY = java.util.Set.of("problem", "languages");
 
-  /** The small stored fields of a contribution's entry (stamp, problem, languages), as last indexed. */
-  Optional<Document> stored(String number) throws IOException {
-    return stored(number, SUMMARY);
+  /** What a contribution's entry was last made from, and what its files' text said of itself. */
+  record Indexed(String stamp, String problem, String languages) {}
+
+  /** The small fields of a contribution's entry (stamp, problem, languages), as last indexed. */
+  Optional<Indexed> stored(String number) throws IOException {
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(IndexEntry.ID, key(number))), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      int doc = top.scoreDocs[0].doc;
+      Document fields = searcher.storedFields().document(doc, SUMMARY);
+      var leaf = searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+      BinaryDocValues stamps = leaf.reader().getBinaryDocValues(IndexEntry.STAMP);
+      String stamp = stamps != null && stamps.advanceExact(doc - leaf.docBase) ? stamps.binaryValue().utf8ToString() : null;
+      return Optional.of(new Indexed(stamp, fields.get("problem"), fields.get("languages")));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Rewrites the state, date and stamp of a contribution's entry in place: its text is not analysed again. */
+  void restate(String number, String state, long date, String stamp) throws IOException {
+    writer.updateDocValues(new Term(IndexEntry.ID, key(number)), IndexEntry.restated(state, date, stamp));
   }
 
   /** The text of a contribution's entry, as last indexed ("" when none, null when it cannot be read back). */
@@ -175,18 +198,6 @@ class SearchIndex implements DisposableBean {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private Optional<Document> stored(String number, java.util.Set<String> fields) throws IOException {
-    SearcherManager manager = searchers;
-    IndexSearcher searcher = manager.acquire();
-    try {
-      TopDocs top = searcher.search(new TermQuery(new Term(IndexEntry.ID, key(number))), 1);
-      return top.scoreDocs.length == 0 ? Optional.empty()
-          : Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc, fields));
-    } finally {
-      manager.release(searcher);
     }
   }
 

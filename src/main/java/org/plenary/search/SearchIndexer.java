@@ -42,7 +42,7 @@ class SearchIndexer implements SmartLifecycle {
   private static final String CAUGHT_UP = "caught-up-to";
   /** What each index document holds; an index written with another layout is rebuilt at start. */
   private static final String LAYOUT = "layout";
-  private static final String CURRENT_LAYOUT = "3: preview and text as doc values";
+  private static final String CURRENT_LAYOUT = "4: state, date and stamp as doc values (a change of state alone is updated in place)";
   private static final Duration MARGIN = Duration.ofSeconds(30);
   private static final int BATCH = 100;
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -222,7 +222,7 @@ class SearchIndexer implements SmartLifecycle {
         return;
       }
       if (entry.isPresent()) {
-        index.put(entry.get());
+        entry.get().applyTo(index);
         indexed++;
       }
       done.add(c.number());

@@ -47,11 +47,22 @@ public record ArchiveFixture(ContributionDesk desk, PlenaryUser author, PlenaryU
 
   /** Allocates a number, uploads the text as its PDF and publishes it; answers the number. */
   public String publish(String code, String title, String text) {
+    String number = upload(code, title, text);
+    publish(number);
+    return number;
+  }
+
+  /** Allocates a number and uploads the text as its PDF; answers the number. */
+  public String upload(String code, String title, String text) {
     Contribution c = desk.allocate(slug, code, new Allocation(title, "Source of " + title, List.of(), null, List.of()),
         author);
     desk.upload(c.number(), c.number() + ".pdf", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), author);
-    desk.publish(c.number(), clerk);
     return c.number();
+  }
+
+  /** Publishes the version waiting, as the secretariat. */
+  public void publish(String number) {
+    desk.publish(number, clerk);
   }
 
   public void revise(String number, int revision, String text) {

@@ -287,6 +287,52 @@ class ArchiveIntegrationTests {
     assertThat(get("/api/v1/verify?sha256=" + sha256("never published")).statusCode()).isEqualTo(404);
     assertThat(get("/api/v1/verify?sha256=nothex").statusCode()).isEqualTo(400);
   }
+  @Test
+  @SuppressWarnings("unchecked")
+  void publicationsAskedTogetherEachWriteTheirOwnVersionAndTheChainHolds() throws Exception {
+    ArchiveFixture.meeting(meetings, "arch", "m3", true);
+    List<String> numbers = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      numbers.add(fixture.upload("m3", "Together " + i, "together " + i));
+    }
+    var asked = new java.util.ArrayList<>(numbers);
+    asked.add(numbers.getFirst());
+    var refused = new java.util.concurrent.atomic.AtomicInteger();
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try (var threads = java.util.concurrent.Executors.newFixedThreadPool(asked.size())) {
+      var done = asked.stream().map(number -> threads.submit(() -> {
+        start.await();
+        try {
+          fixture.publish(number);
+        } catch (org.plenary.contribution.ContributionRefusedException twice) {
+          refused.incrementAndGet();
+        }
+        return null;
+      })).toList();
+      start.countDown();
+      for (var one : done) {
+        one.get();
+      }
+    }
+
+    assertThat(refused).as("the number asked twice is published once").hasValue(1);
+    Map<String, Object> manifest = json("/t/fg/arch/docs/m3/in/MANIFEST.json");
+    assertThat(manifest.get("version")).isEqualTo(12);
+    assertThat(((List<Map<String, Object>>) manifest.get("files")).stream().map(f -> f.get("name")))
+        .containsExactlyElementsOf(numbers.stream().map(n -> n + ".pdf").sorted().toList());
+    var named = new java.util.HashSet<String>();
+    String previous = null;
+    for (int version = 1; version <= 12; version++) {
+      ManifestVersion v = log.version(meetingId("m3"), "t/fg/arch/docs/m3/in/", version).orElseThrow();
+      assertThat(v.previousSha256()).as("version %d names the one before", version).isEqualTo(previous);
+      assertThat(Digests.sha256Hex(log.bytes(v))).isEqualTo(v.sha256());
+      named.add(v.number());
+      previous = v.sha256();
+    }
+    assertThat(named).as("one version per publication").containsExactlyInAnyOrderElementsOf(numbers);
+    Path zip = Files.write(dir.resolve("m3.zip"), get("/t/fg/arch/docs/m3/in.zip").body());
+    assertThat(verify(zip.toString())).startsWith("0\n").contains("ok: 12 files", "chain back to version 1 holds");
+  }
 
   private long meetingId(String code) {
     return meetings.get("arch", code).id().value();
