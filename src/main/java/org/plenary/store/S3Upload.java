@@ -140,7 +140,7 @@ final class S3Upload implements DocumentStore.Writer {
   }
 
   /** The client's transfer ended well: sends what remains of the parts, without making the object appear. */
-  StoredFile finish() throws IOException {
+  synchronized StoredFile finish() throws IOException {
     if (completed || finished) {
       throw new IllegalStateException("The upload of " + path + " is already finished or abandoned.");
     }
@@ -167,7 +167,7 @@ final class S3Upload implements DocumentStore.Writer {
    * {@link java.nio.file.FileAlreadyExistsException} and leaves the upload as it was (finished, not
    * landed: it may land once the key is free, or be closed); any other failure abandons it.
    */
-  void land() throws IOException {
+  synchronized void land() throws IOException {
     if (!finished || completed) {
       throw new IllegalStateException("The upload of " + path + " is not finished, or already landed.");
     }
@@ -191,8 +191,13 @@ final class S3Upload implements DocumentStore.Writer {
     }
   }
 
+  /**
+   * Synchronized with {@link #land()}: a staged upload may be closed (the application stopping, a
+   * client gone) on another thread than the transaction landing it, and must then either have landed
+   * whole, its claim kept, or be aborted before landing.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (completed) {
       return;
     }

@@ -10,6 +10,11 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +140,47 @@ class S3StoreContractTests extends DocumentStoreContract {
     assertThatThrownBy(() -> store.write("t/lost/FG-Cloud-I-0104.bin", new ByteArrayInputStream("other".getBytes()),
         100)).isInstanceOf(java.io.UncheckedIOException.class);
     assertThat(new String(read(store, "t/lost/FG-Cloud-I-0104.bin", 0, Long.MAX_VALUE))).isEqualTo("stored");
+  }
+
+  @Test
+  void landsWholeOrAbortsCleanlyAStagedUploadClosedWhileItsMoveLandsIt() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String destination = "t/s/docs/incoming/FG-Cloud-I-02" + (10 + round) + ".bin";
+        byte[] bytes = random(round % 2 == 0 ? 200_000 : 6 << 20, 30 + round);
+        var writer = store.stage(destination, Long.MAX_VALUE);
+        StoredFile staged = writeInPieces(writer, bytes);
+        var start = new CountDownLatch(1);
+        Future<?> move = pool.submit(() -> {
+          start.await();
+          store.move(staged.path(), destination);
+          return null;
+        });
+        Future<?> close = pool.submit(() -> {
+          start.await();
+          writer.close();
+          return null;
+        });
+        start.countDown();
+        close.get();
+        try {
+          move.get();
+        } catch (ExecutionException closedFirst) {
+          assertThat(closedFirst.getCause()).isNotInstanceOf(NullPointerException.class);
+        }
+        if (store.exists(destination)) {
+          assertThat(sha256(read(store, destination, 0, Long.MAX_VALUE))).as(destination).isEqualTo(sha256(bytes));
+          assertThatThrownBy(() -> store.write(destination, new ByteArrayInputStream(new byte[1]), 1))
+              .as("the claim of " + destination).isInstanceOf(java.io.UncheckedIOException.class);
+        } else {
+          store.write(destination, new ByteArrayInputStream(new byte[1]), 1);
+        }
+        assertThat(unfinishedWrites()).isZero();
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** The system clock moved forward by hand. */
