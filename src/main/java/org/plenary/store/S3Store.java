@@ -32,13 +32,13 @@ import software.amazon.awssdk.core.exception.SdkException;
  * two nodes at once. An upload for the register is staged towards its destination
  * ({@link #stage}, {@link S3StagedUpload}): its transaction's move lands it there, with no copy.
  * Other moves are a copy (a multipart copy past 5 GiB), then a delete. Move journals are rows of
- * the database ({@link S3Journals}). Reads are ranged GETs. What a crash leaves (multipart uploads
- * never completed, staged objects, claims without an object) is removed once it is older than
- * {@code plenary.documents.s3.stale-after}, at start and every {@code plenary.documents.s3.clean-every}:
- * younger ones may belong to a node still writing. Multipart uploads are entered with their node's
- * lease ({@link S3Uploads}), renewed every {@code plenary.documents.s3.heartbeat}: a live node's upload
- * is never aborted, however slow, and a dead node's is as soon as its lease has run out (five
- * heartbeats). The client is closed with the application.
+ * the database ({@link S3Journals}). Reads are ranged GETs. What a crash leaves is removed at start
+ * and every {@code plenary.documents.s3.clean-every} ({@link S3Sweep}): staged objects and claims
+ * without an object once older than {@code plenary.documents.s3.stale-after} (younger ones may belong
+ * to a node still writing); multipart uploads once their node is gone. Those are entered with their
+ * node's lease ({@link S3Uploads}), renewed every {@code plenary.documents.s3.heartbeat}: a live
+ * node's upload is never aborted, however slow, and a dead node's is as soon as its lease has run out
+ * (five heartbeats). The client is closed with the application.
  */
 @Component("documentStore")
 @ConditionalOnProperty(name = "plenary.documents.store", havingValue = "s3")

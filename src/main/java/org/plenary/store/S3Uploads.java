@@ -44,10 +44,6 @@ final class S3Uploads {
     this.clock = clock;
   }
 
-  String node() {
-    return node;
-  }
-
   /** Enters an upload just started by this node, with a fresh lease. */
   void started(String uploadId, String path) {
     var now = clock.instant();
