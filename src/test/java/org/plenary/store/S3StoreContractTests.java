@@ -1,21 +1,21 @@
 package org.plenary.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,6 +183,25 @@ class S3StoreContractTests extends DocumentStoreContract {
     }
   }
 
+  @Test
+  void abortsTheUploadsOfANodeWhoseLeaseRanOutBeforeTheStaleBound() throws Exception {
+    var gone = (S3Upload) store.create("t/gone/FG-Cloud-I-0101.bin", Long.MAX_VALUE);
+    gone.write(ByteBuffer.wrap(random(6 << 20, 22)));
+    gone.awaitSending();
+    var young = (S3Upload) node(Clock.systemUTC()).create("t/young/FG-Cloud-I-0102.bin", Long.MAX_VALUE);
+    young.write(ByteBuffer.wrap(random(6 << 20, 23)));
+    young.awaitSending();
+    jdbc.sql("UPDATE store_uploads SET expires_at = ? WHERE path = ?")
+        .params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), "t/gone/FG-Cloud-I-0101.bin").update();
+    // Seconds old, far from the stale bound of an hour: only the expired lease says the first node is gone.
+    node(Clock.systemUTC()); // a node starting sweeps the bucket
+    assertThat(unfinishedWrites()).isEqualTo(1);
+    assertThat(bucket.uploads().getFirst().key())
+        .isEqualTo("t/young/FG-Cloud-I-0102.bin");
+    young.close();
+    assertThat(unfinishedWrites()).isZero();
+  }
+
   /** The system clock moved forward by hand. */
   static final class MovingClock extends Clock {
     private volatile Duration ahead = Duration.ZERO;
@@ -205,24 +224,5 @@ class S3StoreContractTests extends DocumentStoreContract {
     public Clock withZone(java.time.ZoneId zone) {
       throw new UnsupportedOperationException();
     }
-  }
-
-  @Test
-  void abortsTheUploadsOfANodeWhoseLeaseRanOutBeforeTheStaleBound() throws Exception {
-    var gone = (S3Upload) store.create("t/gone/FG-Cloud-I-0101.bin", Long.MAX_VALUE);
-    gone.write(ByteBuffer.wrap(random(6 << 20, 22)));
-    gone.awaitSending();
-    var young = (S3Upload) node(Clock.systemUTC()).create("t/young/FG-Cloud-I-0102.bin", Long.MAX_VALUE);
-    young.write(ByteBuffer.wrap(random(6 << 20, 23)));
-    young.awaitSending();
-    jdbc.sql("UPDATE store_uploads SET expires_at = ? WHERE path = ?")
-        .params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), "t/gone/FG-Cloud-I-0101.bin").update();
-    // Seconds old, far from the stale bound of an hour: only the expired lease says the first node is gone.
-    node(Clock.systemUTC()); // a node starting sweeps the bucket
-    assertThat(unfinishedWrites()).isEqualTo(1);
-    assertThat(bucket.uploads().getFirst().key())
-        .isEqualTo("t/young/FG-Cloud-I-0102.bin");
-    young.close();
-    assertThat(unfinishedWrites()).isZero();
   }
 }
