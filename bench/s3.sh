@@ -6,7 +6,9 @@
 #   On each: BENCH_SMALL_COUNT (20) uploads of 1 MiB, one after the other, and one of
 #   BENCH_BIG_MB (1024) MiB, through POST /api/v1/contributions/{number}/files with curl. Every
 #   upload's SHA-256 (answered by the API) is checked against the file sent, and the big one is
-#   published, downloaded back and checked too, before anything is printed.
+#   published, downloaded back and checked too, before anything is printed. Beside each time, the
+#   server side's CPU time (Plenary's, and S3Proxy's on S3), which the load of other processes
+#   disturbs less than the time itself.
 # Goal: upload time on S3 / on the file system <= 1.5 for 1 MiB (mean) and for the big file.
 #
 # Usage: bench/s3.sh
@@ -37,15 +39,24 @@ head -c $((BIG_MB * 1024 * 1024)) /dev/urandom >"$BENCH_TMP/files/big"
 SMALL_SHA=$(sha256sum "$BENCH_TMP/files/small" | cut -d' ' -f1)
 BIG_SHA=$(sha256sum "$BENCH_TMP/files/big" | cut -d' ' -f1)
 
+# server_ticks: CPU clock ticks used so far by Plenary and, when it runs, S3Proxy.
+server_ticks() {
+  local pids=$PLENARY_PID
+  [ -f "$BENCH_TMP/s3proxy/s3proxy.pid" ] && pids="$pids $(cat "$BENCH_TMP/s3proxy/s3proxy.pid")"
+  # shellcheck disable=SC2086
+  for p in $pids; do cat "/proc/$p/stat" 2>/dev/null; done | awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
+}
+
 # upload FILE SHA: allocates a number, uploads FILE as NUMBER.pdf, checks the SHA-256 the API
-# answers, and prints the seconds the upload took.
+# answers, and prints the seconds the upload took and the server side's CPU milliseconds.
 upload() {
-  local file=$1 sha=$2 number out
+  local file=$1 sha=$2 number out ticks
   number=$(curl -sf -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' \
     -d '{"title":"S3 benchmark","source":"bench/s3.sh"}' \
     "$P/api/v1/groups/cloud/meetings/$CODE/contributions" | jq -r '.number // empty') || true
   [ -n "$number" ] || die "could not allocate a number"
   cp "$file" "$BENCH_TMP/files/$number.pdf"
+  ticks=$(server_ticks)
   out=$(curl -s -o "$BENCH_TMP/upload.json" -w '%{http_code} %{time_total}' --max-time 1200 \
     -H "Authorization: Bearer $ALICE" -F "file=@$BENCH_TMP/files/$number.pdf;type=application/pdf" \
     "$P/api/v1/contributions/$number/files")
@@ -53,12 +64,12 @@ upload() {
   [ "${out%% *}" = 201 ] || die "upload of $number answered ${out%% *}: $(head -c 500 "$BENCH_TMP/upload.json")"
   grep -q "$sha" "$BENCH_TMP/upload.json" || die "the SHA-256 recorded for $number is not the file's"
   echo "$number" >"$BENCH_TMP/last"  # (run in $(...): a variable would not come back)
-  echo "${out#* }"
+  echo "${out#* } $(calc "($(server_ticks) - $ticks) * 1000 / $(getconf CLK_TCK)")"
 }
 
 # run STORE [ARGS...]: starts Plenary on that store, measures, stops it; sets SMALL_<STORE>, BIG_<STORE>.
 run() {
-  local store=$1 total=0 i t big
+  local store=$1 total=0 cpu=0 i r big big_ms
   shift
   start_plenary "$PORT" "$BENCH_TMP/$store" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port=0 \
     --plenary.contributions.max-size="${CAP_MB}MB" \
@@ -69,10 +80,12 @@ run() {
   CODE=$(upcoming_meeting "$P")
   upload "$BENCH_TMP/files/small" "$SMALL_SHA" >/dev/null  # warm-up
   for i in $(seq 1 "$COUNT"); do
-    t=$(upload "$BENCH_TMP/files/small" "$SMALL_SHA")
-    total=$(calc "$total + $t")
+    r=$(upload "$BENCH_TMP/files/small" "$SMALL_SHA")
+    total=$(calc "$total + ${r% *}")
+    cpu=$(calc "$cpu + ${r#* }")
   done
-  big=$(upload "$BENCH_TMP/files/big" "$BIG_SHA")
+  r=$(upload "$BENCH_TMP/files/big" "$BIG_SHA")
+  big=${r% *} big_ms=${r#* }
   LAST=$(cat "$BENCH_TMP/last")
   curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$LAST/publish" >/dev/null \
     || die "could not publish $LAST"
@@ -80,7 +93,10 @@ run() {
     | grep -q "$BIG_SHA" || die "the $BIG_MB MiB file read back from the $store store differs"
   printf -v "SMALL_$store" '%s' "$(calc "$total / $COUNT")"
   printf -v "BIG_$store" '%s' "$big"
-  log "$store: 1 MiB mean $(calc "$total / $COUNT") s, $BIG_MB MiB $big s"
+  printf -v "SMALL_CPU_$store" '%s' "$(calc "$cpu / $COUNT")"
+  printf -v "BIG_CPU_$store" '%s' "$big_ms"
+  log "$store: 1 MiB mean $(calc "$total / $COUNT") s (server CPU $(calc "$cpu / $COUNT") ms)," \
+    "$BIG_MB MiB $big s (server CPU $big_ms ms) (load average $(cut -d' ' -f1 /proc/loadavg))"
   stop_pid "$PLENARY_PID"
 }
 
@@ -92,10 +108,12 @@ run s3 --plenary.documents.store=s3 --plenary.documents.s3.endpoint="http://127.
   --plenary.documents.s3.path-style=true
 
 echo "S3 (S3Proxy on loopback) against the file-system store, HTTP uploads (SHA-256 checked):"
-printf '  1 MiB (mean of %s): fs %s s, s3 %s s, ratio %s\n' "$COUNT" "$(fmt 4 "$SMALL_fs")" "$(fmt 4 "$SMALL_s3")" \
-  "$(fmt 2 "$(calc "$SMALL_s3 / $SMALL_fs")")"
-printf '  %s MiB: fs %s s, s3 %s s, ratio %s\n' "$BIG_MB" "$(fmt 2 "$BIG_fs")" "$(fmt 2 "$BIG_s3")" \
-  "$(fmt 2 "$(calc "$BIG_s3 / $BIG_fs")")"
+printf '  1 MiB (mean of %s): fs %s s, s3 %s s, ratio %s; server CPU fs %s ms, s3 %s ms\n' "$COUNT" \
+  "$(fmt 4 "$SMALL_fs")" "$(fmt 4 "$SMALL_s3")" "$(fmt 2 "$(calc "$SMALL_s3 / $SMALL_fs")")" \
+  "$(fmt 1 "$SMALL_CPU_fs")" "$(fmt 1 "$SMALL_CPU_s3")"
+printf '  %s MiB: fs %s s, s3 %s s, ratio %s; server CPU fs %s ms, s3 %s ms\n' "$BIG_MB" "$(fmt 2 "$BIG_fs")" \
+  "$(fmt 2 "$BIG_s3")" "$(fmt 2 "$(calc "$BIG_s3 / $BIG_fs")")" "$(fmt 0 "$BIG_CPU_fs")" "$(fmt 0 "$BIG_CPU_s3")"
+echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 STATUS=0
 for ratio in "$(calc "$SMALL_s3 / $SMALL_fs")" "$(calc "$BIG_s3 / $BIG_fs")"; do
   [ "$(verdict "$ratio" "<=" "$GOAL")" = PASS ] || STATUS=1

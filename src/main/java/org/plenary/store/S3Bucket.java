@@ -108,8 +108,18 @@ final class S3Bucket implements AutoCloseable {
 
   CompletedPart uploadPart(String key, String uploadId, int number, byte[] bytes, int length) {
     String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
-        .contentLength((long) length), RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(bytes, 0, length))).eTag();
+        .contentLength((long) length), body(bytes, length)).eTag();
     return CompletedPart.builder().partNumber(number).eTag(etag).build();
+  }
+
+  /**
+   * The first {@code length} bytes of {@code bytes}, read in place: {@code RequestBody.fromByteBuffer}
+   * copies the buffer first (a second copy of every part, and a part-sized allocation per request).
+   * The caller leaves the array alone until the request has ended.
+   */
+  static RequestBody body(byte[] bytes, int length) {
+    return RequestBody.fromContentProvider(() -> new java.io.ByteArrayInputStream(bytes, 0, length), length,
+        "application/octet-stream");
   }
 
   void completeMultipart(String key, String uploadId, List<CompletedPart> parts) {
@@ -121,10 +131,9 @@ final class S3Bucket implements AutoCloseable {
     s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
   }
 
-  /** Multipart uploads started before {@code before} and never completed nor aborted. */
-  List<MultipartUpload> uploadsStartedBefore(Instant before) {
-    return s3.listMultipartUploadsPaginator(b -> b.bucket(bucket)).uploads().stream()
-        .filter(u -> u.initiated() == null || u.initiated().isBefore(before)).toList();
+  /** Multipart uploads started and never completed nor aborted. */
+  List<MultipartUpload> uploads() {
+    return s3.listMultipartUploadsPaginator(b -> b.bucket(bucket)).uploads().stream().toList();
   }
 
   /** Copies an object inside the bucket: one CopyObject up to 5 GiB, a multipart copy of 1 GiB parts past it. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -31,10 +32,13 @@ import software.amazon.awssdk.core.exception.SdkException;
  * two nodes at once. An upload for the register is staged towards its destination
  * ({@link #stage}, {@link S3StagedUpload}): its transaction's move lands it there, with no copy.
  * Other moves are a copy (a multipart copy past 5 GiB), then a delete. Move journals are rows of
- * the database ({@link S3Journals}). Reads are ranged GETs. What a crash leaves (multipart uploads
- * never completed, staged objects, claims without an object) is removed once it is older than
- * {@code plenary.documents.s3.stale-after}, at start and every {@code plenary.documents.s3.clean-every}:
- * younger ones may belong to a node still writing. The client is closed with the application.
+ * the database ({@link S3Journals}). Reads are ranged GETs. What a crash leaves is removed at start
+ * and every {@code plenary.documents.s3.clean-every} ({@link S3Sweep}): staged objects and claims
+ * without an object once older than {@code plenary.documents.s3.stale-after} (younger ones may belong
+ * to a node still writing); multipart uploads once their node is gone. Those are entered with their
+ * node's lease ({@link S3Uploads}), renewed every {@code plenary.documents.s3.heartbeat}: a live
+ * node's upload is never aborted, however slow, and a dead node's is as soon as its lease has run out
+ * (five heartbeats). The client is closed with the application.
  */
 @Component("documentStore")
 @ConditionalOnProperty(name = "plenary.documents.store", havingValue = "s3")
@@ -46,7 +50,10 @@ public class S3Store implements DocumentStore {
   private final S3Claims claims;
   private final Duration staleAfter;
   private final int partSize;
+  private final int partsInFlight;
   private final S3Journals journals;
+  private final S3Uploads uploads;
+  private final Clock clock;
   /** Staged uploads of this process that finished and wait for their move, by staging path. */
   private final Map<String, S3Upload> waiting = new java.util.concurrent.ConcurrentHashMap<>();
   private final String orphans = "orphans/" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
@@ -60,22 +67,48 @@ public class S3Store implements DocumentStore {
       @Value("${plenary.documents.s3.path-style:false}") boolean pathStyle,
       @Value("${plenary.documents.s3.stale-after:1h}") Duration staleAfter,
       @Value("${plenary.documents.s3.part-size:8MB}") DataSize partSize,
+      @Value("${plenary.documents.s3.parts-in-flight:3}") int partsInFlight,
+      @Value("${plenary.documents.s3.heartbeat:1m}") Duration heartbeat,
       @Value("${plenary.documents.s3.sign-payload:false}") boolean signPayload,
       JdbcClient jdbc, PlatformTransactionManager transactions) throws IOException {
     this(new S3Bucket(new S3Bucket.Settings(endpoint, bucket, region, accessKey, secretKey, pathStyle, signPayload)),
-        new S3Claims(jdbc, transactions), new S3Journals(jdbc, transactions), staleAfter, (int) partSize.toBytes());
+        new S3Claims(jdbc, transactions), new S3Journals(jdbc, transactions),
+        new S3Uploads(jdbc, transactions, newNode(), heartbeat.multipliedBy(LEASE_HEARTBEATS), Clock.systemUTC()),
+        new Limits(staleAfter, (int) partSize.toBytes(), partsInFlight), Clock.systemUTC());
   }
 
-  S3Store(S3Bucket bucket, S3Claims claims, S3Journals journals, Duration staleAfter, int partSize)
-      throws IOException {
-    if (partSize < 5 << 20) {
-      throw new IllegalArgumentException("plenary.documents.s3.part-size must be at least 5MB (S3's smallest part).");
+  /** How long a node's uploads stay spared after its last renewal, in heartbeats. */
+  static final int LEASE_HEARTBEATS = 5;
+
+  /** How much a node writes at once: the stale bound, the part size and how many parts go out at once. */
+  record Limits(Duration staleAfter, int partSize, int partsInFlight) {
+    Limits {
+      if (partSize < 5 << 20) {
+        throw new IllegalArgumentException("plenary.documents.s3.part-size must be at least 5MB (S3's smallest part).");
+      }
+      if (partsInFlight < 1) {
+        throw new IllegalArgumentException("plenary.documents.s3.parts-in-flight must be at least 1.");
+      }
     }
+  }
+
+  /** This process's name in {@code store_uploads}: the host, and a random part (several nodes may share a host). */
+  static String newNode() {
+    String host = System.getenv().getOrDefault("HOSTNAME", "node");
+    String random = java.util.UUID.randomUUID().toString().substring(0, 8);
+    return host.substring(0, Math.min(host.length(), 40)) + "-" + random;
+  }
+
+  S3Store(S3Bucket bucket, S3Claims claims, S3Journals journals, S3Uploads uploads, Limits limits, Clock clock)
+      throws IOException {
     this.bucket = bucket;
     this.claims = claims;
-    this.staleAfter = staleAfter;
-    this.partSize = partSize;
+    this.staleAfter = limits.staleAfter();
+    this.partSize = limits.partSize();
+    this.partsInFlight = limits.partsInFlight();
     this.journals = journals;
+    this.uploads = uploads;
+    this.clock = clock;
     if (bucket.ensureExists()) {
       log.info("Created the bucket {} for documents.", bucket.name());
     }
@@ -84,12 +117,12 @@ public class S3Store implements DocumentStore {
 
   @Override
   public Writer create(String path, long maxSize) {
-    return new S3Upload(bucket, this, StorePaths.check(path), maxSize, partSize);
+    return new S3Upload(bucket, this, StorePaths.check(path), maxSize, partSize, partsInFlight);
   }
 
   @Override
   public Writer stage(String destination, long maxSize) {
-    var upload = new S3Upload(bucket, this, StorePaths.check(destination), maxSize, partSize);
+    var upload = new S3Upload(bucket, this, StorePaths.check(destination), maxSize, partSize, partsInFlight);
     return new S3StagedUpload(upload, STAGING + "/" + java.util.UUID.randomUUID(), waiting);
   }
 
@@ -161,7 +194,19 @@ public class S3Store implements DocumentStore {
 
   @Override
   public int sweep() {
-    return S3Sweep.run(bucket, claims, Instant.now().minus(staleAfter));
+    Instant now = clock.instant();
+    return S3Sweep.run(bucket, claims, uploads, now, now.minus(staleAfter));
+  }
+
+  /** Renews the lease of this node's multipart uploads. */
+  @Scheduled(initialDelayString = "${plenary.documents.s3.heartbeat:1m}",
+      fixedDelayString = "${plenary.documents.s3.heartbeat:1m}")
+  void heartbeat() {
+    try {
+      uploads.renew();
+    } catch (RuntimeException e) {
+      log.warn("Renewing the lease of this node's uploads failed: {}", e.getMessage());
+    }
   }
 
   @Scheduled(initialDelayString = "${plenary.documents.s3.clean-every:15m}",
@@ -176,7 +221,7 @@ public class S3Store implements DocumentStore {
 
   @Override
   public List<String> files(String... folders) {
-    Instant settled = Instant.now().minus(staleAfter);
+    Instant settled = clock.instant().minus(staleAfter);
     return java.util.Arrays.stream(folders).flatMap(folder -> bucket.list(StorePaths.check(folder) + "/"))
         .filter(o -> o.lastModified().isBefore(settled)).map(o -> o.key()).toList();
   }
@@ -213,7 +258,7 @@ public class S3Store implements DocumentStore {
   /** Only journals whose latest move is older than the stale bound: a younger one may be a live node's. */
   @Override
   public Map<String, List<Move>> journals() {
-    return journals.olderThan(Instant.now().minus(staleAfter));
+    return journals.olderThan(clock.instant().minus(staleAfter));
   }
 
   @Override
@@ -244,5 +289,31 @@ public class S3Store implements DocumentStore {
     if (!path.startsWith(STAGING + "/")) {
       claims.release(path);
     }
+  }
+
+  /**
+   * Releases the claim of a write that failed after claiming, unless an object stands at the path: a
+   * request that failed on the way back (a timeout) may have stored it, and a claim released over a
+   * stored object would let the next writer replace it.
+   */
+  void releaseUnlessStored(String path) {
+    try {
+      if (bucket.modified(path).isPresent()) {
+        log.warn("Kept the claim of {}: its write failed, but an object stands there.", path);
+        return;
+      }
+    } catch (SdkException e) {
+      log.warn("Kept the claim of {}: its write failed, and the bucket could not say whether it stored it.", path);
+      return;
+    }
+    release(path);
+  }
+
+  void started(String uploadId, String path) {
+    uploads.started(uploadId, path);
+  }
+
+  void ended(String uploadId) {
+    uploads.ended(uploadId);
   }
 }

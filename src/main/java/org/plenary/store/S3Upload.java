@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,46 +14,52 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * A file of the {@link S3Store} being written: bytes are hashed as they arrive and gathered into
- * parts of {@code partSize} bytes (a buffer that grows with the file up to one part). A file smaller than one part is sent with one PUT when it lands; a larger one becomes a multipart upload whose parts are sent on another thread while
- * the next part fills (two parts in memory at most). Writing ends in two steps: {@link #finish()}
- * once the client's transfer ended well (every part sent, nothing visible yet), then {@link #land()},
- * which claims the key ({@link S3Claims}) and makes the object appear (the PUT, or the completion of
- * the multipart upload). {@link #complete()} does both; a staged upload ({@link S3Store#stage}) lands
- * when its transaction moves it. Until it lands, {@link #close()} aborts it and nothing remains. A
- * key already taken is refused, and nothing is replaced.
+ * parts of {@code partSize} bytes (a buffer that grows with the file up to one part). A file smaller
+ * than one part is sent with one PUT when it lands; a larger one becomes a multipart upload whose
+ * parts are sent on other threads, up to {@code partsInFlight} at once, while the next one fills: at
+ * most {@code partsInFlight + 1} parts in memory, whatever the file's size. The upload is entered
+ * with its node's lease ({@link S3Uploads}) so that no other node's clean-up aborts it while it lives.
+ * Writing ends in two steps: {@link #finish()} once the client's transfer ended well (every part
+ * sent, nothing visible yet), then {@link #land()}, which claims the key ({@link S3Claims}) and makes
+ * the object appear (the PUT, or the completion of the multipart upload). {@link #complete()} does
+ * both; a staged upload ({@link S3Store#stage}) lands when its transaction moves it. Until it lands,
+ * {@link #close()} aborts it and nothing remains. A key already taken is refused, and nothing is replaced.
  */
 final class S3Upload implements DocumentStore.Writer {
 
   private static final ExecutorService PARTS = Executors.newVirtualThreadPerTaskExecutor();
+
+  private record Sending(byte[] buffer, CompletableFuture<CompletedPart> part) {}
 
   private final S3Bucket bucket;
   private final S3Store store;
   private final String path;
   private final long maxSize;
   private final int partSize;
+  private final int partsInFlight;
   private final MessageDigest sha256 = PartFile.sha256();
   private final List<CompletedPart> parts = new ArrayList<>();
+  private final Deque<Sending> sending = new ArrayDeque<>();
+  private final Deque<byte[]> free = new ArrayDeque<>();
   private byte[] part;
-  private byte[] spare;
   private int filled;
   private long size;
   private String uploadId;
-  private CompletableFuture<CompletedPart> sending;
   private boolean claimed;
   private boolean finished;
   private boolean completed;
 
-  S3Upload(S3Bucket bucket, S3Store store, String path, long maxSize, int partSize) {
+  S3Upload(S3Bucket bucket, S3Store store, String path, long maxSize, int partSize, int partsInFlight) {
     this.bucket = bucket;
     this.store = store;
     this.path = path;
     this.maxSize = maxSize;
     this.partSize = partSize;
+    this.partsInFlight = partsInFlight;
     this.part = new byte[Math.min(partSize, 64 * 1024)];
   }
 
@@ -80,34 +88,43 @@ final class S3Upload implements DocumentStore.Writer {
     return size;
   }
 
+  /** Sends the full part on a thread of its own, after waiting for the oldest one when enough are on their way. */
   private void sendPart() throws IOException {
     if (uploadId == null) {
       uploadId = bucket.startMultipart(path);
+      store.started(uploadId, path);
     }
-    awaitSending();
+    if (sending.size() >= partsInFlight) {
+      awaitOldest();
+    }
     byte[] full = part;
     int length = filled;
-    int number = parts.size() + 1;
-    sending = CompletableFuture.supplyAsync(() -> bucket.uploadPart(path, uploadId, number, full, length), PARTS);
-    part = spare != null ? spare : new byte[partSize];
-    spare = full;
+    int number = parts.size() + sending.size() + 1;
+    String id = uploadId;
+    sending.add(new Sending(full,
+        CompletableFuture.supplyAsync(() -> bucket.uploadPart(path, id, number, full, length), PARTS)));
+    part = free.isEmpty() ? new byte[partSize] : free.pop();
     filled = 0;
   }
 
-  /** Waits for the part being sent, if any. */
-  void awaitSending() throws IOException {
-    if (sending == null) {
-      return;
-    }
+  private void awaitOldest() throws IOException {
+    Sending oldest = sending.peek();
     try {
-      parts.add(sending.get());
-      sending = null;
+      parts.add(oldest.part().get());
+      sending.remove();
+      free.push(oldest.buffer());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while sending a part");
     } catch (ExecutionException e) {
-      sending = null;
       throw new IOException("Sending a part to the bucket failed: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** Waits for every part on its way (parts arrive in order of their numbers). */
+  void awaitSending() throws IOException {
+    while (!sending.isEmpty()) {
+      awaitOldest();
     }
   }
 
@@ -123,7 +140,7 @@ final class S3Upload implements DocumentStore.Writer {
   }
 
   /** The client's transfer ended well: sends what remains of the parts, without making the object appear. */
-  StoredFile finish() throws IOException {
+  synchronized StoredFile finish() throws IOException {
     if (completed || finished) {
       throw new IllegalStateException("The upload of " + path + " is already finished or abandoned.");
     }
@@ -133,6 +150,8 @@ final class S3Upload implements DocumentStore.Writer {
           sendPart();
         }
         awaitSending();
+        free.clear();
+        part = null;
       }
       finished = true;
       return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
@@ -148,7 +167,7 @@ final class S3Upload implements DocumentStore.Writer {
    * {@link java.nio.file.FileAlreadyExistsException} and leaves the upload as it was (finished, not
    * landed: it may land once the key is free, or be closed); any other failure abandons it.
    */
-  void land() throws IOException {
+  synchronized void land() throws IOException {
     if (!finished || completed) {
       throw new IllegalStateException("The upload of " + path + " is not finished, or already landed.");
     }
@@ -156,13 +175,13 @@ final class S3Upload implements DocumentStore.Writer {
     claimed = true;
     try {
       if (uploadId == null) {
-        bucket.put(path, RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(part, 0, filled)));
+        bucket.put(path, S3Bucket.body(part, filled));
       } else {
         bucket.completeMultipart(path, uploadId, parts);
+        store.ended(uploadId);
       }
       completed = true;
       part = null;
-      spare = null;
     } catch (SdkException e) {
       throw new IOException("The bucket refused " + path + ": " + e.getMessage(), e);
     } finally {
@@ -172,20 +191,20 @@ final class S3Upload implements DocumentStore.Writer {
     }
   }
 
+  /**
+   * Synchronized with {@link #land()}: a staged upload may be closed (the application stopping, a
+   * client gone) on another thread than the transaction landing it, and must then either have landed
+   * whole, its claim kept, or be aborted before landing.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (completed) {
       return;
     }
     completed = true;
-    if (sending != null) {
-      // A part still on its way would bring the upload back after the abort: let it arrive first.
-      try {
-        sending.join();
-      } catch (RuntimeException failed) {
-        // the abort below removes whatever did arrive
-      }
-    }
+    // A part still on its way would bring the upload back after the abort: let them all arrive first.
+    sending.forEach(s -> s.part().exceptionally(failed -> null).join());
+    sending.clear();
     if (uploadId != null) {
       try {
         bucket.abortMultipart(path, uploadId);
@@ -193,11 +212,12 @@ final class S3Upload implements DocumentStore.Writer {
         org.slf4j.LoggerFactory.getLogger(S3Upload.class)
             .warn("Could not abort the upload of {} (the stale upload clean-up will): {}", path, e.getMessage());
       }
+      store.ended(uploadId);
     }
     if (claimed) {
-      store.release(path);
+      store.releaseUnlessStored(path);
     }
     part = null;
-    spare = null;
+    free.clear();
   }
 }
