@@ -258,7 +258,7 @@ if wants d; then
     elapsed=$((elapsed + step))
     [ "$elapsed" -lt "$SOAK" ] || break
     sample=$(heap "$BENCH_TMP/histogram.sample") samples="$samples $sample"
-    log "(d) after $elapsed min: heap after GC $sample KiB, $(fds) descriptors, $(wc -l <"$LOAD/listed") documents in incoming/"
+    log "(d) after $elapsed min: heap after GC $sample KiB, $(fds) descriptors, $(wc -l <"$LOAD/acked") uploads acknowledged"
   done
   heap1=$(heap "$BENCH_TMP/histogram.end") fd1=$(fds) samples="$samples $heap1"
   log "(d) what grew on the heap (after a full GC, end minus start, the 15 largest growths in KiB):"
