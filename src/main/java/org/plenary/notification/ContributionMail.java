@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.plenary.account.Account;
 import org.plenary.account.AccountDirectory;
@@ -72,11 +73,9 @@ class ContributionMail {
 
   @ApplicationModuleListener
   void on(ContributionsReceived event) {
-    var byNumber = new HashMap<String, Contribution>();
     var emails = new HashMap<String, Optional<String>>();
-    desk.all(event.received().stream().map(ContributionReceived::number).distinct().toList())
-        .forEach(c -> byNumber.put(c.number(), c));
-    event.received().forEach(received -> received(byNumber.get(received.number()), received.fileId(), emails));
+    withContributions(event.received(), ContributionReceived::number,
+        (c, received) -> received(c, received.fileId(), emails));
   }
 
   private void received(Contribution c, long fileId, Map<String, Optional<String>> emails) {
@@ -88,11 +87,16 @@ class ContributionMail {
 
   @ApplicationModuleListener
   void on(ContributionsPublished event) {
-    var byNumber = new HashMap<String, Contribution>();
     var emails = new HashMap<String, Optional<String>>();
-    desk.all(event.published().stream().map(ContributionPublished::number).distinct().toList())
-        .forEach(c -> byNumber.put(c.number(), c));
-    event.published().forEach(published -> published(byNumber.get(published.number()), published.fileId(), emails));
+    withContributions(event.published(), ContributionPublished::number,
+        (c, published) -> published(c, published.fileId(), emails));
+  }
+
+  /** Each change of a batch with its contribution, the batch's contributions read in one query. */
+  private <T> void withContributions(List<T> changes, Function<T, String> number, BiConsumer<Contribution, T> each) {
+    var byNumber = new HashMap<String, Contribution>();
+    desk.all(changes.stream().map(number).distinct().toList()).forEach(c -> byNumber.put(c.number(), c));
+    changes.forEach(change -> each.accept(byNumber.get(number.apply(change)), change));
   }
 
   private void published(Contribution c, long fileId, Map<String, Optional<String>> emails) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.core.env.PropertyResolver;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -30,7 +31,19 @@ final class S3Bucket implements AutoCloseable {
 
   /** How to reach the bucket: {@code plenary.documents.s3.*}. */
   record Settings(String endpoint, String bucket, String region, String accessKey, String secretKey,
-      boolean pathStyle, boolean signPayload) {}
+      boolean pathStyle, boolean signPayload) {
+
+    /** The settings as configured, with their defaults: one reading for the server and the backup commands. */
+    static Settings from(PropertyResolver settings) {
+      return new Settings(settings.getProperty("plenary.documents.s3.endpoint", ""),
+          settings.getProperty("plenary.documents.s3.bucket", "plenary"),
+          settings.getProperty("plenary.documents.s3.region", "us-east-1"),
+          settings.getProperty("plenary.documents.s3.access-key", ""),
+          settings.getProperty("plenary.documents.s3.secret-key", ""),
+          settings.getProperty("plenary.documents.s3.path-style", Boolean.class, false),
+          settings.getProperty("plenary.documents.s3.sign-payload", Boolean.class, false));
+    }
+  }
 
   /** The largest object one CopyObject may copy; past it, a multipart copy. */
   static final long COPY_LIMIT = 5L << 30;

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -59,19 +60,13 @@ public class S3Store implements DocumentStore {
   private final String orphans = "orphans/" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
 
   @org.springframework.beans.factory.annotation.Autowired
-  S3Store(@Value("${plenary.documents.s3.endpoint:}") String endpoint,
-      @Value("${plenary.documents.s3.bucket:plenary}") String bucket,
-      @Value("${plenary.documents.s3.region:us-east-1}") String region,
-      @Value("${plenary.documents.s3.access-key:}") String accessKey,
-      @Value("${plenary.documents.s3.secret-key:}") String secretKey,
-      @Value("${plenary.documents.s3.path-style:false}") boolean pathStyle,
+  S3Store(Environment settings,
       @Value("${plenary.documents.s3.stale-after:1h}") Duration staleAfter,
       @Value("${plenary.documents.s3.part-size:8MB}") DataSize partSize,
       @Value("${plenary.documents.s3.parts-in-flight:3}") int partsInFlight,
       @Value("${plenary.documents.s3.heartbeat:1m}") Duration heartbeat,
-      @Value("${plenary.documents.s3.sign-payload:false}") boolean signPayload,
       JdbcClient jdbc, PlatformTransactionManager transactions) throws IOException {
-    this(new S3Bucket(new S3Bucket.Settings(endpoint, bucket, region, accessKey, secretKey, pathStyle, signPayload)),
+    this(new S3Bucket(S3Bucket.Settings.from(settings)),
         new S3Claims(jdbc, transactions), new S3Journals(jdbc, transactions),
         new S3Uploads(jdbc, transactions, newNode(), heartbeat.multipliedBy(LEASE_HEARTBEATS), Clock.systemUTC()),
         new Limits(staleAfter, (int) partSize.toBytes(), partsInFlight), Clock.systemUTC());

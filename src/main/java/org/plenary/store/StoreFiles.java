@@ -33,13 +33,7 @@ public sealed interface StoreFiles extends AutoCloseable {
   /** The store the settings name ({@code plenary.documents.*}, {@code plenary.data-dir}). */
   static StoreFiles of(PropertyResolver settings) {
     if ("s3".equals(settings.getProperty("plenary.documents.store", "fs"))) {
-      return new Bucket(new S3Bucket(new S3Bucket.Settings(settings.getProperty("plenary.documents.s3.endpoint", ""),
-          settings.getProperty("plenary.documents.s3.bucket", "plenary"),
-          settings.getProperty("plenary.documents.s3.region", "us-east-1"),
-          settings.getProperty("plenary.documents.s3.access-key", ""),
-          settings.getProperty("plenary.documents.s3.secret-key", ""),
-          settings.getProperty("plenary.documents.s3.path-style", Boolean.class, false),
-          settings.getProperty("plenary.documents.s3.sign-payload", Boolean.class, false))));
+      return new Bucket(new S3Bucket(S3Bucket.Settings.from(settings)));
     }
     Path dataDir = Path.of(settings.getRequiredProperty("plenary.data-dir"));
     return new Folder(Path.of(settings.getProperty("plenary.documents-dir", dataDir.resolve("documents").toString()))
