@@ -47,8 +47,12 @@ public class DocumentFolders {
    */
   private record Queue(List<Held> held, List<MeetingId> meetings, Map<String, List<FolderEntry>> views) {}
 
-  /** How many folder entries the kept listings may hold together; past it the least used listings are dropped. */
-  static final long MAX_LISTED_ENTRIES = 100_000;
+  /**
+   * How many folder entries the kept listings may hold together (a few hundred bytes each); past it
+   * the least used listings are dropped. Was 100,000, so a folder of 100,000 documents was never
+   * kept and every listing of it read the whole register again.
+   */
+  static final long MAX_LISTED_ENTRIES = 250_000;
   /** How many single files' look-ups are kept (a path asked for, found or not). */
   static final long MAX_FILES = 10_000;
   /** A kept value nobody asked for in this long is dropped. */
