@@ -240,11 +240,12 @@ if part e; then
   wait_quiet "$PLENARY_PID"
   log "(e) $HELD sessions signed in and held idle on each server"
   IDLE_P=$(python3 "$BENCH_DIR/ftpload.py" idle --port "$FTP_PORT" --user alice --password "$T" --count "$HELD" \
-    --sources 1 --hold 3 --pids "$PLENARY_PID" --settle "jcmd $PLENARY_PID GC.run >/dev/null") \
+    --sources 1 --hold 3 --concurrency 20 --pids "$PLENARY_PID" --settle "jcmd $PLENARY_PID GC.run >/dev/null") \
     || die "the idle sessions on Plenary failed"
   log "    Plenary: $IDLE_P"
   IDLE_V=$(python3 "$BENCH_DIR/ftpload.py" idle --port "$VS_PORT" --user anonymous --password bench@localhost \
-    --count "$HELD" --sources 1 --hold 3 --process-name vsftpd) || die "the idle sessions on vsftpd failed"
+    --count "$HELD" --sources 1 --hold 3 --concurrency 20 --process-name vsftpd) \
+    || die "the idle sessions on vsftpd failed"
   log "    vsftpd: $IDLE_V"
   for out in "$IDLE_P" "$IDLE_V"; do
     [ "$(jq -r .alive <<<"$out")" = "$HELD" ] || die "not every one of the $HELD idle sessions answered NOOP: $out"
@@ -252,6 +253,9 @@ if part e; then
   E_JVM=$(jq -r .rss_mib <<<"$IDLE_P")
   E_GROWTH=$(calc "$E_JVM - $(jq -r .rss_before_mib <<<"$IDLE_P")")
   E_VS=$(jq -r .rss_mib <<<"$IDLE_V")
+  E_JVM_PSS=$(jq -r .pss_mib <<<"$IDLE_P")
+  E_GROWTH_PSS=$(calc "$E_JVM_PSS - $(jq -r .pss_before_mib <<<"$IDLE_P")")
+  E_VS_PSS=$(jq -r .pss_mib <<<"$IDLE_V")
 fi
 
 # --- summary ----------------------------------------------------------------------------------
@@ -294,6 +298,9 @@ if part e; then
     "$(fmt 2 "$(calc "$E_JVM / $E_VS")")" "<= 1" "$(verdict "$E_JVM" '<=' "$E_VS")"
   printf '%-44s %12s %12s %8s %9s  %s\n' "    growth the sessions caused (after GC), MiB" "$(fmt 0 "$E_GROWTH")" "$(fmt 0 "$E_VS")" \
     "$(fmt 2 "$(calc "$E_GROWTH / $E_VS")")" "<= 1" "$(verdict "$E_GROWTH" '<=' "$E_VS")"
+  printf '%-44s %12s %12s %8s %9s  %s\n' "    the same as PSS (shared pages once), MiB" \
+    "$(fmt 0 "$E_JVM_PSS") / $(fmt 0 "$E_GROWTH_PSS")" "$(fmt 0 "$E_VS_PSS")" \
+    "$(fmt 2 "$(calc "$E_JVM_PSS / $E_VS_PSS")")" "<= 1" "$(verdict "$E_JVM_PSS" '<=' "$E_VS_PSS")"
 fi
 echo "ratios (a), (b): vsftpd time / Plenary time (higher is faster); (c): Plenary time / vsftpd time;" \
   "(e): Plenary's resident memory / every vsftpd process's, summed (reported, not judged); load average $(cut -d' ' -f1-3 /proc/loadavg)"

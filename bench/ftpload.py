@@ -77,7 +77,10 @@ def uploads(args):
                       "first_failure": failures[0] if failures else None}))
 
 
-def rss_kib(pids, name):
+def rss_kib(pids, name, field="VmRSS:", source="status"):
+    """Resident memory of PIDS (or of every process named NAME), summed, in KiB. With field="Pss:" and
+    source="smaps_rollup", the proportional share: pages shared by several processes (vsftpd's forks
+    share their program and libraries) counted once in all instead of once in each."""
     total = 0
     if name:
         pids = []
@@ -91,9 +94,9 @@ def rss_kib(pids, name):
                     pass
     for pid in pids:
         try:
-            with open(f"/proc/{pid}/status") as f:
+            with open(f"/proc/{pid}/{source}") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(field):
                         total += int(line.split()[1])
         except OSError:
             pass
@@ -208,6 +211,7 @@ def idle(args):
 
     settle()
     before = rss_kib(pids, args.process_name)
+    before_pss = rss_kib(pids, args.process_name, "Pss:", "smaps_rollup")
     sources = [f"127.0.0.{i}" for i in range(2, 2 + args.sources)]
 
     async def run():
@@ -222,6 +226,7 @@ def idle(args):
         await asyncio.sleep(args.hold)
         settle()
         held = rss_kib(pids, args.process_name)
+        held_pss = rss_kib(pids, args.process_name, "Pss:", "smaps_rollup")
 
         async def noop(session):
             reader, writer, reply = session
@@ -233,11 +238,12 @@ def idle(args):
         alive = sum(1 for a in answered if a is True)
         for reader, writer, reply in live:
             writer.close()
-        return open_seconds, len(live), alive, failures, held
+        return open_seconds, len(live), alive, failures, held, held_pss
 
-    open_seconds, signed_in, alive, failures, held = asyncio.run(run())
+    open_seconds, signed_in, alive, failures, held, held_pss = asyncio.run(run())
     print(json.dumps({"count": args.count, "signed_in": signed_in, "alive": alive, "failed": len(failures),
                       "open_seconds": open_seconds, "rss_before_mib": before / 1024, "rss_mib": held / 1024,
+                      "pss_before_mib": before_pss / 1024, "pss_mib": held_pss / 1024,
                       "first_failure": failures[0] if failures else None}))
 
 

@@ -15,6 +15,7 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingId;
+import org.plenary.shared.Unproxied;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,6 +69,11 @@ public class DocumentFolders {
   private final ContributionDesk desk;
   private final DocumentAccess access;
   private final Contributions contributions;
+  /**
+   * The same behind its proxy, whose exception translation adds nothing to the JDBC client's own:
+   * for the version read (or kept) at every download.
+   */
+  private final Contributions versions;
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
   private final org.springframework.beans.factory.ObjectProvider<FolderSupplements> supplements;
@@ -79,6 +85,7 @@ public class DocumentFolders {
     this.desk = desk;
     this.access = access;
     this.contributions = contributions;
+    this.versions = Unproxied.target(contributions, Contributions.class);
     this.groups = groups;
     this.meetings = meetings;
   }
@@ -275,7 +282,7 @@ public class DocumentFolders {
    * folder nobody reads any more, does not stay in memory.
    */
   private <T> T cached(Cache<String, Versioned<T>> cache, String key, java.util.function.Supplier<T> compute) {
-    long version = contributions.version();
+    long version = versions.version();
     Versioned<T> hit = cache.getIfPresent(key);
     if (hit != null && hit.version() == version) {
       return hit.value();
