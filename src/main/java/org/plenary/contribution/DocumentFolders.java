@@ -70,8 +70,8 @@ public class DocumentFolders {
   private final DocumentAccess access;
   private final Contributions contributions;
   /**
-   * The same behind its proxy, whose exception translation adds nothing to the JDBC client's own:
-   * for the version read (or kept) at every download.
+   * The object behind that proxy ({@link Unproxied}), whose exception translation adds nothing to
+   * the JDBC client's own: for the version read (or kept) at every download.
    */
   private final Contributions versions;
   private final GroupCatalog groups;

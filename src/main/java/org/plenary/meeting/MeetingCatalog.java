@@ -48,7 +48,7 @@ public class MeetingCatalog {
   private final Meetings meetings;
   private final MeetingTranslations translations;
   private final GroupCatalog groups;
-  /** The same, behind its proxy: for {@link #get(String, String)}, a kept read at every download. */
+  /** The object behind that proxy ({@link Unproxied}): for {@link #get(String, String)}, read at every download. */
   private final GroupCatalog groupsKept;
   private final ApplicationEventPublisher events;
   private final Clock clock;
