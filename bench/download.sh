@@ -14,7 +14,8 @@
 # Usage: bench/download.sh
 # Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_NGINX_PORT (18081), BENCH_SECONDS (15),
 #   BENCH_WARMUP (5, seconds of wrk before each measured run), BENCH_BIG_MB (1024),
-#   BENCH_BIG_RUNS (3), and those in bench/lib.sh.
+#   BENCH_BIG_RUNS (3), BENCH_TINY_ONLY=1 (only (a'), for a quick A/B of two builds), and those in
+#   bench/lib.sh.
 # Exit status: 0 when both goals pass, 1 when one fails, 2 when the run itself broke.
 set -euo pipefail
 # shellcheck source=lib.sh disable=SC1091
@@ -24,6 +25,7 @@ SECONDS_=${BENCH_SECONDS:-15}
 WARMUP=${BENCH_WARMUP:-5}
 BIG_MB=${BENCH_BIG_MB:-1024}
 BIG_RUNS=${BENCH_BIG_RUNS:-3}
+TINY_ONLY=${BENCH_TINY_ONLY:-0}
 GOAL_RPS=0.8
 GOAL_TINY=0.5
 GOAL_BIG=0.8
@@ -75,12 +77,16 @@ publish_file() {
   echo "$number"
 }
 
-SMALL=$(publish_file "Benchmark 1 MiB" $((1024 * 1024)))
-BIG=$(publish_file "Benchmark $BIG_MB MiB" $((BIG_MB * 1024 * 1024)))
-SMALL_PATH=/t/fg/cloud/docs/$CODE/in/$SMALL.pdf
 TINY=$(publish_file "Benchmark 16 KiB" $((16 * 1024)))
 TINY_PATH=/t/fg/cloud/docs/$CODE/in/$TINY.pdf
-BIG_PATH=/t/fg/cloud/docs/$CODE/in/$BIG.pdf
+if [ "$TINY_ONLY" = 1 ]; then
+  SMALL_PATH=$TINY_PATH
+else
+  SMALL=$(publish_file "Benchmark 1 MiB" $((1024 * 1024)))
+  BIG=$(publish_file "Benchmark $BIG_MB MiB" $((BIG_MB * 1024 * 1024)))
+  SMALL_PATH=/t/fg/cloud/docs/$CODE/in/$SMALL.pdf
+  BIG_PATH=/t/fg/cloud/docs/$CODE/in/$BIG.pdf
+fi
 
 # nginx: foreground master (daemon off) in the background, everything under $BENCH_TMP/nginx.
 NG=$BENCH_TMP/nginx
@@ -120,7 +126,7 @@ for i in $(seq 1 50); do
 done
 
 # Both must send the same bytes.
-for file in "$SMALL_PATH" "$TINY_PATH"; do
+for file in $( [ "$TINY_ONLY" = 1 ] || echo "$SMALL_PATH") "$TINY_PATH"; do
   ref=$(sha256sum <"$DOCS$file" | cut -d' ' -f1)
   for base in "$P" "$N"; do
     got=$(curl -sf "$base$file" | sha256sum | cut -d' ' -f1)
@@ -159,16 +165,32 @@ wrk_rps() {
     "$(calc "$ticks * 1000000 / $(getconf CLK_TCK) / $requests")"
 }
 
-echo "(a) 1 MiB file, wrk -t2 -c64 -d${SECONDS_}s" >&2
-OUT=$(wrk_rps "$P$SMALL_PATH" Plenary "$PLENARY_PID")
-read -r RPS_P CPU_P <<<"$OUT"
-OUT=$(wrk_rps "$N$SMALL_PATH" nginx "$NGINX_PID")
-read -r RPS_N CPU_N <<<"$OUT"
+if [ "$TINY_ONLY" != 1 ]; then
+  echo "(a) 1 MiB file, wrk -t2 -c64 -d${SECONDS_}s" >&2
+  OUT=$(wrk_rps "$P$SMALL_PATH" Plenary "$PLENARY_PID")
+  read -r RPS_P CPU_P <<<"$OUT"
+  OUT=$(wrk_rps "$N$SMALL_PATH" nginx "$NGINX_PID")
+  read -r RPS_N CPU_N <<<"$OUT"
+fi
 echo "(a') 16 KiB file, wrk -t2 -c64 -d${SECONDS_}s" >&2
 OUT=$(wrk_rps "$P$TINY_PATH" Plenary "$PLENARY_PID")
 read -r TINY_P TCPU_P <<<"$OUT"
 OUT=$(wrk_rps "$N$TINY_PATH" nginx "$NGINX_PID")
 read -r TINY_N TCPU_N <<<"$OUT"
+R_TINY=$(calc "$TINY_P / $TINY_N")
+V_TINY=$(verdict "$R_TINY" '>=' "$GOAL_TINY")
+if [ "$TINY_ONLY" = 1 ]; then
+  echo
+  echo "=== Summary: 16 KiB downloads of a published file, Plenary vs nginx on 127.0.0.1 ==="
+  printf '%-38s %14s %14s %8s %8s  %s\n' measure Plenary nginx ratio goal result
+  printf '%-38s %14s %14s %8s %8s  %s\n' "(a') 16 KiB file, requests/s (wrk ${SECONDS_}s)" "$(fmt 1 "$TINY_P")" \
+    "$(fmt 1 "$TINY_N")" "$(fmt 2 "$R_TINY")" ">= $GOAL_TINY" "$V_TINY"
+  printf '%-38s %14s %14s %8s\n' "(a') server CPU µs per request" "$(fmt 0 "$TCPU_P")" "$(fmt 0 "$TCPU_N")" \
+    "$(fmt 2 "$(calc "$TCPU_P / $TCPU_N")")"
+  echo "file: $TINY_PATH; ratio = Plenary / nginx; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  [ "$V_TINY" = PASS ]
+  exit
+fi
 
 # best_speed URL LABEL: BIG_RUNS downloads of the big file; prints the best bytes/s.
 best_speed() {
@@ -192,8 +214,6 @@ BIG_N=$(best_speed "$N$BIG_PATH" nginx)
 R_RPS=$(calc "$RPS_P / $RPS_N")
 R_BIG=$(calc "$BIG_P / $BIG_N")
 V_RPS=$(verdict "$R_RPS" '>=' "$GOAL_RPS")
-R_TINY=$(calc "$TINY_P / $TINY_N")
-V_TINY=$(verdict "$R_TINY" '>=' "$GOAL_TINY")
 V_BIG=$(verdict "$R_BIG" '>=' "$GOAL_BIG")
 echo
 echo "=== Summary: downloads of published files, Plenary vs nginx (sendfile) on 127.0.0.1 ==="

@@ -10,9 +10,11 @@
            failures, and the peak resident memory of the server (the PIDs given, or every process
            called NAME, summed) sampled every 20 ms during the run.
   idle     --port P --user U --password W --count N [--sources K] [--concurrency C] [--hold S] [--pids PID]
+           [--process-name NAME] [--settle CMD]
            N sessions signed in from K loopback addresses (127.0.0.2 ...), at most C being opened at
            once, all kept open and idle for S seconds; then each must answer NOOP. Prints JSON with
-           how many signed in and stayed alive, and the resident memory of PID before and after.
+           how many signed in and stayed alive, and the resident memory of PID (or of every process
+           named NAME, summed) before and after, each read after CMD (e.g. a garbage collection).
 """
 import argparse
 import asyncio
@@ -20,6 +22,7 @@ import ftplib
 import io
 import json
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -74,7 +77,10 @@ def uploads(args):
                       "first_failure": failures[0] if failures else None}))
 
 
-def rss_kib(pids, name):
+def rss_kib(pids, name, field="VmRSS:", source="status"):
+    """Resident memory of PIDS (or of every process named NAME), summed, in KiB. With field="Pss:" and
+    source="smaps_rollup", the proportional share: pages shared by several processes (vsftpd's forks
+    share their program and libraries) counted once in all instead of once in each."""
     total = 0
     if name:
         pids = []
@@ -88,9 +94,9 @@ def rss_kib(pids, name):
                     pass
     for pid in pids:
         try:
-            with open(f"/proc/{pid}/status") as f:
+            with open(f"/proc/{pid}/{source}") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(field):
                         total += int(line.split()[1])
         except OSError:
             pass
@@ -179,10 +185,12 @@ async def idle_session(port, source, user, password, opened, sessions):
             greeting = await reply()
             if not greeting.startswith("220"):
                 raise RuntimeError(greeting.strip())
-            writer.write(f"USER {user}\r\nPASS {password}\r\n".encode())
+            writer.write(f"USER {user}\r\n".encode())
             await writer.drain()
             r = await reply()
-            if r.startswith("331"):
+            if r.startswith("331"):  # vsftpd signs anonymous users in at USER (no_anon_password)
+                writer.write(f"PASS {password}\r\n".encode())
+                await writer.drain()
                 r = await reply()
             if not r.startswith("230"):
                 raise RuntimeError(r.strip())
@@ -195,7 +203,15 @@ def idle(args):
     """Opens COUNT signed-in sessions spread over SOURCES loopback addresses, keeps them idle for
     HOLD seconds, checks each still answers NOOP, and prints the server's resident memory."""
     pids = [p for p in (args.pids or "").split(",") if p]
-    before = rss_kib(pids, None)
+
+    def settle():
+        if args.settle:
+            subprocess.run(args.settle, shell=True, check=True)
+            time.sleep(1)
+
+    settle()
+    before = rss_kib(pids, args.process_name)
+    before_pss = rss_kib(pids, args.process_name, "Pss:", "smaps_rollup")
     sources = [f"127.0.0.{i}" for i in range(2, 2 + args.sources)]
 
     async def run():
@@ -208,7 +224,9 @@ def idle(args):
         live = [s for s in sessions if not isinstance(s, str)]
         failures = [s for s in sessions if isinstance(s, str)]
         await asyncio.sleep(args.hold)
-        held = rss_kib(pids, None)
+        settle()
+        held = rss_kib(pids, args.process_name)
+        held_pss = rss_kib(pids, args.process_name, "Pss:", "smaps_rollup")
 
         async def noop(session):
             reader, writer, reply = session
@@ -220,11 +238,12 @@ def idle(args):
         alive = sum(1 for a in answered if a is True)
         for reader, writer, reply in live:
             writer.close()
-        return open_seconds, len(live), alive, failures, held
+        return open_seconds, len(live), alive, failures, held, held_pss
 
-    open_seconds, signed_in, alive, failures, held = asyncio.run(run())
+    open_seconds, signed_in, alive, failures, held, held_pss = asyncio.run(run())
     print(json.dumps({"count": args.count, "signed_in": signed_in, "alive": alive, "failed": len(failures),
                       "open_seconds": open_seconds, "rss_before_mib": before / 1024, "rss_mib": held / 1024,
+                      "pss_before_mib": before_pss / 1024, "pss_mib": held_pss / 1024,
                       "first_failure": failures[0] if failures else None}))
 
 
@@ -248,6 +267,8 @@ def main():
     i.add_argument("--concurrency", type=int, default=200)
     i.add_argument("--hold", type=float, default=10)
     i.add_argument("--pids")
+    i.add_argument("--process-name", help="sum the resident memory of every process of this name instead")
+    i.add_argument("--settle", help="shell command run before each reading of the memory (e.g. jcmd PID GC.run)")
     s = sub.choices["signins"]
     s.add_argument("--count", type=int, default=300)
     s.add_argument("--pids")

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingId;
+import org.plenary.shared.Unproxied;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,8 @@ public class DocumentAccess {
   private final ContributionDesk desk;
 
   DocumentAccess(MeetingCatalog meetings, ContributionDesk desk) {
-    this.meetings = meetings;
+    // Only its kept reads are called here (get), which need nothing of the proxy.
+    this.meetings = Unproxied.target(meetings, MeetingCatalog.class);
     this.desk = desk;
   }
 

@@ -15,6 +15,7 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingId;
+import org.plenary.shared.Unproxied;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,8 +48,12 @@ public class DocumentFolders {
    */
   private record Queue(List<Held> held, List<MeetingId> meetings, Map<String, List<FolderEntry>> views) {}
 
-  /** How many folder entries the kept listings may hold together; past it the least used listings are dropped. */
-  static final long MAX_LISTED_ENTRIES = 100_000;
+  /**
+   * How many folder entries the kept listings may hold together (a few hundred bytes each); past it
+   * the least used listings are dropped. Was 100,000, so a folder of 100,000 documents was never
+   * kept and every listing of it read the whole register again.
+   */
+  static final long MAX_LISTED_ENTRIES = 250_000;
   /** How many single files' look-ups are kept (a path asked for, found or not). */
   static final long MAX_FILES = 10_000;
   /** A kept value nobody asked for in this long is dropped. */
@@ -64,6 +69,11 @@ public class DocumentFolders {
   private final ContributionDesk desk;
   private final DocumentAccess access;
   private final Contributions contributions;
+  /**
+   * The object behind that proxy ({@link Unproxied}), whose exception translation adds nothing to
+   * the JDBC client's own: for the version read (or kept) at every download.
+   */
+  private final Contributions versions;
   private final GroupCatalog groups;
   private final MeetingCatalog meetings;
   private final org.springframework.beans.factory.ObjectProvider<FolderSupplements> supplements;
@@ -75,6 +85,7 @@ public class DocumentFolders {
     this.desk = desk;
     this.access = access;
     this.contributions = contributions;
+    this.versions = Unproxied.target(contributions, Contributions.class);
     this.groups = groups;
     this.meetings = meetings;
   }
@@ -271,7 +282,7 @@ public class DocumentFolders {
    * folder nobody reads any more, does not stay in memory.
    */
   private <T> T cached(Cache<String, Versioned<T>> cache, String key, java.util.function.Supplier<T> compute) {
-    long version = contributions.version();
+    long version = versions.version();
     Versioned<T> hit = cache.getIfPresent(key);
     if (hit != null && hit.version() == version) {
       return hit.value();

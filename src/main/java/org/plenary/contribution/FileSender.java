@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,15 +78,22 @@ final class FileSender {
    */
   static void send(HttpServletRequest request, HttpServletResponse response, Source file, FolderEntry entry,
       Reader reader) throws IOException {
-    String etag = "\"" + entry.sha256() + "\"";
-    Instant modified = entry.modified();
-    if (Preconditions.answered(request, response, etag)
-        || new ServletWebRequest(request, response).checkNotModified(etag, modified.toEpochMilli())) {
+    Prepared prepared = file.held() != null ? file.held() : Prepared.of(entry, null);
+    String etag = prepared.etag();
+    if (unconditional(request)) {
+      // What checkNotModified writes for a request without conditions, without its parsing and
+      // date formatting at every request.
+      if (prepared.lastModified() != null) {
+        response.setHeader(HttpHeaders.LAST_MODIFIED, prepared.lastModified());
+      }
+      response.setHeader(HttpHeaders.ETAG, etag);
+    } else if (Preconditions.answered(request, response, etag)
+        || new ServletWebRequest(request, response).checkNotModified(etag, entry.modified().toEpochMilli())) {
       return;
     }
     long length = entry.size();
     response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(entry.name()));
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, prepared.disposition());
     response.setHeader(HttpHeaders.CACHE_CONTROL, reader.signedIn() ? "private, no-cache" : "no-cache");
     boolean head = "HEAD".equals(request.getMethod());
     List<HttpRange> ranges = ranges(request, etag, length);
@@ -93,7 +102,7 @@ final class FileSender {
       response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
       return;
     }
-    String type = contentType(entry.name());
+    String type = prepared.type();
     if (ranges.isEmpty()) {
       response.setContentType(type);
       response.setContentLengthLong(length);
@@ -179,13 +188,39 @@ final class FileSender {
 
   /**
    * A document of the store, read through its local file when there is one, or from {@code held},
-   * its whole content when the caller has it in memory (null otherwise).
+   * its whole content and header values when the caller has them in memory (null otherwise).
    */
-  record Source(DocumentStore store, String path, byte[] held) {}
+  record Source(DocumentStore store, String path, Prepared held) {}
+
+  /**
+   * What every answer of one file carries, worked out once: its bytes (when held in memory, else
+   * null), ETag, Last-Modified (as Tomcat's {@code setDateHeader} writes it; null for a file without
+   * a time), Content-Type and Content-Disposition.
+   */
+  record Prepared(byte[] bytes, String etag, String lastModified, String type, String disposition) {
+
+    static Prepared of(FolderEntry entry, byte[] bytes) {
+      Instant modified = entry.modified();
+      String lastModified = modified == null || modified.toEpochMilli() <= 0 ? null : HTTP_DATE.format(modified);
+      return new Prepared(bytes, "\"" + entry.sha256() + "\"", lastModified, contentType(entry.name()),
+          attachment(entry.name()));
+    }
+  }
+
+  /** An HTTP date (RFC 9110, IMF-fixdate), as Tomcat's {@code FastHttpDateFormat} writes it. */
+  static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+  /** Whether the request has none of the conditions of RFC 9110 section 13 (If-Range aside, read with the ranges). */
+  private static boolean unconditional(HttpServletRequest request) {
+    return request.getHeader(HttpHeaders.IF_NONE_MATCH) == null && request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) == null
+        && request.getHeader(HttpHeaders.IF_MATCH) == null && request.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE) == null;
+  }
 
   private static void transfer(HttpServletRequest request, HttpServletResponse response, Source source, long start,
       long end) throws IOException {
-    Path file = source.held() != null ? null : source.store().local(source.path()).orElse(null);
+    Path file = source.held() != null && source.held().bytes() != null ? null
+        : source.store().local(source.path()).orElse(null);
     if (file != null && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT)) && end - start > SMALL) {
       request.setAttribute("org.apache.tomcat.sendfile.filename", file.toAbsolutePath().toString());
       request.setAttribute("org.apache.tomcat.sendfile.start", start);
@@ -226,8 +261,8 @@ final class FileSender {
   }
 
   private static void copy(Source source, long start, long end, OutputStream out) throws IOException {
-    if (source.held() != null) {
-      out.write(source.held(), (int) start, (int) (end - start));
+    if (source.held() != null && source.held().bytes() != null) {
+      out.write(source.held().bytes(), (int) start, (int) (end - start));
       return;
     }
     Path file = source.store().local(source.path()).orElse(null);

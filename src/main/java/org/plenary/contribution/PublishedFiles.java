@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The files of the published folders over HTTP, {@code /t/fg/<group>/docs/<code>/<in|out>/<name>},
  * sent by {@link FileSender}. A published file never changes, so files of at most
  * {@link FileSender#SMALL} bytes are sent from memory: up to {@link #HELD_BYTES} of them together,
- * each dropped after {@link DocumentFolders#IDLE} unasked.
+ * each dropped after {@link DocumentFolders#IDLE} unasked; the header values of every file asked
+ * for (ETag, Last-Modified, type, disposition) are kept with them.
  *
  * <p>{@link #forAnyone} answers the web layer's fast path (a filter ahead of the sessions and
  * Spring Security): a download by someone who has not signed in needs nothing of the request but
@@ -30,11 +31,16 @@ public class PublishedFiles {
   public static final String PATTERN = "/t/fg/{slug}/docs/{code}/{folder:in|out}/{name}";
   /** How many bytes of small files are held in memory together. */
   static final long HELD_BYTES = 16L * 1024 * 1024;
+  /** What a file's header values are counted as in {@link #HELD_BYTES}, beside its bytes when it is held. */
+  private static final int PREPARED_WEIGHT = 512;
 
   private final DocumentFolders folders;
   private final DocumentStore store;
-  private final Cache<String, byte[]> held = Caffeine.newBuilder().maximumWeight(HELD_BYTES)
-      .weigher((String key, byte[] bytes) -> bytes.length).expireAfterAccess(DocumentFolders.IDLE).build();
+  /** Keyed by the entry itself: the same object while the register does not change, a new one (a new key) when it does. */
+  private final Cache<FolderEntry, FileSender.Prepared> held = Caffeine.newBuilder().maximumWeight(HELD_BYTES)
+      .weigher((FolderEntry key, FileSender.Prepared prepared) -> PREPARED_WEIGHT
+          + (prepared.bytes() == null ? 0 : prepared.bytes().length))
+      .expireAfterAccess(DocumentFolders.IDLE).build();
 
   PublishedFiles(DocumentFolders folders, DocumentStore store) {
     this.folders = folders;
@@ -91,18 +97,19 @@ public class PublishedFiles {
     return true;
   }
 
-  /** Sends a published file to {@code reader}, a small one from memory. */
+  /**
+   * Sends a published file to {@code reader}, a small one from memory; its header values are worked
+   * out once ({@link FileSender.Prepared}).
+   */
   public void send(FolderEntry file, Reader reader, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    byte[] bytes = null;
-    if (file.size() <= FileSender.SMALL) {
-      try {
-        bytes = held.get(file.storePath() + "\n" + file.sha256(), key -> read(file));
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
+    FileSender.Prepared prepared;
+    try {
+      prepared = held.get(file, entry -> FileSender.Prepared.of(entry, entry.size() <= FileSender.SMALL ? read(entry) : null));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    FileSender.send(request, response, new FileSender.Source(store, file.storePath(), bytes), file, reader);
+    FileSender.send(request, response, new FileSender.Source(store, file.storePath(), prepared), file, reader);
   }
 
   private byte[] read(FolderEntry file) {

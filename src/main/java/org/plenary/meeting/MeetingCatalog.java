@@ -22,6 +22,7 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupId;
 import org.plenary.shared.TreeNames;
 import org.plenary.shared.TtlCache;
+import org.plenary.shared.Unproxied;
 import org.plenary.shared.Violations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,6 +48,8 @@ public class MeetingCatalog {
   private final Meetings meetings;
   private final MeetingTranslations translations;
   private final GroupCatalog groups;
+  /** The object behind that proxy ({@link Unproxied}): for {@link #get(String, String)}, read at every download. */
+  private final GroupCatalog groupsKept;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final MessageSource messages;
@@ -63,6 +66,7 @@ public class MeetingCatalog {
     this.documents = documents;
     this.meetingDocuments = meetingDocuments;
     this.groups = groups;
+    this.groupsKept = Unproxied.target(groups, GroupCatalog.class);
     this.events = events;
     this.clock = clock;
     this.cache = new TtlCache<>(Duration.ofSeconds(5), 5000, clock);
@@ -74,7 +78,7 @@ public class MeetingCatalog {
 
   /** The meeting, or {@link UnknownMeetingException}; an unknown group is {@code UnknownGroupException}. */
   public Meeting get(String slug, String code) {
-    Group group = groups.get(slug);
+    Group group = groupsKept.get(slug);
     return cache.get(List.of(group.id(), code), () -> meetings.find(group.id(), code))
         .orElseThrow(() -> new UnknownMeetingException(slug, code));
   }

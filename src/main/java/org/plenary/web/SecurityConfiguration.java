@@ -1,10 +1,12 @@
 package org.plenary.web;
 
 import jakarta.servlet.DispatcherType;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import org.plenary.account.AccessTokens;
 import org.plenary.account.Credentials;
 import org.plenary.contribution.PublishedFiles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -91,17 +93,19 @@ class SecurityConfiguration {
   }
 
   /**
-   * {@link PublicFileFilter}: after the request metrics ({@code HIGHEST_PRECEDENCE + 1}) and the
-   * database-outage answers ({@code + 20}), before the sessions ({@code + 50}) and Spring Security;
-   * its answers carry the headers of the page chain's own {@link HeaderWriterFilter}.
+   * {@link PublicFileFilter}: first of all, ahead of the request metrics ({@code HIGHEST_PRECEDENCE + 1}),
+   * the database-outage answers ({@code + 20}, which a failed look-up reaches by the ordinary way),
+   * the sessions ({@code + 50}) and Spring Security; its answers carry the headers of the page chain's
+   * own {@link HeaderWriterFilter}.
    */
   @Bean
   FilterRegistrationBean<PublicFileFilter> publicFiles(PublishedFiles files, CookieSerializer sessionCookies,
-      @Qualifier("pages") SecurityFilterChain pages) {
+      @Qualifier("pages") SecurityFilterChain pages, ObjectProvider<MeterRegistry> registry) {
     Filter headers = pages.getFilters().stream().filter(HeaderWriterFilter.class::isInstance).findFirst()
         .orElseThrow(() -> new IllegalStateException("The page chain writes no security headers."));
-    var registration = new FilterRegistrationBean<>(new PublicFileFilter(files, sessionCookies, headers));
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
+    var registration = new FilterRegistrationBean<>(new PublicFileFilter(files, sessionCookies, headers,
+        registry.getIfAvailable()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     return registration;
   }

@@ -2,6 +2,7 @@ package org.plenary.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,6 +66,7 @@ class PublicFileFilterTests {
   @Autowired AccountDirectory accounts;
   @Autowired AccessTokens tokens;
   @Autowired Dispatched dispatched;
+  @Autowired MeterRegistry registry;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -95,6 +97,16 @@ class PublicFileFilterTests {
     assertThat(whole.headers().map()).containsKeys("x-content-type-options", "x-frame-options", "content-security-policy",
         "referrer-policy", "content-disposition", "etag", "last-modified", "accept-ranges");
     assertThat(whole.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    // An unconditional request gets the header values worked out once per file; a conditional one
+    // that does not match gets those Spring's checkNotModified writes: the same.
+    HttpResponse<String> conditional = send("GET", path, List.of("If-None-Match", "\"other\""), null);
+    assertThat(conditional.statusCode()).isEqualTo(200);
+    assertThat(whole.headers().firstValue("Last-Modified")).isPresent()
+        .isEqualTo(conditional.headers().firstValue("Last-Modified"));
+    assertThat(whole.headers().firstValue("ETag")).isEqualTo(conditional.headers().firstValue("ETag"));
+    assertThat(registry.find("plenary.downloads.public").tag("status", "200").counter())
+        .as("the fast path counts what it answers").isNotNull()
+        .satisfies(counter -> assertThat(counter.count()).isGreaterThan(0));
   }
 
   @Test
