@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,10 +35,11 @@ import org.springframework.session.web.http.CookieSerializer;
  * no session cookie can be replayed against them and CSRF does not apply; of the management
  * endpoints only health (with its liveness and readiness groups) is public, the rest (metrics,
  * Prometheus, info) need an administrator's token. A request for the document folders under
- * {@code /t/} that carries a bearer token (a mirroring tool's) is as stateless, and read-only:
- * GET and HEAD as that account's session would read them, anything else refused. The pages use a session with CSRF tokens on
- * every form, and every request of a session runs with the account as it is now
- * ({@link SessionRecheckFilter}). Fine-grained rules sit on the controllers ({@code @PreAuthorize}).
+ * {@code /t/} that carries a bearer token (a mirroring tool's) is as stateless, and read-only: GET
+ * and HEAD as that account's session would read them, any write refused (405, as for everyone).
+ * The pages use a session with CSRF tokens on every form, and every request of a session runs with
+ * the account as it is now ({@link SessionRecheckFilter}). Fine-grained rules sit on the
+ * controllers ({@code @PreAuthorize}).
  */
 @Configuration
 @EnableMethodSecurity
@@ -99,10 +101,10 @@ class SecurityConfiguration {
    * Mirroring a meeting whose documents are not public: {@code wget}, {@code rclone} and
    * {@code curl} send {@code Authorization: Bearer <token>} on every request of the folder tree.
    * The token is checked on each request ({@link BearerTokenFilter}: revoked, expired or unknown is
-   * 401), makes no session and is no CSRF token, so it can read (GET, HEAD) but never write: any
-   * other method is 403. A request without the header takes the page chain (or, anonymous, the
-   * {@link PublicFileFilter} ahead of it) as before; one with a header that is not a bearer token
-   * too, and is anonymous there.
+   * 401), makes no session and is no CSRF token, so it reads (GET, HEAD) but never writes: any other
+   * method is refused in this chain with the folders' own answer, 405 with {@code Allow}. A request
+   * without the header takes the page chain (or, anonymous, the {@link PublicFileFilter} ahead of
+   * it) as before; one with another scheme too, and is anonymous there.
    */
   @Bean
   @Order(2)
@@ -116,10 +118,15 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/t/**").authenticated()
             .requestMatchers(HttpMethod.HEAD, "/t/**").authenticated()
+            .requestMatchers(HttpMethod.OPTIONS, "/t/**").authenticated()
             .anyRequest().denyAll())
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(problems::unauthorized)
-            .accessDeniedHandler(problems::forbidden))
+            // Refused here, whatever a controller may one day accept: the answer every client gets for a write there.
+            .accessDeniedHandler((request, response, denied) -> {
+              response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS");
+              problems.write(request, response, 405, "contribution.listing.readOnly");
+            }))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

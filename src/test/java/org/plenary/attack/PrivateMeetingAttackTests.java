@@ -323,7 +323,8 @@ class PrivateMeetingAttackTests {
     for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
       for (String path : List.of(INCOMING + fixture.incomingB(), INCOMING + "FG-Priv-I-0999.pdf", INCOMING)) {
         Raw write = raw(method, path, bearer + "Content-Length: 0\r\n");
-        assertThat(write.status()).as(method + " " + path + " with a token").isEqualTo(403);
+        assertThat(write.status()).as(method + " " + path + " with a token").isEqualTo(405);
+        assertThat(write.headers()).contains("Allow: GET, HEAD, OPTIONS");
       }
     }
     assertThat(raw("GET", INCOMING + fixture.incomingB(), bearer).body()).as("nothing was written").isEqualTo("secret waiting B");
