@@ -11,9 +11,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates API requests (and reads of the document folders) that carry {@code Authorization: Bearer <personal access token>},
- * on every request: a revoked token, or one of a disabled account, is refused with 401 and
- * {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750).
+ * Authenticates API requests, and reads of the document folders, that carry
+ * {@code Authorization: Bearer <personal access token>}, on every request: a revoked token, or one
+ * of a disabled account, is refused with 401 and {@code WWW-Authenticate: Bearer error="invalid_token"}
+ * (RFC 6750).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
