@@ -12,6 +12,8 @@
 #      with p50, p99, requests/s, the server's CPU time per query (from /proc: what the load disturbs
 #      least), its young collections and the load average before and after.
 # BENCH_AB_JFR=1 records a Java Flight Recorder profile of every measured run beside the data.
+# BENCH_AB_INDEX_APART=1 gives each build an index of its own (for builds of different index layouts,
+# which would otherwise rebuild the shared index at every start); each builds it at its first start.
 #
 # Usage: bench/searchab.sh A.jar B.jar
 # Environment: BENCH_PG_URL (jdbc:postgresql://127.0.0.1:5432/plenary_searchab; the database must
@@ -40,10 +42,15 @@ free_port PORT "${BENCH_PORT:-18090}"
 P=http://127.0.0.1:$PORT
 mkdir -p "$DATA"
 
+# start_on_data JAR [A|B]: with BENCH_AB_INDEX_APART=1, each build keeps its own index (search-A, search-B).
 start_on_data() {
   JAR=$1
+  local index=()
+  if [ "${BENCH_AB_INDEX_APART:-0}" = 1 ] && [ -n "${2:-}" ]; then
+    index=(--plenary.search.index-dir="$DATA/search-$2")
+  fi
   start_plenary "$PORT" "$DATA" --spring.datasource.url="$PG_URL" --spring.datasource.username="$PG_USER" \
-    --plenary.search.reset-on-start=false --plenary.ftp.enabled=false
+    --plenary.search.reset-on-start=false --plenary.ftp.enabled=false "${index[@]}"
 }
 
 # wait_index TOKEN MIN: until the index holds MIN documents and none waits.
@@ -80,7 +87,7 @@ young_collections() {
 
 measure() {
   local label=$1 before after ticks requests gcs
-  start_on_data "$2"
+  start_on_data "$2" "${label:0:1}"
   wait_index "$(token "$P" tsb tsb-demo)" "$(cat "$DATA/populated")"
   wait_quiet "$PLENARY_PID"
   wrk -t2 -c8 -d10s -s "$BENCH_TMP/queries.lua" "$P" >/dev/null 2>&1 || true

@@ -111,5 +111,18 @@ check "in.zip cut at 1000 bytes and resumed with curl -C - is byte-identical" ba
 check "the changes feed lists the publication" bash -c "curl -sf '$P/api/v1/groups/cloud/changes?since=0' \
   | jq -e '.changes[] | select(.number == \"$NUMBER\" and .kind == \"PUBLISHED\")'"
 
+# Issue 16: the README's recipe for a meeting whose documents are not public — the same tools with
+# the account's token on every request (here on a public folder: the tools send it, the server takes it).
+check "wget -m --header 'Authorization: Bearer …' of the published folder passes verify" bash -c "cd '$W' \
+  && mkdir -p wget-token && cd wget-token && wget -m -np -nH --cut-dirs=5 -nv -R 'index.html*' \
+  --header 'Authorization: Bearer $T' '$IN/' && java -jar '$JAR' verify in"
+check "rclone copy --http-headers 'Authorization,Bearer …' passes verify" bash -c "$(printf '%q ' "${RC[@]}") copy \
+  --http-headers 'Authorization,Bearer $T' :http:$CODE/in '$W/rclone-token' && java -jar '$JAR' verify '$W/rclone-token'"
+check "curl --header 'Authorization: Bearer …' of in.zip is the same ZIP" bash -c "curl -sf \
+  --header 'Authorization: Bearer $T' -o '$W/in-token.zip' '$IN.zip' && cmp '$W/in-token.zip' '$W/in.zip'"
+check "an unknown token is 401 with the Bearer challenge" bash -c "curl -s -o /dev/null -D - \
+  --header 'Authorization: Bearer plenary_unknown' '$IN/' | tr -d '\r' | grep -qi '^www-authenticate: Bearer.*invalid_token'"
+check "a write with a token is 405" status 405 -X POST -H "Authorization: Bearer $T" --data-binary x "$IN/$NUMBER.pdf"
+
 if [ "$FAILED" = 0 ]; then echo "every HTTP client check passed"; else echo "some HTTP client checks FAILED"; fi
 exit "$FAILED"

@@ -43,6 +43,11 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
    * document is decompressed whole to show a hit, so the text is kept out of it.
    */
   static final String TEXT = "text";
+  /**
+   * What a hit shows (number, title, source, file name, problem, meeting, type, agenda items) as one
+   * doc value ({@link HitFields}): reading them from stored fields decompressed an LZ4 block per hit.
+   */
+  static final String HIT = "hit";
 
   /**
    * The facets: meeting, agenda item, source and type, and the state, which is a doc value (its
@@ -89,6 +94,8 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     doc.add(new StoredField("problem", problem == null ? "" : problem));
     doc.add(new StoredField("languages", String.join(",", languages)));
     doc.add(new BinaryDocValuesField(STAMP, new BytesRef(stamp)));
+    doc.add(new BinaryDocValuesField(HIT, HitFields.encode(number, title, source, fileName == null ? "" : fileName,
+        problem == null ? "" : problem, meeting, type, agendaItemIds)));
     doc.add(new NumericDocValuesField(DATE, date));
     doc.add(new NumericDocValuesField(Facet.STATE.field(), ordinal(state)));
     facet(doc, Facet.MEETING, meeting);

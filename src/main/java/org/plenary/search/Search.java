@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
@@ -19,6 +18,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -126,15 +126,29 @@ public class Search {
     int from = Math.min((query.page() - 1) * SearchQuery.PAGE_SIZE, all.length);
     ScoreDoc[] page = Arrays.copyOfRange(all, from, Math.min(from + SearchQuery.PAGE_SIZE, all.length));
     String[] snippets = Snippets.of(view, words, result.topDocs(), page, highlightedChars);
-    List<SearchResults.Hit> hits = new ArrayList<>();
-    var stored = searcher.storedFields();
+    SearchResults.Hit[] shown = new SearchResults.Hit[page.length];
     var leaves = searcher.getIndexReader().leaves();
-    for (int i = 0; i < page.length; i++) {
-      var leaf = leaves.get(ReaderUtil.subIndex(page[i].doc, leaves));
+    // Doc values are read forwards: the page's hits in the order of their documents, one reader per segment.
+    Integer[] byDoc = new Integer[page.length];
+    Arrays.setAll(byDoc, i -> i);
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> page[i].doc));
+    LeafReaderContext leaf = null;
+    BinaryDocValues fields = null;
+    NumericDocValues states = null;
+    NumericDocValues dates = null;
+    for (int i : byDoc) {
+      if (leaf == null || page[i].doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(page[i].doc, leaves));
+        fields = leaf.reader().getBinaryDocValues(IndexEntry.HIT);
+        states = leaf.reader().getNumericDocValues(Facet.STATE.field());
+        dates = leaf.reader().getNumericDocValues(IndexEntry.DATE);
+      }
       int doc = page[i].doc - leaf.docBase;
-      hits.add(hit(stored.document(page[i].doc, HIT_FIELDS), value(leaf, Facet.STATE.field(), doc),
-          value(leaf, IndexEntry.DATE, doc), snippets[i]));
+      HitFields hit = fields != null && fields.advanceExact(doc) ? HitFields.decode(fields.binaryValue())
+          : HitFields.stored(searcher.storedFields().document(page[i].doc, HIT_FIELDS));
+      shown[i] = hit(hit, value(states, doc), value(dates, doc), snippets[i]);
     }
+    List<SearchResults.Hit> hits = List.of(shown);
     List<SearchResults.Facet> facets = new ArrayList<>();
     if (view.facets() != null && total > 0) {
       facets.addAll(facets(new SortedSetDocValuesFacetCounts(view.facets(), collected), labels));
@@ -150,8 +164,7 @@ public class Search {
 
 
   /** A document's numeric doc value (its state's ordinal, its date). */
-  private static long value(LeafReaderContext leaf, String field, int doc) throws IOException {
-    NumericDocValues values = leaf.reader().getNumericDocValues(field);
+  private static long value(NumericDocValues values, int doc) throws IOException {
     return values != null && values.advanceExact(doc) ? values.longValue() : 0;
   }
 
@@ -183,18 +196,17 @@ public class Search {
         .orElseGet(MatchNoDocsQuery::new);
   }
 
-  private SearchResults.Hit hit(Document doc, long state, long date, String snippet) {
-    String[] meeting = doc.get(Facet.MEETING.field()).split("/", 2);
-    List<Long> items = Arrays.stream(doc.getValues(Facet.AGENDA_ITEM.field())).map(Long::valueOf).toList();
-    List<ReadProblem.OfFile> problems = ReadProblem.stored(doc.get("problem"));
-    String fileName = doc.get("fileName");
-    return new SearchResults.Hit(doc.get("number"), doc.get("title"), doc.get("source"), meeting[0], meeting[1], items,
-        Contribution.Status.values()[(int) state].name(), doc.get(Facet.TYPE.field()),
+  private SearchResults.Hit hit(HitFields doc, long state, long date, String snippet) {
+    String[] meeting = doc.meeting().split("/", 2);
+    List<ReadProblem.OfFile> problems = ReadProblem.stored(doc.problem());
+    String fileName = doc.fileName();
+    return new SearchResults.Hit(doc.number(), doc.title(), doc.source(), meeting[0], meeting[1], doc.agendaItemIds(),
+        Contribution.Status.values()[(int) state].name(), doc.type(),
         fileName.isEmpty() ? null : fileName, Instant.ofEpochMilli(date),
         snippet == null || snippet.isBlank() ? null : snippet, said(problems),
         problems.stream().map(p -> new SearchResults.Problem(p.fileName().isEmpty() ? null : p.fileName(),
             p.problem().code(), p.problem().args())).toList(),
-        "/documents/" + doc.get("number"));
+        "/documents/" + doc.number());
   }
 
   /** The problems as one sentence in the reader's language, or null when there are none. */

@@ -21,9 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchApiController {
 
   /** The index of the node that answered: documents in it, numbers waiting, and how far it has caught up with the register. */
-  record IndexStatus(int documents, int pending, @Schema(nullable = true) Instant caughtUpTo) {
+  record IndexStatus(@Schema(description = "documents in the index searches read") int documents, int pending,
+      @Schema(nullable = true) Instant caughtUpTo,
+      @Schema(description = "a rebuild is filling a new index beside the one searches read") boolean rebuilding,
+      @Schema(description = "documents in the new index so far (0 when no rebuild runs)") int rebuilt) {
     static IndexStatus of(SearchIndexer.Status status) {
-      return new IndexStatus(status.documents(), status.pending(), status.caughtUpTo());
+      return new IndexStatus(status.documents(), status.pending(), status.caughtUpTo(), status.rebuilding(),
+          status.rebuilt());
     }
   }
 
@@ -62,7 +66,8 @@ class SearchApiController {
   }
 
   @Operation(operationId = "rebuildSearchIndex", summary = "Rebuild this node's search index from the register (secretariat)",
-      description = "Empties the index and reads every document again in the background; answers at once.")
+      description = "Reads every document again into a new index, in the background, and answers at once; searches "
+          + "answer from the index in use until the new one is complete and takes its place.")
   @ApiResponse(responseCode = "202", description = "Accepted", useReturnTypeSchema = true)
   @PostMapping("/api/v1/search/index/rebuild")
   @PreAuthorize("hasAnyRole('SECRETARIAT','ADMIN')")

@@ -42,7 +42,7 @@ class SearchIndexer implements SmartLifecycle {
   private static final String CAUGHT_UP = "caught-up-to";
   /** What each index document holds; an index written with another layout is rebuilt at start. */
   private static final String LAYOUT = "layout";
-  private static final String CURRENT_LAYOUT = "4: state, date and stamp as doc values (a change of state alone is updated in place)";
+  private static final String CURRENT_LAYOUT = "5: a hit's fields as one doc value (4: state, date and stamp as doc values)";
   private static final Duration MARGIN = Duration.ofSeconds(30);
   private static final int BATCH = 100;
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -101,7 +101,10 @@ class SearchIndexer implements SmartLifecycle {
     schedule();
   }
 
-  /** Empties the index and queues every number of the register; returns how many. */
+  /**
+   * Begins a new index beside the one searches read and queues every number of the register into
+   * it; returns how many. Searches answer from the old index until the new one has caught up.
+   */
   int rebuild() {
     if (!enabled) {
       throw new IllegalStateException("Indexing is off on this node (plenary.search.indexing=false)");
@@ -119,9 +122,8 @@ class SearchIndexer implements SmartLifecycle {
       pending.clear();
     }
     seenActions = new long[0];
-    index.deleteAll();
-    // Entries are compared with what the index holds: it must hold nothing now.
-    index.refresh();
+    // Entries are compared with what the index being written holds: the new one holds nothing.
+    index.beginRebuild();
     lastVersion = changes.version();
     List<String> numbers = changes.numbers();
     markWhenDrained = started;
@@ -131,12 +133,16 @@ class SearchIndexer implements SmartLifecycle {
     return numbers.size();
   }
 
-  /** Documents in the index and numbers waiting. */
-  record Status(int documents, int pending, Instant caughtUpTo) {}
+  /**
+   * Documents in the index searches read, numbers waiting, and, while a rebuild runs, the documents
+   * written so far into the index that will replace it.
+   */
+  record Status(int documents, int pending, Instant caughtUpTo, boolean rebuilding, int rebuilt) {}
 
   Status status() {
     synchronized (pending) {
-      return new Status(index.size(), pending.size() + (draining.get() ? 1 : 0), caughtUpTo);
+      return new Status(index.size(), pending.size() + (draining.get() ? 1 : 0), caughtUpTo, index.rebuilding(),
+          index.rebuilt());
     }
   }
 
@@ -240,6 +246,18 @@ class SearchIndexer implements SmartLifecycle {
         }
       }
     }
+    if (drained && index.rebuilding()) {
+      boolean complete;
+      synchronized (pending) {
+        complete = pending.isEmpty();
+      }
+      if (complete && running) {
+        // The new index holds every number the register had when it began, and every change since.
+        index.finishRebuild(Map.of(CAUGHT_UP, caughtUpTo.toString(), LAYOUT, CURRENT_LAYOUT));
+        lastCommit = System.currentTimeMillis();
+        return;
+      }
+    }
     if (caughtUpTo != null) {
       index.commit(Map.of(CAUGHT_UP, caughtUpTo.toString(), LAYOUT, CURRENT_LAYOUT));
     }
@@ -312,7 +330,8 @@ class SearchIndexer implements SmartLifecycle {
       try {
         Map<String, String> data = index.committed();
         String committed = data.get(CAUGHT_UP);
-        if (index.created() || committed == null || !CURRENT_LAYOUT.equals(data.get(LAYOUT))) {
+        if (index.created() || index.interruptedRebuild() || index.rebuilding() || committed == null
+            || !CURRENT_LAYOUT.equals(data.get(LAYOUT))) {
           rebuildNow();
         } else {
           caughtUpTo = Instant.parse(committed);

@@ -11,9 +11,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates API requests that carry {@code Authorization: Bearer <personal access token>},
- * on every request: a revoked token, or one of a disabled account, is refused with 401 and
- * {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750).
+ * Authenticates API requests, and reads of the document folders, that carry
+ * {@code Authorization: Bearer <personal access token>}, on every request: a revoked token, or one
+ * of a disabled account, is refused with 401 and {@code WWW-Authenticate: Bearer error="invalid_token"}
+ * (RFC 6750).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -25,12 +26,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
     this.problems = problems;
   }
 
+  /** Whether the request carries {@code Authorization: Bearer …} (the scheme in any case). */
+  static boolean carriesToken(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      var user = tokens.authenticate(header.substring(7).strip());
+    if (carriesToken(request)) {
+      var user = tokens.authenticate(request.getHeader("Authorization").substring(7).strip());
       if (user.isEmpty()) {
         response.setHeader("WWW-Authenticate", Problems.CHALLENGE + ", error=\"invalid_token\", "
             + "error_description=\"The access token is unknown, revoked or expired\"");

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,15 +27,21 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 
 /**
- * Three filter chains. The management endpoints and the API are stateless: bearer tokens only, so
+ * Four filter chains. The management endpoints and the API are stateless: bearer tokens only, so
  * no session cookie can be replayed against them and CSRF does not apply; of the management
  * endpoints only health (with its liveness and readiness groups) is public, the rest (metrics,
- * Prometheus, info) need an administrator's token. The pages use a session with CSRF tokens on
- * every form, and every request of a session runs with the account as it is now
- * ({@link SessionRecheckFilter}). Fine-grained rules sit on the controllers ({@code @PreAuthorize}).
+ * Prometheus, info) need an administrator's token. A request for the document folders under
+ * {@code /t/} that carries a bearer token (a mirroring tool's) is as stateless, and read-only: GET
+ * and HEAD as that account's session would read them, any write refused (405, as for everyone).
+ * The pages use a session with CSRF tokens on every form, and every request of a session runs with
+ * the account as it is now ({@link SessionRecheckFilter}). Fine-grained rules sit on the
+ * controllers ({@code @PreAuthorize}).
  */
 @Configuration
 @EnableMethodSecurity
@@ -93,6 +100,42 @@ class SecurityConfiguration {
   }
 
   /**
+   * Mirroring a meeting whose documents are not public: {@code wget}, {@code rclone} and
+   * {@code curl} send {@code Authorization: Bearer <token>} on every request of the folder tree.
+   * The token is checked on each request ({@link BearerTokenFilter}: revoked, expired or unknown is
+   * 401), makes no session and is no CSRF token, so it reads (GET, HEAD) but never writes: any other
+   * method is refused in this chain with the folders' own answer, 405 with {@code Allow}. A request
+   * without the header takes the page chain (or, anonymous, the {@link PublicFileFilter} ahead of
+   * it) as before; one with another scheme too, and is anonymous there.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain documentsByToken(HttpSecurity http, AccessTokens tokens, Problems problems) throws Exception {
+    RequestMatcher documents = PathPatternRequestMatcher.withDefaults().matcher("/t/**");
+    return http.securityMatcher(new AndRequestMatcher(documents, BearerTokenFilter::carriesToken))
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/t/**").authenticated()
+            .requestMatchers(HttpMethod.HEAD, "/t/**").authenticated()
+            .requestMatchers(HttpMethod.OPTIONS, "/t/**").authenticated()
+            .anyRequest().denyAll())
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint(problems::unauthorized)
+            // Refused here, whatever a controller may one day accept: the answer every client gets for a write there.
+            .accessDeniedHandler((request, response, denied) -> {
+              response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS");
+              problems.write(request, response, 405, "contribution.listing.readOnly");
+            }))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+        .build();
+  }
+
+  /**
    * {@link PublicFileFilter}: first of all, ahead of the request metrics ({@code HIGHEST_PRECEDENCE + 1}),
    * the database-outage answers ({@code + 20}, which a failed look-up reaches by the ordinary way),
    * the sessions ({@code + 50}) and Spring Security; its answers carry the headers of the page chain's
@@ -111,7 +154,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain pages(HttpSecurity http, Credentials credentials) throws Exception {
     // The form is checked by the application's one AuthenticationProvider, PasswordSignIn (not added
     // here as well: a chain's own provider that refuses falls through to the global one, counting twice).

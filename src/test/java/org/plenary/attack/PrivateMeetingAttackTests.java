@@ -285,6 +285,71 @@ class PrivateMeetingAttackTests {
     ftp.disconnect();
   }
 
+  /**
+   * Issue 16: a mirroring tool sends the account's token on the document paths. It reads, with GET
+   * and HEAD only, exactly what that account's session reads; it makes no session, and an unknown,
+   * revoked or disabled account's token is 401 with the Bearer challenge and shows nothing.
+   */
+  @Test
+  void aTokenReadsAPrivateMeetingsFoldersAsItsAccountsSessionAndNeverWritesOrOutlivesItsRevocation() throws Exception {
+    var account = accounts.find("pm-alice").orElseThrow().id();
+    String token = tokens.issue(account, "mirror").token();
+    String bearer = "Authorization: Bearer " + token + "\r\n";
+    HttpClient browser = loggedIn();
+    List<String> paths = List.of(INCOMING, INCOMING + fixture.incomingB(), "/t/fg/priv/docs/secret/",
+        "/t/fg/priv/docs/secret/in/", "/t/fg/priv/docs/secret/in/" + fixture.publishedA(),
+        "/t/fg/priv/docs/secret/in/MANIFEST.json", "/t/fg/priv/docs/secret/in.zip", "/t/fg/priv/docs/");
+    for (String path : paths) {
+      for (String accept : List.of("", "Accept: application/json\r\n")) {
+        Raw byToken = raw("GET", path, bearer + accept);
+        HttpResponse<String> bySession = send(browser, accept.isEmpty() ? get(path).build()
+            : get(path).header("Accept", "application/json").build());
+        assertThat(byToken.status()).as("GET " + path + " " + accept.strip()).isEqualTo(bySession.statusCode())
+            .isEqualTo(200);
+        assertThat(byToken.headers().toLowerCase(Locale.ROOT)).as(path + " makes no session").doesNotContain("set-cookie");
+        if (!path.endsWith(".zip") && !path.endsWith(".json") && !path.endsWith("/")) {
+          assertThat(byToken.body()).as(path).isEqualTo(bySession.body());
+        }
+      }
+      assertThat(raw("HEAD", path, bearer).status()).as("HEAD " + path).isEqualTo(200);
+    }
+    assertThat(raw("GET", INCOMING, bearer).body()).contains(fixture.incomingB(), fixture.revisionA(), "Xylophone");
+    assertThat(raw("GET", "/t/fg/priv/docs/secret/in/", bearer).body()).contains(fixture.publishedA());
+    assertThat(raw("GET", "/t/fg/priv/docs/secret/in/MANIFEST.json", bearer).body()).contains(fixture.publishedA());
+    assertThat(raw("GET", "/t/fg/priv/docs/secret/in.zip", bearer).body()).contains("secret original A");
+    assertThat(raw("GET", INCOMING + fixture.incomingB(), "Authorization: bearer " + token + "\r\n").body())
+        .as("the scheme in any case").isEqualTo("secret waiting B");
+
+    for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+      for (String path : List.of(INCOMING + fixture.incomingB(), INCOMING + "FG-Priv-I-0999.pdf", INCOMING)) {
+        Raw write = raw(method, path, bearer + "Content-Length: 0\r\n");
+        assertThat(write.status()).as(method + " " + path + " with a token").isEqualTo(405);
+        assertThat(write.headers()).contains("Allow: GET, HEAD, OPTIONS");
+      }
+    }
+    assertThat(raw("GET", INCOMING + fixture.incomingB(), bearer).body()).as("nothing was written").isEqualTo("secret waiting B");
+    Raw withoutCsrf = raw("POST", "/documents/" + fixture.numberB(), bearer
+        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 0\r\n");
+    assertThat(withoutCsrf.status()).as("a token is no CSRF token on the pages").isNotIn(200, 201, 204);
+
+    String unknown = "Authorization: Bearer plenary_" + "0".repeat(40) + "\r\n";
+    long id = tokens.list(account).stream().filter(t -> t.name().equals("mirror")).findFirst().orElseThrow().id();
+    tokens.revoke(account, id);
+    for (String header : List.of(bearer, unknown)) {
+      for (String path : paths) {
+        for (String method : List.of("GET", "HEAD")) {
+          Raw refused = raw(method, path, header);
+          assertThat(refused.status()).as(method + " " + path + " " + header.strip()).isEqualTo(401);
+          assertThat(refused.headers()).contains("WWW-Authenticate: Bearer").contains("error=\"invalid_token\"");
+          assertNoSecret(refused.all(), method + " " + path + " with an invalid token");
+        }
+      }
+    }
+    assertThat(raw("GET", INCOMING + fixture.openC(), "Authorization: Basic cG0tYWxpY2U6eA==\r\n").body())
+        .as("another scheme is not a token: the request is anonymous").isEqualTo("open waiting C");
+    assertNoSecret(raw("GET", INCOMING, "Authorization: Basic cG0tYWxpY2U6eA==\r\n").all(), "Basic on a listing");
+  }
+
   @Test
   void aListingSeenByAParticipantIsNeverServedToAStrangerFromACacheAndAMeetingMadePrivateHidesAtOnce() throws Exception {
     for (String accept : List.of("text/html", "application/json")) {

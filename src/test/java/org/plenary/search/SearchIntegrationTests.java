@@ -206,6 +206,8 @@ class SearchIntegrationTests {
     assertThat(post(path, tokens.issue(accounts.find("s-alice").orElseThrow().id(), "t").token()).statusCode()).isEqualTo(403);
     HttpResponse<String> rebuilt = post(path, tokens.issue(accounts.find("s-clerk").orElseThrow().id(), "t").token());
     assertThat(rebuilt.statusCode()).isEqualTo(202);
+    assertThat(search("q=").get("total").asLong()).as("searches answer whole while the rebuild runs beside")
+        .isEqualTo(numbers.size());
     awaitIndexed();
     assertThat(search("q=").get("total").asLong()).isEqualTo(numbers.size());
     assertThat(numbers(search("q=odtword"))).containsExactly(numbers.get("odt"));

@@ -131,12 +131,18 @@ class PublicFileFilterTests {
   void requestsThatMayBeSignedInOrNeedDecodingGoTheOrdinaryWay() throws Exception {
     String path = publish(upcoming(), "Ordinary", "ordinary bytes");
     String encoded = path.replace("-I-", "-I%2D");
+    String token = tokens.issue(accounts.find("alice").orElseThrow().id(), "mirror").token();
     for (List<String> request : List.of(List.of(path + "?lang=fr"), List.of(encoded),
-        List.of(path, "Authorization", "Bearer not-a-token"), List.of(path, "Cookie", UNKNOWN_SESSION))) {
+        List.of(path, "Authorization", "Bearer " + token), List.of(path, "Cookie", UNKNOWN_SESSION))) {
       Exchange answer = exchange("GET", request.get(0), request.subList(1, request.size()), null);
       assertThat(answer.response().body()).as(request.toString()).isEqualTo("ordinary bytes");
       assertThat(answer.dispatched()).as(request.toString()).hasSize(1);
     }
+    // A token is checked wherever it is sent (issue 16): a mirroring tool learns that its token is stale.
+    Exchange stale = exchange("GET", path, List.of("Authorization", "Bearer not-a-token"), null);
+    assertThat(stale.response().statusCode()).isEqualTo(401);
+    assertThat(stale.response().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+        challenge -> assertThat(challenge).startsWith("Bearer").contains("error=\"invalid_token\""));
   }
 
   private String upcoming() {
