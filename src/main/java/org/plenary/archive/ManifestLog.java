@@ -93,9 +93,13 @@ public class ManifestLog {
   void on(ContributionsPublished event) {
     var notYet = new HashSet<Long>();
     event.published().forEach(published -> notYet.add(published.fileId()));
+    // The batch's contributions read together (they are already locked and moved in this transaction).
+    var byNumber = new HashMap<String, Contribution>();
+    desk.all(event.published().stream().map(ContributionPublished::number).distinct().toList())
+        .forEach(c -> byNumber.put(c.number(), c));
     for (ContributionPublished published : event.published()) {
       notYet.remove(published.fileId());
-      Contribution contribution = desk.get(published.number());
+      Contribution contribution = byNumber.get(published.number());
       contribution.files().stream().filter(f -> f.id() == published.fileId()).findFirst().ifPresent(file -> {
         String folder = file.storePath().substring(0, file.storePath().lastIndexOf('/') + 1);
         write(folder, contribution, file.revision() > 0 ? "REVISED" : "PUBLISHED", contribution.number(), notYet);
