@@ -136,9 +136,14 @@ public class ManifestLog {
     lockFeed(group.id().value());
     long lastChange = manifests.lockFeed(group.id().value());
     long meetingId = meeting.id().value();
-    Optional<ManifestVersion> head = manifests.head(meetingId, folder);
-    int version = head.map(ManifestVersion::version).orElse(0) + 1;
     FolderHead state = heads.get(meetingId + ":" + folder, k -> new FolderHead());
+    // The version this node last knew is only where the look-up starts: the database answers.
+    int known = state.knownVersion();
+    Optional<ManifestVersion> head = known > 0 ? manifests.headFrom(meetingId, folder, known) : Optional.empty();
+    if (head.isEmpty()) {
+      head = manifests.head(meetingId, folder);
+    }
+    int version = head.map(ManifestVersion::version).orElse(0) + 1;
     // The group's lock orders this node's writers in the database; the monitor makes what the last one
     // left in the head (or half left, if it failed) visible to this thread.
     synchronized (state) {
