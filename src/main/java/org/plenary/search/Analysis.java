@@ -92,8 +92,7 @@ final class Analysis {
     Map<String, Integer> counts = new HashMap<>();
     int end = Math.min(text.length(), 200_000);
     int start = -1;
-    // Each word is lowered into this buffer and looked up in place: a string per word, lowered into
-    // another, was a tenth of indexing a 200 KB text.
+    // Each word is lowered into this buffer and looked up in place, without a string per word.
     char[] word = new char[12];
     for (int i = 0; i <= end; i++) {
       boolean letter = i < end && Character.isLetter(text.charAt(i));
