@@ -29,6 +29,7 @@
 #   BENCH_RUNS (3), BENCH_CLIENTS (50), BENCH_GOAL (5000), BENCH_PG=0 to skip PostgreSQL,
 #   BENCH_CYCLE=0 to skip the document cycle, BENCH_CYCLE_COUNT (2000), BENCH_CYCLE_WARMUP (2000),
 #   BENCH_CYCLE_RUNS (3), BENCH_CYCLE_CLIENTS (8), BENCH_CYCLE_SIZE (204800), BENCH_CYCLE_GOAL (500),
+#   BENCH_LAUNCHER (1: servers start through ./plenary, the README's run command; 0: java -jar),
 #   PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD (empty), BENCH_PG_DB (plenary_bench), and those in bench/lib.sh.
 # Exit status: 0 when every check and goal passes, 1 when one fails, 2 when the run itself broke.
 set -euo pipefail
@@ -61,6 +62,14 @@ resolve_jar
 PORT=""
 free_port PORT "${BENCH_PORT:-18080}"
 BASE=http://127.0.0.1:$PORT
+# Servers start as the README says (./plenary: extracted jar and AOT cache), unless BENCH_LAUNCHER=0
+# (java -jar). The launcher prepares its folder in this run's own temporary folder once, on the first
+# start (so that start may take minutes: extraction and a training run on PORT+40 and PORT+41).
+export BENCH_LAUNCHER=${BENCH_LAUNCHER:-1}
+if [ "$BENCH_LAUNCHER" = 1 ]; then
+  export PLENARY_LAUNCH_DIR=${PLENARY_LAUNCH_DIR:-$BENCH_TMP/launch} PLENARY_TRAINING_PORT=$((PORT + 40))
+  BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-900}
+fi
 
 # run_one LABEL [SERVER ARGS...]: one fresh server, one allocation run; the result goes to
 # $BENCH_TMP/LABEL.json.

@@ -34,7 +34,9 @@ final class FolderHead {
   private final TreeMap<Key, Item> files = new TreeMap<>();
   private final TreeMap<Key, Item> withdrawn = new TreeMap<>();
   private final Map<String, Key> live = new HashMap<>();
-  private int version;
+  /** The listed files of each number: a version looks up the numbers it changes, not every file. */
+  private final Map<String, List<Key>> byNumber = new HashMap<>();
+  private volatile int version;
   private String sha256;
 
   /** Made as the head of a folder that has no manifest yet. */
@@ -48,6 +50,7 @@ final class FolderHead {
     files.clear();
     withdrawn.clear();
     live.clear();
+    byNumber.clear();
     if (head == null) {
       describe(0, null);
       return;
@@ -75,7 +78,19 @@ final class FolderHead {
 
   /** The listed entries of the numbers. */
   List<ManifestEntry> listedOf(Set<String> numbers) {
-    return files.values().stream().map(Item::entry).filter(e -> numbers.contains(e.number())).toList();
+    var listed = new ArrayList<ManifestEntry>();
+    for (String number : numbers) {
+      byNumber.getOrDefault(number, List.of()).forEach(key -> listed.add(files.get(key).entry()));
+    }
+    return listed;
+  }
+
+  /**
+   * The version this head last described (0: none yet; -1 while a change is applied). Read without the
+   * head's monitor, so only a hint of where the database's head is.
+   */
+  int knownVersion() {
+    return version;
   }
 
   /**
@@ -88,6 +103,13 @@ final class FolderHead {
     for (ManifestEntry e : gone) {
       files.remove(key(e));
       live.remove(e.name() + "/" + e.sha256());
+      List<Key> ofNumber = byNumber.get(e.number());
+      if (ofNumber != null) {
+        ofNumber.remove(key(e));
+        if (ofNumber.isEmpty()) {
+          byNumber.remove(e.number());
+        }
+      }
       withdrawn.put(key(e), new Item(e, json(e, newVersion)));
     }
     added.forEach(this::add);
@@ -141,7 +163,9 @@ final class FolderHead {
 
   private void add(ManifestEntry e) {
     Key key = key(e);
-    files.put(key, new Item(e, json(e, e.addedVersion())));
+    if (files.put(key, new Item(e, json(e, e.addedVersion()))) == null) {
+      byNumber.computeIfAbsent(e.number(), n -> new ArrayList<>(1)).add(key);
+    }
     live.put(e.name() + "/" + e.sha256(), key);
   }
 

@@ -93,9 +93,13 @@ public class ManifestLog {
   void on(ContributionsPublished event) {
     var notYet = new HashSet<Long>();
     event.published().forEach(published -> notYet.add(published.fileId()));
+    // The batch's contributions read together (they are already locked and moved in this transaction).
+    var byNumber = new HashMap<String, Contribution>();
+    desk.all(event.published().stream().map(ContributionPublished::number).distinct().toList())
+        .forEach(c -> byNumber.put(c.number(), c));
     for (ContributionPublished published : event.published()) {
       notYet.remove(published.fileId());
-      Contribution contribution = desk.get(published.number());
+      Contribution contribution = byNumber.get(published.number());
       contribution.files().stream().filter(f -> f.id() == published.fileId()).findFirst().ifPresent(file -> {
         String folder = file.storePath().substring(0, file.storePath().lastIndexOf('/') + 1);
         write(folder, contribution, file.revision() > 0 ? "REVISED" : "PUBLISHED", contribution.number(), notYet);
@@ -132,9 +136,14 @@ public class ManifestLog {
     lockFeed(group.id().value());
     long lastChange = manifests.lockFeed(group.id().value());
     long meetingId = meeting.id().value();
-    Optional<ManifestVersion> head = manifests.head(meetingId, folder);
-    int version = head.map(ManifestVersion::version).orElse(0) + 1;
     FolderHead state = heads.get(meetingId + ":" + folder, k -> new FolderHead());
+    // The version this node last knew is only where the look-up starts: the database answers.
+    int known = state.knownVersion();
+    Optional<ManifestVersion> head = known > 0 ? manifests.headFrom(meetingId, folder, known) : Optional.empty();
+    if (head.isEmpty()) {
+      head = manifests.head(meetingId, folder);
+    }
+    int version = head.map(ManifestVersion::version).orElse(0) + 1;
     // The group's lock orders this node's writers in the database; the monitor makes what the last one
     // left in the head (or half left, if it failed) visible to this thread.
     synchronized (state) {

@@ -52,6 +52,16 @@ class Manifests {
         .param(meeting).param(folder).query(Manifests::version).optional();
   }
 
+  /**
+   * The folder's newest version if it is {@code known} or later; empty when no such version is there
+   * (the caller then asks {@link #head}). Versions only grow, so a node that knows a recent one reads a
+   * few rows of the index instead of sorting every version of the folder.
+   */
+  Optional<ManifestVersion> headFrom(long meeting, String folder, int known) {
+    return jdbc.sql(VERSIONS + " WHERE meeting_id = ? AND folder = ? AND version >= ? ORDER BY version DESC FETCH FIRST 1 ROWS ONLY")
+        .param(meeting).param(folder).param(known).query(Manifests::version).optional();
+  }
+
   Optional<ManifestVersion> version(long meeting, String folder, int version) {
     return jdbc.sql(VERSIONS + " WHERE meeting_id = ? AND folder = ? AND version = ?").param(meeting).param(folder)
         .param(version).query(Manifests::version).optional();

@@ -400,7 +400,9 @@ public class ContributionDesk {
     }
     events.publishEvent(new ContributionsPublished(published));
     sealed.forEach(store::seal);
-    return publications.stream().map(p -> get(p.number())).toList();
+    var byNumber = new java.util.HashMap<String, Contribution>();
+    all(published.stream().map(ContributionPublished::number).toList()).forEach(c -> byNumber.put(c.number(), c));
+    return published.stream().map(p -> byNumber.get(p.number())).toList();
   }
 
   /** Refuses the waiting version, with a reason the submitter receives. */

@@ -2,7 +2,6 @@ package org.plenary.search;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,15 +92,17 @@ final class Analysis {
     Map<String, Integer> counts = new HashMap<>();
     int end = Math.min(text.length(), 200_000);
     int start = -1;
+    // Each word is lowered into this buffer and looked up in place, without a string per word.
+    char[] word = new char[12];
     for (int i = 0; i <= end; i++) {
       boolean letter = i < end && Character.isLetter(text.charAt(i));
       if (letter && start < 0) {
         start = i;
       } else if (!letter && start >= 0) {
-        if (i - start <= 12) {
-          String word = text.substring(start, i).toLowerCase(Locale.ROOT);
+        int length = i - start;
+        if (length <= 12 && lower(text, start, length, word)) {
           STOP_WORDS.forEach((language, words) -> {
-            if (words.contains(word)) {
+            if (words.contains(word, 0, length)) {
               counts.merge(language, 1, Integer::sum);
             }
           });
@@ -120,5 +121,21 @@ final class Analysis {
       languages.add("en");
     }
     return languages;
+  }
+
+  /**
+   * Lowers {@code length} characters of the text from {@code start} into {@code into}, as
+   * {@code toLowerCase(Locale.ROOT)} would; false for a word with a dotted capital I, which lowers to
+   * two characters (no stop word has one).
+   */
+  private static boolean lower(String text, int start, int length, char[] into) {
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(start + i);
+      if (c == '\u0130') {
+        return false;
+      }
+      into[i] = Character.toLowerCase(c);
+    }
+    return true;
   }
 }

@@ -8,10 +8,18 @@ import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
 import org.plenary.contribution.ContributionEvents.ContributionsPublished;
 import org.plenary.contribution.ContributionEvents.ContributionsReceived;
 import org.plenary.contribution.ContributionEvents.NumbersAllocated;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Queues the numbers each contribution event names, after its transaction committed; indexing happens later, apart. */
+/**
+ * Queues the numbers each contribution event names once its transaction has committed; indexing
+ * happens later, apart. The events are only a shortcut: the indexer's catch-up finds every change in
+ * the register (after a restart too, from what the index last committed), so nothing here is kept
+ * in the event publication registry. A module listener cost each event a listener transaction and
+ * two more commits to mark its publication processing, then completed, for an in-memory queue.
+ */
 @Component
 class IndexingListener {
 
@@ -21,28 +29,42 @@ class IndexingListener {
     this.indexer = indexer;
   }
 
-  @ApplicationModuleListener
+  @EventListener
   void on(NumbersAllocated event) {
-    indexer.enqueue(event.numbers());
+    afterCommit(event.numbers());
   }
 
-  @ApplicationModuleListener
+  @EventListener
   void on(ContributionsReceived event) {
-    indexer.enqueue(event.received().stream().map(ContributionReceived::number).toList());
+    afterCommit(event.received().stream().map(ContributionReceived::number).toList());
   }
 
-  @ApplicationModuleListener
+  @EventListener
   void on(ContributionsPublished event) {
-    indexer.enqueue(event.published().stream().map(ContributionPublished::number).toList());
+    afterCommit(event.published().stream().map(ContributionPublished::number).toList());
   }
 
-  @ApplicationModuleListener
+  @EventListener
   void on(ContributionRejected event) {
-    indexer.enqueue(List.of(event.number()));
+    afterCommit(List.of(event.number()));
   }
 
-  @ApplicationModuleListener
+  @EventListener
   void on(ContributionWithdrawn event) {
-    indexer.enqueue(List.of(event.number()));
+    afterCommit(List.of(event.number()));
+  }
+
+  /** Queues the numbers when the transaction that changed them commits (at once outside one); never when it rolls back. */
+  private void afterCommit(List<String> numbers) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      indexer.enqueue(numbers);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        indexer.enqueue(numbers);
+      }
+    });
   }
 }

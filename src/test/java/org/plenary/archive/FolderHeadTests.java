@@ -38,9 +38,14 @@ class FolderHeadTests {
     assertThat(head.bytes(ManifestLog.header(v3), "c2ln")).isEqualTo(rebuilt(v3, rows, "c2ln"));
     assertThat(head.listedOf(Set.of("FG-X-I-0002", "FG-X-I-0000"))).extracting(ManifestEntry::name)
         .containsExactly("FG-X-I-0000.pdf");
+    assertThat(head.listedOf(Set.of("FG-X-I-0001", "FG-X-I-0003"))).extracting(ManifestEntry::name)
+        .as("both versions of one number; a withdrawn file is not listed")
+        .containsExactlyInAnyOrder("FG-X-I-0001.pdf", "FG-X-I-0001r1.pdf");
+    assertThat(head.knownVersion()).as("half-way through a change").isEqualTo(-1);
 
     head.describe(3, "bb");
     assertThat(head.describes(v3)).isTrue();
+    assertThat(head.knownVersion()).isEqualTo(3);
     assertThat(head.describes(version(3, "cc"))).as("another node's version 3").isFalse();
     assertThat(head.describes(version(4, "bb"))).isFalse();
     assertThat(new FolderHead().describes(null)).isTrue();
