@@ -20,10 +20,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Query parameters of the newer channels (a folder's ZIP since a time, the search's page) given
- * values no form would send: each is answered as the reader's mistake (400 with a sentence naming
- * the parameter, or an empty page), never as a server error with a stack trace in the log. Real
- * sockets, on a group with a public and a private meeting.
+ * Query parameters and conditions of the newer channels (a folder's ZIP since a time, the changes
+ * feed since a time, the search's page, If-Match on a ZIP) given values no form would send: each is
+ * answered as the reader's mistake (400 with a sentence naming the parameter, an empty page, 412),
+ * never as a server error with a stack trace in the log. Real sockets, on a group with a public and
+ * a private meeting.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-attack-parameters;DB_CLOSE_DELAY=-1",
@@ -53,7 +54,8 @@ class HostileParameterAttackTests {
 
   @Test
   void aZipSinceATimeThatIsNoTimeIsABadRequestNamingTheParameterOnEveryAcceptAndFolder() throws Exception {
-    for (String since : List.of("garbage", "1", "99999999-01-01T00:00:00Z", "%00", "2026-13-45T00:00:00Z")) {
+    for (String since : List.of("garbage", "1", "99999999-01-01T00:00:00Z", "%00", "2026-13-45T00:00:00Z",
+        "%2B1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "%2B999999-01-01T00:00:00Z")) {
       for (String path : List.of("/t/fg/phost/docs/open/in.zip", "/t/fg/phost/docs/open/out.zip")) {
         for (String accept : List.of("*/*", "text/html", "application/json")) {
           HttpResponse<String> answer = get(path + "?since=" + since, accept);
@@ -72,6 +74,30 @@ class HostileParameterAttackTests {
   }
 
   @Test
+  void aChangesFeedSinceATimeNoDatabaseHoldsIsABadRequestNamingTheParameter() throws Exception {
+    for (String since : List.of("%2B1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z",
+        "%2B999999-01-01T00:00:00Z", "-0001-01-01T00:00:00Z")) {
+      HttpResponse<String> answer = get("/api/v1/groups/phost/changes?since=" + since, "application/json");
+      assertThat(answer.statusCode()).as(since).isEqualTo(400);
+      assertThat(answer.body()).as(since).contains("\"field\":\"since\"");
+    }
+    assertThat(get("/api/v1/groups/phost/changes?since=2000-01-01T00:00:00Z", "application/json").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aZipAnswersIfMatchAndIfNoneMatchStarAsTheFilesOfItsFolderDo() throws Exception {
+    String zip = "/t/fg/phost/docs/open/in.zip";
+    String etag = get(zip, "*/*").headers().firstValue("ETag").orElseThrow();
+    for (String ifMatch : List.of("\"not-the-etag\"", "W/\"weak\", \"other\"", "W/" + etag)) {
+      assertThat(get(zip, "*/*", "If-Match", ifMatch).statusCode()).as("If-Match " + ifMatch).isEqualTo(412);
+    }
+    assertThat(get(zip, "*/*", "If-None-Match", "*").statusCode()).isEqualTo(304);
+    assertThat(get(zip, "*/*", "If-Match", etag).statusCode()).isEqualTo(200);
+    assertThat(get(zip, "*/*", "If-Match", "*").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aSearchPageFarPastTheLastIsAnEmptyPageOnTheApiAndThePage() throws Exception {
     for (String page : List.of("107374183", "999999999", "2147483647", "-2147483648", "0")) {
       HttpResponse<String> api = get("/api/v1/search?q=roadmap&page=" + page, "application/json");
@@ -83,8 +109,11 @@ class HostileParameterAttackTests {
     assertThat(get("/api/v1/search?q=roadmap&page=999999999", "application/json").body()).contains("\"hits\":[]");
   }
 
-  private HttpResponse<String> get(String path, String accept) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept)
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(String path, String accept, String... headers) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept);
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 }
