@@ -51,8 +51,9 @@ class ArchiveController {
       @RequestParam(required = false) String since, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     FolderArchives.Download download = archives.zip(slug, code, kind, instant(since), Reader.current());
-    if (Preconditions.answered(request, response, download.etag()) || new ServletWebRequest(request, response).checkNotModified(download.etag(),
-        download.modified().toEpochMilli())) {
+    if (Preconditions.answered(request, response, download.etag())
+        || new ServletWebRequest(request, response).checkNotModified(download.etag(),
+            download.modified().toEpochMilli())) {
       return;
     }
     long length = download.zip().length();

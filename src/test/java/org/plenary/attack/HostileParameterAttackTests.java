@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Query parameters and conditions of the newer channels (a folder's ZIP since a time, the changes
- * feed since a time, the search's page, If-Match on a ZIP) given values no form would send: each is
+ * feed since a time, the search's page and words, If-Match on a ZIP) given values no form would send: each is
  * answered as the reader's mistake (400 with a sentence naming the parameter, an empty page, 412),
  * never as a server error with a stack trace in the log. Real sockets, on a group with a public and
  * a private meeting.
@@ -95,6 +95,20 @@ class HostileParameterAttackTests {
     assertThat(get(zip, "*/*", "If-None-Match", "*").statusCode()).isEqualTo(304);
     assertThat(get(zip, "*/*", "If-Match", etag).statusCode()).isEqualTo(200);
     assertThat(get(zip, "*/*", "If-Match", "*").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSearchWithARegularExpressionIsRefusedAsASearchThatCannotBeUnderstoodWhoeverAsks() throws Exception {
+    for (String q : List.of("/a{1000000}/", "/.{1,1000}.{1,1000}/", "/ro.*map/", "title:/open/")) {
+      String encoded = java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+      HttpResponse<String> api = get("/api/v1/search?q=" + encoded, "application/json");
+      assertThat(api.statusCode()).as(q).isEqualTo(400);
+      assertThat(api.body()).as(q).contains("could not be understood").doesNotContain("Exception");
+      HttpResponse<String> html = get("/search?q=" + encoded, "text/html");
+      assertThat(html.statusCode()).as("page " + q).isLessThan(500);
+    }
+    assertThat(get("/api/v1/search?q=%22ro%2Fmap%22", "application/json").statusCode()).isEqualTo(200);
+    assertThat(get("/api/v1/search?q=road*", "application/json").body()).contains("Open roadmap");
   }
 
   @Test
