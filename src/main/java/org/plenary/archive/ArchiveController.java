@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.plenary.shared.UnknownException;
 import org.plenary.account.PlenaryUser;
+import org.plenary.contribution.Preconditions;
 import org.plenary.contribution.Reader;
 import org.plenary.shared.InvalidInputException;
 import org.springframework.http.ContentDisposition;
@@ -33,6 +34,10 @@ import org.springframework.web.context.request.ServletWebRequest;
 @Controller
 class ArchiveController {
 
+  /** The times a {@code since} may name: the years 1 to 9999. */
+  private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
   private final FolderArchives archives;
   private final ManifestKey key;
 
@@ -46,8 +51,9 @@ class ArchiveController {
       @RequestParam(required = false) String since, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     FolderArchives.Download download = archives.zip(slug, code, kind, instant(since), Reader.current());
-    if (new ServletWebRequest(request, response).checkNotModified(download.etag(),
-        download.modified().toEpochMilli())) {
+    if (Preconditions.answered(request, response, download.etag())
+        || new ServletWebRequest(request, response).checkNotModified(download.etag(),
+            download.modified().toEpochMilli())) {
       return;
     }
     long length = download.zip().length();
@@ -143,14 +149,23 @@ class ArchiveController {
     return key.publicPem();
   }
 
+  /**
+   * A reader's {@code since} as a time, null when absent, or a field error: also for a time outside the
+   * years 1 to 9999, which the databases cannot compare with and a ZIP's tag cannot count in milliseconds.
+   */
   static Instant instant(String since) {
     if (since == null || since.isBlank()) {
       return null;
     }
+    Instant time;
     try {
-      return Instant.parse(since.strip());
+      time = Instant.parse(since.strip());
     } catch (DateTimeParseException e) {
+      time = null;
+    }
+    if (time == null || time.isBefore(FIRST) || time.isAfter(LAST)) {
       throw InvalidInputException.of("since", "archive", "archive.error.since");
     }
+    return time;
   }
 }

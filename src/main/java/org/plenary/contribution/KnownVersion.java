@@ -28,15 +28,32 @@ final class KnownVersion {
   /**
    * Whether only this process writes the database at {@code url}: an embedded H2 file database.
    * Not an in-memory one (tests open one from two application contexts, as two nodes), nor one
-   * served to other processes (server mode, {@code AUTO_SERVER}), nor any other database.
+   * served to other processes (server mode, {@code AUTO_SERVER} set to anything H2 reads as true:
+   * {@code TRUE}, {@code 1}, {@code yes}…), nor one whose file other processes may open too
+   * ({@code FILE_LOCK=NO}), nor any other database. Settings are read as H2 reads them: by name
+   * whatever the case, each after a {@code ;}.
    */
   static boolean appliesTo(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("jdbc:h2:") || lower.contains("auto_server=true")) {
+    if (!lower.startsWith("jdbc:h2:")) {
       return false;
     }
-    String rest = lower.substring("jdbc:h2:".length());
-    return !(rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:"));
+    String[] parts = lower.substring("jdbc:h2:".length()).split(";");
+    String rest = parts[0].strip();
+    if (rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:")) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      int equals = parts[i].indexOf('=');
+      String name = (equals < 0 ? parts[i] : parts[i].substring(0, equals)).strip();
+      String value = equals < 0 ? "" : parts[i].substring(equals + 1).strip();
+      boolean off = value.equals("false") || value.equals("0") || value.equals("f") || value.equals("n")
+          || value.equals("no");
+      if (name.equals("auto_server") && !off || name.equals("file_lock") && value.equals("no")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   long get() {

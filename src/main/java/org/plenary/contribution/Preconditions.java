@@ -11,14 +11,15 @@ import org.springframework.http.HttpHeaders;
  * The preconditions of RFC 9110 (section 13) that Spring's {@code checkNotModified} leaves to us on
  * GET and HEAD: {@code If-Match} that matches no current ETag is 412 for every method (13.1.1), and
  * {@code If-None-Match: *} on a resource that exists is 304 for GET and HEAD (13.1.2).
- * {@code checkNotModified} answers the rest (If-None-Match with tags, If-Modified-Since).
+ * {@code checkNotModified} answers the rest (If-None-Match with tags, If-Modified-Since). Every
+ * sender of the folders asks it: files, listings and a folder's ZIP.
  */
-final class Preconditions {
+public final class Preconditions {
 
   private Preconditions() {}
 
   /** Answers 412 or 304 when the request's conditions say so; returns whether it answered. */
-  static boolean answered(HttpServletRequest request, HttpServletResponse response, String etag) {
+  public static boolean answered(HttpServletRequest request, HttpServletResponse response, String etag) {
     List<String> ifMatch = tags(request, HttpHeaders.IF_MATCH);
     if (!ifMatch.isEmpty() && !ifMatch.contains("*") && !ifMatch.contains(etag)) {
       response.setStatus(HttpServletResponse.SC_PRECONDITION_FAILED);

@@ -2,6 +2,7 @@ package org.plenary.ops;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,7 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.plenary.ops.BackupManifest.Entry;
 
-/** {@code backup-verify}: every file the manifest names is there with its size and SHA-256, and no other file is. */
+/**
+ * {@code backup-verify}: every file the manifest names is there with its size and SHA-256, and no other file is.
+ * A backup comes from outside the server (another machine, a tape, a bucket), so the manifest's paths are
+ * checked for the shape a backup writes ({@link #shape}) and no file or folder of it may be a symbolic link:
+ * otherwise a restore could write a key beside the data folder ({@code keys/../…}) or copy a file of the
+ * machine into the store.
+ */
 final class BackupCheck {
 
   private BackupCheck() {}
@@ -30,8 +37,17 @@ final class BackupCheck {
     var named = new HashSet<String>();
     for (Entry entry : expected) {
       named.add(entry.path());
-      Path file = folder.resolve(entry.path()).normalize();
-      if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
+      String wrong = shape(entry, manifest);
+      if (wrong != null) {
+        problems.add(entry.path() + " " + wrong);
+        continue;
+      }
+      Path file = folder.resolve(entry.path());
+      if (linked(folder, file)) {
+        problems.add(entry.path() + " is a symbolic link; a backup holds only plain files.");
+        continue;
+      }
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         problems.add(entry.path() + " is missing.");
         continue;
       }
@@ -42,13 +58,52 @@ final class BackupCheck {
       }
     }
     try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
+      for (Path file : files.filter(file -> !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)).toList()) {
         String name = folder.relativize(file).toString().replace('\\', '/');
-        if (!name.equals(BackupManifest.FILE) && !named.contains(name)) {
+        if (Files.isSymbolicLink(file) && !named.contains(name)) {
+          problems.add(name + " is a symbolic link; a backup holds only plain files.");
+        } else if (!name.equals(BackupManifest.FILE) && !named.contains(name)) {
           problems.add(name + " is not in the manifest.");
         }
       }
     }
     return problems;
+  }
+
+  /**
+   * Why an entry's path is not one a backup writes, or null: the dump is {@code database.sql.gz} or
+   * {@code database.dump}, a document {@code documents/<store folder>/…} and a key {@code keys/<key file>},
+   * each a relative path of plain names (no empty name, {@code .}, {@code ..}, backslash or control character).
+   */
+  static String shape(Entry entry, BackupManifest manifest) {
+    String path = entry.path();
+    if (path == null || path.isEmpty() || path.startsWith("/") || path.contains("\\")
+        || path.chars().anyMatch(Character::isISOControl)) {
+      return "is not a path inside the backup.";
+    }
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return "is not a path inside the backup.";
+      }
+    }
+    boolean fits;
+    if (entry == manifest.dump()) {
+      fits = path.equals(DatabaseDump.H2_FILE) || path.equals(DatabaseDump.POSTGRES_FILE);
+    } else if (manifest.keys().contains(entry)) {
+      fits = path.startsWith("keys/") && Backups.KEYS.contains(path.substring("keys/".length()));
+    } else {
+      fits = Backups.STORE_FOLDERS.stream().anyMatch(top -> path.startsWith("documents/" + top + "/"));
+    }
+    return fits ? null : "is not a file a Plenary backup holds there.";
+  }
+
+  /** Whether {@code file} or a folder between {@code folder} and it is a symbolic link. */
+  private static boolean linked(Path folder, Path file) {
+    for (Path at = file; at != null && at.startsWith(folder) && !at.equals(folder); at = at.getParent()) {
+      if (Files.isSymbolicLink(at)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -44,7 +44,8 @@ record BackupManifest(String format, Instant createdAt, String database, String 
 
   static BackupManifest read(Path folder) {
     BackupManifest manifest = JSON.readValue(folder.resolve(FILE).toFile(), BackupManifest.class);
-    if (!FORMAT.equals(manifest.format())) {
+    if (!FORMAT.equals(manifest.format()) || manifest.dump() == null || manifest.documents() == null
+        || manifest.keys() == null || manifest.documents().contains(null) || manifest.keys().contains(null)) {
       throw new IllegalStateException(folder.resolve(FILE) + " is not a Plenary backup manifest (" + FORMAT + ").");
     }
     return manifest;

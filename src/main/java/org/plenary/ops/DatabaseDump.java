@@ -23,6 +23,10 @@ final class DatabaseDump {
   /** What was saved: the dump's file name, rows per table, schema version and the register's SHA-256 by store path. */
   record Saved(String file, Map<String, Long> rows, String schemaVersion, Map<String, Set<String>> register) {}
 
+  /** The dump's file in a backup of the embedded H2 database, and of PostgreSQL. */
+  static final String H2_FILE = "database.sql.gz";
+  static final String POSTGRES_FILE = "database.dump";
+
   private DatabaseDump() {}
 
   static Connection connect(BackupTarget target) throws SQLException {
@@ -36,12 +40,12 @@ final class DatabaseDump {
       connection.setReadOnly(target.postgres());
       String file;
       if (target.postgres()) {
-        file = "database.dump";
+        file = POSTGRES_FILE;
         String snapshot = single(connection, "SELECT pg_export_snapshot()");
         PostgresTools.run(target, "pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--snapshot=" + snapshot,
             "--file=" + folder.resolve(file));
       } else {
-        file = "database.sql.gz";
+        file = H2_FILE;
         try (var statement = connection.createStatement()) {
           statement.execute("SCRIPT TO '" + folder.resolve(file).toString().replace("'", "''") + "' COMPRESSION GZIP");
         }

@@ -2,6 +2,7 @@ package org.plenary.ops;
 
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -14,7 +15,9 @@ import org.plenary.store.StoreFiles;
  * {@code restore}: checks the backup first (nothing is written from a damaged one), refuses a data
  * folder or store that already holds documents or keys and a database that already has tables, then
  * loads the database and copies the documents (into the folder or the bucket the settings name) and
- * keys back, each checked against the manifest again.
+ * keys back, each checked against the manifest again. The check refuses paths of another shape and
+ * symbolic links ({@link BackupCheck}), and the copies open no link, so nothing is read from outside
+ * the backup nor written outside the data folder and the store.
  */
 final class Restore {
 
@@ -44,14 +47,15 @@ final class Restore {
       DatabaseDump.load(target, folder.resolve(manifest.dump().path()));
       for (Entry document : manifest.documents()) {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(folder.resolve(document.path())), sha256)) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(folder.resolve(document.path()),
+            LinkOption.NOFOLLOW_LINKS), sha256)) {
           store.add(document.path().substring("documents/".length()), in, document.size());
         }
         check(document, HexFormat.of().formatHex(sha256.digest()));
       }
     }
     for (Entry key : manifest.keys()) {
-      try (InputStream in = Files.newInputStream(folder.resolve(key.path()))) {
+      try (InputStream in = Files.newInputStream(folder.resolve(key.path()), LinkOption.NOFOLLOW_LINKS)) {
         check(key, Backups.copy(in, target.dataDir().resolve(key.path().substring("keys/".length())), key.path()).sha256());
       }
     }

@@ -39,6 +39,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.plenary.contribution.Contribution;
 import org.plenary.contribution.DocumentAccess;
 import org.plenary.contribution.Reader;
@@ -265,16 +266,34 @@ public class Search {
     if (q.length() > 1000) {
       throw new BadQueryException("search.error.tooLong", 1000);
     }
-    MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, Analysis.analyzer(), BOOSTS);
+    MultiFieldQueryParser parser = new WordsParser();
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setSplitOnWhitespace(true);
     parser.setAutoGeneratePhraseQueries(true);
     parser.setAllowLeadingWildcard(false);
     try {
       return parser.parse(q);
-    } catch (ParseException | IndexSearcher.TooManyClauses e) {
+    } catch (ParseException | IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
       // The special characters are an argument: a pattern would have to quote the braces.
       throw new BadQueryException("search.error.unparsable", q, "+ - ! ( ) : ^ [ ] \" { } ~ * ? \\ /");
+    }
+  }
+
+  /**
+   * Lucene's classic syntax without its regular expressions ({@code /…/}): they are not part of the
+   * syntax the search offers (words, "phrases", prefix*, AND, OR, -not), and one anonymous request
+   * could cost a core for a minute ({@code /a{1000000}/}) or fail as too complex; such a search is
+   * refused like any other that cannot be understood (put a word with {@code /} in quotes).
+   */
+  private static final class WordsParser extends MultiFieldQueryParser {
+
+    WordsParser() {
+      super(FIELDS, Analysis.analyzer(), BOOSTS);
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+      throw new ParseException("Regular expressions are not offered: " + termStr);
     }
   }
 }

@@ -9,11 +9,17 @@ public record SearchQuery(String q, String meeting, Long agendaItem, String sour
     String sort, int page) {
 
   public static final int PAGE_SIZE = 20;
+  /**
+   * The last page asked for: past it a page would start beyond {@code Integer.MAX_VALUE} results (no
+   * search holds that many), so a larger page is read as this one, an empty page, and no arithmetic
+   * on it overflows.
+   */
+  public static final int MAX_PAGE = Integer.MAX_VALUE / PAGE_SIZE;
 
   public SearchQuery {
     q = q == null ? "" : q.strip();
     sort = "newest".equals(sort) ? "newest" : "best";
-    page = Math.max(page, 1);
+    page = Math.clamp(page, 1, MAX_PAGE);
   }
 
   public boolean newest() {

@@ -1,9 +1,13 @@
 package org.plenary.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.RefusedException;
+import org.plenary.shared.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,8 +18,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.json.JacksonJsonView;
 
 /**
- * An unknown group, meeting, document or file on a page (404), or an action a rule refused: the
- * error page naming it for browsers, an RFC 9457 problem for {@code Accept: application/json}.
+ * An unknown group, meeting, document or file on a page (404), an action a rule refused, or input a
+ * rule refused that the page's controller did not show as field errors itself (a query parameter such
+ * as a ZIP's {@code since}: 400 with its sentence): the error page naming it for browsers, an RFC 9457
+ * problem for {@code Accept: application/json} (with {@code errors} by field, as on the API).
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrorHandler {
@@ -34,6 +40,17 @@ class PageErrorHandler {
   @ExceptionHandler(RefusedException.class)
   ModelAndView refused(RefusedException e, HttpServletRequest request) {
     return page(HttpStatus.valueOf(e.httpStatus()), e, request);
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ModelAndView invalid(InvalidInputException e, HttpServletRequest request) {
+    ModelAndView page = page(HttpStatus.BAD_REQUEST, e, request);
+    page.addObject("detail", e.violations().stream().map(Violation::message).collect(Collectors.joining(" ")));
+    if (page.getView() != null) { // the JSON problem; the error page shows the sentences
+      page.addObject("errors", e.violations().stream()
+          .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+    }
+    return page;
   }
 
   private ModelAndView page(HttpStatus status, RuntimeException e, HttpServletRequest request) {

@@ -88,5 +88,12 @@ class PublishedFilesTests {
     assertThat(KnownVersion.appliesTo("jdbc:h2:tcp://db/plenary")).isFalse();
     assertThat(KnownVersion.appliesTo("jdbc:postgresql://127.0.0.1:5432/plenary")).isFalse();
     assertThat(KnownVersion.appliesTo("")).isFalse();
+    // Attack: other spellings H2 reads as a server for other processes, or a file others may open too.
+    for (String shared : new String[] {"AUTO_SERVER=1", "AUTO_SERVER=yes", "auto_server=True", "AUTO_SERVER = TRUE",
+        "Auto_Server=Y", "FILE_LOCK=NO", "file_lock=no"}) {
+      assertThat(KnownVersion.appliesTo("jdbc:h2:file:./data/db/plenary;DB_CLOSE_ON_EXIT=FALSE;" + shared))
+          .as(shared).isFalse();
+    }
+    assertThat(KnownVersion.appliesTo("jdbc:h2:file:./data/db/plenary;AUTO_SERVER=FALSE;FILE_LOCK=FS")).isTrue();
   }
 }

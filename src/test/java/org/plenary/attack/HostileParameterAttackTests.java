@@ -1,0 +1,134 @@
+package org.plenary.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.plenary.account.AccessTokens;
+import org.plenary.account.AccountDirectory;
+import org.plenary.archive.ArchiveFixture;
+import org.plenary.contribution.ContributionDesk;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Query parameters and conditions of the newer channels (a folder's ZIP since a time, the changes
+ * feed since a time, the search's page and words, If-Match on a ZIP) given values no form would send: each is
+ * answered as the reader's mistake (400 with a sentence naming the parameter, an empty page, 412),
+ * never as a server error with a stack trace in the log. Real sockets, on a group with a public and
+ * a private meeting.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-attack-parameters;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/attack-parameters-${random.uuid}"})
+class HostileParameterAttackTests {
+
+  static boolean prepared;
+
+  @LocalServerPort int port;
+  @Autowired ContributionDesk desk;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+  @Autowired AccountDirectory accounts;
+  @Autowired AccessTokens tokens;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void setUp() {
+    if (!prepared) {
+      ArchiveFixture f = ArchiveFixture.create("phost", "FG Phost", groups, accounts, tokens).with(desk);
+      ArchiveFixture.meeting(meetings, "phost", "open", true);
+      ArchiveFixture.meeting(meetings, "phost", "shut", false);
+      f.publish("open", "Open roadmap", "open original");
+      prepared = true;
+    }
+  }
+
+  @Test
+  void aZipSinceATimeThatIsNoTimeIsABadRequestNamingTheParameterOnEveryAcceptAndFolder() throws Exception {
+    for (String since : List.of("garbage", "1", "99999999-01-01T00:00:00Z", "%00", "2026-13-45T00:00:00Z",
+        "%2B1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "%2B999999-01-01T00:00:00Z")) {
+      for (String path : List.of("/t/fg/phost/docs/open/in.zip", "/t/fg/phost/docs/open/out.zip")) {
+        for (String accept : List.of("*/*", "text/html", "application/json")) {
+          HttpResponse<String> answer = get(path + "?since=" + since, accept);
+          String what = path + "?since=" + since + " Accept: " + accept;
+          assertThat(answer.statusCode()).as(what).isEqualTo(400);
+          assertThat(answer.body()).as(what).contains("2026-12-02T09:30:00Z").doesNotContain("Exception", "at org.");
+          if (accept.equals("application/json")) {
+            assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).as(what)
+                .startsWith("application/problem+json");
+            assertThat(answer.body()).as(what).contains("\"field\":\"since\"");
+          }
+        }
+      }
+    }
+    assertThat(get("/t/fg/phost/docs/open/in.zip?since=2000-01-01T00:00:00Z", "*/*").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aChangesFeedSinceATimeNoDatabaseHoldsIsABadRequestNamingTheParameter() throws Exception {
+    for (String since : List.of("%2B1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z",
+        "%2B999999-01-01T00:00:00Z", "-0001-01-01T00:00:00Z")) {
+      HttpResponse<String> answer = get("/api/v1/groups/phost/changes?since=" + since, "application/json");
+      assertThat(answer.statusCode()).as(since).isEqualTo(400);
+      assertThat(answer.body()).as(since).contains("\"field\":\"since\"");
+    }
+    assertThat(get("/api/v1/groups/phost/changes?since=2000-01-01T00:00:00Z", "application/json").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aZipAnswersIfMatchAndIfNoneMatchStarAsTheFilesOfItsFolderDo() throws Exception {
+    String zip = "/t/fg/phost/docs/open/in.zip";
+    String etag = get(zip, "*/*").headers().firstValue("ETag").orElseThrow();
+    for (String ifMatch : List.of("\"not-the-etag\"", "W/\"weak\", \"other\"", "W/" + etag)) {
+      assertThat(get(zip, "*/*", "If-Match", ifMatch).statusCode()).as("If-Match " + ifMatch).isEqualTo(412);
+    }
+    assertThat(get(zip, "*/*", "If-None-Match", "*").statusCode()).isEqualTo(304);
+    assertThat(get(zip, "*/*", "If-Match", etag).statusCode()).isEqualTo(200);
+    assertThat(get(zip, "*/*", "If-Match", "*").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSearchWithARegularExpressionOrATooComplexPatternIsRefusedAsASearchThatCannotBeUnderstood() throws Exception {
+    for (String q : List.of("/a{1000000}/", "/.{1,1000}.{1,1000}/", "/ro.*map/", "title:/open/",
+        "a" + "*b".repeat(300))) {
+      String encoded = java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+      HttpResponse<String> api = get("/api/v1/search?q=" + encoded, "application/json");
+      assertThat(api.statusCode()).as(q).isEqualTo(400);
+      assertThat(api.body()).as(q).contains("could not be understood").doesNotContain("Exception");
+      HttpResponse<String> html = get("/search?q=" + encoded, "text/html");
+      assertThat(html.statusCode()).as("page " + q).isLessThan(500);
+    }
+    assertThat(get("/api/v1/search?q=%22ro%2Fmap%22", "application/json").statusCode()).isEqualTo(200);
+    assertThat(get("/api/v1/search?q=road*", "application/json").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSearchPageFarPastTheLastIsAnEmptyPageOnTheApiAndThePage() throws Exception {
+    for (String page : List.of("107374183", "999999999", "2147483647", "-2147483648", "0")) {
+      HttpResponse<String> api = get("/api/v1/search?q=roadmap&page=" + page, "application/json");
+      assertThat(api.statusCode()).as("api page " + page).isEqualTo(200);
+      assertThat(api.body()).as("api page " + page).contains("\"hits\":[");
+      HttpResponse<String> html = get("/search?q=roadmap&page=" + page, "text/html");
+      assertThat(html.statusCode()).as("page " + page).isEqualTo(200);
+    }
+    assertThat(get("/api/v1/search?q=roadmap&page=999999999", "application/json").body()).contains("\"hits\":[]");
+  }
+
+  private HttpResponse<String> get(String path, String accept, String... headers) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept);
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
