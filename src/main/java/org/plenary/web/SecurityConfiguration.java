@@ -22,6 +22,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -159,6 +160,10 @@ class SecurityConfiguration {
     // The form is checked by the application's one AuthenticationProvider, PasswordSignIn (not added
     // here as well: a chain's own provider that refuses falls through to the global one, counting twice).
     var signIn = new SignInRedirects();
+    // The way to the sign-in page is said as a path: an absolute one would name whatever host the
+    // request's Host header claimed (Spring Security builds it from the request, not from plenary.base-url).
+    var toSignIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
+    toSignIn.setFavorRelativeUris(true);
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/account/**", "/admin/**", "/secretariat/**", "/desk", "/desk/**").authenticated()
@@ -176,6 +181,7 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**"))
         .formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
             .successHandler(signIn).failureHandler(signIn).permitAll())
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(toSignIn))
         .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
         .addFilterAfter(new SessionRecheckFilter(credentials), SecurityContextHolderFilter.class)
         .addFilterAfter(new PasswordChangeFilter(), UsernamePasswordAuthenticationFilter.class)

@@ -1,0 +1,60 @@
+package org.plenary.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A request whose Host header names another site: no redirect the server answers may send the
+ * reader there (a Location built from the Host header is an open redirect for whoever can put a
+ * forged Host in front of a cache or a proxy). Raw sockets, since HTTP clients will not forge Host.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-attack-host;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/attack-host-${random.uuid}"})
+class HostHeaderAttackTests {
+
+  @LocalServerPort int port;
+
+  @Test
+  void noRedirectNamesTheHostTheRequestClaimed() throws IOException {
+    for (String path : List.of("/account", "/desk", "/registrations", "/admin/accounts",
+        "/groups/cloud/meetings/x/register", "/visa/letters")) {
+      for (String host : List.of("evil.example", "evil.example:8443", "EVIL.example.", "127.0.0.1." )) {
+        String head = head("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        String what = path + " with Host: " + host;
+        assertThat(head).as(what).startsWith("HTTP/1.1 302");
+        String location = head.lines().filter(line -> line.regionMatches(true, 0, "Location:", 0, 9))
+            .findFirst().orElseThrow().substring(9).trim();
+        assertThat(location).as(what).startsWith("/sign-in").doesNotContainIgnoringCase("evil");
+      }
+      // A Host no name can be (user information in it) is refused before any redirect is made.
+      String refused = head("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "@evil.example\r\n"
+          + "Connection: close\r\n\r\n");
+      assertThat(refused).as(path + " with user information in Host").startsWith("HTTP/1.1 400")
+          .doesNotContainIgnoringCase("Location:");
+    }
+  }
+
+  /** The status line and headers of the answer to {@code request}. */
+  private String head(String request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+      int end = answer.indexOf("\r\n\r\n");
+      return end < 0 ? answer : answer.substring(0, end);
+    }
+  }
+}
