@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo at start. On the embedded demo database (rebuilt empty at every start) it always
- * does, and issues the demo's TSB Circular 114 (its PDFs in six languages, about a tenth of the start's
- * work) on a thread of its own once everything else is loaded, so that the first page does not wait
- * for it ({@code plenary.demo.circular-after-start}: set by {@code --demo} on the command line; tests leave it
- * off, so that their context starts with the circular issued). On an external database ({@code spring.datasource.url} set, e.g. PostgreSQL shared by several
+ * does; with {@code plenary.demo.circular-after-start} (which {@code --demo} on the command line sets,
+ * and the tests leave off so that their context starts with it) it issues the demo's TSB Circular 114,
+ * whose PDFs in six languages are a tenth of the main thread's work at start, on a thread of its own
+ * once the rest is loaded, so that the server is ready without waiting for it. On an external database
+ * ({@code spring.datasource.url} set, e.g. PostgreSQL shared by several
  * nodes) it loads the demo only when that database holds no account, under the lease
  * {@code demo-load}: of several nodes started together one loads it while the others wait for it to
  * finish, then join it; a node started later joins at once.
