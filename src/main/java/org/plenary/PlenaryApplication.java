@@ -30,6 +30,8 @@ public class PlenaryApplication {
     SpringApplication application = new SpringApplication(PlenaryApplication.class);
     if (Arrays.asList(args).contains("--demo")) {
       application.setAdditionalProfiles("demo");
+      // The demo's Circular 114 is issued once the server answers (demo.DemoStart); a command-line value wins.
+      application.setDefaultProperties(java.util.Map.of("plenary.demo.circular-after-start", "true"));
     }
     application.run(args);
   }

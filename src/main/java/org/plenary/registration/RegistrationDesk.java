@@ -2,21 +2,17 @@ package org.plenary.registration;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.plenary.account.AccountId;
 import org.plenary.account.Countries;
 import org.plenary.account.Organization;
 import org.plenary.account.OrganizationCategory;
-import org.plenary.account.OrganizationId;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Deadline;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
-import org.plenary.meeting.MeetingId;
 import org.plenary.registration.RegistrationEvents.RegistrationApproved;
 import org.plenary.registration.RegistrationEvents.RegistrationRejected;
 import org.plenary.registration.RegistrationEvents.RegistrationsSubmitted;
@@ -47,7 +43,7 @@ public class RegistrationDesk {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final Clock clock;
-  private final BatchWorker<Checked, Registration> recorder;
+  private final BatchWorker<Registrations.NewRegistration, Registration> recorder;
 
   private final org.springframework.context.MessageSource messages;
 
@@ -72,17 +68,13 @@ public class RegistrationDesk {
     this.recorder = new BatchWorker<>("registration recorder", 100, transaction, this::record);
   }
 
-  /** A registration that passed every check, waiting to be recorded. */
-  private record Checked(MeetingId meeting, AccountId account, RegistrationForm form, OrganizationId organization,
-      String category, Instant at) {}
-
   /**
    * Checks the registration on the caller's thread (refusals in the caller's language), then queues
    * it: registrations that arrive together are recorded in one transaction, so one commit serves
    * many ({@link BatchWorker}). Once per person and meeting is kept by the table's unique key.
    */
   public Registration register(String slug, String code, RegistrationForm form, PlenaryUser user) {
-    Checked checked = check(slug, code, form, user);
+    Registrations.NewRegistration checked = check(slug, code, form, user);
     try {
       return recorder.submit(checked);
     } catch (DuplicateKeyException twice) {
@@ -95,7 +87,7 @@ public class RegistrationDesk {
     recorder.stop();
   }
 
-  private Checked check(String slug, String code, RegistrationForm form, PlenaryUser user) {
+  private Registrations.NewRegistration check(String slug, String code, RegistrationForm form, PlenaryUser user) {
     Group group = groups.get(slug);
     Meeting meeting = meetings.get(slug, code);
     Deadline deadline = meeting.deadline(Deadline.Kind.REGISTRATION);
@@ -116,17 +108,15 @@ public class RegistrationDesk {
           o.name(), RegistrationRefusedException.word("organization.category." + o.category().name(), o.category().label())))
           .orElseGet(() -> RegistrationRefusedException.of(403, "registration.refused.ownName", group.acronym()));
     }
-    return new Checked(meeting.id(), user.id(), form, organization.map(Organization::id).orElse(null), category,
-        clock.instant());
+    return new Registrations.NewRegistration(meeting.id(), user.id(), form, organization.map(Organization::id).orElse(null),
+        category, clock.instant());
   }
 
   /** Records a batch of checked registrations in the worker's transaction: all or nothing. */
-  private List<Registration> record(List<Checked> batch) {
-    List<Long> ids = batch.stream()
-        .map(c -> registrations.insert(c.meeting(), c.account(), c.form(), c.organization(), c.category(), c.at()))
-        .toList();
-    events.publishEvent(new RegistrationsSubmitted(ids));
-    return ids.stream().map(id -> registrations.find(id).orElseThrow()).toList();
+  private List<Registration> record(List<Registrations.NewRegistration> batch) {
+    List<Registration> recorded = registrations.insertAll(batch);
+    events.publishEvent(new RegistrationsSubmitted(recorded.stream().map(Registration::id).toList()));
+    return recorded;
   }
 
   /** The registration, for its participant, a focal point of its organization, the secretariat or the group's management. */

@@ -5,14 +5,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.plenary.account.AccountId;
 import org.plenary.account.OrganizationId;
 import org.plenary.group.GroupId;
 import org.plenary.meeting.MeetingId;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The SQL of registrations and of each group's eligibility policy. */
@@ -25,23 +29,46 @@ class Registrations {
       FROM registrations""";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
 
-  Registrations(JdbcClient jdbc) {
+  Registrations(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
-  long insert(MeetingId meeting, AccountId account, RegistrationForm form, OrganizationId organization, String category,
-      Instant at) {
-    var keys = new GeneratedKeyHolder();
-    jdbc.sql("""
+  /** A registration that passed its checks, to be inserted. */
+  record NewRegistration(MeetingId meeting, AccountId account, RegistrationForm form, OrganizationId organization,
+      String category, Instant at) {}
+
+  /**
+   * Inserts the registrations in one batch of statements and reads them back in one query per meeting
+   * (by the table's unique key, meeting and account), in the order given. A second registration of a
+   * person for a meeting fails the whole batch with the unique key's violation.
+   */
+  List<Registration> insertAll(List<NewRegistration> rows) {
+    batches.batchUpdate("""
             INSERT INTO registrations (meeting_id, account_id, full_name, email, organization_id, category, country_code,
               function_title, first_time, attendance, status, submitted_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?)""")
-        .params(meeting.value(), account.value(), form.getFullName().strip(), form.getEmail().strip(),
-            organization == null ? null : organization.value(), category, form.getCountryCode(), blankToNull(form.getFunction()), form.isFirstTime(),
-            form.getAttendance().name(), utc(at))
-        .update(keys, "id");
-    return keys.getKey().longValue();
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?)""", rows, rows.size(), (ps, r) -> {
+          ps.setLong(1, r.meeting().value());
+          ps.setLong(2, r.account().value());
+          ps.setString(3, r.form().getFullName().strip());
+          ps.setString(4, r.form().getEmail().strip());
+          ps.setObject(5, r.organization() == null ? null : r.organization().value(), java.sql.Types.BIGINT);
+          ps.setString(6, r.category());
+          ps.setString(7, r.form().getCountryCode());
+          ps.setString(8, blankToNull(r.form().getFunction()));
+          ps.setBoolean(9, r.form().isFirstTime());
+          ps.setString(10, r.form().getAttendance().name());
+          ps.setObject(11, utc(r.at()));
+        });
+    Map<MeetingId, List<Long>> accountsByMeeting = new LinkedHashMap<>();
+    rows.forEach(r -> accountsByMeeting.computeIfAbsent(r.meeting(), m -> new ArrayList<>()).add(r.account().value()));
+    Map<String, Registration> recorded = new HashMap<>();
+    accountsByMeeting.forEach((meeting, accounts) -> jdbc.sql(SELECT + " WHERE meeting_id = :meeting AND account_id IN (:accounts)")
+        .param("meeting", meeting.value()).param("accounts", accounts).query(this::registration)
+        .list().forEach(r -> recorded.put(r.meetingId().value() + "/" + r.accountId().value(), r)));
+    return rows.stream().map(r -> recorded.get(r.meeting().value() + "/" + r.account().value())).toList();
   }
 
   Optional<Registration> find(long id) {
