@@ -280,7 +280,7 @@ if wants d; then
   done
   heap1=$(heap "$BENCH_TMP/histogram.end") fd1=$(fds) samples="$samples $heap1"
   log "(d) what grew on the heap (after a full GC, end minus start, the 15 largest growths in KiB):"
-  histogram_growth "$BENCH_TMP/histogram.start" "$BENCH_TMP/histogram.end" | head -n 15 >&2
+  histogram_growth "$BENCH_TMP/histogram.start" "$BENCH_TMP/histogram.end" | head -n 15 >&2 || true  # head may close the pipe first
   load_stop
   missing=$(intact) errors=$(server_errors) requests=$(wc -l <"$LOAD/status") regs=$(registrations_intact)
   listed=$(wc -l <"$LOAD/listed")
