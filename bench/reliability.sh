@@ -14,14 +14,16 @@
 #   (c) disk full: the documents folder on an 8 MiB tmpfs (mounted here, so as root): uploads of 1 MiB
 #       until 507, then an FTP STOR that must get 552; nothing partial in the folder; listing,
 #       numbering and a small upload still work.
-#   (d) soak: RELIABILITY_SOAK (--soak MINUTES, default 30) minutes of the mixed load on H2, registrations
+#   (d) soak: RELIABILITY_SOAK (--soak MINUTES, default 30) minutes of the mixed load on H2 (or, with
+#       --soak-db postgres, on a scratch database of the PostgreSQL at RELIABILITY_SOAK_PG, default
+#       127.0.0.1:5432, user postgres, dropped at the end), registrations
 #       and approvals included, after RELIABILITY_SOAK_WARMUP (5) minutes of the same load (the JIT, H2's
 #       page cache and the per-node caches reach their working size); the live heap (a full GC's class
 #       histogram) and open file descriptors at the start of the measured minutes, every 5 minutes and at
 #       the end (flat: the end within 10 % of the start; the classes that grew most are printed), no 5xx,
 #       no acknowledged upload or registration missing (or a registration there twice).
 #
-# Usage: bench/reliability.sh [--cycles N] [--soak MINUTES] [--only a,b,c,d]
+# Usage: bench/reliability.sh [--cycles N] [--soak MINUTES] [--soak-db h2|postgres] [--only a,b,c,d]
 # Ports from RELIABILITY_PORT_BASE (16000): HTTP base+80, FTP base+21, passive base+100 to base+199,
 # PostgreSQL base+432; the kill cycles of part (a) use base+500 to base+999. Prints a summary table;
 # exit 0 when every part passed, 1 otherwise. Figures measured on a shared machine vary with its load.
@@ -31,11 +33,13 @@ CYCLES=${RELIABILITY_CYCLES:-100}
 SOAK=${RELIABILITY_SOAK:-30}
 SOAK_WARMUP=${RELIABILITY_SOAK_WARMUP:-5}
 ONLY=a,b,c,d
+SOAK_DB=${RELIABILITY_SOAK_DB:-h2}
 while [ $# -gt 0 ]; do
   case $1 in
     --cycles) CYCLES=$2; shift 2 ;;
     --soak) SOAK=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
+    --soak-db) SOAK_DB=$2; shift 2 ;;
     *) die "unknown argument $1 (see the head of $0)" ;;
   esac
 done
@@ -241,7 +245,21 @@ if wants c; then
 fi
 
 if wants d; then
-  start "$BENCH_TMP/d"
+  SOAK_ARGS=()
+  case $SOAK_DB in
+    h2) ;;
+    postgres)
+      need psql postgresql-client
+      SOAK_PG=${RELIABILITY_SOAK_PG:-127.0.0.1:5432} SOAK_NAME=reliability_soak_$$
+      psql -q -h "${SOAK_PG%:*}" -p "${SOAK_PG#*:}" -U "${PGUSER:-postgres}" -d postgres -c "CREATE DATABASE $SOAK_NAME" \
+        || die "cannot create the database $SOAK_NAME on $SOAK_PG"
+      BENCH_CLEANUP+=("psql -q -h '${SOAK_PG%:*}' -p '${SOAK_PG#*:}' -U '${PGUSER:-postgres}' -d postgres -c 'DROP DATABASE IF EXISTS $SOAK_NAME WITH (FORCE)'")
+      SOAK_ARGS=(--spring.datasource.url="jdbc:postgresql://$SOAK_PG/$SOAK_NAME" --spring.datasource.username="${PGUSER:-postgres}")
+      ;;
+    *) die "--soak-db takes h2 or postgres" ;;
+  esac
+  log "(d) soak on $SOAK_DB"
+  start "$BENCH_TMP/d" "${SOAK_ARGS[@]}"
   # The live heap: what a full GC keeps, as the class histogram counts it at that GC (not the heap's "used" a
   # moment later, which includes whatever the load allocated since).
   heap() { jcmd "$PLENARY_PID" GC.class_histogram >"$1" && awk '$1 == "Total" { print int($3 / 1024) }' "$1"; }
@@ -262,14 +280,14 @@ if wants d; then
   done
   heap1=$(heap "$BENCH_TMP/histogram.end") fd1=$(fds) samples="$samples $heap1"
   log "(d) what grew on the heap (after a full GC, end minus start, the 15 largest growths in KiB):"
-  histogram_growth "$BENCH_TMP/histogram.start" "$BENCH_TMP/histogram.end" | head -n 15 >&2
+  histogram_growth "$BENCH_TMP/histogram.start" "$BENCH_TMP/histogram.end" | head -n 15 >&2 || true  # head may close the pipe first
   load_stop
   missing=$(intact) errors=$(server_errors) requests=$(wc -l <"$LOAD/status") regs=$(registrations_intact)
   listed=$(wc -l <"$LOAD/listed")
   verdict_d=PASS
   { [ "$heap1" -le $((heap0 * 110 / 100)) ] && [ "$fd1" -le $((fd0 * 110 / 100)) ] && [ "$errors" = 0 ] && [ "$missing" = 0 ] \
     && [ "$regs" = 0 ] && [ -s "$LOAD/registered" ]; } || verdict_d=FAIL
-  result d "soak of $SOAK min, mixed load" $verdict_d \
+  result d "soak of $SOAK min, mixed load, $SOAK_DB" $verdict_d \
     "$requests requests, 5xx $errors, $(wc -l <"$LOAD/acked") uploads acked, $missing lost; $(wc -l <"$LOAD/registered") registrations and $(wc -l <"$LOAD/approved") approvals acked, $regs missing or twice; live heap after full GC ${heap0}->${heap1} KiB (every 5 min: ${samples// /, }) with $listed documents in incoming/; fds ${fd0}->${fd1}"
   stop_plenary
 fi

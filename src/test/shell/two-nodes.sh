@@ -376,7 +376,8 @@ if [ "$BENCH" = 1 ]; then
 (ratio $(fmt 2 "$(calc "$TWO / $ONE")"); goal: no loss from coordination, ratio >= 0.95 on this shared machine: \
 $(verdict "$(calc "$TWO / $ONE")" '>=' 0.95)); allocations, best of 3 runs of $COUNT from 50 clients: across two nodes \
 $(fmt 0 "$RATE")/s (goal >= 1,000: $(verdict "$RATE" '>=' 1000)), node A alone $(fmt 0 "$RATE_ONE")/s (both through nginx); \
-loopback, one machine of $(nproc) cores shared by the nodes, nginx, PostgreSQL and the clients"
+loopback, one machine of $(nproc) cores shared by the nodes, nginx, PostgreSQL and the clients; \
+load average $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
 [ "$FAILED" = 0 ] && echo "two nodes: every check passed" || echo "two nodes: some checks FAILED"

@@ -167,7 +167,7 @@ public class ManifestLog {
           stillListed.add(file.fileName() + "/" + file.sha256());
           if (!state.lists(file.fileName(), file.sha256())) {
             var entry = new ManifestEntry(0, meetingId, folder, file.fileName(), contribution.number(),
-                file.storePath(), file.size(), file.sha256(), crc32(file.storePath()),
+                file.storePath(), file.size(), file.sha256(), file.crc32() != null ? file.crc32() : crc32(file.storePath()),
                 file.publishedAt().truncatedTo(ChronoUnit.MILLIS),
                 actor(contribution.number(), "PUBLISHED", file.fileName(), actors), version, null, null, null);
             added.add(entry.withId(manifests.insert(entry)));

@@ -3,12 +3,14 @@ package org.plenary.contribution;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.plenary.account.PlenaryUser;
@@ -26,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Contributions as JSON: the register, number allocation, uploads and the secretariat's actions. */
@@ -101,18 +102,21 @@ class ContributionApiController {
     return desk.readersAuditTrail(access.contribution(number, Reader.current()).number());
   }
 
+  /** The upload's body as OpenAPI shows it: one multipart field, {@code file}. */
+  record UploadForm(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file) {}
+
   @Operation(operationId = "uploadContributionFile", summary = "Upload the document or a revision (multipart field 'file')",
       description = "The file name must be the number, with the revision due after publication "
-          + "(FG-Cloud-I-0012r1.docx), and an allowed extension.")
+          + "(FG-Cloud-I-0012r1.docx), and an allowed extension. The file goes to the document store as it arrives.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+          content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class))))
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping(path = "/api/v1/contributions/{number}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @PreAuthorize("isAuthenticated()")
-  ResponseEntity<Uploaded> upload(@PathVariable String number, @RequestParam("file") MultipartFile file,
-      @AuthenticationPrincipal PlenaryUser user) throws IOException {
-    ContributionFile stored;
-    try (InputStream bytes = file.getInputStream()) {
-      stored = desk.upload(number, file.getOriginalFilename(), bytes, user, UploadChannel.API);
-    }
+  ResponseEntity<Uploaded> upload(@PathVariable String number, @Parameter(hidden = true) HttpServletRequest request,
+      @AuthenticationPrincipal PlenaryUser user) throws IOException, ServletException {
+    ContributionFile stored = StreamedMultipart.receive(request, "file",
+        (fileName, bytes) -> desk.upload(number, fileName, bytes, user, UploadChannel.API));
     return ResponseEntity.created(URI.create("/api/v1/contributions/" + number)).body(new Uploaded(number,
         stored.fileName(), stored.revision(), stored.size(), stored.sha256(), stored.late(), stored.state().name()));
   }

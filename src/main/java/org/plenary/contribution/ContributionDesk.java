@@ -339,11 +339,12 @@ public class ContributionDesk {
         moves.move(r.staged().path(), incoming);
       }
       long fileId = contributions.insertFile(current.id(), r.name().revision(), r.storedName(), incoming,
-          r.staged().size(), r.staged().sha256(), r.user().id().value(), r.at(), r.late());
+          r.staged(), r.user().id().value(), r.at(), r.late());
       contributions.audit(current.id(), "UPLOADED", who, r.at(), r.storedName(), r.staged().sha256(),
           r.late() ? "late" : null);
       received.add(new ContributionFile(fileId, r.name().revision(), r.storedName(), incoming, r.staged().size(),
-          r.staged().sha256(), who, r.at(), r.late(), FileState.INCOMING, null, null));
+          r.staged().sha256(), who, r.at(), r.late(), FileState.INCOMING, null, null,
+          r.staged().crc32() < 0 ? null : r.staged().crc32()));
       announced.add(new ContributionReceived(current.number(), fileId));
     }
     events.publishEvent(new ContributionsReceived(announced));

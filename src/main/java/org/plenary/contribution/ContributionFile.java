@@ -2,7 +2,10 @@ package org.plenary.contribution;
 
 import java.time.Instant;
 
-/** One uploaded version of a contribution: revision 0 is the original, then r1, r2… */
+/**
+ * One uploaded version of a contribution: revision 0 is the original, then r1, r2… Its CRC-32 is
+ * known when the store computed it at upload (null for files uploaded before V051).
+ */
 public record ContributionFile(
     long id,
     int revision,
@@ -15,7 +18,8 @@ public record ContributionFile(
     boolean late,
     FileState state,
     Instant publishedAt,
-    String rejectReason) {
+    String rejectReason,
+    Long crc32) {
 
   public java.time.OffsetDateTime uploadedUtc() {
     return uploadedAt.atOffset(java.time.ZoneOffset.UTC);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.plenary.group.GroupId;
 import org.plenary.meeting.MeetingId;
+import org.plenary.store.StoredFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +36,8 @@ class Contributions {
 
   private static final String FILES = """
       SELECT f.id, f.contribution_id, f.revision, f.file_name, f.store_path, f.size_bytes, f.sha256,
-        a.username AS uploaded_by, f.uploaded_at, f.late, f.state, f.published_at, f.reject_reason
+        a.username AS uploaded_by, f.uploaded_at, f.late, f.state, f.published_at, f.reject_reason,
+        f.crc32
       FROM contribution_files f JOIN accounts a ON a.id = f.uploaded_by""";
 
   /** A contribution to record: its place in the series, its number and what the author said of it. */
@@ -365,14 +367,15 @@ class Contributions {
         .params(storePath, state.name()).query(String.class).optional();
   }
 
-  long insertFile(long contribution, int revision, String fileName, String storePath, long size, String sha256,
+  long insertFile(long contribution, int revision, String fileName, String storePath, StoredFile stored,
       long accountId, Instant at, boolean late) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO contribution_files (contribution_id, revision, file_name, store_path, size_bytes, sha256,
-              uploaded_by, uploaded_at, late, state)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'INCOMING')""")
-        .params(contribution, revision, fileName, storePath, size, sha256, accountId, utc(at), late)
+              uploaded_by, uploaded_at, late, state, crc32)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'INCOMING', ?)""")
+        .params(contribution, revision, fileName, storePath, stored.size(), stored.sha256(), accountId, utc(at), late,
+            stored.crc32() < 0 ? null : stored.crc32())
         .update(keys, "id");
     return keys.getKey().longValue();
   }
@@ -458,7 +461,7 @@ class Contributions {
     return new ContributionFile(rs.getLong("id"), rs.getInt("revision"), rs.getString("file_name"),
         rs.getString("store_path"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
         instant(rs, "uploaded_at"), rs.getBoolean("late"), FileState.valueOf(rs.getString("state")),
-        instant(rs, "published_at"), rs.getString("reject_reason"));
+        instant(rs, "published_at"), rs.getString("reject_reason"), rs.getObject("crc32", Long.class));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -25,6 +25,7 @@ final class PartFile implements DocumentStore.Writer {
   private final FileChannel channel;
   private final long maxSize;
   private final MessageDigest sha256 = sha256();
+  private final java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
   private final boolean sync;
   private final boolean directIo;
   private long size;
@@ -65,6 +66,7 @@ final class PartFile implements DocumentStore.Writer {
       }
     }
     size += bytes.remaining();
+    crc32.update(bytes.duplicate());
     ByteBuffer digested = bytes.duplicate();
     if (direct != null) {
       direct.write(bytes);
@@ -101,7 +103,7 @@ final class PartFile implements DocumentStore.Writer {
     channel.close();
     FileStore.renameWithoutReplacing(part, target);
     completed = true;
-    return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
+    return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()), crc32.getValue());
   }
 
   @Override

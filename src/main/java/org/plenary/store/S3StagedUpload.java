@@ -37,7 +37,7 @@ final class S3StagedUpload implements DocumentStore.Writer {
   public StoredFile complete() throws IOException {
     StoredFile file = upload.finish();
     waiting.put(staged, upload);
-    return new StoredFile(staged, file.size(), file.sha256());
+    return new StoredFile(staged, file.size(), file.sha256(), file.crc32());
   }
 
   /** Waits for the part being sent, if any (tests: what a crash leaves once it is long past). */

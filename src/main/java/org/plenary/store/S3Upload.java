@@ -42,6 +42,7 @@ final class S3Upload implements DocumentStore.Writer {
   private final int partSize;
   private final int partsInFlight;
   private final MessageDigest sha256 = PartFile.sha256();
+  private final java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
   private final List<CompletedPart> parts = new ArrayList<>();
   private final Deque<Sending> sending = new ArrayDeque<>();
   private final Deque<byte[]> free = new ArrayDeque<>();
@@ -71,6 +72,7 @@ final class S3Upload implements DocumentStore.Writer {
     }
     size += bytes.remaining();
     sha256.update(bytes.duplicate());
+    crc32.update(bytes.duplicate());
     while (bytes.hasRemaining()) {
       if (filled == part.length && part.length < partSize) {
         part = java.util.Arrays.copyOf(part, Math.min(partSize, part.length * 2));
@@ -154,7 +156,7 @@ final class S3Upload implements DocumentStore.Writer {
         part = null;
       }
       finished = true;
-      return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
+      return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()), crc32.getValue());
     } finally {
       if (!finished) {
         close();

@@ -20,6 +20,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,6 +51,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
         text("web.problem.too-large", uploadLimit)));
+  }
+
+  /** A multipart body cut short or malformed (the API's streamed upload finds out while reading it). */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail badMultipart(MultipartException e) {
+    return problem(HttpStatus.BAD_REQUEST, text("web.problem.bad-multipart"));
   }
 
   @ExceptionHandler(RefusedException.class)

@@ -32,6 +32,12 @@ abstract class DocumentStoreContract {
   /** Writes in progress that the store still holds somewhere (part files, multipart uploads). */
   abstract int unfinishedWrites() throws IOException;
 
+  static long crc32(byte[] bytes) {
+    var crc = new java.util.zip.CRC32();
+    crc.update(bytes);
+    return crc.getValue();
+  }
+
   /** Lets what the writer sends in the background arrive, as it has when a crash is long past. */
   void settle(DocumentStore.Writer writer) throws IOException {
   }
@@ -61,6 +67,7 @@ abstract class DocumentStoreContract {
     StoredFile file = store().write("t/fg/cloud/docs/incoming/FG-Cloud-I-0001.txt", new ByteArrayInputStream(bytes), 1000);
     assertThat(file.size()).isEqualTo(bytes.length);
     assertThat(file.sha256()).isEqualTo(sha256(bytes));
+    assertThat(file.crc32()).isEqualTo(crc32(bytes));
     assertThat(store().exists(file.path())).isTrue();
     assertThat(read(store(), file.path(), 0, Long.MAX_VALUE)).isEqualTo(bytes);
     assertThat(afterTheStaleBound().files("t")).containsExactly(file.path());
@@ -144,6 +151,7 @@ abstract class DocumentStoreContract {
     }
     assertThat(stored.size()).isEqualTo(bytes.length);
     assertThat(stored.sha256()).isEqualTo(sha256(bytes));
+    assertThat(stored.crc32()).isEqualTo(crc32(bytes));
     assertThat(sha256(read(store(), "t/big/whole.bin", 0, Long.MAX_VALUE))).isEqualTo(stored.sha256());
     int tail = (20 << 20) + 5;
     assertThat(read(store(), "t/big/whole.bin", tail, bytes.length))
@@ -191,6 +199,7 @@ abstract class DocumentStoreContract {
       assertThat(staged.path()).startsWith(DocumentStore.STAGING + "/");
       assertThat(staged.size()).isEqualTo(bytes.length);
       assertThat(staged.sha256()).isEqualTo(sha256(bytes));
+      assertThat(staged.crc32()).isEqualTo(crc32(bytes));
       assertThat(store().exists(destination)).isFalse();
       store().move(staged.path(), destination);
     }
