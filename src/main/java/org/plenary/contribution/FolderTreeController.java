@@ -64,6 +64,17 @@ class FolderTreeController {
     return "redirect:" + request.getRequestURI() + "/";
   }
 
+  /**
+   * Any other path under {@code /t/} read with GET or HEAD: nothing is there (404), rather than the
+   * 405 the write methods' mapping below would make of it.
+   */
+  @GetMapping("/t/**")
+  void nothingThere(HttpServletRequest request) {
+    String path = request.getRequestURI().replaceAll("/+$", "");
+    throw new org.plenary.shared.UnknownException("contribution", "contribution.unknown.file",
+        ContributionDesk.printable(path.substring(path.lastIndexOf('/') + 1)));
+  }
+
   @RequestMapping(path = "/t/**", method = RequestMethod.OPTIONS)
   ResponseEntity<Void> options() {
     return ResponseEntity.noContent().header(HttpHeaders.ALLOW, ALLOW).build();

@@ -44,17 +44,35 @@ class HostHeaderAttackTests {
     }
   }
 
+  @Test
+  void requestsTomcatRefusesGetAProblemNotItsPage() throws IOException {
+    String longLine = "GET /search?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    String longHeader = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Long: " + "b".repeat(20_000) + "\r\nConnection: close\r\n\r\n";
+    String malformed = "GET /\u0001 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    for (String request : List.of(longLine, longHeader, malformed)) {
+      String answer = answer(request);
+      String what = request.substring(0, 30);
+      assertThat(answer).as(what).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+          .contains("\"status\":400", "could not be read").doesNotContain("<html", "Tomcat", "Exception");
+    }
+  }
+
   /** The status line and headers of the answer to {@code request}. */
   private String head(String request) throws IOException {
+    String answer = answer(request);
+    int end = answer.indexOf("\r\n\r\n");
+    return end < 0 ? answer : answer.substring(0, end);
+  }
+
+  /** The whole answer to {@code request}. */
+  private String answer(String request) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = socket.getInputStream();
-      String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-      int end = answer.indexOf("\r\n\r\n");
-      return end < 0 ? answer : answer.substring(0, end);
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }
   }
 }

@@ -9,11 +9,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.zip.ZipInputStream;
@@ -165,6 +167,12 @@ class ContributionApiControllerTests {
     mvc.perform(get(path)).andExpect(content().string("0123456789"));
     mvc.perform(get("/t/fg/cloud/docs/")).andExpect(content().string(allOf(containsString("incoming/"), containsString(code + "/"))));
     mvc.perform(get("/t/fg/cloud/docs/incoming")).andExpect(status().is3xxRedirection());
+    // a path under /t/ that names nothing is 404 for GET and HEAD, not the 405 of the write methods
+    for (String nothing : List.of("/t/nope", "/t/fg/cloud/NOPE", "/t/fg/cloud/docs/" + code + "/IN/", "/t/fg/cloud/docs/INCOMING/x.txt")) {
+      mvc.perform(get(nothing)).andExpect(status().isNotFound());
+      mvc.perform(head(nothing)).andExpect(status().isNotFound());
+    }
+    mvc.perform(put("/t/nope")).andExpect(status().isMethodNotAllowed());
   }
 
   @Test
