@@ -19,7 +19,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar plenary.jar verify <folder-or-zip> [--key URL-or-file] [--no-history] [--partial]}:
+ * {@code java -jar plenary.jar verify <folder-or-zip> [--key URL-or-file] [--no-history] [--partial]
+ * [--token TOKEN]}:
  * checks a downloaded folder or ZIP against its signed manifest, without starting the server. The
  * key is never taken from the manifest itself (that would prove nothing): it is fetched from the
  * site's well-known address that the manifest names, or given with {@code --key}. Prints one line
@@ -30,15 +31,23 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Verifier {
 
   private static final String USAGE = "usage: java -jar plenary.jar verify <folder-or-zip> [--key URL-or-file]"
-      + " [--no-history] [--partial]";
+      + " [--no-history] [--partial] [--token TOKEN]";
 
   private final PrintStream out;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
       .followRedirects(HttpClient.Redirect.NORMAL).build();
+  /**
+   * For the site's earlier versions: a redirect could take the token to another site, and a folder
+   * that is not the reader's redirects to the sign-in page, so none is followed.
+   */
+  private final HttpClient site = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /** A personal access token, sent only with the requests for the manifest's earlier versions. */
+  private final String token;
   private int differences;
 
-  private Verifier(PrintStream out) {
+  private Verifier(PrintStream out, String token) {
     this.out = out;
+    this.token = token;
   }
 
   /** Runs the command and answers its exit status. */
@@ -47,9 +56,17 @@ public final class Verifier {
     String key = null;
     boolean history = true;
     boolean partial = false;
+    String token = System.getenv("PLENARY_TOKEN");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--key" -> key = i + 1 < args.length ? args[++i] : null;
+        case "--token" -> {
+          if (i + 1 >= args.length || args[i + 1].isBlank()) {
+            err.println(USAGE);
+            return 2;
+          }
+          token = args[++i];
+        }
         case "--no-history" -> history = false;
         case "--partial" -> partial = true;
         default -> {
@@ -66,7 +83,8 @@ public final class Verifier {
       return 2;
     }
     try {
-      return new Verifier(out).verify(Path.of(target), key, history, partial);
+      return new Verifier(out, token == null || token.isBlank() ? null : token.strip())
+          .verify(Path.of(target), key, history, partial);
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       err.println("error: " + e.getMessage());
       return 2;
@@ -83,7 +101,7 @@ public final class Verifier {
     }
     Map<String, Object> manifest = parse(downloaded.manifest().get());
     String source = keySource != null ? keySource : (String) manifest.get("key");
-    PublicKey key = ManifestKey.parsePem(new String(fetch(source), StandardCharsets.US_ASCII));
+    PublicKey key = ManifestKey.parsePem(new String(fetch(source, false), StandardCharsets.US_ASCII));
     out.println("key: " + source + " (id " + ManifestKey.id(key) + ")");
     if (!signed(manifest, key, "this manifest")) {
       return 1;
@@ -132,7 +150,7 @@ public final class Verifier {
     String base = URI.create((String) newer.get("key")).resolve("/").toString();
     String folder = (String) newer.get("folder");
     for (int version = ((Number) newer.get("version")).intValue() - 1; version >= 1; version--) {
-      byte[] bytes = fetch(base + folder.substring(1) + ManifestLog.NAME + "?version=" + version);
+      byte[] bytes = fetch(base + folder.substring(1) + ManifestLog.NAME + "?version=" + version, true);
       Map<String, Object> older = parse(bytes);
       if (!Digests.sha256Hex(bytes).equals(newer.get("previous"))
           || ((Number) older.get("version")).intValue() != version || !signed(older, key, "version " + version)) {
@@ -180,15 +198,29 @@ public final class Verifier {
     return JsonMapper.builder().build().readValue(bytes, LinkedHashMap.class);
   }
 
-  private byte[] fetch(String source) throws IOException {
+  /**
+   * The bytes at {@code source}, a URL or a file. {@code fromSite}: the request goes to the site the
+   * manifest names (its earlier versions), so the token, if any, goes with it; the key's address may
+   * be another site's ({@code --key}) and never gets it.
+   */
+  private byte[] fetch(String source, boolean fromSite) throws IOException {
     if (!source.startsWith("http://") && !source.startsWith("https://")) {
       return Files.readAllBytes(Path.of(source));
     }
     try {
-      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(source))
-          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new IOException(source + " answered " + response.statusCode());
+      var request = HttpRequest.newBuilder(URI.create(source)).timeout(Duration.ofSeconds(30));
+      if (fromSite && token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      HttpResponse<byte[]> response = (fromSite ? site : http).send(request.build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      int status = response.statusCode();
+      if (status != 200) {
+        boolean refused = status == 401 || status == 403 || status == 404 || (status >= 300 && status < 400);
+        throw new IOException(source + " answered " + status + (!fromSite || !refused ? ""
+            : token == null ? " (a meeting whose documents are not public: give a personal access token with --token or"
+                + " PLENARY_TOKEN, or check only this version with --no-history)"
+            : " (the token was refused, or its account may not read this folder)"));
       }
       return response.body();
     } catch (InterruptedException e) {

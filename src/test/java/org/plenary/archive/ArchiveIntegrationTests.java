@@ -334,6 +334,23 @@ class ArchiveIntegrationTests {
     assertThat(verify(zip.toString())).startsWith("0\n").contains("ok: 12 files", "chain back to version 1 holds");
   }
 
+  @Test
+  void verifyReadsAPrivateFoldersEarlierVersionsWithTheTokenItIsGiven() throws Exception {
+    ArchiveFixture.meeting(meetings, "arch", "p1", false);
+    fixture.publish("p1", "Private one", "private one");
+    fixture.publish("p1", "Private two", "private two");
+    String token = tokens.issue(accounts.find("arch-author").orElseThrow().id(), "verify").token();
+    HttpResponse<byte[]> zip = get("/t/fg/arch/docs/p1/in.zip", "Authorization", "Bearer " + token);
+    assertThat(zip.statusCode()).isEqualTo(200);
+    String file = Files.write(dir.resolve("p1.zip"), zip.body()).toString();
+
+    assertThat(verify(file)).as("without a token the earlier versions are not the stranger's to read")
+        .startsWith("2\n").contains("MANIFEST.json?version=1 answered", "--token");
+    assertThat(verify(file, "--token", token)).startsWith("0\n").contains("ok: 2 files", "chain back to version 1 holds");
+    assertThat(verify(file, "--token", "plenary_not-a-token")).startsWith("2\n").contains("the token was refused");
+    assertThat(verify(file, "--token")).startsWith("2\n").contains("usage:");
+  }
+
   private long meetingId(String code) {
     return meetings.get("arch", code).id().value();
   }
