@@ -160,7 +160,7 @@ class ArchiveIntegrationTests {
     Path zip = Files.write(dir.resolve("m5.zip"), whole);
     try (ZipFile file = new ZipFile(zip.toFile())) {
       for (var text : texts.entrySet()) {
-        assertThat(new String(file.getInputStream(file.getEntry("in/" + text.getKey())).readAllBytes(),
+        assertThat(new String(file.getInputStream(file.getEntry("arch-m5-in/" + text.getKey())).readAllBytes(),
             StandardCharsets.UTF_8)).as(text.getKey()).isEqualTo(text.getValue());
       }
     }
