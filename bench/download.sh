@@ -9,6 +9,7 @@
 #       workers), which the other load on the machine disturbs less than the rate;
 #   (a') the same on the 16 KiB file;
 #   (b) the big file downloaded 3 times from each with curl -o /dev/null: best throughput.
+#   Before (a), it waits until Plenary is idle: the search indexer reads the files just published.
 # Goals: (a) Plenary/nginx requests/s >= 0.8; (a') >= 0.5; (b) Plenary/nginx throughput >= 0.8.
 #
 # Usage: bench/download.sh
@@ -134,6 +135,12 @@ for file in $( [ "$TINY_ONLY" = 1 ] || echo "$SMALL_PATH") "$TINY_PATH"; do
   done
   log "both servers send the same $file ($ref)"
 done
+
+# The search indexer reads every file just published (up to plenary.search.timeout each: a 1 GiB
+# file of random bytes named .pdf keeps a core busy for tens of seconds); measured beside the
+# downloads, that work counted in their CPU time and took a core from them.
+log "waiting until Plenary is idle (the search indexer reads the files just published)"
+wait_quiet "$PLENARY_PID"
 
 # tree_ticks PID: CPU ticks (user + system) used so far by PID and its children.
 tree_ticks() {

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A ZIP of files laid out before a byte is sent: every entry STORED (no compression), in the order
@@ -126,11 +125,21 @@ final class ZipArchive {
   }
 
   /**
-   * As {@link #write(long, long, OutputStream)}; {@code direct}, when given, takes the contents of
-   * files on this machine's disk as buffers mapped from them (a servlet's {@code write(ByteBuffer)}):
-   * the bytes go from the page cache to the socket's buffer without a read call or a copy in the heap.
+   * Sends a region of a member that is a file on this machine's disk, in turn with what goes to the
+   * stream (the writer flushes the stream first when it sends elsewhere).
    */
-  void write(long from, long to, OutputStream out, Consumer<ByteBuffer> direct) throws IOException {
+  interface FileSink {
+
+    /** Sends bytes {@code from} (inclusive) to {@code to} (exclusive) of {@code file}; a shorter file is an IOException. */
+    void send(Path file, long from, long to) throws IOException;
+  }
+
+  /**
+   * As {@link #write(long, long, OutputStream)}; {@code direct}, when given, sends the contents of
+   * files on this machine's disk itself (with sendfile to the socket, or as buffers mapped from the
+   * files: never through a read call and a copy in the heap).
+   */
+  void write(long from, long to, OutputStream out, FileSink direct) throws IOException {
     if (from >= to) {
       return;
     }
@@ -156,11 +165,11 @@ final class ZipArchive {
     }
   }
 
-  private static void copy(Content content, long from, long to, OutputStream out, Consumer<ByteBuffer> direct)
+  private static void copy(Content content, long from, long to, OutputStream out, FileSink direct)
       throws IOException {
     Path file = direct == null ? null : content.local().orElse(null);
     if (file != null) {
-      FileRegion.send(file, from, to, direct);
+      direct.send(file, from, to);
       return;
     }
     try (InputStream in = content.open(from, to)) {

@@ -69,6 +69,7 @@ class ArchiveIntegrationTests {
   @Autowired ManifestLog log;
   @Autowired ManifestKey key;
   @Autowired JdbcClient jdbc;
+  @Autowired io.micrometer.core.instrument.MeterRegistry registry;
   @TempDir Path dir;
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -131,6 +132,76 @@ class ArchiveIntegrationTests {
     assertThat(listing).contains("\"name\":\"MANIFEST.json\"", "\"sha256\":\"" + Digests.sha256Hex(bytes) + "\"");
     assertThat(ftpRetr(IN + "MANIFEST.json")).isEqualTo(bytes);
     assertThat(ftpList(IN)).contains("MANIFEST.json");
+  }
+
+  /**
+   * Members of 64 KiB and more go from the file to the socket with sendfile: the ZIP holds their
+   * bytes, a range starting inside one is the full download's tail, the connection serves the next
+   * request, and a reader slower than the socket's buffer (so the server waits for it) gets it all.
+   */
+  @Test
+  void largeMembersAreSentWithSendfileAndTheConnectionStaysUsable() throws Exception {
+    ArchiveFixture.meeting(meetings, "arch", "m5", true);
+    var random = new java.util.Random(5);
+    var texts = new LinkedHashMap<String, String>();
+    for (int size : new int[] {3 << 20, 70_000, 12}) {
+      var text = new StringBuilder(size);
+      for (int i = 0; i < size; i++) {
+        text.append((char) ('a' + random.nextInt(26)));
+      }
+      texts.put(fixture.publish("m5", "Large " + size, text.toString()) + ".pdf", text.toString());
+    }
+    double before = registry.counter("plenary.archive.sendfile.bytes").count();
+    HttpResponse<byte[]> full = get("/t/fg/arch/docs/m5/in.zip");
+    assertThat(full.statusCode()).isEqualTo(200);
+    byte[] whole = full.body();
+    assertThat(registry.counter("plenary.archive.sendfile.bytes").count() - before)
+        .as("the two members of 64 KiB and more went by sendfile").isEqualTo((3 << 20) + 70_000);
+    Path zip = Files.write(dir.resolve("m5.zip"), whole);
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      for (var text : texts.entrySet()) {
+        assertThat(new String(file.getInputStream(file.getEntry("arch-m5-in/" + text.getKey())).readAllBytes(),
+            StandardCharsets.UTF_8)).as(text.getKey()).isEqualTo(text.getValue());
+      }
+    }
+    for (int cut : new int[] {100, 1 << 20, whole.length - 100_000}) {
+      HttpResponse<byte[]> rest = get("/t/fg/arch/docs/m5/in.zip", "Range", "bytes=" + cut + "-" + (cut + 80_000));
+      assertThat(rest.statusCode()).isEqualTo(206);
+      assertThat(rest.body()).as("bytes %d to %d", cut, cut + 80_000)
+          .isEqualTo(java.util.Arrays.copyOfRange(whole, cut, cut + 80_001));
+    }
+    try (var socket = new java.net.Socket()) {
+      socket.setReceiveBufferSize(4096);
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", PORT));
+      socket.setSoTimeout(30_000);
+      var request = "GET /t/fg/arch/docs/m5/in.zip HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+          + "GET " + IN + "MANIFEST.json HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      Thread.sleep(300);
+      var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 4096));
+      assertThat(head(in)).startsWith("HTTP/1.1 200").contains("Content-Length: " + whole.length);
+      byte[] body = new byte[whole.length];
+      for (int at = 0; at < body.length; at += 8192) {
+        in.readFully(body, at, Math.min(8192, body.length - at));
+        if (at % (1 << 20) == 0) {
+          Thread.sleep(20);
+        }
+      }
+      assertThat(body).as("a slow reader's ZIP").isEqualTo(whole);
+      assertThat(head(in)).as("the next request on the connection").startsWith("HTTP/1.1 200")
+          .contains("application/json");
+    }
+  }
+
+  /** The status line and headers of a response read from {@code in}, up to the empty line. */
+  private static String head(java.io.DataInputStream in) throws IOException {
+    var head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      assertThat(b).as("a response header, then the end of it").isNotNegative();
+      head.append((char) b);
+    }
+    return head.toString();
   }
 
   @Test

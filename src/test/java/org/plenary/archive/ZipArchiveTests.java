@@ -98,7 +98,8 @@ class ZipArchiveTests {
     byte[] whole = all(zip);
     assertThat(mapped(zip, 0, zip.length())).isEqualTo(whole);
     var buffers = new ArrayList<Integer>();
-    zip.write(0, zip.length(), OutputStream.nullOutputStream(), buffer -> buffers.add(buffer.remaining()));
+    zip.write(0, zip.length(), OutputStream.nullOutputStream(),
+        (file, from, to) -> FileRegion.send(file, from, to, buffer -> buffers.add(buffer.remaining())));
     assertThat(buffers).as("file contents handed out as mapped windows of at most 16 MiB")
         .containsExactly(5000, 16 << 20, (1 << 20) + 123, 5002);
     Path written = Files.write(dir.resolve("files.zip"), whole);
@@ -135,12 +136,12 @@ class ZipArchiveTests {
   /** The bytes as the servlet sends them: headers to the stream, file contents as mapped buffers. */
   private static byte[] mapped(ZipArchive zip, long from, long to) throws IOException {
     var out = new ByteArrayOutputStream();
-    zip.write(from, to, out, buffer -> {
+    zip.write(from, to, out, (file, a, b) -> FileRegion.send(file, a, b, buffer -> {
       assertThat(buffer.isDirect()).isTrue();
       byte[] copy = new byte[buffer.remaining()];
       buffer.get(copy);
       out.writeBytes(copy);
-    });
+    }));
     return out.toByteArray();
   }
 
