@@ -217,8 +217,9 @@ public class ManifestLog {
       var draft = new ManifestVersion(group.id().value(), meetingId, folder, version, lastChange + 1, kind,
           number, now, head.map(ManifestVersion::sha256).orElse(null), null, 0, null, keyUrl, key.id());
       Map<String, Object> header = header(draft);
-      String signature = key.sign(state.bytes(header, null));
-      byte[] bytes = state.bytes(header, signature);
+      byte[] unsigned = state.bytes(header, null);
+      String signature = key.sign(unsigned);
+      byte[] bytes = FolderHead.signed(unsigned, signature);
       String sha256 = Digests.sha256Hex(bytes);
       manifests.insert(new ManifestVersion(draft.groupId(), meetingId, folder, version, draft.changeSeq(), kind,
           number, now, draft.previousSha256(), sha256, bytes.length, signature, keyUrl, key.id()));
@@ -300,8 +301,23 @@ public class ManifestLog {
     return manifests.entries(v.meetingId(), v.folder(), v.version());
   }
 
-  /** The bytes of a version, exactly as first signed and hashed, rebuilt from its entries. */
+  /**
+   * The bytes of a version, exactly as first signed and hashed: joined from the folder's kept head when
+   * the version is the one it describes (the newest, just written: no read of the folder's rows), else
+   * rebuilt from its entries.
+   */
   byte[] bytes(ManifestVersion v) {
+    FolderHead kept = heads.getIfPresent(v.meetingId() + ":" + v.folder());
+    if (kept != null) {
+      synchronized (kept) {
+        if (kept.describes(v)) {
+          byte[] bytes = kept.bytes(header(v), v.signature());
+          if (Digests.sha256Hex(bytes).equals(v.sha256())) {
+            return bytes;
+          }
+        }
+      }
+    }
     List<ManifestEntry> rows = entries(v);
     // Entries are in Java's order of names (FolderHead's); versions written before it are in the database's
     // order, the same on H2 and under a C collation, perhaps not under another.
