@@ -12,8 +12,9 @@
       (and writes them to FILE: the first round of a fresh server is the cold rate).
 
   load.py populate --base URL --meeting CODE --token T --secretariat-token S [--count 5000]
-                   [--clients 8]
-      Creates COUNT published documents: allocate a number, upload NUMBER.txt, publish.
+                   [--clients 8] [--publish-clients 64]
+      Creates COUNT published documents: allocate a number and upload NUMBER.txt (CLIENTS threads),
+      then publish them all (PUBLISH_CLIENTS requests at once: the server makes them in batches).
 
   load.py cycle --base URL --meeting CODE --token T --secretariat-token S [--count 2000] [--clients 8]
                 [--size 204800] [--out FILE]
@@ -272,34 +273,61 @@ def upload_and_publish(author, secretariat, number, content):
 
 
 def populate(args):
+    """Two passes, as a secretariat works at a deadline: authors allocate and upload (CLIENTS threads),
+    then the secretariat publishes everything waiting (PUBLISH_CLIENTS requests at once, which the
+    server makes in batches: one transaction and one manifest version per batch)."""
     path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/contributions"
     authors = [Client(args.base, args.token) for _ in range(args.clients)]
-    secretariat = [Client(args.base, args.secretariat_token) for _ in range(args.clients)]
+    secretariat = [Client(args.base, args.secretariat_token) for _ in range(args.publish_clients)]
+    numbers = [None] * args.count
     done = [0]
     lock = threading.Lock()
     step = max(1, args.count // 20)
     t_start = time.perf_counter()
 
-    def work(ci, i):
-        number = authors[ci].json("POST", path, {"title": f"Benchmark document {i + 1}",
-                                                 "source": "bench/listing.sh"}, expect=201)["number"]
-        content = f"Benchmark document {i + 1} ({number})\n".encode()
-        upload_and_publish(authors[ci], secretariat[ci], number, content)
+    def progress(what):
         with lock:
             done[0] += 1
             n = done[0]
         if n % step == 0 or n == args.count:
             elapsed = time.perf_counter() - t_start
             rate = n / elapsed
-            print(f"  {n:>6}/{args.count} documents published  ({rate:6.1f}/s, "
-                  f"~{(args.count - n) / rate:4.0f} s left)", file=sys.stderr, flush=True)
+            print(f"  {n:>6}/{args.count} documents {what}  ({rate:6.1f}/s, ~{(args.count - n) / rate:4.0f} s left)",
+                  file=sys.stderr, flush=True)
 
-    seconds, errors = run_workers(args.clients, args.count, work)
+    def upload(ci, i):
+        number = authors[ci].json("POST", path, {"title": f"Benchmark document {i + 1}",
+                                                 "source": "bench/listing.sh"}, expect=201)["number"]
+        body = (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{number}.txt\"\r\n"
+                f"Content-Type: text/plain\r\n\r\nBenchmark document {i + 1} ({number})\n"
+                f"\r\n--{BOUNDARY}--\r\n").encode()
+        status, data = authors[ci].request("POST", f"/api/v1/contributions/{number}/files", body,
+                                           {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"})
+        if status != 201:
+            raise RuntimeError(f"upload {number}: HTTP {status} {data[:300]!r}")
+        numbers[i] = number
+        progress("allocated and uploaded")
+
+    def publish(ci, i):
+        if numbers[i] is None:
+            return
+        published = secretariat[ci].json("POST", f"/api/v1/contributions/{numbers[i]}/publish")
+        if published.get("status") != "PUBLISHED":
+            raise RuntimeError(f"publish {numbers[i]}: status {published.get('status')}")
+        progress("published")
+
+    upload_seconds, errors = run_workers(args.clients, args.count, upload)
+    done[0] = 0
+    t_start = time.perf_counter()
+    publish_seconds, publish_errors = run_workers(args.publish_clients, args.count, publish)
+    errors += publish_errors
     for c in authors + secretariat:
         c.close()
     for e in errors[:5]:
         print(f"  error: {e}", file=sys.stderr)
-    print(json.dumps({"count": args.count, "published": done[0], "errors": len(errors), "seconds": seconds}))
+    print(json.dumps({"count": args.count, "published": done[0], "errors": len(errors),
+                      "seconds": upload_seconds + publish_seconds, "upload_seconds": upload_seconds,
+                      "publish_seconds": publish_seconds}))
     return 0 if not errors else 1
 
 
@@ -457,6 +485,7 @@ def main():
             s.add_argument("--secretariat-token", required=True)
             s.add_argument("--count", type=int, default=5000)
             s.add_argument("--clients", type=int, default=8)
+            s.add_argument("--publish-clients", type=int, default=64)
     s = sub.add_parser("cycle")
     s.add_argument("--base", required=True)
     s.add_argument("--group", default="cloud")

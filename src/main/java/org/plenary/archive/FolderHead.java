@@ -144,6 +144,15 @@ final class FolderHead {
     return out.toByteArray();
   }
 
+  /** The manifest's unsigned bytes (as {@link #bytes} gives them with no signature) with the signature added last. */
+  static byte[] signed(byte[] unsigned, String signature) {
+    byte[] tail = (",\"signature\":" + new String(CanonicalJson.bytes(signature), StandardCharsets.UTF_8) + "}")
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(unsigned, unsigned.length - 1 + tail.length);
+    System.arraycopy(tail, 0, bytes, unsigned.length - 1, tail.length);
+    return bytes;
+  }
+
   private static void list(ByteArrayOutputStream out, String opening, Collection<Item> items) {
     ascii(out, opening);
     boolean first = true;

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.plenary.contribution.AuditEvent;
 import org.plenary.contribution.Contribution;
 import org.plenary.contribution.ContributionDesk;
@@ -41,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps each published folder's manifest in step with the folder. A new version is written in the
  * very transaction that publishes or withdraws (a synchronous listener of the desk's events, which
  * are published inside it): the folder and its manifest commit together or not at all, so no
- * reader ever sees a folder its manifest does not describe. Each version lists the files the
+ * reader ever sees a folder its manifest does not describe. Publications made together in one
+ * transaction (the desk's batches) make one version per folder. Each version lists the files the
  * register shows in the folder, keeps every withdrawn one as an entry marked withdrawn, names the
  * SHA-256 of the version before, and is signed with the site's key. Versions of one group are
  * ordered by its feed row's lock, which also numbers them in the group's changes feed.
@@ -64,10 +64,11 @@ public class ManifestLog {
   private final String keyUrl;
   /**
    * Each folder's head as this node last wrote or read it, so that a version costs its change and
-   * not a read of the whole folder; weighed by entries (about a kilobyte each, so at most about 50 MB).
-   * A folder past the bound is read again at each version, as every folder was before.
+   * not a read of the whole folder; weighed by entries (about a kilobyte each, so at most about 200 MB,
+   * enough for a folder of 100,000 documents and others beside it). A folder past the bound is read
+   * again at each version, as every folder was before.
    */
-  private final Cache<String, FolderHead> heads = Caffeine.newBuilder().maximumWeight(50_000)
+  private final Cache<String, FolderHead> heads = Caffeine.newBuilder().maximumWeight(200_000)
       .weigher((String folder, FolderHead head) -> head.size() + 1).build();
 
   ManifestLog(Manifests manifests, ContributionDesk desk, MeetingCatalog meetings, GroupCatalog groups,
@@ -86,24 +87,51 @@ public class ManifestLog {
   }
 
   /**
-   * One version per publication, in the order they were made: a folder's first version leaves out the
-   * files the same transaction publishes after it, which get their own versions.
+   * One version per folder for a batch of publications (group commit): the publications made together
+   * in one transaction are added to each folder's manifest by a single new version, so that signing
+   * and hashing the folder's manifest, which pass over every entry, are paid once per batch and not
+   * once per document. The version names the change ({@code REVISED} when the batch only revised
+   * documents there, {@code PUBLISHED} otherwise) and the number when the batch published only one
+   * there; each file's entry names its own number.
    */
   @EventListener
   void on(ContributionsPublished event) {
-    var notYet = new HashSet<Long>();
-    event.published().forEach(published -> notYet.add(published.fileId()));
     // The batch's contributions read together (they are already locked and moved in this transaction).
     var byNumber = new HashMap<String, Contribution>();
     desk.all(event.published().stream().map(ContributionPublished::number).distinct().toList())
         .forEach(c -> byNumber.put(c.number(), c));
+    var byFolder = new LinkedHashMap<String, Batch>();
     for (ContributionPublished published : event.published()) {
-      notYet.remove(published.fileId());
       Contribution contribution = byNumber.get(published.number());
       contribution.files().stream().filter(f -> f.id() == published.fileId()).findFirst().ifPresent(file -> {
         String folder = file.storePath().substring(0, file.storePath().lastIndexOf('/') + 1);
-        write(folder, contribution, file.revision() > 0 ? "REVISED" : "PUBLISHED", contribution.number(), notYet);
+        byFolder.computeIfAbsent(folder, f -> new Batch()).add(contribution, file.revision() > 0);
       });
+    }
+    byFolder.forEach((folder, batch) -> write(folder, batch.contributions(), batch.kind(), batch.number()));
+  }
+
+  /** What a batch of publications changed in one folder. */
+  private static final class Batch {
+    private final Map<String, Contribution> contributions = new LinkedHashMap<>();
+    private boolean onlyRevisions = true;
+
+    void add(Contribution contribution, boolean revision) {
+      contributions.put(contribution.number(), contribution);
+      onlyRevisions &= revision;
+    }
+
+    List<Contribution> contributions() {
+      return List.copyOf(contributions.values());
+    }
+
+    String kind() {
+      return onlyRevisions ? "REVISED" : "PUBLISHED";
+    }
+
+    /** The number when the batch changed one number's files here; null for several. */
+    String number() {
+      return contributions.size() == 1 ? contributions.keySet().iterator().next() : null;
     }
   }
 
@@ -111,7 +139,7 @@ public class ManifestLog {
   void on(ContributionWithdrawn event) {
     Contribution contribution = desk.get(event.number());
     for (String folder : manifests.foldersListing(contribution.meetingId().value(), event.number())) {
-      write(folder, contribution, "WITHDRAWN", contribution.number(), Set.of());
+      write(folder, List.of(contribution), "WITHDRAWN", contribution.number());
     }
   }
 
@@ -120,19 +148,20 @@ public class ManifestLog {
    * time the group's lock is held; answers whether it wrote it. Must run inside a transaction.
    */
   boolean first(String folder, Contribution latest, String kind) {
-    return write(folder, latest, kind, latest.number(), Set.of());
+    return write(folder, List.of(latest), kind, latest.number());
   }
 
   /**
    * Writes a new version of the folder's manifest when what the register shows of the changed
-   * contribution in the folder differs from the last version: its files published since are added,
+   * contributions in the folder differs from the last version: their files published since are added,
    * those no longer there are marked withdrawn. The folder's first version takes in every file the
-   * register shows there (documents published before manifests existed included) but those
-   * {@code notYet} (by file id); answers whether it wrote a version.
+   * register shows there (documents published before manifests existed included); answers whether it
+   * wrote a version.
    */
-  private boolean write(String folder, Contribution changed, String kind, String number, Set<Long> notYet) {
-    Meeting meeting = meetings.get(changed.meetingId());
-    Group group = groups.get(changed.groupId());
+  private boolean write(String folder, List<Contribution> changed, String kind, String number) {
+    Contribution any = changed.getFirst();
+    Meeting meeting = meetings.get(any.meetingId());
+    Group group = groups.get(any.groupId());
     lockFeed(group.id().value());
     long lastChange = manifests.lockFeed(group.id().value());
     long meetingId = meeting.id().value();
@@ -153,15 +182,14 @@ public class ManifestLog {
       }
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       var actors = new HashMap<String, String>();
-      List<Contribution> looked = head.isEmpty() ? desk.register(group.slug(), meeting.code()) : List.of(changed);
+      List<Contribution> looked = head.isEmpty() ? desk.register(group.slug(), meeting.code()) : changed;
       var numbers = new HashSet<String>();
       var stillListed = new HashSet<String>();
       var added = new ArrayList<ManifestEntry>();
       for (Contribution contribution : looked) {
         numbers.add(contribution.number());
         for (ContributionFile file : contribution.files()) {
-          if (file.state() != FileState.PUBLISHED || !file.storePath().equals(folder + file.fileName())
-              || notYet.contains(file.id())) {
+          if (file.state() != FileState.PUBLISHED || !file.storePath().equals(folder + file.fileName())) {
             continue;
           }
           stillListed.add(file.fileName() + "/" + file.sha256());
@@ -189,8 +217,9 @@ public class ManifestLog {
       var draft = new ManifestVersion(group.id().value(), meetingId, folder, version, lastChange + 1, kind,
           number, now, head.map(ManifestVersion::sha256).orElse(null), null, 0, null, keyUrl, key.id());
       Map<String, Object> header = header(draft);
-      String signature = key.sign(state.bytes(header, null));
-      byte[] bytes = state.bytes(header, signature);
+      byte[] unsigned = state.bytes(header, null);
+      String signature = key.sign(unsigned);
+      byte[] bytes = FolderHead.signed(unsigned, signature);
       String sha256 = Digests.sha256Hex(bytes);
       manifests.insert(new ManifestVersion(draft.groupId(), meetingId, folder, version, draft.changeSeq(), kind,
           number, now, draft.previousSha256(), sha256, bytes.length, signature, keyUrl, key.id()));
@@ -272,8 +301,23 @@ public class ManifestLog {
     return manifests.entries(v.meetingId(), v.folder(), v.version());
   }
 
-  /** The bytes of a version, exactly as first signed and hashed, rebuilt from its entries. */
+  /**
+   * The bytes of a version, exactly as first signed and hashed: joined from the folder's kept head when
+   * the version is the one it describes (the newest, just written: no read of the folder's rows), else
+   * rebuilt from its entries.
+   */
   byte[] bytes(ManifestVersion v) {
+    FolderHead kept = heads.getIfPresent(v.meetingId() + ":" + v.folder());
+    if (kept != null) {
+      synchronized (kept) {
+        if (kept.describes(v)) {
+          byte[] bytes = kept.bytes(header(v), v.signature());
+          if (Digests.sha256Hex(bytes).equals(v.sha256())) {
+            return bytes;
+          }
+        }
+      }
+    }
     List<ManifestEntry> rows = entries(v);
     // Entries are in Java's order of names (FolderHead's); versions written before it are in the database's
     // order, the same on H2 and under a C collation, perhaps not under another.

@@ -66,7 +66,9 @@ class ContributionApiController {
       @Parameter(description = "at most this many contributions (1-1000)") @RequestParam(required = false) Integer limit,
       @Parameter(description = "the last number of the previous page") @RequestParam(required = false) String after) {
     Meeting meeting = meetings.get(slug, code);
-    RegisterPage page = RegisterPage.of(access.register(slug, code, Reader.current()), after, limit);
+    // A page reads its own rows; without a limit, the whole register (or all of it after the number) as before.
+    RegisterPage page = limit != null ? access.registerPage(slug, code, Reader.current(), after, limit)
+        : RegisterPage.of(access.register(slug, code, Reader.current()), after, null);
     var answer = ResponseEntity.ok();
     if (page.next() != null) {
       String next = UriComponentsBuilder.fromPath("/api/v1/groups/{slug}/meetings/{code}/contributions")

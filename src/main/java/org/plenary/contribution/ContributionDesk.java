@@ -187,6 +187,11 @@ public class ContributionDesk {
     return contributions.ofMeeting(meeting);
   }
 
+  /** A page of the meeting's register, read alone (see {@link RegisterPage#read}). */
+  RegisterPage registerPage(org.plenary.meeting.MeetingId meeting, String after, int limit) {
+    return RegisterPage.read(contributions, meeting, after, limit);
+  }
+
   /** Contributions of the group with a version waiting in the incoming folder: the secretariat's queue. */
   public List<Contribution> incoming(String slug) {
     return contributions.incoming(groups.get(slug).id());

@@ -286,6 +286,33 @@ class Contributions {
     return select("c.meeting_id = :p", meeting.value());
   }
 
+  /** Where the number stands in the meeting's register (its place in the series, its row); empty if not the meeting's. */
+  Optional<long[]> registerPosition(MeetingId meeting, String number) {
+    return jdbc.sql("SELECT seq_no, id FROM contributions WHERE number_key = ? AND meeting_id = ?")
+        .params(number.toUpperCase(java.util.Locale.ROOT), meeting.value())
+        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+  }
+
+  /**
+   * At most {@code limit} contributions of the meeting after {@code position} (null: from the first), in
+   * register order (number, then row): a range of the (meeting, number, row) index, so a page costs its
+   * own rows whatever the size of the register.
+   */
+  List<Contribution> pageOfMeeting(MeetingId meeting, long[] position, int limit) {
+    String fetch = " ORDER BY seq_no, id FETCH FIRST " + limit + " ROWS ONLY";
+    List<Long> ids = position == null
+        ? jdbc.sql("SELECT id FROM contributions WHERE meeting_id = ?" + fetch).param(meeting.value())
+            .query(Long.class).list()
+        : jdbc.sql("SELECT id FROM contributions WHERE meeting_id = ? AND seq_no >= ? AND (seq_no > ? OR id > ?)" + fetch)
+            .params(meeting.value(), position[0], position[0], position[1]).query(Long.class).list();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Contribution> byId = new HashMap<>();
+    select("c.id IN (:p)", ids).forEach(c -> byId.put(c.id(), c));
+    return ids.stream().map(byId::get).toList();
+  }
+
   /** The group's documents of one series, in number order. */
   List<Contribution> ofGroup(GroupId group, DocumentSeries series) {
     return select("c.group_id = :p AND c.series = '" + series.letter() + "'", group.value());

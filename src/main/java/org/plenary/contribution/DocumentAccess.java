@@ -64,6 +64,11 @@ public class DocumentAccess {
     return desk.register(slug, code);
   }
 
+  /** A page of the meeting's register (at most {@code limit} after the number {@code after}), or {@link DocumentsPrivateException}. */
+  RegisterPage registerPage(String slug, String code, Reader reader, String after, int limit) {
+    return desk.registerPage(readableMeeting(slug, code, reader).id(), after, limit);
+  }
+
   /**
    * The contribution with this number; to a reader who may not read it, the same refusal as for a
    * number that was never allocated.

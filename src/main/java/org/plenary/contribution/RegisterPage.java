@@ -1,6 +1,7 @@
 package org.plenary.contribution;
 
 import java.util.List;
+import org.plenary.meeting.MeetingId;
 import org.plenary.shared.InvalidInputException;
 
 /**
@@ -15,9 +16,7 @@ record RegisterPage(List<Contribution> entries, String next) {
 
   /** Without {@code limit} and {@code after}, the whole register (as before paging existed). */
   static RegisterPage of(List<Contribution> register, String after, Integer limit) {
-    if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-      throw InvalidInputException.of("limit", "contribution", "contribution.error.pageLimit", MAX_LIMIT);
-    }
+    checkLimit(limit);
     int from = 0;
     if (after != null && !after.isBlank()) {
       from = indexOf(register, after.strip()) + 1;
@@ -30,6 +29,28 @@ record RegisterPage(List<Contribution> entries, String next) {
     List<Contribution> entries = register.subList(from, to);
     String next = to < register.size() && !entries.isEmpty() ? entries.getLast().number() : null;
     return new RegisterPage(entries, next);
+  }
+
+  /**
+   * A page read from the database: only the page's rows (and one more, to tell whether another page
+   * follows), in register order; {@code after} must be a number of the meeting.
+   */
+  static RegisterPage read(Contributions contributions, MeetingId meeting, String after, int limit) {
+    checkLimit(limit);
+    long[] position = null;
+    if (after != null && !after.isBlank()) {
+      position = contributions.registerPosition(meeting, after.strip()).orElseThrow(() -> InvalidInputException.of(
+          "after", "contribution", "contribution.error.pageAfter", ContributionDesk.printable(after)));
+    }
+    List<Contribution> rows = contributions.pageOfMeeting(meeting, position, limit + 1);
+    List<Contribution> entries = rows.subList(0, Math.min(limit, rows.size()));
+    return new RegisterPage(entries, rows.size() > limit ? entries.getLast().number() : null);
+  }
+
+  private static void checkLimit(Integer limit) {
+    if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+      throw InvalidInputException.of("limit", "contribution", "contribution.error.pageLimit", MAX_LIMIT);
+    }
   }
 
   private static int indexOf(List<Contribution> register, String number) {

@@ -1,6 +1,7 @@
 package org.plenary.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,6 +36,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * each kind of tampering, the changes feed and the hash look-up.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:plenary-archive;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:plenary-archive;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "plenary.data-dir=target/test-data/archive-${random.uuid}"})
 class ArchiveIntegrationTests {
 
@@ -70,6 +73,7 @@ class ArchiveIntegrationTests {
   @Autowired ManifestKey key;
   @Autowired JdbcClient jdbc;
   @Autowired io.micrometer.core.instrument.MeterRegistry registry;
+  @Autowired PlatformTransactionManager transactions;
   @TempDir Path dir;
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -360,47 +364,67 @@ class ArchiveIntegrationTests {
   }
   @Test
   @SuppressWarnings("unchecked")
-  void publicationsAskedTogetherEachWriteTheirOwnVersionAndTheChainHolds() throws Exception {
+  void publicationsMadeTogetherShareOneVersionAndTheChainHolds() throws Exception {
     ArchiveFixture.meeting(meetings, "arch", "m3", true);
     List<String> numbers = new java.util.ArrayList<>();
     for (int i = 0; i < 12; i++) {
       numbers.add(fixture.upload("m3", "Together " + i, "together " + i));
     }
-    var asked = new java.util.ArrayList<>(numbers);
-    asked.add(numbers.getFirst());
-    var refused = new java.util.concurrent.atomic.AtomicInteger();
-    var start = new java.util.concurrent.CountDownLatch(1);
-    try (var threads = java.util.concurrent.Executors.newFixedThreadPool(asked.size())) {
-      var done = asked.stream().map(number -> threads.submit(() -> {
-        start.await();
+    fixture.publish(numbers.getFirst());
+    // While this test holds the group's feed lock, the publisher's batch in progress waits for it and the
+    // other requests queue up behind it: the next batch takes them all, in one transaction.
+    long group = groups.get("arch").id().value();
+    var held = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    try (var threads = java.util.concurrent.Executors.newFixedThreadPool(numbers.size())) {
+      var holder = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+        jdbc.sql("SELECT last_change FROM archive_feeds WHERE group_id = ? FOR UPDATE").param(group)
+            .query(Long.class).single();
+        held.countDown();
         try {
-          fixture.publish(number);
-        } catch (org.plenary.contribution.ContributionRefusedException twice) {
-          refused.incrementAndGet();
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
-        return null;
-      })).toList();
-      start.countDown();
+      }));
+      held.await();
+      var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      done.add(threads.submit(() -> fixture.publish(numbers.get(1))));
+      Thread.sleep(200); // the publisher takes that one alone and waits for the lock
+      numbers.subList(2, numbers.size()).forEach(n -> done.add(threads.submit(() -> fixture.publish(n))));
+      Thread.sleep(200);
+      release.countDown();
+      holder.get();
       for (var one : done) {
         one.get();
       }
     }
+    assertThatThrownBy(() -> fixture.publish(numbers.get(5))).as("published once")
+        .isInstanceOf(org.plenary.contribution.ContributionRefusedException.class);
 
-    assertThat(refused).as("the number asked twice is published once").hasValue(1);
     Map<String, Object> manifest = json("/t/fg/arch/docs/m3/in/MANIFEST.json");
-    assertThat(manifest.get("version")).isEqualTo(12);
+    int head = ((Number) manifest.get("version")).intValue();
+    assertThat(head).as("12 publications, made in two or three batches").isBetween(2, 3);
     assertThat(((List<Map<String, Object>>) manifest.get("files")).stream().map(f -> f.get("name")))
         .containsExactlyElementsOf(numbers.stream().map(n -> n + ".pdf").sorted().toList());
-    var named = new java.util.HashSet<String>();
+    var added = new java.util.ArrayList<String>();
     String previous = null;
-    for (int version = 1; version <= 12; version++) {
+    for (int version = 1; version <= head; version++) {
       ManifestVersion v = log.version(meetingId("m3"), "t/fg/arch/docs/m3/in/", version).orElseThrow();
       assertThat(v.previousSha256()).as("version %d names the one before", version).isEqualTo(previous);
       assertThat(Digests.sha256Hex(log.bytes(v))).isEqualTo(v.sha256());
-      named.add(v.number());
+      List<String> touched = jdbc.sql("SELECT number FROM archive_entries WHERE meeting_id = ? AND folder = ?"
+          + " AND added_version = ?").params(meetingId("m3"), "t/fg/arch/docs/m3/in/", version).query(String.class).list();
+      assertThat(v.number()).as("a version names its number only when it added one")
+          .isEqualTo(touched.size() == 1 ? touched.getFirst() : null);
+      assertThat(v.kind()).isEqualTo("PUBLISHED");
+      added.addAll(touched);
       previous = v.sha256();
     }
-    assertThat(named).as("one version per publication").containsExactlyInAnyOrderElementsOf(numbers);
+    assertThat(added).as("each publication added once").containsExactlyInAnyOrderElementsOf(numbers);
+    Map<String, Object> feed = json("/api/v1/groups/arch/changes?since=0&limit=100");
+    assertThat(((List<Map<String, Object>>) feed.get("changes")).stream().filter(ch -> ch.get("meeting").equals("m3"))
+        .mapToInt(ch -> ((List<Object>) ch.get("files")).size()).sum()).as("the feed names every file").isEqualTo(12);
     Path zip = Files.write(dir.resolve("m3.zip"), get("/t/fg/arch/docs/m3/in.zip").body());
     assertThat(verify(zip.toString())).startsWith("0\n").contains("ok: 12 files", "chain back to version 1 holds");
   }

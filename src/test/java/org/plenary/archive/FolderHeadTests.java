@@ -36,6 +36,8 @@ class FolderHeadTests {
     rows.add(added);
     assertThat(head.bytes(ManifestLog.header(v3), null)).isEqualTo(rebuilt(v3, rows, null));
     assertThat(head.bytes(ManifestLog.header(v3), "c2ln")).isEqualTo(rebuilt(v3, rows, "c2ln"));
+    assertThat(FolderHead.signed(head.bytes(ManifestLog.header(v3), null), "c2ln"))
+        .as("the signature added to the unsigned bytes").isEqualTo(rebuilt(v3, rows, "c2ln"));
     assertThat(head.listedOf(Set.of("FG-X-I-0002", "FG-X-I-0000"))).extracting(ManifestEntry::name)
         .containsExactly("FG-X-I-0000.pdf");
     assertThat(head.listedOf(Set.of("FG-X-I-0001", "FG-X-I-0003"))).extracting(ManifestEntry::name)
