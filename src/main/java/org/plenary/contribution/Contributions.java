@@ -297,6 +297,32 @@ class Contributions {
         + " AND w.state = 'INCOMING')", group.value());
   }
 
+  /** A version waiting in a group's incoming folder, with what its listing line shows. */
+  record Waiting(long meeting, String number, String title, String source, String fileName, String storePath,
+      long size, String sha256, Instant uploadedAt, boolean late) {}
+
+  /**
+   * The versions waiting in the group's incoming folder, one row at a time: for each contribution its
+   * first waiting version by id, as {@link Contribution#incoming()} chooses. A listing of thousands
+   * reads only its lines' columns and never holds the contributions with all their files at once.
+   */
+  void eachWaiting(GroupId group, java.util.function.Consumer<Waiting> each) {
+    long[] previous = {-1};
+    jdbc.sql("""
+            SELECT c.id, c.meeting_id, c.number, c.title, c.source, f.file_name, f.store_path, f.size_bytes, f.sha256,
+              f.uploaded_at, f.late
+            FROM contribution_files f JOIN contributions c ON c.id = f.contribution_id
+            WHERE c.group_id = ? AND f.state = 'INCOMING' ORDER BY c.id, f.id""").param(group.value())
+        .query(rs -> {
+          long contribution = rs.getLong(1);
+          if (contribution != previous[0]) {
+            previous[0] = contribution;
+            each.accept(new Waiting(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getLong(8), rs.getString(9), instant(rs, "uploaded_at"), rs.getBoolean(11)));
+          }
+        });
+  }
+
   /** Contributions the account asked for or co-authors. */
   List<Contribution> ofPerson(long accountId) {
     return select("(c.allocated_by = :p OR EXISTS (SELECT 1 FROM contribution_coauthors y"
