@@ -25,7 +25,8 @@
 #
 # Usage: bench/reliability.sh [--cycles N] [--soak MINUTES] [--soak-db h2|postgres] [--only a,b,c,d]
 # Ports from RELIABILITY_PORT_BASE (16000): HTTP base+80, FTP base+21, passive base+100 to base+199,
-# PostgreSQL base+432; the kill cycles of part (a) use base+500 to base+999. Prints a summary table;
+# PostgreSQL base+432; the kill cycles of part (a) use base+500 to base+999. RELIABILITY_HTTP_PORT,
+# RELIABILITY_FTP_PORT and RELIABILITY_PASSIVE_PORTS (FROM-TO) put parts (b) to (d) on other ports. Prints a summary table;
 # exit 0 when every part passed, 1 otherwise. Figures measured on a shared machine vary with its load.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -47,13 +48,14 @@ need curl curl
 need jq jq
 resolve_jar
 PORT_BASE=${RELIABILITY_PORT_BASE:-16000}
-HTTP=$((PORT_BASE + 80)) FTP=$((PORT_BASE + 21)) PGPORT=$((PORT_BASE + 432))
+HTTP=${RELIABILITY_HTTP_PORT:-$((PORT_BASE + 80))} FTP=${RELIABILITY_FTP_PORT:-$((PORT_BASE + 21))} PGPORT=$((PORT_BASE + 432))
+PASSIVE=${RELIABILITY_PASSIVE_PORTS:-$((PORT_BASE + 100))-$((PORT_BASE + 199))}
 P=http://127.0.0.1:$HTTP
 SUMMARY=()
 FAILED=0
 result() { SUMMARY+=("$(printf '%-4s %-44s %-5s %s' "$1" "$2" "$3" "$4")"); [ "$3" = PASS ] || FAILED=1; }
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
-start() { start_plenary "$HTTP" "$1" --plenary.ftp.port=$FTP --plenary.ftp.passive-ports=$((PORT_BASE + 100))-$((PORT_BASE + 199)) "${@:2}"; }
+start() { start_plenary "$HTTP" "$1" --plenary.ftp.port=$FTP --plenary.ftp.passive-ports="$PASSIVE" "${@:2}"; }
 
 # mixed_load SECONDS_OR_FLAG: 4 workers allocate, upload by HTTP and by FTP, list (and register), while $RUN exists.
 # Each request's status goes to $LOAD/status; acknowledged uploads "number sha256" to $LOAD/acked.

@@ -273,7 +273,23 @@ class Contributions {
   /** Several contributions by number, in one read (four queries). */
   List<Contribution> findByNumbers(List<String> numbers) {
     return numbers.isEmpty() ? List.of()
-        : select("c.number_key IN (:p)", numbers.stream().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList());
+        : select("c.number_key IN (:p)", padded(numbers.stream().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList()));
+  }
+
+  /**
+   * The keys of an {@code IN} list, padded with the last one to a power of two: the same rows, and a
+   * statement text of one of a few lengths. The PostgreSQL driver keeps every text each pooled
+   * connection prepared (up to 256 each): with one text per list length, a day of batches of 1 to 50
+   * numbers filled those caches with 4 × 50 statements on each of the 20 connections.
+   */
+  static List<String> padded(List<String> keys) {
+    int size = keys.size() <= 1 ? keys.size() : Integer.highestOneBit(keys.size() - 1) << 1;
+    var padded = new ArrayList<String>(size);
+    padded.addAll(keys);
+    while (padded.size() < size) {
+      padded.add(keys.getLast());
+    }
+    return padded;
   }
 
   /** Whether any number was allocated to the meeting. */
@@ -322,6 +338,32 @@ class Contributions {
   List<Contribution> incoming(GroupId group) {
     return select("c.group_id = :p AND EXISTS (SELECT 1 FROM contribution_files w WHERE w.contribution_id = c.id"
         + " AND w.state = 'INCOMING')", group.value());
+  }
+
+  /** A version waiting in a group's incoming folder, with what its listing line shows. */
+  record Waiting(long meeting, String number, String title, String source, String fileName, String storePath,
+      long size, String sha256, Instant uploadedAt, boolean late) {}
+
+  /**
+   * The versions waiting in the group's incoming folder, one row at a time: for each contribution its
+   * first waiting version by id, as {@link Contribution#incoming()} chooses. A listing of thousands
+   * reads only its lines' columns and never holds the contributions with all their files at once.
+   */
+  void eachWaiting(GroupId group, java.util.function.Consumer<Waiting> each) {
+    long[] previous = {-1};
+    jdbc.sql("""
+            SELECT c.id, c.meeting_id, c.number, c.title, c.source, f.file_name, f.store_path, f.size_bytes, f.sha256,
+              f.uploaded_at, f.late
+            FROM contribution_files f JOIN contributions c ON c.id = f.contribution_id
+            WHERE c.group_id = ? AND f.state = 'INCOMING' ORDER BY c.id, f.id""").param(group.value())
+        .query(rs -> {
+          long contribution = rs.getLong(1);
+          if (contribution != previous[0]) {
+            previous[0] = contribution;
+            each.accept(new Waiting(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getLong(8), rs.getString(9), instant(rs, "uploaded_at"), rs.getBoolean(11)));
+          }
+        });
   }
 
   /** Contributions the account asked for or co-authors. */

@@ -43,10 +43,16 @@ public class DocumentFolders {
   private record Held(FolderEntry entry, MeetingId meeting) {}
 
   /**
-   * The incoming folder for every reader, the meetings its documents belong to, and the listing
-   * for each variant asked so far (computed from these entries, so never from another version).
+   * The incoming folder for every reader: its entries by name, the meeting of each (by position, as
+   * ids: an object per entry would weigh as much as a third of the entry), the meetings they belong
+   * to, and the listing for each variant asked so far (computed from these entries, so never from
+   * another version; the variant that leaves nothing out is the entries themselves).
    */
-  private record Queue(List<Held> held, List<MeetingId> meetings, Map<String, List<FolderEntry>> views) {}
+  private record Queue(List<FolderEntry> entries, long[] meetingOf, List<MeetingId> meetings,
+      Map<String, List<FolderEntry>> views) {}
+
+  /** A line of the incoming folder being read, before the lines are put in name order. */
+  private record Line(FolderEntry entry, MeetingId meeting) {}
 
   /**
    * How many folder entries the kept listings may hold together (a few hundred bytes each); past it
@@ -59,8 +65,10 @@ public class DocumentFolders {
   /** A kept value nobody asked for in this long is dropped. */
   static final Duration IDLE = Duration.ofMinutes(10);
 
+  private static final Comparator<FolderEntry> BY_NAME = Comparator.comparing(FolderEntry::name);
+
   private final Cache<String, Versioned<Queue>> queues = Caffeine.newBuilder().maximumWeight(MAX_LISTED_ENTRIES)
-      .weigher((String key, Versioned<Queue> queue) -> 1 + queue.value().held().size()).expireAfterAccess(IDLE).build();
+      .weigher((String key, Versioned<Queue> queue) -> 1 + queue.value().entries().size()).expireAfterAccess(IDLE).build();
   private final Cache<String, Versioned<List<FolderEntry>>> publishedListings = Caffeine.newBuilder()
       .maximumWeight(MAX_LISTED_ENTRIES).weigher((String key, Versioned<List<FolderEntry>> listing) -> 1 + listing.value().size())
       .expireAfterAccess(IDLE).build();
@@ -133,13 +141,23 @@ public class DocumentFolders {
    * meetings whose documents the reader may not read.
    */
   public Listing incoming(String slug, Reader reader) {
-    Queue queue = cached(queues, "incoming:" + slug, () -> incomingNow(slug));
+    Queue queue = cachedOnce(queues, "incoming:" + slug, previous -> incomingNow(slug, previous));
     var hidden = new TreeSet<Long>();
     queue.meetings().stream().filter(meeting -> !access.mayRead(meeting, reader))
         .forEach(meeting -> hidden.add(meeting.value()));
-    String variant = hidden.isEmpty() ? "" : "without" + hidden;
-    return new Listing(queue.views().computeIfAbsent(variant, v -> queue.held().stream()
-        .filter(held -> !hidden.contains(held.meeting().value())).map(Held::entry).toList()), variant);
+    if (hidden.isEmpty()) {
+      return new Listing(queue.entries(), "");
+    }
+    String variant = "without" + hidden;
+    return new Listing(queue.views().computeIfAbsent(variant, v -> {
+      var seen = new ArrayList<FolderEntry>();
+      for (int i = 0; i < queue.entries().size(); i++) {
+        if (!hidden.contains(queue.meetingOf()[i])) {
+          seen.add(queue.entries().get(i));
+        }
+      }
+      return List.copyOf(seen);
+    }), variant);
   }
 
   /** {@code /t/fg/<group>/docs/<code>/in/}: as {@link #published(String, String, String, Reader)} of {@code in}. */
@@ -168,13 +186,31 @@ public class DocumentFolders {
     return DocumentSeries.FOLDERS.stream().map(FolderEntry::folder).toList();
   }
 
-  private Queue incomingNow(String slug) {
-    // The queue and each contribution's files are read apart: a version replaced in between is skipped.
-    List<Held> held = desk.incoming(slug).stream().filter(c -> c.incoming().isPresent())
-        .map(c -> new Held(FolderEntry.file(c, c.incoming().orElseThrow(), c.incoming().orElseThrow().uploadedAt()),
-            c.meetingId()))
-        .sorted(Comparator.comparing(h -> h.entry().name())).toList();
-    return new Queue(held, held.stream().map(Held::meeting).distinct().toList(), new ConcurrentHashMap<>());
+  /**
+   * The incoming folder read again after a change. A line that did not change is the previous
+   * version's entry itself, so that while the folder is read again (and once it was) its unchanged
+   * lines are not in memory twice; only the new and changed lines are new objects.
+   */
+  private Queue incomingNow(String slug, Queue previous) {
+    List<FolderEntry> before = previous == null ? List.of() : previous.entries();
+    Map<Long, MeetingId> meetingIds = new java.util.HashMap<>();
+    var lines = new ArrayList<Line>();
+    contributions.eachWaiting(groups.get(slug).id(), row -> {
+      var entry = new FolderEntry(row.fileName(), false, row.size(), row.uploadedAt(), row.sha256(), row.number(),
+          row.title(), row.source(), row.late(), row.storePath());
+      int at = java.util.Collections.binarySearch(before, entry, BY_NAME);
+      if (at >= 0 && before.get(at).equals(entry)) {
+        entry = before.get(at);
+      }
+      lines.add(new Line(entry, meetingIds.computeIfAbsent(row.meeting(), MeetingId::new)));
+    });
+    lines.sort(Comparator.comparing(Line::entry, BY_NAME));
+    long[] meetingOf = new long[lines.size()];
+    for (int i = 0; i < meetingOf.length; i++) {
+      meetingOf[i] = lines.get(i).meeting().value();
+    }
+    return new Queue(lines.stream().map(Line::entry).toList(), meetingOf, List.copyOf(meetingIds.values()),
+        new ConcurrentHashMap<>());
   }
 
   /** The meeting's published files that lie in its folder: a listing names only files the folder serves. */
@@ -281,6 +317,18 @@ public class DocumentFolders {
    * changed; each cache is bounded (entries or keys, and idle time), so a path asked for once, or a
    * folder nobody reads any more, does not stay in memory.
    */
+  private <T> T cachedOnce(Cache<String, Versioned<T>> cache, String key, java.util.function.UnaryOperator<T> compute) {
+    long version = versions.version();
+    Versioned<T> hit = cache.getIfPresent(key);
+    if (hit != null && hit.version() == version) {
+      return hit.value();
+    }
+    // One reading at a time per folder: readers who arrive meanwhile take its result rather than read it
+    // again each (each reading holds the whole folder until it is done). A reading starts from the kept one.
+    return cache.asMap().compute(key, (k, kept) -> kept != null && kept.version() == version ? kept
+        : new Versioned<>(version, compute.apply(kept == null ? null : kept.value()))).value();
+  }
+
   private <T> T cached(Cache<String, Versioned<T>> cache, String key, java.util.function.Supplier<T> compute) {
     long version = versions.version();
     Versioned<T> hit = cache.getIfPresent(key);

@@ -94,7 +94,8 @@ final class FolderPage {
       return sha256 == null ? "" : HtmlUtils.htmlEscape(sha256);
     }
     String value = HtmlUtils.htmlEscape(sha256);
-    return "<details class=\"hash\"><summary><span>" + value.substring(0, 12) + "…</span><span class=\"visually-hidden\">"
+    // The ellipsis as a character reference: a listing of ASCII names and titles is then built in one byte a character.
+    return "<details class=\"hash\"><summary><span>" + value.substring(0, 12) + "&#8230;</span><span class=\"visually-hidden\">"
         + " " + whole + "</span></summary><span>" + value + "</span></details>";
   }
 }

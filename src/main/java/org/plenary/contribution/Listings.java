@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Accept: application/json}, as JSON. Both are kept as bytes until the folder changes, and
  * carry that state as their ETag (304, and 412 for an If-Match that no longer holds). The layout
  * around the listing is the {@code contribution/listing} template: for people who are not signed
- * in (almost every request of a mirror or a crawler) it is rendered once and kept as bytes; a
- * signed-in person's page, whose header names them, is rendered by the template engine each time.
+ * in (almost every request of a mirror or a crawler) it is made once per language and written around the
+ * kept listing; a signed-in person's page, whose header names them, is rendered by the template engine each time.
  * A page is in the reader's language (account, {@code ?lang=}, cookie or {@code Accept-Language}):
  * pages are kept per language, the language is part of their ETag, and they vary on
  * {@code Accept-Language} and {@code Cookie}, so that no cache serves or revalidates one language to
@@ -47,18 +47,22 @@ class Listings {
   private static final String TITLE = "@@plenary-listing-title@@";
   private static final String LISTING = "@@plenary-listing-body@@";
 
-  private record Rendered(long stamp, byte[] anonymousPage, String main) {
+  /**
+   * A listing's HTML (the page's {@code <main>}) or its JSON, in UTF-8. The page for people who are
+   * not signed in is written as the layout's parts around these bytes, not kept as a copy of them.
+   */
+  private record Rendered(long stamp, byte[] bytes) {
 
-    /** About the bytes it holds: the page (or JSON) and the listing's HTML (one byte a character, mostly). */
+    /** About the bytes it holds. */
     int weight() {
-      return 64 + (anonymousPage == null ? 0 : anonymousPage.length) + (main == null ? 0 : main.length());
+      return 64 + bytes.length;
     }
   }
 
   /**
    * What the kept renderings may hold at most, in bytes: past it the least used are dropped. A folder
-   * of 100,000 documents renders to about 30 MB of HTML, kept twice (the page, and the listing for
-   * signed-in readers' pages), and as much JSON: at 32 MiB it was rendered again at every request.
+   * of 100,000 documents renders to about 30 MB of HTML (kept once: the anonymous page is written
+   * around it) and as much JSON: at 32 MiB it was rendered again at every request.
    */
   static final long MAX_RENDERED_BYTES = 128L << 20;
 
@@ -121,55 +125,59 @@ class Listings {
         || new ServletWebRequest(request, response).checkNotModified(etag)) {
       return null;
     }
-    if (!json && user.isPresent()) {
+    if (json) {
+      send(request, response, MediaType.APPLICATION_JSON_VALUE, jsonBytes(path + "|" + variant, path, entries, stamp));
+      return null;
+    }
+    byte[] listing = html(path + "|" + variant + "|" + locale.toLanguageTag(), path, entries, files, stamp, zone, locale);
+    if (user.isPresent()) {
       response.setHeader(HttpHeaders.ETAG, etag);
-      return new ModelAndView("contribution/listing",
-          Map.of("title", FolderPage.title(path, words, locale), "listing",
-              rendered(path + "|" + variant + "|" + locale.toLanguageTag(), path, entries, files, stamp, false, null,
-                  zone, locale).main()));
+      return new ModelAndView("contribution/listing", Map.of("title", FolderPage.title(path, words, locale),
+          "listing", new String(listing, StandardCharsets.UTF_8)));
     }
-    byte[] body = json ? jsonBytes(path + "|" + variant, path, entries, stamp)
-        : rendered(path + "|" + variant + "|" + locale.toLanguageTag(), path, entries, files, stamp, true,
-            layout(request, response, locale), zone, locale).anonymousPage();
-    response.setContentType(json ? MediaType.APPLICATION_JSON_VALUE : "text/html;charset=UTF-8");
-    response.setContentLength(body.length);
-    if (!"HEAD".equals(request.getMethod())) {
-      response.getOutputStream().write(body);
-    }
+    byte[][] layout = layout(request, response, locale);
+    byte[] title = HtmlUtils.htmlEscape(FolderPage.title(path, words, locale)).getBytes(StandardCharsets.UTF_8);
+    send(request, response, "text/html;charset=UTF-8", layout[0], title, layout[1], listing, layout[2]);
     return null;
   }
 
-  private Rendered rendered(String cacheKey, String path, List<FolderEntry> entries, boolean files, long stamp,
-      boolean page, byte[][] layout, ZoneId zone, Locale locale) {
-    String key = "html:" + cacheKey;
-    Rendered hit = rendered.getIfPresent(key);
-    if (hit != null && hit.stamp() == stamp && (!page || hit.anonymousPage() != null)) {
-      return hit;
+  private static void send(HttpServletRequest request, HttpServletResponse response, String type, byte[]... parts)
+      throws IOException {
+    response.setContentType(type);
+    long length = 0;
+    for (byte[] part : parts) {
+      length += part.length;
     }
-    String main = hit != null && hit.stamp() == stamp ? hit.main() : FolderPage.html(path, entries, files, zone, words, locale);
-    byte[] anonymousPage = null;
-    if (page) {
-      byte[] title = HtmlUtils.htmlEscape(FolderPage.title(path, words, locale)).getBytes(StandardCharsets.UTF_8);
-      byte[] listing = main.getBytes(StandardCharsets.UTF_8);
-      anonymousPage = new byte[layout[0].length + title.length + layout[1].length + listing.length + layout[2].length];
-      int at = 0;
-      for (byte[] part : new byte[][] {layout[0], title, layout[1], listing, layout[2]}) {
-        System.arraycopy(part, 0, anonymousPage, at, part.length);
-        at += part.length;
+    response.setContentLengthLong(length);
+    if (!"HEAD".equals(request.getMethod())) {
+      var out = response.getOutputStream();
+      for (byte[] part : parts) {
+        out.write(part);
       }
     }
-    return remember(key, new Rendered(stamp, anonymousPage, main));
+  }
+
+  /** The listing's HTML, the same for the page of a signed-in reader and of anyone else. */
+  private byte[] html(String cacheKey, String path, List<FolderEntry> entries, boolean files, long stamp, ZoneId zone,
+      Locale locale) {
+    String key = "html:" + cacheKey;
+    Rendered hit = rendered.getIfPresent(key);
+    if (hit != null && hit.stamp() == stamp) {
+      return hit.bytes();
+    }
+    byte[] listing = FolderPage.html(path, entries, files, zone, words, locale).getBytes(StandardCharsets.UTF_8);
+    return remember(key, new Rendered(stamp, listing)).bytes();
   }
 
   private byte[] jsonBytes(String cacheKey, String path, List<FolderEntry> entries, long stamp) {
     String key = "json:" + cacheKey;
     Rendered hit = rendered.getIfPresent(key);
     if (hit != null && hit.stamp() == stamp) {
-      return hit.anonymousPage();
+      return hit.bytes();
     }
     byte[] body = jsonMapper.writeValueAsBytes(Map.of("path", path, "entries",
         entries.stream().map(Listings::jsonEntry).toList()));
-    return remember(key, new Rendered(stamp, body, null)).anonymousPage();
+    return remember(key, new Rendered(stamp, body)).bytes();
   }
 
   private Rendered remember(String key, Rendered value) {

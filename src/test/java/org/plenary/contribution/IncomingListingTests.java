@@ -1,0 +1,96 @@
+package org.plenary.contribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.plenary.DemoTest;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The incoming folder read again after each change, and its page as strangers and signed-in readers get it. */
+@DemoTest
+class IncomingListingTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired UserDetailsService users;
+  @Autowired DocumentFolders folders;
+
+  @Test
+  void aChangedFolderKeepsItsUnchangedLinesAndShowsTheNewVersionOfAReplacedOne() throws Exception {
+    String first = allocate("Use cases");
+    String second = allocate("Requirements");
+    upload(first, "one");
+    upload(second, "two");
+    List<FolderEntry> before = folders.incoming("cloud", new Reader("tsb")).entries();
+    FolderEntry firstBefore = entry(before, first);
+    FolderEntry secondBefore = entry(before, second);
+    assertThat(secondBefore.sha256()).isEqualTo(sha256("two"));
+
+    upload(second, "two, again");
+    List<FolderEntry> after = folders.incoming("cloud", new Reader("tsb")).entries();
+    // The line that did not change is the one kept before, not a copy read again; the replaced one is new.
+    assertThat(entry(after, first)).isSameAs(firstBefore);
+    assertThat(entry(after, second)).isNotSameAs(secondBefore);
+    assertThat(entry(after, second).sha256()).isEqualTo(sha256("two, again"));
+    assertThat(entry(after, second).size()).isEqualTo(10);
+    assertThat(entry(after, second).title()).isEqualTo("Requirements");
+    assertThat(after).extracting(FolderEntry::name).isSorted().doesNotHaveDuplicates();
+    assertThat(after).hasSameSizeAs(before);
+  }
+
+  @Test
+  void aStrangerAndASignedInReaderGetTheSameListingInsideTheirPages() throws Exception {
+    String number = allocate("Architecture");
+    upload(number, "three");
+    var stranger = mvc.perform(get("/t/fg/cloud/docs/incoming/").accept("text/html")).andReturn().getResponse();
+    String page = stranger.getContentAsString(StandardCharsets.UTF_8);
+    assertThat(stranger.getContentLengthLong()).isEqualTo(stranger.getContentAsByteArray().length);
+    String line = "<span>" + sha256("three").substring(0, 12) + "&#8230;</span>";
+    assertThat(page).contains("Index of /t/fg/cloud/docs/incoming/", number + ".docx", line, sha256("three"))
+        .contains("</html>");
+    String signedIn = mvc.perform(get("/t/fg/cloud/docs/incoming/").accept("text/html").with(user(users.loadUserByUsername("tsb"))))
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(signedIn).contains(number + ".docx", line, sha256("three"));
+    String listing = page.substring(page.indexOf("<table>"), page.indexOf("</table>"));
+    assertThat(signedIn).contains(listing);
+  }
+
+  private static FolderEntry entry(List<FolderEntry> entries, String number) {
+    return entries.stream().filter(e -> e.name().equals(number + ".docx")).findFirst().orElseThrow();
+  }
+
+  private String allocate(String title) throws Exception {
+    String form = "/groups/cloud/meetings/" + MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva")
+        + "/documents/new";
+    String location = mvc.perform(post(form).with(user(users.loadUserByUsername("alice"))).with(csrf())
+            .param("title", title).param("source", "France Telecom Orange").param("agendaItems", "3"))
+        .andExpect(redirectedUrlPattern("/documents/FG-Cloud-I-*")).andReturn().getResponse().getRedirectedUrl();
+    return location.substring("/documents/".length());
+  }
+
+  private void upload(String number, String content) throws Exception {
+    mvc.perform(multipart("/documents/" + number + "/files")
+            .file(new MockMultipartFile("file", number + ".docx", "application/octet-stream", content.getBytes()))
+            .with(user(users.loadUserByUsername("alice"))).with(csrf()))
+        .andExpect(redirectedUrl("/documents/" + number));
+  }
+
+  private static String sha256(String content) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes()));
+  }
+}
