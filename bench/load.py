@@ -441,7 +441,9 @@ def registrations(args):
         wait_quiet(args.server_pid)
         ticks = cpu_ticks(args.server_pid)
         threads = thread_ticks(args.server_pid)
+    client = os.times()
     seconds, errors = run_workers(args.count, args.count, register)
+    client = os.times().user + os.times().system - client.user - client.system
     cpu_ms = None
     if args.server_pid:
         burst_ticks = cpu_ticks(args.server_pid) - ticks
@@ -450,7 +452,8 @@ def registrations(args):
         cpu_ms = (cpu_ticks(args.server_pid) - ticks) * 1000.0 / hz / args.count
         after = thread_ticks(args.server_pid)
         spent = sorted(((after[n] - threads.get(n, 0), n) for n in after), reverse=True)
-        print(f"  server CPU during the burst {burst_ticks * 1000 // hz} ms, until quiet {cpu_ms * args.count:.0f} ms; "
+        print(f"  client (this script) CPU during the burst {client * 1000:.0f} ms; "
+              f"server CPU during the burst {burst_ticks * 1000 // hz} ms, until quiet {cpu_ms * args.count:.0f} ms; "
               "by thread: " + ", ".join(f"{n} {t * 1000 // hz} ms" for t, n in spent[:8] if t > 0),
               file=sys.stderr, flush=True)
     after = [r for r in admin.json("GET", path) if r["email"] not in before]
