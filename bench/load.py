@@ -24,15 +24,19 @@
       all published; prints (and writes to FILE) documents per second and latency percentiles.
 
   load.py registrations --base URL --meeting CODE --token ADMIN_TOKEN [--count 500] [--pdf-seconds 10]
+                        [--server-pid PID]
       Opens COUNT accounts of a Sector Member, then sends their COUNT registrations all at once
       (one thread each, released together), checks that the meeting holds exactly COUNT new
       registrations, one per person, approves them, and renders confirmation PDFs for PDF_SECONDS.
+      With --server-pid (a server on this machine), also the server's CPU time per registration:
+      from the burst's start until the server is quiet again, the mails it causes included.
 
 Only for servers on this machine: the base URL must be on 127.0.0.1 or localhost.
 """
 import argparse
 import http.client
 import json
+import os
 import re
 import subprocess
 import sys
@@ -384,6 +388,39 @@ def cycle(args):
     return 0 if result["ok"] else 1
 
 
+def cpu_ticks(pid):
+    """User + system clock ticks the process has used so far (Linux /proc)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def thread_ticks(pid):
+    """CPU clock ticks so far of each of the process's threads, added up by name (digits dropped)."""
+    ticks = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        name = re.sub(r"[0-9]+", "#", stat[stat.index("(") + 1:stat.rindex(")")])
+        fields = stat.rsplit(")", 1)[1].split()
+        ticks[name] = ticks.get(name, 0) + int(fields[11]) + int(fields[12])
+    return ticks
+
+
+def wait_quiet(pid, limit=60.0):
+    """Waits (at most LIMIT seconds) until the process uses under 5 % of a core over half a second."""
+    hz = os.sysconf("SC_CLK_TCK")
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        before = cpu_ticks(pid)
+        time.sleep(0.5)
+        if cpu_ticks(pid) - before <= hz * 0.5 * 0.05:
+            return
+
+
 def registrations(args):
     admin = Client(args.base, args.token)
     orange = next(o["id"] for o in admin.json("GET", "/api/v1/organizations") if o["category"] == "SECTOR_MEMBER")
@@ -428,7 +465,25 @@ def registrations(args):
         ids[i] = r["id"]
 
     print(f"  {args.count} registrations at once ...", file=sys.stderr, flush=True)
+    if args.server_pid:
+        wait_quiet(args.server_pid)
+        ticks = cpu_ticks(args.server_pid)
+        threads = thread_ticks(args.server_pid)
+    client = os.times()
     seconds, errors = run_workers(args.count, args.count, register)
+    client = os.times().user + os.times().system - client.user - client.system
+    cpu_ms = None
+    if args.server_pid:
+        burst_ticks = cpu_ticks(args.server_pid) - ticks
+        wait_quiet(args.server_pid)
+        hz = os.sysconf("SC_CLK_TCK")
+        cpu_ms = (cpu_ticks(args.server_pid) - ticks) * 1000.0 / hz / args.count
+        after = thread_ticks(args.server_pid)
+        spent = sorted(((after[n] - threads.get(n, 0), n) for n in after), reverse=True)
+        print(f"  client (this script) CPU during the burst {client * 1000:.0f} ms; "
+              f"server CPU during the burst {burst_ticks * 1000 // hz} ms, until quiet {cpu_ms * args.count:.0f} ms; "
+              "by thread: " + ", ".join(f"{n} {t * 1000 // hz} ms" for t, n in spent[:8] if t > 0),
+              file=sys.stderr, flush=True)
     after = [r for r in admin.json("GET", path) if r["email"] not in before]
     emails = [r["email"] for r in after]
     checks = [
@@ -458,7 +513,7 @@ def registrations(args):
     checks.append({"check": "every PDF rendered", "pass": not errors, "detail": errors[0] if errors else ""})
     result = {"count": args.count, "seconds": seconds, "rate": args.count / seconds,
               "p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99), "max_ms": max(latencies),
-              "pdfs": done[0], "pdf_rate": done[0] / pdf_seconds, "checks": checks,
+              "cpu_ms": cpu_ms, "pdfs": done[0], "pdf_rate": done[0] / pdf_seconds, "checks": checks,
               "ok": all(c["pass"] for c in checks)}
     for c in checks:
         print(f"  [{'ok' if c['pass'] else 'FAILED'}] {c['check']}: {c['detail']}", file=sys.stderr)
@@ -504,6 +559,7 @@ def main():
     s.add_argument("--count", type=int, default=500)
     s.add_argument("--pdf-seconds", type=int, default=10)
     s.add_argument("--warmup-meeting")
+    s.add_argument("--server-pid", type=int)
     args = p.parse_args()
     return {"allocate": allocate, "warm": warm, "populate": populate, "cycle": cycle,
             "registrations": registrations}[args.cmd](args)

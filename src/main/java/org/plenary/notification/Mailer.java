@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
@@ -62,6 +65,35 @@ class Mailer {
       send(key, group, letter.subject(), letter.body(), attachment, attachment == null ? null
           : words.say("notification.attached", attachment.name(), attachment.bytes().length));
     });
+  }
+
+  /** A mail to write for an occasion to these addresses, each recipient in their language: {@link #sendAll}. */
+  record Mailing(String occasion, List<String> addresses, Function<MailWords, MailWords.Letter> write) {}
+
+  /**
+   * {@link #sendEach} for many occasions at once (the registrations of one batch): who was already mailed,
+   * and in which language each recipient reads, are read in one query each for them all rather than two
+   * queries a mailing. A recipient is mailed at most once for an occasion, even one named twice here.
+   */
+  void sendAll(List<Mailing> mailings) {
+    List<String> keys = mailings.stream().map(m -> bounded(m.occasion())).toList();
+    List<String> everyone = mailings.stream().flatMap(m -> m.addresses().stream()).distinct().toList();
+    Map<String, Set<String>> mailed = outbox.alreadyMailed(keys, everyone);
+    Map<String, String> languages = recipients.languages(everyone);
+    Map<Locale, MailWords> words = new HashMap<>();
+    for (int i = 0; i < mailings.size(); i++) {
+      String key = keys.get(i);
+      Set<String> done = mailed.computeIfAbsent(key, k -> new HashSet<>());
+      List<String> due = mailings.get(i).addresses().stream().filter(a -> done.add(a.toLowerCase(Locale.ROOT))).toList();
+      if (due.isEmpty()) {
+        continue;
+      }
+      Function<MailWords, MailWords.Letter> write = mailings.get(i).write();
+      recipients.byLanguage(due, languages).forEach((language, group) -> {
+        MailWords.Letter letter = write.apply(words.computeIfAbsent(language, l -> new MailWords(messages, l)));
+        send(key, group, letter.subject(), letter.body(), null, null);
+      });
+    }
   }
 
   /** The occasion as the outbox keeps it: as said when short, else its start and its SHA-256. */

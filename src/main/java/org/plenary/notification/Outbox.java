@@ -5,8 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +63,22 @@ class Outbox {
         .param("occasion", occasion)
         .param("recipients", recipients.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).toList())
         .query(String.class).list());
+  }
+
+  /**
+   * Which of these recipients were already mailed for each of these occasions, in one query (lower-case
+   * addresses by occasion; an occasion nobody was mailed for is absent).
+   */
+  Map<String, Set<String>> alreadyMailed(Collection<String> occasions, Collection<String> recipients) {
+    var mailed = new HashMap<String, Set<String>>();
+    if (occasions.isEmpty() || recipients.isEmpty()) {
+      return mailed;
+    }
+    jdbc.sql("SELECT occasion, recipient FROM mail_deliveries WHERE occasion IN (:occasions) AND recipient IN (:recipients)")
+        .param("occasions", List.copyOf(new LinkedHashSet<>(occasions)))
+        .param("recipients", recipients.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).distinct().toList())
+        .query((rs, row) -> mailed.computeIfAbsent(rs.getString(1), o -> new HashSet<>()).add(rs.getString(2))).list();
+    return mailed;
   }
 
   /**

@@ -1,9 +1,13 @@
 package org.plenary.notification;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.plenary.account.Account;
 import org.plenary.account.OrganizationDirectory;
+import org.plenary.account.OrganizationId;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
@@ -42,24 +46,31 @@ class RegistrationMail {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
-  /** Each registration of the batch is mailed in this one transaction. */
+  /**
+   * Each registration of the batch is mailed in this one transaction; the registrations, and the focal
+   * points of each organization, are read once for the whole batch ({@link Mailer#sendAll}).
+   */
   @ApplicationModuleListener
   void on(RegistrationsSubmitted event) {
-    event.registrations().forEach(this::received);
+    Map<OrganizationId, List<String>> focalPoints = new HashMap<>();
+    mailer.sendAll(registrations.byIds(event.registrations()).stream()
+        .map(r -> received(r, participantAndFocalPoints(r, organization -> focalPoints.computeIfAbsent(organization,
+            o -> organizations.focalPoints(o).stream().map(Account::email).toList()))))
+        .toList());
   }
 
   /** An event published before registrations were batched, left outstanding at an upgrade. */
   @ApplicationModuleListener
   void on(RegistrationSubmitted event) {
-    received(event.registration());
+    Registration r = registrations.byId(event.registration());
+    mailer.sendAll(List.of(received(r, participantAndFocalPoints(r, organizations))));
   }
 
-  private void received(long registration) {
-    Registration r = registrations.byId(registration);
+  private Mailer.Mailing received(Registration r, List<String> recipients) {
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
     // One occasion for both events: a registration is received once, whichever event told of it.
-    mailer.sendEach("RegistrationSubmitted:" + r.id(), participantAndFocalPoints(r, organizations),
+    return new Mailer.Mailing("RegistrationSubmitted:" + r.id(), recipients,
         words -> words.letter("notification.registration.received",
         new Object[] {r.fullName(), group.acronym(), meeting.code()}, r.fullName(), group.acronym(), meeting.venueName(),
         words.dates(meeting), baseUrl + "/registrations/" + r.id()));
@@ -67,9 +78,15 @@ class RegistrationMail {
 
   /** The participant and the focal points of their organization, each once. */
   static List<String> participantAndFocalPoints(Registration r, OrganizationDirectory organizations) {
+    return participantAndFocalPoints(r, organization -> organizations.focalPoints(organization).stream()
+        .map(Account::email).toList());
+  }
+
+  /** The participant and the focal points of their organization ({@code focalPoints} gives their addresses), each once. */
+  private static List<String> participantAndFocalPoints(Registration r, Function<OrganizationId, List<String>> focalPoints) {
     var recipients = new ArrayList<String>(List.of(r.email()));
     if (r.organizationId() != null) {
-      organizations.focalPoints(r.organizationId()).stream().map(Account::email).forEach(recipients::add);
+      recipients.addAll(focalPoints.apply(r.organizationId()));
     }
     return recipients.stream().distinct().toList();
   }

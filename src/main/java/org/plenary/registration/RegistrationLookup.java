@@ -1,5 +1,10 @@
 package org.plenary.registration;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.plenary.account.AccountId;
 import org.plenary.meeting.MeetingId;
 import org.springframework.stereotype.Component;
@@ -16,6 +21,14 @@ public class RegistrationLookup {
 
   public Registration byId(long id) {
     return registrations.find(id).orElseThrow();
+  }
+
+  /** The registrations with these ids, in the order given, read in one query; one that does not exist is refused. */
+  public List<Registration> byIds(List<Long> ids) {
+    Map<Long, Registration> found = new HashMap<>();
+    registrations.findAll(ids).forEach(r -> found.put(r.id(), r));
+    return ids.stream().map(id -> Optional.ofNullable(found.get(id))
+        .orElseThrow(() -> new NoSuchElementException("No registration " + id))).toList();
   }
 
   /** Whether the account has a registration for the meeting that was not rejected. */

@@ -75,6 +75,14 @@ class Registrations {
     return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::registration).optional();
   }
 
+  /** The registrations with these ids, in one query; ids of no registration are left out. */
+  List<Registration> findAll(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(SELECT + " WHERE id IN (:ids) ORDER BY id").param("ids", ids).query(this::registration).list();
+  }
+
   Optional<Registration> find(MeetingId meeting, AccountId account) {
     return jdbc.sql(SELECT + " WHERE meeting_id = ? AND account_id = ?").params(meeting.value(), account.value())
         .query(this::registration).optional();
