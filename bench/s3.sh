@@ -7,13 +7,14 @@
 #   BENCH_BIG_MB (1024) MiB, through POST /api/v1/contributions/{number}/files with curl. Every
 #   upload's SHA-256 (answered by the API) is checked against the file sent, and the big one is
 #   published, downloaded back and checked too, before anything is printed. Beside each time, the
-#   server side's CPU time (Plenary's, and S3Proxy's on S3), which the load of other processes
+#   server side's CPU time (Plenary's, and S3Proxy's on S3, also printed apart), which the load of other processes
 #   disturbs less than the time itself.
 # Goal: upload time on S3 / on the file system <= 1.5 for 1 MiB (mean) and for the big file.
 #
 # Usage: bench/s3.sh
 # Environment: PLENARY_JAR, BENCH_PORT (14400), BENCH_S3_PORT (14401), BENCH_SMALL_COUNT (20),
-#   BENCH_BIG_MB (1024), and those in bench/lib.sh.
+#   BENCH_BIG_MB (1024), BENCH_S3_ARGS (more options for Plenary on S3, e.g.
+#   --plenary.documents.s3.part-size=16MB), S3PROXY_JAVA_OPTS (see bench/s3proxy.sh), and those in bench/lib.sh.
 # Exit status: 0 when both ratios meet the goal, 1 when one does not, 2 when the run itself broke.
 set -euo pipefail
 # shellcheck source=lib.sh disable=SC1091
@@ -39,24 +40,31 @@ head -c $((BIG_MB * 1024 * 1024)) /dev/urandom >"$BENCH_TMP/files/big"
 SMALL_SHA=$(sha256sum "$BENCH_TMP/files/small" | cut -d' ' -f1)
 BIG_SHA=$(sha256sum "$BENCH_TMP/files/big" | cut -d' ' -f1)
 
-# server_ticks: CPU clock ticks used so far by Plenary and, when it runs, S3Proxy.
+# ticks PID...: CPU clock ticks used so far by those processes.
+ticks() {
+  local p
+  for p in "$@"; do cat "/proc/$p/stat" 2>/dev/null; done | awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
+}
+
+# server_ticks: "PLENARY S3PROXY", the CPU clock ticks used so far by Plenary and by S3Proxy (0 when
+# it does not run).
 server_ticks() {
-  local pids=$PLENARY_PID
-  [ -f "$BENCH_TMP/s3proxy/s3proxy.pid" ] && pids="$pids $(cat "$BENCH_TMP/s3proxy/s3proxy.pid")"
-  # shellcheck disable=SC2086
-  for p in $pids; do cat "/proc/$p/stat" 2>/dev/null; done | awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
+  local proxy=0
+  [ -f "$BENCH_TMP/s3proxy/s3proxy.pid" ] && proxy=$(ticks "$(cat "$BENCH_TMP/s3proxy/s3proxy.pid")")
+  echo "$(ticks "$PLENARY_PID") $proxy"
 }
 
 # upload FILE SHA: allocates a number, uploads FILE as NUMBER.pdf, checks the SHA-256 the API
-# answers, and prints the seconds the upload took and the server side's CPU milliseconds.
+# answers, and prints the seconds the upload took and the server side's CPU milliseconds: Plenary's
+# and S3Proxy's.
 upload() {
-  local file=$1 sha=$2 number out ticks
+  local file=$1 sha=$2 number out before after
   number=$(curl -sf -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' \
     -d '{"title":"S3 benchmark","source":"bench/s3.sh"}' \
     "$P/api/v1/groups/cloud/meetings/$CODE/contributions" | jq -r '.number // empty') || true
   [ -n "$number" ] || die "could not allocate a number"
   cp "$file" "$BENCH_TMP/files/$number.pdf"
-  ticks=$(server_ticks)
+  before=$(server_ticks)
   out=$(curl -s -o "$BENCH_TMP/upload.json" -w '%{http_code} %{time_total}' --max-time 1200 \
     -H "Authorization: Bearer $ALICE" -F "file=@$BENCH_TMP/files/$number.pdf;type=application/pdf" \
     "$P/api/v1/contributions/$number/files")
@@ -64,12 +72,14 @@ upload() {
   [ "${out%% *}" = 201 ] || die "upload of $number answered ${out%% *}: $(head -c 500 "$BENCH_TMP/upload.json")"
   grep -q "$sha" "$BENCH_TMP/upload.json" || die "the SHA-256 recorded for $number is not the file's"
   echo "$number" >"$BENCH_TMP/last"  # (run in $(...): a variable would not come back)
-  echo "${out#* } $(calc "($(server_ticks) - $ticks) * 1000 / $(getconf CLK_TCK)")"
+  after=$(server_ticks)
+  echo "${out#* } $(calc "(${after% *} - ${before% *}) * 1000 / $(getconf CLK_TCK)")" \
+    "$(calc "(${after#* } - ${before#* }) * 1000 / $(getconf CLK_TCK)")"
 }
 
 # run STORE [ARGS...]: starts Plenary on that store, measures, stops it; sets SMALL_<STORE>, BIG_<STORE>.
 run() {
-  local store=$1 total=0 cpu=0 i r big big_ms
+  local store=$1 total=0 cpu=0 proxy=0 i r plenary s3proxy big big_ms big_proxy
   shift
   start_plenary "$PORT" "$BENCH_TMP/$store" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port=0 \
     --plenary.contributions.max-size="${CAP_MB}MB" \
@@ -80,12 +90,13 @@ run() {
   CODE=$(upcoming_meeting "$P")
   upload "$BENCH_TMP/files/small" "$SMALL_SHA" >/dev/null  # warm-up
   for i in $(seq 1 "$COUNT"); do
-    r=$(upload "$BENCH_TMP/files/small" "$SMALL_SHA")
-    total=$(calc "$total + ${r% *}")
-    cpu=$(calc "$cpu + ${r#* }")
+    read -r r plenary s3proxy < <(upload "$BENCH_TMP/files/small" "$SMALL_SHA")
+    total=$(calc "$total + $r")
+    cpu=$(calc "$cpu + $plenary + $s3proxy")
+    proxy=$(calc "$proxy + $s3proxy")
   done
-  r=$(upload "$BENCH_TMP/files/big" "$BIG_SHA")
-  big=${r% *} big_ms=${r#* }
+  read -r big plenary big_proxy < <(upload "$BENCH_TMP/files/big" "$BIG_SHA")
+  big_ms=$(calc "$plenary + $big_proxy")
   LAST=$(cat "$BENCH_TMP/last")
   curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$LAST/publish" >/dev/null \
     || die "could not publish $LAST"
@@ -95,24 +106,29 @@ run() {
   printf -v "BIG_$store" '%s' "$big"
   printf -v "SMALL_CPU_$store" '%s' "$(calc "$cpu / $COUNT")"
   printf -v "BIG_CPU_$store" '%s' "$big_ms"
-  log "$store: 1 MiB mean $(calc "$total / $COUNT") s (server CPU $(calc "$cpu / $COUNT") ms)," \
-    "$BIG_MB MiB $big s (server CPU $big_ms ms) (load average $(cut -d' ' -f1 /proc/loadavg))"
+  printf -v "SMALL_PROXY_$store" '%s' "$(calc "$proxy / $COUNT")"
+  printf -v "BIG_PROXY_$store" '%s' "$big_proxy"
+  log "$store: 1 MiB mean $(calc "$total / $COUNT") s (server CPU $(calc "$cpu / $COUNT") ms, S3Proxy's" \
+    "$(calc "$proxy / $COUNT") ms of it), $BIG_MB MiB $big s (server CPU $big_ms ms, S3Proxy's $big_proxy ms of it)" \
+    "(load average $(cut -d' ' -f1 /proc/loadavg))"
   stop_pid "$PLENARY_PID"
 }
 
 run fs
 "$BENCH_DIR/s3proxy.sh" start "$BENCH_TMP/s3proxy" "$S3_PORT" >/dev/null
 BENCH_CLEANUP+=("'$BENCH_DIR/s3proxy.sh' stop '$BENCH_TMP/s3proxy'")
+# shellcheck disable=SC2086
 run s3 --plenary.documents.store=s3 --plenary.documents.s3.endpoint="http://127.0.0.1:$S3_PORT" \
   --plenary.documents.s3.access-key=plenary --plenary.documents.s3.secret-key=plenary-secret \
-  --plenary.documents.s3.path-style=true
+  --plenary.documents.s3.path-style=true ${BENCH_S3_ARGS:-}
 
 echo "S3 (S3Proxy on loopback) against the file-system store, HTTP uploads (SHA-256 checked):"
-printf '  1 MiB (mean of %s): fs %s s, s3 %s s, ratio %s; server CPU fs %s ms, s3 %s ms\n' "$COUNT" \
+printf '  1 MiB (mean of %s): fs %s s, s3 %s s, ratio %s; server CPU fs %s ms, s3 %s ms (S3Proxy %s)\n' "$COUNT" \
   "$(fmt 4 "$SMALL_fs")" "$(fmt 4 "$SMALL_s3")" "$(fmt 2 "$(calc "$SMALL_s3 / $SMALL_fs")")" \
-  "$(fmt 1 "$SMALL_CPU_fs")" "$(fmt 1 "$SMALL_CPU_s3")"
-printf '  %s MiB: fs %s s, s3 %s s, ratio %s; server CPU fs %s ms, s3 %s ms\n' "$BIG_MB" "$(fmt 2 "$BIG_fs")" \
-  "$(fmt 2 "$BIG_s3")" "$(fmt 2 "$(calc "$BIG_s3 / $BIG_fs")")" "$(fmt 0 "$BIG_CPU_fs")" "$(fmt 0 "$BIG_CPU_s3")"
+  "$(fmt 1 "$SMALL_CPU_fs")" "$(fmt 1 "$SMALL_CPU_s3")" "$(fmt 1 "$SMALL_PROXY_s3")"
+printf '  %s MiB: fs %s s, s3 %s s, ratio %s; server CPU fs %s ms, s3 %s ms (S3Proxy %s)\n' "$BIG_MB" "$(fmt 2 "$BIG_fs")" \
+  "$(fmt 2 "$BIG_s3")" "$(fmt 2 "$(calc "$BIG_s3 / $BIG_fs")")" "$(fmt 0 "$BIG_CPU_fs")" "$(fmt 0 "$BIG_CPU_s3")" \
+  "$(fmt 0 "$BIG_PROXY_s3")"
 echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 STATUS=0
 for ratio in "$(calc "$SMALL_s3 / $SMALL_fs")" "$(calc "$BIG_s3 / $BIG_fs")"; do

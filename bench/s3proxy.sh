@@ -11,6 +11,7 @@
 #   --plenary.documents.s3.path-style=true   (the bucket, "plenary" by default, is created by Plenary)
 # The class path is resolved once with Maven (offline when possible) into DIR/classpath, or taken
 # from the file S3PROXY_CLASSPATH names (the output of mvn dependency:build-classpath -Dmdep.includeScope=test).
+# S3PROXY_JAVA_OPTS: extra JVM options for S3Proxy (a JFR recording, say).
 # Exit status: 0 on success, 2 when it could not start or stop.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -41,7 +42,8 @@ s3proxy.credential=plenary-secret
 jclouds.provider=filesystem
 jclouds.filesystem.basedir=$dir/objects
 PROPS
-  "$jdk/bin/java" -Xmx512m -cp "$(cat "$dir/classpath")" org.gaul.s3proxy.Main \
+  # shellcheck disable=SC2086
+  "$jdk/bin/java" -Xmx512m ${S3PROXY_JAVA_OPTS:-} -cp "$(cat "$dir/classpath")" org.gaul.s3proxy.Main \
     --properties "$dir/s3proxy.properties" >"$dir/s3proxy.log" 2>&1 &
   echo $! >"$dir/s3proxy.pid"
   for i in $(seq 1 120); do

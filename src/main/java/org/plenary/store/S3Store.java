@@ -50,8 +50,7 @@ public class S3Store implements DocumentStore {
   private final S3Bucket bucket;
   private final S3Claims claims;
   private final Duration staleAfter;
-  private final int partSize;
-  private final int partsInFlight;
+  private final S3Parts parts;
   private final S3Journals journals;
   private final S3Uploads uploads;
   private final Clock clock;
@@ -75,15 +74,10 @@ public class S3Store implements DocumentStore {
   /** How long a node's uploads stay spared after its last renewal, in heartbeats. */
   static final int LEASE_HEARTBEATS = 5;
 
-  /** How much a node writes at once: the stale bound, the part size and how many parts go out at once. */
+  /** How much a node writes at once: the stale bound, the part size and how many parts go out at once ({@link S3Parts}). */
   record Limits(Duration staleAfter, int partSize, int partsInFlight) {
     Limits {
-      if (partSize < 5 << 20) {
-        throw new IllegalArgumentException("plenary.documents.s3.part-size must be at least 5MB (S3's smallest part).");
-      }
-      if (partsInFlight < 1) {
-        throw new IllegalArgumentException("plenary.documents.s3.parts-in-flight must be at least 1.");
-      }
+      new S3Parts(partSize, partsInFlight);
     }
   }
 
@@ -99,8 +93,7 @@ public class S3Store implements DocumentStore {
     this.bucket = bucket;
     this.claims = claims;
     this.staleAfter = limits.staleAfter();
-    this.partSize = limits.partSize();
-    this.partsInFlight = limits.partsInFlight();
+    this.parts = new S3Parts(limits.partSize(), limits.partsInFlight());
     this.journals = journals;
     this.uploads = uploads;
     this.clock = clock;
@@ -112,12 +105,12 @@ public class S3Store implements DocumentStore {
 
   @Override
   public Writer create(String path, long maxSize) {
-    return new S3Upload(bucket, this, StorePaths.check(path), maxSize, partSize, partsInFlight);
+    return new S3Upload(bucket, this, StorePaths.check(path), maxSize, parts);
   }
 
   @Override
   public Writer stage(String destination, long maxSize) {
-    var upload = new S3Upload(bucket, this, StorePaths.check(destination), maxSize, partSize, partsInFlight);
+    var upload = new S3Upload(bucket, this, StorePaths.check(destination), maxSize, parts);
     return new S3StagedUpload(upload, STAGING + "/" + java.util.UUID.randomUUID(), waiting);
   }
 

@@ -18,10 +18,10 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * A file of the {@link S3Store} being written: bytes are hashed as they arrive and gathered into
- * parts of {@code partSize} bytes (a buffer that grows with the file up to one part). A file smaller
+ * parts cut as {@link S3Parts} says (a buffer that grows with the file up to one part). A file smaller
  * than one part is sent with one PUT when it lands; a larger one becomes a multipart upload whose
- * parts are sent on other threads, up to {@code partsInFlight} at once, while the next one fills: at
- * most {@code partsInFlight + 1} parts in memory, whatever the file's size. The upload is entered
+ * parts are sent on other threads while the next one fills, never more part buffers in memory than
+ * the budget of {@link S3Parts}, whatever the file's size. The upload is entered
  * with its node's lease ({@link S3Uploads}) so that no other node's clean-up aborts it while it lives.
  * Writing ends in two steps: {@link #finish()} once the client's transfer ended well (every part
  * sent, nothing visible yet), then {@link #land()}, which claims the key ({@link S3Claims}) and makes
@@ -39,8 +39,7 @@ final class S3Upload implements DocumentStore.Writer {
   private final S3Store store;
   private final String path;
   private final long maxSize;
-  private final int partSize;
-  private final int partsInFlight;
+  private final S3Parts cut;
   private final MessageDigest sha256 = PartFile.sha256();
   private final java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
   private final List<CompletedPart> parts = new ArrayList<>();
@@ -48,20 +47,24 @@ final class S3Upload implements DocumentStore.Writer {
   private final Deque<byte[]> free = new ArrayDeque<>();
   private byte[] part;
   private int filled;
+  /** The length of the part filling; {@link #handed} bytes went into the parts before it. */
+  private int partLength;
+  private long handed;
+  private long sendingBytes;
   private long size;
   private String uploadId;
   private boolean claimed;
   private boolean finished;
   private boolean completed;
 
-  S3Upload(S3Bucket bucket, S3Store store, String path, long maxSize, int partSize, int partsInFlight) {
+  S3Upload(S3Bucket bucket, S3Store store, String path, long maxSize, S3Parts cut) {
     this.bucket = bucket;
     this.store = store;
     this.path = path;
     this.maxSize = maxSize;
-    this.partSize = partSize;
-    this.partsInFlight = partsInFlight;
-    this.part = new byte[Math.min(partSize, 64 * 1024)];
+    this.cut = cut;
+    this.partLength = cut.next(0);
+    this.part = new byte[Math.min(partLength, 64 * 1024)];
   }
 
   @Override
@@ -74,10 +77,11 @@ final class S3Upload implements DocumentStore.Writer {
     sha256.update(bytes.duplicate());
     crc32.update(bytes.duplicate());
     while (bytes.hasRemaining()) {
-      if (filled == part.length && part.length < partSize) {
-        part = java.util.Arrays.copyOf(part, Math.min(partSize, part.length * 2));
+      if (filled == part.length && part.length < partLength) {
+        part = java.util.Arrays.copyOf(part, Math.min(partLength, part.length * 2));
       } else if (filled == part.length) {
-        sendPart();
+        sendPart(false);
+        part = spare();
       }
       int count = Math.min(part.length - filled, bytes.remaining());
       bytes.get(part, filled, count);
@@ -90,23 +94,40 @@ final class S3Upload implements DocumentStore.Writer {
     return size;
   }
 
-  /** Sends the full part on a thread of its own, after waiting for the oldest one when enough are on their way. */
-  private void sendPart() throws IOException {
+  /**
+   * Sends the full part on a thread of its own, after waiting for the oldest ones while the parts on
+   * their way, this one and the next (unless this is the {@code last}) would take more than the budget.
+   */
+  private void sendPart(boolean last) throws IOException {
     if (uploadId == null) {
       uploadId = bucket.startMultipart(path);
       store.started(uploadId, path);
     }
-    if (sending.size() >= partsInFlight) {
-      awaitOldest();
-    }
     byte[] full = part;
     int length = filled;
+    handed += length;
+    partLength = cut.next(handed);
+    while (!cut.maySend(sendingBytes, full.length, last ? 0 : partLength)) {
+      awaitOldest();
+    }
     int number = parts.size() + sending.size() + 1;
     String id = uploadId;
     sending.add(new Sending(full,
         CompletableFuture.supplyAsync(() -> bucket.uploadPart(path, id, number, full, length), PARTS)));
-    part = free.isEmpty() ? new byte[partSize] : free.pop();
+    sendingBytes += full.length;
+    part = null;
     filled = 0;
+  }
+
+  /** A buffer for the next part: one that came back from the bucket if it has the length, else a new one. */
+  private byte[] spare() {
+    while (!free.isEmpty()) {
+      byte[] spare = free.pop();
+      if (spare.length == partLength) {
+        return spare;
+      }
+    }
+    return new byte[partLength];
   }
 
   private void awaitOldest() throws IOException {
@@ -114,6 +135,7 @@ final class S3Upload implements DocumentStore.Writer {
     try {
       parts.add(oldest.part().get());
       sending.remove();
+      sendingBytes -= oldest.buffer().length;
       free.push(oldest.buffer());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -149,7 +171,7 @@ final class S3Upload implements DocumentStore.Writer {
     try {
       if (uploadId != null) {
         if (filled > 0) {
-          sendPart();
+          sendPart(true);
         }
         awaitSending();
         free.clear();

@@ -202,6 +202,35 @@ class S3StoreContractTests extends DocumentStoreContract {
     assertThat(unfinishedWrites()).isZero();
   }
 
+  /**
+   * Past the memory budget of 20 MiB (5 MiB parts, three in flight) the parts double: 47 MiB go in
+   * 5 + 5 + 5 + 5 + 10 + 10 + 7 MiB, seven parts where equal ones would take ten. S3 names a multipart
+   * object's part count in its ETag ({@code "<md5>-7"}).
+   */
+  @Test
+  void writesAFileLargerThanThePartBudgetInDoubledPartsByteForByte() throws Exception {
+    byte[] bytes = random(47 << 20, 31);
+    StoredFile stored;
+    try (var writer = store.create("t/doubled/whole.bin", Long.MAX_VALUE)) {
+      stored = writeInPieces(writer, bytes);
+    }
+    assertThat(stored.sha256()).isEqualTo(sha256(bytes));
+    assertThat(stored.crc32()).isEqualTo(crc32(bytes));
+    assertThat(read(store, "t/doubled/whole.bin", 0, Long.MAX_VALUE)).isEqualTo(bytes);
+    int inTheSecondDoubledPart = (33 << 20) - 7;
+    assertThat(read(store, "t/doubled/whole.bin", inTheSecondDoubledPart, inTheSecondDoubledPart + 20))
+        .isEqualTo(java.util.Arrays.copyOfRange(bytes, inTheSecondDoubledPart, inTheSecondDoubledPart + 20));
+    try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+        .endpointOverride(java.net.URI.create(proxy.endpoint())).forcePathStyle(true)
+        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY)))
+        .build()) {
+      assertThat(s3.headObject(b -> b.bucket(bucket.name()).key("t/doubled/whole.bin")).eTag()).endsWith("-7\"");
+    }
+    assertThat(unfinishedWrites()).isZero();
+  }
+
   /** The system clock moved forward by hand. */
   static final class MovingClock extends Clock {
     private volatile Duration ahead = Duration.ZERO;
