@@ -1,5 +1,6 @@
 package org.plenary.notification;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,16 @@ class Recipients {
   Map<Locale, List<String>> byLanguage(List<String> addresses) {
     // Only the recipients' accounts, in one query: reading every account (and its roles) for each mail
     // cost a thousand queries a mail once a meeting had a thousand participants.
-    Map<String, String> known = accounts.languagesByEmail(addresses);
+    return byLanguage(addresses, languages(addresses));
+  }
+
+  /** The preferred language of each account among these addresses, by address in lower case, in one query. */
+  Map<String, String> languages(Collection<String> addresses) {
+    return accounts.languagesByEmail(addresses);
+  }
+
+  /** The addresses by language, as {@code known} (from {@link #languages}) says; English for the others. */
+  static Map<Locale, List<String>> byLanguage(List<String> addresses, Map<String, String> known) {
     var grouped = new LinkedHashMap<Locale, List<String>>();
     for (String address : addresses) {
       String tag = known.get(address.toLowerCase(Locale.ROOT));
