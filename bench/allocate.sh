@@ -6,9 +6,10 @@
 #   keep-alive clients to a freshly started demo server, first on the embedded H2 database, then on
 #   PostgreSQL (127.0.0.1:5432, user postgres, scratch database plenary_bench) when it is reachable.
 #   After each run, checks in the meeting's register that the numbers are distinct and consecutive,
-#   continuing the series without a gap, and, once the server is quiet again, how much CPU time it
-#   spent per number (the indexing and mails the numbers cause included), a figure that other
-#   processes on a shared machine disturb far less than the rate. The first warm-up round (the first
+#   continuing the series without a gap, and how much CPU time the server spent per number, from the
+#   first request until it is quiet again (the indexing and mails the numbers cause included, the
+#   register reads of the checks not), a figure that other processes on a shared machine disturb far
+#   less than the rate. The first warm-up round (the first
 #   BENCH_COUNT numbers after the start) is the cold rate, judged against half the best warm run.
 #   Then, on the same server, the whole document cycle (allocate, upload a BENCH_CYCLE_SIZE-byte file
 #   (200 KiB), publish as the secretariat) from BENCH_CYCLE_CLIENTS (8) clients: one unmeasured round
@@ -30,6 +31,8 @@
 #   BENCH_CYCLE=0 to skip the document cycle, BENCH_CYCLE_COUNT (2000), BENCH_CYCLE_WARMUP (2000),
 #   BENCH_CYCLE_RUNS (3), BENCH_CYCLE_CLIENTS (8), BENCH_CYCLE_SIZE (204800), BENCH_CYCLE_GOAL (500),
 #   BENCH_LAUNCHER (1: servers start through ./plenary, the README's run command; 0: java -jar),
+#   PLENARY_LAUNCH_DIR (where ./plenary keeps the extracted jar and its AOT cache; default: this run's
+#   temporary folder), PLENARY_TRAINING_PORT (the launcher's training run: HTTP, FTP on the next; BENCH_PORT + 40),
 #   PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD (empty), BENCH_PG_DB (plenary_bench), and those in bench/lib.sh.
 # Exit status: 0 when every check and goal passes, 1 when one fails, 2 when the run itself broke.
 set -euo pipefail
@@ -64,10 +67,10 @@ free_port PORT "${BENCH_PORT:-18080}"
 BASE=http://127.0.0.1:$PORT
 # Servers start as the README says (./plenary: extracted jar and AOT cache), unless BENCH_LAUNCHER=0
 # (java -jar). The launcher prepares its folder in this run's own temporary folder once, on the first
-# start (so that start may take minutes: extraction and a training run on PORT+40 and PORT+41).
+# start (so that start may take minutes: extraction and a training run on PLENARY_TRAINING_PORT and the next).
 export BENCH_LAUNCHER=${BENCH_LAUNCHER:-1}
 if [ "$BENCH_LAUNCHER" = 1 ]; then
-  export PLENARY_LAUNCH_DIR=${PLENARY_LAUNCH_DIR:-$BENCH_TMP/launch} PLENARY_TRAINING_PORT=$((PORT + 40))
+  export PLENARY_LAUNCH_DIR=${PLENARY_LAUNCH_DIR:-$BENCH_TMP/launch} PLENARY_TRAINING_PORT=${PLENARY_TRAINING_PORT:-$((PORT + 40))}
   BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-900}
 fi
 
@@ -78,7 +81,8 @@ run_one() {
   shift
   mkdir -p "$dir"
   log "=== $label ==="
-  start_plenary "$PORT" "$dir" "$@"
+  # FTP on the port after HTTP's, on loopback: the default 2121 may be another server's on this machine
+  start_plenary "$PORT" "$dir" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port=$((PORT + 1)) "$@"
   t=$(token "$BASE" alice alice-demo)
   code=$(upcoming_meeting "$BASE")
   log "meeting $code; warming up for $WARMUP s with unmeasured allocations (the measured runs must continue the series)"
@@ -86,16 +90,14 @@ run_one() {
     --count "$COUNT" --clients "$CLIENTS" --out "$BENCH_TMP/$label.warm.json" || die "the warm-up allocations failed on $label"
   for run in $(seq 1 "$RUNS"); do
     wait_quiet "$PLENARY_PID" postgres
-    ticks=$(busy_ticks "$PLENARY_PID")
+    # load.py measures the server's CPU time per number, the work left behind (index, mails) included:
+    # a figure that other processes on the machine disturb far less than the rate. From just before the
+    # first request until the server is quiet again, so the register reads of its checks are left out.
     python3 "$BENCH_DIR/load.py" allocate --base "$BASE" --meeting "$code" --token "$t" \
-      --count "$COUNT" --clients "$CLIENTS" --out "$BENCH_TMP/$label.$run.json" >/dev/null || true
+      --count "$COUNT" --clients "$CLIENTS" --server-pid "$PLENARY_PID" --quiet-also postgres \
+      --out "$BENCH_TMP/$label.$run.json" >/dev/null || true
     [ -s "$BENCH_TMP/$label.$run.json" ] || die "allocation run $run on $label produced no result"
-    # The server's CPU time per number, the work left behind (index, mails) included: a figure that
-    # other processes on the machine disturb far less than the rate.
     wait_quiet "$PLENARY_PID" postgres
-    cpu_ms=$(calc "($(busy_ticks "$PLENARY_PID") - $ticks) * 1000 / $(getconf CLK_TCK) / $COUNT")
-    jq --argjson cpu "$cpu_ms" '. + {cpu_ms: $cpu}' "$BENCH_TMP/$label.$run.json" >"$BENCH_TMP/cpu.json" \
-      && mv "$BENCH_TMP/cpu.json" "$BENCH_TMP/$label.$run.json"
     log "$label run $run: $(jq -r '"\(.ok) numbers in \(.seconds*1000|floor/1000) s = \(.rate|floor) allocations/s, p50 \(.p50_ms*10|floor/10) ms, p99 \(.p99_ms*10|floor/10) ms, server CPU \(.cpu_ms*100|floor/100) ms a number"' "$BENCH_TMP/$label.$run.json") (load average $(cut -d' ' -f1 /proc/loadavg))"
   done
   # the run judged: the best one whose numbers are right (any run with wrong numbers fails the bench)

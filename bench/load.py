@@ -2,9 +2,12 @@
 """Concurrent API clients for the benchmark scripts (standard library only).
 
   load.py allocate --base URL --meeting CODE --token T [--count 1000] [--clients 50] [--out FILE]
+                   [--server-pid PID [--quiet-also postgres]]
       Asks for COUNT document numbers from CLIENTS concurrent keep-alive connections (curl
       --parallel), then checks in the meeting's register that the numbers are distinct and consecutive, following the highest
-      number the group's series held before the run. Writes a JSON summary to FILE.
+      number the group's series held before the run. Writes a JSON summary to FILE. With --server-pid, the
+      summary has cpu_ms: the server's CPU time per number from the first request until the server (and the
+      processes named by --quiet-also) is quiet again, the reads of the checks left out.
 
   load.py warm --base URL --meeting CODE --token T [--seconds 40] [--count 1000] [--clients 50] [--out FILE]
       Asks for document numbers in rounds of COUNT from CLIENTS connections for about SECONDS,
@@ -97,6 +100,39 @@ class Client:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
+
+
+def busy_ticks(pid, names=()):
+    """CPU clock ticks (user + system) used so far by process PID and by every process named in NAMES."""
+    pids = [pid]
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and names:
+            try:
+                with open(f"/proc/{entry}/comm") as f:
+                    if f.read().strip() in names:
+                        pids.append(int(entry))
+            except OSError:
+                pass
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def wait_quiet(pid, names=(), limit=120):
+    """Waits (at most LIMIT seconds) until PID and the processes NAMES use less than 5 % of a core over a
+    second, as bench/lib.sh's wait_quiet does: the work queued by the numbers (mails, index) is done."""
+    hz = os.sysconf("SC_CLK_TCK")
+    for _ in range(limit):
+        before = busy_ticks(pid, names)
+        time.sleep(1)
+        if busy_ticks(pid, names) - before < hz // 20 + 1:
+            return
 
 
 def percentile(values, p):
@@ -211,7 +247,15 @@ def allocate(args):
     before_here = {c["number"] for c in admin.json("GET", path)}
     bodies = bench_bodies(args.count)
     print(f"  {args.count} allocations from {args.clients} concurrent clients ...", file=sys.stderr, flush=True)
+    if args.server_pid:
+        wait_quiet(args.server_pid, args.quiet_also)
+        ticks = busy_ticks(args.server_pid)
     seconds, results = run_posts(args.base, args.token, path, bodies, args.clients)
+    cpu_ms = None
+    if args.server_pid:
+        # The work the numbers left behind (mails, indexing) is counted, the reads of the checks are not.
+        wait_quiet(args.server_pid, args.quiet_also)
+        cpu_ms = (busy_ticks(args.server_pid) - ticks) * 1000.0 / os.sysconf("SC_CLK_TCK") / args.count
     errors = [f"HTTP {s}" if s else d for s, d, _ in results if s != 201]
     got = [location.rsplit("/", 1)[-1] for s, location, _ in results if s == 201]
     ok_lat = [ms for s, _, ms in results if s == 201]
@@ -249,6 +293,8 @@ def allocate(args):
         "first": by_value[0], "last": by_value[-1],
         "checks": checks, "numbers_ok": all(c["pass"] for c in checks),
     }
+    if cpu_ms is not None:
+        result["cpu_ms"] = cpu_ms
     for c in checks:
         print(f"  [{'ok' if c['pass'] else 'FAILED'}] {c['check']}: {c['detail']}", file=sys.stderr)
     if args.out:
@@ -536,6 +582,10 @@ def main():
             s.add_argument("--out")
             if name == "warm":
                 s.add_argument("--seconds", type=float, default=40)
+            else:
+                s.add_argument("--server-pid", type=int, help="measure this process's CPU time per number")
+                s.add_argument("--quiet-also", action="append", default=[],
+                               help="before and after, wait until the processes of this name are quiet too (postgres)")
         else:
             s.add_argument("--secretariat-token", required=True)
             s.add_argument("--count", type=int, default=5000)

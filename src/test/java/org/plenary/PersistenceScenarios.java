@@ -199,6 +199,25 @@ abstract class PersistenceScenarios {
   }
 
   @Test
+  void mailsEveryNumberOfTheBatchesOnceToItsAuthor() throws Exception {
+    List<String> numbers = allocateConcurrently(desk, "mailed", 300, 30);
+    Instant until = Instant.now().plus(Duration.ofSeconds(30));
+    var subjects = new java.util.ArrayList<String>();
+    while (subjects.size() < numbers.size() && Instant.now().isBefore(until)) {
+      Thread.sleep(100);
+      subjects.clear();
+      subjects.addAll(jdbc.sql("SELECT subject FROM mail_messages WHERE recipients = 'mailed@plenary.example'")
+          .query(String.class).list());
+    }
+    assertThat(subjects).hasSize(numbers.size());
+    assertThat(numbers).allMatch(number -> subjects.stream().filter(subject -> subject.contains(number)).count() == 1);
+    assertThat(jdbc.sql("SELECT d.occasion FROM mail_deliveries d JOIN mail_messages m ON m.id = d.message_id"
+            + " WHERE d.recipient = 'mailed@plenary.example' AND m.subject LIKE '%' || SUBSTRING(d.occasion, 18) || '%'")
+        .query(String.class).list())
+        .containsExactlyInAnyOrderElementsOf(numbers.stream().map(n -> "NumbersAllocated:" + n).toList());
+  }
+
+  @Test
   void allocatesConsecutiveOutputNumbersUnderConcurrencyBesideInputs() throws Exception {
     allocateConcurrently(desk, "produce", 1, 1);
     var secretary = tokens.authenticate(tokens.issue(accounts.create(new NewAccount("sec-" + getClass().getSimpleName()

@@ -1,5 +1,6 @@
 package org.plenary.notification;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,8 @@ class ContributionMail {
   private final AccountDirectory accounts;
   private final Mailer mailer;
   private final String baseUrl;
+  /** The host of the base URL, which the FTP gateway answers on too. */
+  private final String ftpHost;
   private final int ftpPort;
 
   ContributionMail(ContributionDesk desk, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
@@ -52,44 +55,47 @@ class ContributionMail {
     this.accounts = accounts;
     this.mailer = mailer;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
+    this.ftpHost = this.baseUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
     this.ftpPort = ftpPort;
   }
 
   @ApplicationModuleListener
   void on(NumbersAllocated event) {
-    var emails = new HashMap<String, Optional<String>>();
-    desk.all(event.numbers()).forEach(c -> numberAllocated(c, emails));
+    var letters = new Letters();
+    desk.all(event.numbers()).forEach(c -> numberAllocated(c, letters));
+    letters.send();
   }
 
-  private void numberAllocated(Contribution c, Map<String, Optional<String>> emails) {
+  private void numberAllocated(Contribution c, Letters letters) {
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
-    String host = baseUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
-    send("NumbersAllocated:" + c.number(), emails, List.of(c.allocatedBy()), words -> words.letter("notification.contribution.number",
+    letters.add("NumbersAllocated:" + c.number(), List.of(c.allocatedBy()), words -> words.letter("notification.contribution.number",
         new Object[] {c.number(), c.title()}, c.title(), group.acronym(), meeting.code(), c.number(),
-        baseUrl + "/documents/" + c.number(), "ftp://" + host + ":" + ftpPort + "/t/fg/" + group.slug() + "/docs/incoming/",
+        baseUrl + "/documents/" + c.number(), "ftp://" + ftpHost + ":" + ftpPort + "/t/fg/" + group.slug() + "/docs/incoming/",
         baseUrl + "/api/v1/contributions/" + c.number() + "/files", meeting.deadline(Deadline.Kind.CONTRIBUTIONS).display(words.locale())));
   }
 
   @ApplicationModuleListener
   void on(ContributionsReceived event) {
-    var emails = new HashMap<String, Optional<String>>();
+    var letters = new Letters();
     withContributions(event.received(), ContributionReceived::number,
-        (c, received) -> received(c, received.fileId(), emails));
+        (c, received) -> received(c, received.fileId(), letters));
+    letters.send();
   }
 
-  private void received(Contribution c, long fileId, Map<String, Optional<String>> emails) {
+  private void received(Contribution c, long fileId, Letters letters) {
     ContributionFile file = file(c, fileId);
-    send("ContributionReceived:" + fileId, emails, List.of(c.allocatedBy(), file.uploadedBy()), words -> words.letter(
+    letters.add("ContributionReceived:" + fileId, List.of(c.allocatedBy(), file.uploadedBy()), words -> words.letter(
         file.late() ? "notification.contribution.receivedLate" : "notification.contribution.received",
         new Object[] {file.fileName()}, file.fileName(), file.size(), file.sha256(), baseUrl + "/documents/" + c.number()));
   }
 
   @ApplicationModuleListener
   void on(ContributionsPublished event) {
-    var emails = new HashMap<String, Optional<String>>();
+    var letters = new Letters();
     withContributions(event.published(), ContributionPublished::number,
-        (c, published) -> published(c, published.fileId(), emails));
+        (c, published) -> published(c, published.fileId(), letters));
+    letters.send();
   }
 
   /** Each change of a batch with its contribution, the batch's contributions read in one query. */
@@ -99,11 +105,11 @@ class ContributionMail {
     changes.forEach(change -> each.accept(byNumber.get(number.apply(change)), change));
   }
 
-  private void published(Contribution c, long fileId, Map<String, Optional<String>> emails) {
+  private void published(Contribution c, long fileId, Letters letters) {
     ContributionFile file = file(c, fileId);
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
-    send("ContributionPublished:" + fileId, emails, everyone(c), words -> words.letter("notification.contribution.published", new Object[] {file.fileName()},
+    letters.add("ContributionPublished:" + fileId, everyone(c), words -> words.letter("notification.contribution.published", new Object[] {file.fileName()},
         file.fileName(), baseUrl + "/t/fg/" + group.slug() + "/docs/" + meeting.code() + "/in/" + file.fileName()));
   }
 
@@ -123,17 +129,34 @@ class ContributionMail {
   }
 
   private void send(String occasion, List<String> usernames, Function<MailWords, MailWords.Letter> write) {
-    send(occasion, new HashMap<>(), usernames, write);
+    var letters = new Letters();
+    letters.add(occasion, usernames, write);
+    letters.send();
   }
 
-  /** Mails the accounts' addresses; {@code emails} remembers addresses already read for this event. */
-  private void send(String occasion, Map<String, Optional<String>> emails, List<String> usernames,
-      Function<MailWords, MailWords.Letter> write) {
-    Set<String> addresses = new LinkedHashSet<>();
-    usernames.forEach(name -> emails.computeIfAbsent(name, n -> accounts.find(n).map(Account::email))
-        .ifPresent(addresses::add));
-    if (!addresses.isEmpty()) {
-      mailer.sendEach(occasion, List.copyOf(addresses), write);
+  /**
+   * The mails of one event, written together ({@link Mailer#sendAll}): each account's address is
+   * read once for the event, however many of its contributions the event names.
+   */
+  private final class Letters {
+
+    private final Map<String, Optional<String>> emails = new HashMap<>();
+    private final List<Mailer.Outgoing> mails = new ArrayList<>();
+
+    /** A mail for {@code occasion} to these accounts' addresses (accounts without one are left out). */
+    void add(String occasion, List<String> usernames, Function<MailWords, MailWords.Letter> write) {
+      Set<String> addresses = new LinkedHashSet<>();
+      usernames.forEach(name -> emails.computeIfAbsent(name, n -> accounts.find(n).map(Account::email))
+          .ifPresent(addresses::add));
+      if (!addresses.isEmpty()) {
+        mails.add(new Mailer.Outgoing(occasion, List.copyOf(addresses), write));
+      }
+    }
+
+    void send() {
+      if (!mails.isEmpty()) {
+        mailer.sendAll(mails);
+      }
     }
   }
 

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,32 +69,49 @@ class Mailer {
     });
   }
 
-  /** A mail to write for an occasion to these addresses, each recipient in their language: {@link #sendAll}. */
-  record Mailing(String occasion, List<String> addresses, Function<MailWords, MailWords.Letter> write) {}
+  /** One mail of a batch: for {@code occasion}, to {@code addresses}, written by {@code write} in each recipient's language. */
+  record Outgoing(String occasion, List<String> addresses, Function<MailWords, MailWords.Letter> write) {}
 
   /**
-   * {@link #sendEach} for many occasions at once (the registrations of one batch): who was already mailed,
-   * and in which language each recipient reads, are read in one query each for them all rather than two
-   * queries a mailing. A recipient is mailed at most once for an occasion, even one named twice here.
+   * {@link #sendEach} for many occasions at once, as the events about a batch of contributions need:
+   * who was already mailed is read in one query, the recipients' languages in another, and the
+   * messages and the notes of whom they mail are written in two batches of statements.
    */
-  void sendAll(List<Mailing> mailings) {
-    List<String> keys = mailings.stream().map(m -> bounded(m.occasion())).toList();
-    List<String> everyone = mailings.stream().flatMap(m -> m.addresses().stream()).distinct().toList();
-    Map<String, Set<String>> mailed = outbox.alreadyMailed(keys, everyone);
+  void sendAll(List<Outgoing> mails) {
+    var keys = new ArrayList<String>(mails.size());
+    mails.forEach(mail -> keys.add(bounded(mail.occasion())));
+    Map<String, Set<String>> mailed = outbox.alreadyMailed(keys);
+    var due = new ArrayList<List<String>>(mails.size());
+    var everyone = new LinkedHashSet<String>();
+    for (int i = 0; i < mails.size(); i++) {
+      Set<String> before = mailed.computeIfAbsent(keys.get(i), k -> new HashSet<>());
+      // add() also keeps an address named twice for one occasion from being mailed twice
+      List<String> left = mails.get(i).addresses().stream().filter(a -> before.add(a.toLowerCase(Locale.ROOT))).toList();
+      due.add(left);
+      everyone.addAll(left);
+    }
+    if (everyone.isEmpty()) {
+      return;
+    }
     Map<String, String> languages = recipients.languages(everyone);
-    Map<Locale, MailWords> words = new HashMap<>();
-    for (int i = 0; i < mailings.size(); i++) {
+    var words = new HashMap<Locale, MailWords>();
+    var kept = new ArrayList<Outbox.Kept>();
+    for (int i = 0; i < mails.size(); i++) {
+      Outgoing mail = mails.get(i);
       String key = keys.get(i);
-      Set<String> done = mailed.computeIfAbsent(key, k -> new HashSet<>());
-      List<String> due = mailings.get(i).addresses().stream().filter(a -> done.add(a.toLowerCase(Locale.ROOT))).toList();
-      if (due.isEmpty()) {
-        continue;
-      }
-      Function<MailWords, MailWords.Letter> write = mailings.get(i).write();
-      recipients.byLanguage(due, languages).forEach((language, group) -> {
-        MailWords.Letter letter = write.apply(words.computeIfAbsent(language, l -> new MailWords(messages, l)));
-        send(key, group, letter.subject(), letter.body(), null, null);
+      Recipients.byLanguage(due.get(i), languages).forEach((language, group) -> {
+        MailWords.Letter letter = mail.write().apply(words.computeIfAbsent(language, l -> new MailWords(messages, l)));
+        kept.add(new Outbox.Kept(key, group, letter.subject(), letter.body()));
       });
+    }
+    List<Long> ids = outbox.keepAll(clock.instant(), kept);
+    if (handover.sending()) {
+      var handOvers = new ArrayList<SmtpHandover.Kept>(kept.size());
+      for (int i = 0; i < kept.size(); i++) {
+        Outbox.Kept k = kept.get(i);
+        handOvers.add(new SmtpHandover.Kept(ids.get(i), k.to(), k.subject(), k.body(), null));
+      }
+      afterCommit(() -> handOvers.forEach(handover::handOver));
     }
   }
 

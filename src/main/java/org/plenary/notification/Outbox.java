@@ -1,18 +1,21 @@
 package org.plenary.notification;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -22,9 +25,11 @@ import org.springframework.stereotype.Repository;
 class Outbox {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
 
-  Outbox(JdbcClient jdbc) {
+  Outbox(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   long keep(Instant now, String recipients, String subject, String body) {
@@ -34,6 +39,57 @@ class Outbox {
             VALUES (?, ?, ?, ?, 'KEPT')""")
         .params(now.atOffset(ZoneOffset.UTC), recipients, subject, body).update(keys, "id");
     return keys.getKey().longValue();
+  }
+
+  /** A message to keep for {@code occasion}, noted as mailing each address of {@code to}. */
+  record Kept(String occasion, List<String> to, String subject, String body) {}
+
+  /**
+   * Keeps the messages and notes whom each mails for its occasion, in two batches of statements;
+   * returns the messages' ids in their order.
+   */
+  List<Long> keepAll(Instant now, List<Kept> messages) {
+    if (messages.isEmpty()) {
+      return List.of();
+    }
+    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+    var keys = new GeneratedKeyHolder();
+    batches.batchUpdate(connection -> connection.prepareStatement("""
+            INSERT INTO mail_messages (created_at, recipients, subject, body, status)
+            VALUES (?, ?, ?, ?, 'KEPT')""", new String[] {"id"}), new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            Kept message = messages.get(i);
+            ps.setObject(1, at);
+            ps.setString(2, String.join(", ", message.to()));
+            ps.setString(3, message.subject());
+            ps.setString(4, message.body());
+          }
+
+          @Override
+          public int getBatchSize() {
+            return messages.size();
+          }
+        }, keys);
+    List<Long> ids = keys.getKeyList().stream().map(row -> ((Number) row.get(keyColumn(row))).longValue()).toList();
+    if (ids.size() != messages.size()) {
+      throw new IllegalStateException("The outbox kept " + messages.size() + " messages but the database gave "
+          + ids.size() + " ids");
+    }
+    var deliveries = new ArrayList<Object[]>();
+    for (int i = 0; i < messages.size(); i++) {
+      for (String recipient : messages.get(i).to()) {
+        deliveries.add(new Object[] {messages.get(i).occasion(), recipient.toLowerCase(Locale.ROOT), ids.get(i)});
+      }
+    }
+    batches.batchUpdate("INSERT INTO mail_deliveries (occasion, recipient, message_id) VALUES (?, ?, ?)", deliveries);
+    return ids;
+  }
+
+  /** The generated id's column as the driver names it ({@code id} or {@code ID}). */
+  private static String keyColumn(Map<String, Object> row) {
+    return row.containsKey("id") ? "id" : row.keySet().stream().filter("id"::equalsIgnoreCase).findFirst()
+        .orElseThrow(() -> new IllegalStateException("No id among the generated keys " + row.keySet()));
   }
 
   /** Keeps the file sent with message {@code id}, so that a later attempt sends the same file. */
@@ -65,19 +121,17 @@ class Outbox {
         .query(String.class).list());
   }
 
-  /**
-   * Which of these recipients were already mailed for each of these occasions, in one query (lower-case
-   * addresses by occasion; an occasion nobody was mailed for is absent).
-   */
-  Map<String, Set<String>> alreadyMailed(Collection<String> occasions, Collection<String> recipients) {
+  /** Who was already mailed for each of these occasions: recipients (lower case) by occasion, in one query. */
+  Map<String, Set<String>> alreadyMailed(List<String> occasions) {
     var mailed = new HashMap<String, Set<String>>();
-    if (occasions.isEmpty() || recipients.isEmpty()) {
+    if (occasions.isEmpty()) {
       return mailed;
     }
-    jdbc.sql("SELECT occasion, recipient FROM mail_deliveries WHERE occasion IN (:occasions) AND recipient IN (:recipients)")
-        .param("occasions", List.copyOf(new LinkedHashSet<>(occasions)))
-        .param("recipients", recipients.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).distinct().toList())
-        .query((rs, row) -> mailed.computeIfAbsent(rs.getString(1), o -> new HashSet<>()).add(rs.getString(2))).list();
+    jdbc.sql("SELECT occasion, recipient FROM mail_deliveries WHERE occasion IN (:occasions)")
+        .param("occasions", occasions.stream().distinct().toList())
+        .query(rs -> {
+          mailed.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+        });
     return mailed;
   }
 

@@ -29,13 +29,13 @@ class Recipients {
     return byLanguage(addresses, languages(addresses));
   }
 
-  /** The preferred language tag of the account of each of these addresses that has one, by address in lower case. */
+  /** The preferred language of each account among these addresses, by address in lower case, in one query. */
   Map<String, String> languages(Collection<String> addresses) {
     return accounts.languagesByEmail(addresses);
   }
 
-  /** The addresses by language, with the languages already read by {@link #languages} (for many mails at once). */
-  Map<Locale, List<String>> byLanguage(List<String> addresses, Map<String, String> known) {
+  /** The addresses by language, as {@code known} (from {@link #languages}) says; English for the others. */
+  static Map<Locale, List<String>> byLanguage(List<String> addresses, Map<String, String> known) {
     var grouped = new LinkedHashMap<Locale, List<String>>();
     for (String address : addresses) {
       String tag = known.get(address.toLowerCase(Locale.ROOT));

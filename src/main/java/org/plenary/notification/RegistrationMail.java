@@ -66,11 +66,11 @@ class RegistrationMail {
     mailer.sendAll(List.of(received(r, participantAndFocalPoints(r, organizations))));
   }
 
-  private Mailer.Mailing received(Registration r, List<String> recipients) {
+  private Mailer.Outgoing received(Registration r, List<String> recipients) {
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
     // One occasion for both events: a registration is received once, whichever event told of it.
-    return new Mailer.Mailing("RegistrationSubmitted:" + r.id(), recipients,
+    return new Mailer.Outgoing("RegistrationSubmitted:" + r.id(), recipients,
         words -> words.letter("notification.registration.received",
         new Object[] {r.fullName(), group.acronym(), meeting.code()}, r.fullName(), group.acronym(), meeting.venueName(),
         words.dates(meeting), baseUrl + "/registrations/" + r.id()));

@@ -127,6 +127,32 @@ class MailDeliveryTests {
     assertThat(subjectsTo("c@three.example")).containsExactly("Once");
   }
 
+  @Test
+  void aBatchMailsEachOccasionsRecipientsOnceAfterCommitAndNothingWhenDeliveredAgain() throws Exception {
+    var batch = List.of(
+        new Mailer.Outgoing("Test:batch:1", List.of("x@batch.example", "y@batch.example"), words -> new MailWords.Letter("Batch 1", "one\n")),
+        new Mailer.Outgoing("Test:batch:2", List.of("x@batch.example", "X@batch.example"), words -> new MailWords.Letter("Batch 2", "two\n")),
+        new Mailer.Outgoing("Test:batch:3", List.of("z@batch.example"), words -> new MailWords.Letter("Batch 3", "three\n")));
+    mailer.sendEach("Test:batch:3", List.of("z@batch.example"), words -> new MailWords.Letter("Batch 3 before", "three\n"));
+    assertThat(smtp.waitForIncomingEmail(20_000, 1)).isTrue();
+
+    transaction.executeWithoutResult(status -> {
+      mailer.sendAll(batch);
+      assertThat(smtp.getReceivedMessagesForDomain("batch.example")).as("nothing handed over before the commit").hasSize(1);
+    });
+    mailer.sendAll(batch);
+
+    assertThat(smtp.waitForIncomingEmail(20_000, 4)).isTrue();
+    assertThat(subjectsTo("x@batch.example")).containsExactlyInAnyOrder("Batch 1", "Batch 2");
+    assertThat(subjectsTo("y@batch.example")).containsExactly("Batch 1");
+    assertThat(subjectsTo("z@batch.example")).containsExactly("Batch 3 before");
+    assertThat(jdbc.sql("SELECT occasion || ' ' || recipient FROM mail_deliveries WHERE occasion LIKE 'Test:batch:%'")
+        .query(String.class).list()).containsExactlyInAnyOrder("Test:batch:1 x@batch.example",
+        "Test:batch:1 y@batch.example", "Test:batch:2 x@batch.example", "Test:batch:3 z@batch.example");
+    assertThat(jdbc.sql("SELECT status FROM mail_messages WHERE subject LIKE 'Batch%'").query(String.class).list())
+        .containsOnly("SENT").hasSize(3);
+  }
+
   /** The subjects of the distinct messages sent to this address (GreenMail keeps a copy per recipient). */
   private static List<String> subjectsTo(String address) throws Exception {
     var subjects = new java.util.LinkedHashMap<String, String>();

@@ -1,0 +1,67 @@
+package org.plenary.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** The controllers' mappings, matched path first, find the method they found before and refuse as before. */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-path-first;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}",
+    "plenary.ftp.enabled=false"})
+class PathFirstMappingsTests {
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @Test
+  void theControllersAreMappedPathFirst() {
+    assertThat(mappings).isInstanceOf(PathFirstMappings.PathFirstHandlerMapping.class);
+  }
+
+  @Test
+  void aPathWithVariablesFindsTheMethodOfItsHttpMethod() throws Exception {
+    assertThat(method("POST", "/api/v1/groups/cloud/meetings/2701-gva/contributions", "application/json"))
+        .isEqualTo("allocate");
+    assertThat(method("GET", "/api/v1/groups/cloud/meetings/2701-gva/contributions", null)).isEqualTo("register");
+    assertThat(method("GET", "/api/v1/contributions/FG-Cloud-I-0001", null)).isEqualTo("get");
+  }
+
+  @Test
+  void aPathTakenByNoMappingOfItsMethodOrMediaTypeIsRefusedAsBefore() {
+    assertThatThrownBy(() -> method("DELETE", "/api/v1/groups/cloud/meetings/2701-gva/contributions", null))
+        .isInstanceOf(HttpRequestMethodNotSupportedException.class);
+    assertThatThrownBy(() -> method("POST", "/api/v1/contributions/FG-Cloud-I-0001/files", "application/json"))
+        .isInstanceOf(HttpMediaTypeNotSupportedException.class);
+  }
+
+  @Test
+  void aPathNoMappingTakesFindsNothing() throws Exception {
+    assertThat(mappings.getHandler(request("GET", "/api/v1/nothing/here/at/all", null))).isNull();
+  }
+
+  private String method(String httpMethod, String path, String contentType) throws Exception {
+    var chain = mappings.getHandler(request(httpMethod, path, contentType));
+    assertThat(chain).as(httpMethod + " " + path).isNotNull();
+    return ((HandlerMethod) chain.getHandler()).getMethod().getName();
+  }
+
+  private static MockHttpServletRequest request(String method, String path, String contentType) {
+    var request = new MockHttpServletRequest(method, path);
+    if (contentType != null) {
+      request.setContentType(contentType);
+      request.setContent("{}".getBytes());
+    }
+    return request;
+  }
+}
