@@ -456,7 +456,7 @@ def thread_ticks(pid):
     return ticks
 
 
-def wait_quiet(pid, limit=60.0):
+def wait_server_quiet(pid, limit=60.0):
     """Waits (at most LIMIT seconds) until the process uses under 5 % of a core over half a second."""
     hz = os.sysconf("SC_CLK_TCK")
     end = time.monotonic() + limit
@@ -512,7 +512,7 @@ def registrations(args):
 
     print(f"  {args.count} registrations at once ...", file=sys.stderr, flush=True)
     if args.server_pid:
-        wait_quiet(args.server_pid)
+        wait_server_quiet(args.server_pid)
         ticks = cpu_ticks(args.server_pid)
         threads = thread_ticks(args.server_pid)
     client = os.times()
@@ -521,7 +521,7 @@ def registrations(args):
     cpu_ms = None
     if args.server_pid:
         burst_ticks = cpu_ticks(args.server_pid) - ticks
-        wait_quiet(args.server_pid)
+        wait_server_quiet(args.server_pid)
         hz = os.sysconf("SC_CLK_TCK")
         cpu_ms = (cpu_ticks(args.server_pid) - ticks) * 1000.0 / hz / args.count
         after = thread_ticks(args.server_pid)
