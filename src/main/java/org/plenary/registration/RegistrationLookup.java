@@ -3,7 +3,6 @@ package org.plenary.registration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.plenary.account.AccountId;
 import org.plenary.meeting.MeetingId;
@@ -27,8 +26,7 @@ public class RegistrationLookup {
   public List<Registration> byIds(List<Long> ids) {
     Map<Long, Registration> found = new HashMap<>();
     registrations.findAll(ids).forEach(r -> found.put(r.id(), r));
-    return ids.stream().map(id -> Optional.ofNullable(found.get(id))
-        .orElseThrow(() -> new NoSuchElementException("No registration " + id))).toList();
+    return ids.stream().map(id -> Optional.ofNullable(found.get(id)).orElseThrow()).toList();
   }
 
   /** Whether the account has a registration for the meeting that was not rejected. */
