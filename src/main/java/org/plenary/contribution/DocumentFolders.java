@@ -51,9 +51,6 @@ public class DocumentFolders {
   private record Queue(List<FolderEntry> entries, long[] meetingOf, List<MeetingId> meetings,
       Map<String, List<FolderEntry>> views) {}
 
-  /** A line of the incoming folder being read, before the lines are put in name order. */
-  private record Line(FolderEntry entry, MeetingId meeting) {}
-
   /**
    * How many folder entries the kept listings may hold together (a few hundred bytes each); past it
    * the least used listings are dropped. Was 100,000, so a folder of 100,000 documents was never
@@ -194,7 +191,7 @@ public class DocumentFolders {
   private Queue incomingNow(String slug, Queue previous) {
     List<FolderEntry> before = previous == null ? List.of() : previous.entries();
     Map<Long, MeetingId> meetingIds = new java.util.HashMap<>();
-    var lines = new ArrayList<Line>();
+    var lines = new ArrayList<Held>();
     contributions.eachWaiting(groups.get(slug).id(), row -> {
       var entry = new FolderEntry(row.fileName(), false, row.size(), row.uploadedAt(), row.sha256(), row.number(),
           row.title(), row.source(), row.late(), row.storePath());
@@ -202,14 +199,14 @@ public class DocumentFolders {
       if (at >= 0 && before.get(at).equals(entry)) {
         entry = before.get(at);
       }
-      lines.add(new Line(entry, meetingIds.computeIfAbsent(row.meeting(), MeetingId::new)));
+      lines.add(new Held(entry, meetingIds.computeIfAbsent(row.meeting(), MeetingId::new)));
     });
-    lines.sort(Comparator.comparing(Line::entry, BY_NAME));
+    lines.sort(Comparator.comparing(Held::entry, BY_NAME));
     long[] meetingOf = new long[lines.size()];
     for (int i = 0; i < meetingOf.length; i++) {
       meetingOf[i] = lines.get(i).meeting().value();
     }
-    return new Queue(lines.stream().map(Line::entry).toList(), meetingOf, List.copyOf(meetingIds.values()),
+    return new Queue(lines.stream().map(Held::entry).toList(), meetingOf, List.copyOf(meetingIds.values()),
         new ConcurrentHashMap<>());
   }
 
@@ -313,9 +310,8 @@ public class DocumentFolders {
   }
 
   /**
-   * The value for {@code key} at the current version, computed again only when a contribution
-   * changed; each cache is bounded (entries or keys, and idle time), so a path asked for once, or a
-   * folder nobody reads any more, does not stay in memory.
+   * As {@link #cached}, one reading at a time per key, each given the value kept before (null when
+   * none) to start from.
    */
   private <T> T cachedOnce(Cache<String, Versioned<T>> cache, String key, java.util.function.UnaryOperator<T> compute) {
     long version = versions.version();
@@ -329,6 +325,11 @@ public class DocumentFolders {
         : new Versioned<>(version, compute.apply(kept == null ? null : kept.value()))).value();
   }
 
+  /**
+   * The value for {@code key} at the current version, computed again only when a contribution
+   * changed; each cache is bounded (entries or keys, and idle time), so a path asked for once, or a
+   * folder nobody reads any more, does not stay in memory.
+   */
   private <T> T cached(Cache<String, Versioned<T>> cache, String key, java.util.function.Supplier<T> compute) {
     long version = versions.version();
     Versioned<T> hit = cache.getIfPresent(key);

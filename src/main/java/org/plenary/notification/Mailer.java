@@ -48,7 +48,7 @@ class Mailer {
    * {@code write} in that language (the account's preferred one, else English).
    */
   void sendEach(String occasion, List<String> addresses, Function<MailWords, MailWords.Letter> write) {
-    sendEach(occasion, addresses, write, language -> null);
+    sendAll(List.of(new Outgoing(occasion, addresses, write)));
   }
 
   /** {@link #sendEach} with a file: {@code attach} gives the file for a language. */
