@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs requests that arrive together in one transaction: a worker thread takes every waiting
  * request (up to a limit) and hands the list to {@code work}, which returns one answer per request.
- * One commit then serves many requests; under load a batch also waits a few milliseconds for more
- * to join it. If a batch fails, its requests are run again one by one, so one refused request gets
+ * One commit then serves many requests; under load a batch also waits, briefly, for the requesters of
+ * the batch before to come back. If a batch fails, its requests are run again one by one, so one refused request gets
  * its own refusal and the others still succeed; unless the database could not be reached, which every
  * request of the batch is told at once.
  */
@@ -27,8 +27,11 @@ public final class BatchWorker<T, R> {
 
   private record Waiting<T, R>(T request, CompletableFuture<R> answer) {}
 
-  /** Under load, how long a batch waits for more requests to join it. */
+  /** Under load, how long at most a batch waits for more requests to join it. */
   private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+  /** While lingering, how long a pause between two arrivals ends the wait: nobody else is coming soon. */
+  private static final long GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
   private final BlockingQueue<Waiting<T, R>> queue = new LinkedBlockingQueue<>();
   private final String name;
@@ -75,13 +78,17 @@ public final class BatchWorker<T, R> {
   /**
    * Waits a little for more requests to join the batch: every batch costs a commit (and its event
    * a mail transaction), so under load fewer, larger batches serve more requests per second. Only
-   * after a batch of several, so that a lone request is never kept waiting.
+   * after a batch of several, so that a lone request is never kept waiting; and only until the batch
+   * is as large as the one before (whose requesters, answered, are likely sending their next request)
+   * or requests stop arriving: clients that wait for their answer before they ask again would
+   * otherwise be kept waiting the whole linger time for requests that cannot come.
    */
-  private void linger(List<Waiting<T, R>> batch) throws InterruptedException {
+  private void linger(List<Waiting<T, R>> batch, int expected) throws InterruptedException {
     long until = System.nanoTime() + LINGER_NANOS;
     long left;
-    while (batch.size() < limit && (left = until - System.nanoTime()) > 0) {
-      Waiting<T, R> more = queue.poll(left, TimeUnit.NANOSECONDS);
+    int enough = Math.min(limit, expected);
+    while (batch.size() < enough && (left = until - System.nanoTime()) > 0) {
+      Waiting<T, R> more = queue.poll(Math.min(left, GAP_NANOS), TimeUnit.NANOSECONDS);
       if (more == null) {
         return;
       }
@@ -91,7 +98,7 @@ public final class BatchWorker<T, R> {
   }
 
   private void run() {
-    boolean underLoad = false;
+    int last = 0;
     while (!Thread.currentThread().isInterrupted()) {
       var batch = new ArrayList<Waiting<T, R>>();
       try {
@@ -100,14 +107,14 @@ public final class BatchWorker<T, R> {
         return;
       }
       queue.drainTo(batch, limit - 1);
-      if (underLoad) {
+      if (last > 1) {
         try {
-          linger(batch);
+          linger(batch, last);
         } catch (InterruptedException stopping) {
           Thread.currentThread().interrupt(); // the batch in hand is still run and answered
         }
       }
-      underLoad = batch.size() > 1;
+      last = batch.size();
       log.trace("The {} takes a batch of {}.", name, batch.size());
       try {
         List<R> answers = transaction.execute(status -> work.apply(batch.stream().map(Waiting::request).toList()));
