@@ -27,7 +27,7 @@
 #   server has gone quiet (mails of the previous run written); the best run is judged and the median
 #   printed beside it, because figures on a shared machine vary by a quarter from run to run.
 # Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_COUNT (1000), BENCH_WARMUP_SECONDS (90),
-#   BENCH_RUNS (3), BENCH_CLIENTS (50), BENCH_GOAL (5000), BENCH_PG=0 to skip PostgreSQL,
+#   BENCH_RUNS (3), BENCH_CLIENTS (50), BENCH_GOAL (5000), BENCH_PG=0 to skip PostgreSQL, BENCH_H2=0 to skip H2,
 #   BENCH_CYCLE=0 to skip the document cycle, BENCH_CYCLE_COUNT (2000), BENCH_CYCLE_WARMUP (2000),
 #   BENCH_CYCLE_RUNS (3), BENCH_CYCLE_CLIENTS (8), BENCH_CYCLE_SIZE (204800), BENCH_CYCLE_GOAL (500),
 #   BENCH_LAUNCHER (1: servers start through ./plenary, the README's run command; 0: java -jar),
@@ -150,9 +150,11 @@ pg_reachable() {
   fi
 }
 
-run_one H2
-
-LABELS=(H2)
+LABELS=()
+if [ "${BENCH_H2:-1}" != 0 ]; then
+  run_one H2
+  LABELS=(H2)
+fi
 PG_WHY=""
 if pg_reachable; then
   log "PostgreSQL on $PGHOST:$PGPORT: (re)creating scratch database $PG_DB"
@@ -166,6 +168,7 @@ else
   log "PostgreSQL part skipped: $PG_WHY"
 fi
 
+[ "${#LABELS[@]}" -gt 0 ] || die "nothing measured: BENCH_H2=0 and PostgreSQL skipped ($PG_WHY)"
 STATUS=0
 echo
 echo "=== Summary: number allocation, $COUNT requests from $CLIENTS concurrent clients, best of $RUNS runs (goal >= $GOAL/s) ==="
@@ -185,7 +188,7 @@ for label in "${LABELS[@]}"; do
 done
 if [ "${#LABELS[@]}" = 2 ]; then
   echo "PostgreSQL/H2 ratio: $(fmt 2 "$(calc "$(jq -r .rate "$BENCH_TMP/PostgreSQL.json") / $(jq -r .rate "$BENCH_TMP/H2.json")")")"
-else
+elif [ "${LABELS[0]}" = H2 ]; then
   echo "PostgreSQL: skipped ($PG_WHY)"
 fi
 echo "numbers OK = every request answered 201, numbers distinct, consecutive, and exactly the register's new entries"

@@ -12,6 +12,8 @@
 # The class path is resolved once with Maven (offline when possible) into DIR/classpath, or taken
 # from the file S3PROXY_CLASSPATH names (the output of mvn dependency:build-classpath -Dmdep.includeScope=test).
 # S3PROXY_JAVA_OPTS: extra JVM options for S3Proxy (a JFR recording, say).
+# S3PROXY_PROVIDER: the blob store behind it, filesystem (jclouds', the default) or filesystem-nio2
+#   (S3Proxy's own, same layout under DIR/objects); both keep every object as a file.
 # Exit status: 0 on success, 2 when it could not start or stop.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,6 +21,10 @@ die() { echo "s3proxy.sh: $*" >&2; exit 2; }
 
 start() {
   local dir=$1 port=$2 jdk i
+  case "${S3PROXY_PROVIDER:-filesystem}" in
+    filesystem | filesystem-nio2) ;;
+    *) die "S3PROXY_PROVIDER must be filesystem or filesystem-nio2, not '$S3PROXY_PROVIDER'" ;;
+  esac
   mkdir -p "$dir/objects"
   dir=$(cd "$dir" && pwd)
   [ ! -f "$dir/s3proxy.pid" ] || ! kill -0 "$(cat "$dir/s3proxy.pid")" 2>/dev/null \
@@ -39,7 +45,7 @@ s3proxy.endpoint=http://127.0.0.1:$port
 s3proxy.authorization=aws-v2-or-v4
 s3proxy.identity=plenary
 s3proxy.credential=plenary-secret
-jclouds.provider=filesystem
+jclouds.provider=${S3PROXY_PROVIDER:-filesystem}
 jclouds.filesystem.basedir=$dir/objects
 PROPS
   # shellcheck disable=SC2086

@@ -29,6 +29,16 @@ class PostgresPersistenceTests extends PersistenceScenarios {
     registry.add("spring.datasource.password", database::password);
   }
 
+  @org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource dataSource;
+
+  @Test
+  void sendsTheRowsOfABatchAsOneMultiRowInsert() throws Exception {
+    try (var connection = dataSource.getConnection()) {
+      assertThat(connection.unwrap(org.postgresql.core.BaseConnection.class).getQueryExecutor()
+          .isReWriteBatchedInsertsEnabled()).isTrue();
+    }
+  }
+
   @Test
   void twoNodesSharingTheDatabaseAllocateDistinctConsecutiveNumbers() throws Exception {
     allocateConcurrently(desk, "shared", 1, 1);

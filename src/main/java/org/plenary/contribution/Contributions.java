@@ -68,10 +68,13 @@ class Contributions {
   private final SharedRead sharedVersion = new SharedRead(this::versionNow);
   /** The version kept between changes, when only this process writes the database; otherwise null. */
   private final KnownVersion knownVersion;
+  /** Whether the database is PostgreSQL, whose UPDATE can return the row it changed. */
+  private final boolean postgres;
 
   Contributions(JdbcClient jdbc, JdbcTemplate batches, @Value("${spring.datasource.url:}") String url) {
     this.jdbc = jdbc;
     this.batches = batches;
+    this.postgres = url.startsWith("jdbc:postgresql:");
     this.knownVersion = KnownVersion.appliesTo(url) ? new KnownVersion(sharedVersion::get) : null;
   }
 
@@ -147,6 +150,11 @@ class Contributions {
    */
   Reserved reserve(GroupId group, DocumentSeries series, int count) {
     String table = seriesTable(series);
+    if (postgres) {
+      // One round trip fewer while the series row is locked (H2 has no RETURNING on an UPDATE).
+      return jdbc.sql("UPDATE " + table + " SET last_number = last_number + ? WHERE group_id = ? RETURNING last_number, prefix")
+          .params(count, group.value()).query((rs, row) -> new Reserved(rs.getInt(1), rs.getString(2))).single();
+    }
     jdbc.sql("UPDATE " + table + " SET last_number = last_number + ? WHERE group_id = ?")
         .params(count, group.value()).update();
     return jdbc.sql("SELECT last_number, prefix FROM " + table + " WHERE group_id = ?").param(group.value())
