@@ -196,7 +196,9 @@ busy_ticks() {
   {
     cat "/proc/$pid/stat"
     for name in "$@"; do
-      for p in $(pgrep -x "$name"); do cat "/proc/$p/stat" 2>/dev/null; done
+      # A process gone since pgrep (a PostgreSQL backend closing) is skipped: under pipefail its failed
+      # cat would otherwise end the calling script without a word.
+      for p in $(pgrep -x "$name"); do cat "/proc/$p/stat" 2>/dev/null || true; done
     done
   } | awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
 }
