@@ -46,6 +46,8 @@ s3proxy.authorization=aws-v2-or-v4
 s3proxy.identity=plenary
 s3proxy.credential=plenary-secret
 jclouds.provider=${S3PROXY_PROVIDER:-filesystem}
+jclouds.identity=plenary
+jclouds.credential=plenary-secret
 jclouds.filesystem.basedir=$dir/objects
 PROPS
   # shellcheck disable=SC2086
