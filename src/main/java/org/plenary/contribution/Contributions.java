@@ -163,50 +163,34 @@ class Contributions {
 
   /**
    * Records contributions of one group in one batch of statements and returns their ids by
-   * sequence number, as the inserts generated them (the series' range is the caller's, reserved).
+   * sequence number (read back by the series' range, which the caller holds reserved).
    */
   Map<Integer, Long> insertAll(GroupId group, DocumentSeries series, List<NewContribution> rows) {
-    var keys = new GeneratedKeyHolder();
-    batches.batchUpdate(connection -> connection.prepareStatement("""
+    batches.batchUpdate("""
             INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,
               contact, allocated_by, allocated_at, series)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id", "seq_no"}),
-        new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
-          @Override
-          public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
-            NewContribution r = rows.get(i);
-            ps.setLong(1, group.value());
-            ps.setLong(2, r.meeting().value());
-            ps.setInt(3, r.sequence());
-            ps.setString(4, r.number());
-            ps.setString(5, r.number().toUpperCase(java.util.Locale.ROOT));
-            ps.setString(6, r.title());
-            ps.setString(7, r.source());
-            ps.setString(8, r.contact());
-            ps.setLong(9, r.accountId());
-            ps.setObject(10, utc(r.at()));
-            ps.setString(11, String.valueOf(series.letter()));
-          }
-
-          @Override
-          public int getBatchSize() {
-            return rows.size();
-          }
-        }, keys);
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, r) -> {
+          ps.setLong(1, group.value());
+          ps.setLong(2, r.meeting().value());
+          ps.setInt(3, r.sequence());
+          ps.setString(4, r.number());
+          ps.setString(5, r.number().toUpperCase(java.util.Locale.ROOT));
+          ps.setString(6, r.title());
+          ps.setString(7, r.source());
+          ps.setString(8, r.contact());
+          ps.setLong(9, r.accountId());
+          ps.setObject(10, utc(r.at()));
+          ps.setString(11, String.valueOf(series.letter()));
+        });
+    int first = rows.stream().mapToInt(NewContribution::sequence).min().orElse(0);
+    int last = rows.stream().mapToInt(NewContribution::sequence).max().orElse(-1);
     Map<Integer, Long> ids = new HashMap<>();
-    for (Map<String, Object> key : keys.getKeyList()) {
-      ids.put(((Number) column(key, "seq_no")).intValue(), ((Number) column(key, "id")).longValue());
-    }
-    if (ids.size() != rows.size()) {
-      throw new IllegalStateException("Inserted " + rows.size() + " contributions but the database gave " + ids.size() + " ids");
-    }
+    jdbc.sql("SELECT seq_no, id FROM contributions WHERE group_id = ? AND series = ? AND seq_no BETWEEN ? AND ?")
+        .params(group.value(), String.valueOf(series.letter()), first, last)
+        .query(rs -> {
+          ids.put(rs.getInt(1), rs.getLong(2));
+        });
     return ids;
-  }
-
-  /** A generated key's column, as the driver names it ({@code id} or {@code ID}). */
-  private static Object column(Map<String, Object> key, String name) {
-    return key.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("No " + name + " among the generated keys " + key.keySet())).getValue();
   }
 
   /** An output document's type and the input numbers it answers. */
