@@ -352,11 +352,12 @@ abstract class PersistenceScenarios {
           int n = i;
           tasks.add(() -> {
             var form = new org.plenary.registration.RegistrationForm();
-            form.setFullName("At Once " + n);
+            form.setFullName(" At Once " + n + " ");
             form.setEmail("atonce" + n + "@example.org");
             form.setCountryCode("FR");
+            form.setFunction(n % 2 == 0 ? " " : "Delegate");
             try {
-              return registrations.register("atonce", "next", form, people.get(n)).id();
+              return registrations.register("atonce", "next", form, people.get(n));
             } catch (org.plenary.registration.RegistrationRefusedException refused) {
               return refused.httpStatus();
             }
@@ -367,8 +368,15 @@ abstract class PersistenceScenarios {
       for (var future : pool.invokeAll(tasks)) {
         answers.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
       }
-      var ids = answers.stream().filter(Long.class::isInstance).toList();
-      assertThat(ids).hasSize(30).doesNotHaveDuplicates();
+      var recorded = answers.stream().filter(org.plenary.registration.Registration.class::isInstance)
+          .map(org.plenary.registration.Registration.class::cast).toList();
+      assertThat(recorded.stream().map(org.plenary.registration.Registration::id)).hasSize(30).doesNotHaveDuplicates();
+      // each answer is the registration as the table holds it: its own id, the name stripped, a blank function none
+      for (var registration : recorded) {
+        int n = Integer.parseInt(registration.email().replaceAll("\\D", ""));
+        assertThat(registration.fullName()).isEqualTo("At Once " + n);
+        assertThat(registrations.get(registration.id(), people.get(n))).isEqualTo(registration);
+      }
       assertThat(answers.stream().filter(Integer.class::isInstance)).hasSize(30).containsOnly(409);
       long meeting = meetings.get("atonce", "next").id().value();
       assertThat(jdbc.sql("SELECT COUNT(*) FROM registrations WHERE meeting_id = ?").param(meeting).query(Long.class)

@@ -8,9 +8,11 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.plenary.shared.InLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -34,10 +36,10 @@ class Accounts {
   AccountId insert(NewAccount account, String passwordHash, boolean mustChangePassword, Instant now) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
-            INSERT INTO accounts (username, email, display_name, password_hash, organization_id,
+            INSERT INTO accounts (username, email, email_key, display_name, password_hash, organization_id,
               country_code, must_change_password, enabled, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?)""")
-        .params(account.username(), account.email(), account.displayName(), passwordHash,
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)""")
+        .params(account.username(), account.email(), account.email().toLowerCase(Locale.ROOT), account.displayName(), passwordHash,
             account.organizationId() == null ? null : account.organizationId().value(),
             account.countryCode(), mustChangePassword, now.atOffset(ZoneOffset.UTC))
         .update(keys, "id");
@@ -84,14 +86,15 @@ class Accounts {
 
   /**
    * The preferred language of the accounts with these addresses (compared in lower case), by lower-case
-   * address; the first account by username when two addresses differ only in case. One query.
+   * address; the first account by username when two addresses differ only in case. One query, on the
+   * index of the addresses in lower case.
    */
   Map<String, String> languagesByEmail(Collection<String> lowerCaseEmails) {
     var languages = new LinkedHashMap<String, String>();
     if (!lowerCaseEmails.isEmpty()) {
-      jdbc.sql("SELECT LOWER(email), language FROM accounts WHERE LOWER(email) IN (:emails) AND language IS NOT NULL"
+      jdbc.sql("SELECT email_key, language FROM accounts WHERE email_key IN (:emails) AND language IS NOT NULL"
               + " ORDER BY username")
-          .param("emails", lowerCaseEmails)
+          .param("emails", InLists.padded(List.copyOf(lowerCaseEmails)))
           .query((rs, n) -> languages.putIfAbsent(rs.getString(1), rs.getString(2))).list();
     }
     return languages;

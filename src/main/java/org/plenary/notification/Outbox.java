@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.plenary.shared.InLists;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,7 +118,7 @@ class Outbox {
     }
     return new HashSet<>(jdbc.sql("SELECT recipient FROM mail_deliveries WHERE occasion = :occasion AND recipient IN (:recipients)")
         .param("occasion", occasion)
-        .param("recipients", recipients.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).toList())
+        .param("recipients", InLists.padded(recipients.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).toList()))
         .query(String.class).list());
   }
 
@@ -128,7 +129,7 @@ class Outbox {
       return mailed;
     }
     jdbc.sql("SELECT occasion, recipient FROM mail_deliveries WHERE occasion IN (:occasions)")
-        .param("occasions", occasions.stream().distinct().toList())
+        .param("occasions", InLists.padded(occasions.stream().distinct().toList()))
         .query(rs -> {
           mailed.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
         });

@@ -100,7 +100,7 @@ public class RegistrationDesk {
     });
     var organization = represented.forRegistration(form.getOrganizationId(), user);
     new Violations()
-        .check(countries.exists(form.getCountryCode()), "countryCode", say("registration.error.countryList"))
+        .check(countries.exists(form.getCountryCode()), "countryCode", "registration", "registration.error.countryList")
         .throwIfAny();
     String category = organization.map(o -> o.category().name()).orElse(Registration.INDIVIDUAL);
     if (!MEMBERS.contains(category) && !registrations.individualsAllowed(group.id())) {

@@ -1,13 +1,13 @@
 package org.plenary.registration;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +15,11 @@ import org.plenary.account.AccountId;
 import org.plenary.account.OrganizationId;
 import org.plenary.group.GroupId;
 import org.plenary.meeting.MeetingId;
+import org.plenary.shared.InLists;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The SQL of registrations and of each group's eligibility policy. */
@@ -41,34 +44,64 @@ class Registrations {
       String category, Instant at) {}
 
   /**
-   * Inserts the registrations in one batch of statements and reads them back in one query per meeting
-   * (by the table's unique key, meeting and account), in the order given. A second registration of a
-   * person for a meeting fails the whole batch with the unique key's violation.
+   * Inserts the registrations in one batch of statements and returns them as recorded, in the order
+   * given, with the ids the database gave them (the batch's generated keys: no query reads them back).
+   * A second registration of a person for a meeting fails the whole batch with the unique key's violation.
    */
   List<Registration> insertAll(List<NewRegistration> rows) {
-    batches.batchUpdate("""
+    var keys = new GeneratedKeyHolder();
+    batches.batchUpdate(connection -> connection.prepareStatement("""
             INSERT INTO registrations (meeting_id, account_id, full_name, email, organization_id, category, country_code,
               function_title, first_time, attendance, status, submitted_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?)""", rows, rows.size(), (ps, r) -> {
-          ps.setLong(1, r.meeting().value());
-          ps.setLong(2, r.account().value());
-          ps.setString(3, r.form().getFullName().strip());
-          ps.setString(4, r.form().getEmail().strip());
-          ps.setObject(5, r.organization() == null ? null : r.organization().value(), java.sql.Types.BIGINT);
-          ps.setString(6, r.category());
-          ps.setString(7, r.form().getCountryCode());
-          ps.setString(8, blankToNull(r.form().getFunction()));
-          ps.setBoolean(9, r.form().isFirstTime());
-          ps.setString(10, r.form().getAttendance().name());
-          ps.setObject(11, utc(r.at()));
-        });
-    Map<MeetingId, List<Long>> accountsByMeeting = new LinkedHashMap<>();
-    rows.forEach(r -> accountsByMeeting.computeIfAbsent(r.meeting(), m -> new ArrayList<>()).add(r.account().value()));
-    Map<String, Registration> recorded = new HashMap<>();
-    accountsByMeeting.forEach((meeting, accounts) -> jdbc.sql(SELECT + " WHERE meeting_id = :meeting AND account_id IN (:accounts)")
-        .param("meeting", meeting.value()).param("accounts", accounts).query(this::registration)
-        .list().forEach(r -> recorded.put(r.meetingId().value() + "/" + r.accountId().value(), r)));
-    return rows.stream().map(r -> recorded.get(r.meeting().value() + "/" + r.account().value())).toList();
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?)""", new String[] {"id"}),
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            Registration r = submitted(0, rows.get(i));
+            ps.setLong(1, r.meetingId().value());
+            ps.setLong(2, r.accountId().value());
+            ps.setString(3, r.fullName());
+            ps.setString(4, r.email());
+            ps.setObject(5, r.organizationId() == null ? null : r.organizationId().value(), java.sql.Types.BIGINT);
+            ps.setString(6, r.category());
+            ps.setString(7, r.countryCode());
+            ps.setString(8, r.function());
+            ps.setBoolean(9, r.firstTime());
+            ps.setString(10, r.attendance().name());
+            ps.setObject(11, utc(r.submittedAt()));
+          }
+
+          @Override
+          public int getBatchSize() {
+            return rows.size();
+          }
+        }, keys);
+    List<Map<String, Object>> ids = keys.getKeyList();
+    if (ids.size() != rows.size()) {
+      throw new IllegalStateException("Recorded " + rows.size() + " registrations but the database gave " + ids.size() + " ids");
+    }
+    var recorded = new ArrayList<Registration>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      recorded.add(submitted(((Number) ids.get(i).get(keyColumn(ids.get(i)))).longValue(), rows.get(i)));
+    }
+    return recorded;
+  }
+
+  /**
+   * The registration as the table holds it once inserted with this id, as {@link #registration} reads it back
+   * (the time to the microsecond, the columns' precision on H2 and PostgreSQL).
+   */
+  private static Registration submitted(long id, NewRegistration r) {
+    return new Registration(id, r.meeting(), r.account(), r.form().getFullName().strip(), r.form().getEmail().strip(),
+        r.organization(), r.category(), r.form().getCountryCode(), blankToNull(r.form().getFunction()),
+        r.form().isFirstTime(), r.form().getAttendance(), RegistrationStatus.SUBMITTED, null,
+        r.at().truncatedTo(ChronoUnit.MICROS), null, null, null);
+  }
+
+  /** The generated key's column: {@code id} on PostgreSQL, {@code ID} on H2. */
+  private static String keyColumn(Map<String, Object> row) {
+    return row.containsKey("id") ? "id" : row.keySet().stream().filter("id"::equalsIgnoreCase).findFirst()
+        .orElseThrow(() -> new IllegalStateException("No id among the generated keys " + row.keySet()));
   }
 
   Optional<Registration> find(long id) {
@@ -80,7 +113,8 @@ class Registrations {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(SELECT + " WHERE id IN (:ids) ORDER BY id").param("ids", ids).query(this::registration).list();
+    return jdbc.sql(SELECT + " WHERE id IN (:ids) ORDER BY id").param("ids", InLists.padded(ids)).query(this::registration)
+        .list();
   }
 
   Optional<Registration> find(MeetingId meeting, AccountId account) {

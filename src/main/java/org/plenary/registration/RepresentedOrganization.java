@@ -1,7 +1,6 @@
 package org.plenary.registration;
 
 import java.util.Optional;
-import org.plenary.account.AccountDirectory;
 import org.plenary.account.Organization;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.OrganizationId;
@@ -21,22 +20,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class RepresentedOrganization {
 
-  private final AccountDirectory accounts;
   private final OrganizationDirectory organizations;
   private final Registrations registrations;
   private final TransactionTemplate transaction;
 
-  RepresentedOrganization(AccountDirectory accounts, OrganizationDirectory organizations, Registrations registrations,
+  RepresentedOrganization(OrganizationDirectory organizations, Registrations registrations,
       TransactionTemplate transaction) {
-    this.accounts = accounts;
     this.organizations = organizations;
     this.registrations = registrations;
     this.transaction = transaction;
   }
 
-  /** The account's organization, if it has one: a registration can only be for it. */
+  /**
+   * The account's organization, if it has one: a registration can only be for it. The signed-in user's
+   * account is the account as it stands now (read again for each request, a change seen at once).
+   */
   public Optional<Organization> ofAccount(PlenaryUser user) {
-    return organizations.find(accounts.get(user.id()).organizationId());
+    return organizations.find(user.account().organizationId());
   }
 
   /** The organization this person registers for, or empty for their own name; refuses a forged choice. */

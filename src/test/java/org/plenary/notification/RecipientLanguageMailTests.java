@@ -60,6 +60,20 @@ class RecipientLanguageMailTests {
   @Autowired RegistrationDesk registrations;
   @Autowired ContributionDesk contributions;
   @Autowired JdbcClient jdbc;
+  @Autowired Recipients recipients;
+
+  @Test
+  void anAddressIsMatchedToItsAccountWhateverItsCase() {
+    accounts.create(new NewAccount("olga", "Olga.Ivanova@Rostelecom.example", "Ольга Иванова", null, "RU", Set.of()),
+        "olga-pass-1", false);
+    accounts.create(new NewAccount("pierre", "pierre@orange.example", "Pierre Martin", null, "FR", Set.of()),
+        "pierre-pass-1", false);
+    jdbc.sql("UPDATE accounts SET language = 'ru' WHERE username = 'olga'").update();
+    jdbc.sql("UPDATE accounts SET language = 'fr' WHERE username = 'pierre'").update();
+    assertThat(recipients.languages(List.of("OLGA.IVANOVA@ROSTELECOM.EXAMPLE", "Pierre@Orange.example",
+        "fg-lang@lists.plenary.example")))
+        .containsOnly(java.util.Map.entry("olga.ivanova@rostelecom.example", "ru"), java.util.Map.entry("pierre@orange.example", "fr"));
+  }
 
   @Test
   void aRussianParticipantReadsRussianAnEnglishOneEnglishAndTheListEnglish() throws Exception {
