@@ -87,12 +87,16 @@ class Listings {
     long stamp = (files ? version : version * 31 + entries.hashCode()) * 31 + variant.hashCode();
     var user = PlenaryUser.current();
     Locale locale = Words.reader();
+    // Kept pages and JSON are also kept gzipped for the clients that ask (a signed-in reader's page is made each time).
+    boolean gzip = (json || user.isEmpty()) && ListingFiles.gzipAccepted(request);
     String etag = "\"" + (json ? "j" : "h") + Long.toHexString(stamp)
         + (json ? "" : "-" + locale.toLanguageTag())
-        + (json || user.isEmpty() ? "" : "-" + Integer.toHexString(user.get().getUsername().hashCode())) + "\"";
+        + (json || user.isEmpty() ? "" : "-" + Integer.toHexString(user.get().getUsername().hashCode()))
+        + (gzip ? "-gz" : "") + "\"";
     // The page's language follows Accept-Language and the language cookie (and the account, for which the page is private).
-    response.setHeader(HttpHeaders.VARY, json ? HttpHeaders.ACCEPT
-        : HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE);
+    response.setHeader(HttpHeaders.VARY, json ? HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING
+        : HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING + ", " + HttpHeaders.ACCEPT_LANGUAGE + ", "
+            + HttpHeaders.COOKIE);
     if (!json) {
       response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
     }
@@ -105,15 +109,17 @@ class Listings {
       return null;
     }
     if (json) {
-      var kept = renderings.kept("json|" + path + "|" + variant, stamp, out -> writeJson(out, path, entries));
-      send(request, response, kept, etag, MediaType.APPLICATION_JSON_VALUE);
+      String key = "json|" + path + "|" + variant;
+      var kept = renderings.kept(key, stamp, out -> writeJson(out, path, entries));
+      send(request, response, gzip ? renderings.gzipped(key, kept) : kept, gzip, etag, MediaType.APPLICATION_JSON_VALUE);
       return null;
     }
     // The page for a reader who is not signed in, kept whole; a signed-in reader's page puts its own header
     // around the same listing, read from it.
     byte[][] layout = layout(request, response, locale);
     byte[] title = HtmlUtils.htmlEscape(FolderPage.title(path, words, locale)).getBytes(StandardCharsets.UTF_8);
-    var page = renderings.kept("html|" + path + "|" + variant + "|" + locale.toLanguageTag(), stamp, out -> {
+    String key = "html|" + path + "|" + variant + "|" + locale.toLanguageTag();
+    var page = renderings.kept(key, stamp, out -> {
       out.write(layout[0]);
       out.write(title);
       out.write(layout[1]);
@@ -128,13 +134,16 @@ class Listings {
       return new ModelAndView("contribution/listing", Map.of("title", FolderPage.title(path, words, locale),
           "listing", read(page, start, (int) (page.length() - start - layout[2].length))));
     }
-    send(request, response, page, etag, "text/html;charset=UTF-8");
+    send(request, response, gzip ? renderings.gzipped(key, page) : page, gzip, etag, "text/html;charset=UTF-8");
     return null;
   }
 
   private static void send(HttpServletRequest request, HttpServletResponse response, ListingFiles.Kept kept,
-      String etag, String type) throws IOException {
+      boolean gzip, String etag, String type) throws IOException {
     response.setContentType(type);
+    if (gzip) {
+      response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+    }
     FileSender.sendRendering(request, response, kept.file(), kept.bytes(), kept.length(), etag, type);
   }
 
