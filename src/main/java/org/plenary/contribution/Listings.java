@@ -85,6 +85,10 @@ class Listings {
     boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)
         && !accept.contains(MediaType.TEXT_HTML_VALUE);
     long stamp = (files ? version : version * 31 + entries.hashCode()) * 31 + variant.hashCode();
+    if (!json) {
+      // The page's dates are in the meeting's zone, which may change without a change of the register.
+      stamp = stamp * 31 + zone.getId().hashCode();
+    }
     var user = PlenaryUser.current();
     Locale locale = Words.reader();
     // Kept pages and JSON are also kept gzipped for the clients that ask (a signed-in reader's page is made each time).
