@@ -91,10 +91,26 @@ final class FileSender {
         || new ServletWebRequest(request, response).checkNotModified(etag, entry.modified().toEpochMilli())) {
       return;
     }
-    long length = entry.size();
-    response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, prepared.disposition());
     response.setHeader(HttpHeaders.CACHE_CONTROL, reader.signedIn() ? "private, no-cache" : "no-cache");
+    body(request, response, file, etag, entry.size(), prepared.type());
+  }
+
+  /**
+   * A rendering of this node (a folder's listing), held as {@code bytes} or in {@code file}, once its
+   * headers and conditions are dealt with: ranges and sendfile as for a document, and no
+   * Content-Disposition, since it is shown rather than saved.
+   */
+  static void sendRendering(HttpServletRequest request, HttpServletResponse response, Path file, byte[] bytes,
+      long length, String etag, String type) throws IOException {
+    var held = bytes == null ? null : new Prepared(bytes, etag, null, type, null);
+    body(request, response, new Source(null, null, held, file), etag, length, type);
+  }
+
+  /** The body, its ranges (206, multipart, 416) or the whole of it, with sendfile past {@link #SMALL}. */
+  private static void body(HttpServletRequest request, HttpServletResponse response, Source file, String etag,
+      long length, String type) throws IOException {
+    response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
     boolean head = "HEAD".equals(request.getMethod());
     List<HttpRange> ranges = ranges(request, etag, length);
     if (ranges == null) {
@@ -102,7 +118,6 @@ final class FileSender {
       response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
       return;
     }
-    String type = prepared.type();
     if (ranges.isEmpty()) {
       response.setContentType(type);
       response.setContentLengthLong(length);
@@ -188,9 +203,23 @@ final class FileSender {
 
   /**
    * A document of the store, read through its local file when there is one, or from {@code held},
-   * its whole content and header values when the caller has them in memory (null otherwise).
+   * its whole content and header values when the caller has them in memory (null otherwise); or a
+   * file of this node ({@code file}: a rendered listing).
    */
-  record Source(DocumentStore store, String path, Prepared held) {}
+  record Source(DocumentStore store, String path, Prepared held, Path file) {
+
+    Source(DocumentStore store, String path, Prepared held) {
+      this(store, path, held, null);
+    }
+
+    /** The local file to send, or null (held in memory, or in a store without local files). */
+    Path local() {
+      if (file != null) {
+        return file;
+      }
+      return held != null && held.bytes() != null ? null : store.local(path).orElse(null);
+    }
+  }
 
   /**
    * What every answer of one file carries, worked out once: its bytes (when held in memory, else
@@ -219,8 +248,7 @@ final class FileSender {
 
   private static void transfer(HttpServletRequest request, HttpServletResponse response, Source source, long start,
       long end) throws IOException {
-    Path file = source.held() != null && source.held().bytes() != null ? null
-        : source.store().local(source.path()).orElse(null);
+    Path file = source.local();
     if (file != null && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT)) && end - start > SMALL) {
       request.setAttribute("org.apache.tomcat.sendfile.filename", file.toAbsolutePath().toString());
       request.setAttribute("org.apache.tomcat.sendfile.start", start);
@@ -265,7 +293,7 @@ final class FileSender {
       out.write(source.held().bytes(), (int) start, (int) (end - start));
       return;
     }
-    Path file = source.store().local(source.path()).orElse(null);
+    Path file = source.local();
     if (file == null) {
       try (InputStream in = source.store().open(source.path(), start, end)) {
         in.transferTo(out);

@@ -2,7 +2,11 @@ package org.plenary.contribution;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,9 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
 import org.plenary.account.PlenaryUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,11 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends a folder listing of the circular's tree, over HTTP, as a page in the site's layout or, for
- * {@code Accept: application/json}, as JSON. Both are kept as bytes until the folder changes, and
+ * {@code Accept: application/json}, as JSON. Both are rendered once per folder version and kept
+ * ({@link ListingFiles}: a large one as a file, sent with sendfile and ranges like a document), and
  * carry that state as their ETag (304, and 412 for an If-Match that no longer holds). The layout
  * around the listing is the {@code contribution/listing} template: for people who are not signed
- * in (almost every request of a mirror or a crawler) it is made once per language and written around the
- * kept listing; a signed-in person's page, whose header names them, is rendered by the template engine each time.
+ * in (almost every request of a mirror or a crawler) it is made once per language and the whole page
+ * is kept; a signed-in person's page, whose header names them, is rendered by the template engine each
+ * time around the listing read from the kept page.
  * A page is in the reader's language (account, {@code ?lang=}, cookie or {@code Accept-Language}):
  * pages are kept per language, the language is part of their ETag, and they vary on
  * {@code Accept-Language} and {@code Cookie}, so that no cache serves or revalidates one language to
@@ -47,40 +50,16 @@ class Listings {
   private static final String TITLE = "@@plenary-listing-title@@";
   private static final String LISTING = "@@plenary-listing-body@@";
 
-  /**
-   * A listing's HTML (the page's {@code <main>}) or its JSON, in UTF-8. The page for people who are
-   * not signed in is written as the layout's parts around these bytes, not kept as a copy of them.
-   */
-  private record Rendered(long stamp, byte[] bytes) {
-
-    /** About the bytes it holds. */
-    int weight() {
-      return 64 + bytes.length;
-    }
-  }
-
-  /**
-   * What the kept renderings may hold at most, in bytes: past it the least used are dropped. A folder
-   * of 100,000 documents renders to about 30 MB of HTML (kept once: the anonymous page is written
-   * around it) and as much JSON: at 32 MiB it was rendered again at every request.
-   */
-  static final long MAX_RENDERED_BYTES = 128L << 20;
-
-  /**
-   * Renderings by path, variant and language (and HTML or JSON): bounded by their size, not their
-   * number (one listing of a large folder weighs more than thousands of small ones), and dropped
-   * when nobody asked for them for ten minutes.
-   */
-  private final Cache<String, Rendered> rendered = Caffeine.newBuilder().maximumWeight(MAX_RENDERED_BYTES)
-      .weigher((String key, Rendered value) -> key.length() + value.weight())
-      .expireAfterAccess(Duration.ofMinutes(10)).build();
   private final JsonMapper jsonMapper;
   private final ITemplateEngine templates;
   private final Map<Locale, byte[][]> layouts = new ConcurrentHashMap<>();
   private final ApplicationContext context;
   private final MessageSource words;
+  private final ListingFiles renderings;
 
-  Listings(JsonMapper jsonMapper, ITemplateEngine templates, ApplicationContext context, MessageSource words) {
+  Listings(JsonMapper jsonMapper, ITemplateEngine templates, ApplicationContext context, MessageSource words,
+      ListingFiles renderings) {
+    this.renderings = renderings;
     this.words = words;
     this.jsonMapper = jsonMapper;
     this.templates = templates;
@@ -106,14 +85,22 @@ class Listings {
     boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)
         && !accept.contains(MediaType.TEXT_HTML_VALUE);
     long stamp = (files ? version : version * 31 + entries.hashCode()) * 31 + variant.hashCode();
+    if (!json) {
+      // The page's dates are in the meeting's zone, which may change without a change of the register.
+      stamp = stamp * 31 + zone.getId().hashCode();
+    }
     var user = PlenaryUser.current();
     Locale locale = Words.reader();
+    // Kept pages and JSON are also kept gzipped for the clients that ask (a signed-in reader's page is made each time).
+    boolean gzip = (json || user.isEmpty()) && ListingFiles.gzipAccepted(request);
     String etag = "\"" + (json ? "j" : "h") + Long.toHexString(stamp)
         + (json ? "" : "-" + locale.toLanguageTag())
-        + (json || user.isEmpty() ? "" : "-" + Integer.toHexString(user.get().getUsername().hashCode())) + "\"";
+        + (json || user.isEmpty() ? "" : "-" + Integer.toHexString(user.get().getUsername().hashCode()))
+        + (gzip ? "-gz" : "") + "\"";
     // The page's language follows Accept-Language and the language cookie (and the account, for which the page is private).
-    response.setHeader(HttpHeaders.VARY, json ? HttpHeaders.ACCEPT
-        : HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE);
+    response.setHeader(HttpHeaders.VARY, json ? HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING
+        : HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING + ", " + HttpHeaders.ACCEPT_LANGUAGE + ", "
+            + HttpHeaders.COOKIE);
     if (!json) {
       response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
     }
@@ -126,63 +113,71 @@ class Listings {
       return null;
     }
     if (json) {
-      send(request, response, MediaType.APPLICATION_JSON_VALUE, jsonBytes(path + "|" + variant, path, entries, stamp));
+      String key = "json|" + path + "|" + variant;
+      var kept = renderings.kept(key, stamp, out -> writeJson(out, path, entries));
+      send(request, response, gzip ? renderings.gzipped(key, kept) : kept, gzip, etag, MediaType.APPLICATION_JSON_VALUE);
       return null;
     }
-    byte[] listing = html(path + "|" + variant + "|" + locale.toLanguageTag(), path, entries, files, stamp, zone, locale);
-    if (user.isPresent()) {
-      response.setHeader(HttpHeaders.ETAG, etag);
-      return new ModelAndView("contribution/listing", Map.of("title", FolderPage.title(path, words, locale),
-          "listing", new String(listing, StandardCharsets.UTF_8)));
-    }
+    // The page for a reader who is not signed in, kept whole; a signed-in reader's page puts its own header
+    // around the same listing, read from it.
     byte[][] layout = layout(request, response, locale);
     byte[] title = HtmlUtils.htmlEscape(FolderPage.title(path, words, locale)).getBytes(StandardCharsets.UTF_8);
-    send(request, response, "text/html;charset=UTF-8", layout[0], title, layout[1], listing, layout[2]);
+    String key = "html|" + path + "|" + variant + "|" + locale.toLanguageTag();
+    var page = renderings.kept(key, stamp, out -> {
+      out.write(layout[0]);
+      out.write(title);
+      out.write(layout[1]);
+      var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      FolderPage.write(writer, path, entries, files, zone, words, locale);
+      writer.flush();
+      out.write(layout[2]);
+    });
+    if (user.isPresent()) {
+      response.setHeader(HttpHeaders.ETAG, etag);
+      int start = layout[0].length + title.length + layout[1].length;
+      return new ModelAndView("contribution/listing", Map.of("title", FolderPage.title(path, words, locale),
+          "listing", read(page, start, (int) (page.length() - start - layout[2].length))));
+    }
+    send(request, response, gzip ? renderings.gzipped(key, page) : page, gzip, etag, "text/html;charset=UTF-8");
     return null;
   }
 
-  private static void send(HttpServletRequest request, HttpServletResponse response, String type, byte[]... parts)
-      throws IOException {
+  private static void send(HttpServletRequest request, HttpServletResponse response, ListingFiles.Kept kept,
+      boolean gzip, String etag, String type) throws IOException {
     response.setContentType(type);
-    long length = 0;
-    for (byte[] part : parts) {
-      length += part.length;
+    if (gzip) {
+      response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
     }
-    response.setContentLengthLong(length);
-    if (!"HEAD".equals(request.getMethod())) {
-      var out = response.getOutputStream();
-      for (byte[] part : parts) {
-        out.write(part);
+    FileSender.sendRendering(request, response, kept.file(), kept.bytes(), kept.length(), etag, type);
+  }
+
+  /** The listing inside a kept page, for a page that a signed-in reader's header goes around. */
+  private static String read(ListingFiles.Kept page, int start, int length) throws IOException {
+    if (page.bytes() != null) {
+      return new String(page.bytes(), start, length, StandardCharsets.UTF_8);
+    }
+    try (var channel = java.nio.channels.FileChannel.open(page.file(), java.nio.file.StandardOpenOption.READ)) {
+      var buffer = java.nio.ByteBuffer.allocate(length);
+      while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) >= 0) {
+        // read until the listing is whole
       }
+      return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
     }
   }
 
-  /** The listing's HTML, the same for the page of a signed-in reader and of anyone else. */
-  private byte[] html(String cacheKey, String path, List<FolderEntry> entries, boolean files, long stamp, ZoneId zone,
-      Locale locale) {
-    String key = "html:" + cacheKey;
-    Rendered hit = rendered.getIfPresent(key);
-    if (hit != null && hit.stamp() == stamp) {
-      return hit.bytes();
-    }
-    byte[] listing = FolderPage.html(path, entries, files, zone, words, locale).getBytes(StandardCharsets.UTF_8);
-    return remember(key, new Rendered(stamp, listing)).bytes();
-  }
+  private void writeJson(OutputStream out, String path, List<FolderEntry> entries) {
+    // Written as the entries are turned into maps; the stream is the kept file's, closed by its owner.
+    jsonMapper.writeValue(new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
 
-  private byte[] jsonBytes(String cacheKey, String path, List<FolderEntry> entries, long stamp) {
-    String key = "json:" + cacheKey;
-    Rendered hit = rendered.getIfPresent(key);
-    if (hit != null && hit.stamp() == stamp) {
-      return hit.bytes();
-    }
-    byte[] body = jsonMapper.writeValueAsBytes(Map.of("path", path, "entries",
-        entries.stream().map(Listings::jsonEntry).toList()));
-    return remember(key, new Rendered(stamp, body)).bytes();
-  }
-
-  private Rendered remember(String key, Rendered value) {
-    rendered.put(key, value);
-    return value;
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    }, Map.of("path", path, "entries", entries.stream().map(Listings::jsonEntry).toList()));
   }
 
   /**

@@ -60,7 +60,7 @@ class IncomingListingTests {
     var stranger = mvc.perform(get("/t/fg/cloud/docs/incoming/").accept("text/html")).andReturn().getResponse();
     String page = stranger.getContentAsString(StandardCharsets.UTF_8);
     assertThat(stranger.getContentLengthLong()).isEqualTo(stranger.getContentAsByteArray().length);
-    String line = "<span>" + sha256("three").substring(0, 12) + "&#8230;</span>";
+    String line = "<summary>" + sha256("three").substring(0, 12) + "…</summary>";
     assertThat(page).contains("Index of /t/fg/cloud/docs/incoming/", number + ".docx", line, sha256("three"))
         .contains("</html>");
     String signedIn = mvc.perform(get("/t/fg/cloud/docs/incoming/").accept("text/html").with(user(users.loadUserByUsername("tsb"))))
@@ -68,6 +68,47 @@ class IncomingListingTests {
     assertThat(signedIn).contains(number + ".docx", line, sha256("three"));
     String listing = page.substring(page.indexOf("<table>"), page.indexOf("</table>"));
     assertThat(signedIn).contains(listing);
+  }
+
+  @Test
+  void aLargeListingIsKeptAsAFileAndSentWhole_inRanges_andGzippedToWhoAsks() throws Exception {
+    for (int i = 0; i < 100; i++) {
+      String number = allocate("A long title for a large listing ".repeat(14) + i);
+      upload(number, "document " + i);
+    }
+    var whole = mvc.perform(get("/t/fg/cloud/docs/incoming/").accept("text/html")).andReturn().getResponse();
+    byte[] page = whole.getContentAsByteArray();
+    assertThat(page.length).isGreaterThan(ListingFiles.SMALL);
+    assertThat(whole.getContentLengthLong()).isEqualTo(page.length);
+    assertThat(new String(page, StandardCharsets.UTF_8)).contains("Index of /t/fg/cloud/docs/incoming/", "</html>");
+    String etag = whole.getHeader("ETag");
+
+    var range = mvc.perform(get("/t/fg/cloud/docs/incoming/").accept("text/html").header("Range", "bytes=100-199"))
+        .andReturn().getResponse();
+    assertThat(range.getStatus()).isEqualTo(206);
+    assertThat(range.getContentAsByteArray()).isEqualTo(java.util.Arrays.copyOfRange(page, 100, 200));
+    assertThat(mvc.perform(get("/t/fg/cloud/docs/incoming/").accept("text/html").header("If-None-Match", etag))
+        .andReturn().getResponse().getStatus()).isEqualTo(304);
+
+    var gzipped = mvc.perform(get("/t/fg/cloud/docs/incoming/").accept("text/html").header("Accept-Encoding", "gzip, br"))
+        .andReturn().getResponse();
+    assertThat(gzipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+    assertThat(gzipped.getHeader("ETag")).isNotEqualTo(etag).endsWith("-gz\"");
+    assertThat(gzipped.getHeader("Vary")).contains("Accept-Encoding");
+    assertThat(gzipped.getContentAsByteArray().length).isLessThan(page.length / 4);
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.getContentAsByteArray()))) {
+      assertThat(in.readAllBytes()).isEqualTo(page);
+    }
+    var refused = mvc.perform(get("/t/fg/cloud/docs/incoming/").accept("text/html").header("Accept-Encoding", "gzip;q=0"))
+        .andReturn().getResponse();
+    assertThat(refused.getHeader("Content-Encoding")).isNull();
+    assertThat(refused.getContentAsByteArray()).isEqualTo(page);
+
+    // A signed-in reader's page is made around the same listing, read from the kept file.
+    String signedIn = mvc.perform(get("/t/fg/cloud/docs/incoming/").accept("text/html").with(user(users.loadUserByUsername("tsb"))))
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String text = new String(page, StandardCharsets.UTF_8);
+    assertThat(signedIn).contains(text.substring(text.indexOf("<table>"), text.indexOf("</table>")));
   }
 
   private static FolderEntry entry(List<FolderEntry> entries, String number) {
