@@ -62,7 +62,7 @@ class AnalysisTests {
     assertThat(terms(Analysis.plain(Tokens.of(text).upTo(8)))).containsExactly("cloud@1[0-5]<ALPHANUM>", "end@0[8]");
     assertThat(terms(Analysis.plain(Tokens.of(text).upTo(15))))
         .isEqualTo(terms(Analysis.analyzer().tokenStream(Analysis.BODY, text.substring(0, 15))));
-    assertThat(terms(Analysis.plain(Tokens.of(text).upTo(100)))).hasSize(3);
+    assertThat(terms(Analysis.plain(Tokens.of(text).upTo(100)))).hasSize(4);
   }
 
   /** Each term with its position increment, offsets and type, then the final offset. */
