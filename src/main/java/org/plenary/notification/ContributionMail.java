@@ -27,12 +27,15 @@ import org.plenary.meeting.Deadline;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Mail for each step of a contribution: number allocated, document received, published, rejected,
- * withdrawn; each recipient reads it in their account's language.
+ * withdrawn; each recipient reads it in their account's language. The mails of uploads and
+ * publications are kept in the outbox by the transaction of the step itself; the others by a
+ * module listener after it.
  */
 @Component
 class ContributionMail {
@@ -75,7 +78,13 @@ class ContributionMail {
         baseUrl + "/api/v1/contributions/" + c.number() + "/files", meeting.deadline(Deadline.Kind.CONTRIBUTIONS).display(words.locale())));
   }
 
-  @ApplicationModuleListener
+  /**
+   * Written in the transaction that registered the uploads (as the mails of a publication are),
+   * not by a module listener: the outbox is kept with the step it tells of, committed or rolled back
+   * with it, so it is never lost nor written twice; a module listener cost each batch a publication
+   * row and three commits of its own (processing, the mails, completed) on another thread.
+   */
+  @EventListener
   void on(ContributionsReceived event) {
     var letters = new Letters();
     withContributions(event.received(), ContributionReceived::number,
@@ -90,7 +99,8 @@ class ContributionMail {
         new Object[] {file.fileName()}, file.fileName(), file.size(), file.sha256(), baseUrl + "/documents/" + c.number()));
   }
 
-  @ApplicationModuleListener
+  /** Written in the transaction that made the publications, like the mails of uploads. */
+  @EventListener
   void on(ContributionsPublished event) {
     var letters = new Letters();
     withContributions(event.published(), ContributionPublished::number,

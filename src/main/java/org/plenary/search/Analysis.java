@@ -5,20 +5,32 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
+import org.apache.lucene.analysis.ar.ArabicStemFilter;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.core.DecimalDigitFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.util.ElisionFilter;
+import org.tartarus.snowball.ext.RussianStemmer;
 
 /**
  * How text becomes terms. Every text goes into {@code body} (and the register's words into
@@ -48,17 +60,49 @@ final class Analysis {
       "es", SpanishAnalyzer.getDefaultStopSet(), "ru", RussianAnalyzer.getDefaultStopSet(),
       "ar", ArabicAnalyzer.getDefaultStopSet());
 
+  private static final String[] COUNTED = STOP_WORDS.keySet().toArray(String[]::new);
+
+  /**
+   * Every stop word of {@link #STOP_WORDS} and, as bits in the order of {@link #COUNTED}, the
+   * languages whose list has it: one look-up a word rather than one per language.
+   */
+  private static final CharArrayMap<Integer> STOP_WORD_LANGUAGES = new CharArrayMap<>(1024, false);
+
+  static {
+    for (int l = 0; l < COUNTED.length; l++) {
+      for (Object word : STOP_WORDS.get(COUNTED[l])) {
+        char[] chars = (char[]) word;
+        Integer before = STOP_WORD_LANGUAGES.get(chars, 0, chars.length);
+        STOP_WORD_LANGUAGES.put(chars, (before == null ? 0 : before) | (1 << l));
+      }
+    }
+  }
+
   private static final Analyzer PLAIN = new Analyzer() {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       StandardTokenizer tokenizer = new StandardTokenizer();
-      TokenStream stream = new CJKWidthFilter(tokenizer);
-      stream = new LowerCaseFilter(stream);
-      stream = new ArabicNormalizationFilter(stream);
-      stream = new CJKBigramFilter(stream);
-      return new TokenStreamComponents(tokenizer, stream);
+      return new TokenStreamComponents(tokenizer, plain(tokenizer));
     }
   };
+
+  /**
+   * Each stemmed field's filters, as its language's analyzer puts them after its
+   * {@link StandardTokenizer} (with its default stop words and no words kept from stemming), to be
+   * put after {@link Tokens} cut once for every field. The analyzers still analyse queries;
+   * AnalysisTests check that both make the same terms.
+   */
+  private static final Map<String, UnaryOperator<TokenStream>> STEMMING = Map.of(
+      "en", words -> new PorterStemFilter(new StopFilter(new LowerCaseFilter(new EnglishPossessiveFilter(words)),
+          EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)),
+      "fr", words -> new FrenchLightStemFilter(new StopFilter(new LowerCaseFilter(
+          new ElisionFilter(words, FrenchAnalyzer.DEFAULT_ARTICLES)), FrenchAnalyzer.getDefaultStopSet())),
+      "es", words -> new SpanishLightStemFilter(new StopFilter(new LowerCaseFilter(words),
+          SpanishAnalyzer.getDefaultStopSet())),
+      "ru", words -> new SnowballFilter(new StopFilter(new LowerCaseFilter(words), RussianAnalyzer.getDefaultStopSet()),
+          new RussianStemmer()),
+      "ar", words -> new ArabicStemFilter(new ArabicNormalizationFilter(new StopFilter(
+          new DecimalDigitFilter(new LowerCaseFilter(words)), ArabicAnalyzer.getDefaultStopSet()))));
 
   private static final Analyzer ALL;
 
@@ -75,6 +119,23 @@ final class Analysis {
     return ALL;
   }
 
+  /** The unstemmed terms ({@code body}, {@code meta}, the preview) of words cut by the tokenizer. */
+  static TokenStream plain(TokenStream words) {
+    TokenStream stream = new CJKWidthFilter(words);
+    stream = new LowerCaseFilter(stream);
+    stream = new ArabicNormalizationFilter(stream);
+    return new CJKBigramFilter(stream);
+  }
+
+  /** The terms of a language's stemmed field, of words cut by the tokenizer. */
+  static TokenStream stemmed(String language, TokenStream words) {
+    UnaryOperator<TokenStream> filters = STEMMING.get(language);
+    if (filters == null) {
+      throw new IllegalArgumentException("No stemmed field for " + language);
+    }
+    return filters.apply(words);
+  }
+
   static Set<String> stemmedLanguages() {
     return STEMMERS.keySet();
   }
@@ -89,7 +150,7 @@ final class Analysis {
    * leader's count (a Chinese letter with English annexes is both); English when none is found.
    */
   static Set<String> languages(String text) {
-    Map<String, Integer> counts = new HashMap<>();
+    int[] counts = new int[COUNTED.length];
     int end = Math.min(text.length(), 200_000);
     int start = -1;
     // Each word is lowered into this buffer and looked up in place, without a string per word.
@@ -101,22 +162,23 @@ final class Analysis {
       } else if (!letter && start >= 0) {
         int length = i - start;
         if (length <= 12 && lower(text, start, length, word)) {
-          STOP_WORDS.forEach((language, words) -> {
-            if (words.contains(word, 0, length)) {
-              counts.merge(language, 1, Integer::sum);
+          Integer in = STOP_WORD_LANGUAGES.get(word, 0, length);
+          for (int l = 0; in != null && l < COUNTED.length; l++) {
+            if ((in & (1 << l)) != 0) {
+              counts[l]++;
             }
-          });
+          }
         }
         start = -1;
       }
     }
-    int top = counts.values().stream().max(Integer::compare).orElse(0);
+    int top = java.util.Arrays.stream(counts).max().orElse(0);
     Set<String> languages = new TreeSet<>();
-    counts.forEach((language, count) -> {
-      if (count >= 3 && count * 5 >= top) {
-        languages.add(language);
+    for (int l = 0; l < COUNTED.length; l++) {
+      if (counts[l] >= 3 && counts[l] * 5 >= top) {
+        languages.add(COUNTED[l]);
       }
-    });
+    }
     if (languages.isEmpty()) {
       languages.add("en");
     }

@@ -108,14 +108,18 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     }
     String register = number + "\n" + title + "\n" + source + "\n" + agendaText + "\n" + (fileName == null ? "" : fileName);
     doc.add(new TextField(Analysis.META, register, Field.Store.NO));
+    // The text is cut into words once, for the body, its preview and each stemmed field.
+    Tokens words = Tokens.of(body);
     String preview = body.substring(0, Math.min(body.length(), PREVIEW_CHARS));
-    doc.add(new Field(PREVIEW, preview, BODY));
+    doc.add(new Field(PREVIEW, Analysis.plain(words.upTo(PREVIEW_CHARS)), BODY));
     doc.add(new BinaryDocValuesField(PREVIEW_TEXT, new BytesRef(preview)));
+    Tokens heading = languages.isEmpty() ? null : Tokens.of(title + "\n" + source + "\n");
     for (String language : languages) {
-      doc.add(new TextField(Analysis.stemmedField(language), title + "\n" + source + "\n" + body, Field.Store.NO));
+      doc.add(new Field(Analysis.stemmedField(language), Analysis.stemmed(language, heading.then(words)),
+          TextField.TYPE_NOT_STORED));
     }
     Document built = FACETS.build(doc);
-    built.add(new Field(Analysis.BODY, body, BODY));
+    built.add(new Field(Analysis.BODY, Analysis.plain(words.stream()), BODY));
     built.add(new BinaryDocValuesField(TEXT, new BytesRef(Deflated.of(body))));
     return built;
   }
