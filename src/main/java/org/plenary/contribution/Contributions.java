@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.plenary.group.GroupId;
 import org.plenary.meeting.MeetingId;
+import org.plenary.shared.InLists;
 import org.plenary.store.StoredFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -281,23 +282,7 @@ class Contributions {
   /** Several contributions by number, in one read (four queries). */
   List<Contribution> findByNumbers(List<String> numbers) {
     return numbers.isEmpty() ? List.of()
-        : select("c.number_key IN (:p)", padded(numbers.stream().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList()));
-  }
-
-  /**
-   * The keys of an {@code IN} list, padded with the last one to a power of two: the same rows, and a
-   * statement text of one of a few lengths. The PostgreSQL driver keeps every text each pooled
-   * connection prepared (up to 256 each): with one text per list length, a day of batches of 1 to 50
-   * numbers filled those caches with 4 × 50 statements on each of the 20 connections.
-   */
-  static List<String> padded(List<String> keys) {
-    int size = keys.size() <= 1 ? keys.size() : Integer.highestOneBit(keys.size() - 1) << 1;
-    var padded = new ArrayList<String>(size);
-    padded.addAll(keys);
-    while (padded.size() < size) {
-      padded.add(keys.getLast());
-    }
-    return padded;
+        : select("c.number_key IN (:p)", InLists.padded(numbers.stream().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList()));
   }
 
   /** Whether any number was allocated to the meeting. */

@@ -18,6 +18,17 @@ class InListsTests {
   }
 
   @Test
+  void keepsEveryValueInItsPlaceAndAddsOnlyCopiesOfThem() {
+    for (int n = 1; n <= 100; n++) {
+      List<String> keys = IntStream.rangeClosed(1, n).mapToObj(i -> "K" + i).toList();
+      List<String> padded = InLists.padded(keys);
+      assertThat(padded.size()).as("size for %d keys", n).isBetween(n, 2 * n - 1);
+      assertThat(padded.subList(0, n)).isEqualTo(keys);
+      assertThat(padded).containsOnlyElementsOf(keys);
+    }
+  }
+
+  @Test
   void listsOfOneToAHundredGiveEightLengths() {
     var lengths = IntStream.rangeClosed(1, 100)
         .map(n -> InLists.padded(IntStream.range(0, n).boxed().toList()).size()).distinct().sorted().toArray();
