@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Number allocation under concurrency.
 #
-# Measures: BENCH_COUNT (1,000) document-number requests
+# Measures: BENCH_COUNT (5,000) document-number requests
 #   (POST /api/v1/groups/cloud/meetings/CODE/contributions) sent by BENCH_CLIENTS (50) concurrent
 #   keep-alive clients to a freshly started demo server, first on the embedded H2 database, then on
 #   PostgreSQL (127.0.0.1:5432, user postgres, scratch database plenary_bench) when it is reachable.
@@ -9,8 +9,10 @@
 #   continuing the series without a gap, and how much CPU time the server spent per number, from the
 #   first request until it is quiet again (the indexing and mails the numbers cause included, the
 #   register reads of the checks not), a figure that other processes on a shared machine disturb far
-#   less than the rate. The first warm-up round (the first
-#   BENCH_COUNT numbers after the start) is the cold rate, judged against half the best warm run.
+#   less than the rate. A run of 5,000 lasts a second or more, so that the rate is a sustained one, not
+#   a burst's whose opening (connections made, the first batches) weighs on it. The first warm-up round
+#   (the first BENCH_COLD_COUNT (1,000) numbers after the start) is the cold rate, judged against half
+#   the best warm run.
 #   Then, on the same server, the whole document cycle (allocate, upload a BENCH_CYCLE_SIZE-byte file
 #   (200 KiB), publish as the secretariat) from BENCH_CYCLE_CLIENTS (8) clients: one unmeasured round
 #   of BENCH_CYCLE_WARMUP (2,000) documents, then BENCH_CYCLE_RUNS (3) rounds of BENCH_CYCLE_COUNT
@@ -22,11 +24,11 @@
 # Usage: bench/allocate.sh
 # The clients are one curl --parallel process (driven by bench/load.py), so they take little CPU
 #   from the server. Before measuring, BENCH_WARMUP_SECONDS (90) of unmeasured allocations let the
-#   JIT compile the path: on a two-core machine a fresh JVM needs 50,000 to 100,000 requests before
+#   JIT compile the path (in rounds of BENCH_COLD_COUNT): on a two-core machine a fresh JVM needs 50,000 to 100,000 requests before
 #   the rate settles (cold, the first thousand run at a fifth of it). Then BENCH_RUNS (3) measured runs, each after the
 #   server has gone quiet (mails of the previous run written); the best run is judged and the median
 #   printed beside it, because figures on a shared machine vary by a quarter from run to run.
-# Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_COUNT (1000), BENCH_WARMUP_SECONDS (90),
+# Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_COUNT (5000), BENCH_COLD_COUNT (1000), BENCH_WARMUP_SECONDS (90),
 #   BENCH_RUNS (3), BENCH_CLIENTS (50), BENCH_GOAL (5000), BENCH_PG=0 to skip PostgreSQL, BENCH_H2=0 to skip H2,
 #   BENCH_CYCLE=0 to skip the document cycle, BENCH_CYCLE_COUNT (2000), BENCH_CYCLE_WARMUP (2000),
 #   BENCH_CYCLE_RUNS (3), BENCH_CYCLE_CLIENTS (8), BENCH_CYCLE_SIZE (204800), BENCH_CYCLE_GOAL (500),
@@ -39,7 +41,8 @@ set -euo pipefail
 # shellcheck source=lib.sh disable=SC1091
 source "$(dirname "$0")/lib.sh"
 
-COUNT=${BENCH_COUNT:-1000}
+COUNT=${BENCH_COUNT:-5000}
+COLD_COUNT=${BENCH_COLD_COUNT:-1000}
 WARMUP=${BENCH_WARMUP_SECONDS:-90}
 RUNS=${BENCH_RUNS:-3}
 CLIENTS=${BENCH_CLIENTS:-50}
@@ -87,7 +90,7 @@ run_one() {
   code=$(upcoming_meeting "$BASE")
   log "meeting $code; warming up for $WARMUP s with unmeasured allocations (the measured runs must continue the series)"
   python3 "$BENCH_DIR/load.py" warm --base "$BASE" --meeting "$code" --token "$t" --seconds "$WARMUP" \
-    --count "$COUNT" --clients "$CLIENTS" --out "$BENCH_TMP/$label.warm.json" || die "the warm-up allocations failed on $label"
+    --count "$COLD_COUNT" --clients "$CLIENTS" --out "$BENCH_TMP/$label.warm.json" || die "the warm-up allocations failed on $label"
   for run in $(seq 1 "$RUNS"); do
     wait_quiet "$PLENARY_PID" postgres
     # load.py measures the server's CPU time per number, the work left behind (index, mails) included:
@@ -193,7 +196,7 @@ elif [ "${LABELS[0]}" = H2 ]; then
 fi
 echo "numbers OK = every request answered 201, numbers distinct, consecutive, and exactly the register's new entries"
 echo "CPU ms/num = the server's CPU time per number (median run), the indexing and mails it causes included;"
-echo "cold/s = the first $COUNT numbers after the start (the first warm-up round); goal: >= half the warm rate"
+echo "cold/s = the first $COLD_COUNT numbers after the start (the first warm-up round); goal: >= half the warm rate"
 for label in "${LABELS[@]}"; do
   f=$BENCH_TMP/$label.json
   cold=$(verdict "$(jq -r .cold_rate "$f")" '>=' "$(calc "$(jq -r .rate "$f") / 2")")

@@ -383,9 +383,10 @@ class Contributions {
   /** The actions of the audit trail at or after {@code since}, each with its number, in id order. */
   List<RegisterChanges.Action> changedSince(Instant since) {
     return jdbc.sql("""
-            SELECT e.id, c.number FROM contribution_events e JOIN contributions c ON c.id = e.contribution_id
+            SELECT e.id, c.number, e.action FROM contribution_events e JOIN contributions c ON c.id = e.contribution_id
             WHERE e.occurred_at >= ? ORDER BY e.id""").param(utc(since))
-        .query((rs, n) -> new RegisterChanges.Action(rs.getLong(1), rs.getString(2))).list();
+        .query((rs, n) -> new RegisterChanges.Action(rs.getLong(1), rs.getString(2), "ALLOCATED".equals(rs.getString(3))))
+        .list();
   }
 
   /**

@@ -36,6 +36,9 @@ public class RegisterChanges {
     return contributions.changedSince(since);
   }
 
-  /** One action of the audit trail: its id (never reused) and the number it happened to. */
-  public record Action(long id, String number) {}
+  /**
+   * One action of the audit trail: its id (never reused), the number it happened to, and whether it
+   * was the number's allocation (which a copy told of the allocation once it committed already has).
+   */
+  public record Action(long id, String number, boolean allocation) {}
 }

@@ -10,16 +10,26 @@ import org.apache.lucene.util.BytesRef;
 /** A document's whole text as the index stores it: UTF-8, deflated (a third of its size for prose). */
 final class Deflated {
 
+  /**
+   * The empty text, deflated once: the entry of every number not yet uploaded holds it, and a new
+   * deflater (its native state) and output buffer cost more than the rest of such an entry.
+   */
+  private static final byte[] EMPTY = deflate("");
+
   private Deflated() {}
 
   static byte[] of(String text) {
+    return text.isEmpty() ? EMPTY.clone() : deflate(text);
+  }
+
+  private static byte[] deflate(String text) {
     byte[] plain = text.getBytes(StandardCharsets.UTF_8);
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     try {
       deflater.setInput(plain);
       deflater.finish();
       ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3 + 64);
-      byte[] buffer = new byte[64 * 1024];
+      byte[] buffer = new byte[Math.min(64 * 1024, plain.length + 64)];
       while (!deflater.finished()) {
         out.write(buffer, 0, deflater.deflate(buffer));
       }

@@ -31,7 +31,7 @@ class IndexingListener {
 
   @EventListener
   void on(NumbersAllocated event) {
-    afterCommit(event.numbers());
+    afterCommit(() -> indexer.enqueueAllocated(event.numbers()));
   }
 
   @EventListener
@@ -56,14 +56,18 @@ class IndexingListener {
 
   /** Queues the numbers when the transaction that changed them commits (at once outside one); never when it rolls back. */
   private void afterCommit(List<String> numbers) {
+    afterCommit(() -> indexer.enqueue(numbers));
+  }
+
+  private static void afterCommit(Runnable queue) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      indexer.enqueue(numbers);
+      queue.run();
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
-        indexer.enqueue(numbers);
+        queue.run();
       }
     });
   }

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,6 +65,15 @@ class SearchIndexer implements SmartLifecycle {
   private final Duration catchUpEvery;
   private final boolean enabled;
   private final Set<String> pending = new LinkedHashSet<>();
+  /** Queued numbers that their allocation's event queued, once it committed (guarded by {@code pending}). */
+  private final Set<String> allocated = new HashSet<>();
+  /**
+   * Numbers read and indexed after their allocation committed, with when, oldest first (the indexer's
+   * thread only). The catch-up that meets their allocation in the register need not queue them again:
+   * without this every new number was read from the register and compared with the index twice.
+   * Dropped once the catch-up's window has passed them, and all of them when indexing failed.
+   */
+  private final LinkedHashMap<String, Instant> indexedAtAllocation = new LinkedHashMap<>();
   private final AtomicBoolean draining = new AtomicBoolean();
   private ScheduledExecutorService worker;
   private volatile boolean running;
@@ -78,6 +89,8 @@ class SearchIndexer implements SmartLifecycle {
    */
   private volatile long[] seenActions = new long[0];
   private volatile long indexed;
+  /** Contributions read from the register to be indexed, since the start. */
+  private volatile long read;
 
   SearchIndexer(SearchIndex index, ContributionDesk desk, RegisterChanges changes, MeetingCatalog meetings,
       GroupCatalog groups, DocumentStore store, ExtractionLimits limits, Clock clock,
@@ -102,6 +115,19 @@ class SearchIndexer implements SmartLifecycle {
   }
 
   /**
+   * Queues numbers just allocated, once their allocation committed: one without a file yet is
+   * indexed without looking in the index first (there is nothing there to compare with or to take
+   * its text from; an entry the catch-up wrote meanwhile is replaced by the same).
+   */
+  void enqueueAllocated(Collection<String> numbers) {
+    synchronized (pending) {
+      pending.addAll(numbers);
+      allocated.addAll(numbers);
+    }
+    schedule();
+  }
+
+  /**
    * Begins a new index beside the one searches read and queues every number of the register into
    * it; returns how many. Searches answer from the old index until the new one has caught up.
    */
@@ -120,8 +146,10 @@ class SearchIndexer implements SmartLifecycle {
     Instant started = clock.instant();
     synchronized (pending) {
       pending.clear();
+      allocated.clear();
     }
     seenActions = new long[0];
+    indexedAtAllocation.clear();
     // Entries are compared with what the index being written holds: the new one holds nothing.
     index.beginRebuild();
     lastVersion = changes.version();
@@ -144,6 +172,13 @@ class SearchIndexer implements SmartLifecycle {
       return new Status(index.size(), pending.size() + (draining.get() ? 1 : 0), caughtUpTo, index.rebuilding(),
           index.rebuilt());
     }
+  }
+
+  /** Contributions read from the register to be indexed since the start, and the register's version last looked at. */
+  record Reads(long contributions, long version) {}
+
+  Reads reads() {
+    return new Reads(read, lastVersion);
   }
 
   /** Waits until nothing is queued (tests and the benchmark). */
@@ -186,8 +221,10 @@ class SearchIndexer implements SmartLifecycle {
       index.refresh();
       commit(true);
     } catch (IOException | RuntimeException e) {
-      // What was queued by a look is not queued by the next one: forget what was seen, so it is.
+      // What was queued by a look is not queued by the next one: forget what was seen, so it is; and
+      // what was written since the last commit may be lost with the writer.
       seenActions = new long[0];
+      indexedAtAllocation.clear();
       log.error("Search index: indexing failed; the next catch-up tries again", e);
     } finally {
       draining.set(false);
@@ -214,12 +251,20 @@ class SearchIndexer implements SmartLifecycle {
   }
 
   private void index(List<String> numbers) throws IOException {
+    Set<String> fresh = new HashSet<>();
+    synchronized (pending) {
+      numbers.stream().filter(allocated::remove).forEach(fresh::add);
+    }
     List<Contribution> found = desk.all(numbers);
+    read += found.size();
     Set<String> gone = new HashSet<>(numbers);
     Set<String> done = new HashSet<>();
+    Instant now = clock.instant();
     for (Contribution c : found) {
       gone.remove(c.number());
-      var entry = entries.of(c, index.stored(c.number()), () -> index.body(c.number()));
+      boolean bare = fresh.contains(c.number()) && c.files().isEmpty();
+      var entry = bare ? entries.of(c, Optional.empty(), () -> "")
+          : entries.of(c, index.stored(c.number()), () -> index.body(c.number()));
       if (!running) {
         // Stopping: a file read may have been cut short. What is not done waits for the next start.
         synchronized (pending) {
@@ -230,6 +275,9 @@ class SearchIndexer implements SmartLifecycle {
       if (entry.isPresent()) {
         entry.get().applyTo(index);
         indexed++;
+      }
+      if (fresh.contains(c.number())) {
+        indexedAtAllocation.put(c.number(), now);
       }
       done.add(c.number());
     }
@@ -285,12 +333,14 @@ class SearchIndexer implements SmartLifecycle {
       long[] seen = seenActions;
       Set<String> numbers = new LinkedHashSet<>();
       for (RegisterChanges.Action action : actions) {
-        if (Arrays.binarySearch(seen, action.id()) < 0) {
+        boolean indexedSince = action.allocation() && indexedAtAllocation.remove(action.number()) != null;
+        if (Arrays.binarySearch(seen, action.id()) < 0 && !indexedSince) {
           numbers.add(action.number());
         }
       }
+      // Later looks start after `since`: an allocation indexed before it, not met yet, was met by an earlier look.
+      indexedAtAllocation.values().removeIf(at -> at.isBefore(since));
       seenActions = actions.stream().mapToLong(RegisterChanges.Action::id).toArray();
-      lastVersion = version;
       lookedAt = started;
       markWhenDrained = started;
       if (numbers.isEmpty() && idle()) {
@@ -298,6 +348,8 @@ class SearchIndexer implements SmartLifecycle {
       } else {
         enqueue(numbers);
       }
+      // Last, so that whoever sees this version seen also sees what the look queued (tests).
+      lastVersion = version;
     } catch (RuntimeException e) {
       log.warn("Search index: catching up with the register failed; trying again in {}", catchUpEvery, e);
     }

@@ -221,6 +221,22 @@ class ContributionApiControllerTests {
         .parse(new java.io.ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)));
   }
 
+  @Test
+  void refusesANumberToAnyoneNotSignedIn() throws Exception {
+    String register = "/api/v1/groups/cloud/meetings/" + code + "/contributions";
+    int before = mvc.perform(get(register).header("Authorization", alice)).andReturn().getResponse().getContentAsString()
+        .split("\"number\"", -1).length;
+    mvc.perform(post(register).contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Anon\", \"source\": \"Nobody\"}"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().exists("WWW-Authenticate"));
+    mvc.perform(post(register).header("Authorization", "Bearer not-a-token").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"title\": \"Anon\", \"source\": \"Nobody\"}"))
+        .andExpect(status().isUnauthorized());
+    int after = mvc.perform(get(register).header("Authorization", alice)).andReturn().getResponse().getContentAsString()
+        .split("\"number\"", -1).length;
+    assertThat(after).isEqualTo(before);
+  }
+
   private String allocate(String token, String title, String source) throws Exception {
     String json = mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/contributions").header("Authorization", token)
             .contentType(MediaType.APPLICATION_JSON)
