@@ -128,28 +128,36 @@ class ListingFiles {
    */
   Kept gzipped(String key, Kept plain) throws IOException {
     return kept(key + "|gzip", plain.stamp(), out -> {
-      var gzip = new GZIPOutputStream(new FilterOutputStream(out) {
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-        }
-
-        @Override
-        public void close() {
-          // The kept file's stream is closed by its owner.
-        }
-      }, 1 << 16) {
+      try (var gzip = new GZIPOutputStream(unclosed(out), 1 << 16) {
         {
           def.setLevel(Deflater.BEST_SPEED);
         }
-      };
-      if (plain.bytes() != null) {
-        gzip.write(plain.bytes());
-      } else {
-        Files.copy(plain.file(), gzip);
+      }) {
+        if (plain.bytes() != null) {
+          gzip.write(plain.bytes());
+        } else {
+          Files.copy(plain.file(), gzip);
+        }
       }
-      gzip.finish();
     });
+  }
+
+  /**
+   * {@code out} for a writer that closes what it writes to (a gzip stream, a JSON generator): its close
+   * only flushes, since the kept file's stream is closed by its owner once the listing is whole.
+   */
+  static OutputStream unclosed(OutputStream out) {
+    return new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
   }
 
   /** Whether the request accepts {@code gzip} (named, with a weight above zero; {@code *} is not taken for it). */

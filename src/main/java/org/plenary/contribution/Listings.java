@@ -3,7 +3,6 @@ package org.plenary.contribution;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -167,17 +166,7 @@ class Listings {
 
   private void writeJson(OutputStream out, String path, List<FolderEntry> entries) {
     // Written as the entries are turned into maps; the stream is the kept file's, closed by its owner.
-    jsonMapper.writeValue(new FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
-
-      @Override
-      public void close() throws IOException {
-        flush();
-      }
-    }, Map.of("path", path, "entries", entries.stream().map(Listings::jsonEntry).toList()));
+    jsonMapper.writeValue(ListingFiles.unclosed(out), Map.of("path", path, "entries", entries.stream().map(Listings::jsonEntry).toList()));
   }
 
   /**
