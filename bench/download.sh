@@ -142,14 +142,6 @@ done
 log "waiting until Plenary is idle (the search indexer reads the files just published)"
 wait_quiet "$PLENARY_PID"
 
-# tree_ticks PID: CPU ticks (user + system) used so far by PID and its children.
-tree_ticks() {
-  local pid=$1 child total
-  total=$(busy_ticks "$pid")
-  for child in $(pgrep -P "$pid"); do total=$((total + $(busy_ticks "$child"))); done
-  echo "$total"
-}
-
 # wrk_rps URL LABEL PID: a warm-up, then a measured run; prints requests/s and the server's CPU
 # microseconds per request (PID and its children).
 wrk_rps() {

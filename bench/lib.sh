@@ -203,6 +203,15 @@ busy_ticks() {
   } | awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
 }
 
+# tree_ticks PID: CPU ticks (user + system) used so far by PID and its children (nginx's master
+# and workers, and no other nginx of the machine).
+tree_ticks() {
+  local pid=$1 child total
+  total=$(busy_ticks "$pid")
+  for child in $(pgrep -P "$pid"); do total=$((total + $(busy_ticks "$child"))); done
+  echo "$total"
+}
+
 # token BASE USER PASSWORD: a personal access token.
 token() {
   local t

@@ -8,14 +8,19 @@
 #   listing /t/fg/cloud/docs/CODE/in/ as HTML and as JSON (Accept: application/json), each plain and
 #   as browsers and rclone ask for it (Accept-Encoding: gzip; checked to unpack to the same listing),
 #   and of a page of the API's register (limit=100, after a number half-way), with wrk --latency -t1 -c4 for
-#   BENCH_SECONDS (15) each; then the same folder over FTP with MLSD (anonymous, passive),
+#   BENCH_SECONDS (15) each, with the server's CPU time per request (user + system, from /proc); the
+#   peer beside each listing: nginx on 127.0.0.1 serving the very same bytes (the listings just
+#   fetched, and their gzipped copies through gzip_static) as static files with sendfile, under the
+#   same wrk command, so that what the client and the loopback cost (wrk's one thread reads 30 MB per
+#   request) shows apart from what the server adds; then the same folder over FTP with MLSD (anonymous, passive),
 #   BENCH_MLSD_RUNS (5) times: every document must be listed; best time, and the server's heap after
 #   a full GC while idle and while an MLSD of the folder is stalled by a client that stopped reading
 #   after 64 KiB (a listing held in memory would show as the difference).
-# Goal: p99 <= 50 ms for the five.
+# Goal: p99 <= 50 ms for the five (the table prints nginx's p99 on the same bytes beside Plenary's).
 #
 # Usage: bench/listing.sh
-# Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_FTP_PORT (12121), BENCH_DOCS (100000),
+# Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_FTP_PORT (12121), BENCH_NGINX_PORT (BENCH_PORT + 1 or
+#   the next free one), BENCH_PASSIVE_PORTS (FROM-TO, the FTP passive range; default any free port), BENCH_DOCS (100000),
 #   BENCH_POPULATE_CLIENTS (8), BENCH_PUBLISH_CLIENTS (64),
 #   BENCH_SECONDS (15), BENCH_WARMUP (5, seconds of wrk before each measured run),
 #   BENCH_CONNECTIONS (4), BENCH_GOAL_P99_MS (50), and those in bench/lib.sh.
@@ -36,6 +41,7 @@ need curl curl
 need jq jq
 need python3 python3
 need wrk wrk
+need nginx nginx-light nginx
 resolve_jar
 PORT=""
 free_port PORT "${BENCH_PORT:-18080}"
@@ -45,7 +51,10 @@ P=http://127.0.0.1:$PORT
 DATA=$BENCH_TMP/plenary
 mkdir -p "$DATA"
 
-start_plenary "$PORT" "$DATA" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port="$FTP_PORT"
+NGINX_PORT=""
+free_port NGINX_PORT "${BENCH_NGINX_PORT:-$((PORT + 1))}"
+start_plenary "$PORT" "$DATA" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port="$FTP_PORT" \
+  ${BENCH_PASSIVE_PORTS:+--plenary.ftp.passive-ports="$BENCH_PASSIVE_PORTS"}
 ALICE=$(token "$P" alice alice-demo)
 TSB=$(token "$P" tsb tsb-demo)
 CODE=$(upcoming_meeting "$P")
@@ -55,8 +64,8 @@ log "publishing $DOCS documents into $FOLDER: $POP_CLIENTS authors upload, $PUB_
 python3 "$BENCH_DIR/load.py" populate --base "$P" --meeting "$CODE" --token "$ALICE" \
   --secretariat-token "$TSB" --count "$DOCS" --clients "$POP_CLIENTS" --publish-clients "$PUB_CLIENTS" \
   >"$BENCH_TMP/populate.json" || die "could not publish the documents: $(cat "$BENCH_TMP/populate.json")"
-log "published $DOCS documents: allocated and uploaded in $(jq -r '.upload_seconds | floor' "$BENCH_TMP/populate.json") s," \
-  "published in $(jq -r '.publish_seconds | floor' "$BENCH_TMP/populate.json") s"
+FILLED="$(jq -r '.upload_seconds | floor' "$BENCH_TMP/populate.json") s allocating and uploading, $(jq -r '.publish_seconds | floor' "$BENCH_TMP/populate.json") s publishing"
+log "published $DOCS documents: $FILLED"
 VERSIONS=$(curl -sf "$P${FOLDER}MANIFEST.json" | jq -r '.version') || die "no MANIFEST.json in $FOLDER"
 log "the folder's manifest is at version $VERSIONS"
 
@@ -81,21 +90,71 @@ HTML_GZ_KB=$(( $(stat -c %s "$BENCH_TMP/listing.html.gz") / 1024 ))
 JSON_GZ_KB=$(( $(stat -c %s "$BENCH_TMP/listing.json.gz") / 1024 ))
 log "gzipped: HTML ${HTML_GZ_KB} KiB, JSON ${JSON_GZ_KB} KiB, each the same listing unpacked"
 
-# measure LABEL ACCEPT [URL [ENCODING]]: wrk --latency (with Accept-Encoding: ENCODING when given); prints "p50_ms p99_ms requests_per_s socket_errors" (wrk
-# leaves requests that time out or fail out of its latencies, so any socket error fails the goal).
+# The peer: nginx serving the very same bytes as static files (gzip_static sends the .gz copy to a
+# client that accepts gzip), a foreground master in the background, everything under $BENCH_TMP/nginx.
+NG=$BENCH_TMP/nginx
+mkdir -p "$NG/www"
+for kind in html json; do
+  cp "$BENCH_TMP/listing.$kind" "$BENCH_TMP/listing.$kind.gz" "$NG/www/"
+done
+cat >"$NG/nginx.conf" <<EOF
+# Written by bench/listing.sh: Plenary's listings as static files.
+daemon off;
+worker_processes auto;
+$( [ "$(id -u)" = 0 ] && echo "user root;  # the mktemp folder is private (0700) to its owner" )
+pid $NG/nginx.pid;
+error_log $NG/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  gzip_static on;
+  types { text/html html; application/json json; }
+  client_body_temp_path $NG/client_body;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $NG/www;
+    location / { }
+  }
+}
+EOF
+log "starting nginx on 127.0.0.1:$NGINX_PORT (the same listings as static files)"
+nginx -p "$NG" -c "$NG/nginx.conf" -e "$NG/error.log" &
+NGINX_PID=$!
+BENCH_PIDS+=("$NGINX_PID")
+N=http://127.0.0.1:$NGINX_PORT
+for i in $(seq 1 50); do
+  curl -sf -o /dev/null "$N/listing.json" && break
+  kill -0 "$NGINX_PID" 2>/dev/null || { cat "$NG/error.log" >&2 || true; die "nginx exited (log above)"; }
+  [ "$i" -lt 50 ] || die "nginx did not answer within 10 s"
+  sleep 0.2
+done
+for kind in html json; do
+  curl -sf "$N/listing.$kind" | cmp -s - "$BENCH_TMP/listing.$kind" || die "nginx does not send the same $kind listing"
+  curl -sf -H 'Accept-Encoding: gzip' "$N/listing.$kind" | cmp -s - "$BENCH_TMP/listing.$kind.gz" \
+    || die "nginx does not send the same gzipped $kind listing"
+done
+
+# measure LABEL PID ACCEPT URL [ENCODING]: wrk --latency (with Accept-Encoding: ENCODING when given); prints
+# "p50_ms p99_ms requests_per_s socket_errors cpu_us_per_request", the CPU being that of PID and its children
+# (wrk leaves requests that time out or fail out of its latencies, so any socket error fails the goal).
 measure() {
-  local label=$1 accept=$2 url=${3:-$P$FOLDER} out
+  local label=$1 pid=$2 accept=$3 url=$4 out ticks
   local -a headers=(-H "Accept: $accept")
-  [ -z "${4:-}" ] || headers+=(-H "Accept-Encoding: $4")
+  [ -z "${5:-}" ] || headers+=(-H "Accept-Encoding: $5")
   if [ "$WARMUP" -gt 0 ]; then
     log "$label: wrk warm-up ${WARMUP} s"
     wrk -t1 -c"$CONNS" -d"${WARMUP}s" --timeout 60s "${headers[@]}" "$url" >/dev/null
   fi
-  log "$label: wrk --latency -t1 -c$CONNS -d${SECONDS_}s --timeout 60s ${headers[*]} $url"
+  log "$label: wrk --latency -t1 -c$CONNS -d${SECONDS_}s --timeout 60s ${headers[*]} $url (load average $(cut -d' ' -f1 /proc/loadavg))"
+  ticks=$(tree_ticks "$pid")
   out=$(wrk --latency -t1 -c"$CONNS" -d"${SECONDS_}s" --timeout 60s "${headers[@]}" "$url")
+  ticks=$(( $(tree_ticks "$pid") - ticks ))
   printf '%s\n' "$out" | sed 's/^/    /' >&2
   if printf '%s\n' "$out" | grep -q 'Non-2xx'; then die "$label answered errors under load (above)"; fi
-  printf '%s\n' "$out" | awk '
+  printf '%s\n' "$out" | awk -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" '
     function ms(v) {
       if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
       if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
@@ -105,27 +164,37 @@ measure() {
     }
     $1 == "50%" { p50 = ms($2) }
     $1 == "99%" { p99 = ms($2) }
+    / requests in / { requests = $1 }
     $1 == "Requests/sec:" { rps = $2 }
     $1 == "Socket" && $2 == "errors:" { gsub(/,/, ""); errors = $4 + $6 + $8 + $10 }
-    END { if (p50 == "" || p99 == "") exit 1; printf "%s %s %s %d\n", p50, p99, rps, errors }'
+    END {
+      if (p50 == "" || p99 == "" || requests == 0) exit 1
+      printf "%s %s %s %d %.0f\n", p50, p99, rps, errors, ticks * 1000000 / hz / requests
+    }'
 }
 
-HTML=$(measure HTML text/html) || die "could not measure the HTML listing"
-JSON=$(measure JSON application/json) || die "could not measure the JSON listing"
-HTML_GZ=$(measure "HTML gzip" text/html "$P$FOLDER" gzip) || die "could not measure the gzipped HTML listing"
-JSON_GZ=$(measure "JSON gzip" application/json "$P$FOLDER" gzip) || die "could not measure the gzipped JSON listing"
+# Each listing from Plenary, then the same bytes from nginx under the same command.
+HTML=$(measure HTML "$PLENARY_PID" text/html "$P$FOLDER") || die "could not measure the HTML listing"
+NG_HTML=$(measure "nginx HTML" "$NGINX_PID" text/html "$N/listing.html") || die "could not measure nginx's HTML"
+JSON=$(measure JSON "$PLENARY_PID" application/json "$P$FOLDER") || die "could not measure the JSON listing"
+NG_JSON=$(measure "nginx JSON" "$NGINX_PID" application/json "$N/listing.json") || die "could not measure nginx's JSON"
+HTML_GZ=$(measure "HTML gzip" "$PLENARY_PID" text/html "$P$FOLDER" gzip) || die "could not measure the gzipped HTML listing"
+NG_HTML_GZ=$(measure "nginx HTML gzip" "$NGINX_PID" text/html "$N/listing.html" gzip) || die "could not measure nginx's gzipped HTML"
+JSON_GZ=$(measure "JSON gzip" "$PLENARY_PID" application/json "$P$FOLDER" gzip) || die "could not measure the gzipped JSON listing"
+NG_JSON_GZ=$(measure "nginx JSON gzip" "$NGINX_PID" application/json "$N/listing.json" gzip) || die "could not measure nginx's gzipped JSON"
 # A page of the API's register half-way through the meeting: 100 contributions after that number.
 REGISTER=/api/v1/groups/cloud/meetings/$CODE/contributions
 MIDDLE=$(jq -r '[.entries[] | select(.type == "file") | .number] | sort | .[length / 2 | floor]' "$BENCH_TMP/listing.json")
 PAGE_URL="$P$REGISTER?limit=100&after=$MIDDLE"
 PAGE_N=$(curl -sf "$PAGE_URL" | jq 'length') || die "could not read $PAGE_URL"
 [ "$PAGE_N" = 100 ] || die "$PAGE_URL answered $PAGE_N contributions, expected 100"
-PAGE=$(measure "API page" application/json "$PAGE_URL") || die "could not measure the API's page"
-read -r HTML_P50 HTML_P99 HTML_RPS HTML_ERR <<<"$HTML"
-read -r JSON_P50 JSON_P99 JSON_RPS JSON_ERR <<<"$JSON"
-read -r PAGE_P50 PAGE_P99 PAGE_RPS PAGE_ERR <<<"$PAGE"
-read -r HGZ_P50 HGZ_P99 HGZ_RPS HGZ_ERR <<<"$HTML_GZ"
-read -r JGZ_P50 JGZ_P99 JGZ_RPS JGZ_ERR <<<"$JSON_GZ"
+PAGE=$(measure "API page" "$PLENARY_PID" application/json "$PAGE_URL") || die "could not measure the API's page"
+stop_pid "$NGINX_PID"
+read -r HTML_P50 HTML_P99 HTML_RPS HTML_ERR HTML_CPU <<<"$HTML"
+read -r JSON_P50 JSON_P99 JSON_RPS JSON_ERR JSON_CPU <<<"$JSON"
+read -r PAGE_P50 PAGE_P99 PAGE_RPS PAGE_ERR PAGE_CPU <<<"$PAGE"
+read -r HGZ_P50 HGZ_P99 HGZ_RPS HGZ_ERR HGZ_CPU <<<"$HTML_GZ"
+read -r JGZ_P50 JGZ_P99 JGZ_RPS JGZ_ERR JGZ_CPU <<<"$JSON_GZ"
 V_HTML=$(verdict "$HTML_P99" '<=' "$GOAL")
 V_JSON=$(verdict "$JSON_P99" '<=' "$GOAL")
 V_PAGE=$(verdict "$PAGE_P99" '<=' "$GOAL")
@@ -202,21 +271,35 @@ log "MLSD: $MLSD_N files, $((MLSD_BYTES / 1024)) KiB, best ${MLSD_MS} ms; server
 
 echo
 echo "=== Summary: folder listing of $FOLDER with $DOCS documents (wrk -t1 -c$CONNS -d${SECONDS_}s; goal p99 <= $GOAL ms) ==="
-printf '%-6s %9s %9s %9s %12s %10s %12s  %s\n' format "size KiB" "p50 ms" "p99 ms" "p99/goal" "req/s" "files" result
-printf '%-6s %9s %9s %9s %12s %10s %12s  %s\n' HTML "$HTML_KB" "$(fmt 1 "$HTML_P50")" "$(fmt 1 "$HTML_P99")" \
-  "$(fmt 2 "$(calc "$HTML_P99 / $GOAL")")" "$(fmt 1 "$HTML_RPS")" "$HTML_N" "$V_HTML"
-printf '%-6s %9s %9s %9s %12s %10s %12s  %s\n' JSON "$JSON_KB" "$(fmt 1 "$JSON_P50")" "$(fmt 1 "$JSON_P99")" \
-  "$(fmt 2 "$(calc "$JSON_P99 / $GOAL")")" "$(fmt 1 "$JSON_RPS")" "$JSON_N" "$V_JSON"
-printf '%-6s %9s %9s %9s %12s %10s %12s  %s\n' "HTMLgz" "$HTML_GZ_KB" "$(fmt 1 "$HGZ_P50")" "$(fmt 1 "$HGZ_P99")" \
-  "$(fmt 2 "$(calc "$HGZ_P99 / $GOAL")")" "$(fmt 1 "$HGZ_RPS")" "$HTML_N" "$V_HGZ"
-printf '%-6s %9s %9s %9s %12s %10s %12s  %s\n' "JSONgz" "$JSON_GZ_KB" "$(fmt 1 "$JGZ_P50")" "$(fmt 1 "$JGZ_P99")" \
-  "$(fmt 2 "$(calc "$JGZ_P99 / $GOAL")")" "$(fmt 1 "$JGZ_RPS")" "$JSON_N" "$V_JGZ"
-printf '%-6s %9s %9s %9s %12s %10s %12s  %s\n' "API pg" "-" "$(fmt 1 "$PAGE_P50")" "$(fmt 1 "$PAGE_P99")" \
-  "$(fmt 2 "$(calc "$PAGE_P99 / $GOAL")")" "$(fmt 1 "$PAGE_RPS")" "$PAGE_N" "$V_PAGE"
+echo "    beside each: nginx serving the very same bytes as static files (sendfile, gzip_static) under the same wrk command;"
+echo "    CPU = the server's user + system time per request (Plenary's JVM; nginx's master and workers)"
+row_format='%-6s %9s %8s %8s %8s %8s %8s %8s %9s %9s %8s  %s\n'
+# shellcheck disable=SC2059
+printf "$row_format" format "size KiB" "p50 ms" "p99 ms" "p99/goal" "req/s" "nginx" "nginx" "CPU us" "nginx CPU" files result
+# shellcheck disable=SC2059
+printf "$row_format" "" "" "" "" "" "" "p50 ms" "p99 ms" "/req" "us/req" "" ""
+# row LABEL KB PLENARY NGINX FILES VERDICT: one line of the table (NGINX "-" when there is no peer).
+row() {
+  local p50 p99 rps err cpu n50=- n99=- nrps nerr ncpu=-
+  read -r p50 p99 rps err cpu <<<"$3"
+  if [ "$4" != - ]; then
+    read -r n50 n99 nrps nerr ncpu <<<"$4"
+    n50=$(fmt 1 "$n50")
+    n99=$(fmt 1 "$n99")
+  fi
+  # shellcheck disable=SC2059
+  printf "$row_format" "$1" "$2" "$(fmt 1 "$p50")" "$(fmt 1 "$p99")" "$(fmt 2 "$(calc "$p99 / $GOAL")")" "$(fmt 1 "$rps")" \
+    "$n50" "$n99" "$cpu" "$ncpu" "$5" "$6"
+}
+row HTML "$HTML_KB" "$HTML" "$NG_HTML" "$HTML_N" "$V_HTML"
+row JSON "$JSON_KB" "$JSON" "$NG_JSON" "$JSON_N" "$V_JSON"
+row HTMLgz "$HTML_GZ_KB" "$HTML_GZ" "$NG_HTML_GZ" "$HTML_N" "$V_HGZ"
+row JSONgz "$JSON_GZ_KB" "$JSON_GZ" "$NG_JSON_GZ" "$JSON_N" "$V_JGZ"
+row "API pg" - "$PAGE" - "$PAGE_N" "$V_PAGE"
 echo "MLSD over FTP: $MLSD_N files, $((MLSD_BYTES / 1024)) KiB, best of ${BENCH_MLSD_RUNS:-5}: $MLSD_MS ms; server RSS $RSS_BEFORE MiB before, $RSS_AFTER MiB after"
 echo "heap after a full GC: $HEAP_IDLE MiB idle, $HEAP_STALLED MiB while an MLSD of the folder is stalled after 64 KiB"
-echo "filled: $(jq -r '.upload_seconds | floor' "$BENCH_TMP/populate.json") s allocating and uploading, $(jq -r '.publish_seconds | floor' "$BENCH_TMP/populate.json") s publishing; manifest version $VERSIONS"
-echo "HTML/JSON p99 ratio: $(fmt 2 "$(calc "$HTML_P99 / $JSON_P99")")"
+echo "filled: $FILLED; manifest version $VERSIONS"
+echo "HTML/JSON p99 ratio: $(fmt 2 "$(calc "$HTML_P99 / $JSON_P99")"); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$V_HTML" = PASS ] && [ "$V_JSON" = PASS ] && [ "$V_HGZ" = PASS ] && [ "$V_JGZ" = PASS ] && [ "$V_PAGE" = PASS ]; then
   exit 0
 else
