@@ -69,6 +69,13 @@ log "published $DOCS documents: $FILLED"
 VERSIONS=$(curl -sf "$P${FOLDER}MANIFEST.json" | jq -r '.version') || die "no MANIFEST.json in $FOLDER"
 log "the folder's manifest is at version $VERSIONS"
 
+# What the publications left the server to do (search indexing of the files, mails) would otherwise run
+# beside the first measurements, and count in their latency and CPU.
+log "waiting until Plenary is idle (search indexing and mails of what was just published)"
+QUIET_FROM=$(date +%s)
+wait_quiet "$PLENARY_PID"
+log "Plenary idle after $(( $(date +%s) - QUIET_FROM )) s"
+
 # Both listings must show every document.
 curl -sf -H 'Accept: application/json' "$P$FOLDER" >"$BENCH_TMP/listing.json"
 curl -sf -H 'Accept: text/html' "$P$FOLDER" >"$BENCH_TMP/listing.html"
