@@ -3,6 +3,9 @@ package org.plenary.contribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -57,7 +60,12 @@ class ContributionApiControllerTests {
         .andExpect(jsonPath("$.state").value("INCOMING"))
         .andExpect(jsonPath("$.sha256").value(sha256("first draft")));
     mvc.perform(get("/t/fg/cloud/docs/incoming/").accept(MediaType.APPLICATION_JSON))
-        .andExpect(jsonPath("$.entries[?(@.name == '" + number + ".docx')].title").value("Cloud <script>alert(1)</script> use cases"));
+        .andExpect(jsonPath("$.entries[?(@.name == '" + number + ".docx')].title").value("Cloud <script>alert(1)</script> use cases"))
+        // Every field of a file's entry, its time to the second as FTP and Last-Modified give it.
+        .andExpect(jsonPath("$.entries[?(@.name == '" + number + ".docx')].modified")
+            .value(everyItem(matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"))))
+        .andExpect(jsonPath("$.entries[?(@.name == '" + number + ".docx')]").value(everyItem(allOf(hasKey("type"), hasKey("size"),
+            hasKey("sha256"), hasKey("number"), hasKey("source"), hasKey("late")))));
     upload(alice, number, number + ".docx", "second draft").andExpect(status().isCreated());
     mvc.perform(post("/api/v1/contributions/" + number + "/publish").header("Authorization", alice))
         .andExpect(status().isForbidden());
