@@ -7,7 +7,7 @@
 #   batches: one transaction and one manifest version per batch), then the latency of the folder
 #   listing /t/fg/cloud/docs/CODE/in/ as HTML and as JSON (Accept: application/json), each plain and
 #   as browsers and rclone ask for it (Accept-Encoding: gzip; checked to unpack to the same listing),
-#   and of a page of the API's register (limit=100, after a number half-way), with wrk --latency -t1 -c4 for
+#   and of a page of the API's register (limit=100, after a number half-way), once the server is idle, with wrk --latency -t1 -c4 for
 #   BENCH_SECONDS (15) each, with the server's CPU time per request (user + system, from /proc); the
 #   peer beside each listing: nginx on 127.0.0.1 serving the very same bytes (the listings just
 #   fetched, and their gzipped copies through gzip_static) as static files with sendfile, under the
