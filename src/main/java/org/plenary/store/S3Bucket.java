@@ -17,6 +17,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -56,7 +57,11 @@ final class S3Bucket implements AutoCloseable {
   S3Bucket(Settings settings) {
     S3ClientBuilder builder = S3Client.builder()
         // No "Expect: 100-continue" round trip before each PUT: the bytes follow the headers at once.
+        // Both switches are needed: the S3 client adds the header itself to every PutObject and
+        // UploadPart, and the HTTP client, seeing it, holds the body back until the server answers
+        // 100 Continue (one more round trip per request, a thread hand-off in the server) or 3 s pass.
         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(256).expectContinueEnabled(false))
+        .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build())
         .region(Region.of(settings.region()))
         .forcePathStyle(settings.pathStyle())
         // Checksums only where S3 requires them: S3-compatible servers differ on the newer ones,

@@ -37,9 +37,13 @@ class S3BucketTests {
     server.stop(0);
   }
 
+  private S3Bucket bucket(boolean signPayload) {
+    return new S3Bucket(new S3Bucket.Settings("http://127.0.0.1:" + server.getAddress().getPort(), "b",
+        "us-east-1", "key", "secret", true, signPayload));
+  }
+
   private void put(boolean signPayload) {
-    try (var bucket = new S3Bucket(new S3Bucket.Settings("http://127.0.0.1:" + server.getAddress().getPort(), "b",
-        "us-east-1", "key", "secret", true, signPayload))) {
+    try (var bucket = bucket(signPayload)) {
       bucket.put("t/x.bin", RequestBody.fromBytes(new byte[1000]));
     }
   }
@@ -48,6 +52,20 @@ class S3BucketTests {
   void signsTheHeadersButNotTheBodyOverPlainHttpWithoutWaitingForContinue() {
     put(false);
     assertThat(seen).containsExactly("UNSIGNED-PAYLOAD true null");
+  }
+
+  /**
+   * The S3 client asks for "Expect: 100-continue" on its own for bodies of 1 MiB and more (PutObject,
+   * UploadPart): the body would then wait for the server's 100 Continue, a round trip per request.
+   */
+  @Test
+  void sendsLargeBodiesAndPartsWithoutWaitingForContinue() {
+    byte[] bytes = new byte[S3Parts.MIN_PART];
+    try (var bucket = bucket(false)) {
+      bucket.put("t/x.bin", S3Bucket.body(bytes, 1 << 20));
+      bucket.uploadPart("t/y.bin", "upload", 1, bytes, bytes.length);
+    }
+    assertThat(seen).containsExactly("UNSIGNED-PAYLOAD true null", "UNSIGNED-PAYLOAD true null");
   }
 
   @Test
