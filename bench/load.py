@@ -27,9 +27,10 @@
       all published; prints (and writes to FILE) documents per second and latency percentiles.
 
   load.py registrations --base URL --meeting CODE --token ADMIN_TOKEN [--count 500] [--pdf-seconds 10]
-                        [--server-pid PID]
-      Opens COUNT accounts of a Sector Member, then sends their COUNT registrations all at once
-      (one thread each, released together), checks that the meeting holds exactly COUNT new
+                        [--warmup-meeting CODE ...] [--server-pid PID]
+      Opens COUNT accounts of a Sector Member, lets them register for each warm-up meeting (a burst
+      each), then sends their COUNT registrations all at once (one thread writes them on COUNT open
+      keep-alive connections, see Burst), checks that the meeting holds exactly COUNT new
       registrations, one per person, approves them, and renders confirmation PDFs for PDF_SECONDS.
       With --server-pid (a server on this machine), also the server's CPU time per registration:
       from the burst's start until the server is quiet again, the mails it causes included.
