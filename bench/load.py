@@ -27,9 +27,10 @@
       all published; prints (and writes to FILE) documents per second and latency percentiles.
 
   load.py registrations --base URL --meeting CODE --token ADMIN_TOKEN [--count 500] [--pdf-seconds 10]
-                        [--server-pid PID]
-      Opens COUNT accounts of a Sector Member, then sends their COUNT registrations all at once
-      (one thread each, released together), checks that the meeting holds exactly COUNT new
+                        [--warmup-meeting CODE ...] [--server-pid PID]
+      Opens COUNT accounts of a Sector Member, lets them register for each warm-up meeting (a burst
+      each), then sends their COUNT registrations all at once (one thread writes them on COUNT open
+      keep-alive connections, see Burst), checks that the meeting holds exactly COUNT new
       registrations, one per person, approves them, and renders confirmation PDFs for PDF_SECONDS.
       With --server-pid (a server on this machine), also the server's CPU time per registration:
       from the burst's start until the server is quiet again, the mails it causes included.
@@ -41,6 +42,8 @@ import http.client
 import json
 import os
 import re
+import selectors
+import socket
 import subprocess
 import sys
 import tempfile
@@ -467,6 +470,116 @@ def wait_server_quiet(pid, limit=60.0):
             return
 
 
+class Burst:
+    """COUNT requests sent at once, each on its own open keep-alive connection, from one thread: raw
+    sockets and epoll, the requests' bytes prepared beforehand, so that the client takes little CPU beside
+    the server (500 Python threads with http.client took 300 ms of the two cores during a burst, and a
+    thread woken by its answer waited for the interpreter's lock before it could stop its clock). Each
+    latency runs from the moment its request was written to the moment its whole answer was read."""
+
+    def __init__(self, base, tokens):
+        url = loopback(base)
+        self.host, self.port = url.hostname, url.port or 80
+        self.tokens = tokens
+        self.socks = []
+        for _ in tokens:
+            sock = socket.create_connection((self.host, self.port), timeout=120)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self.socks.append(sock)
+        # one request on each connection first, so that the burst finds them open and known to the server
+        self.send([b"GET /actuator/health HTTP/1.1\r\nHost: %s\r\n\r\n" % self.host.encode()] * len(tokens))
+
+    def post_json(self, path, bodies):
+        reqs = []
+        for token, body in zip(self.tokens, bodies):
+            data = json.dumps(body).encode()
+            reqs.append((f"POST {path} HTTP/1.1\r\nHost: {self.host}\r\nAuthorization: Bearer {token}\r\n"
+                         f"Content-Type: application/json\r\nAccept: application/json\r\n"
+                         f"Content-Length: {len(data)}\r\n\r\n").encode() + data)
+        return self.send(reqs)
+
+    def send(self, requests):
+        """Writes every request, then reads every answer. Returns [(status, milliseconds, body)] in the
+        requests' order, and the seconds from the first write to the last answer."""
+        n = len(requests)
+        sel = selectors.DefaultSelector()
+        bufs = [bytearray() for _ in range(n)]
+        sent = [0.0] * n
+        done = [None] * n
+        self.reopen_closed()
+        start = time.perf_counter()
+        for i, sock in enumerate(self.socks[:n]):
+            sock.setblocking(True)
+            sent[i] = time.perf_counter()
+            sock.sendall(requests[i])
+            sock.setblocking(False)
+            sel.register(sock, selectors.EVENT_READ, i)
+        left = n
+        while left:
+            events = sel.select(timeout=120)
+            if not events:
+                raise RuntimeError(f"{left} answers missing after 120 s")
+            for key, _ in events:
+                i = key.data
+                chunk = key.fileobj.recv(65536)
+                if not chunk:
+                    raise RuntimeError(f"connection {i} closed by the server")
+                bufs[i] += chunk
+                parsed = self.parse(bufs[i])
+                if parsed:
+                    done[i] = (parsed[0], (time.perf_counter() - sent[i]) * 1000.0, parsed[1])
+                    sel.unregister(key.fileobj)
+                    left -= 1
+        seconds = time.perf_counter() - start
+        sel.close()
+        return done, seconds
+
+    def reopen_closed(self):
+        """Reconnects the connections the server closed while they were idle (nothing is outstanding on
+        them, so a readable one has been closed)."""
+        with selectors.DefaultSelector() as sel:
+            for i, sock in enumerate(self.socks):
+                sel.register(sock, selectors.EVENT_READ, i)
+            for key, _ in sel.select(timeout=0):
+                i = key.data
+                key.fileobj.close()
+                sock = socket.create_connection((self.host, self.port), timeout=120)
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                self.socks[i] = sock
+
+    @staticmethod
+    def parse(buf):
+        """(status, body) once the buffer holds a whole answer (Content-Length or chunked), else None."""
+        end = buf.find(b"\r\n\r\n")
+        if end < 0:
+            return None
+        head = bytes(buf[:end]).decode("latin-1").split("\r\n")
+        status = int(head[0].split()[1])
+        headers = {k.strip().lower(): v.strip() for k, _, v in (h.partition(":") for h in head[1:])}
+        pos = end + 4
+        if "content-length" in headers:
+            length = int(headers["content-length"])
+            return (status, bytes(buf[pos:pos + length])) if len(buf) >= pos + length else None
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            body = bytearray()
+            while True:
+                eol = buf.find(b"\r\n", pos)
+                if eol < 0:
+                    return None
+                size = int(bytes(buf[pos:eol]).split(b";")[0], 16)
+                if len(buf) < eol + 2 + size + 2:
+                    return None
+                if size == 0:
+                    return status, bytes(body)
+                body += buf[eol + 2:eol + 2 + size]
+                pos = eol + 2 + size + 2
+        return status, b""
+
+    def close(self):
+        for sock in self.socks:
+            sock.close()
+
+
 def registrations(args):
     admin = Client(args.base, args.token)
     orange = next(o["id"] for o in admin.json("GET", "/api/v1/organizations") if o["category"] == "SECTOR_MEMBER")
@@ -489,47 +602,46 @@ def registrations(args):
     _, errors = run_workers(8, args.count, open_account)
     if errors:
         raise SystemExit(f"could not open the accounts: {errors[0]}")
-    clients = [Client(args.base, t) for t in tokens]
-    for c in clients:
-        c.request("GET", "/actuator/health")
-    if args.warmup_meeting:
-        print(f"  warming up: the same people register for meeting {args.warmup_meeting} (unmeasured) ...",
-              file=sys.stderr, flush=True)
-        warm = f"/api/v1/groups/{args.group}/meetings/{args.warmup_meeting}/registrations"
-        run_workers(50, args.count, lambda ci, i: clients[i].json("POST", warm, {
-            "fullName": f"Delegate {i}", "email": people[i] + "@bench.example", "organizationId": orange,
-            "countryCode": "FR", "attendance": "IN_PERSON"}, expect=201))
-    latencies = [0.0] * args.count
-    ids = [None] * args.count
+    burst = Burst(args.base, tokens)
+    bodies = [{"fullName": f"Delegate {i}", "email": people[i] + "@bench.example", "organizationId": orange,
+               "countryCode": "FR", "attendance": "IN_PERSON"} for i in range(args.count)]
+    hz = os.sysconf("SC_CLK_TCK")
 
-    def register(ci, i):
-        t0 = time.perf_counter()
-        r = clients[i].json("POST", path, {"fullName": f"Delegate {i}", "email": people[i] + "@bench.example",
-                                           "organizationId": orange, "countryCode": "FR", "attendance": "IN_PERSON"},
-                            expect=201)
-        latencies[i] = (time.perf_counter() - t0) * 1000.0
-        ids[i] = r["id"]
+    def measured(meeting, label):
+        """One burst for the meeting, once the server is quiet: latencies, and the server's CPU until it is quiet again."""
+        if args.server_pid:
+            wait_server_quiet(args.server_pid)
+            ticks = cpu_ticks(args.server_pid)
+            threads = thread_ticks(args.server_pid)
+        client = os.times()
+        answers, seconds = burst.post_json(f"/api/v1/groups/{args.group}/meetings/{meeting}/registrations", bodies)
+        client = os.times().user + os.times().system - client.user - client.system
+        latencies = [a[1] for a in answers]
+        wrong = [f"item {i}: HTTP {a[0]} {a[2][:200]!r}" for i, a in enumerate(answers) if a[0] != 201]
+        cpu_ms = None
+        line = f"  {label}: p50 {percentile(latencies, 50):.0f} ms, p99 {percentile(latencies, 99):.0f} ms"
+        if args.server_pid:
+            burst_ticks = cpu_ticks(args.server_pid) - ticks
+            wait_server_quiet(args.server_pid)
+            cpu_ms = (cpu_ticks(args.server_pid) - ticks) * 1000.0 / hz / args.count
+            after = thread_ticks(args.server_pid)
+            spent = sorted(((after[n] - threads.get(n, 0), n) for n in after), reverse=True)
+            line += (f", server CPU {cpu_ms:.2f} ms a registration (during the burst {burst_ticks * 1000 // hz} ms, "
+                     "by thread: " + ", ".join(f"{n} {t * 1000 // hz} ms" for t, n in spent[:6] if t > 0) + ")")
+        print(line + f"; client CPU {client * 1000:.0f} ms", file=sys.stderr, flush=True)
+        return answers, seconds, latencies, wrong, cpu_ms
 
+    first = None
+    for n, warm in enumerate(args.warmup_meeting, 1):
+        _, _, latencies, wrong, cpu = measured(warm, f"warm-up round {n} of {len(args.warmup_meeting)} (meeting {warm})")
+        if wrong:
+            raise SystemExit(f"warm-up round {n}: {wrong[0]}")
+        if first is None:
+            first = {"p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99), "cpu_ms": cpu}
     print(f"  {args.count} registrations at once ...", file=sys.stderr, flush=True)
-    if args.server_pid:
-        wait_server_quiet(args.server_pid)
-        ticks = cpu_ticks(args.server_pid)
-        threads = thread_ticks(args.server_pid)
-    client = os.times()
-    seconds, errors = run_workers(args.count, args.count, register)
-    client = os.times().user + os.times().system - client.user - client.system
-    cpu_ms = None
-    if args.server_pid:
-        burst_ticks = cpu_ticks(args.server_pid) - ticks
-        wait_server_quiet(args.server_pid)
-        hz = os.sysconf("SC_CLK_TCK")
-        cpu_ms = (cpu_ticks(args.server_pid) - ticks) * 1000.0 / hz / args.count
-        after = thread_ticks(args.server_pid)
-        spent = sorted(((after[n] - threads.get(n, 0), n) for n in after), reverse=True)
-        print(f"  client (this script) CPU during the burst {client * 1000:.0f} ms; "
-              f"server CPU during the burst {burst_ticks * 1000 // hz} ms, until quiet {cpu_ms * args.count:.0f} ms; "
-              "by thread: " + ", ".join(f"{n} {t * 1000 // hz} ms" for t, n in spent[:8] if t > 0),
-              file=sys.stderr, flush=True)
+    answers, seconds, latencies, errors, cpu_ms = measured(args.meeting, "measured")
+    ids = [json.loads(a[2])["id"] if a[0] == 201 else None for a in answers]
+    burst.close()
     after = [r for r in admin.json("GET", path) if r["email"] not in before]
     emails = [r["email"] for r in after]
     checks = [
@@ -559,7 +671,8 @@ def registrations(args):
     checks.append({"check": "every PDF rendered", "pass": not errors, "detail": errors[0] if errors else ""})
     result = {"count": args.count, "seconds": seconds, "rate": args.count / seconds,
               "p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99), "max_ms": max(latencies),
-              "cpu_ms": cpu_ms, "pdfs": done[0], "pdf_rate": done[0] / pdf_seconds, "checks": checks,
+              "cpu_ms": cpu_ms, "first_round": first, "warmup_rounds": len(args.warmup_meeting),
+              "pdfs": done[0], "pdf_rate": done[0] / pdf_seconds, "checks": checks,
               "ok": all(c["pass"] for c in checks)}
     for c in checks:
         print(f"  [{'ok' if c['pass'] else 'FAILED'}] {c['check']}: {c['detail']}", file=sys.stderr)
@@ -608,7 +721,8 @@ def main():
     s.add_argument("--token", required=True)
     s.add_argument("--count", type=int, default=500)
     s.add_argument("--pdf-seconds", type=int, default=10)
-    s.add_argument("--warmup-meeting")
+    s.add_argument("--warmup-meeting", action="append", default=[],
+                   help="an unmeasured round on this meeting first (repeat for several rounds, in order)")
     s.add_argument("--server-pid", type=int)
     args = p.parse_args()
     return {"allocate": allocate, "warm": warm, "populate": populate, "cycle": cycle,
