@@ -218,6 +218,17 @@ abstract class PersistenceScenarios {
   }
 
   @Test
+  void keepsTheMailOfANumberInTheTransactionThatAllocatedIt() throws Exception {
+    String number = allocateConcurrently(desk, "kept", 1, 1).get(0);
+    // Committed with the number, not by a module listener after it: in the outbox as soon as the number is
+    // answered, and no publication of the event left in the registry.
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_deliveries WHERE occasion = ? AND recipient = 'kept@plenary.example'")
+        .param("NumbersAllocated:" + number).query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%NumbersAllocated'")
+        .query(Long.class).single()).isZero();
+  }
+
+  @Test
   void allocatesConsecutiveOutputNumbersUnderConcurrencyBesideInputs() throws Exception {
     allocateConcurrently(desk, "produce", 1, 1);
     var secretary = tokens.authenticate(tokens.issue(accounts.create(new NewAccount("sec-" + getClass().getSimpleName()

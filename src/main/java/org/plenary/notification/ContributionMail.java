@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mail for each step of a contribution: number allocated, document received, published, rejected,
- * withdrawn; each recipient reads it in their account's language. The mails of uploads and
- * publications are kept in the outbox by the transaction of the step itself; the others by a
+ * withdrawn; each recipient reads it in their account's language. The mails of allocations, uploads
+ * and publications are kept in the outbox by the transaction of the step itself; the others by a
  * module listener after it.
  */
 @Component
@@ -62,7 +62,13 @@ class ContributionMail {
     this.ftpPort = ftpPort;
   }
 
-  @ApplicationModuleListener
+  /**
+   * Written in the transaction that allocated the numbers, as the mails of uploads are: a module
+   * listener cost each batch of numbers a publication row and three more commits on another thread
+   * (processing, the mails, completed), which on the embedded database took as much time as the
+   * allocation itself. Within the transaction no number can have been mailed before.
+   */
+  @EventListener
   void on(NumbersAllocated event) {
     var letters = new Letters();
     desk.all(event.numbers()).forEach(c -> numberAllocated(c, letters));

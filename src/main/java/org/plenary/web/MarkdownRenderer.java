@@ -6,19 +6,17 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 /**
  * The one way HTML written by users reaches a page: Markdown (terms of reference, practical
  * information, agenda notes) rendered by flexmark, then passed through the OWASP HTML sanitizer
  * with an allow-list of elements, attributes and URL schemes ({@code http}, {@code https},
  * {@code mailto} and relative). Pages write {@code th:utext="${markdown.html(text)}"}: every page
- * model carries it. Whatever the renderer lets through, the sanitizer decides what is left; no
+ * model carries it ({@link PageModel}). Whatever the renderer lets through, the sanitizer decides what is left; no
  * pattern of our own recognises dangerous links.
  */
-@ControllerAdvice(annotations = Controller.class)
+@Component
 public class MarkdownRenderer {
 
   /** Elements, attributes and schemes that Markdown produces and that carry no script. */
@@ -43,11 +41,6 @@ public class MarkdownRenderer {
         .set(HtmlRenderer.SOFT_BREAK, "\n");
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).build();
-  }
-
-  @ModelAttribute("markdown")
-  MarkdownRenderer markdown() {
-    return this;
   }
 
   /** The Markdown as safe HTML: rendered, then sanitized; empty for none. */

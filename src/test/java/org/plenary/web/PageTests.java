@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -20,6 +21,12 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupDraft;
 import org.plenary.group.Section;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.ControllerAdviceBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,6 +39,7 @@ class PageTests {
   @Autowired UserDetailsService users;
   @Autowired GroupCatalog groups;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
 
   @Test
   void theHomePageLeadsToFgCloudAndItsFirstMeeting() throws Exception {
@@ -65,6 +73,23 @@ class PageTests {
         .andExpect(content().string(containsString("There is no group &quot;nope&quot;.")));
     mvc.perform(get("/groups/cloud/meetings/0000-xxx")).andExpect(status().isNotFound())
         .andExpect(content().string(containsString("has no meeting")));
+  }
+
+  @Test
+  void pagesCarryTheMarkdownRendererAndTheApiRunsNoModelMethods() throws Exception {
+    mvc.perform(get("/groups/cloud")).andExpect(status().isOk())
+        .andExpect(model().attribute("markdown", org.hamcrest.Matchers.instanceOf(MarkdownRenderer.class)));
+    // a controller advice's @ModelAttribute method runs on every request of the controllers it applies to
+    var api = context.getBeansWithAnnotation(RestController.class).values().stream()
+        .map(bean -> org.springframework.aop.support.AopUtils.getTargetClass(bean)).toList();
+    assertThat(api).isNotEmpty();
+    for (ControllerAdviceBean advice : ControllerAdviceBean.findAnnotatedBeans(context)) {
+      if (api.stream().anyMatch(advice::isApplicableToBeanType)) {
+        assertThat(MethodIntrospector.selectMethods(advice.getBeanType(),
+            (java.lang.reflect.Method m) -> AnnotatedElementUtils.hasAnnotation(m, ModelAttribute.class)))
+            .as("model methods of %s", advice.getBeanType()).isEmpty();
+      }
+    }
   }
 
   @Test
