@@ -57,9 +57,46 @@ class PostgresPersistenceTests extends PersistenceScenarios {
     }
   }
 
+  @Test
+  void takesTheSeriesLockOnlyOnceTheBatchIsWritten() throws Exception {
+    allocateConcurrently(desk, "lastlock", 1, 1);
+    try (var holder = dataSource.getConnection(); var watcher = dataSource.getConnection()) {
+      // Another node's batch holds the series row's lock.
+      holder.setAutoCommit(false);
+      try (var lock = holder.prepareStatement("""
+          SELECT last_number FROM document_series s JOIN plenary_groups g ON g.id = s.group_id
+          WHERE g.slug = 'lastlock' FOR UPDATE OF s""")) {
+        lock.executeQuery();
+      }
+      var waiting = CompletableFuture.supplyAsync(() -> allocate(desk, "lastlock", 5));
+      // The allocator's transaction waits for that lock having written its contributions and audit lines already.
+      String held = "";
+      for (int i = 0; i < 300 && !held.contains("contribution_events"); i++) {
+        Thread.sleep(100);
+        try (var locks = watcher.prepareStatement("""
+            SELECT string_agg(DISTINCT h.relation::regclass::text, ',') FROM pg_locks w
+            JOIN pg_locks h ON h.pid = w.pid AND h.granted AND h.relation IS NOT NULL
+            WHERE NOT w.granted AND w.pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())""").executeQuery()) {
+          locks.next();
+          held = String.valueOf(locks.getString(1));
+        }
+      }
+      assertThat(held).contains("contributions", "contribution_events");
+      assertThat(waiting).isNotDone();
+      holder.rollback();
+      List<String> numbers = waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(numbers.stream().map(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1))).sorted())
+          .containsExactly(2, 3, 4, 5, 6);
+    }
+  }
+
   private List<String> allocate(ContributionDesk node) {
+    return allocate(node, "shared", 200);
+  }
+
+  private List<String> allocate(ContributionDesk node, String slug, int count) {
     try {
-      return allocateConcurrently(node, "shared", 200, 20);
+      return allocateConcurrently(node, slug, count, 20);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

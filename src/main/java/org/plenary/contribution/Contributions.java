@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,8 @@ class Contributions {
       FROM contribution_files f JOIN accounts a ON a.id = f.uploaded_by""";
 
   /** A contribution to record: its place in the series, its number and what the author said of it. */
-  record NewContribution(MeetingId meeting, DocumentSeries series, int sequence, String number, String title, String source,
-      List<Long> agendaItemIds, String contact, long accountId, Instant at) {}
+  record NewContribution(MeetingId meeting, String title, String source, List<Long> agendaItemIds, String contact,
+      long accountId, Instant at) {}
 
   /** One line of the audit trail. */
   record Audit(long contribution, String action, String actor, Instant at, String fileName, String sha256,
@@ -151,47 +152,95 @@ class Contributions {
    */
   Reserved reserve(GroupId group, DocumentSeries series, int count) {
     String table = seriesTable(series);
-    if (postgres) {
-      // One round trip fewer while the series row is locked (H2 has no RETURNING on an UPDATE).
-      return jdbc.sql("UPDATE " + table + " SET last_number = last_number + ? WHERE group_id = ? RETURNING last_number, prefix")
-          .params(count, group.value()).query((rs, row) -> new Reserved(rs.getInt(1), rs.getString(2))).single();
-    }
     jdbc.sql("UPDATE " + table + " SET last_number = last_number + ? WHERE group_id = ?")
         .params(count, group.value()).update();
     return jdbc.sql("SELECT last_number, prefix FROM " + table + " WHERE group_id = ?").param(group.value())
         .query((rs, row) -> new Reserved(rs.getInt(1), rs.getString(2))).single();
   }
 
+  /** A document number: the series' prefix, its letter and the sequence number on at least four digits. */
+  static String number(String prefix, DocumentSeries series, int sequence) {
+    return "%s-%c-%04d".formatted(prefix, series.letter(), sequence);
+  }
+
   /**
-   * Records contributions of one group in one batch of statements and returns their ids by
-   * sequence number (read back by the series' range, which the caller holds reserved).
+   * Records contributions of one group's series without their numbers yet, in one batch of
+   * statements, and returns their ids in the order of {@code rows}. Until {@link #number} numbers
+   * them, in the same transaction, a row has no sequence number and a placeholder number of its own
+   * (unique, so that two nodes' batches never wait on each other's rows); no other transaction ever
+   * sees one.
    */
-  Map<Integer, Long> insertAll(GroupId group, DocumentSeries series, List<NewContribution> rows) {
+  List<Long> insertUnnumbered(GroupId group, DocumentSeries series, List<NewContribution> rows) {
+    String batch = "~" + java.util.UUID.randomUUID() + "~";
+    var indexes = java.util.stream.IntStream.range(0, rows.size()).boxed().toList();
     batches.batchUpdate("""
             INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,
               contact, allocated_by, allocated_at, series)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, r) -> {
+            VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)""", indexes, rows.size(), (ps, i) -> {
+          NewContribution r = rows.get(i);
           ps.setLong(1, group.value());
           ps.setLong(2, r.meeting().value());
-          ps.setInt(3, r.sequence());
-          ps.setString(4, r.number());
-          ps.setString(5, r.number().toUpperCase(java.util.Locale.ROOT));
-          ps.setString(6, r.title());
-          ps.setString(7, r.source());
-          ps.setString(8, r.contact());
-          ps.setLong(9, r.accountId());
-          ps.setObject(10, utc(r.at()));
-          ps.setString(11, String.valueOf(series.letter()));
+          ps.setString(3, batch + i);
+          ps.setString(4, batch + i);
+          ps.setString(5, r.title());
+          ps.setString(6, r.source());
+          ps.setString(7, r.contact());
+          ps.setLong(8, r.accountId());
+          ps.setObject(9, utc(r.at()));
+          ps.setString(10, String.valueOf(series.letter()));
         });
-    int first = rows.stream().mapToInt(NewContribution::sequence).min().orElse(0);
-    int last = rows.stream().mapToInt(NewContribution::sequence).max().orElse(-1);
-    Map<Integer, Long> ids = new HashMap<>();
-    jdbc.sql("SELECT seq_no, id FROM contributions WHERE group_id = ? AND series = ? AND seq_no BETWEEN ? AND ?")
-        .params(group.value(), String.valueOf(series.letter()), first, last)
+    var placeholders = new String[rows.size()];
+    Arrays.setAll(placeholders, i -> batch + i);
+    Long[] ids = new Long[rows.size()];
+    jdbc.sql("SELECT number, id FROM contributions WHERE number = ANY(?)").param(placeholders)
         .query(rs -> {
-          ids.put(rs.getInt(1), rs.getLong(2));
+          ids[Integer.parseInt(rs.getString(1).substring(batch.length()))] = rs.getLong(2);
         });
-    return ids;
+    return Arrays.asList(ids);
+  }
+
+  /**
+   * Gives the contributions {@link #insertUnnumbered recorded unnumbered} the next numbers of their
+   * series, in the order of {@code ids}, and returns the numbers in that order. This takes the series
+   * row's lock, which two nodes' batches queue on and which is held until the transaction ends: call
+   * it last, once everything else of the batch is written, so that the lock is held for as little as
+   * the numbering and the commit. A batch rolled back rolls its reservation back with it: no gap.
+   */
+  List<String> number(GroupId group, DocumentSeries series, List<Long> ids) {
+    var numbers = new String[ids.size()];
+    if (postgres) {
+      // The reservation and the numbering in one statement: one round trip while the lock is held.
+      var at = new HashMap<Long, Integer>();
+      for (int i = 0; i < ids.size(); i++) {
+        at.put(ids.get(i), i);
+      }
+      jdbc.sql("""
+              WITH r AS (UPDATE %s SET last_number = last_number + ? WHERE group_id = ? RETURNING last_number, prefix),
+              n AS (SELECT p.id, (r.last_number - ? + p.k)::int AS seq, r.prefix FROM r,
+                unnest(?::bigint[]) WITH ORDINALITY AS p (id, k)),
+              f AS (SELECT id, seq, prefix || '-' || ? || '-'
+                || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END AS number FROM n)
+              UPDATE contributions c SET seq_no = f.seq, number = f.number, number_key = upper(f.number)
+              FROM f WHERE c.id = f.id RETURNING c.id, c.number""".formatted(seriesTable(series)))
+          .params(ids.size(), group.value(), ids.size(), ids.toArray(Long[]::new), String.valueOf(series.letter()))
+          .query(rs -> {
+            numbers[at.get(rs.getLong(1))] = rs.getString(2);
+          });
+    } else {
+      Reserved reserved = reserve(group, series, ids.size());
+      int first = reserved.last() - ids.size() + 1;
+      Arrays.setAll(numbers, i -> number(reserved.prefix(), series, first + i));
+      var rows = new ArrayList<Object[]>(ids.size());
+      for (int i = 0; i < ids.size(); i++) {
+        rows.add(new Object[] {first + i, numbers[i], numbers[i].toUpperCase(java.util.Locale.ROOT), ids.get(i)});
+      }
+      batches.batchUpdate("UPDATE contributions SET seq_no = ?, number = ?, number_key = ? WHERE id = ?", rows);
+    }
+    if (Arrays.asList(numbers).contains(null)) {
+      throw new IllegalStateException("The " + series + " series of group " + group.value() + " could not number "
+          + ids.size() + " contributions.");
+    }
+    return Arrays.asList(numbers);
   }
 
   /** An output document's type and the input numbers it answers. */
@@ -279,10 +328,19 @@ class Contributions {
     return select("c.number_key = :p", number.toUpperCase(java.util.Locale.ROOT)).stream().findFirst();
   }
 
-  /** Several contributions by number, in one read (four queries). */
+  /**
+   * Several contributions by number, in one read (four queries). On PostgreSQL the numbers go as one
+   * array: one statement text whatever their count, and a generic plan that still looks each number up
+   * in the index, where the plan cached for an IN list of 128 keys turned to a sequential scan of
+   * {@code contributions} as the table grew.
+   */
   List<Contribution> findByNumbers(List<String> numbers) {
-    return numbers.isEmpty() ? List.of()
-        : select("c.number_key IN (:p)", InLists.padded(numbers.stream().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList()));
+    if (numbers.isEmpty()) {
+      return List.of();
+    }
+    List<String> keys = numbers.stream().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList();
+    return postgres ? select("c.number_key = ANY(:p)", keys.toArray(String[]::new))
+        : select("c.number_key IN (:p)", InLists.padded(keys));
   }
 
   /** Whether any number was allocated to the meeting. */
