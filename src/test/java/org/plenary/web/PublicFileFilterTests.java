@@ -39,10 +39,12 @@ import org.springframework.web.context.support.ServletRequestHandledEvent;
  * public file skips the dispatch and answers exactly as the ordinary path does, and everything else
  * goes the ordinary way. Which path answered is seen from the dispatcher's own
  * {@link ServletRequestHandledEvent}, published for every request it handles (once the answer has
- * gone out, so each exchange waits a moment for it).
+ * gone out, so each exchange waits a moment for it); the server does not publish it, so this test
+ * turns it on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "plenary.data-dir=target/test-data/public-files-${random.uuid}", "plenary.ftp.port=0"})
+    "plenary.data-dir=target/test-data/public-files-${random.uuid}", "plenary.ftp.port=0",
+    "spring.mvc.publish-request-handled-events=true"})
 @ActiveProfiles("demo")
 class PublicFileFilterTests {
 
