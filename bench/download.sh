@@ -89,42 +89,10 @@ else
   BIG_PATH=/t/fg/cloud/docs/$CODE/in/$BIG.pdf
 fi
 
-# nginx: foreground master (daemon off) in the background, everything under $BENCH_TMP/nginx.
-NG=$BENCH_TMP/nginx
-mkdir -p "$NG"
-cat >"$NG/nginx.conf" <<EOF
-# Written by bench/download.sh: a static server for Plenary's document folder.
-daemon off;
-worker_processes auto;
-$( [ "$(id -u)" = 0 ] && echo "user root;  # the mktemp folder is private (0700) to its owner" )
-pid $NG/nginx.pid;
-error_log $NG/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  default_type application/octet-stream;
-  types { application/pdf pdf; text/plain txt; }
-  client_body_temp_path $NG/client_body;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $DOCS;
-    location / { }
-  }
-}
-EOF
-log "starting nginx on 127.0.0.1:$NGINX_PORT (root $DOCS)"
-nginx -p "$NG" -c "$NG/nginx.conf" -e "$NG/error.log" &
-BENCH_PIDS+=($!)
-NGINX_PID=$!
-for i in $(seq 1 50); do
-  curl -sf -o /dev/null "$N$SMALL_PATH" && break
-  kill -0 "$NGINX_PID" 2>/dev/null || { cat "$NG/error.log" >&2 || true; die "nginx exited (log above)"; }
-  [ "$i" -lt 50 ] || die "nginx did not answer within 10 s"
-  sleep 0.2
-done
+start_nginx "$BENCH_TMP/nginx" "$NGINX_PORT" "$DOCS" "$SMALL_PATH" \
+  "bench/download.sh: a static server for Plenary's document folder" \
+  "  default_type application/octet-stream;
+  types { application/pdf pdf; text/plain txt; }"
 
 # Both must send the same bytes.
 for file in $( [ "$TINY_ONLY" = 1 ] || echo "$SMALL_PATH") "$TINY_PATH"; do

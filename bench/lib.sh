@@ -212,6 +212,48 @@ tree_ticks() {
   echo "$total"
 }
 
+# start_nginx DIR PORT ROOT PROBE WHO [HTTP-LINES]: nginx as the peer, serving ROOT as static files on
+# 127.0.0.1:PORT (sendfile, long keep-alive; HTTP-LINES added to its http block), a foreground master in
+# the background with everything under DIR; waits until the path PROBE answers. Sets NGINX_PID (stopped by
+# the cleanup). WHO names the script in the configuration's first line.
+start_nginx() {
+  local dir=$1 port=$2 root=$3 probe=$4 who=$5 extra=${6:-} i
+  mkdir -p "$dir"
+  cat >"$dir/nginx.conf" <<EOF
+# Written by $who.
+daemon off;
+worker_processes auto;
+$( [ "$(id -u)" = 0 ] && echo "user root;  # the mktemp folder is private (0700) to its owner" )
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+$extra
+  client_body_temp_path $dir/client_body;
+  server {
+    listen 127.0.0.1:$port;
+    root $root;
+    location / { }
+  }
+}
+EOF
+  log "starting nginx on 127.0.0.1:$port (root $root)"
+  nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" &
+  NGINX_PID=$!
+  BENCH_PIDS+=("$NGINX_PID")
+  for i in $(seq 1 50); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port$probe" && return 0
+    kill -0 "$NGINX_PID" 2>/dev/null || { cat "$dir/error.log" >&2 || true; die "nginx exited (log above)"; }
+    sleep 0.2
+  done
+  die "nginx did not answer within 10 s"
+}
+
+
 # token BASE USER PASSWORD: a personal access token.
 token() {
   local t

@@ -98,46 +98,16 @@ JSON_GZ_KB=$(( $(stat -c %s "$BENCH_TMP/listing.json.gz") / 1024 ))
 log "gzipped: HTML ${HTML_GZ_KB} KiB, JSON ${JSON_GZ_KB} KiB, each the same listing unpacked"
 
 # The peer: nginx serving the very same bytes as static files (gzip_static sends the .gz copy to a
-# client that accepts gzip), a foreground master in the background, everything under $BENCH_TMP/nginx.
+# client that accepts gzip).
 NG=$BENCH_TMP/nginx
 mkdir -p "$NG/www"
 for kind in html json; do
   cp "$BENCH_TMP/listing.$kind" "$BENCH_TMP/listing.$kind.gz" "$NG/www/"
 done
-cat >"$NG/nginx.conf" <<EOF
-# Written by bench/listing.sh: Plenary's listings as static files.
-daemon off;
-worker_processes auto;
-$( [ "$(id -u)" = 0 ] && echo "user root;  # the mktemp folder is private (0700) to its owner" )
-pid $NG/nginx.pid;
-error_log $NG/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  gzip_static on;
-  types { text/html html; application/json json; }
-  client_body_temp_path $NG/client_body;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $NG/www;
-    location / { }
-  }
-}
-EOF
-log "starting nginx on 127.0.0.1:$NGINX_PORT (the same listings as static files)"
-nginx -p "$NG" -c "$NG/nginx.conf" -e "$NG/error.log" &
-NGINX_PID=$!
-BENCH_PIDS+=("$NGINX_PID")
+start_nginx "$NG" "$NGINX_PORT" "$NG/www" /listing.json "bench/listing.sh: Plenary's listings as static files" \
+  "  gzip_static on;
+  types { text/html html; application/json json; }"
 N=http://127.0.0.1:$NGINX_PORT
-for i in $(seq 1 50); do
-  curl -sf -o /dev/null "$N/listing.json" && break
-  kill -0 "$NGINX_PID" 2>/dev/null || { cat "$NG/error.log" >&2 || true; die "nginx exited (log above)"; }
-  [ "$i" -lt 50 ] || die "nginx did not answer within 10 s"
-  sleep 0.2
-done
 for kind in html json; do
   curl -sf "$N/listing.$kind" | cmp -s - "$BENCH_TMP/listing.$kind" || die "nginx does not send the same $kind listing"
   curl -sf -H 'Accept-Encoding: gzip' "$N/listing.$kind" | cmp -s - "$BENCH_TMP/listing.$kind.gz" \
