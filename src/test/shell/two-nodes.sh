@@ -17,7 +17,8 @@
 #   node A killed with SIGKILL during uploads through the balancer: the clients retry (on B), every
 #   acknowledged upload is there with its SHA-256, and nothing partial is listed or served.
 # --bench also prints the speed line: uploads/s through the balancer on two nodes vs one node, and
-#   allocations/s across the two nodes with the numbers checked consecutive (goal >= 1,000/s).
+#   allocations/s across the two nodes with the numbers checked consecutive (goal >= 1,000/s); the
+#   allocations come from wrk (bench/load.py with bench/allocate.lua) through nginx.
 #
 # Usage: src/test/shell/two-nodes.sh [--bench]
 # Environment: PLENARY_JAR, TWO_NODES_PORT_BASE (15000: nginx on it, HTTP +80/+81, FTP +21/+22, passive
@@ -33,6 +34,7 @@ source "$(dirname "$0")/../../../bench/lib.sh"
 BENCH=0
 [ "${1:-}" = --bench ] && BENCH=1
 need curl curl
+need wrk wrk
 need jq jq
 need psql postgresql-client
 need nginx nginx-light nginx
