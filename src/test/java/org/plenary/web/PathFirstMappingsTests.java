@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The controllers' mappings, matched path first, find the method they found before and refuse as before. */
@@ -43,6 +44,26 @@ class PathFirstMappingsTests {
         .isInstanceOf(HttpRequestMethodNotSupportedException.class);
     assertThatThrownBy(() -> method("POST", "/api/v1/contributions/FG-Cloud-I-0001/files", "application/json"))
         .isInstanceOf(HttpMediaTypeNotSupportedException.class);
+  }
+
+  @Test
+  void aPathWithEncodedLettersFindsTheMethodItsDecodedPathFinds() throws Exception {
+    // %63 is "c": the literal start of /api/v1/contributions/{number} is not compared with such a path
+    assertThat(method("GET", "/api/v1/%63ontributions/FG-Cloud-I-0001", null)).isEqualTo("get");
+  }
+
+  @Test
+  void aPatternsLiteralStartEndsAtItsFirstVariableOrWildcard() {
+    var info = RequestMappingInfo.paths("/api/v1/groups/{slug}/meetings", "/t/**", "/files/a?c", "/exact")
+        .options(mappings.getBuilderConfiguration()).build();
+    assertThat(PathFirstMappings.PathFirstHandlerMapping.literalStarts(info))
+        .containsExactlyInAnyOrder("/api/v1/groups/", "/t/", "/files/a", "/exact");
+  }
+
+  @Test
+  void aPathWhoseStartNoPatternSharesFindsNothingAndOneThatSharesItIsMatchedInFull() throws Exception {
+    assertThat(mappings.getHandler(request("GET", "/api/v1/contributionsX/FG-Cloud-I-0001", null))).isNull();
+    assertThat(method("GET", "/api/v1/contributions/FG-Cloud-I-0001/audit", null)).isEqualTo("audit");
   }
 
   @Test
