@@ -1,8 +1,9 @@
 package org.plenary.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,8 +47,21 @@ class PathFirstMappings {
     /** The look-up path of the request this thread is finding a method for. */
     private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
 
-    /** Each mapping's literal starts, one a path pattern; none for a mapping without path patterns. */
-    private final Map<RequestMappingInfo, String[]> literalStarts = new ConcurrentHashMap<>();
+    /**
+     * Each registered mapping's literal starts, one a path pattern (none for a mapping without path
+     * patterns), by identity: a hash look-up by {@link RequestMappingInfo#hashCode()} and
+     * {@code equals} cost as much as the pattern matching it saves. Replaced whole on each
+     * registration (at start-up), so that the look-ups read it without a lock.
+     */
+    private volatile Map<RequestMappingInfo, String[]> literalStarts = new IdentityHashMap<>();
+
+    @Override
+    protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+      super.registerHandlerMethod(handler, method, mapping);
+      var starts = new IdentityHashMap<>(literalStarts);
+      starts.put(mapping, literalStarts(mapping));
+      literalStarts = starts;
+    }
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -62,7 +76,8 @@ class PathFirstMappings {
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
       String path = LOOKUP_PATH.get();
-      if (path != null && !startsWithOneOf(path, literalStarts.computeIfAbsent(info, PathFirstHandlerMapping::literalStarts))) {
+      String[] starts = path != null ? literalStarts.get(info) : null;
+      if (starts != null && !startsWithOneOf(path, starts)) {
         return null;
       }
       PathPatternsRequestCondition paths = info.getPathPatternsCondition();
