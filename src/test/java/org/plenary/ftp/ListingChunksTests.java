@@ -58,9 +58,10 @@ class ListingChunksTests {
         return 10_000_000;
       }
     };
-    var chunks = new ListingChunks(folder, (node, out) -> ListingFormat.machineLine(node, false, out));
     int lineLength = expectedLine(folder.get(0), false).length();
     asked[0] = 0;
+    var chunks = new ListingChunks(folder, (node, out) -> ListingFormat.machineLine(node, false, out));
+    assertThat(asked[0]).isZero();
 
     ByteBuf first = chunks.readChunk(ByteBufAllocator.DEFAULT);
     int firstLines = first.readableBytes() / lineLength;
