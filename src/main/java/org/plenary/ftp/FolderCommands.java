@@ -25,19 +25,16 @@ final class FolderCommands {
     table.put("LIST", new Gateway.Command(true, (s, a) -> {
       Instant now = Instant.now();
       boolean mayUpload = s.hasAccount();
-      return Transfers.sendLines(s, "ftp.transfer.listing", listed(s, a),
-          (node, out) -> out.utf8(ListingFormat.listLine(node, mayUpload, now)));
+      return Transfers.sendLines(s, "ftp.transfer.listing", listed(s, a), node -> ListingFormat.listLine(node, mayUpload, now));
     }));
     table.put("NLST", new Gateway.Command(true, (s, a) -> {
       String prefix = namePrefix(a);
-      return Transfers.sendLines(s, "ftp.transfer.names", listed(s, a),
-          (node, out) -> ListingFormat.nameLine(node, prefix, out));
+      return Transfers.sendLines(s, "ftp.transfer.names", listed(s, a), node -> ListingFormat.nameLine(node, prefix));
     }));
     table.put("MLSD", new Gateway.Command(true, (s, a) -> {
       FtpPath path = path(s, a);
       boolean mayUpload = s.hasAccount();
-      return Transfers.sendLines(s, "ftp.transfer.listing", folder(s, path),
-          (node, out) -> ListingFormat.machineLine(node, mayUpload, out));
+      return Transfers.sendLines(s, "ftp.transfer.listing", folder(s, path), node -> ListingFormat.machineLine(node, mayUpload));
     }));
     table.put("MLST", new Gateway.Command(true, (s, a) -> {
       FtpPath path = path(s, a);

@@ -4,31 +4,25 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.stream.ChunkedInput;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A listing written as the data connection takes it: each chunk holds the next lines, about 64 KiB,
  * so that listing a folder of 100,000 documents holds one chunk in memory besides the folder's
- * entries (which the register's cache keeps anyway), never the whole text. A chunk's lines are
- * written into one {@link LineBuffer} and copied into the chunk at once.
+ * entries (which the register's cache keeps anyway), never the whole text.
  */
 final class ListingChunks implements ChunkedInput<ByteBuf> {
 
   static final int CHUNK = 64 * 1024;
 
-  /** Writes one node's line. */
-  @FunctionalInterface
-  interface Line {
-    void write(FolderTree.Node node, LineBuffer out);
-  }
-
   private final List<FolderTree.Node> nodes;
-  private final Line line;
-  private final LineBuffer lines = new LineBuffer(CHUNK + 1024);
+  private final Function<FolderTree.Node, String> line;
   private int next;
   private long bytes;
 
-  ListingChunks(List<FolderTree.Node> nodes, Line line) {
+  ListingChunks(List<FolderTree.Node> nodes, Function<FolderTree.Node, String> line) {
     this.nodes = nodes;
     this.line = line;
   }
@@ -54,13 +48,11 @@ final class ListingChunks implements ChunkedInput<ByteBuf> {
     if (isEndOfInput()) {
       return null;
     }
-    lines.clear();
-    while (next < nodes.size() && lines.size() < CHUNK) {
-      line.write(nodes.get(next++), lines);
+    ByteBuf chunk = allocator.buffer(CHUNK + 1024);
+    while (next < nodes.size() && chunk.writerIndex() < CHUNK) {
+      chunk.writeCharSequence(line.apply(nodes.get(next++)), StandardCharsets.UTF_8);
     }
-    ByteBuf chunk = allocator.buffer(lines.size());
-    chunk.writeBytes(lines.array(), 0, lines.size());
-    bytes += lines.size();
+    bytes += chunk.readableBytes();
     return chunk;
   }
 

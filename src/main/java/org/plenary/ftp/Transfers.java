@@ -18,6 +18,7 @@ import org.plenary.store.DocumentStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.plenary.contribution.IncomingUpload;
 
@@ -37,7 +38,7 @@ final class Transfers {
    * ({@link ListingChunks}), so a listing costs a chunk of memory, whatever the folder's size.
    */
   static Reply sendLines(FtpSession session, String comesKey, List<FolderTree.Node> nodes,
-      ListingChunks.Line line) {
+      Function<FolderTree.Node, String> line) {
     return withData(session, null, channel -> {
       session.send(Reply.of(150, comesKey));
       if (!session.protectData) {
