@@ -101,6 +101,15 @@ public class AccountDirectory {
   }
 
   /**
+   * The address of each enabled account among these usernames, by username in lower case, in one
+   * query (a batch's mails read them at once, not an account and its roles each); unknown or disabled
+   * accounts are left out.
+   */
+  public java.util.Map<String, String> emailsByUsername(java.util.Collection<String> usernames) {
+    return accounts.emailsByUsername(usernames.stream().map(u -> u.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
+  }
+
+  /**
    * The preferred language (a BCP 47 tag) of each account among these addresses, by address in lower
    * case; addresses of no account, or of an account without a language, are left out.
    */

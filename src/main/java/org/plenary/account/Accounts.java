@@ -89,6 +89,17 @@ class Accounts {
    * address; the first account by username when two addresses differ only in case. One query, on the
    * index of the addresses in lower case.
    */
+  /** The address of each enabled account among these usernames, by username in lower case, in one query. */
+  Map<String, String> emailsByUsername(Collection<String> lowerCaseUsernames) {
+    var emails = new LinkedHashMap<String, String>();
+    if (!lowerCaseUsernames.isEmpty()) {
+      jdbc.sql("SELECT LOWER(username), email FROM accounts WHERE LOWER(username) IN (:names) AND enabled")
+          .param("names", InLists.padded(List.copyOf(lowerCaseUsernames)))
+          .query((rs, n) -> emails.put(rs.getString(1), rs.getString(2))).list();
+    }
+    return emails;
+  }
+
   Map<String, String> languagesByEmail(Collection<String> lowerCaseEmails) {
     var languages = new LinkedHashMap<String, String>();
     if (!lowerCaseEmails.isEmpty()) {

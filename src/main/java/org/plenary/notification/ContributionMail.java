@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,13 +67,17 @@ class ContributionMail {
    * Written in the transaction that allocated the numbers, as the mails of uploads are: a module
    * listener cost each batch of numbers a publication row and three more commits on another thread
    * (processing, the mails, completed), which on the embedded database took as much time as the
-   * allocation itself. Within the transaction no number can have been mailed before.
+   * allocation itself. That transaction holds its series' lock meanwhile, which other nodes' allocations
+   * wait for, so this costs it as few queries as can be: the contributions come with the event (not
+   * read again), their authors' addresses are read in one query, and who was mailed for them is not
+   * asked, since within the transaction that allocated a number nobody can have been mailed for it.
    */
   @EventListener
   void on(NumbersAllocated event) {
     var letters = new Letters();
-    desk.all(event.numbers()).forEach(c -> numberAllocated(c, letters));
-    letters.send();
+    letters.readAddresses(event.allocated().stream().map(Contribution::allocatedBy).toList());
+    event.allocated().forEach(c -> numberAllocated(c, letters));
+    letters.sendFirst();
   }
 
   private void numberAllocated(Contribution c, Letters letters) {
@@ -159,6 +164,12 @@ class ContributionMail {
     private final Map<String, Optional<String>> emails = new HashMap<>();
     private final List<Mailer.Outgoing> mails = new ArrayList<>();
 
+    /** Reads the addresses of these accounts in one query, for the mails to come. */
+    void readAddresses(List<String> usernames) {
+      Map<String, String> found = accounts.emailsByUsername(usernames);
+      usernames.forEach(name -> emails.putIfAbsent(name, Optional.ofNullable(found.get(name.toLowerCase(Locale.ROOT)))));
+    }
+
     /** A mail for {@code occasion} to these accounts' addresses (accounts without one are left out). */
     void add(String occasion, List<String> usernames, Function<MailWords, MailWords.Letter> write) {
       Set<String> addresses = new LinkedHashSet<>();
@@ -172,6 +183,13 @@ class ContributionMail {
     void send() {
       if (!mails.isEmpty()) {
         mailer.sendAll(mails);
+      }
+    }
+
+    /** {@link #send} for occasions nobody can have been mailed for yet ({@link Mailer#sendAllFirst}). */
+    void sendFirst() {
+      if (!mails.isEmpty()) {
+        mailer.sendAllFirst(mails);
       }
     }
   }

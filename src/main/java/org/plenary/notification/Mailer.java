@@ -78,9 +78,22 @@ class Mailer {
    * messages and the notes of whom they mail are written in two batches of statements.
    */
   void sendAll(List<Outgoing> mails) {
+    write(mails, outbox.alreadyMailed(mails.stream().map(mail -> bounded(mail.occasion())).toList()));
+  }
+
+  /**
+   * {@link #sendAll} for occasions that nobody can have been mailed for yet, as the numbers allocated in
+   * the caller's transaction: who was is not asked (the outbox's key on occasion and recipient would
+   * still refuse a second note).
+   */
+  void sendAllFirst(List<Outgoing> mails) {
+    write(mails, new HashMap<>());
+  }
+
+  /** Writes the mails to whom {@code mailed} (recipients by occasion, lower case) does not name already. */
+  private void write(List<Outgoing> mails, Map<String, Set<String>> mailed) {
     var keys = new ArrayList<String>(mails.size());
     mails.forEach(mail -> keys.add(bounded(mail.occasion())));
-    Map<String, Set<String>> mailed = outbox.alreadyMailed(keys);
     var due = new ArrayList<List<String>>(mails.size());
     var everyone = new LinkedHashSet<String>();
     for (int i = 0; i < mails.size(); i++) {
