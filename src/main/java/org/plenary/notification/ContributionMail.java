@@ -162,12 +162,20 @@ class ContributionMail {
   private final class Letters {
 
     private final Map<String, Optional<String>> emails = new HashMap<>();
+    /** The languages of the addresses {@link #readAddresses} read, by address in lower case. */
+    private final Map<String, String> languages = new HashMap<>();
     private final List<Mailer.Outgoing> mails = new ArrayList<>();
 
-    /** Reads the addresses of these accounts in one query, for the mails to come. */
+    /** Reads the addresses of these accounts and their languages in one query, for the mails to come. */
     void readAddresses(List<String> usernames) {
-      Map<String, String> found = accounts.emailsByUsername(usernames);
-      usernames.forEach(name -> emails.putIfAbsent(name, Optional.ofNullable(found.get(name.toLowerCase(Locale.ROOT)))));
+      Map<String, AccountDirectory.MailAddress> found = accounts.mailAddresses(usernames);
+      for (String name : usernames) {
+        AccountDirectory.MailAddress address = found.get(name.toLowerCase(Locale.ROOT));
+        emails.putIfAbsent(name, Optional.ofNullable(address).map(AccountDirectory.MailAddress::email));
+        if (address != null && address.language() != null) {
+          languages.putIfAbsent(address.email().toLowerCase(Locale.ROOT), address.language());
+        }
+      }
     }
 
     /** A mail for {@code occasion} to these accounts' addresses (accounts without one are left out). */
@@ -186,10 +194,13 @@ class ContributionMail {
       }
     }
 
-    /** {@link #send} for occasions nobody can have been mailed for yet ({@link Mailer#sendAllFirst}). */
+    /**
+     * {@link #send} for occasions nobody can have been mailed for yet ({@link Mailer#sendAllFirst}), to
+     * the addresses {@link #readAddresses} read, with their languages.
+     */
     void sendFirst() {
       if (!mails.isEmpty()) {
-        mailer.sendAllFirst(mails);
+        mailer.sendAllFirst(mails, languages);
       }
     }
   }
