@@ -180,38 +180,7 @@ class Contributions {
     String batch = "~" + java.util.UUID.randomUUID() + "~";
     Long[] ids = new Long[rows.size()];
     if (postgres) {
-      // One statement that inserts the rows and returns their ids: one round trip, where a batch of
-      // INSERTs and a SELECT of the ids by placeholder took two.
-      int n = rows.size();
-      var meetings = new Long[n];
-      var placeholders = new String[n];
-      var titles = new String[n];
-      var sources = new String[n];
-      var contacts = new String[n];
-      var accounts = new Long[n];
-      var times = new String[n];
-      for (int i = 0; i < n; i++) {
-        NewContribution r = rows.get(i);
-        meetings[i] = r.meeting().value();
-        placeholders[i] = batch + i;
-        titles[i] = r.title();
-        sources[i] = r.source();
-        contacts[i] = r.contact();
-        accounts[i] = r.accountId();
-        times[i] = r.at().toString();
-      }
-      jdbc.sql("""
-              INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,
-                contact, allocated_by, allocated_at, series)
-              SELECT ?, r.meeting, NULL, r.number, r.number, r.title, r.source, r.contact, r.account, r.at, ?
-              FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[],
-                ?::timestamptz[]) AS r (meeting, number, title, source, contact, account, at)
-              RETURNING number, id""")
-          .params(group.value(), String.valueOf(series.letter()), meetings, placeholders, titles, sources, contacts,
-              accounts, times)
-          .query(rs -> {
-            ids[Integer.parseInt(rs.getString(1).substring(batch.length()))] = rs.getLong(2);
-          });
+      insertReturningIds(group, series, rows, batch, ids);
       return Arrays.asList(ids);
     }
     var indexes = java.util.stream.IntStream.range(0, rows.size()).boxed().toList();
@@ -238,6 +207,44 @@ class Contributions {
           ids[Integer.parseInt(rs.getString(1).substring(batch.length()))] = rs.getLong(2);
         });
     return Arrays.asList(ids);
+  }
+
+  /**
+   * {@link #insertUnnumbered} on PostgreSQL: one statement inserts the rows and returns their ids, by
+   * placeholder, into {@code ids}: one round trip, where a batch of INSERTs and a SELECT of the ids took two.
+   */
+  private void insertReturningIds(GroupId group, DocumentSeries series, List<NewContribution> rows, String batch,
+      Long[] ids) {
+    int n = rows.size();
+    var meetings = new Long[n];
+    var placeholders = new String[n];
+    var titles = new String[n];
+    var sources = new String[n];
+    var contacts = new String[n];
+    var accounts = new Long[n];
+    var times = new String[n];
+    for (int i = 0; i < n; i++) {
+      NewContribution r = rows.get(i);
+      meetings[i] = r.meeting().value();
+      placeholders[i] = batch + i;
+      titles[i] = r.title();
+      sources[i] = r.source();
+      contacts[i] = r.contact();
+      accounts[i] = r.accountId();
+      times[i] = r.at().toString();
+    }
+    jdbc.sql("""
+            INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,
+              contact, allocated_by, allocated_at, series)
+            SELECT ?, r.meeting, NULL, r.number, r.number, r.title, r.source, r.contact, r.account, r.at, ?
+            FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[],
+              ?::timestamptz[]) AS r (meeting, number, title, source, contact, account, at)
+            RETURNING number, id""")
+        .params(group.value(), String.valueOf(series.letter()), meetings, placeholders, titles, sources, contacts,
+            accounts, times)
+        .query(rs -> {
+          ids[Integer.parseInt(rs.getString(1).substring(batch.length()))] = rs.getLong(2);
+        });
   }
 
   /**
