@@ -218,6 +218,16 @@ abstract class PersistenceScenarios {
   }
 
   @Test
+  void changesTheRegistersVersionOnceForTheTransactionOfANumber() throws Exception {
+    allocateConcurrently(desk, "onechange", 1, 1);
+    long before = folders.version();
+    allocateConcurrently(desk, "onechange", 1, 1);
+    // one allocation, one transaction: its numbering statement changes the version (on PostgreSQL),
+    // and its commit does not change it again
+    assertThat(folders.version()).isEqualTo(before + 1);
+  }
+
+  @Test
   void keepsTheMailOfANumberInTheTransactionThatAllocatedIt() throws Exception {
     String number = allocateConcurrently(desk, "kept", 1, 1).get(0);
     // Committed with the number, not by a module listener after it: in the outbox as soon as the number is

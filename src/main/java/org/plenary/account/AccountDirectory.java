@@ -100,6 +100,21 @@ public class AccountDirectory {
     return accounts.findById(id).orElseThrow(() -> new UnknownException("account", "account.unknown.account", id.value()));
   }
 
+  /** An account's address, and the language its mail is written in ({@link #languagesByEmail}; null: none said). */
+  public record MailAddress(String email, String language) {}
+
+  /**
+   * The address of each enabled account among these usernames, by username in lower case, in one
+   * query (a batch's mails read them at once, not an account and its roles each, then the languages);
+   * unknown or disabled accounts are left out.
+   */
+  public java.util.Map<String, MailAddress> mailAddresses(java.util.Collection<String> usernames) {
+    var found = new java.util.LinkedHashMap<String, MailAddress>();
+    accounts.addressesByUsername(usernames.stream().map(u -> u.toLowerCase(java.util.Locale.ROOT)).distinct().toList())
+        .forEach((name, row) -> found.put(name, new MailAddress(row[0], row[1])));
+    return found;
+  }
+
   /**
    * The preferred language (a BCP 47 tag) of each account among these addresses, by address in lower
    * case; addresses of no account, or of an account without a language, are left out.

@@ -6,10 +6,19 @@ public final class ContributionEvents {
   private ContributionEvents() {}
 
   /**
-   * Numbers were allocated to people who will upload the documents; one event for all the numbers
-   * one transaction allocated together.
+   * Numbers were allocated to people who will upload the documents; one event for all the
+   * contributions one transaction allocated together, as recorded. It carries them whole because its
+   * listeners run in that transaction while the series' lock is held (the mails of the numbers go in
+   * the outbox with them): a listener that read them again would keep the other nodes' allocations
+   * waiting for its queries.
    */
-  public record NumbersAllocated(java.util.List<String> numbers) {}
+  public record NumbersAllocated(java.util.List<Contribution> allocated) {
+
+    /** The numbers allocated, in the order of {@link #allocated}. */
+    public java.util.List<String> numbers() {
+      return allocated.stream().map(Contribution::number).toList();
+    }
+  }
 
   /** A version arrived in the incoming folder. */
   public record ContributionReceived(String number, long fileId) {}

@@ -50,15 +50,21 @@ class Contributions {
   record Audit(long contribution, String action, String actor, Instant at, String fileName, String sha256,
       String detail) {}
 
+  /** Bound to a transaction whose numbering statement incremented the version already (PostgreSQL). */
+  private static final Object VERSION_CHANGED = new Object();
+
   /** Registered once with each transaction that writes the register; stateless, so one serves them all. */
   private final TransactionSynchronization versionChange = new TransactionSynchronization() {
     @Override
     public void beforeCommit(boolean readOnly) {
-      incrementVersion();
+      if (!TransactionSynchronizationManager.hasResource(VERSION_CHANGED)) {
+        incrementVersion();
+      }
     }
 
     @Override
     public void afterCompletion(int status) {
+      TransactionSynchronizationManager.unbindResourceIfPossible(VERSION_CHANGED);
       if (knownVersion != null) {
         knownVersion.changed();
       }
@@ -172,6 +178,11 @@ class Contributions {
    */
   List<Long> insertUnnumbered(GroupId group, DocumentSeries series, List<NewContribution> rows) {
     String batch = "~" + java.util.UUID.randomUUID() + "~";
+    Long[] ids = new Long[rows.size()];
+    if (postgres) {
+      insertReturningIds(group, series, rows, batch, ids);
+      return Arrays.asList(ids);
+    }
     var indexes = java.util.stream.IntStream.range(0, rows.size()).boxed().toList();
     batches.batchUpdate("""
             INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,
@@ -191,7 +202,6 @@ class Contributions {
         });
     var placeholders = new String[rows.size()];
     Arrays.setAll(placeholders, i -> batch + i);
-    Long[] ids = new Long[rows.size()];
     jdbc.sql("SELECT number, id FROM contributions WHERE number = ANY(?)").param(placeholders)
         .query(rs -> {
           ids[Integer.parseInt(rs.getString(1).substring(batch.length()))] = rs.getLong(2);
@@ -200,13 +210,54 @@ class Contributions {
   }
 
   /**
+   * {@link #insertUnnumbered} on PostgreSQL: one statement inserts the rows and returns their ids, by
+   * placeholder, into {@code ids}: one round trip, where a batch of INSERTs and a SELECT of the ids took two.
+   */
+  private void insertReturningIds(GroupId group, DocumentSeries series, List<NewContribution> rows, String batch,
+      Long[] ids) {
+    int n = rows.size();
+    var meetings = new Long[n];
+    var placeholders = new String[n];
+    var titles = new String[n];
+    var sources = new String[n];
+    var contacts = new String[n];
+    var accounts = new Long[n];
+    var times = new String[n];
+    for (int i = 0; i < n; i++) {
+      NewContribution r = rows.get(i);
+      meetings[i] = r.meeting().value();
+      placeholders[i] = batch + i;
+      titles[i] = r.title();
+      sources[i] = r.source();
+      contacts[i] = r.contact();
+      accounts[i] = r.accountId();
+      times[i] = r.at().toString();
+    }
+    jdbc.sql("""
+            INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,
+              contact, allocated_by, allocated_at, series)
+            SELECT ?, r.meeting, NULL, r.number, r.number, r.title, r.source, r.contact, r.account, r.at, ?
+            FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[],
+              ?::timestamptz[]) AS r (meeting, number, title, source, contact, account, at)
+            RETURNING number, id""")
+        .params(group.value(), String.valueOf(series.letter()), meetings, placeholders, titles, sources, contacts,
+            accounts, times)
+        .query(rs -> {
+          ids[Integer.parseInt(rs.getString(1).substring(batch.length()))] = rs.getLong(2);
+        });
+  }
+
+  /**
    * Gives the contributions {@link #insertUnnumbered recorded unnumbered} the next numbers of their
    * series, in the order of {@code ids}, and returns the numbers in that order. This takes the series
    * row's lock, which two nodes' batches queue on and which is held until the transaction ends: call
    * it last, once everything else of the batch is written, so that the lock is held for as little as
    * the numbering and the commit. A batch rolled back rolls its reservation back with it: no gap.
+   * {@code last}: no other series is numbered after this one in the transaction; on PostgreSQL the
+   * same statement then increments the register's version too (which the commit would otherwise ask
+   * for, one more round trip while the lock is held), the version's lock taken last as it always is.
    */
-  List<String> number(GroupId group, DocumentSeries series, List<Long> ids) {
+  List<String> number(GroupId group, DocumentSeries series, List<Long> ids, boolean last) {
     var numbers = new String[ids.size()];
     if (postgres) {
       // The reservation and the numbering in one statement: one round trip while the lock is held.
@@ -214,18 +265,24 @@ class Contributions {
       for (int i = 0; i < ids.size(); i++) {
         at.put(ids.get(i), i);
       }
+      boolean version = last && TransactionSynchronizationManager.isSynchronizationActive();
       jdbc.sql("""
               WITH r AS (UPDATE %s SET last_number = last_number + ? WHERE group_id = ? RETURNING last_number, prefix),
+              v AS (UPDATE contribution_register_version SET version = version + 1 WHERE id = 1 AND ?),
               n AS (SELECT p.id, (r.last_number - ? + p.k)::int AS seq, r.prefix FROM r,
                 unnest(?::bigint[]) WITH ORDINALITY AS p (id, k)),
               f AS (SELECT id, seq, prefix || '-' || ? || '-'
                 || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END AS number FROM n)
               UPDATE contributions c SET seq_no = f.seq, number = f.number, number_key = upper(f.number)
               FROM f WHERE c.id = f.id RETURNING c.id, c.number""".formatted(seriesTable(series)))
-          .params(ids.size(), group.value(), ids.size(), ids.toArray(Long[]::new), String.valueOf(series.letter()))
+          .params(ids.size(), group.value(), version, ids.size(), ids.toArray(Long[]::new), String.valueOf(series.letter()))
           .query(rs -> {
             numbers[at.get(rs.getLong(1))] = rs.getString(2);
           });
+      if (version) {
+        changeVersionAtCommit();
+        TransactionSynchronizationManager.bindResource(VERSION_CHANGED, Boolean.TRUE);
+      }
     } else {
       Reserved reserved = reserve(group, series, ids.size());
       int first = reserved.last() - ids.size() + 1;

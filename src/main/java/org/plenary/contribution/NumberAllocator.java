@@ -70,11 +70,12 @@ class NumberAllocator {
       recorded.put(requests, recordUnnumbered(requests));
     }
     Map<Request, Contribution> made = new IdentityHashMap<>();
+    int left = bySeries.size();
     for (List<Request> requests : bySeries.values()) {
       Group group = requests.get(0).group();
       DocumentSeries series = requests.get(0).series();
       List<Long> ids = recorded.get(requests);
-      List<String> numbers = contributions.number(group.id(), series, ids);
+      List<String> numbers = contributions.number(group.id(), series, ids, --left == 0);
       for (int i = 0; i < requests.size(); i++) {
         Request r = requests.get(i);
         Allocation a = r.allocation();
@@ -83,7 +84,7 @@ class NumberAllocator {
       }
     }
     List<Contribution> answers = batch.stream().map(made::get).toList();
-    events.publishEvent(new NumbersAllocated(answers.stream().map(Contribution::number).toList()));
+    events.publishEvent(new NumbersAllocated(answers));
     return answers;
   }
 

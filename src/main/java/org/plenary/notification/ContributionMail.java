@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,13 +67,17 @@ class ContributionMail {
    * Written in the transaction that allocated the numbers, as the mails of uploads are: a module
    * listener cost each batch of numbers a publication row and three more commits on another thread
    * (processing, the mails, completed), which on the embedded database took as much time as the
-   * allocation itself. Within the transaction no number can have been mailed before.
+   * allocation itself. That transaction holds its series' lock meanwhile, which other nodes' allocations
+   * wait for, so this costs it as few queries as can be: the contributions come with the event (not
+   * read again), their authors' addresses are read in one query, and who was mailed for them is not
+   * asked, since within the transaction that allocated a number nobody can have been mailed for it.
    */
   @EventListener
   void on(NumbersAllocated event) {
     var letters = new Letters();
-    desk.all(event.numbers()).forEach(c -> numberAllocated(c, letters));
-    letters.send();
+    letters.readAddresses(event.allocated().stream().map(Contribution::allocatedBy).toList());
+    event.allocated().forEach(c -> numberAllocated(c, letters));
+    letters.sendFirst();
   }
 
   private void numberAllocated(Contribution c, Letters letters) {
@@ -157,7 +162,21 @@ class ContributionMail {
   private final class Letters {
 
     private final Map<String, Optional<String>> emails = new HashMap<>();
+    /** The languages of the addresses {@link #readAddresses} read, by address in lower case. */
+    private final Map<String, String> languages = new HashMap<>();
     private final List<Mailer.Outgoing> mails = new ArrayList<>();
+
+    /** Reads the addresses of these accounts and their languages in one query, for the mails to come. */
+    void readAddresses(List<String> usernames) {
+      Map<String, AccountDirectory.MailAddress> found = accounts.mailAddresses(usernames);
+      for (String name : usernames) {
+        AccountDirectory.MailAddress address = found.get(name.toLowerCase(Locale.ROOT));
+        emails.putIfAbsent(name, Optional.ofNullable(address).map(AccountDirectory.MailAddress::email));
+        if (address != null && address.language() != null) {
+          languages.putIfAbsent(address.email().toLowerCase(Locale.ROOT), address.language());
+        }
+      }
+    }
 
     /** A mail for {@code occasion} to these accounts' addresses (accounts without one are left out). */
     void add(String occasion, List<String> usernames, Function<MailWords, MailWords.Letter> write) {
@@ -172,6 +191,16 @@ class ContributionMail {
     void send() {
       if (!mails.isEmpty()) {
         mailer.sendAll(mails);
+      }
+    }
+
+    /**
+     * {@link #send} for occasions nobody can have been mailed for yet ({@link Mailer#sendAllFirst}), to
+     * the addresses {@link #readAddresses} read, with their languages.
+     */
+    void sendFirst() {
+      if (!mails.isEmpty()) {
+        mailer.sendAllFirst(mails, languages);
       }
     }
   }

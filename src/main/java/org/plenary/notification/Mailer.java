@@ -78,9 +78,26 @@ class Mailer {
    * messages and the notes of whom they mail are written in two batches of statements.
    */
   void sendAll(List<Outgoing> mails) {
+    write(mails, outbox.alreadyMailed(mails.stream().map(mail -> bounded(mail.occasion())).toList()), null);
+  }
+
+  /**
+   * {@link #sendAll} for occasions that nobody can have been mailed for yet, as the numbers allocated in
+   * the caller's transaction, to addresses whose languages the caller read ({@code languages}, by
+   * address in lower case, as {@link Recipients#languages} gives them): neither who was mailed nor the
+   * languages are asked (the outbox's key on occasion and recipient would still refuse a second note).
+   */
+  void sendAllFirst(List<Outgoing> mails, Map<String, String> languages) {
+    write(mails, new HashMap<>(), languages);
+  }
+
+  /**
+   * Writes the mails to whom {@code mailed} (recipients by occasion, lower case) does not name already,
+   * each in its recipients' languages ({@code known}; null: read them).
+   */
+  private void write(List<Outgoing> mails, Map<String, Set<String>> mailed, Map<String, String> known) {
     var keys = new ArrayList<String>(mails.size());
     mails.forEach(mail -> keys.add(bounded(mail.occasion())));
-    Map<String, Set<String>> mailed = outbox.alreadyMailed(keys);
     var due = new ArrayList<List<String>>(mails.size());
     var everyone = new LinkedHashSet<String>();
     for (int i = 0; i < mails.size(); i++) {
@@ -93,7 +110,7 @@ class Mailer {
     if (everyone.isEmpty()) {
       return;
     }
-    Map<String, String> languages = recipients.languages(everyone);
+    Map<String, String> languages = known != null ? known : recipients.languages(everyone);
     var words = new HashMap<Locale, MailWords>();
     var kept = new ArrayList<Outbox.Kept>();
     for (int i = 0; i < mails.size(); i++) {

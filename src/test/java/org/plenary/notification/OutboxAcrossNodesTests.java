@@ -53,7 +53,7 @@ class OutboxAcrossNodesTests {
     sender.setHost("127.0.0.1");
     sender.setPort(15025);
     var smtpProvider = new StaticListableBeanFactory(Map.of("smtp", sender)).getBeanProvider(JavaMailSender.class);
-    var outbox = new Outbox(jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource));
+    var outbox = new Outbox(jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource), database.url());
     var handover = new SmtpHandover(outbox, smtpProvider, "plenary@localhost", clock, new Leases(jdbc, clock, name, "0"),
         new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
     return new Node(outbox, new OutboxDelivery(outbox, handover, clock));
