@@ -39,9 +39,9 @@ class Registrations {
     this.batches = batches;
   }
 
-  /** A registration that passed its checks, to be inserted. */
-  record NewRegistration(MeetingId meeting, AccountId account, RegistrationForm form, OrganizationId organization,
-      String category, Instant at) {}
+  /** A registration that passed its checks, to be inserted ({@code code}: the meeting's, for a refusal). */
+  record NewRegistration(MeetingId meeting, String code, AccountId account, RegistrationForm form,
+      OrganizationId organization, String category, Instant at) {}
 
   /**
    * Inserts the registrations in one batch of statements and returns them as recorded, in the order
@@ -115,6 +115,20 @@ class Registrations {
     }
     return jdbc.sql(SELECT + " WHERE id IN (:ids) ORDER BY id").param("ids", InLists.padded(ids)).query(this::registration)
         .list();
+  }
+
+  /**
+   * The registrations these accounts already have for the meeting, by account, in one query (a batch's
+   * check of once per person and meeting, instead of a query per request).
+   */
+  Map<AccountId, Registration> ofAccounts(MeetingId meeting, List<AccountId> accounts) {
+    var found = new java.util.HashMap<AccountId, Registration>();
+    if (!accounts.isEmpty()) {
+      jdbc.sql(SELECT + " WHERE meeting_id = :meeting AND account_id IN (:accounts)").param("meeting", meeting.value())
+          .param("accounts", InLists.padded(accounts.stream().map(AccountId::value).toList()))
+          .query(this::registration).list().forEach(r -> found.put(r.accountId(), r));
+    }
+    return found;
   }
 
   Optional<Registration> find(MeetingId meeting, AccountId account) {
