@@ -122,7 +122,7 @@ public class RegistrationDesk {
           o.name(), RegistrationRefusedException.word("organization.category." + o.category().name(), o.category().label())))
           .orElseGet(() -> RegistrationRefusedException.of(403, "registration.refused.ownName", group.acronym()));
     }
-    return new Registrations.NewRegistration(meeting.id(), meeting.code(), user.id(), form, organization.map(Organization::id).orElse(null),
+    return new Registrations.NewRegistration(meeting.id(), user.id(), form, organization.map(Organization::id).orElse(null),
         category, clock.instant());
   }
 

@@ -39,9 +39,9 @@ class Registrations {
     this.batches = batches;
   }
 
-  /** A registration that passed its checks, to be inserted ({@code code}: the meeting's, for a refusal). */
-  record NewRegistration(MeetingId meeting, String code, AccountId account, RegistrationForm form,
-      OrganizationId organization, String category, Instant at) {}
+  /** A registration that passed its checks, to be inserted. */
+  record NewRegistration(MeetingId meeting, AccountId account, RegistrationForm form, OrganizationId organization,
+      String category, Instant at) {}
 
   /**
    * Inserts the registrations in one batch of statements and returns them as recorded, in the order
