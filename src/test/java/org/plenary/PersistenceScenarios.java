@@ -146,15 +146,20 @@ abstract class PersistenceScenarios {
   void keepsAccountsRolesFocalPointsAndTokens() {
     OrganizationId org = organizations.create("Orange " + getClass().getSimpleName(), OrganizationCategory.SECTOR_MEMBER, "FR");
     AccountId id = accounts.create(new NewAccount("focal-" + getClass().getSimpleName().toLowerCase().substring(0, 6),
-        "focal-" + getClass().getSimpleName() + "@plenary.example", "Françoise", org, "FR", Set.of(Role.SECRETARIAT)),
-        "a-long-password", false);
+        "focal-" + getClass().getSimpleName() + "@plenary.example", "Françoise", org, "FR",
+        Set.of(Role.SECRETARIAT, Role.ADMIN)), "a-long-password", false);
+    OrganizationId other = organizations.create("Other " + getClass().getSimpleName(), OrganizationCategory.ASSOCIATE, "CH");
+    organizations.appointFocalPoint(other, id);
     organizations.appointFocalPoint(org, id);
 
     String token = tokens.issue(id, "ci").token();
     PlenaryUser user = tokens.authenticate(token).orElseThrow();
     assertThat(user.id()).isEqualTo(id);
-    assertThat(user.has(Role.SECRETARIAT)).isTrue();
-    assertThat(user.isFocalPointOf(org)).isTrue();
+    assertThat(user.account().roles()).as("each role once, from the one query of the account's state")
+        .containsExactlyInAnyOrder(Role.SECRETARIAT, Role.ADMIN);
+    assertThat(user.focalPointOf()).as("each appointment once, in order").containsExactly(
+        org.value() < other.value() ? org : other, org.value() < other.value() ? other : org);
+    assertThat(user.account().organizationId()).isEqualTo(org);
     assertThat(tokens.list(id)).singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isNotNull());
     assertThat(tokens.authenticate(token + "x")).isEmpty();
     String address = "192.0.2." + getClass().getSimpleName().length();

@@ -24,6 +24,10 @@ class Accounts {
   private static final String COLUMNS =
       "id, username, email, display_name, organization_id, country_code, must_change_password, enabled, language";
 
+  /** {@link #COLUMNS} of the accounts table named {@code a}. */
+  private static final String STATE_COLUMNS = java.util.Arrays.stream(COLUMNS.split(", "))
+      .map(column -> "a." + column).collect(java.util.stream.Collectors.joining(", "));
+
   /** What a sign-in needs: the account's id, password hash and credentials version. */
   record SignInRow(AccountId id, String passwordHash, int credentialsVersion) {}
 
@@ -68,11 +72,35 @@ class Accounts {
 
   /** An enabled account as it stands now, or nothing when it is disabled or gone. */
   Optional<AccountState> state(AccountId id) {
-    return jdbc.sql("SELECT " + COLUMNS + ", credentials_version FROM accounts WHERE id = ? AND enabled")
+    // One query instead of three (the account, its roles, its appointments): every request whose account
+    // was not read in the last seconds asks this. A row per role and appointment (few of each).
+    var roles = EnumSet.noneOf(Role.class);
+    var focalPointOf = new java.util.TreeSet<Long>();
+    List<AccountState> rows = jdbc.sql("SELECT " + STATE_COLUMNS + """
+            , a.credentials_version, r.role, f.organization_id AS focal_point_of
+            FROM accounts a
+            LEFT JOIN account_roles r ON r.account_id = a.id
+            LEFT JOIN focal_points f ON f.account_id = a.id
+            WHERE a.id = ? AND a.enabled""")
         .param(id.value())
-        .query((rs, n) -> new AccountState(account(rs, n), List.of(), rs.getInt("credentials_version")))
-        .optional()
-        .map(s -> new AccountState(withRoles(s.account()), focalPointOf(id), s.credentialsVersion()));
+        .query((rs, n) -> {
+          String role = rs.getString("role");
+          if (role != null) {
+            roles.add(Role.valueOf(role));
+          }
+          long organization = rs.getLong("focal_point_of");
+          if (!rs.wasNull()) {
+            focalPointOf.add(organization);
+          }
+          return new AccountState(account(rs, n), List.of(), rs.getInt("credentials_version"));
+        })
+        .list();
+    return rows.stream().findFirst().map(s -> {
+      Account a = s.account();
+      return new AccountState(new Account(a.id(), a.username(), a.email(), a.displayName(), a.organizationId(),
+          a.countryCode(), roles, a.mustChangePassword(), a.enabled(), a.language()),
+          focalPointOf.stream().map(OrganizationId::new).toList(), s.credentialsVersion());
+    });
   }
 
   Optional<Account> findById(AccountId id) {
@@ -154,11 +182,6 @@ class Accounts {
         .params(organization.value(), account.value()).update();
     jdbc.sql("INSERT INTO focal_points (organization_id, account_id) VALUES (?, ?)")
         .params(organization.value(), account.value()).update();
-  }
-
-  List<OrganizationId> focalPointOf(AccountId account) {
-    return jdbc.sql("SELECT organization_id FROM focal_points WHERE account_id = ? ORDER BY organization_id")
-        .param(account.value()).query((rs, n) -> new OrganizationId(rs.getLong(1))).list();
   }
 
   List<Account> focalPointsOf(OrganizationId organization) {

@@ -2,8 +2,15 @@ package org.plenary.registration;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.plenary.account.AccountId;
 import org.plenary.account.Countries;
 import org.plenary.account.Organization;
 import org.plenary.account.OrganizationCategory;
@@ -13,6 +20,7 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Deadline;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingId;
 import org.plenary.registration.RegistrationEvents.RegistrationApproved;
 import org.plenary.registration.RegistrationEvents.RegistrationRejected;
 import org.plenary.registration.RegistrationEvents.RegistrationsSubmitted;
@@ -43,7 +51,7 @@ public class RegistrationDesk {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final Clock clock;
-  private final BatchWorker<Registrations.NewRegistration, Registration> recorder;
+  private final BatchWorker<Registrations.NewRegistration, Recorded> recorder;
 
   private final org.springframework.context.MessageSource messages;
 
@@ -75,12 +83,22 @@ public class RegistrationDesk {
    */
   public Registration register(String slug, String code, RegistrationForm form, PlenaryUser user) {
     Registrations.NewRegistration checked = check(slug, code, form, user);
+    Recorded recorded;
     try {
-      return recorder.submit(checked);
+      recorded = recorder.submit(checked);
     } catch (DuplicateKeyException twice) {
       throw RegistrationRefusedException.of(409, "registration.refused.already", code);
     }
+    if (recorded.existing() != null) {
+      Registration existing = recorded.existing();
+      throw RegistrationRefusedException.of(409, "registration.refused.alreadyAs", code, existing.id(),
+          RegistrationRefusedException.word("registration.status." + existing.status().name(), existing.status().name().toLowerCase()));
+    }
+    return recorded.registration();
   }
+
+  /** What the recorder did with one registration: recorded it, or found the person already registered. */
+  private record Recorded(Registration registration, Registration existing) {}
 
   @PreDestroy
   void stop() {
@@ -94,10 +112,6 @@ public class RegistrationDesk {
     if (deadline.isPast(clock.instant())) {
       throw RegistrationRefusedException.of(403, "registration.refused.closed", code, deadline.display());
     }
-    registrations.find(meeting.id(), user.id()).ifPresent(existing -> {
-      throw RegistrationRefusedException.of(409, "registration.refused.alreadyAs", code, existing.id(),
-          RegistrationRefusedException.word("registration.status." + existing.status().name(), existing.status().name().toLowerCase()));
-    });
     var organization = represented.forRegistration(form.getOrganizationId(), user);
     new Violations()
         .check(countries.exists(form.getCountryCode()), "countryCode", "registration", "registration.error.countryList")
@@ -112,11 +126,40 @@ public class RegistrationDesk {
         category, clock.instant());
   }
 
-  /** Records a batch of checked registrations in the worker's transaction: all or nothing. */
-  private List<Registration> record(List<Registrations.NewRegistration> batch) {
-    List<Registration> recorded = registrations.insertAll(batch);
-    events.publishEvent(new RegistrationsSubmitted(recorded.stream().map(Registration::id).toList()));
-    return recorded;
+  /**
+   * Records a batch of checked registrations in the worker's transaction, all or nothing, except the people
+   * already registered for their meeting: they are found in one query a meeting and answered with their
+   * registration. (Two registrations of one person in the same batch, or one made meanwhile on another
+   * node, still fail on the table's unique key, and the batch is run again one by one.)
+   */
+  private List<Recorded> record(List<Registrations.NewRegistration> batch) {
+    var existing = new HashMap<MeetingId, Map<AccountId, Registration>>();
+    batch.stream().collect(Collectors.groupingBy(Registrations.NewRegistration::meeting,
+            Collectors.mapping(Registrations.NewRegistration::account, Collectors.toList())))
+        .forEach((meeting, accounts) -> existing.put(meeting, registrations.ofAccounts(meeting, accounts)));
+    var fresh = new ArrayList<Registrations.NewRegistration>(batch.size());
+    for (var one : batch) {
+      if (!existing.get(one.meeting()).containsKey(one.account())) {
+        fresh.add(one);
+      }
+    }
+    Iterator<Registration> recorded = fresh.isEmpty() ? Collections.emptyIterator() : registrations.insertAll(fresh).iterator();
+    var answers = new ArrayList<Recorded>(batch.size());
+    var ids = new ArrayList<Long>(fresh.size());
+    for (var one : batch) {
+      Registration already = existing.get(one.meeting()).get(one.account());
+      if (already != null) {
+        answers.add(new Recorded(null, already));
+      } else {
+        Registration registration = recorded.next();
+        ids.add(registration.id());
+        answers.add(new Recorded(registration, null));
+      }
+    }
+    if (!ids.isEmpty()) {
+      events.publishEvent(new RegistrationsSubmitted(ids));
+    }
+    return answers;
   }
 
   /** The registration, for its participant, a focal point of its organization, the secretariat or the group's management. */

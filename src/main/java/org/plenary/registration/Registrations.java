@@ -117,6 +117,20 @@ class Registrations {
         .list();
   }
 
+  /**
+   * The registrations these accounts already have for the meeting, by account, in one query (a batch's
+   * check of once per person and meeting, instead of a query per request).
+   */
+  Map<AccountId, Registration> ofAccounts(MeetingId meeting, List<AccountId> accounts) {
+    var found = new java.util.HashMap<AccountId, Registration>();
+    if (!accounts.isEmpty()) {
+      jdbc.sql(SELECT + " WHERE meeting_id = :meeting AND account_id IN (:accounts)").param("meeting", meeting.value())
+          .param("accounts", InLists.padded(accounts.stream().map(AccountId::value).toList()))
+          .query(this::registration).list().forEach(r -> found.put(r.accountId(), r));
+    }
+    return found;
+  }
+
   Optional<Registration> find(MeetingId meeting, AccountId account) {
     return jdbc.sql(SELECT + " WHERE meeting_id = ? AND account_id = ?").params(meeting.value(), account.value())
         .query(this::registration).optional();

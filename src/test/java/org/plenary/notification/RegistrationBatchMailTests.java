@@ -126,6 +126,70 @@ class RegistrationBatchMailTests {
         .as("the batch's event delivered again mails nobody twice").isEqualTo(messages);
   }
 
+  @Test
+  void peopleAlreadyRegisteredAreRefusedWithTheirRegistrationWhileTheRestOfTheBurstIsRecorded() throws Exception {
+    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    Organization orange = organizations.all().stream().filter(o -> o.name().equals("France Telecom Orange"))
+        .findFirst().orElseThrow();
+    var people = new ArrayList<PlenaryUser>();
+    for (int i = 0; i < PEOPLE; i++) {
+      AccountId id = accounts.create(new NewAccount("again" + i, "again" + i + "@orange.example",
+          "Again " + i, orange.id(), "FR", Set.of()), "person-password", false);
+      people.add(tokens.authenticate(tokens.issue(id, "t").token()).orElseThrow());
+    }
+    // the even ones registered before the burst
+    var before = new java.util.HashMap<Integer, Long>();
+    for (int i = 0; i < PEOPLE; i += 2) {
+      before.put(i, desk.register("cloud", code, againForm(i, orange), people.get(i)).id());
+    }
+
+    var sends = new ArrayList<Callable<Object>>();
+    for (int i = 0; i < PEOPLE; i++) {
+      int n = i;
+      sends.add(() -> {
+        try {
+          return desk.register("cloud", code, againForm(n, orange), people.get(n)).id();
+        } catch (RegistrationRefusedException refused) {
+          return refused;
+        }
+      });
+    }
+    var pool = Executors.newFixedThreadPool(PEOPLE);
+    var answers = new ArrayList<Object>();
+    try {
+      for (var future : pool.invokeAll(sends)) {
+        answers.add(future.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    for (int i = 0; i < PEOPLE; i++) {
+      if (i % 2 == 0) {
+        long registered = before.get(i);
+        assertThat(answers.get(i)).as("person %d, registered before", i).isInstanceOfSatisfying(
+            RegistrationRefusedException.class, refused -> {
+              assertThat(refused.httpStatus()).isEqualTo(409);
+              assertThat(refused.getMessage()).contains("already registered").contains(String.valueOf(registered));
+            });
+      } else {
+        assertThat(answers.get(i)).as("person %d, new", i).isInstanceOf(Long.class);
+      }
+    }
+    long meeting = meetings.get("cloud", code).id().value();
+    for (int i = 0; i < PEOPLE; i++) {
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM registrations WHERE meeting_id = ? AND email = ?")
+          .params(meeting, "again" + i + "@orange.example").query(Long.class).single()).as("person %d", i).isEqualTo(1);
+    }
+  }
+
+  private static RegistrationForm againForm(int n, Organization organization) {
+    RegistrationForm form = form(n, organization);
+    form.setFullName("Again " + n);
+    form.setEmail("again" + n + "@orange.example");
+    return form;
+  }
+
   private void awaitDeliveries(List<Long> ids, int expected) throws InterruptedException {
     List<String> occasions = ids.stream().map(id -> "RegistrationSubmitted:" + id).toList();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
