@@ -119,21 +119,27 @@ final class Analysis {
     return ALL;
   }
 
-  /** The unstemmed terms ({@code body}, {@code meta}, the preview) of words cut by the tokenizer. */
+  /**
+   * The unstemmed terms ({@code body}, {@code meta}, the preview) of words cut by the tokenizer: each
+   * word widened or narrowed, lowered and normalised (once per distinct word), then Chinese, Japanese
+   * and Korean cut into pairs, which looks at the words around.
+   */
   static TokenStream plain(TokenStream words) {
-    TokenStream stream = new CJKWidthFilter(words);
-    stream = new LowerCaseFilter(stream);
-    stream = new ArabicNormalizationFilter(stream);
+    TokenStream stream = new WordsFilteredOnce(words,
+        word -> new ArabicNormalizationFilter(new LowerCaseFilter(new CJKWidthFilter(word))));
     return new CJKBigramFilter(stream);
   }
 
-  /** The terms of a language's stemmed field, of words cut by the tokenizer. */
+  /**
+   * The terms of a language's stemmed field, of words cut by the tokenizer. Every filter of a stemmed
+   * field looks at one word at a time, so each distinct word is filtered once.
+   */
   static TokenStream stemmed(String language, TokenStream words) {
     UnaryOperator<TokenStream> filters = STEMMING.get(language);
     if (filters == null) {
       throw new IllegalArgumentException("No stemmed field for " + language);
     }
-    return filters.apply(words);
+    return new WordsFilteredOnce(words, filters);
   }
 
   static Set<String> stemmedLanguages() {
