@@ -80,7 +80,7 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
 
   /**
    * The whole text's words, with positions (phrases) but no offsets: snippets read only the
-   * preview's, and writing an offset pair for every word of a long text was a sixth of inverting it.
+   * preview's, so an offset pair for every word of a long text was written for nothing.
    */
   private static final FieldType WITH_POSITIONS = new FieldType();
 
