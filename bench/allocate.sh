@@ -135,7 +135,7 @@ run_cycle() {
     cpu_ms=$(calc "($(busy_ticks "$PLENARY_PID") - $ticks) * 1000 / $(getconf CLK_TCK) / $CYCLE_COUNT")
     jq --argjson cpu "$cpu_ms" '. + {cpu_ms: $cpu}' "$BENCH_TMP/$label.cycle$run.json" >"$BENCH_TMP/cpu.json" \
       && mv "$BENCH_TMP/cpu.json" "$BENCH_TMP/$label.cycle$run.json"
-    log "$label cycle run $run: $(jq -r '"\(.published) documents in \(.seconds*1000|floor/1000) s = \(.rate*10|floor/10) documents/s, p50 \(.p50_ms*10|floor/10) ms, p99 \(.p99_ms*10|floor/10) ms, server CPU \(.cpu_ms*100|floor/100) ms a document"' "$BENCH_TMP/$label.cycle$run.json") (load average $(cut -d' ' -f1 /proc/loadavg))"
+    log "$label cycle run $run: $(jq -r '"\(.published) documents in \(.seconds*1000|floor/1000) s = \(.rate*10|floor/10) documents/s, p50 \(.p50_ms*10|floor/10) ms, p99 \(.p99_ms*10|floor/10) ms, server CPU \(.cpu_ms*100|floor/100) ms a document, client CPU \(.client_cpu_ms*100|floor/100) ms"' "$BENCH_TMP/$label.cycle$run.json") (load average $(cut -d' ' -f1 /proc/loadavg))"
   done
   jq -s '. as $all | ((map(select(.ok | not)) | first) // max_by(.rate))
          + {median_rate: ($all | map(.rate) | sort | .[length / 2 | floor]),

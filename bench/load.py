@@ -424,7 +424,10 @@ def cycle(args):
 
     print(f"  {args.count} documents (allocate, upload {args.size} bytes, publish) from {args.clients} clients ...",
           file=sys.stderr, flush=True)
+    # The client's own CPU (all its threads): it shares the cores with the server it measures.
+    client_cpu = time.process_time()
     seconds, errors = run_workers(args.clients, args.count, work)
+    client_cpu = time.process_time() - client_cpu
     for c in authors + secretariat:
         c.close()
     done = [n for n in numbers if n]
@@ -442,6 +445,7 @@ def cycle(args):
     result = {"count": args.count, "clients": args.clients, "size": args.size, "published": len(done),
               "seconds": seconds, "rate": len(done) / seconds if seconds > 0 else 0.0,
               "p50_ms": percentile(ok_lat, 50), "p99_ms": percentile(ok_lat, 99),
+              "client_cpu_ms": client_cpu * 1000.0 / args.count,
               "checks": checks, "ok": all(c["pass"] for c in checks)}
     for c in checks:
         print(f"  [{'ok' if c['pass'] else 'FAILED'}] {c['check']}: {c['detail']}", file=sys.stderr)

@@ -119,21 +119,27 @@ final class Analysis {
     return ALL;
   }
 
-  /** The unstemmed terms ({@code body}, {@code meta}, the preview) of words cut by the tokenizer. */
+  /**
+   * The unstemmed terms ({@code body}, {@code meta}, the preview) of words cut by the tokenizer: each
+   * word widened or narrowed, lowered and normalised (once per distinct word), then Chinese, Japanese
+   * and Korean cut into pairs, which looks at the words around.
+   */
   static TokenStream plain(TokenStream words) {
-    TokenStream stream = new CJKWidthFilter(words);
-    stream = new LowerCaseFilter(stream);
-    stream = new ArabicNormalizationFilter(stream);
+    TokenStream stream = new WordsFilteredOnce(words,
+        word -> new ArabicNormalizationFilter(new LowerCaseFilter(new CJKWidthFilter(word))));
     return new CJKBigramFilter(stream);
   }
 
-  /** The terms of a language's stemmed field, of words cut by the tokenizer. */
+  /**
+   * The terms of a language's stemmed field, of words cut by the tokenizer. Every filter of a stemmed
+   * field looks at one word at a time, so each distinct word is filtered once.
+   */
   static TokenStream stemmed(String language, TokenStream words) {
     UnaryOperator<TokenStream> filters = STEMMING.get(language);
     if (filters == null) {
       throw new IllegalArgumentException("No stemmed field for " + language);
     }
-    return filters.apply(words);
+    return new WordsFilteredOnce(words, filters);
   }
 
   static Set<String> stemmedLanguages() {
@@ -156,7 +162,7 @@ final class Analysis {
     // Each word is lowered into this buffer and looked up in place, without a string per word.
     char[] word = new char[12];
     for (int i = 0; i <= end; i++) {
-      boolean letter = i < end && Character.isLetter(text.charAt(i));
+      boolean letter = i < end && isLetter(text.charAt(i));
       if (letter && start < 0) {
         start = i;
       } else if (!letter && start >= 0) {
@@ -185,18 +191,30 @@ final class Analysis {
     return languages;
   }
 
+  private static boolean isLetter(char c) {
+    if (c < 0x80) {
+      int lowered = (c | 0x20) - 'a';
+      return lowered >= 0 && lowered < 26;
+    }
+    return Character.isLetter(c);
+  }
+
   /**
    * Lowers {@code length} characters of the text from {@code start} into {@code into}, as
    * {@code toLowerCase(Locale.ROOT)} would; false for a word with a dotted capital I, which lowers to
-   * two characters (no stop word has one).
+   * two characters (no stop word has one). ASCII letters are lowered in place: asking
+   * {@link Character#toLowerCase(char)} for every letter of a long text was a twentieth of the indexer's profile.
    */
   private static boolean lower(String text, int start, int length, char[] into) {
     for (int i = 0; i < length; i++) {
       char c = text.charAt(start + i);
-      if (c == '\u0130') {
+      if (c < 0x80) {
+        into[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      } else if (c == '\u0130') {
         return false;
+      } else {
+        into[i] = Character.toLowerCase(c);
       }
-      into[i] = Character.toLowerCase(c);
     }
     return true;
   }

@@ -75,12 +75,22 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     }
   }
 
-  private static final FieldType BODY = new FieldType();
+  /** The preview's words, with their offsets: snippets are marked by them. */
+  private static final FieldType WITH_OFFSETS = new FieldType();
+
+  /**
+   * The whole text's words, with positions (phrases) but no offsets: snippets read only the
+   * preview's, so an offset pair for every word of a long text was written for nothing.
+   */
+  private static final FieldType WITH_POSITIONS = new FieldType();
 
   static {
-    BODY.setTokenized(true);
-    BODY.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    BODY.freeze();
+    WITH_OFFSETS.setTokenized(true);
+    WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    WITH_OFFSETS.freeze();
+    WITH_POSITIONS.setTokenized(true);
+    WITH_POSITIONS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    WITH_POSITIONS.freeze();
   }
 
   Document toDocument() throws java.io.IOException {
@@ -111,7 +121,7 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     // The text is cut into words once, for the body, its preview and each stemmed field.
     Tokens words = Tokens.of(body);
     String preview = body.substring(0, Math.min(body.length(), PREVIEW_CHARS));
-    doc.add(new Field(PREVIEW, Analysis.plain(words.upTo(PREVIEW_CHARS)), BODY));
+    doc.add(new Field(PREVIEW, Analysis.plain(words.upTo(PREVIEW_CHARS)), WITH_OFFSETS));
     doc.add(new BinaryDocValuesField(PREVIEW_TEXT, new BytesRef(preview)));
     Tokens heading = languages.isEmpty() ? null : Tokens.of(title + "\n" + source + "\n");
     for (String language : languages) {
@@ -119,7 +129,7 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
           TextField.TYPE_NOT_STORED));
     }
     Document built = FACETS.build(doc);
-    built.add(new Field(Analysis.BODY, Analysis.plain(words.stream()), BODY));
+    built.add(new Field(Analysis.BODY, Analysis.plain(words.stream()), WITH_POSITIONS));
     built.add(new BinaryDocValuesField(TEXT, new BytesRef(Deflated.of(body))));
     return built;
   }

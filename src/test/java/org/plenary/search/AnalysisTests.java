@@ -30,6 +30,7 @@ class AnalysisTests {
       "国际电信联盟电信标准化局 第114号通函 云计算焦点组 ＦＧ　Ｃｌｏｕｄ 第一次会议",
       "クラウドコンピューティング ひらがな 한국어 문서 ｶﾀｶﾅ 😀 emoji 👍🏽 and a URL http://www.itu.int/ITU-T/focusgroups",
       "x".repeat(300) + " a word longer than the tokenizer's limit, then İSTANBUL and ΑΘΗΝΑ",
+      "Networks and NETWORKS, the network's networks; the networks of the Networks. Réseaux, réseaux: the and of the",
       binaryAsWindows1252());
 
   private static String binaryAsWindows1252() {
