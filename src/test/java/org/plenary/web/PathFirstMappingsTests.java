@@ -53,6 +53,12 @@ class PathFirstMappingsTests {
   }
 
   @Test
+  void aPathWithPathParametersFindsTheMethodItsPathWithoutThemFinds() throws Exception {
+    // the look-up path leaves ";x=1" out, as the pattern matching does, so the literal start still matches
+    assertThat(method("GET", "/api/v1/contributions;x=1/FG-Cloud-I-0001", null)).isEqualTo("get");
+  }
+
+  @Test
   void aPatternsLiteralStartEndsAtItsFirstVariableOrWildcard() {
     var info = RequestMappingInfo.paths("/api/v1/groups/{slug}/meetings", "/t/**", "/files/a?c", "/exact")
         .options(mappings.getBuilderConfiguration()).build();
