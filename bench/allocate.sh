@@ -61,6 +61,8 @@ PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 PG_DB=${BENCH_PG_DB:-plenary_bench}
 export PGPASSWORD=${PGPASSWORD:-}
+# the median of a list of numbers (of an even count, the mean of the middle two)
+JQ_MEDIAN='def median: sort | if length % 2 == 0 then (.[length / 2 - 1] + .[length / 2]) / 2 else .[length / 2 | floor] end; '
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 
 need curl curl
@@ -107,9 +109,9 @@ run_one() {
     log "$label run $run: $(jq -r '"\(.ok) numbers in \(.seconds*1000|floor/1000) s = \(.rate|floor) allocations/s, p50 \(.p50_ms*10|floor/10) ms, p99 \(.p99_ms*10|floor/10) ms, server CPU \(.cpu_ms*100|floor/100) ms a number, client (wrk) CPU \(.client_cpu_ms*1000|floor/1000) ms"' "$BENCH_TMP/$label.$run.json") (load average $(cut -d' ' -f1 /proc/loadavg))"
   done
   # the run judged: the best one whose numbers are right (any run with wrong numbers fails the bench)
-  jq -s '. as $all | ((map(select(.numbers_ok | not)) | first) // max_by(.rate))
-         + {median_rate: ($all | map(.rate) | sort | .[length / 2 | floor]),
-            median_cpu_ms: ($all | map(.cpu_ms) | sort | .[length / 2 | floor])}' \
+  jq -s "$JQ_MEDIAN"'. as $all | ((map(select(.numbers_ok | not)) | first) // max_by(.rate))
+         + {median_rate: ($all | map(.rate) | median),
+            median_cpu_ms: ($all | map(.cpu_ms) | median)}' \
     "$BENCH_TMP/$label".[0-9]*.json | jq --slurpfile warm "$BENCH_TMP/$label.warm.json" '. + {cold_rate: $warm[0].rounds[0]}' \
     >"$BENCH_TMP/$label.json"
   [ "$CYCLE" = 0 ] || run_cycle "$label" "$t" "$code"
@@ -137,9 +139,9 @@ run_cycle() {
       && mv "$BENCH_TMP/cpu.json" "$BENCH_TMP/$label.cycle$run.json"
     log "$label cycle run $run: $(jq -r '"\(.published) documents in \(.seconds*1000|floor/1000) s = \(.rate*10|floor/10) documents/s, p50 \(.p50_ms*10|floor/10) ms, p99 \(.p99_ms*10|floor/10) ms, server CPU \(.cpu_ms*100|floor/100) ms a document, client CPU \(.client_cpu_ms*100|floor/100) ms"' "$BENCH_TMP/$label.cycle$run.json") (load average $(cut -d' ' -f1 /proc/loadavg))"
   done
-  jq -s '. as $all | ((map(select(.ok | not)) | first) // max_by(.rate))
-         + {median_rate: ($all | map(.rate) | sort | .[length / 2 | floor]),
-            median_cpu_ms: ($all | map(.cpu_ms) | sort | .[length / 2 | floor])}' \
+  jq -s "$JQ_MEDIAN"'. as $all | ((map(select(.ok | not)) | first) // max_by(.rate))
+         + {median_rate: ($all | map(.rate) | median),
+            median_cpu_ms: ($all | map(.cpu_ms) | median)}' \
     "$BENCH_TMP/$label".cycle[0-9]*.json >"$BENCH_TMP/$label.cycle.json"
 }
 
