@@ -109,10 +109,7 @@ public class AccountDirectory {
    * unknown or disabled accounts are left out.
    */
   public java.util.Map<String, MailAddress> mailAddresses(java.util.Collection<String> usernames) {
-    var found = new java.util.LinkedHashMap<String, MailAddress>();
-    accounts.addressesByUsername(usernames.stream().map(u -> u.toLowerCase(java.util.Locale.ROOT)).distinct().toList())
-        .forEach((name, row) -> found.put(name, new MailAddress(row[0], row[1])));
-    return found;
+    return accounts.addressesByUsername(usernames.stream().map(u -> u.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
   }
 
   /**

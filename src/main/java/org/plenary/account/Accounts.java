@@ -113,27 +113,27 @@ class Accounts {
   }
 
   /**
-   * The preferred language of the accounts with these addresses (compared in lower case), by lower-case
-   * address; the first account by username when two addresses differ only in case. One query, on the
-   * index of the addresses in lower case.
-   */
-  /**
    * The address of each enabled account among these usernames, by username in lower case, with the
    * language {@link #languagesByEmail} gives that address (or null), in one query.
    */
-  Map<String, String[]> addressesByUsername(Collection<String> lowerCaseUsernames) {
-    var addresses = new LinkedHashMap<String, String[]>();
+  Map<String, AccountDirectory.MailAddress> addressesByUsername(Collection<String> lowerCaseUsernames) {
+    var addresses = new LinkedHashMap<String, AccountDirectory.MailAddress>();
     if (!lowerCaseUsernames.isEmpty()) {
       jdbc.sql("""
               SELECT LOWER(a.username), a.email, (SELECT l.language FROM accounts l
                 WHERE l.email_key = a.email_key AND l.language IS NOT NULL ORDER BY l.username FETCH FIRST 1 ROWS ONLY)
               FROM accounts a WHERE LOWER(a.username) IN (:names) AND a.enabled""")
           .param("names", InLists.padded(List.copyOf(lowerCaseUsernames)))
-          .query((rs, n) -> addresses.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)})).list();
+          .query((rs, n) -> addresses.put(rs.getString(1), new AccountDirectory.MailAddress(rs.getString(2), rs.getString(3)))).list();
     }
     return addresses;
   }
 
+  /**
+   * The preferred language of the accounts with these addresses (compared in lower case), by lower-case
+   * address; the first account by username when two addresses differ only in case. One query, on the
+   * index of the addresses in lower case.
+   */
   Map<String, String> languagesByEmail(Collection<String> lowerCaseEmails) {
     var languages = new LinkedHashMap<String, String>();
     if (!lowerCaseEmails.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.plenary.group.GroupId;
 import org.plenary.meeting.MeetingId;
 import org.plenary.shared.InLists;
+import org.plenary.shared.JdbcUrls;
 import org.plenary.store.StoredFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -82,7 +83,7 @@ class Contributions {
   Contributions(JdbcClient jdbc, JdbcTemplate batches, @Value("${spring.datasource.url:}") String url) {
     this.jdbc = jdbc;
     this.batches = batches;
-    this.postgres = url.startsWith("jdbc:postgresql:");
+    this.postgres = JdbcUrls.postgres(url);
     this.knownVersion = KnownVersion.appliesTo(url) ? new KnownVersion(sharedVersion::get) : null;
   }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.plenary.shared.InLists;
+import org.plenary.shared.JdbcUrls;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +35,7 @@ class Outbox {
   Outbox(JdbcClient jdbc, JdbcTemplate batches, @Value("${spring.datasource.url:}") String url) {
     this.jdbc = jdbc;
     this.batches = batches;
-    this.postgres = url.startsWith("jdbc:postgresql:");
+    this.postgres = JdbcUrls.postgres(url);
   }
 
   long keep(Instant now, String recipients, String subject, String body) {

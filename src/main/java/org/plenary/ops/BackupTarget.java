@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.plenary.shared.JdbcUrls;
 import org.plenary.store.StoreFiles;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -22,7 +23,7 @@ import org.springframework.core.env.PropertyResolver;
 record BackupTarget(String url, String username, String password, Path dataDir, PropertyResolver settings) {
 
   boolean postgres() {
-    return url.startsWith("jdbc:postgresql:");
+    return JdbcUrls.postgres(url);
   }
 
   /** The document store the settings name; close it after use. */

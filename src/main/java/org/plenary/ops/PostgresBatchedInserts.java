@@ -2,6 +2,7 @@ package org.plenary.ops;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
+import org.plenary.shared.JdbcUrls;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ class PostgresBatchedInserts implements BeanPostProcessor {
   }
 
   static boolean applies(String url) {
-    return url != null && url.startsWith("jdbc:postgresql:")
+    return JdbcUrls.postgres(url)
         && !url.toLowerCase(Locale.ROOT).contains(REWRITE.toLowerCase(Locale.ROOT));
   }
 }

@@ -69,23 +69,9 @@ class RegistrationBatchMailTests {
     var sends = new ArrayList<Callable<Object>>();
     for (int i = 0; i <= PEOPLE; i++) {
       int n = i % PEOPLE;
-      sends.add(() -> {
-        try {
-          return desk.register("cloud", code, form(n, orange), people.get(n)).id();
-        } catch (RegistrationRefusedException refused) {
-          return refused;
-        }
-      });
+      sends.add(() -> registrationOrRefusal(code, form(n, orange), people.get(n)));
     }
-    var pool = Executors.newFixedThreadPool(PEOPLE + 1);
-    var answers = new ArrayList<Object>();
-    try {
-      for (var future : pool.invokeAll(sends)) {
-        answers.add(future.get(60, TimeUnit.SECONDS));
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Object> answers = allAtOnce(sends);
 
     var idOf = new java.util.HashMap<Integer, Long>();
     for (int t = 0; t < answers.size(); t++) {
@@ -146,23 +132,9 @@ class RegistrationBatchMailTests {
     var sends = new ArrayList<Callable<Object>>();
     for (int i = 0; i < PEOPLE; i++) {
       int n = i;
-      sends.add(() -> {
-        try {
-          return desk.register("cloud", code, againForm(n, orange), people.get(n)).id();
-        } catch (RegistrationRefusedException refused) {
-          return refused;
-        }
-      });
+      sends.add(() -> registrationOrRefusal(code, againForm(n, orange), people.get(n)));
     }
-    var pool = Executors.newFixedThreadPool(PEOPLE);
-    var answers = new ArrayList<Object>();
-    try {
-      for (var future : pool.invokeAll(sends)) {
-        answers.add(future.get(60, TimeUnit.SECONDS));
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Object> answers = allAtOnce(sends);
 
     for (int i = 0; i < PEOPLE; i++) {
       if (i % 2 == 0) {
@@ -181,6 +153,29 @@ class RegistrationBatchMailTests {
       assertThat(jdbc.sql("SELECT COUNT(*) FROM registrations WHERE meeting_id = ? AND email = ?")
           .params(meeting, "again" + i + "@orange.example").query(Long.class).single()).as("person %d", i).isEqualTo(1);
     }
+  }
+
+  /** The registration's id, or the refusal it met. */
+  private Object registrationOrRefusal(String code, RegistrationForm form, PlenaryUser person) {
+    try {
+      return desk.register("cloud", code, form, person).id();
+    } catch (RegistrationRefusedException refused) {
+      return refused;
+    }
+  }
+
+  /** Runs the sends at once, each on a thread of its own, and gives their answers in order. */
+  private static List<Object> allAtOnce(List<Callable<Object>> sends) throws Exception {
+    var pool = Executors.newFixedThreadPool(sends.size());
+    var answers = new ArrayList<Object>();
+    try {
+      for (var future : pool.invokeAll(sends)) {
+        answers.add(future.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return answers;
   }
 
   private static RegistrationForm againForm(int n, Organization organization) {

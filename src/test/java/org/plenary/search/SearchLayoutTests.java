@@ -87,12 +87,8 @@ class SearchLayoutTests {
     assertThat(indexer.awaitIdle(Duration.ofSeconds(60))).isTrue();
 
     assertThat(index.rebuilding()).isFalse();
-    IndexOptions body = index.read(view -> FieldInfos.getMergedFieldInfos(view.searcher().getIndexReader())
-        .fieldInfo(Analysis.BODY).getIndexOptions());
-    assertThat(body).isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
-    IndexOptions preview = index.read(view -> FieldInfos.getMergedFieldInfos(view.searcher().getIndexReader())
-        .fieldInfo(IndexEntry.PREVIEW).getIndexOptions());
-    assertThat(preview).as("snippets are marked by the preview's offsets")
+    assertThat(indexOptions(Analysis.BODY)).isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    assertThat(indexOptions(IndexEntry.PREVIEW)).as("snippets are marked by the preview's offsets")
         .isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     assertThat(find("indexed").total()).as("the old index's entry is gone: it was rebuilt from the register").isZero();
 
@@ -103,6 +99,12 @@ class SearchLayoutTests {
     assertThat(find("\"relays harmonisation\"").total()).isZero();
     assertThat(find("farewords").total()).as("a word past the preview, by the body").isEqualTo(1);
     assertThat(find("network").total()).as("the stemmed field").isEqualTo(1);
+  }
+
+  /** How the index in use keeps this field's words. */
+  private IndexOptions indexOptions(String field) throws Exception {
+    return index.read(view -> FieldInfos.getMergedFieldInfos(view.searcher().getIndexReader())
+        .fieldInfo(field).getIndexOptions());
   }
 
   private SearchResults find(String words) {
