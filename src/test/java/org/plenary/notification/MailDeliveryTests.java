@@ -72,7 +72,8 @@ class MailDeliveryTests {
     assertThat(nextAttempt(refused.id())).isBetween(Instant.now().plusSeconds(30), Instant.now().plusSeconds(61));
 
     smtp.start();
-    assertThat(delivery.deliverLeftovers(Instant.now().plus(Duration.ofMinutes(3)))).isEqualTo(1);
+    // Other tests' mails may still be in the outbox (a mail in flight when their server stopped): count only this one.
+    assertThat(delivery.deliverLeftovers(Instant.now().plus(Duration.ofMinutes(3)))).isPositive();
 
     MimeMessage mail = received("retry.example");
     assertThat(mail.getSubject()).isEqualTo("Circular 7");
@@ -92,7 +93,8 @@ class MailDeliveryTests {
       assertThat(outbox.attempts(refused.id())).isEqualTo(attempt);
     }
     assertThat(outbox.find(refused.id()).orElseThrow().status()).isEqualTo(MailMessage.Status.FAILED);
-    assertThat(delivery.deliverLeftovers(Instant.now().plus(Duration.ofDays(2)))).as("a failed message is left").isZero();
+    delivery.deliverLeftovers(Instant.now().plus(Duration.ofDays(2)));
+    assertThat(outbox.attempts(refused.id())).as("a failed message is not tried again").isEqualTo(SmtpHandover.MAX_ATTEMPTS);
   }
 
   @Test
