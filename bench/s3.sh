@@ -8,13 +8,15 @@
 #   upload's SHA-256 (answered by the API) is checked against the file sent, and the big one is
 #   published, downloaded back and checked too, before anything is printed. Beside each time, the
 #   server side's CPU time (Plenary's, and S3Proxy's on S3, also printed apart), which the load of other processes
-#   disturbs less than the time itself.
+#   disturbs less than the time itself, and for the big upload the MiB each process wrote to the disk
+#   meanwhile (write_bytes of /proc/PID/io: the file system's O_DIRECT writes, S3Proxy's parts and objects).
 # Goal: upload time on S3 / on the file system <= 1.5 for 1 MiB (mean) and for the big file.
 #
 # Usage: bench/s3.sh
 # Environment: PLENARY_JAR, BENCH_PORT (14400), BENCH_S3_PORT (14401), BENCH_SMALL_COUNT (20),
 #   BENCH_BIG_MB (1024), BENCH_S3_ARGS (more options for Plenary on S3, e.g.
-#   --plenary.documents.s3.part-size=16MB), S3PROXY_JAVA_OPTS (see bench/s3proxy.sh), and those in bench/lib.sh.
+#   --plenary.documents.s3.part-size=16MB), S3PROXY_CLASSPATH, S3PROXY_PROVIDER, S3PROXY_HEAP and
+#   S3PROXY_JAVA_OPTS (see bench/s3proxy.sh), and those in bench/lib.sh.
 # Exit status: 0 when both ratios meet the goal, 1 when one does not, 2 when the run itself broke.
 set -euo pipefail
 # shellcheck source=lib.sh disable=SC1091
@@ -46,19 +48,32 @@ ticks() {
   for p in "$@"; do cat "/proc/$p/stat" 2>/dev/null; done | awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
 }
 
-# server_ticks: "PLENARY S3PROXY", the CPU clock ticks used so far by Plenary and by S3Proxy (0 when
-# it does not run).
+# written PID: the bytes that process caused to be written to the disk so far (/proc/PID/io), 0 if unknown.
+written() {
+  if [ -r "/proc/$1/io" ]; then
+    awk '/^write_bytes:/ { w = $2 } END { print w + 0 }' "/proc/$1/io" 2>/dev/null
+  else
+    echo 0
+  fi
+}
+
+# server_ticks: "PLENARY S3PROXY PLENARY_WRITTEN S3PROXY_WRITTEN", the CPU clock ticks used so far by
+# Plenary and by S3Proxy (0 when it does not run), and the bytes each wrote to the disk.
 server_ticks() {
-  local proxy=0
-  [ -f "$BENCH_TMP/s3proxy/s3proxy.pid" ] && proxy=$(ticks "$(cat "$BENCH_TMP/s3proxy/s3proxy.pid")")
-  echo "$(ticks "$PLENARY_PID") $proxy"
+  local proxy=0 proxy_written=0 pid
+  if [ -f "$BENCH_TMP/s3proxy/s3proxy.pid" ]; then
+    pid=$(cat "$BENCH_TMP/s3proxy/s3proxy.pid")
+    proxy=$(ticks "$pid")
+    proxy_written=$(written "$pid")
+  fi
+  echo "$(ticks "$PLENARY_PID") $proxy $(written "$PLENARY_PID") $proxy_written"
 }
 
 # upload FILE SHA: allocates a number, uploads FILE as NUMBER.pdf, checks the SHA-256 the API
-# answers, and prints the seconds the upload took and the server side's CPU milliseconds: Plenary's
-# and S3Proxy's.
+# answers, and prints the seconds the upload took, the server side's CPU milliseconds (Plenary's
+# and S3Proxy's) and the MiB each wrote to the disk meanwhile.
 upload() {
-  local file=$1 sha=$2 number out before after
+  local file=$1 sha=$2 number out before after b a
   number=$(curl -sf -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' \
     -d '{"title":"S3 benchmark","source":"bench/s3.sh"}' \
     "$P/api/v1/groups/cloud/meetings/$CODE/contributions" | jq -r '.number // empty') || true
@@ -73,13 +88,16 @@ upload() {
   grep -q "$sha" "$BENCH_TMP/upload.json" || die "the SHA-256 recorded for $number is not the file's"
   echo "$number" >"$BENCH_TMP/last"  # (run in $(...): a variable would not come back)
   after=$(server_ticks)
-  echo "${out#* } $(calc "(${after% *} - ${before% *}) * 1000 / $(getconf CLK_TCK)")" \
-    "$(calc "(${after#* } - ${before#* }) * 1000 / $(getconf CLK_TCK)")"
+  read -r -a b <<<"$before"
+  read -r -a a <<<"$after"
+  echo "${out#* } $(calc "(${a[0]} - ${b[0]}) * 1000 / $(getconf CLK_TCK)")" \
+    "$(calc "(${a[1]} - ${b[1]}) * 1000 / $(getconf CLK_TCK)")" \
+    "$(calc "(${a[2]} - ${b[2]}) / 1048576") $(calc "(${a[3]} - ${b[3]}) / 1048576")"
 }
 
 # run STORE [ARGS...]: starts Plenary on that store, measures, stops it; sets SMALL_<STORE>, BIG_<STORE>.
 run() {
-  local store=$1 total=0 cpu=0 proxy=0 i r plenary s3proxy big big_ms big_proxy
+  local store=$1 total=0 cpu=0 proxy=0 i r plenary s3proxy big big_ms big_proxy wrote proxy_wrote
   shift
   start_plenary "$PORT" "$BENCH_TMP/$store" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port=0 \
     --plenary.contributions.max-size="${CAP_MB}MB" \
@@ -90,12 +108,12 @@ run() {
   CODE=$(upcoming_meeting "$P")
   upload "$BENCH_TMP/files/small" "$SMALL_SHA" >/dev/null  # warm-up
   for i in $(seq 1 "$COUNT"); do
-    read -r r plenary s3proxy < <(upload "$BENCH_TMP/files/small" "$SMALL_SHA")
+    read -r r plenary s3proxy _ < <(upload "$BENCH_TMP/files/small" "$SMALL_SHA")
     total=$(calc "$total + $r")
     cpu=$(calc "$cpu + $plenary + $s3proxy")
     proxy=$(calc "$proxy + $s3proxy")
   done
-  read -r big plenary big_proxy < <(upload "$BENCH_TMP/files/big" "$BIG_SHA")
+  read -r big plenary big_proxy wrote proxy_wrote < <(upload "$BENCH_TMP/files/big" "$BIG_SHA")
   big_ms=$(calc "$plenary + $big_proxy")
   LAST=$(cat "$BENCH_TMP/last")
   curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$LAST/publish" >/dev/null \
@@ -108,8 +126,11 @@ run() {
   printf -v "BIG_CPU_$store" '%s' "$big_ms"
   printf -v "SMALL_PROXY_$store" '%s' "$(calc "$proxy / $COUNT")"
   printf -v "BIG_PROXY_$store" '%s' "$big_proxy"
+  printf -v "BIG_WROTE_$store" '%s' "$wrote"
+  printf -v "BIG_PROXY_WROTE_$store" '%s' "$proxy_wrote"
   log "$store: 1 MiB mean $(calc "$total / $COUNT") s (server CPU $(calc "$cpu / $COUNT") ms, S3Proxy's" \
-    "$(calc "$proxy / $COUNT") ms of it), $BIG_MB MiB $big s (server CPU $big_ms ms, S3Proxy's $big_proxy ms of it)" \
+    "$(calc "$proxy / $COUNT") ms of it), $BIG_MB MiB $big s (server CPU $big_ms ms, S3Proxy's $big_proxy ms of it;" \
+    "written to disk: Plenary $(fmt 0 "$wrote") MiB, S3Proxy $(fmt 0 "$proxy_wrote") MiB)" \
     "(load average $(cut -d' ' -f1 /proc/loadavg))"
   stop_pid "$PLENARY_PID"
 }
@@ -129,6 +150,8 @@ printf '  1 MiB (mean of %s): fs %s s, s3 %s s, ratio %s; server CPU fs %s ms, s
 printf '  %s MiB: fs %s s, s3 %s s, ratio %s; server CPU fs %s ms, s3 %s ms (S3Proxy %s)\n' "$BIG_MB" "$(fmt 2 "$BIG_fs")" \
   "$(fmt 2 "$BIG_s3")" "$(fmt 2 "$(calc "$BIG_s3 / $BIG_fs")")" "$(fmt 0 "$BIG_CPU_fs")" "$(fmt 0 "$BIG_CPU_s3")" \
   "$(fmt 0 "$BIG_PROXY_s3")"
+printf '  %s MiB written to the disk meanwhile: fs %s MiB, s3 %s MiB (Plenary) + %s MiB (S3Proxy, %s)\n' "$BIG_MB" \
+  "$(fmt 0 "$BIG_WROTE_fs")" "$(fmt 0 "$BIG_WROTE_s3")" "$(fmt 0 "$BIG_PROXY_WROTE_s3")" "${S3PROXY_PROVIDER:-filesystem}"
 echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 STATUS=0
 for ratio in "$(calc "$SMALL_s3 / $SMALL_fs")" "$(calc "$BIG_s3 / $BIG_fs")"; do
