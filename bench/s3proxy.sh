@@ -14,23 +14,24 @@
 # S3PROXY_JAVA_OPTS: extra JVM options for S3Proxy (a JFR recording, say).
 # S3PROXY_PROVIDER: the blob store behind it, filesystem (jclouds', the default) or filesystem-nio2
 #   (S3Proxy's own, same layout under DIR/objects), both keeping every object as a file, or
-#   transient-nio2 (S3Proxy's in-memory file system, jimfs: no disk at all, every object and part in
-#   S3Proxy's heap, gone when it stops).
-# S3PROXY_HEAP: S3Proxy's -Xmx (512m; 4g with transient-nio2, which holds a multipart upload's parts
-#   and the completed object at once: about twice the largest upload, three times during a copy).
+#   transient-nio2 (S3Proxy's in-memory file system, jimfs) or transient (jclouds' in-memory store, a
+#   byte array per object): no disk at all, every object and part in S3Proxy's heap, gone when it stops.
+# S3PROXY_HEAP: S3Proxy's -Xmx (512m; in memory, which holds a multipart upload's parts and the
+#   completed object at once, 4g with transient-nio2 and 6g with transient, whose completion and copy
+#   also gather the whole object in growing arrays: a 1 GiB upload's publication failed with 4g).
 # Exit status: 0 on success, 2 when it could not start or stop.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 die() { echo "s3proxy.sh: $*" >&2; exit 2; }
 
 start() {
-  local dir=$1 port=$2 jdk i
+  local dir=$1 port=$2 jdk i heap
   case "${S3PROXY_PROVIDER:-filesystem}" in
-    filesystem | filesystem-nio2 | transient-nio2) ;;
-    *) die "S3PROXY_PROVIDER must be filesystem, filesystem-nio2 or transient-nio2, not '$S3PROXY_PROVIDER'" ;;
+    filesystem | filesystem-nio2) heap=${S3PROXY_HEAP:-512m} ;;
+    transient-nio2) heap=${S3PROXY_HEAP:-4g} ;;
+    transient) heap=${S3PROXY_HEAP:-6g} ;;
+    *) die "S3PROXY_PROVIDER must be filesystem, filesystem-nio2, transient or transient-nio2, not '$S3PROXY_PROVIDER'" ;;
   esac
-  local heap=${S3PROXY_HEAP:-512m}
-  [ "${S3PROXY_PROVIDER:-}" != transient-nio2 ] || heap=${S3PROXY_HEAP:-4g}
   mkdir -p "$dir/objects"
   dir=$(cd "$dir" && pwd)
   [ ! -f "$dir/s3proxy.pid" ] || ! kill -0 "$(cat "$dir/s3proxy.pid")" 2>/dev/null \
