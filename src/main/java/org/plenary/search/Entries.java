@@ -150,8 +150,11 @@ final class Entries {
     return s == null || s.isEmpty() ? null : s;
   }
 
-  /** The file's text: read in place when the store is local, else from a temporary copy (S3). */
+  /** The file's text: read in place when the store is local, else from a temporary copy (S3); none past the size limit. */
   private FileReading.Text read(ContributionFile file, int max) {
+    if (reading.tooLarge(file.size())) {
+      return new FileReading.Text(null, ReadProblem.of("tooLarge"));
+    }
     var local = store.local(file.storePath());
     if (local.isPresent()) {
       return reading.read(local.get(), file.fileName(), max);

@@ -33,6 +33,11 @@ final class FileReading implements AutoCloseable {
     this.extractor = new TextExtractor(limits, scratch);
   }
 
+  /** Whether a file of this many bytes is left unread (indexed by its register entry alone). */
+  boolean tooLarge(long size) {
+    return size > limits.maxFileBytes();
+  }
+
   Text read(Path file, String fileName, int maxChars) {
     if (!TextExtractor.READABLE.contains(TextExtractor.extension(fileName))) {
       return new Text(null, ReadProblem.of("notSearched", TextExtractor.extension(fileName)));

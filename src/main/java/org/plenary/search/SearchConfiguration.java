@@ -18,8 +18,9 @@ class SearchConfiguration {
       @Value("${plenary.search.max-entry-size:64MB}") DataSize maxEntrySize,
       @Value("${plenary.search.max-expanded:256MB}") DataSize maxExpanded,
       @Value("${plenary.search.max-ratio:100}") int maxRatio,
-      @Value("${plenary.search.timeout:30s}") Duration timeout) {
+      @Value("${plenary.search.timeout:30s}") Duration timeout,
+      @Value("${plenary.search.max-file-size:256MB}") DataSize maxFileSize) {
     return new ExtractionLimits(maxChars, maxDepth, maxEntries, maxEntrySize.toBytes(), maxExpanded.toBytes(),
-        maxRatio, timeout);
+        maxRatio, timeout, maxFileSize.toBytes());
   }
 }

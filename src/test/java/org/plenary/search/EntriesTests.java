@@ -42,7 +42,8 @@ class EntriesTests {
     fixture.meeting("entr", "one", true);
     fixture.person("e-alice");
     fixture.person("e-clerk", Role.SECRETARIAT);
-    var limits = new ExtractionLimits(1_000_000, 3, 100, 10_000_000, 50_000_000, 100, Duration.ofSeconds(20));
+    var limits = new ExtractionLimits(1_000_000, 3, 100, 10_000_000, 50_000_000, 100, Duration.ofSeconds(20),
+        10_000_000);
     var entries = new Entries(meetings, groups, store, new FileReading(limits, index.scratch()), limits.maxChars());
     String number = fixture.upload("entr", "one", "Restated draft", "ITU", List.of(), "txt",
         "The restateword travels unchanged.".getBytes(StandardCharsets.UTF_8), fixture.user("e-alice"));
@@ -65,6 +66,26 @@ class EntriesTests {
     desk.withdraw(number, null, fixture.user("e-clerk"));
     assertThat(write(entries, desk.get(number))).as("withdrawn: the file left the readable ones")
         .isInstanceOf(Entries.Rewrite.class);
+  }
+
+  @Test
+  void aFileLargerThanTheLimitIsNotReadAndItsEntrySaysWhy() throws Exception {
+    var fixture = new SearchFixture(groups, meetings, accounts, tokens, desk);
+    fixture.group("bulk", "FG Bulk");
+    fixture.meeting("bulk", "one", true);
+    fixture.person("b-alice");
+    var limits = new ExtractionLimits(1_000_000, 3, 100, 10_000_000, 50_000_000, 100, Duration.ofSeconds(20), 100);
+    var entries = new Entries(meetings, groups, store, new FileReading(limits, index.scratch()), limits.maxChars());
+    String small = fixture.upload("bulk", "one", "Small draft", "ITU", List.of(), "txt",
+        "The trimword fits.".getBytes(StandardCharsets.UTF_8), fixture.user("b-alice"));
+    String large = fixture.upload("bulk", "one", "Large draft", "ITU", List.of(), "txt",
+        ("The bulkyword does not fit. " + "x".repeat(100)).getBytes(StandardCharsets.UTF_8), fixture.user("b-alice"));
+
+    assertThat(((Entries.Rewrite) write(entries, desk.get(small))).entry().body()).contains("trimword");
+    IndexEntry entry = ((Entries.Rewrite) write(entries, desk.get(large))).entry();
+    assertThat(entry.body()).doesNotContain("bulkyword");
+    assertThat(entry.problem()).contains("tooLarge");
+    assertThat(entry.title()).as("found by its register entry").isEqualTo("Large draft");
   }
 
   /** Indexes the contribution as the indexer does; answers what was written (null: nothing). */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TextExtractorTests {
 
   static final ExtractionLimits LIMITS = new ExtractionLimits(10_000_000, 3, 10_000, 64L << 20, 256L << 20, 100,
-      Duration.ofSeconds(30));
+      Duration.ofSeconds(30), 256L << 20);
 
   @TempDir Path folder;
 
@@ -142,7 +142,8 @@ class TextExtractorTests {
 
   @Test
   void aReadingThatOverrunsItsTimeIsStoppedWithItsReason() throws Exception {
-    var limits = new ExtractionLimits(10_000_000, 3, 10_000, 64L << 20, 256L << 20, 100, Duration.ofMillis(1));
+    var limits = new ExtractionLimits(10_000_000, 3, 10_000, 64L << 20, 256L << 20, 100, Duration.ofMillis(1),
+        256L << 20);
     Files.createDirectories(folder.resolve("scratch"));
     try (FileReading reading = new FileReading(limits, folder.resolve("scratch"))) {
       Path file = write("big.txt", "word ".repeat(2_000_000).getBytes(StandardCharsets.US_ASCII));
