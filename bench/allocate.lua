@@ -11,9 +11,12 @@
 -- marker there, since the kernel may hand it to a worker thread), whose done() then writes WRK_OUT:
 --   line 1: duration_us requests p50_us p99_us errors_connect errors_read errors_write errors_timeout
 --   then one line per answer: status Location (or "-" without one).
--- {n} in WRK_BODY becomes the request's number (WRK_FIRST (1) .. WRK_FIRST + WRK_COUNT - 1), so the
--- bodies differ. WRK_PATH, WRK_COUNT, WRK_OUT and WRK_THREADS (wrk's -t, at most WRK_COUNT: a thread
--- without a share would never stop) are required; WRK_TOKEN adds "Authorization: Bearer".
+-- {n} in WRK_BODY and WRK_PATH becomes the request's number (WRK_FIRST (1) .. WRK_FIRST + WRK_COUNT - 1),
+-- so the bodies differ; with WRK_WORDS (a file, one word a line), {w} becomes line n of it (a document
+-- number: bench/load.py populate uploads and publishes NUMBER by NUMBER this way). WRK_PATH, WRK_COUNT,
+-- WRK_OUT and WRK_THREADS (wrk's -t, at most WRK_COUNT: a thread without a share would never stop) are
+-- required; WRK_TOKEN adds "Authorization: Bearer", WRK_CONTENT_TYPE replaces application/json, and
+-- WRK_EXPECT is text every answer's body must hold: an answer without it is written with its status negated.
 
 local path = assert(os.getenv("WRK_PATH"), "WRK_PATH is required")
 local count = assert(tonumber(os.getenv("WRK_COUNT") or ""), "WRK_COUNT is required (a number)")
@@ -22,6 +25,9 @@ local body = os.getenv("WRK_BODY") or "{}"
 local token = os.getenv("WRK_TOKEN")
 local offset = tonumber(os.getenv("WRK_FIRST") or "1") - 1
 local nthreads = assert(tonumber(os.getenv("WRK_THREADS") or ""), "WRK_THREADS is required (wrk's -t)")
+local content_type = os.getenv("WRK_CONTENT_TYPE") or "application/json"
+local expect = os.getenv("WRK_EXPECT")
+local words_file = os.getenv("WRK_WORDS")
 
 local threads = {}
 
@@ -35,9 +41,13 @@ function init(args)
   local base, extra = math.floor(count / nthreads), count % nthreads
   share = base + ((id <= extra) and 1 or 0)
   first = offset + (id - 1) * base + math.min(id - 1, extra)
-  counted, answered, finished = 0, 0, false
+  counted, sent, answered, finished = 0, 0, 0, false
   statuses, locations = {}, {}
-  headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
+  headers = { ["Content-Type"] = content_type, ["Accept"] = "application/json" }
+  if words_file then
+    words = {}
+    for line in io.lines(words_file) do table.insert(words, line) end
+  end
   if token then headers["Authorization"] = "Bearer " .. token end
 end
 
@@ -49,13 +59,27 @@ function delay()
   return 3600000
 end
 
+-- text with {n} (and {w}) of request n
+local function filled(text, n)
+  text = text:gsub("{n}", tostring(n))
+  -- (n is 0 once, when wrk checks the script at its start; a request without its word fails its check)
+  if words then text = text:gsub("{w}", function() return words[n] or "" end) end
+  return text
+end
+
+-- Request n's text is taken when it is sent, not when its delay() counted it: a thread's connections are
+-- all counted before the first of them sends. wrk asks for one request when it checks the script at its
+-- start, before any delay(): that one is never sent, and takes no n.
 function request()
-  local b = body:gsub("{n}", tostring(first + counted))
-  return wrk.format("POST", path, headers, b)
+  if counted == 0 then return wrk.format("POST", filled(path, 0), headers, filled(body, 0)) end
+  sent = sent + 1
+  local n = first + sent
+  return wrk.format("POST", filled(path, n), headers, filled(body, n))
 end
 
 function response(status, hdrs, text)
   answered = answered + 1
+  if expect and not (text and text:find(expect, 1, true)) then status = -status end
   statuses[answered] = status
   locations[answered] = hdrs["Location"] or hdrs["location"] or "-"
   if answered >= share then finish() end

@@ -133,20 +133,23 @@ use_java_25() {
 # PLENARY_PID, and waits until /actuator/health says UP. With BENCH_LAUNCHER=1 through ./plenary
 # (the launcher execs the JVM, so PLENARY_PID is the server's).
 start_plenary() {
-  local port=$1 dir=$2 timeout=${BENCH_START_TIMEOUT:-120} i
+  local port=$1 dir=$2 timeout=${BENCH_START_TIMEOUT:-120} i mode=(--demo)
   shift 2
+  # BENCH_DEMO=0: not in demo mode (a demo start rebuilds its embedded database empty; listing.sh starts
+  # a server on a copy of a filled demo database this way)
+  [ "${BENCH_DEMO:-1}" = 1 ] || mode=()
   mkdir -p "$dir/tmp"
   log "starting Plenary on 127.0.0.1:$port (data in $dir, log in $dir/plenary.log)"
   if [ "${BENCH_LAUNCHER:-0}" = 1 ]; then
     # What a user runs: the README's ./plenary (extracted jar, AOT cache trained once, in
     # PLENARY_LAUNCH_DIR); its options, PLENARY_JAVA_OPTS included, are part of what the cache is
     # trained for, so the temporary folder is not one of them.
-    PLENARY_JAR=$JAR "$ROOT/plenary" --demo \
+    PLENARY_JAR=$JAR "$ROOT/plenary" "${mode[@]}" \
       --server.address=127.0.0.1 --server.port="$port" --plenary.data-dir="$dir" \
       --plenary.base-url="http://127.0.0.1:$port" "$@" >"$dir/plenary.log" 2>&1 &
   else
     # shellcheck disable=SC2086
-    java ${PLENARY_JAVA_OPTS:-} -Djava.io.tmpdir="$dir/tmp" -jar "$JAR" --demo \
+    java ${PLENARY_JAVA_OPTS:-} -Djava.io.tmpdir="$dir/tmp" -jar "$JAR" "${mode[@]}" \
       --server.address=127.0.0.1 --server.port="$port" --plenary.data-dir="$dir" \
       --plenary.base-url="http://127.0.0.1:$port" "$@" >"$dir/plenary.log" 2>&1 &
   fi

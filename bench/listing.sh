@@ -2,9 +2,10 @@
 # Folder listing of a large meeting.
 #
 # Measures: a demo server whose upcoming meeting holds BENCH_DOCS (100,000) published documents
-#   (authors allocate a number and upload a tiny NUMBER.txt from BENCH_POPULATE_CLIENTS threads, then
-#   the secretariat publishes them all from BENCH_PUBLISH_CLIENTS threads, which the server makes in
-#   batches: one transaction and one manifest version per batch), then the latency of the folder
+#   through the API, from wrk (bench/allocate.lua): authors allocate every number, then upload a tiny
+#   NUMBER.txt for each over BENCH_POPULATE_CLIENTS connections, then the secretariat publishes them all
+#   over BENCH_PUBLISH_CLIENTS, which the server makes in batches: one transaction and one manifest
+#   version per batch; or a copy of such a fill saved by an earlier run, BENCH_FILLED), then the latency of the folder
 #   listing /t/fg/cloud/docs/CODE/in/ as HTML and as JSON (Accept: application/json), each plain and
 #   as browsers and rclone ask for it (Accept-Encoding: gzip; checked to unpack to the same listing),
 #   and of a page of the API's register (limit=100, after a number half-way), once the server is idle, with wrk --latency -t1 -c4 for
@@ -21,8 +22,11 @@
 # Usage: bench/listing.sh
 # Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_FTP_PORT (12121), BENCH_NGINX_PORT (BENCH_PORT + 1 or
 #   the next free one), BENCH_PASSIVE_PORTS (FROM-TO, the FTP passive range; default any free port), BENCH_DOCS (100000),
-#   BENCH_POPULATE_CLIENTS (8), BENCH_PUBLISH_CLIENTS (64),
-#   BENCH_SECONDS (15), BENCH_WARMUP (5, seconds of wrk before each measured run),
+#   BENCH_POPULATE_CLIENTS (8), BENCH_PUBLISH_CLIENTS (64), BENCH_FILLED (a folder: when it holds a fill of
+#   BENCH_DOCS saved by an earlier run, the server starts on a copy of that data folder instead of being
+#   filled; else the fill is saved there, the server stopped for it and started again),
+#   BENCH_SECONDS (15), BENCH_WARMUP (5, seconds of wrk before each measured run), BENCH_PATH_WARMUP (30,
+#   seconds of ranged requests of each listing, then of the API's page, before the first measured run),
 #   BENCH_CONNECTIONS (4), BENCH_GOAL_P99_MS (50), and those in bench/lib.sh.
 # Exit status: 0 when every listing meets the goal, 1 when one does not, 2 when the run itself broke.
 set -euo pipefail
@@ -53,18 +57,51 @@ mkdir -p "$DATA"
 
 NGINX_PORT=""
 free_port NGINX_PORT "${BENCH_NGINX_PORT:-$((PORT + 1))}"
-start_plenary "$PORT" "$DATA" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port="$FTP_PORT" \
-  ${BENCH_PASSIVE_PORTS:+--plenary.ftp.passive-ports="$BENCH_PASSIVE_PORTS"}
-ALICE=$(token "$P" alice alice-demo)
-TSB=$(token "$P" tsb tsb-demo)
-CODE=$(upcoming_meeting "$P")
+start() {
+  start_plenary "$PORT" "$DATA" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port="$FTP_PORT" \
+    ${BENCH_PASSIVE_PORTS:+--plenary.ftp.passive-ports="$BENCH_PASSIVE_PORTS"} "$@"
+}
+# A server on the filled demo database, documents and search index of $DATA, not in demo mode, whose
+# start rebuilds its embedded database empty (the demo's sign-ins are not needed to read the folder).
+start_filled() {
+  BENCH_DEMO=0 start \
+    --spring.datasource.url="jdbc:h2:file:$DATA/demo/plenary;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;QUERY_CACHE_SIZE=64" \
+    --spring.flyway.locations=classpath:db/migration,classpath:db/baseline \
+    --plenary.documents-dir="$DATA/demo/documents" --plenary.search.index-dir="$DATA/demo/search"
+}
+FILL=${BENCH_FILLED:-}
+if [ -n "$FILL" ] && [ -e "$FILL/populate.json" ]; then
+  # A data folder that a run of this script filled and saved: the server starts on a copy of it.
+  [ "$(jq -r .count "$FILL/populate.json")" = "$DOCS" ] \
+    || die "$FILL holds $(jq -r .count "$FILL/populate.json") documents, not BENCH_DOCS=$DOCS"
+  log "copying the filled data folder $FILL (saved by an earlier run, $(jq -r .count "$FILL/populate.json") documents)"
+  cp -a "$FILL/data/." "$DATA/"
+  cp "$FILL/populate.json" "$BENCH_TMP/populate.json"
+  start_filled
+  CODE=$(upcoming_meeting "$P")
+else
+  start
+  ALICE=$(token "$P" alice alice-demo)
+  TSB=$(token "$P" tsb tsb-demo)
+  CODE=$(upcoming_meeting "$P")
+  log "publishing $DOCS documents into /t/fg/cloud/docs/$CODE/in/: authors allocate and upload, then the secretariat publishes (wrk, $POP_CLIENTS and $PUB_CLIENTS connections)"
+  python3 "$BENCH_DIR/load.py" populate --base "$P" --meeting "$CODE" --token "$ALICE" \
+    --secretariat-token "$TSB" --count "$DOCS" --clients "$POP_CLIENTS" --publish-clients "$PUB_CLIENTS" \
+    >"$BENCH_TMP/populate.json" || die "could not publish the documents: $(cat "$BENCH_TMP/populate.json")"
+  if [ -n "$FILL" ]; then
+    # Saved for the next runs (of this jar or another): the server stopped, so its database is closed whole.
+    log "saving the filled data folder in $FILL"
+    wait_quiet "$PLENARY_PID"
+    stop_plenary
+    mkdir -p "$FILL/data"
+    (cd "$DATA" && tar --exclude=./tmp --exclude=./cache --exclude=./plenary.log -cf - .) | (cd "$FILL/data" && tar -xf -)
+    cp "$BENCH_TMP/populate.json" "$FILL/populate.json"
+    start_filled
+  fi
+fi
 FOLDER=/t/fg/cloud/docs/$CODE/in/
-
-log "publishing $DOCS documents into $FOLDER: $POP_CLIENTS authors upload, $PUB_CLIENTS secretariat clients publish"
-python3 "$BENCH_DIR/load.py" populate --base "$P" --meeting "$CODE" --token "$ALICE" \
-  --secretariat-token "$TSB" --count "$DOCS" --clients "$POP_CLIENTS" --publish-clients "$PUB_CLIENTS" \
-  >"$BENCH_TMP/populate.json" || die "could not publish the documents: $(cat "$BENCH_TMP/populate.json")"
 FILLED="$(jq -r '.upload_seconds | floor' "$BENCH_TMP/populate.json") s allocating and uploading, $(jq -r '.publish_seconds | floor' "$BENCH_TMP/populate.json") s publishing"
+[ -z "$FILL" ] || FILLED="$FILLED (the fill saved in $FILL)"
 log "published $DOCS documents: $FILLED"
 VERSIONS=$(curl -sf "$P${FOLDER}MANIFEST.json" | jq -r '.version') || die "no MANIFEST.json in $FOLDER"
 log "the folder's manifest is at version $VERSIONS"
@@ -150,6 +187,31 @@ measure() {
     }'
 }
 
+# The request path of a server that has served listings for a while: BENCH_PATH_WARMUP (30) seconds of each
+# listing asked for its first 128 KiB (Range; a 206 sent with sendfile like the whole one, through the same
+# filters, controller, preconditions and kept file), then of the API's page, so that the measured runs do not
+# time the interpreter and the JIT compiling that path (a few hundred whole listings, all that the short
+# warm-up of each run sends, leave it mostly uncompiled: see bench/README.md).
+REGISTER=/api/v1/groups/cloud/meetings/$CODE/contributions
+MIDDLE=$(jq -r '[.entries[] | select(.type == "file") | .number] | sort | .[length / 2 | floor]' "$BENCH_TMP/listing.json")
+PAGE_URL="$P$REGISTER?limit=100&after=$MIDDLE"
+PATH_WARMUP=${BENCH_PATH_WARMUP:-30}
+if [ "$PATH_WARMUP" -gt 0 ]; then
+  for accept in text/html application/json; do
+    for encoding in identity gzip; do
+      ticks=$(tree_ticks "$PLENARY_PID")
+      out=$(wrk -t1 -c"$CONNS" -d"${PATH_WARMUP}s" --timeout 60s -H "Accept: $accept" -H "Accept-Encoding: $encoding" \
+        -H 'Range: bytes=0-131071' "$P$FOLDER")
+      ticks=$(( $(tree_ticks "$PLENARY_PID") - ticks ))
+      if printf '%s\n' "$out" | grep -q 'Non-2xx'; then die "the ranged $accept listing answered errors (wrk: $out)"; fi
+      log "path warm-up, $accept ($encoding), first 128 KiB: $(printf '%s\n' "$out" | awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" \
+        '/ requests in / { n = $1 } END { printf "%d requests, %.0f us of server CPU a request", n, t * 1000000 / hz / n }')"
+    done
+  done
+  wrk -t1 -c"$CONNS" -d"${PATH_WARMUP}s" --timeout 60s -H 'Accept: application/json' "$PAGE_URL" >/dev/null
+  log "path warm-up: the API's page for ${PATH_WARMUP} s"
+fi
+
 # Each listing from Plenary, then the same bytes from nginx under the same command.
 HTML=$(measure HTML "$PLENARY_PID" text/html "$P$FOLDER") || die "could not measure the HTML listing"
 NG_HTML=$(measure "nginx HTML" "$NGINX_PID" text/html "$N/listing.html") || die "could not measure nginx's HTML"
@@ -159,10 +221,7 @@ HTML_GZ=$(measure "HTML gzip" "$PLENARY_PID" text/html "$P$FOLDER" gzip) || die 
 NG_HTML_GZ=$(measure "nginx HTML gzip" "$NGINX_PID" text/html "$N/listing.html" gzip) || die "could not measure nginx's gzipped HTML"
 JSON_GZ=$(measure "JSON gzip" "$PLENARY_PID" application/json "$P$FOLDER" gzip) || die "could not measure the gzipped JSON listing"
 NG_JSON_GZ=$(measure "nginx JSON gzip" "$NGINX_PID" application/json "$N/listing.json" gzip) || die "could not measure nginx's gzipped JSON"
-# A page of the API's register half-way through the meeting: 100 contributions after that number.
-REGISTER=/api/v1/groups/cloud/meetings/$CODE/contributions
-MIDDLE=$(jq -r '[.entries[] | select(.type == "file") | .number] | sort | .[length / 2 | floor]' "$BENCH_TMP/listing.json")
-PAGE_URL="$P$REGISTER?limit=100&after=$MIDDLE"
+# A page of the API's register half-way through the meeting: 100 contributions after that number (PAGE_URL).
 PAGE_N=$(curl -sf "$PAGE_URL" | jq 'length') || die "could not read $PAGE_URL"
 [ "$PAGE_N" = 100 ] || die "$PAGE_URL answered $PAGE_N contributions, expected 100"
 PAGE=$(measure "API page" "$PLENARY_PID" application/json "$PAGE_URL") || die "could not measure the API's page"

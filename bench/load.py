@@ -183,21 +183,31 @@ def run_workers(clients, count, work):
     return time.perf_counter() - start, errors
 
 
-def run_posts(base, token, path, count, clients, first=1):
+def run_posts(base, token, path, count, clients, first=1, body=None, content_type=None, words=None, expect=None):
     """Sends COUNT allocation POSTs (bench_body, numbered FIRST..) with wrk and bench/allocate.lua: CLIENTS
     keep-alive connections on two threads, each thread sending exactly its share and stopping once its
     share has answered; a C client that takes little CPU beside the server (curl --parallel took 0.13 to
     0.18 ms a request on the same two cores, wrk 0.03 to 0.06). Returns (seconds, results, p50_ms,
     p99_ms): seconds is wrk's own clock (its start to the last answer), results[i] is (status or None,
     Location header or what went wrong), the percentiles are wrk's latencies (corrected by wrk for
-    coordinated omission)."""
+    coordinated omission). BODY (bench_body), CONTENT_TYPE (JSON), WORDS ({w} of request n is words[n -
+    FIRST]) and EXPECT (text each answer's body must hold, else its status is negated) as allocate.lua says;
+    results are in the order of the answers, thread by thread, not of the requests."""
     url = loopback(base)
     threads = max(1, min(2, count, clients))
     connections = max(threads, min(clients, count))
     with tempfile.TemporaryDirectory(prefix="wrk-") as tmp:
         out = os.path.join(tmp, "answers")
         env = dict(os.environ, WRK_PATH=path, WRK_TOKEN=token, WRK_COUNT=str(count), WRK_FIRST=str(first),
-                   WRK_THREADS=str(threads), WRK_OUT=out, WRK_BODY=BENCH_BODY)
+                   WRK_THREADS=str(threads), WRK_OUT=out, WRK_BODY=BENCH_BODY if body is None else body)
+        if content_type:
+            env["WRK_CONTENT_TYPE"] = content_type
+        if expect:
+            env["WRK_EXPECT"] = expect
+        if words is not None:
+            env["WRK_WORDS"] = os.path.join(tmp, "words")
+            with open(env["WRK_WORDS"], "w") as f:
+                f.write("\n" * (first - 1) + "\n".join(words) + "\n")  # line n is request n
         # -d only bounds a run that hangs: the script interrupts wrk once every share has answered
         cmd = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{60 + count // 20}s",
                "--timeout", "120s", "-s", os.path.join(os.path.dirname(os.path.abspath(__file__)), "allocate.lua"),
@@ -341,61 +351,48 @@ def upload_and_publish(author, secretariat, number, content):
 
 
 def populate(args):
-    """Two passes, as a secretariat works at a deadline: authors allocate and upload (CLIENTS threads),
-    then the secretariat publishes everything waiting (PUBLISH_CLIENTS requests at once, which the
-    server makes in batches: one transaction and one manifest version per batch)."""
+    """Three passes through the server's API, as authors and a secretariat work at a deadline, each from wrk
+    (bench/allocate.lua: a C client that takes a tenth of the CPU of this script's own, on the same cores as
+    the server): authors allocate COUNT numbers, then upload a tiny NUMBER.txt for each (CLIENTS
+    connections), then the secretariat publishes everything waiting (PUBLISH_CLIENTS requests at once,
+    which the server makes in batches: one transaction and one manifest version per batch). Checked: every
+    allocation 201 with a distinct number, every upload 201, every publication 200 and PUBLISHED."""
     path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/contributions"
-    authors = [Client(args.base, args.token) for _ in range(args.clients)]
-    secretariat = [Client(args.base, args.secretariat_token) for _ in range(args.publish_clients)]
-    numbers = [None] * args.count
-    done = [0]
-    lock = threading.Lock()
-    step = max(1, args.count // 20)
-    t_start = time.perf_counter()
+    errors = []
 
-    def progress(what):
-        with lock:
-            done[0] += 1
-            n = done[0]
-        if n % step == 0 or n == args.count:
-            elapsed = time.perf_counter() - t_start
-            rate = n / elapsed
-            print(f"  {n:>6}/{args.count} documents {what}  ({rate:6.1f}/s, ~{(args.count - n) / rate:4.0f} s left)",
-                  file=sys.stderr, flush=True)
+    def phase(what, token, request_path, clients, body, content_type=None, words=None, expect=None, status=200):
+        print(f"  {args.count} documents: {what} ({clients} connections) ...", file=sys.stderr, flush=True)
+        seconds, results, _, _ = run_posts(args.base, token, request_path, args.count, clients, body=body,
+                                           content_type=content_type, words=words, expect=expect)
+        bad = [r for r in results if r[0] != status]
+        errors.extend(f"{what}: HTTP {s}" + (" without " + expect if expect and s and s < 0 else "") if s else
+                      f"{what}: {d}" for s, d in bad[:5])
+        print(f"  {args.count - len(bad)}/{args.count} documents {what} in {seconds:.1f} s "
+              f"({args.count / seconds:.0f}/s)", file=sys.stderr, flush=True)
+        return seconds, results
 
-    def upload(ci, i):
-        number = authors[ci].json("POST", path, {"title": f"Benchmark document {i + 1}",
-                                                 "source": "bench/listing.sh"}, expect=201)["number"]
-        body = (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{number}.txt\"\r\n"
-                f"Content-Type: text/plain\r\n\r\nBenchmark document {i + 1} ({number})\n"
-                f"\r\n--{BOUNDARY}--\r\n").encode()
-        status, data = authors[ci].request("POST", f"/api/v1/contributions/{number}/files", body,
-                                           {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"})
-        if status != 201:
-            raise RuntimeError(f"upload {number}: HTTP {status} {data[:300]!r}")
-        numbers[i] = number
-        progress("allocated and uploaded")
-
-    def publish(ci, i):
-        if numbers[i] is None:
-            return
-        published = secretariat[ci].json("POST", f"/api/v1/contributions/{numbers[i]}/publish")
-        if published.get("status") != "PUBLISHED":
-            raise RuntimeError(f"publish {numbers[i]}: status {published.get('status')}")
-        progress("published")
-
-    upload_seconds, errors = run_workers(args.clients, args.count, upload)
-    done[0] = 0
-    t_start = time.perf_counter()
-    publish_seconds, publish_errors = run_workers(args.publish_clients, args.count, publish)
-    errors += publish_errors
-    for c in authors + secretariat:
-        c.close()
+    allocate_seconds, allocated = phase("allocated", args.token, path, args.clients,
+                                        '{"title": "Benchmark document {n}", "source": "bench/listing.sh"}',
+                                        status=201)
+    numbers = sorted(location.rsplit("/", 1)[-1] for s, location in allocated if s == 201)
+    if len(set(numbers)) != len(numbers) or len(numbers) != args.count:
+        errors.append(f"allocation: {len(set(numbers))} distinct numbers of {len(numbers)}, expected {args.count}")
+    upload_seconds = publish_seconds = 0.0
+    if not errors:
+        body = (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{{w}}.txt\"\r\n"
+                f"Content-Type: text/plain\r\n\r\nBenchmark document {{n}} ({{w}})\n\r\n--{BOUNDARY}--\r\n")
+        upload_seconds, _ = phase("uploaded", args.token, "/api/v1/contributions/{w}/files", args.clients, body,
+                                  f"multipart/form-data; boundary={BOUNDARY}", numbers, status=201)
+    published = 0
+    if not errors:
+        publish_seconds, answers = phase("published", args.secretariat_token, "/api/v1/contributions/{w}/publish",
+                                         args.publish_clients, "", None, numbers, '"status":"PUBLISHED"')
+        published = sum(1 for s, _ in answers if s == 200)
     for e in errors[:5]:
         print(f"  error: {e}", file=sys.stderr)
-    print(json.dumps({"count": args.count, "published": done[0], "errors": len(errors),
-                      "seconds": upload_seconds + publish_seconds, "upload_seconds": upload_seconds,
-                      "publish_seconds": publish_seconds}))
+    print(json.dumps({"count": args.count, "published": published, "errors": len(errors),
+                      "seconds": allocate_seconds + upload_seconds + publish_seconds,
+                      "upload_seconds": allocate_seconds + upload_seconds, "publish_seconds": publish_seconds}))
     return 0 if not errors else 1
 
 
