@@ -233,6 +233,23 @@ abstract class PersistenceScenarios {
   }
 
   @Test
+  void recordsEachNumberOnceWithItsAuditLineAndNoRowWithoutANumber() throws Exception {
+    List<String> numbers = allocateConcurrently(desk, "audited", 200, 20);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM contributions WHERE seq_no IS NULL").query(Long.class).single()).isZero();
+    // one allocation line each, by its author, with its own title (the n-th request asked for "Document n")
+    assertThat(jdbc.sql("""
+            SELECT c.number || ' ' || e.detail FROM contribution_events e JOIN contributions c ON c.id = e.contribution_id
+            JOIN plenary_groups g ON g.id = c.group_id
+            WHERE g.slug = 'audited' AND e.action = 'ALLOCATED' AND e.actor = 'author-audited'""")
+        .query(String.class).list()).containsExactlyInAnyOrderElementsOf(
+            java.util.stream.IntStream.range(0, numbers.size()).mapToObj(n -> numbers.get(n) + " Document " + n).toList());
+    assertThat(jdbc.sql("""
+            SELECT c.number_key FROM contributions c JOIN plenary_groups g ON g.id = c.group_id
+            WHERE g.slug = 'audited' ORDER BY c.seq_no""").query(String.class).list())
+        .containsExactlyElementsOf(numbers.stream().sorted().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList());
+  }
+
+  @Test
   void keepsTheMailOfANumberInTheTransactionThatAllocatedIt() throws Exception {
     String number = allocateConcurrently(desk, "kept", 1, 1).get(0);
     // Committed with the number, not by a module listener after it: in the outbox as soon as the number is
