@@ -61,6 +61,7 @@ abstract class PersistenceScenarios {
   @Autowired org.plenary.registration.RegistrationDesk registrations;
   @Autowired org.plenary.contribution.DocumentFolders folders;
   @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
+  @Autowired org.plenary.contribution.RegisterChanges changes;
 
   @Test
   void keepsAMeetingWithItsDeadlinesAgendaHotelsAndCollocationsExactly() {
@@ -247,6 +248,24 @@ abstract class PersistenceScenarios {
             SELECT c.number_key FROM contributions c JOIN plenary_groups g ON g.id = c.group_id
             WHERE g.slug = 'audited' ORDER BY c.seq_no""").query(String.class).list())
         .containsExactlyElementsOf(numbers.stream().sorted().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList());
+  }
+
+  @Test
+  void sendsALookAtTheRegisterOnlyTheActionsItHasNotSeen() throws Exception {
+    List<String> numbers = allocateConcurrently(desk, "looked", 5, 1);
+    long[] all = actionsOf(numbers, new long[0]);
+    assertThat(all).hasSize(5);
+    // seen: the second and the fourth; unseen: one below, one between (committed late), one above
+    assertThat(actionsOf(numbers, new long[] {all[1], all[3]})).containsExactly(all[0], all[2], all[4]);
+    // more ids missing between the seen ones than the database is asked about: the same answer
+    assertThat(actionsOf(numbers, new long[] {all[1], all[3], all[4] + 50_000})).containsExactly(all[0], all[2], all[4]);
+    assertThat(actionsOf(numbers, all)).isEmpty();
+  }
+
+  /** The ids of the actions on these numbers that a look which has seen {@code seen} is sent. */
+  private long[] actionsOf(List<String> numbers, long[] seen) {
+    return changes.changedSince(Instant.now().minus(Duration.ofHours(1)), seen).stream()
+        .filter(a -> numbers.contains(a.number())).mapToLong(org.plenary.contribution.RegisterChanges.Action::id).toArray();
   }
 
   @Test
