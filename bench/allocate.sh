@@ -106,14 +106,15 @@ run_one() {
       ${PG_MEASURED:+--pg-db "$PG_MEASURED"} --out "$BENCH_TMP/$label.$run.json" >/dev/null || true
     [ -s "$BENCH_TMP/$label.$run.json" ] || die "allocation run $run on $label produced no result"
     wait_quiet "$PLENARY_PID" postgres
-    log "$label run $run: $(jq -r '"\(.ok) numbers in \(.seconds*1000|floor/1000) s = \(.rate|floor) allocations/s, p50 \(.p50_ms*10|floor/10) ms, p99 \(.p99_ms*10|floor/10) ms, server CPU \(.cpu_ms*100|floor/100) ms a number\(if .pg_cpu_ms then " (its PostgreSQL backends \(.pg_cpu_ms*100|floor/100) ms)" else "" end), client (wrk) CPU \(.client_cpu_ms*1000|floor/1000) ms"' "$BENCH_TMP/$label.$run.json") (load average $(cut -d' ' -f1 /proc/loadavg))"
+    log "$label run $run: $(jq -r '"\(.ok) numbers in \(.seconds*1000|floor/1000) s = \(.rate|floor) allocations/s, p50 \(.p50_ms*10|floor/10) ms, p99 \(.p99_ms*10|floor/10) ms, server CPU \(.cpu_ms*100|floor/100) ms a number\(if .pg_cpu_ms then " (its PostgreSQL backends \(.pg_cpu_ms*100|floor/100) ms, user \(.pg_user_ms*100|floor/100))" else "" end), client (wrk) CPU \(.client_cpu_ms*1000|floor/1000) ms"' "$BENCH_TMP/$label.$run.json") (load average $(cut -d' ' -f1 /proc/loadavg))"
     log "  server CPU by thread, ms a number: $(jq -r '.cpu_ms_by_thread // {} | to_entries | map("\(.key) \(.value*1000|floor/1000)") | .[:8] | join(", ")' "$BENCH_TMP/$label.$run.json")"
   done
   # the run judged: the best one whose numbers are right (any run with wrong numbers fails the bench)
   jq -s "$JQ_MEDIAN"'. as $all | ((map(select(.numbers_ok | not)) | first) // max_by(.rate))
          + {median_rate: ($all | map(.rate) | median),
             median_cpu_ms: ($all | map(.cpu_ms) | median),
-            median_pg_cpu_ms: ($all | map(.pg_cpu_ms // empty) | if length > 0 then median else null end)}' \
+            median_pg_cpu_ms: ($all | map(.pg_cpu_ms // empty) | if length > 0 then median else null end),
+            median_pg_user_ms: ($all | map(.pg_user_ms // empty) | if length > 0 then median else null end)}' \
     "$BENCH_TMP/$label".[0-9]*.json | jq --slurpfile warm "$BENCH_TMP/$label.warm.json" '. + {cold_rate: $warm[0].rounds[0]}' \
     >"$BENCH_TMP/$label.json"
   [ "$CYCLE" = 0 ] || run_cycle "$label" "$t" "$code"
@@ -205,7 +206,7 @@ echo "numbers OK = every request answered 201, numbers distinct, consecutive, an
 echo "CPU ms/num = the server's CPU time per number (median run), the indexing and mails it causes included;"
 for label in "${LABELS[@]}"; do
   pg=$(jq -r '.median_pg_cpu_ms // empty' "$BENCH_TMP/$label.json")
-  [ -z "$pg" ] || echo "$label: its PostgreSQL backends' CPU time per number (median run): $(fmt 2 "$pg") ms, beside the server's $(fmt 2 "$(jq -r .median_cpu_ms "$BENCH_TMP/$label.json")") ms"
+  [ -z "$pg" ] || echo "$label: its PostgreSQL backends' CPU time per number (median run): $(fmt 2 "$pg") ms ($(fmt 2 "$(jq -r .median_pg_user_ms "$BENCH_TMP/$label.json")") ms of it user time), beside the server's $(fmt 2 "$(jq -r .median_cpu_ms "$BENCH_TMP/$label.json")") ms"
 done
 echo "cold/s = the first $COLD_COUNT numbers after the start (the first warm-up round); goal: >= half the warm rate"
 for label in "${LABELS[@]}"; do
