@@ -103,15 +103,18 @@ run_one() {
     # first request until the server is quiet again, so the register reads of its checks are left out.
     python3 "$BENCH_DIR/load.py" allocate --base "$BASE" --meeting "$code" --token "$t" \
       --count "$COUNT" --clients "$CLIENTS" --server-pid "$PLENARY_PID" --quiet-also postgres \
-      --out "$BENCH_TMP/$label.$run.json" >/dev/null || true
+      ${PG_MEASURED:+--pg-db "$PG_MEASURED"} --out "$BENCH_TMP/$label.$run.json" >/dev/null || true
     [ -s "$BENCH_TMP/$label.$run.json" ] || die "allocation run $run on $label produced no result"
     wait_quiet "$PLENARY_PID" postgres
-    log "$label run $run: $(jq -r '"\(.ok) numbers in \(.seconds*1000|floor/1000) s = \(.rate|floor) allocations/s, p50 \(.p50_ms*10|floor/10) ms, p99 \(.p99_ms*10|floor/10) ms, server CPU \(.cpu_ms*100|floor/100) ms a number, client (wrk) CPU \(.client_cpu_ms*1000|floor/1000) ms"' "$BENCH_TMP/$label.$run.json") (load average $(cut -d' ' -f1 /proc/loadavg))"
+    log "$label run $run: $(jq -r '"\(.ok) numbers in \(.seconds*1000|floor/1000) s = \(.rate|floor) allocations/s, p50 \(.p50_ms*10|floor/10) ms, p99 \(.p99_ms*10|floor/10) ms, server CPU \(.cpu_ms*100|floor/100) ms a number\(if .pg_cpu_ms then " (its PostgreSQL backends \(.pg_cpu_ms*100|floor/100) ms, user \(.pg_user_ms*100|floor/100))" else "" end), client (wrk) CPU \(.client_cpu_ms*1000|floor/1000) ms"' "$BENCH_TMP/$label.$run.json") (load average $(cut -d' ' -f1 /proc/loadavg))"
+    log "  server CPU by thread, ms a number: $(jq -r '.cpu_ms_by_thread // {} | to_entries | map("\(.key) \(.value*1000|floor/1000)") | .[:8] | join(", ")' "$BENCH_TMP/$label.$run.json")"
   done
   # the run judged: the best one whose numbers are right (any run with wrong numbers fails the bench)
   jq -s "$JQ_MEDIAN"'. as $all | ((map(select(.numbers_ok | not)) | first) // max_by(.rate))
          + {median_rate: ($all | map(.rate) | median),
-            median_cpu_ms: ($all | map(.cpu_ms) | median)}' \
+            median_cpu_ms: ($all | map(.cpu_ms) | median),
+            median_pg_cpu_ms: ($all | map(.pg_cpu_ms // empty) | if length > 0 then median else null end),
+            median_pg_user_ms: ($all | map(.pg_user_ms // empty) | if length > 0 then median else null end)}' \
     "$BENCH_TMP/$label".[0-9]*.json | jq --slurpfile warm "$BENCH_TMP/$label.warm.json" '. + {cold_rate: $warm[0].rounds[0]}' \
     >"$BENCH_TMP/$label.json"
   [ "$CYCLE" = 0 ] || run_cycle "$label" "$t" "$code"
@@ -169,7 +172,7 @@ if pg_reachable; then
   psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -w -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS $PG_DB" >&2
   psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -w -v ON_ERROR_STOP=1 -qc "CREATE DATABASE $PG_DB" >&2
   BENCH_CLEANUP+=("psql -h '$PGHOST' -p '$PGPORT' -U '$PGUSER' -d postgres -w -qc 'DROP DATABASE IF EXISTS $PG_DB' >/dev/null 2>&1")
-  run_one PostgreSQL --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DB" \
+  PG_MEASURED=$PG_DB run_one PostgreSQL --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DB" \
     --spring.datasource.username="$PGUSER" --spring.datasource.password="$PGPASSWORD"
   LABELS+=(PostgreSQL)
 else
@@ -201,6 +204,10 @@ elif [ "${LABELS[0]}" = H2 ]; then
 fi
 echo "numbers OK = every request answered 201, numbers distinct, consecutive, and exactly the register's new entries"
 echo "CPU ms/num = the server's CPU time per number (median run), the indexing and mails it causes included;"
+for label in "${LABELS[@]}"; do
+  pg=$(jq -r '.median_pg_cpu_ms // empty' "$BENCH_TMP/$label.json")
+  [ -z "$pg" ] || echo "$label: its PostgreSQL backends' CPU time per number (median run): $(fmt 2 "$pg") ms ($(fmt 2 "$(jq -r .median_pg_user_ms "$BENCH_TMP/$label.json")") ms of it user time), beside the server's $(fmt 2 "$(jq -r .median_cpu_ms "$BENCH_TMP/$label.json")") ms"
+done
 echo "cold/s = the first $COLD_COUNT numbers after the start (the first warm-up round); goal: >= half the warm rate"
 for label in "${LABELS[@]}"; do
   f=$BENCH_TMP/$label.json

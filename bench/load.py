@@ -130,6 +130,25 @@ def busy_ticks(pid, names=()):
     return total
 
 
+def backend_ticks(database):
+    """(user, system) CPU clock ticks so far of each PostgreSQL client backend connected to DATABASE, by
+    process id (this machine's server: psql asks it which backends those are, /proc tells their CPU);
+    autovacuum's workers, which come and go with the tables' growth, are left out."""
+    pids = subprocess.run(["psql", "-d", "postgres", "-w", "-At", "-v", f"db={database}"], check=True,
+                          input="SELECT pid FROM pg_stat_activity WHERE datname = :'db' AND pid <> pg_backend_pid()"
+                                " AND backend_type = 'client backend'",
+                          capture_output=True, text=True).stdout.split()
+    ticks = {}
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            ticks[int(pid)] = (int(fields[11]), int(fields[12]))
+        except (OSError, ValueError, IndexError):
+            pass
+    return ticks
+
+
 def wait_quiet(pid, names=(), limit=120):
     """Waits (at most LIMIT seconds) until PID and the processes NAMES use less than 5 % of a core over a
     second, as bench/lib.sh's wait_quiet does: the work queued by the numbers (mails, index) is done."""
@@ -276,6 +295,8 @@ def allocate(args):
     if args.server_pid:
         wait_quiet(args.server_pid, args.quiet_also)
         ticks = busy_ticks(args.server_pid)
+        threads = thread_ticks(args.server_pid)
+        backends = backend_ticks(args.pg_db) if args.pg_db else {}
     client = resource.getrusage(resource.RUSAGE_CHILDREN)
     seconds, results, p50_ms, p99_ms = run_posts(args.base, args.token, path, args.count, args.clients)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -284,7 +305,19 @@ def allocate(args):
     if args.server_pid:
         # The work the numbers left behind (mails, indexing) is counted, the reads of the checks are not.
         wait_quiet(args.server_pid, args.quiet_also)
-        cpu_ms = (busy_ticks(args.server_pid) - ticks) * 1000.0 / os.sysconf("SC_CLK_TCK") / args.count
+        hz = os.sysconf("SC_CLK_TCK")
+        cpu_ms = (busy_ticks(args.server_pid) - ticks) * 1000.0 / hz / args.count
+        threads_after = thread_ticks(args.server_pid)
+        by_thread = {name: (t - threads.get(name, 0)) * 1000.0 / hz / args.count for name, t in threads_after.items()}
+        by_thread = dict(sorted(((n, ms) for n, ms in by_thread.items() if ms >= 0.005), key=lambda kv: -kv[1]))
+        if args.pg_db:
+            # A backend that opened during the run counts whole; the checks' reads come after this.
+            # user and system apart: a backend that commits may write and flush the WAL of other databases'
+            # transactions too (in system time), which on a shared server is not this run's work
+            spent = [(u - backends.get(pid, (0, 0))[0], k - backends.get(pid, (0, 0))[1])
+                     for pid, (u, k) in backend_ticks(args.pg_db).items()]
+            pg_ms = sum(u + k for u, k in spent) * 1000.0 / hz / args.count
+            pg_user_ms = sum(u for u, _ in spent) * 1000.0 / hz / args.count
     errors = [f"HTTP {s}" if s else d for s, d in results if s != 201]
     got = [location.rsplit("/", 1)[-1] for s, location in results if s == 201]
 
@@ -323,6 +356,10 @@ def allocate(args):
     }
     if cpu_ms is not None:
         result["cpu_ms"] = cpu_ms
+        result["cpu_ms_by_thread"] = by_thread
+        if args.pg_db:
+            result["pg_cpu_ms"] = pg_ms
+            result["pg_user_ms"] = pg_user_ms
     for c in checks:
         print(f"  [{'ok' if c['pass'] else 'FAILED'}] {c['check']}: {c['detail']}", file=sys.stderr)
     if args.out:
@@ -715,6 +752,8 @@ def main():
                 s.add_argument("--server-pid", type=int, help="measure this process's CPU time per number")
                 s.add_argument("--quiet-also", action="append", default=[],
                                help="before and after, wait until the processes of this name are quiet too (postgres)")
+                s.add_argument("--pg-db", help="also measure the CPU time per number of the PostgreSQL backends "
+                               "connected to this database (PGHOST, PGPORT, PGUSER as psql reads them)")
         else:
             s.add_argument("--secretariat-token", required=True)
             s.add_argument("--count", type=int, default=5000)

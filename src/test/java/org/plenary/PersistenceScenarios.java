@@ -61,6 +61,7 @@ abstract class PersistenceScenarios {
   @Autowired org.plenary.registration.RegistrationDesk registrations;
   @Autowired org.plenary.contribution.DocumentFolders folders;
   @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
+  @Autowired org.plenary.contribution.RegisterChanges changes;
 
   @Test
   void keepsAMeetingWithItsDeadlinesAgendaHotelsAndCollocationsExactly() {
@@ -230,6 +231,41 @@ abstract class PersistenceScenarios {
     // one allocation, one transaction: its numbering statement changes the version (on PostgreSQL),
     // and its commit does not change it again
     assertThat(folders.version()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void recordsEachNumberOnceWithItsAuditLineAndNoRowWithoutANumber() throws Exception {
+    List<String> numbers = allocateConcurrently(desk, "audited", 200, 20);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM contributions WHERE seq_no IS NULL").query(Long.class).single()).isZero();
+    // one allocation line each, by its author, with its own title (the n-th request asked for "Document n")
+    assertThat(jdbc.sql("""
+            SELECT c.number || ' ' || e.detail FROM contribution_events e JOIN contributions c ON c.id = e.contribution_id
+            JOIN plenary_groups g ON g.id = c.group_id
+            WHERE g.slug = 'audited' AND e.action = 'ALLOCATED' AND e.actor = 'author-audited'""")
+        .query(String.class).list()).containsExactlyInAnyOrderElementsOf(
+            java.util.stream.IntStream.range(0, numbers.size()).mapToObj(n -> numbers.get(n) + " Document " + n).toList());
+    assertThat(jdbc.sql("""
+            SELECT c.number_key FROM contributions c JOIN plenary_groups g ON g.id = c.group_id
+            WHERE g.slug = 'audited' ORDER BY c.seq_no""").query(String.class).list())
+        .containsExactlyElementsOf(numbers.stream().sorted().map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList());
+  }
+
+  @Test
+  void sendsALookAtTheRegisterOnlyTheActionsItHasNotSeen() throws Exception {
+    List<String> numbers = allocateConcurrently(desk, "looked", 5, 1);
+    long[] all = actionsOf(numbers, new long[0]);
+    assertThat(all).hasSize(5);
+    // seen: the second and the fourth; unseen: one below, one between (committed late), one above
+    assertThat(actionsOf(numbers, new long[] {all[1], all[3]})).containsExactly(all[0], all[2], all[4]);
+    // more ids missing between the seen ones than the database is asked about: the same answer
+    assertThat(actionsOf(numbers, new long[] {all[1], all[3], all[4] + 50_000})).containsExactly(all[0], all[2], all[4]);
+    assertThat(actionsOf(numbers, all)).isEmpty();
+  }
+
+  /** The ids of the actions on these numbers that a look which has seen {@code seen} is sent. */
+  private long[] actionsOf(List<String> numbers, long[] seen) {
+    return changes.changedSince(Instant.now().minus(Duration.ofHours(1)), seen).stream()
+        .filter(a -> numbers.contains(a.number())).mapToLong(org.plenary.contribution.RegisterChanges.Action::id).toArray();
   }
 
   @Test

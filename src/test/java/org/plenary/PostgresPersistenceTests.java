@@ -58,7 +58,7 @@ class PostgresPersistenceTests extends PersistenceScenarios {
   }
 
   @Test
-  void takesTheSeriesLockOnlyOnceTheBatchIsWritten() throws Exception {
+  void waitsForTheSeriesLockOfAnotherNodesBatchAndThenRecordsTheBatchNumberedInOneStatement() throws Exception {
     allocateConcurrently(desk, "lastlock", 1, 1);
     try (var holder = dataSource.getConnection(); var watcher = dataSource.getConnection()) {
       // Another node's batch holds the series row's lock.
@@ -69,19 +69,18 @@ class PostgresPersistenceTests extends PersistenceScenarios {
         lock.executeQuery();
       }
       var waiting = CompletableFuture.supplyAsync(() -> allocate(desk, "lastlock", 5));
-      // The allocator's transaction waits for that lock having written its contributions and audit lines already.
-      String held = "";
-      for (int i = 0; i < 300 && !held.contains("contribution_events"); i++) {
+      // The allocator waits for that lock in the statement that reserves the numbers and writes the rows.
+      String query = "";
+      for (int i = 0; i < 300 && !query.contains("INSERT INTO contributions"); i++) {
         Thread.sleep(100);
-        try (var locks = watcher.prepareStatement("""
-            SELECT string_agg(DISTINCT h.relation::regclass::text, ',') FROM pg_locks w
-            JOIN pg_locks h ON h.pid = w.pid AND h.granted AND h.relation IS NOT NULL
-            WHERE NOT w.granted AND w.pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())""").executeQuery()) {
-          locks.next();
-          held = String.valueOf(locks.getString(1));
+        try (var blocked = watcher.prepareStatement("""
+            SELECT COALESCE(string_agg(query, ' '), '') FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'""").executeQuery()) {
+          blocked.next();
+          query = blocked.getString(1);
         }
       }
-      assertThat(held).contains("contributions", "contribution_events");
+      assertThat(query).contains("UPDATE document_series", "INSERT INTO contributions", "INSERT INTO contribution_events");
       assertThat(waiting).isNotDone();
       holder.rollback();
       List<String> numbers = waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);

@@ -19,6 +19,7 @@ import org.plenary.store.StoredFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -44,8 +45,8 @@ class Contributions {
       FROM contribution_files f JOIN accounts a ON a.id = f.uploaded_by""";
 
   /** A contribution to record: its place in the series, its number and what the author said of it. */
-  record NewContribution(MeetingId meeting, String title, String source, List<Long> agendaItemIds, String contact,
-      long accountId, Instant at) {}
+  record NewContribution(MeetingId meeting, String title, String source, String contact, long accountId, String actor,
+      Instant at) {}
 
   /** One line of the audit trail. */
   record Audit(long contribution, String action, String actor, Instant at, String fileName, String sha256,
@@ -170,135 +171,124 @@ class Contributions {
     return "%s-%c-%04d".formatted(prefix, series.letter(), sequence);
   }
 
+  /** What {@link #insertNumbered} recorded: the rows' ids and numbers, in the order of the rows. */
+  record Numbered(List<Long> ids, List<String> numbers) {}
+
   /**
-   * Records contributions of one group's series without their numbers yet, in one batch of
-   * statements, and returns their ids in the order of {@code rows}. Until {@link #number} numbers
-   * them, in the same transaction, a row has no sequence number and a placeholder number of its own
-   * (unique, so that two nodes' batches never wait on each other's rows); no other transaction ever
-   * sees one.
+   * Records contributions of one group's series with the next numbers of the series, in the order of
+   * {@code rows}, each with its audit line (allocated by {@code actor}, the title as detail). This takes
+   * the series row's lock, which two nodes' batches queue on and which is held until the transaction
+   * ends: the numbers are consecutive, never reused, and a batch rolled back rolls its reservation back
+   * with it (no gap). On PostgreSQL one statement does it all, one round trip; the rows are written
+   * once, numbered (an unnumbered insert followed by an update wrote each row and its seven index
+   * entries twice, and checked its three foreign keys twice: PostgreSQL checks them again on an
+   * update of a row its own transaction inserted, even with the keys unchanged).
+   * {@code last}: no other series is numbered after this one in the transaction; on PostgreSQL the
+   * same statement then increments the register's version too (which the commit would otherwise ask
+   * for, one more round trip while the lock is held), the version's lock taken after the series'.
    */
-  List<Long> insertUnnumbered(GroupId group, DocumentSeries series, List<NewContribution> rows) {
-    String batch = "~" + java.util.UUID.randomUUID() + "~";
-    Long[] ids = new Long[rows.size()];
+  Numbered insertNumbered(GroupId group, DocumentSeries series, List<NewContribution> rows, boolean last) {
     if (postgres) {
-      insertReturningIds(group, series, rows, batch, ids);
-      return Arrays.asList(ids);
+      return insertNumberedAtOnce(group, series, rows, last);
     }
-    var indexes = java.util.stream.IntStream.range(0, rows.size()).boxed().toList();
+    int n = rows.size();
+    Reserved reserved = reserve(group, series, n);
+    int first = reserved.last() - n + 1;
+    var numbers = new String[n];
+    Arrays.setAll(numbers, i -> number(reserved.prefix(), series, first + i));
     batches.batchUpdate("""
             INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,
               contact, allocated_by, allocated_at, series)
-            VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)""", indexes, rows.size(), (ps, i) -> {
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", java.util.stream.IntStream.range(0, n).boxed().toList(), n,
+        (ps, i) -> {
           NewContribution r = rows.get(i);
           ps.setLong(1, group.value());
           ps.setLong(2, r.meeting().value());
-          ps.setString(3, batch + i);
-          ps.setString(4, batch + i);
-          ps.setString(5, r.title());
-          ps.setString(6, r.source());
-          ps.setString(7, r.contact());
-          ps.setLong(8, r.accountId());
-          ps.setObject(9, utc(r.at()));
-          ps.setString(10, String.valueOf(series.letter()));
+          ps.setInt(3, first + i);
+          ps.setString(4, numbers[i]);
+          ps.setString(5, numbers[i].toUpperCase(java.util.Locale.ROOT));
+          ps.setString(6, r.title());
+          ps.setString(7, r.source());
+          ps.setString(8, r.contact());
+          ps.setLong(9, r.accountId());
+          ps.setObject(10, utc(r.at()));
+          ps.setString(11, String.valueOf(series.letter()));
         });
-    var placeholders = new String[rows.size()];
-    Arrays.setAll(placeholders, i -> batch + i);
-    jdbc.sql("SELECT number, id FROM contributions WHERE number = ANY(?)").param(placeholders)
+    var ids = new Long[n];
+    jdbc.sql("SELECT seq_no, id FROM contributions WHERE group_id = ? AND series = ? AND seq_no BETWEEN ? AND ?")
+        .params(group.value(), String.valueOf(series.letter()), first, reserved.last())
         .query(rs -> {
-          ids[Integer.parseInt(rs.getString(1).substring(batch.length()))] = rs.getLong(2);
+          ids[rs.getInt(1) - first] = rs.getLong(2);
         });
-    return Arrays.asList(ids);
+    var audit = new ArrayList<Audit>(n);
+    for (int i = 0; i < n; i++) {
+      NewContribution r = rows.get(i);
+      audit.add(new Audit(ids[i], "ALLOCATED", r.actor(), r.at(), null, null, r.title()));
+    }
+    auditAll(audit);
+    return numbered(group, series, ids, numbers);
   }
 
-  /**
-   * {@link #insertUnnumbered} on PostgreSQL: one statement inserts the rows and returns their ids, by
-   * placeholder, into {@code ids}: one round trip, where a batch of INSERTs and a SELECT of the ids took two.
-   */
-  private void insertReturningIds(GroupId group, DocumentSeries series, List<NewContribution> rows, String batch,
-      Long[] ids) {
+  /** {@link #insertNumbered} on PostgreSQL: the reservation, the rows, their audit lines and the version in one statement. */
+  private Numbered insertNumberedAtOnce(GroupId group, DocumentSeries series, List<NewContribution> rows,
+      boolean last) {
     int n = rows.size();
     var meetings = new Long[n];
-    var placeholders = new String[n];
     var titles = new String[n];
     var sources = new String[n];
     var contacts = new String[n];
     var accounts = new Long[n];
     var times = new String[n];
+    var actors = new String[n];
     for (int i = 0; i < n; i++) {
       NewContribution r = rows.get(i);
       meetings[i] = r.meeting().value();
-      placeholders[i] = batch + i;
       titles[i] = r.title();
       sources[i] = r.source();
       contacts[i] = r.contact();
       accounts[i] = r.accountId();
       times[i] = r.at().toString();
+      actors[i] = r.actor();
     }
+    boolean version = last && TransactionSynchronizationManager.isSynchronizationActive();
+    var ids = new Long[n];
+    var numbers = new String[n];
+    String letter = String.valueOf(series.letter());
     jdbc.sql("""
-            INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,
-              contact, allocated_by, allocated_at, series)
-            SELECT ?, r.meeting, NULL, r.number, r.number, r.title, r.source, r.contact, r.account, r.at, ?
-            FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[],
-              ?::timestamptz[]) AS r (meeting, number, title, source, contact, account, at)
-            RETURNING number, id""")
-        .params(group.value(), String.valueOf(series.letter()), meetings, placeholders, titles, sources, contacts,
-            accounts, times)
+            WITH r AS (UPDATE %s SET last_number = last_number + ? WHERE group_id = ? RETURNING last_number, prefix),
+            v AS (UPDATE contribution_register_version SET version = version + 1 WHERE id = 1 AND ?),
+            n AS (SELECT t.*, (r.last_number - ? + t.k)::int AS seq, r.prefix FROM r,
+              unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::timestamptz[], ?::varchar[])
+                WITH ORDINALITY AS t (meeting, title, source, contact, account, at, actor, k)),
+            f AS (SELECT n.*, prefix || '-' || ? || '-'
+              || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END AS number FROM n),
+            c AS (INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,
+                contact, allocated_by, allocated_at, series)
+              SELECT ?, meeting, seq, number, upper(number), title, source, contact, account, at, ? FROM f
+              RETURNING id, seq_no, number),
+            e AS (INSERT INTO contribution_events (contribution_id, action, actor, occurred_at, detail)
+              SELECT c.id, 'ALLOCATED', f.actor, f.at, f.title FROM c JOIN f ON f.seq = c.seq_no)
+            SELECT c.seq_no - (SELECT last_number FROM r) + ? AS k, c.id, c.number FROM c""".formatted(seriesTable(series)))
+        .params(n, group.value(), version, n, meetings, titles, sources, contacts, accounts, times, actors, letter,
+            group.value(), letter, n)
         .query(rs -> {
-          ids[Integer.parseInt(rs.getString(1).substring(batch.length()))] = rs.getLong(2);
+          int k = rs.getInt(1) - 1;
+          ids[k] = rs.getLong(2);
+          numbers[k] = rs.getString(3);
         });
+    changeVersionAtCommit();
+    if (version) {
+      TransactionSynchronizationManager.bindResource(VERSION_CHANGED, Boolean.TRUE);
+    }
+    return numbered(group, series, ids, numbers);
   }
 
-  /**
-   * Gives the contributions {@link #insertUnnumbered recorded unnumbered} the next numbers of their
-   * series, in the order of {@code ids}, and returns the numbers in that order. This takes the series
-   * row's lock, which two nodes' batches queue on and which is held until the transaction ends: call
-   * it last, once everything else of the batch is written, so that the lock is held for as little as
-   * the numbering and the commit. A batch rolled back rolls its reservation back with it: no gap.
-   * {@code last}: no other series is numbered after this one in the transaction; on PostgreSQL the
-   * same statement then increments the register's version too (which the commit would otherwise ask
-   * for, one more round trip while the lock is held), the version's lock taken last as it always is.
-   */
-  List<String> number(GroupId group, DocumentSeries series, List<Long> ids, boolean last) {
-    var numbers = new String[ids.size()];
-    if (postgres) {
-      // The reservation and the numbering in one statement: one round trip while the lock is held.
-      var at = new HashMap<Long, Integer>();
-      for (int i = 0; i < ids.size(); i++) {
-        at.put(ids.get(i), i);
-      }
-      boolean version = last && TransactionSynchronizationManager.isSynchronizationActive();
-      jdbc.sql("""
-              WITH r AS (UPDATE %s SET last_number = last_number + ? WHERE group_id = ? RETURNING last_number, prefix),
-              v AS (UPDATE contribution_register_version SET version = version + 1 WHERE id = 1 AND ?),
-              n AS (SELECT p.id, (r.last_number - ? + p.k)::int AS seq, r.prefix FROM r,
-                unnest(?::bigint[]) WITH ORDINALITY AS p (id, k)),
-              f AS (SELECT id, seq, prefix || '-' || ? || '-'
-                || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END AS number FROM n)
-              UPDATE contributions c SET seq_no = f.seq, number = f.number, number_key = upper(f.number)
-              FROM f WHERE c.id = f.id RETURNING c.id, c.number""".formatted(seriesTable(series)))
-          .params(ids.size(), group.value(), version, ids.size(), ids.toArray(Long[]::new), String.valueOf(series.letter()))
-          .query(rs -> {
-            numbers[at.get(rs.getLong(1))] = rs.getString(2);
-          });
-      if (version) {
-        changeVersionAtCommit();
-        TransactionSynchronizationManager.bindResource(VERSION_CHANGED, Boolean.TRUE);
-      }
-    } else {
-      Reserved reserved = reserve(group, series, ids.size());
-      int first = reserved.last() - ids.size() + 1;
-      Arrays.setAll(numbers, i -> number(reserved.prefix(), series, first + i));
-      var rows = new ArrayList<Object[]>(ids.size());
-      for (int i = 0; i < ids.size(); i++) {
-        rows.add(new Object[] {first + i, numbers[i], numbers[i].toUpperCase(java.util.Locale.ROOT), ids.get(i)});
-      }
-      batches.batchUpdate("UPDATE contributions SET seq_no = ?, number = ?, number_key = ? WHERE id = ?", rows);
-    }
-    if (Arrays.asList(numbers).contains(null)) {
+  private static Numbered numbered(GroupId group, DocumentSeries series, Long[] ids, String[] numbers) {
+    if (Arrays.asList(ids).contains(null) || Arrays.asList(numbers).contains(null)) {
       throw new IllegalStateException("The " + series + " series of group " + group.value() + " could not number "
-          + ids.size() + " contributions.");
+          + ids.length + " contributions.");
     }
-    return Arrays.asList(numbers);
+    return new Numbered(Arrays.asList(ids), Arrays.asList(numbers));
   }
 
   /** An output document's type and the input numbers it answers. */
@@ -496,13 +486,45 @@ class Contributions {
     return jdbc.sql("SELECT number FROM contributions ORDER BY id").query(String.class).list();
   }
 
-  /** The actions of the audit trail at or after {@code since}, each with its number, in id order. */
-  List<RegisterChanges.Action> changedSince(Instant since) {
-    return jdbc.sql("""
-            SELECT e.id, c.number, e.action FROM contribution_events e JOIN contributions c ON c.id = e.contribution_id
-            WHERE e.occurred_at >= ? ORDER BY e.id""").param(utc(since))
-        .query((rs, n) -> new RegisterChanges.Action(rs.getLong(1), rs.getString(2), "ALLOCATED".equals(rs.getString(3))))
-        .list();
+  /** Beyond this many ids missing among those seen, the look reads every action of its window and leaves out the seen ones itself. */
+  private static final int MAX_HOLES = 10_000;
+
+  /**
+   * The actions of the audit trail at or after {@code since} whose ids {@code seen} (ascending) does not
+   * hold, each with its number, in id order. The database leaves the seen ones out: a look every few
+   * seconds over a window of half a minute met each action some seven times, and read it, joined it
+   * to its contribution and sent it each time, some 35,000 rows a look at a thousand numbers a second.
+   * What it cannot have seen is above the highest id seen, below the lowest, or one of the ids missing
+   * in between (a transaction that committed after the last look, or rolled back).
+   */
+  List<RegisterChanges.Action> changedSince(Instant since, long[] seen) {
+    String select = """
+        SELECT e.id, c.number, e.action, e.occurred_at FROM contribution_events e
+        JOIN contributions c ON c.id = e.contribution_id WHERE e.occurred_at >= ?""";
+    RowMapper<RegisterChanges.Action> action = (rs, n) -> new RegisterChanges.Action(rs.getLong(1), rs.getString(2),
+        "ALLOCATED".equals(rs.getString(3)), instant(rs, "occurred_at"));
+    long[] holes = seen.length == 0 ? null : holes(seen);
+    if (holes == null) {
+      return jdbc.sql(select + " ORDER BY e.id").param(utc(since)).query(action).stream()
+          .filter(a -> Arrays.binarySearch(seen, a.id()) < 0).toList();
+    }
+    return jdbc.sql(select + " AND (e.id > ? OR e.id < ? OR e.id = ANY(?)) ORDER BY e.id")
+        .params(utc(since), seen[seen.length - 1], seen[0], Arrays.stream(holes).boxed().toArray(Long[]::new))
+        .query(action).list();
+  }
+
+  /** The ids between the lowest and the highest of {@code seen} (ascending) that it does not hold; null if there are too many. */
+  private static long[] holes(long[] seen) {
+    var holes = new java.util.ArrayList<Long>();
+    for (int i = 1; i < seen.length; i++) {
+      for (long id = seen[i - 1] + 1; id < seen[i]; id++) {
+        if (holes.size() == MAX_HOLES) {
+          return null;
+        }
+        holes.add(id);
+      }
+    }
+    return holes.stream().mapToLong(Long::longValue).toArray();
   }
 
   /**

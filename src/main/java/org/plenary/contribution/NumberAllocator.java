@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands out document numbers. Requests that arrive together are allocated together: one worker
- * takes all waiting requests, records them in one transaction and, last, reserves as many numbers of
- * each group's series (input or output) in one update (the series row stays locked until the
+ * takes all waiting requests and records them in one transaction, numbered with as many numbers of
+ * each group's series (input or output) reserved in one update (the series row stays locked until the
  * transaction commits, so nodes sharing the database queue on it). Numbers stay consecutive and are never reused, and one
  * commit serves many requests, which is what lets a thousand concurrent requests through quickly.
  */
@@ -55,32 +55,35 @@ class NumberAllocator {
   }
 
   /**
-   * Records the batch's contributions, their co-authors and audit lines, series by series, each in
-   * one batch of statements, and numbers them last; all or nothing. The series rows' locks, which
-   * every node's batches queue on, are taken only then (in one order, so that two nodes never wait on
-   * each other's), and held for as little as the numbering, the event and the commit: the other
-   * node's batch is written meanwhile.
+   * Records the batch's contributions, numbered, with their audit lines, co-authors and agenda items,
+   * series by series; all or nothing. Each series' numbering takes its row's lock, which every node's
+   * batches queue on (in one order, so that two nodes never wait on each other's), held until the
+   * commit: the rows are written once, already numbered, rather than written unnumbered before the
+   * lock and written again to number them, which cost PostgreSQL each row twice.
    */
   private List<Contribution> record(List<Request> batch) {
     Map<String, List<Request>> bySeries = new TreeMap<>();
     batch.forEach(r -> bySeries.computeIfAbsent("%019d%s".formatted(r.group().id().value(), r.series().name()),
         k -> new ArrayList<>()).add(r));
-    Map<List<Request>, List<Long>> recorded = new IdentityHashMap<>();
-    for (List<Request> requests : bySeries.values()) {
-      recorded.put(requests, recordUnnumbered(requests));
-    }
     Map<Request, Contribution> made = new IdentityHashMap<>();
     int left = bySeries.size();
     for (List<Request> requests : bySeries.values()) {
       Group group = requests.get(0).group();
-      DocumentSeries series = requests.get(0).series();
-      List<Long> ids = recorded.get(requests);
-      List<String> numbers = contributions.number(group.id(), series, ids, --left == 0);
+      var rows = new ArrayList<Contributions.NewContribution>(requests.size());
+      for (Request r : requests) {
+        Allocation a = r.allocation();
+        rows.add(new Contributions.NewContribution(r.meeting().id(), a.title(), a.source(), a.contact(),
+            r.user().id().value(), r.user().getUsername(), r.at()));
+      }
+      Contributions.Numbered numbered = contributions.insertNumbered(group.id(), requests.get(0).series(), rows,
+          --left == 0);
+      recordDetails(requests, numbered.ids());
       for (int i = 0; i < requests.size(); i++) {
         Request r = requests.get(i);
         Allocation a = r.allocation();
-        made.put(r, new Contribution(ids.get(i), group.id(), r.meeting().id(), numbers.get(i), a.title(), a.source(),
-            a.agendaItemIds(), a.contact(), r.user().getUsername(), r.at(), r.coauthors(), false, null, List.of()));
+        made.put(r, new Contribution(numbered.ids().get(i), group.id(), r.meeting().id(), numbered.numbers().get(i),
+            a.title(), a.source(), a.agendaItemIds(), a.contact(), r.user().getUsername(), r.at(), r.coauthors(), false,
+            null, List.of()));
       }
     }
     List<Contribution> answers = batch.stream().map(made::get).toList();
@@ -88,20 +91,10 @@ class NumberAllocator {
     return answers;
   }
 
-  /** Records the contributions of one series, unnumbered, with their co-authors, agenda items, outputs and audit lines. */
-  private List<Long> recordUnnumbered(List<Request> requests) {
-    Group group = requests.get(0).group();
-    DocumentSeries series = requests.get(0).series();
-    var rows = new ArrayList<Contributions.NewContribution>(requests.size());
-    for (Request r : requests) {
-      Allocation a = r.allocation();
-      rows.add(new Contributions.NewContribution(r.meeting().id(), a.title(), a.source(), a.agendaItemIds(), a.contact(),
-          r.user().id().value(), r.at()));
-    }
-    List<Long> ids = contributions.insertUnnumbered(group.id(), series, rows);
+  /** Records the co-authors, agenda items and output details of contributions just recorded (those that have any). */
+  private void recordDetails(List<Request> requests, List<Long> ids) {
     var coauthors = new ArrayList<long[]>();
     var agendaItems = new ArrayList<long[]>();
-    var audit = new ArrayList<Contributions.Audit>(requests.size());
     var outputs = new ArrayList<Contributions.OutputRow>();
     for (int i = 0; i < requests.size(); i++) {
       Request r = requests.get(i);
@@ -111,12 +104,9 @@ class NumberAllocator {
       if (r.output() != null) {
         outputs.add(new Contributions.OutputRow(id, r.output().type(), r.output().answers()));
       }
-      audit.add(new Contributions.Audit(id, "ALLOCATED", r.user().getUsername(), r.at(), null, null, r.allocation().title()));
     }
     contributions.addCoauthors(coauthors);
     contributions.addAgendaItems(agendaItems);
     contributions.addOutputs(outputs);
-    contributions.auditAll(audit);
-    return ids;
   }
 }

@@ -30,15 +30,17 @@ public class RegisterChanges {
 
   /**
    * What happened (allocation, upload, publication, rejection, withdrawal…) at or after {@code since},
-   * in id order: a copy that remembers the ids it has seen handles only the actions new to it.
+   * in id order, leaving out the actions whose ids {@code seen} (ascending) holds: a copy that
+   * remembers the ids it has seen is sent only the actions new to it.
    */
-  public List<Action> changedSince(Instant since) {
-    return contributions.changedSince(since);
+  public List<Action> changedSince(Instant since, long[] seen) {
+    return contributions.changedSince(since, seen);
   }
 
   /**
-   * One action of the audit trail: its id (never reused), the number it happened to, and whether it
-   * was the number's allocation (which a copy told of the allocation once it committed already has).
+   * One action of the audit trail: its id (never reused), the number it happened to, whether it was
+   * the number's allocation (which a copy told of the allocation once it committed already has), and
+   * when it happened.
    */
-  public record Action(long id, String number, boolean allocation) {}
+  public record Action(long id, String number, boolean allocation, Instant at) {}
 }

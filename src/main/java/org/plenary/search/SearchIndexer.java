@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -84,11 +83,11 @@ class SearchIndexer implements SmartLifecycle {
   private volatile long lastVersion = Long.MIN_VALUE;
   private volatile long lastCommit;
   /**
-   * Ids of the actions the last look at the register found, ascending. The look queues only the
-   * numbers of actions it has not seen (new ones, and ones that committed late): during a burst the
-   * same 35 s of actions come back at every look, and were each read and compared again.
+   * The actions the looks at the register found within the last look's window, ascending by id. The
+   * register sends a look only the actions it has not seen (new ones, and ones that committed late):
+   * during a burst the same 35 s of actions came back at every look, and were each read and compared again.
    */
-  private volatile long[] seenActions = new long[0];
+  private volatile Seen seenActions = Seen.NONE;
   private volatile long indexed;
   /** Contributions read from the register to be indexed, since the start. */
   private volatile long read;
@@ -149,7 +148,7 @@ class SearchIndexer implements SmartLifecycle {
       pending.clear();
       allocated.clear();
     }
-    seenActions = new long[0];
+    seenActions = Seen.NONE;
     indexedAtAllocation.clear();
     // Entries are compared with what the index being written holds: the new one holds nothing.
     index.beginRebuild();
@@ -224,7 +223,7 @@ class SearchIndexer implements SmartLifecycle {
     } catch (IOException | RuntimeException e) {
       // What was queued by a look is not queued by the next one: forget what was seen, so it is; and
       // what was written since the last commit may be lost with the writer.
-      seenActions = new long[0];
+      seenActions = Seen.NONE;
       indexedAtAllocation.clear();
       log.error("Search index: indexing failed; the next catch-up tries again", e);
     } finally {
@@ -330,18 +329,18 @@ class SearchIndexer implements SmartLifecycle {
       // From the last look on this node; after a start, from what the index had caught up to.
       Instant from = lookedAt != null ? lookedAt : caughtUpTo;
       Instant since = from == null ? Instant.EPOCH : from.minus(MARGIN);
-      List<RegisterChanges.Action> actions = changes.changedSince(since);
-      long[] seen = seenActions;
+      Seen seen = seenActions.since(since);
+      List<RegisterChanges.Action> actions = changes.changedSince(since, seen.ids());
       Set<String> numbers = new LinkedHashSet<>();
       for (RegisterChanges.Action action : actions) {
         boolean indexedSince = action.allocation() && indexedAtAllocation.remove(action.number()) != null;
-        if (Arrays.binarySearch(seen, action.id()) < 0 && !indexedSince) {
+        if (!indexedSince) {
           numbers.add(action.number());
         }
       }
       // Later looks start after `since`: an allocation indexed before it, not met yet, was met by an earlier look.
       indexedAtAllocation.values().removeIf(at -> at.isBefore(since));
-      seenActions = actions.stream().mapToLong(RegisterChanges.Action::id).toArray();
+      seenActions = seen.with(actions);
       lookedAt = started;
       markWhenDrained = started;
       if (numbers.isEmpty() && idle()) {
@@ -427,5 +426,52 @@ class SearchIndexer implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return running;
+  }
+
+  /** Ids of actions seen, ascending, each with when it happened (epoch milliseconds). */
+  record Seen(long[] ids, long[] at) {
+
+    static final Seen NONE = new Seen(new long[0], new long[0]);
+
+    /** Those that happened at or after {@code since}: a look asks for no earlier ones. */
+    Seen since(Instant since) {
+      long from = since.toEpochMilli();
+      int kept = 0;
+      for (long t : at) {
+        kept += t >= from ? 1 : 0;
+      }
+      if (kept == ids.length) {
+        return this;
+      }
+      var keptIds = new long[kept];
+      var keptAt = new long[kept];
+      for (int i = 0, k = 0; i < ids.length; i++) {
+        if (at[i] >= from) {
+          keptIds[k] = ids[i];
+          keptAt[k++] = at[i];
+        }
+      }
+      return new Seen(keptIds, keptAt);
+    }
+
+    /** These and {@code more} (ascending by id, none of them among these). */
+    Seen with(List<RegisterChanges.Action> more) {
+      if (more.isEmpty()) {
+        return this;
+      }
+      int n = ids.length + more.size();
+      var mergedIds = new long[n];
+      var mergedAt = new long[n];
+      for (int i = 0, j = 0, k = 0; k < n; k++) {
+        if (j == more.size() || (i < ids.length && ids[i] < more.get(j).id())) {
+          mergedIds[k] = ids[i];
+          mergedAt[k] = at[i++];
+        } else {
+          mergedIds[k] = more.get(j).id();
+          mergedAt[k] = more.get(j++).at().toEpochMilli();
+        }
+      }
+      return new Seen(mergedIds, mergedAt);
+    }
   }
 }
