@@ -15,11 +15,13 @@ import org.springframework.stereotype.Component;
  * compiler has it (behind everything else the start queued), every upload is hashed several times
  * slower, and a burst of uploads soon after a start would pay for it.
  *
- * <p>It hashes a mebibyte at a time, with a pause after each, and stops as soon as the hashing runs
- * compiled: once two mebibytes in a row took a quarter of the CPU time of the slowest one or less
- * (interpreted SHA-256 is ten to a hundred times slower than the compiled intrinsic). Hashing on
- * after that, as 256 MiB in one go did, bought nothing and took a second of CPU from the first
- * requests after a start, on two cores a sixth of what the first thousand number allocations had.
+ * <p>It hashes a mebibyte at a time and stops as soon as the hashing runs compiled: once two
+ * mebibytes in a row took a quarter of the CPU time of the slowest one or less (interpreted or C1
+ * SHA-256 is several times slower than the compiled intrinsic). After each mebibyte it pauses ten
+ * times as long as the mebibyte took, so that while the compiler is busy with the requests' code
+ * it takes a tenth of a core at most. Hashing 256 MiB in one go, as it did, took a second or more of
+ * CPU beside the first requests after a start, on two cores a sixth of what the first thousand
+ * number allocations had.
  */
 @Component
 class HashWarmUp {
@@ -62,10 +64,16 @@ class HashWarmUp {
       }
       sha256.digest();
       hashed++;
-      compiled = probes.compiled(threads.getCurrentThreadCpuTime() - start);
-      Thread.sleep(10);
+      long took = threads.getCurrentThreadCpuTime() - start;
+      compiled = probes.compiled(took);
+      Thread.sleep(pauseMillis(took));
     }
     return hashed;
+  }
+
+  /** The pause after a mebibyte that took {@code cpuNanos}: ten times as long, at least 10 ms. */
+  static long pauseMillis(long cpuNanos) {
+    return Math.max(10, cpuNanos * 10 / 1_000_000);
   }
 
   /**

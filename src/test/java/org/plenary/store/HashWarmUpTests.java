@@ -41,6 +41,13 @@ class HashWarmUpTests {
   }
 
   @Test
+  void pausesTenTimesAsLongAsAMebibyteTookAndAtLeastTenMilliseconds() {
+    assertThat(HashWarmUp.pauseMillis(FAST)).isEqualTo(10);
+    assertThat(HashWarmUp.pauseMillis(6_000_000)).isEqualTo(60);
+    assertThat(HashWarmUp.pauseMillis(SLOW)).isEqualTo(400);
+  }
+
+  @Test
   void theRealHashingStopsWithinTheCapAndHashesAtLeastTheMinimum() throws InterruptedException {
     assertThat(HashWarmUp.run()).isBetween(HashWarmUp.MIN_PROBES, HashWarmUp.MAX_PROBES);
   }
