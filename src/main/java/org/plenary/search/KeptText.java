@@ -27,9 +27,16 @@ final class KeptText {
   private static final ThreadLocal<LZ4.FastCompressionHashTable> TABLES =
       ThreadLocal.withInitial(LZ4.FastCompressionHashTable::new);
 
+  /** The empty text, kept once: the entry of every number not yet uploaded holds it (the allocation's path). */
+  private static final byte[] EMPTY = compress("");
+
   private KeptText() {}
 
   static byte[] of(String text) {
+    return text.isEmpty() ? EMPTY.clone() : compress(text);
+  }
+
+  private static byte[] compress(String text) {
     byte[] plain = text.getBytes(StandardCharsets.UTF_8);
     var out = new ByteBuffersDataOutput(plain.length / 2 + 16);
     try {
