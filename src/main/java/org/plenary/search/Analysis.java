@@ -68,12 +68,23 @@ final class Analysis {
    */
   private static final CharArrayMap<Integer> STOP_WORD_LANGUAGES = new CharArrayMap<>(1024, false);
 
+  /**
+   * The first letters of the stop words: a word that starts otherwise is none, and is not looked up.
+   * A look-up hashes the word and probes the map until it meets an empty slot; for a text whose short
+   * words are mostly no stop word (the document cycle's bytes read as Windows-1252: single letters
+   * such as "ƒ", "µ", "ª") those probes were most of the time spent telling its languages.
+   */
+  private static final java.util.BitSet STOP_WORD_FIRSTS = new java.util.BitSet(1 << 16);
+
   static {
     for (int l = 0; l < COUNTED.length; l++) {
       for (Object word : STOP_WORDS.get(COUNTED[l])) {
         char[] chars = (char[]) word;
         Integer before = STOP_WORD_LANGUAGES.get(chars, 0, chars.length);
         STOP_WORD_LANGUAGES.put(chars, (before == null ? 0 : before) | (1 << l));
+        if (chars.length > 0) {
+          STOP_WORD_FIRSTS.set(chars[0]);
+        }
       }
     }
   }
@@ -167,7 +178,7 @@ final class Analysis {
         start = i;
       } else if (!letter && start >= 0) {
         int length = i - start;
-        if (length <= 12 && lower(text, start, length, word)) {
+        if (length <= 12 && lower(text, start, length, word) && STOP_WORD_FIRSTS.get(word[0])) {
           Integer in = STOP_WORD_LANGUAGES.get(word, 0, length);
           for (int l = 0; in != null && l < COUNTED.length; l++) {
             if ((in & (1 << l)) != 0) {

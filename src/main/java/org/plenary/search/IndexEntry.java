@@ -39,7 +39,7 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
   /** About ten pages: the first 100,000 characters cost each search three times as much as these. */
   static final int PREVIEW_CHARS = 20_000;
   /**
-   * The whole text, deflated, as a doc value (read back when the files did not change): a stored
+   * The whole text, compressed ({@link KeptText}), as a doc value (read back when the files did not change): a stored
    * document is decompressed whole to show a hit, so the text is kept out of it.
    */
   static final String TEXT = "text";
@@ -130,7 +130,7 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     }
     Document built = FACETS.build(doc);
     built.add(new Field(Analysis.BODY, Analysis.plain(words.stream()), WITH_POSITIONS));
-    built.add(new BinaryDocValuesField(TEXT, new BytesRef(Deflated.of(body))));
+    built.add(new BinaryDocValuesField(TEXT, new BytesRef(KeptText.of(body))));
     return built;
   }
 

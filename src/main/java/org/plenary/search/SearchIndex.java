@@ -278,7 +278,7 @@ class SearchIndex implements DisposableBean {
           return "";
         }
         try {
-          return Deflated.text(texts.binaryValue());
+          return KeptText.text(texts.binaryValue());
         } catch (IllegalStateException unreadable) {
           log.warn("Search index: the kept text of {} cannot be read back ({}); its files are read again", number,
               unreadable.getMessage());

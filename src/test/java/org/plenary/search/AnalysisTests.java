@@ -116,4 +116,20 @@ class AnalysisTests {
     assertThat(Analysis.languages("İN İT İS İN İN DES LA LE LES")).contains("fr").doesNotContain("en");
     assertThat(Analysis.languages("IN IT IS IN IN")).containsExactly("en");
   }
+
+  @Test
+  void countsStopWordsOfOneLetterAndThoseStartingBeyondAscii() {
+    // Words skipped for their first letter must be exactly those no stop word starts with.
+    assertThat(Analysis.languages("y o a y o a y o")).contains("es");
+    assertThat(Analysis.languages("à à à où où")).contains("fr");
+    assertThat(Analysis.languages("и в и в и в")).containsExactly("ru");
+    assertThat(Analysis.languages("في من في من في")).containsExactly("ar");
+    // The document cycle's bytes 0-255 read as Windows-1252: short words ("ƒ", "µ", "ª") are no stop words.
+    byte[] bytes = new byte[4096];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) i;
+    }
+    assertThat(Analysis.languages(new String(bytes, java.nio.charset.Charset.forName("windows-1252"))))
+        .as("none found: English").containsExactly("en");
+  }
 }
