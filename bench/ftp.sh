@@ -20,7 +20,7 @@
 #   (e) BENCH_HELD_SESSIONS (300) sessions signed in and held idle (each must still answer NOOP):
 #       the JVM's resident memory and its growth over the same reading before they opened (both
 #       after a full GC, jcmd GC.run), beside every vsftpd process's resident memory, summed.
-# Goals: (a) and (b) vsftpd time / Plenary time >= 0.9; (c) no failure and Plenary's wall time
+# Goals (issue 18): (a) and (b) vsftpd time / Plenary time >= 1.0, best and median; (c) no failure and Plenary's wall time
 #   <= 1.2 x vsftpd's; (d) every sign-in to Plenary succeeds (time and memory are reported, not
 #   judged; vsftpd's listen backlog of 32 makes some of its 300 simultaneous connections wait until
 #   the client's 60 s timeout, which its column shows).
@@ -50,7 +50,7 @@ HELD=${BENCH_HELD_SESSIONS:-300}
 PARTS=${BENCH_PARTS:-abcde}
 # part X: whether part X of the run was asked for (BENCH_PARTS; (a) and (b) go together, "ab")
 part() { case "$PARTS" in *"${1:0:1}"*) return 0 ;; *) return 1 ;; esac; }
-GOAL_BIG=0.9
+GOAL_BIG=1.0
 GOAL_MANY=1.2
 
 need curl curl
@@ -266,8 +266,9 @@ printf '%-44s %12s %12s %8s %9s  %s\n' measure Plenary vsftpd ratio goal result
 if part ab; then
   RA=$(calc "$S_V / $S_P")
   RB=$(calc "$R_V / $R_P")
-  VA=$(verdict "$RA" '>=' "$GOAL_BIG")
-  VB=$(verdict "$RB" '>=' "$GOAL_BIG")
+  # Judged on the best run and on the median, each against the goal: both must reach it.
+  VA=$(verdict "$(calc "($RA < $SM_V / $SM_P) ? $RA : $SM_V / $SM_P")" '>=' "$GOAL_BIG")
+  VB=$(verdict "$(calc "($RB < $RM_V / $RM_P) ? $RB : $RM_V / $RM_P")" '>=' "$GOAL_BIG")
   printf '%-44s %12s %12s %8s %9s  %s\n' "(a) STOR $BIG_MB MiB, best s of $RUNS" "$(fmt 2 "$S_P")" "$(fmt 2 "$S_V")" \
     "$(fmt 2 "$RA")" ">= $GOAL_BIG" "$VA"
   printf '%-44s %12s %12s %8s\n' "    median s" "$(fmt 2 "$SM_P")" "$(fmt 2 "$SM_V")" "$(fmt 2 "$(calc "$SM_V / $SM_P")")"
