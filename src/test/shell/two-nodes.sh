@@ -105,12 +105,12 @@ node() {
 }
 wait_up() {
   local port=$1 pid=$2 name=$3 i
-  for i in $(seq 1 180); do
+  for i in $(seq 1 "${BENCH_START_TIMEOUT:-180}"); do
     curl -sf --max-time 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && return 0
     kill -0 "$pid" 2>/dev/null || { tail -n 40 "$BENCH_TMP/$name/plenary.log" >&2; die "node $name exited during start-up"; }
     sleep 1
   done
-  die "node $name was not UP within 180 s"
+  die "node $name was not UP within ${BENCH_START_TIMEOUT:-180} s"
 }
 log "two nodes on database $DB, documents on $STORE${S3_ENDPOINT:+ ($S3_ENDPOINT, bucket plenary)}: A http $A_PORT ftp $A_FTP, B http $B_PORT ftp $B_FTP; nginx on $LB_PORT"
 node a "$A_PORT" "$A_FTP" "$((BASE_PORT + 100))-$((BASE_PORT + 149))"
