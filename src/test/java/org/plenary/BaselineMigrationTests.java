@@ -42,14 +42,38 @@ class BaselineMigrationTests {
         .doesNotContain("B048__schema_baseline.sql");
   }
 
+  @Test
+  void aContributionWithoutItsSequenceNumberIsRefusedOnH2() throws SQLException {
+    Db db = h2();
+    stepByStep(db);
+    assertSequenceNumberRequired(db);
+  }
+
   @Nested
   @EnabledIfPostgres
   class OnPostgres {
     @Test
     void aNewDatabaseFromTheBaselineEqualsOneMigratedStepByStepOnPostgres() throws SQLException {
       var database = TestPostgres.freshDatabase();
-      compare(new Db(database.url(), database.user(), database.password(), "from_baseline"),
-          new Db(database.url(), database.user(), database.password(), "step_by_step"));
+      Db migrated = new Db(database.url(), database.user(), database.password(), "step_by_step");
+      compare(new Db(database.url(), database.user(), database.password(), "from_baseline"), migrated);
+      assertSequenceNumberRequired(migrated);
+    }
+  }
+
+  /** Rows are inserted numbered (V069 withdrew V068's relaxation): the column refuses a row without a number. */
+  private static void assertSequenceNumberRequired(Db db) throws SQLException {
+    try (Connection connection = db.connect();
+        ResultSet column = connection.getMetaData().getColumns(null,
+            db.schema() == null ? connection.getSchema() : db.schema(), "%", "%")) {
+      var nullable = new ArrayList<String>();
+      while (column.next()) { // names are upper case on H2, lower case on PostgreSQL
+        if (column.getString("TABLE_NAME").equalsIgnoreCase("contributions")
+            && column.getString("COLUMN_NAME").equalsIgnoreCase("seq_no")) {
+          nullable.add(column.getString("IS_NULLABLE"));
+        }
+      }
+      assertThat(nullable).containsExactly("NO");
     }
   }
 
