@@ -37,14 +37,9 @@ class EntriesTests {
 
   @Test
   void aPublicationRewritesOnlyTheStateAndTheTextStaysSearchable() throws Exception {
-    var fixture = new SearchFixture(groups, meetings, accounts, tokens, desk);
-    fixture.group("entr", "FG Entr");
-    fixture.meeting("entr", "one", true);
-    fixture.person("e-alice");
+    var fixture = fixture("entr", "FG Entr", "e-alice");
     fixture.person("e-clerk", Role.SECRETARIAT);
-    var limits = new ExtractionLimits(1_000_000, 3, 100, 10_000_000, 50_000_000, 100, Duration.ofSeconds(20),
-        10_000_000);
-    var entries = new Entries(meetings, groups, store, new FileReading(limits, index.scratch()), limits.maxChars());
+    var entries = entries(10_000_000);
     String number = fixture.upload("entr", "one", "Restated draft", "ITU", List.of(), "txt",
         "The restateword travels unchanged.".getBytes(StandardCharsets.UTF_8), fixture.user("e-alice"));
 
@@ -70,12 +65,8 @@ class EntriesTests {
 
   @Test
   void aFileLargerThanTheLimitIsNotReadAndItsEntrySaysWhy() throws Exception {
-    var fixture = new SearchFixture(groups, meetings, accounts, tokens, desk);
-    fixture.group("bulk", "FG Bulk");
-    fixture.meeting("bulk", "one", true);
-    fixture.person("b-alice");
-    var limits = new ExtractionLimits(1_000_000, 3, 100, 10_000_000, 50_000_000, 100, Duration.ofSeconds(20), 100);
-    var entries = new Entries(meetings, groups, store, new FileReading(limits, index.scratch()), limits.maxChars());
+    var fixture = fixture("bulk", "FG Bulk", "b-alice");
+    var entries = entries(100);
     String small = fixture.upload("bulk", "one", "Small draft", "ITU", List.of(), "txt",
         "The trimword fits.".getBytes(StandardCharsets.UTF_8), fixture.user("b-alice"));
     String large = fixture.upload("bulk", "one", "Large draft", "ITU", List.of(), "txt",
@@ -97,5 +88,21 @@ class EntriesTests {
     index.commit(Map.of());
     index.refresh();
     return change.orElse(null);
+  }
+
+  /** A group with an open meeting "one" and an author in it. */
+  private SearchFixture fixture(String slug, String name, String author) {
+    var fixture = new SearchFixture(groups, meetings, accounts, tokens, desk);
+    fixture.group(slug, name);
+    fixture.meeting(slug, "one", true);
+    fixture.person(author);
+    return fixture;
+  }
+
+  /** The indexer's entries with the usual limits and files up to {@code maxFileBytes} read for text. */
+  private Entries entries(long maxFileBytes) {
+    var limits = new ExtractionLimits(1_000_000, 3, 100, 10_000_000, 50_000_000, 100, Duration.ofSeconds(20),
+        maxFileBytes);
+    return new Entries(meetings, groups, store, new FileReading(limits, index.scratch()), limits.maxChars());
   }
 }
