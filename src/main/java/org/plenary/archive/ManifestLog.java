@@ -184,10 +184,12 @@ public class ManifestLog {
       var actors = new HashMap<String, String>();
       List<Contribution> looked = head.isEmpty() ? desk.register(group.slug(), meeting.code()) : changed;
       var numbers = new HashSet<String>();
+      var read = new HashMap<String, Contribution>();
       var stillListed = new HashSet<String>();
       var added = new ArrayList<ManifestEntry>();
       for (Contribution contribution : looked) {
         numbers.add(contribution.number());
+        read.put(contribution.number(), contribution);
         for (ContributionFile file : contribution.files()) {
           if (file.state() != FileState.PUBLISHED || !file.storePath().equals(folder + file.fileName())) {
             continue;
@@ -197,7 +199,7 @@ public class ManifestLog {
             var entry = new ManifestEntry(0, meetingId, folder, file.fileName(), contribution.number(),
                 file.storePath(), file.size(), file.sha256(), file.crc32() != null ? file.crc32() : crc32(file.storePath()),
                 file.publishedAt().truncatedTo(ChronoUnit.MILLIS),
-                actor(contribution.number(), "PUBLISHED", file.fileName(), actors), version, null, null, null);
+                actor(contribution.number(), read, "PUBLISHED", file.fileName(), actors), version, null, null, null);
             added.add(entry.withId(manifests.insert(entry)));
           }
         }
@@ -205,7 +207,7 @@ public class ManifestLog {
       var gone = new ArrayList<ManifestEntry>();
       for (ManifestEntry listed : state.listedOf(numbers)) {
         if (!stillListed.contains(listed.name() + "/" + listed.sha256())) {
-          String by = actor(listed.number(), "WITHDRAWN", null, actors);
+          String by = actor(listed.number(), read, "WITHDRAWN", null, actors);
           manifests.withdraw(meetingId, folder, listed.name(), listed.sha256(), version, now, by);
           gone.add(listed.withdrawn(version, now, by));
         }
@@ -241,10 +243,15 @@ public class ManifestLog {
     }
   }
 
-  /** The display name of whoever did the last such action on the number (never a username). */
-  private String actor(String number, String action, String fileName, Map<String, String> seen) {
+  /**
+   * The display name of whoever did the last such action on the number (never a username); its trail
+   * read by the contribution's id when this version already read the contribution ({@code read}).
+   */
+  private String actor(String number, Map<String, Contribution> read, String action, String fileName,
+      Map<String, String> seen) {
     return seen.computeIfAbsent(number + "/" + action + "/" + fileName, k -> {
-      List<AuditEvent> trail = new ArrayList<>(desk.auditTrail(number));
+      Contribution known = read.get(number);
+      List<AuditEvent> trail = new ArrayList<>(known != null ? desk.auditTrail(known) : desk.auditTrail(number));
       for (int i = trail.size() - 1; i >= 0; i--) {
         AuditEvent event = trail.get(i);
         if (event.action().equals(action) && (fileName == null || fileName.equals(event.fileName()))

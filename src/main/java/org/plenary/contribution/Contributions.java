@@ -609,6 +609,12 @@ class Contributions {
     jdbc.sql("SELECT id FROM contributions WHERE id = ? FOR UPDATE").param(contribution).query(Long.class).list();
   }
 
+  /** Locks the contribution of this number (any case) as {@link #lock} does; false when there is none. */
+  boolean lockNumber(String number) {
+    return !jdbc.sql("SELECT id FROM contributions WHERE number_key = ? FOR UPDATE")
+        .param(number.toUpperCase(java.util.Locale.ROOT)).query(Long.class).list().isEmpty();
+  }
+
   void grantLateException(long contribution) {
     jdbc.sql("UPDATE contributions SET late_exception = TRUE WHERE id = ?").param(contribution).update();
   }

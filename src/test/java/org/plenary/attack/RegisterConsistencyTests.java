@@ -178,6 +178,27 @@ class RegisterConsistencyTests {
     assertThat(latencies("web")).isEqualTo(webStored);
   }
 
+  @Test
+  void aPublicationLocksItsNumberInAnyCaseAndAnUnknownOrEmptyNumberIsRefusedAsBefore() throws Exception {
+    PlenaryUser alice = user("rc-alice");
+    PlenaryUser clerk = user("rc-clerk");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.publish("FG-REG-NOSUCH-9999", clerk))
+        .isInstanceOfSatisfying(org.plenary.contribution.ContributionRefusedException.class,
+            e -> assertThat(e.reason()).isEqualTo(org.plenary.contribution.ContributionRefusedException.Reason.UNKNOWN_NUMBER));
+    Contribution empty = desk.allocate("reg", "m1", allocation(), alice);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.publish(empty.number(), clerk))
+        .isInstanceOfSatisfying(org.plenary.contribution.ContributionRefusedException.class,
+            e -> assertThat(e.reason()).isEqualTo(org.plenary.contribution.ContributionRefusedException.Reason.WRONG_STATE));
+    Contribution c = uploaded(alice, "published by its number in lower case");
+    Contribution published = desk.publish(c.number().toLowerCase(java.util.Locale.ROOT), clerk);
+    assertThat(published.number()).isEqualTo(c.number());
+    assertThat(published.status()).isEqualTo(Contribution.Status.PUBLISHED);
+    assertThat(desk.auditTrail(published)).extracting(org.plenary.contribution.AuditEvent::action)
+        .isEqualTo(desk.auditTrail(c.number()).stream().map(org.plenary.contribution.AuditEvent::action).toList())
+        .endsWith("PUBLISHED");
+    assertThat(get(PUBLISHED + c.number() + ".pdf").statusCode()).isEqualTo(200);
+  }
+
   private Contribution uploaded(PlenaryUser author, String content) {
     return uploaded("reg", author, content);
   }

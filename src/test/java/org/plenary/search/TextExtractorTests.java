@@ -119,6 +119,34 @@ class TextExtractorTests {
   }
 
   @Test
+  void aTxtFileWithAZeroByteInItsHeadIsBinaryNotText() throws Exception {
+    // The document cycle's file: a line of text, then every byte value over and over.
+    byte[] junk = new byte[200 * 1024];
+    byte[] line = "Cycle document 1 (FG-Cloud-I-0001)\n".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(line, 0, junk, 0, line.length);
+    for (int i = line.length; i < junk.length; i++) {
+      junk[i] = (byte) (i - line.length);
+    }
+    assertThatThrownBy(() -> extract("junk.txt", junk)).isInstanceOf(UnreadableException.class)
+        .extracting(e -> ((UnreadableException) e).problem()).isEqualTo(ReadProblem.of("damagedType", "txt"));
+    byte[] zeroLast = new byte[PlainText.SNIFFED];
+    java.util.Arrays.fill(zeroLast, (byte) 'a');
+    zeroLast[PlainText.SNIFFED - 1] = 0;
+    assertThatThrownBy(() -> extract("zero.txt", zeroLast)).isInstanceOf(UnreadableException.class);
+  }
+
+  @Test
+  void aZeroByteOnlyPastTheHeadOrInUtf16WithItsMarkIsStillText() throws Exception {
+    byte[] late = ("lateword ".repeat(PlainText.SNIFFED / 9 + 1) + "\0 tailword").getBytes(StandardCharsets.US_ASCII);
+    assertThat(text("late.txt", late)).contains("lateword", "tailword");
+    // UTF-16 with its byte-order mark: every ASCII letter has a zero byte beside it.
+    byte[] utf16 = "Wide utf16word caf\u00e9".getBytes(StandardCharsets.UTF_16);
+    assertThat(text("wide.txt", utf16)).contains("utf16word", "caf\u00e9");
+    // Windows-1252 (not UTF-8) without a zero byte is read as before.
+    assertThat(text("old.txt", "Ancien caf\u00e9 1252word".getBytes("windows-1252"))).contains("caf\u00e9", "1252word");
+  }
+
+  @Test
   void keepsOnlyTheFirstCharactersOfAHugeText() throws Exception {
     byte[] big = "word ".repeat(1_000_000).getBytes(StandardCharsets.US_ASCII);
     Path file = write("a.txt", big);
