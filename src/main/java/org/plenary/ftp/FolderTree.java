@@ -58,8 +58,8 @@ final class FolderTree {
    * The folder or file at the path, if it exists; {@link FtpRefusal} when it is, or is in, a
    * meeting folder the reader may not read. A file of a private meeting in {@code incoming} is not
    * found by a reader who may not read it, exactly as a file that does not exist. A file is looked
-   * up by its path in the register, and a folder in its parent's short listing: neither reads a
-   * whole folder of documents.
+   * up by its path in the register, a group's folder by the group's slug, and any other folder in
+   * its parent's short listing: none reads a whole folder of documents or every group.
    */
   Optional<Node> find(FtpPath path, Reader reader) {
     if (path.depth() == 0) {
@@ -80,6 +80,11 @@ final class FolderTree {
         return folders.publishedFile(path.segment(2), path.segment(4), path.segment(5), path.name(), reader)
             .map(FolderTree::file);
       }
+      if (path.depth() == 3) {
+        // A group's folder is the group itself, looked up by its slug: the parent's listing would
+        // read every group from the register, for each CWD of a client walking down to a file.
+        return folders.above(segments(path)).map(entries -> Node.folder(path.name(), started, false));
+      }
       return listing(path.parent(), reader)
           .flatMap(nodes -> nodes.stream().filter(node -> node.name().equals(path.name())).findFirst());
     } catch (UnknownGroupException | UnknownMeetingException e) {
@@ -98,11 +103,7 @@ final class FolderTree {
   private Optional<List<Node>> listing(FtpPath path, Reader reader) {
     int depth = path.depth();
     if (depth <= 3) {
-      var segments = new ArrayList<String>();
-      for (int i = 0; i < depth; i++) {
-        segments.add(path.segment(i));
-      }
-      return folders.above(segments).map(entries -> entries.stream()
+      return folders.above(segments(path)).map(entries -> entries.stream()
           .map(entry -> Node.folder(entry.name().substring(0, entry.name().length() - 1), started, false)).toList());
     }
     String slug = path.segment(2);
@@ -127,6 +128,14 @@ final class FolderTree {
     folders.meeting(slug, folder, reader);
     return depth == 6 && DocumentSeries.FOLDERS.contains(path.segment(5))
         ? Optional.of(files(folders.published(slug, folder, path.segment(5), reader).entries())) : Optional.empty();
+  }
+
+  private static List<String> segments(FtpPath path) {
+    var segments = new ArrayList<String>();
+    for (int i = 0; i < path.depth(); i++) {
+      segments.add(path.segment(i));
+    }
+    return segments;
   }
 
   private static boolean isDocs(FtpPath path) {

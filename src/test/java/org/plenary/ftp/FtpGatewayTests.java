@@ -225,6 +225,20 @@ class FtpGatewayTests {
   }
 
   @Test
+  void findsAGroupFolderByItsExactSlugOnly() throws Exception {
+    try (RawFtp ftp = signedInRaw("127.0.0.1")) {
+      assertThat(ftp.command("CWD /t/fg/ftp")).startsWith("250 ");
+      assertThat(ftp.command("PWD")).startsWith("257 \"/t/fg/ftp\"");
+      assertThat(ftp.command("MLST /t/fg/ftp")).startsWith("250-").contains("type=dir;");
+      assertThat(ftp.command("CWD /t/fg/no-such-group")).startsWith("550 ");
+      assertThat(ftp.command("CWD /t/fg/FTP")).as("slugs are matched exactly, as in the listing of /t/fg").startsWith("550 ");
+      assertThat(ftp.command("CWD /t/xx/ftp")).startsWith("550 ");
+      assertThat(ftp.command("SIZE /t/fg/ftp")).startsWith("550 ");
+      assertThat(ftp.command("PWD")).startsWith("257 \"/t/fg/ftp\"");
+    }
+  }
+
+  @Test
   void neverLeavesTheTree() throws Exception {
     try (RawFtp ftp = signedInRaw("127.0.0.1")) {
       assertThat(ftp.command("CWD /t/fg/ftp/docs")).startsWith("250 ");
