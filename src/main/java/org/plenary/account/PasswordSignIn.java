@@ -39,7 +39,7 @@ public class PasswordSignIn implements AuthenticationProvider {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
   }
 
-  /** The form was refused because of too many failed sign-ins; {@link #until()} is when to retry. */
+  /** The form was refused because of too many failed (or {@link #busy()}) sign-ins; {@link #until()} is when to retry. */
   public static final class SignInLockedException extends org.springframework.security.authentication.LockedException {
 
     private final transient SignInResult.LockedOut lockedOut;
@@ -51,6 +51,11 @@ public class PasswordSignIn implements AuthenticationProvider {
 
     public java.time.Instant until() {
       return lockedOut.until();
+    }
+
+    /** Refused because too many sign-ins with the name were being checked at once, not after failures. */
+    public boolean busy() {
+      return lockedOut.busy();
     }
   }
 }

@@ -25,8 +25,11 @@ class SignInController {
    * why a session was ended (account disabled, password changed elsewhere).
    */
   @GetMapping("/sign-in")
-  String signIn(@RequestParam(required = false) String locked, @RequestParam(required = false) String ended,
-      Model model) {
+  String signIn(@RequestParam(required = false) String locked, @RequestParam(required = false) String busy,
+      @RequestParam(required = false) String ended, Model model) {
+    if (busy != null) {
+      model.addAttribute("lockedMessage", SignInResult.LockedOut.busyMessage(words));
+    }
     if (locked != null) {
       Instant now = clock.instant();
       Instant until = locked.matches("\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(locked)) : now;

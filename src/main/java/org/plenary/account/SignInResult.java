@@ -18,10 +18,22 @@ public sealed interface SignInResult {
   /** Wrong username or password: the same answer whether or not the account exists. */
   record Refused() implements SignInResult {}
 
-  /** Too many failed sign-ins for this username or from this address: nothing is checked until {@code until}. */
-  record LockedOut(Instant until, Instant now) implements SignInResult {
+  /**
+   * Nothing is checked until {@code until}: too many failed sign-ins for this username or from this
+   * address, or ({@code busy}) so many sign-ins with this username being checked at the same time that
+   * this one waited its turn in vain (none of them failed: the sentence says so).
+   */
+  record LockedOut(Instant until, Instant now, boolean busy) implements SignInResult {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    /** {@link #message()} when busy. */
+    static final String BUSY = "Too many sign-ins with this username are being checked at the same time."
+        + " Try again in a few seconds.";
+
+    /** Locked out after failures. */
+    public LockedOut(Instant until, Instant now) {
+      this(until, now, false);
+    }
 
     /** Whole seconds to wait, at least one: the value of {@code Retry-After}. */
     public long retryAfterSeconds() {
@@ -30,12 +42,17 @@ public sealed interface SignInResult {
 
     /** The sentence every channel shows, with the time to retry. */
     public String message() {
-      return message(until, now);
+      return busy ? BUSY : message(until, now);
     }
 
     /** {@link #message()} in the reader's language. */
     public String message(Words words) {
-      return message(words, until, now);
+      return busy ? busyMessage(words) : message(words, until, now);
+    }
+
+    /** The sentence for a sign-in that waited in vain behind others being checked, in the reader's language. */
+    public static String busyMessage(Words words) {
+      return words.get("account.sign-in.busy");
     }
 
     /** {@link #message(Instant, Instant)} in the reader's language. */
@@ -45,6 +62,9 @@ public sealed interface SignInResult {
 
     /** {@link #message()} in {@code locale} (an FTP session's language after {@code LANG}). */
     public String message(MessageSource messages, Locale locale) {
+      if (busy) {
+        return messages.getMessage("account.sign-in.busy", null, locale);
+      }
       return messages.getMessage("account.sign-in.locked",
           new Object[] {TIME.format(until.plusSeconds(59)), wait(until, now, locale)}, locale);
     }

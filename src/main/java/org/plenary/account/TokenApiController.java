@@ -43,7 +43,7 @@ class TokenApiController {
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "401", description = "Wrong username or password.")
   @ApiResponse(responseCode = "403", description = "The password is a one-time password: choose your own on the web first.")
-  @ApiResponse(responseCode = "429", description = "Too many failed sign-ins: the problem and Retry-After say when to try again.")
+  @ApiResponse(responseCode = "429", description = "Too many failed sign-ins, or too many with this username being checked at the same time: the problem and Retry-After say when to try again.")
   @PostMapping("/api/v1/tokens")
   @ResponseStatus(HttpStatus.CREATED)
   TokenResponse create(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {

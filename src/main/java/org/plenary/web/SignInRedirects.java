@@ -34,7 +34,9 @@ class SignInRedirects implements AuthenticationSuccessHandler, AuthenticationFai
   @Override
   public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException exception) throws IOException {
-    if (exception instanceof PasswordSignIn.SignInLockedException locked) {
+    if (exception instanceof PasswordSignIn.SignInLockedException locked && locked.busy()) {
+      response.sendRedirect(request.getContextPath() + "/sign-in?busy");
+    } else if (exception instanceof PasswordSignIn.SignInLockedException locked) {
       response.sendRedirect(request.getContextPath() + "/sign-in?locked=" + locked.until().getEpochSecond());
     } else {
       response.sendRedirect(request.getContextPath() + "/sign-in?error");

@@ -86,6 +86,26 @@ class SignInThrottleTests {
     assertThat(throttle.lockedUntil("192.0.2.1", "alice")).isEmpty();
   }
 
+  @Test
+  void aSignInThatWaitedInVainBehindOthersBeingCheckedIsToldSoAndNothingCountsAsAFailure() throws Exception {
+    var moving = new org.plenary.shared.MovingClock();
+    var throttle = new SignInThrottle(1, 5, Duration.ofMinutes(15), 1_000, moving);
+    assertThat(throttle.attempt("192.0.2.1", "alice")).as("the one check allowed at once").isEmpty();
+    var pool = Executors.newSingleThreadExecutor();
+    Future<java.util.Optional<SignInResult.LockedOut>> waiting = pool.submit(() -> throttle.attempt("192.0.2.2", "alice"));
+    Thread.sleep(100);
+    assertThat(waiting).as("it waits its turn").isNotDone();
+    moving.advance(SignInThrottle.WAIT.plusSeconds(1));
+    SignInResult.LockedOut refused = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+    pool.shutdown();
+    assertThat(refused.busy()).isTrue();
+    assertThat(refused.message()).contains("being checked at the same time").doesNotContain("failed");
+    assertThat(refused.retryAfterSeconds()).isBetween(1L, SignInThrottle.WAIT.toSeconds() + 1);
+    throttle.succeeded("192.0.2.1", "alice");
+    assertThat(throttle.lockedUntil("192.0.2.2", "alice")).as("no failure was counted").isEmpty();
+    assertThat(throttle.attempt("192.0.2.2", "alice")).as("its turn has come").isEmpty();
+  }
+
   private static void guess(SignInThrottle throttle, String address, String username) {
     assertThat(throttle.attempt(address, username)).isEmpty();
     throttle.failed(address, username);

@@ -125,6 +125,12 @@ class IdentityAttackTests {
   }
 
   @Test
+  void theSignInPageAfterASignInWaitedInVainBehindOthersSaysSoAndNotThatSignInsFailed() throws Exception {
+    assertThat(get(address(), "/sign-in?busy").body()).contains("being checked at the same time")
+        .doesNotContain("failed sign-ins");
+  }
+
+  @Test
   void guessesAtOneAccountFromManyAddressesAreCappedWithOneCounterForTheFormAndTheApi() throws Exception {
     assertThat(formSignIn(address(), "roaming", "guess-a")).contains("/sign-in?error");
     assertThat(formSignIn(address(), "roaming", "guess-b")).contains("/sign-in?error");

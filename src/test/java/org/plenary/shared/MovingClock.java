@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** A clock that stands still until the test moves it: times that expire are tested without waiting. */
 public final class MovingClock extends Clock {
 
-  private Instant now = Instant.parse("2026-12-03T08:00:00Z");
+  private volatile Instant now = Instant.parse("2026-12-03T08:00:00Z");
 
   public void advance(Duration by) {
     now = now.plus(by);
