@@ -10,6 +10,8 @@
 # check). `.ci/run` runs it after `mvn -B verify`.
 #
 # Usage: src/test/shell/ftp-clients.sh     Exit status: 0 when every check passes, 1 otherwise.
+# Ports: the first free from CHECK_HTTP_PORT (18280) and CHECK_FTP_PORT (12321); `.ci/run` runs this beside
+# http-clients.sh and pdf-text.sh, whose defaults start elsewhere.
 set -euo pipefail
 # shellcheck source=../../../bench/lib.sh disable=SC1091
 source "$(dirname "$0")/../../../bench/lib.sh"
@@ -22,8 +24,8 @@ need ncftpget ncftp
 need rclone rclone
 resolve_jar
 PORT="" FTP_PORT=""
-free_port PORT 18280
-free_port FTP_PORT 12321
+free_port PORT "${CHECK_HTTP_PORT:-18280}"
+free_port FTP_PORT "${CHECK_FTP_PORT:-12321}"
 P=http://127.0.0.1:$PORT
 start_plenary "$PORT" "$BENCH_TMP/plenary" --plenary.ftp.port="$FTP_PORT" --plenary.ftp.address=127.0.0.1
 T=$(token "$P" alice alice-demo)

@@ -10,6 +10,7 @@
 # refused with a 4xx that names the exact name.
 #
 # Usage: src/test/shell/http-clients.sh     Exit status: 0 when every check passes, 1 otherwise.
+# Ports: the first free from CHECK_HTTP_PORT (18380) and CHECK_FTP_PORT (12421).
 set -euo pipefail
 # shellcheck source=../../../bench/lib.sh disable=SC1091
 source "$(dirname "$0")/../../../bench/lib.sh"
@@ -21,8 +22,8 @@ need rclone rclone
 need unzip unzip
 resolve_jar
 PORT="" FTP_PORT=""
-free_port PORT 18380
-free_port FTP_PORT 12421
+free_port PORT "${CHECK_HTTP_PORT:-18380}"
+free_port FTP_PORT "${CHECK_FTP_PORT:-12421}"
 P=http://127.0.0.1:$PORT
 start_plenary "$PORT" "$BENCH_TMP/plenary" --plenary.ftp.port="$FTP_PORT" --plenary.ftp.address=127.0.0.1
 T=$(token "$P" alice alice-demo)

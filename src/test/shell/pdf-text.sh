@@ -8,6 +8,7 @@
 # approves, and each PDF goes through pdftotext. `.ci/run` runs it after `mvn -B verify`.
 #
 # Usage: src/test/shell/pdf-text.sh     Exit status: 0 when every check passes, 1 otherwise.
+# Port: the first free from CHECK_HTTP_PORT (18480; not http-clients.sh's 18380, as `.ci/run` runs them at once).
 set -euo pipefail
 # shellcheck source=../../../bench/lib.sh disable=SC1091
 source "$(dirname "$0")/../../../bench/lib.sh"
@@ -17,7 +18,7 @@ need jq jq
 need pdftotext poppler-utils
 resolve_jar
 PORT=""
-free_port PORT 18380
+free_port PORT "${CHECK_HTTP_PORT:-18480}"
 P=http://127.0.0.1:$PORT
 start_plenary "$PORT" "$BENCH_TMP/plenary" --plenary.ftp.port=0
 CODE=$(upcoming_meeting "$P")

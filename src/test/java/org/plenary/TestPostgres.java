@@ -36,14 +36,20 @@ public final class TestPostgres implements ExecutionCondition {
     return ConditionEvaluationResult.disabled(message);
   }
 
-  /** Creates an empty database, after dropping those earlier runs left behind. */
+  /**
+   * Creates an empty database, after dropping those earlier runs left behind: those whose test process
+   * (named in the database's name) has ended. A live one's may be just created and not yet connected to,
+   * by a parallel fork or another build.
+   */
   public static Database freshDatabase() {
     String name = "plenary_test_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000;
     try (Connection admin = connect(); var statement = admin.createStatement()) {
       var stale = new ArrayList<String>();
       try (var rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'plenary_test_%'")) {
         while (rows.next()) {
-          stale.add(rows.getString(1));
+          if (!ofLiveProcess(rows.getString(1))) {
+            stale.add(rows.getString(1));
+          }
         }
       }
       for (String old : stale) {
@@ -58,6 +64,19 @@ public final class TestPostgres implements ExecutionCondition {
       throw new IllegalStateException("Could not create a test database on " + URL, e);
     }
     return new Database(URL.substring(0, URL.lastIndexOf('/') + 1) + name, USER, PASSWORD);
+  }
+
+  /** Whether a test database's name ({@code plenary_test_<pid>_<n>}) names a process that is still running. */
+  static boolean ofLiveProcess(String database) {
+    String[] parts = database.split("_");
+    if (parts.length != 4) {
+      return false;
+    }
+    try {
+      return ProcessHandle.of(Long.parseLong(parts[2])).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException notOurs) {
+      return false;
+    }
   }
 
   private static synchronized String unavailableReason() {

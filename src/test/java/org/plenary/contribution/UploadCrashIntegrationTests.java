@@ -91,8 +91,9 @@ class UploadCrashIntegrationTests {
         "--server.port=" + port, "--plenary.data-dir=" + dataDir, "--plenary.admin-password=crash-test-admin",
         "--logging.level.root=WARN"))
         .redirectErrorStream(true).redirectOutput(dataDir.resolve("server-" + port + ".log").toFile()).start();
-    Instant until = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(until)) {
+    // As long as KillCycleTests waits: a start took over 60 s on a loaded host, beside the other test JVM.
+    Instant until = Instant.now().plus(Duration.ofSeconds(240));
+    while (Instant.now().isBefore(until) && server.isAlive()) {
       try {
         if (get("/actuator/health", "application/json").statusCode() == 200) {
           return;

@@ -3,7 +3,7 @@ package org.plenary.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -30,15 +30,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "spring.datasource.url=jdbc:h2:mem:plenary-mail;DB_CLOSE_DELAY=-1",
     "plenary.data-dir=target/test-data/${random.uuid}",
     "spring.mail.host=127.0.0.1",
-    "spring.mail.port=3025",
+    "spring.mail.port=14025",
     "plenary.mail.from=tsb@plenary.example",
     "plenary.base-url=https://plenary.example",
     "plenary.ftp.enabled=false",
     "plenary.ftp.port=2121"})
 class MeetingAnnouncementsIntegrationTests {
 
+  // A port of its own (CircularMailIntegrationTests has 3025): the test classes run in parallel forks.
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(14025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   @Autowired GroupCatalog groups;
   @Autowired MeetingCatalog meetings;
