@@ -20,7 +20,8 @@
 #       and approvals included, after RELIABILITY_SOAK_WARMUP (5) minutes of the same load (the JIT, H2's
 #       page cache and the per-node caches reach their working size); the live heap (a full GC's class
 #       histogram) and open file descriptors at the start of the measured minutes, every 5 minutes and at
-#       the end (flat: the end within 10 % of the start; the classes that grew most are printed), no 5xx,
+#       the end (flat: the end within 10 % of the start; the classes that grew most are printed; on H2 also
+#       the database file's size and the org.h2.mvstore.SFChunk objects, one per chunk still partly live), no 5xx,
 #       no acknowledged upload or registration missing (or a registration there twice).
 #
 # Usage: bench/reliability.sh [--cycles N] [--soak MINUTES] [--soak-db h2|postgres] [--only a,b,c,d]
@@ -266,11 +267,18 @@ if wants d; then
   # moment later, which includes whatever the load allocated since).
   heap() { jcmd "$PLENARY_PID" GC.class_histogram >"$1" && awk '$1 == "Total" { print int($3 / 1024) }' "$1"; }
   fds() { ls "/proc/$PLENARY_PID/fd" | wc -l; }
+  # On H2: the database file's size and the chunks whose metadata the heap keeps (compaction keeps both bounded).
+  h2() {
+    local f; f=$(find "$BENCH_TMP/d" -name '*.mv.db' -print -quit 2>/dev/null)
+    [ -n "$f" ] || return 0
+    echo ", H2 file $(($(stat -c %s "$f") / 1024)) KiB, $(awk '$4 == "org.h2.mvstore.SFChunk" { n = $2 } END { print n + 0 }' "$1") SFChunk"
+  }
   load_start d registrations
   log "(d) $SOAK_WARMUP min of the load before the soak's first measure"
   sleep $((SOAK_WARMUP * 60))
   heap0=$(heap "$BENCH_TMP/histogram.start") fd0=$(fds)
-  log "(d) soak of $SOAK min: heap after GC ${heap0} KiB, ${fd0} descriptors at the start"
+  h2_0=$(h2 "$BENCH_TMP/histogram.start")
+  log "(d) soak of $SOAK min: heap after GC ${heap0} KiB, ${fd0} descriptors$h2_0 at the start"
   samples="$heap0" elapsed=0
   while [ "$elapsed" -lt "$SOAK" ]; do
     step=$((SOAK - elapsed < 5 ? SOAK - elapsed : 5))
@@ -278,9 +286,10 @@ if wants d; then
     elapsed=$((elapsed + step))
     [ "$elapsed" -lt "$SOAK" ] || break
     sample=$(heap "$BENCH_TMP/histogram.sample") samples="$samples $sample"
-    log "(d) after $elapsed min: heap after GC $sample KiB, $(fds) descriptors, $(wc -l <"$LOAD/acked") uploads acknowledged"
+    log "(d) after $elapsed min: heap after GC $sample KiB, $(fds) descriptors$(h2 "$BENCH_TMP/histogram.sample"), $(wc -l <"$LOAD/acked") uploads acknowledged"
   done
   heap1=$(heap "$BENCH_TMP/histogram.end") fd1=$(fds) samples="$samples $heap1"
+  h2_1=$(h2 "$BENCH_TMP/histogram.end")
   log "(d) what grew on the heap (after a full GC, end minus start, the 15 largest growths in KiB):"
   histogram_growth "$BENCH_TMP/histogram.start" "$BENCH_TMP/histogram.end" | head -n 15 >&2 || true  # head may close the pipe first
   load_stop
@@ -290,7 +299,7 @@ if wants d; then
   { [ "$heap1" -le $((heap0 * 110 / 100)) ] && [ "$fd1" -le $((fd0 * 110 / 100)) ] && [ "$errors" = 0 ] && [ "$missing" = 0 ] \
     && [ "$regs" = 0 ] && [ -s "$LOAD/registered" ]; } || verdict_d=FAIL
   result d "soak of $SOAK min, mixed load, $SOAK_DB" $verdict_d \
-    "$requests requests, 5xx $errors, $(wc -l <"$LOAD/acked") uploads acked, $missing lost; $(wc -l <"$LOAD/registered") registrations and $(wc -l <"$LOAD/approved") approvals acked, $regs missing or twice; live heap after full GC ${heap0}->${heap1} KiB (every 5 min: ${samples// /, }) with $listed documents in incoming/; fds ${fd0}->${fd1}"
+    "$requests requests, 5xx $errors, $(wc -l <"$LOAD/acked") uploads acked, $missing lost; $(wc -l <"$LOAD/registered") registrations and $(wc -l <"$LOAD/approved") approvals acked, $regs missing or twice; live heap after full GC ${heap0}->${heap1} KiB (every 5 min: ${samples// /, }) with $listed documents in incoming/; fds ${fd0}->${fd1}${h2_0:+; at the start$h2_0, at the end$h2_1}"
   stop_plenary
 fi
 

@@ -27,6 +27,14 @@ class ModularityTests {
   }
 
   @Test
+  void h2InternalsAreUsedOnlyByItsHousekeeping() {
+    noClasses().that().doNotHaveFullyQualifiedName("org.plenary.ops.H2Housekeeping")
+        .and().doNotHaveFullyQualifiedName("org.plenary.ops.H2Housekeeping$Reflective")
+        .should().dependOnClassesThat().resideInAPackage("org.h2..")
+        .check(CLASSES);
+  }
+
+  @Test
   void mailIsSentOnlyByTheNotificationModule() {
     noClasses().that().resideOutsideOfPackage("org.plenary.notification..")
         .should().dependOnClassesThat().resideInAnyPackage("org.springframework.mail..", "jakarta.mail..")

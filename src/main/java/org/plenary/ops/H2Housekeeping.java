@@ -1,0 +1,180 @@
+package org.plenary.ops;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Does for the embedded H2 file database the housekeeping that {@code WRITE_DELAY=0} switches off.
+ *
+ * <p>{@code WRITE_DELAY=0} makes H2 write every commit at once (a killed process loses nothing
+ * acknowledged), but H2 2.4 maps it to {@code MVStore.setAutoCommitDelay(0)}, which also means no
+ * background writer thread, and that thread is H2's only caller of {@code FileStore.doHousekeeping}:
+ * rewriting chunks that are mostly dead and moving chunks together when the file is fragmented. Without
+ * it the file grows and every chunk that is still partly live keeps its metadata on the heap.
+ *
+ * <p>Every {@code plenary.h2.housekeeping-interval} one daemon thread does what that background thread
+ * does each round: {@code MVStore.tryCommit()} (returns at once when a commit is in progress), then
+ * {@code doHousekeeping}, then marks the file's operation count so H2's own idle detection works. H2 has
+ * no public method with the same choices (its fill rates of rewritable chunks and its fragmentation test
+ * are not public), so {@code doHousekeeping} is called reflectively; its work takes H2's store lock only
+ * with {@code tryLock(10 ms)}, so commits never wait long for it. Commits are still written by the
+ * committing thread, at once. Off for PostgreSQL and in-memory H2; stopped before the datasource closes.
+ * If H2 changes so that the method cannot be called, or it fails, that is logged once and housekeeping stops.
+ */
+@Component
+class H2Housekeeping implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
+
+  private final DataSource dataSource;
+  private final Duration interval;
+  private volatile ScheduledExecutorService worker;
+  private volatile boolean failed;
+
+  H2Housekeeping(DataSource dataSource, @Value("${plenary.h2.housekeeping-interval:2s}") Duration interval) {
+    this.dataSource = dataSource;
+    this.interval = interval;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (worker != null || interval.isZero() || interval.isNegative() || !embeddedFileDatabase()) {
+      return;
+    }
+    if (Reflective.failure != null) {
+      log.warn("H2 housekeeping is off: this H2 version has no {} ({}); the database file is not compacted while running",
+          "FileStore.doHousekeeping(MVStore)", Reflective.failure.toString());
+      return;
+    }
+    worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread t = new Thread(runnable, "h2-housekeeping");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = interval.toMillis();
+    worker.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void stop() {
+    ScheduledExecutorService running = worker;
+    worker = null;
+    if (running == null) {
+      return;
+    }
+    running.shutdown();
+    try {
+      // A round holds H2's store lock at most for one bounded rewrite; wait for it so the store closes after.
+      if (!running.awaitTermination(30, TimeUnit.SECONDS)) {
+        log.warn("H2 housekeeping: a round still runs after 30 s; the database closes anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return worker != null;
+  }
+
+  /** One round of H2's background housekeeping; false when there is nothing to do it on or it stopped. */
+  boolean runOnce() {
+    if (failed) {
+      return false;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      MVStore store = fileStore(connection);
+      if (store == null || store.isClosed()) {
+        return false;
+      }
+      FileStore<?> file = store.getFileStore();
+      store.tryCommit();
+      Reflective.doHousekeeping.invoke(file, store);
+      // As H2's background thread: fewer than 10 reads or writes until the next round count as idle.
+      Reflective.lastFileOpCount.setLong(file, file.getWriteCount() + file.getReadCount() + 10);
+      return true;
+    } catch (SQLException unavailable) {
+      // The database is down or the pool is full: the next round tries again; requests report it.
+      log.debug("H2 housekeeping skipped a round: {}", unavailable.toString());
+      return false;
+    } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
+      failed = true;
+      Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
+      log.warn("H2 housekeeping stopped after an error; the database file is no longer compacted while running", cause);
+      ScheduledExecutorService running = worker;
+      if (running != null) {
+        running.shutdown();
+      }
+      return false;
+    }
+  }
+
+  private boolean embeddedFileDatabase() {
+    try (Connection connection = dataSource.getConnection()) {
+      return fileStore(connection) != null;
+    } catch (SQLException e) {
+      log.warn("H2 housekeeping is off: no connection to look at the database ({})", e.toString());
+      return false;
+    }
+  }
+
+  /** The MVStore of an embedded H2 file database, or null (PostgreSQL, H2 over TCP, in-memory H2). */
+  private static MVStore fileStore(Connection connection) throws SQLException {
+    if (!connection.isWrapperFor(JdbcConnection.class)
+        || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+      return null;
+    }
+    var database = session.getDatabase();
+    if (!database.isPersistent() || database.getStore() == null) {
+      return null;
+    }
+    MVStore store = database.getStore().getMvStore();
+    return store.getFileStore() == null || store.getFileStore().isReadOnly() ? null : store;
+  }
+
+  /** H2's housekeeping method and the operation count its idle test reads, found once. */
+  private static final class Reflective {
+
+    static final Method doHousekeeping;
+    static final Field lastFileOpCount;
+    static final Exception failure;
+
+    static {
+      Method method = null;
+      Field field = null;
+      Exception missing = null;
+      try {
+        method = FileStore.class.getDeclaredMethod("doHousekeeping", MVStore.class);
+        method.setAccessible(true);
+        field = FileStore.class.getDeclaredField("autoCompactLastFileOpCount");
+        field.setAccessible(true);
+        if (field.getType() != long.class) {
+          throw new NoSuchFieldException("autoCompactLastFileOpCount is a " + field.getType() + ", not a long");
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        missing = e;
+      }
+      doHousekeeping = method;
+      lastFileOpCount = field;
+      failure = missing;
+    }
+  }
+}
