@@ -183,12 +183,10 @@ public class ManifestLog {
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       var actors = new HashMap<String, String>();
       List<Contribution> looked = head.isEmpty() ? desk.register(group.slug(), meeting.code()) : changed;
-      var numbers = new HashSet<String>();
       var read = new HashMap<String, Contribution>();
       var stillListed = new HashSet<String>();
       var added = new ArrayList<ManifestEntry>();
       for (Contribution contribution : looked) {
-        numbers.add(contribution.number());
         read.put(contribution.number(), contribution);
         for (ContributionFile file : contribution.files()) {
           if (file.state() != FileState.PUBLISHED || !file.storePath().equals(folder + file.fileName())) {
@@ -205,7 +203,7 @@ public class ManifestLog {
         }
       }
       var gone = new ArrayList<ManifestEntry>();
-      for (ManifestEntry listed : state.listedOf(numbers)) {
+      for (ManifestEntry listed : state.listedOf(read.keySet())) {
         if (!stillListed.contains(listed.name() + "/" + listed.sha256())) {
           String by = actor(listed.number(), read, "WITHDRAWN", null, actors);
           manifests.withdraw(meetingId, folder, listed.name(), listed.sha256(), version, now, by);

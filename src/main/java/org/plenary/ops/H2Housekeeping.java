@@ -46,6 +46,8 @@ class H2Housekeeping implements SmartLifecycle {
   private final DataSource dataSource;
   private final Duration interval;
   private volatile ScheduledExecutorService worker;
+  /** The database's store, found once through a connection (not one borrowed from the pool every round). */
+  private volatile MVStore store;
   private volatile boolean failed;
 
   H2Housekeeping(DataSource dataSource, @Value("${plenary.h2.housekeeping-interval:2s}") Duration interval) {
@@ -55,7 +57,7 @@ class H2Housekeeping implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    if (worker != null || interval.isZero() || interval.isNegative() || !embeddedFileDatabase()) {
+    if (worker != null || interval.isZero() || interval.isNegative() || (store = fileStore(true)) == null) {
       return;
     }
     if (Reflective.failure != null) {
@@ -100,21 +102,24 @@ class H2Housekeeping implements SmartLifecycle {
     if (failed) {
       return false;
     }
-    try (Connection connection = dataSource.getConnection()) {
-      MVStore store = fileStore(connection);
-      if (store == null || store.isClosed()) {
+    MVStore current = store;
+    if (current == null || current.isClosed()) {
+      if (worker == null) {
+        return false; // not started: no embedded file database to look after
+      }
+      // No connection at the last look, or the database was closed and opened again: look again.
+      current = store = fileStore(false);
+      if (current == null) {
         return false;
       }
-      FileStore<?> file = store.getFileStore();
-      store.tryCommit();
-      Reflective.doHousekeeping.invoke(file, store);
+    }
+    try {
+      FileStore<?> file = current.getFileStore();
+      current.tryCommit();
+      Reflective.doHousekeeping.invoke(file, current);
       // As H2's background thread: fewer than 10 reads or writes until the next round count as idle.
       Reflective.lastFileOpCount.setLong(file, file.getWriteCount() + file.getReadCount() + 10);
       return true;
-    } catch (SQLException unavailable) {
-      // The database is down or the pool is full: the next round tries again; requests report it.
-      log.debug("H2 housekeeping skipped a round: {}", unavailable.toString());
-      return false;
     } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
       failed = true;
       Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
@@ -127,12 +132,18 @@ class H2Housekeeping implements SmartLifecycle {
     }
   }
 
-  private boolean embeddedFileDatabase() {
+  /** The store of the embedded H2 file database behind the data source, or null (none, or no connection now). */
+  private MVStore fileStore(boolean atStart) {
     try (Connection connection = dataSource.getConnection()) {
-      return fileStore(connection) != null;
+      return fileStore(connection);
     } catch (SQLException e) {
-      log.warn("H2 housekeeping is off: no connection to look at the database ({})", e.toString());
-      return false;
+      if (atStart) {
+        log.warn("H2 housekeeping is off: no connection to look at the database ({})", e.toString());
+      } else {
+        // The database is down or the pool is full: the next round looks again; requests report it.
+        log.debug("H2 housekeeping skipped a round: {}", e.toString());
+      }
+      return null;
     }
   }
 
@@ -146,8 +157,8 @@ class H2Housekeeping implements SmartLifecycle {
     if (!database.isPersistent() || database.getStore() == null) {
       return null;
     }
-    MVStore store = database.getStore().getMvStore();
-    return store.getFileStore() == null || store.getFileStore().isReadOnly() ? null : store;
+    MVStore mvStore = database.getStore().getMvStore();
+    return mvStore.getFileStore() == null || mvStore.getFileStore().isReadOnly() ? null : mvStore;
   }
 
   /** H2's housekeeping method and the operation count its idle test reads, found once. */
