@@ -80,6 +80,26 @@ class ContributionMail {
     letters.sendFirst();
   }
 
+  /**
+   * The mails of numbers an earlier version allocated and left to a module listener it no longer has
+   * ({@link RetiredMailEvents}): unlike {@link #on(NumbersAllocated)}, asks the outbox who was mailed already.
+   */
+  void numbersAllocatedEarlier(List<String> numbers) {
+    var letters = new Letters();
+    desk.all(numbers).forEach(c -> numberAllocated(c, letters));
+    letters.send();
+  }
+
+  /** The mails of uploads an earlier version left to a module listener it no longer has, as {@link #on(ContributionsReceived)}. */
+  void receivedEarlier(List<ContributionReceived> received) {
+    on(new ContributionsReceived(received));
+  }
+
+  /** The mails of publications an earlier version left to a module listener it no longer has, as {@link #on(ContributionsPublished)}. */
+  void publishedEarlier(List<ContributionPublished> published) {
+    on(new ContributionsPublished(published));
+  }
+
   private void numberAllocated(Contribution c, Letters letters) {
     Group group = groups.get(c.groupId());
     Meeting meeting = meetings.get(c.meetingId());
