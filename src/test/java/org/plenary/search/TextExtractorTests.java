@@ -119,6 +119,21 @@ class TextExtractorTests {
   }
 
   @Test
+  void anRtfNestedDeeperThanAnyWriterNestsIsDamagedAndItsBracesCostNoHeap() throws Exception {
+    // 20 MB of opening braces held one stack entry each: about 500 MB of heap before the cap.
+    byte[] deep = new byte[20_000_000];
+    java.util.Arrays.fill(deep, (byte) '{');
+    System.arraycopy("{\\rtf1 ".getBytes(StandardCharsets.US_ASCII), 0, deep, 0, 7);
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    assertThatThrownBy(() -> extract("a.rtf", deep)).isInstanceOf(UnreadableException.class)
+        .extracting(e -> ((UnreadableException) e).problem()).isEqualTo(ReadProblem.of("damagedType", "rtf"));
+    assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated reading it").isLessThan(16L << 20);
+    String nested = "{\\rtf1 " + "{".repeat(RtfText.MAX_DEPTH - 1) + "deepword" + "}".repeat(RtfText.MAX_DEPTH - 1) + "}";
+    assertThat(text("b.rtf", nested.getBytes(StandardCharsets.US_ASCII))).as("as deep as the cap allows").contains("deepword");
+  }
+
+  @Test
   void aTxtFileWithAZeroByteInItsHeadIsBinaryNotText() throws Exception {
     // The document cycle's file: a line of text, then every byte value over and over.
     byte[] junk = new byte[200 * 1024];
