@@ -116,7 +116,7 @@ check "the changes feed lists the publication" bash -c "curl -sf '$P/api/v1/grou
 # the account's token on every request (here on a public folder: the tools send it, the server takes it).
 check "wget -m --header 'Authorization: Bearer …' of the published folder passes verify" bash -c "cd '$W' \
   && mkdir -p wget-token && cd wget-token && wget -m -np -nH --cut-dirs=5 -nv -R 'index.html*' \
-  --header 'Authorization: Bearer $T' '$IN/' && PLENARY_TOKEN='$T' java -jar '$JAR' verify in"
+  --header 'Authorization: Bearer $T' '$IN/' && PLENARY_TOKEN='$T' java -jar '$JAR' verify in --site '$P'"
 check "rclone copy --http-headers 'Authorization,Bearer …' passes verify" bash -c "$(printf '%q ' "${RC[@]}") copy \
   --http-headers 'Authorization,Bearer $T' :http:$CODE/in '$W/rclone-token' && java -jar '$JAR' verify '$W/rclone-token'"
 check "curl --header 'Authorization: Bearer …' of in.zip is the same ZIP" bash -c "curl -sf \

@@ -19,19 +19,23 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar plenary.jar verify <folder-or-zip> [--key URL-or-file] [--no-history] [--partial]
- * [--token TOKEN]}:
+ * {@code java -jar plenary.jar verify <folder-or-zip> [--site URL] [--key URL-or-file] [--no-history]
+ * [--partial] [--token TOKEN]}:
  * checks a downloaded folder or ZIP against its signed manifest, without starting the server. The
  * key is never taken from the manifest itself (that would prove nothing): it is fetched from the
- * site's well-known address that the manifest names, or given with {@code --key}. Prints one line
+ * site the reader names ({@code --site}, or a {@code --key} URL or file), else from the well-known
+ * address of the site the manifest names — only that address, never a file or another path, since
+ * whoever edited the manifest chose it. A token goes only to a site the reader named, never to one
+ * the manifest names. Prints one line
  * per difference ({@code changed:}, {@code missing:}, {@code added:}, {@code withdrawn:},
  * {@code history rewritten at version N}) and exits 0 when all is well, 1 on any difference, 2 on a
  * usage error or when nothing could be checked.
  */
 public final class Verifier {
 
-  private static final String USAGE = "usage: java -jar plenary.jar verify <folder-or-zip> [--key URL-or-file]"
-      + " [--no-history] [--partial] [--token TOKEN]";
+  private static final String USAGE = "usage: java -jar plenary.jar verify <folder-or-zip> [--site URL]"
+      + " [--key URL-or-file] [--no-history] [--partial] [--token TOKEN]";
+  private static final String WELL_KNOWN = "/.well-known/plenary-manifest-key";
 
   private final PrintStream out;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -41,25 +45,33 @@ public final class Verifier {
    * that is not the reader's redirects to the sign-in page, so none is followed.
    */
   private final HttpClient site = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  /** A personal access token, sent only with the requests for the manifest's earlier versions. */
+  /**
+   * A personal access token, sent only with the requests for the manifest's earlier versions, and only
+   * to the site the reader named ({@link #named}).
+   */
   private final String token;
+  /** The site the reader named ({@code --site}, or the origin of a {@code --key} URL), or null. */
+  private final URI named;
   private int differences;
 
-  private Verifier(PrintStream out, String token) {
+  private Verifier(PrintStream out, String token, URI named) {
     this.out = out;
     this.token = token;
+    this.named = named;
   }
 
   /** Runs the command and answers its exit status. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     String target = null;
     String key = null;
+    String site = null;
     boolean history = true;
     boolean partial = false;
     String token = System.getenv("PLENARY_TOKEN");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--key" -> key = i + 1 < args.length ? args[++i] : null;
+        case "--site" -> site = i + 1 < args.length ? args[++i] : null;
         case "--token" -> {
           if (i + 1 >= args.length || args[i + 1].isBlank()) {
             err.println(USAGE);
@@ -78,13 +90,15 @@ public final class Verifier {
         }
       }
     }
-    if (target == null || (key == null && List.of(args).contains("--key"))) {
+    if (target == null || (key == null && List.of(args).contains("--key"))
+        || (site == null && List.of(args).contains("--site"))) {
       err.println(USAGE);
       return 2;
     }
     try {
-      return new Verifier(out, token == null || token.isBlank() ? null : token.strip())
-          .verify(Path.of(target), key, history, partial);
+      URI named = site != null ? origin(site) : key != null && isUrl(key) ? origin(key) : null;
+      return new Verifier(out, token == null || token.isBlank() ? null : token.strip(), named)
+          .verify(Path.of(target), key != null ? key : named != null ? named + WELL_KNOWN : null, history, partial);
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       err.println("error: " + e.getMessage());
       return 2;
@@ -100,9 +114,10 @@ public final class Verifier {
       return 1;
     }
     Map<String, Object> manifest = parse(downloaded.manifest().get());
-    String source = keySource != null ? keySource : (String) manifest.get("key");
+    String source = keySource != null ? keySource : namedKey(manifest.get("key"));
     PublicKey key = ManifestKey.parsePem(new String(fetch(source, false), StandardCharsets.US_ASCII));
-    out.println("key: " + source + " (id " + ManifestKey.id(key) + ")");
+    out.println("key: " + source + " (id " + ManifestKey.id(key) + ")" + (keySource != null ? ""
+        : "; the manifest names this site: check that it is the one you trust, or give --site"));
     if (!signed(manifest, key, "this manifest")) {
       return 1;
     }
@@ -147,7 +162,7 @@ public final class Verifier {
    */
   @SuppressWarnings("unchecked")
   private void history(Map<String, Object> newer, PublicKey key) throws IOException {
-    String base = URI.create((String) newer.get("key")).resolve("/").toString();
+    String base = (named != null ? named : origin(namedKey(newer.get("key")))) + "/";
     String folder = (String) newer.get("folder");
     for (int version = ((Number) newer.get("version")).intValue() - 1; version >= 1; version--) {
       byte[] bytes = fetch(base + folder.substring(1) + ManifestLog.NAME + "?version=" + version, true);
@@ -193,6 +208,35 @@ public final class Verifier {
     out.println(line);
   }
 
+  /**
+   * The key address the manifest names, if it is a Plenary site's well-known one: anything else (a
+   * file of this machine, another path, user information) was not written by Plenary.
+   */
+  private static String namedKey(Object key) throws IOException {
+    if (key instanceof String url && isUrl(url)) {
+      URI uri = URI.create(url);
+      if (uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawPath() != null && uri.getRawPath().endsWith(WELL_KNOWN)
+          && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+        return url;
+      }
+    }
+    throw new IOException("the manifest names no key address of a Plenary site (" + key + "): give the site you"
+        + " downloaded from with --site, or its key with --key");
+  }
+
+  private static boolean isUrl(String source) {
+    return source.startsWith("http://") || source.startsWith("https://");
+  }
+
+  /** {@code https://host[:port]} of a URL, without path, query or user information. */
+  private static URI origin(String url) {
+    URI uri = URI.create(url.strip());
+    if (!isUrl(url.strip()) || uri.getHost() == null) {
+      throw new IllegalArgumentException("not a site's address: " + url + " (give it as https://host[:port])");
+    }
+    return URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parse(byte[] bytes) {
     return JsonMapper.builder().build().readValue(bytes, LinkedHashMap.class);
@@ -204,12 +248,12 @@ public final class Verifier {
    * be another site's ({@code --key}) and never gets it.
    */
   private byte[] fetch(String source, boolean fromSite) throws IOException {
-    if (!source.startsWith("http://") && !source.startsWith("https://")) {
+    if (!isUrl(source)) {
       return Files.readAllBytes(Path.of(source));
     }
     try {
       var request = HttpRequest.newBuilder(URI.create(source)).timeout(Duration.ofSeconds(30));
-      if (fromSite && token != null) {
+      if (fromSite && token != null && named != null) {
         request.header("Authorization", "Bearer " + token);
       }
       HttpResponse<byte[]> response = (fromSite ? site : http).send(request.build(),
@@ -218,8 +262,9 @@ public final class Verifier {
       if (status != 200) {
         boolean refused = status == 401 || status == 403 || status == 404 || (status >= 300 && status < 400);
         throw new IOException(source + " answered " + status + (!fromSite || !refused ? ""
-            : token == null ? " (a meeting whose documents are not public: give a personal access token with --token or"
-                + " PLENARY_TOKEN, or check only this version with --no-history)"
+            : token == null || named == null ? " (a meeting whose documents are not public: give a personal access token"
+                + " with --token or PLENARY_TOKEN and the site it belongs to with --site, or check only this version with"
+                + " --no-history)"
             : " (the token was refused, or its account may not read this folder)"));
       }
       return response.body();

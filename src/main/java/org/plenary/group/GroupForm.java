@@ -1,5 +1,7 @@
 package org.plenary.group;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -32,6 +34,10 @@ public class GroupForm {
   @Size(max = 200)
   private String name;
 
+  // Each list and the parent also under the name GET /api/v1/groups/{slug} gives it, so that a client that
+  // sends back what it read (a round trip) keeps the terms of reference, leadership and parent: under the
+  // other names they were ignored, and the PUT emptied them (the chair's leadership with them).
+  @JsonAlias("parent")
   private String parentSlug;
 
   @Size(max = 500)
@@ -54,9 +60,11 @@ public class GroupForm {
   private String mailingList;
 
   @Valid
+  @JsonAlias("termsOfReference")
   private List<SectionRow> sections = new ArrayList<>();
 
   @Valid
+  @JsonAlias("leadership")
   private List<LeaderRow> leaders = new ArrayList<>();
 
   @Valid
@@ -65,6 +73,14 @@ public class GroupForm {
   /** The name and terms of reference in other languages, by tag ("fr"); null keeps those the group has. */
   @Valid
   private Map<String, TranslationRow> translations;
+
+  /** The {@code lifetime} object of the API's group ({@code months}, and dates it computes), as GET gives it. */
+  @JsonSetter("lifetime")
+  void lifetime(Map<String, Object> lifetime) {
+    if (lifetime != null && lifetime.get("months") instanceof Number months) {
+      lifetimeMonths = months.intValue();
+    }
+  }
 
   /** One clause of the terms of reference. */
   public static class SectionRow {

@@ -1,5 +1,6 @@
 package org.plenary.meeting;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -14,8 +15,11 @@ import java.util.Map;
  */
 public class AgendaForm {
 
+  // Also under the name a meeting's GET gives its items ("agenda"): sent back under that name they were
+  // ignored, and the PUT, which replaces the agenda, removed every item.
   @Valid
   @Size(max = 200, message = "{meeting.form.agenda.size}")
+  @JsonAlias("agenda")
   private List<ItemRow> items = new ArrayList<>();
 
   /** One agenda item: its id when it is already on the agenda (kept through every edit), none when new. */

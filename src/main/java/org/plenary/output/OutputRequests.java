@@ -1,5 +1,6 @@
 package org.plenary.output;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -49,7 +50,8 @@ final class OutputRequests {
 
   record EntryRequest(
       @NotBlank(message = "{output.error.organization}") @Size(max = 200) String organization,
-      @Schema(nullable = true) @Size(max = 200) String group,
+      // "bodyGroup" is the name an entry's GET gives it: a PUT of what was read kept no group before.
+      @Schema(nullable = true) @Size(max = 200) @JsonAlias("bodyGroup") String group,
       @Schema(nullable = true) @Size(max = 500) String url,
       @Schema(nullable = true) @Size(max = 1000) String topics,
       @Schema(nullable = true) @Size(max = 1000) String contact,

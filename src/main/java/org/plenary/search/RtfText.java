@@ -15,7 +15,8 @@ import java.util.Set;
  * Rich Text Format: a small tokenizer that keeps the document's characters ({@code \'hh} in the
  * document's code page, {@code \\u} escapes as Unicode) and skips font, colour and style tables, pictures,
  * objects and every {@code \*} destination. One pass, no tree: a large file costs no more memory
- * than its group depth.
+ * than its group depth, and that depth is capped ({@link #MAX_DEPTH}): a file that is nothing but
+ * opening braces would otherwise hold one entry per byte (60 MB of them took 2 GB of heap).
  */
 final class RtfText {
 
@@ -23,6 +24,12 @@ final class RtfText {
       "themedata", "datastore", "latentstyles", "listtable", "listoverridetable", "rsidtbl", "generator",
       "xmlnstbl", "mmathPr", "filetbl", "revtbl", "header", "footer", "headerl", "headerr", "footerl", "footerr",
       "fldinst", "bkmkstart", "bkmkend");
+
+  /**
+   * Groups nested deeper than this make the file damaged. Word writes fewer than 20 levels; the cap
+   * keeps the stack below a few kilobytes whatever the file.
+   */
+  static final int MAX_DEPTH = 1000;
 
   private record Group(boolean skip, int unicodeSkip) {}
 
@@ -51,12 +58,15 @@ final class RtfText {
     }
   }
 
-  private void run() throws IOException {
+  private void run() throws IOException, UnreadableException {
     groups.push(new Group(false, 1));
     for (int c; (c = in.read()) >= 0; ) {
       switch (c) {
         case '{' -> {
           flush();
+          if (groups.size() > MAX_DEPTH) {
+            throw new UnreadableException(ReadProblem.of("damagedType", "rtf"));
+          }
           groups.push(new Group(skip, unicodeSkip));
         }
         case '}' -> {

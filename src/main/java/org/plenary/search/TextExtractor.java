@@ -8,8 +8,8 @@ import java.util.Set;
 import org.plenary.pdf.PdfTextExtractor;
 
 /**
- * Reads the words of one file by its extension — .docx, .doc, .pptx, .ppt, .xlsx, .xls (Apache
- * POI), .pdf (PDFBox, through the {@code pdf} module), .odt, .rtf, .txt and .zip archives of
+ * Reads the words of one file by its extension — .docx and .pptx (streamed, {@link OoxmlText}; an
+ * encrypted one through POI, which says so), .doc, .ppt, .xlsx, .xls (Apache POI), .pdf (PDFBox, through the {@code pdf} module), .odt, .rtf, .txt and .zip archives of
  * those — into a {@link BoundedText}. A file that cannot be read at all throws
  * {@link UnreadableException} with the reason; a file read only in part leaves a note in the text.
  */
@@ -37,7 +37,14 @@ final class TextExtractor {
     try {
       switch (extension) {
         case "pdf" -> pdf(file, out);
-        case "docx", "doc", "pptx", "ppt", "xlsx", "xls" -> OfficeText.read(file, extension, out);
+        case "docx", "pptx" -> {
+          if (OoxmlText.isPackage(file)) {
+            OoxmlText.read(file, extension, out, budget);
+          } else {
+            OfficeText.read(file, extension, out);
+          }
+        }
+        case "doc", "ppt", "xlsx", "xls" -> OfficeText.read(file, extension, out);
         case "odt" -> OdtText.read(file, out, budget);
         case "rtf" -> RtfText.read(file, out);
         case "txt" -> PlainText.read(file, out);

@@ -1,5 +1,6 @@
 package org.plenary.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -85,6 +87,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
     return ResponseEntity.status(HttpStatus.FORBIDDEN)
         .body(problem(HttpStatus.FORBIDDEN, text("web.problem.forbidden")));
+  }
+
+  /** A body that is no JSON, or whose field has the wrong type: the field and what it takes, or where the JSON breaks. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    JsonBodyProblems.Said said = JsonBodyProblems.of(e);
+    Object[] args = Arrays.stream(said.args())
+        .map(a -> a instanceof JsonBodyProblems.Key key ? text(key.code(), key.args()) : a).toArray();
+    String sentence = text(said.key(), args);
+    return ResponseEntity.badRequest().body(said.field() == null ? problem(HttpStatus.BAD_REQUEST, sentence)
+        : withErrors(List.of(new Violation(said.field(), sentence))));
   }
 
   @Override

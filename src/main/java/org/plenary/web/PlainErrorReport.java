@@ -63,6 +63,11 @@ class PlainErrorReport implements WebServerFactoryCustomizer<TomcatServletWebSer
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Language", "en");
+        // The headers every other answer carries: refused before the filters ran, it gets none of theirs.
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Content-Security-Policy", SecurityConfiguration.NOTHING_ACTIVE);
+        response.setHeader("Cache-Control", "no-store");
         Writer writer = response.getReporter();
         if (writer != null) {
           writer.write(problem(status));

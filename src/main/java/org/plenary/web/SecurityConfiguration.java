@@ -48,6 +48,12 @@ import org.springframework.session.web.http.CookieSerializer;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+  /**
+   * For answers that are data, never a page (the API's JSON, PDFs and CSV, management endpoints, the
+   * problems Tomcat writes): nothing in them may load, run or be framed, were a browser ever to render one.
+   */
+  static final String NOTHING_ACTIVE = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
   private static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
           + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -80,6 +86,7 @@ class SecurityConfiguration {
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(problems::unauthorized)
             .accessDeniedHandler(problems::forbidden))
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(NOTHING_ACTIVE)))
         .build();
   }
 
@@ -97,6 +104,7 @@ class SecurityConfiguration {
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(problems::unauthorized)
             .accessDeniedHandler(problems::forbidden))
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(NOTHING_ACTIVE)))
         .build();
   }
 

@@ -441,9 +441,81 @@ class ArchiveIntegrationTests {
 
     assertThat(verify(file)).as("without a token the earlier versions are not the stranger's to read")
         .startsWith("2\n").contains("MANIFEST.json?version=1 answered", "--token");
-    assertThat(verify(file, "--token", token)).startsWith("0\n").contains("ok: 2 files", "chain back to version 1 holds");
-    assertThat(verify(file, "--token", "plenary_not-a-token")).startsWith("2\n").contains("the token was refused");
+    assertThat(verify(file, "--token", token, "--site", "http://127.0.0.1:" + PORT)).startsWith("0\n")
+        .contains("ok: 2 files", "chain back to version 1 holds");
+    assertThat(verify(file, "--token", "plenary_not-a-token", "--site", "http://127.0.0.1:" + PORT)).startsWith("2\n")
+        .contains("the token was refused");
     assertThat(verify(file, "--token")).startsWith("2\n").contains("usage:");
+  }
+
+  /**
+   * Whoever edits a downloaded folder's manifest chooses its {@code key}: a file of the reader's machine (the
+   * folder's own ignored {@code index.html} holding the editor's key) or the editor's site. Neither may make
+   * an edited folder pass, and the reader's token never goes to a site the manifest names.
+   */
+  @Test
+  void verifyTrustsNoKeyFileOrSiteAManifestNamesAndSendsTheTokenOnlyToTheSiteTheReaderNames() throws Exception {
+    ArchiveFixture.meeting(meetings, "arch", "p2", false);
+    fixture.publish("p2", "Private one", "private one");
+    fixture.publish("p2", "Private two", "private two");
+    String token = tokens.issue(accounts.find("arch-author").orElseThrow().id(), "forged").token();
+    byte[] zip = get("/t/fg/arch/docs/p2/in.zip", "Authorization", "Bearer " + token).body();
+    java.security.KeyPair editor = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    Path pem = Files.writeString(dir.resolve("index.html"), ManifestKey.pem(editor.getPublic()));
+
+    String byFile = Files.write(dir.resolve("by-file.zip"), forged(zip, pem.toString(), editor)).toString();
+    assertThat(verify(byFile, "--no-history")).as("a key file the manifest names").startsWith("2\n")
+        .contains("names no key address of a Plenary site").doesNotContain("ok:");
+
+    var seen = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    var evil = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    evil.createContext("/", exchange -> {
+      seen.add(exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+      byte[] body = exchange.getRequestURI().getPath().endsWith("plenary-manifest-key")
+          ? ManifestKey.pem(editor.getPublic()).getBytes(StandardCharsets.US_ASCII) : new byte[0];
+      exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    evil.start();
+    try {
+      String evilKey = "http://127.0.0.1:" + evil.getAddress().getPort() + "/.well-known/plenary-manifest-key";
+      String bySite = Files.write(dir.resolve("by-site.zip"), forged(zip, evilKey, editor)).toString();
+      assertThat(verify(bySite, "--token", token)).doesNotContain("ok:");
+      assertThat(seen).as("requests to the site the manifest names").isNotEmpty()
+          .noneMatch(request -> request.contains(token) || request.endsWith("Bearer"));
+      assertThat(verify(bySite, "--token", token, "--site", "http://127.0.0.1:" + PORT)).startsWith("1\n")
+          .contains("signature: this manifest is not signed by the key");
+      assertThat(seen).noneMatch(request -> request.contains(token));
+    } finally {
+      evil.stop(0);
+    }
+  }
+
+  /** The ZIP with its manifest's {@code key} replaced and the manifest signed again with {@code editor}'s key. */
+  @SuppressWarnings("unchecked")
+  private static byte[] forged(byte[] zip, String key, java.security.KeyPair editor) throws Exception {
+    var out = new ByteArrayOutputStream();
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+        var copy = new java.util.zip.ZipOutputStream(out)) {
+      for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        byte[] bytes = in.readAllBytes();
+        if (e.getName().endsWith("MANIFEST.json")) {
+          Map<String, Object> manifest = JSON.readValue(bytes, LinkedHashMap.class);
+          manifest.remove("signature");
+          manifest.put("key", key);
+          var signer = java.security.Signature.getInstance("Ed25519");
+          signer.initSign(editor.getPrivate());
+          signer.update(CanonicalJson.bytes(manifest));
+          manifest.put("signature", java.util.Base64.getEncoder().encodeToString(signer.sign()));
+          bytes = CanonicalJson.bytes(manifest);
+        }
+        copy.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        copy.write(bytes);
+        copy.closeEntry();
+      }
+    }
+    return out.toByteArray();
   }
 
   private long meetingId(String code) {

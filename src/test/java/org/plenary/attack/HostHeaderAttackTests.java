@@ -15,7 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A request whose Host header names another site: no redirect the server answers may send the
  * reader there (a Location built from the Host header is an open redirect for whoever can put a
- * forged Host in front of a cache or a proxy). Raw sockets, since HTTP clients will not forge Host.
+ * forged Host in front of a cache or a proxy). Raw sockets, since HTTP clients will not forge Host. Answers
+ * made outside the page chain (Tomcat's refusals, the API, management) carry the security headers too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-attack-host;DB_CLOSE_DELAY=-1",
@@ -54,6 +55,19 @@ class HostHeaderAttackTests {
       String what = request.substring(0, 30);
       assertThat(answer).as(what).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
           .contains("\"status\":400", "could not be read").doesNotContain("<html", "Tomcat", "Exception");
+      assertThat(head(request)).as(what).containsIgnoringCase("X-Content-Type-Options: nosniff")
+          .containsIgnoringCase("X-Frame-Options: DENY").containsIgnoringCase("Content-Security-Policy: default-src 'none'")
+          .containsIgnoringCase("Cache-Control: no-store");
+    }
+  }
+
+  @Test
+  void everyAnswerOfTheApiAndManagementEndpointsForbidsActiveContentAndFraming() throws IOException {
+    for (String path : List.of("/api/v1/groups", "/api/v1/groups/nowhere", "/api/v1/me/desk", "/api/v1/search?q=%3Cb%3E",
+        "/actuator/health", "/actuator/prometheus")) {
+      String head = head("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      assertThat(head).as(path).containsIgnoringCase("Content-Security-Policy: default-src 'none'; frame-ancestors 'none'")
+          .containsIgnoringCase("X-Content-Type-Options: nosniff");
     }
   }
 

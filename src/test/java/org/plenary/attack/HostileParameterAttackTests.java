@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Query parameters and conditions of the newer channels (a folder's ZIP since a time, the changes
  * feed since a time, the search's page and words, If-Match on a ZIP) given values no form would send: each is
  * answered as the reader's mistake (400 with a sentence naming the parameter, an empty page, 412),
- * never as a server error with a stack trace in the log. Real sockets, on a group with a public and
+ * never as a server error with a stack trace in the log; a JSON body of the wrong shape is a problem
+ * naming the field and what it takes, or the line and column where the JSON breaks. Real sockets, on a group with a public and
  * a private meeting.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -122,6 +123,50 @@ class HostileParameterAttackTests {
       assertThat(html.statusCode()).as("page " + page).isEqualTo(200);
     }
     assertThat(get("/api/v1/search?q=roadmap&page=999999999", "application/json").body()).contains("\"hits\":[]");
+  }
+
+  @Test
+  void aJsonBodyOfTheWrongShapeIsAProblemNamingTheFieldAndWhatItTakesOrWhereTheJsonBreaks() throws Exception {
+    String token = tokens.issue(accounts.find("phost-author").orElseThrow().id(), "shapes").token();
+    String allocate = "/api/v1/groups/phost/meetings/open/contributions";
+    record Case(String body, String field, String says) {}
+    for (Case c : List.of(
+        new Case("{\"title\":[\"x\"],\"source\":\"s\"}", "title", "This field takes text"),
+        new Case("{\"title\":\"t\",\"source\":{\"a\":1}}", "source", "This field takes text"),
+        new Case("{\"title\":\"t\",\"source\":\"s\",\"agendaItemIds\":[\"x\"]}", "agendaItemIds[0]",
+            "This field takes a number"),
+        new Case("{\"title\":\"t\",\"source\":\"s\",\"agendaItemIds\":[99999999999999999999]}", "agendaItemIds[0]",
+            "This field takes a number"),
+        new Case("{\"title\":\"t\",\"source\":\"s\",\"agendaItemIds\":{\"a\":1}}", "agendaItemIds", "This field takes a list"))) {
+      HttpResponse<String> answer = post(allocate, token, c.body());
+      assertThat(answer.statusCode()).as(c.body()).isEqualTo(400);
+      assertThat(answer.headers().firstValue("Content-Type")).as(c.body()).hasValue("application/problem+json");
+      assertThat(answer.body()).as(c.body()).contains("\"field\":\"" + c.field() + "\"", c.says())
+          .doesNotContain("Failed to read", "Exception", "tools.jackson", "org.plenary");
+    }
+    HttpResponse<String> outputType = post("/api/v1/groups/phost/meetings/open/outputs", clerkToken(),
+        "{\"title\":\"t\",\"type\":\"POEM\"}");
+    assertThat(outputType.body()).contains("\"field\":\"type\"", "one of DELIVERABLE_DRAFT, MEETING_REPORT");
+    for (String broken : List.of("{\"title\":", "{\"title\" \"t\"}", "not json", "{\"title\":\"t\",}")) {
+      HttpResponse<String> answer = post(allocate, token, broken);
+      assertThat(answer.statusCode()).as(broken).isEqualTo(400);
+      assertThat(answer.body()).as(broken).contains("is not valid JSON (line 1, column").doesNotContain("Failed to read");
+    }
+    assertThat(post(allocate, token, "").body()).contains("needs a JSON body");
+    assertThat(post(allocate, token, "{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}").body())
+        .contains("nests deeper, or holds a longer value, than the API reads");
+    assertThat(post(allocate, token, "[]").body()).contains("The body must be an object.");
+  }
+
+  private String clerkToken() {
+    return tokens.issue(accounts.find("phost-clerk").orElseThrow().id(), "shapes").token();
+  }
+
+  private HttpResponse<String> post(String path, String token, String json) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path, String accept, String... headers) throws Exception {

@@ -160,6 +160,28 @@ final class TestDocuments {
     return zip(entries);
   }
 
+  /**
+   * The same package with {@code paragraphs} more paragraphs of random words at the start of the body of
+   * {@code part} (a .docx's {@code word/document.xml}): valid, large, and far from any expansion limit.
+   */
+  static byte[] withParagraphs(byte[] zip, String part, int paragraphs) throws IOException {
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        entries.put(e.getName(), in.readAllBytes());
+      }
+    }
+    String xml = new String(entries.get(part), StandardCharsets.UTF_8);
+    int body = xml.indexOf("<w:body>") + "<w:body>".length();
+    var random = new java.util.Random(7);
+    StringBuilder more = new StringBuilder(xml.substring(0, body));
+    for (int i = 0; i < paragraphs; i++) {
+      more.append("<w:p><w:r><w:t>").append(Long.toString(random.nextLong() >>> 1, 36)).append("</w:t></w:r></w:p>");
+    }
+    entries.put(part, more.append(xml.substring(body)).toString().getBytes(StandardCharsets.UTF_8));
+    return zip(entries);
+  }
+
   /** A zip whose one entry is {@code megabytes} of zeros: a thousand times smaller packed than unpacked. */
   static byte[] zipBomb(int megabytes) throws IOException {
     var out = new ByteArrayOutputStream();

@@ -76,10 +76,25 @@ class TextExtractorTests {
   void aDocumentThatIsAZipBombInsideIsRefused() throws Exception {
     byte[] docx = TestDocuments.withSpaces(TestDocuments.docx("bombword"), "word/document.xml", 40 << 20);
     assertThatThrownBy(() -> extract("a.docx", docx)).isInstanceOf(UnreadableException.class)
-        .extracting(e -> ((UnreadableException) e).problem()).isEqualTo(ReadProblem.of("bombDocument"));
+        .extracting(e -> ((UnreadableException) e).problem())
+        .isEqualTo(ReadProblem.of("bombRatio", "word/document.xml", 100));
     byte[] odt = TestDocuments.withSpaces(TestDocuments.odt("bombword"), "content.xml", 40 << 20);
     assertThatThrownBy(() -> extract("a.odt", odt)).isInstanceOf(UnreadableException.class)
         .extracting(e -> ((UnreadableException) e).problem()).isEqualTo(ReadProblem.of("bombRatio", "content.xml", 100));
+  }
+
+  @Test
+  void aDocxOfTensOfMegabytesOfParagraphsIsReadAsAStreamNotATreeInTheHeap() throws Exception {
+    // 500,000 paragraphs of random words: 22 MB of XML packed about five times, so no expansion limit
+    // stops it; POI built its tree at some 30 times that (a 60 MB body: 5 GB allocated, 1.7 GB held).
+    byte[] docx = TestDocuments.withParagraphs(TestDocuments.docx("Elasticity of streamword clouds"),
+        "word/document.xml", 500_000);
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    String text = text("a.docx", docx);
+    assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated reading it").isLessThan(256L << 20);
+    assertThat(text).contains("streamword");
+    assertThat(text.lines().count()).isGreaterThan(500_000);
   }
 
   @Test
@@ -116,6 +131,21 @@ class TextExtractorTests {
       text = "";
     }
     assertThat(text).doesNotContain("lollol");
+  }
+
+  @Test
+  void anRtfNestedDeeperThanAnyWriterNestsIsDamagedAndItsBracesCostNoHeap() throws Exception {
+    // 20 MB of opening braces held one stack entry each: about 500 MB of heap before the cap.
+    byte[] deep = new byte[20_000_000];
+    java.util.Arrays.fill(deep, (byte) '{');
+    System.arraycopy("{\\rtf1 ".getBytes(StandardCharsets.US_ASCII), 0, deep, 0, 7);
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    assertThatThrownBy(() -> extract("a.rtf", deep)).isInstanceOf(UnreadableException.class)
+        .extracting(e -> ((UnreadableException) e).problem()).isEqualTo(ReadProblem.of("damagedType", "rtf"));
+    assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated reading it").isLessThan(16L << 20);
+    String nested = "{\\rtf1 " + "{".repeat(RtfText.MAX_DEPTH - 1) + "deepword" + "}".repeat(RtfText.MAX_DEPTH - 1) + "}";
+    assertThat(text("b.rtf", nested.getBytes(StandardCharsets.US_ASCII))).as("as deep as the cap allows").contains("deepword");
   }
 
   @Test
