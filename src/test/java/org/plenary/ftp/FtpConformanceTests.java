@@ -145,7 +145,8 @@ class FtpConformanceTests {
       data.getOutputStream().write(new byte[50_000]);
       ftp.send(new byte[] {(byte) 0xFF, (byte) 0xF4, (byte) 0xFF});
       ftp.sendUrgent(0xF2);
-      assertThat(ftp.command("ABOR")).startsWith("426 ");
+      // lftp takes a 426 that names ABOR for ABOR's own reply, and its 226 for the next command's.
+      assertThat(ftp.command("ABOR")).startsWith("426 ").doesNotContain("ABOR");
       assertThat(ftp.reply()).startsWith("226 ");
       data.close();
       // Python's ftplib: the whole line sent with MSG_OOB, which makes its last byte, the LF, urgent.
