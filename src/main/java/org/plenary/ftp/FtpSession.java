@@ -61,7 +61,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   volatile boolean protectData;
   volatile boolean epsvAll;
   /** The facts MLST and MLSD write: all until OPTS MLST chooses (RFC 3659, 7.9). */
-  volatile java.util.Set<String> mlstFacts = java.util.Set.copyOf(ListingFormat.FACTS);
+  volatile java.util.Set<String> mlstFacts = ListingFormat.ALL_FACTS;
   private volatile DataConnection data;
   private volatile Transfer transfer;
   private boolean counted;

@@ -18,6 +18,8 @@ final class ListingFormat {
 
   /** The facts of MLST and MLSD (RFC 3659, 7), in the order they are written. */
   static final List<String> FACTS = List.of("type", "size", "modify", "perm");
+  /** Every fact: what MLST and MLSD write until OPTS MLST chooses. */
+  static final java.util.Set<String> ALL_FACTS = java.util.Set.copyOf(FACTS);
 
   private ListingFormat() {}
 
