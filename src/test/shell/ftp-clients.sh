@@ -6,8 +6,9 @@
 # and checks, each step printed: upload, listing, download (whole and resumed), replacement before
 # publication, FTPS with encrypted data, anonymous reading without writing, a wrong password, what
 # the server refuses (mkdir, rm, rename), `lftp mirror -R` (exit 0 although SITE is not offered),
-# `mget *.pdf` in tnftp and a path pattern in ncftpget, and rclone's FTP backend (lsjson, copy,
-# check). `.ci/run` runs it after `mvn -B verify`.
+# `mget *.pdf` in tnftp and a path pattern in ncftpget, ABOR as lftp and Python's ftplib send it, curl
+# in active mode, Python's FTP_TLS, wget -c, aria2c -x4 and busybox (each skipped, saying so, when
+# not installed), and rclone's FTP backend (lsjson, copy, check). `.ci/run` runs it after `mvn -B verify`.
 #
 # Usage: src/test/shell/ftp-clients.sh     Exit status: 0 when every check passes, 1 otherwise.
 # Ports: the first free from CHECK_HTTP_PORT (18280) and CHECK_FTP_PORT (12321); `.ci/run` runs this beside
@@ -104,6 +105,78 @@ check "tnftp (ftp(1)) mget *.pdf fetches what the pattern names, and only that" 
 check "ncftpget fetches a path ending in a pattern (/t/fg/cloud/docs/incoming/*.pdf)" bash -c "HOME='$W' ncftpget -V \
   -u alice -p alice-demo -P $FTP_PORT 127.0.0.1 '$W/ncftp' '/t/fg/cloud/docs/incoming/*.pdf' \
   && cmp -s '$W/ncftp/$MIRRORED.pdf' '$W/up/$MIRRORED.pdf'"
+
+# Second pass: clients and settings the first review did not try; a client that is not installed is skipped
+# with a line that says so. ABOR as lftp and Python's ftplib send it (TCP urgent data), curl in active mode
+# and with --ftp-method nocwd, wget -c, aria2c with four connections, busybox ftpget -c / ftpput, FTP_TLS.
+# have COMMAND: whether COMMAND is installed; says that its checks are skipped when it is not.
+have() { command -v "$1" >/dev/null 2>&1 && return 0; echo "  skip  the $1 checks: $1 is not installed"; return 1; }
+BIG=$(allocate)
+ABORTED=$(allocate)
+head -c 30000000 /dev/urandom >"$W/$BIG.zip"
+curl -sSf -u "alice:$T" -T "$W/$BIG.zip" "$IN/" || die "could not upload $BIG.zip"
+check "curl in active mode (-P -) and with --ftp-method nocwd downloads the same bytes" bash -c "curl -sSf -P - \
+  -u alice:$T -o '$W/active.pdf' '$IN/$MIRRORED.pdf' && cmp -s '$W/active.pdf' '$W/up/$MIRRORED.pdf' && curl -sSf \
+  --ftp-method nocwd -u alice:$T -o '$W/nocwd.pdf' '$IN/$MIRRORED.pdf' && cmp -s '$W/nocwd.pdf' '$W/up/$MIRRORED.pdf'"
+check "lftp in clear text stops a download with ABOR (IAC IP, urgent IAC DM) and carries on" bash -c "lftp -d \
+  -u alice,$T -p $FTP_PORT -e 'set ftp:ssl-allow no; set net:max-retries 1; set net:timeout 20; \
+  cd /t/fg/cloud/docs/incoming; cat $BIG.zip | head -c 10 >/dev/null; cls -1; bye' 127.0.0.1 >'$W/lftp-abor.log' 2>&1; \
+  cat '$W/lftp-abor.log' | grep -v '^<---  '| tail -n 20; grep -q -- '---> ABOR' '$W/lftp-abor.log' \
+  && ! grep -q '^<--- 500' '$W/lftp-abor.log' && grep -qx '$BIG.zip' '$W/lftp-abor.log'"
+if have python3; then
+  check "Python's ftplib abort() (ABOR as urgent data) stops an upload: 426, 226, nothing kept" python3 - \
+    127.0.0.1 "$FTP_PORT" alice "$T" "$ABORTED" <<'PY'
+import ftplib, sys
+host, port, user, secret, number = sys.argv[1:]
+ftp = ftplib.FTP()
+ftp.connect(host, int(port), timeout=20)
+ftp.login(user, secret)
+data = ftp.transfercmd("STOR /t/fg/cloud/docs/incoming/%s.pdf" % number)
+data.sendall(b"x" * 100000)
+print(ftp.abort())
+print(ftp.getresp())
+data.close()
+print(ftp.sendcmd("NOOP"))
+names = ftp.nlst("/t/fg/cloud/docs/incoming")
+assert "%s.pdf" % number not in names, names
+ftp.quit()
+PY
+  check "Python's FTP_TLS lists (MLSD) and downloads over PROT P, resumed with REST" python3 - \
+    127.0.0.1 "$FTP_PORT" alice "$T" "$MIRRORED.pdf" "$W/up/$MIRRORED.pdf" <<'PY'
+import ftplib, io, ssl, sys
+host, port, user, secret, name, local = sys.argv[1:]
+context = ssl.create_default_context()
+context.check_hostname = False
+context.verify_mode = ssl.CERT_NONE
+ftp = ftplib.FTP_TLS(context=context)
+ftp.connect(host, int(port), timeout=20)
+ftp.login(user, secret)
+ftp.prot_p()
+ftp.cwd("/t/fg/cloud/docs/incoming")
+facts = dict(ftp.mlsd())[name]
+whole = open(local, "rb").read()
+assert int(facts["size"]) == len(whole), facts
+got = io.BytesIO()
+ftp.retrbinary("RETR " + name, got.write, rest=1000)
+assert got.getvalue() == whole[1000:]
+ftp.quit()
+PY
+fi
+if have wget; then
+  check "wget resumes an FTP download (-c)" bash -c "mkdir -p '$W/wget' && head -c 1000 '$W/up/$MIRRORED.pdf' \
+    >'$W/wget/$MIRRORED.pdf' && cd '$W/wget' && wget -nv -c --user alice --password '$T' '$IN/$MIRRORED.pdf' \
+    && cmp -s '$MIRRORED.pdf' '$W/up/$MIRRORED.pdf'"
+fi
+if have aria2c; then
+  check "aria2c fetches over four FTP connections (-x4 -s4) the same bytes" bash -c "aria2c -q -x4 -s4 -d '$W/aria2' \
+    --ftp-user=alice --ftp-passwd='$T' '$IN/$BIG.zip' && cmp -s '$W/aria2/$BIG.zip' '$W/$BIG.zip'"
+fi
+if have busybox; then
+  check "busybox ftpget -c resumes and ftpput cannot store a name that is no number" bash -c "head -c 1000 \
+    '$W/up/$MIRRORED.pdf' >'$W/bb.pdf' && busybox ftpget -c -u alice -p '$T' -P $FTP_PORT 127.0.0.1 '$W/bb.pdf' \
+    /t/fg/cloud/docs/incoming/$MIRRORED.pdf && cmp -s '$W/bb.pdf' '$W/up/$MIRRORED.pdf' && ! busybox ftpput -u alice \
+    -p '$T' -P $FTP_PORT 127.0.0.1 /t/fg/cloud/docs/incoming/notes.pdf '$W/bb.pdf'"
+fi
 
 CLONED=$(allocate)
 head -c 250000 /dev/urandom >"$W/rclone/$CLONED.pdf"

@@ -78,6 +78,18 @@ check "If-None-Match with the ETag is 304" bash -c "etag=\$(curl -sI '$FILE' | t
   && [ \"\$(curl -s -o /dev/null -w '%{http_code}' -H \"If-None-Match: \$etag\" '$FILE')\" = 304 ]"
 check "a byte range is 206 with the right bytes" bash -c "curl -sf -r 1000-1999 -o '$W/range' '$FILE' \
   && cmp -s '$W/range' <(tail -c +1001 '$W/$NUMBER.pdf' | head -c 1000)"
+check "If-Range with the ETag is a 206 range, with another ETag the whole file (200)" bash -c "etag=\$(curl -sI '$FILE' \
+  | tr -d '\r' | awk -F': ' 'tolower(\$1)==\"etag\"{print \$2}') && [ \"\$(curl -s -o /dev/null -w '%{http_code} %{size_download}' \
+  -r 0-99 -H \"If-Range: \$etag\" '$FILE')\" = '206 100' ] && [ \"\$(curl -s -o /dev/null -w '%{http_code} %{size_download}' \
+  -r 0-99 -H 'If-Range: \"other\"' '$FILE')\" = '200 300000' ]"
+check "wget -c resumes a download cut at byte 1000" bash -c "mkdir -p '$W/wget-c' && head -c 1000 '$W/$NUMBER.pdf' \
+  >'$W/wget-c/$NUMBER.pdf' && cd '$W/wget-c' && wget -nv -c '$FILE' && cmp -s '$NUMBER.pdf' '$W/$NUMBER.pdf'"
+if command -v aria2c >/dev/null 2>&1; then
+  check "aria2c -x4 -s4 fetches the same bytes" bash -c "aria2c -q -x4 -s4 -d '$W/aria2' '$FILE' \
+    && cmp -s '$W/aria2/$NUMBER.pdf' '$W/$NUMBER.pdf'"
+else
+  echo "  skip  the aria2c check: aria2c is not installed"
+fi
 check "If-Match that does not match is 412 on a listing" status 412 -H 'If-Match: "nope"' "$P/t/fg/cloud/docs/incoming/"
 # rclone's HTTP backend reads the same listings a browser does (no configuration file: an on-the-fly remote).
 RC=(rclone --config /dev/null --http-url "$P/t/fg/cloud/docs/")

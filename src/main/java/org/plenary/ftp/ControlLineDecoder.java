@@ -1,6 +1,7 @@
 package org.plenary.ftp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
@@ -12,8 +13,10 @@ import java.util.List;
 /**
  * Cuts the control connection into command lines (ended by CRLF or LF), in strict UTF-8. A line
  * longer than the limit is dropped as it arrives (memory stays bounded) and reported as
- * {@link Refused}; so are lines with NUL bytes or invalid UTF-8. Telnet IAC sequences that some
- * clients put before ABOR are removed.
+ * {@link Refused}; so are lines with NUL bytes or invalid UTF-8. The control connection is a
+ * Telnet stream (RFC 959, 4.1.3): Telnet commands are removed wherever they are in a line, such as
+ * the {@code IAC IP IAC DM} that lftp and others put before ABOR (see {@link FtpServer} for the
+ * urgent byte that carries the Data Mark).
  */
 final class ControlLineDecoder extends ByteToMessageDecoder {
 
@@ -21,6 +24,10 @@ final class ControlLineDecoder extends ByteToMessageDecoder {
   record Refused(Reply reply, boolean close) {}
 
   private static final int IAC = 0xFF;
+  /** Telnet's WILL, WONT, DO and DONT take an option byte after the command. */
+  private static final int WILL = 251;
+  /** The lowest Telnet command byte (SE); a byte below it after IAC is no command. */
+  private static final int SE = 240;
   private final int maxLength;
   private boolean discarding;
 
@@ -62,22 +69,54 @@ final class ControlLineDecoder extends ByteToMessageDecoder {
   }
 
   private static Object decodeLine(ByteBuf line) {
-    int start = line.readerIndex();
-    int end = line.writerIndex();
-    if (end > start && line.getByte(end - 1) == '\r') {
-      end--;
+    if (line.isReadable() && line.getByte(line.writerIndex() - 1) == '\r') {
+      line.writerIndex(line.writerIndex() - 1);
     }
-    while (end - start >= 2 && (line.getByte(start) & 0xFF) == IAC) {
-      start += 2;
-    }
-    if (line.forEachByte(start, end - start, ByteProcessor.FIND_NUL) >= 0) {
+    ByteBuf text = withoutTelnetCommands(line);
+    if (text.forEachByte(ByteProcessor.FIND_NUL) >= 0) {
       return new Refused(Reply.of(501, "ftp.line.nul"), false);
     }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(line.nioBuffer(start, end - start)).toString();
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(text.nioBuffer()).toString();
     } catch (CharacterCodingException e) {
       return new Refused(Reply.of(501, "ftp.line.notUtf8"), false);
     }
+  }
+
+  /**
+   * The line without its Telnet commands (RFC 854): {@code IAC IAC} stays one 0xFF byte (which
+   * UTF-8 then refuses), {@code IAC WILL|WONT|DO|DONT option} and {@code IAC command} go, and an
+   * IAC followed by no command (its urgent byte went out of band) goes alone. UTF-8 never holds
+   * 0xFF, so no command line loses a byte of its text.
+   */
+  private static ByteBuf withoutTelnetCommands(ByteBuf line) {
+    if (line.indexOf(line.readerIndex(), line.writerIndex(), (byte) IAC) < 0) {
+      return line;
+    }
+    byte[] text = new byte[line.readableBytes()];
+    int length = 0;
+    int i = line.readerIndex();
+    int end = line.writerIndex();
+    while (i < end) {
+      int b = line.getUnsignedByte(i);
+      if (b != IAC) {
+        text[length++] = (byte) b;
+        i++;
+        continue;
+      }
+      int command = i + 1 < end ? line.getUnsignedByte(i + 1) : -1;
+      if (command == IAC) {
+        text[length++] = (byte) IAC;
+        i += 2;
+      } else if (command >= WILL) {
+        i += 3;
+      } else if (command >= SE) {
+        i += 2;
+      } else {
+        i++;
+      }
+    }
+    return Unpooled.wrappedBuffer(text, 0, length);
   }
 }

@@ -34,12 +34,13 @@ final class FolderCommands {
     table.put("MLSD", new Gateway.Command(true, (s, a) -> {
       FtpPath path = path(s, a);
       boolean mayUpload = s.hasAccount();
-      return Transfers.sendLines(s, "ftp.transfer.listing", folder(s, path), node -> ListingFormat.machineLine(node, mayUpload));
+      var facts = s.mlstFacts;
+      return Transfers.sendLines(s, "ftp.transfer.listing", folder(s, path), node -> ListingFormat.machineLine(node, mayUpload, facts));
     }));
     table.put("MLST", new Gateway.Command(true, (s, a) -> {
       FtpPath path = path(s, a);
       FolderTree.Node node = node(s, path);
-      return Reply.of(250, "ftp.mlst", path.toString(), ListingFormat.facts(node, s.hasAccount()) + " " + path);
+      return Reply.of(250, "ftp.mlst", path.toString(), ListingFormat.facts(node, s.hasAccount(), s.mlstFacts) + " " + path);
     }));
     table.put("SIZE", new Gateway.Command(true, (s, a) -> new Reply(213, Long.toString(file(s, path(s, a)).size()))));
     table.put("MDTM", new Gateway.Command(true, (s, a) ->

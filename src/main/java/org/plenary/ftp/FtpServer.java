@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -47,6 +48,15 @@ import org.springframework.stereotype.Component;
 public class FtpServer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(FtpServer.class);
+  /**
+   * SO_OOBINLINE on control connections, as vsftpd and ProFTPD set it: clients send ABOR as TCP
+   * urgent data (lftp's urgent byte is the Telnet Data Mark of {@code IAC IP IAC DM ABOR}, Python's
+   * ftplib makes the line's final LF urgent), and a socket that does not read urgent data inline
+   * drops that byte from the stream: lftp's ABOR arrived as "BOR", ftplib's never ended. The JDK
+   * supports the option on every NIO socket without naming it in a public class (null on a JDK
+   * without it: ABOR then still works from clients that send it as an ordinary line).
+   */
+  static final ChannelOption<Boolean> URGENT_DATA_INLINE = urgentDataInline();
 
   private final FtpSettings settings;
   private final FolderTree tree;
@@ -114,10 +124,27 @@ public class FtpServer implements SmartLifecycle {
                 new FtpSession(gateway));
           }
         });
+    if (URGENT_DATA_INLINE != null) {
+      bootstrap.childOption(URGENT_DATA_INLINE, true);
+    } else {
+      log.warn("This JDK's sockets lack SO_OOBINLINE: ABOR sent as urgent data (lftp, Python's ftplib) will not be understood.");
+    }
     InetSocketAddress address = settings.address().isBlank() ? new InetSocketAddress(settings.port())
         : new InetSocketAddress(settings.address(), settings.port());
     server = bootstrap.bind(address).syncUninterruptibly().channel();
     log.info("FTP gateway listening on {}.", server.localAddress());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ChannelOption<Boolean> urgentDataInline() {
+    try (var probe = java.nio.channels.SocketChannel.open()) {
+      return probe.supportedOptions().stream()
+          .filter(option -> option.name().equals("SO_OOBINLINE") && option.type() == Boolean.class)
+          .findFirst().map(option -> NioChannelOption.of((java.net.SocketOption<Boolean>) option))
+          .orElse(null);
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 
   /**

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One control connection. Commands run one at a time, in order, on the gateway's worker threads
  * (they may need the database or a password hash); lines that arrive meanwhile wait in a short
- * queue. ABOR, STAT and QUIT are answered at once during a transfer. No thread is held while a
+ * queue. ABOR, STAT and QUIT (RFC 959) and NOOP are answered at once during a transfer: clients
+ * that keep the control connection alive during a long transfer (Apache Commons Net's control
+ * keep-alive) send a NOOP every few seconds and wait for each reply. No thread is held while a
  * session is idle or a transfer runs.
  */
 final class FtpSession extends ChannelInboundHandlerAdapter {
@@ -58,6 +60,8 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   volatile boolean pbsz;
   volatile boolean protectData;
   volatile boolean epsvAll;
+  /** The facts MLST and MLSD write: all until OPTS MLST chooses (RFC 3659, 7.9). */
+  volatile java.util.Set<String> mlstFacts = ListingFormat.ALL_FACTS;
   private volatile DataConnection data;
   private volatile Transfer transfer;
   private boolean counted;
@@ -161,7 +165,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   private void received(Object line) {
     String verb = line instanceof String text ? verb(text) : "";
     synchronized (this) {
-      if (transfer != null && (verb.equals("ABOR") || verb.equals("STAT") || verb.equals("QUIT"))) {
+      if (transfer != null && (verb.equals("ABOR") || verb.equals("STAT") || verb.equals("QUIT") || verb.equals("NOOP"))) {
         duringTransfer(verb);
         return;
       }
@@ -186,6 +190,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
         transfer.abort();
       }
       case "STAT" -> send(Reply.of(213, "ftp.transferring", transfer.bytes()));
+      case "NOOP" -> send(Reply.of(200, "ftp.noop"));
       default -> {
         transfer.abort();
         send(Reply.of(221, "ftp.goodbyeStopped"));

@@ -16,6 +16,11 @@ final class ListingFormat {
       .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter FACT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
+  /** The facts of MLST and MLSD (RFC 3659, 7), in the order they are written. */
+  static final List<String> FACTS = List.of("type", "size", "modify", "perm");
+  /** Every fact: what MLST and MLSD write until OPTS MLST chooses. */
+  static final java.util.Set<String> ALL_FACTS = java.util.Set.copyOf(FACTS);
+
   private ListingFormat() {}
 
   /** LIST's lines as one text, for STAT's reply on the control connection. */
@@ -39,17 +44,27 @@ final class ListingFormat {
     return prefix + node.name() + "\r\n";
   }
 
-  /** One line of MLSD: the entry's facts and its name. */
-  static String machineLine(FolderTree.Node node, boolean mayUpload) {
-    return facts(node, mayUpload) + ' ' + node.name() + "\r\n";
+  /** One line of MLSD: the entry's chosen facts and its name. */
+  static String machineLine(FolderTree.Node node, boolean mayUpload, java.util.Set<String> chosen) {
+    return facts(node, mayUpload, chosen) + ' ' + node.name() + "\r\n";
   }
 
-  /** The RFC 3659 facts of one entry: type, size, modify, perm. */
-  static String facts(FolderTree.Node node, boolean mayUpload) {
-    if (node.folder()) {
-      return "type=dir;modify=" + FACT.format(node.modified()) + ";perm=" + (node.incoming() && mayUpload ? "elc" : "el") + ";";
+  /** The RFC 3659 facts of one entry among type, size (files), modify and perm: those the session chose. */
+  static String facts(FolderTree.Node node, boolean mayUpload, java.util.Set<String> chosen) {
+    var out = new StringBuilder(64);
+    if (chosen.contains("type")) {
+      out.append("type=").append(node.folder() ? "dir" : "file").append(';');
     }
-    return "type=file;size=" + node.size() + ";modify=" + FACT.format(node.modified()) + ";perm=r;";
+    if (chosen.contains("size") && !node.folder()) {
+      out.append("size=").append(node.size()).append(';');
+    }
+    if (chosen.contains("modify")) {
+      out.append("modify=").append(FACT.format(node.modified())).append(';');
+    }
+    if (chosen.contains("perm")) {
+      out.append("perm=").append(node.folder() ? (node.incoming() && mayUpload ? "elc" : "el") : "r").append(';');
+    }
+    return out.toString();
   }
 
   static String time(Instant instant) {

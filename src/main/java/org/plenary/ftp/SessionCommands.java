@@ -18,7 +18,7 @@ final class SessionCommands {
        EPSV
        LANG EN*;FR;ES;RU;ZH;AR
        MDTM
-       MLST type*;size*;modify*;perm*;
+       MLST %s
        PASV
        PBSZ
        PROT
@@ -43,7 +43,7 @@ final class SessionCommands {
     }));
     table.put("NOOP", new Gateway.Command(false, (s, a) -> Reply.of(200, "ftp.noop")));
     table.put("SYST", new Gateway.Command(false, (s, a) -> new Reply(215, "UNIX Type: L8")));
-    table.put("FEAT", new Gateway.Command(false, (s, a) -> new Reply(211, FEATURES)));
+    table.put("FEAT", new Gateway.Command(false, (s, a) -> new Reply(211, FEATURES.formatted(mlstFeature(s)))));
     table.put("HELP", new Gateway.Command(false, (s, a) -> Reply.of(214, "ftp.help",
         String.join(" ", new java.util.TreeSet<>(offered(table))))));
     table.put("OPTS", new Gateway.Command(false, SessionCommands::opts));
@@ -199,10 +199,28 @@ final class SessionCommands {
     if (upper.startsWith("UTF8")) {
       return Reply.of(200, "ftp.opts.utf8");
     }
-    if (upper.startsWith("MLST")) {
-      return new Reply(200, "MLST OPTS type;size;modify;perm;");
+    if (upper.equals("MLST") || upper.startsWith("MLST ")) {
+      return mlstOptions(session, option.substring(4).strip());
     }
     return Reply.of(501, "ftp.opts.unknown");
+  }
+
+  /**
+   * OPTS MLST (RFC 3659, 7.9): the facts named that the gateway knows become those MLST and MLSD
+   * write (none named: none), and the reply lists them; the others are ignored.
+   */
+  private static Reply mlstOptions(FtpSession session, String names) {
+    var named = java.util.Arrays.stream(names.split(";")).map(name -> name.strip().toLowerCase(Locale.ROOT)).toList();
+    var chosen = ListingFormat.FACTS.stream().filter(named::contains).toList();
+    session.mlstFacts = Set.copyOf(chosen);
+    return new Reply(200, ("MLST OPTS " + chosen.stream().map(fact -> fact + ";").collect(java.util.stream.Collectors.joining())).strip());
+  }
+
+  /** FEAT's MLST line: every fact, those chosen marked with "*". */
+  private static String mlstFeature(FtpSession session) {
+    var out = new StringBuilder();
+    ListingFormat.FACTS.forEach(fact -> out.append(fact).append(session.mlstFacts.contains(fact) ? "*;" : ";"));
+    return out.toString();
   }
 
   /**

@@ -40,12 +40,11 @@ final class Transfers {
   static Reply sendLines(FtpSession session, String comesKey, List<FolderTree.Node> nodes,
       Function<FolderTree.Node, String> line) {
     return withData(session, null, channel -> {
-      session.send(Reply.of(150, comesKey));
       if (!session.protectData) {
         channel.pipeline().addLast(new ChunkedWriteHandler());
       }
       var chunks = new ListingChunks(nodes, line);
-      send(session, channel, channel.writeAndFlush(chunks), chunks::bytes, null);
+      send(session, channel, Reply.of(150, comesKey), chunks, chunks::bytes, null);
     });
   }
 
@@ -71,7 +70,8 @@ final class Transfers {
 
   private static void sendOn(FtpSession session, Channel channel, String name, Path file, StreamChunks remote,
       long offset, long length) {
-    session.send(offset > 0 ? Reply.of(150, "ftp.retr.sendingFrom", name, length, offset) : Reply.of(150, "ftp.retr.sending", name, length));
+    Reply comes = offset > 0 ? Reply.of(150, "ftp.retr.sendingFrom", name, length, offset)
+        : Reply.of(150, "ftp.retr.sending", name, length);
     Object body;
     try {
       if (remote != null) {
@@ -90,16 +90,18 @@ final class Transfers {
       session.transferEnded(Reply.of(451, "ftp.retr.unreadable"));
       return;
     }
-    send(session, channel, channel.writeAndFlush(body), () -> length, FtpMetrics.Direction.DOWNLOAD);
+    send(session, channel, comes, body, () -> length, FtpMetrics.Direction.DOWNLOAD);
   }
 
   static Reply receive(FtpSession session, IncomingUpload upload) {
     return withData(session, upload, channel -> {
-      session.send(Reply.of(150, "ftp.stor.ready", upload.fileName()));
       var receiver = new UploadReceiver(session, upload);
       channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64 * 1024, 256 * 1024, 1024 * 1024));
       channel.pipeline().addLast(receiver);
+      // Started before "150" goes out: an ABOR the client sends as soon as it reads "150" stops this transfer
+      // instead of waiting behind it (and the data connection's end after it is then no whole file).
       session.started(receiver);
+      session.send(Reply.of(150, "ftp.stor.ready", upload.fileName()));
       channel.config().setAutoRead(true);
     });
   }
@@ -158,10 +160,11 @@ final class Transfers {
   }
 
   /**
-   * Ends a send: the data connection closes, then "226" if every byte went out (counted as a
-   * transfer in {@code direction}, none for a listing), "426" if not.
+   * A send: the transfer is started (ABOR and a closed control connection stop it from then on),
+   * "150" goes out, then {@code body}; then the data connection closes and "226" follows if every
+   * byte went out (counted as a transfer in {@code direction}, none for a listing), "426" if not.
    */
-  private static void send(FtpSession session, Channel channel, ChannelFuture written, LongSupplier bytes,
+  private static void send(FtpSession session, Channel channel, Reply comes, Object body, LongSupplier bytes,
       FtpMetrics.Direction direction) {
     channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
       @Override
@@ -171,6 +174,13 @@ final class Transfers {
         ctx.close();
       }
     });
+    var writing = new java.util.concurrent.atomic.AtomicReference<ChannelFuture>();
+    // What STAT says during the send: the bytes handed to the connection so far.
+    LongSupplier sofar = switch (body) {
+      case DefaultFileRegion region -> region::transferred;
+      case io.netty.handler.stream.ChunkedInput<?> input -> input::progress;
+      default -> () -> 0;
+    };
     session.started(new FtpSession.Transfer() {
       @Override
       public void abort() {
@@ -179,10 +189,14 @@ final class Transfers {
 
       @Override
       public long bytes() {
-        return written.isDone() ? bytes.getAsLong() : 0;
+        ChannelFuture written = writing.get();
+        return written != null && written.isDone() ? bytes.getAsLong() : sofar.getAsLong();
       }
     });
+    session.send(comes);
     channel.config().setAutoRead(true);
+    ChannelFuture written = channel.writeAndFlush(body);
+    writing.set(written);
     written.addListener(done -> channel.close().addListener(closed -> {
       if (done.isSuccess() && direction != null) {
         session.gateway.metrics().transferred(direction, bytes.getAsLong());

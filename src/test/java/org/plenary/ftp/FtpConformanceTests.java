@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -129,6 +130,85 @@ class FtpConformanceTests {
     assertThat(ftp.retrieveFile(ftp.listNames(INCOMING + "/*.docx")[0], out)).as(ftp.getReplyString()).isTrue();
     assertThat(out.toString()).isEqualTo("content of " + docx);
     ftp.disconnect();
+  }
+
+  @Test
+  void abortSentAsUrgentDataStopsATransferAsLftpAndPythonSendIt() throws Exception {
+    String name = INCOMING + "/" + desk.allocate("conf", "open", allocation(), author).number() + ".pdf";
+    try (RawFtp ftp = new RawFtp(server.port())) {
+      ftp.reply();
+      ftp.command("USER conf-author");
+      assertThat(ftp.command("PASS author-pass")).startsWith("230 ");
+      // lftp: IAC IP IAC in the stream, then the Data Mark as the one urgent byte, then the line.
+      Socket data = new Socket("127.0.0.1", RawFtp.epsvPort(ftp.command("EPSV")));
+      assertThat(ftp.command("STOR " + name)).startsWith("150 ");
+      data.getOutputStream().write(new byte[50_000]);
+      ftp.send(new byte[] {(byte) 0xFF, (byte) 0xF4, (byte) 0xFF});
+      ftp.sendUrgent(0xF2);
+      // lftp takes a 426 that names ABOR for ABOR's own reply, and its 226 for the next command's.
+      assertThat(ftp.command("ABOR")).startsWith("426 ").doesNotContain("ABOR");
+      assertThat(ftp.reply()).startsWith("226 ");
+      data.close();
+      // Python's ftplib: the whole line sent with MSG_OOB, which makes its last byte, the LF, urgent.
+      data = new Socket("127.0.0.1", RawFtp.epsvPort(ftp.command("EPSV")));
+      assertThat(ftp.command("STOR " + name)).startsWith("150 ");
+      data.getOutputStream().write(new byte[50_000]);
+      ftp.send("ABOR\r");
+      ftp.sendUrgent('\n');
+      assertThat(ftp.reply()).startsWith("426 ");
+      assertThat(ftp.reply()).startsWith("226 ");
+      data.close();
+      // A Telnet command anywhere in a line is not part of it.
+      ftp.send(new byte[] {'N', 'O', (byte) 0xFF, (byte) 0xF1, 'O', 'P', '\r', '\n'});
+      assertThat(ftp.reply()).startsWith("200 ");
+      assertThat(ftp.command("PWD")).startsWith("257 ");
+    }
+  }
+
+  @Test
+  void noopDuringATransferIsAnsweredAtOnceAsKeepAliveClientsWaitForIt() throws Exception {
+    Contribution c = desk.allocate("conf", "open", allocation(), author);
+    byte[] content = new byte[300_000];
+    new java.util.Random(7).nextBytes(content);
+    try (RawFtp ftp = new RawFtp(server.port())) {
+      ftp.reply();
+      ftp.command("USER conf-author");
+      assertThat(ftp.command("PASS author-pass")).startsWith("230 ");
+      Socket data = new Socket("127.0.0.1", RawFtp.epsvPort(ftp.command("EPSV")));
+      assertThat(ftp.command("STOR " + INCOMING + "/" + c.number() + ".pdf")).startsWith("150 ");
+      // Apache Commons Net's control keep-alive: a NOOP every few seconds of a long transfer, each reply awaited;
+      // more than the 32 lines a busy session queues.
+      for (int i = 0; i < 40; i++) {
+        data.getOutputStream().write(content, i * 7_500, 7_500);
+        assertThat(ftp.command("NOOP")).as("NOOP %d", i).startsWith("200 ");
+      }
+      data.close();
+      assertThat(ftp.reply()).startsWith("226 ");
+    }
+    assertThat(desk.get(c.number()).files()).singleElement().satisfies(file -> assertThat(file.size()).isEqualTo(content.length));
+  }
+
+  @Test
+  void optsMlstChoosesTheFactsMlstAndMlsdWrite() throws Exception {
+    String name = uploaded("pdf");
+    try (RawFtp ftp = new RawFtp(server.port())) {
+      ftp.reply();
+      ftp.command("USER anonymous");
+      assertThat(ftp.command("PASS guest@example.org")).startsWith("230 ");
+      assertThat(ftp.command("FEAT")).contains("\n MLST type*;size*;modify*;perm*;\n");
+      assertThat(ftp.command("OPTS MLST size;Modify;unique;")).isEqualTo("200 MLST OPTS size;modify;\n");
+      assertThat(ftp.command("FEAT")).contains("\n MLST type;size*;modify*;perm;\n");
+      assertThat(ftp.command("MLST " + INCOMING + "/" + name)).matches(
+          "(?s)250-.*\n size=\\d+;modify=\\d{14}; " + INCOMING + "/" + name + "\n250 .*");
+      Socket data = new Socket("127.0.0.1", RawFtp.epsvPort(ftp.command("EPSV")));
+      assertThat(ftp.command("MLSD " + INCOMING)).startsWith("150 ");
+      String listing = new String(data.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      data.close();
+      assertThat(ftp.reply()).startsWith("226 ");
+      assertThat(listing).contains("size=" + ("content of " + name).length() + ";modify=").doesNotContain("type=", "perm=");
+      assertThat(ftp.command("OPTS MLST")).isEqualTo("200 MLST OPTS\n");
+      assertThat(ftp.command("MLST " + INCOMING)).contains("\n  " + INCOMING + "\n");
+    }
   }
 
   @Test

@@ -76,6 +76,12 @@ public final class RawFtp implements AutoCloseable {
     out.flush();
   }
 
+  /** Sends one byte as TCP urgent data (MSG_OOB), as FTP clients send part of ABOR. */
+  void sendUrgent(int b) throws IOException {
+    out.flush();
+    plain.sendUrgentData(b);
+  }
+
   /** Whether the server sends nothing for the given time. */
   public boolean nothingWithin(int millis) throws IOException {
     socket.setSoTimeout(millis);
