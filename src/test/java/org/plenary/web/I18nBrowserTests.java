@@ -122,6 +122,8 @@ class I18nBrowserTests {
         assertThat(browser.find(By.tagName("html")).getAttribute("lang")).as(path).isEqualTo("en-XA");
         assertThat(browser.driver().getTitle()).as(path).startsWith("[!!");
         assertThat(browser.find(By.cssSelector("nav.languages a[hreflang=ar]")).isDisplayed()).as("switcher on %s", path).isTrue();
+        assertThat(browser.find(By.cssSelector("button.menu-toggle")).isDisplayed())
+            .as("the Menu button on %s at %d px: shown only where it folds the navigation", path, width).isEqualTo(width <= 600);
         assertThat((List<?>) browser.script(UNWRAPPED)).as("text not from a message on %s", path).isEmpty();
         assertThat((Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth;"))
             .as("horizontal overflow of %s at %d px, past the edge: %s", path, width, browser.script(WIDE))
