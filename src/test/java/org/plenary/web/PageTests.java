@@ -52,6 +52,12 @@ class PageTests {
   }
 
   @Test
+  void aPageThatNeedsASignInLeadsToTheSignInPageInTheLanguageTheAddressAskedFor() throws Exception {
+    mvc.perform(get("/groups/cloud/meetings/1006-gva/register").param("lang", "ar")).andExpect(redirectedUrl("/sign-in?lang=ar"));
+    mvc.perform(get("/desk").param("lang", "xx-nowhere")).andExpect(redirectedUrl("/sign-in"));
+  }
+
+  @Test
   void theSignInPageNamesTheDemoSignInsInDemoModeInTheReadersLanguage() throws Exception {
     mvc.perform(get("/sign-in").header("Accept-Language", "fr"))
         .andExpect(status().isOk())
