@@ -136,11 +136,34 @@
     });
   }
 
+  // A table wider than its column scrolls sideways (the stylesheet makes it a block); a keyboard reaches
+  // what is hidden only when the table itself takes the focus, so it does while, and only while, it scrolls.
+  function scrollingTables() {
+    var tables = Array.prototype.filter.call(document.querySelectorAll('table'), function (table) {
+      return !table.closest('.table-scroll');
+    });
+    function mark() {
+      tables.forEach(function (table) {
+        if (table.scrollWidth > table.clientWidth + 1) {
+          table.setAttribute('tabindex', '0');
+        } else {
+          table.removeAttribute('tabindex');
+        }
+      });
+    }
+    mark();
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(mark);
+      tables.forEach(function (table) { observer.observe(table); });
+    }
+  }
+
   function ready() {
     localTimes();
     errorSummary();
     menu();
     reorder();
+    scrollingTables();
   }
 
   if (document.readyState === 'loading') {

@@ -49,6 +49,7 @@ class SmokeTests {
     assertThat(printed.find()).as("the one-time password is printed").isTrue();
     String oneTime = printed.group(1);
 
+    assertThat(get("/sign-in").body()).as("no demo sign-ins outside demo mode").doesNotContain("demo-sign-ins", "alice-demo");
     assertThat(signIn("admin", "wrong").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in?error"));
     signIn("admin", oneTime);
     HttpResponse<String> home = get("/");

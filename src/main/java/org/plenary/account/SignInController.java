@@ -3,6 +3,7 @@ package org.plenary.account;
 import org.plenary.shared.Words;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +15,13 @@ class SignInController {
 
   private final Clock clock;
   private final Words words;
+  private final boolean demo;
 
-  SignInController(Clock clock, Words words) {
+  SignInController(Clock clock, Words words, Environment environment) {
     this.words = words;
     this.clock = clock;
+    // A newcomer who started --demo and opened the page learns the demo's sign-ins there, not only in the README.
+    this.demo = environment.matchesProfiles("demo");
   }
 
   /**
@@ -27,6 +31,7 @@ class SignInController {
   @GetMapping("/sign-in")
   String signIn(@RequestParam(required = false) String locked, @RequestParam(required = false) String busy,
       @RequestParam(required = false) String ended, Model model) {
+    model.addAttribute("demo", demo);
     if (busy != null) {
       model.addAttribute("lockedMessage", SignInResult.LockedOut.busyMessage(words));
     }

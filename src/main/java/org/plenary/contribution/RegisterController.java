@@ -50,7 +50,8 @@ class RegisterController {
       @RequestParam(defaultValue = "asc") String dir, Model model) {
     Meeting meeting = meetings.get(slug, code);
     String query = q.strip().toLowerCase(Locale.ROOT);
-    List<Contribution> rows = access.register(slug, code, Reader.current()).stream()
+    List<Contribution> register = access.register(slug, code, Reader.current());
+    List<Contribution> rows = register.stream()
         .filter(c -> item == null || meeting.agendaItemId(item).filter(c.agendaItemIds()::contains).isPresent())
         .filter(c -> query.isEmpty() || (c.number() + " " + c.title() + " " + c.source()).toLowerCase(Locale.ROOT)
             .contains(query))
@@ -59,6 +60,9 @@ class RegisterController {
     model.addAttribute("group", groups.get(slug));
     model.addAttribute("meeting", meeting);
     model.addAttribute("rows", rows);
+    // in.zip answers 404 until a first input document is published (its folder has no manifest before).
+    model.addAttribute("zip", register.stream().anyMatch(c -> c.series() == DocumentSeries.INPUT
+        && (c.status() == Contribution.Status.PUBLISHED || c.status() == Contribution.Status.WITHDRAWN)));
     model.addAttribute("item", item);
     model.addAttribute("q", q);
     model.addAttribute("sort", sort);

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -86,25 +85,15 @@ public record Meeting(
 
   /** The dates in the reader's language: {@link #dates()} in English, "14 juin 2010 – 16 juin 2010" in French. */
   public String dates(Locale reader) {
-    return org.plenary.shared.Languages.nearest(reader).getLanguage().equals("en") ? dates()
-        : org.plenary.group.Days.range(startDate, endDate, reader);
+    return org.plenary.group.Days.range(startDate, endDate, reader);
   }
 
-  /** "14–16 June 2010", "30 June – 2 July 2010", "29 December 2010 – 2 January 2011". */
+  /**
+   * "14–16 June 2010", "30 June – 2 July 2010", "29 December 2010 – 2 January 2011": in English, as the API
+   * and English mails and PDFs give them. A page says {@link #dates(Locale)}.
+   */
   public String dates() {
-    var day = DateTimeFormatter.ofPattern("d", Locale.ENGLISH);
-    var dayMonth = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
-    var full = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-    if (startDate.equals(endDate)) {
-      return full.format(startDate);
-    }
-    if (startDate.getYear() != endDate.getYear()) {
-      return full.format(startDate) + " – " + full.format(endDate);
-    }
-    if (startDate.getMonth() != endDate.getMonth()) {
-      return dayMonth.format(startDate) + " – " + full.format(endDate);
-    }
-    return day.format(startDate) + "–" + full.format(endDate);
+    return dates(Locale.ENGLISH);
   }
 
   /** The first day begins, in the venue's time zone, at the opening time (or midnight when none is set). */

@@ -138,7 +138,8 @@ class DeliverableController {
 
   /**
    * Runs the action and says {@code done} (a key of the {@code output} bundle with its arguments); a refusal
-   * or invalid input returns to {@code back} with the sentence as the page's problem.
+   * or invalid input returns to {@code back} with the sentence as the page's problem, and with what was
+   * typed ({@code typed}), which the form shows again.
    */
   static String act(RedirectAttributes redirect, String back, java.util.function.Supplier<String> action, String done,
       Object... args) {
@@ -147,18 +148,28 @@ class DeliverableController {
       redirect.addFlashAttribute("notice", org.plenary.shared.Words.said(
           new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {done}, args)));
       return "redirect:" + next;
-    } catch (OutputRefusedException e) {
-      redirect.addFlashAttribute("problem", org.plenary.shared.Words.said(e));
-    } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("problem", String.join(" ", e.violations().stream().map(v -> v.message()).toList()));
-      // Each message also sits beside its field on the form that sent it (first message per field).
-      var fieldErrors = new java.util.LinkedHashMap<String, String>();
-      e.violations().forEach(v -> fieldErrors.putIfAbsent(v.field(), v.message()));
-      redirect.addFlashAttribute("fieldErrors", fieldErrors);
-    } catch (java.util.NoSuchElementException e) {
-      redirect.addFlashAttribute("problem", e instanceof org.springframework.context.MessageSourceResolvable said ? org.plenary.shared.Words.said(said) : e.getMessage());
+    } catch (OutputRefusedException | InvalidInputException | java.util.NoSuchElementException e) {
+      redirect.addFlashAttribute("typed", org.plenary.shared.Typed.ofCurrentRequest());
+      refused(redirect, e);
     }
     return "redirect:" + back;
+  }
+
+  private static void refused(RedirectAttributes redirect, RuntimeException refusal) {
+    switch (refusal) {
+      case OutputRefusedException e -> redirect.addFlashAttribute("problem", org.plenary.shared.Words.said(e));
+      case InvalidInputException e -> {
+        redirect.addFlashAttribute("problem", String.join(" ", e.violations().stream().map(v -> v.message()).toList()));
+        // Each message also sits beside its field on the form that sent it (first message per field).
+        var fieldErrors = new java.util.LinkedHashMap<String, String>();
+        e.violations().forEach(v -> fieldErrors.putIfAbsent(v.field(), v.message()));
+        redirect.addFlashAttribute("fieldErrors", fieldErrors);
+      }
+      default -> {
+        RuntimeException e = refusal;
+        redirect.addFlashAttribute("problem", e instanceof org.springframework.context.MessageSourceResolvable said ? org.plenary.shared.Words.said(said) : e.getMessage());
+      }
+    }
   }
 
   static PlenaryUser user() {

@@ -136,7 +136,7 @@ public class ProgressReports {
       byItem.add(new ProgressReport.ItemDocuments(i + 1, m.agenda().get(i).title(), mine.stream()
           .filter(c -> c.agendaItemIds().contains(itemId)).map(Contribution::number).toList()));
     }
-    return new ProgressReport.MeetingHeld(m.code(), m.dates(), m.venueName(), chair, approved.size(),
+    return new ProgressReport.MeetingHeld(m.code(), m.dates(language), m.venueName(), chair, approved.size(),
         count(approved, r -> category(r, language)),
         count(approved, r -> r.countryCode() == null ? "—" : countries.name(r.countryCode(), language)),
         count(approved, r -> r.organizationId() == null ? words.in(language, "output.report.ownName")

@@ -103,9 +103,11 @@ class PseudoLocale implements BeanPostProcessor {
       if (args == null) {
         return null;
       }
+      // A number stays a number: a pattern may format it ({0,number,integer}) or choose words by it
+      // ({0,choice,0#…|1#…}), and a marker string there would make MessageFormat throw.
       var marked = new Object[args.length];
       for (int i = 0; i < args.length; i++) {
-        marked[i] = OPEN + String.valueOf(i) + CLOSE;
+        marked[i] = args[i] instanceof Number ? args[i] : OPEN + String.valueOf(i) + CLOSE;
       }
       return marked;
     }

@@ -170,7 +170,16 @@ class SecurityConfiguration {
     var signIn = new SignInRedirects();
     // The way to the sign-in page is said as a path: an absolute one would name whatever host the
     // request's Host header claimed (Spring Security builds it from the request, not from plenary.base-url).
-    var toSignIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
+    // A link that asked for a language (?lang=fr) leads to the sign-in page in that language too.
+    var toSignIn = new LoginUrlAuthenticationEntryPoint("/sign-in") {
+      @Override
+      protected String determineUrlToUseForThisRequest(jakarta.servlet.http.HttpServletRequest request,
+          jakarta.servlet.http.HttpServletResponse response,
+          org.springframework.security.core.AuthenticationException refusal) {
+        return org.plenary.shared.Languages.supported(request.getParameter("lang"))
+            .map(language -> "/sign-in?lang=" + language.toLanguageTag()).orElse("/sign-in");
+      }
+    };
     toSignIn.setFavorRelativeUris(true);
     return http
         .authorizeHttpRequests(requests -> requests

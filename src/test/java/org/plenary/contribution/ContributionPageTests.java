@@ -68,13 +68,18 @@ class ContributionPageTests {
     mvc.perform(get("/t/fg/cloud/docs/incoming/").with(as("tsb")).accept("text/html"))
         .andExpect(content().string(allOf(matchesPattern("(?s).*<td>\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC<td>.*"),
             containsString("<table class=\"listing\">"), not(containsString("Date (UTC)")))));
+    // The folder as one ZIP is offered once something is published in it (in.zip answers 404 before).
+    mvc.perform(get("/groups/cloud/meetings/1006-gva/documents"))
+        .andExpect(content().string(allOf(containsString("/t/fg/cloud/docs/1006-gva/in/"), not(containsString("in.zip")))));
+    mvc.perform(get("/groups/cloud/meetings/1006-gva")).andExpect(content().string(not(containsString("in.zip"))));
     mvc.perform(post("/groups/cloud/incoming/publish").with(as("tsb")).with(csrf()).param("number", first, second))
         .andExpect(flash().attribute("notice", "Published: " + first + ", " + second + "."));
     mvc.perform(get("/t/fg/cloud/docs/" + code + "/in/").accept("text/html"))
         .andExpect(content().string(allOf(containsString("Index of /t/fg/cloud/docs/" + code + "/in/"),
             containsString(first + ".docx"), containsString("Use cases"))));
     mvc.perform(get("/groups/cloud/meetings/" + code + "/documents").param("item", "3"))
-        .andExpect(content().string(allOf(containsString(first), containsString(second))));
+        .andExpect(content().string(allOf(containsString(first), containsString(second),
+            containsString("/t/fg/cloud/docs/" + code + "/in.zip"))));
     // The meeting's folder, register and CSV show times in the meeting's zone with its abbreviation, and short hashes.
     mvc.perform(get("/t/fg/cloud/docs/" + code + "/in/").accept("text/html"))
         .andExpect(content().string(allOf(containsString("<th scope=\"col\">Date (Europe/Zurich)</th>"),

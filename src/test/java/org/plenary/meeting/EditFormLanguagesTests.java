@@ -33,6 +33,16 @@ class EditFormLanguagesTests {
   }
 
   @Test
+  void aDateFieldHoldsTheIsoDayThatTheBrowsersDateInputShowsInEveryLanguage() throws Exception {
+    // <input type="date"> takes only yyyy-MM-dd: "6/14/10" or "14/06/2010" showed an empty field, and a save cleared it.
+    for (String language : new String[] {"en", "fr", "ar", "zh"}) {
+      mvc.perform(get("/groups/cloud/edit").with(as("tsb")).header("Accept-Language", language))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString("name=\"milestones[0].dueOn\" value=\"2010-06-14\"")));
+    }
+  }
+
+  @Test
   void theMeetingFormAndTheAgendaEditorOfferTranslationsInArabic() throws Exception {
     mvc.perform(get("/groups/cloud/meetings/1006-gva/edit").with(as("tsb")).header("Accept-Language", "ar"))
         .andExpect(status().isOk())

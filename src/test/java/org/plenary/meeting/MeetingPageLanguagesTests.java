@@ -7,8 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.plenary.DemoTest;
+import org.plenary.group.Days;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -17,6 +19,24 @@ import org.springframework.test.web.servlet.MockMvc;
 class MeetingPageLanguagesTests {
 
   @Autowired MockMvc mvc;
+  @Autowired MeetingCatalog meetings;
+  @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
+
+  @Test
+  void theHomePageAndTheRegistrationFormWriteAComingMeetingsDatesInTheReadersLanguage() throws Exception {
+    Meeting coming = meetings.upcoming().get(0);
+    for (Locale reader : new Locale[] {Locale.FRENCH, Locale.CHINESE, Locale.forLanguageTag("ar"), Locale.forLanguageTag("ru")}) {
+      String dates = Days.range(coming.startDate(), coming.endDate(), reader);
+      String english = coming.dates();
+      mvc.perform(get("/").header("Accept-Language", reader.toLanguageTag()))
+          .andExpect(status().isOk())
+          .andExpect(content().string(allOf(containsString(dates), not(containsString(english)))));
+      mvc.perform(get("/groups/cloud/meetings/" + coming.code() + "/register").header("Accept-Language", reader.toLanguageTag())
+              .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername("alice"))))
+          .andExpect(status().isOk())
+          .andExpect(content().string(allOf(containsString(dates), not(containsString(english)))));
+    }
+  }
 
   @Test
   void frenchReaderSeesFrenchWordsAndTheFrenchAgendaTitlesWhereGiven() throws Exception {

@@ -115,6 +115,10 @@ class ProgressReportTests {
         words.in(french, "organization.category.MEMBER_STATE"), 1L, words.in(french, "output.report.individuals"), 1L));
     assertThat(inFrench.byCategory()).doesNotContainKeys("Sector Member", "Member State", "Individuals");
     assertThat(inFrench.byCountry()).containsEntry("Suisse", 1L);
+    assertThat(inFrench.dates()).as("the meeting's dates in the report's language")
+        .isEqualTo(org.plenary.group.Days.range(start, meetings.get("reported", inFrench.code()).endDate(), french))
+        .doesNotContain("January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December");
     assertThat(inFrench.organizations()).containsEntry(words.in(french, "output.report.ownName"), 1L)
         .doesNotContainKey("In their own name");
     assertThat(PdfText.of(issuer.pdf("reported", start.minusDays(1), start.plusDays(30), chair, "fr").body()).stripped()

@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The main pages in each of the six languages in a real Chromium: {@code lang} and {@code dir} right,
  * a screenshot of each under {@code target/screenshots/i18n/}, axe-core (WCAG 2.2 AA) clean in Arabic
- * and Chinese; and the pseudo-locale run on the pages of the shared layout and the account module,
+ * (also at a phone's 375 px) and Chinese; and the pseudo-locale run on the pages of the shared layout and the account module,
  * which fails on visible text not wrapped by the pseudo markers and on a page wider than the window.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -115,13 +115,15 @@ class I18nBrowserTests {
   }
 
   private void checkPseudo(String... paths) throws IOException {
-    for (int width : new int[] {1200, 400}) {
+    for (int width : new int[] {1200, 375}) {
       browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
       for (String path : paths) {
         browser.open(path);
         assertThat(browser.find(By.tagName("html")).getAttribute("lang")).as(path).isEqualTo("en-XA");
         assertThat(browser.driver().getTitle()).as(path).startsWith("[!!");
         assertThat(browser.find(By.cssSelector("nav.languages a[hreflang=ar]")).isDisplayed()).as("switcher on %s", path).isTrue();
+        assertThat(browser.find(By.cssSelector("button.menu-toggle")).isDisplayed())
+            .as("the Menu button on %s at %d px: shown only where it folds the navigation", path, width).isEqualTo(width <= 600);
         assertThat((List<?>) browser.script(UNWRAPPED)).as("text not from a message on %s", path).isEmpty();
         assertThat((Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth;"))
             .as("horizontal overflow of %s at %d px, past the edge: %s", path, width, browser.script(WIDE))
@@ -143,6 +145,14 @@ class I18nBrowserTests {
       shoot(page.getKey() + "-" + tag);
       if (Languages.rightToLeft(language) || "zh".equals(tag)) {
         browser.assertAccessible();
+      }
+      if (Languages.rightToLeft(language)) {
+        // On a phone the wide tables scroll sideways: each must then be reachable with the keyboard.
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 900));
+        browser.open(page.getValue() + (page.getValue().contains("?") ? "&" : "?") + "lang=" + tag);
+        shoot(page.getKey() + "-" + tag + "-375");
+        browser.assertAccessible();
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1200, 900));
       }
     }
   }

@@ -42,6 +42,30 @@ class PageTests {
   @Autowired ApplicationContext context;
 
   @Test
+  void aSentenceAroundALinkKeepsItsFullStopAgainstTheLinkInEveryLanguage() throws Exception {
+    for (String language : new String[] {"fr", "zh", "ar"}) {
+      mvc.perform(get("/desk").with(user(users.loadUserByUsername("focal"))).header("Accept-Language", language))
+          .andExpect(status().isOk())
+          .andExpect(content().string(allOf(containsString("id=\"deadlines-heading\""), not(containsString("</a> .")),
+              not(containsString("</a> 。")))));
+    }
+  }
+
+  @Test
+  void aPageThatNeedsASignInLeadsToTheSignInPageInTheLanguageTheAddressAskedFor() throws Exception {
+    mvc.perform(get("/groups/cloud/meetings/1006-gva/register").param("lang", "ar")).andExpect(redirectedUrl("/sign-in?lang=ar"));
+    mvc.perform(get("/desk").param("lang", "xx-nowhere")).andExpect(redirectedUrl("/sign-in"));
+  }
+
+  @Test
+  void theSignInPageNamesTheDemoSignInsInDemoModeInTheReadersLanguage() throws Exception {
+    mvc.perform(get("/sign-in").header("Accept-Language", "fr"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("id=\"demo-sign-ins\""),
+            containsString("Mode démonstration : connectez-vous en tant que alice (participant)"), containsString("alice-demo"))));
+  }
+
+  @Test
   void theHomePageLeadsToFgCloudAndItsFirstMeeting() throws Exception {
     mvc.perform(get("/"))
         .andExpect(status().isOk())

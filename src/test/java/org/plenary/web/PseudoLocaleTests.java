@@ -39,6 +39,13 @@ class PseudoLocaleTests {
   }
 
   @Test
+  void aNumberArgumentStillChoosesTheWordsAndIsFormattedAsANumber() {
+    assertThat(messages.getMessage("search.count", new Object[] {3L}, PseudoLocale.LOCALE))
+        .startsWith("[!! ").contains("3").doesNotContain("{0");
+    assertThat(messages.getMessage("search.count", new Object[] {1L}, null, PseudoLocale.LOCALE)).startsWith("[!! 1 ");
+  }
+
+  @Test
   void otherLanguagesAreUntouched() {
     var refusal = new DefaultMessageSourceResolvable(new String[] {"output.unknown.term"}, new Object[] {"FG Cloud", "42"});
     assertThat(messages.getMessage(refusal, Locale.FRENCH)).isEqualTo("Le FG Cloud n’a pas de terme 42.");
