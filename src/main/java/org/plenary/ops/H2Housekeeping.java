@@ -97,6 +97,11 @@ class H2Housekeeping implements SmartLifecycle {
     return worker != null;
   }
 
+  /** The store of the embedded H2 file database this looks after, or null (none, not started, or not found yet). */
+  MVStore store() {
+    return store;
+  }
+
   /** One round of H2's background housekeeping; false when there is nothing to do it on or it stopped. */
   boolean runOnce() {
     if (failed) {
