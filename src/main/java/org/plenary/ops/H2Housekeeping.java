@@ -37,6 +37,14 @@ import org.springframework.stereotype.Component;
  * with {@code tryLock(10 ms)}, so commits never wait long for it. Commits are still written by the
  * committing thread, at once. Off for PostgreSQL and in-memory H2; stopped before the datasource closes.
  * If H2 changes so that the method cannot be called, or it fails, that is logged once and housekeeping stops.
+ *
+ * <p>Each round ends by forcing the file to disk ({@code MVStore.sync()}), so that H2 may reuse the space of a
+ * dead chunk after {@code plenary.h2.retention-time} instead of its default 45 s (which assumes the operating
+ * system writes its buffers out within that time). Every commit writes a chunk, and H2 keeps every chunk younger
+ * than the retention time whatever it holds: under a steady load the file holds commits a second times that
+ * time, and the chunk metadata each commit rewrites grows with their number, so that more is written at each
+ * commit and the file grows on. The retention time is at least twice the interval, so a chunk's space is reused
+ * only after a round has forced what was written since to disk.
  */
 @Component
 class H2Housekeeping implements SmartLifecycle {
@@ -45,14 +53,24 @@ class H2Housekeeping implements SmartLifecycle {
 
   private final DataSource dataSource;
   private final Duration interval;
+  private final Duration retention;
   private volatile ScheduledExecutorService worker;
   /** The database's store, found once through a connection (not one borrowed from the pool every round). */
   private volatile MVStore store;
   private volatile boolean failed;
+  /** The store whose retention time this set (a store opened again has H2's own until the next round). */
+  private MVStore shortened;
 
-  H2Housekeeping(DataSource dataSource, @Value("${plenary.h2.housekeeping-interval:2s}") Duration interval) {
+  H2Housekeeping(DataSource dataSource, @Value("${plenary.h2.housekeeping-interval:2s}") Duration interval,
+      @Value("${plenary.h2.retention-time:10s}") Duration retention) {
+    if (interval.isPositive() && retention.compareTo(interval.multipliedBy(2)) < 0 || retention.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("plenary.h2.retention-time (" + retention + ") must be at least twice"
+          + " plenary.h2.housekeeping-interval (" + interval + ") and at most " + Integer.MAX_VALUE + " ms: H2 may reuse"
+          + " a chunk's space only once housekeeping has forced to disk what replaced it");
+    }
     this.dataSource = dataSource;
     this.interval = interval;
+    this.retention = retention;
   }
 
   @Override
@@ -60,6 +78,7 @@ class H2Housekeeping implements SmartLifecycle {
     if (worker != null || interval.isZero() || interval.isNegative() || (store = fileStore(true)) == null) {
       return;
     }
+
     if (Reflective.failure != null) {
       log.warn("H2 housekeeping is off: this H2 version has no {} ({}); the database file is not compacted while running",
           "FileStore.doHousekeeping(MVStore)", Reflective.failure.toString());
@@ -97,6 +116,11 @@ class H2Housekeeping implements SmartLifecycle {
     return worker != null;
   }
 
+  /** The store of the embedded H2 file database this looks after, or null (none, not started, or not found yet). */
+  MVStore store() {
+    return store;
+  }
+
   /** One round of H2's background housekeeping; false when there is nothing to do it on or it stopped. */
   boolean runOnce() {
     if (failed) {
@@ -114,11 +138,17 @@ class H2Housekeeping implements SmartLifecycle {
       }
     }
     try {
+      if (current != shortened) {
+        shortenRetention(current);
+        shortened = current;
+      }
       FileStore<?> file = current.getFileStore();
       current.tryCommit();
       Reflective.doHousekeeping.invoke(file, current);
       // As H2's background thread: fewer than 10 reads or writes until the next round count as idle.
       Reflective.lastFileOpCount.setLong(file, file.getWriteCount() + file.getReadCount() + 10);
+      // On disk before the next round: what a chunk H2 frees after the retention time was replaced by.
+      current.sync();
       return true;
     } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
       failed = true;
@@ -130,6 +160,12 @@ class H2Housekeeping implements SmartLifecycle {
       }
       return false;
     }
+  }
+
+  /** Lets H2 reuse dead chunks' space after the retention time, once everything written so far is on disk. */
+  private void shortenRetention(MVStore current) {
+    current.sync();
+    current.setRetentionTime((int) retention.toMillis());
   }
 
   /** The store of the embedded H2 file database behind the data source, or null (none, or no connection now). */

@@ -1,6 +1,7 @@
 package org.plenary.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class H2HousekeepingTests {
     JdbcDataSource off = source("off");
     Figures without = churn(off, null);
     JdbcDataSource on = source("on");
-    var housekeeping = new H2Housekeeping(on, Duration.ofMillis(20));
+    var housekeeping = new H2Housekeeping(on, Duration.ofMillis(20), Duration.ofMillis(50));
     Figures with = churn(on, housekeeping);
     System.out.println("H2 housekeeping off: " + without + "; on: " + with);
     assertThat(with.chunks()).isLessThan(without.chunks() / 5);
@@ -44,9 +45,29 @@ class H2HousekeepingTests {
   }
 
   @Test
+  void letsH2ReuseDeadChunksAfterItsOwnRetentionTime() throws Exception {
+    // H2's own retention time (45 s) keeps every chunk of the churn, however dead: one a commit.
+    var source = new JdbcDataSource();
+    source.setURL("jdbc:h2:file:" + folder.resolve("retained") + ";WRITE_DELAY=0");
+    var housekeeping = new H2Housekeeping(source, Duration.ofMillis(20), Duration.ofMillis(100));
+    Figures figures = churn(source, housekeeping);
+    System.out.println("H2 housekeeping with a retention time of 100 ms: " + figures);
+    assertThat(figures.chunks()).isLessThan(COMMITS / 10);
+    assertThat(figures.fileBytes()).isLessThan(8L << 20);
+  }
+
+  @Test
+  void refusesARetentionTimeShorterThanTwoRounds() {
+    var source = new JdbcDataSource();
+    assertThatThrownBy(() -> new H2Housekeeping(source, Duration.ofSeconds(2), Duration.ofSeconds(3)))
+        .hasMessageStartingWith("plenary.h2.retention-time (PT3S) must be at least twice plenary.h2.housekeeping-interval (PT2S)");
+    new H2Housekeeping(source, Duration.ZERO, Duration.ofSeconds(1)); // off: H2 keeps its own retention time
+  }
+
+  @Test
   void everyCommitIsOnDiskWhileHousekeepingRuns() throws Exception {
     JdbcDataSource on = source("kept");
-    var housekeeping = new H2Housekeeping(on, Duration.ofMillis(5));
+    var housekeeping = new H2Housekeeping(on, Duration.ofMillis(5), Duration.ofMillis(50));
     Path copy = folder.resolve("copy");
     Files.createDirectories(copy);
     // Copied while still open, as a killed process leaves it: the last commit's value is in the file.
@@ -64,7 +85,7 @@ class H2HousekeepingTests {
   void isOffForAnInMemoryDatabase() throws Exception {
     var memory = new JdbcDataSource();
     memory.setURL("jdbc:h2:mem:housekeeping;DB_CLOSE_DELAY=-1");
-    var housekeeping = new H2Housekeeping(memory, Duration.ofMillis(5));
+    var housekeeping = new H2Housekeeping(memory, Duration.ofMillis(5), Duration.ofMillis(50));
     housekeeping.start();
     assertThat(housekeeping.isRunning()).isFalse();
     assertThat(housekeeping.runOnce()).isFalse();
@@ -76,7 +97,7 @@ class H2HousekeepingTests {
   @Test
   void stopsOnlyWhenAskedAndNoRoundRunsAfter() throws Exception {
     JdbcDataSource on = source("stop");
-    var housekeeping = new H2Housekeeping(on, Duration.ofMillis(5));
+    var housekeeping = new H2Housekeeping(on, Duration.ofMillis(5), Duration.ofMillis(50));
     housekeeping.start();
     assertThat(housekeeping.isRunning()).isTrue();
     housekeeping.stop();
