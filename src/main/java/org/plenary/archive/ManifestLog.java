@@ -43,15 +43,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reader ever sees a folder its manifest does not describe. Publications made together in one
  * transaction (the desk's batches) make one version per folder. Each version lists the files the
  * register shows in the folder, keeps every withdrawn one as an entry marked withdrawn, names the
- * SHA-256 of the version before, and is signed with the site's key. Versions of one group are
+ * hash of the version before, and is signed with the site's key. Versions of one group are
  * ordered by its feed row's lock, which also numbers them in the group's changes feed.
+ *
+ * <p>Versions are written in format 2 ({@value #FORMAT_2}): the signature covers the manifest's header
+ * and {@code entries}, a digest chained over each version's change ({@link EntriesDigest}), not every
+ * entry; the version's hash, which the next one names, is the SHA-256 of that signed statement. So a
+ * version costs its change and a few map operations on the folder's kept head, never a pass over the
+ * folder (format 1 signed and hashed the whole file: tens of megabytes at each publication in a folder
+ * of 100,000 documents). The file itself still lists every entry and is joined when first read;
+ * a reader replays the digest from it. Versions written in format 1 ({@value #FORMAT_1}) are served and
+ * verified as they were, and the first format-2 version of such a folder names the last one's SHA-256.
+ * Chosen over versions signed lazily at first read, which would make a read after many publications
+ * pay for every unread version, each still a pass over the folder.
  */
 @Component
 public class ManifestLog {
 
   /** The name of the manifest in each published folder. */
   public static final String NAME = "MANIFEST.json";
-  static final String FORMAT = "plenary-manifest/1";
+  static final String FORMAT_1 = "plenary-manifest/1";
+  static final String FORMAT_2 = "plenary-manifest/2";
 
   private final Manifests manifests;
   private final ContributionDesk desk;
@@ -70,6 +82,12 @@ public class ManifestLog {
    */
   private final Cache<String, FolderHead> heads = Caffeine.newBuilder().maximumWeight(200_000)
       .weigher((String folder, FolderHead head) -> head.size() + 1).build();
+
+  /** A format-2 version's served size and SHA-256, known once its file was first joined (by its store path). */
+  private final Cache<String, Served> served = Caffeine.newBuilder().maximumSize(10_000).build();
+
+  /** What a version's MANIFEST.json is served as: its length and SHA-256. */
+  record Served(long size, String sha256) {}
 
   ManifestLog(Manifests manifests, ContributionDesk desk, MeetingCatalog meetings, GroupCatalog groups,
       DocumentStore store, ManifestKey key, Clock clock, PlatformTransactionManager transactions,
@@ -215,14 +233,12 @@ public class ManifestLog {
       }
       state.apply(version, added, gone);
       var draft = new ManifestVersion(group.id().value(), meetingId, folder, version, lastChange + 1, kind,
-          number, now, head.map(ManifestVersion::sha256).orElse(null), null, 0, null, keyUrl, key.id());
-      Map<String, Object> header = header(draft);
-      byte[] unsigned = state.bytes(header, null);
-      String signature = key.sign(unsigned);
-      byte[] bytes = FolderHead.signed(unsigned, signature);
-      String sha256 = Digests.sha256Hex(bytes);
+          number, now, head.map(ManifestVersion::sha256).orElse(null), null, 0, null, keyUrl, key.id(), 2,
+          state.entriesSha256());
+      String signature = key.sign(CanonicalJson.bytes(header(draft)));
+      String sha256 = Digests.sha256Hex(statement(draft, signature));
       manifests.insert(new ManifestVersion(draft.groupId(), meetingId, folder, version, draft.changeSeq(), kind,
-          number, now, draft.previousSha256(), sha256, bytes.length, signature, keyUrl, key.id()));
+          number, now, draft.previousSha256(), sha256, 0, signature, keyUrl, key.id(), 2, draft.entriesSha256()));
       manifests.setLastChange(group.id().value(), draft.changeSeq());
       state.describe(version, sha256);
       heads.put(meetingId + ":" + folder, state); // weighed again
@@ -272,15 +288,30 @@ public class ManifestLog {
   /** The manifest of a version without its signature, keys in their fixed order. */
   static Map<String, Object> json(ManifestVersion v, List<ManifestEntry> entries) {
     Map<String, Object> json = header(v);
-    json.put("files", entries.stream().filter(e -> !e.withdrawnAt(v.version())).map(e -> e.json(v.version())).toList());
-    json.put("withdrawn", entries.stream().filter(e -> e.withdrawnAt(v.version())).map(e -> e.json(v.version())).toList());
+    json.put("files", entries.stream().filter(e -> !e.withdrawnAt(v.version()))
+        .map(e -> e.json(v.version(), v.format())).toList());
+    json.put("withdrawn", entries.stream().filter(e -> e.withdrawnAt(v.version()))
+        .map(e -> e.json(v.version(), v.format())).toList());
     return json;
   }
 
-  /** The keys of a version's manifest before its entries, in their fixed order. */
+  /**
+   * What a format-2 version's signature and hash cover: its header and, with {@code signature} given,
+   * the signature last ({@code CanonicalJson} bytes). Its SHA-256 is the version's hash.
+   */
+  static byte[] statement(ManifestVersion v, String signature) {
+    Map<String, Object> json = header(v);
+    json.put("signature", signature);
+    return CanonicalJson.bytes(json);
+  }
+
+  /**
+   * The keys of a version's manifest before its entries, in their fixed order; in format 2 the last is
+   * {@code entries}, the digest of the entries that its signature covers in their place.
+   */
   static Map<String, Object> header(ManifestVersion v) {
     var json = new LinkedHashMap<String, Object>();
-    json.put("format", FORMAT);
+    json.put("format", v.format() >= 2 ? FORMAT_2 : FORMAT_1);
     json.put("folder", "/" + v.folder());
     json.put("version", v.version());
     json.put("issued", v.issuedAt().toString());
@@ -289,6 +320,9 @@ public class ManifestLog {
     json.put("previous", v.previousSha256());
     json.put("key", v.keyUrl());
     json.put("keyId", v.keyId());
+    if (v.format() >= 2) {
+      json.put("entries", v.entriesSha256());
+    }
     return json;
   }
 
@@ -307,42 +341,69 @@ public class ManifestLog {
   }
 
   /**
-   * The bytes of a version, exactly as first signed and hashed: joined from the folder's kept head when
-   * the version is the one it describes (the newest, just written: no read of the folder's rows), else
-   * rebuilt from its entries.
+   * The bytes of a version, exactly as first served: joined from the folder's kept head when the
+   * version is the one it describes (the newest, just written: no read of the folder's rows), else
+   * rebuilt from its entries and checked against the hashes recorded when it was written.
    */
   byte[] bytes(ManifestVersion v) {
-    FolderHead kept = heads.getIfPresent(v.meetingId() + ":" + v.folder());
+    FolderHead kept = v.format() >= 2 ? heads.getIfPresent(v.meetingId() + ":" + v.folder()) : null;
     if (kept != null) {
       synchronized (kept) {
         if (kept.describes(v)) {
-          byte[] bytes = kept.bytes(header(v), v.signature());
-          if (Digests.sha256Hex(bytes).equals(v.sha256())) {
-            return bytes;
-          }
+          return kept.bytes(header(v), v.signature());
         }
       }
     }
     List<ManifestEntry> rows = entries(v);
-    // Entries are in Java's order of names (FolderHead's); versions written before it are in the database's
-    // order, the same on H2 and under a C collation, perhaps not under another.
-    for (List<ManifestEntry> order : List.of(FolderHead.ordered(rows), rows)) {
-      Map<String, Object> json = json(v, order);
-      json.put("signature", v.signature());
-      byte[] bytes = CanonicalJson.bytes(json);
-      if (Digests.sha256Hex(bytes).equals(v.sha256())) {
-        return bytes;
+    if (v.format() >= 2) {
+      Map<String, Object> json = json(v, FolderHead.ordered(rows));
+      @SuppressWarnings("unchecked")
+      String digest = EntriesDigest.replay((List<Map<String, Object>>) json.get("files"),
+          (List<Map<String, Object>>) json.get("withdrawn"));
+      if (digest != null && digest.equals(v.entriesSha256())
+          && Digests.sha256Hex(statement(v, v.signature())).equals(v.sha256())) {
+        json.put("signature", v.signature());
+        return CanonicalJson.bytes(json);
+      }
+    } else {
+      // Entries are in Java's order of names (FolderHead's); versions written before it are in the database's
+      // order, the same on H2 and under a C collation, perhaps not under another.
+      for (List<ManifestEntry> order : List.of(FolderHead.ordered(rows), rows)) {
+        Map<String, Object> json = json(v, order);
+        json.put("signature", v.signature());
+        byte[] bytes = CanonicalJson.bytes(json);
+        if (Digests.sha256Hex(bytes).equals(v.sha256())) {
+          return bytes;
+        }
       }
     }
     throw new IllegalStateException("The manifest " + v.folder() + " version " + v.version()
         + " no longer matches its recorded SHA-256: the database was changed behind Plenary.");
   }
 
+  /**
+   * The length and SHA-256 of the version's MANIFEST.json: recorded for format 1; for format 2 taken
+   * from its bytes at the first need and then kept.
+   */
+  Served served(ManifestVersion v) {
+    if (v.format() < 2) {
+      return new Served(v.size(), v.sha256());
+    }
+    return served.get(v.storePath(), path -> {
+      byte[] bytes = bytes(v);
+      return new Served(bytes.length, Digests.sha256Hex(bytes));
+    });
+  }
+
   /** The version's bytes as a file of the document store (written at first need, then kept); its store path. */
   String file(ManifestVersion v) {
     if (!store.exists(v.storePath())) {
+      byte[] bytes = bytes(v);
+      if (v.format() >= 2) {
+        served.put(v.storePath(), new Served(bytes.length, Digests.sha256Hex(bytes)));
+      }
       try {
-        store.write(v.storePath(), new java.io.ByteArrayInputStream(bytes(v)), Long.MAX_VALUE);
+        store.write(v.storePath(), new java.io.ByteArrayInputStream(bytes), Long.MAX_VALUE);
       } catch (RuntimeException raced) {
         if (!store.exists(v.storePath())) {
           throw raced;
