@@ -119,14 +119,17 @@ public class ManifestLog {
     desk.all(event.published().stream().map(ContributionPublished::number).distinct().toList())
         .forEach(c -> byNumber.put(c.number(), c));
     var byFolder = new LinkedHashMap<String, Batch>();
+    // Who published each file is in the event: no read of each contribution's audit trail for it.
+    var publishers = new HashMap<String, String>();
     for (ContributionPublished published : event.published()) {
       Contribution contribution = byNumber.get(published.number());
       contribution.files().stream().filter(f -> f.id() == published.fileId()).findFirst().ifPresent(file -> {
         String folder = file.storePath().substring(0, file.storePath().lastIndexOf('/') + 1);
         byFolder.computeIfAbsent(folder, f -> new Batch()).add(contribution, file.revision() > 0);
+        publishers.put(contribution.number() + "/PUBLISHED/" + file.fileName(), published.publishedBy());
       });
     }
-    byFolder.forEach((folder, batch) -> write(folder, batch.contributions(), batch.kind(), batch.number()));
+    byFolder.forEach((folder, batch) -> write(folder, batch.contributions(), batch.kind(), batch.number(), publishers));
   }
 
   /** What a batch of publications changed in one folder. */
@@ -157,7 +160,7 @@ public class ManifestLog {
   void on(ContributionWithdrawn event) {
     Contribution contribution = desk.get(event.number());
     for (String folder : manifests.foldersListing(contribution.meetingId().value(), event.number())) {
-      write(folder, List.of(contribution), "WITHDRAWN", contribution.number());
+      write(folder, List.of(contribution), "WITHDRAWN", contribution.number(), Map.of());
     }
   }
 
@@ -166,7 +169,7 @@ public class ManifestLog {
    * time the group's lock is held; answers whether it wrote it. Must run inside a transaction.
    */
   boolean first(String folder, Contribution latest, String kind) {
-    return write(folder, List.of(latest), kind, latest.number());
+    return write(folder, List.of(latest), kind, latest.number(), Map.of());
   }
 
   /**
@@ -174,14 +177,15 @@ public class ManifestLog {
    * contributions in the folder differs from the last version: their files published since are added,
    * those no longer there are marked withdrawn. The folder's first version takes in every file the
    * register shows there (documents published before manifests existed included); answers whether it
-   * wrote a version.
+   * wrote a version. {@code actors}: the usernames of whoever did actions already known (key
+   * {@code number/action/fileName}), which need no read of the audit trail.
    */
-  private boolean write(String folder, List<Contribution> changed, String kind, String number) {
+  private boolean write(String folder, List<Contribution> changed, String kind, String number,
+      Map<String, String> actors) {
     Contribution any = changed.getFirst();
     Meeting meeting = meetings.get(any.meetingId());
     Group group = groups.get(any.groupId());
-    lockFeed(group.id().value());
-    long lastChange = manifests.lockFeed(group.id().value());
+    long lastChange = lockFeed(group.id().value());
     long meetingId = meeting.id().value();
     FolderHead state = heads.get(meetingId + ":" + folder, k -> new FolderHead());
     // The version this node last knew is only where the look-up starts: the database answers.
@@ -199,7 +203,7 @@ public class ManifestLog {
             head.map(h -> FolderHead.ordered(manifests.entries(meetingId, folder, h.version()))).orElse(List.of()));
       }
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      var actors = new HashMap<String, String>();
+      var names = new Actors(actors);
       List<Contribution> looked = head.isEmpty() ? desk.register(group.slug(), meeting.code()) : changed;
       var read = new HashMap<String, Contribution>();
       var stillListed = new HashSet<String>();
@@ -215,7 +219,7 @@ public class ManifestLog {
             var entry = new ManifestEntry(0, meetingId, folder, file.fileName(), contribution.number(),
                 file.storePath(), file.size(), file.sha256(), file.crc32() != null ? file.crc32() : crc32(file.storePath()),
                 file.publishedAt().truncatedTo(ChronoUnit.MILLIS),
-                actor(contribution.number(), read, "PUBLISHED", file.fileName(), actors), version, null, null, null);
+                names.of(contribution.number(), read, "PUBLISHED", file.fileName()), version, null, null, null);
             added.add(entry.withId(manifests.insert(entry)));
           }
         }
@@ -223,7 +227,7 @@ public class ManifestLog {
       var gone = new ArrayList<ManifestEntry>();
       for (ManifestEntry listed : state.listedOf(read.keySet())) {
         if (!stillListed.contains(listed.name() + "/" + listed.sha256())) {
-          String by = actor(listed.number(), read, "WITHDRAWN", null, actors);
+          String by = names.of(listed.number(), read, "WITHDRAWN", null);
           manifests.withdraw(meetingId, folder, listed.name(), listed.sha256(), version, now, by);
           gone.add(listed.withdrawn(version, now, by));
         }
@@ -246,35 +250,59 @@ public class ManifestLog {
     }
   }
 
-  /** The group's feed row, created once by a transaction of its own (two first publications may race). */
-  private void lockFeed(long group) {
-    if (!manifests.feedExists(group)) {
-      try {
-        separately.executeWithoutResult(status -> manifests.createFeed(group));
-      } catch (DuplicateKeyException createdByAnother) {
-        // The other transaction made it: the row is there to lock.
-      }
+  /**
+   * Locks the group's feed row until the transaction ends and answers its last change; the row is
+   * created once, by a transaction of its own (two first publications may race).
+   */
+  private long lockFeed(long group) {
+    Optional<Long> locked = manifests.lockFeed(group);
+    if (locked.isPresent()) {
+      return locked.get();
     }
+    try {
+      separately.executeWithoutResult(status -> manifests.createFeed(group));
+    } catch (DuplicateKeyException createdByAnother) {
+      // The other transaction made it: the row is there to lock.
+    }
+    return manifests.lockFeed(group).orElseThrow();
   }
 
   /**
-   * The display name of whoever did the last such action on the number (never a username); its trail
-   * read by the contribution's id when this version already read the contribution ({@code read}).
+   * The display names of whoever did the actions a version records (never a username), each looked up
+   * once per version: from the usernames already known, else from the number's audit trail (read by the
+   * contribution's id when this version already read the contribution).
    */
-  private String actor(String number, Map<String, Contribution> read, String action, String fileName,
-      Map<String, String> seen) {
-    return seen.computeIfAbsent(number + "/" + action + "/" + fileName, k -> {
-      Contribution known = read.get(number);
-      List<AuditEvent> trail = new ArrayList<>(known != null ? desk.auditTrail(known) : desk.auditTrail(number));
+  private final class Actors {
+    private final Map<String, String> known;
+    private final Map<String, String> byAction = new HashMap<>();
+    private final Map<String, String> byUsername = new HashMap<>();
+
+    Actors(Map<String, String> known) {
+      this.known = known;
+    }
+
+    String of(String number, Map<String, Contribution> read, String action, String fileName) {
+      return byAction.computeIfAbsent(number + "/" + action + "/" + fileName, key -> {
+        String username = known.get(key);
+        if (username == null) {
+          username = fromTrail(number, read, action, fileName);
+        }
+        return username == null ? "the secretariat" : byUsername.computeIfAbsent(username, desk::personName);
+      });
+    }
+
+    private String fromTrail(String number, Map<String, Contribution> read, String action, String fileName) {
+      Contribution contribution = read.get(number);
+      List<AuditEvent> trail = contribution != null ? desk.auditTrail(contribution) : desk.auditTrail(number);
       for (int i = trail.size() - 1; i >= 0; i--) {
         AuditEvent event = trail.get(i);
         if (event.action().equals(action) && (fileName == null || fileName.equals(event.fileName()))
             && event.actor() != null) {
-          return desk.personName(event.actor());
+          return event.actor();
         }
       }
-      return "the secretariat";
-    });
+      return null;
+    }
   }
 
   private long crc32(String storePath) {

@@ -29,18 +29,14 @@ class Manifests {
     this.jdbc = jdbc;
   }
 
-  boolean feedExists(long group) {
-    return jdbc.sql("SELECT COUNT(*) FROM archive_feeds WHERE group_id = ?").param(group).query(Long.class).single() > 0;
-  }
-
   void createFeed(long group) {
     jdbc.sql("INSERT INTO archive_feeds (group_id, last_change) VALUES (?, 0)").param(group).update();
   }
 
-  /** Locks the group's feed row until the transaction ends and answers its last change. */
-  long lockFeed(long group) {
+  /** Locks the group's feed row until the transaction ends and answers its last change; empty while it has none. */
+  Optional<Long> lockFeed(long group) {
     return jdbc.sql("SELECT last_change FROM archive_feeds WHERE group_id = ? FOR UPDATE").param(group)
-        .query(Long.class).single();
+        .query(Long.class).optional();
   }
 
   void setLastChange(long group, long change) {
