@@ -29,7 +29,11 @@ class ChangesFeed {
 
   /** One change of a published folder. */
   record Change(long cursor, String kind, Instant at, String meeting, String folder,
-      @Schema(nullable = true) String number, int manifestVersion, String manifestSha256, List<ChangedFile> files) {}
+      @Schema(nullable = true) String number, int manifestVersion,
+      @Schema(description = "The manifest version's hash, which the next version names as `previous`: in format 2 "
+          + "the SHA-256 of its signed statement (MANIFEST.json without `files` and `withdrawn`), in format 1 "
+          + "of the whole file") String manifestSha256,
+      List<ChangedFile> files) {}
 
   /** A page of changes; ask again with {@code since=next}. */
   record Page(List<Change> changes, long next, boolean more) {}

@@ -55,7 +55,7 @@ class FolderArchives {
     ZipArchive zip = layouts.get(new Key(meeting.id().value(), folder, head.version(), since),
         key -> layout(head, since));
     String name = slug + "-" + meeting.code() + "-" + kind;
-    String etag = "\"" + head.sha256() + (since == null ? "" : "-" + since.toEpochMilli()) + "\"";
+    String etag = "\"" + log.served(head).sha256() + (since == null ? "" : "-" + since.toEpochMilli()) + "\"";
     return new Download(name + (since == null ? "" : "-since-" + since.getEpochSecond()) + ".zip", etag,
         head.issuedAt(), zip);
   }

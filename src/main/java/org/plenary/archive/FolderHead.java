@@ -12,11 +12,12 @@ import java.util.TreeMap;
 
 /**
  * A folder's newest manifest version as this node last wrote or read it: its files and withdrawn
- * entries, each already in its canonical bytes, in the manifest's order (name, then order of
- * publication). The next version applies its change to it and joins the bytes, instead of reading
- * and serialising every entry of the folder again. It answers for a version only while that version
- * is the folder's head in the database ({@link #describes}); another node's version, or one whose
- * transaction rolled back, makes the caller read the folder afresh.
+ * entries, each already in its canonical bytes (format 2), in the manifest's order (name, then order
+ * of publication), and the digest of its entries ({@link EntriesDigest}). The next version applies its
+ * change to it and extends the digest by that change alone, so that writing a version costs the change
+ * and not the folder; the bytes are joined only when a reader asks for them. It answers for a version
+ * only while that version is the folder's head in the database ({@link #describes}); another node's
+ * version, or one whose transaction rolled back, makes the caller read the folder afresh.
  */
 final class FolderHead {
 
@@ -38,19 +39,22 @@ final class FolderHead {
   private final Map<String, List<Key>> byNumber = new HashMap<>();
   private volatile int version;
   private String sha256;
+  private String entriesSha256;
 
   /** Made as the head of a folder that has no manifest yet. */
   FolderHead() {}
 
   /**
    * Takes the folder as the database holds it at {@code head} (null: no manifest yet), its entries
-   * as {@link Manifests#entries} reads them, in place of what this head held.
+   * as {@link Manifests#entries} reads them, in place of what this head held; the entries' digest is
+   * replayed from them (a head of format 1 had none).
    */
   void read(ManifestVersion head, List<ManifestEntry> entries) {
     files.clear();
     withdrawn.clear();
     live.clear();
     byNumber.clear();
+    entriesSha256 = null;
     if (head == null) {
       describe(0, null);
       return;
@@ -62,7 +66,17 @@ final class FolderHead {
         add(e);
       }
     }
+    entriesSha256 = EntriesDigest.replay(jsonOf(files.values(), head.version()), jsonOf(withdrawn.values(), head.version()));
     describe(head.version(), head.sha256());
+  }
+
+  private static List<Map<String, Object>> jsonOf(Collection<Item> items, int version) {
+    return items.stream().map(item -> item.entry().json(version, 2)).toList();
+  }
+
+  /** The digest of the entries this head holds (null: none). */
+  String entriesSha256() {
+    return entriesSha256;
   }
 
   /** Whether this is the folder's state at the database's head (none: a folder without a manifest). */
@@ -100,6 +114,8 @@ final class FolderHead {
   void apply(int newVersion, Collection<ManifestEntry> added, Collection<ManifestEntry> gone) {
     version = -1;
     sha256 = null;
+    entriesSha256 = EntriesDigest.link(entriesSha256, newVersion,
+        added.stream().map(e -> e.json(newVersion, 2)).toList(), gone.stream().map(e -> e.json(newVersion, 2)).toList());
     for (ManifestEntry e : gone) {
       files.remove(key(e));
       live.remove(e.name() + "/" + e.sha256());
@@ -144,15 +160,6 @@ final class FolderHead {
     return out.toByteArray();
   }
 
-  /** The manifest's unsigned bytes (as {@link #bytes} gives them with no signature) with the signature added last. */
-  static byte[] signed(byte[] unsigned, String signature) {
-    byte[] tail = (",\"signature\":" + new String(CanonicalJson.bytes(signature), StandardCharsets.UTF_8) + "}")
-        .getBytes(StandardCharsets.UTF_8);
-    byte[] bytes = java.util.Arrays.copyOf(unsigned, unsigned.length - 1 + tail.length);
-    System.arraycopy(tail, 0, bytes, unsigned.length - 1, tail.length);
-    return bytes;
-  }
-
   private static void list(ByteArrayOutputStream out, String opening, Collection<Item> items) {
     ascii(out, opening);
     boolean first = true;
@@ -183,7 +190,7 @@ final class FolderHead {
   }
 
   private static byte[] json(ManifestEntry e, int version) {
-    return CanonicalJson.bytes(e.json(version));
+    return CanonicalJson.bytes(e.json(version, 2));
   }
 
   /** The entries in the manifest's order (files, then withdrawn ones): how a version is rebuilt from its rows. */

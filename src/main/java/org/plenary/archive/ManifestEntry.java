@@ -41,8 +41,12 @@ record ManifestEntry(
     return withdrawnVersion != null && withdrawnVersion <= version;
   }
 
-  /** The entry as the manifest of {@code version} writes it, keys in their fixed order. */
-  Map<String, Object> json(int version) {
+  /**
+   * The entry as the manifest of {@code version} writes it in {@code format}, keys in their fixed order:
+   * format 2 adds the version that added it ({@code addedIn}) and, once withdrawn, the one that withdrew
+   * it ({@code withdrawnIn}), from which a reader replays the manifest's {@code entries} digest.
+   */
+  Map<String, Object> json(int version, int format) {
     var json = new LinkedHashMap<String, Object>();
     json.put("name", name);
     json.put("number", number);
@@ -50,9 +54,15 @@ record ManifestEntry(
     json.put("sha256", sha256);
     json.put("published", publishedAt.toString());
     json.put("publisher", publisher);
+    if (format >= 2) {
+      json.put("addedIn", addedVersion);
+    }
     if (withdrawnAt(version)) {
       json.put("withdrawn", withdrawnAt.toString());
       json.put("withdrawnBy", withdrawnBy);
+      if (format >= 2) {
+        json.put("withdrawnIn", withdrawnVersion);
+      }
     }
     return json;
   }

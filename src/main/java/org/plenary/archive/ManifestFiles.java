@@ -33,7 +33,8 @@ class ManifestFiles implements FolderSupplements {
 
   private FolderEntry entry(ManifestVersion v) {
     log.file(v);
-    return new FolderEntry(ManifestLog.NAME, false, v.size(), v.issuedAt(), v.sha256(), null,
+    ManifestLog.Served file = log.served(v);
+    return new FolderEntry(ManifestLog.NAME, false, file.size(), v.issuedAt(), file.sha256(), null,
         "Signed manifest of this folder, version " + v.version(), "", false, v.storePath());
   }
 }

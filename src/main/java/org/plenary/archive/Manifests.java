@@ -17,7 +17,7 @@ class Manifests {
 
   private static final String VERSIONS = """
       SELECT group_id, meeting_id, folder, version, change_seq, kind, number, issued_at, previous_sha256, sha256,
-        size_bytes, signature, key_url, key_id FROM archive_manifests""";
+        size_bytes, signature, key_url, key_id, manifest_format, entries_sha256 FROM archive_manifests""";
 
   private static final String ENTRIES = """
       SELECT id, meeting_id, folder, name, number, store_path, size_bytes, sha256, crc32, published_at, publisher, added_version,
@@ -29,18 +29,14 @@ class Manifests {
     this.jdbc = jdbc;
   }
 
-  boolean feedExists(long group) {
-    return jdbc.sql("SELECT COUNT(*) FROM archive_feeds WHERE group_id = ?").param(group).query(Long.class).single() > 0;
-  }
-
   void createFeed(long group) {
     jdbc.sql("INSERT INTO archive_feeds (group_id, last_change) VALUES (?, 0)").param(group).update();
   }
 
-  /** Locks the group's feed row until the transaction ends and answers its last change. */
-  long lockFeed(long group) {
+  /** Locks the group's feed row until the transaction ends and answers its last change; empty while it has none. */
+  Optional<Long> lockFeed(long group) {
     return jdbc.sql("SELECT last_change FROM archive_feeds WHERE group_id = ? FOR UPDATE").param(group)
-        .query(Long.class).single();
+        .query(Long.class).optional();
   }
 
   void setLastChange(long group, long change) {
@@ -70,10 +66,11 @@ class Manifests {
   void insert(ManifestVersion v) {
     jdbc.sql("""
         INSERT INTO archive_manifests (group_id, meeting_id, folder, version, change_seq, kind, number, issued_at,
-          previous_sha256, sha256, size_bytes, signature, key_url, key_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          previous_sha256, sha256, size_bytes, signature, key_url, key_id, manifest_format, entries_sha256)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(v.groupId(), v.meetingId(), v.folder(), v.version(), v.changeSeq(), v.kind(), v.number(),
-            utc(v.issuedAt()), v.previousSha256(), v.sha256(), v.size(), v.signature(), v.keyUrl(), v.keyId())
+            utc(v.issuedAt()), v.previousSha256(), v.sha256(), v.format() == 1 ? v.size() : null, v.signature(),
+            v.keyUrl(), v.keyId(), v.format(), v.entriesSha256())
         .update();
   }
 
@@ -143,7 +140,8 @@ class Manifests {
     return new ManifestVersion(rs.getLong("group_id"), rs.getLong("meeting_id"), rs.getString("folder"),
         rs.getInt("version"), rs.getLong("change_seq"), rs.getString("kind"), rs.getString("number"),
         instant(rs, "issued_at"), rs.getString("previous_sha256"), rs.getString("sha256"), rs.getLong("size_bytes"),
-        rs.getString("signature"), rs.getString("key_url"), rs.getString("key_id"));
+        rs.getString("signature"), rs.getString("key_url"), rs.getString("key_id"), rs.getInt("manifest_format"),
+        rs.getString("entries_sha256"));
   }
 
   private static ManifestEntry entry(ResultSet rs, int row) throws SQLException {

@@ -167,7 +167,7 @@ public final class Verifier {
     for (int version = ((Number) newer.get("version")).intValue() - 1; version >= 1; version--) {
       byte[] bytes = fetch(base + folder.substring(1) + ManifestLog.NAME + "?version=" + version, true);
       Map<String, Object> older = parse(bytes);
-      if (!Digests.sha256Hex(bytes).equals(newer.get("previous"))
+      if (!hash(older, bytes).equals(newer.get("previous"))
           || ((Number) older.get("version")).intValue() != version || !signed(older, key, "version " + version)) {
         difference("history rewritten at version " + version + " (its SHA-256 is not the one version "
             + (version + 1) + " names)");
@@ -192,15 +192,58 @@ public final class Verifier {
     }
   }
 
+  /**
+   * Whether the manifest carries the key's signature. Format 1 signs its canonical bytes without the
+   * signature; format 2 signs its header alone (without {@code files}, {@code withdrawn} and the
+   * signature), whose {@code entries} must then be the digest replayed from the files and withdrawn
+   * entries it lists ({@link EntriesDigest}).
+   */
+  @SuppressWarnings("unchecked")
   private boolean signed(Map<String, Object> manifest, PublicKey key, String what) {
+    boolean format2 = ManifestLog.FORMAT_2.equals(manifest.get("format"));
     var unsigned = new LinkedHashMap<>(manifest);
     Object signature = unsigned.remove("signature");
-    if (signature instanceof String s && ManifestKey.verify(key, CanonicalJson.bytes(unsigned), s)) {
-      return true;
+    if (format2) {
+      unsigned.remove("files");
+      unsigned.remove("withdrawn");
     }
-    difference("signature: " + what + " is not signed by the key (id " + ManifestKey.id(key)
-        + "): it was changed after it was signed, or signed by another key (it names " + manifest.get("keyId") + ")");
-    return false;
+    if (!(signature instanceof String s && ManifestKey.verify(key, CanonicalJson.bytes(unsigned), s))) {
+      difference("signature: " + what + " is not signed by the key (id " + ManifestKey.id(key)
+          + "): it was changed after it was signed, or signed by another key (it names " + manifest.get("keyId") + ")");
+      return false;
+    }
+    if (format2) {
+      String replayed;
+      try {
+        replayed = EntriesDigest.replay((List<Map<String, Object>>) manifest.get("files"),
+            (List<Map<String, Object>>) manifest.get("withdrawn"));
+      } catch (RuntimeException malformed) {
+        replayed = "(" + malformed.getMessage() + ")";
+      }
+      if (replayed == null || !replayed.equals(manifest.get("entries"))) {
+        difference("signature: " + what + " is not signed by the key (id " + ManifestKey.id(key) + ") as it stands:"
+            + " its files or withdrawn entries were changed after it was signed (their digest " + replayed
+            + " is not the signed " + manifest.get("entries") + ")");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A version's hash, the one the next version names as {@code previous}: the SHA-256 of its bytes in
+   * format 1, of its signed statement (the manifest without {@code files} and {@code withdrawn}) in format 2.
+   */
+  private static String hash(Map<String, Object> manifest, byte[] bytes) {
+    if (!ManifestLog.FORMAT_2.equals(manifest.get("format"))) {
+      return Digests.sha256Hex(bytes);
+    }
+    var statement = new LinkedHashMap<>(manifest);
+    statement.remove("files");
+    statement.remove("withdrawn");
+    Object signature = statement.remove("signature");
+    statement.put("signature", signature);
+    return Digests.sha256Hex(CanonicalJson.bytes(statement));
   }
 
   private void difference(String line) {

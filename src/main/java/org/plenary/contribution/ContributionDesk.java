@@ -406,7 +406,7 @@ public class ContributionDesk {
       contributions.moveFile(file.id(), FileState.PUBLISHED, path, now, null);
       contributions.audit(contribution.id(), "PUBLISHED", p.user().getUsername(), now, file.fileName(), file.sha256(),
           meeting.code() + "/" + folder + "/");
-      published.add(new ContributionPublished(contribution.number(), file.id()));
+      published.add(new ContributionPublished(contribution.number(), file.id(), p.user().getUsername()));
       sealed.add(path);
     }
     events.publishEvent(new ContributionsPublished(published));

@@ -26,8 +26,11 @@ public final class ContributionEvents {
   /** Versions arrived in incoming folders; one event for all that one transaction registered together. */
   public record ContributionsReceived(java.util.List<ContributionReceived> received) {}
 
-  /** The secretariat published a version into the meeting's folder. */
-  public record ContributionPublished(String number, long fileId) {}
+  /**
+   * The secretariat published a version into the meeting's folder; {@code publishedBy} is the username
+   * of the staff member who did, the actor the audit trail records.
+   */
+  public record ContributionPublished(String number, long fileId, String publishedBy) {}
 
   /**
    * Versions were published; one event for all that one transaction published together, in the order

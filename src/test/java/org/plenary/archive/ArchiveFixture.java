@@ -35,6 +35,22 @@ public record ArchiveFixture(ContributionDesk desk, PlenaryUser author, PlenaryU
         slug);
   }
 
+  /**
+   * The hash a version's successor names as {@code previous}, computed from the served MANIFEST.json
+   * as the README tells a reader to: format 1, the SHA-256 of the file; format 2, the SHA-256 of its
+   * canonical JSON without {@code files} and {@code withdrawn}.
+   */
+  @SuppressWarnings("unchecked")
+  static String versionHash(byte[] manifest) {
+    var json = tools.jackson.databind.json.JsonMapper.builder().build().readValue(manifest, java.util.LinkedHashMap.class);
+    if ("plenary-manifest/1".equals(json.get("format"))) {
+      return Digests.sha256Hex(manifest);
+    }
+    json.remove("files");
+    json.remove("withdrawn");
+    return Digests.sha256Hex(CanonicalJson.bytes(json));
+  }
+
   public ArchiveFixture with(ContributionDesk desk) {
     return new ArchiveFixture(desk, author, clerk, slug);
   }

@@ -117,15 +117,22 @@ class ArchiveIntegrationTests {
     var pem = new String(get("/.well-known/plenary-manifest-key").body(), StandardCharsets.US_ASCII);
     assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----");
     var publicKey = ManifestKey.parsePem(pem);
+    assertThat(manifest.get("format")).isEqualTo("plenary-manifest/2");
     var unsigned = new LinkedHashMap<>(manifest);
     String signature = (String) unsigned.remove("signature");
-    assertThat(ManifestKey.verify(publicKey, CanonicalJson.bytes(unsigned), signature)).isTrue();
+    unsigned.remove("files");
+    unsigned.remove("withdrawn");
+    assertThat(ManifestKey.verify(publicKey, CanonicalJson.bytes(unsigned), signature)).as("the header is signed")
+        .isTrue();
+    assertThat(EntriesDigest.replay((List<Map<String, Object>>) manifest.get("files"), withdrawn))
+        .as("the signed digest is the one the entries replay").isEqualTo(manifest.get("entries"));
+    assertThat(withdrawn.getFirst()).containsEntry("addedIn", 2).containsEntry("withdrawnIn", 5);
     assertThat(CanonicalJson.bytes(manifest)).as("canonical form is the served form").isEqualTo(bytes);
     Map<String, Object> newer = manifest;
     for (int version = 4; version >= 1; version--) {
       byte[] older = get(IN + "MANIFEST.json?version=" + version).body();
-      assertThat(newer.get("previous")).as("version %d names the SHA-256 of version %d", version + 1, version)
-          .isEqualTo(Digests.sha256Hex(older));
+      assertThat(newer.get("previous")).as("version %d names the hash of version %d", version + 1, version)
+          .isEqualTo(ArchiveFixture.versionHash(older));
       newer = JSON.readValue(older, LinkedHashMap.class);
       assertThat(newer.get("version")).isEqualTo(version);
     }
@@ -285,8 +292,16 @@ class ArchiveIntegrationTests {
     Files.delete(mirror.resolve(b + ".pdf"));
     assertThat(verify(mirror.toString())).startsWith("0\n");
 
-    // A removed manifest entry: the file and its line gone, the rest of the manifest left as it was.
+    // An entry changed in the manifest (its header, which the signature covers, left as it was): the digest tells.
     String manifest = Files.readString(mirror.resolve("MANIFEST.json"));
+    Files.writeString(mirror.resolve("MANIFEST.json"), manifest.replaceFirst("\"publisher\":\"Clem Clerk\"",
+        "\"publisher\":\"Mallory\""));
+    assertThat(verify(mirror.toString(), "--no-history")).startsWith("1\n")
+        .contains("signature: this manifest is not signed by the key", "its files or withdrawn entries were changed");
+    Files.writeString(mirror.resolve("MANIFEST.json"), manifest);
+    assertThat(verify(mirror.toString())).startsWith("0\n");
+
+    // A removed manifest entry: the file and its line gone, the rest of the manifest left as it was.
     int start = manifest.indexOf("{\"name\":\"" + c + ".pdf\"");
     int end = manifest.indexOf('}', start) + 1;
     Files.writeString(mirror.resolve("MANIFEST.json"), manifest.substring(0, start - 1) + manifest.substring(end));
@@ -306,17 +321,61 @@ class ArchiveIntegrationTests {
     // Someone holding the database and the key re-signs version 1 with another time: a valid signature, a new hash.
     ManifestVersion v1 = log.version(meetingId("m2"), "t/fg/arch/docs/m2/in/", 1).orElseThrow();
     var forged = new ManifestVersion(v1.groupId(), v1.meetingId(), v1.folder(), 1, v1.changeSeq(), v1.kind(),
-        v1.number(), v1.issuedAt().minusSeconds(86_400), null, null, 0, null, v1.keyUrl(), v1.keyId());
-    Map<String, Object> json = ManifestLog.json(forged, log.entries(v1));
-    String signature = key.sign(CanonicalJson.bytes(json));
-    json.put("signature", signature);
-    byte[] bytes = CanonicalJson.bytes(json);
-    jdbc.sql("UPDATE archive_manifests SET issued_at = ?, sha256 = ?, size_bytes = ?, signature = ? WHERE meeting_id = ?"
-        + " AND version = 1").params(forged.issuedAt().atOffset(java.time.ZoneOffset.UTC), Digests.sha256Hex(bytes),
-        bytes.length, signature, meetingId("m2")).update();
+        v1.number(), v1.issuedAt().minusSeconds(86_400), null, null, 0, null, v1.keyUrl(), v1.keyId(), 2,
+        v1.entriesSha256());
+    String signature = key.sign(CanonicalJson.bytes(ManifestLog.header(forged)));
+    jdbc.sql("UPDATE archive_manifests SET issued_at = ?, sha256 = ?, signature = ? WHERE meeting_id = ?"
+        + " AND version = 1").params(forged.issuedAt().atOffset(java.time.ZoneOffset.UTC),
+        Digests.sha256Hex(ManifestLog.statement(forged, signature)), signature, meetingId("m2")).update();
     assertThat(verify(zip.toString())).startsWith("1\n").contains("history rewritten at version 1");
     assertThat(verify(zip.toString(), "--no-history")).startsWith("0\n");
     assertThat(first).isNotBlank();
+  }
+
+  /**
+   * A database written before format 2: its versions, format 1 (the whole file signed and hashed), are
+   * served byte for byte as they were signed and verify as before, and the next publication's format-2
+   * version chains onto the last of them by that file's SHA-256.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void formatOneVersionsWrittenBeforeKeepVerifyingAndTheNextVersionChainsOntoThem() throws Exception {
+    ArchiveFixture.meeting(meetings, "arch", "m7", true);
+    fixture.publish("m7", "Foxtrot", "foxtrot original");
+    String golf = fixture.publish("m7", "Golf", "golf original");
+    fixture.withdraw(golf);
+    String folder = "t/fg/arch/docs/m7/in/";
+    String previous = null;
+    for (int version = 1; version <= 3; version++) {
+      ManifestVersion v = log.version(meetingId("m7"), folder, version).orElseThrow();
+      var old = new ManifestVersion(v.groupId(), v.meetingId(), folder, version, v.changeSeq(), v.kind(), v.number(),
+          v.issuedAt(), previous, null, 0, null, v.keyUrl(), v.keyId(), 1, null);
+      Map<String, Object> json = ManifestLog.json(old, FolderHead.ordered(log.entries(old)));
+      String signature = key.sign(CanonicalJson.bytes(json));
+      json.put("signature", signature);
+      byte[] bytes = CanonicalJson.bytes(json);
+      previous = Digests.sha256Hex(bytes);
+      jdbc.sql("UPDATE archive_manifests SET manifest_format = 1, entries_sha256 = NULL, previous_sha256 = ?,"
+          + " sha256 = ?, size_bytes = ?, signature = ? WHERE meeting_id = ? AND folder = ? AND version = ?")
+          .params(old.previousSha256(), previous, bytes.length, signature, meetingId("m7"), folder, version).update();
+    }
+    byte[] third = get("/" + folder + "MANIFEST.json").body();
+    assertThat(Digests.sha256Hex(third)).as("format 1 served as signed").isEqualTo(previous);
+    assertThat((Map<String, Object>) JSON.readValue(third, LinkedHashMap.class)).containsEntry("format",
+        "plenary-manifest/1").doesNotContainKey("entries");
+    Path zip = Files.write(dir.resolve("m7-old.zip"), get("/t/fg/arch/docs/m7/in.zip").body());
+    assertThat(verify(zip.toString())).startsWith("0\n").contains("ok: 1 files", "chain back to version 1 holds");
+
+    String hotel = fixture.publish("m7", "Hotel", "hotel original");
+    byte[] fourth = get("/" + folder + "MANIFEST.json").body();
+    Map<String, Object> manifest = JSON.readValue(fourth, LinkedHashMap.class);
+    assertThat(manifest).containsEntry("format", "plenary-manifest/2").containsEntry("version", 4)
+        .containsEntry("previous", previous);
+    assertThat(((List<Map<String, Object>>) manifest.get("files")).stream().map(f -> f.get("name")))
+        .as("the files of the format-1 versions carried over").hasSize(2).contains(hotel + ".pdf");
+    assertThat((List<Object>) manifest.get("withdrawn")).hasSize(1);
+    zip = Files.write(dir.resolve("m7-new.zip"), get("/t/fg/arch/docs/m7/in.zip").body());
+    assertThat(verify(zip.toString())).startsWith("0\n").contains("ok: 2 files", "chain back to version 1 holds");
   }
 
   @Test
@@ -412,7 +471,9 @@ class ArchiveIntegrationTests {
     for (int version = 1; version <= head; version++) {
       ManifestVersion v = log.version(meetingId("m3"), "t/fg/arch/docs/m3/in/", version).orElseThrow();
       assertThat(v.previousSha256()).as("version %d names the one before", version).isEqualTo(previous);
-      assertThat(Digests.sha256Hex(log.bytes(v))).isEqualTo(v.sha256());
+      assertThat(Digests.sha256Hex(ManifestLog.statement(v, v.signature()))).isEqualTo(v.sha256());
+      assertThat(ArchiveFixture.versionHash(log.bytes(v))).isEqualTo(v.sha256());
+      assertThat(log.served(v).sha256()).isEqualTo(Digests.sha256Hex(log.bytes(v)));
       List<String> touched = jdbc.sql("SELECT number FROM archive_entries WHERE meeting_id = ? AND folder = ?"
           + " AND added_version = ?").params(meetingId("m3"), "t/fg/arch/docs/m3/in/", version).query(String.class).list();
       assertThat(v.number()).as("a version names its number only when it added one")
