@@ -118,7 +118,7 @@ class RetiredMailEvents {
     switch (kind) {
       case ALLOCATED -> mail.numbersAllocatedEarlier(numbers(tree));
       case RECEIVED -> mail.receivedEarlier(files(tree).stream().map(f -> new ContributionReceived(f.number(), f.fileId())).toList());
-      case PUBLISHED -> mail.publishedEarlier(files(tree).stream().map(f -> new ContributionPublished(f.number(), f.fileId())).toList());
+      case PUBLISHED -> mail.publishedEarlier(files(tree).stream().map(f -> new ContributionPublished(f.number(), f.fileId(), null)).toList());
     }
     return true;
   }
