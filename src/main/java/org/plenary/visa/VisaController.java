@@ -7,6 +7,7 @@ import org.plenary.registration.Attendance;
 import org.plenary.registration.RegistrationDesk;
 import org.plenary.shared.InvalidInputException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -143,7 +144,9 @@ class VisaController {
     return "visa/verify";
   }
 
+  /** The secretariat's queue of visa requests; refused (403) to anyone else, as the outbox is. */
   @GetMapping("/secretariat/visa")
+  @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
   String waiting(@AuthenticationPrincipal PlenaryUser user, Model model) {
     model.addAttribute("waiting", desk.waiting(user));
     model.addAttribute("meetings", meetings);

@@ -205,6 +205,14 @@ class PageTests {
   }
 
   @Test
+  void theSecretariatsPagesAreRefusedToOthersNotShownEmpty() throws Exception {
+    mvc.perform(get("/secretariat/visa").with(as("tsb"))).andExpect(status().isOk());
+    for (String who : new String[] {"alice", "bob", "focal", "chair"}) {
+      mvc.perform(get("/secretariat/visa").with(as(who))).andExpect(status().isForbidden());
+    }
+  }
+
+  @Test
   void theCalendarFeedListsTheMeetingsAsAllDayEvents() throws Exception {
     mvc.perform(get("/groups/cloud/meetings.ics"))
         .andExpect(status().isOk())
