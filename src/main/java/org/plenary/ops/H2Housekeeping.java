@@ -116,9 +116,17 @@ class H2Housekeeping implements SmartLifecycle {
     return worker != null;
   }
 
-  /** The store of the embedded H2 file database this looks after, or null (none, not started, or not found yet). */
-  MVStore store() {
-    return store;
+  /**
+   * H2's figures of the store this looks after (those of {@code INFORMATION_SCHEMA.SETTINGS}, e.g.
+   * {@code info.FILE_SIZE}), or none (no embedded file database, housekeeping off, or the store closed).
+   */
+  java.util.Map<String, String> figures() {
+    MVStore current = store;
+    var figures = new java.util.HashMap<String, String>();
+    if (current != null && !current.isClosed()) {
+      current.populateInfo(figures::put);
+    }
+    return figures;
   }
 
   /** One round of H2's background housekeeping; false when there is nothing to do it on or it stopped. */

@@ -2,9 +2,6 @@ package org.plenary.ops;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.HashMap;
-import java.util.Map;
-import org.h2.mvstore.MVStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,13 +34,7 @@ class H2Metrics {
 
   /** One of H2's figures of the store, or NaN when there is no embedded file database (or it is closed). */
   private double read(String info) {
-    MVStore store = housekeeping.store();
-    if (store == null || store.isClosed()) {
-      return Double.NaN;
-    }
-    Map<String, String> figures = new HashMap<>();
-    store.populateInfo(figures::put);
-    String value = figures.get(info);
+    String value = housekeeping.figures().get(info);
     return value == null ? Double.NaN : Double.parseDouble(value);
   }
 }
