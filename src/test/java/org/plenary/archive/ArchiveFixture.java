@@ -41,7 +41,7 @@ public record ArchiveFixture(ContributionDesk desk, PlenaryUser author, PlenaryU
    * canonical JSON without {@code files} and {@code withdrawn}.
    */
   @SuppressWarnings("unchecked")
-  static String versionHash(byte[] manifest) {
+  public static String versionHash(byte[] manifest) {
     var json = tools.jackson.databind.json.JsonMapper.builder().build().readValue(manifest, java.util.LinkedHashMap.class);
     if ("plenary-manifest/1".equals(json.get("format"))) {
       return Digests.sha256Hex(manifest);
