@@ -63,6 +63,12 @@ final class TransferCommands {
       session.epsvAll = true;
       return Reply.of(200, "ftp.epsvAll");
     }
+    // RFC 2428: EPSV may name the network protocol wanted; the data connection is offered over the control
+    // connection's own (1 IPv4, 2 IPv6), and any other is refused with 522 naming it.
+    String protocol = session.clientAddress() instanceof java.net.Inet6Address ? "2" : "1";
+    if (!argument.isBlank() && !argument.strip().equals(protocol)) {
+      return Reply.of(522, "ftp.epsv.protocol", "(" + protocol + ")");
+    }
     DataConnection data = DataConnection.passive(session);
     session.prepareData(data);
     return Reply.of(229, "ftp.epsv", "(|||" + data.port() + "|)");

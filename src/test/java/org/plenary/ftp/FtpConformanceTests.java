@@ -96,6 +96,20 @@ class FtpConformanceTests {
   }
 
   @Test
+  void epsvOffersTheControlConnectionsNetworkProtocolAndRefusesOthersWith522() throws Exception {
+    try (RawFtp ftp = new RawFtp(server.port())) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER anonymous")).startsWith("331 ");
+      assertThat(ftp.command("PASS guest@example.org")).startsWith("230 ");
+      assertThat(ftp.command("EPSV 3").strip()).startsWith("522 ").endsWith("(1).");
+      assertThat(ftp.command("EPSV 2")).startsWith("522 ").contains("(1)");
+      assertThat(ftp.command("EPSV x")).startsWith("522 ");
+      assertThat(ftp.command("EPSV 1")).startsWith("229 ");
+      assertThat(ftp.command("EPSV")).startsWith("229 ");
+    }
+  }
+
+  @Test
   void listAndNlstAcceptShellPatternsAsArgumentAndAtTheEndOfAPath() throws Exception {
     List<String> pdfs = List.of(uploaded("pdf"), uploaded("pdf"));
     String docx = uploaded("docx");
