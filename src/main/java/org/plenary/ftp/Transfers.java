@@ -95,7 +95,7 @@ final class Transfers {
 
   static Reply receive(FtpSession session, IncomingUpload upload) {
     return withData(session, upload, channel -> {
-      var receiver = new UploadReceiver(session, upload);
+      var receiver = new UploadReceiver(session, upload, channel);
       channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64 * 1024, 256 * 1024, 1024 * 1024));
       channel.pipeline().addLast(receiver);
       // Started before "150" goes out: an ABOR the client sends as soon as it reads "150" stops this transfer

@@ -30,11 +30,17 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
   private volatile Reply failure;
   private volatile boolean ended;
   private volatile boolean closedCleanly;
-  private volatile Channel channel;
+  /**
+   * The data connection, known from the start: an ABOR that arrives before the pipeline has run this
+   * handler's {@code handlerAdded} (added from another thread, it runs later on the data connection's
+   * loop) must still close it, or the client waits for a reply that only the data timeout would bring.
+   */
+  private final Channel channel;
 
-  UploadReceiver(FtpSession session, IncomingUpload upload) {
+  UploadReceiver(FtpSession session, IncomingUpload upload, Channel channel) {
     this.session = session;
     this.upload = upload;
+    this.channel = channel;
   }
 
   @Override
@@ -162,19 +168,11 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
   @Override
   public void abort() {
     failure = Reply.of(426, "ftp.upload.stopped", upload.fileName());
-    Channel data = channel;
-    if (data != null) {
-      data.close();
-    }
+    channel.close();
   }
 
   @Override
   public long bytes() {
     return upload.size();
-  }
-
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
-    channel = ctx.channel();
   }
 }
