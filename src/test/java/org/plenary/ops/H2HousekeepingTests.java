@@ -53,7 +53,8 @@ class H2HousekeepingTests {
     Figures figures = churn(source, housekeeping);
     System.out.println("H2 housekeeping with a retention time of 100 ms: " + figures);
     assertThat(figures.chunks()).isLessThan(COMMITS / 10);
-    assertThat(figures.fileBytes()).isLessThan(8L << 20);
+    // The same churn under H2's own 45 s left ~83 MB (5,061 chunks); 100 ms leaves 5–9 MB, by the machine's pace.
+    assertThat(figures.fileBytes()).isLessThan(24L << 20);
   }
 
   @Test
