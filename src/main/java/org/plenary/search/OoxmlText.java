@@ -11,14 +11,12 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
  * Word and PowerPoint files of today (.docx, .pptx) read as a stream: the text runs of the
  * document's parts (body, headers, footers, notes and comments of a .docx; the slides of a .pptx,
- * in their order) with the JDK's StAX parser, DTDs and external entities off, and the package's
+ * in their order) with {@link SafeXml} (no DTD, no external entities), and the package's
  * expansion counted like any other archive's. POI builds the whole XML tree of a part in memory,
  * some thirty times its size: a 10 MB .docx with 60 MB of paragraphs took 1.9 GB of heap. Here a
  * part of any size costs one parser's buffer.
@@ -84,48 +82,34 @@ final class OoxmlText {
    * table cells, a line for breaks and the end of each paragraph; deleted text and field codes are left out.
    */
   private static void runs(InputStream in, BoundedText out, String extension) throws UnreadableException, IOException {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-    try {
-      XMLStreamReader xml = factory.createXMLStreamReader(in);
-      try {
-        boolean inText = false;
-        while (xml.hasNext()) {
-          switch (xml.next()) {
-            case XMLStreamReader.CHARACTERS, XMLStreamReader.CDATA -> {
-              if (inText) {
-                out.write(xml.getText());
-              }
+    SafeXml.read(in, extension, xml -> {
+      boolean inText = false;
+      while (xml.hasNext()) {
+        switch (xml.next()) {
+          case XMLStreamReader.CHARACTERS, XMLStreamReader.CDATA -> {
+            if (inText) {
+              out.write(xml.getText());
             }
-            case XMLStreamReader.START_ELEMENT -> {
-              switch (xml.getLocalName()) {
-                case "t" -> inText = true;
-                case "tab" -> out.write(" ");
-                case "br", "cr" -> out.paragraph();
-                default -> { }
-              }
-            }
-            case XMLStreamReader.END_ELEMENT -> {
-              switch (xml.getLocalName()) {
-                case "t" -> inText = false;
-                case "p" -> out.paragraph();
-                case "tc" -> out.write(" ");
-                default -> { }
-              }
-            }
-            default -> { }
           }
+          case XMLStreamReader.START_ELEMENT -> {
+            switch (xml.getLocalName()) {
+              case "t" -> inText = true;
+              case "tab" -> out.write(" ");
+              case "br", "cr" -> out.paragraph();
+              default -> { }
+            }
+          }
+          case XMLStreamReader.END_ELEMENT -> {
+            switch (xml.getLocalName()) {
+              case "t" -> inText = false;
+              case "p" -> out.paragraph();
+              case "tc" -> out.write(" ");
+              default -> { }
+            }
+          }
+          default -> { }
         }
-      } finally {
-        xml.close();
       }
-    } catch (XMLStreamException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new UnreadableException(ReadProblem.of("damagedType", extension), e);
-    }
+    });
   }
 }
