@@ -138,9 +138,11 @@
 
   // A table wider than its column scrolls sideways (the stylesheet makes it a block); a keyboard reaches
   // what is hidden only when the table itself takes the focus, so it does while, and only while, it scrolls.
+  // A table the page itself made focusable stays so. Its box keeps the column's width when its content
+  // widens (a late font, a fallback font for another script, a localized time), so the content is watched too.
   function scrollingTables() {
     var tables = Array.prototype.filter.call(document.querySelectorAll('table'), function (table) {
-      return !table.closest('.table-scroll');
+      return !table.closest('.table-scroll') && !table.hasAttribute('tabindex');
     });
     function mark() {
       tables.forEach(function (table) {
@@ -154,8 +156,13 @@
     mark();
     if (window.ResizeObserver) {
       var observer = new ResizeObserver(mark);
-      tables.forEach(function (table) { observer.observe(table); });
+      tables.forEach(function (table) {
+        observer.observe(table);
+        Array.prototype.forEach.call(table.children, function (part) { observer.observe(part); });
+      });
     }
+    window.addEventListener('load', mark);
+    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(mark); }
   }
 
   function ready() {

@@ -97,6 +97,8 @@ class CircularBrowserTests {
         .contains("Confirmed with the reason: The venue was confirmed only now.");
     assertThat(browser.findElement(By.id("frozen-heading")).getText()).isEqualTo("Frozen PDFs");
     assertThat(browser.findElements(By.id("issue-circular"))).isEmpty();
+    assertThat(browser.findElement(By.cssSelector("table[aria-label='Audit trail of the circular']")).getAttribute("tabindex"))
+        .as("a table the page makes focusable stays so, whether or not it scrolls now").isEqualTo("0");
     assertAccessible();
     browser.get(browser.getCurrentUrl() + "?lang=zh");
     assertThat(browser.findElement(By.cssSelector("article.circular")).getText()).contains("事由", "顺致敬意");

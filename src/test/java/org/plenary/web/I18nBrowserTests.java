@@ -114,6 +114,30 @@ class I18nBrowserTests {
     checkPseudo("/account", "/admin/accounts", "/admin/organizations", "/secretariat/outbox");
   }
 
+  @Test
+  void aTableWhoseContentWidensAfterTheLoadBecomesReachableByTheKeyboardAndStopsBeingSoWhenItNarrows() {
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 900));
+    try {
+      browser.open("/?lang=en");
+      String table = "document.querySelector('main table')";
+      assertThat(browser.script("return " + table + ".getAttribute('tabindex');")).as("before it widens").isNull();
+      // Its box keeps the column's width; only its content widens (as a late or fallback font would make it).
+      browser.script("var cell = " + table + ".querySelector('td'); cell.dataset.was = cell.textContent;"
+          + " cell.textContent = 'W'.repeat(200);");
+      assertThat(tabindexAfterTwoFrames(table)).as("once its content is wider than the screen").isEqualTo("0");
+      browser.script("var cell = " + table + ".querySelector('td'); cell.textContent = cell.dataset.was;");
+      assertThat(tabindexAfterTwoFrames(table)).as("once it fits again").isNull();
+    } finally {
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1200, 900));
+    }
+  }
+
+  private Object tabindexAfterTwoFrames(String table) {
+    return ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+        "var done = arguments[arguments.length - 1]; requestAnimationFrame(function () {"
+            + " requestAnimationFrame(function () { done(" + table + ".getAttribute('tabindex')); }); });");
+  }
+
   private void checkPseudo(String... paths) throws IOException {
     for (int width : new int[] {1200, 375}) {
       browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
