@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.plenary.shared.DatabaseUnreachable;
 import org.plenary.shared.DiskFull;
 import org.plenary.shared.Languages;
+import org.plenary.shared.ServerBusy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +24,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Outside every other filter: a request that failed because the database could not be reached
  * answers 503 with {@code Retry-After} and a problem body (Hikari gets a connection again by itself once
- * the database is back, so the service recovers without a restart); one that failed because the
+ * the database is back, so the service recovers without a restart), and so does one refused because
+ * the node is busy with enough work of its kind ({@link ServerBusy}); one that failed because the
  * disk is full answers 507. Any other failure passes on to the usual error handling.
  */
 @Component
@@ -57,6 +59,10 @@ class UnavailableAnswers extends OncePerRequestFilter {
             e.toString());
         response.setHeader("Retry-After", "5");
         problem(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnreachable.SENTENCE, request);
+      } else if (ServerBusy.causedBy(e)) {
+        log.warn("Busy: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(), e.toString());
+        response.setHeader("Retry-After", "5");
+        problem(response, HttpStatus.SERVICE_UNAVAILABLE, ServerBusy.SENTENCE, request);
       } else {
         throw e;
       }

@@ -37,12 +37,14 @@ public final class PdfComposer {
     }
   }
 
+  private final PdfRenderer renderer;
   private final PdfFonts fonts;
   private final String title;
   private final List<Line> lines = new ArrayList<>();
 
-  PdfComposer(PdfFonts fonts, String title) {
-    this.fonts = fonts;
+  PdfComposer(PdfRenderer renderer, String title) {
+    this.renderer = renderer;
+    this.fonts = renderer.fonts();
     // The metadata title is plain text; the painted one keeps its isolates to order its line.
     this.title = clean(title).replaceAll("[\u2066-\u2069]", "");
     wrap(List.of(new Run(clean(title), true)), 16, 0);
@@ -98,7 +100,7 @@ public final class PdfComposer {
   }
 
   public byte[] toBytes() {
-    return new PdfPainter(fonts, title, needsCjk()).paint(lines);
+    return renderer.paint(() -> new PdfPainter(fonts, title, needsCjk()).paint(lines));
   }
 
   /** Breaks runs into lines no wider than the page, at spaces, or anywhere in CJK text. */

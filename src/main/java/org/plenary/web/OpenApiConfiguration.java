@@ -51,7 +51,8 @@ class OpenApiConfiguration {
       404, "There is no such resource.", 409, "The resource's state does not allow this now.",
       410, "The resource was withdrawn.", 413, "The upload is larger than the server accepts.",
       415, "The request body has a media type this operation does not take.",
-      429, "Too many failed attempts: wait until the time the problem gives.");
+      429, "Too many failed attempts: wait until the time the problem gives.",
+      503, "Too many documents are being prepared at once (PDFs are painted a few at a time): nothing was changed; try again after Retry-After seconds.");
 
   static {
     // The id records are written as their number (@JsonValue): describe them so.
@@ -102,6 +103,9 @@ class OpenApiConfiguration {
       if (secured && method != RequestMethod.GET) {
         problem(responses, 409);
       }
+      if (producesPdf(handler)) {
+        problem(responses, 503);
+      }
       if (operation.getRequestBody() != null) {
         problem(responses, 415);
         if (operation.getRequestBody().getContent().containsKey("multipart/form-data")) {
@@ -143,6 +147,12 @@ class OpenApiConfiguration {
     return AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class)
         || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class)
         || Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(AuthenticationPrincipal.class));
+  }
+
+  /** Whether the operation answers a PDF, painted on the request, a few at a time (pdf.PdfRenderer). */
+  private static boolean producesPdf(HandlerMethod handler) {
+    RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+    return mapping != null && Arrays.asList(mapping.produces()).contains(org.springframework.http.MediaType.APPLICATION_PDF_VALUE);
   }
 
   private static RequestMethod httpMethod(HandlerMethod handler) {
