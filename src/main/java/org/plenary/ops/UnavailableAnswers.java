@@ -23,10 +23,11 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Outside every other filter: a request that failed because the database could not be reached
- * answers 503 with {@code Retry-After} and a problem body (Hikari gets a connection again by itself once
- * the database is back, so the service recovers without a restart), and so does one refused because
- * the node is busy with enough work of its kind ({@link ServerBusy}); one that failed because the
- * disk is full answers 507. Any other failure passes on to the usual error handling.
+ * answers 503 with {@code Retry-After} (Hikari gets a connection again by itself once the database is
+ * back, so the service recovers without a restart), and so does one refused because the node is busy
+ * with enough work of its kind ({@link ServerBusy}); one that failed because the disk is full answers
+ * 507. The body is a problem, or a short page for a browser's page request. Any other failure passes
+ * on to the usual error handling.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -77,6 +78,18 @@ class UnavailableAnswers extends OncePerRequestFilter {
     String detail = messages.getMessage(sentence, null, locale);
     response.resetBuffer();
     response.setStatus(status.value());
+    if (page(request)) {
+      // A page's reader gets a page; it names nothing that needs the database (no account, no layout).
+      response.setContentType("text/html");
+      response.setCharacterEncoding("UTF-8");
+      response.setHeader("Content-Language", locale.toLanguageTag());
+      response.getWriter().write("<!DOCTYPE html>\n<html lang=\"" + locale.toLanguageTag() + "\" dir=\""
+          + (Languages.rightToLeft(locale) ? "rtl" : "ltr") + "\"><head><meta charset=\"utf-8\">"
+          + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + html(title)
+          + "</title><link rel=\"stylesheet\" href=\"/css/plenary.css\"></head><body><main id=\"main\"><h1>"
+          + html(title) + "</h1><p role=\"alert\">" + html(detail) + "</p></main></body></html>\n");
+      return;
+    }
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Content-Language", locale.toLanguageTag());
@@ -98,6 +111,17 @@ class UnavailableAnswers extends OncePerRequestFilter {
       log.debug("The reader's language could not be resolved ({}); Accept-Language is used", unavailableToo.toString());
     }
     return Languages.nearest(request.getLocale());
+  }
+
+  /** A browser's page request (it takes HTML), not the API's or the actuator's. */
+  private static boolean page(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String accept = request.getHeader("Accept");
+    return !path.startsWith("/api/") && !path.startsWith("/actuator") && accept != null && accept.contains("text/html");
+  }
+
+  private static String html(String text) {
+    return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
   }
 
   private static String json(String text) {

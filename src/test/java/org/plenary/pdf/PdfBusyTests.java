@@ -1,5 +1,8 @@
 package org.plenary.pdf;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -21,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * While every PDF painting place is taken, a reader without an account who asks for the hotel form is
- * answered 503 with Retry-After and a problem in their language once the wait is over, every other page
+ * answered 503 with Retry-After and a problem (a page, on the page) in their language once the wait is over, every other page
  * still answers at once, and the same request succeeds once a place is free.
  */
 @DemoTest
@@ -51,6 +54,16 @@ class PdfBusyTests {
               .contentType(MediaType.APPLICATION_JSON).content(form))
           .andExpect(status().isServiceUnavailable())
           .andExpect(jsonPath("$.title").value("مشغول"));
+      // The page's form gets a page, in the reader's language, not a problem for machines.
+      mvc.perform(post("/groups/cloud/meetings/1006-gva/hotel-form").with(csrf()).header("Accept", "text/html")
+              .header("Accept-Language", "fr").param("hotel", String.valueOf(hotel)).param("room", "SINGLE")
+              .param("rooms", "1").param("arrival", "2010-06-13").param("departure", "2010-06-17")
+              .param("familyName", "Durand").param("firstName", "Bob"))
+          .andExpect(status().isServiceUnavailable())
+          .andExpect(header().string("Retry-After", "5"))
+          .andExpect(content().contentTypeCompatibleWith("text/html"))
+          .andExpect(content().string(allOf(containsString("<html lang=\"fr\" dir=\"ltr\">"), containsString("<h1>Occupé</h1>"),
+              containsString("Trop de documents sont en cours de préparation"))));
       mvc.perform(get("/groups/cloud/meetings/1006-gva")).andExpect(status().isOk());
 
       finish.countDown();
