@@ -58,6 +58,11 @@ final class KeptText {
       var in = new ByteArrayDataInput(kept.bytes, kept.offset + 1, kept.length - 1);
       try {
         int length = in.readVInt();
+        // LZ4 cannot expand a byte into more than 255: a longer length is damage, not a reason to allocate it.
+        if (length < 0 || length > 255L * (kept.length - 1) + 16) {
+          throw new IllegalStateException("The stored text of a search entry claims " + Integer.toUnsignedString(length)
+              + " bytes from " + (kept.length - 1) + ": it is damaged");
+        }
         byte[] plain = new byte[length];
         if (length > 0) {
           LZ4.decompress(in, length, plain, 0);

@@ -55,6 +55,17 @@ class KeptTextTests {
         .isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void aDamagedLengthIsToldWithoutAllocatingIt() {
+    // The mark, then a length of 2^31 - 9 bytes (a varint), then a few bytes: no LZ4 text of 8 bytes holds that much.
+    byte[] damaged = {KeptText.LZ4_MARK, (byte) 0xF7, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 0x10, 0x41, 0x42};
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    assertThatThrownBy(() -> KeptText.text(new BytesRef(damaged))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("damaged");
+    assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated to tell it").isLessThan(1 << 20);
+  }
+
   /** How the text was kept before: UTF-8, deflated (zlib) at the fastest level. */
   private static byte[] deflated(String text) {
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
