@@ -465,6 +465,28 @@ class Contributions {
         });
   }
 
+  /** A contribution with a version waiting in the incoming folder, with what decides whether it may be replaced. */
+  record WaitingOwner(String number, long meeting, boolean lateException) {}
+
+  /**
+   * The contributions of the group with a version waiting in the incoming folder, not withdrawn: all
+   * of them ({@code accountId} null), or those the account asked for or co-authors. One query.
+   */
+  List<WaitingOwner> waitingOf(GroupId group, Long accountId) {
+    String whose = accountId == null ? "" : """
+         AND (c.allocated_by = :p OR EXISTS (SELECT 1 FROM contribution_coauthors y
+          WHERE y.contribution_id = c.id AND y.account_id = :p))""";
+    var sql = jdbc.sql("""
+            SELECT c.number, c.meeting_id, c.late_exception FROM contributions c
+            WHERE c.group_id = :g AND c.withdrawn_at IS NULL
+             AND EXISTS (SELECT 1 FROM contribution_files f WHERE f.contribution_id = c.id AND f.state = 'INCOMING')"""
+        + whose).param("g", group.value());
+    if (accountId != null) {
+      sql = sql.param("p", accountId);
+    }
+    return sql.query((rs, n) -> new WaitingOwner(rs.getString(1), rs.getLong(2), rs.getBoolean(3))).list();
+  }
+
   /** Contributions the account asked for or co-authors. */
   List<Contribution> ofPerson(long accountId) {
     return select("(c.allocated_by = :p OR EXISTS (SELECT 1 FROM contribution_coauthors y"
