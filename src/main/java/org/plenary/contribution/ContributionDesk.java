@@ -130,6 +130,13 @@ public class ContributionDesk {
           "contribution.error.coauthor", request.coauthors().get(i));
     }
     violations.throwIfAny();
+    // Numbers asked for and never used are capped per account and meeting (the secretariat is exempt):
+    // one read of the account's range of contributions_allocated_by, before the number is queued.
+    int cap = settings.maxUnusedNumbers();
+    if (cap > 0 && !user.isStaff()) {
+      new Violations().check(contributions.unusedNumbers(user.id().value(), meeting.id(), cap) < cap,
+          "meeting", "contribution", "contribution.error.unusedNumbers", cap, code).throwIfAny();
+    }
     var resolved = new Allocation(request.title(), request.source(), List.of(), request.contact(), request.coauthors(),
         List.copyOf(agendaItemIds));
     return allocateIn(DocumentSeries.INPUT, group, meeting, resolved,

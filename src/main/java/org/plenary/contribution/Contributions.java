@@ -465,6 +465,21 @@ class Contributions {
         });
   }
 
+  /**
+   * How many input numbers the account holds for the meeting with no file ever uploaded, counted up
+   * to {@code atMost}: one range of {@code contributions_allocated_by}, at most {@code atMost} of its
+   * unused rows read, however many numbers the account asked for.
+   */
+  int unusedNumbers(long accountId, MeetingId meeting, int atMost) {
+    return jdbc.sql("""
+            SELECT COUNT(*) FROM (SELECT 1 FROM contributions c
+              WHERE c.allocated_by = :account AND c.meeting_id = :meeting AND c.series = 'I' AND c.withdrawn_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM contribution_files f WHERE f.contribution_id = c.id)
+              FETCH FIRST""" + " " + atMost + " ROWS ONLY) unused")
+        .param("account", accountId).param("meeting", meeting.value())
+        .query(Integer.class).single();
+  }
+
   /** A contribution with a version waiting in the incoming folder, with what decides whether it may be replaced. */
   record WaitingOwner(String number, long meeting, boolean lateException) {}
 
