@@ -318,9 +318,8 @@ class FtpConformanceTests {
   void mlsdAndMlstPermSayWhoMayStillReplaceAnIncomingFile() throws Exception {
     if (accounts.find("conf-other").isEmpty()) {
       accounts.create(new NewAccount("conf-other", "other@conf.example", "Other", null, null, Set.of()), "other-pass", false);
-      accounts.create(new NewAccount("conf-tsb", "tsb@conf.example", "Secretariat", null, null,
-          Set.of(org.plenary.account.Role.SECRETARIAT)), "tsb-pass", false);
     }
+    secretariat();
     // .pptx: the pattern tests of this class count the other extensions in the shared incoming folder.
     String name = uploaded("pptx");
     String[][] expected = {{"conf-author", "author-pass", "rw"}, {"conf-other", "other-pass", "r"}, {"conf-tsb", "tsb-pass", "rw"}};
@@ -347,6 +346,43 @@ class FtpConformanceTests {
     } finally {
       anonymous.disconnect();
     }
+  }
+
+  @Test
+  void permSaysReadOnlyOnceARefusingDeadlineHasPassedUntilTheSecretariatGrantsAnException() throws Exception {
+    try {
+      meetings.get("conf", "strict");
+    } catch (org.plenary.meeting.UnknownMeetingException first) {
+      meetings.schedule("conf", strict(LocalDateTime.now().plusDays(20)));
+    }
+    Contribution c = desk.allocate("conf", "strict", allocation(), author);
+    String name = c.number() + ".pptx";
+    desk.upload(c.number(), name, new ByteArrayInputStream("before the deadline".getBytes()), author);
+    meetings.update("conf", "strict", strict(LocalDateTime.now().minusDays(1)));
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    try {
+      assertThat(ftp.mlistFile(INCOMING + "/" + name).getRawListing()).contains("perm=r;");
+      assertThat(ftp.storeFile(INCOMING + "/" + name, new ByteArrayInputStream("late".getBytes()))).isFalse();
+      desk.grantLateException(c.number(), secretariat());
+      assertThat(ftp.mlistFile(INCOMING + "/" + name).getRawListing()).contains("perm=rw;");
+      ftp.logout();
+    } finally {
+      ftp.disconnect();
+    }
+  }
+
+  /** The secretariat's account of this class (conf-tsb, password tsb-pass), made on first use. */
+  private PlenaryUser secretariat() {
+    var id = accounts.find("conf-tsb").map(org.plenary.account.Account::id).orElseGet(() -> accounts.create(
+        new NewAccount("conf-tsb", "tsb@conf.example", "Secretariat", null, null, Set.of(org.plenary.account.Role.SECRETARIAT)),
+        "tsb-pass", false));
+    return tokens.authenticate(tokens.issue(id, "test").token()).orElseThrow();
+  }
+
+  private static MeetingDraft strict(LocalDateTime contributionDeadline) {
+    return new MeetingDraft("strict", LocalDate.now().plusDays(30), LocalDate.now().plusDays(31),
+        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null,
+        contributionDeadline, null, LatePolicy.REFUSE, List.of(), List.of());
   }
 
   @Test
