@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.plenary.Browser;
+import org.plenary.group.GroupCatalog;
+import org.plenary.group.GroupDraft;
+import org.plenary.group.Section;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +30,7 @@ class HeadingOrderBrowserTests {
 
   @LocalServerPort int port;
   @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   private Browser browser;
 
   @BeforeEach
@@ -66,6 +70,15 @@ class HeadingOrderBrowserTests {
       browser.find(By.className("error-summary"));
       browser.assertHeadingsInOrder();
     }
+  }
+
+  @Test
+  void headingsWrittenInATermsOfReferenceClauseContinueThePagesOutline() {
+    groups.create(new GroupDraft("outline", "FG Outline", "Focus Group on Outlines", null, null, "English", 12, null, null,
+        List.of(new Section("1 Scope", "# A heading the chair wrote\n\nText.\n\n### A detail under it")), List.of(),
+        List.of()));
+    browser.open("/groups/outline");
+    browser.assertHeadingsInOrder();
   }
 
   @Test
