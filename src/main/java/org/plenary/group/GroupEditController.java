@@ -109,6 +109,7 @@ class GroupEditController {
     model.addAttribute("groups", catalog.all());
     model.addAttribute("countries", countries.all());
     model.addAttribute("leaderRoles", LeaderRole.values());
+    model.addAttribute("appointsLeaders", PlenaryUser.current().map(PlenaryUser::isStaff).orElse(false));
     return "group/edit";
   }
 }

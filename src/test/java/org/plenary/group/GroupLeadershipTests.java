@@ -4,6 +4,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -69,6 +71,10 @@ class GroupLeadershipTests {
   @Test
   void theEditPageRefusesTheSameAppointmentOnTheRowInTheReadersLanguage() throws Exception {
     create("lead-page", BOB_CHAIR);
+    mvc.perform(get("/groups/lead-page/edit").with(user(users.loadUserByUsername("bob"))))
+        .andExpect(content().string(containsString("linking an account to a leader")));
+    mvc.perform(get("/groups/lead-page/edit").with(user(users.loadUserByUsername("tsb"))))
+        .andExpect(content().string(not(containsString("linking an account to a leader"))));
     mvc.perform(post("/groups/lead-page/edit").with(user(users.loadUserByUsername("bob"))).with(csrf())
             .header("Accept-Language", "fr")
             .param("acronym", "FG Lead").param("name", "Focus Group on Leadership").param("workingLanguage", "English")
