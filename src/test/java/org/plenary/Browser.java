@@ -121,6 +121,41 @@ public final class Browser implements AutoCloseable {
     assertThat(String.valueOf(result)).as("axe WCAG 2.2 AA violations on %s", driver.getCurrentUrl()).isEqualTo("[]");
   }
 
+  /**
+   * Asserts the page's outline is h1 → h2 → h3 with no level skipped: the first visible heading is
+   * the one {@code h1}, no heading is more than one level deeper than the one before it (the outline
+   * a screen reader's heading list shows), and axe-core's best-practice rules {@code heading-order}
+   * and {@code page-has-heading-one} pass.
+   */
+  public void assertHeadingsInOrder() {
+    Object skips = script("""
+        var found = [], previous = 0, ones = 0;
+        document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]').forEach(function (h) {
+          var visible = h.checkVisibility ? h.checkVisibility() : h.offsetParent !== null;
+          if (!visible) { return; }
+          var level = h.hasAttribute('aria-level') ? parseInt(h.getAttribute('aria-level'), 10)
+              : parseInt(h.tagName.substring(1), 10);
+          if (level === 1) { ones++; }
+          if (previous === 0 ? level !== 1 : level > previous + 1) {
+            found.push('h' + level + ' "' + h.textContent.trim() + '" after h' + previous);
+          }
+          previous = level;
+        });
+        if (ones !== 1) { found.push(ones + ' h1 headings'); }
+        return JSON.stringify(found);""");
+    assertThat(String.valueOf(skips)).as("headings out of order on %s", driver.getCurrentUrl()).isEqualTo("[]");
+    script(axeSource());
+    Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+        var done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'rule', values: ['heading-order', 'page-has-heading-one', 'empty-heading']},
+            resultTypes: ['violations']})
+          .then(function (r) { done(JSON.stringify(r.violations.map(function (v) {
+            return {id: v.id, nodes: v.nodes.map(function (n) { return n.target.join(' '); })};
+          }))); })
+          .catch(function (e) { done('axe failed: ' + e); });""");
+    assertThat(String.valueOf(result)).as("axe heading rules on %s", driver.getCurrentUrl()).isEqualTo("[]");
+  }
+
   private static String axe;
 
   private static synchronized String axeSource() {

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import org.plenary.account.Account;
 import org.plenary.account.AccountDirectory;
@@ -30,6 +31,7 @@ import org.plenary.meeting.Deadline;
 import org.plenary.meeting.LatePolicy;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingId;
 import org.plenary.registration.RegistrationLookup;
 import org.plenary.shared.BatchWorker;
 import org.plenary.shared.InvalidInputException;
@@ -128,6 +130,13 @@ public class ContributionDesk {
           "contribution.error.coauthor", request.coauthors().get(i));
     }
     violations.throwIfAny();
+    // Numbers asked for and never used are capped per account and meeting (the secretariat is exempt):
+    // one read of the account's range of contributions_allocated_by, before the number is queued.
+    int cap = settings.maxUnusedNumbers();
+    if (cap > 0 && !user.isStaff()) {
+      new Violations().check(contributions.unusedNumbers(user.id().value(), meeting.id(), cap) < cap,
+          "meeting", "contribution", "contribution.error.unusedNumbers", cap, code).throwIfAny();
+    }
     var resolved = new Allocation(request.title(), request.source(), List.of(), request.contact(), request.coauthors(),
         List.copyOf(agendaItemIds));
     return allocateIn(DocumentSeries.INPUT, group, meeting, resolved,
@@ -239,6 +248,33 @@ public class ContributionDesk {
   public boolean mayUpload(PlenaryUser user, Contribution contribution) {
     return user != null && (user.isStaff() || user.getUsername().equals(contribution.allocatedBy())
         || contribution.coauthors().contains(user.getUsername()));
+  }
+
+  /**
+   * The numbers of the group's incoming folder whose waiting version this account may replace now by
+   * sending the same name again: those it may upload ({@link #mayUpload}), unless the meeting refuses
+   * late inputs, its deadline has passed and the contribution has no exception. What FTP's
+   * MLSD/MLST {@code perm} fact says of each file (RFC 3659, 7.5.5). One query.
+   */
+  public java.util.function.Predicate<String> replaceableIncoming(String slug, PlenaryUser user) {
+    if (user == null) {
+      return number -> false;
+    }
+    Group group = groups.get(slug);
+    var refusing = new HashMap<Long, Boolean>();
+    var replaceable = new java.util.HashSet<String>();
+    for (var waiting : contributions.waitingOf(group.id(), user.isStaff() ? null : user.id().value())) {
+      boolean refused = DocumentSeries.of(waiting.number()) == DocumentSeries.INPUT && !waiting.lateException()
+          && refusing.computeIfAbsent(waiting.meeting(), id -> {
+            Meeting meeting = meetings.get(new MeetingId(id));
+            return meeting.latePolicy() == LatePolicy.REFUSE
+                && meeting.deadline(Deadline.Kind.CONTRIBUTIONS).isPast(clock.instant());
+          });
+      if (!refused) {
+        replaceable.add(waiting.number());
+      }
+    }
+    return replaceable::contains;
   }
 
   /** As {@link #upload(String, String, InputStream, PlenaryUser, UploadChannel)} for a caller inside the server. */

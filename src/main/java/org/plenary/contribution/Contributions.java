@@ -465,6 +465,43 @@ class Contributions {
         });
   }
 
+  /**
+   * How many input numbers the account holds for the meeting with no file ever uploaded, counted up
+   * to {@code atMost}: one range of {@code contributions_allocated_by}, at most {@code atMost} of its
+   * unused rows read, however many numbers the account asked for.
+   */
+  int unusedNumbers(long accountId, MeetingId meeting, int atMost) {
+    return jdbc.sql("""
+            SELECT COUNT(*) FROM (SELECT 1 FROM contributions c
+              WHERE c.allocated_by = :account AND c.meeting_id = :meeting AND c.series = 'I' AND c.withdrawn_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM contribution_files f WHERE f.contribution_id = c.id)
+              FETCH FIRST""" + " " + atMost + " ROWS ONLY) unused")
+        .param("account", accountId).param("meeting", meeting.value())
+        .query(Integer.class).single();
+  }
+
+  /** A contribution with a version waiting in the incoming folder, with what decides whether it may be replaced. */
+  record WaitingOwner(String number, long meeting, boolean lateException) {}
+
+  /**
+   * The contributions of the group with a version waiting in the incoming folder, not withdrawn: all
+   * of them ({@code accountId} null), or those the account asked for or co-authors. One query.
+   */
+  List<WaitingOwner> waitingOf(GroupId group, Long accountId) {
+    String whose = accountId == null ? "" : """
+         AND (c.allocated_by = :p OR EXISTS (SELECT 1 FROM contribution_coauthors y
+          WHERE y.contribution_id = c.id AND y.account_id = :p))""";
+    var sql = jdbc.sql("""
+            SELECT c.number, c.meeting_id, c.late_exception FROM contributions c
+            WHERE c.group_id = :g AND c.withdrawn_at IS NULL
+             AND EXISTS (SELECT 1 FROM contribution_files f WHERE f.contribution_id = c.id AND f.state = 'INCOMING')"""
+        + whose).param("g", group.value());
+    if (accountId != null) {
+      sql = sql.param("p", accountId);
+    }
+    return sql.query((rs, n) -> new WaitingOwner(rs.getString(1), rs.getLong(2), rs.getBoolean(3))).list();
+  }
+
   /** Contributions the account asked for or co-authors. */
   List<Contribution> ofPerson(long accountId) {
     return select("(c.allocated_by = :p OR EXISTS (SELECT 1 FROM contribution_coauthors y"

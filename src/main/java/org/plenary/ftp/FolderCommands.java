@@ -3,6 +3,8 @@ package org.plenary.ftp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.plenary.contribution.Reader;
 
 /** Moving around and reading the tree: PWD, CWD, CDUP, LIST, NLST, MLSD, MLST, SIZE, MDTM, STAT; and what is refused. */
@@ -35,12 +37,17 @@ final class FolderCommands {
       FtpPath path = path(s, a);
       boolean mayUpload = s.hasAccount();
       var facts = s.mlstFacts;
-      return Transfers.sendLines(s, "ftp.transfer.listing", folder(s, path), node -> ListingFormat.machineLine(node, mayUpload, facts));
+      List<FolderTree.Node> nodes = folder(s, path);
+      Predicate<FolderTree.Node> replaceable = replaceable(s, path, facts);
+      return Transfers.sendLines(s, "ftp.transfer.listing", nodes,
+          node -> ListingFormat.machineLine(node, mayUpload, replaceable.test(node), facts));
     }));
     table.put("MLST", new Gateway.Command(true, (s, a) -> {
       FtpPath path = path(s, a);
       FolderTree.Node node = node(s, path);
-      return Reply.of(250, "ftp.mlst", path.toString(), ListingFormat.facts(node, s.hasAccount(), s.mlstFacts) + " " + path);
+      boolean replaceable = path.depth() > 0 && replaceable(s, path.parent(), s.mlstFacts).test(node);
+      return Reply.of(250, "ftp.mlst", path.toString(),
+          ListingFormat.facts(node, s.hasAccount(), replaceable, s.mlstFacts) + " " + path);
     }));
     table.put("SIZE", new Gateway.Command(true, (s, a) -> new Reply(213, Long.toString(file(s, path(s, a)).size()))));
     table.put("MDTM", new Gateway.Command(true, (s, a) ->
@@ -105,6 +112,20 @@ final class FolderCommands {
       throw new FtpRefusal(550, "ftp.notFile", path.toString());
     }
     return node;
+  }
+
+  /**
+   * Which files of the folder the session may replace by sending the same name (the {@code w} of
+   * {@code perm}): in an incoming folder, those the contribution desk says the account may upload
+   * again now; nothing elsewhere, nor when the session did not choose the {@code perm} fact.
+   */
+  private static Predicate<FolderTree.Node> replaceable(FtpSession session, FtpPath folder, Set<String> facts) {
+    var slug = session.gateway.tree().incomingOf(folder);
+    if (slug.isEmpty() || !session.hasAccount() || !facts.contains("perm")) {
+      return node -> false;
+    }
+    Predicate<String> numbers = session.gateway.desk().replaceableIncoming(slug.get(), session.user);
+    return node -> !node.folder() && node.number() != null && numbers.test(node.number());
   }
 
   /** Who reads, for the documents' access rule: the account, or nobody for anonymous FTP. */

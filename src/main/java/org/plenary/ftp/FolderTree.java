@@ -22,11 +22,12 @@ import org.plenary.meeting.UnknownMeetingException;
  */
 final class FolderTree {
 
-  /** A folder or a file, as listed. */
-  record Node(String name, boolean folder, long size, Instant modified, String storePath, boolean incoming) {
+  /** A folder or a file, as listed; a file has the number of its contribution and the SHA-256 recorded when it arrived. */
+  record Node(String name, boolean folder, long size, Instant modified, String storePath, boolean incoming, String number,
+      String sha256) {
 
     static Node folder(String name, Instant modified, boolean incoming) {
-      return new Node(name, true, 0, modified, null, incoming);
+      return new Node(name, true, 0, modified, null, incoming, null, null);
     }
   }
 
@@ -158,7 +159,8 @@ final class FolderTree {
   }
 
   private static Node file(FolderEntry entry) {
-    return new Node(entry.name(), false, entry.size(), entry.modified(), entry.storePath(), false);
+    return new Node(entry.name(), false, entry.size(), entry.modified(), entry.storePath(), false, entry.number(),
+        entry.sha256());
   }
 
   private static FtpRefusal noFolder(FtpPath path) {

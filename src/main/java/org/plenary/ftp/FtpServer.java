@@ -94,6 +94,7 @@ public class FtpServer implements SmartLifecycle {
     SessionCommands.addTo(table);
     FolderCommands.addTo(table);
     TransferCommands.addTo(table);
+    HashCommands.addTo(table);
     this.commands = Map.copyOf(table);
   }
 

@@ -45,12 +45,19 @@ final class ListingFormat {
   }
 
   /** One line of MLSD: the entry's chosen facts and its name. */
-  static String machineLine(FolderTree.Node node, boolean mayUpload, java.util.Set<String> chosen) {
-    return facts(node, mayUpload, chosen) + ' ' + node.name() + "\r\n";
+  static String machineLine(FolderTree.Node node, boolean mayUpload, boolean replaceable, java.util.Set<String> chosen) {
+    return facts(node, mayUpload, replaceable, chosen) + ' ' + node.name() + "\r\n";
   }
 
-  /** The RFC 3659 facts of one entry among type, size (files), modify and perm: those the session chose. */
-  static String facts(FolderTree.Node node, boolean mayUpload, java.util.Set<String> chosen) {
+  /**
+   * The RFC 3659 facts of one entry among type, size (files), modify and perm: those the session chose.
+   * {@code perm} says what the session may really do (7.5.5): a folder is entered and listed
+   * ({@code el}), and an incoming folder takes new files from an account ({@code c}); a file is read
+   * ({@code r}), and one waiting in the incoming folder that the account may still replace by sending
+   * it again is written too ({@code w}). DELE, RNFR and APPE are refused to everyone, so no {@code d},
+   * {@code f} or {@code a}.
+   */
+  static String facts(FolderTree.Node node, boolean mayUpload, boolean replaceable, java.util.Set<String> chosen) {
     var out = new StringBuilder(64);
     if (chosen.contains("type")) {
       out.append("type=").append(node.folder() ? "dir" : "file").append(';');
@@ -62,7 +69,8 @@ final class ListingFormat {
       out.append("modify=").append(FACT.format(node.modified())).append(';');
     }
     if (chosen.contains("perm")) {
-      out.append("perm=").append(node.folder() ? (node.incoming() && mayUpload ? "elc" : "el") : "r").append(';');
+      out.append("perm=").append(node.folder() ? (node.incoming() && mayUpload ? "elc" : "el") : replaceable ? "rw" : "r")
+          .append(';');
     }
     return out.toString();
   }

@@ -11,7 +11,7 @@ import java.util.Set;
 final class NotOffered {
 
   static final Set<String> VERBS = Set.of("SITE", "REIN", "SMNT", "STOU", "MFMT", "MFCT", "MFF", "LPRT", "LPSV",
-      "ADAT", "MIC", "CONF", "ENC", "HOST", "AVBL", "XCRC", "XMD5", "XSHA1", "HASH");
+      "ADAT", "MIC", "CONF", "ENC", "HOST", "AVBL", "XCRC", "XMD5", "XSHA1");
 
   private NotOffered() {}
 

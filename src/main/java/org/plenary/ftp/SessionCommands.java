@@ -16,6 +16,7 @@ final class SessionCommands {
       Features:
        AUTH TLS
        EPSV
+       %s
        LANG EN*;FR;ES;RU;ZH;AR
        MDTM
        MLST %s
@@ -43,7 +44,7 @@ final class SessionCommands {
     }));
     table.put("NOOP", new Gateway.Command(false, (s, a) -> Reply.of(200, "ftp.noop")));
     table.put("SYST", new Gateway.Command(false, (s, a) -> new Reply(215, "UNIX Type: L8")));
-    table.put("FEAT", new Gateway.Command(false, (s, a) -> new Reply(211, FEATURES.formatted(mlstFeature(s)))));
+    table.put("FEAT", new Gateway.Command(false, (s, a) -> new Reply(211, FEATURES.formatted(HashCommands.FEATURE, mlstFeature(s)))));
     table.put("HELP", new Gateway.Command(false, (s, a) -> Reply.of(214, "ftp.help",
         String.join(" ", new java.util.TreeSet<>(offered(table))))));
     table.put("OPTS", new Gateway.Command(false, SessionCommands::opts));
@@ -201,6 +202,9 @@ final class SessionCommands {
     }
     if (upper.equals("MLST") || upper.startsWith("MLST ")) {
       return mlstOptions(session, option.substring(4).strip());
+    }
+    if (upper.equals("HASH") || upper.startsWith("HASH ")) {
+      return HashCommands.options(option.substring(4).strip());
     }
     return Reply.of(501, "ftp.opts.unknown");
   }

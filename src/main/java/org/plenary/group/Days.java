@@ -21,7 +21,7 @@ public class Days {
     return day == null ? "" : day(day, LocaleContextHolder.getLocale());
   }
 
-  /** The first and last day of a period in the page's language: "14–16 June 2010", "14 juin 2010 – 16 juin 2010". */
+  /** The first and last day of a period in the page's language: "14–16 June 2010", "14–16 juin 2010". */
   public String range(LocalDate first, LocalDate last) {
     return range(first, last, LocaleContextHolder.getLocale());
   }
@@ -35,23 +35,38 @@ public class Days {
   }
 
   /**
-   * "14–16 June 2010", "30 June – 2 July 2010", "29 December 2010 – 2 January 2011" in English; from day
-   * to day in the other languages: "14 juin 2010 – 16 juin 2010", "2010年6月14日 – 2010年6月16日".
+   * The first and last day of a period as each language writes a range, the year and the month they
+   * share said once (the common forms of CLDR's interval formats, without ICU):
+   * <pre>
+   *      same month              across months                across years
+   * en   3–7 May 2027            30 May – 2 June 2027         30 December 2027 – 2 January 2028
+   * fr   3–7 mai 2027            30 mai – 2 juin 2027         30 décembre 2027 – 2 janvier 2028
+   * es   3–7 de mayo de 2027     30 de mayo – 2 de junio de 2027
+   * ru   3–7 мая 2027 г.         30 мая – 2 июня 2027 г.
+   * ar   3–7 مايو 2027           30 مايو – 2 يونيو 2027
+   * zh   2027年5月3日至7日        2027年5月30日至6月2日          2027年12月30日至2028年1月2日
+   * </pre>
+   * The ends otherwise read as {@link #day(LocalDate, Locale)} writes a day.
    */
   public static String range(LocalDate first, LocalDate last, Locale locale) {
     if (first.equals(last)) {
       return day(first, locale);
     }
-    if (!Languages.nearest(locale).getLanguage().equals("en")) {
-      return day(first, locale) + " – " + day(last, locale);
+    Locale shown = Languages.nearest(locale);
+    boolean sameYear = first.getYear() == last.getYear();
+    boolean sameMonth = sameYear && first.getMonth() == last.getMonth();
+    if (shown.getLanguage().equals("zh")) {
+      // The start in full, the end without what it shares with it: 2027年5月3日至7日.
+      String end = !sameYear ? day(last, shown) : DateTimeFormatter.ofPattern(sameMonth ? "d日" : "M月d日", shown).format(last);
+      return day(first, shown) + "至" + end;
     }
-    var full = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-    if (first.getYear() != last.getYear()) {
-      return full.format(first) + " – " + full.format(last);
+    if (!sameYear) {
+      return day(first, shown) + " – " + day(last, shown);
     }
-    if (first.getMonth() != last.getMonth()) {
-      return DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH).format(first) + " – " + full.format(last);
+    if (sameMonth) {
+      return first.getDayOfMonth() + "–" + day(last, shown);
     }
-    return first.getDayOfMonth() + "–" + full.format(last);
+    String dayMonth = shown.getLanguage().equals("es") ? "d 'de' MMMM" : "d MMMM";
+    return DateTimeFormatter.ofPattern(dayMonth, shown).format(first) + " – " + day(last, shown);
   }
 }

@@ -1,5 +1,7 @@
 package org.plenary.group;
 
+import org.plenary.account.PlenaryUser;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -71,10 +73,11 @@ class GroupApiController {
     return ResponseEntity.created(URI.create("/api/v1/groups/" + group.slug())).body(GroupResource.of(group));
   }
 
-  @Operation(operationId = "updateGroup", summary = "Replace a group's details, terms of reference, leadership and milestones (management)")
+  @Operation(operationId = "updateGroup", summary = "Replace a group's details, terms of reference, leadership and milestones (management; "
+      + "linking accounts to leaders and their roles: secretariat)")
   @PutMapping("/{slug}")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   GroupResource update(@PathVariable String slug, @Valid @RequestBody GroupForm form) {
-    return GroupResource.of(catalog.update(slug, form.toDraft(), form.toTranslations()));
+    return GroupResource.of(catalog.update(slug, form.toDraft(), form.toTranslations(), PlenaryUser.current().orElse(null)));
   }
 }

@@ -103,6 +103,42 @@ public class GroupCatalog {
     return groups.find(current.id()).map(this::group).orElseThrow(); // never the cache: see MeetingCatalog.fresh
   }
 
+  /**
+   * {@link #update(String, GroupDraft, Map)} asked by a person, on the web or the API. The group's
+   * management edits its details, terms of reference, milestones and its leaders' names,
+   * organizations and countries; who leads it with an account (which accounts are linked to a
+   * leader, and in which role) is the secretariat's to change, since leaders are appointed by the
+   * parent group and a linked account manages the group. Anyone else changing that is refused on
+   * the row.
+   */
+  @Transactional
+  public Group update(String slug, GroupDraft draft, Map<String, GroupTranslation> translated, PlenaryUser by) {
+    if (by == null || !by.isStaff()) {
+      checkAppointments(get(slug).leaders(), draft.leaders());
+    }
+    return update(slug, draft, translated);
+  }
+
+  /** Refuses a change of the linked leaders (account and role): one error on each row that adds one, one for those removed. */
+  private void checkAppointments(List<Leader> before, List<Leader> after) {
+    var unchanged = new ArrayList<String>(before.stream().map(GroupCatalog::appointment).filter(Objects::nonNull).toList());
+    var violations = new Violations();
+    for (int i = 0; i < after.size(); i++) {
+      String appointment = appointment(after.get(i));
+      violations.check(appointment == null || unchanged.remove(appointment), "leaders[" + i + "].username",
+          text("group.error.appointment", after.get(i).username()));
+    }
+    violations.check(unchanged.isEmpty(), "leaders", text("group.error.appointmentRemoved",
+        String.join(", ", unchanged.stream().map(a -> a.substring(a.indexOf(' ') + 1)).toList())));
+    violations.throwIfAny();
+  }
+
+  /** "CHAIR alice" for a leader linked to an account, null for one without. */
+  private static String appointment(Leader leader) {
+    return leader.username() == null || leader.username().isBlank() ? null
+        : leader.role() + " " + leader.username().strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** Kept by the meeting module: the lifetime runs from the first meeting's start. */
   @Transactional
   public void recordFirstMeeting(GroupId id, LocalDate firstMeetingOn) {

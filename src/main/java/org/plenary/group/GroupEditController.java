@@ -1,5 +1,7 @@
 package org.plenary.group;
 
+import org.plenary.account.PlenaryUser;
+
 import jakarta.validation.Valid;
 import org.plenary.account.Countries;
 import org.plenary.shared.InvalidInputException;
@@ -71,7 +73,7 @@ class GroupEditController {
       return form(model, form, group);
     }
     try {
-      catalog.update(slug, form.toDraft(), form.toTranslations());
+      catalog.update(slug, form.toDraft(), form.toTranslations(), PlenaryUser.current().orElse(null));
       redirect.addFlashAttribute("notice", messages.getMessage("group.edit.saved", new Object[] {group.acronym()}, locale));
       return "redirect:/groups/" + slug;
     } catch (InvalidInputException e) {
@@ -107,6 +109,7 @@ class GroupEditController {
     model.addAttribute("groups", catalog.all());
     model.addAttribute("countries", countries.all());
     model.addAttribute("leaderRoles", LeaderRole.values());
+    model.addAttribute("appointsLeaders", PlenaryUser.current().map(PlenaryUser::isStaff).orElse(false));
     return "group/edit";
   }
 }

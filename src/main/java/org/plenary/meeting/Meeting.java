@@ -83,7 +83,7 @@ public record Meeting(
     return number >= 1 && number <= agenda.size() ? Optional.ofNullable(agenda.get(number - 1).id()) : Optional.empty();
   }
 
-  /** The dates in the reader's language: {@link #dates()} in English, "14 juin 2010 – 16 juin 2010" in French. */
+  /** The dates in the reader's language: {@link #dates()} in English, "14–16 juin 2010" in French. */
   public String dates(Locale reader) {
     return org.plenary.group.Days.range(startDate, endDate, reader);
   }

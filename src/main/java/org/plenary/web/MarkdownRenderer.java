@@ -1,7 +1,9 @@
 package org.plenary.web;
 
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -46,5 +48,32 @@ public class MarkdownRenderer {
   /** The Markdown as safe HTML: rendered, then sanitized; empty for none. */
   public String html(String markdown) {
     return markdown == null ? "" : POLICY.sanitize(renderer.render(parser.parse(markdown)));
+  }
+
+  /**
+   * {@link #html(String)} for text shown under a heading of level {@code under} (a clause under its
+   * h3): the text's headings continue the page's outline instead of starting a new one. Its highest
+   * heading becomes level {@code under + 1}, and none is more than one level below the one before
+   * it (nor below h6), so "# Title" then "### Detail" under an h3 are an h4 and an h5.
+   */
+  public String html(String markdown, int under) {
+    if (markdown == null) {
+      return "";
+    }
+    Document document = parser.parse(markdown);
+    var headings = new java.util.ArrayList<Heading>();
+    document.getDescendants().forEach(node -> {
+      if (node instanceof Heading heading) {
+        headings.add(heading);
+      }
+    });
+    int highest = headings.stream().mapToInt(Heading::getLevel).min().orElse(1);
+    int previous = under;
+    for (Heading heading : headings) {
+      int level = Math.min(6, Math.min(heading.getLevel() - highest + under + 1, previous + 1));
+      heading.setLevel(level);
+      previous = level;
+    }
+    return POLICY.sanitize(renderer.render(document));
   }
 }

@@ -314,6 +314,127 @@ class FtpConformanceTests {
     return timer == null ? 0 : timer.count();
   }
 
+  @Test
+  void mlsdAndMlstPermSayWhoMayStillReplaceAnIncomingFile() throws Exception {
+    if (accounts.find("conf-other").isEmpty()) {
+      accounts.create(new NewAccount("conf-other", "other@conf.example", "Other", null, null, Set.of()), "other-pass", false);
+    }
+    secretariat();
+    // .pptx: the pattern tests of this class count the other extensions in the shared incoming folder.
+    String name = uploaded("pptx");
+    String[][] expected = {{"conf-author", "author-pass", "rw"}, {"conf-other", "other-pass", "r"}, {"conf-tsb", "tsb-pass", "rw"}};
+    for (String[] who : expected) {
+      FTPClient ftp = signIn(who[0], who[1]);
+      try {
+        FTPFile listed = Arrays.stream(ftp.mlistDir(INCOMING)).filter(f -> f.getName().equals(name)).findFirst().orElseThrow();
+        assertThat(listed.getRawListing()).as(who[0] + " MLSD").contains("perm=" + who[2] + ";");
+        assertThat(listed.hasPermission(FTPFile.USER_ACCESS, FTPFile.WRITE_PERMISSION)).as(who[0]).isEqualTo(who[2].contains("w"));
+        FTPFile alone = ftp.mlistFile(INCOMING + "/" + name);
+        assertThat(alone.getRawListing()).as(who[0] + " MLST").contains("perm=" + who[2] + ";");
+        // What perm says is what STOR does: the same name again is taken from those with w only.
+        boolean stored = ftp.storeFile(INCOMING + "/" + name, new ByteArrayInputStream(("again by " + who[0]).getBytes()));
+        assertThat(stored).as(who[0] + " STOR: " + ftp.getReplyString()).isEqualTo(who[2].contains("w"));
+        ftp.logout();
+      } finally {
+        ftp.disconnect();
+      }
+    }
+    FTPClient anonymous = signIn("anonymous", "guest@example.org");
+    try {
+      assertThat(anonymous.mlistFile(INCOMING + "/" + name).getRawListing()).contains("perm=r;");
+      anonymous.logout();
+    } finally {
+      anonymous.disconnect();
+    }
+  }
+
+  @Test
+  void permSaysReadOnlyOnceARefusingDeadlineHasPassedUntilTheSecretariatGrantsAnException() throws Exception {
+    try {
+      meetings.get("conf", "strict");
+    } catch (org.plenary.meeting.UnknownMeetingException first) {
+      meetings.schedule("conf", strict(LocalDateTime.now().plusDays(20)));
+    }
+    Contribution c = desk.allocate("conf", "strict", allocation(), author);
+    String name = c.number() + ".pptx";
+    desk.upload(c.number(), name, new ByteArrayInputStream("before the deadline".getBytes()), author);
+    meetings.update("conf", "strict", strict(LocalDateTime.now().minusDays(1)));
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    try {
+      assertThat(ftp.mlistFile(INCOMING + "/" + name).getRawListing()).contains("perm=r;");
+      assertThat(ftp.storeFile(INCOMING + "/" + name, new ByteArrayInputStream("late".getBytes()))).isFalse();
+      desk.grantLateException(c.number(), secretariat());
+      assertThat(ftp.mlistFile(INCOMING + "/" + name).getRawListing()).contains("perm=rw;");
+      ftp.logout();
+    } finally {
+      ftp.disconnect();
+    }
+  }
+
+  /** The secretariat's account of this class (conf-tsb, password tsb-pass), made on first use. */
+  private PlenaryUser secretariat() {
+    var id = accounts.find("conf-tsb").map(org.plenary.account.Account::id).orElseGet(() -> accounts.create(
+        new NewAccount("conf-tsb", "tsb@conf.example", "Secretariat", null, null, Set.of(org.plenary.account.Role.SECRETARIAT)),
+        "tsb-pass", false));
+    return tokens.authenticate(tokens.issue(id, "test").token()).orElseThrow();
+  }
+
+  private static MeetingDraft strict(LocalDateTime contributionDeadline) {
+    return new MeetingDraft("strict", LocalDate.now().plusDays(30), LocalDate.now().plusDays(31),
+        "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null,
+        contributionDeadline, null, LatePolicy.REFUSE, List.of(), List.of());
+  }
+
+  @Test
+  void hashAnswersTheRecordedSha256ToWhoeverMayRetrTheFileAndRefusesOtherAlgorithms() throws Exception {
+    String name = uploaded("pptx");
+    byte[] content = ("content of " + name).getBytes();
+    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    try {
+      ftp.sendCommand("FEAT");
+      assertThat(ftp.getReplyString()).contains(" HASH SHA-256*\r\n");
+      assertThat(ftp.sendCommand("OPTS HASH")).isEqualTo(200);
+      assertThat(ftp.getReplyString().strip()).isEqualTo("200 SHA-256");
+      assertThat(ftp.sendCommand("OPTS HASH SHA-512")).isEqualTo(504);
+      assertThat(ftp.getReplyString()).contains("SHA-512 is not offered");
+      assertThat(ftp.sendCommand("OPTS HASH sha-256")).isEqualTo(200);
+      assertThat(ftp.sendCommand("HASH " + INCOMING + "/" + name)).isEqualTo(213);
+      assertThat(ftp.getReplyString().strip())
+          .isEqualTo("213 SHA-256 0-" + (content.length - 1) + " " + sha256 + " " + INCOMING + "/" + name);
+      assertThat(ftp.changeWorkingDirectory(INCOMING)).isTrue();
+      assertThat(ftp.sendCommand("HASH " + name)).isEqualTo(213);
+      assertThat(ftp.getReplyString().strip()).endsWith(" " + sha256 + " " + name);
+      assertThat(ftp.sendCommand("HASH " + INCOMING)).isEqualTo(550);
+      assertThat(ftp.sendCommand("HASH FG-Conf-I-9999.pptx")).isEqualTo(550);
+      ftp.sendCommand("HELP");
+      assertThat(ftp.getReplyString()).contains("HASH");
+      ftp.logout();
+    } finally {
+      ftp.disconnect();
+    }
+    // As RETR: the file of a meeting whose documents are not public is not there for anonymous FTP.
+    Contribution closed = desk.allocate("conf", "closed", allocation(), author);
+    desk.upload(closed.number(), closed.number() + ".pptx", new ByteArrayInputStream("private".getBytes()), author);
+    FTPClient anonymous = signIn("anonymous", "guest@example.org");
+    try {
+      assertThat(anonymous.sendCommand("HASH " + INCOMING + "/" + closed.number() + ".pptx")).isEqualTo(550);
+      assertThat(anonymous.retrieveFileStream(INCOMING + "/" + closed.number() + ".pptx")).isNull();
+      assertThat(anonymous.sendCommand("HASH " + INCOMING + "/" + name)).isEqualTo(213);
+      anonymous.logout();
+    } finally {
+      anonymous.disconnect();
+    }
+    FTPClient other = new FTPClient();
+    other.connect(InetAddress.getByName("127.0.0.1"), server.port());
+    try {
+      assertThat(other.sendCommand("HASH " + INCOMING + "/" + name)).isEqualTo(530);
+      other.logout();
+    } finally {
+      other.disconnect();
+    }
+  }
+
   private String uploaded(String extension) {
     Contribution c = desk.allocate("conf", "open", allocation(), author);
     String name = c.number() + "." + extension;

@@ -47,7 +47,7 @@ class MeetingPageLanguagesTests {
             containsString("Dates limites"), containsString("Hôtels offrant le tarif préférentiel"),
             containsString("<span class=\"title\" lang=\"fr\">Méthodes de travail</span>"),
             containsString("<span class=\"title\" lang=\"en\">Tools</span>"),
-            containsString("14 juin 2010 – 16 juin 2010"),
+            containsString("14–16 juin 2010"),
             containsString("Affiché en anglais, langue de travail du groupe"),
             containsString("Informations pratiques"), containsString("id=\"practical-info\" lang=\"en\""),
             not(containsString("Draft agenda")))));

@@ -1,0 +1,43 @@
+package org.plenary.ftp;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * HASH (draft-bryan-ftpext-hash, as FileZilla Server and others offer it): a file's SHA-256, the one
+ * the register recorded when the file arrived, so nothing is read again. Only SHA-256 is offered
+ * ({@code FEAT} says {@code HASH SHA-256*}); {@code OPTS HASH} names it or is refused with 504.
+ * A file is hashed for whoever may RETR it, found the same way.
+ */
+final class HashCommands {
+
+  static final String ALGORITHM = "SHA-256";
+
+  /** FEAT's line: the algorithms offered, the one in use starred. */
+  static final String FEATURE = "HASH " + ALGORITHM + "*";
+
+  private HashCommands() {}
+
+  static void addTo(Map<String, Gateway.Command> table) {
+    table.put("HASH", new Gateway.Command(true, HashCommands::hash));
+  }
+
+  /** {@code 213 SHA-256 0-<size-1> <hex> <name>}, the name as the client gave it. */
+  private static Reply hash(FtpSession session, String argument) {
+    FtpPath path = FolderCommands.path(session, argument);
+    FolderTree.Node file = FolderCommands.file(session, path);
+    if (file.sha256() == null) {
+      return Reply.of(550, "ftp.hash.none", path.toString());
+    }
+    return new Reply(213, ALGORITHM + " 0-" + Math.max(0, file.size() - 1) + " " + file.sha256() + " "
+        + (argument.isBlank() ? file.name() : argument));
+  }
+
+  /** {@code OPTS HASH}: without a name, the algorithm in use; SHA-256 is kept; any other is refused (504). */
+  static Reply options(String name) {
+    if (name.isEmpty() || name.toUpperCase(Locale.ROOT).equals(ALGORITHM)) {
+      return new Reply(200, ALGORITHM);
+    }
+    return Reply.of(504, "ftp.hash.algorithm", name.length() > 20 ? name.substring(0, 20) : name, ALGORITHM);
+  }
+}

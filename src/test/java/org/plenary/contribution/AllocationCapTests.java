@@ -1,0 +1,105 @@
+package org.plenary.contribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.web.ApiTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * A delegate holds at most {@code plenary.contributions.max-unused-numbers} numbers of a meeting with
+ * nothing uploaded for them (here 3): the next is refused on the API (RFC 9457, in the reader's
+ * language) and on the page, until one is used; each account counts its own; the secretariat has no cap.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-allocation-cap;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}",
+    "plenary.contributions.max-unused-numbers=3"})
+@ActiveProfiles("demo")
+@AutoConfigureMockMvc
+@Import(ApiTokens.class)
+class AllocationCapTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired ApiTokens tokens;
+  @Autowired MeetingCatalog meetings;
+  @Autowired UserDetailsService users;
+
+  @Test
+  void aDelegateIsRefusedAFourthUnusedNumberUntilOneIsUploadedAndTheSecretariatIsNot() throws Exception {
+    String alice = tokens.bearer("alice");
+    String first = number(allocate(alice, "en").andExpect(status().isCreated()));
+    allocate(alice, "en").andExpect(status().isCreated());
+    allocate(alice, "en").andExpect(status().isCreated());
+    allocate(alice, "en")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("meeting"))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("You already hold 3 numbers for meeting " + code())));
+    allocate(alice, "fr")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("Vous détenez déjà 3 numéros")));
+    allocate(alice, "zh")
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("持有 3 个尚未上传文件的编号")));
+
+    allocate(tokens.bearer("bob"), "en").andExpect(status().isCreated());
+    for (int i = 0; i < 4; i++) {
+      allocate(tokens.bearer("tsb"), "en").andExpect(status().isCreated());
+    }
+
+    mvc.perform(multipart("/api/v1/contributions/" + first + "/files")
+            .file(new MockMultipartFile("file", first + ".txt", "text/plain", "used".getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", alice))
+        .andExpect(status().is2xxSuccessful());
+    allocate(alice, "en").andExpect(status().isCreated());
+    allocate(alice, "en").andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void theAllocationPageShowsTheRefusalInTheFormsErrorSummary() throws Exception {
+    String focal = tokens.bearer("focal");
+    for (int i = 0; i < 3; i++) {
+      allocate(focal, "en").andExpect(status().isCreated());
+    }
+    mvc.perform(post("/groups/cloud/meetings/" + code() + "/documents/new").with(user(users.loadUserByUsername("focal")))
+            .with(csrf()).header("Accept-Language", "es").param("title", "One more").param("source", "Org"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("error-summary")))
+        .andExpect(content().string(containsString("máximo por persona")));
+  }
+
+  private ResultActions allocate(String token, String language) throws Exception {
+    return mvc.perform(post("/api/v1/groups/cloud/meetings/" + code() + "/contributions").header("Authorization", token)
+        .header("Accept-Language", language).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"title\": \"A contribution\", \"source\": \"An organization\"}"));
+  }
+
+  private String code() {
+    return meetings.upcoming().get(0).code();
+  }
+
+  private static String number(ResultActions created) throws Exception {
+    String json = created.andReturn().getResponse().getContentAsString();
+    assertThat(json).contains("\"number\"");
+    return json.replaceAll(".*\"number\":\"([^\"]+)\".*", "$1");
+  }
+}
