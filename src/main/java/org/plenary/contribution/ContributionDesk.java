@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.plenary.account.Account;
 import org.plenary.account.AccountDirectory;
@@ -309,7 +310,7 @@ public class ContributionDesk {
     var writer = store.stage(incomingPath(group, storedName), settings.maxBytes());
     return new IncomingUpload(storedName, channel, settings.maxSizeText(), store, writer,
         staged -> registrar.submitAsync(new Receipt(contribution, group, name, storedName, staged, late, user,
-            clock.instant())), refusal -> refusals.count(refusal, channel));
+            clock.instant().truncatedTo(ChronoUnit.MICROS))), refusal -> refusals.count(refusal, channel));
   }
 
   /** A complete staged upload waiting to enter the register. */
@@ -324,17 +325,21 @@ public class ContributionDesk {
     var moves = FileMoves.inTransaction(store);
     var received = new java.util.ArrayList<ContributionFile>(receipts.size());
     var announced = new java.util.ArrayList<ContributionReceived>(receipts.size());
+    // Each contribution as this transaction leaves it, for the event's listeners (read once, under its lock).
+    var after = new java.util.LinkedHashMap<String, Contribution>();
     for (Receipt r : receipts) {
       contributions.lock(r.contribution().id());
       Contribution current = get(r.contribution().number());
       checkRevision(current, r.name());
       String who = r.user().getUsername();
-      current.incoming().ifPresent(previous -> {
+      ContributionFile previous = current.incoming().orElse(null);
+      if (previous != null) {
         String history = historyPath(r.group(), previous);
         moves.move(previous.storePath(), history);
         contributions.moveFile(previous.id(), FileState.REPLACED, history, null, null);
         contributions.audit(current.id(), "REPLACED", who, r.at(), previous.fileName(), previous.sha256(), null);
-      });
+        current = current.with(previous.moved(FileState.REPLACED, history, null, null));
+      }
       String incoming = incomingPath(r.group(), r.storedName());
       try {
         moves.move(r.staged().path(), incoming);
@@ -352,12 +357,14 @@ public class ContributionDesk {
           r.staged(), r.user().id().value(), r.at(), r.late());
       contributions.audit(current.id(), "UPLOADED", who, r.at(), r.storedName(), r.staged().sha256(),
           r.late() ? "late" : null);
-      received.add(new ContributionFile(fileId, r.name().revision(), r.storedName(), incoming, r.staged().size(),
+      var file = new ContributionFile(fileId, r.name().revision(), r.storedName(), incoming, r.staged().size(),
           r.staged().sha256(), who, r.at(), r.late(), FileState.INCOMING, null, null,
-          r.staged().crc32() < 0 ? null : r.staged().crc32()));
+          r.staged().crc32() < 0 ? null : r.staged().crc32());
+      received.add(file);
+      after.put(current.number(), current.with(file));
       announced.add(new ContributionReceived(current.number(), fileId));
     }
-    events.publishEvent(new ContributionsReceived(announced));
+    events.publishEvent(new ContributionsReceived(announced, List.copyOf(after.values())));
     return received;
   }
 
@@ -388,6 +395,9 @@ public class ContributionDesk {
     var moves = FileMoves.inTransaction(store);
     var published = new java.util.ArrayList<ContributionPublished>(publications.size());
     var sealed = new java.util.ArrayList<String>(publications.size());
+    // Each contribution as this transaction leaves it: the event's listeners and the answers use it, where
+    // each read it again (a publication's contribution cannot change meanwhile: this transaction holds its lock).
+    var after = new java.util.LinkedHashMap<String, Contribution>();
     for (Publication p : publications) {
       Contribution contribution = lockedWithIncoming(p.number(), "publish");
       ContributionFile file = contribution.incoming().orElseThrow();
@@ -401,19 +411,19 @@ public class ContributionDesk {
       if (store.exists(path)) {
         throw ContributionRefusedException.of(ALREADY_PUBLISHED, "contribution.refused.alreadyPublished", file.fileName());
       }
-      Instant now = clock.instant();
+      // To the microsecond, as both databases keep it: the contribution carried on is the one read back later.
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
       moves.move(file.storePath(), path);
       contributions.moveFile(file.id(), FileState.PUBLISHED, path, now, null);
       contributions.audit(contribution.id(), "PUBLISHED", p.user().getUsername(), now, file.fileName(), file.sha256(),
           meeting.code() + "/" + folder + "/");
+      after.put(contribution.number(), contribution.with(file.moved(FileState.PUBLISHED, path, now, null)));
       published.add(new ContributionPublished(contribution.number(), file.id(), p.user().getUsername()));
       sealed.add(path);
     }
-    events.publishEvent(new ContributionsPublished(published));
+    events.publishEvent(new ContributionsPublished(published, List.copyOf(after.values())));
     sealed.forEach(store::seal);
-    var byNumber = new java.util.HashMap<String, Contribution>();
-    all(published.stream().map(ContributionPublished::number).toList()).forEach(c -> byNumber.put(c.number(), c));
-    return published.stream().map(p -> byNumber.get(p.number())).toList();
+    return published.stream().map(p -> after.get(p.number())).toList();
   }
 
   /** Refuses the waiting version, with a reason the submitter receives. */
