@@ -114,15 +114,12 @@ public class ManifestLog {
    */
   @EventListener
   void on(ContributionsPublished event) {
-    // The batch's contributions read together (they are already locked and moved in this transaction).
-    var byNumber = new HashMap<String, Contribution>();
-    desk.all(event.published().stream().map(ContributionPublished::number).distinct().toList())
-        .forEach(c -> byNumber.put(c.number(), c));
+    // The batch's contributions as its transaction left them (locked and moved there) come with the event.
     var byFolder = new LinkedHashMap<String, Batch>();
     // Who published each file is in the event: no read of each contribution's audit trail for it.
     var publishers = new HashMap<String, String>();
     for (ContributionPublished published : event.published()) {
-      Contribution contribution = byNumber.get(published.number());
+      Contribution contribution = event.contribution(published.number());
       contribution.files().stream().filter(f -> f.id() == published.fileId()).findFirst().ifPresent(file -> {
         String folder = file.storePath().substring(0, file.storePath().lastIndexOf('/') + 1);
         byFolder.computeIfAbsent(folder, f -> new Batch()).add(contribution, file.revision() > 0);

@@ -67,6 +67,24 @@ public record Contribution(
     return current().map(ContributionFile::late).orElse(false);
   }
 
+  /**
+   * This contribution with {@code file} in place of its version of the same id, or added last (a new
+   * version: the register lists files by id).
+   */
+  Contribution with(ContributionFile file) {
+    var changed = new java.util.ArrayList<ContributionFile>(files.size() + 1);
+    boolean replaced = false;
+    for (ContributionFile f : files) {
+      replaced |= f.id() == file.id();
+      changed.add(f.id() == file.id() ? file : f);
+    }
+    if (!replaced) {
+      changed.add(file);
+    }
+    return new Contribution(id, groupId, meetingId, number, title, source, agendaItemIds, contact, allocatedBy,
+        allocatedAt, coauthors, lateException, withdrawnAt, List.copyOf(changed));
+  }
+
   /** Input or output: read from the number's series letter. */
   public DocumentSeries series() {
     return DocumentSeries.of(number);

@@ -23,8 +23,20 @@ public final class ContributionEvents {
   /** A version arrived in the incoming folder. */
   public record ContributionReceived(String number, long fileId) {}
 
-  /** Versions arrived in incoming folders; one event for all that one transaction registered together. */
-  public record ContributionsReceived(java.util.List<ContributionReceived> received) {}
+  /**
+   * Versions arrived in incoming folders; one event for all that one transaction registered together.
+   * It carries the contributions as that transaction left them (one each, the new version among their
+   * files), because its listeners run inside it (the mails go in the outbox with the uploads): reading
+   * them again cost each batch four queries for what the desk had just read and written.
+   */
+  public record ContributionsReceived(java.util.List<ContributionReceived> received,
+      java.util.List<Contribution> contributions) {
+
+    /** The contribution of this number among {@link #contributions}. */
+    public Contribution contribution(String number) {
+      return find(contributions, number);
+    }
+  }
 
   /**
    * The secretariat published a version into the meeting's folder; {@code publishedBy} is the username
@@ -34,9 +46,24 @@ public final class ContributionEvents {
 
   /**
    * Versions were published; one event for all that one transaction published together, in the order
-   * they were published. Listeners inside that transaction (the folders' manifests) see it before it commits.
+   * they were published. Listeners inside that transaction (the folders' manifests, the mails) see it
+   * before it commits, so it carries the contributions as that transaction left them (one each, the
+   * published version with its folder's path and time): the manifest and the mails each read them
+   * again, and so did the desk for its answers, three reads of four queries a batch.
    */
-  public record ContributionsPublished(java.util.List<ContributionPublished> published) {}
+  public record ContributionsPublished(java.util.List<ContributionPublished> published,
+      java.util.List<Contribution> contributions) {
+
+    /** The contribution of this number among {@link #contributions}. */
+    public Contribution contribution(String number) {
+      return find(contributions, number);
+    }
+  }
+
+  private static Contribution find(java.util.List<Contribution> contributions, String number) {
+    return contributions.stream().filter(c -> c.number().equals(number)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("The event does not carry " + number + "."));
+  }
 
   /** The secretariat refused a version, with a reason. */
   public record ContributionRejected(String number, long fileId, String reason) {}

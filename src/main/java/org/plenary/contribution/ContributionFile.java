@@ -21,6 +21,15 @@ public record ContributionFile(
     String rejectReason,
     Long crc32) {
 
+  /**
+   * This version as {@code Contributions.moveFile} leaves its row: in {@code state} at {@code storePath};
+   * a time or reason given replaces the one kept, null keeps it.
+   */
+  ContributionFile moved(FileState state, String storePath, Instant publishedAt, String reason) {
+    return new ContributionFile(id, revision, fileName, storePath, size, sha256, uploadedBy, uploadedAt, late, state,
+        publishedAt != null ? publishedAt : this.publishedAt, reason != null ? reason : rejectReason, crc32);
+  }
+
   public java.time.OffsetDateTime uploadedUtc() {
     return uploadedAt.atOffset(java.time.ZoneOffset.UTC);
   }

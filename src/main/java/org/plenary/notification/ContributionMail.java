@@ -90,14 +90,21 @@ class ContributionMail {
     letters.send();
   }
 
-  /** The mails of uploads an earlier version left to a module listener it no longer has, as {@link #on(ContributionsReceived)}. */
+  /**
+   * The mails of uploads an earlier version left to a module listener it no longer has: unlike
+   * {@link #on(ContributionsReceived)}, reads the contributions and asks the outbox who was mailed already.
+   */
   void receivedEarlier(List<ContributionReceived> received) {
-    on(new ContributionsReceived(received));
+    var letters = new Letters();
+    withContributions(received, ContributionReceived::number, (c, r) -> received(c, r.fileId(), letters));
+    letters.send();
   }
 
-  /** The mails of publications an earlier version left to a module listener it no longer has, as {@link #on(ContributionsPublished)}. */
+  /** The mails of publications an earlier version left to a module listener it no longer has, as {@link #receivedEarlier}. */
   void publishedEarlier(List<ContributionPublished> published) {
-    on(new ContributionsPublished(published));
+    var letters = new Letters();
+    withContributions(published, ContributionPublished::number, (c, p) -> published(c, p.fileId(), letters));
+    letters.send();
   }
 
   private void numberAllocated(Contribution c, Letters letters) {
@@ -113,30 +120,40 @@ class ContributionMail {
    * Written in the transaction that registered the uploads (as the mails of a publication are),
    * not by a module listener: the outbox is kept with the step it tells of, committed or rolled back
    * with it, so it is never lost nor written twice; a module listener cost each batch a publication
-   * row and three commits of its own (processing, the mails, completed) on another thread.
+   * row and three commits of its own (processing, the mails, completed) on another thread. As for the
+   * numbers, the contributions come with the event, the addresses are read in one query, and who was
+   * mailed is not asked: nobody can have been mailed for a version that this transaction registers.
    */
   @EventListener
   void on(ContributionsReceived event) {
     var letters = new Letters();
-    withContributions(event.received(), ContributionReceived::number,
-        (c, received) -> received(c, received.fileId(), letters));
-    letters.send();
+    letters.readAddresses(event.received().stream()
+        .flatMap(r -> receivers(event.contribution(r.number()), r.fileId()).stream()).toList());
+    event.received().forEach(r -> received(event.contribution(r.number()), r.fileId(), letters));
+    letters.sendFirst();
   }
 
   private void received(Contribution c, long fileId, Letters letters) {
     ContributionFile file = file(c, fileId);
-    letters.add("ContributionReceived:" + fileId, List.of(c.allocatedBy(), file.uploadedBy()), words -> words.letter(
+    letters.add("ContributionReceived:" + fileId, receivers(c, fileId), words -> words.letter(
         file.late() ? "notification.contribution.receivedLate" : "notification.contribution.received",
         new Object[] {file.fileName()}, file.fileName(), file.size(), file.sha256(), baseUrl + "/documents/" + c.number()));
   }
 
-  /** Written in the transaction that made the publications, like the mails of uploads. */
+  private static List<String> receivers(Contribution c, long fileId) {
+    return List.of(c.allocatedBy(), file(c, fileId).uploadedBy());
+  }
+
+  /**
+   * Written in the transaction that made the publications, like the mails of uploads: nobody can have
+   * been mailed for a version this transaction publishes (a version is published once).
+   */
   @EventListener
   void on(ContributionsPublished event) {
     var letters = new Letters();
-    withContributions(event.published(), ContributionPublished::number,
-        (c, published) -> published(c, published.fileId(), letters));
-    letters.send();
+    letters.readAddresses(event.contributions().stream().flatMap(c -> everyone(c).stream()).toList());
+    event.published().forEach(p -> published(event.contribution(p.number()), p.fileId(), letters));
+    letters.sendFirst();
   }
 
   /** Each change of a batch with its contribution, the batch's contributions read in one query. */
