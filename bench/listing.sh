@@ -13,7 +13,9 @@
 #   peer beside each listing: nginx on 127.0.0.1 serving the very same bytes (the listings just
 #   fetched, and their gzipped copies through gzip_static) as static files with sendfile, under the
 #   same wrk command, so that what the client and the loopback cost (wrk's one thread reads 30 MB per
-#   request) shows apart from what the server adds; then the same folder over FTP with MLSD (anonymous, passive),
+#   request, 8 KiB at a time: its own CPU a request is printed beside the servers') shows apart from what the
+#   server adds; each listing's time to the first byte (median of BENCH_TTFB_RUNS requests one at a time, curl);
+#   then the same folder over FTP with MLSD (anonymous, passive),
 #   BENCH_MLSD_RUNS (5) times: every document must be listed; best time, and the server's heap after
 #   a full GC while idle and while an MLSD of the folder is stalled by a client that stopped reading
 #   after 64 KiB (a listing held in memory would show as the difference).
@@ -27,7 +29,7 @@
 #   filled; else the fill is saved there, the server stopped for it and started again),
 #   BENCH_SECONDS (15), BENCH_WARMUP (5, seconds of wrk before each measured run), BENCH_PATH_WARMUP (30,
 #   seconds of ranged requests of each listing, then of the API's page, before the first measured run),
-#   BENCH_CONNECTIONS (4), BENCH_GOAL_P99_MS (50), and those in bench/lib.sh.
+#   BENCH_CONNECTIONS (4), BENCH_GOAL_P99_MS (50), BENCH_TTFB_RUNS (20), and those in bench/lib.sh.
 # Exit status: 0 when every listing meets the goal, 1 when one does not, 2 when the run itself broke.
 set -euo pipefail
 # shellcheck source=lib.sh disable=SC1091
@@ -152,10 +154,12 @@ for kind in html json; do
 done
 
 # measure LABEL PID ACCEPT URL [ENCODING]: wrk --latency (with Accept-Encoding: ENCODING when given); prints
-# "p50_ms p99_ms requests_per_s socket_errors cpu_us_per_request", the CPU being that of PID and its children
-# (wrk leaves requests that time out or fail out of its latencies, so any socket error fails the goal).
+# "p50_ms p99_ms requests_per_s socket_errors cpu_us_per_request client_cpu_us_per_request", the CPU being that of
+# PID and its children, the client's that of wrk itself (user + system), which reads each connection 8 KiB at a
+# time with an ioctl(FIONREAD) after each read: on a 20 MB listing it costs more than the server (wrk leaves
+# requests that time out or fail out of its latencies, so any socket error fails the goal).
 measure() {
-  local label=$1 pid=$2 accept=$3 url=$4 out ticks
+  local label=$1 pid=$2 accept=$3 url=$4 out ticks client
   local -a headers=(-H "Accept: $accept")
   [ -z "${5:-}" ] || headers+=(-H "Accept-Encoding: $5")
   if [ "$WARMUP" -gt 0 ]; then
@@ -164,11 +168,13 @@ measure() {
   fi
   log "$label: wrk --latency -t1 -c$CONNS -d${SECONDS_}s --timeout 60s ${headers[*]} $url (load average $(cut -d' ' -f1 /proc/loadavg))"
   ticks=$(tree_ticks "$pid")
-  out=$(wrk --latency -t1 -c"$CONNS" -d"${SECONDS_}s" --timeout 60s "${headers[@]}" "$url")
+  client=$( { TIMEFORMAT='%3U %3S'; time wrk --latency -t1 -c"$CONNS" -d"${SECONDS_}s" --timeout 60s "${headers[@]}" "$url" \
+    >"$BENCH_TMP/wrk.out"; } 2>&1)
   ticks=$(( $(tree_ticks "$pid") - ticks ))
+  out=$(cat "$BENCH_TMP/wrk.out")
   printf '%s\n' "$out" | sed 's/^/    /' >&2
   if printf '%s\n' "$out" | grep -q 'Non-2xx'; then die "$label answered errors under load (above)"; fi
-  printf '%s\n' "$out" | awk -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" '
+  printf '%s\n' "$out" | awk -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" -v client="$client" '
     function ms(v) {
       if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
       if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
@@ -183,7 +189,8 @@ measure() {
     $1 == "Socket" && $2 == "errors:" { gsub(/,/, ""); errors = $4 + $6 + $8 + $10 }
     END {
       if (p50 == "" || p99 == "" || requests == 0) exit 1
-      printf "%s %s %s %d %.0f\n", p50, p99, rps, errors, ticks * 1000000 / hz / requests
+      split(client, c, " ")
+      printf "%s %s %s %d %.0f %.0f\n", p50, p99, rps, errors, ticks * 1000000 / hz / requests, (c[1] + c[2]) * 1000000 / requests
     }'
 }
 
@@ -225,12 +232,28 @@ NG_JSON_GZ=$(measure "nginx JSON gzip" "$NGINX_PID" application/json "$N/listing
 PAGE_N=$(curl -sf "$PAGE_URL" | jq 'length') || die "could not read $PAGE_URL"
 [ "$PAGE_N" = 100 ] || die "$PAGE_URL answered $PAGE_N contributions, expected 100"
 PAGE=$(measure "API page" "$PLENARY_PID" application/json "$PAGE_URL") || die "could not measure the API's page"
+# Time to the first byte of each listing, one request at a time (curl, the server otherwise idle): what the server
+# takes before sending (filters, the register's version, preconditions, the kept file chosen), apart from the transfer.
+TTFB_RUNS=${BENCH_TTFB_RUNS:-20}
+# ttfb ACCEPT ENCODING URL: the median time to the first byte, in ms, of TTFB_RUNS requests.
+ttfb() {
+  local i
+  for i in $(seq 1 "$TTFB_RUNS"); do
+    curl -sf -o /dev/null -H "Accept: $1" -H "Accept-Encoding: $2" -w '%{time_starttransfer}\n' "$3" \
+      || die "could not fetch $3 ($1, $2)"
+  done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] * 1000 }'
+}
+for kind in HTML JSON HTMLgz JSONgz; do
+  case $kind in HTML*) accept=text/html file=listing.html ;; *) accept=application/json file=listing.json ;; esac
+  case $kind in *gz) encoding=gzip ;; *) encoding=identity ;; esac
+  printf -v "TTFB_$kind" '%s/%s' "$(ttfb "$accept" "$encoding" "$P$FOLDER")" "$(ttfb "$accept" "$encoding" "$N/$file")"
+done
 stop_pid "$NGINX_PID"
-read -r HTML_P50 HTML_P99 HTML_RPS HTML_ERR HTML_CPU <<<"$HTML"
-read -r JSON_P50 JSON_P99 JSON_RPS JSON_ERR JSON_CPU <<<"$JSON"
-read -r PAGE_P50 PAGE_P99 PAGE_RPS PAGE_ERR PAGE_CPU <<<"$PAGE"
-read -r HGZ_P50 HGZ_P99 HGZ_RPS HGZ_ERR HGZ_CPU <<<"$HTML_GZ"
-read -r JGZ_P50 JGZ_P99 JGZ_RPS JGZ_ERR JGZ_CPU <<<"$JSON_GZ"
+read -r HTML_P50 HTML_P99 HTML_RPS HTML_ERR HTML_CPU HTML_CLIENT <<<"$HTML"
+read -r JSON_P50 JSON_P99 JSON_RPS JSON_ERR JSON_CPU JSON_CLIENT <<<"$JSON"
+read -r PAGE_P50 PAGE_P99 PAGE_RPS PAGE_ERR PAGE_CPU PAGE_CLIENT <<<"$PAGE"
+read -r HGZ_P50 HGZ_P99 HGZ_RPS HGZ_ERR HGZ_CPU HGZ_CLIENT <<<"$HTML_GZ"
+read -r JGZ_P50 JGZ_P99 JGZ_RPS JGZ_ERR JGZ_CPU JGZ_CLIENT <<<"$JSON_GZ"
 V_HTML=$(verdict "$HTML_P99" '<=' "$GOAL")
 V_JSON=$(verdict "$JSON_P99" '<=' "$GOAL")
 V_PAGE=$(verdict "$PAGE_P99" '<=' "$GOAL")
@@ -308,29 +331,32 @@ log "MLSD: $MLSD_N files, $((MLSD_BYTES / 1024)) KiB, best ${MLSD_MS} ms; server
 echo
 echo "=== Summary: folder listing of $FOLDER with $DOCS documents (wrk -t1 -c$CONNS -d${SECONDS_}s; goal p99 <= $GOAL ms) ==="
 echo "    beside each: nginx serving the very same bytes as static files (sendfile, gzip_static) under the same wrk command;"
-echo "    CPU = the server's user + system time per request (Plenary's JVM; nginx's master and workers)"
-row_format='%-6s %9s %8s %8s %8s %8s %8s %8s %9s %9s %8s  %s\n'
+echo "    CPU = the server's user + system time per request (Plenary's JVM; nginx's master and workers); wrk CPU = the"
+echo "    client's own (reading 8 KiB at a time), against Plenary and against nginx; TTFB = time to the first byte, median"
+echo "    of $TTFB_RUNS requests one at a time (curl), Plenary / nginx"
+row_format='%-6s %9s %8s %8s %8s %8s %8s %8s %9s %9s %9s %9s %11s %8s  %s\n'
 # shellcheck disable=SC2059
-printf "$row_format" format "size KiB" "p50 ms" "p99 ms" "p99/goal" "req/s" "nginx" "nginx" "CPU us" "nginx CPU" files result
+printf "$row_format" format "size KiB" "p50 ms" "p99 ms" "p99/goal" "req/s" "nginx" "nginx" "CPU us" "nginx CPU" "wrk CPU" \
+  "wrk CPU" "TTFB ms" files result
 # shellcheck disable=SC2059
-printf "$row_format" "" "" "" "" "" "" "p50 ms" "p99 ms" "/req" "us/req" "" ""
-# row LABEL KB PLENARY NGINX FILES VERDICT: one line of the table (NGINX "-" when there is no peer).
+printf "$row_format" "" "" "" "" "" "" "p50 ms" "p99 ms" "/req" "us/req" "us/req" "ng us/req" "" "" ""
+# row LABEL KB PLENARY NGINX FILES VERDICT [TTFB]: one line of the table (NGINX "-" when there is no peer).
 row() {
-  local p50 p99 rps err cpu n50=- n99=- nrps nerr ncpu=-
-  read -r p50 p99 rps err cpu <<<"$3"
+  local p50 p99 rps err cpu client n50=- n99=- nrps nerr ncpu=- nclient=-
+  read -r p50 p99 rps err cpu client <<<"$3"
   if [ "$4" != - ]; then
-    read -r n50 n99 nrps nerr ncpu <<<"$4"
+    read -r n50 n99 nrps nerr ncpu nclient <<<"$4"
     n50=$(fmt 1 "$n50")
     n99=$(fmt 1 "$n99")
   fi
   # shellcheck disable=SC2059
   printf "$row_format" "$1" "$2" "$(fmt 1 "$p50")" "$(fmt 1 "$p99")" "$(fmt 2 "$(calc "$p99 / $GOAL")")" "$(fmt 1 "$rps")" \
-    "$n50" "$n99" "$cpu" "$ncpu" "$5" "$6"
+    "$n50" "$n99" "$cpu" "$ncpu" "$client" "$nclient" "${7:--}" "$5" "$6"
 }
-row HTML "$HTML_KB" "$HTML" "$NG_HTML" "$HTML_N" "$V_HTML"
-row JSON "$JSON_KB" "$JSON" "$NG_JSON" "$JSON_N" "$V_JSON"
-row HTMLgz "$HTML_GZ_KB" "$HTML_GZ" "$NG_HTML_GZ" "$HTML_N" "$V_HGZ"
-row JSONgz "$JSON_GZ_KB" "$JSON_GZ" "$NG_JSON_GZ" "$JSON_N" "$V_JGZ"
+row HTML "$HTML_KB" "$HTML" "$NG_HTML" "$HTML_N" "$V_HTML" "$TTFB_HTML"
+row JSON "$JSON_KB" "$JSON" "$NG_JSON" "$JSON_N" "$V_JSON" "$TTFB_JSON"
+row HTMLgz "$HTML_GZ_KB" "$HTML_GZ" "$NG_HTML_GZ" "$HTML_N" "$V_HGZ" "$TTFB_HTMLgz"
+row JSONgz "$JSON_GZ_KB" "$JSON_GZ" "$NG_JSON_GZ" "$JSON_N" "$V_JGZ" "$TTFB_JSONgz"
 row "API pg" - "$PAGE" - "$PAGE_N" "$V_PAGE"
 echo "MLSD over FTP: $MLSD_N files, $((MLSD_BYTES / 1024)) KiB, best of ${BENCH_MLSD_RUNS:-5}: $MLSD_MS ms; server RSS $RSS_BEFORE MiB before, $RSS_AFTER MiB after"
 echo "heap after a full GC: $HEAP_IDLE MiB idle, $HEAP_STALLED MiB while an MLSD of the folder is stalled after 64 KiB"

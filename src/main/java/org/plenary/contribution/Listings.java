@@ -103,10 +103,10 @@ class Listings {
     if (!json) {
       response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
     }
-    if (user.isPresent()) {
-      // What a signed-in reader sees may hold private meetings' files: no shared cache keeps it (page or JSON).
-      response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
-    }
+    // Kept and asked again with its ETag, as a document is (a 304 rather than the whole listing again), never
+    // stored by the security defaults' "no-store"; what a signed-in reader sees may hold private meetings'
+    // files: no shared cache keeps it (page or JSON).
+    response.setHeader(HttpHeaders.CACHE_CONTROL, user.isPresent() ? "private, no-cache" : "no-cache");
     if (Preconditions.answered(request, response, etag)
         || new ServletWebRequest(request, response).checkNotModified(etag)) {
       return null;
@@ -166,7 +166,12 @@ class Listings {
 
   private void writeJson(OutputStream out, String path, List<FolderEntry> entries) {
     // Written as the entries are turned into maps; the stream is the kept file's, closed by its owner.
-    jsonMapper.writeValue(ListingFiles.unclosed(out), Map.of("path", path, "entries", entries.stream().map(Listings::jsonEntry).toList()));
+    // In one order on every node and after every start (a Map.of's order is not): the ETag, which is the
+    // register's version, promises the same bytes, and a range resumed on another node must fit the first part.
+    var listing = new java.util.LinkedHashMap<String, Object>();
+    listing.put("path", path);
+    listing.put("entries", entries.stream().map(Listings::jsonEntry).toList());
+    jsonMapper.writeValue(ListingFiles.unclosed(out), listing);
   }
 
   /**
@@ -193,11 +198,12 @@ class Listings {
   }
 
   private static Map<String, Object> jsonEntry(FolderEntry e) {
-    if (e.folder()) {
-      return Map.of("name", e.name(), "type", "folder");
-    }
     var map = new java.util.LinkedHashMap<String, Object>();
     map.put("name", e.name());
+    if (e.folder()) {
+      map.put("type", "folder");
+      return map;
+    }
     map.put("type", "file");
     map.put("size", e.size());
     // To the second, as FTP's MLSD and HTTP's Last-Modified give it: the rest is noise that 100,000 rows pay for.
