@@ -42,6 +42,19 @@ class PageTests {
   @Autowired ApplicationContext context;
 
   @Test
+  void staticFilesAreKeptByBrowsersAndAskedAgainWithTheirDate() throws Exception {
+    for (String file : List.of("/css/plenary.css", "/js/plenary.js")) {
+      var first = mvc.perform(get(file)).andExpect(status().isOk())
+          .andExpect(header().string("Cache-Control", "no-cache"))
+          .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+          .andReturn().getResponse();
+      String modified = first.getHeader("Last-Modified");
+      assertThat(modified).as(file).isNotBlank();
+      mvc.perform(get(file).header("If-Modified-Since", modified)).andExpect(status().isNotModified());
+    }
+  }
+
+  @Test
   void aSentenceAroundALinkKeepsItsFullStopAgainstTheLinkInEveryLanguage() throws Exception {
     for (String language : new String[] {"fr", "zh", "ar"}) {
       mvc.perform(get("/desk").with(user(users.loadUserByUsername("focal"))).header("Accept-Language", language))
