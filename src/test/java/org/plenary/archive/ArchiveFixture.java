@@ -41,6 +41,43 @@ public record ArchiveFixture(ContributionDesk desk, PlenaryUser author, PlenaryU
    * canonical JSON without {@code files} and {@code withdrawn}.
    */
   @SuppressWarnings("unchecked")
+  /**
+   * Holds the group's feed lock (the row every publication locks) on one of {@code threads} until
+   * {@link FeedLock#release()}: publications asked meanwhile wait and queue up, so the next batch takes
+   * them together. Returns once the lock is held.
+   */
+  public static FeedLock holdFeedLock(java.util.concurrent.ExecutorService threads,
+      org.springframework.transaction.PlatformTransactionManager transactions,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc, long group) throws InterruptedException {
+    var held = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var holder = threads.submit(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+        .executeWithoutResult(status -> {
+          jdbc.sql("SELECT last_change FROM archive_feeds WHERE group_id = ? FOR UPDATE").param(group)
+              .query(Long.class).single();
+          held.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }));
+    if (!held.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new AssertionError("the feed's lock was not taken within 30 s");
+    }
+    return new FeedLock(release, holder);
+  }
+
+  /** A feed lock held by {@link #holdFeedLock}. */
+  public record FeedLock(java.util.concurrent.CountDownLatch letGo, java.util.concurrent.Future<?> holder) {
+
+    /** Lets the lock go and waits until its transaction ended. */
+    public void release() throws Exception {
+      letGo.countDown();
+      holder.get();
+    }
+  }
+
   public static String versionHash(byte[] manifest) {
     var json = tools.jackson.databind.json.JsonMapper.builder().build().readValue(manifest, java.util.LinkedHashMap.class);
     if ("plenary-manifest/1".equals(json.get("format"))) {

@@ -37,7 +37,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -433,27 +432,14 @@ class ArchiveIntegrationTests {
     // While this test holds the group's feed lock, the publisher's batch in progress waits for it and the
     // other requests queue up behind it: the next batch takes them all, in one transaction.
     long group = groups.get("arch").id().value();
-    var held = new java.util.concurrent.CountDownLatch(1);
-    var release = new java.util.concurrent.CountDownLatch(1);
     try (var threads = java.util.concurrent.Executors.newFixedThreadPool(numbers.size())) {
-      var holder = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-        jdbc.sql("SELECT last_change FROM archive_feeds WHERE group_id = ? FOR UPDATE").param(group)
-            .query(Long.class).single();
-        held.countDown();
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
-      held.await();
+      var lock = ArchiveFixture.holdFeedLock(threads, transactions, jdbc, group);
       var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
       done.add(threads.submit(() -> fixture.publish(numbers.get(1))));
       Thread.sleep(200); // the publisher takes that one alone and waits for the lock
       numbers.subList(2, numbers.size()).forEach(n -> done.add(threads.submit(() -> fixture.publish(n))));
       Thread.sleep(200);
-      release.countDown();
-      holder.get();
+      lock.release();
       for (var one : done) {
         one.get();
       }

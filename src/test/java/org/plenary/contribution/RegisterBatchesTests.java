@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
@@ -29,7 +28,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Uploads and publications that arrive together are made in one transaction, one commit for both
@@ -96,30 +94,17 @@ class RegisterBatchesTests {
     // While this test holds the group's feed lock, the publication of the first waits for it in the
     // register's worker, and the requests sent meanwhile queue up: the next batch takes them together.
     long group = groups.get("batches").id().value();
-    var held = new CountDownLatch(1);
-    var release = new CountDownLatch(1);
     Contribution published;
     ContributionFile uploaded;
     try (var threads = Executors.newFixedThreadPool(4)) {
-      var holder = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-        jdbc.sql("SELECT last_change FROM archive_feeds WHERE group_id = ? FOR UPDATE").param(group)
-            .query(Long.class).single();
-        held.countDown();
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
-      assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the feed's lock taken").isTrue();
+      var lock = ArchiveFixture.holdFeedLock(threads, transactions, jdbc, group);
       Future<Contribution> waiting = threads.submit(() -> desk.publish(first, fixture.clerk()));
       Thread.sleep(200); // the worker takes that one alone and waits for the lock
       Future<ContributionFile> upload = threads.submit(() -> desk.upload(toUpload, toUpload + ".pdf",
           new ByteArrayInputStream("uploaded".getBytes(StandardCharsets.UTF_8)), fixture.author()));
       Future<Contribution> publication = threads.submit(() -> desk.publish(toPublish, fixture.clerk()));
       Thread.sleep(300);
-      release.countDown();
-      holder.get();
+      lock.release();
       assertThat(waiting.get().published()).isPresent();
       uploaded = upload.get();
       published = publication.get();
