@@ -132,15 +132,29 @@ public class ContributionDesk {
     violations.throwIfAny();
     // Numbers asked for and never used are capped per account and meeting (the secretariat is exempt):
     // one read of the account's range of contributions_allocated_by, before the number is queued.
-    int cap = settings.maxUnusedNumbers();
-    if (cap > 0 && !user.isStaff()) {
-      new Violations().check(contributions.unusedNumbers(user.id().value(), meeting.id(), cap) < cap,
-          "meeting", "contribution", "contribution.error.unusedNumbers", cap, code).throwIfAny();
+    // The allocator counts again under the series lock, where requests sent together are seen together.
+    int cap = unusedCap(DocumentSeries.INPUT, user);
+    if (cap > 0) {
+      refuseUnused(contributions.unusedNumbers(user.id().value(), meeting.id(), cap) < cap, cap, code);
     }
     var resolved = new Allocation(request.title(), request.source(), List.of(), request.contact(), request.coauthors(),
         List.copyOf(agendaItemIds));
-    return allocateIn(DocumentSeries.INPUT, group, meeting, resolved,
-        coauthors.stream().map(java.util.Optional::orElseThrow).toList(), null, user, now);
+    try {
+      return allocateIn(DocumentSeries.INPUT, group, meeting, resolved,
+          coauthors.stream().map(java.util.Optional::orElseThrow).toList(), null, user, now);
+    } catch (NumberAllocator.UnusedCapReached reached) {
+      refuseUnused(false, cap, code);
+      throw reached;
+    }
+  }
+
+  /** How many unused numbers of a meeting the account may hold in the series: 0 for no cap (outputs, the secretariat). */
+  private int unusedCap(DocumentSeries series, PlenaryUser user) {
+    return series == DocumentSeries.INPUT && !user.isStaff() ? settings.maxUnusedNumbers() : 0;
+  }
+
+  private static void refuseUnused(boolean holds, int cap, String code) {
+    new Violations().check(holds, "meeting", "contribution", "contribution.error.unusedNumbers", cap, code).throwIfAny();
   }
 
   /**
@@ -158,7 +172,7 @@ public class ContributionDesk {
     }
     return allocator.allocate(new NumberAllocator.Request(series, group, meeting, resolved, user,
         coauthors.stream().map(Account::username).sorted().toList(),
-        coauthors.stream().map(account -> account.id().value()).toList(), output, now));
+        coauthors.stream().map(account -> account.id().value()).toList(), output, now, unusedCap(series, user)));
   }
 
   /**

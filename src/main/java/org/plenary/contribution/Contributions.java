@@ -480,6 +480,31 @@ class Contributions {
         .query(Integer.class).single();
   }
 
+  /**
+   * How many input numbers each of the accounts holds for each of the group's meetings with no file
+   * ever uploaded, keyed by {@link #holder}; pairs that hold none are absent. One grouped read of
+   * {@code contributions_allocated_by}.
+   */
+  Map<String, Integer> unusedNumbers(GroupId group, List<Long> accounts, List<Long> meetings) {
+    var held = new HashMap<String, Integer>();
+    jdbc.sql("""
+            SELECT c.allocated_by, c.meeting_id, COUNT(*) FROM contributions c
+            WHERE c.allocated_by IN (:accounts) AND c.meeting_id IN (:meetings) AND c.group_id = :group
+              AND c.series = 'I' AND c.withdrawn_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM contribution_files f WHERE f.contribution_id = c.id)
+            GROUP BY c.allocated_by, c.meeting_id""")
+        .param("accounts", accounts).param("meetings", meetings).param("group", group.value())
+        .query(rs -> {
+          held.put(holder(rs.getLong(1), rs.getLong(2)), rs.getInt(3));
+        });
+    return held;
+  }
+
+  /** The key of an account's numbers of a meeting in {@link #unusedNumbers(GroupId, List, List)}. */
+  static String holder(long account, long meeting) {
+    return account + ":" + meeting;
+  }
+
   /** A contribution with a version waiting in the incoming folder, with what decides whether it may be replaced. */
   record WaitingOwner(String number, long meeting, boolean lateException) {}
 

@@ -28,9 +28,23 @@ class NumberAllocator {
 
   private static final int BATCH = 100;
 
-  /** One waiting request and where its answer goes. */
+  /**
+   * One waiting request and where its answer goes. {@code unusedCap}: how many numbers of the meeting
+   * with nothing uploaded the account may hold once this one is made (0: no cap).
+   */
   record Request(DocumentSeries series, Group group, Meeting meeting, Allocation allocation, PlenaryUser user,
-      List<String> coauthors, List<Long> coauthorIds, OutputDetails output, Instant at) {}
+      List<String> coauthors, List<Long> coauthorIds, OutputDetails output, Instant at, int unusedCap) {}
+
+  /**
+   * Thrown in the batch's transaction when a request would leave its account holding more unused
+   * numbers of the meeting than its cap: the batch rolls back and its requests are made one by one,
+   * so that only those past the cap are refused (the desk tells them why, in the reader's language).
+   */
+  static final class UnusedCapReached extends RuntimeException {
+    UnusedCapReached() {
+      super("The account holds as many unused numbers of the meeting as it may.", null, false, false);
+    }
+  }
 
   /** What an output document records beside its number: its type and the input numbers it answers. */
   record OutputDetails(OutputType type, List<String> answers) {}
@@ -77,6 +91,7 @@ class NumberAllocator {
       }
       Contributions.Numbered numbered = contributions.insertNumbered(group.id(), requests.get(0).series(), rows,
           --left == 0);
+      checkUnusedCaps(group, requests);
       recordDetails(requests, numbered.ids());
       for (int i = 0; i < requests.size(); i++) {
         Request r = requests.get(i);
@@ -89,6 +104,26 @@ class NumberAllocator {
     List<Contribution> answers = batch.stream().map(made::get).toList();
     events.publishEvent(new NumbersAllocated(answers));
     return answers;
+  }
+
+  /**
+   * The cap on unused numbers, counted again once the batch's numbers are recorded, under the series
+   * lock that every allocation of the group's meetings takes on every node: the desk's count before a
+   * request is queued is read outside it, so requests sent together all passed it (a delegate's 120
+   * parallel requests under a cap of 50 made 73 numbers). One grouped count for the batch's capped accounts.
+   */
+  private void checkUnusedCaps(Group group, List<Request> requests) {
+    var capped = requests.stream().filter(r -> r.unusedCap() > 0).toList();
+    if (capped.isEmpty()) {
+      return;
+    }
+    var held = contributions.unusedNumbers(group.id(), capped.stream().map(r -> r.user().id().value()).distinct().toList(),
+        capped.stream().map(r -> r.meeting().id().value()).distinct().toList());
+    for (Request r : capped) {
+      if (held.getOrDefault(Contributions.holder(r.user().id().value(), r.meeting().id().value()), 0) > r.unusedCap()) {
+        throw new UnusedCapReached();
+      }
+    }
   }
 
   /** Records the co-authors, agenda items and output details of contributions just recorded (those that have any). */

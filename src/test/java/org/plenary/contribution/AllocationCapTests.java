@@ -11,14 +11,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.plenary.account.PlenaryUser;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.InvalidInputException;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,7 +38,8 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * A delegate holds at most {@code plenary.contributions.max-unused-numbers} numbers of a meeting with
  * nothing uploaded for them (here 3): the next is refused on the API (RFC 9457, in the reader's
- * language) and on the page, until one is used; each account counts its own; the secretariat has no cap.
+ * language) and on the page, until one is used; each account counts its own; the secretariat has no cap;
+ * requests sent together are counted together.
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-allocation-cap;DB_CLOSE_DELAY=-1",
@@ -43,6 +54,9 @@ class AllocationCapTests {
   @Autowired ApiTokens tokens;
   @Autowired MeetingCatalog meetings;
   @Autowired UserDetailsService users;
+  @Autowired ContributionDesk desk;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void aDelegateIsRefusedAFourthUnusedNumberUntilOneIsUploadedAndTheSecretariatIsNot() throws Exception {
@@ -72,6 +86,55 @@ class AllocationCapTests {
         .andExpect(status().is2xxSuccessful());
     allocate(alice, "en").andExpect(status().isCreated());
     allocate(alice, "en").andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void requestsSentTogetherCannotTakeMoreThanTheCap() throws Exception {
+    var chair = (PlenaryUser) users.loadUserByUsername("chair");
+    var tsb = (PlenaryUser) users.loadUserByUsername("tsb");
+    desk.allocate("cloud", code(), allocation(), tsb); // the series exists, so its row can be held
+    var made = new AtomicInteger();
+    var refused = new ConcurrentLinkedQueue<String>();
+    try (var pool = Executors.newFixedThreadPool(13)) {
+      // The series row held: the first batch waits on it while the others are checked and queued,
+      // as when a delegate's requests arrive together on a busy server.
+      var held = new CountDownLatch(1);
+      var release = new CountDownLatch(1);
+      var holder = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+        jdbc.sql("SELECT last_number FROM document_series WHERE group_id = (SELECT id FROM plenary_groups"
+            + " WHERE slug = 'cloud') FOR UPDATE").query(Integer.class).single();
+        held.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      held.await();
+      var asked = new CountDownLatch(12);
+      for (int i = 0; i < 12; i++) {
+        pool.submit(() -> {
+          try {
+            asked.countDown();
+            desk.allocate("cloud", code(), allocation(), chair);
+            made.incrementAndGet();
+          } catch (InvalidInputException e) {
+            refused.add(e.getMessage());
+          }
+          return null;
+        });
+      }
+      asked.await();
+      Thread.sleep(1000);
+      release.countDown();
+      holder.get();
+    }
+    assertThat(made.get()).isEqualTo(3);
+    assertThat(refused).hasSize(9).allSatisfy(message -> assertThat(message).contains("You already hold 3 numbers"));
+  }
+
+  private static Allocation allocation() {
+    return new Allocation("Sent together", "Org", List.of(), null, List.of());
   }
 
   @Test
