@@ -166,6 +166,12 @@ public class ContributionDesk {
     String key = group.id().value() + ":" + series;
     if (!knownSeries.contains(key)) {
       if (!contributions.seriesExists(group.id(), series)) {
+        // A group renamed after another's series began could take its prefix (the group module refuses
+        // two groups' acronyms alike, not an acronym a series kept): told here, not as numbers taken.
+        contributions.prefixHolder(group.id(), series, seriesPrefix(group)).ifPresent(other -> {
+          throw InvalidInputException.of("meeting", "contribution", "contribution.refused.prefixTaken", group.acronym(),
+              seriesPrefix(group), groups.get(other).acronym());
+        });
         transaction.executeWithoutResult(status -> contributions.createSeries(group.id(), series, seriesPrefix(group)));
       }
       knownSeries.add(key);
@@ -564,7 +570,7 @@ public class ContributionDesk {
 
   /** The start of the group's document numbers: "FG Cloud" gives FG-Cloud (FG-Cloud-I-0001). */
   static String seriesPrefix(Group group) {
-    return group.acronym().strip().replaceAll("[^A-Za-z0-9]+", "-");
+    return group.documentPrefix();
   }
 
   private UploadName parse(String fileName) {

@@ -140,6 +140,16 @@ class Contributions {
         .query(Long.class).single() > 0;
   }
 
+  /**
+   * Another group whose series of this kind has the prefix, whatever its case: numbers are unique
+   * whatever their case, so a second series with it would only make numbers already taken.
+   */
+  Optional<GroupId> prefixHolder(GroupId group, DocumentSeries series, String prefix) {
+    return jdbc.sql("SELECT group_id FROM " + seriesTable(series) + " WHERE UPPER(prefix) = ? AND group_id <> ?")
+        .params(prefix.toUpperCase(java.util.Locale.ROOT), group.value()).query(Long.class).list().stream()
+        .findFirst().map(GroupId::new);
+  }
+
   /** Starts the group's series at zero; a caller that loses the race to create it finds it made. */
   void createSeries(GroupId group, DocumentSeries series, String prefix) {
     try {
@@ -493,7 +503,8 @@ class Contributions {
               AND c.series = 'I' AND c.withdrawn_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM contribution_files f WHERE f.contribution_id = c.id)
             GROUP BY c.allocated_by, c.meeting_id""")
-        .param("accounts", accounts).param("meetings", meetings).param("group", group.value())
+        .param("accounts", InLists.padded(accounts)).param("meetings", InLists.padded(meetings))
+        .param("group", group.value())
         .query(rs -> {
           held.put(holder(rs.getLong(1), rs.getLong(2)), rs.getInt(3));
         });

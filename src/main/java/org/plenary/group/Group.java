@@ -28,6 +28,20 @@ public record Group(
     List<Milestone> milestones,
     Map<String, GroupTranslation> translations) {
 
+  /** The start of the group's document numbers: "FG Cloud" gives FG-Cloud (FG-Cloud-I-0001). */
+  public String documentPrefix() {
+    return documentPrefix(acronym);
+  }
+
+  /**
+   * The start of the document numbers of a group with this acronym: its runs of other characters than
+   * Latin letters and digits become one hyphen. Two groups whose prefixes differ only in case would
+   * number alike (numbers are unique whatever their case), so {@link GroupCatalog} refuses that.
+   */
+  public static String documentPrefix(String acronym) {
+    return acronym.strip().replaceAll("[^A-Za-z0-9]+", "-");
+  }
+
   /** The supported language the group works in, read from {@link #workingLanguage()} ("English" → en). */
   public Locale workingLocale() {
     return ContentLanguages.of(workingLanguage);

@@ -74,6 +74,7 @@ public class GroupCatalog {
         .check(draft.slug() == null || groups.idOf(draft.slug()).isEmpty(), "slug",
             text("group.error.slugTaken", draft.slug()))
         .throwIfAny();
+    checkAcronym(draft.acronym(), null);
     cache.clear();
     GroupId id = groups.insert(draft, parentOf(draft, null));
     groups.replaceChildren(id, draft.sections(), leaderRows(draft.leaders()), draft.milestones());
@@ -93,6 +94,9 @@ public class GroupCatalog {
   @Transactional
   public Group update(String slug, GroupDraft draft, Map<String, GroupTranslation> translated) {
     Group current = get(slug);
+    if (draft.acronym() != null && !current.documentPrefix().equalsIgnoreCase(Group.documentPrefix(draft.acronym()))) {
+      checkAcronym(draft.acronym(), current.id()); // groups that already share one may still be edited otherwise
+    }
     cache.clear();
     GroupId parent = parentOf(draft, current.id());
     groups.update(current.id(), draft, parent);
@@ -137,6 +141,27 @@ public class GroupCatalog {
   private static String appointment(Leader leader) {
     return leader.username() == null || leader.username().isBlank() ? null
         : leader.role() + " " + leader.username().strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * The acronym gives the group's document numbers ({@link Group#documentPrefix}): it needs a Latin
+   * letter or digit, and no other group's may give the same numbers whatever their case, or the second
+   * group's numbers would be the first's (refused at every allocation as taken).
+   */
+  private void checkAcronym(String acronym, GroupId self) {
+    if (acronym == null || acronym.isBlank()) {
+      return; // the form's own rule says it is required
+    }
+    String prefix = Group.documentPrefix(acronym);
+    var violations = new Violations();
+    violations.check(prefix.chars().anyMatch(c -> c != '-'), "acronym", text("group.error.acronymLetters", acronym));
+    groups.all().stream()
+        .filter(other -> !other.id().equals(self)
+            && Group.documentPrefix(other.acronym()).equalsIgnoreCase(prefix))
+        .findFirst()
+        .ifPresent(other -> violations.check(false, "acronym",
+            text("group.error.acronymTaken", acronym, prefix, other.acronym())));
+    violations.throwIfAny();
   }
 
   /** Kept by the meeting module: the lifetime runs from the first meeting's start. */

@@ -236,8 +236,9 @@ class ContentAttackTests {
 
   private static String group(String slug) {
     return """
-        {"slug": %s, "acronym": "FG Names", "name": "Focus Group on Names", "workingLanguage": "English",
-         "lifetimeMonths": 12, "sections": [], "leaders": [], "milestones": []}""".formatted(Web.quote(slug));
+        {"slug": %s, "acronym": %s, "name": "Focus Group on Names", "workingLanguage": "English",
+         "lifetimeMonths": 12, "sections": [], "leaders": [], "milestones": []}""".formatted(Web.quote(slug),
+        Web.quote("FG " + slug));
   }
 
   private static String meeting(String code) {

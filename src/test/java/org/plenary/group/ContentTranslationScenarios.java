@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 abstract class ContentTranslationScenarios {
 
   private static final String GROUP = """
-      {"slug": "%s", "acronym": "FG Lingo", "name": "Focus Group on Languages", "workingLanguage": "English",
+      {"slug": "%s", "acronym": "FG %1$s", "name": "Focus Group on Languages", "workingLanguage": "English",
        "lifetimeMonths": 12,
        "sections": [{"heading": "1 Scope", "body": "Languages."}, {"heading": "2 Rationale", "body": "Reasons."}],
        "leaders": [], "milestones": [] %s}""";

@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class GroupApiControllerTests {
 
   private static final String GROUP = """
-      {"slug": "%s", "acronym": "FG Test", "name": "Focus Group on Testing", "parentSlug": "tsag",
+      {"slug": "%s", "acronym": "FG %1$s", "name": "Focus Group on Testing", "parentSlug": "tsag",
        "workingLanguage": "English", "lifetimeMonths": 18,
        "sections": [{"heading": "1 Scope", "body": "Testing **everything**."}],
        "leaders": [{"role": "CHAIR", "personName": "Chair Person", "countryCode": "CH", "username": "%s"}],

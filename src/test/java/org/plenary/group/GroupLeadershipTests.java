@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class GroupLeadershipTests {
 
   private static final String GROUP = """
-      {"slug": "%s", "acronym": "FG Lead", "name": "Focus Group on Leadership", "workingLanguage": "English",
+      {"slug": "%s", "acronym": "FG %1$s", "name": "Focus Group on Leadership", "workingLanguage": "English",
        "lifetimeMonths": 12, "sections": [], "milestones": [],
        "leaders": [%s]}""";
   private static final String BOB_CHAIR = """
