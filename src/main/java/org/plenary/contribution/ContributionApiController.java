@@ -82,7 +82,9 @@ class ContributionApiController {
   @Operation(operationId = "allocateContribution", summary = "Ask for a document number (signed in)",
       description = "Returns the number (FG-Cloud-I-0001), the expected file name and where to upload it. "
           + "Refused with 400 (field meeting) once the account holds plenary.contributions.max-unused-numbers "
-          + "(50) numbers of the meeting with no file uploaded; the secretariat has no limit.")
+          + "(50) numbers of the meeting with no file uploaded (requests sent together counted together); the "
+          + "secretariat has no limit. Also 400 (field meeting) when the group's first number would be one of another "
+          + "group's series, whose prefix its acronym gives since a rename (the secretariat changes the acronym).")
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping("/api/v1/groups/{slug}/meetings/{code}/contributions")
   ResponseEntity<ContributionResource> allocate(@PathVariable String slug, @PathVariable String code,

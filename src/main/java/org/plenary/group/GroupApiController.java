@@ -64,7 +64,10 @@ class GroupApiController {
     return GroupResource.of(catalog.get(slug));
   }
 
-  @Operation(operationId = "createGroup", summary = "Create a group (secretariat)")
+  @Operation(operationId = "createGroup", summary = "Create a group (secretariat)",
+      description = "The acronym gives the group's document numbers (FG Cloud: FG-Cloud-I-0001): refused with 400 "
+          + "(field acronym) when it has no Latin letter or digit, or gives another group's numbers whatever the case; "
+          + "so is a change of acronym that does.")
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
