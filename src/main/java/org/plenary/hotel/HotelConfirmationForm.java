@@ -43,7 +43,7 @@ class HotelConfirmationForm {
         .check(form.getDeparture().isAfter(form.getArrival()), "departure", words.say("pdf.hotel.error.departure"))
         .check(!form.getArrival().isBefore(meeting.startDate().minusDays(14))
             && !form.getDeparture().isAfter(meeting.endDate().plusDays(14)), "arrival",
-            words.say("pdf.hotel.error.stay", words.dates(meeting.startDate(), meeting.endDate(), meeting.dates())))
+            words.say("pdf.hotel.error.stay", meeting.dates(words.locale())))
         .throwIfAny();
     boolean single = form.getRoom() == HotelForm.RoomType.SINGLE;
     String rate = single ? hotel.singleRate() : hotel.doubleRate();

@@ -33,13 +33,8 @@ record MailWords(MessageSource messages, Locale locale) {
         : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
   }
 
-  /** The days of a meeting: in English as the meeting writes them ("14–16 June 2040"), else from day to day. */
+  /** The days of a meeting as pages write them in the recipient's language: "14–16 June 2040", "14–16 juin 2040". */
   String dates(org.plenary.meeting.Meeting meeting) {
-    if ("en".equals(locale.getLanguage())) {
-      return meeting.dates();
-    }
-    LocalDate start = meeting.startDate();
-    LocalDate end = meeting.endDate();
-    return start.equals(end) ? date(start) : say("notification.dates", date(start), date(end));
+    return meeting.dates(locale);
   }
 }

@@ -39,16 +39,6 @@ public record PdfWords(MessageSource messages, Locale locale) {
     return "en".equals(locale.getLanguage());
   }
 
-  /** The first and last day of a meeting: one date when they are the same. */
-  public String dates(LocalDate start, LocalDate end) {
-    return start.equals(end) ? date(start) : say("pdf.dates", date(start), date(end));
-  }
-
-  /** {@link #dates(LocalDate, LocalDate)}, but in English the form the meeting already writes ("14–16 June 2010"). */
-  public String dates(LocalDate start, LocalDate end, String english) {
-    return english() ? english : dates(start, end);
-  }
-
   /**
    * The day and time of an instant in the meeting's zone, with the zone's abbreviation and name, as
    * pages show it: "Tuesday 3 March 2026, 09:30 CET (Europe/Zurich)", "mardi 3 mars 2026, 09:30 CET (Europe/Zurich)".

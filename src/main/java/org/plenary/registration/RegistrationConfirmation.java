@@ -72,7 +72,7 @@ class RegistrationConfirmation {
         .field(words.say("pdf.confirmation.country"), words.country(r.countryCode()))
         .field(words.say("pdf.confirmation.attendance"), words.say("pdf.confirmation.attendance." + r.attendance().name()))
         .heading(words.say("pdf.confirmation.meeting", meeting.code()))
-        .field(words.say("pdf.confirmation.dates"), words.dates(meeting.startDate(), meeting.endDate(), meeting.dates()))
+        .field(words.say("pdf.confirmation.dates"), meeting.dates(words.locale()))
         .field(words.say("pdf.confirmation.venue"), meeting.venueName()
             + (meeting.venueAddress() == null ? "" : ", " + meeting.venueAddress()))
         .field(words.say("pdf.confirmation.opening"), meeting.openingTime() == null

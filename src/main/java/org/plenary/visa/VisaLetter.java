@@ -81,7 +81,7 @@ class VisaLetter {
         .field(words.say("pdf.visa.to"), words.say("pdf.visa.mission", request.mission()))
         .heading(words.say("pdf.visa.heading", request.fullName()))
         .paragraph(words.say("pdf.visa.body", registration.number(), group.name(), group.acronym(), meeting.venueName(),
-            words.dates(meeting.startDate(), meeting.endDate(), meeting.dates())))
+            meeting.dates(words.locale())))
         .field(words.say("pdf.visa.fullName"), request.fullName())
         .field(words.say("pdf.visa.function"), request.function())
         .field(words.say("pdf.visa.birthDate"), words.date(passport.birthDate()))

@@ -68,10 +68,12 @@ class AllocationCapTests {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0].field").value("meeting"))
-        .andExpect(jsonPath("$.errors[0].message").value(containsString("You already hold 3 numbers for meeting " + code())));
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("one person may hold for meeting " + code() + " with no document uploaded (3)")));
     allocate(alice, "fr")
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].message").value(containsString("Vous détenez déjà 3 numéros")));
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("qu’une personne peut détenir pour la réunion " + code() + " (3)")));
+    allocate(alice, "ru")
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("для собрания " + code() + " (3)")));
     allocate(alice, "zh")
         .andExpect(jsonPath("$.errors[0].message").value(containsString("持有 3 个尚未上传文件的编号")));
 
@@ -147,7 +149,7 @@ class AllocationCapTests {
             .with(csrf()).header("Accept-Language", "es").param("title", "One more").param("source", "Org"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("error-summary")))
-        .andExpect(content().string(containsString("máximo por persona")));
+        .andExpect(content().string(containsString("que una persona puede tener para la reunión " + code())));
   }
 
   private ResultActions allocate(String token, String language) throws Exception {

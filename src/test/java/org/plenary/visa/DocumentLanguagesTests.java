@@ -81,7 +81,7 @@ class DocumentLanguagesTests {
     assertThat(chinese).contains(flat(zh.say("pdf.confirmation.title", number)), flat(zh.say("pdf.confirmation.union")),
         flat(zh.say("pdf.confirmation.number") + ":" + number), flat(zh.say("pdf.confirmation.attendance.IN_PERSON")),
         flat(zh.say("pdf.confirmation.country") + ":" + zh.country("CN")), flat(zh.say("pdf.confirmation.showAtDesk")),
-        flat(zh.dates(meeting.startDate(), meeting.endDate())));
+        flat(meeting.dates(CHINESE)));
     assertThat(chinese).contains("注册确认", "中国").doesNotContain("Registration");
 
     String arabic = text(mvc.perform(get("/api/v1/registrations/" + registrationId + "/confirmation.pdf")
@@ -112,7 +112,7 @@ class DocumentLanguagesTests {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
     assertThat(letterZh).contains(flat(zh.say("pdf.visa.union")), flat(zh.say("pdf.visa.heading", "Lin Wei")),
         flat(zh.say("pdf.visa.body", number, group.name(), group.acronym(), meeting.venueName(),
-            zh.dates(meeting.startDate(), meeting.endDate()))),
+            meeting.dates(CHINESE))),
         flat(zh.say("pdf.visa.birthDate") + ":" + zh.date(LocalDate.of(1984, 3, 7))),
         flat(zh.say("pdf.visa.mission", "Embassy of Switzerland in Beijing")), reference, "E7654321");
 
