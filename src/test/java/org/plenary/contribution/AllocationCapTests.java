@@ -132,7 +132,8 @@ class AllocationCapTests {
       holder.get();
     }
     assertThat(made.get()).isEqualTo(3);
-    assertThat(refused).hasSize(9).allSatisfy(message -> assertThat(message).contains("You already hold 3 numbers"));
+    assertThat(refused).hasSize(9).allSatisfy(message -> assertThat(message)
+        .contains("one person may hold for meeting " + code() + " with no document uploaded (3)"));
   }
 
   private static Allocation allocation() {
