@@ -128,13 +128,14 @@ class SecurityConfiguration {
    * 401), makes no session and is no CSRF token, so it reads (GET, HEAD) but never writes: any other
    * method is refused in this chain with the folders' own answer, 405 with {@code Allow}. A request
    * without the header takes the page chain (or, anonymous, the {@link PublicFileFilter} ahead of
-   * it) as before; one with another scheme too, and is anonymous there.
+   * it) as before; one with another scheme, or {@code Bearer} without a token, is refused here with
+   * 401 rather than read as a stranger's.
    */
   @Bean
   @Order(2)
   SecurityFilterChain documentsByToken(HttpSecurity http, AccessTokens tokens, Problems problems) throws Exception {
     RequestMatcher documents = PathPatternRequestMatcher.withDefaults().matcher("/t/**");
-    return stateless(http.securityMatcher(new AndRequestMatcher(documents, BearerTokenFilter::carriesToken)))
+    return stateless(http.securityMatcher(new AndRequestMatcher(documents, BearerTokenFilter::carriesCredentials)))
         .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/t/**").authenticated()

@@ -345,9 +345,20 @@ class PrivateMeetingAttackTests {
         }
       }
     }
-    assertThat(raw("GET", INCOMING + fixture.openC(), "Authorization: Basic cG0tYWxpY2U6eA==\r\n").body())
-        .as("another scheme is not a token: the request is anonymous").isEqualTo("open waiting C");
-    assertNoSecret(raw("GET", INCOMING, "Authorization: Basic cG0tYWxpY2U6eA==\r\n").all(), "Basic on a listing");
+    // Credentials that are not a token are refused, not ignored: read as a stranger's, a mirror made with
+    // `curl -u` or an unset $TOKEN would silently hold only the public documents.
+    for (String header : List.of("Authorization: Basic cG0tYWxpY2U6eA==\r\n", "Authorization: Bearer\r\n",
+        "Authorization: Bearer   \r\n", "Authorization: Token abc\r\n")) {
+      for (String path : List.of(INCOMING + fixture.openC(), INCOMING)) {
+        Raw refused = raw("GET", path, header);
+        assertThat(refused.status()).as(path + " " + header.strip()).isEqualTo(401);
+        assertThat(refused.headers()).contains("WWW-Authenticate: Bearer");
+        assertThat(refused.body()).contains("Authorization: Bearer <token>");
+        assertNoSecret(refused.all(), path + " with " + header.strip());
+      }
+    }
+    assertThat(raw("GET", INCOMING, "Authorization: Bearer\r\n").headers()).contains("error=\"invalid_request\"");
+    assertThat(raw("GET", INCOMING + fixture.openC(), "").body()).as("no Authorization: anonymous").isEqualTo("open waiting C");
   }
 
   @Test
