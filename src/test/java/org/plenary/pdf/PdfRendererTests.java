@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.plenary.shared.ServerBusy;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** At most so many documents are painted at once; one more waits, and past the wait is refused as busy. */
 class PdfRendererTests {
@@ -52,6 +55,55 @@ class PdfRendererTests {
     finish.countDown();
     assertThat(held.get(10, TimeUnit.SECONDS)).isNotNull();
     assertThat(waiting.get(10, TimeUnit.SECONDS)).startsWith("%PDF".getBytes());
+  }
+
+  @Test
+  void aStrangersDocumentWaitsBehindEveryOneOfTheGroupsOwn() throws Exception {
+    var renderer = new PdfRenderer(1, Duration.ofSeconds(20));
+    Future<byte[]> held = hold(renderer);
+    var painted = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+    Future<byte[]> stranger = painters.submit(() -> {
+      // A web request of no one signed in, as a hotel form asked for without an account.
+      RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+      try {
+        return renderer.paint(() -> {
+          painted.add("stranger");
+          return new byte[0];
+        });
+      } finally {
+        RequestContextHolder.resetRequestAttributes();
+      }
+    });
+    Thread.sleep(200);
+    // The application's own work (a circular being issued), asked for after the stranger's.
+    Future<byte[]> circular = painters.submit(() -> renderer.paint(() -> {
+      painted.add("circular");
+      return new byte[0];
+    }));
+    Thread.sleep(200);
+    assertThat(painted).as("nothing painted while the only place is taken").isEmpty();
+    finish.countDown();
+    held.get(10, TimeUnit.SECONDS);
+    circular.get(10, TimeUnit.SECONDS);
+    stranger.get(10, TimeUnit.SECONDS);
+    assertThat(painted).containsExactly("circular", "stranger");
+  }
+
+  @Test
+  void aStrangerIsServedOnceTheMembersAheadOfItAreServedOrGaveUp() throws Exception {
+    var places = new PaintingPlaces(1);
+    assertThat(places.take(false, 1, TimeUnit.SECONDS)).isTrue();
+    Future<Boolean> stranger = painters.submit(() -> places.take(true, 20, TimeUnit.SECONDS));
+    Future<Boolean> impatient = painters.submit(() -> places.take(false, 200, TimeUnit.MILLISECONDS));
+    assertThat(impatient.get(10, TimeUnit.SECONDS)).as("a member whose wait ran out").isFalse();
+    assertThat(stranger).isNotDone();
+    Future<Boolean> member = painters.submit(() -> places.take(false, 20, TimeUnit.SECONDS));
+    Thread.sleep(100);
+    places.give();
+    assertThat(member.get(10, TimeUnit.SECONDS)).as("the member waiting gets the place first").isTrue();
+    assertThat(stranger).isNotDone();
+    places.give();
+    assertThat(stranger.get(10, TimeUnit.SECONDS)).as("then the stranger").isTrue();
   }
 
   @Test
