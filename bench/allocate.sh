@@ -95,7 +95,7 @@ run_one() {
   code=$(upcoming_meeting "$BASE")
   log "meeting $code; warming up for $WARMUP s with unmeasured allocations (the measured runs must continue the series)"
   python3 "$BENCH_DIR/load.py" warm --base "$BASE" --meeting "$code" --token "$t" --seconds "$WARMUP" \
-    --count "$COLD_COUNT" --clients "$CLIENTS" --out "$BENCH_TMP/$label.warm.json" || die "the warm-up allocations failed on $label"
+    --count "$COLD_COUNT" --clients "$CLIENTS" --server-pid "$PLENARY_PID" --out "$BENCH_TMP/$label.warm.json" || die "the warm-up allocations failed on $label"
   for run in $(seq 1 "$RUNS"); do
     wait_quiet "$PLENARY_PID" postgres
     # load.py measures the server's CPU time per number, the work left behind (index, mails) included:

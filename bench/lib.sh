@@ -4,6 +4,7 @@
 # Environment read here:
 #   PLENARY_JAR         jar to run (default: $ROOT/target/plenary.jar, built with Maven if missing)
 #   PLENARY_JAVA_OPTS   extra JVM options for the server (default: none)
+#   BENCH_ARGS          extra server arguments, after the script's own (e.g. --spring.threads.virtual.enabled=true)
 #   BENCH_START_TIMEOUT seconds to wait for /actuator/health to say UP (default: 120)
 #   BENCH_KEEP=1        keep the temporary folder (data, logs) instead of removing it
 
@@ -136,6 +137,10 @@ use_java_25() {
 start_plenary() {
   local port=$1 dir=$2 timeout=${BENCH_START_TIMEOUT:-120} i mode=(--demo)
   shift 2
+  # BENCH_ARGS: extra server arguments (Spring properties such as --server.tomcat.threads.max=16), last so
+  # that they win over the script's own
+  # shellcheck disable=SC2206
+  set -- "$@" ${BENCH_ARGS:-}
   # BENCH_DEMO=0: not in demo mode (a demo start rebuilds its embedded database empty; listing.sh starts
   # a server on a copy of a filled demo database this way)
   [ "${BENCH_DEMO:-1}" = 1 ] || mode=()

@@ -265,18 +265,29 @@ BENCH_BODY = '{"title": "Benchmark allocation {n}", "source": "bench/allocate.sh
 
 def warm(args):
     path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/contributions"
-    end, sent, rates = time.perf_counter() + args.seconds, 0, []
+    end, sent, rates, cpu = time.perf_counter() + args.seconds, 0, [], []
+    hz = os.sysconf("SC_CLK_TCK")
     while time.perf_counter() < end:
+        # with --server-pid, each round's server CPU a number and its JIT compilers' share (the round's
+        # answers only: work a round leaves behind falls into the next one)
+        before = thread_ticks(args.server_pid) if args.server_pid else None
         seconds, results, _, _ = run_posts(args.base, args.token, path, args.count, args.clients, sent + 1)
         failed = [r for r in results if r[0] != 201]
         if failed:
             raise SystemExit(f"warm-up: {len(failed)} of {args.count} requests failed, first: {failed[0][:2]!r}")
         sent += args.count
         rates.append(args.count / seconds)
-        print(f"  warm-up round: {rates[-1]:.0f} allocations/s", file=sys.stderr, flush=True)
+        line = f"  warm-up round: {rates[-1]:.0f} allocations/s"
+        if before is not None:
+            after = thread_ticks(args.server_pid)
+            spent = {n: (t - before.get(n, 0)) * 1000.0 / hz / args.count for n, t in after.items()}
+            jit = {c: sum(ms for n, ms in spent.items() if n.startswith(c + " CompilerThre")) for c in ("C1", "C2")}
+            cpu.append({"cpu_ms": sum(spent.values()), "c1_ms": jit["C1"], "c2_ms": jit["C2"]})
+            line += f", server CPU {cpu[-1]['cpu_ms']:.2f} ms a number (C1 {jit['C1']:.2f}, C2 {jit['C2']:.2f})"
+        print(line, file=sys.stderr, flush=True)
     if args.out:
         with open(args.out, "w") as f:
-            json.dump({"rounds": rates}, f)
+            json.dump({"rounds": rates, "round_cpu": cpu}, f)
     return 0
 
 
@@ -506,7 +517,9 @@ def thread_ticks(pid):
                 stat = f.read()
         except OSError:
             continue
-        name = re.sub(r"[0-9]+", "#", stat[stat.index("(") + 1:stat.rindex(")")])
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        # C1's and C2's compiler threads stay apart ("C1 CompilerThre#", "C2 CompilerThre#")
+        name = name[:2] + re.sub(r"[0-9]+", "#", name[2:]) if re.match(r"C[12] ", name) else re.sub(r"[0-9]+", "#", name)
         fields = stat.rsplit(")", 1)[1].split()
         ticks[name] = ticks.get(name, 0) + int(fields[11]) + int(fields[12])
     return ticks
@@ -746,10 +759,10 @@ def main():
             s.add_argument("--count", type=int, default=1000)
             s.add_argument("--clients", type=int, default=50)
             s.add_argument("--out")
+            s.add_argument("--server-pid", type=int, help="measure this process's CPU time per number")
             if name == "warm":
                 s.add_argument("--seconds", type=float, default=40)
             else:
-                s.add_argument("--server-pid", type=int, help="measure this process's CPU time per number")
                 s.add_argument("--quiet-also", action="append", default=[],
                                help="before and after, wait until the processes of this name are quiet too (postgres)")
                 s.add_argument("--pg-db", help="also measure the CPU time per number of the PostgreSQL backends "
