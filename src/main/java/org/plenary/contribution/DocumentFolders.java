@@ -59,6 +59,12 @@ public class DocumentFolders {
   static final long MAX_LISTED_ENTRIES = 250_000;
   /** How many single files' look-ups are kept (a path asked for, found or not). */
   static final long MAX_FILES = 10_000;
+  /**
+   * How many times a reader looks up a file of {@code incoming/} that it finds gone from its store path
+   * when it opens it: each time, a replacement committed since the previous look-up, so a reader stalled
+   * between look-up and open while several replacements commit still gets the newest one.
+   */
+  public static final int LOOK_UPS = 8;
   /** A kept value nobody asked for in this long is dropped. */
   static final Duration IDLE = Duration.ofMinutes(10);
 

@@ -64,15 +64,6 @@ final class FileSender {
   }
 
   /**
-   * Sends a document of the store with ETag, conditional requests and ranges: with sendfile when
-   * the store is local, otherwise streamed from the store (ranged reads of an S3 object).
-   */
-  static void send(HttpServletRequest request, HttpServletResponse response, DocumentStore store, FolderEntry entry,
-      Reader reader) throws IOException {
-    send(request, response, new Source(store, entry.storePath(), null), entry, reader);
-  }
-
-  /**
    * The file of a version is no longer at its store path (a replacement moved it to the history, a
    * publication to its meeting's folder) and nothing of the answer was sent yet: the caller looks the
    * file up again ({@link #forget} the headers first) or answers that it is not there.
@@ -85,7 +76,7 @@ final class FileSender {
   }
 
   /**
-   * As {@link #send(HttpServletRequest, HttpServletResponse, DocumentStore, FolderEntry, Reader)}, for a
+   * As {@link #send(HttpServletRequest, HttpServletResponse, Source, FolderEntry, Reader)}, for a
    * file that may leave its store path while it is read (a version waiting in {@code incoming/}): the
    * answer carries this version's bytes or nothing, never another's, never a part. On the file system
    * the file is opened before anything is said and read through that descriptor (not by sendfile,
@@ -122,9 +113,10 @@ final class FileSender {
   }
 
   /**
-   * As {@link #send(HttpServletRequest, HttpServletResponse, DocumentStore, FolderEntry, Reader)}, from
-   * {@code file}; a file sent because of who reads it (signed in: perhaps a private meeting's) is
-   * never kept by a shared cache.
+   * Sends a document of the store, {@code file}, with ETag, conditional requests and ranges: with
+   * sendfile when the store is local, otherwise streamed from the store (ranged reads of an S3
+   * object); a file sent because of who reads it (signed in: perhaps a private meeting's) is never
+   * kept by a shared cache.
    */
   static void send(HttpServletRequest request, HttpServletResponse response, Source file, FolderEntry entry,
       Reader reader) throws IOException {

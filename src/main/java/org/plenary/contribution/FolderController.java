@@ -76,18 +76,18 @@ class FolderController {
       HttpServletResponse response) throws IOException {
     Reader reader = Reader.current();
     FolderEntry entry = folders.incomingFile(slug, name, reader).orElseThrow(() -> missing(name));
-    try {
-      FileSender.sendMoving(request, response, store, entry, reader);
-    } catch (FileSender.Gone gone) {
-      // Replaced (or published, rejected) since it was looked up: the version waiting now, read again
-      // from the register, or none. Never the bytes of one version under the headers of another.
-      FileSender.forget(response);
-      FolderEntry now = folders.incomingFileNow(slug, name, reader).orElseThrow(() -> missing(name));
+    for (int attempt = 1; ; attempt++) {
       try {
-        FileSender.sendMoving(request, response, store, now, reader);
-      } catch (FileSender.Gone again) {
+        FileSender.sendMoving(request, response, store, entry, reader);
+        return;
+      } catch (FileSender.Gone gone) {
+        // Replaced (or published, rejected) since it was looked up: the version waiting now, read again
+        // from the register, or none. Never the bytes of one version under the headers of another.
         FileSender.forget(response);
-        throw missing(name);
+        if (attempt == DocumentFolders.LOOK_UPS) {
+          throw missing(name);
+        }
+        entry = folders.incomingFileNow(slug, name, reader).orElseThrow(() -> missing(name));
       }
     }
   }

@@ -165,7 +165,7 @@ final class TransferCommands {
       }
       // Replaced (or published, rejected) since it was looked up: the version there now, read again from
       // the register, or none. Never the bytes of one version after the size of another.
-      if (attempt == 2) {
+      if (attempt == org.plenary.contribution.DocumentFolders.LOOK_UPS) {
         return Reply.of(550, "ftp.noNode", path.toString());
       }
       file = session.gateway.tree().findAgain(path, FolderCommands.reader(session)).filter(node -> !node.folder())
