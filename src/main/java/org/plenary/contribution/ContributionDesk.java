@@ -361,20 +361,22 @@ public class ContributionDesk {
     Meeting meeting = meetings.get(contribution.meetingId());
     // Outputs are written at and after the meeting: the contribution deadline is not theirs.
     boolean late = contribution.series() == DocumentSeries.INPUT && lateness(contribution, meeting);
-    // Staged towards the incoming folder: on S3 the register's move lands it there without a copy.
-    var writer = store.stage(incomingPath(group, storedName), settings.maxBytes());
+    // Staged towards the version's own path in the incoming folder (IncomingPaths), fixed here and carried
+    // to the register's move: on S3 the move lands it there without a copy.
+    String destination = IncomingPaths.newVersion(group.slug(), storedName);
+    var writer = store.stage(destination, settings.maxBytes());
     return new IncomingUpload(storedName, channel, settings.maxSizeText(), store, writer,
-        staged -> registrar.submitAsync(new Receipt(contribution, group, name, storedName, staged, late, user,
-            clock.instant().truncatedTo(ChronoUnit.MICROS))).thenApply(ContributionFile.class::cast),
+        staged -> registrar.submitAsync(new Receipt(contribution, group, name, storedName, destination, staged, late,
+            user, clock.instant().truncatedTo(ChronoUnit.MICROS))).thenApply(ContributionFile.class::cast),
         refusal -> refusals.count(refusal, channel));
   }
 
   /** What the register's worker does: enter an upload ({@link Receipt}) or publish ({@link Publication}). */
   private sealed interface Step permits Receipt, Publication {}
 
-  /** A complete staged upload waiting to enter the register. */
-  private record Receipt(Contribution contribution, Group group, UploadName name, String storedName, StoredFile staged,
-      boolean late, PlenaryUser user, Instant at) implements Step {}
+  /** A complete staged upload waiting to enter the register, and the store path it was staged for. */
+  private record Receipt(Contribution contribution, Group group, UploadName name, String storedName,
+      String destination, StoredFile staged, boolean late, PlenaryUser user, Instant at) implements Step {}
 
   /**
    * The uploads and publications that arrived together, made in one transaction: the uploads registered
@@ -420,21 +422,23 @@ public class ContributionDesk {
       ContributionFile previous = current.incoming().orElse(null);
       if (previous != null) {
         String history = historyPath(r.group(), previous);
-        moves.move(previous.storePath(), history);
+        // Moved once the new version is committed: until then the register names this one, and a reader
+        // who looked it up finds it at its path; after, a reader who finds it gone looks up the new one.
+        moves.moveAfterCommit(previous.storePath(), history);
         contributions.moveFile(previous.id(), FileState.REPLACED, history, null, null);
         contributions.audit(current.id(), "REPLACED", who, r.at(), previous.fileName(), previous.sha256(), null);
         current = current.with(previous.moved(FileState.REPLACED, history, null, null));
       }
-      String incoming = incomingPath(r.group(), r.storedName());
+      String incoming = r.destination();
       try {
         moves.move(r.staged().path(), incoming);
       } catch (UncheckedIOException taken) {
         if (!(taken.getCause() instanceof java.nio.file.FileAlreadyExistsException)) {
           throw taken;
         }
-        // The version waiting was moved away above: a file still here is one no register entry knows
-        // (left by a crash before this version of Plenary). It must not stop the upload. Asked only
-        // when the move finds the name taken: on S3 a look-up before every upload is a request.
+        // Every version has a path of its own: a file already here is one no register entry knows. It
+        // must not stop the upload. Asked only when the move finds the name taken: on S3 a look-up
+        // before every upload is a request.
         store.quarantine(incoming);
         moves.move(r.staged().path(), incoming);
       }
@@ -633,10 +637,6 @@ public class ContributionDesk {
     if (user == null || !user.isStaff()) {
       throw ContributionRefusedException.of(NOT_ALLOWED, "contribution.refused.staffOnly." + what);
     }
-  }
-
-  private static String incomingPath(Group group, String fileName) {
-    return "t/fg/" + group.slug() + "/docs/incoming/" + fileName;
   }
 
   private static String historyPath(Group group, ContributionFile file) {

@@ -59,6 +59,12 @@ public class DocumentFolders {
   static final long MAX_LISTED_ENTRIES = 250_000;
   /** How many single files' look-ups are kept (a path asked for, found or not). */
   static final long MAX_FILES = 10_000;
+  /**
+   * How many times a reader looks up a file of {@code incoming/} that it finds gone from its store path
+   * when it opens it: each time, a replacement committed since the previous look-up, so a reader stalled
+   * between look-up and open while several replacements commit still gets the newest one.
+   */
+  public static final int LOOK_UPS = 8;
   /** A kept value nobody asked for in this long is dropped. */
   static final Duration IDLE = Duration.ofMinutes(10);
 
@@ -226,8 +232,37 @@ public class DocumentFolders {
 
   /** A file waiting in {@code incoming/}; not found when the reader may not read its meeting's documents. */
   public Optional<FolderEntry> incomingFile(String slug, String name, Reader reader) {
-    return fileAt("t/fg/" + slug + "/docs/incoming/" + name, FileState.INCOMING)
+    return cached(files, IncomingPaths.folder(slug) + name, () -> incomingNow(slug, name))
         .filter(held -> access.mayRead(held.meeting(), reader)).map(Held::entry);
+  }
+
+  /**
+   * As {@link #incomingFile}, read from the register now, whatever was kept: for a reader who found the
+   * version it looked up gone from its store path (moved to the history by a replacement that has
+   * committed since), to serve the version waiting now, if any.
+   */
+  public Optional<FolderEntry> incomingFileNow(String slug, String name, Reader reader) {
+    Optional<Held> now = incomingNow(slug, name);
+    files.invalidate(IncomingPaths.folder(slug) + name);
+    return now.filter(held -> access.mayRead(held.meeting(), reader)).map(Held::entry);
+  }
+
+  /**
+   * The version of the group's document waiting under that name, found by the number the name gives:
+   * its store path is its own ({@link IncomingPaths}), not the folder's name for it.
+   */
+  private Optional<Held> incomingNow(String slug, String name) {
+    Optional<UploadName> parsed = UploadName.parse(name);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Contribution> found = contributions.findByNumber(parsed.get().number());
+    if (found.isEmpty() || !groups.find(slug).map(group -> group.id().equals(found.get().groupId())).orElse(false)) {
+      return Optional.empty();
+    }
+    Contribution contribution = found.get();
+    return contribution.files().stream().filter(f -> f.state() == FileState.INCOMING && f.fileName().equals(name))
+        .findFirst().map(f -> new Held(FolderEntry.file(contribution, f, f.uploadedAt()), contribution.meetingId()));
   }
 
   /**

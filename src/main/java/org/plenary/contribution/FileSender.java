@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -63,18 +64,59 @@ final class FileSender {
   }
 
   /**
-   * Sends a document of the store with ETag, conditional requests and ranges: with sendfile when
-   * the store is local, otherwise streamed from the store (ranged reads of an S3 object).
+   * The file of a version is no longer at its store path (a replacement moved it to the history, a
+   * publication to its meeting's folder) and nothing of the answer was sent yet: the caller looks the
+   * file up again ({@link #forget} the headers first) or answers that it is not there.
    */
-  static void send(HttpServletRequest request, HttpServletResponse response, DocumentStore store, FolderEntry entry,
-      Reader reader) throws IOException {
-    send(request, response, new Source(store, entry.storePath(), null), entry, reader);
+  static final class Gone extends IOException {
+
+    Gone(String path) {
+      super(path + " is no longer at its store path");
+    }
   }
 
   /**
-   * As {@link #send(HttpServletRequest, HttpServletResponse, DocumentStore, FolderEntry, Reader)}, from
-   * {@code file}; a file sent because of who reads it (signed in: perhaps a private meeting's) is
-   * never kept by a shared cache.
+   * As {@link #send(HttpServletRequest, HttpServletResponse, Source, FolderEntry, Reader)}, for a
+   * file that may leave its store path while it is read (a version waiting in {@code incoming/}): the
+   * answer carries this version's bytes or nothing, never another's, never a part. On the file system
+   * the file is opened before anything is said and read through that descriptor (not by sendfile,
+   * which opens the path again once the answer is on its way); from a remote store each ranged read is
+   * opened before any byte of the body goes. Throws {@link Gone} when the file is not there.
+   */
+  static void sendMoving(HttpServletRequest request, HttpServletResponse response, DocumentStore store,
+      FolderEntry entry, Reader reader) throws IOException {
+    Path local = store.local(entry.storePath()).orElse(null);
+    if (local == null) {
+      send(request, response, new Source(store, entry.storePath(), null, null, null), entry, reader);
+      return;
+    }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(local, StandardOpenOption.READ);
+    } catch (NoSuchFileException gone) {
+      throw new Gone(entry.storePath());
+    }
+    try (channel) {
+      send(request, response, new Source(store, entry.storePath(), null, null, channel), entry, reader);
+    }
+  }
+
+  /** Takes back what an answer interrupted by {@link Gone} had said, before it is answered again. */
+  static void forget(HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_OK);
+    for (String header : List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, HttpHeaders.CONTENT_DISPOSITION,
+        HttpHeaders.CACHE_CONTROL, HttpHeaders.ACCEPT_RANGES, HttpHeaders.CONTENT_RANGE)) {
+      response.setHeader(header, null);
+    }
+    response.setContentType(null);
+    response.setContentLengthLong(-1);
+  }
+
+  /**
+   * Sends a document of the store, {@code file}, with ETag, conditional requests and ranges: with
+   * sendfile when the store is local, otherwise streamed from the store (ranged reads of an S3
+   * object); a file sent because of who reads it (signed in: perhaps a private meeting's) is never
+   * kept by a shared cache.
    */
   static void send(HttpServletRequest request, HttpServletResponse response, Source file, FolderEntry entry,
       Reader reader) throws IOException {
@@ -104,7 +146,7 @@ final class FileSender {
   static void sendRendering(HttpServletRequest request, HttpServletResponse response, Path file, byte[] bytes,
       long length, String etag, String type) throws IOException {
     var held = bytes == null ? null : new Prepared(bytes, etag, null, type, null);
-    body(request, response, new Source(null, null, held, file), etag, length, type);
+    body(request, response, new Source(null, null, held, file, null), etag, length, type);
   }
 
   /** The body, its ranges (206, multipart, 416) or the whole of it, with sendfile past {@link #SMALL}. */
@@ -204,20 +246,26 @@ final class FileSender {
   /**
    * A document of the store, read through its local file when there is one, or from {@code held},
    * its whole content and header values when the caller has them in memory (null otherwise); or a
-   * file of this node ({@code file}: a rendered listing).
+   * file of this node ({@code file}: a rendered listing); or through {@code opened}, the document's
+   * file opened by the caller ({@link #sendMoving}: never sent by sendfile, which opens the path again).
    */
-  record Source(DocumentStore store, String path, Prepared held, Path file) {
+  record Source(DocumentStore store, String path, Prepared held, Path file, FileChannel opened) {
 
     Source(DocumentStore store, String path, Prepared held) {
-      this(store, path, held, null);
+      this(store, path, held, null, null);
     }
 
-    /** The local file to send, or null (held in memory, or in a store without local files). */
+    /** The local file to send, or null (held in memory, opened, or in a store without local files). */
     Path local() {
       if (file != null) {
         return file;
       }
-      return held != null && held.bytes() != null ? null : store.local(path).orElse(null);
+      return held != null && held.bytes() != null || opened != null ? null : store.local(path).orElse(null);
+    }
+
+    /** Whether the bytes come from a remote store's ranged reads. */
+    boolean remote() {
+      return local() == null && opened == null && (held == null || held.bytes() == null);
     }
   }
 
@@ -255,8 +303,28 @@ final class FileSender {
       request.setAttribute("org.apache.tomcat.sendfile.end", end);
       return;
     }
+    if (source.remote()) {
+      // Opened before the body starts: a file gone from its path is told while the answer can still change.
+      try (InputStream in = openRemote(response, source, start, end); OutputStream out = response.getOutputStream()) {
+        in.transferTo(out);
+      }
+      return;
+    }
     try (OutputStream out = response.getOutputStream()) {
       copy(source, start, end, out);
+    }
+  }
+
+  /** A ranged read of a remote store's file; {@link Gone} when it is not there and nothing was sent yet. */
+  private static InputStream openRemote(HttpServletResponse response, Source source, long start, long end)
+      throws IOException {
+    try {
+      return source.store().open(source.path(), start, end);
+    } catch (NoSuchFileException gone) {
+      if (response.isCommitted()) {
+        throw gone;
+      }
+      throw new Gone(source.path());
     }
   }
 
@@ -279,18 +347,40 @@ final class FileSender {
     if (head) {
       return;
     }
-    try (OutputStream out = response.getOutputStream()) {
-      for (int i = 0; i < ranges.size(); i++) {
-        out.write(parts.get(i));
-        copy(file, ranges.get(i).getRangeStart(length), ranges.get(i).getRangeEnd(length) + 1, out);
+    // From a remote store every range is opened before the first byte goes: a file that leaves its path
+    // meanwhile is then told whole (Gone) or read whole, never cut between two parts.
+    var remote = new ArrayList<InputStream>();
+    try {
+      if (file.remote()) {
+        for (HttpRange range : ranges) {
+          remote.add(openRemote(response, file, range.getRangeStart(length), range.getRangeEnd(length) + 1));
+        }
       }
-      out.write(closing);
+      try (OutputStream out = response.getOutputStream()) {
+        for (int i = 0; i < ranges.size(); i++) {
+          out.write(parts.get(i));
+          if (file.remote()) {
+            remote.get(i).transferTo(out);
+          } else {
+            copy(file, ranges.get(i).getRangeStart(length), ranges.get(i).getRangeEnd(length) + 1, out);
+          }
+        }
+        out.write(closing);
+      }
+    } finally {
+      for (InputStream in : remote) {
+        in.close();
+      }
     }
   }
 
   private static void copy(Source source, long start, long end, OutputStream out) throws IOException {
     if (source.held() != null && source.held().bytes() != null) {
       out.write(source.held().bytes(), (int) start, (int) (end - start));
+      return;
+    }
+    if (source.opened() != null) {
+      copy(source.opened(), start, end, out);
       return;
     }
     Path file = source.local();
@@ -301,11 +391,19 @@ final class FileSender {
       return;
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      var target = Channels.newChannel(out);
-      long position = start;
-      while (position < end) {
-        position += channel.transferTo(position, end - position, target);
+      copy(channel, start, end, out);
+    }
+  }
+
+  private static void copy(FileChannel channel, long start, long end, OutputStream out) throws IOException {
+    var target = Channels.newChannel(out);
+    long position = start;
+    while (position < end) {
+      long sent = channel.transferTo(position, end - position, target);
+      if (sent <= 0 && position >= channel.size()) {
+        throw new java.io.EOFException("The file ends at " + channel.size() + " bytes, before " + end);
       }
+      position += sent;
     }
   }
 }

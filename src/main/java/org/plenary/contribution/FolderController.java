@@ -76,7 +76,20 @@ class FolderController {
       HttpServletResponse response) throws IOException {
     Reader reader = Reader.current();
     FolderEntry entry = folders.incomingFile(slug, name, reader).orElseThrow(() -> missing(name));
-    FileSender.send(request, response, store, entry, reader);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        FileSender.sendMoving(request, response, store, entry, reader);
+        return;
+      } catch (FileSender.Gone gone) {
+        // Replaced (or published, rejected) since it was looked up: the version waiting now, read again
+        // from the register, or none. Never the bytes of one version under the headers of another.
+        FileSender.forget(response);
+        if (attempt == DocumentFolders.LOOK_UPS) {
+          throw missing(name);
+        }
+        entry = folders.incomingFileNow(slug, name, reader).orElseThrow(() -> missing(name));
+      }
+    }
   }
 
   @GetMapping("/{code}/{folder:in|out}/{name}")

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
  * gateway take requests, whatever moment a killed process stopped at:
  * <ol>
  *   <li>a journal of moves (see {@link FileMoves}) whose first target the register references was
- *       committed, and is dropped; otherwise its moves are undone, last first. The first target is
- *       always a path no register entry had before (a history or published path, or an empty
- *       incoming name), so only a committed transaction can have put it in the register;</li>
+ *       committed: the moves it had not made yet (those made after the commit) are made, and it is
+ *       dropped; otherwise its moves are undone, last first. The first target is always a path no
+ *       register entry had before (a history or published path, or a new version's incoming path), so
+ *       only a committed transaction can have put it in the register;</li>
  *   <li>what an upload staged or half wrote is removed;</li>
  *   <li>a file under {@code t/} or {@code history/} that the register does not know is moved to the
  *       orphans folder and logged, so its name can be uploaded again;</li>
@@ -55,6 +56,8 @@ class StoreReconciliation implements SmartInitializingSingleton {
         List<DocumentStore.Move> moves = journal.getValue();
         if (!moves.isEmpty() && !known.contains(moves.get(0).to())) {
           undone += undo(moves);
+        } else {
+          finish(moves);
         }
         store.endJournal(journal.getKey());
       }
@@ -80,6 +83,16 @@ class StoreReconciliation implements SmartInitializingSingleton {
       return new Outcome(undone, quarantined, missing);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes, in order, the moves of a committed transaction that its process had not made. */
+  private void finish(List<DocumentStore.Move> moves) {
+    for (DocumentStore.Move move : moves) {
+      if (!store.exists(move.to()) && store.exists(move.from())) {
+        store.move(move.from(), move.to());
+        log.warn("Start-up: moved {} to {}, as a committed transaction had left to do.", move.from(), move.to());
+      }
     }
   }
 

@@ -95,6 +95,18 @@ final class FolderTree {
     }
   }
 
+  /**
+   * As {@link #find}, the file of an incoming folder read from the register now, whatever was kept:
+   * for a transfer that found the version it looked up gone from its store path (a replacement moved
+   * it to the history since), to send the version waiting now, if any.
+   */
+  Optional<Node> findAgain(FtpPath path, Reader reader) {
+    if (path.depth() == 6 && incomingOf(path.parent()).isPresent()) {
+      return folders.incomingFileNow(path.segment(2), path.name(), reader).map(FolderTree::file);
+    }
+    return find(path, reader);
+  }
+
   /** The group whose incoming folder this is, if it is one. */
   Optional<String> incomingOf(FtpPath folder) {
     return folder.depth() == 5 && isDocs(folder) && folder.segment(4).equals("incoming")

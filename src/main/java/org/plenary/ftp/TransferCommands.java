@@ -150,11 +150,28 @@ final class TransferCommands {
     session.restartAt = 0;
     FtpPath path = FolderCommands.path(session, argument);
     FolderTree.Node file = FolderCommands.file(session, path);
-    if (offset > file.size()) {
-      return Reply.of(554, "ftp.rest.pastEnd", offset, file.name(), file.size());
+    Transfers.Opened opened;
+    for (int attempt = 1; ; attempt++) {
+      if (offset > file.size()) {
+        return Reply.of(554, "ftp.rest.pastEnd", offset, file.name(), file.size());
+      }
+      try {
+        opened = Transfers.open(session.gateway.store(), file.storePath(), offset, file.size());
+      } catch (java.io.IOException e) {
+        return Reply.of(451, "ftp.retr.unreadable");
+      }
+      if (opened != null) {
+        break;
+      }
+      // Replaced (or published, rejected) since it was looked up: the version there now, read again from
+      // the register, or none. Never the bytes of one version after the size of another.
+      if (attempt == org.plenary.contribution.DocumentFolders.LOOK_UPS) {
+        return Reply.of(550, "ftp.noNode", path.toString());
+      }
+      file = session.gateway.tree().findAgain(path, FolderCommands.reader(session)).filter(node -> !node.folder())
+          .orElseThrow(() -> new FtpRefusal(550, "ftp.noNode", path.toString()));
     }
-    return Transfers.sendFile(session, file.name(), session.gateway.store(), file.storePath(), offset,
-        file.size() - offset);
+    return Transfers.sendFile(session, file.name(), opened, offset, file.size() - offset);
   }
 
   private static Reply stor(FtpSession session, String argument) {

@@ -49,27 +49,52 @@ final class Transfers {
   }
 
   /**
-   * Sends a document of the store from {@code offset}: as a file region (zero copy) or NIO chunks
-   * under TLS when the store is local, otherwise as a stream of the store's ranged read.
+   * A document opened for a RETR, before anything is said: its local file, or a stream of the remote
+   * store's ranged read. What a transfer that never started held is closed with it.
    */
-  static Reply sendFile(FtpSession session, String name, DocumentStore store, String storePath, long offset,
-      long length) {
-    Path file = store.local(storePath).orElse(null);
-    StreamChunks remote = null;
-    if (file == null) {
-      // Opened here, on the command's worker: the request to a remote store never runs on the event loop.
-      try {
-        remote = new StreamChunks(store.open(storePath, offset, offset + length), length);
-      } catch (IOException e) {
-        return Reply.of(451, "ftp.retr.unreadable");
+  record Opened(FileChannel file, StreamChunks remote) implements AutoCloseable {
+
+    @Override
+    public void close() throws IOException {
+      if (file != null) {
+        file.close();
+      }
+      if (remote != null) {
+        remote.close();
       }
     }
-    StreamChunks chunks = remote;
-    return withData(session, chunks, channel -> sendOn(session, channel, name, file, chunks, offset, length));
   }
 
-  private static void sendOn(FtpSession session, Channel channel, String name, Path file, StreamChunks remote,
-      long offset, long length) {
+  /**
+   * Opens the file at {@code storePath}, {@code size} bytes long, to be sent from {@code offset}; null when
+   * it is no longer there (moved since it was looked up). Opened here, on the command's worker: the
+   * request to a remote store never runs on the event loop, and the version sent is the one opened,
+   * whatever moves after (a file region given only the path would open it again once the data
+   * connection is there).
+   */
+  static Opened open(DocumentStore store, String storePath, long offset, long size) throws IOException {
+    Path file = store.local(storePath).orElse(null);
+    try {
+      if (file != null) {
+        return new Opened(FileChannel.open(file), null);
+      }
+      return new Opened(null, new StreamChunks(store.open(storePath, offset, size), size - offset));
+    } catch (java.nio.file.NoSuchFileException gone) {
+      return null;
+    }
+  }
+
+  /**
+   * Sends an opened document from {@code offset}: as a file region (zero copy) or NIO chunks under TLS
+   * when the store is local, otherwise as a stream of the store's ranged read.
+   */
+  static Reply sendFile(FtpSession session, String name, Opened opened, long offset, long length) {
+    return withData(session, opened, channel -> sendOn(session, channel, name, opened, offset, length));
+  }
+
+  private static void sendOn(FtpSession session, Channel channel, String name, Opened opened, long offset,
+      long length) {
+    StreamChunks remote = opened.remote();
     Reply comes = offset > 0 ? Reply.of(150, "ftp.retr.sendingFrom", name, length, offset)
         : Reply.of(150, "ftp.retr.sending", name, length);
     Object body;
@@ -81,11 +106,12 @@ final class Transfers {
         ChunkedWriteHandler writer = channel.pipeline().get(ChunkedWriteHandler.class);
         body = remote.start(writer::resumeTransfer);
       } else if (session.protectData) {
-        body = new ChunkedNioFile(FileChannel.open(file), offset, length, 64 * 1024);
+        body = new ChunkedNioFile(opened.file(), offset, length, 64 * 1024);
       } else {
-        body = new DefaultFileRegion(file.toFile(), offset, length);
+        body = new DefaultFileRegion(opened.file(), offset, length);
       }
     } catch (IOException e) {
+      closeQuietly(opened);
       channel.close();
       session.transferEnded(Reply.of(451, "ftp.retr.unreadable"));
       return;

@@ -92,7 +92,10 @@ public interface DocumentStore {
 
   boolean exists(String path);
 
-  /** The bytes {@code from} (inclusive) to {@code to} (exclusive) of a complete file, streamed. */
+  /**
+   * The bytes {@code from} (inclusive) to {@code to} (exclusive) of a complete file, streamed;
+   * {@link java.nio.file.NoSuchFileException} when no file is at the path (moved since it was looked up).
+   */
   InputStream open(String path, long from, long to) throws IOException;
 
   /** The file on this machine's disk when the store is local (for sendfile); empty otherwise. */

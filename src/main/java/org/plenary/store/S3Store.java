@@ -169,6 +169,9 @@ public class S3Store implements DocumentStore {
     }
     try {
       return bucket.get(StorePaths.check(path), from, to);
+    } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException gone) {
+      // As the file system says it: a reader tells a file moved since it looked it up from a failure.
+      throw new java.nio.file.NoSuchFileException(path);
     } catch (SdkException e) {
       throw new IOException("Could not read " + path + " from the bucket: " + e.getMessage(), e);
     }

@@ -114,12 +114,15 @@ class KillCycleTests {
       assertThat(listed.get(number + ".pdf")).as("acknowledged " + number + " is registered").isEqualTo(sha256);
     });
     Path store = dataDir.resolve("documents");
+    // Each version at a store path of its own: its name, a mark of the version (IncomingPaths), the extension.
+    List<String> stored = filesUnder(store.resolve("t"));
+    assertThat(stored).as("no file the register does not know").hasSize(listed.size());
     for (var file : listed.entrySet()) {
-      assertThat(sha256(Files.readAllBytes(store.resolve(INCOMING + file.getKey())))).as(file.getKey())
-          .isEqualTo(file.getValue());
+      String base = file.getKey().substring(0, file.getKey().length() - ".pdf".length());
+      String path = stored.stream().filter(p -> p.matches(java.util.regex.Pattern.quote(INCOMING + base) + "~[0-9a-f]{24}\\.pdf"))
+          .findFirst().orElseThrow(() -> new AssertionError(file.getKey() + " is not in the store: " + stored));
+      assertThat(sha256(Files.readAllBytes(store.resolve(path)))).as(file.getKey()).isEqualTo(file.getValue());
     }
-    assertThat(filesUnder(store.resolve("t"))).as("no file the register does not know")
-        .containsExactlyInAnyOrderElementsOf(listed.keySet().stream().map(name -> INCOMING + name).toList());
     assertThat(filesUnder(store.resolve("staging"))).isEmpty();
     assertThat(filesUnder(store.resolve(".journal"))).isEmpty();
     for (String number : allocated) {
@@ -143,32 +146,44 @@ class KillCycleTests {
     String replaced = allocate();
     String stranded = allocate();
     String unknown = allocate();
+    byte[] first = randomBytes(40_000);
     byte[] kept = randomBytes(50_000);
+    assertThat(upload(replaced, first).statusCode()).isEqualTo(201);
     assertThat(upload(replaced, kept).statusCode()).isEqualTo(201);
     server.destroyForcibly().waitFor();
 
-    // What a kill leaves between the moves of a replacing upload and its commit: the waiting version
-    // moved to the history, the new one in its place, and the journal of both moves.
+    // Every version lies at a store path of its own (IncomingPaths), the replaced one now in the history.
     Path store = dataDir.resolve("documents");
     Path incoming = store.resolve(INCOMING);
-    Files.createDirectories(store.resolve("history/kill"));
-    Files.move(incoming.resolve(replaced + ".pdf"), store.resolve("history/kill/999-" + replaced + ".pdf"));
-    Files.write(incoming.resolve(replaced + ".pdf"), randomBytes(50_000));
+    String keptPath = single(filesUnder(store).stream().filter(path -> path.startsWith(INCOMING)).toList());
+    String history = single(filesUnder(store).stream().filter(path -> path.startsWith("history/")).toList());
+    // What a kill leaves between a replacement's commit and its move of the replaced version to the
+    // history, which follows the commit: that version still at its incoming path, the journal of the move.
+    String replacedPath = INCOMING + replaced + "~000000000000000000000001.pdf";
+    Files.move(store.resolve(history), store.resolve(replacedPath));
     Files.createDirectories(store.resolve(".journal"));
-    Files.writeString(store.resolve(".journal/one"), INCOMING + replaced + ".pdf\thistory/kill/999-" + replaced + ".pdf\n"
-        + "staging/a\t" + INCOMING + replaced + ".pdf\n");
+    Files.writeString(store.resolve(".journal/zero"), replacedPath + "\t" + history + "\n");
+    // ... and between the moves of a replacing upload and its commit: the new version at its own path and
+    // the journal of both moves (the one to the history not made: it waits for the commit).
+    String uncommitted = INCOMING + replaced + "~000000000000000000000002.pdf";
+    Files.write(store.resolve(uncommitted), randomBytes(50_000));
+    Files.writeString(store.resolve(".journal/one"), keptPath + "\thistory/kill/999-" + replaced + ".pdf\n"
+        + "staging/a\t" + uncommitted + "\n");
     // ... and between the move of a first upload and its commit; and a file from elsewhere.
-    Files.write(incoming.resolve(stranded + ".pdf"), randomBytes(1000));
-    Files.writeString(store.resolve(".journal/two"), "staging/b\t" + INCOMING + stranded + ".pdf\n");
+    String strandedPath = INCOMING + stranded + "~000000000000000000000003.pdf";
+    Files.write(store.resolve(strandedPath), randomBytes(1000));
+    Files.writeString(store.resolve(".journal/two"), "staging/b\t" + strandedPath + "\n");
     Files.write(incoming.resolve(unknown + ".pdf"), randomBytes(1000));
     Files.createDirectories(store.resolve("staging"));
     Files.write(store.resolve("staging/c"), randomBytes(1000));
 
     start();
     assertThat(incoming()).containsOnlyKeys(replaced + ".pdf").containsEntry(replaced + ".pdf", sha256(kept));
-    assertThat(Files.readAllBytes(incoming.resolve(replaced + ".pdf"))).isEqualTo(kept);
-    assertThat(filesUnder(store)).containsExactly(INCOMING + replaced + ".pdf");
+    assertThat(download("/t/fg/kill/docs/incoming/" + replaced + ".pdf")).isEqualTo(kept);
+    assertThat(Files.readAllBytes(store.resolve(history))).as("the committed move finished").isEqualTo(first);
+    assertThat(filesUnder(store)).containsExactlyInAnyOrder(keptPath, history);
     assertThat(filesUnder(dataDir.resolve("orphans"))).anyMatch(path -> path.endsWith("/" + INCOMING + unknown + ".pdf"));
+    assertThat(filesUnder(dataDir.resolve("orphans"))).noneMatch(path -> path.contains(replaced));
     for (String number : List.of(stranded, unknown, replaced)) {
       assertThat(upload(number, randomBytes(3000)).statusCode()).as(number).isEqualTo(201);
     }
@@ -355,6 +370,18 @@ class KillCycleTests {
       files.put(entry.get("name").asString(), entry.get("sha256").asString());
     }
     return files;
+  }
+
+  private byte[] download(String path) throws Exception {
+    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(url(path)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static String single(List<String> paths) {
+    assertThat(paths).hasSize(1);
+    return paths.get(0);
   }
 
   private List<String> filesUnder(Path folder) throws IOException {
