@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -135,8 +136,25 @@ class ContributionApiController {
   @Operation(operationId = "publishContribution", summary = "Publish the waiting version into the meeting's read-only folder (secretariat)")
   @PostMapping("/api/v1/contributions/{number}/publish")
   @PreAuthorize("isAuthenticated()")
-  ContributionResource publish(@PathVariable String number, @AuthenticationPrincipal PlenaryUser user) {
-    return resource(desk.publish(number, user));
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` names another version than the one waiting: its author"
+      + " replaced it since it was reviewed; nothing was published.")
+  ContributionResource publish(@PathVariable String number,
+      @Parameter(description = "the waiting version reviewed, as the incoming file's ETag (its SHA-256 in quotes);"
+          + " publish only that version") @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return resource(desk.publish(number, reviewed(ifMatch), user));
+  }
+
+  /** The SHA-256 an {@code If-Match} names ({@code "<sha256>"}, weak or strong); null for none or {@code *}. */
+  static String reviewed(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+      return null;
+    }
+    String tag = ifMatch.strip();
+    tag = tag.startsWith("W/") ? tag.substring(2) : tag;
+    tag = tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") ? tag.substring(1, tag.length() - 1) : tag;
+    return tag.isEmpty() ? "-" : tag;
   }
 
   @Operation(operationId = "rejectContribution", summary = "Reject the waiting version with a reason sent to the submitter (secretariat)")

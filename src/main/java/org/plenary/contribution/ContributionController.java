@@ -123,10 +123,11 @@ class ContributionController {
 
   @PostMapping("/documents/{number}/{action:publish|reject|withdraw|late-exception}")
   String act(@PathVariable String number, @PathVariable String action, @RequestParam(required = false) String reason,
-      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+      @RequestParam(required = false) String reviewed, @AuthenticationPrincipal PlenaryUser user,
+      RedirectAttributes redirect) {
     try {
       switch (action) {
-        case "publish" -> desk.publish(number, user);
+        case "publish" -> desk.publish(number, reviewed, user);
         case "reject" -> desk.reject(number, reason, user);
         case "withdraw" -> desk.withdraw(number, reason, user);
         default -> desk.grantLateException(number, user);

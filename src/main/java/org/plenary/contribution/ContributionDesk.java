@@ -6,6 +6,7 @@ import static org.plenary.contribution.ContributionRefusedException.Reason.LATE;
 import static org.plenary.contribution.ContributionRefusedException.Reason.NOT_ALLOWED;
 import static org.plenary.contribution.ContributionRefusedException.Reason.NOT_YOURS;
 import static org.plenary.contribution.ContributionRefusedException.Reason.UNKNOWN_NUMBER;
+import static org.plenary.contribution.ContributionRefusedException.Reason.VERSION_CHANGED;
 import static org.plenary.contribution.ContributionRefusedException.Reason.WRONG_STATE;
 
 import java.io.InputStream;
@@ -469,15 +470,25 @@ public class ContributionDesk {
    * Asked inside a transaction, the publication joins it instead, and commits or rolls back with it.
    */
   public Contribution publish(String number, PlenaryUser user) {
+    return publish(number, null, user);
+  }
+
+  /**
+   * As {@link #publish(String, PlenaryUser)}, but only the version the secretariat reviewed: when
+   * {@code reviewedSha256} is given and the version waiting is another (its author replaced it since
+   * the page or the listing was read), nothing is published and the refusal says so.
+   */
+  public Contribution publish(String number, String reviewedSha256, PlenaryUser user) {
     requireStaff(user, "publish");
-    var publication = new Publication(number, user);
+    var publication = new Publication(number, reviewedSha256 == null || reviewedSha256.isBlank() ? null
+        : reviewedSha256.strip().toLowerCase(java.util.Locale.ROOT), user);
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       return publish(List.of(publication)).getFirst();
     }
     return (Contribution) registrar.submit(publication);
   }
 
-  private record Publication(String number, PlenaryUser user) implements Step {}
+  private record Publication(String number, String reviewed, PlenaryUser user) implements Step {}
 
   private List<Contribution> publish(List<Publication> publications) {
     var moves = FileMoves.inTransaction(store);
@@ -489,6 +500,11 @@ public class ContributionDesk {
     for (Publication p : publications) {
       Contribution contribution = lockedWithIncoming(p.number(), "publish");
       ContributionFile file = contribution.incoming().orElseThrow();
+      if (p.reviewed() != null && !p.reviewed().equals(file.sha256())) {
+        // Checked under the contribution's lock: an upload that lands beside this publication is seen here.
+        throw ContributionRefusedException.of(VERSION_CHANGED, "contribution.refused.replacedSinceReviewed",
+            file.fileName(), file.sha256().substring(0, 12));
+      }
       Group group = groups.get(contribution.groupId());
       Meeting meeting = meetings.get(contribution.meetingId());
       String folder = contribution.series().folder();

@@ -20,6 +20,8 @@ public class ContributionRefusedException extends RefusedException {
     LATE(403, 553),
     ALREADY_PUBLISHED(409, 553),
     WRONG_STATE(409, 550),
+    /** The version waiting is not the one the request names (a publication of what someone reviewed). */
+    VERSION_CHANGED(412, 550),
     NOT_ALLOWED(403, 550);
 
     private final int httpStatus;

@@ -57,16 +57,25 @@ class IncomingController {
 
   @PostMapping("/groups/{slug}/incoming/publish")
   String publish(@PathVariable String slug, @RequestParam(name = "number", required = false) List<String> numbers,
+      @RequestParam(name = "reviewed", required = false) List<String> reviewed,
       @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
     if (numbers == null || numbers.isEmpty()) {
       redirect.addFlashAttribute("problem", say("contribution.problem.tickFirst"));
       return "redirect:/groups/" + slug + "/incoming";
     }
+    // Each row carries "<number>:<SHA-256>" of the version listed: only that version is published.
+    var listed = new java.util.HashMap<String, String>();
+    for (String row : reviewed == null ? List.<String>of() : reviewed) {
+      int colon = row.lastIndexOf(':');
+      if (colon > 0) {
+        listed.put(row.substring(0, colon), row.substring(colon + 1));
+      }
+    }
     var published = new ArrayList<String>();
     var problems = new ArrayList<String>();
     for (String number : numbers) {
       try {
-        desk.publish(number, user);
+        desk.publish(number, listed.get(number), user);
         published.add(number);
       } catch (ContributionRefusedException e) {
         problems.add(say(e));

@@ -1,0 +1,105 @@
+package org.plenary.contribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.web.ApiTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The secretariat publishes the version it reviewed: the API's {@code If-Match} (the incoming file's
+ * ETag), the document page and the incoming list name it, and a version its author put in its place
+ * meanwhile is not published in its stead (412 on the API, the reason on the page).
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-publish-reviewed;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}"})
+@ActiveProfiles("demo")
+@AutoConfigureMockMvc
+@Import(ApiTokens.class)
+class PublishReviewedVersionTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired ApiTokens tokens;
+  @Autowired MeetingCatalog meetings;
+  @Autowired UserDetailsService users;
+
+  @Test
+  void theApiPublishesOnlyTheVersionItsIfMatchNames() throws Exception {
+    String number = allocate();
+    String reviewed = upload(number, "first version");
+    String replaced = upload(number, "second version, put in its place");
+    String tsb = tokens.bearer("tsb");
+
+    mvc.perform(post("/api/v1/contributions/" + number + "/publish").header("Authorization", tsb)
+            .header("If-Match", "\"" + reviewed + "\""))
+        .andExpect(status().isPreconditionFailed())
+        .andExpect(jsonPath("$.detail").value(containsString("replaced since you reviewed it")))
+        .andExpect(jsonPath("$.detail").value(containsString(replaced.substring(0, 12))));
+    mvc.perform(get("/api/v1/contributions/" + number).header("Authorization", tsb))
+        .andExpect(jsonPath("$.status").value("INCOMING"));
+
+    mvc.perform(post("/api/v1/contributions/" + number + "/publish").header("Authorization", tsb)
+            .header("If-Match", "W/\"" + replaced + "\""))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
+  }
+
+  @Test
+  void thePagesPublishOnlyTheVersionTheyShowed() throws Exception {
+    String number = allocate();
+    String shown = upload(number, "the version on the page");
+    var tsb = user(users.loadUserByUsername("tsb"));
+    String page = mvc.perform(get("/documents/" + number).with(tsb)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("name=\"reviewed\" value=\"" + shown + "\"");
+    String list = mvc.perform(get("/groups/cloud/incoming").with(tsb)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(list).contains("name=\"reviewed\" value=\"" + number + ":" + shown + "\"");
+    upload(number, "a newer version, not reviewed");
+
+    mvc.perform(post("/documents/" + number + "/publish").with(tsb).with(csrf()).param("reviewed", shown))
+        .andExpect(flash().attribute("problem", containsString("replaced since you reviewed it")));
+    mvc.perform(post("/groups/cloud/incoming/publish").with(tsb).with(csrf())
+            .param("number", number).param("reviewed", number + ":" + shown))
+        .andExpect(flash().attribute("problem", containsString("replaced since you reviewed it")));
+    mvc.perform(get("/api/v1/contributions/" + number).header("Authorization", tokens.bearer("tsb")))
+        .andExpect(jsonPath("$.status").value("INCOMING"));
+  }
+
+  private String allocate() throws Exception {
+    String code = meetings.upcoming().get(0).code();
+    String json = mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/contributions")
+            .header("Authorization", tokens.bearer("alice")).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"title\": \"Reviewed\", \"source\": \"An organization\"}"))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    return json.replaceAll(".*\"number\":\"([^\"]+)\".*", "$1");
+  }
+
+  /** Uploads (or replaces) the waiting version; its SHA-256. */
+  private String upload(String number, String content) throws Exception {
+    String json = mvc.perform(multipart("/api/v1/contributions/" + number + "/files")
+            .file(new MockMultipartFile("file", number + ".txt", "text/plain", content.getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", tokens.bearer("alice")))
+        .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString();
+    return json.replaceAll(".*\"sha256\":\"([0-9a-f]+)\".*", "$1");
+  }
+}
