@@ -17,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.ComingMeetings;
 import org.plenary.account.PlenaryUser;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.InvalidInputException;
@@ -53,6 +55,7 @@ class AllocationCapTests {
   @Autowired MockMvc mvc;
   @Autowired ApiTokens tokens;
   @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired UserDetailsService users;
   @Autowired ContributionDesk desk;
   @Autowired PlatformTransactionManager transactions;
@@ -160,7 +163,7 @@ class AllocationCapTests {
   }
 
   private String code() {
-    return meetings.upcoming().get(0).code();
+    return ComingMeetings.of(meetings, groups, "cloud").code();
   }
 
   private static String number(ResultActions created) throws Exception {

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.ComingMeetings;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +43,7 @@ class PublishReviewedVersionTests {
   @Autowired MockMvc mvc;
   @Autowired ApiTokens tokens;
   @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired UserDetailsService users;
 
   @Test
@@ -86,7 +89,7 @@ class PublishReviewedVersionTests {
   }
 
   private String allocate() throws Exception {
-    String code = meetings.upcoming().get(0).code();
+    String code = ComingMeetings.of(meetings, groups, "cloud").code();
     String json = mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/contributions")
             .header("Authorization", tokens.bearer("alice")).contentType(MediaType.APPLICATION_JSON)
             .content("{\"title\": \"Reviewed\", \"source\": \"An organization\"}"))

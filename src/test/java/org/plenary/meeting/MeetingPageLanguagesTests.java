@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.plenary.group.GroupCatalog;
 import org.plenary.DemoTest;
 import org.plenary.group.Days;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,11 +21,12 @@ class MeetingPageLanguagesTests {
 
   @Autowired MockMvc mvc;
   @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
 
   @Test
   void theHomePageAndTheRegistrationFormWriteAComingMeetingsDatesInTheReadersLanguage() throws Exception {
-    Meeting coming = meetings.upcoming().get(0);
+    Meeting coming = ComingMeetings.of(meetings, groups, "cloud");
     for (Locale reader : new Locale[] {Locale.FRENCH, Locale.CHINESE, Locale.forLanguageTag("ar"), Locale.forLanguageTag("ru")}) {
       String dates = Days.range(coming.startDate(), coming.endDate(), reader);
       String english = coming.dates();

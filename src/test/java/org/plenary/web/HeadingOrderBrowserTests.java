@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.plenary.meeting.ComingMeetings;
 import org.plenary.Browser;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupDraft;
@@ -45,7 +46,7 @@ class HeadingOrderBrowserTests {
 
   @Test
   void theSecretariatsEditPagesAndFormsSkipNoHeadingLevel() {
-    String meeting = "/groups/cloud/meetings/" + meetings.upcoming().get(0).code();
+    String meeting = "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
     browser.signIn("tsb", "tsb-demo");
     walk(List.of("/groups/new", "/groups/cloud/edit", "/groups/cloud/meetings/new", meeting + "/edit",
         "/groups/cloud/meetings/1006-gva/edit", meeting + "/agenda", "/groups/cloud/meetings/1006-gva/agenda",
@@ -61,7 +62,7 @@ class HeadingOrderBrowserTests {
 
   @Test
   void theEditFormsWithTheirErrorSummarySkipNoHeadingLevel() {
-    String meeting = "/groups/cloud/meetings/" + meetings.upcoming().get(0).code();
+    String meeting = "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
     browser.signIn("tsb", "tsb-demo");
     for (String[] page : new String[][] {{"/groups/cloud/edit", "acronym"}, {meeting + "/edit", "venueName"}}) {
       browser.open(page[0]);
@@ -83,7 +84,7 @@ class HeadingOrderBrowserTests {
 
   @Test
   void aParticipantsFormsSkipNoHeadingLevel() {
-    String meeting = "/groups/cloud/meetings/" + meetings.upcoming().get(0).code();
+    String meeting = "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
     browser.signIn("alice", "alice-demo");
     walk(List.of(meeting + "/register", meeting + "/hotel-form", meeting + "/documents/new", "/account", "/desk",
         "/registrations"));

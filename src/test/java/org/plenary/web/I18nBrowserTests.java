@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.ComingMeetings;
 import org.plenary.Browser;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.Languages;
@@ -68,6 +70,7 @@ class I18nBrowserTests {
 
   @LocalServerPort int port;
   @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   private Browser browser;
 
   @BeforeEach
@@ -83,7 +86,7 @@ class I18nBrowserTests {
 
   @Test
   void theMainPagesSpeakEachOfTheSixLanguagesWithLangAndDirAndPassAxeInArabicAndChinese() throws IOException {
-    String meeting = "/groups/cloud/meetings/" + meetings.upcoming().get(0).code();
+    String meeting = "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
     Map<String, String> anonymous = Map.of("home", "/", "sign-in", "/sign-in", "group", "/groups/cloud", "meeting", meeting);
     Map<String, String> participant = Map.of("registration", meeting + "/register", "desk", "/desk", "account", "/account");
     for (Locale language : Languages.SUPPORTED) {
