@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -25,6 +23,7 @@ import java.util.stream.Stream;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.jupiter.api.Test;
+import org.plenary.contribution.DemoApi;
 import org.plenary.ftp.FtpServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,16 +55,16 @@ class StoreAttackTests {
 
   @Test
   void aFileLeftInIncomingByACrashThatTheRegisterDoesNotKnowNeverMakesTheNextUploadOfItsNumberFail() throws Exception {
-    String token = token("alice");
-    String viaApi = allocate(token);
-    String viaFtp = allocate(token);
+    String token = api().token("alice");
+    String viaApi = api().allocate(token, "Attack");
+    String viaFtp = api().allocate(token, "Attack");
     Path incoming = Path.of(documentsDir, "t/fg/cloud/docs/incoming");
     Files.createDirectories(incoming);
     Files.write(incoming.resolve(viaApi + ".pdf"), "stranded by a crash".getBytes(StandardCharsets.UTF_8));
     Files.write(incoming.resolve(viaFtp + ".docx"), "stranded by a crash".getBytes(StandardCharsets.UTF_8));
 
     byte[] bytes = randomBytes(40_000);
-    HttpResponse<String> upload = upload(token, viaApi, viaApi + ".pdf", bytes);
+    HttpResponse<String> upload = api().upload(token, viaApi, viaApi + ".pdf", bytes);
     assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
     assertThat(download("/t/fg/cloud/docs/incoming/" + viaApi + ".pdf")).isEqualTo(bytes);
 
@@ -86,16 +85,16 @@ class StoreAttackTests {
 
   @Test
   void aNameThatDiffersOnlyByCaseIsRefusedNamingTheExactNameOnTheApiAndOnFtpAndNothingIsStored() throws Exception {
-    String token = token("alice");
-    String number = allocate(token);
+    String token = api().token("alice");
+    String number = api().allocate(token, "Attack");
     String lower = number.toLowerCase();
     for (String wrong : new String[] {lower + ".pdf", number + ".PDF", number.toUpperCase() + ".pdf", number + ".Pdf"}) {
-      HttpResponse<String> refused = upload(token, number, wrong, randomBytes(1000));
+      HttpResponse<String> refused = api().upload(token, number, wrong, randomBytes(1000));
       assertThat(refused.statusCode()).as(wrong).isEqualTo(400);
       assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
       assertThat(refused.body()).as(wrong).contains(number + ".pdf");
     }
-    HttpResponse<String> viaOtherPath = upload(token, lower, lower + ".pdf", randomBytes(1000));
+    HttpResponse<String> viaOtherPath = api().upload(token, lower, lower + ".pdf", randomBytes(1000));
     assertThat(viaOtherPath.statusCode()).isEqualTo(400);
     assertThat(viaOtherPath.body()).contains(number + ".pdf");
 
@@ -109,7 +108,7 @@ class StoreAttackTests {
     ftp.disconnect();
     assertThat(get("/t/fg/cloud/docs/incoming/", "application/json").body()).doesNotContainIgnoringCase(number);
 
-    assertThat(upload(token, number, number + ".pdf", randomBytes(1000)).statusCode()).isEqualTo(201);
+    assertThat(api().upload(token, number, number + ".pdf", randomBytes(1000)).statusCode()).isEqualTo(201);
   }
 
   // --- Issue 11 item 3: the folder tree has no holes ---
@@ -185,9 +184,9 @@ class StoreAttackTests {
 
   @Test
   void conditionalRequestsOnFilesAndFoldersFollowRfc9110() throws Exception {
-    String token = token("bob");
-    String number = allocate(token);
-    assertThat(upload(token, number, number + ".pdf", randomBytes(5000)).statusCode()).isEqualTo(201);
+    String token = api().token("bob");
+    String number = api().allocate(token, "Attack");
+    assertThat(api().upload(token, number, number + ".pdf", randomBytes(5000)).statusCode()).isEqualTo(201);
     String file = "/t/fg/cloud/docs/incoming/" + number + ".pdf";
     String etag = send(HttpRequest.newBuilder(url(file)).method("HEAD", HttpRequest.BodyPublishers.noBody()))
         .headers().firstValue("ETag").orElseThrow();
@@ -212,9 +211,9 @@ class StoreAttackTests {
 
   @Test
   void optionsAnswersTheMethodsThatWorkAndEvery405SaysWhatIsAllowed() throws Exception {
-    String token = token("bob");
-    String number = allocate(token);
-    assertThat(upload(token, number, number + ".pdf", randomBytes(500)).statusCode()).isEqualTo(201);
+    String token = api().token("bob");
+    String number = api().allocate(token, "Attack");
+    assertThat(api().upload(token, number, number + ".pdf", randomBytes(500)).statusCode()).isEqualTo(201);
     String file = "/t/fg/cloud/docs/incoming/" + number + ".pdf";
     for (String target : new String[] {file, "/t/fg/cloud/docs/incoming/", "/t/", "/t/fg/", "/t/fg/cloud/",
         "/t/fg/cloud/docs/", "/t/fg/cloud/docs/1006-gva/in/"}) {
@@ -249,33 +248,8 @@ class StoreAttackTests {
 
   // --- helpers ---
 
-  private String token(String user) throws Exception {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/v1/tokens")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + user + "-demo\"}")));
-    assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-    return field(response.body(), "token");
-  }
-
-  private String allocate(String token) throws Exception {
-    String code = DateTimeFormatter.ofPattern("yyMM").format(LocalDate.now().plusWeeks(8)) + "-gva";
-    HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/v1/groups/cloud/meetings/" + code + "/contributions"))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Attack\",\"source\":\"Tester\"}")));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return field(response.body(), "number");
-  }
-
-  private HttpResponse<String> upload(String token, String number, String fileName, byte[] bytes) throws Exception {
-    byte[] head = ("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = "\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII);
-    byte[] body = new byte[head.length + bytes.length + tail.length];
-    System.arraycopy(head, 0, body, 0, head.length);
-    System.arraycopy(bytes, 0, body, head.length, bytes.length);
-    System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-    return send(HttpRequest.newBuilder(url("/api/v1/contributions/" + number + "/files"))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=b0undary")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  private DemoApi api() {
+    return new DemoApi(http, port);
   }
 
   private byte[] download(String path) throws Exception {
@@ -309,10 +283,6 @@ class StoreAttackTests {
 
   private URI url(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  private static String field(String body, String name) {
-    return body.replaceAll("(?s).*\"" + name + "\":\"([^\"]+)\".*", "$1");
   }
 
   private static byte[] randomBytes(int size) {

@@ -8,10 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -51,14 +48,14 @@ abstract class ReplaceWhileDownloading {
 
   @Test
   void aDownloadNeverGetsAnotherVersionsBytesNorBreaksOffWhileTheFileIsReplaced() throws Exception {
-    String token = token("alice");
-    String number = allocate(token);
+    String token = api().token("alice");
+    String number = api().allocate(token, "Replaced");
     String name = number + ".pdf";
     String path = "/t/fg/cloud/docs/incoming/" + name;
     byte[] a = randomBytes(SIZE, 1);
     byte[] b = randomBytes(SIZE, 2);
     Map<String, byte[]> versions = Map.of(sha256(a), a, sha256(b), b);
-    assertThat(upload(token, number, name, a).statusCode()).isEqualTo(201);
+    assertThat(api().upload(token, number, name, a).statusCode()).isEqualTo(201);
 
     var problems = new ConcurrentLinkedQueue<String>();
     var done = new AtomicBoolean();
@@ -133,7 +130,7 @@ abstract class ReplaceWhileDownloading {
         }));
       }
       for (int i = 0; i < REPLACEMENTS; i++) {
-        HttpResponse<String> replaced = upload(token, number, name, i % 2 == 0 ? b : a);
+        HttpResponse<String> replaced = api().upload(token, number, name, i % 2 == 0 ? b : a);
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(201);
       }
       done.set(true);
@@ -172,45 +169,12 @@ abstract class ReplaceWhileDownloading {
     return response.headers().firstValue("ETag").orElse("").replace("\"", "");
   }
 
-  private String token(String user) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/tokens"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-            "{\"username\":\"" + user + "\",\"password\":\"" + user + "-demo\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-    return field(response.body(), "token");
-  }
-
-  private String allocate(String token) throws Exception {
-    String code = DateTimeFormatter.ofPattern("yyMM").format(LocalDate.now().plusWeeks(8)) + "-gva";
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            url("/api/v1/groups/cloud/meetings/" + code + "/contributions"))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Replaced\",\"source\":\"Tester\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return field(response.body(), "number");
-  }
-
-  private HttpResponse<String> upload(String token, String number, String fileName, byte[] bytes) throws Exception {
-    byte[] head = ("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = "\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII);
-    var body = new ByteArrayOutputStream();
-    body.write(head);
-    body.write(bytes);
-    body.write(tail);
-    return http.send(HttpRequest.newBuilder(url("/api/v1/contributions/" + number + "/files"))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=b0undary")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+  private DemoApi api() {
+    return new DemoApi(http, port);
   }
 
   private URI url(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  private static String field(String body, String name) {
-    return body.replaceAll("(?s).*\"" + name + "\":\"([^\"]+)\".*", "$1");
   }
 
   private static byte[] randomBytes(int size, long seed) {

@@ -46,7 +46,7 @@ class HeadingOrderBrowserTests {
 
   @Test
   void theSecretariatsEditPagesAndFormsSkipNoHeadingLevel() {
-    String meeting = "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
+    String meeting = comingMeeting();
     browser.signIn("tsb", "tsb-demo");
     walk(List.of("/groups/new", "/groups/cloud/edit", "/groups/cloud/meetings/new", meeting + "/edit",
         "/groups/cloud/meetings/1006-gva/edit", meeting + "/agenda", "/groups/cloud/meetings/1006-gva/agenda",
@@ -62,7 +62,7 @@ class HeadingOrderBrowserTests {
 
   @Test
   void theEditFormsWithTheirErrorSummarySkipNoHeadingLevel() {
-    String meeting = "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
+    String meeting = comingMeeting();
     browser.signIn("tsb", "tsb-demo");
     for (String[] page : new String[][] {{"/groups/cloud/edit", "acronym"}, {meeting + "/edit", "venueName"}}) {
       browser.open(page[0]);
@@ -84,10 +84,15 @@ class HeadingOrderBrowserTests {
 
   @Test
   void aParticipantsFormsSkipNoHeadingLevel() {
-    String meeting = "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
+    String meeting = comingMeeting();
     browser.signIn("alice", "alice-demo");
     walk(List.of(meeting + "/register", meeting + "/hotel-form", meeting + "/documents/new", "/account", "/desk",
         "/registrations"));
+  }
+
+  /** The page of FG Cloud's next meeting. */
+  private String comingMeeting() {
+    return "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
   }
 
   private void walk(List<String> pages) {
