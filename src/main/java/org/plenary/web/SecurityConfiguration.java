@@ -54,7 +54,7 @@ class SecurityConfiguration {
    */
   static final String NOTHING_ACTIVE = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-  private static final String CONTENT_SECURITY_POLICY =
+  static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
           + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
