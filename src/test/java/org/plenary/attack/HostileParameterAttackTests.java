@@ -187,6 +187,19 @@ class HostileParameterAttackTests {
   }
 
   @Test
+  void aParameterOfTheWrongTypeIsAProblemNamingItAndWhatItTakes() throws Exception {
+    // The framework said "Failed to convert 'limit' with value: 'abc'", in English whatever the reader's language.
+    for (String query : List.of("/api/v1/groups/phost/meetings/open/contributions?limit=abc",
+        "/api/v1/groups/phost/meetings/open/contributions?limit=99999999999", "/api/v1/groups/phost/changes?limit=1e3",
+        "/api/v1/search?q=roadmap&agendaItem=99999999999999999999")) {
+      HttpResponse<String> answer = get(query, "application/json");
+      assertThat(answer.statusCode()).as(query).isEqualTo(400);
+      assertThat(answer.body()).as(query).containsPattern("\"field\":\"(limit|agendaItem)\"")
+          .contains("This field takes a number.").doesNotContain("Failed to convert");
+    }
+  }
+
+  @Test
   void headIsAnsweredAsGetForEveryReaderOfTheApi() throws Exception {
     // A stranger's HEAD was a 401 where their GET is answered: HEAD told apart what GET does not, and broke link checkers.
     for (String path : List.of("/api/v1/groups", "/api/v1/groups/phost", "/api/v1/groups/phost/meetings/open",
