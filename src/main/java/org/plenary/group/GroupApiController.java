@@ -39,6 +39,13 @@ class GroupApiController {
           + "name and termsOfReference above are in the working language")
       Map<String, GroupTranslation> translations) {
 
+    GroupResource withoutUsernames() {
+      return new GroupResource(slug, acronym, name, parent, establishedBy, workingLanguage, lifetime, contactEmail,
+          mailingList, termsOfReference, leadership.stream()
+              .map(l -> new Leader(l.role(), l.personName(), l.organization(), l.countryCode(), null)).toList(),
+          milestones, translations);
+    }
+
     static GroupResource of(Group g) {
       return new GroupResource(g.slug(), g.acronym(), g.name(), g.parentSlug(), g.establishedBy(),
           g.workingLanguage(), new Lifetime(g.lifetimeMonths(), g.firstMeetingOn(), g.lifetimeEndsOn().orElse(null)),
@@ -58,10 +65,16 @@ class GroupApiController {
     return catalog.all().stream().map(g -> new GroupSummary(g.slug(), g.acronym(), g.name(), g.parentSlug())).toList();
   }
 
-  @Operation(operationId = "getGroup", summary = "A group with its terms of reference, leadership, lifetime and milestones")
+  @Operation(operationId = "getGroup", summary = "A group with its terms of reference, leadership, lifetime and milestones",
+      description = "A leader's username (the account linked to them) is given only to those who may edit the group; "
+          + "it is null for everyone else.")
   @GetMapping("/{slug}")
   GroupResource get(@PathVariable String slug) {
-    return GroupResource.of(catalog.get(slug));
+    Group group = catalog.get(slug);
+    GroupResource resource = GroupResource.of(group);
+    // The account a leader signs in with is for those who may edit the group (and send it back as read):
+    // to anyone else a username is half of a sign-in, and the chair's the one most worth guessing.
+    return catalog.canManage(PlenaryUser.current().orElse(null), group) ? resource : resource.withoutUsernames();
   }
 
   @Operation(operationId = "createGroup", summary = "Create a group (secretariat)",
