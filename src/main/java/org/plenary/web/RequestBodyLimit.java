@@ -65,10 +65,10 @@ final class RequestBodyLimit extends OncePerRequestFilter {
     problems.write(request, response, 413, "web.problem.body.tooLarge", said(limit));
   }
 
-  /** {@code 4 MB}, {@code 512 KB}, {@code 100 bytes}. */
+  /** {@code 4 MB}, {@code 512 KB}, {@code 100 B}: units every language of the site writes so. */
   static String said(long bytes) {
     return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB"
-        : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KB" : bytes + " bytes";
+        : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KB" : bytes + " B";
   }
 
   /** A request whose body was read here, given again to whoever reads it next. */
