@@ -112,6 +112,29 @@ class VisaAndRegistrationAttackTests {
   }
 
   @Test
+  void whoDecidedIsNamedByUsernameOnlyToThoseWhoMayDecide() throws Exception {
+    Cast cast = cast();
+    String name = "Alice Decided " + NEXT.incrementAndGet();
+    long registration = approvedRegistration(cast.alice(), cast.orgA(), cast.focalA(), name, "IN_PERSON");
+    String path = "/api/v1/registrations/" + registration;
+    assertThat(json(send("GET", path, token(cast.focalA()), null)).get("decidedBy").asString()).isEqualTo(cast.focalA());
+    for (String reader : new String[] {cast.alice(), "chair"}) {
+      assertThat(send("GET", path, token(reader), null).body()).as(reader).contains("\"decidedBy\":null")
+          .doesNotContain(cast.focalA());
+    }
+    assertThat(send("GET", registrations(), token(cast.alice()), null).body()).doesNotContain(cast.focalA());
+
+    long request = visaRequest(cast.alice(), registration, name, "Paris").get("request").get("id").asLong();
+    assertThat(send("POST", "/api/v1/visa/" + request + "/return", token("tsb"), "{\"reason\": \"Your mission\"}")
+        .statusCode()).isEqualTo(200);
+    assertThat(json(send("GET", "/api/v1/visa/" + request, token("tsb"), null)).get("request").get("decidedBy").asString())
+        .isEqualTo("tsb");
+    assertThat(send("GET", "/api/v1/visa/" + request, token(cast.alice()), null).body()).doesNotContain("\"tsb\"");
+    assertThat(send("POST", "/api/v1/registrations/" + registration + "/visa", token(cast.alice()), visaForm(name, "Lyon"))
+        .body()).doesNotContain("\"tsb\"");
+  }
+
+  @Test
   void visaSupportIsRefusedToParticipantsAttendingRemotely() throws Exception {
     Cast cast = cast();
     String name = "Alice Remote " + NEXT.incrementAndGet();
