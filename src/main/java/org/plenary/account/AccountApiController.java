@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -147,6 +148,19 @@ class AccountApiController {
   ResponseEntity<Void> appoint(@PathVariable long id, @PathVariable String username) {
     Account account = accounts.find(username).orElseThrow(() -> new UnknownException("account", "account.api.unknown", username));
     organizations.appointFocalPoint(new OrganizationId(id), account.id());
+    return ResponseEntity.noContent().build();
+  }
+
+  @Operation(operationId = "removeFocalPoint", summary = "The account is no longer a focal point of the organization "
+      + "(administrators); it stops approving the organization's registrations at its next request")
+  @DeleteMapping("/api/v1/organizations/{id}/focal-points/{username}")
+  @PreAuthorize("hasRole('ADMIN')")
+  ResponseEntity<Void> remove(@PathVariable long id, @PathVariable String username) {
+    Account account = accounts.find(username).orElseThrow(() -> new UnknownException("account", "account.api.unknown", username));
+    OrganizationId organization = new OrganizationId(id);
+    if (!organizations.removeFocalPoint(organization, account.id())) {
+      throw new UnknownException("account", "account.api.notFocalPoint", username, organizations.get(organization).name());
+    }
     return ResponseEntity.noContent().build();
   }
 }

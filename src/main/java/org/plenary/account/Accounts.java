@@ -184,6 +184,12 @@ class Accounts {
         .params(organization.value(), account.value()).update();
   }
 
+  /** False when the account was not a focal point of the organization. */
+  boolean removeFocalPoint(OrganizationId organization, AccountId account) {
+    return jdbc.sql("DELETE FROM focal_points WHERE organization_id = ? AND account_id = ?")
+        .params(organization.value(), account.value()).update() > 0;
+  }
+
   List<Account> focalPointsOf(OrganizationId organization) {
     return jdbc.sql("SELECT " + COLUMNS + """
              FROM accounts WHERE id IN (SELECT account_id FROM focal_points WHERE organization_id = ?)

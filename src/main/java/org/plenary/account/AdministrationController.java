@@ -121,6 +121,16 @@ class AdministrationController {
     return "redirect:/admin/organizations";
   }
 
+  @PostMapping("/organizations/{id}/focal-points/remove")
+  String removeFocalPoint(@PathVariable long id, @RequestParam String username, RedirectAttributes redirect) {
+    accounts.find(username.strip()).filter(account -> organizations.removeFocalPoint(new OrganizationId(id), account.id()))
+        .ifPresentOrElse(
+            account -> redirect.addFlashAttribute("notice", words.get("account.organizations.removed", account.username())),
+            () -> redirect.addFlashAttribute("problem", words.get("account.api.notFocalPoint", username,
+                organizations.get(new OrganizationId(id)).name())));
+    return "redirect:/admin/organizations";
+  }
+
   private String choices(Model model, String view) {
     model.addAttribute("countries", countries.all());
     model.addAttribute("categories", OrganizationCategory.values());

@@ -59,6 +59,18 @@ public class OrganizationDirectory {
     currentAccounts.changed(account);
   }
 
+  /**
+   * The account no longer approves the organization's registrations, from its next request on (its
+   * sessions and tokens read its rights again); false when it was not a focal point of it.
+   */
+  @Transactional
+  public boolean removeFocalPoint(OrganizationId organization, AccountId account) {
+    get(organization);
+    boolean removed = accounts.removeFocalPoint(organization, account);
+    currentAccounts.changed(account);
+    return removed;
+  }
+
   public List<Account> focalPoints(OrganizationId organization) {
     return accounts.focalPointsOf(organization);
   }

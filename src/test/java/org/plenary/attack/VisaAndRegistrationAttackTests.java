@@ -135,6 +135,40 @@ class VisaAndRegistrationAttackTests {
   }
 
   @Test
+  void aFocalPointTheAdministratorRemovesStopsDecidingAtTheirNextRequest() throws Exception {
+    Cast cast = cast();
+    long id = json(send("POST", registrations(), token(cast.alice()),
+        registrationJson("Alice Waiting " + NEXT.incrementAndGet(), cast.orgA(), "IN_PERSON"))).get("id").asLong();
+    String focalToken = token(cast.focalA());  // issued before the removal, as is the session
+    HttpClient focalSession = signedIn(cast.focalA());
+    String focalPoints = "/api/v1/organizations/" + cast.orgA() + "/focal-points/" + cast.focalA();
+
+    assertThat(send("DELETE", focalPoints, token(cast.alice()), null).statusCode()).isEqualTo(403);
+    assertThat(send("DELETE", focalPoints, token("tsb"), null).statusCode()).isEqualTo(204);
+    HttpResponse<String> again = send("DELETE", focalPoints, token("tsb"), null);
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(json(again).get("detail").asString()).isEqualTo(cast.focalA() + " is not a focal point of Attack Org A "
+        + cast.focalA().substring(2) + ".");
+
+    assertThat(send("POST", "/api/v1/registrations/" + id + "/approve", focalToken, null).statusCode()).isEqualTo(404);
+    assertThat(page(focalSession, "/registrations/" + id).statusCode()).isEqualTo(404);
+
+    // Appointed again on the page and removed there.
+    HttpClient admin = signedIn("tsb");
+    String list = page(admin, "/admin/organizations").body();
+    postForm(admin, "/admin/organizations/" + cast.orgA() + "/focal-points",
+        Map.of("_csrf", csrf(list), "username", cast.focalA()));
+    assertThat(page(focalSession, "/registrations/" + id).statusCode()).isEqualTo(200);
+    list = page(admin, "/admin/organizations").body();
+    assertThat(list).contains("Remove " + cast.focalA() + " as a focal point of");
+    var removed = postForm(admin, "/admin/organizations/" + cast.orgA() + "/focal-points/remove",
+        Map.of("_csrf", csrf(list), "username", cast.focalA()));
+    assertThat(removed.statusCode()).isEqualTo(302);
+    assertThat(page(admin, "/admin/organizations").body()).contains(cast.focalA() + " is no longer a focal point.");
+    assertThat(page(focalSession, "/registrations/" + id).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void visaSupportIsRefusedToParticipantsAttendingRemotely() throws Exception {
     Cast cast = cast();
     String name = "Alice Remote " + NEXT.incrementAndGet();
