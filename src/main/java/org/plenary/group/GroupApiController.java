@@ -1,5 +1,10 @@
 package org.plenary.group;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import org.plenary.shared.EditVersion;
+import org.springframework.http.CacheControl;
+import org.springframework.web.bind.annotation.RequestHeader;
+
 import org.plenary.account.PlenaryUser;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -60,8 +65,15 @@ class GroupApiController {
 
   @Operation(operationId = "getGroup", summary = "A group with its terms of reference, leadership, lifetime and milestones")
   @GetMapping("/{slug}")
-  GroupResource get(@PathVariable String slug) {
-    return GroupResource.of(catalog.get(slug));
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the group's version, for `If-Match` on its PUT",
+      useReturnTypeSchema = true)
+  ResponseEntity<GroupResource> get(@PathVariable String slug) {
+    return versioned(catalog.versioned(slug));
+  }
+
+  private static ResponseEntity<GroupResource> versioned(GroupCatalog.Versioned group) {
+    return ResponseEntity.ok().eTag(EditVersion.etag(group.version())).cacheControl(CacheControl.noCache())
+        .body(GroupResource.of(group.group()));
   }
 
   @Operation(operationId = "createGroup", summary = "Create a group (secretariat)",
@@ -80,7 +92,15 @@ class GroupApiController {
       + "linking accounts to leaders and their roles: secretariat)")
   @PutMapping("/{slug}")
   @PreAuthorize("@groupAccess.canManage(#slug)")
-  GroupResource update(@PathVariable String slug, @Valid @RequestBody GroupForm form) {
-    return GroupResource.of(catalog.update(slug, form.toDraft(), form.toTranslations(), PlenaryUser.current().orElse(null)));
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` (or `editVersion`) names none of the group's current"
+      + " version: someone changed it since it was read; nothing was saved.")
+  ResponseEntity<GroupResource> update(@PathVariable String slug,
+      @Parameter(description = "the group's version as read: the `ETag` of its GET (\"v12\"), or a list of them; the"
+          + " change is made only if one of them is still current (else 412). Without it (nor `editVersion`), or with"
+          + " `*`, the change replaces whatever is current.") @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody GroupForm form) {
+    return versioned(catalog.update(slug, form.toDraft(), form.toTranslations(), PlenaryUser.current().orElse(null),
+        EditVersion.ifMatch(ifMatch, form.getEditVersion())));
   }
 }

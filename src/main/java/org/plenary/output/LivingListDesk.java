@@ -90,6 +90,11 @@ public class LivingListDesk {
     return transaction.execute(status -> {
       long version = entries.nextVersion(group.id());
       long entryId = id == null ? entries.newEntry(group.id()) : existing(group, id);
+      // Under the list's lock (nextVersion): an entry someone removed meanwhile is not brought back by an edit
+      // made on the page or the GET that still showed it.
+      if (id != null && entries.at(group.id(), version - 1).stream().noneMatch(e -> e.id() == entryId)) {
+        throw OutputRefusedException.state("output.refused.livingList.removed", group.acronym(), entryId);
+      }
       var entry = new LivingListEntry(entryId, draft.organization().strip(), blankToNull(draft.bodyGroup()),
           blankToNull(draft.url()), blankToNull(draft.topics()), blankToNull(draft.contact()), draft.lastReviewed(),
           liaisons);
