@@ -190,7 +190,11 @@ public class MeetingCatalog {
     }
     meetings.touch(current.id(), clock.instant());
     groups.recordFirstMeeting(current.groupId(), meetings.firstStart(current.groupId()).orElse(null));
-    return new Versioned(fresh(current.id()), version(current.id()));
+    Meeting saved = fresh(current.id());
+    if (!saved.contributionDeadline().equals(current.contributionDeadline())) {
+      events.publishEvent(new ContributionDeadlineMoved(saved.id(), saved.contributionDeadline()));
+    }
+    return new Versioned(saved, version(current.id()));
   }
 
   /**
