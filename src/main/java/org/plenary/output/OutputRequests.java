@@ -59,7 +59,9 @@ final class OutputRequests {
       @Schema(nullable = true) @Size(max = 1000) String topics,
       @Schema(nullable = true) @Size(max = 1000) String contact,
       @Schema(nullable = true) LocalDate lastReviewed,
-      @Schema(nullable = true, description = "Document numbers of the liaison statements exchanged.") List<String> liaisons) {
+      @Schema(nullable = true, description = "Document numbers of the liaison statements exchanged.") List<String> liaisons,
+      @Schema(nullable = true, description = "the entry's version as read (its GET's `version`); the edit is made only"
+          + " if it is still current (else 412). If-Match (\"v7\"), when sent, is used instead.") Long version) {
 
     LivingListDesk.EntryDraft draft() {
       return new LivingListDesk.EntryDraft(organization, group, url, topics, contact, lastReviewed,

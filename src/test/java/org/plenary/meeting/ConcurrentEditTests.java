@@ -242,6 +242,28 @@ class ConcurrentEditTests {
     assertThat(send("GET", list, null, null, null).body()).doesNotContain("ETSI");
   }
 
+  /** Two editors of one living-list entry: the second, who read it before the first saved, is refused. */
+  @Test
+  void aLivingListEntryEditedOnAVersionSomeoneChangedMeanwhileIsRefusedWith412() throws Exception {
+    String slug = group("entryedits");
+    String list = "/api/v1/groups/" + slug + "/living-list";
+    HttpResponse<String> added = send("POST", list, tsb, null, "{\"organization\": \"DMTF\", \"topics\": \"Cloud\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    String id = added.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+    String read = added.body().replaceAll("(?s).*\"version\":(\\d+).*", "$1");
+
+    // Sent back as it was read (its version in the body), then again on that version: the second is refused.
+    HttpResponse<String> first = send("PUT", list + "/" + id, tsb, null,
+        added.body().replace("\"Cloud\"", "\"Cloud management\""));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    HttpResponse<String> second = send("PUT", list + "/" + id, tsb, null,
+        added.body().replace("\"Cloud\"", "\"Cloud storage\""));
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(412);
+    assertThat(send("PUT", list + "/" + id, tsb, "\"v" + read + "\"", "{\"organization\": \"DMTF\", \"topics\": \"x\"}")
+        .statusCode()).isEqualTo(412);
+    assertThat(send("GET", list, null, null, null).body()).contains("Cloud management").doesNotContain("Cloud storage");
+  }
+
   private String group(String slug) throws Exception {
     HttpResponse<String> made = send("POST", "/api/v1/groups", tsb, null, GROUP.formatted(slug, "Focus Group on " + slug));
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
