@@ -591,7 +591,12 @@ public class ContributionDesk {
   public Contribution grantLateException(String number, PlenaryUser user) {
     requireStaff(user, "grantLate");
     return transaction.execute(status -> {
+      contributions.lock(get(number).id());
       Contribution contribution = get(number);
+      // A withdrawn number takes no file again (see checkRevision): an exception for it would be an audit line of nothing.
+      if (contribution.withdrawnAt() != null) {
+        throw ContributionRefusedException.of(WRONG_STATE, "contribution.refused.withdrawn", contribution.number());
+      }
       contributions.grantLateException(contribution.id());
       contributions.audit(contribution.id(), "LATE_EXCEPTION", user.getUsername(), clock.instant(), null, null, null);
       return get(number);

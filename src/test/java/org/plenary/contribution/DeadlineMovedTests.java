@@ -14,7 +14,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A document's "late" follows the contributions deadline in force: moved before the document arrived, it
- * is late in the register and the incoming folder's listing; moved back, it is not. Over a real port.
+ * is late in the register and the incoming folder's listing; moved back, it is not. Over a real port, on H2
+ * here and on PostgreSQL in {@link PostgresDeadlineMovedTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
     "server.port=19306", "server.address=127.0.0.1",
@@ -24,10 +25,12 @@ import org.springframework.test.context.ActiveProfiles;
 class DeadlineMovedTests {
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final DemoApi api = new DemoApi(http, 19306);
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+  private DemoApi api;
 
   @Test
   void aDocumentIsLateOrNotAgainstTheDeadlineInForce() throws Exception {
+    api = new DemoApi(http, port);
     String alice = api.token("alice");
     String tsb = api.token("tsb");
     String code = DateTimeFormatter.ofPattern("yyMM").format(LocalDate.now().plusWeeks(8)) + "-gva";
@@ -47,6 +50,24 @@ class DeadlineMovedTests {
     assertThat(send("GET", "/api/v1/contributions/" + number, null, null).body())
         .contains("\"late\":false").doesNotContain("\"late\":true");
     assertThat(listed(number)).contains("\"late\":false");
+  }
+
+  /** A late exception for a withdrawn document is refused with a sentence: the number takes no file again. */
+  @Test
+  void aLateExceptionForAWithdrawnDocumentIsRefused() throws Exception {
+    api = new DemoApi(http, port);
+    String alice = api.token("alice");
+    String tsb = api.token("tsb");
+    String number = api.allocate(alice, "Withdrawn, then excused");
+    assertThat(api.upload(alice, number, number + ".txt", "words".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+    assertThat(send("POST", "/api/v1/contributions/" + number + "/publish", tsb, null).statusCode()).isEqualTo(200);
+    assertThat(send("POST", "/api/v1/contributions/" + number + "/withdraw", tsb, "{\"reason\": \"Duplicate\"}")
+        .statusCode()).isEqualTo(200);
+
+    HttpResponse<String> excused = send("POST", "/api/v1/contributions/" + number + "/late-exception", tsb, null);
+    assertThat(excused.statusCode()).as(excused.body()).isEqualTo(409);
+    assertThat(excused.body()).contains(number + " was withdrawn");
+    assertThat(send("GET", "/api/v1/contributions/" + number + "/audit", tsb, null).body()).doesNotContain("LATE_EXCEPTION");
   }
 
   private void moveDeadline(String token, String code, LocalDate day) throws Exception {
