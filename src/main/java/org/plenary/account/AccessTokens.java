@@ -147,7 +147,8 @@ public class AccessTokens {
     return instant.atOffset(ZoneOffset.UTC);
   }
 
-  private static String hash(String token) {
+  /** The SHA-256 of the text's UTF-8 bytes, in hex. */
+  static String hash(String token) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException impossible) {

@@ -42,6 +42,9 @@ public class SignInThrottle {
   private static final String USERNAME = "u:";
   private static final String ADDRESS = "a:";
 
+  /** Names up to this length are kept as they are (an account's username has at most 40 characters). */
+  static final int LONGEST_KEPT = 100;
+
   /** How long an attempt waits for attempts being checked before it is refused as busy. */
   static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -248,7 +251,16 @@ public class SignInThrottle {
   }
 
   /** Usernames are compared without case, as accounts are found. */
-  private static String key(String username) {
-    return username == null ? "" : username.toLowerCase(Locale.ROOT);
+  /**
+   * The counter's key of a username: the name in lower case, or, for a name longer than any account's
+   * ({@link #LONGEST_KEPT}), its SHA-256 in hex. Every name still has a counter of its own, and a key
+   * always fits the shared counters' column (400 characters): a name of thousands was a server error.
+   */
+  static String key(String username) {
+    if (username == null) {
+      return "";
+    }
+    String lower = username.toLowerCase(Locale.ROOT);
+    return lower.length() <= LONGEST_KEPT ? lower : "sha256:" + AccessTokens.hash(lower);
   }
 }

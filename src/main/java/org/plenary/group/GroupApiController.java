@@ -44,6 +44,13 @@ class GroupApiController {
           + "name and termsOfReference above are in the working language")
       Map<String, GroupTranslation> translations) {
 
+    GroupResource withoutUsernames() {
+      return new GroupResource(slug, acronym, name, parent, establishedBy, workingLanguage, lifetime, contactEmail,
+          mailingList, termsOfReference, leadership.stream()
+              .map(l -> new Leader(l.role(), l.personName(), l.organization(), l.countryCode(), null)).toList(),
+          milestones, translations);
+    }
+
     static GroupResource of(Group g) {
       return new GroupResource(g.slug(), g.acronym(), g.name(), g.parentSlug(), g.establishedBy(),
           g.workingLanguage(), new Lifetime(g.lifetimeMonths(), g.firstMeetingOn(), g.lifetimeEndsOn().orElse(null)),
@@ -63,17 +70,23 @@ class GroupApiController {
     return catalog.all().stream().map(g -> new GroupSummary(g.slug(), g.acronym(), g.name(), g.parentSlug())).toList();
   }
 
-  @Operation(operationId = "getGroup", summary = "A group with its terms of reference, leadership, lifetime and milestones")
+  @Operation(operationId = "getGroup", summary = "A group with its terms of reference, leadership, lifetime and milestones",
+      description = "A leader's username (the account linked to them) is given only to those who may edit the group; "
+          + "it is null for everyone else.")
   @GetMapping("/{slug}")
   @ApiResponse(responseCode = "200", description = "OK; `ETag` names the group's version, for `If-Match` on its PUT",
       useReturnTypeSchema = true)
   ResponseEntity<GroupResource> get(@PathVariable String slug) {
-    return versioned(catalog.versioned(slug));
+    GroupCatalog.Versioned read = catalog.versioned(slug);
+    GroupResource resource = GroupResource.of(read.group());
+    // The account a leader signs in with is for those who may edit the group (and send it back as read):
+    // to anyone else a username is half of a sign-in, and the chair's the one most worth guessing.
+    return versioned(catalog.canManage(PlenaryUser.current().orElse(null), read.group()) ? resource
+        : resource.withoutUsernames(), read.version());
   }
 
-  private static ResponseEntity<GroupResource> versioned(GroupCatalog.Versioned group) {
-    return ResponseEntity.ok().eTag(EditVersion.etag(group.version())).cacheControl(CacheControl.noCache())
-        .body(GroupResource.of(group.group()));
+  private static ResponseEntity<GroupResource> versioned(GroupResource resource, long version) {
+    return ResponseEntity.ok().eTag(EditVersion.etag(version)).cacheControl(CacheControl.noCache()).body(resource);
   }
 
   @Operation(operationId = "createGroup", summary = "Create a group (secretariat)",
@@ -100,7 +113,8 @@ class GroupApiController {
           + " change is made only if one of them is still current (else 412). Without it (nor `editVersion`), or with"
           + " `*`, the change replaces whatever is current.") @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody GroupForm form) {
-    return versioned(catalog.update(slug, form.toDraft(), form.toTranslations(), PlenaryUser.current().orElse(null),
-        EditVersion.ifMatch(ifMatch, form.getEditVersion())));
+    GroupCatalog.Versioned saved = catalog.update(slug, form.toDraft(), form.toTranslations(),
+        PlenaryUser.current().orElse(null), EditVersion.ifMatch(ifMatch, form.getEditVersion()));
+    return versioned(GroupResource.of(saved.group()), saved.version());
   }
 }

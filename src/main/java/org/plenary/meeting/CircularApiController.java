@@ -118,9 +118,18 @@ class CircularApiController {
     return new CircularResource(c.id().value(), c.title(), c.kind(), c.number(),
         c.parentId() == null ? null : c.parentId().value(), c.dated(), c.signatory(), c.signatoryTitle(), c.paragraphs(),
         c.status(), c.issuedAt(), url, url + ".pdf", desk.languages(), desk.sha256s(c.id()),
-        c.issued() ? c.confirmations() : desk.warnings(c.id()), c.changes(),
+        c.issued() ? confirmations(c) : desk.warnings(c.id()), c.changes(),
         c.issued() && c.kind() == Circular.Kind.CIRCULAR ? desk.changesSinceIssue(c.id()) : List.of(),
         lang == null ? null : desk.document(c.id(), lang, true));
+  }
+
+  /**
+   * An issued circular's confirmed warnings; who confirmed each (a username) only for the secretariat,
+   * as in the audit trail: to anyone else a username is half of a sign-in.
+   */
+  private static List<CircularWarning> confirmations(Circular c) {
+    return staff() ? c.confirmations() : c.confirmations().stream()
+        .map(w -> new CircularWarning(w.rule(), w.message(), w.reason(), null, w.confirmedAt())).toList();
   }
 
   private static boolean staff() {

@@ -54,14 +54,14 @@ class RegistrationApiController {
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/registrations")
   List<RegistrationResource> list(@PathVariable String slug, @PathVariable String code,
       @AuthenticationPrincipal PlenaryUser user) {
-    return desk.visibleTo(slug, code, user).stream().map(RegistrationResource::of).toList();
+    return desk.visibleTo(slug, code, user).stream().map(r -> resource(r, user)).toList();
   }
 
   @Operation(operationId = "correctRegistrationOrganization", summary = "Correct the organization a registration is for (the administrator)")
   @PutMapping("/api/v1/registrations/{id}/organization")
   RegistrationResource correctOrganization(@PathVariable long id, @RequestBody OrganizationChange change,
       @AuthenticationPrincipal PlenaryUser user) {
-    return RegistrationResource.of(represented.correct(id, change.organizationId(), user));
+    return resource(represented.correct(id, change.organizationId(), user), user);
   }
 
   @Operation(operationId = "registerForMeeting", summary = "Register for the meeting (before its pre-registration "
@@ -72,24 +72,28 @@ class RegistrationApiController {
       @Valid @RequestBody RegistrationForm form, @AuthenticationPrincipal PlenaryUser user) {
     Registration registration = desk.register(slug, code, form, user);
     return ResponseEntity.created(URI.create("/api/v1/registrations/" + registration.id()))
-        .body(RegistrationResource.of(registration));
+        .body(resource(registration, user));
   }
 
   @Operation(operationId = "getRegistration", summary = "One registration (its participant, a focal point of its organization, the secretariat)")
   @GetMapping("/api/v1/registrations/{id}")
   RegistrationResource get(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
-    return RegistrationResource.of(desk.get(id, user));
+    return resource(desk.get(id, user), user);
   }
 
   @Operation(operationId = "approveRegistration", summary = "Approve (a focal point of the participant's organization or the secretariat)")
   @PostMapping("/api/v1/registrations/{id}/approve")
   RegistrationResource approve(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
-    return RegistrationResource.of(desk.approve(id, user));
+    return resource(desk.approve(id, user), user);
   }
 
   @Operation(operationId = "rejectRegistration", summary = "Reject with a reason the participant receives")
   @PostMapping("/api/v1/registrations/{id}/reject")
   RegistrationResource reject(@PathVariable long id, @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
-    return RegistrationResource.of(desk.reject(id, reason.reason(), user));
+    return resource(desk.reject(id, reason.reason(), user), user);
+  }
+
+  private RegistrationResource resource(Registration registration, PlenaryUser user) {
+    return RegistrationResource.of(registration, desk.mayDecide(user, registration));
   }
 }

@@ -162,14 +162,18 @@ public class RegistrationDesk {
     return answers;
   }
 
-  /** The registration, for its participant, a focal point of its organization, the secretariat or the group's management. */
+  /**
+   * The registration, for its participant, a focal point of its organization, the secretariat or the
+   * group's management; to anyone else it is unknown (404, as an id never used), so that ids tried one
+   * after another tell no one how many registrations there are, or which exist.
+   */
   public Registration get(long id, PlenaryUser user) {
-    Registration registration = registrations.find(id)
+    return registrations.find(id).filter(r -> maySee(user, r))
         .orElseThrow(() -> RegistrationRefusedException.of(404, "registration.refused.unknown", id));
-    if (!mayDecide(user, registration) && !user.id().equals(registration.accountId()) && !manages(user, registration)) {
-      throw RegistrationRefusedException.of(403, "registration.refused.notYours", id);
-    }
-    return registration;
+  }
+
+  private boolean maySee(PlenaryUser user, Registration registration) {
+    return mayDecide(user, registration) || user.id().equals(registration.accountId()) || manages(user, registration);
   }
 
   public Registration approve(long id, PlenaryUser user) {
@@ -264,8 +268,7 @@ public class RegistrationDesk {
   }
 
   private Registration decidable(long id, PlenaryUser user) {
-    Registration registration = registrations.find(id)
-        .orElseThrow(() -> RegistrationRefusedException.of(404, "registration.refused.unknown", id));
+    Registration registration = get(id, user);
     if (!mayDecide(user, registration)) {
       throw RegistrationRefusedException.of(403, "registration.refused.decide", id);
     }

@@ -52,14 +52,14 @@ class VisaApiController {
       @AuthenticationPrincipal PlenaryUser user) {
     VisaDesk.Filed filed = desk.request(id, form, user);
     return ResponseEntity.created(URI.create("/api/v1/visa/" + filed.request().id()))
-        .body(new Filed(filed.request(), filed.warnings()));
+        .body(new Filed(forReader(filed.request(), user), filed.warnings()));
   }
 
   @Operation(operationId = "getVisaRequest", summary = "A request with its passport details (participant, focal point, secretariat; the read is logged)")
   @PreAuthorize("isAuthenticated()")
   @GetMapping("/api/v1/visa/{id}")
   Details get(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
-    return new Details(desk.get(id, user), desk.passport(id, user, "api").orElse(null));
+    return new Details(forReader(desk.get(id, user), user), desk.passport(id, user, "api").orElse(null));
   }
 
   @Operation(operationId = "approveVisaRequest", summary = "Approve the request and issue the letter (secretariat)")
@@ -104,4 +104,13 @@ class VisaApiController {
     return new Verification(request.reference(), request.fullName(), meeting.code(), meeting.dates());
   }
 
+
+  /**
+   * The request as its reader may see it: {@code decidedBy}, the username of the secretariat's member who
+   * decided, only to the secretariat (a username is half of a sign-in; the page names them by display name).
+   */
+  private static VisaRequest forReader(VisaRequest r, PlenaryUser user) {
+    return user.isStaff() ? r : new VisaRequest(r.id(), r.registrationId(), r.meetingId(), r.fullName(), r.function(),
+        r.mission(), r.status(), r.reference(), r.requestedAt(), null, r.decidedAt(), r.purgedAt(), r.reason());
+  }
 }

@@ -126,11 +126,9 @@ public class VisaDesk {
   }
 
   public VisaRequest get(long id, PlenaryUser user) {
-    VisaRequest request = requests.find(id).orElseThrow(() -> VisaRefusedException.of(404, "visa.refused.unknown", id));
-    if (!mayReadPassport(user, request)) {
-      throw VisaRefusedException.of(403, "visa.refused.notYours", id);
-    }
-    return request;
+    // To anyone who may not read it, a request is unknown, as an id never used: ids tried in turn tell nothing.
+    return requests.find(id).filter(request -> mayReadPassport(user, request))
+        .orElseThrow(() -> VisaRefusedException.of(404, "visa.refused.unknown", id));
   }
 
   /** The passport details, for the participant, their focal point and the secretariat; every read is logged. */

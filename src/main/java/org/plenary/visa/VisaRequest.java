@@ -7,6 +7,7 @@ import org.plenary.meeting.MeetingId;
 /** A request for a visa-support letter; its passport details are read separately, and logged. */
 public record VisaRequest(long id, long registrationId, MeetingId meetingId, String fullName,
     @Schema(nullable = true) String function, String mission, VisaStatus status, @Schema(nullable = true) String reference,
-    Instant requestedAt, @Schema(nullable = true) String decidedBy, @Schema(nullable = true) Instant decidedAt,
+    Instant requestedAt,
+    @Schema(nullable = true, description = "The username of the secretariat's member who decided; only for the secretariat") String decidedBy, @Schema(nullable = true) Instant decidedAt,
     @Schema(nullable = true) Instant purgedAt,
     @Schema(nullable = true, description = "Why the request was refused or returned for correction") String reason) {}

@@ -101,6 +101,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         : withErrors(List.of(new Violation(said.field(), sentence))));
   }
 
+  /** A parameter of the wrong type: the parameter and what it takes, like a field of the body. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (e.getPropertyName() == null) {
+      return super.handleTypeMismatch(e, headers, status, request);
+    }
+    return ResponseEntity.badRequest().body(withErrors(List.of(said(JsonBodyProblems.of(e)))));
+  }
+
+  private Violation said(JsonBodyProblems.Said said) {
+    Object[] args = Arrays.stream(said.args())
+        .map(a -> a instanceof JsonBodyProblems.Key key ? text(key.code(), key.args()) : a).toArray();
+    return new Violation(said.field(), text(said.key(), args));
+  }
+
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {

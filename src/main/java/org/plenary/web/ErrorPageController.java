@@ -2,6 +2,7 @@ package org.plenary.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -30,7 +31,8 @@ class ErrorPageController implements ErrorController {
   }
 
   @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
-  ModelAndView page(HttpServletRequest request) {
+  ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
+    secure(request, response, SecurityConfiguration.CONTENT_SECURITY_POLICY);
     HttpStatus status = status(request);
     var page = new ModelAndView("error", status);
     page.addObject("status", status.value());
@@ -41,7 +43,8 @@ class ErrorPageController implements ErrorController {
   }
 
   @RequestMapping
-  ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> problem(HttpServletRequest request, HttpServletResponse response) {
+    secure(request, response, SecurityConfiguration.NOTHING_ACTIVE);
     HttpStatus status = status(request);
     Locale locale = Problems.locale(request);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, locale));
@@ -54,6 +57,27 @@ class ErrorPageController implements ErrorController {
       }
     }
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /**
+   * The security headers, on an error whose request no filter chain's header writer saw: one Spring
+   * Security's firewall refused ahead of every chain ({@code %2e%2e}, {@code ..;}, {@code %25}), or one a
+   * filter ahead of the chains answered. The error dispatch itself passes no header writer, so such an
+   * answer (a page that could be framed, a problem that could be sniffed) otherwise carried none.
+   */
+  private static void secure(HttpServletRequest request, HttpServletResponse response, String contentSecurityPolicy) {
+    if (response.containsHeader("X-Content-Type-Options")) {
+      return;
+    }
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Content-Security-Policy", contentSecurityPolicy);
+    response.setHeader("Referrer-Policy", "same-origin");
+    response.setHeader("Cache-Control", "no-store");
+    if (request.isSecure()) {
+      // As Spring Security's own writer says it, over TLS only (behind a proxy: X-Forwarded-Proto).
+      response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+    }
   }
 
   private static HttpStatus status(HttpServletRequest request) {

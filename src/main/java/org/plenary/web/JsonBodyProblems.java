@@ -51,6 +51,14 @@ final class JsonBodyProblems {
     return new Said(null, "web.problem.json.unreadable");
   }
 
+  /**
+   * A query or path parameter of the wrong type ({@code ?limit=abc}, {@code ?limit=99999999999}): the
+   * parameter and what it takes, as for a field of the body (the framework said "Failed to convert").
+   */
+  static Said of(org.springframework.beans.TypeMismatchException e) {
+    return new Said(e.getPropertyName(), "web.problem.json.expected", expected(e.getRequiredType()));
+  }
+
   /** {@code title}, {@code agendaItemIds[0]}, {@code translations.fr.name}. */
   private static String path(JacksonException e) {
     StringBuilder path = new StringBuilder();

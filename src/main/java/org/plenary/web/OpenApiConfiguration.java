@@ -49,7 +49,7 @@ class OpenApiConfiguration {
   private static final Map<Integer, String> REASONS = Map.of(400, "The request is invalid (see `errors`).",
       401, "No valid token was sent.", 403, "The token's account may not do this.",
       404, "There is no such resource.", 409, "The resource's state does not allow this now.",
-      410, "The resource was withdrawn.", 413, "The upload is larger than the server accepts.",
+      410, "The resource was withdrawn.", 413, "The body is larger than the server accepts (an upload: plenary.contributions.max-size; any other body: plenary.api.max-body-size).",
       415, "The request body has a media type this operation does not take.",
       429, "Too many failed attempts: wait until the time the problem gives.",
       503, "Too many documents are being prepared at once (PDFs are painted a few at a time): nothing was changed; try again after Retry-After seconds.");
@@ -107,10 +107,9 @@ class OpenApiConfiguration {
         problem(responses, 503);
       }
       if (operation.getRequestBody() != null) {
+        // A multipart upload past the upload limit, any other body past plenary.api.max-body-size.
         problem(responses, 415);
-        if (operation.getRequestBody().getContent().containsKey("multipart/form-data")) {
-          problem(responses, 413);
-        }
+        problem(responses, 413);
       }
       return operation;
     };

@@ -60,14 +60,15 @@ class Problems {
     return LanguageResolver.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
-  void write(HttpServletRequest request, HttpServletResponse response, int status, String key) throws IOException {
+  void write(HttpServletRequest request, HttpServletResponse response, int status, String key, Object... args)
+      throws IOException {
     Locale locale = locale(request);
     response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
     response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + json(title(HttpStatus.valueOf(status), locale))
-        + "\",\"status\":" + status + ",\"detail\":\"" + json(text(key, locale)) + "\"}");
+        + "\",\"status\":" + status + ",\"detail\":\"" + json(text(key, locale, args)) + "\"}");
   }
 
   private static String json(String text) {

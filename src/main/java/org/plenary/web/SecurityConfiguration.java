@@ -8,6 +8,7 @@ import org.plenary.account.Credentials;
 import org.plenary.contribution.PublishedFiles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +33,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Four filter chains. The management endpoints and the API are stateless: bearer tokens only, so
@@ -54,7 +56,7 @@ class SecurityConfiguration {
    */
   static final String NOTHING_ACTIVE = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-  private static final String CONTENT_SECURITY_POLICY =
+  static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
           + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
@@ -93,6 +95,8 @@ class SecurityConfiguration {
         .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+            // A load balancer's check may be a HEAD: answered as the GET is (it was a 401).
+            .requestMatchers(HttpMethod.HEAD, "/actuator/health", "/actuator/health/**").permitAll()
             .anyRequest().hasRole("ADMIN"))
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(problems::unauthorized)
@@ -103,15 +107,21 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, Problems problems) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, Problems problems,
+      @Value("${plenary.api.max-body-size:4MB}") DataSize maxBody) throws Exception {
     // The API's controllers read the account from the security context, never through the servlet API
     // (request.isUserInRole, getUserPrincipal): its integration, a request wrapper every header and
     // attribute of the request was then read through, is left out. The management chain keeps it: the
     // health endpoint shows its details to an administrator by asking the request for the role.
     return stateless(http.securityMatcher("/api/v1/**")).servletApi(api -> api.disable())
         .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+        .addFilterAfter(new RequestBodyLimit(maxBody, problems), BearerTokenFilter.class)
         .authorizeHttpRequests(requests -> requests
+            // HEAD is GET without the body: the same answer to the same reader (it was a 401 to strangers).
+            // OPTIONS says only which methods a path takes (Allow), the same for every path of a mapping.
             .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+            .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
+            .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/v1/tokens", "/api/v1/groups/*/meetings/*/hotel-form").permitAll()
             .anyRequest().authenticated())
         .exceptionHandling(errors -> errors

@@ -62,6 +62,24 @@ class HostHeaderAttackTests {
   }
 
   @Test
+  void pathsTheSecurityFirewallRefusesGetAProblemWithTheSecurityHeadersOfEveryOtherAnswer() throws IOException {
+    // Refused ahead of every filter chain (encoded dots, path parameters, encoded percent): no header writer ran.
+    for (String path : List.of("/t/fg/cloud/docs/%2e%2e/x", "/t/fg/cloud/docs/in/..;/x", "/x/%252e%252e/",
+        "/api/v1/groups/%2e%2e/x", "/groups;jsessionid=1/cloud")) {
+      for (String accept : List.of("*/*", "text/html")) {
+        String answer = answer("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + accept
+            + "\r\nConnection: close\r\n\r\n");
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+        assertThat(head).as(path + " " + accept).startsWith("HTTP/1.1 400")
+            .containsIgnoringCase("X-Content-Type-Options: nosniff").containsIgnoringCase("X-Frame-Options: DENY")
+            .containsIgnoringCase("Content-Security-Policy: default-src ").containsIgnoringCase("frame-ancestors 'none'")
+            .containsIgnoringCase("Referrer-Policy: same-origin").containsIgnoringCase("Cache-Control: no-store");
+        assertThat(answer).as(path).doesNotContain("Exception", "Tomcat");
+      }
+    }
+  }
+
+  @Test
   void everyAnswerOfTheApiAndManagementEndpointsForbidsActiveContentAndFraming() throws IOException {
     for (String path : List.of("/api/v1/groups", "/api/v1/groups/nowhere", "/api/v1/me/desk", "/api/v1/search?q=%3Cb%3E",
         "/actuator/health", "/actuator/prometheus")) {

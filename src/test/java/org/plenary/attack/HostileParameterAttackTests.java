@@ -25,14 +25,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * answered as the reader's mistake (400 with a sentence naming the parameter, an empty page, 412),
  * never as a server error with a stack trace in the log; a JSON body of the wrong shape is a problem
  * naming the field and what it takes, or the line and column where the JSON breaks. Real sockets, on a group with a public and
- * a private meeting.
+ * a private meeting. A body larger than the API reads is refused before it is parsed, and HEAD is GET without
+ * the body for every reader.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-attack-parameters;DB_CLOSE_DELAY=-1",
-    "plenary.data-dir=target/test-data/attack-parameters-${random.uuid}"})
+    "plenary.data-dir=target/test-data/attack-parameters-${random.uuid}",
+    "plenary.api.max-body-size=64KB"})
 class HostileParameterAttackTests {
 
   static boolean prepared;
+  static String privateNumber;
 
   @LocalServerPort int port;
   @Autowired ContributionDesk desk;
@@ -49,6 +52,7 @@ class HostileParameterAttackTests {
       ArchiveFixture.meeting(meetings, "phost", "open", true);
       ArchiveFixture.meeting(meetings, "phost", "shut", false);
       f.publish("open", "Open roadmap", "open original");
+      privateNumber = f.upload("shut", "Shut plan", "shut text");
       prepared = true;
     }
   }
@@ -156,6 +160,76 @@ class HostileParameterAttackTests {
     assertThat(post(allocate, token, "{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}").body())
         .contains("nests deeper, or holds a longer value, than the API reads");
     assertThat(post(allocate, token, "[]").body()).contains("The body must be an object.");
+  }
+
+  @Test
+  void aBodyLargerThanTheApiReadsIsRefusedBeforeItIsParsedWhetherItsLengthIsDeclaredOrChunked() throws Exception {
+    // 90 MB values in a stranger's sign-in were read whole, a few at once taking the heap to gigabytes.
+    String big = "{\"username\":\"" + "a".repeat(70 * 1024) + "\",\"password\":\"x\"}";
+    String small = "{\"username\":\"" + "a".repeat(60 * 1024) + "\",\"password\":\"x\"}";
+    for (boolean chunked : List.of(false, true)) {
+      HttpResponse<String> refused = anonymousPost("/api/v1/tokens", "application/json", big.getBytes(), chunked);
+      assertThat(refused.statusCode()).as("chunked " + chunked).isEqualTo(413);
+      assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+      assertThat(refused.body()).as("chunked " + chunked).contains("larger than the API reads: at most 64 KB");
+      HttpResponse<String> read = anonymousPost("/api/v1/tokens", "application/json", small.getBytes(), chunked);
+      assertThat(read.statusCode()).as("a body under the limit is read, chunked " + chunked).isEqualTo(401);
+    }
+    // A file upload is multipart, with a limit of its own: not this one.
+    String boundary = "plenary-boundary";
+    byte[] multipart = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"FG-Phost-I-0999.pdf\""
+        + "\r\nContent-Type: application/pdf\r\n\r\n" + "p".repeat(100 * 1024) + "\r\n--" + boundary + "--\r\n").getBytes();
+    HttpResponse<String> upload = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/api/v1/contributions/FG-Phost-I-0999/files"))
+        .header("Authorization", "Bearer " + clerkToken()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(upload.statusCode()).as(upload.body()).isEqualTo(404);
+  }
+
+  @Test
+  void aParameterOfTheWrongTypeIsAProblemNamingItAndWhatItTakes() throws Exception {
+    // The framework said "Failed to convert 'limit' with value: 'abc'", in English whatever the reader's language.
+    for (String query : List.of("/api/v1/groups/phost/meetings/open/contributions?limit=abc",
+        "/api/v1/groups/phost/meetings/open/contributions?limit=99999999999", "/api/v1/groups/phost/changes?limit=1e3",
+        "/api/v1/search?q=roadmap&agendaItem=99999999999999999999")) {
+      HttpResponse<String> answer = get(query, "application/json");
+      assertThat(answer.statusCode()).as(query).isEqualTo(400);
+      assertThat(answer.body()).as(query).containsPattern("\"field\":\"(limit|agendaItem)\"")
+          .contains("This field takes a number.").doesNotContain("Failed to convert");
+    }
+  }
+
+  @Test
+  void headIsAnsweredAsGetForEveryReaderOfTheApi() throws Exception {
+    // A stranger's HEAD was a 401 where their GET is answered: HEAD told apart what GET does not, and broke link checkers.
+    for (String path : List.of("/api/v1/groups", "/api/v1/groups/phost", "/api/v1/groups/phost/meetings/open",
+        "/api/v1/groups/phost/meetings/open/contributions", "/api/v1/contributions/" + privateNumber,
+        "/api/v1/contributions/FG-Phost-I-0999", "/api/v1/groups/phost/meetings/shut/contributions",
+        "/api/v1/groups/nowhere", "/actuator/health", "/actuator/health/readiness", "/actuator/metrics")) {
+      int get = get(path, "application/json").statusCode();
+      HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(get);
+      assertThat(head.body()).isEmpty();
+    }
+    assertThat(get("/api/v1/contributions/" + privateNumber, "application/json").statusCode())
+        .as("a private meeting's document is unknown to a stranger").isEqualTo(404);
+    // OPTIONS names the methods, the same for a private document's path as for an unknown one's.
+    for (String path : List.of("/api/v1/contributions/" + privateNumber, "/api/v1/contributions/FG-Phost-I-0999")) {
+      HttpResponse<String> options = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(options.statusCode()).as("OPTIONS " + path).isEqualTo(200);
+      assertThat(options.headers().firstValue("Allow").orElseThrow()).as(path).contains("GET", "HEAD");
+    }
+  }
+
+  private HttpResponse<String> anonymousPost(String path, String type, byte[] body, boolean chunked) throws Exception {
+    HttpRequest.BodyPublisher publisher = chunked
+        ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+        : HttpRequest.BodyPublishers.ofByteArray(body);
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", type).header("Accept-Language", "en").POST(publisher).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private String clerkToken() {

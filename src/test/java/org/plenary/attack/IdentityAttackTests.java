@@ -146,6 +146,19 @@ class IdentityAttackTests {
   }
 
   @Test
+  void aUsernameLongerThanAnyAccountsIsAWrongGuessCountedLikeAnyOtherNotAServerError() throws Exception {
+    // Longer than the failure counters' key column (400): was a 500 with a stack trace in the log on every channel.
+    String longName = "x".repeat(5_000);
+    assertThat(token(address(), longName, "guess-1").status()).isEqualTo(401);
+    assertThat(formSignIn(address(), longName, "guess-2")).contains("/sign-in?error");
+    assertThat(token(address(), longName.toUpperCase(Locale.ROOT), "guess-3").status()).isEqualTo(401);
+    assertThat(token(address(), longName, "guess-4").status()).as("locked out after three failures, as any name")
+        .isEqualTo(429);
+    assertThat(token(address(), longName + "y", "guess").status()).as("another long name has a counter of its own")
+        .isEqualTo(401);
+  }
+
+  @Test
   void parallelGuessesAtOneAccountFromManyAddressesGetNoMoreThanTheLimitChecked() throws Exception {
     account("parallel", Set.of());
     account("parallel-own", Set.of());

@@ -19,7 +19,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Issue 10, item 4: a document's public page and audit trail name people, never the usernames
- * they sign in with, so reading the register gives a guesser no list of accounts.
+ * they sign in with, so reading the register gives a guesser no list of accounts; nor do a group's
+ * leadership and an issued circular's confirmed warnings, except to those who edit them.
  */
 @DemoTest
 class UsernameExposureTests {
@@ -48,5 +49,29 @@ class UsernameExposureTests {
     String page = mvc.perform(get("/documents/" + number)).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(page).contains("Alice Martin").doesNotContainPattern(">\\s*alice\\b").doesNotContain("alice,");
+  }
+
+  @Test
+  void aStrangerOrAParticipantReadingAGroupOrAnIssuedCircularLearnsNoUsername() throws Exception {
+    // The group's leadership named the chair's account, and an issued circular who confirmed its warnings.
+    for (String reader : new String[] {null, "alice"}) {
+      String group = read("/api/v1/groups/cloud", reader);
+      assertThat(group).as(String.valueOf(reader)).contains("\"personName\":\"Vladimir Belenkovich\"")
+          .doesNotContain("\"chair\"").contains("\"username\":null");
+      String circulars = read("/api/v1/groups/cloud/meetings/1006-gva/circulars", reader);
+      assertThat(circulars).as(String.valueOf(reader)).contains("\"confirmedAt\"").doesNotContain("\"tsb\"");
+    }
+    // Those who may edit the group read it as they send it back, accounts included; the secretariat sees who confirmed.
+    assertThat(read("/api/v1/groups/cloud", "chair")).contains("\"username\":\"chair\"");
+    assertThat(read("/api/v1/groups/cloud/meetings/1006-gva/circulars", "tsb")).contains("\"confirmedBy\":\"tsb\"");
+  }
+
+  private String read(String path, String reader) throws Exception {
+    var request = get(path);
+    if (reader != null) {
+      request.header("Authorization", tokens.bearer(reader));
+    }
+    return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 }

@@ -83,11 +83,11 @@ class VisaAndRegistrationAttackTests {
       }
     }
 
-    // The focal point of another organization sees neither the request nor its letter.
+    // The focal point of another organization sees neither the request nor its letter: to them it is unknown (404), as an unused id.
     for (String path : new String[] {"/api/v1/visa/" + request, "/api/v1/visa/" + request + "/letter.pdf"}) {
-      assertThat(send("GET", path, token(cast.focalA()), null).statusCode()).as(path).isEqualTo(403);
+      assertThat(send("GET", path, token(cast.focalA()), null).statusCode()).as(path).isEqualTo(404);
     }
-    assertThat(page(signedIn(cast.focalA()), "/visa/" + request).statusCode()).isEqualTo(403);
+    assertThat(page(signedIn(cast.focalA()), "/visa/" + request).statusCode()).isEqualTo(404);
 
     // The letter prints the whole reference in a form a consulate can type.
     assertThat(reference).matches(PRINTED_REFERENCE);
@@ -109,6 +109,29 @@ class VisaAndRegistrationAttackTests {
     assertThat(wrongApi.body().replace(wrongCode, "REF")).isEqualTo(nowhereApi.body().replace(nowhere, "REF"));
     assertThat(page("/visa/verify?reference=" + wrongCode).body().replace(wrongCode, "REF"))
         .isEqualTo(page("/visa/verify?reference=" + nowhere).body().replace(nowhere, "REF"));
+  }
+
+  @Test
+  void whoDecidedIsNamedByUsernameOnlyToThoseWhoMayDecide() throws Exception {
+    Cast cast = cast();
+    String name = "Alice Decided " + NEXT.incrementAndGet();
+    long registration = approvedRegistration(cast.alice(), cast.orgA(), cast.focalA(), name, "IN_PERSON");
+    String path = "/api/v1/registrations/" + registration;
+    assertThat(json(send("GET", path, token(cast.focalA()), null)).get("decidedBy").asString()).isEqualTo(cast.focalA());
+    for (String reader : new String[] {cast.alice(), "chair"}) {
+      assertThat(send("GET", path, token(reader), null).body()).as(reader).contains("\"decidedBy\":null")
+          .doesNotContain(cast.focalA());
+    }
+    assertThat(send("GET", registrations(), token(cast.alice()), null).body()).doesNotContain(cast.focalA());
+
+    long request = visaRequest(cast.alice(), registration, name, "Paris").get("request").get("id").asLong();
+    assertThat(send("POST", "/api/v1/visa/" + request + "/return", token("tsb"), "{\"reason\": \"Your mission\"}")
+        .statusCode()).isEqualTo(200);
+    assertThat(json(send("GET", "/api/v1/visa/" + request, token("tsb"), null)).get("request").get("decidedBy").asString())
+        .isEqualTo("tsb");
+    assertThat(send("GET", "/api/v1/visa/" + request, token(cast.alice()), null).body()).doesNotContain("\"tsb\"");
+    assertThat(send("POST", "/api/v1/registrations/" + registration + "/visa", token(cast.alice()), visaForm(name, "Lyon"))
+        .body()).doesNotContain("\"tsb\"");
   }
 
   @Test
@@ -163,12 +186,16 @@ class VisaAndRegistrationAttackTests {
 
     // The focal point of A neither sees nor decides on B's people, on the API or the pages.
     assertThat(send("GET", registrations(), token(cast.focalA()), null).body()).doesNotContain(name);
-    assertThat(send("GET", "/api/v1/registrations/" + id, token(cast.focalA()), null).statusCode()).isEqualTo(403);
+    HttpResponse<String> others = send("GET", "/api/v1/registrations/" + id, token(cast.focalA()), null);
+    HttpResponse<String> unused = send("GET", "/api/v1/registrations/" + (id + 1_000_000), token(cast.focalA()), null);
+    assertThat(others.statusCode()).isEqualTo(404);
+    assertThat(others.body().replace(String.valueOf(id), "ID"))
+        .as("another's registration answers as an id never used").isEqualTo(unused.body().replace(String.valueOf(id + 1_000_000), "ID"));
     assertThat(send("POST", "/api/v1/registrations/" + id + "/approve", token(cast.focalA()), null).statusCode())
-        .isEqualTo(403);
+        .isEqualTo(404);
     HttpClient focalA = signedIn(cast.focalA());
     assertThat(page(focalA, "/registrations").body()).doesNotContain(name);
-    assertThat(page(focalA, "/registrations/" + id).statusCode()).isEqualTo(403);
+    assertThat(page(focalA, "/registrations/" + id).statusCode()).isEqualTo(404);
     assertThat(send("GET", registrations(), token(cast.focalB()), null).body()).contains(name);
 
     // An account without an organization chooses one.
@@ -195,7 +222,7 @@ class VisaAndRegistrationAttackTests {
     assertThat(corrected.statusCode()).isEqualTo(200);
     assertThat(json(corrected).get("organizationId").asLong()).isEqualTo(cast.orgB());
     assertThat(send("POST", "/api/v1/registrations/" + id + "/approve", token(cast.focalA()), null).statusCode())
-        .isEqualTo(403);
+        .isEqualTo(404);
 
     // The page does the same for the administrator, and back.
     HttpClient admin = signedIn("tsb");

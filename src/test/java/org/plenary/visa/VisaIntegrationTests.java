@@ -82,8 +82,8 @@ class VisaIntegrationTests {
 
     assertThat(jdbc.sql("SELECT passport FROM visa_requests WHERE id = ?").param(id).query(String.class).single())
         .doesNotContain("X1234567").doesNotContain("Lyon");
-    mvc.perform(get("/api/v1/visa/" + id).header("Authorization", tokens.bearer("alice"))).andExpect(status().isForbidden());
-    mvc.perform(get("/api/v1/visa/" + id).header("Authorization", tokens.bearer("chair"))).andExpect(status().isForbidden());
+    mvc.perform(get("/api/v1/visa/" + id).header("Authorization", tokens.bearer("alice"))).andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/visa/" + id).header("Authorization", tokens.bearer("chair"))).andExpect(status().isNotFound());
     mvc.perform(get("/api/v1/visa/" + id).header("Authorization", tokens.bearer("focal")))
         .andExpect(jsonPath("$.passport.number").value("X1234567"));
 
