@@ -137,24 +137,39 @@ class ContributionApiController {
   @PostMapping("/api/v1/contributions/{number}/publish")
   @PreAuthorize("isAuthenticated()")
   @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-  @ApiResponse(responseCode = "412", description = "`If-Match` names another version than the one waiting: its author"
+  @ApiResponse(responseCode = "412", description = "`If-Match` names none of the versions waiting: its author"
       + " replaced it since it was reviewed; nothing was published.")
   ContributionResource publish(@PathVariable String number,
-      @Parameter(description = "the waiting version reviewed, as the incoming file's ETag (its SHA-256 in quotes);"
-          + " publish only that version") @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Parameter(description = "the waiting version reviewed, as the incoming file's ETag (its SHA-256 in quotes),"
+          + " or a list of such tags (RFC 9110: the version waiting is published if it is any of them);"
+          + " `*` or no header publishes whatever version waits") @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @AuthenticationPrincipal PlenaryUser user) {
     return resource(desk.publish(number, reviewed(ifMatch), user));
   }
 
-  /** The SHA-256 an {@code If-Match} names ({@code "<sha256>"}, weak or strong); null for none or {@code *}. */
-  static String reviewed(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-      return null;
+  /**
+   * The SHA-256s an {@code If-Match} names: its entity tags ({@code "<sha256>"}, weak or strong, several
+   * separated by commas), opaque-tags unquoted; empty for none or {@code *} (any current version).
+   */
+  static List<String> reviewed(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return List.of();
     }
-    String tag = ifMatch.strip();
-    tag = tag.startsWith("W/") ? tag.substring(2) : tag;
-    tag = tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") ? tag.substring(1, tag.length() - 1) : tag;
-    return tag.isEmpty() ? "-" : tag;
+    var tags = new java.util.ArrayList<String>();
+    // An entity tag holds no comma (RFC 9110 8.8.3: etagc excludes DQUOTE and controls only, but the
+    // tags this server gives are hex), so the list splits on commas.
+    for (String part : ifMatch.split(",")) {
+      String tag = part.strip();
+      if (tag.equals("*")) {
+        return List.of();
+      }
+      tag = tag.startsWith("W/") ? tag.substring(2) : tag;
+      tag = tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") ? tag.substring(1, tag.length() - 1) : tag;
+      if (!part.isBlank()) {
+        tags.add(tag.isEmpty() ? "-" : tag);
+      }
+    }
+    return tags.isEmpty() ? List.of("-") : List.copyOf(tags);
   }
 
   @Operation(operationId = "rejectContribution", summary = "Reject the waiting version with a reason sent to the submitter (secretariat)")

@@ -470,7 +470,7 @@ public class ContributionDesk {
    * Asked inside a transaction, the publication joins it instead, and commits or rolls back with it.
    */
   public Contribution publish(String number, PlenaryUser user) {
-    return publish(number, null, user);
+    return publish(number, List.of(), user);
   }
 
   /**
@@ -479,16 +479,26 @@ public class ContributionDesk {
    * the page or the listing was read), nothing is published and the refusal says so.
    */
   public Contribution publish(String number, String reviewedSha256, PlenaryUser user) {
+    return publish(number, reviewedSha256 == null || reviewedSha256.isBlank() ? List.of() : List.of(reviewedSha256), user);
+  }
+
+  /**
+   * As {@link #publish(String, String, PlenaryUser)}, for a client that names several versions it would
+   * publish (an {@code If-Match} list): the version waiting is published when it is any of them; an
+   * empty list names whatever version waits.
+   */
+  public Contribution publish(String number, java.util.Collection<String> reviewedSha256, PlenaryUser user) {
     requireStaff(user, "publish");
-    var publication = new Publication(number, reviewedSha256 == null || reviewedSha256.isBlank() ? null
-        : reviewedSha256.strip().toLowerCase(java.util.Locale.ROOT), user);
+    var publication = new Publication(number, reviewedSha256.stream()
+        .map(sha -> sha.strip().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet()), user);
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       return publish(List.of(publication)).getFirst();
     }
     return (Contribution) registrar.submit(publication);
   }
 
-  private record Publication(String number, String reviewed, PlenaryUser user) implements Step {}
+  /** A publication asked for; {@code reviewed} the versions (SHA-256) it may publish, empty for whichever waits. */
+  private record Publication(String number, java.util.Set<String> reviewed, PlenaryUser user) implements Step {}
 
   private List<Contribution> publish(List<Publication> publications) {
     var moves = FileMoves.inTransaction(store);
@@ -500,7 +510,7 @@ public class ContributionDesk {
     for (Publication p : publications) {
       Contribution contribution = lockedWithIncoming(p.number(), "publish");
       ContributionFile file = contribution.incoming().orElseThrow();
-      if (p.reviewed() != null && !p.reviewed().equals(file.sha256())) {
+      if (!p.reviewed().isEmpty() && !p.reviewed().contains(file.sha256())) {
         // Checked under the contribution's lock: an upload that lands beside this publication is seen here.
         throw ContributionRefusedException.of(VERSION_CHANGED, "contribution.refused.replacedSinceReviewed",
             file.fileName(), file.sha256().substring(0, 12));
@@ -581,7 +591,12 @@ public class ContributionDesk {
   public Contribution grantLateException(String number, PlenaryUser user) {
     requireStaff(user, "grantLate");
     return transaction.execute(status -> {
+      contributions.lock(get(number).id());
       Contribution contribution = get(number);
+      // A withdrawn number takes no file again (see checkRevision): an exception for it would be an audit line of nothing.
+      if (contribution.withdrawnAt() != null) {
+        throw ContributionRefusedException.of(WRONG_STATE, "contribution.refused.withdrawn", contribution.number());
+      }
       contributions.grantLateException(contribution.id());
       contributions.audit(contribution.id(), "LATE_EXCEPTION", user.getUsername(), clock.instant(), null, null, null);
       return get(number);

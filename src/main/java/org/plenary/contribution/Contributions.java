@@ -688,6 +688,22 @@ class Contributions {
         .param(number.toUpperCase(java.util.Locale.ROOT)).query(Long.class).list().isEmpty();
   }
 
+  /**
+   * Flags again, against {@code deadline}, every file of the meeting's input documents: late when it arrived
+   * after it. Listings and the register follow (the register's version changes) when a flag does.
+   */
+  int flagLate(org.plenary.meeting.MeetingId meeting, Instant deadline) {
+    int changed = jdbc.sql("""
+            UPDATE contribution_files SET late = (uploaded_at > ?)
+            WHERE late <> (uploaded_at > ?)
+              AND contribution_id IN (SELECT id FROM contributions WHERE meeting_id = ? AND series = 'I')""")
+        .params(utc(deadline), utc(deadline), meeting.value()).update();
+    if (changed > 0) {
+      changeVersionAtCommit();
+    }
+    return changed;
+  }
+
   void grantLateException(long contribution) {
     jdbc.sql("UPDATE contributions SET late_exception = TRUE WHERE id = ?").param(contribution).update();
   }

@@ -1,5 +1,10 @@
 package org.plenary.group;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import org.plenary.shared.EditVersion;
+import org.springframework.http.CacheControl;
+import org.springframework.web.bind.annotation.RequestHeader;
+
 import org.plenary.account.PlenaryUser;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -69,12 +74,19 @@ class GroupApiController {
       description = "A leader's username (the account linked to them) is given only to those who may edit the group; "
           + "it is null for everyone else.")
   @GetMapping("/{slug}")
-  GroupResource get(@PathVariable String slug) {
-    Group group = catalog.get(slug);
-    GroupResource resource = GroupResource.of(group);
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the group's version, for `If-Match` on its PUT",
+      useReturnTypeSchema = true)
+  ResponseEntity<GroupResource> get(@PathVariable String slug) {
+    GroupCatalog.Versioned read = catalog.versioned(slug);
+    GroupResource resource = GroupResource.of(read.group());
     // The account a leader signs in with is for those who may edit the group (and send it back as read):
     // to anyone else a username is half of a sign-in, and the chair's the one most worth guessing.
-    return catalog.canManage(PlenaryUser.current().orElse(null), group) ? resource : resource.withoutUsernames();
+    return versioned(catalog.canManage(PlenaryUser.current().orElse(null), read.group()) ? resource
+        : resource.withoutUsernames(), read.version());
+  }
+
+  private static ResponseEntity<GroupResource> versioned(GroupResource resource, long version) {
+    return ResponseEntity.ok().eTag(EditVersion.etag(version)).cacheControl(CacheControl.noCache()).body(resource);
   }
 
   @Operation(operationId = "createGroup", summary = "Create a group (secretariat)",
@@ -93,7 +105,16 @@ class GroupApiController {
       + "linking accounts to leaders and their roles: secretariat)")
   @PutMapping("/{slug}")
   @PreAuthorize("@groupAccess.canManage(#slug)")
-  GroupResource update(@PathVariable String slug, @Valid @RequestBody GroupForm form) {
-    return GroupResource.of(catalog.update(slug, form.toDraft(), form.toTranslations(), PlenaryUser.current().orElse(null)));
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` (or `editVersion`) names none of the group's current"
+      + " version: someone changed it since it was read; nothing was saved.")
+  ResponseEntity<GroupResource> update(@PathVariable String slug,
+      @Parameter(description = "the group's version as read: the `ETag` of its GET (\"v12\"), or a list of them; the"
+          + " change is made only if one of them is still current (else 412). Without it (nor `editVersion`), or with"
+          + " `*`, the change replaces whatever is current.") @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody GroupForm form) {
+    GroupCatalog.Versioned saved = catalog.update(slug, form.toDraft(), form.toTranslations(),
+        PlenaryUser.current().orElse(null), EditVersion.ifMatch(ifMatch, form.getEditVersion()));
+    return versioned(GroupResource.of(saved.group()), saved.version());
   }
 }

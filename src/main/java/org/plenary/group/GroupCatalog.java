@@ -13,6 +13,7 @@ import org.plenary.account.AccountDirectory;
 import org.plenary.account.AccountId;
 import org.plenary.account.Countries;
 import org.plenary.account.PlenaryUser;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.TreeNames;
 import org.plenary.shared.TtlCache;
 import org.plenary.shared.Violations;
@@ -32,8 +33,11 @@ public class GroupCatalog {
   private final MessageSource messages;
   private final TtlCache<Object, Optional<Group>> cache;
 
+  private final org.springframework.context.ApplicationEventPublisher events;
+
   GroupCatalog(Groups groups, GroupTranslations translations, AccountDirectory accounts, Countries countries,
-      MessageSource messages, Clock clock) {
+      MessageSource messages, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.messages = messages;
     this.groups = groups;
     this.translations = translations;
@@ -93,7 +97,19 @@ public class GroupCatalog {
    */
   @Transactional
   public Group update(String slug, GroupDraft draft, Map<String, GroupTranslation> translated) {
+    return update(slug, draft, translated, EditVersion.ANY);
+  }
+
+  /**
+   * As {@link #update(String, GroupDraft, Map)}, made on the version {@code read} names: refused
+   * ({@link org.plenary.shared.ChangedMeanwhileException}) when someone changed the group since.
+   */
+  @Transactional
+  public Group update(String slug, GroupDraft draft, Map<String, GroupTranslation> translated, EditVersion read) {
+    groups.lock(get(slug).id());
+    cache.clear();
     Group current = get(slug);
+    read.check(version(current.id()), current.acronym());
     if (draft.acronym() != null && !current.documentPrefix().equalsIgnoreCase(Group.documentPrefix(draft.acronym()))) {
       checkAcronym(draft.acronym(), current.id()); // groups that already share one may still be edited otherwise
     }
@@ -101,6 +117,10 @@ public class GroupCatalog {
     GroupId parent = parentOf(draft, current.id());
     groups.update(current.id(), draft, parent);
     groups.replaceChildren(current.id(), draft.sections(), leaderRows(draft.leaders()), draft.milestones());
+    var renamed = MilestonesRenamed.between(current.milestones(), draft.milestones());
+    if (!renamed.isEmpty()) {
+      events.publishEvent(new MilestonesRenamed(current.id(), renamed));
+    }
     if (translated != null) {
       translations.replace(current.id(), checked(translated));
     }
@@ -117,10 +137,40 @@ public class GroupCatalog {
    */
   @Transactional
   public Group update(String slug, GroupDraft draft, Map<String, GroupTranslation> translated, PlenaryUser by) {
+    return update(slug, draft, translated, by, EditVersion.ANY).group();
+  }
+
+  /** As {@link #update(String, GroupDraft, Map, PlenaryUser)}, made on the version {@code read} names; the group saved with its version. */
+  @Transactional
+  public Versioned update(String slug, GroupDraft draft, Map<String, GroupTranslation> translated, PlenaryUser by,
+      EditVersion read) {
     if (by == null || !by.isStaff()) {
       checkAppointments(get(slug).leaders(), draft.leaders());
     }
-    return update(slug, draft, translated);
+    Group saved = update(slug, draft, translated, read);
+    return new Versioned(saved, version(saved.id()));
+  }
+
+  /** A group as the database holds it, with its version: never newer than the group shown (its ETag). */
+  public record Versioned(Group group, long version) {}
+
+  /**
+   * The group read from the database, never from the cache (whose copy may be older than the version), with
+   * its version read first: a change committed between the two reads makes the version older than what is
+   * shown, so an edit made on it is refused rather than allowed to overwrite what its editor never saw.
+   */
+  public Versioned versioned(String slug) {
+    GroupId id = get(slug).id();
+    long version = version(id);
+    return new Versioned(groups.find(id).map(this::group).orElseThrow(() -> new UnknownGroupException(slug)), version);
+  }
+
+  /**
+   * The group's version, one more at every edit: the API's ETag ({@link EditVersion#etag}) and the edit
+   * page's hidden field. Read from the database, never cached.
+   */
+  public long version(GroupId id) {
+    return groups.version(id).orElseThrow(() -> new UnknownGroupException("#" + id.value()));
   }
 
   /** Refuses a change of the linked leaders (account and role): one error on each row that adds one, one for those removed. */

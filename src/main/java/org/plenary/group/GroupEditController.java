@@ -4,6 +4,8 @@ import org.plenary.account.PlenaryUser;
 
 import jakarta.validation.Valid;
 import org.plenary.account.Countries;
+import org.plenary.shared.ChangedMeanwhileException;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.RowEdits;
 import java.util.Locale;
@@ -59,8 +61,11 @@ class GroupEditController {
   @GetMapping("/groups/{slug}/edit")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   String edit(@PathVariable String slug, Model model) {
-    Group group = catalog.get(slug);
-    return form(model, GroupForm.of(group), group);
+    // From the database with its version, never the cache: the form is what its version says it is.
+    GroupCatalog.Versioned read = catalog.versioned(slug);
+    GroupForm form = GroupForm.of(read.group());
+    form.setEditVersion(read.version());
+    return form(model, form, read.group());
   }
 
   @PostMapping("/groups/{slug}/edit")
@@ -73,11 +78,17 @@ class GroupEditController {
       return form(model, form, group);
     }
     try {
-      catalog.update(slug, form.toDraft(), form.toTranslations(), PlenaryUser.current().orElse(null));
+      catalog.update(slug, form.toDraft(), form.toTranslations(), PlenaryUser.current().orElse(null),
+          EditVersion.of(form.getEditVersion()));
       redirect.addFlashAttribute("notice", messages.getMessage("group.edit.saved", new Object[] {group.acronym()}, locale));
       return "redirect:/groups/" + slug;
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      return form(model, form, group);
+    } catch (ChangedMeanwhileException e) {
+      // The editor's input stays; the form now carries the version they were told of, so saving again is their choice.
+      result.rejectValue("editVersion", "changed", org.plenary.shared.Words.said(e));
+      form.setEditVersion(catalog.version(group.id()));
       return form(model, form, group);
     }
   }

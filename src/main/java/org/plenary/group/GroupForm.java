@@ -70,6 +70,22 @@ public class GroupForm {
   @Valid
   private List<MilestoneRow> milestones = new ArrayList<>();
 
+  /**
+   * The version of the group its editor read (its GET's ETag without quotes and {@code v}, the edit page's hidden
+   * field): saved only if still current, else refused (412) with nothing saved. None replaces whatever is current.
+   */
+  @io.swagger.v3.oas.annotations.media.Schema(description = "the group's version as read (12 for the ETag \"v12\");"
+      + " the change is made only if it is still current (else 412). If-Match, when sent, is used instead.")
+  private Long editVersion;
+
+  public Long getEditVersion() {
+    return editVersion;
+  }
+
+  public void setEditVersion(Long editVersion) {
+    this.editVersion = editVersion;
+  }
+
   /** The name and terms of reference in other languages, by tag ("fr"); null keeps those the group has. */
   @Valid
   private Map<String, TranslationRow> translations;

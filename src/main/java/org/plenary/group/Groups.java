@@ -64,11 +64,22 @@ class Groups {
   void update(GroupId id, GroupDraft draft, GroupId parent) {
     jdbc.sql("""
             UPDATE plenary_groups SET acronym = ?, name = ?, parent_id = ?, established_by = ?,
-              working_language = ?, lifetime_months = ?, contact_email = ?, mailing_list = ?
+              working_language = ?, lifetime_months = ?, contact_email = ?, mailing_list = ?,
+              edit_version = edit_version + 1
             WHERE id = ?""")
         .params(draft.acronym(), draft.name(), parent == null ? null : parent.value(), draft.establishedBy(),
             draft.workingLanguage(), draft.lifetimeMonths(), draft.contactEmail(), draft.mailingList(), id.value())
         .update();
+  }
+
+  /** Holds the group's row until the transaction ends: edits of one group are made one after the other. */
+  void lock(GroupId id) {
+    jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(id.value()).query(Long.class).list();
+  }
+
+  /** The group's version: one more at every edit of its details, terms of reference, leaders, milestones or translations. */
+  java.util.Optional<Long> version(GroupId id) {
+    return jdbc.sql("SELECT edit_version FROM plenary_groups WHERE id = ?").param(id.value()).query(Long.class).optional();
   }
 
   void setFirstMeeting(GroupId id, LocalDate firstMeetingOn) {

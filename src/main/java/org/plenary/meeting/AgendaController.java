@@ -3,6 +3,8 @@ package org.plenary.meeting;
 import jakarta.validation.Valid;
 import org.plenary.group.GroupCatalog;
 import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.ChangedMeanwhileException;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.RowEdits;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -32,8 +34,10 @@ class AgendaController {
 
   @GetMapping("/groups/{slug}/meetings/{code}/agenda")
   String edit(@PathVariable String slug, @PathVariable String code, Model model) {
-    Meeting meeting = meetings.get(slug, code);
-    return form(model, slug, meeting, AgendaForm.of(meeting));
+    MeetingCatalog.Versioned read = meetings.versioned(slug, code);
+    AgendaForm form = AgendaForm.of(read.meeting());
+    form.setEditVersion(read.version());
+    return form(model, slug, read.meeting(), form);
   }
 
   @PostMapping("/groups/{slug}/meetings/{code}/agenda")
@@ -45,7 +49,7 @@ class AgendaController {
       return form(model, slug, meeting, form);
     }
     try {
-      meetings.replaceAgenda(slug, code, form.toAgenda());
+      meetings.replaceAgenda(slug, code, form.toAgenda(), EditVersion.of(form.getEditVersion()));
       redirect.addFlashAttribute("notice", text("meeting.agenda.saved"));
       return "redirect:/groups/" + slug + "/meetings/" + code + "#agenda";
     } catch (InvalidInputException e) {
@@ -53,6 +57,10 @@ class AgendaController {
       return form(model, slug, meeting, form);
     } catch (AgendaItemInUseException e) {
       result.rejectValue("items", "in-use", org.plenary.shared.Words.said(e));
+      return form(model, slug, meeting, form);
+    } catch (ChangedMeanwhileException e) {
+      result.rejectValue("editVersion", "changed", org.plenary.shared.Words.said(e));
+      form.setEditVersion(meetings.version(meeting.id()));
       return form(model, slug, meeting, form);
     }
   }

@@ -22,6 +22,22 @@ public class AgendaForm {
   @JsonAlias("agenda")
   private List<ItemRow> items = new ArrayList<>();
 
+  /**
+   * The version of the meeting its editor read (its GET's ETag without quotes and {@code v}, the edit page's hidden
+   * field): saved only if still current, else refused (412) with nothing saved. None replaces whatever is current.
+   */
+  @io.swagger.v3.oas.annotations.media.Schema(description = "the meeting's version as read (12 for the ETag \"v12\");"
+      + " the change is made only if it is still current (else 412). If-Match, when sent, is used instead.")
+  private Long editVersion;
+
+  public Long getEditVersion() {
+    return editVersion;
+  }
+
+  public void setEditVersion(Long editVersion) {
+    this.editVersion = editVersion;
+  }
+
   /** One agenda item: its id when it is already on the agenda (kept through every edit), none when new. */
   public static class ItemRow {
     private Long id;

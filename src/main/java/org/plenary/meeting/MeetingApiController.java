@@ -1,5 +1,10 @@
 package org.plenary.meeting;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import org.plenary.shared.EditVersion;
+import org.springframework.http.CacheControl;
+import org.springframework.web.bind.annotation.RequestHeader;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -75,8 +80,15 @@ class MeetingApiController {
 
   @Operation(operationId = "getMeeting", summary = "A meeting with its agenda and deadlines (each in the meeting's time zone)")
   @GetMapping("/{code}")
-  MeetingResource get(@PathVariable String slug, @PathVariable String code) {
-    return MeetingResource.of(groups.get(slug), meetings.get(slug, code), circulars);
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the meeting's version, for `If-Match` on its PUTs",
+      useReturnTypeSchema = true)
+  ResponseEntity<MeetingResource> get(@PathVariable String slug, @PathVariable String code) {
+    return versioned(slug, meetings.versioned(slug, code));
+  }
+
+  private ResponseEntity<MeetingResource> versioned(String slug, MeetingCatalog.Versioned meeting) {
+    return ResponseEntity.ok().eTag(EditVersion.etag(meeting.version())).cacheControl(CacheControl.noCache())
+        .body(MeetingResource.of(groups.get(slug), meeting.meeting(), circulars));
   }
 
   @Operation(operationId = "scheduleMeeting", summary = "Schedule a meeting (secretariat); it is announced by e-mail",
@@ -100,9 +112,18 @@ class MeetingApiController {
           + "change: a different code is a 409 problem.")
   @PutMapping("/{code}")
   @PreAuthorize("@groupAccess.canManage(#slug)")
-  MeetingResource update(@PathVariable String slug, @PathVariable String code, @Valid @RequestBody MeetingForm form) {
-    return MeetingResource.of(groups.get(slug), meetings.update(slug, code, form.toDraft(), form.toTranslations()), circulars);
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` names none of the meeting's current version: someone"
+      + " changed its details or agenda since it was read; nothing was saved.")
+  ResponseEntity<MeetingResource> update(@PathVariable String slug, @PathVariable String code,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody MeetingForm form) {
+    return versioned(slug, meetings.update(slug, code, form.toDraft(), form.toTranslations(), EditVersion.ifMatch(ifMatch, form.getEditVersion())));
   }
+
+  static final String IF_MATCH = "the meeting's version as read: the `ETag` of its GET (\"v12\"), or a list of"
+      + " them; the change is made only if one of them is still current (else 412). Without it, or with `*`, the"
+      + " change replaces whatever is current.";
 
   @Operation(operationId = "replaceAgenda", summary = "Replace a meeting's agenda (the group's management)",
       description = "Items in their new order. An item with an id keeps it (documents stay filed under it, whatever "
@@ -111,8 +132,12 @@ class MeetingApiController {
           + "409, naming them.")
   @PutMapping("/{code}/agenda")
   @PreAuthorize("@groupAccess.canManage(#slug)")
-  MeetingResource replaceAgenda(@PathVariable String slug, @PathVariable String code,
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` names none of the meeting's current version: someone"
+      + " changed its details or agenda since it was read; nothing was saved.")
+  ResponseEntity<MeetingResource> replaceAgenda(@PathVariable String slug, @PathVariable String code,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody AgendaForm form) {
-    return MeetingResource.of(groups.get(slug), meetings.replaceAgenda(slug, code, form.toAgenda()), circulars);
+    return versioned(slug, meetings.replaceAgenda(slug, code, form.toAgenda(), EditVersion.ifMatch(ifMatch, form.getEditVersion())));
   }
 }

@@ -20,6 +20,7 @@ import org.plenary.group.ContentLanguages;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupId;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.TreeNames;
 import org.plenary.shared.TtlCache;
 import org.plenary.shared.Unproxied;
@@ -87,6 +88,28 @@ public class MeetingCatalog {
     return cache.get(id, () -> meetings.find(id)).orElseThrow(() -> new UnknownMeetingException("?", "#" + id.value()));
   }
 
+  /**
+   * The meeting's version, one more at every change of its details, translations or agenda: the API's
+   * ETag ({@link EditVersion#etag}) and the edit pages' hidden field. Read from the database, never cached.
+   */
+  public long version(MeetingId id) {
+    return meetings.version(id).orElseThrow(() -> new UnknownMeetingException("?", "#" + id.value()));
+  }
+
+  /** A meeting as the database holds it, with its version: never newer than the meeting shown (its ETag). */
+  public record Versioned(Meeting meeting, long version) {}
+
+  /**
+   * The meeting read from the database, never from the cache (whose copy may be older than the version),
+   * with its version read first: a change committed between the two reads makes the version older than what
+   * is shown, so an edit made on it is refused rather than allowed to overwrite what its editor never saw.
+   */
+  public Versioned versioned(String slug, String code) {
+    MeetingId id = get(slug, code).id();
+    long version = version(id);
+    return new Versioned(fresh(id), version);
+  }
+
   /** When the meeting was last scheduled, edited or given a new agenda (feeds give it as their time). */
   public Instant lastChange(MeetingId id) {
     return meetings.changedAt(id).orElseThrow(() -> new UnknownMeetingException("?", "#" + id.value()));
@@ -140,9 +163,21 @@ public class MeetingCatalog {
   /** As {@link #update(String, String, MeetingDraft)}, and replaces the translations unless {@code translated} is null. */
   @Transactional
   public Meeting update(String slug, String code, MeetingDraft draft, Map<String, MeetingTranslation> translated) {
+    return update(slug, code, draft, translated, EditVersion.ANY).meeting();
+  }
+
+  /**
+   * As {@link #update(String, String, MeetingDraft, Map)}, made on the version {@code read} names: refused
+   * ({@link org.plenary.shared.ChangedMeanwhileException}) when the meeting changed since (its details, translations
+   * or agenda).
+   */
+  @Transactional
+  public Versioned update(String slug, String code, MeetingDraft draft, Map<String, MeetingTranslation> translated,
+      EditVersion read) {
     MeetingId id = get(slug, code).id();
     meetings.lock(id);
     Meeting current = meetings.find(id).orElseThrow(() -> new UnknownMeetingException(slug, code));
+    read.check(version(id), current.code());
     String newCode = draft.code() == null || draft.code().isBlank() ? current.code() : normalized(draft.code());
     if (!newCode.equals(current.code())
         && meetingDocuments.orderedStream().anyMatch(answer -> answer.anyFor(current.id()))) {
@@ -155,7 +190,11 @@ public class MeetingCatalog {
     }
     meetings.touch(current.id(), clock.instant());
     groups.recordFirstMeeting(current.groupId(), meetings.firstStart(current.groupId()).orElse(null));
-    return fresh(current.id());
+    Meeting saved = fresh(current.id());
+    if (!saved.contributionDeadline().equals(current.contributionDeadline())) {
+      events.publishEvent(new ContributionDeadlineMoved(saved.id(), saved.contributionDeadline()));
+    }
+    return new Versioned(saved, version(current.id()));
   }
 
   /**
@@ -165,9 +204,16 @@ public class MeetingCatalog {
    */
   @Transactional
   public Meeting replaceAgenda(String slug, String code, List<AgendaItem> agenda) {
+    return replaceAgenda(slug, code, agenda, EditVersion.ANY).meeting();
+  }
+
+  /** As {@link #replaceAgenda(String, String, List)}, made on the version {@code read} names (see {@link #update}). */
+  @Transactional
+  public Versioned replaceAgenda(String slug, String code, List<AgendaItem> agenda, EditVersion read) {
     MeetingId id = get(slug, code).id();
     meetings.lock(id);
     Meeting current = meetings.find(id).orElseThrow();
+    read.check(version(id), current.code());
     List<Long> removed = AgendaRules.removedBy(current, agenda);
     if (!removed.isEmpty()) {
       var filed = new HashMap<Long, List<String>>();
@@ -182,7 +228,7 @@ public class MeetingCatalog {
       throw new AgendaItemInUseException("meeting.agenda.error.filedMeanwhile");
     }
     meetings.touch(id, clock.instant());
-    return fresh(id);
+    return new Versioned(fresh(id), version(id));
   }
 
   private <T> Map<String, T> checked(Map<String, T> translated) {

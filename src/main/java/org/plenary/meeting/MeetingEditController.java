@@ -3,6 +3,8 @@ package org.plenary.meeting;
 import jakarta.validation.Valid;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.ChangedMeanwhileException;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.RowEdits;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,8 +60,11 @@ class MeetingEditController {
   @GetMapping("/groups/{slug}/meetings/{code}/edit")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   String edit(@PathVariable String slug, @PathVariable String code, Model model) {
-    Meeting meeting = meetings.get(slug, code);
-    return form(model, groups.get(slug), meeting, MeetingForm.of(meeting));
+    // From the database with its version, never the cache: the form is what its version says it is.
+    MeetingCatalog.Versioned read = meetings.versioned(slug, code);
+    MeetingForm form = MeetingForm.of(read.meeting());
+    form.setEditVersion(read.version());
+    return form(model, groups.get(slug), read.meeting(), form);
   }
 
   @PostMapping("/groups/{slug}/meetings/{code}/edit")
@@ -72,7 +77,8 @@ class MeetingEditController {
       return form(model, groups.get(slug), meeting, form);
     }
     try {
-      Meeting saved = meetings.update(slug, code, form.toDraft(), form.toTranslations());
+      Meeting saved = meetings.update(slug, code, form.toDraft(), form.toTranslations(),
+          EditVersion.of(form.getEditVersion())).meeting();
       redirect.addFlashAttribute("notice", text("meeting.edit.saved", saved.code()));
       return "redirect:/groups/" + slug + "/meetings/" + saved.code();
     } catch (InvalidInputException e) {
@@ -80,6 +86,11 @@ class MeetingEditController {
       return form(model, groups.get(slug), meeting, form);
     } catch (MeetingCodeInUseException e) {
       result.rejectValue("code", "in-use", org.plenary.shared.Words.said(e));
+      return form(model, groups.get(slug), meeting, form);
+    } catch (ChangedMeanwhileException e) {
+      // The editor's input stays; the form now carries the version they were told of, so saving again is their choice.
+      result.rejectValue("editVersion", "changed", org.plenary.shared.Words.said(e));
+      form.setEditVersion(meetings.version(meeting.id()));
       return form(model, groups.get(slug), meeting, form);
     }
   }

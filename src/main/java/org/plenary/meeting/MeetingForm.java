@@ -90,6 +90,36 @@ public class MeetingForm {
   @Valid
   private List<HotelRow> hotels = new ArrayList<>();
 
+  /** The deadlines as a meeting's GET gives them, read where registrationDeadline and the others are left out. */
+  @io.swagger.v3.oas.annotations.media.Schema(nullable = true, description = "the deadlines as the meeting's GET gives"
+      + " them (kind and dueAt; a PUT of what GET gave keeps them); registrationDeadline, contributionDeadline and"
+      + " visaDeadline, when given, come first")
+  private List<@Valid DeadlineRow> deadlines;
+
+  public List<DeadlineRow> getDeadlines() {
+    return deadlines;
+  }
+
+  public void setDeadlines(List<DeadlineRow> deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  /**
+   * The version of the meeting its editor read (its GET's ETag without quotes and {@code v}, the edit page's hidden
+   * field): saved only if still current, else refused (412) with nothing saved. None replaces whatever is current.
+   */
+  @io.swagger.v3.oas.annotations.media.Schema(description = "the meeting's version as read (12 for the ETag \"v12\");"
+      + " the change is made only if it is still current (else 412). If-Match, when sent, is used instead.")
+  private Long editVersion;
+
+  public Long getEditVersion() {
+    return editVersion;
+  }
+
+  public void setEditVersion(Long editVersion) {
+    this.editVersion = editVersion;
+  }
+
   /** A hotel with the preferential tariff. */
   public static class HotelRow {
     /** The hotel's id when it is already on the meeting; none for a new hotel. */
@@ -219,8 +249,58 @@ public class MeetingForm {
     return new MeetingDraft(blankToNull(code), startDate, endDate, timeZone.strip(), venueName.strip(),
         blankToNull(venueAddress), venueCode.strip().toLowerCase(java.util.Locale.ROOT), openingTime, deskOpensAt,
         blankToNull(deskPlace), blankToNull(fee), languages.strip(), paperless, documentsPublic,
-        blankToNull(practicalInfo), registrationDeadline, contributionDeadline, visaDeadline,
+        blankToNull(practicalInfo), deadline(registrationDeadline, Deadline.Kind.REGISTRATION),
+        deadline(contributionDeadline, Deadline.Kind.CONTRIBUTIONS), deadline(visaDeadline, Deadline.Kind.VISA_SUPPORT),
         latePolicy, collocated.stream().map(String::strip).toList(), hotels.stream().map(HotelRow::toHotel).toList());
+  }
+
+  /**
+   * The deadline given by its own field, else as a meeting's GET gives it ({@code deadlines}: kind and
+   * {@code dueAt}, its time in the meeting's zone with the offset), else none (the default). A meeting sent
+   * back as it was read kept none of its deadlines before: each went back to its default, and a contribution
+   * deadline the secretariat had set moved without anyone asking.
+   */
+  private LocalDateTime deadline(LocalDateTime given, Deadline.Kind kind) {
+    if (given != null || deadlines == null) {
+      return given;
+    }
+    return deadlines.stream().filter(row -> row != null && row.kind == kind && row.dueAt != null).findFirst()
+        // The time as the GET wrote it, in the meeting's zone: read again in the zone sent (a new one too), as the
+        // page reads its deadlines, so a deadline is 23:59 at the venue whatever the zone.
+        .map(row -> {
+          try {
+            return java.time.OffsetDateTime.parse(row.dueAt).toLocalDateTime();
+          } catch (java.time.format.DateTimeParseException notADate) {
+            new org.plenary.shared.Violations().check(false, "deadlines", "meeting", "meeting.form.deadline.dueAt")
+                .throwIfAny();
+            throw notADate;
+          }
+        }).orElse(null);
+  }
+
+  /** A deadline as a meeting's GET gives it; its other members (label, display, timeZone) are not read. */
+  public static class DeadlineRow {
+    private Deadline.Kind kind;
+    // Kept as written: the JSON reader would turn an offset date-time to UTC and lose the meeting's offset.
+    @jakarta.validation.constraints.Pattern(message = "{meeting.form.deadline.dueAt}",
+        regexp = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})")
+    private String dueAt;
+
+    public Deadline.Kind getKind() {
+      return kind;
+    }
+
+    public void setKind(Deadline.Kind kind) {
+      this.kind = kind;
+    }
+
+    public String getDueAt() {
+      return dueAt;
+    }
+
+    public void setDueAt(String dueAt) {
+      this.dueAt = dueAt;
+    }
   }
 
   /** The translations to save, by tag; null when none were sent. */

@@ -114,7 +114,13 @@ class Meetings {
 
   /** Records that the meeting changed (scheduled, edited, its agenda replaced). */
   void touch(MeetingId id, Instant at) {
-    jdbc.sql("UPDATE meetings SET changed_at = ? WHERE id = ?").params(utc(at), id.value()).update();
+    jdbc.sql("UPDATE meetings SET changed_at = ?, edit_version = edit_version + 1 WHERE id = ?")
+        .params(utc(at), id.value()).update();
+  }
+
+  /** The meeting's version: one more at every change ({@link #touch}). */
+  Optional<Long> version(MeetingId id) {
+    return jdbc.sql("SELECT edit_version FROM meetings WHERE id = ?").param(id.value()).query(Long.class).optional();
   }
 
   Optional<Instant> changedAt(MeetingId id) {

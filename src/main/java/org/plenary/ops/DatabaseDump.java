@@ -96,12 +96,15 @@ final class DatabaseDump {
         + " ORDER BY \"installed_rank\" DESC FETCH FIRST 1 ROWS ONLY");
   }
 
-  /** Every SHA-256 the register records for each store path (contribution files and published archive entries). */
+  /**
+   * Every SHA-256 the register records for each store path (contribution files and the archive entries not
+   * withdrawn: a withdrawn entry keeps the published path its file left for the history).
+   */
   private static Map<String, Set<String>> register(Connection connection) throws SQLException {
     var register = new HashMap<String, Set<String>>();
     try (var statement = connection.createStatement();
         var result = statement.executeQuery("SELECT store_path, sha256 FROM contribution_files"
-            + " UNION ALL SELECT store_path, sha256 FROM archive_entries")) {
+            + " UNION ALL SELECT store_path, sha256 FROM archive_entries WHERE withdrawn_version IS NULL")) {
       while (result.next()) {
         register.computeIfAbsent(result.getString(1), path -> new HashSet<>()).add(result.getString(2).strip());
       }

@@ -53,6 +53,17 @@ public class DeliverableDesk {
     return deliverables.ofGroup(group.id()).stream().map(d -> visible(d, readable)).toList();
   }
 
+  /**
+   * A milestone renamed on the group's page or API: the deliverables serving it follow. Before, they kept the
+   * old title, and the plan, the progress report and the milestone notices showed the milestone unserved.
+   * Heard in the edit's transaction (not after its commit, as notices are), so that the rename and the
+   * deliverables' reference are one change, never seen apart.
+   */
+  @org.springframework.context.event.EventListener
+  void on(org.plenary.group.MilestonesRenamed renamed) {
+    renamed.renamed().forEach((from, to) -> deliverables.renameMilestone(renamed.group(), from, to));
+  }
+
   public Deliverable get(String slug, long id, Reader reader) {
     return visible(find(groups.get(slug), id), readableOutputs(slug, reader));
   }

@@ -50,6 +50,12 @@ class Deliverables {
     return select("d.group_id = ? AND d.id = " + id, group.value()).stream().findFirst();
   }
 
+  /** The group's deliverables serving milestone {@code from} serve {@code to}: the milestone was renamed. */
+  void renameMilestone(org.plenary.group.GroupId group, String from, String to) {
+    jdbc.sql("UPDATE deliverables SET milestone = ? WHERE group_id = ? AND milestone = ?")
+        .params(to, group.value(), from).update();
+  }
+
   /** Takes the deliverable's row lock until the transaction ends: one change at a time. */
   void lock(long id) {
     jdbc.sql("SELECT id FROM deliverables WHERE id = ? FOR UPDATE").param(id).query(Long.class).list();

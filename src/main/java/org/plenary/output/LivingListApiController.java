@@ -66,9 +66,17 @@ class LivingListApiController {
   @Operation(operationId = "editLivingListEntry", summary = "Edit an entry: a new version of the list")
   @PutMapping("/api/v1/groups/{slug}/living-list/{id}")
   @PreAuthorize("isAuthenticated()")
-  LivingListEntry edit(@PathVariable String slug, @PathVariable long id, @Valid @RequestBody EntryRequest request,
-      @AuthenticationPrincipal PlenaryUser user) {
-    return desk.save(slug, id, request.draft(), user);
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "409", description = "The entry was removed; nothing was saved.")
+  @ApiResponse(responseCode = "412", description = "`If-Match` (or `version`) names none of the entry's current"
+      + " version: someone changed it since it was read; nothing was saved.")
+  LivingListEntry edit(@PathVariable String slug, @PathVariable long id,
+      @io.swagger.v3.oas.annotations.Parameter(description = "the entry's version as read (\"v7\" for its `version` 7),"
+          + " or a list of them; the edit is made only if one is still current (else 412). Without it (nor `version`),"
+          + " or with `*`, the edit replaces whatever is current.")
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody EntryRequest request, @AuthenticationPrincipal PlenaryUser user) {
+    return desk.save(slug, id, request.draft(), user, org.plenary.shared.EditVersion.ifMatch(ifMatch, request.version()));
   }
 
   @Operation(operationId = "removeLivingListEntry", summary = "Remove an entry: a new version of the list")

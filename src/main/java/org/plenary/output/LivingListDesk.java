@@ -18,6 +18,7 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.UnknownException;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.Violations;
 import org.plenary.shared.Words;
 import org.springframework.stereotype.Component;
@@ -84,15 +85,31 @@ public class LivingListDesk {
 
   /** Adds an entry ({@code id} null) or edits one: a new version of the list. */
   public LivingListEntry save(String slug, Long id, EntryDraft draft, PlenaryUser user) {
+    return save(slug, id, draft, user, EditVersion.ANY);
+  }
+
+  /**
+   * As {@link #save(String, Long, EntryDraft, PlenaryUser)}, an edit made on the entry's version {@code read}
+   * names: refused ({@link org.plenary.shared.ChangedMeanwhileException}) when someone changed it since.
+   */
+  public LivingListEntry save(String slug, Long id, EntryDraft draft, PlenaryUser user, EditVersion read) {
     Group group = manageable(slug, user);
     List<String> liaisons = checked(slug, draft, user);
     counter(group);
     return transaction.execute(status -> {
       long version = entries.nextVersion(group.id());
       long entryId = id == null ? entries.newEntry(group.id()) : existing(group, id);
+      // Under the list's lock (nextVersion): an entry someone removed meanwhile is not brought back by an edit
+      // made on the page or the GET that still showed it.
+      if (id != null) {
+        LivingListEntry current = entries.at(group.id(), version - 1).stream().filter(e -> e.id() == entryId)
+            .findFirst().orElseThrow(() -> OutputRefusedException.state("output.refused.livingList.removed",
+                group.acronym(), entryId));
+        read.check(current.version(), current.organization());
+      }
       var entry = new LivingListEntry(entryId, draft.organization().strip(), blankToNull(draft.bodyGroup()),
           blankToNull(draft.url()), blankToNull(draft.topics()), blankToNull(draft.contact()), draft.lastReviewed(),
-          liaisons);
+          liaisons, version);
       entries.record(group.id(), version, entry, false, user.getUsername(), clock.instant());
       return entry;
     });
@@ -148,7 +165,7 @@ public class LivingListDesk {
     }
     Set<String> readable = documents(slug, reader);
     return list.stream().map(e -> new LivingListEntry(e.id(), e.organization(), e.bodyGroup(), e.url(), e.topics(),
-        e.contact(), e.lastReviewed(), e.liaisons().stream().filter(readable::contains).toList())).toList();
+        e.contact(), e.lastReviewed(), e.liaisons().stream().filter(readable::contains).toList(), e.version())).toList();
   }
 
   private void counter(Group group) {

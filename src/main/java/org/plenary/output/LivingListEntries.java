@@ -77,7 +77,8 @@ class LivingListEntries {
   /** The entries as they stood at the version, by organization. */
   List<LivingListEntry> at(GroupId group, long version) {
     return jdbc.sql("""
-            SELECT h.entry_id, h.organization, h.body_group, h.url, h.topics, h.contact, h.last_reviewed, h.liaisons
+            SELECT h.entry_id, h.organization, h.body_group, h.url, h.topics, h.contact, h.last_reviewed, h.liaisons,
+              h.list_version
             FROM living_list_history h
             WHERE h.group_id = :group AND h.removed = FALSE AND h.id = (SELECT MAX(l.id) FROM living_list_history l
               WHERE l.entry_id = h.entry_id AND l.list_version <= :version)
@@ -85,7 +86,7 @@ class LivingListEntries {
         .param("group", group.value()).param("version", version)
         .query((rs, n) -> new LivingListEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
-            rs.getString(8) == null ? List.of() : Arrays.asList(rs.getString(8).split(" "))))
+            rs.getString(8) == null ? List.of() : Arrays.asList(rs.getString(8).split(" ")), rs.getLong(9)))
         .list();
   }
 

@@ -11,7 +11,10 @@ import java.util.List;
  */
 public record LivingListEntry(long id, String organization, @Schema(nullable = true) String bodyGroup,
     @Schema(nullable = true) String url, @Schema(nullable = true) String topics, @Schema(nullable = true) String contact,
-    @Schema(nullable = true) LocalDate lastReviewed, List<String> liaisons) {
+    @Schema(nullable = true) LocalDate lastReviewed, List<String> liaisons,
+    @Schema(description = "the entry's version: the list's version that last changed it; sent back on a PUT"
+        + " (or as If-Match \"v7\"), the edit is made only if no one changed the entry since (else 412)")
+    long version) {
 
   public LivingListEntry {
     liaisons = liaisons == null ? List.of() : List.copyOf(liaisons);

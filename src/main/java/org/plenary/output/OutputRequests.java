@@ -34,7 +34,10 @@ final class OutputRequests {
       @NotBlank(message = "{output.error.definition}") @Size(max = 4000) String definition,
       @Schema(nullable = true, description = "Another body's document, or this group's.") @Size(max = 500) String source,
       @Schema(nullable = true) @Size(max = 2000) String note,
-      @Schema(nullable = true) List<String> related) {
+      @Schema(nullable = true) List<String> related,
+      @Schema(nullable = true, description = "the term's version as read (its GET's `version`, or its ETag \"v3\" as"
+          + " If-Match); the edit is made only if it is still current (else 412). If-Match, when sent, is used instead.")
+      Long version) {
 
     TermDesk.TermDraft draft() {
       return new TermDesk.TermDraft(term, definition, source, note, related == null ? null : String.join(";", related));
@@ -56,7 +59,9 @@ final class OutputRequests {
       @Schema(nullable = true) @Size(max = 1000) String topics,
       @Schema(nullable = true) @Size(max = 1000) String contact,
       @Schema(nullable = true) LocalDate lastReviewed,
-      @Schema(nullable = true, description = "Document numbers of the liaison statements exchanged.") List<String> liaisons) {
+      @Schema(nullable = true, description = "Document numbers of the liaison statements exchanged.") List<String> liaisons,
+      @Schema(nullable = true, description = "the entry's version as read (its GET's `version`); the edit is made only"
+          + " if it is still current (else 412). If-Match (\"v7\"), when sent, is used instead.") Long version) {
 
     LivingListDesk.EntryDraft draft() {
       return new LivingListDesk.EntryDraft(organization, group, url, topics, contact, lastReviewed,

@@ -1,5 +1,8 @@
 package org.plenary.output;
 
+import org.plenary.shared.EditVersion;
+import org.springframework.web.bind.annotation.RequestHeader;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -88,8 +91,15 @@ class TermApiController {
 
   @Operation(operationId = "getTerm", summary = "One term")
   @GetMapping("/api/v1/groups/{slug}/terms/{id}")
-  Term get(@PathVariable String slug, @PathVariable long id) {
-    return desk.get(slug, id);
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the term's `version`, for `If-Match` on its PUT",
+      useReturnTypeSchema = true)
+  ResponseEntity<Term> get(@PathVariable String slug, @PathVariable long id) {
+    return versioned(desk.get(slug, id));
+  }
+
+  private static ResponseEntity<Term> versioned(Term term) {
+    return ResponseEntity.ok().eTag(EditVersion.etag(term.version()))
+        .cacheControl(org.springframework.http.CacheControl.noCache()).body(term);
   }
 
   @Operation(operationId = "getTermHistory", summary = "Every change of the term, oldest first")
@@ -111,9 +121,15 @@ class TermApiController {
   @Operation(operationId = "editTerm", summary = "Edit a proposed term")
   @PutMapping("/api/v1/groups/{slug}/terms/{id}")
   @PreAuthorize("isAuthenticated()")
-  Term edit(@PathVariable String slug, @PathVariable long id, @Valid @RequestBody TermRequest request,
-      @AuthenticationPrincipal PlenaryUser user) {
-    return desk.edit(slug, id, request.draft(), user);
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` (or `version`) names none of the term's current version:"
+      + " someone changed it since it was read; nothing was saved.")
+  ResponseEntity<Term> edit(@PathVariable String slug, @PathVariable long id,
+      @Parameter(description = "the term's version as read: the `ETag` of its GET (\"v3\"), or a list of them; the"
+          + " edit is made only if one of them is still current (else 412). Without it (nor `version`), or with `*`,"
+          + " the edit replaces whatever is current.") @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody TermRequest request, @AuthenticationPrincipal PlenaryUser user) {
+    return versioned(desk.edit(slug, id, request.draft(), user, EditVersion.ifMatch(ifMatch, request.version())));
   }
 
   @Operation(operationId = "agreeTerm", summary = "Record the term as agreed at a meeting")

@@ -10,6 +10,7 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.UnknownException;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.Violations;
 import org.plenary.shared.Words;
 import org.springframework.stereotype.Component;
@@ -87,11 +88,21 @@ public class TermDesk {
   }
 
   public Term edit(String slug, long id, TermDraft draft, PlenaryUser user) {
+    return edit(slug, id, draft, user, EditVersion.ANY);
+  }
+
+  /**
+   * Edits the term as its editor read it at a version {@code read} names: refused
+   * ({@link org.plenary.shared.ChangedMeanwhileException}) when someone changed it since (edited, agreed, superseded).
+   */
+  public Term edit(String slug, long id, TermDraft draft, PlenaryUser user, EditVersion read) {
     manageable(slug, user);
     check(draft);
     return transaction.execute(status -> {
       terms.lock(id);
-      Term edited = get(slug, id).edited(draft.term().strip(), draft.definition().strip(), blankToNull(draft.source()),
+      Term current = get(slug, id);
+      read.check(current.version(), current.term());
+      Term edited = current.edited(draft.term().strip(), draft.definition().strip(), blankToNull(draft.source()),
           blankToNull(draft.note()), draft.relatedTerms());
       terms.update(edited, null);
       terms.history(edited, null, "EDITED", user.getUsername(), clock.instant());

@@ -143,6 +143,10 @@ public class VisaDesk {
       throw VisaRefusedException.of(403, "visa.refused.approveStaff");
     }
     return transaction.execute(status -> {
+      // Under the row's lock, the status read is the one this decision replaces: two decisions at once (two
+      // approvals, an approval and a refusal) made one, the other refused, instead of both, the last winning
+      // and a letter announced for a request that ends refused.
+      requests.lock(id);
       VisaRequest request = get(id, user);
       if (request.status() != VisaStatus.REQUESTED) {
         throw VisaRefusedException.of(409, "visa.refused.decided", id,
@@ -180,6 +184,10 @@ public class VisaDesk {
         say(outcome == VisaStatus.REFUSED ? "visa.error.refuseReason" : "visa.error.returnReason"))
         .throwIfAny();
     return transaction.execute(status -> {
+      // Under the row's lock, the status read is the one this decision replaces: two decisions at once (two
+      // approvals, an approval and a refusal) made one, the other refused, instead of both, the last winning
+      // and a letter announced for a request that ends refused.
+      requests.lock(id);
       VisaRequest request = get(id, user);
       if (request.status() != VisaStatus.REQUESTED) {
         throw VisaRefusedException.of(409, "visa.refused.decided", id,

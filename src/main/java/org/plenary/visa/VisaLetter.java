@@ -1,6 +1,5 @@
 package org.plenary.visa;
 
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import org.plenary.shared.Download;
@@ -35,11 +34,10 @@ class VisaLetter {
   private final AccountDirectory accounts;
   private final PdfRenderer pdf;
   private final MessageSource messages;
-  private final Clock clock;
   private final String baseUrl;
 
   VisaLetter(VisaDesk desk, RegistrationDesk registrations, MeetingCatalog meetings, GroupCatalog groups,
-      AccountDirectory accounts, PdfRenderer pdf, MessageSource messages, Clock clock,
+      AccountDirectory accounts, PdfRenderer pdf, MessageSource messages,
       @Value("${plenary.base-url}") String baseUrl) {
     this.desk = desk;
     this.registrations = registrations;
@@ -48,7 +46,6 @@ class VisaLetter {
     this.accounts = accounts;
     this.pdf = pdf;
     this.messages = messages;
-    this.clock = clock;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
@@ -77,7 +74,8 @@ class VisaLetter {
     return pdf.compose(words.say("pdf.visa.title", request.reference()))
         .paragraph(words.say("pdf.visa.union"))
         .field(words.say("pdf.visa.reference"), request.reference())
-        .field(words.say("pdf.visa.date"), words.date(clock.instant().atZone(meeting.timeZone()).toLocalDate()))
+        // Dated the day it was approved, in the meeting's zone: the same letter at every download, never today's date.
+        .field(words.say("pdf.visa.date"), words.date(request.decidedAt().atZone(meeting.timeZone()).toLocalDate()))
         .field(words.say("pdf.visa.to"), words.say("pdf.visa.mission", request.mission()))
         .heading(words.say("pdf.visa.heading", request.fullName()))
         .paragraph(words.say("pdf.visa.body", registration.number(), group.name(), group.acronym(), meeting.venueName(),

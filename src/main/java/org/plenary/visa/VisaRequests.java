@@ -65,6 +65,11 @@ class VisaRequests {
     return jdbc.sql("SELECT passport FROM visa_requests WHERE id = ?").param(id).query(String.class).optional();
   }
 
+  /** Holds the request's row until the transaction ends: decisions on one request are made one after the other. */
+  void lock(long id) {
+    jdbc.sql("SELECT id FROM visa_requests WHERE id = ? FOR UPDATE").param(id).query(Long.class).list();
+  }
+
   void decide(long id, VisaStatus status, String reference, String by, Instant at) {
     jdbc.sql("UPDATE visa_requests SET status = ?, reference = ?, decided_by = ?, decided_at = ? WHERE id = ?")
         .params(status.name(), reference, by, utc(at), id).update();

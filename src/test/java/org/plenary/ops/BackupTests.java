@@ -45,6 +45,61 @@ class BackupTests {
     }
   }
 
+  /**
+   * A backup taken while files are on their way: a replacement committed whose replaced version has not
+   * reached the history yet (the move after the commit), and a publication whose file is already in the
+   * meeting's folder while the register still names incoming/ (the move before the commit). The backup holds
+   * each at the path its register names; before, it held neither (2 documents instead of 4) and said nothing.
+   */
+  @Test
+  void aBackupTakenWhileFilesMoveHoldsEveryDocumentItsRegisterNames() throws Exception {
+    try (var plenary = new RunningPlenary("--plenary.data-dir=" + original, "--server.address=127.0.0.1",
+        "--server.port=19302", "--plenary.ftp.address=127.0.0.1", "--plenary.ftp.port=19303")) {
+      BackupScenario.populate(plenary);
+    }
+    List<String> rows = BackupScenario.register(BackupScenario.h2(original), "sa", "", BackupScenario.folder(original));
+    String history = rows.stream().map(row -> row.split(" \\| ")[1]).filter(path -> path.startsWith("history/"))
+        .findFirst().orElseThrow();
+    String incoming = rows.stream().map(row -> row.split(" \\| ")).filter(row -> row[1].contains("/incoming/"))
+        .filter(row -> rows.stream().filter(other -> other.startsWith(row[0] + " |")).count() == 1)
+        .map(row -> row[1]).findFirst().orElseThrow();
+    Path documents = original.resolve("documents");
+    // Where the replaced version waited before the commit, and where the publication put the other.
+    Files.move(documents.resolve(history), documents.resolve(incoming).resolveSibling("FG-Ops-I-9999~0123456789abcdef01234567.bin"));
+    Path published = documents.resolve(incoming.replace("/incoming/", "/9999-gva/in/"));
+    Files.createDirectories(published.getParent());
+    Files.move(documents.resolve(incoming), published);
+
+    Path backup = backups.resolve("moving");
+    var made = BackupScenario.run("backup", "--to", backup.toString(), "--plenary.data-dir=" + original);
+    assertThat(made.status()).as(made.err()).isZero();
+    assertThat(made.out()).contains("4 documents");
+    assertThat(backup.resolve("documents").resolve(history)).exists();
+    assertThat(backup.resolve("documents").resolve(incoming)).exists();
+    assertThat(BackupScenario.run("backup-verify", backup.toString()).status()).isZero();
+    var restored = BackupScenario.run("restore", "--from", backup.toString(), "--plenary.data-dir=" + copy);
+    assertThat(restored.status()).as(restored.err()).isZero();
+    assertThat(BackupScenario.register(BackupScenario.h2(copy), "sa", "", BackupScenario.folder(copy)))
+        .hasSize(4).noneMatch(row -> row.endsWith("absent"));
+  }
+
+  /** A document the register names that the store holds nowhere is said, never left out of a backup in silence. */
+  @Test
+  void aBackupOfAStoreThatLostADocumentIsRefusedWithItsPath() throws Exception {
+    try (var plenary = new RunningPlenary("--plenary.data-dir=" + original, "--server.address=127.0.0.1",
+        "--server.port=19302", "--plenary.ftp.address=127.0.0.1", "--plenary.ftp.port=19303")) {
+      BackupScenario.populate(plenary);
+    }
+    List<String> rows = BackupScenario.register(BackupScenario.h2(original), "sa", "", BackupScenario.folder(original));
+    String history = rows.stream().map(row -> row.split(" \\| ")[1]).filter(path -> path.startsWith("history/"))
+        .findFirst().orElseThrow();
+    Files.delete(original.resolve("documents").resolve(history));
+
+    var made = BackupScenario.run("backup", "--to", backups.resolve("lost").toString(), "--plenary.data-dir=" + original);
+    assertThat(made.status()).isEqualTo(1);
+    assertThat(made.err()).contains(history).contains("does not hold");
+  }
+
   @Test
   void aTamperedBackupIsDetectedAndNotRestored() throws Exception {
     try (var plenary = new RunningPlenary("--plenary.data-dir=" + original)) {

@@ -30,8 +30,14 @@ final class RunningPlenary implements AutoCloseable {
   String token;
 
   RunningPlenary(String... arguments) {
-    var all = new ArrayList<>(List.of("--server.port=0", "--plenary.ftp.port=0", "--plenary.admin-password=" + PASSWORD,
+    var all = new ArrayList<>(List.of("--plenary.admin-password=" + PASSWORD,
         "--logging.level.root=WARN", "--spring.lifecycle.timeout-per-shutdown-phase=6s"));
+    // Any free port unless the test names one (a repeated option would be read as the list "0,19302").
+    for (String port : List.of("--server.port=", "--plenary.ftp.port=")) {
+      if (java.util.Arrays.stream(arguments).noneMatch(argument -> argument.startsWith(port))) {
+        all.add(port + "0");
+      }
+    }
     all.addAll(List.of(arguments));
     context = SpringApplication.run(PlenaryApplication.class, all.toArray(String[]::new));
     port = ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -1,5 +1,6 @@
 package org.plenary.visa;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -22,7 +23,9 @@ import org.plenary.account.NewAccount;
 import org.plenary.account.OrganizationCategory;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.OrganizationId;
+import org.plenary.account.PlenaryUser;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.pdf.PdfTextExtractor;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -40,6 +43,9 @@ class VisaDecisionTests {
   @Autowired UserDetailsService users;
   @Autowired AccountDirectory accounts;
   @Autowired OrganizationDirectory organizations;
+  @Autowired VisaDesk desk;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private final String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
   private final LocalDate end = LocalDate.now().plusWeeks(8).plusDays(2);
@@ -90,6 +96,93 @@ class VisaDecisionTests {
     mvc.perform(get("/api/v1/me/desk").header("Authorization", tokens.bearer(participant)))
         .andExpect(jsonPath("$.visaRequests[0].state").value("REFUSED"))
         .andExpect(jsonPath("$.visaRequests[0].reason").value("The meeting is full."));
+  }
+
+  /**
+   * Two of the secretariat decide one request at once (one approves, one refuses): one decision is made, the
+   * other refused as already decided. Before, both read "requested", both were written, the last won, and the
+   * participant was told a letter was ready for a request that ended refused.
+   */
+  @Test
+  void twoDecisionsAtOnceMakeOneAndRefuseTheOther() throws Exception {
+    int n = NEXT.incrementAndGet();
+    OrganizationId org = organizations.create("Visa Race Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    String participant = account("vr" + n, org);
+    String focal = account("vrf" + n, org);
+    organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
+    long visa = filedRequest(participant, focal, org);
+    var tsb = (PlenaryUser) users.loadUserByUsername("tsb");
+    var held = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      // Holds the request's row, so that both decisions have read it and wait to write when it is let go.
+      var holder = threads.submit(() -> transaction.executeWithoutResult(status -> {
+        jdbc.sql("SELECT id FROM visa_requests WHERE id = ? FOR UPDATE").param(visa).query(Long.class).list();
+        held.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      held.await();
+      var approval = threads.submit(() -> desk.approve(visa, tsb));
+      var refusal = threads.submit(() -> desk.refuse(visa, "The meeting is full.", tsb));
+      Thread.sleep(1500);
+      release.countDown();
+      holder.get();
+      var outcomes = new java.util.ArrayList<String>();
+      for (var decision : java.util.List.of(approval, refusal)) {
+        try {
+          outcomes.add(decision.get().status().name());
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(VisaRefusedException.class);
+          assertThat(((VisaRefusedException) e.getCause()).httpStatus()).isEqualTo(409);
+          outcomes.add("refused");
+        }
+      }
+      assertThat(outcomes).as("one decision made, the other refused").containsOnlyOnce("refused");
+      String made = outcomes.stream().filter(o -> !o.equals("refused")).findFirst().orElseThrow();
+      assertThat(desk.get(visa, tsb).status().name()).isEqualTo(made);
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+  }
+
+  /**
+   * A letter is dated the day it was approved: downloaded again days later it is the same letter. Before, it
+   * carried the date of each download, so two copies of one reference said different things.
+   */
+  @Test
+  void aLetterIsDatedTheDayItWasApprovedWhateverDayItIsDownloaded() throws Exception {
+    int n = NEXT.incrementAndGet();
+    OrganizationId org = organizations.create("Visa Date Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    String participant = account("vd" + n, org);
+    String focal = account("vdf" + n, org);
+    organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
+    long visa = filedRequest(participant, focal, org);
+    mvc.perform(post("/api/v1/visa/" + visa + "/approve").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isOk());
+    // As if it had been approved on 2 November and were downloaded today.
+    jdbc.sql("UPDATE visa_requests SET decided_at = ? WHERE id = ?")
+        .params(java.time.OffsetDateTime.parse("2026-11-02T10:00:00Z"), visa).update();
+    byte[] letter = mvc.perform(get("/api/v1/visa/" + visa + "/letter.pdf").header("Authorization", tokens.bearer(participant))
+            .header("Accept-Language", "en"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    var file = java.nio.file.Files.createTempFile("plenary-letter", ".pdf");
+    var text = new java.io.StringWriter();
+    try {
+      java.nio.file.Files.write(file, letter);
+      PdfTextExtractor.extract(file, text);
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+    String today = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
+        .format(LocalDate.now(java.time.ZoneId.of("Europe/Zurich")));
+    assertThat(text.toString().replaceAll("\\s+", " "))
+        .contains("2 November 2026").doesNotContain(today);
   }
 
   @Test

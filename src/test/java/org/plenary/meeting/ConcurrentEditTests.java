@@ -1,0 +1,299 @@
+package org.plenary.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Two editors of one group or meeting: the second, who read it before the first saved, does not overwrite
+ * the first's change in silence. The API gives each version as an ETag and refuses a PUT whose If-Match (or
+ * editVersion) is no longer current with a 412 problem; the edit pages carry the version in a hidden field and
+ * show the form again with the editor's input and the reason. Over a real port for the API, on H2 here and on
+ * PostgreSQL in {@link PostgresConcurrentEditTests}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+    "server.port=19304", "server.address=127.0.0.1",
+    "spring.datasource.url=jdbc:h2:mem:plenary-concurrent-edits;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}"})
+@ActiveProfiles("demo")
+@AutoConfigureMockMvc
+class ConcurrentEditTests {
+
+  private static final Pattern ETAG = Pattern.compile("\"v(\\d+)\"");
+  private static final String GROUP = """
+      {"slug": "%s", "acronym": "FG %1$s", "name": "%s", "workingLanguage": "English",
+       "lifetimeMonths": 12, "sections": [], "milestones": [], "leaders": []}""";
+  private static final String MEETING = """
+      {"code": "4206-gva", "startDate": "2042-06-14", "endDate": "2042-06-16", "venueName": "%s", "venueCode": "gva",
+       "timeZone": "Europe/Zurich", "languages": "English", "documentsPublic": true}""";
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+  @Autowired MockMvc mvc;
+  @Autowired UserDetailsService users;
+  private String tsb;
+
+  @BeforeEach
+  void signIn() throws Exception {
+    HttpResponse<String> token = send("POST", "/api/v1/tokens", null, null,
+        "{\"username\":\"tsb\",\"password\":\"tsb-demo\"}");
+    tsb = token.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
+  }
+
+  @Test
+  void aMeetingPutOnAVersionSomeoneChangedMeanwhileIsRefusedWith412AndNothingSaved() throws Exception {
+    String slug = group("edits");
+    String path = "/api/v1/groups/" + slug + "/meetings";
+    assertThat(send("POST", path, tsb, null, MEETING.formatted("Geneva")).statusCode()).isEqualTo(201);
+    HttpResponse<String> read = send("GET", path + "/4206-gva", null, null, null);
+    String etag = read.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).matches(ETAG);
+
+    // The first editor saves on what they read; the second, who read the same version, is refused.
+    HttpResponse<String> first = send("PUT", path + "/4206-gva", tsb, etag, MEETING.formatted("First editor's venue"));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    String after = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(after).isNotEqualTo(etag).matches(ETAG);
+    HttpResponse<String> second = send("PUT", path + "/4206-gva", tsb, etag, MEETING.formatted("Second editor's venue"));
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(412);
+    assertThat(second.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(second.body()).contains("changed by someone else since you opened it").contains("nothing was saved");
+    assertThat(send("GET", path + "/4206-gva", null, null, null).body()).contains("First editor's venue");
+
+    // The agenda is the meeting's too: one replaced on a stale version is refused, and a new version is given.
+    HttpResponse<String> agenda = send("PUT", path + "/4206-gva/agenda", tsb, etag, "{\"items\": [{\"title\": \"Opening\"}]}");
+    assertThat(agenda.statusCode()).as(agenda.body()).isEqualTo(412);
+    agenda = send("PUT", path + "/4206-gva/agenda", tsb, after, "{\"items\": [{\"title\": \"Opening\"}]}");
+    assertThat(agenda.statusCode()).as(agenda.body()).isEqualTo(200);
+    String withAgenda = agenda.headers().firstValue("ETag").orElseThrow();
+    assertThat(withAgenda).isNotEqualTo(after);
+    assertThat(send("PUT", path + "/4206-gva", tsb, after, MEETING.formatted("Stale")).statusCode()).isEqualTo(412);
+
+    // The version in the body where no If-Match is sent; a list in If-Match; '*' and nothing replace whatever is current.
+    String bodyVersion = MEETING.formatted("By body version").replace("{", "{\"editVersion\": " + number(after) + ", ");
+    assertThat(send("PUT", path + "/4206-gva", tsb, null, bodyVersion).statusCode()).isEqualTo(412);
+    HttpResponse<String> listed = send("PUT", path + "/4206-gva", tsb, etag + ", " + withAgenda, MEETING.formatted("Listed"));
+    assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+    assertThat(send("PUT", path + "/4206-gva", tsb, "*", MEETING.formatted("Any")).statusCode()).isEqualTo(200);
+    assertThat(send("PUT", path + "/4206-gva", tsb, null, MEETING.formatted("Unconditional")).statusCode()).isEqualTo(200);
+    assertThat(send("PUT", path + "/4206-gva", tsb, "W/" + send("GET", path + "/4206-gva", null, null, null)
+        .headers().firstValue("ETag").orElseThrow(), MEETING.formatted("Weak")).statusCode())
+        .as("If-Match compares strongly: a weak tag matches nothing").isEqualTo(412);
+  }
+
+  @Test
+  void aGroupPutOnAVersionSomeoneChangedMeanwhileIsRefusedWith412AndNothingSaved() throws Exception {
+    String slug = group("groupedits");
+    HttpResponse<String> read = send("GET", "/api/v1/groups/" + slug, null, null, null);
+    String etag = read.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> first = send("PUT", "/api/v1/groups/" + slug, tsb, etag, GROUP.formatted(slug, "First name"));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    HttpResponse<String> second = send("PUT", "/api/v1/groups/" + slug, tsb, etag, GROUP.formatted(slug, "Second name"));
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(412);
+    assertThat(second.body()).contains("changed by someone else since you opened it");
+    assertThat(send("GET", "/api/v1/groups/" + slug, null, null, null).body()).contains("First name").doesNotContain("Second name");
+    assertThat(send("PUT", "/api/v1/groups/" + slug, tsb, first.headers().firstValue("ETag").orElseThrow(),
+        GROUP.formatted(slug, "Third name")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theEditPagesKeepTheEditorsInputAndSayWhyWhenSomeoneSavedMeanwhile() throws Exception {
+    String slug = group("pageedits");
+    var tsbUser = user(users.loadUserByUsername("tsb"));
+    String page = mvc.perform(get("/groups/" + slug + "/edit").with(tsbUser)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    String version = hidden(page);
+    assertThat(send("PUT", "/api/v1/groups/" + slug, tsb, null, GROUP.formatted(slug, "Saved by the API")).statusCode())
+        .isEqualTo(200);
+
+    String shown = mvc.perform(post("/groups/" + slug + "/edit").with(tsbUser).with(csrf())
+            .param("editVersion", version).param("acronym", "FG " + slug).param("name", "Typed on the page")
+            .param("workingLanguage", "English").param("lifetimeMonths", "12"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(shown).contains("changed by someone else since you opened it").contains("value=\"Typed on the page\"")
+        .contains("id=\"editVersion-error\"");
+    assertThat(send("GET", "/api/v1/groups/" + slug, null, null, null).body()).contains("Saved by the API");
+    // The form shown again carries the version its editor was told of: saving it again is their choice.
+    mvc.perform(post("/groups/" + slug + "/edit").with(tsbUser).with(csrf())
+            .param("editVersion", hidden(shown)).param("acronym", "FG " + slug).param("name", "Typed on the page")
+            .param("workingLanguage", "English").param("lifetimeMonths", "12"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(send("GET", "/api/v1/groups/" + slug, null, null, null).body()).contains("Typed on the page");
+
+    String meetings = "/api/v1/groups/" + slug + "/meetings";
+    assertThat(send("POST", meetings, tsb, null, MEETING.formatted("Geneva")).statusCode()).isEqualTo(201);
+    String agendaPage = mvc.perform(get("/groups/" + slug + "/meetings/4206-gva/agenda").with(tsbUser)).andReturn()
+        .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String editPage = mvc.perform(get("/groups/" + slug + "/meetings/4206-gva/edit").with(tsbUser)).andReturn()
+        .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(send("PUT", meetings + "/4206-gva/agenda", tsb, null, "{\"items\": [{\"title\": \"Opening by the API\"}]}")
+        .statusCode()).isEqualTo(200);
+    String agendaShown = mvc.perform(post("/groups/" + slug + "/meetings/4206-gva/agenda").with(tsbUser).with(csrf())
+            .param("editVersion", hidden(agendaPage)).param("items[0].title", "Opening typed on the page"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(agendaShown).contains("changed by someone else since you opened it").contains("Opening typed on the page");
+    String editShown = mvc.perform(post("/groups/" + slug + "/meetings/4206-gva/edit").with(tsbUser).with(csrf())
+            .param("editVersion", hidden(editPage)).param("startDate", "2042-06-14").param("endDate", "2042-06-16")
+            .param("timeZone", "Europe/Zurich").param("venueName", "Venue typed on the page").param("venueCode", "gva")
+            .param("code", "4206-gva").param("languages", "English").param("latePolicy", "FLAG"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(editShown).contains("changed by someone else since you opened it").contains("value=\"Venue typed on the page\"");
+    String meeting = send("GET", meetings + "/4206-gva", null, null, null).body();
+    assertThat(meeting).contains("Opening by the API").contains("Geneva").doesNotContain("typed on the page");
+  }
+
+  /**
+   * A meeting sent back as its GET gave it keeps the deadlines the secretariat set: before, the GET's
+   * {@code deadlines} were not read and each deadline went back to its default (the contributions' from 7 to 4 June).
+   */
+  @Test
+  void aMeetingSentBackAsItWasReadKeepsItsDeadlines() throws Exception {
+    String slug = group("deadlineedits");
+    String path = "/api/v1/groups/" + slug + "/meetings";
+    String scheduled = MEETING.formatted("Geneva").replace("{", "{\"contributionDeadline\": \"2042-06-07T23:59:00\", "
+        + "\"registrationDeadline\": \"2042-06-01T23:59:00\", ");
+    assertThat(send("POST", path, tsb, null, scheduled).statusCode()).isEqualTo(201);
+    HttpResponse<String> read = send("GET", path + "/4206-gva", null, null, null);
+    assertThat(read.body()).contains("\"dueAt\":\"2042-06-07T23:59");
+    HttpResponse<String> put = send("PUT", path + "/4206-gva", tsb, read.headers().firstValue("ETag").orElseThrow(),
+        read.body().replace("\"venueName\":\"Geneva\"", "\"venueName\":\"Geneva, Montbrillant\""));
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(put.body()).contains("Montbrillant").contains("\"dueAt\":\"2042-06-07T23:59")
+        .contains("\"dueAt\":\"2042-06-01T23:59");
+  }
+
+  /** A milestone renamed on the group keeps the deliverables that serve it, which follow its new title. */
+  @Test
+  void aMilestoneRenamedKeepsTheDeliverablesServingIt() throws Exception {
+    String slug = "milestones";
+    String group = GROUP.formatted(slug, "Focus Group on milestones");
+    String planned = group.replace("\"milestones\": []", "\"milestones\": [{\"dueOn\": \"2042-09-01\", \"title\": \"First draft\"},"
+        + " {\"dueOn\": \"2042-12-01\", \"title\": \"Final report\"}]");
+    assertThat(send("POST", "/api/v1/groups", tsb, null, planned).statusCode()).isEqualTo(201);
+    HttpResponse<String> made = send("POST", "/api/v1/groups/" + slug + "/deliverables", tsb, null,
+        "{\"title\": \"Cloud TR\", \"kind\": \"TECHNICAL_REPORT\", \"milestone\": \"First draft\"}");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+
+    HttpResponse<String> renamed = send("PUT", "/api/v1/groups/" + slug, tsb, null,
+        planned.replace("\"First draft\"", "\"First draft of the TR\""));
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+    assertThat(send("GET", "/api/v1/groups/" + slug + "/deliverables", null, null, null).body())
+        .contains("\"milestone\":\"First draft of the TR\"");
+    String plan = send("GET", "/api/v1/groups/" + slug + "/milestones", null, null, null).body();
+    assertThat(plan.replaceAll("(?s).*\"title\":\"First draft of the TR\",\"deliverables\":\\[([^\\]]*)\\].*", "$1"))
+        .as(plan).contains("Cloud TR");
+  }
+
+  /** A term edited on a version someone changed since: refused by If-Match, and by the version a GET gave sent back. */
+  @Test
+  void aTermEditedOnAVersionSomeoneChangedMeanwhileIsRefusedWith412() throws Exception {
+    String slug = group("termedits");
+    String terms = "/api/v1/groups/" + slug + "/terms";
+    HttpResponse<String> proposed = send("POST", terms, tsb, null, "{\"term\": \"cloud\", \"definition\": \"First\"}");
+    assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+    String id = proposed.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+    HttpResponse<String> read = send("GET", terms + "/" + id, null, null, null);
+    String etag = read.headers().firstValue("ETag").orElseThrow();
+    String version = read.body().replaceAll("(?s).*\"version\":(\\d+).*", "$1");
+    assertThat(etag).isEqualTo("\"v" + version + "\"");
+
+    HttpResponse<String> first = send("PUT", terms + "/" + id, tsb, etag, "{\"term\": \"cloud\", \"definition\": \"Second\"}");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    HttpResponse<String> stale = send("PUT", terms + "/" + id, tsb, etag, "{\"term\": \"cloud\", \"definition\": \"Third\"}");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+    HttpResponse<String> roundTrip = send("PUT", terms + "/" + id, tsb, null,
+        "{\"term\": \"cloud\", \"definition\": \"Fourth\", \"version\": " + version + "}");
+    assertThat(roundTrip.statusCode()).as("a GET's body sent back names its version: " + roundTrip.body()).isEqualTo(412);
+    assertThat(send("GET", terms + "/" + id, null, null, null).body()).contains("Second").doesNotContain("Third", "Fourth");
+  }
+
+  /** An entry of the living list removed by one editor is not brought back by another's edit of it. */
+  @Test
+  void anEditOfALivingListEntryRemovedMeanwhileIsRefusedAndDoesNotBringItBack() throws Exception {
+    String slug = group("listedits");
+    String list = "/api/v1/groups/" + slug + "/living-list";
+    HttpResponse<String> added = send("POST", list, tsb, null, "{\"organization\": \"ETSI\", \"topics\": \"Cloud\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    String id = added.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+    assertThat(send("DELETE", list + "/" + id, tsb, null, null).statusCode()).isEqualTo(204);
+
+    HttpResponse<String> edited = send("PUT", list + "/" + id, tsb, null, "{\"organization\": \"ETSI\", \"topics\": \"Grid\"}");
+    assertThat(edited.statusCode()).as(edited.body()).isEqualTo(409);
+    assertThat(edited.body()).contains("was removed from the living list").contains("nothing was saved");
+    assertThat(send("GET", list, null, null, null).body()).doesNotContain("ETSI");
+  }
+
+  /** Two editors of one living-list entry: the second, who read it before the first saved, is refused. */
+  @Test
+  void aLivingListEntryEditedOnAVersionSomeoneChangedMeanwhileIsRefusedWith412() throws Exception {
+    String slug = group("entryedits");
+    String list = "/api/v1/groups/" + slug + "/living-list";
+    HttpResponse<String> added = send("POST", list, tsb, null, "{\"organization\": \"DMTF\", \"topics\": \"Cloud\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    String id = added.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+    String read = added.body().replaceAll("(?s).*\"version\":(\\d+).*", "$1");
+
+    // Sent back as it was read (its version in the body), then again on that version: the second is refused.
+    HttpResponse<String> first = send("PUT", list + "/" + id, tsb, null,
+        added.body().replace("\"Cloud\"", "\"Cloud management\""));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    HttpResponse<String> second = send("PUT", list + "/" + id, tsb, null,
+        added.body().replace("\"Cloud\"", "\"Cloud storage\""));
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(412);
+    assertThat(send("PUT", list + "/" + id, tsb, "\"v" + read + "\"", "{\"organization\": \"DMTF\", \"topics\": \"x\"}")
+        .statusCode()).isEqualTo(412);
+    assertThat(send("GET", list, null, null, null).body()).contains("Cloud management").doesNotContain("Cloud storage");
+  }
+
+  private String group(String slug) throws Exception {
+    HttpResponse<String> made = send("POST", "/api/v1/groups", tsb, null, GROUP.formatted(slug, "Focus Group on " + slug));
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    return slug;
+  }
+
+  private static String hidden(String page) {
+    Matcher m = Pattern.compile("name=\"editVersion\" value=\"(\\d+)\"").matcher(page);
+    assertThat(m.find()).as("the form carries the version it shows").isTrue();
+    return m.group(1);
+  }
+
+  private static String number(String etag) {
+    Matcher m = ETAG.matcher(etag);
+    assertThat(m.matches()).isTrue();
+    return m.group(1);
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String ifMatch, String json) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
