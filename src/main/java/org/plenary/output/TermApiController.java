@@ -148,11 +148,19 @@ class TermApiController {
     return desk.supersede(slug, id, request.by(), user);
   }
 
-  @Operation(operationId = "translateTerm", summary = "Set the term in one of the six UN languages (ar, zh, en, fr, ru, es)")
+  @Operation(operationId = "translateTerm", summary = "Set the term in one of the six UN languages (ar, zh, en, fr, ru, es);"
+      + " a translation is a change of the term: its version goes up")
   @PutMapping("/api/v1/groups/{slug}/terms/{id}/translations/{lang}")
   @PreAuthorize("isAuthenticated()")
-  Term translate(@PathVariable String slug, @PathVariable long id, @PathVariable String lang,
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` names none of the term's current version:"
+      + " someone changed it (or one of its translations) since it was read; nothing was saved.")
+  ResponseEntity<Term> translate(@PathVariable String slug, @PathVariable long id, @PathVariable String lang,
+      @Parameter(description = "the term's version as read: the `ETag` of its GET (\"v3\"), or a list of them; the"
+          + " translation is made only if one of them is still current (else 412). Without it, or with `*`, it"
+          + " replaces whatever is current.") @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody TranslationRequest request, @AuthenticationPrincipal PlenaryUser user) {
-    return desk.translate(slug, id, lang, request.term(), request.definition(), user);
+    return versioned(desk.translate(slug, id, lang, request.term(), request.definition(), user,
+        EditVersion.ifMatch(ifMatch)));
   }
 }

@@ -137,8 +137,18 @@ public class TermDesk {
     });
   }
 
-  /** The term in another of the languages Plenary speaks. */
+  /** The term in another of the languages Plenary speaks, whatever version it is at. */
   public Term translate(String slug, long id, String lang, String term, String definition, PlenaryUser user) {
+    return translate(slug, id, lang, term, definition, user, EditVersion.ANY);
+  }
+
+  /**
+   * The term in another of the languages Plenary speaks, made on the version {@code read} names (refused
+   * when someone changed the term, its translations included, since); a translation is a change of the
+   * term: its version goes up, so its entity tag changes and its history numbers it.
+   */
+  public Term translate(String slug, long id, String lang, String term, String definition, PlenaryUser user,
+      EditVersion read) {
     manageable(slug, user);
     new Violations()
         .check(lang != null && Term.LANGUAGES.contains(lang), "lang",
@@ -148,9 +158,11 @@ public class TermDesk {
     return transaction.execute(status -> {
       terms.lock(id);
       Term current = get(slug, id);
+      read.check(current.version(), current.term());
       terms.translate(current.id(), lang, term.strip(), blankToNull(definition));
-      terms.history(current, null, "TRANSLATED " + lang, user.getUsername(), clock.instant());
-      return get(slug, id);
+      Term translated = get(slug, id);
+      terms.history(translated, null, "TRANSLATED " + lang, user.getUsername(), clock.instant());
+      return translated;
     });
   }
 

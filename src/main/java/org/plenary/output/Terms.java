@@ -70,7 +70,9 @@ class Terms {
         .list();
   }
 
+  /** Sets the translation and counts it as a change of the term (its version goes up). */
   void translate(long termId, String lang, String term, String definition) {
+    jdbc.sql("UPDATE terms SET version = version + 1 WHERE id = ?").param(termId).update();
     jdbc.sql("DELETE FROM term_translations WHERE term_id = ? AND lang = ?").params(termId, lang).update();
     jdbc.sql("INSERT INTO term_translations (term_id, lang, term, definition) VALUES (?, ?, ?, ?)")
         .params(termId, lang, term, definition).update();

@@ -226,6 +226,29 @@ class ConcurrentEditTests {
     assertThat(send("GET", terms + "/" + id, null, null, null).body()).contains("Second").doesNotContain("Third", "Fourth");
   }
 
+  /** A translation is a change of the term: it moves the ETag, and one made on a version changed since is refused. */
+  @Test
+  void aTermTranslatedOnAVersionSomeoneChangedMeanwhileIsRefusedWith412() throws Exception {
+    String slug = group("termtranslations");
+    String terms = "/api/v1/groups/" + slug + "/terms";
+    HttpResponse<String> proposed = send("POST", terms, tsb, null, "{\"term\": \"cloud\", \"definition\": \"First\"}");
+    assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+    String term = terms + "/" + proposed.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+    String etag = send("GET", term, null, null, null).headers().firstValue("ETag").orElseThrow();
+
+    HttpResponse<String> first = send("PUT", term + "/translations/fr", tsb, etag, "{\"term\": \"nuage\"}");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    String after = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(after).as("a translation changes the term's version").isNotEqualTo(etag);
+    assertThat(send("GET", term, null, null, null).headers().firstValue("ETag")).hasValue(after);
+    HttpResponse<String> stale = send("PUT", term + "/translations/fr", tsb, etag, "{\"term\": \"informatique\"}");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+    HttpResponse<String> staleEdit = send("PUT", term, tsb, etag, "{\"term\": \"cloud\", \"definition\": \"Second\"}");
+    assertThat(staleEdit.statusCode()).as("an edit on the version before the translation").isEqualTo(412);
+    assertThat(send("PUT", term + "/translations/es", tsb, after, "{\"term\": \"nube\"}").statusCode()).isEqualTo(200);
+    assertThat(send("GET", term, null, null, null).body()).contains("nuage", "nube").doesNotContain("informatique", "Second");
+  }
+
   /** An entry of the living list removed by one editor is not brought back by another's edit of it. */
   @Test
   void anEditOfALivingListEntryRemovedMeanwhileIsRefusedAndDoesNotBringItBack() throws Exception {
