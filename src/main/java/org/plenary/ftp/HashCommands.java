@@ -32,7 +32,11 @@ final class HashCommands {
    */
   private static Reply hash(FtpSession session, String argument) {
     FtpPath path = FolderCommands.path(session, argument);
-    FolderTree.Node file = FolderCommands.file(session, path);
+    FolderTree.Node file = FolderCommands.node(session, path);
+    if (file.folder()) {
+      // The draft's reply for a folder, whose hash is not defined (3.5).
+      return Reply.of(553, "ftp.notFile", path.toString());
+    }
     if (file.sha256() == null) {
       return Reply.of(550, "ftp.hash.none", path.toString());
     }

@@ -405,7 +405,8 @@ class FtpConformanceTests {
       assertThat(ftp.changeWorkingDirectory(INCOMING)).isTrue();
       assertThat(ftp.sendCommand("HASH " + name)).isEqualTo(213);
       assertThat(ftp.getReplyString().strip()).endsWith(" " + sha256 + " " + name);
-      assertThat(ftp.sendCommand("HASH " + INCOMING)).isEqualTo(550);
+      assertThat(ftp.sendCommand("HASH " + INCOMING)).as("a folder: 553, as the draft says").isEqualTo(553);
+      assertThat(ftp.getReplyString()).startsWith("553 " + INCOMING + " is a folder, not a file.");
       assertThat(ftp.sendCommand("HASH FG-Conf-I-9999.pptx")).isEqualTo(550);
       ftp.sendCommand("HELP");
       assertThat(ftp.getReplyString()).contains("HASH");
@@ -542,6 +543,21 @@ class FtpConformanceTests {
       assertThat(ftp.getReplyString().strip()).isEqualTo(
           "213 SHA-256 0-0 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 " + INCOMING + "/" + name);
       assertThat(ftp.getSize(INCOMING + "/" + name)).isEqualTo("0");
+      ftp.logout();
+    } finally {
+      ftp.disconnect();
+    }
+  }
+
+  @Test
+  void optsUtf8GrantsOnRefusesOffAndDoesNotGrantWhatItDoesNotKnow() throws Exception {
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    try {
+      assertThat(ftp.sendCommand("OPTS UTF8 ON")).isEqualTo(200);
+      assertThat(ftp.sendCommand("opts utf8")).isEqualTo(200);
+      assertThat(ftp.sendCommand("OPTS UTF8 OFF")).as("names stay UTF-8: OFF is not granted").isEqualTo(504);
+      assertThat(ftp.getReplyString()).startsWith("504 Names are always in UTF-8");
+      assertThat(ftp.sendCommand("OPTS UTF8XYZ")).isEqualTo(501);
       ftp.logout();
     } finally {
       ftp.disconnect();
