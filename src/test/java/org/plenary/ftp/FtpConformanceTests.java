@@ -468,6 +468,34 @@ class FtpConformanceTests {
   }
 
   @Test
+  void aDownloadStartedBeforeItsDocumentIsWithdrawnEndsWholeAndTheNextIsRefusedBeforeAnyByte() throws Exception {
+    Contribution c = desk.allocate("conf", "open", allocation(), author);
+    String name = c.number() + ".pdf";
+    byte[] content = new byte[1_900_000];
+    new java.util.Random(7).nextBytes(content);
+    desk.upload(c.number(), name, new ByteArrayInputStream(content), author);
+    desk.publish(c.number(), secretariat());
+    String path = "/t/fg/conf/docs/open/in/" + name;
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1"); Socket data = new Socket()) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER anonymous")).startsWith("331 ");
+      assertThat(ftp.command("PASS guest@example.org")).startsWith("230 ");
+      assertThat(ftp.command("TYPE I")).startsWith("200 ");
+      // A slow reader: a small window, and nothing read until the document is withdrawn (on loopback the kernel
+      // may take the whole file into its buffers first; the RETR has opened the version it sends either way).
+      data.setReceiveBufferSize(4096);
+      data.connect(new java.net.InetSocketAddress("127.0.0.1", RawFtp.epsvPort(ftp.command("EPSV"))));
+      assertThat(ftp.command("RETR " + path)).startsWith("150 ");
+      desk.withdraw(c.number(), "Withdrawn while read", secretariat());
+      assertThat(data.getInputStream().readAllBytes()).as("the version it started, whole").isEqualTo(content);
+      assertThat(ftp.reply()).startsWith("226 ");
+      RawFtp.epsvPort(ftp.command("EPSV"));
+      assertThat(ftp.command("RETR " + path)).as("refused before any byte")
+          .startsWith("550 " + path + " was withdrawn by the secretariat");
+    }
+  }
+
+  @Test
   void abortAndQuitAreAnsweredAtOnceWhileATransferWaitsForItsDataConnection() throws Exception {
     String name = uploaded("pptx");
     Contribution waiting = desk.allocate("conf", "open", allocation(), author);
