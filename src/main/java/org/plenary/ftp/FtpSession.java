@@ -219,6 +219,10 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     String verb = verb(line);
     String argument = line.length() > verb.length() ? line.substring(verb.length()).strip() : "";
     Gateway.Command command = gateway.commands().get(verb);
+    if (verb.isEmpty()) {
+      // An empty line, or one that starts with a space: "Command  is not known" named nothing.
+      return Reply.of(500, "ftp.noCommand");
+    }
     if (command == null) {
       return Reply.of(500, "ftp.unknownCommand", verb.length() > 20 ? verb.substring(0, 20) : verb);
     }

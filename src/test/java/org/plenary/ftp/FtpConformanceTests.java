@@ -87,7 +87,9 @@ class FtpConformanceTests {
       assertThat(ftp.command("STOU")).startsWith("502 ");
       assertThat(ftp.command("REIN")).startsWith("502 ");
       assertThat(ftp.command("SMNT /")).startsWith("502 ");
-      assertThat(ftp.command("XYZZY")).startsWith("500 ");
+      assertThat(ftp.command("XYZZY")).startsWith("500 Command XYZZY is not known here");
+      assertThat(ftp.command("")).as("an empty line").startsWith("500 The line holds no command");
+      assertThat(ftp.command(" NOOP")).as("a line that starts with a space").startsWith("500 The line holds no command");
       String hostile = ftp.command("SITE " + "\u202eX".repeat(800));
       assertThat(hostile).startsWith("502 ").hasSizeLessThan(200).doesNotContain("\u202e");
       assertThat(ftp.command("HELP")).contains("STOR", "NLST").doesNotContain("SITE", "REIN", "MFMT");
