@@ -101,6 +101,15 @@ final class DataConnection {
     return ready;
   }
 
+  /**
+   * Stops waiting for the connection (ABOR or QUIT before it came): the listener closes and the wait
+   * fails. A connection that already came is left to the transfer, which is stopped as it starts.
+   */
+  void giveUp() {
+    closeListener();
+    ready.tryFailure(new IllegalStateException("given up"));
+  }
+
   void close() {
     closeListener();
     if (!ready.tryFailure(new IllegalStateException("closed")) && ready.isSuccess()) {

@@ -102,8 +102,16 @@ final class FolderCommands {
   }
 
   static FolderTree.Node node(FtpSession session, FtpPath path) {
-    return session.gateway.tree().find(path, reader(session))
-        .orElseThrow(() -> new FtpRefusal(550, "ftp.noNode", path.toString()));
+    return session.gateway.tree().find(path, reader(session)).orElseThrow(() -> missing(session, path));
+  }
+
+  /**
+   * Why nothing is at the path, as HTTP says it (404, or 410 Gone): a published document the
+   * secretariat withdrew is said to be withdrawn, anything else is not there.
+   */
+  static FtpRefusal missing(FtpSession session, FtpPath path) {
+    return session.gateway.tree().withdrawn(path, reader(session)) ? new FtpRefusal(550, "ftp.withdrawn", path.toString())
+        : new FtpRefusal(550, "ftp.noNode", path.toString());
   }
 
   static FolderTree.Node file(FtpSession session, FtpPath path) {

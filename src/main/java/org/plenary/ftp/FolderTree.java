@@ -107,6 +107,21 @@ final class FolderTree {
     return find(path, reader);
   }
 
+  /**
+   * Whether the path names a published file that the secretariat withdrew (HTTP answers it 410 Gone):
+   * asked only once the file was not found, so that the reply can say why it is not there.
+   */
+  boolean withdrawn(FtpPath path, Reader reader) {
+    if (path.depth() != 7 || !isDocs(path) || !DocumentSeries.FOLDERS.contains(path.segment(5))) {
+      return false;
+    }
+    try {
+      return folders.withdrawn(path.segment(2), path.segment(4), path.segment(5), path.name(), reader);
+    } catch (java.util.NoSuchElementException | DocumentsPrivateException unknownOrPrivate) {
+      return false;
+    }
+  }
+
   /** The group whose incoming folder this is, if it is one. */
   Optional<String> incomingOf(FtpPath folder) {
     return folder.depth() == 5 && isDocs(folder) && folder.segment(4).equals("incoming")

@@ -63,7 +63,10 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   /** The facts MLST and MLSD write: all until OPTS MLST chooses (RFC 3659, 7.9). */
   volatile java.util.Set<String> mlstFacts = ListingFormat.ALL_FACTS;
   private volatile DataConnection data;
+  /** The transfer running, or the one waiting for its data connection: ABOR, STAT, QUIT and NOOP act on it. */
   private volatile Transfer transfer;
+  /** Whether {@link #transfer} has started (and is counted in the metrics), rather than waiting for its data connection. */
+  private boolean transferCounted;
   private boolean counted;
   /** The language of the replies' sentences: English until the client sends LANG (RFC 2640). */
   private volatile FtpWords words;
@@ -216,6 +219,10 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     String verb = verb(line);
     String argument = line.length() > verb.length() ? line.substring(verb.length()).strip() : "";
     Gateway.Command command = gateway.commands().get(verb);
+    if (verb.isEmpty()) {
+      // An empty line, or one that starts with a space: "Command  is not known" named nothing.
+      return Reply.of(500, "ftp.noCommand");
+    }
     if (command == null) {
       return Reply.of(500, "ftp.unknownCommand", verb.length() > 20 ? verb.substring(0, 20) : verb);
     }
@@ -307,13 +314,30 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     });
   }
 
-  /** A transfer started: ABOR and a closed control connection now stop it. */
+  /**
+   * A transfer command waits for its data connection: ABOR, QUIT, STAT and NOOP are answered at once
+   * from now on, as during the transfer itself, and ABOR or QUIT gives up the wait. (They waited in
+   * the queue until the data timeout when the client never connected: a minute with no reply.)
+   */
+  void waitingForData(Transfer waiting) {
+    synchronized (this) {
+      transfer = waiting;
+    }
+    if (!control.isActive()) {
+      waiting.abort();
+    }
+  }
+
+  /** A transfer started: ABOR and a closed control connection now stop it, also an ABOR sent while it waited. */
   void started(Transfer running) {
+    boolean stop;
     synchronized (this) {
       transfer = running;
+      transferCounted = true;
+      stop = abortRequested;
     }
     gateway.metrics().transferStarted();
-    if (!control.isActive()) {
+    if (stop || !control.isActive()) {
       running.abort();
     }
   }
@@ -323,7 +347,8 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     boolean aborted;
     boolean wasRunning;
     synchronized (this) {
-      wasRunning = transfer != null;
+      wasRunning = transferCounted;
+      transferCounted = false;
       transfer = null;
       aborted = abortRequested;
       abortRequested = false;

@@ -22,10 +22,21 @@ final class HashCommands {
     table.put("HASH", new Gateway.Command(true, HashCommands::hash));
   }
 
-  /** {@code 213 SHA-256 0-<size-1> <hex> <name>}, the name as the client gave it. */
+  /**
+   * {@code 213 SHA-256 0-<size-1> <hex> <name>}, the name as the client gave it: the draft's range is
+   * the bytes hashed, both ends included ({@code 0-99} for 100 bytes), and its grammar wants digits
+   * with the end at least the start. An empty file has no byte to name, so it answers {@code 0-0},
+   * the one range that grammar leaves (ProFTPD's mod_digest answers it too, its ranges ending one
+   * past the last byte), with the SHA-256 of nothing ({@code e3b0c442…}), which is what a client
+   * compares with the file it holds.
+   */
   private static Reply hash(FtpSession session, String argument) {
     FtpPath path = FolderCommands.path(session, argument);
-    FolderTree.Node file = FolderCommands.file(session, path);
+    FolderTree.Node file = FolderCommands.node(session, path);
+    if (file.folder()) {
+      // The draft's reply for a folder, whose hash is not defined (3.5).
+      return Reply.of(553, "ftp.notFile", path.toString());
+    }
     if (file.sha256() == null) {
       return Reply.of(550, "ftp.hash.none", path.toString());
     }

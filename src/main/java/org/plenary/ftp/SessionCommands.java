@@ -197,8 +197,13 @@ final class SessionCommands {
 
   private static Reply opts(FtpSession session, String option) {
     String upper = option.toUpperCase(Locale.ROOT);
-    if (upper.startsWith("UTF8")) {
+    // OPTS UTF8 ON (draft-ietf-ftpext-utf-8-option): names are always UTF-8, so ON is granted and OFF refused;
+    // "200" to OFF told the client the server had left UTF-8, and "UTF8XYZ" was granted as well.
+    if (upper.equals("UTF8") || upper.equals("UTF8 ON")) {
       return Reply.of(200, "ftp.opts.utf8");
+    }
+    if (upper.equals("UTF8 OFF")) {
+      return Reply.of(504, "ftp.opts.utf8Only");
     }
     if (upper.equals("MLST") || upper.startsWith("MLST ")) {
       return mlstOptions(session, option.substring(4).strip());

@@ -99,14 +99,29 @@ final class TransferCommands {
     if (parts.length < 3 || !(parts[0].equals("1") || parts[0].equals("2"))) {
       return Reply.of(522, "ftp.eprt.protocol");
     }
-    try {
-      if (!parts[1].matches("[0-9A-Fa-f:.]{2,45}")) {
-        throw new NumberFormatException();
-      }
-      return active(session, InetAddress.getByName(parts[1]), Integer.parseInt(parts[2]));
-    } catch (NumberFormatException | UnknownHostException e) {
+    if (!parts[1].matches("[0-9A-Fa-f:.]{2,45}")) {
       return Reply.of(501, "ftp.eprt.address");
     }
+    InetAddress address;
+    try {
+      address = literal(parts[0], parts[1]);
+    } catch (IllegalArgumentException e) {
+      return Reply.of(501, "ftp.eprt.family");
+    }
+    try {
+      return active(session, address, Integer.parseInt(parts[2]));
+    } catch (NumberFormatException e) {
+      return Reply.of(501, "ftp.eprt.address");
+    }
+  }
+
+  /**
+   * EPRT's address as the literal of the family its protocol names (RFC 2428: 1 IPv4, 2 IPv6). Never
+   * looked up: {@code InetAddress.getByName} took a name made of hex digits and dots ({@code dead.beef})
+   * for a host name and asked DNS for it on a command worker.
+   */
+  private static InetAddress literal(String protocol, String text) {
+    return protocol.equals("1") ? java.net.Inet4Address.ofLiteral(text) : java.net.Inet6Address.ofLiteral(text);
   }
 
   private static Reply active(FtpSession session, InetAddress address, int port) {
@@ -166,10 +181,10 @@ final class TransferCommands {
       // Replaced (or published, rejected) since it was looked up: the version there now, read again from
       // the register, or none. Never the bytes of one version after the size of another.
       if (attempt == org.plenary.contribution.DocumentFolders.LOOK_UPS) {
-        return Reply.of(550, "ftp.noNode", path.toString());
+        throw FolderCommands.missing(session, path);
       }
       file = session.gateway.tree().findAgain(path, FolderCommands.reader(session)).filter(node -> !node.folder())
-          .orElseThrow(() -> new FtpRefusal(550, "ftp.noNode", path.toString()));
+          .orElseThrow(() -> FolderCommands.missing(session, path));
     }
     return Transfers.sendFile(session, file.name(), opened, offset, file.size() - offset);
   }

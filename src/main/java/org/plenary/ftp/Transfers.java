@@ -144,10 +144,21 @@ final class Transfers {
       closeQuietly(held);
       throw refusal;
     }
+    session.waitingForData(new FtpSession.Transfer() {
+      @Override
+      public void abort() {
+        data.giveUp();
+      }
+
+      @Override
+      public long bytes() {
+        return 0;
+      }
+    });
     data.open().addListener(opened -> {
       if (!opened.isSuccess()) {
         closeQuietly(held);
-        session.finish(Reply.of(425, "ftp.data.noConnection"));
+        session.transferEnded(Reply.of(425, "ftp.data.noConnection"));
         return;
       }
       Channel channel = (Channel) opened.getNow();

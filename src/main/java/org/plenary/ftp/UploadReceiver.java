@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.plenary.account.Standing;
 import org.plenary.contribution.ContributionFile;
 import org.plenary.contribution.ContributionRefusedException;
 import org.plenary.contribution.IncomingUpload;
@@ -123,11 +124,23 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
     upload.close();
   }
 
-  /** On a worker: forces and links the file, then hands it to the register without waiting for it. */
+  /**
+   * On a worker: forces and links the file, then hands it to the register without waiting for it. The
+   * account is read again first, as for every command: an upload that outlived its account (disabled,
+   * password changed, token revoked while the bytes came) is not kept, and the session ends with the
+   * reason. The rights of its start are not taken for granted at its end, minutes later.
+   */
   private void complete() {
     if (failure != null || !session.control().isActive()) {
       upload.close();
       session.transferEnded(failure != null ? failure : Reply.of(426, "ftp.upload.controlClosed"));
+      return;
+    }
+    Standing standing = session.gateway.credentials().recheck(session.user);
+    if (!standing.stands()) {
+      upload.close();
+      session.transferEnded(Reply.LATER);
+      session.sendAndClose(Reply.of(421, "ftp.upload.sessionEnded", upload.fileName(), standing.ended().sentence()));
       return;
     }
     upload.completeAsync().whenComplete((file, error) -> {

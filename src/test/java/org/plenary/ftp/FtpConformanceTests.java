@@ -87,7 +87,9 @@ class FtpConformanceTests {
       assertThat(ftp.command("STOU")).startsWith("502 ");
       assertThat(ftp.command("REIN")).startsWith("502 ");
       assertThat(ftp.command("SMNT /")).startsWith("502 ");
-      assertThat(ftp.command("XYZZY")).startsWith("500 ");
+      assertThat(ftp.command("XYZZY")).startsWith("500 Command XYZZY is not known here");
+      assertThat(ftp.command("")).as("an empty line").startsWith("500 The line holds no command");
+      assertThat(ftp.command(" NOOP")).as("a line that starts with a space").startsWith("500 The line holds no command");
       String hostile = ftp.command("SITE " + "\u202eX".repeat(800));
       assertThat(hostile).startsWith("502 ").hasSizeLessThan(200).doesNotContain("\u202e");
       assertThat(ftp.command("HELP")).contains("STOR", "NLST").doesNotContain("SITE", "REIN", "MFMT");
@@ -405,7 +407,8 @@ class FtpConformanceTests {
       assertThat(ftp.changeWorkingDirectory(INCOMING)).isTrue();
       assertThat(ftp.sendCommand("HASH " + name)).isEqualTo(213);
       assertThat(ftp.getReplyString().strip()).endsWith(" " + sha256 + " " + name);
-      assertThat(ftp.sendCommand("HASH " + INCOMING)).isEqualTo(550);
+      assertThat(ftp.sendCommand("HASH " + INCOMING)).as("a folder: 553, as the draft says").isEqualTo(553);
+      assertThat(ftp.getReplyString()).startsWith("553 " + INCOMING + " is a folder, not a file.");
       assertThat(ftp.sendCommand("HASH FG-Conf-I-9999.pptx")).isEqualTo(550);
       ftp.sendCommand("HELP");
       assertThat(ftp.getReplyString()).contains("HASH");
@@ -432,6 +435,162 @@ class FtpConformanceTests {
       other.logout();
     } finally {
       other.disconnect();
+    }
+  }
+
+  @Test
+  void aWithdrawnDocumentIsSaidToBeWithdrawnWhereHttpAnswers410() throws Exception {
+    Contribution c = desk.allocate("conf", "open", allocation(), author);
+    String name = c.number() + ".pdf";
+    desk.upload(c.number(), name, new ByteArrayInputStream("to be withdrawn".getBytes()), author);
+    desk.publish(c.number(), secretariat());
+    String path = "/t/fg/conf/docs/open/in/" + name;
+    FTPClient anonymous = signIn("anonymous", "guest@example.org");
+    try {
+      assertThat(anonymous.sendCommand("SIZE " + path)).as(anonymous.getReplyString()).isEqualTo(213);
+      desk.withdraw(c.number(), "Submitted by mistake", secretariat());
+      String withdrawn = "550 " + path + " was withdrawn by the secretariat and is no longer served.";
+      for (String command : List.of("RETR", "SIZE", "MDTM", "MLST", "HASH", "STAT")) {
+        anonymous.sendCommand(command + " " + path);
+        assertThat(anonymous.getReplyString().strip()).as(command).isEqualTo(withdrawn);
+      }
+      assertThat(anonymous.retrieveFileStream(path)).isNull();
+      assertThat(anonymous.getReplyString().strip()).isEqualTo(withdrawn);
+      assertThat(anonymous.sendCommand("SIZE /t/fg/conf/docs/open/in/FG-Conf-I-9999.pdf")).isEqualTo(550);
+      assertThat(anonymous.getReplyString()).as("a name never published is not there, as before")
+          .startsWith("550 There is no file or folder");
+      anonymous.sendCommand("LANG fr");
+      anonymous.sendCommand("SIZE " + path);
+      assertThat(anonymous.getReplyString()).as("said in French (Commons Net reads it as ISO-8859-1)")
+          .startsWith("550 " + path + " a ").contains("retir");
+      anonymous.logout();
+    } finally {
+      anonymous.disconnect();
+    }
+  }
+
+  @Test
+  void aDownloadStartedBeforeItsDocumentIsWithdrawnEndsWholeAndTheNextIsRefusedBeforeAnyByte() throws Exception {
+    Contribution c = desk.allocate("conf", "open", allocation(), author);
+    String name = c.number() + ".pdf";
+    byte[] content = new byte[1_900_000];
+    new java.util.Random(7).nextBytes(content);
+    desk.upload(c.number(), name, new ByteArrayInputStream(content), author);
+    desk.publish(c.number(), secretariat());
+    String path = "/t/fg/conf/docs/open/in/" + name;
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1"); Socket data = new Socket()) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER anonymous")).startsWith("331 ");
+      assertThat(ftp.command("PASS guest@example.org")).startsWith("230 ");
+      assertThat(ftp.command("TYPE I")).startsWith("200 ");
+      // A slow reader: a small window, and nothing read until the document is withdrawn (on loopback the kernel
+      // may take the whole file into its buffers first; the RETR has opened the version it sends either way).
+      data.setReceiveBufferSize(4096);
+      data.connect(new java.net.InetSocketAddress("127.0.0.1", RawFtp.epsvPort(ftp.command("EPSV"))));
+      assertThat(ftp.command("RETR " + path)).startsWith("150 ");
+      desk.withdraw(c.number(), "Withdrawn while read", secretariat());
+      assertThat(data.getInputStream().readAllBytes()).as("the version it started, whole").isEqualTo(content);
+      assertThat(ftp.reply()).startsWith("226 ");
+      RawFtp.epsvPort(ftp.command("EPSV"));
+      assertThat(ftp.command("RETR " + path)).as("refused before any byte")
+          .startsWith("550 " + path + " was withdrawn by the secretariat");
+    }
+  }
+
+  @Test
+  void abortAndQuitAreAnsweredAtOnceWhileATransferWaitsForItsDataConnection() throws Exception {
+    String name = uploaded("pptx");
+    Contribution waiting = desk.allocate("conf", "open", allocation(), author);
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1")) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER conf-author")).startsWith("331 ");
+      assertThat(ftp.command("PASS author-pass")).startsWith("230 ");
+      // The client asks for a file and never opens the data connection; its ABOR stops the wait at once, where
+      // it was queued behind the RETR until the data timeout (then "425" for RETR and "225" for ABOR).
+      int port = RawFtp.epsvPort(ftp.command("EPSV"));
+      ftp.send("RETR " + INCOMING + "/" + name + "\r\n");
+      assertThat(ftp.nothingWithin(300)).isTrue();
+      assertThat(ftp.command("STAT")).as("STAT while it waits").startsWith("213 ");
+      assertThat(ftp.command("NOOP")).startsWith("200 ");
+      assertThat(ftp.command("ABOR")).startsWith("426 ");
+      assertThat(ftp.reply()).startsWith("226 ");
+      assertThat(ftp.command("NOOP")).startsWith("200 ");
+      try (Socket late = new Socket()) {
+        late.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+        late.setSoTimeout(3000);
+        assertThat(late.getInputStream().read()).as("the data port given up sends nothing").isEqualTo(-1);
+      } catch (java.net.ConnectException refused) {
+        // the listener is closed: as good
+      }
+      // An upload that waits is given up the same way, and nothing of it is kept.
+      RawFtp.epsvPort(ftp.command("EPSV"));
+      ftp.send("STOR " + INCOMING + "/" + waiting.number() + ".pptx\r\n");
+      assertThat(ftp.nothingWithin(300)).isTrue();
+      assertThat(ftp.command("ABOR")).startsWith("426 ");
+      assertThat(ftp.reply()).startsWith("226 ");
+      // QUIT while a listing waits: answered, and the connection closed.
+      RawFtp.epsvPort(ftp.command("EPSV"));
+      ftp.send("LIST " + INCOMING + "\r\n");
+      assertThat(ftp.nothingWithin(300)).isTrue();
+      assertThat(ftp.command("QUIT")).startsWith("221 ");
+      assertThat(ftp.closedByServer()).isTrue();
+    }
+    assertThat(desk.get(waiting.number()).files()).isEmpty();
+  }
+
+  @Test
+  void eprtTakesANumericAddressOfTheFamilyItsProtocolNamesAndLooksNothingUp() throws Exception {
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1");
+        java.net.ServerSocket mine = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER conf-author")).startsWith("331 ");
+      assertThat(ftp.command("PASS author-pass")).startsWith("230 ");
+      int port = mine.getLocalPort();
+      assertThat(ftp.command("EPRT |2|127.0.0.1|" + port + "|")).as("an IPv4 address under protocol 2")
+          .startsWith("501 EPRT protocol 1 takes an IPv4 address and protocol 2 an IPv6 address");
+      assertThat(ftp.command("EPRT |1|::1|" + port + "|")).startsWith("501 ");
+      assertThat(ftp.command("EPRT |1|dead.beef|" + port + "|")).as("a host name made of hex digits").startsWith("501 ");
+      assertThat(ftp.command("EPRT |2|cafe|" + port + "|")).startsWith("501 ");
+      assertThat(ftp.command("LIST")).as("none of them prepared a connection").startsWith("425 ");
+      assertThat(ftp.command("EPRT |1|127.0.0.1|" + port + "|")).startsWith("200 ");
+      assertThat(ftp.command("NLST /")).startsWith("150 ");
+      try (Socket data = mine.accept()) {
+        assertThat(new String(data.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+            .isEqualTo("t\r\n");
+      }
+      assertThat(ftp.reply()).startsWith("226 ");
+    }
+  }
+
+  @Test
+  void hashOfAnEmptyFileNamesTheOnlyRangeTheDraftsGrammarAllowsAndTheHashOfNothing() throws Exception {
+    Contribution c = desk.allocate("conf", "open", allocation(), author);
+    String name = c.number() + ".txt";
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    try {
+      assertThat(ftp.storeFile(INCOMING + "/" + name, new ByteArrayInputStream(new byte[0]))).as(ftp.getReplyString()).isTrue();
+      assertThat(ftp.sendCommand("HASH " + INCOMING + "/" + name)).isEqualTo(213);
+      assertThat(ftp.getReplyString().strip()).isEqualTo(
+          "213 SHA-256 0-0 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 " + INCOMING + "/" + name);
+      assertThat(ftp.getSize(INCOMING + "/" + name)).isEqualTo("0");
+      ftp.logout();
+    } finally {
+      ftp.disconnect();
+    }
+  }
+
+  @Test
+  void optsUtf8GrantsOnRefusesOffAndDoesNotGrantWhatItDoesNotKnow() throws Exception {
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    try {
+      assertThat(ftp.sendCommand("OPTS UTF8 ON")).isEqualTo(200);
+      assertThat(ftp.sendCommand("opts utf8")).isEqualTo(200);
+      assertThat(ftp.sendCommand("OPTS UTF8 OFF")).as("names stay UTF-8: OFF is not granted").isEqualTo(504);
+      assertThat(ftp.getReplyString()).startsWith("504 Names are always in UTF-8");
+      assertThat(ftp.sendCommand("OPTS UTF8XYZ")).isEqualTo(501);
+      ftp.logout();
+    } finally {
+      ftp.disconnect();
     }
   }
 

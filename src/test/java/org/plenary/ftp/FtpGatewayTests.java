@@ -301,6 +301,36 @@ class FtpGatewayTests {
   }
 
   @Test
+  void anUploadThatOutlivesItsAccountIsNotKeptAndTheSessionEndsWithTheReason() throws Exception {
+    if (accounts.findEvenDisabled("ftp-leaver").isEmpty()) {
+      accounts.create(new NewAccount("ftp-leaver", "leaver@ftp.example", "Leaver", null, null, Set.of()), "leaver-pass",
+          false);
+    }
+    var leaver = accounts.findEvenDisabled("ftp-leaver").orElseThrow().id();
+    Contribution c = desk.allocate("ftp", "open", allocation(), user("ftp-leaver"));
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1")) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER ftp-leaver")).startsWith("331 ");
+      assertThat(ftp.command("PASS leaver-pass")).startsWith("230 ");
+      try (Socket data = new Socket("127.0.0.1", RawFtp.epsvPort(ftp.command("EPSV")))) {
+        assertThat(ftp.command("STOR " + INCOMING + "/" + c.number() + ".pdf")).startsWith("150 ");
+        data.getOutputStream().write(randomBytes(100_000));
+        // The account is disabled while the bytes come; the client then ends the file cleanly.
+        accounts.setEnabled(leaver, false);
+        data.getOutputStream().write(randomBytes(1_000));
+        data.shutdownOutput();
+        assertThat(ftp.reply()).startsWith("421 Your account was disabled")
+            .contains(c.number() + ".pdf was not kept");
+        assertThat(ftp.closedByServer()).isTrue();
+      }
+    } finally {
+      accounts.setEnabled(leaver, true);
+    }
+    awaitNothingStaged();
+    assertThat(desk.get(c.number()).files()).as("nothing registered under a disabled account").isEmpty();
+  }
+
+  @Test
   void refusesToResumeAnUploadAndCutsAnEndlessOneAtTheCap() throws Exception {
     Contribution c = desk.allocate("ftp", "open", allocation(), author);
     String name = c.number() + ".zip";
