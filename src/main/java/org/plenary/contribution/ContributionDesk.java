@@ -16,11 +16,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.plenary.account.Account;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.AccountId;
+import org.plenary.account.Credentials;
 import org.plenary.account.OrganizationId;
 import org.plenary.account.PlenaryUser;
+import org.plenary.account.Standing;
 import org.plenary.contribution.ContributionEvents.ContributionPublished;
 import org.plenary.contribution.ContributionEvents.ContributionsPublished;
 import org.plenary.contribution.ContributionEvents.ContributionReceived;
@@ -70,13 +73,15 @@ public class ContributionDesk {
   /** Enters uploads in the register and publishes, the steps that arrive together in one transaction. */
   private final BatchWorker<Step, Object> registrar;
   private final Refusals refusals;
+  private final Credentials credentials;
   /** Series (group id and series) that exist; a series is never removed, so this only grows. */
   private final java.util.Set<String> knownSeries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   ContributionDesk(NumberAllocator allocator, Contributions contributions, GroupCatalog groups, MeetingCatalog meetings, AccountDirectory accounts,
       RegistrationLookup registrations, DocumentStore store, ContributionSettings settings, ApplicationEventPublisher events,
-      TransactionTemplate transaction, Clock clock, ObjectProvider<MeterRegistry> registry) {
+      TransactionTemplate transaction, Clock clock, ObjectProvider<MeterRegistry> registry, Credentials credentials) {
     this.allocator = allocator;
+    this.credentials = credentials;
     this.refusals = new Refusals(registry.getIfAvailable(() -> Metrics.globalRegistry));
     this.contributions = contributions;
     this.groups = groups;
@@ -361,15 +366,32 @@ public class ContributionDesk {
     }
     Meeting meeting = meetings.get(contribution.meetingId());
     // Outputs are written at and after the meeting: the contribution deadline is not theirs.
-    boolean late = contribution.series() == DocumentSeries.INPUT && lateness(contribution, meeting);
+    if (contribution.series() == DocumentSeries.INPUT) {
+      lateness(contribution, meeting, clock.instant());  // refused now if already late; judged again at the end
+    }
     // Staged towards the version's own path in the incoming folder (IncomingPaths), fixed here and carried
     // to the register's move: on S3 the move lands it there without a copy.
     String destination = IncomingPaths.newVersion(group.slug(), storedName);
     var writer = store.stage(destination, settings.maxBytes());
     return new IncomingUpload(storedName, channel, settings.maxSizeText(), store, writer,
-        staged -> registrar.submitAsync(new Receipt(contribution, group, name, storedName, destination, staged, late,
-            user, clock.instant().truncatedTo(ChronoUnit.MICROS))).thenApply(ContributionFile.class::cast),
+        staged -> receive(new Receipt(contribution, group, name, storedName, destination, staged, user,
+            clock.instant().truncatedTo(ChronoUnit.MICROS))),
         refusal -> refusals.count(refusal, channel));
+  }
+
+  /**
+   * Hands a complete upload to the register with its sender's rights as they stand at its last byte, not
+   * at its first, minutes before: an upload whose account was disabled, whose password changed or whose
+   * token was revoked meanwhile is not kept (the register then checks the upload rule itself again, and
+   * the deadline, under the contribution's lock). A refusal is a failed future: the staged file goes.
+   */
+  private CompletableFuture<ContributionFile> receive(Receipt receipt) {
+    Standing standing = credentials.recheck(receipt.user());
+    if (!standing.stands()) {
+      return CompletableFuture.failedFuture(ContributionRefusedException.of(NOT_YOURS,
+          "contribution.refused.senderEnded", receipt.storedName()));
+    }
+    return registrar.submitAsync(receipt.sentBy(standing.user())).thenApply(ContributionFile.class::cast);
   }
 
   /** What the register's worker does: enter an upload ({@link Receipt}) or publish ({@link Publication}). */
@@ -377,7 +399,12 @@ public class ContributionDesk {
 
   /** A complete staged upload waiting to enter the register, and the store path it was staged for. */
   private record Receipt(Contribution contribution, Group group, UploadName name, String storedName,
-      String destination, StoredFile staged, boolean late, PlenaryUser user, Instant at) implements Step {}
+      String destination, StoredFile staged, PlenaryUser user, Instant at) implements Step {
+
+    Receipt sentBy(PlenaryUser now) {
+      return new Receipt(contribution, group, name, storedName, destination, staged, now, at);
+    }
+  }
 
   /**
    * The uploads and publications that arrived together, made in one transaction: the uploads registered
@@ -419,6 +446,12 @@ public class ContributionDesk {
       contributions.lock(r.contribution().id());
       Contribution current = get(r.contribution().number());
       checkRevision(current, r.name());
+      // The rules of the upload's start, judged again at its end (its time): a co-author dropped, a
+      // deadline of a meeting that refuses late documents passed or moved earlier while the bytes came.
+      if (!mayUpload(r.user(), current)) {
+        throw ContributionRefusedException.of(NOT_YOURS, "contribution.refused.notYours", current.number());
+      }
+      boolean late = current.series() == DocumentSeries.INPUT && lateness(current, meetings.get(current.meetingId()), r.at());
       String who = r.user().getUsername();
       ContributionFile previous = current.incoming().orElse(null);
       if (previous != null) {
@@ -444,11 +477,11 @@ public class ContributionDesk {
         moves.move(r.staged().path(), incoming);
       }
       long fileId = contributions.insertFile(current.id(), r.name().revision(), r.storedName(), incoming,
-          r.staged(), r.user().id().value(), r.at(), r.late());
+          r.staged(), r.user().id().value(), r.at(), late);
       contributions.audit(current.id(), "UPLOADED", who, r.at(), r.storedName(), r.staged().sha256(),
-          r.late() ? "late" : null);
+          late ? "late" : null);
       var file = new ContributionFile(fileId, r.name().revision(), r.storedName(), incoming, r.staged().size(),
-          r.staged().sha256(), who, r.at(), r.late(), FileState.INCOMING, null, null,
+          r.staged().sha256(), who, r.at(), late, FileState.INCOMING, null, null,
           r.staged().crc32() < 0 ? null : r.staged().crc32());
       received.add(file);
       after.put(current.number(), current.with(file));
@@ -640,9 +673,10 @@ public class ContributionDesk {
         contribution.number(), due, expected);
   }
 
-  private boolean lateness(Contribution contribution, Meeting meeting) {
+  /** Whether an upload received {@code at} is late; refused when the meeting refuses late documents and grants it no exception. */
+  private boolean lateness(Contribution contribution, Meeting meeting, Instant at) {
     var deadline = meeting.deadline(Deadline.Kind.CONTRIBUTIONS);
-    boolean late = deadline.isPast(clock.instant());
+    boolean late = deadline.isPast(at);
     if (late && meeting.latePolicy() == LatePolicy.REFUSE && !contribution.lateException()) {
       throw ContributionRefusedException.of(LATE, "contribution.refused.late", meeting.code(),
           deadline.display());

@@ -92,6 +92,61 @@ class UploadRulesTests {
         .containsExactly("ALLOCATED", "LATE_EXCEPTION", "UPLOADED");
   }
 
+  /** An upload is received at its last byte: the rules of its start are judged again then, under its contribution's lock. */
+  @Test
+  void anUploadIsJudgedWhenItsLastByteArrivesNotWhenItsFirstDid() throws Exception {
+    LocalDateTime tomorrow = LocalDate.now(java.time.ZoneId.of("Europe/Zurich")).plusDays(1).atTime(23, 59);
+    // The deadline of a meeting that refuses late documents moved before the upload ended: refused, nothing kept.
+    meeting("crossing", LatePolicy.REFUSE, tomorrow);
+    Contribution refused = desk.allocate("rules", "crossing", allocation(), author);
+    try (IncomingUpload upload = desk.openIncoming("rules", refused.number() + ".txt", author)) {
+      upload.write(java.nio.ByteBuffer.wrap("begun in time".getBytes()));
+      meetings.update("rules", "crossing", draft("crossing", LatePolicy.REFUSE, yesterdayEvening()));
+      assertThatThrownBy(upload::complete).isInstanceOfSatisfying(ContributionRefusedException.class,
+          e -> assertThat(e.reason()).isEqualTo(Reason.LATE));
+    }
+    assertThat(desk.get(refused.number()).files()).isEmpty();
+    // Where late documents are flagged, one that ended after the deadline is late, as its time of receipt says.
+    meeting("crossflag", LatePolicy.FLAG, tomorrow);
+    Contribution flagged = desk.allocate("rules", "crossflag", allocation(), author);
+    try (IncomingUpload upload = desk.openIncoming("rules", flagged.number() + ".txt", author)) {
+      upload.write(java.nio.ByteBuffer.wrap("begun in time".getBytes()));
+      meetings.update("rules", "crossflag", draft("crossflag", LatePolicy.FLAG, yesterdayEvening()));
+      assertThat(upload.complete().late()).isTrue();
+    }
+    // The sender's token revoked while the bytes came: not kept, and said why.
+    Contribution revoked = desk.allocate("rules", "flag", allocation(), author);
+    var token = tokens.issue(accounts.find("writer").orElseThrow().id(), "revoked while sending");
+    PlenaryUser sender = tokens.authenticate(token.token()).orElseThrow();
+    try (IncomingUpload upload = desk.openIncoming("rules", revoked.number() + ".txt", sender)) {
+      upload.write(java.nio.ByteBuffer.wrap("begun signed in".getBytes()));
+      tokens.revoke(sender.id(), tokens.list(sender.id()).stream()
+          .filter(t -> t.name().equals("revoked while sending")).findFirst().orElseThrow().id());
+      assertThatThrownBy(upload::complete).isInstanceOfSatisfying(ContributionRefusedException.class, e -> {
+        assertThat(e.reason()).isEqualTo(Reason.NOT_YOURS);
+        assertThat(e.getMessage()).startsWith(revoked.number() + ".txt was not kept: ");
+      });
+    }
+    assertThat(desk.get(revoked.number()).files()).isEmpty();
+    // A co-author dropped from the document (here: the secretariat's role taken away) while the bytes came.
+    Contribution dropped = desk.allocate("rules", "flag", allocation(), author);
+    accounts.create(new NewAccount("temp-clerk", "temp-clerk@plenary.example", "Temporary Clerk", null, null,
+        Set.of(Role.SECRETARIAT)), "temp-clerk-pass", false);
+    PlenaryUser clerk = user("temp-clerk");
+    try (IncomingUpload upload = desk.openIncoming("rules", dropped.number() + ".txt", clerk)) {
+      upload.write(java.nio.ByteBuffer.wrap("begun as the secretariat".getBytes()));
+      accounts.setRoles(clerk.id(), Set.of());
+      assertThatThrownBy(upload::complete).isInstanceOfSatisfying(ContributionRefusedException.class,
+          e -> assertThat(e.reason()).isEqualTo(Reason.NOT_YOURS));
+    }
+    assertThat(desk.get(dropped.number()).files()).isEmpty();
+    try (Stream<Path> files = Files.walk(Path.of(dataDir, "documents"))) {
+      assertThat(files.filter(Files::isRegularFile).map(Path::getFileName).map(Path::toString))
+          .noneMatch(name -> name.startsWith(refused.number()) || name.startsWith(revoked.number())
+              || name.startsWith(dropped.number()));
+    }
+  }
+
   @Test
   void refusesUploadsOverTheSizeCapAndKeepsNothingOfThem() throws Exception {
     Contribution c = desk.allocate("rules", "flag", allocation(), author);
@@ -166,9 +221,17 @@ class UploadRulesTests {
   }
 
   private void meeting(String code, LatePolicy policy) {
-    meetings.schedule("rules", new MeetingDraft(code, LocalDate.now().plusDays(3), LocalDate.now().plusDays(4),
+    meeting(code, policy, yesterdayEvening());
+  }
+
+  private void meeting(String code, LatePolicy policy, LocalDateTime contributionsDeadline) {
+    meetings.schedule("rules", draft(code, policy, contributionsDeadline));
+  }
+
+  private static MeetingDraft draft(String code, LatePolicy policy, LocalDateTime contributionsDeadline) {
+    return new MeetingDraft(code, LocalDate.now().plusDays(3), LocalDate.now().plusDays(4),
         "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null,
-        yesterdayEvening(), null, policy, List.of(), List.of()));
+        contributionsDeadline, null, policy, List.of(), List.of());
   }
 
   private static LocalDateTime yesterdayEvening() {
