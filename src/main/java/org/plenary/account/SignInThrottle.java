@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.plenary.shared.ClientNetworks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -95,7 +96,7 @@ public class SignInThrottle {
 
   /** Until when this address may not try any sign-in; empty when it may try now. */
   public Optional<Instant> lockedUntil(String address) {
-    return shared == null ? locked(byAddress.getIfPresent(address)) : locked(stored(ADDRESS + address));
+    return shared == null ? locked(byAddress.getIfPresent(ClientNetworks.of(address))) : locked(stored(ADDRESS + ClientNetworks.of(address)));
   }
 
   /** The lock-out of this address, with the time to retry, or empty when it may try now. */
@@ -122,13 +123,13 @@ public class SignInThrottle {
     Instant deadline = clock.instant().plus(WAIT);
     while (true) {
       Instant now = clock.instant();
-      Gate forAddress = enter(byAddress, ADDRESS, address, maxFailuresPerAddress, now);
+      Gate forAddress = enter(byAddress, ADDRESS, ClientNetworks.of(address), maxFailuresPerAddress, now);
       Gate forUsername = forAddress.admitted() ? enter(byUsername, USERNAME, key(username), maxFailures, now) : Gate.BUSY;
       if (forAddress.admitted() && forUsername.admitted()) {
         return Optional.empty();
       }
       if (forAddress.admitted()) {
-        leave(byAddress, ADDRESS, address, false, maxFailuresPerAddress, now);
+        leave(byAddress, ADDRESS, ClientNetworks.of(address), false, maxFailuresPerAddress, now);
       }
       Instant locked = forAddress.lockedUntil() != null ? forAddress.lockedUntil() : forUsername.lockedUntil();
       if (locked != null) {
@@ -149,21 +150,21 @@ public class SignInThrottle {
       shared.clear(USERNAME + key(username));
     }
     byUsername.asMap().computeIfPresent(key(username), (k, entry) -> tidy(new Attempts(0, entry.checking() - 1, null)));
-    leave(byAddress, ADDRESS, address, false, maxFailuresPerAddress, now);
+    leave(byAddress, ADDRESS, ClientNetworks.of(address), false, maxFailuresPerAddress, now);
   }
 
   /** The attempt did not prove the password: a failure on both counters. */
   public void failed(String address, String username) {
     Instant now = clock.instant();
     leave(byUsername, USERNAME, key(username), true, maxFailures, now);
-    leave(byAddress, ADDRESS, address, true, maxFailuresPerAddress, now);
+    leave(byAddress, ADDRESS, ClientNetworks.of(address), true, maxFailuresPerAddress, now);
   }
 
   /** The check itself broke (not the password's fault): the attempt ends without counting. */
   public void released(String address, String username) {
     Instant now = clock.instant();
     leave(byUsername, USERNAME, key(username), false, maxFailures, now);
-    leave(byAddress, ADDRESS, address, false, maxFailuresPerAddress, now);
+    leave(byAddress, ADDRESS, ClientNetworks.of(address), false, maxFailuresPerAddress, now);
   }
 
   /** How many usernames and addresses are remembered now (at most twice {@code plenary.sign-in.tracked}). */

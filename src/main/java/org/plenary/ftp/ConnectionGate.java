@@ -11,9 +11,10 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.plenary.shared.ClientNetworks;
 
 /**
- * Counts control connections in all and per address, before any sign-in, and turns away those
+ * Counts control connections in all and per address (an IPv6 address's /64), before any sign-in, and turns away those
  * over the limits with a 421 reply: one busy or hostile address cannot take every slot.
  */
 @Sharable
@@ -39,7 +40,8 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+    // IPv6 clients are counted by their /64: each host has a whole one to take addresses from.
+    InetAddress address = ClientNetworks.of(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
     Reply refusal = admit(address);
     if (refusal != null) {
       metrics.replied(refusal);

@@ -51,6 +51,19 @@ class SignInThrottleTests {
     assertThat(throttle.lockedUntil("203.0.113.10", "own")).isEmpty();
   }
 
+  /** An IPv6 host has a /64 to take addresses from: a guesser changing its address within it is still one address. */
+  @Test
+  void anIpv6AddressCountsAsItsSlash64() {
+    var throttle = new SignInThrottle(100, 5, Duration.ofMinutes(15), 1_000, clock);
+    for (int i = 0; i < 5; i++) {
+      guess(throttle, "2001:db8:1:2:" + Integer.toHexString(i + 1) + "::1", "spray-" + i);
+    }
+    assertThat(throttle.lockedUntil("2001:db8:1:2:ffff:ffff:ffff:ffff", "own")).as("the same /64").isPresent();
+    assertThat(throttle.attempt("2001:0db8:0001:0002::abcd", "own")).as("written otherwise").isPresent();
+    assertThat(throttle.lockedUntil("2001:db8:1:3::1", "own")).as("the next /64").isEmpty();
+    assertThat(throttle.lockedUntil("192.0.2.77", "own")).isEmpty();
+  }
+
   @Test
   void parallelGuessesGetNoMoreChecksThanTheLimit() throws Exception {
     var throttle = new SignInThrottle(3, 100, Duration.ofMinutes(15), 1_000, clock);
