@@ -121,6 +121,10 @@ public class GroupCatalog {
     if (!renamed.isEmpty()) {
       events.publishEvent(new MilestonesRenamed(current.id(), renamed));
     }
+    var removed = MilestonesRemoved.between(current.milestones(), draft.milestones(), renamed);
+    if (!removed.isEmpty()) {
+      events.publishEvent(new MilestonesRemoved(current.id(), removed));
+    }
     if (translated != null) {
       translations.replace(current.id(), checked(translated));
     }

@@ -64,6 +64,23 @@ public class DeliverableDesk {
     renamed.renamed().forEach((from, to) -> deliverables.renameMilestone(renamed.group(), from, to));
   }
 
+  /**
+   * A milestone taken off the group's list while deliverables serve it: the edit is refused (a field error
+   * on the page, 400 on the API) and changes nothing. Before, the deliverables kept serving a title that was
+   * gone, and the plan and the progress report showed them serving nothing.
+   */
+  @org.springframework.context.event.EventListener
+  void on(org.plenary.group.MilestonesRemoved removed) {
+    for (String milestone : removed.titles()) {
+      List<String> serving = deliverables.ofGroup(removed.group()).stream()
+          .filter(d -> milestone.equals(d.milestone())).map(Deliverable::title).toList();
+      if (!serving.isEmpty()) {
+        throw org.plenary.shared.InvalidInputException.of("milestones", "output", "output.refused.milestoneServed",
+            milestone, String.join(", ", serving));
+      }
+    }
+  }
+
   public Deliverable get(String slug, long id, Reader reader) {
     return visible(find(groups.get(slug), id), readableOutputs(slug, reader));
   }

@@ -203,6 +203,32 @@ class ConcurrentEditTests {
         .as(plan).contains("Cloud TR");
   }
 
+  /** A milestone deliverables serve cannot be taken off the list: the edit is refused whole, with the reason. */
+  @Test
+  void aMilestoneThatDeliverablesServeIsNotRemovedFromUnderThem() throws Exception {
+    String slug = "milestonegone";
+    String group = GROUP.formatted(slug, "Focus Group on milestones removed");
+    String planned = group.replace("\"milestones\": []", "\"milestones\": [{\"dueOn\": \"2042-09-01\", \"title\": \"First draft\"},"
+        + " {\"dueOn\": \"2042-12-01\", \"title\": \"Final report\"}]");
+    assertThat(send("POST", "/api/v1/groups", tsb, null, planned).statusCode()).isEqualTo(201);
+    assertThat(send("POST", "/api/v1/groups/" + slug + "/deliverables", tsb, null,
+        "{\"title\": \"Cloud TR\", \"kind\": \"TECHNICAL_REPORT\", \"milestone\": \"First draft\"}").statusCode())
+        .isEqualTo(201);
+
+    String withoutFirst = group.replace("\"milestones\": []", "\"milestones\": [{\"dueOn\": \"2042-12-01\", \"title\": \"Final report\"}]")
+        .replace("Focus Group on milestones removed", "Focus Group on milestones, renamed too");
+    HttpResponse<String> refused = send("PUT", "/api/v1/groups/" + slug, tsb, null, withoutFirst);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("milestones", "The milestone \\\"First draft\\\" cannot be removed: the deliverables Cloud TR serve it.");
+    String after = send("GET", "/api/v1/groups/" + slug, null, null, null).body();
+    assertThat(after).as("nothing of the edit was made").contains("First draft", "Focus Group on milestones removed")
+        .doesNotContain("renamed too");
+    // One that nothing serves goes.
+    String withoutFinal = planned.replace(", {\"dueOn\": \"2042-12-01\", \"title\": \"Final report\"}", "");
+    assertThat(send("PUT", "/api/v1/groups/" + slug, tsb, null, withoutFinal).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/api/v1/groups/" + slug, null, null, null).body()).doesNotContain("Final report");
+  }
+
   /** A term edited on a version someone changed since: refused by If-Match, and by the version a GET gave sent back. */
   @Test
   void aTermEditedOnAVersionSomeoneChangedMeanwhileIsRefusedWith412() throws Exception {
