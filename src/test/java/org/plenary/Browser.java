@@ -41,7 +41,10 @@ public final class Browser implements AutoCloseable {
     var options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
         "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=" + width + "," + height);
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+    var builder = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER);
+    // A host that gives each engineer a range of ports names the driver's here; otherwise any free port.
+    String driverPort = System.getProperty("plenary.test.chromedriver-port");
+    var service = (driverPort == null ? builder.usingAnyFreePort() : builder.usingPort(Integer.parseInt(driverPort))).build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
   }
