@@ -53,8 +53,17 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /** Opens a page of the server; fails when it shows a message key raw ({@code ??key_en??}: a key missing from the bundles). */
   public void open(String path) {
     driver.get("http://localhost:" + port + path);
+    assertNoRawKeys();
+  }
+
+  /** Fails when the page shows a message key Thymeleaf could not find ({@code ??contribution.audit.X_en??}). */
+  public void assertNoRawKeys() {
+    Object raw = script("return (document.body ? document.body.innerText + ' ' + document.title : '')"
+        + ".match(/\\?\\?[\\w.-]+\\?\\?/g);");
+    assertThat(raw).as("message keys shown raw on %s", driver.getCurrentUrl()).isNull();
   }
 
   public String path() {

@@ -27,9 +27,11 @@ import org.springframework.test.context.ActiveProfiles;
  * at 1280 and 320 px without a page wider than the window; Springdoc's own page leads there.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+    // ErrorPagesBrowserTests' context, shared: a port given with -Dplenary.test.port serves both.
     "server.port=${plenary.test.port:0}",
-    "spring.datasource.url=jdbc:h2:mem:plenary-api-page;DB_CLOSE_DELAY=-1",
-    "plenary.data-dir=target/test-data/${random.uuid}"})
+    "spring.datasource.url=jdbc:h2:mem:plenary-error-pages;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}",
+    "plenary.contributions.max-size=1KB"})
 @ActiveProfiles("demo")
 @ExtendWith(Browser.Installed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
