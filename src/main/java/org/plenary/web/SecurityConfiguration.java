@@ -215,7 +215,9 @@ class SecurityConfiguration {
         // rather than "Your account may not do this", which sent a stranger signing in looking for a role.
         .exceptionHandling(errors -> errors.authenticationEntryPoint(toSignIn)
             .accessDeniedHandler((request, response, denied) -> {
-              if (denied instanceof org.springframework.security.web.csrf.CsrfException) {
+              // forms post; another method without a token is a script's, whose 403 keeps the general sentence
+              if (denied instanceof org.springframework.security.web.csrf.CsrfException
+                  && "POST".equals(request.getMethod())) {
                 request.setAttribute(ErrorPageController.DETAIL, "web.error.detail.csrf");
               }
               response.sendError(HttpServletResponse.SC_FORBIDDEN);
