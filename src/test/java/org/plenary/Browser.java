@@ -41,7 +41,10 @@ public final class Browser implements AutoCloseable {
     var options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
         "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=" + width + "," + height);
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+    var builder = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER);
+    // A host that gives each engineer a range of ports names the driver's here; otherwise any free port.
+    String driverPort = System.getProperty("plenary.test.chromedriver-port");
+    var service = (driverPort == null ? builder.usingAnyFreePort() : builder.usingPort(Integer.parseInt(driverPort))).build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
   }
@@ -50,8 +53,17 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /** Opens a page of the server; fails when it shows a message key raw ({@code ??key_en??}: a key missing from the bundles). */
   public void open(String path) {
     driver.get("http://localhost:" + port + path);
+    assertNoRawKeys();
+  }
+
+  /** Fails when the page shows a message key Thymeleaf could not find ({@code ??contribution.audit.X_en??}). */
+  public void assertNoRawKeys() {
+    Object raw = script("return (document.body ? document.body.innerText + ' ' + document.title : '')"
+        + ".match(/\\?\\?[\\w.-]+\\?\\?/g);");
+    assertThat(raw).as("message keys shown raw on %s", driver.getCurrentUrl()).isNull();
   }
 
   public String path() {

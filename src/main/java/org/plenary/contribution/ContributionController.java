@@ -102,6 +102,7 @@ class ContributionController {
     model.addAttribute("expectedName", contribution.baseName(contribution.nextRevision()));
     model.addAttribute("extensions", String.join(", ", settings.extensions()));
     model.addAttribute("maxSize", settings.maxSizeText());
+    model.addAttribute("maxBytes", settings.maxBytes());
     model.addAttribute("ftpPath", "/t/fg/" + group.slug() + "/docs/incoming");
     model.addAttribute("ftpPort", ftpPort);
     model.addAttribute("deadline", meeting.deadline(org.plenary.meeting.Deadline.Kind.CONTRIBUTIONS));

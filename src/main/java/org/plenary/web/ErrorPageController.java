@@ -22,6 +22,9 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("/error")
 class ErrorPageController implements ErrorController {
 
+  /** A request attribute naming the message key of a refusal's own sentence (a CSRF refusal's). */
+  static final String DETAIL = ErrorPageController.class.getName() + ".detail";
+
   private static final java.util.Set<Integer> EXPLAINED = java.util.Set.of(400, 401, 403, 404, 405, 410);
 
   private final Problems problems;
@@ -38,7 +41,7 @@ class ErrorPageController implements ErrorController {
     page.addObject("status", status.value());
     Locale locale = LocaleContextHolder.getLocale();
     page.addObject("title", problems.title(status, locale));
-    page.addObject("detail", detail(status, locale));
+    page.addObject("detail", detail(request, status, locale));
     return page;
   }
 
@@ -47,7 +50,7 @@ class ErrorPageController implements ErrorController {
     secure(request, response, SecurityConfiguration.NOTHING_ACTIVE);
     HttpStatus status = status(request);
     Locale locale = Problems.locale(request);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, locale));
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(request, status, locale));
     problem.setTitle(problems.title(status, locale));
     if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
       try {
@@ -87,7 +90,10 @@ class ErrorPageController implements ErrorController {
   }
 
   /** Container messages may leak internals, so each status gets a fixed sentence, in the reader's language. */
-  private String detail(HttpStatus status, Locale locale) {
+  private String detail(HttpServletRequest request, HttpStatus status, Locale locale) {
+    if (request.getAttribute(DETAIL) instanceof String key) {
+      return problems.text(key, locale);
+    }
     if (EXPLAINED.contains(status.value())) {
       return problems.text("web.error.detail." + status.value(), locale);
     }

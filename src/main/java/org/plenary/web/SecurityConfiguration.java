@@ -1,5 +1,7 @@
 package org.plenary.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import jakarta.servlet.DispatcherType;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
@@ -219,7 +221,17 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**"))
         .formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
             .successHandler(signIn).failureHandler(signIn).permitAll())
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(toSignIn))
+        // A form refused for its CSRF token (a page left open across a restart or a session's end) says so,
+        // rather than "Your account may not do this", which sent a stranger signing in looking for a role.
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(toSignIn)
+            .accessDeniedHandler((request, response, denied) -> {
+              // forms post; another method without a token is a script's, whose 403 keeps the general sentence
+              if (denied instanceof org.springframework.security.web.csrf.CsrfException
+                  && "POST".equals(request.getMethod())) {
+                request.setAttribute(ErrorPageController.DETAIL, "web.error.detail.csrf");
+              }
+              response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            }))
         .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
         .addFilterAfter(new SessionRecheckFilter(credentials), SecurityContextHolderFilter.class)
         .addFilterAfter(new PasswordChangeFilter(), UsernamePasswordAuthenticationFilter.class)

@@ -1,0 +1,88 @@
+package org.plenary.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.plenary.Browser;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * {@code /api}, Swagger UI inside Plenary's layout, in a real Chromium: axe-core's WCAG 2.2 AA rules pass once
+ * the description is drawn and with an operation opened for "Try it out" (Swagger UI's own palette, its deep
+ * links inside buttons, its unnamed server list and its example blocks failed them), in English and in Arabic,
+ * at 1280 and 320 px without a page wider than the window; Springdoc's own page leads there.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+    // ErrorPagesBrowserTests' context, shared: a port given with -Dplenary.test.port serves both.
+    "server.port=${plenary.test.port:0}",
+    "spring.datasource.url=jdbc:h2:mem:plenary-error-pages;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}",
+    "plenary.contributions.max-size=1KB"})
+@ActiveProfiles("demo")
+@ExtendWith(Browser.Installed.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiPageBrowserTests {
+
+  @LocalServerPort int port;
+  private Browser browser;
+
+  @BeforeAll
+  void open() {
+    browser = new Browser(port, 1280, 900);
+  }
+
+  @AfterAll
+  void close() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void theDescriptionPassesAxeWithAnOperationOpenInEnglishAndArabicAtEveryWidth() {
+    for (int width : new int[] {1280, 320}) {
+      browser.driver().manage().window().setSize(new Dimension(width, 900));
+      for (String language : new String[] {"en", "ar"}) {
+        browser.open("/api?lang=" + language);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+            .until(d -> !d.findElements(By.cssSelector("#swagger-ui .opblock")).isEmpty());
+        assertThat(browser.find(By.id("swagger-ui")).getAttribute("lang")).isEqualTo("en");
+        browser.find(By.cssSelector("[id$='-allocateContribution'] .opblock-summary-control")).click();
+        browser.find(By.cssSelector("[id$='-allocateContribution'] .try-out__btn")).click();
+        browser.find(By.cssSelector("[id$='-allocateContribution'] textarea"));
+        browser.assertAccessible();
+        assertThat(browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+            .as("%s px wider than the window at %d px in %s", "/api", width, language).isEqualTo(0L);
+      }
+    }
+  }
+
+  @Test
+  void springdocsOwnPageLeadsToTheApiPage() throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      for (String old : new String[] {"/api/swagger-ui.html", "/api/swagger-ui/index.html"}) {
+        HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + old)).build(),
+            HttpResponse.BodyHandlers.discarding());
+        assertThat(answer.statusCode()).as(old).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).as(old).hasValueSatisfying(l -> assertThat(l).endsWith("/api"));
+      }
+      HttpResponse<Void> css = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/webjars/swagger-ui/swagger-ui-bundle.js")).build(), HttpResponse.BodyHandlers.discarding());
+      assertThat(css.statusCode()).as("Swagger UI's script, which /api loads").isEqualTo(200);
+    }
+  }
+}

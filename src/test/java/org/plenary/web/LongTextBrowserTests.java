@@ -1,0 +1,80 @@
+package org.plenary.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Dimension;
+import org.plenary.Browser;
+import org.plenary.contribution.DemoApi;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A title and a source of one long word each (what a pasted file name or an organization written without spaces
+ * gives) keep the pages that show them within the window, at a phone's 320 px and at 1280 px, left to right and
+ * right to left: before, the document page's facts grew to the word's width (1,185 px wide at 320).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+    // ErrorPagesBrowserTests' context, shared: a port given with -Dplenary.test.port serves both.
+    "server.port=${plenary.test.port:0}",
+    "spring.datasource.url=jdbc:h2:mem:plenary-error-pages;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}",
+    "plenary.contributions.max-size=1KB"})
+@ActiveProfiles("demo")
+@ExtendWith(Browser.Installed.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LongTextBrowserTests {
+
+  @LocalServerPort int port;
+  private Browser browser;
+
+  @BeforeAll
+  void open() {
+    browser = new Browser(port, 1280, 900);
+  }
+
+  @AfterAll
+  void close() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void aTitleAndASourceOfOneLongWordWrapInsteadOfWideningThePage() throws Exception {
+    var api = new DemoApi(HttpClient.newHttpClient(), port);
+    String token = api.token("alice");
+    String code = DateTimeFormatter.ofPattern("yyMM").format(LocalDate.now().plusWeeks(8)) + "-gva";
+    String title = "Supercalifragilisticexpialidocious".repeat(6) + " of the reference architecture";
+    String source = "OrganisationWithAVeryLongNameWithoutSpaces".repeat(3);
+    HttpResponse<String> made = api.http().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/api/v1/groups/cloud/meetings/" + code + "/contributions"))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"source\":\"" + source + "\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String number = DemoApi.field(made.body(), "number");
+    browser.signIn("alice", "alice-demo");
+    for (int width : new int[] {320, 1280}) {
+      browser.driver().manage().window().setSize(new Dimension(width, 900));
+      for (String language : new String[] {"en", "ar"}) {
+        for (String path : new String[] {"/documents/" + number, "/groups/cloud/meetings/" + code + "/documents", "/desk"}) {
+          browser.open(path + "?lang=" + language);
+          assertThat(browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+              .as("px wider than the window: %s at %d px in %s", path, width, language).isEqualTo(0L);
+        }
+      }
+    }
+  }
+}
