@@ -25,7 +25,7 @@ class ErrorPageController implements ErrorController {
   /** A request attribute naming the message key of a refusal's own sentence (a CSRF refusal's). */
   static final String DETAIL = ErrorPageController.class.getName() + ".detail";
 
-  private static final java.util.Set<Integer> EXPLAINED = java.util.Set.of(400, 401, 403, 404, 405, 410);
+  private static final java.util.Set<Integer> EXPLAINED = java.util.Set.of(400, 401, 403, 404, 405, 410, 413);
 
   private final Problems problems;
 

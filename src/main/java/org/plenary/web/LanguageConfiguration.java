@@ -20,7 +20,7 @@ class LanguageConfiguration {
     return new MappedInterceptor(new String[] {"/**"}, new String[] {"/api/**", "/v3/**"}, new HandlerInterceptor() {
       @Override
       public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        resolver.asked(request.getParameter(LanguageResolver.PARAMETER))
+        resolver.asked(LanguageResolver.asked(request))
             .ifPresent(locale -> resolver.setLocale(request, response, locale));
         return true;
       }

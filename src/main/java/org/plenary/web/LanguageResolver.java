@@ -31,9 +31,34 @@ class LanguageResolver implements LocaleResolver {
     this.pseudo = pseudo;
   }
 
+  /**
+   * The {@code lang} a request's address asks for, read from its query string alone: a language is chosen by
+   * a link, never by a form's body, and {@code getParameter} would read the body to find it (a form's, an
+   * upload's): an upload over the size limit then failed a second time while its error page was being
+   * made, which answered with another error's sentence. Null when the address asks for none.
+   */
+  static String asked(HttpServletRequest request) {
+    String query = request.getQueryString();
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      if (PARAMETER.equals(name)) {
+        try {
+          return equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
   @Override
   public Locale resolveLocale(HttpServletRequest request) {
-    String asked = request.getParameter(PARAMETER);
+    String asked = asked(request);
     String kept = cookie(request);
     if (isPseudo(asked) || (asked == null && isPseudo(kept))) {
       return PseudoLocale.LOCALE;

@@ -199,7 +199,7 @@ class SecurityConfiguration {
       protected String determineUrlToUseForThisRequest(jakarta.servlet.http.HttpServletRequest request,
           jakarta.servlet.http.HttpServletResponse response,
           org.springframework.security.core.AuthenticationException refusal) {
-        return org.plenary.shared.Languages.supported(request.getParameter("lang"))
+        return org.plenary.shared.Languages.supported(LanguageResolver.asked(request))
             .map(language -> "/sign-in?lang=" + language.toLanguageTag()).orElse("/sign-in");
       }
     };

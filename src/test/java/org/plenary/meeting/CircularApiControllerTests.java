@@ -46,11 +46,11 @@ class CircularApiControllerTests {
         .andExpect(jsonPath("$[0].warnings[0].rule").value("SHORT_CONTRIBUTION_WINDOW"))
         .andReturn().getResponse().getContentAsString();
     int id = JsonPath.read(list, "$[0].id");
-    mvc.perform(get("/api/v1/circulars/" + id).param("lang", "zh"))
+    mvc.perform(get("/api/v1/circulars/" + id).queryParam("lang", "zh"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.document.lang").value("zh"))
         .andExpect(jsonPath("$.document.blocks[*].label", hasItem("事由")));
-    mvc.perform(get("/api/v1/circulars/" + id + ".pdf").param("lang", "zh"))
+    mvc.perform(get("/api/v1/circulars/" + id + ".pdf").queryParam("lang", "zh"))
         .andExpect(status().isOk())
         .andExpect(header().string("Content-Type", "application/pdf"));
     mvc.perform(get("/api/v1/groups/cloud/meetings/1006-gva"))

@@ -85,7 +85,7 @@ class DocumentLanguagesTests {
     assertThat(chinese).contains("注册确认", "中国").doesNotContain("Registration");
 
     String arabic = text(mvc.perform(get("/api/v1/registrations/" + registrationId + "/confirmation.pdf")
-        .param("lang", "ar").header("Authorization", lin)).andExpect(status().isOk())
+        .queryParam("lang", "ar").header("Authorization", lin)).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsByteArray());
     var ar = new PdfWords(messages, ARABIC);
     // Whole sentences read back in logical order; a line that starts with a Latin value ("2701-GVA-0001  :رقم التسجيل"
@@ -116,7 +116,7 @@ class DocumentLanguagesTests {
         flat(zh.say("pdf.visa.birthDate") + ":" + zh.date(LocalDate.of(1984, 3, 7))),
         flat(zh.say("pdf.visa.mission", "Embassy of Switzerland in Beijing")), reference, "E7654321");
 
-    var letter = mvc.perform(get("/api/v1/visa/" + id + "/letter.pdf").param("lang", "ar")
+    var letter = mvc.perform(get("/api/v1/visa/" + id + "/letter.pdf").queryParam("lang", "ar")
         .header("Authorization", lin)).andExpect(status().isOk()).andReturn().getResponse();
     assertThat(Dispositions.of(letter.getHeader("Content-Disposition")))
         .isEqualTo(new Dispositions("inline", "visa-support-" + id + ".pdf", "رسالة-دعم-التأشيرة-" + id + ".pdf"));

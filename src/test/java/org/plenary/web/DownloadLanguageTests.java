@@ -40,12 +40,12 @@ class DownloadLanguageTests {
     String circulars = mvc.perform(get("/api/v1/groups/cloud/meetings/1006-gva/circulars")).andReturn().getResponse()
         .getContentAsString();
     int c114 = JsonPath.<List<Integer>>read(circulars, "$[?(@.number == 'TSB Circular 114')].id").getFirst();
-    assertThat(named(get("/circulars/" + c114 + ".pdf").param("lang", "fr")))
+    assertThat(named(get("/circulars/" + c114 + ".pdf").queryParam("lang", "fr")))
         .isEqualTo(new Dispositions("inline", "TSB-Circular-114-fr.pdf", "Circulaire TSB 114-fr.pdf"));
-    assertThat(named(get("/api/v1/circulars/" + c114 + ".pdf").param("lang", "zh")).readable())
+    assertThat(named(get("/api/v1/circulars/" + c114 + ".pdf").queryParam("lang", "zh")).readable())
         .isEqualTo("电信标准化局第114号通函-zh.pdf");
 
-    assertThat(named(get("/api/v1/groups/cloud/terms.pdf").param("lang", "ar")))
+    assertThat(named(get("/api/v1/groups/cloud/terms.pdf").queryParam("lang", "ar")))
         .isEqualTo(new Dispositions("inline", "cloud-terms.pdf", "cloud-المصطلحات-والتعاريف.pdf"));
     assertThat(named(get("/api/v1/groups/cloud/progress-report.pdf").param("from", "2010-01-01").param("to", "2011-12-31")
             .header("Authorization", tokens.bearer("chair")).header("Accept-Language", "ru")))
@@ -57,7 +57,7 @@ class DownloadLanguageTests {
             "cloud-progress-report-2010-01-01-2011-12-31.pdf"));
 
     long hotel = meetings.get("cloud", "1006-gva").hotels().getFirst().id();
-    assertThat(named(post("/groups/cloud/meetings/1006-gva/hotel-form").with(csrf()).param("lang", "es")
+    assertThat(named(post("/groups/cloud/meetings/1006-gva/hotel-form").with(csrf()).queryParam("lang", "es")
             .param("hotel", String.valueOf(hotel)).param("room", "SINGLE").param("rooms", "1")
             .param("arrival", "2010-06-13").param("departure", "2010-06-17").param("familyName", "García")
             .param("firstName", "Ana").param("email", "ana@example.org")))
@@ -78,14 +78,14 @@ class DownloadLanguageTests {
     assertThat(codes.lines().findFirst().orElseThrow()).startsWith("number,title,source,agenda_items,status,");
     assertThat(row(codes, number)).contains(",ALLOCATED,", ",false,");
 
-    String french = csv(get("/groups/cloud/meetings/" + code + "/documents.csv").param("lang", "fr"));
+    String french = csv(get("/groups/cloud/meetings/" + code + "/documents.csv").queryParam("lang", "fr"));
     assertThat(french.lines().findFirst().orElseThrow())
         .startsWith("\"Numéro\",\"Titre\",\"Source\",\"Points de l’ordre du jour\",\"État\",")
         .contains("\"Reçu (heure de la réunion)\"", "\"Révision (version en attente)\"");
     assertThat(row(french, number)).startsWith("\"" + number + "\",\"Tableur\",\"Orange\"")
         .contains("\"numéro attribué, pas encore déposée\"", "\"non\"").doesNotContain("ALLOCATED", "false");
 
-    String arabic = csv(get("/groups/cloud/meetings/" + code + "/documents.csv").param("lang", "ar"));
+    String arabic = csv(get("/groups/cloud/meetings/" + code + "/documents.csv").queryParam("lang", "ar"));
     assertThat(arabic.lines().findFirst().orElseThrow()).startsWith("\"الرقم\",\"العنوان\"");
     assertThat(row(arabic, number)).contains("\"لا\"").doesNotContain("ALLOCATED");
   }
@@ -96,12 +96,12 @@ class DownloadLanguageTests {
     assertThat(codes.lines().findFirst().orElseThrow()).isEqualTo("term,definition,source,note,status,agreed_at,"
         + "superseded_by,related,version,translations");
     assertThat(codes).containsAnyOf("\"PROPOSED\"", "\"AGREED\"");
-    String chinese = csv(get("/api/v1/groups/cloud/terms.csv").param("lang", "zh"));
+    String chinese = csv(get("/api/v1/groups/cloud/terms.csv").queryParam("lang", "zh"));
     assertThat(chinese.lines().findFirst().orElseThrow()).startsWith("\"术语\",\"定义\",\"来源\"");
     assertThat(chinese).doesNotContain("\"PROPOSED\"", "\"AGREED\"");
     assertThat(chinese.lines().count()).isEqualTo(codes.lines().count());
 
-    assertThat(csv(get("/api/v1/groups/cloud/living-list.csv").param("lang", "ru")).lines().findFirst().orElseThrow())
+    assertThat(csv(get("/api/v1/groups/cloud/living-list.csv").queryParam("lang", "ru")).lines().findFirst().orElseThrow())
         .isEqualTo("\"Организация\",\"Группа\",\"Веб-адрес\",\"Темы\",\"Контакт\",\"Последний пересмотр\","
             + "\"Заявления о взаимодействии\"");
     assertThat(csv(get("/api/v1/groups/cloud/living-list.csv")).lines().findFirst().orElseThrow())

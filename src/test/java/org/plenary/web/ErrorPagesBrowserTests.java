@@ -31,7 +31,8 @@ import org.springframework.test.context.ActiveProfiles;
     "server.port=${plenary.test.port:0}",
     "spring.datasource.url=jdbc:h2:mem:plenary-error-pages;DB_CLOSE_DELAY=-1",
     "plenary.data-dir=target/test-data/${random.uuid}",
-    "plenary.contributions.max-size=1KB"})
+    "plenary.contributions.max-size=1KB",
+    "spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=1MB"})
 @ActiveProfiles("demo")
 @ExtendWith(Browser.Installed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,6 +68,27 @@ class ErrorPagesBrowserTests {
     assertThat(browser.find(By.tagName("main")).getText())
         .contains("code de sécurité expiré").doesNotContain("Votre compte");
     browser.assertAccessible();
+  }
+
+  /**
+   * The same file sent by a browser without JavaScript: the page is the size refusal, in the page's language. Before,
+   * the error page's own reading of {@code ?lang=} read the body again and failed, and the answer was another error's
+   * problem in JSON ("its request line or headers are malformed").
+   */
+  @Test
+  void aFormOverTheCapSentWithoutJavaScriptGetsTheSizeRefusalAsAPage() throws Exception {
+    String boundary = "plenary-test";
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"FG-Cloud-I-0001.pdf\"\r\n"
+        + "Content-Type: application/pdf\r\n\r\n" + "x".repeat(1_100_000) + "\r\n--" + boundary + "--\r\n";
+    var answer = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + port + "/documents/FG-Cloud-I-0001/files?lang=fr"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    org.assertj.core.api.Assertions.assertThat(answer.statusCode()).isEqualTo(413);
+    org.assertj.core.api.Assertions.assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> org.assertj.core.api.Assertions.assertThat(type).startsWith("text/html"));
+    org.assertj.core.api.Assertions.assertThat(answer.body()).contains("dépasse ce que ce serveur accepte")
+        .doesNotContain("malformed", "Exception");
   }
 
   @Test

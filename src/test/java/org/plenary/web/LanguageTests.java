@@ -47,12 +47,12 @@ class LanguageTests {
 
   @Test
   void langInTheAddressWinsOverTheBrowserAndIsRememberedInACookie() throws Exception {
-    mvc.perform(get("/sign-in").param("lang", "ar").header("Accept-Language", "fr"))
+    mvc.perform(get("/sign-in").queryParam("lang", "ar").header("Accept-Language", "fr"))
         .andExpect(cookie().value("plenary-lang", "ar"))
         .andExpect(content().string(allOf(containsString("<html lang=\"ar\" dir=\"rtl\""), containsString("تسجيل الدخول"))));
     mvc.perform(get("/sign-in").cookie(new Cookie("plenary-lang", "ru")).header("Accept-Language", "fr"))
         .andExpect(content().string(allOf(containsString("<html lang=\"ru\""), containsString("Имя пользователя"))));
-    mvc.perform(get("/sign-in").param("lang", "xx")).andExpect(cookie().doesNotExist("plenary-lang"));
+    mvc.perform(get("/sign-in").queryParam("lang", "xx")).andExpect(cookie().doesNotExist("plenary-lang"));
   }
 
   @Test
@@ -69,7 +69,7 @@ class LanguageTests {
     accounts.create(new NewAccount("lang-es", "lang-es@example.org", "Lengua", null, null, Set.of()), "lang-es-pass", false);
     mvc.perform(post("/account/language").with(as("lang-es")).with(csrf()).param("language", "es"))
         .andExpect(status().is3xxRedirection());
-    mvc.perform(get("/account").with(as("lang-es")).param("lang", "fr"))
+    mvc.perform(get("/account").with(as("lang-es")).queryParam("lang", "fr"))
         .andExpect(content().string(allOf(containsString("<html lang=\"es\""), containsString("Su cuenta"),
             containsString("selected=\"selected\">Español</option>"))));
     mvc.perform(post("/account/language").with(as("lang-es")).with(csrf()).param("language", ""));
@@ -120,7 +120,7 @@ class LanguageTests {
 
   @Test
   void thePseudoLocaleWrapsEveryMessageAndLeavesDataAlone() throws Exception {
-    mvc.perform(get("/sign-in").param("lang", "en-XA"))
+    mvc.perform(get("/sign-in").queryParam("lang", "en-XA"))
         .andExpect(cookie().value("plenary-lang", "en-XA"))
         .andExpect(content().string(allOf(containsString("<html lang=\"en-XA\" dir=\"ltr\""), containsString("[!! Šíğñ íñ"),
             not(containsString(">Sign in<")))));

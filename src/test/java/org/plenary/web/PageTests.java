@@ -66,8 +66,8 @@ class PageTests {
 
   @Test
   void aPageThatNeedsASignInLeadsToTheSignInPageInTheLanguageTheAddressAskedFor() throws Exception {
-    mvc.perform(get("/groups/cloud/meetings/1006-gva/register").param("lang", "ar")).andExpect(redirectedUrl("/sign-in?lang=ar"));
-    mvc.perform(get("/desk").param("lang", "xx-nowhere")).andExpect(redirectedUrl("/sign-in"));
+    mvc.perform(get("/groups/cloud/meetings/1006-gva/register").queryParam("lang", "ar")).andExpect(redirectedUrl("/sign-in?lang=ar"));
+    mvc.perform(get("/desk").queryParam("lang", "xx-nowhere")).andExpect(redirectedUrl("/sign-in"));
   }
 
   @Test

@@ -132,11 +132,11 @@ class RefusalPathLanguageTests {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     assertThat(PdfText.of(french).stripped()).contains("Terminologie du FG Cloud", "Statut", "Approuvé à la réunion 1006-gva")
         .doesNotContain("Terminology of", "Status");
-    byte[] chinese = mvc.perform(get("/api/v1/groups/cloud/terms.pdf").param("lang", "zh").header("Accept-Language", "fr"))
+    byte[] chinese = mvc.perform(get("/api/v1/groups/cloud/terms.pdf").queryParam("lang", "zh").header("Accept-Language", "fr"))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     assertThat(PdfText.of(chinese).stripped()).contains("FG Cloud 术语", "状态").doesNotContain("Statut");
     byte[] report = mvc.perform(get("/api/v1/groups/cloud/progress-report.pdf").param("from", "2010-01-01")
-            .param("to", "2011-12-31").param("lang", "fr").header("Authorization", tokens.bearer("chair")))
+            .param("to", "2011-12-31").queryParam("lang", "fr").header("Authorization", tokens.bearer("chair")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     assertThat(PdfText.of(report).stripped().replaceAll("\\s+", " "))
         .contains("Rapport d’activité du FG Cloud", "Réunions tenues", "Livrables", "Rapport technique")
