@@ -218,7 +218,11 @@ class SecurityConfiguration {
                 "/groups/*/registration-policy").authenticated()
             .anyRequest().permitAll())
         // The document folders are read-only: no form posts there, and other methods are answered 405.
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**"))
+        // Pages take forms, which browsers send by POST: only a POST is checked for the form's token. No page
+        // takes PUT, DELETE or PATCH, which a browser sends across sites only after a CORS preflight that no
+        // page grants; checked for a token, they were answered 403 where the method is not allowed (405).
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**")
+            .requireCsrfProtectionMatcher(request -> "POST".equals(request.getMethod())))
         .formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
             .successHandler(signIn).failureHandler(signIn).permitAll())
         // A form refused for its CSRF token (a page left open across a restart or a session's end) says so,

@@ -45,6 +45,22 @@ class HostHeaderAttackTests {
     }
   }
 
+  /** A method no page takes is 405 with the methods it does take, for every reader, not a CSRF refusal (403). */
+  @Test
+  void aMethodNoPageTakesIsNotAllowedRatherThanForbidden() throws IOException {
+    for (String method : List.of("PUT", "DELETE", "PATCH")) {
+      for (String path : List.of("/groups/cloud", "/", "/search")) {
+        String head = head(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\n"
+            + "Content-Length: 0\r\nConnection: close\r\n\r\n");
+        assertThat(head).as(method + " " + path).startsWith("HTTP/1.1 405").containsIgnoringCase("Allow: ")
+            .containsIgnoringCase("X-Frame-Options: DENY");
+      }
+    }
+    // A form sent without its token is still refused.
+    assertThat(head("POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        + "Content-Length: 30\r\nConnection: close\r\n\r\nusername=alice&password=secret")).startsWith("HTTP/1.1 403");
+  }
+
   @Test
   void requestsTomcatRefusesGetAProblemNotItsPage() throws IOException {
     String longLine = "GET /search?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
