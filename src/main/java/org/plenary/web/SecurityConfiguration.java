@@ -229,9 +229,8 @@ class SecurityConfiguration {
         // rather than "Your account may not do this", which sent a stranger signing in looking for a role.
         .exceptionHandling(errors -> errors.authenticationEntryPoint(toSignIn)
             .accessDeniedHandler((request, response, denied) -> {
-              // forms post; another method without a token is a script's, whose 403 keeps the general sentence
-              if (denied instanceof org.springframework.security.web.csrf.CsrfException
-                  && "POST".equals(request.getMethod())) {
+              // only a POST is checked for the token (above): this is a form's
+              if (denied instanceof org.springframework.security.web.csrf.CsrfException) {
                 request.setAttribute(ErrorPageController.DETAIL, "web.error.detail.csrf");
               }
               response.sendError(HttpServletResponse.SC_FORBIDDEN);
