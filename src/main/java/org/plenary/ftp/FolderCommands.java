@@ -10,6 +10,12 @@ import org.plenary.contribution.Reader;
 /** Moving around and reading the tree: PWD, CWD, CDUP, LIST, NLST, MLSD, MLST, SIZE, MDTM, STAT; and what is refused. */
 final class FolderCommands {
 
+  /**
+   * The most entries STAT lists: its reply is one text on the control connection, held whole in
+   * memory, so a larger folder is pointed to LIST or MLSD, which stream (anonymous readers included).
+   */
+  static final int STAT_ENTRIES = 1000;
+
   private FolderCommands() {}
 
   static void addTo(Map<String, Gateway.Command> table) {
@@ -50,8 +56,9 @@ final class FolderCommands {
           ListingFormat.facts(node, s.hasAccount(), replaceable, s.mlstFacts) + " " + path);
     }));
     table.put("SIZE", new Gateway.Command(true, (s, a) -> new Reply(213, Long.toString(file(s, path(s, a)).size()))));
+    // RFC 3659 defines MDTM for files; a folder answers 550, as SIZE and vsftpd do.
     table.put("MDTM", new Gateway.Command(true, (s, a) ->
-        new Reply(213, ListingFormat.time(node(s, path(s, a)).modified()))));
+        new Reply(213, ListingFormat.time(file(s, path(s, a)).modified()))));
     table.put("STAT", new Gateway.Command(false, FolderCommands::stat));
     Gateway.Handler folders = (s, a) -> Reply.of(550, "ftp.folders.fixed");
     for (String verb : List.of("MKD", "XMKD", "RMD", "XRMD")) {
@@ -86,8 +93,13 @@ final class FolderCommands {
     if (!session.signedIn()) {
       return Reply.of(530, "ftp.signInFirst");
     }
-    String listing = ListingFormat.list(listed(session, argument), session.hasAccount(), Instant.now());
-    return Reply.of(213, "ftp.statusOf", path(session, withoutOptions(argument)).toString(),
+    List<FolderTree.Node> entries = listed(session, argument);
+    String shown = path(session, withoutOptions(argument)).toString();
+    if (entries.size() > STAT_ENTRIES) {
+      return Reply.of(550, "ftp.statusOf.tooLong", shown, entries.size(), STAT_ENTRIES);
+    }
+    String listing = ListingFormat.list(entries, session.hasAccount(), Instant.now());
+    return Reply.of(213, "ftp.statusOf", shown,
         listing.replace("\r\n", "\n"));
   }
 
@@ -157,7 +169,8 @@ final class FolderCommands {
     if (path.depth() == 0 || !Glob.isPattern(path.name())) {
       return entries(session, path);
     }
-    return folder(session, path.parent()).stream().filter(node -> Glob.matches(path.name(), node.name())).toList();
+    Glob glob = Glob.of(path.name());
+    return folder(session, path.parent()).stream().filter(node -> glob.matches(node.name())).toList();
   }
 
   /**

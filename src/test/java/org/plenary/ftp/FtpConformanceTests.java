@@ -149,6 +149,67 @@ class FtpConformanceTests {
   }
 
   @Test
+  void hostilePatternsOfAKibibyteStillMatchWhatTheyShouldOverThePort() throws Exception {
+    String name = uploaded("pptx");
+    String spread = "*" + String.join("*", name.split("")) + "*";
+    FTPClient ftp = signIn("anonymous", "guest@example.org");
+    assertThat(ftp.changeWorkingDirectory(INCOMING)).isTrue();
+    assertThat(ftp.listNames(spread)).containsExactly(name);
+    assertThat(ftp.listNames(spread.replace("p*p*t*x", "[o-q]*?*t*[!y]"))).containsExactly(name);
+    assertThat(ftp.listNames("*" + "a".repeat(1000) + "b")).as("longer than any name: nothing").isEmpty();
+    assertThat(ftp.getReplyCode()).isEqualTo(226);
+    assertThat(ftp.listNames("*a".repeat(500) + "*")).isEmpty();
+    assertThat(ftp.sendCommand("STAT", spread)).isEqualTo(213);
+    assertThat(ftp.getReplyString()).contains(name);
+    ftp.disconnect();
+  }
+
+  /** STAT holds its whole reply in memory: past a bound it points to LIST and MLSD, which stream. */
+  @Test
+  void statOfAFolderLargerThanItListsPointsToListAndMlsdWhichStillListItAll() throws Exception {
+    String bulk = "/t/fg/bulk/docs/incoming";
+    if (groups.find("bulk").isEmpty()) {
+      groups.create(new GroupDraft("bulk", "FG Bulk", "Focus Group on Bulk", null, null, "English", 12, null, null,
+          List.of(), List.of(), List.of()));
+      meetings.schedule("bulk", new MeetingDraft("many", LocalDate.now().plusDays(30), LocalDate.now().plusDays(31),
+          "Europe/Zurich", "Geneva", null, "gva", null, null, null, null, "English", false, true, null, null,
+          LocalDateTime.now().plusDays(20), null, LatePolicy.FLAG, List.of(), List.of()));
+      for (int i = 0; i <= FolderCommands.STAT_ENTRIES; i++) {
+        Contribution c = desk.allocate("bulk", "many", allocation(), author);
+        desk.upload(c.number(), c.number() + ".txt", new ByteArrayInputStream(new byte[] {'x'}), author);
+      }
+    }
+    FTPClient ftp = signIn("anonymous", "guest@example.org");
+    assertThat(ftp.sendCommand("STAT", bulk)).isEqualTo(550);
+    assertThat(ftp.getReplyString()).contains(bulk + " holds 1001 entries", "use LIST or MLSD").hasSizeLessThan(300);
+    assertThat(ftp.sendCommand("STAT", bulk + "/*.txt")).as("a pattern's matches count too").isEqualTo(550);
+    assertThat(ftp.sendCommand("STAT", bulk + "/FG-Bulk-I-000?.txt")).isEqualTo(213);
+    assertThat(ftp.getReplyString()).contains("FG-Bulk-I-0009.txt");
+    assertThat(ftp.sendCommand("LANG", "fr")).isEqualTo(200);
+    assertThat(ftp.sendCommand("STAT", bulk)).isEqualTo(550);
+    assertThat(ftp.getReplyString()).contains("utilisez LIST ou MLSD");
+    assertThat(ftp.listNames(bulk)).hasSize(FolderCommands.STAT_ENTRIES + 1);
+    assertThat(ftp.mlistDir(bulk)).hasSize(FolderCommands.STAT_ENTRIES + 1);
+    ftp.disconnect();
+  }
+
+  /** RFC 3659 defines MDTM for files; vsftpd answers a folder 550, and so does the gateway. */
+  @Test
+  void mdtmOfAFolderAnswers550ThatItIsAFolder() throws Exception {
+    String name = uploaded("pptx");
+    FTPClient ftp = signIn("anonymous", "guest@example.org");
+    assertThat(ftp.sendCommand("MDTM", INCOMING)).isEqualTo(550);
+    assertThat(ftp.getReplyString()).contains(INCOMING + " is a folder, not a file.");
+    assertThat(ftp.sendCommand("MDTM", "/")).isEqualTo(550);
+    assertThat(ftp.sendCommand("MDTM", INCOMING + "/" + name)).isEqualTo(213);
+    assertThat(ftp.getReplyString().strip()).matches("213 \\d{14}");
+    assertThat(ftp.sendCommand("LANG", "fr")).isEqualTo(200);
+    assertThat(ftp.sendCommand("MDTM", INCOMING)).isEqualTo(550);
+    assertThat(ftp.getReplyString()).contains(INCOMING + " est un dossier, pas un fichier.");
+    ftp.disconnect();
+  }
+
+  @Test
   void abortSentAsUrgentDataStopsATransferAsLftpAndPythonSendIt() throws Exception {
     // .pptx, as the other tests here that leave a file: the pattern test counts the folder's .pdf and .docx.
     String name = INCOMING + "/" + desk.allocate("conf", "open", allocation(), author).number() + ".pptx";
