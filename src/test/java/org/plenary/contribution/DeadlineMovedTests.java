@@ -18,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
  * here and on PostgreSQL in {@link PostgresDeadlineMovedTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-    "server.port=19306", "server.address=127.0.0.1",
+    "server.port=0", "server.address=127.0.0.1",
     "spring.datasource.url=jdbc:h2:mem:plenary-deadline-moved;DB_CLOSE_DELAY=-1",
     "plenary.data-dir=target/test-data/${random.uuid}"})
 @ActiveProfiles("demo")

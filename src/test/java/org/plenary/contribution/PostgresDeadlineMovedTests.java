@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** {@link DeadlineMovedTests} on a real PostgreSQL, in a fresh database; skipped, visibly, when none is reachable. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-    "server.port=19307", "server.address=127.0.0.1", "plenary.data-dir=target/test-data/${random.uuid}"})
+    "server.port=0", "server.address=127.0.0.1", "plenary.data-dir=target/test-data/${random.uuid}"})
 @ActiveProfiles("demo")
 @EnabledIfPostgres
 class PostgresDeadlineMovedTests extends DeadlineMovedTests {

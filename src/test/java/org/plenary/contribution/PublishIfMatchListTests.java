@@ -16,14 +16,20 @@ import org.springframework.test.context.ActiveProfiles;
  * Over a real port, as a client sends the header.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-    "server.port=19301", "server.address=127.0.0.1",
+    "server.port=0", "server.address=127.0.0.1",
     "spring.datasource.url=jdbc:h2:mem:plenary-publish-if-match;DB_CLOSE_DELAY=-1",
     "plenary.data-dir=target/test-data/${random.uuid}"})
 @ActiveProfiles("demo")
 class PublishIfMatchListTests {
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final DemoApi api = new DemoApi(http, 19301);
+  private DemoApi api;
+
+  @org.junit.jupiter.api.BeforeEach
+  void client() {
+    api = new DemoApi(http, port);
+  }
 
   @Test
   void aListOfEntityTagsMatchesWhenAnyOfThemNamesTheVersionWaiting() throws Exception {

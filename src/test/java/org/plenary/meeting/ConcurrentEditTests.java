@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * PostgreSQL in {@link PostgresConcurrentEditTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-    "server.port=19304", "server.address=127.0.0.1",
+    "server.port=0", "server.address=127.0.0.1",
     "spring.datasource.url=jdbc:h2:mem:plenary-concurrent-edits;DB_CLOSE_DELAY=-1",
     "plenary.data-dir=target/test-data/${random.uuid}"})
 @ActiveProfiles("demo")

@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** {@link ConcurrentEditTests} on a real PostgreSQL (row locks, read committed), in a fresh database; skipped, visibly, when none is reachable. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-    "server.port=19305", "server.address=127.0.0.1", "plenary.data-dir=target/test-data/${random.uuid}"})
+    "server.port=0", "server.address=127.0.0.1", "plenary.data-dir=target/test-data/${random.uuid}"})
 @ActiveProfiles("demo")
 @AutoConfigureMockMvc
 @EnabledIfPostgres

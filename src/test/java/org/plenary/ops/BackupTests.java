@@ -54,7 +54,7 @@ class BackupTests {
   @Test
   void aBackupTakenWhileFilesMoveHoldsEveryDocumentItsRegisterNames() throws Exception {
     try (var plenary = new RunningPlenary("--plenary.data-dir=" + original, "--server.address=127.0.0.1",
-        "--server.port=19302", "--plenary.ftp.address=127.0.0.1", "--plenary.ftp.port=19303")) {
+        "--plenary.ftp.address=127.0.0.1")) {
       BackupScenario.populate(plenary);
     }
     List<String> rows = BackupScenario.register(BackupScenario.h2(original), "sa", "", BackupScenario.folder(original));
@@ -87,7 +87,7 @@ class BackupTests {
   @Test
   void aBackupOfAStoreThatLostADocumentIsRefusedWithItsPath() throws Exception {
     try (var plenary = new RunningPlenary("--plenary.data-dir=" + original, "--server.address=127.0.0.1",
-        "--server.port=19302", "--plenary.ftp.address=127.0.0.1", "--plenary.ftp.port=19303")) {
+        "--plenary.ftp.address=127.0.0.1")) {
       BackupScenario.populate(plenary);
     }
     List<String> rows = BackupScenario.register(BackupScenario.h2(original), "sa", "", BackupScenario.folder(original));

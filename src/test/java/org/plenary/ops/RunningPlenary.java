@@ -32,7 +32,7 @@ final class RunningPlenary implements AutoCloseable {
   RunningPlenary(String... arguments) {
     var all = new ArrayList<>(List.of("--plenary.admin-password=" + PASSWORD,
         "--logging.level.root=WARN", "--spring.lifecycle.timeout-per-shutdown-phase=6s"));
-    // Any free port unless the test names one (a repeated option would be read as the list "0,19302").
+    // Any free port unless the test names one (a repeated option would be read as a list, "0,8080").
     for (String port : List.of("--server.port=", "--plenary.ftp.port=")) {
       if (java.util.Arrays.stream(arguments).noneMatch(argument -> argument.startsWith(port))) {
         all.add(port + "0");
