@@ -32,7 +32,13 @@ class VisaApiController {
       @Schema(description = "Absent for readers who may not see it and once purged")
       @JsonInclude(JsonInclude.Include.NON_NULL) Passport passport) {}
 
-  record Verification(String reference, String fullName, String meeting, String dates) {}
+  /** A letter found by its reference: the meeting as the letter states it, and where it moved since, if it did. */
+  record Verification(String reference, String fullName, String meeting,
+      @Schema(description = "The meeting's days as the letter states them (fixed at its approval)") String dates,
+      @Schema(description = "The venue as the letter states it") String venue,
+      @Schema(description = "Whether the meeting has moved (venue or days) since the letter was approved") boolean moved,
+      @Schema(nullable = true, description = "The meeting's venue now, when it moved") String currentVenue,
+      @Schema(nullable = true, description = "The meeting's days now, when it moved") String currentDates) {}
 
   private final VisaDesk desk;
   private final VisaLetter letter;
@@ -101,7 +107,10 @@ class VisaApiController {
   Verification verify(@PathVariable String reference) {
     VisaRequest request = desk.verify(reference).orElseThrow(() -> VisaRefusedException.of(404, "visa.refused.noLetter"));
     var meeting = meetings.get(request.meetingId());
-    return new Verification(request.reference(), request.fullName(), meeting.code(), meeting.dates());
+    LetterFacts letter = desk.letterFacts(request);
+    boolean moved = !letter.standsFor(meeting);
+    return new Verification(request.reference(), request.fullName(), meeting.code(), letter.dates(java.util.Locale.ENGLISH),
+        letter.venue(), moved, moved ? meeting.venueName() : null, moved ? meeting.dates() : null);
   }
 
 

@@ -139,8 +139,19 @@ class VisaController {
   @GetMapping("/visa/verify")
   String verify(@RequestParam(defaultValue = "") String reference, Model model) {
     model.addAttribute("reference", reference);
-    model.addAttribute("found", reference.isBlank() ? null : desk.verify(reference).orElse(null));
+    VisaRequest found = reference.isBlank() ? null : desk.verify(reference).orElse(null);
+    model.addAttribute("found", found);
     model.addAttribute("meetings", meetings);
+    if (found != null) {
+      // The meeting as the letter states it; and, if it moved since the approval, where to.
+      LetterFacts letter = desk.letterFacts(found);
+      var meeting = meetings.get(found.meetingId());
+      java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+      model.addAttribute("letterVenue", letter.venue());
+      model.addAttribute("letterDates", letter.dates(reader));
+      model.addAttribute("moved", !letter.standsFor(meeting));
+      model.addAttribute("nowDates", meeting.dates(reader));
+    }
     return "visa/verify";
   }
 

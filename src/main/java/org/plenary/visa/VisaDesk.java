@@ -155,6 +155,7 @@ public class VisaDesk {
       Meeting meeting = meetings.get(request.meetingId());
       String reference = "%s-V-%04d".formatted(meeting.code().toUpperCase(), id);
       requests.decide(id, VisaStatus.APPROVED, reference, user.getUsername(), clock.instant());
+      requests.fixLetter(id, LetterFacts.of(meeting));
       events.publishEvent(new VisaLetterReady(id, request.registrationId()));
       return requests.find(id).orElseThrow();
     });
@@ -221,6 +222,14 @@ public class VisaDesk {
    * all unless the reference carries the letter's verification code. A wrong code, a reference
    * without one and an unknown reference get the same empty answer.
    */
+  /**
+   * What the approved letter states of its meeting: as it was at the approval, whatever the meeting has become
+   * since (a letter approved before this was kept states the meeting as it is).
+   */
+  LetterFacts letterFacts(VisaRequest request) {
+    return requests.letterFacts(request.id()).orElseGet(() -> LetterFacts.of(meetings.get(request.meetingId())));
+  }
+
   public Optional<VisaRequest> verify(String reference) {
     return VerificationCode.Typed.parse(reference).flatMap(typed -> requests.byCode(typed.code())
         .filter(r -> r.status() == VisaStatus.APPROVED)

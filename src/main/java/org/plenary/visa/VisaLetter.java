@@ -71,6 +71,8 @@ class VisaLetter {
     var words = new PdfWords(messages, asked.orElseGet(() -> participantLanguage(registration)));
     Meeting meeting = meetings.get(request.meetingId());
     Group group = groups.get(meeting.groupId());
+    // The venue and days as approved: a meeting moved later does not rewrite a letter a consulate holds.
+    LetterFacts facts = desk.letterFacts(request);
     return pdf.compose(words.say("pdf.visa.title", request.reference()))
         .paragraph(words.say("pdf.visa.union"))
         .field(words.say("pdf.visa.reference"), request.reference())
@@ -78,8 +80,8 @@ class VisaLetter {
         .field(words.say("pdf.visa.date"), words.date(request.decidedAt().atZone(meeting.timeZone()).toLocalDate()))
         .field(words.say("pdf.visa.to"), words.say("pdf.visa.mission", request.mission()))
         .heading(words.say("pdf.visa.heading", request.fullName()))
-        .paragraph(words.say("pdf.visa.body", registration.number(), group.name(), group.acronym(), meeting.venueName(),
-            meeting.dates(words.locale())))
+        .paragraph(words.say("pdf.visa.body", registration.number(), group.name(), group.acronym(), facts.venue(),
+            facts.dates(words.locale())))
         .field(words.say("pdf.visa.fullName"), request.fullName())
         .field(words.say("pdf.visa.function"), request.function())
         .field(words.say("pdf.visa.birthDate"), words.date(passport.birthDate()))

@@ -75,6 +75,19 @@ class VisaRequests {
         .params(status.name(), reference, by, utc(at), id).update();
   }
 
+  /** Fixes what the approved letter states of its meeting (its venue and days as they are now). */
+  void fixLetter(long id, LetterFacts facts) {
+    jdbc.sql("UPDATE visa_requests SET letter_venue = ?, letter_starts = ?, letter_ends = ? WHERE id = ?")
+        .params(facts.venue(), facts.starts(), facts.ends(), id).update();
+  }
+
+  /** What the approved letter states of its meeting; empty for a letter approved before this was kept. */
+  Optional<LetterFacts> letterFacts(long id) {
+    return jdbc.sql("SELECT letter_venue, letter_starts, letter_ends FROM visa_requests WHERE id = ? AND letter_starts IS NOT NULL")
+        .param(id).query((rs, n) -> new LetterFacts(rs.getString(1), rs.getObject(2, java.time.LocalDate.class),
+            rs.getObject(3, java.time.LocalDate.class))).optional();
+  }
+
   /** Records a refusal or a return for correction, with its reason. */
   void decideWithReason(long id, VisaStatus status, String reason, String by, Instant at) {
     jdbc.sql("UPDATE visa_requests SET status = ?, decision_reason = ?, decided_by = ?, decided_at = ? WHERE id = ?")

@@ -185,6 +185,49 @@ class VisaDecisionTests {
         .contains("2 November 2026").doesNotContain(today);
   }
 
+  /**
+   * A letter states its meeting as it stood at the approval: the meeting moved since (here: the letter's stored
+   * facts set as if it had been approved before the move), the letter a consulate holds is downloaded the same, and
+   * the check of its reference, on the page and the API, says where the meeting went. Before, the letter was
+   * drawn again with the meeting's new venue and days under the same reference and date.
+   */
+  @Test
+  void anApprovedLetterKeepsTheMeetingAsItStoodAndItsCheckSaysWhereItMoved() throws Exception {
+    int n = NEXT.incrementAndGet();
+    OrganizationId org = organizations.create("Visa Moved Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    String participant = account("vm" + n, org);
+    String focal = account("vmf" + n, org);
+    organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
+    long visa = filedRequest(participant, focal, org);
+    String approved = mvc.perform(post("/api/v1/visa/" + visa + "/approve").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String reference = approved.replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+    mvc.perform(get("/api/v1/visa/verify/" + reference))
+        .andExpect(jsonPath("$.moved").value(false));
+
+    jdbc.sql("UPDATE visa_requests SET letter_venue = 'Palais des Nations', letter_starts = ?, letter_ends = ? WHERE id = ?")
+        .params(LocalDate.of(2042, 3, 3), LocalDate.of(2042, 3, 5), visa).update();
+    byte[] letter = mvc.perform(get("/api/v1/visa/" + visa + "/letter.pdf").header("Authorization", tokens.bearer(participant))
+            .header("Accept-Language", "en"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    var file = java.nio.file.Files.createTempFile("plenary-letter", ".pdf");
+    var text = new java.io.StringWriter();
+    try {
+      java.nio.file.Files.write(file, letter);
+      PdfTextExtractor.extract(file, text);
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+    assertThat(text.toString().replaceAll("\\s+", " ")).contains("Palais des Nations", "3–5 March 2042");
+    mvc.perform(get("/api/v1/visa/verify/" + reference))
+        .andExpect(jsonPath("$.dates").value("3–5 March 2042"))
+        .andExpect(jsonPath("$.moved").value(true))
+        .andExpect(jsonPath("$.currentVenue").isNotEmpty());
+    mvc.perform(get("/visa/verify?reference=" + reference))
+        .andExpect(content().string(allOf(containsString("The meeting has moved since this letter was issued"),
+            containsString("Palais des Nations, 3–5 March 2042"))));
+  }
+
   @Test
   void theLogOfPassportReadsNamesWhoReadAndWhen() throws Exception {
     int n = NEXT.incrementAndGet();
