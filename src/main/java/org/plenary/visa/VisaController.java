@@ -141,12 +141,12 @@ class VisaController {
     model.addAttribute("reference", reference);
     VisaRequest found = reference.isBlank() ? null : desk.verify(reference).orElse(null);
     model.addAttribute("found", found);
-    model.addAttribute("meetings", meetings);
     if (found != null) {
       // The meeting as the letter states it; and, if it moved since the approval, where to.
       LetterFacts letter = desk.letterFacts(found);
       var meeting = meetings.get(found.meetingId());
       java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+      model.addAttribute("meeting", meeting);
       model.addAttribute("letterVenue", letter.venue());
       model.addAttribute("letterDates", letter.dates(reader));
       model.addAttribute("moved", !letter.standsFor(meeting));

@@ -115,9 +115,15 @@ final class RequestBodyLimit extends OncePerRequestFilter {
           return true;
         }
 
+        /** The whole body is here already: it is available at once, then read to its end. */
         @Override
         public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("The body was read already.");
+          try {
+            listener.onDataAvailable();
+            listener.onAllDataRead();
+          } catch (IOException failed) {
+            listener.onError(failed);
+          }
         }
       };
     }

@@ -185,13 +185,7 @@ class ConcurrentEditTests {
   @Test
   void aMilestoneRenamedKeepsTheDeliverablesServingIt() throws Exception {
     String slug = "milestones";
-    String group = GROUP.formatted(slug, "Focus Group on milestones");
-    String planned = group.replace("\"milestones\": []", "\"milestones\": [{\"dueOn\": \"2042-09-01\", \"title\": \"First draft\"},"
-        + " {\"dueOn\": \"2042-12-01\", \"title\": \"Final report\"}]");
-    assertThat(send("POST", "/api/v1/groups", tsb, null, planned).statusCode()).isEqualTo(201);
-    HttpResponse<String> made = send("POST", "/api/v1/groups/" + slug + "/deliverables", tsb, null,
-        "{\"title\": \"Cloud TR\", \"kind\": \"TECHNICAL_REPORT\", \"milestone\": \"First draft\"}");
-    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String planned = plannedWithADeliverable(slug, GROUP.formatted(slug, "Focus Group on milestones"));
 
     HttpResponse<String> renamed = send("PUT", "/api/v1/groups/" + slug, tsb, null,
         planned.replace("\"First draft\"", "\"First draft of the TR\""));
@@ -208,12 +202,7 @@ class ConcurrentEditTests {
   void aMilestoneThatDeliverablesServeIsNotRemovedFromUnderThem() throws Exception {
     String slug = "milestonegone";
     String group = GROUP.formatted(slug, "Focus Group on milestones removed");
-    String planned = group.replace("\"milestones\": []", "\"milestones\": [{\"dueOn\": \"2042-09-01\", \"title\": \"First draft\"},"
-        + " {\"dueOn\": \"2042-12-01\", \"title\": \"Final report\"}]");
-    assertThat(send("POST", "/api/v1/groups", tsb, null, planned).statusCode()).isEqualTo(201);
-    assertThat(send("POST", "/api/v1/groups/" + slug + "/deliverables", tsb, null,
-        "{\"title\": \"Cloud TR\", \"kind\": \"TECHNICAL_REPORT\", \"milestone\": \"First draft\"}").statusCode())
-        .isEqualTo(201);
+    String planned = plannedWithADeliverable(slug, group);
 
     String withoutFirst = group.replace("\"milestones\": []", "\"milestones\": [{\"dueOn\": \"2042-12-01\", \"title\": \"Final report\"}]")
         .replace("Focus Group on milestones removed", "Focus Group on milestones, renamed too");
@@ -317,6 +306,20 @@ class ConcurrentEditTests {
     HttpResponse<String> made = send("POST", "/api/v1/groups", tsb, null, GROUP.formatted(slug, "Focus Group on " + slug));
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
     return slug;
+  }
+
+  /**
+   * Makes the group with two milestones, "First draft" and "Final report", and a deliverable, "Cloud TR",
+   * serving the first; returns the group's JSON with them.
+   */
+  private String plannedWithADeliverable(String slug, String group) throws Exception {
+    String planned = group.replace("\"milestones\": []", "\"milestones\": [{\"dueOn\": \"2042-09-01\", \"title\": \"First draft\"},"
+        + " {\"dueOn\": \"2042-12-01\", \"title\": \"Final report\"}]");
+    assertThat(send("POST", "/api/v1/groups", tsb, null, planned).statusCode()).isEqualTo(201);
+    HttpResponse<String> made = send("POST", "/api/v1/groups/" + slug + "/deliverables", tsb, null,
+        "{\"title\": \"Cloud TR\", \"kind\": \"TECHNICAL_REPORT\", \"milestone\": \"First draft\"}");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    return planned;
   }
 
   private static String hidden(String page) {

@@ -168,21 +168,9 @@ class VisaDecisionTests {
     // As if it had been approved on 2 November and were downloaded today.
     jdbc.sql("UPDATE visa_requests SET decided_at = ? WHERE id = ?")
         .params(java.time.OffsetDateTime.parse("2026-11-02T10:00:00Z"), visa).update();
-    byte[] letter = mvc.perform(get("/api/v1/visa/" + visa + "/letter.pdf").header("Authorization", tokens.bearer(participant))
-            .header("Accept-Language", "en"))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-    var file = java.nio.file.Files.createTempFile("plenary-letter", ".pdf");
-    var text = new java.io.StringWriter();
-    try {
-      java.nio.file.Files.write(file, letter);
-      PdfTextExtractor.extract(file, text);
-    } finally {
-      java.nio.file.Files.delete(file);
-    }
     String today = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
         .format(LocalDate.now(java.time.ZoneId.of("Europe/Zurich")));
-    assertThat(text.toString().replaceAll("\\s+", " "))
-        .contains("2 November 2026").doesNotContain(today);
+    assertThat(letterText(visa, participant)).contains("2 November 2026").doesNotContain(today);
   }
 
   /**
@@ -207,18 +195,7 @@ class VisaDecisionTests {
 
     jdbc.sql("UPDATE visa_requests SET letter_venue = 'Palais des Nations', letter_starts = ?, letter_ends = ? WHERE id = ?")
         .params(LocalDate.of(2042, 3, 3), LocalDate.of(2042, 3, 5), visa).update();
-    byte[] letter = mvc.perform(get("/api/v1/visa/" + visa + "/letter.pdf").header("Authorization", tokens.bearer(participant))
-            .header("Accept-Language", "en"))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-    var file = java.nio.file.Files.createTempFile("plenary-letter", ".pdf");
-    var text = new java.io.StringWriter();
-    try {
-      java.nio.file.Files.write(file, letter);
-      PdfTextExtractor.extract(file, text);
-    } finally {
-      java.nio.file.Files.delete(file);
-    }
-    assertThat(text.toString().replaceAll("\\s+", " ")).contains("Palais des Nations", "3–5 March 2042");
+    assertThat(letterText(visa, participant)).contains("Palais des Nations", "3–5 March 2042");
     mvc.perform(get("/api/v1/visa/verify/" + reference))
         .andExpect(jsonPath("$.dates").value("3–5 March 2042"))
         .andExpect(jsonPath("$.moved").value(true))
@@ -257,6 +234,22 @@ class VisaDecisionTests {
             .content(form("Lyon")))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
     return Long.parseLong(filed.replaceAll(".*\"request\":\\{\"id\":(\\d+).*", "$1"));
+  }
+
+  /** The English letter as its participant downloads it, read back as text, its spaces folded. */
+  private String letterText(long visa, String participant) throws Exception {
+    byte[] letter = mvc.perform(get("/api/v1/visa/" + visa + "/letter.pdf").header("Authorization", tokens.bearer(participant))
+            .header("Accept-Language", "en"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    var file = java.nio.file.Files.createTempFile("plenary-letter", ".pdf");
+    var text = new java.io.StringWriter();
+    try {
+      java.nio.file.Files.write(file, letter);
+      PdfTextExtractor.extract(file, text);
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+    return text.toString().replaceAll("\\s+", " ");
   }
 
   private long registrationOf(long visa, String participant) throws Exception {

@@ -7,18 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.plenary.Browser;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * {@code /api}, Swagger UI inside Plenary's layout, in a real Chromium: axe-core's WCAG 2.2 AA rules pass once
@@ -26,31 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
  * links inside buttons, its unnamed server list and its example blocks failed them), in English and in Arabic,
  * at 1280 and 320 px without a page wider than the window; Springdoc's own page leads there.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-    // ErrorPagesBrowserTests' context, shared: a port given with -Dplenary.test.port serves both.
-    "server.port=${plenary.test.port:0}",
-    "spring.datasource.url=jdbc:h2:mem:plenary-error-pages;DB_CLOSE_DELAY=-1",
-    "plenary.data-dir=target/test-data/${random.uuid}",
-    "plenary.contributions.max-size=1KB"})
-@ActiveProfiles("demo")
-@ExtendWith(Browser.Installed.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiPageBrowserTests {
-
-  @LocalServerPort int port;
-  private Browser browser;
-
-  @BeforeAll
-  void open() {
-    browser = new Browser(port, 1280, 900);
-  }
-
-  @AfterAll
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ApiPageBrowserTests extends CappedDemoBrowserTest {
 
   @Test
   void theDescriptionPassesAxeWithAnOperationOpenInEnglishAndArabicAtEveryWidth() {

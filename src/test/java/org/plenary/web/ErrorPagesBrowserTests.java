@@ -6,18 +6,11 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.plenary.Browser;
 import org.plenary.contribution.DemoApi;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Refusals a browser meets, in a real Chromium: a form sent with an expired CSRF token says so (not "Your account
@@ -27,31 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  * audit trail names its allocation in each language (before, {@code ??contribution.audit.ALLOCATED_en??}).
  * {@link Browser#open} fails on any raw message key.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-    "server.port=${plenary.test.port:0}",
-    "spring.datasource.url=jdbc:h2:mem:plenary-error-pages;DB_CLOSE_DELAY=-1",
-    "plenary.data-dir=target/test-data/${random.uuid}",
-    "plenary.contributions.max-size=1KB",
-    "spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=1MB"})
-@ActiveProfiles("demo")
-@ExtendWith(Browser.Installed.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErrorPagesBrowserTests {
-
-  @LocalServerPort int port;
-  private Browser browser;
-
-  @BeforeAll
-  void open() {
-    browser = new Browser(port, 1280, 900);
-  }
-
-  @AfterAll
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ErrorPagesBrowserTests extends CappedDemoBrowserTest {
 
   @Test
   void aFormSentWithAnExpiredTokenSaysSoInThePagesLanguage() {

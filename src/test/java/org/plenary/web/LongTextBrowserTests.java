@@ -8,48 +8,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
-import org.plenary.Browser;
 import org.plenary.contribution.DemoApi;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A title and a source of one long word each (what a pasted file name or an organization written without spaces
  * gives) keep the pages that show them within the window, at a phone's 320 px and at 1280 px, left to right and
  * right to left: before, the document page's facts grew to the word's width (1,185 px wide at 320).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-    // ErrorPagesBrowserTests' context, shared: a port given with -Dplenary.test.port serves both.
-    "server.port=${plenary.test.port:0}",
-    "spring.datasource.url=jdbc:h2:mem:plenary-error-pages;DB_CLOSE_DELAY=-1",
-    "plenary.data-dir=target/test-data/${random.uuid}",
-    "plenary.contributions.max-size=1KB"})
-@ActiveProfiles("demo")
-@ExtendWith(Browser.Installed.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LongTextBrowserTests {
-
-  @LocalServerPort int port;
-  private Browser browser;
-
-  @BeforeAll
-  void open() {
-    browser = new Browser(port, 1280, 900);
-  }
-
-  @AfterAll
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class LongTextBrowserTests extends CappedDemoBrowserTest {
 
   @Test
   void aTitleAndASourceOfOneLongWordWrapInsteadOfWideningThePage() throws Exception {
