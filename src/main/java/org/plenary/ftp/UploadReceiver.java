@@ -21,16 +21,25 @@ import org.slf4j.LoggerFactory;
  * temporary file. The end of the stream completes the upload (on a worker thread: it forces the
  * file to disk and writes the register); a broken connection, ABOR, a closed control connection or
  * the size cap abandons it, and nothing of it remains.
+ *
+ * <p>A refusal while the bytes come (the size cap, a full store) is not answered by cutting the
+ * connection under a client still writing: that client would see a reset, not the reason. The rest
+ * is read and dropped, up to {@link #DRAIN_BYTES} or {@link #DRAIN_SECONDS}, and the reply follows
+ * the client's end of the stream, as it does for a file that was kept.
  */
 final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSession.Transfer {
 
   private static final Logger log = LoggerFactory.getLogger(UploadReceiver.class);
+  static final long DRAIN_BYTES = 8L * 1024 * 1024;
+  static final long DRAIN_SECONDS = 10;
 
   private final FtpSession session;
   private final IncomingUpload upload;
   private volatile Reply failure;
   private volatile boolean ended;
   private volatile boolean closedCleanly;
+  /** Bytes read and dropped since the refusal (on the data connection's event loop only). */
+  private long drained;
   /**
    * The data connection, known from the start: an ABOR that arrives before the pipeline has run this
    * handler's {@code handlerAdded} (added from another thread, it runs later on the data connection's
@@ -52,17 +61,19 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
         for (ByteBuffer buffer : bytes.nioBuffers()) {
           upload.write(buffer);
         }
+      } else if ((drained += bytes.readableBytes()) > DRAIN_BYTES) {
+        ctx.close();
       }
     } catch (ContributionRefusedException refused) {
-      fail(ctx, Reply.of(refused.reason().ftpReply(), "ftp.upload.refused", refused));
+      refuse(ctx, Reply.of(refused.reason().ftpReply(), "ftp.upload.refused", refused));
     } catch (IOException | RuntimeException e) {
       if (org.plenary.shared.DiskFull.causedBy(e)) {
         log.error("The document store is full: refused the FTP upload of {}", upload.fileName());
-        fail(ctx, Reply.of(552, org.plenary.shared.DiskFull.SENTENCE));
+        refuse(ctx, Reply.of(552, org.plenary.shared.DiskFull.SENTENCE));
         return;
       }
       log.error("Writing an FTP upload of {} failed", upload.fileName(), e);
-      fail(ctx, Reply.of(451, "ftp.upload.writeFailed", upload.fileName()));
+      refuse(ctx, Reply.of(451, "ftp.upload.writeFailed", upload.fileName()));
     } finally {
       bytes.release();
     }
@@ -168,6 +179,15 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
     }
     log.error("Completing the FTP upload of {} failed", upload.fileName(), cause);
     return Reply.of(451, "ftp.upload.storeFailed", upload.fileName());
+  }
+
+  /** Refused while the client sends: the rest is dropped as it comes, the reply waits for its end (or the drain's limits). */
+  private void refuse(ChannelHandlerContext ctx, Reply reply) {
+    if (failure == null) {
+      failure = reply;
+      upload.close(); // what was written goes at once: a full store gets its room back
+      ctx.executor().schedule(() -> ctx.close(), DRAIN_SECONDS, TimeUnit.SECONDS);
+    }
   }
 
   private void fail(ChannelHandlerContext ctx, Reply reply) {
