@@ -167,6 +167,9 @@ if have wget; then
     >'$W/wget/$MIRRORED.pdf' && cd '$W/wget' && wget -nv -c --user alice --password '$T' '$IN/$MIRRORED.pdf' \
     && cmp -s '$MIRRORED.pdf' '$W/up/$MIRRORED.pdf'"
 fi
+check "curl over FTPS (PROT P) lists an empty folder and the next listing still works" bash -c "for i in 1 2; do \
+  curl -sSf --ssl-reqd -k -u alice:$T '$FTP/t/fg/cloud/docs/$CODE/in/' >'$W/empty.txt' && [ ! -s '$W/empty.txt' ] \
+  || exit 1; done"
 if have aria2c; then
   check "aria2c fetches over four FTP connections (-x4 -s4) the same bytes" bash -c "aria2c -q -x4 -s4 -d '$W/aria2' \
     --ftp-user=alice --ftp-passwd='$T' '$IN/$BIG.zip' && cmp -s '$W/aria2/$BIG.zip' '$W/$BIG.zip'"

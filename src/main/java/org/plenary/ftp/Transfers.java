@@ -7,10 +7,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedNioFile;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -232,14 +234,23 @@ final class Transfers {
     });
     session.send(comes);
     channel.config().setAutoRead(true);
-    ChannelFuture written = channel.writeAndFlush(body);
-    writing.set(written);
-    written.addListener(done -> channel.close().addListener(closed -> {
-      if (done.isSuccess() && direction != null) {
-        session.gateway.metrics().transferred(direction, bytes.getAsLong());
-      }
-      session.transferEnded(done.isSuccess() ? Reply.of(226, "ftp.transfer.complete")
-          : Reply.of(426, "ftp.transfer.broken"));
-    }));
+    // Under PROT P the body goes out once the client's TLS handshake is done. An empty body (an empty folder's
+    // listing, a pattern that matched nothing) was written at once and the connection closed under a handshake
+    // still running: the client read close_notify for a ServerHello and failed the transfer that the control
+    // connection called complete (curl then retried with PASV and took this "150" for its reply). A failed
+    // handshake has closed the channel: the write fails and the client gets 426.
+    SslHandler tls = channel.pipeline().get(SslHandler.class);
+    Future<?> ready = tls == null ? channel.newSucceededFuture() : tls.handshakeFuture();
+    ready.addListener(handshake -> {
+      ChannelFuture written = channel.writeAndFlush(body);
+      writing.set(written);
+      written.addListener(done -> channel.close().addListener(closed -> {
+        if (done.isSuccess() && direction != null) {
+          session.gateway.metrics().transferred(direction, bytes.getAsLong());
+        }
+        session.transferEnded(done.isSuccess() ? Reply.of(226, "ftp.transfer.complete")
+            : Reply.of(426, "ftp.transfer.broken"));
+      }));
+    });
   }
 }
