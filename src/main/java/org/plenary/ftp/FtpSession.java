@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -356,10 +357,29 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     if (wasRunning) {
       gateway.metrics().transferStopped();
     }
+    restartIdleClock();
     if (aborted) {
       finish(Reply.of(426, "ftp.abor.stopped"), Reply.of(226, "ftp.abor.done"));
     } else {
       finish(reply);
+    }
+  }
+
+  /**
+   * The idle timeout counts silence outside transfers: its clock starts again when one ends. It ran from
+   * the last command line, so after a transfer longer than the timeout the next tick could come at any
+   * moment (a second after "226"), and a client pausing well within the timeout found itself cut off.
+   */
+  private void restartIdleClock() {
+    try {
+      control.eventLoop().execute(() -> {
+        IdleStateHandler idle = control.pipeline().get(IdleStateHandler.class);
+        if (idle != null) {
+          idle.resetReadTimeout();
+        }
+      });
+    } catch (RejectedExecutionException stopping) {
+      // The server is stopping: the session goes with it.
     }
   }
 
