@@ -74,6 +74,7 @@ public class FtpServer implements SmartLifecycle {
   private EventLoopGroup acceptor;
   private EventLoopGroup loops;
   private Channel server;
+  private Gateway gateway;
 
   FtpServer(FtpSettings settings, DocumentFolders folders, GroupCatalog groups, ContributionDesk desk,
       DocumentStore store, Credentials credentials, SignInThrottle throttle, @Value("${plenary.data-dir}") String dataDir,
@@ -110,7 +111,8 @@ public class FtpServer implements SmartLifecycle {
     acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ftp-accept", true), NioIoHandler.newFactory());
     loops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("ftp-io", true), NioIoHandler.newFactory());
     var gateway = new Gateway(settings, tree, desk, store, credentials, throttle, tls, metrics, loops, workers, commands,
-        new AtomicInteger(), messages);
+        new AtomicInteger(), messages, java.util.concurrent.ConcurrentHashMap.newKeySet());
+    this.gateway = gateway;
     gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress(), metrics,
         FtpWords.english(messages));
     ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, loops).channel(NioServerSocketChannel.class)
@@ -161,6 +163,8 @@ public class FtpServer implements SmartLifecycle {
       return;
     }
     gate.close();
+    Gateway stopping = gateway;
+    stopping.sessions().forEach(FtpSession::serverStopping);
     Thread.ofPlatform().name("ftp-drain").daemon().start(() -> {
       long until = System.nanoTime() + Math.max(0, grace.toNanos() - 1_000_000_000L);
       while (metrics.transfersRunning() > 0 && System.nanoTime() < until) {
@@ -172,6 +176,16 @@ public class FtpServer implements SmartLifecycle {
       }
       if (metrics.transfersRunning() > 0) {
         log.warn("Stopping the FTP gateway with {} transfer(s) unfinished; they are abandoned.", metrics.transfersRunning());
+      }
+      // Every session still open is told (426 for its transfer, then 421) and given a moment to hear it.
+      stopping.sessions().forEach(FtpSession::serverStopped);
+      long told = System.nanoTime() + 1_000_000_000L;
+      while (!stopping.sessions().isEmpty() && System.nanoTime() < told) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          break;
+        }
       }
       try {
         stop();

@@ -50,6 +50,8 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   private final ArrayDeque<Object> queue = new ArrayDeque<>();
   private boolean busy;
   private boolean abortRequested;
+  /** The server is stopping: the session ends with 421 once its command or transfer has its reply. */
+  private boolean stopping;
 
   // What the commands read and change; one command runs at a time, so no two threads write these at once.
   volatile PlenaryUser user;
@@ -116,6 +118,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       sendAndClose(Reply.of(421, "ftp.refused", locked.get().message(words.messages(), words.locale())));
       return;
     }
+    gateway.sessions().add(this);
     send(Reply.of(220, "ftp.welcome"));
     long timeout = gateway.settings().signInTimeout().toMillis();
     ctx.executor().schedule(() -> {
@@ -145,6 +148,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    gateway.sessions().remove(this);
     if (counted) {
       counted = false;
       gateway.metrics().sessionClosed();
@@ -270,12 +274,46 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       return;
     }
     Object next;
+    boolean end;
     synchronized (this) {
-      next = queue.poll();
+      end = stopping;
+      next = end ? null : queue.poll();
       busy = next != null;
     }
-    if (next != null) {
+    if (end) {
+      sendAndClose(Reply.of(421, "ftp.gate.closing"));
+    } else if (next != null) {
       dispatch(next);
+    }
+  }
+
+  /**
+   * The server begins to stop: a session between commands is told so with 421 and closed at once; one
+   * running a command or a transfer gets that command's reply first (a transfer has the grace to end),
+   * then 421. Before, every session was simply cut when the grace ran out: a client between commands saw
+   * its connection drop with no reply, one still sending an upload a reset and no word of its file.
+   */
+  void serverStopping() {
+    boolean between;
+    synchronized (this) {
+      stopping = true;
+      between = !busy;
+    }
+    if (between && control.isActive()) {
+      sendAndClose(Reply.of(421, "ftp.gate.closing"));
+    }
+  }
+
+  /**
+   * The grace is over: a transfer still running is stopped, answered (426, nothing kept of an upload) and
+   * the session closed with 421; the data connection's end is what the client's sender sees.
+   */
+  void serverStopped() {
+    Transfer running = transfer;
+    if (running != null) {
+      running.abort();
+    } else if (control.isActive()) {
+      sendAndClose(Reply.of(421, "ftp.gate.closing"));
     }
   }
 

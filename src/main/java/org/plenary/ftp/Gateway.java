@@ -10,7 +10,10 @@ import org.plenary.contribution.ContributionDesk;
 import org.plenary.store.DocumentStore;
 import org.springframework.context.MessageSource;
 
-/** What every session of the gateway shares: settings, the application's services, threads, the command table. */
+/**
+ * What every session of the gateway shares: settings, the application's services, threads, the command table, and
+ * the sessions open now (told when the server stops).
+ */
 record Gateway(
     FtpSettings settings,
     FolderTree tree,
@@ -24,7 +27,8 @@ record Gateway(
     ExecutorService workers,
     Map<String, Command> commands,
     AtomicInteger nextPassivePort,
-    MessageSource messages) {
+    MessageSource messages,
+    java.util.Set<FtpSession> sessions) {
 
   /** A command of the table: whether it needs a signed-in session, and what it does. */
   record Command(boolean needsSignIn, Handler handler) {}

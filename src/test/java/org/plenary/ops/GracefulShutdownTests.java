@@ -1,6 +1,7 @@
 package org.plenary.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -21,7 +23,10 @@ import org.springframework.boot.availability.ReadinessState;
 /**
  * Stopping Plenary (grace 6 s here) while two FTP STORs and two HTTP uploads run: one of each
  * finishes within the grace and is kept with its bytes, the other stalls and is abandoned, leaving
- * nothing; meanwhile new FTP connections get 421 and readiness refuses traffic.
+ * nothing; meanwhile new FTP connections get 421 and readiness refuses traffic. Every FTP session is
+ * told: one between commands gets 421 at once, one whose transfer finished gets its 226 and then 421, and
+ * one whose upload stalled past the grace gets 426 and 421 (before, all three saw their connection drop
+ * with no reply, and the stalled upload's client never learned that nothing of its file was kept).
  */
 class GracefulShutdownTests {
 
@@ -37,6 +42,7 @@ class GracefulShutdownTests {
     String httpStalled = plenary.allocate();
     byte[] bytes = RunningPlenary.randomBytes(400_000);
 
+    FTPClient idle = ftp(plenary);
     FTPClient finishing = ftp(plenary);
     OutputStream finishingData = finishing.storeFileStream("/t/fg/ops/docs/incoming/" + ftpDone + ".pdf");
     finishingData.write(bytes, 0, 100_000);
@@ -53,17 +59,25 @@ class GracefulShutdownTests {
     String refusal = refusalOfANewConnection(plenary.ftpPort());
     assertThat(refusal).startsWith("421").contains("shutting down");
     assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+    assertThatThrownBy(idle::getReply).as("a session between commands is told at once")
+        .isInstanceOf(FTPConnectionClosedException.class).hasMessageContaining("421");
+    assertThat(idle.getReplyString()).contains("shutting down");
 
     Thread.sleep(1000);
     finishingData.write(bytes, 100_000, bytes.length - 100_000);
     finishingData.close();
     assertThat(finishing.completePendingCommand()).as(finishing.getReplyString()).isTrue();
+    assertThatThrownBy(finishing::getReply).as("after its 226").isInstanceOf(FTPConnectionClosedException.class)
+        .hasMessageContaining("421");
     OutputStream out = httpFinishing.getOutputStream();
     out.write(finishingBody, 1000, finishingBody.length - 1000);
     out.flush();
     String response = new String(httpFinishing.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
     assertThat(response).isEqualTo("HTTP/1.1 201");
     stopped.get();
+    assertThat(stalling.completePendingCommand()).as("the stalled upload is answered").isFalse();
+    assertThat(stalling.getReplyCode()).as(stalling.getReplyString()).isEqualTo(426);
+    assertThatThrownBy(stalling::getReply).isInstanceOf(FTPConnectionClosedException.class).hasMessageContaining("421");
 
     // Each version lies at a store path of its own: its name, a mark of the version, the extension.
     try (Stream<Path> files = Files.walk(dataDir.resolve("documents"))) {
