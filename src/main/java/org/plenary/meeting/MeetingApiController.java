@@ -2,7 +2,6 @@ package org.plenary.meeting;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import org.plenary.shared.EditVersion;
-import org.springframework.http.CacheControl;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -87,8 +86,7 @@ class MeetingApiController {
   }
 
   private ResponseEntity<MeetingResource> versioned(String slug, MeetingCatalog.Versioned meeting) {
-    return ResponseEntity.ok().eTag(EditVersion.etag(meeting.version())).cacheControl(CacheControl.noCache())
-        .body(MeetingResource.of(groups.get(slug), meeting.meeting(), circulars));
+    return EditVersion.ok(meeting.version()).body(MeetingResource.of(groups.get(slug), meeting.meeting(), circulars));
   }
 
   @Operation(operationId = "scheduleMeeting", summary = "Schedule a meeting (secretariat); it is announced by e-mail",
