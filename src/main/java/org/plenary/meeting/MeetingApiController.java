@@ -107,7 +107,9 @@ class MeetingApiController {
   @Operation(operationId = "updateMeeting", summary = "Replace a meeting's details (secretariat or the group's management)",
       description = "A missing code keeps the meeting's code (it is never derived again from new dates). Once a "
           + "document number was allocated to the meeting its code names the folder of its documents and cannot "
-          + "change: a different code is a 409 problem.")
+          + "change, nor once a registration number or visa letter reference printing it was issued: a different code "
+          + "is a 409 problem. A new venue or new days mail the holders of approved visa letters, which keep stating "
+          + "the meeting as approved.")
   @PutMapping("/{code}")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
