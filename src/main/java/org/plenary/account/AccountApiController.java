@@ -1,6 +1,10 @@
 package org.plenary.account;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import java.util.Map;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.UnknownException;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.plenary.shared.Words;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,16 +38,23 @@ class AccountApiController {
       @Schema(nullable = true) Long organizationId, @Schema(nullable = true) String countryCode,
       Set<Role> roles, boolean mustChangePassword, boolean enabled,
       @Schema(nullable = true, description = "Preferred language of pages and mails (BCP 47: en, fr, es, ru, zh, ar); "
-          + "null when the person follows the browser", example = "fr") String language) {
+          + "null when the person follows the browser", example = "fr") String language,
+      @Schema(description = "The account's version, one more at every change of its roles, enabled, language or password: "
+          + "what `If-Match` (as \"v12\") or a roles request's `editVersion` names") long editVersion) {
 
-    static AccountResource of(Account a) {
+    static AccountResource of(Account a, long version) {
       return new AccountResource(a.username(), a.email(), a.displayName(),
           a.organizationId() == null ? null : a.organizationId().value(), a.countryCode(), a.roles(),
-          a.mustChangePassword(), a.enabled(), a.language());
+          a.mustChangePassword(), a.enabled(), a.language(), version);
     }
   }
 
-  record RolesRequest(@jakarta.validation.constraints.NotNull Set<Role> roles) {}
+  record RolesRequest(@jakarta.validation.constraints.NotNull Set<Role> roles,
+      @Schema(nullable = true, description = "the account's version as read, when no `If-Match` is sent") Long editVersion) {}
+
+  static final String IF_MATCH = "the account's version as read: the `ETag` of its GET (\"v12\") or its `editVersion`"
+      + " in the list, or a list of them; the change is made only if one of them is still current (else 412). Without"
+      + " it, or with `*`, the change replaces whatever is current.";
 
   /** The account form plus whether its password is a one-time password (the default). */
   static class NewAccountRequest extends NewAccountForm {
@@ -73,7 +84,24 @@ class AccountApiController {
   @GetMapping("/api/v1/accounts")
   @PreAuthorize("hasRole('ADMIN')")
   List<AccountResource> accounts() {
-    return accounts.all().stream().map(AccountResource::of).toList();
+    // The versions first: an account changed between the two reads is given an older version than it shows,
+    // so an edit made on it is refused rather than taken as made on the change it never saw.
+    Map<AccountId, Long> versions = accounts.versions();
+    return accounts.all().stream().map(a -> AccountResource.of(a, versions.getOrDefault(a.id(), -1L))).toList();
+  }
+
+  @Operation(operationId = "getAccount", summary = "One account (administrators)")
+  @GetMapping("/api/v1/accounts/{username}")
+  @PreAuthorize("hasRole('ADMIN')")
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the account's version, for `If-Match` on its edits",
+      useReturnTypeSchema = true)
+  ResponseEntity<AccountResource> account(@PathVariable String username) {
+    AccountId id = named(username).id();
+    return versioned(id, accounts.version(id));
+  }
+
+  private ResponseEntity<AccountResource> versioned(AccountId id, long version) {
+    return EditVersion.ok(version).body(AccountResource.of(accounts.get(id), version));
   }
 
   @Operation(operationId = "createAccount", summary = "Open an account (administrators); its password is one-time unless said otherwise")
@@ -82,41 +110,55 @@ class AccountApiController {
   @PreAuthorize("hasRole('ADMIN')")
   ResponseEntity<AccountResource> create(@Valid @RequestBody NewAccountRequest request) {
     AccountId id = accounts.create(request.toNewAccount(), request.getPassword(), request.isOneTimePassword());
+    long version = accounts.version(id);
     Account account = accounts.get(id);
-    return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.username())).body(AccountResource.of(account));
+    return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.username())).eTag(EditVersion.etag(version))
+        .body(AccountResource.of(account, version));
   }
 
   @Operation(operationId = "setAccountRoles", summary = "Replace an account's roles (administrators); "
       + "open sessions and tokens of the account have the new roles at their next request")
   @PutMapping("/api/v1/accounts/{username}/roles")
   @PreAuthorize("hasRole('ADMIN')")
-  AccountResource setRoles(@PathVariable String username, @Valid @RequestBody RolesRequest request) {
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = CHANGED)
+  ResponseEntity<AccountResource> setRoles(@PathVariable String username,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody RolesRequest request) {
     Account account = named(username);
-    accounts.setRoles(account.id(), request.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(request.roles()));
-    return AccountResource.of(accounts.get(account.id()));
+    long saved = accounts.setRoles(account.id(), request.roles().isEmpty() ? EnumSet.noneOf(Role.class)
+        : EnumSet.copyOf(request.roles()), EditVersion.ifMatch(ifMatch, request.editVersion()));
+    return versioned(account.id(), saved);
   }
+
+  static final String CHANGED = "`If-Match` (or `editVersion`) names none of the account's current version: someone"
+      + " changed it since it was read; nothing was saved.";
 
   @Operation(operationId = "disableAccount", summary = "Disable an account (administrators): it cannot sign in, "
       + "and its open web and FTP sessions and its tokens stop working at their next request")
   @PostMapping("/api/v1/accounts/{username}/disable")
   @PreAuthorize("hasRole('ADMIN')")
-  AccountResource disable(@PathVariable String username, @AuthenticationPrincipal PlenaryUser admin) {
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = CHANGED)
+  ResponseEntity<AccountResource> disable(@PathVariable String username, @AuthenticationPrincipal PlenaryUser admin,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
     Account account = named(username);
     if (account.id().equals(admin.id())) {
       throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
           Words.said(new org.springframework.context.support.DefaultMessageSourceResolvable("account.api.disableSelf"))), null);
     }
-    accounts.setEnabled(account.id(), false);
-    return AccountResource.of(accounts.get(account.id()));
+    return versioned(account.id(), accounts.setEnabled(account.id(), false, EditVersion.ifMatch(ifMatch)));
   }
 
   @Operation(operationId = "enableAccount", summary = "Enable a disabled account again (administrators)")
   @PostMapping("/api/v1/accounts/{username}/enable")
   @PreAuthorize("hasRole('ADMIN')")
-  AccountResource enable(@PathVariable String username) {
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = CHANGED)
+  ResponseEntity<AccountResource> enable(@PathVariable String username,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
     Account account = named(username);
-    accounts.setEnabled(account.id(), true);
-    return AccountResource.of(accounts.get(account.id()));
+    return versioned(account.id(), accounts.setEnabled(account.id(), true, EditVersion.ifMatch(ifMatch)));
   }
 
   private Account named(String username) {

@@ -1,5 +1,6 @@
 package org.plenary.account;
 
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.Languages;
 import org.plenary.shared.Words;
 import java.time.Clock;
@@ -156,10 +157,41 @@ public class AccountDirectory {
    */
   @Transactional
   public void setEnabled(AccountId id, boolean enabled) {
-    if (!accounts.setEnabled(id, enabled)) {
-      throw new UnknownException("account", "account.unknown.account", id.value());
-    }
+    setEnabled(id, enabled, EditVersion.ANY);
+  }
+
+  /**
+   * As {@link #setEnabled(AccountId, boolean)}, made on the version {@code read} names: refused with
+   * {@link org.plenary.shared.ChangedMeanwhileException} when someone changed the account since; the version saved.
+   */
+  @Transactional
+  public long setEnabled(AccountId id, boolean enabled, EditVersion read) {
+    checkRead(id, read);
+    accounts.setEnabled(id, enabled);
     currentAccounts.changed(id);
+    return version(id);
+  }
+
+  /**
+   * Locks the account's row until the transaction ends and refuses an edit made on a version that is no
+   * longer current: two administrators editing one account are served one after the other, and the second,
+   * who read it before the first saved, is told instead of replacing the first's change.
+   */
+  private void checkRead(AccountId id, EditVersion read) {
+    long current = accounts.lockVersion(id).orElseThrow(() -> new UnknownException("account", "account.unknown.account", id.value()));
+    if (!read.accepts(current)) {
+      read.check(current, get(id).username());
+    }
+  }
+
+  /** The account's version: one more at every change of its roles, enabled, language or password (the API's ETag). */
+  public long version(AccountId id) {
+    return accounts.version(id).orElseThrow(() -> new UnknownException("account", "account.unknown.account", id.value()));
+  }
+
+  /** Every account's version by id; read before the accounts it is shown with, so never newer than they are. */
+  public java.util.Map<AccountId, Long> versions() {
+    return accounts.versions();
   }
 
   /**
@@ -168,6 +200,7 @@ public class AccountDirectory {
    */
   @Transactional
   public void changeLanguage(AccountId id, String tag) {
+    accounts.lockVersion(id);
     String language = tag == null || tag.isBlank() ? null
         : Languages.supported(tag).map(java.util.Locale::toLanguageTag).orElseThrow(() -> new InvalidInputException(
             List.of(new Violation("language", words.get("account.language.unknown", tag)))));
@@ -178,8 +211,19 @@ public class AccountDirectory {
 
   @Transactional
   public void setRoles(AccountId id, Set<Role> roles) {
-    get(id);
+    setRoles(id, roles, EditVersion.ANY);
+  }
+
+  /**
+   * Replaces the account's roles, made on the version {@code read} names: refused with
+   * {@link org.plenary.shared.ChangedMeanwhileException} when someone changed the account since; the version saved.
+   */
+  @Transactional
+  public long setRoles(AccountId id, Set<Role> roles, EditVersion read) {
+    checkRead(id, read);
     accounts.replaceRoles(id, roles);
+    accounts.changed(id);
     currentAccounts.changed(id);
+    return version(id);
   }
 }

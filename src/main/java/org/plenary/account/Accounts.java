@@ -109,7 +109,30 @@ class Accounts {
   }
 
   void setLanguage(AccountId id, String language) {
-    jdbc.sql("UPDATE accounts SET language = ? WHERE id = ?").params(language, id.value()).update();
+    jdbc.sql("UPDATE accounts SET language = ?, edit_version = edit_version + 1 WHERE id = ?").params(language, id.value()).update();
+  }
+
+  /** The account's version, one more at every change of its roles, enabled, language or password. */
+  Optional<Long> version(AccountId id) {
+    return jdbc.sql("SELECT edit_version FROM accounts WHERE id = ?").param(id.value()).query(Long.class).optional();
+  }
+
+  /** The account's version, its row locked until the transaction ends: the edits of one account are made one at a time. */
+  Optional<Long> lockVersion(AccountId id) {
+    return jdbc.sql("SELECT edit_version FROM accounts WHERE id = ? FOR UPDATE").param(id.value()).query(Long.class).optional();
+  }
+
+  /** Every account's version by id. */
+  Map<AccountId, Long> versions() {
+    var versions = new java.util.HashMap<AccountId, Long>();
+    jdbc.sql("SELECT id, edit_version FROM accounts")
+        .query((rs, n) -> versions.put(new AccountId(rs.getLong(1)), rs.getLong(2))).list();
+    return versions;
+  }
+
+  /** One more version: the account changed (its roles, which live in their own table). */
+  void changed(AccountId id) {
+    jdbc.sql("UPDATE accounts SET edit_version = edit_version + 1 WHERE id = ?").param(id.value()).update();
   }
 
   /**
@@ -161,13 +184,14 @@ class Accounts {
   /** Sets the password and raises the credentials version, which ends the sessions opened with the old one. */
   void setPassword(AccountId id, String passwordHash, boolean mustChangePassword) {
     jdbc.sql("""
-            UPDATE accounts SET password_hash = ?, must_change_password = ?, credentials_version = credentials_version + 1
+            UPDATE accounts SET password_hash = ?, must_change_password = ?, credentials_version = credentials_version + 1,
+              edit_version = edit_version + 1
             WHERE id = ?""")
         .params(passwordHash, mustChangePassword, id.value()).update();
   }
 
   boolean setEnabled(AccountId id, boolean enabled) {
-    return jdbc.sql("UPDATE accounts SET enabled = ? WHERE id = ?").params(enabled, id.value()).update() > 0;
+    return jdbc.sql("UPDATE accounts SET enabled = ?, edit_version = edit_version + 1 WHERE id = ?").params(enabled, id.value()).update() > 0;
   }
 
   void replaceRoles(AccountId id, Set<Role> roles) {

@@ -1,5 +1,7 @@
 package org.plenary.account;
 
+import org.plenary.shared.ChangedMeanwhileException;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.Names;
 import org.plenary.shared.Words;
 import jakarta.validation.Valid;
@@ -38,6 +40,8 @@ class AdministrationController {
 
   @GetMapping("/accounts")
   String accounts(Model model) {
+    // The versions first, as the API reads them: never newer than the accounts shown beside them.
+    model.addAttribute("versions", accounts.versions());
     model.addAttribute("accounts", Names.sorted(accounts.all(), Account::displayName));
     model.addAttribute("roles", Role.values());
     if (!model.containsAttribute("newAccountForm")) {
@@ -62,22 +66,40 @@ class AdministrationController {
   }
 
   @PostMapping("/accounts/{id}/roles")
-  String setRoles(@PathVariable long id, @RequestParam(required = false) Set<Role> roles, RedirectAttributes redirect) {
-    accounts.setRoles(new AccountId(id), roles == null ? EnumSet.noneOf(Role.class) : roles);
+  String setRoles(@PathVariable long id, @RequestParam(required = false) Set<Role> roles,
+      @RequestParam(required = false) Long editVersion, Model model, RedirectAttributes redirect) {
+    Set<Role> chosen = roles == null ? EnumSet.noneOf(Role.class) : roles;
+    try {
+      accounts.setRoles(new AccountId(id), chosen, EditVersion.of(editVersion));
+    } catch (ChangedMeanwhileException e) {
+      // The page again with the roles this administrator ticked, the sentence beside them and the version now
+      // current: saving again is their choice, made knowing of the other change.
+      model.addAttribute("stale", new Stale(id, "roles", chosen, Words.said(e)));
+      return accounts(model);
+    }
     redirect.addFlashAttribute("notice", words.get("account.accounts.roles-saved", accounts.get(new AccountId(id)).username()));
     return "redirect:/admin/accounts";
   }
 
+  /** An edit of one account's row refused because the account changed since the page was read: what was asked and why not. */
+  record Stale(long account, String field, Set<Role> roles, String message) {}
+
   /** Disabling ends the account's open sessions and stops its tokens at their next request. */
   @PostMapping("/accounts/{id}/enabled")
-  String setEnabled(@PathVariable long id, @RequestParam boolean enabled,
-      @org.springframework.security.core.annotation.AuthenticationPrincipal PlenaryUser admin, RedirectAttributes redirect) {
+  String setEnabled(@PathVariable long id, @RequestParam boolean enabled, @RequestParam(required = false) Long editVersion,
+      @org.springframework.security.core.annotation.AuthenticationPrincipal PlenaryUser admin, Model model,
+      RedirectAttributes redirect) {
     AccountId account = new AccountId(id);
     if (!enabled && account.equals(admin.id())) {
       redirect.addFlashAttribute("problem", words.get("account.accounts.not-yourself"));
       return "redirect:/admin/accounts";
     }
-    accounts.setEnabled(account, enabled);
+    try {
+      accounts.setEnabled(account, enabled, EditVersion.of(editVersion));
+    } catch (ChangedMeanwhileException e) {
+      model.addAttribute("stale", new Stale(id, "enabled", Set.of(), Words.said(e)));
+      return accounts(model);
+    }
     redirect.addFlashAttribute("notice", words.get(enabled ? "account.accounts.enabled-notice" : "account.accounts.disabled-notice", accounts.get(account).username()));
     return "redirect:/admin/accounts";
   }

@@ -28,7 +28,8 @@ class OwnAccountApiController {
   @GetMapping("/api/v1/account")
   @PreAuthorize("isAuthenticated()")
   AccountApiController.AccountResource show(@AuthenticationPrincipal PlenaryUser user) {
-    return AccountApiController.AccountResource.of(accounts.get(user.id()));
+    long version = accounts.version(user.id());
+    return AccountApiController.AccountResource.of(accounts.get(user.id()), version);
   }
 
   @Operation(operationId = "setOwnLanguage", summary = "Choose the preferred language of pages and mails "
@@ -38,6 +39,7 @@ class OwnAccountApiController {
   AccountApiController.AccountResource setLanguage(@AuthenticationPrincipal PlenaryUser user,
       @RequestBody LanguageRequest request) {
     accounts.changeLanguage(user.id(), request.language());
-    return AccountApiController.AccountResource.of(accounts.get(user.id()));
+    long version = accounts.version(user.id());
+    return AccountApiController.AccountResource.of(accounts.get(user.id()), version);
   }
 }

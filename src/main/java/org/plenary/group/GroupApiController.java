@@ -2,7 +2,6 @@ package org.plenary.group;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import org.plenary.shared.EditVersion;
-import org.springframework.http.CacheControl;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 import org.plenary.account.PlenaryUser;
@@ -74,19 +73,22 @@ class GroupApiController {
       description = "A leader's username (the account linked to them) is given only to those who may edit the group; "
           + "it is null for everyone else.")
   @GetMapping("/{slug}")
-  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the group's version, for `If-Match` on its PUT",
-      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the group's version, for `If-Match` on its PUT"
+      + " (\"v12\"); to those who may not edit it, the version without usernames (\"v12-public\", which no PUT"
+      + " matches); `Vary: Authorization, Cookie`", useReturnTypeSchema = true)
   ResponseEntity<GroupResource> get(@PathVariable String slug) {
     GroupCatalog.Versioned read = catalog.versioned(slug);
     GroupResource resource = GroupResource.of(read.group());
     // The account a leader signs in with is for those who may edit the group (and send it back as read):
     // to anyone else a username is half of a sign-in, and the chair's the one most worth guessing.
-    return versioned(catalog.canManage(PlenaryUser.current().orElse(null), read.group()) ? resource
-        : resource.withoutUsernames(), read.version());
+    // Two representations of one version: each has its own ETag, so neither is served for the other.
+    return catalog.canManage(PlenaryUser.current().orElse(null), read.group())
+        ? versioned(resource, read.version())
+        : EditVersion.ok(read.version(), "public").body(resource.withoutUsernames());
   }
 
   private static ResponseEntity<GroupResource> versioned(GroupResource resource, long version) {
-    return ResponseEntity.ok().eTag(EditVersion.etag(version)).cacheControl(CacheControl.noCache()).body(resource);
+    return EditVersion.ok(version, null).body(resource);
   }
 
   @Operation(operationId = "createGroup", summary = "Create a group (secretariat)",

@@ -2,7 +2,6 @@ package org.plenary.meeting;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import org.plenary.shared.EditVersion;
-import org.springframework.http.CacheControl;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -87,8 +86,7 @@ class MeetingApiController {
   }
 
   private ResponseEntity<MeetingResource> versioned(String slug, MeetingCatalog.Versioned meeting) {
-    return ResponseEntity.ok().eTag(EditVersion.etag(meeting.version())).cacheControl(CacheControl.noCache())
-        .body(MeetingResource.of(groups.get(slug), meeting.meeting(), circulars));
+    return EditVersion.ok(meeting.version()).body(MeetingResource.of(groups.get(slug), meeting.meeting(), circulars));
   }
 
   @Operation(operationId = "scheduleMeeting", summary = "Schedule a meeting (secretariat); it is announced by e-mail",
@@ -109,7 +107,9 @@ class MeetingApiController {
   @Operation(operationId = "updateMeeting", summary = "Replace a meeting's details (secretariat or the group's management)",
       description = "A missing code keeps the meeting's code (it is never derived again from new dates). Once a "
           + "document number was allocated to the meeting its code names the folder of its documents and cannot "
-          + "change: a different code is a 409 problem.")
+          + "change, nor once a registration number or visa letter reference printing it was issued: a different code "
+          + "is a 409 problem. A new venue or new days mail the holders of approved visa letters, which keep stating "
+          + "the meeting as approved.")
   @PutMapping("/{code}")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)

@@ -57,10 +57,12 @@ public class MeetingCatalog {
   private final TtlCache<Object, Optional<Meeting>> cache;
   private final ObjectProvider<AgendaItemDocuments> documents;
   private final ObjectProvider<MeetingDocuments> meetingDocuments;
+  private final ObjectProvider<IssuedReferences> issuedReferences;
 
   MeetingCatalog(Meetings meetings, MeetingTranslations translations, GroupCatalog groups, ApplicationEventPublisher events, Clock clock,
       ObjectProvider<AgendaItemDocuments> documents, ObjectProvider<MeetingDocuments> meetingDocuments,
-      MessageSource messages) {
+      ObjectProvider<IssuedReferences> issuedReferences, MessageSource messages) {
+    this.issuedReferences = issuedReferences;
     this.messages = messages;
     this.meetings = meetings;
     this.translations = translations;
@@ -143,6 +145,17 @@ public class MeetingCatalog {
   }
 
   /**
+   * The meeting as it stands, read from the database with its row locked until the transaction ends: for
+   * what prints its code or its venue and days (a registration number, a visa letter's reference and
+   * facts), which a change of the meeting then waits for instead of happening underneath, and which a node's
+   * cache, up to seconds old, never gives from before a change. Call it inside the transaction that issues them.
+   */
+  public Meeting forIssue(MeetingId id) {
+    meetings.lock(id);
+    return fresh(id);
+  }
+
+  /**
    * The meeting as this transaction wrote it, never from the cache: another thread may have cached the
    * state of just before the write between the cache's clearing and this read.
    */
@@ -153,7 +166,8 @@ public class MeetingCatalog {
   /**
    * Replaces the meeting's details. A draft without a code keeps the current one (a new date never
    * renames a meeting); a new code is refused ({@link MeetingCodeInUseException}) once the meeting
-   * has documents, as the code names the folder they are published in.
+   * has documents, as the code names the folder they are published in, and once registration numbers or visa
+   * letters that print it were issued ({@link IssuedReferences}).
    */
   @Transactional
   public Meeting update(String slug, String code, MeetingDraft draft) {
@@ -183,6 +197,11 @@ public class MeetingCatalog {
         && meetingDocuments.orderedStream().anyMatch(answer -> answer.anyFor(current.id()))) {
       throw new MeetingCodeInUseException("meeting.error.codeInUse", current.code());
     }
+    if (!newCode.equals(current.code()) && issuedReferences.orderedStream().anyMatch(issued -> issued.anyFor(current.id()))) {
+      // Registration numbers and letters' references print the code: left to name a meeting called otherwise,
+      // they would no longer say which meeting they are of, and the meeting's own would disagree with them.
+      throw new MeetingCodeInUseException("meeting.error.codePrinted", current.code());
+    }
     cache.clear();
     meetings.update(current.id(), resolve(current.groupId(), draft, newCode, current.id()));
     if (translated != null) {
@@ -193,6 +212,10 @@ public class MeetingCatalog {
     Meeting saved = fresh(current.id());
     if (!saved.contributionDeadline().equals(current.contributionDeadline())) {
       events.publishEvent(new ContributionDeadlineMoved(saved.id(), saved.contributionDeadline()));
+    }
+    if (!java.util.Objects.equals(saved.venueName(), current.venueName()) || !saved.startDate().equals(current.startDate())
+        || !saved.endDate().equals(current.endDate())) {
+      events.publishEvent(new MeetingMoved(saved.id()));
     }
     return new Versioned(saved, version(current.id()));
   }

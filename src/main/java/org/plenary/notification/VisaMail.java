@@ -1,26 +1,51 @@
 package org.plenary.notification;
 
+import java.util.List;
+import java.util.Locale;
+import org.plenary.account.Account;
+import org.plenary.account.AccountDirectory;
 import org.plenary.account.OrganizationDirectory;
+import org.plenary.account.Role;
+import org.plenary.group.Days;
+import org.plenary.group.Group;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingMoved;
 import org.plenary.registration.Registration;
 import org.plenary.registration.RegistrationLookup;
+import org.plenary.visa.OutdatedLetter;
+import org.plenary.visa.VisaDesk;
 import org.plenary.visa.VisaLetterReady;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Tells the participant and their focal points that a visa-support letter is ready; the mail holds no passport data. */
+/**
+ * Tells the participant and their focal points that a visa-support letter is ready, and that a meeting their
+ * approved letter states moved since; tells the secretariat which letters a move left stating the former venue
+ * or days. The mails hold no passport data.
+ */
 @Component
 class VisaMail {
 
   private final RegistrationLookup registrations;
   private final OrganizationDirectory organizations;
+  private final VisaDesk visas;
+  private final MeetingCatalog meetings;
+  private final GroupCatalog groups;
+  private final AccountDirectory accounts;
   private final Mailer mailer;
   private final String baseUrl;
 
-  VisaMail(RegistrationLookup registrations, OrganizationDirectory organizations, Mailer mailer,
-      @Value("${plenary.base-url}") String baseUrl) {
+  VisaMail(RegistrationLookup registrations, OrganizationDirectory organizations, VisaDesk visas, MeetingCatalog meetings,
+      GroupCatalog groups, AccountDirectory accounts, Mailer mailer, @Value("${plenary.base-url}") String baseUrl) {
     this.registrations = registrations;
     this.organizations = organizations;
+    this.visas = visas;
+    this.meetings = meetings;
+    this.groups = groups;
+    this.accounts = accounts;
     this.mailer = mailer;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
@@ -30,5 +55,46 @@ class VisaMail {
     Registration r = registrations.byId(event.registration());
     mailer.sendEach("VisaLetterReady:" + event.request(), RegistrationMail.participantAndFocalPoints(r, organizations), words -> words.letter(
         "notification.visa.ready", new Object[] {r.fullName()}, r.fullName(), baseUrl + "/visa/" + event.request()));
+  }
+
+  /**
+   * A meeting moved: each approved letter that states a venue or days it no longer has is told of, to its
+   * participant and their focal points, in their languages, once per place and days the meeting moved to (a
+   * second move is told again; a move back to what the letter states is not); the secretariat gets the list.
+   */
+  @ApplicationModuleListener
+  void on(MeetingMoved event) {
+    List<OutdatedLetter> letters = visas.outdatedLetters(event.meeting());
+    if (letters.isEmpty()) {
+      return;
+    }
+    Meeting meeting = meetings.forIssue(event.meeting());
+    Group group = groups.get(meeting.groupId());
+    String movedTo = meeting.startDate() + ":" + meeting.endDate() + ":" + Integer.toHexString(meeting.venueName().hashCode());
+    String contact = group.contactEmail() == null || group.contactEmail().isBlank() ? null : group.contactEmail();
+    for (OutdatedLetter letter : letters) {
+      Registration r = registrations.byId(letter.registration());
+      mailer.sendEach("VisaLetterMoved:" + letter.request() + ":" + movedTo, RegistrationMail.participantAndFocalPoints(r, organizations),
+          words -> words.letter(contact == null ? "notification.visa.moved" : "notification.visa.movedContact",
+              new Object[] {group.acronym(), meeting.code()}, letter.fullName(), group.acronym(), meeting.code(),
+              letter.reference(), letter.venue(), Days.range(letter.starts(), letter.ends(), words.locale()),
+              meeting.venueName(), words.dates(meeting), baseUrl + "/visa/verify?reference=" + letter.reference(),
+              baseUrl + "/visa/" + letter.request(), contact == null ? "" : contact));
+    }
+    List<String> secretariat = accounts.all().stream().filter(a -> a.enabled() && a.has(Role.SECRETARIAT))
+        .map(Account::email).toList();
+    mailer.sendEach("VisaLettersMoved:" + event.meeting().value() + ":" + movedTo, secretariat, words -> words.letter(
+        "notification.visa.movedStaff", new Object[] {group.acronym(), meeting.code(), letters.size()},
+        group.acronym(), meeting.code(), meeting.venueName(), words.dates(meeting), letters.size(), list(letters, words.locale())));
+  }
+
+  private String list(List<OutdatedLetter> letters, Locale locale) {
+    var lines = new StringBuilder();
+    for (OutdatedLetter letter : letters) {
+      lines.append("- ").append(letter.reference()).append(" (").append(letter.fullName()).append("): ")
+          .append(letter.venue()).append(", ").append(Days.range(letter.starts(), letter.ends(), locale))
+          .append(" — ").append(baseUrl).append("/visa/").append(letter.request()).append('\n');
+    }
+    return lines.toString();
   }
 }

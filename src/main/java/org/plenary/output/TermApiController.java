@@ -98,8 +98,7 @@ class TermApiController {
   }
 
   private static ResponseEntity<Term> versioned(Term term) {
-    return ResponseEntity.ok().eTag(EditVersion.etag(term.version()))
-        .cacheControl(org.springframework.http.CacheControl.noCache()).body(term);
+    return EditVersion.ok(term.version()).body(term);
   }
 
   @Operation(operationId = "getTermHistory", summary = "Every change of the term, oldest first")

@@ -182,7 +182,8 @@ public class RegistrationDesk {
     return transaction.execute(status -> {
       registrations.lock(id);
       Registration registration = decidable(id, user);
-      Meeting meeting = meetings.get(registration.meetingId());
+      // The meeting locked and read as it stands: its code is not changed while a number printing it is issued.
+      Meeting meeting = meetings.forIssue(registration.meetingId());
       String number = "%s-%04d".formatted(meeting.code().toUpperCase(), registrations.nextNumber(meeting.id()));
       registrations.decide(id, RegistrationStatus.APPROVED, number, user.getUsername(), clock.instant(), null);
       events.publishEvent(new RegistrationApproved(id));

@@ -187,6 +187,12 @@ class Registrations {
     }
   }
 
+  /** Whether any registration of the meeting was given a number (which prints its code). */
+  boolean anyNumbered(MeetingId meeting) {
+    return !jdbc.sql("SELECT id FROM registrations WHERE meeting_id = ? AND registration_number IS NOT NULL FETCH FIRST 1 ROWS ONLY")
+        .param(meeting.value()).query(Long.class).list().isEmpty();
+  }
+
   /** The next registration number of the meeting; the counter row stays locked until the transaction ends. */
   int nextNumber(MeetingId meeting) {
     jdbc.sql("UPDATE registration_counters SET last_number = last_number + 1 WHERE meeting_id = ?")

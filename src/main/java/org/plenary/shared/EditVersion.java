@@ -2,6 +2,9 @@ package org.plenary.shared;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The versions of a record an edit was made on: what its editor read (the API's {@code If-Match}, a
@@ -61,6 +64,36 @@ public record EditVersion(List<Long> accepted) {
   /** The entity tag of a version, strong: {@code "v12"}. */
   public static String etag(long version) {
     return "\"v" + version + "\"";
+  }
+
+  /**
+   * The entity tag of a version in a representation that leaves something out ({@code "v12-public"}): a
+   * resource shown whole to its editors and in part to others is two representations, which never share a
+   * tag, so that neither a conditional GET nor a cache revalidating one serves it for the other. An
+   * {@code If-Match} naming it matches no version: a change made on a part would drop the rest.
+   */
+  public static String etag(long version, String representation) {
+    return "\"v" + version + "-" + representation + "\"";
+  }
+
+  /**
+   * A 200 giving a record at {@code version}, the same to every reader: its ETag, and {@code no-cache} so
+   * that a client asks again with it.
+   */
+  public static ResponseEntity.BodyBuilder ok(long version) {
+    return ResponseEntity.ok().eTag(etag(version)).cacheControl(CacheControl.noCache());
+  }
+
+  /**
+   * A 200 giving a record at {@code version} in one of the representations that depend on who reads it:
+   * {@code representation} null for the whole one (its editors'), else the name of the part others see. Each
+   * has its own ETag ({@link #etag(long, String)}); both vary on what says who reads ({@code Authorization},
+   * {@code Cookie}), and the whole one is {@code private}: no shared cache keeps what is its editors' only.
+   */
+  public static ResponseEntity.BodyBuilder ok(long version, String representation) {
+    return ResponseEntity.ok().eTag(representation == null ? etag(version) : etag(version, representation))
+        .cacheControl(representation == null ? CacheControl.noCache().cachePrivate() : CacheControl.noCache())
+        .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE);
   }
 
   /** Whether the edit may replace the record at {@code current}. */

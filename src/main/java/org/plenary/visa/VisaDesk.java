@@ -13,6 +13,7 @@ import org.plenary.account.OrganizationCategory;
 import org.plenary.account.PlenaryUser;
 import org.plenary.meeting.Deadline;
 import org.plenary.meeting.Meeting;
+import org.plenary.meeting.MeetingId;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.registration.Attendance;
 import org.plenary.registration.Registration;
@@ -152,7 +153,9 @@ public class VisaDesk {
         throw VisaRefusedException.of(409, "visa.refused.decided", id,
             VisaRefusedException.word("visa.status." + request.status().name(), request.status().name().toLowerCase()));
       }
-      Meeting meeting = meetings.get(request.meetingId());
+      // The meeting locked and read as it stands: the reference prints its code and the letter its venue and
+      // days, which a change of the meeting (or a node's cache of before it) does not make differ from them.
+      Meeting meeting = meetings.forIssue(request.meetingId());
       String reference = "%s-V-%04d".formatted(meeting.code().toUpperCase(), id);
       requests.decide(id, VisaStatus.APPROVED, reference, user.getUsername(), clock.instant());
       requests.fixLetter(id, LetterFacts.of(meeting));
@@ -228,6 +231,18 @@ public class VisaDesk {
    */
   LetterFacts letterFacts(VisaRequest request) {
     return requests.letterFacts(request.id()).orElseGet(() -> LetterFacts.of(meetings.get(request.meetingId())));
+  }
+
+  /**
+   * The approved letters of the meeting that state a venue or days it no longer has (read as it stands, under
+   * its lock, in the caller's transaction): their holders are to be told.
+   */
+  public List<OutdatedLetter> outdatedLetters(MeetingId meeting) {
+    Meeting current = meetings.forIssue(meeting);
+    return requests.approvedLetters(meeting).entrySet().stream().filter(letter -> !letter.getValue().standsFor(current))
+        .map(letter -> new OutdatedLetter(letter.getKey().id(), letter.getKey().registrationId(), letter.getKey().fullName(),
+            letter.getKey().reference(), letter.getValue().venue(), letter.getValue().starts(), letter.getValue().ends()))
+        .toList();
   }
 
   public Optional<VisaRequest> verify(String reference) {

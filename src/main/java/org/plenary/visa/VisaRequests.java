@@ -48,6 +48,12 @@ class VisaRequests {
     return jdbc.sql(SELECT + " WHERE verification_code = ?").param(code).query(this::request).optional();
   }
 
+  /** Whether any request for the meeting was given a reference (which prints its code). */
+  boolean anyReferenced(MeetingId meeting) {
+    return !jdbc.sql("SELECT id FROM visa_requests WHERE meeting_id = ? AND reference IS NOT NULL FETCH FIRST 1 ROWS ONLY")
+        .param(meeting.value()).query(Long.class).list().isEmpty();
+  }
+
   /** The public part of a request's reference, as stored (set at approval). */
   Optional<String> publicReference(long id) {
     return jdbc.sql("SELECT reference FROM visa_requests WHERE id = ?").param(id).query(String.class).optional();
@@ -79,6 +85,16 @@ class VisaRequests {
   void fixLetter(long id, LetterFacts facts) {
     jdbc.sql("UPDATE visa_requests SET letter_venue = ?, letter_starts = ?, letter_ends = ? WHERE id = ?")
         .params(facts.venue(), facts.starts(), facts.ends(), id).update();
+  }
+
+  /** The approved requests of the meeting, each with what its letter states (those approved before it was kept left out). */
+  java.util.Map<VisaRequest, LetterFacts> approvedLetters(MeetingId meeting) {
+    var letters = new java.util.LinkedHashMap<VisaRequest, LetterFacts>();
+    for (VisaRequest request : jdbc.sql(SELECT + " WHERE meeting_id = ? AND status = 'APPROVED' AND purged_at IS NULL ORDER BY id")
+        .param(meeting.value()).query(this::request).list()) {
+      letterFacts(request.id()).ifPresent(facts -> letters.put(request, facts));
+    }
+    return letters;
   }
 
   /** What the approved letter states of its meeting; empty for a letter approved before this was kept. */

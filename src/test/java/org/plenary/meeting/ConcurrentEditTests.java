@@ -103,7 +103,8 @@ class ConcurrentEditTests {
   @Test
   void aGroupPutOnAVersionSomeoneChangedMeanwhileIsRefusedWith412AndNothingSaved() throws Exception {
     String slug = group("groupedits");
-    HttpResponse<String> read = send("GET", "/api/v1/groups/" + slug, null, null, null);
+    // Read as its editor reads it: the reader's representation leaves usernames out and has a tag of its own.
+    HttpResponse<String> read = send("GET", "/api/v1/groups/" + slug, tsb, null, null);
     String etag = read.headers().firstValue("ETag").orElseThrow();
     HttpResponse<String> first = send("PUT", "/api/v1/groups/" + slug, tsb, etag, GROUP.formatted(slug, "First name"));
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
@@ -113,6 +114,46 @@ class ConcurrentEditTests {
     assertThat(send("GET", "/api/v1/groups/" + slug, null, null, null).body()).contains("First name").doesNotContain("Second name");
     assertThat(send("PUT", "/api/v1/groups/" + slug, tsb, first.headers().firstValue("ETag").orElseThrow(),
         GROUP.formatted(slug, "Third name")).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * A group's editors are given its leaders' usernames, others not: two bodies of one version, which had one
+   * ETag, so an editor's conditional GET with the tag a reader's GET gave was answered 304 and kept the reader's
+   * body (no usernames: sent back, the leaders lost their accounts), and a cache could serve either for the other.
+   */
+  @Test
+  void aGroupsEditorAndReaderRepresentationsHaveTheirOwnEtags() throws Exception {
+    String slug = "representations";
+    HttpResponse<String> made = send("POST", "/api/v1/groups", tsb, null, GROUP.formatted(slug, "Focus Group on " + slug)
+        .replace("\"leaders\": []", "\"leaders\": [{\"role\": \"CHAIR\", \"personName\": \"Alice Martin\","
+            + " \"organization\": \"Orange\", \"countryCode\": \"FR\", \"username\": \"alice\"}]"));
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String path = "/api/v1/groups/" + slug;
+
+    HttpResponse<String> reader = send("GET", path, null, null, null);
+    HttpResponse<String> editor = send("GET", path, tsb, null, null);
+    assertThat(reader.body()).doesNotContain("\"alice\"");
+    assertThat(editor.body()).contains("\"username\":\"alice\"");
+    String readerTag = reader.headers().firstValue("ETag").orElseThrow();
+    String editorTag = editor.headers().firstValue("ETag").orElseThrow();
+    assertThat(editorTag).matches(ETAG);
+    assertThat(readerTag).isNotEqualTo(editorTag).isEqualTo(editorTag.substring(0, editorTag.length() - 1) + "-public\"");
+    for (HttpResponse<String> answer : java.util.List.of(reader, editor)) {
+      assertThat(answer.headers().allValues("Vary").toString()).contains("Authorization").contains("Cookie");
+    }
+    assertThat(editor.headers().firstValue("Cache-Control").orElseThrow()).contains("private").contains("no-cache");
+
+    // The editor revalidating with the reader's tag is given the whole group; each with its own tag, a 304.
+    HttpResponse<String> revalidated = send("GET", path, tsb, null, null, "If-None-Match", readerTag);
+    assertThat(revalidated.statusCode()).isEqualTo(200);
+    assertThat(revalidated.body()).contains("\"username\":\"alice\"");
+    assertThat(send("GET", path, null, null, null, "If-None-Match", editorTag).statusCode()).isEqualTo(200);
+    assertThat(send("GET", path, null, null, null, "If-None-Match", readerTag).statusCode()).isEqualTo(304);
+    assertThat(send("GET", path, tsb, null, null, "If-None-Match", editorTag).statusCode()).isEqualTo(304);
+
+    // A change made on the reader's part would drop the rest: its tag matches no version.
+    HttpResponse<String> put = send("PUT", path, tsb, readerTag, GROUP.formatted(slug, "Renamed"));
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(412);
   }
 
   @Test
@@ -335,6 +376,11 @@ class ConcurrentEditTests {
   }
 
   private HttpResponse<String> send(String method, String path, String token, String ifMatch, String json) throws Exception {
+    return send(method, path, token, ifMatch, json, null, null);
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String ifMatch, String json,
+      String header, String value) throws Exception {
     var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
@@ -345,6 +391,9 @@ class ConcurrentEditTests {
     }
     if (ifMatch != null) {
       request.header("If-Match", ifMatch);
+    }
+    if (header != null) {
+      request.header(header, value);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

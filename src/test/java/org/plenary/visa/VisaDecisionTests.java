@@ -8,12 +8,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -205,6 +207,122 @@ class VisaDecisionTests {
             containsString("Palais des Nations, 3–5 March 2042"))));
   }
 
+  /**
+   * A meeting's code is printed in its registration numbers and its visa letters' references: once one was
+   * issued the code stays (409 with a sentence), so that every number of the meeting names it and a letter's
+   * reference keeps being found by its check, whatever else of the meeting changes. Before, the code changed
+   * under them: numbers issued before kept the old code, those after had the new one, in one meeting.
+   */
+  @Test
+  void aMeetingKeepsItsCodeOnceNumbersOrLettersPrintingItWereIssued() throws Exception {
+    int n = NEXT.incrementAndGet();
+    String meetings = "/api/v1/groups/cloud/meetings";
+    String first = "codes-" + n;
+    mvc.perform(post(meetings).header("Authorization", tokens.bearer("tsb")).contentType(MediaType.APPLICATION_JSON)
+        .content(meeting(first, "Geneva"))).andExpect(status().isCreated());
+    // Nothing printed its code yet: it may still change.
+    String renamed = first + "-b";
+    mvc.perform(put(meetings + "/" + first).header("Authorization", tokens.bearer("tsb"))
+        .contentType(MediaType.APPLICATION_JSON).content(meeting(renamed, "Geneva"))).andExpect(status().isOk());
+
+    OrganizationId org = organizations.create("Visa Code Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    String participant = account("vc" + n, org);
+    String focal = account("vcf" + n, org);
+    organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
+    long visa = filedRequest(participant, focal, org, renamed);
+    String number = mvc.perform(get("/api/v1/registrations/" + registrationOf(visa, participant))
+            .header("Authorization", tokens.bearer(participant))).andReturn().getResponse().getContentAsString()
+        .replaceAll(".*\"registrationNumber\":\"([^\"]+)\".*", "$1");
+    assertThat(number).isEqualTo(renamed.toUpperCase() + "-0001");
+    mvc.perform(put(meetings + "/" + renamed).header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON).content(meeting(first + "-c", "Geneva")))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value(containsString("has registration numbers or visa letters issued")));
+
+    String approved = mvc.perform(post("/api/v1/visa/" + visa + "/approve").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String reference = approved.replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+    assertThat(reference).startsWith(renamed.toUpperCase() + "-V-");
+    // The meeting may still move; its code stays, and the letter's reference is still found.
+    mvc.perform(put(meetings + "/" + renamed).header("Authorization", tokens.bearer("tsb"))
+        .contentType(MediaType.APPLICATION_JSON).content(meeting(null, "Lausanne"))).andExpect(status().isOk());
+    mvc.perform(put(meetings + "/" + renamed).header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON).content(meeting(first + "-d", "Lausanne")))
+        .andExpect(status().isConflict());
+    mvc.perform(get("/api/v1/visa/verify/" + reference)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.moved").value(true));
+    mvc.perform(get("/visa/verify?reference=" + reference))
+        .andExpect(content().string(containsString("is a valid letter for")));
+  }
+
+  /**
+   * A meeting moved after letters were approved: each letter's participant and focal points are told by mail, in
+   * their languages, that the letter states the meeting as approved, where its check says it went, and how to ask
+   * for a new one; the secretariat gets the list. A second move is told again; an edit that moves nothing is not.
+   * Before, nobody was told.
+   */
+  @Test
+  void aMeetingMovedAfterLettersWereApprovedTellsTheirHoldersAndTheSecretariat() throws Exception {
+    int n = NEXT.incrementAndGet();
+    String meetings = "/api/v1/groups/cloud/meetings";
+    String moving = "moves-" + n;
+    mvc.perform(post(meetings).header("Authorization", tokens.bearer("tsb")).contentType(MediaType.APPLICATION_JSON)
+        .content(meeting(moving, "Geneva"))).andExpect(status().isCreated());
+    OrganizationId org = organizations.create("Visa Move Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    String participant = account("vmv" + n, org);
+    String focal = account("vmvf" + n, org);
+    // Mailed in French to the focal point, who chose it; in English to the participant's address.
+    accounts.changeLanguage(accounts.find(focal).orElseThrow().id(), "fr");
+    organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
+    long visa = filedRequest(participant, focal, org, moving);
+    String approved = mvc.perform(post("/api/v1/visa/" + visa + "/approve").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String reference = approved.replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+
+    // An edit that moves nothing tells nobody; a new venue does.
+    mvc.perform(put(meetings + "/" + moving).header("Authorization", tokens.bearer("tsb"))
+        .contentType(MediaType.APPLICATION_JSON).content(meeting(null, "Geneva").replace("\"languages\": \"English\"",
+            "\"languages\": \"English, French\""))).andExpect(status().isOk());
+    mvc.perform(put(meetings + "/" + moving).header("Authorization", tokens.bearer("tsb"))
+        .contentType(MediaType.APPLICATION_JSON).content(meeting(null, "Lausanne"))).andExpect(status().isOk());
+    List<String> told = mailsAbout("VisaLetterMoved:" + visa + ":%", 1);
+    String french = told.stream().filter(m -> m.startsWith("Réunion déplacée")).findFirst().orElseThrow();
+    assertThat(french).contains(reference, "Geneva", "Lausanne", "/visa/verify?reference=" + reference, "/visa/" + visa,
+        "demandez-en une nouvelle au secrétariat");
+    assertThat(told).anyMatch(m -> m.startsWith("Meeting moved: your visa-support letter") && m.contains("Lausanne"));
+    long meetingId = jdbc.sql("SELECT id FROM meetings WHERE code = ?").param(moving).query(Long.class).single();
+    assertThat(mailsAbout("VisaLettersMoved:" + meetingId + ":%", 1)).anyMatch(m -> m.contains(reference) && m.contains("Lausanne") && m.contains("/visa/" + visa));
+
+    // Moved again (its days): told again, once.
+    String later = meeting(null, "Lausanne").replace(LocalDate.now().plusWeeks(8).plusDays(2).toString(),
+        LocalDate.now().plusWeeks(8).plusDays(3).toString());
+    mvc.perform(put(meetings + "/" + moving).header("Authorization", tokens.bearer("tsb"))
+        .contentType(MediaType.APPLICATION_JSON).content(later)).andExpect(status().isOk());
+    assertThat(mailsAbout("VisaLetterMoved:" + visa + ":%", 2)).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(jdbc.sql("SELECT COUNT(DISTINCT occasion) FROM mail_deliveries WHERE occasion LIKE ?")
+        .param("VisaLetterMoved:" + visa + ":%").query(Long.class).single()).isEqualTo(2);
+  }
+
+  /** Subject and body of each mail whose occasion is like {@code occasion}, once {@code occasions} occasions were mailed. */
+  private List<String> mailsAbout(String occasion, int occasions) throws InterruptedException {
+    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (jdbc.sql("SELECT COUNT(DISTINCT occasion) FROM mail_deliveries WHERE occasion LIKE ?").param(occasion)
+        .query(Long.class).single() < occasions && System.nanoTime() < until) {
+      Thread.sleep(50);
+    }
+    return jdbc.sql("""
+            SELECT DISTINCT m.subject, m.body FROM mail_messages m JOIN mail_deliveries d ON d.message_id = m.id
+            WHERE d.occasion LIKE ?""").param(occasion).query((rs, i) -> rs.getString(1) + "\n" + rs.getString(2)).list();
+  }
+
+  private String meeting(String code, String venue) {
+    LocalDate start = LocalDate.now().plusWeeks(8);
+    return """
+        {%s"startDate": "%s", "endDate": "%s", "venueName": "%s", "venueCode": "gva", "timeZone": "Europe/Zurich",
+         "languages": "English", "documentsPublic": true}""".formatted(code == null ? "" : "\"code\": \"" + code + "\", ",
+        start, start.plusDays(2), venue);
+  }
+
   @Test
   void theLogOfPassportReadsNamesWhoReadAndWhen() throws Exception {
     int n = NEXT.incrementAndGet();
@@ -221,6 +339,10 @@ class VisaDecisionTests {
   }
 
   private long filedRequest(String participant, String focal, OrganizationId org) throws Exception {
+    return filedRequest(participant, focal, org, code);
+  }
+
+  private long filedRequest(String participant, String focal, OrganizationId org, String code) throws Exception {
     String created = mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/registrations")
             .header("Authorization", tokens.bearer(participant)).contentType(MediaType.APPLICATION_JSON)
             .content("{\"fullName\": \"Person " + participant + "\", \"email\": \"p@example.org\", \"organizationId\": "

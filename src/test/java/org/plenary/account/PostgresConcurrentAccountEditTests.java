@@ -1,0 +1,26 @@
+package org.plenary.account;
+
+import org.plenary.EnabledIfPostgres;
+import org.plenary.TestPostgres;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link ConcurrentAccountEditTests} on a real PostgreSQL (row locks, read committed), in a fresh database; skipped, visibly, when none is reachable. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+    "server.port=0", "server.address=127.0.0.1", "plenary.data-dir=target/test-data/${random.uuid}"})
+@ActiveProfiles("demo")
+@AutoConfigureMockMvc
+@EnabledIfPostgres
+class PostgresConcurrentAccountEditTests extends ConcurrentAccountEditTests {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestPostgres.Database database = TestPostgres.freshDatabase();
+    registry.add("spring.datasource.url", database::url);
+    registry.add("spring.datasource.username", database::user);
+    registry.add("spring.datasource.password", database::password);
+  }
+}
