@@ -105,7 +105,9 @@ class OpenApiConfiguration {
       if (pathVariables) {
         problem(responses, 404);
       }
-      if (secured && method != RequestMethod.GET) {
+      // A PDF exists only in some states of what it prints (a visa letter once approved, a confirmation
+      // once the registration is): reading it before is a 409 too.
+      if (secured && method != RequestMethod.GET || producesPdf(handler)) {
         problem(responses, 409);
       }
       if (producesPdf(handler)) {
