@@ -45,9 +45,10 @@ class PageErrorHandler {
   @ExceptionHandler(InvalidInputException.class)
   ModelAndView invalid(InvalidInputException e, HttpServletRequest request) {
     ModelAndView page = page(HttpStatus.BAD_REQUEST, e, request);
-    page.addObject("detail", e.violations().stream().map(Violation::message).collect(Collectors.joining(" ")));
+    page.addObject("detail", e.violations().stream().limit(org.plenary.shared.Violations.KEPT).map(Violation::message)
+        .collect(Collectors.joining(" ")));
     if (page.getView() != null) { // the JSON problem; the error page shows the sentences
-      page.addObject("errors", e.violations().stream()
+      page.addObject("errors", e.violations().stream().limit(org.plenary.shared.Violations.KEPT)
           .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
     }
     return page;

@@ -258,6 +258,23 @@ class HostileParameterAttackTests {
     assertThat(log.getAll()).doesNotContain("InvalidParameterException", "Servlet.service()");
   }
 
+  /**
+   * A body that breaks a rule in each of its 25,000 list items: the problem counts them all and lists the first
+   * hundred. Each was a sentence of its own (1.2 MB of ids made a problem of 37 MB and 10 s of a core).
+   */
+  @Test
+  void aBodyThatBreaksARuleInEachOfThousandsOfItemsGetsAProblemOfAFewKilobytes() throws Exception {
+    String items = String.join(",", java.util.Collections.nCopies(25_000, "1"));
+    for (String field : List.of("agendaItems", "agendaItemIds")) {
+      HttpResponse<String> answer = post("/api/v1/groups/phost/meetings/open/contributions", clerkToken(),
+          "{\"title\": \"Many items\", \"source\": \"Phost\", \"" + field + "\": [" + items + "]}");
+      assertThat(answer.statusCode()).as(field).isEqualTo(400);
+      assertThat(answer.body()).as(field).contains("25,000 fields are invalid");
+      assertThat(answer.body().length()).as(field + ": the problem's length").isLessThan(20_000);
+      assertThat(answer.body().split("\"field\":\"" + field + "\"", -1)).as(field).hasSize(101);
+    }
+  }
+
   private HttpResponse<String> anonymousPost(String path, String type, byte[] body, boolean chunked) throws Exception {
     HttpRequest.BodyPublisher publisher = chunked
         ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
