@@ -183,13 +183,36 @@ class Listings {
     return layouts.computeIfAbsent(locale, l -> layoutIn(request, response, l));
   }
 
+  /**
+   * The layout as a stranger sees it, whoever asked first: it is kept and served to every reader who is not
+   * signed in. It was made with the first request of its language as it came, so a signed-in secretariat's
+   * first listing showed every stranger that person's name, menu, counts and sign-out button, and any query
+   * (?x=1) went into every stranger's language links. So: an anonymous reader's security context, and the
+   * request without its query, parameters, user or session.
+   */
   private byte[][] layoutIn(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-    var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
-        .buildExchange(request, response);
-    var variables = new WebContext(exchange, locale, Map.of("title", TITLE, "listing", LISTING));
-    variables.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-        new ThymeleafEvaluationContext(context, null));
-    String page = templates.process("contribution/listing", variables);
+    HttpServletRequest stranger = new StrangersRequest(request);
+    var security = org.springframework.security.core.context.SecurityContextHolder.getContext();
+    var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+    var anonymous = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+    anonymous.setAuthentication(new org.springframework.security.authentication.AnonymousAuthenticationToken(
+        "listing-layout", "anonymousUser",
+        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+    String page;
+    try {
+      org.springframework.security.core.context.SecurityContextHolder.setContext(anonymous);
+      org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+          new org.springframework.web.context.request.ServletRequestAttributes(stranger, response));
+      var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+          .buildExchange(stranger, response);
+      var variables = new WebContext(exchange, locale, Map.of("title", TITLE, "listing", LISTING));
+      variables.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+          new ThymeleafEvaluationContext(context, null));
+      page = templates.process("contribution/listing", variables);
+    } finally {
+      org.springframework.security.core.context.SecurityContextHolder.setContext(security);
+      org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(attributes);
+    }
     int title = page.indexOf(TITLE);
     int listing = page.indexOf(LISTING);
     return new byte[][] {page.substring(0, title).getBytes(StandardCharsets.UTF_8),

@@ -10,10 +10,18 @@ import java.util.stream.Collectors;
 public class InvalidInputException extends RuntimeException {
 
   private final List<Violation> violations;
+  private final int total;
 
   public InvalidInputException(List<Violation> violations) {
-    super(violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
+    this(violations, violations.size());
+  }
+
+  /** The first {@code violations} of {@code total} broken rules ({@link Violations} keeps a hundred). */
+  public InvalidInputException(List<Violation> violations, int total) {
+    super(violations.stream().limit(Violations.KEPT).map(v -> v.field() + ": " + v.message())
+        .collect(Collectors.joining("; ")));
     this.violations = List.copyOf(violations);
+    this.total = Math.max(total, violations.size());
   }
 
   public InvalidInputException(String field, String message) {
@@ -27,5 +35,10 @@ public class InvalidInputException extends RuntimeException {
 
   public List<Violation> violations() {
     return violations;
+  }
+
+  /** How many rules the input broke: more than {@link #violations()} holds when it broke more than a hundred. */
+  public int total() {
+    return total;
   }
 }

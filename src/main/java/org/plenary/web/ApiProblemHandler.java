@@ -45,7 +45,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalid(InvalidInputException e) {
-    return withErrors(e.violations());
+    return withErrors(e.violations(), e.total());
   }
 
   @Override
@@ -149,10 +149,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   private ProblemDetail withErrors(List<Violation> violations) {
+    return withErrors(violations, violations.size());
+  }
+
+  /**
+   * The count of all {@code total} broken rules, and the first hundred of them under {@code errors}: a body
+   * that breaks a rule in each of its 30,000 list items gets a problem of a few kilobytes, not megabytes.
+   */
+  private ProblemDetail withErrors(List<Violation> violations, int total) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        text("web.problem.invalid.count", violations.size()));
+        text("web.problem.invalid.count", total));
     problem.setTitle(text("web.problem.invalid"));
-    problem.setProperty("errors", violations.stream()
+    problem.setProperty("errors", violations.stream().limit(org.plenary.shared.Violations.KEPT)
         .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
     return problem;
   }

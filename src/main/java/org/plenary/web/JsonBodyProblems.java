@@ -30,6 +30,10 @@ final class JsonBodyProblems {
 
   static Said of(HttpMessageNotReadableException e) {
     Throwable cause = e.getMostSpecificCause();
+    if (cause instanceof tools.jackson.databind.exc.InvalidFormatException text && text.getTargetType() == String.class
+        && !text.getPath().isEmpty()) {
+      return new Said(path(text), "web.problem.json.control");
+    }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       return new Said(path(mismatch), "web.problem.json.expected", expected(mismatch.getTargetType()));
     }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
@@ -73,6 +74,10 @@ class OpenApiConfiguration {
                 + "groups. Public reads need no token; everything else needs a personal access token from "
                 + "POST /api/v1/tokens, sent as Authorization: Bearer. Errors are RFC 9457 problems "
                 + "(application/problem+json)."))
+        // Relative: the address the description was read from. Springdoc otherwise writes the request's own
+        // Host header here, so a forged Host (through a proxy or a cache) sent Swagger UI's calls, and the
+        // token typed into it, to whatever site that header named.
+        .servers(List.of(new Server().url("/").description("This server: the address this description was read from.")))
         .components(new Components()
             .addSecuritySchemes(TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("A personal access token from POST /api/v1/tokens.")));
@@ -100,7 +105,9 @@ class OpenApiConfiguration {
       if (pathVariables) {
         problem(responses, 404);
       }
-      if (secured && method != RequestMethod.GET) {
+      // A PDF exists only in some states of what it prints (a visa letter once approved, a confirmation
+      // once the registration is): reading it before is a 409 too.
+      if (secured && method != RequestMethod.GET || producesPdf(handler)) {
         problem(responses, 409);
       }
       if (producesPdf(handler)) {

@@ -32,6 +32,18 @@ class PageErrorHandler {
     this.problems = problems;
   }
 
+  /**
+   * Text with a control character is a field error of the form, never stored ({@link StoredText}). Forms only
+   * (a binder with a target, or its type while a record's constructor is still to be called): a query
+   * parameter keeps its own answer (a ZIP's {@code since} names itself).
+   */
+  @org.springframework.web.bind.annotation.InitBinder
+  void storedText(org.springframework.web.bind.WebDataBinder binder) {
+    if (binder.getTarget() != null || binder.getTargetType() != null) {
+      binder.registerCustomEditor(String.class, new StoredText.Editor());
+    }
+  }
+
   @ExceptionHandler(NoSuchElementException.class)
   ModelAndView notFound(NoSuchElementException e, HttpServletRequest request) {
     return page(HttpStatus.NOT_FOUND, e, request);
@@ -45,9 +57,10 @@ class PageErrorHandler {
   @ExceptionHandler(InvalidInputException.class)
   ModelAndView invalid(InvalidInputException e, HttpServletRequest request) {
     ModelAndView page = page(HttpStatus.BAD_REQUEST, e, request);
-    page.addObject("detail", e.violations().stream().map(Violation::message).collect(Collectors.joining(" ")));
+    page.addObject("detail", e.violations().stream().limit(org.plenary.shared.Violations.KEPT).map(Violation::message)
+        .collect(Collectors.joining(" ")));
     if (page.getView() != null) { // the JSON problem; the error page shows the sentences
-      page.addObject("errors", e.violations().stream()
+      page.addObject("errors", e.violations().stream().limit(org.plenary.shared.Violations.KEPT)
           .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
     }
     return page;

@@ -128,7 +128,11 @@ class ContentAttackTests {
       throws Exception {
     var web = new Web(port);
     String token = web.token("tsb");
-    String body = String.join("\n\n", HOSTILE);
+    // Text with a control character (NUL, U+0001) is refused at the door (StoredTextAttackTests); the renderer
+    // still meets it above. Every other hostile input is stored and reaches its page harmless.
+    String[] stored = java.util.Arrays.stream(HOSTILE).filter(h -> h.chars().noneMatch(c -> c < 0x20)).toArray(String[]::new);
+    assertThat(stored).hasSizeLessThan(HOSTILE.length);
+    String body = String.join("\n\n", stored);
     String group = """
         {"slug": "hostile", "acronym": "FG Hostile", "name": "Focus Group on Hostile Input", "parentSlug": "tsag",
          "workingLanguage": "English", "lifetimeMonths": 12,
@@ -141,7 +145,7 @@ class ContentAttackTests {
         .formatted(Web.quote(body));
     assertThat(web.json("POST", "/api/v1/groups/hostile/meetings", token, meeting).statusCode()).isEqualTo(201);
     String agenda = "{\"items\": [{\"title\": \"Opening\", \"description\": %s}, {\"title\": \"Notes\", \"description\": %s}]}"
-        .formatted(Web.quote("Read **the report** first.\n\n" + body), Web.quote(String.join("\n\n", HOSTILE)));
+        .formatted(Web.quote("Read **the report** first.\n\n" + body), Web.quote(String.join("\n\n", stored)));
     assertThat(web.json("PUT", "/api/v1/groups/hostile/meetings/4001-gva/agenda", token, agenda).statusCode())
         .isEqualTo(200);
 
@@ -179,8 +183,14 @@ class ContentAttackTests {
       assertThat(renamed.statusCode()).as("rename to %s: %s", name, renamed.body()).isEqualTo(400);
       assertThat(JsonPath.<List<String>>read(renamed.body(), "$.errors[*].field")).as(name).contains("code");
 
-      // A group's slug is its identity: a PUT naming another slug leaves the group where it is.
+      // A group's slug is its identity: a PUT naming another slug leaves the group where it is (a slug with a
+      // control character is refused as any text with one is).
       var regrouped = web.json("PUT", "/api/v1/groups/names-api", token, group(name));
+      if (name.chars().anyMatch(c -> c < 0x20)) {
+        assertThat(regrouped.statusCode()).as("group rename to %s", name).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(regrouped.body(), "$.errors[*].field")).as(name).contains("slug");
+        continue;
+      }
       assertThat(regrouped.statusCode()).as("group rename to %s", name).isEqualTo(200);
       assertThat(JsonPath.<String>read(regrouped.body(), "$.slug")).isEqualTo("names-api");
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.plenary.account.AccessTokens;
 import org.plenary.account.AccountDirectory;
 import org.plenary.archive.ArchiveFixture;
@@ -17,6 +18,8 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -32,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "spring.datasource.url=jdbc:h2:mem:plenary-attack-parameters;DB_CLOSE_DELAY=-1",
     "plenary.data-dir=target/test-data/attack-parameters-${random.uuid}",
     "plenary.api.max-body-size=64KB"})
+@ExtendWith(OutputCaptureExtension.class)
 class HostileParameterAttackTests {
 
   static boolean prepared;
@@ -220,6 +224,54 @@ class HostileParameterAttackTests {
           .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(options.statusCode()).as("OPTIONS " + path).isEqualTo(200);
       assertThat(options.headers().firstValue("Allow").orElseThrow()).as(path).contains("GET", "HEAD");
+    }
+  }
+
+  /**
+   * Parameters Tomcat cannot read (bytes that are no UTF-8, a name left empty, more than it reads), in the
+   * address of a page or the API, or in a form's body: a 400 that says so, as a page or a problem, and no
+   * stack trace in the log. They failed the servlet, which Tomcat logged at ERROR each time, and the reader
+   * was told only that the request could not be understood.
+   */
+  @Test
+  void parametersTheServerCannotReadAreTheReadersMistakeWithASentenceAndNoStackTrace(CapturedOutput log)
+      throws Exception {
+    String many = "&a".repeat(1_200);
+    String sentence = "parameters this server cannot read";
+    for (String query : List.of("q=%C0%AF", "q=open&=x", "q=open" + many)) {
+      for (String path : List.of("/search", "/api/v1/search")) {
+        for (String accept : List.of("text/html", "application/json")) {
+          HttpResponse<String> answer = get(path + "?" + query, accept, "Accept-Language", "en");
+          String what = path + "?" + query.substring(0, Math.min(query.length(), 20)) + " Accept: " + accept;
+          assertThat(answer.statusCode()).as(what).isEqualTo(400);
+          assertThat(answer.body()).as(what).contains(sentence).doesNotContain("Exception", "at org.");
+          assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).as(what)
+              .startsWith(accept.equals("text/html") ? "text/html" : "application/problem+json");
+        }
+      }
+    }
+    HttpResponse<String> form = anonymousPost("/sign-in", "application/x-www-form-urlencoded",
+        ("username=alice&password=secret" + many).getBytes(java.nio.charset.StandardCharsets.US_ASCII), false);
+    assertThat(form.statusCode()).as("a sign-in form with too many parameters").isEqualTo(400);
+    assertThat(form.body()).contains(sentence);
+    assertThat(get("/search?q=open", "text/html").statusCode()).isEqualTo(200);
+    assertThat(log.getAll()).doesNotContain("InvalidParameterException", "Servlet.service()");
+  }
+
+  /**
+   * A body that breaks a rule in each of its 25,000 list items: the problem counts them all and lists the first
+   * hundred. Each was a sentence of its own (1.2 MB of ids made a problem of 37 MB and 10 s of a core).
+   */
+  @Test
+  void aBodyThatBreaksARuleInEachOfThousandsOfItemsGetsAProblemOfAFewKilobytes() throws Exception {
+    String items = String.join(",", java.util.Collections.nCopies(25_000, "1"));
+    for (String field : List.of("agendaItems", "agendaItemIds")) {
+      HttpResponse<String> answer = post("/api/v1/groups/phost/meetings/open/contributions", clerkToken(),
+          "{\"title\": \"Many items\", \"source\": \"Phost\", \"" + field + "\": [" + items + "]}");
+      assertThat(answer.statusCode()).as(field).isEqualTo(400);
+      assertThat(answer.body()).as(field).contains("25,000 fields are invalid");
+      assertThat(answer.body().length()).as(field + ": the problem's length").isLessThan(20_000);
+      assertThat(answer.body().split("\"field\":\"" + field + "\"", -1)).as(field).hasSize(101);
     }
   }
 

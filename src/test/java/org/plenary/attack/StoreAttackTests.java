@@ -180,6 +180,42 @@ class StoreAttackTests {
     assertThat(stranger.body()).contains("Sign in").doesNotContain("Sign out");
   }
 
+  /**
+   * A document, uploaded with markup inside, is sent to be saved and, were a browser to show it anyway, in a
+   * sandbox that loads and runs nothing, to a stranger (the published files' fast path and the incoming folder)
+   * and to a signed-in reader alike. It carried the pages' own policy (scripts of the site allowed).
+   */
+  @Test
+  void aDocumentIsSentToBeSavedInASandboxThatRunsNothingWhoeverReadsIt() throws Exception {
+    String token = api().token("alice");
+    String number = api().allocate(token, "Sandboxed");
+    byte[] markup = "<html><script src=\"/js/plenary.js\"></script></html>".getBytes(StandardCharsets.UTF_8);
+    assertThat(api().upload(token, number, number + ".txt", markup).statusCode()).isEqualTo(201);
+    String staff = api().token("tsb");
+    String incoming = "/t/fg/cloud/docs/incoming/" + number + ".txt";
+    assertThat(send(request(incoming, "GET")).headers().firstValue("Content-Security-Policy").orElse(""))
+        .as("waiting in incoming").startsWith("sandbox");
+    assertThat(send(HttpRequest.newBuilder(url("/api/v1/contributions/" + number + "/publish"))
+        .header("Authorization", "Bearer " + staff).POST(HttpRequest.BodyPublishers.noBody())).statusCode())
+        .isEqualTo(200);
+    String code = org.plenary.meeting.MeetingCatalog.deriveCode(java.time.LocalDate.now().plusWeeks(8), "gva");
+    for (String path : java.util.List.of("/t/fg/cloud/docs/" + code + "/in/" + number + ".txt")) {
+      for (String authorization : new String[] {null, "Bearer " + staff}) {
+        var request = HttpRequest.newBuilder(url(path));
+        if (authorization != null) {
+          request.header("Authorization", authorization);
+        }
+        HttpResponse<String> answer = send(request);
+        String what = path + (authorization == null ? " to a stranger" : " to the secretariat");
+        assertThat(answer.statusCode()).as(what).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Security-Policy").orElse("")).as(what)
+            .startsWith("sandbox").contains("default-src 'none'").doesNotContain("script-src 'self'");
+        assertThat(answer.headers().firstValue("Content-Disposition").orElse("")).as(what).startsWith("attachment");
+        assertThat(answer.headers().firstValue("X-Content-Type-Options").orElse("")).as(what).isEqualTo("nosniff");
+      }
+    }
+  }
+
   // --- Issue 11 item 4: HTTP as RFC 9110 says ---
 
   @Test
