@@ -73,6 +73,16 @@ class WalkthroughBrowserTests extends CappedDemoBrowserTest {
   }
 
   @Test
+  void aTimeAndAPlaceAreJoinedAsThePagesLanguageJoinsThem() {
+    var meeting = ComingMeetings.of(meetings, groups, "cloud");
+    browser.open("/groups/cloud/meetings/" + meeting.code() + "?lang=zh");
+    assertThat(fact(meeting.deskPlace())).isEqualTo(meeting.deskOpensAt() + " 起，" + meeting.deskPlace());
+    assertThat(fact(meeting.venueAddress())).isEqualTo(meeting.venueName() + "，" + meeting.venueAddress());
+    browser.open("/groups/cloud/meetings/" + meeting.code() + "?lang=fr");
+    assertThat(fact(meeting.deskPlace())).isEqualTo("À partir de " + meeting.deskOpensAt() + ", " + meeting.deskPlace());
+  }
+
+  @Test
   void tablesOnAPhoneKeepChineseWordsTelephoneNumbersAndMeetingCodesOnOneLine() {
     browser.driver().manage().window().setSize(new Dimension(375, 740));
     String meeting = "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
@@ -134,6 +144,12 @@ class WalkthroughBrowserTests extends CappedDemoBrowserTest {
       assertThat(browser.all(By.cssSelector("main > table"))).as("an empty table").isEmpty();
       browser.assertAccessible();
     }
+  }
+
+  /** The text of the meeting's fact (a dd of the facts list) that holds the value. */
+  private String fact(String value) {
+    return browser.all(By.cssSelector("dl.facts dd")).stream().map(dd -> dd.getText()).filter(text -> text.contains(value))
+        .findFirst().orElseThrow();
   }
 
   private String direction(String selector) {
