@@ -59,9 +59,9 @@ class EditFormLanguagesTests {
     mvc.perform(get("/groups/cloud/meetings/1006-gva/agenda").with(as("tsb")).header("Accept-Language", "ar"))
         .andExpect(status().isOk())
         .andExpect(content().string(allOf(
-            containsString("data-label-for=\"items1.title\" data-pattern=\"عنوان البند {n}\""),
+            containsString("data-label-for=\"items1.title\" data-pattern=\"عنوان البند \u2068{n}\u2069\""),
             containsString("data-label-for=\"items1.translationsfr\""),
-            containsString("data-pattern=\"عنوان البند {n} بلغات أخرى\""))));
+            containsString("data-pattern=\"عنوان البند \u2068{n}\u2069 بلغات أخرى\""))));
   }
 
   @Test
