@@ -17,6 +17,11 @@ import org.plenary.account.PlenaryUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.HtmlUtils;
@@ -192,17 +197,17 @@ class Listings {
    */
   private byte[][] layoutIn(HttpServletRequest request, HttpServletResponse response, Locale locale) {
     HttpServletRequest stranger = new StrangersRequest(request);
-    var security = org.springframework.security.core.context.SecurityContextHolder.getContext();
-    var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-    var anonymous = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-    anonymous.setAuthentication(new org.springframework.security.authentication.AnonymousAuthenticationToken(
+    var security = SecurityContextHolder.getContext();
+    var attributes = RequestContextHolder.getRequestAttributes();
+    var anonymous = SecurityContextHolder.createEmptyContext();
+    anonymous.setAuthentication(new AnonymousAuthenticationToken(
         "listing-layout", "anonymousUser",
-        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
     String page;
     try {
-      org.springframework.security.core.context.SecurityContextHolder.setContext(anonymous);
-      org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
-          new org.springframework.web.context.request.ServletRequestAttributes(stranger, response));
+      SecurityContextHolder.setContext(anonymous);
+      RequestContextHolder.setRequestAttributes(
+          new ServletRequestAttributes(stranger, response));
       var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
           .buildExchange(stranger, response);
       var variables = new WebContext(exchange, locale, Map.of("title", TITLE, "listing", LISTING));
@@ -210,8 +215,8 @@ class Listings {
           new ThymeleafEvaluationContext(context, null));
       page = templates.process("contribution/listing", variables);
     } finally {
-      org.springframework.security.core.context.SecurityContextHolder.setContext(security);
-      org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(attributes);
+      SecurityContextHolder.setContext(security);
+      RequestContextHolder.setRequestAttributes(attributes);
     }
     int title = page.indexOf(TITLE);
     int listing = page.indexOf(LISTING);
