@@ -17,14 +17,16 @@ import org.plenary.registration.RegistrationLookup;
 import org.plenary.visa.OutdatedLetter;
 import org.plenary.visa.VisaDesk;
 import org.plenary.visa.VisaLetterReady;
+import org.plenary.visa.VisaLetterReissued;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the participant and their focal points that a visa-support letter is ready, and that a meeting their
- * approved letter states moved since; tells the secretariat which letters a move left stating the former venue
- * or days. The mails hold no passport data.
+ * Tells the participant and their focal points that a visa-support letter is ready, that a meeting their
+ * approved letter states moved since (and that the secretariat issues a new letter), and the new reference when it
+ * re-issued it; tells the secretariat which letters a move left stating the former venue or days, to re-issue. The
+ * mails hold no passport data.
  */
 @Component
 class VisaMail {
@@ -55,6 +57,22 @@ class VisaMail {
     Registration r = registrations.byId(event.registration());
     mailer.sendEach("VisaLetterReady:" + event.request(), RegistrationMail.participantAndFocalPoints(r, organizations), words -> words.letter(
         "notification.visa.ready", new Object[] {r.fullName()}, r.fullName(), baseUrl + "/visa/" + event.request()));
+  }
+
+  /**
+   * The secretariat re-issued a letter after its meeting moved: its participant and focal points get the new
+   * reference, the venue and days it states, and the former reference it supersedes, in their languages.
+   */
+  @ApplicationModuleListener
+  void on(VisaLetterReissued event) {
+    Registration r = registrations.byId(event.registration());
+    Meeting meeting = meetings.get(r.meetingId());
+    Group group = groups.get(meeting.groupId());
+    mailer.sendEach("VisaLetterReissued:" + event.request() + ":" + event.reference(),
+        RegistrationMail.participantAndFocalPoints(r, organizations), words -> words.letter("notification.visa.reissued",
+            new Object[] {r.fullName()}, r.fullName(), group.acronym(), meeting.code(), event.reference(),
+            event.venue(), Days.range(event.starts(), event.ends(), words.locale()), baseUrl + "/visa/" + event.request(),
+            event.former()));
   }
 
   /**

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Visa support over the API: request, read (logged), approve, letter, verification. */
+/** Visa support over the API: request, read (logged), approve, re-issue, letter, verification. */
 @RestController
 @Tag(name = "Visa support")
 class VisaApiController {
@@ -38,14 +38,18 @@ class VisaApiController {
       @Schema(description = "The venue as the letter states it") String venue,
       @Schema(description = "Whether the meeting has moved (venue or days) since the letter was approved") boolean moved,
       @Schema(nullable = true, description = "The meeting's venue now, when it moved") String currentVenue,
-      @Schema(nullable = true, description = "The meeting's days now, when it moved") String currentDates) {}
+      @Schema(nullable = true, description = "The meeting's days now, when it moved") String currentDates,
+      @Schema(nullable = true, description = "When this letter was re-issued after the meeting moved: the full reference "
+          + "of the letter that superseded it (this one keeps stating what it stated)") String supersededBy) {}
 
   private final VisaDesk desk;
+  private final LetterReissue reissue;
   private final VisaLetter letter;
   private final org.plenary.meeting.MeetingCatalog meetings;
 
-  VisaApiController(VisaDesk desk, VisaLetter letter, org.plenary.meeting.MeetingCatalog meetings) {
+  VisaApiController(VisaDesk desk, LetterReissue reissue, VisaLetter letter, org.plenary.meeting.MeetingCatalog meetings) {
     this.desk = desk;
+    this.reissue = reissue;
     this.letter = letter;
     this.meetings = meetings;
   }
@@ -73,6 +77,15 @@ class VisaApiController {
   @PostMapping("/api/v1/visa/{id}/approve")
   VisaRequest approve(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
     return desk.approve(id, user);
+  }
+
+  @Operation(operationId = "reissueVisaLetter", summary = "Re-issue an approved letter whose meeting moved since (secretariat): "
+      + "a new reference, the meeting's venue and days as they are, dated today; the former reference keeps being "
+      + "checked and names the new one. 409 when the letter still states the meeting as it is")
+  @PreAuthorize("isAuthenticated()")
+  @PostMapping("/api/v1/visa/{id}/reissue")
+  VisaRequest reissue(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
+    return reissue.reissue(id, user);
   }
 
   record Reason(String reason) {}
@@ -105,12 +118,18 @@ class VisaApiController {
       + "included; no passport data is shown")
   @GetMapping("/api/v1/visa/verify/{reference}")
   Verification verify(@PathVariable String reference) {
-    VisaRequest request = desk.verify(reference).orElseThrow(() -> VisaRefusedException.of(404, "visa.refused.noLetter"));
+    VisaRequest request = desk.verify(reference).orElse(null);
+    LetterReissue.Superseded superseded = request != null ? null : reissue.superseded(reference)
+        .orElseThrow(() -> VisaRefusedException.of(404, "visa.refused.noLetter"));
+    if (superseded != null) {
+      request = superseded.request();
+    }
     var meeting = meetings.get(request.meetingId());
-    LetterFacts letter = desk.letterFacts(request);
+    LetterFacts letter = superseded == null ? desk.letterFacts(request) : superseded.facts();
     boolean moved = !letter.standsFor(meeting);
-    return new Verification(request.reference(), request.fullName(), meeting.code(), letter.dates(java.util.Locale.ENGLISH),
-        letter.venue(), moved, moved ? meeting.venueName() : null, moved ? meeting.dates() : null);
+    return new Verification(superseded == null ? request.reference() : superseded.reference(), request.fullName(),
+        meeting.code(), letter.dates(java.util.Locale.ENGLISH), letter.venue(), moved, moved ? meeting.venueName() : null,
+        moved ? meeting.dates() : null, superseded == null ? null : superseded.by());
   }
 
 

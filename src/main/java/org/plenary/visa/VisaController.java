@@ -19,11 +19,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Visa-support pages: the request form, the request (passport shown to those who may see it), the letter, verification. */
+/** Visa-support pages: the request form, the request (passport shown to those who may see it), the letter, re-issue. */
 @Controller
 class VisaController {
 
   private final VisaDesk desk;
+  private final LetterReissue reissue;
   private final VisaLetter letter;
   private final RegistrationDesk registrations;
   private final MeetingCatalog meetings;
@@ -31,11 +32,12 @@ class VisaController {
 
   private final org.springframework.context.MessageSource messages;
 
-  VisaController(VisaDesk desk, VisaLetter letter, RegistrationDesk registrations, MeetingCatalog meetings,
+  VisaController(VisaDesk desk, LetterReissue reissue, VisaLetter letter, RegistrationDesk registrations, MeetingCatalog meetings,
       org.plenary.account.AccountDirectory accounts, org.springframework.context.MessageSource messages) {
     this.messages = messages;
     this.accounts = accounts;
     this.desk = desk;
+    this.reissue = reissue;
     this.letter = letter;
     this.registrations = registrations;
     this.meetings = meetings;
@@ -97,6 +99,14 @@ class VisaController {
     model.addAttribute("decidedBy", request.decidedBy() == null ? null
         : accounts.findEvenDisabled(request.decidedBy()).map(a -> a.displayName()).orElse(request.decidedBy()));
     model.addAttribute("mayResubmit", request.status() == VisaStatus.RETURNED);
+    // An approved letter that states a venue or days the meeting no longer has: the secretariat may re-issue it.
+    java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    LetterFacts held = request.status() == VisaStatus.APPROVED ? desk.letterFacts(request) : null;
+    model.addAttribute("outdated", reissue.outdated(request));
+    model.addAttribute("letterVenue", held == null ? null : held.venue());
+    model.addAttribute("letterDates", held == null ? null : held.dates(reader));
+    model.addAttribute("nowDates", meetings.get(request.meetingId()).dates(reader));
+    model.addAttribute("superseded", reissue.supersededReferences(request));
     model.addAttribute("zone", meetings.get(request.meetingId()).timeZone());
     return "visa/show";
   }
@@ -130,29 +140,21 @@ class VisaController {
     return "redirect:/visa/" + id;
   }
 
+  /** The secretariat re-issues a letter whose meeting moved; a letter that still matches is refused with a sentence. */
+  @PostMapping("/visa/{id}/reissue")
+  String reissue(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+    try {
+      redirect.addFlashAttribute("notice", say("visa.notice.reissued", this.reissue.reissue(id, user).reference()));
+    } catch (VisaRefusedException e) {
+      redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+    }
+    return "redirect:/visa/" + id;
+  }
+
   @GetMapping("/visa/{id}/letter.pdf")
   ResponseEntity<byte[]> letter(@PathVariable long id, @RequestParam(required = false) String lang,
       @AuthenticationPrincipal PlenaryUser user) {
     return letter.download(id, user, org.plenary.shared.Languages.supported(lang)).inline();
-  }
-
-  @GetMapping("/visa/verify")
-  String verify(@RequestParam(defaultValue = "") String reference, Model model) {
-    model.addAttribute("reference", reference);
-    VisaRequest found = reference.isBlank() ? null : desk.verify(reference).orElse(null);
-    model.addAttribute("found", found);
-    if (found != null) {
-      // The meeting as the letter states it; and, if it moved since the approval, where to.
-      LetterFacts letter = desk.letterFacts(found);
-      var meeting = meetings.get(found.meetingId());
-      java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-      model.addAttribute("meeting", meeting);
-      model.addAttribute("letterVenue", letter.venue());
-      model.addAttribute("letterDates", letter.dates(reader));
-      model.addAttribute("moved", !letter.standsFor(meeting));
-      model.addAttribute("nowDates", meeting.dates(reader));
-    }
-    return "visa/verify";
   }
 
   /** The secretariat's queue of visa requests; refused (403) to anyone else, as the outbox is. */
@@ -160,6 +162,7 @@ class VisaController {
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
   String waiting(@AuthenticationPrincipal PlenaryUser user, Model model) {
     model.addAttribute("waiting", desk.waiting(user));
+    model.addAttribute("toReissue", reissue.toReissue(user));
     model.addAttribute("meetings", meetings);
     return "visa/waiting";
   }

@@ -104,6 +104,63 @@ class VisaRequests {
             rs.getObject(3, java.time.LocalDate.class))).optional();
   }
 
+  /**
+   * Keeps the letter the request holds now (its reference, code, the venue and days it states, the day it was
+   * approved) as superseded by the code the request is given next, and returns how many letters of the request
+   * were superseded so far, this one included.
+   */
+  int supersede(long id, String nextCode, Instant at) {
+    jdbc.sql("""
+            INSERT INTO visa_superseded_letters (request_id, reference, verification_code, letter_venue, letter_starts,
+              letter_ends, approved_at, superseded_at, superseded_by_code)
+            SELECT id, reference, verification_code, letter_venue, letter_starts, letter_ends, decided_at, ?, ?
+            FROM visa_requests WHERE id = ?""")
+        .params(utc(at), nextCode, id).update();
+    return jdbc.sql("SELECT COUNT(*) FROM visa_superseded_letters WHERE request_id = ?").param(id).query(Long.class)
+        .single().intValue();
+  }
+
+  /** The request's letter issued anew: its new reference and code, dated and signed by this re-issue. */
+  void reissue(long id, String reference, String code, String by, Instant at) {
+    jdbc.sql("UPDATE visa_requests SET reference = ?, verification_code = ?, decided_by = ?, decided_at = ? WHERE id = ?")
+        .params(reference, code, by, utc(at), id).update();
+  }
+
+  /** A letter superseded by a re-issue, as its check shows it. */
+  record SupersededRow(long request, String reference, String code, LetterFacts facts, Instant supersededAt,
+      String supersededByCode) {}
+
+  /** The superseded letter with this verification code. */
+  Optional<SupersededRow> supersededByCode(String code) {
+    return jdbc.sql("""
+            SELECT request_id, reference, verification_code, letter_venue, letter_starts, letter_ends, superseded_at,
+              superseded_by_code FROM visa_superseded_letters WHERE verification_code = ?""")
+        .param(code).query((rs, n) -> new SupersededRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getObject(5) == null ? null : new LetterFacts(rs.getString(4), rs.getObject(5, java.time.LocalDate.class),
+                rs.getObject(6, java.time.LocalDate.class)), instant(rs, "superseded_at"), rs.getString(8)))
+        .optional();
+  }
+
+  /** The printed reference of the letter (current or superseded) that has this verification code. */
+  Optional<String> printedByCode(String code) {
+    return jdbc.sql("""
+            SELECT reference FROM visa_requests WHERE verification_code = ?
+            UNION ALL SELECT reference FROM visa_superseded_letters WHERE verification_code = ?""")
+        .params(code, code).query(String.class).list().stream().findFirst().map(reference -> printed(reference, code));
+  }
+
+  /** The meetings that have approved letters whose passport details are kept (letters that may be re-issued). */
+  List<MeetingId> meetingsWithApprovedLetters() {
+    return jdbc.sql("SELECT DISTINCT meeting_id FROM visa_requests WHERE status = 'APPROVED' AND purged_at IS NULL")
+        .query((rs, n) -> new MeetingId(rs.getLong(1))).list();
+  }
+
+  /** The printed references of the letters the request held before its current one, oldest first. */
+  List<String> supersededReferences(long id) {
+    return jdbc.sql("SELECT reference, verification_code FROM visa_superseded_letters WHERE request_id = ? ORDER BY id")
+        .param(id).query((rs, n) -> printed(rs.getString(1), rs.getString(2))).list();
+  }
+
   /** Records a refusal or a return for correction, with its reason. */
   void decideWithReason(long id, VisaStatus status, String reason, String by, Instant at) {
     jdbc.sql("UPDATE visa_requests SET status = ?, decision_reason = ?, decided_by = ?, decided_at = ? WHERE id = ?")

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -46,6 +47,7 @@ class VisaDecisionTests {
   @Autowired AccountDirectory accounts;
   @Autowired OrganizationDirectory organizations;
   @Autowired VisaDesk desk;
+  @Autowired LetterReissue reissue;
   @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -288,7 +290,7 @@ class VisaDecisionTests {
     List<String> told = mailsAbout("VisaLetterMoved:" + visa + ":%", 1);
     String french = told.stream().filter(m -> m.startsWith("Réunion déplacée")).findFirst().orElseThrow();
     assertThat(french).contains(reference, "Geneva", "Lausanne", "/visa/verify?reference=" + reference, "/visa/" + visa,
-        "demandez-en une nouvelle au secrétariat");
+        "sans que vous ayez à la demander").doesNotContain("demandez-en une nouvelle");
     assertThat(told).anyMatch(m -> m.startsWith("Meeting moved: your visa-support letter") && m.contains("Lausanne"));
     long meetingId = jdbc.sql("SELECT id FROM meetings WHERE code = ?").param(moving).query(Long.class).single();
     assertThat(mailsAbout("VisaLettersMoved:" + meetingId + ":%", 1)).anyMatch(m -> m.contains(reference) && m.contains("Lausanne") && m.contains("/visa/" + visa));
@@ -301,6 +303,161 @@ class VisaDecisionTests {
     assertThat(mailsAbout("VisaLetterMoved:" + visa + ":%", 2)).hasSizeGreaterThanOrEqualTo(2);
     assertThat(jdbc.sql("SELECT COUNT(DISTINCT occasion) FROM mail_deliveries WHERE occasion LIKE ?")
         .param("VisaLetterMoved:" + visa + ":%").query(Long.class).single()).isEqualTo(2);
+  }
+
+  /**
+   * A letter whose meeting moved is re-issued by the secretariat (page and API): a new reference, the meeting's
+   * venue and days as they are, the day of the re-issue; the former reference keeps being checked and names the
+   * new one (API and page), and the participant and focal point are mailed the new reference in their languages.
+   * A letter that still matches is refused with a sentence (409 on the API, a message on the page), and so is a
+   * re-issue asked by anyone but the secretariat. Before, an approved letter could not be issued again at all.
+   */
+  @Test
+  void aLetterWhoseMeetingMovedIsReissuedUnderANewReferenceThatTheFormerNames() throws Exception {
+    int n = NEXT.incrementAndGet();
+    String meetings = "/api/v1/groups/cloud/meetings";
+    String moving = "reissue-" + n;
+    mvc.perform(post(meetings).header("Authorization", tokens.bearer("tsb")).contentType(MediaType.APPLICATION_JSON)
+        .content(meeting(moving, "Geneva"))).andExpect(status().isCreated());
+    OrganizationId org = organizations.create("Visa Reissue Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    String participant = account("vri" + n, org);
+    String focal = account("vrif" + n, org);
+    accounts.changeLanguage(accounts.find(focal).orElseThrow().id(), "fr");
+    organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
+    long visa = filedRequest(participant, focal, org, moving);
+    mvc.perform(post("/api/v1/visa/" + visa + "/reissue").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value(containsString("has no letter to re-issue")));
+    String approved = mvc.perform(post("/api/v1/visa/" + visa + "/approve").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String former = approved.replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+
+    // Still as approved: nothing to re-issue, said in the reader's language; the page says it too.
+    mvc.perform(post("/api/v1/visa/" + visa + "/reissue").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value(containsString("still states the meeting as it is")));
+    mvc.perform(post("/api/v1/visa/" + visa + "/reissue").header("Authorization", tokens.bearer("tsb"))
+            .header("Accept-Language", "fr"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value(containsString("il n’y a rien à réémettre")));
+    mvc.perform(post("/visa/" + visa + "/reissue").with(user(users.loadUserByUsername("tsb"))).with(csrf()))
+        .andExpect(redirectedUrl("/visa/" + visa))
+        .andExpect(flash().attribute("problem",
+            containsString("still states the meeting as it is")));
+    mvc.perform(get("/visa/" + visa).with(user(users.loadUserByUsername("tsb"))))
+        .andExpect(content().string(not(containsString("Re-issue the letter"))));
+
+    mvc.perform(put(meetings + "/" + moving).header("Authorization", tokens.bearer("tsb"))
+        .contentType(MediaType.APPLICATION_JSON).content(meeting(null, "Lausanne"))).andExpect(status().isOk());
+    mvc.perform(post("/api/v1/visa/" + visa + "/reissue").header("Authorization", tokens.bearer(participant)))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/api/v1/visa/" + visa + "/reissue").header("Authorization", tokens.bearer(focal)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/visa/" + visa).with(user(users.loadUserByUsername(participant))))
+        .andExpect(content().string(not(containsString("Re-issue the letter"))));
+    mvc.perform(get("/visa/" + visa).with(user(users.loadUserByUsername("tsb"))))
+        .andExpect(content().string(allOf(containsString("Re-issue the letter"), containsString("Geneva"),
+            containsString("Lausanne"))));
+
+    mvc.perform(get("/secretariat/visa").with(user(users.loadUserByUsername("tsb"))))
+        .andExpect(content().string(allOf(containsString("Letters to re-issue"), containsString(former))));
+    mvc.perform(post("/visa/" + visa + "/reissue").with(user(users.loadUserByUsername("tsb"))).with(csrf()))
+        .andExpect(redirectedUrl("/visa/" + visa))
+        .andExpect(flash().attribute("notice",
+            containsString("Re-issued")));
+    String reference = mvc.perform(get("/api/v1/visa/" + visa).header("Authorization", tokens.bearer(participant)))
+        .andReturn().getResponse().getContentAsString().replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+    assertThat(reference).isNotEqualTo(former).startsWith(moving.toUpperCase() + "-V-").contains("-R2-");
+    assertThat(letterText(visa, participant)).contains("Lausanne");
+
+    // The new letter is checked as it is; the former keeps being checked, states what it stated, and names the new.
+    mvc.perform(get("/api/v1/visa/verify/" + reference))
+        .andExpect(jsonPath("$.reference").value(reference))
+        .andExpect(jsonPath("$.venue").value("Lausanne"))
+        .andExpect(jsonPath("$.moved").value(false))
+        .andExpect(jsonPath("$.supersededBy").doesNotExist());
+    mvc.perform(get("/api/v1/visa/verify/" + former.toLowerCase()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.reference").value(former))
+        .andExpect(jsonPath("$.venue").value("Geneva"))
+        .andExpect(jsonPath("$.moved").value(true))
+        .andExpect(jsonPath("$.currentVenue").value("Lausanne"))
+        .andExpect(jsonPath("$.supersededBy").value(reference));
+    mvc.perform(get("/visa/verify?reference=" + former))
+        .andExpect(content().string(allOf(containsString("This letter was superseded"), containsString(reference),
+            containsString("was issued for"), not(containsString("is a valid letter for")))));
+    String wrongCode = former.substring(0, former.length() - 1) + (former.endsWith("Z") ? "Y" : "Z");
+    mvc.perform(get("/api/v1/visa/verify/" + wrongCode)).andExpect(status().isNotFound());
+    mvc.perform(get("/visa/" + visa).with(user(users.loadUserByUsername("tsb"))))
+        .andExpect(content().string(allOf(containsString(former), not(containsString("Re-issue the letter")))));
+
+    mvc.perform(get("/secretariat/visa").with(user(users.loadUserByUsername("tsb"))))
+        .andExpect(content().string(allOf(not(containsString(former)), not(containsString(reference)))));
+    // The participant (English) and the focal point (French) are mailed the new reference.
+    List<String> told = mailsAbout("VisaLetterReissued:" + visa + ":%", 1);
+    assertThat(told).anyMatch(m -> m.startsWith("New visa-support letter") && m.contains(reference) && m.contains(former)
+        && m.contains("Lausanne"));
+    assertThat(told).anyMatch(m -> m.startsWith("Nouvelle lettre d’appui pour le visa") && m.contains(reference));
+
+    // Now it matches again: a second re-issue is refused, and the meeting's code still stays.
+    mvc.perform(post("/api/v1/visa/" + visa + "/reissue").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isConflict());
+  }
+
+  /**
+   * Two of the secretariat re-issue one letter at once: one new letter is made, the other re-issue is refused (409),
+   * as the letter then states the meeting as it is; one letter is superseded, once.
+   */
+  @Test
+  void twoReissuesAtOnceMakeOneNewLetter() throws Exception {
+    int n = NEXT.incrementAndGet();
+    OrganizationId org = organizations.create("Visa Reissue Race Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    String participant = account("vrr" + n, org);
+    String focal = account("vrrf" + n, org);
+    organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
+    long visa = filedRequest(participant, focal, org);
+    var tsb = (PlenaryUser) users.loadUserByUsername("tsb");
+    desk.approve(visa, tsb);
+    // As if it had been approved before the meeting moved.
+    jdbc.sql("UPDATE visa_requests SET letter_venue = 'Palais des Nations', letter_starts = ?, letter_ends = ? WHERE id = ?")
+        .params(LocalDate.of(2042, 3, 3), LocalDate.of(2042, 3, 5), visa).update();
+    var held = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      var holder = threads.submit(() -> transaction.executeWithoutResult(status -> {
+        jdbc.sql("SELECT id FROM visa_requests WHERE id = ? FOR UPDATE").param(visa).query(Long.class).list();
+        held.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      held.await();
+      var first = threads.submit(() -> reissue.reissue(visa, tsb));
+      var second = threads.submit(() -> reissue.reissue(visa, tsb));
+      Thread.sleep(1500);
+      release.countDown();
+      holder.get();
+      var outcomes = new java.util.ArrayList<String>();
+      for (var reissue : List.of(first, second)) {
+        try {
+          outcomes.add(reissue.get().reference());
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(VisaRefusedException.class);
+          assertThat(((VisaRefusedException) e.getCause()).httpStatus()).isEqualTo(409);
+          outcomes.add("refused");
+        }
+      }
+      assertThat(outcomes).as("one letter made, the other re-issue refused").containsOnlyOnce("refused");
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM visa_superseded_letters WHERE request_id = ?").param(visa)
+          .query(Long.class).single()).isEqualTo(1);
+      assertThat(desk.get(visa, tsb).reference()).isIn(outcomes).contains("-R2-");
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
   }
 
   /** Subject and body of each mail whose occasion is like {@code occasion}, once {@code occasions} occasions were mailed. */

@@ -1,0 +1,14 @@
+package org.plenary.visa;
+
+/**
+ * The secretariat re-issued an approved letter after its meeting moved: the letter now has a new reference; the
+ * former one keeps being checked and says it was superseded by this one.
+ *
+ * @param former the reference printed on the superseded letter, verification code included
+ * @param reference the reference printed on the new letter, verification code included
+ * @param venue the venue the new letter states
+ * @param starts the first day the new letter states
+ * @param ends the last day the new letter states
+ */
+public record VisaLetterReissued(long request, long registration, String former, String reference, String venue,
+    java.time.LocalDate starts, java.time.LocalDate ends) {}
