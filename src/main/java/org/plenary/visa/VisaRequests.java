@@ -157,7 +157,7 @@ class VisaRequests {
 
   /** The printed references of the letters the request held before its current one, oldest first. */
   List<String> supersededReferences(long id) {
-    return jdbc.sql("SELECT reference, verification_code FROM visa_superseded_letters WHERE request_id = ? ORDER BY id")
+    return jdbc.sql("SELECT reference, verification_code FROM visa_superseded_letters WHERE request_id = ? ORDER BY superseded_at")
         .param(id).query((rs, n) -> printed(rs.getString(1), rs.getString(2))).list();
   }
 
