@@ -41,6 +41,8 @@ class ContributionApiController {
 
   record Uploaded(String number, String fileName, int revision, long size, String sha256, boolean late, String state) {}
 
+  private static final int DEFAULT_LIMIT = 100;
+
   private final ContributionDesk desk;
   private final DocumentAccess access;
   private final GroupCatalog groups;
@@ -56,25 +58,34 @@ class ContributionApiController {
 
   @Operation(operationId = "listContributions", summary = "The meeting's register of contributions",
       description = "Sign in to read the register of a meeting whose documents are for participants only (401). "
-          + "Paged on demand: `limit` (1-1000) entries after the number `after` (the last one of the previous page); "
-          + "the `Link` header names the next page (rel=\"next\") while there is one. Without either, the whole register.")
+          + "Paged on demand: `limit` (1-1000, default 100 with a `cursor`) entries; the `Link` header names the next "
+          + "page (rel=\"next\", with an opaque `cursor`) while there is one: follow it as it is. A page lists what "
+          + "the pages before it did not, so numbers allocated while a client pages through (inputs and outputs, "
+          + "whose numbers are two series) come on a later page, none twice. `after` (a number: the last one of "
+          + "the previous page) still starts a page after that number. Without `limit` or `cursor`, the whole "
+          + "register (after the number `after` if given).")
   @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true, headers = @Header(name = "Link",
-      description = "`<…/contributions?limit=N&after=NUMBER>; rel=\"next\"` when a paged register goes on",
+      description = "`<…/contributions?limit=N&cursor=C>; rel=\"next\"` when a paged register goes on",
       schema = @Schema(type = "string")))
-  @ApiResponse(responseCode = "400", description = "A limit outside 1-1000, or an `after` that is not in the register.")
+  @ApiResponse(responseCode = "400", description = "A limit outside 1-1000, a `cursor` that no page handed out, "
+      + "or an `after` that is not in the register.")
   @ApiResponse(responseCode = "401", description = "The meeting's documents are for participants only: send a token.")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/contributions")
   ResponseEntity<List<ContributionResource>> register(@PathVariable String slug, @PathVariable String code,
       @Parameter(description = "at most this many contributions (1-1000)") @RequestParam(required = false) Integer limit,
-      @Parameter(description = "the last number of the previous page") @RequestParam(required = false) String after) {
+      @Parameter(description = "the `cursor` of the `Link` header's next page") @RequestParam(required = false) String cursor,
+      @Parameter(description = "the last number of the previous page (before cursors)") @RequestParam(required = false) String after) {
     Meeting meeting = meetings.get(slug, code);
     // A page reads its own rows; without a limit, the whole register (or all of it after the number) as before.
-    RegisterPage page = limit != null ? access.registerPage(slug, code, Reader.current(), after, limit)
+    if (limit == null && cursor != null) {
+      limit = DEFAULT_LIMIT;
+    }
+    RegisterPage page = limit != null ? access.registerPage(slug, code, Reader.current(), cursor, after, limit)
         : RegisterPage.of(access.register(slug, code, Reader.current()), after, null);
     var answer = ResponseEntity.ok();
     if (page.next() != null) {
       String next = UriComponentsBuilder.fromPath("/api/v1/groups/{slug}/meetings/{code}/contributions")
-          .queryParam("limit", limit).queryParam("after", page.next()).buildAndExpand(slug, code).encode().toUriString();
+          .queryParam("limit", limit).queryParam("cursor", page.next()).buildAndExpand(slug, code).encode().toUriString();
       answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
     }
     return answer.body(page.entries().stream().map(c -> ContributionResource.of(c, slug, meeting)).toList());

@@ -223,8 +223,8 @@ public class ContributionDesk {
   }
 
   /** A page of the meeting's register, read alone (see {@link RegisterPage#read}). */
-  RegisterPage registerPage(org.plenary.meeting.MeetingId meeting, String after, int limit) {
-    return RegisterPage.read(contributions, meeting, after, limit);
+  RegisterPage registerPage(org.plenary.meeting.MeetingId meeting, String cursor, String after, int limit) {
+    return RegisterPage.read(contributions, meeting, cursor, after, limit);
   }
 
   /** Contributions of the group with a version waiting in the incoming folder: the secretariat's queue. */

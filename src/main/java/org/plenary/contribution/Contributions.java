@@ -411,31 +411,52 @@ class Contributions {
     return select("c.meeting_id = :p", meeting.value());
   }
 
-  /** Where the number stands in the meeting's register (its place in the series, its row); empty if not the meeting's. */
+  /**
+   * How far a reader who has read the meeting's register up to and including the number has read each
+   * series: {input, output} sequence numbers (0: none of it); empty if the number is not the meeting's.
+   * In register order (number, then row) the other series' rows before it are those read.
+   */
   Optional<long[]> registerPosition(MeetingId meeting, String number) {
-    return jdbc.sql("SELECT seq_no, id FROM contributions WHERE number_key = ? AND meeting_id = ?")
+    return jdbc.sql("SELECT seq_no, id, series FROM contributions WHERE number_key = ? AND meeting_id = ?")
         .params(number.toUpperCase(java.util.Locale.ROOT), meeting.value())
-        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+        .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).optional().map(row -> {
+          long seq = (Long) row[0];
+          boolean input = !"O".equals(row[2]);
+          long other = jdbc.sql("""
+                  SELECT COALESCE(MAX(seq_no), 0) FROM contributions WHERE meeting_id = ? AND series = ?
+                    AND (seq_no < ? OR (seq_no = ? AND id < ?))""")
+              .params(meeting.value(), input ? "O" : "I", seq, seq, row[1]).query(Long.class).single();
+          return input ? new long[] {seq, other} : new long[] {other, seq};
+        });
   }
 
+  /** A contribution of a register page with its place in its series. */
+  record Placed(Contribution contribution, long seq) {}
+
   /**
-   * At most {@code limit} contributions of the meeting after {@code position} (null: from the first), in
-   * register order (number, then row): a range of the (meeting, number, row) index, so a page costs its
-   * own rows whatever the size of the register.
+   * At most {@code limit} contributions of the meeting not yet read by a reader who has read its input
+   * series up to {@code input} and its output series up to {@code output}, in register order (number,
+   * then row). Each series is numbered in commit order (its lock is held until the commit), so a row
+   * committed later is always past its own series' position, even when its number is lower than the
+   * other series' (an output numbered O-0003 after the reader passed I-0040): one position for both
+   * series skipped it. Each series is a range of the (meeting, series, number) index: a page costs its rows.
    */
-  List<Contribution> pageOfMeeting(MeetingId meeting, long[] position, int limit) {
-    String fetch = " ORDER BY seq_no, id FETCH FIRST " + limit + " ROWS ONLY";
-    List<Long> ids = position == null
-        ? jdbc.sql("SELECT id FROM contributions WHERE meeting_id = ?" + fetch).param(meeting.value())
-            .query(Long.class).list()
-        : jdbc.sql("SELECT id FROM contributions WHERE meeting_id = ? AND seq_no >= ? AND (seq_no > ? OR id > ?)" + fetch)
-            .params(meeting.value(), position[0], position[0], position[1]).query(Long.class).list();
-    if (ids.isEmpty()) {
+  List<Placed> pageOfMeeting(MeetingId meeting, long input, long output, int limit) {
+    String range = "SELECT id, seq_no FROM contributions WHERE meeting_id = ? AND series = ? AND seq_no > ?"
+        + " ORDER BY seq_no FETCH FIRST " + limit + " ROWS ONLY";
+    List<long[]> rows = new ArrayList<>();
+    for (Object[] series : new Object[][] {{"I", input}, {"O", output}}) {
+      rows.addAll(jdbc.sql(range).params(meeting.value(), series[0], series[1])
+          .query((rs, n) -> new long[] {rs.getLong(2), rs.getLong(1)}).list());
+    }
+    rows.sort(java.util.Comparator.<long[]>comparingLong(r -> r[0]).thenComparingLong(r -> r[1]));
+    List<long[]> page = rows.subList(0, Math.min(limit, rows.size()));
+    if (page.isEmpty()) {
       return List.of();
     }
     Map<Long, Contribution> byId = new HashMap<>();
-    select("c.id IN (:p)", ids).forEach(c -> byId.put(c.id(), c));
-    return ids.stream().map(byId::get).toList();
+    select("c.id IN (:p)", page.stream().map(r -> r[1]).toList()).forEach(c -> byId.put(c.id(), c));
+    return page.stream().map(r -> new Placed(byId.get(r[1]), r[0])).toList();
   }
 
   /** The group's documents of one series, in number order. */

@@ -64,9 +64,9 @@ public class DocumentAccess {
     return desk.register(slug, code);
   }
 
-  /** A page of the meeting's register (at most {@code limit} after the number {@code after}), or {@link DocumentsPrivateException}. */
-  RegisterPage registerPage(String slug, String code, Reader reader, String after, int limit) {
-    return desk.registerPage(readableMeeting(slug, code, reader).id(), after, limit);
+  /** A page of the meeting's register (see {@link RegisterPage#read}), or {@link DocumentsPrivateException}. */
+  RegisterPage registerPage(String slug, String code, Reader reader, String cursor, String after, int limit) {
+    return desk.registerPage(readableMeeting(slug, code, reader).id(), cursor, after, limit);
   }
 
   /**

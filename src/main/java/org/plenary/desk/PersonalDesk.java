@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * The rules of a desk: what waits for a participant (their registrations, visa requests, documents
  * and the next deadline of each meeting they are registered for), a focal point (their people's
  * registrations to decide, their visa requests), group management (coming meetings, milestones)
- * and the secretariat (every incoming queue, visa requests, registrations waiting longer than
+ * and the secretariat (every registration to decide, every incoming queue, visa requests, registrations waiting longer than
  * {@code plenary.desk.waiting-days}, failed mails).
  */
 @Component
@@ -82,12 +82,15 @@ public class PersonalDesk {
       roles.add("SECRETARIAT");
     }
     List<Registration> people = focal ? registrations.ofPeopleOf(user) : List.of();
+    // What the navigation's "To decide" counts (RegistrationDesk#waitingCount) and leads to: for the secretariat
+    // every registration waiting, for a focal point their organizations'. The secretariat's count led to no list.
+    List<Registration> toDecide = focal || user.isStaff() ? registrations.waitingFor(user) : List.of();
     return new Desk(roles,
         sorted(mine.stream().map(this::registration).toList()),
         sorted(visas.ofRegistrations(mine.stream().map(Registration::id).toList()).stream().map(this::visa).toList()),
         sorted(documents(user, now)),
         sorted(nextDeadlines(mine, now)),
-        sorted(people.stream().filter(r -> r.status() == RegistrationStatus.SUBMITTED).map(this::toDecide).toList()),
+        sorted(toDecide.stream().map(this::toDecide).toList()),
         sorted(visas.ofRegistrations(people.stream().map(Registration::id).toList()).stream().map(this::visa).toList()),
         led.stream().flatMap(g -> comingMeetings(g, user, now).stream()).toList(),
         sorted(led.stream().flatMap(g -> milestones(g).stream()).toList()),

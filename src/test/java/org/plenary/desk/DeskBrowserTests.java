@@ -104,6 +104,23 @@ class DeskBrowserTests {
     browser.assertAccessible();
   }
 
+  /** The navigation's count is the length of the list it links to: the secretariat's counted every registration and led to none. */
+  @Test
+  void theSecretariatsToDecideCountIsTheLengthOfTheListItLeadsTo() {
+    int n = NEXT.incrementAndGet();
+    OrganizationId org = organizations.create("Count Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    List<Long> ids = List.of(register(account("bc1-" + n, org)), register(account("bc2-" + n, org)));
+
+    browser.signIn("tsb", "tsb-demo");
+    int counted = Integer.parseInt(browser.find(By.cssSelector("a[href='/desk#decide'] .count")).getText());
+    List<String> rows = browser.all(By.cssSelector("#decide tbody tr")).stream().map(r -> r.getDomAttribute("id")).toList();
+    assertThat(rows).hasSize(counted).contains("decide-" + ids.get(0), "decide-" + ids.get(1));
+    browser.clickAndWait(By.id("approve-" + ids.get(0)));
+    assertThat(browser.find(By.cssSelector("a[href='/desk#decide'] .count")).getText()).isEqualTo(String.valueOf(counted - 1));
+    assertThat(browser.all(By.cssSelector("#decide tbody tr"))).hasSize(counted - 1);
+    browser.assertAccessible();
+  }
+
   @Test
   void radiosSitWithTheirLabelsAndEachInvalidFieldHasOneMessageInFormOrder() {
     String person = account("bform" + NEXT.incrementAndGet(), null);
