@@ -168,6 +168,20 @@ public final class Browser implements AutoCloseable {
     assertThat(String.valueOf(result)).as("axe heading rules on %s", driver.getCurrentUrl()).isEqualTo("[]");
   }
 
+  /** Runs the axe-core rules named (best-practice ones such as {@code landmark-unique}); asserts none is violated. */
+  public void assertRules(String... rules) {
+    script(axeSource());
+    Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+        var done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'rule', values: arguments[0]}, resultTypes: ['violations']})
+          .then(function (r) { done(JSON.stringify(r.violations.map(function (v) {
+            return {id: v.id, impact: v.impact, nodes: v.nodes.map(function (n) { return n.target.join(' '); })};
+          }))); })
+          .catch(function (e) { done('axe failed: ' + e); });""", java.util.List.of(rules));
+    assertThat(String.valueOf(result)).as("axe rules %s on %s", java.util.List.of(rules), driver.getCurrentUrl())
+        .isEqualTo("[]");
+  }
+
   private static String axe;
 
   private static synchronized String axeSource() {

@@ -32,8 +32,10 @@ public record Download(byte[] body, MediaType type, String asciiName, String rea
   /** {@code inline; filename="ascii"; filename*=UTF-8''readable}: the ASCII name made safe, the readable one encoded. */
   public static String disposition(String disposition, String asciiName, String readableName) {
     String ascii = asciiName.replaceAll("[^A-Za-z0-9._-]+", "-");
-    // Characters no file system takes in a name, and controls, become a hyphen; the rest is kept as written.
-    String readable = readableName.replaceAll("[\\p{Cntrl}/\\\\:*?\"<>|]+", "-");
+    // Characters no file system takes in a name, and controls, become a hyphen; the rest is kept as written. So do
+    // the direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), even closed ones: inside a
+    // name they show "report" RLO "fdp.exe" PDF as "reportexe.pdf" in the browser's download bar.
+    String readable = readableName.replaceAll("[\\p{Cntrl}\\u202A-\\u202E\\u2066-\\u2069/\\\\:*?\"<>|]+", "-");
     return disposition + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encode(readable);
   }
 

@@ -32,7 +32,8 @@ final class JsonBodyProblems {
     Throwable cause = e.getMostSpecificCause();
     if (cause instanceof tools.jackson.databind.exc.InvalidFormatException text && text.getTargetType() == String.class
         && !text.getPath().isEmpty()) {
-      return new Said(path(text), "web.problem.json.control");
+      return new Said(path(text), StoredText.DIRECTION.equals(text.getOriginalMessage()) ? "web.text.direction"
+          : "web.problem.json.control");
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       return new Said(path(mismatch), "web.problem.json.expected", expected(mismatch.getTargetType()));

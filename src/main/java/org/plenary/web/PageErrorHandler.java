@@ -41,6 +41,27 @@ class PageErrorHandler {
   void storedText(org.springframework.web.bind.WebDataBinder binder) {
     if (binder.getTarget() != null || binder.getTargetType() != null) {
       binder.registerCustomEditor(String.class, new StoredText.Editor());
+      binder.setBindingErrorProcessor(new DirectionErrors());
+    }
+  }
+
+  /**
+   * A text refused for a direction override left open says so beside its field ({@code web.text.direction}): the
+   * binder's one code for a refused text ({@code typeMismatch}) speaks of control characters.
+   */
+  private static final class DirectionErrors extends org.springframework.validation.DefaultBindingErrorProcessor {
+
+    @Override
+    public void processPropertyAccessException(org.springframework.beans.PropertyAccessException e,
+        org.springframework.validation.BindingResult result) {
+      Object value = e.getValue() instanceof String[] values && values.length == 1 ? values[0] : e.getValue();
+      if (e instanceof org.springframework.beans.TypeMismatchException && value instanceof String text
+          && StoredText.openDirection(text)) {
+        result.addError(new org.springframework.validation.FieldError(result.getObjectName(), e.getPropertyName(), text,
+            true, new String[] {"web.text.direction"}, null, StoredText.DIRECTION));
+        return;
+      }
+      super.processPropertyAccessException(e, result);
     }
   }
 

@@ -63,6 +63,23 @@ class SecurityConfiguration {
           + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
   /**
+   * The Content-Security-Policy of an answer of the page and folder chains, chosen by what it is when it is sent
+   * (Spring Security writes headers as the answer is committed, its type known): a page (HTML, or nothing said, as
+   * a redirect or a 304 of a page) gets the pages' policy; anything else, data that is never a page (the OpenAPI
+   * description at {@code /v3/api-docs}, a CSV, a calendar, a feed, a problem in JSON), the one that lets nothing
+   * load or run, as the API's. {@code /v3/api-docs} carried the pages' policy, which lets the site's scripts run.
+   * A policy already set (a document sent, an error page) is kept.
+   */
+  static void policyByContent(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
+    if (response.containsHeader("Content-Security-Policy")) {
+      return;
+    }
+    String type = response.getContentType();
+    boolean page = type == null || type.regionMatches(true, 0, "text/html", 0, 9);
+    response.setHeader("Content-Security-Policy", page ? CONTENT_SECURITY_POLICY : NOTHING_ACTIVE);
+  }
+
+  /**
    * No Micrometer observation around each security filter, authentication and authorization:
    * nothing here traces, and wrapping a dozen filters on every request cost a measurable share of a
    * request's time. Requests are still timed as a whole ({@code http.server.requests}).
@@ -76,10 +93,12 @@ class SecurityConfiguration {
    * What the three token chains (management, API, folders by token) share: no session, so no CSRF; and
    * none of the page chain's filters that only serve a session, which every request would otherwise pass
    * through: the request cache (it remembers a page to return to after signing in) and the sign-out
-   * ({@code POST /logout}, a path none of these chains serves).
+   * ({@code POST /logout}, a path none of these chains serves). A cross-origin preflight is refused as on the pages
+   * ({@link CrossOriginPreflight}).
    */
-  private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+  private static HttpSecurity stateless(HttpSecurity http, Problems problems) throws Exception {
     return http.csrf(csrf -> csrf.disable())
+        .addFilterAfter(new CrossOriginPreflight(problems), HeaderWriterFilter.class)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .logout(logout -> logout.disable());
@@ -93,7 +112,7 @@ class SecurityConfiguration {
   @Bean
   @Order(0)
   SecurityFilterChain management(HttpSecurity http, AccessTokens tokens, Problems problems) throws Exception {
-    return stateless(http.securityMatcher("/actuator", "/actuator/**"))
+    return stateless(http.securityMatcher("/actuator", "/actuator/**"), problems)
         .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
@@ -115,7 +134,7 @@ class SecurityConfiguration {
     // (request.isUserInRole, getUserPrincipal): its integration, a request wrapper every header and
     // attribute of the request was then read through, is left out. The management chain keeps it: the
     // health endpoint shows its details to an administrator by asking the request for the role.
-    return stateless(http.securityMatcher("/api/v1/**")).servletApi(api -> api.disable())
+    return stateless(http.securityMatcher("/api/v1/**"), problems).servletApi(api -> api.disable())
         .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .addFilterAfter(new RequestBodyLimit(maxBody, problems), BearerTokenFilter.class)
         .authorizeHttpRequests(requests -> requests
@@ -147,7 +166,8 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain documentsByToken(HttpSecurity http, AccessTokens tokens, Problems problems) throws Exception {
     RequestMatcher documents = PathPatternRequestMatcher.withDefaults().matcher("/t/**");
-    return stateless(http.securityMatcher(new AndRequestMatcher(documents, BearerTokenFilter::carriesCredentials)))
+    return stateless(http.securityMatcher(new AndRequestMatcher(documents, BearerTokenFilter::carriesCredentials)),
+        problems)
         .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/t/**").authenticated()
@@ -161,8 +181,7 @@ class SecurityConfiguration {
               response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS");
               problems.write(request, response, 405, "contribution.listing.readOnly");
             }))
-        .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .headers(headers -> headers.addHeaderWriter(SecurityConfiguration::policyByContent)
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .build();
   }
@@ -187,7 +206,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain pages(HttpSecurity http, Credentials credentials) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, Credentials credentials, Problems problems) throws Exception {
     // The form is checked by the application's one AuthenticationProvider, PasswordSignIn (not added
     // here as well: a chain's own provider that refuses falls through to the global one, counting twice).
     var signIn = new SignInRedirects();
@@ -236,10 +255,10 @@ class SecurityConfiguration {
               response.sendError(HttpServletResponse.SC_FORBIDDEN);
             }))
         .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
+        .addFilterAfter(new CrossOriginPreflight(problems), HeaderWriterFilter.class)
         .addFilterAfter(new SessionRecheckFilter(credentials), SecurityContextHolderFilter.class)
         .addFilterAfter(new PasswordChangeFilter(), UsernamePasswordAuthenticationFilter.class)
-        .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .headers(headers -> headers.addHeaderWriter(SecurityConfiguration::policyByContent)
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .build();
   }

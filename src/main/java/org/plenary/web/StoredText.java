@@ -17,12 +17,24 @@ import tools.jackson.databind.module.SimpleModule;
  * "invalid byte sequence for encoding UTF8: 0x00", where the embedded database kept it), and XML (the Atom
  * feed, Office documents) takes none of the others. Refused where all text comes in: every string of an API
  * body (a problem naming the field) and every text a page's form binds (a field error beside the field).
+ *
+ * <p>Nor may it leave a direction embedding, override or isolate open (U+202A–U+202E, U+2066–U+2068 without
+ * their U+202C or U+2069): a name ending in RIGHT-TO-LEFT OVERRIDE turned "report_fdp.exe" into "report_exe.pdf"
+ * and reversed whatever a page, a listing line or a mail put after it. Closed ones stay (an Arabic name may
+ * embed a Latin word), and so do the marks (U+200E, U+200F, U+061C), which reorder nothing after them.
  */
 @Configuration(proxyBeanMethods = false)
 class StoredText implements WebMvcConfigurer {
 
-  /** Whether {@code text} holds a character no stored text may hold. */
+  static final String CONTROL = "A control character in text";
+  static final String DIRECTION = "A direction override left open in text";
+
+  /** Whether {@code text} holds a character no stored text may hold, or leaves a direction override open. */
   static boolean refused(String text) {
+    return controlled(text) || openDirection(text);
+  }
+
+  private static boolean controlled(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == '\uFFFE' || c == '\uFFFF') {
@@ -30,6 +42,41 @@ class StoredText implements WebMvcConfigurer {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether an embedding or override (LRE, RLE, LRO, RLO) is left without its POP DIRECTIONAL FORMATTING, or an
+   * isolate (LRI, RLI, FSI) without its POP DIRECTIONAL ISOLATE, at the end of the text; as the Unicode bidirectional
+   * algorithm pairs them (X1–X8): a PDI closes the isolate it matches and any embedding opened inside it, a PDF
+   * closes the last embedding but never across an isolate, and a closer with nothing to close is harmless.
+   */
+  static boolean openDirection(String text) {
+    return !closers(text).isEmpty();
+  }
+
+  /**
+   * What closes every direction embedding, override and isolate {@code text} leaves open, innermost first (PDF for an
+   * embedding or override, PDI for an isolate): empty when it leaves none open.
+   */
+  static String closers(String text) {
+    StringBuilder open = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\u202A' && c <= '\u202E' && c != '\u202C' || c >= '\u2066' && c <= '\u2068') {
+        open = open == null ? new StringBuilder() : open;
+        open.append(c >= '\u2066' ? '\u2069' : '\u202C');
+      } else if (open != null && c == '\u202C') {
+        if (!open.isEmpty() && open.charAt(open.length() - 1) == '\u202C') {
+          open.setLength(open.length() - 1);
+        }
+      } else if (open != null && c == '\u2069') {
+        int isolate = open.lastIndexOf("\u2069");
+        if (isolate >= 0) {
+          open.setLength(isolate);
+        }
+      }
+    }
+    return open == null ? "" : open.reverse().toString();
   }
 
   /**
@@ -50,7 +97,7 @@ class StoredText implements WebMvcConfigurer {
       public String deserialize(JsonParser parser, DeserializationContext context) {
         String text = super.deserialize(parser, context);
         if (text != null && refused(text)) {
-          throw InvalidFormatException.from(parser, "A control character in text", text, String.class);
+          throw InvalidFormatException.from(parser, openDirection(text) ? DIRECTION : CONTROL, text, String.class);
         }
         return text;
       }
@@ -63,7 +110,7 @@ class StoredText implements WebMvcConfigurer {
     @Override
     public void setAsText(String text) {
       if (text != null && refused(text)) {
-        throw new IllegalArgumentException("A control character in text");
+        throw new IllegalArgumentException(openDirection(text) ? DIRECTION : CONTROL);
       }
       setValue(text);
     }

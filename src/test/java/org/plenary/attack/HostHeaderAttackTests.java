@@ -121,6 +121,49 @@ class HostHeaderAttackTests {
     }
   }
 
+  /**
+   * Data the pages' chain answers (the OpenAPI description, as a calendar or a feed) gets the policy that lets nothing load
+   * or run, as the API does; pages keep theirs. {@code /v3/api-docs} carried the pages' policy (scripts of the site).
+   */
+  @Test
+  void dataOutsideTheApiForbidsActiveContentAndPagesKeepTheirPolicy() throws IOException {
+    for (String path : List.of("/v3/api-docs", "/v3/api-docs.yaml")) {
+      String head = head("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      assertThat(head).as(path).startsWith("HTTP/1.1 200")
+          .containsIgnoringCase("Content-Security-Policy: default-src 'none'; frame-ancestors 'none'")
+          .doesNotContain("script-src");
+    }
+    for (String path : List.of("/", "/api", "/sign-in")) {
+      String head = head("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      assertThat(head).as(path).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Type: text/html")
+          .containsIgnoringCase("Content-Security-Policy: default-src 'self'").contains("script-src 'self'");
+    }
+  }
+
+  /**
+   * No origin is granted CORS: a preflight from another site (OPTIONS with Origin and Access-Control-Request-Method)
+   * is refused alike on every chain, 403 with a sentence and no Access-Control-* header, so a browser sends no
+   * cross-site request that needs one (a DELETE, a JSON body, an Authorization header). It was a 200 whose Allow named
+   * every method the servlet knows (TRACE, PUT, PATCH) on the API and the pages, and a 401 on management. A plain
+   * OPTIONS keeps its answer, and a request a site sends anyway gets no Access-Control-* header either.
+   */
+  @Test
+  void aPreflightFromAnotherSiteIsRefusedAlikeOnEveryChainAndGrantedNoCors() throws IOException {
+    for (String path : List.of("/api/v1/groups", "/api/v1/tokens", "/", "/sign-in", "/actuator/health", "/t/")) {
+      String answer = answer("OPTIONS " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example\r\n"
+          + "Access-Control-Request-Method: DELETE\r\nAccess-Control-Request-Headers: authorization, content-type\r\n"
+          + "Accept-Language: en\r\nConnection: close\r\n\r\n");
+      assertThat(answer).as(path).startsWith("HTTP/1.1 403").containsIgnoringCase("Content-Type: application/problem+json")
+          .contains("grants no cross-origin request").doesNotContainIgnoringCase("access-control-")
+          .doesNotContainIgnoringCase("Allow:").containsIgnoringCase("Content-Security-Policy: default-src 'none'");
+      String get = head("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example\r\n"
+          + "Connection: close\r\n\r\n");
+      assertThat(get).as(path).doesNotContainIgnoringCase("access-control-");
+    }
+    String options = head("OPTIONS /api/v1/groups HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertThat(options).startsWith("HTTP/1.1 200").containsIgnoringCase("Allow: ").doesNotContain("TRACE");
+  }
+
   /** The status line and headers of the answer to {@code request}. */
   private String head(String request) throws IOException {
     String answer = answer(request);

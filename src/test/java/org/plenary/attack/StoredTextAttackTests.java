@@ -86,6 +86,51 @@ class StoredTextAttackTests {
     assertThat(register(register).length()).as("the register after the refusals").isEqualTo(before);
   }
 
+  /**
+   * RIGHT-TO-LEFT OVERRIDE left open in a title ("report_" U+202E "fdp.exe" reads "report_exe.pdf") reverses whatever a
+   * page, listing or mail puts after it: refused naming the field, in the reader's language, on the API and on a
+   * form; an override closed by its POP DIRECTIONAL FORMATTING, an isolate closed, and the marks Arabic uses stay.
+   */
+  @Test
+  void aDirectionOverrideLeftOpenIsRefusedNamingTheFieldAndAClosedOneOrAMarkIsText() throws Exception {
+    String token = "Bearer " + tokens.issue(accounts.find("alice").orElseThrow().id(), "text").token();
+    String register = "/api/v1/groups/cloud/meetings/" + meeting + "/contributions";
+    int before = register(register).length();
+    for (String open : List.of("report_\\u202efdp.exe", "\\u202bعربي", "\\u2067abc", "\\u2068a\\u202ab\\u202c",
+        "\\u202d\\u2066x\\u202c\\u2069")) {
+      HttpResponse<String> allocated = api("POST", register, token,
+          "{\"title\": \"" + open + "\", \"source\": \"Orange\"}");
+      assertThat(allocated.statusCode()).as(open + ": " + allocated.body()).isEqualTo(400);
+      assertThat(allocated.body()).as(open).contains("\"field\":\"title\"", "direction override");
+    }
+    HttpResponse<String> french = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + register))
+        .header("Accept-Language", "fr").header("Authorization", token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"x\\u202e\", \"source\": \"Orange\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(french.body()).contains("forçage ou un enchâssement de direction");
+    assertThat(register(register).length()).as("the register after the refusals").isEqualTo(before);
+    for (String closed : List.of("report\\u202e fdp\\u202c.exe", "\\u202bعربي\\u202c", "\\u2068abc\\u2069 \\u200f\\u061c\\u200e",
+        "\\u2067x\\u202ey\\u2069", "stray closers \\u202c\\u2069")) {
+      assertThat(api("POST", register, token, "{\"title\": \"" + closed + "\", \"source\": \"Orange\"}").statusCode())
+          .as(closed).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void aDirectionOverrideLeftOpenInAPageFormIsAFieldErrorSayingSo() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String signIn = page(browser, "/sign-in").body();
+    assertThat(post(browser, "/sign-in", csrf(signIn), "username=bob&password=bob-demo").statusCode()).isEqualTo(302);
+    String form = "/groups/cloud/meetings/" + meeting + "/documents/new";
+    String register = "/api/v1/groups/cloud/meetings/" + meeting + "/contributions";
+    int before = register(register).length();
+    HttpResponse<String> sent = post(browser, form, csrf(page(browser, form).body()),
+        "title=" + URLEncoder.encode("report_\u202Efdp.exe", StandardCharsets.UTF_8) + "&source=Orange");
+    assertThat(sent.statusCode()).isEqualTo(200);
+    assertThat(sent.body()).contains("leaves a direction override or embedding open").doesNotContain("control character");
+    assertThat(register(register).length()).as("the register after the refusal").isEqualTo(before);
+  }
+
   private String register(String path) throws Exception {
     return api("GET", path, null, null).body();
   }

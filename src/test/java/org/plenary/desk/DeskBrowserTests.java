@@ -75,6 +75,8 @@ class DeskBrowserTests {
       assertThat(browser.all(By.tagName("h2")).stream().map(WebElement::getText).toList()).as(role[0]).contains(role[1]);
       assertThat(browser.driver().getTitle()).isEqualTo("Your desk — Plenary");
       browser.assertAccessible();
+      // Each region of the desk is told from the others by its name (axe best practice, "moderate").
+      browser.assertRules("landmark-unique");
       browser.submitAndWait(() -> browser.find(By.cssSelector("form[action='/sign-out'] button")).click());
     }
   }

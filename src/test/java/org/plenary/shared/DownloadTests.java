@@ -23,4 +23,11 @@ class DownloadTests {
     assertThat(read.ascii()).isEqualTo("TSB-Circular-114-x.pdf");
     assertThat(read.readable()).isEqualTo("Circulaire TSB 114 - d’après-avant-.pdf");
   }
+
+  @Test
+  void aDirectionOverrideInTheReadableNameBecomesAHyphenClosedOrNot() {
+    var read = Dispositions.of(Download.disposition("attachment", "FG-x-terms.pdf",
+        "Termes report\u202Efdp\u202C.exe \u2067عربي\u2069 \u202B.pdf"));
+    assertThat(read.readable()).isEqualTo("Termes report-fdp-.exe -عربي- -.pdf");
+  }
 }

@@ -495,6 +495,22 @@ class VisaDecisionTests {
             not(containsString(focal + " api")))));
   }
 
+  /** The date and the place of birth are joined as the page's language joins a pair (web.pair), not by a Latin ", ". */
+  @Test
+  void theDateAndPlaceOfBirthAreJoinedAsThePagesLanguageJoinsThem() throws Exception {
+    int n = NEXT.incrementAndGet();
+    OrganizationId org = organizations.create("Visa Pair Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    String participant = account("vq" + n, org);
+    String focal = account("vqf" + n, org);
+    organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
+    long visa = filedRequest(participant, focal, org);
+    for (String[] language : new String[][] {{"en", ", "}, {"zh", "，"}, {"ar", "، "}}) {
+      mvc.perform(get("/visa/" + visa + "?lang=" + language[0]).with(user(users.loadUserByUsername("tsb"))))
+          .andExpect(content().string(allOf(containsString("1980-02-29" + language[1]),
+              language[0].equals("en") ? containsString("Lyon (") : not(containsString("1980-02-29, ")))));
+    }
+  }
+
   private long filedRequest(String participant, String focal, OrganizationId org) throws Exception {
     return filedRequest(participant, focal, org, code);
   }
