@@ -185,7 +185,7 @@ class ContributionApiControllerTests {
 
   @Test
   void theRegisterIsOfferedAsPageCsvAndAtom() throws Exception {
-    String number = allocate(alice, "=HYPERLINK(\"http://evil\") \u202Egnp.exe", "Orange, \"ETRI\"");
+    String number = allocate(alice, "=HYPERLINK(\"http://evil\") \u202Egnp.exe\u202C", "Orange, \"ETRI\"");
     upload(alice, number, number + ".txt", "x").andExpect(status().isCreated());
     mvc.perform(post("/api/v1/contributions/" + number + "/publish").header("Authorization", tsb)).andExpect(status().isOk());
     mvc.perform(get("/groups/cloud/meetings/" + code + "/documents.csv"))
