@@ -116,43 +116,11 @@ class VisaDecisionTests {
     organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
     long visa = filedRequest(participant, focal, org);
     var tsb = (PlenaryUser) users.loadUserByUsername("tsb");
-    var held = new java.util.concurrent.CountDownLatch(1);
-    var release = new java.util.concurrent.CountDownLatch(1);
-    var threads = java.util.concurrent.Executors.newFixedThreadPool(3);
-    try {
-      // Holds the request's row, so that both decisions have read it and wait to write when it is let go.
-      var holder = threads.submit(() -> transaction.executeWithoutResult(status -> {
-        jdbc.sql("SELECT id FROM visa_requests WHERE id = ? FOR UPDATE").param(visa).query(Long.class).list();
-        held.countDown();
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
-      held.await();
-      var approval = threads.submit(() -> desk.approve(visa, tsb));
-      var refusal = threads.submit(() -> desk.refuse(visa, "The meeting is full.", tsb));
-      Thread.sleep(1500);
-      release.countDown();
-      holder.get();
-      var outcomes = new java.util.ArrayList<String>();
-      for (var decision : java.util.List.of(approval, refusal)) {
-        try {
-          outcomes.add(decision.get().status().name());
-        } catch (java.util.concurrent.ExecutionException e) {
-          assertThat(e.getCause()).isInstanceOf(VisaRefusedException.class);
-          assertThat(((VisaRefusedException) e.getCause()).httpStatus()).isEqualTo(409);
-          outcomes.add("refused");
-        }
-      }
-      assertThat(outcomes).as("one decision made, the other refused").containsOnlyOnce("refused");
-      String made = outcomes.stream().filter(o -> !o.equals("refused")).findFirst().orElseThrow();
-      assertThat(desk.get(visa, tsb).status().name()).isEqualTo(made);
-    } finally {
-      release.countDown();
-      threads.shutdownNow();
-    }
+    var outcomes = whileTheRowIsHeld(visa, () -> desk.approve(visa, tsb).status().name(),
+        () -> desk.refuse(visa, "The meeting is full.", tsb).status().name());
+    assertThat(outcomes).as("one decision made, the other refused").containsOnlyOnce("refused");
+    String made = outcomes.stream().filter(o -> !o.equals("refused")).findFirst().orElseThrow();
+    assertThat(desk.get(visa, tsb).status().name()).isEqualTo(made);
   }
 
   /**
@@ -421,6 +389,20 @@ class VisaDecisionTests {
     // As if it had been approved before the meeting moved.
     jdbc.sql("UPDATE visa_requests SET letter_venue = 'Palais des Nations', letter_starts = ?, letter_ends = ? WHERE id = ?")
         .params(LocalDate.of(2042, 3, 3), LocalDate.of(2042, 3, 5), visa).update();
+    var outcomes = whileTheRowIsHeld(visa, () -> reissue.reissue(visa, tsb).reference(),
+        () -> reissue.reissue(visa, tsb).reference());
+    assertThat(outcomes).as("one letter made, the other re-issue refused").containsOnlyOnce("refused");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM visa_superseded_letters WHERE request_id = ?").param(visa)
+        .query(Long.class).single()).isEqualTo(1);
+    assertThat(desk.get(visa, tsb).reference()).isIn(outcomes).contains("-R2-");
+  }
+
+  /**
+   * Runs both actions while another transaction holds the request's row, so that both have read it and wait to
+   * write when it is let go: what each answered, or "refused" for a 409.
+   */
+  private List<String> whileTheRowIsHeld(long visa, java.util.concurrent.Callable<String> one,
+      java.util.concurrent.Callable<String> other) throws Exception {
     var held = new java.util.concurrent.CountDownLatch(1);
     var release = new java.util.concurrent.CountDownLatch(1);
     var threads = java.util.concurrent.Executors.newFixedThreadPool(3);
@@ -435,25 +417,22 @@ class VisaDecisionTests {
         }
       }));
       held.await();
-      var first = threads.submit(() -> reissue.reissue(visa, tsb));
-      var second = threads.submit(() -> reissue.reissue(visa, tsb));
+      var first = threads.submit(one);
+      var second = threads.submit(other);
       Thread.sleep(1500);
       release.countDown();
       holder.get();
       var outcomes = new java.util.ArrayList<String>();
-      for (var reissue : List.of(first, second)) {
+      for (var action : List.of(first, second)) {
         try {
-          outcomes.add(reissue.get().reference());
+          outcomes.add(action.get());
         } catch (java.util.concurrent.ExecutionException e) {
           assertThat(e.getCause()).isInstanceOf(VisaRefusedException.class);
           assertThat(((VisaRefusedException) e.getCause()).httpStatus()).isEqualTo(409);
           outcomes.add("refused");
         }
       }
-      assertThat(outcomes).as("one letter made, the other re-issue refused").containsOnlyOnce("refused");
-      assertThat(jdbc.sql("SELECT COUNT(*) FROM visa_superseded_letters WHERE request_id = ?").param(visa)
-          .query(Long.class).single()).isEqualTo(1);
-      assertThat(desk.get(visa, tsb).reference()).isIn(outcomes).contains("-R2-");
+      return outcomes;
     } finally {
       release.countDown();
       threads.shutdownNow();
