@@ -26,12 +26,13 @@
 #   thread sends exactly its share of the count and stops once its share has answered; load.py then
 #   checks every answer. wrk takes 0.03 to 0.06 ms of CPU a request beside the server (curl --parallel,
 #   used before, 0.13 to 0.18 ms on the same two cores); each run prints it. Before measuring, BENCH_WARMUP_SECONDS (90) of unmeasured allocations let the
-#   JIT compile the path (in rounds of BENCH_COLD_COUNT): on a two-core machine a fresh JVM needs 50,000 to 100,000 requests before
+#   JIT compile the path (in rounds of BENCH_COLD_COUNT; BENCH_WARMUP_REQUESTS=N instead warms up with N numbers, the same
+#   for every jar of an A/B comparison, where seconds give the slower jar a shorter warm-up): on a two-core machine a fresh JVM needs 50,000 to 100,000 requests before
 #   the rate settles (cold, the first thousand run at a fifth of it). Then BENCH_RUNS (3) measured runs, each after the
 #   server has gone quiet (mails of the previous run written); the best run is judged and the median
 #   printed beside it, because figures on a shared machine vary by a quarter from run to run.
 # Environment: PLENARY_JAR, BENCH_PORT (18080), BENCH_COUNT (5000), BENCH_COLD_COUNT (1000), BENCH_WARMUP_SECONDS (90),
-#   BENCH_RUNS (3), BENCH_CLIENTS (50), BENCH_GOAL (5000), BENCH_PG=0 to skip PostgreSQL, BENCH_H2=0 to skip H2,
+#   BENCH_WARMUP_REQUESTS (unset: the warm-up is counted in seconds), BENCH_RUNS (3), BENCH_CLIENTS (50), BENCH_GOAL (5000), BENCH_PG=0 to skip PostgreSQL, BENCH_H2=0 to skip H2,
 #   BENCH_CYCLE=0 to skip the document cycle, BENCH_CYCLE_COUNT (2000), BENCH_CYCLE_WARMUP (2000),
 #   BENCH_CYCLE_RUNS (3), BENCH_CYCLE_CLIENTS (8), BENCH_CYCLE_SIZE (204800), BENCH_CYCLE_GOAL (500),
 #   BENCH_LAUNCHER (1: servers start through ./plenary, the README's run command; 0: java -jar),
@@ -46,6 +47,7 @@ source "$(dirname "$0")/lib.sh"
 COUNT=${BENCH_COUNT:-5000}
 COLD_COUNT=${BENCH_COLD_COUNT:-1000}
 WARMUP=${BENCH_WARMUP_SECONDS:-90}
+WARMUP_REQUESTS=${BENCH_WARMUP_REQUESTS:-}
 RUNS=${BENCH_RUNS:-3}
 CLIENTS=${BENCH_CLIENTS:-50}
 GOAL=${BENCH_GOAL:-5000}
@@ -93,8 +95,9 @@ run_one() {
   start_plenary "$PORT" "$dir" --plenary.ftp.address=127.0.0.1 --plenary.ftp.port=$((PORT + 1)) "$@"
   t=$(token "$BASE" alice alice-demo)
   code=$(upcoming_meeting "$BASE")
-  log "meeting $code; warming up for $WARMUP s with unmeasured allocations (the measured runs must continue the series)"
+  log "meeting $code; warming up for ${WARMUP_REQUESTS:+$WARMUP_REQUESTS numbers}${WARMUP_REQUESTS:-$WARMUP s} with unmeasured allocations (the measured runs must continue the series)"
   python3 "$BENCH_DIR/load.py" warm --base "$BASE" --meeting "$code" --token "$t" --seconds "$WARMUP" \
+    ${WARMUP_REQUESTS:+--requests "$WARMUP_REQUESTS"} \
     --count "$COLD_COUNT" --clients "$CLIENTS" --server-pid "$PLENARY_PID" --out "$BENCH_TMP/$label.warm.json" || die "the warm-up allocations failed on $label"
   for run in $(seq 1 "$RUNS"); do
     wait_quiet "$PLENARY_PID" postgres

@@ -10,10 +10,13 @@
       processes named by --quiet-also) is quiet again, the reads of the checks left out; client_cpu_ms is
       wrk's own CPU time per number; p50_ms and p99_ms are wrk's latency percentiles.
 
-  load.py warm --base URL --meeting CODE --token T [--seconds 40] [--count 1000] [--clients 50] [--out FILE]
-      Asks for document numbers in rounds of COUNT from CLIENTS connections for about SECONDS,
-      unmeasured, so that the server's JIT has compiled the allocation path; prints each round's rate
-      (and writes them to FILE: the first round of a fresh server is the cold rate).
+  load.py warm --base URL --meeting CODE --token T [--seconds 40 | --requests N] [--count 1000] [--clients 50]
+               [--out FILE]
+      Asks for document numbers in rounds of COUNT from CLIENTS connections for about SECONDS (or until
+      N numbers, rounded up to whole rounds, have been allocated), unmeasured, so that the server's JIT has
+      compiled the allocation path; prints each round's rate (and writes them to FILE: the first round of a
+      fresh server is the cold rate). A count of requests gives two jars compared with each other the same
+      warm-up; seconds give a slower one fewer.
 
   load.py populate --base URL --meeting CODE --token T --secretariat-token S [--count 5000]
                    [--clients 8] [--publish-clients 64]
@@ -267,7 +270,7 @@ def warm(args):
     path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/contributions"
     end, sent, rates, cpu = time.perf_counter() + args.seconds, 0, [], []
     hz = os.sysconf("SC_CLK_TCK")
-    while time.perf_counter() < end:
+    while (sent < args.requests) if args.requests else (time.perf_counter() < end):
         # with --server-pid, each round's server CPU a number and its JIT compilers' share (the round's
         # answers only: work a round leaves behind falls into the next one)
         before = thread_ticks(args.server_pid) if args.server_pid else None
@@ -762,6 +765,7 @@ def main():
             s.add_argument("--server-pid", type=int, help="measure this process's CPU time per number")
             if name == "warm":
                 s.add_argument("--seconds", type=float, default=40)
+                s.add_argument("--requests", type=int, help="warm up for this many numbers instead of --seconds")
             else:
                 s.add_argument("--quiet-also", action="append", default=[],
                                help="before and after, wait until the processes of this name are quiet too (postgres)")
