@@ -1,0 +1,31 @@
+package org.plenary.visa;
+
+import org.plenary.EnabledIfPostgres;
+import org.plenary.TestPostgres;
+import org.plenary.web.ApiTokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@link VisaDecisionTests} on a real PostgreSQL (row locks, read committed: two decisions or two re-issues at once, a
+ * meeting's code frozen once references print it), in a fresh database; skipped, visibly, when none is reachable.
+ */
+@SpringBootTest(properties = "plenary.data-dir=target/test-data/${random.uuid}")
+@ActiveProfiles("demo")
+@AutoConfigureMockMvc
+@Import(ApiTokens.class)
+@EnabledIfPostgres
+class PostgresVisaDecisionTests extends VisaDecisionTests {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestPostgres.Database database = TestPostgres.freshDatabase();
+    registry.add("spring.datasource.url", database::url);
+    registry.add("spring.datasource.username", database::user);
+    registry.add("spring.datasource.password", database::password);
+  }
+}
