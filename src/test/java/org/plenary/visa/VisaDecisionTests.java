@@ -17,12 +17,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.plenary.DemoTest;
 import org.plenary.account.AccountDirectory;
-import org.plenary.account.NewAccount;
 import org.plenary.account.OrganizationCategory;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.OrganizationId;
@@ -52,7 +50,6 @@ class VisaDecisionTests {
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private final String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
-  private final LocalDate end = LocalDate.now().plusWeeks(8).plusDays(2);
 
   @Test
   void aReturnedRequestShowsWhatToCorrectAndCanBeSentAgainThenRefused() throws Exception {
@@ -86,7 +83,7 @@ class VisaDecisionTests {
 
     mvc.perform(post("/api/v1/registrations/" + registrationOf(visa, participant) + "/visa")
             .header("Authorization", tokens.bearer(participant)).contentType(MediaType.APPLICATION_JSON)
-            .content(form("Lyon, France")))
+            .content(VisaScenario.form("Lyon, France")))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.request.id").value(visa))
         .andExpect(jsonPath("$.request.status").value("REQUESTED"));
@@ -189,11 +186,11 @@ class VisaDecisionTests {
     String meetings = "/api/v1/groups/cloud/meetings";
     String first = "codes-" + n;
     mvc.perform(post(meetings).header("Authorization", tokens.bearer("tsb")).contentType(MediaType.APPLICATION_JSON)
-        .content(meeting(first, "Geneva"))).andExpect(status().isCreated());
+        .content(VisaScenario.meeting(first, "Geneva"))).andExpect(status().isCreated());
     // Nothing printed its code yet: it may still change.
     String renamed = first + "-b";
     mvc.perform(put(meetings + "/" + first).header("Authorization", tokens.bearer("tsb"))
-        .contentType(MediaType.APPLICATION_JSON).content(meeting(renamed, "Geneva"))).andExpect(status().isOk());
+        .contentType(MediaType.APPLICATION_JSON).content(VisaScenario.meeting(renamed, "Geneva"))).andExpect(status().isOk());
 
     OrganizationId org = organizations.create("Visa Code Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
     String participant = account("vc" + n, org);
@@ -205,7 +202,7 @@ class VisaDecisionTests {
         .replaceAll(".*\"registrationNumber\":\"([^\"]+)\".*", "$1");
     assertThat(number).isEqualTo(renamed.toUpperCase() + "-0001");
     mvc.perform(put(meetings + "/" + renamed).header("Authorization", tokens.bearer("tsb"))
-            .contentType(MediaType.APPLICATION_JSON).content(meeting(first + "-c", "Geneva")))
+            .contentType(MediaType.APPLICATION_JSON).content(VisaScenario.meeting(first + "-c", "Geneva")))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.detail").value(containsString("has registration numbers or visa letters issued")));
 
@@ -215,9 +212,9 @@ class VisaDecisionTests {
     assertThat(reference).startsWith(renamed.toUpperCase() + "-V-");
     // The meeting may still move; its code stays, and the letter's reference is still found.
     mvc.perform(put(meetings + "/" + renamed).header("Authorization", tokens.bearer("tsb"))
-        .contentType(MediaType.APPLICATION_JSON).content(meeting(null, "Lausanne"))).andExpect(status().isOk());
+        .contentType(MediaType.APPLICATION_JSON).content(VisaScenario.meeting(null, "Lausanne"))).andExpect(status().isOk());
     mvc.perform(put(meetings + "/" + renamed).header("Authorization", tokens.bearer("tsb"))
-            .contentType(MediaType.APPLICATION_JSON).content(meeting(first + "-d", "Lausanne")))
+            .contentType(MediaType.APPLICATION_JSON).content(VisaScenario.meeting(first + "-d", "Lausanne")))
         .andExpect(status().isConflict());
     mvc.perform(get("/api/v1/visa/verify/" + reference)).andExpect(status().isOk())
         .andExpect(jsonPath("$.moved").value(true));
@@ -237,7 +234,7 @@ class VisaDecisionTests {
     String meetings = "/api/v1/groups/cloud/meetings";
     String moving = "moves-" + n;
     mvc.perform(post(meetings).header("Authorization", tokens.bearer("tsb")).contentType(MediaType.APPLICATION_JSON)
-        .content(meeting(moving, "Geneva"))).andExpect(status().isCreated());
+        .content(VisaScenario.meeting(moving, "Geneva"))).andExpect(status().isCreated());
     OrganizationId org = organizations.create("Visa Move Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
     String participant = account("vmv" + n, org);
     String focal = account("vmvf" + n, org);
@@ -251,10 +248,10 @@ class VisaDecisionTests {
 
     // An edit that moves nothing tells nobody; a new venue does.
     mvc.perform(put(meetings + "/" + moving).header("Authorization", tokens.bearer("tsb"))
-        .contentType(MediaType.APPLICATION_JSON).content(meeting(null, "Geneva").replace("\"languages\": \"English\"",
+        .contentType(MediaType.APPLICATION_JSON).content(VisaScenario.meeting(null, "Geneva").replace("\"languages\": \"English\"",
             "\"languages\": \"English, French\""))).andExpect(status().isOk());
     mvc.perform(put(meetings + "/" + moving).header("Authorization", tokens.bearer("tsb"))
-        .contentType(MediaType.APPLICATION_JSON).content(meeting(null, "Lausanne"))).andExpect(status().isOk());
+        .contentType(MediaType.APPLICATION_JSON).content(VisaScenario.meeting(null, "Lausanne"))).andExpect(status().isOk());
     List<String> told = mailsAbout("VisaLetterMoved:" + visa + ":%", 1);
     String french = told.stream().filter(m -> m.startsWith("Réunion déplacée")).findFirst().orElseThrow();
     assertThat(french).contains(reference, "Geneva", "Lausanne", "/visa/verify?reference=" + reference, "/visa/" + visa,
@@ -264,7 +261,7 @@ class VisaDecisionTests {
     assertThat(mailsAbout("VisaLettersMoved:" + meetingId + ":%", 1)).anyMatch(m -> m.contains(reference) && m.contains("Lausanne") && m.contains("/visa/" + visa));
 
     // Moved again (its days): told again, once.
-    String later = meeting(null, "Lausanne").replace(LocalDate.now().plusWeeks(8).plusDays(2).toString(),
+    String later = VisaScenario.meeting(null, "Lausanne").replace(LocalDate.now().plusWeeks(8).plusDays(2).toString(),
         LocalDate.now().plusWeeks(8).plusDays(3).toString());
     mvc.perform(put(meetings + "/" + moving).header("Authorization", tokens.bearer("tsb"))
         .contentType(MediaType.APPLICATION_JSON).content(later)).andExpect(status().isOk());
@@ -286,7 +283,7 @@ class VisaDecisionTests {
     String meetings = "/api/v1/groups/cloud/meetings";
     String moving = "reissue-" + n;
     mvc.perform(post(meetings).header("Authorization", tokens.bearer("tsb")).contentType(MediaType.APPLICATION_JSON)
-        .content(meeting(moving, "Geneva"))).andExpect(status().isCreated());
+        .content(VisaScenario.meeting(moving, "Geneva"))).andExpect(status().isCreated());
     OrganizationId org = organizations.create("Visa Reissue Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
     String participant = account("vri" + n, org);
     String focal = account("vrif" + n, org);
@@ -316,7 +313,7 @@ class VisaDecisionTests {
         .andExpect(content().string(not(containsString("Re-issue the letter"))));
 
     mvc.perform(put(meetings + "/" + moving).header("Authorization", tokens.bearer("tsb"))
-        .contentType(MediaType.APPLICATION_JSON).content(meeting(null, "Lausanne"))).andExpect(status().isOk());
+        .contentType(MediaType.APPLICATION_JSON).content(VisaScenario.meeting(null, "Lausanne"))).andExpect(status().isOk());
     mvc.perform(post("/api/v1/visa/" + visa + "/reissue").header("Authorization", tokens.bearer(participant)))
         .andExpect(status().isForbidden());
     mvc.perform(post("/api/v1/visa/" + visa + "/reissue").header("Authorization", tokens.bearer(focal)))
@@ -451,14 +448,6 @@ class VisaDecisionTests {
             WHERE d.occasion LIKE ?""").param(occasion).query((rs, i) -> rs.getString(1) + "\n" + rs.getString(2)).list();
   }
 
-  private String meeting(String code, String venue) {
-    LocalDate start = LocalDate.now().plusWeeks(8);
-    return """
-        {%s"startDate": "%s", "endDate": "%s", "venueName": "%s", "venueCode": "gva", "timeZone": "Europe/Zurich",
-         "languages": "English", "documentsPublic": true}""".formatted(code == null ? "" : "\"code\": \"" + code + "\", ",
-        start, start.plusDays(2), venue);
-  }
-
   @Test
   void theLogOfPassportReadsNamesWhoReadAndWhen() throws Exception {
     int n = NEXT.incrementAndGet();
@@ -495,19 +484,11 @@ class VisaDecisionTests {
   }
 
   private long filedRequest(String participant, String focal, OrganizationId org, String code) throws Exception {
-    String created = mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/registrations")
-            .header("Authorization", tokens.bearer(participant)).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"fullName\": \"Person " + participant + "\", \"email\": \"p@example.org\", \"organizationId\": "
-                + org.value() + ", \"countryCode\": \"FR\", \"attendance\": \"IN_PERSON\"}"))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-    long registration = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
-    mvc.perform(post("/api/v1/registrations/" + registration + "/approve").header("Authorization", tokens.bearer(focal)))
-        .andExpect(status().isOk());
-    String filed = mvc.perform(post("/api/v1/registrations/" + registration + "/visa")
-            .header("Authorization", tokens.bearer(participant)).contentType(MediaType.APPLICATION_JSON)
-            .content(form("Lyon")))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-    return Long.parseLong(filed.replaceAll(".*\"request\":\\{\"id\":(\\d+).*", "$1"));
+    return new VisaScenario(mvc, tokens, accounts).filedRequest(participant, focal, org, code);
+  }
+
+  private String account(String username, OrganizationId organization) {
+    return new VisaScenario(mvc, tokens, accounts).account(username, organization);
   }
 
   /** The English letter as its participant downloads it, read back as text, its spaces folded. */
@@ -530,18 +511,5 @@ class VisaDecisionTests {
     String json = mvc.perform(get("/api/v1/visa/" + visa).header("Authorization", tokens.bearer(participant)))
         .andReturn().getResponse().getContentAsString();
     return Long.parseLong(json.replaceAll(".*\"registrationId\":(\\d+).*", "$1"));
-  }
-
-  private String account(String username, OrganizationId organization) {
-    accounts.create(new NewAccount(username, username + "@example.org", "Person " + username, organization, "FR", Set.of()),
-        username + "-pass", false);
-    return username;
-  }
-
-  private String form(String birthPlace) {
-    return """
-        {"fullName": "Person", "function": "Engineer", "birthDate": "1980-02-29", "birthPlace": "%s",
-         "nationality": "French", "passportNumber": "X1234567", "issuingCountry": "France", "issuedOn": "2020-01-01",
-         "expiresOn": "%s", "mission": "Embassy of Switzerland in Paris"}""".formatted(birthPlace, end.plusYears(2));
   }
 }
