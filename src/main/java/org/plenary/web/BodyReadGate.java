@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * rest (Tomcat would otherwise swallow it, a byte every few seconds, on the thread this is to spare). The threads left
  * over always serve pages, downloads and requests without a body. An honest upload, however slow and large, is never
  * cut: one past the bound is refused before it starts, and sent again. A valve of the context: it runs before every
- * filter (Spring Security's CSRF check reads a form's body). Behind a proxy, every request's client is the proxy: set
- * the per-client bound to 0 (none) and bound the clients there.
+ * filter (Spring Security's CSRF check reads a form's body), after the engine's {@code RemoteIpValve}: behind a proxy
+ * with {@code server.forward-headers-strategy=native} a client is the address the proxy names; without it every
+ * request's client is the proxy, and the per-client bound is set to 0 (none).
  */
 @Component
 class BodyReadGate extends ValveBase implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
