@@ -69,7 +69,7 @@ SIZE=$(stat -c %s "$BENCH_TMP/folder.zip")
 log "in.zip: $SIZE bytes"
 echo "checks:" >&2
 check "unzip -t reads in.zip" unzip -tqq "$BENCH_TMP/folder.zip"
-check "java -jar plenary.jar verify in.zip says ok" java -jar "$JAR" verify "$BENCH_TMP/folder.zip"
+check "java -jar plenary.jar verify in.zip says ok" java -jar "$JAR" verify "$BENCH_TMP/folder.zip" --site "$P"
 curl -sf -r 0-$((SIZE / 2)) -o "$BENCH_TMP/resumed.zip" "$ZIP_URL" || die "could not download the first half"
 check "a download cut at half and resumed with curl -C - is byte-identical" \
   bash -c "curl -sf -C - -o '$BENCH_TMP/resumed.zip' '$ZIP_URL' && cmp '$BENCH_TMP/resumed.zip' '$BENCH_TMP/folder.zip'"

@@ -203,7 +203,7 @@ curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$NUMBE
   || die "could not publish $NUMBER"
 check "anonymous lftp mirror of the published folder passes java -jar plenary.jar verify" bash -c "lftp -p $FTP_PORT \
   -e 'mirror /t/fg/cloud/docs/$CODE/in $W/lftp-in; bye' 127.0.0.1 && ls '$W/lftp-in/MANIFEST.json' \
-  && java -jar '$JAR' verify '$W/lftp-in'"
+  && java -jar '$JAR' verify '$W/lftp-in' --site '$P'"
 
 if [ "$FAILED" = 0 ]; then echo "every FTP client check passed"; else echo "some FTP client checks FAILED"; fi
 exit "$FAILED"

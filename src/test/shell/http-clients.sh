@@ -111,14 +111,14 @@ curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$NUMBE
 IN=$P/t/fg/cloud/docs/$CODE/in
 check "wget -m -np of the published folder holds MANIFEST.json, and verify says ok" bash -c "cd '$W' && mkdir -p wget-in \
   && cd wget-in && wget -m -np -nH --cut-dirs=5 -nv -R 'index.html*' '$IN/' && ls in/MANIFEST.json in/$NUMBER.pdf \
-  && java -jar '$JAR' verify in"
+  && java -jar '$JAR' verify in --site '$P'"
 check "verify finds a changed byte in the wget mirror" bash -c "cd '$W/wget-in/in' && cp $NUMBER.pdf ../keep.pdf \
-  && printf x | dd of=$NUMBER.pdf bs=1 seek=10 conv=notrunc 2>/dev/null; java -jar '$JAR' verify . | grep -q 'changed: $NUMBER.pdf'; \
+  && printf x | dd of=$NUMBER.pdf bs=1 seek=10 conv=notrunc 2>/dev/null; java -jar '$JAR' verify . --site '$P' | grep -q 'changed: $NUMBER.pdf'; \
   r=\$?; cp ../keep.pdf $NUMBER.pdf; exit \$r"
 check "rclone copy of the published folder passes verify" bash -c "$(printf '%q ' "${RC[@]}") copy :http:$CODE/in '$W/rclone-in' \
-  && java -jar '$JAR' verify '$W/rclone-in'"
+  && java -jar '$JAR' verify '$W/rclone-in' --site '$P'"
 check "in.zip passes unzip -t and verify" bash -c "curl -sf -o '$W/in.zip' '$IN.zip' && unzip -tqq '$W/in.zip' \
-  && java -jar '$JAR' verify '$W/in.zip'"
+  && java -jar '$JAR' verify '$W/in.zip' --site '$P'"
 check "in.zip cut at 1000 bytes and resumed with curl -C - is byte-identical" bash -c "curl -sf -r 0-999 -o '$W/part.zip' '$IN.zip' \
   && curl -sf -C - -o '$W/part.zip' '$IN.zip' && cmp '$W/part.zip' '$W/in.zip'"
 check "the changes feed lists the publication" bash -c "curl -sf '$P/api/v1/groups/cloud/changes?since=0' \
@@ -130,7 +130,7 @@ check "wget -m --header 'Authorization: Bearer …' of the published folder pass
   && mkdir -p wget-token && cd wget-token && wget -m -np -nH --cut-dirs=5 -nv -R 'index.html*' \
   --header 'Authorization: Bearer $T' '$IN/' && PLENARY_TOKEN='$T' java -jar '$JAR' verify in --site '$P'"
 check "rclone copy --http-headers 'Authorization,Bearer …' passes verify" bash -c "$(printf '%q ' "${RC[@]}") copy \
-  --http-headers 'Authorization,Bearer $T' :http:$CODE/in '$W/rclone-token' && java -jar '$JAR' verify '$W/rclone-token'"
+  --http-headers 'Authorization,Bearer $T' :http:$CODE/in '$W/rclone-token' && java -jar '$JAR' verify '$W/rclone-token' --site '$P'"
 check "curl --header 'Authorization: Bearer …' of in.zip is the same ZIP" bash -c "curl -sf \
   --header 'Authorization: Bearer $T' -o '$W/in-token.zip' '$IN.zip' && cmp '$W/in-token.zip' '$W/in.zip'"
 check "an unknown token is 401 with the Bearer challenge" bash -c "curl -s -o /dev/null -D - \

@@ -100,8 +100,9 @@ class AccountApiController {
     return versioned(id, accounts.version(id));
   }
 
+  /** An account as its administrators read it: private (no shared cache keeps a person's address and roles). */
   private ResponseEntity<AccountResource> versioned(AccountId id, long version) {
-    return EditVersion.ok(version).body(AccountResource.of(accounts.get(id), version));
+    return EditVersion.ok(version, null).body(AccountResource.of(accounts.get(id), version));
   }
 
   @Operation(operationId = "createAccount", summary = "Open an account (administrators); its password is one-time unless said otherwise")

@@ -22,11 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code java -jar plenary.jar verify <folder-or-zip> [--site URL] [--key URL-or-file] [--no-history]
  * [--partial] [--token TOKEN]}:
  * checks a downloaded folder or ZIP against its signed manifest, without starting the server. The
- * key is never taken from the manifest itself (that would prove nothing): it is fetched from the
- * site the reader names ({@code --site}, or a {@code --key} URL or file), else from the well-known
- * address of the site the manifest names — only that address, never a file or another path, since
- * whoever edited the manifest chose it. A token goes only to a site the reader named, never to one
- * the manifest names. Prints one line
+ * key is never taken from the manifest itself (that would prove nothing), nor from the site the manifest
+ * names (whoever edited the manifest chose it): it is fetched from the site the reader names ({@code --site},
+ * or a {@code --key} URL or file); without either nothing is checked and the command says which site the
+ * manifest names, for the reader to name it if it is the one they trust. A token goes only to the site the
+ * reader named. Prints one line
  * per difference ({@code changed:}, {@code missing:}, {@code added:}, {@code withdrawn:},
  * {@code history rewritten at version N}) and exits 0 when all is well, 1 on any difference, 2 on a
  * usage error or when nothing could be checked.
@@ -114,10 +114,19 @@ public final class Verifier {
       return 1;
     }
     Map<String, Object> manifest = parse(downloaded.manifest().get());
-    String source = keySource != null ? keySource : namedKey(manifest.get("key"));
+    if (keySource == null) {
+      // The manifest's key address is whatever its editor wrote: a forged folder signed with the editor's key, which
+      // the editor's site serves, verified "ok" (with a warning a script never reads), and the verifier asked a host
+      // the folder chose. Whose signature counts is the reader's decision, said with --site or --key.
+      String named = namedKey(manifest.get("key"));
+      throw new IOException("whose signature to trust is yours to say: this manifest names the key at " + named
+          + ", an address whoever handed you the folder could have written; if " + origin(named)
+          + " is the site you downloaded it from, give --site " + origin(named) + " (or its key with --key); nothing was"
+          + " checked");
+    }
+    String source = keySource;
     PublicKey key = ManifestKey.parsePem(new String(fetch(source, false), StandardCharsets.US_ASCII));
-    out.println("key: " + source + " (id " + ManifestKey.id(key) + ")" + (keySource != null ? ""
-        : "; the manifest names this site: check that it is the one you trust, or give --site"));
+    out.println("key: " + source + " (id " + ManifestKey.id(key) + ")");
     if (!signed(manifest, key, "this manifest")) {
       return 1;
     }

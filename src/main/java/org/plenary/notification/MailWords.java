@@ -5,22 +5,54 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import org.plenary.shared.DirectionControls;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
-/** The sentences of a mail in its recipient's language, from the {@code notification} bundle. */
+/**
+ * The sentences of a mail in its recipient's language, from the {@code notification} bundle. Each text a sentence
+ * quotes (a name, a title, a venue) is closed where it ends ({@link DirectionControls}), as pages close it: a name
+ * stored with RIGHT-TO-LEFT OVERRIDE left open reversed the rest of its line in the mail.
+ */
 record MailWords(MessageSource messages, Locale locale) {
 
-  /** A subject and a body. */
-  record Letter(String subject, String body) {}
+  /**
+   * A subject and a body. The subject is one line: line breaks and other control characters a quoted text holds
+   * (a name typed with a line break) become spaces, so that no text can start a header of its own. The body keeps
+   * its lines and tabs (each line break a plain LF) and nothing else below U+0020.
+   */
+  record Letter(String subject, String body) {
+
+    Letter {
+      subject = subject == null ? "" : SUBJECT_CONTROLS.matcher(subject).replaceAll(" ").strip();
+      body = body == null ? "" : BODY_CONTROLS.matcher(body.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+    }
+  }
+
+  private static final Pattern SUBJECT_CONTROLS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]+");
+  private static final Pattern BODY_CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F]");
 
   /** A sentence carried as codes and arguments (a circular's title), in the recipient's language. */
-  String say(org.springframework.context.MessageSourceResolvable sentence) {
-    return messages.getMessage(sentence, locale);
+  String say(MessageSourceResolvable sentence) {
+    return messages.getMessage(new DefaultMessageSourceResolvable(sentence.getCodes(), closed(sentence.getArguments()),
+        sentence.getDefaultMessage()), locale);
   }
 
   String say(String key, Object... args) {
-    Object[] plain = Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
-    return messages.getMessage(key, plain, locale);
+    return messages.getMessage(key, closed(args), locale);
+  }
+
+  /** A text quoted by a line of its own making (a list of letters), closed where it ends. */
+  static String quoted(String text) {
+    return DirectionControls.closed(text);
+  }
+
+  private static Object[] closed(Object[] args) {
+    return args == null ? null : Arrays.stream(args).map(a -> a instanceof Number ? a.toString()
+        : a instanceof MessageSourceResolvable ? a : a instanceof CharSequence text ? DirectionControls.closed(text.toString()) : a)
+        .toArray();
   }
 
   Letter letter(String key, Object[] subjectArgs, Object... bodyArgs) {

@@ -145,8 +145,17 @@ class Mailer {
     }
   }
 
-  /** A file sent with the message (a circular's PDF), kept beside it in the outbox. */
-  record Attachment(String name, String contentType, byte[] bytes) {}
+  /**
+   * A file sent with the message (a circular's PDF), kept beside it in the outbox. Its name is made of stored text
+   * (a circular's title): controls, direction controls and characters no file system takes become a hyphen, as in a
+   * download's name, so that the name neither breaks the mail's header nor shows "report_exe.pdf" for an ".exe".
+   */
+  record Attachment(String name, String contentType, byte[] bytes) {
+
+    Attachment {
+      name = name.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069/\\\\:*?\"<>|]+", "-");
+    }
+  }
 
   /** {@code note}: the line the outbox's body shows in the file's place, in the recipients' language. */
   private void send(String occasion, List<String> to, String subject, String body, Attachment attachment, String note) {

@@ -47,8 +47,8 @@ class MeetingAnnouncements {
 
   private String body(MailWords words, Group group, Meeting meeting) {
     var lines = new ArrayList<String>();
-    lines.add(words.say("notification.meeting.meets", group.name(), group.acronym(), meeting.venueName()
-        + (meeting.venueAddress() == null ? "" : ", " + meeting.venueAddress()),
+    lines.add(words.say("notification.meeting.meets", group.name(), group.acronym(), MailWords.quoted(meeting.venueName())
+        + (meeting.venueAddress() == null ? "" : ", " + MailWords.quoted(meeting.venueAddress())),
         words.dates(meeting)));
     if (meeting.openingTime() != null) {
       lines.add(words.say("notification.meeting.opens", meeting.openingTime().toString()));
@@ -65,7 +65,7 @@ class MeetingAnnouncements {
       lines.add("");
       lines.add(words.say("notification.meeting.agenda"));
       for (int i = 0; i < meeting.agenda().size(); i++) {
-        lines.add("  " + (i + 1) + ". " + meeting.agenda().get(i).title());
+        lines.add("  " + (i + 1) + ". " + MailWords.quoted(meeting.agenda().get(i).title()));
       }
     }
     lines.add("");

@@ -90,12 +90,28 @@ class SmtpHandover {
     }
   }
 
+  /**
+   * The address with its domain in ASCII (IDNA: {@code bücher.example} as {@code xn--bcher-kva.example}), which every
+   * SMTP server takes; a domain that is no name is left as it is, for the server to refuse.
+   */
+  static String asciiDomain(String address) {
+    int at = address.lastIndexOf('@');
+    if (at < 0 || address.substring(at + 1).chars().allMatch(c -> c < 0x80)) {
+      return address;
+    }
+    try {
+      return address.substring(0, at + 1) + java.net.IDN.toASCII(address.substring(at + 1), java.net.IDN.USE_STD3_ASCII_RULES);
+    } catch (IllegalArgumentException notAName) {
+      return address;
+    }
+  }
+
   private MimeMessage mime(Kept message) {
     try {
       MimeMessage mime = smtp.createMimeMessage();
       var helper = new MimeMessageHelper(mime, message.attachment() != null, "UTF-8");
       helper.setFrom(from);
-      helper.setTo(message.recipients().toArray(String[]::new));
+      helper.setTo(message.recipients().stream().map(SmtpHandover::asciiDomain).toArray(String[]::new));
       helper.setSubject(message.subject());
       helper.setText(message.body());
       if (message.attachment() != null) {

@@ -109,8 +109,8 @@ class VisaMail {
   private String list(List<OutdatedLetter> letters, Locale locale) {
     var lines = new StringBuilder();
     for (OutdatedLetter letter : letters) {
-      lines.append("- ").append(letter.reference()).append(" (").append(letter.fullName()).append("): ")
-          .append(letter.venue()).append(", ").append(Days.range(letter.starts(), letter.ends(), locale))
+      lines.append("- ").append(letter.reference()).append(" (").append(MailWords.quoted(letter.fullName())).append("): ")
+          .append(MailWords.quoted(letter.venue())).append(", ").append(Days.range(letter.starts(), letter.ends(), locale))
           .append(" — ").append(baseUrl).append("/visa/").append(letter.request()).append('\n');
     }
     return lines.toString();

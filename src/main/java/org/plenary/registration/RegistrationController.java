@@ -155,6 +155,7 @@ class RegistrationController {
     model.addAttribute("group", groups.get(slug));
     model.addAttribute("meeting", meetings.get(slug, code));
     model.addAttribute("registrationForm", form);
+    model.addAttribute("accountEmail", accounts.get(user.id()).email());
     model.addAttribute("organizations", organizations.all());
     model.addAttribute("accountOrganization", represented.ofAccount(user).orElse(null));
     model.addAttribute("countries", countries.all());

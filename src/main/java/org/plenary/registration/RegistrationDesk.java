@@ -122,8 +122,10 @@ public class RegistrationDesk {
           o.name(), RegistrationRefusedException.word("organization.category." + o.category().name(), o.category().label())))
           .orElseGet(() -> RegistrationRefusedException.of(403, "registration.refused.ownName", group.acronym()));
     }
-    return new Registrations.NewRegistration(meeting.id(), user.id(), form, organization.map(Organization::id).orElse(null),
-        category, clock.instant());
+    // The account's address, whatever the form says: Plenary mails only addresses whose owner it knows, never
+    // one typed into a registration (it would send confirmations and decisions to anyone a person names).
+    return new Registrations.NewRegistration(meeting.id(), user.id(), user.account().email(), form,
+        organization.map(Organization::id).orElse(null), category, clock.instant());
   }
 
   /**

@@ -1,6 +1,6 @@
 package org.plenary.registration;
 
-import jakarta.validation.constraints.Email;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,9 +12,12 @@ public class RegistrationForm {
   @Size(max = 200)
   private String fullName;
 
-  @NotBlank(message = "{registration.error.email}")
-  @Email(message = "{registration.error.emailFormat}")
-  @Size(max = 254)
+  /**
+   * Not read: a registration carries its account's address, the only one Plenary mails (an address typed here
+   * could be anyone's). Kept so that forms and API clients that send it are not refused.
+   */
+  @Schema(description = "Ignored: the registration carries your account's e-mail address, the only one Plenary mails",
+      deprecated = true)
   private String email;
 
   /** The organization represented; empty for someone registering in their own name. */

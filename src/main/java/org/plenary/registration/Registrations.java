@@ -40,8 +40,8 @@ class Registrations {
   }
 
   /** A registration that passed its checks, to be inserted. */
-  record NewRegistration(MeetingId meeting, AccountId account, RegistrationForm form, OrganizationId organization,
-      String category, Instant at) {}
+  record NewRegistration(MeetingId meeting, AccountId account, String email, RegistrationForm form,
+      OrganizationId organization, String category, Instant at) {}
 
   /**
    * Inserts the registrations in one batch of statements and returns them as recorded, in the order
@@ -92,7 +92,7 @@ class Registrations {
    * (the time to the microsecond, the columns' precision on H2 and PostgreSQL).
    */
   private static Registration submitted(long id, NewRegistration r) {
-    return new Registration(id, r.meeting(), r.account(), r.form().getFullName().strip(), r.form().getEmail().strip(),
+    return new Registration(id, r.meeting(), r.account(), r.form().getFullName().strip(), r.email(),
         r.organization(), r.category(), r.form().getCountryCode(), blankToNull(r.form().getFunction()),
         r.form().isFirstTime(), r.form().getAttendance(), RegistrationStatus.SUBMITTED, null,
         r.at().truncatedTo(ChronoUnit.MICROS), null, null, null);

@@ -27,7 +27,7 @@ import org.thymeleaf.standard.expression.IStandardVariableExpressionEvaluator;
  * embedding, override or isolate it leaves open (text stored before {@link StoredText} refused them) gets its POP
  * DIRECTIONAL FORMATTING or ISOLATE after it, so that a title ending in RIGHT-TO-LEFT OVERRIDE no longer reverses the
  * rest of its line ("report_exe.pdf", a date, a deliverable's state). Text without one is left as it is. Mails are
- * written from the message source, not a template: they quote text as {@link StoredText} let it in.
+ * written from the message source, not a template: they close what they quote in {@code notification.MailWords}.
  */
 @Component
 class BidiIsolation implements BeanPostProcessor {

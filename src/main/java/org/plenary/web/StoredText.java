@@ -1,6 +1,7 @@
 package org.plenary.web;
 
 import java.beans.PropertyEditorSupport;
+import org.plenary.shared.DirectionControls;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -54,29 +55,9 @@ class StoredText implements WebMvcConfigurer {
     return !closers(text).isEmpty();
   }
 
-  /**
-   * What closes every direction embedding, override and isolate {@code text} leaves open, innermost first (PDF for an
-   * embedding or override, PDI for an isolate): empty when it leaves none open.
-   */
+  /** What closes every direction control {@code text} leaves open ({@link DirectionControls#closers}). */
   static String closers(String text) {
-    StringBuilder open = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '\u202A' && c <= '\u202E' && c != '\u202C' || c >= '\u2066' && c <= '\u2068') {
-        open = open == null ? new StringBuilder() : open;
-        open.append(c >= '\u2066' ? '\u2069' : '\u202C');
-      } else if (open != null && c == '\u202C') {
-        if (!open.isEmpty() && open.charAt(open.length() - 1) == '\u202C') {
-          open.setLength(open.length() - 1);
-        }
-      } else if (open != null && c == '\u2069') {
-        int isolate = open.lastIndexOf("\u2069");
-        if (isolate >= 0) {
-          open.setLength(isolate);
-        }
-      }
-    }
-    return open == null ? "" : open.reverse().toString();
+    return DirectionControls.closers(text);
   }
 
   /**

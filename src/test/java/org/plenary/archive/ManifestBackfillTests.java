@@ -115,7 +115,9 @@ class ManifestBackfillTests {
   private static String verify(String... args) {
     var out = new ByteArrayOutputStream();
     var print = new PrintStream(out, true, StandardCharsets.UTF_8);
-    int status = Verifier.run(args, print, print);
+    var all = new java.util.ArrayList<>(List.of(args));
+    all.addAll(List.of("--site", "http://127.0.0.1:" + PORT));
+    int status = Verifier.run(all.toArray(String[]::new), print, print);
     return status + "\n" + out.toString(StandardCharsets.UTF_8);
   }
 

@@ -146,6 +146,23 @@ class IdentityAttackTests {
   }
 
   @Test
+  void forwardedHeadersNamingOtherClientsGiveNoMoreGuessesFromOneAddress() throws Exception {
+    String attacker = address();
+    var statuses = new java.util.ArrayList<Integer>();
+    for (int i = 0; i < 8; i++) {
+      // A fresh account each time (its own limit is never reached) and a fresh client named in every header that says one.
+      account("forwarded-" + i, Set.of());
+      String named = "198.51.100." + (NEXT_ADDRESS.getAndIncrement() % 250 + 1);
+      statuses.add(Response.exchange(port, attacker, "POST", "/api/v1/tokens", Map.of("Content-Type", "application/json",
+              "X-Forwarded-For", named, "Forwarded", "for=" + named, "X-Real-IP", named, "X-Forwarded-Host", "evil.example"),
+          "{\"username\":\"forwarded-" + i + "\",\"password\":\"guess-" + i + "\"}").status());
+    }
+    // The address limit is six: the guesses are counted against the address they came from, whatever they claim.
+    assertThat(statuses.subList(0, 6)).containsOnly(401);
+    assertThat(statuses.subList(6, 8)).containsOnly(429);
+  }
+
+  @Test
   void aUsernameLongerThanAnyAccountsIsAWrongGuessCountedLikeAnyOtherNotAServerError() throws Exception {
     // Longer than the failure counters' key column (400): was a 500 with a stack trace in the log on every channel.
     String longName = "x".repeat(5_000);

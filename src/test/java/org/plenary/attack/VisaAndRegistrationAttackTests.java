@@ -53,6 +53,7 @@ class VisaAndRegistrationAttackTests {
   @Autowired AccountDirectory accounts;
   @Autowired MeetingCatalog meetings;
   @Autowired OrganizationDirectory organizations;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String meeting = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
@@ -237,6 +238,43 @@ class VisaAndRegistrationAttackTests {
     accounts.create(new NewAccount(free, free + "@example.org", "Free Agent", null, "CH", Set.of()), free + "-pass", false);
     JsonNode chosen = json(send("POST", registrations(), token(free), registrationJson("Free Agent", cast.orgA(), "IN_PERSON")));
     assertThat(chosen.get("organizationId").asLong()).isEqualTo(cast.orgA());
+  }
+
+  @Test
+  void aRegistrationMailsOnlyItsAccountsAddressWhateverTheFormOrBodyNames() throws Exception {
+    Cast cast = cast();
+    String victim = "victim" + NEXT.incrementAndGet() + "@elsewhere.example";
+    // On the API, the body names someone else's address.
+    HttpResponse<String> created = send("POST", registrations(), token(cast.alice()), """
+        {"fullName": "Alice Relay", "email": "%s", "countryCode": "FR", "attendance": "IN_PERSON"}""".formatted(victim));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(json(created).get("email").asString()).isEqualTo(cast.alice() + "@example.org");
+    long id = json(created).get("id").asLong();
+    assertThat(send("POST", "/api/v1/registrations/" + id + "/approve", token(cast.focalA()), null).statusCode())
+        .isEqualTo(200);
+    // On the page, the form is edited to send it; a rejection mails it too.
+    HttpClient browser = signedIn(cast.bob());
+    String form = page(browser, "/groups/cloud/meetings/" + meeting + "/register").body();
+    assertThat(form).contains("value=\"" + cast.bob() + "@example.org\" readonly");
+    var posted = postForm(browser, "/groups/cloud/meetings/" + meeting + "/register", Map.of("_csrf", csrf(form),
+        "fullName", "Bob Relay", "email", victim, "countryCode", "FR", "attendance", "IN_PERSON"));
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+    long bobs = Long.parseLong(posted.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+    assertThat(send("POST", "/api/v1/registrations/" + bobs + "/reject", token(cast.focalB()), "{\"reason\": \"No\"}")
+        .statusCode()).isEqualTo(200);
+
+    // Mails are written after the transaction that published their event: wait for the decisions' mails.
+    for (int i = 0; i < 100 && mailsTo(cast.bob() + "@example.org") < 2; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(mailsTo(cast.alice() + "@example.org")).as("received and approved").isEqualTo(2);
+    assertThat(mailsTo(cast.bob() + "@example.org")).as("received and rejected").isEqualTo(2);
+    assertThat(mailsTo(victim)).as("nothing to the address typed into the registration").isZero();
+  }
+
+  private long mailsTo(String address) {
+    return jdbc.sql("SELECT COUNT(*) FROM mail_messages WHERE LOWER(recipients) LIKE ?")
+        .param("%" + address.toLowerCase() + "%").query(Long.class).single();
   }
 
   @Test

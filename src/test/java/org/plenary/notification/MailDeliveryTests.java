@@ -155,6 +155,48 @@ class MailDeliveryTests {
         .containsOnly("SENT").hasSize(3);
   }
 
+  @Test
+  void aQuotedNameNeitherStartsAHeaderNorReversesTheRestOfItsLine() throws Exception {
+    // A name stored before web.StoredText: a line break to start a header of its own, a RIGHT-TO-LEFT OVERRIDE left open.
+    String name = "Mallory\u202E\r\nBcc: victim@evil.example";
+    mailer.sendEach("Test:hostile", List.of("ana@bücher.example"), words -> words.letter("notification.registration.received",
+            new Object[] {name, "FG Cloud", "2701-gva"}, name, "FG Cloud", "Geneva", "1–2 June 2027",
+            "https://plenary.example/registrations/1"),
+        language -> new Mailer.Attachment("Circular\u202Efdp.exe\r\nX-Evil: 1.pdf", "application/pdf", new byte[] {1}));
+
+    assertThat(smtp.waitForIncomingEmail(20_000, 1)).isTrue();
+    MimeMessage mail = received("xn--bcher-kva.example");
+    assertThat(List.of(mail.getAllRecipients()).stream().map(Object::toString))
+        .as("the domain in ASCII, and nobody else").containsExactly("ana@xn--bcher-kva.example");
+    assertThat(mail.getHeader("Bcc")).isNull();
+    assertThat(mail.getHeader("X-Evil")).isNull();
+    assertThat(smtp.getReceivedMessagesForDomain("evil.example")).isEmpty();
+    assertThat(mail.getSubject()).doesNotContain("\r", "\n")
+        .contains("Mallory\u202E Bcc: victim@evil.example\u202C, FG Cloud 2701-gva");
+    assertThat(jdbc.sql("SELECT subject FROM mail_messages WHERE subject LIKE 'Registration received: Mallory%'")
+        .query(String.class).single()).as("the outbox's subject is one line too").doesNotContain("\r", "\n");
+    var texts = new java.util.ArrayList<String>();
+    var files = new java.util.ArrayList<String>();
+    parts(mail, texts, files);
+    assertThat(texts).as("the override is closed where the name ends").singleElement().asString()
+        .contains("victim@evil.example\u202C registered for the FG Cloud meeting");
+    assertThat(files).containsExactly("Circular-fdp.exe-X-Evil- 1.pdf");
+  }
+
+  /** The plain texts and the names of the files of a message, however its parts nest. */
+  private static void parts(Part part, List<String> texts, List<String> files) throws Exception {
+    if (part.isMimeType("multipart/*")) {
+      var parts = (Multipart) part.getContent();
+      for (int i = 0; i < parts.getCount(); i++) {
+        parts(parts.getBodyPart(i), texts, files);
+      }
+    } else if (part.getFileName() != null) {
+      files.add(part.getFileName());
+    } else if (part.isMimeType("text/plain")) {
+      texts.add((String) part.getContent());
+    }
+  }
+
   /** The subjects of the distinct messages sent to this address (GreenMail keeps a copy per recipient). */
   private static List<String> subjectsTo(String address) throws Exception {
     var subjects = new java.util.LinkedHashMap<String, String>();

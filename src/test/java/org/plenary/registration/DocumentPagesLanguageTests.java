@@ -53,7 +53,6 @@ class DocumentPagesLanguageTests {
             .param("fullName", "").param("email", "pas une adresse").param("countryCode", "").param("attendance", ""))
         .andExpect(status().isOk())
         .andExpect(content().string(allOf(containsString("Indiquez votre nom tel qu’il doit figurer sur la liste des participants."),
-            containsString("Indiquez une adresse électronique telle que nom@example.org."),
             containsString("Indiquez comment vous participerez."))));
   }
 

@@ -1,0 +1,78 @@
+package org.plenary.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One person's answers are never kept by a shared cache (a proxy of a delegation, a CDN) for the next reader: each
+ * answer that depends on who asks says {@code private} or {@code no-store}. Real HTTP, demo mode.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-attack-private-cache;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/attack-private-cache-${random.uuid}",
+    "plenary.ftp.enabled=false"})
+@ActiveProfiles("demo")
+class PrivateCacheAttackTests {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @LocalServerPort int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void noAnswerForOneReaderMayBeKeptByASharedCache() throws Exception {
+    String meeting = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String alice = token("alice");
+    String registered = send("POST", "/api/v1/groups/cloud/meetings/" + meeting + "/registrations", alice, """
+        {"fullName": "Alice Cache", "countryCode": "FR", "attendance": "IN_PERSON"}""").body();
+    long id = JSON.readTree(registered).get("id").asLong();
+    assertThat(send("POST", "/api/v1/registrations/" + id + "/approve", token("focal"), null).statusCode()).isEqualTo(200);
+    String admin = token("tsb");
+
+    for (var ask : List.of(
+        List.of(alice, "/api/v1/registrations/" + id),
+        List.of(alice, "/api/v1/registrations/" + id + "/confirmation.pdf"),
+        List.of(alice, "/api/v1/groups/cloud/meetings/" + meeting + "/registrations"),
+        List.of(alice, "/api/v1/me/desk"),
+        List.of(alice, "/api/v1/account"),
+        List.of(admin, "/api/v1/accounts/alice"),
+        List.of(admin, "/api/v1/accounts"),
+        List.of(admin, "/api/v1/groups/cloud/meetings/" + meeting + "/registrations"))) {
+      HttpResponse<String> answer = send("GET", ask.get(1), ask.get(0), null);
+      assertThat(answer.statusCode()).as(ask.get(1)).isEqualTo(200);
+      assertThat(answer.headers().firstValue("Cache-Control")).as(ask.get(1))
+          .hasValueSatisfying(value -> assertThat(value).as(ask.get(1)).containsAnyOf("private", "no-store"));
+    }
+  }
+
+  private String token(String username) throws Exception {
+    HttpResponse<String> issued = send("POST", "/api/v1/tokens", null,
+        "{\"username\": \"" + username + "\", \"password\": \"" + username + "-demo\"}");
+    return "Bearer " + JSON.readTree(issued.body()).get("token").asString();
+  }
+
+  private HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {
+    var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
