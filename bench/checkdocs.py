@@ -4,12 +4,16 @@
   python3 bench/checkdocs.py                     # links, anchors, empty headings
   python3 bench/checkdocs.py --figures-from REV  # and: no figure of REV's documents was lost
 
+Configurations: each ```nginx block of README.md passes `nginx -t` (inside an http block, its certificate
+paths given a scratch self-signed certificate) and each ```ini block that is a systemd unit passes
+`systemd-analyze verify`, where nginx, openssl and systemd-analyze are installed (else it says it skipped).
+
 Links: every relative link names a file that exists and, for a Markdown file, a heading's
 GitHub-style anchor. Headings: none is followed directly by a heading of its level or higher.
 Figures: every number-with-unit of REV's README.md and bench/README.md (a number with a decimal
 part, 0.97, or a thousands comma, 1,353/s, or a unit, 88.7 ms, 40 ms) appears, with its unit, in the
 three documents as they are now (whitespace and line breaks ignored). Exit status 1 on any miss."""
-import os, re, subprocess, sys
+import os, re, shutil, subprocess, sys, tempfile
 from collections import Counter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -93,8 +97,49 @@ def check_figures(rev):
     return len(missing)
 
 
+def fenced(text, lang):
+    return re.findall(r'^```' + lang + r'\n(.*?)^```', text, flags=re.S | re.M)
+
+
+def check_configs(doc='README.md'):
+    text = open(os.path.join(ROOT, doc)).read()
+    bad = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        blocks = fenced(text, 'nginx')
+        if blocks and not (shutil.which('nginx') and shutil.which('openssl')):
+            print(f'{doc}: {len(blocks)} nginx blocks not checked (nginx or openssl not installed)')
+        elif blocks:
+            cert, key = os.path.join(tmp, 'cert.pem'), os.path.join(tmp, 'key.pem')
+            subprocess.run(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out',
+                            cert, '-days', '1', '-subj', '/CN=plenary.example.org'], capture_output=True, check=True)
+            for i, block in enumerate(blocks, 1):
+                site = re.sub(r'(ssl_certificate_key\s+)\S+;', lambda m: m.group(1) + key + ';', block)
+                site = re.sub(r'(ssl_certificate\s+)\S+;', lambda m: m.group(1) + cert + ';', site)
+                conf = os.path.join(tmp, f'nginx{i}.conf')
+                with open(conf, 'w') as f:
+                    f.write(f'pid {tmp}/nginx{i}.pid;\nerror_log {tmp}/error{i}.log;\nevents {{}}\n'
+                            f'http {{\naccess_log off;\n{site}}}\n')
+                r = subprocess.run(['nginx', '-t', '-p', tmp, '-c', conf], capture_output=True, text=True)
+                if r.returncode != 0:
+                    print(f'{doc}: nginx block {i} fails nginx -t: {r.stderr.strip()}'); bad += 1
+            print(f'{doc}: {len(blocks)} nginx blocks')
+        units = [b for b in fenced(text, 'ini') if b.lstrip().startswith('[Unit]')]
+        if units and not shutil.which('systemd-analyze'):
+            print(f'{doc}: {len(units)} systemd units not checked (systemd-analyze not installed)')
+        elif units:
+            for i, unit in enumerate(units, 1):
+                path = os.path.join(tmp, f'plenary{i}.service')
+                with open(path, 'w') as f:
+                    f.write(unit)
+                r = subprocess.run(['systemd-analyze', 'verify', path], capture_output=True, text=True)
+                if r.returncode != 0 or r.stderr.strip():
+                    print(f'{doc}: systemd unit {i} fails systemd-analyze verify: {r.stderr.strip()}'); bad += 1
+            print(f'{doc}: {len(units)} systemd units')
+    return bad
+
+
 if __name__ == '__main__':
-    bad = check_links()
+    bad = check_links() + check_configs()
     if len(sys.argv) == 3 and sys.argv[1] == '--figures-from':
         bad += check_figures(sys.argv[2])
     elif len(sys.argv) != 1:

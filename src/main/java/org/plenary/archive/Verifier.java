@@ -2,12 +2,16 @@ package org.plenary.archive;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -16,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipException;
+import javax.net.ssl.SSLException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -100,9 +106,19 @@ public final class Verifier {
       return new Verifier(out, token == null || token.isBlank() ? null : token.strip(), named)
           .verify(Path.of(target), key != null ? key : named != null ? named + WELL_KNOWN : null, history, partial);
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + explained(e, target));
       return 2;
     }
+  }
+
+  /** A sentence for what stopped the check: the JDK's own messages name a bare path, or nothing at all. */
+  static String explained(Exception e, String target) {
+    return switch (e) {
+      case NoSuchFileException missing -> "no such file or folder: " + missing.getFile();
+      case AccessDeniedException denied -> "cannot read " + denied.getFile() + " (permission denied)";
+      case ZipException zip -> target + " is neither a folder nor a ZIP file that can be read (" + zip.getMessage() + ")";
+      default -> e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    };
   }
 
   @SuppressWarnings("unchecked")
@@ -320,6 +336,9 @@ public final class Verifier {
             : " (the token was refused, or its account may not read this folder)"));
       }
       return response.body();
+    } catch (ConnectException | HttpTimeoutException | SSLException e) {
+      throw new IOException("cannot fetch " + source + ": " + (e instanceof ConnectException ? "the connection was refused"
+          : e instanceof HttpTimeoutException ? "no answer in time" : "TLS failed (" + e.getMessage() + ")"), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching " + source, e);

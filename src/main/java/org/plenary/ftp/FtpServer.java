@@ -79,7 +79,7 @@ public class FtpServer implements SmartLifecycle {
   FtpServer(FtpSettings settings, DocumentFolders folders, GroupCatalog groups, ContributionDesk desk,
       DocumentStore store, Credentials credentials, SignInThrottle throttle, @Value("${plenary.data-dir}") String dataDir,
       ObjectProvider<MeterRegistry> registry, MessageSource messages,
-      @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") java.time.Duration grace) {
+      @Value("${spring.lifecycle.timeout-per-shutdown-phase:20s}") java.time.Duration grace) {
     this.messages = messages;
     this.settings = settings;
     this.grace = grace;

@@ -25,10 +25,19 @@ final class BackupCheck {
   static List<String> problems(Path folder) throws IOException {
     var problems = new ArrayList<String>();
     BackupManifest manifest;
+    if (!Files.isDirectory(folder)) {
+      return List.of(folder + " is not a folder: give the folder a backup was written to.");
+    }
+    if (!Files.isRegularFile(folder.resolve(BackupManifest.FILE))) {
+      return List.of(folder + " holds no " + BackupManifest.FILE + ": it is not a backup, or its backup did not finish"
+          + " (the manifest is written last).");
+    }
     try {
       manifest = BackupManifest.read(folder);
     } catch (RuntimeException e) {
-      return List.of("No readable " + BackupManifest.FILE + " in " + folder + ": " + e.getMessage());
+      // Jackson's message ends with where it was reading (" at [Source: …]"), which says nothing to a reader.
+      String why = String.valueOf(e.getMessage()).split("\\R at \\[|\\R? at \\[Source")[0].strip();
+      return List.of("No readable " + BackupManifest.FILE + " in " + folder + ": " + why);
     }
     var expected = new ArrayList<Entry>();
     expected.add(manifest.dump());

@@ -2,6 +2,7 @@ package org.plenary.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.plenary.shared.InvalidInputException;
@@ -27,6 +28,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -128,14 +131,33 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(withErrors(violations));
   }
 
-  /** Every problem of the framework's own handlers gets its title in the request's language too. */
+  /**
+   * Every problem of the framework's own handlers (a missing parameter or part, an unsupported media type, a
+   * representation that cannot be given) gets its title and detail in the request's language too. Most of
+   * them arrive here without a body yet, which the framework would then fill with its English sentence.
+   */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail problem && HttpStatus.resolve(status.value()) != null) {
-      problem.setTitle(problems.title(HttpStatus.valueOf(status.value()), LocaleContextHolder.getLocale()));
+    Object said = body == null && e instanceof ErrorResponse framework ? framework.getBody() : body;
+    HttpStatus known = HttpStatus.resolve(status.value());
+    if (said instanceof ProblemDetail problem && known != null) {
+      Locale locale = LocaleContextHolder.getLocale();
+      problem.setTitle(problems.title(known, locale));
+      if (e instanceof ErrorResponse framework && body == null && saysItsOwnSentence(e)) {
+        problem.setDetail(problems.framework(framework, known, locale));
+      }
     }
-    return super.handleExceptionInternal(e, body, headers, status, request);
+    return super.handleExceptionInternal(e, said, headers, status, request);
+  }
+
+  /**
+   * A refusal the framework words itself (a missing parameter, a media type): not an {@link ErrorResponseException}
+   * or {@link org.springframework.web.server.ResponseStatusException} that Plenary's own code threw with its sentence.
+   */
+  private static boolean saysItsOwnSentence(Exception e) {
+    return e.getClass().getName().startsWith("org.springframework.") && e.getClass() != ErrorResponseException.class
+        && !(e instanceof org.springframework.web.server.ResponseStatusException);
   }
 
   private ProblemDetail problem(HttpStatus status, String detail) {

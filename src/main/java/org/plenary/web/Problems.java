@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 
 /**
  * RFC 9457 problems written by the security filters, before any controller runs, and the words of
@@ -49,6 +50,22 @@ class Problems {
   String detail(Exception e, Locale locale) {
     return e instanceof org.springframework.context.MessageSourceResolvable said
         ? messages.getMessage(said, locale) : e.getMessage();
+  }
+
+  /**
+   * The sentence of one of the framework's own refusals ({@link ErrorResponse}: a parameter or part missing, a
+   * media type not taken or not given), from {@code web.problem.framework.<exception's simple name>} with the
+   * exception's arguments, else the status's fixed sentence: never the framework's English.
+   */
+  String framework(ErrorResponse e, HttpStatus status, Locale locale) {
+    String key = "web.problem.framework." + e.getClass().getSimpleName();
+    String said = messages.getMessage(key, e.getDetailMessageArguments(messages, locale), null, locale);
+    if (said != null) {
+      return said;
+    }
+    String fixed = messages.getMessage("web.error.detail." + status.value(), null, null, locale);
+    return fixed != null ? fixed : status.is5xxServerError() ? text("web.error.detail.500", locale)
+        : text("web.error.detail.other", locale, title(status, locale));
   }
 
   String text(String key, Locale locale, Object... args) {

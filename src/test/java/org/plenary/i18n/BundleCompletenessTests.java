@@ -27,7 +27,7 @@ import org.plenary.shared.Languages;
  * Every message bundle — the root {@code messages}, each {@code i18n/messages/<module>} and the
  * circular's {@code i18n/circular} — is complete in the six languages: a file per language, the same
  * keys, the same placeholders per key, no empty value, a pattern {@link MessageFormat} can read, and
- * no key defined in two bundles. A seventh language is added to {@link Languages#SUPPORTED} and
+ * no key defined in two bundles, and no English left in another language's file. A seventh language is added to {@link Languages#SUPPORTED} and
  * checked here at once.
  */
 class BundleCompletenessTests {
@@ -66,6 +66,66 @@ class BundleCompletenessTests {
       problems.addAll(found);
     }
     assertThat(problems).as("gaps in the message bundles").isEmpty();
+  }
+
+  @Test
+  void noEnglishIsLeftInAnotherLanguage() throws IOException {
+    var problems = new ArrayList<String>();
+    for (String bundle : bundles()) {
+      Map<String, String> english = read(file(bundle, Languages.DEFAULT));
+      for (Locale language : Languages.SUPPORTED) {
+        if (!language.equals(Languages.DEFAULT)) {
+          Path path = file(bundle, language);
+          read(path).forEach((key, value) -> english(key, value, english.get(key), language)
+              .ifPresent(why -> problems.add(path + ": " + key + " " + why + ": " + value)));
+        }
+      }
+    }
+    assertThat(problems).as("English left in the other languages' bundles").isEmpty();
+  }
+
+  @Test
+  void theEnglishScanFindsCopiesAndEnglishPhrases() {
+    Locale french = Locale.FRENCH;
+    Locale russian = Locale.of("ru");
+    assertThat(english("a.b", "Upload the file", "Upload the file", french)).isPresent();
+    assertThat(english("a.b", "Documents", "Documents", french)).isEmpty(); // one word: French writes it so too
+    assertThat(english("a.b", "Contact", "Contact", russian)).isPresent();
+    assertThat(english("a.b", "SHA-256", "SHA-256", russian)).isEmpty();
+    assertThat(english("a.b", "Файл {0} was not found", "File {0} was not found", russian)).isPresent();
+    assertThat(english("a.b", "Языки: en, fr, es, ru, zh", "Languages: en, fr, es, ru, zh", russian)).isEmpty();
+    assertThat(english("a.b", "ФГ <a href=\"https://example.org/some/long/path\">ссылка</a>", "x", russian)).isEmpty();
+    assertThat(english("format.date", "d MMMM yyyy", "d MMMM yyyy", russian)).isEmpty();
+    assertThat(english("a.b", "{0} — Plenary", "{0} — Plenary", russian)).isEmpty();
+    assertThat(english("a.b", "EPSV, PASV, EPRT", "x", russian)).isEmpty();
+  }
+
+  /** A word of Latin letters with a lower-case one, three letters or more: English text, not an acronym or code. */
+  private static final Pattern LATIN_WORD = Pattern.compile("\\b[A-Za-z]*[a-z][A-Za-z]*\\b");
+  private static final Pattern LATIN_PHRASE =
+      Pattern.compile("\\b(?=[A-Za-z]*[a-z])[A-Za-z]{3,}\\b(?:[ ,]+\\b(?=[A-Za-z]*[a-z])[A-Za-z]{3,}\\b){2,}");
+  private static final Set<Locale> LATIN_SCRIPT = Set.of(Locale.ENGLISH, Locale.FRENCH, Locale.of("es"));
+
+  /**
+   * Why {@code value} reads as English left untranslated: a copy of the English value with two words or more
+   * (French and Spanish share many single words: Documents, Dates, Source), a copy with a word at all in a
+   * language of another script, or three English words in a row there. Patterns of dates ({@code format.*}),
+   * placeholders, markup, addresses and code in back-quotes are not words.
+   */
+  static java.util.Optional<String> english(String key, String value, String englishValue, Locale language) {
+    if (key.startsWith("format.") || key.contains(".format.")) {
+      return java.util.Optional.empty();
+    }
+    // The product's name is written in Latin letters in every language.
+    String text = value.replaceAll("<[^>]*>|\\{[^}]*}|https?://\\S+|`[^`]*`|\\bPlenary\\b", " ");
+    long words = LATIN_WORD.matcher(text).results().filter(m -> m.group().length() >= 3).count();
+    if (value.equals(englishValue) && words >= (LATIN_SCRIPT.contains(language) ? 2 : 1)) {
+      return java.util.Optional.of("is the English text");
+    }
+    if (!LATIN_SCRIPT.contains(language) && LATIN_PHRASE.matcher(text).find()) {
+      return java.util.Optional.of("holds English words");
+    }
+    return java.util.Optional.empty();
   }
 
   @Test
