@@ -120,7 +120,9 @@ public class MeetingCatalog {
   /** Meetings of every group that have not ended yet, soonest first. */
   public List<Meeting> upcoming() {
     Instant now = clock.instant();
-    return meetings.endingOnOrAfter(LocalDate.now(clock).minusDays(1)).stream()
+    // A bound in no meeting's zone: the date where it is earliest (UTC-12), a day before; each meeting then
+    // says in its own zone whether it has ended.
+    return meetings.endingOnOrAfter(org.plenary.shared.Times.earliestToday(clock).minusDays(1)).stream()
         .filter(meeting -> meeting.isUpcoming(now)).toList();
   }
 

@@ -33,7 +33,7 @@ class ProgressReportController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
     var group = groups.get(slug);
-    LocalDate start = from != null ? from : group.firstMeetingOn() != null ? group.firstMeetingOn() : LocalDate.now().minusYears(1);
+    LocalDate start = from != null ? from : group.firstMeetingOn() != null ? group.firstMeetingOn() : LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1);
     LocalDate end = to != null ? to : start.plusYears(1).minusDays(1);
     model.addAttribute("group", group);
     model.addAttribute("report", reports.report(slug, start, end, DeliverableController.user()));

@@ -108,7 +108,8 @@ public class VisaDesk {
     if (existing.isPresent() && existing.get().status() != VisaStatus.RETURNED) {
       throw VisaRefusedException.of(409, "visa.refused.already");
     }
-    LocalDate today = LocalDate.now(clock);
+    // Dates the person typed in their own zone: in the future only once they are past everywhere's today.
+    LocalDate today = org.plenary.shared.Times.latestToday(clock);
     new Violations()
         .check(!form.getBirthDate().isAfter(today), "birthDate", say("visa.error.birthFuture"))
         .check(!form.getIssuedOn().isAfter(today), "issuedOn", say("visa.error.issuedFuture"))
