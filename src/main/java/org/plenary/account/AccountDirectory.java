@@ -184,6 +184,36 @@ public class AccountDirectory {
     }
   }
 
+  /**
+   * Moves the account to another organization (null: none), made on the version {@code read} names: refused
+   * with {@link org.plenary.shared.ChangedMeanwhileException} when someone changed the account since; the
+   * version saved. The change is kept with who made it ({@link #changes}). Registrations made before keep the
+   * organization they were made with; new ones start from this one. Focal-point assignments are not
+   * changed: they are the organizations' (removed there).
+   */
+  @Transactional
+  public long setOrganization(AccountId id, OrganizationId organization, EditVersion read, String by) {
+    checkRead(id, read);
+    Account before = get(id);
+    String to = organization == null ? null : accounts.organizationName(organization.value()).orElseThrow(() ->
+        org.plenary.shared.InvalidInputException.of("organizationId", "account", "account.organization.unknown",
+            organization.value()));
+    if (java.util.Objects.equals(before.organizationId(), organization)) {
+      return version(id);
+    }
+    String from = before.organizationId() == null ? null
+        : accounts.organizationName(before.organizationId().value()).orElse(null);
+    accounts.setOrganization(id, organization == null ? null : organization.value());
+    accounts.recordChange(id, new AccountChange("organization", from, to, by, clock.instant()));
+    currentAccounts.changed(id);
+    return version(id);
+  }
+
+  /** What administrators changed on the account, oldest first. */
+  public java.util.List<AccountChange> changes(AccountId id) {
+    return accounts.changes(id);
+  }
+
   /** The account's version: one more at every change of its roles, enabled, language or password (the API's ETag). */
   public long version(AccountId id) {
     return accounts.version(id).orElseThrow(() -> new UnknownException("account", "account.unknown.account", id.value()));
