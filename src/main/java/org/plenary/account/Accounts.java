@@ -43,7 +43,8 @@ class Accounts {
             INSERT INTO accounts (username, email, email_key, display_name, password_hash, organization_id,
               country_code, must_change_password, enabled, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)""")
-        .params(account.username(), account.email(), account.email().toLowerCase(Locale.ROOT), account.displayName(), passwordHash,
+        .params(account.username(), org.plenary.shared.Names.clean(account.email()), org.plenary.shared.Names.key(account.email()),
+            org.plenary.shared.Names.clean(account.displayName()), passwordHash,
             account.organizationId() == null ? null : account.organizationId().value(),
             account.countryCode(), mustChangePassword, now.atOffset(ZoneOffset.UTC))
         .update(keys, "id");
@@ -203,8 +204,8 @@ class Accounts {
   }
 
   boolean usernameOrEmailTaken(String username, String email) {
-    return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE LOWER(username) = LOWER(?) OR LOWER(email) = LOWER(?)")
-        .params(username, email).query(Long.class).single() > 0;
+    return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE LOWER(username) = LOWER(?) OR email_key = ?")
+        .params(username, org.plenary.shared.Names.key(email)).query(Long.class).single() > 0;
   }
 
   boolean any() {
