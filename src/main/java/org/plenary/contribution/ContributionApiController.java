@@ -149,8 +149,10 @@ class ContributionApiController {
           + " for whichever waits; absent when none waits") @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Parameter(hidden = true) HttpServletRequest request,
       @AuthenticationPrincipal PlenaryUser user) throws IOException, ServletException {
-    Replacing replacing = ifMatch != null && ifMatch.strip().equals("*") ? Replacing.ANY
-        : Replacing.versions(reviewed(ifMatch));
+    // As publish reads If-Match: a list holding * is any version, as * alone.
+    List<String> named = reviewed(ifMatch);
+    Replacing replacing = ifMatch != null && !ifMatch.isBlank() && named.isEmpty() ? Replacing.ANY
+        : Replacing.versions(named);
     ContributionFile stored = StreamedMultipart.receive(request, "file",
         (fileName, bytes) -> desk.upload(number, fileName, bytes, user, UploadChannel.API, replacing));
     return ResponseEntity.created(URI.create("/api/v1/contributions/" + number)).body(new Uploaded(number,

@@ -77,9 +77,11 @@ class WaitingVersionTests {
     api("alice", number, "alice's second draft", "\"" + alices + "\"").andExpect(status().isPreconditionFailed())
         .andExpect(jsonPath("$.detail").value(containsString("no longer the one you meant to replace")));
     api("alice", number, "alice's second draft", "*").andExpect(status().isCreated());
+    // A list that holds * is any version, as publish reads it.
+    api("alice", number, "alice's third draft", "\"" + "0".repeat(64) + "\", *").andExpect(status().isCreated());
     mvc.perform(get("/api/v1/contributions/" + number + "/audit"))
         .andExpect(jsonPath("$[*].action").value(org.hamcrest.Matchers.contains(
-            "ALLOCATED", "UPLOADED", "REPLACED", "UPLOADED", "REPLACED", "UPLOADED")));
+            "ALLOCATED", "UPLOADED", "REPLACED", "UPLOADED", "REPLACED", "UPLOADED", "REPLACED", "UPLOADED")));
   }
 
   @Test
