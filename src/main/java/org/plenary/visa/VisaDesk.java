@@ -166,8 +166,14 @@ public class VisaDesk {
   }
 
   private long resubmit(long id, VisaForm form, String sealed) {
-    transaction.executeWithoutResult(status -> requests.resubmit(id, form.getFullName().strip(),
-        blankToNull(form.getFunction()), form.getMission().strip(), sealed, clock.instant()));
+    // Made only on a request still returned, checked by the write itself: two tabs sending it again at once both
+    // read "returned", and the second replaced the first's details in silence.
+    transaction.executeWithoutResult(status -> {
+      if (!requests.resubmit(id, form.getFullName().strip(), blankToNull(form.getFunction()), form.getMission().strip(),
+          sealed, clock.instant())) {
+        throw VisaRefusedException.of(409, "visa.refused.already");
+      }
+    });
     return id;
   }
 
