@@ -36,8 +36,12 @@ public class PlenaryApplication {
     application.run(args);
   }
 
+  /**
+   * Instants only: every date is taken in a zone each check names (the meeting's, UTC, or the first and
+   * last to reach a date: {@code Times}), never the server's, so a server in any zone judges alike.
+   */
   @Bean
   Clock clock() {
-    return Clock.systemDefaultZone();
+    return Clock.systemUTC();
   }
 }

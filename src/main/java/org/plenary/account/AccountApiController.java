@@ -132,6 +132,37 @@ class AccountApiController {
     return versioned(account.id(), saved);
   }
 
+  record OrganizationRequest(
+      @Schema(nullable = true, description = "the organization's id (GET /api/v1/organizations); null for none") Long organizationId,
+      @Schema(nullable = true, description = "the account's version as read, when no `If-Match` is sent") Long editVersion) {}
+
+  @Operation(operationId = "setAccountOrganization", summary = "Move an account to another organization (administrators)",
+      description = "The change is kept with who made it and when (`GET …/changes`). Registrations made before keep the "
+          + "organization they were made with; the account's next registrations start from the new one. The account's "
+          + "focal-point assignments are not changed (they are removed on the organization).")
+  @PutMapping("/api/v1/accounts/{username}/organization")
+  @PreAuthorize("hasRole('ADMIN')")
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "No organization has this id (field organizationId).")
+  @ApiResponse(responseCode = "412", description = CHANGED)
+  ResponseEntity<AccountResource> setOrganization(@PathVariable String username,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody OrganizationRequest request,
+      @org.springframework.security.core.annotation.AuthenticationPrincipal PlenaryUser admin) {
+    Account account = named(username);
+    long saved = accounts.setOrganization(account.id(),
+        request.organizationId() == null ? null : new OrganizationId(request.organizationId()),
+        EditVersion.ifMatch(ifMatch, request.editVersion()), admin.getUsername());
+    return versioned(account.id(), saved);
+  }
+
+  @Operation(operationId = "listAccountChanges", summary = "What administrators changed on an account, oldest first (administrators)")
+  @GetMapping("/api/v1/accounts/{username}/changes")
+  @PreAuthorize("hasRole('ADMIN')")
+  List<AccountChange> changes(@PathVariable String username) {
+    return accounts.changes(named(username).id());
+  }
+
   static final String CHANGED = "`If-Match` (or `editVersion`) names none of the account's current version: someone"
       + " changed it since it was read; nothing was saved.";
 

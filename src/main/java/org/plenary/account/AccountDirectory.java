@@ -52,7 +52,7 @@ public class AccountDirectory {
             words.get("account.password.short", MIN_PASSWORD_LENGTH))
         .throwIfAny();
     checkFree(account);
-    return accounts.insert(account, passwords.encode(password), mustChangePassword, clock.instant());
+    return inserted(account, passwords.encode(password), mustChangePassword);
   }
 
   /**
@@ -67,7 +67,16 @@ public class AccountDirectory {
     }
     newAccountChecks(account).throwIfAny();
     checkFree(account);
-    return accounts.insert(account, passwordHash, mustChangePassword, clock.instant());
+    return inserted(account, passwordHash, mustChangePassword);
+  }
+
+  /** Inserts the account; one opened meanwhile with the same username or address key is a field error, as before it. */
+  private AccountId inserted(NewAccount account, String passwordHash, boolean mustChangePassword) {
+    try {
+      return accounts.insert(account, passwordHash, mustChangePassword, clock.instant());
+    } catch (org.springframework.dao.DuplicateKeyException sameKey) {
+      throw org.plenary.shared.InvalidInputException.of("username", "account", "account.new.taken");
+    }
   }
 
   /** The checks of a new account's fields, to which {@link #create} adds the password's. */
@@ -118,7 +127,16 @@ public class AccountDirectory {
    * case; addresses of no account, or of an account without a language, are left out.
    */
   public java.util.Map<String, String> languagesByEmail(java.util.Collection<String> emails) {
-    return accounts.languagesByEmail(emails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
+    // Looked up by the addresses' keys (V091), answered by the address in lower case, as callers ask.
+    var byKey = accounts.languagesByEmail(emails.stream().map(org.plenary.shared.Names::key).distinct().toList());
+    var languages = new java.util.LinkedHashMap<String, String>();
+    for (String email : emails) {
+      String language = byKey.get(org.plenary.shared.Names.key(email));
+      if (language != null) {
+        languages.putIfAbsent(email.toLowerCase(java.util.Locale.ROOT), language);
+      }
+    }
+    return languages;
   }
 
   public List<Account> all() {
@@ -182,6 +200,36 @@ public class AccountDirectory {
     if (!read.accepts(current)) {
       read.check(current, get(id).username());
     }
+  }
+
+  /**
+   * Moves the account to another organization (null: none), made on the version {@code read} names: refused
+   * with {@link org.plenary.shared.ChangedMeanwhileException} when someone changed the account since; the
+   * version saved. The change is kept with who made it ({@link #changes}). Registrations made before keep the
+   * organization they were made with; new ones start from this one. Focal-point assignments are not
+   * changed: they are the organizations' (removed there).
+   */
+  @Transactional
+  public long setOrganization(AccountId id, OrganizationId organization, EditVersion read, String by) {
+    checkRead(id, read);
+    Account before = get(id);
+    String to = organization == null ? null : accounts.organizationName(organization.value()).orElseThrow(() ->
+        org.plenary.shared.InvalidInputException.of("organizationId", "account", "account.organization.unknown",
+            organization.value()));
+    if (java.util.Objects.equals(before.organizationId(), organization)) {
+      return version(id);
+    }
+    String from = before.organizationId() == null ? null
+        : accounts.organizationName(before.organizationId().value()).orElse(null);
+    accounts.setOrganization(id, organization == null ? null : organization.value());
+    accounts.recordChange(id, new AccountChange("organization", from, to, by, clock.instant()));
+    currentAccounts.changed(id);
+    return version(id);
+  }
+
+  /** What administrators changed on the account, oldest first. */
+  public java.util.List<AccountChange> changes(AccountId id) {
+    return accounts.changes(id);
   }
 
   /** The account's version: one more at every change of its roles, enabled, language or password (the API's ETag). */

@@ -43,7 +43,8 @@ class Accounts {
             INSERT INTO accounts (username, email, email_key, display_name, password_hash, organization_id,
               country_code, must_change_password, enabled, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)""")
-        .params(account.username(), account.email(), account.email().toLowerCase(Locale.ROOT), account.displayName(), passwordHash,
+        .params(account.username(), org.plenary.shared.Names.clean(account.email()), org.plenary.shared.Names.key(account.email()),
+            org.plenary.shared.Names.clean(account.displayName()), passwordHash,
             account.organizationId() == null ? null : account.organizationId().value(),
             account.countryCode(), mustChangePassword, now.atOffset(ZoneOffset.UTC))
         .update(keys, "id");
@@ -130,6 +131,36 @@ class Accounts {
     return versions;
   }
 
+  /** Moves the account to another organization (null: none), one more version. */
+  void setOrganization(AccountId id, Long organizationId) {
+    jdbc.sql("UPDATE accounts SET organization_id = ?, edit_version = edit_version + 1 WHERE id = ?")
+        .params(organizationId, id.value()).update();
+  }
+
+  /** The organization's name, if it exists. */
+  Optional<String> organizationName(long organizationId) {
+    return jdbc.sql("SELECT name FROM organizations WHERE id = ?").param(organizationId).query(String.class).optional();
+  }
+
+  void recordChange(AccountId id, AccountChange change) {
+    jdbc.sql("""
+            INSERT INTO account_changes (account_id, field, old_value, new_value, changed_by, changed_at)
+            VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(id.value(), change.field(), change.from(), change.to(), change.by(),
+            change.at().atOffset(java.time.ZoneOffset.UTC))
+        .update();
+  }
+
+  /** The account's changes, oldest first. */
+  java.util.List<AccountChange> changes(AccountId id) {
+    return jdbc.sql("SELECT field, old_value, new_value, changed_by, changed_at FROM account_changes"
+            + " WHERE account_id = ? ORDER BY id")
+        .param(id.value())
+        .query((rs, n) -> new AccountChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getObject(5, java.time.OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
   /** One more version: the account changed (its roles, which live in their own table). */
   void changed(AccountId id) {
     jdbc.sql("UPDATE accounts SET edit_version = edit_version + 1 WHERE id = ?").param(id.value()).update();
@@ -173,8 +204,8 @@ class Accounts {
   }
 
   boolean usernameOrEmailTaken(String username, String email) {
-    return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE LOWER(username) = LOWER(?) OR LOWER(email) = LOWER(?)")
-        .params(username, email).query(Long.class).single() > 0;
+    return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE LOWER(username) = LOWER(?) OR email_key = ?")
+        .params(username, org.plenary.shared.Names.key(email)).query(Long.class).single() > 0;
   }
 
   boolean any() {

@@ -81,8 +81,40 @@ class AdministrationController {
     return "redirect:/admin/accounts";
   }
 
-  /** An edit of one account's row refused because the account changed since the page was read: what was asked and why not. */
-  record Stale(long account, String field, Set<Role> roles, String message) {}
+  /**
+   * Moves an account to another organization (empty: none), under the version the page showed: a page
+   * read before someone else changed the account is shown again with the choice kept and the sentence.
+   */
+  @PostMapping("/accounts/{id}/organization")
+  String setOrganization(@PathVariable long id, @RequestParam(required = false) Long organizationId,
+      @RequestParam(required = false) Long editVersion,
+      @org.springframework.security.core.annotation.AuthenticationPrincipal PlenaryUser admin, Model model,
+      RedirectAttributes redirect) {
+    AccountId account = new AccountId(id);
+    try {
+      accounts.setOrganization(account, organizationId == null ? null : new OrganizationId(organizationId),
+          EditVersion.of(editVersion), admin.getUsername());
+    } catch (ChangedMeanwhileException e) {
+      model.addAttribute("stale", new Stale(id, "organization", Set.of(), Words.said(e), organizationId));
+      return accounts(model);
+    } catch (InvalidInputException e) {
+      model.addAttribute("stale", new Stale(id, "organization", Set.of(), e.violations().getFirst().message(), organizationId));
+      return accounts(model);
+    }
+    redirect.addFlashAttribute("notice", words.get("account.accounts.organization-saved", accounts.get(account).username()));
+    return "redirect:/admin/accounts";
+  }
+
+  /**
+   * An edit of one account's row refused because the account changed since the page was read (or the choice
+   * was refused): what was asked and why not.
+   */
+  record Stale(long account, String field, Set<Role> roles, String message, Long organizationId) {
+
+    Stale(long account, String field, Set<Role> roles, String message) {
+      this(account, field, roles, message, null);
+    }
+  }
 
   /** Disabling ends the account's open sessions and stops its tokens at their next request. */
   @PostMapping("/accounts/{id}/enabled")

@@ -35,7 +35,13 @@ public class OrganizationDirectory {
         .check(countryCode == null || countries.exists(countryCode), "countryCode",
             words.get("account.new.country.invalid"))
         .throwIfAny();
-    return organizations.insert(name, category, countryCode);
+    try {
+      return organizations.insert(name, category, countryCode);
+    } catch (org.springframework.dao.DuplicateKeyException sameKey) {
+      // Another administrator added it meanwhile: the unique key (V091) says so where the check above could not.
+      throw org.plenary.shared.InvalidInputException.of("name", "account", "account.organizations.name.taken",
+          org.plenary.shared.Names.clean(name));
+    }
   }
 
   /** Every organization, sorted by name in the reader's alphabetical order. */

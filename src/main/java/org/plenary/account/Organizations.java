@@ -20,8 +20,9 @@ class Organizations {
 
   OrganizationId insert(String name, OrganizationCategory category, String countryCode) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO organizations (name, category, country_code) VALUES (?, ?, ?)")
-        .params(name, category.name(), countryCode).update(keys, "id");
+    jdbc.sql("INSERT INTO organizations (name, name_key, category, country_code) VALUES (?, ?, ?, ?)")
+        .params(org.plenary.shared.Names.clean(name), org.plenary.shared.Names.key(name), category.name(), countryCode)
+        .update(keys, "id");
     return new OrganizationId(keys.getKey().longValue());
   }
 
@@ -36,8 +37,9 @@ class Organizations {
   }
 
   boolean nameTaken(String name) {
-    return jdbc.sql("SELECT COUNT(*) FROM organizations WHERE LOWER(name) = LOWER(?)")
-        .param(name).query(Long.class).single() > 0;
+    // By key (V091): LOWER told neither "José" in NFD from NFC nor "Orange " from "Orange".
+    return jdbc.sql("SELECT COUNT(*) FROM organizations WHERE name_key = ?")
+        .param(org.plenary.shared.Names.key(name)).query(Long.class).single() > 0;
   }
 
   private Organization organization(ResultSet rs, int row) throws SQLException {

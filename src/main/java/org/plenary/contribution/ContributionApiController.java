@@ -130,16 +130,31 @@ class ContributionApiController {
 
   @Operation(operationId = "uploadContributionFile", summary = "Upload the document or a revision (multipart field 'file')",
       description = "The file name must be the number, with the revision due after publication "
-          + "(FG-Cloud-I-0012r1.docx), and an allowed extension. The file goes to the document store as it arrives.",
+          + "(FG-Cloud-I-0012r1.docx), and an allowed extension. The file goes to the document store as it arrives. "
+          + "A version already waiting in the incoming folder (the contribution's `incoming`, perhaps sent by a "
+          + "co-author) is replaced only when `If-Match` names it by its ETag (its SHA-256 in quotes) or is `*`; "
+          + "without `If-Match` the upload is refused with 409 while a version waits, and with an `If-Match` that "
+          + "names another version (or one no longer waiting) with 412. Nothing is stored when refused.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
           content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class))))
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "409", description = "A version waits in the incoming folder and `If-Match` does not"
+      + " name it: the problem says whose and since when; nothing was stored.")
+  @ApiResponse(responseCode = "412", description = "`If-Match` names a version that is not (or no longer) the one"
+      + " waiting; nothing was stored.")
   @PostMapping(path = "/api/v1/contributions/{number}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @PreAuthorize("isAuthenticated()")
-  ResponseEntity<Uploaded> upload(@PathVariable String number, @Parameter(hidden = true) HttpServletRequest request,
+  ResponseEntity<Uploaded> upload(@PathVariable String number,
+      @Parameter(description = "the waiting version this upload replaces, as its ETag (its SHA-256 in quotes), or `*`"
+          + " for whichever waits; absent when none waits") @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Parameter(hidden = true) HttpServletRequest request,
       @AuthenticationPrincipal PlenaryUser user) throws IOException, ServletException {
+    // As publish reads If-Match: a list holding * is any version, as * alone.
+    List<String> named = reviewed(ifMatch);
+    Replacing replacing = ifMatch != null && !ifMatch.isBlank() && named.isEmpty() ? Replacing.ANY
+        : Replacing.versions(named);
     ContributionFile stored = StreamedMultipart.receive(request, "file",
-        (fileName, bytes) -> desk.upload(number, fileName, bytes, user, UploadChannel.API));
+        (fileName, bytes) -> desk.upload(number, fileName, bytes, user, UploadChannel.API, replacing));
     return ResponseEntity.created(URI.create("/api/v1/contributions/" + number)).body(new Uploaded(number,
         stored.fileName(), stored.revision(), stored.size(), stored.sha256(), stored.late(), stored.state().name()));
   }

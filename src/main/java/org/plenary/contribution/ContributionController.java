@@ -93,6 +93,8 @@ class ContributionController {
     boolean mayUpload = desk.mayUpload(user, contribution);
     model.addAttribute("contribution", contribution);
     model.addAttribute("allocatedBy", desk.personName(contribution.allocatedBy()));
+    model.addAttribute("waitingSender", contribution.incoming().map(f -> desk.personName(f.uploadedBy())).orElse(null));
+    model.addAttribute("waitingSince", contribution.incoming().map(f -> ContributionDesk.utcMinute(f)).orElse(null));
     model.addAttribute("group", group);
     model.addAttribute("meeting", meeting);
     model.addAttribute("mayUpload", mayUpload && contribution.withdrawnAt() == null);
@@ -111,9 +113,13 @@ class ContributionController {
 
   @PostMapping("/documents/{number}/files")
   String upload(@PathVariable String number, @RequestParam("file") MultipartFile file,
-      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) throws IOException {
+      @RequestParam(required = false) String replaces, @AuthenticationPrincipal PlenaryUser user,
+      RedirectAttributes redirect) throws IOException {
+    // The page names the waiting version it showed (none: empty); another one waiting now is not replaced unseen.
+    Replacing replacing = replaces == null || replaces.isBlank() ? Replacing.NOTHING
+        : Replacing.versions(java.util.List.of(replaces.strip()));
     try (InputStream bytes = file.getInputStream()) {
-      ContributionFile stored = desk.upload(number, file.getOriginalFilename(), bytes, user, UploadChannel.WEB);
+      ContributionFile stored = desk.upload(number, file.getOriginalFilename(), bytes, user, UploadChannel.WEB, replacing);
       redirect.addFlashAttribute("notice", say(stored.late() ? "contribution.notice.receivedLate" : "contribution.notice.received",
           stored.fileName(), String.valueOf(stored.size())));
     } catch (ContributionRefusedException e) {

@@ -7,6 +7,7 @@ import static org.plenary.contribution.ContributionRefusedException.Reason.NOT_A
 import static org.plenary.contribution.ContributionRefusedException.Reason.NOT_YOURS;
 import static org.plenary.contribution.ContributionRefusedException.Reason.UNKNOWN_NUMBER;
 import static org.plenary.contribution.ContributionRefusedException.Reason.VERSION_CHANGED;
+import static org.plenary.contribution.ContributionRefusedException.Reason.WAITING;
 import static org.plenary.contribution.ContributionRefusedException.Reason.WRONG_STATE;
 
 import java.io.InputStream;
@@ -278,7 +279,8 @@ public class ContributionDesk {
 
   /**
    * The numbers of the group's incoming folder whose waiting version this account may replace now by
-   * sending the same name again: those it may upload ({@link #mayUpload}), unless the meeting refuses
+   * sending the same name again: those it sent itself ({@link Replacing#OWN}) and may upload
+   * ({@link #mayUpload}), unless the meeting refuses
    * late inputs, its deadline has passed and the contribution has no exception. What FTP's
    * MLSD/MLST {@code perm} fact says of each file (RFC 3659, 7.5.5). One query.
    */
@@ -289,7 +291,7 @@ public class ContributionDesk {
     Group group = groups.get(slug);
     var refusing = new HashMap<Long, Boolean>();
     var replaceable = new java.util.HashSet<String>();
-    for (var waiting : contributions.waitingOf(group.id(), user.isStaff() ? null : user.id().value())) {
+    for (var waiting : contributions.waitingOf(group.id(), user.id().value(), user.isStaff())) {
       boolean refused = DocumentSeries.of(waiting.number()) == DocumentSeries.INPUT && !waiting.lateException()
           && refusing.computeIfAbsent(waiting.meeting(), id -> {
             Meeting meeting = meetings.get(new MeetingId(id));
@@ -308,12 +310,19 @@ public class ContributionDesk {
     return upload(number, fileName, bytes, user, UploadChannel.OTHER);
   }
 
-  /**
-   * Receives a file for the contribution {@code number} (web and API). The name must be that
-   * number, with the revision due, and an allowed extension.
-   */
+  /** As {@link #upload(String, String, InputStream, PlenaryUser, UploadChannel, Replacing)} when nothing may wait. */
   public ContributionFile upload(String number, String fileName, InputStream bytes, PlenaryUser user,
       UploadChannel channel) {
+    return upload(number, fileName, bytes, user, channel, Replacing.NOTHING);
+  }
+
+  /**
+   * Receives a file for the contribution {@code number} (web and API). The name must be that
+   * number, with the revision due, and an allowed extension. A version already waiting is replaced
+   * only when {@code replacing} names it ({@link Replacing}).
+   */
+  ContributionFile upload(String number, String fileName, InputStream bytes, PlenaryUser user,
+      UploadChannel channel, Replacing replacing) {
     IncomingUpload opened;
     try {
       UploadName name = parse(fileName);
@@ -321,7 +330,7 @@ public class ContributionDesk {
         throw ContributionRefusedException.of(BAD_FILE_NAME, "contribution.refused.nameFor", number,
             number + "." + name.extension(), fileName);
       }
-      opened = open(name, fileName, user, null, channel);
+      opened = open(name, fileName, user, null, channel, replacing);
     } catch (ContributionRefusedException refusal) {
       refusals.count(refusal, channel);
       throw refusal;
@@ -336,18 +345,20 @@ public class ContributionDesk {
   /**
    * Opens an upload into a group's incoming folder (FTP): the number comes from the file's name.
    * Every rule that can be checked before the bytes arrive is checked here, so a refused upload
-   * costs no transfer.
+   * costs no transfer. A version waiting is overwritten only when its sender sends again, as a
+   * file of one's own in any FTP server; another's waiting version is refused ({@link Replacing#OWN}).
    */
   public IncomingUpload openIncoming(String slug, String fileName, PlenaryUser user) {
     try {
-      return open(parse(fileName), fileName, user, slug, UploadChannel.FTP);
+      return open(parse(fileName), fileName, user, slug, UploadChannel.FTP, Replacing.OWN);
     } catch (ContributionRefusedException refusal) {
       refusals.count(refusal, UploadChannel.FTP);
       throw refusal;
     }
   }
 
-  private IncomingUpload open(UploadName name, String sent, PlenaryUser user, String slug, UploadChannel channel) {
+  private IncomingUpload open(UploadName name, String sent, PlenaryUser user, String slug, UploadChannel channel,
+      Replacing replacing) {
     Contribution contribution = get(name.number());
     Group group = groups.get(contribution.groupId());
     if (slug != null && !slug.equals(group.slug())) {
@@ -358,6 +369,7 @@ public class ContributionDesk {
       throw ContributionRefusedException.of(NOT_YOURS, "contribution.refused.notYours", contribution.number());
     }
     checkRevision(contribution, name);
+    checkReplacing(contribution, replacing, user);  // judged again under the lock, at the end
     String storedName = contribution.baseName(name.revision()) + "." + name.extension();
     if (!storedName.equals(sent)) {
       // One name per document, on every channel: never stored under another name than the one sent.
@@ -375,7 +387,7 @@ public class ContributionDesk {
     var writer = store.stage(destination, settings.maxBytes());
     return new IncomingUpload(storedName, channel, settings.maxSizeText(), store, writer,
         staged -> receive(new Receipt(contribution, group, name, storedName, destination, staged, user,
-            clock.instant().truncatedTo(ChronoUnit.MICROS))),
+            clock.instant().truncatedTo(ChronoUnit.MICROS), replacing)),
         refusal -> refusals.count(refusal, channel));
   }
 
@@ -399,11 +411,34 @@ public class ContributionDesk {
 
   /** A complete staged upload waiting to enter the register, and the store path it was staged for. */
   private record Receipt(Contribution contribution, Group group, UploadName name, String storedName,
-      String destination, StoredFile staged, PlenaryUser user, Instant at) implements Step {
+      String destination, StoredFile staged, PlenaryUser user, Instant at, Replacing replacing) implements Step {
 
     Receipt sentBy(PlenaryUser now) {
-      return new Receipt(contribution, group, name, storedName, destination, staged, now, at);
+      return new Receipt(contribution, group, name, storedName, destination, staged, now, at, replacing);
     }
+  }
+
+  /**
+   * Refuses an upload that would take the place of a waiting version it does not name (409), or that
+   * names a version no longer waiting (412): the sentence says whose version waits and since when.
+   */
+  private void checkReplacing(Contribution contribution, Replacing replacing, PlenaryUser user) {
+    ContributionFile waiting = contribution.incoming().orElse(null);
+    if (replacing.allows(waiting, user.getUsername())) {
+      return;
+    }
+    if (waiting == null) {
+      throw ContributionRefusedException.of(VERSION_CHANGED, "contribution.refused.waitingGone", contribution.number());
+    }
+    throw ContributionRefusedException.of(replacing.versions().isEmpty() ? WAITING : VERSION_CHANGED,
+        replacing.versions().isEmpty() ? "contribution.refused.waiting" : "contribution.refused.waitingChanged",
+        waiting.fileName(), personName(waiting.uploadedBy()), utcMinute(waiting));
+  }
+
+  /** When a version arrived, to the minute in UTC (2010-06-07 14:05 UTC): said the same on every channel. */
+  static String utcMinute(ContributionFile file) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+        .format(file.uploadedUtc());
   }
 
   /**
@@ -446,6 +481,7 @@ public class ContributionDesk {
       contributions.lock(r.contribution().id());
       Contribution current = get(r.contribution().number());
       checkRevision(current, r.name());
+      checkReplacing(current, r.replacing(), r.user());
       // The rules of the upload's start, judged again at its end (its time): a co-author dropped, a
       // deadline of a meeting that refuses late documents passed or moved earlier while the bytes came.
       if (!mayUpload(r.user(), current)) {

@@ -22,6 +22,8 @@ public class ContributionRefusedException extends RefusedException {
     WRONG_STATE(409, 550),
     /** The version waiting is not the one the request names (a publication of what someone reviewed). */
     VERSION_CHANGED(412, 550),
+    /** A version waits in the incoming folder and the upload did not say it replaces it. */
+    WAITING(409, 550),
     NOT_ALLOWED(403, 550);
 
     private final int httpStatus;

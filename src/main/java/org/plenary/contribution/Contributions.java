@@ -541,22 +541,20 @@ class Contributions {
   record WaitingOwner(String number, long meeting, boolean lateException) {}
 
   /**
-   * The contributions of the group with a version waiting in the incoming folder, not withdrawn: all
-   * of them ({@code accountId} null), or those the account asked for or co-authors. One query.
+   * The contributions of the group whose waiting version the account sent itself: those its own STOR may
+   * overwrite. Unless {@code staff}, only those it still asked for or co-authors.
    */
-  List<WaitingOwner> waitingOf(GroupId group, Long accountId) {
-    String whose = accountId == null ? "" : """
+  List<WaitingOwner> waitingOf(GroupId group, long accountId, boolean staff) {
+    String whose = staff ? "" : """
          AND (c.allocated_by = :p OR EXISTS (SELECT 1 FROM contribution_coauthors y
           WHERE y.contribution_id = c.id AND y.account_id = :p))""";
-    var sql = jdbc.sql("""
+    return jdbc.sql("""
             SELECT c.number, c.meeting_id, c.late_exception FROM contributions c
             WHERE c.group_id = :g AND c.withdrawn_at IS NULL
-             AND EXISTS (SELECT 1 FROM contribution_files f WHERE f.contribution_id = c.id AND f.state = 'INCOMING')"""
-        + whose).param("g", group.value());
-    if (accountId != null) {
-      sql = sql.param("p", accountId);
-    }
-    return sql.query((rs, n) -> new WaitingOwner(rs.getString(1), rs.getLong(2), rs.getBoolean(3))).list();
+             AND EXISTS (SELECT 1 FROM contribution_files f WHERE f.contribution_id = c.id AND f.state = 'INCOMING'
+              AND f.uploaded_by = :p)"""
+        + whose).param("g", group.value()).param("p", accountId)
+        .query((rs, n) -> new WaitingOwner(rs.getString(1), rs.getLong(2), rs.getBoolean(3))).list();
   }
 
   /** Contributions the account asked for or co-authors. */

@@ -192,7 +192,8 @@ public class PersonalDesk {
   }
 
   private List<DeskItem> milestones(Group group) {
-    LocalDate today = LocalDate.now(clock);
+    // A milestone's date is the group's, in UTC as the milestone plan and its reminders read it.
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     return group.milestones().stream()
         .filter(m -> m.dueOn() != null && !m.dueOn().isBefore(today.minusDays(MILESTONE_DAYS_OVERDUE))
             && !m.dueOn().isAfter(today.plusDays(MILESTONE_DAYS_AHEAD)))

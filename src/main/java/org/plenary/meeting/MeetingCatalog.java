@@ -120,7 +120,9 @@ public class MeetingCatalog {
   /** Meetings of every group that have not ended yet, soonest first. */
   public List<Meeting> upcoming() {
     Instant now = clock.instant();
-    return meetings.endingOnOrAfter(LocalDate.now(clock).minusDays(1)).stream()
+    // A bound in no meeting's zone: the date where it is earliest (UTC-12), a day before; each meeting then
+    // says in its own zone whether it has ended.
+    return meetings.endingOnOrAfter(org.plenary.shared.Times.earliestToday(clock).minusDays(1)).stream()
         .filter(meeting -> meeting.isUpcoming(now)).toList();
   }
 
@@ -301,9 +303,30 @@ public class MeetingCatalog {
         .check(!registration.toLocalDate().isAfter(start), "registrationDeadline", firstDay)
         .check(!contributions.toLocalDate().isAfter(start), "contributionDeadline", firstDay)
         .check(!visa.toLocalDate().isAfter(start), "visaDeadline", firstDay)
+        .check(exists(registration, zone), "registrationDeadline", noSuchTime(registration, zone))
+        .check(exists(contributions, zone), "contributionDeadline", noSuchTime(contributions, zone))
+        .check(exists(visa, zone), "visaDeadline", noSuchTime(visa, zone))
         .throwIfAny();
-    return new Meetings.Details(draft, code, zone, registration.atZone(zone).toInstant(),
-        contributions.atZone(zone).toInstant(), visa.atZone(zone).toInstant());
+    return new Meetings.Details(draft, code, zone, instant(registration, zone), instant(contributions, zone),
+        instant(visa, zone));
+  }
+
+  /** Whether the local time is on the meeting's clocks: not in the hour skipped when they go forward. */
+  private static boolean exists(LocalDateTime local, ZoneId zone) {
+    return !zone.getRules().getValidOffsets(local).isEmpty();
+  }
+
+  private String noSuchTime(LocalDateTime local, ZoneId zone) {
+    return exists(local, zone) ? null
+        : text("meeting.error.noSuchTime", local.toLocalDate() + " " + local.toLocalTime(), zone.getId());
+  }
+
+  /**
+   * A deadline's instant: a local time that comes twice (the clocks go back) is its second coming, the later
+   * one, so that no one who met the deadline as the clock read is late. A time that never comes is refused above.
+   */
+  private static java.time.Instant instant(LocalDateTime local, ZoneId zone) {
+    return local.atZone(zone).withLaterOffsetAtOverlap().toInstant();
   }
 
   private ZoneId zone(String id) {

@@ -33,10 +33,11 @@ class ProgressReportController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
     var group = groups.get(slug);
-    LocalDate start = from != null ? from : group.firstMeetingOn() != null ? group.firstMeetingOn() : LocalDate.now().minusYears(1);
+    LocalDate start = from != null ? from : group.firstMeetingOn() != null ? group.firstMeetingOn() : LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1);
     LocalDate end = to != null ? to : start.plusYears(1).minusDays(1);
     model.addAttribute("group", group);
     model.addAttribute("report", reports.report(slug, start, end, DeliverableController.user()));
+    model.addAttribute("notesVersion", reports.notesVersion(slug, start, end));
     return "output/progress-report";
   }
 
@@ -51,8 +52,17 @@ class ProgressReportController {
   @PostMapping("/groups/{slug}/progress-report/notes")
   String notes(@PathVariable String slug, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) String body, RedirectAttributes redirect) {
-    reports.saveNotes(slug, from, to, body, DeliverableController.user());
+      @RequestParam(required = false) String body, @RequestParam(required = false) Long version, Model model,
+      RedirectAttributes redirect) {
+    try {
+      reports.saveNotes(slug, from, to, body, org.plenary.shared.EditVersion.of(version), DeliverableController.user());
+    } catch (org.plenary.shared.ChangedMeanwhileException e) {
+      // The page again with the editor's text, the sentence and the version now saved: saving again is their choice.
+      model.addAttribute("notesText", body);
+      model.addAttribute("notesRefused", org.plenary.shared.Words.said(
+          new org.springframework.context.support.DefaultMessageSourceResolvable("output.report.notesChanged")));
+      return show(slug, from, to, model);
+    }
     redirect.addFlashAttribute("notice", org.plenary.shared.Words.said(
         new org.springframework.context.support.DefaultMessageSourceResolvable("output.notice.notesSaved")));
     return "redirect:/groups/" + slug + "/progress-report?from=" + from + "&to=" + to;

@@ -106,23 +106,60 @@ public class ProgressReports {
         terms.search(slug, null), plan.milestones(slug, reader), plan.lifetime(slug), notes(group, from, to));
   }
 
-  /** Saves the chair's paragraphs for the period. */
+  /** Saves the chair's paragraphs for the period, whatever was saved since they were read. */
   public void saveNotes(String slug, LocalDate from, LocalDate to, String body, PlenaryUser user) {
+    saveNotes(slug, from, to, body, org.plenary.shared.EditVersion.ANY, user);
+  }
+
+  /**
+   * Saves the chair's paragraphs for the period, made on the version {@code read} names (0: none saved yet):
+   * refused with {@link org.plenary.shared.ChangedMeanwhileException} when someone saved them since (the
+   * chair and the vice-chairs edit the same text); the version saved. Under the row's lock; of two first saves
+   * at once, the second finds the first's row (its key) and is refused the same way.
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public long saveNotes(String slug, LocalDate from, LocalDate to, String body, org.plenary.shared.EditVersion read,
+      PlenaryUser user) {
     Group group = manageable(slug, user);
-    jdbc.sql("DELETE FROM progress_report_notes WHERE group_id = ? AND period_from = ? AND period_to = ?")
-        .params(group.id().value(), from, to).update();
-    if (body != null && !body.isBlank()) {
-      jdbc.sql("""
-              INSERT INTO progress_report_notes (group_id, period_from, period_to, body, written_by, written_at)
-              VALUES (?, ?, ?, ?, ?, ?)""")
-          .params(group.id().value(), from, to, body.strip(), user.getUsername(), clock.instant().atOffset(ZoneOffset.UTC))
-          .update();
+    long current = jdbc.sql("""
+            SELECT version FROM progress_report_notes WHERE group_id = ? AND period_from = ? AND period_to = ?
+            FOR UPDATE""").params(group.id().value(), from, to).query(Long.class).optional().orElse(0L);
+    read.check(current, group.acronym());
+    String text = body == null ? "" : body.strip();
+    if (current == 0) {
+      try {
+        jdbc.sql("""
+                INSERT INTO progress_report_notes (group_id, period_from, period_to, body, written_by, written_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, 1)""")
+            .params(group.id().value(), from, to, text, user.getUsername(), clock.instant().atOffset(ZoneOffset.UTC))
+            .update();
+      } catch (org.springframework.dao.DuplicateKeyException first) {
+        org.plenary.shared.EditVersion.of(0L).check(1, group.acronym());
+      }
+      return 1;
     }
+    // Kept, empty, when cleared: the version goes on, so a page read before the clearing is refused too.
+    jdbc.sql("""
+            UPDATE progress_report_notes SET body = ?, written_by = ?, written_at = ?, version = version + 1
+            WHERE group_id = ? AND period_from = ? AND period_to = ?""")
+        .params(text, user.getUsername(), clock.instant().atOffset(ZoneOffset.UTC), group.id().value(), from, to)
+        .update();
+    return current + 1;
+  }
+
+  /** The version of the chair's paragraphs for the period: 0 while none were saved. */
+  public long notesVersion(String slug, LocalDate from, LocalDate to) {
+    return notesVersion(groups.get(slug), from, to);
+  }
+
+  private long notesVersion(Group group, LocalDate from, LocalDate to) {
+    return jdbc.sql("SELECT version FROM progress_report_notes WHERE group_id = ? AND period_from = ? AND period_to = ?")
+        .params(group.id().value(), from, to).query(Long.class).optional().orElse(0L);
   }
 
   private String notes(Group group, LocalDate from, LocalDate to) {
     return jdbc.sql("SELECT body FROM progress_report_notes WHERE group_id = ? AND period_from = ? AND period_to = ?")
-        .params(group.id().value(), from, to).query(String.class).optional().orElse(null);
+        .params(group.id().value(), from, to).query(String.class).optional().filter(b -> !b.isBlank()).orElse(null);
   }
 
   private ProgressReport.MeetingHeld held(String slug, Meeting m, String chair, List<Contribution> inputs,

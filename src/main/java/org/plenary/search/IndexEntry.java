@@ -7,6 +7,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -28,6 +29,8 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
   static final String ID = "id";
   static final String MEETING_ID = "meeting_id";
   static final String DATE = "date";
+  /** The number as a sorted doc value: the last key of every sort, so that equal dates and scores keep one order. */
+  static final String ORDER = "order";
   static final String STAMP = "stamp";
   /** The beginning of the text, indexed apart with its offsets so that snippets never load a text of megabytes. */
   static final String PREVIEW = "preview";
@@ -97,6 +100,7 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     Document doc = new Document();
     doc.add(new StringField(ID, number.toUpperCase(java.util.Locale.ROOT), Field.Store.NO));
     doc.add(new StoredField("number", number));
+    doc.add(new SortedDocValuesField(ORDER, new BytesRef(number.toUpperCase(java.util.Locale.ROOT))));
     doc.add(new StringField(MEETING_ID, Long.toString(meetingId), Field.Store.YES));
     doc.add(new StoredField("title", title));
     doc.add(new StoredField("source", source));

@@ -104,8 +104,13 @@ public class Search {
       built.add(stateIs(query.state()), Occur.FILTER);
     }
     Query full = built.build();
+    // Ties are broken by the number, never by Lucene's document ids, which a merge or an update renumbers
+    // between two pages: a page asked by offset then repeated or skipped hits of the same date or score.
+    // Newest first: of the same time, the higher number (asked for later) first.
     Sort sort = query.newest() || query.q().isEmpty()
-        ? new Sort(new SortField(IndexEntry.DATE, SortField.Type.LONG, true)) : Sort.RELEVANCE;
+        ? new Sort(new SortField(IndexEntry.DATE, SortField.Type.LONG, true),
+            new SortField(IndexEntry.ORDER, SortField.Type.STRING, true))
+        : new Sort(SortField.FIELD_SCORE, new SortField(IndexEntry.ORDER, SortField.Type.STRING));
     int wanted = Math.min(query.page() * SearchQuery.PAGE_SIZE, MAX_RESULTS);
     return index.read(view -> {
       try {

@@ -16,6 +16,27 @@ public final class Names {
 
   private Names() {}
 
+  /**
+   * A name, an address or a code as it is stored: without the spaces around it, in Unicode's composed form
+   * (NFC), so that "José" typed with a combining accent is stored as the "José" typed with "é".
+   */
+  public static String clean(String text) {
+    return text == null ? null : java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFC);
+  }
+
+  /**
+   * The form in which names that must be unique are compared: {@link #clean}, then case-folded (full
+   * folding, Unicode's, not one language's lower case) and composed again. "José" in NFD and in NFC,
+   * "Alice@Example.org" and "alice@example.org", "Straße" and "STRASSE" have one key.
+   */
+  public static String key(String text) {
+    if (text == null) {
+      return null;
+    }
+    return java.text.Normalizer.normalize(com.ibm.icu.lang.UCharacter.foldCase(clean(text), true),
+        java.text.Normalizer.Form.NFC);
+  }
+
   /** A comparator of names in {@code locale}'s order. */
   public static Comparator<String> order(Locale locale) {
     Collator collator = Collator.getInstance(ULocale.forLocale(locale == null ? Languages.DEFAULT : locale));

@@ -40,6 +40,25 @@ public class Times {
     this.messages = messages;
   }
 
+  /** The zone whose calendar is the first to reach a date (Line Islands, Kiritimati: UTC+14). */
+  public static final ZoneOffset FIRST_TO_A_DATE = ZoneOffset.ofHours(14);
+
+  /** The zone whose calendar is the last to leave a date (Baker Island: UTC-12). */
+  public static final ZoneOffset LAST_TO_A_DATE = ZoneOffset.ofHours(-12);
+
+  /**
+   * The latest date a person anywhere can have today: a date a person typed in their own zone (a birth,
+   * a passport's issue) is in the future only after it. Never the server's zone, which is no one's.
+   */
+  public static java.time.LocalDate latestToday(Clock clock) {
+    return java.time.LocalDate.now(clock.withZone(FIRST_TO_A_DATE));
+  }
+
+  /** The earliest date a person anywhere can have today: a day before it has ended everywhere. */
+  public static java.time.LocalDate earliestToday(Clock clock) {
+    return java.time.LocalDate.now(clock.withZone(LAST_TO_A_DATE));
+  }
+
   /** The instant in the zone, with the zone's abbreviation and (unless it is UTC) its name, for the reader. */
   public static String display(Instant at, ZoneId zone) {
     return display(at, zone, Words.reader());

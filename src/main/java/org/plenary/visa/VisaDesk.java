@@ -108,7 +108,8 @@ public class VisaDesk {
     if (existing.isPresent() && existing.get().status() != VisaStatus.RETURNED) {
       throw VisaRefusedException.of(409, "visa.refused.already");
     }
-    LocalDate today = LocalDate.now(clock);
+    // Dates the person typed in their own zone: in the future only once they are past everywhere's today.
+    LocalDate today = org.plenary.shared.Times.latestToday(clock);
     new Violations()
         .check(!form.getBirthDate().isAfter(today), "birthDate", say("visa.error.birthFuture"))
         .check(!form.getIssuedOn().isAfter(today), "issuedOn", say("visa.error.issuedFuture"))
@@ -165,8 +166,14 @@ public class VisaDesk {
   }
 
   private long resubmit(long id, VisaForm form, String sealed) {
-    transaction.executeWithoutResult(status -> requests.resubmit(id, form.getFullName().strip(),
-        blankToNull(form.getFunction()), form.getMission().strip(), sealed, clock.instant()));
+    // Made only on a request still returned, checked by the write itself: two tabs sending it again at once both
+    // read "returned", and the second replaced the first's details in silence.
+    transaction.executeWithoutResult(status -> {
+      if (!requests.resubmit(id, form.getFullName().strip(), blankToNull(form.getFunction()), form.getMission().strip(),
+          sealed, clock.instant())) {
+        throw VisaRefusedException.of(409, "visa.refused.already");
+      }
+    });
     return id;
   }
 

@@ -168,11 +168,12 @@ class VisaRequests {
   }
 
   /** A returned request, corrected and sent again: waiting for the secretariat once more. */
-  void resubmit(long id, String fullName, String function, String mission, String encryptedPassport, Instant at) {
-    jdbc.sql("""
+  /** Sends a returned request again; false when it is no longer returned (sent again meanwhile, by another tab). */
+  boolean resubmit(long id, String fullName, String function, String mission, String encryptedPassport, Instant at) {
+    return jdbc.sql("""
             UPDATE visa_requests SET full_name = ?, function_title = ?, mission = ?, passport = ?, status = 'REQUESTED',
-              requested_at = ? WHERE id = ?""")
-        .params(fullName, function, mission, encryptedPassport, utc(at), id).update();
+              requested_at = ? WHERE id = ? AND status = 'RETURNED'""")
+        .params(fullName, function, mission, encryptedPassport, utc(at), id).update() > 0;
   }
 
   List<VisaRequest> ofRegistrations(List<Long> registrations) {

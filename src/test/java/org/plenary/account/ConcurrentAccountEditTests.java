@@ -154,6 +154,72 @@ class ConcurrentAccountEditTests {
     assertThat(send("GET", "/api/v1/accounts/roles3", tsb, null, null).body()).contains("\"enabled\":true");
   }
 
+  @Test
+  void anAccountsOrganizationIsChangedUnderItsVersionAndTheChangeIsKept() throws Exception {
+    String account = "/api/v1/accounts/" + opened("org1");
+    String organizations = send("GET", "/api/v1/organizations", tsb, null, null).body();
+    Matcher ids = Pattern.compile("\"id\":(\\d+),\"name\":\"([^\"]+)\"").matcher(organizations);
+    assertThat(ids.find()).isTrue();
+    String firstId = ids.group(1);
+    String firstName = ids.group(2);
+    assertThat(ids.find()).isTrue();
+    String secondId = ids.group(1);
+    String secondName = ids.group(2);
+    String etag = send("GET", account, tsb, null, null).headers().firstValue("ETag").orElseThrow();
+
+    HttpResponse<String> moved = send("PUT", account + "/organization", tsb, etag, "{\"organizationId\": " + firstId + "}");
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    assertThat(moved.body()).contains("\"organizationId\":" + firstId);
+    String after = moved.headers().firstValue("ETag").orElseThrow();
+    assertThat(after).isNotEqualTo(etag);
+    // A second administrator, on the version read before, is told rather than replacing the first's choice.
+    HttpResponse<String> stale = send("PUT", account + "/organization", tsb, etag, "{\"organizationId\": " + secondId + "}");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+    assertThat(stale.body()).contains("org1 was changed by someone else since you opened it");
+    assertThat(send("GET", account, tsb, null, null).body()).contains("\"organizationId\":" + firstId);
+    // And a role change made on the version before the move is refused too.
+    assertThat(send("PUT", account + "/roles", tsb, etag, "{\"roles\": [\"ADMIN\"]}").statusCode()).isEqualTo(412);
+
+    HttpResponse<String> unknown = send("PUT", account + "/organization", tsb, after, "{\"organizationId\": 987654}");
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+    assertThat(unknown.body()).contains("organizationId").contains("There is no organization 987654.");
+    assertThat(send("PUT", account + "/organization", tsb, after, "{\"organizationId\": null}").statusCode()).isEqualTo(200);
+
+    String changes = send("GET", account + "/changes", tsb, null, null).body();
+    assertThat(changes).contains("\"field\":\"organization\"", "\"from\":null", "\"to\":\"" + firstName + "\"",
+        "\"from\":\"" + firstName + "\"", "\"to\":null", "\"by\":\"tsb\"");
+    assertThat(changes).doesNotContain(secondName);
+    assertThat(send("GET", account + "/changes", null, null, null).statusCode())
+        .as("administrators only").isEqualTo(401);
+  }
+
+  @Test
+  void theAccountsPageChangesTheOrganizationAndShowsAStaleChoiceAgainWithWhy() throws Exception {
+    opened("org2");
+    long id = users.loadUserByUsername("org2") instanceof PlenaryUser u ? u.id().value() : -1;
+    var tsbUser = user(users.loadUserByUsername("tsb"));
+    String page = mvc.perform(get("/admin/accounts").with(tsbUser)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    String version = version(page, id, "organization");
+    Matcher option = Pattern.compile("<option value=\"(\\d+)\">").matcher(row(page, id, "organization"));
+    assertThat(option.find()).isTrue();
+    String chosen = option.group(1);
+    assertThat(send("PUT", "/api/v1/accounts/org2/roles", tsb, null, "{\"roles\": [\"SECRETARIAT\"]}").statusCode())
+        .isEqualTo(200);
+
+    String shown = mvc.perform(post("/admin/accounts/" + id + "/organization").with(tsbUser).with(csrf())
+            .param("editVersion", version).param("organizationId", chosen))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(row(shown, id, "organization")).contains("org2 was changed by someone else since you opened it")
+        .contains("id=\"organization-" + id + "-error\"").contains("value=\"" + chosen + "\" selected");
+    assertThat(send("GET", "/api/v1/accounts/org2", tsb, null, null).body()).contains("\"organizationId\":null");
+
+    mvc.perform(post("/admin/accounts/" + id + "/organization").with(tsbUser).with(csrf())
+            .param("editVersion", version(shown, id, "organization")).param("organizationId", chosen))
+        .andExpect(status().is3xxRedirection());
+    assertThat(send("GET", "/api/v1/accounts/org2", tsb, null, null).body()).contains("\"organizationId\":" + chosen);
+  }
+
   private String opened(String username) throws Exception {
     HttpResponse<String> made = send("POST", "/api/v1/accounts", tsb, null, ACCOUNT.formatted(username));
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);

@@ -451,6 +451,8 @@ class KillCycleTests {
     System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
     return http.send(HttpRequest.newBuilder(url("/api/v1/contributions/" + number + "/files"))
         .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=kill")
+        // A version may wait already (acknowledged, or committed before a kill took the answer): replace whichever.
+        .header("If-Match", "*")
         .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -66,7 +66,11 @@ class ContributionApiControllerTests {
             .value(everyItem(matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"))))
         .andExpect(jsonPath("$.entries[?(@.name == '" + number + ".docx')]").value(everyItem(allOf(hasKey("type"), hasKey("size"),
             hasKey("sha256"), hasKey("number"), hasKey("source"), hasKey("late")))));
-    upload(alice, number, number + ".docx", "second draft").andExpect(status().isCreated());
+    upload(alice, number, number + ".docx", "second draft").andExpect(status().isConflict());
+    mvc.perform(multipart("/api/v1/contributions/" + number + "/files")
+            .file(new MockMultipartFile("file", number + ".docx", "application/octet-stream", "second draft".getBytes()))
+            .header("Authorization", alice).header("If-Match", "\"" + sha256("first draft") + "\""))
+        .andExpect(status().isCreated());
     mvc.perform(post("/api/v1/contributions/" + number + "/publish").header("Authorization", alice))
         .andExpect(status().isForbidden());
     mvc.perform(post("/api/v1/contributions/" + number + "/publish").header("Authorization", tsb))

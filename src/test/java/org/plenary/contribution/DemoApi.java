@@ -46,14 +46,24 @@ public record DemoApi(HttpClient http, int port) {
 
   /** Uploads {@code bytes} as {@code fileName} for the number, the API's multipart form; the answer as it came. */
   public HttpResponse<String> upload(String token, String number, String fileName, byte[] bytes) throws Exception {
+    return upload(token, number, fileName, bytes, null);
+  }
+
+  /** As {@link #upload(String, String, String, byte[])}, replacing the waiting version {@code ifMatch} names ({@code *}: any). */
+  public HttpResponse<String> upload(String token, String number, String fileName, byte[] bytes, String ifMatch)
+      throws Exception {
     var body = new ByteArrayOutputStream();
     body.write(("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.write(bytes);
     body.write("\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII));
-    return http.send(HttpRequest.newBuilder(url("/api/v1/contributions/" + number + "/files"))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=b0undary")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    var request = HttpRequest.newBuilder(url("/api/v1/contributions/" + number + "/files"))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=b0undary");
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** A string field of a JSON answer. */

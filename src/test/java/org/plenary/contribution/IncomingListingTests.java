@@ -160,10 +160,18 @@ class IncomingListingTests {
   }
 
   private void upload(String number, String content) throws Exception {
+    var alice = user(users.loadUserByUsername("alice"));
+    // As the document's page sends it: naming the version it showed waiting, if any.
+    String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/documents/" + number)
+        .with(alice)).andReturn().getResponse().getContentAsString();
+    var shown = java.util.regex.Pattern.compile("name=\"replaces\" value=\"([0-9a-f]*)\"").matcher(page);
     mvc.perform(multipart("/documents/" + number + "/files")
             .file(new MockMultipartFile("file", number + ".docx", "application/octet-stream", content.getBytes()))
-            .with(user(users.loadUserByUsername("alice"))).with(csrf()))
-        .andExpect(redirectedUrl("/documents/" + number));
+            .param("replaces", shown.find() ? shown.group(1) : "")
+            .with(alice).with(csrf()))
+        .andExpect(redirectedUrl("/documents/" + number))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeCount(1))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("notice"));
   }
 
   private static String sha256(String content) throws Exception {

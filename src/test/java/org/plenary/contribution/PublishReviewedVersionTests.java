@@ -101,7 +101,7 @@ class PublishReviewedVersionTests {
   private String upload(String number, String content) throws Exception {
     String json = mvc.perform(multipart("/api/v1/contributions/" + number + "/files")
             .file(new MockMultipartFile("file", number + ".txt", "text/plain", content.getBytes(StandardCharsets.UTF_8)))
-            .header("Authorization", tokens.bearer("alice")))
+            .header("Authorization", tokens.bearer("alice")).header("If-Match", "*"))
         .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString();
     return json.replaceAll(".*\"sha256\":\"([0-9a-f]+)\".*", "$1");
   }

@@ -130,7 +130,7 @@ abstract class ReplaceWhileDownloading {
         }));
       }
       for (int i = 0; i < REPLACEMENTS; i++) {
-        HttpResponse<String> replaced = api().upload(token, number, name, i % 2 == 0 ? b : a);
+        HttpResponse<String> replaced = api().upload(token, number, name, i % 2 == 0 ? b : a, "*");
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(201);
       }
       done.set(true);

@@ -66,6 +66,25 @@ class MeetingCatalogTests {
   }
 
   @Test
+  void aDeadlineTheClocksSkipIsRefusedAndOneTheyShowTwiceIsItsSecondComing() {
+    group("dst");
+    // Europe/Zurich goes from 02:00 to 03:00 on 27 March 2033 and back from 03:00 to 02:00 on 30 October 2033.
+    var skipped = new MeetingDraft(null, LocalDate.of(2033, 4, 10), LocalDate.of(2033, 4, 11), "Europe/Zurich", "ITU",
+        null, "gva", null, null, null, null, "English", false, true, null, null,
+        LocalDateTime.of(2033, 3, 27, 2, 30), null, LatePolicy.FLAG, List.of(), List.of());
+    assertThat(violations(() -> meetings.schedule("dst", skipped)))
+        .extracting(Violation::field, Violation::message)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("contributionDeadline",
+            "2033-03-27 02:30 does not exist in Europe/Zurich: the clocks go forward then. Choose another time."));
+
+    var twice = new MeetingDraft(null, LocalDate.of(2033, 11, 10), LocalDate.of(2033, 11, 11), "Europe/Zurich", "ITU",
+        null, "gva", null, null, null, null, "English", false, true, null, null,
+        LocalDateTime.of(2033, 10, 30, 2, 30), null, LatePolicy.FLAG, List.of(), List.of());
+    assertThat(meetings.schedule("dst", twice).contributionDeadline())
+        .as("the second 02:30, in winter time").isEqualTo(java.time.Instant.parse("2033-10-30T01:30:00Z"));
+  }
+
+  @Test
   void refusesAnUnknownTimeZoneAndACodeTheGroupAlreadyUses() {
     group("codes");
     meetings.schedule("codes", draft(LocalDate.of(2034, 2, 1), LocalDate.of(2034, 2, 2), "Europe/Zurich"));

@@ -35,7 +35,7 @@ final class BackupScenario {
     assertThat(plenary.post("/api/v1/contributions/" + first + "/publish", "").statusCode()).isEqualTo(200);
     String last = uploaded.lastKey();
     byte[] again = RunningPlenary.randomBytes(5000);
-    assertThat(plenary.upload(last, again).statusCode()).isEqualTo(201);
+    assertThat(plenary.replace(last, uploaded.get(last), again).statusCode()).isEqualTo(201);
     uploaded.put(last, RunningPlenary.sha256(again));
     return uploaded;
   }

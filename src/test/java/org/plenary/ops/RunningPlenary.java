@@ -76,6 +76,14 @@ final class RunningPlenary implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Uploads a version in the place of the one waiting, which {@code waitingSha256} names (If-Match). */
+  HttpResponse<String> replace(String number, String waitingSha256, byte[] bytes) throws Exception {
+    HttpRequest plain = uploadRequest(number, HttpRequest.BodyPublishers.ofByteArray(multipart(number, bytes)));
+    HttpRequest named = HttpRequest.newBuilder(plain, (name, value) -> true).header("If-Match", "\"" + waitingSha256 + "\"")
+        .build();
+    return http.send(named, HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpRequest uploadRequest(String number, HttpRequest.BodyPublisher body) {
     return HttpRequest.newBuilder(url("/api/v1/contributions/" + number + "/files"))
         .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=ops")

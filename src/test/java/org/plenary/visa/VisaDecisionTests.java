@@ -121,6 +121,30 @@ class VisaDecisionTests {
   }
 
   /**
+   * A returned request sent again from two tabs at once: one is made, the other refused (409) as already sent.
+   * Before, both read "returned", both were written, and the second's details replaced the first's in silence.
+   */
+  @Test
+  void twoResubmissionsOfAReturnedRequestAtOnceMakeOneAndRefuseTheOther() throws Exception {
+    int n = NEXT.incrementAndGet();
+    OrganizationId org = organizations.create("Visa Again Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    String participant = account("va" + n, org);
+    String focal = account("vaf" + n, org);
+    organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
+    long visa = filedRequest(participant, focal, org);
+    mvc.perform(post("/api/v1/visa/" + visa + "/return").header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Add the country of birth.\"}"))
+        .andExpect(status().isOk());
+    long registration = registrationOf(visa, participant);
+    String token = tokens.bearer(participant);
+    java.util.function.Function<String, java.util.concurrent.Callable<String>> sent = place -> () -> String.valueOf(
+        mvc.perform(post("/api/v1/registrations/" + registration + "/visa").header("Authorization", token)
+            .contentType(MediaType.APPLICATION_JSON).content(VisaScenario.form(place))).andReturn().getResponse().getStatus());
+    var outcomes = whileTheRowIsHeld(visa, sent.apply("Lyon, France"), sent.apply("Paris, France"));
+    assertThat(outcomes).as("one sent again, the other refused").containsExactlyInAnyOrder("201", "409");
+  }
+
+  /**
    * A letter is dated the day it was approved: downloaded again days later it is the same letter. Before, it
    * carried the date of each download, so two copies of one reference said different things.
    */
