@@ -141,6 +141,32 @@ names = ftp.nlst("/t/fg/cloud/docs/incoming")
 assert "%s.pdf" % number not in names, names
 ftp.quit()
 PY
+  GAVE_UP=$(allocate)
+  check "Python's ftplib interrupted inside 'with' (data closed cleanly, then QUIT): 426, 221, nothing kept" python3 - \
+    127.0.0.1 "$FTP_PORT" alice "$T" "$GAVE_UP" <<'PY'
+import ftplib, io, sys
+host, port, user, secret, number = sys.argv[1:]
+class Interrupted(Exception):
+    pass
+def stop(block):
+    raise Interrupted()
+said = None
+try:
+    with ftplib.FTP() as ftp:
+        ftp.connect(host, int(port), timeout=20)
+        ftp.login(user, secret)
+        ftp.storbinary("STOR /t/fg/cloud/docs/incoming/%s.pdf" % number, io.BytesIO(b"x" * 500000), 8192, stop)
+except Interrupted:
+    said = "a positive reply: the upload was kept"
+except ftplib.error_temp as reply:
+    said = str(reply)
+print("the QUIT of the with block was answered:", said)
+with ftplib.FTP() as ftp:
+    ftp.connect(host, int(port), timeout=20)
+    ftp.login(user, secret)
+    names = ftp.nlst("/t/fg/cloud/docs/incoming")
+    assert "%s.pdf" % number not in names, names
+PY
   check "Python's FTP_TLS lists (MLSD) and downloads over PROT P, resumed with REST" python3 - \
     127.0.0.1 "$FTP_PORT" alice "$T" "$MIRRORED.pdf" "$W/up/$MIRRORED.pdf" <<'PY'
 import ftplib, io, ssl, sys

@@ -204,6 +204,13 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
     channel.close();
   }
 
+  /** QUIT before this upload's reply: the client gave up on it; stopped, and nothing of it is kept. */
+  @Override
+  public void quit() {
+    failure = Reply.of(426, "ftp.upload.quit", upload.fileName());
+    channel.close();
+  }
+
   @Override
   public long bytes() {
     return upload.size();

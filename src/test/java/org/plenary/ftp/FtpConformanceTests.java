@@ -589,14 +589,73 @@ class FtpConformanceTests {
       assertThat(ftp.nothingWithin(300)).isTrue();
       assertThat(ftp.command("ABOR")).startsWith("426 ");
       assertThat(ftp.reply()).startsWith("226 ");
-      // QUIT while a listing waits: answered, and the connection closed.
+      // QUIT while a listing waits: the wait is given up, the listing answered (425), then QUIT, and the connection closed.
       RawFtp.epsvPort(ftp.command("EPSV"));
       ftp.send("LIST " + INCOMING + "\r\n");
       assertThat(ftp.nothingWithin(300)).isTrue();
-      assertThat(ftp.command("QUIT")).startsWith("221 ");
+      assertThat(ftp.command("QUIT")).startsWith("425 ");
+      assertThat(ftp.reply()).startsWith("221 ");
       assertThat(ftp.closedByServer()).isTrue();
     }
     assertThat(desk.get(waiting.number()).files()).isEmpty();
+  }
+
+  /**
+   * RFC 959: "If file transfer is in progress, the connection will remain open for result response and the
+   * server will then close it", as vsftpd does. A download goes on after QUIT: the client reads the whole
+   * file, then "226", then "221" (QUIT stopped it at once and answered "221", so the client's last
+   * reply was not the transfer's and the file was cut).
+   */
+  @Test
+  void quitDuringADownloadLetsItFinishThenAnswersItAndThenQuit() throws Exception {
+    Contribution big = desk.allocate("conf", "open", allocation(), author);
+    byte[] content = new byte[1_900_000];
+    new java.util.Random(7).nextBytes(content);
+    desk.upload(big.number(), big.number() + ".pdf", new ByteArrayInputStream(content), author);
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1"); Socket data = new Socket()) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER conf-author")).startsWith("331 ");
+      assertThat(ftp.command("PASS author-pass")).startsWith("230 ");
+      int port = RawFtp.epsvPort(ftp.command("EPSV"));
+      data.setReceiveBufferSize(4096);
+      data.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+      data.setSoTimeout(10_000);
+      assertThat(ftp.command("RETR " + INCOMING + "/" + big.number() + ".pdf")).startsWith("150 ");
+      ftp.send("QUIT\r\n");
+      assertThat(data.getInputStream().readAllBytes()).as("the whole file").isEqualTo(content);
+      assertThat(ftp.reply()).startsWith("226 ");
+      assertThat(ftp.reply()).startsWith("221 ");
+      assertThat(ftp.closedByServer()).isTrue();
+    }
+  }
+
+  /**
+   * QUIT before an upload's reply means the client gave up on it (Python's ftplib leaving a {@code with}
+   * block after an interrupted {@code storbinary} sends exactly that, after a clean end of its data
+   * connection): the upload is answered "426" and nothing of it is kept, then "221". With vsftpd the
+   * data connection's end would have made it a (truncated) file.
+   */
+  @Test
+  void quitBeforeAnUploadsReplyKeepsNothingOfItAndAnswersBoth() throws Exception {
+    Contribution given = desk.allocate("conf", "open", allocation(), author);
+    String name = given.number() + ".pdf";
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1"); Socket data = new Socket()) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER conf-author")).startsWith("331 ");
+      assertThat(ftp.command("PASS author-pass")).startsWith("230 ");
+      int port = RawFtp.epsvPort(ftp.command("EPSV"));
+      data.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+      assertThat(ftp.command("STOR " + INCOMING + "/" + name)).startsWith("150 ");
+      data.getOutputStream().write(new byte[100_000]);
+      data.getOutputStream().flush();
+      ftp.send("QUIT\r\n");
+      String stopped = ftp.reply();
+      data.close();
+      assertThat(stopped).startsWith("426 ").contains(name);
+      assertThat(ftp.reply()).startsWith("221 ");
+      assertThat(ftp.closedByServer()).isTrue();
+    }
+    assertThat(desk.get(given.number()).files()).isEmpty();
   }
 
   @Test
