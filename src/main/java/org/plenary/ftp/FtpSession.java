@@ -273,8 +273,14 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       log.error("FTP command {} from {} failed", verb, control.remoteAddress(), e);
       reply = Reply.of(451, "ftp.failed");
     }
-    if (reply.code() >= 400 && TRANSFERS.contains(verb)) {
-      closeData();
+    if (TRANSFERS.contains(verb)) {
+      // A REST is for the next transfer command, whichever it is and however it is answered: one left over
+      // by a refused APPE (FileZilla's resume, then its "overwrite" with a plain STOR) or by a LIST made the
+      // next STOR fail (554, "cannot resume") or the next RETR start in the middle of the file.
+      restartAt = 0;
+      if (reply.code() >= 400) {
+        closeData();
+      }
     }
     return reply;
   }

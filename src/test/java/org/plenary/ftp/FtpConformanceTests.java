@@ -658,6 +658,33 @@ class FtpConformanceTests {
     assertThat(desk.get(given.number()).files()).isEmpty();
   }
 
+  /**
+   * A REST is for the next transfer command, whichever it is and however it is answered. FileZilla resuming
+   * an upload sends REST and APPE; refused, it offers to overwrite and sends a plain STOR, which the REST
+   * left over made "554 cannot resume"; a REST before a listing made the next RETR start in the middle.
+   */
+  @Test
+  void aRestIsTakenByTheNextTransferCommandEvenARefusedOrAListingOne() throws Exception {
+    Contribution contribution = desk.allocate("conf", "open", allocation(), author);
+    String name = contribution.number() + ".pdf";
+    byte[] bytes = "the whole of the document, sent again".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    try {
+      assertThat(ftp.changeWorkingDirectory(INCOMING)).isTrue();
+      assertThat(ftp.rest("5")).isEqualTo(350);
+      assertThat(ftp.appendFile(name, new ByteArrayInputStream(bytes))).isFalse();
+      assertThat(ftp.getReplyCode()).isEqualTo(550);
+      assertThat(ftp.storeFile(name, new ByteArrayInputStream(bytes))).as(ftp.getReplyString()).isTrue();
+      assertThat(ftp.rest("5")).isEqualTo(350);
+      assertThat(ftp.listNames()).contains(name);
+      var out = new ByteArrayOutputStream();
+      assertThat(ftp.retrieveFile(name, out)).as(ftp.getReplyString()).isTrue();
+      assertThat(out.toByteArray()).isEqualTo(bytes);
+    } finally {
+      ftp.disconnect();
+    }
+  }
+
   @Test
   void eprtTakesANumericAddressOfTheFamilyItsProtocolNamesAndLooksNothingUp() throws Exception {
     try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1");
