@@ -685,6 +685,27 @@ class FtpConformanceTests {
     }
   }
 
+  /** QUIT after an upload was refused while its bytes came (past the size cap) answers that refusal, then 221. */
+  @Test
+  void quitAfterAnUploadWasRefusedForItsSizeAnswersTheRefusalThenQuit() throws Exception {
+    Contribution big = desk.allocate("conf", "open", allocation(), author);
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1"); Socket data = new Socket()) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER conf-author")).startsWith("331 ");
+      assertThat(ftp.command("PASS author-pass")).startsWith("230 ");
+      int port = RawFtp.epsvPort(ftp.command("EPSV"));
+      data.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+      assertThat(ftp.command("STOR " + INCOMING + "/" + big.number() + ".pdf")).startsWith("150 ");
+      data.getOutputStream().write(new byte[2_500_000]);
+      data.getOutputStream().flush();
+      Thread.sleep(500);
+      ftp.send("QUIT\r\n");
+      assertThat(ftp.reply()).startsWith("552 ");
+      assertThat(ftp.reply()).startsWith("221 ");
+    }
+    assertThat(desk.get(big.number()).files()).isEmpty();
+  }
+
   @Test
   void eprtTakesANumericAddressOfTheFamilyItsProtocolNamesAndLooksNothingUp() throws Exception {
     try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1");
