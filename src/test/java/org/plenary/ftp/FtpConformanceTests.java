@@ -706,6 +706,42 @@ class FtpConformanceTests {
     assertThat(desk.get(big.number()).files()).isEmpty();
   }
 
+  /**
+   * Over IPv6 ({@code ::1}) Commons Net lists and downloads in passive mode (EPSV, which it uses for an IPv6
+   * server) and in active mode (EPRT with {@code |2|}); PASV, which can only name an IPv4 address, answers 522.
+   */
+  @Test
+  void anIpv6ClientListsAndDownloadsWithEpsvAndEprt() throws Exception {
+    InetAddress loopback6 = InetAddress.getByName("::1");
+    try (Socket probe = new Socket()) {
+      probe.connect(new java.net.InetSocketAddress(loopback6, server.port()), 2000);
+    } catch (IOException noIpv6) {
+      org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + noIpv6);
+    }
+    String name = uploaded("pdf");
+    FTPClient ftp = new FTPClient();
+    ftp.setDefaultTimeout(10_000);
+    try {
+      ftp.connect(loopback6, server.port());
+      assertThat(ftp.login("conf-author", "author-pass")).isTrue();
+      ftp.setFileType(FTP.BINARY_FILE_TYPE);
+      assertThat(ftp.sendCommand("PASV")).isEqualTo(522);
+      for (boolean passive : new boolean[] {true, false}) {
+        if (passive) {
+          ftp.enterLocalPassiveMode();
+        } else {
+          ftp.enterLocalActiveMode();
+        }
+        assertThat(names(ftp.listFiles(INCOMING))).as(ftp.getReplyString()).contains(name);
+        var out = new ByteArrayOutputStream();
+        assertThat(ftp.retrieveFile(INCOMING + "/" + name, out)).as(ftp.getReplyString()).isTrue();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("content of " + name);
+      }
+    } finally {
+      ftp.disconnect();
+    }
+  }
+
   @Test
   void eprtTakesANumericAddressOfTheFamilyItsProtocolNamesAndLooksNothingUp() throws Exception {
     try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1");
