@@ -8,7 +8,10 @@
 # the server refuses (mkdir, rm, rename), `lftp mirror -R` (exit 0 although SITE is not offered),
 # `mget *.pdf` in tnftp and a path pattern in ncftpget, ABOR as lftp and Python's ftplib send it, curl
 # in active mode, Python's FTP_TLS, wget -c, aria2c -x4 and busybox (each skipped, saying so, when
-# not installed), and rclone's FTP backend (lsjson, copy, check). `.ci/run` runs it after `mvn -B verify`.
+# not installed), rclone's FTP backend (lsjson, copy, check), then curl -T --ftp-create-dirs, -Q and
+# --disable-epsv, wget --ftp-user, Chinese and Arabic names refused with a sentence, ftplib's mlsd(), LIST -a/-la,
+# NLST *.pdf, LANG zh and EPSV ALL, and an ftplib upload interrupted inside `with` (nothing kept).
+# `.ci/run` runs it after `mvn -B verify`.
 #
 # Usage: src/test/shell/ftp-clients.sh     Exit status: 0 when every check passes, 1 otherwise.
 # Ports: the first free from CHECK_HTTP_PORT (18280) and CHECK_FTP_PORT (12321); `.ci/run` runs this beside
@@ -141,6 +144,32 @@ names = ftp.nlst("/t/fg/cloud/docs/incoming")
 assert "%s.pdf" % number not in names, names
 ftp.quit()
 PY
+  GAVE_UP=$(allocate)
+  check "Python's ftplib interrupted inside 'with' (data closed cleanly, then QUIT): 426, 221, nothing kept" python3 - \
+    127.0.0.1 "$FTP_PORT" alice "$T" "$GAVE_UP" <<'PY'
+import ftplib, io, sys
+host, port, user, secret, number = sys.argv[1:]
+class Interrupted(Exception):
+    pass
+def stop(block):
+    raise Interrupted()
+said = None
+try:
+    with ftplib.FTP() as ftp:
+        ftp.connect(host, int(port), timeout=20)
+        ftp.login(user, secret)
+        ftp.storbinary("STOR /t/fg/cloud/docs/incoming/%s.pdf" % number, io.BytesIO(b"x" * 500000), 8192, stop)
+except Interrupted:
+    said = "a positive reply: the upload was kept"
+except ftplib.error_temp as reply:
+    said = str(reply)
+print("the QUIT of the with block was answered:", said)
+with ftplib.FTP() as ftp:
+    ftp.connect(host, int(port), timeout=20)
+    ftp.login(user, secret)
+    names = ftp.nlst("/t/fg/cloud/docs/incoming")
+    assert "%s.pdf" % number not in names, names
+PY
   check "Python's FTP_TLS lists (MLSD) and downloads over PROT P, resumed with REST" python3 - \
     127.0.0.1 "$FTP_PORT" alice "$T" "$MIRRORED.pdf" "$W/up/$MIRRORED.pdf" <<'PY'
 import ftplib, io, ssl, sys
@@ -179,6 +208,58 @@ if have busybox; then
     '$W/up/$MIRRORED.pdf' >'$W/bb.pdf' && busybox ftpget -c -u alice -p '$T' -P $FTP_PORT 127.0.0.1 '$W/bb.pdf' \
     /t/fg/cloud/docs/incoming/$MIRRORED.pdf && cmp -s '$W/bb.pdf' '$W/up/$MIRRORED.pdf' && ! busybox ftpput -u alice \
     -p '$T' -P $FTP_PORT 127.0.0.1 /t/fg/cloud/docs/incoming/notes.pdf '$W/bb.pdf'"
+fi
+
+# Third pass: the client cases of a fresh round (FileZilla-style facts, curl's and wget's options, names in
+# Chinese and Arabic, which are no document numbers and are refused with a sentence that names them).
+check "curl -T --ftp-create-dirs uploads into incoming (nothing to create)" \
+  curl -sSf --ftp-create-dirs -u "alice:$T" -T "$W/up/$MIRRORED.pdf" "$IN/"
+check "curl -Q runs a command before the listing and one after it" bash -c "curl -sSf -u alice:$T -Q NOOP -Q -SYST \
+  '$IN/' | grep -q ' $MIRRORED.pdf\$'"
+check "curl --disable-epsv (PASV) downloads the same bytes" bash -c "curl -sSf --disable-epsv -u alice:$T \
+  -o '$W/pasv.pdf' '$IN/$MIRRORED.pdf' && cmp -s '$W/pasv.pdf' '$W/up/$MIRRORED.pdf'"
+if have wget; then
+  check "wget --ftp-user/--ftp-password downloads the same bytes" bash -c "wget -q -O '$W/wget-user.pdf' \
+    --ftp-user=alice --ftp-password='$T' '$IN/$MIRRORED.pdf' && cmp -s '$W/wget-user.pdf' '$W/up/$MIRRORED.pdf'"
+fi
+cp "$W/up/$MIRRORED.pdf" "$W/文件.pdf"
+cp "$W/up/$MIRRORED.pdf" "$W/مستند.pdf"
+check "curl cannot upload a Chinese file name: 553 naming it" bash -c "curl -sSv -u alice:$T -T '$W/文件.pdf' '$IN/' \
+  >'$W/zh.log' 2>&1; grep -q '^< 553 \"文件.pdf\" is not a contribution file name' '$W/zh.log'"
+check "lftp cannot upload an Arabic file name: 553 naming it" bash -c "lftp -u alice,$T -p $FTP_PORT -e \
+  \"$LFTP_TLS; cd /t/fg/cloud/docs/incoming; put '$W/مستند.pdf'; bye\" 127.0.0.1 2>&1 | grep -q '553 \"مستند.pdf\"'"
+if have python3; then
+  check "Python's ftplib: mlsd() facts, LIST -a and -la, NLST *.pdf, sentences in Chinese (LANG zh), EPSV ALL" \
+    python3 - 127.0.0.1 "$FTP_PORT" alice "$T" "$MIRRORED.pdf" <<'PY'
+import ftplib, sys
+host, port, user, secret, name = sys.argv[1:]
+ftp = ftplib.FTP()
+ftp.connect(host, int(port), timeout=20)
+ftp.login(user, secret)
+assert ftp.sendcmd("OPTS UTF8 ON").startswith("200")
+ftp.cwd("/t/fg/cloud/docs/incoming")
+facts = dict(ftp.mlsd(facts=["type", "size", "modify", "perm"]))[name]
+assert facts["type"] == "file" and facts["perm"] == "rw" and len(facts["modify"]) == 14, facts
+for listing in ("LIST -a", "LIST -la"):
+    lines = []
+    ftp.retrlines(listing, lines.append)
+    assert any(line.endswith(" " + name) for line in lines), (listing, lines)
+assert name in ftp.nlst("*.pdf")
+assert ftp.sendcmd("SIZE " + name) == "213 %s" % facts["size"]
+assert ftp.sendcmd("LANG zh").startswith("200")
+try:
+    ftp.sendcmd("SIZE 文件.pdf")
+    raise AssertionError("SIZE of a name that is not there")
+except ftplib.error_perm as e:
+    assert str(e).startswith("550 ") and "文件.pdf" in str(e), e
+assert ftp.sendcmd("EPSV ALL").startswith("200")
+try:
+    ftp.sendcmd("PASV")
+    raise AssertionError("PASV after EPSV ALL")
+except ftplib.error_perm as e:
+    assert str(e).startswith("503 "), e
+ftp.quit()
+PY
 fi
 
 CLONED=$(allocate)

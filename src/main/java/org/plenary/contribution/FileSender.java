@@ -90,7 +90,7 @@ final class FileSender {
       FolderEntry entry, Reader reader) throws IOException {
     Path local = store.local(entry.storePath()).orElse(null);
     if (local == null) {
-      send(request, response, new Source(store, entry.storePath(), null, null, null), entry, reader);
+      send(request, response, new Source(store, entry.storePath(), null, null, null, true), entry, reader);
       return;
     }
     FileChannel channel;
@@ -100,7 +100,7 @@ final class FileSender {
       throw new Gone(entry.storePath());
     }
     try (channel) {
-      send(request, response, new Source(store, entry.storePath(), null, null, channel), entry, reader);
+      send(request, response, new Source(store, entry.storePath(), null, null, channel, true), entry, reader);
     }
   }
 
@@ -152,7 +152,7 @@ final class FileSender {
   static void sendRendering(HttpServletRequest request, HttpServletResponse response, Path file, byte[] bytes,
       long length, String etag, String type) throws IOException {
     var held = bytes == null ? null : new Prepared(bytes, etag, null, type, null);
-    body(request, response, new Source(null, null, held, file, null), etag, length, type);
+    body(request, response, new Source(null, null, held, file, null, false), etag, length, type);
   }
 
   /** The body, its ranges (206, multipart, 416) or the whole of it, with sendfile past {@link #SMALL}. */
@@ -253,20 +253,24 @@ final class FileSender {
    * A document of the store, read through its local file when there is one, or from {@code held},
    * its whole content and header values when the caller has them in memory (null otherwise); or a
    * file of this node ({@code file}: a rendered listing); or through {@code opened}, the document's
-   * file opened by the caller ({@link #sendMoving}: never sent by sendfile, which opens the path again).
+   * file opened by the caller before anything was said. A file that may leave its path while it is
+   * read ({@code moving}: a version waiting in {@code incoming/}, {@link #sendMoving}) is never sent by
+   * sendfile, which opens the path again; a published one may be, its path held by {@code opened}
+   * being the one sendfile opens, and every copy (a short range, several ranges, a connector without
+   * sendfile) reads through {@code opened}, never through the path again.
    */
-  record Source(DocumentStore store, String path, Prepared held, Path file, FileChannel opened) {
+  record Source(DocumentStore store, String path, Prepared held, Path file, FileChannel opened, boolean moving) {
 
     Source(DocumentStore store, String path, Prepared held) {
-      this(store, path, held, null, null);
+      this(store, path, held, null, null, false);
     }
 
-    /** The local file to send, or null (held in memory, opened, or in a store without local files). */
+    /** The local file to send with sendfile, or null (held in memory, moving, or in a store without local files). */
     Path local() {
       if (file != null) {
         return file;
       }
-      return held != null && held.bytes() != null || opened != null ? null : store.local(path).orElse(null);
+      return held != null && held.bytes() != null || opened != null && moving ? null : store.local(path).orElse(null);
     }
 
     /** Whether the bytes come from a remote store's ranged reads. */

@@ -101,7 +101,17 @@ class FolderController {
       response.sendError(HttpServletResponse.SC_GONE);
       return;
     }
-    files.send(entry.orElseThrow(() -> missing(name)), reader, request, response);
+    try {
+      files.send(entry.orElseThrow(() -> missing(name)), reader, request, response);
+    } catch (FileSender.Gone gone) {
+      // Withdrawn between the look-up and the opening of its file: nothing was said yet, so it is said now.
+      FileSender.forget(response);
+      if (folders.withdrawn(slug, code, folder, name, reader)) {
+        response.sendError(HttpServletResponse.SC_GONE);
+        return;
+      }
+      throw missing(name);
+    }
   }
 
   private ModelAndView listing(HttpServletRequest request, HttpServletResponse response, String path,

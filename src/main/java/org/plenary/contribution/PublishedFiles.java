@@ -7,6 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import org.plenary.store.DocumentStore;
 import org.springframework.stereotype.Component;
@@ -99,7 +103,11 @@ public class PublishedFiles {
 
   /**
    * Sends a published file to {@code reader}, a small one from memory; its header values are worked
-   * out once ({@link FileSender.Prepared}).
+   * out once ({@link FileSender.Prepared}). A larger one on the file system is opened before anything
+   * is said and read through what was opened (a short range, several ranges, a connector without
+   * sendfile), so that a withdrawal (which moves the file to the history) during the answer cuts
+   * nothing: several ranges opened the path again for each part. Throws {@link FileSender.Gone} when
+   * the file left its path between the look-up and the opening: nothing was said, the caller answers.
    */
   public void send(FolderEntry file, Reader reader, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -107,9 +115,26 @@ public class PublishedFiles {
     try {
       prepared = held.get(file, entry -> FileSender.Prepared.of(entry, entry.size() <= FileSender.SMALL ? read(entry) : null));
     } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof NoSuchFileException) {
+        throw new FileSender.Gone(file.storePath());
+      }
       throw e.getCause();
     }
-    FileSender.send(request, response, new FileSender.Source(store, file.storePath(), prepared), file, reader);
+    Path local = prepared.bytes() == null ? store.local(file.storePath()).orElse(null) : null;
+    if (local == null) {
+      FileSender.send(request, response, new FileSender.Source(store, file.storePath(), prepared), file, reader);
+      return;
+    }
+    FileChannel opened;
+    try {
+      opened = FileChannel.open(local, StandardOpenOption.READ);
+    } catch (NoSuchFileException gone) {
+      throw new FileSender.Gone(file.storePath());
+    }
+    try (opened) {
+      FileSender.send(request, response, new FileSender.Source(store, file.storePath(), prepared, null, opened, false),
+          file, reader);
+    }
   }
 
   private byte[] read(FolderEntry file) {

@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One control connection. Commands run one at a time, in order, on the gateway's worker threads
  * (they may need the database or a password hash); lines that arrive meanwhile wait in a short
- * queue. ABOR, STAT and QUIT (RFC 959) and NOOP are answered at once during a transfer: clients
- * that keep the control connection alive during a long transfer (Apache Commons Net's control
- * keep-alive) send a NOOP every few seconds and wait for each reply. No thread is held while a
- * session is idle or a transfer runs.
+ * queue. ABOR, STAT and NOOP are answered at once during a transfer: clients that keep the control
+ * connection alive during a long transfer (Apache Commons Net's control keep-alive) send a NOOP every
+ * few seconds and wait for each reply. QUIT during a transfer is answered after it, as RFC 959 says
+ * and vsftpd does: a download runs to its end, then its reply and "221"; an upload not yet answered
+ * is not kept (see {@link Transfer#quit}). No thread is held while a session is idle or a transfer runs.
  */
 final class FtpSession extends ChannelInboundHandlerAdapter {
 
@@ -42,6 +43,16 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     void abort();
 
     long bytes();
+
+    /**
+     * The client sent QUIT before this transfer's reply. A download (or a listing) carries on: the client
+     * may still be reading it, and its reply comes before "221". An upload is stopped and not kept: a
+     * client that says QUIT before hearing whether its file arrived has given up on it (Python's ftplib
+     * leaving a {@code with} block after an interrupted {@code storbinary} closes the data connection,
+     * cleanly, and sends QUIT: the end of the stream is not the end of the file). A transfer still
+     * waiting for its data connection gives up the wait.
+     */
+    default void quit() {}
   }
 
   final Gateway gateway;
@@ -52,6 +63,8 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   private boolean abortRequested;
   /** The server is stopping: the session ends with 421 once its command or transfer has its reply. */
   private boolean stopping;
+  /** QUIT came during a transfer: the session ends with 221 after the transfer's reply; later lines are ignored. */
+  private boolean quitting;
 
   // What the commands read and change; one command runs at a time, so no two threads write these at once.
   volatile PlenaryUser user;
@@ -173,6 +186,9 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   private void received(Object line) {
     String verb = line instanceof String text ? verb(text) : "";
     synchronized (this) {
+      if (quitting) {
+        return;
+      }
       if (transfer != null && (verb.equals("ABOR") || verb.equals("STAT") || verb.equals("QUIT") || verb.equals("NOOP"))) {
         duringTransfer(verb);
         return;
@@ -200,9 +216,9 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       case "STAT" -> send(Reply.of(213, "ftp.transferring", transfer.bytes()));
       case "NOOP" -> send(Reply.of(200, "ftp.noop"));
       default -> {
-        transfer.abort();
-        send(Reply.of(221, "ftp.goodbyeStopped"));
-        control.close();
+        quitting = true;
+        queue.clear();
+        transfer.quit();
       }
     }
   }
@@ -257,8 +273,14 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       log.error("FTP command {} from {} failed", verb, control.remoteAddress(), e);
       reply = Reply.of(451, "ftp.failed");
     }
-    if (reply.code() >= 400 && TRANSFERS.contains(verb)) {
-      closeData();
+    if (TRANSFERS.contains(verb)) {
+      // A REST is for the next transfer command, whichever it is and however it is answered: one left over
+      // by a refused APPE (FileZilla's resume, then its "overwrite" with a plain STOR) or by a LIST made the
+      // next STOR fail (554, "cannot resume") or the next RETR start in the middle of the file.
+      restartAt = 0;
+      if (reply.code() >= 400) {
+        closeData();
+      }
     }
     return reply;
   }
@@ -367,25 +389,34 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** A transfer started: ABOR and a closed control connection now stop it, also an ABOR sent while it waited. */
+  /**
+   * A transfer started: ABOR and a closed control connection now stop it, also an ABOR sent while it waited;
+   * a QUIT sent while it waited is told to it ({@link Transfer#quit}).
+   */
   void started(Transfer running) {
     boolean stop;
+    boolean quit;
     synchronized (this) {
       transfer = running;
       transferCounted = true;
       stop = abortRequested;
+      quit = quitting;
     }
     gateway.metrics().transferStarted();
     if (stop || !control.isActive()) {
       running.abort();
+    } else if (quit) {
+      running.quit();
     }
   }
 
-  /** The transfer is over: its reply, and "226" for ABOR after a stopped transfer. */
+  /** The transfer is over: its reply, "226" for ABOR after a stopped transfer, and "221" after a QUIT. */
   void transferEnded(Reply reply) {
     boolean aborted;
     boolean wasRunning;
+    boolean quit;
     synchronized (this) {
+      quit = quitting;
       wasRunning = transferCounted;
       transferCounted = false;
       transfer = null;
@@ -396,7 +427,15 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       gateway.metrics().transferStopped();
     }
     restartIdleClock();
-    if (aborted) {
+    if (quit) {
+      if (reply != Reply.LATER) {
+        send(aborted ? Reply.of(426, "ftp.abor.stopped") : reply);
+      }
+      if (aborted) {
+        send(Reply.of(226, "ftp.abor.done"));
+      }
+      sendAndClose(Reply.of(221, "ftp.goodbye"));
+    } else if (aborted) {
       finish(Reply.of(426, "ftp.abor.stopped"), Reply.of(226, "ftp.abor.done"));
     } else {
       finish(reply);

@@ -156,6 +156,11 @@ final class Transfers {
       public long bytes() {
         return 0;
       }
+
+      @Override
+      public void quit() {
+        data.giveUp();
+      }
     });
     data.open().addListener(opened -> {
       if (!opened.isSuccess()) {

@@ -204,6 +204,18 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
     channel.close();
   }
 
+  /**
+   * QUIT before this upload's reply: the client gave up on it; stopped, and nothing of it is kept. An upload
+   * already refused while its bytes came keeps its refusal as its reply (the size cap, a full store).
+   */
+  @Override
+  public void quit() {
+    if (failure == null) {
+      failure = Reply.of(426, "ftp.upload.quit", upload.fileName());
+    }
+    channel.close();
+  }
+
   @Override
   public long bytes() {
     return upload.size();

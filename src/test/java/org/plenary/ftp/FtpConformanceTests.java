@@ -592,14 +592,157 @@ class FtpConformanceTests {
       assertThat(ftp.nothingWithin(300)).isTrue();
       assertThat(ftp.command("ABOR")).startsWith("426 ");
       assertThat(ftp.reply()).startsWith("226 ");
-      // QUIT while a listing waits: answered, and the connection closed.
+      // QUIT while a listing waits: the wait is given up, the listing answered (425), then QUIT, and the connection closed.
       RawFtp.epsvPort(ftp.command("EPSV"));
       ftp.send("LIST " + INCOMING + "\r\n");
       assertThat(ftp.nothingWithin(300)).isTrue();
-      assertThat(ftp.command("QUIT")).startsWith("221 ");
+      assertThat(ftp.command("QUIT")).startsWith("425 ");
+      assertThat(ftp.reply()).startsWith("221 ");
       assertThat(ftp.closedByServer()).isTrue();
     }
     assertThat(desk.get(waiting.number()).files()).isEmpty();
+  }
+
+  /**
+   * RFC 959: "If file transfer is in progress, the connection will remain open for result response and the
+   * server will then close it", as vsftpd does. A download goes on after QUIT: the client reads the whole
+   * file, then "226", then "221" (QUIT stopped it at once and answered "221", so the client's last
+   * reply was not the transfer's and the file was cut).
+   */
+  @Test
+  void quitDuringADownloadLetsItFinishThenAnswersItAndThenQuit() throws Exception {
+    Contribution big = desk.allocate("conf", "open", allocation(), author);
+    byte[] content = new byte[1_900_000];
+    new java.util.Random(7).nextBytes(content);
+    desk.upload(big.number(), big.number() + ".pdf", new ByteArrayInputStream(content), author);
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1"); Socket data = new Socket()) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER conf-author")).startsWith("331 ");
+      assertThat(ftp.command("PASS author-pass")).startsWith("230 ");
+      int port = RawFtp.epsvPort(ftp.command("EPSV"));
+      data.setReceiveBufferSize(4096);
+      data.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+      data.setSoTimeout(10_000);
+      assertThat(ftp.command("RETR " + INCOMING + "/" + big.number() + ".pdf")).startsWith("150 ");
+      ftp.send("QUIT\r\n");
+      assertThat(data.getInputStream().readAllBytes()).as("the whole file").isEqualTo(content);
+      assertThat(ftp.reply()).startsWith("226 ");
+      assertThat(ftp.reply()).startsWith("221 ");
+      assertThat(ftp.closedByServer()).isTrue();
+    }
+  }
+
+  /**
+   * QUIT before an upload's reply means the client gave up on it (Python's ftplib leaving a {@code with}
+   * block after an interrupted {@code storbinary} sends exactly that, after a clean end of its data
+   * connection): the upload is answered "426" and nothing of it is kept, then "221". With vsftpd the
+   * data connection's end would have made it a (truncated) file.
+   */
+  @Test
+  void quitBeforeAnUploadsReplyKeepsNothingOfItAndAnswersBoth() throws Exception {
+    Contribution given = desk.allocate("conf", "open", allocation(), author);
+    String name = given.number() + ".pdf";
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1"); Socket data = new Socket()) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER conf-author")).startsWith("331 ");
+      assertThat(ftp.command("PASS author-pass")).startsWith("230 ");
+      int port = RawFtp.epsvPort(ftp.command("EPSV"));
+      data.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+      assertThat(ftp.command("STOR " + INCOMING + "/" + name)).startsWith("150 ");
+      data.getOutputStream().write(new byte[100_000]);
+      data.getOutputStream().flush();
+      ftp.send("QUIT\r\n");
+      String stopped = ftp.reply();
+      data.close();
+      assertThat(stopped).startsWith("426 ").contains(name);
+      assertThat(ftp.reply()).startsWith("221 ");
+      assertThat(ftp.closedByServer()).isTrue();
+    }
+    assertThat(desk.get(given.number()).files()).isEmpty();
+  }
+
+  /**
+   * A REST is for the next transfer command, whichever it is and however it is answered. FileZilla resuming
+   * an upload sends REST and APPE; refused, it offers to overwrite and sends a plain STOR, which the REST
+   * left over made "554 cannot resume"; a REST before a listing made the next RETR start in the middle.
+   */
+  @Test
+  void aRestIsTakenByTheNextTransferCommandEvenARefusedOrAListingOne() throws Exception {
+    Contribution contribution = desk.allocate("conf", "open", allocation(), author);
+    String name = contribution.number() + ".pdf";
+    byte[] bytes = "the whole of the document, sent again".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    try {
+      assertThat(ftp.changeWorkingDirectory(INCOMING)).isTrue();
+      assertThat(ftp.rest("5")).isEqualTo(350);
+      assertThat(ftp.appendFile(name, new ByteArrayInputStream(bytes))).isFalse();
+      assertThat(ftp.getReplyCode()).isEqualTo(550);
+      assertThat(ftp.storeFile(name, new ByteArrayInputStream(bytes))).as(ftp.getReplyString()).isTrue();
+      assertThat(ftp.rest("5")).isEqualTo(350);
+      assertThat(ftp.listNames()).contains(name);
+      var out = new ByteArrayOutputStream();
+      assertThat(ftp.retrieveFile(name, out)).as(ftp.getReplyString()).isTrue();
+      assertThat(out.toByteArray()).isEqualTo(bytes);
+    } finally {
+      ftp.disconnect();
+    }
+  }
+
+  /** QUIT after an upload was refused while its bytes came (past the size cap) answers that refusal, then 221. */
+  @Test
+  void quitAfterAnUploadWasRefusedForItsSizeAnswersTheRefusalThenQuit() throws Exception {
+    Contribution big = desk.allocate("conf", "open", allocation(), author);
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1"); Socket data = new Socket()) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER conf-author")).startsWith("331 ");
+      assertThat(ftp.command("PASS author-pass")).startsWith("230 ");
+      int port = RawFtp.epsvPort(ftp.command("EPSV"));
+      data.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+      assertThat(ftp.command("STOR " + INCOMING + "/" + big.number() + ".pdf")).startsWith("150 ");
+      data.getOutputStream().write(new byte[2_500_000]);
+      data.getOutputStream().flush();
+      Thread.sleep(500);
+      ftp.send("QUIT\r\n");
+      assertThat(ftp.reply()).startsWith("552 ");
+      assertThat(ftp.reply()).startsWith("221 ");
+    }
+    assertThat(desk.get(big.number()).files()).isEmpty();
+  }
+
+  /**
+   * Over IPv6 ({@code ::1}) Commons Net lists and downloads in passive mode (EPSV, which it uses for an IPv6
+   * server) and in active mode (EPRT with {@code |2|}); PASV, which can only name an IPv4 address, answers 522.
+   */
+  @Test
+  void anIpv6ClientListsAndDownloadsWithEpsvAndEprt() throws Exception {
+    InetAddress loopback6 = InetAddress.getByName("::1");
+    try (Socket probe = new Socket()) {
+      probe.connect(new java.net.InetSocketAddress(loopback6, server.port()), 2000);
+    } catch (IOException noIpv6) {
+      org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + noIpv6);
+    }
+    String name = uploaded("pdf");
+    FTPClient ftp = new FTPClient();
+    ftp.setDefaultTimeout(10_000);
+    try {
+      ftp.connect(loopback6, server.port());
+      assertThat(ftp.login("conf-author", "author-pass")).isTrue();
+      ftp.setFileType(FTP.BINARY_FILE_TYPE);
+      assertThat(ftp.sendCommand("PASV")).isEqualTo(522);
+      for (boolean passive : new boolean[] {true, false}) {
+        if (passive) {
+          ftp.enterLocalPassiveMode();
+        } else {
+          ftp.enterLocalActiveMode();
+        }
+        assertThat(names(ftp.listFiles(INCOMING))).as(ftp.getReplyString()).contains(name);
+        var out = new ByteArrayOutputStream();
+        assertThat(ftp.retrieveFile(INCOMING + "/" + name, out)).as(ftp.getReplyString()).isTrue();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("content of " + name);
+      }
+    } finally {
+      ftp.disconnect();
+    }
   }
 
   @Test

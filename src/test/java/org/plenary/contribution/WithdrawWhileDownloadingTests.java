@@ -1,0 +1,165 @@
+package org.plenary.contribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.plenary.ftp.FtpServer;
+import org.plenary.ftp.RawFtp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A published document withdrawn (its file moved to the history) while readers are in the middle of it,
+ * reading slowly: each reader who had started gets the whole old file, over HTTP (whole, and several
+ * ranges, whose parts each opened the path again) and FTP (RETR), and the next request is told it is gone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-replace;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}", "plenary.ftp.port=0"})
+@ActiveProfiles("demo")
+class WithdrawWhileDownloadingTests {
+
+  static final int SIZE = 12_000_000;
+
+  @LocalServerPort int port;
+  @Autowired FtpServer ftpServer;
+  final HttpClient http = HttpClient.newHttpClient();
+  byte[] content;
+  String number;
+  String path;
+
+  @BeforeEach
+  void publishAFile() throws Exception {
+    var api = new DemoApi(http, port);
+    String alice = api.token("alice");
+    number = api.allocate(alice, "Withdrawn while read");
+    content = new byte[SIZE];
+    new Random(number.hashCode()).nextBytes(content);
+    assertThat(api.upload(alice, number, number + ".pdf", content).statusCode()).isEqualTo(201);
+    assertThat(post("/api/v1/contributions/" + number + "/publish").statusCode()).isEqualTo(200);
+    String code = DateTimeFormatter.ofPattern("yyMM").format(LocalDate.now().plusWeeks(8)) + "-gva";
+    path = "/t/fg/cloud/docs/" + code + "/in/" + number + ".pdf";
+  }
+
+  @Test
+  void severalRangesBeingReadAreSentWholeWhenTheFileIsWithdrawn() throws Exception {
+    try (Socket socket = slowReader()) {
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=0-9999999,"
+          + "11000000-11000099\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      byte[] start = in.readNBytes(64 * 1024);
+      withdraw();
+      var answer = new ByteArrayOutputStream();
+      answer.write(start);
+      in.transferTo(answer);
+      String text = answer.toString(StandardCharsets.ISO_8859_1);
+      assertThat(text).startsWith("HTTP/1.1 206 ");
+      int body = text.indexOf("\r\n\r\n") + 4;
+      long length = Long.parseLong(text.replaceAll("(?s).*\r\nContent-Length: (\\d+)\r\n.*", "$1"));
+      assertThat(answer.size() - body).as("the body, to its end").isEqualTo(length);
+      byte[] bytes = answer.toByteArray();
+      assertThat(indexOf(bytes, Arrays.copyOfRange(content, 0, 10_000_000))).isPositive();
+      assertThat(indexOf(bytes, Arrays.copyOfRange(content, 11_000_000, 11_000_100))).isPositive();
+    }
+    assertThat(get().statusCode()).as("asked again, after the withdrawal").isEqualTo(410);
+  }
+
+  @Test
+  void aWholeFileBeingReadIsSentWholeWhenItIsWithdrawn() throws Exception {
+    try (Socket socket = slowReader()) {
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      byte[] start = in.readNBytes(64 * 1024);
+      withdraw();
+      var answer = new ByteArrayOutputStream();
+      answer.write(start);
+      in.transferTo(answer);
+      byte[] bytes = answer.toByteArray();
+      String head = new String(bytes, 0, 1000, StandardCharsets.ISO_8859_1);
+      assertThat(head).startsWith("HTTP/1.1 200 ");
+      int body = head.indexOf("\r\n\r\n") + 4;
+      assertThat(Arrays.copyOfRange(bytes, body, bytes.length)).isEqualTo(content);
+    }
+    assertThat(get().statusCode()).isEqualTo(410);
+  }
+
+  @Test
+  void anFtpDownloadBeingReadIsSentWholeWhenTheFileIsWithdrawn() throws Exception {
+    try (RawFtp ftp = new RawFtp(ftpServer.port()); Socket data = new Socket()) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER anonymous")).startsWith("331 ");
+      assertThat(ftp.command("PASS reader@example.org")).startsWith("230 ");
+      String epsv = ftp.command("EPSV");
+      int dataPort = Integer.parseInt(epsv.replaceAll("(?s).*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
+      data.setReceiveBufferSize(4096);
+      data.connect(new InetSocketAddress("127.0.0.1", dataPort), 2000);
+      data.setSoTimeout(10_000);
+      assertThat(ftp.command("RETR " + path)).startsWith("150 ");
+      InputStream in = data.getInputStream();
+      byte[] start = in.readNBytes(64 * 1024);
+      withdraw();
+      var all = new ByteArrayOutputStream();
+      all.write(start);
+      in.transferTo(all);
+      assertThat(all.toByteArray()).isEqualTo(content);
+      assertThat(ftp.reply()).startsWith("226 ");
+      assertThat(ftp.command("SIZE " + path)).as("asked again, after the withdrawal").startsWith("550 ")
+          .contains("withdrawn");
+    }
+  }
+
+  private Socket slowReader() throws Exception {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+    socket.setSoTimeout(10_000);
+    return socket;
+  }
+
+  private void withdraw() throws Exception {
+    HttpResponse<String> withdrawn = post("/api/v1/contributions/" + number + "/withdraw");
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> post(String target) throws Exception {
+    String tsb = new DemoApi(http, port).token("tsb");
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
+        .header("Authorization", "Bearer " + tsb).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<Void> get() throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  private static int indexOf(byte[] in, byte[] part) {
+    outer:
+    for (int i = 0; i + part.length <= in.length; i++) {
+      for (int j = 0; j < part.length; j++) {
+        if (in[i + j] != part[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
