@@ -182,6 +182,26 @@ public final class Browser implements AutoCloseable {
         .isEqualTo("[]");
   }
 
+  /**
+   * Runs every axe-core rule, best practices included (landmarks, heading order); asserts no violation has the
+   * impact given or a worse one ({@code minor} < {@code moderate} < {@code serious} < {@code critical}).
+   */
+  public void assertNoViolationsFrom(String impact) {
+    script(axeSource());
+    Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+        var done = arguments[arguments.length - 1], order = ['minor', 'moderate', 'serious', 'critical'];
+        var least = order.indexOf(arguments[0]);
+        axe.run(document, {resultTypes: ['violations']})
+          .then(function (r) { done(JSON.stringify(r.violations.filter(function (v) {
+              return order.indexOf(v.impact) >= least;
+            }).map(function (v) {
+            return {id: v.id, impact: v.impact, nodes: v.nodes.map(function (n) { return n.target.join(' '); })};
+          }))); })
+          .catch(function (e) { done('axe failed: ' + e); });""", impact);
+    assertThat(String.valueOf(result)).as("axe findings of impact %s or worse on %s", impact, driver.getCurrentUrl())
+        .isEqualTo("[]");
+  }
+
   private static String axe;
 
   private static synchronized String axeSource() {
