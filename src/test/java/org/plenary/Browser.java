@@ -116,6 +116,26 @@ public final class Browser implements AutoCloseable {
     throw new AssertionError("Tab never reached " + what + " on " + driver.getCurrentUrl());
   }
 
+  /**
+   * Emulates a CSS media type ({@code print}, or {@code ""} for the screen) and media features such as
+   * {@code forced-colors: active} (Windows high contrast) or {@code prefers-reduced-motion: reduce}, through the
+   * DevTools protocol; {@code emulateMedia("", Map.of())} ends it.
+   */
+  public void emulateMedia(String type, java.util.Map<String, String> features) {
+    var list = features.entrySet().stream().map(f -> java.util.Map.of("name", f.getKey(), "value", f.getValue())).toList();
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", type, "features", list));
+  }
+
+  /** A screenshot of the window as it is drawn now. */
+  public java.awt.image.BufferedImage screenshot() {
+    try {
+      byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Object script(String script, Object... arguments) {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
