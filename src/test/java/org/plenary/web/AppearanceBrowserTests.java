@@ -27,7 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * open menu (it stayed open); a filter row's list
  * sits level with its text fields (it sat 1.5 px low); forced colours keep the header's edge, which only its
  * background drew; reduced motion stops Swagger UI's transitions on {@code /api}; a printed list is its content
- * only, every column on the paper; each view of a page has a title of its own.
+ * only, every column on the paper; a refused form's errors are each tied to their field (a list and a group of
+ * radios written by hand were not) under a summary that takes the focus (the forms that go back to their page by a
+ * redirect had a sentence only, and their fields no mark); each view of a page has a title of its own.
  */
 class AppearanceBrowserTests extends CappedDemoBrowserTest {
 
@@ -206,6 +208,42 @@ class AppearanceBrowserTests extends CappedDemoBrowserTest {
             return getComputedStyle(box).overflowX !== 'visible' || box.scrollWidth > box.clientWidth + 1;
           }).map(function (t) { return (t.id || t.className || 'table') + ' ' + t.scrollWidth + '>' + t.clientWidth; }).join(', ');""");
       assertThat(clipped).as("tables cut by a scrolling region on paper, %s", page).isEqualTo("");
+    }
+  }
+
+  @Test
+  void aRefusedFormTiesEveryErrorToItsFieldAndFocusesItsSummary() {
+    String meeting = "/groups/cloud/meetings/" + code();
+    browser.signIn("tsb", "tsb-demo");
+    for (String page : List.of("/admin/organizations?lang=fr", meeting + "/hotel-form?lang=ar", "/admin/accounts?lang=en",
+        "/groups/new?lang=zh", "/groups/cloud/meetings/new?lang=en", meeting + "/documents/new?lang=en", meeting + "/circulars/new?lang=en",
+        "/groups/cloud/deliverables?lang=en", "/groups/cloud/living-list?lang=ar", "/groups/cloud/terms?lang=fr")) {
+      browser.open(page);
+      // Sent empty, past the browser's own checks, as a reader without them would: the server's errors are the ones shown.
+      browser.submitAndWait(() -> browser.script("""
+          var form = Array.from(document.querySelectorAll('main form[method=post]')).filter(function (f) {
+            return f.querySelector('input[type=text], input[type=email], textarea'); }).pop();
+          form.noValidate = true;
+          form.querySelectorAll('input[type=text], input[type=email], input[type=date], input[type=number], input[type=password], textarea')
+            .forEach(function (e) { e.value = ''; });
+          (form.querySelector('button[type=submit].primary') || Array.from(form.querySelectorAll('button[type=submit]')).pop()).click();"""));
+      Object loose = browser.script("""
+          var out = [], summary = document.querySelector('.error-summary');
+          if (!summary) { return 'no error summary'; }
+          if (document.activeElement !== summary) { out.push('the focus is on ' + document.activeElement.tagName + '#' + document.activeElement.id); }
+          summary.querySelectorAll('a').forEach(function (a) {
+            if (!document.getElementById(a.getAttribute('href').substring(1))) { out.push('a summary link to nothing: ' + a.getAttribute('href')); } });
+          document.querySelectorAll('main .invalid').forEach(function (f) {
+            f.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(function (c) {
+              if (c.getAttribute('aria-invalid') !== 'true') { out.push('no aria-invalid on ' + c.id); } }); });
+          document.querySelectorAll('[aria-invalid=true]').forEach(function (c) {
+            var ids = (c.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+            if (!ids.some(function (i) { var e = document.getElementById(i); return e && e.matches('.error'); })) {
+              out.push('no aria-describedby to its error on ' + c.id); } });
+          document.querySelectorAll('main p.error').forEach(function (p) {
+            if (!p.id || !document.querySelector('[aria-describedby~="' + p.id + '"]')) { out.push('an error no field points to: ' + p.textContent.trim()); } });
+          return out.join('; ');""");
+      assertThat(loose).as("errors not tied to their fields on %s", page).isEqualTo("");
     }
   }
 
