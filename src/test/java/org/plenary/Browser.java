@@ -126,6 +126,20 @@ public final class Browser implements AutoCloseable {
     ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", type, "features", list));
   }
 
+  /**
+   * Lays the page out in a viewport of exactly this many CSS pixels: headless Chromium keeps its window at least
+   * 500 px wide, so a window set to 320 px lays pages out at about 485 (WCAG 1.4.10's 320 px was never reached).
+   */
+  public void viewport(int width, int height) {
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+  }
+
+  /** Ends {@link #viewport}: the page takes the window's size again. */
+  public void windowViewport() {
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+  }
+
   /** A screenshot of the window as it is drawn now. */
   public java.awt.image.BufferedImage screenshot() {
     try {

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -25,7 +24,7 @@ class ApiPageBrowserTests extends CappedDemoBrowserTest {
   @Test
   void theDescriptionPassesAxeWithAnOperationOpenInEnglishAndArabicAtEveryWidthBestPracticesIncluded() {
     for (int width : new int[] {1280, 320}) {
-      browser.driver().manage().window().setSize(new Dimension(width, 900));
+      browser.viewport(width, 900);
       for (String language : new String[] {"en", "ar"}) {
         browser.open("/api?lang=" + language);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))

@@ -58,6 +58,7 @@ class AppearanceBrowserTests extends CappedDemoBrowserTest {
   @AfterEach
   void screenAndSignedOut() {
     browser.emulateMedia("", Map.of());
+    browser.windowViewport();
     browser.driver().manage().window().setSize(new Dimension(1280, 900));
     browser.driver().manage().deleteAllCookies();
   }
@@ -95,7 +96,7 @@ class AppearanceBrowserTests extends CappedDemoBrowserTest {
 
   @Test
   void escFoldsTheOpenMenuAndGivesTheFocusBackToItsButton() {
-    browser.driver().manage().window().setSize(new Dimension(375, 740));
+    browser.viewport(375, 740);
     for (String language : List.of("en", "ar")) {
       browser.open("/?lang=" + language);
       WebElement menu = browser.tabTo("the Menu button", e -> "site-menu".equals(e.getAttribute("aria-controls")));
@@ -114,7 +115,7 @@ class AppearanceBrowserTests extends CappedDemoBrowserTest {
     String meeting = "/groups/cloud/meetings/" + code();
     browser.signIn("tsb", "tsb-demo");
     for (int width : new int[] {1280, 375}) {
-      browser.driver().manage().window().setSize(new Dimension(width, 900));
+      browser.viewport(width, 900);
       for (String language : List.of("en", "ar", "zh")) {
         for (String page : List.of(meeting + "/participants", meeting + "/documents", "/search?q=cloud")) {
           browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + language);
