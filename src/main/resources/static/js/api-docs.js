@@ -71,7 +71,42 @@
     }
     return { components: { PlenaryLayout: PlenaryLayout } };
   }
-  new MutationObserver(nameControls).observe(node, { childList: true, subtree: true });
+  // Swagger UI's Authorize window closes with Esc but was no dialog to assistive technology, and closing it left the
+  // focus on the page's body: it is named a modal dialog by its title, and the focus goes back to the button that
+  // opened it.
+  var clicked = null, opener = null;
+  node.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('button');
+    if (button && !button.closest('.modal-ux')) {
+      clicked = button;
+    }
+  }, true);
+  function dialogs() {
+    var modal = node.querySelector('.modal-ux');
+    if (modal && modal.getAttribute('role') !== 'dialog') {
+      opener = clicked;
+      var title = modal.querySelector('.modal-ux-header h3');
+      if (title && !title.id) {
+        title.id = 'api-dialog-title';
+      }
+      modal.setAttribute('role', 'dialog');
+      modal.setAttribute('aria-modal', 'true');
+      if (title) {
+        modal.setAttribute('aria-labelledby', title.id);
+      }
+    }
+    if (!modal && opener && (document.activeElement === document.body || !document.activeElement)) {
+      var back = opener;
+      opener = null;
+      if (document.contains(back)) {
+        back.focus();
+      }
+    }
+  }
+  new MutationObserver(function () {
+    nameControls();
+    dialogs();
+  }).observe(node, { childList: true, subtree: true });
   SwaggerUIBundle({ url: node.getAttribute('data-url'), domNode: node, deepLinking: false,
     plugins: [PlenaryLayoutPlugin], layout: 'PlenaryLayout', defaultModelsExpandDepth: -1 });
 })();
