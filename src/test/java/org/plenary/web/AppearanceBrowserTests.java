@@ -253,7 +253,9 @@ class AppearanceBrowserTests extends CappedDemoBrowserTest {
     String meeting = "/groups/cloud/meetings/" + code();
     browser.signIn("tsb", "tsb-demo");
     List<String> pages = new ArrayList<>(List.of(meeting + "/documents", meeting + "/documents?item=1", meeting + "/documents?item=2",
-        "/groups/cloud/living-list", "/groups/cloud/living-list?agreedAt=1006-gva"));
+        meeting + "/documents?q=cloud", "/groups/cloud/living-list", "/groups/cloud/living-list?agreedAt=1006-gva",
+        meeting + "/participants", meeting + "/participants?status=APPROVED", meeting + "/participants?status=SUBMITTED",
+        meeting + "/participants?q=alice", meeting + "/participants?country=FR"));
     browser.open("/secretariat/outbox");
     browser.all(By.cssSelector("main a[href^='/secretariat/outbox/']")).forEach(a -> pages.add(java.net.URI.create(a.getDomProperty("href")).getPath()));
     for (String language : List.of("en", "ar")) {
