@@ -66,10 +66,20 @@
     if (!menuList) { return; }
     button.hidden = false;
     document.documentElement.classList.add('js-menu');
-    button.addEventListener('click', function () {
-      var open = button.getAttribute('aria-expanded') !== 'true';
+    function show(open) {
       button.setAttribute('aria-expanded', String(open));
       menuList.classList.toggle('open', open);
+    }
+    button.addEventListener('click', function () {
+      show(button.getAttribute('aria-expanded') !== 'true');
+    });
+    // Esc folds the open menu, from its button or any of its links, and gives the focus back to the button.
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && button.getAttribute('aria-expanded') === 'true'
+          && (event.target === button || menuList.contains(event.target))) {
+        show(false);
+        button.focus();
+      }
     });
   }
 

@@ -116,6 +116,40 @@ public final class Browser implements AutoCloseable {
     throw new AssertionError("Tab never reached " + what + " on " + driver.getCurrentUrl());
   }
 
+  /**
+   * Emulates a CSS media type ({@code print}, or {@code ""} for the screen) and media features such as
+   * {@code forced-colors: active} (Windows high contrast) or {@code prefers-reduced-motion: reduce}, through the
+   * DevTools protocol; {@code emulateMedia("", Map.of())} ends it.
+   */
+  public void emulateMedia(String type, java.util.Map<String, String> features) {
+    var list = features.entrySet().stream().map(f -> java.util.Map.of("name", f.getKey(), "value", f.getValue())).toList();
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", type, "features", list));
+  }
+
+  /**
+   * Lays the page out in a viewport of exactly this many CSS pixels: headless Chromium keeps its window at least
+   * 500 px wide, so a window set to 320 px lays pages out at about 485 (WCAG 1.4.10's 320 px was never reached).
+   */
+  public void viewport(int width, int height) {
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+  }
+
+  /** Ends {@link #viewport}: the page takes the window's size again. */
+  public void windowViewport() {
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+  }
+
+  /** A screenshot of the window as it is drawn now. */
+  public java.awt.image.BufferedImage screenshot() {
+    try {
+      byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Object script(String script, Object... arguments) {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
@@ -179,6 +213,26 @@ public final class Browser implements AutoCloseable {
           }))); })
           .catch(function (e) { done('axe failed: ' + e); });""", java.util.List.of(rules));
     assertThat(String.valueOf(result)).as("axe rules %s on %s", java.util.List.of(rules), driver.getCurrentUrl())
+        .isEqualTo("[]");
+  }
+
+  /**
+   * Runs every axe-core rule, best practices included (landmarks, heading order); asserts no violation has the
+   * impact given or a worse one ({@code minor} < {@code moderate} < {@code serious} < {@code critical}).
+   */
+  public void assertNoViolationsFrom(String impact) {
+    script(axeSource());
+    Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+        var done = arguments[arguments.length - 1], order = ['minor', 'moderate', 'serious', 'critical'];
+        var least = order.indexOf(arguments[0]);
+        axe.run(document, {resultTypes: ['violations']})
+          .then(function (r) { done(JSON.stringify(r.violations.filter(function (v) {
+              return order.indexOf(v.impact) >= least;
+            }).map(function (v) {
+            return {id: v.id, impact: v.impact, nodes: v.nodes.map(function (n) { return n.target.join(' '); })};
+          }))); })
+          .catch(function (e) { done('axe failed: ' + e); });""", impact);
+    assertThat(String.valueOf(result)).as("axe findings of impact %s or worse on %s", impact, driver.getCurrentUrl())
         .isEqualTo("[]");
   }
 

@@ -39,7 +39,7 @@ class LongTextBrowserTests extends CappedDemoBrowserTest {
     String number = DemoApi.field(made.body(), "number");
     browser.signIn("alice", "alice-demo");
     for (int width : new int[] {320, 1280}) {
-      browser.driver().manage().window().setSize(new Dimension(width, 900));
+      browser.viewport(width, 900);
       for (String language : new String[] {"en", "ar"}) {
         for (String path : new String[] {"/documents/" + number, "/groups/cloud/meetings/" + code + "/documents", "/desk"}) {
           browser.open(path + "?lang=" + language);

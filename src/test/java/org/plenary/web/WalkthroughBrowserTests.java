@@ -53,6 +53,7 @@ class WalkthroughBrowserTests extends CappedDemoBrowserTest {
 
   @AfterEach
   void wideAndSignedOut() {
+    browser.windowViewport();
     browser.driver().manage().window().setSize(new Dimension(1280, 900));
     browser.driver().manage().deleteAllCookies();
   }
@@ -92,7 +93,7 @@ class WalkthroughBrowserTests extends CappedDemoBrowserTest {
 
   @Test
   void tablesOnAPhoneKeepChineseWordsTelephoneNumbersAndMeetingCodesOnOneLine() {
-    browser.driver().manage().window().setSize(new Dimension(375, 740));
+    browser.viewport(375, 740);
     String meeting = "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
     browser.open("/groups/cloud?lang=zh");
     assertThat(brokenWords("main th, main td", true)).as("Chinese words in the group page's tables").isEmpty();
