@@ -85,7 +85,7 @@
     var modal = node.querySelector('.modal-ux');
     if (modal && modal.getAttribute('role') !== 'dialog') {
       opener = clicked;
-      var title = modal.querySelector('.modal-ux-header h3');
+      var title = modal.querySelector('.modal-ux-header > h3');
       if (title && !title.id) {
         title.id = 'api-dialog-title';
       }

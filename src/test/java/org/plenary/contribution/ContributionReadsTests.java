@@ -83,11 +83,11 @@ class ContributionReadsTests {
   void anUploadReadsItsContributionWhenOpenedAndWhenRegisteredAndItsMailsReadItNoMore() {
     String number = allocate();
     long before = reads();
-    upload(number, "first");
+    upload(number, "first", Replacing.NOTHING);
     assertThat(reads() - before).as("reads of the contribution by the upload of its first version").isEqualTo(2);
 
     before = reads();
-    upload(number, "second, replacing the first");
+    upload(number, "second, replacing the first", Replacing.ANY);
     assertThat(reads() - before).as("reads of the contribution by the upload of a replacing version").isEqualTo(2);
 
     assertThat(events.received).isNotEmpty();
@@ -100,7 +100,7 @@ class ContributionReadsTests {
   @Test
   void aPublicationReadsItsContributionOnceAndAnswersWithWhatTheRegisterReadsBack() {
     String number = allocate();
-    upload(number, "to publish");
+    upload(number, "to publish", Replacing.NOTHING);
     long before = reads();
     Contribution answered = desk.publish(number, fixture.clerk());
     assertThat(reads() - before).as("reads of the contribution by its publication, its manifest and its mails")
@@ -118,9 +118,9 @@ class ContributionReadsTests {
         fixture.author()).number();
   }
 
-  private void upload(String number, String text) {
+  private void upload(String number, String text, Replacing replacing) {
     desk.upload(number, number + ".pdf", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-        fixture.author());
+        fixture.author(), UploadChannel.OTHER, replacing);
   }
 
   private long reads() {

@@ -37,7 +37,7 @@ class PublishIfMatchListTests {
     String tsb = api.token("tsb");
     String number = api.allocate(alice, "Listed tags");
     String first = sha(api.upload(alice, number, number + ".txt", bytes("first")));
-    String second = sha(api.upload(alice, number, number + ".txt", bytes("second")));
+    String second = sha(api.upload(alice, number, number + ".txt", bytes("second"), "\"" + first + "\""));
 
     HttpResponse<String> stale = publish(tsb, number, "\"" + first + "\", W/\"" + "0".repeat(64) + "\"");
     assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
