@@ -145,7 +145,10 @@ assert "%s.pdf" % number not in names, names
 ftp.quit()
 PY
   GAVE_UP=$(allocate)
-  check "Python's ftplib interrupted inside 'with' (data closed cleanly, then QUIT): 426, 221, nothing kept" python3 - \
+  # A clean end of the data connection is, in stream mode, a complete upload: the QUIT that follows drops it only when
+  # it arrives before the upload is answered (usual on loopback, not always on a loaded machine). What must hold either
+  # way: the answer tells the truth, 426 and nothing kept, or a positive reply and the file kept.
+  check "Python's ftplib interrupted inside 'with' (data closed cleanly, then QUIT): 426 and nothing kept, or kept and said so" python3 - \
     127.0.0.1 "$FTP_PORT" alice "$T" "$GAVE_UP" <<'PY'
 import ftplib, io, sys
 host, port, user, secret, number = sys.argv[1:]
@@ -168,7 +171,9 @@ with ftplib.FTP() as ftp:
     ftp.connect(host, int(port), timeout=20)
     ftp.login(user, secret)
     names = ftp.nlst("/t/fg/cloud/docs/incoming")
-    assert "%s.pdf" % number not in names, names
+    kept = "%s.pdf" % number in names
+    assert kept == (said == "a positive reply: the upload was kept"), (said, names)
+    assert kept or said.startswith("426"), said
 PY
   check "Python's FTP_TLS lists (MLSD) and downloads over PROT P, resumed with REST" python3 - \
     127.0.0.1 "$FTP_PORT" alice "$T" "$MIRRORED.pdf" "$W/up/$MIRRORED.pdf" <<'PY'

@@ -24,9 +24,7 @@ class PostgresPersistenceTests extends PersistenceScenarios {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     database = TestPostgres.freshDatabase();
-    registry.add("spring.datasource.url", database::url);
-    registry.add("spring.datasource.username", database::user);
-    registry.add("spring.datasource.password", database::password);
+    database.register(registry);
   }
 
   @org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource dataSource;

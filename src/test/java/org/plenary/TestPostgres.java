@@ -16,7 +16,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestPostgres implements ExecutionCondition {
 
   /** A database made for one test class. */
-  public record Database(String url, String user, String password) {}
+  public record Database(String url, String user, String password) {
+
+    /** Points a test's application at this database ({@code @DynamicPropertySource}). */
+    public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+      registry.add("spring.datasource.url", this::url);
+      registry.add("spring.datasource.username", this::user);
+      registry.add("spring.datasource.password", this::password);
+    }
+  }
 
   private static final String URL = env("PLENARY_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
   private static final String USER = env("PLENARY_TEST_POSTGRES_USER", "postgres");

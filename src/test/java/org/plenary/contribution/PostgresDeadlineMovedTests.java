@@ -16,9 +16,6 @@ class PostgresDeadlineMovedTests extends DeadlineMovedTests {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    TestPostgres.Database database = TestPostgres.freshDatabase();
-    registry.add("spring.datasource.url", database::url);
-    registry.add("spring.datasource.username", database::user);
-    registry.add("spring.datasource.password", database::password);
+    TestPostgres.freshDatabase().register(registry);
   }
 }

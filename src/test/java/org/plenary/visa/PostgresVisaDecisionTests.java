@@ -23,9 +23,6 @@ class PostgresVisaDecisionTests extends VisaDecisionTests {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    TestPostgres.Database database = TestPostgres.freshDatabase();
-    registry.add("spring.datasource.url", database::url);
-    registry.add("spring.datasource.username", database::user);
-    registry.add("spring.datasource.password", database::password);
+    TestPostgres.freshDatabase().register(registry);
   }
 }
