@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -204,6 +205,28 @@ class ContributionApiController {
   ContributionResource reject(@PathVariable String number, @RequestBody Reason reason,
       @AuthenticationPrincipal PlenaryUser user) {
     return resource(desk.reject(number, reason.reason(), user));
+  }
+
+  @Operation(operationId = "takeBackIncomingFile", summary = "Take back the version waiting in the incoming folder (its sender, or the secretariat)",
+      description = "A wrong file sent before the secretariat acts on it: the waiting version leaves the incoming folder"
+          + " and is kept in the history as a replaced one, the audit trail says who took it back, and the number stays"
+          + " allocated for a new upload. A published version is never touched (the secretariat withdraws those)."
+          + " FTP's `DELE` of the file in the incoming folder does the same.")
+  @DeleteMapping("/api/v1/contributions/{number}/files/incoming")
+  @PreAuthorize("isAuthenticated()")
+  @ApiResponse(responseCode = "200", description = "The contribution as it stands now", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "403", description = "The waiting version was sent by someone else (and you are not the secretariat).")
+  @ApiResponse(responseCode = "404", description = "No such number.")
+  @ApiResponse(responseCode = "409", description = "Nothing waits in the incoming folder for this number (never sent,"
+      + " already published, rejected or taken back).")
+  @ApiResponse(responseCode = "412", description = "`If-Match` names none of the versions waiting: it was replaced since"
+      + " it was read; nothing was taken back.")
+  ContributionResource takeBack(@PathVariable String number,
+      @Parameter(description = "the waiting version to take back, as the incoming file's ETag (its SHA-256 in quotes),"
+          + " or a list of such tags; `*` or no header takes back whatever version waits")
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return resource(desk.takeBack(number, reviewed(ifMatch), user));
   }
 
   @Operation(operationId = "withdrawContribution", summary = "Withdraw a published contribution; the number stays used (secretariat)")

@@ -99,6 +99,8 @@ class ContributionController {
     model.addAttribute("meeting", meeting);
     model.addAttribute("mayUpload", mayUpload && contribution.withdrawnAt() == null);
     model.addAttribute("isStaff", user != null && user.isStaff());
+    model.addAttribute("mayTakeBack", user != null && contribution.incoming()
+        .filter(f -> user.isStaff() || user.getUsername().equals(f.uploadedBy())).isPresent());
     model.addAttribute("seesHistory", mayUpload);
     model.addAttribute("audit", mayUpload ? desk.readersAuditTrail(number) : java.util.List.of());
     model.addAttribute("expectedName", contribution.baseName(contribution.nextRevision()));
@@ -122,6 +124,27 @@ class ContributionController {
       ContributionFile stored = desk.upload(number, file.getOriginalFilename(), bytes, user, UploadChannel.WEB, replacing);
       redirect.addFlashAttribute("notice", say(stored.late() ? "contribution.notice.receivedLate" : "contribution.notice.received",
           stored.fileName(), String.valueOf(stored.size())));
+    } catch (ContributionRefusedException e) {
+      redirect.addFlashAttribute("problem", say(e));
+    }
+    return "redirect:/documents/" + number;
+  }
+
+  /**
+   * Takes back the waiting version the page showed ({@code reviewed}), once the box that says what it does
+   * is ticked: the same rules as FTP's DELE and the API's DELETE ({@link ContributionDesk#takeBack}).
+   */
+  @PostMapping("/documents/{number}/take-back")
+  String takeBack(@PathVariable String number, @RequestParam(required = false) String reviewed,
+      @RequestParam(required = false) String confirm, @AuthenticationPrincipal PlenaryUser user,
+      RedirectAttributes redirect) {
+    if (!"yes".equals(confirm)) {
+      redirect.addFlashAttribute("problem", say("contribution.show.takeBackUnconfirmed"));
+      return "redirect:/documents/" + number;
+    }
+    try {
+      desk.takeBack(number, reviewed == null || reviewed.isBlank() ? java.util.List.of() : java.util.List.of(reviewed), user);
+      redirect.addFlashAttribute("notice", say("contribution.notice.takeBack", number));
     } catch (ContributionRefusedException e) {
       redirect.addFlashAttribute("problem", say(e));
     }

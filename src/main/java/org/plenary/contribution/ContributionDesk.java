@@ -30,6 +30,7 @@ import org.plenary.contribution.ContributionEvents.ContributionsPublished;
 import org.plenary.contribution.ContributionEvents.ContributionReceived;
 import org.plenary.contribution.ContributionEvents.ContributionsReceived;
 import org.plenary.contribution.ContributionEvents.ContributionRejected;
+import org.plenary.contribution.ContributionEvents.ContributionTakenBack;
 import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
@@ -627,6 +628,58 @@ public class ContributionDesk {
       events.publishEvent(new ContributionRejected(contribution.number(), file.id(), reason.strip()));
       return get(number);
     });
+  }
+
+  /**
+   * Takes back the version waiting in the incoming folder (a wrong file sent before the secretariat acts):
+   * its sender may, and the secretariat; the file goes to the history as a replaced one does, the audit
+   * trail says who took it back, and the number stays allocated for a new upload. A published version is
+   * never touched (the secretariat withdraws those). When {@code waitingSha256} names versions, the one
+   * waiting must be among them (an {@code If-Match} list, the page's hidden field): otherwise nothing
+   * changes and the refusal says it was replaced meanwhile.
+   */
+  public Contribution takeBack(String number, java.util.Collection<String> waitingSha256, PlenaryUser user) {
+    if (user == null) {
+      throw ContributionRefusedException.of(NOT_ALLOWED, "contribution.refused.notYourUpload", number);
+    }
+    var named = waitingSha256.stream().map(sha -> sha.strip().toLowerCase(java.util.Locale.ROOT))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    return transaction.execute(status -> {
+      Contribution contribution = lockedWithIncoming(number, "takeBack");
+      ContributionFile file = contribution.incoming().orElseThrow();
+      if (!user.isStaff() && !user.getUsername().equals(file.uploadedBy())) {
+        throw ContributionRefusedException.of(NOT_YOURS, "contribution.refused.notYourUpload", file.fileName());
+      }
+      if (!named.isEmpty() && !named.contains(file.sha256())) {
+        throw ContributionRefusedException.of(VERSION_CHANGED, "contribution.refused.replacedSinceTakeBack",
+            file.fileName(), file.sha256().substring(0, 12));
+      }
+      Group group = groups.get(contribution.groupId());
+      String history = historyPath(group, file);
+      FileMoves.inTransaction(store).move(file.storePath(), history);
+      contributions.moveFile(file.id(), FileState.REPLACED, history, null, null);
+      contributions.audit(contribution.id(), "TAKEN_BACK", user.getUsername(), clock.instant(), file.fileName(),
+          file.sha256(), null);
+      events.publishEvent(new ContributionTakenBack(contribution.number(), file.id(), user.getUsername()));
+      return get(number);
+    });
+  }
+
+  /**
+   * The numbers of the group's incoming folder whose waiting version this account may take back
+   * ({@link #takeBack}): what FTP's {@code d} of {@code perm} and {@code DELE} say. The secretariat may
+   * take back any; a participant the versions they sent.
+   */
+  public java.util.function.Predicate<String> takeBackableIncoming(String slug, PlenaryUser user) {
+    if (user == null) {
+      return number -> false;
+    }
+    if (user.isStaff()) {
+      return number -> true;
+    }
+    var own = new java.util.HashSet<String>();
+    contributions.waitingOf(groups.get(slug).id(), user.id().value(), false).forEach(w -> own.add(w.number()));
+    return own::contains;
   }
 
   /** Withdraws a published contribution: its files leave the folders, the register keeps a tombstone. */

@@ -68,6 +68,12 @@ public final class ContributionEvents {
   /** The secretariat refused a version, with a reason. */
   public record ContributionRejected(String number, long fileId, String reason) {}
 
+  /**
+   * A waiting version was taken back from the incoming folder by its sender or the secretariat
+   * ({@code takenBy}) before anything was done with it; the number stays allocated.
+   */
+  public record ContributionTakenBack(String number, long fileId, String takenBy) {}
+
   /** A published contribution was withdrawn; its number stays used. */
   public record ContributionWithdrawn(String number) {}
 }

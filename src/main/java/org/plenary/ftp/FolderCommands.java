@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.plenary.contribution.ContributionRefusedException;
 import org.plenary.contribution.Reader;
 
 /** Moving around and reading the tree: PWD, CWD, CDUP, LIST, NLST, MLSD, MLST, SIZE, MDTM, STAT; and what is refused. */
@@ -33,7 +34,10 @@ final class FolderCommands {
     table.put("LIST", new Gateway.Command(true, (s, a) -> {
       Instant now = Instant.now();
       boolean mayUpload = s.hasAccount();
-      return Transfers.sendLines(s, "ftp.transfer.listing", listed(s, a), node -> ListingFormat.listLine(node, mayUpload, now));
+      List<FolderTree.Node> nodes = listed(s, a);
+      Predicate<FolderTree.Node> writable = listedReplaceable(s, a);
+      return Transfers.sendLines(s, "ftp.transfer.listing", nodes,
+          node -> ListingFormat.listLine(node, mayUpload, writable.test(node), now));
     }));
     table.put("NLST", new Gateway.Command(true, (s, a) -> {
       String prefix = namePrefix(a);
@@ -45,15 +49,17 @@ final class FolderCommands {
       var facts = s.mlstFacts;
       List<FolderTree.Node> nodes = folder(s, path);
       Predicate<FolderTree.Node> replaceable = replaceable(s, path, facts);
+      Predicate<FolderTree.Node> deletable = deletable(s, path, facts);
       return Transfers.sendLines(s, "ftp.transfer.listing", nodes,
-          node -> ListingFormat.machineLine(node, mayUpload, replaceable.test(node), facts));
+          node -> ListingFormat.machineLine(node, mayUpload, replaceable.test(node), deletable.test(node), facts));
     }));
     table.put("MLST", new Gateway.Command(true, (s, a) -> {
       FtpPath path = path(s, a);
       FolderTree.Node node = node(s, path);
       boolean replaceable = path.depth() > 0 && replaceable(s, path.parent(), s.mlstFacts).test(node);
+      boolean deletable = path.depth() > 0 && deletable(s, path.parent(), s.mlstFacts).test(node);
       return Reply.of(250, "ftp.mlst", path.toString(),
-          ListingFormat.facts(node, s.hasAccount(), replaceable, s.mlstFacts) + " " + path);
+          ListingFormat.facts(node, s.hasAccount(), replaceable, deletable, s.mlstFacts) + " " + path);
     }));
     table.put("SIZE", new Gateway.Command(true, (s, a) -> new Reply(213, Long.toString(file(s, path(s, a)).size()))));
     // RFC 3659 defines MDTM for files; a folder answers 550, as SIZE and vsftpd do.
@@ -64,7 +70,7 @@ final class FolderCommands {
     for (String verb : List.of("MKD", "XMKD", "RMD", "XRMD")) {
       table.put(verb, new Gateway.Command(true, folders));
     }
-    table.put("DELE", new Gateway.Command(true, (s, a) -> Reply.of(550, "ftp.dele.refused")));
+    table.put("DELE", new Gateway.Command(true, FolderCommands::dele));
     Gateway.Handler rename = (s, a) -> Reply.of(550, "ftp.rename.refused");
     table.put("RNFR", new Gateway.Command(true, rename));
     table.put("RNTO", new Gateway.Command(true, rename));
@@ -79,6 +85,31 @@ final class FolderCommands {
     }
     session.cwd = path;
     return Reply.of(250, "ftp.cwd", path.toString());
+  }
+
+  /**
+   * DELE takes back a version waiting in an incoming folder, as the page's and the API's take-back do
+   * (the contribution desk's rules: its sender or the secretariat, never a published file); anything
+   * else is refused with a sentence. The file is read from the register now, so a version replaced
+   * since the client listed the folder is the one named.
+   */
+  private static Reply dele(FtpSession session, String argument) {
+    FtpPath path = path(session, argument);
+    if (path.depth() == 0 || session.gateway.tree().incomingOf(path.parent()).isEmpty() || !session.hasAccount()) {
+      node(session, path);
+      return Reply.of(550, "ftp.dele.refused");
+    }
+    FolderTree.Node node = session.gateway.tree().findAgain(path, reader(session)).orElseThrow(() -> missing(session, path));
+    if (node.folder() || node.number() == null) {
+      return Reply.of(550, "ftp.dele.refused");
+    }
+    try {
+      session.gateway.desk().takeBack(node.number(), List.of(node.sha256()), session.user);
+    } catch (ContributionRefusedException refusal) {
+      // 550 for every refusal (RFC 959: file unavailable, no access): 553 is STOR's word for a name not allowed.
+      return Reply.of(550, "ftp.refused", refusal);
+    }
+    return Reply.of(250, "ftp.dele.done", node.name());
   }
 
   private static Reply stat(FtpSession session, String argument) {
@@ -98,7 +129,7 @@ final class FolderCommands {
     if (entries.size() > STAT_ENTRIES) {
       return Reply.of(550, "ftp.statusOf.tooLong", shown, entries.size(), STAT_ENTRIES);
     }
-    String listing = ListingFormat.list(entries, session.hasAccount(), Instant.now());
+    String listing = ListingFormat.list(entries, session.hasAccount(), listedReplaceable(session, argument), Instant.now());
     return Reply.of(213, "ftp.statusOf", shown,
         listing.replace("\r\n", "\n"));
   }
@@ -146,6 +177,29 @@ final class FolderCommands {
     }
     Predicate<String> numbers = session.gateway.desk().replaceableIncoming(slug.get(), session.user);
     return node -> !node.folder() && node.number() != null && numbers.test(node.number());
+  }
+
+  /** Which files of the folder the session may take back with DELE (the {@code d} of {@code perm}). */
+  private static Predicate<FolderTree.Node> deletable(FtpSession session, FtpPath folder, Set<String> facts) {
+    var slug = session.gateway.tree().incomingOf(folder);
+    if (slug.isEmpty() || !session.hasAccount() || !facts.contains("perm")) {
+      return node -> false;
+    }
+    Predicate<String> numbers = session.gateway.desk().takeBackableIncoming(slug.get(), session.user);
+    return node -> !node.folder() && node.number() != null && numbers.test(node.number());
+  }
+
+  /**
+   * What LIST's mode says of the entries {@link #listed} gives: the owner's {@code w} where MLSD's {@code perm}
+   * has {@code w} or {@code d}, as clients read those facts (Commons Net and FileZilla: the user may change
+   * it), so that a client that reads {@code ls -l} and one that reads RFC 3659 are told the same, for the folder
+   * whose entries are listed (the path's own, or its parent's for a file or a pattern).
+   */
+  private static Predicate<FolderTree.Node> listedReplaceable(FtpSession session, String argument) {
+    FtpPath path = path(session, withoutOptions(argument));
+    boolean ofParent = path.depth() > 0 && (Glob.isPattern(path.name()) || !node(session, path).folder());
+    FtpPath folder = ofParent ? path.parent() : path;
+    return replaceable(session, folder, ListingFormat.ALL_FACTS).or(deletable(session, folder, ListingFormat.ALL_FACTS));
   }
 
   /** Who reads, for the documents' access rule: the account, or nobody for anonymous FTP. */

@@ -24,15 +24,20 @@ final class ListingFormat {
   private ListingFormat() {}
 
   /** LIST's lines as one text, for STAT's reply on the control connection. */
-  static String list(List<FolderTree.Node> nodes, boolean mayUpload, Instant now) {
+  static String list(List<FolderTree.Node> nodes, boolean mayUpload, java.util.function.Predicate<FolderTree.Node> replaceable,
+      Instant now) {
     var out = new StringBuilder(nodes.size() * 80);
-    nodes.forEach(node -> out.append(listLine(node, mayUpload, now)));
+    nodes.forEach(node -> out.append(listLine(node, mayUpload, replaceable.test(node), now)));
     return out.toString();
   }
 
-  /** One line of LIST, as {@code ls -l} writes it. */
-  static String listLine(FolderTree.Node node, boolean mayUpload, Instant now) {
-    String mode = node.folder() ? (node.incoming() && mayUpload ? "drwxr-xr-x" : "dr-xr-xr-x") : "-r--r--r--";
+  /**
+   * One line of LIST, as {@code ls -l} writes it. A file's owner bits say what MLSD's {@code perm} says
+   * ({@link #facts}): {@code rw-} for a waiting file the session may replace or take back, {@code r--} otherwise.
+   */
+  static String listLine(FolderTree.Node node, boolean mayUpload, boolean replaceable, Instant now) {
+    String mode = node.folder() ? (node.incoming() && mayUpload ? "drwxr-xr-x" : "dr-xr-xr-x")
+        : replaceable ? "-rw-r--r--" : "-r--r--r--";
     Instant modified = node.modified();
     boolean recent = modified.isAfter(now.minus(180, ChronoUnit.DAYS)) && !modified.isAfter(now.plus(1, ChronoUnit.DAYS));
     return mode + " 1 plenary plenary " + String.format(Locale.ROOT, "%12d", node.size()) + ' '
@@ -45,8 +50,9 @@ final class ListingFormat {
   }
 
   /** One line of MLSD: the entry's chosen facts and its name. */
-  static String machineLine(FolderTree.Node node, boolean mayUpload, boolean replaceable, java.util.Set<String> chosen) {
-    return facts(node, mayUpload, replaceable, chosen) + ' ' + node.name() + "\r\n";
+  static String machineLine(FolderTree.Node node, boolean mayUpload, boolean replaceable, boolean deletable,
+      java.util.Set<String> chosen) {
+    return facts(node, mayUpload, replaceable, deletable, chosen) + ' ' + node.name() + "\r\n";
   }
 
   /**
@@ -54,10 +60,11 @@ final class ListingFormat {
    * {@code perm} says what the session may really do (7.5.5): a folder is entered and listed
    * ({@code el}), and an incoming folder takes new files from an account ({@code c}); a file is read
    * ({@code r}), and one waiting in the incoming folder that the account may still replace by sending
-   * it again is written too ({@code w}). DELE, RNFR and APPE are refused to everyone, so no {@code d},
-   * {@code f} or {@code a}.
+   * it again is written too ({@code w}); one its sender (or the secretariat) may take back with DELE is
+   * deletable ({@code d}). RNFR and APPE are refused to everyone, so no {@code f} or {@code a}.
    */
-  static String facts(FolderTree.Node node, boolean mayUpload, boolean replaceable, java.util.Set<String> chosen) {
+  static String facts(FolderTree.Node node, boolean mayUpload, boolean replaceable, boolean deletable,
+      java.util.Set<String> chosen) {
     var out = new StringBuilder(64);
     if (chosen.contains("type")) {
       out.append("type=").append(node.folder() ? "dir" : "file").append(';');
@@ -69,8 +76,8 @@ final class ListingFormat {
       out.append("modify=").append(FACT.format(node.modified())).append(';');
     }
     if (chosen.contains("perm")) {
-      out.append("perm=").append(node.folder() ? (node.incoming() && mayUpload ? "elc" : "el") : replaceable ? "rw" : "r")
-          .append(';');
+      out.append("perm=").append(node.folder() ? (node.incoming() && mayUpload ? "elc" : "el")
+          : "r" + (replaceable ? "w" : "") + (deletable ? "d" : "")).append(';');
     }
     return out.toString();
   }

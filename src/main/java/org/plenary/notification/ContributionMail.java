@@ -19,6 +19,7 @@ import org.plenary.contribution.ContributionEvents.ContributionReceived;
 import org.plenary.contribution.ContributionEvents.ContributionsPublished;
 import org.plenary.contribution.ContributionEvents.ContributionsReceived;
 import org.plenary.contribution.ContributionEvents.ContributionRejected;
+import org.plenary.contribution.ContributionEvents.ContributionTakenBack;
 import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
 import org.plenary.contribution.ContributionEvents.NumbersAllocated;
 import org.plenary.contribution.ContributionFile;
@@ -177,6 +178,20 @@ class ContributionMail {
     ContributionFile file = file(c, event.fileId());
     send("ContributionRejected:" + event.fileId(), List.of(c.allocatedBy(), file.uploadedBy()), words -> words.letter("notification.contribution.rejected",
         new Object[] {file.fileName()}, file.fileName(), event.reason(), baseUrl + "/documents/" + c.number()));
+  }
+
+  /** A waiting version taken back: its authors and its sender learn who took it back (the secretariat may have). */
+  @ApplicationModuleListener
+  void on(ContributionTakenBack event) {
+    Contribution c = desk.get(event.number());
+    ContributionFile file = file(c, event.fileId());
+    var recipients = new java.util.ArrayList<>(everyone(c));
+    if (!recipients.contains(file.uploadedBy())) {
+      recipients.add(file.uploadedBy());
+    }
+    String by = desk.personName(event.takenBy());
+    send("ContributionTakenBack:" + event.fileId(), recipients, words -> words.letter("notification.contribution.takenBack",
+        new Object[] {file.fileName()}, file.fileName(), by, c.number(), baseUrl + "/documents/" + c.number()));
   }
 
   @ApplicationModuleListener

@@ -45,7 +45,11 @@ public final class BackupCommand {
     try {
       return switch (command) {
         case "backup" -> report(out, "Backed up", Backups.backup(BackupTarget.resolve(settings), folder), folder);
-        case "restore" -> report(out, "Restored", Restore.restore(BackupTarget.resolve(settings), folder), folder);
+        case "restore" -> {
+          // Before the settings are read: reading them makes the data folder and its db/ (nothing half-made is left).
+          Restore.requireIntact(folder);
+          yield report(out, "Restored", Restore.restore(BackupTarget.resolve(settings), folder), folder);
+        }
         default -> verify(folder, out, err);
       };
     } catch (Exception e) {

@@ -23,12 +23,21 @@ final class Restore {
 
   private Restore() {}
 
-  static BackupManifest restore(BackupTarget target, Path folder) throws Exception {
+  /**
+   * Refuses a damaged backup. {@code restore} asks it before it reads its settings: reading them makes the
+   * data folder and the embedded database's folder ({@code DataDirectoryEnvironment}), which a refused
+   * restore left behind, empty and half-made.
+   */
+  static void requireIntact(Path folder) throws java.io.IOException {
     List<String> problems = BackupCheck.problems(folder);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("The backup in " + folder + " is damaged; nothing was restored:\n  "
           + String.join("\n  ", problems));
     }
+  }
+
+  static BackupManifest restore(BackupTarget target, Path folder) throws Exception {
+    requireIntact(folder);
     BackupManifest manifest = BackupManifest.read(folder);
     if (!manifest.database().equals(target.postgres() ? "postgresql" : "h2")) {
       throw new IllegalStateException("This backup is of a " + manifest.database() + " database; " + target.url()

@@ -4,6 +4,7 @@ import java.util.List;
 import org.plenary.contribution.ContributionEvents.ContributionPublished;
 import org.plenary.contribution.ContributionEvents.ContributionReceived;
 import org.plenary.contribution.ContributionEvents.ContributionRejected;
+import org.plenary.contribution.ContributionEvents.ContributionTakenBack;
 import org.plenary.contribution.ContributionEvents.ContributionWithdrawn;
 import org.plenary.contribution.ContributionEvents.ContributionsPublished;
 import org.plenary.contribution.ContributionEvents.ContributionsReceived;
@@ -46,6 +47,11 @@ class IndexingListener {
 
   @EventListener
   void on(ContributionRejected event) {
+    afterCommit(List.of(event.number()));
+  }
+
+  @EventListener
+  void on(ContributionTakenBack event) {
     afterCommit(List.of(event.number()));
   }
 

@@ -60,10 +60,12 @@ class OpenApiConfiguration {
     for (Class<?> id : List.of(AccountId.class, OrganizationId.class, GroupId.class, MeetingId.class)) {
       SpringDocUtils.getConfig().replaceWithClass(id, Long.class);
     }
-    // A local time of day ("09:30") has no standard format: say it with a pattern instead of "time-local".
-    // Every one of them is optional (opening time, desk time, arrival time), hence nullable.
+    // A local time of day has no standard format: say it with a pattern instead of "time-local".
+    // Every one of them is optional (opening time, desk time, arrival time), hence nullable. Answers
+    // write it with seconds ("09:30:00", as Jackson writes LocalTime), which the example shows; requests may omit them.
     SpringDocUtils.getConfig().replaceWithSchema(LocalTime.class,
-        new StringSchema().pattern("^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$").example("09:30").nullable(true));
+        new StringSchema().pattern("^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$").example("09:30:00").nullable(true)
+            .description("A local time of day in the meeting's time zone: HH:mm:ss in answers; HH:mm is accepted in requests."));
   }
 
   @Bean

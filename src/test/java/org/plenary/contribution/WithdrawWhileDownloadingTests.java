@@ -125,6 +125,64 @@ class WithdrawWhileDownloadingTests {
     }
   }
 
+  /**
+   * The folder's ZIP being read while a document it holds, not reached yet, is withdrawn: the reader never
+   * gets a ZIP that looks complete and is not (the length it was told, with a member missing or changed). It
+   * gets the whole archive as laid out, each member's bytes matching its CRC-32, or a body cut short of its
+   * Content-Length, which every client reports as an error.
+   */
+  @Test
+  void aFolderZipBeingReadIsWholeOrVisiblyCutWhenAMemberIsWithdrawn() throws Exception {
+    var api = new DemoApi(http, port);
+    String alice = api.token("alice");
+    String later = api.allocate(alice, "Withdrawn while the ZIP is read");
+    byte[] laterContent = new byte[200_000];
+    new Random(later.hashCode()).nextBytes(laterContent);
+    assertThat(api.upload(alice, later, later + ".pdf", laterContent).statusCode()).isEqualTo(201);
+    assertThat(post("/api/v1/contributions/" + later + "/publish").statusCode()).isEqualTo(200);
+    String zip = path.substring(0, path.lastIndexOf("/in/")) + "/in.zip";
+    byte[] bytes;
+    try (Socket socket = slowReader()) {
+      socket.getOutputStream().write(("GET " + zip + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      byte[] start = in.readNBytes(64 * 1024);
+      HttpResponse<String> withdrawn = post("/api/v1/contributions/" + later + "/withdraw");
+      assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+      var answer = new ByteArrayOutputStream();
+      answer.write(start);
+      try {
+        in.transferTo(answer);
+      } catch (java.io.IOException reset) {
+        // A connection reset: the body is short, which the length check below sees.
+      }
+      bytes = answer.toByteArray();
+    }
+    String head = new String(bytes, 0, 2000, StandardCharsets.ISO_8859_1);
+    assertThat(head).startsWith("HTTP/1.1 200 ");
+    int body = head.indexOf("\r\n\r\n") + 4;
+    long length = Long.parseLong(head.replaceAll("(?s).*\r\n(?i:Content-Length): (\\d+)\r\n.*", "$1"));
+    byte[] archive = Arrays.copyOfRange(bytes, body, bytes.length);
+    if (archive.length < length) {
+      return;
+    }
+    assertThat((long) archive.length).isEqualTo(length);
+    var names = new java.util.ArrayList<String>();
+    try (var entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(archive))) {
+      for (var entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+        byte[] member = entries.readAllBytes();
+        var crc = new java.util.zip.CRC32();
+        crc.update(member);
+        assertThat(crc.getValue()).as(entry.getName()).isEqualTo(entry.getCrc());
+        names.add(entry.getName());
+        if (entry.getName().equals(later + ".pdf")) {
+          assertThat(member).isEqualTo(laterContent);
+        }
+      }
+    }
+    assertThat(names).contains(number + ".pdf", later + ".pdf");
+  }
+
   private Socket slowReader() throws Exception {
     Socket socket = new Socket();
     socket.setReceiveBufferSize(4096);

@@ -387,13 +387,22 @@ class FtpConformanceTests {
     secretariat();
     // .pptx: the pattern tests of this class count the other extensions in the shared incoming folder.
     String name = uploaded("pptx");
-    String[][] expected = {{"conf-author", "author-pass", "rw"}, {"conf-other", "other-pass", "r"}, {"conf-tsb", "tsb-pass", "r"}};
+    // w: STOR replaces it; d: DELE takes it back (its sender, or the secretariat).
+    String[][] expected = {{"conf-author", "author-pass", "rwd"}, {"conf-other", "other-pass", "r"}, {"conf-tsb", "tsb-pass", "rd"}};
     for (String[] who : expected) {
       FTPClient ftp = signIn(who[0], who[1]);
       try {
         FTPFile listed = Arrays.stream(ftp.mlistDir(INCOMING)).filter(f -> f.getName().equals(name)).findFirst().orElseThrow();
         assertThat(listed.getRawListing()).as(who[0] + " MLSD").contains("perm=" + who[2] + ";");
-        assertThat(listed.hasPermission(FTPFile.USER_ACCESS, FTPFile.WRITE_PERMISSION)).as(who[0]).isEqualTo(who[2].contains("w"));
+        // A client reads w or d as "may change it" (Commons Net: the user's write permission).
+        boolean changes = !who[2].equals("r");
+        assertThat(listed.hasPermission(FTPFile.USER_ACCESS, FTPFile.WRITE_PERMISSION)).as(who[0]).isEqualTo(changes);
+        // LIST's mode says what MLSD's perm says (it said -r--r--r-- to the sender too).
+        FTPFile line = Arrays.stream(ftp.listFiles(INCOMING)).filter(f -> f.getName().equals(name)).findFirst().orElseThrow();
+        assertThat(line.getRawListing()).as(who[0] + " LIST").startsWith(changes ? "-rw-r--r-- " : "-r--r--r-- ");
+        assertThat(line.hasPermission(FTPFile.USER_ACCESS, FTPFile.WRITE_PERMISSION)).as(who[0] + " LIST").isEqualTo(changes);
+        assertThat(ftp.sendCommand("STAT " + INCOMING + "/" + name)).isEqualTo(213);
+        assertThat(ftp.getReplyString()).as(who[0] + " STAT").contains(changes ? "-rw-r--r-- " : "-r--r--r-- ");
         FTPFile alone = ftp.mlistFile(INCOMING + "/" + name);
         assertThat(alone.getRawListing()).as(who[0] + " MLST").contains("perm=" + who[2] + ";");
         // What perm says is what STOR does: the same name again is taken from those with w only, its sender
@@ -427,14 +436,77 @@ class FtpConformanceTests {
     meetings.update("conf", "strict", strict(LocalDateTime.now().minusDays(1)));
     FTPClient ftp = signIn("conf-author", "author-pass");
     try {
-      assertThat(ftp.mlistFile(INCOMING + "/" + name).getRawListing()).contains("perm=r;");
+      // No w once late documents are refused; d stays: its sender may still take the version back.
+      assertThat(ftp.mlistFile(INCOMING + "/" + name).getRawListing()).contains("perm=rd;");
       assertThat(ftp.storeFile(INCOMING + "/" + name, new ByteArrayInputStream("late".getBytes()))).isFalse();
       desk.grantLateException(c.number(), secretariat());
-      assertThat(ftp.mlistFile(INCOMING + "/" + name).getRawListing()).contains("perm=rw;");
+      assertThat(ftp.mlistFile(INCOMING + "/" + name).getRawListing()).contains("perm=rwd;");
       ftp.logout();
     } finally {
       ftp.disconnect();
     }
+  }
+
+  @Test
+  void deleTakesBackOnlyAWaitingFileOfOnesOwnOrForTheSecretariatAndKeepsItInTheHistory() throws Exception {
+    if (accounts.find("conf-other").isEmpty()) {
+      accounts.create(new NewAccount("conf-other", "other@conf.example", "Other", null, null, Set.of()), "other-pass", false);
+    }
+    PlenaryUser tsb = secretariat();
+    String name = uploaded("pptx");
+    String number = name.substring(0, name.indexOf('.'));
+    String sha = desk.get(number).incoming().orElseThrow().sha256();
+    FTPClient anonymous = signIn("anonymous", "guest@example.org");
+    try {
+      assertThat(anonymous.deleteFile(INCOMING + "/" + name)).isFalse();
+      assertThat(anonymous.getReplyString()).startsWith("550 Only a file waiting in an incoming folder");
+    } finally {
+      anonymous.disconnect();
+    }
+    FTPClient other = signIn("conf-other", "other-pass");
+    try {
+      assertThat(other.deleteFile(INCOMING + "/" + name)).isFalse();
+      assertThat(other.getReplyString()).startsWith("550 " + name + " was sent by someone else");
+    } finally {
+      other.disconnect();
+    }
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    try {
+      assertThat(ftp.deleteFile(INCOMING + "/" + name)).as(ftp.getReplyString()).isTrue();
+      assertThat(ftp.getReplyString()).startsWith("250 " + name + " was taken back from the incoming folder");
+      assertThat(names(ftp.listFiles(INCOMING))).doesNotContain(name);
+      assertThat(ftp.deleteFile(INCOMING + "/" + name)).isFalse();
+      assertThat(ftp.getReplyCode()).isEqualTo(550);
+      // The number stays the sender's: the right file is sent under it again, and the secretariat may take that back.
+      assertThat(ftp.storeFile(INCOMING + "/" + name, new ByteArrayInputStream("the right file".getBytes())))
+          .as(ftp.getReplyString()).isTrue();
+      ftp.logout();
+    } finally {
+      ftp.disconnect();
+    }
+    Contribution after = desk.get(number);
+    assertThat(after.files()).anySatisfy(f -> {
+      assertThat(f.sha256()).isEqualTo(sha);
+      assertThat(f.state()).isEqualTo(org.plenary.contribution.FileState.REPLACED);
+    });
+    assertThat(desk.auditTrail(number)).anySatisfy(e -> {
+      assertThat(e.action()).isEqualTo("TAKEN_BACK");
+      assertThat(e.actor()).isEqualTo("conf-author");
+      assertThat(e.sha256()).isEqualTo(sha);
+    });
+    FTPClient staff = signIn("conf-tsb", "tsb-pass");
+    try {
+      assertThat(staff.deleteFile(INCOMING + "/" + name)).as(staff.getReplyString()).isTrue();
+      // A published file is never deleted: the secretariat withdraws it.
+      desk.upload(number, name, new ByteArrayInputStream("published".getBytes()), author);
+      desk.publish(number, tsb);
+      assertThat(staff.deleteFile("/t/fg/conf/docs/open/in/" + name)).isFalse();
+      assertThat(staff.getReplyString()).startsWith("550 Only a file waiting in an incoming folder");
+      staff.logout();
+    } finally {
+      staff.disconnect();
+    }
+    assertThat(desk.get(number).published()).isPresent();
   }
 
   /** The secretariat's account of this class (conf-tsb, password tsb-pass), made on first use. */

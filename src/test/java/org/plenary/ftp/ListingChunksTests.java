@@ -22,7 +22,7 @@ class ListingChunksTests {
     List<FolderTree.Node> nodes = IntStream.range(0, 100_000)
         .mapToObj(i -> new FolderTree.Node("FG-Cloud-I-%05d.pdf".formatted(i), false, 1000L + i, MODIFIED, null, false, null, null))
         .toList();
-    var chunks = new ListingChunks(nodes, node -> ListingFormat.machineLine(node, false, false, ListingFormat.ALL_FACTS));
+    var chunks = new ListingChunks(nodes, node -> ListingFormat.machineLine(node, false, false, false, ListingFormat.ALL_FACTS));
     var text = new ByteArrayOutputStream();
     var sizes = new ArrayList<Integer>();
     while (!chunks.isEndOfInput()) {
@@ -31,7 +31,7 @@ class ListingChunksTests {
       text.writeBytes(bytesOf(chunk));
     }
 
-    String expected = String.join("", nodes.stream().map(node -> ListingFormat.machineLine(node, false, false, ListingFormat.ALL_FACTS)).toList());
+    String expected = String.join("", nodes.stream().map(node -> ListingFormat.machineLine(node, false, false, false, ListingFormat.ALL_FACTS)).toList());
     assertThat(text.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
     assertThat(chunks.bytes()).isEqualTo(expected.length());
     assertThat(sizes).hasSizeGreaterThan(50)
@@ -58,9 +58,9 @@ class ListingChunksTests {
         return 1_000_000;
       }
     };
-    int lineLength = ListingFormat.machineLine(folder.get(0), false, false, ListingFormat.ALL_FACTS).length();
+    int lineLength = ListingFormat.machineLine(folder.get(0), false, false, false, ListingFormat.ALL_FACTS).length();
     asked[0] = 0;
-    var chunks = new ListingChunks(folder, node -> ListingFormat.machineLine(node, false, false, ListingFormat.ALL_FACTS));
+    var chunks = new ListingChunks(folder, node -> ListingFormat.machineLine(node, false, false, false, ListingFormat.ALL_FACTS));
     assertThat(asked[0]).isZero();
 
     ByteBuf first = chunks.readChunk(ByteBufAllocator.DEFAULT);
@@ -69,7 +69,7 @@ class ListingChunksTests {
     assertThat(asked[0]).isEqualTo(firstLines).isLessThan(ListingChunks.CHUNK / lineLength + 2);
     ByteBuf second = chunks.readChunk(ByteBufAllocator.DEFAULT);
     assertThat(bytesOf(second)).asString(StandardCharsets.UTF_8)
-        .startsWith(ListingFormat.machineLine(folder.get(firstLines), false, false, ListingFormat.ALL_FACTS));
+        .startsWith(ListingFormat.machineLine(folder.get(firstLines), false, false, false, ListingFormat.ALL_FACTS));
     assertThat(asked[0]).isLessThan(2 * (ListingChunks.CHUNK / lineLength + 2) + 1);
     assertThat(chunks.isEndOfInput()).isFalse();
     chunks.close();

@@ -109,6 +109,19 @@ class MeetingAnnouncementsIntegrationTests {
         .filter(m -> { try { return m.getSubject().startsWith("Rejected"); } catch (Exception e) { return false; } })
         .findFirst().orElseThrow();
     assertThat((String) rejected.getContent()).contains("Reason: Please use the template.");
+
+    // A version the secretariat takes back is told to its sender, as a rejection is.
+    desk.upload(contribution.number(), contribution.number() + ".txt",
+        new java.io.ByteArrayInputStream("a wrong file".getBytes()), delegate);
+    desk.takeBack(contribution.number(), List.of(), clerk);
+    assertThat(smtp.waitForIncomingEmail(10_000, 5)).isTrue();
+    MimeMessage takenBack = java.util.Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> { try { return m.getSubject().startsWith("Taken back"); } catch (Exception e) { return false; } })
+        .findFirst().orElseThrow();
+    assertThat(takenBack.getSubject()).isEqualTo("Taken back: FG-Numbers-I-0001.txt");
+    assertThat(takenBack.getAllRecipients()[0].toString()).isEqualTo("delegate@orange.example");
+    assertThat((String) takenBack.getContent()).contains("by Clerk", "The number FG-Numbers-I-0001 stays allocated",
+        "https://plenary.example/documents/FG-Numbers-I-0001");
   }
 
   @Test

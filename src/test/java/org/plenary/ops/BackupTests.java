@@ -124,6 +124,11 @@ class BackupTests {
     assertThat(restored.status()).isEqualTo(1);
     assertThat(restored.err()).contains("damaged; nothing was restored");
     assertThat(copy.resolve("documents/t")).doesNotExist();
+    // Nothing half-made: not even the empty db/ folder of the embedded database, nor a data folder not there before.
+    assertThat(copy).isEmptyDirectory();
+    Path fresh = copy.resolve("fresh");
+    assertThat(BackupScenario.run("restore", "--from", backup.toString(), "--plenary.data-dir=" + fresh).status()).isEqualTo(1);
+    assertThat(fresh).doesNotExist();
   }
 
   @Test

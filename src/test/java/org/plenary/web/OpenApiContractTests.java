@@ -108,6 +108,48 @@ class OpenApiContractTests {
     });
   }
 
+  /**
+   * The examples of dates, instants and local times have the shape answers send: a client generated from
+   * the description and compared with a live answer sees the same text ({@code "09:30"} was the example of
+   * MeetingResource.openingTime while answers sent {@code "09:30:00"}).
+   */
+  @Test
+  void examplesOfDatesAndTimesHaveTheShapeOfRealAnswers() throws Exception {
+    JsonNode root = json.readTree(document);
+    var timeExamples = new ArrayList<String>();
+    root.get("components").get("schemas").properties().forEach(schema -> examples(schema.getKey(), schema.getValue(), timeExamples));
+    assertThat(timeExamples).isNotEmpty().allSatisfy(example -> assertThat(example).matches("\\d{2}:\\d{2}:\\d{2}"));
+    JsonNode meeting = json.readTree(mvc.perform(get("/api/v1/groups/cloud/meetings/1006-gva")).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8));
+    JsonNode example = root.at("/components/schemas/MeetingResource/properties/openingTime/example");
+    assertThat(meeting.get("openingTime").asString()).isEqualTo("09:30:00").isEqualTo(example.asString());
+  }
+
+  /** Checks each date and date-time example of the schema; gathers the examples of local times (their pattern). */
+  private static void examples(String where, JsonNode schema, List<String> timeExamples) {
+    if (schema == null || !schema.isObject()) {
+      return;
+    }
+    JsonNode example = schema.get("example");
+    String format = schema.path("format").asString("");
+    if (example != null && example.isString()) {
+      String text = example.asString();
+      switch (format) {
+        case "date" -> assertThat(LocalDate.parse(text)).as(where).isNotNull();
+        case "date-time" -> assertThat(java.time.OffsetDateTime.parse(text)).as(where).isNotNull();
+        default -> {
+          if (schema.path("pattern").asString("").startsWith("^[0-2][0-9]:")) {
+            timeExamples.add(text);
+          }
+        }
+      }
+    }
+    schema.properties().forEach(child -> examples(where + "." + child.getKey(), child.getValue(), timeExamples));
+    if (schema.isArray()) {
+      schema.forEach(item -> examples(where, item, timeExamples));
+    }
+  }
+
   @Test
   void operationsThatNeedNoTokenAnswerAStrangerAndTheOthersAskForOne() throws Exception {
     for (var op : operations()) {
