@@ -370,13 +370,15 @@ public class ContributionDesk {
       throw ContributionRefusedException.of(NOT_YOURS, "contribution.refused.notYours", contribution.number());
     }
     checkRevision(contribution, name);
-    checkReplacing(contribution, replacing, user);  // judged again under the lock, at the end
     String storedName = contribution.baseName(name.revision()) + "." + name.extension();
     if (!storedName.equals(sent)) {
       // One name per document, on every channel: never stored under another name than the one sent.
       throw ContributionRefusedException.of(BAD_FILE_NAME, "contribution.refused.exactName", storedName,
           printable(sent));
     }
+    // After the request's own faults (a name to correct whatever waits), before a byte is taken; judged again under
+    // the lock, at the end.
+    checkReplacing(contribution, replacing, user);
     Meeting meeting = meetings.get(contribution.meetingId());
     // Outputs are written at and after the meeting: the contribution deadline is not theirs.
     if (contribution.series() == DocumentSeries.INPUT) {

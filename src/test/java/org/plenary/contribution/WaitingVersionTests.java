@@ -69,6 +69,12 @@ class WaitingVersionTests {
         .andExpect(jsonPath("$.detail").value(allOf(containsString(number + ".txt"), containsString("Alice"),
             containsString("If-Match"))));
     api("bob", number, "bob's draft", "\"" + "0".repeat(64) + "\"").andExpect(status().isPreconditionFailed());
+    // A name to correct is said first, whatever waits: sent again under the right name, it is the 409 above.
+    mvc.perform(multipart("/api/v1/contributions/" + number + "/files")
+            .file(new MockMultipartFile("file", number.toLowerCase(java.util.Locale.ROOT) + ".txt", "text/plain",
+                "bob's draft".getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", tokens.bearer("bob")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(containsString(number + ".txt")));
     assertThat(waiting(number)).isEqualTo(alices);
 
     String bobs = sha256(api("bob", number, "bob's draft", "\"" + alices + "\"").andExpect(status().isCreated()));
