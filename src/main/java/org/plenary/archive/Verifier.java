@@ -146,6 +146,7 @@ public final class Verifier {
     if (!signed(manifest, key, "this manifest")) {
       return 1;
     }
+    downloaded.problems().forEach(this::difference);
     var listed = new LinkedHashMap<String, Map<String, Object>>();
     ((List<Map<String, Object>>) manifest.get("files")).forEach(f -> listed.put((String) f.get("name"), f));
     var withdrawn = new LinkedHashMap<String, Map<String, Object>>();

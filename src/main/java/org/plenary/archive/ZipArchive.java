@@ -86,7 +86,22 @@ final class ZipArchive {
     return parts.length;
   }
 
+  /**
+   * Lays out {@code members}. A name an unzip would refuse or place outside its folder, or two names one
+   * file system takes for the same file, is a fault of the caller (published names never are): refused
+   * here rather than sent to every delegate who downloads the folder.
+   */
   ZipArchive(List<Member> members) {
+    var names = new java.util.HashSet<String>();
+    for (Member member : members) {
+      ZipNames.problem(member.name()).ifPresent(problem -> {
+        throw new IllegalArgumentException("The archive cannot hold " + problem);
+      });
+      if (!names.add(ZipNames.folded(member.name()))) {
+        throw new IllegalArgumentException("The archive cannot hold " + member.name()
+            + " twice, nor two names Windows or macOS would unzip as one file");
+      }
+    }
     var parts = new ArrayList<Object>(members.size() * 2 + 2);
     var starts = new ArrayList<Long>(members.size() * 2 + 2);
     var central = new ByteArrayOutputStream();

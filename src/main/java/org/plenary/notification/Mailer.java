@@ -159,7 +159,7 @@ class Mailer {
 
   /** {@code note}: the line the outbox's body shows in the file's place, in the recipients' language. */
   private void send(String occasion, List<String> to, String subject, String body, Attachment attachment, String note) {
-    long id = outbox.keep(clock.instant(), String.join(", ", to), subject,
+    long id = outbox.keep(clock.instant(), MailMessage.stored(to), subject,
         attachment == null ? body : body + "\n" + note + "\n");
     if (attachment != null) {
       outbox.keepAttachment(id, attachment);

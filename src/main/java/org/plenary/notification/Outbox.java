@@ -70,7 +70,7 @@ class Outbox {
           public void setValues(PreparedStatement ps, int i) throws SQLException {
             Kept message = messages.get(i);
             ps.setObject(1, at);
-            ps.setString(2, String.join(", ", message.to()));
+            ps.setString(2, MailMessage.stored(message.to()));
             ps.setString(3, message.subject());
             ps.setString(4, message.body());
           }
@@ -111,7 +111,7 @@ class Outbox {
     var of = new ArrayList<Long>();
     for (int i = 0; i < n; i++) {
       Kept message = messages.get(i);
-      recipients[i] = String.join(", ", message.to());
+      recipients[i] = MailMessage.stored(message.to());
       subjects[i] = message.subject();
       bodies[i] = message.body();
       for (String recipient : message.to()) {

@@ -65,7 +65,7 @@ class SmtpHandover {
 
   /** Reads a kept message back from the outbox, its attachment included. */
   Kept kept(MailMessage message) {
-    return new Kept(message.id(), List.of(message.recipients().split(", ")), message.subject(), message.body(),
+    return new Kept(message.id(), message.to(), message.subject(), message.body(),
         outbox.attachment(message.id()).orElse(null));
   }
 

@@ -311,6 +311,48 @@ class ArchiveIntegrationTests {
   }
 
   @Test
+  void verifyNamesEntriesOfAZipThatAnUnzipWouldMergeOrPlaceOutsideItsFolder() throws Exception {
+    byte[] served = get("/t/fg/arch/docs/m1/in.zip").body();
+    String prefix = "arch-m1-in/";
+    // A second entry of the same name, ahead of the genuine one: which of the two a reader keeps is its choice.
+    Path twice = rebuilt(served, "twice.zip", List.of(Map.entry(prefix + c + ".pdX", "forged")), ".pdX", ".pdf");
+    assertThat(verify(twice.toString())).startsWith("1\n").contains("duplicate: " + prefix + c + ".pdf");
+    Path cased = rebuilt(served, "cased.zip", List.of(Map.entry(prefix + c.toLowerCase(java.util.Locale.ROOT) + ".pdf",
+        "forged")), null, null);
+    assertThat(verify(cased.toString())).startsWith("1\n").contains("duplicate: " + prefix + c
+        + ".pdf (an unzip on Windows or macOS writes it over " + prefix + c.toLowerCase(java.util.Locale.ROOT) + ".pdf)");
+    Path escaping = rebuilt(served, "escaping.zip", List.of(Map.entry(prefix + "../" + c + ".pdf", "forged"),
+        Map.entry("/tmp/" + c + ".pdf", "forged"), Map.entry(prefix + "x\\" + c + ".pdf", "forged")), null, null);
+    assertThat(verify(escaping.toString())).startsWith("1\n").contains("unsafe: " + prefix + "../" + c + ".pdf (a \"..\" step",
+        "unsafe: /tmp/" + c + ".pdf (an absolute path", "unsafe: " + prefix + "x\\" + c + ".pdf (a backslash");
+  }
+
+  /**
+   * The served ZIP with {@code extra} entries put first, written by a ZIP library; {@code from} replaced by
+   * {@code to} in the bytes afterwards (a library refuses to write one name twice, a forger does not).
+   */
+  private Path rebuilt(byte[] served, String file, List<Map.Entry<String, String>> extra, String from, String to)
+      throws Exception {
+    var out = new ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(out);
+        var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(served))) {
+      for (var entry : extra) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+        zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+      for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+        zip.write(in.readAllBytes());
+      }
+    }
+    byte[] bytes = out.toByteArray();
+    if (from != null) {
+      bytes = new String(bytes, StandardCharsets.ISO_8859_1).replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
+    }
+    return Files.write(dir.resolve(file), bytes);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void verifyFindsAHistoryRewrittenEvenWhenEachVersionIsSignedWithTheSiteKey() throws Exception {
     String first = fixture.publish("m2", "Delta", "delta original");

@@ -34,6 +34,23 @@ class ZipArchiveTests {
   @TempDir Path dir;
 
   @Test
+  void refusesNamesAnUnzipWouldRefuseMisplaceOrMerge() {
+    for (String bad : List.of("../FG-Cloud-I-0001.pdf", "in/../../x.pdf", "/etc/x.pdf", "C:/x.pdf", "in\\x.pdf", "in/./x.pdf",
+        "in/x\u0000.pdf", "")) {
+      assertThatThrownBy(() -> new ZipArchive(List.of(ZipArchive.Member.ofBytes(bad, new byte[] {1}, PUBLISHED))))
+          .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsafe:");
+    }
+    for (List<String> pair : List.of(List.of("in/FG-Cloud-I-0001.pdf", "in/FG-Cloud-I-0001.pdf"),
+        List.of("in/FG-Cloud-I-0001.pdf", "in/fg-cloud-i-0001.PDF"), List.of("in/caf\u00e9.pdf", "in/cafe\u0301.pdf"),
+        List.of("in/x.pdf", "in/x.pdf."))) {
+      assertThatThrownBy(() -> new ZipArchive(pair.stream().map(n -> ZipArchive.Member.ofBytes(n, new byte[] {1}, PUBLISHED))
+          .toList())).as(pair.toString()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+    }
+    assertThat(new ZipArchive(List.of(ZipArchive.Member.ofBytes("in/FG-Cloud-I-0001.pdf", new byte[] {1}, PUBLISHED),
+        ZipArchive.Member.ofBytes("in/FG-Cloud-I-0001r1.pdf", new byte[] {1}, PUBLISHED))).length()).isPositive();
+  }
+
+  @Test
   void writesTheSameBytesEveryTimeAndEveryReaderAgreesOnTheContents() throws Exception {
     List<ZipArchive.Member> members = members(5);
     byte[] once = all(new ZipArchive(members));

@@ -82,6 +82,35 @@ class MailDeliveryTests {
   }
 
   @Test
+  void aQuotedAddressWithACommaIsMailedWholeOnTheRetryToo() throws Exception {
+    String quoted = "\"Smith, John\"@comma.example";
+    smtp.stop();
+    mailer.sendEach("Test:comma", List.of(quoted, "other@comma.example"),
+        words -> new MailWords.Letter("Comma retry", "body\n"));
+    MailMessage refused = only("Comma retry");
+    assertThat(refused.to()).as("read back as kept").containsExactly(quoted, "other@comma.example");
+    assertThat(refused.toLine()).isEqualTo(quoted + ", other@comma.example");
+
+    smtp.start();
+    delivery.deliverLeftovers(Instant.now().plus(Duration.ofMinutes(3)));
+    assertThat(outbox.find(refused.id()).orElseThrow().status()).isEqualTo(MailMessage.Status.SENT);
+    MimeMessage[] mails = smtp.getReceivedMessagesForDomain("comma.example");
+    assertThat(mails).isNotEmpty();
+    assertThat(List.of(mails[0].getRecipients(jakarta.mail.Message.RecipientType.TO)).stream()
+        .map(a -> ((jakarta.mail.internet.InternetAddress) a).getAddress()).toList())
+        .containsExactly(quoted, "other@comma.example");
+  }
+
+  @Test
+  void aMessageKeptBeforeOneAddressALineIsSplitOutsideQuotes() {
+    var old = new MailMessage(1, Instant.now(), "\"Smith, John\"@x.example, b@y.example", "s", "b",
+        MailMessage.Status.KEPT, null, null);
+    assertThat(old.to()).containsExactly("\"Smith, John\"@x.example", "b@y.example");
+    assertThat(new MailMessage(2, Instant.now(), "a@x.example", "s", "b", MailMessage.Status.KEPT, null, null).to())
+        .containsExactly("a@x.example");
+  }
+
+  @Test
   void aMailStillRefusedAtItsFifthAttemptStaysFailed() {
     smtp.stop();
     mailer.sendEach("Test:refused", List.of("someone@refused.example"),
