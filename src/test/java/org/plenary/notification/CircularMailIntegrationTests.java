@@ -102,7 +102,7 @@ class CircularMailIntegrationTests {
     // The outbox keeps, in the attachment's place, a line in the recipient's language.
     var kept = outbox.latest(10).stream().filter(m -> m.subject().contains(" 777")).toList();
     assertThat(kept).filteredOn(m -> m.recipients().equals("focal@etri.example")).singleElement()
-        .satisfies(m -> assertThat(m.body()).contains("Pièce jointe : Circulaire TSB 777-fr.pdf (").doesNotContain("Attached"));
+        .satisfies(m -> assertThat(m.body()).contains("Pièce jointe\u202f: Circulaire TSB 777-fr.pdf (").doesNotContain("Attached"));
     assertThat(kept).filteredOn(m -> m.recipients().equals("focal@orange.example")).singleElement()
         .satisfies(m -> assertThat(m.body()).contains("Attached: TSB Circular 777-en.pdf ("));
   }
