@@ -83,7 +83,7 @@ class CircularMailIntegrationTests {
       assertThat(mail.getAllRecipients()).hasSize(1);
       boolean french = mail.getAllRecipients()[0].toString().equals("focal@etri.example");
       assertThat(mail.getSubject()).isEqualTo(french
-          ? "Circulaire TSB 777 : réunion du FG Circ, ITU Headquarters, Geneva, 14–16 juin 2042"
+          ? "Circulaire TSB 777\u202f: réunion du FG Circ, ITU Headquarters, Geneva, 14–16 juin 2042"
           : "TSB Circular 777: FG Circ meeting, ITU Headquarters, Geneva, 14–16 June 2042");
       Multipart parts = (Multipart) mail.getContent();
       String body = (String) text(parts).getContent();
