@@ -21,6 +21,30 @@ import org.thymeleaf.spring6.util.DetailedError;
 @Component("formErrors")
 public class FormErrors {
 
+  /**
+   * The id a summary links a field's error to: its name without brackets ({@code hotels[2].name} is
+   * {@code hotels2.name}), the id {@code th:field} gives its input; a list's own fieldset carries the list's name
+   * ({@code milestones}). Computed here so that the links lead somewhere without the page's script.
+   */
+  public String anchor(String field) {
+    return field == null ? "" : field.replace("[", "").replace("]", "");
+  }
+
+  /** One line of a summary: the id its link leads to (null for an error of the whole form: no link) and the message. */
+  public record Line(String anchor, String message) {
+  }
+
+  /** The summary of a form shown again: the first error per field in form order, each with its field's id. */
+  public List<Line> summary(List<DetailedError> errors, Object form) {
+    return inFormOrder(errors, form).stream()
+        .map(e -> new Line(e.isGlobal() ? null : anchor(e.getFieldName()), e.getMessage())).toList();
+  }
+
+  /** The summary of a form refused by a redirect ({@code fieldErrors}: field name to message), each with its field's id. */
+  public List<Line> summary(java.util.Map<String, String> fieldErrors) {
+    return fieldErrors.entrySet().stream().map(e -> new Line(anchor(e.getKey()), e.getValue())).toList();
+  }
+
   /** The first error per field, in the order of the server's binding. */
   public List<DetailedError> firstPerField(List<DetailedError> errors) {
     var seen = new HashSet<String>();

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.plenary.Browser;
@@ -193,7 +192,7 @@ class DeskBrowserTests {
 
   @Test
   void theNavigationFoldsIntoAMenuOnANarrowScreen() {
-    browser.driver().manage().window().setSize(new Dimension(480, 900));
+    browser.viewport(480, 900);
     browser.signIn("alice", "alice-demo");
     WebElement toggle = browser.find(By.cssSelector(".menu-toggle"));
     assertThat(toggle.isDisplayed()).isTrue();

@@ -88,7 +88,7 @@ class FtpLanguageTests {
   void langFrenchAnswersInFrenchAndKeepsCodesAndParsedFormats() throws Exception {
     FTPClient ftp = connect();
     assertThat(ftp.sendCommand("LANG", "fr")).isEqualTo(200);
-    assertThat(ftp.getReplyString()).isEqualTo("200 Langue choisie : français.");
+    assertThat(ftp.getReplyString()).isEqualTo("200 Langue choisie\u202f: français.");
     assertThat(ftp.login("anonymous", "guest@example.org")).isTrue();
     assertThat(ftp.getReplyString()).isEqualTo("230 " + say("ftp.pass.anonymous", Locale.FRENCH) + "");
     assertThat(ftp.getReplyString()).startsWith("230 Connexion anonyme");

@@ -83,7 +83,7 @@ class CircularMailIntegrationTests {
       assertThat(mail.getAllRecipients()).hasSize(1);
       boolean french = mail.getAllRecipients()[0].toString().equals("focal@etri.example");
       assertThat(mail.getSubject()).isEqualTo(french
-          ? "Circulaire TSB 777 : réunion du FG Circ, ITU Headquarters, Geneva, 14–16 juin 2042"
+          ? "Circulaire TSB 777\u202f: réunion du FG Circ, ITU Headquarters, Geneva, 14–16 juin 2042"
           : "TSB Circular 777: FG Circ meeting, ITU Headquarters, Geneva, 14–16 June 2042");
       Multipart parts = (Multipart) mail.getContent();
       String body = (String) text(parts).getContent();
@@ -102,7 +102,7 @@ class CircularMailIntegrationTests {
     // The outbox keeps, in the attachment's place, a line in the recipient's language.
     var kept = outbox.latest(10).stream().filter(m -> m.subject().contains(" 777")).toList();
     assertThat(kept).filteredOn(m -> m.recipients().equals("focal@etri.example")).singleElement()
-        .satisfies(m -> assertThat(m.body()).contains("Pièce jointe : Circulaire TSB 777-fr.pdf (").doesNotContain("Attached"));
+        .satisfies(m -> assertThat(m.body()).contains("Pièce jointe\u202f: Circulaire TSB 777-fr.pdf (").doesNotContain("Attached"));
     assertThat(kept).filteredOn(m -> m.recipients().equals("focal@orange.example")).singleElement()
         .satisfies(m -> assertThat(m.body()).contains("Attached: TSB Circular 777-en.pdf ("));
   }

@@ -103,7 +103,7 @@ class RegistrationBatchMailTests {
               WHERE d.occasion = ? AND d.recipient = ?""")
           .params("RegistrationSubmitted:" + id, "batchmail" + i + "@orange.example").query(String.class).single();
       assertThat(subject).as("the participant's language")
-          .startsWith(i % 3 == 0 ? "Inscription reçue : Batch Mail " + i : "Registration received: Batch Mail " + i);
+          .startsWith(i % 3 == 0 ? "Inscription reçue\u202f: Batch Mail " + i : "Registration received: Batch Mail " + i);
     }
 
     long messages = jdbc.sql("SELECT COUNT(*) FROM mail_messages").query(Long.class).single();

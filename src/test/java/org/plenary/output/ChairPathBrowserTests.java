@@ -64,9 +64,9 @@ class ChairPathBrowserTests {
     browser.findElement(By.id("password")).sendKeys("chair-demo");
     clickAndWaitForNextPage(By.id("sign-in"));
     browser.get(url("/groups/cloud/deliverables"));
-    browser.findElement(By.id("d-title")).sendKeys("Chair's roadmap");
-    new Select(browser.findElement(By.id("d-kind"))).selectByVisibleText("Guideline");
-    new Select(browser.findElement(By.id("d-milestone"))).selectByIndex(2);
+    browser.findElement(By.id("title")).sendKeys("Chair's roadmap");
+    new Select(browser.findElement(By.id("kind"))).selectByVisibleText("Guideline");
+    new Select(browser.findElement(By.id("milestone"))).selectByIndex(2);
     clickAndWaitForNextPage(By.id("create-deliverable"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Chair's roadmap");
     assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Draft");

@@ -36,7 +36,7 @@ class ChangeDetailTests {
   void anAgreementAndATransferAreStoredWithoutEnglishAndSaidInTheReadersLanguage() {
     String agreed = ChangeDetail.agreed("1006-gva", "FG-Cloud-O-0012", false, List.of("Org A", "Org B"));
     assertThat(agreed).doesNotContain("objections", "at ");
-    assertThat(said("AGREED", agreed, FR)).isEqualTo("à la réunion 1006-gva : FG-Cloud-O-0012 (objections : Org A, Org B)");
+    assertThat(said("AGREED", agreed, FR)).isEqualTo("à la réunion 1006-gva\u202f: FG-Cloud-O-0012 (objections\u202f: Org A, Org B)");
     assertThat(said("AGREED", ChangeDetail.agreed("1006-gva", "D1", true, List.of()), Locale.ENGLISH))
         .isEqualTo("at 1006-gva: D1 (by consensus)");
     String moved = ChangeDetail.transferred("SG13", LocalDate.of(2026, 5, 1));
@@ -48,8 +48,8 @@ class ChangeDetailTests {
   @Test
   void rowsAnEarlierVersionStoredInEnglishAreSaidInTheReadersLanguage() {
     assertThat(said("CREATED", "Technical specification", FR)).isEqualTo(WORDS.in(FR, "output.kind.TECHNICAL_SPECIFICATION"));
-    assertThat(said("AGREED", "at 1006-gva: D1 (by consensus)", FR)).isEqualTo("à la réunion 1006-gva : D1 (par consensus)");
-    assertThat(said("AGREED", "at 1006-gva: D1 (objections: X, Y)", FR)).isEqualTo("à la réunion 1006-gva : D1 (objections : X, Y)");
+    assertThat(said("AGREED", "at 1006-gva: D1 (by consensus)", FR)).isEqualTo("à la réunion 1006-gva\u202f: D1 (par consensus)");
+    assertThat(said("AGREED", "at 1006-gva: D1 (objections: X, Y)", FR)).isEqualTo("à la réunion 1006-gva\u202f: D1 (objections\u202f: X, Y)");
     assertThat(said("TRANSFERRED", "to the parent group on 2026-05-01", FR)).isEqualTo("au groupe parent le 1 mai 2026");
     assertThat(said("VERSION", "FG-Cloud-O-0012", FR)).isEqualTo("FG-Cloud-O-0012");
   }

@@ -67,7 +67,7 @@ class ReadProblemTests {
     var problem = new ReadProblem.OfFile("pack.zip",
         ReadProblem.inArchive("inner.pdf", ReadProblem.of("bombRatio", "inner.pdf", 100)));
     assertThat(problem.said(in(Locale.FRENCH)))
-        .isEqualTo("pack.zip : inner.pdf (dans l’archive) : bombe de décompression : inner.pdf se décompresse à plus de 100 fois sa taille");
+        .isEqualTo("pack.zip\u202f: inner.pdf (dans l’archive)\u202f: bombe de décompression\u202f: inner.pdf se décompresse à plus de 100 fois sa taille");
     assertThat(new ReadProblem.OfFile("big.txt", ReadProblem.of("tooLong", 10_000_000)).said(in(Locale.ENGLISH)))
         .isEqualTo("big.txt: longer than 10,000,000 characters; only its beginning is searchable");
   }

@@ -63,6 +63,62 @@ class ApiPageBrowserTests extends CappedDemoBrowserTest {
     assertThat(browser.driver().switchTo().activeElement()).as("the focus after Esc").isEqualTo(authorize);
   }
 
+  /**
+   * The keyboard sees the site's focus ring on {@code /api} (amber around a dark ring, as on every other page):
+   * Swagger UI drew its own blue one. In forced colours what Swagger UI marks out by a background alone (the method
+   * badges, the version stamps) keeps an edge: those modes drop backgrounds, and the badges were gone.
+   */
+  @Test
+  void theApiPageShowsTheSitesFocusRingAndKeepsItsBadgesInForcedColours() {
+    browser.viewport(1280, 900);
+    browser.open("/api?lang=en");
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(d -> !d.findElements(By.cssSelector("#swagger-ui .opblock")).isEmpty());
+    browser.find(By.cssSelector("[id$='-allocateContribution'] .opblock-summary-control")).click();
+    browser.script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+    browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+    java.util.List<String> otherRings = new java.util.ArrayList<>();
+    int inside = 0;
+    for (int i = 0; i < 80; i++) {
+      Object ring = browser.script("""
+          var e = document.activeElement, s = getComputedStyle(e);
+          if (!e.closest('#swagger-ui')) { return null; }
+          return e.tagName + '.' + e.className + ' ' + s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor + ' | ' + s.boxShadow;""");
+      if (ring != null) {
+        inside++;
+        if (!String.valueOf(ring).contains("solid 3px rgb(242, 169, 0) | rgb(27, 31, 36)")) {
+          otherRings.add(String.valueOf(ring));
+        }
+      }
+      browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+    }
+    assertThat(inside).as("stops of the Tab key inside Swagger UI").isGreaterThan(10);
+    assertThat(otherRings).as("focus rings other than the site's").isEmpty();
+    try {
+      browser.script("""
+          function behind(e) { for (; e; e = e.parentElement) { var c = getComputedStyle(e).backgroundColor;
+            if (c !== 'rgba(0, 0, 0, 0)') { return c; } } return 'rgb(255, 255, 255)'; }
+          document.querySelectorAll('#swagger-ui *').forEach(function (e) {
+            var s = getComputedStyle(e);
+            if (s.display === 'inline' || !e.checkVisibility() || s.backgroundColor === 'rgba(0, 0, 0, 0)'
+                || s.backgroundColor === behind(e.parentElement) || e.textContent.trim() === '') { return; }
+            e.setAttribute('data-background-edge', '');
+          });""");
+      assertThat(browser.all(By.cssSelector("#swagger-ui .opblock-summary-method[data-background-edge]"))).as("method badges").isNotEmpty();
+      browser.emulateMedia("", java.util.Map.of("forced-colors", "active"));
+      Object edgeless = browser.script("""
+          return Array.from(document.querySelectorAll('[data-background-edge]')).filter(function (e) {
+            var s = getComputedStyle(e);
+            return !['Top', 'Right', 'Bottom', 'Left'].some(function (side) {
+              return parseFloat(s['border' + side + 'Width']) > 0 && s['border' + side + 'Style'] !== 'none'; });
+          }).map(function (e) { return e.tagName + '.' + e.className + ' "' + e.textContent.trim().substring(0, 20) + '"'; })
+            .filter(function (v, i, all) { return all.indexOf(v) === i; }).slice(0, 12).join(', ');""");
+      assertThat(edgeless).as("shapes of Swagger UI drawn by a background only, lost in forced colours").isEqualTo("");
+    } finally {
+      browser.emulateMedia("", java.util.Map.of());
+    }
+  }
+
   @Test
   void springdocsOwnPageLeadsToTheApiPage() throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {

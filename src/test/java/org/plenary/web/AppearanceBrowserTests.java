@@ -212,22 +212,74 @@ class AppearanceBrowserTests extends CappedDemoBrowserTest {
     }
   }
 
+  /** Sends the page's last form with a text field, emptied and past the browser's own checks, as a reader without them would. */
+  private static final String SEND_EMPTY = """
+      var form = Array.from(document.querySelectorAll('main form[method=post]')).filter(function (f) {
+        return f.querySelector('input[type=text], input[type=email], textarea'); }).pop();
+      form.noValidate = true;
+      form.querySelectorAll('input[type=text], input[type=email], input[type=date], input[type=number], input[type=password], textarea')
+        .forEach(function (e) { e.value = ''; });
+      (form.querySelector('button[type=submit].primary') || Array.from(form.querySelectorAll('button[type=submit]')).pop()).click();""";
+
+  private List<String> refusedForms() {
+    String meeting = "/groups/cloud/meetings/" + code();
+    return List.of("/admin/organizations?lang=fr", meeting + "/hotel-form?lang=ar", "/admin/accounts?lang=en",
+        "/groups/new?lang=zh", "/groups/cloud/meetings/new?lang=en", meeting + "/documents/new?lang=en", meeting + "/circulars/new?lang=en",
+        "/groups/cloud/deliverables?lang=en", "/groups/cloud/living-list?lang=ar", "/groups/cloud/terms?lang=fr");
+  }
+
+  /**
+   * Without the page's script (plenary.js blocked) each link of a refused form's summary already leads to its field:
+   * the forms that go back to their page by a redirect linked the field's name, which only the script turned into an
+   * id (without it, links to nothing), and an error of a list with no input of its own (a milestone that deliverables
+   * serve, taken off the group) linked to nothing at all; it now leads to the list's fieldset, which names it.
+   */
+  @Test
+  void aRefusedFormsSummaryLeadsToItsFieldsWithoutThePagesScript() {
+    browser.signIn("tsb", "tsb-demo");
+    var chrome = (org.openqa.selenium.chrome.ChromeDriver) browser.driver();
+    chrome.executeCdpCommand("Network.enable", Map.of());
+    chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/js/plenary.js")));
+    try {
+      for (String page : refusedForms()) {
+        browser.open(page);
+        assertThat(browser.script("return document.documentElement.classList.contains('js-menu');")).as("plenary.js ran").isEqualTo(false);
+        browser.submitAndWait(() -> browser.script(SEND_EMPTY));
+        assertThat(browser.script(LINKS_LEAD)).as("summary links on %s without the script", page).isEqualTo("");
+      }
+      browser.open("/groups/cloud/edit?lang=fr");
+      // The demo's deliverables serve the second milestone: taking it off is refused as a whole, on no input.
+      browser.clickAndWait(By.cssSelector("button[value='milestones:remove:1']"));
+      browser.clickAndWait(By.cssSelector("main form button[type=submit].primary"));
+      assertThat(browser.script(LINKS_LEAD)).as("summary links of the group's form").isEqualTo("");
+      WebElement link = browser.find(By.cssSelector(".error-summary a"));
+      assertThat(link.getAttribute("href")).endsWith("#milestones");
+      WebElement list = browser.find(By.id("milestones"));
+      assertThat(list.getTagName()).isEqualTo("fieldset");
+      assertThat(list.findElement(By.cssSelector("p.error")).getText()).isEqualTo(link.getText());
+      assertThat(list.getAttribute("aria-describedby")).isEqualTo("milestones-error");
+    } finally {
+      chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+    }
+  }
+
+  /** Each summary link's target, as the server wrote it: a field, a list's or a group of radios' fieldset, a checkbox's row; else what is wrong. */
+  private static final String LINKS_LEAD = """
+      var out = [], summary = document.querySelector('.error-summary');
+      if (!summary) { return 'no error summary'; }
+      summary.querySelectorAll('a').forEach(function (a) {
+        var href = a.getAttribute('href'), target = document.getElementById(decodeURIComponent(href.substring(1)));
+        if (!target) { out.push('a link to nothing: ' + href); }
+        else if (!target.matches('input, select, textarea, fieldset, div.field.checkbox')) { out.push('a link to a ' + target.tagName + ': ' + href); }
+      });
+      return out.join('; ');""";
+
   @Test
   void aRefusedFormTiesEveryErrorToItsFieldAndFocusesItsSummary() {
-    String meeting = "/groups/cloud/meetings/" + code();
     browser.signIn("tsb", "tsb-demo");
-    for (String page : List.of("/admin/organizations?lang=fr", meeting + "/hotel-form?lang=ar", "/admin/accounts?lang=en",
-        "/groups/new?lang=zh", "/groups/cloud/meetings/new?lang=en", meeting + "/documents/new?lang=en", meeting + "/circulars/new?lang=en",
-        "/groups/cloud/deliverables?lang=en", "/groups/cloud/living-list?lang=ar", "/groups/cloud/terms?lang=fr")) {
+    for (String page : refusedForms()) {
       browser.open(page);
-      // Sent empty, past the browser's own checks, as a reader without them would: the server's errors are the ones shown.
-      browser.submitAndWait(() -> browser.script("""
-          var form = Array.from(document.querySelectorAll('main form[method=post]')).filter(function (f) {
-            return f.querySelector('input[type=text], input[type=email], textarea'); }).pop();
-          form.noValidate = true;
-          form.querySelectorAll('input[type=text], input[type=email], input[type=date], input[type=number], input[type=password], textarea')
-            .forEach(function (e) { e.value = ''; });
-          (form.querySelector('button[type=submit].primary') || Array.from(form.querySelectorAll('button[type=submit]')).pop()).click();"""));
+      browser.submitAndWait(() -> browser.script(SEND_EMPTY));
       Object loose = browser.script("""
           var out = [], summary = document.querySelector('.error-summary');
           if (!summary) { return 'no error summary'; }

@@ -75,7 +75,7 @@ class PageTests {
     mvc.perform(get("/sign-in").header("Accept-Language", "fr"))
         .andExpect(status().isOk())
         .andExpect(content().string(allOf(containsString("id=\"demo-sign-ins\""),
-            containsString("Mode démonstration : connectez-vous en tant que alice (participant)"), containsString("alice-demo"))));
+            containsString("Mode démonstration\u202f: connectez-vous en tant que alice (participant)"), containsString("alice-demo"))));
   }
 
   @Test

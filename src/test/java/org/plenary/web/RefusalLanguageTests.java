@@ -28,7 +28,7 @@ class RefusalLanguageTests {
   void anUnknownMeetingIsNamedInFrenchOnTheErrorPage() throws Exception {
     mvc.perform(get("/groups/cloud/meetings/9912-xxx").header("Accept-Language", "fr"))
         .andExpect(status().isNotFound())
-        .andExpect(content().string(allOf(containsString("n’a pas de réunion « 9912-xxx »"),
+        .andExpect(content().string(allOf(containsString("n’a pas de réunion «\u202f9912-xxx\u202f»"),
             not(containsString("has no meeting")))));
   }
 

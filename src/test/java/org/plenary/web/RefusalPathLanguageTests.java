@@ -69,7 +69,7 @@ class RefusalPathLanguageTests {
             .header("Accept-Language", "fr").contentType(MediaType.APPLICATION_JSON).content("{\"meeting\":\"1006-gva\"}"))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.title").value("Conflit"))
-        .andExpect(jsonPath("$.detail").value("« cloud computing » a déjà été approuvé à la réunion 1006-gva."));
+        .andExpect(jsonPath("$.detail").value("«\u202fcloud computing\u202f» a déjà été approuvé à la réunion 1006-gva."));
   }
 
   @Test
