@@ -6,6 +6,7 @@ import java.util.Map;
 import org.plenary.account.PlenaryUser;
 import org.plenary.registration.Registration;
 import org.plenary.registration.RegistrationDesk;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.RefusedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,15 +53,15 @@ class DeskController {
       if (selected == null || selected.isEmpty()) {
         problems.add(say("desk.problem.tickFirst"));
       } else {
-        selected.forEach(id -> decideOne(id, true, null, user, done, problems));
+        selected.forEach(id -> decideOne(id, true, null, seen(params, id), user, done, problems));
       }
     } else if (action.matches("(approve|reject):\\d+")) {
       long id = Long.parseLong(action.substring(action.indexOf(':') + 1));
-      decideOne(id, action.startsWith("approve"), params.get("reason-" + id), user, done, problems);
+      decideOne(id, action.startsWith("approve"), params.get("reason-" + id), seen(params, id), user, done, problems);
     } else if (reasonsGiven(params).size() == 1) {
       // Enter in a reason field of a browser that sends the table's form: the one row with a reason is rejected.
       long id = reasonsGiven(params).get(0);
-      decideOne(id, false, params.get("reason-" + id), user, done, problems);
+      decideOne(id, false, params.get("reason-" + id), seen(params, id), user, done, problems);
     } else {
       problems.add(say("desk.problem.choose"));
     }
@@ -84,10 +85,20 @@ class DeskController {
         .map(e -> Long.parseLong(e.getKey().substring("reason-".length()))).toList();
   }
 
-  private void decideOne(long id, boolean approve, String reason, PlenaryUser user, List<String> done,
-      List<String> problems) {
+  /**
+   * The version of the registration the desk listed ({@code version-<id>}): what is decided is what was listed,
+   * a registration changed since is refused with what it is now. A form without it decides on it as it is.
+   */
+  private static EditVersion seen(Map<String, String> params, long id) {
+    String version = params.get("version-" + id);
+    return version != null && version.matches("\\d{1,18}") ? EditVersion.of(Long.parseLong(version))
+        : version == null || version.isBlank() ? EditVersion.ANY : new EditVersion(List.of(-1L));
+  }
+
+  private void decideOne(long id, boolean approve, String reason, EditVersion seen, PlenaryUser user,
+      List<String> done, List<String> problems) {
     try {
-      Registration r = approve ? registrations.approve(id, user) : registrations.reject(id, reason, user);
+      Registration r = approve ? registrations.approve(id, seen, user) : registrations.reject(id, reason, seen, user);
       done.add(approve ? say("desk.notice.approved", r.fullName(), r.number()) : say("desk.notice.rejected", r.fullName()));
     } catch (RefusedException e) {
       problems.add(e instanceof org.springframework.context.MessageSourceResolvable said

@@ -18,7 +18,15 @@ public record DeskItem(
     @Schema(nullable = true, description = "When it is due or closes") Instant due,
     @Schema(nullable = true, description = "The meeting's time zone, in which the due time is shown") String timeZone,
     @Schema(nullable = true, description = "How many (queues and counts)") Long count,
-    @Schema(description = "The page that does it") String link) {
+    @Schema(description = "The page that does it") String link,
+    @Schema(nullable = true, description = "A registration to decide: its version as listed, what `If-Match` on its "
+        + "approval or rejection names (\"v12\") so that what is decided is what was listed") Long version) {
+
+  /** An item with no version to act on. */
+  public DeskItem(Kind kind, Long id, String title, String state, String detail, String reason, Instant due,
+      String timeZone, Long count, String link) {
+    this(kind, id, title, state, detail, reason, due, timeZone, count, link, null);
+  }
 
   /** What the item is. */
   public enum Kind { REGISTRATION, VISA_REQUEST, DOCUMENT, DEADLINE, MILESTONE, INCOMING_QUEUE, MAIL }

@@ -123,7 +123,7 @@ public class PersonalDesk {
     Meeting meeting = meetings.get(r.meetingId());
     Deadline closes = meeting.deadline(Deadline.Kind.REGISTRATION);
     return new DeskItem(DeskItem.Kind.REGISTRATION, r.id(), r.fullName(), r.status().name(), meetingName(meeting),
-        null, closes.dueAt(), meeting.timeZone().getId(), null, "/registrations/" + r.id());
+        null, closes.dueAt(), meeting.timeZone().getId(), null, "/registrations/" + r.id(), r.version());
   }
 
   private DeskItem visa(VisaRequest v) {

@@ -78,7 +78,7 @@ public class TermDesk {
     new Violations().check(terms.findByName(group.id(), draft.term().strip()).isEmpty(), "term",
         words.get("output.error.termExists", draft.term().strip())).throwIfAny();
     return transaction.execute(status -> {
-      var fresh = new Term(0, draft.term().strip(), draft.definition().strip(), blankToNull(draft.source()),
+      var fresh = new Term(0, org.plenary.shared.Names.clean(draft.term()), draft.definition().strip(), blankToNull(draft.source()),
           blankToNull(draft.note()), TermStatus.PROPOSED, null, null, draft.relatedTerms(), 1, null);
       long id = terms.insert(group.id(), fresh);
       Term made = get(slug, id);
@@ -96,13 +96,16 @@ public class TermDesk {
    * ({@link org.plenary.shared.ChangedMeanwhileException}) when someone changed it since (edited, agreed, superseded).
    */
   public Term edit(String slug, long id, TermDraft draft, PlenaryUser user, EditVersion read) {
-    manageable(slug, user);
+    Group group = manageable(slug, user);
     check(draft);
     return transaction.execute(status -> {
       terms.lock(id);
       Term current = get(slug, id);
       read.check(current.version(), current.term());
-      Term edited = current.edited(draft.term().strip(), draft.definition().strip(), blankToNull(draft.source()),
+      // Renamed to the name of another term of the register: two entries one reader cannot tell apart.
+      new Violations().check(terms.findByName(group.id(), draft.term()).filter(t -> t.id() != id).isEmpty(),
+          "term", words.get("output.error.termExists", draft.term().strip())).throwIfAny();
+      Term edited = current.edited(org.plenary.shared.Names.clean(draft.term()), draft.definition().strip(), blankToNull(draft.source()),
           blankToNull(draft.note()), draft.relatedTerms());
       terms.update(edited, null);
       terms.history(edited, null, "EDITED", user.getUsername(), clock.instant());

@@ -101,10 +101,17 @@ class Terms {
     return select("t.group_id = :group AND t.id = :id", Map.of("group", group.value(), "id", id)).stream().findFirst();
   }
 
+  /**
+   * The group's term (not superseded) of this name, compared as names that must be unique are
+   * ({@link org.plenary.shared.Names#key}: composed, case-folded): "Straße" is "STRASSE", and "José" typed with
+   * a combining accent is the "José" typed with "é". SQL's LOWER() knew neither; a group's register is small
+   * enough to be compared here.
+   */
   Optional<Term> findByName(GroupId group, String term) {
-    return select("t.group_id = :group AND LOWER(t.term) = :term",
-        Map.of("group", group.value(), "term", term.toLowerCase(Locale.ROOT))).stream()
-        .filter(t -> t.status() != TermStatus.SUPERSEDED).findFirst();
+    String key = org.plenary.shared.Names.key(term);
+    return select("t.group_id = :group", Map.of("group", group.value())).stream()
+        .filter(t -> t.status() != TermStatus.SUPERSEDED && org.plenary.shared.Names.key(t.term()).equals(key))
+        .findFirst();
   }
 
   private List<Term> select(String where, Map<String, Object> params) {

@@ -7,7 +7,8 @@ import org.plenary.meeting.MeetingId;
 
 /**
  * One person's registration for one meeting. {@code category} is the organization's ITU category,
- * or INDIVIDUAL for someone who registers in their own name.
+ * or INDIVIDUAL for someone who registers in their own name. {@code version} is one more at every change
+ * of it (organization corrected, approved, rejected): what a decision or a correction is made on.
  */
 public record Registration(
     long id,
@@ -26,7 +27,8 @@ public record Registration(
     Instant submittedAt,
     String decidedBy,
     Instant decidedAt,
-    String rejectReason) {
+    String rejectReason,
+    long version) {
 
   /** The category of someone registering in their own name. */
   public static final String INDIVIDUAL = "INDIVIDUAL";

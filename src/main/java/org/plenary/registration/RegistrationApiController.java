@@ -1,6 +1,7 @@
 package org.plenary.registration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,6 +9,9 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.plenary.account.PlenaryUser;
+import org.plenary.shared.EditVersion;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,7 +34,15 @@ class RegistrationApiController {
   record Reason(String reason) {}
 
   /** The organization a registration is for; null for the person's own name. */
-  record OrganizationChange(@Schema(nullable = true) Long organizationId) {}
+  record OrganizationChange(@Schema(nullable = true) Long organizationId,
+      @Schema(nullable = true, description = "the registration's version as read, when no `If-Match` is sent") Long editVersion) {}
+
+  static final String IF_MATCH = "the registration's version as read: the `ETag` of its GET (\"v12\") or its "
+      + "`editVersion` in the list, or a list of them; done only if one of them is still current (else 412, saying "
+      + "what it is now). Without it, or with `*`, it is done on the registration as it is.";
+
+  static final String CHANGED = "`If-Match` (or `editVersion`) names none of the registration's current version: "
+      + "someone changed it since it was read (corrected its organization, decided on it); nothing was done.";
 
   private final RegistrationDesk desk;
   private final RegistrationConfirmation confirmation;
@@ -59,9 +72,13 @@ class RegistrationApiController {
 
   @Operation(operationId = "correctRegistrationOrganization", summary = "Correct the organization a registration is for (the administrator)")
   @PutMapping("/api/v1/registrations/{id}/organization")
-  RegistrationResource correctOrganization(@PathVariable long id, @RequestBody OrganizationChange change,
-      @AuthenticationPrincipal PlenaryUser user) {
-    return resource(represented.correct(id, change.organizationId(), user), user);
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = CHANGED)
+  ResponseEntity<RegistrationResource> correctOrganization(@PathVariable long id,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody OrganizationChange change, @AuthenticationPrincipal PlenaryUser user) {
+    return versioned(represented.correct(id, change.organizationId(), EditVersion.ifMatch(ifMatch, change.editVersion()),
+        user), user);
   }
 
   @Operation(operationId = "registerForMeeting", summary = "Register for the meeting (before its pre-registration "
@@ -76,24 +93,46 @@ class RegistrationApiController {
   }
 
   @Operation(operationId = "getRegistration", summary = "One registration (its participant, a focal point of its organization, the secretariat)")
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the registration's version, for `If-Match` on "
+      + "its approval, rejection and correction", useReturnTypeSchema = true)
   @GetMapping("/api/v1/registrations/{id}")
-  RegistrationResource get(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
-    return resource(desk.get(id, user), user);
+  ResponseEntity<RegistrationResource> get(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
+    return versioned(desk.get(id, user), user);
   }
 
   @Operation(operationId = "approveRegistration", summary = "Approve (a focal point of the participant's organization or the secretariat)")
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = CHANGED)
   @PostMapping("/api/v1/registrations/{id}/approve")
-  RegistrationResource approve(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
-    return resource(desk.approve(id, user), user);
+  ResponseEntity<RegistrationResource> approve(@PathVariable long id,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return versioned(desk.approve(id, EditVersion.ifMatch(ifMatch), user), user);
   }
 
   @Operation(operationId = "rejectRegistration", summary = "Reject with a reason the participant receives")
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = CHANGED)
   @PostMapping("/api/v1/registrations/{id}/reject")
-  RegistrationResource reject(@PathVariable long id, @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
-    return resource(desk.reject(id, reason.reason(), user), user);
+  ResponseEntity<RegistrationResource> reject(@PathVariable long id,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
+    return versioned(desk.reject(id, reason.reason(), EditVersion.ifMatch(ifMatch), user), user);
   }
 
   private RegistrationResource resource(Registration registration, PlenaryUser user) {
     return RegistrationResource.of(registration, desk.mayDecide(user, registration));
+  }
+
+  /**
+   * The registration with its version's ETag: whole (with who decided) for those who may decide on it, in part
+   * for the others, two representations with tags of their own; private to its reader either way.
+   */
+  private ResponseEntity<RegistrationResource> versioned(Registration registration, PlenaryUser user) {
+    boolean decider = desk.mayDecide(user, registration);
+    return ResponseEntity.ok()
+        .eTag(decider ? EditVersion.etag(registration.version()) : EditVersion.etag(registration.version(), "participant"))
+        .cacheControl(CacheControl.noCache().cachePrivate()).varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE)
+        .body(RegistrationResource.of(registration, decider));
   }
 }

@@ -10,6 +10,7 @@ import org.plenary.account.Role;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.InvalidInputException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -121,11 +122,18 @@ class RegistrationController {
     return confirmationPdf.download(registration, org.plenary.shared.Languages.supported(lang)).inline();
   }
 
+  /**
+   * Approves or rejects the registration as the page showed it ({@code editVersion}): one changed since is not
+   * decided, and the page says what it is now.
+   */
   @PostMapping("/registrations/{id}/{decision:approve|reject}")
   String decide(@PathVariable long id, @PathVariable String decision, @RequestParam(required = false) String reason,
-      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+      @RequestParam(required = false) Long editVersion, @AuthenticationPrincipal PlenaryUser user,
+      RedirectAttributes redirect) {
     try {
-      Registration registration = "approve".equals(decision) ? desk.approve(id, user) : desk.reject(id, reason, user);
+      EditVersion seen = EditVersion.of(editVersion);
+      Registration registration = "approve".equals(decision) ? desk.approve(id, seen, user)
+          : desk.reject(id, reason, seen, user);
       redirect.addFlashAttribute("notice", say("registration.notice." + decision + "d", registration.fullName()));
     } catch (RegistrationRefusedException e) {
       redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
@@ -135,16 +143,27 @@ class RegistrationController {
     return "redirect:/registrations/" + id;
   }
 
+  /**
+   * Corrects the registration's organization on the version the page showed: a page read before someone else
+   * changed the registration is shown again, as it is now, with the administrator's choice kept and the sentence.
+   */
   @PostMapping("/registrations/{id}/organization")
   String correctOrganization(@PathVariable long id, @RequestParam(required = false) Long organizationId,
-      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+      @RequestParam(required = false) Long editVersion, @AuthenticationPrincipal PlenaryUser user, Model model,
+      RedirectAttributes redirect) {
     try {
-      Registration registration = represented.correct(id, organizationId, user);
+      Registration registration = represented.correct(id, organizationId, EditVersion.of(editVersion), user);
       redirect.addFlashAttribute("notice", organizations.find(registration.organizationId())
           .map(o -> say("registration.notice.organization", registration.fullName(), o.name()))
           .orElseGet(() -> say("registration.notice.ownName", registration.fullName())));
     } catch (RegistrationRefusedException e) {
-      redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+      String sentence = messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+      if (e.httpStatus() == 412) {
+        model.addAttribute("problem", sentence);
+        model.addAttribute("chosenOrganization", organizationId == null ? "" : organizationId.toString());
+        return show(id, user, model);
+      }
+      redirect.addFlashAttribute("problem", sentence);
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("problem", e.violations().get(0).message());
     }

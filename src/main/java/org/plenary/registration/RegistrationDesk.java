@@ -25,6 +25,7 @@ import org.plenary.registration.RegistrationEvents.RegistrationApproved;
 import org.plenary.registration.RegistrationEvents.RegistrationRejected;
 import org.plenary.registration.RegistrationEvents.RegistrationsSubmitted;
 import org.plenary.shared.BatchWorker;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.Violations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -179,11 +180,19 @@ public class RegistrationDesk {
   }
 
   public Registration approve(long id, PlenaryUser user) {
+    return approve(id, EditVersion.ANY, user);
+  }
+
+  /**
+   * Approves the registration as its decider saw it ({@code seen}: the version the page or the API's
+   * {@code If-Match} named): one changed since (its organization corrected) is refused with a sentence
+   * saying what it is now, checked under the row's lock, so what is approved is what was seen.
+   */
+  public Registration approve(long id, EditVersion seen, PlenaryUser user) {
     Registration found = decidable(id, user);
     transaction.executeWithoutResult(status -> registrations.createCounter(found.meetingId()));
     return transaction.execute(status -> {
-      registrations.lock(id);
-      Registration registration = decidable(id, user);
+      Registration registration = decidable(id, seen, user);
       // The meeting locked and read as it stands: its code is not changed while a number printing it is issued.
       Meeting meeting = meetings.forIssue(registration.meetingId());
       String number = "%s-%04d".formatted(meeting.code().toUpperCase(), registrations.nextNumber(meeting.id()));
@@ -194,11 +203,15 @@ public class RegistrationDesk {
   }
 
   public Registration reject(long id, String reason, PlenaryUser user) {
+    return reject(id, reason, EditVersion.ANY, user);
+  }
+
+  /** Rejects the registration as its decider saw it, as {@link #approve(long, EditVersion, PlenaryUser)} approves. */
+  public Registration reject(long id, String reason, EditVersion seen, PlenaryUser user) {
     new Violations().check(reason != null && !reason.isBlank(), "reason", say("registration.error.rejectReason"))
         .throwIfAny();
     return transaction.execute(status -> {
-      registrations.lock(id);
-      decidable(id, user);
+      decidable(id, seen, user);
       registrations.decide(id, RegistrationStatus.REJECTED, null, user.getUsername(), clock.instant(), reason.strip());
       events.publishEvent(new RegistrationRejected(id));
       return registrations.find(id).orElseThrow();
@@ -270,8 +283,26 @@ public class RegistrationDesk {
     return groups.canManage(user, groups.get(meeting.groupId()));
   }
 
+  /**
+   * The registration locked until the transaction ends and read under the lock, for a decision: refused as
+   * {@link #decidable(long, PlenaryUser)} refuses, then when it is no longer at a version {@code seen} names,
+   * with what it is now (told only to whoever may decide on it).
+   */
+  private Registration decidable(long id, EditVersion seen, PlenaryUser user) {
+    Registration current = registrations.lock(id).filter(r -> maySee(user, r))
+        .orElseThrow(() -> RegistrationRefusedException.of(404, "registration.refused.unknown", id));
+    decidable(id, current, user);
+    if (!seen.accepts(current.version())) {
+      throw represented.changed(current);
+    }
+    return current;
+  }
+
   private Registration decidable(long id, PlenaryUser user) {
-    Registration registration = get(id, user);
+    return decidable(id, get(id, user), user);
+  }
+
+  private Registration decidable(long id, Registration registration, PlenaryUser user) {
     if (!mayDecide(user, registration)) {
       throw RegistrationRefusedException.of(403, "registration.refused.decide", id);
     }

@@ -28,7 +28,8 @@ class Registrations {
 
   private static final String SELECT = """
       SELECT id, meeting_id, account_id, full_name, email, organization_id, category, country_code, function_title,
-        first_time, attendance, status, registration_number, submitted_at, decided_by, decided_at, reject_reason
+        first_time, attendance, status, registration_number, submitted_at, decided_by, decided_at, reject_reason,
+        edit_version
       FROM registrations""";
 
   private final JdbcClient jdbc;
@@ -95,7 +96,7 @@ class Registrations {
     return new Registration(id, r.meeting(), r.account(), r.form().getFullName().strip(), r.email(),
         r.organization(), r.category(), r.form().getCountryCode(), blankToNull(r.form().getFunction()),
         r.form().isFirstTime(), r.form().getAttendance(), RegistrationStatus.SUBMITTED, null,
-        r.at().truncatedTo(ChronoUnit.MICROS), null, null, null);
+        r.at().truncatedTo(ChronoUnit.MICROS), null, null, null, 0);
   }
 
   /** The generated key's column: {@code id} on PostgreSQL, {@code ID} on H2. */
@@ -169,9 +170,13 @@ class Registrations {
         .param("ids", organizations.stream().map(OrganizationId::value).toList()).query(Long.class).single();
   }
 
-  /** Takes the registration's row lock until the transaction ends: one decision at a time. */
-  void lock(long id) {
+  /**
+   * Takes the registration's row lock until the transaction ends (one change at a time) and reads it as it
+   * stands under the lock; empty when there is no such registration.
+   */
+  Optional<Registration> lock(long id) {
     jdbc.sql("UPDATE registrations SET id = id WHERE id = ?").param(id).update();
+    return find(id);
   }
 
   /** Starts the meeting's counter; a caller that loses the race to create it finds it made. */
@@ -203,13 +208,14 @@ class Registrations {
 
   void decide(long id, RegistrationStatus status, String number, String by, Instant at, String reason) {
     jdbc.sql("""
-            UPDATE registrations SET status = ?, registration_number = ?, decided_by = ?, decided_at = ?, reject_reason = ?
+            UPDATE registrations SET status = ?, registration_number = ?, decided_by = ?, decided_at = ?, reject_reason = ?,
+              edit_version = edit_version + 1
             WHERE id = ?""")
         .params(status.name(), number, by, utc(at), reason, id).update();
   }
 
   void setOrganization(long id, OrganizationId organization, String category) {
-    jdbc.sql("UPDATE registrations SET organization_id = ?, category = ? WHERE id = ?")
+    jdbc.sql("UPDATE registrations SET organization_id = ?, category = ?, edit_version = edit_version + 1 WHERE id = ?")
         .params(organization == null ? null : organization.value(), category, id).update();
   }
 
@@ -234,7 +240,7 @@ class Registrations {
         rs.getBoolean("first_time"), Attendance.valueOf(rs.getString("attendance")),
         RegistrationStatus.valueOf(rs.getString("status")), rs.getString("registration_number"),
         rs.getObject("submitted_at", OffsetDateTime.class).toInstant(), rs.getString("decided_by"),
-        decided == null ? null : decided.toInstant(), rs.getString("reject_reason"));
+        decided == null ? null : decided.toInstant(), rs.getString("reject_reason"), rs.getLong("edit_version"));
   }
 
   private static String blankToNull(String value) {

@@ -6,6 +6,7 @@ import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.OrganizationId;
 import org.plenary.account.PlenaryUser;
 import org.plenary.account.Role;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.Violations;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,8 +54,17 @@ public class RepresentedOrganization {
     return picked;
   }
 
-  /** The administrator sets the registration's organization (null: in the person's own name). */
+  /** The administrator sets the registration's organization (null: in the person's own name), whatever its version. */
   public Registration correct(long id, Long organizationId, PlenaryUser user) {
+    return correct(id, organizationId, EditVersion.ANY, user);
+  }
+
+  /**
+   * The administrator sets the registration's organization (null: in the person's own name) on the version
+   * {@code read} names, checked under the row's lock: a registration corrected, approved or rejected since is
+   * refused with what it is now, instead of the correction replacing the other change in silence.
+   */
+  public Registration correct(long id, Long organizationId, EditVersion read, PlenaryUser user) {
     if (user == null || !user.has(Role.ADMIN)) {
       throw RegistrationRefusedException.of(403, "registration.refused.correct");
     }
@@ -63,10 +73,26 @@ public class RepresentedOrganization {
     new Violations().check(organizationId == null || organization.isPresent(), "organizationId",
         "registration", "registration.error.correctOrganization").throwIfAny();
     return transaction.execute(status -> {
-      registrations.find(id).orElseThrow(() -> RegistrationRefusedException.of(404, "registration.refused.unknown", id));
+      Registration current = registrations.lock(id)
+          .orElseThrow(() -> RegistrationRefusedException.of(404, "registration.refused.unknown", id));
+      if (!read.accepts(current.version())) {
+        throw changed(current);
+      }
       registrations.setOrganization(id, organization.map(Organization::id).orElse(null),
           organization.map(o -> o.category().name()).orElse(Registration.INDIVIDUAL));
       return registrations.find(id).orElseThrow();
     });
+  }
+
+  /**
+   * The refusal of an act made on a registration as it was before someone changed it (412): it says what the
+   * registration is now, its status and the organization it is for, so its reader knows what to look at again.
+   */
+  RegistrationRefusedException changed(Registration now) {
+    Object status = RegistrationRefusedException.word("registration.status." + now.status().name(),
+        now.status().name().toLowerCase());
+    Object organization = organizations.find(now.organizationId()).<Object>map(Organization::name)
+        .orElseGet(() -> RegistrationRefusedException.word("registration.changed.ownName", "their own name"));
+    return RegistrationRefusedException.of(412, "registration.refused.changed", now.fullName(), status, organization);
   }
 }

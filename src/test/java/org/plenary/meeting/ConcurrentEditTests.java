@@ -282,6 +282,33 @@ class ConcurrentEditTests {
     assertThat(send("GET", terms + "/" + id, null, null, null).body()).contains("Second").doesNotContain("Third", "Fourth");
   }
 
+  @Test
+  void aTermIsOneByItsComposedCaseFoldedNameWhenProposedAndWhenRenamed() throws Exception {
+    String slug = group("termnames");
+    String terms = "/api/v1/groups/" + slug + "/terms";
+    assertThat(send("POST", terms, tsb, null, "{\"term\": \"Straße\", \"definition\": \"A street\"}").statusCode())
+        .isEqualTo(201);
+    assertThat(send("POST", terms, tsb, null, "{\"term\": \"José\", \"definition\": \"A name\"}").statusCode())
+        .isEqualTo(201);
+    // Full case folding (ß is ss) and the composed form (e and a combining accent is é): the same names.
+    for (String twin : new String[] {"STRASSE", "strasse ", "Jose\u0301", "JOSÉ"}) {
+      HttpResponse<String> again = send("POST", terms, tsb, null, "{\"term\": \"" + twin + "\", \"definition\": \"Again\"}");
+      assertThat(again.statusCode()).as(twin + ": " + again.body()).isEqualTo(400);
+      assertThat(again.body()).contains("is already in the register");
+    }
+    // A third term renamed to the name of one of them is refused the same way; nothing is saved.
+    HttpResponse<String> other = send("POST", terms, tsb, null, "{\"term\": \"Road\", \"definition\": \"A road\"}");
+    String id = other.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+    HttpResponse<String> renamed = send("PUT", terms + "/" + id, tsb, null, "{\"term\": \"STRASSE\", \"definition\": \"A road\"}");
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(400);
+    assertThat(send("GET", terms + "/" + id, null, null, null).body()).contains("\"term\":\"Road\"");
+    // Its own name, in another case, is still its own.
+    assertThat(send("PUT", terms + "/" + id, tsb, null, "{\"term\": \"ROAD\", \"definition\": \"A road\"}").statusCode())
+        .isEqualTo(200);
+    // The name stored is composed: a look-up by the name as typed with "é" finds it.
+    assertThat(send("GET", terms, null, null, null).body()).contains("\"term\":\"José\"");
+  }
+
   /** A translation is a change of the term: it moves the ETag, and one made on a version changed since is refused. */
   @Test
   void aTermTranslatedOnAVersionSomeoneChangedMeanwhileIsRefusedWith412() throws Exception {
