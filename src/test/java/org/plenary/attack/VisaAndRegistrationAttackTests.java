@@ -2,7 +2,6 @@ package org.plenary.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,10 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.plenary.FormClient;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.NewAccount;
 import org.plenary.account.OrganizationCategory;
@@ -43,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("demo")
 class VisaAndRegistrationAttackTests {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern PRINTED_REFERENCE =
       Pattern.compile("\\d{4}-[A-Z]{3}-V-\\d{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}");
   private static final AtomicInteger NEXT = new AtomicInteger();
@@ -158,12 +155,12 @@ class VisaAndRegistrationAttackTests {
     HttpClient admin = signedIn("tsb");
     String list = page(admin, "/admin/organizations").body();
     postForm(admin, "/admin/organizations/" + cast.orgA() + "/focal-points",
-        Map.of("_csrf", csrf(list), "username", cast.focalA()));
+        Map.of("_csrf", FormClient.csrf(list), "username", cast.focalA()));
     assertThat(page(focalSession, "/registrations/" + id).statusCode()).isEqualTo(200);
     list = page(admin, "/admin/organizations").body();
     assertThat(list).contains("Remove " + cast.focalA() + " as a focal point of");
     var removed = postForm(admin, "/admin/organizations/" + cast.orgA() + "/focal-points/remove",
-        Map.of("_csrf", csrf(list), "username", cast.focalA()));
+        Map.of("_csrf", FormClient.csrf(list), "username", cast.focalA()));
     assertThat(removed.statusCode()).isEqualTo(302);
     assertThat(page(admin, "/admin/organizations").body()).contains(cast.focalA() + " is no longer a focal point.");
     assertThat(page(focalSession, "/registrations/" + id).statusCode()).isEqualTo(404);
@@ -184,7 +181,7 @@ class VisaAndRegistrationAttackTests {
     HttpClient browser = signedIn(cast.alice());
     String form = page(browser, "/registrations/" + registration + "/visa").body();
     assertThat(form).contains("Visa support is for participants who attend in person");
-    var posted = postForm(browser, "/registrations/" + registration + "/visa", Map.of("_csrf", csrf(form),
+    var posted = postForm(browser, "/registrations/" + registration + "/visa", Map.of("_csrf", FormClient.csrf(form),
         "fullName", name, "birthDate", "1980-01-01", "birthPlace", "Paris", "nationality", "French",
         "passportNumber", "X7654321", "issuingCountry", "France", "issuedOn", "2020-01-01", "expiresOn", "2035-01-01",
         "mission", "Embassy of Switzerland in Paris"));
@@ -207,7 +204,7 @@ class VisaAndRegistrationAttackTests {
     HttpClient browser = signedIn(cast.bob());
     String form = page(browser, "/groups/cloud/meetings/" + meeting + "/register").body();
     assertThat(form).doesNotContain("value=\"" + cast.orgA() + "\"");
-    var forgedForm = postForm(browser, "/groups/cloud/meetings/" + meeting + "/register", Map.of("_csrf", csrf(form),
+    var forgedForm = postForm(browser, "/groups/cloud/meetings/" + meeting + "/register", Map.of("_csrf", FormClient.csrf(form),
         "fullName", name, "email", "forger@example.org", "organizationId", String.valueOf(cast.orgA()),
         "countryCode", "FR", "attendance", "IN_PERSON"));
     assertThat(forgedForm.statusCode()).isEqualTo(200);
@@ -256,7 +253,7 @@ class VisaAndRegistrationAttackTests {
     HttpClient browser = signedIn(cast.bob());
     String form = page(browser, "/groups/cloud/meetings/" + meeting + "/register").body();
     assertThat(form).contains("value=\"" + cast.bob() + "@example.org\" readonly");
-    var posted = postForm(browser, "/groups/cloud/meetings/" + meeting + "/register", Map.of("_csrf", csrf(form),
+    var posted = postForm(browser, "/groups/cloud/meetings/" + meeting + "/register", Map.of("_csrf", FormClient.csrf(form),
         "fullName", "Bob Relay", "email", victim, "countryCode", "FR", "attendance", "IN_PERSON"));
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
     long bobs = Long.parseLong(posted.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
@@ -301,7 +298,7 @@ class VisaAndRegistrationAttackTests {
     String show = page(admin, "/registrations/" + id).body();
     assertThat(show).contains("Correct the organization");
     var back = postForm(admin, "/registrations/" + id + "/organization",
-        Map.of("_csrf", csrf(show), "organizationId", String.valueOf(cast.orgA())));
+        Map.of("_csrf", FormClient.csrf(show), "organizationId", String.valueOf(cast.orgA())));
     assertThat(back.statusCode()).isEqualTo(302);
     assertThat(json(send("GET", "/api/v1/registrations/" + id, token("tsb"), null)).get("organizationId").asLong())
         .isEqualTo(cast.orgA());
@@ -309,7 +306,7 @@ class VisaAndRegistrationAttackTests {
     String own = page(participant, "/registrations/" + id).body();
     assertThat(own).doesNotContain("Correct the organization");
     assertThat(postForm(participant, "/registrations/" + id + "/organization",
-        Map.of("_csrf", csrf(own), "organizationId", String.valueOf(cast.orgB()))).headers().firstValue("Location"))
+        Map.of("_csrf", FormClient.csrf(own), "organizationId", String.valueOf(cast.orgB()))).headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith("/registrations/" + id));
     assertThat(json(send("GET", "/api/v1/registrations/" + id, token("tsb"), null)).get("organizationId").asLong())
         .isEqualTo(cast.orgA());
@@ -447,32 +444,17 @@ class VisaAndRegistrationAttackTests {
   }
 
   private HttpResponse<String> page(HttpClient client, String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new FormClient(port).page(client, path);
   }
 
   private HttpResponse<String> postForm(HttpClient client, String path, Map<String, String> form) throws Exception {
-    String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-        .collect(Collectors.joining("&"));
-    return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return new FormClient(port).postForm(client, path, form);
   }
 
   private HttpClient signedIn(String username) throws Exception {
-    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String password = username.matches("tsb|chair|focal|alice|bob") ? username + "-demo" : username + "-pass";
-    var answer = postForm(client, "/sign-in", Map.of("_csrf", csrf(page(client, "/sign-in").body()),
-        "username", username, "password", password));
-    assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-    return client;
+    return new FormClient(port).signedIn(username);
   }
 
-  private static String csrf(String page) {
-    Matcher token = CSRF.matcher(page);
-    assertThat(token.find()).as("the page carries a CSRF token").isTrue();
-    return token.group(1);
-  }
 
   private static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());

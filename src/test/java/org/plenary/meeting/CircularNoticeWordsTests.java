@@ -33,7 +33,7 @@ class CircularNoticeWordsTests {
       assertThat(notice(notice, Circular.Kind.CIRCULAR, "es")).as(notice).containsPattern("(redactada|emitida|guardada)");
       for (Circular.Kind kind : List.of(Circular.Kind.ADDENDUM, Circular.Kind.CORRIGENDUM)) {
         assertThat(notice(notice, kind, "fr")).as(notice + " " + kind)
-            .containsPattern("(rédigé|publié|enregistré)[ .]").doesNotContainPattern("(rédigée|publiée|enregistrée|-la)");
+            .containsPattern("(rédigé|publié|enregistré)[ \u202f.]").doesNotContainPattern("(rédigée|publiée|enregistrée|-la)");
         assertThat(notice(notice, kind, "es")).as(notice + " " + kind)
             .containsPattern("(redactado|emitido|guardado)").doesNotContainPattern("(redactada|emitida|guardada|revísela|emítala)");
       }

@@ -134,7 +134,7 @@ class CircularTests {
     assertThat(circulars.sha256s(issued.id())).containsKeys("en", "zh");
     assertThat(circulars.auditTrail(issued.id(), Locale.ENGLISH).getLast().detail()).startsWith("PDF SHA-256: ")
         .contains("en " + sha256);
-    assertThat(circulars.auditTrail(issued.id(), Locale.FRENCH).getLast().detail()).startsWith("SHA-256 des PDF : ")
+    assertThat(circulars.auditTrail(issued.id(), Locale.FRENCH).getLast().detail()).startsWith("SHA-256 des PDF\u202f: ")
         .contains("en " + sha256);
     assertThat(circulars.auditTrail(issued.id(), Locale.CHINESE).getFirst().detail()).as("the draft named by its title")
         .contains("第901号通函").doesNotContain("TSB Circular");

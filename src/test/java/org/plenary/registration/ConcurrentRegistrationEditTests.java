@@ -2,7 +2,6 @@ package org.plenary.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.plenary.FormClient;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.NewAccount;
 import org.plenary.account.OrganizationCategory;
@@ -41,7 +40,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("demo")
 class ConcurrentRegistrationEditTests {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern VERSION = Pattern.compile("name=\"editVersion\" value=\"(\\d+)\"");
   private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -104,10 +102,10 @@ class ConcurrentRegistrationEditTests {
     assertThat(send("PUT", "/api/v1/registrations/" + id + "/organization", token("tsb"), null,
         "{\"organizationId\": " + cast.orgB + "}").statusCode()).isEqualTo(200);
 
-    var fromPage = postForm(focal, "/registrations/" + id + "/approve", Map.of("_csrf", csrf(show), "editVersion", version(show)));
+    var fromPage = postForm(focal, "/registrations/" + id + "/approve", Map.of("_csrf", FormClient.csrf(show), "editVersion", version(show)));
     assertThat(fromPage.statusCode()).isEqualTo(302);
     assertThat(page(focal, "/registrations/" + id).body()).contains("was changed by someone else since you opened it");
-    var fromDesk = postForm(focal, "/desk/registrations", Map.of("_csrf", csrf(desk), "action", "approve:" + id,
+    var fromDesk = postForm(focal, "/desk/registrations", Map.of("_csrf", FormClient.csrf(desk), "action", "approve:" + id,
         "version-" + id, listed.group(1)));
     assertThat(fromDesk.statusCode()).isEqualTo(302);
     assertThat(page(focal, "/desk").body()).contains("was changed by someone else since you opened it");
@@ -116,7 +114,7 @@ class ConcurrentRegistrationEditTests {
 
     // Shown again, as it is now: approving it is the focal point's choice, made knowing of the change.
     String again = page(focal, "/registrations/" + id).body();
-    assertThat(postForm(focal, "/registrations/" + id + "/approve", Map.of("_csrf", csrf(again), "editVersion", version(again)))
+    assertThat(postForm(focal, "/registrations/" + id + "/approve", Map.of("_csrf", FormClient.csrf(again), "editVersion", version(again)))
         .statusCode()).isEqualTo(302);
     assertThat(send("GET", "/api/v1/registrations/" + id, token("tsb"), null, null).body())
         .contains("\"status\":\"APPROVED\"");
@@ -132,7 +130,7 @@ class ConcurrentRegistrationEditTests {
         "{\"organizationId\": " + cast.orgB + "}").statusCode()).isEqualTo(200);
 
     var shown = postForm(admin, "/registrations/" + id + "/organization",
-        Map.of("_csrf", csrf(show), "editVersion", version(show), "organizationId", ""));
+        Map.of("_csrf", FormClient.csrf(show), "editVersion", version(show), "organizationId", ""));
     assertThat(shown.statusCode()).isEqualTo(200);
     assertThat(shown.body()).contains("was changed by someone else since you opened it")
         .contains("<option value=\"\" selected=\"selected\"");
@@ -140,7 +138,7 @@ class ConcurrentRegistrationEditTests {
         .contains("\"organizationId\":" + cast.orgB);
     // Saved again on the version now shown: the administrator's choice.
     assertThat(postForm(admin, "/registrations/" + id + "/organization",
-        Map.of("_csrf", csrf(shown.body()), "editVersion", version(shown.body()), "organizationId", "")).statusCode())
+        Map.of("_csrf", FormClient.csrf(shown.body()), "editVersion", version(shown.body()), "organizationId", "")).statusCode())
         .isEqualTo(302);
     assertThat(send("GET", "/api/v1/registrations/" + id, token("tsb"), null, null).body())
         .contains("\"organizationId\":null");
@@ -197,32 +195,17 @@ class ConcurrentRegistrationEditTests {
   }
 
   private HttpResponse<String> page(HttpClient client, String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new FormClient(port).page(client, path);
   }
 
   private HttpResponse<String> postForm(HttpClient client, String path, Map<String, String> form) throws Exception {
-    String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-        .collect(Collectors.joining("&"));
-    return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return new FormClient(port).postForm(client, path, form);
   }
 
   private HttpClient signedIn(String username) throws Exception {
-    HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String password = username.matches("tsb|chair|focal|alice|bob") ? username + "-demo" : username + "-pass";
-    var answer = postForm(client, "/sign-in", Map.of("_csrf", csrf(page(client, "/sign-in").body()),
-        "username", username, "password", password));
-    assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-    return client;
+    return new FormClient(port).signedIn(username);
   }
 
-  private static String csrf(String page) {
-    Matcher token = CSRF.matcher(page);
-    assertThat(token.find()).as("the page carries a CSRF token").isTrue();
-    return token.group(1);
-  }
 
   private static String version(String page) {
     Matcher m = VERSION.matcher(page);
