@@ -83,7 +83,15 @@ class ErrorPageController implements ErrorController {
     }
   }
 
+  /**
+   * The status of the error being shown; {@code /error} asked for by a client (no error dispatched there) is a
+   * path with nothing at it, 404: it was a 500 "something went wrong on our side" for any method.
+   */
   private static HttpStatus status(HttpServletRequest request) {
+    if (request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR
+        && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+      return HttpStatus.NOT_FOUND;
+    }
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
     return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;

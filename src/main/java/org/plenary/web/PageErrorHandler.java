@@ -87,6 +87,19 @@ class PageErrorHandler {
     return page;
   }
 
+  /**
+   * A form whose file did not arrive as one (not multipart at all, cut short, malformed): 400 saying nothing was
+   * kept, as the API says it; one larger than the server takes, 413. It was a 500 with a stack trace in the log.
+   */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ModelAndView badMultipart(org.springframework.web.multipart.MultipartException e, HttpServletRequest request) {
+    boolean tooLarge = e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException;
+    ModelAndView page = page(tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST, e, request);
+    page.addObject("detail", problems.text(tooLarge ? "web.error.detail.413" : "web.problem.bad-multipart",
+        LocaleContextHolder.getLocale()));
+    return page;
+  }
+
   private ModelAndView page(HttpStatus status, RuntimeException e, HttpServletRequest request) {
     String accept = request.getHeader(HttpHeaders.ACCEPT);
     boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)

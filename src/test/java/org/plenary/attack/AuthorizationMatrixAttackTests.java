@@ -2,34 +2,28 @@ package org.plenary.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plenary.account.AccessTokens;
 import org.plenary.account.AccountDirectory;
-import org.plenary.account.NewAccount;
-import org.plenary.account.OrganizationCategory;
 import org.plenary.account.OrganizationDirectory;
-import org.plenary.account.OrganizationId;
-import org.plenary.archive.ArchiveFixture;
+import org.plenary.attack.MatrixFixture.Owned;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every operation the OpenAPI description lists (so every operation added later too), called by every
@@ -47,14 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("demo")
 class AuthorizationMatrixAttackTests {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
-  private static final String PASSPORT = "MX7Q3Z9K1";
-  private static final String BIRTHPLACE = "Canarytown";
-  private static final String EMAIL = "matrix.canary.mail@orange.example";
-  private static final String FUNCTION = "Matrixcanary envoy";
-  private static final String PRIVATE_TITLE = "Privcanary roadmap";
-  private static final String PRIVATE_MEETING = "mxshut";
 
   @LocalServerPort int port;
   @Autowired AccountDirectory accounts;
@@ -63,18 +50,21 @@ class AuthorizationMatrixAttackTests {
   @Autowired MeetingCatalog meetings;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final String meeting = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
-  private final Map<String, String> bearers = new LinkedHashMap<>();
+  private MatrixFixture fixture;
+  private String meeting;
 
-  /** What the owner (alice) has, and what each secret is. */
-  private record Owned(long registration, long visa, String number) {}
+  @BeforeEach
+  void plant() {
+    fixture = new MatrixFixture(port, accounts, organizations, tokens, meetings);
+    meeting = fixture.meeting;
+  }
 
   @Test
   void everyOperationAnswersEveryReaderAsDescribedAndGivesNoSecretToAReaderWhoMayNotSeeIt() throws Exception {
-    String stranger = stranger();
-    Owned owned = owned();
-    Map<String, String> before = state(owned);
-    JsonNode paths = JSON.readTree(send("GET", "/v3/api-docs", null, null).body()).get("paths");
+    String stranger = fixture.stranger();
+    Owned owned = fixture.owned();
+    Map<String, String> before = fixture.state(owned);
+    JsonNode paths = MatrixFixture.JSON.readTree(fixture.send("GET", "/v3/api-docs", null, null).body()).get("paths");
     var soft = new SoftAssertions();
     int calls = 0;
     for (var path : paths.properties()) {
@@ -83,7 +73,7 @@ class AuthorizationMatrixAttackTests {
         Set<String> documented = new java.util.HashSet<>(operation.getValue().get("responses").propertyNames());
         for (String uri : uris(path.getKey(), operation.getValue(), owned)) {
           for (String reader : readers(method, uri, owned, stranger)) {
-            HttpResponse<String> answer = send(method, uri, reader.equals("anonymous") ? null : bearer(reader),
+            HttpResponse<String> answer = fixture.send(method, uri, reader.equals("anonymous") ? null : fixture.bearer(reader),
                 method.equals("GET") || method.equals("DELETE") ? null : "{}");
             calls++;
             String what = method + " " + uri + " as " + reader + " -> " + answer.statusCode() + " "
@@ -95,7 +85,7 @@ class AuthorizationMatrixAttackTests {
               soft.assertThat(answer.statusCode()).as("a write by someone who may not: " + what)
                   .isGreaterThanOrEqualTo(400);
             }
-            for (var secret : secrets().entrySet()) {
+            for (var secret : MatrixFixture.secrets().entrySet()) {
               if (!secret.getValue().contains(reader)) {
                 soft.assertThat(answer.body()).as(secret.getKey() + " leaked: " + what).doesNotContain(secret.getKey());
               }
@@ -105,7 +95,7 @@ class AuthorizationMatrixAttackTests {
       }
     }
     soft.assertThat(calls).as("operations called").isGreaterThan(300);
-    soft.assertThat(state(owned)).as("the owner's objects after every refused write").isEqualTo(before);
+    soft.assertThat(fixture.state(owned)).as("the owner's objects after every refused write").isEqualTo(before);
     soft.assertAll();
   }
 
@@ -119,28 +109,19 @@ class AuthorizationMatrixAttackTests {
   void aListingKeptForStrangersHoldsNothingOfWhoeverAskedFirst() throws Exception {
     for (String language : List.of("en", "fr", "es", "ru", "zh", "ar")) {
       String folder = "/t/fg/cloud/docs/";
-      HttpResponse<String> secretariat = http.send(HttpRequest.newBuilder(uri(folder + "?poisoned=1"))
-          .header("Authorization", bearer("tsb")).header("Accept-Language", language).build(),
+      HttpResponse<String> secretariat = http.send(HttpRequest.newBuilder(fixture.uri(folder + "?poisoned=1"))
+          .header("Authorization", fixture.bearer("tsb")).header("Accept-Language", language).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(secretariat.statusCode()).isEqualTo(200);
       assertThat(secretariat.body()).as("the secretariat's own page names them").contains("/admin/accounts");
       for (String path : List.of(folder, "/t/fg/cloud/docs/1006-gva/")) {
-        HttpResponse<String> stranger = http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", language)
+        HttpResponse<String> stranger = http.send(HttpRequest.newBuilder(fixture.uri(path)).header("Accept-Language", language)
             .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(stranger.statusCode()).isEqualTo(200);
         assertThat(stranger.body()).as(language + " " + path).contains("href=\"/sign-in")
             .doesNotContain("/admin/accounts", "/secretariat/", "/sign-out", "TSB Secretariat", "poisoned");
       }
     }
-  }
-
-  /** Each secret the fixture planted, and the readers who may see it. */
-  private static Map<String, Set<String>> secrets() {
-    Set<String> passport = Set.of("alice", "focal", "tsb");
-    Set<String> registration = Set.of("alice", "focal", "chair", "tsb");
-    Set<String> signedIn = Set.of("alice", "focal", "chair", "tsb", "bob", "stranger");
-    return Map.of(PASSPORT, passport, BIRTHPLACE, passport, EMAIL, registration, FUNCTION, registration,
-        PRIVATE_TITLE, signedIn);
   }
 
   /**
@@ -171,7 +152,7 @@ class AuthorizationMatrixAttackTests {
 
   /** The operation's path with the owner's ids (and, for a meeting, both the open one and the private one). */
   private List<String> uris(String template, JsonNode operation, Owned owned) {
-    List<String> codes = template.contains("{code}") ? List.of(meeting, PRIVATE_MEETING) : List.of("");
+    List<String> codes = template.contains("{code}") ? List.of(meeting, MatrixFixture.PRIVATE_MEETING) : List.of("");
     var uris = new ArrayList<String>();
     for (String code : codes) {
       Matcher m = VARIABLE.matcher(template);
@@ -196,80 +177,5 @@ class AuthorizationMatrixAttackTests {
       uris.add(query.isEmpty() ? uri : uri + "?" + String.join("&", query));
     }
     return uris;
-  }
-
-  /** A participant of an organization that has nothing to do with the owner's. */
-  private String stranger() {
-    OrganizationId other = organizations.create("Matrix Other Org", OrganizationCategory.SECTOR_MEMBER, "DE");
-    accounts.create(new NewAccount("stranger", "stranger@other.example", "Stranger", other, "DE", Set.of()),
-        "stranger-pass", false);
-    return "stranger";
-  }
-
-  /** Alice's approved registration with its visa request, and her document of a private meeting. */
-  private Owned owned() throws Exception {
-    HttpResponse<String> registered = send("POST", "/api/v1/groups/cloud/meetings/" + meeting + "/registrations",
-        bearer("alice"), """
-            {"fullName": "Alice Matrix", "email": "%s", "function": "%s", "countryCode": "FR",
-             "attendance": "IN_PERSON", "organizationId": %d}""".formatted(EMAIL, FUNCTION, orange()));
-    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    long registration = JSON.readTree(registered.body()).get("id").asLong();
-    assertThat(send("POST", "/api/v1/registrations/" + registration + "/approve", bearer("focal"), null).statusCode())
-        .isEqualTo(200);
-    HttpResponse<String> visa = send("POST", "/api/v1/registrations/" + registration + "/visa", bearer("alice"), """
-        {"fullName": "Alice Matrix", "birthDate": "1980-02-29", "birthPlace": "%s", "nationality": "French",
-         "passportNumber": "%s", "issuingCountry": "France", "issuedOn": "2020-01-01", "expiresOn": "2036-01-01",
-         "mission": "Embassy of Switzerland in Paris"}""".formatted(BIRTHPLACE, PASSPORT));
-    assertThat(visa.statusCode()).as(visa.body()).isEqualTo(201);
-    ArchiveFixture.meeting(meetings, "cloud", PRIVATE_MEETING, false);
-    HttpResponse<String> allocated = send("POST", "/api/v1/groups/cloud/meetings/" + PRIVATE_MEETING + "/contributions",
-        bearer("alice"), "{\"title\": \"" + PRIVATE_TITLE + "\", \"source\": \"France Telecom Orange\"}");
-    assertThat(allocated.statusCode()).as(allocated.body()).isEqualTo(201);
-    String number = JSON.readTree(allocated.body()).get("number").asString();
-    String boundary = "matrixboundary";
-    String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + number
-        + ".txt\"\r\nContent-Type: text/plain\r\n\r\n" + PRIVATE_TITLE + " text\r\n--" + boundary + "--\r\n";
-    HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(uri("/api/v1/contributions/" + number + "/files"))
-        .header("Authorization", bearer("alice")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
-    return new Owned(registration, JSON.readTree(visa.body()).get("request").get("id").asLong(), number);
-  }
-
-  /** The owner's objects as the secretariat reads them. */
-  private Map<String, String> state(Owned owned) throws Exception {
-    var state = new LinkedHashMap<String, String>();
-    state.put("registration", send("GET", "/api/v1/registrations/" + owned.registration(), bearer("tsb"), null).body());
-    state.put("visa", send("GET", "/api/v1/visa/" + owned.visa(), bearer("tsb"), null).body());
-    state.put("document", send("GET", "/api/v1/contributions/" + owned.number(), bearer("tsb"), null).body());
-    state.put("accounts", send("GET", "/api/v1/accounts", bearer("tsb"), null).body());
-    state.put("organizations", send("GET", "/api/v1/organizations", null, null).body());
-    return state;
-  }
-
-  private long orange() {
-    return organizations.all().stream().filter(o -> o.name().equals("France Telecom Orange")).findFirst().orElseThrow()
-        .id().value();
-  }
-
-  private String bearer(String username) {
-    return bearers.computeIfAbsent(username,
-        u -> "Bearer " + tokens.issue(accounts.find(u).orElseThrow().id(), "matrix").token());
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  private HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {
-    var builder = HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      builder.header("Content-Type", "application/json");
-    }
-    if (authorization != null) {
-      builder.header("Authorization", authorization);
-    }
-    return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
   }
 }
