@@ -382,8 +382,52 @@ class Contributions {
     return numbers;
   }
 
+  /**
+   * One contribution by number (any case), in one statement: a row per file, the co-authors and agenda
+   * items each gathered into an array. A document's cycle reads its contribution three times (the upload
+   * as it opens and as it is registered, the publication), and the four statements of {@link #select}
+   * each time were a third of the cycle's statements; the answer is the same as {@link #findByNumbers}'s.
+   */
   Optional<Contribution> findByNumber(String number) {
-    return select("c.number_key = :p", number.toUpperCase(java.util.Locale.ROOT)).stream().findFirst();
+    var files = new ArrayList<ContributionFile>();
+    var rows = new ArrayList<Contribution>(1);
+    jdbc.sql(ONE).param(number.toUpperCase(java.util.Locale.ROOT)).query(rs -> {
+      if (rows.isEmpty()) {
+        rows.add(contribution(rs, files, strings(rs.getArray("coauthor_names")), longs(rs.getArray("agenda_item_ids"))));
+      }
+      if (rs.getObject("file_id") != null) {
+        files.add(new ContributionFile(rs.getLong("file_id"), rs.getInt("revision"), rs.getString("file_name"),
+            rs.getString("store_path"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
+            instant(rs, "uploaded_at"), rs.getBoolean("late"), FileState.valueOf(rs.getString("state")),
+            instant(rs, "published_at"), rs.getString("reject_reason"), rs.getObject("crc32", Long.class)));
+      }
+    });
+    // The record holds the list the rows fill, as select's do.
+    return rows.stream().findFirst();
+  }
+
+  /** {@link #findByNumber}'s statement: the contribution, each of its files (none: one row), in file order. */
+  private static final String ONE = """
+      SELECT c.id, c.group_id, c.meeting_id, c.number, c.title, c.source, c.contact,
+        a.username AS allocated_by, c.allocated_at, c.late_exception, c.withdrawn_at,
+        (SELECT ARRAY_AGG(ca.username ORDER BY ca.username) FROM contribution_coauthors x
+          JOIN accounts ca ON ca.id = x.account_id WHERE x.contribution_id = c.id) AS coauthor_names,
+        (SELECT ARRAY_AGG(x.agenda_item_id ORDER BY ai.ordinal) FROM contribution_agenda_items x
+          JOIN meeting_agenda_items ai ON ai.id = x.agenda_item_id WHERE x.contribution_id = c.id) AS agenda_item_ids,
+        f.id AS file_id, f.revision, f.file_name, f.store_path, f.size_bytes, f.sha256, fa.username AS uploaded_by,
+        f.uploaded_at, f.late, f.state, f.published_at, f.reject_reason, f.crc32
+      FROM contributions c JOIN accounts a ON a.id = c.allocated_by
+      LEFT JOIN contribution_files f ON f.contribution_id = c.id
+      LEFT JOIN accounts fa ON fa.id = f.uploaded_by
+      WHERE c.number_key = ?
+      ORDER BY f.id""";
+
+  private static List<String> strings(java.sql.Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
+  }
+
+  private static List<Long> longs(java.sql.Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).longValue()).toList();
   }
 
   /**

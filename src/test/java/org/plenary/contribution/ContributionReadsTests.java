@@ -35,6 +35,8 @@ class ContributionReadsTests {
 
   /** The statement of a contribution read by number ({@code Contributions.select}: one per read, beside its three others). */
   private static final String READ = "%FROM contributions c JOIN accounts a ON a.id = c.allocated_by WHERE c.number_key%";
+  /** The one statement of a single contribution read by number ({@code Contributions.findByNumber}). */
+  private static final String READ_ONE = "%AS coauthor_names%";
 
   @Autowired ContributionDesk desk;
   @Autowired GroupCatalog groups;
@@ -113,6 +115,15 @@ class ContributionReadsTests {
     assertThat(mailsFor("ContributionPublished:" + read.published().orElseThrow().id())).isEqualTo(1);
   }
 
+  @Test
+  void aContributionReadByItsNumberIsOneStatement() {
+    String number = allocate();
+    upload(number, "a version", Replacing.NOTHING);
+    long before = statements();
+    desk.get(number);
+    assertThat(statements() - before).as("statements of one contribution read by its number").isEqualTo(1);
+  }
+
   private String allocate() {
     return desk.allocate(fixture.slug(), "m1", new Allocation("Reads", "Source", List.of(), null, List.of()),
         fixture.author()).number();
@@ -125,7 +136,13 @@ class ContributionReadsTests {
 
   private long reads() {
     return jdbc.sql("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
-        + " WHERE SQL_STATEMENT LIKE ?").param(READ).query(Long.class).single();
+        + " WHERE SQL_STATEMENT LIKE ? OR SQL_STATEMENT LIKE ?").params(READ, READ_ONE).query(Long.class).single();
+  }
+
+  /** Every statement run so far but these counts' own. */
+  private long statements() {
+    return jdbc.sql("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+        + " WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'").query(Long.class).single();
   }
 
   private long mailsFor(String occasion) {
