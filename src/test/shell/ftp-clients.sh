@@ -268,6 +268,20 @@ ftp.quit()
 PY
 fi
 
+PARALLEL=("$(allocate)" "$(allocate)" "$(allocate)")
+mkdir -p "$W/up4" "$W/mirror4"
+for n in "${PARALLEL[@]}"; do head -c 900000 /dev/urandom >"$W/up4/$n.pdf"; done
+check "lftp mirror -R --parallel=4 uploads three documents at once, each whole" bash -c "lftp -u alice,$T -p $FTP_PORT \
+  -e '$LFTP_TLS; mirror -R --parallel=4 $W/up4 /t/fg/cloud/docs/incoming; bye' 127.0.0.1 \
+  && for n in ${PARALLEL[*]}; do curl -sSf -u alice:$T -o '$W/back4.pdf' '$IN/'\$n.pdf && cmp -s '$W/back4.pdf' '$W/up4/'\$n.pdf || exit 1; done"
+check "lftp mirror --parallel=4 fetches incoming, each file whole" bash -c "lftp -u alice,$T -p $FTP_PORT \
+  -e '$LFTP_TLS; mirror --parallel=4 /t/fg/cloud/docs/incoming $W/mirror4; bye' 127.0.0.1 \
+  && for n in ${PARALLEL[*]}; do cmp -s '$W/mirror4/'\$n.pdf '$W/up4/'\$n.pdf || exit 1; done \
+  && cmp -s '$W/mirror4/$MIRRORED.pdf' '$W/up/$MIRRORED.pdf'"
+check "lftp pget -n 4 (four connections, each from its REST offset) fetches the same bytes" bash -c "lftp -u alice,$T \
+  -p $FTP_PORT -e '$LFTP_TLS; pget -n 4 /t/fg/cloud/docs/incoming/${PARALLEL[0]}.pdf -o $W/pget.pdf; bye' 127.0.0.1 \
+  && cmp -s '$W/pget.pdf' '$W/up4/${PARALLEL[0]}.pdf'"
+
 CLONED=$(allocate)
 head -c 250000 /dev/urandom >"$W/rclone/$CLONED.pdf"
 export RCLONE_CONFIG=/dev/null RCLONE_FTP_HOST=127.0.0.1 RCLONE_FTP_PORT=$FTP_PORT RCLONE_FTP_USER=alice
@@ -281,6 +295,14 @@ check "rclone check --download finds it identical" rclone check --one-way --down
 check "rclone over FTPS (explicit TLS) copies it back, identical" bash -c "RCLONE_FTP_EXPLICIT_TLS=true \
   RCLONE_FTP_NO_CHECK_CERTIFICATE=true rclone copy ':ftp:/t/fg/cloud/docs/incoming/$CLONED.pdf' '$W/rclone-back' \
   && cmp -s '$W/rclone-back/$CLONED.pdf' '$W/rclone/$CLONED.pdf'"
+
+# rclone's multi-thread download (REST per part, each data connection closed at its part's end) is answered 426 on the
+# parts cut short, as vsftpd answers it; rclone 1.60 then keeps a file with holes (it does the same with vsftpd): a
+# client fault, so the check below uses one stream per file and four connections.
+check "rclone with --ftp-concurrency 4 copies the incoming folder back, each file identical" bash -c "rclone copy \
+  --ftp-concurrency 4 --transfers 4 --multi-thread-streams 0 :ftp:/t/fg/cloud/docs/incoming '$W/rclone-all' \
+  && for n in ${PARALLEL[*]}; do cmp -s '$W/rclone-all/'\$n.pdf '$W/up4/'\$n.pdf || exit 1; done \
+  && cmp -s '$W/rclone-all/$CLONED.pdf' '$W/rclone/$CLONED.pdf'"
 
 check "the document is still there, whole" bash -c "curl -sSf -u alice:$T -o '$W/final.docx' '$IN/$NUMBER.docx' && cmp -s '$W/final.docx' '$W/v2.docx'"
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.plenary.shared.SocketSendfile;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.nio.charset.StandardCharsets;

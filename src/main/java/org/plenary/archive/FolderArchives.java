@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import org.plenary.shared.UnknownException;
 import java.util.Optional;
 import org.plenary.contribution.DocumentAccess;
+import org.plenary.contribution.DocumentFolders;
 import org.plenary.contribution.Reader;
 import org.plenary.meeting.Meeting;
 import org.plenary.store.DocumentStore;
@@ -29,6 +30,7 @@ class FolderArchives {
   private final DocumentAccess access;
   private final ManifestLog log;
   private final DocumentStore store;
+  private final DocumentFolders folders;
   /**
    * Layouts by folder version and {@code since}: bounded by their parts (a layout of a large folder
    * weighs as much as thousands of small ones; {@code since} is the client's to vary), and dropped
@@ -37,7 +39,8 @@ class FolderArchives {
   private final Cache<Key, ZipArchive> layouts = Caffeine.newBuilder().maximumWeight(200_000)
       .weigher((Key key, ZipArchive zip) -> 1 + zip.parts()).expireAfterAccess(java.time.Duration.ofMinutes(10)).build();
 
-  FolderArchives(DocumentAccess access, ManifestLog log, DocumentStore store) {
+  FolderArchives(DocumentAccess access, ManifestLog log, DocumentStore store, DocumentFolders folders) {
+    this.folders = folders;
     this.access = access;
     this.log = log;
     this.store = store;
@@ -68,7 +71,8 @@ class FolderArchives {
     for (ManifestEntry e : log.entries(head)) {
       if (!e.withdrawnAt(head.version()) && (since == null || e.publishedAt().isAfter(since))) {
         members.add(new ZipArchive.Member(prefix + e.name(), e.size(), e.crc32(), e.publishedAt(),
-            ZipArchive.Content.of(store, e.storePath()), null));
+            ZipArchive.Content.of(store, e.storePath(), () -> folders.storePathNow(e.number(), e.name(), e.sha256())),
+            null));
       }
     }
     return new ZipArchive(members);

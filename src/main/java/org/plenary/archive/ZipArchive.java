@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -36,6 +37,11 @@ final class ZipArchive {
     /** The bytes {@code from} (inclusive) to {@code to} (exclusive). */
     InputStream open(long from, long to) throws IOException;
 
+    /** Where the same bytes are now, once they left the place they were laid out from (a withdrawal). */
+    default Optional<Content> moved() {
+      return Optional.empty();
+    }
+
     static Content of(Path file) {
       return new Content() {
         public Optional<Path> local() {
@@ -49,6 +55,11 @@ final class ZipArchive {
     }
 
     static Content of(DocumentStore store, String path) {
+      return of(store, path, Optional::empty);
+    }
+
+    /** A document of the store, which {@code now} finds again if it leaves {@code path} (null: still there). */
+    static Content of(DocumentStore store, String path, java.util.function.Supplier<Optional<String>> now) {
       return new Content() {
         public Optional<Path> local() {
           return store.local(path);
@@ -56,6 +67,10 @@ final class ZipArchive {
 
         public InputStream open(long from, long to) throws IOException {
           return store.open(path, from, to);
+        }
+
+        public Optional<Content> moved() {
+          return now.get().filter(there -> !there.equals(path)).map(there -> of(store, there));
         }
       };
     }
@@ -180,7 +195,22 @@ final class ZipArchive {
     }
   }
 
+  /**
+   * Copies a member's bytes; a member whose file left its path since the archive was laid out (withdrawn
+   * while the archive is read: nothing of it was sent yet, since an open file is read to its end whatever
+   * becomes of its path) is read from where its bytes are now, so the archive is completed as it began.
+   */
   private static void copy(Content content, long from, long to, OutputStream out, FileSink direct)
+      throws IOException {
+    try {
+      copyFrom(content, from, to, out, direct);
+    } catch (NoSuchFileException gone) {
+      Content moved = content.moved().orElseThrow(() -> gone);
+      copyFrom(moved, from, to, out, direct);
+    }
+  }
+
+  private static void copyFrom(Content content, long from, long to, OutputStream out, FileSink direct)
       throws IOException {
     Path file = direct == null ? null : content.local().orElse(null);
     if (file != null) {

@@ -775,6 +775,14 @@ class Contributions {
     jdbc.sql("UPDATE contributions SET withdrawn_at = ? WHERE id = ?").params(utc(at), contribution).update();
   }
 
+  /** Where the version {@code fileName} of {@code number} with these bytes is now (the history once withdrawn). */
+  Optional<String> storePathOf(String number, String fileName, String sha256) {
+    return jdbc.sql("""
+            SELECT f.store_path FROM contribution_files f JOIN contributions c ON c.id = f.contribution_id
+            WHERE c.number = ? AND f.file_name = ? AND f.sha256 = ? ORDER BY f.id""")
+        .params(number, fileName, sha256).query(String.class).list().stream().findFirst();
+  }
+
   void audit(long contribution, String action, String actor, Instant at, String fileName, String sha256, String detail) {
     auditAll(List.of(new Audit(contribution, action, actor, at, fileName, sha256, detail)));
   }

@@ -330,6 +330,15 @@ public class DocumentFolders {
   }
 
   /**
+   * Where the bytes of the version {@code name} of {@code number} with SHA-256 {@code sha256} are kept now:
+   * its folder while published, the history once withdrawn (for a reader who had started on it, such as a
+   * folder's ZIP laid out before the withdrawal). Empty when no such version was ever stored.
+   */
+  public Optional<String> storePathNow(String number, String name, String sha256) {
+    return contributions.storePathOf(number, name, sha256);
+  }
+
+  /**
    * Whether a published file of that name was withdrawn (answered 410 Gone rather than 404), or
    * {@link DocumentsPrivateException} when the reader may not read the meeting's documents.
    */

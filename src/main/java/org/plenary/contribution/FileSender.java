@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.plenary.shared.SocketSendfile;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
@@ -254,10 +255,10 @@ final class FileSender {
    * its whole content and header values when the caller has them in memory (null otherwise); or a
    * file of this node ({@code file}: a rendered listing); or through {@code opened}, the document's
    * file opened by the caller before anything was said. A file that may leave its path while it is
-   * read ({@code moving}: a version waiting in {@code incoming/}, {@link #sendMoving}) is never sent by
-   * sendfile, which opens the path again; a published one may be, its path held by {@code opened}
-   * being the one sendfile opens, and every copy (a short range, several ranges, a connector without
-   * sendfile) reads through {@code opened}, never through the path again.
+   * read (a version waiting in {@code incoming/}, {@link #sendMoving}; a published one, which a withdrawal
+   * moves to the history) is read through {@code opened}, never through the path again: by sendfile from
+   * that descriptor ({@link SocketSendfile}), never Tomcat's, which opens the path once the servlet has
+   * returned, and every copy (a short range, several ranges, TLS, HTTP/2) through it as well.
    */
   record Source(DocumentStore store, String path, Prepared held, Path file, FileChannel opened, boolean moving) {
 
@@ -306,8 +307,22 @@ final class FileSender {
 
   private static void transfer(HttpServletRequest request, HttpServletResponse response, Source source, long start,
       long end) throws IOException {
-    Path file = source.local();
-    if (file != null && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT)) && end - start > SMALL) {
+    boolean sendfile = Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT)) && end - start > SMALL;
+    if (sendfile && source.opened() != null) {
+      // The document's file is open: sendfile from that descriptor, here, before the servlet returns. Tomcat's
+      // sendfile opens the path again afterwards, and a withdrawal in between (the file moved to the history)
+      // cut the answer after its headers.
+      var direct = SocketSendfile.of(request);
+      if (direct.isPresent()) {
+        response.flushBuffer();
+        try (SocketSendfile socket = direct.get()) {
+          socket.send(source.opened(), start, end);
+        }
+        return;
+      }
+    }
+    Path file = source.opened() != null ? null : source.local();
+    if (file != null && sendfile) {
       request.setAttribute("org.apache.tomcat.sendfile.filename", file.toAbsolutePath().toString());
       request.setAttribute("org.apache.tomcat.sendfile.start", start);
       request.setAttribute("org.apache.tomcat.sendfile.end", end);

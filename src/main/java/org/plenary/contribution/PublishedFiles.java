@@ -104,8 +104,8 @@ public class PublishedFiles {
   /**
    * Sends a published file to {@code reader}, a small one from memory; its header values are worked
    * out once ({@link FileSender.Prepared}). A larger one on the file system is opened before anything
-   * is said and read through what was opened (a short range, several ranges, a connector without
-   * sendfile), so that a withdrawal (which moves the file to the history) during the answer cuts
+   * is said and read through what was opened (by sendfile from that descriptor, a short range, several
+   * ranges, a connector without sendfile), so that a withdrawal (which moves the file to the history) during the answer cuts
    * nothing: several ranges opened the path again for each part. Throws {@link FileSender.Gone} when
    * the file left its path between the look-up and the opening: nothing was said, the caller answers.
    */

@@ -1,4 +1,4 @@
-package org.plenary.archive;
+package org.plenary.shared;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
@@ -18,8 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The members of a ZIP sent with the kernel's {@code sendfile} straight to the connection's socket,
- * as Tomcat sends a whole file: the bytes go from the page cache to the socket without passing
+ * Files (a published document, the members of a ZIP) sent with the kernel's {@code sendfile} straight
+ * to the connection's socket, as Tomcat sends a whole file, but from a descriptor the caller holds:
+ * Tomcat's own sendfile opens the file's path again after the servlet returns, so a file moved in that
+ * instant (a withdrawal takes a published file to the history) cut an answer after its headers. For
+ * ZIP members, the bytes go from the page cache to the socket without passing
  * through this process (before, each byte was copied from the file's mapping into Tomcat's socket
  * buffer and again into the kernel: a server core per 1.5 GiB/s). Tomcat offers sendfile only for
  * a response that is one file, so the socket is reached through Tomcat's own objects (a plain HTTP/1.1
@@ -31,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * the bytes reach the socket in order. The socket is non-blocking (Tomcat's poller owns it): when
  * its buffer is full this waits for it on a selector of its own, at most Tomcat's write timeout.
  */
-final class SocketSendfile implements Closeable {
+public final class SocketSendfile implements Closeable {
 
   private static final Logger log = LoggerFactory.getLogger(SocketSendfile.class);
   private static final String FACADE = "org.apache.catalina.connector.RequestFacade";
@@ -51,7 +54,7 @@ final class SocketSendfile implements Closeable {
   }
 
   /** The socket of {@code request}'s connection, when it is a plain HTTP/1.1 one of Tomcat's NIO connector. */
-  static Optional<SocketSendfile> of(ServletRequest request) {
+  public static Optional<SocketSendfile> of(ServletRequest request) {
     if (PATH == null) {
       return Optional.empty();
     }
@@ -73,21 +76,32 @@ final class SocketSendfile implements Closeable {
    * Sends bytes {@code from} (inclusive) to {@code to} (exclusive) of {@code file} to the socket;
    * a file shorter than {@code to} is an {@link IOException} before a byte is sent.
    */
-  void send(Path file, long from, long to) throws IOException {
+  public void send(Path file, long from, long to) throws IOException {
     if (from < 0 || from > to) {
       throw new IllegalArgumentException("No bytes " + from + " to " + to + " in " + file);
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      if (channel.size() < to) {
-        throw new IOException(file + " is shorter than its manifest says.");
-      }
-      for (long at = from; at < to; ) {
-        long sent = channel.transferTo(at, to - at, socket);
-        if (sent > 0) {
-          at += sent;
-        } else {
-          awaitWritable();
-        }
+      send(channel, from, to);
+    }
+  }
+
+  /**
+   * Sends bytes {@code from} (inclusive) to {@code to} (exclusive) of a file already open, whatever
+   * became of its path since; a file shorter than {@code to} is an {@link IOException} before a byte is sent.
+   */
+  public void send(FileChannel channel, long from, long to) throws IOException {
+    if (from < 0 || from > to) {
+      throw new IllegalArgumentException("No bytes " + from + " to " + to);
+    }
+    if (channel.size() < to) {
+      throw new IOException("The file is shorter than its manifest says.");
+    }
+    for (long at = from; at < to; ) {
+      long sent = channel.transferTo(at, to - at, socket);
+      if (sent > 0) {
+        at += sent;
+      } else {
+        awaitWritable();
       }
     }
   }

@@ -1,4 +1,4 @@
-package org.plenary.archive;
+package org.plenary.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
