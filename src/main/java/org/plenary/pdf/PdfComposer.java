@@ -156,9 +156,11 @@ public final class PdfComposer {
     return tokens;
   }
 
+  /** Whether a character is drawn by the CJK face, itself or by its compatibility form (see {@link PdfPainter}). */
   private boolean needsCjk() {
     return lines.stream().flatMap(l -> l.runs().stream()).anyMatch(r -> r.text().codePoints()
-        .anyMatch(c -> !fonts.latinCovers(c) && fonts.cjkCovers(c)));
+        .anyMatch(c -> !fonts.latinCovers(c) && (fonts.cjkCovers(c) || java.text.Normalizer.normalize(Character.toString(c),
+            java.text.Normalizer.Form.NFKC).codePoints().anyMatch(f -> !fonts.latinCovers(f) && fonts.cjkCovers(f)))));
   }
 
   /** An estimate good enough to wrap by: CJK characters are one em, others about half. */
