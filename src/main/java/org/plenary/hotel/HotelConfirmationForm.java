@@ -48,7 +48,7 @@ class HotelConfirmationForm {
     boolean single = form.getRoom() == HotelForm.RoomType.SINGLE;
     String rate = single ? hotel.singleRate() : hotel.doubleRate();
     String room = words.say(single ? "pdf.hotel.room.single" : "pdf.hotel.room.double");
-    return pdf.compose(words.say("pdf.hotel.title", group.acronym(), meeting.code()))
+    return pdf.compose(words.say("pdf.hotel.title", group.acronym(), meeting.code()), words)
         .paragraph(words.say("pdf.hotel.sendDirect"))
         .paragraph(words.say("pdf.hotel.sector"))
         .field(group.name(), words.say("pdf.hotel.fromTo", words.date(meeting.startDate()), words.date(meeting.endDate())))

@@ -49,7 +49,8 @@ class MeetingCalendar {
       line(out, "SUMMARY:" + text(messages.getMessage("meeting.feed.event", new Object[] {group.acronym(), m.venueName()}, locale)));
       line(out, "LOCATION:" + text(m.venueAddress() == null ? m.venueName() : m.venueName() + ", " + m.venueAddress()));
       line(out, "DESCRIPTION:" + text(m.deadlines().stream()
-          .map(d -> messages.getMessage("meeting.deadline." + d.kind(), null, locale) + ": " + d.display(locale)).reduce(url, (a, b) -> a + "\n" + b)));
+          .map(d -> org.plenary.shared.Labelled.join(messages, locale, messages.getMessage("meeting.deadline." + d.kind(), null, locale),
+              d.display(locale))).reduce(url, (a, b) -> a + "\n" + b)));
       line(out, "URL:" + url);
       line(out, "END:VEVENT");
     }

@@ -70,7 +70,7 @@ class CircularMail {
     lines.add("  " + address);
     lines.add("");
     lines.add(words.say("notification.circular.languages"));
-    circulars.languages().forEach(lang -> lines.add("  " + lang + ": " + address + ".pdf?lang=" + lang));
+    circulars.languages().forEach(lang -> lines.add("  " + words.labelled(lang, address + ".pdf?lang=" + lang)));
     lines.add("");
     lines.add(words.say("notification.circular.feed", group.acronym(), address.replaceAll("/circulars/\\d+$", "")
         + "/groups/" + group.slug() + "/circulars.atom"));

@@ -34,6 +34,11 @@ record MailWords(MessageSource messages, Locale locale) {
   private static final Pattern SUBJECT_CONTROLS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]+");
   private static final Pattern BODY_CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F]");
 
+  /** "label: value" as the recipient's language joins them ({@link org.plenary.shared.Labelled}). */
+  String labelled(String label, String value) {
+    return org.plenary.shared.Labelled.join(messages, locale, label, value);
+  }
+
   /** A sentence carried as codes and arguments (a circular's title), in the recipient's language. */
   String say(MessageSourceResolvable sentence) {
     return messages.getMessage(new DefaultMessageSourceResolvable(sentence.getCodes(), closed(sentence.getArguments()),

@@ -59,8 +59,8 @@ class MeetingAnnouncements {
     }
     lines.add("");
     lines.add(words.say("notification.meeting.deadlines"));
-    meeting.deadlines().forEach(d -> lines.add("  " + words.say("notification.deadline." + d.kind().name()) + ": "
-        + d.display(words.locale())));
+    meeting.deadlines().forEach(d -> lines.add("  " + words.labelled(words.say("notification.deadline." + d.kind().name()),
+        d.display(words.locale()))));
     if (!meeting.agenda().isEmpty()) {
       lines.add("");
       lines.add(words.say("notification.meeting.agenda"));

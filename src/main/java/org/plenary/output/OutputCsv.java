@@ -26,7 +26,7 @@ final class OutputCsv {
               : words.word("output.term." + t.status().name(), t.status().name()), Csv.cell(t.agreedAt()), Csv.cell(t.supersededBy()),
           Csv.cell(String.join("; ", t.related())), Csv.cell(String.valueOf(t.version())),
           Csv.cell(t.translations().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-              .map(e -> e.getKey() + ": " + e.getValue().term()).collect(Collectors.joining("; ")))))
+              .map(e -> words.labelled(e.getKey(), e.getValue().term())).collect(Collectors.joining("; ")))))
           .append("\r\n");
     }
     return out.toString();

@@ -25,7 +25,7 @@ class ProgressReportPdf {
     var w = new PdfWords(messages, language);
     PdfComposer pdf = renderer.compose(r.parent() == null
         ? w.say("output.pdf.report.title", r.groupAcronym(), w.date(r.from()), w.date(r.to()))
-        : w.say("output.pdf.report.titleTo", r.groupAcronym(), r.parent(), w.date(r.from()), w.date(r.to())));
+        : w.say("output.pdf.report.titleTo", r.groupAcronym(), r.parent(), w.date(r.from()), w.date(r.to())), w);
     pdf.field(w.say("output.pdf.report.group"), r.groupName() + " (" + r.groupAcronym() + ")");
     pdf.field(w.say("output.lifetime"), r.lifetime().endsOn() == null ? w.say("output.pdf.report.lifetimeUnscheduled")
         : w.say("output.pdf.report.period", w.date(r.lifetime().startsOn()), w.date(r.lifetime().endsOn())));
@@ -48,13 +48,13 @@ class ProgressReportPdf {
       pdf.field(w.say("output.pdf.report.inputs"), String.valueOf(m.inputs()));
       m.inputsByAgendaItem().stream().filter(i -> !i.documents().isEmpty()).forEach(i -> pdf.field(
           "  " + w.say("output.pdf.report.item", i.number(), i.title()),
-          i.documents().size() + ": " + String.join(", ", i.documents())));
+          w.labelled(String.valueOf(i.documents().size()), String.join(", ", i.documents()))));
       pdf.field(w.say("output.pdf.report.outputs"),
           m.outputs().isEmpty() ? w.say("output.pdf.none") : String.join(", ", m.outputs()));
     }
     pdf.heading(w.say("output.pdf.report.outputDocuments", r.outputs().size()));
     for (ProgressReport.OutputSummary o : r.outputs()) {
-      pdf.field(o.number(), w.say("output.outputType." + o.type().name()) + ": " + o.title());
+      pdf.field(o.number(), w.labelled(w.say("output.outputType." + o.type().name()), o.title()));
     }
     pdf.heading(w.say("output.pdf.report.deliverables", r.deliverables().size()));
     for (Deliverable d : r.deliverables()) {
@@ -64,8 +64,8 @@ class ProgressReportPdf {
     }
     pdf.heading(w.say("output.pdf.report.milestones"));
     r.milestones().forEach(m -> pdf.field(w.date(m.dueOn()) + " " + m.title(), w.say("output.standing." + m.standing().name())
-        + (m.deliverables().isEmpty() ? "" : " (" + m.deliverables().stream().map(d -> d.title() + ": "
-            + w.say("output.state." + d.state().name())).collect(Collectors.joining("; ")) + ")")));
+        + (m.deliverables().isEmpty() ? "" : " (" + m.deliverables().stream().map(d -> w.labelled(d.title(),
+            w.say("output.state." + d.state().name()))).collect(Collectors.joining("; ")) + ")")));
     pdf.heading(w.say("output.pdf.report.livingList", r.livingList().entries().size()));
     r.livingList().entries().forEach(e -> pdf.field(e.organization() + (e.bodyGroup() == null ? "" : " " + e.bodyGroup()),
         (e.topics() == null ? "" : e.topics()) + (e.url() == null ? "" : " " + e.url())));

@@ -30,7 +30,7 @@ class TermsPdf {
 
   byte[] render(String acronym, List<Term> terms, Locale language) {
     var w = new PdfWords(messages, language);
-    PdfComposer pdf = renderer.compose(w.say("output.pdf.terms.title", acronym));
+    PdfComposer pdf = renderer.compose(w.say("output.pdf.terms.title", acronym), w);
     for (Term t : terms) {
       pdf.heading(t.term());
       pdf.paragraph(t.definition());
@@ -48,8 +48,8 @@ class TermsPdf {
         pdf.field(w.say("output.pdf.terms.related"), String.join(", ", t.related()));
       }
       t.translations().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-          .forEach(e -> pdf.field(Locale.forLanguageTag(e.getKey()).getDisplayLanguage(language), e.getValue().term()
-              + (e.getValue().definition() == null ? "" : ": " + e.getValue().definition())));
+          .forEach(e -> pdf.field(Locale.forLanguageTag(e.getKey()).getDisplayLanguage(language), e.getValue().definition() == null
+              ? e.getValue().term() : w.labelled(e.getValue().term(), e.getValue().definition())));
     }
     return pdf.toBytes();
   }

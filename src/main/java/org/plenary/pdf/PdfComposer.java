@@ -40,11 +40,13 @@ public final class PdfComposer {
   private final PdfRenderer renderer;
   private final PdfFonts fonts;
   private final String title;
+  private final PdfWords words;
   private final List<Line> lines = new ArrayList<>();
 
-  PdfComposer(PdfRenderer renderer, String title) {
+  PdfComposer(PdfRenderer renderer, String title, PdfWords words) {
     this.renderer = renderer;
     this.fonts = renderer.fonts();
+    this.words = words;
     // The metadata title is plain text; the painted one keeps its isolates to order its line.
     this.title = clean(title).replaceAll("[\u2066-\u2069]", "");
     wrap(List.of(new Run(clean(title), true)), 16, 0);
@@ -60,16 +62,16 @@ public final class PdfComposer {
     return this;
   }
 
-  /** "Label: value", the label in bold. */
+  /** "Label: value" as the document's language joins them ({@link PdfWords#label}), the label in bold. */
   public PdfComposer field(String label, String value) {
-    wrap(List.of(new Run(clean(label) + ": ", true),
+    wrap(List.of(new Run(words.label(clean(label)), true),
         new Run(value == null || value.isEmpty() ? "" : ISOLATE + clean(value) + END_ISOLATE, false)), 10.5f, 3);
     return this;
   }
 
   /** A labelled line left blank, to be filled in by hand. */
   public PdfComposer fillIn(String label) {
-    wrap(List.of(new Run(clean(label) + ": ", true), new Run("_".repeat(50), false)), 10.5f, 8);
+    wrap(List.of(new Run(words.label(clean(label)), true), new Run("_".repeat(50), false)), 10.5f, 8);
     return this;
   }
 
@@ -154,9 +156,11 @@ public final class PdfComposer {
     return tokens;
   }
 
+  /** Whether a character is drawn by the CJK face, itself or by its compatibility form (see {@link PdfPainter}). */
   private boolean needsCjk() {
     return lines.stream().flatMap(l -> l.runs().stream()).anyMatch(r -> r.text().codePoints()
-        .anyMatch(c -> !fonts.latinCovers(c) && fonts.cjkCovers(c)));
+        .anyMatch(c -> !fonts.latinCovers(c) && (fonts.cjkCovers(c) || java.text.Normalizer.normalize(Character.toString(c),
+            java.text.Normalizer.Form.NFKC).codePoints().anyMatch(f -> !fonts.latinCovers(f) && fonts.cjkCovers(f)))));
   }
 
   /** An estimate good enough to wrap by: CJK characters are one em, others about half. */

@@ -119,13 +119,19 @@ final class PdfPainter {
     }
   }
 
-  /** Splits a run where the face must change: bold where bold has the glyph, else regular, else CJK, else '?'. */
+  /**
+   * Splits a run where the face must change: bold where bold has the glyph, else regular, else CJK, else '?'. A
+   * character no face has but whose compatibility form they have is drawn as that form: a Kangxi radical (U+2F08 ⼈)
+   * as its ideograph (人), a CJK compatibility ideograph (U+F900 豈) as its unified one, a full-width or circled
+   * letter as the letter.
+   */
   private List<Piece> byFont(Run run) {
     var pieces = new ArrayList<Piece>();
     var piece = new StringBuilder();
     Face current = null;
-    for (int i = 0; i < run.text().length(); ) {
-      int c = run.text().codePointAt(i);
+    String text = drawable(run.text());
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
       i += Character.charCount(c);
       boolean bold = run.bold() && fonts.boldCovers(c);
       Face face = bold ? Face.BOLD : fonts.latinCovers(c) ? Face.REGULAR : fonts.cjkCovers(c) ? Face.CJK
@@ -142,6 +148,23 @@ final class PdfPainter {
       pieces.add(new Piece(piece.toString(), current));
     }
     return pieces;
+  }
+
+  /** The text with each character no face has replaced by its compatibility form (NFKC) where the faces have all of that. */
+  private String drawable(String text) {
+    if (text.codePoints().allMatch(this::covered)) {
+      return text;
+    }
+    var out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      String form = java.text.Normalizer.normalize(Character.toString(c), java.text.Normalizer.Form.NFKC);
+      out.append(!covered(c) && form.codePoints().allMatch(this::covered) ? form : Character.toString(c));
+    });
+    return out.toString();
+  }
+
+  private boolean covered(int c) {
+    return fonts.latinCovers(c) || fonts.cjkCovers(c);
   }
 
   private static void closeQuietly(TrueTypeFont font) {

@@ -40,9 +40,9 @@ public class PdfRenderer {
     this(0, Duration.ofSeconds(10));
   }
 
-  /** A new A4 document with this title (also its metadata title). */
-  public PdfComposer compose(String title) {
-    return new PdfComposer(this, title);
+  /** A new A4 document with this title (also its metadata title), its labels joined to their values as {@code words}' language does. */
+  public PdfComposer compose(String title, PdfWords words) {
+    return new PdfComposer(this, title, words);
   }
 
   PdfFonts fonts() {

@@ -25,6 +25,16 @@ public record PdfWords(MessageSource messages, Locale locale) {
     return messages.getMessage(key, plain, locale);
   }
 
+  /** "label: value" as the language joins them ({@link org.plenary.shared.Labelled}): "Source : X" in French, "来源：X". */
+  public String labelled(String label, String value) {
+    return org.plenary.shared.Labelled.join(messages, locale, label, value);
+  }
+
+  /** The label and the sign that introduces its value: "Name: ", "Nom : ", "姓名：". */
+  public String label(String label) {
+    return org.plenary.shared.Labelled.label(messages, locale, label);
+  }
+
   /** "7 June 2010", "7 juin 2010", "7 de junio de 2010", "2010年6月7日", "7 يونيو 2010". */
   public String date(LocalDate date) {
     return date == null ? "" : day().format(date);

@@ -62,7 +62,7 @@ class RegistrationConfirmation {
     Group group = groups.get(meeting.groupId());
     java.util.function.Function<java.time.LocalTime, String> atVenue = time -> words.time(
         meeting.startDate().atTime(time).atZone(meeting.timeZone()).toInstant(), meeting.timeZone());
-    return pdf.compose(words.say("pdf.confirmation.title", r.number()))
+    return pdf.compose(words.say("pdf.confirmation.title", r.number()), words)
         .paragraph(words.say("pdf.confirmation.union"))
         .heading(group.name() + " (" + group.acronym() + ")")
         .field(words.say("pdf.confirmation.number"), r.number())

@@ -35,6 +35,11 @@ public record CsvWords(MessageSource messages, Locale language) {
     return language == null ? code : Csv.cell(messages.getMessage(key, null, code, language));
   }
 
+  /** "label: value" as the language joins them ({@link Labelled}); as in English without one. */
+  public String labelled(String label, String value) {
+    return Labelled.join(messages, locale(), label, value);
+  }
+
   /** {@code true}/{@code false}, or yes and no in the language. */
   public String yesNo(boolean value) {
     return language == null ? String.valueOf(value) : Csv.cell(messages.getMessage(value ? "common.csv.yes" : "common.csv.no",

@@ -73,7 +73,7 @@ class VisaLetter {
     Group group = groups.get(meeting.groupId());
     // The venue and days as approved: a meeting moved later does not rewrite a letter a consulate holds.
     LetterFacts facts = desk.letterFacts(request);
-    return pdf.compose(words.say("pdf.visa.title", request.reference()))
+    return pdf.compose(words.say("pdf.visa.title", request.reference()), words)
         .paragraph(words.say("pdf.visa.union"))
         .field(words.say("pdf.visa.reference"), request.reference())
         // Dated the day it was approved, in the meeting's zone: the same letter at every download, never today's date.

@@ -90,7 +90,7 @@ class CircularTests {
         "La date limite de soumission des contributions à cette réunion est fixée au 7 juin 2010",
         "FG-Cloud-I-nnnn", "/t/fg/cloud/docs/incoming", "Vladimir Belenkovich (Russian Federation) présidera le groupe",
         "Veuillez agréer, Madame, Monsieur, l’assurance de ma haute considération.",
-        "Directeur du Bureau de la normalisation des télécommunications", "ANNEXE 1", "(de la Circulaire TSB 114)", "Réf.: Circulaire TSB 114",
+        "Directeur du Bureau de la normalisation des télécommunications", "ANNEXE 1", "(de la Circulaire TSB 114)", "Réf.\u202f: Circulaire TSB 114",
         "ANNEXE 3", "Formulaire de confirmation de réservation d’hôtel", "Hotel Royal");
   }
 

@@ -88,7 +88,7 @@ class CircularMailIntegrationTests {
       Multipart parts = (Multipart) mail.getContent();
       String body = (String) text(parts).getContent();
       assertThat(body).contains("https://plenary.example/circulars/" + draft.id().value(),
-          "zh: https://plenary.example/circulars/" + draft.id().value() + ".pdf?lang=zh",
+          (french ? "zh\u202f: " : "zh: ") + "https://plenary.example/circulars/" + draft.id().value() + ".pdf?lang=zh",
           "https://plenary.example/groups/circ/circulars.atom");
       BodyPart pdf = attachment(parts);
       // The attachment is named and written in the recipient's language, the number as a native reader says it.

@@ -12,7 +12,7 @@ class PdfComposerTests {
 
   @Test
   void drawsTheNamesPeopleHaveAndReadsThemBack() throws Exception {
-    byte[] pdf = renderer.compose("Registration confirmation")
+    byte[] pdf = renderer.compose("Registration confirmation", PdfText.words(java.util.Locale.ENGLISH))
         .field("Participant", "Zoë Ñúñez-Øster")
         .field("Участник", "Владимир Беленкович")
         .field("参加者", "李明东")
@@ -29,8 +29,18 @@ class PdfComposerTests {
   }
 
   @Test
+  void aFieldJoinsItsLabelToItsValueAsTheDocumentsLanguageDoes() throws Exception {
+    for (var expected : java.util.Map.of("en", "Name: Alice", "fr", "Nom\u202f: Alice", "zh", "姓名：Alice").entrySet()) {
+      String label = expected.getValue().replaceAll("[\u202f]?[:：] ?Alice", "");
+      byte[] pdf = renderer.compose("T", PdfText.words(java.util.Locale.forLanguageTag(expected.getKey())))
+          .field(label, "Alice").toBytes();
+      assertThat(PdfText.of(pdf).stripped()).as(expected.getKey()).contains(expected.getValue());
+    }
+  }
+
+  @Test
   void wrapsLongTextOntoFurtherLinesAndPages() throws Exception {
-    var composer = renderer.compose("Long");
+    var composer = renderer.compose("Long", PdfText.words(java.util.Locale.ENGLISH));
     for (int i = 0; i < 120; i++) {
       composer.paragraph("Paragraph " + i + " " + "words that wrap across the width of the page ".repeat(4));
     }
@@ -42,7 +52,7 @@ class PdfComposerTests {
 
   @Test
   void extractedTextHasPlainWordsAndArabicAndHebrewInLogicalOrder() throws Exception {
-    byte[] pdf = renderer.compose("Registration confirmation")
+    byte[] pdf = renderer.compose("Registration confirmation", PdfText.words(java.util.Locale.ENGLISH))
         .paragraph("The office files the official confirmation and flows; first fluent affiliation.")
         .field("Participant", "محمد بن سلمان عبدالله")
         .field("Address", "شارع الملك فهد، الرياض")

@@ -35,21 +35,21 @@ class PdfRendererTests {
     Future<byte[]> second = hold(renderer);
 
     long start = System.nanoTime();
-    assertThatThrownBy(() -> renderer.compose("Hotel form").paragraph("Hotel Royal").toBytes())
+    assertThatThrownBy(() -> renderer.compose("Hotel form", PdfText.words(java.util.Locale.ENGLISH)).paragraph("Hotel Royal").toBytes())
         .isInstanceOf(ServerBusy.class);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).as("it waited before refusing").isGreaterThanOrEqualTo(Duration.ofMillis(250));
 
     finish.countDown();
     assertThat(first.get(10, TimeUnit.SECONDS)).isNotNull();
     assertThat(second.get(10, TimeUnit.SECONDS)).isNotNull();
-    assertThat(renderer.compose("Hotel form").paragraph("Hotel Royal").toBytes()).startsWith("%PDF".getBytes());
+    assertThat(renderer.compose("Hotel form", PdfText.words(java.util.Locale.ENGLISH)).paragraph("Hotel Royal").toBytes()).startsWith("%PDF".getBytes());
   }
 
   @Test
   void aDocumentWaitingForAPlaceGetsItWhenOneIsFreedWithinTheWait() throws Exception {
     var renderer = new PdfRenderer(1, Duration.ofSeconds(20));
     Future<byte[]> held = hold(renderer);
-    Future<byte[]> waiting = painters.submit(() -> renderer.compose("Hotel form").toBytes());
+    Future<byte[]> waiting = painters.submit(() -> renderer.compose("Hotel form", PdfText.words(java.util.Locale.ENGLISH)).toBytes());
     Thread.sleep(200);
     assertThat(waiting).as("painted while the only place is taken").isNotDone();
     finish.countDown();

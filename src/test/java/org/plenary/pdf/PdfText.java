@@ -16,6 +16,11 @@ import org.apache.pdfbox.text.TextPosition;
  */
 public record PdfText(String stripped, String rawGlyphs, String pdftotext) {
 
+  /** The words of a document in {@code language}, from the application's bundles, for a composer made in a test. */
+  public static PdfWords words(java.util.Locale language) {
+    return new PdfWords(new org.plenary.shared.MessageBundles().messageSource(), language);
+  }
+
   public static PdfText of(byte[] pdf) throws IOException {
     var raw = new StringBuilder();
     String stripped;

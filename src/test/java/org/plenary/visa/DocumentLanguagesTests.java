@@ -79,8 +79,8 @@ class DocumentLanguagesTests {
     String chinese = text(confirmation.getContentAsByteArray());
     var zh = new PdfWords(messages, CHINESE);
     assertThat(chinese).contains(flat(zh.say("pdf.confirmation.title", number)), flat(zh.say("pdf.confirmation.union")),
-        flat(zh.say("pdf.confirmation.number") + ":" + number), flat(zh.say("pdf.confirmation.attendance.IN_PERSON")),
-        flat(zh.say("pdf.confirmation.country") + ":" + zh.country("CN")), flat(zh.say("pdf.confirmation.showAtDesk")),
+        flat(zh.labelled(zh.say("pdf.confirmation.number"), number)), flat(zh.say("pdf.confirmation.attendance.IN_PERSON")),
+        flat(zh.labelled(zh.say("pdf.confirmation.country"), zh.country("CN"))), flat(zh.say("pdf.confirmation.showAtDesk")),
         flat(meeting.dates(CHINESE)));
     assertThat(chinese).contains("注册确认", "中国").doesNotContain("Registration");
 
@@ -91,8 +91,8 @@ class DocumentLanguagesTests {
     // Whole sentences read back in logical order; a line that starts with a Latin value ("2701-GVA-0001  :رقم التسجيل"
     // painted right to left) comes back from PDFBox with its runs left to right, so labels and values are checked apart.
     assertThat(arabic).contains(flat(ar.say("pdf.confirmation.union")), flat(ar.say("pdf.confirmation.showAtDesk")),
-        flat(ar.say("pdf.confirmation.attendance") + ":" + ar.say("pdf.confirmation.attendance.IN_PERSON")),
-        flat(ar.say("pdf.confirmation.country") + ":" + ar.country("CN")), flat(ar.say("pdf.confirmation.number")), number,
+        flat(ar.labelled(ar.say("pdf.confirmation.attendance"), ar.say("pdf.confirmation.attendance.IN_PERSON"))),
+        flat(ar.labelled(ar.say("pdf.confirmation.country"), ar.country("CN"))), flat(ar.say("pdf.confirmation.number")), number,
         "تأكيدالتسجيل");
     assertThat(arabic).doesNotContain("Registration", "Participant", "Show this");
 
@@ -113,7 +113,7 @@ class DocumentLanguagesTests {
     assertThat(letterZh).contains(flat(zh.say("pdf.visa.union")), flat(zh.say("pdf.visa.heading", "Lin Wei")),
         flat(zh.say("pdf.visa.body", number, group.name(), group.acronym(), meeting.venueName(),
             meeting.dates(CHINESE))),
-        flat(zh.say("pdf.visa.birthDate") + ":" + zh.date(LocalDate.of(1984, 3, 7))),
+        flat(zh.labelled(zh.say("pdf.visa.birthDate"), zh.date(LocalDate.of(1984, 3, 7)))),
         flat(zh.say("pdf.visa.mission", "Embassy of Switzerland in Beijing")), reference, "E7654321");
 
     var letter = mvc.perform(get("/api/v1/visa/" + id + "/letter.pdf").queryParam("lang", "ar")
@@ -122,7 +122,7 @@ class DocumentLanguagesTests {
         .isEqualTo(new Dispositions("inline", "visa-support-" + id + ".pdf", "رسالة-دعم-التأشيرة-" + id + ".pdf"));
     String letterAr = text(letter.getContentAsByteArray());
     assertThat(letterAr).contains(flat(ar.say("pdf.visa.union")), reference, flat(ar.say("pdf.visa.passportNumber")),
-        "E7654321", flat(ar.say("pdf.visa.birthDate") + ":" + ar.date(LocalDate.of(1984, 3, 7))), "يشهد مكتب تقييس الاتصالات بأن الشخص المذكور أدناه مسجل".replace(" ", ""));
+        "E7654321", flat(ar.labelled(ar.say("pdf.visa.birthDate"), ar.date(LocalDate.of(1984, 3, 7)))), "يشهد مكتب تقييس الاتصالات بأن الشخص المذكور أدناه مسجل".replace(" ", ""));
     assertThat(letterAr).doesNotContain("Visa", "Telecommunication");
   }
 

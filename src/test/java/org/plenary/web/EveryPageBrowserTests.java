@@ -1,0 +1,254 @@
+package org.plenary.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.plenary.account.AccountDirectory;
+import org.plenary.contribution.DemoApi;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.ComingMeetings;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Every page of the application, the routes read from its own mappings (not a list kept by hand, so a new page is
+ * checked the day it is added), signed in as the secretariat, which sees the most: at 1280 px and at a phone's true
+ * 360 px, in English and Arabic (and at 360 px in Chinese and Russian), no page is wider than the screen (a wide
+ * table scrolls inside its own box, on a phone only: at 1280 px every column of every table is in view), axe-core's
+ * WCAG 2.2 AA rules pass, and in Arabic codes and numbers (2702-gva, 2702-GVA-0001, FG-Cloud-I-0001) read left to
+ * right; a full-page screenshot of each lands in {@code target/screenshots/every-page/} to be looked at.
+ */
+class EveryPageBrowserTests extends CappedDemoBrowserTest {
+
+  private static final Path SHOTS = Path.of("target/screenshots/every-page");
+
+  /** Files, feeds, the OpenAPI description and {@code /api}'s aliases, the sign-out: GET mappings that are not pages to lay out. */
+  private static final String NOT_A_PAGE =
+      "^/(api/v1/|api/swagger-ui|v3/|error|\\.well-known/).*|.*\\.(pdf|csv|atom|ics|docx|zip|json|yaml)$|.*\\{name}$|/t/\\*\\*|/sign-out";
+
+  /** The tables whose columns do not all fit in their box (they scroll sideways), with how much is hidden. */
+  private static final String SCROLLING_TABLES = """
+      return Array.from(document.querySelectorAll('main table')).filter(function (t) {
+        var box = t.closest('.table-scroll') || t;
+        return box.scrollWidth > box.clientWidth + 1;
+      }).map(function (t) { var box = t.closest('.table-scroll') || t;
+        return (t.id || t.className || 'table') + ' hides ' + (box.scrollWidth - box.clientWidth) + ' px'; });""";
+
+  /** The innermost elements that reach past the window's edge, to name the culprit of an overflow. */
+  private static final String WIDE = """
+      return Array.from(document.querySelectorAll('body *')).filter(function (e) {
+        var r = e.getBoundingClientRect();
+        return (r.right > window.innerWidth + 1 || r.left < -1) && !Array.from(e.children).some(function (c) {
+          var q = c.getBoundingClientRect(); return q.right > window.innerWidth + 1 || q.left < -1; });
+      }).slice(0, 5).map(function (e) { return e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width); });""";
+
+  /**
+   * Codes laid out backwards (a registration number 2702-GVA-0001 shown as GVA-0001-2702 in an Arabic row): meeting
+   * codes, registration numbers, document numbers whose first character is drawn right of their last on one line.
+   */
+  private static final String BACKWARDS_CODES = """
+      var found = [], code = /\\b\\d{4}-[A-Za-z]{3}(-[A-Z]*\\d{3,4})?\\b|FG-[A-Za-z]+-[IO]-\\d{4}(r\\d+)?/g;
+      var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        var parent = node.parentElement;
+        if (parent.closest('script, style, [hidden]') || !(parent.checkVisibility ? parent.checkVisibility() : true)) { continue; }
+        for (var m; (m = code.exec(node.nodeValue)) !== null; ) {
+          var first = document.createRange(), last = document.createRange(), end = m.index + m[0].length;
+          first.setStart(node, m.index); first.setEnd(node, m.index + 1);
+          last.setStart(node, end - 1); last.setEnd(node, end);
+          var f = first.getBoundingClientRect(), l = last.getBoundingClientRect();
+          if (Math.abs(f.top - l.top) < 2 && f.left > l.left) { found.push(m[0]); }
+        }
+      }
+      return found;""";
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
+  @Autowired AccountDirectory accounts;
+
+  @AfterEach
+  void wideAndSignedOut() {
+    browser.windowViewport();
+    browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    browser.driver().manage().deleteAllCookies();
+  }
+
+  @Test
+  void everyPageFitsAPhonesScreenAndPassesAxeAtBothWidthsInEnglishAndArabic() throws Exception {
+    List<String> pages = pages();
+    browser.signIn("tsb", "tsb-demo");
+    Files.createDirectories(SHOTS);
+    var faults = new ArrayList<String>();
+    for (String page : pages) {
+      check(page, "en", 1280, true, faults);
+      check(page, "ar", 1280, true, faults);
+      check(page, "en", 360, true, faults);
+      check(page, "ar", 360, true, faults);
+      check(page, "zh", 360, false, faults);
+      check(page, "ru", 360, false, faults);
+    }
+    browser.windowViewport();
+    assertThat(faults).as("pages of %s", pages).isEmpty();
+  }
+
+  private void check(String page, String lang, int width, boolean axe, List<String> faults) throws IOException {
+    browser.viewport(width, 900);
+    browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
+    String name = (page.replaceAll("[^A-Za-z0-9]+", "-") + "-" + lang + "-" + width).replaceAll("^-", "");
+    Files.write(SHOTS.resolve(name + ".png"), fullPage(width));
+    Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth;");
+    if (overflow > 0) {
+      faults.add(page + " in " + lang + " at " + width + " px is " + overflow + " px wider than the screen: "
+          + browser.script(WIDE));
+    }
+    if ("ar".equals(lang)) {
+      Object backwards = browser.script(BACKWARDS_CODES);
+      if (!((List<?>) backwards).isEmpty()) {
+        faults.add(page + " in ar at " + width + " px shows codes backwards: " + backwards);
+      }
+    }
+    if (width >= 1280) {
+      // On a desktop every column is in view: a table scrolls sideways on a phone only.
+      Object scrolling = browser.script(SCROLLING_TABLES);
+      if (!((List<?>) scrolling).isEmpty()) {
+        faults.add(page + " in " + lang + " at " + width + " px has tables wider than the page: " + scrolling);
+      }
+    }
+    if (axe) {
+      try {
+        browser.assertAccessible();
+      } catch (AssertionError e) {
+        faults.add(page + " in " + lang + " at " + width + " px: " + e.getMessage());
+      }
+    }
+  }
+
+  /** The page drawn whole, as tall as it is, at the width laid out. */
+  private byte[] fullPage(int width) {
+    var shot = ((ChromeDriver) browser.driver()).executeCdpCommand("Page.captureScreenshot",
+        Map.of("format", "png", "captureBeyondViewport", true));
+    return Base64.getDecoder().decode((String) shot.get("data"));
+  }
+
+  /**
+   * The paths of every GET page the application maps: {slug}, {code} and the folders filled from the demo, an id or
+   * a number from the links the pages already visited show (a registration, a visa request, a document, a mail made
+   * here through the API). Fails naming a page no link led to.
+   */
+  private List<String> pages() throws Exception {
+    String code = ComingMeetings.of(meetings, groups, "cloud").code();
+    var seeded = seed(code);
+    var patterns = new TreeMap<String, String>();
+    mappings.getHandlerMethods().forEach((info, method) -> {
+      var methods = info.getMethodsCondition().getMethods();
+      if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
+        return;
+      }
+      for (String pattern : info.getPatternValues()) {
+        if (!pattern.matches(NOT_A_PAGE)) {
+          patterns.put(pattern, pattern.replace("{slug}", "cloud").replace("{code}", code)
+              .replaceAll("\\{(kind|folder):in\\|out}", "in"));
+        }
+      }
+    });
+    var visited = new LinkedHashSet<String>();
+    var links = new LinkedHashSet<String>(seeded);
+    browser.signIn("tsb", "tsb-demo");
+    boolean found = true;
+    while (found) {
+      found = false;
+      for (var pattern : patterns.entrySet()) {
+        String path = pattern.getValue().contains("{") ? linkMatching(pattern.getValue(), links) : pattern.getValue();
+        if (path != null && visited.add(path)) {
+          browser.open(path);
+          links.addAll(hrefs());
+          found = true;
+        }
+      }
+      patterns.values().removeIf(p -> !p.contains("{"));
+      patterns.replaceAll((k, v) -> linkMatching(v, links) == null ? v : linkMatching(v, links));
+    }
+    assertThat(patterns.keySet()).as("pages no link led to").isEmpty();
+    browser.driver().manage().deleteAllCookies();
+    return List.copyOf(visited);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Set<String> hrefs() {
+    var out = new LinkedHashSet<String>();
+    for (Object href : (List<Object>) browser.script(
+        "return Array.from(document.querySelectorAll('a[href]')).map(function (a) { return a.pathname; });")) {
+      out.add(String.valueOf(href));
+    }
+    return out;
+  }
+
+  private static String linkMatching(String pattern, Set<String> links) {
+    var parsed = PathPatternParser.defaultInstance.parse(pattern);
+    return links.stream().filter(l -> parsed.matches(org.springframework.http.server.PathContainer.parsePath(l)))
+        .findFirst().orElse(null);
+  }
+
+  /**
+   * Through the API as a client would: alice registers, the focal point approves, she asks for a visa and two
+   * numbers, uploads one, the secretariat publishes it and drafts a circular.
+   */
+  private Set<String> seed(String code) throws Exception {
+    var api = new DemoApi(HttpClient.newHttpClient(), port);
+    String alice = api.token("alice");
+    long organization = accounts.find("alice").orElseThrow().organizationId().value();
+    var registration = send(api, alice, "POST", "/api/v1/groups/cloud/meetings/" + code + "/registrations",
+        "{\"fullName\": \"Alice Example\", \"email\": \"alice@example.org\", \"organizationId\": " + organization
+            + ", \"countryCode\": \"FR\", \"attendance\": \"IN_PERSON\"}");
+    String id = registration.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    send(api, api.token("focal"), "POST", "/api/v1/registrations/" + id + "/approve", null);
+    send(api, alice, "POST", "/api/v1/registrations/" + id + "/visa", """
+        {"fullName": "Alice Example", "function": "Engineer", "birthDate": "1980-02-29", "birthPlace": "Lyon",
+         "nationality": "French", "passportNumber": "X1234567", "issuingCountry": "France", "issuedOn": "2020-01-01",
+         "expiresOn": "%s", "mission": "Embassy of Switzerland in Paris"}""".formatted(java.time.LocalDate.now().plusYears(3)));
+    String number = api.allocate(alice, "Cloud reference architecture");
+    assertThat(api.upload(alice, number, number + ".txt", "text".getBytes()).statusCode()).isBetween(200, 201);
+    api.allocate(alice, "A document still waiting");
+    String tsb = api.token("tsb");
+    send(api, tsb, "POST", "/api/v1/contributions/" + number + "/publish", null);
+    var circular = send(api, tsb, "POST", "/api/v1/groups/cloud/meetings/" + code + "/circulars", """
+        {"number":"TSB Circular 950","dated":"%s","signatory":"The Director","paragraphs":["Bring a laptop."]}"""
+        .formatted(java.time.LocalDate.now()));
+    // The draft circular first: its edit page is linked from its page only
+    return Set.of("/circulars/" + circular.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+  }
+
+  private static HttpResponse<String> send(DemoApi api, String token, String method, String path, String json)
+      throws Exception {
+    var request = HttpRequest.newBuilder(api.url(path)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    var response = api.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+    return response;
+  }
+}
