@@ -2,10 +2,8 @@ package org.plenary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.plenary.shared.PrivateFiles;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -18,7 +16,9 @@ import org.springframework.core.env.MapPropertySource;
  * Makes the data folder, and the embedded database's folder ({@code db}, or {@code demo} in demo
  * mode), readable by the service's user only (0700, whatever the umask), before H2 opens anything:
  * the files H2 creates inside are then out of reach of other users whatever their own mode, and
- * those already there are set to 0600.
+ * those already there are set to 0600. An application that only reads the settings
+ * ({@link PrivateFiles.SettingsOnly}: {@code backup}, {@code restore}) makes nothing: a restore refused
+ * after reading them left an empty data folder and {@code db/} behind.
  */
 class DataDirectoryEnvironment implements EnvironmentPostProcessor {
 
@@ -28,23 +28,12 @@ class DataDirectoryEnvironment implements EnvironmentPostProcessor {
     Path absolute = Path.of(dataDir).toAbsolutePath().normalize();
     environment.getPropertySources()
         .addFirst(new MapPropertySource("plenaryDataDir", Map.of("plenary.data-dir", absolute.toString())));
+    if (application.getAllSources().stream().anyMatch(source -> source instanceof Class<?> type
+        && PrivateFiles.SettingsOnly.class.isAssignableFrom(type))) {
+      return;
+    }
     try {
-      PrivateFiles.createDirectories(absolute);
-      PrivateFiles.restrict(absolute);
-      String url = environment.getProperty("spring.datasource.url", "");
-      // The embedded database's folder: db/ by default, demo/ in demo mode; any H2 file inside the data folder.
-      Path db = url.startsWith("jdbc:h2:file:")
-          ? Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]).toAbsolutePath().normalize().getParent()
-          : null;
-      if (db != null && db.startsWith(absolute) && !db.equals(absolute)) {
-        PrivateFiles.createDirectories(db);
-        PrivateFiles.restrict(db);
-        try (Stream<Path> files = Files.list(db)) {
-          for (Path file : files.toList()) {
-            PrivateFiles.restrict(file);
-          }
-        }
-      }
+      PrivateFiles.prepareDataFolder(absolute, environment.getProperty("spring.datasource.url", ""));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare the data folder " + absolute, e);
     }

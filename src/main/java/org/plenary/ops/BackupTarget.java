@@ -48,7 +48,7 @@ record BackupTarget(String url, String username, String password, Path dataDir, 
     }
   }
 
-  /** An empty context: only its environment is used. */
+  /** An empty context: only its environment is used, and the data folder is not made (a restore makes it once checked). */
   @Configuration(proxyBeanMethods = false)
-  static class Nothing {}
+  static class Nothing implements org.plenary.shared.PrivateFiles.SettingsOnly {}
 }

@@ -56,6 +56,49 @@ final class DatabaseDump {
     }
   }
 
+  /**
+   * Refuses a database that already has tables, without making one: an embedded database's file that is not
+   * there is empty (connecting would create it, and its folder).
+   */
+  static void requireEmpty(BackupTarget target) throws SQLException {
+    if (target.url().startsWith("jdbc:h2:file:")) {
+      Path file = Path.of(target.url().substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db");
+      if (!java.nio.file.Files.exists(file)) {
+        return;
+      }
+    }
+    try (Connection connection = connect(target)) {
+      if (!rows(connection).isEmpty()) {
+        throw new IllegalStateException("The database " + target.url() + " already has tables; restore only into an"
+            + " empty one. Nothing was restored.");
+      }
+    }
+  }
+
+  /** How the database differs from {@code rows} per table and {@code schemaVersion}; empty when it does not. */
+  static java.util.List<String> differences(BackupTarget target, Map<String, Long> rows, String schemaVersion)
+      throws SQLException {
+    var problems = new java.util.ArrayList<String>();
+    try (Connection connection = connect(target)) {
+      Map<String, Long> found = rows(connection);
+      var tables = new java.util.TreeSet<>(rows.keySet());
+      tables.addAll(found.keySet());
+      for (String table : tables) {
+        Long expected = rows.get(table);
+        Long actual = found.get(table);
+        if (!java.util.Objects.equals(expected, actual)) {
+          problems.add("table " + table + ": " + (actual == null ? "missing" : actual + " rows") + "; the manifest says "
+              + (expected == null ? "no such table" : expected + " rows") + ".");
+        }
+      }
+      String version = schemaVersion(connection);
+      if (!java.util.Objects.equals(version, schemaVersion)) {
+        problems.add("schema version " + version + "; the manifest says " + schemaVersion + ".");
+      }
+    }
+    return problems;
+  }
+
   /** Loads a dump into the configured database, which must hold no table yet. */
   static void load(BackupTarget target, Path dump) throws SQLException, IOException, InterruptedException {
     try (Connection connection = connect(target)) {

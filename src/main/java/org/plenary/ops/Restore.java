@@ -9,12 +9,14 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import org.plenary.ops.BackupManifest.Entry;
+import org.plenary.shared.PrivateFiles;
 import org.plenary.store.StoreFiles;
 
 /**
- * {@code restore}: checks the backup first (nothing is written from a damaged one), refuses a data
- * folder or store that already holds documents or keys and a database that already has tables, then
- * loads the database and copies the documents (into the folder or the bucket the settings name) and
+ * {@code restore}: checks the backup first (nothing is written from a damaged one), refuses a backup of
+ * another database type, a data folder or store that already holds documents or keys and a database that
+ * already has tables, all before it makes anything (no data folder, no {@code db/}), then loads the
+ * database, checks its rows per table and schema version against the manifest, and copies the documents (into the folder or the bucket the settings name) and
  * keys back, each checked against the manifest again. The check refuses paths of another shape and
  * symbolic links ({@link BackupCheck}), and the copies open no link, so nothing is read from outside
  * the backup nor written outside the data folder and the store.
@@ -39,21 +41,26 @@ final class Restore {
   static BackupManifest restore(BackupTarget target, Path folder) throws Exception {
     requireIntact(folder);
     BackupManifest manifest = BackupManifest.read(folder);
+    // Everything that can refuse is asked before anything is made: a refusal leaves no data folder, no db/.
     if (!manifest.database().equals(target.postgres() ? "postgresql" : "h2")) {
       throw new IllegalStateException("This backup is of a " + manifest.database() + " database; " + target.url()
-          + " is not one.");
+          + " is not one. Nothing was restored.");
     }
     try (StoreFiles store = target.store()) {
       if (!store.list(Backups.STORE_FOLDERS).isEmpty()) {
         throw new IllegalStateException(store.where() + " already holds documents; restore only into an empty data folder"
-            + " and an empty store.");
+            + " and an empty store. Nothing was restored.");
       }
       for (String key : Backups.KEYS) {
-        if (Files.exists(target.dataDir().resolve(key))) {
-          throw new IllegalStateException(target.dataDir().resolve(key) + " exists; restore only into an empty data folder.");
+        if (Files.exists(target.dataDir().resolve(key), LinkOption.NOFOLLOW_LINKS)) {
+          throw new IllegalStateException(target.dataDir().resolve(key) + " exists; restore only into an empty data folder."
+              + " Nothing was restored.");
         }
       }
+      DatabaseDump.requireEmpty(target);
+      PrivateFiles.prepareDataFolder(target.dataDir(), target.url());
       DatabaseDump.load(target, folder.resolve(manifest.dump().path()));
+      requireRestored(target, manifest);
       for (Entry document : manifest.documents()) {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         try (InputStream in = new DigestInputStream(Files.newInputStream(folder.resolve(document.path()),
@@ -69,6 +76,21 @@ final class Restore {
       }
     }
     return manifest;
+  }
+
+  /**
+   * The database as loaded holds what the manifest says was saved: the same tables with the same number of rows
+   * each, at the same schema version. The manifest is not covered by its own checksums, and a dump can load
+   * without error yet short (a table left out by hand); a restore that said "done" then served a register with
+   * documents missing. Checked before a document is copied.
+   */
+  private static void requireRestored(BackupTarget target, BackupManifest manifest) throws java.sql.SQLException {
+    var problems = DatabaseDump.differences(target, manifest.rows(), manifest.schemaVersion());
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("The database restored from " + manifest.dump().path()
+          + " is not the one the manifest describes; do not start Plenary on it (no document was copied):\n  "
+          + String.join("\n  ", problems));
+    }
   }
 
   private static void check(Entry expected, String copied) {

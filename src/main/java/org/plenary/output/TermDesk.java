@@ -75,16 +75,35 @@ public class TermDesk {
   public Term propose(String slug, TermDraft draft, PlenaryUser user) {
     Group group = manageable(slug, user);
     check(draft);
-    new Violations().check(terms.findByName(group.id(), draft.term().strip()).isEmpty(), "term",
-        words.get("output.error.termExists", draft.term().strip())).throwIfAny();
-    return transaction.execute(status -> {
+    unique(group, draft.term(), 0);
+    return oneByName(draft, () -> transaction.execute(status -> {
       var fresh = new Term(0, org.plenary.shared.Names.clean(draft.term()), draft.definition().strip(), blankToNull(draft.source()),
           blankToNull(draft.note()), TermStatus.PROPOSED, null, null, draft.relatedTerms(), 1, null);
       long id = terms.insert(group.id(), fresh);
       Term made = get(slug, id);
       terms.history(made, null, "PROPOSED", user.getUsername(), clock.instant());
       return made;
-    });
+    }));
+  }
+
+  /** Refuses a name another term of the register (not superseded) has, {@code id} being the term named. */
+  private void unique(Group group, String term, long id) {
+    new Violations().check(terms.findByName(group.id(), term).filter(t -> t.id() != id).isEmpty(), "term",
+        words.get("output.error.termExists", term.strip())).throwIfAny();
+  }
+
+  /**
+   * Runs a save that gives a term its name; when another editor's save of the same name won the race between
+   * the check above and this save, the unique key refuses it, and the editor is told as a sequential
+   * proposal is (nothing saved).
+   */
+  private Term oneByName(TermDraft draft, java.util.function.Supplier<Term> save) {
+    try {
+      return save.get();
+    } catch (org.springframework.dao.DuplicateKeyException sameName) {
+      throw new org.plenary.shared.InvalidInputException("term",
+          words.get("output.error.termExists", draft.term().strip()));
+    }
   }
 
   public Term edit(String slug, long id, TermDraft draft, PlenaryUser user) {
@@ -98,19 +117,18 @@ public class TermDesk {
   public Term edit(String slug, long id, TermDraft draft, PlenaryUser user, EditVersion read) {
     Group group = manageable(slug, user);
     check(draft);
-    return transaction.execute(status -> {
+    return oneByName(draft, () -> transaction.execute(status -> {
       terms.lock(id);
       Term current = get(slug, id);
       read.check(current.version(), current.term());
       // Renamed to the name of another term of the register: two entries one reader cannot tell apart.
-      new Violations().check(terms.findByName(group.id(), draft.term()).filter(t -> t.id() != id).isEmpty(),
-          "term", words.get("output.error.termExists", draft.term().strip())).throwIfAny();
+      unique(group, draft.term(), id);
       Term edited = current.edited(org.plenary.shared.Names.clean(draft.term()), draft.definition().strip(), blankToNull(draft.source()),
           blankToNull(draft.note()), draft.relatedTerms());
       terms.update(edited, null);
       terms.history(edited, null, "EDITED", user.getUsername(), clock.instant());
       return get(slug, id);
-    });
+    }));
   }
 
   public Term agree(String slug, long id, String meetingCode, PlenaryUser user) {

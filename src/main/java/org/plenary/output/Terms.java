@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.plenary.group.GroupId;
+import org.plenary.shared.Names;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -33,18 +34,19 @@ class Terms {
   long insert(GroupId group, Term term) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
-            INSERT INTO terms (group_id, term, definition, source, note, status, related, version)
-            VALUES (?, ?, ?, ?, ?, 'PROPOSED', ?, 1)""")
-        .params(group.value(), term.term(), term.definition(), term.source(), term.note(), joined(term.related()))
+            INSERT INTO terms (group_id, term, term_key, definition, source, note, status, related, version)
+            VALUES (?, ?, ?, ?, ?, ?, 'PROPOSED', ?, 1)""")
+        .params(group.value(), term.term(), Names.key(term.term()), term.definition(), term.source(), term.note(),
+            joined(term.related()))
         .update(keys, "id");
     return keys.getKey().longValue();
   }
 
   void update(Term term, Long agreedMeetingId) {
     jdbc.sql("""
-            UPDATE terms SET term = ?, definition = ?, source = ?, note = ?, status = ?, agreed_meeting_id = ?,
-              superseded_by = ?, related = ?, version = ? WHERE id = ?""")
-        .params(term.term(), term.definition(), term.source(), term.note(), term.status().name(), agreedMeetingId,
+            UPDATE terms SET term = ?, term_key = ?, definition = ?, source = ?, note = ?, status = ?,
+              agreed_meeting_id = ?, superseded_by = ?, related = ?, version = ? WHERE id = ?""")
+        .params(term.term(), key(term), term.definition(), term.source(), term.note(), term.status().name(), agreedMeetingId,
             term.supersededBy(), joined(term.related()), term.version(), term.id())
         .update();
   }
@@ -103,15 +105,18 @@ class Terms {
 
   /**
    * The group's term (not superseded) of this name, compared as names that must be unique are
-   * ({@link org.plenary.shared.Names#key}: composed, case-folded): "Straße" is "STRASSE", and "José" typed with
-   * a combining accent is the "José" typed with "é". SQL's LOWER() knew neither; a group's register is small
-   * enough to be compared here.
+   * ({@link Names#key}: composed, case-folded): "Straße" is "STRASSE", and "José" typed with a combining
+   * accent is the "José" typed with "é". The key is stored ({@code term_key}, V096) under a unique index per
+   * group, so two proposals of one name at once cannot both be saved.
    */
   Optional<Term> findByName(GroupId group, String term) {
-    String key = org.plenary.shared.Names.key(term);
-    return select("t.group_id = :group", Map.of("group", group.value())).stream()
-        .filter(t -> t.status() != TermStatus.SUPERSEDED && org.plenary.shared.Names.key(t.term()).equals(key))
-        .findFirst();
+    return select("t.group_id = :group AND t.term_key = :key", Map.of("group", group.value(), "key", Names.key(term)))
+        .stream().findFirst();
+  }
+
+  /** The key a term holds: its name's, while it is not superseded; a superseded term gives its name up. */
+  private static String key(Term term) {
+    return term.status() == TermStatus.SUPERSEDED ? null : Names.key(term.term());
   }
 
   private List<Term> select(String where, Map<String, Object> params) {

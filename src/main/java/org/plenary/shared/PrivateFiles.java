@@ -77,6 +77,37 @@ public final class PrivateFiles {
         : Files.createTempFile(folder, prefix, ".tmp");
   }
 
+  /**
+   * Makes the data folder, and the embedded database's folder ({@code db}, or {@code demo} in demo mode: the
+   * folder of a {@code jdbc:h2:file:} URL inside the data folder), readable by the service's user only (0700,
+   * whatever the umask), the files already in it 0600: the files H2 creates inside are then out of reach of
+   * other users whatever their own mode.
+   */
+  public static void prepareDataFolder(Path dataDir, String jdbcUrl) throws IOException {
+    Path absolute = dataDir.toAbsolutePath().normalize();
+    createDirectories(absolute);
+    restrict(absolute);
+    String url = jdbcUrl == null ? "" : jdbcUrl;
+    Path db = url.startsWith("jdbc:h2:file:")
+        ? Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]).toAbsolutePath().normalize().getParent()
+        : null;
+    if (db != null && db.startsWith(absolute) && !db.equals(absolute)) {
+      createDirectories(db);
+      restrict(db);
+      try (java.util.stream.Stream<Path> files = Files.list(db)) {
+        for (Path file : files.toList()) {
+          restrict(file);
+        }
+      }
+    }
+  }
+
+  /**
+   * Marks the configuration class of an application run only to read its settings: its data folder is
+   * resolved but not made (see {@link #prepareDataFolder}), so a command that is refused leaves nothing behind.
+   */
+  public interface SettingsOnly {}
+
   /** Creates the folder and any missing parents, each created one set to 0700; returns it. */
   public static Path createDirectories(Path folder) throws IOException {
     Path absolute = folder.toAbsolutePath().normalize();

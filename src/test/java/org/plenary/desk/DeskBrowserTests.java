@@ -3,7 +3,6 @@ package org.plenary.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +20,8 @@ import org.plenary.account.OrganizationCategory;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.OrganizationId;
 import org.plenary.account.PlenaryUser;
+import org.plenary.DemoMeetings;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.registration.Attendance;
 import org.plenary.registration.RegistrationDesk;
@@ -50,12 +51,15 @@ class DeskBrowserTests {
   @Autowired OrganizationDirectory organizations;
   @Autowired RegistrationDesk registrations;
   @Autowired UserDetailsService users;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
 
-  private final String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+  private String code;
   private Browser browser;
 
   @BeforeEach
   void open() {
+    code = DemoMeetings.upcoming(groups, meetings);
     browser = new Browser(port, 1200, 900);
   }
 

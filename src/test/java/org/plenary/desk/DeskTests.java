@@ -14,10 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plenary.DemoTest;
 import org.plenary.account.AccountDirectory;
@@ -28,6 +28,8 @@ import org.plenary.account.OrganizationId;
 import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.Allocation;
 import org.plenary.contribution.ContributionDesk;
+import org.plenary.DemoMeetings;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.registration.Attendance;
 import org.plenary.registration.Registration;
@@ -51,8 +53,16 @@ class DeskTests {
   @Autowired OrganizationDirectory organizations;
   @Autowired RegistrationDesk registrations;
   @Autowired ContributionDesk contributions;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
 
-  private final String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+  private String code;
+
+  /** The demo's upcoming meeting as the application made it, never derived from the test's own date. */
+  @BeforeEach
+  void upcomingMeeting() {
+    code = DemoMeetings.upcoming(groups, meetings);
+  }
 
   /** An organization with its focal point and two participants, fresh for each test. */
   record Cast(OrganizationId organization, String focal, String first, String second) {}

@@ -309,6 +309,48 @@ class ConcurrentEditTests {
     assertThat(send("GET", terms, null, null, null).body()).contains("\"term\":\"José\"");
   }
 
+  /**
+   * Editors proposing one term at the same moment: the name was checked in Java before the insert, so each saw
+   * no such term and all were saved. The stored key's unique index lets one through; the others are told as a
+   * proposal made after it is (400, the field {@code term}), and the register holds the term once.
+   */
+  @Test
+  void proposalsOfOneTermAtOnceSaveItOnceAndTellTheOthersAsASequentialProposalIs() throws Exception {
+    String slug = group("termraces");
+    String terms = "/api/v1/groups/" + slug + "/terms";
+    int editors = 6;
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(editors)) {
+      for (int round = 0; round < 8; round++) {
+        String name = "race " + round;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+        for (int i = 0; i < editors; i++) {
+          // Each editor types the name a little differently: one key, as the sequential check compares.
+          String typed = i % 2 == 0 ? name : name.toUpperCase(java.util.Locale.ROOT);
+          answers.add(pool.submit(() -> {
+            start.await();
+            return send("POST", terms, tsb, null, "{\"term\": \"" + typed + "\", \"definition\": \"By editor\"}");
+          }));
+        }
+        start.countDown();
+        int made = 0;
+        for (var answer : answers) {
+          HttpResponse<String> response = answer.get();
+          if (response.statusCode() == 201) {
+            made++;
+          } else {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(response.body()).contains("\"field\":\"term\"").contains("is already in the register");
+          }
+        }
+        assertThat(made).as("round " + round + ": one proposal saved").isEqualTo(1);
+      }
+    }
+    String register = send("GET", terms, null, null, null).body();
+    assertThat(register.split("\"definition\":\"By editor\"", -1)).as(register).hasSize(9);
+  }
+
   /** A translation is a change of the term: it moves the ETag, and one made on a version changed since is refused. */
   @Test
   void aTermTranslatedOnAVersionSomeoneChangedMeanwhileIsRefusedWith412() throws Exception {

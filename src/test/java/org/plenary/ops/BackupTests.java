@@ -131,6 +131,51 @@ class BackupTests {
     assertThat(fresh).doesNotExist();
   }
 
+  /**
+   * A restore refused for what it finds where it would write (another database type, a data folder that
+   * already holds documents) left an empty {@code db/} behind, since reading the settings made it; now every
+   * such check comes before anything is made. And a restore whose database came back other than the manifest
+   * says (rows per table: the manifest is not covered by its own checksums) said "Restored"; now it says which
+   * table differs, fails, and copies no document.
+   */
+  @Test
+  void aRestoreChecksAllItCanBeforeItMakesAnythingAndItsRowsAgainstTheManifestBeforeItSaysDone() throws Exception {
+    try (var plenary = new RunningPlenary("--plenary.data-dir=" + original)) {
+      BackupScenario.populate(plenary);
+    }
+    Path backup = backups.resolve("three");
+    assertThat(BackupScenario.run("backup", "--to", backup.toString(), "--plenary.data-dir=" + original).status()).isZero();
+
+    Path holding = copy.resolve("holding");
+    Files.createDirectories(holding.resolve("documents/t/fg"));
+    Files.writeString(holding.resolve("documents/t/fg/old.pdf"), "a document already there");
+    var refused = BackupScenario.run("restore", "--from", backup.toString(), "--plenary.data-dir=" + holding);
+    assertThat(refused.status()).isEqualTo(1);
+    assertThat(holding.resolve("db")).as("no empty db/ left behind").doesNotExist();
+    assertThat(refused.err()).contains("already holds documents").contains("Nothing was restored");
+
+    Path other = copy.resolve("other");
+    var otherType = BackupScenario.run("restore", "--from", backup.toString(), "--plenary.data-dir=" + other,
+        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none");
+    assertThat(otherType.status()).isEqualTo(1);
+    assertThat(other).as("no data folder made").doesNotExist();
+    assertThat(otherType.err()).contains("is of a h2 database");
+
+    Path manifest = backup.resolve("backup-manifest.json");
+    String said = Files.readString(manifest);
+    var contributions = java.util.regex.Pattern.compile("\"contributions\"\\s*:\\s*(\\d+)").matcher(said);
+    assertThat(contributions.find()).as(said).isTrue();
+    long rows = Long.parseLong(contributions.group(1));
+    Files.writeString(manifest, said.replace(contributions.group(), "\"contributions\" : " + (rows + 1)));
+    assertThat(BackupScenario.run("backup-verify", backup.toString()).status()).isZero();
+    Path shortOne = copy.resolve("short");
+    var differing = BackupScenario.run("restore", "--from", backup.toString(), "--plenary.data-dir=" + shortOne);
+    assertThat(differing.status()).as(differing.out()).isEqualTo(1);
+    assertThat(differing.err()).contains("table contributions: " + rows + " rows; the manifest says " + (rows + 1) + " rows")
+        .doesNotContain("Restored");
+    assertThat(shortOne.resolve("documents/t")).as("no document copied").doesNotExist();
+  }
+
   @Test
   void backingUpIntoAFolderThatIsNotEmptyIsRefused() throws Exception {
     Files.writeString(backups.resolve("something"), "x");
