@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -14,15 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.plenary.group.GroupCatalog;
-import org.plenary.meeting.ComingMeetings;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -89,20 +85,14 @@ class PublishReviewedVersionTests {
   }
 
   private String allocate() throws Exception {
-    String code = ComingMeetings.of(meetings, groups, "cloud").code();
-    String json = mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/contributions")
-            .header("Authorization", tokens.bearer("alice")).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"title\": \"Reviewed\", \"source\": \"An organization\"}"))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-    return json.replaceAll(".*\"number\":\"([^\"]+)\".*", "$1");
+    return api().allocate("Reviewed");
   }
 
-  /** Uploads (or replaces) the waiting version; its SHA-256. */
   private String upload(String number, String content) throws Exception {
-    String json = mvc.perform(multipart("/api/v1/contributions/" + number + "/files")
-            .file(new MockMultipartFile("file", number + ".txt", "text/plain", content.getBytes(StandardCharsets.UTF_8)))
-            .header("Authorization", tokens.bearer("alice")).header("If-Match", "*"))
-        .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString();
-    return json.replaceAll(".*\"sha256\":\"([0-9a-f]+)\".*", "$1");
+    return api().upload(number, content);
+  }
+
+  private DemoMockApi api() {
+    return new DemoMockApi(mvc, tokens, meetings, groups);
   }
 }
