@@ -111,6 +111,45 @@ class TakeBackTests {
     assertThat(history).contains("taken back").doesNotContain("take-back-form");
   }
 
+  /**
+   * Two take-backs of one waiting file at once (two tabs, or FTP and the page), and a take-back racing the
+   * secretariat's publication: exactly one wins each time, the other gets its clear refusal (409), and the
+   * document ends in one state its history and audit trail agree with, never both or neither.
+   */
+  @Test
+  void takeBacksAndAPublicationAtOnceLeaveOneWinnerAndOneState() throws Exception {
+    for (int round = 0; round < 6; round++) {
+      String number = allocate();
+      String sha = upload(number, "raced file " + round);
+      String path = "/api/v1/contributions/" + number + "/files/incoming";
+      boolean withPublication = round % 2 == 1;
+      var takeBack = delete(path).header("Authorization", tokens.bearer("alice"));
+      var other = withPublication
+          ? post("/api/v1/contributions/" + number + "/publish").header("Authorization", tokens.bearer("tsb"))
+          : delete(path).header("Authorization", tokens.bearer("tsb")).header("If-Match", "\"" + sha + "\"");
+      var start = new java.util.concurrent.CountDownLatch(1);
+      try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        var first = pool.submit(() -> { start.await(); return mvc.perform(takeBack).andReturn().getResponse().getStatus(); });
+        var second = pool.submit(() -> { start.await(); return mvc.perform(other).andReturn().getResponse().getStatus(); });
+        start.countDown();
+        assertThat(java.util.List.of(first.get(), second.get())).as("round %d", round).containsExactlyInAnyOrder(200, 409);
+        var files = desk.get(number).files();
+        assertThat(files).singleElement().satisfies(f -> assertThat(f.sha256()).isEqualTo(sha));
+        String status = desk.get(number).status().name();
+        if (withPublication && second.get() == 200) {
+          assertThat(status).isEqualTo("PUBLISHED");
+          assertThat(files.get(0).state()).isEqualTo(FileState.PUBLISHED);
+        } else {
+          assertThat(status).isEqualTo("ALLOCATED");
+          assertThat(files.get(0).state()).isEqualTo(FileState.REPLACED);
+        }
+        String audit = mvc.perform(get("/api/v1/contributions/" + number + "/audit")
+            .header("Authorization", tokens.bearer("tsb"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(audit.split("TAKEN_BACK", -1)).as("one take-back in the audit trail").hasSize(status.equals("PUBLISHED") ? 1 : 2);
+      }
+    }
+  }
+
   private String allocate() throws Exception {
     return api().allocate("Taken back");
   }
