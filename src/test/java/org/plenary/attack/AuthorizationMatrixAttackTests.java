@@ -48,6 +48,7 @@ class AuthorizationMatrixAttackTests {
   @Autowired OrganizationDirectory organizations;
   @Autowired AccessTokens tokens;
   @Autowired MeetingCatalog meetings;
+  @Autowired org.plenary.group.GroupCatalog groups;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private MatrixFixture fixture;
@@ -55,7 +56,7 @@ class AuthorizationMatrixAttackTests {
 
   @BeforeEach
   void plant() {
-    fixture = new MatrixFixture(port, accounts, organizations, tokens, meetings);
+    fixture = new MatrixFixture(port, accounts, organizations, tokens, groups, meetings);
     meeting = fixture.meeting;
   }
 

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Circular;
 import org.plenary.meeting.CircularDesk;
 import org.plenary.meeting.CircularDraft;
@@ -37,6 +39,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class CircularAttackTests {
 
   @Autowired MockMvc mvc;
+  @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
   @Autowired UserDetailsService users;
   @Autowired CircularDesk desk;
@@ -46,7 +49,7 @@ class CircularAttackTests {
 
   @BeforeEach
   void draft() {
-    code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    code = DemoMeetings.upcoming(groups, meetings);
     draft = desk.draft("cloud", code, new CircularDraft("TSB Circular " + System.nanoTime(), LocalDate.now(),
         "<script>alert('signatory')</script>", "", List.of("<img src=x onerror=alert(1)> secret draft paragraph")), "tsb");
   }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -46,10 +45,11 @@ final class MatrixFixture {
   private final MeetingCatalog meetings;
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, String> bearers = new LinkedHashMap<>();
-  final String meeting = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+  final String meeting;
 
   MatrixFixture(int port, AccountDirectory accounts, OrganizationDirectory organizations, AccessTokens tokens,
-      MeetingCatalog meetings) {
+      org.plenary.group.GroupCatalog groups, MeetingCatalog meetings) {
+    this.meeting = org.plenary.DemoMeetings.upcoming(groups, meetings);
     this.port = port;
     this.accounts = accounts;
     this.organizations = organizations;

@@ -62,6 +62,7 @@ class PageMatrixAttackTests {
   @Autowired OrganizationDirectory organizations;
   @Autowired AccessTokens tokens;
   @Autowired MeetingCatalog meetings;
+  @Autowired org.plenary.group.GroupCatalog groups;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   private MatrixFixture fixture;
@@ -70,7 +71,7 @@ class PageMatrixAttackTests {
 
   @BeforeAll
   void plant() throws Exception {
-    fixture = new MatrixFixture(port, accounts, organizations, tokens, meetings);
+    fixture = new MatrixFixture(port, accounts, organizations, tokens, groups, meetings);
     fixture.stranger();
     owned = fixture.owned();
     sessions = sessions();

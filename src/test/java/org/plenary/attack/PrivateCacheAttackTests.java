@@ -6,10 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,12 +31,14 @@ class PrivateCacheAttackTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @LocalServerPort int port;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void noAnswerForOneReaderMayBeKeptByASharedCache() throws Exception {
-    String meeting = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String meeting = DemoMeetings.upcoming(groups, meetings);
     String alice = token("alice");
     String registered = send("POST", "/api/v1/groups/cloud/meetings/" + meeting + "/registrations", alice, """
         {"fullName": "Alice Cache", "countryCode": "FR", "attendance": "IN_PERSON"}""").body();

@@ -23,8 +23,11 @@ import java.util.stream.Stream;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.contribution.DemoApi;
 import org.plenary.ftp.FtpServer;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +49,8 @@ class StoreAttackTests {
 
   @LocalServerPort int port;
   @Autowired FtpServer ftpServer;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Value("${plenary.data-dir}") String dataDir;
   @Value("${plenary.documents-dir:${plenary.data-dir}/documents}") String documentsDir;
 
@@ -198,7 +203,7 @@ class StoreAttackTests {
     assertThat(send(HttpRequest.newBuilder(url("/api/v1/contributions/" + number + "/publish"))
         .header("Authorization", "Bearer " + staff).POST(HttpRequest.BodyPublishers.noBody())).statusCode())
         .isEqualTo(200);
-    String code = org.plenary.meeting.MeetingCatalog.deriveCode(java.time.LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     for (String path : java.util.List.of("/t/fg/cloud/docs/" + code + "/in/" + number + ".txt")) {
       for (String authorization : new String[] {null, "Bearer " + staff}) {
         var request = HttpRequest.newBuilder(url(path));

@@ -9,13 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.account.AccessTokens;
 import org.plenary.account.AccountDirectory;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,10 +42,18 @@ class StoredTextAttackTests {
 
   @LocalServerPort int port;
   @Autowired AccessTokens tokens;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired AccountDirectory accounts;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final String meeting = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+  private String meeting;
+
+  /** The demo's upcoming meeting as the application made it, never derived from the test's own date. */
+  @BeforeEach
+  void upcomingMeeting() {
+    meeting = DemoMeetings.upcoming(groups, meetings);
+  }
 
   @Test
   void aControlCharacterInTheTextOfAnApiBodyIsAProblemNamingTheFieldAndNothingIsStored() throws Exception {

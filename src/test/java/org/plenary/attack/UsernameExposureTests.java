@@ -7,9 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +27,13 @@ import org.springframework.test.web.servlet.MockMvc;
 class UsernameExposureTests {
 
   @Autowired MockMvc mvc;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
 
   @Test
   void aStrangerReadingADocumentAndItsAuditTrailLearnsNoUsername() throws Exception {
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     String number = mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/contributions")
             .header("Authorization", tokens.bearer("alice")).contentType(MediaType.APPLICATION_JSON)
             .content("{\"title\": \"Who wrote this\", \"source\": \"Orange\"}"))

@@ -14,13 +14,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.FormClient;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.NewAccount;
 import org.plenary.account.OrganizationCategory;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.OrganizationId;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.pdf.PdfText;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,15 +51,22 @@ class VisaAndRegistrationAttackTests {
 
   @LocalServerPort int port;
   @Autowired AccountDirectory accounts;
+  @Autowired GroupCatalog groups;
   @Autowired MeetingCatalog meetings;
   @Autowired OrganizationDirectory organizations;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final String meeting = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+  private String meeting;
 
   /** Two Sector Members, each with a focal point and a participant, under names no other test uses. */
   private record Cast(long orgA, long orgB, String focalA, String focalB, String alice, String bob) {}
+
+  /** The demo's upcoming meeting as the application made it, never derived from the test's own date. */
+  @BeforeEach
+  void upcomingMeeting() {
+    meeting = DemoMeetings.upcoming(groups, meetings);
+  }
 
   @Test
   void aStrangerCannotListVisaApplicantsByCountingReferences() throws Exception {
@@ -327,7 +337,7 @@ class VisaAndRegistrationAttackTests {
     PdfText letter = PdfText.of(bytes("/api/v1/visa/" + request + "/letter.pdf", token(cast.bob())));
     assertSearchable(letter, "Telecommunication Standardization Bureau confirms", "Place of birth: الرياض", arabic);
 
-    LocalDate start = LocalDate.now().plusWeeks(8);
+    LocalDate start = meetings.get("cloud", meeting).startDate();
     String hotelForm = """
         {"hotel": %d, "room": "SINGLE", "rooms": 1, "arrival": "%s", "departure": "%s", "familyName": "عبدالله",
          "firstName": "محمد", "address": "شارع الملك فهد، الرياض", "email": "m@example.org"}"""
@@ -454,7 +464,6 @@ class VisaAndRegistrationAttackTests {
   private HttpClient signedIn(String username) throws Exception {
     return new FormClient(port).signedIn(username);
   }
-
 
   private static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());

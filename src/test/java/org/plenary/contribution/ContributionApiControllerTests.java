@@ -18,13 +18,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.util.List;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,8 @@ import org.springframework.test.web.servlet.ResultActions;
 class ContributionApiControllerTests {
 
   @Autowired MockMvc mvc;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
   String code;
   String alice;
@@ -46,7 +49,7 @@ class ContributionApiControllerTests {
 
   @BeforeEach
   void tokens() {
-    code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    code = DemoMeetings.upcoming(groups, meetings);
     alice = tokens.bearer("alice");
     bob = tokens.bearer("bob");
     tsb = tokens.bearer("tsb");

@@ -16,9 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -31,11 +32,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class ContributionPageTests {
 
   @Autowired MockMvc mvc;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired UserDetailsService users;
 
   @Test
   void aDelegateGetsANumberUploadsOnItsPageAndTheSecretariatPublishesFromTheQueue() throws Exception {
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     String form = "/groups/cloud/meetings/" + code + "/documents/new";
     mvc.perform(get(form)).andExpect(redirectedUrl("/sign-in"));
     mvc.perform(get(form).with(as("alice"))).andExpect(status().isOk())

@@ -7,8 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -26,6 +29,8 @@ class DeadlineMovedTests {
 
   private final HttpClient http = HttpClient.newHttpClient();
   @org.springframework.boot.test.web.server.LocalServerPort int port;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
   private DemoApi api;
 
   @Test
@@ -33,7 +38,7 @@ class DeadlineMovedTests {
     api = new DemoApi(http, port);
     String alice = api.token("alice");
     String tsb = api.token("tsb");
-    String code = DateTimeFormatter.ofPattern("yyMM").format(LocalDate.now().plusWeeks(8)) + "-gva";
+    String code = DemoMeetings.upcoming(groups, meetings);
     String number = api.allocate(alice, "On time, then not");
     HttpResponse<String> uploaded = api.upload(alice, number, number + ".txt", "words".getBytes(StandardCharsets.UTF_8));
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);

@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The API of a demo server on a real port, as a client sees it: a demo account's token, a number of
@@ -32,9 +30,23 @@ public record DemoApi(HttpClient http, int port) {
     return field(response.body(), "token");
   }
 
-  /** A new number of the demo's coming meeting in Geneva (eight weeks from today), titled {@code title}. */
+  /**
+   * The code of the demo's upcoming meeting in Geneva as the application lists it (earliest first, after 1006-gva),
+   * never derived from the test's own date, whose zone and day may differ from the application's.
+   */
+  public String upcoming() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/groups/cloud/meetings")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    var codes = java.util.regex.Pattern.compile("\"code\":\"(\\d{4}-gva)\"").matcher(response.body()).results()
+        .map(m -> m.group(1)).filter(code -> !code.equals("1006-gva")).toList();
+    assertThat(codes).as(response.body()).isNotEmpty();
+    return codes.get(0);
+  }
+
+  /** A new number of the demo's upcoming meeting in Geneva, titled {@code title}. */
   public String allocate(String token, String title) throws Exception {
-    String code = DateTimeFormatter.ofPattern("yyMM").format(LocalDate.now().plusWeeks(8)) + "-gva";
+    String code = upcoming();
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
             url("/api/v1/groups/cloud/meetings/" + code + "/contributions"))
         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

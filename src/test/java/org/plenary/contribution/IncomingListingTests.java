@@ -11,11 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -27,6 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class IncomingListingTests {
 
   @Autowired MockMvc mvc;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired UserDetailsService users;
   @Autowired DocumentFolders folders;
 
@@ -151,7 +154,7 @@ class IncomingListingTests {
   }
 
   private String allocate(String title) throws Exception {
-    String form = "/groups/cloud/meetings/" + MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva")
+    String form = "/groups/cloud/meetings/" + DemoMeetings.upcoming(groups, meetings)
         + "/documents/new";
     String location = mvc.perform(post(form).with(user(users.loadUserByUsername("alice"))).with(csrf())
             .param("title", title).param("source", "France Telecom Orange").param("agendaItems", "3"))

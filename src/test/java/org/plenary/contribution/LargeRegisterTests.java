@@ -5,8 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,11 +32,13 @@ import org.springframework.test.web.servlet.MockMvc;
 class LargeRegisterTests {
 
   @Autowired MockMvc mvc;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
 
   @Test
   void aRegisterLargerThanTheDatabasesInMemoryResultsStillLists() throws Exception {
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     String alice = tokens.bearer("alice");
     for (int i = 0; i < 12; i++) {
       mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/contributions").header("Authorization", alice)

@@ -10,10 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class OutputApiControllerTests {
 
   @Autowired MockMvc mvc;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
   String code;
   String chair;
@@ -34,7 +37,7 @@ class OutputApiControllerTests {
 
   @BeforeEach
   void tokens() {
-    code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    code = DemoMeetings.upcoming(groups, meetings);
     chair = tokens.bearer("chair");
     alice = tokens.bearer("alice");
     tsb = tokens.bearer("tsb");

@@ -6,12 +6,15 @@ import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,9 +34,18 @@ class RegisterPagingRaceTests {
 
   private final HttpClient http = HttpClient.newHttpClient();
   @LocalServerPort int port;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
 
-  private final String code = DateTimeFormatter.ofPattern("yyMM").format(LocalDate.now().plusWeeks(8)) + "-gva";
-  private final String register = "/api/v1/groups/cloud/meetings/" + code + "/contributions";
+  private String code;
+  private String register;
+
+  /** The demo's upcoming meeting as the application made it, never derived from the test's own date. */
+  @BeforeEach
+  void upcomingMeeting() {
+    code = DemoMeetings.upcoming(groups, meetings);
+    register = "/api/v1/groups/cloud/meetings/" + code + "/contributions";
+  }
 
   @Test
   void numbersAllocatedBetweenPagesAreListedOnceAndNoneIsSkipped() throws Exception {

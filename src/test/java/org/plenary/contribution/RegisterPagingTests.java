@@ -6,10 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,10 +32,17 @@ import org.springframework.test.web.servlet.MvcResult;
 class RegisterPagingTests {
 
   @Autowired MockMvc mvc;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
 
-  private final String register = "/api/v1/groups/cloud/meetings/"
-      + MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva") + "/contributions";
+  private String register;
+
+  /** The demo's upcoming meeting as the application made it, never derived from the test's own date. */
+  @BeforeEach
+  void upcomingMeeting() {
+    register = "/api/v1/groups/cloud/meetings/" + DemoMeetings.upcoming(groups, meetings) + "/contributions";
+  }
 
   @Test
   void followingTheNextLinksListsTheWholeRegisterOnceInOrder() throws Exception {

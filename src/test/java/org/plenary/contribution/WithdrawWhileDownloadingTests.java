@@ -2,6 +2,7 @@ package org.plenary.contribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.ServletException;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -11,26 +12,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Random;
-import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.ftp.FtpServer;
 import org.plenary.ftp.RawFtp;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -48,6 +49,8 @@ class WithdrawWhileDownloadingTests {
 
   @LocalServerPort int port;
   @Autowired FtpServer ftpServer;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   final HttpClient http = HttpClient.newHttpClient();
   byte[] content;
   String number;
@@ -62,7 +65,7 @@ class WithdrawWhileDownloadingTests {
     new Random(number.hashCode()).nextBytes(content);
     assertThat(api.upload(alice, number, number + ".pdf", content).statusCode()).isEqualTo(201);
     assertThat(post("/api/v1/contributions/" + number + "/publish").statusCode()).isEqualTo(200);
-    String code = DateTimeFormatter.ofPattern("yyMM").format(LocalDate.now().plusWeeks(8)) + "-gva";
+    String code = DemoMeetings.upcoming(groups, meetings);
     path = "/t/fg/cloud/docs/" + code + "/in/" + number + ".pdf";
   }
 

@@ -14,7 +14,10 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
 import org.plenary.pdf.PdfText;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,13 +29,15 @@ import org.springframework.test.web.servlet.MockMvc;
 class CircularApiControllerTests {
 
   @Autowired MockMvc mvc;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
   String code;
   String tsb;
 
   @BeforeEach
   void setUp() {
-    code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    code = DemoMeetings.upcoming(groups, meetings);
     tsb = tokens.bearer("tsb");
   }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +16,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.plenary.DemoMeetings;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +38,8 @@ class CircularBrowserTests {
 
   @LocalServerPort int port;
   @Autowired CircularDesk circulars;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   WebDriver browser;
 
   @BeforeEach
@@ -68,7 +72,7 @@ class CircularBrowserTests {
     clickAndWaitForNextPage(By.cssSelector("main button[type=submit]"));
     assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Announcement rules saved.");
 
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     browser.get(url("/groups/cloud/meetings/" + code));
     assertAccessible();
     clickAndWaitForNextPage(By.id("draft-circular"));

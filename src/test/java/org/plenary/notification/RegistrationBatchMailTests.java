@@ -2,7 +2,6 @@ package org.plenary.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
 import org.plenary.account.AccessTokens;
 import org.plenary.account.AccountDirectory;
@@ -18,6 +18,7 @@ import org.plenary.account.NewAccount;
 import org.plenary.account.Organization;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.PlenaryUser;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.registration.Attendance;
 import org.plenary.registration.RegistrationDesk;
@@ -40,6 +41,7 @@ class RegistrationBatchMailTests {
   private static final int PEOPLE = 12;
 
   @Autowired RegistrationDesk desk;
+  @Autowired GroupCatalog groups;
   @Autowired RegistrationMail mail;
   @Autowired AccountDirectory accounts;
   @Autowired AccessTokens tokens;
@@ -50,7 +52,7 @@ class RegistrationBatchMailTests {
 
   @Test
   void registrationsSentTogetherAreEachStoredAndMailedOnceAndASecondOfAPersonIsRefusedAlone() throws Exception {
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     Organization orange = organizations.all().stream().filter(o -> o.name().equals("France Telecom Orange"))
         .findFirst().orElseThrow();
     List<String> focalPoints = organizations.focalPoints(orange.id()).stream().map(a -> a.email()).toList();
@@ -114,7 +116,7 @@ class RegistrationBatchMailTests {
 
   @Test
   void peopleAlreadyRegisteredAreRefusedWithTheirRegistrationWhileTheRestOfTheBurstIsRecorded() throws Exception {
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     Organization orange = organizations.all().stream().filter(o -> o.name().equals("France Telecom Orange"))
         .findFirst().orElseThrow();
     var people = new ArrayList<PlenaryUser>();

@@ -8,19 +8,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.FormClient;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.NewAccount;
 import org.plenary.account.OrganizationCategory;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.OrganizationId;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,10 +47,18 @@ class ConcurrentRegistrationEditTests {
 
   @LocalServerPort int port;
   @Autowired AccountDirectory accounts;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired OrganizationDirectory organizations;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final String meeting = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+  private String meeting;
+
+  /** The demo's upcoming meeting as the application made it, never derived from the test's own date. */
+  @BeforeEach
+  void upcomingMeeting() {
+    meeting = DemoMeetings.upcoming(groups, meetings);
+  }
 
   @Test
   void anActOnARegistrationCorrectedMeanwhileIsRefusedWith412AndNothingDone() throws Exception {
@@ -205,7 +215,6 @@ class ConcurrentRegistrationEditTests {
   private HttpClient signedIn(String username) throws Exception {
     return new FormClient(port).signedIn(username);
   }
-
 
   private static String version(String page) {
     Matcher m = VERSION.matcher(page);

@@ -12,10 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -34,10 +36,17 @@ class DocumentPagesLanguageTests {
   private static final Locale ARABIC = Locale.forLanguageTag("ar");
 
   @Autowired MockMvc mvc;
+  @Autowired GroupCatalog groups;
   @Autowired UserDetailsService users;
   @Autowired MeetingCatalog meetings;
 
-  private final String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+  private String code;
+
+  /** The demo's upcoming meeting as the application made it, never derived from the test's own date. */
+  @BeforeEach
+  void upcomingMeeting() {
+    code = DemoMeetings.upcoming(groups, meetings);
+  }
 
   @Test
   void theRegistrationFormSpeaksFrenchWithItsFieldErrors() throws Exception {

@@ -10,11 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
 import org.plenary.account.OrganizationCategory;
 import org.plenary.account.OrganizationDirectory;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,8 @@ class RegistrationApiControllerTests {
        "firstTime": true, "attendance": "IN_PERSON"}""";
 
   @Autowired MockMvc mvc;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
   @Autowired OrganizationDirectory organizations;
   @Autowired UserDetailsService users;
@@ -38,7 +41,7 @@ class RegistrationApiControllerTests {
 
   @Test
   void aFocalPointApprovesARegistrationOfTheirOrganizationAndNobodyElseDoes() throws Exception {
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     String path = "/api/v1/groups/cloud/meetings/" + code + "/registrations";
     long orange = organizations.all().stream().filter(o -> o.name().equals("France Telecom Orange")).findFirst()
         .orElseThrow().id().value();
@@ -102,7 +105,7 @@ class RegistrationApiControllerTests {
 
   @Test
   void theChairRegistersOnThePageAndTheSecretariatSeesItWaiting() throws Exception {
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     var chair = user(users.loadUserByUsername("chair"));
     mvc.perform(get("/groups/cloud/meetings/" + code).with(chair))
         .andExpect(content().string(containsString("/groups/cloud/meetings/" + code + "/register")));
@@ -125,7 +128,7 @@ class RegistrationApiControllerTests {
 
   @Test
   void thePagesErrorSummaryListsTheFieldsInFormOrderWithoutJavaScript() throws Exception {
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     String page = mvc.perform(post("/groups/cloud/meetings/" + code + "/register").with(user(users.loadUserByUsername("bob")))
             .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
             .param("fullName", "").param("email", "not an address").param("countryCode", "").param("attendance", ""))
@@ -145,7 +148,7 @@ class RegistrationApiControllerTests {
         .andExpect(jsonPath("$.detail").value(
             "Pre-registration for meeting 1006-gva closed on Tuesday 1 June 2010, 23:59 CEST (Europe/Zurich)."));
 
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     long university = organizations.create("Université de Test", OrganizationCategory.ACADEMIA, "FR").value();
     // An account without an organization chooses one; bob's account is France Telecom Orange's.
     accounts.create(new org.plenary.account.NewAccount("bruno", "bruno@univ.example", "Bruno", null, "FR",

@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.NewAccount;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.OrganizationId;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.pdf.PdfTextExtractor;
 import org.plenary.pdf.PdfWords;
@@ -48,8 +50,8 @@ class DocumentLanguagesTests {
 
   @Test
   void confirmationAndLetterComeInTheParticipantsChineseAndInArabicWhenAsked() throws Exception {
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
-    LocalDate start = LocalDate.now().plusWeeks(8);
+    String code = DemoMeetings.upcoming(groups, meetings);
+    LocalDate start = meetings.get("cloud", code).startDate();
     long orange = organizations.all().stream().filter(o -> o.name().equals("France Telecom Orange")).findFirst()
         .orElseThrow().id().value();
     if (accounts.find("lin").isEmpty()) {

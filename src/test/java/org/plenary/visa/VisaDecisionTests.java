@@ -18,13 +18,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.OrganizationCategory;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.OrganizationId;
 import org.plenary.account.PlenaryUser;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.pdf.PdfTextExtractor;
 import org.plenary.web.ApiTokens;
@@ -40,6 +43,8 @@ class VisaDecisionTests {
   private static final AtomicInteger NEXT = new AtomicInteger();
 
   @Autowired MockMvc mvc;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
   @Autowired UserDetailsService users;
   @Autowired AccountDirectory accounts;
@@ -49,7 +54,13 @@ class VisaDecisionTests {
   @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-  private final String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+  private String code;
+
+  /** The demo's upcoming meeting as the application made it, never derived from the test's own date. */
+  @BeforeEach
+  void upcomingMeeting() {
+    code = DemoMeetings.upcoming(groups, meetings);
+  }
 
   @Test
   void aReturnedRequestShowsWhatToCorrectAndCanBeSentAgainThenRefused() throws Exception {

@@ -35,15 +35,13 @@ class VisaIntegrationTests {
   @Autowired VisaRequests requests;
   @Autowired VisaPurge purge;
   @Autowired MeetingCatalog meetings;
+  @Autowired org.plenary.group.GroupCatalog groups;
   @Autowired org.plenary.account.AccountDirectory accounts;
 
   @Test
   void aDelegateGetsAVerifiableLetterAndOnlyThoseWhoNeedItSeeThePassport() throws Exception {
     // The demo's next meeting, with the dates it was given when this context started (maybe yesterday).
-    var next = java.util.stream.Stream.of(LocalDate.now(), LocalDate.now().minusDays(1))
-        .map(day -> MeetingCatalog.deriveCode(day.plusWeeks(8), "gva"))
-        .flatMap(candidate -> meetings.upcoming().stream().filter(m -> m.code().equals(candidate)))
-        .findFirst().orElseThrow();
+    var next = meetings.get("cloud", org.plenary.DemoMeetings.upcoming(groups, meetings));
     String code = next.code();
     LocalDate end = next.endDate();
     long orange = organizations.all().stream().filter(o -> o.name().equals("France Telecom Orange")).findFirst()

@@ -8,11 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 class DownloadLanguageTests {
 
   @Autowired MockMvc mvc;
+  @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
   @Autowired MeetingCatalog meetings;
   @Autowired UserDetailsService users;
@@ -67,7 +69,7 @@ class DownloadLanguageTests {
 
   @Test
   void theRegisterCsvSpeaksTheLanguageAskedAndKeepsItsCodesWithoutOne() throws Exception {
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     String number = mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/contributions")
             .header("Authorization", tokens.bearer("alice")).contentType(MediaType.APPLICATION_JSON)
             .content("{\"title\": \"Tableur\", \"source\": \"Orange\"}"))
@@ -110,7 +112,7 @@ class DownloadLanguageTests {
 
   @Test
   void theRegisterPageLinksItsCsvInTheReadersLanguage() throws Exception {
-    String code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    String code = DemoMeetings.upcoming(groups, meetings);
     assertThat(mvc.perform(get("/groups/cloud/meetings/" + code + "/documents").locale(Locale.CHINESE)).andReturn()
         .getResponse().getContentAsString()).contains("/documents.csv?lang=zh\"");
   }

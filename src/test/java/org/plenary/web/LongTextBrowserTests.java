@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.plenary.contribution.DemoApi;
@@ -27,7 +25,7 @@ class LongTextBrowserTests extends CappedDemoBrowserTest {
   void aTitleAndASourceOfOneLongWordWrapInsteadOfWideningThePage() throws Exception {
     var api = new DemoApi(HttpClient.newHttpClient(), port);
     String token = api.token("alice");
-    String code = DateTimeFormatter.ofPattern("yyMM").format(LocalDate.now().plusWeeks(8)) + "-gva";
+    String code = api.upcoming();
     String title = "Supercalifragilisticexpialidocious".repeat(6) + " of the reference architecture";
     String source = "OrganisationWithAVeryLongNameWithoutSpaces".repeat(3);
     HttpResponse<String> made = api.http().send(HttpRequest.newBuilder(
@@ -59,7 +57,7 @@ class LongTextBrowserTests extends CappedDemoBrowserTest {
   @Test
   void aTitleLeavingADirectionOverrideOpenReordersNothingAfterIt() throws Exception {
     var api = new DemoApi(HttpClient.newHttpClient(), port);
-    String code = DateTimeFormatter.ofPattern("yyMM").format(LocalDate.now().plusWeeks(8)) + "-gva";
+    String code = api.upcoming();
     var items = jdbc.sql("SELECT i.id FROM meeting_agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE m.code = ?"
         + " ORDER BY i.ordinal").param(code).query(Long.class).list();
     HttpResponse<String> made = api.http().send(HttpRequest.newBuilder(

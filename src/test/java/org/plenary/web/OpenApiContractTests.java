@@ -22,10 +22,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.DemoTest;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.NewAccount;
 import org.plenary.account.OrganizationDirectory;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -51,6 +53,8 @@ class OpenApiContractTests {
   private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
 
   @Autowired MockMvc mvc;
+  @Autowired MeetingCatalog meetings;
+  @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
   @Autowired AccountDirectory accounts;
   @Autowired OrganizationDirectory organizations;
@@ -66,7 +70,7 @@ class OpenApiContractTests {
     Files.createDirectories(Path.of("target/openapi"));
     Files.writeString(Path.of("target/openapi/openapi.json"), document);
     validator = OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
-    code = MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    code = DemoMeetings.upcoming(groups, meetings);
   }
 
   @Test

@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
 import org.plenary.account.AccessTokens;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.Allocation;
 import org.plenary.contribution.ContributionDesk;
+import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.LatePolicy;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingDraft;
@@ -64,6 +66,7 @@ class PublicFileFilterTests {
   @LocalServerPort int port;
   @Value("${spring.datasource.url}") String database;
   @Autowired ContributionDesk desk;
+  @Autowired GroupCatalog groups;
   @Autowired MeetingCatalog meetings;
   @Autowired AccountDirectory accounts;
   @Autowired AccessTokens tokens;
@@ -148,7 +151,7 @@ class PublicFileFilterTests {
   }
 
   private String upcoming() {
-    return MeetingCatalog.deriveCode(LocalDate.now().plusWeeks(8), "gva");
+    return DemoMeetings.upcoming(groups, meetings);
   }
 
   /** Allocates, uploads and publishes a text file in the FG Cloud meeting; its path. */
