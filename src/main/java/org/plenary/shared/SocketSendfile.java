@@ -14,6 +14,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +47,18 @@ public final class SocketSendfile implements Closeable {
 
   private final SocketChannel socket;
   private final long timeoutMillis;
+  /** The request whose response this sends, told each send (SentBytes), or null. */
+  private final ServletRequest request;
   private Selector selector;
 
   SocketSendfile(SocketChannel socket, long timeoutMillis) {
+    this(socket, timeoutMillis, null);
+  }
+
+  private SocketSendfile(SocketChannel socket, long timeoutMillis, ServletRequest request) {
     this.socket = socket;
     this.timeoutMillis = timeoutMillis;
+    this.request = request;
   }
 
   /** The socket of {@code request}'s connection, when it is a plain HTTP/1.1 one of Tomcat's NIO connector. */
@@ -58,14 +66,15 @@ public final class SocketSendfile implements Closeable {
     if (PATH == null) {
       return Optional.empty();
     }
-    while (request instanceof ServletRequestWrapper wrapper) {
-      request = wrapper.getRequest();
+    ServletRequest facade = request;
+    while (facade instanceof ServletRequestWrapper wrapper) {
+      facade = wrapper.getRequest();
     }
-    if (!FACADE.equals(request.getClass().getName())) {
+    if (!FACADE.equals(facade.getClass().getName())) {
       return Optional.empty();
     }
     try {
-      return PATH.socket(request);
+      return PATH.socket(facade).map(found -> new SocketSendfile(found.socket, found.timeoutMillis, request));
     } catch (ReflectiveOperationException | RuntimeException e) {
       log.debug("No direct socket for this request; the ZIP goes through the servlet stream", e);
       return Optional.empty();
@@ -97,9 +106,18 @@ public final class SocketSendfile implements Closeable {
       throw new IOException("The file is shorter than its manifest says.");
     }
     for (long at = from; at < to; ) {
-      long sent = channel.transferTo(at, to - at, socket);
+      long sent;
+      try {
+        sent = channel.transferTo(at, to - at, socket);
+      } catch (IOException gone) {
+        // The connection went (the reader left, or was cut as too slow): told as Tomcat tells it, without a trace.
+        throw new ClientAbortException(gone);
+      }
       if (sent > 0) {
         at += sent;
+        if (request != null) {
+          SentBytes.add(request, sent);
+        }
       } else {
         awaitWritable();
       }

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
-import org.apache.coyote.ActionCode;
 import org.plenary.shared.ClientNetworks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -114,14 +113,6 @@ class BodyReadGate extends ValveBase implements WebServerFactoryCustomizer<Tomca
   }
 
   private void refuse(Request request, Response response) throws IOException {
-    request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
-    response.setHeader("Retry-After", "10");
-    response.setHeader("Connection", "close");
-    // The headers every other answer carries: refused before the filters ran, it gets none of theirs.
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Content-Security-Policy", SecurityConfiguration.NOTHING_ACTIVE);
-    response.setHeader("Cache-Control", "no-store");
-    problems.getObject().write(request, response, 503, "web.problem.body.busy");
+    BusyAnswer.refuse(request, response, problems.getObject(), "web.problem.body.busy");
   }
 }

@@ -113,6 +113,15 @@ public record ArchiveFixture(ContributionDesk desk, PlenaryUser author, PlenaryU
     return c.number();
   }
 
+  /** Allocates a number, uploads these bytes as its PDF and publishes it; answers the number. */
+  public String publish(String code, String title, byte[] content) {
+    Contribution c = desk.allocate(slug, code, new Allocation(title, "Source of " + title, List.of(), null, List.of()),
+        author);
+    desk.upload(c.number(), c.number() + ".pdf", new ByteArrayInputStream(content), author);
+    publish(c.number());
+    return c.number();
+  }
+
   /** Publishes the version waiting, as the secretariat. */
   public void publish(String number) {
     desk.publish(number, clerk);
