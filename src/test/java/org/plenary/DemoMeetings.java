@@ -17,8 +17,13 @@ public final class DemoMeetings {
 
   /** The code of the demo's upcoming FG Cloud meeting: the second the demo scheduled in the group, after 1006-gva. */
   public static String upcoming(GroupCatalog groups, MeetingCatalog meetings) {
+    return upcomingMeeting(groups, meetings).code();
+  }
+
+  /** The demo's upcoming FG Cloud meeting itself (its dates, zone, deadlines). */
+  public static Meeting upcomingMeeting(GroupCatalog groups, MeetingCatalog meetings) {
     return meetings.of(groups.get("cloud")).stream()
         .sorted(Comparator.comparingLong((Meeting m) -> m.id().value()))
-        .filter(m -> !m.code().equals("1006-gva")).findFirst().orElseThrow().code();
+        .filter(m -> !m.code().equals("1006-gva")).findFirst().orElseThrow();
   }
 }

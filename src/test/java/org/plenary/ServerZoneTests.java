@@ -19,7 +19,6 @@ import org.plenary.account.NewAccount;
 import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.OrganizationId;
 import org.plenary.group.GroupCatalog;
-import org.plenary.meeting.ComingMeetings;
 import org.plenary.meeting.LatePolicy;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingDraft;
@@ -86,7 +85,7 @@ class ServerZoneTests {
   void aPassportIssuedTodayInKiritimatiIsNotInTheFutureForAServerAtGmtMinus12() throws Exception {
     ServerClock.zone = ZoneId.of("Etc/GMT+12");
     LocalDate kiritimati = LocalDate.now(Clock.fixed(NOW, ZoneId.of("Pacific/Kiritimati")));
-    String code = ComingMeetings.of(meetings, groups, "cloud").code();
+    String code = DemoMeetings.upcoming(groups, meetings);
     LocalDate end = meetings.get("cloud", code).endDate();
     long orange = organizations.all().stream().filter(o -> o.name().equals("France Telecom Orange")).findFirst()
         .orElseThrow().id().value();

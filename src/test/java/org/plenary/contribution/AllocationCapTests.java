@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.plenary.DemoMeetings;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.plenary.group.GroupCatalog;
-import org.plenary.meeting.ComingMeetings;
 import org.plenary.account.PlenaryUser;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.InvalidInputException;
@@ -163,7 +163,7 @@ class AllocationCapTests {
   }
 
   private String code() {
-    return ComingMeetings.of(meetings, groups, "cloud").code();
+    return DemoMeetings.upcoming(groups, meetings);
   }
 
   private static String number(ResultActions created) throws Exception {

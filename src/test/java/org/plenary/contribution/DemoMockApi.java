@@ -4,9 +4,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.plenary.DemoMeetings;
 import java.nio.charset.StandardCharsets;
 import org.plenary.group.GroupCatalog;
-import org.plenary.meeting.ComingMeetings;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.web.ApiTokens;
 import org.springframework.http.MediaType;
@@ -21,7 +21,7 @@ record DemoMockApi(MockMvc mvc, ApiTokens tokens, MeetingCatalog meetings, Group
 
   /** A new number of the demo's coming FG Cloud meeting, titled {@code title}, allocated to alice. */
   String allocate(String title) throws Exception {
-    String code = ComingMeetings.of(meetings, groups, "cloud").code();
+    String code = DemoMeetings.upcoming(groups, meetings);
     String json = mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/contributions")
             .header("Authorization", tokens.bearer("alice")).contentType(MediaType.APPLICATION_JSON)
             .content("{\"title\": \"" + title + "\", \"source\": \"An organization\"}"))

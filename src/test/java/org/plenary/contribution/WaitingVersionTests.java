@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.plenary.DemoMeetings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.plenary.account.PlenaryUser;
 import org.plenary.ftp.FtpServer;
 import org.plenary.group.GroupCatalog;
-import org.plenary.meeting.ComingMeetings;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.web.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -188,7 +188,7 @@ class WaitingVersionTests {
 
   /** A number of Alice's, with Bob as co-author. */
   private String allocate() {
-    String code = ComingMeetings.of(meetings, groups, "cloud").code();
+    String code = DemoMeetings.upcoming(groups, meetings);
     PlenaryUser alice = (PlenaryUser) users.loadUserByUsername("alice");
     return desk.allocate("cloud", code, new Allocation("Shared draft", "An organization", List.of(), null,
         List.of("bob")), alice).number();

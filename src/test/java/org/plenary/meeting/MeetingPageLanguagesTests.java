@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.plenary.DemoMeetings;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.plenary.group.GroupCatalog;
@@ -26,7 +27,7 @@ class MeetingPageLanguagesTests {
 
   @Test
   void theHomePageAndTheRegistrationFormWriteAComingMeetingsDatesInTheReadersLanguage() throws Exception {
-    Meeting coming = ComingMeetings.of(meetings, groups, "cloud");
+    Meeting coming = DemoMeetings.upcomingMeeting(groups, meetings);
     for (Locale reader : new Locale[] {Locale.FRENCH, Locale.CHINESE, Locale.forLanguageTag("ar"), Locale.forLanguageTag("ru")}) {
       String dates = Days.range(coming.startDate(), coming.endDate(), reader);
       String english = coming.dates();

@@ -2,6 +2,7 @@ package org.plenary.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.plenary.DemoMeetings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.plenary.group.GroupCatalog;
-import org.plenary.meeting.ComingMeetings;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -366,6 +366,6 @@ class AppearanceBrowserTests extends CappedDemoBrowserTest {
   }
 
   private String code() {
-    return ComingMeetings.of(meetings, groups, "cloud").code();
+    return DemoMeetings.upcoming(groups, meetings);
   }
 }

@@ -2,6 +2,7 @@ package org.plenary.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.plenary.DemoMeetings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.plenary.account.AccountDirectory;
 import org.plenary.contribution.DemoApi;
 import org.plenary.group.GroupCatalog;
-import org.plenary.meeting.ComingMeetings;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -160,7 +160,7 @@ class EveryPageBrowserTests extends CappedDemoBrowserTest {
    * here through the API). Fails naming a page no link led to.
    */
   private List<String> pages() throws Exception {
-    String code = ComingMeetings.of(meetings, groups, "cloud").code();
+    String code = DemoMeetings.upcoming(groups, meetings);
     var seeded = seed(code);
     var patterns = new TreeMap<String, String>();
     mappings.getHandlerMethods().forEach((info, method) -> {

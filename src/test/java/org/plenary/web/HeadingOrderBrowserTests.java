@@ -1,12 +1,12 @@
 package org.plenary.web;
 
+import org.plenary.DemoMeetings;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.plenary.meeting.ComingMeetings;
 import org.plenary.Browser;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupDraft;
@@ -92,7 +92,7 @@ class HeadingOrderBrowserTests {
 
   /** The page of FG Cloud's next meeting. */
   private String comingMeeting() {
-    return "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
+    return "/groups/cloud/meetings/" + DemoMeetings.upcoming(groups, meetings);
   }
 
   private void walk(List<String> pages) {

@@ -2,6 +2,7 @@ package org.plenary.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.plenary.DemoMeetings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.plenary.group.GroupCatalog;
-import org.plenary.meeting.ComingMeetings;
 import org.plenary.Browser;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.Languages;
@@ -86,7 +86,7 @@ class I18nBrowserTests {
 
   @Test
   void theMainPagesSpeakEachOfTheSixLanguagesWithLangAndDirAndPassAxeInArabicAndChinese() throws IOException {
-    String meeting = "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
+    String meeting = "/groups/cloud/meetings/" + DemoMeetings.upcoming(groups, meetings);
     Map<String, String> anonymous = Map.of("home", "/", "sign-in", "/sign-in", "group", "/groups/cloud", "meeting", meeting);
     Map<String, String> participant = Map.of("registration", meeting + "/register", "desk", "/desk", "account", "/account");
     for (Locale language : Languages.SUPPORTED) {

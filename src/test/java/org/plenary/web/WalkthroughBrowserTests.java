@@ -2,13 +2,13 @@ package org.plenary.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.plenary.DemoMeetings;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.plenary.group.GroupCatalog;
-import org.plenary.meeting.ComingMeetings;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -60,7 +60,7 @@ class WalkthroughBrowserTests extends CappedDemoBrowserTest {
 
   @Test
   void theGroupsTextInItsWorkingLanguageReadsLeftToRightOnAnArabicPage() {
-    String meeting = "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
+    String meeting = "/groups/cloud/meetings/" + DemoMeetings.upcoming(groups, meetings);
     browser.open(meeting + "?lang=ar");
     assertThat(direction("html")).isEqualTo("rtl");
     assertThat(direction("#practical-info")).as("practical information, in English").isEqualTo("ltr");
@@ -83,7 +83,7 @@ class WalkthroughBrowserTests extends CappedDemoBrowserTest {
 
   @Test
   void aTimeAndAPlaceAreJoinedAsThePagesLanguageJoinsThem() {
-    var meeting = ComingMeetings.of(meetings, groups, "cloud");
+    var meeting = DemoMeetings.upcomingMeeting(groups, meetings);
     browser.open("/groups/cloud/meetings/" + meeting.code() + "?lang=zh");
     assertThat(fact(meeting.deskPlace())).isEqualTo(meeting.deskOpensAt() + " 起，" + meeting.deskPlace());
     assertThat(fact(meeting.venueAddress())).isEqualTo(meeting.venueName() + "，" + meeting.venueAddress());
@@ -94,7 +94,7 @@ class WalkthroughBrowserTests extends CappedDemoBrowserTest {
   @Test
   void tablesOnAPhoneKeepChineseWordsTelephoneNumbersAndMeetingCodesOnOneLine() {
     browser.viewport(375, 740);
-    String meeting = "/groups/cloud/meetings/" + ComingMeetings.of(meetings, groups, "cloud").code();
+    String meeting = "/groups/cloud/meetings/" + DemoMeetings.upcoming(groups, meetings);
     browser.open("/groups/cloud?lang=zh");
     assertThat(brokenWords("main th, main td", true)).as("Chinese words in the group page's tables").isEmpty();
     assertThat(brokenWords("main .whole", false)).as("meeting codes").isEmpty();
@@ -107,7 +107,7 @@ class WalkthroughBrowserTests extends CappedDemoBrowserTest {
 
   @Test
   void aMeetingsCodeInAnArabicSentenceKeepsItsOrderAndAnEmailIsTypedLeftToRight() {
-    String code = ComingMeetings.of(meetings, groups, "cloud").code();
+    String code = DemoMeetings.upcoming(groups, meetings);
     browser.signIn("tsb", "tsb-demo");
     browser.open("/groups/cloud/meetings/" + code + "/participants?lang=ar");
     var crumb = browser.find(By.cssSelector("nav.breadcrumb li:nth-child(3) a"));
@@ -121,7 +121,7 @@ class WalkthroughBrowserTests extends CappedDemoBrowserTest {
 
   @Test
   void aHiddenButtonIsNotShownWhateverItsClassSays() {
-    String code = ComingMeetings.of(meetings, groups, "cloud").code();
+    String code = DemoMeetings.upcoming(groups, meetings);
     browser.signIn("chair", "chair-demo");
     browser.open("/groups/cloud/meetings/" + code + "/agenda?lang=en");
     var rows = browser.all(By.cssSelector("ol[data-reorder] > li"));
@@ -136,7 +136,7 @@ class WalkthroughBrowserTests extends CappedDemoBrowserTest {
 
   @Test
   void aParticipantListWithNoOneToShowSaysSoInsteadOfShowingAnEmptyTable() {
-    String code = ComingMeetings.of(meetings, groups, "cloud").code();
+    String code = DemoMeetings.upcoming(groups, meetings);
     browser.signIn("tsb", "tsb-demo");
     var none = java.util.Map.of("fr", "Personne ne s’est encore inscrit à cette réunion.", "ar", "لم يسجّل أحد في هذا الاجتماع بعد.");
     var noMatch = java.util.Map.of("fr", "Aucune inscription ne correspond à ce filtre.", "ar", "لا يوجد تسجيل يطابق عامل التصفية هذا.");
