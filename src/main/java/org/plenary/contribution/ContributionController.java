@@ -104,7 +104,7 @@ class ContributionController {
     model.addAttribute("seesHistory", mayUpload);
     model.addAttribute("audit", mayUpload ? desk.readersAuditTrail(number) : java.util.List.of());
     model.addAttribute("expectedName", contribution.baseName(contribution.nextRevision()));
-    model.addAttribute("extensions", String.join(", ", settings.extensions()));
+    model.addAttribute("extensions", org.plenary.shared.Listed.items(org.plenary.shared.Words.reader(), settings.extensions()));
     model.addAttribute("maxSize", settings.maxSizeText());
     model.addAttribute("maxBytes", settings.maxBytes());
     model.addAttribute("ftpPath", "/t/fg/" + group.slug() + "/docs/incoming");

@@ -737,7 +737,7 @@ public class ContributionDesk {
         "contribution.refused.notAName", printable(fileName)));
     if (!settings.extensions().contains(name.extension())) {
       throw ContributionRefusedException.of(BAD_FILE_NAME, "contribution.refused.extension",
-          name.extension(), String.join(", ", settings.extensions()));
+          name.extension(), org.plenary.shared.Listed.items(org.plenary.shared.Words.reader(), settings.extensions()));
     }
     return name;
   }

@@ -82,7 +82,7 @@ class IncomingController {
       }
     }
     if (!published.isEmpty()) {
-      redirect.addFlashAttribute("notice", say("contribution.notice.published", String.join(", ", published)));
+      redirect.addFlashAttribute("notice", say("contribution.notice.published", org.plenary.shared.Listed.items(org.plenary.shared.Words.reader(), published)));
     }
     if (!problems.isEmpty()) {
       redirect.addFlashAttribute("problem", String.join(" ", problems));

@@ -110,7 +110,7 @@ public class PersonalDesk {
     String acronym = groups.get(meeting.groupId()).acronym();
     return org.plenary.shared.Words.said(new org.springframework.context.support.DefaultMessageSourceResolvable(
         new String[] {"desk.item.meeting"}, new Object[] {acronym, meeting.code(), meeting.dates(org.plenary.shared.Words.reader())},
-        acronym + " meeting " + meeting.code() + ", " + meeting.dates()));
+        org.plenary.shared.Listed.parts(java.util.Locale.ENGLISH, acronym + " meeting " + meeting.code(), meeting.dates())));
   }
 
   private DeskItem registration(Registration r) {

@@ -187,7 +187,7 @@ public class GroupCatalog {
           text("group.error.appointment", after.get(i).username()));
     }
     violations.check(unchanged.isEmpty(), "leaders", text("group.error.appointmentRemoved",
-        String.join(", ", unchanged.stream().map(a -> a.substring(a.indexOf(' ') + 1)).toList())));
+        org.plenary.shared.Listed.items(org.plenary.shared.Words.reader(), unchanged.stream().map(a -> a.substring(a.indexOf(' ') + 1)).toList())));
     violations.throwIfAny();
   }
 

@@ -53,7 +53,7 @@ class HotelConfirmationForm {
         .paragraph(words.say("pdf.hotel.sector"))
         .field(group.name(), words.say("pdf.hotel.fromTo", words.date(meeting.startDate()), words.date(meeting.endDate())))
         .field(words.say("pdf.hotel.madeOn"), words.date(clock.instant().atZone(meeting.timeZone()).toLocalDate()))
-        .field(words.say("pdf.hotel.with"), hotel.name() + (hotel.address() == null ? "" : ", " + hotel.address()))
+        .field(words.say("pdf.hotel.with"), words.listed(hotel.name(), hotel.address()))
         .paragraph(rate == null ? words.say("pdf.hotel.tariff") : words.say("pdf.hotel.tariffRate", rate, room))
         .field(words.say("pdf.hotel.rooms"), words.say(form.getRooms() > 1 ? "pdf.hotel.roomsMany" : "pdf.hotel.roomsOne",
             form.getRooms(), room))

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.plenary.shared.Listed;
 import org.plenary.shared.Violations;
+import org.plenary.shared.Words;
 
 /** What a new agenda must respect against the one it replaces: titles, ids of this agenda, documents kept. */
 final class AgendaRules {
@@ -41,10 +43,10 @@ final class AgendaRules {
     filed.forEach((item, numbers) -> {
       int number = current.agendaNumber(item);
       lines.put(number, number + " (" + current.agenda().get(number - 1).title() + "): "
-          + String.join(", ", numbers.stream().sorted().toList()));
+          + Listed.items(Words.reader(), numbers.stream().sorted().toList()));
     });
     if (!lines.isEmpty()) {
-      throw new AgendaItemInUseException("meeting.agenda.error.filed", String.join("; ", lines.values()));
+      throw new AgendaItemInUseException("meeting.agenda.error.filed", Listed.clauses(Words.reader(), lines.values()));
     }
   }
 }

@@ -6,13 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.plenary.group.ContentLanguageNames;
 import org.plenary.group.Group;
 import org.plenary.group.Leader;
 import org.plenary.group.LeaderRole;
 import org.plenary.meeting.CircularDocument.Block;
 import org.plenary.meeting.CircularDocument.Type;
+import org.plenary.shared.Listed;
 import org.plenary.shared.Times;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -106,14 +106,14 @@ class CircularText {
     List<Leader> chairs = group.leaders(LeaderRole.CHAIR);
     List<Leader> vices = group.leaders(LeaderRole.VICE_CHAIR);
     if (!chairs.isEmpty()) {
-      procedures += " " + (vices.isEmpty() ? w.say("p.leadership.chairOnly", people(chairs))
-          : w.say("p.leadership", people(chairs), people(vices)));
+      procedures += " " + (vices.isEmpty() ? w.say("p.leadership.chairOnly", people(chairs, w.locale))
+          : w.say("p.leadership", people(chairs, w.locale), people(vices, w.locale)));
     }
     w.numbered(procedures);
     w.numbered(w.say("p.open", group.acronym()));
-    String venue = m.venueName() + (m.venueAddress() == null ? "" : ", " + m.venueAddress());
+    String venue = Listed.parts(w.locale, m.venueName(), m.venueAddress());
     w.numbered(w.say(firstMeeting ? "p.meeting.first" : "p.meeting", group.acronym(), venue, dates) + " "
-        + (m.collocated().isEmpty() ? w.say("p.collocated.none") : w.say("p.collocated", String.join("; ", m.collocated()))));
+        + (m.collocated().isEmpty() ? w.say("p.collocated.none") : w.say("p.collocated", Listed.clauses(w.locale, m.collocated()))));
     w.numbered(w.say("p.web", addresses.meeting(group, m)));
     w.paragraph(opening(w, m) + " " + (m.fee() == null || m.fee().isBlank() || m.fee().equalsIgnoreCase("none")
         ? w.say("p.fee.none") : w.say("p.fee", m.fee())));
@@ -192,7 +192,7 @@ class CircularText {
     }
     if (!m.hotels().isEmpty()) {
       w.block(Type.HEADING, null, w.say("annex3.hotels"));
-      m.hotels().forEach(h -> w.bullet(w.say("annex3.hotel", h.name(), h.address() == null ? "" : ", " + h.address(),
+      m.hotels().forEach(h -> w.bullet(w.say("annex3.hotel", Listed.parts(w.locale, h.name(), h.address()), "",
           orDash(h.singleRate()), orDash(h.doubleRate()))));
     }
   }
@@ -204,9 +204,9 @@ class CircularText {
     w.block(Type.HEADING, null, heading);
   }
 
-  private static String people(List<Leader> leaders) {
-    return leaders.stream().map(l -> l.personName() + (l.organization() == null ? "" : " (" + l.organization() + ")"))
-        .collect(Collectors.joining(", "));
+  private static String people(List<Leader> leaders, Locale locale) {
+    return Listed.items(locale, leaders.stream()
+        .map(l -> l.personName() + (l.organization() == null ? "" : " (" + l.organization() + ")")).toList());
   }
 
   /** Markdown emphasis and link syntax left out: the annex is printed text. */

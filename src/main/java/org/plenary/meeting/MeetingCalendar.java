@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.plenary.group.Group;
+import org.plenary.shared.Listed;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ class MeetingCalendar {
       line(out, "DTSTART;VALUE=DATE:" + DATE.format(m.startDate()));
       line(out, "DTEND;VALUE=DATE:" + DATE.format(m.endDate().plusDays(1)));
       line(out, "SUMMARY:" + text(messages.getMessage("meeting.feed.event", new Object[] {group.acronym(), m.venueName()}, locale)));
-      line(out, "LOCATION:" + text(m.venueAddress() == null ? m.venueName() : m.venueName() + ", " + m.venueAddress()));
+      line(out, "LOCATION:" + text(Listed.parts(messages, locale, m.venueName(), m.venueAddress())));
       line(out, "DESCRIPTION:" + text(m.deadlines().stream()
           .map(d -> org.plenary.shared.Labelled.join(messages, locale, messages.getMessage("meeting.deadline." + d.kind(), null, locale),
               d.display(locale))).reduce(url, (a, b) -> a + "\n" + b)));

@@ -34,6 +34,11 @@ record MailWords(MessageSource messages, Locale locale) {
   private static final Pattern SUBJECT_CONTROLS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]+");
   private static final Pattern BODY_CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F]");
 
+  /** Parts of one thing as the recipient's language lists them ({@link org.plenary.shared.Listed}). */
+  String listed(String... parts) {
+    return org.plenary.shared.Listed.parts(messages, locale, parts);
+  }
+
   /** "label: value" as the recipient's language joins them ({@link org.plenary.shared.Labelled}). */
   String labelled(String label, String value) {
     return org.plenary.shared.Labelled.join(messages, locale, label, value);

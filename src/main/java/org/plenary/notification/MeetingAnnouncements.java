@@ -47,8 +47,8 @@ class MeetingAnnouncements {
 
   private String body(MailWords words, Group group, Meeting meeting) {
     var lines = new ArrayList<String>();
-    lines.add(words.say("notification.meeting.meets", group.name(), group.acronym(), MailWords.quoted(meeting.venueName())
-        + (meeting.venueAddress() == null ? "" : ", " + MailWords.quoted(meeting.venueAddress())),
+    lines.add(words.say("notification.meeting.meets", group.name(), group.acronym(), words.listed(MailWords.quoted(meeting.venueName()),
+        meeting.venueAddress() == null ? null : MailWords.quoted(meeting.venueAddress())),
         words.dates(meeting)));
     if (meeting.openingTime() != null) {
       lines.add(words.say("notification.meeting.opens", meeting.openingTime().toString()));

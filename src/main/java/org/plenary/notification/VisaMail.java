@@ -110,7 +110,7 @@ class VisaMail {
     var lines = new StringBuilder();
     for (OutdatedLetter letter : letters) {
       lines.append("- ").append(letter.reference()).append(" (").append(MailWords.quoted(letter.fullName())).append("): ")
-          .append(MailWords.quoted(letter.venue())).append(", ").append(Days.range(letter.starts(), letter.ends(), locale))
+          .append(org.plenary.shared.Listed.parts(locale, MailWords.quoted(letter.venue()), Days.range(letter.starts(), letter.ends(), locale)))
           .append(" — ").append(baseUrl).append("/visa/").append(letter.request()).append('\n');
     }
     return lines.toString();

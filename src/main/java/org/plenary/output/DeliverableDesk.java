@@ -76,7 +76,7 @@ public class DeliverableDesk {
           .filter(d -> milestone.equals(d.milestone())).map(Deliverable::title).toList();
       if (!serving.isEmpty()) {
         throw org.plenary.shared.InvalidInputException.of("milestones", "output", "output.refused.milestoneServed",
-            milestone, String.join(", ", serving));
+            milestone, org.plenary.shared.Listed.items(org.plenary.shared.Words.reader(), serving));
       }
     }
   }

@@ -2,7 +2,6 @@ package org.plenary.output;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.plenary.shared.Csv;
 import org.plenary.shared.CsvWords;
 import org.springframework.http.HttpHeaders;
@@ -24,9 +23,9 @@ final class OutputCsv {
       out.append(String.join(",", Csv.cell(t.term()), Csv.cell(t.definition()), Csv.cell(t.source()),
           Csv.cell(t.note()), words.language() == null ? Csv.cell(t.status().name())
               : words.word("output.term." + t.status().name(), t.status().name()), Csv.cell(t.agreedAt()), Csv.cell(t.supersededBy()),
-          Csv.cell(String.join("; ", t.related())), Csv.cell(String.valueOf(t.version())),
-          Csv.cell(t.translations().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-              .map(e -> words.labelled(e.getKey(), e.getValue().term())).collect(Collectors.joining("; ")))))
+          Csv.cell(words.clauses(t.related())), Csv.cell(String.valueOf(t.version())),
+          Csv.cell(words.clauses(t.translations().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+              .map(e -> words.labelled(e.getKey(), e.getValue().term())).toList()))))
           .append("\r\n");
     }
     return out.toString();

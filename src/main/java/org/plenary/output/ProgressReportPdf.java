@@ -2,7 +2,6 @@ package org.plenary.output;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.plenary.pdf.PdfComposer;
 import org.plenary.pdf.PdfRenderer;
 import org.plenary.pdf.PdfWords;
@@ -48,9 +47,9 @@ class ProgressReportPdf {
       pdf.field(w.say("output.pdf.report.inputs"), String.valueOf(m.inputs()));
       m.inputsByAgendaItem().stream().filter(i -> !i.documents().isEmpty()).forEach(i -> pdf.field(
           "  " + w.say("output.pdf.report.item", i.number(), i.title()),
-          w.labelled(String.valueOf(i.documents().size()), String.join(", ", i.documents()))));
+          w.labelled(String.valueOf(i.documents().size()), w.items(i.documents()))));
       pdf.field(w.say("output.pdf.report.outputs"),
-          m.outputs().isEmpty() ? w.say("output.pdf.none") : String.join(", ", m.outputs()));
+          m.outputs().isEmpty() ? w.say("output.pdf.none") : w.items(m.outputs()));
     }
     pdf.heading(w.say("output.pdf.report.outputDocuments", r.outputs().size()));
     for (ProgressReport.OutputSummary o : r.outputs()) {
@@ -64,8 +63,8 @@ class ProgressReportPdf {
     }
     pdf.heading(w.say("output.pdf.report.milestones"));
     r.milestones().forEach(m -> pdf.field(w.date(m.dueOn()) + " " + m.title(), w.say("output.standing." + m.standing().name())
-        + (m.deliverables().isEmpty() ? "" : " (" + m.deliverables().stream().map(d -> w.labelled(d.title(),
-            w.say("output.state." + d.state().name()))).collect(Collectors.joining("; ")) + ")")));
+        + (m.deliverables().isEmpty() ? "" : " (" + w.clauses(m.deliverables().stream().map(d -> w.labelled(d.title(),
+            w.say("output.state." + d.state().name()))).toList()) + ")")));
     pdf.heading(w.say("output.pdf.report.livingList", r.livingList().entries().size()));
     r.livingList().entries().forEach(e -> pdf.field(e.organization() + (e.bodyGroup() == null ? "" : " " + e.bodyGroup()),
         (e.topics() == null ? "" : e.topics()) + (e.url() == null ? "" : " " + e.url())));
@@ -80,13 +79,12 @@ class ProgressReportPdf {
     return switch (d.state()) {
       case DRAFT -> w.say("output.pdf.deliverable.draft");
       case AGREED -> Boolean.TRUE.equals(d.consensus()) ? w.say("output.pdf.deliverable.consensus", d.agreedAt())
-          : w.say("output.pdf.deliverable.objections", d.agreedAt(), String.join(", ", d.objections()));
+          : w.say("output.pdf.deliverable.objections", d.agreedAt(), w.items(d.objections()));
       case TRANSFERRED -> w.say("output.pdf.deliverable.transferred", d.agreedAt(), w.date(d.transferredOn()));
     };
   }
 
   private static String counts(PdfWords w, Map<String, Long> counts) {
-    return counts.isEmpty() ? w.say("output.pdf.none") : counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining(", "));
+    return counts.isEmpty() ? w.say("output.pdf.none") : w.items(counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
   }
 }

@@ -89,7 +89,7 @@ public class ProgressReports {
     Reader reader = Reader.of(user);
     List<Contribution> inputs = outputs.inputsOfGroup(slug, reader);
     List<OutputDocument> outs = outputs.ofGroup(slug, reader);
-    String chair = group.leaders(LeaderRole.CHAIR).stream().map(l -> l.personName()).collect(Collectors.joining(", "));
+    String chair = org.plenary.shared.Listed.items(language, group.leaders(LeaderRole.CHAIR).stream().map(l -> l.personName()).toList());
     var held = new ArrayList<ProgressReport.MeetingHeld>();
     for (Meeting m : meetings.of(group).stream().sorted(Comparator.comparing(Meeting::startDate)).toList()) {
       if (m.startDate().isBefore(from) || m.startDate().isAfter(to)) {

@@ -173,7 +173,7 @@ public class TermDesk {
     manageable(slug, user);
     new Violations()
         .check(lang != null && Term.LANGUAGES.contains(lang), "lang",
-            words.get("output.error.language", String.join(", ", Term.LANGUAGES)))
+            words.get("output.error.language", org.plenary.shared.Listed.items(org.plenary.shared.Words.reader(), Term.LANGUAGES)))
         .check(term != null && !term.isBlank(), "term", words.get("output.error.translatedTerm"))
         .throwIfAny();
     return transaction.execute(status -> {

@@ -45,7 +45,7 @@ class TermsPdf {
       pdf.field(w.say("output.pdf.terms.status"), t.supersededBy() == null ? at
           : w.say("output.pdf.terms.supersededBy", at, t.supersededBy()));
       if (!t.related().isEmpty()) {
-        pdf.field(w.say("output.pdf.terms.related"), String.join(", ", t.related()));
+        pdf.field(w.say("output.pdf.terms.related"), w.items(t.related()));
       }
       t.translations().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
           .forEach(e -> pdf.field(Locale.forLanguageTag(e.getKey()).getDisplayLanguage(language), e.getValue().definition() == null

@@ -25,6 +25,21 @@ public record PdfWords(MessageSource messages, Locale locale) {
     return messages.getMessage(key, plain, locale);
   }
 
+  /** Parts of one thing as the language lists them ({@link org.plenary.shared.Listed}): "Genève, CICG", "日内瓦，CICG". */
+  public String listed(String... parts) {
+    return org.plenary.shared.Listed.parts(messages, locale, parts);
+  }
+
+  /** Clauses as the language separates them: "a; b", "a\u202f; b" in French, "a؛ b", "a；b". */
+  public String clauses(java.util.Collection<String> clauses) {
+    return org.plenary.shared.Listed.clauses(messages, locale, clauses);
+  }
+
+  /** Items of one kind enumerated: "a, b", "a، b", "a、b". */
+  public String items(java.util.Collection<String> items) {
+    return org.plenary.shared.Listed.items(messages, locale, items);
+  }
+
   /** "label: value" as the language joins them ({@link org.plenary.shared.Labelled}): "Source : X" in French, "来源：X". */
   public String labelled(String label, String value) {
     return org.plenary.shared.Labelled.join(messages, locale, label, value);
@@ -57,7 +72,7 @@ public record PdfWords(MessageSource messages, Locale locale) {
     var local = at.atZone(zone);
     String day = english() ? DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(local)
         : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(local);
-    return day + ", " + DateTimeFormatter.ofPattern("HH:mm zzz", locale).format(local) + " (" + zone.getId() + ")";
+    return listed(day, DateTimeFormatter.ofPattern("HH:mm zzz", locale).format(local)) + " (" + zone.getId() + ")";
   }
 
   /** The country of an ISO 3166 code in this language ("Suisse"), or the code when unknown. */

@@ -73,14 +73,12 @@ class RegistrationConfirmation {
         .field(words.say("pdf.confirmation.attendance"), words.say("pdf.confirmation.attendance." + r.attendance().name()))
         .heading(words.say("pdf.confirmation.meeting", meeting.code()))
         .field(words.say("pdf.confirmation.dates"), meeting.dates(words.locale()))
-        .field(words.say("pdf.confirmation.venue"), meeting.venueName()
-            + (meeting.venueAddress() == null ? "" : ", " + meeting.venueAddress()))
+        .field(words.say("pdf.confirmation.venue"), words.listed(meeting.venueName(), meeting.venueAddress()))
         .field(words.say("pdf.confirmation.opening"), meeting.openingTime() == null
             ? words.say("pdf.confirmation.seeMeetingPage") : atVenue.apply(meeting.openingTime()))
         .field(words.say("pdf.confirmation.desk"), meeting.deskOpensAt() == null
             ? words.say("pdf.confirmation.seeMeetingPage")
-            : words.say("pdf.confirmation.deskFrom", atVenue.apply(meeting.deskOpensAt()))
-                + (meeting.deskPlace() == null ? "" : ", " + meeting.deskPlace()))
+            : words.listed(words.say("pdf.confirmation.deskFrom", atVenue.apply(meeting.deskOpensAt())), meeting.deskPlace()))
         .field(words.say("pdf.confirmation.approvedBy"),
             accounts.findEvenDisabled(r.decidedBy()).map(a -> a.displayName()).orElse(r.decidedBy()))
         .paragraph(words.say("pdf.confirmation.showAtDesk"))

@@ -40,6 +40,11 @@ public record CsvWords(MessageSource messages, Locale language) {
     return Labelled.join(messages, locale(), label, value);
   }
 
+  /** Entries of a cell separated as the language separates clauses ({@link Listed}); "; " as in English without one. */
+  public String clauses(java.util.Collection<String> entries) {
+    return Listed.clauses(messages, locale(), entries);
+  }
+
   /** {@code true}/{@code false}, or yes and no in the language. */
   public String yesNo(boolean value) {
     return language == null ? String.valueOf(value) : Csv.cell(messages.getMessage(value ? "common.csv.yes" : "common.csv.no",

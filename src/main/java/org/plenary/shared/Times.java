@@ -86,7 +86,7 @@ public class Times {
     }
     String name = DateTimeFormatter.ofPattern("zzzz", locale).format(at.atZone(shown));
     return text + " " + DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(at.atZone(shown))
-        + " (" + name + ", " + shown.getId() + ")";
+        + " (" + Listed.parts(locale, name, shown.getId()) + ")";
   }
 
   /** {@link #display(Instant, ZoneId)}, for templates. */

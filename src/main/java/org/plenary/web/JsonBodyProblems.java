@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
@@ -83,8 +82,8 @@ final class JsonBodyProblems {
       return new Key("object");
     }
     if (type.isEnum()) {
-      return new Key("oneOf", Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-          .collect(Collectors.joining(", ")));
+      return new Key("oneOf", org.plenary.shared.Listed.items(org.plenary.shared.Words.reader(),
+          Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList()));
     }
     if (type == String.class || type == char.class || type == Character.class) {
       return new Key("text");

@@ -122,6 +122,26 @@ class RecipientLanguageMailTests {
     assertThat(body(toEmma)).contains("Name the file " + emmas + ".docx");
   }
 
+  @Test
+  void aChineseAndAnArabicParticipantReadTheDeadlinesZoneWithTheirOwnComma() throws Exception {
+    var org = organizations.create("Punctuation Telecom", OrganizationCategory.SECTOR_MEMBER, "CN");
+    accounts.create(new NewAccount("li", "li@punct.example", "李明", org, "CN", Set.of()), "li-pass-12", false);
+    accounts.create(new NewAccount("amal", "amal@punct.example", "أمل", org, "EG", Set.of()), "amal-pass-12", false);
+    jdbc.sql("UPDATE accounts SET language = 'zh' WHERE username = 'li'").update();
+    jdbc.sql("UPDATE accounts SET language = 'ar' WHERE username = 'amal'").update();
+    groups.create(new GroupDraft("punct", "FG Punct", "Focus Group on Punctuation", null, null, "English", 12,
+        "tsb@plenary.example", null, List.of(), List.of(), List.of()));
+    var meeting = meetings.schedule("punct", new MeetingDraft(null, LocalDate.now().plusDays(40), LocalDate.now().plusDays(42),
+        "Europe/Zurich", "ITU Headquarters", null, "gva", null, null, null, null, "English", false, true, null,
+        null, LocalDateTime.now().plusDays(30), null, LatePolicy.FLAG, List.of(), List.of()));
+    smtp.purgeEmailFromAllMailboxes();
+    contributions.allocate("punct", meeting.code(), allocation("标点"), user("li"));
+    contributions.allocate("punct", meeting.code(), allocation("ترقيم"), user("amal"));
+    assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+    assertThat(body(mailTo("li@punct.example"))).contains("，Europe/Zurich)").doesNotContain(", Europe/Zurich)");
+    assertThat(body(mailTo("amal@punct.example"))).contains("، Europe/Zurich)").doesNotContain(", Europe/Zurich)");
+  }
+
   private static String body(MimeMessage message) throws Exception {
     return message.getContent().toString();
   }

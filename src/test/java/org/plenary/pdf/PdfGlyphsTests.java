@@ -27,6 +27,8 @@ class PdfGlyphsTests {
       "Nguyễn Thị Đoàn", "Ștefan Țăran", "Łukasz Żółć", "Françoise d’Arc\u202f: «\u202fnuage\u202f»", "محمد بن سلمان عبدالله",
       "عبد الله الأمين، جنيف", "李明东", "欧阳娜娜《云计算》，第一次会议。", "Владимир Беленкович", "Ёлка Щукина", "이강찬",
       "Ἀθηνᾶ Παπαδοπούλου",
+      // List punctuation as the languages write it (Listed): Arabic comma and semicolon, Chinese ones and the 、.
+      "CICG، جنيف؛ CICG，日内瓦；李明、王芳",
       // A Kangxi radical and a CJK compatibility ideograph, as legacy encodings and IMEs give them, and full-width letters.
       "\u2F08\uF900 ＡＢＣ");
 

@@ -23,10 +23,10 @@ class LabelledJoinTests {
   private static final Pattern LITERAL_JOIN = Pattern.compile("\"[^\"]*(: |：)\"\\s*\\+|\\+\\s*\"(: |：)[^\"]*\"");
 
   /** Lines whose text is an exception's or the console's (logged, or an operator's English), or an HTTP header. */
-  private static final Pattern NOT_FOR_A_READER_LINE = Pattern.compile(".*(throw new|Exception\\(|println|withDetail|Content-).*");
+  static final Pattern NOT_FOR_A_READER_LINE = Pattern.compile(".*(throw new|Exception\\(|println|withDetail|Content-).*");
 
   /** Where text is for an operator in English, never a reader of the six languages. */
-  private static final Map<String, String> NOT_FOR_A_READER = Map.of(
+  static final Map<String, String> NOT_FOR_A_READER = Map.of(
       "ops/", "backup, restore and health: the operator's console and logs",
       "archive/", "the verify command's report on an operator's console",
       "store/", "the document store's health and errors, logged",
