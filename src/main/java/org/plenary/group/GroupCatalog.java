@@ -72,9 +72,10 @@ public class GroupCatalog {
   /** Creates the group with its name and terms of reference in other languages (keyed by tag: "fr"). */
   @Transactional
   public Group create(GroupDraft draft, Map<String, GroupTranslation> translated) {
-    Optional<String> badSlug = TreeNames.folderProblem(draft.slug(), "slug", "\"cloud\"");
+    var badSlug = TreeNames.folderProblem(draft.slug());
     new Violations()
-        .check(badSlug.isEmpty(), "slug", badSlug.orElse(null))
+        .check(badSlug.isEmpty(), "slug", badSlug.map(problem -> problem == TreeNames.FolderProblem.FORM
+            ? text("group.error.slugForm") : text("group.error.slugReserved", draft.slug())).orElse(null))
         .check(draft.slug() == null || groups.idOf(draft.slug()).isEmpty(), "slug",
             text("group.error.slugTaken", draft.slug()))
         .throwIfAny();

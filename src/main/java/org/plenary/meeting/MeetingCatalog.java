@@ -292,7 +292,8 @@ public class MeetingCatalog {
     LocalDateTime registration = orDefault(draft.registrationDeadline(), start, REGISTRATION_DAYS);
     LocalDateTime contributions = orDefault(draft.contributionDeadline(), start, CONTRIBUTION_DAYS);
     LocalDateTime visa = orDefault(draft.visaDeadline(), start, VISA_DAYS);
-    Optional<String> badCode = TreeNames.folderProblem(code, "code", "1006-gva");
+    var badCode = TreeNames.folderProblem(code).map(problem -> problem == TreeNames.FolderProblem.FORM
+        ? text("meeting.error.codeForm") : text("meeting.error.codeReserved", code));
     String firstDay = text("meeting.error.noLaterThan", org.plenary.group.Days.day(start, LocaleContextHolder.getLocale()));
     new Violations()
         .check(!draft.endDate().isBefore(start), "endDate", text("meeting.error.endBeforeStart"))

@@ -44,20 +44,14 @@ public final class TreeNames {
         || lower.endsWith(".zip") && RESERVED.contains(lower.substring(0, lower.length() - 4));
   }
 
-  /**
-   * Why {@code name} cannot name a folder of the tree (a group slug, a meeting code), in a sentence
-   * for the person who typed it; empty when it can. {@code what} is "slug" or "code", {@code example}
-   * a valid one.
-   */
-  public static Optional<String> folderProblem(String name, String what, String example) {
+  /** Why a name cannot be a group's or a meeting's folder: not of the folder names' form, or one the tree keeps. */
+  public enum FolderProblem { FORM, RESERVED }
+
+  /** What is wrong with {@code name} as a group slug or meeting code, if anything (the caller words it for the reader). */
+  public static Optional<FolderProblem> folderProblem(String name) {
     if (name == null || !SEGMENT.matcher(name).matches()) {
-      return Optional.of("Use 2 to 40 lower-case letters, digits or dashes, starting with a letter or digit, such as "
-          + example + ".");
+      return Optional.of(FolderProblem.FORM);
     }
-    if (reserved(name)) {
-      return Optional.of("\"" + name + "\" is a name the folder tree and the pages use for themselves; choose another "
-          + what + ", such as " + example + ".");
-    }
-    return Optional.empty();
+    return reserved(name) ? Optional.of(FolderProblem.RESERVED) : Optional.empty();
   }
 }

@@ -231,6 +231,16 @@ class ContentAttackTests {
     }
     assertThat(web.get("/groups/names-page/meetings/4003-gva").statusCode()).isEqualTo(200);
     assertThat(web.get("/api/v1/groups/names-page/meetings").body()).doesNotContain("\"incoming\"", "\"in\"");
+
+    // The sentence is the reader's language's, as every other field error (it was English on every page).
+    var fields = List.of(Map.entry("slug", "incoming"), Map.entry("acronym", "FG Names"), Map.entry("name", "Names"),
+        Map.entry("workingLanguage", "English"), Map.entry("lifetimeMonths", "12"));
+    assertThat(web.post("/groups/new?lang=ar", "/groups/new?lang=ar", fields).body())
+        .contains("اسم تستخدمه شجرة المجلدات والصفحات لنفسها").doesNotContain("is a name the folder tree");
+    assertThat(web.post("/groups/new?lang=zh", "/groups/new?lang=zh", List.of(Map.entry("slug", "X y"),
+            Map.entry("acronym", "FG Names"), Map.entry("name", "Names"), Map.entry("workingLanguage", "English"),
+            Map.entry("lifetimeMonths", "12"))).body())
+        .contains("请使用 2 至 40 个小写字母").doesNotContain("Use 2 to 40");
   }
 
   @Test

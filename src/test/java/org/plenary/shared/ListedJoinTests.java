@@ -41,8 +41,7 @@ class ListedJoinTests {
       "output/Deliverables.java", "the editors as stored in their column",
       "notification/MailMessage.java", "mail addresses, as a To header writes them and split back on ', '",
       "shared/Download.java", "a Content-Disposition header",
-      "demo/", "the demo's content: addresses as typed by a secretariat",
-      "shared/TreeNames.java", "an English sentence of its own (not in the bundles yet: a fault of another kind)");
+      "demo/", "the demo's content: addresses as typed by a secretariat");
 
   @Test
   void noTextForAReaderJoinsPartsWithALiteralCommaOrSemicolon() throws IOException {
