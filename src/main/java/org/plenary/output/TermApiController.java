@@ -37,6 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Terminology")
 class TermApiController {
 
+  private static final String DECIDED_ON = "the term's version the decision was made on: the `ETag` of its GET"
+      + " (\"v3\"), or a list of them; it is recorded only if one of them is still current (else 412). Without it, or"
+      + " with `*`, it is recorded on whatever is current.";
+
   private final TermDesk desk;
   private final GroupCatalog groups;
   private final TermsPdf pdf;
@@ -134,17 +138,25 @@ class TermApiController {
   @Operation(operationId = "agreeTerm", summary = "Record the term as agreed at a meeting")
   @PostMapping("/api/v1/groups/{slug}/terms/{id}/agreement")
   @PreAuthorize("isAuthenticated()")
-  Term agree(@PathVariable String slug, @PathVariable long id, @Valid @RequestBody MeetingRequest request,
-      @AuthenticationPrincipal PlenaryUser user) {
-    return desk.agree(slug, id, request.meeting(), user);
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version agreed", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` names none of the term's current version: someone"
+      + " changed it since it was read, so what would be agreed is not what was seen; nothing was recorded.")
+  ResponseEntity<Term> agree(@PathVariable String slug, @PathVariable long id,
+      @Parameter(description = DECIDED_ON) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody MeetingRequest request, @AuthenticationPrincipal PlenaryUser user) {
+    return versioned(desk.agree(slug, id, request.meeting(), user, EditVersion.ifMatch(ifMatch)));
   }
 
   @Operation(operationId = "supersedeTerm", summary = "Record that another term supersedes this agreed term")
   @PostMapping("/api/v1/groups/{slug}/terms/{id}/supersession")
   @PreAuthorize("isAuthenticated()")
-  Term supersede(@PathVariable String slug, @PathVariable long id, @Valid @RequestBody SupersessionRequest request,
-      @AuthenticationPrincipal PlenaryUser user) {
-    return desk.supersede(slug, id, request.by(), user);
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` names none of the term's current version: someone"
+      + " changed it since it was read; nothing was recorded.")
+  ResponseEntity<Term> supersede(@PathVariable String slug, @PathVariable long id,
+      @Parameter(description = DECIDED_ON) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody SupersessionRequest request, @AuthenticationPrincipal PlenaryUser user) {
+    return versioned(desk.supersede(slug, id, request.by(), user, EditVersion.ifMatch(ifMatch)));
   }
 
   @Operation(operationId = "translateTerm", summary = "Set the term in one of the six UN languages (ar, zh, en, fr, ru, es);"

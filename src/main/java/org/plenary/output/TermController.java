@@ -56,10 +56,10 @@ class TermController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/terms/{id}/agreement")
   String agree(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String meeting,
-      RedirectAttributes redirect) {
+      @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/terms";
     return DeliverableController.act(redirect, back, () -> {
-      desk.agree(slug, id, meeting, DeliverableController.user());
+      desk.agree(slug, id, meeting, DeliverableController.user(), org.plenary.shared.EditVersion.of(editVersion));
       return back;
     }, "output.notice.termAgreed");
   }
@@ -67,10 +67,10 @@ class TermController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/terms/{id}/supersession")
   String supersede(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String by,
-      RedirectAttributes redirect) {
+      @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/terms";
     return DeliverableController.act(redirect, back, () -> {
-      desk.supersede(slug, id, by, DeliverableController.user());
+      desk.supersede(slug, id, by, DeliverableController.user(), org.plenary.shared.EditVersion.of(editVersion));
       return back;
     }, "output.notice.termSuperseded");
   }

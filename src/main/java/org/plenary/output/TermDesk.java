@@ -132,11 +132,19 @@ public class TermDesk {
   }
 
   public Term agree(String slug, long id, String meetingCode, PlenaryUser user) {
+    return agree(slug, id, meetingCode, user, EditVersion.ANY);
+  }
+
+  /**
+   * Records the term as agreed at the meeting, as its deciding editor read it at a version {@code read} names:
+   * refused (412, nothing recorded) when someone changed it since, so that what is agreed is what was seen.
+   */
+  public Term agree(String slug, long id, String meetingCode, PlenaryUser user, EditVersion read) {
     manageable(slug, user);
     Meeting meeting = meetings.get(slug, meetingCode);
     return transaction.execute(status -> {
       terms.lock(id);
-      Term agreed = get(slug, id).agreed(meeting, LocalDate.now(clock.withZone(meeting.timeZone())));
+      Term agreed = seen(slug, id, read, "output.refused.term.changedBeforeAgreement").agreed(meeting, LocalDate.now(clock.withZone(meeting.timeZone())));
       terms.update(agreed, meeting.id().value());
       terms.history(agreed, meeting.id().value(), "AGREED", user.getUsername(), clock.instant());
       return get(slug, id);
@@ -144,18 +152,35 @@ public class TermDesk {
   }
 
   public Term supersede(String slug, long id, String byTerm, PlenaryUser user) {
+    return supersede(slug, id, byTerm, user, EditVersion.ANY);
+  }
+
+  /** Records that {@code byTerm} supersedes the term, as read at a version {@code read} names (else 412, nothing recorded). */
+  public Term supersede(String slug, long id, String byTerm, PlenaryUser user, EditVersion read) {
     Group group = manageable(slug, user);
     Term by = terms.findByName(group.id(), byTerm == null ? "" : byTerm.strip()).orElseThrow(() ->
         OutputRefusedException.state("output.refused.term.unknownSuccessor", byTerm));
     return transaction.execute(status -> {
       terms.lock(id);
-      Term current = get(slug, id);
+      Term current = seen(slug, id, read, "output.refused.term.changedBeforeSupersession");
       Long meetingId = current.agreedAt() == null ? null : meetings.get(slug, current.agreedAt()).id().value();
       Term superseded = current.supersededBy(by);
       terms.update(superseded, meetingId);
       terms.history(superseded, meetingId, "SUPERSEDED", user.getUsername(), clock.instant());
       return get(slug, id);
     });
+  }
+
+  /**
+   * The term as it stands, under its lock, when it is still at a version the deciding editor read; else refused
+   * with a sentence saying what it is now (its name, version and definition).
+   */
+  private Term seen(String slug, long id, EditVersion read, String refusal) {
+    Term current = get(slug, id);
+    if (!read.accepts(current.version())) {
+      throw OutputRefusedException.changedSinceRead(refusal, current.term(), current.version(), current.definition());
+    }
+    return current;
   }
 
   /** The term in another of the languages Plenary speaks, whatever version it is at. */

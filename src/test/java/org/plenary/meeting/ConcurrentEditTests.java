@@ -374,6 +374,62 @@ class ConcurrentEditTests {
     assertThat(send("GET", term, null, null, null).body()).contains("nuage", "nube").doesNotContain("informatique", "Second");
   }
 
+  /**
+   * A term agreed (or superseded) on a version someone changed since: what would be recorded is not what its
+   * deciding editor saw, so the API refuses it with 412 and the page shows the register again saying what the
+   * term now reads; nothing is recorded. Without If-Match, or with {@code *}, it is recorded as before.
+   */
+  @Test
+  void aTermAgreedOrSupersededOnAVersionSomeoneChangedMeanwhileIsRefused() throws Exception {
+    String terms = "/api/v1/groups/cloud/terms";
+    String name = "elasticity-" + System.nanoTime();
+    String term = terms + "/" + created(send("POST", terms, tsb, null, "{\"term\": \"" + name + "\", \"definition\": \"Seen\"}"));
+    String seen = send("GET", term, null, null, null).headers().firstValue("ETag").orElseThrow();
+    assertThat(send("PUT", term, tsb, seen, "{\"term\": \"" + name + "\", \"definition\": \"Changed meanwhile\"}")
+        .statusCode()).isEqualTo(200);
+
+    HttpResponse<String> stale = send("POST", term + "/agreement", tsb, seen, "{\"meeting\": \"1006-gva\"}");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+    assertThat(stale.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(stale.body()).contains("was changed by someone else", "Changed meanwhile");
+    assertThat(send("GET", term, null, null, null).body()).contains("\"status\":\"PROPOSED\"");
+
+    // The page: the form carries the version it shows; sent after a change, the register says what changed.
+    var tsbUser = user(users.loadUserByUsername("tsb"));
+    String page = mvc.perform(get("/groups/cloud/terms").with(tsbUser)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    String id = term.substring(term.lastIndexOf('/') + 1);
+    Matcher form = Pattern.compile("terms/" + id + "/agreement\"[^>]*>(?:\\s*<input type=\"hidden\" name=\"_csrf\"[^>]*>)?\\s*<input type=\"hidden\" name=\"editVersion\" value=\"(\\d+)\"")
+        .matcher(page);
+    assertThat(form.find()).as("the agreement form carries the version it shows").isTrue();
+    assertThat(send("PUT", term + "/translations/fr", tsb, null, "{\"term\": \"élasticité\"}").statusCode()).isEqualTo(200);
+    String flash = mvc.perform(post("/groups/cloud/terms/" + id + "/agreement").with(tsbUser).with(csrf())
+            .param("meeting", "1006-gva").param("editVersion", form.group(1)))
+        .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("problem").toString();
+    assertThat(flash).contains("was changed by someone else", "was not recorded as agreed", "Changed meanwhile");
+    assertThat(send("GET", term, null, null, null).body()).contains("\"status\":\"PROPOSED\"");
+
+    String current = send("GET", term, null, null, null).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> agreed = send("POST", term + "/agreement", tsb, current, "{\"meeting\": \"1006-gva\"}");
+    assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(200);
+    String agreedTag = agreed.headers().firstValue("ETag").orElseThrow();
+
+    // Superseded: refused on the version before a translation, recorded with * (as without If-Match).
+    String successor = "scalability-" + System.nanoTime();
+    created(send("POST", terms, tsb, null, "{\"term\": \"" + successor + "\", \"definition\": \"Next\"}"));
+    assertThat(send("PUT", term + "/translations/es", tsb, agreedTag, "{\"term\": \"elasticidad\"}").statusCode()).isEqualTo(200);
+    HttpResponse<String> staleBy = send("POST", term + "/supersession", tsb, agreedTag, "{\"by\": \"" + successor + "\"}");
+    assertThat(staleBy.statusCode()).as(staleBy.body()).isEqualTo(412);
+    assertThat(send("GET", term, null, null, null).body()).contains("\"status\":\"AGREED\"");
+    HttpResponse<String> any = send("POST", term + "/supersession", tsb, "*", "{\"by\": \"" + successor + "\"}");
+    assertThat(any.statusCode()).as(any.body()).isEqualTo(200);
+  }
+
+  private static String created(HttpResponse<String> made) {
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    return made.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+  }
+
   /** An entry of the living list removed by one editor is not brought back by another's edit of it. */
   @Test
   void anEditOfALivingListEntryRemovedMeanwhileIsRefusedAndDoesNotBringItBack() throws Exception {
