@@ -26,7 +26,9 @@ public record Deliverable(
     List<String> objections,
     @Schema(nullable = true) LocalDate transferredOn,
     List<Version> versions,
-    Instant createdAt) {
+    Instant createdAt,
+    @Schema(description = "The deliverable's version, one more at every change of it; its GET's `ETag` names it"
+        + " (\"v3\"), for `If-Match` on a change.") long version) {
 
   /** One version: an output document of the group. */
   public record Version(int version, String outputNumber, Instant addedAt) {}
@@ -54,7 +56,7 @@ public record Deliverable(
     var more = new ArrayList<>(versions);
     more.add(new Version(versions.size() + 1, outputNumber, at));
     return new Deliverable(id, title, kind, milestone, editors, state, agreedAt, decision, consensus, objections,
-        transferredOn, more, createdAt);
+        transferredOn, more, createdAt, version);
   }
 
   /** Agreed at the meeting, which must have started by {@code today}. */
@@ -80,7 +82,7 @@ public record Deliverable(
       throw OutputRefusedException.state("output.refused.deliverable.objectionsUnnamed");
     }
     return new Deliverable(id, title, kind, milestone, editors, DeliverableState.AGREED, meeting.code(),
-        decisionText.strip(), byConsensus, names, null, versions, createdAt);
+        decisionText.strip(), byConsensus, names, null, versions, createdAt, version);
   }
 
   /** Transferred to the parent group on a date, not before the meeting that agreed it. */
@@ -98,6 +100,6 @@ public record Deliverable(
       throw OutputRefusedException.state("output.refused.deliverable.transferEarly", on, agreedAt, agreedOn);
     }
     return new Deliverable(id, title, kind, milestone, editors, DeliverableState.TRANSFERRED, agreedAt, decision,
-        consensus, objections, on, versions, createdAt);
+        consensus, objections, on, versions, createdAt, version);
   }
 }

@@ -1,6 +1,7 @@
 package org.plenary.output;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import org.plenary.output.OutputRequests.AgreementRequest;
 import org.plenary.output.OutputRequests.DeliverableRequest;
 import org.plenary.output.OutputRequests.TransferRequest;
 import org.plenary.output.OutputRequests.VersionRequest;
+import org.plenary.shared.EditVersion;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,12 +21,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Deliverables as JSON: anyone reads them; the group's management creates, versions, agrees and transfers them. */
 @RestController
 @Tag(name = "Deliverables")
 class DeliverableApiController {
+
+  private static final String READ_AT = "the deliverable's version the change was decided on: the `ETag` of its GET"
+      + " (\"v3\"), or a list of them; it is recorded only if one of them is still current (else 412). Without it, or"
+      + " with `*`, it is recorded on whatever is current.";
+
+  private static final String CHANGED = "`If-Match` names none of the deliverable's current version: someone"
+      + " changed it since it was read (a newer version added, say);";
 
   private final DeliverableDesk desk;
   private final MilestonePlan plan;
@@ -42,8 +52,20 @@ class DeliverableApiController {
 
   @Operation(operationId = "getDeliverable", summary = "One deliverable with its versions")
   @GetMapping("/api/v1/groups/{slug}/deliverables/{id}")
-  Deliverable get(@PathVariable String slug, @PathVariable long id) {
-    return desk.get(slug, id, Reader.current());
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the deliverable's `version`, for `If-Match` on"
+      + " its agreement, transfer or a new version (a reader who may not read every version gets another tag,"
+      + " which matches no version)", useReturnTypeSchema = true)
+  ResponseEntity<Deliverable> get(@PathVariable String slug, @PathVariable long id) {
+    return versioned(slug, desk.get(slug, id, Reader.current()));
+  }
+
+  /**
+   * The deliverable with its ETag: the whole one, or (when the reader may not read every version) a partial
+   * one whose tag no change accepts, so that nobody agrees on versions they did not see.
+   */
+  private ResponseEntity<Deliverable> versioned(String slug, Deliverable shown) {
+    boolean whole = shown.versions().size() == desk.versionCount(slug, shown.id());
+    return EditVersion.ok(shown.version(), whole ? null : "partial").body(shown);
   }
 
   @Operation(operationId = "listMilestones", summary = "The group's milestones against the deliverables serving them")
@@ -63,28 +85,45 @@ class DeliverableApiController {
   }
 
   @Operation(operationId = "addDeliverableVersion", summary = "Add an output document as the next version of a draft")
-  @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "201", description = "Created; `ETag` names the deliverable's new version",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = CHANGED + " nothing was added.")
   @PostMapping("/api/v1/groups/{slug}/deliverables/{id}/versions")
   @PreAuthorize("isAuthenticated()")
   ResponseEntity<Deliverable> version(@PathVariable String slug, @PathVariable long id,
+      @Parameter(description = READ_AT) @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody VersionRequest request, @AuthenticationPrincipal PlenaryUser user) {
+    Deliverable added = desk.addVersion(slug, id, request.outputNumber(), user, EditVersion.ifMatch(ifMatch));
     return ResponseEntity.created(URI.create("/api/v1/groups/" + slug + "/deliverables/" + id))
-        .body(desk.addVersion(slug, id, request.outputNumber(), user));
+        .eTag(EditVersion.etag(added.version())).body(added);
   }
 
   @Operation(operationId = "agreeDeliverable", summary = "Record the agreement at a meeting: the decision, and consensus or the objections by name")
   @PostMapping("/api/v1/groups/{slug}/deliverables/{id}/agreement")
   @PreAuthorize("isAuthenticated()")
-  Deliverable agree(@PathVariable String slug, @PathVariable long id, @Valid @RequestBody AgreementRequest request,
-      @AuthenticationPrincipal PlenaryUser user) {
-    return desk.agree(slug, id, request.meeting(), request.decision(), request.consensus(), request.objections(), user);
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version agreed", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = CHANGED + " so what would be agreed is not what was seen;"
+      + " nothing was recorded.")
+  ResponseEntity<Deliverable> agree(@PathVariable String slug, @PathVariable long id,
+      @Parameter(description = READ_AT) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody AgreementRequest request, @AuthenticationPrincipal PlenaryUser user) {
+    return changed(desk.agree(slug, id, request.meeting(), request.decision(), request.consensus(),
+        request.objections(), user, EditVersion.ifMatch(ifMatch)));
   }
 
   @Operation(operationId = "transferDeliverable", summary = "Record the transfer of an agreed deliverable to the parent group")
   @PostMapping("/api/v1/groups/{slug}/deliverables/{id}/transfer")
   @PreAuthorize("isAuthenticated()")
-  Deliverable transfer(@PathVariable String slug, @PathVariable long id, @Valid @RequestBody TransferRequest request,
-      @AuthenticationPrincipal PlenaryUser user) {
-    return desk.transfer(slug, id, request.on(), user);
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version transferred", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = CHANGED + " nothing was recorded.")
+  ResponseEntity<Deliverable> transfer(@PathVariable String slug, @PathVariable long id,
+      @Parameter(description = READ_AT) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody TransferRequest request, @AuthenticationPrincipal PlenaryUser user) {
+    return changed(desk.transfer(slug, id, request.on(), user, EditVersion.ifMatch(ifMatch)));
+  }
+
+  /** A deliverable as its change left it, whole (its management reads every version), with its ETag. */
+  private static ResponseEntity<Deliverable> changed(Deliverable whole) {
+    return EditVersion.ok(whole.version(), null).body(whole);
   }
 }

@@ -8,6 +8,7 @@ import org.plenary.contribution.Reader;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -96,10 +97,10 @@ class DeliverableController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/deliverables/{id}/versions")
   String version(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String outputNumber,
-      RedirectAttributes redirect) {
+      @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/deliverables/" + id;
     return act(redirect, back, () -> {
-      desk.addVersion(slug, id, outputNumber, user());
+      desk.addVersion(slug, id, outputNumber, user(), EditVersion.of(editVersion));
       return back;
     }, "output.notice.versionAdded");
   }
@@ -108,11 +109,13 @@ class DeliverableController {
   @PostMapping("/groups/{slug}/deliverables/{id}/agreement")
   String agree(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String meeting,
       @RequestParam(required = false) String decision, @RequestParam(defaultValue = "false") boolean consensus,
-      @RequestParam(required = false) String objections, RedirectAttributes redirect) {
+      @RequestParam(required = false) String objections, @RequestParam(required = false) Long editVersion,
+      RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/deliverables/" + id;
     return act(redirect, back, () -> {
       desk.agree(slug, id, meeting, decision, consensus,
-          objections == null ? List.of() : Arrays.stream(objections.split("\\R")).toList(), user());
+          objections == null ? List.of() : Arrays.stream(objections.split("\\R")).toList(), user(),
+          EditVersion.of(editVersion));
       return back;
     }, "output.notice.agreementRecorded");
   }
@@ -121,10 +124,10 @@ class DeliverableController {
   @PostMapping("/groups/{slug}/deliverables/{id}/transfer")
   String transfer(@PathVariable String slug, @PathVariable long id,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-      RedirectAttributes redirect) {
+      @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/deliverables/" + id;
     return act(redirect, back, () -> {
-      desk.transfer(slug, id, on, user());
+      desk.transfer(slug, id, on, user(), EditVersion.of(editVersion));
       return back;
     }, "output.notice.transferRecorded");
   }

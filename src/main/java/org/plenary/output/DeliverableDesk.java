@@ -13,6 +13,7 @@ import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.Violations;
 import org.plenary.shared.Words;
 import org.springframework.stereotype.Component;
@@ -85,6 +86,11 @@ public class DeliverableDesk {
     return visible(find(groups.get(slug), id), readableOutputs(slug, reader));
   }
 
+  /** How many versions the deliverable has, whoever may read them. */
+  int versionCount(String slug, long id) {
+    return find(groups.get(slug), id).versions().size();
+  }
+
   /**
    * The group's latest changes to deliverables, newest first (for the feed); a new version whose
    * output document the reader may not read is shown without its number.
@@ -114,15 +120,21 @@ public class DeliverableDesk {
     });
   }
 
-  /** Adds an output document of the group as the next version of a draft. */
+  /** Adds an output document of the group as the next version of a draft, whatever version it is at. */
   public Deliverable addVersion(String slug, long id, String outputNumber, PlenaryUser user) {
+    return addVersion(slug, id, outputNumber, user, EditVersion.ANY);
+  }
+
+  /** Adds an output document as the next version of a draft read at a version {@code read} names (else 412). */
+  public Deliverable addVersion(String slug, long id, String outputNumber, PlenaryUser user, EditVersion read) {
     Group group = manageable(slug, user);
     OutputDocument output = outputs.ofGroup(slug, Reader.of(user)).stream()
         .filter(o -> o.number().equalsIgnoreCase(outputNumber == null ? "" : outputNumber.strip())).findFirst()
         .orElseThrow(() -> OutputRefusedException.state("output.refused.deliverable.notAnOutput", outputNumber, group.acronym()));
     return transaction.execute(status -> {
       deliverables.lock(id);
-      Deliverable next = find(group, id).withVersion(output.number(), clock.instant());
+      Deliverable next = seen(group, id, read, "output.refused.deliverable.changedBeforeVersion")
+          .withVersion(output.number(), clock.instant());
       deliverables.addVersion(id, next.versions().get(next.versions().size() - 1), user.getUsername());
       deliverables.event(id, "VERSION", user.getUsername(), clock.instant(), output.number());
       return find(group, id);
@@ -132,11 +144,21 @@ public class DeliverableDesk {
   /** Records the agreement at a meeting of the group: its decision, and consensus or the objections by name. */
   public Deliverable agree(String slug, long id, String meetingCode, String decision, boolean consensus,
       List<String> objections, PlenaryUser user) {
+    return agree(slug, id, meetingCode, decision, consensus, objections, user, EditVersion.ANY);
+  }
+
+  /**
+   * Records the agreement, as the deciding editor read the deliverable at a version {@code read} names: refused
+   * (412, nothing recorded) when someone changed it since (a newer version added), so that what is agreed is
+   * what the meeting saw.
+   */
+  public Deliverable agree(String slug, long id, String meetingCode, String decision, boolean consensus,
+      List<String> objections, PlenaryUser user, EditVersion read) {
     Group group = manageable(slug, user);
     Meeting meeting = meetings.get(slug, meetingCode);
     return transaction.execute(status -> {
       deliverables.lock(id);
-      Deliverable agreed = find(group, id).agree(meeting, LocalDate.now(clock.withZone(meeting.timeZone())),
+      Deliverable agreed = seen(group, id, read, "output.refused.deliverable.changedBeforeAgreement").agree(meeting, LocalDate.now(clock.withZone(meeting.timeZone())),
           decision, consensus, objections);
       deliverables.saveState(agreed, meeting.id().value());
       deliverables.event(id, "AGREED", user.getUsername(), clock.instant(),
@@ -147,10 +169,15 @@ public class DeliverableDesk {
 
   /** Records the transfer to the parent group on a date. */
   public Deliverable transfer(String slug, long id, LocalDate on, PlenaryUser user) {
+    return transfer(slug, id, on, user, EditVersion.ANY);
+  }
+
+  /** Records the transfer of the deliverable as read at a version {@code read} names (else 412, nothing recorded). */
+  public Deliverable transfer(String slug, long id, LocalDate on, PlenaryUser user, EditVersion read) {
     Group group = manageable(slug, user);
     return transaction.execute(status -> {
       deliverables.lock(id);
-      Deliverable current = find(group, id);
+      Deliverable current = seen(group, id, read, "output.refused.deliverable.changedBeforeTransfer");
       LocalDate agreedOn = current.agreedAt() == null ? null : meetings.get(slug, current.agreedAt()).startDate();
       Deliverable moved = current.transfer(on, agreedOn);
       Long meetingId = current.agreedAt() == null ? null : meetings.get(slug, current.agreedAt()).id().value();
@@ -169,6 +196,20 @@ public class DeliverableDesk {
     return group;
   }
 
+  /**
+   * The deliverable as it stands, under its lock, when it is still at a version its editor read; else refused
+   * with a sentence saying what it is now (its title, version, state and newest version's output document).
+   */
+  private Deliverable seen(Group group, long id, EditVersion read, String refusal) {
+    Deliverable current = find(group, id);
+    if (!read.accepts(current.version())) {
+      throw OutputRefusedException.changedSinceRead(refusal, current.title(), current.version(),
+          new org.springframework.context.support.DefaultMessageSourceResolvable("output.state." + current.state().name()),
+          current.currentVersion() == null ? "—" : current.currentVersion());
+    }
+    return current;
+  }
+
   private Deliverable find(Group group, long id) {
     return deliverables.find(group.id(), id).orElseThrow(() -> new org.plenary.shared.UnknownException("output",
         "output.unknown.deliverable", group.acronym(), id));
@@ -182,6 +223,6 @@ public class DeliverableDesk {
     var versions = d.versions().stream().filter(v -> readable.contains(v.outputNumber())).toList();
     return versions.size() == d.versions().size() ? d : new Deliverable(d.id(), d.title(), d.kind(), d.milestone(),
         d.editors(), d.state(), d.agreedAt(), d.decision(), d.consensus(), d.objections(), d.transferredOn(), versions,
-        d.createdAt());
+        d.createdAt(), d.version());
   }
 }

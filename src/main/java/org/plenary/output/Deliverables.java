@@ -24,7 +24,7 @@ class Deliverables {
 
   private static final String SELECT = """
       SELECT d.id, d.title, d.kind, d.milestone, d.editors, d.state, m.code AS agreed_at, d.decision, d.consensus,
-        d.objections, d.transferred_on, d.created_at
+        d.objections, d.transferred_on, d.created_at, d.version
       FROM deliverables d LEFT JOIN meetings m ON m.id = d.agreed_meeting_id""";
 
   private final JdbcClient jdbc;
@@ -52,7 +52,7 @@ class Deliverables {
 
   /** The group's deliverables serving milestone {@code from} serve {@code to}: the milestone was renamed. */
   void renameMilestone(org.plenary.group.GroupId group, String from, String to) {
-    jdbc.sql("UPDATE deliverables SET milestone = ? WHERE group_id = ? AND milestone = ?")
+    jdbc.sql("UPDATE deliverables SET milestone = ?, version = version + 1 WHERE group_id = ? AND milestone = ?")
         .params(to, group.value(), from).update();
   }
 
@@ -66,12 +66,13 @@ class Deliverables {
             INSERT INTO deliverable_versions (deliverable_id, version, output_number, added_by, added_at)
             VALUES (?, ?, ?, ?, ?)""")
         .params(id, version.version(), version.outputNumber(), by, utc(version.addedAt())).update();
+    jdbc.sql("UPDATE deliverables SET version = version + 1 WHERE id = ?").param(id).update();
   }
 
   void saveState(Deliverable d, Long agreedMeetingId) {
     jdbc.sql("""
             UPDATE deliverables SET state = ?, agreed_meeting_id = ?, decision = ?, consensus = ?, objections = ?,
-              transferred_on = ? WHERE id = ?""")
+              transferred_on = ?, version = version + 1 WHERE id = ?""")
         .params(d.state().name(), agreedMeetingId, d.decision(), d.consensus(),
             d.objections().isEmpty() ? null : String.join("\n", d.objections()), d.transferredOn(), d.id())
         .update();
@@ -119,7 +120,7 @@ class Deliverables {
         DeliverableState.valueOf(rs.getString("state")), rs.getString("agreed_at"), rs.getString("decision"),
         consensus == null ? null : rs.getBoolean("consensus"),
         objections == null ? List.of() : Arrays.stream(objections.split("\n")).toList(),
-        rs.getObject("transferred_on", LocalDate.class), versions, instant(rs, "created_at"));
+        rs.getObject("transferred_on", LocalDate.class), versions, instant(rs, "created_at"), rs.getLong("version"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.plenary.DemoMeetings;
+import org.plenary.group.GroupCatalog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +52,8 @@ class ConcurrentEditTests {
   @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired MockMvc mvc;
   @Autowired UserDetailsService users;
+  @Autowired GroupCatalog groupCatalog;
+  @Autowired MeetingCatalog meetingCatalog;
   private String tsb;
 
   @BeforeEach
@@ -423,6 +427,74 @@ class ConcurrentEditTests {
     assertThat(send("GET", term, null, null, null).body()).contains("\"status\":\"AGREED\"");
     HttpResponse<String> any = send("POST", term + "/supersession", tsb, "*", "{\"by\": \"" + successor + "\"}");
     assertThat(any.statusCode()).as(any.body()).isEqualTo(200);
+  }
+
+  /**
+   * A deliverable agreed on the version its deciding editor read while another editor added a newer one: what
+   * would be agreed is not what the meeting saw, so the API refuses it with 412 and the page shows the
+   * deliverable again saying what it is now; nothing is recorded. A version added or a transfer on a stale
+   * version is refused the same way; without If-Match, or with {@code *}, each is recorded as before.
+   */
+  @Test
+  void aDeliverableAgreedOnAVersionSomeoneChangedMeanwhileIsRefused() throws Exception {
+    String upcoming = DemoMeetings.upcoming(groupCatalog, meetingCatalog);
+    String deliverable = "/api/v1/groups/cloud/deliverables/" + created(send("POST", "/api/v1/groups/cloud/deliverables",
+        tsb, null, "{\"title\": \"Benefits " + System.nanoTime() + "\", \"kind\": \"TECHNICAL_REPORT\"}"));
+    HttpResponse<String> first = send("POST", deliverable + "/versions", tsb, null,
+        "{\"outputNumber\": \"" + output(upcoming) + "\"}");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String seen = send("GET", deliverable, tsb, null, null).headers().firstValue("ETag").orElseThrow();
+    assertThat(seen).matches(ETAG).isEqualTo(first.headers().firstValue("ETag").orElseThrow());
+
+    // Another editor adds a newer version on what they read; the agreement on the same reading is refused.
+    String newer = output(upcoming);
+    HttpResponse<String> second = send("POST", deliverable + "/versions", tsb, seen, "{\"outputNumber\": \"" + newer + "\"}");
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+    String agreement = "{\"meeting\": \"1006-gva\", \"decision\": \"Agreed as the first draft.\", \"consensus\": true}";
+    HttpResponse<String> stale = send("POST", deliverable + "/agreement", tsb, seen, agreement);
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+    assertThat(stale.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(stale.body()).contains("was changed by someone else", "its agreement was not recorded", newer, "Draft");
+    assertThat(send("POST", deliverable + "/versions", tsb, seen, "{\"outputNumber\": \"" + output(upcoming) + "\"}")
+        .statusCode()).as("a version added on a stale reading").isEqualTo(412);
+    assertThat(send("GET", deliverable, tsb, null, null).body()).contains("\"state\":\"DRAFT\"");
+
+    // The page: its forms carry the version they show; sent after a change, the deliverable says what changed.
+    var tsbUser = user(users.loadUserByUsername("tsb"));
+    String id = deliverable.substring(deliverable.lastIndexOf('/') + 1);
+    String page = mvc.perform(get("/groups/cloud/deliverables/" + id).with(tsbUser)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    Matcher form = Pattern.compile("deliverables/" + id + "/agreement\"[^>]*>(?:\\s*<input type=\"hidden\" name=\"_csrf\"[^>]*>)?"
+        + "\\s*<input type=\"hidden\" name=\"editVersion\" value=\"(\\d+)\"").matcher(page);
+    assertThat(form.find()).as("the agreement form carries the version it shows").isTrue();
+    String newest = output(upcoming);
+    assertThat(send("POST", deliverable + "/versions", tsb, null, "{\"outputNumber\": \"" + newest + "\"}").statusCode())
+        .isEqualTo(201);
+    String flash = mvc.perform(post("/groups/cloud/deliverables/" + id + "/agreement").with(tsbUser).with(csrf())
+            .param("meeting", "1006-gva").param("decision", "Agreed.").param("consensus", "true")
+            .param("editVersion", form.group(1)))
+        .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("problem").toString();
+    assertThat(flash).contains("was changed by someone else", "its agreement was not recorded", newest);
+    assertThat(send("GET", deliverable, tsb, null, null).body()).contains("\"state\":\"DRAFT\"");
+
+    String current = send("GET", deliverable, tsb, null, null).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> agreed = send("POST", deliverable + "/agreement", tsb, current, agreement);
+    assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(200);
+    assertThat(agreed.headers().firstValue("ETag").orElseThrow()).matches(ETAG).isNotEqualTo(current);
+    HttpResponse<String> staleTransfer = send("POST", deliverable + "/transfer", tsb, current, "{\"on\": \"2010-07-01\"}");
+    assertThat(staleTransfer.statusCode()).as(staleTransfer.body()).isEqualTo(412);
+    HttpResponse<String> any = send("POST", deliverable + "/transfer", tsb, "*", "{\"on\": \"2010-07-01\"}");
+    assertThat(any.statusCode()).as(any.body()).isEqualTo(200);
+  }
+
+  /** Numbers an output document of FG Cloud at the meeting; returns its number. */
+  private String output(String meeting) throws Exception {
+    HttpResponse<String> made = send("POST", "/api/v1/groups/cloud/meetings/" + meeting + "/outputs", tsb, null,
+        "{\"title\": \"Benefits draft\", \"type\": \"DELIVERABLE_DRAFT\"}");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    Matcher number = Pattern.compile("\"number\":\"(FG-Cloud-O-\\d{4})\"").matcher(made.body());
+    assertThat(number.find()).as(made.body()).isTrue();
+    return number.group(1);
   }
 
   private static String created(HttpResponse<String> made) {

@@ -21,7 +21,7 @@ class DeliverableTests {
   static final Meeting COMING = meeting("1011-gva", LocalDate.of(2010, 11, 2));
 
   final Deliverable draft = new Deliverable(1, "Benefits", DeliverableKind.TECHNICAL_REPORT, null, List.of(),
-      DeliverableState.DRAFT, null, null, null, List.of(), null, List.of(), Instant.EPOCH);
+      DeliverableState.DRAFT, null, null, null, List.of(), null, List.of(), Instant.EPOCH, 1);
 
   @Test
   void aDraftWithAVersionIsAgreedAtAHeldMeetingByConsensusThenTransferred() {
