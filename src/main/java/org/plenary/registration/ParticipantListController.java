@@ -106,7 +106,7 @@ class ParticipantListController {
     desk.setIndividualsAllowed(slug, individualsAllowed, user);
     redirect.addFlashAttribute("notice", messages.getMessage(individualsAllowed ? "registration.notice.individuals"
         : "registration.notice.membersOnly", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-    return "redirect:" + (back.startsWith("/groups/" + slug + "/") ? back : "/groups/" + slug);
+    return "redirect:" + org.plenary.shared.SitePaths.under("/groups/" + slug + "/", back).orElse("/groups/" + slug);
   }
 
   private Map<Long, String> organizationNames() {
