@@ -233,6 +233,8 @@ class EveryPageBrowserTests extends CappedDemoBrowserTest {
     String number = api.allocate(alice, "Cloud reference architecture");
     assertThat(api.upload(alice, number, number + ".txt", "text".getBytes()).statusCode()).isBetween(200, 201);
     api.allocate(alice, "A document still waiting");
+    // A title of one long word (a pasted address, a file name): its column wraps it rather than widen the register.
+    api.allocate(alice, "Architecture" + "-reference".repeat(30));
     String tsb = api.token("tsb");
     send(api, tsb, "POST", "/api/v1/contributions/" + number + "/publish", null);
     var circular = send(api, tsb, "POST", "/api/v1/groups/cloud/meetings/" + code + "/circulars", """
