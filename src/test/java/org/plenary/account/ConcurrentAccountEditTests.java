@@ -7,9 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.URI;
+import org.plenary.JsonApi;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,6 +47,10 @@ class ConcurrentAccountEditTests {
        "password": "a-fine-password", "oneTimePassword": false}""";
 
   private final HttpClient http = HttpClient.newHttpClient();
+
+  private JsonApi api() {
+    return new JsonApi(http, "http://127.0.0.1:" + port);
+  }
   @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired MockMvc mvc;
   @Autowired UserDetailsService users;
@@ -246,17 +249,6 @@ class ConcurrentAccountEditTests {
   }
 
   private HttpResponse<String> send(String method, String path, String token, String ifMatch, String json) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return api().send(method, path, token, ifMatch, json);
   }
 }

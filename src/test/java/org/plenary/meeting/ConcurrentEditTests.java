@@ -7,9 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.URI;
+import org.plenary.JsonApi;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -49,6 +48,10 @@ class ConcurrentEditTests {
        "timeZone": "Europe/Zurich", "languages": "English", "documentsPublic": true}""";
 
   private final HttpClient http = HttpClient.newHttpClient();
+
+  private JsonApi api() {
+    return new JsonApi(http, "http://127.0.0.1:" + port);
+  }
   @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired MockMvc mvc;
   @Autowired UserDetailsService users;
@@ -578,20 +581,7 @@ class ConcurrentEditTests {
 
   private HttpResponse<String> send(String method, String path, String token, String ifMatch, String json,
       String header, String value) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
-    if (header != null) {
-      request.header(header, value);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return header == null ? api().send(method, path, token, ifMatch, json)
+        : api().send(method, path, token, ifMatch, json, header, value);
   }
 }

@@ -2,10 +2,9 @@ package org.plenary.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
+import org.plenary.JsonApi;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -52,6 +51,10 @@ class ConcurrentRegistrationEditTests {
   @Autowired OrganizationDirectory organizations;
 
   private final HttpClient http = HttpClient.newHttpClient();
+
+  private JsonApi api() {
+    return new JsonApi(http, "http://127.0.0.1:" + port);
+  }
   private String meeting;
 
   /** The demo's upcoming meeting as the application made it, never derived from the test's own date. */
@@ -190,18 +193,7 @@ class ConcurrentRegistrationEditTests {
   }
 
   private HttpResponse<String> send(String method, String path, String token, String ifMatch, String json) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return api().send(method, path, token, ifMatch, json);
   }
 
   private HttpResponse<String> page(HttpClient client, String path) throws Exception {
