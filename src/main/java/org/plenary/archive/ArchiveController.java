@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.plenary.shared.UnknownException;
-import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.Preconditions;
 import org.plenary.contribution.Reader;
 import org.plenary.shared.InvalidInputException;
@@ -63,7 +62,9 @@ class ArchiveController {
   void zip(@PathVariable String slug, @PathVariable String code, @PathVariable String kind,
       @RequestParam(required = false) String since, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    FolderArchives.Download download = archives.zip(slug, code, kind, instant(since), Reader.current());
+    Reader reader = Reader.current();
+    FolderArchives.Download download = archives.zip(slug, code, kind, instant(since), reader);
+    response.setHeader(HttpHeaders.CACHE_CONTROL, reader.cacheControl());
     if (Preconditions.answered(request, response, download.etag())
         || new ServletWebRequest(request, response).checkNotModified(download.etag(),
             download.modified().toEpochMilli())) {
@@ -73,7 +74,6 @@ class ArchiveController {
     response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
         ContentDisposition.attachment().filename(download.fileName(), StandardCharsets.UTF_8).build().toString());
-    response.setHeader(HttpHeaders.CACHE_CONTROL, PlenaryUser.current().isPresent() ? "private, no-cache" : "no-cache");
     response.setContentType("application/zip");
     long start = 0;
     long end = length;
@@ -171,7 +171,7 @@ class ArchiveController {
     byte[] bytes = archives.manifest(slug, code, kind, number, Reader.current())
         .orElseThrow(() -> new UnknownException("archive", "archive.error.noVersion", number));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-        .header(HttpHeaders.CACHE_CONTROL, PlenaryUser.current().isPresent() ? "private, no-cache" : "no-cache")
+        .header(HttpHeaders.CACHE_CONTROL, Reader.current().cacheControl())
         .eTag("\"" + Digests.sha256Hex(bytes) + "\"").body(bytes);
   }
 

@@ -126,6 +126,7 @@ final class FileSender {
       Reader reader) throws IOException {
     Prepared prepared = file.held() != null ? file.held() : Prepared.of(entry, null);
     String etag = prepared.etag();
+    response.setHeader(HttpHeaders.CACHE_CONTROL, reader.cacheControl());
     if (unconditional(request)) {
       // What checkNotModified writes for a request without conditions, without its parsing and
       // date formatting at every request.
@@ -141,7 +142,6 @@ final class FileSender {
     // A document is saved, never shown; were a browser to show one anyway (an old one, a viewer that ignores
     // the disposition), it runs in a sandbox of its own, loading and running nothing: not the pages' policy.
     response.setHeader("Content-Security-Policy", DOCUMENT_POLICY);
-    response.setHeader(HttpHeaders.CACHE_CONTROL, reader.signedIn() ? "private, no-cache" : "no-cache");
     body(request, response, file, etag, entry.size(), prepared.type());
   }
 

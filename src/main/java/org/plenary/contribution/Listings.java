@@ -111,7 +111,7 @@ class Listings {
     // Kept and asked again with its ETag, as a document is (a 304 rather than the whole listing again), never
     // stored by the security defaults' "no-store"; what a signed-in reader sees may hold private meetings'
     // files: no shared cache keeps it (page or JSON).
-    response.setHeader(HttpHeaders.CACHE_CONTROL, user.isPresent() ? "private, no-cache" : "no-cache");
+    response.setHeader(HttpHeaders.CACHE_CONTROL, Reader.of(user.orElse(null)).cacheControl());
     if (Preconditions.answered(request, response, etag)
         || new ServletWebRequest(request, response).checkNotModified(etag)) {
       return null;

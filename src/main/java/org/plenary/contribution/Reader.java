@@ -24,4 +24,13 @@ public record Reader(String username) {
   public boolean signedIn() {
     return username != null;
   }
+
+  /**
+   * What an answer of the folders made for this reader tells caches: what a signed-in reader gets may hold a
+   * private meeting's files, so no shared cache keeps it. Said before any condition is judged, so that a 304
+   * or 412 says it too, as RFC 9110 (15.4.5) asks of a 304: a file's and a ZIP's said nothing.
+   */
+  public String cacheControl() {
+    return signedIn() ? "private, no-cache" : "no-cache";
+  }
 }

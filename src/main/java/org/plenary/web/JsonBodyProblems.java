@@ -31,8 +31,9 @@ final class JsonBodyProblems {
     Throwable cause = e.getMostSpecificCause();
     if (cause instanceof tools.jackson.databind.exc.InvalidFormatException text && text.getTargetType() == String.class
         && !text.getPath().isEmpty()) {
-      return new Said(path(text), StoredText.DIRECTION.equals(text.getOriginalMessage()) ? "web.text.direction"
-          : "web.problem.json.control");
+      String why = text.getOriginalMessage();
+      return new Said(path(text), StoredText.DIRECTION.equals(why) ? "web.text.direction"
+          : StoredText.HALVED.equals(why) ? "web.text.halved" : "web.problem.json.control");
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       return new Said(path(mismatch), "web.problem.json.expected", expected(mismatch.getTargetType()));
@@ -45,6 +46,10 @@ final class JsonBodyProblems {
     }
     if (cause instanceof StreamConstraintsException) {
       return new Said(null, "web.problem.json.tooLarge");
+    }
+    if (cause instanceof StreamReadException read && String.valueOf(read.getOriginalMessage()).startsWith(ApiJson.DUPLICATE)) {
+      String named = read.getOriginalMessage().substring(ApiJson.DUPLICATE.length());
+      return new Said(null, "web.problem.json.duplicate", named.substring(0, Math.max(0, named.lastIndexOf('"'))));
     }
     if (cause instanceof StreamReadException read && read.getLocation() != null && read.getLocation().getLineNr() > 0) {
       return new Said(null, "web.problem.json.malformed", read.getLocation().getLineNr(), read.getLocation().getColumnNr());

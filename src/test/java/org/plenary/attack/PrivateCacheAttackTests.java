@@ -9,6 +9,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.plenary.DemoMeetings;
+import org.plenary.account.AccessTokens;
+import org.plenary.account.AccountDirectory;
+import org.plenary.archive.ArchiveFixture;
+import org.plenary.contribution.ContributionDesk;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +37,9 @@ class PrivateCacheAttackTests {
   @LocalServerPort int port;
   @Autowired GroupCatalog groups;
   @Autowired MeetingCatalog meetings;
+  @Autowired AccountDirectory accounts;
+  @Autowired AccessTokens tokens;
+  @Autowired ContributionDesk desk;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -59,6 +66,35 @@ class PrivateCacheAttackTests {
       assertThat(answer.statusCode()).as(ask.get(1)).isEqualTo(200);
       assertThat(answer.headers().firstValue("Cache-Control")).as(ask.get(1))
           .hasValueSatisfying(value -> assertThat(value).as(ask.get(1)).containsAnyOf("private", "no-store"));
+    }
+  }
+
+  /**
+   * A 304 or 412 says what the whole answer said (RFC 9110, 15.4.5): a private meeting's file, ZIP and manifest, read
+   * again by a signed-in reader with their ETag, were 304s without any Cache-Control (the listing's said it), so what
+   * a cache kept of the answer was never told again that it was one reader's.
+   */
+  @Test
+  void aSignedInReadersNotModifiedOrPreconditionFailedSaysPrivateAsTheWholeAnswerDoes() throws Exception {
+    ArchiveFixture fixture = ArchiveFixture.create("pcache", "FG Pcache", groups, accounts, tokens).with(desk);
+    ArchiveFixture.meeting(meetings, "pcache", "shut", false);
+    String number = fixture.publish("shut", "Shut plan", "shut text");
+    String reader = "Bearer " + tokens.issue(accounts.find("pcache-author").orElseThrow().id(), "cache").token();
+    String folder = "/t/fg/pcache/docs/shut/in";
+    for (String path : List.of(folder + "/" + number + ".pdf", folder + ".zip", folder + "/MANIFEST.json", folder + "/")) {
+      HttpResponse<String> whole = send("GET", path, reader, null);
+      assertThat(whole.statusCode()).as(path).isEqualTo(200);
+      String said = whole.headers().firstValue("Cache-Control").orElseThrow();
+      assertThat(said).as(path).contains("private");
+      String etag = whole.headers().firstValue("ETag").orElseThrow();
+      for (var condition : List.of(List.of("If-None-Match", etag, "304"), List.of("If-None-Match", "*", "304"),
+          List.of("If-Match", "\"other\"", "412"))) {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", reader).header(condition.get(0), condition.get(1)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(path + " " + condition).isEqualTo(Integer.parseInt(condition.get(2)));
+        assertThat(answer.headers().firstValue("Cache-Control")).as(path + " " + condition).hasValue(said);
+      }
     }
   }
 

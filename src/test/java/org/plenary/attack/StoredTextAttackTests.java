@@ -97,6 +97,32 @@ class StoredTextAttackTests {
   }
 
   /**
+   * Half of a character: JSON can write a UTF-16 surrogate alone ({@code "\\ud800"}), which no UTF-8 holds. The embedded
+   * database kept it, PostgreSQL's driver stored "?" in its place, and the page showed "?" while the API echoed the half
+   * back: refused naming the field, in the reader's language; a whole character written as its two halves is text.
+   */
+  @Test
+  void halfOfACharacterInTheTextOfAnApiBodyIsRefusedNamingTheFieldAndAWholeOneIsText() throws Exception {
+    String token = "Bearer " + tokens.issue(accounts.find("alice").orElseThrow().id(), "text").token();
+    String register = "/api/v1/groups/cloud/meetings/" + meeting + "/contributions";
+    int before = register(register).length();
+    for (String halved : List.of("Lone \\ud800 high", "Lone \\udc00 low", "Swapped \\ude00\\ud83d", "Ends \\ud83d")) {
+      HttpResponse<String> allocated = api("POST", register, token,
+          "{\"title\": \"" + halved + "\", \"source\": \"Orange\"}");
+      assertThat(allocated.statusCode()).as(halved + ": " + allocated.body()).isEqualTo(400);
+      assertThat(allocated.body()).as(halved).contains("\"field\":\"title\"", "half of a character");
+    }
+    HttpResponse<String> french = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + register))
+        .header("Accept-Language", "fr").header("Authorization", token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"x\\ud800\", \"source\": \"Orange\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(french.body()).contains("la moitié d’un caractère");
+    assertThat(register(register).length()).as("the register after the refusals").isEqualTo(before);
+    assertThat(api("POST", register, token, "{\"title\": \"Smile \\ud83d\\ude00\", \"source\": \"Orange\"}")
+        .statusCode()).isEqualTo(201);
+  }
+
+  /**
    * RIGHT-TO-LEFT OVERRIDE left open in a title ("report_" U+202E "fdp.exe" reads "report_exe.pdf") reverses whatever a
    * page, listing or mail puts after it: refused naming the field, in the reader's language, on the API and on a
    * form; an override closed by its POP DIRECTIONAL FORMATTING, an isolate closed, and the marks Arabic uses stay.
