@@ -5,8 +5,9 @@
 # Starts a demo Plenary (target/plenary.jar) on free loopback ports, allocates numbers for alice
 # and checks, each step printed: upload, listing, download (whole and resumed), replacement before
 # publication, FTPS with encrypted data, anonymous reading without writing, a wrong password, what
-# the server refuses (mkdir, rm, rename), `lftp mirror -R` (exit 0 although SITE is not offered),
-# `mget *.pdf` in tnftp and a path pattern in ncftpget, ABOR as lftp and Python's ftplib send it, curl
+# the server refuses (mkdir, rm, rename), `lftp mirror -R` (exit 0 although SITE is not offered), lftp `put -c`,
+# `mget *.pdf` in tnftp and a path pattern in ncftpget, ABOR as lftp and Python's ftplib send it (abort() from
+# retrbinary's callback stays in step), curl
 # in active mode, Python's FTP_TLS, wget -c, aria2c -x4 and busybox (each skipped, saying so, when
 # not installed), rclone's FTP backend (lsjson, copy, check), then curl -T --ftp-create-dirs, -Q and
 # --disable-epsv, wget --ftp-user, Chinese and Arabic names refused with a sentence, ftplib's mlsd(), LIST -a/-la,
@@ -103,6 +104,16 @@ check "the mirrored file is listed and whole" bash -c "curl -sSf -u alice:$T '$I
   && curl -sSf -u alice:$T -o '$W/mirrored.pdf' '$IN/$MIRRORED.pdf' && cmp -s '$W/mirrored.pdf' '$W/up/$MIRRORED.pdf'"
 check "lftp mirror -R again finds nothing to upload and exits 0" lftp -u "alice,$T" -p "$FTP_PORT" \
   -e "$LFTP_TLS; mirror -R $W/up /t/fg/cloud/docs/incoming; bye" 127.0.0.1
+RESUMED=$(allocate)
+head -c 100000 /dev/urandom >"$W/cut.pptx"
+head -c 400000 /dev/urandom >"$W/$RESUMED.pptx"
+curl -sSf -u "alice:$T" -T "$W/cut.pptx" "$IN/$RESUMED.pptx" || die "could not upload $RESUMED.pptx"
+# lftp's put -c after a broken upload: REST <size of what is there> + STOR is refused (554: nothing partial is kept,
+# so what is there is another version), and lftp then sends the whole file from byte 0.
+check "lftp put -c over a shorter waiting version: REST+STOR refused (554), then the whole file, identical" bash -c \
+  "lftp -d -u alice,$T -p $FTP_PORT -e '$LFTP_TLS; cd /t/fg/cloud/docs/incoming; put -c $W/$RESUMED.pptx; bye' 127.0.0.1 \
+  >'$W/lftp-resume.log' 2>&1; grep -q '^<--- 554' '$W/lftp-resume.log' && curl -sSf -u alice:$T -o '$W/resumed.pptx' \
+  '$IN/$RESUMED.pptx' && cmp -s '$W/resumed.pptx' '$W/$RESUMED.pptx'"
 check "tnftp (ftp(1)) mget *.pdf fetches what the pattern names, and only that" bash -c "cd '$W/mget' \
   && printf 'open 127.0.0.1 %s\nuser alice alice-demo\ncd /t/fg/cloud/docs/incoming\nbinary\nprompt\nmget *.pdf\nquit\n' \
   $FTP_PORT | tnftp -n -v && cmp -s '$W/mget/$MIRRORED.pdf' '$W/up/$MIRRORED.pdf' && [ \$(ls | wc -l) = 1 ]"
@@ -143,6 +154,26 @@ data.close()
 print(ftp.sendcmd("NOOP"))
 names = ftp.nlst("/t/fg/cloud/docs/incoming")
 assert "%s.pdf" % number not in names, names
+ftp.quit()
+PY
+  check "Python's ftplib abort() in retrbinary's callback: abort() reads 426, retrbinary 226, the next command its own" \
+    python3 - 127.0.0.1 "$FTP_PORT" alice "$T" "$BIG.zip" <<'PY'
+import ftplib, sys
+host, port, user, secret, name = sys.argv[1:]
+ftp = ftplib.FTP()
+ftp.connect(host, int(port), timeout=20)
+ftp.login(user, secret)
+said = []
+def block(data):
+    if not said:
+        said.append(ftp.abort())
+end = ftp.retrbinary("RETR /t/fg/cloud/docs/incoming/" + name, block)
+print(said, end)
+assert said[0].startswith("426 ") and end.startswith("226 "), (said, end)
+assert ftp.sendcmd("NOOP").startswith("200 ")
+# STAT's ls line comes bare between 213- and 213 , as vsftpd sends it (it came as "213--rw-r--r-- ...").
+line = ftp.sendcmd("STAT /t/fg/cloud/docs/incoming/" + name).splitlines()[1]
+assert line.startswith("-r") and line.endswith(" " + name), line
 ftp.quit()
 PY
   GAVE_UP=$(allocate)

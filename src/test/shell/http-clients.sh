@@ -82,6 +82,19 @@ check "If-Range with the ETag is a 206 range, with another ETag the whole file (
   | tr -d '\r' | awk -F': ' 'tolower(\$1)==\"etag\"{print \$2}') && [ \"\$(curl -s -o /dev/null -w '%{http_code} %{size_download}' \
   -r 0-99 -H \"If-Range: \$etag\" '$FILE')\" = '206 100' ] && [ \"\$(curl -s -o /dev/null -w '%{http_code} %{size_download}' \
   -r 0-99 -H 'If-Range: \"other\"' '$FILE')\" = '200 300000' ]"
+check "curl -r 0-9,1000-1009 (two ranges) is a 206 multipart/byteranges, each part its bytes and Content-Range" bash -c \
+  "curl -sf -r 0-9,1000-1009 -D '$W/multi.h' -o '$W/multi.b' '$FILE' && python3 - '$W/multi.h' '$W/multi.b' '$W/$NUMBER.pdf'" <<'PY'
+import re, sys
+head, body, whole = (open(name, "rb").read() for name in sys.argv[1:])
+assert head.startswith(b"HTTP/1.1 206"), head
+boundary = re.search(rb"(?im)^content-type: multipart/byteranges; *boundary=(\S+)", head).group(1)
+parts = []
+for part in body.split(b"--" + boundary)[1:-1]:
+    fields, data = part.split(b"\r\n\r\n", 1)
+    parts.append((re.search(rb"(?i)content-range: (.*)", fields).group(1).strip(), data[:-2]))
+size = len(whole)
+assert parts == [(b"bytes 0-9/%d" % size, whole[:10]), (b"bytes 1000-1009/%d" % size, whole[1000:1010])], parts
+PY
 check "wget -c resumes a download cut at byte 1000" bash -c "mkdir -p '$W/wget-c' && head -c 1000 '$W/$NUMBER.pdf' \
   >'$W/wget-c/$NUMBER.pdf' && cd '$W/wget-c' && wget -nv -c '$FILE' && cmp -s '$NUMBER.pdf' '$W/$NUMBER.pdf'"
 if command -v aria2c >/dev/null 2>&1; then
@@ -121,6 +134,11 @@ check "in.zip passes unzip -t and verify" bash -c "curl -sf -o '$W/in.zip' '$IN.
   && java -jar '$JAR' verify '$W/in.zip' --site '$P'"
 check "in.zip cut at 1000 bytes and resumed with curl -C - is byte-identical" bash -c "curl -sf -r 0-999 -o '$W/part.zip' '$IN.zip' \
   && curl -sf -C - -o '$W/part.zip' '$IN.zip' && cmp '$W/part.zip' '$W/in.zip'"
+check "in.zip: HEAD gives GET's ETag and length, If-None-Match with it is 304, If-Range with it a 206 range" bash -c \
+  "curl -sfI '$IN.zip' | tr -d '\r' >'$W/zip.h' && etag=\$(awk -F': ' 'tolower(\$1)==\"etag\"{print \$2}' '$W/zip.h') \
+  && grep -qix \"content-length: \$(stat -c %s '$W/in.zip')\" '$W/zip.h' \
+  && [ \"\$(curl -s -o /dev/null -w '%{http_code}' -H \"If-None-Match: \$etag\" '$IN.zip')\" = 304 ] \
+  && [ \"\$(curl -s -o /dev/null -w '%{http_code} %{size_download}' -r 10-19 -H \"If-Range: \$etag\" '$IN.zip')\" = '206 10' ]"
 check "the changes feed lists the publication" bash -c "curl -sf '$P/api/v1/groups/cloud/changes?since=0' \
   | jq -e '.changes[] | select(.number == \"$NUMBER\" and .kind == \"PUBLISHED\")'"
 

@@ -3,8 +3,11 @@ package org.plenary.ftp;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One FTP reply: a code and a text, one line or several ("211-…" then "211 End"). Text lines that
- * begin with a space are sent as they are (FEAT, MLST). Control characters in the text never reach
+ * One FTP reply: a code and a text, one line or several ("211-…" then "211 End"). As RFC 959 (4.2)
+ * and vsftpd write it, only the first line carries "code-" and only the last "code ": the lines
+ * between are sent as they are (FEAT's and MLST's lines that begin with a space, STAT's {@code ls}
+ * lines, which clients parse as LIST lines), one that begins with a digit after a space, so that no
+ * line between can read as the reply's end. Control characters in the text never reach
  * the client, so no name a user sent can forge a reply line. A sentence is a key of the {@code ftp}
  * bundle with its arguments, said in the session's language ({@code LANG}, else English); a text
  * that is no sentence (FEAT, SIZE, MDTM) is sent as it is.
@@ -35,8 +38,8 @@ record Reply(int code, String text, String key, Object[] args) {
     for (int i = 0; i < lines.length; i++) {
       boolean last = i == lines.length - 1;
       String line = printable(lines[i]);
-      if (!last && i > 0 && line.startsWith(" ")) {
-        out.append(line);
+      if (!last && i > 0) {
+        out.append(!line.isEmpty() && Character.isDigit(line.charAt(0)) ? " " : "").append(line);
       } else {
         out.append(code).append(last ? ' ' : '-').append(line);
       }

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.ftp.parser.UnixFTPEntryParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plenary.account.AccessTokens;
@@ -193,6 +194,30 @@ class FtpConformanceTests {
     ftp.disconnect();
   }
 
+  /**
+   * STAT's listing as vsftpd writes it: "213-" on the first line, "213 " on the last and the ls lines between
+   * bare, so that a client reads them as it reads LIST's (they came as "213--rw-r--r-- …", which no ls parser reads).
+   */
+  @Test
+  void statOfAPathSendsItsLsLinesBareBetweenTheFirstAndLastAsVsftpdDoes() throws Exception {
+    String name = uploaded("pptx");
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    var parser = new UnixFTPEntryParser();
+    for (String path : List.of(INCOMING, INCOMING + "/" + name, INCOMING + "/*.pptx", "/t/fg/conf/docs")) {
+      assertThat(ftp.sendCommand("STAT", path)).as(path).isEqualTo(213);
+      List<String> lines = List.of(ftp.getReplyStrings());
+      assertThat(lines.getFirst()).startsWith("213-Status of ");
+      assertThat(lines.getLast()).isEqualTo("213 End of status.");
+      List<String> between = lines.subList(1, lines.size() - 1);
+      assertThat(between).as(path).isNotEmpty().noneMatch(line -> line.matches("\\d.*"));
+      assertThat(between).allSatisfy(line -> assertThat(parser.parseFTPEntry(line)).as(line).isNotNull());
+      if (!path.endsWith("/docs")) {
+        assertThat(between).extracting(line -> parser.parseFTPEntry(line).getName()).as(path).contains(name);
+      }
+    }
+    ftp.disconnect();
+  }
+
   /** RFC 3659 defines MDTM for files; vsftpd answers a folder 550, and so does the gateway. */
   @Test
   void mdtmOfAFolderAnswers550ThatItIsAFolder() throws Exception {
@@ -263,6 +288,32 @@ class FtpConformanceTests {
       }
       assertThat(ftp.command("SIZE " + name)).startsWith("550 ");
     }
+  }
+
+  /**
+   * Commons Net's abort() reads one reply, as Python's ftplib's does: the stopped upload's 426 (as vsftpd with
+   * async_abor_enable answers it), and completePendingCommand() ABOR's own 226; the next command reads its own.
+   */
+  @Test
+  void commonsNetsAbortThenCompletePendingCommandReadBothRepliesAndStayInStep() throws Exception {
+    String name = INCOMING + "/" + desk.allocate("conf", "open", allocation(), author).number() + ".pptx";
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    try (var out = ftp.storeFileStream(name)) {
+      out.write(new byte[50_000]);
+      out.flush();
+      assertThat(ftp.abort()).as(ftp.getReplyString()).isFalse();
+      assertThat(ftp.getReplyCode()).isEqualTo(426);
+      assertThat(ftp.completePendingCommand()).as(ftp.getReplyString()).isTrue();
+      assertThat(ftp.getReplyCode()).isEqualTo(226);
+    } catch (IOException closedByTheServer) {
+      // The data connection is gone: nothing more to close.
+    }
+    assertThat(ftp.sendCommand("SIZE", name)).as("nothing kept, and the reply is SIZE's own").isEqualTo(550);
+    assertThat(ftp.sendCommand("NOOP")).isEqualTo(200);
+    assertThat(ftp.abort()).as("ABOR with no transfer: 225 alone").isTrue();
+    assertThat(ftp.getReplyCode()).isEqualTo(225);
+    assertThat(ftp.sendCommand("NOOP")).isEqualTo(200);
+    ftp.disconnect();
   }
 
   @Test
