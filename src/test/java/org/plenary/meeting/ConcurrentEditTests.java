@@ -556,6 +556,29 @@ class ConcurrentEditTests {
     assertThat(send("GET", list, null, null, null).body()).doesNotContain("ETSI");
   }
 
+  /**
+   * An entry removed by an editor who read it before another edited it: the DELETE had no If-Match, so the
+   * edit went with the entry unseen. Now a stale If-Match is refused with 412 and the entry stays as edited.
+   */
+  @Test
+  void aLivingListEntryRemovedOnAVersionSomeoneChangedMeanwhileIsRefusedWith412() throws Exception {
+    String slug = group("listremovals");
+    String list = "/api/v1/groups/" + slug + "/living-list";
+    HttpResponse<String> added = send("POST", list, tsb, null, "{\"organization\": \"ETSI\", \"topics\": \"Cloud\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    String id = added.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+    String read = "\"v" + added.body().replaceAll("(?s).*\"version\":(\\d+).*", "$1") + "\"";
+    HttpResponse<String> edited = send("PUT", list + "/" + id, tsb, read, "{\"organization\": \"ETSI\", \"topics\": \"Grid\"}");
+    assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+
+    HttpResponse<String> stale = send("DELETE", list + "/" + id, tsb, read, null);
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+    assertThat(send("GET", list, null, null, null).body()).contains("Grid");
+    String now = "\"v" + edited.body().replaceAll("(?s).*\"version\":(\\d+).*", "$1") + "\"";
+    assertThat(send("DELETE", list + "/" + id, tsb, now, null).statusCode()).isEqualTo(204);
+    assertThat(send("GET", list, null, null, null).body()).doesNotContain("ETSI");
+  }
+
   /** Two editors of one living-list entry: the second, who read it before the first saved, is refused. */
   @Test
   void aLivingListEntryEditedOnAVersionSomeoneChangedMeanwhileIsRefusedWith412() throws Exception {
