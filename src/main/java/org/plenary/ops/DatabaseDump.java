@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -61,16 +62,75 @@ final class DatabaseDump {
    * there is empty (connecting would create it, and its folder).
    */
   static void requireEmpty(BackupTarget target) throws SQLException {
-    if (target.url().startsWith("jdbc:h2:file:")) {
-      Path file = Path.of(target.url().substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db");
-      if (!java.nio.file.Files.exists(file)) {
-        return;
-      }
+    if (notMade(target)) {
+      return;
     }
     try (Connection connection = connect(target)) {
       if (!rows(connection).isEmpty()) {
         throw new IllegalStateException("The database " + target.url() + " already has tables; restore only into an"
             + " empty one. Nothing was restored.");
+      }
+    }
+  }
+
+  /** The embedded database's file ({@code ….mv.db}) when the URL names one. */
+  static java.util.Optional<Path> h2File(BackupTarget target) {
+    return target.url().startsWith("jdbc:h2:file:")
+        ? java.util.Optional.of(Path.of(target.url().substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db")
+            .toAbsolutePath().normalize())
+        : java.util.Optional.empty();
+  }
+
+  /** An embedded database whose file is not there yet (connecting would make it). */
+  private static boolean notMade(BackupTarget target) {
+    return h2File(target).filter(file -> !java.nio.file.Files.exists(file)).isPresent();
+  }
+
+  /** A table, view or sequence of the public schema, and the statement that drops it. */
+  record DbObject(String kind, String schema, String name) {
+    String drop() {
+      return "DROP " + kind + " IF EXISTS \"" + schema + "\".\"" + name + "\"" + (kind.equals("SEQUENCE") ? "" : " CASCADE");
+    }
+  }
+
+  /** The tables, views and sequences of the public schema (none, without making it, for an embedded file not there). */
+  static Set<DbObject> objects(BackupTarget target) throws SQLException {
+    if (notMade(target)) {
+      return Set.of();
+    }
+    try (Connection connection = connect(target)) {
+      return objects(connection);
+    }
+  }
+
+  private static Set<DbObject> objects(Connection connection) throws SQLException {
+    var objects = new java.util.LinkedHashSet<DbObject>();
+    try (var statement = connection.createStatement();
+        var result = statement.executeQuery("SELECT CASE WHEN table_type = 'VIEW' THEN 'VIEW' ELSE 'TABLE' END,"
+            + " table_schema, table_name FROM information_schema.tables WHERE LOWER(table_schema) = 'public'"
+            + " UNION ALL SELECT 'SEQUENCE', sequence_schema, sequence_name FROM information_schema.sequences"
+            + " WHERE LOWER(sequence_schema) = 'public'")) {
+      while (result.next()) {
+        objects.add(new DbObject(result.getString(1), result.getString(2), result.getString(3)));
+      }
+    }
+    return objects;
+  }
+
+  /**
+   * Drops every table, view and sequence of the public schema but {@code kept}: what a load made, taken
+   * back (views first, then tables with what depends on them, then sequences left).
+   */
+  static void dropAllBut(BackupTarget target, Set<DbObject> kept) throws SQLException {
+    if (notMade(target)) {
+      return;
+    }
+    try (Connection connection = connect(target); var statement = connection.createStatement()) {
+      var made = new java.util.ArrayList<>(objects(connection));
+      made.removeAll(kept);
+      made.sort(java.util.Comparator.comparing(object -> List.of("VIEW", "TABLE", "SEQUENCE").indexOf(object.kind())));
+      for (DbObject object : made) {
+        statement.execute(object.drop());
       }
     }
   }
@@ -111,6 +171,10 @@ final class DatabaseDump {
       } else {
         try (var statement = connection.createStatement()) {
           statement.execute("RUNSCRIPT FROM '" + dump.toString().replace("'", "''") + "' COMPRESSION GZIP");
+        } catch (SQLException e) {
+          // H2's message goes on with the whole statement; its first line says what stopped it.
+          String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replace("; SQL statement:", "");
+          throw new SQLException("The dump stopped loading: " + first + ".", e);
         }
       }
     }

@@ -1,5 +1,6 @@
 package org.plenary.ops;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,8 +17,9 @@ import org.plenary.store.StoreFiles;
  * {@code restore}: checks the backup first (nothing is written from a damaged one), refuses a backup of
  * another database type, a data folder or store that already holds documents or keys and a database that
  * already has tables, all before it makes anything (no data folder, no {@code db/}), then loads the
- * database, checks its rows per table and schema version against the manifest, and copies the documents (into the folder or the bucket the settings name) and
- * keys back, each checked against the manifest again. The check refuses paths of another shape and
+ * database, checks its rows per table and schema version against the manifest, and copies the documents (into the folder or
+ * the bucket the settings name) and keys back, each checked against the manifest again. One of these failing takes back
+ * all the restore made ({@link RestoreUndo}): a restore is all or nothing. The check refuses paths of another shape and
  * symbolic links ({@link BackupCheck}), and the copies open no link, so nothing is read from outside
  * the backup nor written outside the data folder and the store.
  */
@@ -30,7 +32,7 @@ final class Restore {
    * data folder and the embedded database's folder ({@code DataDirectoryEnvironment}), which a refused
    * restore left behind, empty and half-made.
    */
-  static void requireIntact(Path folder) throws java.io.IOException {
+  static void requireIntact(Path folder) throws IOException {
     List<String> problems = BackupCheck.problems(folder);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("The backup in " + folder + " is damaged; nothing was restored:\n  "
@@ -58,24 +60,44 @@ final class Restore {
         }
       }
       DatabaseDump.requireEmpty(target);
-      PrivateFiles.prepareDataFolder(target.dataDir(), target.url());
-      DatabaseDump.load(target, folder.resolve(manifest.dump().path()));
-      requireRestored(target, manifest);
-      for (Entry document : manifest.documents()) {
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(folder.resolve(document.path()),
-            LinkOption.NOFOLLOW_LINKS), sha256)) {
-          store.add(document.path().substring("documents/".length()), in, document.size());
-        }
-        check(document, HexFormat.of().formatHex(sha256.digest()));
-      }
-    }
-    for (Entry key : manifest.keys()) {
-      try (InputStream in = Files.newInputStream(folder.resolve(key.path()), LinkOption.NOFOLLOW_LINKS)) {
-        check(key, Backups.copy(in, target.dataDir().resolve(key.path().substring("keys/".length())), key.path()).sha256());
+      RestoreUndo undo = RestoreUndo.record(target, store);
+      try {
+        PrivateFiles.prepareDataFolder(target.dataDir(), target.url());
+        DatabaseDump.load(target, folder.resolve(manifest.dump().path()));
+        requireRestored(target, manifest);
+        copyDocuments(manifest, folder, store, undo);
+        copyKeys(manifest, folder, target);
+      } catch (Exception e) {
+        throw undo.undo(store, e);
       }
     }
     return manifest;
+  }
+
+  private static void copyDocuments(BackupManifest manifest, Path folder, StoreFiles store, RestoreUndo undo)
+      throws Exception {
+    for (Entry document : manifest.documents()) {
+      String path = document.path().substring("documents/".length());
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      undo.writing(path);
+      try (InputStream in = new DigestInputStream(Files.newInputStream(folder.resolve(document.path()),
+          LinkOption.NOFOLLOW_LINKS), sha256)) {
+        store.add(path, in, document.size());
+      } catch (IOException e) {
+        throw new IOException("Could not write " + store.where() + "/" + path + " (" + e + ").", e);
+      }
+      check(document, HexFormat.of().formatHex(sha256.digest()));
+    }
+  }
+
+  private static void copyKeys(BackupManifest manifest, Path folder, BackupTarget target) throws IOException {
+    for (Entry key : manifest.keys()) {
+      try (InputStream in = Files.newInputStream(folder.resolve(key.path()), LinkOption.NOFOLLOW_LINKS)) {
+        check(key, Backups.copy(in, target.dataDir().resolve(key.path().substring("keys/".length())), key.path()).sha256());
+      } catch (IOException e) {
+        throw new IOException("Could not write " + key.path() + " into " + target.dataDir() + " (" + e + ").", e);
+      }
+    }
   }
 
   /**
@@ -88,7 +110,7 @@ final class Restore {
     var problems = DatabaseDump.differences(target, manifest.rows(), manifest.schemaVersion());
     if (!problems.isEmpty()) {
       throw new IllegalStateException("The database restored from " + manifest.dump().path()
-          + " is not the one the manifest describes; do not start Plenary on it (no document was copied):\n  "
+          + " is not the one the manifest describes:\n  "
           + String.join("\n  ", problems));
     }
   }

@@ -30,11 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 class DeliverableApiController {
 
   private static final String READ_AT = "the deliverable's version the change was decided on: the `ETag` of its GET"
-      + " (\"v3\"), or a list of them; it is recorded only if one of them is still current (else 412). Without it, or"
+      + " (\"v3\", or \"v3-partial\"), or a list of them; it is recorded only if one of them is still current (else 412)."
+      + " Without it, or"
       + " with `*`, it is recorded on whatever is current.";
 
   private static final String CHANGED = "`If-Match` names none of the deliverable's current version: someone"
       + " changed it since it was read (a newer version added, say);";
+
+  /** The ETag's part of a deliverable shown without the versions the reader may not read. */
+  private static final String PARTIAL = "partial";
 
   private final DeliverableDesk desk;
   private final MilestonePlan plan;
@@ -54,18 +58,11 @@ class DeliverableApiController {
   @GetMapping("/api/v1/groups/{slug}/deliverables/{id}")
   @ApiResponse(responseCode = "200", description = "OK; `ETag` names the deliverable's `version`, for `If-Match` on"
       + " its agreement, transfer or a new version (a reader who may not read every version gets another tag,"
-      + " which matches no version)", useReturnTypeSchema = true)
+      + " `\"v3-partial\"`, which those accept for the same version: they write nothing of the versions left out)",
+      useReturnTypeSchema = true)
   ResponseEntity<Deliverable> get(@PathVariable String slug, @PathVariable long id) {
-    return versioned(slug, desk.get(slug, id, Reader.current()));
-  }
-
-  /**
-   * The deliverable with its ETag: the whole one, or (when the reader may not read every version) a partial
-   * one whose tag no change accepts, so that nobody agrees on versions they did not see.
-   */
-  private ResponseEntity<Deliverable> versioned(String slug, Deliverable shown) {
-    boolean whole = shown.versions().size() == desk.versionCount(slug, shown.id());
-    return EditVersion.ok(shown.version(), whole ? null : "partial").body(shown);
+    DeliverableDesk.Shown shown = desk.shown(slug, id, Reader.current());
+    return EditVersion.ok(shown.deliverable().version(), shown.whole() ? null : PARTIAL).body(shown.deliverable());
   }
 
   @Operation(operationId = "listMilestones", summary = "The group's milestones against the deliverables serving them")
@@ -93,7 +90,8 @@ class DeliverableApiController {
   ResponseEntity<Deliverable> version(@PathVariable String slug, @PathVariable long id,
       @Parameter(description = READ_AT) @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody VersionRequest request, @AuthenticationPrincipal PlenaryUser user) {
-    Deliverable added = desk.addVersion(slug, id, request.outputNumber(), user, EditVersion.ifMatch(ifMatch));
+    Deliverable added = desk.addVersion(slug, id, request.outputNumber(), user,
+        EditVersion.ifMatchOrPart(ifMatch, PARTIAL));
     return ResponseEntity.created(URI.create("/api/v1/groups/" + slug + "/deliverables/" + id))
         .eTag(EditVersion.etag(added.version())).body(added);
   }
@@ -108,7 +106,7 @@ class DeliverableApiController {
       @Parameter(description = READ_AT) @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody AgreementRequest request, @AuthenticationPrincipal PlenaryUser user) {
     return changed(desk.agree(slug, id, request.meeting(), request.decision(), request.consensus(),
-        request.objections(), user, EditVersion.ifMatch(ifMatch)));
+        request.objections(), user, EditVersion.ifMatchOrPart(ifMatch, PARTIAL)));
   }
 
   @Operation(operationId = "transferDeliverable", summary = "Record the transfer of an agreed deliverable to the parent group")
@@ -119,7 +117,7 @@ class DeliverableApiController {
   ResponseEntity<Deliverable> transfer(@PathVariable String slug, @PathVariable long id,
       @Parameter(description = READ_AT) @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody TransferRequest request, @AuthenticationPrincipal PlenaryUser user) {
-    return changed(desk.transfer(slug, id, request.on(), user, EditVersion.ifMatch(ifMatch)));
+    return changed(desk.transfer(slug, id, request.on(), user, EditVersion.ifMatchOrPart(ifMatch, PARTIAL)));
   }
 
   /** A deliverable as its change left it, whole (its management reads every version), with its ETag. */

@@ -83,12 +83,20 @@ public class DeliverableDesk {
   }
 
   public Deliverable get(String slug, long id, Reader reader) {
-    return visible(find(groups.get(slug), id), readableOutputs(slug, reader));
+    return shown(slug, id, reader).deliverable();
   }
 
-  /** How many versions the deliverable has, whoever may read them. */
-  int versionCount(String slug, long id) {
-    return find(groups.get(slug), id).versions().size();
+  /** A deliverable as a reader may read it, and whether that is all of it (every version). */
+  record Shown(Deliverable deliverable, boolean whole) {}
+
+  /**
+   * The deliverable as the reader may read it, and whether that is all of it, from one reading (two readings, one
+   * for each, told a reader who read every version of a deliverable changed in between that they had not).
+   */
+  Shown shown(String slug, long id, Reader reader) {
+    Deliverable all = find(groups.get(slug), id);
+    Deliverable shown = visible(all, readableOutputs(slug, reader));
+    return new Shown(shown, shown == all);
   }
 
   /**

@@ -81,10 +81,17 @@ class LivingListApiController {
 
   @Operation(operationId = "removeLivingListEntry", summary = "Remove an entry: a new version of the list")
   @ApiResponse(responseCode = "204", description = "Removed")
+  @ApiResponse(responseCode = "412", description = "`If-Match` names none of the entry's current version: someone"
+      + " changed it since it was read; nothing was removed.")
   @DeleteMapping("/api/v1/groups/{slug}/living-list/{id}")
   @PreAuthorize("isAuthenticated()")
-  ResponseEntity<Void> remove(@PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
-    desk.remove(slug, id, user);
+  ResponseEntity<Void> remove(@PathVariable String slug, @PathVariable long id,
+      @io.swagger.v3.oas.annotations.Parameter(description = "the entry's version as read (\"v7\" for its `version` 7),"
+          + " or a list of them; it is removed only if one is still current (else 412). Without it, or with `*`, it is"
+          + " removed whatever it is now.")
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @AuthenticationPrincipal PlenaryUser user) {
+    desk.remove(slug, id, user, org.plenary.shared.EditVersion.ifMatch(ifMatch));
     return ResponseEntity.noContent().build();
   }
 

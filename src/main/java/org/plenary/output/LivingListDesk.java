@@ -116,6 +116,15 @@ public class LivingListDesk {
   }
 
   public void remove(String slug, long id, PlenaryUser user) {
+    remove(slug, id, user, EditVersion.ANY);
+  }
+
+  /**
+   * Removes the entry as read at a version {@code read} names: refused
+   * ({@link org.plenary.shared.ChangedMeanwhileException}) when someone changed it since, so that an edit made
+   * after the remover read it is not dropped unseen.
+   */
+  public void remove(String slug, long id, PlenaryUser user, EditVersion read) {
     Group group = manageable(slug, user);
     counter(group);
     transaction.executeWithoutResult(status -> {
@@ -123,6 +132,7 @@ public class LivingListDesk {
       long version = entries.nextVersion(group.id());
       LivingListEntry current = entries.at(group.id(), version).stream().filter(e -> e.id() == id).findFirst()
           .orElseThrow(() -> new UnknownException("output", "output.unknown.livingListEntry", group.acronym(), id));
+      read.check(current.version(), current.organization());
       entries.record(group.id(), version, current, true, user.getUsername(), clock.instant());
     });
   }

@@ -56,6 +56,15 @@ public record EditVersion(List<Long> accepted) {
     return new EditVersion(versions);
   }
 
+  /**
+   * The versions an {@code If-Match} names, where a tag of the part {@code part} ({@link #etag(long, String)}) names
+   * its version too: for changes that write nothing of what the part leaves out (an action on the record, not its
+   * replacement), so that a reader shown the part can still change it safely, and never only without the header.
+   */
+  public static EditVersion ifMatchOrPart(String header, String part) {
+    return ifMatch(header == null ? null : header.replace("-" + part + "\"", "\""));
+  }
+
   /** The versions an API request names: its {@code If-Match} when it sends one, else the version in its body (null for none). */
   public static EditVersion ifMatch(String header, Long bodyVersion) {
     return header == null || header.isBlank() ? of(bodyVersion) : ifMatch(header);

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * {@code backup} and {@code restore} commands): listed, read, and added where none is. The store is the
  * one the settings name, as the server would use it: the documents folder by default, or the bucket
  * of {@code plenary.documents.store=s3}. Nothing here journals, claims or sweeps: backup only reads,
- * and restore writes into a store it has checked holds no document.
+ * and restore writes into a store it has checked holds no document (and removes what it wrote when it fails).
  */
 public sealed interface StoreFiles extends AutoCloseable {
 
@@ -51,6 +51,9 @@ public sealed interface StoreFiles extends AutoCloseable {
 
   /** Adds a file of {@code size} bytes where none is; {@link FileAlreadyExistsException} when one is. */
   void add(String path, InputStream bytes, long size) throws IOException;
+
+  /** Removes a file this process added (a restore taking itself back); nothing when it is not there. */
+  void remove(String path) throws IOException;
 
   @Override
   void close();
@@ -93,6 +96,11 @@ public sealed interface StoreFiles extends AutoCloseable {
         PrivateFiles.set(target, PrivateFiles.FILE);
         bytes.transferTo(out);
       }
+    }
+
+    @Override
+    public void remove(String path) throws IOException {
+      Files.deleteIfExists(root.resolve(StorePaths.check(path)));
     }
 
     @Override
@@ -173,6 +181,11 @@ public sealed interface StoreFiles extends AutoCloseable {
         bucket.abortMultipart(key, upload);
         throw e;
       }
+    }
+
+    @Override
+    public void remove(String path) {
+      bucket.delete(StorePaths.check(path));
     }
 
     @Override

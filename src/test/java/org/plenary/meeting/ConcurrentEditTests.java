@@ -490,12 +490,47 @@ class ConcurrentEditTests {
     assertThat(any.statusCode()).as(any.body()).isEqualTo(200);
   }
 
+  /**
+   * A reader shown a deliverable without the versions they may not read (outputs of a meeting whose documents are
+   * not public) got the tag "vN-partial", which matched no version: after that reading the deliverable could be
+   * changed only without If-Match, over whatever was current. The tag names its version now: a change on it is
+   * made, one on it once stale is refused with 412; the whole representation keeps its own tag.
+   */
+  @Test
+  void aDeliverableReadInPartIsChangedOnlyOnTheVersionThatPartShowed() throws Exception {
+    String slug = group("parts");
+    String meetings = "/api/v1/groups/" + slug + "/meetings";
+    assertThat(send("POST", meetings, tsb, null, MEETING.formatted("Geneva").replace("\"documentsPublic\": true",
+        "\"documentsPublic\": false")).statusCode()).isEqualTo(201);
+    String deliverable = "/api/v1/groups/" + slug + "/deliverables/" + created(send("POST", "/api/v1/groups/" + slug
+        + "/deliverables", tsb, null, "{\"title\": \"Parts\", \"kind\": \"TECHNICAL_REPORT\"}"));
+    assertThat(send("POST", deliverable + "/versions", tsb, null, "{\"outputNumber\": \"" + output(slug, "4206-gva")
+        + "\"}").statusCode()).isEqualTo(201);
+
+    String part = send("GET", deliverable, null, null, null).headers().firstValue("ETag").orElseThrow();
+    String whole = send("GET", deliverable, tsb, null, null).headers().firstValue("ETag").orElseThrow();
+    assertThat(whole).matches(ETAG);
+    assertThat(part).isEqualTo(whole.replace("\"", "").replace("v", "\"v") + "-partial\"");
+    HttpResponse<String> added = send("POST", deliverable + "/versions", tsb, part,
+        "{\"outputNumber\": \"" + output(slug, "4206-gva") + "\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    HttpResponse<String> stale = send("POST", deliverable + "/versions", tsb, part,
+        "{\"outputNumber\": \"" + output(slug, "4206-gva") + "\"}");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+    assertThat(send("GET", deliverable, tsb, null, null).body().split("\"outputNumber\"", -1)).as("versions").hasSize(3);
+  }
+
   /** Numbers an output document of FG Cloud at the meeting; returns its number. */
   private String output(String meeting) throws Exception {
-    HttpResponse<String> made = send("POST", "/api/v1/groups/cloud/meetings/" + meeting + "/outputs", tsb, null,
+    return output("cloud", meeting);
+  }
+
+  /** Numbers an output document of the group at the meeting; returns its number. */
+  private String output(String slug, String meeting) throws Exception {
+    HttpResponse<String> made = send("POST", "/api/v1/groups/" + slug + "/meetings/" + meeting + "/outputs", tsb, null,
         "{\"title\": \"Benefits draft\", \"type\": \"DELIVERABLE_DRAFT\"}");
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-    Matcher number = Pattern.compile("\"number\":\"(FG-Cloud-O-\\d{4})\"").matcher(made.body());
+    Matcher number = Pattern.compile("\"number\":\"([^\"]+-O-\\d{4})\"").matcher(made.body());
     assertThat(number.find()).as(made.body()).isTrue();
     return number.group(1);
   }
@@ -518,6 +553,29 @@ class ConcurrentEditTests {
     HttpResponse<String> edited = send("PUT", list + "/" + id, tsb, null, "{\"organization\": \"ETSI\", \"topics\": \"Grid\"}");
     assertThat(edited.statusCode()).as(edited.body()).isEqualTo(409);
     assertThat(edited.body()).contains("was removed from the living list").contains("nothing was saved");
+    assertThat(send("GET", list, null, null, null).body()).doesNotContain("ETSI");
+  }
+
+  /**
+   * An entry removed by an editor who read it before another edited it: the DELETE had no If-Match, so the
+   * edit went with the entry unseen. Now a stale If-Match is refused with 412 and the entry stays as edited.
+   */
+  @Test
+  void aLivingListEntryRemovedOnAVersionSomeoneChangedMeanwhileIsRefusedWith412() throws Exception {
+    String slug = group("listremovals");
+    String list = "/api/v1/groups/" + slug + "/living-list";
+    HttpResponse<String> added = send("POST", list, tsb, null, "{\"organization\": \"ETSI\", \"topics\": \"Cloud\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    String id = added.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+    String read = "\"v" + added.body().replaceAll("(?s).*\"version\":(\\d+).*", "$1") + "\"";
+    HttpResponse<String> edited = send("PUT", list + "/" + id, tsb, read, "{\"organization\": \"ETSI\", \"topics\": \"Grid\"}");
+    assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+
+    HttpResponse<String> stale = send("DELETE", list + "/" + id, tsb, read, null);
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+    assertThat(send("GET", list, null, null, null).body()).contains("Grid");
+    String now = "\"v" + edited.body().replaceAll("(?s).*\"version\":(\\d+).*", "$1") + "\"";
+    assertThat(send("DELETE", list + "/" + id, tsb, now, null).statusCode()).isEqualTo(204);
     assertThat(send("GET", list, null, null, null).body()).doesNotContain("ETSI");
   }
 

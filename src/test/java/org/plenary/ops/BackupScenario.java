@@ -80,6 +80,78 @@ final class BackupScenario {
     return rows;
   }
 
+  /** Where a restore goes: its database (connected to check it), and the settings that name it and a data folder. */
+  record Target(String url, String user, String password, String... settings) {}
+
+  /**
+   * Restores {@code backup} three times, failing after the restore started writing: at the load (a view already
+   * named like a table, which a database with no table may hold), at the rows (a manifest that says one more), and
+   * at the documents (a dangling link where the folder of a document after the first goes). After each, nothing is
+   * left: the database holds only the view (or nothing) and the data folder is as it was, path for path.
+   */
+  static void failingRestoresTakeEverythingBack(Path backup, Path work, java.util.function.Function<Path, Target> targets)
+      throws Exception {
+    Path loading = work.resolve("loading");
+    Target target = targets.apply(loading);
+    java.nio.file.Files.createDirectories(loading.resolve("db"));
+    sql(target, "CREATE VIEW contributions AS SELECT 1 AS one");
+    failsLeavingAsItWas(backup, loading, target, "\"contributions\" already exists", 1);
+    sql(target, "DROP VIEW contributions");
+
+    Path manifest = backup.resolve("backup-manifest.json");
+    String said = java.nio.file.Files.readString(manifest);
+    var contributions = java.util.regex.Pattern.compile("\"contributions\"\\s*:\\s*(\\d+)").matcher(said);
+    assertThat(contributions.find()).as(said).isTrue();
+    java.nio.file.Files.writeString(manifest, said.replace(contributions.group(),
+        "\"contributions\" : " + (Long.parseLong(contributions.group(1)) + 1)));
+    Path counting = work.resolve("counting");
+    failsLeavingAsItWas(backup, counting, targets.apply(counting), "table contributions", 0);
+    java.nio.file.Files.writeString(manifest, said);
+
+    Path copying = work.resolve("copying");
+    var documents = BackupManifest.read(backup).documents().stream().map(entry -> Path.of(entry.path()).getParent()).toList();
+    Path blocked = copying.resolve(documents.stream().filter(parent -> !parent.equals(documents.getFirst())).findFirst()
+        .orElseThrow());
+    java.nio.file.Files.createDirectories(blocked.getParent());
+    java.nio.file.Files.createSymbolicLink(blocked, copying.resolve("nowhere"));
+    failsLeavingAsItWas(backup, copying, targets.apply(copying), "Could not write", 0);
+  }
+
+  private static void failsLeavingAsItWas(Path backup, Path dataDir, Target target, String why, int objects)
+      throws Exception {
+    List<String> before = paths(dataDir);
+    var all = new ArrayList<>(List.of("restore", "--from", backup.toString()));
+    all.addAll(List.of(target.settings()));
+    var failed = run(all.toArray(String[]::new));
+    assertThat(failed.status()).as(failed.out()).isEqualTo(1);
+    assertThat(failed.err()).containsIgnoringCase(why).contains("Nothing was restored").doesNotContain("Restored");
+    assertThat(paths(dataDir)).as("the data folder as it was").isEqualTo(before);
+    if (java.nio.file.Files.exists(dataDir.resolve("db/plenary.mv.db")) || !target.url().startsWith("jdbc:h2:")) {
+      try (Connection connection = DriverManager.getConnection(target.url(), target.user(), target.password());
+          var result = connection.createStatement().executeQuery("SELECT COUNT(*) FROM information_schema.tables"
+              + " WHERE LOWER(table_schema) = 'public'")) {
+        result.next();
+        assertThat(result.getInt(1)).as("tables and views left in the database").isEqualTo(objects);
+      }
+    }
+  }
+
+  private static void sql(Target target, String sql) throws Exception {
+    try (Connection connection = DriverManager.getConnection(target.url(), target.user(), target.password())) {
+      connection.createStatement().execute(sql);
+    }
+  }
+
+  /** Every path under a folder, sorted (none when it is not there). */
+  static List<String> paths(Path folder) throws java.io.IOException {
+    if (!java.nio.file.Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    try (var paths = java.nio.file.Files.walk(folder)) {
+      return paths.map(Path::toString).sorted().toList();
+    }
+  }
+
   /** The documents folder of a data folder, as the backup reads it. */
   static StoreFiles folder(Path dataDir) {
     return new StoreFiles.Folder(dataDir.resolve("documents"));

@@ -12,7 +12,8 @@ import org.plenary.TestPostgres;
 
 /**
  * {@code backup} on PostgreSQL while the server runs (pg_dump from the snapshot the register was read
- * in), then {@code restore} into another database and data folder.
+ * in), then {@code restore} into another database and data folder, after restores into them that failed part-way
+ * and took back all they made.
  */
 @EnabledIfPostgres
 class PostgresBackupTests {
@@ -43,6 +44,8 @@ class PostgresBackupTests {
       assertThat(made.out()).contains("postgresql database").contains("4 documents");
     }
     assertThat(BackupScenario.run("backup-verify", backup.toString()).status()).isZero();
+    BackupScenario.failingRestoresTakeEverythingBack(backup, copy.resolve("failing"),
+        dataDir -> new BackupScenario.Target(second.url(), second.user(), second.password(), arguments(second, dataDir)));
     var restored = BackupScenario.run(BackupScenario.command("restore", "--from", backup, arguments(second, copy)));
     assertThat(restored.status()).as(restored.err()).isZero();
 
