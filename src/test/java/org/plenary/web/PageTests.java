@@ -132,6 +132,22 @@ class PageTests {
   }
 
   @Test
+  void staticFileLinksAreResolvedOnRequestsThatMayRenderAPageOnly() throws Exception {
+    var filters = context.getBeansOfType(org.springframework.boot.web.servlet.FilterRegistrationBean.class).values()
+        .stream().map(org.springframework.boot.web.servlet.FilterRegistrationBean::getFilter)
+        .filter(org.springframework.web.servlet.resource.ResourceUrlEncodingFilter.class::isInstance).toList();
+    assertThat(filters).as("one, in place of Spring Boot's").hasSize(1);
+    for (String path : List.of("/groups/cloud", "/error", "/api/v1/groups", "/actuator/health")) {
+      var response = new org.springframework.mock.web.MockHttpServletResponse();
+      var chain = new org.springframework.mock.web.MockFilterChain();
+      ((jakarta.servlet.Filter) filters.get(0)).doFilter(new org.springframework.mock.web.MockHttpServletRequest("GET", path),
+          response, chain);
+      // The filter's work is the response wrapper whose encodeURL resolves static files' links.
+      assertThat(chain.getResponse() != response).as(path).isEqualTo(!path.startsWith("/api/") && !path.startsWith("/actuator/"));
+    }
+  }
+
+  @Test
   void markdownCannotInjectScript() throws Exception {
     groups.create(new GroupDraft("hostile", "FG <b>Hostile</b>", "Hostile <script>alert(1)</script>", null, null,
         "English", 12, null, null,
