@@ -6,11 +6,9 @@ Bounded in time (SECONDS) and to loopback.
 
 usage: bench/slowread.py URL PATH [CONNS=300] [SECONDS=30] [INTERVAL=1] [ADDRESSES=1]
 """
-import socket
 import sys
-import time
-import urllib.request
-from urllib.parse import urlparse
+
+from slowclients import connect, honest_page, target, watch
 
 url = sys.argv[1].rstrip("/")
 path = sys.argv[2]
@@ -18,54 +16,35 @@ conns = int(sys.argv[3]) if len(sys.argv) > 3 else 300
 seconds = int(sys.argv[4]) if len(sys.argv) > 4 else 30
 interval = float(sys.argv[5]) if len(sys.argv) > 5 else 1
 addresses = int(sys.argv[6]) if len(sys.argv) > 6 else 1
-target = urlparse(url)
-host, port = target.hostname, target.port or 80
+host = target(url)[0]
 assert host in ("127.0.0.1", "localhost"), "loopback only"
 
-slow, statuses = [], {}
-for i in range(conns):
-    s = socket.socket()
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    s.bind(("127.0.0.%d" % (2 + i % addresses), 0))
-    s.connect((host, port))
-    s.sendall(b"GET %s HTTP/1.1\r\nHost: %s\r\n\r\n" % (path.encode(), host.encode()))
-    s.setblocking(False)
-    slow.append(s)
+slow = connect(url, conns, lambda i: "127.0.0.%d" % (2 + i % addresses),
+               b"GET %s HTTP/1.1\r\nHost: %s\r\n\r\n" % (path.encode(), host.encode()), receive_buffer=4096)
+statuses, closed = {}, set()
 
-latencies, failures, closed = [], 0, set()
-start = time.time()
-next_byte = start
-while time.time() - start < seconds:
-    if time.time() >= next_byte:
-        for i, s in enumerate(slow):
-            if i in closed:
-                continue
-            try:
-                data = s.recv(1 if i in statuses else 12)
-                if not data:
-                    closed.add(i)
-                elif i not in statuses:
-                    statuses[i] = data[9:12].decode(errors="replace")
-            except BlockingIOError:
-                pass
-            except OSError:
+
+def read_a_byte():
+    for i, s in enumerate(slow):
+        if i in closed:
+            continue
+        try:
+            data = s.recv(1 if i in statuses else 12)
+            if not data:
                 closed.add(i)
-        next_byte += interval
-    asked = time.time()
-    try:
-        urllib.request.urlopen(url + "/", timeout=5).read()
-        latencies.append(time.time() - asked)
-    except Exception:
-        failures += 1
-    time.sleep(max(0.0, 1 - (time.time() - asked)))
+            elif i not in statuses:
+                statuses[i] = data[9:12].decode(errors="replace")
+        except BlockingIOError:
+            pass
+        except OSError:
+            closed.add(i)
 
+
+latencies, failures = watch(url, seconds, interval, read_a_byte)
 for s in slow:
     s.close()
-latencies.sort()
-median = latencies[len(latencies) // 2] if latencies else float("nan")
 counts = {}
 for status in statuses.values():
     counts[status] = counts.get(status, 0) + 1
 print(f"slowread: {conns} slow readers of {path} from {addresses} address(es): statuses {counts}, "
-      f"{len(closed)} closed by the server; honest page: {len(latencies)} answered (median {median * 1000:.0f} ms, "
-      f"worst {(latencies[-1] if latencies else float('nan')) * 1000:.0f} ms), {failures} not answered within 5 s")
+      f"{len(closed)} closed by the server; " + honest_page(latencies, failures))

@@ -1,12 +1,16 @@
 package org.plenary;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.plenary.shared.PageController;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 
 class ModularityTests {
 
@@ -62,5 +66,19 @@ class ModularityTests {
     noClasses().that().haveSimpleNameEndingWith("Controller")
         .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
         .check(CLASSES);
+  }
+
+  /**
+   * A controller serves pages ({@link PageController}) or the API ({@code @RestController}), never a bare
+   * {@code @Controller}: the pages' advice is chosen by the marker, so a page controller without it would lose its
+   * error page and form checks, and an API controller with it would run them on every request.
+   */
+  @Test
+  void everyControllerIsAPageOrAnApiController() {
+    classes().that().areMetaAnnotatedWith(Controller.class).and().areNotAnnotations()
+        .and().areNotMetaAnnotatedWith(RestController.class)
+        .should().beAnnotatedWith(PageController.class).check(CLASSES);
+    noClasses().that().areMetaAnnotatedWith(RestController.class)
+        .should().beMetaAnnotatedWith(PageController.class).check(CLASSES);
   }
 }

@@ -32,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AccessTokens {
 
   private static final String PREFIX = "plenary_";
+  /** Never digested itself: each hash clones it. */
+  private static final MessageDigest SHA_256 = sha256();
   private final SecureRandom random = new SecureRandom();
   private final JdbcClient jdbc;
   private final CurrentAccounts accounts;
@@ -147,10 +149,21 @@ public class AccessTokens {
     return instant.atOffset(ZoneOffset.UTC);
   }
 
-  /** The SHA-256 of the text's UTF-8 bytes, in hex. */
+  /**
+   * The SHA-256 of the text's UTF-8 bytes, in hex: from a clone of one digest, not a look-up of the algorithm among
+   * the security providers on each request.
+   */
   static String hash(String token) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(((MessageDigest) SHA_256.clone()).digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (CloneNotSupportedException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
     }

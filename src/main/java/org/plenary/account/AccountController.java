@@ -1,12 +1,12 @@
 package org.plenary.account;
 
 import org.plenary.shared.Languages;
+import org.plenary.shared.PageController;
 import org.plenary.shared.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.plenary.shared.InvalidInputException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The signed-in person's own page: password and personal access tokens. */
-@Controller
+@PageController
 class AccountController {
 
   private final AccountDirectory directory;

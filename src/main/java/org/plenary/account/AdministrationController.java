@@ -3,13 +3,13 @@ package org.plenary.account;
 import org.plenary.shared.ChangedMeanwhileException;
 import org.plenary.shared.EditVersion;
 import org.plenary.shared.Names;
+import org.plenary.shared.PageController;
 import org.plenary.shared.Words;
 import jakarta.validation.Valid;
 import java.util.EnumSet;
 import java.util.Set;
 import org.plenary.shared.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The administrator's pages: accounts with their roles, organizations with their focal points. */
-@Controller
+@PageController
 @RequestMapping("/admin")
 @PreAuthorize("hasRole('ADMIN')")
 class AdministrationController {

@@ -1,16 +1,16 @@
 package org.plenary.account;
 
+import org.plenary.shared.PageController;
 import org.plenary.shared.Words;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-in and sign-out pages; Spring Security handles their forms' POSTs. */
-@Controller
+@PageController
 class SignInController {
 
   private final Clock clock;

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.plenary.shared.PageController;
 import org.plenary.shared.SocketSendfile;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,7 +24,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,7 +36,7 @@ import org.springframework.web.context.request.ServletWebRequest;
  * byte range (206, 416, If-Range) so an interrupted download resumes; older manifests at
  * {@code MANIFEST.json?version=N}; the public key at {@code /.well-known/plenary-manifest-key}.
  */
-@Controller
+@PageController
 class ArchiveController {
 
   /** The times a {@code since} may name: the years 1 to 9999. */

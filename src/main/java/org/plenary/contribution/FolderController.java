@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.PageController;
 import org.plenary.store.DocumentStore;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
  * files with ranges, ETag and sendfile. Nothing here writes: other methods are 405, and the folders
  * above ({@code /t/}, {@code /t/fg/}, {@code /t/fg/cloud/}) are {@link FolderTreeController}'s.
  */
-@Controller
+@PageController
 @RequestMapping("/t/fg/{slug}/docs")
 class FolderController {
 

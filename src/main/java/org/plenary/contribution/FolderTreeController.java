@@ -4,12 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.plenary.shared.PageController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
  * {@code ../} leads somewhere and a mirror (wget -m) of any folder finds no hole. The whole tree is
  * read-only: OPTIONS says so, and PUT, DELETE, POST and PATCH are 405 with {@code Allow}.
  */
-@Controller
+@PageController
 class FolderTreeController {
 
   /** The methods that work on every folder and file of the tree. */

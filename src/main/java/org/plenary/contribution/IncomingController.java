@@ -5,9 +5,9 @@ import java.util.List;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The secretariat's queue of a group's incoming documents: check, then publish one or many, or reject. */
-@Controller
+@PageController
 @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
 class IncomingController {
 

@@ -1,6 +1,7 @@
 package org.plenary.contribution;
 
 import org.plenary.shared.CsvWords;
+import org.plenary.shared.PageController;
 import org.plenary.shared.Words;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * publications; each for readers who may read the meeting's documents ({@link DocumentAccess}).
  * A published file and a revision waiting in incoming are always described apart.
  */
-@Controller
+@PageController
 class RegisterController {
 
   private final DocumentAccess access;

@@ -5,19 +5,19 @@ import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.shared.Download;
 import org.plenary.shared.Languages;
+import org.plenary.shared.PageController;
 import org.plenary.shared.Words;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The group's basic contribution template, as a Word document in the reader's language (or {@code ?lang=}). */
-@Controller
+@PageController
 class TemplateController {
 
   private final GroupCatalog groups;

@@ -7,9 +7,9 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.registration.Registration;
 import org.plenary.registration.RegistrationDesk;
 import org.plenary.shared.EditVersion;
+import org.plenary.shared.PageController;
 import org.plenary.shared.RefusedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The desk page, where a person lands after signing in, and the focal point's decisions in place:
  * approve or reject one registration, or approve several at once, without leaving the desk.
  */
-@Controller
+@PageController
 class DeskController {
 
   private final PersonalDesk desk;

@@ -7,11 +7,11 @@ import org.plenary.account.Countries;
 import org.plenary.shared.ChangedMeanwhileException;
 import org.plenary.shared.EditVersion;
 import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.PageController;
 import org.plenary.shared.RowEdits;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages to create a group (secretariat) and edit it (secretariat and the group's management). */
-@Controller
+@PageController
 class GroupEditController {
 
   private final GroupCatalog catalog;

@@ -5,9 +5,9 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.ChangedMeanwhileException;
 import org.plenary.shared.EditVersion;
+import org.plenary.shared.PageController;
 import org.plenary.shared.RowEdits;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The agenda editor of the group's management: edit, add, remove and reorder items, without JavaScript. */
-@Controller
+@PageController
 @PreAuthorize("@groupAccess.canManage(#slug)")
 class AgendaController {
 

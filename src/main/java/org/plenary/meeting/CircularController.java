@@ -7,13 +7,13 @@ import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.shared.Download;
 import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.PageController;
 import org.plenary.shared.Words;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The secretariat drafts, reviews, edits and issues a circular; anyone reads an issued one and its PDF. */
-@Controller
+@PageController
 class CircularController {
 
   private final CircularDesk desk;

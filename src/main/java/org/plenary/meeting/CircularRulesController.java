@@ -3,11 +3,11 @@ package org.plenary.meeting;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.PageController;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A group's circulars feed, and its announcement rules (set by the secretariat or the group's management). */
-@Controller
+@PageController
 class CircularRulesController {
 
   private final org.springframework.context.MessageSource messages;

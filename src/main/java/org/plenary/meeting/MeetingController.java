@@ -3,15 +3,15 @@ package org.plenary.meeting;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.PageController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** The public meeting page and each group's iCalendar feed. */
-@Controller
+@PageController
 class MeetingController {
 
   private static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");

@@ -6,9 +6,9 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.shared.ChangedMeanwhileException;
 import org.plenary.shared.EditVersion;
 import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.PageController;
 import org.plenary.shared.RowEdits;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages to schedule a meeting (secretariat) and edit it (secretariat and the group's management). */
-@Controller
+@PageController
 class MeetingEditController {
 
   private final org.springframework.context.MessageSource messages;

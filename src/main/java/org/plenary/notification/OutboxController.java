@@ -1,14 +1,14 @@
 package org.plenary.notification;
 
+import org.plenary.shared.PageController;
 import org.plenary.shared.UnknownException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** The secretariat's view of every message Plenary has sent or kept. */
-@Controller
+@PageController
 @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
 class OutboxController {
 

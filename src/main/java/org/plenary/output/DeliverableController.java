@@ -10,9 +10,9 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.EditVersion;
 import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.PageController;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * deliverable with its versions and the management's actions. A refused action comes back as a
  * sentence above the form.
  */
-@Controller
+@PageController
 class DeliverableController {
 
   private final DeliverableDesk desk;

@@ -3,16 +3,16 @@ package org.plenary.output;
 import java.util.List;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.PageController;
 import org.plenary.shared.Words;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** An Atom feed of the changes to the group's deliverables: created, new version, agreed, transferred. */
-@Controller
+@PageController
 class DeliverableFeedController {
 
   private final DeliverableDesk desk;

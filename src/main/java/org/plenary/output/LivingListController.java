@@ -6,9 +6,9 @@ import org.plenary.contribution.Reader;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.PageController;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The living list as a page, as it stands or as a meeting agreed it; the management edits it. */
-@Controller
+@PageController
 class LivingListController {
 
   private final LivingListDesk desk;

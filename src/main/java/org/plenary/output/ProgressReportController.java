@@ -3,9 +3,9 @@ package org.plenary.output;
 import java.time.LocalDate;
 import org.plenary.contribution.OutputDocument;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.PageController;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The progress report as a page for the management: choose the period, write the chair's paragraphs, issue it. */
-@Controller
+@PageController
 @PreAuthorize("@groupAccess.canManage(#slug)")
 class ProgressReportController {
 

@@ -4,8 +4,8 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The terminology register as a page: search for everyone; propose, agree and supersede for the management. */
-@Controller
+@PageController
 class TermController {
 
   private final TermDesk desk;

@@ -15,11 +15,11 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.Csv;
 import org.plenary.shared.CsvWords;
+import org.plenary.shared.PageController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The participant list of a meeting for the secretariat and the group's management: filters, CSV,
  * and counts by category and by country (material for the report to the parent group).
  */
-@Controller
+@PageController
 class ParticipantListController {
 
   private final RegistrationDesk desk;

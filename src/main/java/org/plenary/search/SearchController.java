@@ -3,14 +3,14 @@ package org.plenary.search;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.plenary.contribution.Reader;
-import org.springframework.stereotype.Controller;
+import org.plenary.shared.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The search page: a query box, facets as links that add or remove a filter, snippets, newest or best first. */
-@Controller
+@PageController
 class SearchController {
 
   private final Search search;

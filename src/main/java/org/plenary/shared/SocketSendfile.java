@@ -1,11 +1,8 @@
 package org.plenary.shared;
 
 import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletRequestWrapper;
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
@@ -15,8 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import org.apache.catalina.connector.ClientAbortException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Files (a published document, the members of a ZIP) sent with the kernel's {@code sendfile} straight
@@ -26,24 +21,17 @@ import org.slf4j.LoggerFactory;
  * ZIP members, the bytes go from the page cache to the socket without passing
  * through this process (before, each byte was copied from the file's mapping into Tomcat's socket
  * buffer and again into the kernel: a server core per 1.5 GiB/s). Tomcat offers sendfile only for
- * a response that is one file, so the socket is reached through Tomcat's own objects (a plain HTTP/1.1
- * connection of the NIO connector: never TLS, where the bytes must be encrypted, nor HTTP/2, where
- * they are framed); {@link #of} is empty for any other connection, or when this Tomcat's classes are
- * not the ones expected, and the caller then writes through the servlet stream as before.
+ * a response that is one file, so the socket is reached through Tomcat's own objects ({@link
+ * ConnectionSocket}: a plain HTTP/1.1 connection of the NIO connector, never TLS, where the bytes must be
+ * encrypted, nor HTTP/2, where they are framed); {@link #of} is empty for any other connection, or when
+ * this Tomcat's classes are not the ones expected, and the caller then writes through the servlet stream
+ * as before.
  *
  * <p>Tomcat's buffered bytes must be flushed before each {@link #send} (the caller does so), so that
  * the bytes reach the socket in order. The socket is non-blocking (Tomcat's poller owns it): when
  * its buffer is full this waits for it on a selector of its own, at most Tomcat's write timeout.
  */
 public final class SocketSendfile implements Closeable {
-
-  private static final Logger log = LoggerFactory.getLogger(SocketSendfile.class);
-  private static final String FACADE = "org.apache.catalina.connector.RequestFacade";
-  private static final String PLAIN_CHANNEL = "org.apache.tomcat.util.net.NioChannel";
-  private static final String HTTP11 = "org.apache.coyote.http11.Http11Processor";
-
-  /** The reflective path from a request to its socket, or null when this Tomcat does not have it. */
-  private static final Reach PATH = Reach.find();
 
   private final SocketChannel socket;
   private final long timeoutMillis;
@@ -63,22 +51,8 @@ public final class SocketSendfile implements Closeable {
 
   /** The socket of {@code request}'s connection, when it is a plain HTTP/1.1 one of Tomcat's NIO connector. */
   public static Optional<SocketSendfile> of(ServletRequest request) {
-    if (PATH == null) {
-      return Optional.empty();
-    }
-    ServletRequest facade = request;
-    while (facade instanceof ServletRequestWrapper wrapper) {
-      facade = wrapper.getRequest();
-    }
-    if (!FACADE.equals(facade.getClass().getName())) {
-      return Optional.empty();
-    }
-    try {
-      return PATH.socket(facade).map(found -> new SocketSendfile(found.socket, found.timeoutMillis, request));
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      log.debug("No direct socket for this request; the ZIP goes through the servlet stream", e);
-      return Optional.empty();
-    }
+    return ConnectionSocket.of(request).filter(ConnectionSocket::plainHttp11)
+        .map(found -> new SocketSendfile(found.channel(), found.writeTimeoutMillis(), request));
   }
 
   /**
@@ -144,50 +118,6 @@ public final class SocketSendfile implements Closeable {
   public void close() throws IOException {
     if (selector != null) {
       selector.close();
-    }
-  }
-
-  /** Tomcat's fields and methods from the servlet's request to the socket, looked up once. */
-  private record Reach(Field request, Method coyote, Field hook, Method wrapper, Method channel, Method timeout,
-      Method ioChannel) {
-
-    static Reach find() {
-      try {
-        ClassLoader loader = SocketSendfile.class.getClassLoader();
-        Class<?> facade = Class.forName(FACADE, false, loader);
-        Class<?> catalina = Class.forName("org.apache.catalina.connector.Request", false, loader);
-        Class<?> coyote = Class.forName("org.apache.coyote.Request", false, loader);
-        Class<?> processor = Class.forName("org.apache.coyote.AbstractProcessor", false, loader);
-        Class<?> wrapper = Class.forName("org.apache.tomcat.util.net.SocketWrapperBase", false, loader);
-        Class<?> channel = Class.forName(PLAIN_CHANNEL, false, loader);
-        Field request = facade.getDeclaredField("request");
-        request.setAccessible(true);
-        Field hook = coyote.getDeclaredField("hook");
-        hook.setAccessible(true);
-        Method socketWrapper = processor.getDeclaredMethod("getSocketWrapper");
-        socketWrapper.setAccessible(true);
-        return new Reach(request, catalina.getMethod("getCoyoteRequest"), hook, socketWrapper,
-            wrapper.getMethod("getSocket"), wrapper.getMethod("getWriteTimeout"), channel.getMethod("getIOChannel"));
-      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-        log.info("ZIP members go through the servlet stream: this web server's socket is out of reach ({})", e.toString());
-        return null;
-      }
-    }
-
-    Optional<SocketSendfile> socket(ServletRequest facade) throws ReflectiveOperationException {
-      Object catalina = request.get(facade);
-      Object processor = catalina == null ? null : hook.get(coyote.invoke(catalina));
-      if (processor == null || !HTTP11.equals(processor.getClass().getName())) {
-        return Optional.empty();
-      }
-      Object socketWrapper = wrapper.invoke(processor);
-      Object nio = socketWrapper == null ? null : channel.invoke(socketWrapper);
-      // Exactly the plain channel: its subclass SecureNioChannel encrypts what it writes.
-      if (nio == null || !PLAIN_CHANNEL.equals(nio.getClass().getName())
-          || !(ioChannel.invoke(nio) instanceof SocketChannel socket) || !socket.isOpen()) {
-        return Optional.empty();
-      }
-      return Optional.of(new SocketSendfile(socket, (Long) timeout.invoke(socketWrapper)));
     }
   }
 }

@@ -6,10 +6,10 @@ import org.plenary.meeting.MeetingCatalog;
 import org.plenary.registration.Attendance;
 import org.plenary.registration.RegistrationDesk;
 import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.PageController;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Visa-support pages: the request form, the request (passport shown to those who may see it), the letter, re-issue. */
-@Controller
+@PageController
 class VisaController {
 
   private final VisaDesk desk;

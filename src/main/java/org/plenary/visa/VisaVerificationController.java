@@ -1,7 +1,7 @@
 package org.plenary.visa;
 
 import org.plenary.meeting.MeetingCatalog;
-import org.springframework.stereotype.Controller;
+import org.plenary.shared.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The public check of a letter by its full reference: what the letter states, whether the meeting moved since, and,
  * for a letter superseded by a re-issue, which reference replaced it. Nothing of the passport.
  */
-@Controller
+@PageController
 class VisaVerificationController {
 
   private final VisaDesk desk;

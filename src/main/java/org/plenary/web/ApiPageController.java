@@ -1,13 +1,13 @@
 package org.plenary.web;
 
-import org.springframework.stereotype.Controller;
+import org.plenary.shared.PageController;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * {@code /api}: the OpenAPI description, browsable with Swagger UI inside Plenary's own layout. Springdoc's
  * own Swagger UI page is turned off; its old addresses lead here.
  */
-@Controller
+@PageController
 class ApiPageController {
 
   @GetMapping("/api")

@@ -4,13 +4,13 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.plenary.shared.PageController;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -18,7 +18,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Errors that no controller answered (unknown paths, security refusals, failures): a readable
  * page for browsers, an RFC 9457 problem for everyone else. Never a stack trace.
  */
-@Controller
+@PageController
 @RequestMapping("/error")
 class ErrorPageController implements ErrorController {
 

@@ -7,7 +7,7 @@ import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.CircularDesk;
 import org.plenary.meeting.MeetingCatalog;
-import org.springframework.stereotype.Controller;
+import org.plenary.shared.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * A group's public page. It lives here rather than in {@code group} because it also lists the
  * group's meetings, and {@code meeting} already depends on {@code group}.
  */
-@Controller
+@PageController
 class GroupPageController {
 
   private final GroupCatalog groups;

@@ -6,12 +6,12 @@ import java.util.stream.Collectors;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
-import org.springframework.stereotype.Controller;
+import org.plenary.shared.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The home page: every group and the meetings still to come. */
-@Controller
+@PageController
 class HomeController {
 
   private final GroupCatalog groups;

@@ -2,6 +2,7 @@ package org.plenary.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -39,7 +40,8 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * The OpenAPI description at {@code /v3/api-docs}, kept true to what the server sends: security
  * per operation (an operation needs a token exactly when its controller says
- * {@code @PreAuthorize} or acts for the signed-in account), the RFC 9457 problems each operation can answer, binary bodies for PDFs
+ * {@code @PreAuthorize} or acts for the signed-in account), the RFC 9457 problems each operation can answer (503 with
+ * {@code Retry-After} on every one), binary bodies for PDFs
  * and CSV, and id records described as the plain numbers they are written as.
  */
 @Configuration
@@ -47,13 +49,20 @@ class OpenApiConfiguration {
 
   static final String TOKEN = "token";
   private static final String PROBLEM_REF = "#/components/schemas/Problem";
+  private static final String RETRY_AFTER_REF = "#/components/headers/Retry-After";
   private static final Map<Integer, String> REASONS = Map.of(400, "The request is invalid (see `errors`).",
       401, "No valid token was sent.", 403, "The token's account may not do this.",
       404, "There is no such resource.", 409, "The resource's state does not allow this now.",
       410, "The resource was withdrawn.", 413, "The body is larger than the server accepts (an upload: plenary.contributions.max-size; any other body: plenary.api.max-body-size).",
       415, "The request body has a media type this operation does not take.",
       429, "Too many failed attempts: wait until the time the problem gives.",
-      503, "Too many documents are being prepared at once (PDFs are painted a few at a time): nothing was changed; try again after Retry-After seconds.");
+      503, "The server is busy: too many of this client's (or of all clients') requests are still sending their "
+          + "bodies or being read slowly, or the database cannot be reached. Nothing was read or changed; try again "
+          + "after Retry-After seconds.");
+  /** A PDF's own 503, beside the server's. */
+  private static final String PDF_BUSY = "Too many documents are being prepared at once (PDFs are painted a few at a "
+      + "time), or the server is busy (see any other operation's 503): nothing was changed; try again after "
+      + "Retry-After seconds.";
 
   static {
     // The id records are written as their number (@JsonValue): describe them so.
@@ -115,8 +124,11 @@ class OpenApiConfiguration {
         problem(responses, 409);
       }
       if (producesPdf(handler)) {
-        problem(responses, 503);
+        responses.computeIfAbsent("503", code -> new ApiResponse().description(PDF_BUSY));
       }
+      // Any request: the gates on slow bodies and slow readers (web.BodyReadGate, web.SlowReaderGate) and a database
+      // out of reach answer it before, or instead of, the operation.
+      problem(responses, 503);
       if (operation.getRequestBody() != null) {
         // A multipart upload past the upload limit, any other body past plenary.api.max-body-size.
         problem(responses, 415);
@@ -133,11 +145,15 @@ class OpenApiConfiguration {
   @Bean
   OpenApiCustomizer problemBodiesAndBinaries() {
     return api -> {
-      api.getComponents().addSchemas("Problem", problemSchema());
+      api.getComponents().addSchemas("Problem", problemSchema()).addHeaders("Retry-After", new Header()
+          .description("Whole seconds to wait before trying again.").schema(new IntegerSchema().format("int32")));
       api.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
         operation.getResponses().forEach((code, response) -> {
           if (code.startsWith("4") || code.startsWith("5")) {
             response.setContent(problemContent());
+            if (code.equals("429") || code.equals("503")) {
+              response.addHeaderObject("Retry-After", new Header().$ref(RETRY_AFTER_REF));
+            }
             if (response.getDescription() == null || response.getDescription().isBlank()) {
               response.setDescription(REASONS.getOrDefault(Integer.parseInt(code), "A problem."));
             }

@@ -6,12 +6,12 @@ import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.PageController;
 import org.plenary.shared.RefusedException;
 import org.plenary.shared.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -21,9 +21,11 @@ import org.springframework.web.servlet.view.json.JacksonJsonView;
  * An unknown group, meeting, document or file on a page (404), an action a rule refused, or input a
  * rule refused that the page's controller did not show as field errors itself (a query parameter such
  * as a ZIP's {@code since}: 400 with its sentence): the error page naming it for browsers, an RFC 9457
- * problem for {@code Accept: application/json} (with {@code errors} by field, as on the API).
+ * problem for {@code Accept: application/json} (with {@code errors} by field, as on the API). Page controllers
+ * only ({@link PageController}): {@code Controller.class} also matched every {@code @RestController}, whose own
+ * advice ({@link ApiProblemHandler}) answers first, and this binder ran on each API request for nothing.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class PageErrorHandler {
 
   private final Problems problems;

@@ -20,7 +20,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -92,14 +92,18 @@ class SecurityConfiguration {
   /**
    * What the three token chains (management, API, folders by token) share: no session, so no CSRF; and
    * none of the page chain's filters that only serve a session, which every request would otherwise pass
-   * through: the request cache (it remembers a page to return to after signing in) and the sign-out
+   * through: session management, the request cache (it remembers a page to return to after signing in) and the sign-out
    * ({@code POST /logout}, a path none of these chains serves). A cross-origin preflight is refused as on the pages
    * ({@link CrossOriginPreflight}).
    */
   private static HttpSecurity stateless(HttpSecurity http, Problems problems) throws Exception {
     return http.csrf(csrf -> csrf.disable())
         .addFilterAfter(new CrossOriginPreflight(problems), HeaderWriterFilter.class)
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // No session management at all (it added a filter wrapping every response to keep session ids out of
+        // links these answers never hold), and the context kept for the request only: read from no session, so a
+        // page's session cookie signs no one in here.
+        .sessionManagement(session -> session.disable())
+        .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .requestCache(cache -> cache.disable())
         .logout(logout -> logout.disable());
   }

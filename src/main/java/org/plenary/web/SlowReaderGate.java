@@ -3,8 +3,6 @@ package org.plenary.web;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -19,6 +17,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.plenary.shared.ClientNetworks;
+import org.plenary.shared.ConnectionSocket;
 import org.plenary.shared.SentBytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +46,6 @@ import org.springframework.stereotype.Component;
 class SlowReaderGate extends ValveBase implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
   private static final Logger log = LoggerFactory.getLogger(SlowReaderGate.class);
-  /** How the socket of a request's connection is reached, or null when this Tomcat does not have that path. */
-  private static final Reach REACH = Reach.find();
 
   private final long minRate;
   private final int window;
@@ -148,23 +145,20 @@ class SlowReaderGate extends ValveBase implements WebServerFactoryCustomizer<Tom
 
   /** Closes the connection of a response too slowly read; the thread writing it then gets an error and ends. */
   private void cut(org.apache.coyote.Request key, Held entry, long bytes) {
-    if (REACH == null) {
+    SocketChannel socket = ConnectionSocket.of(key).map(ConnectionSocket::channel).orElse(null);
+    // The socket found is this response's only while the request is still held by its thread.
+    if (socket == null || held.get(key) != entry) {
       return;
     }
+    entry.cut = true;
+    log.info("Closed the connection of a slow reader of {} (client {}): {} bytes sent in the last {} s, under {} a second",
+        entry.request.getRequestURI(), entry.client, bytes, window, minRate);
     try {
-      SocketChannel socket = REACH.socket(key);
-      // The socket found is this response's only while the request is still held by its thread.
-      if (socket == null || held.get(key) != entry) {
-        return;
-      }
-      entry.cut = true;
-      log.info("Closed the connection of a slow reader of {} (client {}): {} bytes sent in the last {} s, under {} a second",
-          entry.request.getRequestURI(), entry.client, bytes, window, minRate);
       // Reset rather than a FIN behind the unread bytes: nothing stays queued for a reader that does not read.
       socket.setOption(StandardSocketOptions.SO_LINGER, 0);
       // A shut-down socket is writable at once: the thread waiting to write wakes, fails and ends the request.
       socket.shutdownOutput();
-    } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       log.debug("A slow reader's connection could not be closed", e);
     }
   }
@@ -183,38 +177,6 @@ class SlowReaderGate extends ValveBase implements WebServerFactoryCustomizer<Tom
       this.client = client;
       this.sent = sent;
       this.samples = samples;
-    }
-  }
-
-  /** Tomcat's fields and methods from a request to its connection's socket, looked up once. */
-  private record Reach(Field hook, Method wrapper, Method channel, Method ioChannel) {
-
-    static Reach find() {
-      try {
-        ClassLoader loader = SlowReaderGate.class.getClassLoader();
-        Field hook = org.apache.coyote.Request.class.getDeclaredField("hook");
-        hook.setAccessible(true);
-        Method wrapper = Class.forName("org.apache.coyote.AbstractProcessor", false, loader)
-            .getDeclaredMethod("getSocketWrapper");
-        wrapper.setAccessible(true);
-        Class<?> socketWrapper = Class.forName("org.apache.tomcat.util.net.SocketWrapperBase", false, loader);
-        Class<?> nio = Class.forName("org.apache.tomcat.util.net.NioChannel", false, loader);
-        return new Reach(hook, wrapper, socketWrapper.getMethod("getSocket"), nio.getMethod("getIOChannel"));
-      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-        log.info("Slow readers are not cut: this web server's sockets are out of reach ({})", e.toString());
-        return null;
-      }
-    }
-
-    SocketChannel socket(org.apache.coyote.Request request) throws ReflectiveOperationException {
-      Object processor = hook.get(request);
-      if (processor == null || !wrapper.getDeclaringClass().isInstance(processor)) {
-        return null;
-      }
-      Object socketWrapper = wrapper.invoke(processor);
-      Object nio = socketWrapper == null ? null : channel.invoke(socketWrapper);
-      return ioChannel.getDeclaringClass().isInstance(nio) && ioChannel.invoke(nio) instanceof SocketChannel socket
-          ? socket : null;
     }
   }
 }

@@ -395,6 +395,22 @@ class IdentityAttackTests {
   }
 
   @Test
+  void aWebSessionSignsNoOneInOnTheApiOrTheManagementEndpointsAndATokenMakesNoSession() throws Exception {
+    account("web-admin", Set.of(Role.ADMIN));
+    Browser browser = new Browser();
+    browser.signIn("web-admin", "web-admin-pass");
+    assertThat(browser.get("/account").statusCode()).isEqualTo(200);
+    // The token chains keep no security context in a session: the page's session cookie is no credential there.
+    assertThat(browser.get("/api/v1/account").statusCode()).isEqualTo(401);
+    assertThat(browser.get("/actuator/metrics").statusCode()).isEqualTo(401);
+    String bearer = "Bearer " + tokens.issue(accounts.find("web-admin").orElseThrow().id(), "no session").token();
+    Response read = get(address(), "/api/v1/account", bearer);
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.header("set-cookie")).as("no session made for a token").isNull();
+    assertThat(get(address(), "/actuator/metrics", bearer).header("set-cookie")).isNull();
+  }
+
+  @Test
   void every401OnTheApiCarriesWwwAuthenticate() throws Exception {
     Response anonymous = post(address(), "/api/v1/groups/tsag/meetings", null, "{}");
     assertThat(anonymous.status()).isEqualTo(401);

@@ -87,6 +87,22 @@ class OpenApiContractTests {
     }));
   }
 
+  /** The gates on slow bodies and slow readers, and a database out of reach, answer any operation 503 (BusyAnswer). */
+  @Test
+  void everyOperationDeclaresTheBusyAnswerWithItsRetryAfter() {
+    JsonNode retryAfter = json.readTree(document).get("components").get("headers").get("Retry-After");
+    assertThat(retryAfter.get("schema").get("type").asString()).isEqualTo("integer");
+    List<Op> all = operations();
+    assertThat(all).hasSizeGreaterThan(50);
+    all.forEach(op -> {
+      JsonNode busy = op.node().get("responses").get("503");
+      assertThat(busy).as(op.toString()).isNotNull();
+      assertThat(busy.get("description").asString()).as(op.toString()).contains("Retry-After");
+      assertThat(busy.get("headers").get("Retry-After").get("$ref").asString()).as(op.toString())
+          .isEqualTo("#/components/headers/Retry-After");
+    });
+  }
+
   @Test
   void everyOperationHasAMeaningfulStableOperationId() {
     var seen = new HashSet<String>();

@@ -113,19 +113,37 @@ class PageTests {
   }
 
   @Test
-  void pagesCarryTheMarkdownRendererAndTheApiRunsNoModelMethods() throws Exception {
+  void pagesCarryTheMarkdownRendererAndTheApiRunsNoModelOrBinderMethods() throws Exception {
     mvc.perform(get("/groups/cloud")).andExpect(status().isOk())
         .andExpect(model().attribute("markdown", org.hamcrest.Matchers.instanceOf(MarkdownRenderer.class)));
-    // a controller advice's @ModelAttribute method runs on every request of the controllers it applies to
+    // a controller advice's @ModelAttribute and @InitBinder methods run on every request of the controllers it
+    // applies to (the pages' binder, PageErrorHandler's, ran on each API request)
     var api = context.getBeansWithAnnotation(RestController.class).values().stream()
         .map(bean -> org.springframework.aop.support.AopUtils.getTargetClass(bean)).toList();
     assertThat(api).isNotEmpty();
     for (ControllerAdviceBean advice : ControllerAdviceBean.findAnnotatedBeans(context)) {
       if (api.stream().anyMatch(advice::isApplicableToBeanType)) {
         assertThat(MethodIntrospector.selectMethods(advice.getBeanType(),
-            (java.lang.reflect.Method m) -> AnnotatedElementUtils.hasAnnotation(m, ModelAttribute.class)))
-            .as("model methods of %s", advice.getBeanType()).isEmpty();
+            (java.lang.reflect.Method m) -> AnnotatedElementUtils.hasAnnotation(m, ModelAttribute.class)
+                || AnnotatedElementUtils.hasAnnotation(m, org.springframework.web.bind.annotation.InitBinder.class)))
+            .as("model and binder methods of %s", advice.getBeanType()).isEmpty();
       }
+    }
+  }
+
+  @Test
+  void staticFileLinksAreResolvedOnRequestsThatMayRenderAPageOnly() throws Exception {
+    var filters = context.getBeansOfType(org.springframework.boot.web.servlet.FilterRegistrationBean.class).values()
+        .stream().map(org.springframework.boot.web.servlet.FilterRegistrationBean::getFilter)
+        .filter(org.springframework.web.servlet.resource.ResourceUrlEncodingFilter.class::isInstance).toList();
+    assertThat(filters).as("one, in place of Spring Boot's").hasSize(1);
+    for (String path : List.of("/groups/cloud", "/error", "/api/v1/groups", "/actuator/health")) {
+      var response = new org.springframework.mock.web.MockHttpServletResponse();
+      var chain = new org.springframework.mock.web.MockFilterChain();
+      ((jakarta.servlet.Filter) filters.get(0)).doFilter(new org.springframework.mock.web.MockHttpServletRequest("GET", path),
+          response, chain);
+      // The filter's work is the response wrapper whose encodeURL resolves static files' links.
+      assertThat(chain.getResponse() != response).as(path).isEqualTo(!path.startsWith("/api/") && !path.startsWith("/actuator/"));
     }
   }
 
