@@ -132,7 +132,8 @@ use_java_25() {
 
 # start_plenary PORT DATADIR [ARGS...]: starts the server in demo mode on 127.0.0.1:PORT, sets
 # PLENARY_PID, and waits until /actuator/health says UP. The cap on numbers a delegate holds unused
-# (plenary.contributions.max-unused-numbers) is off: the benches allocate thousands as alice. With BENCH_LAUNCHER=1 through ./plenary
+# (plenary.contributions.max-unused-numbers) is off: the benches allocate thousands as alice; so is the folding of her
+# receipts (plenary.mail.fold-window), which would cost each upload two queries. With BENCH_LAUNCHER=1 through ./plenary
 # (the launcher execs the JVM, so PLENARY_PID is the server's).
 start_plenary() {
   local port=$1 dir=$2 timeout=${BENCH_START_TIMEOUT:-120} i mode=(--demo)
@@ -152,13 +153,13 @@ start_plenary() {
     # trained for, so the temporary folder is not one of them.
     PLENARY_JAR=$JAR "$ROOT/plenary" "${mode[@]}" \
       --server.address=127.0.0.1 --server.port="$port" --plenary.data-dir="$dir" \
-      --plenary.base-url="http://127.0.0.1:$port" --plenary.contributions.max-unused-numbers=0 "$@" \
+      --plenary.base-url="http://127.0.0.1:$port" --plenary.contributions.max-unused-numbers=0 --plenary.mail.fold-window=0 "$@" \
       >"$dir/plenary.log" 2>&1 &
   else
     # shellcheck disable=SC2086
     java ${PLENARY_JAVA_OPTS:-} -Djava.io.tmpdir="$dir/tmp" -jar "$JAR" "${mode[@]}" \
       --server.address=127.0.0.1 --server.port="$port" --plenary.data-dir="$dir" \
-      --plenary.base-url="http://127.0.0.1:$port" --plenary.contributions.max-unused-numbers=0 "$@" \
+      --plenary.base-url="http://127.0.0.1:$port" --plenary.contributions.max-unused-numbers=0 --plenary.mail.fold-window=0 "$@" \
       >"$dir/plenary.log" 2>&1 &
   fi
   PLENARY_PID=$!

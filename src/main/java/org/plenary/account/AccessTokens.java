@@ -39,8 +39,8 @@ public class AccessTokens {
   private final CurrentAccounts accounts;
   private final Duration validity;
   private final Clock clock;
-  /** Token hash to the id of its account, for valid tokens. */
-  private final TtlCache<String, Optional<Long>> recent;
+  /** Token hash to its account and expiry, for tokens found; the expiry is checked on every use. */
+  private final TtlCache<String, Optional<Owner>> recent;
   private final java.util.Map<String, Instant> lastUse = new java.util.concurrent.ConcurrentHashMap<>();
   private final TransactionTemplate readOnly;
   private final TransactionTemplate readWrite;
@@ -75,8 +75,9 @@ public class AccessTokens {
    * The enabled account a valid, unexpired token belongs to, with its roles as they are now. Which
    * account a token belongs to is kept for a few seconds, so a busy API client does not cost a query
    * per request: a token revoked on this node stops working at once, one revoked on another node
-   * within {@link #RECHECK}. A disabled account's tokens stop working at once on this node
-   * ({@link CurrentAccounts}).
+   * within {@link #RECHECK}. An expiry is known in advance, so a token stops working at its expiry
+   * instant even while its answer is kept. A disabled account's tokens stop working at once on this
+   * node ({@link CurrentAccounts}).
    */
   public Optional<PlenaryUser> authenticate(String token) {
     if (token == null || !token.startsWith(PREFIX)) {
@@ -92,16 +93,21 @@ public class AccessTokens {
   }
 
   private Optional<Long> owner(String hash) {
-    return recent.get(hash, () -> lookUp(hash));
+    Instant now = clock.instant();
+    return recent.get(hash, () -> lookUp(hash)).filter(owner -> owner.expires().isAfter(now)).map(Owner::account);
   }
 
-  private Optional<Long> lookUp(String hash) {
+  /** A token's account and the instant it expires. */
+  private record Owner(long account, Instant expires) {}
+
+  private Optional<Owner> lookUp(String hash) {
     Instant now = clock.instant();
     return readOnly.execute(status -> {
-      Optional<Long> account = jdbc.sql("SELECT account_id FROM access_tokens WHERE token_hash = ? AND expires_at > ?")
-          .params(hash, utc(now)).query(Long.class).optional();
-      account.ifPresent(id -> lastUse.put(hash, now));
-      return account;
+      Optional<Owner> owner = jdbc.sql("SELECT account_id, expires_at FROM access_tokens WHERE token_hash = ? AND expires_at > ?")
+          .params(hash, utc(now))
+          .query((rs, row) -> new Owner(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant())).optional();
+      owner.ifPresent(o -> lastUse.put(hash, now));
+      return owner;
     });
   }
 

@@ -89,6 +89,26 @@ public final class PlenaryUser implements UserDetails {
     return authorities;
   }
 
+  /**
+   * A short digest of what shapes this person's view of a page or answer: who they are, their roles and the
+   * organizations they are focal point of. Part of the entity tag of every answer made for one reader, so that
+   * after a change of rights (a secretariat member demoted) a view kept by the browser is not revalidated (304)
+   * but sent again as the reader now sees it.
+   */
+  public String viewDigest() {
+    var rights = new StringBuilder(account.username()).append('|');
+    account.roles().stream().map(Role::name).sorted().forEach(role -> rights.append(role).append(','));
+    rights.append('|');
+    focalPointOf.stream().map(o -> Long.toString(o.value())).sorted().forEach(o -> rights.append(o).append(','));
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(rights.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Never kept: the password is checked by {@link Credentials} and forgotten. */
   @Override
   public String getPassword() {

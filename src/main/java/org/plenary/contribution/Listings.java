@@ -99,7 +99,7 @@ class Listings {
     boolean gzip = (json || user.isEmpty()) && ListingFiles.gzipAccepted(request);
     String etag = "\"" + (json ? "j" : "h") + Long.toHexString(stamp)
         + (json ? "" : "-" + locale.toLanguageTag())
-        + (json || user.isEmpty() ? "" : "-" + Integer.toHexString(user.get().getUsername().hashCode()))
+        + (json || user.isEmpty() ? "" : "-" + user.get().viewDigest())
         + (gzip ? "-gz" : "") + "\"";
     // The page's language follows Accept-Language and the language cookie (and the account, for which the page is private).
     response.setHeader(HttpHeaders.VARY, json ? HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING

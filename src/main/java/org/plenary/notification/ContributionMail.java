@@ -123,7 +123,9 @@ class ContributionMail {
    * with it, so it is never lost nor written twice; a module listener cost each batch a publication
    * row and three commits of its own (processing, the mails, completed) on another thread. As for the
    * numbers, the contributions come with the event, the addresses are read in one query, and who was
-   * mailed is not asked: nobody can have been mailed for a version that this transaction registers.
+   * mailed is not asked: nobody can have been mailed for a version that this transaction registers. A receipt
+   * is folded by the contribution's number ({@link MailFolding}): one still waiting for the same people is
+   * replaced, and a user re-uploading again and again does not mail the holder a receipt each time.
    */
   @EventListener
   void on(ContributionsReceived event) {
@@ -136,7 +138,8 @@ class ContributionMail {
 
   private void received(Contribution c, long fileId, Letters letters) {
     ContributionFile file = file(c, fileId);
-    letters.add("ContributionReceived:" + fileId, receivers(c, fileId), words -> words.letter(
+    letters.add("ContributionReceived:" + fileId, "ContributionReceived:" + c.number(), receivers(c, fileId),
+        words -> words.letter(
         file.late() ? "notification.contribution.receivedLate" : "notification.contribution.received",
         new Object[] {file.fileName()}, file.fileName(), file.size(), file.sha256(), baseUrl + "/documents/" + c.number()));
   }
@@ -190,8 +193,11 @@ class ContributionMail {
       recipients.add(file.uploadedBy());
     }
     String by = desk.personName(event.takenBy());
-    send("ContributionTakenBack:" + event.fileId(), recipients, words -> words.letter("notification.contribution.takenBack",
+    var letters = new Letters();
+    letters.add("ContributionTakenBack:" + event.fileId(), "ContributionTakenBack:" + c.number(), recipients,
+        words -> words.letter("notification.contribution.takenBack",
         new Object[] {file.fileName()}, file.fileName(), by, c.number(), baseUrl + "/documents/" + c.number()));
+    letters.send();
   }
 
   @ApplicationModuleListener
@@ -232,11 +238,16 @@ class ContributionMail {
 
     /** A mail for {@code occasion} to these accounts' addresses (accounts without one are left out). */
     void add(String occasion, List<String> usernames, Function<MailWords, MailWords.Letter> write) {
+      add(occasion, null, usernames, write);
+    }
+
+    /** {@link #add}, for a mail a newer one about {@code fold} replaces while it waits ({@link MailFolding}). */
+    void add(String occasion, String fold, List<String> usernames, Function<MailWords, MailWords.Letter> write) {
       Set<String> addresses = new LinkedHashSet<>();
       usernames.forEach(name -> emails.computeIfAbsent(name, n -> accounts.find(n).map(Account::email))
           .ifPresent(addresses::add));
       if (!addresses.isEmpty()) {
-        mails.add(new Mailer.Outgoing(occasion, List.copyOf(addresses), write));
+        mails.add(new Mailer.Outgoing(occasion, List.copyOf(addresses), write, fold));
       }
     }
 

@@ -69,7 +69,7 @@ record MailMessage(long id, Instant createdAt, String recipients, String subject
   /**
    * KEPT: no SMTP server is configured, the outbox is the delivery (or, with one, not yet claimed for
    * sending); SENDING: claimed by one node, which is handing it to SMTP; SENT: accepted by SMTP;
-   * FAILED: refused.
+   * FAILED: refused; FOLDED: replaced, while it waited, by a newer mail about the same thing ({@link MailFolding}).
    */
-  enum Status { KEPT, SENDING, SENT, FAILED }
+  enum Status { KEPT, SENDING, SENT, FAILED, FOLDED }
 }

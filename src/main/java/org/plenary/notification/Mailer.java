@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,9 +35,12 @@ class Mailer {
   private final Clock clock;
   private final Recipients recipients;
   private final MessageSource messages;
+  private final MailFolding folding;
 
-  Mailer(Outbox outbox, SmtpHandover handover, Clock clock, Recipients recipients, MessageSource messages) {
+  Mailer(Outbox outbox, SmtpHandover handover, Clock clock, Recipients recipients, MessageSource messages,
+      MailFolding folding) {
     this.outbox = outbox;
+    this.folding = folding;
     this.handover = handover;
     this.clock = clock;
     this.recipients = recipients;
@@ -69,8 +73,16 @@ class Mailer {
     });
   }
 
-  /** One mail of a batch: for {@code occasion}, to {@code addresses}, written by {@code write} in each recipient's language. */
-  record Outgoing(String occasion, List<String> addresses, Function<MailWords, MailWords.Letter> write) {}
+  /**
+   * One mail of a batch: for {@code occasion}, to {@code addresses}, written by {@code write} in each recipient's
+   * language; {@code fold}: what it is about, for a kind of mail a user can repeat ({@link MailFolding}), else null.
+   */
+  record Outgoing(String occasion, List<String> addresses, Function<MailWords, MailWords.Letter> write, String fold) {
+
+    Outgoing(String occasion, List<String> addresses, Function<MailWords, MailWords.Letter> write) {
+      this(occasion, addresses, write, null);
+    }
+  }
 
   /**
    * {@link #sendEach} for many occasions at once, as the events about a batch of contributions need:
@@ -118,15 +130,20 @@ class Mailer {
       String key = keys.get(i);
       Recipients.byLanguage(due.get(i), languages).forEach((language, group) -> {
         MailWords.Letter letter = mail.write().apply(words.computeIfAbsent(language, l -> new MailWords(messages, l)));
-        kept.add(new Outbox.Kept(key, group, letter.subject(), letter.body()));
+        kept.add(new Outbox.Kept(key, group, letter.subject(), letter.body(), mail.fold(), null));
       });
     }
-    List<Long> ids = outbox.keepAll(clock.instant(), kept);
+    Instant now = clock.instant();
+    kept.replaceAll(mail -> folding.fold(mail, now));
+    List<Long> ids = outbox.keepAll(now, kept);
     if (handover.sending()) {
       var handOvers = new ArrayList<SmtpHandover.Kept>(kept.size());
       for (int i = 0; i < kept.size(); i++) {
         Outbox.Kept k = kept.get(i);
-        handOvers.add(new SmtpHandover.Kept(ids.get(i), k.to(), k.subject(), k.body(), null));
+        // A held mail is sent by OutboxDelivery once due.
+        if (k.held() == null) {
+          handOvers.add(new SmtpHandover.Kept(ids.get(i), k.to(), k.subject(), k.body(), null));
+        }
       }
       afterCommit(() -> handOvers.forEach(handover::handOver));
     }

@@ -47,8 +47,55 @@ class Outbox {
     return keys.getKey().longValue();
   }
 
-  /** A message to keep for {@code occasion}, noted as mailing each address of {@code to}. */
-  record Kept(String occasion, List<String> to, String subject, String body) {}
+  /**
+   * A message to keep for {@code occasion}, noted as mailing each address of {@code to}; {@code fold}: what it is
+   * about when a newer one replaces it while it waits (null: never, {@link MailFolding}); {@code held}: when it is
+   * sent, if not at once.
+   */
+  record Kept(String occasion, List<String> to, String subject, String body, String fold, Instant held) {
+
+    Kept heldUntil(Instant until) {
+      return new Kept(occasion, to, subject, body, fold, until);
+    }
+  }
+
+  /**
+   * Folds the messages still waiting about {@code fold} that mail none but these addresses (status FOLDED: a newer
+   * one replaces them); returns the latest instant one of them was held until (null: none was held).
+   */
+  Instant fold(String fold, List<String> to) {
+    List<Waiting> waiting = jdbc.sql("""
+            SELECT m.id, m.next_attempt_at FROM mail_messages m WHERE m.fold_key = :fold AND m.status = 'KEPT'
+              AND NOT EXISTS (SELECT 1 FROM mail_deliveries d WHERE d.message_id = m.id AND d.recipient NOT IN (:to))""")
+        .param("fold", fold).param("to", lowerCase(to))
+        .query((rs, row) -> {
+          OffsetDateTime next = rs.getObject(2, OffsetDateTime.class);
+          return new Waiting(rs.getLong(1), next == null ? null : next.toInstant());
+        }).list();
+    if (waiting.isEmpty()) {
+      return null;
+    }
+    jdbc.sql("UPDATE mail_messages SET status = 'FOLDED' WHERE id IN (:ids) AND status = 'KEPT'")
+        .param("ids", waiting.stream().map(Waiting::id).toList()).update();
+    return waiting.stream().map(Waiting::heldUntil).filter(java.util.Objects::nonNull).max(Instant::compareTo)
+        .orElse(null);
+  }
+
+  /** A message waiting to be sent, and when it is due (null: at once). */
+  private record Waiting(long id, Instant heldUntil) {}
+
+  /** How many messages of this kind of fold, not folded, were kept since {@code since} for any of these addresses. */
+  long keptSince(String kind, List<String> to, Instant since) {
+    return jdbc.sql("""
+            SELECT COUNT(DISTINCT m.id) FROM mail_messages m JOIN mail_deliveries d ON d.message_id = m.id
+            WHERE m.fold_key LIKE :kind AND m.created_at > :since AND m.status <> 'FOLDED' AND d.recipient IN (:to)""")
+        .param("kind", kind + ":%").param("since", since.atOffset(ZoneOffset.UTC)).param("to", lowerCase(to))
+        .query(Long.class).single();
+  }
+
+  private static List<String> lowerCase(List<String> addresses) {
+    return InLists.padded(addresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).distinct().toList());
+  }
 
   /**
    * Keeps the messages and notes whom each mails for its occasion, in two batches of statements;
@@ -64,8 +111,8 @@ class Outbox {
     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
     var keys = new GeneratedKeyHolder();
     batches.batchUpdate(connection -> connection.prepareStatement("""
-            INSERT INTO mail_messages (created_at, recipients, subject, body, status)
-            VALUES (?, ?, ?, ?, 'KEPT')""", new String[] {"id"}), new BatchPreparedStatementSetter() {
+            INSERT INTO mail_messages (created_at, recipients, subject, body, status, fold_key, next_attempt_at)
+            VALUES (?, ?, ?, ?, 'KEPT', ?, ?)""", new String[] {"id"}), new BatchPreparedStatementSetter() {
           @Override
           public void setValues(PreparedStatement ps, int i) throws SQLException {
             Kept message = messages.get(i);
@@ -73,6 +120,8 @@ class Outbox {
             ps.setString(2, MailMessage.stored(message.to()));
             ps.setString(3, message.subject());
             ps.setString(4, message.body());
+            ps.setString(5, message.fold());
+            ps.setObject(6, message.held() == null ? null : message.held().atOffset(ZoneOffset.UTC));
           }
 
           @Override
@@ -106,6 +155,8 @@ class Outbox {
     var recipients = new String[n];
     var subjects = new String[n];
     var bodies = new String[n];
+    var folds = new String[n];
+    var held = new String[n];
     var occasions = new ArrayList<String>();
     var addresses = new ArrayList<String>();
     var of = new ArrayList<Long>();
@@ -114,6 +165,8 @@ class Outbox {
       recipients[i] = MailMessage.stored(message.to());
       subjects[i] = message.subject();
       bodies[i] = message.body();
+      folds[i] = message.fold();
+      held[i] = message.held() == null ? null : message.held().toString();
       for (String recipient : message.to()) {
         occasions.add(message.occasion());
         addresses.add(recipient.toLowerCase(Locale.ROOT));
@@ -121,15 +174,17 @@ class Outbox {
       }
     }
     List<Long> ids = jdbc.sql("""
-            WITH m AS (SELECT nextval(pg_get_serial_sequence('mail_messages', 'id')) AS id, t.k, t.recipients, t.subject, t.body
-                FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) WITH ORDINALITY AS t (recipients, subject, body, k)),
-              kept AS (INSERT INTO mail_messages (id, created_at, recipients, subject, body, status)
-                SELECT id, ?, recipients, subject, body, 'KEPT' FROM m),
+            WITH m AS (SELECT nextval(pg_get_serial_sequence('mail_messages', 'id')) AS id, t.k, t.recipients, t.subject, t.body,
+                  t.fold, CAST(t.held AS timestamptz) AS held
+                FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) WITH ORDINALITY
+                  AS t (recipients, subject, body, fold, held, k)),
+              kept AS (INSERT INTO mail_messages (id, created_at, recipients, subject, body, status, fold_key, next_attempt_at)
+                SELECT id, ?, recipients, subject, body, 'KEPT', fold, held FROM m),
               noted AS (INSERT INTO mail_deliveries (occasion, recipient, message_id)
                 SELECT d.occasion, d.recipient, m.id FROM unnest(?::varchar[], ?::varchar[], ?::bigint[]) AS d (occasion, recipient, k)
                 JOIN m ON m.k = d.k)
             SELECT id FROM m ORDER BY k""")
-        .params(recipients, subjects, bodies, now.atOffset(ZoneOffset.UTC), occasions.toArray(String[]::new),
+        .params(recipients, subjects, bodies, folds, held, now.atOffset(ZoneOffset.UTC), occasions.toArray(String[]::new),
             addresses.toArray(String[]::new), of.toArray(Long[]::new))
         .query(Long.class).list();
     if (ids.size() != n) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends what a node kept but did not send: a message still KEPT a minute after it was written (its
  * node stopped before claiming it), one whose attempt failed for a passing reason and is due again
- * ({@link SmtpHandover}), or one claimed for sending ten minutes ago and never finished (its node
+ * ({@link SmtpHandover}), one held by {@link MailFolding} until its window has passed, or one
+ * claimed for sending ten minutes ago and never finished (its node
  * died while sending; such a message may then reach SMTP twice, never zero times). Attachments are
  * read back from the outbox. Runs every 30 seconds on every node, only when an SMTP server is
  * configured; the claims make it safe on several nodes at once.

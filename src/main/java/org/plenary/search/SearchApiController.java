@@ -45,7 +45,8 @@ class SearchApiController {
           + "-word work. Only documents the reader may read are searched, counted and faceted: a private meeting's "
           + "documents only for signed-in readers. Snippets are HTML with the words found in <mark>.")
   @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-  @ApiResponse(responseCode = "400", description = "The words do not make a query (an open quote, a lone AND).")
+  @ApiResponse(responseCode = "400", description = "The words do not make a query (an open quote, a lone AND), or a "
+      + "page no search can reach (below 1 or above 107374182), naming the field page.")
   @GetMapping("/api/v1/search")
   SearchResults search(@RequestParam(defaultValue = "") String q,
       @Parameter(description = "group/code, e.g. cloud/1006-gva") @RequestParam(required = false) String meeting,
@@ -54,6 +55,7 @@ class SearchApiController {
       @Parameter(description = "file extension, e.g. pdf") @RequestParam(required = false) String type,
       @Parameter(description = "ALLOCATED, INCOMING, PUBLISHED or WITHDRAWN") @RequestParam(required = false) String state,
       @Parameter(description = "best (default) or newest") @RequestParam(defaultValue = "best") String sort,
+      @Parameter(description = "from 1 to 107374182; past the last page of hits, an empty page")
       @RequestParam(defaultValue = "1") int page) {
     return search.search(new SearchQuery(q, meeting, agendaItem, source, type, state, sort, page), Reader.current());
   }

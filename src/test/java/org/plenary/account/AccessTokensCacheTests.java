@@ -16,17 +16,18 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 /**
  * A token's answer is kept for {@link AccessTokens#RECHECK}, so that a busy client costs no query
  * per request: a token revoked on another node (its row deleted there) keeps working on this one
- * at most that long; one revoked on this node stops at once.
+ * at most that long; one revoked on this node stops at once; one expiring stops at its expiry instant.
  */
 class AccessTokensCacheTests {
 
   private final MovingClock clock = new MovingClock();
+  private JdbcDataSource dataSource;
   private JdbcClient jdbc;
   private AccessTokens tokens;
 
   @BeforeEach
   void setUp() {
-    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:tokens-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     jdbc = JdbcClient.create(dataSource);
     jdbc.sql("""
@@ -55,6 +56,17 @@ class AccessTokensCacheTests {
     assertThat(tokens.valid(hash)).isTrue();
     tokens.revoke(account, tokens.list(account).getFirst().id());
     assertThat(tokens.valid(hash)).isFalse();
+  }
+
+  @Test
+  void aTokenStopsWorkingAtItsExpiryInstantEvenWhileItsAnswerIsKept() throws Exception {
+    AccessTokens shortLived = new AccessTokens(new DataSourceTransactionManager(dataSource), jdbc, null,
+        Duration.ofSeconds(10), clock);
+    String hash = sha256(shortLived.issue(new AccountId(3), "script").token());
+    clock.advance(Duration.ofSeconds(8));
+    assertThat(shortLived.valid(hash)).as("valid for 2 s more: its answer is kept from now on").isTrue();
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(shortLived.valid(hash)).as("expired, though kept for 3 s more").isFalse();
   }
 
   private static String sha256(String token) throws Exception {

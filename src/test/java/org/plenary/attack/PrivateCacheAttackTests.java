@@ -98,6 +98,29 @@ class PrivateCacheAttackTests {
     }
   }
 
+  /**
+   * A signed-in reader's page carried an ETag made of the folder's state and their name only: demoted from the
+   * secretariat, they revalidated the page their browser kept and got 304, the secretariat's view kept. The ETag
+   * now holds a digest of the rights that shape the view.
+   */
+  @Test
+  void aDemotedReadersOldViewIsNotRevalidated() throws Exception {
+    ArchiveFixture fixture = ArchiveFixture.create("demote", "FG Demote", groups, accounts, tokens).with(desk);
+    ArchiveFixture.meeting(meetings, "demote", "open", true);
+    fixture.publish("open", "Open plan", "open text");
+    String clerk = "Bearer " + tokens.issue(fixture.clerk().id(), "cache").token();
+    String folder = "/t/fg/demote/docs/open/in/";
+    HttpResponse<String> asSecretariat = send("GET", folder, clerk, null);
+    assertThat(asSecretariat.statusCode()).isEqualTo(200);
+    String etag = asSecretariat.headers().firstValue("ETag").orElseThrow();
+    accounts.setRoles(fixture.clerk().id(), java.util.Set.of());
+
+    HttpResponse<String> demoted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + folder))
+        .header("Authorization", clerk).header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(demoted.statusCode()).as("the old view is not the reader's any more").isEqualTo(200);
+    assertThat(demoted.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+  }
+
   private String token(String username) throws Exception {
     HttpResponse<String> issued = send("POST", "/api/v1/tokens", null,
         "{\"username\": \"" + username + "\", \"password\": \"" + username + "-demo\"}");

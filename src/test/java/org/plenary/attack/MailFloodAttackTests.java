@@ -1,0 +1,169 @@
+package org.plenary.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.plenary.DemoMeetings;
+import org.plenary.account.AccessTokens;
+import org.plenary.account.AccountDirectory;
+import org.plenary.ftp.FtpServer;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.notification.OutboxSweep;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A user repeating an action multiplied the mails it writes to others: re-uploading one waiting file twenty times
+ * in a second and a half mailed twenty receipts to the number's holder (and loaded the SMTP relay). Now at most
+ * {@code plenary.mail.fold-after} receipts of a kind go to one recipient within the window; the next waits out the
+ * window, the newer ones replacing it, and then it is sent: one receipt naming the latest version. Real HTTP, a
+ * real FTP client, a real SMTP server (GreenMail), the outbox table.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-attack-mail-flood;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/attack-mail-flood-${random.uuid}",
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=19625",
+    "plenary.ftp.port=0"})
+@ActiveProfiles("demo")
+@Import(OutboxSweep.class)
+class MailFloodAttackTests {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(19625, "127.0.0.1", "smtp"));
+
+  @LocalServerPort int port;
+  @Autowired FtpServer ftp;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+  @Autowired AccountDirectory accounts;
+  @Autowired AccessTokens tokens;
+  @Autowired JdbcClient jdbc;
+  @Autowired OutboxSweep sweep;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void reUploadingOneFileTwentyTimesOnTheApiMailsTheHolderABoundedNumberOfReceipts() throws Exception {
+    String alice = "Bearer " + tokens.issue(accounts.find("alice").orElseThrow().id(), "flood").token();
+    String number = allocate(alice);
+    byte[] last = null;
+    for (int i = 0; i < 20; i++) {
+      last = ("version " + i + " of the text").getBytes(StandardCharsets.UTF_8);
+      HttpResponse<String> uploaded = upload(alice, number, last);
+      assertThat(uploaded.statusCode()).as(uploaded.body()).isIn(200, 201);
+    }
+    assertBoundedAndLatestSent(number, "alice", last);
+  }
+
+  @Test
+  void reStoringOneFileOverFtpMailsTheHolderABoundedNumberOfReceipts() throws Exception {
+    String bob = "Bearer " + tokens.issue(accounts.find("bob").orElseThrow().id(), "flood").token();
+    String number = allocate(bob);
+    FTPClient client = new FTPClient();
+    client.connect("127.0.0.1", ftp.port());
+    assertThat(client.login("bob", "bob-demo")).isTrue();
+    client.enterLocalPassiveMode();
+    client.setFileType(FTP.BINARY_FILE_TYPE);
+    byte[] last = null;
+    try {
+      for (int i = 0; i < 12; i++) {
+        last = ("ftp version " + i).getBytes(StandardCharsets.UTF_8);
+        assertThat(client.storeFile("/t/fg/cloud/docs/incoming/" + number + ".txt", new ByteArrayInputStream(last)))
+            .as(client.getReplyString()).isTrue();
+      }
+    } finally {
+      client.logout();
+      client.disconnect();
+    }
+    assertBoundedAndLatestSent(number, "bob", last);
+  }
+
+  /**
+   * Three receipts sent at once, one held (the later ones folded into it, status FOLDED), and, once the window has
+   * passed, the held one sent naming the latest version.
+   */
+  private void assertBoundedAndLatestSent(String number, String user, byte[] last) throws Exception {
+    String fold = "ContributionReceived:" + number;
+    List<String> statuses = jdbc.sql("SELECT status FROM mail_messages WHERE fold_key = ? ORDER BY id").param(fold)
+        .query(String.class).list();
+    assertThat(statuses.stream().filter(s -> !s.equals("FOLDED")).toList())
+        .as("three sent at once, one held").containsExactly("SENT", "SENT", "SENT", "KEPT");
+    String email = accounts.find(user).orElseThrow().email();
+    assertThat(receipts(email, number)).isEqualTo(3);
+
+    OffsetDateTime held = jdbc.sql("SELECT next_attempt_at FROM mail_messages WHERE fold_key = ? AND status = 'KEPT'")
+        .param(fold).query(OffsetDateTime.class).single();
+    assertThat(held.toInstant()).isAfter(Instant.now().plus(Duration.ofMinutes(9)));
+    sweep.deliverDue(Instant.now().plus(Duration.ofMinutes(11)));
+    assertThat(receipts(email, number)).as("the held receipt, sent once its window passed").isEqualTo(4);
+    String body = jdbc.sql("SELECT body FROM mail_messages WHERE fold_key = ? AND status = 'SENT' ORDER BY id DESC"
+        + " FETCH FIRST 1 ROWS ONLY").param(fold).query(String.class).single();
+    assertThat(body).as("the receipt names the latest version").contains(sha256(last));
+  }
+
+  private long receipts(String email, String number) throws Exception {
+    long n = 0;
+    for (var mail : smtp.getReceivedMessages()) {
+      if (List.of(mail.getAllRecipients()).toString().contains(email) && mail.getSubject().startsWith("Received: ")
+          && mail.getContent().toString().contains("/documents/" + number)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private String allocate(String bearer) throws Exception {
+    String meeting = DemoMeetings.upcoming(groups, meetings);
+    HttpResponse<String> allocated = http.send(HttpRequest.newBuilder(uri("/api/v1/groups/cloud/meetings/" + meeting
+            + "/contributions")).header("Authorization", bearer).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Flood plan\", \"source\": \"Flooders\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(allocated.statusCode()).as(allocated.body()).isEqualTo(201);
+    return JSON.readTree(allocated.body()).get("number").asString();
+  }
+
+  private HttpResponse<String> upload(String bearer, String number, byte[] content) throws Exception {
+    String boundary = "floodboundary";
+    String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + number
+        + ".txt\"\r\nContent-Type: text/plain\r\n\r\n" + new String(content, StandardCharsets.UTF_8) + "\r\n--"
+        + boundary + "--\r\n";
+    return http.send(HttpRequest.newBuilder(uri("/api/v1/contributions/" + number + "/files"))
+        .header("Authorization", bearer).header("If-Match", "*")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+}
