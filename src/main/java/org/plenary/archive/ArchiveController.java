@@ -144,9 +144,8 @@ class ArchiveController {
 
   /** One range to send, or null for the whole archive (none asked, several asked, or an If-Range that no longer holds). */
   private static HttpRange range(HttpServletRequest request, String etag) {
-    String header = request.getHeader(HttpHeaders.RANGE);
-    String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
-    if (header == null || ifRange != null && !ifRange.equals(etag)) {
+    String header = Preconditions.range(request, etag);
+    if (header == null) {
       return null;
     }
     try {

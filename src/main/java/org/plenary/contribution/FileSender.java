@@ -211,9 +211,8 @@ final class FileSender {
 
   /** No ranges (send everything), the ranges to send, or null when none can be satisfied (416). */
   private static List<HttpRange> ranges(HttpServletRequest request, String etag, long length) {
-    String header = request.getHeader(HttpHeaders.RANGE);
-    String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
-    if (header == null || ifRange != null && !ifRange.equals(etag)) {
+    String header = Preconditions.range(request, etag);
+    if (header == null) {
       return List.of();
     }
     List<HttpRange> parsed;

@@ -34,6 +34,17 @@ public final class Preconditions {
     return false;
   }
 
+  /**
+   * The request's {@code Range} header when it is to be read, or null: none was sent, or an {@code If-Range}
+   * names another representation than {@code etag} (another tag, a weak one, or a date, which a strong ETag
+   * never matches), and then the whole representation goes with 200 (RFC 9110 13.1.5). Every sender that
+   * serves ranges asks it: files, listings and a folder's ZIP.
+   */
+  public static String range(HttpServletRequest request, String etag) {
+    String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+    return ifRange != null && !ifRange.equals(etag) ? null : request.getHeader(HttpHeaders.RANGE);
+  }
+
   /** The entity tags of every value of the header; a weak tag keeps its {@code W/}, so it never matches strongly. */
   private static List<String> tags(HttpServletRequest request, String header) {
     var tags = new ArrayList<String>();

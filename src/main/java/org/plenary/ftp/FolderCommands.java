@@ -24,14 +24,14 @@ final class FolderCommands {
     table.put("PWD", new Gateway.Command(true, pwd));
     table.put("XPWD", new Gateway.Command(true, pwd));
     Gateway.Handler cwd = FolderCommands::cwd;
-    table.put("CWD", new Gateway.Command(true, cwd));
-    table.put("XCWD", new Gateway.Command(true, cwd));
+    table.put("CWD", Gateway.Command.onPath(true, cwd));
+    table.put("XCWD", Gateway.Command.onPath(true, cwd));
     Gateway.Handler cdup = (s, a) -> cwd(s, "..");
     table.put("CDUP", new Gateway.Command(true, cdup));
     table.put("XCUP", new Gateway.Command(true, cdup));
     // Listings are written line by line as the data connection takes them: a folder of 100,000
     // documents is never held a second time as one text.
-    table.put("LIST", new Gateway.Command(true, (s, a) -> {
+    table.put("LIST", Gateway.Command.onPath(true, (s, a) -> {
       Instant now = Instant.now();
       boolean mayUpload = s.hasAccount();
       List<FolderTree.Node> nodes = listed(s, a);
@@ -39,11 +39,11 @@ final class FolderCommands {
       return Transfers.sendLines(s, "ftp.transfer.listing", nodes,
           node -> ListingFormat.listLine(node, mayUpload, writable.test(node), now));
     }));
-    table.put("NLST", new Gateway.Command(true, (s, a) -> {
+    table.put("NLST", Gateway.Command.onPath(true, (s, a) -> {
       String prefix = namePrefix(a);
       return Transfers.sendLines(s, "ftp.transfer.names", listed(s, a), node -> ListingFormat.nameLine(node, prefix));
     }));
-    table.put("MLSD", new Gateway.Command(true, (s, a) -> {
+    table.put("MLSD", Gateway.Command.onPath(true, (s, a) -> {
       FtpPath path = path(s, a);
       boolean mayUpload = s.hasAccount();
       var facts = s.mlstFacts;
@@ -53,7 +53,7 @@ final class FolderCommands {
       return Transfers.sendLines(s, "ftp.transfer.listing", nodes,
           node -> ListingFormat.machineLine(node, mayUpload, replaceable.test(node), deletable.test(node), facts));
     }));
-    table.put("MLST", new Gateway.Command(true, (s, a) -> {
+    table.put("MLST", Gateway.Command.onPath(true, (s, a) -> {
       FtpPath path = path(s, a);
       FolderTree.Node node = node(s, path);
       boolean replaceable = path.depth() > 0 && replaceable(s, path.parent(), s.mlstFacts).test(node);
@@ -61,19 +61,19 @@ final class FolderCommands {
       return Reply.of(250, "ftp.mlst", path.toString(),
           ListingFormat.facts(node, s.hasAccount(), replaceable, deletable, s.mlstFacts) + " " + path);
     }));
-    table.put("SIZE", new Gateway.Command(true, (s, a) -> new Reply(213, Long.toString(file(s, path(s, a)).size()))));
+    table.put("SIZE", Gateway.Command.onPath(true, (s, a) -> new Reply(213, Long.toString(file(s, path(s, a)).size()))));
     // RFC 3659 defines MDTM for files; a folder answers 550, as SIZE and vsftpd do.
-    table.put("MDTM", new Gateway.Command(true, (s, a) ->
+    table.put("MDTM", Gateway.Command.onPath(true, (s, a) ->
         new Reply(213, ListingFormat.time(file(s, path(s, a)).modified()))));
-    table.put("STAT", new Gateway.Command(false, FolderCommands::stat));
+    table.put("STAT", Gateway.Command.onPath(false, FolderCommands::stat));
     Gateway.Handler folders = (s, a) -> Reply.of(550, "ftp.folders.fixed");
     for (String verb : List.of("MKD", "XMKD", "RMD", "XRMD")) {
-      table.put(verb, new Gateway.Command(true, folders));
+      table.put(verb, Gateway.Command.onPath(true, folders));
     }
-    table.put("DELE", new Gateway.Command(true, FolderCommands::dele));
+    table.put("DELE", Gateway.Command.onPath(true, FolderCommands::dele));
     Gateway.Handler rename = (s, a) -> Reply.of(550, "ftp.rename.refused");
-    table.put("RNFR", new Gateway.Command(true, rename));
-    table.put("RNTO", new Gateway.Command(true, rename));
+    table.put("RNFR", Gateway.Command.onPath(true, rename));
+    table.put("RNTO", Gateway.Command.onPath(true, rename));
   }
 
   private static Reply cwd(FtpSession session, String argument) {
@@ -238,12 +238,15 @@ final class FolderCommands {
     return slash >= 0 && Glob.isPattern(given.substring(slash + 1)) ? given.substring(0, slash + 1) : "";
   }
 
-  /** LIST -la and the like: clients send ls options, which change nothing here. */
+  /**
+   * LIST -la and the like: clients send ls options, which change nothing here. The path is what follows the space
+   * after the options, as sent (vsftpd's split): {@code LIST -la  x} names " x".
+   */
   private static String withoutOptions(String argument) {
     String rest = argument;
     while (rest.startsWith("-")) {
       int space = rest.indexOf(' ');
-      rest = space < 0 ? "" : rest.substring(space + 1).strip();
+      rest = space < 0 ? "" : rest.substring(space + 1);
     }
     return rest;
   }

@@ -238,7 +238,6 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
 
   private Reply run(String line) {
     String verb = verb(line);
-    String argument = line.length() > verb.length() ? line.substring(verb.length()).strip() : "";
     Gateway.Command command = gateway.commands().get(verb);
     if (verb.isEmpty()) {
       // An empty line, or one that starts with a space: "Command  is not known" named nothing.
@@ -262,7 +261,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     }
     Reply reply;
     try {
-      reply = command.handler().run(this, argument);
+      reply = command.handler().run(this, command.argument(line));
     } catch (FtpRefusal refusal) {
       reply = refusal.reply();
     } catch (ContributionRefusedException refusal) {

@@ -19,7 +19,7 @@ final class HashCommands {
   private HashCommands() {}
 
   static void addTo(Map<String, Gateway.Command> table) {
-    table.put("HASH", new Gateway.Command(true, HashCommands::hash));
+    table.put("HASH", Gateway.Command.onPath(true, HashCommands::hash));
   }
 
   /**

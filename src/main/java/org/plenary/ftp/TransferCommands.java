@@ -22,9 +22,9 @@ final class TransferCommands {
     table.put("PORT", new Gateway.Command(true, TransferCommands::port));
     table.put("EPRT", new Gateway.Command(true, TransferCommands::eprt));
     table.put("REST", new Gateway.Command(true, TransferCommands::rest));
-    table.put("RETR", new Gateway.Command(true, TransferCommands::retr));
-    table.put("STOR", new Gateway.Command(true, TransferCommands::stor));
-    table.put("APPE", new Gateway.Command(true, (s, a) -> Reply.of(550, "ftp.appe")));
+    table.put("RETR", Gateway.Command.onPath(true, TransferCommands::retr));
+    table.put("STOR", Gateway.Command.onPath(true, TransferCommands::stor));
+    table.put("APPE", Gateway.Command.onPath(true, (s, a) -> Reply.of(550, "ftp.appe")));
     table.put("ABOR", new Gateway.Command(false, (s, a) -> {
       s.closeData();
       return Reply.of(225, "ftp.abor.none");

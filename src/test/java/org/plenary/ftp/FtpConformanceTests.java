@@ -924,6 +924,51 @@ class FtpConformanceTests {
     }
   }
 
+  @Test
+  void aPathIsTakenAsSentAfterTheSpaceThatEndsTheVerbAsVsftpdTakesIt() throws Exception {
+    String name = uploaded("pptx"); // not a pdf: the pattern test counts those of the folder
+    long size = ("content of " + name).length();
+    FTPClient ftp = signIn("conf-author", "author-pass");
+    assertThat(ftp.changeWorkingDirectory(INCOMING)).isTrue();
+    assertThat(ftp.getSize(name)).isEqualTo(Long.toString(size));
+    assertThat(ftp.getSize(" " + name)).as("a leading space is part of the name: another file").isNull();
+    assertThat(ftp.getReplyString()).startsWith("550 ").contains(INCOMING + "/ " + name);
+    assertThat(ftp.getModificationTime(name + " ")).isNull();
+    assertThat(ftp.getReplyCode()).isEqualTo(550);
+    assertThat(ftp.retrieveFileStream(" " + name)).isNull();
+    assertThat(ftp.getReplyCode()).isEqualTo(550);
+    assertThat(ftp.listNames(" " + name)).isNull();
+    assertThat(ftp.mlistFile(name + " ")).isNull();
+    assertThat(ftp.storeFile(" " + name, new ByteArrayInputStream("renamed?".getBytes())))
+        .as("never stored under the plain number").isFalse();
+    assertThat(ftp.getReplyString()).startsWith("553 ").contains("\" " + name + "\" is not a contribution file name");
+    assertThat(ftp.storeFile(name + " ", new ByteArrayInputStream("renamed?".getBytes()))).isFalse();
+    assertThat(ftp.getReplyCode()).isEqualTo(553);
+    assertThat(ftp.retrieveFileStream(name)).as("the file is as it was").hasContent("content of " + name);
+    assertThat(ftp.completePendingCommand()).isTrue();
+    assertThat(names(ftp.listFiles("-la " + name))).as("ls options, then the path").containsExactly(name);
+    assertThat(names(ftp.listFiles("-la  " + name))).isEmpty();
+    assertThat(ftp.getReplyCode()).isEqualTo(550);
+    assertThat(ftp.changeWorkingDirectory(" /t")).isFalse();
+    assertThat(ftp.printWorkingDirectory()).isEqualTo(INCOMING);
+    ftp.disconnect();
+
+    try (RawFtp raw = new RawFtp(server.port())) {
+      assertThat(raw.reply()).startsWith("220 ");
+      assertThat(raw.command("USER anonymous")).startsWith("331 ");
+      assertThat(raw.command("PASS guest@example.org")).startsWith("230 ");
+      assertThat(raw.command("CWD " + INCOMING)).startsWith("250 ");
+      assertThat(raw.command("SIZE " + name)).startsWith("213 " + size);
+      assertThat(raw.command("SIZE  " + name)).startsWith("550 ");
+      assertThat(raw.command("SIZE " + name + "  ")).startsWith("550 ");
+      assertThat(raw.command("MLST  " + name)).startsWith("550 ");
+      assertThat(raw.command("STAT  " + name)).startsWith("550 ");
+      assertThat(raw.command("STAT " + name)).startsWith("213-");
+      assertThat(raw.command("TYPE  I ")).as("a word keeps being read without its spaces").startsWith("200 ");
+      assertThat(raw.command("REST 0 ")).startsWith("350 ");
+    }
+  }
+
   private String uploaded(String extension) {
     Contribution c = desk.allocate("conf", "open", allocation(), author);
     String name = c.number() + "." + extension;
