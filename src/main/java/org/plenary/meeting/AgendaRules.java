@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.plenary.shared.Labelled;
 import org.plenary.shared.Listed;
 import org.plenary.shared.Violations;
 import org.plenary.shared.Words;
@@ -42,8 +43,8 @@ final class AgendaRules {
     var lines = new TreeMap<Integer, String>();
     filed.forEach((item, numbers) -> {
       int number = current.agendaNumber(item);
-      lines.put(number, number + " (" + current.agenda().get(number - 1).title() + "): "
-          + Listed.items(Words.reader(), numbers.stream().sorted().toList()));
+      lines.put(number, Labelled.join(Words.reader(), Listed.aside(Words.reader(), String.valueOf(number),
+          current.agenda().get(number - 1).title()), Listed.items(Words.reader(), numbers.stream().sorted().toList())));
     });
     if (!lines.isEmpty()) {
       throw new AgendaItemInUseException("meeting.agenda.error.filed", Listed.clauses(Words.reader(), lines.values()));
