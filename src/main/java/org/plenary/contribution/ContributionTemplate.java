@@ -9,6 +9,7 @@ import java.util.zip.ZipOutputStream;
 import java.util.Locale;
 import org.plenary.group.Group;
 import org.plenary.shared.Languages;
+import org.plenary.shared.Listed;
 import org.springframework.context.MessageSource;
 
 /**
@@ -43,7 +44,7 @@ final class ContributionTemplate {
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>""");
     paragraph(document, say.apply("union"), true, rtl);
-    paragraph(document, group.name() + " (" + group.acronym() + ")", true, rtl);
+    paragraph(document, Listed.aside(messages, language, group.name(), group.acronym()), true, rtl);
     document.append("<w:tbl><w:tblPr>").append(rtl ? "<w:bidiVisual/>" : "")
         .append("<w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>")
         .append("<w:top w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/>")

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.plenary.shared.Listed;
 import org.plenary.shared.Times;
 import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
@@ -65,7 +66,7 @@ final class FolderPage {
     ZoneId shown = zone == null || zone.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
     if (files) {
       header(out, words, locale, "size", "");
-      header(out, words, locale, "date", shown.normalized().equals(ZoneOffset.UTC) ? "" : " (" + shown.getId() + ")");
+      header(out, words, locale, "date", shown.normalized().equals(ZoneOffset.UTC) ? "" : shown.getId());
       for (String column : List.of("title", "source", "sha256")) {
         header(out, words, locale, column, "");
       }
@@ -108,10 +109,10 @@ final class FolderPage {
     }
   }
 
-  private static void header(Appendable out, MessageSource words, Locale locale, String column, String after)
+  private static void header(Appendable out, MessageSource words, Locale locale, String column, String aside)
       throws IOException {
-    out.append("<th scope=\"col\">").append(HtmlUtils.htmlEscape(words.getMessage("contribution.listing.column." + column, null, locale)))
-        .append(HtmlUtils.htmlEscape(after)).append("</th>");
+    String name = words.getMessage("contribution.listing.column." + column, null, locale);
+    out.append("<th scope=\"col\">").append(HtmlUtils.htmlEscape(Listed.aside(words, locale, name, aside))).append("</th>");
   }
 
   /** A row's time in {@code zone}, to the minute, with the zone's abbreviation: {@code 2010-06-07 23:59 CEST}. */

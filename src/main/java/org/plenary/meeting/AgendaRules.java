@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.plenary.shared.Labelled;
 import org.plenary.shared.Listed;
 import org.plenary.shared.Violations;
 import org.plenary.shared.Words;
@@ -40,13 +41,14 @@ final class AgendaRules {
   /** Refuses the edit when documents are filed under items it removes, naming each item and its documents. */
   static void refuseRemovingFiled(Meeting current, Map<Long, List<String>> filed) {
     var lines = new TreeMap<Integer, String>();
+    var reader = Words.reader();
     filed.forEach((item, numbers) -> {
       int number = current.agendaNumber(item);
-      lines.put(number, number + " (" + current.agenda().get(number - 1).title() + "): "
-          + Listed.items(Words.reader(), numbers.stream().sorted().toList()));
+      lines.put(number, Labelled.join(reader, Listed.aside(reader, String.valueOf(number),
+          current.agenda().get(number - 1).title()), Listed.items(reader, numbers.stream().sorted().toList())));
     });
     if (!lines.isEmpty()) {
-      throw new AgendaItemInUseException("meeting.agenda.error.filed", Listed.clauses(Words.reader(), lines.values()));
+      throw new AgendaItemInUseException("meeting.agenda.error.filed", Listed.clauses(reader, lines.values()));
     }
   }
 }

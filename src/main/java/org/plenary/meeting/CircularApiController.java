@@ -127,9 +127,9 @@ class CircularApiController {
    * An issued circular's confirmed warnings; who confirmed each (a username) only for the secretariat,
    * as in the audit trail: to anyone else a username is half of a sign-in.
    */
-  private static List<CircularWarning> confirmations(Circular c) {
-    return staff() ? c.confirmations() : c.confirmations().stream()
-        .map(w -> new CircularWarning(w.rule(), w.message(), w.reason(), null, w.confirmedAt())).toList();
+  private List<CircularWarning> confirmations(Circular c) {
+    var worded = c.confirmations().stream().map(desk::inReadersWords);
+    return (staff() ? worded : worded.map(CircularWarning::withoutConfirmer)).toList();
   }
 
   private static boolean staff() {

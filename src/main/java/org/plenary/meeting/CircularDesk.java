@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.plenary.group.Days;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupId;
@@ -257,7 +258,12 @@ public class CircularDesk {
   /** The rules issuing now would break; confirmed ones, with their reason, once issued. */
   public List<CircularWarning> warnings(CircularId id) {
     Circular c = get(id, true);
-    return c.issued() ? c.confirmations() : check(c, clock.instant());
+    return c.issued() ? c.confirmations().stream().map(this::inReadersWords).toList() : check(c, clock.instant());
+  }
+
+  /** A confirmed warning's sentence in the reader's language, worded again from its values (if it kept them). */
+  CircularWarning inReadersWords(CircularWarning w) {
+    return w.values() == null ? w : w.worded(sentence(w.rule(), w.values()));
   }
 
   /** Issues the circular now; see {@link #issueAsOf}. */
@@ -283,7 +289,7 @@ public class CircularDesk {
           String.join(" ", unconfirmed.stream().map(CircularWarning::message).toList()));
     }
     List<CircularWarning> confirmed = open.stream()
-        .map(w -> new CircularWarning(w.rule(), w.message(), reasons.get(w.rule()).strip(), actor, at)).toList();
+        .map(w -> w.confirmed(reasons.get(w.rule()).strip(), actor, at)).toList();
     Meeting meeting = meetings.get(c.meetingId());
     Map<String, String> facts = facts(meeting);
     List<Circular.FactChange> changes = c.kind() == Circular.Kind.CIRCULAR ? List.of() : changesSinceIssue(c.id());
@@ -326,16 +332,32 @@ public class CircularDesk {
     LocalDate announced = at.atZone(m.timeZone()).toLocalDate();
     LocalDate latest = m.startDate().minusWeeks(rules.announceWeeks());
     if (c.kind() == Circular.Kind.CIRCULAR && announced.isAfter(latest)) {
-      warnings.add(CircularWarning.open(CircularWarning.Rule.LATE_ANNOUNCEMENT, text("meeting.circular.warning.late",
-          announced.toString(), ChronoUnit.DAYS.between(announced, m.startDate()), rules.announceWeeks(), latest.toString())));
+      warnings.add(warning(CircularWarning.Rule.LATE_ANNOUNCEMENT, List.of(announced.toString(),
+          String.valueOf(ChronoUnit.DAYS.between(announced, m.startDate())), String.valueOf(rules.announceWeeks()),
+          latest.toString())));
     }
     LocalDate due = m.contributionDeadline().atZone(m.timeZone()).toLocalDate();
     long days = ChronoUnit.DAYS.between(due, m.startDate());
     if (days < rules.contributionDays()) {
-      warnings.add(CircularWarning.open(CircularWarning.Rule.SHORT_CONTRIBUTION_WINDOW, text("meeting.circular.warning.short",
-          due.toString(), days, rules.contributionDays())));
+      warnings.add(warning(CircularWarning.Rule.SHORT_CONTRIBUTION_WINDOW, List.of(due.toString(), String.valueOf(days),
+          String.valueOf(rules.contributionDays()))));
     }
     return warnings;
+  }
+
+  private CircularWarning warning(CircularWarning.Rule rule, List<String> values) {
+    return CircularWarning.open(rule, sentence(rule, values), values);
+  }
+
+  /** The rule's sentence in the reader's language: the dates of {@code values} in its words, the numbers as numbers. */
+  private String sentence(CircularWarning.Rule rule, List<String> values) {
+    Locale reader = LocaleContextHolder.getLocale();
+    Object[] args = values.stream().map(v -> v.contains("-") ? Days.day(LocalDate.parse(v), reader) : (Object) Long.valueOf(v))
+        .toArray();
+    return text(switch (rule) {
+      case LATE_ANNOUNCEMENT -> "meeting.circular.warning.late";
+      case SHORT_CONTRIBUTION_WINDOW -> "meeting.circular.warning.short";
+    }, args);
   }
 
   private CircularDocument write(Circular c, String lang) {

@@ -206,7 +206,7 @@ class CircularText {
 
   private static String people(List<Leader> leaders, Locale locale) {
     return Listed.items(locale, leaders.stream()
-        .map(l -> l.personName() + (l.organization() == null ? "" : " (" + l.organization() + ")")).toList());
+        .map(l -> Listed.aside(locale, l.personName(), l.organization())).toList());
   }
 
   /** Markdown emphasis and link syntax left out: the annex is printed text. */

@@ -14,6 +14,8 @@ import org.plenary.meeting.MeetingCatalog;
 import org.plenary.meeting.MeetingMoved;
 import org.plenary.registration.Registration;
 import org.plenary.registration.RegistrationLookup;
+import org.plenary.shared.Labelled;
+import org.plenary.shared.Listed;
 import org.plenary.visa.OutdatedLetter;
 import org.plenary.visa.VisaDesk;
 import org.plenary.visa.VisaLetterReady;
@@ -109,8 +111,8 @@ class VisaMail {
   private String list(List<OutdatedLetter> letters, Locale locale) {
     var lines = new StringBuilder();
     for (OutdatedLetter letter : letters) {
-      lines.append("- ").append(letter.reference()).append(" (").append(MailWords.quoted(letter.fullName())).append("): ")
-          .append(org.plenary.shared.Listed.parts(locale, MailWords.quoted(letter.venue()), Days.range(letter.starts(), letter.ends(), locale)))
+      lines.append("- ").append(Labelled.join(locale, Listed.aside(locale, letter.reference(), MailWords.quoted(letter.fullName())),
+              Listed.parts(locale, MailWords.quoted(letter.venue()), Days.range(letter.starts(), letter.ends(), locale))))
           .append(" — ").append(baseUrl).append("/visa/").append(letter.request()).append('\n');
     }
     return lines.toString();

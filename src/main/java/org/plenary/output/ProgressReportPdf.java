@@ -25,7 +25,7 @@ class ProgressReportPdf {
     PdfComposer pdf = renderer.compose(r.parent() == null
         ? w.say("output.pdf.report.title", r.groupAcronym(), w.date(r.from()), w.date(r.to()))
         : w.say("output.pdf.report.titleTo", r.groupAcronym(), r.parent(), w.date(r.from()), w.date(r.to())), w);
-    pdf.field(w.say("output.pdf.report.group"), r.groupName() + " (" + r.groupAcronym() + ")");
+    pdf.field(w.say("output.pdf.report.group"), w.aside(r.groupName(), r.groupAcronym()));
     pdf.field(w.say("output.lifetime"), r.lifetime().endsOn() == null ? w.say("output.pdf.report.lifetimeUnscheduled")
         : w.say("output.pdf.report.period", w.date(r.lifetime().startsOn()), w.date(r.lifetime().endsOn())));
     r.lifetime().extensions().forEach(e -> pdf.field(w.say("output.pdf.report.extension"),
@@ -62,9 +62,8 @@ class ProgressReportPdf {
           : w.say("output.pdf.report.deliverableVersion", kind, state(w, d), d.currentVersion()));
     }
     pdf.heading(w.say("output.pdf.report.milestones"));
-    r.milestones().forEach(m -> pdf.field(w.date(m.dueOn()) + " " + m.title(), w.say("output.standing." + m.standing().name())
-        + (m.deliverables().isEmpty() ? "" : " (" + w.clauses(m.deliverables().stream().map(d -> w.labelled(d.title(),
-            w.say("output.state." + d.state().name()))).toList()) + ")")));
+    r.milestones().forEach(m -> pdf.field(w.date(m.dueOn()) + " " + m.title(), w.aside(w.say("output.standing." + m.standing().name()),
+        w.clauses(m.deliverables().stream().map(d -> w.labelled(d.title(), w.say("output.state." + d.state().name()))).toList()))));
     pdf.heading(w.say("output.pdf.report.livingList", r.livingList().entries().size()));
     r.livingList().entries().forEach(e -> pdf.field(e.organization() + (e.bodyGroup() == null ? "" : " " + e.bodyGroup()),
         (e.topics() == null ? "" : e.topics()) + (e.url() == null ? "" : " " + e.url())));

@@ -40,6 +40,11 @@ public record PdfWords(MessageSource messages, Locale locale) {
     return org.plenary.shared.Listed.items(messages, locale, items);
   }
 
+  /** A text and an aside in the language's parentheses: "FG Cloud (FG-Cloud)", "云计算焦点组（FG-Cloud）". */
+  public String aside(String text, String aside) {
+    return org.plenary.shared.Listed.aside(messages, locale, text, aside);
+  }
+
   /** "label: value" as the language joins them ({@link org.plenary.shared.Labelled}): "Source : X" in French, "来源：X". */
   public String labelled(String label, String value) {
     return org.plenary.shared.Labelled.join(messages, locale, label, value);
@@ -72,7 +77,7 @@ public record PdfWords(MessageSource messages, Locale locale) {
     var local = at.atZone(zone);
     String day = english() ? DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(local)
         : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(local);
-    return listed(day, DateTimeFormatter.ofPattern("HH:mm zzz", locale).format(local)) + " (" + zone.getId() + ")";
+    return aside(listed(day, DateTimeFormatter.ofPattern("HH:mm zzz", locale).format(local)), zone.getId());
   }
 
   /** The country of an ISO 3166 code in this language ("Suisse"), or the code when unknown. */

@@ -64,7 +64,7 @@ class RegistrationConfirmation {
         meeting.startDate().atTime(time).atZone(meeting.timeZone()).toInstant(), meeting.timeZone());
     return pdf.compose(words.say("pdf.confirmation.title", r.number()), words)
         .paragraph(words.say("pdf.confirmation.union"))
-        .heading(group.name() + " (" + group.acronym() + ")")
+        .heading(words.aside(group.name(), group.acronym()))
         .field(words.say("pdf.confirmation.number"), r.number())
         .field(words.say("pdf.confirmation.participant"), r.fullName())
         .field(words.say("pdf.confirmation.organization"), organizations.find(r.organizationId()).map(o -> o.name())

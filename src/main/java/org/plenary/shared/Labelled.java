@@ -21,6 +21,11 @@ public final class Labelled {
     return messages.getMessage(KEY, new Object[] {label, value == null ? "" : value}, locale);
   }
 
+  /** {@link #join(MessageSource, Locale, String, String)} from the application's bundles. */
+  public static String join(Locale locale, String label, String value) {
+    return join(Listed.Bundles.MESSAGES, locale, label, value);
+  }
+
   /** The label and the sign that introduces its value, with the space after it: "label: ", "libellé : ", "标签：". */
   public static String label(MessageSource messages, Locale locale, String label) {
     return join(messages, locale, label, "");

@@ -8,8 +8,9 @@ import org.springframework.context.MessageSource;
 /**
  * Parts of a text joined as the reader's language punctuates a list, by the bundles' patterns: "Geneva, CICG" but
  * "جنيف، CICG" and "日内瓦，CICG"; clauses with "; ", "\u202f; " in French, "؛ " in Arabic, "；" in Chinese; names
- * enumerated with "、" in Chinese. Every text Java writes for a reader joins its parts this way, never with a literal
- * {@code ", "} or {@code "; "} (see {@link Labelled} for a label and its value). Empty and null parts are left out.
+ * enumerated with "、" in Chinese; an aside in the language's parentheses, "Geneva (CICG)" but "日内瓦（CICG）". Every
+ * text Java writes for a reader joins its parts this way, never with a literal {@code ", "}, {@code "; "} or
+ * {@code " ("} (see {@link Labelled} for a label and its value). Empty and null parts are left out.
  */
 public final class Listed {
 
@@ -19,9 +20,11 @@ public final class Listed {
   public static final String CLAUSES = "web.clauses";
   /** Items of one kind enumerated (names, hotels): {@code {0}, {1}}, {@code {0}、{1}} in Chinese. */
   public static final String ITEMS = "web.enumerated";
+  /** A text and an aside about it (an acronym, a zone, a status): {@code {0} ({1})}, {@code {0}（{1}）} in Chinese. */
+  public static final String ASIDE = "web.aside";
 
   /** The bundles, for code that holds no message source (a static formatter). */
-  private static final class Bundles {
+  static final class Bundles {
     static final MessageSource MESSAGES = new MessageBundles().messageSource();
   }
 
@@ -63,6 +66,16 @@ public final class Listed {
   /** Items of one kind ({@link #ITEMS}). */
   public static String items(MessageSource messages, Locale locale, Collection<String> items) {
     return join(messages, locale, ITEMS, items);
+  }
+
+  /** {@code text} with {@code aside} in the language's parentheses ({@link #ASIDE}); {@code text} alone without one. */
+  public static String aside(MessageSource messages, Locale locale, String text, String aside) {
+    return join(messages, locale, ASIDE, Arrays.asList(text, aside));
+  }
+
+  /** {@link #aside(MessageSource, Locale, String, String)} from the application's bundles. */
+  public static String aside(Locale locale, String text, String aside) {
+    return aside(Bundles.MESSAGES, locale, text, aside);
   }
 
   /** {@link #items(MessageSource, Locale, Collection)} from the application's bundles. */

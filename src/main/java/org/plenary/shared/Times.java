@@ -74,7 +74,7 @@ public class Times {
     boolean utc = shown.normalized().equals(ZoneOffset.UTC);
     if (english(locale)) {
       String text = ENGLISH.format(at.atZone(shown));
-      return utc ? text : text + " (" + shown.getId() + ")";
+      return utc ? text : Listed.aside(locale, text, shown.getId());
     }
     String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.FULL, FormatStyle.SHORT,
         IsoChronology.INSTANCE, locale);
@@ -85,8 +85,8 @@ public class Times {
       return text + " UTC";
     }
     String name = DateTimeFormatter.ofPattern("zzzz", locale).format(at.atZone(shown));
-    return text + " " + DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(at.atZone(shown))
-        + " (" + Listed.parts(locale, name, shown.getId()) + ")";
+    return Listed.aside(locale, text + " " + DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(at.atZone(shown)),
+        Listed.parts(locale, name, shown.getId()));
   }
 
   /** {@link #display(Instant, ZoneId)}, for templates. */

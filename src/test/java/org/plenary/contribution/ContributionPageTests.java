@@ -36,6 +36,22 @@ class ContributionPageTests {
   @Autowired GroupCatalog groups;
   @Autowired UserDetailsService users;
 
+  /**
+   * The agenda items a document is filed under read in the reader's language where the chair gave one (the demo's
+   * 1006-gva has "Working methods" in Chinese), else in the working language marked as such (lang="en"), on the
+   * form that allocates a number and in the register's filter: they showed the working language's title, unmarked.
+   */
+  @Test
+  void agendaItemsOnTheFormAndTheRegisterReadInTheReadersLanguage() throws Exception {
+    for (String page : new String[] {"/documents/new", "/documents"}) {
+      mvc.perform(get("/groups/cloud/meetings/1006-gva" + page).queryParam("lang", "zh").with(as("alice")))
+          .andExpect(status().isOk()).andExpect(content().string(allOf(
+              matchesPattern("(?s).*lang=\"zh\"[^>]*>2\\. 工作方法<.*"),
+              matchesPattern("(?s).*lang=\"en\"[^>]*>1\\. Leadership positions: FG management panel<.*"),
+              not(containsString(">2. Working methods<")))));
+    }
+  }
+
   @Test
   void aDelegateGetsANumberUploadsOnItsPageAndTheSecretariatPublishesFromTheQueue() throws Exception {
     String code = DemoMeetings.upcoming(groups, meetings);

@@ -23,6 +23,7 @@ import org.plenary.group.LeaderRole;
 import org.plenary.group.Section;
 import org.plenary.pdf.PdfText;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The circular of a meeting, generated, checked against the group's announcement rules, issued and
@@ -110,12 +111,29 @@ class CircularTests {
     Circular c114 = circular114();
     assertThat(c114.confirmations()).singleElement().satisfies(w -> {
       assertThat(w.rule()).isEqualTo(CircularWarning.Rule.SHORT_CONTRIBUTION_WINDOW);
-      assertThat(w.message()).contains("2010-06-07", "7 days", "10 calendar days");
+      assertThat(w.message()).contains("7 June 2010", "7 days", "10 calendar days");
+      assertThat(w.values()).containsExactly("2010-06-07", "7", "10");
       assertThat(w.reason()).contains("management");
     });
     assertThat(circulars.auditTrail(c114.id(), Locale.ENGLISH)).extracting(Circulars.AuditLine::action)
         .containsExactly("DRAFTED", "WARNING_CONFIRMED", "ISSUED");
     assertThat(circulars.announcedAt(c114.meetingId())).contains(Instant.parse("2010-05-10T08:00:00Z"));
+  }
+
+  /** A confirmed warning is kept as values and worded for each reader: the demo's reads in Chinese and Arabic. */
+  @Test
+  void theDemoCircularsConfirmedWarningReadsInTheReadersLanguage() {
+    Circular c114 = circular114();
+    try {
+      LocaleContextHolder.setLocale(Locale.CHINESE);
+      assertThat(circulars.warnings(c114.id())).singleElement().extracting(CircularWarning::message).asString()
+          .contains("2010年6月7日").doesNotContain("2010-06-07").doesNotContain("contribution");
+      LocaleContextHolder.setLocale(Locale.forLanguageTag("ar"));
+      assertThat(circulars.warnings(c114.id())).singleElement().extracting(CircularWarning::message).asString()
+          .containsPattern("\\p{IsArabic}").doesNotContain("2010-06-07").doesNotContain("contribution");
+    } finally {
+      LocaleContextHolder.resetLocaleContext();
+    }
   }
 
   @Test

@@ -498,7 +498,10 @@ class VisaDecisionTests {
             not(containsString(focal + " api")))));
   }
 
-  /** The date and the place of birth are joined as the page's language joins a pair (web.pair), not by a Latin ", ". */
+  /**
+   * The date and the place of birth are joined as the page's language joins a pair (web.pair), not by a Latin ", ",
+   * the date in the page's words (not 1980-02-29), the nationality in the language's parentheses (web.aside).
+   */
   @Test
   void theDateAndPlaceOfBirthAreJoinedAsThePagesLanguageJoinsThem() throws Exception {
     int n = NEXT.incrementAndGet();
@@ -507,10 +510,11 @@ class VisaDecisionTests {
     String focal = account("vqf" + n, org);
     organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
     long visa = filedRequest(participant, focal, org);
-    for (String[] language : new String[][] {{"en", ", "}, {"zh", "，"}, {"ar", "، "}}) {
+    for (String[] language : new String[][] {{"en", "29 February 1980, ", "Lyon ("}, {"zh", "1980年2月29日，", "Lyon（"},
+        {"ar", "1980، ", "\u2069 (\u2068French"}}) {
       mvc.perform(get("/visa/" + visa + "?lang=" + language[0]).with(user(users.loadUserByUsername("tsb"))))
-          .andExpect(content().string(allOf(containsString("1980-02-29" + language[1]),
-              language[0].equals("en") ? containsString("Lyon (") : not(containsString("1980-02-29, ")))));
+          .andExpect(content().string(allOf(containsString(language[1]), containsString(language[2]),
+              not(containsString("1980-02-29")))));
     }
   }
 

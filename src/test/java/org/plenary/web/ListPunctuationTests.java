@@ -16,7 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * A page and a PDF join their parts with the reader's own list punctuation ({@link org.plenary.shared.Listed}):
  * the meeting page's heading puts "،" (Arabic) or "，" (Chinese) between the meeting and its dates, and the hotel
- * form's hotel and address are joined the same way, never with a Latin ", ".
+ * form's hotel and address are joined the same way, never with a Latin ", ". An aside is in the reader's
+ * parentheses: the group page's heading is "FG Cloud（FG-Cloud）" in Chinese, never with Latin ones around the acronym.
  */
 @DemoTest
 class ListPunctuationTests {
@@ -33,6 +34,13 @@ class ListPunctuationTests {
   }
 
   @Test
+  void theGroupPagesHeadingPutsTheAcronymInTheReadersParentheses() throws Exception {
+    assertThat(heading("/groups/cloud", "zh")).matches(".+（[^（）()]+）").doesNotContain("(");
+    assertThat(heading("/groups/cloud", "ar")).matches(".+ \\([^（）()]+\\)");
+    assertThat(heading("/groups/cloud", "en")).matches(".+ \\([^（）()]+\\)");
+  }
+
+  @Test
   void theHotelFormJoinsTheHotelAndItsAddressWithTheReadersComma() throws Exception {
     var hotel = meetings.get("cloud", "1006-gva").hotels().getFirst();
     assertThat(hotel.address()).isNotBlank();
@@ -45,7 +53,11 @@ class ListPunctuationTests {
   }
 
   private String heading(String lang) throws Exception {
-    String page = mvc.perform(get("/groups/cloud/meetings/1006-gva").queryParam("lang", lang)).andReturn().getResponse()
+    return heading("/groups/cloud/meetings/1006-gva", lang);
+  }
+
+  private String heading(String path, String lang) throws Exception {
+    String page = mvc.perform(get(path).queryParam("lang", lang)).andReturn().getResponse()
         .getContentAsString(StandardCharsets.UTF_8);
     var h1 = java.util.regex.Pattern.compile("<h1[^>]*>(.*?)</h1>", java.util.regex.Pattern.DOTALL).matcher(page);
     assertThat(h1.find()).as("a heading on the meeting page").isTrue();
