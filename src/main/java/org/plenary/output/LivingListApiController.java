@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Living list")
 class LivingListApiController {
 
+  /** The tag of the list shown without the liaison statements its reader may not read. */
+  private static final String PARTIAL = "partial";
+
   private final LivingListDesk desk;
 
   private final org.plenary.shared.Words words;
@@ -37,10 +40,15 @@ class LivingListApiController {
   }
 
   @Operation(operationId = "getLivingList", summary = "The living list as it stands, or as the meeting agreedAt agreed it")
+  @ApiResponse(responseCode = "200", description = "OK; as it stands, `ETag` names the list's `version`, for `If-Match`"
+      + " on its agreement (\"v7-partial\" to a reader who may not read every liaison statement named, which names"
+      + " the version too)", useReturnTypeSchema = true)
   @GetMapping("/api/v1/groups/{slug}/living-list")
-  LivingList get(@PathVariable String slug,
+  ResponseEntity<LivingList> get(@PathVariable String slug,
       @Parameter(description = "A meeting code") @RequestParam(required = false) String agreedAt) {
-    return list(slug, agreedAt);
+    LivingList shown = list(slug, agreedAt);
+    return shown.agreedAt() != null ? ResponseEntity.ok(shown)
+        : org.plenary.shared.EditVersion.ok(shown.version(), desk.whole(slug, shown) ? null : PARTIAL).body(shown);
   }
 
   @Operation(operationId = "getLivingListCsv", summary = "The living list as CSV")
@@ -97,12 +105,18 @@ class LivingListApiController {
 
   @Operation(operationId = "agreeLivingList", summary = "Record the list as it stands as agreed at a meeting")
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` names none of the list's current version: someone"
+      + " edited it since it was read, so what would be agreed is not what was seen; nothing was recorded.")
   @PostMapping("/api/v1/groups/{slug}/living-list/agreements")
   @PreAuthorize("isAuthenticated()")
-  ResponseEntity<LivingList> agree(@PathVariable String slug, @Valid @RequestBody MeetingRequest request,
-      @AuthenticationPrincipal PlenaryUser user) {
+  ResponseEntity<LivingList> agree(@PathVariable String slug,
+      @Parameter(description = "the list's version the meeting agreed on: the `ETag` of its GET as it stands"
+          + " (\"v7\" or \"v7-partial\"), or a list of them; it is recorded only if one is still current (else 412)."
+          + " Without it, or with `*`, the list is recorded as it stands whatever it is now.")
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody MeetingRequest request, @AuthenticationPrincipal PlenaryUser user) {
     return ResponseEntity.created(URI.create("/api/v1/groups/" + slug + "/living-list?agreedAt=" + request.meeting()))
-        .body(desk.agree(slug, request.meeting(), user));
+        .body(desk.agree(slug, request.meeting(), user, org.plenary.shared.EditVersion.ifMatchOrPart(ifMatch, PARTIAL)));
   }
 
   private LivingList list(String slug, String agreedAt) {

@@ -60,10 +60,11 @@ class LivingListController {
 
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/living-list/agreements")
-  String agree(@PathVariable String slug, @RequestParam(required = false) String meeting, RedirectAttributes redirect) {
+  String agree(@PathVariable String slug, @RequestParam(required = false) String meeting,
+      @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/living-list";
     return DeliverableController.act(redirect, back, () -> {
-      desk.agree(slug, meeting, DeliverableController.user());
+      desk.agree(slug, meeting, DeliverableController.user(), org.plenary.shared.EditVersion.of(editVersion));
       return back + "?agreedAt=" + meeting;
     }, "output.notice.listAgreed", meeting);
   }

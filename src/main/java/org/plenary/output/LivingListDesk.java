@@ -139,15 +139,36 @@ public class LivingListDesk {
 
   /** Records the list as it stands as agreed at the meeting. */
   public LivingList agree(String slug, String code, PlenaryUser user) {
+    return agree(slug, code, user, EditVersion.ANY);
+  }
+
+  /**
+   * Records the list as agreed at the meeting, when it still stands at a version {@code read} names (the one the
+   * chair showed the meeting): refused ({@link OutputRefusedException#changedSinceRead}) when someone edited it
+   * since, so that an entry added, changed or removed meanwhile is not agreed unseen; nothing is recorded.
+   */
+  public LivingList agree(String slug, String code, PlenaryUser user, EditVersion read) {
     Group group = manageable(slug, user);
     Meeting meeting = meetings.get(slug, code);
     Instant now = clock.instant();
     if (meeting.startDate().isAfter(java.time.LocalDate.now(clock.withZone(meeting.timeZone())))) {
       throw OutputRefusedException.state("output.refused.livingList.notStarted", code);
     }
-    transaction.executeWithoutResult(status ->
-        entries.agree(group.id(), meeting.id(), entries.version(group.id()), user.getUsername(), now));
+    counter(group);
+    transaction.executeWithoutResult(status -> {
+      long version = entries.lockVersion(group.id());
+      if (!read.accepts(version)) {
+        throw OutputRefusedException.changedSinceRead("output.refused.livingList.changedBeforeAgreement",
+            group.acronym(), code, version, entries.at(group.id(), version).size());
+      }
+      entries.agree(group.id(), meeting.id(), version, user.getUsername(), now);
+    });
     return agreedAt(slug, code, Reader.of(user));
+  }
+
+  /** Whether {@code shown} (the list as it stands, as a reader was shown it) leaves nothing out. */
+  boolean whole(String slug, LivingList shown) {
+    return shown.entries().equals(entries.at(groups.get(slug).id(), shown.version()));
   }
 
   private List<String> checked(String slug, EntryDraft draft, PlenaryUser user) {

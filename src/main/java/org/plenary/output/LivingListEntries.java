@@ -47,6 +47,15 @@ class LivingListEntries {
     return version(group);
   }
 
+  /**
+   * The group's list version, holding the group's version row until the transaction ends, so that no edit is
+   * made between reading it and recording what depends on it. {@link #createCounter} made the row.
+   */
+  long lockVersion(GroupId group) {
+    return jdbc.sql("SELECT version FROM living_list_versions WHERE group_id = ? FOR UPDATE").param(group.value())
+        .query(Long.class).single();
+  }
+
   long version(GroupId group) {
     return jdbc.sql("SELECT version FROM living_list_versions WHERE group_id = ?").param(group.value())
         .query(Long.class).optional().orElse(0L);

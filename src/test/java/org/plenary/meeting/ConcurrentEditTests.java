@@ -601,6 +601,53 @@ class ConcurrentEditTests {
     assertThat(send("GET", list, null, null, null).body()).contains("Cloud management").doesNotContain("Cloud storage");
   }
 
+  /**
+   * The living list agreed at a meeting on the version its chair showed while another editor added an entry: the
+   * agreement recorded the list as it stood, with the entry nobody at the meeting saw. Now the API refuses it with
+   * a 412 problem and the page says what the list is now; nothing is recorded. On the version as it stands, or
+   * with {@code *}, it is recorded as before.
+   */
+  @Test
+  void aLivingListAgreedOnAVersionSomeoneChangedMeanwhileIsRefused() throws Exception {
+    String list = "/api/v1/groups/cloud/living-list";
+    assertThat(send("POST", list, tsb, null, "{\"organization\": \"IETF\"}").statusCode()).isEqualTo(201);
+    HttpResponse<String> read = send("GET", list, null, null, null);
+    String seen = read.headers().firstValue("ETag").orElseThrow();
+    // Read by anyone: "vN", or "vN-partial" when a liaison statement named is not public, naming the version too.
+    assertThat(seen).matches("\"v" + read.body().replaceAll("(?s)^\\{\"version\":(\\d+).*", "$1") + "(-partial)?\"");
+    String agreedBefore = send("GET", list + "?agreedAt=1006-gva", null, null, null).body();
+
+    String unseen = "Unseen body " + System.nanoTime();
+    assertThat(send("POST", list, tsb, null, "{\"organization\": \"" + unseen + "\"}").statusCode()).isEqualTo(201);
+    HttpResponse<String> stale = send("POST", list + "/agreements", tsb, seen, "{\"meeting\": \"1006-gva\"}");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+    assertThat(stale.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(stale.body()).contains("was changed by someone else", "it was not recorded as agreed at 1006-gva");
+    assertThat(send("GET", list + "?agreedAt=1006-gva", null, null, null).body()).isEqualTo(agreedBefore)
+        .doesNotContain(unseen);
+
+    // The page: its agreement form carries the version it shows; sent after an edit, the list says it changed.
+    var tsbUser = user(users.loadUserByUsername("tsb"));
+    String page = mvc.perform(get("/groups/cloud/living-list").with(tsbUser)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    Matcher form = Pattern.compile("living-list/agreements\"[^>]*>(?:\\s*<input type=\"hidden\" name=\"_csrf\"[^>]*>)?"
+        + "\\s*<input type=\"hidden\" name=\"editVersion\" value=\"(\\d+)\"").matcher(page);
+    assertThat(form.find()).as("the agreement form carries the version it shows").isTrue();
+    String later = "Later body " + System.nanoTime();
+    assertThat(send("POST", list, tsb, null, "{\"organization\": \"" + later + "\"}").statusCode()).isEqualTo(201);
+    String flash = mvc.perform(post("/groups/cloud/living-list/agreements").with(tsbUser).with(csrf())
+            .param("meeting", "1006-gva").param("editVersion", form.group(1)))
+        .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("problem").toString();
+    assertThat(flash).contains("was changed by someone else", "1006-gva");
+    assertThat(send("GET", list + "?agreedAt=1006-gva", null, null, null).body()).doesNotContain(later);
+
+    String current = send("GET", list, null, null, null).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> agreed = send("POST", list + "/agreements", tsb, current, "{\"meeting\": \"1006-gva\"}");
+    assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(201);
+    assertThat(agreed.body()).contains(unseen, later);
+    assertThat(send("POST", list + "/agreements", tsb, "*", "{\"meeting\": \"1006-gva\"}").statusCode()).isEqualTo(201);
+  }
+
   private String group(String slug) throws Exception {
     HttpResponse<String> made = send("POST", "/api/v1/groups", tsb, null, GROUP.formatted(slug, "Focus Group on " + slug));
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
