@@ -2,6 +2,7 @@ package org.plenary.visa;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,6 +10,9 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.plenary.account.PlenaryUser;
+import org.plenary.shared.EditVersion;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,6 +47,11 @@ class VisaApiController {
       @Schema(nullable = true, description = "When this letter was re-issued after the meeting moved: the full reference "
           + "of the letter that superseded it (this one keeps stating what it stated)") String supersededBy) {}
 
+  private static final String IF_MATCH = "the request's version as read: the `ETag` of its GET (\"v3\"); without it "
+      + "the decision is made on the request as it is";
+  private static final String CHANGED = "`If-Match` names none of the request's current version: it changed since it "
+      + "was read (returned and sent again with other details); nothing was decided. Read it again, then decide";
+
   private final VisaDesk desk;
   private final LetterReissue reissue;
   private final VisaLetter letter;
@@ -66,17 +76,24 @@ class VisaApiController {
   }
 
   @Operation(operationId = "getVisaRequest", summary = "A request with its passport details (participant, focal point, secretariat; the read is logged)")
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the request's version, for `If-Match` on its "
+      + "approval, return and refusal", useReturnTypeSchema = true)
   @PreAuthorize("isAuthenticated()")
   @GetMapping("/api/v1/visa/{id}")
-  Details get(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
-    return new Details(forReader(desk.get(id, user), user), desk.passport(id, user, "api").orElse(null));
+  ResponseEntity<Details> get(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
+    VisaRequest request = desk.get(id, user);
+    return versioned(request, user).body(new Details(forReader(request, user), desk.passport(id, user, "api").orElse(null)));
   }
 
   @Operation(operationId = "approveVisaRequest", summary = "Approve the request and issue the letter (secretariat)")
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = CHANGED)
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/api/v1/visa/{id}/approve")
-  VisaRequest approve(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
-    return desk.approve(id, user);
+  ResponseEntity<VisaRequest> approve(@PathVariable long id,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return decided(desk.approve(id, EditVersion.ifMatch(ifMatch), user), user);
   }
 
   @Operation(operationId = "reissueVisaLetter", summary = "Re-issue an approved letter whose meeting moved since (secretariat): "
@@ -91,19 +108,26 @@ class VisaApiController {
   record Reason(String reason) {}
 
   @Operation(operationId = "refuseVisaRequest", summary = "Refuse the request with a reason the participant reads (secretariat)")
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = CHANGED)
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/api/v1/visa/{id}/refuse")
-  VisaRequest refuse(@PathVariable long id, @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
-    return desk.refuse(id, reason.reason(), user);
+  ResponseEntity<VisaRequest> refuse(@PathVariable long id,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
+    return decided(desk.refuse(id, reason.reason(), EditVersion.ifMatch(ifMatch), user), user);
   }
 
   @Operation(operationId = "returnVisaRequest", summary = "Send the request back to the participant for correction, "
       + "saying what to correct (secretariat); the participant sends it again with POST …/registrations/{id}/visa")
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = CHANGED)
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/api/v1/visa/{id}/return")
-  VisaRequest returnForCorrection(@PathVariable long id, @RequestBody Reason reason,
-      @AuthenticationPrincipal PlenaryUser user) {
-    return desk.returnForCorrection(id, reason.reason(), user);
+  ResponseEntity<VisaRequest> returnForCorrection(@PathVariable long id,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
+    return decided(desk.returnForCorrection(id, reason.reason(), EditVersion.ifMatch(ifMatch), user), user);
   }
 
   @Operation(operationId = "getVisaLetter", summary = "The visa-support letter as PDF")
@@ -134,11 +158,26 @@ class VisaApiController {
 
 
   /**
+   * A 200 with the request's version as its ETag: the secretariat's whole representation ({@code "v3"}, the one its
+   * decisions name) and the others' without who decided ({@code "v3-participant"}) have tags of their own; private
+   * to its reader either way (passport details).
+   */
+  private static ResponseEntity.BodyBuilder versioned(VisaRequest request, PlenaryUser user) {
+    return ResponseEntity.ok()
+        .eTag(user.isStaff() ? EditVersion.etag(request.version()) : EditVersion.etag(request.version(), "participant"))
+        .cacheControl(CacheControl.noCache().cachePrivate()).varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE);
+  }
+
+  private static ResponseEntity<VisaRequest> decided(VisaRequest request, PlenaryUser user) {
+    return versioned(request, user).body(forReader(request, user));
+  }
+
+  /**
    * The request as its reader may see it: {@code decidedBy}, the username of the secretariat's member who
    * decided, only to the secretariat (a username is half of a sign-in; the page names them by display name).
    */
   private static VisaRequest forReader(VisaRequest r, PlenaryUser user) {
     return user.isStaff() ? r : new VisaRequest(r.id(), r.registrationId(), r.meetingId(), r.fullName(), r.function(),
-        r.mission(), r.status(), r.reference(), r.requestedAt(), null, r.decidedAt(), r.purgedAt(), r.reason());
+        r.mission(), r.status(), r.reference(), r.requestedAt(), null, r.decidedAt(), r.purgedAt(), r.reason(), r.version());
   }
 }

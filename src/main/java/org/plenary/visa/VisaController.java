@@ -5,6 +5,7 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.registration.Attendance;
 import org.plenary.registration.RegistrationDesk;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.PageController;
 import org.springframework.http.ResponseEntity;
@@ -116,11 +117,13 @@ class VisaController {
 
   @PostMapping("/visa/{id}/{decision:refuse|return}")
   String refuseOrReturn(@PathVariable long id, @PathVariable String decision,
-      @RequestParam(required = false) String reason, @AuthenticationPrincipal PlenaryUser user,
-      RedirectAttributes redirect) {
+      @RequestParam(required = false) String reason, @RequestParam(required = false) Long editVersion,
+      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+    // The version the page showed: a request sent again with other details since is not decided unread.
+    EditVersion seen = EditVersion.of(editVersion);
     try {
-      VisaRequest request = "refuse".equals(decision) ? desk.refuse(id, reason, user)
-          : desk.returnForCorrection(id, reason, user);
+      VisaRequest request = "refuse".equals(decision) ? desk.refuse(id, reason, seen, user)
+          : desk.returnForCorrection(id, reason, seen, user);
       redirect.addFlashAttribute("notice", say("visa.notice." + decision, request.fullName()));
     } catch (VisaRefusedException e) {
       redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
@@ -131,9 +134,11 @@ class VisaController {
   }
 
   @PostMapping("/visa/{id}/approve")
-  String approve(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+  String approve(@PathVariable long id, @RequestParam(required = false) Long editVersion,
+      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
     try {
-      redirect.addFlashAttribute("notice", say("visa.notice.approved", desk.approve(id, user).reference()));
+      redirect.addFlashAttribute("notice", say("visa.notice.approved",
+          desk.approve(id, EditVersion.of(editVersion), user).reference()));
     } catch (VisaRefusedException e) {
       redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }

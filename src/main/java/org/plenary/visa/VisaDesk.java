@@ -19,6 +19,7 @@ import org.plenary.registration.Attendance;
 import org.plenary.registration.Registration;
 import org.plenary.registration.RegistrationDesk;
 import org.plenary.registration.RegistrationStatus;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.Violations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -141,19 +142,19 @@ public class VisaDesk {
   }
 
   public VisaRequest approve(long id, PlenaryUser user) {
+    return approve(id, EditVersion.ANY, user);
+  }
+
+  /**
+   * Approves the request as the secretary read it ({@code seen}: the version the page or the API's {@code If-Match}
+   * named): one changed since (returned, and sent again with other details) is refused (412), what it is now said.
+   */
+  public VisaRequest approve(long id, EditVersion seen, PlenaryUser user) {
     if (user == null || !user.isStaff()) {
       throw VisaRefusedException.of(403, "visa.refused.approveStaff");
     }
     return transaction.execute(status -> {
-      // Under the row's lock, the status read is the one this decision replaces: two decisions at once (two
-      // approvals, an approval and a refusal) made one, the other refused, instead of both, the last winning
-      // and a letter announced for a request that ends refused.
-      requests.lock(id);
-      VisaRequest request = get(id, user);
-      if (request.status() != VisaStatus.REQUESTED) {
-        throw VisaRefusedException.of(409, "visa.refused.decided", id,
-            VisaRefusedException.word("visa.status." + request.status().name(), request.status().name().toLowerCase()));
-      }
+      VisaRequest request = decidable(id, seen, user);
       // The meeting locked and read as it stands: the reference prints its code and the letter its venue and
       // days, which a change of the meeting (or a node's cache of before it) does not make differ from them.
       Meeting meeting = meetings.forIssue(request.meetingId());
@@ -179,15 +180,45 @@ public class VisaDesk {
 
   /** The secretariat refuses the request for good, saying why; the participant reads the reason. */
   public VisaRequest refuse(long id, String reason, PlenaryUser user) {
-    return decideWithReason(id, VisaStatus.REFUSED, reason, user);
+    return refuse(id, reason, EditVersion.ANY, user);
+  }
+
+  /** Refuses the request as the secretary read it, as {@link #approve(long, EditVersion, PlenaryUser)} approves. */
+  public VisaRequest refuse(long id, String reason, EditVersion seen, PlenaryUser user) {
+    return decideWithReason(id, VisaStatus.REFUSED, reason, seen, user);
   }
 
   /** The secretariat sends the request back to the participant to correct, saying what; it can then be sent again. */
   public VisaRequest returnForCorrection(long id, String reason, PlenaryUser user) {
-    return decideWithReason(id, VisaStatus.RETURNED, reason, user);
+    return returnForCorrection(id, reason, EditVersion.ANY, user);
   }
 
-  private VisaRequest decideWithReason(long id, VisaStatus outcome, String reason, PlenaryUser user) {
+  /** Returns the request as the secretary read it, as {@link #approve(long, EditVersion, PlenaryUser)} approves. */
+  public VisaRequest returnForCorrection(long id, String reason, EditVersion seen, PlenaryUser user) {
+    return decideWithReason(id, VisaStatus.RETURNED, reason, seen, user);
+  }
+
+  /**
+   * The request locked until the transaction ends and read under the lock, for a decision. The status read is the
+   * one this decision replaces: two decisions at once (two approvals, an approval and a refusal) made one, the other
+   * refused, instead of both, the last winning and a letter announced for a request that ends refused. A request no
+   * longer at a version {@code seen} names (returned and sent again with other details since the secretary read it)
+   * is refused too: what is decided is what was read.
+   */
+  private VisaRequest decidable(long id, EditVersion seen, PlenaryUser user) {
+    requests.lock(id);
+    VisaRequest request = get(id, user);
+    var status = VisaRefusedException.word("visa.status." + request.status().name(), request.status().name().toLowerCase());
+    if (request.status() != VisaStatus.REQUESTED) {
+      throw VisaRefusedException.of(409, "visa.refused.decided", id, status);
+    }
+    if (!seen.accepts(request.version())) {
+      throw VisaRefusedException.of(412, "visa.refused.changed", id);
+    }
+    return request;
+  }
+
+  private VisaRequest decideWithReason(long id, VisaStatus outcome, String reason, EditVersion seen, PlenaryUser user) {
     if (user == null || !user.isStaff()) {
       throw VisaRefusedException.of(403, "visa.refused.decideStaff");
     }
@@ -195,15 +226,7 @@ public class VisaDesk {
         say(outcome == VisaStatus.REFUSED ? "visa.error.refuseReason" : "visa.error.returnReason"))
         .throwIfAny();
     return transaction.execute(status -> {
-      // Under the row's lock, the status read is the one this decision replaces: two decisions at once (two
-      // approvals, an approval and a refusal) made one, the other refused, instead of both, the last winning
-      // and a letter announced for a request that ends refused.
-      requests.lock(id);
-      VisaRequest request = get(id, user);
-      if (request.status() != VisaStatus.REQUESTED) {
-        throw VisaRefusedException.of(409, "visa.refused.decided", id,
-            VisaRefusedException.word("visa.status." + request.status().name(), request.status().name().toLowerCase()));
-      }
+      decidable(id, seen, user);
       requests.decideWithReason(id, outcome, reason.strip(), user.getUsername(), clock.instant());
       return requests.find(id).orElseThrow();
     });

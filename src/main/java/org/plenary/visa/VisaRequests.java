@@ -18,7 +18,7 @@ class VisaRequests {
 
   private static final String SELECT = """
       SELECT id, registration_id, meeting_id, full_name, function_title, mission, status, reference, verification_code,
-        requested_at, decided_by, decided_at, purged_at, decision_reason FROM visa_requests""";
+        requested_at, decided_by, decided_at, purged_at, decision_reason, edit_version FROM visa_requests""";
 
   private final JdbcClient jdbc;
 
@@ -77,7 +77,7 @@ class VisaRequests {
   }
 
   void decide(long id, VisaStatus status, String reference, String by, Instant at) {
-    jdbc.sql("UPDATE visa_requests SET status = ?, reference = ?, decided_by = ?, decided_at = ? WHERE id = ?")
+    jdbc.sql("UPDATE visa_requests SET status = ?, reference = ?, decided_by = ?, decided_at = ?, edit_version = edit_version + 1 WHERE id = ?")
         .params(status.name(), reference, by, utc(at), id).update();
   }
 
@@ -122,7 +122,7 @@ class VisaRequests {
 
   /** The request's letter issued anew: its new reference and code, dated and signed by this re-issue. */
   void reissue(long id, String reference, String code, String by, Instant at) {
-    jdbc.sql("UPDATE visa_requests SET reference = ?, verification_code = ?, decided_by = ?, decided_at = ? WHERE id = ?")
+    jdbc.sql("UPDATE visa_requests SET reference = ?, verification_code = ?, decided_by = ?, decided_at = ?, edit_version = edit_version + 1 WHERE id = ?")
         .params(reference, code, by, utc(at), id).update();
   }
 
@@ -163,7 +163,7 @@ class VisaRequests {
 
   /** Records a refusal or a return for correction, with its reason. */
   void decideWithReason(long id, VisaStatus status, String reason, String by, Instant at) {
-    jdbc.sql("UPDATE visa_requests SET status = ?, decision_reason = ?, decided_by = ?, decided_at = ? WHERE id = ?")
+    jdbc.sql("UPDATE visa_requests SET status = ?, decision_reason = ?, decided_by = ?, decided_at = ?, edit_version = edit_version + 1 WHERE id = ?")
         .params(status.name(), reason, by, utc(at), id).update();
   }
 
@@ -172,7 +172,7 @@ class VisaRequests {
   boolean resubmit(long id, String fullName, String function, String mission, String encryptedPassport, Instant at) {
     return jdbc.sql("""
             UPDATE visa_requests SET full_name = ?, function_title = ?, mission = ?, passport = ?, status = 'REQUESTED',
-              requested_at = ? WHERE id = ? AND status = 'RETURNED'""")
+              requested_at = ?, edit_version = edit_version + 1 WHERE id = ? AND status = 'RETURNED'""")
         .params(fullName, function, mission, encryptedPassport, utc(at), id).update() > 0;
   }
 
@@ -212,7 +212,7 @@ class VisaRequests {
   int purge(List<MeetingId> meetings, Instant at) {
     int purged = 0;
     for (MeetingId meeting : meetings) {
-      purged += jdbc.sql("UPDATE visa_requests SET passport = NULL, purged_at = ? WHERE meeting_id = ? AND purged_at IS NULL")
+      purged += jdbc.sql("UPDATE visa_requests SET passport = NULL, purged_at = ?, edit_version = edit_version + 1 WHERE meeting_id = ? AND purged_at IS NULL")
           .params(utc(at), meeting.value()).update();
     }
     return purged;
@@ -223,7 +223,8 @@ class VisaRequests {
         rs.getString("full_name"), rs.getString("function_title"), rs.getString("mission"),
         VisaStatus.valueOf(rs.getString("status")), printed(rs.getString("reference"), rs.getString("verification_code")),
         instant(rs, "requested_at"),
-        rs.getString("decided_by"), instant(rs, "decided_at"), instant(rs, "purged_at"), rs.getString("decision_reason"));
+        rs.getString("decided_by"), instant(rs, "decided_at"), instant(rs, "purged_at"), rs.getString("decision_reason"),
+        rs.getLong("edit_version"));
   }
 
   /** The reference as the letter prints it: the public part, then the verification code in groups. */

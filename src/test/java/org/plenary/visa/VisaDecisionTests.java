@@ -132,6 +132,57 @@ class VisaDecisionTests {
   }
 
   /**
+   * A secretary reads a request; another returns it and the participant sends it again with other details: the first
+   * one's decision (API with the ETag read, page with the version it showed) is refused (412) and the request stays
+   * as sent; a decision on the request read again is made. Before, only the status was checked, and the first
+   * secretary approved details never read.
+   */
+  @Test
+  void aDecisionOnARequestChangedSinceItWasReadIsRefused() throws Exception {
+    int n = NEXT.incrementAndGet();
+    OrganizationId org = organizations.create("Visa Stale Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    String participant = account("vs" + n, org);
+    String focal = account("vsf" + n, org);
+    organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
+    long visa = filedRequest(participant, focal, org);
+    String read = mvc.perform(get("/api/v1/visa/" + visa).header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+    String shown = read.substring(2, read.length() - 1);
+    mvc.perform(get("/visa/" + visa).with(user(users.loadUserByUsername("tsb"))))
+        .andExpect(content().string(containsString("name=\"editVersion\" value=\"" + shown + "\"")));
+
+    mvc.perform(post("/api/v1/visa/" + visa + "/return").header("Authorization", tokens.bearer("tsb"))
+            .header("If-Match", read).contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Check the passport.\"}"))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETURNED"));
+    mvc.perform(post("/api/v1/registrations/" + registrationOf(visa, participant) + "/visa")
+            .header("Authorization", tokens.bearer(participant)).contentType(MediaType.APPLICATION_JSON)
+            .content(VisaScenario.form("Lyon, France")))
+        .andExpect(status().isCreated());
+
+    mvc.perform(post("/api/v1/visa/" + visa + "/approve").header("Authorization", tokens.bearer("tsb")).header("If-Match", read))
+        .andExpect(status().isPreconditionFailed())
+        .andExpect(jsonPath("$.detail").value(containsString("was changed since you opened it")));
+    mvc.perform(post("/api/v1/visa/" + visa + "/refuse").header("Authorization", tokens.bearer("tsb")).header("If-Match", read)
+            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Full.\"}"))
+        .andExpect(status().isPreconditionFailed());
+    mvc.perform(post("/visa/" + visa + "/approve").with(user(users.loadUserByUsername("tsb"))).with(csrf())
+            .param("editVersion", shown))
+        .andExpect(redirectedUrl("/visa/" + visa))
+        .andExpect(flash().attribute("problem", containsString("was changed since you opened it")));
+    mvc.perform(post("/visa/" + visa + "/return").with(user(users.loadUserByUsername("tsb"))).with(csrf())
+            .param("editVersion", shown).param("reason", "Again.").header("Accept-Language", "fr"))
+        .andExpect(flash().attribute("problem", containsString("informations)\u202f; rien n’a été décidé")));
+    var tsb = (PlenaryUser) users.loadUserByUsername("tsb");
+    assertThat(desk.get(visa, tsb).status()).isEqualTo(VisaStatus.REQUESTED);
+
+    String again = mvc.perform(get("/api/v1/visa/" + visa).header("Authorization", tokens.bearer("tsb")))
+        .andReturn().getResponse().getHeader("ETag");
+    assertThat(again).isNotEqualTo(read);
+    mvc.perform(post("/api/v1/visa/" + visa + "/approve").header("Authorization", tokens.bearer("tsb")).header("If-Match", again))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+  }
+
+  /**
    * A returned request sent again from two tabs at once: one is made, the other refused (409) as already sent.
    * Before, both read "returned", both were written, and the second's details replaced the first's in silence.
    */
