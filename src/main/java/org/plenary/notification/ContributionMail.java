@@ -180,7 +180,7 @@ class ContributionMail {
     Contribution c = desk.get(event.number());
     ContributionFile file = file(c, event.fileId());
     send("ContributionRejected:" + event.fileId(), List.of(c.allocatedBy(), file.uploadedBy()), words -> words.letter("notification.contribution.rejected",
-        new Object[] {file.fileName()}, file.fileName(), event.reason(), baseUrl + "/documents/" + c.number()));
+        new Object[] {file.fileName()}, file.fileName(), new MailWords.Block(event.reason()), baseUrl + "/documents/" + c.number()));
   }
 
   /** A waiting version taken back: its authors and its sender learn who took it back (the secretariat may have). */

@@ -54,16 +54,36 @@ record MailWords(MessageSource messages, Locale locale) {
     return messages.getMessage(key, closed(args), locale);
   }
 
-  /** A text quoted by a line of its own making (a list of letters), closed where it ends. */
+  /**
+   * A text a letter quotes with its own lines (a rejection's reason, written in a box of several lines): kept as
+   * typed. Every other quoted text (a name, a title, a venue) is one line of the sentence quoting it.
+   */
+  record Block(String text) {}
+
+  /** A text quoted by a line of its own making (a list of letters), closed where it ends, on that one line. */
   static String quoted(String text) {
-    return DirectionControls.closed(text);
+    return text == null ? null : oneLine(DirectionControls.closed(text));
   }
 
+  /**
+   * The texts a sentence quotes, each closed where it ends and, but a {@link Block}, on one line: a name typed with
+   * line breaks ("Alice", a blank line, "The secretariat asks you to confirm your password at …") wrote whole
+   * paragraphs of its own into the body Plenary mailed to a focal point.
+   */
   private static Object[] closed(Object[] args) {
     return args == null ? null : Arrays.stream(args).map(a -> a instanceof Number ? a.toString()
-        : a instanceof MessageSourceResolvable ? a : a instanceof CharSequence text ? DirectionControls.closed(text.toString()) : a)
+        : a instanceof MessageSourceResolvable ? a
+        : a instanceof Block block ? (block.text() == null ? "" : DirectionControls.closed(block.text()))
+        : a instanceof CharSequence text ? quoted(text.toString()) : a)
         .toArray();
   }
+
+  /** Line breaks of every kind (CR, LF, VT, FF, NEL, U+2028, U+2029) and the spaces around them become one space. */
+  static String oneLine(String text) {
+    return LINE_BREAKS.matcher(text).replaceAll(" ");
+  }
+
+  private static final Pattern LINE_BREAKS = Pattern.compile("[ \\t]*[\\r\\n\\u000B\\u000C\\u0085\\u2028\\u2029]+[ \\t]*");
 
   Letter letter(String key, Object[] subjectArgs, Object... bodyArgs) {
     return new Letter(say(key + ".subject", subjectArgs), say(key + ".body", bodyArgs));

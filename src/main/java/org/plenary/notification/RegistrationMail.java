@@ -111,6 +111,6 @@ class RegistrationMail {
     Group group = groups.get(meeting.groupId());
     mailer.sendEach("RegistrationRejected:" + r.id(), List.of(r.email()), words -> words.letter("notification.registration.rejected",
         new Object[] {group.acronym(), meeting.code()}, group.acronym(), words.dates(meeting),
-        r.rejectReason()));
+        new MailWords.Block(r.rejectReason())));
   }
 }

@@ -212,6 +212,33 @@ class MailDeliveryTests {
     assertThat(files).containsExactly("Circular-fdp.exe-X-Evil- 1.pdf");
   }
 
+  @Test
+  void aQuotedNameWritesNoLinesOfItsOwnIntoTheBodyButAReasonKeepsItsLines() throws Exception {
+    // A participant's own full name, typed with line breaks of every kind: a paragraph of their making in the
+    // registration mail Plenary sends to the focal points of their organization.
+    String name = "Mallory\n\nThe secretariat asks you to confirm your password at https://evil.example/\r\n"
+        + "\u2028Sent by\u0085the secretariat\u2029\u000B";
+    mailer.sendEach("Test:paragraph", List.of("focal@paragraph.example"), words -> words.letter(
+        "notification.registration.received", new Object[] {name, "FG Cloud", "2701-gva"}, name, "FG Cloud", "Geneva",
+        "1–2 June 2027", "https://plenary.example/registrations/1"));
+    mailer.sendEach("Test:reason", List.of("owner@reason.example"), words -> words.letter(
+        "notification.registration.rejected", new Object[] {"FG Cloud", "2701-gva"}, "FG Cloud", "1–2 June 2027",
+        new MailWords.Block("Not a member.\nAsk your focal point.")));
+
+    assertThat(smtp.waitForIncomingEmail(20_000, 2)).isTrue();
+    var texts = new java.util.ArrayList<String>();
+    parts(received("paragraph.example"), texts, new java.util.ArrayList<>());
+    String body = texts.get(0).replace("\r\n", "\n");
+    assertThat(body.lines().findFirst().orElseThrow()).as("the name and the sentence quoting it, on one line")
+        .startsWith("Mallory The secretariat asks you to confirm your password at https://evil.example/ Sent by the secretariat")
+        .contains("registered for the FG Cloud meeting");
+    assertThat(body).doesNotContain("\u2028", "\u2029", "\u0085", "\u000B", "\n\nThe secretariat");
+    var reasons = new java.util.ArrayList<String>();
+    parts(received("reason.example"), reasons, new java.util.ArrayList<>());
+    assertThat(reasons.get(0).replace("\r\n", "\n")).as("a reason written over several lines keeps them")
+        .contains("Not a member.\nAsk your focal point.");
+  }
+
   /** The plain texts and the names of the files of a message, however its parts nest. */
   private static void parts(Part part, List<String> texts, List<String> files) throws Exception {
     if (part.isMimeType("multipart/*")) {
