@@ -202,9 +202,15 @@ class ContributionApiController {
   @Operation(operationId = "rejectContribution", summary = "Reject the waiting version with a reason sent to the submitter (secretariat)")
   @PostMapping("/api/v1/contributions/{number}/reject")
   @PreAuthorize("isAuthenticated()")
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` names none of the versions waiting: its author"
+      + " replaced it since it was reviewed; nothing was rejected.")
   ContributionResource reject(@PathVariable String number, @RequestBody Reason reason,
+      @Parameter(description = "the waiting version reviewed, as the incoming file's ETag (its SHA-256 in quotes),"
+          + " or a list of such tags (RFC 9110: the version waiting is rejected if it is any of them);"
+          + " `*` or no header rejects whatever version waits") @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @AuthenticationPrincipal PlenaryUser user) {
-    return resource(desk.reject(number, reason.reason(), user));
+    return resource(desk.reject(number, reason.reason(), reviewed(ifMatch), user));
   }
 
   @Operation(operationId = "takeBackIncomingFile", summary = "Take back the version waiting in the incoming folder (its sender, or the secretariat)",

@@ -158,7 +158,8 @@ class ContributionController {
     try {
       switch (action) {
         case "publish" -> desk.publish(number, reviewed, user);
-        case "reject" -> desk.reject(number, reason, user);
+        case "reject" -> desk.reject(number, reason,
+            reviewed == null || reviewed.isBlank() ? java.util.List.of() : java.util.List.of(reviewed), user);
         case "withdraw" -> desk.withdraw(number, reason, user);
         default -> desk.grantLateException(number, user);
       }

@@ -612,14 +612,32 @@ public class ContributionDesk {
     return published.stream().map(p -> after.get(p.number())).toList();
   }
 
-  /** Refuses the waiting version, with a reason the submitter receives. */
+  /** Refuses the waiting version, whichever it is, with a reason the submitter receives. */
   public Contribution reject(String number, String reason, PlenaryUser user) {
+    return reject(number, reason, List.of(), user);
+  }
+
+  /**
+   * As {@link #reject(String, String, PlenaryUser)}, but only a version the secretariat reviewed
+   * ({@code reviewedSha256}: an {@code If-Match} list, the page's hidden field; empty for whichever waits).
+   * A reason is written about one version: when its author put another in its place meanwhile (a
+   * correction, often), nothing is rejected and the refusal says so, as for a publication.
+   */
+  public Contribution reject(String number, String reason, java.util.Collection<String> reviewedSha256,
+      PlenaryUser user) {
     requireStaff(user, "reject");
     new Violations().check(reason != null && !reason.isBlank(), "reason", "contribution", "contribution.error.rejectReason")
         .throwIfAny();
+    var reviewed = reviewedSha256.stream().map(sha -> sha.strip().toLowerCase(java.util.Locale.ROOT))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
     return transaction.execute(status -> {
       Contribution contribution = lockedWithIncoming(number, "reject");
       ContributionFile file = contribution.incoming().orElseThrow();
+      if (!reviewed.isEmpty() && !reviewed.contains(file.sha256())) {
+        // Checked under the contribution's lock: an upload that lands beside this rejection is seen here.
+        throw ContributionRefusedException.of(VERSION_CHANGED, "contribution.refused.replacedSinceRejected",
+            file.fileName(), file.sha256().substring(0, 12));
+      }
       Group group = groups.get(contribution.groupId());
       String history = historyPath(group, file);
       Instant now = clock.instant();

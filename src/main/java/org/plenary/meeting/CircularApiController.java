@@ -1,6 +1,7 @@
 package org.plenary.meeting;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.plenary.account.PlenaryUser;
+import org.plenary.shared.EditVersion;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -77,8 +80,16 @@ class CircularApiController {
 
   @Operation(operationId = "getCircular", summary = "A circular with its text in a language (lang: en, zh, ...)")
   @GetMapping("/api/v1/circulars/{id:\\d+}")
-  CircularResource get(@PathVariable long id, @RequestParam(required = false) String lang) {
-    return resource(desk.get(new CircularId(id), staff()), desk.language(lang));
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the circular's version (the secretariat's"
+      + " `If-Match` on issue)", useReturnTypeSchema = true)
+  ResponseEntity<CircularResource> get(@PathVariable long id, @RequestParam(required = false) String lang) {
+    boolean staff = staff();
+    Circular circular = desk.get(new CircularId(id), staff);
+    // Read before the text (an unknown circular was refused above): a draft saved between the two reads is shown
+    // under the older tag, which an issue naming it then refuses (412, read again); never the old text under the new tag.
+    long version = desk.version(circular.id());
+    circular = desk.get(circular.id(), staff);
+    return EditVersion.ok(version, staff ? null : "public").body(resource(circular, desk.language(lang)));
   }
 
   @Operation(operationId = "getCircularPdf", summary = "A circular as PDF: the frozen file once issued (lang: en, zh, ...)")
@@ -94,12 +105,17 @@ class CircularApiController {
           + "sets the meeting's announcedAt.")
   @PostMapping("/api/v1/circulars/{id:\\d+}/issue")
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
-  CircularResource issue(@PathVariable long id, @Valid @RequestBody IssueRequest request) {
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` names a version of the draft that is no longer"
+      + " current: someone edited it since it was read; nothing was issued.")
+  CircularResource issue(@PathVariable long id, @Valid @RequestBody IssueRequest request,
+      @Parameter(description = "the draft's version as read: the `ETag` of its GET (\"v3\"); `*` or no header issues"
+          + " the draft as it is now") @RequestHeader(name = "If-Match", required = false) String ifMatch) {
     var reasons = new EnumMap<CircularWarning.Rule, String>(CircularWarning.Rule.class);
     if (request.confirmations() != null) {
       request.confirmations().forEach(c -> reasons.put(c.rule(), c.reason()));
     }
-    return resource(desk.issue(new CircularId(id), reasons, actor()), "en");
+    return resource(desk.issue(new CircularId(id), reasons, EditVersion.ifMatch(ifMatch), actor()), "en");
   }
 
   @Operation(operationId = "draftCircularNotice", summary = "Draft an addendum or corrigendum to an issued circular (secretariat)",

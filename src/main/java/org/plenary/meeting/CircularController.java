@@ -5,7 +5,9 @@ import java.util.Map;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.ChangedMeanwhileException;
 import org.plenary.shared.Download;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.PageController;
 import org.plenary.shared.Words;
@@ -66,6 +68,10 @@ class CircularController {
   String show(@PathVariable long id, @RequestParam(required = false) String lang, Model model) {
     boolean staff = staff();
     Circular circular = desk.get(new CircularId(id), staff);
+    // The version before the text shown: a draft saved between the two reads is issued from this page only after
+    // it is read again.
+    model.addAttribute("circularVersion", staff ? desk.version(circular.id()) : null);
+    circular = desk.get(circular.id(), staff);
     Meeting meeting = desk.meetingOf(circular);
     model.addAttribute("circular", circular);
     model.addAttribute("circularTitle", Words.said(circular.titled()));
@@ -90,9 +96,12 @@ class CircularController {
   @GetMapping("/circulars/{id:\\d+}/edit")
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
   String edit(@PathVariable long id, Model model) {
+    long version = desk.version(desk.get(new CircularId(id), true).id());
     Circular circular = desk.get(new CircularId(id), true);
     Meeting meeting = desk.meetingOf(circular);
-    return form(model, groups.get(meeting.groupId()), meeting, circular, CircularForm.of(circular));
+    CircularForm form = CircularForm.of(circular);
+    form.setEditVersion(version);
+    return form(model, groups.get(meeting.groupId()), meeting, circular, form);
   }
 
   @PostMapping("/circulars/{id:\\d+}/edit")
@@ -101,11 +110,17 @@ class CircularController {
       RedirectAttributes redirect) {
     Circular circular = desk.get(new CircularId(id), true);
     try {
-      desk.edit(circular.id(), form.toDraft(), actor());
+      desk.edit(circular.id(), form.toDraft(), EditVersion.of(form.getEditVersion()), actor());
       redirect.addFlashAttribute("notice", said("meeting.circular.notice.saved." + circular.kind(), Words.said(circular.titled())));
       return "redirect:/circulars/" + id;
     } catch (InvalidInputException e) {
       e.violations().forEach(v -> result.rejectValue(v.field(), "invalid", v.message()));
+      Meeting meeting = desk.meetingOf(circular);
+      return form(model, groups.get(meeting.groupId()), meeting, circular, form);
+    } catch (ChangedMeanwhileException e) {
+      // The editor's input stays; the form now carries the version they were told of, so saving again is their choice.
+      result.reject("changed", Words.said(e));
+      form.setEditVersion(desk.version(circular.id()));
       Meeting meeting = desk.meetingOf(circular);
       return form(model, groups.get(meeting.groupId()), meeting, circular, form);
     }
@@ -119,12 +134,24 @@ class CircularController {
       reasons.put(rule, params.getOrDefault("reason-" + rule.name(), ""));
     }
     try {
-      Circular issued = desk.issue(new CircularId(id), reasons, actor());
+      Circular issued = desk.issue(new CircularId(id), reasons, EditVersion.of(seen(params.get("editVersion"))), actor());
       redirect.addFlashAttribute("notice", said("meeting.circular.notice.issued." + issued.kind(), Words.said(issued.titled())));
-    } catch (CircularRefusedException e) {
+    } catch (CircularRefusedException | ChangedMeanwhileException e) {
       redirect.addFlashAttribute("problem", Words.said(e));
     }
     return "redirect:/circulars/" + id;
+  }
+
+  /** The version a form carried: null for none (or one that is no number, which no version matches). */
+  private static Long seen(String editVersion) {
+    if (editVersion == null || editVersion.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(editVersion.strip());
+    } catch (NumberFormatException e) {
+      return -1L;
+    }
   }
 
   @PostMapping("/circulars/{id:\\d+}/notices")

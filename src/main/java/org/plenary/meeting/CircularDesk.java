@@ -19,6 +19,7 @@ import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
 import org.plenary.group.GroupId;
 import org.plenary.shared.Violations;
+import org.plenary.shared.EditVersion;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -140,7 +141,19 @@ public class CircularDesk {
 
   @Transactional
   public Circular edit(CircularId id, CircularDraft draft, String actor) {
+    return edit(id, draft, EditVersion.ANY, actor);
+  }
+
+  /**
+   * Saves the draft as its editor wrote it on the version {@code seen} they read: a draft another
+   * secretary saved since is not replaced in silence ({@link org.plenary.shared.ChangedMeanwhileException}).
+   */
+  @Transactional
+  public Circular edit(CircularId id, CircularDraft draft, EditVersion seen, String actor) {
     Circular current = get(id, true);
+    frozenIfIssued(current);
+    seen.check(circulars.lockVersion(id), current.title());
+    current = get(id, true);
     frozenIfIssued(current);
     check(draft, id, current.kind() == Circular.Kind.CIRCULAR);
     String number = current.kind() == Circular.Kind.CIRCULAR ? draft.number().strip() : current.number();
@@ -269,7 +282,25 @@ public class CircularDesk {
   /** Issues the circular now; see {@link #issueAsOf}. */
   @Transactional
   public Circular issue(CircularId id, Map<CircularWarning.Rule, String> reasons, String actor) {
+    return issue(id, reasons, EditVersion.ANY, actor);
+  }
+
+  /**
+   * Issues the circular as the issuer read it ({@code seen}): a draft edited since (its number, date,
+   * signature or paragraphs) is not frozen and mailed in silence: nothing is issued
+   * ({@link org.plenary.shared.ChangedMeanwhileException}).
+   */
+  @Transactional
+  public Circular issue(CircularId id, Map<CircularWarning.Rule, String> reasons, EditVersion seen, String actor) {
+    Circular c = get(id, true);
+    frozenIfIssued(c);
+    seen.check(circulars.lockVersion(id), c.title());
     return issueAsOf(id, reasons, actor, clock.instant());
+  }
+
+  /** The circular's version: the edit and issue forms carry it, the API's ETag names it. */
+  public long version(CircularId id) {
+    return circulars.version(id);
   }
 
   /**

@@ -18,6 +18,8 @@ public class CircularForm {
   private String signatory;
   private String signatoryTitle;
   private String paragraphs;
+  /** The draft's version its editor read (the edit page's hidden field); null for none. */
+  private Long editVersion;
 
   static CircularForm of(Circular c) {
     var form = new CircularForm();
@@ -33,6 +35,14 @@ public class CircularForm {
     List<String> added = paragraphs == null ? List.of()
         : Arrays.stream(paragraphs.replace("\r\n", "\n").split("\n\\s*\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     return new CircularDraft(number, dated, signatory, signatoryTitle, added);
+  }
+
+  public Long getEditVersion() {
+    return editVersion;
+  }
+
+  public void setEditVersion(Long editVersion) {
+    this.editVersion = editVersion;
   }
 
   public String getNumber() {

@@ -50,10 +50,23 @@ class Circulars {
   int updateDraft(CircularId id, String number, LocalDate dated, String signatory, String signatoryTitle,
       List<String> paragraphs) {
     return jdbc.sql("""
-            UPDATE meeting_circulars SET number = ?, dated = ?, signatory = ?, signatory_title = ?, paragraphs = ?
+            UPDATE meeting_circulars SET number = ?, dated = ?, signatory = ?, signatory_title = ?, paragraphs = ?,
+              edit_version = edit_version + 1
             WHERE id = ? AND status = 'DRAFT'""")
         .params(number, dated, signatory, signatoryTitle, String.join(PARAGRAPH_BREAK, paragraphs), id.value())
         .update();
+  }
+
+  /** The circular's version: one more at every edit of its draft. */
+  long version(CircularId id) {
+    return jdbc.sql("SELECT edit_version FROM meeting_circulars WHERE id = ?").param(id.value()).query(Long.class)
+        .single();
+  }
+
+  /** The circular's version, its row locked until the transaction ends: one edit or issue at a time. */
+  long lockVersion(CircularId id) {
+    return jdbc.sql("SELECT edit_version FROM meeting_circulars WHERE id = ? FOR UPDATE").param(id.value())
+        .query(Long.class).single();
   }
 
   /** Freezes a draft; 0 when it was issued meanwhile. */

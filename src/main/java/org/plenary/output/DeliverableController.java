@@ -74,10 +74,10 @@ class DeliverableController {
   String extend(@PathVariable String slug, @RequestParam(defaultValue = "0") int months,
       @RequestParam(required = false) String decidedBy,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
-      RedirectAttributes redirect) {
+      @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/deliverables";
     return act(redirect, back, () -> {
-      plan.extend(slug, months, decidedBy, decidedOn, user());
+      plan.extend(slug, months, decidedBy, decidedOn, user(), editVersion);
       return back;
     }, "output.notice.extensionRecorded");
   }

@@ -14,6 +14,7 @@ import org.plenary.shared.Violations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.plenary.shared.Words;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The group's plan as it stands: its milestones against the deliverables serving them, and its
@@ -61,6 +62,18 @@ public class MilestonePlan {
 
   /** Records an extension of the lifetime decided by the parent group (secretariat or management). */
   public GroupLifetime extend(String slug, int months, String decidedBy, LocalDate decidedOn, PlenaryUser user) {
+    return extend(slug, months, decidedBy, decidedOn, user, null);
+  }
+
+  /**
+   * As {@link #extend(String, int, String, LocalDate, PlenaryUser)}, on the lifetime its recorder saw: {@code seen}
+   * the number of extensions their page showed (null for whatever stands). An extension recorded since (the same
+   * decision sent from another tab, by another manager, or the form sent again) refuses this one, which would
+   * otherwise extend the group a second time in silence. Checked under the group's row lock.
+   */
+  @Transactional
+  public GroupLifetime extend(String slug, int months, String decidedBy, LocalDate decidedOn, PlenaryUser user,
+      Long seen) {
     Group group = groups.get(slug);
     if (!groups.canManage(user, group)) {
       throw OutputRefusedException.notAllowed("output.refused.manage.extension");
@@ -70,6 +83,14 @@ public class MilestonePlan {
         .check(decidedBy != null && !decidedBy.isBlank(), "decidedBy", words.get("output.error.decidedBy"))
         .check(decidedOn != null, "decidedOn", words.get("output.error.decidedOn"))
         .throwIfAny();
+    jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(group.id().value()).query(Long.class).list();
+    if (seen != null) {
+      GroupLifetime now = lifetime(slug);
+      if (now.extensions().size() != seen) {
+        throw OutputRefusedException.state("output.refused.extensionMeanwhile", group.acronym(),
+            now.endsOn() == null ? "" : org.plenary.group.Days.day(now.endsOn(), Words.reader()));
+      }
+    }
     Instant now = clock.instant();
     jdbc.sql("""
             INSERT INTO lifetime_extensions (group_id, months, decided_by, decided_on, recorded_at)

@@ -26,7 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The secretariat publishes the version it reviewed: the API's {@code If-Match} (the incoming file's
  * ETag), the document page and the incoming list name it, and a version its author put in its place
- * meanwhile is not published in its stead (412 on the API, the reason on the page).
+ * meanwhile is not published in its stead (412 on the API, the reason on the page). It rejects the version it
+ * reviewed, likewise: a reason written about one version never lands on the correction sent meanwhile.
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-publish-reviewed;DB_CLOSE_DELAY=-1",
@@ -80,6 +81,45 @@ class PublishReviewedVersionTests {
     mvc.perform(post("/groups/cloud/incoming/publish").with(tsb).with(csrf())
             .param("number", number).param("reviewed", number + ":" + shown))
         .andExpect(flash().attribute("problem", containsString("replaced since you reviewed it")));
+    mvc.perform(get("/api/v1/contributions/" + number).header("Authorization", tokens.bearer("tsb")))
+        .andExpect(jsonPath("$.status").value("INCOMING"));
+  }
+
+  @Test
+  void theApiRejectsOnlyTheVersionItsIfMatchNames() throws Exception {
+    String number = allocate();
+    String reviewed = upload(number, "a version the secretariat finds wanting");
+    String replaced = upload(number, "its correction, sent while the reason was being written");
+    String tsb = tokens.bearer("tsb");
+
+    mvc.perform(post("/api/v1/contributions/" + number + "/reject").header("Authorization", tsb)
+            .header("If-Match", "\"" + reviewed + "\"").contentType("application/json")
+            .content("{\"reason\":\"Please use the template.\"}"))
+        .andExpect(status().isPreconditionFailed())
+        .andExpect(jsonPath("$.detail").value(containsString("nothing was rejected")))
+        .andExpect(jsonPath("$.detail").value(containsString(replaced.substring(0, 12))));
+    mvc.perform(get("/api/v1/contributions/" + number).header("Authorization", tsb))
+        .andExpect(jsonPath("$.status").value("INCOMING"));
+
+    mvc.perform(post("/api/v1/contributions/" + number + "/reject").header("Authorization", tsb)
+            .header("If-Match", "\"" + replaced + "\"").contentType("application/json")
+            .content("{\"reason\":\"Still not the template.\"}"))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ALLOCATED"));
+  }
+
+  @Test
+  void thePageRejectsOnlyTheVersionItShowed() throws Exception {
+    String number = allocate();
+    String shown = upload(number, "the version on the page");
+    var tsb = user(users.loadUserByUsername("tsb"));
+    String page = mvc.perform(get("/documents/" + number).with(tsb)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page.substring(page.indexOf("/reject\""))).contains("name=\"reviewed\" value=\"" + shown + "\"");
+    upload(number, "a newer version, not reviewed");
+
+    mvc.perform(post("/documents/" + number + "/reject").with(tsb).with(csrf()).param("reviewed", shown)
+            .param("reason", "Please use the template."))
+        .andExpect(flash().attribute("problem", containsString("nothing was rejected")));
     mvc.perform(get("/api/v1/contributions/" + number).header("Authorization", tokens.bearer("tsb")))
         .andExpect(jsonPath("$.status").value("INCOMING"));
   }
