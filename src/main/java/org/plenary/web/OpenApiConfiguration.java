@@ -55,6 +55,7 @@ class OpenApiConfiguration {
       Map.entry(401, "No valid token was sent."),
       Map.entry(403, "The token's account may not do this."),
       Map.entry(404, "There is no such resource."),
+      Map.entry(406, "None of the media types the request's Accept names is one this operation answers in."),
       Map.entry(409, "The resource's state does not allow this now."),
       Map.entry(410, "The resource was withdrawn."),
       Map.entry(413, "The body is larger than the server accepts (an upload: plenary.contributions.max-size; any other body: plenary.api.max-body-size)."),
@@ -132,6 +133,8 @@ class OpenApiConfiguration {
       if (producesPdf(handler)) {
         responses.computeIfAbsent("503", code -> new ApiResponse().description(PDF_BUSY));
       }
+      // Any request whose Accept names none of the operation's media types.
+      problem(responses, 406);
       // Any request: the gates on slow bodies and slow readers (web.BodyReadGate, web.SlowReaderGate) and a database
       // out of reach answer it before, or instead of, the operation.
       problem(responses, 503);
