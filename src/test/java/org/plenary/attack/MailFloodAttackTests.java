@@ -105,6 +105,47 @@ class MailFloodAttackTests {
   }
 
   /**
+   * The held receipt's attempt fails at SMTP once its window has passed: it waits for its retry, still counted once,
+   * and a newer version uploaded meanwhile folds into it (FOLDED, not a second message); once SMTP is back, one
+   * receipt goes out naming the latest version, and later sweeps send nothing more.
+   */
+  @Test
+  void aHeldReceiptThatFailsAtSmtpIsRetriedOnceWithTheLatestVersionFoldedIn() throws Exception {
+    String chair = "Bearer " + tokens.issue(accounts.find("chair").orElseThrow().id(), "flood-retry").token();
+    String number = allocate(chair);
+    for (int i = 0; i < 4; i++) {
+      assertThat(upload(chair, number, ("retry version " + i).getBytes(StandardCharsets.UTF_8)).statusCode()).isIn(200, 201);
+    }
+    String fold = "ContributionReceived:" + number;
+    String email = accounts.find("chair").orElseThrow().email();
+    assertThat(receipts(email, number)).isEqualTo(3);
+    smtp.stop();
+    try {
+      sweep.deliverDue(Instant.now().plus(Duration.ofMinutes(11)));
+      assertThat(jdbc.sql("SELECT attempts FROM mail_messages WHERE fold_key = ? AND status = 'KEPT'").param(fold)
+          .query(Integer.class).single()).as("the held receipt failed once and waits for its retry").isEqualTo(1);
+      byte[] latest = "retry version latest".getBytes(StandardCharsets.UTF_8);
+      assertThat(upload(chair, number, latest).statusCode()).isIn(200, 201);
+      List<String> statuses = jdbc.sql("SELECT status FROM mail_messages WHERE fold_key = ? ORDER BY id").param(fold)
+          .query(String.class).list();
+      assertThat(statuses.stream().filter(s -> !s.equals("FOLDED")).toList())
+          .as("the newer receipt replaced the one waiting for its retry").containsExactly("SENT", "SENT", "SENT", "KEPT");
+      smtp.start();
+      sweep.deliverDue(Instant.now().plus(Duration.ofMinutes(30)));
+      sweep.deliverDue(Instant.now().plus(Duration.ofMinutes(60)));
+      // The restarted server has received only what came after it started.
+      assertThat(receipts(email, number)).as("one receipt more, sent once").isEqualTo(1);
+      String body = jdbc.sql("SELECT body FROM mail_messages WHERE fold_key = ? AND status = 'SENT' ORDER BY id DESC"
+          + " FETCH FIRST 1 ROWS ONLY").param(fold).query(String.class).single();
+      assertThat(body).contains(sha256(latest));
+    } finally {
+      if (!smtp.isRunning()) {
+        smtp.start();
+      }
+    }
+  }
+
+  /**
    * Three receipts sent at once, one held (the later ones folded into it, status FOLDED), and, once the window has
    * passed, the held one sent naming the latest version.
    */
