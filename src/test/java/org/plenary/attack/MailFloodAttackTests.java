@@ -146,6 +146,34 @@ class MailFloodAttackTests {
   }
 
   /**
+   * Take-back notices are repeatable too (upload, take back, again): past the bound of a kind within the window they
+   * fold as receipts do, although they are written by a module listener after the commit rather than in it.
+   */
+  @Test
+  void takingBackAgainAndAgainMailsABoundedNumberOfTakeBackNotices() throws Exception {
+    String focal = "Bearer " + tokens.issue(accounts.find("focal").orElseThrow().id(), "flood-take-back").token();
+    String number = allocate(focal);
+    String fold = "ContributionTakenBack:" + number;
+    for (int i = 0; i < 6; i++) {
+      assertThat(upload(focal, number, ("taken back " + i).getBytes(StandardCharsets.UTF_8)).statusCode()).isIn(200, 201);
+      HttpResponse<String> taken = http.send(HttpRequest.newBuilder(uri("/api/v1/contributions/" + number
+          + "/files/incoming")).header("Authorization", focal).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+      int written = i + 1;
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (jdbc.sql("SELECT COUNT(*) FROM mail_messages WHERE fold_key = ?").param(fold).query(Long.class).single()
+          < written && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    }
+    List<String> statuses = jdbc.sql("SELECT status FROM mail_messages WHERE fold_key = ? ORDER BY id").param(fold)
+        .query(String.class).list();
+    assertThat(statuses).hasSize(6);
+    assertThat(statuses.stream().filter(s -> !s.equals("FOLDED")).toList())
+        .as("three notices sent at once, one held").containsExactly("SENT", "SENT", "SENT", "KEPT");
+  }
+
+  /**
    * Three receipts sent at once, one held (the later ones folded into it, status FOLDED), and, once the window has
    * passed, the held one sent naming the latest version.
    */
