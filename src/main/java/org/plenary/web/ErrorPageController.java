@@ -34,7 +34,15 @@ class ErrorPageController implements ErrorController {
   }
 
   @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
-  ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
+  ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+    if (api(request)) {
+      // An address under /api/ answers problems whatever it is asked for: a browser's Accept (HTML first) on
+      // an unknown or misspelt API address got the site's 404 page, which no API client reads.
+      secure(request, response, SecurityConfiguration.NOTHING_ACTIVE);
+      HttpStatus status = status(request);
+      problems.said(request, response, status.value(), detail(request, status, Problems.locale(request)));
+      return null;
+    }
     secure(request, response, SecurityConfiguration.CONTENT_SECURITY_POLICY);
     HttpStatus status = status(request);
     var page = new ModelAndView("error", status);
@@ -60,6 +68,13 @@ class ErrorPageController implements ErrorController {
       }
     }
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /** Whether the failed request was one to the API ({@code /api/…}; {@code /api} itself is the description's page). */
+  private static boolean api(HttpServletRequest request) {
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String path = uri instanceof String said ? said : request.getRequestURI();
+    return path.substring(Math.min(request.getContextPath().length(), path.length())).startsWith("/api/");
   }
 
   /**

@@ -41,7 +41,7 @@ import org.springframework.web.method.HandlerMethod;
  * The OpenAPI description at {@code /v3/api-docs}, kept true to what the server sends: security
  * per operation (an operation needs a token exactly when its controller says
  * {@code @PreAuthorize} or acts for the signed-in account), the RFC 9457 problems each operation can answer (503 with
- * {@code Retry-After} on every one), binary bodies for PDFs
+ * {@code Retry-After} on every one, 507 on every one that writes), binary bodies for PDFs
  * and CSV, and id records described as the plain numbers they are written as.
  */
 @Configuration
@@ -50,15 +50,22 @@ class OpenApiConfiguration {
   static final String TOKEN = "token";
   private static final String PROBLEM_REF = "#/components/schemas/Problem";
   private static final String RETRY_AFTER_REF = "#/components/headers/Retry-After";
-  private static final Map<Integer, String> REASONS = Map.of(400, "The request is invalid (see `errors`).",
-      401, "No valid token was sent.", 403, "The token's account may not do this.",
-      404, "There is no such resource.", 409, "The resource's state does not allow this now.",
-      410, "The resource was withdrawn.", 413, "The body is larger than the server accepts (an upload: plenary.contributions.max-size; any other body: plenary.api.max-body-size).",
-      415, "The request body has a media type this operation does not take.",
-      429, "Too many failed attempts: wait until the time the problem gives.",
-      503, "The server is busy: too many of this client's (or of all clients') requests are still sending their "
+  private static final Map<Integer, String> REASONS = Map.ofEntries(
+      Map.entry(400, "The request is invalid (see `errors`)."),
+      Map.entry(401, "No valid token was sent."),
+      Map.entry(403, "The token's account may not do this."),
+      Map.entry(404, "There is no such resource."),
+      Map.entry(406, "None of the media types the request's Accept names is one this operation answers in."),
+      Map.entry(409, "The resource's state does not allow this now."),
+      Map.entry(410, "The resource was withdrawn."),
+      Map.entry(413, "The body is larger than the server accepts (an upload: plenary.contributions.max-size; any other body: plenary.api.max-body-size)."),
+      Map.entry(415, "The request body has a media type this operation does not take."),
+      Map.entry(429, "Too many failed attempts: wait until the time the problem gives."),
+      Map.entry(503, "The server is busy: too many of this client's (or of all clients') requests are still sending their "
           + "bodies or being read slowly, or the database cannot be reached. Nothing was read or changed; try again "
-          + "after Retry-After seconds.");
+          + "after Retry-After seconds."),
+      Map.entry(507, "The server's disk (or the document store's quota) is full: nothing of this request was kept; try again "
+          + "once the secretariat has made room."));
   /** A PDF's own 503, beside the server's. */
   private static final String PDF_BUSY = "Too many documents are being prepared at once (PDFs are painted a few at a "
       + "time), or the server is busy (see any other operation's 503): nothing was changed; try again after "
@@ -126,6 +133,8 @@ class OpenApiConfiguration {
       if (producesPdf(handler)) {
         responses.computeIfAbsent("503", code -> new ApiResponse().description(PDF_BUSY));
       }
+      // Any request whose Accept names none of the operation's media types.
+      problem(responses, 406);
       // Any request: the gates on slow bodies and slow readers (web.BodyReadGate, web.SlowReaderGate) and a database
       // out of reach answer it before, or instead of, the operation.
       problem(responses, 503);
@@ -133,6 +142,11 @@ class OpenApiConfiguration {
         // A multipart upload past the upload limit, any other body past plenary.api.max-body-size.
         problem(responses, 415);
         problem(responses, 413);
+      }
+      // Anything that writes (the document store, the database's files, a mail queued) may meet a full disk:
+      // ops.UnavailableAnswers answers it 507, nothing kept. Reads write nothing.
+      if (method != RequestMethod.GET && method != RequestMethod.HEAD && method != RequestMethod.OPTIONS) {
+        problem(responses, 507);
       }
       return operation;
     };

@@ -79,13 +79,18 @@ class Problems {
 
   void write(HttpServletRequest request, HttpServletResponse response, int status, String key, Object... args)
       throws IOException {
+    said(request, response, status, text(key, locale(request), args));
+  }
+
+  /** A problem of {@code status} whose detail is {@code detail}, already in the request's language. */
+  void said(HttpServletRequest request, HttpServletResponse response, int status, String detail) throws IOException {
     Locale locale = locale(request);
     response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
     response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + json(title(HttpStatus.valueOf(status), locale))
-        + "\",\"status\":" + status + ",\"detail\":\"" + json(text(key, locale, args)) + "\"}");
+        + "\",\"status\":" + status + ",\"detail\":\"" + json(detail) + "\"}");
   }
 
   private static String json(String text) {

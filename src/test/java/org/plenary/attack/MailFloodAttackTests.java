@@ -105,6 +105,75 @@ class MailFloodAttackTests {
   }
 
   /**
+   * The held receipt's attempt fails at SMTP once its window has passed: it waits for its retry, still counted once,
+   * and a newer version uploaded meanwhile folds into it (FOLDED, not a second message); once SMTP is back, one
+   * receipt goes out naming the latest version, and later sweeps send nothing more.
+   */
+  @Test
+  void aHeldReceiptThatFailsAtSmtpIsRetriedOnceWithTheLatestVersionFoldedIn() throws Exception {
+    String chair = "Bearer " + tokens.issue(accounts.find("chair").orElseThrow().id(), "flood-retry").token();
+    String number = allocate(chair);
+    for (int i = 0; i < 4; i++) {
+      assertThat(upload(chair, number, ("retry version " + i).getBytes(StandardCharsets.UTF_8)).statusCode()).isIn(200, 201);
+    }
+    String fold = "ContributionReceived:" + number;
+    String email = accounts.find("chair").orElseThrow().email();
+    assertThat(receipts(email, number)).isEqualTo(3);
+    smtp.stop();
+    try {
+      sweep.deliverDue(Instant.now().plus(Duration.ofMinutes(11)));
+      assertThat(jdbc.sql("SELECT attempts FROM mail_messages WHERE fold_key = ? AND status = 'KEPT'").param(fold)
+          .query(Integer.class).single()).as("the held receipt failed once and waits for its retry").isEqualTo(1);
+      byte[] latest = "retry version latest".getBytes(StandardCharsets.UTF_8);
+      assertThat(upload(chair, number, latest).statusCode()).isIn(200, 201);
+      List<String> statuses = jdbc.sql("SELECT status FROM mail_messages WHERE fold_key = ? ORDER BY id").param(fold)
+          .query(String.class).list();
+      assertThat(statuses.stream().filter(s -> !s.equals("FOLDED")).toList())
+          .as("the newer receipt replaced the one waiting for its retry").containsExactly("SENT", "SENT", "SENT", "KEPT");
+      smtp.start();
+      sweep.deliverDue(Instant.now().plus(Duration.ofMinutes(30)));
+      sweep.deliverDue(Instant.now().plus(Duration.ofMinutes(60)));
+      // The restarted server has received only what came after it started.
+      assertThat(receipts(email, number)).as("one receipt more, sent once").isEqualTo(1);
+      String body = jdbc.sql("SELECT body FROM mail_messages WHERE fold_key = ? AND status = 'SENT' ORDER BY id DESC"
+          + " FETCH FIRST 1 ROWS ONLY").param(fold).query(String.class).single();
+      assertThat(body).contains(sha256(latest));
+    } finally {
+      if (!smtp.isRunning()) {
+        smtp.start();
+      }
+    }
+  }
+
+  /**
+   * Take-back notices are repeatable too (upload, take back, again): past the bound of a kind within the window they
+   * fold as receipts do, although they are written by a module listener after the commit rather than in it.
+   */
+  @Test
+  void takingBackAgainAndAgainMailsABoundedNumberOfTakeBackNotices() throws Exception {
+    String focal = "Bearer " + tokens.issue(accounts.find("focal").orElseThrow().id(), "flood-take-back").token();
+    String number = allocate(focal);
+    String fold = "ContributionTakenBack:" + number;
+    for (int i = 0; i < 6; i++) {
+      assertThat(upload(focal, number, ("taken back " + i).getBytes(StandardCharsets.UTF_8)).statusCode()).isIn(200, 201);
+      HttpResponse<String> taken = http.send(HttpRequest.newBuilder(uri("/api/v1/contributions/" + number
+          + "/files/incoming")).header("Authorization", focal).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+      int written = i + 1;
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (jdbc.sql("SELECT COUNT(*) FROM mail_messages WHERE fold_key = ?").param(fold).query(Long.class).single()
+          < written && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    }
+    List<String> statuses = jdbc.sql("SELECT status FROM mail_messages WHERE fold_key = ? ORDER BY id").param(fold)
+        .query(String.class).list();
+    assertThat(statuses).hasSize(6);
+    assertThat(statuses.stream().filter(s -> !s.equals("FOLDED")).toList())
+        .as("three notices sent at once, one held").containsExactly("SENT", "SENT", "SENT", "KEPT");
+  }
+
+  /**
    * Three receipts sent at once, one held (the later ones folded into it, status FOLDED), and, once the window has
    * passed, the held one sent naming the latest version.
    */

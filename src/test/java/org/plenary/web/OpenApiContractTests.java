@@ -103,6 +103,31 @@ class OpenApiContractTests {
     });
   }
 
+  /**
+   * A full disk answers 507 with a problem (ops.UnavailableAnswers) wherever the request writes: every operation but the
+   * reads declares it, and the answer the filter writes validates against the description.
+   */
+  @Test
+  void everyOperationThatWritesDeclaresTheDiskFullAnswer() {
+    List<Op> writes = operations().stream().filter(op -> !op.method().equals("GET")).toList();
+    assertThat(writes).hasSizeGreaterThan(20);
+    writes.forEach(op -> {
+      JsonNode full = op.node().get("responses").get("507");
+      assertThat(full).as(op.toString()).isNotNull();
+      assertThat(full.get("description").asString()).as(op.toString()).contains("full");
+      assertThat(full.at("/content/application~1problem+json/schema/$ref").asString()).as(op.toString())
+          .isEqualTo("#/components/schemas/Problem");
+    });
+    operations().stream().filter(op -> op.method().equals("GET"))
+        .forEach(op -> assertThat(op.node().get("responses").has("507")).as(op.toString()).isFalse());
+    var answer = SimpleResponse.Builder.status(507).withContentType("application/problem+json")
+        .withBody("{\"type\":\"about:blank\",\"title\":\"Insufficient Storage\",\"status\":507,"
+            + "\"detail\":\"The disk is full.\",\"instance\":\"/api/v1/contributions/FG-Cloud-I-0001/files\"}").build();
+    ValidationReport report = validator.validateResponse("/api/v1/contributions/FG-Cloud-I-0001/files",
+        Request.Method.POST, answer);
+    assertThat(report.hasErrors()).as(SimpleValidationReportFormat.getInstance().apply(report)).isFalse();
+  }
+
   @Test
   void everyOperationHasAMeaningfulStableOperationId() {
     var seen = new HashSet<String>();

@@ -1,0 +1,296 @@
+package org.plenary.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.plenary.DemoMeetings;
+import org.plenary.group.GroupCatalog;
+import org.plenary.meeting.MeetingCatalog;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a fuzzer (Schemathesis and the like) or a validator (swagger-request-validator) does to every operation of
+ * {@code /v3/api-docs}, over a real port, as the secretariat (allowed nearly everything): malformed bodies, media
+ * types it does not take or cannot give, bad query values, HEAD for every GET, methods no operation has, a trailing
+ * slash and unknown routes. Every answer's status is one the description declares for that operation, and every
+ * refusal is an RFC 9457 problem with a sentence: never Spring's default error JSON, Tomcat's page, nor a 500.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+    "server.port=0", "server.address=127.0.0.1",
+    "spring.datasource.url=jdbc:h2:mem:plenary-api-conformance;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}"})
+@ActiveProfiles("demo")
+@Import(ApiTokens.class)
+class ApiConformanceTests {
+
+  private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
+  private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
+  @LocalServerPort int port;
+  @Autowired ApiTokens tokens;
+  @Autowired GroupCatalog groups;
+  @Autowired MeetingCatalog meetings;
+  private JsonNode paths;
+  private String code;
+  private String token;
+  private final List<String> faults = new ArrayList<>();
+
+  @BeforeEach
+  void description() throws Exception {
+    paths = json.readTree(send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET()).body()).get("paths");
+    code = DemoMeetings.upcoming(groups, meetings);
+    token = tokens.bearer("tsb");
+  }
+
+  @Test
+  void malformedBodiesAreRefusedWithADeclaredProblem() throws Exception {
+    for (Op op : operations()) {
+      if (op.body() == null) {
+        continue;
+      }
+      boolean multipart = op.body().has("multipart/form-data");
+      String type = multipart ? "multipart/form-data; boundary=x" : "application/json";
+      check(op, "wrong Content-Type", call(op).header("Content-Type", "text/plain")
+          .method(op.method(), HttpRequest.BodyPublishers.ofString("x")), Set.of(415));
+      for (String other : List.of("application/xml", "application/yaml", "application/cbor", "application/x-jackson-smile")) {
+        check(op, "Content-Type " + other, call(op).header("Content-Type", other)
+            .method(op.method(), HttpRequest.BodyPublishers.ofString("title: x")), Set.of(415));
+      }
+      check(op, "broken body", call(op).header("Content-Type", type)
+          .method(op.method(), HttpRequest.BodyPublishers.ofString("{\"title\":")), Set.of(400));
+      check(op, "no body", call(op).header("Content-Type", type)
+          .method(op.method(), HttpRequest.BodyPublishers.noBody()),
+          op.node().get("requestBody").path("required").asBoolean(false) ? Set.of(400) : null);
+      if (!multipart) {
+        check(op, "wrong types", call(op).header("Content-Type", type)
+            .method(op.method(), HttpRequest.BodyPublishers.ofString("[1,2]")), Set.of(400));
+        check(op, "a string for an object", call(op).header("Content-Type", type)
+            .method(op.method(), HttpRequest.BodyPublishers.ofString("\"x\"")), Set.of(400));
+        String big = "{\"title\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+        check(op, "oversize", call(op).header("Content-Type", type)
+            .method(op.method(), HttpRequest.BodyPublishers.ofString(big)), Set.of(413));
+      }
+    }
+    assertThat(faults).isEmpty();
+  }
+
+  @Test
+  void readsAnswerAcceptTheyCannotGiveAndBadQueryValuesWithADeclaredProblem() throws Exception {
+    for (Op op : operations()) {
+      if (!op.method().equals("GET")) {
+        continue;
+      }
+      check(op, "Accept: image/png", call(op).header("Accept", "image/png").GET(), Set.of(406, 404, 400));
+      for (String other : List.of("application/xml", "application/yaml", "application/cbor", "text/plain")) {
+        HttpResponse<String> answer = send(call(op).header("Accept", other).GET());
+        String type = answer.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", "");
+        JsonNode content = op.node().get("responses").path(String.valueOf(answer.statusCode())).path("content");
+        if (answer.statusCode() < 300 && !content.has(type)) {
+          faults.add(op + " [Accept: " + other + "] answered " + answer.statusCode() + " in " + type + ", not declared");
+        } else if (answer.statusCode() >= 400) {
+          problem(op + " [Accept: " + other + "]", answer, answer.statusCode());
+        }
+      }
+      for (JsonNode parameter : op.node().path("parameters")) {
+        if (!parameter.path("in").asString("").equals("query")) {
+          continue;
+        }
+        String name = parameter.get("name").asString();
+        for (String bad : List.of("zz-not-a-value", "-1", "99999999999999999999", "")) {
+          check(op, "?" + name + "=" + bad, HttpRequest.newBuilder(uri(concrete(op.path()) + "?" + name + "=" + bad))
+              .header("Authorization", token).GET(), null);
+        }
+      }
+    }
+    assertThat(faults).isEmpty();
+  }
+
+  @Test
+  void headAnswersEveryReadAsItsGetDoesWithoutABody() throws Exception {
+    for (Op op : operations()) {
+      if (!op.method().equals("GET")) {
+        continue;
+      }
+      HttpResponse<String> get = send(call(op).GET());
+      HttpResponse<String> head = send(call(op).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+      if (head.statusCode() != get.statusCode()) {
+        faults.add(op + " HEAD answered " + head.statusCode() + ", GET " + get.statusCode());
+      }
+      if (!head.body().isEmpty()) {
+        faults.add(op + " HEAD sent a body");
+      }
+    }
+    assertThat(faults).isEmpty();
+  }
+
+  @Test
+  void methodsNoOperationHasAre405WithAllowAndAProblem() throws Exception {
+    paths.properties().forEach(path -> {
+      var declared = new java.util.TreeSet<String>();
+      path.getValue().properties().forEach(op -> declared.add(op.getKey().toUpperCase()));
+      for (String method : METHODS) {
+        if (declared.contains(method) || answeredByAnother(method, path.getKey())) {
+          continue;
+        }
+        Op op = new Op(method, path.getKey(), null);
+        HttpResponse<String> answer = send(call(op).header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+        if (answer.statusCode() != 405) {
+          faults.add(op + " answered " + answer.statusCode() + " " + answer.body());
+          continue;
+        }
+        String allow = answer.headers().firstValue("Allow").orElse("");
+        for (String m : declared) {
+          if (!allow.contains(m)) {
+            faults.add(op + " Allow: " + allow + " lacks " + m);
+          }
+        }
+        problem(op + " 405", answer, 405);
+      }
+    });
+    assertThat(faults).isEmpty();
+  }
+
+  @Test
+  void aTrailingSlashAndAnUnknownRouteAreProblem404s() throws Exception {
+    for (Op op : operations()) {
+      if (!op.method().equals("GET")) {
+        continue;
+      }
+      HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(concrete(op.path()) + "/"))
+          .header("Authorization", token).GET());
+      if (answer.statusCode() != 404) {
+        faults.add(op + " with a trailing slash answered " + answer.statusCode());
+      } else {
+        problem(op + " with a trailing slash", answer, 404);
+      }
+    }
+    for (String unknown : List.of("/api/v1/nothing-here", "/api/v1/", "/api/v1", "/api/v1/groups/cloud/nothing",
+        "/api/v2/groups", "/api/v1/groups/cloud/meetings/" + "x".repeat(300))) {
+      for (String accept : List.of("application/json", "*/*", "text/html")) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(unknown)).header("Accept", accept).GET());
+        if (answer.statusCode() != 404) {
+          faults.add(unknown + " (" + accept + ") answered " + answer.statusCode());
+        } else {
+          problem(unknown + " (" + accept + ")", answer, 404);
+        }
+      }
+    }
+    assertThat(faults).isEmpty();
+  }
+
+  /** Whether another operation's template takes this path ({@code /terms/issue} is {@code /terms/{id}} too). */
+  private boolean answeredByAnother(String method, String path) {
+    String concrete = concrete(path);
+    return operations().stream().anyMatch(op -> op.method().equals(method) && !op.path().equals(path)
+        && concrete.matches(PATH_VARIABLE.matcher(op.path()).replaceAll("[^/]+")));
+  }
+
+  /** The description in YAML is still there once the API answers JSON only. */
+  @Test
+  void theDescriptionIsStillReadableInYaml() {
+    HttpResponse<String> yaml = send(HttpRequest.newBuilder(uri("/v3/api-docs.yaml")).GET());
+    assertThat(yaml.statusCode()).isEqualTo(200);
+    assertThat(yaml.body()).startsWith("openapi: ");
+  }
+
+  /** Sends the request; its status must be declared for the operation (and one of {@code expected}, when given). */
+  private void check(Op op, String probe, HttpRequest.Builder request, Set<Integer> expected) {
+    HttpResponse<String> answer = send(request);
+    int status = answer.statusCode();
+    String where = op + " [" + probe + "]";
+    if (expected != null && !expected.contains(status)) {
+      faults.add(where + " answered " + status + " not " + expected + ": " + abbreviated(answer.body()));
+    }
+    if (!op.node().get("responses").has(String.valueOf(status))) {
+      faults.add(where + " answered " + status + ", not declared: " + abbreviated(answer.body()));
+    }
+    if (status >= 400) {
+      problem(where, answer, status);
+    }
+  }
+
+  /** The answer is an RFC 9457 problem of that status with a sentence. */
+  private void problem(String where, HttpResponse<String> answer, int status) {
+    String type = answer.headers().firstValue("Content-Type").orElse("");
+    if (!type.startsWith("application/problem+json")) {
+      faults.add(where + " " + status + " is " + type + ": " + abbreviated(answer.body()));
+      return;
+    }
+    JsonNode body = json.readTree(answer.body());
+    if (body.path("status").asInt() != status || body.path("detail").asString("").isBlank() || body.has("error")
+        || body.has("trace")) {
+      faults.add(where + " " + status + " problem without its sentence: " + abbreviated(answer.body()));
+    }
+  }
+
+  private static String abbreviated(String body) {
+    return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+  }
+
+  private HttpRequest.Builder call(Op op) {
+    return HttpRequest.newBuilder(uri(concrete(op.path()))).header("Authorization", token);
+  }
+
+  private String concrete(String path) {
+    return PATH_VARIABLE.matcher(path).replaceAll(m -> switch (m.group(1)) {
+      case "slug" -> "cloud";
+      case "code" -> code;
+      case "number" -> "FG-Cloud-I-9999";
+      case "username" -> "alice";
+      default -> "999999";
+    });
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Op(String method, String path, JsonNode node) {
+    JsonNode body() {
+      JsonNode body = node == null ? null : node.get("requestBody");
+      return body == null ? null : body.get("content");
+    }
+
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  private List<Op> operations() {
+    var all = new ArrayList<Op>();
+    paths.properties().forEach(path -> path.getValue().properties().forEach(op ->
+        all.add(new Op(op.getKey().toUpperCase(), path.getKey(), op.getValue()))));
+    return all;
+  }
+}
