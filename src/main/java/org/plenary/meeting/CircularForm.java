@@ -17,6 +17,7 @@ public class CircularForm {
   private LocalDate dated;
   private String signatory;
   private String signatoryTitle;
+  @org.plenary.shared.MultiLine
   private String paragraphs;
 
   static CircularForm of(Circular c) {
