@@ -24,6 +24,7 @@ public class NewAccountForm {
   private String countryCode;
 
   @NotBlank(message = "{account.new.password.required}")
+  @org.plenary.shared.MultiLine
   private String password;
 
   private Set<Role> roles = EnumSet.noneOf(Role.class);

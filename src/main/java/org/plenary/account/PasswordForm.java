@@ -8,10 +8,14 @@ import java.util.Objects;
 public class PasswordForm {
 
   @NotBlank(message = "{account.password.current.required}")
+  @org.plenary.shared.MultiLine
   private String currentPassword;
 
   @NotBlank(message = "{account.password.new.required}")
+  @org.plenary.shared.MultiLine
   private String newPassword;
+
+  @org.plenary.shared.MultiLine
 
   private String confirmation;
 

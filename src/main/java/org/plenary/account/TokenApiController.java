@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tokens")
 class TokenApiController {
 
-  record TokenRequest(@NotBlank String username, @NotBlank String password, @Size(max = 100) String name) {}
+  record TokenRequest(@NotBlank String username, @NotBlank @org.plenary.shared.MultiLine String password, @Size(max = 100) String name) {}
 
   record TokenResponse(String token, String username, Instant expiresAt) {}
 

@@ -11,6 +11,7 @@ public class AllocationForm {
 
   @NotBlank(message = "{contribution.error.title}")
   @Size(max = 500, message = "{contribution.error.titleSize}")
+  @org.plenary.shared.PastedLine
   private String title;
 
   @NotBlank(message = "{contribution.error.source}")
@@ -24,6 +25,7 @@ public class AllocationForm {
   private List<Long> agendaItemIds = new ArrayList<>();
 
   @Size(max = 500)
+  @org.plenary.shared.MultiLine
   private String contact;
 
   /** Usernames of co-authors who may upload versions too, separated by commas or spaces. */

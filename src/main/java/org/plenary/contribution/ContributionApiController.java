@@ -38,7 +38,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Tag(name = "Contributions")
 class ContributionApiController {
 
-  record Reason(String reason) {}
+  record Reason(@org.plenary.shared.MultiLine String reason) {}
 
   record Uploaded(String number, String fileName, int revision, long size, String sha256, boolean late, String state) {}
 

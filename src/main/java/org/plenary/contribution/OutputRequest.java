@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The request for an output document number, on the API. */
 record OutputRequest(
-    @NotBlank(message = "{contribution.error.outputTitle}") @Size(max = 500, message = "{contribution.error.outputTitleLength}") String title,
+    @NotBlank(message = "{contribution.error.outputTitle}") @Size(max = 500, message = "{contribution.error.outputTitleLength}") @org.plenary.shared.PastedLine String title,
     @Schema(nullable = true, description = "Defaults to the group's acronym.") @Size(max = 500) String source,
     @NotNull(message = "{contribution.error.outputType}") OutputType type,
     @Schema(nullable = true, description = "Usernames of the editors, who may upload its versions.") List<@Size(max = 40) String> editors,

@@ -32,6 +32,9 @@ final class DataConnection {
   private final Promise<Channel> ready;
   private final InetSocketAddress activeTarget;
   private Channel listener;
+  /** The remote address whose waiting listener this is ({@link PassivePorts#claim}), released once with it. */
+  private InetAddress claimant;
+  private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
   private DataConnection(Gateway gateway, InetSocketAddress activeTarget) {
     this.gateway = gateway;
@@ -61,7 +64,14 @@ final class DataConnection {
             }
           }
         });
-    connection.listener = bind(bootstrap, local, gateway);
+    gateway.passivePorts().claim(client);
+    connection.claimant = client;
+    try {
+      connection.listener = bind(bootstrap, local, gateway);
+    } catch (RuntimeException e) {
+      connection.release();
+      throw e;
+    }
     long timeout = gateway.settings().dataTimeout().toMillis();
     connection.listener.eventLoop().schedule(() -> {
       if (connection.ready.tryFailure(new IllegalStateException("no data connection"))) {
@@ -121,16 +131,22 @@ final class DataConnection {
     if (listener != null) {
       listener.close();
     }
+    release();
+  }
+
+  private void release() {
+    if (claimant != null && released.compareAndSet(false, true)) {
+      gateway.passivePorts().release(claimant);
+    }
   }
 
   private static Channel bind(ServerBootstrap bootstrap, InetAddress local, Gateway gateway) {
-    int[] range = gateway.settings().passivePortRange();
-    if (range[0] == 0) {
+    PassivePorts ports = gateway.passivePorts();
+    if (!ports.ranged()) {
       return bootstrap.bind(local, 0).syncUninterruptibly().channel();
     }
-    int size = range[1] - range[0] + 1;
-    for (int attempt = 0; attempt < size; attempt++) {
-      int port = range[0] + Math.floorMod(gateway.nextPassivePort().getAndIncrement(), size);
+    for (int attempt = 0; attempt < ports.size(); attempt++) {
+      int port = ports.nextPort();
       ChannelFuture bound = bootstrap.bind(local, port).awaitUninterruptibly();
       if (bound.isSuccess()) {
         return bound.channel();

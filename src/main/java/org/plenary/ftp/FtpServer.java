@@ -111,7 +111,12 @@ public class FtpServer implements SmartLifecycle {
     acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ftp-accept", true), NioIoHandler.newFactory());
     loops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("ftp-io", true), NioIoHandler.newFactory());
     var gateway = new Gateway(settings, tree, desk, store, credentials, throttle, tls, metrics, loops, workers, commands,
-        new AtomicInteger(), messages, java.util.concurrent.ConcurrentHashMap.newKeySet());
+        new PassivePorts(settings.passivePortRange()), messages, java.util.concurrent.ConcurrentHashMap.newKeySet());
+    if (gateway.passivePorts().ranged() && gateway.passivePorts().size() < settings.maxConnections()) {
+      log.warn("plenary.ftp.passive-ports holds {} ports for up to {} connections (plenary.ftp.max-connections): "
+          + "when every port waits for a data connection, PASV and EPSV answer 425; one address may hold at most {}.",
+          gateway.passivePorts().size(), settings.maxConnections(), gateway.passivePorts().perAddress());
+    }
     this.gateway = gateway;
     gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress(), metrics,
         FtpWords.english(messages));

@@ -3,7 +3,6 @@ package org.plenary.ftp;
 import io.netty.channel.EventLoopGroup;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.plenary.account.Credentials;
 import org.plenary.account.SignInThrottle;
 import org.plenary.contribution.ContributionDesk;
@@ -26,7 +25,7 @@ record Gateway(
     EventLoopGroup dataLoops,
     ExecutorService workers,
     Map<String, Command> commands,
-    AtomicInteger nextPassivePort,
+    PassivePorts passivePorts,
     MessageSource messages,
     java.util.Set<FtpSession> sessions) {
 

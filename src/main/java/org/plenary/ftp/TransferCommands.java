@@ -38,6 +38,7 @@ final class TransferCommands {
     if (!(session.control().localAddress() instanceof InetSocketAddress local) || !(local.getAddress() instanceof Inet4Address)) {
       return Reply.of(522, "ftp.pasv.ipv4");
     }
+    session.closeData(); // a session waits on one listener at most: the old one goes before a new one is claimed
     DataConnection data = DataConnection.passive(session);
     session.prepareData(data);
     byte[] address = announcedAddress(session, local.getAddress());
@@ -69,6 +70,7 @@ final class TransferCommands {
     if (!argument.isBlank() && !argument.strip().equals(protocol)) {
       return Reply.of(522, "ftp.epsv.protocol", "(" + protocol + ")");
     }
+    session.closeData(); // a session waits on one listener at most: the old one goes before a new one is claimed
     DataConnection data = DataConnection.passive(session);
     session.prepareData(data);
     return Reply.of(229, "ftp.epsv", "(|||" + data.port() + "|)");

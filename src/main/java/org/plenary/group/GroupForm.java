@@ -105,6 +105,7 @@ public class GroupForm {
     private String heading;
 
     @Size(max = 100_000)
+    @org.plenary.shared.MultiLine
     private String body = "";
 
     public String getHeading() {

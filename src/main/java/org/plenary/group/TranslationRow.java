@@ -24,6 +24,7 @@ public class TranslationRow {
     private String heading;
 
     @Size(max = 100_000)
+    @org.plenary.shared.MultiLine
     private String body;
 
     public String getHeading() {

@@ -47,6 +47,7 @@ public class HotelForm {
   private String firstName;
 
   @Size(max = 300)
+  @org.plenary.shared.MultiLine
   private String address;
 
   @Size(max = 50)

@@ -47,6 +47,7 @@ public class AgendaForm {
     private String title;
 
     @Size(max = 10_000)
+    @org.plenary.shared.MultiLine
     private String description;
 
     /** The title in other languages, by tag ("fr"); null keeps those the item has. */

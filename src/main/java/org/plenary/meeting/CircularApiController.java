@@ -40,14 +40,14 @@ class CircularApiController {
       List<Circular.FactChange> changedSinceIssue, @Schema(nullable = true) CircularDocument document) {}
 
   record CircularRequest(@NotBlank @Size(max = 100) String number, @NotNull LocalDate dated, @NotBlank String signatory,
-      @Schema(nullable = true) String signatoryTitle, @Schema(nullable = true) List<String> paragraphs) {
+      @Schema(nullable = true) String signatoryTitle, @Schema(nullable = true) @org.plenary.shared.MultiLine List<String> paragraphs) {
 
     CircularDraft toDraft() {
       return new CircularDraft(number, dated, signatory, signatoryTitle, paragraphs);
     }
   }
 
-  record Confirmation(@NotNull CircularWarning.Rule rule, @NotBlank String reason) {}
+  record Confirmation(@NotNull CircularWarning.Rule rule, @NotBlank @org.plenary.shared.MultiLine String reason) {}
 
   record IssueRequest(@Schema(nullable = true) List<@Valid Confirmation> confirmations) {}
 

@@ -17,6 +17,7 @@ public class CircularForm {
   private LocalDate dated;
   private String signatory;
   private String signatoryTitle;
+  @org.plenary.shared.MultiLine
   private String paragraphs;
   /** The draft's version its editor read (the edit page's hidden field); null for none. */
   private Long editVersion;

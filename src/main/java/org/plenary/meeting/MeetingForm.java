@@ -40,6 +40,7 @@ public class MeetingForm {
   private String venueName;
 
   @Size(max = 500)
+  @org.plenary.shared.MultiLine
   private String venueAddress;
 
   @NotBlank(message = "{meeting.form.venueCode.required}")
@@ -66,6 +67,7 @@ public class MeetingForm {
   private boolean documentsPublic = true;
 
   @Size(max = 100_000)
+  @org.plenary.shared.MultiLine
   private String practicalInfo;
 
   /** The practical information in other languages, by tag ("fr"); null keeps those the meeting has. */
@@ -130,6 +132,7 @@ public class MeetingForm {
     private String name;
 
     @Size(max = 500)
+    @org.plenary.shared.MultiLine
     private String address;
 
     @Size(max = 50)

@@ -10,6 +10,7 @@ import org.plenary.shared.Languages;
 public class MeetingTranslationRow {
 
   @Size(max = 100_000)
+  @org.plenary.shared.MultiLine
   private String practicalInfo;
 
   MeetingTranslation toTranslation() {

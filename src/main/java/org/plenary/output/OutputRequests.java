@@ -14,7 +14,7 @@ final class OutputRequests {
   private OutputRequests() {}
 
   record DeliverableRequest(
-      @NotBlank(message = "{output.error.deliverableTitle}") @Size(max = 500) String title,
+      @NotBlank(message = "{output.error.deliverableTitle}") @Size(max = 500) @org.plenary.shared.PastedLine String title,
       @NotNull(message = "{output.error.kind}") DeliverableKind kind,
       @Schema(nullable = true, description = "The title of the group's milestone it serves.") String milestone,
       @Schema(nullable = true) List<String> editors) {}
@@ -23,7 +23,7 @@ final class OutputRequests {
 
   record AgreementRequest(
       @NotBlank(message = "{output.error.meetingCode}") String meeting,
-      @NotBlank(message = "{output.error.decision}") @Size(max = 4000) String decision,
+      @NotBlank(message = "{output.error.decision}") @Size(max = 4000) @org.plenary.shared.MultiLine String decision,
       boolean consensus,
       @Schema(nullable = true, description = "Without consensus, who objected, by name.") List<String> objections) {}
 
@@ -31,9 +31,9 @@ final class OutputRequests {
 
   record TermRequest(
       @NotBlank(message = "{output.error.term}") @Size(max = 200) String term,
-      @NotBlank(message = "{output.error.definition}") @Size(max = 4000) String definition,
+      @NotBlank(message = "{output.error.definition}") @Size(max = 4000) @org.plenary.shared.MultiLine String definition,
       @Schema(nullable = true, description = "Another body's document, or this group's.") @Size(max = 500) String source,
-      @Schema(nullable = true) @Size(max = 2000) String note,
+      @Schema(nullable = true) @Size(max = 2000) @org.plenary.shared.MultiLine String note,
       @Schema(nullable = true) List<String> related,
       @Schema(nullable = true, description = "the term's version as read (its GET's `version`, or its ETag \"v3\" as"
           + " If-Match); the edit is made only if it is still current (else 412). If-Match, when sent, is used instead.")
@@ -49,15 +49,15 @@ final class OutputRequests {
   record SupersessionRequest(@NotBlank(message = "{output.error.supersededBy}") String by) {}
 
   record TranslationRequest(@NotBlank(message = "{output.error.translatedTerm}") @Size(max = 200) String term,
-      @Schema(nullable = true) @Size(max = 4000) String definition) {}
+      @Schema(nullable = true) @Size(max = 4000) @org.plenary.shared.MultiLine String definition) {}
 
   record EntryRequest(
       @NotBlank(message = "{output.error.organization}") @Size(max = 200) String organization,
       // "bodyGroup" is the name an entry's GET gives it: a PUT of what was read kept no group before.
       @Schema(nullable = true) @Size(max = 200) @JsonAlias("bodyGroup") String group,
       @Schema(nullable = true) @Size(max = 500) String url,
-      @Schema(nullable = true) @Size(max = 1000) String topics,
-      @Schema(nullable = true) @Size(max = 1000) String contact,
+      @Schema(nullable = true) @Size(max = 1000) @org.plenary.shared.MultiLine String topics,
+      @Schema(nullable = true) @Size(max = 1000) @org.plenary.shared.MultiLine String contact,
       @Schema(nullable = true) LocalDate lastReviewed,
       @Schema(nullable = true, description = "Document numbers of the liaison statements exchanged.") List<String> liaisons,
       @Schema(nullable = true, description = "the entry's version as read (its GET's `version`); the edit is made only"

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("isAuthenticated()")
 class RegistrationApiController {
 
-  record Reason(String reason) {}
+  record Reason(@org.plenary.shared.MultiLine String reason) {}
 
   /** The organization a registration is for; null for the person's own name. */
   record OrganizationChange(@Schema(nullable = true) Long organizationId,

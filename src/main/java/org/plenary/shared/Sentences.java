@@ -12,9 +12,12 @@ final class Sentences {
   private Sentences() {
   }
 
-  /** Numbers are given as text, so that no language groups the digits of a code or a year. */
+  /**
+   * Numbers are given as text, so that no language groups the digits of a code or a year; a text quoted back is
+   * clamped ({@link Echoed}).
+   */
   static Object[] plain(Object[] args) {
-    return Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
+    return Echoed.clamped(Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray());
   }
 
   /** {@code key} of {@code i18n/messages/<bundle>} in the current request's language, else in English. */

@@ -105,7 +105,7 @@ class VisaApiController {
     return reissue.reissue(id, user);
   }
 
-  record Reason(String reason) {}
+  record Reason(@org.plenary.shared.MultiLine String reason) {}
 
   @Operation(operationId = "refuseVisaRequest", summary = "Refuse the request with a reason the participant reads (secretariat)")
   @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)

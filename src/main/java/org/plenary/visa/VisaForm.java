@@ -47,6 +47,7 @@ public class VisaForm {
 
   @NotBlank(message = "{visa.error.giveTheSwissEmbassy}")
   @Size(max = 300)
+  @org.plenary.shared.MultiLine
   private String mission;
 
   Passport passport() {

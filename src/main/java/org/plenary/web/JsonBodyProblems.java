@@ -33,7 +33,8 @@ final class JsonBodyProblems {
         && !text.getPath().isEmpty()) {
       String why = text.getOriginalMessage();
       return new Said(path(text), StoredText.DIRECTION.equals(why) ? "web.text.direction"
-          : StoredText.HALVED.equals(why) ? "web.text.halved" : "web.problem.json.control");
+          : StoredText.HALVED.equals(why) ? "web.text.halved"
+          : StoredText.LINE.equals(why) ? "web.text.line" : "web.problem.json.control");
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       return new Said(path(mismatch), "web.problem.json.expected", expected(mismatch.getTargetType()));

@@ -43,13 +43,19 @@ class PageErrorHandler {
   void storedText(org.springframework.web.bind.WebDataBinder binder) {
     if (binder.getTarget() != null || binder.getTargetType() != null) {
       binder.registerCustomEditor(String.class, new StoredText.Editor());
+      Class<?> type = binder.getTarget() != null ? binder.getTarget().getClass() : binder.getTargetType().resolve();
+      if (type != null) {
+        StoredText.lines(type).forEach((path, lines) ->
+            binder.registerCustomEditor(String.class, path, new StoredText.Editor(lines)));
+      }
       binder.setBindingErrorProcessor(new DirectionErrors());
     }
   }
 
   /**
-   * A text refused for a direction override left open says so beside its field ({@code web.text.direction}): the
-   * binder's one code for a refused text ({@code typeMismatch}) speaks of control characters.
+   * A text refused for a direction override left open, or for a line break in a one-line field, says so beside its
+   * field ({@code web.text.direction}, {@code web.text.line}): the binder's one code for a refused text
+   * ({@code typeMismatch}) speaks of control characters.
    */
   private static final class DirectionErrors extends org.springframework.validation.DefaultBindingErrorProcessor {
 
@@ -58,9 +64,11 @@ class PageErrorHandler {
         org.springframework.validation.BindingResult result) {
       Object value = e.getValue() instanceof String[] values && values.length == 1 ? values[0] : e.getValue();
       if (e instanceof org.springframework.beans.TypeMismatchException && value instanceof String text
-          && StoredText.openDirection(text)) {
+          && !StoredText.CONTROL.equals(StoredText.why(text))) {
+        String why = StoredText.why(text);
         result.addError(new org.springframework.validation.FieldError(result.getObjectName(), e.getPropertyName(), text,
-            true, new String[] {"web.text.direction"}, null, StoredText.DIRECTION));
+            true, new String[] {StoredText.DIRECTION.equals(why) ? "web.text.direction"
+                : StoredText.HALVED.equals(why) ? "web.text.halved" : "web.text.line"}, null, why));
         return;
       }
       super.processPropertyAccessException(e, result);

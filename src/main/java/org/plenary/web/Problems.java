@@ -59,7 +59,8 @@ class Problems {
    */
   String framework(ErrorResponse e, HttpStatus status, Locale locale) {
     String key = "web.problem.framework." + e.getClass().getSimpleName();
-    String said = messages.getMessage(key, e.getDetailMessageArguments(messages, locale), null, locale);
+    String said = messages.getMessage(key,
+        org.plenary.shared.Echoed.clamped(e.getDetailMessageArguments(messages, locale)), null, locale);
     if (said != null) {
       return said;
     }
@@ -68,8 +69,9 @@ class Problems {
         : text("web.error.detail.other", locale, title(status, locale));
   }
 
+  /** {@code key} in {@code locale}; a text among {@code args} is quoted clamped ({@link org.plenary.shared.Echoed}). */
   String text(String key, Locale locale, Object... args) {
-    return messages.getMessage(key, args, locale);
+    return messages.getMessage(key, org.plenary.shared.Echoed.clamped(args), locale);
   }
 
   /** The language of a request's problems: the best of the six for its {@code Accept-Language}. */

@@ -1,8 +1,20 @@
 package org.plenary.web;
 
 import java.beans.PropertyEditorSupport;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.plenary.shared.DirectionControls;
+import org.plenary.shared.MultiLine;
+import org.plenary.shared.PastedLine;
 import tools.jackson.core.JsonParser;
+import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -20,12 +32,40 @@ import tools.jackson.databind.module.SimpleModule;
  * their U+202C or U+2069): a name ending in RIGHT-TO-LEFT OVERRIDE turned "report_fdp.exe" into "report_exe.pdf"
  * and reversed whatever a page, a listing line or a mail put after it. Closed ones stay (an Arabic name may
  * embed a Latin word), and so do the marks (U+200E, U+200F, U+061C), which reorder nothing after them.
+ *
+ * <p>And a text is one line unless its field says it keeps its lines ({@link MultiLine}: a description, a reason, an
+ * address, Markdown): in a one-line field (an acronym, a name, a title, an organization) a line break (CR, LF, VT,
+ * FF, NEL, U+2028, U+2029) is refused naming the field, or flattened to one space where people paste the text
+ * ({@link PastedLine}: a title copied from a PDF). A full name with a line break wrote paragraphs of its own into the
+ * mails that quoted it, and every output had to defend itself; rows stored before keep their breaks and are shown as
+ * they were.
  */
 final class StoredText {
 
   static final String CONTROL = "A control character in text";
   static final String DIRECTION = "A direction override left open in text";
   static final String HALVED = "Half of a character in text";
+  static final String LINE = "A line break in one-line text";
+
+  /** What a field does with a line break. */
+  enum Lines {
+    /** Refused: the field is one line (the default). */
+    REFUSED,
+    /** Flattened to one space: a one-line field people paste ({@link PastedLine}). */
+    FLATTENED,
+    /** Kept: a field of several lines ({@link MultiLine}). */
+    KEPT;
+
+    static Lines of(MultiLine multiLine, PastedLine pasted) {
+      return multiLine != null ? KEPT : pasted != null ? FLATTENED : REFUSED;
+    }
+  }
+
+  /** The line breaks of Unicode (UAX #14's mandatory breaks): CR, LF, VT, FF, NEL, LINE and PARAGRAPH SEPARATOR. */
+  /** The breaks a pasted line loses ({@link Lines#FLATTENED}): VT and FF stay refused, as every control character. */
+  private static final Pattern PASTED_BREAKS =
+      Pattern.compile("[ \\t]*(?:[\\r\\n\\u0085\\u2028\\u2029][ \\t]*)+");
+  private static final Pattern BREAKS = Pattern.compile("[ \\t]*(?:[\\r\\n\\u000B\\u000C\\u0085\\u2028\\u2029][ \\t]*)+");
 
   private StoredText() {}
 
@@ -36,7 +76,21 @@ final class StoredText {
 
   /** The sentence's stand-in for why {@code text} is refused (read back by {@link JsonBodyProblems}). */
   static String why(String text) {
-    return openDirection(text) ? DIRECTION : halved(text) ? HALVED : CONTROL;
+    return openDirection(text) ? DIRECTION : halved(text) ? HALVED : controlled(text) ? CONTROL : LINE;
+  }
+
+  /** Whether {@code text} holds a line break ({@link #BREAKS}). */
+  static boolean broken(String text) {
+    return BREAKS.matcher(text).find();
+  }
+
+  /**
+   * {@code text} as a field of {@code lines} takes it: with its line breaks flattened to one space where the field is
+   * pasted; null where it is refused (a character no text may hold, or a line break in a one-line field).
+   */
+  static String taken(String text, Lines lines) {
+    String line = lines == Lines.FLATTENED ? PASTED_BREAKS.matcher(text).replaceAll(" ") : text;
+    return refused(line) || lines == Lines.REFUSED && broken(line) ? null : line;
   }
 
   private static boolean controlled(String text) {
@@ -81,29 +135,128 @@ final class StoredText {
     return DirectionControls.closers(text);
   }
 
-  /** Every string of a JSON body the API reads, wherever it stands (a field, a list, a map's value): {@link ApiJson}. */
+  /**
+   * Every string of a JSON body the API reads, wherever it stands (a field, a list, a map's value): {@link ApiJson}.
+   * A field's own string, or its list's or map's, is one line unless the field says otherwise; a string that is no
+   * field's (the body itself) keeps its lines.
+   */
   static SimpleModule module() {
-    return new SimpleModule("plenary-stored-text").addDeserializer(String.class, new StringDeserializer() {
-      @Override
-      public String deserialize(JsonParser parser, DeserializationContext context) {
-        String text = super.deserialize(parser, context);
-        if (text != null && refused(text)) {
-          throw InvalidFormatException.from(parser, why(text), text, String.class);
-        }
-        return text;
+    return new SimpleModule("plenary-stored-text").addDeserializer(String.class, new Deserializer(Lines.KEPT));
+  }
+
+  private static final class Deserializer extends StringDeserializer {
+
+    private final Lines lines;
+
+    Deserializer(Lines lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+      if (property == null) {
+        return this;
       }
+      Lines of = Lines.of(property.getAnnotation(MultiLine.class), property.getAnnotation(PastedLine.class));
+      return of == lines ? this : new Deserializer(of);
+    }
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context) {
+      String text = super.deserialize(parser, context);
+      if (text == null) {
+        return null;
+      }
+      String taken = taken(text, lines);
+      if (taken == null) {
+        throw InvalidFormatException.from(parser, why(text), text, String.class);
+      }
+      return taken;
+    }
+  }
+
+  /**
+   * How each text of a form or a request of {@code type} takes line breaks, by property path with the indices and
+   * keys left out ({@code hotels.address}, {@code items.translations}): those not {@link Lines#REFUSED}. The fields of
+   * the type, of its rows (lists, sets and maps of Plenary's own classes) and of its nested classes.
+   */
+  static Map<String, Lines> lines(Class<?> type) {
+    return LINES.computeIfAbsent(type, t -> {
+      Map<String, Lines> found = new LinkedHashMap<>();
+      walk(t, "", found, 0);
+      return Map.copyOf(found);
     });
   }
 
-  /** Every text a page's form binds ({@link PageErrorHandler} registers it on each binder). */
+  private static final Map<Class<?>, Map<String, Lines>> LINES = new ConcurrentHashMap<>();
+
+  private static void walk(Class<?> type, String prefix, Map<String, Lines> found, int depth) {
+    if (depth > 5) {
+      return;
+    }
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field field : c.getDeclaredFields()) {
+        if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
+          continue;
+        }
+        String path = prefix + field.getName();
+        Lines lines = Lines.of(field.getAnnotation(MultiLine.class), field.getAnnotation(PastedLine.class));
+        Class<?> element = element(field.getGenericType());
+        if (element == String.class) {
+          if (lines != Lines.REFUSED) {
+            found.put(path, lines);
+          }
+        } else if (element != null && element.getName().startsWith("org.plenary.") && !element.isEnum()) {
+          walk(element, path + ".", found, depth + 1);
+        }
+      }
+    }
+  }
+
+  /** The class a field holds text or rows of: its own, or its list's, set's or map's values'. */
+  private static Class<?> element(Type type) {
+    if (type instanceof Class<?> c) {
+      return c;
+    }
+    if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+      Type[] args = p.getActualTypeArguments();
+      if (java.util.Collection.class.isAssignableFrom(raw) && args.length == 1) {
+        return element(args[0]);
+      }
+      if (Map.class.isAssignableFrom(raw) && args.length == 2) {
+        return element(args[1]);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Every text a page's form binds ({@link PageErrorHandler} registers it on each binder): one line, but on the
+   * paths {@link #lines} names.
+   */
   static final class Editor extends PropertyEditorSupport {
+
+    private final Lines lines;
+
+    Editor() {
+      this(Lines.REFUSED);
+    }
+
+    Editor(Lines lines) {
+      this.lines = lines;
+    }
 
     @Override
     public void setAsText(String text) {
-      if (text != null && refused(text)) {
+      if (text == null) {
+        setValue(null);
+        return;
+      }
+      String taken = taken(text, lines);
+      if (taken == null) {
         throw new IllegalArgumentException(why(text));
       }
-      setValue(text);
+      setValue(taken);
     }
   }
 }

@@ -335,6 +335,36 @@ class HostileParameterAttackTests {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * A value a problem quotes back is clamped to a hundred characters and an ellipsis, whichever rule refused it (the
+   * domain's sentence for a cursor or a number, the web layer's for a parameter of the wrong type, the page's
+   * error): a cursor of 5,000 characters came back whole.
+   */
+  @Test
+  void aProblemQuotesAHugeValueClampedToAHundredCharacters() throws Exception {
+    String huge = "Z".repeat(5000);
+    for (String query : List.of("/api/v1/groups/phost/meetings/open/contributions?cursor=" + huge,
+        "/api/v1/groups/phost/meetings/open/contributions?limit=" + huge,
+        "/t/fg/phost/docs/open/in.zip?since=" + huge)) {
+      for (String accept : List.of("application/json", "text/html")) {
+        if (query.startsWith("/api") && accept.equals("text/html")) {
+          continue;
+        }
+        HttpResponse<String> answer = get(query, accept);
+        assertThat(answer.statusCode()).as(query.substring(0, 60) + " " + accept).isEqualTo(400);
+        assertThat(answer.body()).as(query.substring(0, 60) + " " + accept).doesNotContain("Z".repeat(101));
+        if (query.contains("cursor")) { // the sentence names the cursor it could not read
+          assertThat(answer.body()).contains("Z".repeat(100) + "…");
+        }
+      }
+    }
+    HttpResponse<String> contribution = get("/api/v1/contributions/FG-Phost-I-" + "9".repeat(5000), "application/json");
+    assertThat(contribution.statusCode()).isBetween(400, 404);
+    // The problem's instance is the request's own path; its sentence quotes the number clamped.
+    assertThat(contribution.body().replaceAll("\"instance\":\"[^\"]*\"", "")).doesNotContain("9".repeat(101))
+        .contains("9".repeat(80) + "…");
+  }
+
   private HttpResponse<String> get(String path, String accept, String... headers) throws Exception {
     var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept);
     for (int i = 0; i < headers.length; i += 2) {

@@ -73,7 +73,7 @@ class StoredTextAttackTests {
       assertThat(registered.body()).as(escaped).contains("\"field\":\"fullName\"");
     }
     assertThat(register(register).length()).as("the register after the refusals").isEqualTo(before);
-    // Tab and line breaks are text.
+    // Tab is text; a title's line breaks become one space (aLineBreakInAOneLineField…).
     assertThat(api("POST", register, token, "{\"title\": \"Roadmap\\tdraft\\r\\nsecond line\", \"source\": \"Orange\"}")
         .statusCode()).isEqualTo(201);
   }
@@ -165,6 +165,50 @@ class StoredTextAttackTests {
     assertThat(sent.statusCode()).isEqualTo(200);
     assertThat(sent.body()).contains("leaves a direction override or embedding open").doesNotContain("control character");
     assertThat(register(register).length()).as("the register after the refusal").isEqualTo(before);
+  }
+
+  /**
+   * A line break in a one-line field (a full name, an organization, a title): a full name typed with one wrote
+   * paragraphs of its own into the mails quoting it. Refused naming the field, in the reader's language, on the API
+   * and on a page's form; a contribution's title, which people paste from a PDF, is flattened to one space; a reason
+   * keeps its lines. Nothing is stored for a refusal.
+   */
+  @Test
+  void aLineBreakInAOneLineFieldIsRefusedNamingItAndAPastedTitleIsFlattened() throws Exception {
+    String token = "Bearer " + tokens.issue(accounts.find("alice").orElseThrow().id(), "text").token();
+    String registrations = "/api/v1/groups/cloud/meetings/" + meeting + "/registrations";
+    for (String lineBreak : List.of("\\n", "\\r\\n", "\\r", "\\u0085", "\\u2028", "\\u2029")) {
+      HttpResponse<String> registered = api("POST", registrations, token,
+          "{\"fullName\": \"Alice" + lineBreak + "Bcc: mallory@example.org\", \"email\": \"alice@example.org\", "
+              + "\"countryCode\": \"FR\", \"attendance\": \"REMOTE\"}");
+      assertThat(registered.statusCode()).as(lineBreak + ": " + registered.body()).isEqualTo(400);
+      assertThat(registered.body()).as(lineBreak).contains("\"field\":\"fullName\"", "This field is one line");
+    }
+    HttpResponse<String> french = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + registrations))
+        .header("Accept-Language", "fr").header("Authorization", token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"fullName\": \"A\\nB\", \"email\": \"alice@example.org\", "
+            + "\"countryCode\": \"FR\", \"attendance\": \"REMOTE\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(french.body()).contains("Ce champ tient sur une ligne\u202f:");
+    String register = "/api/v1/groups/cloud/meetings/" + meeting + "/contributions";
+    HttpResponse<String> pasted = api("POST", register, token,
+        "{\"title\": \"A roadmap for  \\r\\n cloud\\u2028computing\", \"source\": \"Orange\"}");
+    assertThat(pasted.statusCode()).as(pasted.body()).isEqualTo(201);
+    assertThat(pasted.body()).contains("\"title\":\"A roadmap for cloud computing\"");
+
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    assertThat(post(browser, "/sign-in", csrf(page(browser, "/sign-in").body()), "username=bob&password=bob-demo")
+        .statusCode()).isEqualTo(302);
+    String form = "/groups/cloud/meetings/" + meeting + "/register";
+    HttpResponse<String> sent = post(browser, form, csrf(page(browser, form).body()), "fullName="
+        + URLEncoder.encode("Bob\r\nBuilder", StandardCharsets.UTF_8) + "&email=bob%40example.org&countryCode=FR"
+        + "&attendance=REMOTE");
+    assertThat(sent.statusCode()).isEqualTo(200);
+    assertThat(sent.body()).contains("This field is one line").doesNotContain("control character");
+    String documents = "/groups/cloud/meetings/" + meeting + "/documents/new";
+    HttpResponse<String> flattened = post(browser, documents, csrf(page(browser, documents).body()),
+        "title=" + URLEncoder.encode("Plan\r\nfor B", StandardCharsets.UTF_8) + "&source=Orange");
+    assertThat(flattened.statusCode()).as(flattened.body()).isIn(200, 302, 303);
+    assertThat(register(register)).contains("Plan for B").doesNotContain("Plan\\r\\nfor B");
   }
 
   private String register(String path) throws Exception {

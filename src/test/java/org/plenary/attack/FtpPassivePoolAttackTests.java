@@ -1,0 +1,127 @@
+package org.plenary.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.net.ftp.FTPClient;
+import org.junit.jupiter.api.Test;
+import org.plenary.ftp.FtpServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The passive range is shared by every delegate: a listener waits for its data connection up to the data timeout,
+ * and ten anonymous sessions from one address, each renewing its listener with another PASV, left the eleventh
+ * delegate with "425 Every passive port is in use". One address now holds at most half the range waiting; a session
+ * holds one listener (a new PASV/EPSV gives back the old); a session not signed in gets none (530). Commons Net over
+ * real sockets, with a range of four ports, clients on 127.0.0.1 and 127.0.0.2.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-attack-passive;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/attack-passive-${random.uuid}",
+    "plenary.ftp.data-timeout=60s"})
+class FtpPassivePoolAttackTests {
+
+  static final int PORTS = 4;
+
+  @Autowired FtpServer server;
+
+  @DynamicPropertySource
+  static void passiveRange(DynamicPropertyRegistry registry) throws IOException {
+    registry.add("plenary.ftp.passive-ports", () -> {
+      int first = freeRange();
+      return first + "-" + (first + PORTS - 1);
+    });
+  }
+
+  @Test
+  void oneAddressCannotTakeTheWholePassiveRange() throws Exception {
+    List<FTPClient> opened = new ArrayList<>();
+    try {
+      FTPClient before = client("127.0.0.1", opened);
+      assertThat(before.sendCommand("PASV")).as("PASV before sign-in").isEqualTo(530);
+      assertThat(before.sendCommand("EPSV")).as("EPSV before sign-in").isEqualTo(530);
+      before.login("anonymous", "a@b");
+      assertThat(before.sendCommand("PASV")).as("first listener of 127.0.0.1").isEqualTo(227);
+      FTPClient second = signedIn("127.0.0.1", opened);
+      assertThat(second.sendCommand("EPSV")).as("second listener of 127.0.0.1").isEqualTo(229);
+      for (int renewal = 0; renewal < 5; renewal++) { // renewing gives the old one back: still two
+        assertThat(second.sendCommand(renewal % 2 == 0 ? "PASV" : "EPSV")).as("renewal " + renewal).isBetween(227, 229);
+      }
+      for (int more = 0; more < 6; more++) {
+        FTPClient greedy = signedIn("127.0.0.1", opened);
+        assertThat(greedy.sendCommand("PASV")).as("listener " + (3 + more) + " of 127.0.0.1").isEqualTo(425);
+        assertThat(greedy.getReplyString()).contains("Your address already has 2 data connections waiting");
+      }
+      FTPClient other = signedIn("127.0.0.2", opened);
+      assertThat(other.sendCommand("PASV")).as("another address still gets a port").isEqualTo(227);
+      other.enterLocalPassiveMode();
+      assertThat(other.listNames("/")).as("and its transfer runs").isNotNull();
+      FTPClient another = signedIn("127.0.0.2", opened);
+      another.enterLocalPassiveMode();
+      assertThat(another.listNames("/")).isNotNull();
+      // A listener that got its connection is no longer waiting: the first address transfers as it likes.
+      before.enterLocalPassiveMode();
+      before.abort();
+      for (int i = 0; i < 5; i++) {
+        assertThat(before.listNames("/")).as("listing " + i + " of 127.0.0.1").isNotNull();
+      }
+    } finally {
+      for (FTPClient client : opened) {
+        try {
+          client.disconnect();
+        } catch (IOException ignored) {
+          // closing
+        }
+      }
+    }
+  }
+
+  private FTPClient signedIn(String from, List<FTPClient> opened) throws IOException {
+    FTPClient ftp = client(from, opened);
+    assertThat(ftp.login("anonymous", "a@b")).isTrue();
+    return ftp;
+  }
+
+  private FTPClient client(String from, List<FTPClient> opened) throws IOException {
+    FTPClient ftp = new FTPClient();
+    ftp.setDefaultTimeout(10_000);
+    ftp.setPassiveLocalIPAddress(InetAddress.getByName(from)); // the data connection from the control's address
+    ftp.connect(InetAddress.getByName("127.0.0.1"), server.port(), InetAddress.getByName(from), 0);
+    opened.add(ftp);
+    return ftp;
+  }
+
+  /** The first of {@link #PORTS} consecutive ports free now. */
+  private static int freeRange() {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int first;
+      try (ServerSocket probe = new ServerSocket(0)) {
+        first = probe.getLocalPort();
+      } catch (IOException e) {
+        continue;
+      }
+      if (first + PORTS > 65535) {
+        continue;
+      }
+      boolean free = true;
+      for (int port = first; port < first + PORTS && free; port++) {
+        try (ServerSocket probe = new ServerSocket(port)) {
+          probe.setReuseAddress(true);
+        } catch (IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return first;
+      }
+    }
+    throw new IllegalStateException("no four free ports in a row");
+  }
+}
