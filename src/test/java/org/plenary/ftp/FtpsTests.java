@@ -177,4 +177,30 @@ class FtpsTests {
     ftps.logout();
     ftps.disconnect();
   }
+
+  /** A download (here a listing) asked in clear text after PROT P: the client waits, the handshake times out, and
+   * the 426 says TLS was expected (it said "closed before the transfer completed", a network fault to look for). */
+  @Test
+  void aListingAwaitedInClearTextAfterProtPEndsWithASentenceNamingProtP() throws Exception {
+    setUpGroup();
+    var ftps = new FTPSClient(false);
+    ftps.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+    ftps.setDefaultTimeout(10_000);
+    ftps.connect("127.0.0.1", server.port());
+    ftps.setSoTimeout(40_000);
+    assertThat(ftps.login("tls-author", "author-pass")).as(ftps.getReplyString()).isTrue();
+    ftps.execPBSZ(0);
+    ftps.execPROT("P");
+    assertThat(ftps.pasv()).isEqualTo(227);
+    var numbers = java.util.regex.Pattern.compile("(\\d+),(\\d+),(\\d+),(\\d+),(\\d+),(\\d+)")
+        .matcher(ftps.getReplyString());
+    assertThat(numbers.find()).isTrue();
+    int port = Integer.parseInt(numbers.group(5)) * 256 + Integer.parseInt(numbers.group(6));
+    try (var data = new java.net.Socket("127.0.0.1", port)) {
+      assertThat(ftps.sendCommand("LIST", "/t/fg/tls/docs/incoming")).isEqualTo(150);
+      assertThat(ftps.getReply()).as(ftps.getReplyString()).isEqualTo(426);
+    }
+    assertThat(ftps.getReplyString()).contains("did not speak TLS, which PROT P asks for");
+    ftps.disconnect();
+  }
 }
