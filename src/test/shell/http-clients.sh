@@ -7,7 +7,8 @@
 # /t/, whose folders map to a disk, while the site's pages do not) ends with status 0; the folders above the groups are listings; OPTIONS answers Allow: GET, HEAD, OPTIONS on files
 # and folders; If-Match that does not match is 412, If-None-Match: * is 304, If-None-Match with the
 # ETag is 304, a range is 206; a write is 405 with Allow; a name that differs only by case is
-# refused with a 4xx that names the exact name.
+# refused with a 4xx that names the exact name; a meeting's in.zip that changes between a client's ranges
+# (If-Range with the old ETag: the whole new ZIP; aria2c -x4: one version whole, or it stops and will not resume).
 #
 # Usage: src/test/shell/http-clients.sh     Exit status: 0 when every check passes, 1 otherwise.
 # Ports: the first free from CHECK_HTTP_PORT (18380) and CHECK_FTP_PORT (12421).
@@ -154,6 +155,53 @@ check "curl --header 'Authorization: Bearer …' of in.zip is the same ZIP" bash
 check "an unknown token is 401 with the Bearer challenge" bash -c "curl -s -o /dev/null -D - \
   --header 'Authorization: Bearer plenary_unknown' '$IN/' | tr -d '\r' | grep -qi '^www-authenticate: Bearer.*invalid_token'"
 check "a write with a token is 405" status 405 -X POST -H "Authorization: Bearer $T" --data-binary x "$IN/$NUMBER.pdf"
+
+# A folder's ZIP that changes while it is fetched in parts (a second document published between the ranges): a
+# range asked with the old ETag in If-Range is the whole new ZIP (200), and aria2c -x4, which sends no If-Range,
+# either finishes on one version (its ranges already open) or stops on the new length (exit status 8) and then
+# refuses to resume (`-c`, "total length mismatch"): never two versions spliced.
+# upload_new SIZE: allocates a number for alice, uploads SIZE random bytes as its .pdf, prints the number.
+upload_new() {
+  local number
+  number=$(curl -sf -H "Authorization: Bearer $T" -H 'Content-Type: application/json' \
+    -d '{"title":"HTTP clients, a changing ZIP","source":"France Telecom Orange","agendaItems":[1]}' \
+    "$P/api/v1/groups/cloud/meetings/$CODE/contributions" | jq -r .number)
+  head -c "$1" /dev/urandom >"$W/$number.pdf"
+  curl -sf -H "Authorization: Bearer $T" -F "file=@$W/$number.pdf" "$P/api/v1/contributions/$number/files" >/dev/null \
+    || die "could not upload $number.pdf"
+  echo "$number"
+}
+# aria2c splits only a file of at least twice --min-split-size (1 MiB at the least): a 3 MB document first.
+BIG=$(upload_new 3000000)
+curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$BIG/publish" >/dev/null \
+  || die "could not publish $BIG"
+curl -sf -o "$W/in.zip" "$IN.zip" || die "could not fetch in.zip"
+SECOND=$(upload_new 100000)
+OLD_ZIP_ETAG=$(curl -sI "$IN.zip" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+if command -v aria2c >/dev/null 2>&1; then
+  # 3.3 MB at 400 KB/s in four parts: the publication, 2 s in, lands between the first bytes and the last ranges.
+  aria2c -q -x4 -s4 -k1M --min-split-size=1M --max-download-limit=400K -d "$W/aria2-zip" "$IN.zip" \
+    >"$W/aria2-zip.log" 2>&1 &
+  ARIA=$!
+  sleep 2
+fi
+curl -sf -X POST -H "Authorization: Bearer $TSB" "$P/api/v1/contributions/$SECOND/publish" >/dev/null \
+  || die "could not publish $SECOND"
+curl -sf -o "$W/in-new.zip" "$IN.zip" || die "could not fetch the new in.zip"
+check "in.zip: after a publication, a range with the old ETag in If-Range is the whole new ZIP (200)" bash -c \
+  "[ \"\$(curl -s -o '$W/in-if-range.zip' -w '%{http_code}' -r 1000- -H 'If-Range: $OLD_ZIP_ETAG' '$IN.zip')\" = 200 ] \
+  && cmp '$W/in-if-range.zip' '$W/in-new.zip'"
+if [ -n "${ARIA:-}" ]; then
+  ARIA_RC=0
+  wait "$ARIA" || ARIA_RC=$?
+  check "aria2c -x4 of in.zip changed between its ranges ends with the old or the new ZIP whole, or stops; never a splice" \
+    bash -c "rc=$ARIA_RC; cat '$W/aria2-zip.log'; f=\$(ls '$W/aria2-zip/'*.zip); if [ \$rc = 0 ]; then \
+    cmp -s \"\$f\" '$W/in.zip' || cmp -s \"\$f\" '$W/in-new.zip'; else [ -e \"\$f.aria2\" ] \
+    && ! aria2c -q -c -x4 -s4 -k1M --min-split-size=1M -d '$W/aria2-zip' '$IN.zip' \
+    || cmp -s \"\$f\" '$W/in-new.zip'; fi"
+else
+  echo "  skip  the aria2c check on a changing in.zip: aria2c is not installed"
+fi
 
 if [ "$FAILED" = 0 ]; then echo "every HTTP client check passed"; else echo "some HTTP client checks FAILED"; fi
 exit "$FAILED"

@@ -247,14 +247,19 @@ final class Transfers {
     SslHandler tls = channel.pipeline().get(SslHandler.class);
     Future<?> ready = tls == null ? channel.newSucceededFuture() : tls.handshakeFuture();
     ready.addListener(handshake -> {
+      // A client in clear text after PROT P (it waits for bytes, the handshake times out) is told so: "closed
+      // before the transfer completed" sent it looking for a network fault.
+      boolean notTls = !handshake.isSuccess();
       ChannelFuture written = channel.writeAndFlush(body);
       writing.set(written);
       written.addListener(done -> channel.close().addListener(closed -> {
-        if (done.isSuccess() && direction != null) {
+        // An empty body "written" on a connection whose handshake failed succeeds: that was a 226 for nothing sent.
+        boolean sent = done.isSuccess() && !notTls;
+        if (sent && direction != null) {
           session.gateway.metrics().transferred(direction, bytes.getAsLong());
         }
-        session.transferEnded(done.isSuccess() ? Reply.of(226, "ftp.transfer.complete")
-            : Reply.of(426, "ftp.transfer.broken"));
+        session.transferEnded(sent ? Reply.of(226, "ftp.transfer.complete")
+            : Reply.of(426, notTls ? "ftp.transfer.tls" : "ftp.transfer.broken"));
       }));
     });
   }

@@ -4,11 +4,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.plenary.account.Standing;
 import org.plenary.contribution.ContributionFile;
 import org.plenary.contribution.ContributionRefusedException;
@@ -95,7 +97,23 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter implements FtpSe
       ctx.close();
       return;
     }
-    fail(ctx, Reply.of(426, "ftp.upload.broken", String.valueOf(cause.getMessage()), upload.fileName()));
+    log.debug("Data connection of {} failed: {}", upload.fileName(), cause.toString());
+    fail(ctx, Reply.of(426, notTls(cause) ? "ftp.upload.tls" : "ftp.upload.broken", upload.fileName()));
+  }
+
+  /**
+   * Whether the data connection failed in its TLS: a client that sent PROT P and then wrote clear text (it had
+   * forgotten the PROT, or a curl 7.87 in active mode), or whose handshake failed. The reply says so in a sentence;
+   * it once carried the exception's own message, which for clear text is Netty's hex dump of every byte received
+   * (kilobytes on one reply line) and for a reset the JDK's English.
+   */
+  private static boolean notTls(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof NotSslRecordException || t instanceof SSLException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -137,4 +137,70 @@ class FtpsTests {
     assertThat(Files.getPosixFilePermissions(Path.of(dataDir, "ftp-tls.password"))).containsExactlyInAnyOrder(
         java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
   }
+
+  /**
+   * A client that sent PROT P and then wrote its upload in clear text (a forgotten PROT, curl 7.87's active mode over
+   * TLS) got a 426 carrying Netty's exception message: "io.netty.handler.ssl.NotSslRecordException: not an SSL/TLS
+   * record: 68656c6c6f…", a hex dump of every byte received, on one reply line. It now reads as a sentence naming
+   * PROT P, and nothing is kept.
+   */
+  @Test
+  void anUploadWrittenInClearTextAfterProtPIsRefusedWithASentenceNotAnExceptionsHexDump() throws Exception {
+    setUpGroup();
+    var author = tokens.authenticate(tokens.issue(accounts.find("tls-author").orElseThrow().id(), "t").token()).orElseThrow();
+    Contribution c = desk.allocate("tls", "m1", new Allocation("Clear after PROT P", "Org", List.of(), null, List.of()),
+        author);
+    var ftps = new FTPSClient(false);
+    ftps.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+    ftps.setDefaultTimeout(10_000);
+    ftps.connect("127.0.0.1", server.port());
+    assertThat(ftps.login("tls-author", "author-pass")).as(ftps.getReplyString()).isTrue();
+    ftps.execPBSZ(0);
+    ftps.execPROT("P");
+    assertThat(ftps.pasv()).isEqualTo(227);
+    var numbers = java.util.regex.Pattern.compile("(\\d+),(\\d+),(\\d+),(\\d+),(\\d+),(\\d+)")
+        .matcher(ftps.getReplyString());
+    assertThat(numbers.find()).isTrue();
+    int port = Integer.parseInt(numbers.group(5)) * 256 + Integer.parseInt(numbers.group(6));
+    String path = "/t/fg/tls/docs/incoming/" + c.number() + ".pdf";
+    try (var data = new java.net.Socket("127.0.0.1", port)) {
+      assertThat(ftps.sendCommand("STOR", path)).isEqualTo(150);
+      data.getOutputStream().write("hello plain text\n".repeat(200).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      data.getOutputStream().flush();
+      assertThat(ftps.getReply()).as(ftps.getReplyString()).isEqualTo(426);
+    }
+    assertThat(ftps.getReplyString()).contains("did not speak TLS, which PROT P asks for", c.number() + ".pdf")
+        .doesNotContain("Exception", "68656c6c6f").hasSizeLessThan(300);
+    String[] names = ftps.listNames("/t/fg/tls/docs/incoming");
+    assertThat(ftps.getReplyCode()).as(ftps.getReplyString()).isEqualTo(226);
+    assertThat(names == null ? new String[0] : names).doesNotContain(c.number() + ".pdf");
+    ftps.logout();
+    ftps.disconnect();
+  }
+
+  /** A download (here a listing) asked in clear text after PROT P: the client waits, the handshake times out, and
+   * the 426 says TLS was expected (it said "closed before the transfer completed", a network fault to look for). */
+  @Test
+  void aListingAwaitedInClearTextAfterProtPEndsWithASentenceNamingProtP() throws Exception {
+    setUpGroup();
+    var ftps = new FTPSClient(false);
+    ftps.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+    ftps.setDefaultTimeout(10_000);
+    ftps.connect("127.0.0.1", server.port());
+    ftps.setSoTimeout(40_000);
+    assertThat(ftps.login("tls-author", "author-pass")).as(ftps.getReplyString()).isTrue();
+    ftps.execPBSZ(0);
+    ftps.execPROT("P");
+    assertThat(ftps.pasv()).isEqualTo(227);
+    var numbers = java.util.regex.Pattern.compile("(\\d+),(\\d+),(\\d+),(\\d+),(\\d+),(\\d+)")
+        .matcher(ftps.getReplyString());
+    assertThat(numbers.find()).isTrue();
+    int port = Integer.parseInt(numbers.group(5)) * 256 + Integer.parseInt(numbers.group(6));
+    try (var data = new java.net.Socket("127.0.0.1", port)) {
+      assertThat(ftps.sendCommand("LIST", "/t/fg/tls/docs/incoming")).isEqualTo(150);
+      assertThat(ftps.getReply()).as(ftps.getReplyString()).isEqualTo(426);
+    }
+    assertThat(ftps.getReplyString()).contains("did not speak TLS, which PROT P asks for");
+    ftps.disconnect();
+  }
 }
