@@ -50,6 +50,9 @@ class PageMarkupTests {
   private static final List<String> READERS = List.of("anonymous", "stranger", "bob", "chair", "focal", "alice", "tsb");
   private static final List<String> LANGUAGES = List.of("en", "fr", "es", "ru", "zh", "ar");
   private static final Path PAGES = Path.of("target/page-markup");
+  /** Error pages: a page that does not exist, a form's address read (405), a document that is not there. */
+  private static final List<String> ERRORS = List.of("/no-such-page", "/account/password",
+      "/groups/cloud/meetings/no-such-meeting", "/documents/FG-Cloud-I-9999");
 
   @LocalServerPort int port;
   @Autowired AccountDirectory accounts;
@@ -110,10 +113,16 @@ class PageMarkupTests {
           : new FormClient(port).signedIn(reader);
       List<String> languages = List.of("chair", "focal").contains(reader) ? LANGUAGES : List.of("en");
       for (String language : languages) {
+        var uris = new ArrayList<String>(ERRORS);
         for (String template : PageMatrixAttackTests.routes(mappings, RequestMethod.GET)) {
-          for (String uri : PageMatrixAttackTests.uris(template, owned, fixture.meeting)) {
+          uris.addAll(PageMatrixAttackTests.uris(template, owned, fixture.meeting));
+        }
+        {
+          for (String uri : uris) {
             HttpResponse<byte[]> answer = session.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + uri)).header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofByteArray());
+                + uri)).header("Accept-Language", language)
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(answer.statusCode()).as("GET " + uri + " as " + reader + " in " + language).isLessThan(500);
             if (answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
               Path file = PAGES.resolve(reader + "-" + language).resolve(fileName(uri) + "-"
                   + answer.statusCode() + ".html");
@@ -126,6 +135,28 @@ class PageMarkupTests {
       }
     }
     return saved;
+  }
+
+  @Test
+  void everyPageIsStyledAndInItsReadersLanguageErrorPagesIncluded() throws Exception {
+    var soft = new org.assertj.core.api.SoftAssertions();
+    try (var folders = Files.list(PAGES)) {
+      for (Path folder : folders.toList()) {
+        String language = folder.getFileName().toString().replaceAll(".*-", "");
+        try (var files = Files.list(folder)) {
+          for (Path file : files.toList()) {
+            String page = Files.readString(file);
+            soft.assertThat(page).as(folder.getFileName() + "/" + file.getFileName())
+                .contains("<html lang=\"" + language + "\"").contains("/css/plenary.css").contains("<h1");
+          }
+        }
+      }
+    }
+    try (var errors = Files.list(PAGES.resolve("chair-ar"))) {
+      soft.assertThat(errors.map(f -> f.getFileName().toString().replaceAll(".*-", "")).distinct())
+          .as("error pages walked").contains("404.html", "405.html");
+    }
+    soft.assertAll();
   }
 
   private static String fileName(String uri) {
