@@ -154,6 +154,10 @@ class PageMatrixAttackTests {
 
   /** Every path pattern mapped for the method outside the API (whose matrix is the OpenAPI one). */
   private TreeSet<String> routes(RequestMethod method) {
+    return routes(mappings, method);
+  }
+
+  static TreeSet<String> routes(RequestMappingHandlerMapping mappings, RequestMethod method) {
     var routes = new TreeSet<String>();
     mappings.getHandlerMethods().forEach((info, handler) -> {
       var methods = info.getMethodsCondition().getMethods();
@@ -167,7 +171,7 @@ class PageMatrixAttackTests {
   }
 
   /** The route with the owner's ids (a meeting's route with the open meeting's code and the private one's). */
-  private static List<String> uris(String template, Owned owned, String meeting) {
+  static List<String> uris(String template, Owned owned, String meeting) {
     if (template.endsWith("/**")) {
       String base = template.substring(0, template.length() - 3);
       return List.of(base + "/fg/cloud/docs/" + MatrixFixture.PRIVATE_MEETING + "/in/",

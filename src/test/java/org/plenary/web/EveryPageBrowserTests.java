@@ -99,7 +99,7 @@ class EveryPageBrowserTests extends CappedDemoBrowserTest {
 
   @Test
   void everyPageFitsAPhonesScreenAndPassesAxeAtBothWidthsInEnglishAndArabic() throws Exception {
-    List<String> pages = pages();
+    List<String> pages = everyPage();
     browser.signIn("tsb", "tsb-demo");
     Files.createDirectories(SHOTS);
     var faults = new ArrayList<String>();
@@ -115,34 +115,75 @@ class EveryPageBrowserTests extends CappedDemoBrowserTest {
     assertThat(faults).as("pages of %s", pages).isEmpty();
   }
 
+  /**
+   * The chair's and the focal point's days (what they reach of every page: their own, or the page that refuses
+   * them) in Spanish and Russian at both widths and in Arabic on a phone, axe-core on the Spanish and Arabic ones.
+   */
+  @Test
+  void theChairsAndTheFocalPointsPagesFitBothWidthsInSpanishRussianAndArabic() throws Exception {
+    List<String> pages = everyPage();
+    Files.createDirectories(SHOTS);
+    var faults = new ArrayList<String>();
+    for (String who : List.of("chair", "focal")) {
+      browser.signIn(who, who + "-demo");
+      for (String page : pages) {
+        check(who, page, "es", 1280, true, faults);
+        check(who, page, "es", 360, false, faults);
+        check(who, page, "ru", 1280, false, faults);
+        check(who, page, "ru", 360, false, faults);
+        check(who, page, "ar", 360, true, faults);
+      }
+      browser.driver().manage().deleteAllCookies();
+    }
+    browser.windowViewport();
+    assertThat(faults).as("pages of %s", pages).isEmpty();
+  }
+
+  /** Every page, found once for the class (finding them seeds the data the pages show). */
+  private List<String> everyPage() throws Exception {
+    if (everyPage == null) {
+      everyPage = pages();
+    }
+    return everyPage;
+  }
+
+  private static List<String> everyPage;
+
   private void check(String page, String lang, int width, boolean axe, List<String> faults) throws IOException {
+    check("tsb", page, lang, width, axe, faults);
+  }
+
+  private void check(String who, String page, String lang, int width, boolean axe, List<String> faults)
+      throws IOException {
     browser.viewport(width, 900);
     browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
     String name = (page.replaceAll("[^A-Za-z0-9]+", "-") + "-" + lang + "-" + width).replaceAll("^-", "");
+    name = who.equals("tsb") ? name : who + "-" + name;
+    String shown = who.equals("tsb") ? page : page + " (" + who + ")";
     Files.write(SHOTS.resolve(name + ".png"), fullPage(width));
     Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth;");
     if (overflow > 0) {
-      faults.add(page + " in " + lang + " at " + width + " px is " + overflow + " px wider than the screen: "
+      faults.add(shown + " in " + lang + " at " + width + " px is " + overflow + " px wider than the screen: "
           + browser.script(WIDE));
     }
     if ("ar".equals(lang)) {
       Object backwards = browser.script(BACKWARDS_CODES);
       if (!((List<?>) backwards).isEmpty()) {
-        faults.add(page + " in ar at " + width + " px shows codes backwards: " + backwards);
+        faults.add(shown + " in ar at " + width + " px shows codes backwards: " + backwards);
       }
     }
     if (width >= 1280) {
       // On a desktop every column is in view: a table scrolls sideways on a phone only.
       Object scrolling = browser.script(SCROLLING_TABLES);
       if (!((List<?>) scrolling).isEmpty()) {
-        faults.add(page + " in " + lang + " at " + width + " px has tables wider than the page: " + scrolling);
+        faults.add(shown + " in " + lang + " at " + width + " px has tables wider than the page: " + scrolling);
       }
     }
     if (axe) {
       try {
         browser.assertAccessible();
       } catch (AssertionError e) {
-        faults.add(page + " in " + lang + " at " + width + " px: " + e.getMessage());
+        faults.add(shown + " in " + lang + " at " + width + " px: " + e.getMessage());
       }
     }
   }
