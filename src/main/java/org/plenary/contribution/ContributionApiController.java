@@ -238,9 +238,16 @@ class ContributionApiController {
   @Operation(operationId = "withdrawContribution", summary = "Withdraw a published contribution; the number stays used (secretariat)")
   @PostMapping("/api/v1/contributions/{number}/withdraw")
   @PreAuthorize("isAuthenticated()")
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` does not name the latest published version or the"
+      + " version waiting with it: another was published, or its author sent one, since it was read; nothing was"
+      + " withdrawn.")
   ContributionResource withdraw(@PathVariable String number, @RequestBody(required = false) Reason reason,
+      @Parameter(description = "the versions read, as ETags (SHA-256 in quotes): the latest published file's `sha256`"
+          + " and, when one waits, `incoming.sha256`; each must be named (RFC 9110 list), or nothing is withdrawn."
+          + " `*` or no header withdraws whatever stands") @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @AuthenticationPrincipal PlenaryUser user) {
-    return resource(desk.withdraw(number, reason == null ? null : reason.reason(), user));
+    return resource(desk.withdraw(number, reason == null ? null : reason.reason(), reviewed(ifMatch), user));
   }
 
   @Operation(operationId = "grantLateException", summary = "Accept this contribution after the deadline of a meeting that refuses late documents (secretariat)")

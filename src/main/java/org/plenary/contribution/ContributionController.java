@@ -153,14 +153,16 @@ class ContributionController {
 
   @PostMapping("/documents/{number}/{action:publish|reject|withdraw|late-exception}")
   String act(@PathVariable String number, @PathVariable String action, @RequestParam(required = false) String reason,
-      @RequestParam(required = false) String reviewed, @AuthenticationPrincipal PlenaryUser user,
-      RedirectAttributes redirect) {
+      @RequestParam(required = false) String reviewed,
+      @RequestParam(name = "seen", required = false) java.util.List<String> seen,
+      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
     try {
       switch (action) {
         case "publish" -> desk.publish(number, reviewed, user);
         case "reject" -> desk.reject(number, reason,
             reviewed == null || reviewed.isBlank() ? java.util.List.of() : java.util.List.of(reviewed), user);
-        case "withdraw" -> desk.withdraw(number, reason, user);
+        case "withdraw" -> desk.withdraw(number, reason, seen == null ? java.util.List.of()
+            : seen.stream().filter(sha -> !sha.isBlank()).toList(), user);
         default -> desk.grantLateException(number, user);
       }
       redirect.addFlashAttribute("notice", say("contribution.notice." + action, number));

@@ -704,12 +704,38 @@ public class ContributionDesk {
 
   /** Withdraws a published contribution: its files leave the folders, the register keeps a tombstone. */
   public Contribution withdraw(String number, String reason, PlenaryUser user) {
+    return withdraw(number, reason, List.of(), user);
+  }
+
+  /**
+   * As {@link #withdraw(String, String, PlenaryUser)}, but only the versions the secretariat read
+   * ({@code seenSha256}: an {@code If-Match} list, the page's hidden fields; empty for whatever stands).
+   * A withdrawal takes the latest published version and the one waiting with it: a revision another
+   * secretary published meanwhile, or a correction its author sent after the page was read, would
+   * otherwise leave the folders unseen. Checked under the contribution's lock; nothing is withdrawn
+   * and the refusal names the version not seen.
+   */
+  public Contribution withdraw(String number, String reason, java.util.Collection<String> seenSha256,
+      PlenaryUser user) {
     requireStaff(user, "withdraw");
+    var seen = seenSha256.stream().map(sha -> sha.strip().toLowerCase(java.util.Locale.ROOT))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
     return transaction.execute(status -> {
       contributions.lock(get(number).id());
       Contribution contribution = get(number);
       if (contribution.status() == Contribution.Status.WITHDRAWN || contribution.published().isEmpty()) {
         throw ContributionRefusedException.of(WRONG_STATE, "contribution.refused.notPublished", number);
+      }
+      if (!seen.isEmpty()) {
+        var taken = new java.util.ArrayList<ContributionFile>();
+        taken.add(contribution.published().orElseThrow());
+        contribution.incoming().ifPresent(taken::add);
+        for (ContributionFile file : taken) {
+          if (!seen.contains(file.sha256())) {
+            throw ContributionRefusedException.of(VERSION_CHANGED, "contribution.refused.changedSinceWithdrawn",
+                number, file.fileName(), file.sha256().substring(0, 12));
+          }
+        }
       }
       Group group = groups.get(contribution.groupId());
       Instant now = clock.instant();

@@ -62,7 +62,7 @@ public class MilestonePlan {
 
   /** Records an extension of the lifetime decided by the parent group (secretariat or management). */
   public GroupLifetime extend(String slug, int months, String decidedBy, LocalDate decidedOn, PlenaryUser user) {
-    return extend(slug, months, decidedBy, decidedOn, user, null);
+    return extend(slug, months, decidedBy, decidedOn, user, org.plenary.shared.EditVersion.ANY);
   }
 
   /**
@@ -74,6 +74,16 @@ public class MilestonePlan {
   @Transactional
   public GroupLifetime extend(String slug, int months, String decidedBy, LocalDate decidedOn, PlenaryUser user,
       Long seen) {
+    return extend(slug, months, decidedBy, decidedOn, user, org.plenary.shared.EditVersion.of(seen));
+  }
+
+  /**
+   * As above, the lifetime read named by an {@code If-Match} ({@code "v<n>"}: the number of extensions the
+   * reader saw, the ETag of the API's lifetime; a list of them, or {@code *} for whatever stands).
+   */
+  @Transactional
+  public GroupLifetime extend(String slug, int months, String decidedBy, LocalDate decidedOn, PlenaryUser user,
+      org.plenary.shared.EditVersion seen) {
     Group group = groups.get(slug);
     if (!groups.canManage(user, group)) {
       throw OutputRefusedException.notAllowed("output.refused.manage.extension");
@@ -84,10 +94,10 @@ public class MilestonePlan {
         .check(decidedOn != null, "decidedOn", words.get("output.error.decidedOn"))
         .throwIfAny();
     jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(group.id().value()).query(Long.class).list();
-    if (seen != null) {
+    if (!seen.accepted().isEmpty()) {
       GroupLifetime now = lifetime(slug);
-      if (now.extensions().size() != seen) {
-        throw OutputRefusedException.state("output.refused.extensionMeanwhile", group.acronym(),
+      if (!seen.accepts(now.extensions().size())) {
+        throw OutputRefusedException.changedSinceRead("output.refused.extensionMeanwhile", group.acronym(),
             now.endsOn() == null ? "" : org.plenary.group.Days.day(now.endsOn(), Words.reader()));
       }
     }

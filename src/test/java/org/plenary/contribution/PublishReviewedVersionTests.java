@@ -27,7 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * The secretariat publishes the version it reviewed: the API's {@code If-Match} (the incoming file's
  * ETag), the document page and the incoming list name it, and a version its author put in its place
  * meanwhile is not published in its stead (412 on the API, the reason on the page). It rejects the version it
- * reviewed, likewise: a reason written about one version never lands on the correction sent meanwhile.
+ * reviewed, likewise: a reason written about one version never lands on the correction sent meanwhile. It
+ * withdraws what it read: a revision published or sent since is not taken out of the folders unseen.
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-publish-reviewed;DB_CLOSE_DELAY=-1",
@@ -122,6 +123,76 @@ class PublishReviewedVersionTests {
         .andExpect(flash().attribute("problem", containsString("nothing was rejected")));
     mvc.perform(get("/api/v1/contributions/" + number).header("Authorization", tokens.bearer("tsb")))
         .andExpect(jsonPath("$.status").value("INCOMING"));
+  }
+
+  @Test
+  void theApiWithdrawsOnlyTheVersionsItsIfMatchNames() throws Exception {
+    String number = allocate();
+    String published = upload(number, "the original, published");
+    String tsb = tokens.bearer("tsb");
+    mvc.perform(post("/api/v1/contributions/" + number + "/publish").header("Authorization", tsb))
+        .andExpect(status().isOk());
+    String unseen = uploadRevision(number, "a revision sent after the secretariat read the document");
+
+    mvc.perform(post("/api/v1/contributions/" + number + "/withdraw").header("Authorization", tsb)
+            .header("If-Match", "\"" + published + "\"").contentType("application/json")
+            .content("{\"reason\":\"Withdrawn by its source.\"}"))
+        .andExpect(status().isPreconditionFailed())
+        .andExpect(jsonPath("$.detail").value(containsString("nothing was withdrawn")))
+        .andExpect(jsonPath("$.detail").value(containsString(unseen.substring(0, 12))));
+    mvc.perform(get("/api/v1/contributions/" + number).header("Authorization", tsb))
+        .andExpect(jsonPath("$.status").value("INCOMING")).andExpect(jsonPath("$.sha256").value(published))
+        .andExpect(jsonPath("$.incoming.sha256").value(unseen));
+
+    // A revision published by another secretary since: the latest published version was not the one read.
+    mvc.perform(post("/api/v1/contributions/" + number + "/publish").header("Authorization", tsb))
+        .andExpect(status().isOk());
+    mvc.perform(post("/api/v1/contributions/" + number + "/withdraw").header("Authorization", tsb)
+            .header("If-Match", "\"" + published + "\""))
+        .andExpect(status().isPreconditionFailed());
+    mvc.perform(get("/api/v1/contributions/" + number).header("Authorization", tsb))
+        .andExpect(jsonPath("$.status").value("PUBLISHED"));
+
+    mvc.perform(post("/api/v1/contributions/" + number + "/withdraw").header("Authorization", tsb)
+            .header("If-Match", "\"" + published + "\", W/\"" + unseen + "\""))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("WITHDRAWN"));
+  }
+
+  @Test
+  void thePageWithdrawsOnlyTheVersionsItShowed() throws Exception {
+    String number = allocate();
+    String published = upload(number, "the original, published");
+    mvc.perform(post("/api/v1/contributions/" + number + "/publish").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isOk());
+    var tsb = user(users.loadUserByUsername("tsb"));
+    String page = mvc.perform(get("/documents/" + number).with(tsb)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page.substring(page.indexOf("/withdraw\""))).contains("name=\"seen\" value=\"" + published + "\"");
+    String unseen = uploadRevision(number, "a revision sent while the page was open");
+
+    mvc.perform(post("/documents/" + number + "/withdraw").with(tsb).with(csrf()).param("seen", published)
+            .param("reason", "Withdrawn by its source."))
+        .andExpect(flash().attribute("problem", containsString("nothing was withdrawn")));
+    mvc.perform(get("/api/v1/contributions/" + number).header("Authorization", tokens.bearer("tsb")))
+        .andExpect(jsonPath("$.status").value("INCOMING")).andExpect(jsonPath("$.sha256").value(published))
+        .andExpect(jsonPath("$.incoming.sha256").value(unseen));
+
+    mvc.perform(post("/documents/" + number + "/withdraw").with(tsb).with(csrf()).param("seen", published)
+            .param("seen", unseen).param("reason", "Withdrawn by its source."))
+        .andExpect(flash().attribute("notice", containsString(number)));
+    mvc.perform(get("/api/v1/contributions/" + number).header("Authorization", tokens.bearer("tsb")))
+        .andExpect(jsonPath("$.status").value("WITHDRAWN"));
+  }
+
+  /** Sends revision 1 of {@code number} as alice; its SHA-256. */
+  private String uploadRevision(String number, String content) throws Exception {
+    String json = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .multipart("/api/v1/contributions/" + number + "/files")
+            .file(new org.springframework.mock.web.MockMultipartFile("file", number + "r1.txt", "text/plain",
+                content.getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", tokens.bearer("alice")))
+        .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString();
+    return DemoApi.field(json, "sha256");
   }
 
   private String allocate() throws Exception {

@@ -7,6 +7,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -30,6 +33,7 @@ class LifetimeExtensionVersionTests {
   @Autowired MockMvc mvc;
   @Autowired UserDetailsService users;
   @Autowired MilestonePlan plan;
+  @Autowired org.plenary.web.ApiTokens tokens;
 
   @Test
   void theSameDecisionSentTwiceExtendsTheLifetimeOnce() throws Exception {
@@ -49,5 +53,34 @@ class LifetimeExtensionVersionTests {
       }
     }
     assertThat(plan.lifetime("cloud").extensions()).hasSize(before + 1);
+  }
+
+  @Test
+  void theApiGivesTheLifetimeWithAnETagAndRecordsAnExtensionOnTheOneRead() throws Exception {
+    String tsb = tokens.bearer("tsb");
+    var read = mvc.perform(get("/api/v1/groups/cloud/lifetime").header("Authorization", tsb))
+        .andExpect(status().isOk()).andReturn().getResponse();
+    String etag = read.getHeader("ETag");
+    int before = plan.lifetime("cloud").extensions().size();
+    assertThat(etag).isEqualTo("\"v" + before + "\"");
+    String decision = "{\"months\": 6, \"decidedBy\": \"TSAG, TD 456\", \"decidedOn\": \"2011-02-01\"}";
+
+    mvc.perform(post("/api/v1/groups/cloud/lifetime-extensions").header("Authorization", tsb).header("If-Match", etag)
+            .contentType("application/json").content(decision))
+        .andExpect(status().isCreated()).andExpect(header().string("ETag", "\"v" + (before + 1) + "\""))
+        .andExpect(jsonPath("$.extensions.length()").value(before + 1));
+    // The same decision sent again on the lifetime first read: refused, recorded once.
+    mvc.perform(post("/api/v1/groups/cloud/lifetime-extensions").header("Authorization", tsb).header("If-Match", etag)
+            .contentType("application/json").content(decision))
+        .andExpect(status().isPreconditionFailed())
+        .andExpect(jsonPath("$.detail").value(containsString("was recorded since you opened the page")));
+    assertThat(plan.lifetime("cloud").extensions()).hasSize(before + 1);
+
+    String after = mvc.perform(get("/api/v1/groups/cloud/lifetime").header("Authorization", tsb))
+        .andReturn().getResponse().getHeader("ETag");
+    assertThat(after).isNotEqualTo(etag);
+    mvc.perform(post("/api/v1/groups/cloud/lifetime-extensions").header("Authorization", tokens.bearer("alice"))
+            .contentType("application/json").content(decision))
+        .andExpect(status().isForbidden());
   }
 }
