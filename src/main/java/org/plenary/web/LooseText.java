@@ -27,8 +27,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The rules of {@link StoredText} for what a page reads outside a form: a loose {@code @RequestParam} text (a term, a
  * living-list entry's organization, a reason), and the parameters a handler reads as a map (the desk's reason per
  * row, a circular's reason per warning). A form's binder never saw them, so a term took a NUL (a 500 on PostgreSQL),
- * a line break, or a direction override left open. Each named parameter is one line unless the handler's parameter
- * says otherwise ({@link MultiLine}, {@link PastedLine}); a map's parameters keep their lines (every such map holds
+ * a line break, or a direction override left open. A named parameter is typed text when it says how long it may be
+ * ({@code @Size}) or how it takes lines; then it is one line unless it says otherwise ({@link MultiLine},
+ * {@link PastedLine}). Others are ids, codes, times the handler parses and answers for itself (a ZIP's {@code since}
+ * names an example). A map's parameters keep their lines (every such map holds
  * reasons) but take no character no text may hold. A named text longer than its {@code @Size} says is refused too (an
  * organization of 201 characters was a 500 from the database's column). A refused text is a 400 naming the field in the page's language
  * ({@link PageErrorHandler}), before the handler runs: nothing is stored.
@@ -68,6 +70,10 @@ class LooseText implements HandlerInterceptor, WebMvcConfigurer {
       String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : parameter.getName();
       named.add(name);
       Size size = parameter.getAnnotation(Size.class);
+      if (size == null && !parameter.isAnnotationPresent(MultiLine.class)
+          && !parameter.isAnnotationPresent(PastedLine.class)) {
+        continue; // no typed text: an id, a code, a time the handler parses and answers for itself
+      }
       check(request, name, StoredText.Lines.of(parameter.getAnnotation(MultiLine.class),
           parameter.getAnnotation(PastedLine.class)), size == null ? Integer.MAX_VALUE : size.max(), refused);
     }
