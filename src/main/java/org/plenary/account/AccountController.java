@@ -1,5 +1,6 @@
 package org.plenary.account;
 
+import jakarta.validation.constraints.Size;
 import org.plenary.shared.Languages;
 import org.plenary.shared.PageController;
 import org.plenary.shared.Words;
@@ -72,7 +73,8 @@ class AccountController {
   }
 
   @PostMapping("/account/tokens")
-  String createToken(@AuthenticationPrincipal PlenaryUser user, @RequestParam(defaultValue = "") String name,
+  String createToken(@AuthenticationPrincipal PlenaryUser user,
+      @Size(max = 100) @RequestParam(defaultValue = "") String name,
       RedirectAttributes redirect) {
     String label = name.isBlank() ? words.get("account.tokens.default") : name.strip();
     redirect.addFlashAttribute("issuedToken", tokens.issue(user.id(), label.substring(0, Math.min(100, label.length()))));

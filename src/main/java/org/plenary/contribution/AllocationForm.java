@@ -25,7 +25,6 @@ public class AllocationForm {
   private List<Long> agendaItemIds = new ArrayList<>();
 
   @Size(max = 500)
-  @org.plenary.shared.MultiLine
   private String contact;
 
   /** Usernames of co-authors who may upload versions too, separated by commas or spaces. */

@@ -1,6 +1,7 @@
 package org.plenary.contribution;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import org.plenary.account.PlenaryUser;
@@ -152,7 +153,8 @@ class ContributionController {
   }
 
   @PostMapping("/documents/{number}/{action:publish|reject|withdraw|late-exception}")
-  String act(@PathVariable String number, @PathVariable String action, @RequestParam(required = false) String reason,
+  String act(@PathVariable String number, @PathVariable String action,
+      @Size(max = 1000) @org.plenary.shared.MultiLine @RequestParam(required = false) String reason,
       @RequestParam(required = false) String reviewed,
       @RequestParam(name = "seen", required = false) java.util.List<String> seen,
       @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {

@@ -1,5 +1,6 @@
 package org.plenary.output;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -60,9 +61,11 @@ class DeliverableController {
 
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/deliverables")
-  String create(@PathVariable String slug, @RequestParam(required = false) String title,
-      @RequestParam(required = false) DeliverableKind kind, @RequestParam(required = false) String milestone,
-      @RequestParam(required = false) String editors, RedirectAttributes redirect) {
+  String create(@PathVariable String slug,
+      @Size(max = 500) @org.plenary.shared.PastedLine @RequestParam(required = false) String title,
+      @RequestParam(required = false) DeliverableKind kind,
+      @Size(max = 500) @RequestParam(required = false) String milestone,
+      @Size(max = 1000) @RequestParam(required = false) String editors, RedirectAttributes redirect) {
     return act(redirect, "/groups/" + slug + "/deliverables", () -> {
       Deliverable made = desk.create(slug, title, kind, milestone, split(editors), user());
       return "/groups/" + slug + "/deliverables/" + made.id();
@@ -72,7 +75,7 @@ class DeliverableController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/lifetime-extensions")
   String extend(@PathVariable String slug, @RequestParam(defaultValue = "0") int months,
-      @RequestParam(required = false) String decidedBy,
+      @Size(max = 500) @RequestParam(required = false) String decidedBy,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
       @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/deliverables";
@@ -96,7 +99,8 @@ class DeliverableController {
 
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/deliverables/{id}/versions")
-  String version(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String outputNumber,
+  String version(@PathVariable String slug, @PathVariable long id,
+      @Size(max = 80) @RequestParam(required = false) String outputNumber,
       @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/deliverables/" + id;
     return act(redirect, back, () -> {
@@ -108,8 +112,10 @@ class DeliverableController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/deliverables/{id}/agreement")
   String agree(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String meeting,
-      @RequestParam(required = false) String decision, @RequestParam(defaultValue = "false") boolean consensus,
-      @RequestParam(required = false) String objections, @RequestParam(required = false) Long editVersion,
+      @Size(max = 4000) @org.plenary.shared.MultiLine @RequestParam(required = false) String decision,
+      @RequestParam(defaultValue = "false") boolean consensus,
+      @Size(max = 2000) @org.plenary.shared.MultiLine @RequestParam(required = false) String objections,
+      @RequestParam(required = false) Long editVersion,
       RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/deliverables/" + id;
     return act(redirect, back, () -> {

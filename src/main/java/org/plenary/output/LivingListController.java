@@ -1,5 +1,6 @@
 package org.plenary.output;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.Reader;
@@ -45,11 +46,13 @@ class LivingListController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/living-list")
   String save(@PathVariable String slug, @RequestParam(required = false) Long id,
-      @RequestParam(required = false) String organization, @RequestParam(required = false) String bodyGroup,
-      @RequestParam(required = false) String url, @RequestParam(required = false) String topics,
-      @RequestParam(required = false) String contact,
+      @Size(max = 200) @RequestParam(required = false) String organization,
+      @Size(max = 200) @RequestParam(required = false) String bodyGroup,
+      @Size(max = 500) @RequestParam(required = false) String url,
+      @Size(max = 1000) @RequestParam(required = false) String topics,
+      @Size(max = 1000) @RequestParam(required = false) String contact,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastReviewed,
-      @RequestParam(required = false) String liaisons, RedirectAttributes redirect) {
+      @Size(max = 1000) @RequestParam(required = false) String liaisons, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/living-list";
     return DeliverableController.act(redirect, back, () -> {
       desk.save(slug, id, new LivingListDesk.EntryDraft(organization, bodyGroup, url, topics, contact, lastReviewed,

@@ -56,8 +56,8 @@ final class OutputRequests {
       // "bodyGroup" is the name an entry's GET gives it: a PUT of what was read kept no group before.
       @Schema(nullable = true) @Size(max = 200) @JsonAlias("bodyGroup") String group,
       @Schema(nullable = true) @Size(max = 500) String url,
-      @Schema(nullable = true) @Size(max = 1000) @org.plenary.shared.MultiLine String topics,
-      @Schema(nullable = true) @Size(max = 1000) @org.plenary.shared.MultiLine String contact,
+      @Schema(nullable = true) @Size(max = 1000) String topics,
+      @Schema(nullable = true) @Size(max = 1000) String contact,
       @Schema(nullable = true) LocalDate lastReviewed,
       @Schema(nullable = true, description = "Document numbers of the liaison statements exchanged.") List<String> liaisons,
       @Schema(nullable = true, description = "the entry's version as read (its GET's `version`); the edit is made only"

@@ -1,5 +1,6 @@
 package org.plenary.output;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.plenary.contribution.OutputDocument;
 import org.plenary.group.GroupCatalog;
@@ -52,7 +53,8 @@ class ProgressReportController {
   @PostMapping("/groups/{slug}/progress-report/notes")
   String notes(@PathVariable String slug, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) String body, @RequestParam(required = false) Long version, Model model,
+      @Size(max = 20000) @org.plenary.shared.MultiLine @RequestParam(required = false) String body,
+      @RequestParam(required = false) Long version, Model model,
       RedirectAttributes redirect) {
     try {
       reports.saveNotes(slug, from, to, body, org.plenary.shared.EditVersion.of(version), DeliverableController.user());

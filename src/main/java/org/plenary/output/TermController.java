@@ -1,5 +1,6 @@
 package org.plenary.output;
 
+import jakarta.validation.constraints.Size;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
@@ -42,9 +43,11 @@ class TermController {
 
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/terms")
-  String propose(@PathVariable String slug, @RequestParam(required = false) String term,
-      @RequestParam(required = false) String definition, @RequestParam(required = false) String source,
-      @RequestParam(required = false) String note, @RequestParam(required = false) String related,
+  String propose(@PathVariable String slug, @Size(max = 200) @RequestParam(required = false) String term,
+      @Size(max = 4000) @org.plenary.shared.MultiLine @RequestParam(required = false) String definition,
+      @Size(max = 500) @RequestParam(required = false) String source,
+      @Size(max = 2000) @org.plenary.shared.MultiLine @RequestParam(required = false) String note,
+      @Size(max = 1000) @RequestParam(required = false) String related,
       RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/terms";
     return DeliverableController.act(redirect, back, () -> {
@@ -66,7 +69,8 @@ class TermController {
 
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/terms/{id}/supersession")
-  String supersede(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String by,
+  String supersede(@PathVariable String slug, @PathVariable long id,
+      @Size(max = 200) @RequestParam(required = false) String by,
       @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/terms";
     return DeliverableController.act(redirect, back, () -> {

@@ -1,6 +1,7 @@
 package org.plenary.registration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.plenary.account.Account;
 import org.plenary.account.AccountDirectory;
 import org.plenary.account.Countries;
@@ -127,7 +128,8 @@ class RegistrationController {
    * decided, and the page says what it is now.
    */
   @PostMapping("/registrations/{id}/{decision:approve|reject}")
-  String decide(@PathVariable long id, @PathVariable String decision, @RequestParam(required = false) String reason,
+  String decide(@PathVariable long id, @PathVariable String decision,
+      @Size(max = 1000) @org.plenary.shared.MultiLine @RequestParam(required = false) String reason,
       @RequestParam(required = false) Long editVersion, @AuthenticationPrincipal PlenaryUser user,
       RedirectAttributes redirect) {
     try {

@@ -1,6 +1,7 @@
 package org.plenary.visa;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.plenary.account.PlenaryUser;
 import org.plenary.meeting.MeetingCatalog;
 import org.plenary.registration.Attendance;
@@ -117,7 +118,8 @@ class VisaController {
 
   @PostMapping("/visa/{id}/{decision:refuse|return}")
   String refuseOrReturn(@PathVariable long id, @PathVariable String decision,
-      @RequestParam(required = false) String reason, @RequestParam(required = false) Long editVersion,
+      @Size(max = 2000) @org.plenary.shared.MultiLine @RequestParam(required = false) String reason,
+      @RequestParam(required = false) Long editVersion,
       @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
     // The version the page showed: a request sent again with other details since is not decided unread.
     EditVersion seen = EditVersion.of(editVersion);

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +212,60 @@ class StoredTextAttackTests {
     assertThat(register(register)).contains("Plan for B").doesNotContain("Plan\\r\\nfor B");
   }
 
+  /**
+   * Texts a page reads as loose parameters, not a form (a term, a living-list entry, the desk's reason per row): a
+   * line break in a one-line one, a NUL, an open override or a value longer than its column were stored (or a 500 from
+   * the column), since no form's binder saw them. Each is a 400 naming the field in the page's language, nothing
+   * stored; a definition keeps its lines.
+   */
+  @Test
+  void aLooseTextOfAPageIsRefusedNamingItInThePagesLanguageAndNothingIsStored() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    assertThat(post(browser, "/sign-in", csrf(page(browser, "/sign-in").body()), "username=tsb&password=tsb-demo")
+        .statusCode()).isEqualTo(302);
+    String terms = "/groups/cloud/terms";
+    Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put("term=" + encoded("Zorbl\r\nBcc: x") + "&definition=d", "This field is one line");
+    refused.put("term=" + encoded("Zorbl\u2028two") + "&definition=d", "This field is one line");
+    refused.put("term=" + encoded("Zorbl\u0000") + "&definition=d", "control character");
+    refused.put("term=Zorbl&definition=" + encoded("d\u202Eexe.pdf"), "direction override");
+    refused.put("term=" + "Zorbl".repeat(41) + "&definition=d", "at most 200 characters; this text has 205");
+    refused.put("term=Zorbl&definition=d&note=" + "n".repeat(2001), "at most 2,000 characters");
+    for (var sent : refused.entrySet()) {
+      HttpResponse<String> answer = post(browser, terms, csrf(page(browser, terms).body()), sent.getKey());
+      assertThat(answer.statusCode()).as(sent.getKey()).isEqualTo(400);
+      assertThat(answer.body()).as(sent.getKey()).contains(sent.getValue());
+    }
+    HttpResponse<String> french = post(browser, terms, csrf(page(browser, terms).body()),
+        "term=" + encoded("Zorbl\nB") + "&definition=d", "fr");
+    assertThat(french.statusCode()).isEqualTo(400);
+    assertThat(french.body()).contains("Ce champ tient sur une ligne\u202f:");
+    String living = "/groups/cloud/living-list";
+    for (String organization : List.of("Zorbl\nOrg", "Zorbl" + "o".repeat(200), "Zorbl\u0007")) {
+      HttpResponse<String> answer = post(browser, living, csrf(page(browser, living).body()),
+          "organization=" + encoded(organization) + "&contact=" + encoded("Ann"));
+      assertThat(answer.statusCode()).as(organization).isEqualTo(400);
+    }
+    HttpResponse<String> contact = post(browser, living, csrf(page(browser, living).body()),
+        "organization=Zorbl&contact=" + encoded("Ann\nBcc: mallory@example.org"));
+    assertThat(contact.statusCode()).isEqualTo(400);
+    assertThat(contact.body()).contains("This field is one line");
+    assertThat(page(browser, terms).body()).doesNotContain("Zorbl");
+    assertThat(page(browser, living).body()).doesNotContain("Zorbl");
+    HttpResponse<String> desk = post(browser, "/desk/registrations", csrf(page(browser, terms).body()),
+        "action=reject:1&reason-1=" + encoded("no\u0000"));
+    assertThat(desk.statusCode()).isEqualTo(400);
+    assertThat(desk.body()).contains("control character");
+    HttpResponse<String> kept = post(browser, terms, csrf(page(browser, terms).body()),
+        "term=Zorbl&definition=" + encoded("one\r\ntwo"));
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(302);
+    assertThat(page(browser, terms).body()).contains("Zorbl");
+  }
+
+  private static String encoded(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
   private String register(String path) throws Exception {
     return api("GET", path, null, null).body();
   }
@@ -233,8 +288,13 @@ class StoredTextAttackTests {
   }
 
   private HttpResponse<String> post(HttpClient browser, String path, String csrf, String form) throws Exception {
+    return post(browser, path, csrf, form, "en");
+  }
+
+  private HttpResponse<String> post(HttpClient browser, String path, String csrf, String form, String language)
+      throws Exception {
     return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en")
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", language)
         .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
         .build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -40,7 +40,6 @@ class OneLineFieldsTests {
   static final Map<String, String> NOT_ONE_LINE = new TreeMap<>(Map.ofEntries(
       Map.entry("AccountApiController.NewAccountRequest.password", "K"),
       Map.entry("AgendaForm.items.description", "K"),
-      Map.entry("AllocationForm.contact", "K"),
       Map.entry("AllocationForm.title", "F"),
       Map.entry("CircularApiController.CircularRequest.paragraphs", "K"),
       Map.entry("CircularApiController.IssueRequest.confirmations.reason", "K"),
@@ -57,8 +56,6 @@ class OneLineFieldsTests {
       Map.entry("OutputRequest.title", "F"),
       Map.entry("OutputRequests.AgreementRequest.decision", "K"),
       Map.entry("OutputRequests.DeliverableRequest.title", "F"),
-      Map.entry("OutputRequests.EntryRequest.contact", "K"),
-      Map.entry("OutputRequests.EntryRequest.topics", "K"),
       Map.entry("OutputRequests.TermRequest.definition", "K"),
       Map.entry("OutputRequests.TermRequest.note", "K"),
       Map.entry("OutputRequests.TranslationRequest.definition", "K"),
