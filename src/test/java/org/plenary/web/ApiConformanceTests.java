@@ -123,6 +123,50 @@ class ApiConformanceTests {
     assertThat(faults).isEmpty();
   }
 
+  /** The parameters that page a list, with values no page can have. */
+  private static final java.util.Map<String, List<String>> PAGING = java.util.Map.of(
+      "limit", List.of("0", "-1", "1001", "99999999999999999999", "zz"),
+      "page", List.of("0", "-1", "99999999999999999999", "zz"),
+      "cursor", List.of("zz", "-1", "99999999999999999999", "MTIzNDU2Nzg5MA", "1.2.3"),
+      "since", List.of("zz", "-1", "99999999999999999999"),
+      "after", List.of("zz", "FG-Other-I-0001"));
+
+  @Test
+  void everyPagedListRefusesABadPagingValueWithAProblemNamingTheParameter() throws Exception {
+    int paged = 0;
+    for (Op op : operations()) {
+      if (!op.method().equals("GET")) {
+        continue;
+      }
+      for (JsonNode parameter : op.node().path("parameters")) {
+        String name = parameter.path("name").asString("");
+        if (!parameter.path("in").asString("").equals("query") || !PAGING.containsKey(name)) {
+          continue;
+        }
+        paged++;
+        for (String bad : PAGING.get(name)) {
+          String where = op + " [?" + name + "=" + bad + "]";
+          HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(concrete(op.path()) + "?" + name + "="
+              + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8))).header("Authorization", token).GET());
+          if (answer.statusCode() != 400) {
+            faults.add(where + " answered " + answer.statusCode() + ": " + abbreviated(answer.body()));
+            continue;
+          }
+          problem(where, answer, 400);
+          boolean named = false;
+          for (JsonNode error : json.readTree(answer.body()).path("errors")) {
+            named |= error.path("field").asString("").equals(name);
+          }
+          if (!named) {
+            faults.add(where + " does not name " + name + ": " + abbreviated(answer.body()));
+          }
+        }
+      }
+    }
+    assertThat(paged).as("paging parameters in the description").isGreaterThanOrEqualTo(3);
+    assertThat(faults).isEmpty();
+  }
+
   @Test
   void headAnswersEveryReadAsItsGetDoesWithoutABody() throws Exception {
     for (Op op : operations()) {
