@@ -12,6 +12,9 @@ import org.plenary.contribution.Reader;
 import org.plenary.meeting.MeetingId;
 import org.plenary.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,11 +49,15 @@ class ArchiveApiController {
   @Operation(operationId = "listGroupChanges", summary = "Publications, revisions and withdrawals in the group's folders",
       description = "For mirroring tools: changes in commit order after the cursor `since` (a number from `next`, "
           + "or a UTC time such as 2026-12-02T09:30:00Z), at most `limit` (1-1000, default 100). Changes of "
-          + "meetings whose documents the reader may not read are left out.")
-  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+          + "meetings whose documents the reader may not read are left out. While `more`, the `Link` header names "
+          + "the next page (rel=\"next\"), as the register's and the search's do; at the end there is none, and "
+          + "`next` is the cursor to poll with later.")
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true, headers =
+      @io.swagger.v3.oas.annotations.headers.Header(name = "Link", description = "`<…/changes?since=C&limit=N>; "
+          + "rel=\"next\"` while `more`", schema = @Schema(type = "string")))
   @ApiResponse(responseCode = "400", description = "since or limit is not valid")
   @GetMapping("/api/v1/groups/{slug}/changes")
-  ChangesFeed.Page changes(@PathVariable String slug, @RequestParam(required = false) String since,
+  ResponseEntity<ChangesFeed.Page> changes(@PathVariable String slug, @RequestParam(required = false) String since,
       @RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 1000) {
       throw InvalidInputException.of("limit", "archive", "archive.error.limit");
@@ -62,7 +69,15 @@ class ArchiveApiController {
     } else {
       time = ArchiveController.instant(since);
     }
-    return feed.changes(slug, cursor, time, limit, Reader.current());
+    ChangesFeed.Page page = feed.changes(slug, cursor, time, limit, Reader.current());
+    var answer = ResponseEntity.ok();
+    // The next page as the register and the search name theirs; `next` stays in the body for polling at the end.
+    if (page.more()) {
+      String next = UriComponentsBuilder.fromPath("/api/v1/groups/{slug}/changes").queryParam("since", page.next())
+          .queryParam("limit", limit).buildAndExpand(slug).encode().toUriString();
+      answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+    }
+    return answer.body(page);
   }
 
   @Operation(operationId = "verifyFile", summary = "Where a file with this SHA-256 was published",

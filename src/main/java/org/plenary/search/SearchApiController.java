@@ -44,11 +44,13 @@ class SearchApiController {
           + "those) and the number, title, source and agenda items. All words must match; \"a phrase\", prefix*, OR, "
           + "-word work. Only documents the reader may read are searched, counted and faceted: a private meeting's "
           + "documents only for signed-in readers. Snippets are HTML with the words found in <mark>.")
-  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true, headers =
+      @io.swagger.v3.oas.annotations.headers.Header(name = "Link", description = "`<…/search?…&page=N>; rel=\"next\"` "
+          + "while a later page has hits", schema = @Schema(type = "string")))
   @ApiResponse(responseCode = "400", description = "The words do not make a query (an open quote, a lone AND), or a "
       + "page no search can reach (below 1 or above 107374182), naming the field page.")
   @GetMapping("/api/v1/search")
-  SearchResults search(@RequestParam(defaultValue = "") String q,
+  ResponseEntity<SearchResults> search(@RequestParam(defaultValue = "") String q,
       @Parameter(description = "group/code, e.g. cloud/1006-gva") @RequestParam(required = false) String meeting,
       @Parameter(description = "an agenda item's id") @RequestParam(required = false) Long agendaItem,
       @RequestParam(required = false) String source,
@@ -56,8 +58,17 @@ class SearchApiController {
       @Parameter(description = "ALLOCATED, INCOMING, PUBLISHED or WITHDRAWN") @RequestParam(required = false) String state,
       @Parameter(description = "best (default) or newest") @RequestParam(defaultValue = "best") String sort,
       @Parameter(description = "from 1 to 107374182; past the last page of hits, an empty page")
-      @RequestParam(defaultValue = "1") int page) {
-    return search.search(new SearchQuery(q, meeting, agendaItem, source, type, state, sort, page), Reader.current());
+      @RequestParam(defaultValue = "1") int page, jakarta.servlet.http.HttpServletRequest request) {
+    SearchResults results = search.search(new SearchQuery(q, meeting, agendaItem, source, type, state, sort, page),
+        Reader.current());
+    var answer = ResponseEntity.ok();
+    // The next page as the register and the changes feed name theirs: the same query, the page after this one.
+    if ((long) results.page() * results.pageSize() < results.total()) {
+      String next = org.springframework.web.util.UriComponentsBuilder.fromPath(request.getRequestURI())
+          .query(request.getQueryString()).replaceQueryParam("page", results.page() + 1).build().toUriString();
+      answer.header(org.springframework.http.HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+    }
+    return answer.body(results);
   }
 
   @Operation(operationId = "getSearchIndexStatus", summary = "The search index of the node that answers (secretariat)")

@@ -12,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -116,6 +118,14 @@ class ErrorPageController implements ErrorController {
   private String detail(HttpServletRequest request, HttpStatus status, Locale locale) {
     if (request.getAttribute(DETAIL) instanceof String key) {
       return problems.text(key, locale);
+    }
+    // A refusal of the framework's that no controller's handler saw (a produces condition not met, so no handler
+    // was chosen and the API's advice did not apply): its own sentence, as the advice words it. A PDF, CSV or
+    // calendar operation asked for another type said only "Not acceptable." where a JSON one says what it answers in.
+    if (request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof ErrorResponse refusal
+        && refusal.getStatusCode().value() == status.value() && !status.is5xxServerError()
+        && refusal.getClass().getName().startsWith("org.springframework.")) {
+      return problems.framework(refusal, status, locale);
     }
     if (EXPLAINED.contains(status.value())) {
       return problems.text("web.error.detail." + status.value(), locale);

@@ -81,6 +81,55 @@ class MailFloodAttackTests {
     assertBoundedAndLatestSent(number, "alice", last);
   }
 
+  /**
+   * The page's upload form (a signed-in browser: session cookie, the form's CSRF token and the waiting version it
+   * showed) folds its receipts as the API and FTP do: each upload goes through the same desk, and the receipt is
+   * written by the same listener whatever the channel.
+   */
+  @Test
+  void reUploadingOneFileOnThePageMailsTheHolderABoundedNumberOfReceipts() throws Exception {
+    String tsb = "Bearer " + tokens.issue(accounts.find("tsb").orElseThrow().id(), "flood").token();
+    String number = allocate(tsb);
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    java.util.regex.Matcher csrf = CSRF.matcher(browser.send(HttpRequest.newBuilder(uri("/sign-in")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(csrf.find()).isTrue();
+    HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(uri("/sign-in"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+            "_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&username=tsb&password=tsb-demo"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    byte[] last = null;
+    for (int i = 0; i < 12; i++) {
+      String page = browser.send(HttpRequest.newBuilder(uri("/documents/" + number)).GET().build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      java.util.regex.Matcher token = CSRF.matcher(page.substring(page.indexOf("id=\"upload-form\"")));
+      java.util.regex.Matcher replaces = REPLACES.matcher(page);
+      assertThat(token.find()).as("the upload form's token").isTrue();
+      assertThat(replaces.find()).as("the upload form's waiting version").isTrue();
+      last = ("page version " + i).getBytes(StandardCharsets.UTF_8);
+      String boundary = "pageboundary";
+      String multipart = field(boundary, "_csrf", token.group(1)) + field(boundary, "replaces", replaces.group(1))
+          + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + number
+          + ".txt\"\r\nContent-Type: text/plain\r\n\r\n" + new String(last, StandardCharsets.UTF_8) + "\r\n--"
+          + boundary + "--\r\n";
+      HttpResponse<String> uploaded = browser.send(HttpRequest.newBuilder(uri("/documents/" + number + "/files"))
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
+      assertThat(browser.send(HttpRequest.newBuilder(uri("/documents/" + number)).GET().build(),
+          HttpResponse.BodyHandlers.ofString()).body()).as("upload " + i + " was taken").contains(sha256(last));
+    }
+    assertBoundedAndLatestSent(number, "tsb", last);
+  }
+
+  private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private static final java.util.regex.Pattern REPLACES = java.util.regex.Pattern.compile("name=\"replaces\" value=\"([^\"]*)\"");
+
+  private static String field(String boundary, String name, String value) {
+    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  }
+
   @Test
   void reStoringOneFileOverFtpMailsTheHolderABoundedNumberOfReceipts() throws Exception {
     String bob = "Bearer " + tokens.issue(accounts.find("bob").orElseThrow().id(), "flood").token();

@@ -99,6 +99,23 @@ class ApiConformanceTests {
         continue;
       }
       check(op, "Accept: image/png", call(op).header("Accept", "image/png").GET(), Set.of(406, 404, 400));
+      for (String language : List.of("en", "fr", "es", "ru", "zh", "ar")) {
+        HttpResponse<String> refused = send(call(op).header("Accept", "image/png").header("Accept-Language", language).GET());
+        if (refused.statusCode() != 406) {
+          continue;
+        }
+        // The sentence says what the operation does answer in (a PDF, CSV or calendar as well as a JSON one).
+        String detail = json.readTree(refused.body()).path("detail").asString("");
+        boolean says = false;
+        for (String type : op.node().get("responses").path("200").path("content").propertyNames()) {
+          says |= detail.contains(type);
+        }
+        if (!says || detail.equals(json.readTree(send(call(op).header("Accept", "image/png")
+            .header("Accept-Language", language.equals("en") ? "fr" : "en").GET()).body()).path("detail").asString(""))) {
+          faults.add(op + " [Accept: image/png, Accept-Language: " + language + "] 406 does not say in its language what it"
+              + " answers in: " + detail);
+        }
+      }
       for (String other : List.of("application/xml", "application/yaml", "application/cbor", "text/plain")) {
         HttpResponse<String> answer = send(call(op).header("Accept", other).GET());
         String type = answer.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", "");
@@ -120,6 +137,123 @@ class ApiConformanceTests {
         }
       }
     }
+    assertThat(faults).isEmpty();
+  }
+
+  /** The parameters that page a list, with values no page can have. */
+  private static final java.util.Map<String, List<String>> PAGING = java.util.Map.of(
+      "limit", List.of("0", "-1", "1001", "99999999999999999999", "zz"),
+      "page", List.of("0", "-1", "99999999999999999999", "zz"),
+      "cursor", List.of("zz", "-1", "99999999999999999999", "MTIzNDU2Nzg5MA", "1.2.3"),
+      "since", List.of("zz", "-1", "99999999999999999999"),
+      "after", List.of("zz", "FG-Other-I-0001"));
+
+  @Test
+  void everyPagedListRefusesABadPagingValueWithAProblemNamingTheParameter() throws Exception {
+    int paged = 0;
+    for (Op op : operations()) {
+      if (!op.method().equals("GET")) {
+        continue;
+      }
+      for (JsonNode parameter : op.node().path("parameters")) {
+        String name = parameter.path("name").asString("");
+        if (!parameter.path("in").asString("").equals("query") || !PAGING.containsKey(name)) {
+          continue;
+        }
+        paged++;
+        for (String bad : PAGING.get(name)) {
+          String where = op + " [?" + name + "=" + bad + "]";
+          HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(concrete(op.path()) + "?" + name + "="
+              + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8))).header("Authorization", token).GET());
+          if (answer.statusCode() != 400) {
+            faults.add(where + " answered " + answer.statusCode() + ": " + abbreviated(answer.body()));
+            continue;
+          }
+          problem(where, answer, 400);
+          boolean named = false;
+          for (JsonNode error : json.readTree(answer.body()).path("errors")) {
+            named |= error.path("field").asString("").equals(name);
+          }
+          if (!named) {
+            faults.add(where + " does not name " + name + ": " + abbreviated(answer.body()));
+          }
+        }
+      }
+    }
+    assertThat(paged).as("paging parameters in the description").isGreaterThanOrEqualTo(3);
+    assertThat(faults).isEmpty();
+  }
+
+  /**
+   * Every paged list names its next page alike, {@code Link: <…>; rel="next"} while there is one, and following the
+   * links from one entry a page goes to the end, each entry once. (The register of the upcoming meeting, the
+   * group's changes and a search, after three documents were allocated, uploaded and published.)
+   */
+  @Test
+  void everyPagedListNamesItsNextPageInALinkFollowedToTheEndEachEntryOnce() throws Exception {
+    // More than a search page (20) of hits, three of them published: changes in the group's folders.
+    for (int i = 0; i < 23; i++) {
+      HttpResponse<String> allocated = send(HttpRequest.newBuilder(uri("/api/v1/groups/cloud/meetings/" + code
+          + "/contributions")).header("Authorization", token).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Pagewalk plan " + i + "\", \"source\": \"Walkers\"}")));
+      assertThat(allocated.statusCode()).as(allocated.body()).isEqualTo(201);
+      String number = json.readTree(allocated.body()).get("number").asString();
+      if (i >= 3) {
+        continue;
+      }
+      String multipart = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + number
+          + ".txt\"\r\nContent-Type: text/plain\r\n\r\nPagewalk text " + i + "\r\n--b--\r\n";
+      assertThat(send(HttpRequest.newBuilder(uri("/api/v1/contributions/" + number + "/files"))
+          .header("Authorization", token).header("Content-Type", "multipart/form-data; boundary=b")
+          .POST(HttpRequest.BodyPublishers.ofString(multipart))).statusCode()).isEqualTo(201);
+      assertThat(send(HttpRequest.newBuilder(uri("/api/v1/contributions/" + number + "/publish"))
+          .header("Authorization", token).POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(200);
+    }
+    for (int wait = 0; wait < 100 && json.readTree(send(HttpRequest.newBuilder(uri("/api/v1/search?q=Pagewalk"))
+        .header("Authorization", token).GET()).body()).path("total").asLong() < 23; wait++) {
+      Thread.sleep(100);
+    }
+    int walked = 0;
+    for (Op op : operations()) {
+      var names = new java.util.HashSet<String>();
+      op.node().path("parameters").forEach(p -> names.add(p.path("name").asString("")));
+      if (!op.method().equals("GET") || !(names.contains("limit") || names.contains("page"))) {
+        continue;
+      }
+      String first = concrete(op.path()) + (names.contains("limit") ? "?limit=1" : "?q=Pagewalk");
+      var seen = new java.util.HashSet<String>();
+      String next = first;
+      int pages = 0;
+      while (next != null) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(next)).header("Authorization", token).GET());
+        if (answer.statusCode() != 200) {
+          faults.add(op + " page " + next + " answered " + answer.statusCode() + ": " + abbreviated(answer.body()));
+          break;
+        }
+        JsonNode body = json.readTree(answer.body());
+        JsonNode entries = body.isArray() ? body : body.has("changes") ? body.get("changes") : body.path("hits");
+        for (JsonNode entry : entries) {
+          String key = entry.has("number") && !body.has("changes") ? entry.get("number").asString() : entry.toString();
+          if (!seen.add(key)) {
+            faults.add(op + " listed " + key + " twice (page " + next + ")");
+          }
+        }
+        next = answer.headers().firstValue("Link")
+            .map(link -> link.matches("<([^>]+)>; rel=\"next\"") ? link.replaceAll("<([^>]+)>.*", "$1") : null).orElse(null);
+        if (++pages > 1000) {
+          faults.add(op + " pages never end");
+          break;
+        }
+      }
+      if (seen.size() > 1 && pages < 2) {
+        faults.add(op + " gave " + seen.size() + " entries on one page from " + first + " without a Link to the next");
+      }
+      if (seen.size() < 2) {
+        faults.add(op + " had too few entries to walk from " + first);
+      }
+      walked++;
+    }
+    assertThat(walked).as("paged lists in the description").isGreaterThanOrEqualTo(3);
     assertThat(faults).isEmpty();
   }
 
