@@ -339,6 +339,15 @@ class FtpConformanceTests {
     assertThat(desk.get(c.number()).files()).singleElement().satisfies(file -> assertThat(file.size()).isEqualTo(content.length));
   }
 
+  /** FEAT names both commands of RFC 2428 it answers, as vsftpd's does (it named EPSV alone). */
+  @Test
+  void featListsEprtBesideEpsvAsVsftpdDoes() throws Exception {
+    try (RawFtp ftp = new RawFtp(server.port())) {
+      ftp.reply();
+      assertThat(ftp.command("FEAT")).contains("\n EPRT\n EPSV\n");
+    }
+  }
+
   @Test
   void optsMlstChoosesTheFactsMlstAndMlsdWrite() throws Exception {
     String name = uploaded("pptx");
@@ -808,6 +817,34 @@ class FtpConformanceTests {
       assertThat(out.toByteArray()).isEqualTo(bytes);
     } finally {
       ftp.disconnect();
+    }
+  }
+
+  /**
+   * A refused transfer command's data connection ends after its reply: basic-ftp (Node) starts TLS on the data
+   * connection as it opens and took the end of that connection, read before the 550, as a failed connection
+   * that closed its whole session. Each time the client sees the end, the reply is already there.
+   */
+  @Test
+  void aRefusedTransferCommandIsAnsweredBeforeItsDataConnectionEnds() throws Exception {
+    Contribution contribution = desk.allocate("conf", "open", allocation(), author);
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1")) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER conf-author")).startsWith("331 ");
+      assertThat(ftp.command("PASS author-pass")).startsWith("230 ");
+      for (int i = 0; i < 20; i++) {
+        String command = i % 2 == 0 ? "APPE " + INCOMING + "/" + contribution.number() + ".pdf"
+            : "RETR " + INCOMING + "/missing-" + i + ".pdf";
+        try (Socket data = new Socket()) {
+          data.connect(new java.net.InetSocketAddress("127.0.0.1", RawFtp.epsvPort(ftp.command("EPSV"))), 2000);
+          data.setSoTimeout(10_000);
+          ftp.send(command + "\r\n");
+          assertThat(data.getInputStream().read()).as("the data connection ends").isEqualTo(-1);
+          assertThat(ftp.replyWaiting()).as("the reply to %s came before the data connection's end", command).isTrue();
+          assertThat(ftp.reply()).startsWith("550 ");
+        }
+      }
+      assertThat(ftp.command("NOOP")).startsWith("200 ");
     }
   }
 
