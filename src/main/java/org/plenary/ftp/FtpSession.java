@@ -2,7 +2,6 @@ package org.plenary.ftp;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -36,8 +35,8 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(FtpSession.class);
   private static final int MAX_QUEUED = 32;
   /**
-   * Commands that use the prepared data connection; when one is refused, the connection is closed once the refusal
-   * is written, so that the client reads the reply before the connection's end (see {@link #run}).
+   * Commands that use the prepared data connection; when one is refused, the connection is left to the client, as
+   * vsftpd leaves it (see {@link #run}).
    */
   private static final java.util.Set<String> TRANSFERS = java.util.Set.of("LIST", "NLST", "MLSD", "RETR", "STOR", "APPE",
       "STOU");
@@ -83,8 +82,6 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   /** The facts MLST and MLSD write: all until OPTS MLST chooses (RFC 3659, 7.9). */
   volatile java.util.Set<String> mlstFacts = ListingFormat.ALL_FACTS;
   private volatile DataConnection data;
-  /** The data connection of a refused transfer command, closed once its reply is written. */
-  private DataConnection refusedData;
   /** The transfer running, or the one waiting for its data connection: ABOR, STAT, QUIT and NOOP act on it. */
   private volatile Transfer transfer;
   /** Whether {@link #transfer} has started (and is counted in the metrics), rather than waiting for its data connection. */
@@ -283,32 +280,20 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       // by a refused APPE (FileZilla's resume, then its "overwrite" with a plain STOR) or by a LIST made the
       // next STOR fail (554, "cannot resume") or the next RETR start in the middle of the file.
       restartAt = 0;
-      if (reply.code() >= 400) {
-        // Closed after the reply, not before it: a client that starts TLS on the data connection as it opens
-        // (basic-ftp, Node's most used client) took the end of that handshake, read before the 550, as a failed
-        // connection and closed the whole session; vsftpd leaves the connection open.
-        refusedData = data;
-        data = null;
-      }
+      // A refused command leaves its prepared data connection open, as vsftpd does: the client closes it after reading
+      // the refusal, or the next PASV, EPSV, PORT or EPRT or the session's end does. Closed here, its end raced the
+      // reply, and a client that starts TLS on a data connection as it opens (basic-ftp, Node's most used client)
+      // read that end first as a failed connection and closed its whole session (1 time in 3 over loopback; closing
+      // it once the reply was written still lost 1 in 6, the reply waiting for decryption behind the TLS record).
     }
     return reply;
   }
 
   /** Sends the replies of the finished command, then runs the next queued line. */
   void finish(Reply... replies) {
-    ChannelFuture written = null;
     for (Reply reply : replies) {
       if (reply != Reply.LATER) {
-        written = send(reply);
-      }
-    }
-    DataConnection refused = refusedData;
-    refusedData = null;
-    if (refused != null) {
-      if (written == null) {
-        refused.close();
-      } else {
-        written.addListener(done -> refused.close());
+        send(reply);
       }
     }
     if (replies.length == 1 && replies[0] == Reply.LATER) {
@@ -358,9 +343,9 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     }
   }
 
-  ChannelFuture send(Reply reply) {
+  void send(Reply reply) {
     gateway.metrics().replied(reply);
-    return control.writeAndFlush(Unpooled.wrappedBuffer(reply.bytes(words)));
+    control.writeAndFlush(Unpooled.wrappedBuffer(reply.bytes(words)));
   }
 
   /** Sends the reply and closes the control connection. */

@@ -128,11 +128,6 @@ public final class RawFtp implements AutoCloseable {
     }
   }
 
-  /** Whether some of a reply has arrived and waits to be read (without waiting for it). */
-  boolean replyWaiting() throws IOException {
-    return in.available() > 0;
-  }
-
   private String line() throws IOException {
     var bytes = new ByteArrayOutputStream();
     for (int b; (b = in.read()) != -1; ) {
