@@ -11,7 +11,9 @@
 # in active mode, Python's FTP_TLS, wget -c, aria2c -x4 and busybox (each skipped, saying so, when
 # not installed), rclone's FTP backend (lsjson, copy, check), then curl -T --ftp-create-dirs, -Q and
 # --disable-epsv, wget --ftp-user, Chinese and Arabic names refused with a sentence, ftplib's mlsd(), LIST -a/-la,
-# NLST *.pdf, LANG zh and EPSV ALL, and an ftplib upload interrupted inside `with` (nothing kept).
+# NLST *.pdf, LANG zh and EPSV ALL, and an ftplib upload interrupted inside `with` (nothing kept); then Node's
+# basic-ftp (clear and FTPS, its session alive after a 550), Java's ftp:// URL handler, Python's urllib.request,
+# inetutils-ftp, axel -n 4 and curl --parallel.
 # `.ci/run` runs it after `mvn -B verify`.
 #
 # Usage: src/test/shell/ftp-clients.sh     Exit status: 0 when every check passes, 1 otherwise.
@@ -298,6 +300,113 @@ except ftplib.error_perm as e:
 ftp.quit()
 PY
 fi
+
+# Fourth pass: more clients people use, each skipped with a line that says so when it is not installed: Node's basic-ftp
+# (from the npm registry, into target/basic-ftp) in clear text and over FTPS, Java's ftp:// URL handler, Python's
+# urllib.request, inetutils-ftp, axel -n 4 and curl --parallel.
+NODE_DOC=$(allocate)
+if have npm && have node; then
+  tools=$(cd "$(dirname "$0")/../../.." && pwd)/target/basic-ftp
+  [ -d "$tools/node_modules/basic-ftp" ] || npm install --prefix "$tools" --silent --no-audit --no-fund basic-ftp@6.2.6 \
+    >/dev/null 2>&1 || echo "  skip  the basic-ftp checks: npm could not install basic-ftp"
+  cat >"$W/basic-ftp.js" <<'JS'
+// Upload, MLSD listing, download whole and resumed, APPE refused with the session going on, then an upload again.
+const ftp = require("basic-ftp");
+const fs = require("fs");
+const [port, user, secret, number, dir, secure] = process.argv.slice(2);
+(async () => {
+  const client = new ftp.Client(20000);
+  await client.access({ host: "127.0.0.1", port: +port, user, password: secret, secure: secure === "tls",
+    secureOptions: { rejectUnauthorized: false } });
+  const whole = fs.readFileSync(`${dir}/${number}.pdf`);
+  await client.cd("/t/fg/cloud/docs/incoming");
+  await client.uploadFrom(`${dir}/${number}.pdf`, `${number}.pdf`);
+  const entry = (await client.list()).find(file => file.name === `${number}.pdf`);
+  if (!entry || entry.size !== whole.length || !entry.modifiedAt) throw new Error("listing: " + JSON.stringify(entry));
+  await client.downloadTo(`${dir}/back.pdf`, `${number}.pdf`);
+  if (!fs.readFileSync(`${dir}/back.pdf`).equals(whole)) throw new Error("download differs");
+  fs.writeFileSync(`${dir}/resumed.pdf`, whole.subarray(0, 1234));
+  await client.downloadTo(fs.createWriteStream(`${dir}/resumed.pdf`, { flags: "a" }), `${number}.pdf`, 1234);
+  if (!fs.readFileSync(`${dir}/resumed.pdf`).equals(whole)) throw new Error("resumed download differs");
+  const refused = await client.appendFrom(`${dir}/${number}.pdf`, `${number}.pdf`).then(() => "kept", e => e.message);
+  if (!refused.startsWith("550 ")) throw new Error("APPE: " + refused);
+  const missing = await client.downloadTo(`${dir}/missing.pdf`, "FG-Cloud-I-9999.pdf").then(() => "sent", e => e.message);
+  if (!missing.startsWith("550 ")) throw new Error("RETR of a missing file: " + missing);
+  await client.uploadFrom(`${dir}/${number}.pdf`, `${number}.pdf`);
+  console.log(refused, "|", missing, "| the session goes on");
+  client.close();
+})().catch(e => { console.error(e.message); process.exit(1); });
+JS
+  mkdir -p "$W/node"
+  head -c 600000 /dev/urandom >"$W/node/$NODE_DOC.pdf"
+  if [ -d "$tools/node_modules/basic-ftp" ]; then
+    check "basic-ftp uploads, lists (MLSD), downloads whole and resumed; APPE and a missing RETR are 550, then it uploads" \
+      env NODE_PATH="$tools/node_modules" node "$W/basic-ftp.js" "$FTP_PORT" alice "$T" "$NODE_DOC" "$W/node" clear
+    check "basic-ftp over FTPS (secure: true) does the same, its session alive after each 550" \
+      env NODE_PATH="$tools/node_modules" node "$W/basic-ftp.js" "$FTP_PORT" alice "$T" "$NODE_DOC" "$W/node" tls
+  fi
+fi
+cat >"$W/FtpUrl.java" <<'JAVA'
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Java's ftp:// URL handler: TYPE I, EPSV or PASV, RETR for a file, LIST for a folder. */
+public class FtpUrl {
+  public static void main(String[] args) throws Exception {
+    byte[] whole = Files.readAllBytes(Path.of(args[2]));
+    for (String base : new String[] {args[0], args[1]}) {
+      try (InputStream in = URI.create(base + "/t/fg/cloud/docs/incoming/" + args[3]).toURL().openStream()) {
+        if (!Arrays.equals(in.readAllBytes(), whole)) {
+          throw new AssertionError(base + ": the file differs");
+        }
+      }
+      try (InputStream in = URI.create(base + "/t/fg/cloud/docs/incoming/").toURL().openStream()) {
+        if (!new String(in.readAllBytes()).contains(" " + args[3])) {
+          throw new AssertionError(base + ": the listing does not name " + args[3]);
+        }
+      }
+    }
+  }
+}
+JAVA
+check "Java's ftp:// URL handler reads a file and a folder, signed in and anonymously" java "$W/FtpUrl.java" \
+  "ftp://alice:alice-demo@127.0.0.1:$FTP_PORT" "ftp://127.0.0.1:$FTP_PORT" "$W/up/$MIRRORED.pdf" "$MIRRORED.pdf"
+if have python3; then
+  check "Python's urllib.request reads a file and a folder over ftp:// and a file over http://" python3 - \
+    "$FTP" "$P" "$MIRRORED.pdf" "$W/up/$MIRRORED.pdf" <<'PY'
+import sys, urllib.request
+ftp, http, name, local = sys.argv[1:]
+whole = open(local, "rb").read()
+for url in (ftp.replace("ftp://", "ftp://alice:alice-demo@") + "/t/fg/cloud/docs/incoming/" + name,
+            ftp + "/t/fg/cloud/docs/incoming/" + name, http + "/t/fg/cloud/docs/incoming/" + name):
+    with urllib.request.urlopen(url, timeout=20) as response:
+        assert response.read() == whole, url
+with urllib.request.urlopen(ftp + "/t/fg/cloud/docs/incoming/", timeout=20) as response:
+    assert (" " + name).encode() in response.read()
+PY
+fi
+if have inetutils-ftp; then
+  check "inetutils-ftp (active mode, its default) lists, gets and puts" bash -c "mkdir -p '$W/inetutils' && cd '$W/inetutils' \
+    && printf 'open 127.0.0.1 %s\nuser alice alice-demo\ncd /t/fg/cloud/docs/incoming\nbinary\ndir\nget %s\nput %s\nquit\n' \
+    $FTP_PORT $MIRRORED.pdf $MIRRORED.pdf | inetutils-ftp -n -v >out.txt 2>&1; cat out.txt; grep -q '^226 Received $MIRRORED.pdf' \
+    out.txt && cmp -s $MIRRORED.pdf '$W/up/$MIRRORED.pdf'"
+fi
+if have axel; then
+  check "axel -n 4 over FTP (four connections, each from its REST offset) fetches the same bytes" bash -c "mkdir -p \
+    '$W/axel' && axel -q -n 4 -o '$W/axel/big.zip' 'ftp://alice:alice-demo@127.0.0.1:$FTP_PORT/t/fg/cloud/docs/incoming/$BIG.zip' \
+    && cmp -s '$W/axel/big.zip' '$W/$BIG.zip'"
+fi
+PARALLEL_UP=("$(allocate)" "$(allocate)" "$(allocate)" "$(allocate)")
+mkdir -p "$W/parallel" "$W/parallel-back"
+for n in "${PARALLEL_UP[@]}"; do head -c 400000 /dev/urandom >"$W/parallel/$n.pdf"; done
+check "curl --parallel uploads four documents at once over FTPS and fetches them back at once, each whole" bash -c "cd '$W' \
+  && up=() && back=() && for n in ${PARALLEL_UP[*]}; do up+=(-T parallel/\$n.pdf '$IN/'); \
+  back+=(-o parallel-back/\$n.pdf '$IN/'\$n.pdf); done && curl -sSf --parallel --ssl-reqd -k -u alice:$T \"\${up[@]}\" \
+  && curl -sSf --parallel -u alice:$T \"\${back[@]}\" && for n in ${PARALLEL_UP[*]}; do \
+  cmp -s parallel/\$n.pdf parallel-back/\$n.pdf || exit 1; done"
 
 PARALLEL=("$(allocate)" "$(allocate)" "$(allocate)")
 mkdir -p "$W/up4" "$W/mirror4"

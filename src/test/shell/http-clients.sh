@@ -8,7 +8,8 @@
 # and folders; If-Match that does not match is 412, If-None-Match: * is 304, If-None-Match with the
 # ETag is 304, a range is 206; a write is 405 with Allow; a name that differs only by case is
 # refused with a 4xx that names the exact name; a meeting's in.zip that changes between a client's ranges
-# (If-Range with the old ETag: the whole new ZIP; aria2c -x4: one version whole, or it stops and will not resume).
+# (If-Range with the old ETag: the whole new ZIP; aria2c -x4: one version whole, or it stops and will not resume);
+# axel -n 4, wget2, HTTPie, lftp pget -n 4, Node's fetch and Java's HttpClient with Range and If-Range.
 #
 # Usage: src/test/shell/http-clients.sh     Exit status: 0 when every check passes, 1 otherwise.
 # Ports: the first free from CHECK_HTTP_PORT (18380) and CHECK_FTP_PORT (12421).
@@ -155,6 +156,84 @@ check "curl --header 'Authorization: Bearer …' of in.zip is the same ZIP" bash
 check "an unknown token is 401 with the Bearer challenge" bash -c "curl -s -o /dev/null -D - \
   --header 'Authorization: Bearer plenary_unknown' '$IN/' | tr -d '\r' | grep -qi '^www-authenticate: Bearer.*invalid_token'"
 check "a write with a token is 405" status 405 -X POST -H "Authorization: Bearer $T" --data-binary x "$IN/$NUMBER.pdf"
+
+# Fourth pass: more clients people use, each skipped with a line that says so when it is not installed: axel over
+# four connections, wget2, HTTPie (--download, --continue), lftp pget -n 4, Node's fetch and Java's HttpClient with
+# Range and If-Range on a file and on in.zip.
+# have COMMAND: whether COMMAND is installed; says that its checks are skipped when it is not.
+have() { command -v "$1" >/dev/null 2>&1 && return 0; echo "  skip  the $1 checks: $1 is not installed"; return 1; }
+PUBLISHED=$IN/$NUMBER.pdf
+if have axel; then
+  check "axel -n 4 fetches a document and in.zip over four connections, the same bytes" bash -c "mkdir -p '$W/axel' \
+    && axel -q -n 4 -o '$W/axel/doc.pdf' '$PUBLISHED' && cmp -s '$W/axel/doc.pdf' '$W/$NUMBER.pdf' \
+    && axel -q -n 4 -o '$W/axel/in.zip' '$IN.zip' && cmp -s '$W/axel/in.zip' '$W/in.zip'"
+fi
+if have wget2; then
+  check "wget2 fetches a document and resumes it (-c) from byte 1000" bash -c "mkdir -p '$W/wget2' && cd '$W/wget2' \
+    && wget2 -q -O whole.pdf '$PUBLISHED' && cmp -s whole.pdf '$W/$NUMBER.pdf' && head -c 1000 '$W/$NUMBER.pdf' \
+    >$NUMBER.pdf && wget2 -q -c '$PUBLISHED' && cmp -s $NUMBER.pdf '$W/$NUMBER.pdf'"
+fi
+if have http; then
+  # --ignore-stdin: with stdin not a terminal HTTPie sends it as a body, with POST (405 here).
+  check "HTTPie --download and --continue from byte 1000 give the same bytes" bash -c "mkdir -p '$W/httpie' \
+    && cd '$W/httpie' && http --ignore-stdin --download -o whole.pdf '$PUBLISHED' && cmp -s whole.pdf '$W/$NUMBER.pdf' \
+    && head -c 1000 '$W/$NUMBER.pdf' >part.pdf && http --ignore-stdin --download --continue -o part.pdf '$PUBLISHED' \
+    && cmp -s part.pdf '$W/$NUMBER.pdf'"
+fi
+if have lftp; then
+  check "lftp pget -n 4 over HTTP fetches in.zip in four ranges, the same bytes" bash -c "lftp -e \
+    'pget -n 4 $IN.zip -o $W/lftp-pget.zip; bye' && cmp -s '$W/lftp-pget.zip' '$W/in.zip'"
+fi
+if have node; then
+  check "Node's fetch: Range, If-Range with the ETag (206) and another (200, whole), a suffix, past the end (416)" \
+    node --input-type=module - "$PUBLISHED" "$IN.zip" <<'JS'
+const urls = process.argv.slice(2);
+for (const url of urls) {
+  const whole = Buffer.from(await (await fetch(url)).arrayBuffer());
+  const ask = async (headers) => { const r = await fetch(url, { headers }); return [r, Buffer.from(await r.arrayBuffer())]; };
+  const [ranged, part] = await ask({ Range: "bytes=100-199" });
+  if (ranged.status !== 206 || !part.equals(whole.subarray(100, 200))) throw new Error(`${url}: range ${ranged.status}`);
+  const etag = ranged.headers.get("etag");
+  const [same, samePart] = await ask({ Range: "bytes=100-199", "If-Range": etag });
+  if (same.status !== 206 || !samePart.equals(part)) throw new Error(`${url}: If-Range with the ETag ${same.status}`);
+  const [other, otherBody] = await ask({ Range: "bytes=100-199", "If-Range": '"another"' });
+  if (other.status !== 200 || !otherBody.equals(whole)) throw new Error(`${url}: If-Range with another ETag ${other.status}`);
+  const [suffix, tail] = await ask({ Range: "bytes=-10" });
+  if (suffix.status !== 206 || !tail.equals(whole.subarray(whole.length - 10))) throw new Error(`${url}: suffix ${suffix.status}`);
+  const [past] = await ask({ Range: `bytes=${whole.length}-` });
+  if (past.status !== 416 || past.headers.get("content-range") !== `bytes */${whole.length}`) throw new Error(`${url}: past the end ${past.status}`);
+  console.log(url, whole.length, "bytes: ranges as asked");
+}
+JS
+fi
+cat >"$W/HttpRange.java" <<'JAVA'
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+public class HttpRange {
+  public static void main(String[] args) throws Exception {
+    byte[] whole = Files.readAllBytes(Path.of(args[1]));
+    HttpClient client = HttpClient.newHttpClient();
+    var ranged = client.send(HttpRequest.newBuilder(URI.create(args[0])).header("Range", "bytes=100-199").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    if (ranged.statusCode() != 206 || !Arrays.equals(ranged.body(), Arrays.copyOfRange(whole, 100, 200))) {
+      throw new AssertionError("range: " + ranged.statusCode());
+    }
+    var other = client.send(HttpRequest.newBuilder(URI.create(args[0])).header("Range", "bytes=100-199")
+        .header("If-Range", "\"another\"").build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (other.statusCode() != 200 || !Arrays.equals(other.body(), whole)) {
+      throw new AssertionError("If-Range with another ETag: " + other.statusCode());
+    }
+  }
+}
+JAVA
+check "Java's HttpClient: a Range is 206 with its bytes, If-Range with another ETag the whole file" \
+  java "$W/HttpRange.java" "$PUBLISHED" "$W/$NUMBER.pdf"
 
 # A folder's ZIP that changes while it is fetched in parts (a second document published between the ranges): a
 # range asked with the old ETag in If-Range is the whole new ZIP (200), and aria2c -x4, which sends no If-Range,

@@ -15,6 +15,7 @@ final class SessionCommands {
   static final String FEATURES = """
       Features:
        AUTH TLS
+       EPRT
        EPSV
        %s
        LANG EN*;FR;ES;RU;ZH;AR

@@ -1,6 +1,7 @@
 package org.plenary.ftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
@@ -337,6 +338,15 @@ class FtpConformanceTests {
       assertThat(ftp.reply()).startsWith("226 ");
     }
     assertThat(desk.get(c.number()).files()).singleElement().satisfies(file -> assertThat(file.size()).isEqualTo(content.length));
+  }
+
+  /** FEAT names both commands of RFC 2428 it answers, as vsftpd's does (it named EPSV alone). */
+  @Test
+  void featListsEprtBesideEpsvAsVsftpdDoes() throws Exception {
+    try (RawFtp ftp = new RawFtp(server.port())) {
+      ftp.reply();
+      assertThat(ftp.command("FEAT")).contains("\n EPRT\n EPSV\n");
+    }
   }
 
   @Test
@@ -808,6 +818,37 @@ class FtpConformanceTests {
       assertThat(out.toByteArray()).isEqualTo(bytes);
     } finally {
       ftp.disconnect();
+    }
+  }
+
+  /**
+   * A refused transfer command leaves its data connection to the client, as vsftpd does: basic-ftp (Node) starts TLS
+   * on a data connection as it opens, and when the server closed it on refusing (550), the end, read before the reply,
+   * was taken for a failed connection that closed the whole session. The client closes it; the next EPSV replaces it.
+   */
+  @Test
+  void aRefusedTransferCommandLeavesItsDataConnectionOpenForTheClientToClose() throws Exception {
+    Contribution contribution = desk.allocate("conf", "open", allocation(), author);
+    try (RawFtp ftp = new RawFtp(server.port(), "127.0.0.1")) {
+      assertThat(ftp.reply()).startsWith("220 ");
+      assertThat(ftp.command("USER conf-author")).startsWith("331 ");
+      assertThat(ftp.command("PASS author-pass")).startsWith("230 ");
+      for (String command : List.of("APPE " + INCOMING + "/" + contribution.number() + ".pdf",
+          "RETR " + INCOMING + "/FG-Conf-I-9999.pdf", "LIST /t/fg/conf/docs/nowhere")) {
+        try (Socket data = new Socket()) {
+          data.connect(new java.net.InetSocketAddress("127.0.0.1", RawFtp.epsvPort(ftp.command("EPSV"))), 2000);
+          assertThat(ftp.command(command)).startsWith("550 ");
+          data.setSoTimeout(300);
+          assertThatThrownBy(() -> data.getInputStream().read()).as("%s: the data connection is still open", command)
+              .isInstanceOf(java.net.SocketTimeoutException.class);
+        }
+      }
+      try (Socket data = new Socket()) {
+        data.connect(new java.net.InetSocketAddress("127.0.0.1", RawFtp.epsvPort(ftp.command("EPSV"))), 2000);
+        assertThat(ftp.command("NLST " + INCOMING)).startsWith("150 ");
+        data.getInputStream().readAllBytes();
+        assertThat(ftp.reply()).startsWith("226 ");
+      }
     }
   }
 
