@@ -4,7 +4,8 @@ page's voice. Reads the pages PageMarkupTests saved (FOLDER/<reader>-<language>/
 Arabic and Russian page, finds each of the demo's English content values (hotels and their addresses, the venue,
 the registration desk's place, collocated groups, terms and their definitions, the leaders' organizations, the
 living list's bodies, deliverables): a text that holds one of them and nothing else but punctuation must be inside an
-element whose lang is not the page's. A value inside a translated sentence (a message with arguments) is not looked at.
+element whose lang is not the page's. A value inside a translated sentence (a message with arguments) is looked at too:
+the argument, not the sentence, is in an element that says it is English (web.MarkedSentences).
 Usage: page-languages.py FOLDER; prints each fault and exits 1 when there is one."""
 import os
 import re
@@ -18,11 +19,9 @@ ENGLISH = [
     "infrastructure as a service", "cloud service provider", "A model for enabling convenient",
     "Cisco Systems", "KDDI Corporation", "ZTE Corporation",
     "Cloud Security Alliance", "Open Grid Forum", "SNIA Cloud Storage Technical Work Group",
+    "Benefits of cloud computing from telecommunication/ICT perspectives", "Cloud computing terminology and taxonomy",
 ]
-# Not yet: the progress report's deliverable titles. Marked English, their cells made the report 2 px wider than a
-# 360 px phone in Arabic (EveryPageBrowserTests, the chair's walk); left unmarked until that is understood.
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-LOOSE = re.compile(r"[\s\u2066-\u2069\u200e\u200f\u061c.,;:()\-–—،，、；：（）]+")
 
 
 class Page(HTMLParser):
@@ -51,7 +50,7 @@ class Page(HTMLParser):
         rest = text
         for value in ENGLISH:
             rest = rest.replace(value, "")
-        if rest != text and not LOOSE.sub("", rest):
+        if rest != text:
             self.faults.append("<%s> %r" % (self.stack[-1][0], text.strip()[:90]))
 
 
