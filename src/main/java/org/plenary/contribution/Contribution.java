@@ -27,14 +27,24 @@ public record Contribution(
   /** What the register shows. */
   public enum Status { ALLOCATED, INCOMING, PUBLISHED, WITHDRAWN }
 
+  /**
+   * Published once a version is, whatever waits since: a revision waiting for the secretariat does not take the
+   * published document out of its folder, and saying INCOMING told a client asking "is it published?" no
+   * ({@link #revisionWaiting()} says the rest). INCOMING while the first version waits.
+   */
   public Status status() {
     if (withdrawnAt != null) {
       return Status.WITHDRAWN;
     }
-    if (incoming().isPresent()) {
-      return Status.INCOMING;
+    if (published().isPresent()) {
+      return Status.PUBLISHED;
     }
-    return published().isPresent() ? Status.PUBLISHED : Status.ALLOCATED;
+    return incoming().isPresent() ? Status.INCOMING : Status.ALLOCATED;
+  }
+
+  /** The revision waiting for the secretariat while an earlier version stays published, if any. */
+  public Optional<ContributionFile> revisionWaiting() {
+    return published().isPresent() ? incoming() : Optional.empty();
   }
 
   /** The version waiting in the incoming folder, if any. */

@@ -23,7 +23,12 @@ record ContributionResource(
     List<Integer> agendaItems,
     List<Long> agendaItemIds,
     @Schema(nullable = true) String contact,
+    @Schema(description = "PUBLISHED once a version is published (a revision waiting since does not change it: see "
+        + "'revisionWaiting'), INCOMING while the first version waits, ALLOCATED before any, WITHDRAWN")
     Contribution.Status status,
+    @Schema(description = "Whether a revision waits in the incoming folder while an earlier version stays published "
+        + "(it is described in 'incoming')")
+    boolean revisionWaiting,
     @Schema(description = "Revision of the latest published file (0 for the original); -1 when none is published")
     int revision,
     @Schema(nullable = true, description = "Name of the latest published file")
@@ -71,7 +76,7 @@ record ContributionResource(
             || f.state() == FileState.WITHDRAWN && f.publishedAt() != null)
         .map(f -> version(f, slug, code)).toList();
     return new ContributionResource(c.number(), c.title(), c.source(), meeting.agendaNumbers(c.agendaItemIds()),
-        c.agendaItemIds(), c.contact(), c.status(),
+        c.agendaItemIds(), c.contact(), c.status(), c.revisionWaiting().isPresent(),
         published.map(ContributionFile::revision).orElse(-1), latest.map(FileVersion::fileName).orElse(null),
         latest.map(FileVersion::size).orElse(null), latest.map(FileVersion::sha256).orElse(null), c.late(),
         c.allocatedAt(), c.receivedAt().orElse(null), latest.map(FileVersion::publishedAt).orElse(null),

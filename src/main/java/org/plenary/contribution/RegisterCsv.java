@@ -32,7 +32,7 @@ final class RegisterCsv {
     var waiting = r.incoming();
     return String.join(",", Csv.cell(r.number()), Csv.cell(r.title()), Csv.cell(r.source()),
         Csv.cell(r.agendaItems().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElse("")),
-        words.word("contribution.status." + r.status().name(), r.status().name()),
+        status(r, words),
         r.revision() < 0 ? "" : String.valueOf(r.revision()), text(r.fileName()),
         r.size() == null ? "" : r.size().toString(), raw(r.sha256()), words.yesNo(r.late()), time(r.receivedAt()),
         words.time(r.receivedAt(), zone), time(r.publishedAt()), words.time(r.publishedAt(), zone), text(r.url()),
@@ -41,6 +41,20 @@ final class RegisterCsv {
         waiting == null ? "" : words.yesNo(waiting.late()), waiting == null ? "" : time(waiting.uploadedAt()),
         waiting == null ? "" : words.time(waiting.uploadedAt(), zone),
         waiting == null ? "" : text(waiting.url())) + "\r\n";
+  }
+
+  /**
+   * The status; said in a language, a published document with a revision waiting says both (the codes keep
+   * PUBLISHED: the incoming_* columns describe the revision for scripts).
+   */
+  private static String status(ContributionResource r, CsvWords words) {
+    String code = r.status().name();
+    if (words.language() == null || !r.revisionWaiting()) {
+      return words.word("contribution.status." + code, code);
+    }
+    var said = words.messages();
+    return Csv.cell(words.clauses(java.util.List.of(said.getMessage("contribution.status." + code, null, words.locale()),
+        said.getMessage("contribution.status.revisionWaiting", new Object[] {r.incoming().revision()}, words.locale()))));
   }
 
   private static String text(String value) {

@@ -308,8 +308,11 @@ public class MeetingCatalog {
         .check(exists(contributions, zone), "contributionDeadline", noSuchTime(contributions, zone))
         .check(exists(visa, zone), "visaDeadline", noSuchTime(visa, zone))
         .throwIfAny();
-    return new Meetings.Details(draft, code, zone, instant(registration, zone), instant(contributions, zone),
-        instant(visa, zone));
+    var offsets = draft.offsets();
+    return new Meetings.Details(draft, code, zone,
+        instant(registration, zone, offsets.get(Deadline.Kind.REGISTRATION)),
+        instant(contributions, zone, offsets.get(Deadline.Kind.CONTRIBUTIONS)),
+        instant(visa, zone, offsets.get(Deadline.Kind.VISA_SUPPORT)));
   }
 
   /** Whether the local time is on the meeting's clocks: not in the hour skipped when they go forward. */
@@ -324,9 +327,14 @@ public class MeetingCatalog {
 
   /**
    * A deadline's instant: a local time that comes twice (the clocks go back) is its second coming, the later
-   * one, so that no one who met the deadline as the clock read is late. A time that never comes is refused above.
+   * one, so that no one who met the deadline as the clock read is late, unless it was sent with the offset of the
+   * first (an offset the time does not have there, say of a zone since changed, is not read: the time is kept at
+   * the venue). A time that never comes is refused above.
    */
-  private static java.time.Instant instant(LocalDateTime local, ZoneId zone) {
+  private static java.time.Instant instant(LocalDateTime local, ZoneId zone, java.time.ZoneOffset sent) {
+    if (sent != null && zone.getRules().isValidOffset(local, sent)) {
+      return local.atOffset(sent).toInstant();
+    }
     return local.atZone(zone).withLaterOffsetAtOverlap().toInstant();
   }
 

@@ -95,7 +95,8 @@ public class MeetingForm {
   /** The deadlines as a meeting's GET gives them, read where registrationDeadline and the others are left out. */
   @io.swagger.v3.oas.annotations.media.Schema(nullable = true, description = "the deadlines as the meeting's GET gives"
       + " them (kind and dueAt; a PUT of what GET gave keeps them); registrationDeadline, contributionDeadline and"
-      + " visaDeadline, when given, come first")
+      + " visaDeadline, when given, come first. A dueAt's offset picks which of a local time shown twice (clocks going"
+      + " back) is meant; an offset the time does not have in the meeting's zone is not read (the local time is kept)")
   private List<@Valid DeadlineRow> deadlines;
 
   public List<DeadlineRow> getDeadlines() {
@@ -254,7 +255,25 @@ public class MeetingForm {
         blankToNull(deskPlace), blankToNull(fee), languages.strip(), paperless, documentsPublic,
         blankToNull(practicalInfo), deadline(registrationDeadline, Deadline.Kind.REGISTRATION),
         deadline(contributionDeadline, Deadline.Kind.CONTRIBUTIONS), deadline(visaDeadline, Deadline.Kind.VISA_SUPPORT),
-        latePolicy, collocated.stream().map(String::strip).toList(), hotels.stream().map(HotelRow::toHotel).toList());
+        latePolicy, collocated.stream().map(String::strip).toList(), hotels.stream().map(HotelRow::toHotel).toList(),
+        offsets());
+  }
+
+  /** The offsets the deadlines were sent with in {@code deadlines}, for those not given by their own field. */
+  private Map<Deadline.Kind, java.time.ZoneOffset> offsets() {
+    var offsets = new java.util.EnumMap<Deadline.Kind, java.time.ZoneOffset>(Deadline.Kind.class);
+    var given = Map.of(Deadline.Kind.REGISTRATION, registrationDeadline != null,
+        Deadline.Kind.CONTRIBUTIONS, contributionDeadline != null, Deadline.Kind.VISA_SUPPORT, visaDeadline != null);
+    for (DeadlineRow row : deadlines == null ? List.<DeadlineRow>of() : deadlines) {
+      if (row != null && row.kind != null && row.dueAt != null && !given.get(row.kind)) {
+        try {
+          offsets.putIfAbsent(row.kind, java.time.OffsetDateTime.parse(row.dueAt).getOffset());
+        } catch (java.time.format.DateTimeParseException notADate) {
+          // refused with its field error by deadline(…)
+        }
+      }
+    }
+    return offsets;
   }
 
   /**

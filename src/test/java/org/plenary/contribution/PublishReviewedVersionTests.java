@@ -141,7 +141,8 @@ class PublishReviewedVersionTests {
         .andExpect(jsonPath("$.detail").value(containsString("nothing was withdrawn")))
         .andExpect(jsonPath("$.detail").value(containsString(unseen.substring(0, 12))));
     mvc.perform(get("/api/v1/contributions/" + number).header("Authorization", tsb))
-        .andExpect(jsonPath("$.status").value("INCOMING")).andExpect(jsonPath("$.sha256").value(published))
+        .andExpect(jsonPath("$.status").value("PUBLISHED")).andExpect(jsonPath("$.revisionWaiting").value(true))
+        .andExpect(jsonPath("$.sha256").value(published))
         .andExpect(jsonPath("$.incoming.sha256").value(unseen));
 
     // A revision published by another secretary since: the latest published version was not the one read.
@@ -174,7 +175,8 @@ class PublishReviewedVersionTests {
             .param("reason", "Withdrawn by its source."))
         .andExpect(flash().attribute("problem", containsString("nothing was withdrawn")));
     mvc.perform(get("/api/v1/contributions/" + number).header("Authorization", tokens.bearer("tsb")))
-        .andExpect(jsonPath("$.status").value("INCOMING")).andExpect(jsonPath("$.sha256").value(published))
+        .andExpect(jsonPath("$.status").value("PUBLISHED")).andExpect(jsonPath("$.revisionWaiting").value(true))
+        .andExpect(jsonPath("$.sha256").value(published))
         .andExpect(jsonPath("$.incoming.sha256").value(unseen));
 
     mvc.perform(post("/documents/" + number + "/withdraw").with(tsb).with(csrf()).param("seen", published)

@@ -73,6 +73,30 @@ class MeetingApiControllerTests {
         .andExpect(jsonPath("$.deadlines[1].dueAt").value("2035-01-05T23:59:00+01:00"));
   }
 
+  /**
+   * 02:30 comes twice in Zurich on 30 October 2033. A deadline sent as a meeting's GET gives it, with its offset,
+   * kept only the local time and became the second 02:30 whatever the offset said: "+02:00" (the first, summer
+   * time) moved an hour later in silence. The offset sent is kept when it is one of that time's; without one (the
+   * page, the local fields) the second coming is the rule.
+   */
+  @Test
+  void aDeadlineSentWithTheOffsetOfTheFirstOfTwoSameLocalTimesKeepsThatOffset() throws Exception {
+    String meeting = MEETING.replace("}", ", \"deadlines\": [{\"kind\": \"CONTRIBUTIONS\", \"dueAt\": \"%s\"}]}");
+    mvc.perform(post("/api/v1/groups/fn/meetings").header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(meeting.formatted("2033-11-10", "2033-11-11", "2033-10-30T02:30:00+02:00")))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.deadlines[1].kind").value("CONTRIBUTIONS"))
+        .andExpect(jsonPath("$.deadlines[1].dueAt").value("2033-10-30T02:30:00+02:00"))
+        .andExpect(jsonPath("$.deadlines[1].display").value("Sunday 30 October 2033, 02:30 CEST (Europe/Zurich)"));
+    mvc.perform(post("/api/v1/groups/smartgrid/meetings").header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(meeting.formatted("2033-11-10", "2033-11-11", "2033-10-30T02:30:00+01:00")))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.deadlines[1].dueAt").value("2033-10-30T02:30:00+01:00"))
+        .andExpect(jsonPath("$.deadlines[1].display").value("Sunday 30 October 2033, 02:30 CET (Europe/Zurich)"));
+  }
+
   @Test
   void invalidMeetingsAreRefusedFieldByField() throws Exception {
     mvc.perform(post("/api/v1/groups/fn/meetings").header("Authorization", tokens.bearer("tsb"))
