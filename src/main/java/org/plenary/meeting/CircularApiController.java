@@ -39,8 +39,8 @@ class CircularApiController {
       Map<String, String> sha256, List<CircularWarning> warnings, List<Circular.FactChange> changes,
       List<Circular.FactChange> changedSinceIssue, @Schema(nullable = true) CircularDocument document) {}
 
-  record CircularRequest(@NotBlank @Size(max = 100) String number, @NotNull LocalDate dated, @NotBlank String signatory,
-      @Schema(nullable = true) String signatoryTitle, @Schema(nullable = true) @org.plenary.shared.MultiLine List<String> paragraphs) {
+  record CircularRequest(@NotBlank @Size(max = 100) String number, @NotNull LocalDate dated, @NotBlank @Size(max = 200) String signatory,
+      @Schema(nullable = true) @Size(max = 200) String signatoryTitle, @Schema(nullable = true) @org.plenary.shared.MultiLine List<String> paragraphs) {
 
     CircularDraft toDraft() {
       return new CircularDraft(number, dated, signatory, signatoryTitle, paragraphs);

@@ -101,7 +101,7 @@ class DeliverableApiController {
   }
 
   /** An extension decided by the parent group: how many months, the decision, its date. */
-  record ExtensionRequest(Integer months, String decidedBy, java.time.LocalDate decidedOn) {}
+  record ExtensionRequest(Integer months, @jakarta.validation.constraints.Size(max = 500) String decidedBy, java.time.LocalDate decidedOn) {}
 
   @Operation(operationId = "createDeliverable", summary = "Create a draft deliverable (group management or secretariat)")
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)

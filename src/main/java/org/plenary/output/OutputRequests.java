@@ -16,8 +16,8 @@ final class OutputRequests {
   record DeliverableRequest(
       @NotBlank(message = "{output.error.deliverableTitle}") @Size(max = 500) @org.plenary.shared.PastedLine String title,
       @NotNull(message = "{output.error.kind}") DeliverableKind kind,
-      @Schema(nullable = true, description = "The title of the group's milestone it serves.") String milestone,
-      @Schema(nullable = true) List<String> editors) {}
+      @Schema(nullable = true, description = "The title of the group's milestone it serves.") @Size(max = 500) String milestone,
+      @Schema(nullable = true) List<@Size(max = 1000) String> editors) {}
 
   record VersionRequest(@NotBlank(message = "{output.error.outputNumber}") String outputNumber) {}
 
@@ -25,7 +25,7 @@ final class OutputRequests {
       @NotBlank(message = "{output.error.meetingCode}") String meeting,
       @NotBlank(message = "{output.error.decision}") @Size(max = 4000) @org.plenary.shared.MultiLine String decision,
       boolean consensus,
-      @Schema(nullable = true, description = "Without consensus, who objected, by name.") List<String> objections) {}
+      @Schema(nullable = true, description = "Without consensus, who objected, by name.") List<@Size(max = 2000) String> objections) {}
 
   record TransferRequest(@NotNull(message = "{output.error.transferDate}") LocalDate on) {}
 
@@ -34,7 +34,7 @@ final class OutputRequests {
       @NotBlank(message = "{output.error.definition}") @Size(max = 4000) @org.plenary.shared.MultiLine String definition,
       @Schema(nullable = true, description = "Another body's document, or this group's.") @Size(max = 500) String source,
       @Schema(nullable = true) @Size(max = 2000) @org.plenary.shared.MultiLine String note,
-      @Schema(nullable = true) List<String> related,
+      @Schema(nullable = true) List<@Size(max = 1000) String> related,
       @Schema(nullable = true, description = "the term's version as read (its GET's `version`, or its ETag \"v3\" as"
           + " If-Match); the edit is made only if it is still current (else 412). If-Match, when sent, is used instead.")
       Long version) {
@@ -46,7 +46,7 @@ final class OutputRequests {
 
   record MeetingRequest(@NotBlank(message = "{output.error.meetingCode}") String meeting) {}
 
-  record SupersessionRequest(@NotBlank(message = "{output.error.supersededBy}") String by) {}
+  record SupersessionRequest(@NotBlank(message = "{output.error.supersededBy}") @Size(max = 200) String by) {}
 
   record TranslationRequest(@NotBlank(message = "{output.error.translatedTerm}") @Size(max = 200) String term,
       @Schema(nullable = true) @Size(max = 4000) @org.plenary.shared.MultiLine String definition) {}
@@ -59,7 +59,7 @@ final class OutputRequests {
       @Schema(nullable = true) @Size(max = 1000) String topics,
       @Schema(nullable = true) @Size(max = 1000) String contact,
       @Schema(nullable = true) LocalDate lastReviewed,
-      @Schema(nullable = true, description = "Document numbers of the liaison statements exchanged.") List<String> liaisons,
+      @Schema(nullable = true, description = "Document numbers of the liaison statements exchanged.") List<@Size(max = 1000) String> liaisons,
       @Schema(nullable = true, description = "the entry's version as read (its GET's `version`); the edit is made only"
           + " if it is still current (else 412). If-Match (\"v7\"), when sent, is used instead.") Long version) {
 

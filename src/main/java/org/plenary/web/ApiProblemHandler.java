@@ -11,6 +11,7 @@ import org.plenary.shared.Violation;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -79,6 +80,15 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DuplicateKeyException.class)
   ProblemDetail conflict(DuplicateKeyException e) {
     return problem(HttpStatus.CONFLICT, text("web.problem.conflict"));
+  }
+
+  /** A value longer than its column that no bound caught: 400 with a sentence; anything else stays a 500. */
+  @ExceptionHandler(DataAccessException.class)
+  ProblemDetail tooLong(DataAccessException e) {
+    if (!TooLongValue.in(e)) {
+      throw e;
+    }
+    return problem(HttpStatus.BAD_REQUEST, text("web.problem.too-long"));
   }
 
   @ExceptionHandler(AccessDeniedException.class)

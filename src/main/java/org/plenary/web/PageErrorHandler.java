@@ -116,6 +116,17 @@ class PageErrorHandler {
     return page;
   }
 
+  /** A value longer than its column that no bound caught: the error page with a sentence; anything else stays a 500. */
+  @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+  ModelAndView tooLong(org.springframework.dao.DataAccessException e, HttpServletRequest request) {
+    if (!TooLongValue.in(e)) {
+      throw e;
+    }
+    ModelAndView page = page(HttpStatus.BAD_REQUEST, e, request);
+    page.addObject("detail", problems.text("web.problem.too-long", LocaleContextHolder.getLocale()));
+    return page;
+  }
+
   /**
    * A form whose file did not arrive as one (not multipart at all, cut short, malformed): 400 saying nothing was
    * kept, as the API says it; one larger than the server takes, 413. It was a 500 with a stack trace in the log.
