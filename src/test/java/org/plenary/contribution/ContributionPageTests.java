@@ -123,6 +123,32 @@ class ContributionPageTests {
         .andExpect(content().string(containsString("There is no group &quot;nope&quot;.")));
   }
 
+  /**
+   * A file's size on its document's page and in the register groups its digits as the page's language does:
+   * it printed "1234567" in every language.
+   */
+  @Test
+  void fileSizesGroupTheirDigitsAsThePagesLanguageDoes() throws Exception {
+    String code = DemoMeetings.upcoming(groups, meetings);
+    String number = allocate("/groups/cloud/meetings/" + code + "/documents/new", "Sizes");
+    mvc.perform(multipart("/documents/" + number + "/files").file(new MockMultipartFile("file", number + ".docx",
+            "application/octet-stream", new byte[1_234_567])).with(as("alice")).with(csrf()))
+        .andExpect(redirectedUrl("/documents/" + number));
+    java.util.Map<String, String> sizes = java.util.Map.of("en", "1,234,567", "fr", "1\u202f234\u202f567",
+        "es", "1.234.567", "ru", "1\u00a0234\u00a0567", "zh", "1,234,567", "ar", "1,234,567");
+    sizes.forEach((language, size) -> {
+      String shown = ">" + size + "<";
+      try {
+        for (String page : new String[] {"/documents/" + number, "/groups/cloud/meetings/" + code + "/documents"}) {
+          mvc.perform(get(page).queryParam("lang", language).with(as("alice"))).andExpect(status().isOk())
+              .andExpect(content().string(allOf(containsString(shown), not(containsString(">1234567<")))));
+        }
+      } catch (Exception e) {
+        throw new AssertionError(language, e);
+      }
+    });
+  }
+
   private String allocate(String form, String title) throws Exception {
     String location = mvc.perform(post(form).with(as("alice")).with(csrf()).param("title", title)
             .param("source", "France Telecom Orange").param("agendaItems", "3"))

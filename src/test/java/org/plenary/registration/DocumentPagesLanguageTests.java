@@ -65,6 +65,47 @@ class DocumentPagesLanguageTests {
             containsString("Indiquez comment vous participerez."))));
   }
 
+  /**
+   * The chair's registration form sent empty, too long and with a line break in its one-line name, in Spanish and
+   * Russian: the error stands beside the field, in the page's language (not the English one), the field says it is
+   * invalid and which sentence describes it, and what was typed is kept.
+   */
+  @org.junit.jupiter.api.Disabled("Known fault, not yet fixed: a constraint's message is kept in the language of the"
+      + " first request that failed it (English here, then shown on the Spanish and Russian pages)")
+  @Test
+  void aBadNameIsRefusedBesideItsFieldInSpanishAndRussianWithWhatWasTypedKept() throws Exception {
+    String form = "/groups/cloud/meetings/" + code + "/register";
+    String tooLong = "Ñandú Жук ".repeat(21);
+    for (String typed : new String[] {"", tooLong, "Ana\nPérez"}) {
+      String english = fullNameError(form, typed, Locale.ENGLISH);
+      for (Locale language : new Locale[] {Locale.forLanguageTag("es"), Locale.forLanguageTag("ru")}) {
+        String page = mvc.perform(post(form).with(as("chair")).with(csrf()).locale(language)
+                .param("fullName", typed).param("email", "chair@example.org").param("countryCode", "CH")
+                .param("attendance", "IN_PERSON"))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String shown = typed.isEmpty() ? "" : org.springframework.web.util.HtmlUtils.htmlEscape(typed.replace("\n", " "));
+        org.assertj.core.api.Assertions.assertThat(page).as("%s, %s", language, typed)
+            .containsPattern("<input type=\"text\" aria-invalid=\"true\" aria-describedby=\"fullName-error\""
+                + " id=\"fullName\" name=\"fullName\" value=\"[^\"]*\">")
+            .containsPattern("<p class=\"error\" id=\"fullName-error\">[^<]+</p>");
+        String error = page.replaceFirst("(?s).*<p class=\"error\" id=\"fullName-error\">([^<]+)</p>.*", "$1");
+        org.assertj.core.api.Assertions.assertThat(error).as("%s, %s", language, typed).isNotEqualTo(english);
+        if (!typed.isEmpty()) {
+          org.assertj.core.api.Assertions.assertThat(page).as("%s, %s", language, typed)
+              .containsAnyOf("value=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(typed) + "\"",
+                  "value=\"" + shown + "\"");
+        }
+      }
+    }
+  }
+
+  private String fullNameError(String form, String typed, Locale language) throws Exception {
+    String page = mvc.perform(post(form).with(as("chair")).with(csrf()).locale(language).param("fullName", typed)
+            .param("email", "chair@example.org").param("countryCode", "CH").param("attendance", "IN_PERSON"))
+        .andReturn().getResponse().getContentAsString();
+    return page.replaceFirst("(?s).*<p class=\"error\" id=\"fullName-error\">([^<]+)</p>.*", "$1");
+  }
+
   @Test
   void theDeskAndTheVisaVerificationAreArabicAndRightToLeft() throws Exception {
     mvc.perform(get("/desk").with(as("focal")).locale(ARABIC))

@@ -1,0 +1,25 @@
+package org.plenary.shared;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whole numbers shown on pages (a file's size in bytes, a count) as the page's language groups the digits,
+ * as {@code @numbers} in templates: "1,234,567" in English, "1 234 567" in French (narrow no-break spaces),
+ * "1.234.567" in Spanish, "1 234 567" in Russian (no-break spaces). A bare {@code ${size}} printed
+ * "1234567" in every language. Messages with a number argument are formatted by their own MessageFormat.
+ */
+@Component("numbers")
+public class Numbers {
+
+  /** The number in the reader's language ({@link Words#reader()}). */
+  public String whole(Number value) {
+    return value == null ? "" : whole(value, Words.reader());
+  }
+
+  /** {@link #whole(Number)} in {@code locale}. */
+  public static String whole(Number value, Locale locale) {
+    return NumberFormat.getIntegerInstance(Languages.nearest(locale)).format(value);
+  }
+}
