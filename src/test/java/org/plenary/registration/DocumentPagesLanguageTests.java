@@ -70,8 +70,6 @@ class DocumentPagesLanguageTests {
    * Russian: the error stands beside the field, in the page's language (not the English one), the field says it is
    * invalid and which sentence describes it, and what was typed is kept.
    */
-  @org.junit.jupiter.api.Disabled("Known fault, not yet fixed: a constraint's message is kept in the language of the"
-      + " first request that failed it (English here, then shown on the Spanish and Russian pages)")
   @Test
   void aBadNameIsRefusedBesideItsFieldInSpanishAndRussianWithWhatWasTypedKept() throws Exception {
     String form = "/groups/cloud/meetings/" + code + "/register";
