@@ -47,7 +47,6 @@ public class ContributionSettings {
 
   /** "100 MB", as messages say it. */
   public String maxSizeText() {
-    long megabytes = maxSize.toMegabytes();
-    return megabytes > 0 && DataSize.ofMegabytes(megabytes).equals(maxSize) ? megabytes + " MB" : maxSize.toBytes() + " bytes";
+    return org.plenary.shared.Numbers.size(maxSize.toBytes());
   }
 }

@@ -18,6 +18,15 @@ public class Numbers {
     return value == null ? "" : whole(value, Words.reader());
   }
 
+  /**
+   * A size in bytes with the unit symbol every language of the site writes so: {@code 100 MB}, {@code 512 KB},
+   * {@code 100 B} (binary multiples, the largest unit that divides it).
+   */
+  public static String size(long bytes) {
+    return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB"
+        : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KB" : bytes + " B";
+  }
+
   /** {@link #whole(Number)} in {@code locale}. */
   public static String whole(Number value, Locale locale) {
     return NumberFormat.getIntegerInstance(Languages.nearest(locale)).format(value);

@@ -62,13 +62,8 @@ final class RequestBodyLimit extends OncePerRequestFilter {
 
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
     // The rest of the body is not read here: Tomcat swallows up to its max-swallow-size (2 MB), then closes.
-    problems.write(request, response, 413, "web.problem.body.tooLarge", said(limit));
-  }
-
-  /** {@code 4 MB}, {@code 512 KB}, {@code 100 B}: units every language of the site writes so. */
-  static String said(long bytes) {
-    return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB"
-        : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KB" : bytes + " B";
+    problems.write(request, response, 413, "web.problem.body.tooLarge",
+        org.plenary.shared.Numbers.size(limit));
   }
 
   /** A request whose body was read here, given again to whoever reads it next. */

@@ -154,7 +154,7 @@ class UploadRulesTests {
         .isInstanceOfSatisfying(ContributionRefusedException.class, e -> {
           assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE);
           assertThat(e.reason().ftpReply()).isEqualTo(552);
-          assertThat(e.getMessage()).isEqualTo(c.number() + ".pdf is larger than the 1024 bytes limit.");
+          assertThat(e.getMessage()).isEqualTo(c.number() + ".pdf is larger than the 1 KB limit.");
         });
     assertThat(desk.get(c.number()).files()).isEmpty();
     try (Stream<Path> files = Files.walk(Path.of(dataDir, "documents"))) {

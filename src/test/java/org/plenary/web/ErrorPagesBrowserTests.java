@@ -77,7 +77,7 @@ class ErrorPagesBrowserTests extends CappedDemoBrowserTest {
     browser.find(By.cssSelector("#upload-form button[type=submit]")).click();
     new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
         .until(d -> !d.findElement(By.id("upload-status")).getText().isEmpty());
-    assertThat(browser.find(By.id("upload-status")).getText()).isEqualTo("The file is larger than the 1024 bytes limit; nothing was kept.");
+    assertThat(browser.find(By.id("upload-status")).getText()).isEqualTo("The file is larger than the 1 KB limit; nothing was kept.");
     assertThat(browser.find(By.id("file")).getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(browser.path()).isEqualTo("/documents/" + number);
     browser.assertAccessible();
