@@ -32,9 +32,7 @@ final class JsonBodyProblems {
     if (cause instanceof tools.jackson.databind.exc.InvalidFormatException text && text.getTargetType() == String.class
         && !text.getPath().isEmpty()) {
       String why = text.getOriginalMessage();
-      return new Said(path(text), StoredText.DIRECTION.equals(why) ? "web.text.direction"
-          : StoredText.HALVED.equals(why) ? "web.text.halved"
-          : StoredText.LINE.equals(why) ? "web.text.line" : "web.problem.json.control");
+      return new Said(path(text), StoredText.key(why));
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       return new Said(path(mismatch), "web.problem.json.expected", expected(mismatch.getTargetType()));

@@ -97,10 +97,8 @@ class LooseText implements HandlerInterceptor, WebMvcConfigurer {
     }
     for (String value : values) {
       if (value != null && StoredText.taken(value, lines) == null) {
-        String why = StoredText.why(value);
-        String key = StoredText.DIRECTION.equals(why) ? "web.text.direction" : StoredText.HALVED.equals(why)
-            ? "web.text.halved" : StoredText.CONTROL.equals(why) ? "web.problem.json.control" : "web.text.line";
-        refused.add(new Violation(name, problems.text(key, LocaleContextHolder.getLocale())));
+        refused.add(new Violation(name, problems.text(StoredText.key(StoredText.why(value)),
+            LocaleContextHolder.getLocale())));
         return;
       }
       if (value != null && value.length() > max) {

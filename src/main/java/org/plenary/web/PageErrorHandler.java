@@ -86,8 +86,7 @@ class PageErrorHandler {
           && !StoredText.CONTROL.equals(StoredText.why(text))) {
         String why = StoredText.why(text);
         result.addError(new org.springframework.validation.FieldError(result.getObjectName(), e.getPropertyName(), text,
-            true, new String[] {StoredText.DIRECTION.equals(why) ? "web.text.direction"
-                : StoredText.HALVED.equals(why) ? "web.text.halved" : "web.text.line"}, null, why));
+            true, new String[] {StoredText.key(why)}, null, why));
         return;
       }
       super.processPropertyAccessException(e, result);

@@ -79,6 +79,12 @@ final class StoredText {
     return openDirection(text) ? DIRECTION : halved(text) ? HALVED : controlled(text) ? CONTROL : LINE;
   }
 
+  /** The message that tells a reader why ({@link #why}) a text was refused: the API's, the forms' and the pages'. */
+  static String key(String why) {
+    return DIRECTION.equals(why) ? "web.text.direction" : HALVED.equals(why) ? "web.text.halved"
+        : LINE.equals(why) ? "web.text.line" : "web.problem.json.control";
+  }
+
   /** Whether {@code text} holds a line break ({@link #BREAKS}). */
   static boolean broken(String text) {
     return BREAKS.matcher(text).find();

@@ -21,9 +21,6 @@ final class TooLongValue {
       if (cause instanceof SQLException sql && SQL_STATE.equals(sql.getSQLState())) {
         return true;
       }
-      if (cause.getCause() == cause) {
-        return false;
-      }
     }
     return false;
   }
