@@ -24,11 +24,14 @@
       then publish them all (PUBLISH_CLIENTS requests at once: the server makes them in batches).
 
   load.py cycle --base URL --meeting CODE --token T --secretariat-token S [--count 2000] [--clients 8]
-                [--size 204800] [--out FILE]
+                [--size 204800] [--out FILE] [--server-pid PID]
       The whole document cycle COUNT times from CLIENTS threads: allocate a number, upload a SIZE-byte
       file, publish it. Checks that every step answered as it should, that each publication names
       the SHA-256 of the bytes sent, and that the meeting's register holds exactly COUNT new numbers,
-      all published; prints (and writes to FILE) documents per second and latency percentiles.
+      all published; prints (and writes to FILE) documents per second and latency percentiles. With
+      --server-pid, also the server's CPU a document by thread (from the first request until the server is
+      quiet again), and of it jit_ms (C1 and C2 compiling), gc_ms (the collector's threads) and work_ms
+      (the rest: what the documents themselves cost, the figure least moved by how warm the JIT got).
 
   load.py registrations --base URL --meeting CODE --token ADMIN_TOKEN [--count 500] [--pdf-seconds 10]
                         [--warmup-meeting CODE ...] [--server-pid PID]
@@ -474,8 +477,17 @@ def cycle(args):
           file=sys.stderr, flush=True)
     # The client's own CPU (all its threads): it shares the cores with the server it measures.
     client_cpu = time.process_time()
+    threads = thread_ticks(args.server_pid) if args.server_pid else None
     seconds, errors = run_workers(args.clients, args.count, work)
     client_cpu = time.process_time() - client_cpu
+    by_thread = None
+    if threads is not None:
+        # what the documents left queued (mails, the index) counts, the reads of the checks below do not
+        wait_server_quiet(args.server_pid)
+        hz = os.sysconf("SC_CLK_TCK")
+        after = thread_ticks(args.server_pid)
+        by_thread = {n: (t - threads.get(n, 0)) * 1000.0 / hz / args.count for n, t in after.items()}
+        by_thread = dict(sorted(((n, ms) for n, ms in by_thread.items() if ms >= 0.005), key=lambda kv: -kv[1]))
     for c in authors + secretariat:
         c.close()
     done = [n for n in numbers if n]
@@ -495,6 +507,14 @@ def cycle(args):
               "p50_ms": percentile(ok_lat, 50), "p99_ms": percentile(ok_lat, 99),
               "client_cpu_ms": client_cpu * 1000.0 / args.count,
               "checks": checks, "ok": all(c["pass"] for c in checks)}
+    if by_thread is not None:
+        # The JIT's compilers and the collector apart from the work a document causes: after a short warm-up
+        # C2 still compiles through the measured runs (a third of the server's CPU in 7 December's runs), and
+        # how far it got follows the host's load more than the jar.
+        jit = sum(ms for n, ms in by_thread.items() if re.match(r"C[12] CompilerThre", n))
+        gc = sum(ms for n, ms in by_thread.items() if re.match(r"(GC Thread|G1 |VM Thread)", n))
+        result.update({"cpu_ms_by_thread": by_thread, "jit_ms": jit, "gc_ms": gc,
+                       "work_ms": sum(by_thread.values()) - jit - gc})
     for c in checks:
         print(f"  [{'ok' if c['pass'] else 'FAILED'}] {c['check']}: {c['detail']}", file=sys.stderr)
     if args.out:
@@ -786,6 +806,7 @@ def main():
     s.add_argument("--clients", type=int, default=8)
     s.add_argument("--size", type=int, default=200 * 1024)
     s.add_argument("--out")
+    s.add_argument("--server-pid", type=int)
     s = sub.add_parser("registrations")
     s.add_argument("--base", required=True)
     s.add_argument("--group", default="cloud")
