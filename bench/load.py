@@ -512,7 +512,8 @@ def cycle(args):
         # C2 still compiles through the measured runs (a third of the server's CPU in 7 December's runs), and
         # how far it got follows the host's load more than the jar.
         jit = sum(ms for n, ms in by_thread.items() if re.match(r"C[12] CompilerThre", n))
-        gc = sum(ms for n, ms in by_thread.items() if re.match(r"(GC Thread|G1 |VM Thread)", n))
+        # (thread_ticks writes digits as #: G1's threads are "G# Conc##", "G# Refine##")
+        gc = sum(ms for n, ms in by_thread.items() if re.match(r"(GC Thread|G# |VM Thread)", n))
         result.update({"cpu_ms_by_thread": by_thread, "jit_ms": jit, "gc_ms": gc,
                        "work_ms": sum(by_thread.values()) - jit - gc})
     for c in checks:
