@@ -340,6 +340,38 @@ class ApiConformanceTests {
     assertThat(seen).doesNotHaveDuplicates().hasSize(before + 1).endsWith("AAA Added Between Pages");
   }
 
+  /**
+   * A refusal of any kind (a problem of the API, 404, 400, 406, 415, 405, an error page) carries no
+   * {@code Content-Disposition}: Spring's guard against reflected downloads named them "f.txt" when the path ended in
+   * an extension it does not know.
+   */
+  @Test
+  void refusalsOfEveryKindCarryNoDownloadName() throws Exception {
+    var refused = new java.util.LinkedHashMap<String, HttpRequest.Builder>();
+    refused.put("unknown API route", HttpRequest.newBuilder(uri("/api/v1/nothing.exe")).GET());
+    refused.put("unknown contribution", HttpRequest.newBuilder(uri("/api/v1/contributions/FG-Cloud-I-9999.bat")).GET());
+    refused.put("path parameter", HttpRequest.newBuilder(uri("/api/v1/contributions/FG-Cloud-I-9999;x.cmd")).GET());
+    refused.put("unknown account", HttpRequest.newBuilder(uri("/api/v1/accounts/no.body")).header("Authorization", token).GET());
+    refused.put("no token", HttpRequest.newBuilder(uri("/api/v1/accounts/no.body")).GET());
+    refused.put("406", HttpRequest.newBuilder(uri("/api/v1/groups/cloud.exe")).header("Accept", "image/png").GET());
+    refused.put("415", HttpRequest.newBuilder(uri("/api/v1/accounts/no.body/roles")).header("Authorization", token)
+        .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("x")));
+    refused.put("405", HttpRequest.newBuilder(uri("/api/v1/groups/cloud.exe")).DELETE());
+    refused.put("400", HttpRequest.newBuilder(uri("/api/v1/groups;x.exe?limit=0")).GET());
+    refused.put("error page", HttpRequest.newBuilder(uri("/groups/nothing.exe")).header("Accept", "text/html").GET());
+    refused.put("error page of a meeting", HttpRequest.newBuilder(uri("/groups/cloud/meetings/none.bat"))
+        .header("Accept", "text/html").GET());
+    refused.forEach((kind, request) -> {
+      HttpResponse<String> answer = send(request);
+      if (answer.statusCode() < 400) {
+        faults.add(kind + " answered " + answer.statusCode());
+      }
+      answer.headers().firstValue("Content-Disposition").ifPresent(header ->
+          faults.add(kind + " (" + answer.statusCode() + ") carries Content-Disposition: " + header));
+    });
+    assertThat(faults).isEmpty();
+  }
+
   @Test
   void headAnswersEveryReadAsItsGetDoesWithoutABody() throws Exception {
     for (Op op : operations()) {
@@ -539,6 +571,8 @@ class ApiConformanceTests {
 
   /** The answer is an RFC 9457 problem of that status with a sentence. */
   private void problem(String where, HttpResponse<String> answer, int status) {
+    answer.headers().firstValue("Content-Disposition").ifPresent(header ->
+        faults.add(where + " " + status + " carries Content-Disposition: " + header));
     String type = answer.headers().firstValue("Content-Type").orElse("");
     if (!type.startsWith("application/problem+json")) {
       faults.add(where + " " + status + " is " + type + ": " + abbreviated(answer.body()));
