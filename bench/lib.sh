@@ -278,7 +278,7 @@ token() {
 # upcoming_meeting BASE: code of the demo's upcoming FG Cloud meeting (the last one listed).
 upcoming_meeting() {
   local code
-  code=$(curl -sf "$1/api/v1/groups/cloud/meetings" | jq -r '.[-1].code // empty') || true
+  code=$(curl -sf "$1/api/v1/groups/cloud/meetings?limit=1000" | jq -r '.[-1].code // empty') || true
   [ -n "$code" ] || die "could not read the meetings of group cloud from $1"
   echo "$code"
 }

@@ -79,6 +79,7 @@ class Client:
         self.host, self.port = url.hostname, url.port or 80
         self.token = token
         self.conn = None
+        self.link = None
 
     def request(self, method, path, body=None, headers=None):
         headers = dict(headers or {})
@@ -91,6 +92,7 @@ class Client:
                 self.conn.request(method, path, body=body, headers=headers)
                 resp = self.conn.getresponse()
                 data = resp.read()
+                self.link = resp.getheader("Link")
                 if resp.getheader("Connection", "").lower() == "close":
                     self.close()
                 return resp.status, data
@@ -107,6 +109,16 @@ class Client:
         if status != expect:
             raise RuntimeError(f"{method} {path}: HTTP {status} {data[:300]!r}")
         return json.loads(data) if data else None
+
+    def every(self, path):
+        """Every row of a paged list (the API's lists answer 100 rows a page): each page, following Link rel="next"."""
+        rows = []
+        path += ("&" if "?" in path else "?") + "limit=1000"
+        while path:
+            rows += self.json("GET", path)
+            found = re.match(r'<([^>]+)>; rel="next"', self.link or "")
+            path = found.group(1) if found else None
+        return rows
 
     def close(self):
         if self.conn is not None:
@@ -301,7 +313,7 @@ def allocate(args):
     path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/contributions"
     admin = Client(args.base)
     before = {}
-    for meeting in admin.json("GET", f"/api/v1/groups/{args.group}/meetings"):
+    for meeting in admin.every(f"/api/v1/groups/{args.group}/meetings"):
         for c in admin.json("GET", f"/api/v1/groups/{args.group}/meetings/{meeting['code']}/contributions"):
             m = NUMBER.match(c.get("number") or "")
             if m:
@@ -672,9 +684,9 @@ class Burst:
 
 def registrations(args):
     admin = Client(args.base, args.token)
-    orange = next(o["id"] for o in admin.json("GET", "/api/v1/organizations") if o["category"] == "SECTOR_MEMBER")
+    orange = next(o["id"] for o in admin.every("/api/v1/organizations") if o["category"] == "SECTOR_MEMBER")
     path = f"/api/v1/groups/{args.group}/meetings/{args.meeting}/registrations"
-    before = {r["email"] for r in admin.json("GET", path)}
+    before = {r["email"] for r in admin.every(path)}
     run_id = int(time.time())
     people = [f"bench{run_id}x{i}" for i in range(args.count)]
     print(f"  opening {args.count} accounts and their tokens ...", file=sys.stderr, flush=True)
@@ -732,7 +744,7 @@ def registrations(args):
     answers, seconds, latencies, errors, cpu_ms = measured(args.meeting, "measured")
     ids = [json.loads(a[2])["id"] if a[0] == 201 else None for a in answers]
     burst.close()
-    after = [r for r in admin.json("GET", path) if r["email"] not in before]
+    after = [r for r in admin.every(path) if r["email"] not in before]
     emails = [r["email"] for r in after]
     checks = [
         {"check": "every registration answered 201", "pass": not errors, "detail": errors[0] if errors else ""},

@@ -124,7 +124,7 @@ load_start() {
   ADMIN=$(token "$P" tsb tsb-demo)
   FOCAL=$(token "$P" focal focal-demo)
   CODE=$(upcoming_meeting "$P")
-  ORANGE=$(curl -sf "$P/api/v1/organizations" | jq -r '[.[] | select(.name == "France Telecom Orange")][0].id')
+  ORANGE=$(curl -sf "$P/api/v1/organizations?limit=1000" | jq -r '[.[] | select(.name == "France Telecom Orange")][0].id')
   WORKERS=()
   for w in 1 2 3 4; do worker "$w" & WORKERS+=($!); done
 }

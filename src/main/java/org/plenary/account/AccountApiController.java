@@ -1,32 +1,34 @@
 package org.plenary.account;
 
-import io.swagger.v3.oas.annotations.Parameter;
-import java.util.Map;
-import org.plenary.shared.EditVersion;
-import org.plenary.shared.UnknownException;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.plenary.shared.Words;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.plenary.shared.EditVersion;
+import org.plenary.shared.Paged;
+import org.plenary.shared.UnknownException;
+import org.plenary.shared.Words;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Accounts and organizations as JSON, for administrators; what the administration pages do. */
@@ -83,11 +85,13 @@ class AccountApiController {
   @Operation(operationId = "listAccounts", summary = "Every account (administrators)")
   @GetMapping("/api/v1/accounts")
   @PreAuthorize("hasRole('ADMIN')")
-  List<AccountResource> accounts() {
+  ResponseEntity<List<AccountResource>> accounts(@Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
     // The versions first: an account changed between the two reads is given an older version than it shows,
     // so an edit made on it is refused rather than taken as made on the change it never saw.
     Map<AccountId, Long> versions = accounts.versions();
-    return accounts.all().stream().map(a -> AccountResource.of(a, versions.getOrDefault(a.id(), -1L))).toList();
+    return Paged.asked(limit, cursor).of(accounts.all(), a -> a.id().value())
+        .map(a -> AccountResource.of(a, versions.getOrDefault(a.id(), -1L))).answer();
   }
 
   @Operation(operationId = "getAccount", summary = "One account (administrators)")
@@ -159,8 +163,10 @@ class AccountApiController {
   @Operation(operationId = "listAccountChanges", summary = "What administrators changed on an account, oldest first (administrators)")
   @GetMapping("/api/v1/accounts/{username}/changes")
   @PreAuthorize("hasRole('ADMIN')")
-  List<AccountChange> changes(@PathVariable String username) {
-    return accounts.changes(named(username).id());
+  ResponseEntity<List<AccountChange>> changes(@PathVariable String username,
+      @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
+    return Paged.asked(limit, cursor).appended(accounts.changes(named(username).id())).answer();
   }
 
   static final String CHANGED = "`If-Match` (or `editVersion`) names none of the account's current version: someone"
@@ -199,9 +205,10 @@ class AccountApiController {
 
   @Operation(operationId = "listOrganizations", summary = "Every organization with its ITU category and country")
   @GetMapping("/api/v1/organizations")
-  List<OrganizationResource> organizations() {
-    return organizations.all().stream()
-        .map(o -> new OrganizationResource(o.id().value(), o.name(), o.category(), o.countryCode())).toList();
+  ResponseEntity<List<OrganizationResource>> organizations(@Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
+    return Paged.asked(limit, cursor).of(organizations.all(), o -> o.id().value())
+        .map(o -> new OrganizationResource(o.id().value(), o.name(), o.category(), o.countryCode())).answer();
   }
 
   @Operation(operationId = "createOrganization", summary = "Add an organization (administrators)")

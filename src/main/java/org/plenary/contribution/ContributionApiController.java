@@ -17,6 +17,7 @@ import org.plenary.account.PlenaryUser;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.Paged;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -122,8 +123,11 @@ class ContributionApiController {
 
   @Operation(operationId = "getContributionAuditTrail", summary = "Every action on the contribution: who, when, which file and its SHA-256")
   @GetMapping("/api/v1/contributions/{number}/audit")
-  List<AuditEvent> audit(@PathVariable String number) {
-    return desk.readersAuditTrail(access.contribution(number, Reader.current()).number());
+  ResponseEntity<List<AuditEvent>> audit(@PathVariable String number,
+      @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
+    return Paged.asked(limit, cursor).appended(desk.readersAuditTrail(access.contribution(number, Reader.current()).number()))
+        .answer();
   }
 
   /** The upload's body as OpenAPI shows it: one multipart field, {@code file}. */

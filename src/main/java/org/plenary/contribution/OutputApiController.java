@@ -1,6 +1,7 @@
 package org.plenary.contribution;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.plenary.account.PlenaryUser;
 import org.plenary.meeting.Meeting;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.Paged;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,10 +44,12 @@ class OutputApiController {
   @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "401", description = "The meeting's documents are for participants only: send a token.")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/outputs")
-  List<OutputResource> list(@PathVariable String slug, @PathVariable String code) {
+  ResponseEntity<List<OutputResource>> list(@PathVariable String slug, @PathVariable String code,
+      @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
     Meeting meeting = meetings.get(slug, code);
-    return outputs.ofMeeting(slug, code, Reader.current()).stream().map(o -> OutputResource.of(o, slug, meeting, desk))
-        .toList();
+    return Paged.asked(limit, cursor).of(outputs.ofMeeting(slug, code, Reader.current()), o -> o.document().id())
+        .map(o -> OutputResource.of(o, slug, meeting, desk)).answer();
   }
 
   @Operation(operationId = "allocateOutput", summary = "Number an output document (group management or secretariat)",

@@ -1,13 +1,8 @@
 package org.plenary.group;
 
-import io.swagger.v3.oas.annotations.Parameter;
-import org.plenary.shared.EditVersion;
-import org.springframework.web.bind.annotation.RequestHeader;
-
-import org.plenary.account.PlenaryUser;
-
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -15,6 +10,9 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.plenary.account.PlenaryUser;
+import org.plenary.shared.EditVersion;
+import org.plenary.shared.Paged;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +20,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Groups as JSON: read by anyone, created by the secretariat, edited by the group's management. */
@@ -65,8 +65,10 @@ class GroupApiController {
 
   @Operation(operationId = "listGroups", summary = "List groups")
   @GetMapping
-  List<GroupSummary> list() {
-    return catalog.all().stream().map(g -> new GroupSummary(g.slug(), g.acronym(), g.name(), g.parentSlug())).toList();
+  ResponseEntity<List<GroupSummary>> list(@Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
+    return Paged.asked(limit, cursor).of(catalog.all(), g -> g.id().value())
+        .map(g -> new GroupSummary(g.slug(), g.acronym(), g.name(), g.parentSlug())).answer();
   }
 
   @Operation(operationId = "getGroup", summary = "A group with its terms of reference, leadership, lifetime and milestones",

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.plenary.account.PlenaryUser;
 import org.plenary.shared.EditVersion;
+import org.plenary.shared.Paged;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -61,9 +62,11 @@ class CircularApiController {
 
   @Operation(operationId = "listCirculars", summary = "A meeting's circulars and their addenda (drafts: secretariat only)")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/circulars")
-  List<CircularResource> list(@PathVariable String slug, @PathVariable String code) {
+  ResponseEntity<List<CircularResource>> list(@PathVariable String slug, @PathVariable String code,
+      @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
     Meeting meeting = desk.meetingOfCode(slug, code);
-    return desk.of(meeting.id(), staff()).stream().map(c -> resource(c, null)).toList();
+    return Paged.asked(limit, cursor).of(desk.of(meeting.id(), staff()), c -> c.id().value()).map(c -> resource(c, null)).answer();
   }
 
   @Operation(operationId = "draftCircular", summary = "Draft the meeting's circular (secretariat)",

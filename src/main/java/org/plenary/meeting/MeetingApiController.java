@@ -1,10 +1,7 @@
 package org.plenary.meeting;
 
-import io.swagger.v3.oas.annotations.Parameter;
-import org.plenary.shared.EditVersion;
-import org.springframework.web.bind.annotation.RequestHeader;
-
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.EditVersion;
+import org.plenary.shared.Paged;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +23,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A group's meetings as JSON: read by anyone, scheduled by the secretariat, edited by the group's management. */
@@ -72,9 +73,12 @@ class MeetingApiController {
 
   @Operation(operationId = "listMeetings", summary = "A group's meetings, earliest first")
   @GetMapping
-  List<MeetingResource> list(@PathVariable String slug) {
+  ResponseEntity<List<MeetingResource>> list(@PathVariable String slug,
+      @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
     Group group = groups.get(slug);
-    return meetings.of(group).stream().map(m -> MeetingResource.of(group, m, circulars)).toList();
+    return Paged.asked(limit, cursor).of(meetings.of(group), m -> m.id().value())
+        .map(m -> MeetingResource.of(group, m, circulars)).answer();
   }
 
   @Operation(operationId = "getMeeting", summary = "A meeting with its agenda and deadlines (each in the meeting's time zone)")

@@ -14,6 +14,7 @@ import org.plenary.output.OutputRequests.DeliverableRequest;
 import org.plenary.output.OutputRequests.TransferRequest;
 import org.plenary.output.OutputRequests.VersionRequest;
 import org.plenary.shared.EditVersion;
+import org.plenary.shared.Paged;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Deliverables as JSON: anyone reads them; the group's management creates, versions, agrees and transfers them. */
@@ -50,8 +52,10 @@ class DeliverableApiController {
 
   @Operation(operationId = "listDeliverables", summary = "The group's deliverables and their state")
   @GetMapping("/api/v1/groups/{slug}/deliverables")
-  List<Deliverable> list(@PathVariable String slug) {
-    return desk.list(slug, Reader.current());
+  ResponseEntity<List<Deliverable>> list(@PathVariable String slug,
+      @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
+    return Paged.asked(limit, cursor).of(desk.list(slug, Reader.current()), Deliverable::id).answer();
   }
 
   @Operation(operationId = "getDeliverable", summary = "One deliverable with its versions")
@@ -67,8 +71,10 @@ class DeliverableApiController {
 
   @Operation(operationId = "listMilestones", summary = "The group's milestones against the deliverables serving them")
   @GetMapping("/api/v1/groups/{slug}/milestones")
-  List<TrackedMilestone> milestones(@PathVariable String slug) {
-    return plan.milestones(slug, Reader.current());
+  ResponseEntity<List<TrackedMilestone>> milestones(@PathVariable String slug,
+      @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
+    return Paged.asked(limit, cursor).appended(plan.milestones(slug, Reader.current())).answer();
   }
 
   @Operation(operationId = "getLifetime", summary = "The group's lifetime: its start, its end and the extensions"

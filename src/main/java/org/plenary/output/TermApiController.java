@@ -1,8 +1,5 @@
 package org.plenary.output;
 
-import org.plenary.shared.EditVersion;
-import org.springframework.web.bind.annotation.RequestHeader;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,6 +16,8 @@ import org.plenary.output.OutputRequests.SupersessionRequest;
 import org.plenary.output.OutputRequests.TermRequest;
 import org.plenary.output.OutputRequests.TranslationRequest;
 import org.plenary.shared.CsvWords;
+import org.plenary.shared.EditVersion;
+import org.plenary.shared.Paged;
 import org.plenary.shared.Words;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -58,8 +58,10 @@ class TermApiController {
 
   @Operation(operationId = "listTerms", summary = "The terminology register; q searches terms and definitions")
   @GetMapping("/api/v1/groups/{slug}/terms")
-  List<Term> list(@PathVariable String slug, @RequestParam(required = false) String q) {
-    return desk.search(slug, q);
+  ResponseEntity<List<Term>> list(@PathVariable String slug, @RequestParam(required = false) String q,
+      @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
+    return Paged.asked(limit, cursor).of(desk.search(slug, q), Term::id).answer();
   }
 
   @Operation(operationId = "listTermsCsv", summary = "The terminology register as CSV")
@@ -107,8 +109,10 @@ class TermApiController {
 
   @Operation(operationId = "getTermHistory", summary = "Every change of the term, oldest first")
   @GetMapping("/api/v1/groups/{slug}/terms/{id}/history")
-  List<TermChange> history(@PathVariable String slug, @PathVariable long id) {
-    return desk.history(slug, id);
+  ResponseEntity<List<TermChange>> history(@PathVariable String slug, @PathVariable long id,
+      @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
+    return Paged.asked(limit, cursor).appended(desk.history(slug, id)).answer();
   }
 
   @Operation(operationId = "proposeTerm", summary = "Propose a term (group management or secretariat)")

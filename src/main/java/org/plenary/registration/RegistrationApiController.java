@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.List;
 import org.plenary.account.PlenaryUser;
 import org.plenary.shared.EditVersion;
+import org.plenary.shared.Paged;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -65,9 +66,11 @@ class RegistrationApiController {
 
   @Operation(operationId = "listRegistrations", summary = "The meeting's registrations you may see (all for the secretariat and the group's management)")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/registrations")
-  List<RegistrationResource> list(@PathVariable String slug, @PathVariable String code,
+  ResponseEntity<List<RegistrationResource>> list(@PathVariable String slug, @PathVariable String code,
+      @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
+      @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor,
       @AuthenticationPrincipal PlenaryUser user) {
-    return desk.visibleTo(slug, code, user).stream().map(r -> resource(r, user)).toList();
+    return Paged.asked(limit, cursor).of(desk.visibleTo(slug, code, user), Registration::id).map(r -> resource(r, user)).answer();
   }
 
   @Operation(operationId = "correctRegistrationOrganization", summary = "Correct the organization a registration is for (the administrator)")

@@ -111,7 +111,7 @@ public class Search {
         ? new Sort(new SortField(IndexEntry.DATE, SortField.Type.LONG, true),
             new SortField(IndexEntry.ORDER, SortField.Type.STRING, true))
         : new Sort(SortField.FIELD_SCORE, new SortField(IndexEntry.ORDER, SortField.Type.STRING));
-    int wanted = Math.min(query.page() * SearchQuery.PAGE_SIZE, MAX_RESULTS);
+    int wanted = (int) Math.min((long) query.page() * query.limit(), MAX_RESULTS);
     return index.read(view -> {
       try {
         return run(view, query, words, full, sort, wanted, every.labels());
@@ -129,8 +129,8 @@ public class Search {
     FacetsCollector collected = result.facetsCollector();
     long total = collected.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
     ScoreDoc[] all = result.topDocs().scoreDocs;
-    int from = Math.min((query.page() - 1) * SearchQuery.PAGE_SIZE, all.length);
-    ScoreDoc[] page = Arrays.copyOfRange(all, from, Math.min(from + SearchQuery.PAGE_SIZE, all.length));
+    int from = (int) Math.min((long) (query.page() - 1) * query.limit(), all.length);
+    ScoreDoc[] page = Arrays.copyOfRange(all, from, Math.min(from + query.limit(), all.length));
     String[] snippets = Snippets.of(view, words, result.topDocs(), page, highlightedChars);
     SearchResults.Hit[] shown = new SearchResults.Hit[page.length];
     var leaves = searcher.getIndexReader().leaves();
@@ -162,7 +162,7 @@ public class Search {
     if (total > 0) {
       facets.add(states(collected));
     }
-    return new SearchResults(query.q(), query.sort(), total, query.page(), SearchQuery.PAGE_SIZE, hits, facets);
+    return new SearchResults(query.q(), query.sort(), total, query.page(), query.limit(), hits, facets);
   }
 
   private static final Set<String> HIT_FIELDS = Set.of("number", "title", "source", "fileName", "problem",

@@ -47,8 +47,9 @@ class SearchApiController {
   @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true, headers =
       @io.swagger.v3.oas.annotations.headers.Header(name = "Link", description = "`<…/search?…&page=N>; rel=\"next\"` "
           + "while a later page has hits", schema = @Schema(type = "string")))
-  @ApiResponse(responseCode = "400", description = "The words do not make a query (an open quote, a lone AND), or a "
-      + "page no search can reach (below 1 or above 107374182), naming the field page.")
+  @ApiResponse(responseCode = "400", description = "The words do not make a query (an open quote, a lone AND), a "
+      + "limit outside 1-100 (naming the field limit), or a page no search can reach (below 1, or past the last whose "
+      + "first hit can be counted: 107374182 at the default limit), naming the field page.")
   @GetMapping("/api/v1/search")
   ResponseEntity<SearchResults> search(@RequestParam(defaultValue = "") String q,
       @Parameter(description = "group/code, e.g. cloud/1006-gva") @RequestParam(required = false) String meeting,
@@ -57,9 +58,11 @@ class SearchApiController {
       @Parameter(description = "file extension, e.g. pdf") @RequestParam(required = false) String type,
       @Parameter(description = "ALLOCATED, INCOMING, PUBLISHED or WITHDRAWN") @RequestParam(required = false) String state,
       @Parameter(description = "best (default) or newest") @RequestParam(defaultValue = "best") String sort,
-      @Parameter(description = "from 1 to 107374182; past the last page of hits, an empty page")
-      @RequestParam(defaultValue = "1") int page, jakarta.servlet.http.HttpServletRequest request) {
-    SearchResults results = search.search(new SearchQuery(q, meeting, agendaItem, source, type, state, sort, page),
+      @Parameter(description = "from 1 to 107374182 (at the default limit: 2147483647 divided by `limit`); past the last page of hits, an empty page")
+      @RequestParam(defaultValue = "1") int page,
+      @Parameter(description = "hits on a page, from 1 to 100 (default 20); the `Link` header's next page keeps it")
+      @RequestParam(defaultValue = "" + SearchQuery.PAGE_SIZE) int limit, jakarta.servlet.http.HttpServletRequest request) {
+    SearchResults results = search.search(new SearchQuery(q, meeting, agendaItem, source, type, state, sort, page, limit),
         Reader.current());
     var answer = ResponseEntity.ok();
     // The next page as the register and the changes feed name theirs: the same query, the page after this one.

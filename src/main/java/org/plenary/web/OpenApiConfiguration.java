@@ -133,6 +133,10 @@ class OpenApiConfiguration {
       if (producesPdf(handler)) {
         responses.computeIfAbsent("503", code -> new ApiResponse().description(PDF_BUSY));
       }
+      // A paged list (shared.Paged): its next page in Link, and a limit or cursor it cannot take refused naming it.
+      if (parameters.stream().anyMatch(p -> "cursor".equals(p.getName()))) {
+        pagedList(responses);
+      }
       // Any request whose Accept names none of the operation's media types.
       problem(responses, 406);
       // Any request: the gates on slow bodies and slow readers (web.BodyReadGate, web.SlowReaderGate) and a database
@@ -198,6 +202,19 @@ class OpenApiConfiguration {
   private static RequestMethod httpMethod(HandlerMethod handler) {
     RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
     return mapping == null || mapping.method().length == 0 ? RequestMethod.GET : mapping.method()[0];
+  }
+
+  private static void pagedList(ApiResponses responses) {
+    ApiResponse ok = responses.get("200");
+    if (ok != null && (ok.getHeaders() == null || !ok.getHeaders().containsKey("Link"))) {
+      ok.addHeaderObject("Link", new Header().description("`<…?limit=N&cursor=C>; rel=\"next\"` while the list goes on: "
+          + "follow it as it is").schema(new Schema<>().type("string")));
+    }
+    ApiResponse refused = responses.computeIfAbsent("400", code -> new ApiResponse());
+    if (refused.getDescription() == null || refused.getDescription().equals(REASONS.get(400))) {
+      refused.description("A `limit` outside 1-1000, or a `cursor` that this list did not hand out (or whose last row "
+          + "was removed since), naming the parameter; or another parameter refused, naming it.");
+    }
   }
 
   private static void problem(ApiResponses responses, int status) {

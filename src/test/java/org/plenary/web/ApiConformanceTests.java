@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,12 +186,14 @@ class ApiConformanceTests {
   }
 
   /**
-   * Every paged list names its next page alike, {@code Link: <…>; rel="next"} while there is one, and following the
-   * links from one entry a page goes to the end, each entry once. (The register of the upcoming meeting, the
-   * group's changes and a search, after three documents were allocated, uploaded and published.)
+   * Every list operation of the description (a GET answering an array, or a page of changes or hits) is paged alike:
+   * {@code Link: <…>; rel="next"} while there is a next page, and following the links with a small {@code limit} goes
+   * to the end, each entry once, and finds the same entries as one big page (the register of the upcoming meeting, the
+   * group's changes and a search, after three documents were allocated, uploaded and published; groups, meetings,
+   * organizations, accounts, registrations, terms… as the demo holds them).
    */
   @Test
-  void everyPagedListNamesItsNextPageInALinkFollowedToTheEndEachEntryOnce() throws Exception {
+  void everyListIsPagedAndItsLinksWalkedWithASmallLimitFindWhatOneBigPageHolds() throws Exception {
     // More than a search page (20) of hits, three of them published: changes in the group's folders.
     for (int i = 0; i < 23; i++) {
       HttpResponse<String> allocated = send(HttpRequest.newBuilder(uri("/api/v1/groups/cloud/meetings/" + code
@@ -213,47 +216,159 @@ class ApiConformanceTests {
         .header("Authorization", token).GET()).body()).path("total").asLong() < 23; wait++) {
       Thread.sleep(100);
     }
+    for (String term : List.of("Pagewalk cloud", "Pagewalk grid")) {
+      HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/groups/cloud/terms")).header("Authorization", token)
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+              "{\"term\": \"" + term + "\", \"definition\": \"A word to walk the pages with.\"}")));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+    String published = json.readTree(send(HttpRequest.newBuilder(uri("/api/v1/groups/cloud/meetings/" + code
+        + "/contributions?limit=1")).GET()).body()).get(0).get("number").asString();
     int walked = 0;
+    int lists = 0;
     for (Op op : operations()) {
       var names = new java.util.HashSet<String>();
       op.node().path("parameters").forEach(p -> names.add(p.path("name").asString("")));
-      if (!op.method().equals("GET") || !(names.contains("limit") || names.contains("page"))) {
+      if (!op.method().equals("GET") || !lists(op)) {
         continue;
       }
-      String first = concrete(op.path()) + (names.contains("limit") ? "?limit=1" : "?q=Pagewalk");
-      var seen = new java.util.HashSet<String>();
-      String next = first;
-      int pages = 0;
-      while (next != null) {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(next)).header("Authorization", token).GET());
-        if (answer.statusCode() != 200) {
-          faults.add(op + " page " + next + " answered " + answer.statusCode() + ": " + abbreviated(answer.body()));
-          break;
-        }
-        JsonNode body = json.readTree(answer.body());
-        JsonNode entries = body.isArray() ? body : body.has("changes") ? body.get("changes") : body.path("hits");
-        for (JsonNode entry : entries) {
-          String key = entry.has("number") && !body.has("changes") ? entry.get("number").asString() : entry.toString();
-          if (!seen.add(key)) {
-            faults.add(op + " listed " + key + " twice (page " + next + ")");
-          }
-        }
-        next = answer.headers().firstValue("Link")
-            .map(link -> link.matches("<([^>]+)>; rel=\"next\"") ? link.replaceAll("<([^>]+)>.*", "$1") : null).orElse(null);
-        if (++pages > 1000) {
-          faults.add(op + " pages never end");
-          break;
-        }
+      lists++;
+      if (!names.contains("limit")) {
+        faults.add(op + " answers a list and takes no limit");
+        continue;
       }
-      if (seen.size() > 1 && pages < 2) {
-        faults.add(op + " gave " + seen.size() + " entries on one page from " + first + " without a Link to the next");
+      boolean search = names.contains("page");
+      String base = listed(op.path(), published) + (search ? "?q=Pagewalk&" : "?");
+      String first = base + "limit=" + (search ? 2 : 1);
+      List<String> walk = walk(op, first);
+      List<String> whole = walk(op, base + "limit=" + (search ? 100 : 1000));
+      if (walk == null || whole == null) {
+        continue;
       }
-      if (seen.size() < 2) {
-        faults.add(op + " had too few entries to walk from " + first);
+      if (!new java.util.HashSet<>(walk).equals(new java.util.HashSet<>(whole))) {
+        faults.add(op + " walked from " + first + " found " + walk.size() + " entries, one big page " + whole.size());
       }
-      walked++;
+      walked += walk.size() > (search ? 2 : 1) ? 1 : 0;
     }
-    assertThat(walked).as("paged lists in the description").isGreaterThanOrEqualTo(3);
+    assertThat(lists).as("list operations in the description").isGreaterThanOrEqualTo(15);
+    assertThat(walked).as("lists long enough to need a second page").isGreaterThanOrEqualTo(7);
+    assertThat(faults).isEmpty();
+  }
+
+  /**
+   * The path with real values: a contribution's number ({@code published}, which has an audit trail), and any other id
+   * the first entry of the list before it (a term's history: the first term of the group's terms).
+   */
+  private String listed(String path, String published) {
+    String concrete = path.replace("{number}", published);
+    Matcher id = Pattern.compile("\\{id}").matcher(concrete);
+    if (id.find()) {
+      String list = concrete(concrete.substring(0, id.start() - 1));
+      JsonNode entries = json.readTree(send(HttpRequest.newBuilder(uri(list)).header("Authorization", token).GET()).body());
+      concrete = concrete.substring(0, id.start()) + (entries.isArray() && !entries.isEmpty()
+          ? entries.get(0).get("id").asString() : "999999") + concrete.substring(id.end());
+    }
+    return concrete(concrete);
+  }
+
+  /** Whether the operation answers a list: an array, or a page of changes or hits. */
+  private static boolean lists(Op op) {
+    JsonNode schema = op.node().path("responses").path("200").path("content").path("application/json").path("schema");
+    String ref = schema.path("$ref").asString("");
+    return schema.path("type").asString("").equals("array") || ref.endsWith("/Page") || ref.endsWith("/SearchResults");
+  }
+
+  /** The entries of the list from {@code first} to the end, following each {@code Link}; null (and a fault) if a page fails. */
+  private List<String> walk(Op op, String first) {
+    var seen = new ArrayList<String>();
+    String next = first;
+    int pages = 0;
+    while (next != null) {
+      HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(next)).header("Authorization", token).GET());
+      if (answer.statusCode() != 200) {
+        faults.add(op + " page " + next + " answered " + answer.statusCode() + ": " + abbreviated(answer.body()));
+        return null;
+      }
+      JsonNode body = json.readTree(answer.body());
+      JsonNode entries = body.isArray() ? body : body.has("changes") ? body.get("changes") : body.path("hits");
+      for (JsonNode entry : entries) {
+        String key = entry.has("number") && !body.has("changes") ? entry.get("number").asString() : entry.toString();
+        if (seen.contains(key)) {
+          faults.add(op + " listed " + key + " twice (page " + next + ")");
+        }
+        seen.add(key);
+      }
+      String link = answer.headers().firstValue("Link").orElse(null);
+      if (link != null && !link.matches("<([^>]+)>; rel=\"next\"")) {
+        faults.add(op + " Link is not one next page: " + link);
+        return null;
+      }
+      next = link == null ? null : link.replaceAll("<([^>]+)>.*", "$1");
+      if (next != null && entries.isEmpty()) {
+        faults.add(op + " an empty page " + first + " names a next one");
+      }
+      if (++pages > 1000) {
+        faults.add(op + " pages never end");
+        return null;
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * A row added while a client pages through a list comes on a later page, and no row it held is skipped or given
+   * twice: an organization whose name sorts first (the list's order is by name) is added after the first page.
+   */
+  @Test
+  void aRowAddedBetweenPagesIsNeitherSkippedNorGivenTwice() throws Exception {
+    HttpResponse<String> first = send(HttpRequest.newBuilder(uri("/api/v1/organizations?limit=2")).GET());
+    var seen = new ArrayList<String>();
+    json.readTree(first.body()).forEach(o -> seen.add(o.get("name").asString()));
+    int before = json.readTree(send(HttpRequest.newBuilder(uri("/api/v1/organizations?limit=1000")).GET()).body()).size();
+    assertThat(before).isGreaterThan(3);
+    HttpResponse<String> added = send(HttpRequest.newBuilder(uri("/api/v1/organizations")).header("Authorization", token)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            "{\"name\": \"AAA Added Between Pages\", \"category\": \"SECTOR_MEMBER\", \"countryCode\": \"CH\"}")));
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    String next = first.headers().firstValue("Link").orElseThrow().replaceAll("<([^>]+)>.*", "$1");
+    while (next != null) {
+      HttpResponse<String> page = send(HttpRequest.newBuilder(uri(next)).GET());
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      json.readTree(page.body()).forEach(o -> seen.add(o.get("name").asString()));
+      next = page.headers().firstValue("Link").map(link -> link.replaceAll("<([^>]+)>.*", "$1")).orElse(null);
+    }
+    assertThat(seen).doesNotHaveDuplicates().hasSize(before + 1).endsWith("AAA Added Between Pages");
+  }
+
+  /**
+   * A refusal of any kind (a problem of the API, 404, 400, 406, 415, 405, an error page) carries no
+   * {@code Content-Disposition}: Spring's guard against reflected downloads named them "f.txt" when the path ended in
+   * an extension it does not know.
+   */
+  @Test
+  void refusalsOfEveryKindCarryNoDownloadName() throws Exception {
+    var refused = new java.util.LinkedHashMap<String, HttpRequest.Builder>();
+    refused.put("unknown API route", HttpRequest.newBuilder(uri("/api/v1/nothing.exe")).GET());
+    refused.put("unknown contribution", HttpRequest.newBuilder(uri("/api/v1/contributions/FG-Cloud-I-9999.bat")).GET());
+    refused.put("path parameter", HttpRequest.newBuilder(uri("/api/v1/contributions/FG-Cloud-I-9999;x.cmd")).GET());
+    refused.put("unknown account", HttpRequest.newBuilder(uri("/api/v1/accounts/no.body")).header("Authorization", token).GET());
+    refused.put("no token", HttpRequest.newBuilder(uri("/api/v1/accounts/no.body")).GET());
+    refused.put("406", HttpRequest.newBuilder(uri("/api/v1/groups/cloud.exe")).header("Accept", "image/png").GET());
+    refused.put("415", HttpRequest.newBuilder(uri("/api/v1/accounts/no.body/roles")).header("Authorization", token)
+        .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("x")));
+    refused.put("405", HttpRequest.newBuilder(uri("/api/v1/groups/cloud.exe")).DELETE());
+    refused.put("400", HttpRequest.newBuilder(uri("/api/v1/groups;x.exe?limit=0")).GET());
+    refused.put("error page", HttpRequest.newBuilder(uri("/groups/nothing.exe")).header("Accept", "text/html").GET());
+    refused.put("error page of a meeting", HttpRequest.newBuilder(uri("/groups/cloud/meetings/none.bat"))
+        .header("Accept", "text/html").GET());
+    refused.forEach((kind, request) -> {
+      HttpResponse<String> answer = send(request);
+      if (answer.statusCode() < 400) {
+        faults.add(kind + " answered " + answer.statusCode());
+      }
+      answer.headers().firstValue("Content-Disposition").ifPresent(header ->
+          faults.add(kind + " (" + answer.statusCode() + ") carries Content-Disposition: " + header));
+    });
     assertThat(faults).isEmpty();
   }
 
@@ -456,6 +571,8 @@ class ApiConformanceTests {
 
   /** The answer is an RFC 9457 problem of that status with a sentence. */
   private void problem(String where, HttpResponse<String> answer, int status) {
+    answer.headers().firstValue("Content-Disposition").ifPresent(header ->
+        faults.add(where + " " + status + " carries Content-Disposition: " + header));
     String type = answer.headers().firstValue("Content-Type").orElse("");
     if (!type.startsWith("application/problem+json")) {
       faults.add(where + " " + status + " is " + type + ": " + abbreviated(answer.body()));

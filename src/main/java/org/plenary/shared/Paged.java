@@ -1,0 +1,122 @@
+package org.plenary.shared;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * One page of an API list: at most {@code limit} rows after the opaque {@code cursor} of the page before, and the
+ * cursor of the next page while there is one ({@code Link: <…?limit=N&cursor=C>; rel="next"}, as the register's).
+ * Rows keep the list's own order; a cursor records the largest id the first page saw and the last row given, so a
+ * row added while a client pages through comes after every row the list held then (in id order): none is skipped or
+ * given twice. A row whose place in the order changes between two pages (renamed) may be; a cursor whose last row was
+ * removed since is refused, naming {@code cursor}.
+ */
+public record Paged<T>(List<T> rows, String next) {
+
+  /** Rows of a page when the client names no {@code limit}: small lists come whole, as before paging. */
+  public static final int DEFAULT_LIMIT = 100;
+  /** The largest page a client may ask for. */
+  public static final int MAX_LIMIT = 1000;
+  /** The {@code limit} parameter's description in the API's operations. */
+  public static final String LIMIT = "at most this many rows (1-1000, default 100); the `Link` header names the next page";
+  /** The {@code cursor} parameter's description in the API's operations. */
+  public static final String CURSOR = "the `cursor` of the `Link` header's next page, as it is";
+
+  private static final Pattern CURSOR_SHAPE = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})");
+
+  /**
+   * The page a client asks for, checked before anything is read (a {@code limit} outside 1 to {@value #MAX_LIMIT} or a
+   * {@code cursor} of another shape is refused naming it, whatever else the request names): then {@link Asked#of}.
+   */
+  public static Asked asked(Integer limit, String cursor) {
+    if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+      throw InvalidInputException.of("limit", "common", "common.page.limit", MAX_LIMIT);
+    }
+    int size = limit == null ? DEFAULT_LIMIT : limit;
+    if (cursor == null || cursor.isBlank()) {
+      return new Asked(size, -1, -1, null);
+    }
+    Matcher m = CURSOR_SHAPE.matcher(cursor.strip());
+    if (!m.matches()) {
+      throw unknown(cursor);
+    }
+    return new Asked(size, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), cursor);
+  }
+
+  /** A page asked for: {@code size} rows after the row {@code last} of the list as it held rows up to id {@code seen}. */
+  public record Asked(int size, long seen, long last, String cursor) {
+
+    /** The page of {@code rows} (the whole list, in its order), each row known by its {@code id} (unique, growing as rows are added). */
+    public <T> Paged<T> of(List<T> rows, ToLongFunction<T> id) {
+      long upTo = seen;
+      List<T> ordered = rows;
+      int from = 0;
+      if (cursor == null) {
+        upTo = rows.stream().mapToLong(id).max().orElse(0);
+      } else {
+        ordered = inOrderSeen(rows, id, seen);
+        from = -1;
+        for (int i = 0; i < ordered.size() && from < 0; i++) {
+          from = id.applyAsLong(ordered.get(i)) == last ? i + 1 : -1;
+        }
+        if (from < 0) {
+          throw unknown(cursor);
+        }
+      }
+      int to = (int) Math.min(ordered.size(), (long) from + size);
+      List<T> page = List.copyOf(ordered.subList(from, to));
+      String next = to < ordered.size() && !page.isEmpty() ? upTo + "." + id.applyAsLong(page.getLast()) : null;
+      return new Paged<>(page, next);
+    }
+
+    /** The page of a list that only grows at its end (an audit trail, a history): each row known by its place. */
+    public <T> Paged<T> appended(List<T> rows) {
+      List<Numbered<T>> numbered = new ArrayList<>(rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        numbered.add(new Numbered<>(i + 1, rows.get(i)));
+      }
+      return of(numbered, Numbered::place).map(Numbered::row);
+    }
+  }
+
+  /** The same page with each row mapped (to what the API shows of it). */
+  public <R> Paged<R> map(Function<T, R> mapping) {
+    return new Paged<>(rows.stream().map(mapping).toList(), next);
+  }
+
+  /** The page as an API answer: its rows, and the next page's address in {@code Link} while there is one. */
+  public ResponseEntity<List<T>> answer() {
+    var answer = ResponseEntity.ok();
+    if (next != null) {
+      HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+      String link = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+          .replaceQueryParam("cursor", next).build().toUriString();
+      answer.header(HttpHeaders.LINK, "<" + link + ">; rel=\"next\"");
+    }
+    return answer.body(rows);
+  }
+
+  /** The list as the first page saw it (rows it held, in their order), then the rows added since, oldest first. */
+  private static <T> List<T> inOrderSeen(List<T> rows, ToLongFunction<T> id, long seen) {
+    List<T> ordered = new ArrayList<>(rows.stream().filter(r -> id.applyAsLong(r) <= seen).toList());
+    rows.stream().filter(r -> id.applyAsLong(r) > seen).sorted(Comparator.comparingLong(id)).forEach(ordered::add);
+    return ordered;
+  }
+
+  private static InvalidInputException unknown(String cursor) {
+    return InvalidInputException.of("cursor", "common", "common.page.cursor", cursor);
+  }
+
+  private record Numbered<T>(long place, T row) {}
+}

@@ -1,0 +1,93 @@
+package org.plenary.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PagedTests {
+
+  record Row(long id, String name) {}
+
+  /** The list as a collection gives it: in its own order (by name here), not by id. */
+  private static List<Row> byName(List<Row> rows) {
+    return rows.stream().sorted(Comparator.comparing(Row::name)).toList();
+  }
+
+  private List<String> walk(int limit, Runnable betweenFirstAndSecond) {
+    var seen = new ArrayList<String>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      Paged<Row> page = Paged.asked(limit, cursor).of(byName(table), Row::id);
+      page.rows().forEach(r -> seen.add(r.name()));
+      cursor = page.next();
+      if (++pages == 1) {
+        betweenFirstAndSecond.run();
+      }
+    } while (cursor != null);
+    return seen;
+  }
+
+  private final List<Row> table = new ArrayList<>(List.of(new Row(1, "delta"), new Row(2, "bravo"),
+      new Row(3, "foxtrot"), new Row(4, "charlie"), new Row(5, "echo")));
+
+  @Test
+  void walksTheListInItsOwnOrderEachRowOnce() {
+    assertThat(walk(2, () -> { })).containsExactly("bravo", "charlie", "delta", "echo", "foxtrot");
+  }
+
+  @Test
+  void aRowAddedBetweenPagesComesOnALaterPageAndNoneIsSkippedOrGivenTwice() {
+    // "alpha" sorts before every row the first page gave: by position or by name alone it would be skipped, and an
+    // offset would give "charlie" twice.
+    assertThat(walk(2, () -> table.add(new Row(6, "alpha"))))
+        .containsExactly("bravo", "charlie", "delta", "echo", "foxtrot", "alpha");
+  }
+
+  @Test
+  void aRowRemovedAfterItsPageIsNotMissedByTheRest() {
+    assertThat(walk(2, () -> table.removeIf(r -> r.name().equals("bravo"))))
+        .containsExactly("bravo", "charlie", "delta", "echo", "foxtrot");
+  }
+
+  @Test
+  void aCursorWhoseLastRowWasRemovedOrThatNoPageGaveIsRefusedNamingIt() {
+    String next = Paged.asked(2, null).of(byName(table), Row::id).next();
+    table.removeIf(r -> r.name().equals("charlie"));
+    for (String cursor : List.of(next, "zz", "1.2.3", "-1", "99999999999999999999")) {
+      assertThatThrownBy(() -> Paged.asked(2, cursor).of(byName(table), Row::id))
+          .isInstanceOfSatisfying(InvalidInputException.class,
+              e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("cursor"));
+    }
+  }
+
+  @Test
+  void aLimitOutsideOneToAThousandIsRefusedNamingItAndNoneMeansTheDefault() {
+    for (int limit : List.of(0, -1, 1001)) {
+      assertThatThrownBy(() -> Paged.asked(limit, null))
+          .isInstanceOfSatisfying(InvalidInputException.class,
+              e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("limit"));
+    }
+    var many = new ArrayList<Row>();
+    for (int i = 1; i <= 150; i++) {
+      many.add(new Row(i, "r" + i));
+    }
+    Paged<Row> page = Paged.asked(null, null).of(many, Row::id);
+    assertThat(page.rows()).hasSize(Paged.DEFAULT_LIMIT);
+    assertThat(Paged.asked(null, page.next()).of(many, Row::id).rows()).hasSize(50);
+    assertThat(Paged.asked(1000, null).of(many, Row::id).next()).isNull();
+  }
+
+  @Test
+  void aListThatOnlyGrowsAtItsEndIsPagedByPlace() {
+    var history = new ArrayList<>(List.of("a", "b", "c"));
+    Paged<String> first = Paged.asked(2, null).appended(history);
+    history.add("d");
+    assertThat(first.rows()).containsExactly("a", "b");
+    assertThat(Paged.asked(2, first.next()).appended(history).rows()).containsExactly("c", "d");
+  }
+}
