@@ -57,16 +57,31 @@ class Circulars {
         .update();
   }
 
-  /** The circular's version: one more at every edit of its draft. */
+  /**
+   * The circular's version as its reader saw it: its draft's, its meeting's and its group's versions together
+   * (each only grows, so their sum moves whenever one does). A circular quotes its meeting's dates, venue,
+   * deadlines and hotels and its group's terms and leaders: read before the meeting moved, it is not issued
+   * (or its draft saved) stating the old facts in silence.
+   */
   long version(CircularId id) {
-    return jdbc.sql("SELECT edit_version FROM meeting_circulars WHERE id = ?").param(id.value()).query(Long.class)
-        .single();
+    return jdbc.sql(VERSION).param(id.value()).query(Long.class).single();
   }
 
-  /** The circular's version, its row locked until the transaction ends: one edit or issue at a time. */
+  private static final String VERSION = """
+      SELECT c.edit_version + m.edit_version + g.edit_version FROM meeting_circulars c
+        JOIN meetings m ON m.id = c.meeting_id JOIN plenary_groups g ON g.id = m.group_id WHERE c.id = ?""";
+
+  /**
+   * The circular's version ({@link #version}), its row, its meeting's and its group's locked until the transaction
+   * ends: one edit or issue at a time, and no change of the facts it quotes between the check and the issue.
+   */
   long lockVersion(CircularId id) {
-    return jdbc.sql("SELECT edit_version FROM meeting_circulars WHERE id = ? FOR UPDATE").param(id.value())
+    long meeting = jdbc.sql("SELECT meeting_id FROM meeting_circulars WHERE id = ? FOR UPDATE").param(id.value())
         .query(Long.class).single();
+    long group = jdbc.sql("SELECT group_id FROM meetings WHERE id = ? FOR UPDATE").param(meeting).query(Long.class)
+        .single();
+    jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(group).query(Long.class).list();
+    return version(id);
   }
 
   /** Freezes a draft; 0 when it was issued meanwhile. */

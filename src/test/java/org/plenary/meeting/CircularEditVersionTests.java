@@ -109,6 +109,38 @@ class CircularEditVersionTests {
         .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ISSUED"));
   }
 
+  @Test
+  void aCircularReadBeforeItsMeetingMovedIsNotIssuedWithTheOldDates() throws Exception {
+    int id = draft("TSB Circular 964");
+    String shown = versionOn("/circulars/" + id);
+    String read = mvc.perform(get("/api/v1/circulars/" + id).header("Authorization", bearer))
+        .andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+    Meeting before = meetings.get("cloud", code);
+    moveByAWeek(before);
+
+    mvc.perform(post("/circulars/" + id + "/issue").with(tsb).with(csrf()).param("editVersion", shown))
+        .andExpect(flash().attribute("problem", containsString("changed by someone else since you opened it")));
+    mvc.perform(post("/api/v1/circulars/" + id + "/issue").header("Authorization", bearer).header("If-Match", read)
+            .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        .andExpect(status().isPreconditionFailed());
+    String now = mvc.perform(get("/api/v1/circulars/" + id).header("Authorization", bearer))
+        .andExpect(jsonPath("$.status").value("DRAFT")).andReturn().getResponse().getHeader("ETag");
+    assertThat(now).isNotEqualTo(read);
+    mvc.perform(post("/api/v1/circulars/" + id + "/issue").header("Authorization", bearer).header("If-Match", now)
+            .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ISSUED"));
+  }
+
+  private void moveByAWeek(Meeting m) {
+    java.util.function.Function<java.time.Instant, java.time.LocalDateTime> local =
+        at -> java.time.LocalDateTime.ofInstant(at, m.timeZone()).plusDays(7);
+    meetings.update("cloud", code, new MeetingDraft(m.code(), m.startDate().plusDays(7), m.endDate().plusDays(7),
+        m.timeZone().getId(), m.venueName(), m.venueAddress(), m.venueCode(), m.openingTime(), m.deskOpensAt(),
+        m.deskPlace(), m.fee(), m.languages(), m.paperless(), m.documentsPublic(), m.practicalInfo(),
+        local.apply(m.registrationDeadline()), local.apply(m.contributionDeadline()), local.apply(m.visaDeadline()),
+        m.latePolicy(), m.collocated(), m.hotels()));
+  }
+
   private int draft(String number) throws Exception {
     String created = mvc.perform(post("/api/v1/groups/cloud/meetings/" + code + "/circulars")
             .header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON).content("""
