@@ -163,11 +163,30 @@ class Circulars {
   }
 
   void setRules(GroupId group, AnnouncementRules rules) {
-    if (jdbc.sql("UPDATE meeting_announcement_rules SET announce_weeks = ?, contribution_days = ? WHERE group_id = ?")
+    if (jdbc.sql("""
+            UPDATE meeting_announcement_rules SET announce_weeks = ?, contribution_days = ?,
+              edit_version = edit_version + 1 WHERE group_id = ?""")
         .params(rules.announceWeeks(), rules.contributionDays(), group.value()).update() == 0) {
-      jdbc.sql("INSERT INTO meeting_announcement_rules (group_id, announce_weeks, contribution_days) VALUES (?, ?, ?)")
+      jdbc.sql("""
+              INSERT INTO meeting_announcement_rules (group_id, announce_weeks, contribution_days, edit_version)
+              VALUES (?, ?, ?, 1)""")
           .params(group.value(), rules.announceWeeks(), rules.contributionDays()).update();
     }
+  }
+
+  /** The version of the group's announcement rules: one more at every save, 0 before the first. */
+  long rulesVersion(GroupId group) {
+    return jdbc.sql("SELECT edit_version FROM meeting_announcement_rules WHERE group_id = ?").param(group.value())
+        .query(Long.class).optional().orElse(0L);
+  }
+
+  /**
+   * The version of the group's announcement rules, with the group's row locked until the transaction ends (the rules'
+   * own row may not exist yet): one save at a time.
+   */
+  long lockRulesVersion(GroupId group) {
+    jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(group.value()).query(Long.class).list();
+    return rulesVersion(group);
   }
 
   void markAnnounced(MeetingId meeting, Instant at) {

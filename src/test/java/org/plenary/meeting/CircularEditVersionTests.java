@@ -41,6 +41,7 @@ class CircularEditVersionTests {
 
   @Autowired MockMvc mvc;
   @Autowired MeetingCatalog meetings;
+  @Autowired CircularDesk desk;
   @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
   @Autowired UserDetailsService users;
@@ -139,6 +140,33 @@ class CircularEditVersionTests {
         m.deskPlace(), m.fee(), m.languages(), m.paperless(), m.documentsPublic(), m.practicalInfo(),
         local.apply(m.registrationDeadline()), local.apply(m.contributionDeadline()), local.apply(m.visaDeadline()),
         m.latePolicy(), m.collocated(), m.hotels()));
+  }
+
+  @Test
+  void theAnnouncementRulesAreSavedOnlyOverTheRulesTheirEditorRead() throws Exception {
+    String seenByA = versionOn("/groups/fn/circulars/rules");
+    String seenByB = versionOn("/groups/fn/circulars/rules");
+    try {
+      rules(seenByA, "6", "12").andExpect(status().is3xxRedirection());
+      String page = rules(seenByB, "8", "10").andExpect(status().isOk())
+          .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+      assertThat(page).contains("Someone else changed these rules since you opened this page: they are now 6 weeks and 12 days")
+          .contains("value=\"8\"");
+      assertThat(desk.rules(groups.get("fn").id())).isEqualTo(new AnnouncementRules(6, 12));
+      // Saved again from the form that told of the change: the editor's choice.
+      Matcher again = EDIT_VERSION.matcher(page);
+      assertThat(again.find()).isTrue();
+      rules(again.group(1), "8", "10").andExpect(status().is3xxRedirection());
+      assertThat(desk.rules(groups.get("fn").id())).isEqualTo(new AnnouncementRules(8, 10));
+    } finally {
+      desk.setRules("fn", AnnouncementRules.DEFAULTS);
+    }
+  }
+
+  private org.springframework.test.web.servlet.ResultActions rules(String version, String weeks, String days)
+      throws Exception {
+    return mvc.perform(post("/groups/fn/circulars/rules").with(tsb).with(csrf()).param("announceWeeks", weeks)
+        .param("contributionDays", days).param("editVersion", version));
   }
 
   private int draft(String number) throws Exception {
