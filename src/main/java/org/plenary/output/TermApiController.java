@@ -58,8 +58,14 @@ class TermApiController {
 
   @Operation(operationId = "listTerms", summary = "The terminology register; q searches terms and definitions")
   @GetMapping("/api/v1/groups/{slug}/terms")
-  List<Term> list(@PathVariable String slug, @RequestParam(required = false) String q) {
-    return desk.search(slug, q);
+  @ApiResponse(responseCode = "200", description = "OK; without `q`, `ETag` names the register's version (`If-Match`"
+      + " on its issue)", useReturnTypeSchema = true)
+  ResponseEntity<List<Term>> list(@PathVariable String slug, @RequestParam(required = false) String q) {
+    if (q != null && !q.isBlank()) {
+      return ResponseEntity.ok(desk.search(slug, q));
+    }
+    List<Term> terms = desk.search(slug, null);
+    return EditVersion.ok(TermsIssuer.version(terms)).body(terms);
   }
 
   @Operation(operationId = "listTermsCsv", summary = "The terminology register as CSV")
@@ -86,9 +92,14 @@ class TermApiController {
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping("/api/v1/groups/{slug}/terms/issue")
   @PreAuthorize("isAuthenticated()")
+  @ApiResponse(responseCode = "412", description = "`If-Match` names a version of the register that is no longer"
+      + " current: a term was proposed or changed since it was read; nothing was numbered or uploaded.")
   ResponseEntity<IssuedReport> issue(@PathVariable String slug, @RequestParam(required = false) String meeting,
+      @Parameter(description = "the register's version as read: the `ETag` of `GET …/terms` without `q` (\"v12\");"
+          + " `*` or no header issues the register as it is now")
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @AuthenticationPrincipal PlenaryUser user) {
-    OutputDocument output = issuer.issue(slug, meeting, user);
+    OutputDocument output = issuer.issue(slug, meeting, user, EditVersion.ifMatch(ifMatch));
     return ResponseEntity.created(URI.create("/api/v1/contributions/" + output.number()))
         .body(new IssuedReport(output.number(), output.number() + ".pdf"));
   }
