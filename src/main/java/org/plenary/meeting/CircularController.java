@@ -143,7 +143,7 @@ class CircularController {
   }
 
   /** The version a form carried: null for none (or one that is no number, which no version matches). */
-  static Long seen(String editVersion) {
+  private static Long seen(String editVersion) {
     if (editVersion == null || editVersion.isBlank()) {
       return null;
     }

@@ -56,13 +56,13 @@ class CircularRulesController {
   @PostMapping("/groups/{slug}/circulars/rules")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   String rules(@PathVariable String slug, @RequestParam String announceWeeks, @RequestParam String contributionDays,
-      @RequestParam(required = false) String editVersion, Model model, RedirectAttributes redirect) {
+      @RequestParam(required = false) Long editVersion, Model model, RedirectAttributes redirect) {
     Group group = groups.get(slug);
     try {
       desk.setRules(slug, new AnnouncementRules(Integer.parseInt(announceWeeks.strip()),
-          Integer.parseInt(contributionDays.strip())), EditVersion.of(CircularController.seen(editVersion)));
+          Integer.parseInt(contributionDays.strip())), EditVersion.of(editVersion));
     } catch (NumberFormatException | InvalidInputException e) {
-      return page(model, group, announceWeeks, contributionDays, CircularController.seen(editVersion),
+      return page(model, group, announceWeeks, contributionDays, editVersion,
           text("meeting.rules.invalid"));
     } catch (ChangedMeanwhileException e) {
       // The editor's input stays; the sentence says what the rules are now, and the form carries their version.

@@ -106,11 +106,11 @@ class ParticipantListController {
 
   @PostMapping("/groups/{slug}/registration-policy")
   String policy(@PathVariable String slug, @RequestParam(defaultValue = "false") boolean individualsAllowed,
-      @RequestParam String back, @RequestParam(required = false) String editVersion,
+      @RequestParam String back, @RequestParam(required = false) Long editVersion,
       @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
     String to = org.plenary.shared.SitePaths.under("/groups/" + slug + "/", back).orElse("/groups/" + slug);
     try {
-      desk.setIndividualsAllowed(slug, individualsAllowed, user, EditVersion.of(seen(editVersion)));
+      desk.setIndividualsAllowed(slug, individualsAllowed, user, EditVersion.of(editVersion));
     } catch (ChangedMeanwhileException e) {
       // The page shown again gives the policy as it is now, with its version; the sentence says what it now is.
       redirect.addFlashAttribute("problem", text("registration.policy.changedMeanwhile", text(desk.individualsAllowed(slug)
@@ -124,18 +124,6 @@ class ParticipantListController {
 
   private String text(String key, Object... args) {
     return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
-  }
-
-  /** The version a form carried: null for none (or one that is no number, which no version matches). */
-  private static Long seen(String editVersion) {
-    if (editVersion == null || editVersion.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(editVersion.strip());
-    } catch (NumberFormatException e) {
-      return -1L;
-    }
   }
 
   private Map<Long, String> organizationNames() {
