@@ -142,8 +142,10 @@ class AccountApiController {
 
   @Operation(operationId = "setAccountOrganization", summary = "Move an account to another organization (administrators)",
       description = "The change is kept with who made it and when (`GET …/changes`). Registrations made before keep the "
-          + "organization they were made with; the account's next registrations start from the new one. The account's "
-          + "focal-point assignments are not changed (they are removed on the organization).")
+          + "organization they were made with; the account's next registrations start from the new one. A focal point's "
+          + "right follows the organization it works for: its appointment as focal point of the organization it leaves "
+          + "ends with the move (listed in `GET …/changes` as `focalPoint`, from that organization to null); "
+          + "appointments for other organizations stay.")
   @PutMapping("/api/v1/accounts/{username}/organization")
   @PreAuthorize("hasRole('ADMIN')")
   @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)

@@ -206,8 +206,11 @@ public class AccountDirectory {
    * Moves the account to another organization (null: none), made on the version {@code read} names: refused
    * with {@link org.plenary.shared.ChangedMeanwhileException} when someone changed the account since; the
    * version saved. The change is kept with who made it ({@link #changes}). Registrations made before keep the
-   * organization they were made with; new ones start from this one. Focal-point assignments are not
-   * changed: they are the organizations' (removed there).
+   * organization they were made with; new ones start from this one. A focal point's right comes with the
+   * organization it works for: the account's appointment as focal point of the organization it leaves ends with
+   * the move (kept in {@link #changes} as {@code focalPoint}, from that organization to none), so that it no longer
+   * approves, is mailed or lists that organization's registrations from its next request on, on pages, the API and
+   * the links of its mails. Appointments for other organizations, made as such, stay.
    */
   @Transactional
   public long setOrganization(AccountId id, OrganizationId organization, EditVersion read, String by) {
@@ -223,6 +226,9 @@ public class AccountDirectory {
         : accounts.organizationName(before.organizationId().value()).orElse(null);
     accounts.setOrganization(id, organization == null ? null : organization.value());
     accounts.recordChange(id, new AccountChange("organization", from, to, by, clock.instant()));
+    if (before.organizationId() != null && accounts.removeFocalPoint(before.organizationId(), id)) {
+      accounts.recordChange(id, new AccountChange("focalPoint", from, null, by, clock.instant()));
+    }
     currentAccounts.changed(id);
     return version(id);
   }

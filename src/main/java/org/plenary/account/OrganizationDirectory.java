@@ -61,6 +61,8 @@ public class OrganizationDirectory {
   @Transactional
   public void appointFocalPoint(OrganizationId organization, AccountId account) {
     get(organization);
+    // Under the account's lock: an appointment is not made between a move's reading and its ending of the old one.
+    accounts.lockVersion(account);
     accounts.appointFocalPoint(organization, account);
     currentAccounts.changed(account);
   }

@@ -84,7 +84,8 @@ class CircularApiController {
   @Operation(operationId = "getCircular", summary = "A circular with its text in a language (lang: en, zh, ...)")
   @GetMapping("/api/v1/circulars/{id:\\d+}")
   @ApiResponse(responseCode = "200", description = "OK; `ETag` names the circular's version (the secretariat's"
-      + " `If-Match` on issue)", useReturnTypeSchema = true)
+      + " `If-Match` on issue): its draft's and the meeting's and group's facts it quotes (dates, venue, deadlines,"
+      + " hotels, agenda, terms, leaders)", useReturnTypeSchema = true)
   ResponseEntity<CircularResource> get(@PathVariable long id, @RequestParam(required = false) String lang) {
     boolean staff = staff();
     Circular circular = desk.get(new CircularId(id), staff);
@@ -109,8 +110,9 @@ class CircularApiController {
   @PostMapping("/api/v1/circulars/{id:\\d+}/issue")
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
   @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-  @ApiResponse(responseCode = "412", description = "`If-Match` names a version of the draft that is no longer"
-      + " current: someone edited it since it was read; nothing was issued.")
+  @ApiResponse(responseCode = "412", description = "`If-Match` names a version of the circular that is no longer"
+      + " current: someone edited the draft, or changed the meeting or group whose facts it quotes, since it was read;"
+      + " nothing was issued.")
   CircularResource issue(@PathVariable long id, @Valid @RequestBody IssueRequest request,
       @Parameter(description = "the draft's version as read: the `ETag` of its GET (\"v3\"); `*` or no header issues"
           + " the draft as it is now") @RequestHeader(name = "If-Match", required = false) String ifMatch) {

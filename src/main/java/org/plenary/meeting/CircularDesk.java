@@ -118,8 +118,24 @@ public class CircularDesk {
     return circulars.rules(group).orElse(AnnouncementRules.DEFAULTS);
   }
 
+  /** The version of the group's announcement rules: the rules page's form carries it. */
+  public long rulesVersion(GroupId group) {
+    return circulars.rulesVersion(group);
+  }
+
   @Transactional
   public AnnouncementRules setRules(String slug, AnnouncementRules rules) {
+    return setRules(slug, rules, EditVersion.ANY);
+  }
+
+  /**
+   * Sets the group's announcement rules, made on the version {@code seen} names: refused
+   * ({@link org.plenary.shared.ChangedMeanwhileException}, nothing saved) when someone saved them since.
+   */
+  @Transactional
+  public AnnouncementRules setRules(String slug, AnnouncementRules rules, EditVersion seen) {
+    Group group = groups.get(slug);
+    seen.check(circulars.lockRulesVersion(group.id()), group.acronym());
     new Violations()
         .check(rules.announceWeeks() >= 0 && rules.announceWeeks() <= 52, "announceWeeks", text("meeting.circular.error.weeks"))
         .check(rules.contributionDays() >= 0 && rules.contributionDays() <= 90, "contributionDays", text("meeting.circular.error.days"))

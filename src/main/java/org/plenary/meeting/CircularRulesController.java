@@ -2,6 +2,8 @@ package org.plenary.meeting;
 
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.ChangedMeanwhileException;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.PageController;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,29 +46,40 @@ class CircularRulesController {
   @PreAuthorize("@groupAccess.canManage(#slug)")
   String rules(@PathVariable String slug, Model model) {
     Group group = groups.get(slug);
+    // The version before the rules shown: rules saved between the two reads are saved over from here only after a notice.
+    long version = desk.rulesVersion(group.id());
     AnnouncementRules rules = desk.rules(group.id());
-    return page(model, group, String.valueOf(rules.announceWeeks()), String.valueOf(rules.contributionDays()), null);
+    return page(model, group, String.valueOf(rules.announceWeeks()), String.valueOf(rules.contributionDays()), version,
+        null);
   }
 
   @PostMapping("/groups/{slug}/circulars/rules")
   @PreAuthorize("@groupAccess.canManage(#slug)")
   String rules(@PathVariable String slug, @RequestParam String announceWeeks, @RequestParam String contributionDays,
-      Model model, RedirectAttributes redirect) {
+      @RequestParam(required = false) Long editVersion, Model model, RedirectAttributes redirect) {
     Group group = groups.get(slug);
     try {
       desk.setRules(slug, new AnnouncementRules(Integer.parseInt(announceWeeks.strip()),
-          Integer.parseInt(contributionDays.strip())));
+          Integer.parseInt(contributionDays.strip())), EditVersion.of(editVersion));
     } catch (NumberFormatException | InvalidInputException e) {
-      return page(model, group, announceWeeks, contributionDays, text("meeting.rules.invalid"));
+      return page(model, group, announceWeeks, contributionDays, editVersion,
+          text("meeting.rules.invalid"));
+    } catch (ChangedMeanwhileException e) {
+      // The editor's input stays; the sentence says what the rules are now, and the form carries their version.
+      long version = desk.rulesVersion(group.id());
+      AnnouncementRules now = desk.rules(group.id());
+      return page(model, group, announceWeeks, contributionDays, version,
+          text("meeting.rules.changedMeanwhile", now.announceWeeks(), now.contributionDays()));
     }
     redirect.addFlashAttribute("notice", text("meeting.rules.saved"));
     return "redirect:/groups/" + slug;
   }
 
-  private static String page(Model model, Group group, String weeks, String days, String problem) {
+  private static String page(Model model, Group group, String weeks, String days, Long version, String problem) {
     model.addAttribute("group", group);
     model.addAttribute("announceWeeks", weeks);
     model.addAttribute("contributionDays", days);
+    model.addAttribute("editVersion", version);
     model.addAttribute("problem", problem);
     return "meeting/circular-rules";
   }

@@ -57,16 +57,31 @@ class Circulars {
         .update();
   }
 
-  /** The circular's version: one more at every edit of its draft. */
+  /**
+   * The circular's version as its reader saw it: its draft's, its meeting's and its group's versions together
+   * (each only grows, so their sum moves whenever one does). A circular quotes its meeting's dates, venue,
+   * deadlines and hotels and its group's terms and leaders: read before the meeting moved, it is not issued
+   * (or its draft saved) stating the old facts in silence.
+   */
   long version(CircularId id) {
-    return jdbc.sql("SELECT edit_version FROM meeting_circulars WHERE id = ?").param(id.value()).query(Long.class)
-        .single();
+    return jdbc.sql(VERSION).param(id.value()).query(Long.class).single();
   }
 
-  /** The circular's version, its row locked until the transaction ends: one edit or issue at a time. */
+  private static final String VERSION = """
+      SELECT c.edit_version + m.edit_version + g.edit_version FROM meeting_circulars c
+        JOIN meetings m ON m.id = c.meeting_id JOIN plenary_groups g ON g.id = m.group_id WHERE c.id = ?""";
+
+  /**
+   * The circular's version ({@link #version}), its row, its meeting's and its group's locked until the transaction
+   * ends: one edit or issue at a time, and no change of the facts it quotes between the check and the issue.
+   */
   long lockVersion(CircularId id) {
-    return jdbc.sql("SELECT edit_version FROM meeting_circulars WHERE id = ? FOR UPDATE").param(id.value())
+    long meeting = jdbc.sql("SELECT meeting_id FROM meeting_circulars WHERE id = ? FOR UPDATE").param(id.value())
         .query(Long.class).single();
+    long group = jdbc.sql("SELECT group_id FROM meetings WHERE id = ? FOR UPDATE").param(meeting).query(Long.class)
+        .single();
+    jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(group).query(Long.class).list();
+    return version(id);
   }
 
   /** Freezes a draft; 0 when it was issued meanwhile. */
@@ -148,11 +163,30 @@ class Circulars {
   }
 
   void setRules(GroupId group, AnnouncementRules rules) {
-    if (jdbc.sql("UPDATE meeting_announcement_rules SET announce_weeks = ?, contribution_days = ? WHERE group_id = ?")
+    if (jdbc.sql("""
+            UPDATE meeting_announcement_rules SET announce_weeks = ?, contribution_days = ?,
+              edit_version = edit_version + 1 WHERE group_id = ?""")
         .params(rules.announceWeeks(), rules.contributionDays(), group.value()).update() == 0) {
-      jdbc.sql("INSERT INTO meeting_announcement_rules (group_id, announce_weeks, contribution_days) VALUES (?, ?, ?)")
+      jdbc.sql("""
+              INSERT INTO meeting_announcement_rules (group_id, announce_weeks, contribution_days, edit_version)
+              VALUES (?, ?, ?, 1)""")
           .params(group.value(), rules.announceWeeks(), rules.contributionDays()).update();
     }
+  }
+
+  /** The version of the group's announcement rules: one more at every save, 0 before the first. */
+  long rulesVersion(GroupId group) {
+    return jdbc.sql("SELECT edit_version FROM meeting_announcement_rules WHERE group_id = ?").param(group.value())
+        .query(Long.class).optional().orElse(0L);
+  }
+
+  /**
+   * The version of the group's announcement rules, with the group's row locked until the transaction ends (the rules'
+   * own row may not exist yet): one save at a time.
+   */
+  long lockRulesVersion(GroupId group) {
+    jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(group.value()).query(Long.class).list();
+    return rulesVersion(group);
   }
 
   void markAnnounced(MeetingId meeting, Instant at) {

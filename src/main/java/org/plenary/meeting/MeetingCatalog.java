@@ -205,7 +205,7 @@ public class MeetingCatalog {
       throw new MeetingCodeInUseException("meeting.error.codePrinted", current.code());
     }
     cache.clear();
-    meetings.update(current.id(), resolve(current.groupId(), draft, newCode, current.id()));
+    meetings.update(current.id(), resolve(current.groupId(), keepingInstants(draft, current), newCode, current.id()));
     if (translated != null) {
       translations.replace(current.id(), checked(translated));
     }
@@ -313,6 +313,27 @@ public class MeetingCatalog {
         instant(registration, zone, offsets.get(Deadline.Kind.REGISTRATION)),
         instant(contributions, zone, offsets.get(Deadline.Kind.CONTRIBUTIONS)),
         instant(visa, zone, offsets.get(Deadline.Kind.VISA_SUPPORT)));
+  }
+
+  /**
+   * The draft with the offset each deadline has now for those it gives unchanged (the same local time in the same
+   * zone) and without an offset: a page's field (the browser's datetime-local has none) or a body's local time, sent
+   * back as read, names a time that comes twice (the clocks go back) no more precisely than "the later", and saving
+   * it would move a deadline set at the first coming (by the API, with its offset) by an hour that nobody edited.
+   */
+  private static MeetingDraft keepingInstants(MeetingDraft draft, Meeting current) {
+    if (draft.timeZone() == null || !draft.timeZone().strip().equals(current.timeZone().getId())) {
+      return draft;
+    }
+    var offsets = new java.util.EnumMap<Deadline.Kind, java.time.ZoneOffset>(Deadline.Kind.class);
+    offsets.putAll(draft.offsets());
+    for (Deadline d : current.deadlines()) {
+      var now = d.dueAt().atZone(current.timeZone());
+      if (!offsets.containsKey(d.kind()) && now.toLocalDateTime().equals(draft.deadline(d.kind()))) {
+        offsets.put(d.kind(), now.getOffset());
+      }
+    }
+    return offsets.equals(draft.offsets()) ? draft : draft.withOffsets(offsets);
   }
 
   /** Whether the local time is on the meeting's clocks: not in the hour skipped when they go forward. */

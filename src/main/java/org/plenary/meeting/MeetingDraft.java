@@ -51,4 +51,20 @@ public record MeetingDraft(
   public MeetingDraft {
     offsets = offsets == null ? java.util.Map.of() : java.util.Map.copyOf(offsets);
   }
+
+  /** This draft with these offsets for its deadlines. */
+  MeetingDraft withOffsets(java.util.Map<Deadline.Kind, java.time.ZoneOffset> given) {
+    return new MeetingDraft(code, startDate, endDate, timeZone, venueName, venueAddress, venueCode, openingTime,
+        deskOpensAt, deskPlace, fee, languages, paperless, documentsPublic, practicalInfo, registrationDeadline,
+        contributionDeadline, visaDeadline, latePolicy, collocated, hotels, given);
+  }
+
+  /** The local time given for a deadline, null for its default. */
+  LocalDateTime deadline(Deadline.Kind kind) {
+    return switch (kind) {
+      case REGISTRATION -> registrationDeadline;
+      case CONTRIBUTIONS -> contributionDeadline;
+      case VISA_SUPPORT -> visaDeadline;
+    };
+  }
 }

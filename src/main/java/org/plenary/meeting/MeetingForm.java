@@ -96,7 +96,9 @@ public class MeetingForm {
   @io.swagger.v3.oas.annotations.media.Schema(nullable = true, description = "the deadlines as the meeting's GET gives"
       + " them (kind and dueAt; a PUT of what GET gave keeps them); registrationDeadline, contributionDeadline and"
       + " visaDeadline, when given, come first. A dueAt's offset picks which of a local time shown twice (clocks going"
-      + " back) is meant; an offset the time does not have in the meeting's zone is not read (the local time is kept)")
+      + " back) is meant; an offset the time does not have in the meeting's zone is not read (the local time is kept)."
+      + " A deadline given as a local time without offset that is the one it has now (same zone) keeps its instant;"
+      + " another local time shown twice is its second coming")
   private List<@Valid DeadlineRow> deadlines;
 
   public List<DeadlineRow> getDeadlines() {

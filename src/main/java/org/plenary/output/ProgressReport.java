@@ -28,6 +28,23 @@ public record ProgressReport(
     GroupLifetime lifetime,
     @io.swagger.v3.oas.annotations.media.Schema(nullable = true) String chairParagraphs) {
 
+  /**
+   * The report's version: a digest of everything it states but the moment it was generated, so that two reads of one
+   * unchanged report share it and any change of what it states (a meeting, a document, a deliverable, a term, the
+   * chair's paragraphs…) moves it. Compare versions of reports written in one language (the group's working language).
+   */
+  public long version() {
+    String stated = java.util.Arrays.asList(groupSlug, groupAcronym, groupName, parent, from, to, meetings, outputs,
+        deliverables, livingList, terms, milestones, lifetime, chairParagraphs).toString();
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(stated.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.nio.ByteBuffer.wrap(digest).getLong() >>> 1;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A meeting held in the period, who took part (approved registrations) and its documents. */
   public record MeetingHeld(String code, String dates, String venue, String chair, int participants,
       Map<String, Long> byCategory, Map<String, Long> byCountry, Map<String, Long> organizations, int inputs,

@@ -12,6 +12,8 @@ import org.plenary.output.OutputRequests.IssuedReport;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.plenary.shared.EditVersion;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +39,13 @@ class ProgressReportApiController {
   @Operation(operationId = "getProgressReport", summary = "The progress report for a period, as JSON")
   @GetMapping("/api/v1/groups/{slug}/progress-report")
   @PreAuthorize("isAuthenticated()")
-  ProgressReport get(@PathVariable String slug, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the report's version as it would be issued now"
+      + " (`If-Match` on its issue)", useReturnTypeSchema = true)
+  ResponseEntity<ProgressReport> get(@PathVariable String slug, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @AuthenticationPrincipal PlenaryUser user) {
-    return reports.report(slug, from, to, user);
+    // The version before the report: a change between the two reads gives the older tag, which an issue then refuses.
+    long version = issuer.version(slug, from, to, user);
+    return EditVersion.ok(version).body(reports.report(slug, from, to, user));
   }
 
   @Operation(operationId = "getProgressReportPdf", summary = "The progress report for a period, as PDF")
@@ -55,12 +61,17 @@ class ProgressReportApiController {
 
   @Operation(operationId = "issueProgressReport", summary = "Issue the report: numbered as an output document of the period's last meeting, its PDF uploaded")
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` names a version of the report that is no longer current:"
+      + " something it states changed since it was read; nothing was numbered or uploaded.")
   @PostMapping("/api/v1/groups/{slug}/progress-report/issue")
   @PreAuthorize("isAuthenticated()")
   ResponseEntity<IssuedReport> issue(@PathVariable String slug,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @AuthenticationPrincipal PlenaryUser user) {
-    OutputDocument output = issuer.issue(slug, from, to, user);
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @Parameter(description = "the report's version as read: the `ETag` of its GET for the same period; `*` or no"
+          + " header issues the report as it is now") @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @AuthenticationPrincipal PlenaryUser user) {
+    OutputDocument output = issuer.issue(slug, from, to, user, EditVersion.ifMatch(ifMatch));
     return ResponseEntity.created(URI.create("/api/v1/contributions/" + output.number()))
         .body(new IssuedReport(output.number(), output.number() + ".pdf"));
   }

@@ -37,6 +37,8 @@ class ProgressReportController {
     LocalDate start = from != null ? from : group.firstMeetingOn() != null ? group.firstMeetingOn() : LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1);
     LocalDate end = to != null ? to : start.plusYears(1).minusDays(1);
     model.addAttribute("group", group);
+    // The version before the report shown: a report that changed between the two reads is issued only after a notice.
+    model.addAttribute("reportVersion", issuer.version(slug, start, end, DeliverableController.user()));
     model.addAttribute("report", reports.report(slug, start, end, DeliverableController.user()));
     model.addAttribute("notesVersion", reports.notesVersion(slug, start, end));
     return "output/progress-report";
@@ -72,10 +74,12 @@ class ProgressReportController {
 
   @PostMapping("/groups/{slug}/progress-report/issue")
   String issue(@PathVariable String slug, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, RedirectAttributes redirect) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/progress-report?from=" + from + "&to=" + to;
     return DeliverableController.act(redirect, back, () -> {
-      OutputDocument output = issuer.issue(slug, from, to, DeliverableController.user());
+      OutputDocument output = issuer.issue(slug, from, to, DeliverableController.user(),
+          org.plenary.shared.EditVersion.of(editVersion));
       return "/documents/" + output.number();
     }, "output.notice.reportIssued");
   }

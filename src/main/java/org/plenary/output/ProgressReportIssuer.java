@@ -16,6 +16,7 @@ import org.plenary.shared.Words;
 import org.plenary.pdf.PdfWords;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
+import org.plenary.shared.EditVersion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,10 +54,30 @@ public class ProgressReportIssuer {
 
   /** Numbers the report as an output document of the period's last meeting and uploads its PDF. */
   public OutputDocument issue(String slug, LocalDate from, LocalDate to, PlenaryUser user) {
+    return issue(slug, from, to, user, EditVersion.ANY);
+  }
+
+  /**
+   * The report's version ({@link ProgressReport#version}) as it would be issued now: in the group's working language,
+   * whatever the reader's. The API's ETag, the page's issue form.
+   */
+  public long version(String slug, LocalDate from, LocalDate to, PlenaryUser user) {
+    return reports.report(slug, from, to, user, groups.get(slug).workingLocale()).version();
+  }
+
+  /**
+   * Numbers the report as its issuer read it ({@code seen}): the report rendered is the one whose version is checked,
+   * so one that changed since it was read (a meeting moved, a document published, the chair's paragraphs saved…) is
+   * not numbered and uploaded unseen (412, nothing allocated).
+   */
+  public OutputDocument issue(String slug, LocalDate from, LocalDate to, PlenaryUser user, EditVersion seen) {
     // An output document of the group: titled and written in the group's working language, the counts by
     // category, country and organization too, whoever issues it.
     Locale language = groups.get(slug).workingLocale();
     ProgressReport report = reports.report(slug, from, to, user, language);
+    if (!seen.accepts(report.version())) {
+      throw OutputRefusedException.changedSinceRead("output.refused.report.changed", report.groupAcronym());
+    }
     if (report.meetings().isEmpty()) {
       throw OutputRefusedException.state("output.refused.report.noMeeting", report.groupAcronym(), from, to);
     }

@@ -58,10 +58,17 @@ class TermApiController {
 
   @Operation(operationId = "listTerms", summary = "The terminology register; q searches terms and definitions")
   @GetMapping("/api/v1/groups/{slug}/terms")
+  @ApiResponse(responseCode = "200", description = "OK; without `q`, `ETag` names the register's version (`If-Match`"
+      + " on its issue)", useReturnTypeSchema = true)
   ResponseEntity<List<Term>> list(@PathVariable String slug, @RequestParam(required = false) String q,
       @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
-    return Paged.asked(limit, cursor).of(desk.search(slug, q), Term::id).answer();
+    Paged.Asked asked = Paged.asked(limit, cursor);
+    if (q != null && !q.isBlank()) {
+      return asked.of(desk.search(slug, q), Term::id).answer();
+    }
+    List<Term> terms = desk.search(slug, null);
+    return asked.of(terms, Term::id).answer(EditVersion.ok(TermsIssuer.version(terms)));
   }
 
   @Operation(operationId = "listTermsCsv", summary = "The terminology register as CSV")
@@ -88,9 +95,14 @@ class TermApiController {
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
   @PostMapping("/api/v1/groups/{slug}/terms/issue")
   @PreAuthorize("isAuthenticated()")
+  @ApiResponse(responseCode = "412", description = "`If-Match` names a version of the register that is no longer"
+      + " current: a term was proposed or changed since it was read; nothing was numbered or uploaded.")
   ResponseEntity<IssuedReport> issue(@PathVariable String slug, @RequestParam(required = false) String meeting,
+      @Parameter(description = "the register's version as read: the `ETag` of `GET …/terms` without `q` (\"v12\");"
+          + " `*` or no header issues the register as it is now")
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @AuthenticationPrincipal PlenaryUser user) {
-    OutputDocument output = issuer.issue(slug, meeting, user);
+    OutputDocument output = issuer.issue(slug, meeting, user, EditVersion.ifMatch(ifMatch));
     return ResponseEntity.created(URI.create("/api/v1/contributions/" + output.number()))
         .body(new IssuedReport(output.number(), output.number() + ".pdf"));
   }

@@ -35,6 +35,8 @@ class TermController {
     Group group = groups.get(slug);
     model.addAttribute("group", group);
     model.addAttribute("canManage", PlenaryUser.current().map(u -> groups.canManage(u, group)).orElse(false));
+    // The whole register's version, read before the terms shown: the issue form issues only what it read.
+    model.addAttribute("termsVersion", TermsIssuer.version(desk.search(slug, null)));
     model.addAttribute("terms", desk.search(slug, q));
     model.addAttribute("q", q);
     model.addAttribute("meetings", meetings.of(group));
@@ -81,9 +83,11 @@ class TermController {
 
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/terms/issue")
-  String issue(@PathVariable String slug, @RequestParam(required = false) String meeting, RedirectAttributes redirect) {
+  String issue(@PathVariable String slug, @RequestParam(required = false) String meeting,
+      @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     return DeliverableController.act(redirect, "/groups/" + slug + "/terms",
-        () -> "/documents/" + issuer.issue(slug, meeting, DeliverableController.user()).number(),
+        () -> "/documents/" + issuer.issue(slug, meeting, DeliverableController.user(),
+            org.plenary.shared.EditVersion.of(editVersion)).number(),
         "output.notice.termsIssued");
   }
 }

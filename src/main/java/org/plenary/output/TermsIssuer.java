@@ -10,6 +10,7 @@ import org.plenary.contribution.OutputDocument;
 import org.plenary.contribution.OutputType;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.Words;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,24 @@ class TermsIssuer {
   }
 
   OutputDocument issue(String slug, String meeting, PlenaryUser user) {
+    return issue(slug, meeting, user, EditVersion.ANY);
+  }
+
+  /**
+   * The register's version: one more whenever a term is proposed (its first version counts one more) or changed
+   * (edited, translated, agreed, superseded), as terms are never deleted. The API's list gives it as its ETag, the
+   * page's issue form carries it.
+   */
+  static long version(List<Term> terms) {
+    return terms.stream().mapToLong(t -> t.version() + 1L).sum();
+  }
+
+  /**
+   * Issues the register as its issuer read it ({@code seen}): the very terms rendered are those of the version
+   * checked, so a register changed since (a term added, edited, agreed) is not numbered and uploaded unseen (412,
+   * nothing allocated).
+   */
+  OutputDocument issue(String slug, String meeting, PlenaryUser user, EditVersion seen) {
     Group group = groups.get(slug);
     if (user == null || !groups.canManage(user, group)) {
       throw OutputRefusedException.notAllowed("output.refused.manage.issueTerms");
@@ -49,6 +68,9 @@ class TermsIssuer {
     List<Term> terms = desk.search(slug, null);
     if (terms.isEmpty()) {
       throw OutputRefusedException.state("output.refused.terms.none", group.acronym());
+    }
+    if (!seen.accepts(version(terms))) {
+      throw OutputRefusedException.changedSinceRead("output.refused.terms.changed", group.acronym(), terms.size());
     }
     OutputDocument output = outputs.allocate(slug, meeting.strip(), new OutputAllocation(
         words.in(group.workingLocale(), "output.pdf.terms.title", group.acronym()), null, OutputType.TERMINOLOGY, List.of(), List.of()), user);

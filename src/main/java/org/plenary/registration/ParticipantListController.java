@@ -13,7 +13,9 @@ import org.plenary.account.OrganizationDirectory;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
+import org.plenary.shared.ChangedMeanwhileException;
 import org.plenary.shared.Csv;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.CsvWords;
 import org.plenary.shared.PageController;
 import org.springframework.http.HttpHeaders;
@@ -74,6 +76,8 @@ class ParticipantListController {
     model.addAttribute("status", status);
     model.addAttribute("country", country);
     model.addAttribute("q", q);
+    // The version before the policy shown: a policy saved between the two reads is saved over only after a notice.
+    model.addAttribute("policyVersion", desk.policyVersion(slug));
     model.addAttribute("individualsAllowed", desk.individualsAllowed(slug));
     return "registration/participants";
   }
@@ -102,11 +106,24 @@ class ParticipantListController {
 
   @PostMapping("/groups/{slug}/registration-policy")
   String policy(@PathVariable String slug, @RequestParam(defaultValue = "false") boolean individualsAllowed,
-      @RequestParam String back, @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
-    desk.setIndividualsAllowed(slug, individualsAllowed, user);
-    redirect.addFlashAttribute("notice", messages.getMessage(individualsAllowed ? "registration.notice.individuals"
-        : "registration.notice.membersOnly", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-    return "redirect:" + org.plenary.shared.SitePaths.under("/groups/" + slug + "/", back).orElse("/groups/" + slug);
+      @RequestParam String back, @RequestParam(required = false) Long editVersion,
+      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+    String to = org.plenary.shared.SitePaths.under("/groups/" + slug + "/", back).orElse("/groups/" + slug);
+    try {
+      desk.setIndividualsAllowed(slug, individualsAllowed, user, EditVersion.of(editVersion));
+    } catch (ChangedMeanwhileException e) {
+      // The page shown again gives the policy as it is now, with its version; the sentence says what it now is.
+      redirect.addFlashAttribute("problem", text("registration.policy.changedMeanwhile", text(desk.individualsAllowed(slug)
+          ? "registration.notice.individuals" : "registration.notice.membersOnly")));
+      return "redirect:" + to;
+    }
+    redirect.addFlashAttribute("notice", text(individualsAllowed ? "registration.notice.individuals"
+        : "registration.notice.membersOnly"));
+    return "redirect:" + to;
+  }
+
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 
   private Map<Long, String> organizationNames() {

@@ -266,11 +266,27 @@ public class RegistrationDesk {
   }
 
   public void setIndividualsAllowed(String slug, boolean allowed, PlenaryUser user) {
+    setIndividualsAllowed(slug, allowed, user, EditVersion.ANY);
+  }
+
+  /**
+   * Sets who may register for the group's meetings, made on the policy's version {@code seen}: refused
+   * ({@link org.plenary.shared.ChangedMeanwhileException}, nothing saved) when someone saved it since.
+   */
+  public void setIndividualsAllowed(String slug, boolean allowed, PlenaryUser user, EditVersion seen) {
     Group group = groups.get(slug);
     if (!groups.canManage(user, group)) {
       throw RegistrationRefusedException.of(403, "registration.refused.policy");
     }
-    transaction.executeWithoutResult(status -> registrations.setIndividualsAllowed(group.id(), allowed));
+    transaction.executeWithoutResult(status -> {
+      seen.check(registrations.lockPolicyVersion(group.id()), group.acronym());
+      registrations.setIndividualsAllowed(group.id(), allowed);
+    });
+  }
+
+  /** The version of the group's registration policy: the form that sets it carries it. */
+  public long policyVersion(String slug) {
+    return registrations.policyVersion(groups.get(slug).id());
   }
 
   public boolean mayDecide(PlenaryUser user, Registration registration) {

@@ -225,9 +225,26 @@ class Registrations {
   }
 
   void setIndividualsAllowed(GroupId group, boolean allowed) {
-    jdbc.sql("DELETE FROM registration_policies WHERE group_id = ?").param(group.value()).update();
-    jdbc.sql("INSERT INTO registration_policies (group_id, individuals_allowed) VALUES (?, ?)")
-        .params(group.value(), allowed).update();
+    if (jdbc.sql("UPDATE registration_policies SET individuals_allowed = ?, edit_version = edit_version + 1 WHERE group_id = ?")
+        .params(allowed, group.value()).update() == 0) {
+      jdbc.sql("INSERT INTO registration_policies (group_id, individuals_allowed, edit_version) VALUES (?, ?, 1)")
+          .params(group.value(), allowed).update();
+    }
+  }
+
+  /** The version of the group's registration policy: one more at every save, 0 before the first. */
+  long policyVersion(GroupId group) {
+    return jdbc.sql("SELECT edit_version FROM registration_policies WHERE group_id = ?").param(group.value())
+        .query(Long.class).optional().orElse(0L);
+  }
+
+  /**
+   * The version of the group's registration policy, the group's row locked until the transaction ends (the policy's
+   * own row may not exist yet): one save at a time.
+   */
+  long lockPolicyVersion(GroupId group) {
+    jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(group.value()).query(Long.class).list();
+    return policyVersion(group);
   }
 
   private Registration registration(ResultSet rs, int row) throws SQLException {

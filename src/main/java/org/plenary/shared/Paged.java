@@ -97,7 +97,11 @@ public record Paged<T>(List<T> rows, String next) {
 
   /** The page as an API answer: its rows, and the next page's address in {@code Link} while there is one. */
   public ResponseEntity<List<T>> answer() {
-    var answer = ResponseEntity.ok();
+    return answer(ResponseEntity.ok());
+  }
+
+  /** The page as an API answer begun by {@code answer} (an {@code ETag} of the whole list, say). */
+  public ResponseEntity<List<T>> answer(ResponseEntity.BodyBuilder answer) {
     if (next != null) {
       HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
       String link = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())

@@ -41,6 +41,7 @@ class CircularEditVersionTests {
 
   @Autowired MockMvc mvc;
   @Autowired MeetingCatalog meetings;
+  @Autowired CircularDesk desk;
   @Autowired GroupCatalog groups;
   @Autowired ApiTokens tokens;
   @Autowired UserDetailsService users;
@@ -107,6 +108,65 @@ class CircularEditVersionTests {
     mvc.perform(post("/api/v1/circulars/" + id + "/issue").header("Authorization", bearer).header("If-Match", now)
             .contentType(MediaType.APPLICATION_JSON).content("{}"))
         .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ISSUED"));
+  }
+
+  @Test
+  void aCircularReadBeforeItsMeetingMovedIsNotIssuedWithTheOldDates() throws Exception {
+    int id = draft("TSB Circular 964");
+    String shown = versionOn("/circulars/" + id);
+    String read = mvc.perform(get("/api/v1/circulars/" + id).header("Authorization", bearer))
+        .andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+    Meeting before = meetings.get("cloud", code);
+    moveByAWeek(before);
+
+    mvc.perform(post("/circulars/" + id + "/issue").with(tsb).with(csrf()).param("editVersion", shown))
+        .andExpect(flash().attribute("problem", containsString("changed by someone else since you opened it")));
+    mvc.perform(post("/api/v1/circulars/" + id + "/issue").header("Authorization", bearer).header("If-Match", read)
+            .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        .andExpect(status().isPreconditionFailed());
+    String now = mvc.perform(get("/api/v1/circulars/" + id).header("Authorization", bearer))
+        .andExpect(jsonPath("$.status").value("DRAFT")).andReturn().getResponse().getHeader("ETag");
+    assertThat(now).isNotEqualTo(read);
+    mvc.perform(post("/api/v1/circulars/" + id + "/issue").header("Authorization", bearer).header("If-Match", now)
+            .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ISSUED"));
+  }
+
+  private void moveByAWeek(Meeting m) {
+    java.util.function.Function<java.time.Instant, java.time.LocalDateTime> local =
+        at -> java.time.LocalDateTime.ofInstant(at, m.timeZone()).plusDays(7);
+    meetings.update("cloud", code, new MeetingDraft(m.code(), m.startDate().plusDays(7), m.endDate().plusDays(7),
+        m.timeZone().getId(), m.venueName(), m.venueAddress(), m.venueCode(), m.openingTime(), m.deskOpensAt(),
+        m.deskPlace(), m.fee(), m.languages(), m.paperless(), m.documentsPublic(), m.practicalInfo(),
+        local.apply(m.registrationDeadline()), local.apply(m.contributionDeadline()), local.apply(m.visaDeadline()),
+        m.latePolicy(), m.collocated(), m.hotels()));
+  }
+
+  @Test
+  void theAnnouncementRulesAreSavedOnlyOverTheRulesTheirEditorRead() throws Exception {
+    String seenByA = versionOn("/groups/fn/circulars/rules");
+    String seenByB = versionOn("/groups/fn/circulars/rules");
+    try {
+      rules(seenByA, "6", "12").andExpect(status().is3xxRedirection());
+      String page = rules(seenByB, "8", "10").andExpect(status().isOk())
+          .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+      assertThat(page).contains("Someone else changed these rules since you opened this page: they are now 6 weeks and 12 days")
+          .contains("value=\"8\"");
+      assertThat(desk.rules(groups.get("fn").id())).isEqualTo(new AnnouncementRules(6, 12));
+      // Saved again from the form that told of the change: the editor's choice.
+      Matcher again = EDIT_VERSION.matcher(page);
+      assertThat(again.find()).isTrue();
+      rules(again.group(1), "8", "10").andExpect(status().is3xxRedirection());
+      assertThat(desk.rules(groups.get("fn").id())).isEqualTo(new AnnouncementRules(8, 10));
+    } finally {
+      desk.setRules("fn", AnnouncementRules.DEFAULTS);
+    }
+  }
+
+  private org.springframework.test.web.servlet.ResultActions rules(String version, String weeks, String days)
+      throws Exception {
+    return mvc.perform(post("/groups/fn/circulars/rules").with(tsb).with(csrf()).param("announceWeeks", weeks)
+        .param("contributionDays", days).param("editVersion", version));
   }
 
   private int draft(String number) throws Exception {

@@ -25,6 +25,7 @@ class MeetingApiControllerTests {
 
   @Autowired MockMvc mvc;
   @Autowired ApiTokens tokens;
+  @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
 
   @Test
   void anyoneReadsTheMeetingWithItsAgendaAndDeadlinesInItsTimeZone() throws Exception {
@@ -95,6 +96,49 @@ class MeetingApiControllerTests {
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.deadlines[1].dueAt").value("2033-10-30T02:30:00+01:00"))
         .andExpect(jsonPath("$.deadlines[1].display").value("Sunday 30 October 2033, 02:30 CET (Europe/Zurich)"));
+  }
+
+  /**
+   * The page's deadline fields carry no offset (the browser's datetime-local has none): a page save of a meeting whose
+   * contribution deadline the API had set at the first of two 02:30s turned it into the second, an hour later, though
+   * nobody touched it. A deadline given back unchanged keeps its instant; one typed anew takes the documented rule.
+   */
+  @Test
+  void aPageSaveKeepsADeadlineAtTheFirstOfTwoSameLocalTimesItDidNotEdit() throws Exception {
+    String meeting = MEETING.replace("}", ", \"code\": \"3311-ovl\", \"deadlines\": [{\"kind\": \"CONTRIBUTIONS\", \"dueAt\": \"%s\"}]}");
+    mvc.perform(post("/api/v1/groups/smartgrid/meetings").header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(meeting.formatted("2033-11-24", "2033-11-25", "2033-10-30T02:30:00+02:00")))
+        .andExpect(status().isCreated());
+    String page = mvc.perform(get("/groups/smartgrid/meetings/3311-ovl/edit").with(tsb()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    mvc.perform(post("/groups/smartgrid/meetings/3311-ovl/edit").with(tsb()).with(csrf())
+            .param("code", "3311-ovl").param("startDate", "2033-11-24").param("endDate", "2033-11-25")
+            .param("timeZone", "Europe/Zurich").param("venueName", "ITU Headquarters, Geneva (Montbrillant)")
+            .param("venueCode", "gva").param("languages", "English").param("documentsPublic", "true")
+            .param("latePolicy", "FLAG").param("editVersion", value(page, "editVersion"))
+            .param("registrationDeadline", value(page, "registrationDeadline"))
+            .param("contributionDeadline", value(page, "contributionDeadline"))
+            .param("visaDeadline", value(page, "visaDeadline")))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(get("/api/v1/groups/smartgrid/meetings/3311-ovl"))
+        .andExpect(jsonPath("$.venueName").value("ITU Headquarters, Geneva (Montbrillant)"))
+        .andExpect(jsonPath("$.deadlines[1].dueAt").value("2033-10-30T02:30:00+02:00"));
+  }
+
+  private org.springframework.test.web.servlet.request.RequestPostProcessor tsb() {
+    return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+        users.loadUserByUsername("tsb"));
+  }
+
+  private static org.springframework.test.web.servlet.request.RequestPostProcessor csrf() {
+    return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+  }
+
+  private static String value(String page, String field) {
+    var m = java.util.regex.Pattern.compile("name=\"" + field + "\"[^>]*value=\"([^\"]*)\"").matcher(page);
+    org.assertj.core.api.Assertions.assertThat(m.find()).as("the form carries %s", field).isTrue();
+    return m.group(1);
   }
 
   @Test

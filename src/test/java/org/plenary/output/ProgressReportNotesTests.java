@@ -28,6 +28,7 @@ class ProgressReportNotesTests {
 
   @Autowired MockMvc mvc;
   @Autowired UserDetailsService users;
+  @Autowired org.plenary.web.ApiTokens tokens;
 
   @Test
   void aSaveOnTheParagraphsAsTheyWereBeforeAnothersSaveIsShownAgainNotMade() throws Exception {
@@ -50,6 +51,38 @@ class ProgressReportNotesTests {
     String beforeClearing = page(chair);
     save(tsb, version(page(tsb)), "").andExpect(status().is3xxRedirection());
     save(chair, version(beforeClearing), "Again.").andExpect(status().isOk());
+  }
+
+  /**
+   * The report is issued as its issuer read it: after the chair's paragraphs changed, a page or an API client that
+   * read it before is refused (nothing numbered); read again, it is issued.
+   */
+  @Test
+  void theReportIsIssuedOnlyAsItsIssuerReadIt() throws Exception {
+    var tsb = user(users.loadUserByUsername("tsb"));
+    String bearer = tokens.bearer("tsb");
+    String shown = page(tsb);
+    var issueForm = Pattern.compile("name=\"editVersion\" value=\"(\\d+)\"").matcher(shown);
+    assertThat(issueForm.find()).as("the issue form carries the report's version").isTrue();
+    String read = mvc.perform(get("/api/v1/groups/cloud/progress-report?" + PERIOD).header("Authorization", bearer))
+        .andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+    assertThat(read).isEqualTo("\"v" + issueForm.group(1) + "\"");
+    save(tsb, version(shown), "A paragraph the issuer never read.").andExpect(status().is3xxRedirection());
+
+    mvc.perform(post("/groups/cloud/progress-report/issue").with(tsb).with(csrf()).param("from", "2010-01-01")
+            .param("to", "2010-12-31").param("editVersion", issueForm.group(1)))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("problem",
+            org.hamcrest.Matchers.containsString("The progress report of FG Cloud changed since you read it")));
+    mvc.perform(post("/api/v1/groups/cloud/progress-report/issue?" + PERIOD).header("Authorization", bearer)
+            .header("If-Match", read))
+        .andExpect(status().isPreconditionFailed());
+    String now = mvc.perform(get("/api/v1/groups/cloud/progress-report?" + PERIOD).header("Authorization", bearer))
+        .andReturn().getResponse().getHeader("ETag");
+    assertThat(now).isNotEqualTo(read);
+    mvc.perform(post("/api/v1/groups/cloud/progress-report/issue?" + PERIOD).header("Authorization", bearer)
+            .header("If-Match", now))
+        .andExpect(status().isCreated());
   }
 
   private String page(RequestPostProcessor who) throws Exception {

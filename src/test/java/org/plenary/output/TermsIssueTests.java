@@ -71,6 +71,47 @@ class TermsIssueTests {
         .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/documents/FG-Cloud-O-")));
   }
 
+  /**
+   * The register is issued as its issuer read it: a term proposed after the page or the API's list was read is not
+   * numbered and uploaded unseen (the page's flash, the API's 412, nothing allocated); read again, it is issued.
+   */
+  @Test
+  void theRegisterIsIssuedOnlyAsItsIssuerReadIt() throws Exception {
+    var chair = users.loadUserByUsername("chair");
+    String bearer = tokens.bearer("chair");
+    propose(bearer, "Multi-tenancy read");
+    String page = mvc.perform(get("/groups/cloud/terms").with(user(chair))).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString();
+    var shown = java.util.regex.Pattern.compile("name=\"editVersion\" value=\"(\\d+)\"").matcher(page);
+    assertThat(shown.find()).as("the issue form carries the register's version").isTrue();
+    String read = mvc.perform(get("/api/v1/groups/cloud/terms").header("Authorization", bearer))
+        .andExpect(status().isOk()).andExpect(header().exists("ETag")).andReturn().getResponse().getHeader("ETag");
+    propose(bearer, "Hypervisor unseen");
+
+    mvc.perform(post("/groups/cloud/terms/issue").param("meeting", "1006-gva").param("editVersion", shown.group(1))
+            .with(user(chair)).with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(header().string("Location", "/groups/cloud/terms"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("problem",
+            org.hamcrest.Matchers.containsString("The terminology of FG Cloud changed since you read it")));
+    mvc.perform(post("/api/v1/groups/cloud/terms/issue").param("meeting", "1006-gva").header("Authorization", bearer)
+            .header("If-Match", read))
+        .andExpect(status().isPreconditionFailed())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("nothing was issued")));
+    String now = mvc.perform(get("/api/v1/groups/cloud/terms").header("Authorization", bearer))
+        .andReturn().getResponse().getHeader("ETag");
+    assertThat(now).isNotEqualTo(read);
+    mvc.perform(post("/api/v1/groups/cloud/terms/issue").param("meeting", "1006-gva").header("Authorization", bearer)
+            .header("If-Match", now))
+        .andExpect(status().isCreated());
+  }
+
+  private void propose(String bearer, String term) throws Exception {
+    mvc.perform(post("/api/v1/groups/cloud/terms").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"term\":\"" + term + "\",\"definition\":\"A definition.\"}"))
+        .andExpect(status().isCreated());
+  }
+
   @Test
   void aRefusedTermShowsItsMessageBesideItsField() throws Exception {
     var chair = users.loadUserByUsername("chair");

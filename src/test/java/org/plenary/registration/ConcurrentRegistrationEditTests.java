@@ -157,6 +157,31 @@ class ConcurrentRegistrationEditTests {
         .contains("\"organizationId\":null");
   }
 
+  @Test
+  void aFocalPointMovedToAnotherOrganizationNoLongerDecidesForTheOneItLeft() throws Exception {
+    Cast cast = cast();
+    long id = register(cast);
+    String focalToken = token(cast.focalA);
+    HttpClient focal = signedIn(cast.focalA);
+    String mailed = page(focal, "/registrations/" + id).body();
+    assertThat(mailed).as("the page the received mail links to offers the decision").contains("/registrations/" + id + "/approve");
+
+    HttpResponse<String> moved = send("PUT", "/api/v1/accounts/" + cast.focalA + "/organization", token("tsb"), null,
+        "{\"organizationId\": " + cast.orgB + "}");
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+
+    // The token and the session it had before the move: no longer a focal point of A, on the API, the page and the desk.
+    assertThat(send("POST", "/api/v1/registrations/" + id + "/approve", focalToken, null, null).statusCode()).isIn(403, 404);
+    postForm(focal, "/registrations/" + id + "/approve", Map.of("_csrf", FormClient.csrf(mailed), "editVersion", version(mailed)));
+    assertThat(page(focal, "/registrations/" + id).statusCode()).isIn(403, 404);
+    assertThat(page(focal, "/desk").body()).doesNotContain("Reg Person " + cast.n);
+    assertThat(send("GET", "/api/v1/registrations/" + id, token("tsb"), null, null).body()).contains("\"status\":\"SUBMITTED\"");
+    // Nobody mails it A's registrations any more; the end of the appointment is kept with the move.
+    assertThat(organizations.focalPoints(new OrganizationId(cast.orgA))).extracting(a -> a.username()).doesNotContain(cast.focalA);
+    assertThat(send("GET", "/api/v1/accounts/" + cast.focalA + "/changes", token("tsb"), null, null).body())
+        .contains("\"field\":\"focalPoint\"").contains("Reg Org A " + cast.n);
+  }
+
   private record Cast(int n, long orgA, long orgB, String focalA, String participant) {}
 
   private Cast cast() {

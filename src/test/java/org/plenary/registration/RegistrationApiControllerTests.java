@@ -37,6 +37,7 @@ class RegistrationApiControllerTests {
   @Autowired ApiTokens tokens;
   @Autowired OrganizationDirectory organizations;
   @Autowired UserDetailsService users;
+  @Autowired RegistrationDesk desk;
   @Autowired org.plenary.account.AccountDirectory accounts;
 
   @Test
@@ -175,4 +176,38 @@ class RegistrationApiControllerTests {
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.category").value("ACADEMIA"));
   }
+
+  /**
+   * Who may register, set by two managers who each opened the participant list: the second, on the policy read before
+   * the first saved, is told what it is now instead of replacing the first's choice in silence.
+   */
+  @Test
+  void theRegistrationPolicyIsSavedOnlyOverThePolicyItsEditorSaw() throws Exception {
+    String code = DemoMeetings.upcoming(groups, meetings);
+    String list = "/groups/cloud/meetings/" + code + "/participants";
+    var tsb = user(users.loadUserByUsername("tsb"));
+    String page = mvc.perform(get(list).with(tsb)).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    var m = java.util.regex.Pattern.compile("name=\"editVersion\" value=\"(\\d+)\"").matcher(page);
+    org.assertj.core.api.Assertions.assertThat(m.find()).as("the policy form carries its version").isTrue();
+    String seen = m.group(1);
+    var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+    try {
+      mvc.perform(post("/groups/cloud/registration-policy").with(tsb).with(csrf).param("individualsAllowed", "false")
+              .param("back", list).param("editVersion", seen))
+          .andExpect(status().is3xxRedirection())
+          .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("notice"));
+      mvc.perform(post("/groups/cloud/registration-policy").with(tsb).with(csrf).param("individualsAllowed", "true")
+              .param("back", list).param("editVersion", seen))
+          .andExpect(status().is3xxRedirection())
+          .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("problem",
+              containsString("Someone else changed who may register since you opened this page; nothing was saved."
+                  + " Now: Only Member States, Sector Members and Associates may register.")));
+      org.assertj.core.api.Assertions.assertThat(
+          desk.individualsAllowed("cloud")).isFalse();
+    } finally {
+      desk.setIndividualsAllowed("cloud", true, (org.plenary.account.PlenaryUser) users.loadUserByUsername("tsb"));
+    }
+  }
+
 }
