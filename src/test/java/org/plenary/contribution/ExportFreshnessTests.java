@@ -91,6 +91,20 @@ class ExportFreshnessTests {
     assertThat(changed(meeting).body()).contains("Palais des Nations", moved.startDate().plusDays(7).toString());
   }
 
+  @Test
+  void theGroupFollowsItsFirstMeetingMovedWhichStartsItsLifetime() throws Exception {
+    var group = seen("/api/v1/groups/cloud", "application/json");
+    assertThat(group.body()).contains("\"startsOn\":\"2010-06-14\"");
+    var first = meetings.get("cloud", "1006-gva");
+    meetings.update("cloud", "1006-gva", new MeetingDraft("1006-gva", first.startDate().minusDays(7),
+        first.endDate().minusDays(7), first.timeZone().getId(), first.venueName(), first.venueAddress(), first.venueCode(),
+        first.openingTime(), first.deskOpensAt(), first.deskPlace(), first.fee(), first.languages(), first.paperless(),
+        first.documentsPublic(), first.practicalInfo(), null, null, null, first.latePolicy(), first.collocated(),
+        first.hotels()));
+    assertThat(changed(group).body()).as("the lifetime runs from the first meeting's new start")
+        .contains("\"startsOn\":\"2010-06-07\"");
+  }
+
   /** Published: a number of the meeting, its file sent by alice and published by the secretariat. */
   private String publish(DemoApi api, String alice, String tsb, String code, String title) throws Exception {
     var allocated = http.send(HttpRequest.newBuilder(api.url("/api/v1/groups/cloud/meetings/" + code + "/contributions"))
