@@ -82,9 +82,16 @@ class Groups {
     return jdbc.sql("SELECT edit_version FROM plenary_groups WHERE id = ?").param(id.value()).query(Long.class).optional();
   }
 
+  /**
+   * The start of the group's first meeting, which starts its lifetime: a new one is a new version of the group as
+   * shown (its ETag), so that a reader who kept the group is not told by a 304 that its lifetime still runs as it did.
+   */
   void setFirstMeeting(GroupId id, LocalDate firstMeetingOn) {
-    jdbc.sql("UPDATE plenary_groups SET first_meeting_on = ? WHERE id = ?")
-        .params(firstMeetingOn == null ? null : Date.valueOf(firstMeetingOn), id.value()).update();
+    Date on = firstMeetingOn == null ? null : Date.valueOf(firstMeetingOn);
+    jdbc.sql("""
+            UPDATE plenary_groups SET first_meeting_on = ?, edit_version = edit_version + 1
+            WHERE id = ? AND first_meeting_on IS DISTINCT FROM CAST(? AS DATE)""")
+        .params(on, id.value(), on).update();
   }
 
   void replaceChildren(GroupId id, List<Section> sections, List<LeaderRow> leaders, List<Milestone> milestones) {

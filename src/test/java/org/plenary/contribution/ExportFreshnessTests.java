@@ -1,0 +1,153 @@
+package org.plenary.contribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.plenary.meeting.LatePolicy;
+import org.plenary.meeting.MeetingCatalog;
+import org.plenary.meeting.MeetingDraft;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every view with a validator follows the data it shows: after a change (a publication, a withdrawal, the
+ * meeting's zone, venue or dates), its ETag is another and a conditional GET with the old one gets 200 and
+ * the new content, never a 304 that keeps a reader on what is no longer true. Real HTTP, one node.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-export-freshness;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}", "plenary.ftp.enabled=false"})
+@ActiveProfiles("demo")
+class ExportFreshnessTests {
+
+  @LocalServerPort int port;
+  @Autowired MeetingCatalog meetings;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  /** A view as it was read: its ETag and body. */
+  record Seen(String path, String accept, String etag, String body) {}
+
+  @Test
+  void folderViewsFollowEachPublicationAndWithdrawal() throws Exception {
+    var api = new DemoApi(http, port);
+    meetings.schedule("cloud", draft("fresh-pub", "Geneva", "Europe/Zurich"));
+    String alice = api.token("alice");
+    String tsb = api.token("tsb");
+    String first = publish(api, alice, tsb, "fresh-pub", "The first");
+    String in = "/t/fg/cloud/docs/fresh-pub/in/";
+    var views = List.of(seen(in, "application/json"), seen(in, "text/html"), seen(in + "MANIFEST.json", "*/*"),
+        seen("/t/fg/cloud/docs/fresh-pub/in.zip", "*/*"));
+
+    String second = publish(api, alice, tsb, "fresh-pub", "The second");
+    for (Seen before : views) {
+      Seen after = changed(before);
+      if (!before.path().endsWith(".zip")) {
+        assertThat(after.body()).as(before.path() + " " + before.accept()).contains(second + ".docx");
+      }
+    }
+
+    var withdrawn = http.send(HttpRequest.newBuilder(api.url("/api/v1/contributions/" + first + "/withdraw"))
+        .header("Authorization", "Bearer " + tsb).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    // MANIFEST.json names it under "withdrawn" (the walk checks its "files"); the ZIP's entries are the walk's.
+    for (Seen before : List.of(seen(in, "application/json"), seen(in, "text/html"))) {
+      assertThat(before.body()).as("%s %s shows no withdrawn file", before.path(), before.accept())
+          .doesNotContain("\"" + first + ".docx\"", ">" + first + ".docx<");
+    }
+    for (Seen before : views) {
+      changed(before);
+    }
+  }
+
+  @Test
+  void theFolderPageAndTheMeetingFollowTheMeetingsZoneVenueAndDates() throws Exception {
+    var api = new DemoApi(http, port);
+    meetings.schedule("cloud", draft("fresh-zone", "Geneva", "Europe/Zurich"));
+    publish(api, api.token("alice"), api.token("tsb"), "fresh-zone", "Shown in the meeting's zone");
+    String in = "/t/fg/cloud/docs/fresh-zone/in/";
+    var page = seen(in, "text/html");
+    var meeting = seen("/api/v1/groups/cloud/meetings/fresh-zone", "application/json");
+    assertThat(page.body()).containsAnyOf("CET", "CEST");
+
+    meetings.update("cloud", "fresh-zone", draft("fresh-zone", "Geneva", "America/New_York"));
+    assertThat(changed(page).body()).as("the listing's times in the meeting's new zone").containsAnyOf("EST", "EDT")
+        .doesNotContain(" CET", "CEST");
+    meeting = changed(meeting);
+    assertThat(meeting.body()).contains("America/New_York");
+
+    var moved = draft("fresh-zone", "Palais des Nations", "America/New_York");
+    meetings.update("cloud", "fresh-zone", new MeetingDraft("fresh-zone", moved.startDate().plusDays(7),
+        moved.endDate().plusDays(7), moved.timeZone(), moved.venueName(), null, "gva", null, null, null, null, "English",
+        false, true, null, null, moved.contributionDeadline(), null, LatePolicy.FLAG, List.of(), List.of()));
+    assertThat(changed(meeting).body()).contains("Palais des Nations", moved.startDate().plusDays(7).toString());
+  }
+
+  @Test
+  void theGroupFollowsItsFirstMeetingMovedWhichStartsItsLifetime() throws Exception {
+    var group = seen("/api/v1/groups/cloud", "application/json");
+    assertThat(group.body()).contains("\"startsOn\":\"2010-06-14\"");
+    var first = meetings.get("cloud", "1006-gva");
+    meetings.update("cloud", "1006-gva", new MeetingDraft("1006-gva", first.startDate().minusDays(7),
+        first.endDate().minusDays(7), first.timeZone().getId(), first.venueName(), first.venueAddress(), first.venueCode(),
+        first.openingTime(), first.deskOpensAt(), first.deskPlace(), first.fee(), first.languages(), first.paperless(),
+        first.documentsPublic(), first.practicalInfo(), null, null, null, first.latePolicy(), first.collocated(),
+        first.hotels()));
+    assertThat(changed(group).body()).as("the lifetime runs from the first meeting's new start")
+        .contains("\"startsOn\":\"2010-06-07\"");
+  }
+
+  /** Published: a number of the meeting, its file sent by alice and published by the secretariat. */
+  private String publish(DemoApi api, String alice, String tsb, String code, String title) throws Exception {
+    var allocated = http.send(HttpRequest.newBuilder(api.url("/api/v1/groups/cloud/meetings/" + code + "/contributions"))
+        .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"source\":\"Tester\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(allocated.statusCode()).as(allocated.body()).isEqualTo(201);
+    String number = DemoApi.field(allocated.body(), "number");
+    assertThat(api.upload(alice, number, number + ".docx", (title + "\n").repeat(40).getBytes(StandardCharsets.UTF_8))
+        .statusCode()).isEqualTo(201);
+    var published = http.send(HttpRequest.newBuilder(api.url("/api/v1/contributions/" + number + "/publish"))
+        .header("Authorization", "Bearer " + tsb).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+    return number;
+  }
+
+  private Seen seen(String path, String accept) throws Exception {
+    var answer = http.send(HttpRequest.newBuilder(new DemoApi(http, port).url(path)).header("Accept", accept).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+    assertThat(answer.statusCode()).as(path).isEqualTo(200);
+    String etag = answer.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(path + " has no ETag"));
+    return new Seen(path, accept, etag, new String(answer.body().getBytes(StandardCharsets.ISO_8859_1),
+        StandardCharsets.UTF_8));
+  }
+
+  /** The view read again with its old ETag: 200, another ETag; the view as it is now. */
+  private Seen changed(Seen before) throws Exception {
+    var answer = http.send(HttpRequest.newBuilder(new DemoApi(http, port).url(before.path()))
+        .header("Accept", before.accept()).header("If-None-Match", before.etag()).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+    assertThat(answer.statusCode()).as("%s %s after the change, asked with %s", before.path(), before.accept(),
+        before.etag()).isEqualTo(200);
+    String etag = answer.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).as("%s %s: its validator after the change", before.path(), before.accept())
+        .isNotEqualTo(before.etag());
+    return new Seen(before.path(), before.accept(), etag, new String(answer.body().getBytes(StandardCharsets.ISO_8859_1),
+        StandardCharsets.UTF_8));
+  }
+
+  private static MeetingDraft draft(String code, String venue, String zone) {
+    return new MeetingDraft(code, LocalDate.now().plusDays(200), LocalDate.now().plusDays(201), zone, venue, null,
+        "gva", null, null, null, null, "English", false, true, null, null, LocalDate.now().plusDays(190).atTime(23, 59),
+        null, LatePolicy.FLAG, List.of(), List.of());
+  }
+}
