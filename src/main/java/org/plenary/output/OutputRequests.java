@@ -20,7 +20,7 @@ final class OutputRequests {
       @Schema(nullable = true) @Size(max = 100) @org.plenary.shared.Joined(max = 1000, separator = ", ")
       List<@Size(max = 1000) String> editors) {}
 
-  record VersionRequest(@NotBlank(message = "{output.error.outputNumber}") String outputNumber) {}
+  record VersionRequest(@NotBlank(message = "{output.error.outputNumber}") @Size(max = 80) String outputNumber) {}
 
   record AgreementRequest(
       @NotBlank(message = "{output.error.meetingCode}") @Size(max = 40) String meeting,
