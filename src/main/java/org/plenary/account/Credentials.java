@@ -116,9 +116,13 @@ public class Credentials {
   private Optional<PlenaryUser> checkPassword(String username, String password) {
     String name = username == null ? "" : username.toLowerCase(Locale.ROOT);
     var row = USERNAME.matcher(name).matches() ? accounts.signInRow(name) : Optional.<Accounts.SignInRow>empty();
-    boolean matches = passwords.matches(password == null ? "" : password,
-        row.map(Accounts.SignInRow::passwordHash).orElseGet(dummyHash::obtain));
-    if (row.isEmpty() || !matches) {
+    // No password longer than bcrypt reads is ever set (shared.PasswordBytes), and bcrypt throws on one: such a
+    // password is a wrong one on every channel (the form, the token API, FTP's PASS), at the same cost.
+    boolean readable = password == null
+        || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= org.plenary.shared.PasswordBytes.MAX;
+    boolean matches = passwords.matches(readable && password != null ? password : "",
+        readable ? row.map(Accounts.SignInRow::passwordHash).orElseGet(dummyHash::obtain) : dummyHash.obtain());
+    if (row.isEmpty() || !matches || !readable) {
       return Optional.empty();
     }
     // Read the account afresh: a password changed on another node a second ago must not be judged on an old read.

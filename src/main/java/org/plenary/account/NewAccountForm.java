@@ -10,9 +10,11 @@ import java.util.Set;
 public class NewAccountForm {
 
   @NotBlank(message = "{account.new.username.required}")
+  @jakarta.validation.constraints.Size(max = 40)
   private String username;
 
   @NotBlank(message = "{account.new.email.required}")
+  @jakarta.validation.constraints.Size(max = 254)
   @Email(message = "{account.new.email.invalid}")
   private String email;
 
@@ -21,9 +23,13 @@ public class NewAccountForm {
   private String displayName;
 
   private Long organizationId;
+  @jakarta.validation.constraints.Size(max = 2)
   private String countryCode;
 
   @NotBlank(message = "{account.new.password.required}")
+  @org.plenary.shared.PasswordBytes
+  @io.swagger.v3.oas.annotations.media.Schema(maxLength = org.plenary.shared.PasswordBytes.MAX,
+      description = "At most 72 bytes in UTF-8 (bcrypt reads no more; a longer one is refused, never cut)")
   @org.plenary.shared.MultiLine
   private String password;
 

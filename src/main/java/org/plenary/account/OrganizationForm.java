@@ -14,6 +14,7 @@ public class OrganizationForm {
   @NotNull(message = "{account.organizations.category.required}")
   private OrganizationCategory category;
 
+  @jakarta.validation.constraints.Size(max = 2)
   private String countryCode;
 
   public String getName() {

@@ -8,15 +8,17 @@ import java.util.Objects;
 public class PasswordForm {
 
   @NotBlank(message = "{account.password.current.required}")
+  @org.plenary.shared.PasswordBytes
   @org.plenary.shared.MultiLine
   private String currentPassword;
 
   @NotBlank(message = "{account.password.new.required}")
+  @org.plenary.shared.PasswordBytes
   @org.plenary.shared.MultiLine
   private String newPassword;
 
+  @org.plenary.shared.PasswordBytes
   @org.plenary.shared.MultiLine
-
   private String confirmation;
 
   @AssertTrue(message = "{account.password.differ}")

@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tokens")
 class TokenApiController {
 
-  record TokenRequest(@NotBlank String username, @NotBlank @org.plenary.shared.MultiLine String password, @Size(max = 100) String name) {}
+  record TokenRequest(@NotBlank @Size(max = 40) String username,
+      @NotBlank @org.plenary.shared.PasswordBytes @io.swagger.v3.oas.annotations.media.Schema(maxLength = 72,
+          description = "At most 72 bytes in UTF-8: no password longer than bcrypt reads is ever set")
+      @org.plenary.shared.MultiLine String password, @Size(max = 100) String name) {}
 
   record TokenResponse(String token, String username, Instant expiresAt) {}
 

@@ -39,7 +39,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Tag(name = "Contributions")
 class ContributionApiController {
 
-  record Reason(@org.plenary.shared.MultiLine String reason) {}
+  record Reason(@jakarta.validation.constraints.Size(max = ContributionDesk.REASON_MAX) @org.plenary.shared.MultiLine String reason) {}
 
   record Uploaded(String number, String fileName, int revision, long size, String sha256, boolean late, String state) {}
 
@@ -209,7 +209,7 @@ class ContributionApiController {
   @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "412", description = "`If-Match` names none of the versions waiting: its author"
       + " replaced it since it was reviewed; nothing was rejected.")
-  ContributionResource reject(@PathVariable String number, @RequestBody Reason reason,
+  ContributionResource reject(@PathVariable String number, @jakarta.validation.Valid @RequestBody Reason reason,
       @Parameter(description = "the waiting version reviewed, as the incoming file's ETag (its SHA-256 in quotes),"
           + " or a list of such tags (RFC 9110: the version waiting is rejected if it is any of them);"
           + " `*` or no header rejects whatever version waits") @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -246,7 +246,7 @@ class ContributionApiController {
   @ApiResponse(responseCode = "412", description = "`If-Match` does not name the latest published version or the"
       + " version waiting with it: another was published, or its author sent one, since it was read; nothing was"
       + " withdrawn.")
-  ContributionResource withdraw(@PathVariable String number, @RequestBody(required = false) Reason reason,
+  ContributionResource withdraw(@PathVariable String number, @jakarta.validation.Valid @RequestBody(required = false) Reason reason,
       @Parameter(description = "the versions read, as ETags (SHA-256 in quotes): the latest published file's `sha256`"
           + " and, when one waits, `incoming.sha256`; each must be named (RFC 9110 list), or nothing is withdrawn."
           + " `*` or no header withdraws whatever stands") @RequestHeader(name = "If-Match", required = false) String ifMatch,

@@ -612,6 +612,9 @@ public class ContributionDesk {
     return published.stream().map(p -> after.get(p.number())).toList();
   }
 
+  /** A rejection's or a withdrawal's reason at most: its column (and the audit trail's). */
+  public static final int REASON_MAX = 1000;
+
   /** Refuses the waiting version, whichever it is, with a reason the submitter receives. */
   public Contribution reject(String number, String reason, PlenaryUser user) {
     return reject(number, reason, List.of(), user);
@@ -627,7 +630,7 @@ public class ContributionDesk {
       PlenaryUser user) {
     requireStaff(user, "reject");
     new Violations().check(reason != null && !reason.isBlank(), "reason", "contribution", "contribution.error.rejectReason")
-        .throwIfAny();
+        .length(reason, REASON_MAX, "reason").throwIfAny();
     var reviewed = reviewedSha256.stream().map(sha -> sha.strip().toLowerCase(java.util.Locale.ROOT))
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
     return transaction.execute(status -> {
@@ -718,6 +721,7 @@ public class ContributionDesk {
   public Contribution withdraw(String number, String reason, java.util.Collection<String> seenSha256,
       PlenaryUser user) {
     requireStaff(user, "withdraw");
+    new Violations().length(reason, REASON_MAX, "reason").throwIfAny();
     var seen = seenSha256.stream().map(sha -> sha.strip().toLowerCase(java.util.Locale.ROOT))
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
     return transaction.execute(status -> {

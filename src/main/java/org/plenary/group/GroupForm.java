@@ -38,6 +38,7 @@ public class GroupForm {
   // sends back what it read (a round trip) keeps the terms of reference, leadership and parent: under the
   // other names they were ignored, and the PUT emptied them (the chair's leadership with them).
   @JsonAlias("parent")
+  @jakarta.validation.constraints.Size(max = 40)
   private String parentSlug;
 
   @Size(max = 500)
@@ -137,7 +138,10 @@ public class GroupForm {
     @Size(max = 200)
     private String organization;
 
+    @Size(max = 2)
     private String countryCode;
+
+    @Size(max = 40)
     private String username;
 
     public LeaderRole getRole() {

@@ -41,7 +41,9 @@ class CircularApiController {
       List<Circular.FactChange> changedSinceIssue, @Schema(nullable = true) CircularDocument document) {}
 
   record CircularRequest(@NotBlank @Size(max = 100) String number, @NotNull LocalDate dated, @NotBlank @Size(max = 200) String signatory,
-      @Schema(nullable = true) @Size(max = 200) String signatoryTitle, @Schema(nullable = true) @org.plenary.shared.MultiLine List<String> paragraphs) {
+      @Schema(nullable = true) @Size(max = 200) String signatoryTitle, @Schema(nullable = true, description = "20,000 characters together at most.")
+      @org.plenary.shared.MultiLine @Size(max = 200) @org.plenary.shared.Joined(max = 20_000, separator = "\n\n")
+      List<@Size(max = 20_000) String> paragraphs) {
 
     CircularDraft toDraft() {
       return new CircularDraft(number, dated, signatory, signatoryTitle, paragraphs);

@@ -33,6 +33,7 @@ public class MeetingForm {
   private LocalDate endDate;
 
   @NotBlank(message = "{meeting.form.timeZone.required}")
+  @Size(max = 60)
   private String timeZone = "Europe/Zurich";
 
   @NotBlank(message = "{meeting.form.venue.required}")
@@ -86,6 +87,7 @@ public class MeetingForm {
   @NotNull(message = "{meeting.form.latePolicy.required}")
   private LatePolicy latePolicy = LatePolicy.FLAG;
 
+  @Size(max = 50)
   private List<@NotBlank(message = "{meeting.form.collocated.required}") @Size(max = 200) String> collocated =
       new ArrayList<>();
 

@@ -17,15 +17,19 @@ final class OutputRequests {
       @NotBlank(message = "{output.error.deliverableTitle}") @Size(max = 500) @org.plenary.shared.PastedLine String title,
       @NotNull(message = "{output.error.kind}") DeliverableKind kind,
       @Schema(nullable = true, description = "The title of the group's milestone it serves.") @Size(max = 500) String milestone,
-      @Schema(nullable = true) List<@Size(max = 1000) String> editors) {}
+      @Schema(nullable = true) @Size(max = 100) @org.plenary.shared.Joined(max = 1000, separator = ", ")
+      List<@Size(max = 1000) String> editors) {}
 
-  record VersionRequest(@NotBlank(message = "{output.error.outputNumber}") String outputNumber) {}
+  record VersionRequest(@NotBlank(message = "{output.error.outputNumber}") @Size(max = 80) String outputNumber) {}
 
   record AgreementRequest(
-      @NotBlank(message = "{output.error.meetingCode}") String meeting,
+      @NotBlank(message = "{output.error.meetingCode}") @Size(max = 40) String meeting,
       @NotBlank(message = "{output.error.decision}") @Size(max = 4000) @org.plenary.shared.MultiLine String decision,
-      boolean consensus,
-      @Schema(nullable = true, description = "Without consensus, who objected, by name.") List<@Size(max = 2000) String> objections) {}
+      // A Boolean read as such and required by validation, not a boolean the JSON reader requires: a body without it
+      // stopped at the reader, and the too-long decision beside it went unnamed.
+      @NotNull(message = "{output.error.consensus}") Boolean consensus,
+      @Schema(nullable = true, description = "Without consensus, who objected, by name: 2,000 characters together at most.")
+      @Size(max = 200) @org.plenary.shared.Joined(max = 2000, separator = "\n") List<@Size(max = 2000) String> objections) {}
 
   record TransferRequest(@NotNull(message = "{output.error.transferDate}") LocalDate on) {}
 
@@ -34,7 +38,8 @@ final class OutputRequests {
       @NotBlank(message = "{output.error.definition}") @Size(max = 4000) @org.plenary.shared.MultiLine String definition,
       @Schema(nullable = true, description = "Another body's document, or this group's.") @Size(max = 500) String source,
       @Schema(nullable = true) @Size(max = 2000) @org.plenary.shared.MultiLine String note,
-      @Schema(nullable = true) List<@Size(max = 1000) String> related,
+      @Schema(nullable = true, description = "1,000 characters together at most.") @Size(max = 100)
+      @org.plenary.shared.Joined(max = 1000, separator = ";") List<@Size(max = 1000) String> related,
       @Schema(nullable = true, description = "the term's version as read (its GET's `version`, or its ETag \"v3\" as"
           + " If-Match); the edit is made only if it is still current (else 412). If-Match, when sent, is used instead.")
       Long version) {
@@ -44,7 +49,7 @@ final class OutputRequests {
     }
   }
 
-  record MeetingRequest(@NotBlank(message = "{output.error.meetingCode}") String meeting) {}
+  record MeetingRequest(@NotBlank(message = "{output.error.meetingCode}") @Size(max = 40) String meeting) {}
 
   record SupersessionRequest(@NotBlank(message = "{output.error.supersededBy}") @Size(max = 200) String by) {}
 
@@ -59,7 +64,8 @@ final class OutputRequests {
       @Schema(nullable = true) @Size(max = 1000) String topics,
       @Schema(nullable = true) @Size(max = 1000) String contact,
       @Schema(nullable = true) LocalDate lastReviewed,
-      @Schema(nullable = true, description = "Document numbers of the liaison statements exchanged.") List<@Size(max = 1000) String> liaisons,
+      @Schema(nullable = true, description = "Document numbers of the liaison statements exchanged: 1,000 characters together at most.")
+      @Size(max = 100) @org.plenary.shared.Joined(max = 1000, separator = " ") List<@Size(max = 1000) String> liaisons,
       @Schema(nullable = true, description = "the entry's version as read (its GET's `version`); the edit is made only"
           + " if it is still current (else 412). If-Match (\"v7\"), when sent, is used instead.") Long version) {
 

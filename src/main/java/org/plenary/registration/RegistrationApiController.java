@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("isAuthenticated()")
 class RegistrationApiController {
 
-  record Reason(@org.plenary.shared.MultiLine String reason) {}
+  record Reason(@jakarta.validation.constraints.Size(max = RegistrationDesk.REASON_MAX) @org.plenary.shared.MultiLine String reason) {}
 
   /** The organization a registration is for; null for the person's own name. */
   record OrganizationChange(@Schema(nullable = true) Long organizationId,
@@ -119,7 +119,7 @@ class RegistrationApiController {
   @PostMapping("/api/v1/registrations/{id}/reject")
   ResponseEntity<RegistrationResource> reject(@PathVariable long id,
       @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-      @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
+      @jakarta.validation.Valid @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
     return versioned(desk.reject(id, reason.reason(), EditVersion.ifMatch(ifMatch), user), user);
   }
 

@@ -202,6 +202,9 @@ public class RegistrationDesk {
     });
   }
 
+  /** A rejection's reason at most: its column. */
+  public static final int REASON_MAX = 1000;
+
   public Registration reject(long id, String reason, PlenaryUser user) {
     return reject(id, reason, EditVersion.ANY, user);
   }
@@ -209,7 +212,7 @@ public class RegistrationDesk {
   /** Rejects the registration as its decider saw it, as {@link #approve(long, EditVersion, PlenaryUser)} approves. */
   public Registration reject(long id, String reason, EditVersion seen, PlenaryUser user) {
     new Violations().check(reason != null && !reason.isBlank(), "reason", say("registration.error.rejectReason"))
-        .throwIfAny();
+        .length(reason, REASON_MAX, "reason").throwIfAny();
     return transaction.execute(status -> {
       decidable(id, seen, user);
       registrations.decide(id, RegistrationStatus.REJECTED, null, user.getUsername(), clock.instant(), reason.strip());

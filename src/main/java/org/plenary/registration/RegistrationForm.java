@@ -18,12 +18,14 @@ public class RegistrationForm {
    */
   @Schema(description = "Ignored: the registration carries your account's e-mail address, the only one Plenary mails",
       deprecated = true)
+  @jakarta.validation.constraints.Size(max = 254)
   private String email;
 
   /** The organization represented; empty for someone registering in their own name. */
   private Long organizationId;
 
   @NotBlank(message = "{registration.error.country}")
+  @jakarta.validation.constraints.Size(max = 2)
   private String countryCode;
 
   @Size(max = 200)

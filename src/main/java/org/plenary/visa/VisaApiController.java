@@ -105,7 +105,7 @@ class VisaApiController {
     return reissue.reissue(id, user);
   }
 
-  record Reason(@org.plenary.shared.MultiLine String reason) {}
+  record Reason(@jakarta.validation.constraints.Size(max = VisaDesk.REASON_MAX) @org.plenary.shared.MultiLine String reason) {}
 
   @Operation(operationId = "refuseVisaRequest", summary = "Refuse the request with a reason the participant reads (secretariat)")
   @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
@@ -114,7 +114,7 @@ class VisaApiController {
   @PostMapping("/api/v1/visa/{id}/refuse")
   ResponseEntity<VisaRequest> refuse(@PathVariable long id,
       @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-      @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
+      @jakarta.validation.Valid @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
     return decided(desk.refuse(id, reason.reason(), EditVersion.ifMatch(ifMatch), user), user);
   }
 
@@ -126,7 +126,7 @@ class VisaApiController {
   @PostMapping("/api/v1/visa/{id}/return")
   ResponseEntity<VisaRequest> returnForCorrection(@PathVariable long id,
       @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-      @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
+      @jakarta.validation.Valid @RequestBody Reason reason, @AuthenticationPrincipal PlenaryUser user) {
     return decided(desk.returnForCorrection(id, reason.reason(), EditVersion.ifMatch(ifMatch), user), user);
   }
 

@@ -178,6 +178,9 @@ public class VisaDesk {
     return id;
   }
 
+  /** A refusal's or a return's reason at most: its column. */
+  public static final int REASON_MAX = 2000;
+
   /** The secretariat refuses the request for good, saying why; the participant reads the reason. */
   public VisaRequest refuse(long id, String reason, PlenaryUser user) {
     return refuse(id, reason, EditVersion.ANY, user);
@@ -224,7 +227,7 @@ public class VisaDesk {
     }
     new Violations().check(reason != null && !reason.isBlank(), "reason",
         say(outcome == VisaStatus.REFUSED ? "visa.error.refuseReason" : "visa.error.returnReason"))
-        .throwIfAny();
+        .length(reason, REASON_MAX, "reason").throwIfAny();
     return transaction.execute(status -> {
       decidable(id, seen, user);
       requests.decideWithReason(id, outcome, reason.strip(), user.getUsername(), clock.instant());

@@ -28,7 +28,7 @@ final class JsonBodyProblems {
   private JsonBodyProblems() {}
 
   static Said of(HttpMessageNotReadableException e) {
-    Throwable cause = e.getMostSpecificCause();
+    Throwable cause = reading(e);
     if (cause instanceof tools.jackson.databind.exc.InvalidFormatException text && text.getTargetType() == String.class
         && !text.getPath().isEmpty()) {
       String why = text.getOriginalMessage();
@@ -65,6 +65,21 @@ final class JsonBodyProblems {
    */
   static Said of(org.springframework.beans.TypeMismatchException e) {
     return new Said(e.getPropertyName(), "web.problem.json.expected", expected(e.getRequiredType()));
+  }
+
+  /**
+   * The reader's deepest exception of its own, not the most specific cause: a time or a zone that does not parse
+   * ({@code "openingTime": "xx…"}) is Jackson's, naming the field, around java.time's DateTimeParseException, which
+   * names none (the problem said only that the body could not be read).
+   */
+  private static Throwable reading(HttpMessageNotReadableException e) {
+    Throwable found = e.getMostSpecificCause();
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof JacksonException) {
+        found = t;
+      }
+    }
+    return found;
   }
 
   /** {@code title}, {@code agendaItemIds[0]}, {@code translations.fr.name}. */

@@ -147,6 +147,42 @@ class FtpSignInAttackTests {
     byToken.disconnect();
   }
 
+  /**
+   * Typed text past what anything reads: a USER of 2,000 characters, a PASS past bcrypt's 72 bytes (bcrypt throws on
+   * one), a PASS past the line limit. Each is a reply with a sentence and the session goes on: never a disconnect
+   * without a reply, never a 5xx from deeper code.
+   */
+  @Test
+  void overlongUserAndPassAreRepliesWithASentenceAndTheSessionGoesOn() throws Exception {
+    FTPClient ftp = connect(IdentityAttackTests.address());
+    assertThat(ftp.login("u".repeat(2000), "guess")).isFalse();
+    assertThat(ftp.getReplyString()).startsWith("530 ").matches("(?s)530 [A-Z].{10,}");
+    assertThat(ftp.login("ftp-pass", "x".repeat(73))).isFalse();
+    assertThat(ftp.getReplyString()).startsWith("530 ").matches("(?s)530 [A-Z].{10,}");
+    // bcrypt compares the first 72 bytes only: a password of 72 followed by anything matched it.
+    String seventyTwo = "p".repeat(72);
+    if (accounts.findEvenDisabled("ftp-bytes72").isEmpty()) {
+      accounts.create(new NewAccount("ftp-bytes72", "ftp-bytes72@attack.example", "B", null, null, Set.of()), seventyTwo,
+          false);
+    }
+    assertThat(ftp.login("ftp-bytes72", seventyTwo + "anything")).as("past 72 bytes: not the same password").isFalse();
+    assertThat(ftp.getReplyString()).startsWith("530 ");
+    assertThat(ftp.login("ftp-bytes72", seventyTwo)).isTrue();
+    ftp.logout();
+    ftp.disconnect();
+    ftp = connect(IdentityAttackTests.address());
+    assertThat(ftp.login("ftp-pass", "密".repeat(100))).isFalse();
+    assertThat(ftp.getReplyString()).startsWith("530 ");
+    assertThat(command(ftp, "NOOP")).startsWith("200 ");
+    assertThat(ftp.login("ftp-pass", "ftp-pass-pass")).as("the session goes on").isTrue();
+    ftp.disconnect();
+    // A line past the limit is answered with a sentence before the connection closes (a line that long is no client's).
+    FTPClient flood = connect(IdentityAttackTests.address());
+    assertThat(command(flood, "USER ftp-pass")).startsWith("331 ");
+    assertThat(command(flood, "PASS " + "x".repeat(5000))).matches("(?s)5\\d\\d [A-Z].{10,}");
+    flood.disconnect();
+  }
+
   private void account(String username) {
     if (accounts.findEvenDisabled(username).isEmpty()) {
       accounts.create(new NewAccount(username, username + "@attack.example", username, null, null, Set.of()),
