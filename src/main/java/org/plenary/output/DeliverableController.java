@@ -117,7 +117,10 @@ class DeliverableController {
       @RequestParam(required = false) Long editVersion,
       RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/deliverables/" + id;
-    return act(redirect, back, bound, () -> {
+    if (org.plenary.shared.Refused.flashed(bound, redirect, f -> f.equals("decision") ? "decision-text" : f)) {
+      return "redirect:" + back;
+    }
+    return act(redirect, back, () -> {
       desk.agree(slug, id, meeting, form.decision(), consensus,
           form.objections() == null ? List.of() : Arrays.stream(form.objections().split("\\R")).toList(), user(),
           EditVersion.of(editVersion));

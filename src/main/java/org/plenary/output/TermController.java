@@ -72,7 +72,11 @@ class TermController {
       @Valid @ModelAttribute OutputForms.SupersessionForm form, BindingResult bound,
       @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/terms";
-    return DeliverableController.act(redirect, back, bound, () -> {
+    // One such form per agreed term: the error stands beside the row's field.
+    if (org.plenary.shared.Refused.flashed(bound, redirect, f -> f + "-" + id)) {
+      return "redirect:" + back;
+    }
+    return DeliverableController.act(redirect, back, () -> {
       desk.supersede(slug, id, form.by(), DeliverableController.user(), org.plenary.shared.EditVersion.of(editVersion));
       return back;
     }, "output.notice.termSuperseded");

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -27,14 +28,19 @@ public final class Refused {
    * field's name where a page has several forms of the same field (the reason of reject and of withdraw).
    */
   public static boolean flashed(BindingResult bound, RedirectAttributes redirect, String anchor) {
+    return flashed(bound, redirect, field -> anchor + field);
+  }
+
+  /** {@link #flashed(BindingResult, RedirectAttributes, String)} where the page gives a field another id. */
+  public static boolean flashed(BindingResult bound, RedirectAttributes redirect, UnaryOperator<String> id) {
     if (!bound.hasErrors()) {
       return false;
     }
     var fieldErrors = new LinkedHashMap<String, String>();
     for (FieldError error : bound.getFieldErrors()) {
-      fieldErrors.putIfAbsent(anchor + error.getField(), said(error));
+      fieldErrors.putIfAbsent(id.apply(error.getField()), said(error));
     }
-    bound.getGlobalErrors().forEach(e -> fieldErrors.putIfAbsent(anchor, Words.said(e)));
+    bound.getGlobalErrors().forEach(e -> fieldErrors.putIfAbsent("", Words.said(e)));
     flash(redirect, fieldErrors);
     return true;
   }

@@ -66,6 +66,9 @@ class RefusedFormsKeepWhatWasTypedTests {
     String override = "Motif \u202Ecaché";
     String arabic = refused(tsb, page, page + "/reject", Map.of("reason", override), "ar", "reason");
     assertThat(arabic).contains("-error\">يترك هذا النص تجاوزًا").contains("value=\"" + override); // the page closes what it leaves open
+    String control = refused(tsb, page, page + "/reject", Map.of("reason", "Motif\u0000 caché"), "fr", "reason");
+    assertThat(control).contains("-error\">Ce texte contient un caractère de contrôle")
+        .contains("value=\"Motif\uFFFD caché\""); // the page cannot carry a NUL: U+FFFD marks where it stood
     String empty = refused(tsb, page, page + "/reject", Map.of("reason", "   "), "zh", "reason");
     assertThat(empty).contains("-error\">请说明拒绝注册的原因。").doesNotContain("Say why the registration is rejected.");
     assertThat(api("GET", "/api/v1/registrations/" + id, "tsb", null).body()).contains("\"status\":\"SUBMITTED\"");
@@ -82,6 +85,31 @@ class RefusedFormsKeepWhatWasTypedTests {
         .contains("id=\"reject-reason\"").contains("value=\"" + typed + "\"")
         .doesNotContain("id=\"withdraw-reason-error\"");
     assertThat(api("GET", "/api/v1/contributions/" + number, "tsb", null).body()).contains("\"status\":\"INCOMING\"");
+  }
+
+  /**
+   * The outputs' texts were loose parameters checked before their handler: a 201-character organization or a term
+   * with a line break was a 400 error page, the entry lost. They are forms now, refused beside their field.
+   */
+  @Test
+  void aRefusedOutputTextComesBackOnItsFormInsteadOfAnErrorPage() throws Exception {
+    HttpClient chair = new FormClient(port).signedIn("chair");
+    String list = "/groups/cloud/living-list";
+    String organization = "Организация ".repeat(17) + "конец";
+    String entry = refused(chair, list, list, Map.of("organization", organization, "bodyGroup", "SG13 Q17"), "ru",
+        "organization");
+    assertThat(entry).containsPattern("-error\">В этом поле не более 200 символов, а в этом тексте 209\\.")
+        .contains("value=\"" + organization + "\"").contains("value=\"SG13 Q17\"");
+
+    String terms = "/groups/cloud/terms";
+    String french = refused(chair, terms, terms, Map.of("term", "Nuage\ninformatique", "definition",
+        "Un modèle\nsur deux lignes."), "fr", "term");
+    assertThat(french).contains("-error\">Ce champ").contains("Un modèle\nsur deux lignes.</textarea>");
+
+    HttpClient alice = new FormClient(port).signedIn("alice");
+    String account = refused(alice, "/account", "/account/tokens", Map.of("name", "t".repeat(101)), "es", "token-name");
+    assertThat(account).contains("-error\">Este campo admite como máximo 100 caracteres; este texto tiene 101.")
+        .contains("value=\"" + "t".repeat(101) + "\"");
   }
 
   /**
@@ -114,8 +142,10 @@ class RefusedFormsKeepWhatWasTypedTests {
     String html = shown.body();
     assertThat(html).contains("lang=\"" + lang + "\"")
         .contains("href=\"#" + field + "\"")
-        .containsPattern("id=\"" + field + "-error\">[^<]+</p>")
-        .containsPattern("id=\"" + field + "\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"" + field + "-error\"");
+        .containsPattern("id=\"" + field + "-error\">[^<]+</p>");
+    var tag = Pattern.compile("<(?:input|textarea)[^>]*\\bid=\"" + Pattern.quote(field) + "\"[^>]*>").matcher(html);
+    assertThat(tag.find()).as("the field " + field).isTrue();
+    assertThat(tag.group()).contains("aria-invalid=\"true\"").contains("aria-describedby=\"" + field + "-error\"");
     return html;
   }
 
