@@ -40,6 +40,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("demo")
 class RefusedFormsKeepWhatWasTypedTests {
 
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+
   @LocalServerPort int port;
   @Autowired AccountDirectory accounts;
   @Autowired OrganizationDirectory organizations;
@@ -71,6 +73,23 @@ class RefusedFormsKeepWhatWasTypedTests {
         .contains("value=\"Motif\uFFFD caché\""); // the page cannot carry a NUL: U+FFFD marks where it stood
     String empty = refused(tsb, page, page + "/reject", Map.of("reason", "   "), "zh", "reason");
     assertThat(empty).contains("-error\">请说明拒绝注册的原因。").doesNotContain("Say why the registration is rejected.");
+    assertThat(api("GET", "/api/v1/registrations/" + id, "tsb", null).body()).contains("\"status\":\"SUBMITTED\"");
+  }
+
+  /** The desk's reason per row: a rejection refused (the registration changed since the desk was read) keeps it. */
+  @Test
+  void theDesksReasonComesBackInItsRowWhenTheRejectionIsRefused() throws Exception {
+    long id = registration();
+    HttpClient tsb = new FormClient(port).signedIn("tsb");
+    String desk = get(tsb, "/desk").body();
+    assertThat(desk).contains("name=\"reason-" + id + "\"");
+    String reason = "Нет мест в зале";
+    HttpResponse<String> answer = new FormClient(port).postForm(tsb, "/desk/registrations", Map.of("_csrf",
+        FormClient.csrf(desk), "action", "reject:" + id, "reason-" + id, reason, "version-" + id, "999"));
+    assertThat(answer.statusCode()).isEqualTo(302);
+    String shown = get(tsb, "/desk").body();
+    assertThat(shown).contains("class=\"problem\"")
+        .containsPattern("id=\"reason-" + id + "\"[^>]*value=\"" + reason + "\"");
     assertThat(api("GET", "/api/v1/registrations/" + id, "tsb", null).body()).contains("\"status\":\"SUBMITTED\"");
   }
 
@@ -150,7 +169,7 @@ class RefusedFormsKeepWhatWasTypedTests {
   }
 
   private long registration() throws Exception {
-    String suffix = "k" + port;
+    String suffix = "k" + port + "n" + NEXT.incrementAndGet();
     var organization = organizations.create("Kept Text Org " + suffix, OrganizationCategory.SECTOR_MEMBER, "FR");
     String username = "kept" + suffix;
     accounts.create(new NewAccount(username, username + "@example.org", username, organization, "FR", Set.of()),
