@@ -74,12 +74,18 @@ class AccountController {
 
   @PostMapping("/account/tokens")
   String createToken(@AuthenticationPrincipal PlenaryUser user,
-      @Size(max = 100) @RequestParam(defaultValue = "") String name,
-      RedirectAttributes redirect) {
+      @Valid @ModelAttribute TokenForm form, BindingResult bound, RedirectAttributes redirect) {
+    if (org.plenary.shared.Refused.flashed(bound, redirect, "token-")) {
+      return "redirect:/account";
+    }
+    String name = form.name() == null ? "" : form.name();
     String label = name.isBlank() ? words.get("account.tokens.default") : name.strip();
     redirect.addFlashAttribute("issuedToken", tokens.issue(user.id(), label.substring(0, Math.min(100, label.length()))));
     return "redirect:/account";
   }
+
+  /** A new token's name: one line, as long as its column. */
+  record TokenForm(@Size(max = 100) String name) {}
 
   @PostMapping("/account/tokens/{id}/revoke")
   String revokeToken(@AuthenticationPrincipal PlenaryUser user, @PathVariable long id) {

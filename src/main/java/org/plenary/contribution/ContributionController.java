@@ -154,10 +154,14 @@ class ContributionController {
 
   @PostMapping("/documents/{number}/{action:publish|reject|withdraw|late-exception}")
   String act(@PathVariable String number, @PathVariable String action,
-      @Size(max = 1000) @org.plenary.shared.MultiLine @RequestParam(required = false) String reason,
+      @Valid @ModelAttribute ReasonForm form, BindingResult bound,
       @RequestParam(required = false) String reviewed,
       @RequestParam(name = "seen", required = false) java.util.List<String> seen,
       @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+    if (org.plenary.shared.Refused.flashed(bound, redirect, action + "-")) {
+      return "redirect:/documents/" + number;
+    }
+    String reason = form.reason();
     try {
       switch (action) {
         case "publish" -> desk.publish(number, reviewed, user);
@@ -169,12 +173,16 @@ class ContributionController {
       }
       redirect.addFlashAttribute("notice", say("contribution.notice." + action, number));
     } catch (ContributionRefusedException e) {
+      redirect.addFlashAttribute("typed", org.plenary.shared.Typed.ofCurrentRequest());
       redirect.addFlashAttribute("problem", say(e));
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("problem", e.violations().get(0).message());
+      org.plenary.shared.Refused.flash(e, redirect, action + "-");
     }
     return "redirect:/documents/" + number;
   }
+
+  /** The reason of a decision on a document (reject, withdraw): kept with its lines, as long as its column. */
+  record ReasonForm(@Size(max = 1000) @org.plenary.shared.MultiLine String reason) {}
 
   private String allocationPage(Model model, String slug, String code, AllocationForm form) {
     model.addAttribute("group", groups.get(slug));

@@ -69,6 +69,8 @@ class DeskController {
       redirect.addFlashAttribute("notice", String.join(" ", done));
     }
     if (!problems.isEmpty()) {
+      // The reasons typed come back in their rows: a refusal (a registration changed since) does not lose them.
+      redirect.addFlashAttribute("typed", org.plenary.shared.Typed.ofCurrentRequest());
       redirect.addFlashAttribute("problem", String.join(" ", problems));
     }
     return "redirect:/desk#decide";

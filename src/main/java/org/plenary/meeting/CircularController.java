@@ -137,6 +137,7 @@ class CircularController {
       Circular issued = desk.issue(new CircularId(id), reasons, EditVersion.of(seen(params.get("editVersion"))), actor());
       redirect.addFlashAttribute("notice", said("meeting.circular.notice.issued." + issued.kind(), Words.said(issued.titled())));
     } catch (CircularRefusedException | ChangedMeanwhileException e) {
+      redirect.addFlashAttribute("typed", org.plenary.shared.Typed.ofCurrentRequest()); // the reasons typed stay
       redirect.addFlashAttribute("problem", Words.said(e));
     }
     return "redirect:/circulars/" + id;

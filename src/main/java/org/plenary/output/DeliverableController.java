@@ -1,6 +1,6 @@
 package org.plenary.output;
 
-import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +15,9 @@ import org.plenary.shared.PageController;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,12 +64,10 @@ class DeliverableController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/deliverables")
   String create(@PathVariable String slug,
-      @Size(max = 500) @org.plenary.shared.PastedLine @RequestParam(required = false) String title,
-      @RequestParam(required = false) DeliverableKind kind,
-      @Size(max = 500) @RequestParam(required = false) String milestone,
-      @Size(max = 1000) @RequestParam(required = false) String editors, RedirectAttributes redirect) {
-    return act(redirect, "/groups/" + slug + "/deliverables", () -> {
-      Deliverable made = desk.create(slug, title, kind, milestone, split(editors), user());
+      @Valid @ModelAttribute OutputForms.DeliverableForm form, BindingResult bound,
+      @RequestParam(required = false) DeliverableKind kind, RedirectAttributes redirect) {
+    return act(redirect, "/groups/" + slug + "/deliverables", bound, () -> {
+      Deliverable made = desk.create(slug, form.title(), kind, form.milestone(), split(form.editors()), user());
       return "/groups/" + slug + "/deliverables/" + made.id();
     }, "output.notice.deliverableCreated");
   }
@@ -75,12 +75,12 @@ class DeliverableController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/lifetime-extensions")
   String extend(@PathVariable String slug, @RequestParam(defaultValue = "0") int months,
-      @Size(max = 500) @RequestParam(required = false) String decidedBy,
+      @Valid @ModelAttribute OutputForms.ExtensionForm form, BindingResult bound,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
       @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/deliverables";
-    return act(redirect, back, () -> {
-      plan.extend(slug, months, decidedBy, decidedOn, user(), editVersion);
+    return act(redirect, back, bound, () -> {
+      plan.extend(slug, months, form.decidedBy(), decidedOn, user(), editVersion);
       return back;
     }, "output.notice.extensionRecorded");
   }
@@ -100,11 +100,11 @@ class DeliverableController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/deliverables/{id}/versions")
   String version(@PathVariable String slug, @PathVariable long id,
-      @Size(max = 80) @RequestParam(required = false) String outputNumber,
+      @Valid @ModelAttribute OutputForms.VersionForm form, BindingResult bound,
       @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/deliverables/" + id;
-    return act(redirect, back, () -> {
-      desk.addVersion(slug, id, outputNumber, user(), EditVersion.of(editVersion));
+    return act(redirect, back, bound, () -> {
+      desk.addVersion(slug, id, form.outputNumber(), user(), EditVersion.of(editVersion));
       return back;
     }, "output.notice.versionAdded");
   }
@@ -112,15 +112,17 @@ class DeliverableController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/deliverables/{id}/agreement")
   String agree(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String meeting,
-      @Size(max = 4000) @org.plenary.shared.MultiLine @RequestParam(required = false) String decision,
+      @Valid @ModelAttribute OutputForms.AgreementForm form, BindingResult bound,
       @RequestParam(defaultValue = "false") boolean consensus,
-      @Size(max = 2000) @org.plenary.shared.MultiLine @RequestParam(required = false) String objections,
       @RequestParam(required = false) Long editVersion,
       RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/deliverables/" + id;
+    if (org.plenary.shared.Refused.flashed(bound, redirect, f -> f.equals("decision") ? "decision-text" : f)) {
+      return "redirect:" + back;
+    }
     return act(redirect, back, () -> {
-      desk.agree(slug, id, meeting, decision, consensus,
-          objections == null ? List.of() : Arrays.stream(objections.split("\\R")).toList(), user(),
+      desk.agree(slug, id, meeting, form.decision(), consensus,
+          form.objections() == null ? List.of() : Arrays.stream(form.objections().split("\\R")).toList(), user(),
           EditVersion.of(editVersion));
       return back;
     }, "output.notice.agreementRecorded");
@@ -150,6 +152,15 @@ class DeliverableController {
    * or invalid input returns to {@code back} with the sentence as the page's problem, and with what was
    * typed ({@code typed}), which the form shows again.
    */
+  static String act(RedirectAttributes redirect, String back, BindingResult bound,
+      java.util.function.Supplier<String> action, String done, Object... args) {
+    if (org.plenary.shared.Refused.flashed(bound, redirect)) {
+      return "redirect:" + back;
+    }
+    return act(redirect, back, action, done, args);
+  }
+
+  /** {@link #act} for a form whose texts were all bound and checked: they come back beside their fields. */
   static String act(RedirectAttributes redirect, String back, java.util.function.Supplier<String> action, String done,
       Object... args) {
     try {

@@ -1,6 +1,6 @@
 package org.plenary.output;
 
-import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.Reader;
@@ -11,7 +11,9 @@ import org.plenary.shared.PageController;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,17 +48,13 @@ class LivingListController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/living-list")
   String save(@PathVariable String slug, @RequestParam(required = false) Long id,
-      @Size(max = 200) @RequestParam(required = false) String organization,
-      @Size(max = 200) @RequestParam(required = false) String bodyGroup,
-      @Size(max = 500) @RequestParam(required = false) String url,
-      @Size(max = 1000) @RequestParam(required = false) String topics,
-      @Size(max = 1000) @RequestParam(required = false) String contact,
+      @Valid @ModelAttribute OutputForms.EntryForm form, BindingResult bound,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastReviewed,
-      @Size(max = 1000) @RequestParam(required = false) String liaisons, RedirectAttributes redirect) {
+      RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/living-list";
-    return DeliverableController.act(redirect, back, () -> {
-      desk.save(slug, id, new LivingListDesk.EntryDraft(organization, bodyGroup, url, topics, contact, lastReviewed,
-          liaisons), DeliverableController.user());
+    return DeliverableController.act(redirect, back, bound, () -> {
+      desk.save(slug, id, new LivingListDesk.EntryDraft(form.organization(), form.bodyGroup(), form.url(),
+          form.topics(), form.contact(), lastReviewed, form.liaisons()), DeliverableController.user());
       return back;
     }, "output.notice.entrySaved");
   }

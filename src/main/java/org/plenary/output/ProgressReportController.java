@@ -1,6 +1,5 @@
 package org.plenary.output;
 
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.plenary.contribution.OutputDocument;
 import org.plenary.group.GroupCatalog;
@@ -55,9 +54,17 @@ class ProgressReportController {
   @PostMapping("/groups/{slug}/progress-report/notes")
   String notes(@PathVariable String slug, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @Size(max = 20000) @org.plenary.shared.MultiLine @RequestParam(required = false) String body,
+      @jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute OutputForms.NotesForm form,
+      org.springframework.validation.BindingResult bound,
       @RequestParam(required = false) Long version, Model model,
       RedirectAttributes redirect) {
+    String body = form == null ? null : form.body();
+    if (bound.hasErrors()) {
+      // The page again with the editor's text and the sentence beside it, as when the notes changed meanwhile.
+      model.addAttribute("notesText", bound.getFieldValue("body"));
+      model.addAttribute("notesRefused", org.plenary.shared.Refused.said(bound.getFieldError("body")));
+      return show(slug, from, to, model);
+    }
     try {
       reports.saveNotes(slug, from, to, body, org.plenary.shared.EditVersion.of(version), DeliverableController.user());
     } catch (org.plenary.shared.ChangedMeanwhileException e) {

@@ -1,6 +1,6 @@
 package org.plenary.output;
 
-import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import org.plenary.account.PlenaryUser;
 import org.plenary.group.Group;
 import org.plenary.group.GroupCatalog;
@@ -8,7 +8,9 @@ import org.plenary.meeting.MeetingCatalog;
 import org.plenary.shared.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,15 +47,12 @@ class TermController {
 
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/terms")
-  String propose(@PathVariable String slug, @Size(max = 200) @RequestParam(required = false) String term,
-      @Size(max = 4000) @org.plenary.shared.MultiLine @RequestParam(required = false) String definition,
-      @Size(max = 500) @RequestParam(required = false) String source,
-      @Size(max = 2000) @org.plenary.shared.MultiLine @RequestParam(required = false) String note,
-      @Size(max = 1000) @RequestParam(required = false) String related,
+  String propose(@PathVariable String slug, @Valid @ModelAttribute OutputForms.TermForm form, BindingResult bound,
       RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/terms";
-    return DeliverableController.act(redirect, back, () -> {
-      desk.propose(slug, new TermDesk.TermDraft(term, definition, source, note, related), DeliverableController.user());
+    return DeliverableController.act(redirect, back, bound, () -> {
+      desk.propose(slug, new TermDesk.TermDraft(form.term(), form.definition(), form.source(), form.note(),
+          form.related()), DeliverableController.user());
       return back;
     }, "output.notice.termProposed");
   }
@@ -72,11 +71,15 @@ class TermController {
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/groups/{slug}/terms/{id}/supersession")
   String supersede(@PathVariable String slug, @PathVariable long id,
-      @Size(max = 200) @RequestParam(required = false) String by,
+      @Valid @ModelAttribute OutputForms.SupersessionForm form, BindingResult bound,
       @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
     String back = "/groups/" + slug + "/terms";
+    // One such form per agreed term: the error stands beside the row's field.
+    if (org.plenary.shared.Refused.flashed(bound, redirect, f -> f + "-" + id)) {
+      return "redirect:" + back;
+    }
     return DeliverableController.act(redirect, back, () -> {
-      desk.supersede(slug, id, by, DeliverableController.user(), org.plenary.shared.EditVersion.of(editVersion));
+      desk.supersede(slug, id, form.by(), DeliverableController.user(), org.plenary.shared.EditVersion.of(editVersion));
       return back;
     }, "output.notice.termSuperseded");
   }

@@ -129,21 +129,28 @@ class RegistrationController {
    */
   @PostMapping("/registrations/{id}/{decision:approve|reject}")
   String decide(@PathVariable long id, @PathVariable String decision,
-      @Size(max = 1000) @org.plenary.shared.MultiLine @RequestParam(required = false) String reason,
+      @Valid @ModelAttribute ReasonForm form, BindingResult bound,
       @RequestParam(required = false) Long editVersion, @AuthenticationPrincipal PlenaryUser user,
       RedirectAttributes redirect) {
+    if (org.plenary.shared.Refused.flashed(bound, redirect)) {
+      return "redirect:/registrations/" + id;
+    }
     try {
       EditVersion seen = EditVersion.of(editVersion);
       Registration registration = "approve".equals(decision) ? desk.approve(id, seen, user)
-          : desk.reject(id, reason, seen, user);
+          : desk.reject(id, form.reason(), seen, user);
       redirect.addFlashAttribute("notice", say("registration.notice." + decision + "d", registration.fullName()));
     } catch (RegistrationRefusedException e) {
+      redirect.addFlashAttribute("typed", org.plenary.shared.Typed.ofCurrentRequest());
       redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("problem", e.violations().get(0).message());
+      org.plenary.shared.Refused.flash(e, redirect, "");
     }
     return "redirect:/registrations/" + id;
   }
+
+  /** The reason of a rejection: kept with its lines, as long as its column. */
+  record ReasonForm(@Size(max = 1000) @org.plenary.shared.MultiLine String reason) {}
 
   /**
    * Corrects the registration's organization on the version the page showed: a page read before someone else

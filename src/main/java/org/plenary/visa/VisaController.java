@@ -118,22 +118,29 @@ class VisaController {
 
   @PostMapping("/visa/{id}/{decision:refuse|return}")
   String refuseOrReturn(@PathVariable long id, @PathVariable String decision,
-      @Size(max = 2000) @org.plenary.shared.MultiLine @RequestParam(required = false) String reason,
+      @Valid @ModelAttribute ReasonForm form, BindingResult bound,
       @RequestParam(required = false) Long editVersion,
       @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+    if (org.plenary.shared.Refused.flashed(bound, redirect, decision + "-")) {
+      return "redirect:/visa/" + id;
+    }
     // The version the page showed: a request sent again with other details since is not decided unread.
     EditVersion seen = EditVersion.of(editVersion);
     try {
-      VisaRequest request = "refuse".equals(decision) ? desk.refuse(id, reason, seen, user)
-          : desk.returnForCorrection(id, reason, seen, user);
+      VisaRequest request = "refuse".equals(decision) ? desk.refuse(id, form.reason(), seen, user)
+          : desk.returnForCorrection(id, form.reason(), seen, user);
       redirect.addFlashAttribute("notice", say("visa.notice." + decision, request.fullName()));
     } catch (VisaRefusedException e) {
+      redirect.addFlashAttribute("typed", org.plenary.shared.Typed.ofCurrentRequest());
       redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("problem", e.violations().get(0).message());
+      org.plenary.shared.Refused.flash(e, redirect, decision + "-");
     }
     return "redirect:/visa/" + id;
   }
+
+  /** The reason of a refusal or of a return for correction: kept with its lines, as long as its column. */
+  record ReasonForm(@Size(max = 2000) @org.plenary.shared.MultiLine String reason) {}
 
   @PostMapping("/visa/{id}/approve")
   String approve(@PathVariable long id, @RequestParam(required = false) Long editVersion,

@@ -33,6 +33,16 @@ public final class MarkedSentences {
     return new Marked(text == null ? "" : String.valueOf(text), tag);
   }
 
+  /**
+   * Texts in {@code language} (related terms), to be passed to {@link #sentence} as one argument: enumerated with the
+   * reader's separators ("a、b", "a، b"), each item in its own span, the separators outside them, in the reader's
+   * language as the sentence around them is.
+   */
+  public MarkedItems items(Object language, java.util.Collection<?> items) {
+    return new MarkedItems(items == null ? java.util.List.of()
+        : items.stream().filter(java.util.Objects::nonNull).map(String::valueOf).toList(), in(language, "").language());
+  }
+
   /** The message {@code key} in the reader's language, escaped, each {@link Marked} argument in a span with its lang. */
   public String sentence(String key, Object... arguments) {
     Locale reader = LocaleContextHolder.getLocale();
@@ -41,12 +51,18 @@ public final class MarkedSentences {
     for (int i = 0; i < arguments.length; i++) {
       Object argument = arguments[i];
       placed[i] = argument instanceof Marked ? OPEN + Integer.toString(i) + CLOSE
+          : argument instanceof MarkedItems list ? org.plenary.shared.Listed.items(reader, placeholders(i, list))
           : rightToLeft && argument instanceof CharSequence text && leftToRight(text) ? isolated(text.toString()) : argument;
     }
     String escaped = HtmlUtils.htmlEscape(messages.getMessage(key, placed, reader), "UTF-8");
     for (int i = 0; i < arguments.length; i++) {
       if (arguments[i] instanceof Marked marked) {
         escaped = escaped.replace(OPEN + Integer.toString(i) + CLOSE, html(marked, reader, rightToLeft));
+      } else if (arguments[i] instanceof MarkedItems list) {
+        for (int j = 0; j < list.items().size(); j++) {
+          escaped = escaped.replace(OPEN + Integer.toString(i) + "." + j + CLOSE,
+              html(new Marked(list.items().get(j), list.language()), reader, rightToLeft));
+        }
       }
     }
     return escaped;
@@ -61,6 +77,11 @@ public final class MarkedSentences {
     return rightToLeft && leftToRight(marked.text()) ? isolated(span) : span;
   }
 
+  /** One placeholder per item of the {@code at}th argument, which the sentence's escaping leaves as it is. */
+  private static java.util.List<String> placeholders(int at, MarkedItems list) {
+    return java.util.stream.IntStream.range(0, list.items().size()).mapToObj(j -> OPEN + (at + "." + j) + CLOSE).toList();
+  }
+
   private static String isolated(String text) {
     return BidiIsolation.FSI + text + BidiIsolation.PDI;
   }
@@ -68,6 +89,9 @@ public final class MarkedSentences {
   private static boolean leftToRight(CharSequence text) {
     return text.codePoints().anyMatch(c -> Character.getDirectionality(c) == Character.DIRECTIONALITY_LEFT_TO_RIGHT);
   }
+
+  /** Texts of one kind and the language they are written in. */
+  public record MarkedItems(java.util.List<String> items, String language) {}
 
   /** A text and the language it is written in. */
   public record Marked(String text, String language) {

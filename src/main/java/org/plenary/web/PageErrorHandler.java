@@ -37,29 +37,11 @@ class PageErrorHandler {
   /**
    * Text with a control character is a field error of the form, never stored ({@link StoredText}). Forms only
    * (a binder with a target, or its type while a record's constructor is still to be called): a query
-   * parameter keeps its own answer (a ZIP's {@code since} names itself).
-   */
-  void storedText(org.springframework.web.bind.WebDataBinder binder) {
-    storedText(binder, null);
-  }
-
-  /**
-   * And a loose parameter its handler says is pasted ({@link org.plenary.shared.PastedLine}, a deliverable's title)
-   * loses its line breaks as a form's field does; {@link LooseText} has refused what no text may hold before.
+   * parameter keeps its own answer (a ZIP's {@code since} names itself). A page's typed texts all come in forms
+   * (a decision's reason, a term: {@code LooseTextParametersTests}).
    */
   @org.springframework.web.bind.annotation.InitBinder
-  void storedText(org.springframework.web.bind.WebDataBinder binder, HttpServletRequest request) {
-    if (request != null && binder.getTarget() == null && binder.getTargetType() == null
-        && request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
-            instanceof org.springframework.web.method.HandlerMethod handler) {
-      for (var parameter : handler.getMethod().getParameters()) {
-        var param = parameter.getAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
-        if (param != null && parameter.isAnnotationPresent(org.plenary.shared.PastedLine.class)
-            && binder.getObjectName().equals(!param.name().isEmpty() ? param.name() : parameter.getName())) {
-          binder.registerCustomEditor(String.class, new StoredText.Editor(StoredText.Lines.FLATTENED));
-        }
-      }
-    }
+  void storedText(org.springframework.web.bind.WebDataBinder binder) {
     if (binder.getTarget() != null || binder.getTargetType() != null) {
       binder.registerCustomEditor(String.class, new StoredText.Editor());
       Class<?> type = binder.getTarget() != null ? binder.getTarget().getClass() : binder.getTargetType().resolve();

@@ -17,6 +17,20 @@ class MarkedSentencesTests {
     messages.addMessage("meeting.show.heading", Locale.CHINESE, "{0} 会议，{1}");
     messages.addMessage("meeting.show.heading", Locale.forLanguageTag("ar"), "اجتماع {0}، {1}");
     messages.addMessage("meeting.show.heading", Locale.ENGLISH, "{0} meeting, {1} <&>");
+    messages.addMessage("output.terms.related", Locale.CHINESE, "相关术语：{0}");
+    messages.addMessage("output.terms.related", Locale.forLanguageTag("ar"), "مصطلحات ذات صلة: {0}");
+  }
+
+  /** Related terms: each in its own span, the page language's separators between them outside every span. */
+  @Test
+  void enumeratesMarkedItemsWithTheReadersSeparatorsOutsideTheirSpans() {
+    LocaleContextHolder.setLocale(Locale.CHINESE);
+    assertThat(marked.sentence("output.terms.related", marked.items(Locale.ENGLISH,
+            java.util.List.of("cloud computing", "SaaS <x>"))))
+        .isEqualTo("相关术语：<span lang=\"en\">cloud computing</span>、<span lang=\"en\">SaaS &lt;x&gt;</span>");
+    LocaleContextHolder.setLocale(Locale.forLanguageTag("ar"));
+    assertThat(marked.sentence("output.terms.related", marked.items("en", java.util.List.of("IaaS", "PaaS"))))
+        .isEqualTo("مصطلحات ذات صلة: \u2068<span lang=\"en\">IaaS</span>\u2069، \u2068<span lang=\"en\">PaaS</span>\u2069");
   }
 
   @AfterEach

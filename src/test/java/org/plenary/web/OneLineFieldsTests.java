@@ -45,6 +45,7 @@ class OneLineFieldsTests {
       Map.entry("CircularApiController.IssueRequest.confirmations.reason", "K"),
       Map.entry("CircularForm.paragraphs", "K"),
       Map.entry("ContributionApiController.Reason.reason", "K"),
+      Map.entry("ContributionController.ReasonForm.reason", "K"),
       Map.entry("GroupForm.sections.body", "K"),
       Map.entry("GroupForm.translations.termsOfReference.body", "K"),
       Map.entry("HotelForm.address", "K"),
@@ -53,6 +54,12 @@ class OneLineFieldsTests {
       Map.entry("MeetingForm.translations.practicalInfo", "K"),
       Map.entry("MeetingForm.venueAddress", "K"),
       Map.entry("NewAccountForm.password", "K"),
+      Map.entry("OutputForms.AgreementForm.decision", "K"),
+      Map.entry("OutputForms.AgreementForm.objections", "K"),
+      Map.entry("OutputForms.DeliverableForm.title", "F"),
+      Map.entry("OutputForms.NotesForm.body", "K"),
+      Map.entry("OutputForms.TermForm.definition", "K"),
+      Map.entry("OutputForms.TermForm.note", "K"),
       Map.entry("OutputRequest.title", "F"),
       Map.entry("OutputRequests.AgreementRequest.decision", "K"),
       Map.entry("OutputRequests.DeliverableRequest.title", "F"),
@@ -63,8 +70,10 @@ class OneLineFieldsTests {
       Map.entry("PasswordForm.currentPassword", "K"),
       Map.entry("PasswordForm.newPassword", "K"),
       Map.entry("RegistrationApiController.Reason.reason", "K"),
+      Map.entry("RegistrationController.ReasonForm.reason", "K"),
       Map.entry("TokenApiController.TokenRequest.password", "K"),
       Map.entry("VisaApiController.Reason.reason", "K"),
+      Map.entry("VisaController.ReasonForm.reason", "K"),
       Map.entry("VisaForm.mission", "K")));
 
   static final List<String> BREAKS = List.of("\r\n", "\n", "\r", "\u000B", "\u000C", "\u0085", "\u2028", "\u2029");
