@@ -75,6 +75,22 @@ class TomcatRefusalLanguageTests {
     });
   }
 
+  /**
+   * A cookie grown too large (the browser keeps sending it) is refused by Tomcat after the headers before it were read:
+   * the page, in the reader's language. A request line too long stops Tomcat before any header: English JSON.
+   */
+  @Test
+  void aHeaderTooLongAfterAcceptGetsThePageAndARequestLineTooLongAProblem() {
+    String cookie = answer("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + BROWSER + "\r\nAccept-Language: ar\r\n"
+        + "Cookie: big=" + "c".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
+    assertThat(cookie).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: text/html")
+        .contains("<html lang=\"ar\" dir=\"rtl\"", html(messages.getMessage("web.refused.detail", null, Locale.forLanguageTag("ar"))));
+    String line = answer("GET /search?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + BROWSER
+        + "\r\nAccept-Language: ar\r\nConnection: close\r\n\r\n");
+    assertThat(line).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+        .contains("could not be read");
+  }
+
   /** Without an Accept-Language the page is English; a request with no Accept is answered a problem. */
   @Test
   void noAcceptLanguageIsEnglishAndNoAcceptIsAProblem() {
