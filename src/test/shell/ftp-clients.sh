@@ -13,7 +13,7 @@
 # --disable-epsv, wget --ftp-user, Chinese and Arabic names refused with a sentence, ftplib's mlsd(), LIST -a/-la,
 # NLST *.pdf, LANG zh and EPSV ALL, and an ftplib upload interrupted inside `with` (nothing kept); then Node's
 # basic-ftp (clear and FTPS, its session alive after a 550), Java's ftp:// URL handler, Python's urllib.request,
-# inetutils-ftp, axel -n 4 and curl --parallel.
+# inetutils-ftp, axel -n 4 and curl --parallel; implicit FTPS (curl and lftp ftps://, Commons Net FTPSClient(true)).
 # `.ci/run` runs it after `mvn -B verify`.
 #
 # Usage: src/test/shell/ftp-clients.sh     Exit status: 0 when every check passes, 1 otherwise.
@@ -30,11 +30,13 @@ need tnftp tnftp
 need ncftpget ncftp
 need rclone rclone
 resolve_jar
-PORT="" FTP_PORT=""
+PORT="" FTP_PORT="" FTPS_PORT=""
 free_port PORT "${CHECK_HTTP_PORT:-18280}"
 free_port FTP_PORT "${CHECK_FTP_PORT:-12321}"
+free_port FTPS_PORT "${CHECK_FTPS_PORT:-12990}"
 P=http://127.0.0.1:$PORT
-start_plenary "$PORT" "$BENCH_TMP/plenary" --plenary.ftp.port="$FTP_PORT" --plenary.ftp.address=127.0.0.1
+start_plenary "$PORT" "$BENCH_TMP/plenary" --plenary.ftp.port="$FTP_PORT" --plenary.ftp.address=127.0.0.1 \
+  --plenary.ftp.implicit-tls-port="$FTPS_PORT"
 T=$(token "$P" alice alice-demo)
 CODE=$(upcoming_meeting "$P")
 allocate() {
@@ -88,6 +90,57 @@ check "lftp over FTPS lists, fetches and mirrors incoming" bash -c "lftp -u alic
   127.0.0.1 | grep -q '$NUMBER.docx' && cmp -s '$W/lftp.docx' '$W/v2.docx' && cmp -s '$W/mirror/$NUMBER.docx' '$W/v2.docx'"
 check "lftp over FTPS uploads (put)" lftp -u "alice,alice-demo" -p "$FTP_PORT" \
   -e "$LFTP_TLS; cd /t/fg/cloud/docs/incoming; put $W/$NUMBER.docx; bye" 127.0.0.1
+# Implicit FTPS (TLS from the first byte, its own port): curl and lftp ftps://, Commons Net FTPSClient(true).
+FTPS=ftps://127.0.0.1:$FTPS_PORT/t/fg/cloud/docs/incoming
+check "curl ftps:// (implicit TLS) uploads, lists and downloads the same bytes" bash -c "curl -sSf -k -u alice:$T \
+  -T '$W/$NUMBER.docx' '$FTPS/' && curl -sSf -k -u alice:$T '$FTPS/' | grep -q ' $NUMBER.docx\$' \
+  && curl -sSf -k -u alice:$T -o '$W/implicit.docx' '$FTPS/$NUMBER.docx' && cmp -s '$W/implicit.docx' '$W/$NUMBER.docx'"
+check "lftp ftps:// (implicit TLS) lists and fetches incoming" bash -c "lftp -u alice,$T -e \
+  \"set ssl:verify-certificate no; set net:max-retries 1; cd /t/fg/cloud/docs/incoming; cls -l; \
+  get $NUMBER.docx -o $W/lftp-implicit.docx; bye\" ftps://127.0.0.1:$FTPS_PORT | grep -q '$NUMBER.docx' \
+  && cmp -s '$W/lftp-implicit.docx' '$W/$NUMBER.docx'"
+# Commons Net (and the Commons IO it needs) from the local Maven repository that the build filled.
+NET_JAR=$(ls "${HOME}"/.m2/repository/commons-net/commons-net/*/commons-net-*.jar 2>/dev/null | grep -v sources | sort -V | tail -n 1)
+IO_JAR=$(ls "${HOME}"/.m2/repository/commons-io/commons-io/*/commons-io-*.jar 2>/dev/null | grep -v sources | sort -V | tail -n 1)
+if [ -n "$NET_JAR" ] && [ -n "$IO_JAR" ]; then
+  cat >"$W/Implicit.java" <<'JAVA'
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPSClient;
+import org.apache.commons.net.util.TrustManagerUtils;
+
+/** Commons Net in implicit mode: sign in, PBSZ 0 and PROT P, a listing and a download, each checked. */
+public class Implicit {
+  public static void main(String[] args) throws Exception {
+    var ftps = new FTPSClient(true);
+    ftps.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+    ftps.setDefaultTimeout(20_000);
+    ftps.connect("127.0.0.1", Integer.parseInt(args[0]));
+    if (!ftps.login(args[1], args[2])) throw new AssertionError(ftps.getReplyString());
+    ftps.execPBSZ(0);
+    ftps.execPROT("P");
+    ftps.enterLocalPassiveMode();
+    ftps.setFileType(FTP.BINARY_FILE_TYPE);
+    String[] names = ftps.listNames("/t/fg/cloud/docs/incoming");
+    if (names == null || !Arrays.asList(names).contains(args[3])) throw new AssertionError("not listed: " + ftps.getReplyString());
+    var out = new ByteArrayOutputStream();
+    if (!ftps.retrieveFile("/t/fg/cloud/docs/incoming/" + args[3], out)) throw new AssertionError(ftps.getReplyString());
+    if (!Arrays.equals(out.toByteArray(), Files.readAllBytes(Path.of(args[4])))) throw new AssertionError("the file differs");
+    ftps.logout();
+    ftps.disconnect();
+  }
+}
+JAVA
+  check "Commons Net FTPSClient(true) (implicit TLS) lists and downloads the same bytes" java -cp "$NET_JAR:$IO_JAR" \
+    "$W/Implicit.java" "$FTPS_PORT" alice "$T" "$NUMBER.docx" "$W/$NUMBER.docx"
+else
+  echo "  skip  the Commons Net implicit FTPS check: commons-net or commons-io is not in ~/.m2 (run the build first)"
+fi
+check "ftp:// in clear text on the implicit FTPS port is told where to go (421)" refused_with \
+  "421 This port speaks implicit FTPS" curl -sSv --max-time 20 "ftp://127.0.0.1:$FTPS_PORT/"
 check "lftp cannot make a folder (550)" refused_with 550 lftp -u "alice,$T" -p "$FTP_PORT" \
   -e "$LFTP_TLS; cd /t/fg/cloud/docs/incoming; mkdir new; bye" 127.0.0.1
 # Its sender may take a waiting file back (DELE, FtpConformanceTests); a reader without an account may not.

@@ -42,8 +42,49 @@ final class DataConnection {
     this.activeTarget = activeTarget;
   }
 
-  /** Listens on the control connection's local address, on a port of the passive range. */
-  static DataConnection passive(FtpSession session) {
+  /**
+   * PASV or EPSV: once the client's address has a slot of its share of the range ({@link PassivePorts}), listens for
+   * the data connection, makes it the session's, and answers what {@code reply} says of it. With a slot free that is
+   * now; else the command waits its turn (at most {@link #TURN_WAIT}, or the data timeout if shorter) and answers then,
+   * or 425 if no slot came.
+   */
+  static Reply passive(FtpSession session, java.util.function.Function<DataConnection, Reply> reply) {
+    PassivePorts ports = session.gateway.passivePorts();
+    InetAddress client = session.clientAddress();
+    if (ports.tryClaim(client)) {
+      return listen(session, reply);
+    }
+    java.time.Duration wait = session.gateway.settings().dataTimeout().compareTo(TURN_WAIT) < 0
+        ? session.gateway.settings().dataTimeout() : TURN_WAIT;
+    ports.queue(client, wait, session.control().eventLoop(), () -> {
+      try {
+        session.gateway.workers().execute(() -> {
+          Reply answer;
+          try {
+            answer = listen(session, reply);
+          } catch (FtpRefusal refusal) {
+            answer = refusal.reply();
+          }
+          session.finish(answer);
+        });
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        ports.release(client);
+      }
+    }, () -> session.finish(Reply.of(425, "ftp.pasv.address", String.valueOf(ports.perAddress()))));
+    return Reply.LATER;
+  }
+
+  /** How long a PASV or EPSV may wait for its address's turn: listeners are held a round trip, unless held on purpose. */
+  static final java.time.Duration TURN_WAIT = java.time.Duration.ofSeconds(5);
+
+  private static Reply listen(FtpSession session, java.util.function.Function<DataConnection, Reply> reply) {
+    DataConnection data = claimed(session);
+    session.prepareData(data);
+    return reply.apply(data);
+  }
+
+  /** Listens on the control connection's local address, on a port of the passive range; the slot is claimed. */
+  private static DataConnection claimed(FtpSession session) {
     Gateway gateway = session.gateway;
     var connection = new DataConnection(gateway, null);
     InetAddress local = ((InetSocketAddress) session.control().localAddress()).getAddress();
@@ -64,7 +105,6 @@ final class DataConnection {
             }
           }
         });
-    gateway.passivePorts().claim(client);
     connection.claimant = client;
     try {
       connection.listener = bind(bootstrap, local, gateway);

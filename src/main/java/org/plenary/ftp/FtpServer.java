@@ -74,6 +74,7 @@ public class FtpServer implements SmartLifecycle {
   private EventLoopGroup acceptor;
   private EventLoopGroup loops;
   private Channel server;
+  private Channel implicitServer;
   private Gateway gateway;
 
   FtpServer(FtpSettings settings, DocumentFolders folders, GroupCatalog groups, ContributionDesk desk,
@@ -118,29 +119,50 @@ public class FtpServer implements SmartLifecycle {
           gateway.passivePorts().size(), settings.maxConnections(), gateway.passivePorts().perAddress());
     }
     this.gateway = gateway;
+    if (URGENT_DATA_INLINE == null) {
+      log.warn("This JDK's sockets lack SO_OOBINLINE: ABOR sent as urgent data (lftp, Python's ftplib) will not be understood.");
+    }
     gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress(), metrics,
         FtpWords.english(messages));
+    ServerBootstrap bootstrap = bootstrap(channel -> channel.pipeline().addLast(gate,
+        new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
+        new ControlLineDecoder(settings.maxLineLength()),
+        new FtpSession(gateway)));
+    server = bootstrap.bind(address(settings.port())).syncUninterruptibly().channel();
+    log.info("FTP gateway listening on {}.", server.localAddress());
+    if (settings.implicitTlsPort() >= 0) {
+      // The same gate (the limits count both ports together), the same sessions, behind TLS from the first byte.
+      int plainPort = port();
+      ServerBootstrap implicit = bootstrap(channel -> {
+        channel.pipeline().addLast(new ImplicitTlsGuard(settings.tlsHelloTimeout(), plainPort, FtpWords.english(messages), metrics),
+            tls.implicitHandler(channel.alloc()), gate,
+            new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
+            new ControlLineDecoder(settings.maxLineLength()),
+            new FtpSession(gateway, true));
+      });
+      implicitServer = implicit.bind(address(settings.implicitTlsPort())).syncUninterruptibly().channel();
+      log.info("FTP gateway listening for implicit FTPS on {}.", implicitServer.localAddress());
+    }
+  }
+
+  private ServerBootstrap bootstrap(java.util.function.Consumer<SocketChannel> pipeline) {
     ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, loops).channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
-            channel.pipeline().addLast(gate,
-                new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
-                new ControlLineDecoder(settings.maxLineLength()),
-                new FtpSession(gateway));
+            pipeline.accept(channel);
           }
         });
     if (URGENT_DATA_INLINE != null) {
       bootstrap.childOption(URGENT_DATA_INLINE, true);
-    } else {
-      log.warn("This JDK's sockets lack SO_OOBINLINE: ABOR sent as urgent data (lftp, Python's ftplib) will not be understood.");
     }
-    InetSocketAddress address = settings.address().isBlank() ? new InetSocketAddress(settings.port())
-        : new InetSocketAddress(settings.address(), settings.port());
-    server = bootstrap.bind(address).syncUninterruptibly().channel();
-    log.info("FTP gateway listening on {}.", server.localAddress());
+    return bootstrap;
+  }
+
+  private InetSocketAddress address(int port) {
+    return settings.address().isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(settings.address(), port);
   }
 
   @SuppressWarnings("unchecked")
@@ -213,6 +235,10 @@ public class FtpServer implements SmartLifecycle {
     }
     server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     server = null;
+    if (implicitServer != null) {
+      implicitServer.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+      implicitServer = null;
+    }
     // Bounded waits: a stuck connection must never keep the application from stopping.
     var loopsDone = loops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     var acceptorDone = acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
@@ -225,6 +251,11 @@ public class FtpServer implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return server != null;
+  }
+
+  /** The implicit FTPS port in use, or -1 when it is off. */
+  public int implicitTlsPort() {
+    return implicitServer == null ? -1 : ((InetSocketAddress) implicitServer.localAddress()).getPort();
   }
 
   /** The control port in use (the configured one, or the one picked for port 0). */

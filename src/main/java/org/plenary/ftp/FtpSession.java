@@ -91,8 +91,20 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   private volatile FtpWords words;
 
   FtpSession(Gateway gateway) {
+    this(gateway, false);
+  }
+
+  /**
+   * A session of the implicit FTPS port when {@code implicitTls}: in TLS from its first byte, with data connections
+   * in TLS as after {@code PBSZ 0} and {@code PROT P} (as vsftpd's {@code implicit_ssl}); {@code PROT C} may still
+   * ask for clear data.
+   */
+  FtpSession(Gateway gateway, boolean implicitTls) {
     this.gateway = gateway;
     this.words = FtpWords.english(gateway.messages());
+    this.tls = implicitTls;
+    this.pbsz = implicitTls;
+    this.protectData = implicitTls;
   }
 
   FtpWords words() {

@@ -24,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failedSignInDelay how long a wrong password waits before its reply
  * @param maxLineLength longest command line, in bytes
  * @param workerThreads threads that run commands needing the database or the password hash
+ * @param implicitTlsPort port of implicit FTPS (TLS from the first byte, data in TLS as after PROT P); -1 for none,
+ *     0 picks a free one
+ * @param tlsHelloTimeout time a client has to begin its TLS handshake on the implicit port, and on a data connection
+ *     under PROT P once "150" is sent; one that stays silent is told it is not speaking TLS
  * @param tls the certificate for FTPS
  */
 @ConfigurationProperties("plenary.ftp")
@@ -44,6 +48,8 @@ public record FtpSettings(
     @DefaultValue("1s") Duration failedSignInDelay,
     @DefaultValue("4096") int maxLineLength,
     @DefaultValue("16") int workerThreads,
+    @DefaultValue("-1") int implicitTlsPort,
+    @DefaultValue("5s") Duration tlsHelloTimeout,
     @DefaultValue Tls tls) {
 
   /**

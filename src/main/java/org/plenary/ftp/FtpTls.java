@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TLS for explicit FTPS (AUTH TLS): TLS 1.3 or 1.2 on the control connection, TLS 1.2 on data
+ * TLS for explicit FTPS (AUTH TLS) and implicit FTPS (its own port): TLS 1.3 or 1.2 on the control connection, TLS 1.2 on data
  * connections (see {@link #dataHandler}), forward-secret cipher suites only on both (ECDHE or DHE
  * key exchange with AEAD ciphers in TLS 1.2, as Mozilla's "intermediate" list; every TLS 1.3
  * suite is forward secret): a recorded session cannot be read later with the server's key. The certificate comes from
@@ -57,6 +57,14 @@ final class FtpTls {
   /** A handler for the control connection after "234": it lets that reply out in clear text first. */
   SslHandler controlHandler(ByteBufAllocator alloc) {
     return new SslHandler(contexts().control().newEngine(alloc), true);
+  }
+
+  /**
+   * A handler for a connection to the implicit FTPS port: TLS from the first byte, so the "220" waits for the
+   * handshake, and the same protocols, suites and certificate as after AUTH TLS.
+   */
+  SslHandler implicitHandler(ByteBufAllocator alloc) {
+    return new SslHandler(contexts().control().newEngine(alloc));
   }
 
   /**

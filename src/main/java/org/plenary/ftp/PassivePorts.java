@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * renewing its listener with another PASV) left every other delegate with "425 Every passive port is in use". A
  * session holds at most one waiting listener (a new PASV/EPSV closes the old one first: {@code FtpSession.prepareData}),
  * only signed-in sessions may ask (PASV before sign-in is 530), and the listeners waiting for one remote address are
- * at most {@link #perAddress()}: half the range, at least one. Without a range (any free port) no address is capped:
+ * at most {@link #perAddress()}: half the range, at least one; one more waits briefly for its turn ({@link #queue})
+ * rather than being refused at once. Without a range (any free port) no address is capped:
  * the system's ephemeral ports are not the delegates' to share out.
  */
 final class PassivePorts {
@@ -20,6 +21,8 @@ final class PassivePorts {
   private final int perAddress;
   private final AtomicInteger next = new AtomicInteger();
   private final ConcurrentHashMap<InetAddress, Integer> waiting = new ConcurrentHashMap<>();
+  /** PASV and EPSV waiting in turn for a slot of their address's share, first come first served. */
+  private final java.util.Map<InetAddress, java.util.ArrayDeque<Turn>> turns = new java.util.HashMap<>();
 
   PassivePorts(int[] range) {
     this.first = range[0];
@@ -46,32 +49,88 @@ final class PassivePorts {
     return first + Math.floorMod(next.getAndIncrement(), size);
   }
 
+  /** Takes a slot of {@code client}'s share when one is free; each slot taken is ended once by {@link #release}. */
+  synchronized boolean tryClaim(InetAddress client) {
+    if (!ranged()) {
+      return true;
+    }
+    int now = waiting.getOrDefault(client, 0);
+    if (now >= perAddress) {
+      return false;
+    }
+    waiting.put(client, now + 1);
+    return true;
+  }
+
   /**
-   * Counts a waiting listener for {@code client}, or refuses it (425, {@code ftp.pasv.address}) when that address
-   * already has its share of the range waiting. Each claim is ended once by {@link #release}.
+   * Waits in turn, at most {@code wait}, for a slot of {@code client}'s share: {@code granted} runs (holding the slot)
+   * as soon as a listener of that address gets its connection or closes, {@code refused} if none did in time. A venue
+   * behind one NAT asks for hundreds of listeners within a second, each held for a round trip: they wait
+   * milliseconds for their turn rather than being refused; an address whose listeners are held (never connected)
+   * still gets 425 once the wait is over. No thread waits: the callbacks run when a turn comes or the wait ends.
    */
-  void claim(InetAddress client) {
+  void queue(InetAddress client, java.time.Duration wait, java.util.concurrent.ScheduledExecutorService timer,
+      Runnable granted, Runnable refused) {
+    Turn turn = new Turn(granted);
+    synchronized (this) {
+      if (tryClaim(client)) {
+        turn.settled = true;
+      } else {
+        turns.computeIfAbsent(client, address -> new java.util.ArrayDeque<>()).add(turn);
+      }
+    }
+    if (turn.settled) {
+      granted.run();
+      return;
+    }
+    timer.schedule(() -> {
+      synchronized (this) {
+        if (turn.settled) {
+          return;
+        }
+        turn.settled = true;
+        var queued = turns.get(client);
+        queued.remove(turn);
+        if (queued.isEmpty()) {
+          turns.remove(client);
+        }
+      }
+      refused.run();
+    }, wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /** Ends one claim of {@code client} ({@link #tryClaim}): its slot goes to the first turn waiting, if any. */
+  void release(InetAddress client) {
     if (!ranged()) {
       return;
     }
-    boolean[] taken = {false};
-    waiting.compute(client, (address, count) -> {
-      int now = count == null ? 0 : count;
-      if (now >= perAddress) {
-        return count;
+    Turn next = null;
+    synchronized (this) {
+      var queued = turns.get(client);
+      if (queued != null) {
+        next = queued.poll();
+        if (queued.isEmpty()) {
+          turns.remove(client);
+        }
       }
-      taken[0] = true;
-      return now + 1;
-    });
-    if (!taken[0]) {
-      throw new FtpRefusal(425, "ftp.pasv.address", String.valueOf(perAddress));
+      if (next != null) {
+        next.settled = true; // the slot passes to it: the count stays
+      } else {
+        waiting.computeIfPresent(client, (address, count) -> count <= 1 ? null : count - 1);
+      }
+    }
+    if (next != null) {
+      next.granted.run();
     }
   }
 
-  /** Ends one claim of {@code client} ({@link #claim}). */
-  void release(InetAddress client) {
-    if (ranged()) {
-      waiting.computeIfPresent(client, (address, count) -> count <= 1 ? null : count - 1);
+  /** A PASV or EPSV waiting for a slot; {@code settled} once granted or refused, under the lock of the ports. */
+  private static final class Turn {
+    final Runnable granted;
+    boolean settled;
+
+    Turn(Runnable granted) {
+      this.granted = granted;
     }
   }
 

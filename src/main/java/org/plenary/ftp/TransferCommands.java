@@ -39,12 +39,12 @@ final class TransferCommands {
       return Reply.of(522, "ftp.pasv.ipv4");
     }
     session.closeData(); // a session waits on one listener at most: the old one goes before a new one is claimed
-    DataConnection data = DataConnection.passive(session);
-    session.prepareData(data);
     byte[] address = announcedAddress(session, local.getAddress());
-    int port = data.port();
-    return Reply.of(227, "ftp.pasv", "(" + (address[0] & 0xFF) + "," + (address[1] & 0xFF) + ","
-        + (address[2] & 0xFF) + "," + (address[3] & 0xFF) + "," + (port >> 8) + "," + (port & 0xFF) + ")");
+    return DataConnection.passive(session, data -> {
+      int port = data.port();
+      return Reply.of(227, "ftp.pasv", "(" + (address[0] & 0xFF) + "," + (address[1] & 0xFF) + ","
+          + (address[2] & 0xFF) + "," + (address[3] & 0xFF) + "," + (port >> 8) + "," + (port & 0xFF) + ")");
+    });
   }
 
   private static byte[] announcedAddress(FtpSession session, InetAddress local) {
@@ -71,9 +71,7 @@ final class TransferCommands {
       return Reply.of(522, "ftp.epsv.protocol", "(" + protocol + ")");
     }
     session.closeData(); // a session waits on one listener at most: the old one goes before a new one is claimed
-    DataConnection data = DataConnection.passive(session);
-    session.prepareData(data);
-    return Reply.of(229, "ftp.epsv", "(|||" + data.port() + "|)");
+    return DataConnection.passive(session, data -> Reply.of(229, "ftp.epsv", "(|||" + data.port() + "|)"));
   }
 
   private static Reply port(FtpSession session, String argument) {

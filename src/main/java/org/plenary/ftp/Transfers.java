@@ -170,6 +170,7 @@ final class Transfers {
       }
       Channel channel = (Channel) opened.getNow();
       if (session.protectData) {
+        channel.pipeline().addLast(new FirstByte());
         channel.pipeline().addLast(session.gateway.tls().dataHandler(channel.alloc()));
         channel.pipeline().addLast(new ChunkedWriteHandler());
       }
@@ -246,6 +247,9 @@ final class Transfers {
     // handshake has closed the channel: the write fails and the client gets 426.
     SslHandler tls = channel.pipeline().get(SslHandler.class);
     Future<?> ready = tls == null ? channel.newSucceededFuture() : tls.handshakeFuture();
+    if (tls != null) {
+      helloBound(channel, tls, session.gateway.settings().tlsHelloTimeout());
+    }
     ready.addListener(handshake -> {
       // A client in clear text after PROT P (it waits for bytes, the handshake times out) is told so: "closed
       // before the transfer completed" sent it looking for a network fault.
@@ -262,5 +266,31 @@ final class Transfers {
             : Reply.of(426, notTls ? "ftp.transfer.tls" : "ftp.transfer.broken"));
       }));
     });
+  }
+
+  /**
+   * A client that reads a download in clear text after PROT P sends nothing and waits; the handshake it never starts
+   * ran into Netty's 10 s limit before the 426. A TLS client sends its first handshake bytes within a round trip of
+   * the "150" (curl starts TLS once it has read it), so a data connection still silent after {@code hello} is closed:
+   * its handshake fails and the client hears the 426 that names PROT P. A handshake that has begun keeps its 10 s.
+   */
+  private static void helloBound(Channel channel, SslHandler tls, java.time.Duration hello) {
+    channel.eventLoop().schedule(() -> {
+      if (!tls.handshakeFuture().isDone() && !channel.hasAttr(FirstByte.HEARD)) {
+        channel.close();
+      }
+    }, hello.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Marks a data connection on which the client has sent something (under PROT P: its TLS hello), then leaves. */
+  private static final class FirstByte extends ChannelInboundHandlerAdapter {
+    static final io.netty.util.AttributeKey<Boolean> HEARD = io.netty.util.AttributeKey.valueOf("plenary.ftp.heard");
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+      ctx.channel().attr(HEARD).set(true);
+      ctx.pipeline().remove(this);
+      ctx.fireChannelRead(message);
+    }
   }
 }
