@@ -29,7 +29,6 @@ class ReissueAskController {
   private final VisaDesk desk;
   private final MeetingCatalog meetings;
   private final SpringValidatorAdapter validator;
-  private final Validator beans;
   private final MessageSource messages;
 
   ReissueAskController(ReissueAskDesk asks, VisaDesk desk, MeetingCatalog meetings, Validator validator,
@@ -37,7 +36,6 @@ class ReissueAskController {
     this.asks = asks;
     this.desk = desk;
     this.meetings = meetings;
-    this.beans = validator;
     this.validator = new SpringValidatorAdapter(validator);
     this.messages = messages;
   }
@@ -61,7 +59,10 @@ class ReissueAskController {
     if (form.isCorrect()) {
       validator.validate(form, result);
     } else {
-      beans.validateProperty(form, "reason").forEach(v -> result.rejectValue("reason", "invalid", v.getMessage()));
+      // The reason's own rules only: the details' fields are not read.
+      var checked = new org.springframework.validation.BeanPropertyBindingResult(form, result.getObjectName());
+      validator.validate(form, checked);
+      checked.getFieldErrors("reason").forEach(result::addError);
     }
     if (!(form.isCorrect() ? result.hasErrors() : result.hasFieldErrors("reason"))) {
       try {

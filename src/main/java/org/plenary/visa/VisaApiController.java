@@ -45,7 +45,10 @@ class VisaApiController {
       @Schema(nullable = true, description = "The meeting's venue now, when it moved") String currentVenue,
       @Schema(nullable = true, description = "The meeting's days now, when it moved") String currentDates,
       @Schema(nullable = true, description = "When this letter was re-issued after the meeting moved: the full reference "
-          + "of the letter that superseded it (this one keeps stating what it stated)") String supersededBy) {}
+          + "of the letter that superseded it (this one keeps stating what it stated)") String supersededBy,
+      @Schema(description = "Whether the letter was approved before Plenary kept the venue and days each letter states: "
+          + "then `venue` and `dates` are the meeting's as it is now, and whether it moved since is not known")
+      boolean factsUnknown) {}
 
   private static final String IF_MATCH = "the request's version as read: the `ETag` of its GET (\"v3\"); without it "
       + "the decision is made on the request as it is";
@@ -161,7 +164,8 @@ class VisaApiController {
     return new Verification(superseded == null ? request.reference() : superseded.reference(),
         superseded == null ? request.fullName() : superseded.fullName(),
         meeting.code(), letter.dates(java.util.Locale.ENGLISH), letter.venue(), moved, moved ? meeting.venueName() : null,
-        moved ? meeting.dates() : null, superseded == null ? null : superseded.by());
+        moved ? meeting.dates() : null, superseded == null ? null : superseded.by(),
+        superseded == null && reissue.factsUnknown(request));
   }
 
 

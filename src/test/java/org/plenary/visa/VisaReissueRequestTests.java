@@ -296,6 +296,9 @@ class VisaReissueRequestTests {
     mvc.perform(post("/visa/" + letter.visa() + "/reissue-requests").with(participant).with(csrf()).param("reason", " "))
         .andExpect(status().isOk()).andExpect(model().attributeHasFieldErrors("reissueAskForm", "reason"));
     mvc.perform(post("/visa/" + letter.visa() + "/reissue-requests").with(participant).with(csrf())
+            .param("reason", "x".repeat(2001)))
+        .andExpect(status().isOk()).andExpect(model().attributeHasFieldErrors("reissueAskForm", "reason"));
+    mvc.perform(post("/visa/" + letter.visa() + "/reissue-requests").with(participant).with(csrf())
             .param("reason", "Renewed passport.").param("correct", "true").param("fullName", "Person")
             .param("passportNumber", "no!"))
         .andExpect(status().isOk())
@@ -350,11 +353,17 @@ class VisaReissueRequestTests {
     mvc.perform(get("/secretariat/visa").with(user(users.loadUserByUsername("tsb"))))
         .andExpect(content().string(allOf(containsString(letter.reference()),
             containsString("approved before Plenary kept the venue and days"))));
+    // Its public check says that what it printed is not known, instead of vouching for the meeting as it is.
+    mvc.perform(get("/api/v1/visa/verify/" + letter.reference())).andExpect(jsonPath("$.factsUnknown").value(true));
+    mvc.perform(get("/visa/verify?reference=" + letter.reference()))
+        .andExpect(content().string(containsString("approved before Plenary kept the venue and days")));
     mvc.perform(get("/visa/" + letter.visa()).with(user(users.loadUserByUsername("tsb"))))
         .andExpect(content().string(allOf(containsString("What this letter states is not known"),
             containsString("Re-issue the letter"))));
-    mvc.perform(post("/api/v1/visa/" + letter.visa() + "/reissue").header("Authorization", tokens.bearer("tsb")))
-        .andExpect(status().isOk()).andExpect(jsonPath("$.reference").value(containsString("-R2-")));
+    String reissued = mvc.perform(post("/api/v1/visa/" + letter.visa() + "/reissue").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.reference").value(containsString("-R2-")))
+        .andReturn().getResponse().getContentAsString().replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+    mvc.perform(get("/api/v1/visa/verify/" + reissued)).andExpect(jsonPath("$.factsUnknown").value(false));
     assertThat(jdbc.sql("SELECT letter_facts_unknown FROM visa_requests WHERE id = ?").param(letter.visa())
         .query(Boolean.class).single()).isFalse();
     mvc.perform(get("/secretariat/visa").with(user(users.loadUserByUsername("tsb"))))

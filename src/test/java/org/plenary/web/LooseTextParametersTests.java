@@ -51,6 +51,7 @@ class LooseTextParametersTests {
       Map.entry("RegistrationController.decide.reason", "K"),
       Map.entry("TermController.propose.definition", "K"),
       Map.entry("TermController.propose.note", "K"),
+      Map.entry("ReissueAskController.decline.reason", "K"),
       Map.entry("VisaController.refuseOrReturn.reason", "K")));
 
   /**
