@@ -79,6 +79,7 @@ class VisaReissueRequestTests {
   @Autowired MeetingCatalog meetings;
   @Autowired VisaRequests requests;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
   private String code;
 
@@ -281,6 +282,47 @@ class VisaReissueRequestTests {
     assertThat(mails).anyMatch(m -> m.startsWith(letter.participant() + "@example.org|No new visa-support letter")
         && m.contains("The letter already states no date limit."));
     assertThat(mails).anyMatch(m -> m.startsWith(letter.focal() + "@example.org|Pas de nouvelle lettre d’appui pour le visa"));
+  }
+
+  /**
+   * The participant and the focal point ask at once, while another transaction holds the request's row: one request
+   * is made, the other refused (409) as one is open. Before there was no asking; the rule is checked under the lock.
+   */
+  @Test
+  void twoAsksAtOnceMakeOneOpenRequest() throws Exception {
+    Letter letter = approvedLetter("rc");
+    var held = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      var holder = threads.submit(() -> transaction.executeWithoutResult(status -> {
+        jdbc.sql("SELECT id FROM visa_requests WHERE id = ? FOR UPDATE").param(letter.visa()).query(Long.class).list();
+        held.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      held.await();
+      var outcomes = new ArrayList<java.util.concurrent.Future<Integer>>();
+      for (String asker : List.of(letter.participant(), letter.focal())) {
+        String token = tokens.bearer(asker);
+        outcomes.add(threads.submit(() -> mvc.perform(post("/api/v1/visa/" + letter.visa() + "/reissue-requests")
+                .header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"Asked by " + asker + ".\"}"))
+            .andReturn().getResponse().getStatus()));
+      }
+      Thread.sleep(1500);
+      release.countDown();
+      holder.get();
+      assertThat(List.of(outcomes.get(0).get(), outcomes.get(1).get())).containsExactlyInAnyOrder(201, 409);
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM visa_reissue_requests WHERE request_id = ? AND status = 'OPEN'")
+        .param(letter.visa()).query(Long.class).single()).isEqualTo(1);
   }
 
   /** The page's form: a reason is required, details are checked only when said to have changed, then as a first request's. */
