@@ -20,6 +20,7 @@ import org.plenary.visa.OutdatedLetter;
 import org.plenary.visa.VisaDesk;
 import org.plenary.visa.VisaLetterReady;
 import org.plenary.visa.VisaLetterReissued;
+import org.plenary.visa.VisaReissueRequestUpdated;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -71,10 +72,31 @@ class VisaMail {
     Meeting meeting = meetings.get(r.meetingId());
     Group group = groups.get(meeting.groupId());
     mailer.sendEach("VisaLetterReissued:" + event.request() + ":" + event.reference(),
-        RegistrationMail.participantAndFocalPoints(r, organizations), words -> words.letter("notification.visa.reissued",
+        RegistrationMail.participantAndFocalPoints(r, organizations), words -> words.letter(
+            event.asked() == null ? "notification.visa.reissued" : "notification.visa.reissuedAsked",
             new Object[] {r.fullName()}, r.fullName(), group.acronym(), meeting.code(), event.reference(),
             event.venue(), Days.range(event.starts(), event.ends(), words.locale()), baseUrl + "/visa/" + event.request(),
-            event.former()));
+            event.former(), event.asked() == null ? "" : event.asked()));
+  }
+
+  /**
+   * A new letter was asked for, the request withdrawn, or declined by the secretariat: the participant and their
+   * focal points are told, in their languages, with the reason (the asker's, or the secretariat's when declined).
+   */
+  @ApplicationModuleListener
+  void on(VisaReissueRequestUpdated event) {
+    Registration r = registrations.byId(event.registration());
+    Meeting meeting = meetings.get(r.meetingId());
+    Group group = groups.get(meeting.groupId());
+    String key = "notification.visa.reissue" + switch (event.state()) {
+      case OPEN -> "Asked";
+      case WITHDRAWN -> "Withdrawn";
+      default -> "Declined";
+    };
+    mailer.sendEach("VisaReissueRequest:" + event.ask() + ":" + event.state().name(),
+        RegistrationMail.participantAndFocalPoints(r, organizations), words -> words.letter(key,
+            new Object[] {r.fullName()}, r.fullName(), group.acronym(), meeting.code(),
+            event.reason() == null ? "" : event.reason(), baseUrl + "/visa/" + event.request()));
   }
 
   /**

@@ -45,7 +45,10 @@ class VisaApiController {
       @Schema(nullable = true, description = "The meeting's venue now, when it moved") String currentVenue,
       @Schema(nullable = true, description = "The meeting's days now, when it moved") String currentDates,
       @Schema(nullable = true, description = "When this letter was re-issued after the meeting moved: the full reference "
-          + "of the letter that superseded it (this one keeps stating what it stated)") String supersededBy) {}
+          + "of the letter that superseded it (this one keeps stating what it stated)") String supersededBy,
+      @Schema(description = "Whether the letter was approved before Plenary kept the venue and days each letter states: "
+          + "then `venue` and `dates` are the meeting's as it is now, and whether it moved since is not known")
+      boolean factsUnknown) {}
 
   private static final String IF_MATCH = "the request's version as read: the `ETag` of its GET (\"v3\"); without it "
       + "the decision is made on the request as it is";
@@ -96,13 +99,20 @@ class VisaApiController {
     return decided(desk.approve(id, EditVersion.ifMatch(ifMatch), user), user);
   }
 
-  @Operation(operationId = "reissueVisaLetter", summary = "Re-issue an approved letter whose meeting moved since (secretariat): "
-      + "a new reference, the meeting's venue and days as they are, dated today; the former reference keeps being "
-      + "checked and names the new one. 409 when the letter still states the meeting as it is")
+  @Operation(operationId = "reissueVisaLetter", summary = "Re-issue an approved letter whose meeting moved since, whose "
+      + "facts are unknown (approved before they were kept), or whose participant asked for it (secretariat): a new "
+      + "reference, the meeting's venue and days as they are, the details the open re-issue request corrects, dated "
+      + "today; the former reference keeps being checked and names the new one. 409 when the letter still states the "
+      + "meeting as it is and nobody asked for it")
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the version saved", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "412", description = "`If-Match` names none of the request's current version: a re-issue "
+      + "was asked, withdrawn or asked again since it was read; nothing was re-issued")
   @PreAuthorize("isAuthenticated()")
   @PostMapping("/api/v1/visa/{id}/reissue")
-  VisaRequest reissue(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
-    return reissue.reissue(id, user);
+  ResponseEntity<VisaRequest> reissue(@PathVariable long id,
+      @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @AuthenticationPrincipal PlenaryUser user) {
+    return decided(reissue.reissue(id, EditVersion.ifMatch(ifMatch), user), user);
   }
 
   record Reason(@jakarta.validation.constraints.Size(max = VisaDesk.REASON_MAX) @org.plenary.shared.MultiLine String reason) {}
@@ -151,9 +161,11 @@ class VisaApiController {
     var meeting = meetings.get(request.meetingId());
     LetterFacts letter = superseded == null ? desk.letterFacts(request) : superseded.facts();
     boolean moved = !letter.standsFor(meeting);
-    return new Verification(superseded == null ? request.reference() : superseded.reference(), request.fullName(),
+    return new Verification(superseded == null ? request.reference() : superseded.reference(),
+        superseded == null ? request.fullName() : superseded.fullName(),
         meeting.code(), letter.dates(java.util.Locale.ENGLISH), letter.venue(), moved, moved ? meeting.venueName() : null,
-        moved ? meeting.dates() : null, superseded == null ? null : superseded.by());
+        moved ? meeting.dates() : null, superseded == null ? null : superseded.by(),
+        superseded == null && reissue.factsUnknown(request));
   }
 
 

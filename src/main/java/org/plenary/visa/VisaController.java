@@ -27,6 +27,7 @@ class VisaController {
 
   private final VisaDesk desk;
   private final LetterReissue reissue;
+  private final ReissueAskDesk asks;
   private final VisaLetter letter;
   private final RegistrationDesk registrations;
   private final MeetingCatalog meetings;
@@ -34,8 +35,9 @@ class VisaController {
 
   private final org.springframework.context.MessageSource messages;
 
-  VisaController(VisaDesk desk, LetterReissue reissue, VisaLetter letter, RegistrationDesk registrations, MeetingCatalog meetings,
-      org.plenary.account.AccountDirectory accounts, org.springframework.context.MessageSource messages) {
+  VisaController(VisaDesk desk, LetterReissue reissue, ReissueAskDesk asks, VisaLetter letter, RegistrationDesk registrations,
+      MeetingCatalog meetings, org.plenary.account.AccountDirectory accounts, org.springframework.context.MessageSource messages) {
+    this.asks = asks;
     this.messages = messages;
     this.accounts = accounts;
     this.desk = desk;
@@ -105,6 +107,12 @@ class VisaController {
     java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
     LetterFacts held = request.status() == VisaStatus.APPROVED ? desk.letterFacts(request) : null;
     model.addAttribute("outdated", reissue.outdated(request));
+    model.addAttribute("factsUnknown", user.isStaff() && reissue.factsUnknown(request));
+    var open = asks.open(request);
+    model.addAttribute("openAsk", open.orElse(null));
+    model.addAttribute("changes", open.map(ask -> asks.changes(ask, user, "page")).orElse(java.util.List.of()));
+    model.addAttribute("askHistory", asks.history(request));
+    model.addAttribute("mayAsk", asks.offered(request, user));
     model.addAttribute("letterVenue", held == null ? null : held.venue());
     model.addAttribute("letterDates", held == null ? null : held.dates(reader));
     model.addAttribute("nowDates", meetings.get(request.meetingId()).dates(reader));
@@ -154,11 +162,16 @@ class VisaController {
     return "redirect:/visa/" + id;
   }
 
-  /** The secretariat re-issues a letter whose meeting moved; a letter that still matches is refused with a sentence. */
+  /**
+   * The secretariat re-issues a letter whose meeting moved, whose facts are unknown or whose holder asked, on the
+   * request as the page showed it; a letter that still matches and that nobody asked for is refused with a sentence.
+   */
   @PostMapping("/visa/{id}/reissue")
-  String reissue(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+  String reissue(@PathVariable long id, @RequestParam(required = false) Long editVersion,
+      @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
     try {
-      redirect.addFlashAttribute("notice", say("visa.notice.reissued", this.reissue.reissue(id, user).reference()));
+      redirect.addFlashAttribute("notice", say("visa.notice.reissued",
+          this.reissue.reissue(id, EditVersion.of(editVersion), user).reference()));
     } catch (VisaRefusedException e) {
       redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
@@ -176,7 +189,11 @@ class VisaController {
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
   String waiting(@AuthenticationPrincipal PlenaryUser user, Model model) {
     model.addAttribute("waiting", desk.waiting(user));
-    model.addAttribute("toReissue", reissue.toReissue(user));
+    var toReissue = reissue.toReissue(user);
+    model.addAttribute("toReissue", toReissue);
+    // What each asked re-issue changes, old and new (passport numbers masked); the read of the details is logged.
+    model.addAttribute("changes", toReissue.stream().filter(t -> t.asked() != null).collect(java.util.stream.Collectors
+        .toMap(t -> t.asked().id(), t -> asks.changes(t.asked(), user, "page"))));
     model.addAttribute("meetings", meetings);
     return "visa/waiting";
   }

@@ -59,7 +59,7 @@ public class VisaDesk {
   private final org.springframework.context.MessageSource messages;
 
   /** A day as the asker reads it: "7 June 2010", "7 juin 2010". */
-  private static String day(LocalDate date) {
+  static String day(LocalDate date) {
     Locale locale = org.plenary.shared.Languages.nearest(org.springframework.context.i18n.LocaleContextHolder.getLocale());
     return "en".equals(locale.getLanguage()) ? DATE.format(date)
         : DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale).format(date);
@@ -109,23 +109,32 @@ public class VisaDesk {
     if (existing.isPresent() && existing.get().status() != VisaStatus.RETURNED) {
       throw VisaRefusedException.of(409, "visa.refused.already");
     }
+    var warnings = checked(form, meeting, "");
+    String sealed = cipher.encrypt(json.writeValueAsString(form.passport()));
+    long id = existing.isPresent() ? resubmit(existing.get().id(), form, sealed)
+        : transaction.execute(status -> requests.insert(registrationId, meeting.id(), form.getFullName().strip(),
+            blankToNull(form.getFunction()), form.getMission().strip(), sealed, clock.instant()));
+    return new Filed(requests.find(id).orElseThrow(), warnings);
+  }
+
+  /**
+   * The rules of the passport's dates, for a request and for a correction asked with a re-issue alike (fields named
+   * with {@code prefix}): refused with field sentences, or the warnings to show (a passport close to expiry).
+   */
+  List<String> checked(VisaForm form, Meeting meeting, String prefix) {
     // Dates the person typed in their own zone: in the future only once they are past everywhere's today.
     LocalDate today = org.plenary.shared.Times.latestToday(clock);
     new Violations()
-        .check(!form.getBirthDate().isAfter(today), "birthDate", say("visa.error.birthFuture"))
-        .check(!form.getIssuedOn().isAfter(today), "issuedOn", say("visa.error.issuedFuture"))
-        .check(!form.getExpiresOn().isBefore(meeting.endDate()), "expiresOn", say("visa.error.expires",
+        .check(!form.getBirthDate().isAfter(today), prefix + "birthDate", say("visa.error.birthFuture"))
+        .check(!form.getIssuedOn().isAfter(today), prefix + "issuedOn", say("visa.error.issuedFuture"))
+        .check(!form.getExpiresOn().isBefore(meeting.endDate()), prefix + "expiresOn", say("visa.error.expires",
             day(form.getExpiresOn()), day(meeting.endDate())))
         .throwIfAny();
     var warnings = new ArrayList<String>();
     if (form.getExpiresOn().isBefore(meeting.endDate().plus(margin))) {
       warnings.add(say("visa.warning.margin", String.valueOf(margin.toTotalMonths())));
     }
-    String sealed = cipher.encrypt(json.writeValueAsString(form.passport()));
-    long id = existing.isPresent() ? resubmit(existing.get().id(), form, sealed)
-        : transaction.execute(status -> requests.insert(registrationId, meeting.id(), form.getFullName().strip(),
-            blankToNull(form.getFunction()), form.getMission().strip(), sealed, clock.instant()));
-    return new Filed(requests.find(id).orElseThrow(), warnings);
+    return warnings;
   }
 
   public VisaRequest get(long id, PlenaryUser user) {

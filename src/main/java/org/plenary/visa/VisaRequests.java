@@ -83,7 +83,7 @@ class VisaRequests {
 
   /** Fixes what the approved letter states of its meeting (its venue and days as they are now). */
   void fixLetter(long id, LetterFacts facts) {
-    jdbc.sql("UPDATE visa_requests SET letter_venue = ?, letter_starts = ?, letter_ends = ? WHERE id = ?")
+    jdbc.sql("UPDATE visa_requests SET letter_venue = ?, letter_starts = ?, letter_ends = ?, letter_facts_unknown = FALSE WHERE id = ?")
         .params(facts.venue(), facts.starts(), facts.ends(), id).update();
   }
 
@@ -104,6 +104,29 @@ class VisaRequests {
             rs.getObject(3, java.time.LocalDate.class))).optional();
   }
 
+  /** Whether the request's letter was approved before what letters state was kept (V121): whether it moved is not known. */
+  boolean factsUnknown(long id) {
+    return jdbc.sql("SELECT letter_facts_unknown FROM visa_requests WHERE id = ?").param(id).query(Boolean.class)
+        .optional().orElse(false);
+  }
+
+  /** The approved letters, not purged, that were approved before what letters state was kept (V121). */
+  List<VisaRequest> lettersOfUnknownFacts() {
+    return jdbc.sql(SELECT + " WHERE status = 'APPROVED' AND purged_at IS NULL AND letter_facts_unknown = TRUE ORDER BY id")
+        .query(this::request).list();
+  }
+
+  /** The details a re-issue corrected: the name, function and mission the letter prints, and the sealed passport. */
+  void correct(long id, String fullName, String function, String mission, String encryptedPassport) {
+    jdbc.sql("UPDATE visa_requests SET full_name = ?, function_title = ?, mission = ?, passport = ? WHERE id = ?")
+        .params(fullName, function, mission, encryptedPassport, id).update();
+  }
+
+  /** One more version of the request: a re-issue was asked or withdrawn, which a decision read must have seen. */
+  void touch(long id) {
+    jdbc.sql("UPDATE visa_requests SET edit_version = edit_version + 1 WHERE id = ?").param(id).update();
+  }
+
   /**
    * Keeps the letter the request holds now (its reference, code, the venue and days it states, the day it was
    * approved) as superseded by the code the request is given next, and returns how many letters of the request
@@ -112,8 +135,8 @@ class VisaRequests {
   int supersede(long id, String nextCode, Instant at) {
     jdbc.sql("""
             INSERT INTO visa_superseded_letters (request_id, reference, verification_code, letter_venue, letter_starts,
-              letter_ends, approved_at, superseded_at, superseded_by_code)
-            SELECT id, reference, verification_code, letter_venue, letter_starts, letter_ends, decided_at, ?, ?
+              letter_ends, approved_at, superseded_at, superseded_by_code, full_name)
+            SELECT id, reference, verification_code, letter_venue, letter_starts, letter_ends, decided_at, ?, ?, full_name
             FROM visa_requests WHERE id = ?""")
         .params(utc(at), nextCode, id).update();
     return jdbc.sql("SELECT COUNT(*) FROM visa_superseded_letters WHERE request_id = ?").param(id).query(Long.class)
@@ -128,16 +151,16 @@ class VisaRequests {
 
   /** A letter superseded by a re-issue, as its check shows it. */
   record SupersededRow(long request, String reference, String code, LetterFacts facts, Instant supersededAt,
-      String supersededByCode) {}
+      String supersededByCode, String fullName) {}
 
   /** The superseded letter with this verification code. */
   Optional<SupersededRow> supersededByCode(String code) {
     return jdbc.sql("""
             SELECT request_id, reference, verification_code, letter_venue, letter_starts, letter_ends, superseded_at,
-              superseded_by_code FROM visa_superseded_letters WHERE verification_code = ?""")
+              superseded_by_code, full_name FROM visa_superseded_letters WHERE verification_code = ?""")
         .param(code).query((rs, n) -> new SupersededRow(rs.getLong(1), rs.getString(2), rs.getString(3),
             rs.getObject(5) == null ? null : new LetterFacts(rs.getString(4), rs.getObject(5, java.time.LocalDate.class),
-                rs.getObject(6, java.time.LocalDate.class)), instant(rs, "superseded_at"), rs.getString(8)))
+                rs.getObject(6, java.time.LocalDate.class)), instant(rs, "superseded_at"), rs.getString(8), rs.getString(9)))
         .optional();
   }
 
@@ -214,6 +237,11 @@ class VisaRequests {
     for (MeetingId meeting : meetings) {
       purged += jdbc.sql("UPDATE visa_requests SET passport = NULL, purged_at = ?, edit_version = edit_version + 1 WHERE meeting_id = ? AND purged_at IS NULL")
           .params(utc(at), meeting.value()).update();
+      // The corrections asked with a re-issue go with the request's own details, on the same day.
+      jdbc.sql("""
+              UPDATE visa_reissue_requests SET details = NULL
+              WHERE details IS NOT NULL AND request_id IN (SELECT id FROM visa_requests WHERE meeting_id = ?)""")
+          .param(meeting.value()).update();
     }
     return purged;
   }

@@ -41,6 +41,8 @@ class VisaVerificationController {
       model.addAttribute("letterVenue", letter.venue());
       model.addAttribute("letterDates", letter.dates(reader));
       model.addAttribute("moved", !letter.standsFor(meeting));
+      // A letter approved before what letters state was kept: what it printed is not known, and the page says so.
+      model.addAttribute("factsUnknown", found != null && reissue.factsUnknown(found));
       model.addAttribute("nowDates", meeting.dates(reader));
     }
     return "visa/verify";

@@ -189,6 +189,8 @@ class PageMatrixAttackTests {
         case "name" -> owned.number() + ".txt";
         case "folder", "kind" -> "in";
         case "action" -> "withdraw";
+        // No re-issue request of the owner's (her request waits for a decision): any id is refused alike.
+        case "ask" -> "1";
         case "decision" -> template.startsWith("/visa/") ? "refuse" : "reject";
         case "id" -> String.valueOf(template.startsWith("/registrations/") ? owned.registration()
             : template.startsWith("/visa/") ? owned.visa() : 1);

@@ -237,6 +237,9 @@ class ApiConformanceTests {
         faults.add(op + " answers a list and takes no limit");
         continue;
       }
+      if (NO_FIXTURE.contains(op.path())) {
+        continue;
+      }
       boolean search = names.contains("page");
       String base = listed(op.path(), published) + (search ? "?q=Pagewalk&" : "?");
       String first = base + "limit=" + (search ? 2 : 1);
@@ -254,6 +257,13 @@ class ApiConformanceTests {
     assertThat(walked).as("lists long enough to need a second page").isGreaterThanOrEqualTo(7);
     assertThat(faults).isEmpty();
   }
+
+  /**
+   * Lists under a resource the demo has none of, so there is nothing to walk here (a visa request's re-issue requests:
+   * the demo holds no visa request); their {@code limit} is still required above and its bad values refused by
+   * {@link #readsAnswerAcceptTheyCannotGiveAndBadQueryValuesWithADeclaredProblem}.
+   */
+  private static final Set<String> NO_FIXTURE = Set.of("/api/v1/visa/{id}/reissue-requests");
 
   /**
    * The path with real values: a contribution's number ({@code published}, which has an audit trail), and any other id

@@ -72,6 +72,11 @@ class OneLineFieldsTests {
       Map.entry("RegistrationApiController.Reason.reason", "K"),
       Map.entry("RegistrationController.ReasonForm.reason", "K"),
       Map.entry("TokenApiController.TokenRequest.password", "K"),
+      Map.entry("ReissueAskApiController.Decline.reason", "K"),
+      Map.entry("ReissueAskApiController.ReissueAskRequest.details.mission", "K"),
+      Map.entry("ReissueAskApiController.ReissueAskRequest.reason", "K"),
+      Map.entry("ReissueAskForm.mission", "K"),
+      Map.entry("ReissueAskForm.reason", "K"),
       Map.entry("VisaApiController.Reason.reason", "K"),
       Map.entry("VisaController.ReasonForm.reason", "K"),
       Map.entry("VisaForm.mission", "K")));
