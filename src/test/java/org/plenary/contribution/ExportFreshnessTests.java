@@ -142,6 +142,28 @@ class ExportFreshnessTests {
     assertThat(seen("/api/v1/groups/cloud/lifetime", "application/json").body()).isEqualTo(now.body());
   }
 
+  @Test
+  void theMeetingFollowsItsCircularIssuedWhichAnnouncesIt() throws Exception {
+    var api = new DemoApi(http, port);
+    meetings.schedule("cloud", draft("fresh-announce", "Geneva", "Europe/Zurich"));
+    String tsb = api.token("tsb");
+    var meeting = seen("/api/v1/groups/cloud/meetings/fresh-announce", "application/json");
+    assertThat(meeting.body()).doesNotContain("\"announcedAt\":\"");
+    var drafted = http.send(HttpRequest.newBuilder(api.url("/api/v1/groups/cloud/meetings/fresh-announce/circulars"))
+        .header("Authorization", "Bearer " + tsb).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"number\":\"TSB Circular 977\",\"dated\":\"" + LocalDate.now()
+            + "\",\"signatory\":\"The Director\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    String id = drafted.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    var issued = http.send(HttpRequest.newBuilder(api.url("/api/v1/circulars/" + id + "/issue"))
+        .header("Authorization", "Bearer " + tsb).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+
+    assertThat(changed(meeting).body()).as("the meeting is announced")
+        .contains("\"announcedAt\":\"");
+  }
+
   /** Published: a number of the meeting, its file sent by alice and published by the secretariat. */
   private String publish(DemoApi api, String alice, String tsb, String code, String title) throws Exception {
     var allocated = http.send(HttpRequest.newBuilder(api.url("/api/v1/groups/cloud/meetings/" + code + "/contributions"))
