@@ -164,6 +164,31 @@ class ExportFreshnessTests {
         .contains("\"announcedAt\":\"");
   }
 
+  @Test
+  void theFeedsReadersPollAnswer304UntilTheirDataChangesThenTheNewContent() throws Exception {
+    var api = new DemoApi(http, port);
+    meetings.schedule("cloud", draft("fresh-feed", "Geneva", "Europe/Zurich"));
+    var polled = List.of("/groups/cloud/meetings/fresh-feed/documents.atom",
+        "/groups/cloud/meetings/fresh-feed/documents.csv", "/groups/cloud/meetings.ics",
+        "/groups/cloud/deliverables.atom", "/groups/cloud/circulars.atom", "/api/v1/groups/cloud/terms.csv",
+        "/api/v1/groups/cloud/living-list.csv");
+    for (String path : polled) {
+      var read = seen(path, "*/*");
+      var again = http.send(HttpRequest.newBuilder(api.url(path)).header("If-None-Match", read.etag()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(again.statusCode()).as("%s asked again with its ETag %s, unchanged", path, read.etag()).isEqualTo(304);
+    }
+    var atom = seen(polled.get(0), "*/*");
+    var csv = seen(polled.get(1), "*/*");
+    var calendar = seen(polled.get(2), "*/*");
+
+    String number = publish(api, api.token("alice"), api.token("tsb"), "fresh-feed", "Polled");
+    assertThat(changed(atom).body()).contains(number);
+    assertThat(changed(csv).body()).contains(number);
+    meetings.schedule("cloud", draft("fresh-ics", "Lisbon", "Europe/Lisbon"));
+    assertThat(changed(calendar).body()).contains("Lisbon");
+  }
+
   /** Published: a number of the meeting, its file sent by alice and published by the secretariat. */
   private String publish(DemoApi api, String alice, String tsb, String code, String title) throws Exception {
     var allocated = http.send(HttpRequest.newBuilder(api.url("/api/v1/groups/cloud/meetings/" + code + "/contributions"))
