@@ -23,7 +23,7 @@ class FeedValidators {
   private static final Set<String> POLLED = Set.of(".atom", ".ics", ".csv");
 
   @Bean
-  FilterRegistrationBean<ShallowEtagHeaderFilter> feedValidators() {
+  FilterRegistrationBean<ShallowEtagHeaderFilter> polledFeedEtags() {
     var registration = new FilterRegistrationBean<ShallowEtagHeaderFilter>(new ShallowEtagHeaderFilter() {
       @Override
       protected boolean shouldNotFilter(HttpServletRequest request) {
