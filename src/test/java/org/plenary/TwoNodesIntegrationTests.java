@@ -82,6 +82,45 @@ class TwoNodesIntegrationTests {
     assertThat(onB.attempt("198.51.100.5", "target")).isPresent();
   }
 
+  /**
+   * The catalog caches are per node: a group or meeting changed on one node is given by the other from its cache
+   * until that value is 5 s old (README, "What is shared, and how fresh it is"), never longer.
+   */
+  @Test
+  void aGroupAndAMeetingChangedOnOneNodeAreSeenOnTheOtherWithinFiveSeconds() throws Exception {
+    var groupsA = a.getBean(org.plenary.group.GroupCatalog.class);
+    var groupsB = b.getBean(org.plenary.group.GroupCatalog.class);
+    var meetingsA = a.getBean(org.plenary.meeting.MeetingCatalog.class);
+    var meetingsB = b.getBean(org.plenary.meeting.MeetingCatalog.class);
+    groupsA.create(group("Focus Group on Nodes"));
+    meetingsA.schedule("nodes", meeting("Geneva"));
+    // Read on b first: both are in b's caches when a changes them.
+    assertThat(groupsB.get("nodes").name()).isEqualTo("Focus Group on Nodes");
+    assertThat(meetingsB.get("nodes", "nodes-1").venueName()).isEqualTo("Geneva");
+
+    long changed = System.nanoTime();
+    groupsA.update("nodes", group("Focus Group on Two Nodes"));
+    meetingsA.update("nodes", "nodes-1", meeting("Lisbon"));
+    while (!(groupsB.get("nodes").name().equals("Focus Group on Two Nodes")
+        && meetingsB.get("nodes", "nodes-1").venueName().equals("Lisbon"))) {
+      assertThat(Duration.ofNanos(System.nanoTime() - changed)).as("b still gives the group or meeting a changed")
+          .isLessThan(Duration.ofMillis(5_500));
+      Thread.sleep(50);
+    }
+  }
+
+  private static org.plenary.group.GroupDraft group(String name) {
+    return new org.plenary.group.GroupDraft("nodes", "FG Nodes", name, null, null, "English", 12, null, null,
+        java.util.List.of(), java.util.List.of(), java.util.List.of());
+  }
+
+  private static org.plenary.meeting.MeetingDraft meeting(String venue) {
+    var start = java.time.LocalDate.now().plusDays(200);
+    return new org.plenary.meeting.MeetingDraft("nodes-1", start, start.plusDays(1), "Europe/Zurich", venue, null,
+        "gva", null, null, null, null, "English", false, true, null, null, start.minusDays(10).atTime(23, 59), null,
+        org.plenary.meeting.LatePolicy.FLAG, java.util.List.of(), java.util.List.of());
+  }
+
   @Test
   void aJobLeaseTakenByOneNodeIsRefusedToTheOtherUntilReleased() {
     Leases onA = a.getBean(Leases.class);

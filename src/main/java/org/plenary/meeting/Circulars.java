@@ -189,9 +189,13 @@ class Circulars {
     return rulesVersion(group);
   }
 
+  /**
+   * Records when the meeting was announced. The meeting's resource states it ({@code announcedAt}), so its version
+   * moves too: without it a conditional GET answered 304 and a reader kept the meeting as not yet announced.
+   */
   void markAnnounced(MeetingId meeting, Instant at) {
-    jdbc.sql("UPDATE meetings SET announced_at = ? WHERE id = ? AND announced_at IS NULL").params(utc(at), meeting.value())
-        .update();
+    jdbc.sql("UPDATE meetings SET announced_at = ?, edit_version = edit_version + 1 WHERE id = ? AND announced_at IS NULL")
+        .params(utc(at), meeting.value()).update();
   }
 
   Optional<Instant> announcedAt(MeetingId meeting) {

@@ -1,10 +1,11 @@
 package org.plenary.meeting;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.plenary.group.Group;
 import org.plenary.shared.Listed;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,20 +19,22 @@ class MeetingCalendar {
   private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
-  private final Clock clock;
   private final String baseUrl;
 
   private final MessageSource messages;
 
-  MeetingCalendar(Clock clock, @Value("${plenary.base-url:http://localhost:8080}") String baseUrl,
+  MeetingCalendar(@Value("${plenary.base-url:http://localhost:8080}") String baseUrl,
       MessageSource messages) {
     this.messages = messages;
-    this.clock = clock;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
-  /** The calendar, its titles in {@code locale} (the reader's: {@code Accept-Language}, {@code ?lang=}). */
-  String of(Group group, List<Meeting> meetings, Locale locale) {
+  /**
+   * The calendar, its titles in {@code locale} (the reader's: {@code Accept-Language}, {@code ?lang=}). Each event's
+   * {@code DTSTAMP} is its meeting's last change ({@code changed}), not the moment it was written: the same
+   * meetings give the same calendar, whose ETag (a digest of it) then answers a poller's conditional GET with 304.
+   */
+  String of(Group group, List<Meeting> meetings, Locale locale, Function<Meeting, Instant> changed) {
     var out = new StringBuilder();
     line(out, "BEGIN:VCALENDAR");
     line(out, "VERSION:2.0");
@@ -39,12 +42,11 @@ class MeetingCalendar {
     line(out, "CALSCALE:GREGORIAN");
     line(out, "METHOD:PUBLISH");
     line(out, "X-WR-CALNAME:" + text(messages.getMessage("meeting.feed.calendar", new Object[] {group.acronym()}, locale)));
-    String stamp = STAMP.format(clock.instant().atOffset(ZoneOffset.UTC));
     for (Meeting m : meetings) {
       String url = baseUrl + "/groups/" + group.slug() + "/meetings/" + m.code();
       line(out, "BEGIN:VEVENT");
       line(out, "UID:" + m.code() + "." + group.slug() + "@plenary");
-      line(out, "DTSTAMP:" + stamp);
+      line(out, "DTSTAMP:" + STAMP.format(changed.apply(m).atOffset(ZoneOffset.UTC)));
       line(out, "DTSTART;VALUE=DATE:" + DATE.format(m.startDate()));
       line(out, "DTEND;VALUE=DATE:" + DATE.format(m.endDate().plusDays(1)));
       line(out, "SUMMARY:" + text(messages.getMessage("meeting.feed.event", new Object[] {group.acronym(), m.venueName()}, locale)));

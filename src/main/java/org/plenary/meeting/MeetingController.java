@@ -49,6 +49,7 @@ class MeetingController {
   @GetMapping("/groups/{slug}/meetings.ics")
   ResponseEntity<String> feed(@PathVariable String slug) {
     Group group = groups.get(slug);
-    return ResponseEntity.ok().contentType(CALENDAR).body(calendar.of(group, meetings.of(group), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+    return ResponseEntity.ok().contentType(CALENDAR).body(calendar.of(group, meetings.of(group),
+        org.springframework.context.i18n.LocaleContextHolder.getLocale(), m -> meetings.lastChange(m.id())));
   }
 }

@@ -80,11 +80,12 @@ class DeliverableApiController {
   @Operation(operationId = "getLifetime", summary = "The group's lifetime: its start, its end and the extensions"
       + " the parent group decided")
   @GetMapping("/api/v1/groups/{slug}/lifetime")
-  @ApiResponse(responseCode = "200", description = "OK; `ETag` (\"v2\": the number of extensions recorded) names the"
-      + " lifetime read, for `If-Match` on a new extension", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "200", description = "OK; `ETag` (a strong tag, \"v…\") names everything the lifetime states:"
+      + " its start (the first meeting's), its end (the terms' months) and each extension; it moves when any of them"
+      + " does, for a conditional GET and for `If-Match` on a new extension", useReturnTypeSchema = true)
   ResponseEntity<GroupLifetime> lifetime(@PathVariable String slug) {
     GroupLifetime lifetime = plan.lifetime(slug);
-    return EditVersion.ok(lifetime.extensions().size()).body(lifetime);
+    return EditVersion.ok(lifetime.version()).body(lifetime);
   }
 
   @Operation(operationId = "extendLifetime", summary = "Record an extension of the lifetime decided by the parent"
@@ -93,17 +94,18 @@ class DeliverableApiController {
   @PreAuthorize("isAuthenticated()")
   @ApiResponse(responseCode = "201", description = "Recorded; the lifetime as it stands now, its `ETag` the new one",
       useReturnTypeSchema = true)
-  @ApiResponse(responseCode = "412", description = "`If-Match` names a lifetime another extension was recorded on"
-      + " since it was read (the same decision sent twice, say); nothing was recorded.")
+  @ApiResponse(responseCode = "412", description = "`If-Match` names a lifetime that changed since it was read:"
+      + " another extension was recorded (the same decision sent twice, say), or its start or end moved (the first"
+      + " meeting moved, the terms' months changed); nothing was recorded.")
   ResponseEntity<GroupLifetime> extend(@PathVariable String slug,
-      @Parameter(description = "the lifetime read: the `ETag` of its GET (\"v2\"), or a list of them; without it,"
+      @Parameter(description = "the lifetime read: the `ETag` of its GET, or a list of them; without it,"
           + " or with `*`, the extension is recorded on whatever stands")
       @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody ExtensionRequest request, @AuthenticationPrincipal PlenaryUser user) {
     GroupLifetime now = plan.extend(slug, request.months() == null ? 0 : request.months(), request.decidedBy(),
         request.decidedOn(), user, EditVersion.ifMatch(ifMatch));
     return ResponseEntity.created(URI.create("/api/v1/groups/" + slug + "/lifetime"))
-        .eTag(EditVersion.etag(now.extensions().size())).body(now);
+        .eTag(EditVersion.etag(now.version())).body(now);
   }
 
   /** An extension decided by the parent group: how many months, the decision, its date. */

@@ -67,7 +67,7 @@ public class MilestonePlan {
 
   /**
    * As {@link #extend(String, int, String, LocalDate, PlenaryUser)}, on the lifetime its recorder saw: {@code seen}
-   * the number of extensions their page showed (null for whatever stands). An extension recorded since (the same
+   * the {@link GroupLifetime#version()} their page showed (null for whatever stands). An extension recorded since (the same
    * decision sent from another tab, by another manager, or the form sent again) refuses this one, which would
    * otherwise extend the group a second time in silence. Checked under the group's row lock.
    */
@@ -78,8 +78,10 @@ public class MilestonePlan {
   }
 
   /**
-   * As above, the lifetime read named by an {@code If-Match} ({@code "v<n>"}: the number of extensions the
-   * reader saw, the ETag of the API's lifetime; a list of them, or {@code *} for whatever stands).
+   * As above, the lifetime read named by an {@code If-Match} ({@code "v<n>"}: the {@link GroupLifetime#version()}
+   * the reader saw, the ETag of the API's lifetime; a list of them, or {@code *} for whatever stands). A lifetime
+   * whose start or end moved since (the first meeting moved, the terms' months changed) refuses it as well: the
+   * decision was taken on dates that no longer stand.
    */
   @Transactional
   public GroupLifetime extend(String slug, int months, String decidedBy, LocalDate decidedOn, PlenaryUser user,
@@ -96,9 +98,14 @@ public class MilestonePlan {
     jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(group.id().value()).query(Long.class).list();
     if (!seen.accepted().isEmpty()) {
       GroupLifetime now = lifetime(slug);
-      if (!seen.accepts(now.extensions().size())) {
-        throw OutputRefusedException.changedSinceRead("output.refused.extensionMeanwhile", group.acronym(),
-            now.endsOn() == null ? "" : org.plenary.group.Days.day(now.endsOn(), Words.reader()));
+      if (!seen.accepts(now.version())) {
+        String endsOn = now.endsOn() == null ? "" : org.plenary.group.Days.day(now.endsOn(), Words.reader());
+        boolean extended = seen.accepted().stream()
+            .noneMatch(v -> v >= 0 && GroupLifetime.extensionsIn(v) == now.extensions().size());
+        throw extended
+            ? OutputRefusedException.changedSinceRead("output.refused.extensionMeanwhile", group.acronym(), endsOn)
+            : OutputRefusedException.changedSinceRead("output.refused.lifetimeMeanwhile", group.acronym(),
+                now.startsOn() == null ? "" : org.plenary.group.Days.day(now.startsOn(), Words.reader()), endsOn);
       }
     }
     Instant now = clock.instant();

@@ -94,7 +94,9 @@ class ExportFreshnessTests {
   @Test
   void theGroupFollowsItsFirstMeetingMovedWhichStartsItsLifetime() throws Exception {
     var group = seen("/api/v1/groups/cloud", "application/json");
+    var lifetime = seen("/api/v1/groups/cloud/lifetime", "application/json");
     assertThat(group.body()).contains("\"startsOn\":\"2010-06-14\"");
+    assertThat(lifetime.body()).contains("\"startsOn\":\"2010-06-14\"");
     var first = meetings.get("cloud", "1006-gva");
     meetings.update("cloud", "1006-gva", new MeetingDraft("1006-gva", first.startDate().minusDays(7),
         first.endDate().minusDays(7), first.timeZone().getId(), first.venueName(), first.venueAddress(), first.venueCode(),
@@ -103,6 +105,88 @@ class ExportFreshnessTests {
         first.hotels()));
     assertThat(changed(group).body()).as("the lifetime runs from the first meeting's new start")
         .contains("\"startsOn\":\"2010-06-07\"");
+    assertThat(changed(lifetime).body()).as("the lifetime resource starts on the first meeting's new start too")
+        .contains("\"startsOn\":\"2010-06-07\"");
+  }
+
+  @Test
+  void theLifetimeFollowsTheMonthsOfItsTermsAndRefusesAnExtensionDecidedOnTheOldEnd() throws Exception {
+    var api = new DemoApi(http, port);
+    String tsb = api.token("tsb");
+    var lifetime = seen("/api/v1/groups/cloud/lifetime", "application/json");
+    String endsOn = DemoApi.field(lifetime.body(), "endsOn");
+
+    var group = http.send(HttpRequest.newBuilder(api.url("/api/v1/groups/cloud")).header("Authorization", "Bearer " + tsb)
+        .build(), HttpResponse.BodyHandlers.ofString());
+    var months = java.util.regex.Pattern.compile("\"lifetime\":\\{\"months\":(\\d+)").matcher(group.body());
+    assertThat(months.find()).as(group.body()).isTrue();
+    int longer = Integer.parseInt(months.group(1)) + 6;
+    var put = http.send(HttpRequest.newBuilder(api.url("/api/v1/groups/cloud")).header("Authorization", "Bearer " + tsb)
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(months.replaceFirst("\"lifetime\":{\"months\":" + longer)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+    var now = changed(lifetime);
+    String later = LocalDate.parse(endsOn).plusDays(1).plusMonths(6).minusDays(1).toString();
+    assertThat(now.body()).as("the lifetime ends six months later").contains("\"endsOn\":\"" + later + "\"");
+    var extension = http.send(HttpRequest.newBuilder(api.url("/api/v1/groups/cloud/lifetime-extensions"))
+        .header("Authorization", "Bearer " + tsb).header("Content-Type", "application/json")
+        .header("If-Match", lifetime.etag())
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"months\": 6, \"decidedBy\": \"TSAG, TD 789\", \"decidedOn\": \"2011-03-01\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(extension.statusCode()).as("an extension decided on the end read before: %s", extension.body())
+        .isEqualTo(412);
+    assertThat(extension.body()).contains("lifetime changed since you opened the page");
+    assertThat(seen("/api/v1/groups/cloud/lifetime", "application/json").body()).isEqualTo(now.body());
+  }
+
+  @Test
+  void theMeetingFollowsItsCircularIssuedWhichAnnouncesIt() throws Exception {
+    var api = new DemoApi(http, port);
+    meetings.schedule("cloud", draft("fresh-announce", "Geneva", "Europe/Zurich"));
+    String tsb = api.token("tsb");
+    var meeting = seen("/api/v1/groups/cloud/meetings/fresh-announce", "application/json");
+    assertThat(meeting.body()).doesNotContain("\"announcedAt\":\"");
+    var drafted = http.send(HttpRequest.newBuilder(api.url("/api/v1/groups/cloud/meetings/fresh-announce/circulars"))
+        .header("Authorization", "Bearer " + tsb).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"number\":\"TSB Circular 977\",\"dated\":\"" + LocalDate.now()
+            + "\",\"signatory\":\"The Director\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    String id = drafted.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    var issued = http.send(HttpRequest.newBuilder(api.url("/api/v1/circulars/" + id + "/issue"))
+        .header("Authorization", "Bearer " + tsb).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+
+    assertThat(changed(meeting).body()).as("the meeting is announced")
+        .contains("\"announcedAt\":\"");
+  }
+
+  @Test
+  void theFeedsReadersPollAnswer304UntilTheirDataChangesThenTheNewContent() throws Exception {
+    var api = new DemoApi(http, port);
+    meetings.schedule("cloud", draft("fresh-feed", "Geneva", "Europe/Zurich"));
+    var polled = List.of("/groups/cloud/meetings/fresh-feed/documents.atom",
+        "/groups/cloud/meetings/fresh-feed/documents.csv", "/groups/cloud/meetings.ics",
+        "/groups/cloud/deliverables.atom", "/groups/cloud/circulars.atom", "/api/v1/groups/cloud/terms.csv",
+        "/api/v1/groups/cloud/living-list.csv");
+    for (String path : polled) {
+      var read = seen(path, "*/*");
+      var again = http.send(HttpRequest.newBuilder(api.url(path)).header("If-None-Match", read.etag()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(again.statusCode()).as("%s asked again with its ETag %s, unchanged", path, read.etag()).isEqualTo(304);
+    }
+    var atom = seen(polled.get(0), "*/*");
+    var csv = seen(polled.get(1), "*/*");
+    var calendar = seen(polled.get(2), "*/*");
+
+    String number = publish(api, api.token("alice"), api.token("tsb"), "fresh-feed", "Polled");
+    assertThat(changed(atom).body()).contains(number);
+    assertThat(changed(csv).body()).contains(number);
+    meetings.schedule("cloud", draft("fresh-ics", "Lisbon", "Europe/Lisbon"));
+    assertThat(changed(calendar).body()).contains("Lisbon");
   }
 
   /** Published: a number of the meeting, its file sent by alice and published by the secretariat. */
