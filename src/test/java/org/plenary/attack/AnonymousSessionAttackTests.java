@@ -95,6 +95,32 @@ class AnonymousSessionAttackTests {
     assertThat(sessions()).isEqualTo(before + 1);
   }
 
+  @Test
+  void aVisitorGetsTheHotelFormWithTheirCookiesTokenAndNoSession() throws Exception {
+    FormClient forms = new FormClient(port);
+    HttpClient visitor = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String page = "/groups/cloud/meetings/1006-gva/hotel-form";
+    String token = FormClient.csrf(forms.page(visitor, page).body());
+    long before = sessions();
+    var pdf = visitor.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(token, "UTF-8")
+            + "&hotel=1&room=SINGLE&rooms=1&arrival=2010-06-13&departure=2010-06-17&familyName=Durand&firstName=Ana"))
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+    assertThat(pdf.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+    // Without the cookie, the page's token alone is refused: it proves nothing on its own.
+    var bare = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(token, "UTF-8")
+            + "&hotel=1&room=SINGLE&rooms=1&arrival=2010-06-13&departure=2010-06-17&familyName=Durand&firstName=Ana"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(bare.statusCode()).isEqualTo(403);
+    Thread.sleep(300);
+    assertThat(sessions()).isEqualTo(before);
+  }
+
   private long sessions() {
     return jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION").query(Long.class).single();
   }

@@ -670,7 +670,7 @@ class IdentityAttackTests {
             parsed.putIfAbsent(name, value);
             if (name.equals("set-cookie")) {
               // each cookie set also under its own name: a sign-in sets the session and clears the visitor's token
-              parsed.put("set-cookie " + value.split("=", 2)[0], value);
+              parsed.put("set-cookie " + value.split("=", 2)[0].toLowerCase(Locale.ROOT), value);
             }
           }
         }
