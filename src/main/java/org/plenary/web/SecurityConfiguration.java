@@ -244,8 +244,11 @@ class SecurityConfiguration {
         // Pages take forms, which browsers send by POST: only a POST is checked for the form's token. No page
         // takes PUT, DELETE or PATCH, which a browser sends across sites only after a CORS preflight that no
         // page grants; checked for a token, they were answered 403 where the method is not allowed (405).
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**")
+        // Visitors without a session keep their form token and the page they asked for in cookies of their own
+        // (VisitorTokens, SignInRedirects): a look at a page never writes a session row to the database.
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**").csrfTokenRepository(new VisitorTokens())
             .requireCsrfProtectionMatcher(request -> "POST".equals(request.getMethod())))
+        .requestCache(cache -> cache.requestCache(SignInRedirects.ASKED))
         .formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
             .successHandler(signIn).failureHandler(signIn).permitAll())
         // A form refused for its CSRF token (a page left open across a restart or a session's end) says so,

@@ -14,7 +14,7 @@ import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.savedrequest.DefaultSavedRequest;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
@@ -25,7 +25,13 @@ import org.springframework.security.web.savedrequest.RequestCache;
  */
 class SignInRedirects implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
-  private final RequestCache saved = new HttpSessionRequestCache();
+  /**
+   * The page a visitor asked for before signing in, kept in a cookie of theirs as a path on this site (a session
+   * kept for it wrote a database row for every anonymous look at a page that needs a sign-in).
+   */
+  static final RequestCache ASKED = new CookieRequestCache();
+
+  private final RequestCache saved = ASKED;
   private final RedirectStrategy redirects = new DefaultRedirectStrategy();
 
   @Override
