@@ -2,6 +2,7 @@ package org.plenary;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -80,5 +81,60 @@ class ModularityTests {
         .should().beAnnotatedWith(PageController.class).check(CLASSES);
     noClasses().that().areMetaAnnotatedWith(RestController.class)
         .should().beMetaAnnotatedWith(PageController.class).check(CLASSES);
+  }
+
+  /**
+   * Each table belongs to one module (the one its {@code V{nnn}__{module}_…} migration names): a module writes
+   * ({@code INSERT}, {@code UPDATE}, {@code DELETE}) and locks ({@code … FOR UPDATE}) only its own, and asks the owner
+   * (a method of its public API) for anything more, as {@code GroupCatalog.lockForChange} for a group's row. Tables of
+   * migrations that name no module (translations, nodes, Modulith's) are left out. Read from the sources, where the
+   * SQL is written.
+   */
+  @Test
+  void eachModuleWritesAndLocksOnlyItsOwnTables() throws java.io.IOException {
+    java.nio.file.Path sources = java.nio.file.Path.of("src/main/java/org/plenary");
+    var modules = new java.util.HashSet<String>();
+    try (var dirs = java.nio.file.Files.list(sources)) {
+      dirs.filter(java.nio.file.Files::isDirectory).forEach(d -> modules.add(d.getFileName().toString()));
+    }
+    var owner = new java.util.HashMap<String, String>();
+    var create = java.util.regex.Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?(\\w+)");
+    try (var migrations = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+      for (var migration : migrations.toList()) {
+        String module = migration.getFileName().toString().replaceFirst("^V\\d+__([a-z]+)_.*", "$1");
+        var tables = create.matcher(java.nio.file.Files.readString(migration));
+        while (tables.find()) {
+          owner.putIfAbsent(tables.group(1).toLowerCase(java.util.Locale.ROOT), module);
+        }
+      }
+    }
+    assertThat(owner).containsEntry("plenary_groups", "group").containsEntry("meetings", "meeting");
+    var write = java.util.regex.Pattern.compile("(?i)\\b(?:UPDATE|INSERT INTO|DELETE FROM|MERGE INTO)\\s+(\\w+)");
+    var named = java.util.regex.Pattern.compile("(?i)\\b(?:FROM|JOIN)\\s+(\\w+)");
+    var faults = new java.util.ArrayList<String>();
+    try (var files = java.nio.file.Files.walk(sources)) {
+      for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String module = sources.relativize(file).getName(0).toString();
+        String text = java.nio.file.Files.readString(file);
+        var tables = new java.util.ArrayList<String>();
+        var writes = write.matcher(text);
+        while (writes.find()) {
+          tables.add(writes.group(1));
+        }
+        for (int lock = text.indexOf("FOR UPDATE"); lock >= 0; lock = text.indexOf("FOR UPDATE", lock + 1)) {
+          var locked = named.matcher(text.substring(Math.max(0, text.lastIndexOf("sql(", lock)), lock));
+          while (locked.find()) {
+            tables.add(locked.group(1));
+          }
+        }
+        for (String table : tables) {
+          String of = owner.get(table.toLowerCase(java.util.Locale.ROOT));
+          if (of != null && modules.contains(of) && !of.equals(module)) {
+            faults.add(sources.relativize(file) + " writes or locks " + table + ", a table of " + of);
+          }
+        }
+      }
+    }
+    assertThat(faults).isEmpty();
   }
 }

@@ -224,26 +224,4 @@ class AccountApiController {
     return ResponseEntity.created(URI.create("/api/v1/organizations/" + id.value()))
         .body(new OrganizationResource(id.value(), o.name(), o.category(), o.countryCode()));
   }
-
-  @Operation(operationId = "appointFocalPoint", summary = "Make an account a focal point of the organization (administrators)")
-  @PostMapping("/api/v1/organizations/{id}/focal-points/{username}")
-  @PreAuthorize("hasRole('ADMIN')")
-  ResponseEntity<Void> appoint(@PathVariable long id, @PathVariable String username) {
-    Account account = accounts.find(username).orElseThrow(() -> new UnknownException("account", "account.api.unknown", username));
-    organizations.appointFocalPoint(new OrganizationId(id), account.id());
-    return ResponseEntity.noContent().build();
-  }
-
-  @Operation(operationId = "removeFocalPoint", summary = "The account is no longer a focal point of the organization "
-      + "(administrators); it stops approving the organization's registrations at its next request")
-  @DeleteMapping("/api/v1/organizations/{id}/focal-points/{username}")
-  @PreAuthorize("hasRole('ADMIN')")
-  ResponseEntity<Void> remove(@PathVariable long id, @PathVariable String username) {
-    Account account = accounts.find(username).orElseThrow(() -> new UnknownException("account", "account.api.unknown", username));
-    OrganizationId organization = new OrganizationId(id);
-    if (!organizations.removeFocalPoint(organization, account.id())) {
-      throw new UnknownException("account", "account.api.notFocalPoint", username, organizations.get(organization).name());
-    }
-    return ResponseEntity.noContent().build();
-  }
 }

@@ -232,17 +232,43 @@ class Accounts {
     }
   }
 
-  void appointFocalPoint(OrganizationId organization, AccountId account) {
-    jdbc.sql("DELETE FROM focal_points WHERE organization_id = ? AND account_id = ?")
-        .params(organization.value(), account.value()).update();
+  /** False when the account was a focal point of the organization already (nothing changed). */
+  boolean appointFocalPoint(OrganizationId organization, AccountId account) {
+    if (jdbc.sql("SELECT COUNT(*) FROM focal_points WHERE organization_id = ? AND account_id = ?")
+        .params(organization.value(), account.value()).query(Long.class).single() > 0) {
+      return false;
+    }
     jdbc.sql("INSERT INTO focal_points (organization_id, account_id) VALUES (?, ?)")
         .params(organization.value(), account.value()).update();
+    focalPointsChanged(organization);
+    return true;
   }
 
   /** False when the account was not a focal point of the organization. */
   boolean removeFocalPoint(OrganizationId organization, AccountId account) {
-    return jdbc.sql("DELETE FROM focal_points WHERE organization_id = ? AND account_id = ?")
+    boolean removed = jdbc.sql("DELETE FROM focal_points WHERE organization_id = ? AND account_id = ?")
         .params(organization.value(), account.value()).update() > 0;
+    if (removed) {
+      focalPointsChanged(organization);
+    }
+    return removed;
+  }
+
+  private void focalPointsChanged(OrganizationId organization) {
+    jdbc.sql("UPDATE organizations SET focal_points_version = focal_points_version + 1 WHERE id = ?")
+        .param(organization.value()).update();
+  }
+
+  /** The version of the organization's focal points: one more at every appointment and removal; empty without the organization. */
+  Optional<Long> focalPointsVersion(OrganizationId organization) {
+    return jdbc.sql("SELECT focal_points_version FROM organizations WHERE id = ?").param(organization.value())
+        .query(Long.class).optional();
+  }
+
+  /** The same, the organization's row locked until the transaction ends: one appointment or removal at a time. */
+  Optional<Long> lockFocalPointsVersion(OrganizationId organization) {
+    return jdbc.sql("SELECT focal_points_version FROM organizations WHERE id = ? FOR UPDATE").param(organization.value())
+        .query(Long.class).optional();
   }
 
   List<Account> focalPointsOf(OrganizationId organization) {

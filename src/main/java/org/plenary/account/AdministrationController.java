@@ -7,6 +7,7 @@ import org.plenary.shared.PageController;
 import org.plenary.shared.Words;
 import jakarta.validation.Valid;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.plenary.shared.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -138,8 +139,12 @@ class AdministrationController {
 
   @GetMapping("/organizations")
   String organizations(Model model) {
-    model.addAttribute("organizations", organizations.all());
-    model.addAttribute("focalPoints", organizations.all().stream()
+    List<Organization> all = organizations.all();
+    model.addAttribute("organizations", all);
+    // Each list's version read before the list shown: a decision made on it is refused once someone else changed it.
+    model.addAttribute("focalPointVersions", all.stream()
+        .collect(java.util.stream.Collectors.toMap(Organization::id, o -> organizations.focalPointsVersion(o.id()))));
+    model.addAttribute("focalPoints", all.stream()
         .collect(java.util.stream.Collectors.toMap(Organization::id, o -> organizations.focalPoints(o.id()))));
     if (!model.containsAttribute("organizationForm")) {
       model.addAttribute("organizationForm", new OrganizationForm());
@@ -165,24 +170,46 @@ class AdministrationController {
   }
 
   @PostMapping("/organizations/{id}/focal-points")
-  String appointFocalPoint(@PathVariable long id, @RequestParam String username, RedirectAttributes redirect) {
-    accounts.find(username.strip()).ifPresentOrElse(
-        account -> {
-          organizations.appointFocalPoint(new OrganizationId(id), account.id());
-          redirect.addFlashAttribute("notice", words.get("account.organizations.appointed", account.username()));
-        },
-        () -> redirect.addFlashAttribute("problem", words.get("account.accounts.unknown", username)));
+  String appointFocalPoint(@PathVariable long id, @RequestParam String username,
+      @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
+    OrganizationId organization = new OrganizationId(id);
+    var account = accounts.find(username.strip());
+    if (account.isEmpty()) {
+      redirect.addFlashAttribute("problem", words.get("account.accounts.unknown", username));
+      return "redirect:/admin/organizations";
+    }
+    try {
+      organizations.appointFocalPoint(organization, account.get().id(), EditVersion.of(editVersion));
+      redirect.addFlashAttribute("notice", words.get("account.organizations.appointed", account.get().username()));
+    } catch (ChangedMeanwhileException e) {
+      redirect.addFlashAttribute("problem", focalPointsChanged(organization));
+    }
     return "redirect:/admin/organizations";
   }
 
   @PostMapping("/organizations/{id}/focal-points/remove")
-  String removeFocalPoint(@PathVariable long id, @RequestParam String username, RedirectAttributes redirect) {
-    accounts.find(username.strip()).filter(account -> organizations.removeFocalPoint(new OrganizationId(id), account.id()))
-        .ifPresentOrElse(
-            account -> redirect.addFlashAttribute("notice", words.get("account.organizations.removed", account.username())),
-            () -> redirect.addFlashAttribute("problem", words.get("account.api.notFocalPoint", username,
-                organizations.get(new OrganizationId(id)).name())));
+  String removeFocalPoint(@PathVariable long id, @RequestParam String username,
+      @RequestParam(required = false) Long editVersion, RedirectAttributes redirect) {
+    OrganizationId organization = new OrganizationId(id);
+    try {
+      accounts.find(username.strip())
+          .filter(account -> organizations.removeFocalPoint(organization, account.id(), EditVersion.of(editVersion)).isPresent())
+          .ifPresentOrElse(
+              account -> redirect.addFlashAttribute("notice", words.get("account.organizations.removed", account.username())),
+              () -> redirect.addFlashAttribute("problem", words.get("account.api.notFocalPoint", username,
+                  organizations.get(organization).name())));
+    } catch (ChangedMeanwhileException e) {
+      redirect.addFlashAttribute("problem", focalPointsChanged(organization));
+    }
     return "redirect:/admin/organizations";
+  }
+
+  /** The sentence of a decision refused on a stale list: who the organization's focal points are now. */
+  private String focalPointsChanged(OrganizationId organization) {
+    List<Account> now = organizations.focalPoints(organization);
+    return words.get("account.organizations.focal-points-changed", organizations.get(organization).name(), now.isEmpty()
+        ? words.get("account.organizations.no-focal-points")
+        : org.plenary.shared.Listed.items(Words.reader(), now.stream().map(Account::username).toList()));
   }
 
   private String choices(Model model, String view) {

@@ -3,6 +3,8 @@ package org.plenary.account;
 import org.plenary.shared.Names;
 import org.plenary.shared.Words;
 import java.util.List;
+import java.util.OptionalLong;
+import org.plenary.shared.EditVersion;
 import org.plenary.shared.UnknownException;
 import java.util.Optional;
 import org.plenary.shared.Violations;
@@ -58,25 +60,64 @@ public class OrganizationDirectory {
   }
 
   /** Makes the account a focal point who approves registrations of the organization's people. */
-  @Transactional
   public void appointFocalPoint(OrganizationId organization, AccountId account) {
-    get(organization);
-    // Under the account's lock: an appointment is not made between a move's reading and its ending of the old one.
+    appointFocalPoint(organization, account, EditVersion.ANY);
+  }
+
+  /**
+   * Makes the account a focal point who approves registrations of the organization's people, decided on the
+   * organization's focal points at {@code seen} ({@link #focalPointsVersion}): refused
+   * ({@link org.plenary.shared.ChangedMeanwhileException}, nothing changed) when someone appointed or removed one
+   * since. The version after; an account that is a focal point already changes nothing.
+   */
+  @Transactional
+  public long appointFocalPoint(OrganizationId organization, AccountId account, EditVersion seen) {
+    // The account's lock before the organization's, as a move takes them: an appointment is not made between a
+    // move's reading and its ending of the old one, and neither waits on the other in a circle.
     accounts.lockVersion(account);
-    accounts.appointFocalPoint(organization, account);
-    currentAccounts.changed(account);
+    long version = lockedVersion(organization, seen);
+    if (accounts.appointFocalPoint(organization, account)) {
+      currentAccounts.changed(account);
+      return version + 1;
+    }
+    return version;
   }
 
   /**
    * The account no longer approves the organization's registrations, from its next request on (its
    * sessions and tokens read its rights again); false when it was not a focal point of it.
    */
-  @Transactional
   public boolean removeFocalPoint(OrganizationId organization, AccountId account) {
-    get(organization);
-    boolean removed = accounts.removeFocalPoint(organization, account);
+    return removeFocalPoint(organization, account, EditVersion.ANY).isPresent();
+  }
+
+  /**
+   * The same, decided on the organization's focal points at {@code seen}: refused
+   * ({@link org.plenary.shared.ChangedMeanwhileException}, nothing changed) when someone appointed or removed one
+   * since. The version after; empty when the account was not a focal point of it.
+   */
+  @Transactional
+  public OptionalLong removeFocalPoint(OrganizationId organization, AccountId account, EditVersion seen) {
+    accounts.lockVersion(account);
+    long version = lockedVersion(organization, seen);
+    if (!accounts.removeFocalPoint(organization, account)) {
+      return OptionalLong.empty();
+    }
     currentAccounts.changed(account);
-    return removed;
+    return OptionalLong.of(version + 1);
+  }
+
+  /** The version of the organization's focal points, one more at every appointment and removal: their forms carry it. */
+  public long focalPointsVersion(OrganizationId organization) {
+    return accounts.focalPointsVersion(organization)
+        .orElseThrow(() -> new UnknownException("account", "account.unknown.organization", organization.value()));
+  }
+
+  private long lockedVersion(OrganizationId organization, EditVersion seen) {
+    long version = accounts.lockFocalPointsVersion(organization)
+        .orElseThrow(() -> new UnknownException("account", "account.unknown.organization", organization.value()));
+    seen.check(version, words.get("account.organizations.focal-points-of", get(organization).name()));
+    return version;
   }
 
   public List<Account> focalPoints(OrganizationId organization) {

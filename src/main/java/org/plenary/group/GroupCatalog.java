@@ -178,6 +178,19 @@ public class GroupCatalog {
     return groups.version(id).orElseThrow(() -> new UnknownGroupException("#" + id.value()));
   }
 
+  /**
+   * Holds the group's row until the caller's transaction ends and gives the group's version: the saves other
+   * modules make on what belongs to a group (its announcement rules, its registration policy, its lifetime's
+   * extensions, a circular quoting it) are made one after the other, and no edit of the group lands between their
+   * check and their write, without any module but this one reaching into the group's table. Only inside a
+   * transaction: a lock released at once would hold nothing.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public long lockForChange(GroupId id) {
+    groups.lock(id);
+    return version(id);
+  }
+
   /** Refuses a change of the linked leaders (account and role): one error on each row that adds one, one for those removed. */
   private void checkAppointments(List<Leader> before, List<Leader> after) {
     var unchanged = new ArrayList<String>(before.stream().map(GroupCatalog::appointment).filter(Objects::nonNull).toList());

@@ -135,7 +135,9 @@ public class CircularDesk {
   @Transactional
   public AnnouncementRules setRules(String slug, AnnouncementRules rules, EditVersion seen) {
     Group group = groups.get(slug);
-    seen.check(circulars.lockRulesVersion(group.id()), group.acronym());
+    // Under the group's lock (the rules' own row may not exist yet): one save at a time.
+    groups.lockForChange(group.id());
+    seen.check(circulars.rulesVersion(group.id()), group.acronym());
     new Violations()
         .check(rules.announceWeeks() >= 0 && rules.announceWeeks() <= 52, "announceWeeks", text("meeting.circular.error.weeks"))
         .check(rules.contributionDays() >= 0 && rules.contributionDays() <= 90, "contributionDays", text("meeting.circular.error.days"))
@@ -168,7 +170,7 @@ public class CircularDesk {
   public Circular edit(CircularId id, CircularDraft draft, EditVersion seen, String actor) {
     Circular current = get(id, true);
     frozenIfIssued(current);
-    seen.check(circulars.lockVersion(id), current.title());
+    seen.check(lockVersion(id), current.title());
     current = get(id, true);
     frozenIfIssued(current);
     check(draft, id, current.kind() == Circular.Kind.CIRCULAR);
@@ -310,13 +312,29 @@ public class CircularDesk {
   public Circular issue(CircularId id, Map<CircularWarning.Rule, String> reasons, EditVersion seen, String actor) {
     Circular c = get(id, true);
     frozenIfIssued(c);
-    seen.check(circulars.lockVersion(id), c.title());
+    seen.check(lockVersion(id), c.title());
     return issueAsOf(id, reasons, actor, clock.instant());
   }
 
-  /** The circular's version: the edit and issue forms carry it, the API's ETag names it. */
+  /**
+   * The circular's version as its reader saw it, its rows locked until the transaction ends: the circular's, its
+   * meeting's, then its group's (through the group module): one edit or issue at a time, and no change of the facts it
+   * quotes between the check and the issue.
+   */
+  private long lockVersion(CircularId id) {
+    groups.lockForChange(circulars.lockRows(id));
+    return version(id);
+  }
+
+  /**
+   * The circular's version: its draft's, its meeting's and its group's versions together (each only grows, so their
+   * sum moves whenever one does). A circular quotes its meeting's dates, venue, deadlines and hotels and its group's
+   * terms and leaders: read before the meeting moved, it is not issued (or its draft saved) stating the old facts in
+   * silence. The edit and issue forms carry it, the API's ETag names it.
+   */
   public long version(CircularId id) {
-    return circulars.version(id);
+    Circulars.Versions versions = circulars.versions(id);
+    return versions.draftAndMeeting() + groups.version(versions.group());
   }
 
   /**

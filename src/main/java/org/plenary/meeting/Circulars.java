@@ -58,30 +58,28 @@ class Circulars {
   }
 
   /**
-   * The circular's version as its reader saw it: its draft's, its meeting's and its group's versions together
-   * (each only grows, so their sum moves whenever one does). A circular quotes its meeting's dates, venue,
-   * deadlines and hotels and its group's terms and leaders: read before the meeting moved, it is not issued
-   * (or its draft saved) stating the old facts in silence.
+   * The versions of the circular's draft and of its meeting together (each only grows, so their sum moves whenever
+   * one does), and its meeting's group, whose version the group module gives.
    */
-  long version(CircularId id) {
-    return jdbc.sql(VERSION).param(id.value()).query(Long.class).single();
+  Versions versions(CircularId id) {
+    return jdbc.sql("""
+            SELECT c.edit_version + m.edit_version, m.group_id FROM meeting_circulars c
+              JOIN meetings m ON m.id = c.meeting_id WHERE c.id = ?""").param(id.value())
+        .query((rs, row) -> new Versions(rs.getLong(1), new GroupId(rs.getLong(2)))).single();
   }
 
-  private static final String VERSION = """
-      SELECT c.edit_version + m.edit_version + g.edit_version FROM meeting_circulars c
-        JOIN meetings m ON m.id = c.meeting_id JOIN plenary_groups g ON g.id = m.group_id WHERE c.id = ?""";
+  /** The circular's draft and meeting versions summed, and the group its meeting belongs to. */
+  record Versions(long draftAndMeeting, GroupId group) {}
 
   /**
-   * The circular's version ({@link #version}), its row, its meeting's and its group's locked until the transaction
-   * ends: one edit or issue at a time, and no change of the facts it quotes between the check and the issue.
+   * The circular's row and its meeting's locked until the transaction ends (the group's is the group module's to
+   * lock, after these): the group whose row is to be locked next.
    */
-  long lockVersion(CircularId id) {
+  GroupId lockRows(CircularId id) {
     long meeting = jdbc.sql("SELECT meeting_id FROM meeting_circulars WHERE id = ? FOR UPDATE").param(id.value())
         .query(Long.class).single();
-    long group = jdbc.sql("SELECT group_id FROM meetings WHERE id = ? FOR UPDATE").param(meeting).query(Long.class)
-        .single();
-    jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(group).query(Long.class).list();
-    return version(id);
+    return new GroupId(jdbc.sql("SELECT group_id FROM meetings WHERE id = ? FOR UPDATE").param(meeting)
+        .query(Long.class).single());
   }
 
   /** Freezes a draft; 0 when it was issued meanwhile. */
@@ -180,14 +178,6 @@ class Circulars {
         .query(Long.class).optional().orElse(0L);
   }
 
-  /**
-   * The version of the group's announcement rules, with the group's row locked until the transaction ends (the rules'
-   * own row may not exist yet): one save at a time.
-   */
-  long lockRulesVersion(GroupId group) {
-    jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(group.value()).query(Long.class).list();
-    return rulesVersion(group);
-  }
 
   /**
    * Records when the meeting was announced. The meeting's resource states it ({@code announcedAt}), so its version

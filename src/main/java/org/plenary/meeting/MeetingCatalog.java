@@ -321,7 +321,7 @@ public class MeetingCatalog {
    * back as read, names a time that comes twice (the clocks go back) no more precisely than "the later", and saving
    * it would move a deadline set at the first coming (by the API, with its offset) by an hour that nobody edited.
    */
-  private static MeetingDraft keepingInstants(MeetingDraft draft, Meeting current) {
+  static MeetingDraft keepingInstants(MeetingDraft draft, Meeting current) {
     if (draft.timeZone() == null || !draft.timeZone().strip().equals(current.timeZone().getId())) {
       return draft;
     }

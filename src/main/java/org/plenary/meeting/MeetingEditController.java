@@ -25,8 +25,11 @@ class MeetingEditController {
   private final org.springframework.context.MessageSource messages;
   private final MeetingCatalog meetings;
   private final GroupCatalog groups;
+  private final AmbiguousDeadlines ambiguous;
 
-  MeetingEditController(MeetingCatalog meetings, GroupCatalog groups, org.springframework.context.MessageSource messages) {
+  MeetingEditController(MeetingCatalog meetings, GroupCatalog groups, org.springframework.context.MessageSource messages,
+      AmbiguousDeadlines ambiguous) {
+    this.ambiguous = ambiguous;
     this.messages = messages;
     this.meetings = meetings;
     this.groups = groups;
@@ -47,6 +50,9 @@ class MeetingEditController {
       return form(model, group, null, form);
     }
     try {
+      if (asked(form, null, result, model)) {
+        return form(model, group, null, form);
+      }
       Meeting meeting = meetings.schedule(slug, form.toDraft(),
           form.toTranslations() == null ? java.util.Map.of() : form.toTranslations());
       redirect.addFlashAttribute("notice", text("meeting.edit.scheduled", meeting.code()));
@@ -77,6 +83,9 @@ class MeetingEditController {
       return form(model, groups.get(slug), meeting, form);
     }
     try {
+      if (asked(form, meeting, result, model)) {
+        return form(model, groups.get(slug), meeting, form);
+      }
       Meeting saved = meetings.update(slug, code, form.toDraft(), form.toTranslations(),
           EditVersion.of(form.getEditVersion())).meeting();
       redirect.addFlashAttribute("notice", text("meeting.edit.saved", saved.code()));
@@ -115,6 +124,18 @@ class MeetingEditController {
     model.addAttribute("meetingForm", form);
     model.addAttribute("latePolicies", LatePolicy.values());
     return "meeting/edit";
+  }
+
+  /**
+   * Whether a deadline was typed at a time the clocks show twice without the choice of which: each such field gets
+   * an error naming both, and the page a choice beside it ({@code comings}, by field), the typed values kept.
+   */
+  private boolean asked(MeetingForm form, Meeting meeting, BindingResult result, Model model) {
+    var asked = ambiguous.of(form.toDraft(), meeting, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    asked.forEach(a -> result.rejectValue(a.field(), "twice", a.sentence()));
+    model.addAttribute("comings", asked.stream().collect(java.util.stream.Collectors.toMap(AmbiguousDeadlines.Asked::field,
+        AmbiguousDeadlines.Asked::comings)));
+    return !asked.isEmpty();
   }
 
   private String text(String key, Object... args) {

@@ -84,6 +84,20 @@ public class MeetingForm {
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
   private LocalDateTime visaDeadline;
 
+  /**
+   * The page's choice of which coming of a deadline's local time is meant when it comes twice (the clocks go back),
+   * by the offset it has then: the select the page shows beside the field after it asked. Not the API's (whose
+   * {@code deadlines} carry their offsets).
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  private java.time.ZoneOffset registrationDeadlineOffset;
+
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  private java.time.ZoneOffset contributionDeadlineOffset;
+
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  private java.time.ZoneOffset visaDeadlineOffset;
+
   @NotNull(message = "{meeting.form.latePolicy.required}")
   private LatePolicy latePolicy = LatePolicy.FLAG;
 
@@ -263,9 +277,15 @@ public class MeetingForm {
         offsets());
   }
 
-  /** The offsets the deadlines were sent with in {@code deadlines}, for those not given by their own field. */
+  /**
+   * The offsets the deadlines were sent with: chosen on the page beside their own field, else in {@code deadlines}
+   * for those not given by their own field.
+   */
   private Map<Deadline.Kind, java.time.ZoneOffset> offsets() {
     var offsets = new java.util.EnumMap<Deadline.Kind, java.time.ZoneOffset>(Deadline.Kind.class);
+    chosen(offsets, Deadline.Kind.REGISTRATION, registrationDeadline, registrationDeadlineOffset);
+    chosen(offsets, Deadline.Kind.CONTRIBUTIONS, contributionDeadline, contributionDeadlineOffset);
+    chosen(offsets, Deadline.Kind.VISA_SUPPORT, visaDeadline, visaDeadlineOffset);
     var given = Map.of(Deadline.Kind.REGISTRATION, registrationDeadline != null,
         Deadline.Kind.CONTRIBUTIONS, contributionDeadline != null, Deadline.Kind.VISA_SUPPORT, visaDeadline != null);
     for (DeadlineRow row : deadlines == null ? List.<DeadlineRow>of() : deadlines) {
@@ -278,6 +298,43 @@ public class MeetingForm {
       }
     }
     return offsets;
+  }
+
+  private static void chosen(Map<Deadline.Kind, java.time.ZoneOffset> offsets, Deadline.Kind kind, LocalDateTime given,
+      java.time.ZoneOffset offset) {
+    if (given != null && offset != null) {
+      offsets.put(kind, offset);
+    }
+  }
+
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
+  public java.time.ZoneOffset getRegistrationDeadlineOffset() {
+    return registrationDeadlineOffset;
+  }
+
+  public void setRegistrationDeadlineOffset(java.time.ZoneOffset offset) {
+    this.registrationDeadlineOffset = offset;
+  }
+
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
+  public java.time.ZoneOffset getContributionDeadlineOffset() {
+    return contributionDeadlineOffset;
+  }
+
+  public void setContributionDeadlineOffset(java.time.ZoneOffset offset) {
+    this.contributionDeadlineOffset = offset;
+  }
+
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
+  public java.time.ZoneOffset getVisaDeadlineOffset() {
+    return visaDeadlineOffset;
+  }
+
+  public void setVisaDeadlineOffset(java.time.ZoneOffset offset) {
+    this.visaDeadlineOffset = offset;
   }
 
   /**

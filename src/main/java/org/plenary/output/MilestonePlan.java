@@ -95,7 +95,7 @@ public class MilestonePlan {
         .check(decidedBy != null && !decidedBy.isBlank(), "decidedBy", words.get("output.error.decidedBy"))
         .check(decidedOn != null, "decidedOn", words.get("output.error.decidedOn"))
         .throwIfAny();
-    jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(group.id().value()).query(Long.class).list();
+    groups.lockForChange(group.id());
     if (!seen.accepted().isEmpty()) {
       GroupLifetime now = lifetime(slug);
       if (!seen.accepts(now.version())) {

@@ -282,7 +282,9 @@ public class RegistrationDesk {
       throw RegistrationRefusedException.of(403, "registration.refused.policy");
     }
     transaction.executeWithoutResult(status -> {
-      seen.check(registrations.lockPolicyVersion(group.id()), group.acronym());
+      // Under the group's lock (the policy's own row may not exist yet): one save at a time.
+      groups.lockForChange(group.id());
+      seen.check(registrations.policyVersion(group.id()), group.acronym());
       registrations.setIndividualsAllowed(group.id(), allowed);
     });
   }

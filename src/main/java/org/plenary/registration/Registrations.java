@@ -238,15 +238,6 @@ class Registrations {
         .query(Long.class).optional().orElse(0L);
   }
 
-  /**
-   * The version of the group's registration policy, the group's row locked until the transaction ends (the policy's
-   * own row may not exist yet): one save at a time.
-   */
-  long lockPolicyVersion(GroupId group) {
-    jdbc.sql("SELECT id FROM plenary_groups WHERE id = ? FOR UPDATE").param(group.value()).query(Long.class).list();
-    return policyVersion(group);
-  }
-
   private Registration registration(ResultSet rs, int row) throws SQLException {
     long organization = rs.getLong("organization_id");
     OrganizationId organizationId = rs.wasNull() ? null : new OrganizationId(organization);

@@ -126,6 +126,59 @@ class MeetingApiControllerTests {
         .andExpect(jsonPath("$.deadlines[1].dueAt").value("2033-10-30T02:30:00+02:00"));
   }
 
+  /**
+   * A deadline typed anew on the page at a time the clocks show twice (02:30 on 30 October 2033 in Zurich) took the
+   * later one in silence. The page now asks: the form again with the typed time kept, a field error naming both
+   * instants with their offsets and a choice beside the field (only then); the second save takes the one chosen.
+   */
+  @Test
+  void aDeadlineTypedAnewOnThePageAtATimeShownTwiceIsAskedWhichOneIsMeant() throws Exception {
+    mvc.perform(post("/api/v1/groups/smartgrid/meetings").header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(MEETING.replace("}", ", \"code\": \"3312-ovl\"}").formatted("2033-11-24", "2033-11-25")))
+        .andExpect(status().isCreated());
+    String page = mvc.perform(get("/groups/smartgrid/meetings/3312-ovl/edit").with(tsb()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThat(page).doesNotContain("DeadlineOffset");
+    String before = mvc.perform(get("/api/v1/groups/smartgrid/meetings/3312-ovl")).andReturn().getResponse()
+        .getContentAsString();
+
+    String asked = mvc.perform(edit(page, "3312-ovl", "2033-10-30T02:30"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThat(asked)
+        .contains("2033-10-30 02:30 comes twice in Europe/Zurich")
+        .contains("first 2033-10-30 02:30 CEST (UTC+02:00), then an hour later 2033-10-30 02:30 CET (UTC+01:00)")
+        .contains("value=\"2033-10-30T02:30")
+        .contains("<select id=\"contributionDeadlineOffset\" name=\"contributionDeadlineOffset\">")
+        .contains("<option value=\"+02:00\" translate=\"no\">2033-10-30 02:30 CEST (UTC+02:00)</option>")
+        .doesNotContain("registrationDeadlineOffset").doesNotContain("visaDeadlineOffset");
+    org.assertj.core.api.Assertions.assertThat(mvc.perform(get("/api/v1/groups/smartgrid/meetings/3312-ovl"))
+        .andReturn().getResponse().getContentAsString()).as("nothing saved").isEqualTo(before);
+
+    mvc.perform(edit(asked, "3312-ovl", "2033-10-30T02:30").param("contributionDeadlineOffset", "+02:00"))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(get("/api/v1/groups/smartgrid/meetings/3312-ovl"))
+        .andExpect(jsonPath("$.deadlines[1].dueAt").value("2033-10-30T02:30:00+02:00"));
+    // Saved again as it is, it is not asked about again, and keeps the first.
+    String saved = mvc.perform(get("/groups/smartgrid/meetings/3312-ovl/edit").with(tsb())).andReturn().getResponse()
+        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    mvc.perform(edit(saved, "3312-ovl", value(saved, "contributionDeadline"))).andExpect(status().is3xxRedirection());
+    mvc.perform(get("/api/v1/groups/smartgrid/meetings/3312-ovl"))
+        .andExpect(jsonPath("$.deadlines[1].dueAt").value("2033-10-30T02:30:00+02:00"));
+  }
+
+  private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder edit(String page, String code,
+      String contributionDeadline) {
+    return post("/groups/smartgrid/meetings/" + code + "/edit").with(tsb()).with(csrf())
+        .param("code", code).param("startDate", "2033-11-24").param("endDate", "2033-11-25")
+        .param("timeZone", "Europe/Zurich").param("venueName", "ITU Headquarters, Geneva")
+        .param("venueCode", "gva").param("languages", "English").param("documentsPublic", "true")
+        .param("latePolicy", "FLAG").param("editVersion", value(page, "editVersion"))
+        .param("registrationDeadline", value(page, "registrationDeadline"))
+        .param("contributionDeadline", contributionDeadline)
+        .param("visaDeadline", value(page, "visaDeadline"));
+  }
+
   private org.springframework.test.web.servlet.request.RequestPostProcessor tsb() {
     return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
         users.loadUserByUsername("tsb"));
