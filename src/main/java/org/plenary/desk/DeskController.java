@@ -1,6 +1,9 @@
 package org.plenary.desk;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.plenary.account.PlenaryUser;
@@ -8,10 +11,13 @@ import org.plenary.registration.Registration;
 import org.plenary.registration.RegistrationDesk;
 import org.plenary.shared.EditVersion;
 import org.plenary.shared.PageController;
+import org.plenary.shared.Refused;
 import org.plenary.shared.RefusedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -42,11 +48,18 @@ class DeskController {
 
   /**
    * One form for the table of registrations to decide: {@code action} is {@code approve:<id>},
-   * {@code reject:<id>} (with {@code reason-<id>}) or {@code approve-selected} (the ticked {@code selected}).
+   * {@code reject:<id>} (with {@code reasons[<id>]}) or {@code approve-selected} (the ticked {@code selected}).
+   * The reasons are a form bound and checked by the binder: a refused one (a control character, an override left
+   * open, a text over its bound) comes back beside its row with what was typed, and nothing is decided.
    */
   @PostMapping("/desk/registrations")
   String decide(@RequestParam(defaultValue = "") String action, @RequestParam(required = false) List<Long> selected,
-      @RequestParam Map<String, String> params, @AuthenticationPrincipal PlenaryUser user, RedirectAttributes redirect) {
+      @Valid @ModelAttribute DecisionForm form, BindingResult bound, @AuthenticationPrincipal PlenaryUser user,
+      RedirectAttributes redirect) {
+    if (Refused.flashed(bound, redirect, DeskController::rowField)) {
+      return "redirect:/desk#decide";
+    }
+    Map<String, String> params = form.rows();
     var done = new ArrayList<String>();
     var problems = new ArrayList<String>();
     if (action.equals("approve-selected")) {
@@ -55,7 +68,7 @@ class DeskController {
       } else {
         selected.forEach(id -> decideOne(id, true, null, seen(params, id), user, done, problems));
       }
-    } else if (action.matches("(approve|reject):\\d+")) {
+    } else if (action.matches("(approve|reject):\\d{1,18}")) {
       long id = Long.parseLong(action.substring(action.indexOf(':') + 1));
       decideOne(id, action.startsWith("approve"), params.get("reason-" + id), seen(params, id), user, done, problems);
     } else if (reasonsGiven(params).size() == 1) {
@@ -76,6 +89,47 @@ class DeskController {
     return "redirect:/desk#decide";
   }
 
+  /** The id a row's field has on the page: {@code reasons[7]} is {@code reason-7}, as its label's {@code for}. */
+  private static String rowField(String field) {
+    return field.replaceFirst("^reasons\\[(\\d+)]$", "reason-$1");
+  }
+
+  /**
+   * The desk's table: the reason typed in each row ({@code reasons[<id>]}, keeping its lines as the registration
+   * page's, as long as its column) and the version each row listed ({@code versions[<id>]}), by registration id.
+   * A bean, not a record: the binder reaches a map's values with the editor of their field's path (the lines a
+   * reason keeps) only through a property; a record's map is filled through the text editor of one line.
+   */
+  public static final class DecisionForm {
+    @org.plenary.shared.MultiLine
+    private Map<String, @Size(max = 1000) String> reasons = new LinkedHashMap<>();
+    private Map<String, String> versions = new LinkedHashMap<>();
+
+    public Map<String, String> getReasons() {
+      return reasons;
+    }
+
+    public void setReasons(Map<String, String> reasons) {
+      this.reasons = reasons;
+    }
+
+    public Map<String, String> getVersions() {
+      return versions;
+    }
+
+    public void setVersions(Map<String, String> versions) {
+      this.versions = versions;
+    }
+
+    /** The rows as the decision reads them: {@code reason-<id>} and {@code version-<id>}. */
+    Map<String, String> rows() {
+      var rows = new LinkedHashMap<String, String>();
+      reasons.forEach((id, reason) -> rows.put("reason-" + id, reason == null ? "" : reason));
+      versions.forEach((id, version) -> rows.put("version-" + id, version == null ? "" : version));
+      return rows;
+    }
+  }
+
   /** A sentence of the desk bundle in the reader's language. */
   private String say(String key, Object... args) {
     return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
@@ -83,7 +137,7 @@ class DeskController {
 
   private static List<Long> reasonsGiven(Map<String, String> params) {
     return params.entrySet().stream()
-        .filter(e -> e.getKey().matches("reason-\\d+") && !e.getValue().isBlank())
+        .filter(e -> e.getKey().matches("reason-\\d{1,18}") && !e.getValue().isBlank())
         .map(e -> Long.parseLong(e.getKey().substring("reason-".length()))).toList();
   }
 

@@ -1,5 +1,7 @@
 package org.plenary.meeting;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.EnumMap;
 import java.util.Map;
 import org.plenary.account.PlenaryUser;
@@ -128,19 +130,58 @@ class CircularController {
 
   @PostMapping("/circulars/{id:\\d+}/issue")
   @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMIN')")
-  String issue(@PathVariable long id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+  String issue(@PathVariable long id, @Valid @ModelAttribute IssueForm form, BindingResult bound, RedirectAttributes redirect) {
+    if (org.plenary.shared.Refused.flashed(bound, redirect, CircularController::warningField)) {
+      return "redirect:/circulars/" + id; // a refused reason comes back beside its warning, nothing issued
+    }
     var reasons = new EnumMap<CircularWarning.Rule, String>(CircularWarning.Rule.class);
     for (CircularWarning.Rule rule : CircularWarning.Rule.values()) {
-      reasons.put(rule, params.getOrDefault("reason-" + rule.name(), ""));
+      String reason = form.getReasons().get(rule.name());
+      reasons.put(rule, reason == null ? "" : reason);
     }
     try {
-      Circular issued = desk.issue(new CircularId(id), reasons, EditVersion.of(seen(params.get("editVersion"))), actor());
+      Circular issued = desk.issue(new CircularId(id), reasons, EditVersion.of(seen(form.getEditVersion())), actor());
       redirect.addFlashAttribute("notice", said("meeting.circular.notice.issued." + issued.kind(), Words.said(issued.titled())));
     } catch (CircularRefusedException | ChangedMeanwhileException e) {
       redirect.addFlashAttribute("typed", org.plenary.shared.Typed.ofCurrentRequest()); // the reasons typed stay
       redirect.addFlashAttribute("problem", Words.said(e));
     }
     return "redirect:/circulars/" + id;
+  }
+
+  /** The id a warning's reason has on the page: {@code reasons[LATE_ANNOUNCEMENT]} is {@code reason-LATE_ANNOUNCEMENT}. */
+  private static String warningField(String field) {
+    return field.replaceFirst("^reasons\\[([A-Z_]+)]$", "reason-$1");
+  }
+
+  /**
+   * The reasons the issuer gives for the warnings they confirm ({@code reasons[<rule>]}), bound and checked as every
+   * form's text: they keep their lines, take no character no text may hold, and are as long as a decision's reason.
+   * With them the draft's version the page showed ({@code editVersion}).
+   * A bean, not a record: the binder reaches a map's values with the editor of their field's path (the lines a
+   * reason keeps) only through a property; a record's map is filled through the text editor of one line.
+   */
+  public static final class IssueForm {
+    private String editVersion;
+
+    public String getEditVersion() {
+      return editVersion;
+    }
+
+    public void setEditVersion(String editVersion) {
+      this.editVersion = editVersion;
+    }
+
+    @org.plenary.shared.MultiLine
+    private Map<String, @Size(max = 2000) String> reasons = new java.util.LinkedHashMap<>();
+
+    public Map<String, String> getReasons() {
+      return reasons;
+    }
+
+    public void setReasons(Map<String, String> reasons) {
+      this.reasons = reasons;
+    }
   }
 
   /** The version a form carried: null for none (or one that is no number, which no version matches). */

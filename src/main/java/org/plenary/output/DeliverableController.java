@@ -178,13 +178,8 @@ class DeliverableController {
   private static void refused(RedirectAttributes redirect, RuntimeException refusal) {
     switch (refusal) {
       case OutputRefusedException e -> redirect.addFlashAttribute("problem", org.plenary.shared.Words.said(e));
-      case InvalidInputException e -> {
-        redirect.addFlashAttribute("problem", String.join(" ", e.violations().stream().map(v -> v.message()).toList()));
-        // Each message also sits beside its field on the form that sent it (first message per field).
-        var fieldErrors = new java.util.LinkedHashMap<String, String>();
-        e.violations().forEach(v -> fieldErrors.putIfAbsent(v.field(), v.message()));
-        redirect.addFlashAttribute("fieldErrors", fieldErrors);
-      }
+      // Each message sits beside its field on the form that sent it, as the binder's refusals do.
+      case InvalidInputException e -> org.plenary.shared.Refused.flash(e, redirect, "");
       default -> {
         RuntimeException e = refusal;
         redirect.addFlashAttribute("problem", e instanceof org.springframework.context.MessageSourceResolvable said ? org.plenary.shared.Words.said(said) : e.getMessage());

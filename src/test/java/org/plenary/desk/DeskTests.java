@@ -139,7 +139,7 @@ class DeskTests {
 
     // The reason and its Reject button belong to the row's own form, whose first (default) button is that Reject.
     String page = mvc.perform(get("/desk").with(focal)).andReturn().getResponse().getContentAsString();
-    String reason = page.substring(page.indexOf("<input type=\"text\" name=\"reason-" + first + "\""));
+    String reason = page.substring(page.indexOf("<input type=\"text\" name=\"reasons[" + first + "]\""));
     org.assertj.core.api.Assertions.assertThat(reason.substring(0, reason.indexOf('>')))
         .contains("form=\"reject-form-" + first + "\"");
     String reject = page.substring(page.indexOf("value=\"reject:" + first + "\""));
@@ -148,7 +148,7 @@ class DeskTests {
     org.assertj.core.api.Assertions.assertThat(page).contains("id=\"reject-form-" + first + "\"");
     // A browser that sends the table's form instead (its hidden default button, action none): the row with a reason.
     mvc.perform(post("/desk/registrations").with(focal).with(csrf()).param("action", "none")
-            .param("reason-" + first, "Not a member of the delegation.").param("reason-" + second, " "))
+            .param("reasons[" + first + "]", "Not a member of the delegation.").param("reasons[" + second + "]", " "))
         .andExpect(flash().attribute("notice", containsString("Rejected")))
         .andExpect(flash().attribute("problem", org.hamcrest.Matchers.nullValue()));
     org.assertj.core.api.Assertions.assertThat(registrations.get(first, as(cast.focal())).status())

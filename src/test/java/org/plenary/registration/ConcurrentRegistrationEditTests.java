@@ -108,7 +108,7 @@ class ConcurrentRegistrationEditTests {
     HttpClient focal = signedIn(cast.focalA);
     String show = page(focal, "/registrations/" + id).body();
     String desk = page(focal, "/desk").body();
-    Matcher listed = Pattern.compile("name=\"version-" + id + "\" value=\"(\\d+)\"").matcher(desk);
+    Matcher listed = Pattern.compile("name=\"versions\\[" + id + "]\" value=\"(\\d+)\"").matcher(desk);
     assertThat(listed.find()).as("the desk carries the version it lists").isTrue();
     // The administrator corrects it meanwhile, to another organization the focal point also answers for.
     organizations.appointFocalPoint(new OrganizationId(cast.orgB), accounts.find(cast.focalA).orElseThrow().id());
@@ -119,7 +119,7 @@ class ConcurrentRegistrationEditTests {
     assertThat(fromPage.statusCode()).isEqualTo(302);
     assertThat(page(focal, "/registrations/" + id).body()).contains("was changed by someone else since you opened it");
     var fromDesk = postForm(focal, "/desk/registrations", Map.of("_csrf", FormClient.csrf(desk), "action", "approve:" + id,
-        "version-" + id, listed.group(1)));
+        "versions[" + id + "]", listed.group(1)));
     assertThat(fromDesk.statusCode()).isEqualTo(302);
     assertThat(page(focal, "/desk").body()).contains("was changed by someone else since you opened it");
     assertThat(send("GET", "/api/v1/registrations/" + id, token("tsb"), null, null).body())

@@ -1,7 +1,6 @@
 package org.plenary.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import jakarta.validation.constraints.Size;
 import java.lang.reflect.Method;
@@ -12,37 +11,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.MultiLine;
 import org.plenary.shared.PageController;
 import org.plenary.shared.PastedLine;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.context.support.StaticMessageSource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.HandlerMethod;
 
 /**
  * No handler reads typed text as a loose parameter ({@code @RequestParam}): a page's typed texts come in form records,
  * bound and checked by the binder, so that a refused one comes back beside its field with what was typed
  * ({@code RefusedFormsKeepWhatWasTypedTests}; a term, a reason, a living-list entry's organization were a 400 error page
  * that lost the text); an API's come in bodies ({@link OneLineFieldsTests}). What a handler still reads loose is no
- * typed text (an id, a code, a language, a sort, a search query, a cursor), listed here with what bounds it, or a map
- * of reasons by row (the desk's, a circular's), which {@link LooseText} checks before the handler: a NUL or an open
- * direction override is refused, line breaks are kept.
+ * typed text (an id, a code, a language, a sort, a search query, a cursor), listed here with what bounds it. No
+ * handler reads its parameters as a map: the reasons by row (the desk's, a circular's per warning) are form fields
+ * ({@code reasons[<id>]}), refused beside their row with what was typed, where a map was a 400 error page.
  */
 class LooseTextParametersTests {
-
-  /** The page handlers that read reasons by row as a map: reviewed. */
-  static final java.util.Set<String> MAPS = new java.util.TreeSet<>(java.util.Set.of(
-      "CircularController.issue.params", "DeskController.decide.params"));
 
   /**
    * Loose parameters that are no typed text, by name, and what bounds each: the handler parses or matches it and
@@ -82,8 +71,7 @@ class LooseTextParametersTests {
       Map.entry("version", "a version, parsed")));
 
   @Test
-  void noHandlerReadsTypedTextLooseAndTheMapsOfReasonsAreChecked() throws Exception {
-    java.util.Set<String> maps = new java.util.TreeSet<>();
+  void noHandlerReadsTypedTextLooseNorAsAMap() throws Exception {
     List<String> wrong = new ArrayList<>();
     int walked = 0;
     for (Class<?> controller : controllers()) {
@@ -101,12 +89,8 @@ class LooseTextParametersTests {
           String name = name(parameter, param);
           String key = controller.getSimpleName() + "." + method.getName() + "." + name;
           if (Map.class.isAssignableFrom(parameter.getType())) {
-            if (!page) {
-              wrong.add("API " + key + " is typed text outside a request body");
-            } else {
-              maps.add(key);
-              wrong.addAll(refusals(controller, method, name));
-            }
+            wrong.add((page ? "" : "API ") + key + " reads every parameter as a map, which no binder checks: bind the"
+                + " rows in a form (reasons[<id>])");
           } else if (!NOT_TEXT.containsKey(name) || parameter.isAnnotationPresent(Size.class)
               || parameter.isAnnotationPresent(MultiLine.class) || parameter.isAnnotationPresent(PastedLine.class)) {
             wrong.add(key + " is typed text read loose: bind it in a form record (or review it into NOT_TEXT)");
@@ -116,34 +100,6 @@ class LooseTextParametersTests {
     }
     assertThat(walked).as("loose parameters walked").isGreaterThan(40);
     assertThat(wrong).isEmpty();
-    assertThat(maps).isEqualTo(MAPS);
-  }
-
-  /** What {@link LooseText} says of a NUL, an open override, a line break and a plain value in a map's parameter. */
-  private static List<String> refusals(Class<?> controller, Method method, String name) throws Exception {
-    List<String> wrong = new ArrayList<>();
-    var beans = new DefaultListableBeanFactory();
-    beans.registerBeanDefinition("controller", new RootBeanDefinition(controller));
-    var handler = new HandlerMethod("controller", beans, method);
-    var messages = new StaticMessageSource();
-    messages.setUseCodeAsDefaultMessage(true);
-    var check = new LooseText(new Problems(messages));
-    Map<String, String> expected = new TreeMap<>(Map.of("a\u0000b", "web.problem.json.control",
-        "a\u202Eb", "web.text.direction", "a\nb", "", "a\u2028b", "", "ab", ""));
-    for (var sent : expected.entrySet()) {
-      var request = new MockHttpServletRequest("POST", "/");
-      request.addParameter("reason-7", sent.getKey());
-      Throwable thrown = catchThrowable(() -> check.preHandle(request, null, handler));
-      String said = thrown instanceof InvalidInputException e
-          ? e.violations().getFirst().field() + " " + e.violations().getFirst().message() : String.valueOf(thrown);
-      String wanted = sent.getValue().isEmpty() ? "null" : "reason-7 " + sent.getValue();
-      if (!said.equals(wanted)) {
-        wrong.add(controller.getSimpleName() + "." + method.getName() + "." + name + " "
-            + sent.getKey().codePoints().mapToObj(c -> "U+%04X".formatted(c)).toList() + ": " + said
-            + " (wanted " + wanted + ")");
-      }
-    }
-    return wrong;
   }
 
   /** A String, a list or array of them, or a map of them: what a handler can read typed text as. */
