@@ -117,9 +117,10 @@ class VenueAddressesTests {
         assertThat(ftp.getReplyCode()).isEqualTo(220);
       }
       FTPClient one = new FTPClient();
-      one.connect(InetAddress.getByName("127.0.0.1"), server.port(), InetAddress.getByName("127.0.0.2"), 0);
       held.add(one);
-      assertThat(one.getReplyCode()).isEqualTo(421);
+      // Commons Net turns a 421 greeting into an exception carrying the reply.
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> one.connect(InetAddress.getByName("127.0.0.1"),
+          server.port(), InetAddress.getByName("127.0.0.2"), 0)).hasMessageContaining("421");
     } finally {
       held.forEach(VenueAddressesTests::disconnect);
     }
