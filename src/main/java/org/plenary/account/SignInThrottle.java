@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.plenary.shared.ClientNetworks;
+import org.plenary.shared.VenueAddresses;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
  * guesses at one account from many addresses are capped) and one per client address
  * ({@code plenary.sign-in.max-failures-per-address}, whatever the username, so one address cannot
  * spray guesses over many accounts). Either one reached locks out for
- * {@code plenary.sign-in.lockout}.
+ * {@code plenary.sign-in.lockout}. The addresses a meeting's venue shares ({@code plenary.venue-addresses}: hundreds
+ * of delegates behind one NAT, where twenty typos would lock the whole venue out) have no address counter: each of
+ * their delegates is still limited by the username counter.
  *
  * <p>An attempt is admitted ({@link #attempt}) before its password is checked, and each counter
  * admits at most as many attempts at once as it has failures left: guesses sent in parallel cannot
@@ -70,10 +73,17 @@ public class SignInThrottle {
   private final Duration lockout;
   private final Clock clock;
   private final SignInFailures shared;
+  private final VenueAddresses venue;
 
   /** Counters in this node's memory only (one node, or tests). */
   SignInThrottle(int maxFailures, int maxFailuresPerAddress, Duration lockout, long tracked, Clock clock) {
-    this(maxFailures, maxFailuresPerAddress, lockout, tracked, clock, null);
+    this(maxFailures, maxFailuresPerAddress, lockout, tracked, clock, null, VenueAddresses.none());
+  }
+
+  /** As above, with the venue's addresses counted per username only. */
+  SignInThrottle(int maxFailures, int maxFailuresPerAddress, Duration lockout, long tracked, Clock clock,
+      VenueAddresses venue) {
+    this(maxFailures, maxFailuresPerAddress, lockout, tracked, clock, null, venue);
   }
 
   /** Failures counted in the database, shared by every node on it; attempts being checked counted per node. */
@@ -83,7 +93,13 @@ public class SignInThrottle {
       @Value("${plenary.sign-in.max-failures-per-address:20}") int maxFailuresPerAddress,
       @Value("${plenary.sign-in.lockout:15m}") Duration lockout,
       @Value("${plenary.sign-in.tracked:100000}") long tracked,
-      Clock clock, SignInFailures shared) {
+      Clock clock, SignInFailures shared, @Value("${plenary.venue-addresses:}") String venueAddresses) {
+    this(maxFailures, maxFailuresPerAddress, lockout, tracked, clock, shared, VenueAddresses.parse(venueAddresses));
+  }
+
+  private SignInThrottle(int maxFailures, int maxFailuresPerAddress, Duration lockout, long tracked, Clock clock,
+      SignInFailures shared, VenueAddresses venue) {
+    this.venue = venue;
     this.shared = shared;
     this.maxFailures = maxFailures;
     this.maxFailuresPerAddress = maxFailuresPerAddress;
@@ -96,6 +112,9 @@ public class SignInThrottle {
 
   /** Until when this address may not try any sign-in; empty when it may try now. */
   public Optional<Instant> lockedUntil(String address) {
+    if (venue.contains(address)) {
+      return Optional.empty();
+    }
     return shared == null ? locked(byAddress.getIfPresent(ClientNetworks.of(address))) : locked(stored(ADDRESS + ClientNetworks.of(address)));
   }
 
@@ -123,12 +142,14 @@ public class SignInThrottle {
     Instant deadline = clock.instant().plus(WAIT);
     while (true) {
       Instant now = clock.instant();
-      Gate forAddress = enter(byAddress, ADDRESS, ClientNetworks.of(address), maxFailuresPerAddress, now);
+      boolean counted = !venue.contains(address);
+      Gate forAddress = counted ? enter(byAddress, ADDRESS, ClientNetworks.of(address), maxFailuresPerAddress, now)
+          : Gate.ADMITTED;
       Gate forUsername = forAddress.admitted() ? enter(byUsername, USERNAME, key(username), maxFailures, now) : Gate.BUSY;
       if (forAddress.admitted() && forUsername.admitted()) {
         return Optional.empty();
       }
-      if (forAddress.admitted()) {
+      if (forAddress.admitted() && counted) {
         leave(byAddress, ADDRESS, ClientNetworks.of(address), false, maxFailuresPerAddress, now);
       }
       Instant locked = forAddress.lockedUntil() != null ? forAddress.lockedUntil() : forUsername.lockedUntil();
@@ -150,21 +171,28 @@ public class SignInThrottle {
       shared.clear(USERNAME + key(username));
     }
     byUsername.asMap().computeIfPresent(key(username), (k, entry) -> tidy(new Attempts(0, entry.checking() - 1, null)));
-    leave(byAddress, ADDRESS, ClientNetworks.of(address), false, maxFailuresPerAddress, now);
+    leaveAddress(address, false, now);
   }
 
   /** The attempt did not prove the password: a failure on both counters. */
   public void failed(String address, String username) {
     Instant now = clock.instant();
     leave(byUsername, USERNAME, key(username), true, maxFailures, now);
-    leave(byAddress, ADDRESS, ClientNetworks.of(address), true, maxFailuresPerAddress, now);
+    leaveAddress(address, true, now);
+  }
+
+  /** Ends the attempt on its address's counter; a venue address has none. */
+  private void leaveAddress(String address, boolean failure, Instant now) {
+    if (!venue.contains(address)) {
+      leave(byAddress, ADDRESS, ClientNetworks.of(address), failure, maxFailuresPerAddress, now);
+    }
   }
 
   /** The check itself broke (not the password's fault): the attempt ends without counting. */
   public void released(String address, String username) {
     Instant now = clock.instant();
     leave(byUsername, USERNAME, key(username), false, maxFailures, now);
-    leave(byAddress, ADDRESS, ClientNetworks.of(address), false, maxFailuresPerAddress, now);
+    leaveAddress(address, false, now);
   }
 
   /** How many usernames and addresses are remembered now (at most twice {@code plenary.sign-in.tracked}). */

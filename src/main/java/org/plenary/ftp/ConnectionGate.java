@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.plenary.shared.ClientNetworks;
+import org.plenary.shared.VenueAddresses;
 
 /**
  * Counts control connections in all and per address (an IPv6 address's /64), before any sign-in, and turns away those
@@ -31,8 +32,11 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
   private final FtpWords english;
 
-  ConnectionGate(int maxTotal, int maxPerAddress, FtpMetrics metrics, FtpWords english) {
+  private final VenueAddresses venue;
+
+  ConnectionGate(int maxTotal, int maxPerAddress, VenueAddresses venue, FtpMetrics metrics, FtpWords english) {
     this.english = english;
+    this.venue = venue;
     this.maxTotal = maxTotal;
     this.maxPerAddress = maxPerAddress;
     this.metrics = metrics;
@@ -79,7 +83,8 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     boolean[] admitted = {false};
     perAddress.compute(address, (key, count) -> {
       AtomicInteger current = count == null ? new AtomicInteger() : count;
-      admitted[0] = current.get() < maxPerAddress;
+      // A declared venue address is hundreds of delegates behind one NAT: only the total caps them.
+      admitted[0] = current.get() < maxPerAddress || venue.contains(address);
       if (admitted[0]) {
         current.incrementAndGet();
       }

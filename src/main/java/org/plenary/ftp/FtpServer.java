@@ -59,6 +59,8 @@ public class FtpServer implements SmartLifecycle {
   static final ChannelOption<Boolean> URGENT_DATA_INLINE = urgentDataInline();
 
   private final FtpSettings settings;
+  /** The meeting venue's shared addresses: no per-address cap applies to them (total caps still do). */
+  private final org.plenary.shared.VenueAddresses venue;
   private final FolderTree tree;
   private final ContributionDesk desk;
   private final DocumentStore store;
@@ -80,8 +82,10 @@ public class FtpServer implements SmartLifecycle {
   FtpServer(FtpSettings settings, DocumentFolders folders, GroupCatalog groups, ContributionDesk desk,
       DocumentStore store, Credentials credentials, SignInThrottle throttle, @Value("${plenary.data-dir}") String dataDir,
       ObjectProvider<MeterRegistry> registry, MessageSource messages,
-      @Value("${spring.lifecycle.timeout-per-shutdown-phase:20s}") java.time.Duration grace) {
+      @Value("${spring.lifecycle.timeout-per-shutdown-phase:20s}") java.time.Duration grace,
+      @Value("${plenary.venue-addresses:}") String venueAddresses) {
     this.messages = messages;
+    this.venue = org.plenary.shared.VenueAddresses.parse(venueAddresses);
     this.settings = settings;
     this.grace = grace;
     settings.passivePortRange();
@@ -112,7 +116,7 @@ public class FtpServer implements SmartLifecycle {
     acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ftp-accept", true), NioIoHandler.newFactory());
     loops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("ftp-io", true), NioIoHandler.newFactory());
     var gateway = new Gateway(settings, tree, desk, store, credentials, throttle, tls, metrics, loops, workers, commands,
-        new PassivePorts(settings.passivePortRange()), messages, java.util.concurrent.ConcurrentHashMap.newKeySet());
+        new PassivePorts(settings.passivePortRange(), venue), messages, java.util.concurrent.ConcurrentHashMap.newKeySet());
     if (gateway.passivePorts().ranged() && gateway.passivePorts().size() < settings.maxConnections()) {
       log.warn("plenary.ftp.passive-ports holds {} ports for up to {} connections (plenary.ftp.max-connections): "
           + "when every port waits for a data connection, PASV and EPSV answer 425; one address may hold at most {}.",
@@ -122,7 +126,7 @@ public class FtpServer implements SmartLifecycle {
     if (URGENT_DATA_INLINE == null) {
       log.warn("This JDK's sockets lack SO_OOBINLINE: ABOR sent as urgent data (lftp, Python's ftplib) will not be understood.");
     }
-    gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress(), metrics,
+    gate = new ConnectionGate(settings.maxConnections(), settings.maxConnectionsPerAddress(), venue, metrics,
         FtpWords.english(messages));
     ServerBootstrap bootstrap = bootstrap(channel -> channel.pipeline().addLast(gate,
         new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * session holds at most one waiting listener (a new PASV/EPSV closes the old one first: {@code FtpSession.prepareData}),
  * only signed-in sessions may ask (PASV before sign-in is 530), and the listeners waiting for one remote address are
  * at most {@link #perAddress()}: half the range, at least one; one more waits briefly for its turn ({@link #queue})
- * rather than being refused at once. Without a range (any free port) no address is capped:
+ * rather than being refused at once; a declared venue address ({@code plenary.venue-addresses}) has no share but the
+ * range. Without a range (any free port) no address is capped:
  * the system's ephemeral ports are not the delegates' to share out.
  */
 final class PassivePorts {
@@ -24,7 +25,11 @@ final class PassivePorts {
   /** PASV and EPSV waiting in turn for a slot of their address's share, first come first served. */
   private final java.util.Map<InetAddress, java.util.ArrayDeque<Turn>> turns = new java.util.HashMap<>();
 
-  PassivePorts(int[] range) {
+  /** The meeting venue's shared addresses, whose listeners are capped only by the range itself. */
+  private final org.plenary.shared.VenueAddresses venue;
+
+  PassivePorts(int[] range, org.plenary.shared.VenueAddresses venue) {
+    this.venue = venue;
     this.first = range[0];
     this.size = range[0] == 0 ? 0 : range[1] - range[0] + 1;
     this.perAddress = size == 0 ? Integer.MAX_VALUE : Math.max(1, size / 2);
@@ -55,7 +60,7 @@ final class PassivePorts {
       return true;
     }
     int now = waiting.getOrDefault(client, 0);
-    if (now >= perAddress) {
+    if (now >= perAddress && !venue.contains(client)) {
       return false;
     }
     waiting.put(client, now + 1);

@@ -8,6 +8,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.plenary.shared.ClientNetworks;
+import org.plenary.shared.VenueAddresses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -38,9 +39,14 @@ class BodyReadGate extends ValveBase implements WebServerFactoryCustomizer<Tomca
   /** The requests with a body in progress, each with its client. */
   private final Map<org.apache.coyote.Request, String> inFlight = new ConcurrentHashMap<>();
 
+  /** The meeting venue's shared addresses: only the total bounds their delegates' bodies. */
+  private final VenueAddresses venue;
+
   BodyReadGate(@Value("${plenary.http.max-body-reads-per-client:16}") int perClient,
-      @Value("${plenary.http.max-body-reads:100}") int total, ObjectProvider<Problems> problems) {
+      @Value("${plenary.http.max-body-reads:100}") int total, ObjectProvider<Problems> problems,
+      @Value("${plenary.venue-addresses:}") String venueAddresses) {
     super(true);
+    this.venue = VenueAddresses.parse(venueAddresses);
     this.perClient = perClient;
     this.total = total;
     this.problems = problems;
@@ -61,7 +67,7 @@ class BodyReadGate extends ValveBase implements WebServerFactoryCustomizer<Tomca
     org.apache.coyote.Request body = request.getCoyoteRequest();
     // Counted and entered at once: requests arriving together never all find the same room.
     synchronized (inFlight) {
-      if (!admitted(client)) {
+      if (!admitted(client, venue.contains(request.getRemoteAddr()))) {
         body = null;
       } else {
         inFlight.put(body, client);
@@ -79,7 +85,7 @@ class BodyReadGate extends ValveBase implements WebServerFactoryCustomizer<Tomca
   }
 
   /** Whether a new request of {@code client} may be read: its own, and everyone's, bodies still coming are under the bounds. */
-  private boolean admitted(String client) {
+  private boolean admitted(String client, boolean atVenue) {
     int ofClient = 0;
     int all = 0;
     for (var each : inFlight.entrySet()) {
@@ -90,7 +96,7 @@ class BodyReadGate extends ValveBase implements WebServerFactoryCustomizer<Tomca
         }
       }
     }
-    return (perClient <= 0 || ofClient < perClient) && (total <= 0 || all < total);
+    return (perClient <= 0 || atVenue || ofClient < perClient) && (total <= 0 || all < total);
   }
 
   /**

@@ -17,6 +17,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.plenary.shared.ClientNetworks;
+import org.plenary.shared.VenueAddresses;
 import org.plenary.shared.ConnectionSocket;
 import org.plenary.shared.SentBytes;
 import org.slf4j.Logger;
@@ -52,6 +53,8 @@ class SlowReaderGate extends ValveBase implements WebServerFactoryCustomizer<Tom
   private final int perClient;
   private final int total;
   private final ObjectProvider<Problems> problems;
+  /** The meeting venue's shared addresses: only the total bounds their delegates' long responses. */
+  private final VenueAddresses venue;
   private final Map<org.apache.coyote.Request, Held> held = new ConcurrentHashMap<>();
   private final ScheduledExecutorService ticker;
   /** Responses written longer than the window, by client, and of all: counted at each tick. */
@@ -61,8 +64,10 @@ class SlowReaderGate extends ValveBase implements WebServerFactoryCustomizer<Tom
   SlowReaderGate(@Value("${plenary.http.min-response-rate:240}") long minRate,
       @Value("${plenary.http.min-response-rate-window:5s}") Duration window,
       @Value("${plenary.http.max-slow-responses-per-client:16}") int perClient,
-      @Value("${plenary.http.max-slow-responses:80}") int total, ObjectProvider<Problems> problems) {
+      @Value("${plenary.http.max-slow-responses:80}") int total, ObjectProvider<Problems> problems,
+      @Value("${plenary.venue-addresses:}") String venueAddresses) {
     super(true);
+    this.venue = VenueAddresses.parse(venueAddresses);
     this.minRate = minRate;
     this.window = (int) Math.max(1, window.toSeconds());
     this.perClient = perClient;
@@ -88,7 +93,7 @@ class SlowReaderGate extends ValveBase implements WebServerFactoryCustomizer<Tom
     String client = ClientNetworks.of(request.getRemoteAddr());
     int ofClient = longByClient.getOrDefault(client, 0);
     // Past the total, only clients already holding a long response are refused: the others still get pages.
-    if (perClient > 0 && ofClient >= perClient || total > 0 && ofClient > 0 && longOfAll >= total) {
+    if (perClient > 0 && ofClient >= perClient && !venue.contains(request.getRemoteAddr()) || total > 0 && ofClient > 0 && longOfAll >= total) {
       BusyAnswer.refuse(request, response, problems.getObject(), "web.problem.response.busy");
       return;
     }

@@ -151,4 +151,28 @@ class SignInThrottleTests {
   private static void pause() throws InterruptedException {
     Thread.sleep(20);
   }
+
+  @Test
+  void aTypoStormAtADeclaredVenueLocksOutNoDelegateWhileEachUsernameStaysCounted() {
+    var venue = org.plenary.shared.VenueAddresses.parse("198.51.100.0/24, 2001:db8:5::/48");
+    var throttle = new SignInThrottle(5, 20, Duration.ofMinutes(15), 1_000, clock, venue);
+    for (int d = 0; d < 300; d++) {
+      String address = d % 2 == 0 ? "198.51.100.7" : "2001:db8:5:1::" + Integer.toHexString(d);
+      assertThat(throttle.attempt(address, "delegate-" + d)).as("typo of delegate %d", d).isEmpty();
+      throttle.failed(address, "delegate-" + d);
+      assertThat(throttle.attempt(address, "delegate-" + d)).as("second try of delegate %d", d).isEmpty();
+      throttle.succeeded(address, "delegate-" + d);
+    }
+    assertThat(throttle.lockedUntil("198.51.100.7")).isEmpty();
+    for (int i = 0; i < 5; i++) {
+      guess(throttle, "198.51.100.7", "victim");
+    }
+    assertThat(throttle.attempt("198.51.100.8", "victim")).as("a username is locked at the venue too").isPresent();
+
+    // The same storm from an address outside the venue is a sprayer, stopped after twenty failures.
+    for (int d = 0; d < 20; d++) {
+      guess(throttle, "192.0.2.9", "sprayed-" + d);
+    }
+    assertThat(throttle.attempt("192.0.2.9", "sprayed-20")).isPresent();
+  }
 }
