@@ -57,8 +57,8 @@ class DemoDataTests {
 
   @Test
   void schedulesTheNextMeetingEightWeeksFromTodayWithEveryWindowOpen() {
-    Meeting next = meetings.upcoming().stream().filter(m -> !m.code().equals("1006-gva")
-        && m.groupId().equals(groups.get("cloud").id())).findFirst().orElseThrow();
+    // The demo's own (other tests of this shared context schedule FG Cloud meetings of their own, some sooner).
+    Meeting next = org.plenary.DemoMeetings.upcomingMeeting(groups, meetings);
     // Scheduled when this test context started, which may have been before midnight.
     LocalDate today = LocalDate.now();
     assertThat(next.startDate()).isIn(today.plusWeeks(8), today.minusDays(1).plusWeeks(8));

@@ -23,13 +23,21 @@ class DemoOutputsTests {
   @Autowired LivingListDesk livingList;
   @Autowired TermDesk terms;
 
+  private static final java.util.Set<String> CLAUSE_FIVE = java.util.Set.of(
+      "Benefits of cloud computing from telecommunication/ICT perspectives",
+      "Gap analysis of ITU-T standards for telecommunication/ICT to support cloud computing",
+      "Cloud computing terminology and taxonomy",
+      "Use cases of services and reference models for telecommunication/ICT to support cloud computing",
+      "Roadmap to guide further developments of relevant ITU-T Recommendations");
+
   @Test
   void loadsTheDeliverablesOfClauseFiveTheLivingListAndTheFirstTerms() {
     assertThat(deliverables.list("cloud", Reader.ANONYMOUS))
         .extracting(d -> d.title()).contains("Benefits of cloud computing from telecommunication/ICT perspectives",
             "Roadmap to guide further developments of relevant ITU-T Recommendations");
-    assertThat(deliverables.list("cloud", Reader.ANONYMOUS)).allSatisfy(d -> assertThat(d.milestone())
-        .startsWith("Presentation of the first draft of the deliverables"));
+    // The five of the circular's clause 5 (other tests of this shared context add deliverables of their own).
+    assertThat(deliverables.list("cloud", Reader.ANONYMOUS)).filteredOn(d -> CLAUSE_FIVE.contains(d.title()))
+        .hasSize(5).allSatisfy(d -> assertThat(d.milestone()).startsWith("Presentation of the first draft of the deliverables"));
     assertThat(deliverables.list("cloud", Reader.ANONYMOUS).get(0).versions()).extracting(v -> v.outputNumber())
         .containsExactly("FG-Cloud-O-0001");
     assertThat(deliverables.list("cloud", Reader.ANONYMOUS).get(0).state()).isEqualTo(DeliverableState.DRAFT);
