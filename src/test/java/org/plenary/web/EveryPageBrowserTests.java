@@ -267,7 +267,7 @@ class EveryPageBrowserTests extends CappedDemoBrowserTest {
             + ", \"countryCode\": \"FR\", \"attendance\": \"IN_PERSON\"}");
     String id = registration.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
     send(api, api.token("focal"), "POST", "/api/v1/registrations/" + id + "/approve", null);
-    send(api, alice, "POST", "/api/v1/registrations/" + id + "/visa", """
+    var visa = send(api, alice, "POST", "/api/v1/registrations/" + id + "/visa", """
         {"fullName": "Alice Example", "function": "Engineer", "birthDate": "1980-02-29", "birthPlace": "Lyon",
          "nationality": "French", "passportNumber": "X1234567", "issuingCountry": "France", "issuedOn": "2020-01-01",
          "expiresOn": "%s", "mission": "Embassy of Switzerland in Paris"}""".formatted(java.time.LocalDate.now().plusYears(3)));
@@ -277,12 +277,17 @@ class EveryPageBrowserTests extends CappedDemoBrowserTest {
     // A title of one long word (a pasted address, a file name): its column wraps it rather than widen the register.
     api.allocate(alice, "Architecture" + "-reference".repeat(30));
     String tsb = api.token("tsb");
+    // Approved, the letter can be asked again: the form is the participant's and the focal point's, linked from the
+    // request's page for them only (the secretariat, walking here, gets the page that refuses it).
+    String visaId = visa.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    send(api, tsb, "POST", "/api/v1/visa/" + visaId + "/approve", null);
     send(api, tsb, "POST", "/api/v1/contributions/" + number + "/publish", null);
     var circular = send(api, tsb, "POST", "/api/v1/groups/cloud/meetings/" + code + "/circulars", """
         {"number":"TSB Circular 950","dated":"%s","signatory":"The Director","paragraphs":["Bring a laptop."]}"""
         .formatted(java.time.LocalDate.now()));
     // The draft circular first: its edit page is linked from its page only
-    return Set.of("/circulars/" + circular.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+    return Set.of("/circulars/" + circular.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"),
+        "/visa/" + visaId + "/reissue-requests/new");
   }
 
   private static HttpResponse<String> send(DemoApi api, String token, String method, String path, String json)
