@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 // The period is required, but checked after the sign-in (by ProgressReports, as field errors), so a stranger gets 401.
 class ProgressReportApiController {
 
+  /** The language a GET's tag names after its version ({@code "v12-fr"}). */
+  private static final java.util.regex.Pattern LANGUAGE_OF_TAG = java.util.regex.Pattern.compile("-[a-z]{2}\"");
+
   private final ProgressReports reports;
   private final ProgressReportIssuer issuer;
 
@@ -39,13 +42,20 @@ class ProgressReportApiController {
   @Operation(operationId = "getProgressReport", summary = "The progress report for a period, as JSON")
   @GetMapping("/api/v1/groups/{slug}/progress-report")
   @PreAuthorize("isAuthenticated()")
-  @ApiResponse(responseCode = "200", description = "OK; `ETag` names the report's version as it would be issued now"
-      + " (`If-Match` on its issue)", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "200", description = "OK, in the reader's language; `ETag` names the report's version as it"
+      + " would be issued now and the language of this body (`\"v12-fr\"`; `Vary: Accept-Language`): `If-Match` on its"
+      + " issue takes it from any language", useReturnTypeSchema = true)
   ResponseEntity<ProgressReport> get(@PathVariable String slug, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @AuthenticationPrincipal PlenaryUser user) {
     // The version before the report: a change between the two reads gives the older tag, which an issue then refuses.
     long version = issuer.version(slug, from, to, user);
-    return EditVersion.ok(version).body(reports.report(slug, from, to, user));
+    // The body is in the reader's language, the version that of the report as issued (the working language's): the
+    // tag names both, so that a reader who switched language is never answered 304 for the other language's body.
+    java.util.Locale reader = org.plenary.shared.Words.reader();
+    return ResponseEntity.ok().eTag(EditVersion.etag(version, reader.getLanguage()))
+        .cacheControl(org.springframework.http.CacheControl.noCache().cachePrivate())
+        .varyBy(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE)
+        .body(reports.report(slug, from, to, user, reader));
   }
 
   @Operation(operationId = "getProgressReportPdf", summary = "The progress report for a period, as PDF")
@@ -71,7 +81,9 @@ class ProgressReportApiController {
       @Parameter(description = "the report's version as read: the `ETag` of its GET for the same period; `*` or no"
           + " header issues the report as it is now") @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @AuthenticationPrincipal PlenaryUser user) {
-    OutputDocument output = issuer.issue(slug, from, to, user, EditVersion.ifMatch(ifMatch));
+    // A tag read in any language names the same version (the report as issued).
+    OutputDocument output = issuer.issue(slug, from, to, user,
+        EditVersion.ifMatch(ifMatch == null ? null : LANGUAGE_OF_TAG.matcher(ifMatch).replaceAll("\"")));
     return ResponseEntity.created(URI.create("/api/v1/contributions/" + output.number()))
         .body(new IssuedReport(output.number(), output.number() + ".pdf"));
   }

@@ -66,7 +66,14 @@ class ProgressReportNotesTests {
     assertThat(issueForm.find()).as("the issue form carries the report's version").isTrue();
     String read = mvc.perform(get("/api/v1/groups/cloud/progress-report?" + PERIOD).header("Authorization", bearer))
         .andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
-    assertThat(read).isEqualTo("\"v" + issueForm.group(1) + "\"");
+    assertThat(read).isEqualTo("\"v" + issueForm.group(1) + "-en\"");
+    // Read in another language: the same version, another body, another tag (a 304 would keep the English one).
+    var french = mvc.perform(get("/api/v1/groups/cloud/progress-report?" + PERIOD).header("Authorization", bearer)
+        .header("Accept-Language", "fr").header("If-None-Match", read)).andExpect(status().isOk()).andReturn().getResponse();
+    assertThat(french.getHeader("ETag")).isEqualTo("\"v" + issueForm.group(1) + "-fr\"");
+    assertThat(french.getHeaders("Vary")).anySatisfy(v -> assertThat(v).contains("Accept-Language"));
+    mvc.perform(get("/api/v1/groups/cloud/progress-report?" + PERIOD).header("Authorization", bearer)
+        .header("If-None-Match", read)).andExpect(status().isNotModified());
     save(tsb, version(shown), "A paragraph the issuer never read.").andExpect(status().is3xxRedirection());
 
     mvc.perform(post("/groups/cloud/progress-report/issue").with(tsb).with(csrf()).param("from", "2010-01-01")
