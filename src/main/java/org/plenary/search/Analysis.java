@@ -132,25 +132,26 @@ final class Analysis {
 
   /**
    * The unstemmed terms ({@code body}, {@code meta}, the preview) of words cut by the tokenizer: each
-   * word widened or narrowed, lowered and normalised (once per distinct word), then Chinese, Japanese
-   * and Korean cut into pairs, which looks at the words around.
+   * word in NFKC (composed, ligatures as their letters), widened or narrowed, lowered and normalised (once per
+   * distinct word), then Chinese, Japanese and Korean cut into pairs, which looks at the words around.
    */
   static TokenStream plain(TokenStream words) {
-    TokenStream stream = new WordsFilteredOnce(words,
+    TokenStream stream = new WordsFilteredOnce(words, java.text.Normalizer.Form.NFKC,
         word -> new ArabicNormalizationFilter(new LowerCaseFilter(new CJKWidthFilter(word))));
     return new CJKBigramFilter(stream);
   }
 
   /**
-   * The terms of a language's stemmed field, of words cut by the tokenizer. Every filter of a stemmed
-   * field looks at one word at a time, so each distinct word is filtered once.
+   * The terms of a language's stemmed field, of words cut by the tokenizer, each composed (NFC, as queries reach
+   * the language's analyzer: {@link Search}). Every filter of a stemmed field looks at one word at a time, so each
+   * distinct word is filtered once.
    */
   static TokenStream stemmed(String language, TokenStream words) {
     UnaryOperator<TokenStream> filters = STEMMING.get(language);
     if (filters == null) {
       throw new IllegalArgumentException("No stemmed field for " + language);
     }
-    return new WordsFilteredOnce(words, filters);
+    return new WordsFilteredOnce(words, java.text.Normalizer.Form.NFC, filters);
   }
 
   static Set<String> stemmedLanguages() {

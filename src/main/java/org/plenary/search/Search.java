@@ -277,7 +277,10 @@ public class Search {
     parser.setAutoGeneratePhraseQueries(true);
     parser.setAllowLeadingWildcard(false);
     try {
-      return parser.parse(q);
+      // Composed (NFC), as every indexed word is (WordsFilteredOnce): a prefix or wildcard term is never analysed,
+      // nor are a stemmed field's words by our filters, so "zébu*" typed decomposed missed the composed terms. Not
+      // NFKC here: it would join a word and a symbol after it ("Plenary™" to "PlenaryTM") before the words are cut.
+      return parser.parse(java.text.Normalizer.normalize(q, java.text.Normalizer.Form.NFC));
     } catch (ParseException | IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
       // The special characters are an argument: a pattern would have to quote the braces.
       throw new BadQueryException("search.error.unparsable", q, "+ - ! ( ) : ^ [ ] \" { } ~ * ? \\ /");

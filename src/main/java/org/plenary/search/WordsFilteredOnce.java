@@ -1,6 +1,7 @@
 package org.plenary.search;
 
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
@@ -26,14 +27,18 @@ final class WordsFilteredOnce extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
   private final CharArrayMap<char[]> became = new CharArrayMap<>(1024, false);
-  private final OneWord word = new OneWord();
+  private final OneWord word;
   private final TokenStream filtered;
   private final CharTermAttribute filteredTerm;
   private int skippedPositions;
 
-  /** {@code filters}: the per-word filters, put after a stream of one word. */
-  WordsFilteredOnce(TokenStream words, UnaryOperator<TokenStream> filters) {
+  /**
+   * {@code filters}: the per-word filters, put after a stream of one word, which gives each word in {@code form}
+   * first.
+   */
+  WordsFilteredOnce(TokenStream words, Normalizer.Form form, UnaryOperator<TokenStream> filters) {
     super(words);
+    this.word = new OneWord(form);
     this.filtered = filters.apply(word);
     this.filteredTerm = filtered.addAttribute(CharTermAttribute.class);
   }
@@ -92,20 +97,48 @@ final class WordsFilteredOnce extends TokenFilter {
     became.clear();
   }
 
-  /** A stream of one word, fed to the filters. */
+  /**
+   * A stream of one word, fed to the filters: the word in a normal form of Unicode's (composed, NFC, or also with
+   * compatibility characters replaced, NFKC), so that the letters of a title typed or pasted decomposed ("e" and a
+   * combining acute, as macOS file names and many PDFs give them), or a PDF's ligatures ("ﬁ"), make the same term as
+   * the same word typed on a keyboard.
+   */
   private static final class OneWord extends TokenStream {
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final Normalizer.Form form;
     private char[] chars = new char[0];
     private int length;
     private boolean given;
 
+    OneWord(Normalizer.Form form) {
+      this.form = form;
+    }
+
     void set(char[] source, int length) {
+      String composed = composed(source, length);
+      if (composed != null) {
+        source = composed.toCharArray();
+        length = source.length;
+      }
       if (chars.length < length) {
         chars = new char[Math.max(length, 2 * chars.length)];
       }
       System.arraycopy(source, 0, chars, 0, length);
       this.length = length;
+    }
+
+    /** The word in the form when it is not already (null when it is: below U+00A0 every text is). */
+    private String composed(char[] source, int length) {
+      int i = 0;
+      while (i < length && source[i] < '\u00a0') {
+        i++;
+      }
+      if (i == length) {
+        return null;
+      }
+      String word = new String(source, 0, length);
+      return Normalizer.isNormalized(word, form) ? null : Normalizer.normalize(word, form);
     }
 
     @Override
