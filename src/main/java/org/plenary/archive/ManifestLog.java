@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reader ever sees a folder its manifest does not describe. Publications made together in one
  * transaction (the desk's batches) make one version per folder. Each version lists the files the
  * register shows in the folder, keeps every withdrawn one as an entry marked withdrawn, names the
- * hash of the version before, and is signed with the site's key. Versions of one group are
+ * hash of the version before, and is signed with the site's key (on another thread while the
+ * transaction goes on, the version's row written before it commits: {@link SigningAside}). Versions of one group are
  * ordered by its feed row's lock, which also numbers them in the group's changes feed.
  *
  * <p>Versions are written in format 2 ({@value #FORMAT_2}): the signature covers the manifest's header
@@ -71,6 +72,7 @@ public class ManifestLog {
   private final GroupCatalog groups;
   private final DocumentStore store;
   private final ManifestKey key;
+  private final SigningAside signing;
   private final Clock clock;
   private final TransactionTemplate separately;
   private final String keyUrl;
@@ -90,7 +92,7 @@ public class ManifestLog {
   record Served(long size, String sha256) {}
 
   ManifestLog(Manifests manifests, ContributionDesk desk, MeetingCatalog meetings, GroupCatalog groups,
-      DocumentStore store, ManifestKey key, Clock clock, PlatformTransactionManager transactions,
+      DocumentStore store, ManifestKey key, SigningAside signing, Clock clock, PlatformTransactionManager transactions,
       @Value("${plenary.base-url}") String baseUrl) {
     this.manifests = manifests;
     this.desk = desk;
@@ -98,6 +100,7 @@ public class ManifestLog {
     this.groups = groups;
     this.store = store;
     this.key = key;
+    this.signing = signing;
     this.clock = clock;
     this.separately = new TransactionTemplate(transactions);
     this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -179,6 +182,8 @@ public class ManifestLog {
    */
   private boolean write(String folder, List<Contribution> changed, String kind, String number,
       Map<String, String> actors) {
+    // A version this transaction made before and is still signing is written first: this one reads the head.
+    signing.finish();
     Contribution any = changed.getFirst();
     Meeting meeting = meetings.get(any.meetingId());
     Group group = groups.get(any.groupId());
@@ -236,15 +241,28 @@ public class ManifestLog {
       var draft = new ManifestVersion(group.id().value(), meetingId, folder, version, lastChange + 1, kind,
           number, now, head.map(ManifestVersion::sha256).orElse(null), null, 0, null, keyUrl, key.id(), 2,
           state.entriesSha256());
-      String signature = key.sign(CanonicalJson.bytes(header(draft)));
-      String sha256 = Digests.sha256Hex(statement(draft, signature));
-      manifests.insert(new ManifestVersion(draft.groupId(), meetingId, folder, version, draft.changeSeq(), kind,
-          number, now, draft.previousSha256(), sha256, 0, signature, keyUrl, key.id(), 2, draft.entriesSha256()));
       manifests.setLastChange(group.id().value(), draft.changeSeq());
-      state.describe(version, sha256);
-      heads.put(meetingId + ":" + folder, state); // weighed again
+      // Signed aside while the transaction goes on; the version's row is written before it commits. Until
+      // then the head describes no version (apply), so no reader serves it from memory.
+      signing.sign(() -> signed(draft), signed -> {
+        manifests.insert(new ManifestVersion(draft.groupId(), meetingId, folder, version, draft.changeSeq(), kind,
+            number, now, draft.previousSha256(), signed.sha256(), 0, signed.signature(), keyUrl, key.id(), 2,
+            draft.entriesSha256()));
+        synchronized (state) {
+          state.describe(version, signed.sha256());
+        }
+        heads.put(meetingId + ":" + folder, state); // weighed again
+      });
       return true;
     }
+  }
+
+  /** A version's signature and its hash (the SHA-256 of its signed statement). */
+  private record Signed(String signature, String sha256) {}
+
+  private Signed signed(ManifestVersion draft) {
+    String signature = key.sign(CanonicalJson.bytes(header(draft)));
+    return new Signed(signature, Digests.sha256Hex(statement(draft, signature)));
   }
 
   /**

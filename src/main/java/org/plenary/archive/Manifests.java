@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.plenary.shared.RowLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -24,9 +25,11 @@ class Manifests {
         withdrawn_version, withdrawn_at, withdrawn_by FROM archive_entries""";
 
   private final JdbcClient jdbc;
+  private final RowLocks locks;
 
-  Manifests(JdbcClient jdbc) {
+  Manifests(JdbcClient jdbc, RowLocks locks) {
     this.jdbc = jdbc;
+    this.locks = locks;
   }
 
   void createFeed(long group) {
@@ -35,8 +38,7 @@ class Manifests {
 
   /** Locks the group's feed row until the transaction ends and answers its last change; empty while it has none. */
   Optional<Long> lockFeed(long group) {
-    return jdbc.sql("SELECT last_change FROM archive_feeds WHERE group_id = ? FOR UPDATE").param(group)
-        .query(Long.class).optional();
+    return locks.lock("SELECT last_change FROM archive_feeds WHERE group_id = ? FOR UPDATE", group);
   }
 
   void setLastChange(long group, long change) {

@@ -15,6 +15,7 @@ import org.plenary.group.GroupId;
 import org.plenary.meeting.MeetingId;
 import org.plenary.shared.InLists;
 import org.plenary.shared.JdbcUrls;
+import org.plenary.shared.RowLocks;
 import org.plenary.store.StoredFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -75,15 +76,17 @@ class Contributions {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batches;
+  private final RowLocks locks;
   private final SharedRead sharedVersion = new SharedRead(this::versionNow);
   /** The version kept between changes, when only this process writes the database; otherwise null. */
   private final KnownVersion knownVersion;
   /** Whether the database is PostgreSQL, whose UPDATE can return the row it changed. */
   private final boolean postgres;
 
-  Contributions(JdbcClient jdbc, JdbcTemplate batches, @Value("${spring.datasource.url:}") String url) {
+  Contributions(JdbcClient jdbc, JdbcTemplate batches, RowLocks locks, @Value("${spring.datasource.url:}") String url) {
     this.jdbc = jdbc;
     this.batches = batches;
+    this.locks = locks;
     this.postgres = JdbcUrls.postgres(url);
     this.knownVersion = KnownVersion.appliesTo(url) ? new KnownVersion(sharedVersion::get) : null;
   }
@@ -742,13 +745,13 @@ class Contributions {
   }
 
   void lock(long contribution) {
-    jdbc.sql("SELECT id FROM contributions WHERE id = ? FOR UPDATE").param(contribution).query(Long.class).list();
+    locks.lock("SELECT id FROM contributions WHERE id = ? FOR UPDATE", contribution);
   }
 
   /** Locks the contribution of this number (any case) as {@link #lock} does; false when there is none. */
   boolean lockNumber(String number) {
-    return !jdbc.sql("SELECT id FROM contributions WHERE number_key = ? FOR UPDATE")
-        .param(number.toUpperCase(java.util.Locale.ROOT)).query(Long.class).list().isEmpty();
+    return locks.lock("SELECT id FROM contributions WHERE number_key = ? FOR UPDATE",
+        number.toUpperCase(java.util.Locale.ROOT)).isPresent();
   }
 
   /**

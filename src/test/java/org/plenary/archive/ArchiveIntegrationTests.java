@@ -518,6 +518,53 @@ class ArchiveIntegrationTests {
     assertThat(verify(zip.toString())).startsWith("0\n").contains("ok: 12 files", "chain back to version 1 holds");
   }
 
+  /**
+   * A version is signed on another thread while its transaction goes on and written just before it commits:
+   * the register's worker does not wait for the signature. A second change of the folder in the same
+   * transaction first writes the one pending, so it chains onto it; a transaction that rolls back leaves
+   * no version, and the next one chains onto the last committed.
+   */
+  @Test
+  void versionsSignedAsideAreWrittenBeforeTheCommitAndChainInOneTransaction() throws Exception {
+    ArchiveFixture.meeting(meetings, "arch", "m6", true);
+    String folder = "t/fg/arch/docs/m6/in/";
+    String one = fixture.upload("m6", "Aside one", "aside one");
+    String two = fixture.upload("m6", "Aside two", "aside two");
+    String three = fixture.upload("m6", "Aside three", "aside three");
+    var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    var rowsSeen = new java.util.ArrayList<Integer>();
+    transaction.executeWithoutResult(status -> {
+      fixture.publish(one);
+      rowsSeen.add(versions(folder));
+      fixture.publish(two);
+      rowsSeen.add(versions(folder));
+    });
+    assertThat(rowsSeen).as("each version's row waits for its signature until the folder is read again or the commit")
+        .containsExactly(0, 1);
+    assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName))
+        .as("the signatures were made on a thread of their own").anyMatch(name -> name.startsWith("manifest-signer-"));
+    transaction.executeWithoutResult(status -> {
+      fixture.publish(three);
+      status.setRollbackOnly();
+    });
+    assertThat(versions(folder)).as("a rolled-back publication leaves no version").isEqualTo(2);
+    fixture.publish(three);
+    String previous = null;
+    for (int version = 1; version <= 3; version++) {
+      ManifestVersion v = log.version(meetingId("m6"), folder, version).orElseThrow();
+      assertThat(v.previousSha256()).as("version %d names the one before", version).isEqualTo(previous);
+      assertThat(ArchiveFixture.versionHash(log.bytes(v))).isEqualTo(v.sha256());
+      previous = v.sha256();
+    }
+    Path zip = Files.write(dir.resolve("m6.zip"), get("/t/fg/arch/docs/m6/in.zip").body());
+    assertThat(verify(zip.toString())).startsWith("0\n").contains("ok: 3 files", "chain back to version 1 holds");
+  }
+
+  private int versions(String folder) {
+    return jdbc.sql("SELECT COUNT(*) FROM archive_manifests WHERE meeting_id = ? AND folder = ?")
+        .params(meetingId("m6"), folder).query(Integer.class).single();
+  }
+
   @Test
   void verifyReadsAPrivateFoldersEarlierVersionsWithTheTokenItIsGiven() throws Exception {
     ArchiveFixture.meeting(meetings, "arch", "p1", false);
