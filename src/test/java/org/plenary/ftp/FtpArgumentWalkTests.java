@@ -46,9 +46,11 @@ class FtpArgumentWalkTests {
             assertThat(code).as(what + ": " + reply).isBetween(425, 553).isNotIn(451, 502);
             // A path within its bound may be named in the reply ("550 There is no folder …"); a longer argument never is.
             assertThat(reply).as(what).matches("(?s)\\d{3} \\S.*").hasSizeLessThan(FtpPath.MAX_LENGTH + 200);
-            // A path of short names, or a listing's pattern (bound by the path's length only), may be within bounds.
+            // A path of short names, a listing's pattern (bound by the path's length only) or a password may be within
+            // bounds.
             boolean withinBounds = argument.length() <= FtpPath.MAX_LENGTH && ftpPathVerb(verb)
-                && (argument.startsWith("d/") || ArgumentBounds.PATTERNS.contains(verb));
+                && (argument.startsWith("d/") || ArgumentBounds.PATTERNS.contains(verb))
+                || verb.equals("PASS") && argument.length() <= ArgumentBounds.SECRET;
             if (length >= 4_096) {
               assertThat(reply).as(what).startsWith("500 Command line too long").hasSizeLessThan(200);
             } else if (!withinBounds) {
