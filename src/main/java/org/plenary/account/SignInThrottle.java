@@ -18,9 +18,12 @@ import org.springframework.stereotype.Component;
  * Slows down password guessing on every channel, with two independent counters of failed sign-in
  * attempts: one per username ({@code plenary.sign-in.max-failures}, whatever the address, so
  * guesses at one account from many addresses are capped) and one per client address
- * ({@code plenary.sign-in.max-failures-per-address}, whatever the username, so one address cannot
- * spray guesses over many accounts). Either one reached locks out for
- * {@code plenary.sign-in.lockout}. The addresses a meeting's venue shares ({@code plenary.venue-addresses}: hundreds
+ * ({@code plenary.sign-in.max-failures-per-address}, so one address cannot spray guesses over many accounts). The
+ * address's counter counts the distinct usernames that failed from it, each once (an IPv6 address as its /64): twenty
+ * delegates behind one venue NAT who each mistype once are twenty names, as a sprayer's twenty guesses are, while one
+ * delegate mistyping again adds nothing to the address (their own username's counter stops them). Which names already
+ * counted for an address is remembered as the counters are (in the database, {@code n:<address> <username>}) for the
+ * lock-out period after its last failure. Either counter reached locks out for {@code plenary.sign-in.lockout}. The addresses a meeting's venue shares ({@code plenary.venue-addresses}: hundreds
  * of delegates behind one NAT, where twenty typos would lock the whole venue out) have no address counter: each of
  * their delegates is still limited by the username counter.
  *
@@ -45,6 +48,8 @@ public class SignInThrottle {
 
   private static final String USERNAME = "u:";
   private static final String ADDRESS = "a:";
+  /** A username that failed from an address: it counts once on the address's counter. */
+  private static final String NAME_AT = "n:";
 
   /** Names up to this length are kept as they are (an account's username has at most 40 characters). */
   static final int LONGEST_KEPT = 100;
@@ -68,6 +73,8 @@ public class SignInThrottle {
 
   private final Cache<String, Attempts> byUsername;
   private final Cache<String, Attempts> byAddress;
+  /** Failures of each (address, username) within the lock-out period, in this node's memory when nothing is shared. */
+  private final Cache<String, Integer> namesAtAddress;
   private final int maxFailures;
   private final int maxFailuresPerAddress;
   private final Duration lockout;
@@ -90,7 +97,7 @@ public class SignInThrottle {
   @Autowired
   SignInThrottle(
       @Value("${plenary.sign-in.max-failures:5}") int maxFailures,
-      @Value("${plenary.sign-in.max-failures-per-address:20}") int maxFailuresPerAddress,
+      @Value("${plenary.sign-in.max-failures-per-address:50}") int maxFailuresPerAddress,
       @Value("${plenary.sign-in.lockout:15m}") Duration lockout,
       @Value("${plenary.sign-in.tracked:100000}") long tracked,
       Clock clock, SignInFailures shared, @Value("${plenary.venue-addresses:}") String venueAddresses) {
@@ -108,6 +115,8 @@ public class SignInThrottle {
     // A counter lasts the lock-out period after its last change.
     this.byUsername = Caffeine.newBuilder().expireAfterWrite(lockout).maximumSize(tracked).executor(Runnable::run).build();
     this.byAddress = Caffeine.newBuilder().expireAfterWrite(lockout).maximumSize(tracked).executor(Runnable::run).build();
+    this.namesAtAddress = Caffeine.newBuilder().expireAfterWrite(lockout).maximumSize(tracked).executor(Runnable::run)
+        .build();
   }
 
   /** Until when this address may not try any sign-in; empty when it may try now. */
@@ -171,35 +180,47 @@ public class SignInThrottle {
       shared.clear(USERNAME + key(username));
     }
     byUsername.asMap().computeIfPresent(key(username), (k, entry) -> tidy(new Attempts(0, entry.checking() - 1, null)));
-    leaveAddress(address, false, now);
+    leaveAddress(address, username, false, now);
   }
 
-  /** The attempt did not prove the password: a failure on both counters. */
+  /** The attempt did not prove the password: a failure of its username, and of its address if the name is new there. */
   public void failed(String address, String username) {
     Instant now = clock.instant();
     leave(byUsername, USERNAME, key(username), true, maxFailures, now);
-    leaveAddress(address, true, now);
+    leaveAddress(address, username, true, now);
   }
 
-  /** Ends the attempt on its address's counter; a venue address has none. */
-  private void leaveAddress(String address, boolean failure, Instant now) {
+  /** Ends the attempt on its address's counter, which a failure moves only for a username new there; a venue has none. */
+  private void leaveAddress(String address, String username, boolean failure, Instant now) {
     if (!venue.contains(address)) {
-      leave(byAddress, ADDRESS, ClientNetworks.of(address), failure, maxFailuresPerAddress, now);
+      String network = ClientNetworks.of(address);
+      boolean newName = failure && firstFailure(network, key(username), now);
+      leave(byAddress, ADDRESS, network, newName, maxFailuresPerAddress, now);
     }
+  }
+
+  /** Counts a failure of this username from this address; true when it is the first within the lock-out period. */
+  private boolean firstFailure(String network, String username, Instant now) {
+    String pair = network + " " + username;
+    if (shared != null) {
+      return shared.fail(NAME_AT + pair, Integer.MAX_VALUE, lockout, now).failures() == 1;
+    }
+    return namesAtAddress.asMap().merge(pair, 1, Integer::sum) == 1;
   }
 
   /** The check itself broke (not the password's fault): the attempt ends without counting. */
   public void released(String address, String username) {
     Instant now = clock.instant();
     leave(byUsername, USERNAME, key(username), false, maxFailures, now);
-    leaveAddress(address, false, now);
+    leaveAddress(address, username, false, now);
   }
 
-  /** How many usernames and addresses are remembered now (at most twice {@code plenary.sign-in.tracked}). */
+  /** How many usernames, addresses and their pairs are remembered (at most thrice {@code plenary.sign-in.tracked}). */
   long tracked() {
     byUsername.cleanUp();
     byAddress.cleanUp();
-    return byUsername.estimatedSize() + byAddress.estimatedSize();
+    namesAtAddress.cleanUp();
+    return byUsername.estimatedSize() + byAddress.estimatedSize() + namesAtAddress.estimatedSize();
   }
 
   /**

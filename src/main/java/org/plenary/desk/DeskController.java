@@ -59,6 +59,13 @@ class DeskController {
     if (Refused.flashed(bound, redirect, DeskController::rowField)) {
       return "redirect:/desk#decide";
     }
+    try {
+      desk.checkReasons(form.getReasons());
+    } catch (org.plenary.shared.InvalidInputException e) {
+      redirect.addFlashAttribute("typed", org.plenary.shared.Typed.ofCurrentRequest());
+      redirect.addFlashAttribute("problem", e.violations().get(0).message());
+      return "redirect:/desk#decide";
+    }
     Map<String, String> params = form.rows();
     var done = new ArrayList<String>();
     var problems = new ArrayList<String>();
@@ -102,7 +109,7 @@ class DeskController {
    */
   public static final class DecisionForm {
     @org.plenary.shared.MultiLine
-    private Map<String, @Size(max = 1000) String> reasons = new LinkedHashMap<>();
+    private Map<String, @Size(max = PersonalDesk.REASON_MAX) String> reasons = new LinkedHashMap<>();
     private Map<String, String> versions = new LinkedHashMap<>();
 
     public Map<String, String> getReasons() {

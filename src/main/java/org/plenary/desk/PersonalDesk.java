@@ -44,6 +44,9 @@ public class PersonalDesk {
   private static final int MILESTONE_DAYS_AHEAD = 120;
   private static final int MILESTONE_DAYS_OVERDUE = 60;
 
+  /** A row's reason in the desk's table at most: a registration's rejection reason (its column). */
+  public static final int REASON_MAX = RegistrationDesk.REASON_MAX;
+
   private final RegistrationDesk registrations;
   private final VisaDesk visas;
   private final ContributionDesk contributions;
@@ -221,5 +224,17 @@ public class PersonalDesk {
   private static List<DeskItem> sorted(List<DeskItem> items) {
     return items.stream().sorted(Comparator.comparing(DeskItem::due, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
+  }
+
+  /**
+   * The reasons typed in the rows of the desk's table ({@code reasons[<id>]}), checked by the desk itself before any
+   * registration is looked up, as the other desks check theirs: each at most {@link #REASON_MAX} characters, refused
+   * naming its row's field, so every channel that brings the table (the page's binder, any new one) meets one bound.
+   */
+  public void checkReasons(java.util.Map<String, String> reasons) {
+    var violations = new org.plenary.shared.Violations();
+    reasons.forEach((id, reason) -> violations.length(reason, REASON_MAX,
+        "reasons[" + (id.length() > 20 ? id.substring(0, 20) : id) + "]"));
+    violations.throwIfAny();
   }
 }

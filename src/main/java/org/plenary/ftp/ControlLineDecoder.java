@@ -13,7 +13,10 @@ import java.util.List;
 /**
  * Cuts the control connection into command lines (ended by CRLF or LF), in strict UTF-8. A line
  * longer than the limit is dropped as it arrives (memory stays bounded) and reported as
- * {@link Refused}; so are lines with NUL bytes or invalid UTF-8. The control connection is a
+ * {@link Refused} once its end arrives, the session going on with the next line (as ProFTPD does: a client that
+ * sent a 100,000-character path is told so and may carry on); a line still without its end after
+ * {@link #ENDLESS} times the limit is no command at all, and ends the connection. Lines with NUL bytes or invalid
+ * UTF-8 are refused too. The control connection is a
  * Telnet stream (RFC 959, 4.1.3): Telnet commands are removed wherever they are in a line, such as
  * the {@code IAC IP IAC DM} that lftp and others put before ABOR (see {@link FtpServer} for the
  * urgent byte that carries the Data Mark).
@@ -28,8 +31,11 @@ final class ControlLineDecoder extends ByteToMessageDecoder {
   private static final int WILL = 251;
   /** The lowest Telnet command byte (SE); a byte below it after IAC is no command. */
   private static final int SE = 240;
+  /** How many times the limit a line may run on before the connection is closed rather than the line refused. */
+  static final int ENDLESS = 64;
   private final int maxLength;
   private boolean discarding;
+  private long discarded;
 
   ControlLineDecoder(int maxLength) {
     this.maxLength = maxLength;
@@ -38,23 +44,37 @@ final class ControlLineDecoder extends ByteToMessageDecoder {
   @Override
   protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
     while (in.isReadable()) {
-      int end = in.forEachByte(in.readerIndex(), Math.min(in.readableBytes(), maxLength + 2), ByteProcessor.FIND_LF);
+      // A line being dropped ends at its LF wherever that is in what arrived; a new line is looked at up to the limit.
+      int length = discarding ? in.readableBytes() : Math.min(in.readableBytes(), maxLength + 2);
+      int end = in.forEachByte(in.readerIndex(), length, ByteProcessor.FIND_LF);
       if (end < 0) {
-        if (in.readableBytes() > maxLength + 1 || discarding) {
-          in.skipBytes(in.readableBytes());
-          if (!discarding) {
-            discarding = true;
-            out.add(new Refused(Reply.of(500, "ftp.line.tooLong", maxLength), true));
+        if (!discarding) {
+          if (in.readableBytes() <= maxLength + 1) {
+            return;
           }
+          // Over the limit: the line is dropped up to its end, which may already be in what arrived.
+          discarding = true;
+          continue;
+        }
+        discarded += in.readableBytes();
+        in.skipBytes(in.readableBytes());
+        if (discarded > (long) ENDLESS * maxLength) {
+          discarded = Long.MIN_VALUE;
+          out.add(new Refused(Reply.of(500, "ftp.line.tooLong", maxLength), true));
         }
         return;
       }
-      ByteBuf line = in.readSlice(end - in.readerIndex());
-      in.skipBytes(1);
       if (discarding) {
+        in.readerIndex(end + 1);
         discarding = false;
+        if (discarded >= 0) {
+          out.add(new Refused(Reply.of(500, "ftp.line.tooLong", maxLength), false));
+        }
+        discarded = 0;
         continue;
       }
+      ByteBuf line = in.readSlice(end - in.readerIndex());
+      in.skipBytes(1);
       out.add(decodeLine(line));
     }
   }
@@ -65,6 +85,7 @@ final class ControlLineDecoder extends ByteToMessageDecoder {
     int bytes = buffered.readableBytes();
     buffered.skipBytes(bytes);
     discarding = false;
+    discarded = 0;
     return bytes;
   }
 

@@ -45,8 +45,8 @@ final class DataConnection {
   /**
    * PASV or EPSV: once the client's address has a slot of its share of the range ({@link PassivePorts}), listens for
    * the data connection, makes it the session's, and answers what {@code reply} says of it. With a slot free that is
-   * now; else the command waits its turn (at most {@link #TURN_WAIT}, or the data timeout if shorter) and answers then,
-   * or 425 if no slot came.
+   * now; else the command waits its turn (at most {@code plenary.ftp.passive-wait}, or the data timeout if shorter) and
+   * answers then, or 425 if no slot came.
    */
   static Reply passive(FtpSession session, java.util.function.Function<DataConnection, Reply> reply) {
     PassivePorts ports = session.gateway.passivePorts();
@@ -54,8 +54,9 @@ final class DataConnection {
     if (ports.tryClaim(client)) {
       return listen(session, reply);
     }
-    java.time.Duration wait = session.gateway.settings().dataTimeout().compareTo(TURN_WAIT) < 0
-        ? session.gateway.settings().dataTimeout() : TURN_WAIT;
+    FtpSettings settings = session.gateway.settings();
+    java.time.Duration wait = settings.dataTimeout().compareTo(settings.passiveWait()) < 0
+        ? settings.dataTimeout() : settings.passiveWait();
     ports.queue(client, wait, session.control().eventLoop(), () -> {
       try {
         session.gateway.workers().execute(() -> {
@@ -73,9 +74,6 @@ final class DataConnection {
     }, () -> session.finish(Reply.of(425, "ftp.pasv.address", String.valueOf(ports.perAddress()))));
     return Reply.LATER;
   }
-
-  /** How long a PASV or EPSV may wait for its address's turn: listeners are held a round trip, unless held on purpose. */
-  static final java.time.Duration TURN_WAIT = java.time.Duration.ofSeconds(5);
 
   private static Reply listen(FtpSession session, java.util.function.Function<DataConnection, Reply> reply) {
     DataConnection data = claimed(session);

@@ -11,7 +11,8 @@ import java.util.List;
 record FtpPath(List<String> segments) {
 
   static final FtpPath ROOT = new FtpPath(List.of());
-  private static final int MAX_LENGTH = 1024;
+  /** The longest path argument, in characters. */
+  static final int MAX_LENGTH = 1024;
 
   /** The path {@code argument} names when the current folder is this one; empty when it is not a path. */
   java.util.Optional<FtpPath> resolve(String argument) {

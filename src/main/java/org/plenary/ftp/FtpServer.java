@@ -266,4 +266,14 @@ public class FtpServer implements SmartLifecycle {
   public int port() {
     return ((InetSocketAddress) server.localAddress()).getPort();
   }
+
+  /** The verbs of the gateway's command table (those it offers and those it answers 502). */
+  java.util.Set<String> verbs() {
+    return commands.keySet();
+  }
+
+  /** Whether the argument of {@code verb} is a path. */
+  boolean commandNamesPath(String verb) {
+    return commands.get(verb).namesPath();
+  }
 }

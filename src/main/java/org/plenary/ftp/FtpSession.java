@@ -261,6 +261,10 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
     if (command == null) {
       return Reply.of(500, "ftp.unknownCommand", verb.length() > 20 ? verb.substring(0, 20) : verb);
     }
+    Reply tooLong = ArgumentBounds.refusal(verb, command, command.argument(line));
+    if (tooLong != null) {
+      return tooLong;
+    }
     if (command.needsSignIn() && !signedIn()) {
       return Reply.of(530, "ftp.signInFirst");
     }

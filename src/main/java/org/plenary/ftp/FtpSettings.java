@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     0 picks a free one
  * @param tlsHelloTimeout time a client has to begin its TLS handshake on the implicit port, and on a data connection
  *     under PROT P once "150" is sent; one that stays silent is told it is not speaking TLS
+ * @param passiveWait how long a PASV or EPSV over its address's share of the passive range waits for a listener of
+ *     that address to end before it is answered 425 (never longer than the data timeout)
  * @param tls the certificate for FTPS
  */
 @ConfigurationProperties("plenary.ftp")
@@ -50,6 +52,7 @@ public record FtpSettings(
     @DefaultValue("16") int workerThreads,
     @DefaultValue("-1") int implicitTlsPort,
     @DefaultValue("5s") Duration tlsHelloTimeout,
+    @DefaultValue("5s") Duration passiveWait,
     @DefaultValue Tls tls) {
 
   /**

@@ -25,7 +25,7 @@ class SignInThrottleTests {
       throttle.attempt(address, "guess-" + i);
       throttle.failed(address, "guess-" + i);
     }
-    assertThat(throttle.tracked()).isLessThanOrEqualTo(2_000);
+    assertThat(throttle.tracked()).isLessThanOrEqualTo(3_000);
   }
 
   @Test
@@ -174,5 +174,25 @@ class SignInThrottleTests {
       guess(throttle, "192.0.2.9", "sprayed-" + d);
     }
     assertThat(throttle.attempt("192.0.2.9", "sprayed-20")).isPresent();
+  }
+
+  /** An undeclared venue: its address counts each failing username once, however often that name failed. */
+  @Test
+  void anAddressCountsEachFailingUsernameOnce() {
+    var throttle = new SignInThrottle(5, 20, Duration.ofMinutes(15), 1_000, clock);
+    for (int d = 0; d < 19; d++) {
+      for (int typo = 0; typo < 3; typo++) {
+        guess(throttle, "192.0.2.50", "delegate-" + d);
+      }
+    }
+    assertThat(throttle.lockedUntil("192.0.2.50")).as("57 typos of 19 delegates").isEmpty();
+    assertThat(throttle.attempt("192.0.2.50", "delegate-19")).isEmpty();
+    throttle.succeeded("192.0.2.50", "delegate-19");
+    for (int i = 0; i < 5; i++) {
+      guess(throttle, "192.0.2.51", "hammered");
+    }
+    assertThat(throttle.attempt("192.0.2.52", "hammered")).as("a username hammered is locked").isPresent();
+    guess(throttle, "192.0.2.50", "delegate-19");
+    assertThat(throttle.lockedUntil("192.0.2.50")).as("the twentieth name").isPresent();
   }
 }

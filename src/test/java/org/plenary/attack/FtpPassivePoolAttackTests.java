@@ -19,14 +19,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * The passive range is shared by every delegate: a listener waits for its data connection up to the data timeout,
  * and ten anonymous sessions from one address, each renewing its listener with another PASV, left the eleventh
  * delegate with "425 Every passive port is in use". One address now holds at most half the range waiting (one more
- * waits up to 5 s for its turn, then gets 425); a session
+ * waits up to {@code plenary.ftp.passive-wait}, here 1.5 s, for its turn, then gets 425); a session
  * holds one listener (a new PASV/EPSV gives back the old); a session not signed in gets none (530). Commons Net over
  * real sockets, with a range of four ports, clients on 127.0.0.1 and 127.0.0.2.
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-attack-passive;DB_CLOSE_DELAY=-1",
     "plenary.data-dir=target/test-data/attack-passive-${random.uuid}",
-    "plenary.ftp.data-timeout=60s"})
+    "plenary.ftp.data-timeout=60s",
+    "plenary.ftp.passive-wait=1500ms"})
 class FtpPassivePoolAttackTests {
 
   static final int PORTS = 4;
@@ -116,6 +117,29 @@ class FtpPassivePoolAttackTests {
         assertThat(answer.get(4, java.util.concurrent.TimeUnit.SECONDS)).as(third.getReplyString()).isEqualTo(227);
       }
       assertThat((System.nanoTime() - start) / 1_000_000).as("answered when the port freed").isLessThan(2_000);
+    } finally {
+      for (FTPClient client : opened) {
+        try {
+          client.disconnect();
+        } catch (IOException ignored) {
+          // closing
+        }
+      }
+    }
+  }
+
+  /** The wait for a turn is the configured one (5 s by default), not a constant. */
+  @Test
+  void aListenerOverTheShareWaitsThePassiveWaitThenGets425() throws Exception {
+    List<FTPClient> opened = new ArrayList<>();
+    try {
+      assertThat(signedIn("127.0.0.4", opened).sendCommand("PASV")).isEqualTo(227);
+      assertThat(signedIn("127.0.0.4", opened).sendCommand("EPSV")).isEqualTo(229);
+      FTPClient third = signedIn("127.0.0.4", opened);
+      long start = System.nanoTime();
+      assertThat(third.sendCommand("PASV")).isEqualTo(425);
+      assertThat((System.nanoTime() - start) / 1_000_000).as("waited plenary.ftp.passive-wait").isBetween(1_400L, 3_000L);
+      assertThat(third.sendCommand("NOOP")).isEqualTo(200);
     } finally {
       for (FTPClient client : opened) {
         try {

@@ -407,7 +407,7 @@ class FtpGatewayTests {
         }
         for (int i = 0; i < 3 && !lockedOut; i++) {
           attempts++;
-          assertThat(ftp.command("USER " + (attempts % 2 == 0 ? "ftp-author" : "nobody-" + attempts))).startsWith("331 ");
+          assertThat(ftp.command("USER " + (attempts == 2 ? "ftp-author" : "nobody-" + attempts))).startsWith("331 ");
           String reply = ftp.command("PASS wrong-" + attempts);
           replies.add(reply);
           lockedOut = reply.startsWith("421 ");

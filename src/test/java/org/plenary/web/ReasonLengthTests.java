@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.plenary.DemoTest;
 import org.plenary.account.PlenaryUser;
 import org.plenary.contribution.ContributionDesk;
+import org.plenary.desk.PersonalDesk;
 import org.plenary.registration.RegistrationDesk;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.visa.VisaDesk;
@@ -26,6 +27,7 @@ class ReasonLengthTests {
   @Autowired VisaDesk visas;
   @Autowired ContributionDesk contributions;
   @Autowired UserDetailsService users;
+  @Autowired PersonalDesk desk;
 
   @Test
   void everyDesksReasonPastItsColumnIsRefusedNamingIt() {
@@ -44,5 +46,18 @@ class ReasonLengthTests {
         assertThat(v.message()).contains("at most");
       });
     }
+  }
+
+  /** The desk's table brings a reason by row ({@code reasons[<id>]}): the desk refuses one past its bound naming the row. */
+  @Test
+  void thePersonalDesksRowReasonsPastTheirBoundAreRefusedNamingTheirRow() {
+    desk.checkReasons(java.util.Map.of("7", "x".repeat(PersonalDesk.REASON_MAX)));
+    InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> desk.checkReasons(
+        java.util.Map.of("7", "fine", "8", "x".repeat(PersonalDesk.REASON_MAX + 1))));
+    assertThat(refused).isNotNull();
+    assertThat(refused.violations()).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("reasons[8]");
+      assertThat(v.message()).contains("at most");
+    });
   }
 }
