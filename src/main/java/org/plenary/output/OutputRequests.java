@@ -33,6 +33,8 @@ final class OutputRequests {
 
   record TransferRequest(@NotNull(message = "{output.error.transferDate}") LocalDate on) {}
 
+  /** A term as written; what its GET answers beside (id, status, agreement, translations) is taken back and ignored. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"id", "status", "agreedAt", "supersededBy", "translations"})
   record TermRequest(
       @NotBlank(message = "{output.error.term}") @Size(max = 200) String term,
       @NotBlank(message = "{output.error.definition}") @Size(max = 4000) @org.plenary.shared.MultiLine String definition,
