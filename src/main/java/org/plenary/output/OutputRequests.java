@@ -58,6 +58,8 @@ final class OutputRequests {
   record TranslationRequest(@NotBlank(message = "{output.error.translatedTerm}") @Size(max = 200) String term,
       @Schema(nullable = true) @Size(max = 4000) @org.plenary.shared.MultiLine String definition) {}
 
+  /** An entry as written; its {@code id}, which the list's GET answers beside, is taken back and ignored. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"id"})
   record EntryRequest(
       @NotBlank(message = "{output.error.organization}") @Size(max = 200) String organization,
       // "bodyGroup" is the name an entry's GET gives it: a PUT of what was read kept no group before.

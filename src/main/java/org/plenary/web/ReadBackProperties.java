@@ -30,6 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class ReadBackProperties implements OpenApiCustomizer {
 
   static final String ANOTHER_NAME = "x-another-name-of";
+  private static final String READ_BACK = "As the resource's GET answers it: accepted and ignored, so that what was read "
+      + "can be sent back.";
 
   private final ApplicationContext context;
 
@@ -55,6 +57,18 @@ class ReadBackProperties implements OpenApiCustomizer {
         describe(schemas, read, written, bodies.get(path), 0);
       }
     });
+    // What a body takes back from a read elsewhere (a living-list entry's id, read in the list): readOnly, untyped.
+    api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+      Class<?> type = TextPatterns.bodies(context).get(method.name() + " " + path);
+      JsonIgnoreProperties ignored = type == null ? null : type.getAnnotation(JsonIgnoreProperties.class);
+      Schema<?> written = ignored == null || operation.getRequestBody() == null ? null
+          : named(schemas, operation.getRequestBody().getContent());
+      for (String name : ignored == null || written == null ? new String[0] : ignored.value()) {
+        if (written.getProperties() == null || !written.getProperties().containsKey(name)) {
+          written.addProperty(name, new Schema<>().readOnly(true).description(READ_BACK));
+        }
+      }
+    }));
   }
 
   /** Describes what {@code written} takes back of {@code read}, and so for the objects of both that stand for each other. */
@@ -82,7 +96,7 @@ class ReadBackProperties implements OpenApiCustomizer {
       }
       if (ignoredNames.contains(name)) {
         written.addProperty(name, new Schema<>().allOf(List.of(property)).readOnly(true)
-            .description("As the resource's GET answers it: accepted and ignored, so that what was read can be sent back."));
+            .description(READ_BACK));
       } else if (target != null && taken.containsKey(target)) {
         Schema<?> alias = new Schema<>().allOf(List.of(taken.get(target)))
             .description("The name the resource's GET gives `" + target + "`: read as `" + target + "` (send one of the two).");
@@ -143,7 +157,8 @@ class ReadBackProperties implements OpenApiCustomizer {
           }
           for (MethodParameter parameter : handler.getMethodParameters()) {
             if (parameter.hasParameterAnnotation(RequestBody.class)) {
-              mapping.getPatternValues().forEach(pattern -> found.put(pattern, parameter.getParameterType()));
+              mapping.getPatternValues().forEach(pattern -> found.put(TextPatterns.described(pattern),
+                  parameter.getParameterType()));
             }
           }
         });

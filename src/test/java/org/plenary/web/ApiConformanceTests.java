@@ -505,6 +505,65 @@ class ApiConformanceTests {
   }
 
   /**
+   * Every bounded text of every body is taken at exactly its {@code maxLength} (refused, if at all, for another reason:
+   * the other fields this body lacks, a format) and refused one character past it naming the field: the bound the
+   * description gives is the server's, not one more nor one less. Counted in characters of the Basic Multilingual Plane
+   * ({@code x}), where UTF-16 units and code points agree.
+   */
+  @Test
+  void everyBoundedTextIsTakenAtExactlyItsMaxLengthAndRefusedOnePast() throws Exception {
+    JsonNode schemas = json.readTree(send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET()).body())
+        .path("components").path("schemas");
+    int walked = 0;
+    for (Op op : operations()) {
+      JsonNode media = op.body() == null ? null : op.body().get("application/json");
+      if (media == null) {
+        continue;
+      }
+      var texts = new ArrayList<TextField>();
+      texts(schemas, media.path("schema"), "", texts, 0);
+      for (TextField text : texts) {
+        if (text.maxLength() <= 0 || text.maxLength() > 200_000) {
+          continue;
+        }
+        walked++;
+        String where = op + " [" + text.path() + " of " + text.maxLength() + "]";
+        // The sentences naming it one past its bound that a short value does not get (an e-mail or a zone's own).
+        var tooLong = new java.util.HashSet<>(messages(op, text, "x".repeat(text.maxLength() + 1)));
+        tooLong.removeAll(messages(op, text, "x"));
+        if (tooLong.isEmpty()) {
+          faults.add(where + " one past its bound is not refused naming it");
+          continue;
+        }
+        HttpResponse<String> at = send(call(op).header("Content-Type", "application/json")
+            .method(op.method(), HttpRequest.BodyPublishers.ofString(text.body("x".repeat(text.maxLength())))));
+        for (JsonNode error : json.readTree(at.body()).path("errors")) {
+          if (error.path("field").asString("").equals(text.path()) && tooLong.contains(error.path("message").asString())) {
+            faults.add(where + " at exactly its bound is refused as too long: " + abbreviated(at.body()));
+          }
+        }
+        if (at.statusCode() >= 500) {
+          faults.add(where + " at exactly its bound answered " + at.statusCode());
+        }
+      }
+    }
+    assertThat(walked).as("bounded texts of bodies").isGreaterThanOrEqualTo(100);
+    assertThat(faults).isEmpty();
+  }
+
+  /** The sentences of the problem that name the text's field when it is sent {@code value}. */
+  private java.util.Set<String> messages(Op op, TextField text, String value) {
+    var found = new java.util.HashSet<String>();
+    for (JsonNode error : json.readTree(send(call(op).header("Content-Type", "application/json")
+        .method(op.method(), HttpRequest.BodyPublishers.ofString(text.body(value)))).body()).path("errors")) {
+      if (error.path("field").asString("").equals(text.path())) {
+        found.add(error.path("message").asString());
+      }
+    }
+    return found;
+  }
+
+  /**
    * Every list of texts of every body has a bound on its items ({@code maxItems}) and, sent that many items each at
    * its {@code maxLength} (more than most columns holding a list joined take), is stored whole or refused naming the
    * list: never a 400 from the database naming nothing, never a 5xx. A list without {@code maxItems} is a fault.
@@ -720,6 +779,58 @@ class ApiConformanceTests {
       }
     }
     assertThat(walked).as("country codes and time zones of bodies").isGreaterThanOrEqualTo(5);
+    assertThat(faults).isEmpty();
+  }
+
+  /**
+   * Every text of every body declares a {@code pattern}, and it says what the server does with a line break and a
+   * control character: sent {@code "first\nsecond"} and {@code "first\u0007second"}, a text whose pattern refuses it is
+   * refused naming the field, and one whose pattern takes it is not refused for it (a one-line name, title or code
+   * says so; a description, a reason or an address does not).
+   */
+  @Test
+  void everyTextOfABodyDeclaresThePatternTheServerEnforces() throws Exception {
+    JsonNode schemas = json.readTree(send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET()).body())
+        .path("components").path("schemas");
+    int oneLine = 0;
+    for (Op op : operations()) {
+      JsonNode media = op.body() == null ? null : op.body().get("application/json");
+      if (media == null) {
+        continue;
+      }
+      var strings = new java.util.LinkedHashMap<String, JsonNode>();
+      strings(schemas, media.path("schema"), "", strings, 0);
+      for (var string : strings.entrySet()) {
+        JsonNode schema = string.getValue();
+        if (schema.has("enum") || schema.has("format")) {
+          continue;
+        }
+        String where = op + " [" + string.getKey() + "]";
+        if (!schema.has("pattern")) {
+          faults.add(where + " has no pattern");
+          continue;
+        }
+        Pattern declared = Pattern.compile(schema.get("pattern").asString());
+        for (String value : List.of("first\nsecond", "first\u0007second")) {
+          boolean takes = declared.matcher(value).find();
+          oneLine += !takes && value.contains("\n") ? 1 : 0;
+          HttpResponse<String> answer = send(call(op).header("Content-Type", "application/json")
+              .method(op.method(), HttpRequest.BodyPublishers.ofString(
+                  new TextField(string.getKey(), 0).body(value.replace("\n", "\\n").replace("\u0007", "\\u0007")))));
+          boolean named = false;
+          for (JsonNode error : json.readTree(answer.body()).path("errors")) {
+            named |= error.path("field").asString("").equals(string.getKey());
+          }
+          boolean refused = answer.statusCode() == 400 && named;
+          if (takes == refused) {
+            faults.add(where + " pattern " + (takes ? "takes " : "refuses ") + value.replace("\n", "\\n")
+                .replace("\u0007", "\\u0007") + " but the server answered " + answer.statusCode() + ": "
+                + abbreviated(answer.body()));
+          }
+        }
+      }
+    }
+    assertThat(oneLine).as("one-line texts of bodies").isGreaterThanOrEqualTo(50);
     assertThat(faults).isEmpty();
   }
 
