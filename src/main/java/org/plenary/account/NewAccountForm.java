@@ -24,6 +24,7 @@ public class NewAccountForm {
 
   private Long organizationId;
   @jakarta.validation.constraints.Size(max = 2)
+  @org.plenary.shared.CountryCode
   private String countryCode;
 
   @NotBlank(message = "{account.new.password.required}")

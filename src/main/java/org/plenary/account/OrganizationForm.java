@@ -15,6 +15,7 @@ public class OrganizationForm {
   private OrganizationCategory category;
 
   @jakarta.validation.constraints.Size(max = 2)
+  @org.plenary.shared.CountryCode
   private String countryCode;
 
   public String getName() {

@@ -39,6 +39,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Tag(name = "Contributions")
 class ContributionApiController {
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "ContributionReason")
   record Reason(@jakarta.validation.constraints.Size(max = ContributionDesk.REASON_MAX) @org.plenary.shared.MultiLine String reason) {}
 
   record Uploaded(String number, String fileName, int revision, long size, String sha256, boolean late, String state) {}

@@ -139,6 +139,7 @@ public class GroupForm {
     private String organization;
 
     @Size(max = 2)
+    @org.plenary.shared.CountryCode
     private String countryCode;
 
     @Size(max = 40)

@@ -19,6 +19,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * A meeting as edited on its page and sent to the API. Deadlines are local date-times in the
  * meeting's time zone; left empty they take their defaults.
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"group", "dates", "agenda", "announcedAt"})
 public class MeetingForm {
 
   @Size(max = 40)
@@ -34,6 +35,7 @@ public class MeetingForm {
 
   @NotBlank(message = "{meeting.form.timeZone.required}")
   @Size(max = 60)
+  @org.plenary.shared.TimeZoneId
   private String timeZone = "Europe/Zurich";
 
   @NotBlank(message = "{meeting.form.venue.required}")
@@ -362,6 +364,7 @@ public class MeetingForm {
   }
 
   /** A deadline as a meeting's GET gives it; its other members (label, display, timeZone) are not read. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"label", "timeZone", "display"})
   public static class DeadlineRow {
     private Deadline.Kind kind;
     // Kept as written: the JSON reader would turn an offset date-time to UTC and lose the meeting's offset.

@@ -33,6 +33,8 @@ final class OutputRequests {
 
   record TransferRequest(@NotNull(message = "{output.error.transferDate}") LocalDate on) {}
 
+  /** A term as written; what its GET answers beside (id, status, agreement, translations) is taken back and ignored. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"id", "status", "agreedAt", "supersededBy", "translations"})
   record TermRequest(
       @NotBlank(message = "{output.error.term}") @Size(max = 200) String term,
       @NotBlank(message = "{output.error.definition}") @Size(max = 4000) @org.plenary.shared.MultiLine String definition,
@@ -56,6 +58,8 @@ final class OutputRequests {
   record TranslationRequest(@NotBlank(message = "{output.error.translatedTerm}") @Size(max = 200) String term,
       @Schema(nullable = true) @Size(max = 4000) @org.plenary.shared.MultiLine String definition) {}
 
+  /** An entry as written; its {@code id}, which the list's GET answers beside, is taken back and ignored. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"id"})
   record EntryRequest(
       @NotBlank(message = "{output.error.organization}") @Size(max = 200) String organization,
       // "bodyGroup" is the name an entry's GET gives it: a PUT of what was read kept no group before.

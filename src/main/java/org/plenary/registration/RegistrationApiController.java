@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("isAuthenticated()")
 class RegistrationApiController {
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "RegistrationReason")
   record Reason(@jakarta.validation.constraints.Size(max = RegistrationDesk.REASON_MAX) @org.plenary.shared.MultiLine String reason) {}
 
   /** The organization a registration is for; null for the person's own name. */

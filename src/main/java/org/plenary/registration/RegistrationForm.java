@@ -26,6 +26,7 @@ public class RegistrationForm {
 
   @NotBlank(message = "{registration.error.country}")
   @jakarta.validation.constraints.Size(max = 2)
+  @org.plenary.shared.CountryCode
   private String countryCode;
 
   @Size(max = 200)

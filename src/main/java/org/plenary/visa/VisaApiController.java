@@ -115,6 +115,7 @@ class VisaApiController {
     return decided(reissue.reissue(id, EditVersion.ifMatch(ifMatch), user), user);
   }
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "VisaReason")
   record Reason(@jakarta.validation.constraints.Size(max = VisaDesk.REASON_MAX) @org.plenary.shared.MultiLine String reason) {}
 
   @Operation(operationId = "refuseVisaRequest", summary = "Refuse the request with a reason the participant reads (secretariat)")

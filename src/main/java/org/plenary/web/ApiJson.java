@@ -7,6 +7,7 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 
 /**
  * The API speaks JSON only (no XML, YAML, CBOR or Smile, which Jackson's other converters offered). The mapper
@@ -16,6 +17,12 @@ import tools.jackson.core.StreamReadFeature;
  * ({@code {"attendance": "REMOTE", "attendance": "IN_PERSON"}}). Jackson kept the last of the two while a
  * proxy, a filter or a log that reads the first saw the other value; RFC 8259 leaves it to each reader,
  * I-JSON (RFC 7493) forbids it. The problem names the field ({@link JsonBodyProblems}).
+ *
+ * <p>Nor is a property the request does not take ignored ({@code "expiresAt"} sent to the token API, a misspelt
+ * {@code "titel"}): the client believed it set something, so the body is refused naming the property. The properties
+ * a resource's GET answers and its PUT does not take (its id, status, computed dates) are the exception, so that what a
+ * client read can be sent back as it was: each request type names them with {@code @JsonIgnoreProperties}, which the
+ * description shows as {@code readOnly} properties of that request ({@link OpenApiConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiJson implements WebMvcConfigurer {
@@ -41,7 +48,8 @@ class ApiJson implements WebMvcConfigurer {
       converters.removeIf(ApiJson::otherFormat);
       converters.replaceAll(converter -> converter instanceof JacksonJsonHttpMessageConverter json
           ? new JacksonJsonHttpMessageConverter(json.getMapper().rebuild().addModule(StoredText.module())
-              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build())
           : converter);
     });
   }

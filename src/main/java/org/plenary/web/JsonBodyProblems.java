@@ -14,6 +14,7 @@ import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * What was wrong with a JSON body the API could not read, as the reader's mistake: the field whose
@@ -33,6 +34,9 @@ final class JsonBodyProblems {
         && !text.getPath().isEmpty()) {
       String why = text.getOriginalMessage();
       return new Said(path(text), StoredText.key(why));
+    }
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      return new Said(path(unknown), "web.problem.json.unknown", unknown.getPropertyName(), known(unknown));
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       return new Said(path(mismatch), "web.problem.json.expected", expected(mismatch.getTargetType()));
@@ -80,6 +84,12 @@ final class JsonBodyProblems {
       }
     }
     return found;
+  }
+
+  /** The properties the object takes, in the order of their names: what a client that misspelt one meant. */
+  private static String known(UnrecognizedPropertyException e) {
+    return e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** {@code title}, {@code agendaItemIds[0]}, {@code translations.fr.name}. */

@@ -27,6 +27,7 @@ import org.plenary.group.GroupId;
 import org.plenary.meeting.MeetingId;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -154,6 +155,38 @@ class OpenApiConfiguration {
       }
       return operation;
     };
+  }
+
+  /**
+   * A country code lists the codes it takes ({@code enum}), a time zone says what it is and what it looks like
+   * ({@code pattern}): what {@link org.plenary.shared.CountryCode} and {@link org.plenary.shared.TimeZoneId} refuse.
+   */
+  @Bean
+  PropertyCustomizer countriesAndZones() {
+    return (property, type) -> {
+      for (java.lang.annotation.Annotation annotation : type.getCtxAnnotations() == null
+          ? new java.lang.annotation.Annotation[0] : type.getCtxAnnotations()) {
+        if (annotation instanceof org.plenary.shared.CountryCode) {
+          describe(property, new java.util.TreeSet<>(org.plenary.shared.CountryCode.CODES), null,
+              "An ISO 3166-1 alpha-2 country code, upper case (CH).");
+        } else if (annotation instanceof org.plenary.shared.TimeZoneId) {
+          describe(property, null, org.plenary.shared.TimeZoneId.PATTERN, "A region of the IANA time zone database as "
+              + "java.time knows it (Europe/Zurich): not an offset (+02:00, UTC+2) nor an abbreviation (CET).");
+        }
+      }
+      return property;
+    };
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void describe(Schema property, java.util.Collection<String> values, String pattern, String description) {
+    if (values != null) {
+      property.setEnum(new java.util.ArrayList<>(values));
+    }
+    if (pattern != null) {
+      property.setPattern(pattern);
+    }
+    property.setDescription(property.getDescription() == null ? description : property.getDescription() + " " + description);
   }
 
   /**

@@ -71,9 +71,14 @@ class GroupApiControllerTests {
   void refusesUnknownAccountsCountriesParentsAndSlugs() throws Exception {
     mvc.perform(post("/api/v1/groups").header("Authorization", tokens.bearer("tsb"))
             .contentType(MediaType.APPLICATION_JSON)
+            .content(GROUP.formatted("ghosts", "nobody")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("leaders[0].username")));
+    // A code that is no ISO 3166-1 code is refused on the request, before any account is looked up.
+    mvc.perform(post("/api/v1/groups").header("Authorization", tokens.bearer("tsb"))
+            .contentType(MediaType.APPLICATION_JSON)
             .content(GROUP.formatted("ghosts", "nobody").replace("\"CH\"", "\"XX\"")))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[*].field", hasItem("leaders[0].username")))
         .andExpect(jsonPath("$.errors[*].field", hasItem("leaders[0].countryCode")));
     mvc.perform(post("/api/v1/groups").header("Authorization", tokens.bearer("tsb"))
             .contentType(MediaType.APPLICATION_JSON).content(GROUP.formatted("Bad Slug!", "bob")))

@@ -195,6 +195,21 @@ class PageTests {
             containsString("aria-invalid=\"true\""))));
   }
 
+  /** A zone that is no region (an offset) and a code that is no country are field errors in the page's language. */
+  @Test
+  void aTimeZoneThatIsNoRegionAndACountryThatIsNoCodeAreFieldErrors() throws Exception {
+    mvc.perform(post("/groups/tsag/meetings/new").with(as("tsb")).with(csrf()).header("Accept-Language", "fr")
+            .param("startDate", "2037-06-14").param("endDate", "2037-06-16").param("timeZone", "+02:00")
+            .param("venueName", "Geneva").param("venueCode", "gva").param("languages", "English"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Indiquez le fuseau horaire comme une région de la base IANA"),
+            containsString("aria-invalid=\"true\""))));
+    mvc.perform(post("/admin/organizations").with(as("tsb")).with(csrf()).header("Accept-Language", "es")
+            .param("name", "Nowhere Standards Body").param("category", "OTHER").param("countryCode", "ZZ"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Indique el país con su código ISO 3166-1 de dos letras")));
+  }
+
   @Test
   void theAgendaEditorAddsItemsWithoutJavaScriptAndRequiresTitles() throws Exception {
     mvc.perform(post("/groups/fn/meetings/new").with(as("tsb")).with(csrf())
