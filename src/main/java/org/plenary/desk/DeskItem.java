@@ -8,7 +8,8 @@ import java.time.Instant;
  * ({@code SUBMITTED}, {@code RETURNED}, {@code ALLOCATED}…): pages show it in words, the API keeps it.
  */
 public record DeskItem(
-    @Schema(description = "REGISTRATION, VISA_REQUEST, DOCUMENT, DEADLINE, MILESTONE, INCOMING_QUEUE or MAIL")
+    @Schema(description = "REGISTRATION, VISA_REQUEST, REISSUE_REQUEST (a new letter asked for, open: its id the visa "
+        + "request's, its reason the asker's), DOCUMENT, DEADLINE, MILESTONE, INCOMING_QUEUE or MAIL")
     Kind kind,
     @Schema(nullable = true, description = "The registration's or visa request's id") Long id,
     String title,
@@ -29,13 +30,14 @@ public record DeskItem(
   }
 
   /** What the item is. */
-  public enum Kind { REGISTRATION, VISA_REQUEST, DOCUMENT, DEADLINE, MILESTONE, INCOMING_QUEUE, MAIL }
+  public enum Kind { REGISTRATION, VISA_REQUEST, REISSUE_REQUEST, DOCUMENT, DEADLINE, MILESTONE, INCOMING_QUEUE, MAIL }
 
   /** The message key of the state's words, e.g. registration.status.SUBMITTED. */
   public String stateKey() {
     String module = switch (kind) {
       case REGISTRATION -> "registration.status.";
       case VISA_REQUEST -> "visa.status.";
+      case REISSUE_REQUEST -> "desk.reissue.";
       case DOCUMENT -> "contribution.status.";
       case DEADLINE -> "deadline.kind.";
       default -> "desk.state.";

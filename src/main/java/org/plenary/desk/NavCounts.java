@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * The counts the navigation shows on every page ({@code @navCounts} in the layout), so that work
  * waiting is seen from anywhere: registrations to decide (focal points, secretariat), documents in
- * the incoming queues and visa requests waiting (secretariat). Counted with one query each.
+ * the incoming queues and visa requests and re-issue requests waiting (secretariat), each the length of the desk's
+ * list it links to. Counted with one query each.
  */
 @Component("navCounts")
 public class NavCounts {

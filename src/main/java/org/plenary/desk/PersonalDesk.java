@@ -31,10 +31,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules of a desk: what waits for a participant (their registrations, visa requests, documents
+ * The rules of a desk: what waits for a participant (their registrations, visa requests and re-issue requests, documents
  * and the next deadline of each meeting they are registered for), a focal point (their people's
  * registrations to decide, their visa requests), group management (coming meetings, milestones)
- * and the secretariat (every registration to decide, every incoming queue, visa requests, registrations waiting longer than
+ * and the secretariat (every registration to decide, every incoming queue, visa requests and re-issue requests, registrations waiting longer than
  * {@code plenary.desk.waiting-days}, failed mails).
  */
 @Component
@@ -90,15 +90,16 @@ public class PersonalDesk {
     List<Registration> toDecide = focal || user.isStaff() ? registrations.waitingFor(user) : List.of();
     return new Desk(roles,
         sorted(mine.stream().map(this::registration).toList()),
-        sorted(visas.ofRegistrations(mine.stream().map(Registration::id).toList()).stream().map(this::visa).toList()),
+        sorted(visaItems(visas.ofRegistrations(mine.stream().map(Registration::id).toList()))),
         sorted(documents(user, now)),
         sorted(nextDeadlines(mine, now)),
         sorted(toDecide.stream().map(this::toDecide).toList()),
-        sorted(visas.ofRegistrations(people.stream().map(Registration::id).toList()).stream().map(this::visa).toList()),
+        sorted(visaItems(visas.ofRegistrations(people.stream().map(Registration::id).toList()))),
         led.stream().flatMap(g -> comingMeetings(g, user, now).stream()).toList(),
         sorted(led.stream().flatMap(g -> milestones(g).stream()).toList()),
         user.isStaff() ? incoming() : List.of(),
-        user.isStaff() ? sorted(visas.waiting(user).stream().map(this::visa).toList()) : List.of(),
+        user.isStaff() ? sorted(java.util.stream.Stream.concat(visas.waiting(user).stream().map(this::visa),
+            visas.askedAgain(user).stream().map(this::askedAgain)).toList()) : List.of(),
         user.isStaff() ? sorted(waitingLong(user, now)) : List.of(),
         user.isStaff() ? mail.getIfAvailable(() -> () -> 0).failedCount() : 0,
         waitingDays);
@@ -136,6 +137,20 @@ public class PersonalDesk {
     return new DeskItem(DeskItem.Kind.VISA_REQUEST, v.id(), v.fullName(), v.status().name(), meetingName(meeting),
         v.reason(), due, meeting.timeZone().getId(), null,
         returned ? "/registrations/" + v.registrationId() + "/visa" : "/visa/" + v.id());
+  }
+
+  /** Visa requests, and the open re-issue request of each whose holder asked for a new letter. */
+  private List<DeskItem> visaItems(List<VisaRequest> requests) {
+    return java.util.stream.Stream.concat(requests.stream().map(this::visa),
+        visas.askedAgain(requests).stream().map(this::askedAgain)).toList();
+  }
+
+  /** A new letter asked for: waiting for the secretariat to re-issue it or decline, with the asker's reason. */
+  private DeskItem askedAgain(VisaDesk.AskedAgain asked) {
+    VisaRequest v = asked.request();
+    Meeting meeting = meetings.get(v.meetingId());
+    return new DeskItem(DeskItem.Kind.REISSUE_REQUEST, v.id(), v.fullName(), asked.ask().state().name(),
+        meetingName(meeting), asked.ask().reason(), null, meeting.timeZone().getId(), null, "/visa/" + v.id());
   }
 
   private List<DeskItem> documents(PlenaryUser user, Instant now) {

@@ -81,7 +81,7 @@ class AmbiguousDeadlines {
         "UTC" + offset);
   }
 
-  private static String field(Deadline.Kind kind) {
+  static String field(Deadline.Kind kind) {
     return switch (kind) {
       case REGISTRATION -> "registrationDeadline";
       case CONTRIBUTIONS -> "contributionDeadline";

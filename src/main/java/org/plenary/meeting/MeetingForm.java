@@ -88,17 +88,11 @@ public class MeetingForm {
 
   /**
    * The page's choice of which coming of a deadline's local time is meant when it comes twice (the clocks go back),
-   * by the offset it has then: the select the page shows beside the field after it asked. Not the API's (whose
-   * {@code deadlines} carry their offsets).
+   * by the offset it has then, keyed by the deadline's field ({@code deadlineOffsets[contributionDeadline]}): the
+   * select the page shows beside the field after it asked. Not the API's (whose {@code deadlines} carry their offsets).
    */
   @com.fasterxml.jackson.annotation.JsonIgnore
-  private java.time.ZoneOffset registrationDeadlineOffset;
-
-  @com.fasterxml.jackson.annotation.JsonIgnore
-  private java.time.ZoneOffset contributionDeadlineOffset;
-
-  @com.fasterxml.jackson.annotation.JsonIgnore
-  private java.time.ZoneOffset visaDeadlineOffset;
+  private Map<String, java.time.ZoneOffset> deadlineOffsets = new java.util.LinkedHashMap<>();
 
   @NotNull(message = "{meeting.form.latePolicy.required}")
   private LatePolicy latePolicy = LatePolicy.FLAG;
@@ -285,13 +279,15 @@ public class MeetingForm {
    */
   private Map<Deadline.Kind, java.time.ZoneOffset> offsets() {
     var offsets = new java.util.EnumMap<Deadline.Kind, java.time.ZoneOffset>(Deadline.Kind.class);
-    chosen(offsets, Deadline.Kind.REGISTRATION, registrationDeadline, registrationDeadlineOffset);
-    chosen(offsets, Deadline.Kind.CONTRIBUTIONS, contributionDeadline, contributionDeadlineOffset);
-    chosen(offsets, Deadline.Kind.VISA_SUPPORT, visaDeadline, visaDeadlineOffset);
-    var given = Map.of(Deadline.Kind.REGISTRATION, registrationDeadline != null,
-        Deadline.Kind.CONTRIBUTIONS, contributionDeadline != null, Deadline.Kind.VISA_SUPPORT, visaDeadline != null);
+    var typed = new java.util.EnumMap<Deadline.Kind, LocalDateTime>(Deadline.Kind.class);
+    typed.put(Deadline.Kind.REGISTRATION, registrationDeadline);
+    typed.put(Deadline.Kind.CONTRIBUTIONS, contributionDeadline);
+    typed.put(Deadline.Kind.VISA_SUPPORT, visaDeadline);
+    typed.values().removeIf(java.util.Objects::isNull);
+    typed.keySet().forEach(kind -> java.util.Optional.ofNullable(deadlineOffsets.get(AmbiguousDeadlines.field(kind)))
+        .ifPresent(offset -> offsets.put(kind, offset)));
     for (DeadlineRow row : deadlines == null ? List.<DeadlineRow>of() : deadlines) {
-      if (row != null && row.kind != null && row.dueAt != null && !given.get(row.kind)) {
+      if (row != null && row.kind != null && row.dueAt != null && !typed.containsKey(row.kind)) {
         try {
           offsets.putIfAbsent(row.kind, java.time.OffsetDateTime.parse(row.dueAt).getOffset());
         } catch (java.time.format.DateTimeParseException notADate) {
@@ -302,41 +298,14 @@ public class MeetingForm {
     return offsets;
   }
 
-  private static void chosen(Map<Deadline.Kind, java.time.ZoneOffset> offsets, Deadline.Kind kind, LocalDateTime given,
-      java.time.ZoneOffset offset) {
-    if (given != null && offset != null) {
-      offsets.put(kind, offset);
-    }
-  }
-
   @com.fasterxml.jackson.annotation.JsonIgnore
   @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
-  public java.time.ZoneOffset getRegistrationDeadlineOffset() {
-    return registrationDeadlineOffset;
+  public Map<String, java.time.ZoneOffset> getDeadlineOffsets() {
+    return deadlineOffsets;
   }
 
-  public void setRegistrationDeadlineOffset(java.time.ZoneOffset offset) {
-    this.registrationDeadlineOffset = offset;
-  }
-
-  @com.fasterxml.jackson.annotation.JsonIgnore
-  @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
-  public java.time.ZoneOffset getContributionDeadlineOffset() {
-    return contributionDeadlineOffset;
-  }
-
-  public void setContributionDeadlineOffset(java.time.ZoneOffset offset) {
-    this.contributionDeadlineOffset = offset;
-  }
-
-  @com.fasterxml.jackson.annotation.JsonIgnore
-  @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
-  public java.time.ZoneOffset getVisaDeadlineOffset() {
-    return visaDeadlineOffset;
-  }
-
-  public void setVisaDeadlineOffset(java.time.ZoneOffset offset) {
-    this.visaDeadlineOffset = offset;
+  public void setDeadlineOffsets(Map<String, java.time.ZoneOffset> deadlineOffsets) {
+    this.deadlineOffsets = deadlineOffsets == null ? new java.util.LinkedHashMap<>() : deadlineOffsets;
   }
 
   /**

@@ -17,6 +17,7 @@ import org.plenary.registration.RegistrationLookup;
 import org.plenary.shared.Labelled;
 import org.plenary.shared.Listed;
 import org.plenary.visa.OutdatedLetter;
+import org.plenary.visa.ReissueAsk;
 import org.plenary.visa.VisaDesk;
 import org.plenary.visa.VisaLetterReady;
 import org.plenary.visa.VisaLetterReissued;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the participant and their focal points that a visa-support letter is ready, that a meeting their
  * approved letter states moved since (and that the secretariat issues a new letter), and the new reference when it
- * re-issued it; tells the secretariat which letters a move left stating the former venue or days, to re-issue. The
+ * re-issued it; tells the secretariat which letters a move left stating the former venue or days, and which letters
+ * their holders asked to be issued again, to re-issue. The
  * mails hold no passport data.
  */
 @Component
@@ -97,6 +99,29 @@ class VisaMail {
         RegistrationMail.participantAndFocalPoints(r, organizations), words -> words.letter(key,
             new Object[] {r.fullName()}, r.fullName(), group.acronym(), meeting.code(),
             event.reason() == null ? "" : event.reason(), baseUrl + "/visa/" + event.request()));
+    if (event.state() == ReissueAsk.State.OPEN) {
+      // The secretariat re-issues or declines: told of each new ask, as of letters a move left outdated.
+      mailer.sendEach("VisaReissueAsked:" + event.ask(), secretariat(), words -> words.letter(
+          "notification.visa.reissueAskedStaff", new Object[] {r.fullName(), group.acronym(), meeting.code()},
+          r.fullName(), group.acronym(), meeting.code(), event.reference() == null ? "" : event.reference(),
+          event.reason() == null ? "" : event.reason(), corrected(event.changes(), words),
+          baseUrl + "/visa/" + event.request(), baseUrl + "/secretariat/visa"));
+    }
+  }
+
+  /** The details an ask corrects, by their labels in the recipient's language (never their values). */
+  private static String corrected(List<String> changes, MailWords words) {
+    if (changes == null || changes.isEmpty()) {
+      return words.say("notification.visa.reissueAskedStaff.noChanges");
+    }
+    return words.say("notification.visa.reissueAskedStaff.changes", words.listed(changes.stream()
+        .map(field -> words.say("fullName".equals(field) ? "visa.field.fullNameAsInPassport" : "visa.field." + field))
+        .toArray(String[]::new)));
+  }
+
+  /** Every enabled secretariat account's address. */
+  private List<String> secretariat() {
+    return accounts.all().stream().filter(a -> a.enabled() && a.has(Role.SECRETARIAT)).map(Account::email).toList();
   }
 
   /**
@@ -123,9 +148,7 @@ class VisaMail {
               meeting.venueName(), words.dates(meeting), baseUrl + "/visa/verify?reference=" + letter.reference(),
               baseUrl + "/visa/" + letter.request(), contact == null ? "" : contact));
     }
-    List<String> secretariat = accounts.all().stream().filter(a -> a.enabled() && a.has(Role.SECRETARIAT))
-        .map(Account::email).toList();
-    mailer.sendEach("VisaLettersMoved:" + event.meeting().value() + ":" + movedTo, secretariat, words -> words.letter(
+    mailer.sendEach("VisaLettersMoved:" + event.meeting().value() + ":" + movedTo, secretariat(), words -> words.letter(
         "notification.visa.movedStaff", new Object[] {group.acronym(), meeting.code(), letters.size()},
         group.acronym(), meeting.code(), meeting.venueName(), words.dates(meeting), letters.size(), list(letters, words.locale())));
   }

@@ -31,11 +31,9 @@ class ProgressReportApiController {
   /** The language a GET's tag names after its version ({@code "v12-fr"}). */
   private static final java.util.regex.Pattern LANGUAGE_OF_TAG = java.util.regex.Pattern.compile("-[a-z]{2}\"");
 
-  private final ProgressReports reports;
   private final ProgressReportIssuer issuer;
 
-  ProgressReportApiController(ProgressReports reports, ProgressReportIssuer issuer) {
-    this.reports = reports;
+  ProgressReportApiController(ProgressReportIssuer issuer) {
     this.issuer = issuer;
   }
 
@@ -47,15 +45,14 @@ class ProgressReportApiController {
       + " issue takes it from any language", useReturnTypeSchema = true)
   ResponseEntity<ProgressReport> get(@PathVariable String slug, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @AuthenticationPrincipal PlenaryUser user) {
-    // The version before the report: a change between the two reads gives the older tag, which an issue then refuses.
-    long version = issuer.version(slug, from, to, user);
     // The body is in the reader's language, the version that of the report as issued (the working language's): the
     // tag names both, so that a reader who switched language is never answered 304 for the other language's body.
     java.util.Locale reader = org.plenary.shared.Words.reader();
-    return ResponseEntity.ok().eTag(EditVersion.etag(version, reader.getLanguage()))
+    ProgressReportIssuer.Read read = issuer.read(slug, from, to, user, reader);
+    return ResponseEntity.ok().eTag(EditVersion.etag(read.version(), reader.getLanguage()))
         .cacheControl(org.springframework.http.CacheControl.noCache().cachePrivate())
         .varyBy(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE)
-        .body(reports.report(slug, from, to, user, reader));
+        .body(read.report());
   }
 
   @Operation(operationId = "getProgressReportPdf", summary = "The progress report for a period, as PDF")

@@ -36,9 +36,11 @@ class ProgressReportController {
     LocalDate start = from != null ? from : group.firstMeetingOn() != null ? group.firstMeetingOn() : LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1);
     LocalDate end = to != null ? to : start.plusYears(1).minusDays(1);
     model.addAttribute("group", group);
-    // The version before the report shown: a report that changed between the two reads is issued only after a notice.
-    model.addAttribute("reportVersion", issuer.version(slug, start, end, DeliverableController.user()));
-    model.addAttribute("report", reports.report(slug, start, end, DeliverableController.user()));
+    // The version of the report shown, or of before it: a report that changed since is issued only after a notice.
+    ProgressReportIssuer.Read read = issuer.read(slug, start, end, DeliverableController.user(),
+        org.plenary.shared.Words.reader());
+    model.addAttribute("reportVersion", read.version());
+    model.addAttribute("report", read.report());
     model.addAttribute("notesVersion", reports.notesVersion(slug, start, end));
     return "output/progress-report";
   }

@@ -57,12 +57,23 @@ public class ProgressReportIssuer {
     return issue(slug, from, to, user, EditVersion.ANY);
   }
 
+  /** The report in a reader's language, with its version as it would be issued now (the working language's). */
+  public record Read(long version, ProgressReport report) {}
+
   /**
-   * The report's version ({@link ProgressReport#version}) as it would be issued now: in the group's working language,
-   * whatever the reader's. The API's ETag, the page's issue form.
+   * The report in {@code reader}'s language and its version ({@link ProgressReport#version}) as it would be issued
+   * now, in the group's working language whatever the reader's (the API's ETag, the page's issue form): rendered once
+   * when the reader reads the working language. Otherwise the version is read first, so that a change between the
+   * two renderings gives the older version, which an issue then refuses.
    */
-  public long version(String slug, LocalDate from, LocalDate to, PlenaryUser user) {
-    return reports.report(slug, from, to, user, groups.get(slug).workingLocale()).version();
+  public Read read(String slug, LocalDate from, LocalDate to, PlenaryUser user, Locale reader) {
+    Locale working = groups.get(slug).workingLocale();
+    if (working.equals(reader)) {
+      ProgressReport report = reports.report(slug, from, to, user, working);
+      return new Read(report.version(), report);
+    }
+    long version = reports.report(slug, from, to, user, working).version();
+    return new Read(version, reports.report(slug, from, to, user, reader));
   }
 
   /**

@@ -93,7 +93,7 @@ class ReissueAskController {
 
   @PostMapping("/visa/{id}/reissue-requests/{ask}/decline")
   String decline(@PathVariable long id, @PathVariable long ask,
-      @Valid @ModelAttribute VisaController.ReasonForm form, BindingResult bound,
+      @Valid @ModelAttribute VisaDecisionController.ReasonForm form, BindingResult bound,
       @RequestParam(required = false) Long editVersion, @AuthenticationPrincipal PlenaryUser user,
       RedirectAttributes redirect) {
     if (Refused.flashed(bound, redirect, "decline-")) {

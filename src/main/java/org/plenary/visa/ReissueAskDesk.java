@@ -88,7 +88,8 @@ class ReissueAskDesk {
       long ask = asks.insert(id, reason.strip(), changes.isEmpty() ? null : cipher.encrypt(json.writeValueAsString(asked)),
           changes, user.getUsername(), clock.instant());
       requests.touch(id);
-      events.publishEvent(new VisaReissueRequestUpdated(id, locked.registrationId(), ask, ReissueAsk.State.OPEN, reason.strip()));
+      events.publishEvent(new VisaReissueRequestUpdated(id, locked.registrationId(), ask, ReissueAsk.State.OPEN, reason.strip(),
+          locked.reference(), changes));
       return new Asked(asks.find(ask).orElseThrow(), warnings);
     });
   }
@@ -124,7 +125,8 @@ class ReissueAskDesk {
       }
       asks.settle(ask, state, user.getUsername(), clock.instant(), answer, null);
       requests.touch(id);
-      events.publishEvent(new VisaReissueRequestUpdated(id, request.registrationId(), ask, state, answer));
+      events.publishEvent(new VisaReissueRequestUpdated(id, request.registrationId(), ask, state, answer,
+          request.reference(), open.changes()));
       return asks.find(ask).orElseThrow();
     });
   }

@@ -47,6 +47,7 @@ public class VisaDesk {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   private final VisaRequests requests;
+  private final ReissueAsks asks;
   private final RegistrationDesk registrations;
   private final MeetingCatalog meetings;
   private final PassportCipher cipher;
@@ -70,11 +71,12 @@ public class VisaDesk {
     return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 
-  VisaDesk(VisaRequests requests, RegistrationDesk registrations, MeetingCatalog meetings, PassportCipher cipher,
+  VisaDesk(VisaRequests requests, ReissueAsks asks, RegistrationDesk registrations, MeetingCatalog meetings, PassportCipher cipher,
       JsonMapper json, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
       @Value("${plenary.visa.passport-margin:P3M}") Period margin, org.springframework.context.MessageSource messages) {
     this.messages = messages;
     this.requests = requests;
+    this.asks = asks;
     this.registrations = registrations;
     this.meetings = meetings;
     this.cipher = cipher;
@@ -249,9 +251,26 @@ public class VisaDesk {
     return requests.ofRegistrations(registrationIds);
   }
 
-  /** How many requests wait for the secretariat. */
+  /**
+   * How many things wait for the secretariat's decision: requests to approve, refuse or return, and letters their
+   * holders asked to be issued again (the length of the desk's list, {@link #waiting} and {@link #askedAgain}).
+   */
   public long waitingCount() {
-    return requests.countWaiting();
+    return requests.countWaiting() + asks.countOpen();
+  }
+
+  /** An approved letter its holder (or their focal point) asked to be issued again, with the open request. */
+  public record AskedAgain(VisaRequest request, ReissueAsk ask) {}
+
+  /** The open re-issue requests of these visa requests (a person's own, or a focal point's people's). */
+  public List<AskedAgain> askedAgain(List<VisaRequest> of) {
+    return of.stream().flatMap(r -> asks.open(r.id()).map(ask -> new AskedAgain(r, ask)).stream()).toList();
+  }
+
+  /** Every open re-issue request, oldest first, for the secretariat (nothing for anyone else). */
+  public List<AskedAgain> askedAgain(PlenaryUser user) {
+    return user != null && user.isStaff() ? asks.allOpen().stream()
+        .map(ask -> new AskedAgain(requests.find(ask.visaRequestId()).orElseThrow(), ask)).toList() : List.of();
   }
 
   public List<VisaRequest> waiting(PlenaryUser user) {

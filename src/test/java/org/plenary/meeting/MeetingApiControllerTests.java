@@ -139,7 +139,7 @@ class MeetingApiControllerTests {
         .andExpect(status().isCreated());
     String page = mvc.perform(get("/groups/smartgrid/meetings/3312-ovl/edit").with(tsb()))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-    org.assertj.core.api.Assertions.assertThat(page).doesNotContain("DeadlineOffset");
+    org.assertj.core.api.Assertions.assertThat(page).doesNotContain("DeadlineOffset").doesNotContain("deadlineOffsets");
     String before = mvc.perform(get("/api/v1/groups/smartgrid/meetings/3312-ovl")).andReturn().getResponse()
         .getContentAsString();
 
@@ -149,13 +149,14 @@ class MeetingApiControllerTests {
         .contains("2033-10-30 02:30 comes twice in Europe/Zurich")
         .contains("first 2033-10-30 02:30 CEST (UTC+02:00), then an hour later 2033-10-30 02:30 CET (UTC+01:00)")
         .contains("value=\"2033-10-30T02:30")
-        .contains("<select id=\"contributionDeadlineOffset\" name=\"contributionDeadlineOffset\">")
+        .contains("<select id=\"contributionDeadlineOffset\" name=\"deadlineOffsets[contributionDeadline]\">")
         .contains("<option value=\"+02:00\" translate=\"no\">2033-10-30 02:30 CEST (UTC+02:00)</option>")
-        .doesNotContain("registrationDeadlineOffset").doesNotContain("visaDeadlineOffset");
+        .doesNotContain("registrationDeadlineOffset").doesNotContain("visaDeadlineOffset")
+        .doesNotContain("deadlineOffsets[registrationDeadline]").doesNotContain("deadlineOffsets[visaDeadline]");
     org.assertj.core.api.Assertions.assertThat(mvc.perform(get("/api/v1/groups/smartgrid/meetings/3312-ovl"))
         .andReturn().getResponse().getContentAsString()).as("nothing saved").isEqualTo(before);
 
-    mvc.perform(edit(asked, "3312-ovl", "2033-10-30T02:30").param("contributionDeadlineOffset", "+02:00"))
+    mvc.perform(edit(asked, "3312-ovl", "2033-10-30T02:30").param("deadlineOffsets[contributionDeadline]", "+02:00"))
         .andExpect(status().is3xxRedirection());
     mvc.perform(get("/api/v1/groups/smartgrid/meetings/3312-ovl"))
         .andExpect(jsonPath("$.deadlines[1].dueAt").value("2033-10-30T02:30:00+02:00"));

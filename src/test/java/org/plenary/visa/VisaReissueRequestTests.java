@@ -217,6 +217,56 @@ class VisaReissueRequestTests {
   }
 
   /**
+   * The secretariat is mailed each new ask, in each member's language: whose letter, the reason, which details it
+   * corrects (by their labels, never their values) and where to settle it. Before, only the participant and focal
+   * points were told, and the secretariat learnt of an ask only by opening its list.
+   */
+  @Test
+  void theSecretariatIsMailedEachAskInItsLanguageWithTheDetailsItCorrectsNotTheirValues() throws Exception {
+    String staff = "rsfr" + NEXT.incrementAndGet();
+    accounts.create(new org.plenary.account.NewAccount(staff, staff + "@example.org", "Secrétaire " + staff, null, "FR",
+        java.util.Set.of(org.plenary.account.Role.SECRETARIAT)), staff + "-pass", false);
+    accounts.changeLanguage(accounts.find(staff).orElseThrow().id(), "fr");
+    Letter letter = approvedLetter("rm");
+    String asked = mvc.perform(post("/api/v1/visa/" + letter.visa() + "/reissue-requests")
+            .header("Authorization", tokens.bearer(letter.focal())).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reason\": \"Passport renewed in May.\", \"details\": "
+                + renewed(LocalDate.now().plusYears(8).toString()) + "}"))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    long ask = Long.parseLong(asked.replaceAll(".*\"request\":\\{\"id\":(\\d+).*", "$1"));
+    String name = "Person " + letter.participant();
+    List<String> mails = mails("tsb@demo.plenary.example|New visa-support letter asked for: " + name + ", FG Cloud " + code,
+        staff + "@example.org|Nouvelle lettre d’appui pour le visa demandée\u202f: " + name + ", FG Cloud " + code);
+    assertThat(mails).anyMatch(m -> m.startsWith("tsb@demo.plenary.example|New visa-support letter asked for: " + name)
+        && m.contains(letter.reference()) && m.contains("Passport renewed in May.")
+        && m.contains("Full name exactly as in the passport") && m.contains("Passport number") && m.contains("Date of expiry")
+        && m.contains("/visa/" + letter.visa()) && m.contains("/secretariat/visa"));
+    assertThat(mails).anyMatch(m -> m.startsWith(staff + "@example.org|Nouvelle lettre d’appui pour le visa demandée")
+        && m.contains(name) && m.contains("Numéro de passeport") && m.contains("Passport renewed in May."));
+    assertThat(mails).noneMatch(m -> m.contains("Y7654321") || m.contains("X1234567"));
+
+    // Withdrawn, asked again as it is: the secretariat hears of the new ask (nothing changes), not of the withdrawal.
+    mvc.perform(post("/api/v1/visa/" + letter.visa() + "/reissue-requests/" + ask + "/withdraw")
+        .header("Authorization", tokens.bearer(letter.participant()))).andExpect(status().isOk());
+    mvc.perform(post("/api/v1/visa/" + letter.visa() + "/reissue-requests")
+            .header("Authorization", tokens.bearer(letter.participant())).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reason\": \"The embassy wants a later date.\"}"))
+        .andExpect(status().isCreated());
+    List<String> again = mails("tsb@demo.plenary.example|New visa-support letter asked for: " + name);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline && again.stream().noneMatch(m -> m.startsWith("tsb@demo.plenary.example|")
+        && m.contains("The embassy wants a later date."))) {
+      Thread.sleep(100);
+      again = mails();
+    }
+    assertThat(again).anyMatch(m -> m.startsWith("tsb@demo.plenary.example|New visa-support letter asked for: " + name)
+        && m.contains("The embassy wants a later date.") && m.contains("No detail changes"));
+    assertThat(again).anyMatch(m -> m.startsWith(staff + "@example.org|") && m.contains("The embassy wants a later date.")
+        && m.contains("Aucun détail ne change"));
+    assertThat(again.stream().filter(m -> m.startsWith("tsb@demo.plenary.example|") && m.contains(name))).hasSize(2);
+  }
+
+  /**
    * Only the participant and their focal point ask, withdraw or read a re-issue request; another participant of the
    * organization, another organization's focal point and the anonymous are told nothing exists (404, 401), and the
    * secretariat declines with a reason the participant reads, which nobody else may.

@@ -80,7 +80,7 @@ class OneLineFieldsTests {
       Map.entry("ReissueAskForm.mission", "K"),
       Map.entry("ReissueAskForm.reason", "K"),
       Map.entry("VisaApiController.Reason.reason", "K"),
-      Map.entry("VisaController.ReasonForm.reason", "K"),
+      Map.entry("VisaDecisionController.ReasonForm.reason", "K"),
       Map.entry("VisaForm.mission", "K")));
 
   static final List<String> BREAKS = List.of("\r\n", "\n", "\r", "\u000B", "\u000C", "\u0085", "\u2028", "\u2029");
