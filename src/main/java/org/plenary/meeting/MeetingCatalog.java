@@ -112,6 +112,12 @@ public class MeetingCatalog {
     return new Versioned(fresh(id), version);
   }
 
+  /** The meeting read from the database with its version read first, as {@link #versioned(String, String)}. */
+  public Versioned versioned(MeetingId id) {
+    long version = version(id);
+    return new Versioned(fresh(id), version);
+  }
+
   /** When the meeting was last scheduled, edited or given a new agenda (feeds give it as their time). */
   public Instant lastChange(MeetingId id) {
     return meetings.changedAt(id).orElseThrow(() -> new UnknownMeetingException("?", "#" + id.value()));
