@@ -24,22 +24,32 @@ class CircularRulesController {
   private final org.springframework.context.MessageSource messages;
   private final CircularDesk desk;
   private final GroupCatalog groups;
+  private final MeetingCatalog meetings;
   private final String baseUrl;
 
-  CircularRulesController(CircularDesk desk, GroupCatalog groups,
+  CircularRulesController(CircularDesk desk, GroupCatalog groups, MeetingCatalog meetings,
       @Value("${plenary.base-url:http://localhost:8080}") String baseUrl, org.springframework.context.MessageSource messages) {
     this.messages = messages;
     this.desk = desk;
     this.groups = groups;
+    this.meetings = meetings;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
   @GetMapping("/groups/{slug}/circulars.atom")
-  ResponseEntity<String> feed(@PathVariable String slug) {
+  ResponseEntity<String> feed(@PathVariable String slug, jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
     Group group = groups.get(slug);
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-        .body(CircularFeed.of(baseUrl, group, desk.issuedOf(group.id()), desk, messages,
-            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+    java.util.Locale language = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    var issued = desk.issuedOf(group.id());
+    // The tag of what the feed is written from (the issued circulars as read, the group, its meetings' versions,
+    // the language), before the entries are written (each reads its meeting and its PDFs' digests).
+    String tag = org.plenary.shared.FeedTag.of(language, issued, groups.version(group.id()), meetings.versionsOf(group.id()));
+    if (org.plenary.shared.FeedTag.unchanged(request, response, tag)) {
+      return null;
+    }
+    return ResponseEntity.ok().eTag(tag).contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+        .body(CircularFeed.of(baseUrl, group, issued, desk, messages, language));
   }
 
   @GetMapping("/groups/{slug}/circulars/rules")

@@ -112,6 +112,20 @@ public class MeetingCatalog {
     return new Versioned(fresh(id), version);
   }
 
+  /** The meeting read from the database with its version read first, as {@link #versioned(String, String)}. */
+  public Versioned versioned(MeetingId id) {
+    long version = version(id);
+    return new Versioned(fresh(id), version);
+  }
+
+  /**
+   * What the group's meetings are at (each one's id, version and last change), read from the database in one short
+   * query: a feed of them is written from nothing else of theirs, so its tag is made from this before it is written.
+   */
+  public List<String> versionsOf(GroupId group) {
+    return meetings.versionsOfGroup(group);
+  }
+
   /** When the meeting was last scheduled, edited or given a new agenda (feeds give it as their time). */
   public Instant lastChange(MeetingId id) {
     return meetings.changedAt(id).orElseThrow(() -> new UnknownMeetingException("?", "#" + id.value()));

@@ -47,9 +47,17 @@ class MeetingController {
   }
 
   @GetMapping("/groups/{slug}/meetings.ics")
-  ResponseEntity<String> feed(@PathVariable String slug) {
+  ResponseEntity<String> feed(@PathVariable String slug, jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
     Group group = groups.get(slug);
-    return ResponseEntity.ok().contentType(CALENDAR).body(calendar.of(group, meetings.of(group),
-        org.springframework.context.i18n.LocaleContextHolder.getLocale(), m -> meetings.lastChange(m.id())));
+    java.util.Locale language = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    // The tag of what the calendar is written from (the group, each meeting's version and last change, the
+    // language), read before anything is written: a poll that names it costs no calendar.
+    String tag = org.plenary.shared.FeedTag.of(language, groups.version(group.id()), meetings.versionsOf(group.id()));
+    if (org.plenary.shared.FeedTag.unchanged(request, response, tag)) {
+      return null;
+    }
+    return ResponseEntity.ok().eTag(tag).contentType(CALENDAR).body(calendar.of(group, meetings.of(group),
+        language, m -> meetings.lastChange(m.id())));
   }
 }

@@ -137,6 +137,12 @@ class Meetings {
     return jdbc.sql(SELECT + " WHERE id = ?").param(id.value()).query(this::meeting).optional().map(this::withLists);
   }
 
+  /** What the group's meetings are at: each one's id, version and last change, in id order (one short read). */
+  List<String> versionsOfGroup(GroupId group) {
+    return jdbc.sql("SELECT id, edit_version, changed_at FROM meetings WHERE group_id = ? ORDER BY id")
+        .param(group.value()).query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getString(3)).list();
+  }
+
   List<Meeting> ofGroup(GroupId group) {
     return jdbc.sql(SELECT + " WHERE group_id = ? ORDER BY start_date").param(group.value()).query(this::meeting).list().stream().map(this::withLists).toList();
   }

@@ -27,7 +27,7 @@ public record Deliverable(
     @Schema(nullable = true) LocalDate transferredOn,
     List<Version> versions,
     Instant createdAt,
-    @Schema(description = "The deliverable's version, one more at every change of it; its GET's `ETag` names it"
+    @Schema(description = "The deliverable's version: moves at every change of it and of the meeting that agreed it (whose code it shows); its GET's `ETag` names it"
         + " (\"v3\"), for `If-Match` on a change.") long version) {
 
   /** One version: an output document of the group. */

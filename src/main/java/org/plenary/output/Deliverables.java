@@ -17,14 +17,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of deliverables, their versions and their events. */
+/**
+ * The SQL of deliverables, their versions and their events. A deliverable's version as read is its own plus the
+ * version of the meeting that agreed it, whose code it shows (as a term's): that meeting edited, a decision read
+ * before is refused.
+ */
 @Repository
 class Deliverables {
 
 
   private static final String SELECT = """
       SELECT d.id, d.title, d.kind, d.milestone, d.editors, d.state, m.code AS agreed_at, d.decision, d.consensus,
-        d.objections, d.transferred_on, d.created_at, d.version
+        d.objections, d.transferred_on, d.created_at, d.version + COALESCE(m.edit_version, 0) AS version
       FROM deliverables d LEFT JOIN meetings m ON m.id = d.agreed_meeting_id""";
 
   private final JdbcClient jdbc;

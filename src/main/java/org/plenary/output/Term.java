@@ -21,7 +21,8 @@ public record Term(
     @Schema(nullable = true, description = "The code of the meeting that agreed it.") String agreedAt,
     @Schema(nullable = true) String supersededBy,
     List<String> related,
-    int version,
+    @Schema(description = "Moves at every change of the term and of the meeting that agreed it (whose code it shows); "
+        + "its ETag names it") int version,
     Map<String, Translation> translations) {
 
   /** The term and its definition in another language. */

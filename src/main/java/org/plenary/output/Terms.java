@@ -16,13 +16,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of the terminology register, its history and translations. */
+/**
+ * The SQL of the terminology register, its history and translations. A term's version as read (its ETag, the
+ * register's) is its own, one more at every change, plus the version of the meeting that agreed it, whose code it
+ * shows: an edit of that meeting moves the versions of the terms that quote it, so a decision read before is refused.
+ * Its history numbers its own changes.
+ */
 @Repository
 class Terms {
 
   private static final String SELECT = """
       SELECT t.id, t.term, t.definition, t.source, t.note, t.status, m.code AS agreed_at, t.superseded_by, t.related,
-        t.version
+        t.version + COALESCE(m.edit_version, 0) AS version
       FROM terms t LEFT JOIN meetings m ON m.id = t.agreed_meeting_id""";
 
   private final JdbcClient jdbc;
@@ -45,9 +50,9 @@ class Terms {
   void update(Term term, Long agreedMeetingId) {
     jdbc.sql("""
             UPDATE terms SET term = ?, term_key = ?, definition = ?, source = ?, note = ?, status = ?,
-              agreed_meeting_id = ?, superseded_by = ?, related = ?, version = ? WHERE id = ?""")
+              agreed_meeting_id = ?, superseded_by = ?, related = ?, version = version + 1 WHERE id = ?""")
         .params(term.term(), key(term), term.definition(), term.source(), term.note(), term.status().name(), agreedMeetingId,
-            term.supersededBy(), joined(term.related()), term.version(), term.id())
+            term.supersededBy(), joined(term.related()), term.id())
         .update();
   }
 
@@ -55,8 +60,8 @@ class Terms {
     jdbc.sql("""
             INSERT INTO term_history (term_id, version, change, term, definition, source, note, status,
               agreed_meeting_id, superseded_by, related, changed_by, changed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(term.id(), term.version(), change, term.term(), term.definition(), term.source(), term.note(),
+            VALUES (?, (SELECT version FROM terms WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(term.id(), term.id(), change, term.term(), term.definition(), term.source(), term.note(),
             term.status().name(), agreedMeetingId, term.supersededBy(), joined(term.related()), by, Deliverables.utc(at))
         .update();
   }

@@ -60,7 +60,8 @@ class LetterReissue {
    * and the count of re-issues, with a new verification code), the meeting's venue and days as they stand, the
    * details the open request corrects, and the day of this re-issue. A letter that still states the meeting as it is,
    * and that nobody asked for, is not re-issued (409); nor is a request changed since the secretary read it
-   * ({@code seen}: a request asked, withdrawn or asked again since, 412).
+   * ({@code seen}: a request asked, withdrawn or asked again since, or its meeting's venue or days changed since, 412:
+   * the new letter quotes the meeting as the secretary saw it, or is not made).
    */
   VisaRequest reissue(long id, EditVersion seen, PlenaryUser user) {
     if (user == null || !user.isStaff()) {
@@ -76,7 +77,7 @@ class LetterReissue {
       if (request.purgedAt() != null) {
         throw VisaRefusedException.of(409, "visa.refused.purged");
       }
-      if (!seen.accepts(request.version())) {
+      if (!seen.accepts(desk.lockedVersion(request))) {
         throw VisaRefusedException.of(412, "visa.refused.changed", id);
       }
       Meeting meeting = meetings.forIssue(request.meetingId());

@@ -120,7 +120,7 @@ class ReissueAskDesk {
         throw VisaRefusedException.of(409, "visa.refused.reissueSettled", ask,
             VisaRefusedException.word("visa.reissue.state." + open.state().name(), open.state().name().toLowerCase()));
       }
-      if (!seen.accepts(request.version())) {
+      if (!seen.accepts(desk.version(request))) {
         throw VisaRefusedException.of(412, "visa.refused.changed", id);
       }
       asks.settle(ask, state, user.getUsername(), clock.instant(), answer, null);

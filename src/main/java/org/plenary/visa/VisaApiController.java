@@ -50,10 +50,12 @@ class VisaApiController {
           + "then `venue` and `dates` are the meeting's as it is now, and whether it moved since is not known")
       boolean factsUnknown) {}
 
-  private static final String IF_MATCH = "the request's version as read: the `ETag` of its GET (\"v3\"); without it "
-      + "the decision is made on the request as it is";
-  private static final String CHANGED = "`If-Match` names none of the request's current version: it changed since it "
-      + "was read (returned and sent again with other details); nothing was decided. Read it again, then decide";
+  private static final String IF_MATCH = "the request's version as read: the `ETag` of its GET (\"v3\"; it moves with "
+      + "the request and with its meeting, whose venue and days the letter quotes); without it the decision is made on "
+      + "the request as it is";
+  private static final String CHANGED = "`If-Match` names none of the request's current version: it or its meeting "
+      + "changed since it was read (returned and sent again with other details, the meeting's venue or days edited); "
+      + "nothing was decided. Read it again, then decide";
 
   private final VisaDesk desk;
   private final LetterReissue reissue;
@@ -85,7 +87,8 @@ class VisaApiController {
   @GetMapping("/api/v1/visa/{id}")
   ResponseEntity<Details> get(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user) {
     VisaRequest request = desk.get(id, user);
-    return versioned(request, user).body(new Details(forReader(request, user), desk.passport(id, user, "api").orElse(null)));
+    VisaRequest shown = forReader(request, user);
+    return versioned(shown, user).body(new Details(shown, desk.passport(id, user, "api").orElse(null)));
   }
 
   @Operation(operationId = "approveVisaRequest", summary = "Approve the request and issue the letter (secretariat)")
@@ -171,26 +174,30 @@ class VisaApiController {
 
 
   /**
-   * A 200 with the request's version as its ETag: the secretariat's whole representation ({@code "v3"}, the one its
-   * decisions name) and the others' without who decided ({@code "v3-participant"}) have tags of their own; private
-   * to its reader either way (passport details).
+   * A 200 with the request's version as its ETag ({@link VisaDesk#version}: the request's and its meeting's, as the
+   * letter quotes the meeting): the secretariat's whole representation ({@code "v3"}, the one its decisions name) and
+   * the others' without who decided ({@code "v3-participant"}) have tags of their own; private to its reader either
+   * way (passport details). {@code shown} is the request as {@link #forReader} gives it, with that version.
    */
-  private static ResponseEntity.BodyBuilder versioned(VisaRequest request, PlenaryUser user) {
+  private static ResponseEntity.BodyBuilder versioned(VisaRequest shown, PlenaryUser user) {
     return ResponseEntity.ok()
-        .eTag(user.isStaff() ? EditVersion.etag(request.version()) : EditVersion.etag(request.version(), "participant"))
+        .eTag(user.isStaff() ? EditVersion.etag(shown.version()) : EditVersion.etag(shown.version(), "participant"))
         .cacheControl(CacheControl.noCache().cachePrivate()).varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE);
   }
 
-  private static ResponseEntity<VisaRequest> decided(VisaRequest request, PlenaryUser user) {
-    return versioned(request, user).body(forReader(request, user));
+  private ResponseEntity<VisaRequest> decided(VisaRequest request, PlenaryUser user) {
+    VisaRequest shown = forReader(request, user);
+    return versioned(shown, user).body(shown);
   }
 
   /**
-   * The request as its reader may see it: {@code decidedBy}, the username of the secretariat's member who
-   * decided, only to the secretariat (a username is half of a sign-in; the page names them by display name).
+   * The request as its reader may see it, at the version its decisions name ({@link VisaDesk#version}):
+   * {@code decidedBy}, the username of the secretariat's member who decided, only to the secretariat (a username is
+   * half of a sign-in; the page names them by display name).
    */
-  private static VisaRequest forReader(VisaRequest r, PlenaryUser user) {
-    return user.isStaff() ? r : new VisaRequest(r.id(), r.registrationId(), r.meetingId(), r.fullName(), r.function(),
-        r.mission(), r.status(), r.reference(), r.requestedAt(), null, r.decidedAt(), r.purgedAt(), r.reason(), r.version());
+  private VisaRequest forReader(VisaRequest r, PlenaryUser user) {
+    return new VisaRequest(r.id(), r.registrationId(), r.meetingId(), r.fullName(), r.function(),
+        r.mission(), r.status(), r.reference(), r.requestedAt(), user.isStaff() ? r.decidedBy() : null, r.decidedAt(),
+        r.purgedAt(), r.reason(), desk.version(r));
   }
 }

@@ -93,8 +93,12 @@ class VisaController {
   @GetMapping("/visa/{id}")
   String show(@PathVariable long id, @AuthenticationPrincipal PlenaryUser user, Model model) {
     VisaRequest request = desk.get(id, user);
+    // The meeting as the database holds it, its version read first: the forms carry the version of the venue and
+    // days the page shows (a re-issue or an approval after the meeting moved again is refused, not made unseen).
+    var meeting = meetings.versioned(request.meetingId());
     model.addAttribute("request", request);
-    model.addAttribute("meeting", meetings.get(request.meetingId()));
+    model.addAttribute("version", request.version() + meeting.version());
+    model.addAttribute("meeting", meeting.meeting());
     model.addAttribute("passport", desk.passport(id, user, "page").orElse(null));
     model.addAttribute("isStaff", user.isStaff());
     model.addAttribute("reads", user.isStaff() ? desk.reads(id, user).stream()
@@ -115,9 +119,9 @@ class VisaController {
     model.addAttribute("mayAsk", asks.offered(request, user));
     model.addAttribute("letterVenue", held == null ? null : held.venue());
     model.addAttribute("letterDates", held == null ? null : held.dates(reader));
-    model.addAttribute("nowDates", meetings.get(request.meetingId()).dates(reader));
+    model.addAttribute("nowDates", meeting.meeting().dates(reader));
     model.addAttribute("superseded", reissue.supersededReferences(request));
-    model.addAttribute("zone", meetings.get(request.meetingId()).timeZone());
+    model.addAttribute("zone", meeting.meeting().timeZone());
     return "visa/show";
   }
 

@@ -226,10 +226,26 @@ public class VisaDesk {
     if (request.status() != VisaStatus.REQUESTED) {
       throw VisaRefusedException.of(409, "visa.refused.decided", id, status);
     }
-    if (!seen.accepts(request.version())) {
+    if (!seen.accepts(lockedVersion(request))) {
       throw VisaRefusedException.of(412, "visa.refused.changed", id);
     }
     return request;
+  }
+
+  /**
+   * The request's version as its decisions name it: its own and its meeting's together (each only grows, so their
+   * sum moves whenever either does). A letter quotes the meeting's venue and days: a decision made on a page or a GET
+   * that showed the meeting before it moved is made on facts its maker did not see, and is refused as a change of the
+   * request would be.
+   */
+  public long version(VisaRequest request) {
+    return request.version() + meetings.version(request.meetingId());
+  }
+
+  /** {@link #version(VisaRequest)} with the meeting locked first (in the caller's transaction): no move in between. */
+  long lockedVersion(VisaRequest request) {
+    meetings.forIssue(request.meetingId());
+    return version(request);
   }
 
   private VisaRequest decideWithReason(long id, VisaStatus outcome, String reason, EditVersion seen, PlenaryUser user) {

@@ -14,4 +14,4 @@ public record VisaRequest(long id, long registrationId, MeetingId meetingId, Str
     @Schema(nullable = true, description = "The username of the secretariat's member who decided; only for the secretariat") String decidedBy, @Schema(nullable = true) Instant decidedAt,
     @Schema(nullable = true) Instant purgedAt,
     @Schema(nullable = true, description = "Why the request was refused or returned for correction") String reason,
-    @Schema(description = "One more at every change of the request; the ETag of its read (\"v3\") names it") long version) {}
+    @Schema(description = "Moves at every change of the request and of its meeting (whose venue and days a letter quotes); the ETag of its read (\"v3\") names it") long version) {}

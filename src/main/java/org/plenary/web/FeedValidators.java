@@ -14,7 +14,9 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  * its reader's language and rights), so it moves with whatever the body states, joined or derived: it can never name
  * an older body, which a version kept apart from the text (a meeting's, a register's) could. Without it every poll
  * fetched the whole feed again. Files under {@code /t/} (the folders' downloads, ETag and ranges of their own) are
- * never buffered here.
+ * never buffered here. A feed that knows its data's versions before it is written (the meetings' calendar, the
+ * circulars' feed: {@code shared.FeedTag}) sets its own tag and answers 304 without writing or buffering anything.
+ * Each answers {@code Vary: Accept-Language}: its body is in its reader's language.
  */
 @Configuration(proxyBeanMethods = false)
 class FeedValidators {
@@ -28,6 +30,15 @@ class FeedValidators {
       @Override
       protected boolean shouldNotFilter(HttpServletRequest request) {
         return !polled(request.getRequestURI());
+      }
+
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+          jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, java.io.IOException {
+        // Every feed and export is written in its reader's language (titles, headers, dates), chosen from
+        // Accept-Language where no ?lang= names one: a cache keeps one copy per language (304s say it too).
+        response.addHeader(org.springframework.http.HttpHeaders.VARY, org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE);
+        super.doFilterInternal(request, response, chain);
       }
     });
     registration.setDispatcherTypes(DispatcherType.REQUEST);

@@ -433,6 +433,62 @@ class ConcurrentEditTests {
   }
 
   /**
+   * A term shows the code of the meeting that agreed it: that meeting's code edited, the term (and the register)
+   * shows another code, so its version moves too, and a supersession read on the old code is refused (412); nothing
+   * is recorded. A deliverable agreed at that meeting the same (its transfer). Before, the term's ETag counted its own changes only and the decision went through unseen.
+   */
+  @Test
+  void aTermsVersionMovesWhenTheCodeOfTheMeetingThatAgreedItIsEdited() throws Exception {
+    long n = System.nanoTime() % 1_000_000;
+    String code = "past-" + n;
+    String meeting = """
+        {"code": "%s", "startDate": "2011-03-14", "endDate": "2011-03-16", "venueName": "Geneva", "venueCode": "gva",
+         "timeZone": "Europe/Zurich", "languages": "English", "documentsPublic": true}""";
+    HttpResponse<String> held = send("POST", "/api/v1/groups/cloud/meetings", tsb, null, meeting.formatted(code));
+    assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
+    String terms = "/api/v1/groups/cloud/terms";
+    String name = "quoted-" + n;
+    String term = terms + "/" + created(send("POST", terms, tsb, null, "{\"term\": \"" + name + "\", \"definition\": \"Q\"}"));
+    assertThat(send("POST", term + "/agreement", tsb, null, "{\"meeting\": \"" + code + "\"}").statusCode()).isEqualTo(200);
+    String successor = "quoting-" + n;
+    created(send("POST", terms, tsb, null, "{\"term\": \"" + successor + "\", \"definition\": \"Next\"}"));
+    HttpResponse<String> read = send("GET", term, null, null, null);
+    assertThat(read.body()).contains("\"agreedAt\":\"" + code + "\"");
+    String seen = read.headers().firstValue("ETag").orElseThrow();
+    String register = send("GET", terms + "?limit=1000", null, null, null).headers().firstValue("ETag").orElseThrow();
+    String deliverable = "/api/v1/groups/cloud/deliverables/" + created(send("POST", "/api/v1/groups/cloud/deliverables",
+        tsb, null, "{\"title\": \"Quoted " + n + "\", \"kind\": \"TECHNICAL_REPORT\"}"));
+    HttpResponse<String> draft = send("POST", deliverable + "/versions", tsb, null, "{\"outputNumber\": \""
+        + output(DemoMeetings.upcoming(groupCatalog, meetingCatalog)) + "\"}");
+    assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+    HttpResponse<String> agreed = send("POST", deliverable + "/agreement", tsb, null,
+        "{\"meeting\": \"" + code + "\", \"decision\": \"Agreed.\", \"consensus\": true}");
+    assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(200);
+    String deliverableSeen = send("GET", deliverable, tsb, null, null).headers().firstValue("ETag").orElseThrow();
+
+    String renamed = "held-" + n;
+    HttpResponse<String> edit = send("PUT", "/api/v1/groups/cloud/meetings/" + code, tsb, null, meeting.formatted(renamed));
+    assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+    HttpResponse<String> now = send("GET", term, null, null, null);
+    assertThat(now.body()).contains("\"agreedAt\":\"" + renamed + "\"");
+    assertThat(now.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(seen);
+    assertThat(send("GET", terms + "?limit=1000", null, null, null).headers().firstValue("ETag").orElseThrow())
+        .isNotEqualTo(register);
+
+    HttpResponse<String> staleTransfer = send("POST", deliverable + "/transfer", tsb, deliverableSeen, "{\"on\": \"2011-07-01\"}");
+    assertThat(staleTransfer.statusCode()).as(staleTransfer.body()).isEqualTo(412);
+    assertThat(send("GET", deliverable, tsb, null, null).body()).contains("\"agreedAt\":\"" + renamed + "\"")
+        .doesNotContain("2011-07-01");
+    HttpResponse<String> stale = send("POST", term + "/supersession", tsb, seen, "{\"by\": \"" + successor + "\"}");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+    assertThat(send("GET", term, null, null, null).body()).contains("\"status\":\"AGREED\"");
+    HttpResponse<String> fresh = send("POST", term + "/supersession", tsb,
+        now.headers().firstValue("ETag").orElseThrow(), "{\"by\": \"" + successor + "\"}");
+    assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(200);
+    assertThat(send("GET", term + "/history", null, null, null).body()).contains("\"version\":3");
+  }
+
+  /**
    * A deliverable agreed on the version its deciding editor read while another editor added a newer one: what
    * would be agreed is not what the meeting saw, so the API refuses it with 412 and the page shows the
    * deliverable again saying what it is now; nothing is recorded. A version added or a transfer on a stale

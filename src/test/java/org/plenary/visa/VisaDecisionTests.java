@@ -456,6 +456,66 @@ class VisaDecisionTests {
   }
 
   /**
+   * The re-issue carries the meeting's facts as the secretary read them: the meeting moved again (other days) after
+   * the page or the GET showed it, so the letter would quote days they never saw; the re-issue is refused (412 on
+   * the API, a sentence on the page, in the reader's language) and nothing is issued. Read again, it is made with the
+   * days it states. Before, only the request's own version was checked and the letter went out with the new days.
+   */
+  @Test
+  void aReissueAfterTheMeetingMovedAgainSinceItWasReadIsRefused() throws Exception {
+    int n = NEXT.incrementAndGet();
+    String meetings = "/api/v1/groups/cloud/meetings";
+    String moving = "reread-" + n;
+    mvc.perform(post(meetings).header("Authorization", tokens.bearer("tsb")).contentType(MediaType.APPLICATION_JSON)
+        .content(VisaScenario.meeting(moving, "Geneva"))).andExpect(status().isCreated());
+    OrganizationId org = organizations.create("Visa Reread Org " + n, OrganizationCategory.SECTOR_MEMBER, "FR");
+    String participant = account("vrd" + n, org);
+    String focal = account("vrdf" + n, org);
+    organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
+    long visa = filedRequest(participant, focal, org, moving);
+    String former = mvc.perform(post("/api/v1/visa/" + visa + "/approve").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()
+        .replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+    mvc.perform(put(meetings + "/" + moving).header("Authorization", tokens.bearer("tsb"))
+        .contentType(MediaType.APPLICATION_JSON).content(VisaScenario.meeting(null, "Lausanne"))).andExpect(status().isOk());
+
+    // The secretary reads the request (API and page) while the meeting is in Lausanne on its first days.
+    String read = mvc.perform(get("/api/v1/visa/" + visa).header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+    String shown = read.substring(2, read.length() - 1);
+    mvc.perform(get("/visa/" + visa).with(user(users.loadUserByUsername("tsb"))))
+        .andExpect(content().string(allOf(containsString("Lausanne"),
+            containsString("name=\"editVersion\" value=\"" + shown + "\""))));
+
+    // Then the meeting's days move: the request itself is unchanged.
+    LocalDate start = LocalDate.now().plusWeeks(8);
+    mvc.perform(put(meetings + "/" + moving).header("Authorization", tokens.bearer("tsb"))
+        .contentType(MediaType.APPLICATION_JSON).content(VisaScenario.meeting(null, "Lausanne")
+            .replace(start.plusDays(2).toString(), start.plusDays(3).toString()))).andExpect(status().isOk());
+
+    mvc.perform(post("/api/v1/visa/" + visa + "/reissue").header("Authorization", tokens.bearer("tsb")).header("If-Match", read))
+        .andExpect(status().isPreconditionFailed())
+        .andExpect(jsonPath("$.detail").value(containsString("or its meeting was changed since you opened it")));
+    mvc.perform(post("/visa/" + visa + "/reissue").with(user(users.loadUserByUsername("tsb"))).with(csrf())
+            .param("editVersion", shown).header("Accept-Language", "fr"))
+        .andExpect(redirectedUrl("/visa/" + visa))
+        .andExpect(flash().attribute("problem", containsString("lieu ou dates de la réunion changés")));
+    var tsb = (PlenaryUser) users.loadUserByUsername("tsb");
+    assertThat(desk.get(visa, tsb).reference()).isEqualTo(former);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_deliveries WHERE occasion LIKE ?")
+        .param("VisaLetterReissued:" + visa + ":%").query(Long.class).single()).isZero();
+
+    String again = mvc.perform(get("/api/v1/visa/" + visa).header("Authorization", tokens.bearer("tsb")))
+        .andReturn().getResponse().getHeader("ETag");
+    assertThat(again).isNotEqualTo(read);
+    mvc.perform(post("/api/v1/visa/" + visa + "/reissue").header("Authorization", tokens.bearer("tsb")).header("If-Match", again))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/v1/visa/verify/" + desk.get(visa, tsb).reference()))
+        .andExpect(jsonPath("$.venue").value("Lausanne"))
+        .andExpect(jsonPath("$.moved").value(false));
+  }
+
+  /**
    * Two of the secretariat re-issue one letter at once: one new letter is made, the other re-issue is refused (409),
    * as the letter then states the meeting as it is; one letter is superseded, once.
    */
