@@ -126,7 +126,7 @@ class FormsAndMailsWalkBrowserTests extends LongDemoBrowserTest {
           faults.add(path + " (for " + link.getValue() + ") answered " + status + ": " + browser.script("return document.title;"));
           continue;
         }
-        if (!link.getKey().matches(".*\\.(pdf|ics|csv|zip|atom|docx|txt)$")) { // a file is not a page to lay out
+        if (!link.getKey().matches(".*\\.(pdf|ics|csv|zip|atom|docx|txt)(\\?.*)?$")) { // a file is not a page to lay out
           accessible(faults, path + " (for " + link.getValue() + ")");
         }
       }
