@@ -38,12 +38,27 @@ class Outbox {
     this.postgres = JdbcUrls.postgres(url);
   }
 
+  /**
+   * The subject column's size. A subject quoting a text at its own longest (a document's title of 500 characters
+   * after "Document number FG-Cloud-I-0002: ") is cut short with an ellipsis: refusing it refused the allocation
+   * that sent it, a 400 naming no field for a title the API accepts.
+   */
+  static final int SUBJECT_LENGTH = 500;
+
+  static String fitting(String subject) {
+    if (subject == null || subject.length() <= SUBJECT_LENGTH) {
+      return subject;
+    }
+    int end = SUBJECT_LENGTH - 1;
+    return subject.substring(0, Character.isHighSurrogate(subject.charAt(end - 1)) ? end - 1 : end) + "\u2026";
+  }
+
   long keep(Instant now, String recipients, String subject, String body) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO mail_messages (created_at, recipients, subject, body, status)
             VALUES (?, ?, ?, ?, 'KEPT')""")
-        .params(now.atOffset(ZoneOffset.UTC), recipients, subject, body).update(keys, "id");
+        .params(now.atOffset(ZoneOffset.UTC), recipients, fitting(subject), body).update(keys, "id");
     return keys.getKey().longValue();
   }
 
@@ -53,6 +68,10 @@ class Outbox {
    * sent, if not at once.
    */
   record Kept(String occasion, List<String> to, String subject, String body, String fold, Instant held) {
+
+    Kept {
+      subject = fitting(subject);
+    }
 
     Kept heldUntil(Instant until) {
       return new Kept(occasion, to, subject, body, fold, until);

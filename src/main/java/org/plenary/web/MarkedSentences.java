@@ -34,6 +34,28 @@ public final class MarkedSentences {
   }
 
   /**
+   * The tag of {@code language} (a locale or a tag) where the reader's page is in another, else null: for
+   * {@code th:lang} on a value shown alone (a breadcrumb's "FG Cloud"), as the layout's {@code data} fragment does.
+   */
+  public String other(Object language) {
+    if (language == null) {
+      return null;
+    }
+    String tag = in(language, "").language();
+    return tag.equals(LocaleContextHolder.getLocale().getLanguage()) ? null : tag;
+  }
+
+  /** The language of a {@link Marked} text, null for any other value (a sentence in the reader's language). */
+  public String languageOf(Object value) {
+    return value instanceof Marked marked ? marked.language() : null;
+  }
+
+  /** {@code rtl} for a language written right to left, else {@code ltr}: for {@code dir} beside {@link #other}. */
+  public String direction(String tag) {
+    return Languages.rightToLeft(Locale.forLanguageTag(tag)) ? "rtl" : "ltr";
+  }
+
+  /**
    * Texts in {@code language} (related terms), to be passed to {@link #sentence} as one argument: enumerated with the
    * reader's separators ("a、b", "a، b"), each item in its own span, the separators outside them, in the reader's
    * language as the sentence around them is.

@@ -122,6 +122,27 @@ class RecipientLanguageMailTests {
     assertThat(body(toEmma)).contains("Name the file " + emmas + ".docx");
   }
 
+  /**
+   * A title at its longest (500 characters) is allocated and mailed: its mail's subject ("Document number …: " and the
+   * title) is cut to the outbox's 500 with an ellipsis. It was refused with the allocation, a 400 naming no field.
+   */
+  @Test
+  void aTitleAtItsLongestIsAllocatedAndItsMailsSubjectCutShort() throws Exception {
+    var org = organizations.create("Longest Title Telecom", OrganizationCategory.SECTOR_MEMBER, "FR");
+    accounts.create(new NewAccount("longest", "longest@title.example", "Long Title", org, "FR", Set.of()), "longest-pass-1", false);
+    groups.create(new GroupDraft("longest", "FG Longest", "Focus Group on Long Titles", null, null, "English", 12,
+        "tsb@plenary.example", null, List.of(), List.of(), List.of()));
+    var meeting = meetings.schedule("longest", new MeetingDraft(null, LocalDate.now().plusDays(40), LocalDate.now().plusDays(42),
+        "Europe/Zurich", "ITU Headquarters", null, "gva", null, null, null, null, "English", false, true, null,
+        null, LocalDateTime.now().plusDays(30), null, LatePolicy.FLAG, List.of(), List.of()));
+    smtp.purgeEmailFromAllMailboxes();
+    String title = "Reference architecture ".repeat(22).substring(0, 499) + "Z";
+    String number = contributions.allocate("longest", meeting.code(), allocation(title), user("longest")).number();
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    String subject = mailTo("longest@title.example").getSubject();
+    assertThat(subject).hasSize(500).startsWith("Document number " + number + ": Reference architecture").endsWith("\u2026");
+  }
+
   @Test
   void aChineseAndAnArabicParticipantReadTheDeadlinesZoneWithTheirOwnComma() throws Exception {
     var org = organizations.create("Punctuation Telecom", OrganizationCategory.SECTOR_MEMBER, "CN");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.plenary.DemoMeetings;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,11 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
@@ -27,9 +24,7 @@ import org.plenary.group.GroupCatalog;
 import org.plenary.meeting.MeetingCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Every page of the application, the routes read from its own mappings (not a list kept by hand, so a new page is
@@ -43,10 +38,6 @@ class EveryPageBrowserTests extends CappedDemoBrowserTest {
 
   private static final Path SHOTS = Path.of("target/screenshots/every-page");
 
-  /** Files, feeds, the OpenAPI description and {@code /api}'s aliases, the sign-out: GET mappings that are not pages to lay out. */
-  private static final String NOT_A_PAGE =
-      "^/(api/v1/|api/swagger-ui|v3/|error|\\.well-known/).*|.*\\.(pdf|csv|atom|ics|docx|zip|json|yaml)$|.*\\{name}$|/t/\\*\\*|/sign-out";
-
   /** The tables whose columns do not all fit in their box (they scroll sideways), with how much is hidden. */
   private static final String SCROLLING_TABLES = """
       return Array.from(document.querySelectorAll('main table')).filter(function (t) {
@@ -56,7 +47,7 @@ class EveryPageBrowserTests extends CappedDemoBrowserTest {
         return (t.id || t.className || 'table') + ' hides ' + (box.scrollWidth - box.clientWidth) + ' px'; });""";
 
   /** The innermost elements that reach past the window's edge, to name the culprit of an overflow. */
-  private static final String WIDE = """
+  static final String WIDE = """
       return Array.from(document.querySelectorAll('body *')).filter(function (e) {
         var r = e.getBoundingClientRect();
         return (r.right > window.innerWidth + 1 || r.left < -1) && !Array.from(e.children).some(function (c) {
@@ -82,6 +73,32 @@ class EveryPageBrowserTests extends CappedDemoBrowserTest {
         }
       }
       return found;""";
+
+  /**
+   * English from the data (a group's acronym "FG Cloud", a parent "TSAG", a document number, a title) in a breadcrumb
+   * or a heading of a page in another language, not marked as English: a screen reader reads it with the page's voice.
+   * Each text of Latin letters there must be inside an element whose {@code lang} is not the page's, isolated from
+   * the text around it ({@code <bdi>} or {@code unicode-bidi: isolate}); codes (a meeting's 2702-gva), paths, the
+   * bundles' own abbreviations of two or three capitals standing alone (the API page's "API" in Russian) and what is
+   * marked {@code translate="no"} are data without a language, and a text whose language nobody knows (a document's
+   * title as its author typed it) is isolated in a {@code <bdi>} without {@code lang}.
+   */
+  static final String ENGLISH_WITHOUT_LANG = """
+      var page = document.documentElement.lang.split('-')[0], found = [];
+      document.querySelectorAll('main .breadcrumb, main h1').forEach(function (box) {
+        var walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+        for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+          var parent = node.parentElement, text = node.nodeValue.replace(/\\b\\d{4}-[a-z]{3}\\b|\\/\\S*|(^|\\s)[A-Z]{2,3}(?=\\s|$)/g, ' ');
+          if (!/[A-Za-z]{2,}/.test(text) || parent.closest('[translate=no], bdi:not([lang]), script, style, [hidden], .visually-hidden')) { continue; }
+          var marked = parent.closest('[lang]');
+          if (marked.lang.split('-')[0] === page) {
+            found.push(text.trim());
+          } else if (getComputedStyle(marked).unicodeBidi !== 'isolate' && marked.tagName !== 'BDI') {
+            found.push(text.trim() + ' (not isolated)');
+          }
+        }
+      });
+      return Array.from(new Set(found));""";
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -166,6 +183,13 @@ class EveryPageBrowserTests extends CappedDemoBrowserTest {
       faults.add(shown + " in " + lang + " at " + width + " px is " + overflow + " px wider than the screen: "
           + browser.script(WIDE));
     }
+    if (List.of("zh", "ar", "ru").contains(lang)) {
+      Object english = browser.script(ENGLISH_WITHOUT_LANG);
+      if (!((List<?>) english).isEmpty()) {
+        faults.add(shown + " in " + lang + " at " + width + " px has English without lang in a heading or breadcrumb: "
+            + english);
+      }
+    }
     if ("ar".equals(lang)) {
       Object backwards = browser.script(BACKWARDS_CODES);
       if (!((List<?>) backwards).isEmpty()) {
@@ -195,63 +219,9 @@ class EveryPageBrowserTests extends CappedDemoBrowserTest {
     return Base64.getDecoder().decode((String) shot.get("data"));
   }
 
-  /**
-   * The paths of every GET page the application maps: {slug}, {code} and the folders filled from the demo, an id or
-   * a number from the links the pages already visited show (a registration, a visa request, a document, a mail made
-   * here through the API). Fails naming a page no link led to.
-   */
   private List<String> pages() throws Exception {
     String code = DemoMeetings.upcoming(groups, meetings);
-    var seeded = seed(code);
-    var patterns = new TreeMap<String, String>();
-    mappings.getHandlerMethods().forEach((info, method) -> {
-      var methods = info.getMethodsCondition().getMethods();
-      if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
-        return;
-      }
-      for (String pattern : info.getPatternValues()) {
-        if (!pattern.matches(NOT_A_PAGE)) {
-          patterns.put(pattern, pattern.replace("{slug}", "cloud").replace("{code}", code)
-              .replaceAll("\\{(kind|folder):in\\|out}", "in"));
-        }
-      }
-    });
-    var visited = new LinkedHashSet<String>();
-    var links = new LinkedHashSet<String>(seeded);
-    browser.signIn("tsb", "tsb-demo");
-    boolean found = true;
-    while (found) {
-      found = false;
-      for (var pattern : patterns.entrySet()) {
-        String path = pattern.getValue().contains("{") ? linkMatching(pattern.getValue(), links) : pattern.getValue();
-        if (path != null && visited.add(path)) {
-          browser.open(path);
-          links.addAll(hrefs());
-          found = true;
-        }
-      }
-      patterns.values().removeIf(p -> !p.contains("{"));
-      patterns.replaceAll((k, v) -> linkMatching(v, links) == null ? v : linkMatching(v, links));
-    }
-    assertThat(patterns.keySet()).as("pages no link led to").isEmpty();
-    browser.driver().manage().deleteAllCookies();
-    return List.copyOf(visited);
-  }
-
-  @SuppressWarnings("unchecked")
-  private Set<String> hrefs() {
-    var out = new LinkedHashSet<String>();
-    for (Object href : (List<Object>) browser.script(
-        "return Array.from(document.querySelectorAll('a[href]')).map(function (a) { return a.pathname; });")) {
-      out.add(String.valueOf(href));
-    }
-    return out;
-  }
-
-  private static String linkMatching(String pattern, Set<String> links) {
-    var parsed = PathPatternParser.defaultInstance.parse(pattern);
-    return links.stream().filter(l -> parsed.matches(org.springframework.http.server.PathContainer.parsePath(l)))
-        .findFirst().orElse(null);
+    return PageRoutes.discover(browser, mappings, code, seed(code));
   }
 
   /**
