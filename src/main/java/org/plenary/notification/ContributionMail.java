@@ -114,7 +114,7 @@ class ContributionMail {
     letters.add("NumbersAllocated:" + c.number(), List.of(c.allocatedBy()), words -> words.letter("notification.contribution.number",
         new Object[] {c.number(), c.title()}, c.title(), group.acronym(), meeting.code(), c.number(),
         baseUrl + "/documents/" + c.number(), "ftp://" + ftpHost + ":" + ftpPort + "/t/fg/" + group.slug() + "/docs/incoming/",
-        baseUrl + "/api/v1/contributions/" + c.number() + "/files", meeting.deadline(Deadline.Kind.CONTRIBUTIONS).display(words.locale())));
+        "/api/v1/contributions/" + c.number() + "/files", meeting.deadline(Deadline.Kind.CONTRIBUTIONS).display(words.locale())));
   }
 
   /**
