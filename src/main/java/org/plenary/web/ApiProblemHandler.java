@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.plenary.shared.InvalidInputException;
+import org.plenary.shared.Listed;
 import org.plenary.shared.RefusedException;
 import org.plenary.shared.Violation;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -106,12 +107,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
-    JsonBodyProblems.Said said = JsonBodyProblems.of(e);
-    Object[] args = Arrays.stream(said.args())
-        .map(a -> a instanceof JsonBodyProblems.Key key ? text(key.code(), key.args()) : a).toArray();
-    String sentence = text(said.key(), args);
-    return ResponseEntity.badRequest().body(said.field() == null ? problem(HttpStatus.BAD_REQUEST, sentence)
-        : withErrors(List.of(new Violation(said.field(), sentence))));
+    Violation said = said(JsonBodyProblems.of(e));
+    return ResponseEntity.badRequest().body(said.field() == null ? problem(HttpStatus.BAD_REQUEST, said.message())
+        : withErrors(List.of(said)));
   }
 
   /** A parameter of the wrong type: the parameter and what it takes, like a field of the body. */
@@ -125,8 +123,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   private Violation said(JsonBodyProblems.Said said) {
-    Object[] args = Arrays.stream(said.args())
-        .map(a -> a instanceof JsonBodyProblems.Key key ? text(key.code(), key.args()) : a).toArray();
+    Object[] args = Arrays.stream(said.args()).map(a -> switch (a) {
+      case JsonBodyProblems.Key key -> text(key.code(), key.args());
+      case JsonBodyProblems.Names names -> Listed.items(LocaleContextHolder.getLocale(), names.names());
+      default -> a;
+    }).toArray();
     return new Violation(said.field(), text(said.key(), args));
   }
 

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
@@ -87,10 +88,13 @@ final class JsonBodyProblems {
   }
 
   /** The properties the object takes, in the order of their names: what a client that misspelt one meant. */
-  private static String known(UnrecognizedPropertyException e) {
-    return e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-        .collect(java.util.stream.Collectors.joining(", "));
+  private static Names known(UnrecognizedPropertyException e) {
+    return new Names(e.getKnownPropertyIds() == null ? List.of()
+        : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
   }
+
+  /** Names listed for the reader, joined as the reader's language lists items ({@code Listed.items}). */
+  record Names(List<String> names) {}
 
   /** {@code title}, {@code agendaItemIds[0]}, {@code translations.fr.name}. */
   private static String path(JacksonException e) {

@@ -54,7 +54,7 @@ class DocumentPagesLanguageTests {
     mvc.perform(get(form).with(as("chair")).locale(Locale.FRENCH))
         .andExpect(status().isOk())
         .andExpect(content().string(allOf(containsString("lang=\"fr\""), containsString("dir=\"ltr\""),
-            containsString("Inscription à la réunion du FG Cloud"), containsString("Nom complet"),
+            containsString("Inscription à la réunion du <span lang=\"en\">FG Cloud</span>"), containsString("Nom complet"),
             containsString("La préinscription se termine le"), containsString("Membres de Secteur et aux Associés"),
             containsString("En présentiel"), containsString(">S’inscrire</button>"),
             not(containsString("Full name")), not(containsString("Pre-registration closes")))));
@@ -142,7 +142,7 @@ class DocumentPagesLanguageTests {
   void contributionPagesAndTheDesksRefusalsSpeakTheReadersLanguage() throws Exception {
     mvc.perform(get("/groups/cloud/meetings/" + code + "/documents").locale(Locale.FRENCH))
         .andExpect(status().isOk())
-        .andExpect(content().string(allOf(containsString("Documents de la réunion " + code + " du FG Cloud"),
+        .andExpect(content().string(allOf(containsString("Documents de la réunion " + code + " du <span lang=\"en\">FG Cloud</span>"),
             containsString("Demander un numéro de document"), containsString("Filtrer par numéro, titre ou source"))));
     mvc.perform(get("/groups/cloud/meetings/" + code + "/documents/new").with(as("alice")).locale(ARABIC))
         .andExpect(status().isOk())
