@@ -106,6 +106,19 @@ class ComposedTextAttackTests {
   }
 
   /**
+   * A circular drafted for a meeting already held (the demo's June 2010 meeting) is late by a negative number of days,
+   * which the warning's sentence took for a date ("-6020"): a 500 with a stack trace. It is a number again.
+   */
+  @Test
+  void aCircularDraftedForAMeetingAlreadyHeldIsAnsweredWithItsLateWarning() throws Exception {
+    String token = "Bearer " + tokens.issue(accounts.find("tsb").orElseThrow().id(), "nfc").token();
+    HttpResponse<String> drafted = api("POST", "/api/v1/groups/cloud/meetings/1006-gva/circulars", token,
+        circular("Circular after the fact"));
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    assertThat(drafted.body()).contains("LATE_ANNOUNCEMENT", "days before");
+  }
+
+  /**
    * A password is the sender's characters: one set decomposed signs in decomposed on the token API, the page and FTP
    * alike (were the API to compose it, it would refuse what the page and FTP accept), and its composed look-alike is
    * another password everywhere.
