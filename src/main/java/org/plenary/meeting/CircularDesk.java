@@ -417,8 +417,9 @@ public class CircularDesk {
   /** The rule's sentence in the reader's language: the dates of {@code values} in its words, the numbers as numbers. */
   private String sentence(CircularWarning.Rule rule, List<String> values) {
     Locale reader = LocaleContextHolder.getLocale();
-    Object[] args = values.stream().map(v -> v.contains("-") ? Days.day(LocalDate.parse(v), reader) : (Object) Long.valueOf(v))
-        .toArray();
+    // A number may be negative (a meeting already held was announced -6020 days before it): only a date has a month.
+    Object[] args = values.stream()
+        .map(v -> v.matches("-?\\d+") ? (Object) Long.valueOf(v) : Days.day(LocalDate.parse(v), reader)).toArray();
     return text(switch (rule) {
       case LATE_ANNOUNCEMENT -> "meeting.circular.warning.late";
       case SHORT_CONTRIBUTION_WINDOW -> "meeting.circular.warning.short";

@@ -5,12 +5,14 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.plenary.shared.DirectionControls;
 import org.plenary.shared.MultiLine;
+import org.plenary.shared.PasswordBytes;
 import org.plenary.shared.PastedLine;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanProperty;
@@ -39,6 +41,11 @@ import tools.jackson.databind.module.SimpleModule;
  * ({@link PastedLine}: a title copied from a PDF). A full name with a line break wrote paragraphs of its own into the
  * mails that quoted it, and every output had to defend itself; rows stored before keep their breaks and are shown as
  * they were.
+ *
+ * <p>What is taken is composed (Unicode's NFC): "Société" typed or pasted with an "e" and a combining acute (macOS,
+ * text copied from many PDFs) is stored as the "Société" typed with "é", so a register, a facet or a sorted list shows
+ * it once, and a rule that a value be unique (a circular's number) cannot be passed by its decomposed twin. Never a
+ * password ({@link Lines#SECRET}): the sign-in form and FTP read it as sent, and every channel must agree.
  */
 final class StoredText {
 
@@ -54,10 +61,15 @@ final class StoredText {
     /** Flattened to one space: a one-line field people paste ({@link PastedLine}). */
     FLATTENED,
     /** Kept: a field of several lines ({@link MultiLine}). */
-    KEPT;
+    KEPT,
+    /**
+     * Kept, and never composed: a password ({@link PasswordBytes}), whose characters are the sender's. The sign-in
+     * form and FTP's PASS read it as sent, so the token API and the forms that set one must too.
+     */
+    SECRET;
 
-    static Lines of(MultiLine multiLine, PastedLine pasted) {
-      return multiLine != null ? KEPT : pasted != null ? FLATTENED : REFUSED;
+    static Lines of(MultiLine multiLine, PastedLine pasted, PasswordBytes password) {
+      return password != null ? SECRET : multiLine != null ? KEPT : pasted != null ? FLATTENED : REFUSED;
     }
   }
 
@@ -91,12 +103,17 @@ final class StoredText {
   }
 
   /**
-   * {@code text} as a field of {@code lines} takes it: with its line breaks flattened to one space where the field is
-   * pasted; null where it is refused (a character no text may hold, or a line break in a one-line field).
+   * {@code text} as a field of {@code lines} takes it: composed (NFC), with its line breaks flattened to one space where
+   * the field is pasted; null where it is refused (a character no text may hold, or a line break in a one-line field).
+   * A password is taken as sent ({@link Lines#SECRET}).
    */
   static String taken(String text, Lines lines) {
     String line = lines == Lines.FLATTENED ? PASTED_BREAKS.matcher(text).replaceAll(" ") : text;
-    return refused(line) || lines == Lines.REFUSED && broken(line) ? null : line;
+    if (refused(line) || lines == Lines.REFUSED && broken(line)) {
+      return null;
+    }
+    return lines == Lines.SECRET || Normalizer.isNormalized(line, Normalizer.Form.NFC) ? line
+        : Normalizer.normalize(line, Normalizer.Form.NFC);
   }
 
   private static boolean controlled(String text) {
@@ -163,7 +180,8 @@ final class StoredText {
       if (property == null) {
         return this;
       }
-      Lines of = Lines.of(property.getAnnotation(MultiLine.class), property.getAnnotation(PastedLine.class));
+      Lines of = Lines.of(property.getAnnotation(MultiLine.class), property.getAnnotation(PastedLine.class),
+          property.getAnnotation(PasswordBytes.class));
       return of == lines ? this : new Deserializer(of);
     }
 
@@ -206,7 +224,8 @@ final class StoredText {
           continue;
         }
         String path = prefix + field.getName();
-        Lines lines = Lines.of(field.getAnnotation(MultiLine.class), field.getAnnotation(PastedLine.class));
+        Lines lines = Lines.of(field.getAnnotation(MultiLine.class), field.getAnnotation(PastedLine.class),
+            field.getAnnotation(PasswordBytes.class));
         Class<?> element = element(field.getGenericType());
         if (element == String.class) {
           if (lines != Lines.REFUSED) {
