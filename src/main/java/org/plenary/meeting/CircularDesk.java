@@ -421,7 +421,8 @@ public class CircularDesk {
     Object[] args = values.stream()
         .map(v -> v.matches("-?\\d+") ? (Object) Long.valueOf(v) : Days.day(LocalDate.parse(v), reader)).toArray();
     return text(switch (rule) {
-      case LATE_ANNOUNCEMENT -> "meeting.circular.warning.late";
+      case LATE_ANNOUNCEMENT -> Long.parseLong(values.get(1)) > 0 ? "meeting.circular.warning.late"
+          : "meeting.circular.warning.lateBegun"; // not "-6020 days before the meeting"
       case SHORT_CONTRIBUTION_WINDOW -> "meeting.circular.warning.short";
     }, args);
   }
