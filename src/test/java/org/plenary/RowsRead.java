@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Counts the rows the application reads from the database, by statement: its {@link DataSource} wrapped in
  * {@link Proxy}s (connection, prepared statement, result set) that note each {@code ResultSet.next()} answering a row,
- * as {@code ExportFreshnessTests} counts statements. {@code @Import(RowsRead.class)} on a test's context.
+ * as {@code ExportFreshnessTests} counts statements. Only rows read while answering a request count (on the web
+ * server's {@code http-…} threads): the application's own catch-up work (the register's changes feed reading new audit
+ * entries) reads on its own threads. {@code @Import(RowsRead.class)} on a test's context.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RowsRead {
@@ -68,7 +70,7 @@ public class RowsRead {
     LongAdder count = BY_STATEMENT.computeIfAbsent(sql, s -> new LongAdder());
     return proxy(ResultSet.class, rows, (r, m, a) -> {
       Object result = m.invoke(r, a);
-      if (m.getName().equals("next") && Boolean.TRUE.equals(result)) {
+      if (m.getName().equals("next") && Boolean.TRUE.equals(result) && Thread.currentThread().getName().startsWith("http-")) {
         count.increment();
       }
       return result;

@@ -75,6 +75,40 @@ class KeysetPagingTests {
   }
 
   /**
+   * The milestones are in date order: one added after the first page with an earlier date than that page's is on no
+   * later page (by position it shifted every row and the next page gave the first page's last one again), one with a
+   * later date comes at its place; every milestone once.
+   */
+  @Test
+  void milestonesAddedBetweenPagesAreNeitherSkippedNorGivenTwice() throws Exception {
+    var api = new DemoApi(http, port);
+    long cloud = jdbc.queryForObject("SELECT id FROM plenary_groups WHERE slug = 'cloud'", Long.class);
+    IntConsumer add = i -> jdbc.update("INSERT INTO group_milestones (group_id, ordinal, due_on, title) VALUES (?, ?, ?, ?)",
+        cloud, 1000 + i, java.sql.Date.valueOf(java.time.LocalDate.of(2040, 1, 1).plusDays(i)), "Paged step " + i);
+    IntStream.range(0, 40).forEach(add);
+    Thread.sleep(5_100); // past the group's 5 s cache, which a list read from the group would answer from
+    var seen = new ArrayList<String>();
+    String next = "/api/v1/groups/cloud/milestones?limit=10";
+    for (int pages = 0; next != null; pages++) {
+      // no bound on rows read here: the group itself (GroupCatalog, cached 5 s) still loads its milestones whole
+      HttpResponse<String> page = get(api, api.token("alice"), next);
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      json.readTree(page.body()).forEach(m -> seen.add(m.path("title").asString("")));
+      next = page.headers().firstValue("Link").map(l -> l.replaceAll("<([^>]+)>.*", "$1")).orElse(null);
+      if (pages == 3) {
+        jdbc.update("INSERT INTO group_milestones (group_id, ordinal, due_on, title) VALUES (?, 2000, ?, 'Earlier')",
+            cloud, java.sql.Date.valueOf("2040-01-02"));
+        add.accept(45);
+        Thread.sleep(5_100);
+      }
+    }
+    assertThat(seen).doesNotHaveDuplicates().doesNotContain("Earlier").contains("Paged step 45");
+    assertThat(seen.stream().filter(t -> t.startsWith("Paged step")).toList()).containsExactlyElementsOf(
+        IntStream.of(IntStream.concat(IntStream.range(0, 40), IntStream.of(45)).toArray())
+            .mapToObj(i -> "Paged step " + i).toList());
+  }
+
+  /**
    * Pages {@code path} 10 at a time, then 1,000: each page reads at most one row more than it gives of {@code table}; a row added after the first
    * page ({@code add}) comes last; every entry (named by {@code field}) once, in the order they were added.
    */
