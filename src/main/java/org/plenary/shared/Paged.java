@@ -185,15 +185,6 @@ public record Paged<T>(List<T> rows, String next) {
       String next = to < ordered.size() && !page.isEmpty() ? upTo + "." + id.applyAsLong(page.getLast()) : null;
       return new Paged<>(page, next);
     }
-
-    /** The page of a list that only grows at its end (an audit trail, a history): each row known by its place. */
-    public <T> Paged<T> appended(List<T> rows) {
-      List<Numbered<T>> numbered = new ArrayList<>(rows.size());
-      for (int i = 0; i < rows.size(); i++) {
-        numbered.add(new Numbered<>(i + 1, rows.get(i)));
-      }
-      return of(numbered, Numbered::place).map(Numbered::row);
-    }
   }
 
   /** The same page with each row mapped (to what the API shows of it). */
@@ -228,5 +219,4 @@ public record Paged<T>(List<T> rows, String next) {
     return InvalidInputException.of("cursor", "common", "common.page.cursor", cursor);
   }
 
-  private record Numbered<T>(long place, T row) {}
 }

@@ -82,15 +82,6 @@ class PagedTests {
     assertThat(Paged.asked(1000, null).of(many, Row::id).next()).isNull();
   }
 
-  @Test
-  void aListThatOnlyGrowsAtItsEndIsPagedByPlace() {
-    var history = new ArrayList<>(List.of("a", "b", "c"));
-    Paged<String> first = Paged.asked(2, null).appended(history);
-    history.add("d");
-    assertThat(first.rows()).containsExactly("a", "b");
-    assertThat(Paged.asked(2, first.next()).appended(history).rows()).containsExactly("c", "d");
-  }
-
   /** What a collection reading by key answers: at most {@code read} rows after {@code after}, in (sort, id) order. */
   private List<Paged.Keyed<Row>> readByKey(Paged.Key after, int read) {
     Comparator<Paged.Key> order = Comparator.comparing(Paged.Key::sort).thenComparingLong(Paged.Key::id);
