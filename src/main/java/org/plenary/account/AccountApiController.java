@@ -168,7 +168,8 @@ class AccountApiController {
   ResponseEntity<List<AccountChange>> changes(@PathVariable String username,
       @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
-    return Paged.asked(limit, cursor).appended(accounts.changes(named(username).id())).answer();
+    Paged.Asked asked = Paged.asked(limit, cursor);
+    return accounts.changes(named(username).id(), asked).answer();
   }
 
   static final String CHANGED = "`If-Match` (or `editVersion`) names none of the account's current version: someone"

@@ -238,6 +238,11 @@ public class AccountDirectory {
     return accounts.changes(id);
   }
 
+  /** One page of what administrators changed on the account, oldest first, read by key. */
+  public org.plenary.shared.Paged<AccountChange> changes(AccountId id, org.plenary.shared.Paged.Asked asked) {
+    return accounts.changes(id, asked);
+  }
+
   /** The account's version: one more at every change of its roles, enabled, language or password (the API's ETag). */
   public long version(AccountId id) {
     return accounts.version(id).orElseThrow(() -> new UnknownException("account", "account.unknown.account", id.value()));

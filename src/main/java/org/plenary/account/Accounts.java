@@ -161,6 +161,17 @@ class Accounts {
         .list();
   }
 
+  /** One page of the account's changes, read by key, oldest first. */
+  org.plenary.shared.Paged<AccountChange> changes(AccountId id, org.plenary.shared.Paged.Asked asked) {
+    return asked.keyset(jdbc.sql("SELECT id, field, old_value, new_value, changed_by, changed_at FROM account_changes"
+            + " WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?")
+        .params(id.value(), asked.afterId(), asked.read())
+        .query((rs, n) -> new org.plenary.shared.Paged.Keyed<>(org.plenary.shared.Paged.Key.of(rs.getLong(1)),
+            new AccountChange(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, java.time.OffsetDateTime.class).toInstant())))
+        .list());
+  }
+
   /** One more version: the account changed (its roles, which live in their own table). */
   void changed(AccountId id) {
     jdbc.sql("UPDATE accounts SET edit_version = edit_version + 1 WHERE id = ?").param(id.value()).update();

@@ -127,8 +127,8 @@ class ContributionApiController {
   ResponseEntity<List<AuditEvent>> audit(@PathVariable String number,
       @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
-    return Paged.asked(limit, cursor).appended(desk.readersAuditTrail(access.contribution(number, Reader.current()).number()))
-        .answer();
+    Paged.Asked asked = Paged.asked(limit, cursor);
+    return desk.readersAuditTrail(access.contribution(number, Reader.current()).number(), asked).answer();
   }
 
   /** The upload's body as OpenAPI shows it: one multipart field, {@code file}. */

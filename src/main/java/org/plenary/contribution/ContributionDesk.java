@@ -261,10 +261,18 @@ public class ContributionDesk {
    * name, never by their username, as the trail is public and usernames are half of a sign-in.
    */
   public List<AuditEvent> readersAuditTrail(String number) {
+    return auditTrail(number).stream().map(readers()).toList();
+  }
+
+  /** One page of the trail as readers see it ({@link #readersAuditTrail(String)}), read by key. */
+  public org.plenary.shared.Paged<AuditEvent> readersAuditTrail(String number, org.plenary.shared.Paged.Asked asked) {
+    return contributions.auditTrail(get(number).id(), asked).map(readers());
+  }
+
+  private java.util.function.Function<AuditEvent, AuditEvent> readers() {
     var names = new java.util.HashMap<String, String>();
-    return auditTrail(number).stream().map(e -> new AuditEvent(e.action(),
-        e.actor() == null ? null : names.computeIfAbsent(e.actor(), this::personName), e.at(), e.fileName(), e.sha256(),
-        e.detail())).toList();
+    return e -> new AuditEvent(e.action(), e.actor() == null ? null : names.computeIfAbsent(e.actor(), this::personName),
+        e.at(), e.fileName(), e.sha256(), e.detail());
   }
 
   /** The name a reader sees for an account: its display name, never the username it signs in with. */

@@ -819,6 +819,18 @@ class Contributions {
         .list();
   }
 
+  /** One page of the trail, read by key: the actions after {@code asked}'s, in the order they were taken. */
+  org.plenary.shared.Paged<AuditEvent> auditTrail(long contribution, org.plenary.shared.Paged.Asked asked) {
+    return asked.keyset(jdbc.sql("""
+            SELECT id, action, actor, occurred_at, file_name, sha256, detail FROM contribution_events
+            WHERE contribution_id = ? AND id > ? ORDER BY id LIMIT ?""")
+        .params(contribution, asked.afterId(), asked.read())
+        .query((rs, n) -> new org.plenary.shared.Paged.Keyed<>(org.plenary.shared.Paged.Key.of(rs.getLong("id")),
+            new AuditEvent(rs.getString("action"), rs.getString("actor"), instant(rs, "occurred_at"),
+                rs.getString("file_name"), rs.getString("sha256"), rs.getString("detail"))))
+        .list());
+  }
+
   private Contribution contribution(ResultSet rs, List<ContributionFile> files, List<String> coauthors,
       List<Long> agendaItemIds) throws SQLException {
     return new Contribution(rs.getLong("id"), new GroupId(rs.getLong("group_id")),

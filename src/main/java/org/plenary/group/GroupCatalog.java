@@ -59,6 +59,11 @@ public class GroupCatalog {
     return find(slug).orElseThrow(() -> new UnknownGroupException(slug, text("group.error.unknown", slug)));
   }
 
+  /** One page of the group's milestones, read by key in (due date, title) order. */
+  public org.plenary.shared.Paged<Milestone> milestones(GroupId id, org.plenary.shared.Paged.Asked asked) {
+    return groups.milestones(id, asked);
+  }
+
   public Group get(GroupId id) {
     return cache.get(id, () -> groups.find(id).map(this::group))
         .orElseThrow(() -> new UnknownGroupException("#" + id.value(), text("group.error.unknown", "#" + id.value())));

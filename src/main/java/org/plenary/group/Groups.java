@@ -138,6 +138,40 @@ class Groups {
         .query((rs, n) -> new Milestone(rs.getObject(1, LocalDate.class), rs.getString(2))).list();
   }
 
+  /**
+   * One page of the group's milestones read by key, in (due date, title) order: the key's sort is the date and the
+   * title ({@code 2010-12-31 First draft}), its id the milestone's place in the form (ties of the same date and title).
+   */
+  org.plenary.shared.Paged<Milestone> milestones(GroupId id, org.plenary.shared.Paged.Asked asked) {
+    var after = asked.after();
+    String select = "SELECT ordinal, due_on, title FROM group_milestones WHERE group_id = ?";
+    String order = " ORDER BY due_on, title, ordinal LIMIT ?";
+    var query = after == null
+        ? jdbc.sql(select + order).params(id.value(), asked.read())
+        : jdbc.sql(select + " AND (due_on > ? OR (due_on = ? AND title > ?) OR (due_on = ? AND title = ? AND ordinal > ?))"
+            + order).params(id.value(), afterDay(after), afterDay(after), afterTitle(after), afterDay(after),
+            afterTitle(after), after.id(), asked.read());
+    return asked.keyset(query.query((rs, n) -> {
+      var milestone = new Milestone(rs.getObject(2, LocalDate.class), rs.getString(3));
+      return new org.plenary.shared.Paged.Keyed<>(
+          new org.plenary.shared.Paged.Key(milestone.dueOn() + " " + milestone.title(), rs.getInt(1)), milestone);
+    }).list());
+  }
+
+  /** The due date a milestone's key names; a key of another shape is a cursor no page of milestones gave. */
+  private static Date afterDay(org.plenary.shared.Paged.Key key) {
+    try {
+      return Date.valueOf(LocalDate.parse(key.sort().substring(0, 10)));
+    } catch (RuntimeException e) {
+      throw org.plenary.shared.InvalidInputException.of("cursor", "common", "common.page.cursor", "");
+    }
+  }
+
+  private static String afterTitle(org.plenary.shared.Paged.Key key) {
+    afterDay(key);
+    return key.sort().length() > 11 ? key.sort().substring(11) : "";
+  }
+
   private GroupRow row(ResultSet rs, int n) throws SQLException {
     return new GroupRow(new GroupId(rs.getLong("id")), rs.getString("slug"), rs.getString("acronym"),
         rs.getString("name"), rs.getString("parent_slug"), rs.getString("established_by"),

@@ -74,7 +74,8 @@ class DeliverableApiController {
   ResponseEntity<List<TrackedMilestone>> milestones(@PathVariable String slug,
       @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
-    return Paged.asked(limit, cursor).appended(plan.milestones(slug, Reader.current())).answer();
+    Paged.Asked asked = Paged.asked(limit, cursor);
+    return plan.milestones(slug, Reader.current(), asked).answer();
   }
 
   @Operation(operationId = "getLifetime", summary = "The group's lifetime: its start, its end and the extensions"

@@ -48,6 +48,17 @@ public class MilestonePlan {
         .toList();
   }
 
+  /** One page of the group's milestones ({@link #milestones(String, Reader)}), read by key in (due date, title) order. */
+  public org.plenary.shared.Paged<TrackedMilestone> milestones(String slug, Reader reader,
+      org.plenary.shared.Paged.Asked asked) {
+    Group group = groups.get(slug);
+    var page = groups.milestones(group.id(), asked);
+    List<Deliverable> all = deliverables.list(slug, reader);
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    return page.map(m -> TrackedMilestone.of(m.dueOn(), m.title(),
+        all.stream().filter(d -> m.title().equals(d.milestone())).toList(), today));
+  }
+
   public GroupLifetime lifetime(String slug) {
     Group group = groups.get(slug);
     List<GroupLifetime.Extension> extensions = jdbc.sql("""

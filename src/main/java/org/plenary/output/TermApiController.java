@@ -124,7 +124,8 @@ class TermApiController {
   ResponseEntity<List<TermChange>> history(@PathVariable String slug, @PathVariable long id,
       @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
-    return Paged.asked(limit, cursor).appended(desk.history(slug, id)).answer();
+    Paged.Asked asked = Paged.asked(limit, cursor);
+    return desk.history(slug, id, asked).answer();
   }
 
   @Operation(operationId = "proposeTerm", summary = "Propose a term (group management or secretariat)")

@@ -65,11 +65,19 @@ public class TermDesk {
 
   /** Every change of the term, oldest first, each naming who changed it by name (never by username). */
   public List<TermChange> history(String slug, long id) {
+    return terms.history(get(slug, id).id()).stream().map(named()).toList();
+  }
+
+  /** One page of the term's changes ({@link #history(String, long)}), read by key. */
+  public org.plenary.shared.Paged<TermChange> history(String slug, long id, org.plenary.shared.Paged.Asked asked) {
+    return terms.history(get(slug, id).id(), asked).map(named());
+  }
+
+  private java.util.function.Function<TermChange, TermChange> named() {
     var names = new java.util.HashMap<String, String>();
-    return terms.history(get(slug, id).id()).stream().map(c -> new TermChange(c.version(), c.change(), c.term(),
-        c.definition(), c.source(), c.note(), c.status(), c.supersededBy(), names.computeIfAbsent(c.changedBy(),
-            u -> accounts.findEvenDisabled(u).map(a -> a.displayName()).orElse(words.get("output.history.formerAccount"))), c.changedAt()))
-        .toList();
+    return c -> new TermChange(c.version(), c.change(), c.term(), c.definition(), c.source(), c.note(), c.status(),
+        c.supersededBy(), names.computeIfAbsent(c.changedBy(), u -> accounts.findEvenDisabled(u).map(a -> a.displayName())
+            .orElse(words.get("output.history.formerAccount"))), c.changedAt());
   }
 
   public Term propose(String slug, TermDraft draft, PlenaryUser user) {

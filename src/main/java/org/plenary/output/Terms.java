@@ -77,6 +77,19 @@ class Terms {
         .list();
   }
 
+  /** One page of the term's changes, read by key, oldest first. */
+  org.plenary.shared.Paged<TermChange> history(long termId, org.plenary.shared.Paged.Asked asked) {
+    return asked.keyset(jdbc.sql("""
+            SELECT id, version, change, term, definition, source, note, status, superseded_by, changed_by, changed_at
+            FROM term_history WHERE term_id = ? AND id > ? ORDER BY id LIMIT ?""")
+        .params(termId, asked.afterId(), asked.read())
+        .query((rs, n) -> new org.plenary.shared.Paged.Keyed<>(org.plenary.shared.Paged.Key.of(rs.getLong(1)),
+            new TermChange(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), TermStatus.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
+                Deliverables.instant(rs, "changed_at"))))
+        .list());
+  }
+
   /** Sets the translation and counts it as a change of the term (its version goes up). */
   void translate(long termId, String lang, String term, String definition) {
     jdbc.sql("UPDATE terms SET version = version + 1 WHERE id = ?").param(termId).update();

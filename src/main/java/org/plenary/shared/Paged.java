@@ -1,7 +1,13 @@
 package org.plenary.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -21,6 +27,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * row added while a client pages through comes after every row the list held then (in id order): none is skipped or
  * given twice. A row whose place in the order changes between two pages (renamed) may be; a cursor whose last row was
  * removed since is refused, naming {@code cursor}.
+ *
+ * <p>A list read by key ({@link Asked#keyset}) reads no more than its page: its SQL asks for the rows after
+ * {@link Asked#after} in key order ({@code WHERE key > :after ORDER BY key LIMIT :read}), and its cursor is the last
+ * row's {@link Key}, check-summed so that a cursor no page gave is refused naming {@code cursor}. A row added while a
+ * client pages comes where its key puts it: after the page just given it is on a later page, before it on none.
  */
 public record Paged<T>(List<T> rows, String next) {
 
@@ -34,6 +45,11 @@ public record Paged<T>(List<T> rows, String next) {
   public static final String CURSOR = "the `cursor` of the `Link` header's next page, as it is";
 
   private static final Pattern CURSOR_SHAPE = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})");
+  private static final Pattern KEY_SHAPE = Pattern.compile("(\\d{1,18})(?::(.*))?", Pattern.DOTALL);
+  /** Bytes of the check sum that begins a key's cursor. */
+  private static final int SUM = 6;
+  /** The longest cursor a page gives (a sort value of up to about 1,000 characters). */
+  private static final int MAX_CURSOR = 4000;
 
   /**
    * The page a client asks for, checked before anything is read (a {@code limit} outside 1 to {@value #MAX_LIMIT} or a
@@ -48,17 +64,107 @@ public record Paged<T>(List<T> rows, String next) {
       return new Asked(size, -1, -1, null);
     }
     Matcher m = CURSOR_SHAPE.matcher(cursor.strip());
-    if (!m.matches()) {
-      throw unknown(cursor);
+    if (m.matches()) {
+      return new Asked(size, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), cursor);
     }
-    return new Asked(size, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), cursor);
+    return new Asked(size, -1, -1, cursor, Key.parse(cursor.strip()).orElseThrow(() -> unknown(cursor)));
   }
 
+  /**
+   * Where a row stands in a list read by key: its {@code sort} value (null where the list's order is its ids') and its
+   * {@code id}, which breaks ties. Rows come in ({@code sort}, {@code id}) order.
+   */
+  public record Key(String sort, long id) {
+
+    /** The key of a list in id order. */
+    public static Key of(long id) {
+      return new Key(null, id);
+    }
+
+    /** The key as a cursor: opaque, check-summed. */
+    String cursor() {
+      byte[] payload = (sort == null ? Long.toString(id) : id + ":" + sort).getBytes(StandardCharsets.UTF_8);
+      byte[] all = new byte[SUM + payload.length];
+      System.arraycopy(sum(payload), 0, all, 0, SUM);
+      System.arraycopy(payload, 0, all, SUM, payload.length);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(all);
+    }
+
+    /** The key a cursor names, or empty for a string no page gave (not base64url, a wrong sum, no id). */
+    static Optional<Key> parse(String cursor) {
+      if (cursor.length() > MAX_CURSOR || !cursor.matches("[A-Za-z0-9_-]+")) {
+        return Optional.empty();
+      }
+      byte[] all;
+      try {
+        all = Base64.getUrlDecoder().decode(cursor);
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+      if (all.length <= SUM) {
+        return Optional.empty();
+      }
+      byte[] payload = Arrays.copyOfRange(all, SUM, all.length);
+      if (!Arrays.equals(sum(payload), 0, SUM, all, 0, SUM)) {
+        return Optional.empty();
+      }
+      Matcher m = KEY_SHAPE.matcher(new String(payload, StandardCharsets.UTF_8));
+      return m.matches() ? Optional.of(new Key(m.group(2), Long.parseLong(m.group(1)))) : Optional.empty();
+    }
+
+    private static byte[] sum(byte[] payload) {
+      try {
+        return MessageDigest.getInstance("SHA-256").digest(payload);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** A row read by key, with its key. */
+  public record Keyed<T>(Key key, T row) {}
+
   /** A page asked for: {@code size} rows after the row {@code last} of the list as it held rows up to id {@code seen}. */
-  public record Asked(int size, long seen, long last, String cursor) {
+  public record Asked(int size, long seen, long last, String cursor, Key key) {
+
+    Asked(int size, long seen, long last, String cursor) {
+      this(size, seen, last, cursor, null);
+    }
+
+    /**
+     * The key of the last row the page before gave (null on the first page): a list read by key reads the rows after
+     * it. A cursor of a list paged in memory is refused here, naming {@code cursor}.
+     */
+    public Key after() {
+      if (cursor != null && key == null) {
+        throw unknown(cursor);
+      }
+      return key;
+    }
+
+    /** The id after which a list in id order reads (0 on the first page: ids start at 1). */
+    public long afterId() {
+      return after() == null ? 0 : after().id();
+    }
+
+    /** How many rows a list read by key reads: the page and one more, which says whether a next page exists. */
+    public int read() {
+      return size + 1;
+    }
+
+    /** The page of {@code read}: at most {@link #read()} rows after {@link #after()}, in key order. */
+    public <T> Paged<T> keyset(List<Keyed<T>> read) {
+      after();
+      List<Keyed<T>> page = read.subList(0, Math.min(size, read.size()));
+      String next = read.size() > size ? page.getLast().key().cursor() : null;
+      return new Paged<>(page.stream().map(Keyed::row).toList(), next);
+    }
 
     /** The page of {@code rows} (the whole list, in its order), each row known by its {@code id} (unique, growing as rows are added). */
     public <T> Paged<T> of(List<T> rows, ToLongFunction<T> id) {
+      if (key != null) {
+        throw unknown(cursor);
+      }
       long upTo = seen;
       List<T> ordered = rows;
       int from = 0;
@@ -78,15 +184,6 @@ public record Paged<T>(List<T> rows, String next) {
       List<T> page = List.copyOf(ordered.subList(from, to));
       String next = to < ordered.size() && !page.isEmpty() ? upTo + "." + id.applyAsLong(page.getLast()) : null;
       return new Paged<>(page, next);
-    }
-
-    /** The page of a list that only grows at its end (an audit trail, a history): each row known by its place. */
-    public <T> Paged<T> appended(List<T> rows) {
-      List<Numbered<T>> numbered = new ArrayList<>(rows.size());
-      for (int i = 0; i < rows.size(); i++) {
-        numbered.add(new Numbered<>(i + 1, rows.get(i)));
-      }
-      return of(numbered, Numbered::place).map(Numbered::row);
     }
   }
 
@@ -122,5 +219,4 @@ public record Paged<T>(List<T> rows, String next) {
     return InvalidInputException.of("cursor", "common", "common.page.cursor", cursor);
   }
 
-  private record Numbered<T>(long place, T row) {}
 }

@@ -82,12 +82,38 @@ class PagedTests {
     assertThat(Paged.asked(1000, null).of(many, Row::id).next()).isNull();
   }
 
+  /** What a collection reading by key answers: at most {@code read} rows after {@code after}, in (sort, id) order. */
+  private List<Paged.Keyed<Row>> readByKey(Paged.Key after, int read) {
+    Comparator<Paged.Key> order = Comparator.comparing(Paged.Key::sort).thenComparingLong(Paged.Key::id);
+    return table.stream().map(r -> new Paged.Keyed<>(new Paged.Key(r.name(), r.id()), r))
+        .filter(k -> after == null || order.compare(k.key(), after) > 0).sorted(Comparator.comparing(Paged.Keyed::key, order))
+        .limit(read).toList();
+  }
+
   @Test
-  void aListThatOnlyGrowsAtItsEndIsPagedByPlace() {
-    var history = new ArrayList<>(List.of("a", "b", "c"));
-    Paged<String> first = Paged.asked(2, null).appended(history);
-    history.add("d");
-    assertThat(first.rows()).containsExactly("a", "b");
-    assertThat(Paged.asked(2, first.next()).appended(history).rows()).containsExactly("c", "d");
+  void aListReadByKeyGivesThePageFromTheRowsAfterTheCursorsKeyAndRefusesACursorNoPageGave() {
+    Paged.Asked first = Paged.asked(2, null);
+    Paged<Row> page = first.keyset(readByKey(first.after(), first.read()));
+    assertThat(page.rows()).extracting(Row::name).containsExactly("bravo", "charlie");
+    table.add(new Row(6, "alpha"));
+    table.add(new Row(7, "delta"));
+    table.removeIf(r -> r.name().equals("charlie"));
+    var seen = new ArrayList<String>();
+    for (String cursor = page.next(); cursor != null; cursor = page.next()) {
+      Paged.Asked asked = Paged.asked(2, cursor);
+      page = asked.keyset(readByKey(asked.after(), asked.read()));
+      page.rows().forEach(r -> seen.add(r.name()));
+    }
+    // alpha sorts before the page given: a client that started before it was added does not get it; the second delta
+    // (a later id) comes after the first, and no row is given twice
+    assertThat(seen).containsExactly("delta", "delta", "echo", "foxtrot");
+    String next = Paged.asked(2, null).keyset(readByKey(null, 3)).next();
+    String tampered = (next.charAt(0) == 'A' ? "B" : "A") + next.substring(1);
+    for (String cursor : List.of(tampered, "zz", "-1", "MTIzNDU2Nzg5MA", "1.2")) {
+      assertThatThrownBy(() -> Paged.asked(2, cursor).after())
+          .isInstanceOfSatisfying(InvalidInputException.class,
+              e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("cursor"));
+    }
+    assertThatThrownBy(() -> Paged.asked(2, next).of(table, Row::id)).isInstanceOf(InvalidInputException.class);
   }
 }

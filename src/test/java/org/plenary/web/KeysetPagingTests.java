@@ -1,0 +1,161 @@
+package org.plenary.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.plenary.RowsRead;
+import org.plenary.contribution.DemoApi;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A list read by key reads its page from the database, not the whole list: over 5,000 audit entries (and 5,000
+ * account changes) a page of 10 reads at most 11 rows, counted on the real connection ({@link RowsRead}); a row added
+ * between two pages comes on a later page, none is skipped or given twice; a cursor no page gave is a 400 naming
+ * {@code cursor}. Over a real port, on H2 here and on PostgreSQL in {@link PostgresKeysetPagingTests}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:plenary-keyset-paging;DB_CLOSE_DELAY=-1",
+    "plenary.data-dir=target/test-data/${random.uuid}", "plenary.ftp.enabled=false"})
+@ActiveProfiles("demo")
+@Import(RowsRead.class)
+class KeysetPagingTests {
+
+  private static final int MANY = 5_000;
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  @Test
+  void aPageOfTheAuditTrailReadsThePageAndOneMoreAndMissesNothingAddedMeanwhile() throws Exception {
+    var api = new DemoApi(http, port);
+    String alice = api.token("alice");
+    String number = api.allocate(alice, "Five thousand actions");
+    long id = jdbc.queryForObject("SELECT id FROM contributions WHERE number = ?", Long.class, number);
+    IntConsumer add = i -> jdbc.update("INSERT INTO contribution_events (contribution_id, action, actor, occurred_at,"
+        + " detail) VALUES (?, 'NOTE', 'alice', ?, ?)", id, Timestamp.from(Instant.now()), "entry " + i);
+    jdbc.batchUpdate("INSERT INTO contribution_events (contribution_id, action, actor, occurred_at, detail)"
+        + " VALUES (?, 'NOTE', 'alice', ?, ?)", IntStream.range(0, MANY)
+        .mapToObj(i -> new Object[] {id, Timestamp.from(Instant.now()), "entry " + i}).toList());
+
+    pagesReadByKey(api, alice, "/api/v1/contributions/" + number + "/audit", "contribution_events",
+        "contribution_id = " + id, add, "detail");
+  }
+
+  @Test
+  void aPageOfAnAccountsChangesReadsThePageAndOneMoreAndMissesNothingAddedMeanwhile() throws Exception {
+    var api = new DemoApi(http, port);
+    long bob = jdbc.queryForObject("SELECT id FROM accounts WHERE username = 'bob'", Long.class);
+    IntConsumer add = i -> jdbc.update("INSERT INTO account_changes (account_id, field, old_value, new_value,"
+        + " changed_by, changed_at) VALUES (?, 'organization', NULL, ?, 'tsb', ?)", bob, "change " + i,
+        Timestamp.from(Instant.now()));
+    jdbc.batchUpdate("INSERT INTO account_changes (account_id, field, old_value, new_value, changed_by, changed_at)"
+        + " VALUES (?, 'organization', NULL, ?, 'tsb', ?)", IntStream.range(0, MANY)
+        .mapToObj(i -> new Object[] {bob, "change " + i, Timestamp.from(Instant.now())}).toList());
+
+    pagesReadByKey(api, api.token("tsb"), "/api/v1/accounts/bob/changes", "account_changes", "account_id = " + bob,
+        add, "to");
+  }
+
+  /**
+   * The milestones are in date order: one added after the first page with an earlier date than that page's is on no
+   * later page (by position it shifted every row and the next page gave the first page's last one again), one with a
+   * later date comes at its place; every milestone once.
+   */
+  @Test
+  void milestonesAddedBetweenPagesAreNeitherSkippedNorGivenTwice() throws Exception {
+    var api = new DemoApi(http, port);
+    long cloud = jdbc.queryForObject("SELECT id FROM plenary_groups WHERE slug = 'cloud'", Long.class);
+    IntConsumer add = i -> jdbc.update("INSERT INTO group_milestones (group_id, ordinal, due_on, title) VALUES (?, ?, ?, ?)",
+        cloud, 1000 + i, java.sql.Date.valueOf(java.time.LocalDate.of(2040, 1, 1).plusDays(i)), "Paged step " + i);
+    IntStream.range(0, 40).forEach(add);
+    Thread.sleep(5_100); // past the group's 5 s cache, which a list read from the group would answer from
+    var seen = new ArrayList<String>();
+    String next = "/api/v1/groups/cloud/milestones?limit=10";
+    for (int pages = 0; next != null; pages++) {
+      // no bound on rows read here: the group itself (GroupCatalog, cached 5 s) still loads its milestones whole
+      HttpResponse<String> page = get(api, api.token("alice"), next);
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      json.readTree(page.body()).forEach(m -> seen.add(m.path("title").asString("")));
+      next = page.headers().firstValue("Link").map(l -> l.replaceAll("<([^>]+)>.*", "$1")).orElse(null);
+      if (pages == 3) {
+        jdbc.update("INSERT INTO group_milestones (group_id, ordinal, due_on, title) VALUES (?, 2000, ?, 'Earlier')",
+            cloud, java.sql.Date.valueOf("2040-01-02"));
+        add.accept(45);
+        Thread.sleep(5_100);
+      }
+    }
+    assertThat(seen).doesNotHaveDuplicates().doesNotContain("Earlier").contains("Paged step 45");
+    assertThat(seen.stream().filter(t -> t.startsWith("Paged step")).toList()).containsExactlyElementsOf(
+        IntStream.of(IntStream.concat(IntStream.range(0, 40), IntStream.of(45)).toArray())
+            .mapToObj(i -> "Paged step " + i).toList());
+  }
+
+  /**
+   * Pages {@code path} 10 at a time, then 1,000: each page reads at most one row more than it gives of {@code table}; a row added after the first
+   * page ({@code add}) comes last; every entry (named by {@code field}) once, in the order they were added.
+   */
+  private void pagesReadByKey(DemoApi api, String token, String path, String table, String ofList, IntConsumer add,
+      String field) throws Exception {
+    long before = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + ofList, Long.class);
+    String firstCursor = null;
+    var seen = new ArrayList<String>();
+    String next = path + "?limit=10";
+    int pages = 0;
+    while (next != null) {
+      RowsRead.reset();
+      HttpResponse<String> page = get(api, token, next);
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      int limit = Integer.parseInt(next.replaceAll(".*limit=(\\d+).*", "$1"));
+      assertThat(RowsRead.from(table)).as("rows of %s read for %s", table, next).isLessThanOrEqualTo(limit + 1);
+      JsonNode rows = json.readTree(page.body());
+      assertThat(rows.size()).as(next).isBetween(1, limit);
+      rows.forEach(r -> seen.add(r.path(field).asString("")));
+      next = page.headers().firstValue("Link").map(l -> l.replaceAll("<([^>]+)>.*", "$1")).orElse(null);
+      if (++pages == 1) {
+        firstCursor = next.replaceAll(".*cursor=([^&]*).*", "$1");
+        add.accept(MANY);
+      }
+      if (pages == 3) {
+        // the rest in one page: the walk's end, still bounded by what it asks for
+        next = next.replace("limit=10", "limit=1000");
+      }
+    }
+    assertThat(pages).isGreaterThan(5);
+    List<String> added = seen.stream().filter(s -> s.matches("(entry|change) \\d+")).toList();
+    assertThat(added).hasSize(MANY + 1).doesNotHaveDuplicates();
+    assertThat(added).containsExactlyElementsOf(IntStream.rangeClosed(0, MANY)
+        .mapToObj(i -> added.getFirst().replaceAll("\\d+", "") + i).toList());
+    assertThat(seen).hasSize((int) before + 1);
+
+    String changed = (firstCursor.charAt(0) == 'A' ? "B" : "A") + firstCursor.substring(1);
+    assertThat(get(api, token, path + "?limit=10&cursor=" + firstCursor).statusCode()).isEqualTo(200);
+    for (String tampered : List.of("zz", "MTIzNDU2Nzg5MA", "1.2", changed)) {
+      HttpResponse<String> refused = get(api, token, path + "?limit=10&cursor=" + tampered);
+      assertThat(refused.statusCode()).as(tampered + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains("\"cursor\"");
+    }
+  }
+
+  private HttpResponse<String> get(DemoApi api, String token, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(api.url(path)).header("Authorization", "Bearer " + token).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
