@@ -192,41 +192,19 @@ class ExportFreshnessTests {
   /** Statements the calendar's writing alone makes (one a meeting: its last change), counted on every connection. */
   static final java.util.concurrent.atomic.AtomicLong CALENDAR_WRITES = new java.util.concurrent.atomic.AtomicLong();
 
-  /** The application's data source, each statement it prepares looked at (a plain proxy: no ORM, no library). */
+  /** The application's data source, each statement it prepares looked at ({@link org.plenary.CountedJdbc}). */
   @org.springframework.boot.test.context.TestConfiguration
   static class CountedStatements {
     @org.springframework.context.annotation.Bean
     static org.springframework.beans.factory.config.BeanPostProcessor countedDataSource() {
-      return new org.springframework.beans.factory.config.BeanPostProcessor() {
+      return org.plenary.CountedJdbc.dataSources(new org.plenary.CountedJdbc.Listener() {
         @Override
-        public Object postProcessAfterInitialization(Object bean, String name) {
-          return bean instanceof javax.sql.DataSource source ? proxy(javax.sql.DataSource.class, source, (target, method, args) -> {
-            Object made = method.invoke(target, args);
-            return made instanceof java.sql.Connection connection ? proxy(java.sql.Connection.class, connection, (c, m, a) -> {
-              if (m.getName().equals("prepareStatement") && a != null && a[0] instanceof String sql
-                  && sql.contains("SELECT changed_at FROM meetings WHERE id")) {
-                CALENDAR_WRITES.incrementAndGet();
-              }
-              return m.invoke(c, a);
-            }) : made;
-          }) : bean;
+        public void prepared(String sql) {
+          if (sql.contains("SELECT changed_at FROM meetings WHERE id")) {
+            CALENDAR_WRITES.incrementAndGet();
+          }
         }
-      };
-    }
-
-    private static <T> T proxy(Class<T> type, T target, Handler<T> handler) {
-      return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-          (p, method, args) -> {
-            try {
-              return handler.handle(target, method, args);
-            } catch (java.lang.reflect.InvocationTargetException e) {
-              throw e.getCause();
-            }
-          }));
-    }
-
-    interface Handler<T> {
-      Object handle(T target, java.lang.reflect.Method method, Object[] args) throws Throwable;
+      });
     }
   }
 

@@ -3,20 +3,17 @@ package org.plenary.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.plenary.CountedJdbc;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -79,42 +76,23 @@ class RowLocksTests {
   }
 
   /** An in-memory H2 database with three rows, whose connections note each statement prepared and closed. */
-  private DelegatingDataSource counting(String name) {
+  private DataSource counting(String name) {
     var h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:rowlocks-" + name + ";DB_CLOSE_DELAY=-1");
     var jdbc = new JdbcTemplate(h2);
     jdbc.execute("CREATE TABLE IF NOT EXISTS items (id BIGINT PRIMARY KEY)");
     jdbc.execute("MERGE INTO items KEY (id) VALUES (1), (2), (3)");
-    return new DelegatingDataSource(h2) {
+    return CountedJdbc.of(h2, new CountedJdbc.Listener() {
       @Override
-      public Connection getConnection() throws SQLException {
-        Connection real = super.getConnection();
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              Object result = invoke(real, method, args);
-              if (method.getName().equals("prepareStatement")) {
-                prepared.add((String) args[0]);
-                var statement = (java.sql.PreparedStatement) result;
-                return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {java.sql.PreparedStatement.class},
-                    (p, m, a) -> {
-                      if (m.getName().equals("close")) {
-                        closed++;
-                      }
-                      return invoke(statement, m, a);
-                    });
-              }
-              return result;
-            });
+      public void prepared(String sql) {
+        prepared.add(sql);
       }
-    };
-  }
 
-  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+      @Override
+      public void closed(String sql) {
+        closed++;
+      }
+    });
   }
 
   private static final class RequiresNew extends org.springframework.transaction.support.DefaultTransactionDefinition {
