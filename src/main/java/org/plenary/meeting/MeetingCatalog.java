@@ -172,6 +172,21 @@ public class MeetingCatalog {
   }
 
   /**
+   * The meeting {@code code} names, locked and read as {@link #forIssue(MeetingId)} does, for what records a decision
+   * of it (a term or a deliverable agreed there): its days and code are then the ones the decision is checked against
+   * and saved with, and a change of the meeting waits for the decision's transaction. Refused as unknown when a change
+   * committed meanwhile renamed it: the code its maker named is no longer the meeting's.
+   */
+  public Meeting forIssue(String slug, String code) {
+    Meeting named = get(slug, code);
+    Meeting locked = forIssue(named.id());
+    if (!locked.code().equals(named.code())) {
+      throw new UnknownMeetingException(slug, code);
+    }
+    return locked;
+  }
+
+  /**
    * The meeting as this transaction wrote it, never from the cache: another thread may have cached the
    * state of just before the write between the cache's clearing and this read.
    */

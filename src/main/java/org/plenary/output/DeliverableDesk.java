@@ -140,7 +140,7 @@ public class DeliverableDesk {
         .filter(o -> o.number().equalsIgnoreCase(outputNumber == null ? "" : outputNumber.strip())).findFirst()
         .orElseThrow(() -> OutputRefusedException.state("output.refused.deliverable.notAnOutput", outputNumber, group.acronym()));
     return transaction.execute(status -> {
-      deliverables.lock(id);
+      lock(id);
       Deliverable next = seen(group, id, read, "output.refused.deliverable.changedBeforeVersion")
           .withVersion(output.number(), clock.instant());
       deliverables.addVersion(id, next.versions().get(next.versions().size() - 1), user.getUsername());
@@ -163,9 +163,11 @@ public class DeliverableDesk {
   public Deliverable agree(String slug, long id, String meetingCode, String decision, boolean consensus,
       List<String> objections, PlenaryUser user, EditVersion read) {
     Group group = manageable(slug, user);
-    Meeting meeting = meetings.get(slug, meetingCode);
     return transaction.execute(status -> {
-      deliverables.lock(id);
+      lock(id);
+      // The meeting under its lock: a move or a rename committed since it was named is seen (and refused), not
+      // one the agreement is recorded past.
+      Meeting meeting = meetings.forIssue(slug, meetingCode);
       Deliverable agreed = seen(group, id, read, "output.refused.deliverable.changedBeforeAgreement").agree(meeting, LocalDate.now(clock.withZone(meeting.timeZone())),
           decision, consensus, objections);
       deliverables.saveState(agreed, meeting.id().value());
@@ -184,11 +186,14 @@ public class DeliverableDesk {
   public Deliverable transfer(String slug, long id, LocalDate on, PlenaryUser user, EditVersion read) {
     Group group = manageable(slug, user);
     return transaction.execute(status -> {
-      deliverables.lock(id);
+      lock(id);
       Deliverable current = seen(group, id, read, "output.refused.deliverable.changedBeforeTransfer");
-      LocalDate agreedOn = current.agreedAt() == null ? null : meetings.get(slug, current.agreedAt()).startDate();
+      // The agreeing meeting under its lock: the transfer is checked against its days as they stand.
+      Meeting agreeing = current.agreedAt() == null ? null
+          : meetings.forIssue(meetings.get(slug, current.agreedAt()).id());
+      LocalDate agreedOn = agreeing == null ? null : agreeing.startDate();
       Deliverable moved = current.transfer(on, agreedOn);
-      Long meetingId = current.agreedAt() == null ? null : meetings.get(slug, current.agreedAt()).id().value();
+      Long meetingId = agreeing == null ? null : agreeing.id().value();
       deliverables.saveState(moved, meetingId);
       deliverables.event(id, "TRANSFERRED", user.getUsername(), clock.instant(),
           ChangeDetail.transferred(group.parentSlug() == null ? null : group.parentSlug().toUpperCase(), on));
@@ -202,6 +207,15 @@ public class DeliverableDesk {
       throw OutputRefusedException.notAllowed("output.refused.manage.deliverables");
     }
     return group;
+  }
+
+  /**
+   * Takes the deliverable's row lock, then the row lock of the meeting that agreed it ({@link MeetingCatalog#forIssue}, as
+   * the visa desk does): the deliverable's version adds that meeting's, and a change of the meeting (its code renamed)
+   * committed between the version's check and the write would otherwise be saved over unseen.
+   */
+  private void lock(long id) {
+    deliverables.lock(id).ifPresent(meetings::forIssue);
   }
 
   /**

@@ -60,9 +60,16 @@ class Deliverables {
         .params(to, group.value(), from).update();
   }
 
-  /** Takes the deliverable's row lock until the transaction ends: one change at a time. */
-  void lock(long id) {
-    jdbc.sql("SELECT id FROM deliverables WHERE id = ? FOR UPDATE").param(id).query(Long.class).list();
+  /**
+   * Takes the deliverable's row lock until the transaction ends (one change at a time), and answers the meeting that agreed
+   * it, if one did.
+   */
+  Optional<org.plenary.meeting.MeetingId> lock(long id) {
+    // The meeting that agreed it, read under the deliverable's lock (no agreement moves it meanwhile): its version is
+    // part of the deliverable's, so the caller locks that meeting too before the version is checked.
+    return jdbc.sql("SELECT agreed_meeting_id FROM deliverables WHERE id = ? FOR UPDATE").param(id)
+        .query((rs, n) -> rs.getLong(1)).list().stream().filter(meeting -> meeting != 0)
+        .map(org.plenary.meeting.MeetingId::new).findFirst();
   }
 
   void addVersion(long id, Deliverable.Version version, String by) {

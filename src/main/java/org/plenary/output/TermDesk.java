@@ -126,7 +126,7 @@ public class TermDesk {
     Group group = manageable(slug, user);
     check(draft);
     return oneByName(draft, () -> transaction.execute(status -> {
-      terms.lock(id);
+      lock(id);
       Term current = get(slug, id);
       read.check(current.version(), current.term());
       // Renamed to the name of another term of the register: two entries one reader cannot tell apart.
@@ -149,9 +149,11 @@ public class TermDesk {
    */
   public Term agree(String slug, long id, String meetingCode, PlenaryUser user, EditVersion read) {
     manageable(slug, user);
-    Meeting meeting = meetings.get(slug, meetingCode);
     return transaction.execute(status -> {
-      terms.lock(id);
+      lock(id);
+      // The meeting under its lock: a move or a rename committed since it was named is seen (and refused), not
+      // one the agreement is recorded past.
+      Meeting meeting = meetings.forIssue(slug, meetingCode);
       Term agreed = seen(slug, id, read, "output.refused.term.changedBeforeAgreement").agreed(meeting, LocalDate.now(clock.withZone(meeting.timeZone())));
       terms.update(agreed, meeting.id().value());
       terms.history(agreed, meeting.id().value(), "AGREED", user.getUsername(), clock.instant());
@@ -169,7 +171,7 @@ public class TermDesk {
     Term by = terms.findByName(group.id(), byTerm == null ? "" : byTerm.strip()).orElseThrow(() ->
         OutputRefusedException.state("output.refused.term.unknownSuccessor", byTerm));
     return transaction.execute(status -> {
-      terms.lock(id);
+      lock(id);
       Term current = seen(slug, id, read, "output.refused.term.changedBeforeSupersession");
       Long meetingId = current.agreedAt() == null ? null : meetings.get(slug, current.agreedAt()).id().value();
       Term superseded = current.supersededBy(by);
@@ -177,6 +179,15 @@ public class TermDesk {
       terms.history(superseded, meetingId, "SUPERSEDED", user.getUsername(), clock.instant());
       return get(slug, id);
     });
+  }
+
+  /**
+   * Takes the term's row lock, then the row lock of the meeting that agreed it ({@link MeetingCatalog#forIssue}, as
+   * the visa desk does): the term's version adds that meeting's, and a change of the meeting (its code renamed)
+   * committed between the version's check and the write would otherwise be saved over unseen.
+   */
+  private void lock(long id) {
+    terms.lock(id).ifPresent(meetings::forIssue);
   }
 
   /**
@@ -210,7 +221,7 @@ public class TermDesk {
         .check(term != null && !term.isBlank(), "term", words.get("output.error.translatedTerm"))
         .throwIfAny();
     return transaction.execute(status -> {
-      terms.lock(id);
+      lock(id);
       Term current = get(slug, id);
       read.check(current.version(), current.term());
       terms.translate(current.id(), lang, term.strip(), blankToNull(definition));

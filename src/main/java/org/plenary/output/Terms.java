@@ -98,8 +98,16 @@ class Terms {
         .params(termId, lang, term, definition).update();
   }
 
-  void lock(long id) {
-    jdbc.sql("SELECT id FROM terms WHERE id = ? FOR UPDATE").param(id).query(Long.class).list();
+  /**
+   * Takes the term's row lock until the transaction ends (one change at a time), and answers the meeting that agreed
+   * it, if one did.
+   */
+  Optional<org.plenary.meeting.MeetingId> lock(long id) {
+    // The meeting that agreed it, read under the term's lock (no agreement moves it meanwhile): its version is
+    // part of the term's, so the caller locks that meeting too before the version is checked.
+    return jdbc.sql("SELECT agreed_meeting_id FROM terms WHERE id = ? FOR UPDATE").param(id)
+        .query((rs, n) -> rs.getLong(1)).list().stream().filter(meeting -> meeting != 0)
+        .map(org.plenary.meeting.MeetingId::new).findFirst();
   }
 
   /** The group's terms, alphabetically; with a query, those whose term or definition contains its words. */
