@@ -1,6 +1,9 @@
 package org.plenary.contribution;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.plenary.shared.CsvWords;
+import org.plenary.shared.FeedTag;
 import org.plenary.shared.PageController;
 import org.plenary.shared.Words;
 import java.nio.charset.StandardCharsets;
@@ -72,14 +75,21 @@ class RegisterController {
 
   @GetMapping(path = "/groups/{slug}/meetings/{code}/documents.csv")
   ResponseEntity<String> csv(@PathVariable String slug, @PathVariable String code,
-      @RequestParam(required = false) String lang) {
+      @RequestParam(required = false) String lang, HttpServletRequest request, HttpServletResponse response) {
     Meeting meeting = meetings.get(slug, code);
     CsvWords csv = words.csv(lang);
+    List<Contribution> register = access.register(slug, code, Reader.current());
+    // Tagged from what the rows are written from (the meeting as read, with its zone, and the contributions this
+    // reader may see, each with its files), and the language: a poll that names it writes no row.
+    String tag = FeedTag.of(Words.reader(), csv.locale(), csv.language(), meeting, register);
+    if (FeedTag.unchanged(request, response, tag)) {
+      return null;
+    }
     var out = new StringBuilder(RegisterCsv.header(csv));
-    for (Contribution c : access.register(slug, code, Reader.current())) {
+    for (Contribution c : register) {
       out.append(RegisterCsv.row(ContributionResource.of(c, slug, meeting), meeting.timeZone(), csv));
     }
-    return ResponseEntity.ok()
+    return ResponseEntity.ok().eTag(tag)
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, csv.disposition(slug + "-" + code + "-register.csv",
             "contribution.file.register", slug, code))
@@ -87,15 +97,23 @@ class RegisterController {
   }
 
   @GetMapping(path = "/groups/{slug}/meetings/{code}/documents.atom")
-  ResponseEntity<String> atom(@PathVariable String slug, @PathVariable String code) {
+  ResponseEntity<String> atom(@PathVariable String slug, @PathVariable String code, HttpServletRequest request,
+      HttpServletResponse response) {
     Group group = groups.get(slug);
     Meeting meeting = meetings.get(slug, code);
     List<Contribution> register = access.register(slug, code, Reader.current());
+    java.time.Instant changed = meetings.lastChange(meeting.id());
+    // Tagged from what the entries are written from (the group and meeting as read, the meeting's last change, the
+    // contributions this reader may see) and the language, before a line is written.
+    String tag = FeedTag.of(Words.reader(), group, meeting, changed, register);
+    if (FeedTag.unchanged(request, response, tag)) {
+      return null;
+    }
     // The titles are in the reader's language: caches keep one feed per language.
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+    return ResponseEntity.ok().eTag(tag).contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
         .header(HttpHeaders.CONTENT_LANGUAGE, Words.reader().toLanguageTag())
         .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE)
-        .body(AtomFeed.of(baseUrl, group, meeting, meetings.lastChange(meeting.id()), register, words));
+        .body(AtomFeed.of(baseUrl, group, meeting, changed, register, words));
   }
 
   private static Comparator<Contribution> order(String sort) {

@@ -29,9 +29,16 @@ class DeliverableFeedController {
   }
 
   @GetMapping(path = "/groups/{slug}/deliverables.atom")
-  ResponseEntity<String> feed(@PathVariable String slug) {
+  ResponseEntity<String> feed(@PathVariable String slug, jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
     Group group = groups.get(slug);
     List<DeliverableChange> changes = desk.changes(slug, org.plenary.contribution.Reader.current());
+    // Tagged from what the entries are written from (the group as read, the changes as this reader sees them, an
+    // output document they may not read left out) and the language, before a line is written.
+    String tag = org.plenary.shared.FeedTag.of(Words.reader(), group, changes);
+    if (org.plenary.shared.FeedTag.unchanged(request, response, tag)) {
+      return null;
+    }
     String self = baseUrl + "/groups/" + slug + "/deliverables.atom";
     var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
         .append("  <title>").append(escape(words.get("output.feed.title", group.acronym()))).append("</title>\n")
@@ -51,7 +58,7 @@ class DeliverableFeedController {
           .append("  </entry>\n");
     }
     xml.append("</feed>\n");
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+    return ResponseEntity.ok().eTag(tag).contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
         .body(xml.toString());
   }
 

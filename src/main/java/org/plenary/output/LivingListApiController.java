@@ -52,13 +52,20 @@ class LivingListApiController {
   }
 
   @Operation(operationId = "getLivingListCsv", summary = "The living list as CSV")
+  @ApiResponse(responseCode = "200", description = "OK; the `ETag` is made from the list (its version, its entries with the liaison statements this reader may read) as read and the language asked,"
+      + " before a row is written", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "304", description = "Not Modified: `If-None-Match` names the current `ETag`; no row"
+      + " is written")
   @GetMapping(path = "/api/v1/groups/{slug}/living-list.csv", produces = "text/csv")
   ResponseEntity<String> csv(@PathVariable String slug, @RequestParam(required = false) String agreedAt,
       @Parameter(description = "One of ar, zh, en, fr, ru, es: the header in that language; without it, the column codes")
-      @RequestParam(required = false) String lang) {
+      @RequestParam(required = false) String lang, jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
     var csv = words.csv(lang);
-    return OutputCsv.response(OutputCsv.livingList(list(slug, agreedAt), csv),
-        csv.disposition(slug + "-living-list.csv", "output.file.livingList", slug));
+    // The list as this reader sees it: its version and its entries, the liaison statements they may read only.
+    LivingList shown = list(slug, agreedAt);
+    return OutputCsv.response(shown, csv, w -> OutputCsv.livingList(shown, w),
+        csv.disposition(slug + "-living-list.csv", "output.file.livingList", slug), request, response);
   }
 
   @Operation(operationId = "addLivingListEntry", summary = "Add an entry (group management or secretariat)")

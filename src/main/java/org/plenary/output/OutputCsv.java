@@ -2,6 +2,11 @@ package org.plenary.output;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.plenary.shared.FeedTag;
+import org.plenary.shared.Words;
 import org.plenary.shared.Csv;
 import org.plenary.shared.CsvWords;
 import org.springframework.http.HttpHeaders;
@@ -43,9 +48,19 @@ final class OutputCsv {
     return out.toString();
   }
 
-  static ResponseEntity<String> response(String body, String disposition) {
-    return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+  /**
+   * The CSV {@code body} writes, tagged ({@link FeedTag}) from {@code data} as read (the rows it is written from, as
+   * this reader sees them) and its words' language, or a 304 when the request names that tag: then not a row is
+   * written.
+   */
+  static ResponseEntity<String> response(Object data, CsvWords words, Function<CsvWords, String> body,
+      String disposition, HttpServletRequest request, HttpServletResponse response) {
+    String tag = FeedTag.of(Words.reader(), words.locale(), words.language(), data);
+    if (FeedTag.unchanged(request, response, tag)) {
+      return null;
+    }
+    return ResponseEntity.ok().eTag(tag).contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
-        .body(body);
+        .body(body.apply(words));
   }
 }

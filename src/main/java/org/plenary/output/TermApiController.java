@@ -72,13 +72,21 @@ class TermApiController {
   }
 
   @Operation(operationId = "listTermsCsv", summary = "The terminology register as CSV")
+  @ApiResponse(responseCode = "200", description = "OK; the `ETag` is made from the terms (each with its version) as read and the language asked,"
+      + " before a row is written", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "304", description = "Not Modified: `If-None-Match` names the current `ETag`; no row"
+      + " is written")
   @GetMapping(path = "/api/v1/groups/{slug}/terms.csv", produces = "text/csv")
   ResponseEntity<String> csv(@PathVariable String slug, @RequestParam(required = false) String q,
       @Parameter(description = "One of ar, zh, en, fr, ru, es: the header and the states in that language; without it, "
-          + "the column codes and state codes") @RequestParam(required = false) String lang) {
+          + "the column codes and state codes") @RequestParam(required = false) String lang,
+      jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
     CsvWords csv = words.csv(lang);
-    return OutputCsv.response(OutputCsv.terms(desk.search(slug, q), csv),
-        csv.disposition(slug + "-terms.csv", "output.file.terms", slug));
+    // Each term as read carries all it shows: its version (one more at each change, a translation included, plus its
+    // agreeing meeting's), its name, definition, status and translations.
+    List<Term> terms = desk.search(slug, q);
+    return OutputCsv.response(terms, csv, w -> OutputCsv.terms(terms, w),
+        csv.disposition(slug + "-terms.csv", "output.file.terms", slug), request, response);
   }
 
   @Operation(operationId = "getTermsPdf", summary = "The terminology register as a formatted document (PDF)")

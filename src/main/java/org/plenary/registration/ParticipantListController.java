@@ -84,12 +84,22 @@ class ParticipantListController {
 
   @GetMapping("/groups/{slug}/meetings/{code}/participants.csv")
   ResponseEntity<String> csv(@PathVariable String slug, @PathVariable String code,
-      @RequestParam(required = false) String lang, @AuthenticationPrincipal PlenaryUser user) {
+      @RequestParam(required = false) String lang, @AuthenticationPrincipal PlenaryUser user,
+      jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
     Map<Long, String> names = organizationNames();
     CsvWords csv = CsvWords.of(messages, lang);
+    List<Registration> participants = desk.participants(slug, code, user);
+    // Tagged from what the rows are written from (the registrations this reader may see, each with the name of its
+    // organization as it stands) and the language, before a row is written.
+    String tag = org.plenary.shared.FeedTag.of(org.plenary.shared.Words.reader(), csv.locale(), csv.language(),
+        participants, participants.stream().map(r -> r.organizationId() == null ? "" : names.get(r.organizationId().value()))
+            .toList());
+    if (org.plenary.shared.FeedTag.unchanged(request, response, tag)) {
+      return null;
+    }
     var out = new StringBuilder(csv.header("registration.csv", "registration", "number", "status", "name", "email",
         "organization", "category", "country", "function", "first_time", "attendance"));
-    for (Registration r : desk.participants(slug, code, user)) {
+    for (Registration r : participants) {
       out.append(String.join(",", String.valueOf(r.id()), Csv.cell(r.number()),
           csv.word("registration.status." + r.status().name(), r.status().name()), Csv.cell(r.fullName()),
           Csv.cell(r.email()), Csv.cell(r.organizationId() == null ? "" : names.get(r.organizationId().value())),
@@ -98,7 +108,7 @@ class ParticipantListController {
           csv.word("registration.attendance." + r.attendance().name(), r.attendance().name())))
           .append("\r\n");
     }
-    return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+    return ResponseEntity.ok().eTag(tag).contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, csv.disposition(slug + "-" + code + "-participants.csv",
             "registration.file.participants", slug, code))
         .body(out.toString());

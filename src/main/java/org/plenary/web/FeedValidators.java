@@ -10,13 +10,12 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
  * The feeds and exports readers poll (the Atom feeds, the iCalendar calendars, the CSV exports) answer with an ETag and
- * a 304 to a conditional GET that names it. The tag is a digest of the body as written for this request (its data,
- * its reader's language and rights), so it moves with whatever the body states, joined or derived: it can never name
- * an older body, which a version kept apart from the text (a meeting's, a register's) could. Without it every poll
- * fetched the whole feed again. Files under {@code /t/} (the folders' downloads, ETag and ranges of their own) are
- * never buffered here. A feed that knows its data's versions before it is written (the meetings' calendar, the
- * circulars' feed: {@code shared.FeedTag}) sets its own tag and answers 304 without writing or buffering anything.
- * Each answers {@code Vary: Accept-Language}: its body is in its reader's language.
+ * a 304 to a conditional GET that names it. Each of them knows what it is written from before it is written and sets
+ * its own tag ({@code shared.FeedTag}: the data as read for this reader, its language), answering 304 without writing
+ * or buffering anything. A polled path that did not would still be tagged here by a digest of its body as written
+ * (its data, its reader's language and rights). Files under {@code /t/} (the folders' downloads, ETag and ranges of
+ * their own) are never buffered here. Each answers {@code Vary: Accept-Language}: its body is in its reader's
+ * language.
  */
 @Configuration(proxyBeanMethods = false)
 class FeedValidators {
