@@ -101,7 +101,9 @@ class AgreementMeetingLockTests {
         null), tsb);
     var successor = terms.propose("cloud", new TermDesk.TermDraft("lock_successor_term", "Its successor.", null, null,
         null), tsb);
-    long deliverable = versionedDeliverable("lock-agreed", "Lock agreed TR", tsb);
+    // Its output document numbered at another meeting: a meeting with documents keeps its code.
+    meetings.schedule("cloud", held("lock-agreed-out"));
+    long deliverable = versionedDeliverable("lock-agreed-out", "Lock agreed TR", tsb);
     long termRead = terms.agree("cloud", term.id(), "lock-agreed", tsb).version();
     long deliverableRead = deliverables.agree("cloud", deliverable, "lock-agreed", "Agreed.", true, List.of(), tsb)
         .version();
