@@ -52,10 +52,9 @@ class LivingListApiController {
   }
 
   @Operation(operationId = "getLivingListCsv", summary = "The living list as CSV")
-  @ApiResponse(responseCode = "200", description = "OK; the `ETag` is made from the list (its version, its entries with the liaison statements this reader may read) as read and the language asked,"
-      + " before a row is written", useReturnTypeSchema = true)
-  @ApiResponse(responseCode = "304", description = "Not Modified: `If-None-Match` names the current `ETag`; no row"
-      + " is written")
+  @ApiResponse(responseCode = "200", description = "OK; the `ETag` is made from the list (its version, its entries with the liaison statements this reader may read)"
+      + " as read and the language asked, before a row is written: a `GET` whose `If-None-Match` names it is answered"
+      + " `304 Not Modified`, no row written", useReturnTypeSchema = true)
   @GetMapping(path = "/api/v1/groups/{slug}/living-list.csv", produces = "text/csv")
   ResponseEntity<String> csv(@PathVariable String slug, @RequestParam(required = false) String agreedAt,
       @Parameter(description = "One of ar, zh, en, fr, ru, es: the header in that language; without it, the column codes")

@@ -72,10 +72,9 @@ class TermApiController {
   }
 
   @Operation(operationId = "listTermsCsv", summary = "The terminology register as CSV")
-  @ApiResponse(responseCode = "200", description = "OK; the `ETag` is made from the terms (each with its version) as read and the language asked,"
-      + " before a row is written", useReturnTypeSchema = true)
-  @ApiResponse(responseCode = "304", description = "Not Modified: `If-None-Match` names the current `ETag`; no row"
-      + " is written")
+  @ApiResponse(responseCode = "200", description = "OK; the `ETag` is made from the terms (each with its version)"
+      + " as read and the language asked, before a row is written: a `GET` whose `If-None-Match` names it is answered"
+      + " `304 Not Modified`, no row written", useReturnTypeSchema = true)
   @GetMapping(path = "/api/v1/groups/{slug}/terms.csv", produces = "text/csv")
   ResponseEntity<String> csv(@PathVariable String slug, @RequestParam(required = false) String q,
       @Parameter(description = "One of ar, zh, en, fr, ru, es: the header and the states in that language; without it, "
