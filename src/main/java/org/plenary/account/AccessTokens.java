@@ -143,6 +143,23 @@ public class AccessTokens {
     recent.clear();
   }
 
+  /**
+   * Deletes every token of the account (it is disabled): enabling it again revives none. The kept answers are
+   * forgotten now and again once the deletion commits, so none read meanwhile outlives it.
+   */
+  @Transactional
+  public void revokeAll(AccountId account) {
+    jdbc.sql("DELETE FROM access_tokens WHERE account_id = ?").param(account.value()).update();
+    recent.clear();
+    org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+        new org.springframework.transaction.support.TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            recent.clear();
+          }
+        });
+  }
+
   private AccessToken token(ResultSet rs, int row) throws SQLException {
     OffsetDateTime used = rs.getObject("last_used_at", OffsetDateTime.class);
     return new AccessToken(rs.getLong("id"), rs.getString("name"),

@@ -33,10 +33,12 @@ public class AccountDirectory {
   private final PasswordEncoder passwords;
   private final Clock clock;
   private final Words words;
+  private final AccessTokens tokens;
 
   AccountDirectory(Accounts accounts, Credentials credentials, CurrentAccounts current, Countries countries,
-      PasswordEncoder passwords, Clock clock, Words words) {
+      PasswordEncoder passwords, Clock clock, Words words, AccessTokens tokens) {
     this.words = words;
+    this.tokens = tokens;
     this.accounts = accounts;
     this.credentials = credentials;
     this.currentAccounts = current;
@@ -171,7 +173,8 @@ public class AccountDirectory {
 
   /**
    * Disables or enables an account. A disabled account cannot sign in, and its open sessions and
-   * access tokens stop working at the next request or FTP command.
+   * access tokens stop working at the next request or FTP command; they are ended, not suspended: enabling it again
+   * revives none of them (its tokens are deleted, its credentials version raised).
    */
   @Transactional
   public void setEnabled(AccountId id, boolean enabled) {
@@ -186,6 +189,9 @@ public class AccountDirectory {
   public long setEnabled(AccountId id, boolean enabled, EditVersion read) {
     checkRead(id, read);
     accounts.setEnabled(id, enabled);
+    if (!enabled) {
+      tokens.revokeAll(id);
+    }
     currentAccounts.changed(id);
     return version(id);
   }

@@ -232,8 +232,17 @@ class Accounts {
         .params(passwordHash, mustChangePassword, id.value()).update();
   }
 
+  /**
+   * Enables or disables the account. Disabling also raises the credentials version: the web and FTP sessions signed
+   * in before are ended for good, not brought back by enabling the account again.
+   */
   boolean setEnabled(AccountId id, boolean enabled) {
-    return jdbc.sql("UPDATE accounts SET enabled = ?, edit_version = edit_version + 1 WHERE id = ?").params(enabled, id.value()).update() > 0;
+    if (enabled) {
+      return jdbc.sql("UPDATE accounts SET enabled = TRUE, edit_version = edit_version + 1 WHERE id = ?").param(id.value()).update() > 0;
+    }
+    return jdbc.sql("""
+            UPDATE accounts SET enabled = FALSE, credentials_version = credentials_version + 1, edit_version = edit_version + 1
+            WHERE id = ?""").param(id.value()).update() > 0;
   }
 
   void replaceRoles(AccountId id, Set<Role> roles) {

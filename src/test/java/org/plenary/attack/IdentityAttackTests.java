@@ -397,6 +397,14 @@ class IdentityAttackTests {
     assertThat(token.status()).isEqualTo(401);
     assertThat(token.header("www-authenticate")).contains("error=\"invalid_token\"");
     assertThat(formSignIn(address(), "quitter", "quitter-pass")).contains("/sign-in?error");
+
+    // Enabled again: what was signed in before stays ended (a disabled account is ended, not suspended).
+    assertThat(post(address(), "/api/v1/accounts/quitter/enable", admin(), "").status()).isEqualTo(200);
+    assertThat(get(address(), "/api/v1/groups", kept).status()).as("the old token is not revived").isEqualTo(401);
+    assertThat(tokens.list(accounts.find("quitter").orElseThrow().id())).isEmpty();
+    assertThat(browser.get("/account").headers().firstValue("Location").orElseThrow())
+        .as("the old web session is not revived").contains("/sign-in");
+    assertThat(formSignIn(address(), "quitter", "quitter-pass")).doesNotContain("/sign-in?error");
   }
 
   @Test
