@@ -77,12 +77,18 @@ class FormsAndMailsWalkBrowserTests extends LongDemoBrowserTest {
               + " \"attendance\": \"IN_PERSON\", \"function\": \"%s\"}").formatted(longest(200), username,
               alice.organizationId().value(), longest(200))));
       browser.signIn("focal", "focal-demo");
+      // Each page loaded once, checked laid out at both widths (the layout follows the viewport, not the load).
+      browser.viewport(1280, 900);
+      browser.open("/desk?lang=" + lang);
       for (int width : new int[] {1280, 360}) {
-        browser.viewport(width, 900);
-        browser.open("/desk?lang=" + lang);
+        browser.relayout(width, 900);
         assertThat(browser.all(By.id("decide-" + id))).as("the waiting registration on the desk in %s", lang).hasSize(1);
         accessible(faults, "/desk in " + lang + " at " + width);
-        browser.open("/registrations/" + id + "?lang=" + lang);
+      }
+      browser.viewport(1280, 900);
+      browser.open("/registrations/" + id + "?lang=" + lang);
+      for (int width : new int[] {1280, 360}) {
+        browser.relayout(width, 900);
         accessible(faults, "/registrations/" + id + " in " + lang + " at " + width);
       }
       browser.clickAndWait(By.cssSelector("form[action$='/approve'] button"));
