@@ -35,9 +35,13 @@ public final class Browser implements AutoCloseable {
 
   private final WebDriver driver;
   private final int port;
+  private final int width;
+  private final int height;
 
   public Browser(int port, int width, int height) {
     this.port = port;
+    this.width = width;
+    this.height = height;
     var options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
         "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=" + width + "," + height);
@@ -47,6 +51,18 @@ public final class Browser implements AutoCloseable {
     var service = (driverPort == null ? builder.usingAnyFreePort() : builder.usingPort(Integer.parseInt(driverPort))).build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+  }
+
+  /**
+   * Leaves the browser as a new one is, for the next test of a class that keeps one Chromium for all its tests: no
+   * page open, signed out (no cookie), no viewport or media emulated, the window at its first size.
+   */
+  public void reset() {
+    driver.get("about:blank");
+    driver.manage().deleteAllCookies();
+    windowViewport();
+    emulateMedia("", java.util.Map.of());
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
   }
 
   public WebDriver driver() {
