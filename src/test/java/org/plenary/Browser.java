@@ -202,6 +202,12 @@ public final class Browser implements AutoCloseable {
    * and {@code page-has-heading-one} pass.
    */
   public void assertHeadingsInOrder() {
+    assertHeadingOutline();
+    assertHeadingRules();
+  }
+
+  /** The outline part of {@link #assertHeadingsInOrder}: one visible {@code h1} first, no level skipped. */
+  public void assertHeadingOutline() {
     Object skips = script("""
         var found = [], previous = 0, ones = 0;
         document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]').forEach(function (h) {
@@ -218,6 +224,9 @@ public final class Browser implements AutoCloseable {
         if (ones !== 1) { found.push(ones + ' h1 headings'); }
         return JSON.stringify(found);""");
     assertThat(String.valueOf(skips)).as("headings out of order on %s", driver.getCurrentUrl()).isEqualTo("[]");
+  }
+
+  private void assertHeadingRules() {
     injectAxe();
     Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
         var done = arguments[arguments.length - 1];
@@ -262,6 +271,39 @@ public final class Browser implements AutoCloseable {
           .catch(function (e) { done('axe failed: ' + e); });""", impact);
     assertThat(String.valueOf(result)).as("axe findings of impact %s or worse on %s", impact, driver.getCurrentUrl())
         .isEqualTo("[]");
+  }
+
+  /**
+   * {@link #assertAccessible}, {@link #assertNoViolationsFrom} and the axe-core heading rules of
+   * {@link #assertHeadingsInOrder} from one run of every rule over the page (each rule finds the same whether it runs
+   * alone or with the others), asserted in that order with the same messages; then the heading outline. For a page
+   * whose DOM is large (Swagger UI's), where each run of axe-core takes seconds.
+   */
+  public void assertAccessibleHeadingsInOrderAndNoViolationsFrom(String impact) {
+    injectAxe();
+    Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+        var done = arguments[arguments.length - 1], wcag = arguments[0], least = arguments[1];
+        var order = ['minor', 'moderate', 'serious', 'critical'];
+        var headings = ['heading-order', 'page-has-heading-one', 'empty-heading'];
+        axe.run(document, {resultTypes: ['violations']})
+          .then(function (r) {
+            var nodes = function (v) { return v.nodes.map(function (n) { return n.target.join(' '); }); };
+            done([
+              JSON.stringify(r.violations.filter(function (v) {
+                return v.tags.some(function (t) { return wcag.indexOf(t) >= 0; });
+              }).map(function (v) { return {id: v.id, impact: v.impact, help: v.help, nodes: nodes(v)}; })),
+              JSON.stringify(r.violations.filter(function (v) { return order.indexOf(v.impact) >= order.indexOf(least); })
+                .map(function (v) { return {id: v.id, impact: v.impact, nodes: nodes(v)}; })),
+              JSON.stringify(r.violations.filter(function (v) { return headings.indexOf(v.id) >= 0; })
+                .map(function (v) { return {id: v.id, nodes: nodes(v)}; }))]); })
+          .catch(function (e) { done(['axe failed: ' + e, 'axe failed: ' + e, 'axe failed: ' + e]); });""",
+        WCAG_22_AA, impact);
+    var found = (List<?>) result;
+    assertThat(String.valueOf(found.get(0))).as("axe WCAG 2.2 AA violations on %s", driver.getCurrentUrl()).isEqualTo("[]");
+    assertThat(String.valueOf(found.get(1))).as("axe findings of impact %s or worse on %s", impact, driver.getCurrentUrl())
+        .isEqualTo("[]");
+    assertHeadingOutline();
+    assertThat(String.valueOf(found.get(2))).as("axe heading rules on %s", driver.getCurrentUrl()).isEqualTo("[]");
   }
 
   /** Puts axe-core into the page open now, once: a page checked at two widths or by two rules takes it once. */
