@@ -17,6 +17,7 @@ import org.plenary.shared.EditVersion;
 import org.plenary.shared.TreeNames;
 import org.plenary.shared.TtlCache;
 import org.plenary.shared.Violations;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -36,14 +37,15 @@ public class GroupCatalog {
   private final org.springframework.context.ApplicationEventPublisher events;
 
   GroupCatalog(Groups groups, GroupTranslations translations, AccountDirectory accounts, Countries countries,
-      MessageSource messages, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+      MessageSource messages, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+      @Value("${plenary.catalog.cache-time:5s}") Duration cacheTime) {
     this.events = events;
     this.messages = messages;
     this.groups = groups;
     this.translations = translations;
     this.accounts = accounts;
     this.countries = countries;
-    this.cache = new TtlCache<>(Duration.ofSeconds(5), 1000, clock);
+    this.cache = new TtlCache<>(cacheTime, 1000, clock);
   }
 
   public List<Group> all() {

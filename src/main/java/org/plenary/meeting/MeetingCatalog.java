@@ -26,6 +26,7 @@ import org.plenary.shared.TtlCache;
 import org.plenary.shared.Unproxied;
 import org.plenary.shared.Violations;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -61,7 +62,8 @@ public class MeetingCatalog {
 
   MeetingCatalog(Meetings meetings, MeetingTranslations translations, GroupCatalog groups, ApplicationEventPublisher events, Clock clock,
       ObjectProvider<AgendaItemDocuments> documents, ObjectProvider<MeetingDocuments> meetingDocuments,
-      ObjectProvider<IssuedReferences> issuedReferences, MessageSource messages) {
+      ObjectProvider<IssuedReferences> issuedReferences, MessageSource messages,
+      @Value("${plenary.catalog.cache-time:5s}") Duration cacheTime) {
     this.issuedReferences = issuedReferences;
     this.messages = messages;
     this.meetings = meetings;
@@ -72,7 +74,7 @@ public class MeetingCatalog {
     this.groupsKept = Unproxied.target(groups, GroupCatalog.class);
     this.events = events;
     this.clock = clock;
-    this.cache = new TtlCache<>(Duration.ofSeconds(5), 5000, clock);
+    this.cache = new TtlCache<>(cacheTime, 5000, clock);
   }
 
   public List<Meeting> of(Group group) {

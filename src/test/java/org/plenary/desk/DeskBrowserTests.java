@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -42,6 +45,7 @@ import org.springframework.test.context.ActiveProfiles;
     "plenary.data-dir=target/test-data/${random.uuid}"})
 @ActiveProfiles("demo")
 @ExtendWith(Browser.Installed.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeskBrowserTests {
 
   private static final AtomicInteger NEXT = new AtomicInteger();
@@ -57,13 +61,23 @@ class DeskBrowserTests {
   private String code;
   private Browser browser;
 
-  @BeforeEach
+  /** One Chromium for the class, left as new after each test ({@link Browser#reset}). */
+  @BeforeAll
   void open() {
-    code = DemoMeetings.upcoming(groups, meetings);
     browser = new Browser(port, 1200, 900);
   }
 
+  @BeforeEach
+  void upcoming() {
+    code = DemoMeetings.upcoming(groups, meetings);
+  }
+
   @AfterEach
+  void reset() {
+    browser.reset();
+  }
+
+  @AfterAll
   void close() {
     browser.close();
   }

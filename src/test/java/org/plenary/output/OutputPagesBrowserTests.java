@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.plenary.Browser;
@@ -25,17 +27,24 @@ import org.springframework.test.context.ActiveProfiles;
     "plenary.data-dir=target/test-data/${random.uuid}"})
 @ActiveProfiles("demo")
 @ExtendWith(Browser.Installed.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutputPagesBrowserTests {
 
   @LocalServerPort int port;
   private Browser browser;
 
-  @BeforeEach
+  /** One Chromium for the class, left as new after each test ({@link Browser#reset}). */
+  @BeforeAll
   void open() {
     browser = new Browser(port, 1200, 900);
   }
 
   @AfterEach
+  void reset() {
+    browser.reset();
+  }
+
+  @AfterAll
   void close() {
     browser.close();
   }

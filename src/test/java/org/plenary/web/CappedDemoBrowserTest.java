@@ -11,7 +11,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The demo with an upload cap of 1 KB and a web-server multipart limit of 1 MB (a file past either is easy to
- * send), one Chromium for each test class. One context for every class that extends this: a port given with
+ * send), groups and meetings cached for 1 s (a change made straight in the database shows after that), one Chromium
+ * for each test class. One context for every class that extends this: a port given with
  * {@code -Dplenary.test.port} serves them all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
@@ -19,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.datasource.url=jdbc:h2:mem:plenary-error-pages;DB_CLOSE_DELAY=-1",
     "plenary.data-dir=target/test-data/${random.uuid}",
     "plenary.contributions.max-size=1KB",
-    "spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=1MB"})
+    "spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=1MB",
+    "plenary.catalog.cache-time=1s"})
 @ActiveProfiles("demo")
 @ExtendWith(Browser.Installed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -10,9 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -37,6 +39,7 @@ import org.springframework.test.context.ActiveProfiles;
     "plenary.data-dir=target/test-data/${random.uuid}"})
 @ActiveProfiles("demo")
 @ExtendWith(Browser.Installed.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class I18nBrowserTests {
 
   private static final Path SHOTS = Path.of("target/screenshots/i18n");
@@ -73,13 +76,19 @@ class I18nBrowserTests {
   @Autowired GroupCatalog groups;
   private Browser browser;
 
-  @BeforeEach
+  /** One Chromium for the class, left as new after each test ({@link Browser#reset}). */
+  @BeforeAll
   void open() throws IOException {
     browser = new Browser(port, 1200, 900);
     Files.createDirectories(SHOTS);
   }
 
   @AfterEach
+  void reset() {
+    browser.reset();
+  }
+
+  @AfterAll
   void close() {
     browser.close();
   }

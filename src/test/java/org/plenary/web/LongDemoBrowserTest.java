@@ -33,7 +33,8 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.mail.host=127.0.0.1",
     "spring.mail.port=16125",
     "plenary.mail.from=tsb@plenary.example",
-    "plenary.base-url=https://plenary.example"})
+    "plenary.base-url=https://plenary.example",
+    "plenary.catalog.cache-time=1s"})
 @ActiveProfiles("demo")
 @ExtendWith(Browser.Installed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,7 +85,7 @@ abstract class LongDemoBrowserTest {
     jdbc.sql("UPDATE organizations SET name = ? WHERE id = (SELECT organization_id FROM accounts WHERE username = 'alice')")
         .param(longest(200)).update();
     jdbc.sql("UPDATE accounts SET display_name = ? WHERE username IN ('alice', 'bob')").param(longest(200)).update();
-    Thread.sleep(6_000); // groups and meetings are kept for 5 s (GroupCatalog, MeetingCatalog)
+    Thread.sleep(1_200); // groups and meetings read before are kept for plenary.catalog.cache-time (1 s here)
     String alice = api.token("alice");
     String bob = api.token("bob");
     long organization = jdbc.sql("SELECT organization_id FROM accounts WHERE username = 'alice'").query(Long.class).single();
