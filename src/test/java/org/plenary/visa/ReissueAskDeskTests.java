@@ -109,11 +109,11 @@ class ReissueAskDeskTests {
     String code = DemoMeetings.upcoming(groups, meetings);
     OrganizationId org = organizations.create("Reissue Count Org", OrganizationCategory.SECTOR_MEMBER, "FR");
     var scenario = new VisaScenario(mvc, tokens, accounts);
-    String focal = scenario.account("rcf", org);
+    String focal = scenario.account("rkf", org);
     organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
-    long moved = approved(scenario, scenario.account("rcm", org), focal, org, code);
-    long unknown = approved(scenario, scenario.account("rcu", org), focal, org, code);
-    String asker = scenario.account("rca", org);
+    long moved = approved(scenario, scenario.account("rkm", org), focal, org, code);
+    long unknown = approved(scenario, scenario.account("rku", org), focal, org, code);
+    String asker = scenario.account("rka", org);
     long asked = approved(scenario, asker, focal, org, code);
     jdbc.sql("UPDATE visa_requests SET letter_venue = 'Palais des Nations', letter_starts = ?, letter_ends = ? WHERE id = ?")
         .params(java.time.LocalDate.of(2042, 3, 3), java.time.LocalDate.of(2042, 3, 5), moved).update();
