@@ -59,8 +59,11 @@ final class FolderPage {
    */
   static void write(Appendable out, String path, List<FolderEntry> entries, boolean files, ZoneId zone,
       MessageSource words, Locale locale) throws IOException {
-    out.append("\n<h1>").append(HtmlUtils.htmlEscape(title(path, words, locale)))
-        .append("</h1>\n<table class=\"listing\">\n<thead><tr>");
+    // The path is data: isolated and kept left to right inside the sentence of any language, as the layout's ltr
+    // fragment marks codes ("فهرس /t/fg/cloud/docs/" reads in order, and no screen reader reads "cloud" in Arabic).
+    String heading = HtmlUtils.htmlEscape(words.getMessage("contribution.listing.title", new Object[] {"\uE000"}, locale))
+        .replace("\uE000", "<bdi dir=\"ltr\" class=\"ltr\" translate=\"no\">" + HtmlUtils.htmlEscape(path) + "</bdi>");
+    out.append("\n<h1>").append(heading).append("</h1>\n<table class=\"listing\">\n<thead><tr>");
     header(out, words, locale, "name", "");
     // UTC, as Times shows it: a zone of no offset is named UTC, and needs no name beside its abbreviation.
     ZoneId shown = zone == null || zone.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;

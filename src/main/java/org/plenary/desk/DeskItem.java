@@ -9,7 +9,9 @@ import java.time.Instant;
  */
 public record DeskItem(
     @Schema(description = "REGISTRATION, VISA_REQUEST, REISSUE_REQUEST (a new letter asked for, open: its id the visa "
-        + "request's, its reason the asker's), DOCUMENT, DEADLINE, MILESTONE, INCOMING_QUEUE or MAIL")
+        + "request's, its reason the asker's), LETTER_TO_REISSUE (the secretariat's: an approved letter whose meeting "
+        + "moved, state MOVED, or whose stated facts are unknown, state FACTS_UNKNOWN; its id the visa request's), "
+        + "DOCUMENT, DEADLINE, MILESTONE, INCOMING_QUEUE or MAIL")
     Kind kind,
     @Schema(nullable = true, description = "The registration's or visa request's id") Long id,
     String title,
@@ -30,14 +32,14 @@ public record DeskItem(
   }
 
   /** What the item is. */
-  public enum Kind { REGISTRATION, VISA_REQUEST, REISSUE_REQUEST, DOCUMENT, DEADLINE, MILESTONE, INCOMING_QUEUE, MAIL }
+  public enum Kind { REGISTRATION, VISA_REQUEST, REISSUE_REQUEST, LETTER_TO_REISSUE, DOCUMENT, DEADLINE, MILESTONE, INCOMING_QUEUE, MAIL }
 
   /** The message key of the state's words, e.g. registration.status.SUBMITTED. */
   public String stateKey() {
     String module = switch (kind) {
       case REGISTRATION -> "registration.status.";
       case VISA_REQUEST -> "visa.status.";
-      case REISSUE_REQUEST -> "desk.reissue.";
+      case REISSUE_REQUEST, LETTER_TO_REISSUE -> "desk.reissue.";
       case DOCUMENT -> "contribution.status.";
       case DEADLINE -> "deadline.kind.";
       default -> "desk.state.";

@@ -99,7 +99,7 @@ public class PersonalDesk {
         sorted(led.stream().flatMap(g -> milestones(g).stream()).toList()),
         user.isStaff() ? incoming() : List.of(),
         user.isStaff() ? sorted(java.util.stream.Stream.concat(visas.waiting(user).stream().map(this::visa),
-            visas.askedAgain(user).stream().map(this::askedAgain)).toList()) : List.of(),
+            visas.toReissue(user).stream().map(this::toReissue)).toList()) : List.of(),
         user.isStaff() ? sorted(waitingLong(user, now)) : List.of(),
         user.isStaff() ? mail.getIfAvailable(() -> () -> 0).failedCount() : 0,
         waitingDays);
@@ -133,7 +133,7 @@ public class PersonalDesk {
   private DeskItem visa(VisaRequest v) {
     Meeting meeting = meetings.get(v.meetingId());
     boolean returned = v.status() == VisaStatus.RETURNED;
-    Instant due = returned || v.status() == VisaStatus.REQUESTED ? meeting.deadline(Deadline.Kind.VISA_SUPPORT).dueAt() : null;
+    Instant due = returned || v.status() == VisaStatus.REQUESTED ? visaDeadline(meeting) : null;
     return new DeskItem(DeskItem.Kind.VISA_REQUEST, v.id(), v.fullName(), v.status().name(), meetingName(meeting),
         v.reason(), due, meeting.timeZone().getId(), null,
         returned ? "/registrations/" + v.registrationId() + "/visa" : "/visa/" + v.id());
@@ -145,12 +145,30 @@ public class PersonalDesk {
         visas.askedAgain(requests).stream().map(this::askedAgain)).toList();
   }
 
-  /** A new letter asked for: waiting for the secretariat to re-issue it or decline, with the asker's reason. */
+  /**
+   * A new letter asked for: waiting for the secretariat to re-issue it or decline, with the asker's reason; due as the
+   * meeting's other visa items are, by its visa-support deadline.
+   */
   private DeskItem askedAgain(VisaDesk.AskedAgain asked) {
     VisaRequest v = asked.request();
     Meeting meeting = meetings.get(v.meetingId());
     return new DeskItem(DeskItem.Kind.REISSUE_REQUEST, v.id(), v.fullName(), asked.ask().state().name(),
-        meetingName(meeting), asked.ask().reason(), null, meeting.timeZone().getId(), null, "/visa/" + v.id());
+        meetingName(meeting), asked.ask().reason(), visaDeadline(meeting), meeting.timeZone().getId(), null, "/visa/" + v.id());
+  }
+
+  /** A letter for the secretariat to issue again: asked for by its holder, or its meeting moved, or its facts unknown. */
+  private DeskItem toReissue(VisaDesk.ToReissue letter) {
+    if (letter.asked() != null) {
+      return askedAgain(new VisaDesk.AskedAgain(letter.request(), letter.asked()));
+    }
+    VisaRequest v = letter.request();
+    Meeting meeting = meetings.get(v.meetingId());
+    return new DeskItem(DeskItem.Kind.LETTER_TO_REISSUE, v.id(), v.fullName(), letter.moved() ? "MOVED" : "FACTS_UNKNOWN",
+        meetingName(meeting), null, visaDeadline(meeting), meeting.timeZone().getId(), null, "/visa/" + v.id());
+  }
+
+  private static Instant visaDeadline(Meeting meeting) {
+    return meeting.deadline(Deadline.Kind.VISA_SUPPORT).dueAt();
   }
 
   private List<DeskItem> documents(PlenaryUser user, Instant now) {

@@ -115,35 +115,9 @@ class LetterReissue {
     return request.status() == VisaStatus.APPROVED && request.purgedAt() == null && requests.factsUnknown(request.id());
   }
 
-  /** Why a letter is to be re-issued: its meeting moved, what it states is not known, its holder asked (or several). */
-  record ToReissue(VisaRequest request, boolean moved, boolean factsUnknown, ReissueAsk asked) {}
-
-  /**
-   * For the secretariat: the approved letters whose meeting moved since, those approved before what they state was
-   * kept, and those their holders asked to be issued again, to re-issue (nothing for anyone else).
-   */
-  List<ToReissue> toReissue(PlenaryUser user) {
-    if (user == null || !user.isStaff()) {
-      return List.of();
-    }
-    var letters = new java.util.LinkedHashMap<Long, ToReissue>();
-    for (MeetingId meeting : requests.meetingsWithApprovedLetters()) {
-      Meeting current = meetings.get(meeting);
-      requests.approvedLetters(meeting).forEach((request, facts) -> {
-        if (!facts.standsFor(current)) {
-          letters.put(request.id(), new ToReissue(request, true, false, null));
-        }
-      });
-    }
-    for (VisaRequest request : requests.lettersOfUnknownFacts()) {
-      letters.put(request.id(), new ToReissue(request, false, true, null));
-    }
-    for (ReissueAsk ask : asks.allOpen()) {
-      ToReissue known = letters.get(ask.visaRequestId());
-      VisaRequest request = known != null ? known.request() : requests.find(ask.visaRequestId()).orElseThrow();
-      letters.put(request.id(), new ToReissue(request, known != null && known.moved(), known != null && known.factsUnknown(), ask));
-    }
-    return List.copyOf(letters.values());
+  /** For the secretariat: the letters to re-issue and why (nothing for anyone else). */
+  List<VisaDesk.ToReissue> toReissue(PlenaryUser user) {
+    return desk.toReissue(user);
   }
 
   /** The printed references of the letters the request held before the current one, oldest first. */

@@ -50,11 +50,6 @@ class ReissueAsks {
     return jdbc.sql(SELECT + " WHERE status = 'OPEN' ORDER BY asked_at, id").query(this::ask).list();
   }
 
-  /** How many re-issue requests are open. */
-  long countOpen() {
-    return jdbc.sql("SELECT COUNT(*) FROM visa_reissue_requests WHERE status = 'OPEN'").query(Long.class).single();
-  }
-
   /** The request's re-issue requests, newest first. */
   List<ReissueAsk> of(long request) {
     return jdbc.sql(SELECT + " WHERE request_id = ? ORDER BY asked_at DESC, id DESC").param(request).query(this::ask).list();

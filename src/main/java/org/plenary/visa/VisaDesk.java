@@ -48,6 +48,7 @@ public class VisaDesk {
 
   private final VisaRequests requests;
   private final ReissueAsks asks;
+  private final ReissueQueue toReissue;
   private final RegistrationDesk registrations;
   private final MeetingCatalog meetings;
   private final PassportCipher cipher;
@@ -71,12 +72,13 @@ public class VisaDesk {
     return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 
-  VisaDesk(VisaRequests requests, ReissueAsks asks, RegistrationDesk registrations, MeetingCatalog meetings, PassportCipher cipher,
+  VisaDesk(VisaRequests requests, ReissueAsks asks, ReissueQueue toReissue, RegistrationDesk registrations, MeetingCatalog meetings, PassportCipher cipher,
       JsonMapper json, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
       @Value("${plenary.visa.passport-margin:P3M}") Period margin, org.springframework.context.MessageSource messages) {
     this.messages = messages;
     this.requests = requests;
     this.asks = asks;
+    this.toReissue = toReissue;
     this.registrations = registrations;
     this.meetings = meetings;
     this.cipher = cipher;
@@ -268,11 +270,23 @@ public class VisaDesk {
   }
 
   /**
-   * How many things wait for the secretariat's decision: requests to approve, refuse or return, and letters their
-   * holders asked to be issued again (the length of the desk's list, {@link #waiting} and {@link #askedAgain}).
+   * How many things wait for the secretariat: requests to approve, refuse or return, and letters to issue again — whose
+   * meeting moved, whose facts are unknown, or that their holders asked for — each letter once (the length of the
+   * desk's lists, {@link #waiting} and {@link #toReissue}).
    */
   public long waitingCount() {
-    return requests.countWaiting() + asks.countOpen();
+    return requests.countWaiting() + toReissue.count();
+  }
+
+  /**
+   * An approved letter the secretariat is to issue again, and why: its meeting moved since, what it states is not known
+   * (approved before that was kept), or its holder asked ({@code asked}, the open request; else null) — or several.
+   */
+  public record ToReissue(VisaRequest request, boolean moved, boolean factsUnknown, ReissueAsk asked) {}
+
+  /** For the secretariat, every letter to issue again (nothing for anyone else). */
+  public List<ToReissue> toReissue(PlenaryUser user) {
+    return user != null && user.isStaff() ? toReissue.all() : List.of();
   }
 
   /** An approved letter its holder (or their focal point) asked to be issued again, with the open request. */
@@ -281,12 +295,6 @@ public class VisaDesk {
   /** The open re-issue requests of these visa requests (a person's own, or a focal point's people's). */
   public List<AskedAgain> askedAgain(List<VisaRequest> of) {
     return of.stream().flatMap(r -> asks.open(r.id()).map(ask -> new AskedAgain(r, ask)).stream()).toList();
-  }
-
-  /** Every open re-issue request, oldest first, for the secretariat (nothing for anyone else). */
-  public List<AskedAgain> askedAgain(PlenaryUser user) {
-    return user != null && user.isStaff() ? asks.allOpen().stream()
-        .map(ask -> new AskedAgain(requests.find(ask.visaRequestId()).orElseThrow(), ask)).toList() : List.of();
   }
 
   public List<VisaRequest> waiting(PlenaryUser user) {

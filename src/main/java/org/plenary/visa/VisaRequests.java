@@ -110,6 +110,24 @@ class VisaRequests {
         .optional().orElse(false);
   }
 
+  /** An approved letter and what it states of its meeting. */
+  record StatedLetter(long id, MeetingId meeting, LetterFacts facts) {}
+
+  /** Every approved letter, not purged, whose stated venue and days are kept, in one read, by id. */
+  List<StatedLetter> approvedLetterFacts() {
+    return jdbc.sql("""
+            SELECT id, meeting_id, letter_venue, letter_starts, letter_ends FROM visa_requests
+            WHERE status = 'APPROVED' AND purged_at IS NULL AND letter_starts IS NOT NULL ORDER BY id""")
+        .query((rs, n) -> new StatedLetter(rs.getLong(1), new MeetingId(rs.getLong(2)), new LetterFacts(rs.getString(3),
+            rs.getObject(4, java.time.LocalDate.class), rs.getObject(5, java.time.LocalDate.class)))).list();
+  }
+
+  /** The ids of {@link #lettersOfUnknownFacts}. */
+  List<Long> idsOfUnknownFacts() {
+    return jdbc.sql("SELECT id FROM visa_requests WHERE status = 'APPROVED' AND purged_at IS NULL AND letter_facts_unknown = TRUE")
+        .query(Long.class).list();
+  }
+
   /** The approved letters, not purged, that were approved before what letters state was kept (V121). */
   List<VisaRequest> lettersOfUnknownFacts() {
     return jdbc.sql(SELECT + " WHERE status = 'APPROVED' AND purged_at IS NULL AND letter_facts_unknown = TRUE ORDER BY id")

@@ -46,6 +46,7 @@ class ReissueAskDeskTests {
   @Autowired UserDetailsService users;
   @Autowired GroupCatalog groups;
   @Autowired MeetingCatalog meetings;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void anOpenReissueRequestIsOnEachDeskItConcernsAndEachBadgeCountsItsList() throws Exception {
@@ -95,6 +96,68 @@ class ReissueAskDeskTests {
     }
     assertThat(badges(page(focal))).containsEntry("/desk#decide", 1);
     assertThat(badges(page("tsb")).get("/secretariat/visa")).isPositive();
+  }
+
+  /**
+   * Every letter the visa desk asks the secretariat to re-issue is counted by the navigation and listed on the personal
+   * desk, each once, with the meeting's visa deadline as its due date like the requests waiting: a letter whose meeting
+   * moved, one whose facts are unknown and one asked for again. Before, the count and the desk held only the asked one,
+   * and without a date.
+   */
+  @Test
+  void everyLetterToReissueIsCountedAndListedWithTheVisaDeadline() throws Exception {
+    String code = DemoMeetings.upcoming(groups, meetings);
+    OrganizationId org = organizations.create("Reissue Count Org", OrganizationCategory.SECTOR_MEMBER, "FR");
+    var scenario = new VisaScenario(mvc, tokens, accounts);
+    String focal = scenario.account("rkf", org);
+    organizations.appointFocalPoint(org, accounts.find(focal).orElseThrow().id());
+    long moved = approved(scenario, scenario.account("rkm", org), focal, org, code);
+    long unknown = approved(scenario, scenario.account("rku", org), focal, org, code);
+    String asker = scenario.account("rka", org);
+    long asked = approved(scenario, asker, focal, org, code);
+    jdbc.sql("UPDATE visa_requests SET letter_venue = 'Palais des Nations', letter_starts = ?, letter_ends = ? WHERE id = ?")
+        .params(java.time.LocalDate.of(2042, 3, 3), java.time.LocalDate.of(2042, 3, 5), moved).update();
+    jdbc.sql("UPDATE visa_requests SET letter_venue = NULL, letter_starts = NULL, letter_ends = NULL,"
+        + " letter_facts_unknown = TRUE WHERE id = ?").param(unknown).update();
+    mvc.perform(post("/api/v1/visa/" + asked + "/reissue-requests").header("Authorization", tokens.bearer(asker))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"The embassy wants a later date.\"}"))
+        .andExpect(status().isCreated());
+    try {
+      String desk = desk("tsb");
+      String closes = JsonPath.<List<String>>read(desk, "$.visaWaiting[?(@.id == " + moved + ")].due").get(0);
+      assertThat(closes).as("a letter to re-issue has a due date").isNotNull();
+      for (var item : Map.of(moved, "LETTER_TO_REISSUE/MOVED", unknown, "LETTER_TO_REISSUE/FACTS_UNKNOWN",
+          asked, "REISSUE_REQUEST/OPEN").entrySet()) {
+        List<Map<String, Object>> found = JsonPath.read(desk, "$.visaWaiting[?(@.id == " + item.getKey() + ")]");
+        assertThat(found).as(item.getValue()).singleElement().satisfies(i -> {
+          assertThat(i.get("kind") + "/" + i.get("state")).isEqualTo(item.getValue());
+          assertThat(i).containsEntry("link", "/visa/" + item.getKey()).containsEntry("due", closes);
+        });
+      }
+      List<String> dues = JsonPath.read(desk, "$.visaWaiting[*].due");
+      assertThat(dues).as("sorted by due date").isSortedAccordingTo(
+          java.util.Comparator.nullsLast(java.util.Comparator.comparing(java.time.Instant::parse)));
+      String page = page("tsb");
+      assertThat(page).contains("meeting moved since the letter was approved", "what the letter states is not known");
+      int listed = JsonPath.<Integer>read(desk, "$.visaWaiting.length()");
+      assertThat(badges(page).get("/secretariat/visa")).as("the badge: the desk's list").isEqualTo(listed);
+      String visaDesk = mvc.perform(get("/secretariat/visa").with(user(users.loadUserByUsername("tsb"))))
+          .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+      assertThat(visaDesk.split("<li><a href=\"/visa/", -1).length - 1).as("the visa desk's items").isEqualTo(listed);
+    } finally {
+      for (long letter : List.of(moved, unknown, asked)) {
+        mvc.perform(post("/api/v1/visa/" + letter + "/reissue").header("Authorization", tokens.bearer("tsb")))
+            .andExpect(status().isOk());
+      }
+    }
+  }
+
+  private long approved(VisaScenario scenario, String participant, String focal, OrganizationId org, String code)
+      throws Exception {
+    long visa = scenario.filedRequest(participant, focal, org, code);
+    mvc.perform(post("/api/v1/visa/" + visa + "/approve").header("Authorization", tokens.bearer("tsb")))
+        .andExpect(status().isOk());
+    return visa;
   }
 
   private String desk(String username) throws Exception {
