@@ -99,7 +99,22 @@ final class StoredText {
 
   /** Whether {@code text} holds a line break ({@link #BREAKS}). */
   static boolean broken(String text) {
-    return BREAKS.matcher(text).find();
+    return holdsBreak(text, true) && BREAKS.matcher(text).find();
+  }
+
+  /**
+   * Whether {@code text} holds a break of {@link #BREAKS} (with {@code vtAndFf}) or of {@link #PASTED_BREAKS}: a scan
+   * that spares nearly every text (a title, a name) the pattern's matcher, which was most of a JSON string's reading.
+   */
+  private static boolean holdsBreak(String text, boolean vtAndFf) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+          || vtAndFf && (c == '\u000B' || c == '\u000C')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -108,7 +123,8 @@ final class StoredText {
    * A password is taken as sent ({@link Lines#SECRET}).
    */
   static String taken(String text, Lines lines) {
-    String line = lines == Lines.FLATTENED ? PASTED_BREAKS.matcher(text).replaceAll(" ") : text;
+    String line = lines == Lines.FLATTENED && holdsBreak(text, false)
+        ? PASTED_BREAKS.matcher(text).replaceAll(" ") : text;
     if (refused(line) || lines == Lines.REFUSED && broken(line)) {
       return null;
     }

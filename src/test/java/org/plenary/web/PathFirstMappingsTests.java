@@ -3,6 +3,8 @@ package org.plenary.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -11,8 +13,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /** The controllers' mappings, matched path first, find the method they found before and refuse as before. */
 @SpringBootTest(properties = {
@@ -70,6 +74,29 @@ class PathFirstMappingsTests {
   void aPathWhoseStartNoPatternSharesFindsNothingAndOneThatSharesItIsMatchedInFull() throws Exception {
     assertThat(mappings.getHandler(request("GET", "/api/v1/contributionsX/FG-Cloud-I-0001", null))).isNull();
     assertThat(method("GET", "/api/v1/contributions/FG-Cloud-I-0001/audit", null)).isEqualTo("audit");
+  }
+
+  @Test
+  void aRequestOneMappingTakesReadsItsParsedPathOnceNotOnceAMappingSharingItsStart() throws Exception {
+    // Before, each mapping under /api/v1/groups/ read the parsed path through the request (its filter chain's
+    // wrappers, in a server) to match its patterns: some forty reads for one allocation.
+    var reads = new AtomicInteger();
+    var request = new HttpServletRequestWrapper(request("POST", "/api/v1/groups/cloud/meetings/2701-gva/contributions",
+        "application/json")) {
+      @Override
+      public Object getAttribute(String name) {
+        if (ServletRequestPathUtils.PATH_ATTRIBUTE.equals(name)) {
+          reads.incrementAndGet();
+        }
+        return super.getAttribute(name);
+      }
+    };
+    var chain = mappings.getHandler(request);
+    assertThat(((HandlerMethod) chain.getHandler()).getMethod().getName()).isEqualTo("allocate");
+    assertThat(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
+        .isEqualTo("/api/v1/groups/{slug}/meetings/{code}/contributions");
+    // a few reads remain: the look-up path, the match's details, the interceptors that match by path
+    assertThat(reads.get()).as("reads of the parsed path").isLessThanOrEqualTo(12);
   }
 
   @Test
