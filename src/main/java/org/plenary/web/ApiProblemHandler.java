@@ -3,7 +3,6 @@ package org.plenary.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.plenary.shared.InvalidInputException;
 import org.plenary.shared.Listed;
@@ -193,8 +192,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         text("web.problem.invalid.count", total));
     problem.setTitle(text("web.problem.invalid"));
-    problem.setProperty("errors", violations.stream().limit(org.plenary.shared.Violations.KEPT)
-        .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+    problem.setProperty("errors", violations.stream().limit(org.plenary.shared.Violations.KEPT).toList()); // each {field, message}, in that order
     return problem;
   }
 }

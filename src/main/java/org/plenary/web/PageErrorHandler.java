@@ -1,7 +1,6 @@
 package org.plenary.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -91,8 +90,7 @@ class PageErrorHandler {
     page.addObject("detail", e.violations().stream().limit(org.plenary.shared.Violations.KEPT).map(Violation::message)
         .collect(Collectors.joining(" ")));
     if (page.getView() != null) { // the JSON problem; the error page shows the sentences
-      page.addObject("errors", e.violations().stream().limit(org.plenary.shared.Violations.KEPT)
-          .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+      page.addObject("errors", e.violations().stream().limit(org.plenary.shared.Violations.KEPT).toList()); // each {field, message}, in that order
     }
     return page;
   }
