@@ -71,7 +71,7 @@ class MeetingApiController {
     this.groups = groups;
   }
 
-  @Operation(operationId = "listMeetings", summary = "A group's meetings, earliest first")
+  @Operation(operationId = "listMeetings", summary = "A group's meetings, earliest first (the same start: in the order they were added)")
   @GetMapping
   ResponseEntity<List<MeetingResource>> list(@PathVariable String slug,
       @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,

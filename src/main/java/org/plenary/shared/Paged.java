@@ -45,7 +45,8 @@ public record Paged<T>(List<T> rows, String next) {
   /** The {@code limit} parameter's description in the API's operations. */
   public static final String LIMIT = "at most this many rows (1-1000, default 100); the `Link` header names the next page";
   /** The {@code cursor} parameter's description in the API's operations. */
-  public static final String CURSOR = "the `cursor` of the `Link` header's next page, as it is";
+  public static final String CURSOR = "the `cursor` of the `Link` header's next page, as it is (signed: a cursor"
+      + " altered or made by hand is refused)";
 
   private static final Pattern CURSOR_SHAPE = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})");
   private static final Pattern KEY_SHAPE = Pattern.compile("(\\d{1,18})(?::(.*))?", Pattern.DOTALL);
