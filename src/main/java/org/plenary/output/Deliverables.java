@@ -71,6 +71,26 @@ class Deliverables {
         .list());
   }
 
+  /** The group's deliverables serving one of the milestones {@code titles}, in id order, with their versions. */
+  List<Deliverable> serving(GroupId group, java.util.Collection<String> titles) {
+    if (titles.isEmpty()) {
+      return List.of();
+    }
+    var params = Map.<String, Object>of("group", group.value(),
+        "titles", org.plenary.shared.InLists.padded(List.copyOf(titles)));
+    Map<Long, List<Deliverable.Version>> versions = new HashMap<>();
+    jdbc.sql("""
+            SELECT v.deliverable_id, v.version, v.output_number, v.added_by, v.added_at
+            FROM deliverable_versions v JOIN deliverables d ON d.id = v.deliverable_id
+            WHERE d.group_id = :group AND d.milestone IN (:titles) ORDER BY v.version""")
+        .params(params)
+        .query((rs, n) -> versions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+            .add(new Deliverable.Version(rs.getInt(2), rs.getString(3), instant(rs, "added_at"))))
+        .list();
+    return jdbc.sql(SELECT + " WHERE d.group_id = :group AND d.milestone IN (:titles) ORDER BY d.id").params(params)
+        .query((rs, n) -> row(rs, versions.getOrDefault(rs.getLong("id"), List.of()))).list();
+  }
+
   Optional<Deliverable> find(GroupId group, long id) {
     return select("d.group_id = ? AND d.id = " + id, group.value()).stream().findFirst();
   }

@@ -111,7 +111,8 @@ class KeysetPagingTests {
   /**
    * The lists read whole and sliced in Java before read one page and one more by key in SQL: walked 2 at a time,
    * each page reads at most 3 rows of its table (the whole list before: groups and deliverables are given 30 more
-   * here, the demo's meetings, registrations and circulars more than 3); a row added after the first page comes
+   * here, the demo's meetings, registrations and circulars more than 3; a page of milestones reads the deliverables
+   * serving its milestones, not the group's 30 more); a row added after the first page comes
    * once, where its key puts it, and no row comes twice.
    */
   @Test
@@ -136,6 +137,10 @@ class KeysetPagingTests {
           () -> deliverable.accept(99))).contains("Paged deliverable 99");
       assertThat(walked(api, tsb, "/api/v1/accounts", "accounts", "username", () -> account.accept(99)))
           .contains("zz-paged-99");
+      RowsRead.reset();
+      assertThat(get(api, tsb, "/api/v1/groups/cloud/milestones?limit=2").statusCode()).isEqualTo(200);
+      assertThat(RowsRead.mostByOneStatement("deliverables")).as("deliverables read for a page of 2 milestones")
+          .isLessThan(30);
       walked(api, tsb, "/api/v1/groups/cloud/meetings", "meetings", "code", () -> { });
       walked(api, tsb, "/api/v1/groups/cloud/meetings/1006-gva/registrations", "registrations", "id", () -> { });
       walked(api, tsb, "/api/v1/groups/cloud/meetings/1006-gva/circulars", "meeting_circulars", "id", () -> { });
