@@ -17,3 +17,4 @@ CREATE INDEX meetings_group_start_id ON meetings (group_id, start_date, id);
 CREATE INDEX registrations_meeting_name_id ON registrations (meeting_id, full_name, id);
 CREATE INDEX meeting_circulars_meeting_id ON meeting_circulars (meeting_id, id);
 CREATE INDEX deliverables_group_id ON deliverables (group_id, id);
+CREATE INDEX visa_reissue_requests_request_asked_id ON visa_reissue_requests (request_id, asked_at, id);
