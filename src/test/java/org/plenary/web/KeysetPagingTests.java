@@ -110,8 +110,8 @@ class KeysetPagingTests {
 
   /**
    * The lists read whole and sliced in Java before read one page and one more by key in SQL: walked 2 at a time,
-   * each page reads at most 3 rows of its table (the whole list before: groups and deliverables are given 30 more
-   * here, the demo's meetings, registrations and circulars more than 3; a page of milestones reads the deliverables
+   * each page reads at most 3 rows of its table (the whole list before: each list is given 30 more rows here, meetings
+   * all starting the same day; a page of milestones reads the deliverables
    * serving its milestones, not the group's 30 more); a row added after the first page comes
    * once, where its key puts it, and no row comes twice.
    */
@@ -130,6 +130,24 @@ class KeysetPagingTests {
         + " password_hash, created_at) VALUES (?, ?, ?, ?, 'x', ?)", "zz-paged-" + i, "zz" + i + "@example.org",
         "zz" + i + "@example.org", "Paged " + i, Timestamp.from(Instant.now()));
     IntStream.range(0, 30).forEach(account);
+    // 30 meetings starting the same day (their ids place them), the first with 30 registrations and 30 circulars
+    Timestamp deadline = Timestamp.from(Instant.parse("2040-12-01T00:00:00Z"));
+    IntConsumer meeting = i -> jdbc.update("INSERT INTO meetings (group_id, code, start_date, end_date, time_zone,"
+        + " venue_name, venue_code, languages, paperless, documents_public, registration_deadline, contribution_deadline,"
+        + " visa_deadline) VALUES (?, ?, ?, ?, 'Europe/Zurich', 'Paged venue', 'gva', 'English', FALSE, TRUE, ?, ?, ?)",
+        cloud, "zz-paged-" + i, java.sql.Date.valueOf("2041-01-07"), java.sql.Date.valueOf("2041-01-09"), deadline,
+        deadline, deadline);
+    IntStream.range(0, 30).forEach(meeting);
+    long paged = jdbc.queryForObject("SELECT id FROM meetings WHERE code = 'zz-paged-0'", Long.class);
+    IntConsumer registration = i -> jdbc.update("INSERT INTO registrations (meeting_id, account_id, full_name, email,"
+        + " category, country_code, first_time, attendance, status, submitted_at) SELECT ?, id, ?, email, 'MEMBER', 'FR',"
+        + " FALSE, 'IN_PERSON', 'SUBMITTED', ? FROM accounts WHERE username = ?", paged, "Paged person " + i,
+        Timestamp.from(Instant.now()), "zz-paged-" + i);
+    IntStream.range(0, 29).forEach(registration);
+    IntConsumer circular = i -> jdbc.update("INSERT INTO meeting_circulars (meeting_id, kind, number, dated, signatory,"
+        + " signatory_title, status, created_at) VALUES (?, 'CIRCULAR', ?, ?, 'Paged', 'Paged', 'DRAFT', ?)", paged,
+        "ZZ/" + i, java.sql.Date.valueOf("2040-11-01"), Timestamp.from(Instant.now()));
+    IntStream.range(0, 30).forEach(circular);
     try {
       assertThat(walked(api, tsb, "/api/v1/groups", "plenary_groups", "slug", () -> group.accept(99)))
           .contains("zz-paged-99");
@@ -141,10 +159,17 @@ class KeysetPagingTests {
       assertThat(get(api, tsb, "/api/v1/groups/cloud/milestones?limit=2").statusCode()).isEqualTo(200);
       assertThat(RowsRead.mostByOneStatement("deliverables")).as("deliverables read for a page of 2 milestones")
           .isLessThan(30);
-      walked(api, tsb, "/api/v1/groups/cloud/meetings", "meetings", "code", () -> { });
-      walked(api, tsb, "/api/v1/groups/cloud/meetings/1006-gva/registrations", "registrations", "id", () -> { });
-      walked(api, tsb, "/api/v1/groups/cloud/meetings/1006-gva/circulars", "meeting_circulars", "id", () -> { });
+      assertThat(walked(api, tsb, "/api/v1/groups/cloud/meetings", "meetings", "code", () -> meeting.accept(99)))
+          .endsWith("zz-paged-99");
+      String of = "/api/v1/groups/cloud/meetings/zz-paged-0/";
+      assertThat(walked(api, tsb, of + "registrations", "registrations", "fullName", () -> registration.accept(29)))
+          .contains("Paged person 29");
+      assertThat(walked(api, tsb, of + "circulars", "meeting_circulars", "number", () -> circular.accept(99)))
+          .endsWith("ZZ/99");
     } finally {
+      jdbc.update("DELETE FROM meeting_circulars WHERE number LIKE 'ZZ/%'");
+      jdbc.update("DELETE FROM registrations WHERE full_name LIKE 'Paged person %'");
+      jdbc.update("DELETE FROM meetings WHERE code LIKE 'zz-paged-%'");
       jdbc.update("DELETE FROM deliverables WHERE title LIKE 'Paged deliverable %'");
       jdbc.update("DELETE FROM plenary_groups WHERE slug LIKE 'zz-paged-%'");
       jdbc.update("DELETE FROM accounts WHERE username LIKE 'zz-paged-%'");
