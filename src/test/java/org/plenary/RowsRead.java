@@ -27,6 +27,17 @@ public class RowsRead {
         .mapToLong(e -> e.getValue().sum()).sum();
   }
 
+  /**
+   * The most rows one statement reading {@code FROM table} read since {@link #reset()}: what the list's own read took,
+   * apart from the single rows a request reads besides (the signed-in account, the group named in the path).
+   */
+  public static long mostByOneStatement(String table) {
+    String from = "from " + table.toLowerCase(Locale.ROOT) + " ";
+    return BY_STATEMENT.entrySet().stream().filter(e -> (e.getKey() + " ").toLowerCase(Locale.ROOT)
+            .replaceAll("\\s+", " ").contains(from))
+        .mapToLong(e -> e.getValue().sum()).max().orElse(0);
+  }
+
   /** Forgets the rows counted so far. */
   public static void reset() {
     BY_STATEMENT.clear();

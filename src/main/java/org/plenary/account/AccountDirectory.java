@@ -145,6 +145,11 @@ public class AccountDirectory {
     return accounts.all();
   }
 
+  /** One page of the accounts in username order, read by key, each with its version. */
+  org.plenary.shared.Paged<Accounts.Versioned> page(org.plenary.shared.Paged.Asked asked) {
+    return accounts.page(asked);
+  }
+
   public boolean any() {
     return accounts.any();
   }

@@ -214,6 +214,26 @@ class Accounts {
     return jdbc.sql("SELECT " + COLUMNS + " FROM accounts ORDER BY username").query(this::account).list().stream().map(this::withRoles).toList();
   }
 
+  /** An account as the list gives it: with the version read in the same row. */
+  record Versioned(Account account, long version) {}
+
+  /**
+   * One page of the accounts read by key in username order (unique, so the username alone places a row; its unique
+   * index serves the order): the page and one more, each with its version from the same row, then its roles.
+   */
+  org.plenary.shared.Paged<Versioned> page(org.plenary.shared.Paged.Asked asked) {
+    var after = asked.after();
+    String select = "SELECT " + COLUMNS + ", edit_version FROM accounts";
+    var query = after == null
+        ? jdbc.sql(select + " ORDER BY username LIMIT ?").param(asked.read())
+        : jdbc.sql(select + " WHERE username > ? ORDER BY username LIMIT ?").params(after.sort(), asked.read());
+    return asked.keyset(query.query((rs, n) -> {
+      Account account = account(rs, n);
+      return new org.plenary.shared.Paged.Keyed<>(new org.plenary.shared.Paged.Key(account.username(), account.id().value()),
+          new Versioned(account, rs.getLong("edit_version")));
+    }).list()).map(v -> new Versioned(withRoles(v.account()), v.version()));
+  }
+
   boolean usernameOrEmailTaken(String username, String email) {
     return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE LOWER(username) = LOWER(?) OR email_key = ?")
         .params(username, org.plenary.shared.Names.key(email)).query(Long.class).single() > 0;

@@ -67,8 +67,8 @@ class GroupApiController {
   @GetMapping
   ResponseEntity<List<GroupSummary>> list(@Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
-    return Paged.asked(limit, cursor).of(catalog.all(), g -> g.id().value())
-        .map(g -> new GroupSummary(g.slug(), g.acronym(), g.name(), g.parentSlug())).answer();
+    Paged.Asked asked = Paged.asked(limit, cursor);
+    return catalog.page(asked).map(g -> new GroupSummary(g.slug(), g.acronym(), g.name(), g.parentSlug())).answer();
   }
 
   @Operation(operationId = "getGroup", summary = "A group with its terms of reference, leadership, lifetime and milestones",

@@ -52,6 +52,11 @@ public class GroupCatalog {
     return groups.all().stream().map(this::group).toList();
   }
 
+  /** One page of the groups as stored (no terms of reference, leaders or milestones), by acronym, read by key. */
+  org.plenary.shared.Paged<Groups.GroupRow> page(org.plenary.shared.Paged.Asked asked) {
+    return groups.page(asked);
+  }
+
   public Optional<Group> find(String slug) {
     return cache.get(slug, () -> groups.find(slug).map(this::group));
   }

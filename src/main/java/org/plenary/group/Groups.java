@@ -35,6 +35,22 @@ class Groups {
     return jdbc.sql(SELECT + " ORDER BY g.acronym").query(this::row).list();
   }
 
+  /**
+   * One page of the groups read by key, in (acronym, id) order (the index on both serves it): the page and one more
+   * after the key.
+   */
+  org.plenary.shared.Paged<GroupRow> page(org.plenary.shared.Paged.Asked asked) {
+    var after = asked.after();
+    var query = after == null
+        ? jdbc.sql(SELECT + " ORDER BY g.acronym, g.id LIMIT ?").param(asked.read())
+        : jdbc.sql(SELECT + " WHERE g.acronym > ? OR (g.acronym = ? AND g.id > ?) ORDER BY g.acronym, g.id LIMIT ?")
+            .params(after.sort(), after.sort(), after.id(), asked.read());
+    return asked.keyset(query.query((rs, n) -> {
+      GroupRow row = row(rs, n);
+      return new org.plenary.shared.Paged.Keyed<>(new org.plenary.shared.Paged.Key(row.acronym(), row.id().value()), row);
+    }).list());
+  }
+
   Optional<GroupRow> find(String slug) {
     return jdbc.sql(SELECT + " WHERE g.slug = ?").param(slug).query(this::row).optional();
   }

@@ -67,8 +67,9 @@ class CircularApiController {
   ResponseEntity<List<CircularResource>> list(@PathVariable String slug, @PathVariable String code,
       @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
+    Paged.Asked asked = Paged.asked(limit, cursor);
     Meeting meeting = desk.meetingOfCode(slug, code);
-    return Paged.asked(limit, cursor).of(desk.of(meeting.id(), staff()), c -> c.id().value()).map(c -> resource(c, null)).answer();
+    return desk.of(meeting.id(), staff(), asked).map(c -> resource(c, null)).answer();
   }
 
   @Operation(operationId = "draftCircular", summary = "Draft the meeting's circular (secretariat)",

@@ -92,6 +92,11 @@ public class CircularDesk {
     return circulars.ofMeeting(meeting).stream().filter(c -> staff || c.issued()).toList();
   }
 
+  /** One page of the meeting's circulars ({@link #of(MeetingId, boolean)}), in id order, read by key. */
+  public org.plenary.shared.Paged<Circular> of(MeetingId meeting, boolean staff, org.plenary.shared.Paged.Asked asked) {
+    return circulars.ofMeeting(meeting, staff, asked);
+  }
+
   /** The group's issued circulars and notices, newest first. */
   public List<Circular> issuedOf(GroupId group) {
     return circulars.issuedOfGroup(group);

@@ -142,6 +142,20 @@ class Circulars {
         .query(this::circular).list();
   }
 
+  /**
+   * One page of the meeting's circulars read by key in id order (the index on meeting and id serves it): all of them,
+   * or only those issued.
+   */
+  org.plenary.shared.Paged<Circular> ofMeeting(MeetingId meeting, boolean drafts, org.plenary.shared.Paged.Asked asked) {
+    return asked.keyset(jdbc.sql("SELECT * FROM meeting_circulars WHERE meeting_id = ? AND id > ?"
+            + (drafts ? "" : " AND status = 'ISSUED'") + " ORDER BY id LIMIT ?")
+        .params(meeting.value(), asked.afterId(), asked.read())
+        .query((rs, n) -> {
+          Circular circular = circular(rs, n);
+          return new org.plenary.shared.Paged.Keyed<>(org.plenary.shared.Paged.Key.of(circular.id().value()), circular);
+        }).list());
+  }
+
   /** The group's issued circulars and notices, newest first. */
   List<Circular> issuedOfGroup(GroupId group) {
     return jdbc.sql("""

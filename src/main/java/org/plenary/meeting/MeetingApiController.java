@@ -71,14 +71,14 @@ class MeetingApiController {
     this.groups = groups;
   }
 
-  @Operation(operationId = "listMeetings", summary = "A group's meetings, earliest first")
+  @Operation(operationId = "listMeetings", summary = "A group's meetings, earliest first (the same start: in the order they were added)")
   @GetMapping
   ResponseEntity<List<MeetingResource>> list(@PathVariable String slug,
       @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
+    Paged.Asked asked = Paged.asked(limit, cursor);
     Group group = groups.get(slug);
-    return Paged.asked(limit, cursor).of(meetings.of(group), m -> m.id().value())
-        .map(m -> MeetingResource.of(group, m, circulars)).answer();
+    return meetings.of(group, asked).map(m -> MeetingResource.of(group, m, circulars)).answer();
   }
 
   @Operation(operationId = "getMeeting", summary = "A meeting with its agenda and deadlines (each in the meeting's time zone)")

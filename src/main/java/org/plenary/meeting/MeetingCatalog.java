@@ -81,6 +81,11 @@ public class MeetingCatalog {
     return meetings.ofGroup(group.id());
   }
 
+  /** One page of the group's meetings, earliest first (then by id), read by key. */
+  public org.plenary.shared.Paged<Meeting> of(Group group, org.plenary.shared.Paged.Asked asked) {
+    return meetings.ofGroup(group.id(), asked);
+  }
+
   /** The meeting, or {@link UnknownMeetingException}; an unknown group is {@code UnknownGroupException}. */
   public Meeting get(String slug, String code) {
     Group group = groupsKept.get(slug);

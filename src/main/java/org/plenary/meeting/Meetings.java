@@ -147,6 +147,24 @@ class Meetings {
     return jdbc.sql(SELECT + " WHERE group_id = ? ORDER BY start_date").param(group.value()).query(this::meeting).list().stream().map(this::withLists).toList();
   }
 
+  /**
+   * One page of the group's meetings read by key, in (start date, id) order: the page and one more after the key
+   * (served by the index on group, start date and id), each with its lists.
+   */
+  org.plenary.shared.Paged<Meeting> ofGroup(GroupId group, org.plenary.shared.Paged.Asked asked) {
+    var after = asked.after();
+    var query = after == null
+        ? jdbc.sql(SELECT + " WHERE group_id = ? ORDER BY start_date, id LIMIT ?").params(group.value(), asked.read())
+        : jdbc.sql(SELECT + " WHERE group_id = ? AND (start_date > ? OR (start_date = ? AND id > ?))"
+                + " ORDER BY start_date, id LIMIT ?")
+            .params(group.value(), after.sortAs(LocalDate::parse), after.sortAs(LocalDate::parse), after.id(), asked.read());
+    return asked.keyset(query.query((rs, n) -> {
+      Meeting meeting = meeting(rs, n);
+      return new org.plenary.shared.Paged.Keyed<>(
+          new org.plenary.shared.Paged.Key(meeting.startDate().toString(), meeting.id().value()), meeting);
+    }).list()).map(this::withLists);
+  }
+
   /** Meetings not yet over on {@code today} (an upper bound; callers compare in each meeting's zone). */
   List<Meeting> endingOnOrAfter(LocalDate today) {
     return jdbc.sql(SELECT + " WHERE end_date >= ? ORDER BY start_date").param(today).query(this::meeting).list().stream().map(this::withLists).toList();

@@ -55,7 +55,8 @@ class DeliverableApiController {
   ResponseEntity<List<Deliverable>> list(@PathVariable String slug,
       @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
-    return Paged.asked(limit, cursor).of(desk.list(slug, Reader.current()), Deliverable::id).answer();
+    Paged.Asked asked = Paged.asked(limit, cursor);
+    return desk.list(slug, Reader.current(), asked).answer();
   }
 
   @Operation(operationId = "getDeliverable", summary = "One deliverable with its versions")

@@ -54,6 +54,27 @@ public class DeliverableDesk {
     return deliverables.ofGroup(group.id()).stream().map(d -> visible(d, readable)).toList();
   }
 
+  /** One page of the group's deliverables ({@link #list(String, Reader)}), in id order, read by key. */
+  public org.plenary.shared.Paged<Deliverable> list(String slug, Reader reader, org.plenary.shared.Paged.Asked asked) {
+    Group group = groups.get(slug);
+    var page = deliverables.ofGroup(group.id(), asked);
+    if (page.rows().stream().allMatch(d -> d.versions().isEmpty())) {
+      return page;
+    }
+    Set<String> readable = readableOutputs(slug, reader);
+    return page.map(d -> visible(d, readable));
+  }
+
+  /** The group's deliverables serving one of the milestones {@code titles}, as the reader may see them. */
+  public List<Deliverable> serving(String slug, Reader reader, java.util.Collection<String> titles) {
+    List<Deliverable> serving = deliverables.serving(groups.get(slug).id(), titles);
+    if (serving.stream().allMatch(d -> d.versions().isEmpty())) {
+      return serving;
+    }
+    Set<String> readable = readableOutputs(slug, reader);
+    return serving.stream().map(d -> visible(d, readable)).toList();
+  }
+
   /**
    * A milestone renamed on the group's page or API: the deliverables serving it follow. Before, they kept the
    * old title, and the plan, the progress report and the milestone notices showed the milestone unserved.

@@ -50,6 +50,47 @@ class Deliverables {
     return select("d.group_id = ?", group.value());
   }
 
+  /**
+   * One page of the group's deliverables read by key in id order (the index on group and id serves it): the page and
+   * one more, each with its versions (read for those rows only).
+   */
+  org.plenary.shared.Paged<Deliverable> ofGroup(GroupId group, org.plenary.shared.Paged.Asked asked) {
+    Map<Long, List<Deliverable.Version>> versions = new HashMap<>();
+    jdbc.sql("""
+            SELECT v.deliverable_id, v.version, v.output_number, v.added_by, v.added_at FROM deliverable_versions v
+            WHERE v.deliverable_id IN (SELECT id FROM deliverables WHERE group_id = ? AND id > ? ORDER BY id LIMIT ?)
+            ORDER BY v.version""")
+        .params(group.value(), asked.afterId(), asked.read())
+        .query((rs, n) -> versions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+            .add(new Deliverable.Version(rs.getInt(2), rs.getString(3), instant(rs, "added_at"))))
+        .list();
+    return asked.keyset(jdbc.sql(SELECT + " WHERE d.group_id = ? AND d.id > ? ORDER BY d.id LIMIT ?")
+        .params(group.value(), asked.afterId(), asked.read())
+        .query((rs, n) -> new org.plenary.shared.Paged.Keyed<>(org.plenary.shared.Paged.Key.of(rs.getLong("id")),
+            row(rs, versions.getOrDefault(rs.getLong("id"), List.of()))))
+        .list());
+  }
+
+  /** The group's deliverables serving one of the milestones {@code titles}, in id order, with their versions. */
+  List<Deliverable> serving(GroupId group, java.util.Collection<String> titles) {
+    if (titles.isEmpty()) {
+      return List.of();
+    }
+    var params = Map.<String, Object>of("group", group.value(),
+        "titles", org.plenary.shared.InLists.padded(List.copyOf(titles)));
+    Map<Long, List<Deliverable.Version>> versions = new HashMap<>();
+    jdbc.sql("""
+            SELECT v.deliverable_id, v.version, v.output_number, v.added_by, v.added_at
+            FROM deliverable_versions v JOIN deliverables d ON d.id = v.deliverable_id
+            WHERE d.group_id = :group AND d.milestone IN (:titles) ORDER BY v.version""")
+        .params(params)
+        .query((rs, n) -> versions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+            .add(new Deliverable.Version(rs.getInt(2), rs.getString(3), instant(rs, "added_at"))))
+        .list();
+    return jdbc.sql(SELECT + " WHERE d.group_id = :group AND d.milestone IN (:titles) ORDER BY d.id").params(params)
+        .query((rs, n) -> row(rs, versions.getOrDefault(rs.getLong("id"), List.of()))).list();
+  }
+
   Optional<Deliverable> find(GroupId group, long id) {
     return select("d.group_id = ? AND d.id = " + id, group.value()).stream().findFirst();
   }

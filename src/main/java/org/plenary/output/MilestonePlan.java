@@ -53,7 +53,9 @@ public class MilestonePlan {
       org.plenary.shared.Paged.Asked asked) {
     Group group = groups.get(slug);
     var page = groups.milestones(group.id(), asked);
-    List<Deliverable> all = deliverables.list(slug, reader);
+    // only the deliverables serving the page's milestones, not the group's whole list
+    List<Deliverable> all = deliverables.serving(slug, reader,
+        page.rows().stream().map(org.plenary.group.Milestone::title).collect(java.util.stream.Collectors.toSet()));
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     return page.map(m -> TrackedMilestone.of(m.dueOn(), m.title(),
         all.stream().filter(d -> m.title().equals(d.milestone())).toList(), today));

@@ -71,7 +71,8 @@ class RegistrationApiController {
       @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor,
       @AuthenticationPrincipal PlenaryUser user) {
-    return Paged.asked(limit, cursor).of(desk.visibleTo(slug, code, user), Registration::id).map(r -> resource(r, user)).answer();
+    Paged.Asked asked = Paged.asked(limit, cursor);
+    return desk.visibleTo(slug, code, user, asked).map(r -> resource(r, user)).answer();
   }
 
   @Operation(operationId = "correctRegistrationOrganization", summary = "Correct the organization a registration is for (the administrator)")

@@ -240,6 +240,20 @@ public class RegistrationDesk {
     return all.stream().filter(r -> user.id().equals(r.accountId()) || mayDecide(user, r)).toList();
   }
 
+  /**
+   * One page of what the person may see of the meeting's registrations ({@link #visibleTo(String, String,
+   * PlenaryUser)}), in (full name, id) order, filtered and read by key in SQL.
+   */
+  public org.plenary.shared.Paged<Registration> visibleTo(String slug, String code, PlenaryUser user,
+      org.plenary.shared.Paged.Asked asked) {
+    Group group = groups.get(slug);
+    var meeting = meetings.get(slug, code).id();
+    if (groups.canManage(user, group) || user.isStaff()) {
+      return registrations.ofMeeting(meeting, null, List.of(), asked);
+    }
+    return registrations.ofMeeting(meeting, user.id(), user.focalPointOf(), asked);
+  }
+
   /** Registrations waiting for this person's decision: all for the secretariat, their organizations' for a focal point. */
   public List<Registration> waitingFor(PlenaryUser user) {
     return registrations.submitted().stream().filter(r -> mayDecide(user, r)).toList();

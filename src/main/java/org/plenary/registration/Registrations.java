@@ -142,6 +142,36 @@ class Registrations {
         .list();
   }
 
+  /**
+   * One page of the meeting's registrations read by key, in (full name, id) order (the index on meeting, name and id
+   * serves it): all of them, or ({@code account} not null) only that account's and those of {@code organizations}.
+   */
+  org.plenary.shared.Paged<Registration> ofMeeting(MeetingId meeting, AccountId account,
+      List<OrganizationId> organizations, org.plenary.shared.Paged.Asked asked) {
+    var after = asked.after();
+    var sql = new StringBuilder(SELECT + " WHERE meeting_id = :meeting");
+    var params = new java.util.HashMap<String, Object>(java.util.Map.of("meeting", meeting.value(), "read", asked.read()));
+    if (account != null) {
+      sql.append(organizations.isEmpty() ? " AND account_id = :account"
+          : " AND (account_id = :account OR organization_id IN (:organizations))");
+      params.put("account", account.value());
+      if (!organizations.isEmpty()) {
+        params.put("organizations", org.plenary.shared.InLists.padded(organizations.stream().map(OrganizationId::value).toList()));
+      }
+    }
+    if (after != null) {
+      sql.append(" AND (full_name > :name OR (full_name = :name AND id > :id))");
+      params.put("name", after.sort());
+      params.put("id", after.id());
+    }
+    sql.append(" ORDER BY full_name, id LIMIT :read");
+    return asked.keyset(jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+      Registration registration = registration(rs, n);
+      return new org.plenary.shared.Paged.Keyed<>(
+          new org.plenary.shared.Paged.Key(registration.fullName(), registration.id()), registration);
+    }).list());
+  }
+
   List<Registration> submitted() {
     return jdbc.sql(SELECT + " WHERE status = 'SUBMITTED' ORDER BY submitted_at").query(this::registration).list();
   }

@@ -2,8 +2,8 @@ package org.plenary.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -30,7 +32,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * <p>A list read by key ({@link Asked#keyset}) reads no more than its page: its SQL asks for the rows after
  * {@link Asked#after} in key order ({@code WHERE key > :after ORDER BY key LIMIT :read}), and its cursor is the last
- * row's {@link Key}, check-summed so that a cursor no page gave is refused naming {@code cursor}. A row added while a
+ * row's {@link Key}, signed with an HMAC-SHA256 whose key the installation keeps in its database ({@link CursorKey},
+ * one for every node), so that a cursor no page gave (altered, or made by hand) is refused naming {@code cursor}. A row added while a
  * client pages comes where its key puts it: after the page just given it is on a later page, before it on none.
  */
 public record Paged<T>(List<T> rows, String next) {
@@ -42,12 +45,15 @@ public record Paged<T>(List<T> rows, String next) {
   /** The {@code limit} parameter's description in the API's operations. */
   public static final String LIMIT = "at most this many rows (1-1000, default 100); the `Link` header names the next page";
   /** The {@code cursor} parameter's description in the API's operations. */
-  public static final String CURSOR = "the `cursor` of the `Link` header's next page, as it is";
+  public static final String CURSOR = "the `cursor` of the `Link` header's next page, as it is (signed: a cursor"
+      + " altered or made by hand is refused)";
 
   private static final Pattern CURSOR_SHAPE = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})");
   private static final Pattern KEY_SHAPE = Pattern.compile("(\\d{1,18})(?::(.*))?", Pattern.DOTALL);
-  /** Bytes of the check sum that begins a key's cursor. */
-  private static final int SUM = 6;
+  /** Bytes of the HMAC that begins a key's cursor. */
+  private static final int SUM = 16;
+  /** The HMAC's key: the installation's ({@link CursorKey}) once it started; until then one of this process. */
+  private static volatile SecretKeySpec cursorKey = new SecretKeySpec(random(), "HmacSHA256");
   /** The longest cursor a page gives (a sort value of up to about 1,000 characters). */
   private static final int MAX_CURSOR = 4000;
 
@@ -81,7 +87,19 @@ public record Paged<T>(List<T> rows, String next) {
       return new Key(null, id);
     }
 
-    /** The key as a cursor: opaque, check-summed. */
+    /**
+     * The sort value read as {@code type} ({@code LocalDate::parse}, say); a key of another shape (a cursor another
+     * list gave) is a cursor no page of this list gave, refused naming {@code cursor}.
+     */
+    public <V> V sortAs(Function<String, V> type) {
+      try {
+        return type.apply(java.util.Objects.requireNonNull(sort));
+      } catch (RuntimeException e) {
+        throw unknown(cursor());
+      }
+    }
+
+    /** The key as a cursor: opaque, signed. */
     String cursor() {
       byte[] payload = (sort == null ? Long.toString(id) : id + ":" + sort).getBytes(StandardCharsets.UTF_8);
       byte[] all = new byte[SUM + payload.length];
@@ -90,7 +108,7 @@ public record Paged<T>(List<T> rows, String next) {
       return Base64.getUrlEncoder().withoutPadding().encodeToString(all);
     }
 
-    /** The key a cursor names, or empty for a string no page gave (not base64url, a wrong sum, no id). */
+    /** The key a cursor names, or empty for a string no page gave (not base64url, a wrong signature, no id). */
     static Optional<Key> parse(String cursor) {
       if (cursor.length() > MAX_CURSOR || !cursor.matches("[A-Za-z0-9_-]+")) {
         return Optional.empty();
@@ -105,7 +123,7 @@ public record Paged<T>(List<T> rows, String next) {
         return Optional.empty();
       }
       byte[] payload = Arrays.copyOfRange(all, SUM, all.length);
-      if (!Arrays.equals(sum(payload), 0, SUM, all, 0, SUM)) {
+      if (!java.security.MessageDigest.isEqual(Arrays.copyOf(sum(payload), SUM), Arrays.copyOf(all, SUM))) {
         return Optional.empty();
       }
       Matcher m = KEY_SHAPE.matcher(new String(payload, StandardCharsets.UTF_8));
@@ -114,8 +132,10 @@ public record Paged<T>(List<T> rows, String next) {
 
     private static byte[] sum(byte[] payload) {
       try {
-        return MessageDigest.getInstance("SHA-256").digest(payload);
-      } catch (NoSuchAlgorithmException e) {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(cursorKey);
+        return mac.doFinal(payload);
+      } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }
     }
@@ -213,6 +233,17 @@ public record Paged<T>(List<T> rows, String next) {
     List<T> ordered = new ArrayList<>(rows.stream().filter(r -> id.applyAsLong(r) <= seen).toList());
     rows.stream().filter(r -> id.applyAsLong(r) > seen).sorted(Comparator.comparingLong(id)).forEach(ordered::add);
     return ordered;
+  }
+
+  /** Signs cursors with the installation's key from now on ({@link CursorKey}, at start). */
+  static void keyCursorsWith(byte[] key) {
+    cursorKey = new SecretKeySpec(key, "HmacSHA256");
+  }
+
+  private static byte[] random() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
   }
 
   private static InvalidInputException unknown(String cursor) {

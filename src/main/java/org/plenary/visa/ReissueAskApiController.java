@@ -76,7 +76,7 @@ class ReissueAskApiController {
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor,
       @AuthenticationPrincipal PlenaryUser user) {
     Paged.Asked asked = Paged.asked(limit, cursor);
-    return asked.of(asks.history(id, user), ReissueAsk::id).map(ask -> forReader(ask, user)).answer();
+    return asks.history(id, user, asked).map(ask -> forReader(ask, user)).answer();
   }
 
   @Operation(operationId = "getVisaLetterReissue", summary = "A re-issue request with the details it corrects "

@@ -146,6 +146,11 @@ class ReissueAskDesk {
     return history(desk.get(id, user));
   }
 
+  /** One page of the request's re-issue requests ({@link #history(long, PlenaryUser)}), newest first, read by key. */
+  org.plenary.shared.Paged<ReissueAsk> history(long id, PlenaryUser user, org.plenary.shared.Paged.Asked asked) {
+    return asks.of(desk.get(id, user).id(), asked);
+  }
+
   /** One re-issue request of the visa request, for whoever may read the request (404 to anyone else). */
   ReissueAsk find(long id, long ask, PlenaryUser user) {
     desk.get(id, user);

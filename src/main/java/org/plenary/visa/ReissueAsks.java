@@ -50,6 +50,23 @@ class ReissueAsks {
     return jdbc.sql(SELECT + " WHERE status = 'OPEN' ORDER BY asked_at, id").query(this::ask).list();
   }
 
+  /**
+   * One page of the request's re-issue requests read by key, newest first: (asked at, id) descending, from the index
+   * on request, time and id read backwards.
+   */
+  org.plenary.shared.Paged<ReissueAsk> of(long request, org.plenary.shared.Paged.Asked asked) {
+    var after = asked.after();
+    var query = after == null
+        ? jdbc.sql(SELECT + " WHERE request_id = ? ORDER BY asked_at DESC, id DESC LIMIT ?").params(request, asked.read())
+        : jdbc.sql(SELECT + " WHERE request_id = ? AND (asked_at < ? OR (asked_at = ? AND id < ?))"
+                + " ORDER BY asked_at DESC, id DESC LIMIT ?")
+            .params(request, utc(after.sortAs(Instant::parse)), utc(after.sortAs(Instant::parse)), after.id(), asked.read());
+    return asked.keyset(query.query((rs, n) -> {
+      ReissueAsk ask = ask(rs, n);
+      return new org.plenary.shared.Paged.Keyed<>(new org.plenary.shared.Paged.Key(ask.askedAt().toString(), ask.id()), ask);
+    }).list());
+  }
+
   /** The request's re-issue requests, newest first. */
   List<ReissueAsk> of(long request) {
     return jdbc.sql(SELECT + " WHERE request_id = ? ORDER BY asked_at DESC, id DESC").param(request).query(this::ask).list();

@@ -116,4 +116,28 @@ class PagedTests {
     }
     assertThatThrownBy(() -> Paged.asked(2, next).of(table, Row::id)).isInstanceOf(InvalidInputException.class);
   }
+
+  /**
+   * A cursor is signed with the installation's key: one forged by anyone who knows the cursor's shape (the check sum
+   * of an id, computed as the cursor's unkeyed SHA-256 was) is refused, and so is a cursor another installation gave.
+   */
+  @Test
+  void aCursorForgedWithoutTheInstallationsKeyIsRefused() throws Exception {
+    Paged.keyCursorsWith("the installation's key, 32 bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String given = Paged.asked(2, null).keyset(readByKey(null, 3)).next();
+    assertThat(Paged.asked(2, given).after()).isEqualTo(new Paged.Key("charlie", 4));
+    byte[] payload = "4:charlie".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(payload);
+    for (int sum : List.of(6, 16)) {
+      byte[] forged = new byte[sum + payload.length];
+      System.arraycopy(digest, 0, forged, 0, sum);
+      System.arraycopy(payload, 0, forged, sum, payload.length);
+      String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(forged);
+      assertThatThrownBy(() -> Paged.asked(2, cursor).after()).as("forged with a %d-byte sum", sum)
+          .isInstanceOfSatisfying(InvalidInputException.class,
+              e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("cursor"));
+    }
+    Paged.keyCursorsWith("another installation's key, 32 b".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> Paged.asked(2, given).after()).isInstanceOf(InvalidInputException.class);
+  }
 }

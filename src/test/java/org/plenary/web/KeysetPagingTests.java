@@ -109,6 +109,125 @@ class KeysetPagingTests {
   }
 
   /**
+   * The lists read whole and sliced in Java before read one page and one more by key in SQL: walked 2 at a time,
+   * each page reads at most 3 rows of its table (the whole list before: each list is given 30 more rows here, meetings
+   * all starting the same day; a page of milestones reads the deliverables
+   * serving its milestones, not the group's 30 more); a row added after the first page comes
+   * once, where its key puts it, and no row comes twice.
+   */
+  @Test
+  void everyListReadsItsPageAndOneMoreByKeyAndGivesEachRowOnce() throws Exception {
+    var api = new DemoApi(http, port);
+    String tsb = api.token("tsb");
+    long cloud = jdbc.queryForObject("SELECT id FROM plenary_groups WHERE slug = 'cloud'", Long.class);
+    IntConsumer group = i -> jdbc.update("INSERT INTO plenary_groups (slug, acronym, name, working_language,"
+        + " lifetime_months) VALUES (?, ?, ?, 'English', 12)", "zz-paged-" + i, "ZZ-" + (1000 + i), "Paged " + i);
+    IntConsumer deliverable = i -> jdbc.update("INSERT INTO deliverables (group_id, title, kind, state, created_at)"
+        + " VALUES (?, ?, 'GUIDELINE', 'DRAFT', ?)", cloud, "Paged deliverable " + i, Timestamp.from(Instant.now()));
+    IntStream.range(0, 30).forEach(group);
+    IntStream.range(0, 30).forEach(deliverable);
+    IntConsumer account = i -> jdbc.update("INSERT INTO accounts (username, email, email_key, display_name,"
+        + " password_hash, created_at) VALUES (?, ?, ?, ?, 'x', ?)", "zz-paged-" + i, "zz" + i + "@example.org",
+        "zz" + i + "@example.org", "Paged " + i, Timestamp.from(Instant.now()));
+    IntStream.range(0, 30).forEach(account);
+    // 30 meetings starting the same day (their ids place them), the first with 30 registrations and 30 circulars
+    Timestamp deadline = Timestamp.from(Instant.parse("2040-12-01T00:00:00Z"));
+    IntConsumer meeting = i -> jdbc.update("INSERT INTO meetings (group_id, code, start_date, end_date, time_zone,"
+        + " venue_name, venue_code, languages, paperless, documents_public, registration_deadline, contribution_deadline,"
+        + " visa_deadline) VALUES (?, ?, ?, ?, 'Europe/Zurich', 'Paged venue', 'gva', 'English', FALSE, TRUE, ?, ?, ?)",
+        cloud, "zz-paged-" + i, java.sql.Date.valueOf("2041-01-07"), java.sql.Date.valueOf("2041-01-09"), deadline,
+        deadline, deadline);
+    IntStream.range(0, 30).forEach(meeting);
+    long paged = jdbc.queryForObject("SELECT id FROM meetings WHERE code = 'zz-paged-0'", Long.class);
+    IntConsumer registration = i -> jdbc.update("INSERT INTO registrations (meeting_id, account_id, full_name, email,"
+        + " category, country_code, first_time, attendance, status, submitted_at) SELECT ?, id, ?, email, 'MEMBER', 'FR',"
+        + " FALSE, 'IN_PERSON', 'SUBMITTED', ? FROM accounts WHERE username = ?", paged, "Paged person " + i,
+        Timestamp.from(Instant.now()), "zz-paged-" + i);
+    IntStream.range(0, 29).forEach(registration);
+    IntConsumer circular = i -> jdbc.update("INSERT INTO meeting_circulars (meeting_id, kind, number, dated, signatory,"
+        + " signatory_title, status, created_at) VALUES (?, 'CIRCULAR', ?, ?, 'Paged', 'Paged', 'DRAFT', ?)", paged,
+        "ZZ/" + i, java.sql.Date.valueOf("2040-11-01"), Timestamp.from(Instant.now()));
+    IntStream.range(0, 30).forEach(circular);
+    try {
+      assertThat(walked(api, tsb, "/api/v1/groups", "plenary_groups", "slug", () -> group.accept(99)))
+          .contains("zz-paged-99");
+      assertThat(walked(api, tsb, "/api/v1/groups/cloud/deliverables", "deliverables", "title",
+          () -> deliverable.accept(99))).contains("Paged deliverable 99");
+      assertThat(walked(api, tsb, "/api/v1/accounts", "accounts", "username", () -> account.accept(99)))
+          .contains("zz-paged-99");
+      RowsRead.reset();
+      assertThat(get(api, tsb, "/api/v1/groups/cloud/milestones?limit=2").statusCode()).isEqualTo(200);
+      assertThat(RowsRead.mostByOneStatement("deliverables")).as("deliverables read for a page of 2 milestones")
+          .isLessThan(30);
+      assertThat(walked(api, tsb, "/api/v1/groups/cloud/meetings", "meetings", "code", () -> meeting.accept(99)))
+          .endsWith("zz-paged-99");
+      String of = "/api/v1/groups/cloud/meetings/zz-paged-0/";
+      assertThat(walked(api, tsb, of + "registrations", "registrations", "fullName", () -> registration.accept(29)))
+          .contains("Paged person 29");
+      assertThat(walked(api, tsb, of + "circulars", "meeting_circulars", "number", () -> circular.accept(99)))
+          .endsWith("ZZ/99");
+    } finally {
+      jdbc.update("DELETE FROM meeting_circulars WHERE number LIKE 'ZZ/%'");
+      jdbc.update("DELETE FROM registrations WHERE full_name LIKE 'Paged person %'");
+      jdbc.update("DELETE FROM meetings WHERE code LIKE 'zz-paged-%'");
+      jdbc.update("DELETE FROM deliverables WHERE title LIKE 'Paged deliverable %'");
+      jdbc.update("DELETE FROM plenary_groups WHERE slug LIKE 'zz-paged-%'");
+      jdbc.update("DELETE FROM accounts WHERE username LIKE 'zz-paged-%'");
+    }
+  }
+
+  /**
+   * A cursor forged by someone who knows its shape but not the installation's key (the row's key signed with an
+   * unkeyed SHA-256, as cursors were) is refused naming {@code cursor}, on every list read by key.
+   */
+  @Test
+  void aCursorForgedWithoutTheInstallationsKeyIsRefused() throws Exception {
+    var api = new DemoApi(http, port);
+    String tsb = api.token("tsb");
+    long bob = jdbc.queryForObject("SELECT id FROM accounts WHERE username = 'bob'", Long.class);
+    String forgedAccount = forged(bob + ":bob");
+    String forgedId = forged("1");
+    for (String path : List.of("/api/v1/accounts?cursor=" + forgedAccount, "/api/v1/groups/cloud/deliverables?cursor="
+        + forgedId, "/api/v1/accounts/bob/changes?cursor=" + forgedId)) {
+      HttpResponse<String> refused = get(api, tsb, path);
+      assertThat(refused.statusCode()).as(path + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains("\"cursor\"");
+    }
+  }
+
+  private static String forged(String key) throws Exception {
+    byte[] payload = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] sum = java.security.MessageDigest.getInstance("SHA-256").digest(payload);
+    byte[] all = new byte[6 + payload.length];
+    System.arraycopy(sum, 0, all, 0, 6);
+    System.arraycopy(payload, 0, all, 6, payload.length);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(all);
+  }
+
+  /**
+   * Walks {@code path} 2 at a time: each page reads at most 3 rows of {@code table} in one statement, the list has more than 3 rows
+   * (or the bound would show nothing), {@code add} runs after the first page, no row (named by {@code field}) twice.
+   */
+  private List<String> walked(DemoApi api, String token, String path, String table, String field, Runnable add)
+      throws Exception {
+    var seen = new ArrayList<String>();
+    String next = path + "?limit=2";
+    for (int pages = 0; next != null; pages++) {
+      RowsRead.reset();
+      HttpResponse<String> page = get(api, token, next);
+      assertThat(page.statusCode()).as(next + ": " + page.body()).isEqualTo(200);
+      assertThat(RowsRead.mostByOneStatement(table)).as("rows of %s read for %s", table, next).isLessThanOrEqualTo(3);
+      json.readTree(page.body()).forEach(r -> seen.add(r.path(field).toString().replace("\"", "")));
+      next = page.headers().firstValue("Link").map(l -> l.replaceAll("<([^>]+)>.*", "$1")).orElse(null);
+      if (pages == 0) {
+        add.run();
+      }
+    }
+    assertThat(seen).as(path).hasSizeGreaterThan(3).doesNotHaveDuplicates();
+    return seen;
+  }
+
+  /**
    * Pages {@code path} 10 at a time, then 1,000: each page reads at most one row more than it gives of {@code table}; a row added after the first
    * page ({@code add}) comes last; every entry (named by {@code field}) once, in the order they were added.
    */
