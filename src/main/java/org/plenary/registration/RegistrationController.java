@@ -139,7 +139,7 @@ class RegistrationController {
       EditVersion seen = EditVersion.of(editVersion);
       Registration registration = "approve".equals(decision) ? desk.approve(id, seen, user)
           : desk.reject(id, form.reason(), seen, user);
-      redirect.addFlashAttribute("notice", say("registration.notice." + decision + "d", registration.fullName()));
+      redirect.addFlashAttribute("notice", say("approve".equals(decision) ? "registration.notice.approved" : "registration.notice.rejected", registration.fullName()));
     } catch (RegistrationRefusedException e) {
       redirect.addFlashAttribute("typed", org.plenary.shared.Typed.ofCurrentRequest());
       redirect.addFlashAttribute("problem", messages.getMessage(e, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
