@@ -23,6 +23,11 @@ public final class CodePoints {
     return text == null || text.length() <= max || count(text) <= max;
   }
 
+  /** The first {@code max} characters of {@code text} (all of it when shorter), never half of one. */
+  public static String first(String text, int max) {
+    return atMost(text, max) ? text : text.substring(0, text.offsetByCodePoints(0, max));
+  }
+
   /**
    * {@code @Size} on a text, counted in code points: registered with Hibernate Validator through
    * {@code META-INF/services/jakarta.validation.ConstraintValidator}, it is preferred to the built-in validator for a

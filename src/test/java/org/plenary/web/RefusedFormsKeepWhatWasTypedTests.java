@@ -95,6 +95,39 @@ class RefusedFormsKeepWhatWasTypedTests {
   }
 
   /**
+   * A page's bounds count characters, as the API's {@code maxLength} does: a rejection's reason (the desk's own bound)
+   * and a token's name (the form's {@code @Size}) of characters beyond U+FFFF ({@code 𠀀}, two UTF-16 units each) are
+   * taken at their bound and stored whole, and refused one past it with the count in characters; at half the bound
+   * they were refused as too long.
+   */
+  @Test
+  void aPagesBoundsCountCharactersBeyondTheBasicPlaneAsOne() throws Exception {
+    String wide = "\uD840\uDC00";
+    long id = registration();
+    HttpClient tsb = new FormClient(port).signedIn("tsb");
+    String page = "/registrations/" + id;
+    String refused = refused(tsb, page, page + "/reject", Map.of("reason", wide.repeat(1001)), "en", "reason");
+    assertThat(refused).contains("-error\">This field takes at most 1,000 characters; this text has 1,001.");
+    String before = get(tsb, page).body();
+    var version = Pattern.compile("name=\"editVersion\" value=\"(\\d+)\"").matcher(before);
+    assertThat(version.find()).isTrue();
+    HttpResponse<String> rejected = new FormClient(port).postForm(tsb, page + "/reject", Map.of("_csrf",
+        FormClient.csrf(before), "editVersion", version.group(1), "reason", wide.repeat(1000)));
+    assertThat(rejected.statusCode()).isEqualTo(302);
+    assertThat(api("GET", "/api/v1/registrations/" + id, "tsb", null).body()).contains("\"status\":\"REJECTED\"")
+        .contains("\"rejectReason\":\"" + wide.repeat(1000) + "\"");
+
+    HttpClient alice = new FormClient(port).signedIn("alice");
+    String token = refused(alice, "/account", "/account/tokens", Map.of("name", wide.repeat(101)), "en", "token-name");
+    assertThat(token).contains("-error\">This field takes at most 100 characters; this text has 101.");
+    String account = get(alice, "/account").body();
+    HttpResponse<String> issued = new FormClient(port).postForm(alice, "/account/tokens", Map.of("_csrf",
+        FormClient.csrf(account), "name", wide.repeat(100)));
+    assertThat(issued.statusCode()).as(issued.body()).isIn(200, 302);
+    assertThat(get(alice, "/account").body()).contains(wide.repeat(100)).doesNotContain("token-name-error");
+  }
+
+  /**
    * The desk's reasons by row were a map read loose and checked before the handler: a NUL or an override left open
    * was a 400 error page that lost every reason typed. They are a form now: refused beside the row, with its text.
    */
