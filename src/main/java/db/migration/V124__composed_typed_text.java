@@ -100,6 +100,9 @@ public class V124__composed_typed_text extends BaseJavaMigration {
           LOG.info("{}.{}: {} row(s) recomposed (NFC)", table, column, changed);
         } catch (SQLException refused) {
           connection.rollback(before);
+          if (!"23505".equals(refused.getSQLState())) {
+            throw refused;
+          }
           LOG.warn("{}.{}: \"{}\" left decomposed: composed, it is a value another row holds under a unique key ({});"
               + " merge the two by hand", table, column, composed, refused.getMessage());
         }
