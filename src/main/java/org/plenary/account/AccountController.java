@@ -80,7 +80,7 @@ class AccountController {
     }
     String name = form.name() == null ? "" : form.name();
     String label = name.isBlank() ? words.get("account.tokens.default") : name.strip();
-    redirect.addFlashAttribute("issuedToken", tokens.issue(user.id(), label.substring(0, Math.min(100, label.length()))));
+    redirect.addFlashAttribute("issuedToken", tokens.issue(user.id(), org.plenary.shared.CodePoints.first(label, 100)));
     return "redirect:/account";
   }
 

@@ -140,7 +140,9 @@ class ContributionApiController {
           + "A version already waiting in the incoming folder (the contribution's `incoming`, perhaps sent by a "
           + "co-author) is replaced only when `If-Match` names it by its ETag (its SHA-256 in quotes) or is `*`; "
           + "without `If-Match` the upload is refused with 409 while a version waits, and with an `If-Match` that "
-          + "names another version (or one no longer waiting) with 412. Nothing is stored when refused.",
+          + "names another version (or one no longer waiting) with 412. Nothing is stored when refused. The body "
+          + "holds the part `file` once and nothing else: another part, before or after it, or `file` twice, is "
+          + "refused with 400 naming it, as an unknown property of a JSON body is.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
           content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class))))
   @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)

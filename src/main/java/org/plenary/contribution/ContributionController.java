@@ -117,7 +117,14 @@ class ContributionController {
   @PostMapping("/documents/{number}/files")
   String upload(@PathVariable String number, @RequestParam("file") MultipartFile file,
       @RequestParam(required = false) String replaces, @AuthenticationPrincipal PlenaryUser user,
-      RedirectAttributes redirect) throws IOException {
+      jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect)
+      throws IOException, jakarta.servlet.ServletException {
+    try {
+      checkParts(request);
+    } catch (org.plenary.shared.InvalidInputException refused) {
+      org.plenary.shared.Refused.flash(refused, redirect, "");
+      return "redirect:/documents/" + number;
+    }
     // The page names the waiting version it showed (none: empty); another one waiting now is not replaced unseen.
     Replacing replacing = replaces == null || replaces.isBlank() ? Replacing.NOTHING
         : Replacing.versions(java.util.List.of(replaces.strip()));
@@ -129,6 +136,28 @@ class ContributionController {
       redirect.addFlashAttribute("problem", say(e));
     }
     return "redirect:/documents/" + number;
+  }
+
+  /** The parts the page's upload form sends, each once. */
+  private static final java.util.Set<String> UPLOAD_PARTS = java.util.Set.of("file", "replaces", "_csrf");
+
+  /**
+   * Refuses a part the upload form does not send, or one sent twice, naming it beside the form, as the API does: they
+   * were skipped, and of two files the first was taken.
+   */
+  private static void checkParts(jakarta.servlet.http.HttpServletRequest request)
+      throws IOException, jakarta.servlet.ServletException {
+    var seen = new java.util.HashSet<String>();
+    for (jakarta.servlet.http.Part part : request.getParts()) {
+      String name = part.getName() == null ? "" : org.plenary.shared.CodePoints.first(part.getName(), 100);
+      if (!UPLOAD_PARTS.contains(name)) {
+        throw org.plenary.shared.InvalidInputException.of(name, "contribution", "contribution.upload.unknownPart",
+            name, "file");
+      }
+      if (!seen.add(name)) {
+        throw org.plenary.shared.InvalidInputException.of(name, "contribution", "contribution.upload.partTwice", name);
+      }
+    }
   }
 
   /**

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import org.plenary.shared.CodePoints;
+import org.plenary.shared.InvalidInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
@@ -72,6 +74,14 @@ final class StreamedMultipart {
       throws IOException, ServletException {
     var parsed = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
     if (parsed != null && !(parsed instanceof AbstractMultipartHttpServletRequest lazy && !lazy.isResolved())) {
+      for (var sent : parsed.getMultiFileMap().entrySet()) {
+        if (!sent.getKey().equals(field)) {
+          throw refused(sent.getKey(), field);
+        }
+        if (sent.getValue().size() > 1) {
+          throw twice(field);
+        }
+      }
       MultipartFile file = parsed.getFile(field);
       if (file == null) {
         throw new MissingServletRequestPartException(field);
@@ -82,11 +92,67 @@ final class StreamedMultipart {
     }
     StreamedMultipart body = of(request.getInputStream(), request.getContentType());
     for (Part part; (part = body.next()) != null; ) {
-      if (field.equals(part.name()) && part.fileName() != null) {
-        return receiver.receive(part.fileName(), part.body());
+      if (!field.equals(part.name())) {
+        throw refused(part.name(), field);
+      }
+      if (part.fileName() != null) {
+        return receiver.receive(part.fileName(), new LastPart(part.body(), body, field));
       }
     }
     throw new MissingServletRequestPartException(field);
+  }
+
+  /**
+   * A part the request does not take, refused naming it as an unknown JSON property is: it was skipped, and a client
+   * that misspelt a field it meant to send ({@code replace}) believed it sent.
+   */
+  private static InvalidInputException refused(String name, String field) {
+    String named = name == null ? "" : CodePoints.first(name, 100);
+    return InvalidInputException.of(named, "contribution", "contribution.upload.unknownPart", named, field);
+  }
+
+  private static InvalidInputException twice(String field) {
+    return InvalidInputException.of(field, "contribution", "contribution.upload.partTwice", field);
+  }
+
+  /**
+   * The file's part, read through to the body's end before its own end is told: a part after it (the file again, or
+   * one the request does not take) fails the read, so the upload is refused and nothing is stored, as when the body
+   * is cut short.
+   */
+  private static final class LastPart extends java.io.FilterInputStream {
+    private final StreamedMultipart body;
+    private final String field;
+    private boolean checked;
+
+    LastPart(InputStream file, StreamedMultipart body, String field) {
+      super(file);
+      this.body = body;
+      this.field = field;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      return b < 0 ? end() : b;
+    }
+
+    @Override
+    public int read(byte[] to, int off, int len) throws IOException {
+      int n = super.read(to, off, len);
+      return n < 0 ? end() : n;
+    }
+
+    private int end() throws IOException {
+      if (!checked) {
+        checked = true;
+        Part after = body.next();
+        if (after != null) {
+          throw field.equals(after.name()) ? twice(field) : refused(after.name(), field);
+        }
+      }
+      return -1;
+    }
   }
 
   /** The parts of a body whose {@code Content-Type} is {@code contentType}; refuses one without a boundary. */

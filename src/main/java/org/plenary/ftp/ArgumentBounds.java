@@ -30,10 +30,10 @@ final class ArgumentBounds {
   static Reply refusal(String verb, Gateway.Command command, String argument) {
     if (!command.namesPath()) {
       int bound = verb.equals("PASS") ? SECRET : WORD;
-      return argument.length() > bound ? Reply.of(501, "ftp.argument.tooLong", verb, String.valueOf(bound)) : null;
+      return longer(argument, bound) ? Reply.of(501, "ftp.argument.tooLong", verb, String.valueOf(bound)) : null;
     }
     int code = CREATING.contains(verb) ? 553 : 501;
-    if (argument.length() > FtpPath.MAX_LENGTH) {
+    if (longer(argument, FtpPath.MAX_LENGTH)) {
       return Reply.of(code, "ftp.argument.pathTooLong", verb, String.valueOf(FtpPath.MAX_LENGTH));
     }
     for (String name : PATTERNS.contains(verb) ? new String[0] : argument.split("/")) {
@@ -42,5 +42,10 @@ final class ArgumentBounds {
       }
     }
     return null;
+  }
+
+  /** Whether {@code argument} has more than {@code bound} characters, counted in code points as a reader counts. */
+  static boolean longer(String argument, int bound) {
+    return argument.length() > bound && argument.codePointCount(0, argument.length()) > bound;
   }
 }

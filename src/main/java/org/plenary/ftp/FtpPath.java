@@ -11,7 +11,7 @@ import java.util.List;
 record FtpPath(List<String> segments) {
 
   static final FtpPath ROOT = new FtpPath(List.of());
-  /** The longest path argument, in characters. */
+  /** The longest path argument, in characters (code points). */
   static final int MAX_LENGTH = 1024;
 
   /** The path {@code argument} names when the current folder is this one; empty when it is not a path. */
@@ -19,7 +19,7 @@ record FtpPath(List<String> segments) {
     if (argument == null || argument.isEmpty()) {
       return java.util.Optional.of(this);
     }
-    if (argument.length() > MAX_LENGTH || argument.startsWith("~") || argument.indexOf('\\') >= 0
+    if (ArgumentBounds.longer(argument, MAX_LENGTH) || argument.startsWith("~") || argument.indexOf('\\') >= 0
         || argument.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
       return java.util.Optional.empty();
     }

@@ -148,8 +148,10 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     return Contribution.Status.valueOf(state).ordinal();
   }
 
+  /** A facet's value composed (NFC), as a filter's value is: a source stored decomposed is one facet with its twin. */
   private static void facet(Document doc, Facet facet, String value) {
-    doc.add(new StringField(facet.field(), value, Field.Store.YES));
-    doc.add(new SortedSetDocValuesFacetField(facet.field(), value));
+    String composed = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC);
+    doc.add(new StringField(facet.field(), composed, Field.Store.YES));
+    doc.add(new SortedSetDocValuesFacetField(facet.field(), composed));
   }
 }

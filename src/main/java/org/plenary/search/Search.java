@@ -258,9 +258,11 @@ public class Search {
     return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(reader) + word.substring(1);
   }
 
+  /** A facet's value, composed (NFC) as every stored text and the query's words are: {@code source=Société} in NFD too. */
   private static void filter(BooleanQuery.Builder query, Facet facet, String value) {
     if (value != null && !value.isBlank()) {
-      query.add(new TermQuery(new Term(facet.field(), value)), Occur.FILTER);
+      String composed = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC);
+      query.add(new TermQuery(new Term(facet.field(), composed)), Occur.FILTER);
     }
   }
 
@@ -268,7 +270,7 @@ public class Search {
     if (q.isEmpty()) {
       return new MatchAllDocsQuery();
     }
-    if (q.length() > 1000) {
+    if (!org.plenary.shared.CodePoints.atMost(q, 1000)) {
       throw new BadQueryException("search.error.tooLong", 1000);
     }
     MultiFieldQueryParser parser = new WordsParser();

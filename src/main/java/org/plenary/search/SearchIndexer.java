@@ -44,7 +44,7 @@ class SearchIndexer implements SmartLifecycle {
   /** What each index document holds; an index written with another layout is rebuilt at start. */
   private static final String LAYOUT = "layout";
   private static final String CURRENT_LAYOUT =
-      "8: words composed, NFKC unstemmed and NFC stemmed (7: the number as a sort key; 6: body without offsets; 5: a hit's fields as one doc value; 4: state, date and stamp as doc values)";
+      "9: facets composed (8: words composed, NFKC unstemmed and NFC stemmed; 7: the number as a sort key; 6: body without offsets; 5: a hit's fields as one doc value; 4: state, date and stamp as doc values)";
   private static final Duration MARGIN = Duration.ofSeconds(30);
   private static final int BATCH = 100;
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);

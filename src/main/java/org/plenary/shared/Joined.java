@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A list stored joined in one column ({@code editors}, {@code related}, {@code liaisons}, {@code objections}, a
- * circular's {@code paragraphs}): its items joined by {@link #separator} fit {@link #max} characters. Each item's own
+ * circular's {@code paragraphs}): its items joined by {@link #separator} fit {@link #max} characters (code points, {@link CodePoints}). Each item's own
  * bound let a list of many short items past its column, refused by the database as a 400 naming no field; this names
  * the list, before anything is read or written. Its item count is bounded by {@code @Size} beside it ({@code maxItems}
  * in the API description).
@@ -53,7 +53,7 @@ public @interface Joined {
       }
       long length = (long) separator * (items.size() - 1);
       for (String item : items) {
-        length += item == null ? 0 : item.length();
+        length += CodePoints.count(item);
       }
       return length <= max;
     }

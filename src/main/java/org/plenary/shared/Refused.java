@@ -70,9 +70,9 @@ public final class Refused {
   public static String said(FieldError error) {
     if (error.getRejectedValue() instanceof String text && error.contains(ConstraintViolation.class)
         && error.unwrap(ConstraintViolation.class).getConstraintDescriptor().getAnnotation() instanceof Size size
-        && text.length() > size.max()) {
+        && !CodePoints.atMost(text, size.max())) {
       return Words.said(new DefaultMessageSourceResolvable(new String[] {"web.text.length"},
-          new Object[] {size.max(), text.length()}));
+          new Object[] {size.max(), CodePoints.count(text)}));
     }
     return Words.said(error);
   }

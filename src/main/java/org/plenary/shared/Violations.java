@@ -36,13 +36,12 @@ public final class Violations {
   }
 
   /**
-   * Records that {@code text} is longer than {@code max} characters (its column) for {@code field}: a desk's own check,
+   * Records that {@code text} is longer than {@code max} characters (code points, {@link CodePoints}; its column) for {@code field}: a desk's own check,
    * so that every channel (a page's parameter, the API's record, any new one) names the field before the database
    * refuses the value naming none.
    */
   public Violations length(String text, int max, String field) {
-    return check(text == null || text.length() <= max, field, "web", "web.text.length", max,
-        text == null ? 0 : text.length());
+    return check(CodePoints.atMost(text, max), field, "web", "web.text.length", max, CodePoints.count(text));
   }
 
   public void throwIfAny() {

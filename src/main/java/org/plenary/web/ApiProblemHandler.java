@@ -135,7 +135,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status, WebRequest request) {
     var violations = new java.util.ArrayList<Violation>();
     e.getBindingResult().getFieldErrors()
-        .forEach(error -> violations.add(new Violation(error.getField(), error.getDefaultMessage())));
+        .forEach(error -> violations.add(new Violation(error.getField(), org.plenary.shared.Refused.said(error))));
     e.getBindingResult().getGlobalErrors()
         .forEach(error -> violations.add(new Violation(error.getObjectName(), error.getDefaultMessage())));
     return ResponseEntity.badRequest().body(withErrors(violations));

@@ -94,7 +94,8 @@ class OpenApiConfiguration {
                 + "POST /api/v1/tokens, sent as Authorization: Bearer. Errors are RFC 9457 problems "
                 + "(application/problem+json) whose title and detail (and each errors[].message) are in the language "
                 + "of Accept-Language, one of en, fr, es, ru, zh and ar (else English); type, status, field names and "
-                + "codes never change with it."))
+                + "codes never change with it. A text's maxLength counts characters (code points), as JSON Schema "
+                + "does: a character beyond U+FFFF counts one."))
         // Relative: the address the description was read from. Springdoc otherwise writes the request's own
         // Host header here, so a forged Host (through a proxy or a cache) sent Swagger UI's calls, and the
         // token typed into it, to whatever site that header named.

@@ -46,6 +46,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class DecomposedTextSearchTests {
 
   static final String ZEBULON_NFD = Normalizer.normalize("Zébulon réseaux", Normalizer.Form.NFD);
+  static final String SOURCE_NFC = "Quietco Société";
+  static final String SOURCE_NFD = Normalizer.normalize(SOURCE_NFC, Normalizer.Form.NFD);
   static String decomposedTitle;
   static String ligatureBody;
   static String composedTitle;
@@ -71,13 +73,13 @@ class DecomposedTextSearchTests {
         false);
     PlenaryUser alice = tokens.authenticate(tokens.issue(accounts.find("nfd-alice").orElseThrow().id(), "t").token())
         .orElseThrow();
-    Contribution decomposed = desk.allocate("nfd", "one", new Allocation(ZEBULON_NFD, "Quietco", List.of(), null,
+    Contribution decomposed = desk.allocate("nfd", "one", new Allocation(ZEBULON_NFD, SOURCE_NFD, List.of(), null,
         List.of()), alice);
     Contribution ligature = desk.allocate("nfd", "one", new Allocation("Plain title", "Quietco", List.of(), null,
         List.of()), alice);
     desk.upload(ligature.number(), ligature.number() + ".txt", new ByteArrayInputStream(
         "The ﬁnancing of the quokkaﬂow plan.".getBytes(StandardCharsets.UTF_8)), alice);
-    Contribution composed = desk.allocate("nfd", "one", new Allocation("Pénélope café", "Quietco", List.of(), null,
+    Contribution composed = desk.allocate("nfd", "one", new Allocation("Pénélope café", SOURCE_NFC, List.of(), null,
         List.of()), alice);
     decomposedTitle = decomposed.number();
     ligatureBody = ligature.number();
@@ -102,6 +104,18 @@ class DecomposedTextSearchTests {
     for (String q : List.of("pénélope", "pénél*", "café")) {
       String decomposed = Normalizer.normalize(q, Normalizer.Form.NFD);
       assertThat(search(decomposed)).as(decomposed).contains("\"total\":1", composedTitle);
+    }
+  }
+
+  /**
+   * A source typed either way is one facet, and {@code source=} finds both typed either way: the filter's value was
+   * taken as sent, and the facet as stored, so each form found only its own.
+   */
+  @Test
+  void aSourceFilterFindsTheSourceTypedEitherWay() throws Exception {
+    for (String source : List.of(SOURCE_NFC, SOURCE_NFD)) {
+      String found = get("/api/v1/search?q=&source=" + URLEncoder.encode(source, StandardCharsets.UTF_8)).body();
+      assertThat(found).as(source).contains("\"total\":2", decomposedTitle, composedTitle);
     }
   }
 

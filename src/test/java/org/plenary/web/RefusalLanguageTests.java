@@ -3,6 +3,8 @@ package org.plenary.web;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,6 +25,31 @@ import org.springframework.test.web.servlet.MockMvc;
 class RefusalLanguageTests {
 
   @Autowired MockMvc mvc;
+  @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
+
+  /**
+   * A decision's reason past its bound on the API is refused in the reader's language with its bound and its length
+   * (counted in characters, {@code 𠀀} one each), as on the pages: it was Bean Validation's English "size must be
+   * between 0 and 1000" in every language.
+   */
+  @Test
+  void aTooLongDecisionReasonIsRefusedInTheReadersLanguageWithItsLength() throws Exception {
+    String reason = "{\"reason\":\"" + "\uD840\uDC00".repeat(1001) + "\"}";
+    for (String path : java.util.List.of("/api/v1/registrations/999999/reject",
+        "/api/v1/contributions/FG-Cloud-I-9999/reject")) {
+      mvc.perform(post(path).with(user(users.loadUserByUsername("tsb"))).with(csrf())
+              .contentType(MediaType.APPLICATION_JSON).content(reason).header("Accept-Language", "fr"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value("reason"))
+          .andExpect(jsonPath("$.errors[0].message").value(allOf(containsString("Ce champ prend au plus 1"),
+              containsString("000 caractères\u202f; ce texte en a 1"), containsString("001. Raccourcissez-le"))));
+    }
+    mvc.perform(post("/api/v1/registrations/999999/reject").with(user(users.loadUserByUsername("tsb"))).with(csrf())
+            .contentType(MediaType.APPLICATION_JSON).content(reason).header("Accept-Language", "ar"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].message").value(allOf(containsString("يقبل هذا الحقل"),
+            not(containsString("size must be")))));
+  }
 
   @Test
   void anUnknownMeetingIsNamedInFrenchOnTheErrorPage() throws Exception {

@@ -95,6 +95,39 @@ class RefusedFormsKeepWhatWasTypedTests {
   }
 
   /**
+   * A page's bounds count characters, as the API's {@code maxLength} does: a rejection's reason (the desk's own bound)
+   * and a token's name (the form's {@code @Size}) of characters beyond U+FFFF ({@code 𠀀}, two UTF-16 units each) are
+   * taken at their bound and stored whole, and refused one past it with the count in characters; at half the bound
+   * they were refused as too long.
+   */
+  @Test
+  void aPagesBoundsCountCharactersBeyondTheBasicPlaneAsOne() throws Exception {
+    String wide = "\uD840\uDC00";
+    long id = registration();
+    HttpClient tsb = new FormClient(port).signedIn("tsb");
+    String page = "/registrations/" + id;
+    String refused = refused(tsb, page, page + "/reject", Map.of("reason", wide.repeat(1001)), "en", "reason");
+    assertThat(refused).contains("-error\">This field takes at most 1,000 characters; this text has 1,001.");
+    String before = get(tsb, page).body();
+    var version = Pattern.compile("name=\"editVersion\" value=\"(\\d+)\"").matcher(before);
+    assertThat(version.find()).isTrue();
+    HttpResponse<String> rejected = new FormClient(port).postForm(tsb, page + "/reject", Map.of("_csrf",
+        FormClient.csrf(before), "editVersion", version.group(1), "reason", wide.repeat(1000)));
+    assertThat(rejected.statusCode()).isEqualTo(302);
+    assertThat(api("GET", "/api/v1/registrations/" + id, "tsb", null).body()).contains("\"status\":\"REJECTED\"")
+        .contains("\"rejectReason\":\"" + wide.repeat(1000) + "\"");
+
+    HttpClient alice = new FormClient(port).signedIn("alice");
+    String token = refused(alice, "/account", "/account/tokens", Map.of("name", wide.repeat(101)), "en", "token-name");
+    assertThat(token).contains("-error\">This field takes at most 100 characters; this text has 101.");
+    String account = get(alice, "/account").body();
+    HttpResponse<String> issued = new FormClient(port).postForm(alice, "/account/tokens", Map.of("_csrf",
+        FormClient.csrf(account), "name", wide.repeat(100)));
+    assertThat(issued.statusCode()).as(issued.body()).isIn(200, 302);
+    assertThat(get(alice, "/account").body()).contains(wide.repeat(100)).doesNotContain("token-name-error");
+  }
+
+  /**
    * The desk's reasons by row were a map read loose and checked before the handler: a NUL or an override left open
    * was a 400 error page that lost every reason typed. They are a form now: refused beside the row, with its text.
    */
@@ -239,6 +272,66 @@ class RefusedFormsKeepWhatWasTypedTests {
          "attendance": "IN_PERSON"}""".formatted(organization.value()));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return Long.parseLong(created.body().replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
+  }
+
+  /**
+   * The API's upload takes the part {@code file} once and nothing else: a part before it, one after it, or the file
+   * twice is a 400 naming that part, and nothing is stored (the upload that follows, without {@code If-Match}, is not
+   * refused for a waiting version). Such parts were skipped, and the first file taken.
+   */
+  @Test
+  void theApisUploadRefusesAPartItDoesNotTakeNamingItAndStoresNothing() throws Exception {
+    HttpResponse<String> allocated = api("POST", "/api/v1/groups/cloud/meetings/" + meeting + "/contributions", "alice",
+        "{\"title\": \"Parts\", \"source\": \"Alice Org\"}");
+    assertThat(allocated.statusCode()).as(allocated.body()).isEqualTo(201);
+    String number = allocated.body().replaceAll("(?s).*\"number\":\"([^\"]+)\".*", "$1");
+    String file = "Content-Disposition: form-data; name=\"file\"; filename=\"" + number
+        + ".txt\"\r\nContent-Type: text/plain\r\n\r\nA contribution.\r\n";
+    String comment = "Content-Disposition: form-data; name=\"comment\"\r\n\r\nhello\r\n";
+    String replace = "Content-Disposition: form-data; name=\"replace\"\r\n\r\n*\r\n";
+    Map<String, java.util.List<String>> refused = new LinkedHashMap<>();
+    refused.put("comment", java.util.List.of(comment, file));
+    refused.put("replace", java.util.List.of(file, replace));
+    refused.put("file", java.util.List.of(file, file));
+    for (var sent : refused.entrySet()) {
+      HttpResponse<String> answer = upload(number, sent.getValue());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.body()).as(sent.getKey()).contains("\"field\":\"" + sent.getKey() + "\"");
+    }
+    HttpResponse<String> whole = upload(number, java.util.List.of(file));
+    assertThat(whole.statusCode()).as(whole.body()).isEqualTo(201);
+  }
+
+  /** The page's upload form refuses a part it does not send beside the form, and stores nothing. */
+  @Test
+  void thePagesUploadRefusesAPartItDoesNotSend() throws Exception {
+    HttpResponse<String> allocated = api("POST", "/api/v1/groups/cloud/meetings/" + meeting + "/contributions", "alice",
+        "{\"title\": \"Page parts\", \"source\": \"Alice Org\"}");
+    assertThat(allocated.statusCode()).as(allocated.body()).isEqualTo(201);
+    String number = allocated.body().replaceAll("(?s).*\"number\":\"([^\"]+)\".*", "$1");
+    HttpClient alice = new FormClient(port).signedIn("alice");
+    String page = get(alice, "/documents/" + number + "?lang=en").body();
+    String boundary = "page-parts-boundary";
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + FormClient.csrf(page)
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + number
+        + ".txt\"\r\nContent-Type: text/plain\r\n\r\nA contribution.\r\n--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\nhello\r\n--" + boundary + "--\r\n";
+    HttpResponse<String> answer = alice.send(HttpRequest.newBuilder(URI.create(base() + "/documents/" + number
+            + "/files?lang=en")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+    assertThat(get(alice, "/documents/" + number + "?lang=en").body()).contains("This upload takes no part named");
+    assertThat(api("GET", "/api/v1/contributions/" + number, "alice", null).body()).doesNotContain(number + ".txt");
+  }
+
+  private HttpResponse<String> upload(String number, java.util.List<String> parts) throws Exception {
+    String boundary = "parts-boundary";
+    String multipart = String.join("", parts.stream().map(p -> "--" + boundary + "\r\n" + p).toList())
+        + "--" + boundary + "--\r\n";
+    return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/contributions/" + number + "/files"))
+        .header("Authorization", "Bearer " + token("alice"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private String incomingDocument() throws Exception {

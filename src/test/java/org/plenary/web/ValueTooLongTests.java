@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The net under every bound: a value the database refuses as longer than its column (SQLState 22001) is a 400
  * with a sentence in the reader's language, as a problem on the API and as the error page on pages, never a 500.
- * The probes write a group's name of 201 characters (its column takes 200) past every request rule.
+ * The probes write a group's name of 201 characters (its column takes 200) past every request rule, in characters
+ * beyond U+FFFF ({@code 𠀀}), which the embedded database counts two each: its columns are twice their length (V123),
+ * so that a name of 200 such characters, which every bound takes, is stored whole on both databases.
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-value-too-long;DB_CLOSE_DELAY=-1",
@@ -63,13 +65,29 @@ class ValueTooLongTests {
         .hasCauseInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
   }
 
-  private void assertNameKept() {
-    org.assertj.core.api.Assertions.assertThat(
-        jdbc.sql("SELECT name FROM plenary_groups WHERE slug = 'cloud'").query(String.class).single()).hasSizeLessThan(201);
+  /** A name of 200 characters beyond U+FFFF (400 UTF-16 units) is stored and read back whole, on the API too. */
+  @Test
+  void aTextAtItsBoundInCharactersBeyondTheBasicPlaneIsStoredWhole() throws Exception {
+    String before = jdbc.sql("SELECT name FROM plenary_groups WHERE slug = 'cloud'").query(String.class).single();
+    String name = "\uD840\uDC00".repeat(200);
+    try {
+      jdbc.sql("UPDATE plenary_groups SET name = ? WHERE slug = 'cloud'").param(name).update();
+      org.assertj.core.api.Assertions.assertThat(
+          jdbc.sql("SELECT name FROM plenary_groups WHERE slug = 'cloud'").query(String.class).single()).isEqualTo(name);
+      mvc.perform(get("/api/v1/groups/cloud")).andExpect(status().isOk()).andExpect(jsonPath("$.name").value(name));
+    } finally {
+      jdbc.sql("UPDATE plenary_groups SET name = ? WHERE slug = 'cloud'").param(before).update();
+    }
   }
 
+  private void assertNameKept() {
+    String name = jdbc.sql("SELECT name FROM plenary_groups WHERE slug = 'cloud'").query(String.class).single();
+    org.assertj.core.api.Assertions.assertThat(name.codePointCount(0, name.length())).isLessThan(201);
+  }
+
+  /** 201 characters beyond U+FFFF: past the column on PostgreSQL (which counts them) and on H2 (402 units of 400). */
   static void writeTooLong(JdbcClient jdbc) {
-    jdbc.sql("UPDATE plenary_groups SET name = ? WHERE slug = 'cloud'").param("n".repeat(201)).update();
+    jdbc.sql("UPDATE plenary_groups SET name = ? WHERE slug = 'cloud'").param("\uD840\uDC00".repeat(201)).update();
   }
 
   @RestController
