@@ -863,6 +863,6 @@ public class ContributionDesk {
     String cleaned = name.codePoints()
         .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    return cleaned.length() > 120 ? cleaned.substring(0, 120) + "…" : cleaned;
+    return org.plenary.shared.CodePoints.atMost(cleaned, 120) ? cleaned : org.plenary.shared.CodePoints.first(cleaned, 120) + "…";
   }
 }

@@ -267,7 +267,7 @@ public class PersonalDesk {
   public void checkReasons(java.util.Map<String, String> reasons) {
     var violations = new org.plenary.shared.Violations();
     reasons.forEach((id, reason) -> violations.length(reason, REASON_MAX,
-        "reasons[" + (id.length() > 20 ? id.substring(0, 20) : id) + "]"));
+        "reasons[" + org.plenary.shared.CodePoints.first(id, 20) + "]"));
     violations.throwIfAny();
   }
 }

@@ -259,7 +259,7 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       return Reply.of(500, "ftp.noCommand");
     }
     if (command == null) {
-      return Reply.of(500, "ftp.unknownCommand", verb.length() > 20 ? verb.substring(0, 20) : verb);
+      return Reply.of(500, "ftp.unknownCommand", org.plenary.shared.CodePoints.first(verb, 20));
     }
     Reply tooLong = ArgumentBounds.refusal(verb, command, command.argument(line));
     if (tooLong != null) {

@@ -49,6 +49,6 @@ final class HashCommands {
     if (name.isEmpty() || name.toUpperCase(Locale.ROOT).equals(ALGORITHM)) {
       return new Reply(200, ALGORITHM);
     }
-    return Reply.of(504, "ftp.hash.algorithm", name.length() > 20 ? name.substring(0, 20) : name, ALGORITHM);
+    return Reply.of(504, "ftp.hash.algorithm", org.plenary.shared.CodePoints.first(name, 20), ALGORITHM);
   }
 }

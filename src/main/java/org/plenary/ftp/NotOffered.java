@@ -25,7 +25,7 @@ final class NotOffered {
     return switch (verb) {
       case "SITE" -> {
         String what = argument.isBlank() ? "" : argument.strip().split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT);
-        yield Reply.of(502, "ftp.notOffered.site", (what.length() > 20 ? what.substring(0, 20) : what).strip());
+        yield Reply.of(502, "ftp.notOffered.site", org.plenary.shared.CodePoints.first(what, 20).strip());
       }
       case "REIN" -> Reply.of(502, "ftp.notOffered.rein");
       case "STOU" -> Reply.of(502, "ftp.notOffered.stou");

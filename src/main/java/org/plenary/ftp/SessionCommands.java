@@ -244,7 +244,7 @@ final class SessionCommands {
     }
     var language = tag.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*") ? Languages.supported(tag) : Optional.<Locale>empty();
     if (language.isEmpty()) {
-      return Reply.of(504, "ftp.lang.unknown", tag.length() > 20 ? tag.substring(0, 20) : tag);
+      return Reply.of(504, "ftp.lang.unknown", org.plenary.shared.CodePoints.first(tag, 20));
     }
     session.speak(language.get());
     return Reply.of(200, "ftp.lang");

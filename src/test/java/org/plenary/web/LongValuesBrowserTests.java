@@ -61,15 +61,19 @@ class LongValuesBrowserTests extends LongDemoBrowserTest {
       for (int width : new int[] {360, 1280}) {
         browser.viewport(width, 900);
         var landed = new java.util.HashSet<String>();
+        // The secretariat, who sees every long value, in the three scripts; the other roles in the language axe runs
+        // in at this width (their pages' words are the secretariat's; what differs by role is which values show).
+        String axeLanguage = width == 360 ? "ar" : "en";
+        List<String> languages = "tsb".equals(who) ? List.of("en", "ru", "ar") : List.of(axeLanguage);
         for (String page : pages) {
-          for (String lang : List.of("en", "ru", "ar")) {
+          for (String lang : languages) {
             browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
-            if (lang.equals("en") && !landed.add(String.valueOf(browser.script(LANDED, page)))) {
+            if (lang.equals(languages.get(0)) && !landed.add(String.valueOf(browser.script(LANDED, page)))) {
               break; // a page this role and width have had already
             }
             checked++;
             check(page + " (" + (who == null ? "visitor" : who) + ") in " + lang + " at " + width + " px",
-                width == 360 ? lang.equals("ar") : lang.equals("en"), faults);
+                lang.equals(axeLanguage), faults);
           }
         }
       }
