@@ -75,6 +75,8 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
   volatile String pendingUser;
   volatile FtpPath cwd = FtpPath.ROOT;
   volatile long restartAt;
+  /** The REST offset the running transfer command took (and cleared from {@link #restartAt}) before it ran. */
+  volatile long restartTaken;
   volatile boolean tls;
   volatile boolean pbsz;
   volatile boolean protectData;
@@ -278,6 +280,15 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       }
       user = standing.user();
     }
+    if (TRANSFERS.contains(verb)) {
+      // A REST is for the next transfer command, whichever it is and however it is answered: one left over
+      // by a refused APPE (FileZilla's resume, then its "overwrite" with a plain STOR) or by a LIST made the
+      // next STOR fail (554, "cannot resume") or the next RETR start in the middle of the file. Taken before the
+      // command runs: cleared after it, a listing's transfer could end (and the client's next RETR, or its next REST,
+      // be run on another worker) before this worker cleared it, so the RETR started in the middle or the REST was lost.
+      restartTaken = restartAt;
+      restartAt = 0;
+    }
     Reply reply;
     try {
       reply = command.handler().run(this, command.argument(line));
@@ -291,17 +302,11 @@ final class FtpSession extends ChannelInboundHandlerAdapter {
       log.error("FTP command {} from {} failed", verb, control.remoteAddress(), e);
       reply = Reply.of(451, "ftp.failed");
     }
-    if (TRANSFERS.contains(verb)) {
-      // A REST is for the next transfer command, whichever it is and however it is answered: one left over
-      // by a refused APPE (FileZilla's resume, then its "overwrite" with a plain STOR) or by a LIST made the
-      // next STOR fail (554, "cannot resume") or the next RETR start in the middle of the file.
-      restartAt = 0;
-      // A refused command leaves its prepared data connection open, as vsftpd does: the client closes it after reading
-      // the refusal, or the next PASV, EPSV, PORT or EPRT or the session's end does. Closed here, its end raced the
-      // reply, and a client that starts TLS on a data connection as it opens (basic-ftp, Node's most used client)
-      // read that end first as a failed connection and closed its whole session (1 time in 3 over loopback; closing
-      // it once the reply was written still lost 1 in 6, the reply waiting for decryption behind the TLS record).
-    }
+    // A refused transfer command leaves its prepared data connection open, as vsftpd does: the client closes it after
+    // reading the refusal, or the next PASV, EPSV, PORT or EPRT or the session's end does. Closed here, its end raced the
+    // reply, and a client that starts TLS on a data connection as it opens (basic-ftp, Node's most used client)
+    // read that end first as a failed connection and closed its whole session (1 time in 3 over loopback; closing
+    // it once the reply was written still lost 1 in 6, the reply waiting for decryption behind the TLS record).
     return reply;
   }
 

@@ -161,8 +161,7 @@ final class TransferCommands {
   }
 
   private static Reply retr(FtpSession session, String argument) {
-    long offset = session.restartAt;
-    session.restartAt = 0;
+    long offset = session.restartTaken;
     FtpPath path = FolderCommands.path(session, argument);
     FolderTree.Node file = FolderCommands.file(session, path);
     Transfers.Opened opened;
@@ -190,8 +189,7 @@ final class TransferCommands {
   }
 
   private static Reply stor(FtpSession session, String argument) {
-    long offset = session.restartAt;
-    session.restartAt = 0;
+    long offset = session.restartTaken;
     FtpPath path = FolderCommands.path(session, argument);
     FtpPath folder = path.parent();
     if (!session.hasAccount()) {
