@@ -176,7 +176,7 @@ abstract class PersistenceScenarios {
     assertThat(tokens.authenticate(token)).isEmpty();
     assertThat(credentials.recheck(user).ended()).isEqualTo(Standing.Ended.ACCOUNT_DISABLED);
     accounts.setEnabled(id, true);
-    assertThat(tokens.authenticate(token)).isPresent();
+    assertThat(tokens.authenticate(token)).as("disabling ended the token for good").isEmpty();
   }
 
   @Test

@@ -78,12 +78,13 @@ public class Credentials {
    * changed, and when a session opened with a token sees the token revoked or expired.
    */
   public Standing recheck(PlenaryUser user) {
-    if (user.tokenHash() != null && !tokens.valid(user.tokenHash())) {
-      return Standing.ended(Standing.Ended.TOKEN_REVOKED);
-    }
+    // The account first: disabling it also deletes its tokens, and the reason a token session ends is the account's.
     Optional<AccountState> state = current.get(user.id());
     if (state.isEmpty()) {
       return Standing.ended(Standing.Ended.ACCOUNT_DISABLED);
+    }
+    if (user.tokenHash() != null && !tokens.valid(user.tokenHash())) {
+      return Standing.ended(Standing.Ended.TOKEN_REVOKED);
     }
     if (user.tokenHash() == null && state.get().credentialsVersion() != user.credentialsVersion()) {
       return Standing.ended(Standing.Ended.PASSWORD_CHANGED);

@@ -18,8 +18,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Data in a known language shown on a page in another is marked with that language by the layout's one
  * {@code data(text, language)} fragment, beyond headings and breadcrumbs: the home page's table of groups (acronym and
  * name, in the group's working language) and the search's result numbers (in their group's). A folder listing's
- * heading isolates its path as data, left to right. Before, the groups' cells said {@code translate="no"} (English read
- * with a Chinese voice), the hits' numbers were bare and the listing's path sat unisolated in an Arabic sentence.
+ * heading isolates its path as data, left to right. Before, the groups' cells said only {@code translate="no"} (a
+ * name not to translate, but English read with a Chinese voice), the hits' numbers were bare and the listing's path sat unisolated in an Arabic sentence.
  */
 @DemoTest
 class DataLanguageMarkingTests {
@@ -31,7 +31,7 @@ class DataLanguageMarkingTests {
   void theHomePagesGroupsAreMarkedWithTheirWorkingLanguage() throws Exception {
     String zh = page(get("/"), "zh");
     assertThat(zh).contains("<a href=\"/groups/cloud\"><bdi lang=\"en\" dir=\"ltr\">FG Cloud</bdi></a>")
-        .containsPattern("<td><bdi lang=\"en\" dir=\"ltr\">Focus Group on [^<]+</bdi></td>");
+        .containsPattern("<td translate=\"no\"><bdi lang=\"en\" dir=\"ltr\">Focus Group on [^<]+</bdi></td>");
     // On a page in the group's own language the value stands alone.
     assertThat(page(get("/"), "en")).contains("<a href=\"/groups/cloud\">FG Cloud</a>");
   }
