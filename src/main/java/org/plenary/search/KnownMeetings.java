@@ -58,6 +58,11 @@ class KnownMeetings {
       return readNow(snapshot);
     }
     if (now - snapshot.readAt() >= FRESH.toMillis() && refreshing.compareAndSet(false, true)) {
+      if (current != snapshot) {
+        // a background read ended between reading the field and taking the flag: its list is new
+        refreshing.set(false);
+        return current;
+      }
       Thread.ofVirtual().name("search-meetings").start(() -> {
         try {
           current = reader.get();
