@@ -11,15 +11,17 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every page, with the longest values the server accepts in it (a long unbroken address and Chinese in each), as each
- * role that sees different pages (a visitor not signed in, a delegate, a focal point, a group's chair, the secretariat)
- * at a phone's 360 px and at 1280 px, in English, Russian and Arabic (right to left): no page is wider than the screen,
- * no box that clips what overflows it (overflow hidden or clip) hides part of its text, and axe-core's WCAG 2.2 AA
- * rules pass. A table too wide scrolls in its own region, which hides nothing.
+ * role that sees different pages (a visitor not signed in, a delegate, a focal point, a group's chair, the secretariat):
+ * the secretariat at a phone's 360 px and at 1280 px in English, Russian and Arabic (right to left), the others at
+ * 360 px in Arabic. No page is wider than the screen, no box that clips what overflows it (overflow hidden or clip)
+ * hides part of its text, and axe-core's WCAG 2.2 AA rules pass. A table too wide scrolls in its own region, which
+ * hides nothing.
  *
  * <p>What it costs is kept modest (one browser for every role): a page a role reaches is checked once per width — a
  * page that sends the role elsewhere (the sign-in page) or refuses it (one error page) is the page it lands on, checked
  * once — and axe runs once per page and width, in Arabic on the phone and in English on the desktop: axe's rules do not
- * change with the words, and the right-to-left layout on the narrow screen is where a long value breaks a page.
+ * change with the words, and the right-to-left layout on the narrow screen is where a long value breaks a page. The
+ * chair's and the focal point's pages are laid out here and checked by axe in {@link EveryPageBrowserTests}.
  */
 class LongValuesBrowserTests extends LongDemoBrowserTest {
 
@@ -58,13 +60,16 @@ class LongValuesBrowserTests extends LongDemoBrowserTest {
       if (who != null) {
         browser.signIn(who, who + "-demo");
       }
-      for (int width : new int[] {360, 1280}) {
+      boolean secretariat = "tsb".equals(who);
+      // The secretariat, who sees every long value, at both widths in the three scripts; the other roles (what differs
+      // by role is which values show, not the words) on the phone in Arabic, where a long value breaks a page.
+      for (int width : secretariat ? new int[] {360, 1280} : new int[] {360}) {
         browser.viewport(width, 900);
         var landed = new java.util.HashSet<String>();
-        // The secretariat, who sees every long value, in the three scripts; the other roles in the language axe runs
-        // in at this width (their pages' words are the secretariat's; what differs by role is which values show).
         String axeLanguage = width == 360 ? "ar" : "en";
-        List<String> languages = "tsb".equals(who) ? List.of("en", "ru", "ar") : List.of(axeLanguage);
+        List<String> languages = secretariat ? List.of("en", "ru", "ar") : List.of(axeLanguage);
+        // axe-core is most of the walk's time: the chair's and the focal point's pages have it in EveryPageBrowserTests.
+        boolean axe = secretariat || who == null || "alice".equals(who);
         for (String page : pages) {
           for (String lang : languages) {
             browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
@@ -73,14 +78,14 @@ class LongValuesBrowserTests extends LongDemoBrowserTest {
             }
             checked++;
             check(page + " (" + (who == null ? "visitor" : who) + ") in " + lang + " at " + width + " px",
-                lang.equals(axeLanguage), faults);
+                axe && lang.equals(axeLanguage), faults);
           }
         }
       }
     }
     browser.driver().manage().deleteAllCookies();
     browser.windowViewport();
-    assertThat(checked).as("pages checked").isGreaterThan(pages.size() * 2);
+    assertThat(checked).as("pages checked").isGreaterThan(pages.size() * 3);
     assertThat(faults).as("pages of %s", pages).isEmpty();
   }
 
