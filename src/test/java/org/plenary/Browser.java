@@ -34,6 +34,9 @@ public final class Browser implements AutoCloseable {
   private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
   private final WebDriver driver;
+  /** Where a browser test's time goes, printed when the browser closes: pages loaded, axe-core put in and run. */
+  private final Spent loads = new Spent("pages loaded"), injections = new Spent("axe-core put in"),
+      audits = new Spent("axe-core runs");
   private final int port;
   private final int width;
   private final int height;
@@ -71,7 +74,7 @@ public final class Browser implements AutoCloseable {
 
   /** Opens a page of the server; fails when it shows a message key raw ({@code ??key_en??}: a key missing from the bundles). */
   public void open(String path) {
-    driver.get("http://localhost:" + port + path);
+    loads.time(() -> driver.get("http://localhost:" + port + path));
     assertNoRawKeys();
   }
 
@@ -185,13 +188,13 @@ public final class Browser implements AutoCloseable {
   /** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page; asserts there is no violation. */
   public void assertAccessible() {
     injectAxe();
-    Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+    Object result = audits.time(() -> ((JavascriptExecutor) driver).executeAsyncScript("""
         var done = arguments[arguments.length - 1];
         axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
           .then(function (r) { done(JSON.stringify(r.violations.map(function (v) {
             return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(function (n) { return n.target.join(' '); })};
           }))); })
-          .catch(function (e) { done('axe failed: ' + e); });""", WCAG_22_AA);
+          .catch(function (e) { done('axe failed: ' + e); });""", WCAG_22_AA));
     assertThat(String.valueOf(result)).as("axe WCAG 2.2 AA violations on %s", driver.getCurrentUrl()).isEqualTo("[]");
   }
 
@@ -309,7 +312,7 @@ public final class Browser implements AutoCloseable {
   /** Puts axe-core into the page open now, once: a page checked at two widths or by two rules takes it once. */
   private void injectAxe() {
     if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object' && typeof window.axe.run === 'function';"))) {
-      script(axeSource());
+      injections.time(() -> script(axeSource()));
     }
   }
 
@@ -329,6 +332,40 @@ public final class Browser implements AutoCloseable {
   @Override
   public void close() {
     driver.quit();
+    System.out.println("Browser: " + loads + ", " + injections + ", " + audits);
+  }
+
+  /** How many times something was done and the time it took in all. */
+  private static final class Spent {
+    private final String what;
+    private int times;
+    private long nanos;
+
+    Spent(String what) {
+      this.what = what;
+    }
+
+    <T> T time(java.util.function.Supplier<T> action) {
+      long start = System.nanoTime();
+      try {
+        return action.get();
+      } finally {
+        times++;
+        nanos += System.nanoTime() - start;
+      }
+    }
+
+    void time(Runnable action) {
+      time(() -> {
+        action.run();
+        return null;
+      });
+    }
+
+    @Override
+    public String toString() {
+      return what + " " + times + " in " + nanos / 1_000_000 + " ms";
+    }
   }
 
   /** Skips, with a message, where Debian's chromium and chromium-driver are not installed. */

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:plenary-keyset-paging;DB_CLOSE_DELAY=-1",
-    "plenary.data-dir=target/test-data/${random.uuid}", "plenary.ftp.enabled=false"})
+    "plenary.data-dir=target/test-data/${random.uuid}", "plenary.ftp.enabled=false", "plenary.catalog.cache-time=1s"})
 @ActiveProfiles("demo")
 @Import(RowsRead.class)
 class KeysetPagingTests {
@@ -86,11 +86,11 @@ class KeysetPagingTests {
     IntConsumer add = i -> jdbc.update("INSERT INTO group_milestones (group_id, ordinal, due_on, title) VALUES (?, ?, ?, ?)",
         cloud, 1000 + i, java.sql.Date.valueOf(java.time.LocalDate.of(2040, 1, 1).plusDays(i)), "Paged step " + i);
     IntStream.range(0, 40).forEach(add);
-    Thread.sleep(5_100); // past the group's 5 s cache, which a list read from the group would answer from
+    Thread.sleep(1_100); // past the group's cache (1 s here), which a list read from the group would answer from
     var seen = new ArrayList<String>();
     String next = "/api/v1/groups/cloud/milestones?limit=10";
     for (int pages = 0; next != null; pages++) {
-      // no bound on rows read here: the group itself (GroupCatalog, cached 5 s) still loads its milestones whole
+      // no bound on rows read here: the group itself (GroupCatalog, cached 1 s here) still loads its milestones whole
       HttpResponse<String> page = get(api, api.token("alice"), next);
       assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
       json.readTree(page.body()).forEach(m -> seen.add(m.path("title").asString("")));
@@ -99,7 +99,7 @@ class KeysetPagingTests {
         jdbc.update("INSERT INTO group_milestones (group_id, ordinal, due_on, title) VALUES (?, 2000, ?, 'Earlier')",
             cloud, java.sql.Date.valueOf("2040-01-02"));
         add.accept(45);
-        Thread.sleep(5_100);
+        Thread.sleep(1_100);
       }
     }
     assertThat(seen).doesNotHaveDuplicates().doesNotContain("Earlier").contains("Paged step 45");

@@ -19,6 +19,16 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 final class PageRoutes {
 
+  /**
+   * Where the page asked for (arguments[0]) landed: an error page by its status whatever the address ("403"), a page
+   * that sent the reader elsewhere by the path it sent them to (the sign-in page, whatever it is asked to lead back to),
+   * else the page itself.
+   */
+  static final String LANDED = """
+      var h1 = document.querySelector('main h1'), heading = h1 ? h1.textContent.trim() : '';
+      if (/^\\d{3}\\b/.test(heading)) { return 'error ' + heading.slice(0, 3); }
+      return location.pathname === arguments[0].split('?')[0] ? arguments[0] : 'sent to ' + location.pathname;""";
+
   /** Files, feeds, the OpenAPI description and {@code /api}'s aliases, the sign-out: GET mappings that are not pages to lay out. */
   private static final String NOT_A_PAGE =
       "^/(api/v1/|api/swagger-ui|v3/|error|\\.well-known/).*|.*\\.(pdf|csv|atom|ics|docx|zip|json|yaml)$|.*\\{name}$|/t/\\*\\*|/sign-out";

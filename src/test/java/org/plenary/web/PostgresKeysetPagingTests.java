@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** {@link KeysetPagingTests} on a real PostgreSQL, in a fresh database; skipped, visibly, when none is reachable. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "plenary.data-dir=target/test-data/${random.uuid}", "plenary.ftp.enabled=false"})
+    "plenary.data-dir=target/test-data/${random.uuid}", "plenary.ftp.enabled=false", "plenary.catalog.cache-time=1s"})
 @ActiveProfiles("demo")
 @EnabledIfPostgres
 class PostgresKeysetPagingTests extends KeysetPagingTests {
