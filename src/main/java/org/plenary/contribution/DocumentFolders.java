@@ -32,9 +32,17 @@ public class DocumentFolders {
   /**
    * A folder's entries as one reader may see them. {@code variant} is empty when nothing was left
    * out, and otherwise differs for every different set left out: whatever caches a listing (or its
-   * rendering) keys it by path, version and variant, so no reader is served another's listing.
+   * rendering) keys it by path and variant, so no reader is served another's listing. {@code digest}
+   * ({@link FolderEntry#digest}) is made from these entries only, never from the register's version or
+   * the variant, which also move with documents this reader may not see: a listing's validator made
+   * from it tells a stranger nothing of a private meeting's uploads, replacements or withdrawals.
    */
-  public record Listing(List<FolderEntry> entries, String variant) {}
+  public record Listing(List<FolderEntry> entries, String variant, long digest) {
+
+    public Listing(List<FolderEntry> entries, String variant) {
+      this(entries, variant, FolderEntry.digest(entries));
+    }
+  }
 
   /** A value computed at a {@link Contributions#version()}. */
   private record Versioned<T>(long version, T value) {}
@@ -48,8 +56,12 @@ public class DocumentFolders {
    * to, and the listing for each variant asked so far (computed from these entries, so never from
    * another version; the variant that leaves nothing out is the entries themselves).
    */
-  private record Queue(List<FolderEntry> entries, long[] meetingOf, List<MeetingId> meetings,
-      Map<String, List<FolderEntry>> views) {}
+  private record Queue(Listing all, long[] meetingOf, List<MeetingId> meetings, Map<String, Listing> views) {
+
+    List<FolderEntry> entries() {
+      return all.entries();
+    }
+  }
 
   /**
    * How many folder entries the kept listings may hold together (a few hundred bytes each); past it
@@ -72,8 +84,8 @@ public class DocumentFolders {
 
   private final Cache<String, Versioned<Queue>> queues = Caffeine.newBuilder().maximumWeight(MAX_LISTED_ENTRIES)
       .weigher((String key, Versioned<Queue> queue) -> 1 + queue.value().entries().size()).expireAfterAccess(IDLE).build();
-  private final Cache<String, Versioned<List<FolderEntry>>> publishedListings = Caffeine.newBuilder()
-      .maximumWeight(MAX_LISTED_ENTRIES).weigher((String key, Versioned<List<FolderEntry>> listing) -> 1 + listing.value().size())
+  private final Cache<String, Versioned<Listing>> publishedListings = Caffeine.newBuilder()
+      .maximumWeight(MAX_LISTED_ENTRIES).weigher((String key, Versioned<Listing> listing) -> 1 + listing.value().entries().size())
       .expireAfterAccess(IDLE).build();
   private final Cache<String, Versioned<Optional<Held>>> files = Caffeine.newBuilder().maximumSize(MAX_FILES)
       .expireAfterAccess(IDLE).build();
@@ -134,7 +146,10 @@ public class DocumentFolders {
     return entries;
   }
 
-  /** The version the folders are at now: listings and files change only when it does. */
+  /**
+   * The version the folders are at now: listings and files change only when it does. It counts every document,
+   * those of private meetings too: never a validator of what one reader is shown ({@link Listing#digest}).
+   */
   public long version() {
     return contributions.version();
   }
@@ -149,18 +164,18 @@ public class DocumentFolders {
     queue.meetings().stream().filter(meeting -> !access.mayRead(meeting, reader))
         .forEach(meeting -> hidden.add(meeting.value()));
     if (hidden.isEmpty()) {
-      return new Listing(queue.entries(), "");
+      return queue.all();
     }
     String variant = "without" + hidden;
-    return new Listing(queue.views().computeIfAbsent(variant, v -> {
+    return queue.views().computeIfAbsent(variant, v -> {
       var seen = new ArrayList<FolderEntry>();
       for (int i = 0; i < queue.entries().size(); i++) {
         if (!hidden.contains(queue.meetingOf()[i])) {
           seen.add(queue.entries().get(i));
         }
       }
-      return List.copyOf(seen);
-    }), variant);
+      return new Listing(List.copyOf(seen), variant);
+    });
   }
 
   /** {@code /t/fg/<group>/docs/<code>/in/}: as {@link #published(String, String, String, Reader)} of {@code in}. */
@@ -178,9 +193,8 @@ public class DocumentFolders {
     if (!DocumentSeries.FOLDERS.contains(folder)) {
       return new Listing(List.of(), "");
     }
-    return new Listing(cached(publishedListings,
-        "published:" + meeting.id().value() + ":" + slug + "/" + code + "/" + folder,
-        () -> publishedNow(slug, meeting, folder)), "");
+    return cached(publishedListings, "published:" + meeting.id().value() + ":" + slug + "/" + code + "/" + folder,
+        () -> new Listing(publishedNow(slug, meeting, folder), ""));
   }
 
   /** {@code /t/fg/<group>/docs/<code>/}: the meeting's published folders, or {@link DocumentsPrivateException}. */
@@ -212,8 +226,8 @@ public class DocumentFolders {
     for (int i = 0; i < meetingOf.length; i++) {
       meetingOf[i] = lines.get(i).meeting().value();
     }
-    return new Queue(lines.stream().map(Held::entry).toList(), meetingOf, List.copyOf(meetingIds.values()),
-        new ConcurrentHashMap<>());
+    return new Queue(new Listing(lines.stream().map(Held::entry).toList(), ""), meetingOf,
+        List.copyOf(meetingIds.values()), new ConcurrentHashMap<>());
   }
 
   /** The meeting's published files that lie in its folder: a listing names only files the folder serves. */

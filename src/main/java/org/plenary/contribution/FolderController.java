@@ -116,7 +116,7 @@ class FolderController {
 
   private ModelAndView listing(HttpServletRequest request, HttpServletResponse response, String path,
       DocumentFolders.Listing listing, boolean files, ZoneId zone) throws IOException {
-    return listings.send(request, response, path, listing.entries(), files, folders.version(), listing.variant(), zone);
+    return listings.send(request, response, path, listing, files, zone);
   }
 
   private static java.util.NoSuchElementException missing(String name) {

@@ -56,7 +56,8 @@ class FolderTreeController {
   private ModelAndView listing(HttpServletRequest request, HttpServletResponse response, String... segments)
       throws IOException {
     List<FolderEntry> entries = folders.above(List.of(segments)).orElseThrow();
-    return listings.send(request, response, "/" + String.join("/", segments) + "/", entries, false, folders.version());
+    return listings.send(request, response, "/" + String.join("/", segments) + "/",
+        new DocumentFolders.Listing(entries, ""), false, java.time.ZoneOffset.UTC);
   }
 
   @GetMapping({"/t", "/t/fg", "/t/fg/{slug}"})

@@ -39,7 +39,7 @@ import org.springframework.util.unit.DataSize;
  * folder of 100,000 documents is neither kept on the heap nor copied through it at every request.
  *
  * <p>Each kept listing is found by a key (path, what was left out for the reader, language, format)
- * and carries the stamp it was rendered for (register version and variant): a kept listing of another
+ * and carries the stamp it was rendered for (a digest of the entries it shows, and its zone): a kept listing of another
  * stamp is never answered, and is rendered again, once however many readers ask at the same moment.
  * A file is written beside its final name and moved there complete. The files are bounded by
  * {@code plenary.listings.cache-max-size} and ten minutes without a reader; a file replaced or dropped is

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,9 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends a folder listing of the circular's tree, over HTTP, as a page in the site's layout or, for
- * {@code Accept: application/json}, as JSON. Both are rendered once per folder version and kept
+ * {@code Accept: application/json}, as JSON. Both are rendered once per content and kept
  * ({@link ListingFiles}: a large one as a file, sent with sendfile and ranges like a document), and
- * carry that state as their ETag (304, and 412 for an If-Match that no longer holds). The layout
+ * carry a digest of what they show as their ETag (304, and 412 for an If-Match that no longer holds):
+ * never the register's version, which also moves with documents this reader may not see. The layout
  * around the listing is the {@code contribution/listing} template: for people who are not signed
  * in (almost every request of a mirror or a crawler) it is made once per language and the whole page
  * is kept; a signed-in person's page, whose header names them, is rendered by the template engine each
@@ -70,27 +70,25 @@ class Listings {
     this.context = context;
   }
 
-  /** A listing that is the same for every reader. */
-  ModelAndView send(HttpServletRequest request, HttpServletResponse response, String path, List<FolderEntry> entries,
-      boolean files, long version) throws IOException {
-    return send(request, response, path, entries, files, version, "", ZoneOffset.UTC);
-  }
-
   /**
-   * Answers the listing of {@code path}. {@code version} is the register's version: file listings
-   * change only with it; a listing of folders also changes with the folders it names. {@code variant}
-   * names what {@link DocumentAccess} left out for this reader: listings of different variants are
-   * kept apart and never share an ETag, so one reader's listing is never served or revalidated to another.
-   * Dates are shown in {@code zone} (the meeting's for its folders, UTC for incoming).
+   * Answers the listing of {@code path}: {@code listing}'s entries, of files ({@code files}) or folders.
+   * Its ETag is made from what the reader is shown ({@link DocumentFolders.Listing#digest}, and for a page its
+   * language and {@code zone}), so that a change of a document this reader may not see (a private meeting's
+   * upload, replacement or withdrawal) moves neither the tag nor the 304 decision. The listing's
+   * {@code variant} names what {@link DocumentAccess} left out for this reader: renderings of different
+   * variants are kept apart, so one reader's listing is never served to another. Dates are shown in
+   * {@code zone} (the meeting's for its folders, UTC for incoming).
    */
-  ModelAndView send(HttpServletRequest request, HttpServletResponse response, String path, List<FolderEntry> entries,
-      boolean files, long version, String variant, ZoneId zone) throws IOException {
+  ModelAndView send(HttpServletRequest request, HttpServletResponse response, String path,
+      DocumentFolders.Listing listing, boolean files, ZoneId zone) throws IOException {
+    List<FolderEntry> entries = listing.entries();
+    String variant = listing.variant();
     String accept = request.getHeader(HttpHeaders.ACCEPT);
     boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)
         && !accept.contains(MediaType.TEXT_HTML_VALUE);
-    long stamp = (files ? version : version * 31 + entries.hashCode()) * 31 + variant.hashCode();
+    long stamp = listing.digest();
     if (!json) {
-      // The page's dates are in the meeting's zone, which may change without a change of the register.
+      // The page's dates are in the meeting's zone, which may change without a change of the entries.
       stamp = stamp * 31 + zone.getId().hashCode();
     }
     var user = PlenaryUser.current();
@@ -171,8 +169,8 @@ class Listings {
 
   private void writeJson(OutputStream out, String path, List<FolderEntry> entries) {
     // Written as the entries are turned into maps; the stream is the kept file's, closed by its owner.
-    // In one order on every node and after every start (a Map.of's order is not): the ETag, which is the
-    // register's version, promises the same bytes, and a range resumed on another node must fit the first part.
+    // In one order on every node and after every start (a Map.of's order is not): the ETag, a digest of the
+    // entries, promises the same bytes, and a range resumed on another node must fit the first part.
     var listing = new java.util.LinkedHashMap<String, Object>();
     listing.put("path", path);
     listing.put("entries", entries.stream().map(Listings::jsonEntry).toList());

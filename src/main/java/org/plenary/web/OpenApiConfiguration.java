@@ -91,7 +91,10 @@ class OpenApiConfiguration {
         .info(new Info().title("Plenary API").version("v1")
             .description("Groups, meetings, registrations, contributions and visa letters of standards focus "
                 + "groups. Public reads need no token; everything else needs a personal access token from "
-                + "POST /api/v1/tokens, sent as Authorization: Bearer. Errors are RFC 9457 problems "
+                + "POST /api/v1/tokens, sent as Authorization: Bearer (in that header only, never in the query). The "
+                + "same token reads the downloads outside /api/v1 as its account: the document folders under /t/, the "
+                + "feeds (.atom, .ics), CSV lists and PDFs; without it, one that needs a sign-in is 401 with "
+                + "WWW-Authenticate: Bearer. Errors are RFC 9457 problems "
                 + "(application/problem+json) whose title and detail (and each errors[].message) are in the language "
                 + "of Accept-Language, one of en, fr, es, ru, zh and ar (else English); type, status, field names and "
                 + "codes never change with it. A text's maxLength counts characters (code points), as JSON Schema "

@@ -23,6 +23,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -31,8 +32,6 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.util.unit.DataSize;
@@ -42,11 +41,13 @@ import org.springframework.util.unit.DataSize;
  * no session cookie can be replayed against them and CSRF does not apply; of the management
  * endpoints only health (with its liveness and readiness groups) is public, the rest (metrics,
  * Prometheus, info) need an administrator's token. A request for the document folders under
- * {@code /t/} that carries a bearer token (a mirroring tool's) is as stateless, and read-only: GET
- * and HEAD as that account's session would read them, any write refused (405, as for everyone).
+ * {@code /t/}, or for a download elsewhere ({@link Downloads}: a feed, a CSV list, a PDF, a ZIP), that
+ * carries a bearer token (a mirroring tool's, a feed reader's, a script's) is as stateless, and read-only:
+ * GET and HEAD as that account's session would read them, any write refused (405, as for everyone).
  * The pages use a session with CSRF tokens on every form, and every request of a session runs with
- * the account as it is now ({@link SessionRecheckFilter}). Fine-grained rules sit on the
- * controllers ({@code @PreAuthorize}).
+ * the account as it is now ({@link SessionRecheckFilter}); a download asked for without credentials that
+ * must be signed in for is answered 401 with the Bearer challenge, a page with the way to the sign-in page.
+ * Fine-grained rules sit on the controllers ({@code @PreAuthorize}).
  */
 @Configuration
 @EnableMethodSecurity
@@ -157,31 +158,34 @@ class SecurityConfiguration {
   }
 
   /**
-   * Mirroring a meeting whose documents are not public: {@code wget}, {@code rclone} and
-   * {@code curl} send {@code Authorization: Bearer <token>} on every request of the folder tree.
-   * The token is checked on each request ({@link BearerTokenFilter}: revoked, expired or unknown is
-   * 401), makes no session and is no CSRF token, so it reads (GET, HEAD) but never writes: any other
-   * method is refused in this chain with the folders' own answer, 405 with {@code Allow}. A request
-   * without the header takes the page chain (or, anonymous, the {@link PublicFileFilter} ahead of
-   * it) as before; one with another scheme, or {@code Bearer} without a token, is refused here with
-   * 401 rather than read as a stranger's.
+   * Mirroring a meeting whose documents are not public, polling its register's feed or fetching a PDF by script:
+   * {@code wget}, {@code rclone}, {@code curl} and feed readers send {@code Authorization: Bearer <token>} on every
+   * request, under the folder tree {@code /t/} and for every other download ({@link Downloads}). The token is checked
+   * on each request ({@link BearerTokenFilter}: revoked, expired or unknown is 401), makes no session and is no CSRF
+   * token, so it reads (GET, HEAD) but never writes: any other method is refused in this chain with the folders' own
+   * answer, 405 with {@code Allow}; a read the account may not make is 403, as on the pages. A token is read from that
+   * header only, never from the query (where logs and {@code Referer} keep it). A request without the header takes
+   * the page chain (or, anonymous, the {@link PublicFileFilter} ahead of it) as before; one with another scheme, or
+   * {@code Bearer} without a token, is refused here with 401 rather than read as a stranger's.
    */
   @Bean
   @Order(2)
-  SecurityFilterChain documentsByToken(HttpSecurity http, AccessTokens tokens, Problems problems) throws Exception {
-    RequestMatcher documents = PathPatternRequestMatcher.withDefaults().matcher("/t/**");
-    return stateless(http.securityMatcher(new AndRequestMatcher(documents, BearerTokenFilter::carriesCredentials)),
-        problems)
+  SecurityFilterChain downloadsByToken(HttpSecurity http, AccessTokens tokens, Problems problems) throws Exception {
+    RequestMatcher reads = request -> READS.contains(request.getMethod());
+    RequestMatcher byToken = request -> Downloads.readableByToken(request) && BearerTokenFilter.carriesCredentials(request);
+    return stateless(http.securityMatcher(byToken), problems)
         .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(HttpMethod.GET, "/t/**").authenticated()
-            .requestMatchers(HttpMethod.HEAD, "/t/**").authenticated()
-            .requestMatchers(HttpMethod.OPTIONS, "/t/**").authenticated()
+            .requestMatchers(reads).authenticated()
             .anyRequest().denyAll())
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(problems::unauthorized)
-            // Refused here, whatever a controller may one day accept: the answer every client gets for a write there.
             .accessDeniedHandler((request, response, denied) -> {
+              if (reads.matches(request)) {
+                problems.forbidden(request, response, denied);
+                return;
+              }
+              // Refused here, whatever a controller may one day accept: the answer every client gets for a write there.
               response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS");
               problems.write(request, response, 405, "contribution.listing.readOnly");
             }))
@@ -189,6 +193,9 @@ class SecurityConfiguration {
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .build();
   }
+
+  /** The methods a token may use outside the API: reads. */
+  private static final java.util.Set<String> READS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
   /**
    * {@link PublicFileFilter}: first of all, ahead of the request metrics ({@code HIGHEST_PRECEDENCE + 1}),
@@ -227,6 +234,15 @@ class SecurityConfiguration {
       }
     };
     toSignIn.setFavorRelativeUris(true);
+    // A feed reader or a script cannot fill in the sign-in page: a download is answered 401 with the Bearer
+    // challenge (send a token), a page leads to the sign-in page.
+    AuthenticationEntryPoint signInOrToken = (request, response, refusal) -> {
+      if (Downloads.download(request)) {
+        problems.unauthorized(request, response, refusal);
+      } else {
+        toSignIn.commence(request, response, refusal);
+      }
+    };
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/account/**", "/admin/**", "/secretariat/**", "/desk", "/desk/**").authenticated()
@@ -253,7 +269,7 @@ class SecurityConfiguration {
             .successHandler(signIn).failureHandler(signIn).permitAll())
         // A form refused for its CSRF token (a page left open across a restart or a session's end) says so,
         // rather than "Your account may not do this", which sent a stranger signing in looking for a role.
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(toSignIn)
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(signInOrToken)
             .accessDeniedHandler((request, response, denied) -> {
               // only a POST is checked for the token (above): this is a form's
               if (denied instanceof org.springframework.security.web.csrf.CsrfException) {

@@ -72,7 +72,9 @@ class OutputAccessAttackTests {
 
     String file = "/t/fg/hush/docs/closed/out/" + number + ".pdf";
     mvc.perform(get("/t/fg/hush/docs/closed/out/")).andExpect(status().is3xxRedirection());
-    mvc.perform(get(file)).andExpect(status().is3xxRedirection());
+    // A file is a download: a script asking without credentials is told to send a token, not sent to a page.
+    mvc.perform(get(file)).andExpect(status().isUnauthorized())
+        .andExpect(result -> assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Bearer"));
     mvc.perform(get("/t/fg/hush/docs/closed/out/").accept(MediaType.APPLICATION_JSON))
         .andExpect(result -> assertThat(result.getResponse().getContentAsString()).doesNotContain(number));
     mvc.perform(get("/api/v1/groups/hush/meetings/closed/outputs")).andExpect(status().isUnauthorized());

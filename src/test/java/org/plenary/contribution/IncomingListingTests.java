@@ -137,7 +137,7 @@ class IncomingListingTests {
   void theJsonListingIsWrittenInOneOrderOnEveryNodeAndAfterEveryStart() throws Exception {
     String number = allocate("Ordered");
     upload(number, "five");
-    // Its ETag is the register's version, the same on every node: the bytes must be too (a Map.of's order
+    // Its ETag is a digest of its entries, the same on every node: the bytes must be too (a Map.of's order
     // changes from one start of the JVM to the next).
     String files = mvc.perform(get("/t/fg/cloud/docs/incoming/").accept("application/json")).andReturn().getResponse()
         .getContentAsString(StandardCharsets.UTF_8);
