@@ -204,7 +204,7 @@ class KeysetPagingTests {
     long meeting = jdbc.queryForObject("SELECT id FROM meetings WHERE code = 'zz-outputs'", Long.class);
     long by = jdbc.queryForObject("SELECT id FROM accounts WHERE username = 'tsb'", Long.class);
     java.util.function.BiConsumer<String, Integer> document = (series, i) -> {
-      String number = "FG-Cloud-" + series + "-Z" + (100 + i);
+      String number = "FG-Cloud-" + series + "-9" + (100 + i);
       jdbc.update("INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,"
           + " allocated_by, allocated_at, series) VALUES (?, ?, ?, ?, ?, ?, 'Walkers', ?, ?, ?)", cloud, meeting,
           90_000 + i, number, number.toUpperCase(java.util.Locale.ROOT), "Paged " + series + " " + i, by, now, series);
@@ -231,7 +231,7 @@ class KeysetPagingTests {
       List<String> outputs = walked(api, tsb, "/api/v1/groups/cloud/meetings/zz-outputs/outputs", "en",
           "contributions", "document", () -> document.accept("O", 99));
       assertThat(outputs).hasSize(31).allMatch(o -> o.contains("-O-"));
-      assertThat(outputs.getLast()).contains("FG-Cloud-O-Z199");
+      assertThat(outputs.getLast()).contains("FG-Cloud-O-9199");
       HttpResponse<String> stranger = http.send(HttpRequest.newBuilder(
           api.url("/api/v1/groups/cloud/meetings/zz-outputs/outputs?limit=2")).GET().build(),
           HttpResponse.BodyHandlers.ofString());
