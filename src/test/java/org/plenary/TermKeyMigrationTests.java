@@ -62,10 +62,11 @@ class TermKeyMigrationTests {
       }
       assertThat(keys).containsExactly("1: cloud", "2: cloud#2", "3: strasse", "4: strasse#4", "5: null", "6: grid",
           "7: cloud");
-      assertThatThrownBy(() -> sql.execute("INSERT INTO terms (id, group_id, term, term_key, definition, status, version)"
-          + " VALUES (8, 1, 'Cloud', 'cloud', 'D', 'PROPOSED', 1)")).isInstanceOf(SQLException.class);
-      sql.execute("INSERT INTO terms (id, group_id, term, term_key, definition, status, version)"
-          + " VALUES (9, 1, 'Old', NULL, 'D', 'SUPERSEDED', 1)");
+      assertThatThrownBy(() -> sql.execute("INSERT INTO terms (id, group_id, term, term_order, term_key, definition,"
+          + " status, version) VALUES (8, 1, 'Cloud', 'cloud', 'cloud', 'D', 'PROPOSED', 1)"))
+          .isInstanceOf(SQLException.class);
+      sql.execute("INSERT INTO terms (id, group_id, term, term_order, term_key, definition, status, version)"
+          + " VALUES (9, 1, 'Old', 'old', NULL, 'D', 'SUPERSEDED', 1)");
     }
   }
 

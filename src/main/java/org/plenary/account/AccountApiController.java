@@ -204,11 +204,13 @@ class AccountApiController {
     return accounts.findEvenDisabled(username).orElseThrow(() -> new UnknownException("account", "account.api.unknown", username));
   }
 
-  @Operation(operationId = "listOrganizations", summary = "Every organization with its ITU category and country")
+  @Operation(operationId = "listOrganizations", summary = "Every organization with its ITU category and country",
+      description = "In the reader's alphabetical order (`Accept-Language`, one of the six languages), read a page at"
+          + " a time by key; a walk keeps the order of the language its first page was read in.")
   @GetMapping("/api/v1/organizations")
   ResponseEntity<List<OrganizationResource>> organizations(@Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
-    return Paged.asked(limit, cursor).of(organizations.all(), o -> o.id().value())
+    return organizations.page(Paged.asked(limit, cursor))
         .map(o -> new OrganizationResource(o.id().value(), o.name(), o.category(), o.countryCode())).answer();
   }
 

@@ -459,6 +459,33 @@ class Contributions {
   }
 
   /**
+   * One page of the meeting's output documents, by number (their place in the group's output series, unique: V089's
+   * index on meeting, series and place serves it), read by key: the ids of the page and one more, then those
+   * contributions whole. Only rows with their output details count, as {@link #outputs} reads them.
+   */
+  org.plenary.shared.Paged<Contribution> outputsOfMeeting(MeetingId meeting, org.plenary.shared.Paged.Asked asked) {
+    var after = asked.after();
+    String sql = """
+        SELECT c.id, c.seq_no FROM contributions c JOIN output_documents o ON o.contribution_id = c.id
+        WHERE c.meeting_id = :meeting AND c.series = 'O'""" + (after == null ? ""
+        : " AND c.seq_no > :seq") + " ORDER BY c.seq_no LIMIT :read";
+    var query = jdbc.sql(sql).param("meeting", meeting.value()).param("read", asked.read());
+    if (after != null) {
+      query = query.param("seq", after.sortAs(Long::parseLong));
+    }
+    var keys = query.query((rs, n) -> new org.plenary.shared.Paged.Key(Long.toString(rs.getLong(2)), rs.getLong(1)))
+        .list();
+    Map<Long, Contribution> read = new HashMap<>();
+    if (!keys.isEmpty()) {
+      List<Long> ids = keys.stream().map(org.plenary.shared.Paged.Key::id).toList();
+      select(postgres ? "c.id = ANY(:p)" : "c.id IN (:p)", postgres ? ids.toArray(Long[]::new) : InLists.padded(ids))
+          .forEach(c -> read.put(c.id(), c));
+    }
+    return asked.keyset(keys.stream().filter(k -> read.containsKey(k.id()))
+        .map(k -> new org.plenary.shared.Paged.Keyed<>(k, read.get(k.id()))).toList());
+  }
+
+  /**
    * How far a reader who has read the meeting's register up to and including the number has read each
    * series: {input, output} sequence numbers (0: none of it); empty if the number is not the meeting's.
    * In register order (number, then row) the other series' rows before it are those read.

@@ -40,7 +40,8 @@ class OutputApiController {
   }
 
   @Operation(operationId = "listOutputs", summary = "The meeting's output documents",
-      description = "Sign in to read the outputs of a meeting whose documents are for participants only (401).")
+      description = "By number, read a page at a time by key. Sign in to read the outputs of a meeting whose documents"
+          + " are for participants only (401).")
   @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
   @ApiResponse(responseCode = "401", description = "The meeting's documents are for participants only: send a token.")
   @GetMapping("/api/v1/groups/{slug}/meetings/{code}/outputs")
@@ -48,8 +49,7 @@ class OutputApiController {
       @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
     Meeting meeting = meetings.get(slug, code);
-    return Paged.asked(limit, cursor).of(outputs.ofMeeting(slug, code, Reader.current()), o -> o.document().id())
-        .map(o -> OutputResource.of(o, slug, meeting, desk)).answer();
+    return outputs.ofMeeting(slug, code, Reader.current(), Paged.asked(limit, cursor)).map(o -> OutputResource.of(o, slug, meeting, desk)).answer();
   }
 
   @Operation(operationId = "allocateOutput", summary = "Number an output document (group management or secretariat)",

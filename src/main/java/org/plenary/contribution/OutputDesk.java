@@ -89,6 +89,20 @@ public class OutputDesk {
     return with(access.register(slug, code, reader).stream().filter(c -> c.series() == DocumentSeries.OUTPUT).toList());
   }
 
+  /**
+   * One page of the meeting's output documents, in number order, read by key in SQL (the page and one more, never
+   * the whole register), or {@link DocumentsPrivateException} before anything is read when the reader may not read
+   * the meeting's documents: the rule of {@link DocumentAccess} is the meeting's, so every row of a meeting the reader
+   * may read is one they may read, and a page is never cut short by rows left out after the read.
+   */
+  public org.plenary.shared.Paged<OutputDocument> ofMeeting(String slug, String code, Reader reader,
+      org.plenary.shared.Paged.Asked asked) {
+    Meeting meeting = access.readableMeeting(slug, code, reader);
+    var page = contributions.outputsOfMeeting(meeting.id(), asked);
+    var details = contributions.outputs(page.rows().stream().map(Contribution::id).toList());
+    return page.map(c -> new OutputDocument(c, details.get(c.id()).type(), details.get(c.id()).answers()));
+  }
+
   /** The group's output documents the reader may read, in number order. */
   public List<OutputDocument> ofGroup(String slug, Reader reader) {
     Group group = groups.get(slug);

@@ -19,6 +19,7 @@ import org.plenary.shared.CsvWords;
 import org.plenary.shared.EditVersion;
 import org.plenary.shared.Paged;
 import org.plenary.shared.Words;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,17 +59,37 @@ class TermApiController {
 
   @Operation(operationId = "listTerms", summary = "The terminology register; q searches terms and definitions")
   @GetMapping("/api/v1/groups/{slug}/terms")
-  @ApiResponse(responseCode = "200", description = "OK; without `q`, `ETag` names the register's version (`If-Match`"
-      + " on its issue)", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "200", description = "OK; without `q`, `ETag` is made from the terms of the page: a"
+      + " page holding the whole register (no `cursor`, no next page) is tagged with the register's version (\"v12\","
+      + " for `If-Match` on its issue); any other page with a tag of its own terms and their versions, which names no"
+      + " version of the register", useReturnTypeSchema = true)
   ResponseEntity<List<Term>> list(@PathVariable String slug, @RequestParam(required = false) String q,
       @Parameter(description = Paged.LIMIT) @RequestParam(required = false) Integer limit,
       @Parameter(description = Paged.CURSOR) @RequestParam(required = false) String cursor) {
     Paged.Asked asked = Paged.asked(limit, cursor);
     if (q != null && !q.isBlank()) {
-      return asked.of(desk.search(slug, q), Term::id).answer();
+      return desk.search(slug, q, asked).answer();
     }
-    List<Term> terms = desk.search(slug, null);
-    return asked.of(terms, Term::id).answer(EditVersion.ok(TermsIssuer.version(terms)));
+    Paged<Term> page = desk.search(slug, null, asked);
+    return page.answer(ResponseEntity.ok().eTag(tag(page, cursor)).cacheControl(CacheControl.noCache()));
+  }
+
+  /**
+   * The page's entity tag, made from its rows only: a page that holds the whole register (the first, with no next)
+   * is the register, tagged with its version ({@code "v12"}, which {@code If-Match} on its issue names); any other
+   * page is a part of it, tagged with the sum of its terms' versions and a digest of their ids and versions
+   * ({@code "v7-p…"}), which changes when a term of the page changes, leaves it or joins it, and which names no
+   * version of the register to {@code If-Match}.
+   */
+  private static String tag(Paged<Term> page, String cursor) {
+    long version = TermsIssuer.version(page.rows());
+    if ((cursor == null || cursor.isBlank()) && page.next() == null) {
+      return EditVersion.etag(version);
+    }
+    var rows = new StringBuilder(String.valueOf(cursor));
+    page.rows().forEach(t -> rows.append(' ').append(t.id()).append(':').append(t.version()));
+    String digest = org.plenary.shared.FeedTag.of(java.util.Locale.ROOT, rows, page.next());
+    return EditVersion.etag(version, "p" + digest.substring(2, 14));
   }
 
   @Operation(operationId = "listTermsCsv", summary = "The terminology register as CSV")

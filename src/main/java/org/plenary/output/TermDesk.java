@@ -57,6 +57,11 @@ public class TermDesk {
     return terms.search(groups.get(slug).id(), query);
   }
 
+  /** One page of {@link #search}'s terms, read by key in SQL: the page and one more, never the whole register. */
+  public org.plenary.shared.Paged<Term> search(String slug, String query, org.plenary.shared.Paged.Asked asked) {
+    return terms.page(groups.get(slug).id(), query, asked);
+  }
+
   public Term get(String slug, long id) {
     Group group = groups.get(slug);
     return terms.find(group.id(), id)

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 class Terms {
 
   private static final String SELECT = """
-      SELECT t.id, t.term, t.definition, t.source, t.note, t.status, m.code AS agreed_at, t.superseded_by, t.related,
+      SELECT t.id, t.term, t.term_order, t.definition, t.source, t.note, t.status, m.code AS agreed_at, t.superseded_by, t.related,
         t.version + COALESCE(m.edit_version, 0) AS version
       FROM terms t LEFT JOIN meetings m ON m.id = t.agreed_meeting_id""";
 
@@ -39,9 +39,9 @@ class Terms {
   long insert(GroupId group, Term term) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
-            INSERT INTO terms (group_id, term, term_key, definition, source, note, status, related, version)
-            VALUES (?, ?, ?, ?, ?, ?, 'PROPOSED', ?, 1)""")
-        .params(group.value(), term.term(), Names.key(term.term()), term.definition(), term.source(), term.note(),
+            INSERT INTO terms (group_id, term, term_order, term_key, definition, source, note, status, related, version)
+            VALUES (?, ?, LOWER(?), ?, ?, ?, ?, 'PROPOSED', ?, 1)""")
+        .params(group.value(), term.term(), term.term(), Names.key(term.term()), term.definition(), term.source(), term.note(),
             joined(term.related()))
         .update(keys, "id");
     return keys.getKey().longValue();
@@ -49,9 +49,9 @@ class Terms {
 
   void update(Term term, Long agreedMeetingId) {
     jdbc.sql("""
-            UPDATE terms SET term = ?, term_key = ?, definition = ?, source = ?, note = ?, status = ?,
-              agreed_meeting_id = ?, superseded_by = ?, related = ?, version = version + 1 WHERE id = ?""")
-        .params(term.term(), key(term), term.definition(), term.source(), term.note(), term.status().name(), agreedMeetingId,
+            UPDATE terms SET term = ?, term_order = LOWER(?), term_key = ?, definition = ?, source = ?, note = ?,
+              status = ?, agreed_meeting_id = ?, superseded_by = ?, related = ?, version = version + 1 WHERE id = ?""")
+        .params(term.term(), term.term(), key(term), term.definition(), term.source(), term.note(), term.status().name(), agreedMeetingId,
             term.supersededBy(), joined(term.related()), term.id())
         .update();
   }
@@ -112,17 +112,38 @@ class Terms {
 
   /** The group's terms, alphabetically; with a query, those whose term or definition contains its words. */
   List<Term> search(GroupId group, String query) {
+    var params = new HashMap<String, Object>();
+    return select(found(group, query, params), params);
+  }
+
+  /**
+   * One page of {@link #search}'s terms, in its order ({@code term_order}, the database's {@code LOWER(term)} kept
+   * with the term, then id: the index on group, order and id serves it), read by key: the page and one more.
+   */
+  org.plenary.shared.Paged<Term> page(GroupId group, String query, org.plenary.shared.Paged.Asked asked) {
+    var after = asked.after();
+    var params = new HashMap<String, Object>();
+    var where = new StringBuilder(found(group, query, params));
+    if (after != null) {
+      where.append(" AND (t.term_order > :order OR (t.term_order = :order AND t.id > :id))");
+      params.put("order", after.sortAs(java.util.Objects::requireNonNull));
+      params.put("id", after.id());
+    }
+    params.put("read", asked.read());
+    return asked.keyset(selectPage(where.toString(), params));
+  }
+
+  private static String found(GroupId group, String query, Map<String, Object> params) {
     var where = new StringBuilder("t.group_id = :group");
     var words = query == null ? List.<String>of()
         : Arrays.stream(query.toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isBlank()).limit(8).toList();
-    var params = new HashMap<String, Object>();
     params.put("group", group.value());
     for (int i = 0; i < words.size(); i++) {
       where.append(" AND (LOWER(t.term) LIKE :w").append(i).append(" ESCAPE '\\' OR LOWER(t.definition) LIKE :w")
           .append(i).append(" ESCAPE '\\')");
       params.put("w" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
-    return select(where.toString(), params);
+    return where.toString();
   }
 
   Optional<Term> find(GroupId group, long id) {
@@ -153,8 +174,32 @@ class Terms {
         .query((rs, n) -> translations.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
             .put(rs.getString(2), new Term.Translation(rs.getString(3), rs.getString(4))))
         .list();
-    return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY LOWER(t.term), t.id").params(params)
+    return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY t.term_order, t.id").params(params)
         .query((rs, n) -> row(rs, translations.getOrDefault(rs.getLong("id"), Map.of()))).list();
+  }
+
+  /** A page of the terms {@code where} names: at most {@code :read} rows in register order, then their translations. */
+  private List<org.plenary.shared.Paged.Keyed<Term>> selectPage(String where, Map<String, Object> params) {
+    List<org.plenary.shared.Paged.Keyed<Term>> rows = jdbc.sql(SELECT + " WHERE " + where
+            + " ORDER BY t.term_order, t.id LIMIT :read").params(params)
+        .query((rs, n) -> new org.plenary.shared.Paged.Keyed<>(
+            new org.plenary.shared.Paged.Key(rs.getString("term_order"), rs.getLong("id")), row(rs, Map.of())))
+        .list();
+    if (rows.isEmpty()) {
+      return rows;
+    }
+    Map<Long, Map<String, Term.Translation>> translations = new HashMap<>();
+    jdbc.sql("SELECT term_id, lang, term, definition FROM term_translations WHERE term_id IN (:ids)")
+        .param("ids", org.plenary.shared.InLists.padded(rows.stream().map(r -> r.key().id()).toList()))
+        .query((rs, n) -> translations.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+            .put(rs.getString(2), new Term.Translation(rs.getString(3), rs.getString(4))))
+        .list();
+    return rows.stream().map(r -> {
+      Term t = r.row();
+      return new org.plenary.shared.Paged.Keyed<>(r.key(), new Term(t.id(), t.term(), t.definition(), t.source(),
+          t.note(), t.status(), t.agreedAt(), t.supersededBy(), t.related(), t.version(),
+          translations.getOrDefault(t.id(), Map.of())));
+    }).toList();
   }
 
   private static Term row(ResultSet rs, Map<String, Term.Translation> translations) throws SQLException {

@@ -45,6 +45,38 @@ public final class Names {
     return (a, b) -> frozen.compare(a == null ? "" : a, b == null ? "" : b);
   }
 
+  /**
+   * The ICU sort key of {@code name} in {@code locale}'s order ({@link #order}'s collation): byte arrays compared
+   * unsigned, one byte after another (as PostgreSQL's {@code bytea} and H2's {@code BINARY VARYING} compare), come
+   * in the order {@link #order} gives the names, so a database can sort and page by a stored key.
+   */
+  public static byte[] sortKey(String name, Locale locale) {
+    Collator collator = Collator.getInstance(ULocale.forLocale(locale));
+    collator.setStrength(Collator.TERTIARY);
+    return collator.getCollationKey(name == null ? "" : name).toByteArray();
+  }
+
+  /**
+   * The version of the collations {@link #sortKey} uses in the six languages: a stored key made by another version
+   * (ICU upgraded) may not order as this one's, so stored keys are made again when it changes.
+   */
+  public static String sortVersion() {
+    return SortVersion.VALUE;
+  }
+
+  /** {@link #sortVersion()}, made once. */
+  private static final class SortVersion {
+    static final String VALUE = made();
+
+    private static String made() {
+      var version = new StringBuilder();
+      for (Locale locale : Languages.SUPPORTED) {
+        version.append(Collator.getInstance(ULocale.forLocale(locale)).getVersion()).append(' ');
+      }
+      return Integer.toHexString(version.toString().hashCode()) + "-" + com.ibm.icu.util.VersionInfo.ICU_VERSION;
+    }
+  }
+
   /** {@code items} sorted by the name {@code name} gives, in the reader's language ({@link Words#reader()}). */
   public static <T> List<T> sorted(List<T> items, Function<T, String> name) {
     return sorted(items, name, Words.reader());

@@ -37,6 +37,7 @@ class FeedVersionTests {
   @Autowired TermDesk terms;
   @Autowired DeliverableDesk deliverables;
   @Autowired LivingListDesk livingList;
+  @Autowired org.plenary.contribution.OutputDesk outputs;
   @Autowired UserDetailsService users;
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -108,6 +109,68 @@ class FeedVersionTests {
     String edited = moved(list, "en", null, added, "an entry edited");
     livingList.remove("cloud", entry.id(), tsb);
     moved(list, "en", null, edited, "an entry removed");
+  }
+
+  /**
+   * The deliverables' feed and the living list's CSV are written for their reader: an output document of a meeting
+   * whose documents are for participants only is named to a signed-in reader and left out for a stranger. Each has
+   * its own tag, so neither is served the other's body on a poll: the reader who sees more gets another tag, the same
+   * reader asking twice a 304, and the stranger naming the signed-in reader's tag the body (200).
+   */
+  @Test
+  void theDeliverablesFeedAndTheLivingListCsvAreTaggedForWhatTheirReaderMayRead() throws Exception {
+    PlenaryUser tsb = (PlenaryUser) users.loadUserByUsername("tsb");
+    LocalDate start = LocalDate.now().plusDays(220);
+    var closed = draft("fv-closed", start);
+    meetings.schedule("cloud", new MeetingDraft("fv-closed", closed.startDate(), closed.endDate(), closed.timeZone(),
+        closed.venueName(), null, "gva", null, null, null, null, "English", false, false, null, null,
+        closed.contributionDeadline(), null, LatePolicy.FLAG, List.of(), List.of()));
+    var output = outputs.allocate("cloud", "fv-closed", new org.plenary.contribution.OutputAllocation("Closed draft",
+        null, org.plenary.contribution.OutputType.DELIVERABLE_DRAFT, List.of(), List.of()), tsb);
+    var deliverable = deliverables.create("cloud", "Closed TR", DeliverableKind.TECHNICAL_REPORT, null, List.of(), tsb);
+    deliverables.addVersion("cloud", deliverable.id(), output.number(), tsb);
+    livingList.save("cloud", null, new LivingListDesk.EntryDraft("FV Closed Org", "FV closed group", null, null, null,
+        null, output.number()), tsb);
+
+    HttpClient member = new org.plenary.FormClient(port).signedIn("alice");
+    String feed = "/groups/cloud/deliverables.atom";
+    String strangers = tag(feed, "en", null);
+    String members = tag(member, feed);
+    assertThat(members).as("the feed of a reader who may read the output").isNotEqualTo(strangers);
+    assertThat(fetched(member, feed).body()).contains(output.number());
+    assertThat(get(feed, "en", null, members).statusCode()).as("a stranger naming the member's tag").isEqualTo(200);
+    assertThat(get(feed, "en", null, members).body()).doesNotContain(output.number());
+
+    String list = "/api/v1/groups/cloud/living-list.csv";
+    String token = new DemoApi(http, port).token("alice");
+    String strangersList = tag(list, "en", null);
+    String membersList = tag(list, "en", token);
+    assertThat(membersList).as("the list of a reader who may read the liaison statement").isNotEqualTo(strangersList);
+    assertThat(get(list, "en", token, null).body()).contains(output.number());
+    HttpResponse<String> strangerWithMembersTag = get(list, "en", null, membersList);
+    assertThat(strangerWithMembersTag.statusCode()).isEqualTo(200);
+    assertThat(strangerWithMembersTag.body()).doesNotContain(output.number());
+  }
+
+  /** The path's tag as the signed-in browser {@code client} reads it, then a 304 naming it. */
+  private String tag(HttpClient client, String path) throws Exception {
+    var answer = fetched(client, path);
+    assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
+    String tag = answer.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(path + " has no ETag"));
+    assertThat(client.send(HttpRequest.newBuilder(page(path)).header("Accept-Language", "en")
+        .header("If-None-Match", tag).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .as("%s asked again by the same reader with %s", path, tag).isEqualTo(304);
+    return tag;
+  }
+
+  private HttpResponse<String> fetched(HttpClient client, String path) throws Exception {
+    return client.send(HttpRequest.newBuilder(page(path)).header("Accept-Language", "en").build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The path on the host a {@link org.plenary.FormClient} session's cookie is for. */
+  private java.net.URI page(String path) {
+    return java.net.URI.create("http://localhost:" + port + path);
   }
 
   /** The path's tag as a reader ({@code token}, or anonymous) in {@code language} reads it, then a 304 naming it. */

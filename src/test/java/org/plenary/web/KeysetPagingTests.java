@@ -177,6 +177,130 @@ class KeysetPagingTests {
   }
 
   /**
+   * The three lists read whole and cut in Java before read a page and one more by key in SQL too: organizations in
+   * the reader's alphabetical order (ICU's, as the pages sort, from the sort keys stored with each: French accents,
+   * Ё with Е in Russian, pinyin in Chinese, each walk exactly as {@link org.plenary.shared.Names#sorted} orders the
+   * names), a meeting's outputs among as many inputs (filtered in the SQL: each page of 2 is full), the terms with
+   * their {@code q}. Walked 2 at a time each page reads at most 3 rows of its table; a row added after the first page
+   * comes once where its key puts it, one added before the page given on no later page.
+   */
+  @Test
+  void organizationsOutputsAndTermsReadTheirPageAndOneMoreByKey() throws Exception {
+    var api = new DemoApi(http, port);
+    String tsb = api.token("tsb");
+    long cloud = jdbc.queryForObject("SELECT id FROM plenary_groups WHERE slug = 'cloud'", Long.class);
+    List<String> names = List.of("cote", "côte", "coté", "côtes", "Côtier", "Ēa", "Eb", "Ea", "Ёж", "Еж", "Ez", "Öl",
+        "Ol", "Om", "zebra", "Zèbre", "Éclair", "Eclairs", "Ångström", "Angstroms", "ñandú", "nandus", "中国", "北京",
+        "上海", "عربي", "ابجد", "Œuf", "Oeufs", "ǅemal");
+    for (String name : names) {
+      organization(tsb, "Keyset " + name);
+    }
+    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp deadline = Timestamp.from(Instant.parse("2040-12-01T00:00:00Z"));
+    jdbc.update("INSERT INTO meetings (group_id, code, start_date, end_date, time_zone, venue_name, venue_code, languages,"
+        + " paperless, documents_public, registration_deadline, contribution_deadline, visa_deadline) VALUES (?,"
+        + " 'zz-outputs', ?, ?, 'Europe/Zurich', 'Paged venue', 'gva', 'English', FALSE, FALSE, ?, ?, ?)", cloud,
+        java.sql.Date.valueOf("2041-01-07"), java.sql.Date.valueOf("2041-01-09"), deadline, deadline, deadline);
+    long meeting = jdbc.queryForObject("SELECT id FROM meetings WHERE code = 'zz-outputs'", Long.class);
+    long by = jdbc.queryForObject("SELECT id FROM accounts WHERE username = 'tsb'", Long.class);
+    java.util.function.BiConsumer<String, Integer> document = (series, i) -> {
+      String number = "FG-Cloud-" + series + "-9" + (100 + i);
+      jdbc.update("INSERT INTO contributions (group_id, meeting_id, seq_no, number, number_key, title, source,"
+          + " allocated_by, allocated_at, series) VALUES (?, ?, ?, ?, ?, ?, 'Walkers', ?, ?, ?)", cloud, meeting,
+          90_000 + i, number, number.toUpperCase(java.util.Locale.ROOT), "Paged " + series + " " + i, by, now, series);
+      if (series.equals("O")) {
+        jdbc.update("INSERT INTO output_documents (contribution_id, output_type) SELECT id, 'MEETING_REPORT' FROM"
+            + " contributions WHERE number = ?", number);
+      }
+    };
+    for (int i = 0; i < 30; i++) {
+      document.accept("I", i);
+      document.accept("O", i);
+    }
+    IntConsumer term = i -> jdbc.update("INSERT INTO terms (group_id, term, term_order, term_key, definition, status,"
+        + " version) VALUES (?, ?, LOWER(?), ?, 'A word paged through.', 'PROPOSED', 1)", cloud, "Keyset term " + i,
+        "Keyset term " + i, "keyset term " + i);
+    IntStream.range(10, 40).forEach(term);
+    try {
+      for (String language : List.of("fr", "ru", "zh")) {
+        List<String> walked = walked(api, tsb, "/api/v1/organizations", language, "organizations", "name", () -> {});
+        assertThat(walked).as(language).containsExactlyElementsOf(org.plenary.shared.Names.sorted(walked, s -> s,
+            java.util.Locale.forLanguageTag(language)));
+        assertThat(walked).as(language).containsAll(names.stream().map(n -> "Keyset " + n).toList());
+      }
+      List<String> outputs = walked(api, tsb, "/api/v1/groups/cloud/meetings/zz-outputs/outputs", "en",
+          "contributions", "document", () -> document.accept("O", 99));
+      assertThat(outputs).hasSize(31).allMatch(o -> o.contains("-O-"));
+      assertThat(outputs.getLast()).contains("FG-Cloud-O-9199");
+      HttpResponse<String> stranger = http.send(HttpRequest.newBuilder(
+          api.url("/api/v1/groups/cloud/meetings/zz-outputs/outputs?limit=2")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(stranger.statusCode()).as("outputs of a meeting whose documents are private, unsigned").isEqualTo(401);
+      assertThat(walked(api, tsb, "/api/v1/groups/cloud/terms", "en", "terms", "term", () -> {
+        jdbc.update("INSERT INTO terms (group_id, term, term_order, term_key, definition, status, version) VALUES (?,"
+            + " '0 Keyset term early', '0 keyset term early', '0 keyset term early', 'Before.', 'PROPOSED', 1)", cloud);
+        term.accept(99);
+      })).contains("Keyset term 99").doesNotContain("0 Keyset term early");
+      assertThat(walked(api, tsb, "/api/v1/groups/cloud/terms?q=keyset", "en", "terms", "term", () -> {}))
+          .hasSize(32).allMatch(t -> t.contains("Keyset term"));
+    } finally {
+      jdbc.update("DELETE FROM output_documents WHERE contribution_id IN (SELECT id FROM contributions WHERE meeting_id = ?)",
+          meeting);
+      jdbc.update("DELETE FROM contributions WHERE meeting_id = ?", meeting);
+      jdbc.update("DELETE FROM meetings WHERE id = ?", meeting);
+      jdbc.update("DELETE FROM terms WHERE term LIKE '%Keyset term %'");
+      jdbc.update("DELETE FROM organizations WHERE name LIKE 'Keyset %'");
+    }
+  }
+
+  /**
+   * The terms' ETag is made from the page given: the register in one page is tagged with its version (which
+   * {@code If-Match} on its issue names); a part of it with its own rows, so a change of a term on the second page
+   * changes that page's tag and not the first's, and no page's tag is another's.
+   */
+  @Test
+  void theTermsETagIsMadeFromThePageGiven() throws Exception {
+    var api = new DemoApi(http, port);
+    String tsb = api.token("tsb");
+    long cloud = jdbc.queryForObject("SELECT id FROM plenary_groups WHERE slug = 'cloud'", Long.class);
+    IntConsumer term = i -> jdbc.update("INSERT INTO terms (group_id, term, term_order, term_key, definition, status,"
+        + " version) VALUES (?, ?, LOWER(?), ?, 'A tagged word.', 'PROPOSED', 1)", cloud, "Aaa tagged " + i,
+        "Aaa tagged " + i, "aaa tagged " + i);
+    IntStream.range(0, 4).forEach(term);
+    try {
+      HttpResponse<String> whole = get(api, tsb, "/api/v1/groups/cloud/terms?limit=1000");
+      long sum = 0;
+      for (JsonNode t : json.readTree(whole.body())) {
+        sum += t.path("version").asLong() + 1;
+      }
+      assertThat(whole.headers().firstValue("ETag")).hasValue("\"v" + sum + "\"");
+      HttpResponse<String> first = get(api, tsb, "/api/v1/groups/cloud/terms?limit=2");
+      String second = first.headers().firstValue("Link").orElseThrow().replaceAll("<([^>]+)>.*", "$1");
+      String firstTag = first.headers().firstValue("ETag").orElseThrow();
+      String secondTag = get(api, tsb, second).headers().firstValue("ETag").orElseThrow();
+      assertThat(firstTag).matches("\"v\\d+-p[0-9a-f]{12}\"").isNotEqualTo(secondTag);
+      assertThat(secondTag).matches("\"v\\d+-p[0-9a-f]{12}\"");
+      jdbc.update("UPDATE terms SET version = version + 1 WHERE term = 'Aaa tagged 2'");
+      assertThat(get(api, tsb, "/api/v1/groups/cloud/terms?limit=2").headers().firstValue("ETag")).hasValue(firstTag);
+      assertThat(get(api, tsb, second).headers().firstValue("ETag").orElseThrow()).isNotEqualTo(secondTag);
+      HttpResponse<String> issued = http.send(HttpRequest.newBuilder(api.url("/api/v1/groups/cloud/terms/issue?meeting=x"))
+          .header("Authorization", "Bearer " + tsb).header("If-Match", firstTag)
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(issued.statusCode()).as("an issue on a page's tag: " + issued.body()).isEqualTo(412);
+    } finally {
+      jdbc.update("DELETE FROM terms WHERE term LIKE 'Aaa tagged %'");
+    }
+  }
+
+  private void organization(String token, String name) throws Exception {
+    HttpResponse<String> made = http.send(HttpRequest.newBuilder(new DemoApi(http, port).url("/api/v1/organizations"))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(java.util.Map.of("name", name,
+            "category", "SECTOR_MEMBER", "countryCode", "CH")))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(made.statusCode()).as(name + ": " + made.body()).isEqualTo(201);
+  }
+
+  /**
    * A cursor forged by someone who knows its shape but not the installation's key (the row's key signed with an
    * unkeyed SHA-256, as cursors were) is refused naming {@code cursor}, on every list read by key.
    */
@@ -188,7 +312,9 @@ class KeysetPagingTests {
     String forgedAccount = forged(bob + ":bob");
     String forgedId = forged("1");
     for (String path : List.of("/api/v1/accounts?cursor=" + forgedAccount, "/api/v1/groups/cloud/deliverables?cursor="
-        + forgedId, "/api/v1/accounts/bob/changes?cursor=" + forgedId)) {
+        + forgedId, "/api/v1/accounts/bob/changes?cursor=" + forgedId, "/api/v1/organizations?cursor=" + forged("1:en"),
+        "/api/v1/groups/cloud/terms?cursor=" + forged("1:keyset"), "/api/v1/groups/cloud/meetings/"
+        + api.upcoming() + "/outputs?cursor=" + forged("1:1"))) {
       HttpResponse<String> refused = get(api, tsb, path);
       assertThat(refused.statusCode()).as(path + ": " + refused.body()).isEqualTo(400);
       assertThat(refused.body()).contains("\"cursor\"");
@@ -210,14 +336,25 @@ class KeysetPagingTests {
    */
   private List<String> walked(DemoApi api, String token, String path, String table, String field, Runnable add)
       throws Exception {
+    return walked(api, token, path, "en", table, field, add);
+  }
+
+  /** {@link #walked} in {@code language} ({@code Accept-Language}). */
+  private List<String> walked(DemoApi api, String token, String path, String language, String table, String field,
+      Runnable add) throws Exception {
     var seen = new ArrayList<String>();
-    String next = path + "?limit=2";
+    String next = path + (path.contains("?") ? "&" : "?") + "limit=2";
     for (int pages = 0; next != null; pages++) {
       RowsRead.reset();
-      HttpResponse<String> page = get(api, token, next);
+      HttpResponse<String> page = http.send(HttpRequest.newBuilder(api.url(next)).header("Authorization", "Bearer "
+          + token).header("Accept-Language", language).GET().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).as(next + ": " + page.body()).isEqualTo(200);
       assertThat(RowsRead.mostByOneStatement(table)).as("rows of %s read for %s", table, next).isLessThanOrEqualTo(3);
-      json.readTree(page.body()).forEach(r -> seen.add(r.path(field).toString().replace("\"", "")));
+      JsonNode rows = json.readTree(page.body());
+      if (page.headers().firstValue("Link").isPresent()) {
+        assertThat(rows.size()).as("rows of %s, which names a next page", next).isEqualTo(2);
+      }
+      rows.forEach(r -> seen.add(r.path(field).isString() ? r.path(field).asString() : r.path(field).toString()));
       next = page.headers().firstValue("Link").map(l -> l.replaceAll("<([^>]+)>.*", "$1")).orElse(null);
       if (pages == 0) {
         add.run();
