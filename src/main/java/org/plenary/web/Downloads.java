@@ -11,8 +11,8 @@ import java.util.Set;
  * ({@code .pdf}, {@code .docx}) and archives ({@code .zip}). Such a request may carry
  * {@code Authorization: Bearer <token>} as the API's do (the chain of {@link SecurityConfiguration} that reads
  * them); without credentials, one that must be signed in for is answered 401 with the Bearer challenge (RFC 6750),
- * not sent to the sign-in page, which a script cannot fill in. Only the folder listings, pages a browser
- * navigates to, still lead there.
+ * not sent to the sign-in page, which a script cannot fill in. The folder listings, pages, and any download a
+ * browser navigates to still lead there.
  */
 final class Downloads {
 
@@ -27,10 +27,16 @@ final class Downloads {
     return path.startsWith("/t/") || path.equals("/t") || data(path);
   }
 
-  /** Whether this request asks for data rather than a page: a missing credential is a 401, not the sign-in page. */
+  /**
+   * Whether a missing credential on this request is a 401 rather than the sign-in page: a request for data, not a page,
+   * that a browser is not navigating to. A delegate following a mail's link to a private document, signed out, is led
+   * to sign in and back (browsers say {@code Sec-Fetch-Mode: navigate} on every navigation; scripts and feed readers
+   * never do).
+   */
   static boolean download(HttpServletRequest request) {
     String path = path(request);
-    return path.startsWith("/t/") ? !path.endsWith("/") : data(path);
+    boolean data = path.startsWith("/t/") ? !path.endsWith("/") : data(path);
+    return data && !"navigate".equalsIgnoreCase(request.getHeader("Sec-Fetch-Mode"));
   }
 
   private static boolean data(String path) {

@@ -34,7 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Feed readers and scripts send a personal access token, as API clients do: a private meeting's feeds, CSV lists and
  * files answer the token's owner, a token whose account may not read a download gets what the pages give it (403),
  * a bad token or none gets 401 with the Bearer challenge (never the sign-in page, which a script cannot fill in),
- * and a token in the query is no credential. Browsers navigating to pages still go to the sign-in page. Over a real
+ * and a token in the query is no credential. Browsers navigating to pages, or to a download, still go to the sign-in page. Over a real
  * port, with java.net.http.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
@@ -148,6 +148,12 @@ class DownloadTokenTests {
   void aBrowserNavigatingToAPageStillGoesToTheSignInPage() throws Exception {
     for (String path : List.of("/groups/tk/meetings/hush/documents", "/t/fg/tk/docs/hush/in/", "/desk")) {
       var answer = get(path, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+      assertThat(answer.statusCode()).as(path).isEqualTo(302);
+      assertThat(answer.headers().firstValue("Location")).as(path).isPresent().get().asString().contains("/sign-in");
+    }
+    // A signed-out delegate following a link to a private document or list is led to sign in, not shown a bare 401.
+    for (String path : List.of(file(), CSV)) {
+      var answer = get(path, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8", "Sec-Fetch-Mode", "navigate");
       assertThat(answer.statusCode()).as(path).isEqualTo(302);
       assertThat(answer.headers().firstValue("Location")).as(path).isPresent().get().asString().contains("/sign-in");
     }
