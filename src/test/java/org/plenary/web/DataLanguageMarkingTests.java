@@ -26,6 +26,11 @@ class DataLanguageMarkingTests {
 
   @Autowired MockMvc mvc;
   @Autowired UserDetailsService users;
+  @Autowired org.plenary.account.AccountDirectory accounts;
+  @Autowired org.plenary.account.OrganizationDirectory organizations;
+  @Autowired org.plenary.registration.RegistrationDesk registrations;
+  @Autowired org.plenary.group.GroupCatalog groups;
+  @Autowired org.plenary.meeting.MeetingCatalog meetings;
 
   @Test
   void theHomePagesGroupsAreMarkedWithTheirWorkingLanguage() throws Exception {
@@ -67,7 +72,25 @@ class DataLanguageMarkingTests {
     pages.put("tsb", java.util.List.of("/desk", "/groups/cloud", "/", "/groups/cloud/meetings/1006-gva",
         "/groups/cloud/deliverables", "/groups/cloud/living-list"));
     pages.put("chair", java.util.List.of("/desk"));
-    pages.put("focal", java.util.List.of("/desk"));
+    // A participant registered for the coming meeting, and the focal point who decides it: their desks name the meeting.
+    String participant = "mk" + System.nanoTime() % 1_000_000_000;
+    String focal = participant + "focal";
+    var organization = organizations.create("Marking Org " + participant, org.plenary.account.OrganizationCategory.SECTOR_MEMBER, "FR");
+    for (String username : java.util.List.of(participant, focal)) {
+      accounts.create(new org.plenary.account.NewAccount(username, username + "@example.org", "Person " + username,
+          organization, "FR", java.util.Set.of()), username + "-pass", false);
+    }
+    organizations.appointFocalPoint(organization, accounts.find(focal).orElseThrow().id());
+    var form = new org.plenary.registration.RegistrationForm();
+    form.setFullName("Person " + participant);
+    form.setEmail(participant + "@example.org");
+    form.setOrganizationId(organization.value());
+    form.setCountryCode("FR");
+    form.setAttendance(org.plenary.registration.Attendance.IN_PERSON);
+    registrations.register("cloud", org.plenary.DemoMeetings.upcoming(groups, meetings), form,
+        (org.plenary.account.PlenaryUser) users.loadUserByUsername(participant));
+    pages.put(focal, java.util.List.of("/desk"));
+    pages.put(participant, java.util.List.of("/desk"));
     pages.put("alice", java.util.List.of("/desk"));
     var faults = new java.util.ArrayList<String>();
     for (var reader : pages.entrySet()) {
