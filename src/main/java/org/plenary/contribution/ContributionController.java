@@ -142,20 +142,23 @@ class ContributionController {
   private static final java.util.Set<String> UPLOAD_PARTS = java.util.Set.of("file", "replaces", "_csrf");
 
   /**
-   * Refuses a part the upload form does not send, or one sent twice, naming it beside the form, as the API does: they
-   * were skipped, and of two files the first was taken.
+   * Refuses a part the upload form does not send, or one sent twice, as the API does: they were skipped, and of two
+   * files the first was taken. The sentence names the part refused (printable: a control or direction character shown
+   * as '?') in the reader's language, beside the form's only field a reader acts on, the file: keyed by the part's
+   * name, it was beside no field and its summary's link led nowhere.
    */
   private static void checkParts(jakarta.servlet.http.HttpServletRequest request)
       throws IOException, jakarta.servlet.ServletException {
     var seen = new java.util.HashSet<String>();
     for (jakarta.servlet.http.Part part : request.getParts()) {
-      String name = part.getName() == null ? "" : org.plenary.shared.CodePoints.first(part.getName(), 100);
+      String name = part.getName() == null ? "" : part.getName();
       if (!UPLOAD_PARTS.contains(name)) {
-        throw org.plenary.shared.InvalidInputException.of(name, "contribution", "contribution.upload.unknownPart",
-            name, "file");
+        throw org.plenary.shared.InvalidInputException.of("file", "contribution", "contribution.upload.page.unknownPart",
+            ContributionDesk.printable(name));
       }
       if (!seen.add(name)) {
-        throw org.plenary.shared.InvalidInputException.of(name, "contribution", "contribution.upload.partTwice", name);
+        throw org.plenary.shared.InvalidInputException.of("file", "contribution", "contribution.upload.page.partTwice",
+            ContributionDesk.printable(name));
       }
     }
   }

@@ -1,5 +1,6 @@
 package org.plenary.desk;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -23,12 +24,38 @@ public record DeskItem(
     @Schema(nullable = true, description = "How many (queues and counts)") Long count,
     @Schema(description = "The page that does it") String link,
     @Schema(nullable = true, description = "A registration to decide: its version as listed, what `If-Match` on its "
-        + "approval or rejection names (\"v12\") so that what is decided is what was listed") Long version) {
+        + "approval or rejection names (\"v12\") so that what is decided is what was listed") Long version,
+    @JsonIgnore @Schema(hidden = true) Marks marks) {
 
   /** An item with no version to act on. */
   public DeskItem(Kind kind, Long id, String title, String state, String detail, String reason, Instant due,
       String timeZone, Long count, String link) {
     this(kind, id, title, state, detail, reason, due, timeZone, count, link, null);
+  }
+
+  /** An item with the version it was listed at. */
+  public DeskItem(Kind kind, Long id, String title, String state, String detail, String reason, Instant due,
+      String timeZone, Long count, String link, Long version) {
+    this(kind, id, title, state, detail, reason, due, timeZone, count, link, version, null);
+  }
+
+  /** This item with what a page marks in its words. */
+  public DeskItem marked(Marks marks) {
+    return new DeskItem(kind, id, title, state, detail, reason, due, timeZone, count, link, version, marks);
+  }
+
+  /**
+   * What a page marks as data in an item's words, not part of the API (which has the words): the group's acronym
+   * and working language ({@code en}), so that on a page in Chinese "FG Cloud" is read as English, and for an item
+   * named after a meeting ("FG Cloud meeting 2702-gva, 1–3 February 2027") the meeting's code and dates, so that
+   * the page says that sentence with the acronym marked in it. {@code code} and {@code dates} are null otherwise.
+   */
+  public record Marks(String language, String acronym, String code, String dates) {
+
+    /** Whether the item's words name a meeting, said by {@code desk.item.meeting}. */
+    public boolean meeting() {
+      return code != null;
+    }
   }
 
   /** What the item is. */

@@ -117,17 +117,30 @@ public class PersonalDesk {
         org.plenary.shared.Listed.parts(java.util.Locale.ENGLISH, acronym + " meeting " + meeting.code(), meeting.dates())));
   }
 
+  /** What a page marks in an item named after {@code meeting}: its group's acronym in the group's language. */
+  private DeskItem.Marks marks(Meeting meeting) {
+    Group group = groups.get(meeting.groupId());
+    return new DeskItem.Marks(group.workingLocale().getLanguage(), group.acronym(), meeting.code(),
+        meeting.dates(org.plenary.shared.Words.reader()));
+  }
+
+  /** What a page marks in an item about {@code group}: its acronym, its milestone's title, in the group's language. */
+  private static DeskItem.Marks marks(Group group) {
+    return new DeskItem.Marks(group.workingLocale().getLanguage(), group.acronym(), null, null);
+  }
+
   private DeskItem registration(Registration r) {
     Meeting meeting = meetings.get(r.meetingId());
     return new DeskItem(DeskItem.Kind.REGISTRATION, r.id(), meetingName(meeting), r.status().name(), r.number(),
-        r.rejectReason(), null, meeting.timeZone().getId(), null, "/registrations/" + r.id());
+        r.rejectReason(), null, meeting.timeZone().getId(), null, "/registrations/" + r.id()).marked(marks(meeting));
   }
 
   private DeskItem toDecide(Registration r) {
     Meeting meeting = meetings.get(r.meetingId());
     Deadline closes = meeting.deadline(Deadline.Kind.REGISTRATION);
     return new DeskItem(DeskItem.Kind.REGISTRATION, r.id(), r.fullName(), r.status().name(), meetingName(meeting),
-        null, closes.dueAt(), meeting.timeZone().getId(), null, "/registrations/" + r.id(), r.version());
+        null, closes.dueAt(), meeting.timeZone().getId(), null, "/registrations/" + r.id(), r.version())
+        .marked(marks(meeting));
   }
 
   private DeskItem visa(VisaRequest v) {
@@ -136,7 +149,7 @@ public class PersonalDesk {
     Instant due = returned || v.status() == VisaStatus.REQUESTED ? visaDeadline(meeting) : null;
     return new DeskItem(DeskItem.Kind.VISA_REQUEST, v.id(), v.fullName(), v.status().name(), meetingName(meeting),
         v.reason(), due, meeting.timeZone().getId(), null,
-        returned ? "/registrations/" + v.registrationId() + "/visa" : "/visa/" + v.id());
+        returned ? "/registrations/" + v.registrationId() + "/visa" : "/visa/" + v.id()).marked(marks(meeting));
   }
 
   /** Visa requests, and the open re-issue request of each whose holder asked for a new letter. */
@@ -153,7 +166,8 @@ public class PersonalDesk {
     VisaRequest v = asked.request();
     Meeting meeting = meetings.get(v.meetingId());
     return new DeskItem(DeskItem.Kind.REISSUE_REQUEST, v.id(), v.fullName(), asked.ask().state().name(),
-        meetingName(meeting), asked.ask().reason(), visaDeadline(meeting), meeting.timeZone().getId(), null, "/visa/" + v.id());
+        meetingName(meeting), asked.ask().reason(), visaDeadline(meeting), meeting.timeZone().getId(), null, "/visa/" + v.id())
+        .marked(marks(meeting));
   }
 
   /** A letter for the secretariat to issue again: asked for by its holder, or its meeting moved, or its facts unknown. */
@@ -164,7 +178,8 @@ public class PersonalDesk {
     VisaRequest v = letter.request();
     Meeting meeting = meetings.get(v.meetingId());
     return new DeskItem(DeskItem.Kind.LETTER_TO_REISSUE, v.id(), v.fullName(), letter.moved() ? "MOVED" : "FACTS_UNKNOWN",
-        meetingName(meeting), null, visaDeadline(meeting), meeting.timeZone().getId(), null, "/visa/" + v.id());
+        meetingName(meeting), null, visaDeadline(meeting), meeting.timeZone().getId(), null, "/visa/" + v.id())
+        .marked(marks(meeting));
   }
 
   private static Instant visaDeadline(Meeting meeting) {
@@ -208,7 +223,8 @@ public class PersonalDesk {
           .filter(d -> d.kind() != Deadline.Kind.VISA_SUPPORT || r.attendance() == Attendance.IN_PERSON)
           .min(Comparator.comparing(Deadline::dueAt))
           .ifPresent(d -> items.add(new DeskItem(DeskItem.Kind.DEADLINE, r.id(), meetingName(meeting), d.kind().name(),
-              d.kind().label(), null, d.dueAt(), meeting.timeZone().getId(), null, meetingLink(meeting))));
+              d.kind().label(), null, d.dueAt(), meeting.timeZone().getId(), null, meetingLink(meeting))
+              .marked(marks(meeting))));
     }
     return items;
   }
@@ -223,7 +239,8 @@ public class PersonalDesk {
       long approved = all.stream().filter(r -> r.status() == RegistrationStatus.APPROVED).count();
       long waiting = all.stream().filter(r -> r.status() == RegistrationStatus.SUBMITTED).count();
       return new DeskMeeting(group.slug(), group.acronym(), m.code(), m.startDate(), m.endDate(), m.dates(),
-          m.timeZone().getId(), m.opensAt(), m.agenda().size(), all.size(), approved, waiting, meetingLink(m));
+          m.timeZone().getId(), m.opensAt(), m.agenda().size(), all.size(), approved, waiting, meetingLink(m),
+          group.workingLocale().getLanguage());
     }).toList();
   }
 
@@ -235,14 +252,14 @@ public class PersonalDesk {
             && !m.dueOn().isAfter(today.plusDays(MILESTONE_DAYS_AHEAD)))
         .map(m -> new DeskItem(DeskItem.Kind.MILESTONE, null, m.title(), m.dueOn().isBefore(today) ? "OVERDUE" : "DUE",
             group.acronym(), null, m.dueOn().atStartOfDay(ZoneOffset.UTC).toInstant(), null, null,
-            "/groups/" + group.slug()))
+            "/groups/" + group.slug()).marked(marks(group)))
         .toList();
   }
 
   private List<DeskItem> incoming() {
     var counts = contributions.incomingCounts();
     return groups.all().stream().map(g -> new DeskItem(DeskItem.Kind.INCOMING_QUEUE, null, g.acronym(), null, g.name(),
-        null, null, null, counts.getOrDefault(g.id(), 0L), "/groups/" + g.slug() + "/incoming")).toList();
+        null, null, null, counts.getOrDefault(g.id(), 0L), "/groups/" + g.slug() + "/incoming").marked(marks(g))).toList();
   }
 
   private List<DeskItem> waitingLong(PlenaryUser user, Instant now) {
@@ -250,7 +267,7 @@ public class PersonalDesk {
     return registrations.waitingFor(user).stream().filter(r -> r.submittedAt().isBefore(before)).map(r -> {
       Meeting meeting = meetings.get(r.meetingId());
       return new DeskItem(DeskItem.Kind.REGISTRATION, r.id(), r.fullName(), r.status().name(), meetingName(meeting), null,
-          r.submittedAt(), meeting.timeZone().getId(), null, "/registrations/" + r.id());
+          r.submittedAt(), meeting.timeZone().getId(), null, "/registrations/" + r.id()).marked(marks(meeting));
     }).toList();
   }
 

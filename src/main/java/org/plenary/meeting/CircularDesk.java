@@ -457,8 +457,8 @@ public class CircularDesk {
 
   private void check(CircularDraft draft, CircularId self, boolean ownNumber) {
     new Violations()
-        .check(draft.number() != null && !draft.number().isBlank() && draft.number().length() <= 100, "number",
-            text("meeting.circular.error.number"))
+        .check(draft.number() != null && !draft.number().isBlank()
+            && org.plenary.shared.CodePoints.atMost(draft.number(), 100), "number", text("meeting.circular.error.number"))
         .check(draft.dated() != null, "dated", text("meeting.circular.error.dated"))
         .check(draft.signatory() != null && !draft.signatory().isBlank(), "signatory", text("meeting.circular.error.signatory"))
         .throwIfAny();

@@ -151,12 +151,12 @@ class Mailer {
 
   /** The occasion as the outbox keeps it: as said when short, else its start and its SHA-256. */
   static String bounded(String occasion) {
-    if (occasion.length() <= 200) {
+    if (org.plenary.shared.CodePoints.atMost(occasion, 200)) {
       return occasion;
     }
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(occasion.getBytes(StandardCharsets.UTF_8));
-      return occasion.substring(0, 120) + "#" + HexFormat.of().formatHex(digest);
+      return org.plenary.shared.CodePoints.first(occasion, 120) + "#" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

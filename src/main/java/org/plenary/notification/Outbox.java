@@ -45,12 +45,11 @@ class Outbox {
    */
   static final int SUBJECT_LENGTH = 500;
 
+  /** The error column's size, in characters: a longer error is kept cut there, never in the middle of a character. */
+  static final int ERROR_LENGTH = 1000;
+
   static String fitting(String subject) {
-    if (subject == null || subject.length() <= SUBJECT_LENGTH) {
-      return subject;
-    }
-    int end = SUBJECT_LENGTH - 1;
-    return subject.substring(0, Character.isHighSurrogate(subject.charAt(end - 1)) ? end - 1 : end) + "\u2026";
+    return org.plenary.shared.CodePoints.shortened(subject, SUBJECT_LENGTH);
   }
 
   long keep(Instant now, String recipients, String subject, String body) {
@@ -302,7 +301,7 @@ class Outbox {
   void failed(long id, String error, Instant next) {
     jdbc.sql("UPDATE mail_messages SET status = ?, error = ?, attempts = attempts + 1, next_attempt_at = ?,"
             + " claimed_by = NULL, claimed_at = NULL WHERE id = ?")
-        .params(next == null ? "FAILED" : "KEPT", error.length() > 1000 ? error.substring(0, 1000) : error,
+        .params(next == null ? "FAILED" : "KEPT", org.plenary.shared.CodePoints.first(error, ERROR_LENGTH),
             next == null ? null : next.atOffset(ZoneOffset.UTC), id).update();
   }
 

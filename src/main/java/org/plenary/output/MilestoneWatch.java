@@ -81,7 +81,8 @@ class MilestoneWatch {
 
   private void once(Group group, MilestoneNotice.Kind kind, String subject, LocalDate dueOn, List<String> recipients,
       List<MilestoneNotice> sent) {
-    String key = subject.length() > 560 ? subject.substring(0, 560) : subject;
+    // Cut by characters, as the column counts them: a cut in UTF-16 units could keep half of one.
+    String key = org.plenary.shared.CodePoints.first(subject, 560);
     boolean announced = jdbc.sql("SELECT COUNT(*) FROM milestone_notices WHERE group_id = ? AND kind = ? AND subject = ?")
         .params(group.id().value(), kind.name(), key + " " + dueOn).query(Long.class).single() > 0;
     if (announced) {

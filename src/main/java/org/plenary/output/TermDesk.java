@@ -239,9 +239,10 @@ public class TermDesk {
   private void check(TermDraft draft) {
     new Violations()
         .check(draft.term() != null && !draft.term().isBlank(), "term", words.get("output.error.term"))
-        .check(draft.term() == null || draft.term().strip().length() <= 200, "term", words.get("output.error.termLength"))
+        .check(draft.term() == null || org.plenary.shared.CodePoints.atMost(draft.term().strip(), 200), "term",
+            words.get("output.error.termLength"))
         .check(draft.definition() != null && !draft.definition().isBlank(), "definition", words.get("output.error.definition"))
-        .check(draft.definition() == null || draft.definition().length() <= 4000, "definition",
+        .check(draft.definition() == null || org.plenary.shared.CodePoints.atMost(draft.definition(), 4000), "definition",
             words.get("output.error.definitionLength"))
         .throwIfAny();
   }

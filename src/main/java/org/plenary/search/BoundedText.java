@@ -42,6 +42,8 @@ final class BoundedText extends Writer {
     int room = maxChars - text.length();
     if (length > room) {
       text.append(chars, offset, Math.max(room, 0));
+      // Never half a character at the cut: the first half of a pair whose second half is cut off is left out.
+      text.setLength(org.plenary.shared.CodePoints.wholeEnd(text, text.length()));
       note = ReadProblem.of("tooLong", maxChars);
       throw new Stop(note);
     }

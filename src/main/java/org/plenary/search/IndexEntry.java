@@ -124,8 +124,9 @@ record IndexEntry(String number, long meetingId, String meeting, String title, S
     doc.add(new TextField(Analysis.META, register, Field.Store.NO));
     // The text is cut into words once, for the body, its preview and each stemmed field.
     Tokens words = Tokens.of(body);
-    String preview = body.substring(0, Math.min(body.length(), PREVIEW_CHARS));
-    doc.add(new Field(PREVIEW, Analysis.plain(words.upTo(PREVIEW_CHARS)), WITH_OFFSETS));
+    // The preview's words are those within it: cut by characters, it never ends in half of one (U+FFFD in a snippet).
+    String preview = org.plenary.shared.CodePoints.first(body, PREVIEW_CHARS);
+    doc.add(new Field(PREVIEW, Analysis.plain(words.upTo(preview.length())), WITH_OFFSETS));
     doc.add(new BinaryDocValuesField(PREVIEW_TEXT, new BytesRef(preview)));
     Tokens heading = languages.isEmpty() ? null : Tokens.of(title + "\n" + source + "\n");
     for (String language : languages) {

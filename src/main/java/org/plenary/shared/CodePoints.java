@@ -11,6 +11,9 @@ import jakarta.validation.constraints.Size;
  */
 public final class CodePoints {
 
+  /** How far around a cut the grapheme clusters are read: a cluster longer than this is cut between characters. */
+  private static final int CLUSTER_CONTEXT = 256;
+
   private CodePoints() {}
 
   /** How many characters {@code text} holds (0 for null); a half of a character counts one. */
@@ -23,9 +26,61 @@ public final class CodePoints {
     return text == null || text.length() <= max || count(text) <= max;
   }
 
-  /** The first {@code max} characters of {@code text} (all of it when shorter), never half of one. */
+  /**
+   * The first {@code max} characters of {@code text} (all of it when shorter), never half of one (a surrogate pair
+   * split by a cut left a lone surrogate, written as '?' or U+FFFD), nor a character without the marks that go with
+   * it: a cut inside a grapheme cluster (an "é" written e and U+0301, an emoji joined to the next by U+200D, a flag's
+   * two regional indicators) ends before the cluster. A single cluster longer than {@code max} is cut between
+   * characters, never to nothing.
+   */
   public static String first(String text, int max) {
-    return atMost(text, max) ? text : text.substring(0, text.offsetByCodePoints(0, max));
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int end = offset(text, Math.max(max, 0));
+    return end == text.length() ? text : text.substring(0, clusterEnd(text, end));
+  }
+
+  /**
+   * {@code text} whole when it holds at most {@code max} characters, else its first ones ({@link #first}) and "…",
+   * {@code max} characters in all: for a column or a line of that length.
+   */
+  public static String shortened(String text, int max) {
+    return atMost(text, max) ? text : first(text, Math.max(max - 1, 0)) + "\u2026";
+  }
+
+  /**
+   * Where a text of UTF-16 units cut at {@code end} may end (a buffer bounded in units, not characters): {@code end},
+   * or one unit before where the unit before it is the first half of a pair, whatever follows.
+   */
+  public static int wholeEnd(CharSequence text, int end) {
+    return end > 0 && Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end;
+  }
+
+  /** The UTF-16 index after the first {@code max} code points of {@code text} (its length when it holds fewer). */
+  private static int offset(String text, int max) {
+    int at = 0;
+    for (int n = 0; n < max && at < text.length(); n++) {
+      at += Character.charCount(text.codePointAt(at));
+    }
+    return at;
+  }
+
+  /** The last boundary of a grapheme cluster at or before {@code end} (a code point boundary), read around it. */
+  private static int clusterEnd(String text, int end) {
+    int from = Math.max(0, end - CLUSTER_CONTEXT);
+    if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+      from--;
+    }
+    int to = Math.min(text.length(), end + CLUSTER_CONTEXT);
+    to = to < text.length() && Character.isHighSurrogate(text.charAt(to - 1)) ? to + 1 : to;
+    java.text.BreakIterator clusters = java.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+    clusters.setText(text.substring(from, to));
+    if (clusters.isBoundary(end - from)) {
+      return end;
+    }
+    int before = clusters.preceding(end - from);
+    return before > 0 ? from + before : end;
   }
 
   /**

@@ -19,10 +19,7 @@ public final class Echoed {
 
   /** {@code text} whole when it is at most {@value #KEPT} characters, else its first ones and "…". */
   public static String clamp(String text) {
-    if (text == null || text.length() <= KEPT || text.codePointCount(0, text.length()) <= KEPT) {
-      return text;
-    }
-    return text.substring(0, text.offsetByCodePoints(0, KEPT)) + "…";
+    return CodePoints.atMost(text, KEPT) ? text : CodePoints.first(text, KEPT) + "…";
   }
 
   /** Each text of {@code args} clamped ({@link #clamp}); numbers, dates and the rest as they are. */

@@ -28,7 +28,8 @@ class HomeController {
     Map<Long, Group> byId = all.stream().collect(Collectors.toMap(g -> g.id().value(), Function.identity()));
     model.addAttribute("groups", all);
     model.addAttribute("groupsById", byId);
-    model.addAttribute("acronyms", all.stream().collect(Collectors.toMap(Group::slug, Group::acronym)));
+    // A parent group is named by its acronym, marked in the parent's own working language.
+    model.addAttribute("bySlug", all.stream().collect(Collectors.toMap(Group::slug, Function.identity())));
     model.addAttribute("upcoming", meetings.upcoming());
     return "home";
   }

@@ -34,6 +34,15 @@ public final class MarkedSentences {
   }
 
   /**
+   * A text whose language nobody knows (a person's name, a document's title as typed), to be passed to
+   * {@link #sentence}: put in a {@code <bdi>} without {@code lang}, isolated from the sentence around it, as the
+   * layout shows such a text alone.
+   */
+  public Marked unknown(Object text) {
+    return new Marked(text == null ? "" : String.valueOf(text), "");
+  }
+
+  /**
    * The tag of {@code language} (a locale or a tag) where the reader's page is in another, else null: for
    * {@code th:lang} on a value shown alone (a breadcrumb's "FG Cloud"), as the layout's {@code data} fragment does.
    */
@@ -92,6 +101,9 @@ public final class MarkedSentences {
 
   private static String html(Marked marked, Locale reader, boolean rightToLeft) {
     String text = HtmlUtils.htmlEscape(marked.text(), "UTF-8");
+    if (marked.language().isEmpty()) {
+      return marked.text().isEmpty() ? text : "<bdi>" + text + "</bdi>";
+    }
     if (marked.text().isEmpty() || marked.language().equals(reader.getLanguage())) {
       return text;
     }

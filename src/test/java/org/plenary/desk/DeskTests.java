@@ -79,6 +79,9 @@ class DeskTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.roles[0]").value("PARTICIPANT"))
         .andExpect(jsonPath("$.registrations[0].state").value("SUBMITTED"))
+        // What a page marks in an item's words (the group's acronym and language) is not part of the API.
+        .andExpect(jsonPath("$.registrations[0].marks").doesNotExist())
+        .andExpect(jsonPath("$.deadlines[0].marks").doesNotExist())
         .andExpect(jsonPath("$.documents[0].title").value(number + " Desk test"))
         .andExpect(jsonPath("$.documents[0].state").value("ALLOCATED"))
         .andExpect(jsonPath("$.documents[0].timeZone").value("Europe/Zurich"))
@@ -96,7 +99,7 @@ class DeskTests {
             not(containsString("ALLOCATED")), not(containsString("Registrations to decide")))));
     // The registration's meeting is named in the reader's language, its dates too.
     mvc.perform(get("/desk").with(user(users.loadUserByUsername(cast.first()))).locale(java.util.Locale.FRENCH))
-        .andExpect(content().string(allOf(containsString("Réunion du FG Cloud " + code + ", "),
+        .andExpect(content().string(allOf(containsString("Réunion du <span lang=\"en\">FG Cloud</span> " + code + ", "),
             not(containsString("FG Cloud meeting " + code)))));
   }
 
@@ -185,6 +188,7 @@ class DeskTests {
     mvc.perform(get("/api/v1/me/desk").header("Authorization", tokens.bearer("chair")))
         .andExpect(jsonPath("$.roles", hasItem("MANAGEMENT")))
         .andExpect(jsonPath("$.meetings[*].code", hasItem(code)))
+        .andExpect(jsonPath("$.meetings[0].language").doesNotExist())
         .andExpect(jsonPath("$.incoming").isEmpty());
     mvc.perform(get("/desk").with(user(users.loadUserByUsername("chair"))))
         .andExpect(content().string(allOf(containsString("Your groups&#39; coming meetings"),

@@ -82,6 +82,27 @@ class MilestoneWatchTests {
         .query(String.class).single()).contains("watchchair@example.org").contains("tsb@demo.plenary.example");
   }
 
+  /**
+   * A milestone is remembered as announced by its title, cut to its column by characters: cut in UTF-16 units, a title
+   * of emoji kept the first half of one (stored as '?' in PostgreSQL, so a title differing there was taken as announced).
+   */
+  @Test
+  void aLongTitleIsRememberedCutByWholeCharacters() {
+    LocalDate base = LocalDate.now(ZoneOffset.UTC).plusDays(430);
+    // 561 UTF-16 units: the 560th is the first half of the last emoji; in characters the title is 281 long.
+    String title = "a" + "\uD83D\uDE00".repeat(280);
+    groups.create(new GroupDraft("watchcut", "FG Watchcut", "Focus Group Watchcut", null, null, "English", 12, null, null,
+        List.of(), List.of(), List.of(new Milestone(base.plusDays(3), title))));
+
+    assertThat(watchAt(base).check()).filteredOn(n -> n.groupSlug().equals("watchcut"))
+        .extracting(MilestoneNotice::subject).containsExactly(title);
+    String kept = jdbc.sql("SELECT n.subject FROM milestone_notices n JOIN plenary_groups g ON g.id = n.group_id"
+        + " WHERE g.slug = 'watchcut'").query(String.class).single();
+    assertThat(kept.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE)).as(kept).isTrue();
+    assertThat(kept).isEqualTo(title + " " + base.plusDays(3));
+    assertThat(watchAt(base.plusDays(1)).check()).noneMatch(n -> n.groupSlug().equals("watchcut"));
+  }
+
   private MilestoneWatch watchAt(LocalDate day) {
     Clock clock = Clock.fixed(Instant.parse(day + "T08:00:00Z"), ZoneOffset.UTC);
     MilestonePlan plan = new MilestonePlan(groups, deliverables, jdbc, clock, words);

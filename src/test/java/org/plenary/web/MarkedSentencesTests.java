@@ -52,6 +52,17 @@ class MarkedSentencesTests {
         .isEqualTo("اجتماع \u2068" + "1006-gva\u2069، \u2068<span lang=\"en\">ITU Headquarters, Geneva</span>\u2069");
   }
 
+  /** A name nobody knows the language of (the desk's "Reason for rejecting Alice") is isolated in a bdi without lang. */
+  @Test
+  void isolatesATextOfUnknownLanguageInABdiWithoutLang() {
+    LocaleContextHolder.setLocale(Locale.CHINESE);
+    assertThat(marked.sentence("meeting.show.heading", marked.unknown("Alice <Example>"), "日内瓦"))
+        .isEqualTo("<bdi>Alice &lt;Example&gt;</bdi> 会议，日内瓦");
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    assertThat(marked.sentence("meeting.show.heading", marked.unknown("Alice"), marked.unknown("")))
+        .isEqualTo("<bdi>Alice</bdi> meeting,  &lt;&amp;&gt;");
+  }
+
   @Test
   void marksNothingInTheReadersOwnLanguageAndEscapesTheSentenceToo() {
     LocaleContextHolder.setLocale(Locale.ENGLISH);

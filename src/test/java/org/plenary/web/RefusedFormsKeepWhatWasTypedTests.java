@@ -302,26 +302,52 @@ class RefusedFormsKeepWhatWasTypedTests {
     assertThat(whole.statusCode()).as(whole.body()).isEqualTo(201);
   }
 
-  /** The page's upload form refuses a part it does not send beside the form, and stores nothing. */
+  /**
+   * The page's upload form refuses a part it does not send, or one sent twice, and stores nothing: the sentence names
+   * the part refused, as text (a name with markup in it is escaped), in the reader's language, beside the file's field
+   * (marked invalid, the summary's link leading to it). It was keyed by the part's name, beside no field of the form,
+   * its summary's link leading nowhere, and its sentence said the upload takes only "file", as the API's does.
+   */
   @Test
-  void thePagesUploadRefusesAPartItDoesNotSend() throws Exception {
+  void thePagesUploadRefusesAPartItDoesNotSendNamingItBesideTheFile() throws Exception {
     HttpResponse<String> allocated = api("POST", "/api/v1/groups/cloud/meetings/" + meeting + "/contributions", "alice",
         "{\"title\": \"Page parts\", \"source\": \"Alice Org\"}");
     assertThat(allocated.statusCode()).as(allocated.body()).isEqualTo(201);
     String number = allocated.body().replaceAll("(?s).*\"number\":\"([^\"]+)\".*", "$1");
     HttpClient alice = new FormClient(port).signedIn("alice");
-    String page = get(alice, "/documents/" + number + "?lang=en").body();
+    String file = "Content-Disposition: form-data; name=\"file\"; filename=\"" + number
+        + ".txt\"\r\nContent-Type: text/plain\r\n\r\nA contribution.\r\n";
+    String note = "Content-Disposition: form-data; name=\"<i>note</i>\"\r\n\r\nhello\r\n";
+    String replaces = "Content-Disposition: form-data; name=\"replaces\"\r\n\r\n\r\n";
+
+    String chinese = refusedUpload(alice, number, "zh", java.util.List.of(file, note));
+    assertThat(chinese).contains("id=\"file-error\">表单发送了它没有的部分“&lt;i&gt;note&lt;/i&gt;”：未上传任何内容。")
+        .doesNotContain("<i>note</i>").doesNotContain("only \"file\"");
+    String russian = refusedUpload(alice, number, "ru", java.util.List.of(replaces, file, replaces));
+    assertThat(russian).contains("id=\"file-error\">Форма отправила часть «replaces» больше одного раза");
+    String arabic = refusedUpload(alice, number, "ar", java.util.List.of(file, file));
+    assertThat(arabic).containsPattern("id=\"file-error\">أرسل النموذج الجزء [^<]*file[^<]* أكثر من مرة");
+    assertThat(api("GET", "/api/v1/contributions/" + number, "alice", null).body()).doesNotContain(number + ".txt");
+  }
+
+  /** Posts the page's upload form with {@code parts} (and its CSRF token first) in {@code lang}; the page it leads back to. */
+  private String refusedUpload(HttpClient client, String number, String lang, java.util.List<String> parts)
+      throws Exception {
+    String page = "/documents/" + number;
     String boundary = "page-parts-boundary";
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + FormClient.csrf(page)
-        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + number
-        + ".txt\"\r\nContent-Type: text/plain\r\n\r\nA contribution.\r\n--" + boundary
-        + "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\nhello\r\n--" + boundary + "--\r\n";
-    HttpResponse<String> answer = alice.send(HttpRequest.newBuilder(URI.create(base() + "/documents/" + number
-            + "/files?lang=en")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+        + FormClient.csrf(get(client, page + "?lang=" + lang).body()) + "\r\n"
+        + String.join("", parts.stream().map(p -> "--" + boundary + "\r\n" + p).toList()) + "--" + boundary + "--\r\n";
+    HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(base() + page + "/files?lang=" + lang))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
-    assertThat(get(alice, "/documents/" + number + "?lang=en").body()).contains("This upload takes no part named");
-    assertThat(api("GET", "/api/v1/contributions/" + number, "alice", null).body()).doesNotContain(number + ".txt");
+    String shown = get(client, page + "?lang=" + lang).body();
+    assertThat(shown).contains("href=\"#file\"");
+    var input = Pattern.compile("<input type=\"file\"[^>]*>").matcher(shown);
+    assertThat(input.find()).isTrue();
+    assertThat(input.group()).contains("aria-invalid=\"true\"").contains("aria-describedby=\"file-error\"");
+    return shown;
   }
 
   private HttpResponse<String> upload(String number, java.util.List<String> parts) throws Exception {

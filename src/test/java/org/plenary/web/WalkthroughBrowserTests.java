@@ -67,15 +67,18 @@ class WalkthroughBrowserTests extends CappedDemoBrowserTest {
     assertThat(direction("#practical-info p")).as("its paragraphs").isEqualTo("ltr");
     assertThat(direction("ol.agenda .title")).as("an agenda item's English title").isEqualTo("ltr");
     assertThat(direction("ol.agenda")).as("the agenda's list itself, Arabic").isEqualTo("rtl");
-    assertThat(direction("#fee")).as("the fee as typed, \"None\"").isEqualTo("ltr");
+    // English data in a cell or a value is marked by an element inside it: the cell keeps the page's direction.
+    assertThat(direction("#fee bdi")).as("the fee as typed, \"None\"").isEqualTo("ltr");
+    assertThat(direction("#fee")).as("the fee's value, in the page's direction").isEqualTo("rtl");
     browser.open("/groups/cloud?lang=ar");
     assertThat(direction("section.tor")).as("a clause of the terms of reference, in English").isEqualTo("ltr");
     assertThat(direction("#group-deliverables li a")).as("a deliverable's English title").isEqualTo("ltr");
     browser.open("/groups/cloud/deliverables?lang=ar");
     assertThat(direction("#deliverables td a")).as("a deliverable's English title").isEqualTo("ltr");
-    assertThat(direction("#milestones td:nth-child(2)")).as("a milestone's English title").isEqualTo("ltr");
+    assertThat(direction("#milestones td:nth-child(2) bdi")).as("a milestone's English title").isEqualTo("ltr");
+    assertThat(direction("#milestones td:nth-child(2)")).as("its cell, in the page's direction").isEqualTo("rtl");
     browser.open("/groups/cloud/living-list?lang=ar");
-    assertThat(direction("#living-list td:nth-child(3)")).as("the topics of a living list's entry").isEqualTo("ltr");
+    assertThat(direction("#living-list td:nth-child(3) bdi")).as("the topics of a living list's entry").isEqualTo("ltr");
     assertThat(direction("#living-list th")).as("the list's own headings, Arabic").isEqualTo("rtl");
     browser.open(meeting + "?lang=en");
     assertThat(direction("#practical-info")).as("on an English page nothing changes").isEqualTo("ltr");
