@@ -25,33 +25,35 @@ public record FolderEntry(
   /**
    * A 64-bit digest of everything a listing shows of these entries, in their order (name, kind, size, time,
    * checksum, number, title, source, late flag): a listing's validator is made from it, so that it moves
-   * when, and only when, what that reader is shown moves. Read once per listing kept (a pass over the
-   * entries, whose strings keep their hashes), never per request.
+   * when, and only when, what that reader is shown moves. The first 8 bytes of a SHA-256 over the fields (each
+   * ended by a byte no UTF-8 text holds): two listings share it only by a 2^-64 chance, never because two titles share
+   * a {@code String.hashCode}, which anyone can make happen. Read once per listing kept, never per request (about
+   * 20 ms for 100,000 entries).
    */
   public static long digest(java.util.List<FolderEntry> entries) {
-    long digest = 0x2545F4914F6CDD1DL ^ entries.size();
-    for (FolderEntry e : entries) {
-      digest = mix(digest * 0x9E3779B97F4A7C15L + e.digest());
+    java.security.MessageDigest sha256;
+    try {
+      sha256 = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every Java platform has SHA-256
     }
-    return digest;
+    for (FolderEntry e : entries) {
+      e.into(sha256);
+    }
+    return java.nio.ByteBuffer.wrap(sha256.digest()).getLong();
   }
 
-  private long digest() {
-    long d = mix(name.hashCode() * 2L + (folder ? 1 : 0));
-    d = mix(d ^ size);
-    d = mix(d ^ (modified == null ? 0 : modified.getEpochSecond() * 1_000_000_007L + modified.getNano()));
-    d = mix(d ^ java.util.Objects.hashCode(sha256));
-    d = mix(d ^ ((long) java.util.Objects.hashCode(number) << 32 | (java.util.Objects.hashCode(title) & 0xFFFFFFFFL)));
-    return mix(d ^ ((long) java.util.Objects.hashCode(source) << 1 | (late ? 1 : 0)));
-  }
-
-  /** The finalizer of MurmurHash3's 64-bit variant: every bit of the input moves about half of the output. */
-  private static long mix(long h) {
-    h ^= h >>> 33;
-    h *= 0xFF51AFD7ED558CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CEB9FE1A85EC53L;
-    return h ^ (h >>> 33);
+  private void into(java.security.MessageDigest digest) {
+    var fields = java.nio.ByteBuffer.allocate(2 + 3 * Long.BYTES);
+    fields.put((byte) (folder ? 1 : 0)).put((byte) (late ? 1 : 0)).putLong(size)
+        .putLong(modified == null ? Long.MIN_VALUE : modified.getEpochSecond()).putLong(modified == null ? 0 : modified.getNano());
+    digest.update(fields.array());
+    for (String text : new String[] {name, sha256, number, title, source}) {
+      if (text != null) {
+        digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      digest.update(text == null ? (byte) 0xFE : (byte) 0xFF);
+    }
   }
 
   static FolderEntry folder(String name) {
