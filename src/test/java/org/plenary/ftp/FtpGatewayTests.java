@@ -373,7 +373,8 @@ class FtpGatewayTests {
       }
       long start = System.nanoTime();
       FTPClient ftp = signIn("ftp-author", "author-pass");
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+      // Not kept waiting behind the idle ones (a slow shared host signs in within seconds; a queue would take minutes).
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       ftp.disconnect();
 
       for (int i = 0; i < 20; i++) {
