@@ -286,9 +286,17 @@ public class DeliverableDesk {
         .mapToObj(i -> new Deliverable.Version(i + 1, shown.get(i).outputNumber(), shown.get(i).addedAt())).toList();
     Deliverable part = new Deliverable(d.id(), d.title(), d.kind(), d.milestone(), d.editors(), d.state(),
         d.agreedAt(), d.decision(), d.consensus(), d.objections(), d.transferredOn(), numbered, d.createdAt(), 0);
-    long version = (1L << 48) | (java.nio.ByteBuffer.wrap(sha256(part.toString())).getLong() & 0xFFFF_FFFF_FFFFL);
+    long version = partVersion(part);
     return new Deliverable(d.id(), d.title(), d.kind(), d.milestone(), d.editors(), d.state(), d.agreedAt(),
         d.decision(), d.consensus(), d.objections(), d.transferredOn(), numbered, d.createdAt(), version);
+  }
+
+  /**
+   * The version of a part of a record shown to a reader who may not read all of it: made from what the part shows
+   * (its record text, written with version 0), at least 2^48 so that it is never a version the whole record counts.
+   */
+  static long partVersion(Record part) {
+    return (1L << 48) | (java.nio.ByteBuffer.wrap(sha256(part.toString())).getLong() & 0xFFFF_FFFF_FFFFL);
   }
 
   private static byte[] sha256(String text) {

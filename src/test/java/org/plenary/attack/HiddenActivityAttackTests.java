@@ -24,6 +24,8 @@ import org.plenary.meeting.MeetingCatalog;
 import org.plenary.output.Deliverable;
 import org.plenary.output.DeliverableDesk;
 import org.plenary.output.DeliverableKind;
+import org.plenary.output.LivingListDesk;
+import org.plenary.output.LivingListEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +47,7 @@ class HiddenActivityAttackTests {
   @Autowired ContributionDesk desk;
   @Autowired OutputDesk outputs;
   @Autowired DeliverableDesk deliverables;
+  @Autowired LivingListDesk livingList;
   @Autowired GroupCatalog groups;
   @Autowired MeetingCatalog meetings;
   @Autowired AccountDirectory accounts;
@@ -57,14 +60,16 @@ class HiddenActivityAttackTests {
     ArchiveFixture f = ArchiveFixture.create("pquiet", "FG Quiet", groups, accounts, tokens).with(desk);
     ArchiveFixture.meeting(meetings, "pquiet", "open", true);
     ArchiveFixture.meeting(meetings, "pquiet", "hush", false);
-    f.publish("open", "Open first", "open first");
-    f.publish("hush", "Hushed first", "hushed first");
+    String openFirst = f.publish("open", "Open first", "open first");
+    String hushedFirst = f.publish("hush", "Hushed first", "hushed first");
     f.publish("open", "Open second", "open second");
     Deliverable d = deliverables.create("pquiet", "Quiet report", DeliverableKind.TECHNICAL_REPORT, null, List.of(),
         f.clerk());
     deliverables.addVersion("pquiet", d.id(), output("open", "Open draft", f), f.clerk());
     deliverables.addVersion("pquiet", d.id(), output("hush", "Hushed draft", f), f.clerk());
     deliverables.addVersion("pquiet", d.id(), output("open", "Open draft two", f), f.clerk());
+    livingList.save("pquiet", null, entry("ETSI", openFirst), f.clerk());
+    LivingListEntry named = livingList.save("pquiet", null, entry("IEEE", openFirst + " " + hushedFirst), f.clerk());
     String member = "Bearer " + tokens.issue(accounts.find("pquiet-author").orElseThrow().id(), "test").token();
     String deliverable = "/api/v1/groups/pquiet/deliverables/" + d.id();
 
@@ -80,7 +85,8 @@ class HiddenActivityAttackTests {
         CHANGES + "?since=open/in/1", CHANGES + "?since=open/in/2", CHANGES + "?since=" + before,
         CHANGES + "?since=" + Instant.now().plusSeconds(3600), CHANGES + "?since=hush/in/1",
         "/api/v1/groups/pquiet/deliverables", deliverable, "/api/v1/groups/pquiet/milestones",
-        "/groups/pquiet/deliverables.atom");
+        "/groups/pquiet/deliverables.atom", "/api/v1/groups/pquiet/living-list",
+        "/api/v1/groups/pquiet/living-list.csv?lang=en");
     Map<String, String> stranger = answers(asked, null);
     assertThat(stranger).allSatisfy((path, answer) -> assertThat(answer)
         .as(path).startsWith(path.endsWith("hush/in/1") ? "400\n" : "200\n"));
@@ -95,9 +101,14 @@ class HiddenActivityAttackTests {
     f.withdraw(hushed);
     stranger = unchangedForStrangerMovedForMember("a private document withdrawn", asked, stranger, participant, member);
     participant = answers(asked, member);
-    deliverables.addVersion("pquiet", d.id(), output("hush", "Hushed draft two", f), f.clerk());
-    unchangedForStrangerMovedForMember("a deliverable's version from a private output", asked, stranger, participant,
-        member);
+    String hushedDraft = output("hush", "Hushed draft two", f);
+    deliverables.addVersion("pquiet", d.id(), hushedDraft, f.clerk());
+    stranger = unchangedForStrangerMovedForMember("a deliverable's version from a private output", asked, stranger,
+        participant, member);
+    participant = answers(asked, member);
+    livingList.save("pquiet", named.id(), entry("IEEE", openFirst + " " + hushedFirst + " " + hushedDraft), f.clerk());
+    unchangedForStrangerMovedForMember("a private liaison statement named on the living list", asked, stranger,
+        participant, member);
 
     f.publish("open", "Open third", "open third");
     assertThat(get(CHANGES + "?since=open/in/2", null).body()).as("a change the stranger may see moves theirs")
@@ -119,6 +130,10 @@ class HiddenActivityAttackTests {
       assertThat(answer.statusCode()).as(never).isEqualTo(400);
       assertThat(answer.body()).as(never).isEqualTo(hidden.body());
     }
+  }
+
+  private static LivingListDesk.EntryDraft entry(String organization, String liaisons) {
+    return new LivingListDesk.EntryDraft(organization, null, null, "Cloud", null, null, liaisons);
   }
 
   private String output(String code, String title, ArchiveFixture f) {
