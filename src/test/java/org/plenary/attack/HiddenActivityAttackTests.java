@@ -86,7 +86,8 @@ class HiddenActivityAttackTests {
         CHANGES + "?since=" + Instant.now().plusSeconds(3600), CHANGES + "?since=hush/in/1",
         "/api/v1/groups/pquiet/deliverables", deliverable, "/api/v1/groups/pquiet/milestones",
         "/groups/pquiet/deliverables.atom", "/api/v1/groups/pquiet/living-list",
-        "/api/v1/groups/pquiet/living-list.csv?lang=en");
+        "/api/v1/groups/pquiet/living-list.csv?lang=en", "/groups/pquiet", "/groups/pquiet/deliverables",
+        "/groups/pquiet/deliverables/" + d.id(), "/groups/pquiet/living-list");
     Map<String, String> stranger = answers(asked, null);
     assertThat(stranger).allSatisfy((path, answer) -> assertThat(answer)
         .as(path).startsWith(path.endsWith("hush/in/1") ? "400\n" : "200\n"));
