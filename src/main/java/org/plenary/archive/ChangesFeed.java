@@ -72,6 +72,7 @@ class ChangesFeed {
    * the sequence cursors were before) is refused as one that names nothing.
    */
   Start start(String slug, String since, Reader reader) {
+    Group group = groups.get(slug); // an unknown group is a 404 whatever the cursor
     String asked = since == null ? "" : since.strip();
     if (asked.isEmpty() || asked.equals("0")) {
       return new Start(0, "0");
@@ -81,7 +82,7 @@ class ChangesFeed {
           () -> org.plenary.shared.InvalidInputException.of("since", "archive", "archive.error.cursor"));
     }
     Instant time = ArchiveController.instant(asked);
-    return new Start(manifests.cursorBefore(groups.get(slug).id().value(), time), time.toString());
+    return new Start(manifests.cursorBefore(group.id().value(), time), time.toString());
   }
 
   /** The group's changes after the start, at most {@code limit}, as the reader may read them. */
@@ -124,7 +125,7 @@ class ChangesFeed {
     org.plenary.meeting.Meeting meeting;
     try {
       meeting = meetings.get(slug, code);
-    } catch (RuntimeException unknown) {
+    } catch (org.plenary.meeting.UnknownMeetingException unknown) {
       return java.util.Optional.empty();
     }
     if (!access.mayRead(meeting, reader)) {

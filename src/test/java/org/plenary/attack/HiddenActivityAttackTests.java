@@ -131,6 +131,8 @@ class HiddenActivityAttackTests {
       assertThat(answer.statusCode()).as(never).isEqualTo(400);
       assertThat(answer.body()).as(never).isEqualTo(hidden.body());
     }
+    assertThat(get("/api/v1/groups/pnone/changes?since=hush/in/1", null).statusCode()).as("no such group")
+        .isEqualTo(404);
   }
 
   private static LivingListDesk.EntryDraft entry(String organization, String liaisons) {
