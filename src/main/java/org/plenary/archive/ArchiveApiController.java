@@ -47,29 +47,28 @@ class ArchiveApiController {
   }
 
   @Operation(operationId = "listGroupChanges", summary = "Publications, revisions and withdrawals in the group's folders",
-      description = "For mirroring tools: changes in commit order after the cursor `since` (a number from `next`, "
-          + "or a UTC time such as 2026-12-02T09:30:00Z), at most `limit` (1-1000, default 100). Changes of "
-          + "meetings whose documents the reader may not read are left out. While `more`, the `Link` header names "
+      description = "For mirroring tools: changes in commit order after `since`: a cursor from `next` or a "
+          + "change's `cursor` (its meeting, folder and manifest version, such as 1006-gva/in/3), 0 or nothing for "
+          + "the beginning, or a UTC time such as 2026-12-02T09:30:00Z; at most `limit` (1-1000, default 100). "
+          + "Changes of meetings whose documents the reader may not read are left out and leave no trace: a cursor "
+          + "names only a change the reader was shown (never a sequence of the group's changes, whose gaps would "
+          + "count hidden ones), an empty page's `next` is the `since` asked with, and a reader's answers stay byte "
+          + "for byte the same while only hidden changes happen. A cursor that names no change the reader may read "
+          + "(or a number other than 0, as cursors were before) is a 400. While `more`, the `Link` header names "
           + "the next page (rel=\"next\"), as the register's and the search's do; at the end there is none, and "
           + "`next` is the cursor to poll with later.")
   @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true, headers =
       @io.swagger.v3.oas.annotations.headers.Header(name = "Link", description = "`<…/changes?since=C&limit=N>; "
           + "rel=\"next\"` while `more`", schema = @Schema(type = "string")))
-  @ApiResponse(responseCode = "400", description = "since or limit is not valid")
+  @ApiResponse(responseCode = "400", description = "since or limit is not valid, or since names no change the reader may read")
   @GetMapping("/api/v1/groups/{slug}/changes")
   ResponseEntity<ChangesFeed.Page> changes(@PathVariable String slug, @RequestParam(required = false) String since,
       @RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 1000) {
       throw InvalidInputException.of("limit", "archive", "archive.error.limit");
     }
-    Long cursor = null;
-    Instant time = null;
-    if (since != null && since.strip().matches("[0-9]{1,18}")) {
-      cursor = Long.parseLong(since.strip());
-    } else {
-      time = ArchiveController.instant(since);
-    }
-    ChangesFeed.Page page = feed.changes(slug, cursor, time, limit, Reader.current());
+    Reader reader = Reader.current();
+    ChangesFeed.Page page = feed.changes(slug, feed.start(slug, since, reader), limit, reader);
     var answer = ResponseEntity.ok();
     // The next page as the register and the search name theirs; `next` stays in the body for polling at the end.
     if (page.more()) {

@@ -113,6 +113,12 @@ class Manifests {
         .params(version, utc(at), by, meeting, folder, name, sha256).update();
   }
 
+  /** The versions numbered {@code version} of the meeting's folders (one per folder that has it). */
+  List<ManifestVersion> atVersion(long meeting, int version) {
+    return jdbc.sql(VERSIONS + " WHERE meeting_id = ? AND version = ?").param(meeting).param(version)
+        .query(Manifests::version).list();
+  }
+
   /** The group's changes after the cursor, oldest first. */
   List<ManifestVersion> changesAfter(long group, long cursor, int limit) {
     return jdbc.sql(VERSIONS + " WHERE group_id = ? AND change_seq > ? ORDER BY change_seq FETCH FIRST " + limit
@@ -121,9 +127,10 @@ class Manifests {
 
   /** The cursor just before the group's first change issued at or after the instant. */
   long cursorBefore(long group, Instant since) {
-    Long first = jdbc.sql("SELECT MIN(change_seq) FROM archive_manifests WHERE group_id = ? AND issued_at >= ?")
+    // MIN of no row is NULL, which single() refuses: a time after every change was a 500.
+    long first = jdbc.sql("SELECT COALESCE(MIN(change_seq), -1) FROM archive_manifests WHERE group_id = ? AND issued_at >= ?")
         .param(group).param(utc(since)).query(Long.class).single();
-    return first == null ? lastChange(group) : first - 1;
+    return first < 0 ? lastChange(group) : first - 1;
   }
 
   long lastChange(long group) {

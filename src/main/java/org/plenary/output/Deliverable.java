@@ -28,9 +28,11 @@ public record Deliverable(
     List<Version> versions,
     Instant createdAt,
     @Schema(description = "The deliverable's version: moves at every change of it and of the meeting that agreed it (whose code it shows); its GET's `ETag` names it"
-        + " (\"v3\"), for `If-Match` on a change.") long version) {
+        + " (\"v3\"), for `If-Match` on a change. To a reader who may not read every version's output document, a"
+        + " number of at least 2^48 made from what that reader is shown (\"v…-partial\"): a version they may not"
+        + " read moves nothing they get.") long version) {
 
-  /** One version: an output document of the group. */
+  /** One version: an output document of the group (numbered among the versions the reader is shown). */
   public record Version(int version, String outputNumber, Instant addedAt) {}
 
   public Deliverable {

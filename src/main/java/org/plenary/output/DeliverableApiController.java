@@ -63,7 +63,9 @@ class DeliverableApiController {
   @GetMapping("/api/v1/groups/{slug}/deliverables/{id}")
   @ApiResponse(responseCode = "200", description = "OK; `ETag` names the deliverable's `version`, for `If-Match` on"
       + " its agreement, transfer or a new version (a reader who may not read every version gets another tag,"
-      + " `\"v3-partial\"`, which those accept for the same version: they write nothing of the versions left out)",
+      + " `\"v…-partial\"`, made from what that reader is shown, so that a version they may not read moves"
+      + " nothing they get; those accept it while what that reader is shown has not changed: they write nothing of"
+      + " the versions left out)",
       useReturnTypeSchema = true)
   ResponseEntity<Deliverable> get(@PathVariable String slug, @PathVariable long id) {
     DeliverableDesk.Shown shown = desk.shown(slug, id, Reader.current());

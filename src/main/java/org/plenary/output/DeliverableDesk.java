@@ -121,14 +121,15 @@ public class DeliverableDesk {
   }
 
   /**
-   * The group's latest changes to deliverables, newest first (for the feed); a new version whose
-   * output document the reader may not read is shown without its number.
+   * The group's latest changes to deliverables, newest first (for the feed), as the reader may see them: a new
+   * version whose output document the reader may not read is left out, not shown without its number (which told
+   * that a hidden version was added), and takes no place among the 50.
    */
   public List<DeliverableChange> changes(String slug, Reader reader) {
-    List<DeliverableChange> changes = deliverables.events(groups.get(slug).id(), 50);
+    List<DeliverableChange> changes = deliverables.events(groups.get(slug).id(), Integer.MAX_VALUE);
     Set<String> readable = readableOutputs(slug, reader);
-    return changes.stream().map(c -> !"VERSION".equals(c.action()) || readable.contains(c.detail()) ? c
-        : new DeliverableChange(c.deliverableId(), c.title(), c.action(), c.actor(), c.at(), null)).toList();
+    return changes.stream().filter(c -> !"VERSION".equals(c.action()) || readable.contains(c.detail())).limit(50)
+        .toList();
   }
 
   public Deliverable create(String slug, String title, DeliverableKind kind, String milestone, List<String> editors,
@@ -162,7 +163,7 @@ public class DeliverableDesk {
         .orElseThrow(() -> OutputRefusedException.state("output.refused.deliverable.notAnOutput", outputNumber, group.acronym()));
     return transaction.execute(status -> {
       lock(id);
-      Deliverable next = seen(group, id, read, "output.refused.deliverable.changedBeforeVersion")
+      Deliverable next = seen(group, id, read, "output.refused.deliverable.changedBeforeVersion", user)
           .withVersion(output.number(), clock.instant());
       deliverables.addVersion(id, next.versions().get(next.versions().size() - 1), user.getUsername());
       deliverables.event(id, "VERSION", user.getUsername(), clock.instant(), output.number());
@@ -189,7 +190,7 @@ public class DeliverableDesk {
       // The meeting under its lock: a move or a rename committed since it was named is seen (and refused), not
       // one the agreement is recorded past.
       Meeting meeting = meetings.forIssue(slug, meetingCode);
-      Deliverable agreed = seen(group, id, read, "output.refused.deliverable.changedBeforeAgreement").agree(meeting, LocalDate.now(clock.withZone(meeting.timeZone())),
+      Deliverable agreed = seen(group, id, read, "output.refused.deliverable.changedBeforeAgreement", user).agree(meeting, LocalDate.now(clock.withZone(meeting.timeZone())),
           decision, consensus, objections);
       deliverables.saveState(agreed, meeting.id().value());
       deliverables.event(id, "AGREED", user.getUsername(), clock.instant(),
@@ -208,7 +209,7 @@ public class DeliverableDesk {
     Group group = manageable(slug, user);
     return transaction.execute(status -> {
       lock(id);
-      Deliverable current = seen(group, id, read, "output.refused.deliverable.changedBeforeTransfer");
+      Deliverable current = seen(group, id, read, "output.refused.deliverable.changedBeforeTransfer", user);
       // The agreeing meeting under its lock: the transfer is checked against its days as they stand.
       Meeting agreeing = current.agreedAt() == null ? null
           : meetings.forIssue(meetings.get(slug, current.agreedAt()).id());
@@ -243,9 +244,17 @@ public class DeliverableDesk {
    * The deliverable as it stands, under its lock, when it is still at a version its editor read; else refused
    * with a sentence saying what it is now (its title, version, state and newest version's output document).
    */
-  private Deliverable seen(Group group, long id, EditVersion read, String refusal) {
+  /**
+   * The deliverable as it stands, if the editor read it at a version {@code read} accepts: its own, or that of a
+   * part of it as shown today to the editor or to a signed-out reader (a part's tag names what that part showed,
+   * and the change writes nothing of what it left out; a version added that the part leaves out does not make it
+   * stale, as it moves nothing of it).
+   */
+  private Deliverable seen(Group group, long id, EditVersion read, String refusal, PlenaryUser user) {
     Deliverable current = find(group, id);
-    if (!read.accepts(current.version())) {
+    if (!read.accepts(current.version())
+        && !read.accepts(visible(current, readableOutputs(group.slug(), Reader.of(user))).version())
+        && !read.accepts(visible(current, readableOutputs(group.slug(), Reader.ANONYMOUS)).version())) {
       throw OutputRefusedException.changedSinceRead(refusal, current.title(), current.version(),
           new org.springframework.context.support.DefaultMessageSourceResolvable("output.state." + current.state().name()),
           current.currentVersion() == null ? "—" : current.currentVersion());
@@ -262,10 +271,39 @@ public class DeliverableDesk {
     return outputs.ofGroup(slug, reader).stream().map(OutputDocument::number).collect(Collectors.toSet());
   }
 
-  private static Deliverable visible(Deliverable d, Set<String> readable) {
-    var versions = d.versions().stream().filter(v -> readable.contains(v.outputNumber())).toList();
-    return versions.size() == d.versions().size() ? d : new Deliverable(d.id(), d.title(), d.kind(), d.milestone(),
-        d.editors(), d.state(), d.agreedAt(), d.decision(), d.consensus(), d.objections(), d.transferredOn(), versions,
-        d.createdAt(), d.version());
+  /**
+   * The deliverable as a reader who may read the output documents {@code readable} sees it. The versions left out
+   * leave no trace: those shown are numbered 1, 2… among themselves, and the deliverable's {@code version} (its
+   * ETag's) is made from what is shown, so that a version added, and any change, that the reader may not read
+   * moves nothing the reader gets. It is at least 2^48, never one of the versions a whole deliverable counts.
+   */
+  static Deliverable visible(Deliverable d, Set<String> readable) {
+    var shown = d.versions().stream().filter(v -> readable.contains(v.outputNumber())).toList();
+    if (shown.size() == d.versions().size()) {
+      return d;
+    }
+    var numbered = java.util.stream.IntStream.range(0, shown.size())
+        .mapToObj(i -> new Deliverable.Version(i + 1, shown.get(i).outputNumber(), shown.get(i).addedAt())).toList();
+    Deliverable part = new Deliverable(d.id(), d.title(), d.kind(), d.milestone(), d.editors(), d.state(),
+        d.agreedAt(), d.decision(), d.consensus(), d.objections(), d.transferredOn(), numbered, d.createdAt(), 0);
+    long version = partVersion(part);
+    return new Deliverable(d.id(), d.title(), d.kind(), d.milestone(), d.editors(), d.state(), d.agreedAt(),
+        d.decision(), d.consensus(), d.objections(), d.transferredOn(), numbered, d.createdAt(), version);
+  }
+
+  /**
+   * The version of a part of a record shown to a reader who may not read all of it: made from what the part shows
+   * (its record text, written with version 0), at least 2^48 so that it is never a version the whole record counts.
+   */
+  static long partVersion(Record part) {
+    return (1L << 48) | (java.nio.ByteBuffer.wrap(sha256(part.toString())).getLong() & 0xFFFF_FFFF_FFFFL);
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
   }
 }

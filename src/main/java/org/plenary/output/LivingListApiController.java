@@ -41,8 +41,9 @@ class LivingListApiController {
 
   @Operation(operationId = "getLivingList", summary = "The living list as it stands, or as the meeting agreedAt agreed it")
   @ApiResponse(responseCode = "200", description = "OK; as it stands, `ETag` names the list's `version`, for `If-Match`"
-      + " on its agreement (\"v7-partial\" to a reader who may not read every liaison statement named, which names"
-      + " the version too)", useReturnTypeSchema = true)
+      + " on its agreement (\"v…-partial\" to a reader who may not read every liaison statement named: made from"
+      + " what that reader is shown, so that an edit of what they may not read moves nothing they get; the agreement"
+      + " takes it while that part is unchanged)", useReturnTypeSchema = true)
   @GetMapping("/api/v1/groups/{slug}/living-list")
   ResponseEntity<LivingList> get(@PathVariable String slug,
       @Parameter(description = "A meeting code") @RequestParam(required = false) String agreedAt) {

@@ -66,7 +66,8 @@ public class LivingListDesk {
   public LivingList current(String slug, Reader reader) {
     Group group = groups.get(slug);
     long version = entries.version(group.id());
-    return new LivingList(version, null, visible(slug, entries.at(group.id(), version), reader));
+    List<LivingListEntry> all = entries.at(group.id(), version);
+    return shown(version, null, all, visible(slug, all, reader));
   }
 
   /** The list as the meeting agreed it, or {@link NoSuchElementException} when the meeting did not. */
@@ -75,7 +76,8 @@ public class LivingListDesk {
     Meeting meeting = meetings.get(slug, code);
     long version = entries.agreedVersion(group.id(), meeting.id()).orElseThrow(() -> new UnknownException("output",
         "output.unknown.agreedList", code, group.acronym()));
-    return new LivingList(version, code, visible(slug, entries.at(group.id(), version), reader));
+    List<LivingListEntry> all = entries.at(group.id(), version);
+    return shown(version, code, all, visible(slug, all, reader));
   }
 
   /** The codes of the meetings that agreed the list. */
@@ -157,7 +159,9 @@ public class LivingListDesk {
     counter(group);
     transaction.executeWithoutResult(status -> {
       long version = entries.lockVersion(group.id());
-      if (!read.accepts(version)) {
+      List<LivingListEntry> all = entries.at(group.id(), version);
+      if (!read.accepts(version) && !read.accepts(shown(version, null, all, visible(slug, all, Reader.of(user))).version())
+          && !read.accepts(shown(version, null, all, visible(slug, all, Reader.ANONYMOUS)).version())) {
         throw OutputRefusedException.changedSinceRead("output.refused.livingList.changedBeforeAgreement",
             group.acronym(), code, version, entries.at(group.id(), version).size());
       }
@@ -188,6 +192,25 @@ public class LivingListDesk {
   private Set<String> documents(String slug, Reader reader) {
     return Stream.concat(outputs.ofGroup(slug, reader).stream().map(OutputDocument::number),
         outputs.inputsOfGroup(slug, reader).stream().map(Contribution::number)).collect(Collectors.toSet());
+  }
+
+  /**
+   * The list at {@code version} as a reader is shown it. When liaison statements the reader may not read are left
+   * out, they leave no trace: the version of each entry, and the list's, are made from what is shown
+   * (numbers of at least 2^48, hashes of it), so that an edit that changed only what the reader may not read moves
+   * nothing they get; {@code If-Match} on the agreement takes such a version while that part is unchanged.
+   */
+  private static LivingList shown(long version, String agreedAt, List<LivingListEntry> all,
+      List<LivingListEntry> shown) {
+    if (shown.equals(all)) {
+      return new LivingList(version, agreedAt, all);
+    }
+    // Every entry's, not only those that lost a statement: the list's versions the others keep would show, by their
+    // gaps, how many edits were made meanwhile, those of what the reader may not read too.
+    List<LivingListEntry> parts = shown.stream().map(e -> new LivingListEntry(e.id(), e.organization(), e.bodyGroup(),
+        e.url(), e.topics(), e.contact(), e.lastReviewed(), e.liaisons(), DeliverableDesk.partVersion(e.withVersion0())))
+        .toList();
+    return new LivingList(DeliverableDesk.partVersion(new LivingList(0, agreedAt, parts)), agreedAt, parts);
   }
 
   private List<LivingListEntry> visible(String slug, List<LivingListEntry> list, Reader reader) {

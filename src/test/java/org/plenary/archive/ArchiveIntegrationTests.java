@@ -427,7 +427,9 @@ class ArchiveIntegrationTests {
     List<Map<String, Object>> m1 = changes.stream().filter(ch -> ch.get("meeting").equals("m1")).toList();
     assertThat(m1.stream().map(ch -> ch.get("kind")))
         .containsExactly("PUBLISHED", "PUBLISHED", "PUBLISHED", "REVISED", "WITHDRAWN");
-    assertThat(m1.stream().map(ch -> ((Number) ch.get("cursor")).longValue()).toList()).isSorted();
+    assertThat(m1).as("a change's cursor names its meeting, folder and manifest version").allSatisfy(ch ->
+        assertThat(ch.get("cursor")).isEqualTo("m1/in/" + ch.get("manifestVersion")));
+    assertThat(m1.stream().map(ch -> ((Number) ch.get("manifestVersion")).intValue()).toList()).isSorted();
     Map<String, Object> withdrawal = m1.get(4);
     assertThat(withdrawal.get("number")).isEqualTo(b);
     assertThat((List<Map<String, Object>>) withdrawal.get("files")).singleElement()
