@@ -126,10 +126,9 @@ public class DeliverableDesk {
    * that a hidden version was added), and takes no place among the 50.
    */
   public List<DeliverableChange> changes(String slug, Reader reader) {
-    List<DeliverableChange> changes = deliverables.events(groups.get(slug).id(), Integer.MAX_VALUE);
     Set<String> readable = readableOutputs(slug, reader);
-    return changes.stream().filter(c -> !"VERSION".equals(c.action()) || readable.contains(c.detail())).limit(50)
-        .toList();
+    return deliverables.events(groups.get(slug).id(), 50,
+        c -> !"VERSION".equals(c.action()) || readable.contains(c.detail()));
   }
 
   public Deliverable create(String slug, String title, DeliverableKind kind, String milestone, List<String> editors,
@@ -241,14 +240,11 @@ public class DeliverableDesk {
   }
 
   /**
-   * The deliverable as it stands, under its lock, when it is still at a version its editor read; else refused
-   * with a sentence saying what it is now (its title, version, state and newest version's output document).
-   */
-  /**
-   * The deliverable as it stands, if the editor read it at a version {@code read} accepts: its own, or that of a
-   * part of it as shown today to the editor or to a signed-out reader (a part's tag names what that part showed,
-   * and the change writes nothing of what it left out; a version added that the part leaves out does not make it
-   * stale, as it moves nothing of it).
+   * The deliverable as it stands, under its lock, if the editor read it at a version {@code read} accepts: its own,
+   * or that of a part of it as shown today to the editor or to a signed-out reader (a part's tag names what that part
+   * showed, and the change writes nothing of what it left out; a version added that the part leaves out does not make
+   * it stale, as it moves nothing of it); else refused with a sentence saying what it is now (its title, version,
+   * state and newest version's output document).
    */
   private Deliverable seen(Group group, long id, EditVersion read, String refusal, PlenaryUser user) {
     Deliverable current = find(group, id);

@@ -136,16 +136,35 @@ class Deliverables {
         .params(id, action, actor, utc(at), detail).update();
   }
 
-  /** The group's changes, newest first. */
-  List<DeliverableChange> events(GroupId group, int limit) {
-    return jdbc.sql("""
-            SELECT e.deliverable_id, d.title, e.action, e.actor, e.occurred_at, e.detail
-            FROM deliverable_events e JOIN deliverables d ON d.id = e.deliverable_id
-            WHERE d.group_id = ? ORDER BY e.id DESC""")
-        .param(group.value())
-        .query((rs, n) -> new DeliverableChange(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            instant(rs, "occurred_at"), rs.getString(6)))
-        .list().stream().limit(limit).toList();
+  /**
+   * The group's newest changes that {@code shown} keeps, newest first, at most {@code limit}: read a batch at a time
+   * from the newest (by the event's id, doubling up to 1,000), so that a feed reads about what it shows rather than
+   * the group's whole history, however many changes the reader may not see lie between.
+   */
+  List<DeliverableChange> events(GroupId group, int limit, java.util.function.Predicate<DeliverableChange> shown) {
+    var found = new ArrayList<DeliverableChange>();
+    long before = Long.MAX_VALUE;
+    int batch = limit + 1;
+    while (found.size() < limit) {
+      var ids = new ArrayList<Long>();
+      List<DeliverableChange> rows = jdbc.sql("""
+              SELECT e.id, e.deliverable_id, d.title, e.action, e.actor, e.occurred_at, e.detail
+              FROM deliverable_events e JOIN deliverables d ON d.id = e.deliverable_id
+              WHERE d.group_id = ? AND e.id < ? ORDER BY e.id DESC LIMIT ?""")
+          .param(group.value()).param(before).param(batch)
+          .query((rs, n) -> {
+            ids.add(rs.getLong(1));
+            return new DeliverableChange(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                instant(rs, "occurred_at"), rs.getString(7));
+          }).list();
+      rows.stream().filter(shown).limit(limit - found.size()).forEach(found::add);
+      if (rows.size() < batch) {
+        break;
+      }
+      before = ids.getLast();
+      batch = Math.min(batch * 2, 1_000);
+    }
+    return found;
   }
 
   private List<Deliverable> select(String where, Object parameter) {

@@ -115,6 +115,43 @@ class KeysetPagingTests {
    * serving its milestones, not the group's 30 more); a row added after the first page comes
    * once, where its key puts it, and no row comes twice.
    */
+  /**
+   * The deliverables' feed shows the 50 newest changes a reader may see: it reads them a batch at a time from the
+   * newest, not the group's whole history (3,000 changes here), and still skips those the reader may not see (a
+   * version whose output document no reader has) without their taking a place among the 50.
+   */
+  @Test
+  void theDeliverablesFeedReadsAboutWhatItShowsNotTheWholeHistory() throws Exception {
+    long cloud = jdbc.queryForObject("SELECT id FROM plenary_groups WHERE slug = 'cloud'", Long.class);
+    jdbc.update("INSERT INTO deliverables (group_id, title, kind, state, created_at) VALUES (?, 'Busy deliverable',"
+        + " 'GUIDELINE', 'DRAFT', ?)", cloud, Timestamp.from(Instant.now()));
+    long id = jdbc.queryForObject("SELECT MAX(id) FROM deliverables WHERE title = 'Busy deliverable'", Long.class);
+    String insert = "INSERT INTO deliverable_events (deliverable_id, action, actor, occurred_at, detail) VALUES (?, ?,"
+        + " 'chair', ?, ?)";
+    jdbc.batchUpdate(insert, IntStream.range(0, 3_000).mapToObj(i -> new Object[] {id, "RENAMED",
+        Timestamp.from(Instant.now()), "old change " + i}).toList());
+    // The newest: 60 changes, between them 120 versions of output documents nobody may read.
+    var newest = new ArrayList<Object[]>();
+    for (int i = 0; i < 60; i++) {
+      newest.add(new Object[] {id, "RENAMED", Timestamp.from(Instant.now()), "new change " + i});
+      for (int hidden = 0; hidden < (i % 10 == 0 ? 20 : 0); hidden++) {
+        newest.add(new Object[] {id, "VERSION", Timestamp.from(Instant.now()), "FG-Nobody-O-" + i + "-" + hidden});
+      }
+    }
+    jdbc.batchUpdate(insert, newest);
+
+    RowsRead.reset();
+    var feed = http.send(HttpRequest.newBuilder(new DemoApi(http, port).url("/groups/cloud/deliverables.atom")).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(feed.statusCode()).isEqualTo(200);
+    assertThat(RowsRead.from("deliverable_events")).as("changes read for a feed of 50").isLessThan(600);
+    assertThat(feed.body()).doesNotContain("FG-Nobody-O-", "old change ");
+    var shown = java.util.regex.Pattern.compile("new change (\\d+)").matcher(feed.body()).results()
+        .map(m -> Integer.parseInt(m.group(1))).distinct().toList();
+    assertThat(shown).as("the 50 newest changes, newest first")
+        .containsExactlyElementsOf(IntStream.iterate(59, i -> i >= 10, i -> i - 1).boxed().toList());
+  }
+
   @Test
   void everyListReadsItsPageAndOneMoreByKeyAndGivesEachRowOnce() throws Exception {
     var api = new DemoApi(http, port);
