@@ -43,6 +43,18 @@ public final class MarkedSentences {
   }
 
   /**
+   * A code (a meeting's {@code 2702-gva}, a document's number), data in no language, to be passed to
+   * {@link #sentence}: put in a {@code <span translate="no">} (neither translated nor read as the sentence's
+   * language), isolated from the sentence around it on a right-to-left page.
+   */
+  public Marked code(Object text) {
+    return new Marked(text == null ? "" : String.valueOf(text), CODE);
+  }
+
+  /** The language of {@link #code}'s texts: ISO 639's "no linguistic content". */
+  private static final String CODE = "zxx";
+
+  /**
    * The tag of {@code language} (a locale or a tag) where the reader's page is in another, else null: for
    * {@code th:lang} on a value shown alone (a breadcrumb's "FG Cloud"), as the layout's {@code data} fragment does.
    */
@@ -101,6 +113,10 @@ public final class MarkedSentences {
 
   private static String html(Marked marked, Locale reader, boolean rightToLeft) {
     String text = HtmlUtils.htmlEscape(marked.text(), "UTF-8");
+    if (CODE.equals(marked.language())) {
+      String span = marked.text().isEmpty() ? text : "<span translate=\"no\">" + text + "</span>";
+      return rightToLeft && !marked.text().isEmpty() ? isolated(span) : span;
+    }
     if (marked.language().isEmpty()) {
       return marked.text().isEmpty() ? text : "<bdi>" + text + "</bdi>";
     }

@@ -61,18 +61,19 @@ class ListedJoinTests {
   /** A full-width sign, or a Latin comma or semicolon after an Arabic letter. */
   private static final Pattern NOT_ARABIC = Pattern.compile("[\uff08\uff09\uff0c\uff1a\uff1b\u3001]|\\p{IsArabic}[,;]");
 
-  private static final Map<String, String> DATA = Map.of(
-      "account/Accounts.java", "SQL column lists",
-      "output/Terms.java", "the related terms as stored in their column, split back on ';'",
-      "meeting/CircularFacts.java", "facts in no language, frozen with an issued circular and compared with later ones; "
-          + "CircularText says them to each reader",
-      "meeting/CircularDesk.java", "an audit record's digests, in no language",
-      "output/Deliverables.java", "the editors as stored in their column",
-      "ftp/TransferCommands.java", "PASV and EPSV replies: the address and protocol in the form RFC 959 and 2428 fix",
-      "search/KnownMeetings.java", "facet labels built once for every reader from a code, a number and a title",
-      "notification/MailMessage.java", "mail addresses, as a To header writes them and split back on ', '",
-      "shared/Download.java", "a Content-Disposition header",
-      "demo/", "the demo's content: addresses as typed by a secretariat");
+  private static final Map<String, String> DATA = Map.ofEntries(
+      Map.entry("account/Accounts.java", "SQL column lists"),
+      Map.entry("account/Organizations.java", "SQL column lists and keyset conditions (a sort key column per language)"),
+      Map.entry("output/Terms.java", "the related terms as stored in their column, split back on ';'"),
+      Map.entry("meeting/CircularFacts.java", "facts in no language, frozen with an issued circular and compared with later ones; "
+          + "CircularText says them to each reader"),
+      Map.entry("meeting/CircularDesk.java", "an audit record's digests, in no language"),
+      Map.entry("output/Deliverables.java", "the editors as stored in their column"),
+      Map.entry("ftp/TransferCommands.java", "PASV and EPSV replies: the address and protocol in the form RFC 959 and 2428 fix"),
+      Map.entry("search/KnownMeetings.java", "facet labels built once for every reader from a code, a number and a title"),
+      Map.entry("notification/MailMessage.java", "mail addresses, as a To header writes them and split back on ', '"),
+      Map.entry("shared/Download.java", "a Content-Disposition header"),
+      Map.entry("demo/", "the demo's content: addresses as typed by a secretariat"));
 
   @Test
   void noTextForAReaderJoinsPartsWithALiteralCommaOrSemicolon() throws IOException {

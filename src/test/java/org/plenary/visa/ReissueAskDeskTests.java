@@ -80,7 +80,7 @@ class ReissueAskDeskTests {
             .containsEntry("link", "/visa/" + visa);
       });
     }
-    assertThat(page("tsb")).contains("new letter asked for</strong><span> — <span>The embassy wants a later date.</span>");
+    assertThat(page("tsb")).contains("new letter asked for</strong><span> — <bdi>The embassy wants a later date.</bdi>");
     assertThat(page(participant)).contains("new letter asked for");
 
     // For each role, each count the navigation shows is the length of the list it links to (none shown for none).
