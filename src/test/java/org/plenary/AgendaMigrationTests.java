@@ -1,13 +1,13 @@
 package org.plenary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plenary.Migrations.flyway;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Nested;
@@ -84,10 +84,5 @@ class AgendaMigrationTests {
         assertThat(rows.getInt(1)).as("every item of meeting 1, each with its own id").isEqualTo(12);
       }
     }
-  }
-
-  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url, String user,
-      String password) {
-    return Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration");
   }
 }

@@ -1,14 +1,14 @@
 package org.plenary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plenary.Migrations.flyway;
+import static org.plenary.Migrations.strings;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -54,20 +54,5 @@ class ComposedTextMigrationTests {
           .as("the first collides with the second and is left; the third is composed")
           .containsExactly(NFD + " A", NFC + " A", NFC + " B");
     }
-  }
-
-  private static List<String> strings(java.sql.Statement sql, String query) throws SQLException {
-    var found = new ArrayList<String>();
-    try (var rows = sql.executeQuery(query)) {
-      while (rows.next()) {
-        found.add(rows.getString(1));
-      }
-    }
-    return found;
-  }
-
-  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url, String user,
-      String password) {
-    return Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration");
   }
 }

@@ -1,15 +1,15 @@
 package org.plenary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plenary.Migrations.flyway;
+import static org.plenary.Migrations.strings;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -63,20 +63,5 @@ class KeysetOrderMigrationTests {
       assertThat(strings(sql, "SELECT term_order FROM terms ORDER BY term_order, id"))
           .containsExactly("alpha", "beta", "zeta");
     }
-  }
-
-  private static List<String> strings(java.sql.Statement sql, String query) throws SQLException {
-    var found = new ArrayList<String>();
-    try (var rows = sql.executeQuery(query)) {
-      while (rows.next()) {
-        found.add(rows.getString(1));
-      }
-    }
-    return found;
-  }
-
-  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url, String user,
-      String password) {
-    return Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration");
   }
 }

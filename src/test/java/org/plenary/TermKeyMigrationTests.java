@@ -1,6 +1,7 @@
 package org.plenary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plenary.Migrations.flyway;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
@@ -8,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -68,10 +68,5 @@ class TermKeyMigrationTests {
       sql.execute("INSERT INTO terms (id, group_id, term, term_order, term_key, definition, status, version)"
           + " VALUES (9, 1, 'Old', 'old', NULL, 'D', 'SUPERSEDED', 1)");
     }
-  }
-
-  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url, String user,
-      String password) {
-    return Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration");
   }
 }

@@ -1,13 +1,13 @@
 package org.plenary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plenary.Migrations.flyway;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Nested;
@@ -78,9 +78,5 @@ class VisaLetterFactsMigrationTests {
       }
       assertThat(marked).containsExactly("1: true", "2: false", "3: true", "4: false");
     }
-  }
-
-  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url, String user, String password) {
-    return Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration");
   }
 }
